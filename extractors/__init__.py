@@ -1,0 +1,1 @@
+"""Plain-function extractors: bytes -> Document -> candidates -> records. No Prefect here."""

@@ -1,0 +1,39 @@
+"""Versions written into the manifest and used as cache keys: code, schema, model, libraries."""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+SCHEMA_VERSION = "1.0"
+_PACKAGES = ("chusho-extract", "pdfplumber", "pdfminer.six", "spacy", "ginza", "ja-ginza", "prefect", "pydantic")
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _version(name: str) -> str | None:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """sha256 over the project's source and pattern files: changes whenever the code or rules change."""
+    h = hashlib.sha256()
+    for folder in ("extractors", "schemas"):
+        for path in sorted((_ROOT / folder).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".jsonl", ".json", ".tsv"):
+                h.update(str(path.relative_to(_ROOT)).encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def versions() -> dict[str, str | None]:
+    out: dict[str, str | None] = {"code": f"{_version('chusho-extract') or '0+unknown'}+{code_fingerprint()}",
+                                  "schema": SCHEMA_VERSION}
+    out.update({name: _version(name) for name in _PACKAGES if name != "chusho-extract"})
+    out["model"] = f"ja_ginza-{out['ja-ginza']}" if out.get("ja-ginza") else None
+    return out
