@@ -14,9 +14,10 @@ import httpx
 from extractors.settings import Settings
 from schemas.document import Fetched
 
-# Files a folder walk picks up; anything else in a folder is left alone (but a
-# file named explicitly on the command line is always read, whatever its name).
-DOCUMENT_SUFFIXES = {".pdf", ".html", ".htm", ".xhtml", ".txt"}
+# Files a folder walk picks up; anything else in a folder (notes, expected texts,
+# gold files) is left alone. A file named on the command line is always read,
+# whatever its name (plain .txt included).
+DOCUMENT_SUFFIXES = {".pdf", ".html", ".htm", ".xhtml"}
 
 
 def is_url(source: str) -> bool:

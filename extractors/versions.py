@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-SCHEMA_VERSION = "1.0"
+from schemas.records import SCHEMA_VERSION
 _PACKAGES = ("chusho-extract", "pdfplumber", "pdfminer.six", "spacy", "ginza", "ja-ginza", "prefect", "pydantic")
 _ROOT = Path(__file__).resolve().parent.parent
 

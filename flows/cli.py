@@ -1,6 +1,7 @@
 """The `chusho-extract` command line.
 
     chusho-extract run PATH_OR_URL... --out DIR     run the extract flow (files, folders, URLs)
+    chusho-extract evaluate OUT_DIR GOLD.json        score a run's records against gold records
 
 Exit status: 0 when at least one document was read, 1 when none could be, 2
 for usage errors. No traceback reaches the user: unexpected errors are printed
@@ -23,7 +24,40 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     run.add_argument("--max-pages", type=int, default=None, help="pages read per PDF")
     run.add_argument("--quiet", action="store_true", help="no progress lines")
+    ev = sub.add_parser("evaluate", help="per type record and field precision/recall/F1 against a gold file")
+    ev.add_argument("out", metavar="OUT_DIR")
+    ev.add_argument("gold", metavar="GOLD.json")
+    ev.add_argument("--json", action="store_true", help="print the report as JSON")
     return p
+
+
+def _read_jsonl(path) -> list[dict]:
+    import json
+
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from extractors.evaluate import format_report, grounding, score
+
+    out = Path(args.out)
+    for needed in (out / "records.jsonl", Path(args.gold)):
+        if not needed.is_file():
+            print(f"chusho-extract: error: no such file: {needed}", file=sys.stderr)
+            return 2
+    records = _read_jsonl(out / "records.jsonl")
+    with open(args.gold, encoding="utf-8") as fh:
+        gold = json.load(fh)["records"]
+    rep = score(records, gold)
+    if (out / "documents.jsonl").is_file():
+        total, bad = grounding(records, _read_jsonl(out / "documents.jsonl"))
+        rep["grounding"] = {"evidence": total, "ungrounded": bad}
+    print(json.dumps(rep, ensure_ascii=False, indent=1) if args.json else format_report(rep))
+    return 0
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -44,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             return _cmd_run(args)
+        if args.command == "evaluate":
+            return _cmd_evaluate(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

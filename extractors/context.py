@@ -1,0 +1,154 @@
+"""What the record assemblers share about one document: its candidates, dates and sentences.
+
+Takes a `Document` and its candidates and gives a `DocContext` with lookups
+(candidates in a span, the sentence around an offset, dates in a span), the
+document's own year (for dates written without one), the body it speaks for
+(self-references like 本市 or 当金庫) and abbreviations it defines
+(中小企業基盤整備機構(中小機構) -> 中小機構 stands for the long name).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extractors.dates import DateMention, document_year, find_dates
+from schemas.document import Document
+from schemas.records import Candidate
+
+_SENTENCE_END = re.compile(r"[。！？!?]|\n")
+_PAREN_OPEN, _PAREN_CLOSE = "(（[【〔", ")）]】〕"
+_MUNICIPALITY_END = ("都", "道", "府", "県", "市", "区", "町", "村")
+# ASCII or short names in brackets right after a long name: 中小企業基盤整備機構(中小機構), X(TAMA協会)
+_ALIAS = re.compile(r"\s?[(（]\s?(?:略称[、,:：]?\s?)?([^()（）、,。\s]{2,12})\s?[)）、,]")
+_TITLE_OWNER = re.compile(r"[(（]([^()（）]*?(?:都|道|府|県|市|区|町|村))(?:\s[^()（）]*)?[)）]\s*$")
+
+
+def strip_quotes(text: str) -> str:
+    return text.strip().strip("「」『』“”\"'")
+
+
+@dataclass
+class DocContext:
+    doc: Document
+    cands: list[Candidate]
+    dates: list[DateMention] = field(default_factory=list)
+    year: int | None = None
+    aliases: dict[str, str] = field(default_factory=dict)  # short name -> full name
+    owner: str | None = None  # the body a self-reference stands for
+    prefecture: str | None = None
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Document, cands: list[Candidate]) -> "DocContext":
+        text = doc.text
+        year = document_year(text)
+        ctx = cls(doc=doc, cands=sorted(cands, key=lambda c: (c.start, c.end)), year=year,
+                  dates=find_dates(text, default_year=year))
+        ctx._starts = [c.start for c in ctx.cands]
+        ctx.aliases = ctx._find_aliases()
+        ctx.prefecture = ctx._main_prefecture()
+        ctx.owner = ctx._owner()
+        return ctx
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def within(self, start: int, end: int, *labels: str) -> list[Candidate]:
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.cands) and self.cands[i].start < end:
+            c = self.cands[i]
+            if c.end <= end and (not labels or c.label in labels):
+                out.append(c)
+            i += 1
+        return out
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        """The sentence (or line) holding `offset`: from after the previous 。 or newline to the next."""
+        text = self.text
+        start = offset
+        while start > 0 and not _SENTENCE_END.match(text[start - 1]):
+            start -= 1
+        m = _SENTENCE_END.search(text, offset)
+        end = m.end() if m else len(text)
+        return start, end
+
+    def line(self, offset: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return start, len(self.text) if end < 0 else end
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        return [d for d in self.dates if d.start >= start and d.end <= end]
+
+    def in_parens(self, start: int, end: int) -> bool:
+        """Whether text[start:end] sits inside round or square brackets within its sentence."""
+        s, _ = self.sentence(start)
+        depth = 0
+        for ch in self.text[s:start]:
+            if ch in _PAREN_OPEN:
+                depth += 1
+            elif ch in _PAREN_CLOSE and depth:
+                depth -= 1
+        return depth > 0
+
+    def in_quotes(self, offset: int) -> bool:
+        """Whether offset sits inside 「…」 or 『…』 within its sentence (part of another name)."""
+        s, _ = self.sentence(offset)
+        piece = self.text[s:offset]
+        return piece.count("「") > piece.count("」") or piece.count("『") > piece.count("』")
+
+    def resolve(self, name: str) -> str:
+        """Full name for an abbreviation or a 県-prefixed short name, as the document gives it."""
+        name = strip_quotes(name)
+        if name in self.aliases:
+            return self.aliases[name]
+        if self.prefecture and name.startswith("県") and len(name) > 2:
+            return self.prefecture + name[1:]  # 県信用保証協会 in a 神奈川県 document
+        return name
+
+    def full_place(self, short: str) -> str:
+        """川口 -> 川口市 when the document names 川口市; else the short name."""
+        short = short.strip()
+        if short.endswith(_MUNICIPALITY_END):
+            return short
+        counts = Counter(c.text for c in self.cands if c.label == "GPE" and c.text.startswith(short)
+                         and len(c.text) == len(short) + 1)
+        return counts.most_common(1)[0][0] if counts else short
+
+    def _find_aliases(self) -> dict[str, str]:
+        aliases: dict[str, str] = {}
+        for c in self.cands:
+            if c.label not in ("ORG", "GPE"):
+                continue
+            m = _ALIAS.match(self.text, c.end)
+            if not m:
+                continue
+            short = m.group(1)
+            if short != c.text and not short.startswith(("※", "注")) and not any(ch.isdigit() for ch in short):
+                aliases.setdefault(short, c.text)
+        return aliases
+
+    def _main_prefecture(self) -> str | None:
+        counts = Counter(c.text[: c.text.index("県") + 1] for c in self.cands
+                         if c.label == "GPE" and "県" in c.text[1:])
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _owner(self) -> str | None:
+        """The body the document speaks for: '(中津市)' at the end of its title, else None."""
+        title = self.doc.title or ""
+        m = _TITLE_OWNER.search(title)
+        if not m:
+            return None
+        # (テクノプラザおかや・長野県岡谷市): the last item that is a place
+        items = [i for i in re.split(r"[・、,\s]", m.group(1)) if i.endswith(_MUNICIPALITY_END)]
+        return items[-1] if items else None
+
+    def resolve_self(self, text: str) -> str | None:
+        """本市/同市/当金庫... -> the body it stands for, when the document tells."""
+        if self.owner and text[-1] in "市区町村県" and self.owner.endswith(text[-1]):
+            return self.owner
+        return None

@@ -1,0 +1,198 @@
+"""Scoring records against a gold file, the same way as the team's shared `eval/score.py`.
+
+Takes records (CONTRACT.md shape) and gold records (`{"records": [...]}` with
+`{"any": [...]}` alternatives, `optional` records and `optional_parties`) and
+gives, per type, record and field precision/recall/F1, and the micro field F1.
+Matching rules follow score.py exactly (a test checks the two agree on the
+samples), so `chusho-extract evaluate` prints the figures the team reports.
+"""
+from __future__ import annotations
+
+import unicodedata
+from difflib import SequenceMatcher
+
+SCORED = {
+    "summit": ["series", "edition", "start_date", "end_date", "host", "theme", "declaration"],
+    "agreement": ["parties", "signed_date", "kind"],
+    "ordinance": ["name", "municipality", "dates"],
+}
+FUZZY = {"theme": 0.8, "series": 0.8}
+_IGNORED = set("-‐‑‒–—―−～〜~・･ 　") | set("「」『』（）()【】[]\"'“”")
+
+
+def norm(s) -> str | None:
+    if s is None:
+        return None
+    s = unicodedata.normalize("NFKC", str(s))
+    return "".join(ch for ch in s if ch not in _IGNORED and not ch.isspace())
+
+
+def options(gold_value) -> list:
+    return list(gold_value["any"]) if isinstance(gold_value, dict) and "any" in gold_value else [gold_value]
+
+
+def same(field: str, pred, gold_value) -> bool:
+    if pred is None:
+        return False
+    for g in options(gold_value):
+        if g is None:
+            continue
+        if field == "edition":
+            if str(pred) == str(g):
+                return True
+            continue
+        p, q = norm(pred), norm(g)
+        if p == q or (field in FUZZY and SequenceMatcher(None, p, q).ratio() >= FUZZY[field]):
+            return True
+    return False
+
+
+def party_index(name: str, groups: list[list[str]]) -> int | None:
+    n = norm(name)
+    return next((i for i, group in enumerate(groups) if any(norm(a) == n for a in group)), None)
+
+
+def ordinance_dates(rec: dict) -> list[str]:
+    return [d for d in (rec.get("promulgated_date"), rec.get("effective_date"), rec.get("enacted_date")) if d]
+
+
+def field_counts(typ: str, pred: dict | None, gold: dict | None) -> tuple[int, int, int]:
+    """(predicted, gold, correct) field counts of a pair; pred or gold may be None."""
+    P = G = C = 0
+    for f in SCORED[typ]:
+        if f == "parties":
+            groups = gold.get("parties", []) if gold else []
+            optional = gold.get("optional_parties", []) if gold else []
+            G += len(groups)
+            hit: set[int] = set()
+            for name in (pred or {}).get("parties") or []:
+                if party_index(name, optional) is not None:
+                    continue
+                P += 1
+                i = party_index(name, groups)
+                if i is not None and i not in hit:
+                    hit.add(i)
+                    C += 1
+        elif f == "dates":
+            pd = ordinance_dates(pred) if pred else []
+            gd = [g for g in options(gold.get("dates")) if g] if gold and gold.get("dates") is not None else []
+            P += bool(pd)
+            G += bool(gd)
+            C += bool(pd and gd and any(norm(p) == norm(g) for p in pd for g in gd))
+        else:
+            pv = pred.get(f) if pred else None
+            gv = gold.get(f) if gold else None
+            P += pv is not None
+            G += gv is not None
+            C += gv is not None and same(f, pv, gv)
+    return P, G, C
+
+
+def can_match(typ: str, pred: dict, gold: dict) -> bool:
+    if typ == "summit":
+        if pred.get("edition") is not None and gold.get("edition") is not None:
+            if not same("edition", pred["edition"], gold["edition"]):
+                return False
+            ps, gs = pred.get("series"), gold.get("series")
+            if ps is None or gs is None or same("series", ps, gs):
+                return True
+            return any(g and (norm(g) in norm(ps) or norm(ps) in norm(g)) for g in options(gs))
+        return pred.get("start_date") is not None and same("start_date", pred.get("start_date"), gold.get("start_date"))
+    if typ == "agreement":
+        groups = gold.get("parties", [])
+        hits = {party_index(n, groups) for n in pred.get("parties") or []} - {None}
+        return len(hits) >= min(2, len(groups))
+    pm, gm = pred.get("municipality"), gold.get("municipality")
+    if pm and gm and norm(pm) != norm(gm):
+        return False
+    pn = norm(pred.get("name"))
+    if not pn:
+        return False
+    return any(pn == norm(g) or (len(pn) >= 6 and (pn in norm(g) or norm(g) in pn)) for g in options(gold.get("name")))
+
+
+def prf(c: int, p: int, g: int) -> dict:
+    pr = c / p if p else 0.0
+    rc = c / g if g else 0.0
+    f = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+    return {"correct": c, "predicted": p, "gold": g, "precision": round(pr, 4), "recall": round(rc, 4), "f1": round(f, 4)}
+
+
+def _summary(r: dict) -> dict:
+    return {k: r.get(k) for k in ("edition", "host", "start_date", "name", "municipality", "parties")
+            if r.get(k) is not None}
+
+
+def score(records: list[dict], gold_records: list[dict]) -> dict:
+    report: dict = {}
+    for typ in SCORED:
+        preds = [r for r in records if r.get("type") == typ]
+        golds = [g for g in gold_records if g.get("type") == typ]
+        pairs = sorted(((field_counts(typ, p, g)[2], i, j) for i, p in enumerate(preds)
+                        for j, g in enumerate(golds) if can_match(typ, p, g)), key=lambda t: -t[0])
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        matched: dict[int, int] = {}
+        for _, i, j in pairs:
+            if i not in used_p and j not in used_g:
+                used_p.add(i)
+                used_g.add(j)
+                matched[i] = j
+        P = G = C = rec_pred = rec_gold = rec_hit = 0
+        for i, j in matched.items():
+            if golds[j].get("optional"):
+                continue
+            p, g, c = field_counts(typ, preds[i], golds[j])
+            P, G, C, rec_hit = P + p, G + g, C + c, rec_hit + 1
+        for i, p in enumerate(preds):
+            if i in matched and golds[matched[i]].get("optional"):
+                continue
+            rec_pred += 1
+            if i not in used_p:
+                P += field_counts(typ, p, None)[0]
+        for j, g in enumerate(golds):
+            if g.get("optional"):
+                continue
+            rec_gold += 1
+            if j not in used_g:
+                G += field_counts(typ, None, g)[1]
+        report[typ] = {
+            "records": prf(rec_hit, rec_pred, rec_gold),
+            "fields": prf(C, P, G),
+            "missed": [_summary(golds[j]) for j in range(len(golds)) if j not in used_g and not golds[j].get("optional")],
+            "spurious": [_summary(preds[i]) for i in range(len(preds)) if i not in used_p],
+        }
+    totals = [sum(report[t]["fields"][k] for t in SCORED) for k in ("correct", "predicted", "gold")]
+    report["micro"] = prf(*totals)
+    return report
+
+
+def grounding(records: list[dict], documents: list[dict]) -> tuple[int, int]:
+    """(evidence spans, spans whose quote does not match the document text)."""
+    texts = {d.get("sha256"): d.get("text", "") for d in documents}
+    total = bad = 0
+    for r in records:
+        for ev in r.get("sources") or [{}]:
+            total += 1
+            t = texts.get(ev.get("sha256"))
+            s, e, q = ev.get("start"), ev.get("end"), ev.get("quote")
+            bad += t is None or s is None or e is None or not q or t[s:e] != q
+    return total, bad
+
+
+def format_report(rep: dict) -> str:
+    import json
+
+    lines = []
+    for typ in SCORED:
+        r = rep[typ]
+        lines.append(f"{typ:10s} records P={r['records']['precision']:.3f} R={r['records']['recall']:.3f} "
+                     f"F1={r['records']['f1']:.3f}  fields P={r['fields']['precision']:.3f} "
+                     f"R={r['fields']['recall']:.3f} F1={r['fields']['f1']:.3f}")
+        lines += ["   missed   " + json.dumps(m, ensure_ascii=False) for m in r["missed"]]
+        lines += ["   spurious " + json.dumps(s, ensure_ascii=False) for s in r["spurious"]]
+    if "grounding" in rep:
+        g = rep["grounding"]
+        lines.append(f"grounding: {g['ungrounded']} of {g['evidence']} evidence spans do not match the text")
+    lines.append(f"micro field F1: {rep['micro']['f1']:.4f}")
+    return "\n".join(lines)

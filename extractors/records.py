@@ -1,0 +1,185 @@
+"""Documents to validated, merged records.
+
+`document_drafts(doc)` runs the cheap rule pass over the whole text, GiNZA's
+NER over the sentences where the rules found an agreement, a summit or an
+ordinance, and the three assemblers; it gives draft records (field dicts with
+evidence spans). `build_records(documents, drafts)` turns drafts into evidence-
+carrying records, merges the same summit, agreement or ordinance read from
+several documents into one record listing every source, gives each a stable
+id, validates it against the strict schemas and sends what fails to the
+rejected list with its reasons.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from pydantic import ValidationError
+
+from extractors.agreements import agreement_drafts
+from extractors.context import DocContext
+from extractors.nlp import model_candidates, rule_candidates
+from extractors.ordinances import municipality_prefix, ordinance_drafts
+from extractors.summits import summit_drafts
+from schemas.document import DocStatus, Document
+from schemas.records import RECORD_TYPES, Candidate, Evidence, Rejected
+
+_TRIGGERS = {"AGREEMENT", "EDITION", "ORDINANCE"}
+_KEY_DROP = re.compile(r"[\s\-―〜~・()（）「」『』]")
+_LIST_FIELDS = ("amended_dates", "former_names", "participants")
+
+
+def _key(text: str | None) -> str:
+    return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def candidates(doc: Document, use_model: bool = True) -> list[Candidate]:
+    """Rule candidates over the whole text plus model entities in the trigger sentences."""
+    text = doc.text
+    cands = rule_candidates(text)
+    if not use_model:
+        return cands
+    ctx = DocContext(doc=doc, cands=cands)
+    spans = sorted({ctx.sentence(c.start) for c in cands if c.label in _TRIGGERS})
+    if not spans:
+        return cands
+    taken = [(c.start, c.end) for c in cands if c.label in ("ORG", "GPE", "DATE")]
+    for m in model_candidates(text, spans):
+        if m.label in ("ORG", "GPE") and not any(s < m.end and m.start < e for s, e in taken):
+            cands.append(m)
+    return cands
+
+
+def document_drafts(doc: Document, use_model: bool = True) -> list[dict]:
+    if doc.status != DocStatus.ok or not doc.text:
+        return []
+    ctx = DocContext.build(doc, candidates(doc, use_model))
+    return summit_drafts(ctx) + agreement_drafts(ctx) + ordinance_drafts(ctx)
+
+
+def _evidence(doc: Document, spans: list[tuple[int, int, str]]) -> list[Evidence]:
+    out = []
+    ocr_pages = {p.page for p in doc.pages if p.ocr}
+    for start, end, rule in spans:
+        page = doc.page_at(start)
+        out.append(Evidence(uri=doc.uri, sha256=doc.sha256 or "", page=page, start=start, end=end,
+                            quote=doc.text[start:end], rule=rule, ocr=page in ocr_pages))
+    return out
+
+
+def _group_key(d: dict) -> str:
+    t = d["type"]
+    if t == "summit":
+        return f"summit|{_key(d['series'])}|{d['edition'] if d['edition'] is not None else d['start_date']}"
+    if t == "agreement":
+        return "agreement|" + "|".join(sorted(_key(p) for p in d["parties"]))
+    name = d["name"]
+    prefix = municipality_prefix(name)
+    base = name[len(prefix):] if prefix else name
+    return f"ordinance|{_key(d['municipality'])}|{_key(base)}"
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _ordinance_names(d: dict) -> set[str]:
+    names = {d["name"], *d["former_names"]}
+    return {_key(n[len(municipality_prefix(n) or ""):]) for n in names}
+
+
+def group_drafts(drafts: list[dict]) -> list[list[dict]]:
+    """Drafts that describe the same thing, across documents."""
+    groups: list[list[dict]] = []
+    keys: list[str] = []
+    for d in sorted(drafts, key=lambda d: -d["confidence"]):
+        k = _group_key(d)
+        home = None
+        for i, g in enumerate(groups):
+            if d["type"] == "agreement":
+                if keys[i] == k and all(_dates_compatible(d["signed_date"], o["signed_date"]) for o in g):
+                    home = i
+            elif d["type"] == "ordinance" and g[0]["type"] == "ordinance":
+                same_place = d["municipality"] is None or g[0]["municipality"] is None or \
+                    d["municipality"] == g[0]["municipality"]
+                if same_place and _ordinance_names(d) & set().union(*(_ordinance_names(o) for o in g)):
+                    home = i
+            elif keys[i] == k:
+                home = i
+            if home is not None:
+                break
+        if home is None:
+            groups.append([d])
+            keys.append(k)
+        else:
+            groups[home].append(d)
+    return groups
+
+
+def merge_group(group: list[dict]) -> dict:
+    """One record from drafts of the same thing: most confident value first, lists united."""
+    def filled(d: dict) -> int:
+        return sum(1 for k, v in d.items() if k not in ("evidence", "_doc") and v not in (None, [], {}))
+
+    ranked = sorted(group, key=lambda d: (-d["confidence"], -filled(d)))
+    merged = {k: v for k, v in ranked[0].items() if k not in ("evidence", "_doc")}
+    for d in ranked[1:]:
+        for k, v in d.items():
+            if k in ("evidence", "_doc", "confidence"):
+                continue
+            if k in _LIST_FIELDS:
+                merged[k] = merged[k] + [x for x in v if x not in merged[k]]
+            elif k == "party_aliases":
+                for full, shorts in v.items():
+                    merged[k].setdefault(full, [])
+                    merged[k][full] += [s for s in shorts if s not in merged[k][full]]
+            elif merged.get(k) is None and v is not None:
+                merged[k] = v
+    if merged["type"] == "ordinance":
+        merged["former_names"] = [n for n in merged["former_names"] if n != merged["name"]]
+    n_docs = len({d["_doc"].uri for d in group})
+    merged["confidence"] = round(min(0.99, ranked[0]["confidence"] + 0.05 * (n_docs - 1)), 3)
+    return merged
+
+
+def record_id(merged: dict) -> str:
+    key = _group_key(merged)
+    if merged["type"] == "agreement":
+        key += f"|{merged['signed_date'] or ''}"
+    return f"{merged['type']}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}"
+
+
+def build_records(documents: list[Document], drafts_by_doc: list[list[dict]]) -> tuple[list[dict], list[Rejected]]:
+    """Merge, id and validate drafts of all documents; gives (records as JSON dicts, rejected)."""
+    texts = {d.sha256: d.text for d in documents if d.sha256}
+    all_drafts: list[dict] = []
+    for doc, drafts in zip(documents, drafts_by_doc):
+        for d in drafts:
+            all_drafts.append({**d, "_doc": doc, "evidence": _evidence(doc, d["evidence"])})
+    records: list[dict] = []
+    rejected: list[Rejected] = []
+    for group in group_drafts(all_drafts):
+        merged = merge_group(group)
+        sources: list[Evidence] = []
+        seen = set()
+        for d in sorted(group, key=lambda d: d["_doc"].uri):
+            for ev in d["evidence"]:
+                k = (ev.sha256, ev.start, ev.end)
+                if k not in seen:
+                    seen.add(k)
+                    sources.append(ev)
+        merged["sources"] = [e.model_dump(mode="json") for e in sources]
+        merged["id"] = record_id(merged)
+        model = RECORD_TYPES[merged["type"]]
+        try:
+            rec = model.model_validate(merged, context={"texts": texts})
+        except ValidationError as exc:
+            rejected.append(Rejected(type=merged["type"], uri=group[0]["_doc"].uri,
+                                     reasons=[f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}"
+                                              for e in exc.errors()],
+                                     candidate={k: v for k, v in merged.items()}))
+            continue
+        records.append(rec.model_dump(mode="json"))
+    records.sort(key=lambda r: (r["type"], r["id"]))
+    return records, rejected
