@@ -117,7 +117,12 @@ class DocContext:
             return short
         counts = Counter(c.text for c in self.cands if c.label == "GPE" and c.text.startswith(short)
                          and len(c.text) == len(short) + 1)
-        return counts.most_common(1)[0][0] if counts else short
+        if counts:
+            return counts.most_common(1)[0][0]
+        if self.owner and self.owner.startswith(short) and len(self.owner) == len(short) + 1:
+            return self.owner
+        written = [short + end for end in _MUNICIPALITY_END[3:] if short + end in self.text]
+        return written[0] if len(written) == 1 else short
 
     def _find_aliases(self) -> dict[str, str]:
         aliases: dict[str, str] = {}

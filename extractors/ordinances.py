@@ -121,10 +121,8 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> str | None:
         if places:
             p = places[-1]
             return ctx.resolve_self(p.text) if p.label == "SELF" else p.text
-        m = None
-        for m in _PLACE_BEFORE.finditer(ctx.text, lo, cand.start):
-            pass
-        if m and ctx.prefecture:
+        # searched in the slice so that ^ matches at the clause start
+        if ctx.prefecture and _PLACE_BEFORE.search(ctx.text[lo:cand.start]):
             return ctx.prefecture
     return ctx.owner
 

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Set up a fresh machine: Debian packages, .venv in the repository root, the project with its
+# test and sample extras (the ja_ginza model comes as the ja-ginza PyPI package: nothing is
+# downloaded at run time). Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+  # fonts-ipaexfont: the Japanese font scripts/make_samples.py renders the sample PDFs with.
+  if ! dpkg -s fonts-ipaexfont >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-ipaexfont >/dev/null
+  fi
+fi
+if [ ! -x .venv/bin/python ]; then
+  python3.11 -m venv .venv 2>/dev/null || python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[test,samples]"

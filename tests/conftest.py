@@ -1,0 +1,42 @@
+"""Shared fixtures: the real ja_ginza model and one Prefect test server per session."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import flows  # noqa: F401  (quiet offline Prefect defaults before Prefect is imported)
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from extractors.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    """One temporary Prefect server for the whole session (it takes ~10 s to start here)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+@pytest.fixture(scope="session")
+def sample_run(prefect_server, tmp_path_factory) -> Path:
+    """The extract flow run once over samples/; tests read its output folder."""
+    from flows.extract import extract_flow
+
+    out = tmp_path_factory.mktemp("sample_run")
+    extract_flow(inputs=[str(SAMPLES)], out=str(out))
+    return out
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
