@@ -1,0 +1,562 @@
+"""PDF bytes to clean Japanese text with page offsets.
+
+Takes the bytes of a PDF and gives `(text, pages, title, warnings)`:
+
+- `text`: the body text of the pages read, passed through `normalize_text`
+  page by page, with running headers, footers and page numbers dropped, lines
+  wrapped inside a paragraph joined (no space between Japanese characters),
+  paragraphs ending in "\\n", and two-column pages read column by column;
+- `pages`: one `Page(page=n, start, end)` per page read; `text[start:end]` is
+  that page's text. Pages are joined by "\\n", or by "" when a sentence runs
+  on from the foot of one page to the top of the next;
+- `title`: the Title of the document information dictionary, or None;
+- `warnings`: what was left out or looked wrong (pages past `max_pages`, pages
+  with no text layer, unmapped glyphs).
+
+Unreadable input raises `ExtractionError` with code `not_pdf`, `corrupt_pdf`,
+`encrypted_pdf` (a password other than the empty one is needed) or
+`no_text_layer` (status "needs_ocr": no page has text to extract).
+
+The work is done on `page.chars` (pdfplumber, no layout analysis): characters
+are de-duplicated (fake bold), grouped into rows, the header and footer
+candidates set aside, the page split into full-width bands and columns, and
+lines assembled from characters sorted by x, so that letter spacing never
+turns into spaces between Japanese characters.
+"""
+from __future__ import annotations
+
+import io
+import math
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extractors.errors import ExtractionError
+from extractors.normalize import normalize_chars, normalize_text
+from extractors.settings import Settings
+from schemas.document import Page
+
+# A line ending in one of these closes its sentence: the next page or column starts afresh.
+_SENTENCE_END = set("。．.！？!?」』)）】〕")
+# Line starts that open a new paragraph: bullets, notes, numbered items, articles.
+_MARKER = re.compile(
+    r"^(?:[○●◯◎・※■□◆◇▲△▼▽★☆▶►→⇒【〔]"
+    r"|[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]"
+    r"|[①-⑳㉑-㉟]"
+    r"|第[0-9０-９一二三四五六七八九十百]+[条章節款]"
+    r"|[0-9０-９]{1,2}[.．](?![0-9０-９])"
+    r"|[ア-ンｱ-ﾝ][.．)）]"
+    r")"
+)
+# A header/footer line that is only a page number: "- 3 -", "3", "3/10", "Page 3", "3ページ", "p. 3", "iv".
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-‐−–—―ー~〜]?\s*[0-9]{1,4}\s*[-‐−–—―ー~〜]?"
+    r"|[0-9]{1,4}\s*/\s*[0-9]{1,4}"
+    r"|(?:page|p\.?)\s*[0-9]{1,4}(?:\s*(?:/|of)\s*[0-9]{1,4})?"
+    r"|[0-9]{1,4}\s*(?:ページ|頁)"
+    r"|[(（][0-9]{1,4}[)）]"
+    r"|[ivxlc]{1,6})$",  # roman numerals of front matter
+    re.I,
+)
+_OFFICE_TITLE = re.compile(r"^Microsoft (?:Word|PowerPoint|Excel) - |\.(?:docx?|xlsx?|pptx?|jtd|pdf)$", re.I)
+
+_MARGIN_BAND = 0.12  # header/footer candidates lie in the top or bottom 12% of the page
+_DEDUPE_TOLERANCE = 1.5  # pt: fake bold redraws a glyph well within this
+
+
+@dataclass(slots=True)
+class _Char:
+    text: str  # normalised with normalize_chars
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    slot: str = "single"  # single / left / right / full: where it sits, for the column edges
+    gap: float = 0.0  # the usual space between its characters: letter spacing
+
+
+@dataclass
+class _PageLines:
+    """One page: margin candidates set aside, body lines in reading order, grouped in blocks."""
+
+    header: list[_Line] = field(default_factory=list)
+    footer: list[_Line] = field(default_factory=list)
+    blocks: list[list[_Line]] = field(default_factory=list)
+    no_text: bool = False
+
+
+# ---------------------------------------------------------------- characters
+
+def _page_chars(page, warnings: list[str]) -> list[_Char]:
+    """The page's upright characters inside the page, normalised and de-duplicated."""
+    x0, top, x1, bottom = page.bbox
+    chars, unmapped, rotated = [], 0, 0
+    for ch in page.chars:
+        text = ch["text"]
+        if text.startswith("(cid:"):
+            unmapped += 1  # a glyph with no Unicode mapping: nothing to read
+            continue
+        if ch["x1"] < x0 or ch["x0"] > x1 or ch["bottom"] < top or ch["top"] > bottom:
+            continue  # drawn off the page
+        if not ch.get("upright", True):
+            rotated += 1  # rotated labels (stamps, side notes) would break the lines they cross
+            continue
+        chars.append(_Char(normalize_chars(text), ch["x0"], ch["x1"], ch["top"], ch["bottom"], ch["size"] or 1.0))
+    if unmapped:
+        warnings.append(f"page {page.page_number}: {unmapped} glyphs without a Unicode mapping were dropped")
+    if rotated:
+        warnings.append(f"page {page.page_number}: {rotated} rotated characters were left out")
+    return _dedupe(chars)
+
+
+def _dedupe(chars: list[_Char]) -> list[_Char]:
+    """Drop a character drawn again at (almost) the same place: fake bold, shadows."""
+    tol = _DEDUPE_TOLERANCE
+    seen: dict[tuple[str, int, int], list[_Char]] = {}
+    out = []
+    for ch in chars:
+        ix, iy = int(ch.x0 // tol), int(ch.top // tol)
+        duplicate = any(
+            abs(o.x0 - ch.x0) <= tol and abs(o.top - ch.top) <= tol
+            for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+            for o in seen.get((ch.text, ix + dx, iy + dy), ())
+        )
+        if not duplicate:
+            seen.setdefault((ch.text, ix, iy), []).append(ch)
+            out.append(ch)
+    return out
+
+
+def _rows(chars: list[_Char]) -> list[list[_Char]]:
+    """Group characters into rows: a character joins the row it overlaps vertically by 40% of its height.
+
+    So a superscript or a bigger character stays in its line, and the next line
+    (which at most touches this one) starts a new row.
+    """
+    rows: list[list[_Char]] = []
+    top = bottom = 0.0
+    for ch in sorted(chars, key=lambda c: (c.top, c.x0)):
+        height = max(ch.bottom - ch.top, 0.1)
+        if rows and min(bottom, ch.bottom) - max(top, ch.top) >= 0.4 * min(height, bottom - top):
+            rows[-1].append(ch)
+            bottom = max(bottom, ch.bottom)
+        else:
+            rows.append([ch])
+            top, bottom = ch.top, ch.bottom
+    return rows
+
+
+def _is_western(c: str) -> bool:
+    """A Latin (or Greek, Cyrillic) letter, digit or punctuation: the scripts that separate words by spaces."""
+    return not c.isspace() and (ord(c) < 0x2000 or 0x2018 <= ord(c) <= 0x201F)
+
+
+def _is_western_alnum(c: str) -> bool:
+    return c.isalnum() and _is_western(c)
+
+
+def _usual_gap(visible: list[_Char]) -> float:
+    """The line's usual gap between letters (its letter spacing), dot leaders and punctuation aside."""
+    gaps = [b.x0 - a.x1 for a, b in zip(visible, visible[1:]) if a.text.isalnum() and b.text.isalnum()]
+    if not gaps:
+        gaps = [b.x0 - a.x1 for a, b in zip(visible, visible[1:])]
+    return max(0.0, statistics.median(gaps)) if gaps else 0.0
+
+
+def _make_line(chars: list[_Char], slot: str) -> _Line | None:
+    """Assemble one line from its characters, left to right.
+
+    Letter spacing is not a word break. A space is inserted only between two
+    western (Latin, digit, punctuation) characters whose gap exceeds the line's
+    usual letter gap by a tenth of an em (PDFs made by TeX and many others draw
+    no space characters); a space drawn in the PDF is kept only next to a
+    western character, never between two Japanese ones.
+    """
+    chars = sorted(chars, key=lambda c: c.x0)
+    visible = [c for c in chars if not c.text.isspace()]
+    if not visible:
+        return None
+    size = statistics.median(c.size for c in visible)
+    usual_gap = _usual_gap(visible)
+    threshold = usual_gap + 0.1 * size
+    out: list[str] = []
+    prev: _Char | None = None
+    drawn_space = False
+    for ch in chars:
+        if ch.text.isspace():
+            drawn_space = prev is not None
+            continue
+        if prev is not None:
+            a, b = prev.text[-1], ch.text[0]
+            if drawn_space and (_is_western(a) or _is_western(b)):
+                out.append(" ")
+            elif not drawn_space and _is_western(a) and _is_western(b) and ch.x0 - prev.x1 > threshold:
+                out.append(" ")
+        out.append(ch.text)
+        prev, drawn_space = ch, False
+    return _Line("".join(out), visible[0].x0, visible[-1].x1, min(c.top for c in visible),
+                 max(c.bottom for c in visible), size, slot, usual_gap)
+
+
+def _lines(chars: list[_Char], slot: str) -> list[_Line]:
+    return [line for row in _rows(chars) if (line := _make_line(row, slot)) is not None]
+
+
+# ---------------------------------------------------------------- page layout
+
+def _split_margins(rows: list[list[_Char]], top: float, bottom: float) -> tuple[list, list, list]:
+    """Rows in the top/bottom band set apart from the body by a clear gap: header and footer candidates."""
+    if len(rows) < 2:
+        return [], [], rows
+    height = bottom - top
+    spans = [(min(c.top for c in r), max(c.bottom for c in r)) for r in rows]
+    gaps = [spans[i + 1][0] - spans[i][1] for i in range(len(rows) - 1)]
+    size = statistics.median(c.size for r in rows for c in r)
+    separation = max(size, 2 * statistics.median(gaps))
+    head = 0  # rows[:head] are header candidates
+    for i in range(len(rows) - 1):
+        if spans[i][1] > top + _MARGIN_BAND * height:
+            break
+        if gaps[i] >= separation:
+            head = i + 1
+    foot = len(rows)  # rows[foot:] are footer candidates
+    for i in range(len(rows) - 1, head, -1):
+        if spans[i][0] < bottom - _MARGIN_BAND * height:
+            break
+        if gaps[i - 1] >= separation:
+            foot = i
+    # A page number close under (or over) the body is still a candidate: it is dropped on its pattern alone.
+    if head == 0 and spans[0][1] <= top + _MARGIN_BAND * height and _is_page_number(rows[0]):
+        head = 1
+    if foot == len(rows) and foot - 1 > head and spans[-1][0] >= bottom - _MARGIN_BAND * height \
+            and _is_page_number(rows[-1]):
+        foot -= 1
+    return rows[:head], rows[foot:], rows[head:foot]
+
+
+def _is_page_number(row: list[_Char]) -> bool:
+    line = _make_line(row, "full")
+    return line is not None and bool(_PAGE_NUMBER.match(line.text))
+
+
+def _crosses(row: list[_Char], gutter: tuple[float, float]) -> bool:
+    g0, g1 = gutter
+    return any(c.x0 < g1 - 1 and c.x1 > g0 + 1 for c in row)
+
+
+def _sides_filled(rows: list[list[_Char]], gutter: tuple[float, float], need: float) -> bool:
+    g0, g1 = gutter
+    left = sum(1 for r in rows if any(c.x1 <= g0 + 1 for c in r))
+    right = sum(1 for r in rows if any(c.x0 >= g1 - 1 for c in r))
+    return min(left, right) >= need
+
+
+def _find_gutter(rows: list[list[_Char]], x0: float, x1: float,
+                 hint: tuple[float, float] | None = None) -> tuple[float, float] | None:
+    """An empty vertical strip between 30% and 70% of the width with text on both sides, or None.
+
+    Rows crossing it (a title over both columns) are allowed while they are
+    few. A page with too few rows to tell (the end of an article) is checked
+    against `hint`, the gutter of an earlier page.
+    """
+    allowed = max(1, int(0.15 * len(rows)))
+    if len(rows) < 6:
+        if hint and sum(_crosses(r, hint) for r in rows) <= allowed // 2 and _sides_filled(rows, hint, 1):
+            return hint
+        return None
+    lo, hi = x0 + 0.3 * (x1 - x0), x0 + 0.7 * (x1 - x0)
+    cover = [0] * (int(hi - lo) + 1)
+    for row in rows:
+        bins: set[int] = set()
+        for c in row:
+            a, b = max(c.x0, lo), min(c.x1, hi)
+            if a < b:
+                bins.update(range(int(a - lo), int(b - lo) + 1))
+        for i in bins:
+            cover[i] += 1
+    least = min(cover)
+    if least > allowed:
+        return None
+    best, start = (0, 0), None  # the widest run of least-covered bins
+    for i, n in enumerate(cover + [least + 1]):
+        if n == least and start is None:
+            start = i
+        elif n != least and start is not None:
+            best = max(best, (i - start, start))
+            start = None
+    width, start = best
+    size = statistics.median(c.size for r in rows for c in r)
+    gutter = (lo + start, lo + start + width)
+    if width < 0.8 * size or not _sides_filled(rows, gutter, max(3, 0.2 * len(rows))):
+        return None
+    return gutter
+
+
+def _reading_blocks(rows: list[list[_Char]], gutter: tuple[float, float] | None) -> list[list[_Line]]:
+    """Body rows in reading order: full-width rows in place, between them the left column, then the right."""
+    if gutter is None:
+        chars = [c for r in rows for c in r]
+        return [_lines(chars, "single")] if chars else []
+    g0, g1 = gutter
+    mid = (g0 + g1) / 2
+    blocks: list[list[_Line]] = []
+    band: list[_Char] = []
+
+    def close_band() -> None:
+        left = [c for c in band if (c.x0 + c.x1) / 2 < mid]
+        right = [c for c in band if (c.x0 + c.x1) / 2 >= mid]
+        blocks.extend(b for b in (_lines(left, "left"), _lines(right, "right")) if b)
+        band.clear()
+
+    for row in rows:
+        if _crosses(row, gutter):  # a title or other line over both columns
+            close_band()
+            blocks.append(_lines(row, "full"))
+        else:
+            band.extend(row)
+    close_band()
+    return [b for b in blocks if b]
+
+
+def _read_page(page, warnings: list[str], hint: tuple[float, float] | None) -> tuple[_PageLines, tuple | None]:
+    """One page's lines, and the column gutter found on it (None: one column)."""
+    chars = _page_chars(page, warnings)
+    if not any(not c.text.isspace() for c in chars):
+        return _PageLines(no_text=True), None
+    x0, top, x1, bottom = page.bbox
+    head, foot, body = _split_margins(_rows(chars), top, bottom)
+    gutter = _find_gutter(body, x0, x1, hint)
+    lines = _PageLines(
+        header=[line for r in head if (line := _make_line(r, "full"))],
+        footer=[line for r in foot if (line := _make_line(r, "full"))],
+        blocks=_reading_blocks(body, gutter),
+    )
+    return lines, gutter
+
+
+# ---------------------------------------------------------------- running headers and footers
+
+def _margin_key(line: _Line) -> str:
+    return re.sub(r"[0-9]+", "#", re.sub(r"\s+", "", line.text))
+
+
+def _drop_running_lines(pages: list[_PageLines]) -> None:
+    """Drop page numbers, and header/footer lines that repeat (digits aside) on most pages.
+
+    Candidates that are neither stay in the text: a title on the first page, say.
+    """
+    need = max(2, math.ceil(0.5 * len(pages)))
+    for where in ("header", "footer"):
+        counts = Counter(key for p in pages for key in {_margin_key(line) for line in getattr(p, where)})
+        for p in pages:
+            kept = [line for line in getattr(p, where)
+                    if counts[_margin_key(line)] < need and not _PAGE_NUMBER.match(line.text)]
+            if kept and where == "header":
+                p.blocks.insert(0, kept)
+            elif kept:
+                p.blocks.append(kept)
+            setattr(p, where, [])
+
+
+# ---------------------------------------------------------------- paragraphs
+
+@dataclass
+class _Edges:
+    left: float
+    right: float
+
+
+def _column_edges(pages: list[_PageLines]) -> dict[str, _Edges]:
+    """Left and right edge of each kind of column over the document (the usual x0, the 90th-percentile x1)."""
+    by_slot: dict[str, list[_Line]] = {}
+    for p in pages:
+        for block in p.blocks:
+            for line in block:
+                by_slot.setdefault(line.slot, []).append(line)
+    edges = {}
+    for slot, lines in by_slot.items():
+        left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+        rights = sorted(line.x1 for line in lines)
+        edges[slot] = _Edges(float(left), rights[int(0.9 * (len(rights) - 1))])
+    return edges
+
+
+def _line_pitches(pages: list[_PageLines]) -> dict[float, float]:
+    """The usual distance from one line to the next inside a block, for each font size (to the half point)."""
+    pitches: dict[float, list[float]] = {}
+    for p in pages:
+        for block in p.blocks:
+            for a, b in zip(block, block[1:]):
+                if abs(a.size - b.size) < 0.5 and 0 < b.top - a.top < 3 * a.size:
+                    pitches.setdefault(round(a.size * 2) / 2, []).append(b.top - a.top)
+    return {size: statistics.median(values) for size, values in pitches.items()}
+
+
+def _opens_paragraph(line: _Line, edges: _Edges) -> bool:
+    """Indented, or starting with a bullet, note mark, number or article."""
+    return line.x0 > edges.left + 0.5 * line.size or bool(_MARKER.match(line.text))
+
+
+def _is_short(line: _Line, edges: _Edges) -> bool:
+    """Ends well before the column's right edge (by more than one and a half letter-spaced characters)."""
+    return line.x1 < edges.right - 1.5 * (line.size + line.gap)
+
+
+def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float]) -> bool:
+    """Whether line b starts a new paragraph after line a (same column)."""
+    if abs(a.size - b.size) > 0.5:
+        return True
+    pitch = pitches.get(round(a.size * 2) / 2, 2 * a.size)
+    if b.top - a.top > pitch * 1.2 + 0.5:  # paragraph spacing
+        return True
+    return _is_short(a, edges[a.slot]) or _opens_paragraph(b, edges[b.slot])
+
+
+def _continues(a: _Line, b: _Line, edges: dict[str, _Edges]) -> bool:
+    """Whether b (top of the next column or page) carries on the sentence that a (a column's foot) left open."""
+    return (a.text[-1] not in _SENTENCE_END and abs(a.size - b.size) <= 0.5
+            and not _is_short(a, edges[a.slot]) and not _opens_paragraph(b, edges[b.slot]))
+
+
+def _needs_space(a: str, b: str) -> bool:
+    """Whether a line ending in a and the next starting with b are joined by a space: western words only."""
+    return _is_western(a) and a != "-" and _is_western_alnum(b)
+
+
+def _join(a: str, b: str) -> str:
+    """Join a wrapped line: no space between Japanese characters, a space between western words."""
+    return a + " " + b if a and b and _needs_space(a[-1], b[0]) else a + b
+
+
+def _block_text(block: list[_Line], edges: dict[str, _Edges], pitches: dict[float, float]) -> str:
+    text = block[0].text
+    for a, b in zip(block, block[1:]):
+        text = text + "\n" + b.text if _breaks(a, b, edges, pitches) else _join(text, b.text)
+    return text
+
+
+def _page_text(blocks: list[list[_Line]], edges: dict[str, _Edges], pitches: dict[float, float]) -> str:
+    """A page's blocks as normalised text; a sentence running on into the next column is joined."""
+    text = ""
+    for i, block in enumerate(blocks):
+        part = _block_text(block, edges, pitches)
+        if i and _continues(blocks[i - 1][-1], block[0], edges):
+            text = _join(text, part)
+        else:
+            text = text + "\n" + part if text else part
+    return normalize_text(text)
+
+
+def _assemble(pages: list[_PageLines], edges: dict[str, _Edges], pitches: dict[float, float]) -> tuple[str, list[Page]]:
+    """Join the pages' texts ("" where a sentence runs on from the page before, else "\n") and note their spans."""
+    text, spans = "", []
+    prev_last: _Line | None = None
+    for n, p in enumerate(pages, 1):
+        blocks = [b for b in p.blocks if b]
+        page_text = _page_text(blocks, edges, pitches) if blocks else ""
+        if page_text and text:
+            runs_on = prev_last is not None and _continues(prev_last, blocks[0][0], edges)
+            # a word of ASCII letters cut at the page foot keeps a separator
+            text += "" if runs_on and not _needs_space(text[-1], page_text[0]) else "\n"
+        start = len(text)
+        text += page_text
+        spans.append(Page(page=n, start=start, end=len(text)))
+        if blocks:
+            prev_last = blocks[-1][-1]
+    return text, spans
+
+
+# ---------------------------------------------------------------- the document
+
+def _open(content: bytes, uri: str) -> pdfplumber.PDF:
+    if b"%PDF-" not in content[:1024]:
+        raise ExtractionError("not_pdf", f"{uri} is not a PDF: no %PDF- header")
+    try:
+        return pdfplumber.open(io.BytesIO(content))
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise ExtractionError("encrypted_pdf", f"{uri} is encrypted and needs a password") from exc
+        raise ExtractionError("corrupt_pdf", f"corrupt or truncated PDF, could not be parsed: {cause!r}") from exc
+    except Exception as exc:  # pdfminer raises many kinds on broken files
+        raise ExtractionError("corrupt_pdf", f"corrupt or truncated PDF, could not be parsed: {exc!r}") from exc
+
+
+def _title(pdf: pdfplumber.PDF) -> str | None:
+    raw = pdf.metadata.get("Title")
+    if isinstance(raw, bytes):  # not PDFDocEncoding or UTF-16: often Shift_JIS from Japanese tools
+        for codec in ("utf-8", "cp932"):
+            try:
+                raw = raw.decode(codec)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            return None
+    if not isinstance(raw, str):
+        return None
+    title = normalize_text(_OFFICE_TITLE.sub("", raw.strip()))
+    return title or None
+
+
+def _read_pages(pdf: pdfplumber.PDF, uri: str, max_pages: int, warnings: list[str]) -> list[_PageLines]:
+    try:
+        all_pages = pdf.pages
+    except Exception as exc:
+        raise ExtractionError("corrupt_pdf", f"{uri}: the page tree could not be read: {exc!r}") from exc
+    if len(all_pages) > max_pages:
+        warnings.append(f"read the first {max_pages} of {len(all_pages)} pages (max_pages)")
+    pages, failed, gutter = [], 0, None
+    for page in all_pages[:max_pages]:
+        try:
+            lines, found = _read_page(page, warnings, gutter)
+            pages.append(lines)
+            gutter = found or gutter
+        except Exception as exc:  # one broken content stream should not lose the other pages
+            failed += 1
+            warnings.append(f"page {page.page_number} could not be read: {exc!r}")
+            pages.append(_PageLines(no_text=True))
+        finally:
+            page.close()  # drop the page's parsed objects: memory stays flat on long documents
+    if pages and failed == len(pages):
+        raise ExtractionError("corrupt_pdf", f"{uri}: no page could be read")
+    return pages
+
+
+def extract_pdf(content: bytes, uri: str, settings: Settings | None = None) -> tuple[str, list[Page], str | None, list[str]]:
+    """PDF bytes -> (normalised text, page spans, title, warnings); see the module docstring."""
+    settings = settings or Settings()
+    warnings: list[str] = []
+    pdf = _open(content, uri)
+    try:
+        title = _title(pdf)
+        pages = _read_pages(pdf, uri, settings.max_pages, warnings)
+    finally:
+        pdf.close()
+    if not pages or all(p.no_text for p in pages):
+        raise ExtractionError("no_text_layer", f"{uri} has no text layer (scanned?)", status="needs_ocr")
+    blank = [str(i) for i, p in enumerate(pages, 1) if p.no_text]
+    if blank:
+        warnings.append(f"pages without a text layer: {', '.join(blank)}")
+    if b"%%EOF" not in content[-2048:]:
+        warnings.append("no %%EOF at the end: the file may be truncated")
+
+    _drop_running_lines(pages)
+    text, spans = _assemble(pages, _column_edges(pages), _line_pitches(pages))
+    return text, spans, title, warnings

@@ -1,0 +1,313 @@
+"""extractors.pdf on the committed sample PDFs (samples/*.pdf) and on bad inputs built here.
+
+Each real-world pitfall is checked on a sample that shows it (samples/manifest.json
+says what each shows; scripts/make_samples.py made them):
+002 and dev_summit_05 fake bold and letter spacing, 004 and dev_agreement_03
+two columns, 001 wrapped lines, sentences across pages, running headers and
+page numbers.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from extractors.errors import ExtractionError
+from extractors.normalize import normalize_text
+from extractors.pdf import _PAGE_NUMBER, extract_pdf
+from extractors.settings import Settings
+from schemas.document import Document
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+PDFS = sorted(p.name for p in SAMPLES.glob("*.pdf"))
+CJK = "\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f"
+
+
+@functools.lru_cache(maxsize=None)
+def extracted(name: str) -> tuple:
+    return extract_pdf((SAMPLES / name).read_bytes(), f"samples/{name}")
+
+
+def text_of(name: str) -> str:
+    return extracted(name)[0]
+
+
+def squash(text: str) -> str:
+    """Normalised text with all whitespace removed: what the page shows, layout aside."""
+    return re.sub(r"\s+", "", normalize_text(text))
+
+
+def expected(name: str) -> str:
+    return (SAMPLES / "expected" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def test_samples_are_there():
+    assert {"001_kawaguchi.pdf", "002_kanagawa.pdf", "004_arakawa.pdf", "dev_agreement_03.pdf"} <= set(PDFS)
+
+
+# ---------------------------------------------------------------- 1. fake bold
+
+@pytest.mark.parametrize("name,headline", [
+    ("002_kanagawa.pdf", "工業部会通信"),
+    ("002_kanagawa.pdf", "工業部会先進技術交流展を開催"),
+    ("002_kanagawa.pdf", "SICCとTAMA協会"),
+    ("dev_summit_05.pdf", "平成15年第1回定例会のご報告"),
+])
+def test_fake_bold_headline_appears_as_often_as_drawn(name, headline):
+    assert squash(text_of(name)).count(headline) == squash(expected(name)).count(headline) >= 1
+    assert headline in text_of(name).splitlines()
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_no_doubled_characters(name):
+    """A character drawn twice 0.3 pt apart is read once: no 工工業業."""
+    got, want = squash(text_of(name)), squash(expected(name))
+    doubled = {m.group() for m in re.finditer(r"(.)\1", got)}
+    assert {d for d in doubled if got.count(d) > want.count(d)} == set()
+    assert "工工業業" not in got
+
+
+# ---------------------------------------------------------------- 2. letter spacing
+
+@pytest.mark.parametrize("name,heading", [
+    ("002_kanagawa.pdf", "工業部会先進技術交流展を開催"),
+    ("002_kanagawa.pdf", "11月22日会員企業が多数展示"),
+    ("002_kanagawa.pdf", "SICCとTAMA協会"),  # letter-spaced ASCII: no "S I C C"
+    ("002_kanagawa.pdf", "県保証協会や関東経産局など中小の収益力改善で連携"),  # wrapped heading joined
+    ("dev_summit_05.pdf", "●全体会(13:00~13:45)"),  # letter-spaced digits: no "1 3 : 0 0"
+    ("dev_summit_05.pdf", "【1日目】"),
+])
+def test_letter_spaced_heading_has_no_spaces(name, heading):
+    assert normalize_text(heading) in text_of(name).splitlines()
+
+
+@pytest.mark.parametrize("name", ["002_kanagawa.pdf", "dev_summit_05.pdf"])
+def test_no_space_between_japanese_characters(name):
+    assert re.search(f"[{CJK}] +[{CJK}]", text_of(name)) is None
+
+
+@pytest.mark.parametrize("words,gap,charspace,want", [
+    (["Hello", "world"], 3.0, 0.0, "Hello world"),  # words placed apart, no space drawn (TeX and others)
+    (["SICC"], 0.0, 6.0, "SICC"),  # letter-spaced capitals stay one word
+    (["SICC", "TAMA"], 14.0, 6.0, "SICC TAMA"),  # a word gap wider than the letter spacing
+    (["(ASN.1)", "library"], 3.0, 0.0, "(ASN.1) library"),
+])
+def test_word_gaps_between_western_characters(words, gap, charspace, want):
+    def draw(c):
+        x = 72.0
+        for word in words:
+            t = c.beginText(x, 720)
+            t.setFont("Helvetica", 12)
+            t.setCharSpace(charspace)
+            t.textOut(word)
+            c.drawText(t)
+            x += c.stringWidth(word, "Helvetica", 12) + charspace * len(word) + gap
+    assert extract_pdf(_reportlab_pdf(draw), "words.pdf")[0] == want
+
+
+def test_spaces_next_to_ascii_are_kept():
+    text = text_of("001_kawaguchi.pdf")
+    assert "我々10 都市は" in text and "21 世紀" in text
+    assert "(発行) かながわ経済新聞合同会社" in text_of("002_kanagawa.pdf").splitlines()
+
+
+# ---------------------------------------------------------------- 3. two columns
+
+@pytest.mark.parametrize("name,sentence", [
+    # runs from the foot of the left column to the top of the right one
+    ("dev_agreement_03.pdf", "協定書の内容については、人材育成や文化振興、産業振興、まちづくり、保健・福祉・医療などの8項目を"
+                             "連携協力するものとし、協定期間は協定締結日から4年間となります。"),
+    ("dev_agreement_03.pdf", "宮城大学と大崎市との連携協力に関する協定書の調印式が平成19年3月22日に宮城大学で行われました。"),
+    ("004_arakawa.pdf", "私は、平成 16 年の荒川区長就任時に、産業振興を区政の重要課題の一つに位置づけ、経済活性化により区民生活を"
+                        "豊かにすることを掲げました。"),
+    ("004_arakawa.pdf", "当時の理事長である鈴木孝男(現・三菱ふそうトラック・バス ( 株 ) 取締役相談役)は、中小機構の知名度向上や、"
+                        "我々の政策を地域の中小企業にわかりやすく周知することが重要と考えていました。"),
+])
+def test_sentence_wrapped_in_a_column_is_one_line(name, sentence):
+    assert normalize_text(sentence) in text_of(name).splitlines()
+
+
+@pytest.mark.parametrize("name,in_order", [
+    # left column, right column, the full-width heading, then the two columns under it
+    ("dev_agreement_03.pdf", ["連携協力協定 調印式1", "宮城大学と大崎市との連携協力に関する協定書の調印式が", "平成18年10月7日に",
+                              "なお、4年が経過し", "今回の協定は、宮城大学での連携", "宮城大学と大崎市との連携協力に関する協定書",
+                              "(注)「宮城大学と", "(協力する分野)", "第2条 甲、乙は", "(5)健康・医療・福"]),
+    ("004_arakawa.pdf", ["対談荒川区と中小機構業務連携10周年", "あり、その経済を支えるのは", "○渡部理事", "業務連携の契機",
+                         "そのような折、幸いにも", "西川区長が中小機構に寄せた期待"]),
+])
+def test_left_column_is_read_before_right(name, in_order):
+    squashed, at = squash(text_of(name)), -1
+    for part in in_order:  # each part is found after the one before
+        at = squashed.find(squash(part), at + 1)
+        assert at >= 0, f"{part!r} missing or out of order"
+
+
+@pytest.mark.parametrize("name,line,index", [
+    ("004_arakawa.pdf", "対談荒川区と中小機構業務連携10周年", 0),  # the title over both columns
+    ("dev_agreement_03.pdf", "連携協力協定調印式1 連携協力協定調印式2", 0),
+    ("dev_agreement_03.pdf", "宮城大学と大崎市との連携協力に関する協定書", 6),  # between two column sections
+])
+def test_full_width_block_in_its_place(name, line, index):
+    assert text_of(name).splitlines()[index] == line
+
+
+# ---------------------------------------------------------------- 4. wrapped lines and paragraphs
+
+@pytest.mark.parametrize("name", ["001_kawaguchi.pdf", "004_arakawa.pdf", "dev_ordinance_09.pdf"])
+def test_paragraphs_are_joined_lines(name):
+    """Every rendered paragraph comes out as one line: wraps joined, paragraph breaks kept."""
+    lines = [squash(line) for line in text_of(name).splitlines()]
+    paragraphs = [squash(p) for p in expected(name).splitlines() if p.strip()]
+    assert lines == paragraphs
+
+
+def test_sentence_across_a_page_break_is_joined():
+    text, pages, _, _ = extracted("001_kawaguchi.pdf")
+    assert "我が国経済の源泉である中小企業の発展こそが" in text
+    assert pages[1].start == pages[0].end  # joined with "": page 1 ends mid-sentence
+    assert text[pages[1].end:pages[2].start] == "\n"  # page 2 ends with a full sentence
+
+
+def test_markers_start_paragraphs():
+    lines = text_of("001_kawaguchi.pdf").splitlines()
+    assert "(1)国際化対応" in lines and "○国際的に通用する技術、技能等の強化" in lines
+
+
+# ---------------------------------------------------------------- 5. running headers, footers, page numbers
+
+@pytest.mark.parametrize("name,running", [
+    ("001_kawaguchi.pdf", "第5回中小企業都市サミット in 川口"),
+    ("002_kanagawa.pdf", "かながわ経済新聞 工業部会 通信"),
+    ("004_arakawa.pdf", "中小機構 広報誌 特集"),
+    ("dev_ordinance_09.pdf", "丸亀市例規集 第8編 産業経済"),
+])
+def test_running_header_is_dropped(name, running):
+    assert squash(running) not in squash(text_of(name))
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_page_numbers_are_dropped(name):
+    lines = text_of(name).splitlines()
+    assert [line for line in lines if _PAGE_NUMBER.match(line)] == []
+    assert "- 2 -" not in text_of(name) and "Page 2" not in text_of(name)
+
+
+@pytest.mark.parametrize("line,is_number", [
+    ("- 3 -", True), ("3", True), ("3/10", True), ("Page 3", True), ("3ページ", True), ("p. 12", True),
+    ("- 12 -", True), ("iv", True), ("第3条", False), ("2020年", False), ("(1)国際化対応", False),
+])
+def test_page_number_patterns(line, is_number):
+    assert bool(_PAGE_NUMBER.match(line)) is is_number
+
+
+# ---------------------------------------------------------------- pages, title, settings
+
+@pytest.mark.parametrize("name", PDFS)
+def test_page_spans_cover_the_text(name):
+    text, pages, _, _ = extracted(name)
+    assert [p.page for p in pages] == list(range(1, len(pages) + 1))
+    assert pages[0].start == 0 and pages[-1].end == len(text)
+    for a, b in zip(pages, pages[1:]):
+        assert text[a.end:b.start] in ("", "\n")
+    Document(uri=name, text=text, pages=pages)  # validates the spans
+
+
+@pytest.mark.parametrize("name", ["001_kawaguchi.pdf", "dev_ordinance_09.pdf"])
+def test_page_slice_is_that_pages_text(name):
+    """Each page's slice is the body of that page as another reader (pdfium) sees it."""
+    pdfium = pytest.importorskip("pypdfium2")
+    text, pages, _, _ = extracted(name)
+    doc = pdfium.PdfDocument(str(SAMPLES / name))
+    try:
+        for p in pages:
+            shown = squash(doc[p.page - 1].get_textpage().get_text_range())
+            assert squash(text[p.start:p.end]) in shown
+    finally:
+        doc.close()
+
+
+def test_page_at_finds_the_page():
+    text, pages, _, _ = extracted("001_kawaguchi.pdf")
+    doc = Document(uri="x", text=text, pages=pages)
+    assert doc.page_at(text.index("ここに我々中小企業都市は")) == 1
+    assert doc.page_at(text.index("Ⅱ.中小・零細企業をも視野に入れた")) == len(pages)
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_title_from_metadata(name):
+    manifest = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
+    assert extracted(name)[2] == normalize_text(manifest[name]["title"])
+
+
+def test_max_pages_reads_the_first_pages_and_warns():
+    full_text, full_pages, _, _ = extracted("001_kawaguchi.pdf")
+    text, pages, _, warnings = extract_pdf((SAMPLES / "001_kawaguchi.pdf").read_bytes(), "x", Settings(max_pages=2))
+    assert len(pages) == 2 and any("max_pages" in w for w in warnings)
+    assert text == full_text[:full_pages[1].end]
+
+
+def test_clean_samples_give_no_warnings():
+    assert {name: extracted(name)[3] for name in PDFS if extracted(name)[3]} == {}
+
+
+# ---------------------------------------------------------------- unreadable input
+
+def _reportlab_pdf(draw, **canvas_args) -> bytes:
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1, **canvas_args)
+    draw(c)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _hello(c) -> None:
+    c.setFont("Helvetica", 12)
+    c.drawString(72, 720, "Hello encrypted world")
+
+
+@pytest.mark.parametrize("content,code", [
+    (random.Random(7).randbytes(4096), "not_pdf"),
+    (b"<!DOCTYPE html><html><body>not a pdf</body></html>", "not_pdf"),
+    (b"", "not_pdf"),
+    (b"%PDF-1.4\n", "corrupt_pdf"),
+    (b"%PDF-1.7\n" + random.Random(8).randbytes(2048), "corrupt_pdf"),
+])
+def test_unreadable_bytes(content, code):
+    with pytest.raises(ExtractionError) as err:
+        extract_pdf(content, "bad.pdf")
+    assert err.value.code == code and err.value.status == "failed"
+
+
+@pytest.mark.parametrize("fraction", [0.3, 0.6, 0.95])
+def test_truncated_sample_is_corrupt(fraction):
+    data = (SAMPLES / "001_kawaguchi.pdf").read_bytes()
+    with pytest.raises(ExtractionError) as err:
+        extract_pdf(data[:int(len(data) * fraction)], "cut.pdf")
+    assert err.value.code == "corrupt_pdf"
+
+
+def test_encrypted_with_a_password():
+    data = _reportlab_pdf(_hello, encrypt="secret")
+    with pytest.raises(ExtractionError) as err:
+        extract_pdf(data, "locked.pdf")
+    assert err.value.code == "encrypted_pdf"
+
+
+def test_encrypted_with_an_empty_user_password_opens():
+    pdfencrypt = pytest.importorskip("reportlab.lib.pdfencrypt")
+    data = _reportlab_pdf(_hello, encrypt=pdfencrypt.StandardEncryption("", ownerPassword="owner"))
+    assert extract_pdf(data, "owner-only.pdf")[0] == "Hello encrypted world"
+
+
+def test_no_text_layer_needs_ocr():
+    data = _reportlab_pdf(lambda c: c.rect(72, 72, 300, 400, fill=1))  # a scanned page: pictures, no text
+    with pytest.raises(ExtractionError) as err:
+        extract_pdf(data, "scan.pdf")
+    assert err.value.code == "no_text_layer" and err.value.status == "needs_ocr"
