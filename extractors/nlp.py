@@ -36,15 +36,24 @@ _NER_DISABLE = ("parser", "morphologizer", "compound_splitter", "bunsetu_recogni
 # Sudachi's tokenizer is not safe to share between threads (Prefect's default task
 # runner is a thread pool): calls into the one cached pipeline take this lock.
 _NLP_LOCK = threading.Lock()
+# Loading takes its own lock: two tasks that start together must not both load the
+# model (twice the memory, and numpy's header parsing in two threads at once trips
+# a CPython 3.11 bug: "AST constructor recursion depth mismatch").
+_LOAD_LOCK = threading.RLock()
 
 
 class ModelMissingError(RuntimeError):
     pass
 
 
-@lru_cache(maxsize=1)
 def load_nlp():
-    """The ja_ginza pipeline, loaded once per process."""
+    """The ja_ginza pipeline, loaded once per process (thread-safe)."""
+    with _LOAD_LOCK:
+        return _load_nlp_once()
+
+
+@lru_cache(maxsize=1)
+def _load_nlp_once():
     import spacy
 
     try:
@@ -68,9 +77,14 @@ def load_patterns() -> list[dict]:
     return patterns
 
 
-@lru_cache(maxsize=1)
 def load_ruler():
     """A SpanRuler over the patterns, bound to the ja_ginza vocabulary (applied to tokenizer output)."""
+    with _LOAD_LOCK:
+        return _load_ruler_once()
+
+
+@lru_cache(maxsize=1)
+def _load_ruler_once():
     from spacy.pipeline import SpanRuler
 
     nlp = load_nlp()
