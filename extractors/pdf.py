@@ -6,16 +6,22 @@ Takes the bytes of a PDF and gives `(text, pages, title, warnings)`:
   page by page, with running headers, footers and page numbers dropped, lines
   wrapped inside a paragraph joined (no space between Japanese characters),
   paragraphs ending in "\\n", and two-column pages read column by column;
-- `pages`: one `Page(page=n, start, end)` per page read; `text[start:end]` is
-  that page's text. Pages are joined by "\\n", or by "" when a sentence runs
+- `pages`: one `Page(page=n, start, end, ocr)` per page read; `text[start:end]`
+  is that page's text. Pages are joined by "\\n", or by "" when a sentence runs
   on from the foot of one page to the top of the next;
 - `title`: the Title of the document information dictionary, or None;
 - `warnings`: what was left out or looked wrong (pages past `max_pages`, pages
-  with no text layer, unmapped glyphs).
+  read by OCR or left unread, unmapped glyphs).
+
+A page with no usable text layer (a scan: no characters, or mostly unmapped
+"(cid:N)" glyphs) is read by OCR (extractors/ocr.py) and marked `ocr=True`;
+its lines go through the same layout steps as those of a text page.
 
 Unreadable input raises `ExtractionError` with code `not_pdf`, `corrupt_pdf`,
-`encrypted_pdf` (a password other than the empty one is needed) or
-`no_text_layer` (status "needs_ocr": no page has text to extract).
+`encrypted_pdf` (a password other than the empty one is needed),
+`no_text_layer` (status "needs_ocr": no page has usable text and OCR is not
+available; the message says how to install it) or `no_text` (blank pages, or
+OCR found nothing).
 
 The work is done on `page.chars` (pdfplumber, no layout analysis): characters
 are de-duplicated (fake bold), grouped into rows, the header and footer
@@ -33,11 +39,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pdfplumber
+import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import ExtractionError
 from extractors.normalize import normalize_chars, normalize_text
+from extractors.ocr import OcrLine, needs_ocr, ocr_page, ocr_unavailable
 from extractors.settings import Settings
 from schemas.document import Page
 
@@ -99,6 +107,8 @@ class _PageLines:
     footer: list[_Line] = field(default_factory=list)
     blocks: list[list[_Line]] = field(default_factory=list)
     no_text: bool = False
+    scanned: bool = False  # something drawn but no usable text layer: a page for OCR
+    ocr: bool = False  # the lines were read by OCR
 
 
 # ---------------------------------------------------------------- characters
@@ -336,6 +346,8 @@ def _reading_blocks(rows: list[list[_Char]], gutter: tuple[float, float] | None)
 
 def _read_page(page, warnings: list[str], hint: tuple[float, float] | None) -> tuple[_PageLines, tuple | None]:
     """One page's lines, and the column gutter found on it (None: one column)."""
+    if needs_ocr(page):
+        return _PageLines(no_text=True, scanned=True), None
     chars = _page_chars(page, warnings)
     if not any(not c.text.isspace() for c in chars):
         return _PageLines(no_text=True), None
@@ -476,10 +488,99 @@ def _assemble(pages: list[_PageLines], edges: dict[str, _Edges], pitches: dict[f
             text += "" if runs_on and not _needs_space(text[-1], page_text[0]) else "\n"
         start = len(text)
         text += page_text
-        spans.append(Page(page=n, start=start, end=len(text)))
+        spans.append(Page(page=n, start=start, end=len(text), ocr=p.ocr))
         if blocks:
             prev_last = blocks[-1][-1]
     return text, spans
+
+
+# ---------------------------------------------------------------- scanned pages
+
+def _scan_slots(blocks: list[list[_Line]], number: int) -> list[str]:
+    """A slot (column) for each of an OCRed page's blocks: blocks whose left edges line up share one.
+
+    So a heading Tesseract sets apart as a block of its own is measured against
+    the edges of the text under it, and the columns of a two-column page keep
+    their own edges.
+    """
+    size = statistics.median(line.size for block in blocks for line in block)
+    lefts = [min(line.x0 for line in block) for block in blocks]
+    slots, column, prev = [""] * len(blocks), 0, None
+    for i in sorted(range(len(blocks)), key=lambda i: lefts[i]):
+        if prev is not None and lefts[i] - prev > 1.5 * size:
+            column += 1
+        slots[i], prev = f"ocr{number}.{column}", lefts[i]
+    return slots
+
+
+def _scan_page(lines: list[OcrLine], height: float, number: int) -> _PageLines:
+    """An OCRed page: Tesseract's blocks in its order, in slots by their left edges.
+
+    A block wholly in the top or bottom band is a header or footer candidate,
+    as on a text page, unless nothing else is on the page.
+    """
+    by_block: dict[int, list[_Line]] = {}
+    for o in lines:
+        by_block.setdefault(o.block, []).append(_Line(o.text, o.x0, o.x1, o.top, o.bottom, o.size))
+    blocks = list(by_block.values())
+    page = _PageLines(no_text=not blocks, scanned=True, ocr=True)
+    if not blocks:
+        return page
+    for block, slot in zip(blocks, _scan_slots(blocks, number)):
+        for line in block:
+            line.slot = slot
+        if block[-1].bottom <= _MARGIN_BAND * height:
+            page.header += block
+        elif block[0].top >= (1 - _MARGIN_BAND) * height:
+            page.footer += block
+        else:
+            page.blocks.append(block)
+    if not page.blocks:
+        page.header, page.footer, page.blocks = [], [], blocks
+    return page
+
+
+def _ocr_scans(content: bytes, scans: list[int], pages: list[_PageLines], settings: Settings) -> list[str]:
+    """OCR the pages at indexes `scans` into `pages`; gives what went wrong."""
+    try:
+        doc = pypdfium2.PdfDocument(content)
+    except Exception as exc:
+        return [f"pdfium could not open the file to render pages {', '.join(str(i + 1) for i in scans)}: {exc!r}"]
+    errors = []
+    try:
+        for i in scans:
+            try:
+                pages[i] = _scan_page(*ocr_page(doc, i, settings), i + 1)
+            except Exception as exc:  # a Tesseract error or timeout on one page
+                errors.append(f"page {i + 1}: OCR failed: {exc!r}")
+    finally:
+        doc.close()
+    return errors
+
+
+def _read_scans(content: bytes, uri: str, pages: list[_PageLines], settings: Settings, warnings: list[str]) -> None:
+    """Read the pages without a usable text layer by OCR, in place; without OCR, say which were left unread."""
+    scans = [i for i, p in enumerate(pages) if p.scanned]
+    if not scans:
+        return
+    numbers = ", ".join(str(i + 1) for i in scans)
+    reason = ocr_unavailable(settings)
+    if reason and all(p.no_text for p in pages):
+        raise ExtractionError("no_text_layer", f"{uri} has no usable text layer (scanned?) and could not be read by OCR: {reason}",
+                              status="needs_ocr")
+    if reason:
+        warnings.append(f"pages without a usable text layer were not read: {numbers} ({reason})")
+        return
+    errors = _ocr_scans(content, scans, pages, settings)
+    if errors and all(p.no_text for p in pages):
+        raise ExtractionError("ocr_failed", f"{uri} has no usable text layer and OCR failed: {errors[0]}")
+    warnings.extend(errors)
+    read = [str(i + 1) for i in scans if pages[i].ocr and not pages[i].no_text]
+    empty = [str(i + 1) for i in scans if pages[i].ocr and pages[i].no_text]
+    if read:
+        warnings.append(f"pages read by OCR (Tesseract {settings.ocr_lang}, {settings.ocr_dpi} dpi): {', '.join(read)}")
+    if empty:
+        warnings.append(f"OCR found no text on pages {', '.join(empty)}")
 
 
 # ---------------------------------------------------------------- the document
@@ -549,9 +650,11 @@ def extract_pdf(content: bytes, uri: str, settings: Settings | None = None) -> t
         pages = _read_pages(pdf, uri, settings.max_pages, warnings)
     finally:
         pdf.close()
+    _read_scans(content, uri, pages, settings, warnings)
     if not pages or all(p.no_text for p in pages):
-        raise ExtractionError("no_text_layer", f"{uri} has no text layer (scanned?)", status="needs_ocr")
-    blank = [str(i) for i, p in enumerate(pages, 1) if p.no_text]
+        found = "OCR found no text either" if any(p.ocr for p in pages) else "nothing is drawn on its pages"
+        raise ExtractionError("no_text", f"{uri} has no text: {found}")
+    blank = [str(i) for i, p in enumerate(pages, 1) if p.no_text and not p.scanned]
     if blank:
         warnings.append(f"pages without a text layer: {', '.join(blank)}")
     if b"%%EOF" not in content[-2048:]:

@@ -7,7 +7,8 @@ evidence spans). `build_records(documents, drafts)` turns drafts into evidence-
 carrying records, merges the same summit, agreement or ordinance read from
 several documents into one record listing every source, gives each a stable
 id, validates it against the strict schemas and sends what fails to the
-rejected list with its reasons.
+rejected list with its reasons. A record read only from OCR text (scanned PDF
+pages) has its confidence lowered: OCR misreads characters.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from schemas.records import RECORD_TYPES, Candidate, Evidence, Rejected
 _TRIGGERS = {"AGREEMENT", "EDITION", "ORDINANCE"}
 _KEY_DROP = re.compile(r"[\s\-―〜~・()（）「」『』]")
 _LIST_FIELDS = ("amended_dates", "former_names", "participants")
+_OCR_CONFIDENCE = 0.8  # confidence factor for a record whose evidence all comes from OCR pages
 
 
 def _key(text: str | None) -> str:
@@ -170,6 +172,8 @@ def build_records(documents: list[Document], drafts_by_doc: list[list[dict]]) ->
                     seen.add(k)
                     sources.append(ev)
         merged["sources"] = [e.model_dump(mode="json") for e in sources]
+        if sources and all(ev.ocr for ev in sources):
+            merged["confidence"] = round(merged["confidence"] * _OCR_CONFIDENCE, 3)
         merged["id"] = record_id(merged)
         model = RECORD_TYPES[merged["type"]]
         try:

@@ -10,7 +10,17 @@ class Settings(BaseModel):
     # PDF reading
     max_pages: int = Field(2000, ge=1, description="pages read per PDF; later pages are left out with a warning")
     max_bytes: int = Field(100 * 1024 * 1024, ge=1, description="largest input read, in bytes")
+    # OCR of PDF pages without a usable text layer (extractors/ocr.py)
+    ocr: bool = Field(True, description="read scanned pages with Tesseract; off: such PDFs get status needs_ocr")
+    ocr_lang: str = Field("jpn", description="Tesseract languages, e.g. jpn or jpn+eng (about twice as slow)")
+    ocr_dpi: int = Field(300, ge=72, le=600, description="resolution pages are rendered at for OCR")
+    tesseract_cmd: str = Field("tesseract", description="the Tesseract program: a name on PATH or a path")
     # HTTP
     user_agent: str = "chusho-extract/0.1 (+https://github.com/chusho-extract; SME policy research crawler)"
     http_timeout: float = Field(20.0, gt=0)
     max_redirects: int = Field(5, ge=0)
+    # Crawl politeness and retries (robots.txt's Crawl-delay wins when it is longer)
+    crawl_delay: float = Field(1.0, ge=0, description="seconds between requests to one host")
+    retries: int = Field(3, ge=0, description="retries of a fetch answered 429, 5xx or timing out")
+    retry_backoff: float = Field(2.0, ge=0, description="first retry delay in seconds; doubles each retry")
+    max_retry_after: float = Field(120.0, ge=0, description="longest Retry-After wait honoured, in seconds")

@@ -6,8 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
   # fonts-ipaexfont: the Japanese font scripts/make_samples.py renders the sample PDFs with.
-  if ! dpkg -s fonts-ipaexfont >/dev/null 2>&1; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-ipaexfont >/dev/null
+  # tesseract-ocr, tesseract-ocr-jpn: OCR of scanned PDF pages (extractors/ocr.py).
+  missing=""
+  for pkg in fonts-ipaexfont tesseract-ocr tesseract-ocr-jpn; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
+  done
+  if [ -n "$missing" ]; then
+    # shellcheck disable=SC2086  # one word per package
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
   fi
 fi
 if [ ! -x .venv/bin/python ]; then

@@ -307,7 +307,12 @@ def test_encrypted_with_an_empty_user_password_opens():
 
 
 def test_no_text_layer_needs_ocr():
+    """Without OCR a page with no text layer is not read; with it (tests/test_ocr.py) OCR finds nothing here."""
     data = _reportlab_pdf(lambda c: c.rect(72, 72, 300, 400, fill=1))  # a scanned page: pictures, no text
     with pytest.raises(ExtractionError) as err:
-        extract_pdf(data, "scan.pdf")
+        extract_pdf(data, "scan.pdf", Settings(ocr=False))
     assert err.value.code == "no_text_layer" and err.value.status == "needs_ocr"
+    assert "OCR is turned off" in err.value.message
+    with pytest.raises(ExtractionError) as err:
+        extract_pdf(data, "scan.pdf")
+    assert err.value.code == "no_text" and "OCR found no text" in err.value.message
