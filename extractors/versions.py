@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -37,3 +38,19 @@ def versions() -> dict[str, str | None]:
     out.update({name: _version(name) for name in _PACKAGES if name != "chusho-extract"})
     out["model"] = f"ja_ginza-{out['ja-ginza']}" if out.get("ja-ginza") else None
     return out
+
+
+# Settings that change how bytes are fetched, not what is read from them.
+_FETCH_SETTINGS = {"user_agent", "http_timeout", "max_redirects", "crawl_delay", "retries", "retry_backoff",
+                   "max_retry_after"}
+
+
+def work_fingerprint(settings) -> str:
+    """What a document's extraction depends on besides its bytes: code, model, libraries, reading settings.
+
+    Stored work (crawl state, cached task results) is reused only under the same
+    fingerprint, so a code, rule, model or setting change invalidates it.
+    """
+    reading = {k: v for k, v in settings.model_dump(mode="json").items() if k not in _FETCH_SETTINGS}
+    blob = json.dumps({"versions": versions(), "settings": reading}, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]

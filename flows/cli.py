@@ -1,6 +1,9 @@
 """The `chusho-extract` command line.
 
     chusho-extract run PATH_OR_URL... --out DIR     run the extract flow (files, folders, URLs)
+    chusho-extract crawl START_URL... --out DIR     crawl pages and PDFs politely and incrementally
+    chusho-extract crawl --sources sources.toml --out DIR
+    chusho-extract serve --sources sources.toml --out DIR   scheduled crawls as Prefect deployments
     chusho-extract evaluate OUT_DIR GOLD.json        score a run's records against gold records
 
 Exit status: 0 when at least one document was read, 1 when none could be, 2
@@ -24,6 +27,24 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     run.add_argument("--max-pages", type=int, default=None, help="pages read per PDF")
     run.add_argument("--quiet", action="store_true", help="no progress lines")
+    cr = sub.add_parser("crawl", help="crawl start pages and the pages and PDFs they link to on the same site")
+    cr.add_argument("start_urls", nargs="*", metavar="START_URL")
+    cr.add_argument("--sources", metavar="FILE", help="TOML sources file (start URLs, hosts, patterns, depth)")
+    cr.add_argument("--source", action="append", metavar="NAME", help="crawl only this source of the file")
+    cr.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    cr.add_argument("--state", metavar="PATH", help="SQLite state file (default: DIR/crawl-state.sqlite)")
+    cr.add_argument("--depth", type=int, default=2, help="links followed from the start URLs (default 2)")
+    cr.add_argument("--delay", type=float, default=None, help="seconds between requests to one host (default 1)")
+    cr.add_argument("--allow-host", action="append", default=[], metavar="HOST", help="another host to follow")
+    cr.add_argument("--include", action="append", default=[], metavar="REGEX", help="only URLs whose path matches")
+    cr.add_argument("--exclude", action="append", default=[], metavar="REGEX", help="no URL whose path matches")
+    cr.add_argument("--max-documents", type=int, default=500, help="pages and PDFs fetched per crawl")
+    cr.add_argument("--quiet", action="store_true", help="no progress lines")
+    sv = sub.add_parser("serve", help="serve the crawl (per source, on its cron schedule) and extract flows as "
+                        "Prefect deployments on the local Prefect server")
+    sv.add_argument("--sources", required=True, metavar="FILE")
+    sv.add_argument("--out", required=True, metavar="DIR", help="one output folder per source under DIR")
+    sv.add_argument("--port", type=int, default=4200, help="port of the local Prefect server and UI (default 4200)")
     ev = sub.add_parser("evaluate", help="per type record and field precision/recall/F1 against a gold file")
     ev.add_argument("out", metavar="OUT_DIR")
     ev.add_argument("gold", metavar="GOLD.json")
@@ -73,13 +94,74 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return 0 if summary.counts.get("ok", 0) > 0 else 1
 
 
+def _crawl_sources(args: argparse.Namespace):
+    from pydantic import ValidationError
+
+    from schemas.crawl import CrawlSource, SourcesFileError, load_sources
+
+    if bool(args.start_urls) == bool(args.sources):
+        raise _UsageError("give START_URLs or --sources FILE (one of the two)")
+    if args.sources:
+        try:
+            sources = load_sources(args.sources)
+        except SourcesFileError as exc:
+            raise _UsageError(str(exc)) from None
+        if args.source:
+            unknown = set(args.source) - {s.name for s in sources}
+            if unknown:
+                raise _UsageError(f"no source named {', '.join(sorted(unknown))} in {args.sources}")
+            sources = [s for s in sources if s.name in args.source]
+        return sources
+    try:
+        return [CrawlSource(name="command-line", start_urls=args.start_urls, allowed_hosts=args.allow_host,
+                            include=args.include, exclude=args.exclude, max_depth=args.depth,
+                            max_documents=args.max_documents, delay=args.delay)]
+    except ValidationError as exc:
+        raise _UsageError("; ".join(e["msg"] for e in exc.errors())) from None
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _cmd_crawl(args: argparse.Namespace) -> int:
+    from extractors.settings import Settings
+    from flows.crawl import crawl_flow
+
+    sources = _crawl_sources(args)
+    settings = Settings(**({"crawl_delay": args.delay} if args.delay is not None else {}))
+    summary = crawl_flow(sources=sources, out=args.out, state=args.state, settings=settings, progress=not args.quiet)
+    import json
+    from pathlib import Path
+
+    crawl = json.loads((Path(args.out) / "manifest.json").read_text(encoding="utf-8"))["crawl"]
+    counts = ", ".join(f"{n} {k}" for k, n in crawl["counts"].items())
+    records = ", ".join(f"{n} {t}" for t, n in sorted(summary.records.items())) or "none"
+    print(f"{summary.documents} documents ({counts}; {crawl['requests']} requests, {crawl['extracted']} extracted); "
+          f"records: {records} -> {summary.out}")
+    return 0 if summary.counts.get("ok", 0) > 0 else 1
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from flows.serve import serve
+
+    return serve(args.sources, args.out, port=args.port)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "run":
             return _cmd_run(args)
+        if args.command == "crawl":
+            return _cmd_crawl(args)
+        if args.command == "serve":
+            return _cmd_serve(args)
         if args.command == "evaluate":
             return _cmd_evaluate(args)
+    except _UsageError as exc:
+        print(f"chusho-extract: error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from pydantic import BaseModel, ConfigDict
 
@@ -36,27 +37,28 @@ class RunSummary(BaseModel):
     records: dict[str, int] = {}
 
 
-@task(name="fetch", task_run_name="fetch {source}")
+# Inputs are documents' bytes and texts: Prefect must not hash them for a default cache key.
+@task(name="fetch", task_run_name="fetch {source}", cache_policy=NO_CACHE)
 def fetch_task(source: str, settings: Settings) -> Fetched:
     return fetch_source(source, settings)
 
 
-@task(name="read", task_run_name="read {fetched.uri}")
+@task(name="read", task_run_name="read {fetched.uri}", cache_policy=NO_CACHE)
 def read_task(fetched: Fetched, settings: Settings) -> Document:
     return read_document(fetched, settings)
 
 
-@task(name="candidates", task_run_name="candidates {doc.uri}")
+@task(name="candidates", task_run_name="candidates {doc.uri}", cache_policy=NO_CACHE)
 def drafts_task(doc: Document) -> list[dict]:
     return document_drafts(doc)
 
 
-@task(name="records")
+@task(name="records", cache_policy=NO_CACHE)
 def records_task(documents: list[Document], drafts: list[list[dict]]) -> tuple[list[dict], list[Rejected]]:
     return build_records(documents, drafts)
 
 
-@task(name="write-outputs")
+@task(name="write-outputs", cache_policy=NO_CACHE)
 def write_outputs_task(out: Path, documents: list[Document], records: list[dict], rejected: list[Rejected],
                        manifest: dict) -> None:
     for name, model in RECORD_TYPES.items():
@@ -87,30 +89,35 @@ def read_all(sources: list[str], settings: Settings, progress: bool) -> list[Doc
     return [d for d in docs if d is not None]
 
 
-@flow(name="chusho-extract", log_prints=False)
-def extract_flow(inputs: list[str], out: str, settings: Settings | None = None, progress: bool = False) -> RunSummary:
-    """Run the pipeline on files, folders and URLs and write the output folder `out`."""
-    settings = settings or Settings()
-    started = datetime.now(timezone.utc)
-    run_id = str(uuid.uuid4())
-    sources = discover_sources(inputs)
-    documents = read_all(sources, settings, progress)
-    drafts = [f.result() for f in [drafts_task.submit(d) for d in documents]]
+def finish_run(out: str, documents: list[Document], drafts: list[list[dict]], run: dict,
+               settings: Settings) -> RunSummary:
+    """Records from the documents' drafts, then the output folder; shared by the extract and crawl flows.
+
+    `run` holds the manifest's run-specific fields (id, started, inputs, and the
+    crawl's report); counts, versions and settings are added here.
+    """
     records, rejected = records_task(documents, drafts)
     counts = Counter(d.status.value for d in documents)
     per_type = Counter(r["type"] for r in records)
     manifest = {
-        "id": run_id,
-        "started": started.isoformat(),
+        **run,
         "finished": datetime.now(timezone.utc).isoformat(),
-        "inputs": inputs,
         "documents": len(documents),
         "counts": {"documents": dict(sorted(counts.items())), "records": {t: per_type.get(t, 0) for t in RECORD_TYPES},
                    "rejected": len(rejected)},
         "versions": versions(),
         "settings": settings.model_dump(mode="json"),
     }
-    out_dir = Path(out)
-    write_outputs_task(out_dir, documents, records, rejected, manifest)
-    return RunSummary(run_id=run_id, out=str(out_dir), documents=len(documents), counts=dict(counts),
+    write_outputs_task(Path(out), documents, records, rejected, manifest)
+    return RunSummary(run_id=run["id"], out=str(out), documents=len(documents), counts=dict(counts),
                       records=dict(per_type))
+
+
+@flow(name="chusho-extract", log_prints=False)
+def extract_flow(inputs: list[str], out: str, settings: Settings | None = None, progress: bool = False) -> RunSummary:
+    """Run the pipeline on files, folders and URLs and write the output folder `out`."""
+    settings = settings or Settings()
+    run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(), "inputs": inputs}
+    documents = read_all(discover_sources(inputs), settings, progress)
+    drafts = [f.result() for f in [drafts_task.submit(d) for d in documents]]
+    return finish_run(out, documents, drafts, run, settings)

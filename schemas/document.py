@@ -25,6 +25,7 @@ class Fetched(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     uri: str
+    final_uri: str | None = None  # where redirects led, when that is not `uri`
     content: bytes = b""
     sha256: str | None = None
     media_type: str | None = None  # from the HTTP header or the file suffix; sniffed later
@@ -34,6 +35,7 @@ class Fetched(BaseModel):
     last_modified: str | None = None
     error: str | None = None
     error_code: str | None = None
+    retry_after: float | None = None  # seconds, from a 429/503 Retry-After header
 
     @model_validator(mode="after")
     def _hash(self) -> "Fetched":

@@ -1,0 +1,185 @@
+"""The crawl's memory between runs: one embedded SQLite file.
+
+Per URL it keeps the HTTP validators (ETag, Last-Modified), the sha256 of the
+bytes, the links the page had, and the last good `Document` with its drafts,
+so that a re-crawl can send conditional requests and, on a 304 or unchanged
+bytes, reuse the earlier work instead of extracting again. Per host it keeps
+robots.txt the same way. Every write is one SQLite transaction: a crawl killed
+half-way leaves the state as it was after the last finished URL.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.document import Document
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages (
+    url TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    status TEXT NOT NULL,            -- ok, failed or gone
+    etag TEXT,
+    last_modified TEXT,
+    sha256 TEXT,
+    links TEXT NOT NULL DEFAULT '[]',
+    document TEXT,                   -- the last good Document, JSON
+    drafts TEXT,                     -- its draft records, JSON
+    fingerprint TEXT,                -- extractors.versions.work_fingerprint the drafts were made under
+    error TEXT,
+    first_seen TEXT NOT NULL,
+    last_fetched TEXT NOT NULL,
+    last_changed TEXT
+);
+CREATE TABLE IF NOT EXISTS robots (
+    host TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    fetched TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS crawls (
+    id TEXT PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    summary TEXT
+);
+"""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat()
+
+
+class StoredPage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str
+    source: str
+    status: str = "ok"
+    etag: str | None = None
+    last_modified: str | None = None
+    sha256: str | None = None
+    links: list[str] = Field(default_factory=list)
+    document: Document | None = None
+    drafts: list[dict] = Field(default_factory=list)
+    fingerprint: str | None = None
+    error: str | None = None
+    first_seen: str | None = None
+    last_fetched: str | None = None
+    last_changed: str | None = None
+
+    def reusable(self, fingerprint: str) -> bool:
+        """A good copy made by the same code, model and settings is kept."""
+        return self.status == "ok" and self.document is not None and self.fingerprint == fingerprint
+
+    def validators(self, fingerprint: str) -> dict[str, str]:
+        """Conditional request headers for a re-fetch: only when the kept copy is reusable."""
+        if not self.reusable(fingerprint):
+            return {}
+        headers = {}
+        if self.etag:
+            headers["If-None-Match"] = self.etag
+        if self.last_modified:
+            headers["If-Modified-Since"] = self.last_modified
+        return headers
+
+
+class CrawlState:
+    """The state file; open it with `CrawlState(path)` and `close()` it (or use `with`)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions below
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+
+    def __enter__(self) -> "CrawlState":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # pages
+    def get(self, url: str) -> StoredPage | None:
+        row = self._db.execute("SELECT url, source, status, etag, last_modified, sha256, links, document, drafts, "
+                               "fingerprint, error, first_seen, last_fetched, last_changed FROM pages WHERE url = ?",
+                               (url,)).fetchone()
+        if row is None:
+            return None
+        (url, source, status, etag, last_modified, sha256, links, document, drafts, fingerprint, error, first_seen,
+         last_fetched, last_changed) = row
+        return StoredPage(url=url, source=source, status=status, etag=etag, last_modified=last_modified,
+                          sha256=sha256, links=json.loads(links),
+                          document=Document.model_validate_json(document) if document else None,
+                          drafts=json.loads(drafts) if drafts else [], fingerprint=fingerprint, error=error, first_seen=first_seen,
+                          last_fetched=last_fetched, last_changed=last_changed)
+
+    def put(self, page: StoredPage) -> None:
+        now = _now()
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO pages (url, source, status, etag, last_modified, sha256, links, document, drafts, fingerprint,"
+                " error, first_seen, last_fetched, last_changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(url) DO UPDATE SET source=excluded.source, status=excluded.status, etag=excluded.etag,"
+                " last_modified=excluded.last_modified, sha256=excluded.sha256, links=excluded.links,"
+                " document=excluded.document, drafts=excluded.drafts, fingerprint=excluded.fingerprint, error=excluded.error,"
+                " last_fetched=excluded.last_fetched, last_changed=excluded.last_changed",
+                (page.url, page.source, page.status, page.etag, page.last_modified, page.sha256,
+                 json.dumps(page.links), page.document.model_dump_json() if page.document else None,
+                 json.dumps(page.drafts, ensure_ascii=False), page.fingerprint, page.error, page.first_seen or now,
+                 page.last_fetched or now, page.last_changed))
+
+    def known(self, source: str, status: str = "ok") -> set[str]:
+        """URLs of a source with the given status."""
+        return {r[0] for r in self._db.execute("SELECT url FROM pages WHERE source = ? AND status = ?",
+                                               (source, status))}
+
+    def mark_gone(self, urls: list[str]) -> None:
+        with self._transaction():
+            self._db.executemany("UPDATE pages SET status = 'gone', document = NULL, drafts = NULL, "
+                                 "last_changed = ? WHERE url = ?", [(_now(), u) for u in urls])
+
+    # robots.txt
+    def robots(self, host: str) -> tuple[str, dict[str, str]] | None:
+        row = self._db.execute("SELECT body, etag, last_modified FROM robots WHERE host = ?", (host,)).fetchone()
+        if row is None:
+            return None
+        headers = {k: v for k, v in (("If-None-Match", row[1]), ("If-Modified-Since", row[2])) if v}
+        return row[0], headers
+
+    def put_robots(self, host: str, body: str, etag: str | None, last_modified: str | None) -> None:
+        with self._transaction():
+            self._db.execute("INSERT OR REPLACE INTO robots (host, body, etag, last_modified, fetched) "
+                             "VALUES (?, ?, ?, ?, ?)", (host, body, etag, last_modified, _now()))
+
+    # crawls
+    def begin_crawl(self, crawl_id: str) -> None:
+        with self._transaction():
+            self._db.execute("INSERT INTO crawls (id, started) VALUES (?, ?)", (crawl_id, _now()))
+
+    def finish_crawl(self, crawl_id: str, summary: dict) -> None:
+        with self._transaction():
+            self._db.execute("UPDATE crawls SET finished = ?, summary = ? WHERE id = ?",
+                             (_now(), json.dumps(summary, ensure_ascii=False), crawl_id))
+
+    def _transaction(self):
+        db = self._db
+
+        class _Tx:
+            def __enter__(self):
+                db.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self, exc_type, *rest):
+                db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+        return _Tx()

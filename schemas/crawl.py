@@ -1,0 +1,107 @@
+"""The crawl's sources file: start URLs, scope, politeness and schedule per source.
+
+A sources file is TOML (read with the standard library's `tomllib`)::
+
+    delay = 2.0                      # seconds between requests to one host (default for all sources)
+
+    [[source]]
+    name = "okaya-summits"
+    start_urls = ["https://www.city.okaya.lg.jp/site/chusho/"]
+    allowed_hosts = []               # hosts beyond those of the start URLs
+    include = ["^/site/"]            # regexes on path?query; empty: everything in scope
+    exclude = ["/print/"]
+    max_depth = 2                    # links followed from the start pages
+    max_documents = 300              # pages and PDFs fetched per crawl
+    schedule = "0 4 * * 1"           # cron, for `chusho-extract serve`
+
+Nothing here is fetched: the crawl flow reads it, `serve` turns each source's
+schedule into a Prefect deployment.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+
+class CrawlSource(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    start_urls: list[str] = Field(min_length=1)
+    allowed_hosts: list[str] = Field(default_factory=list, description="hosts beyond those of the start URLs")
+    include: list[str] = Field(default_factory=list, description="regexes on path?query; empty: all")
+    exclude: list[str] = Field(default_factory=list)
+    max_depth: int = Field(2, ge=0)
+    max_documents: int = Field(500, ge=1)
+    delay: float | None = Field(None, ge=0, description="seconds between requests to one host")
+    schedule: str | None = Field(None, description="cron expression for `serve`")
+
+    @field_validator("start_urls")
+    @classmethod
+    def _http_urls(cls, urls: list[str]) -> list[str]:
+        for url in urls:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(f"not an http(s) URL: {url!r}")
+        return urls
+
+    @field_validator("include", "exclude")
+    @classmethod
+    def _regexes(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"bad regex {p!r}: {exc}") from None
+        return patterns
+
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _lower(cls, hosts: list[str]) -> list[str]:
+        return [h.strip().lower() for h in hosts]
+
+    @field_validator("schedule")
+    @classmethod
+    def _cron(cls, value: str | None) -> str | None:
+        if value is not None and len(value.split()) != 5:
+            raise ValueError(f"schedule {value!r} is not a five-field cron expression")
+        return value
+
+
+class SourcesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    delay: float = Field(1.0, ge=0)
+    source: list[CrawlSource] = Field(min_length=1)
+
+    def sources(self) -> list[CrawlSource]:
+        """The sources, each with the file-wide delay where it sets none."""
+        return [s if s.delay is not None else s.model_copy(update={"delay": self.delay}) for s in self.source]
+
+
+class SourcesFileError(ValueError):
+    pass
+
+
+def load_sources(path: str | Path) -> list[CrawlSource]:
+    """Read and check a sources file; a clear SourcesFileError when it is wrong."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SourcesFileError(f"no such sources file: {path}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SourcesFileError(f"{path} is not valid TOML: {exc}") from None
+    try:
+        parsed = SourcesFile.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise SourcesFileError(f"{path}: {problems}") from None
+    names = [s.name for s in parsed.source]
+    if len(set(names)) != len(names):
+        raise SourcesFileError(f"{path}: source names must be unique, got {names}")
+    return parsed.sources()

@@ -1,0 +1,191 @@
+"""The crawl flow against a real municipal-like site on 127.0.0.1, checked from the server's request log."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.settings import Settings
+from schemas.crawl import CrawlSource
+from tests.conftest import read_jsonl
+from tests.site import CRAWL_DELAY, Resource, Server, Site, build_site
+
+SETTINGS = Settings(crawl_delay=0.1, retries=2, retry_backoff=0.2, max_bytes=1_000_000, http_timeout=10)
+TOLERANCE = 0.02  # clock granularity between the crawler's and the server's timestamps
+
+
+@pytest.fixture(scope="module")
+def sites():
+    other = Site()
+    with Server(other) as other_url:
+        site = Site()
+        site.resources = build_site(other_url, big_bytes=1_500_000)
+        with Server(site) as url:
+            yield site, other, url
+
+
+@pytest.fixture(scope="module")
+def crawls(prefect_server, sites, tmp_path_factory):
+    """Three crawls with one state file: first, again unchanged, then after the site changed."""
+    from flows.crawl import crawl_flow
+
+    site, _other, url = sites
+    base = tmp_path_factory.mktemp("crawl")
+    state = str(base / "state.sqlite")
+    source = CrawlSource(name="town", start_urls=[f"{url}/index.html"], max_depth=1)
+    runs = {}
+    for name in ("first", "second"):
+        mark = len(site.log)
+        crawl_flow(sources=[source], out=str(base / name), state=state, settings=SETTINGS)
+        runs[name] = (base / name, site.requests(mark))
+    # the site changes: one page edited, one link removed
+    site.resources["/ordinance.html"].body += "<p>附則 令和5年3月31日改正</p>".encode("cp932")
+    index = site.resources["/index.html"]
+    index.body = index.body.replace(b'<li><a href="busy.html">', b'<li><a href="none.html">')
+    mark = len(site.log)
+    crawl_flow(sources=[source], out=str(base / "third"), state=state, settings=SETTINGS)
+    runs["third"] = (base / "third", site.requests(mark))
+    return runs
+
+
+def _crawl(out: Path) -> dict:
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))["crawl"]
+
+
+def _paths(hits) -> list[str]:
+    return [h.path for h in hits]
+
+
+def test_first_crawl_follows_the_site_and_records_every_outcome(crawls, sites):
+    site, _other, url = sites
+    out, hits = crawls["first"]
+    report = _crawl(out)
+    assert _paths(hits)[0] == "/robots.txt"
+    assert set(report["new"]) == {f"{url}/{p}" for p in (
+        "index.html", "summits.html", "ordinance.html", "docs/decl.pdf", "flaky.html", "busy.html",
+        "docs/deep.html")}
+    failed = {f["url"].removeprefix(url): f["error_code"] for f in report["failed"]}
+    assert failed == {"/missing.pdf": "http_404", "/loop1.html": "redirect_loop", "/big.pdf": "too_large",
+                      "/away.html": "redirect_refused"}
+    skipped = {s["url"].removeprefix(url): s["reason"] for s in report["skipped"]}
+    assert skipped["/private/secret.html"] == "disallowed by robots.txt"
+    assert skipped["/docs/deeper.html"].startswith("deeper than max_depth")
+    assert skipped["/logo.png"].startswith("not a page or PDF")
+    assert any(reason == "off-site" for u, reason in skipped.items() if "/page.html" in u)
+    docs = {d["uri"].removeprefix(url): d for d in read_jsonl(out / "documents.jsonl")}
+    assert docs["/missing.pdf"]["status"] == "failed" and "404" in docs["/missing.pdf"]["error"]
+    assert "loop" in docs["/loop1.html"]["error"] and "limit" in docs["/big.pdf"]["error"]
+    assert docs["/index.html"]["encoding"] == "cp932" and "中小企業振興" in docs["/index.html"]["text"]
+    assert docs["/docs/decl.pdf"]["pages"] and docs["/flaky.html"]["status"] == "ok"
+    records = read_jsonl(out / "records.jsonl")
+    assert {r["edition"] for r in records if r["type"] == "summit"} >= set(range(1, 12))
+    assert {r["type"] for r in records} == {"summit", "agreement", "ordinance"}
+
+
+def test_crawl_is_polite(crawls, sites):
+    site, other, _url = sites
+    hits = [h for run in crawls.values() for h in run[1]]
+    assert not [h for h in hits if h.path.startswith("/private/")]
+    assert other.log == []  # no request ever reached the other host
+    assert all(h.headers.get("User-Agent", "").startswith("chusho-extract/") for h in hits)
+    for _out, run in crawls.values():
+        ordered = sorted(run, key=lambda h: h.start)
+        for a, b in zip(ordered, ordered[1:]):
+            assert b.start >= a.end - TOLERANCE, (a.path, b.path)  # one request at a time
+            assert b.start - a.end >= CRAWL_DELAY - TOLERANCE, (a.path, b.path, b.start - a.end)
+
+
+def test_transient_failures_are_retried_with_backoff(crawls):
+    _out, hits = crawls["first"]
+    flaky = [h for h in hits if h.path == "/flaky.html"]
+    assert [h.status for h in flaky] == [500, 200]
+    assert flaky[1].start - flaky[0].start >= SETTINGS.retry_backoff - TOLERANCE
+    busy = [h for h in hits if h.path == "/busy.html"]
+    assert [h.status for h in busy] == [429, 200]
+    assert busy[1].start - busy[0].start >= 1.0 - TOLERANCE  # Retry-After: 1
+
+
+def test_second_crawl_sends_only_conditional_requests_and_extracts_nothing(crawls, sites):
+    _site, _other, url = sites
+    first, _ = crawls["first"]
+    second, hits = crawls["second"]
+    kept = {u.removeprefix(url) for u in _crawl(first)["new"]} | {"/robots.txt"}
+    for h in hits:
+        if h.path in kept:
+            assert "If-None-Match" in h.headers and h.status == 304, h
+        else:  # only the URLs that failed last time are asked again in full
+            assert h.path in {"/missing.pdf", "/loop1.html", "/loop2.html", "/big.pdf", "/away.html"}, h
+    report = _crawl(second)
+    assert report["extracted"] == 0 and report["new"] == [] and report["changed"] == []
+    assert set(report["unchanged"]) == set(_crawl(first)["new"])
+    assert read_jsonl(second / "records.jsonl") == read_jsonl(first / "records.jsonl")
+
+
+def test_changed_and_gone_pages_are_reported(crawls, sites):
+    _site, _other, url = sites
+    first, _ = crawls["first"]
+    third, hits = crawls["third"]
+    report = _crawl(third)
+    assert set(report["changed"]) == {f"{url}/ordinance.html", f"{url}/index.html"}
+    assert report["gone"] == [f"{url}/busy.html"]
+    assert report["extracted"] == 2
+    assert "/busy.html" not in _paths(hits)
+    ids = {r["id"] for r in read_jsonl(third / "records.jsonl")}
+    assert ids == {r["id"] for r in read_jsonl(first / "records.jsonl")}
+
+
+def test_sources_file_is_checked(tmp_path):
+    from schemas.crawl import SourcesFileError, load_sources
+
+    good = tmp_path / "sources.toml"
+    good.write_text('delay = 3.0\n[[source]]\nname = "okaya"\nstart_urls = ["https://www.city.okaya.lg.jp/"]\n'
+                    'schedule = "0 4 * * 1"\n', encoding="utf-8")
+    [src] = load_sources(good)
+    assert src.delay == 3.0 and src.schedule == "0 4 * * 1" and src.max_depth == 2
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[source]]\nname = "x"\nstart_urls = ["ftp://example.org/"]\nschedule = "daily"\n',
+                   encoding="utf-8")
+    with pytest.raises(SourcesFileError) as exc:
+        load_sources(bad)
+    assert "ftp://example.org/" in str(exc.value) and "cron" in str(exc.value)
+
+
+def test_robots_rules_for_our_agent_with_fractional_delay():
+    from extractors.crawler import Robots
+
+    body = ("User-agent: *\nDisallow: /private/\nCrawl-delay: 0.5\n\n"
+            "User-agent: chusho-extract\nDisallow: /cgi-bin/\nCrawl-delay: 4\n")
+    ours = Robots(body, SETTINGS.user_agent)
+    assert ours.crawl_delay() == 4.0
+    assert not ours.allowed("https://city.example.jp/cgi-bin/x") and ours.allowed("https://city.example.jp/a.html")
+    other = Robots(body, "OtherBot/1.0")
+    assert other.crawl_delay() == 0.5 and not other.allowed("https://city.example.jp/private/a.html")
+    assert Robots.deny_all("x", "down").allowed("https://city.example.jp/") is False
+
+
+def test_scope_and_frontier():
+    from extractors.crawler import Frontier, HostGate, Scope
+
+    src = CrawlSource(name="s", start_urls=["https://www.city.example.jp/sangyo/"], allowed_hosts=["reiki.example.jp"],
+                      exclude=["/print/"])
+    scope = Scope(src)
+    assert scope.reason("https://www.city.example.jp/sangyo/a.pdf") is None
+    assert scope.reason("https://reiki.example.jp/reiki/1.html") is None
+    assert scope.reason("https://evil.example.com/a.html") == "off-site"
+    assert scope.reason("https://www.city.example.jp/print/a.html") == "matched by exclude"
+    assert scope.reason("https://www.city.example.jp/a.docx").startswith("not a page or PDF")
+    clock = [0.0]
+    gate = HostGate(clock=lambda: clock[0], sleep=lambda s: clock.__setitem__(0, clock[0] + s))
+    gate.set_delay("a.jp", 2.0)
+    gate.wait("http://a.jp/1")
+    clock[0] += 0.5  # the response takes half a second
+    gate.release("http://a.jp/1")
+    gate.wait("http://a.jp/2")
+    assert clock[0] == 2.5 and gate.requests == 2
+    frontier = Frontier(gate)
+    assert frontier.add("http://a.jp/x#frag", 1, "s") and not frontier.add("HTTP://A.JP/x", 1, "s")
+    frontier.add("http://b.jp/y", 1, "s")
+    frontier.add("http://a.jp/top", 0, "s")
+    assert frontier.pop()[0] == "http://a.jp/top"  # breadth first
+    assert frontier.pop()[0] == "http://b.jp/y"  # then the host that is ready sooner
