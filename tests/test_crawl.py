@@ -189,3 +189,19 @@ def test_scope_and_frontier():
     frontier.add("http://a.jp/top", 0, "s")
     assert frontier.pop()[0] == "http://a.jp/top"  # breadth first
     assert frontier.pop()[0] == "http://b.jp/y"  # then the host that is ready sooner
+
+
+def test_crawl_command(prefect_server, sites, tmp_path, capsys):
+    from flows.cli import main
+
+    _site, _other, url = sites
+    assert main(["crawl", "--out", str(tmp_path / "x")]) == 2
+    assert "START_URLs or --sources" in capsys.readouterr().err
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'delay = 0.05\n[[source]]\nname = "town"\nstart_urls = ["{url}/summits.html"]\n'
+                       f'max_depth = 0\n', encoding="utf-8")
+    assert main(["crawl", "--sources", str(sources), "--source", "nope", "--out", str(tmp_path / "x")]) == 2
+    assert "no source named nope" in capsys.readouterr().err
+    assert main(["crawl", "--sources", str(sources), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    printed = capsys.readouterr().out
+    assert "1 new" in printed and "summit" in printed and (tmp_path / "out" / "crawl-state.sqlite").is_file()
