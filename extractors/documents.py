@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.deadline import TimeLimitExceeded, time_limit
 from extractors.errors import ExtractionError
 from extractors.html import decode_html, extract_html
 from extractors.normalize import normalize_text
@@ -70,6 +71,28 @@ def read_text_file(content: bytes) -> tuple[str, str | None, str, list[str]]:
     return normalize_text(raw), normalize_text(title) if title else None, encoding, warnings
 
 
+def _read(fetched: Fetched, settings: Settings, kind: str, expected: str | None, base: dict,
+          warnings: list[str]) -> Document:
+    if kind == "pdf":
+        from extractors.pdf import extract_pdf  # pdfplumber is imported only when a PDF comes
+
+        text, pages, title, more = extract_pdf(fetched.content, fetched.uri, settings)
+        doc = Document(**{**base, "media_type": "application/pdf"}, title=title, text=text, pages=pages,
+                       warnings=warnings + more)
+    elif kind == "html":
+        text, title, encoding, more = extract_html(fetched.content, fetched.uri, fetched.charset)
+        doc = Document(**{**base, "media_type": "text/html"}, title=title, text=text, encoding=encoding,
+                       warnings=warnings + more)
+    elif kind == "text" and expected in (None, "text"):
+        text, title, encoding, more = read_text_file(fetched.content)
+        doc = Document(**{**base, "media_type": "text/plain"}, title=title, text=text, encoding=encoding,
+                       warnings=warnings + more)
+    else:
+        what = {"pdf": "a PDF", "html": "an HTML page"}.get(expected or "", "a PDF, HTML page or text file")
+        raise ExtractionError("wrong_type", f"not {what}: the content is {kind} data")
+    return doc
+
+
 def read_document(fetched: Fetched, settings: Settings | None = None) -> Document:
     """Read one fetched source; bad input gives a failed Document, never an exception."""
     settings = settings or Settings()
@@ -85,23 +108,10 @@ def read_document(fetched: Fetched, settings: Settings | None = None) -> Documen
     if expected and kind != expected and kind in ("pdf", "html"):
         warnings.append(f"named or served as {expected} but the content is {kind}; read as {kind}")
     try:
-        if kind == "pdf":
-            from extractors.pdf import extract_pdf  # pdfplumber is imported only when a PDF comes
-
-            text, pages, title, more = extract_pdf(fetched.content, fetched.uri, settings)
-            doc = Document(**{**base, "media_type": "application/pdf"}, title=title, text=text, pages=pages,
-                           warnings=warnings + more)
-        elif kind == "html":
-            text, title, encoding, more = extract_html(fetched.content, fetched.uri, fetched.charset)
-            doc = Document(**{**base, "media_type": "text/html"}, title=title, text=text, encoding=encoding,
-                           warnings=warnings + more)
-        elif kind == "text" and expected in (None, "text"):
-            text, title, encoding, more = read_text_file(fetched.content)
-            doc = Document(**{**base, "media_type": "text/plain"}, title=title, text=text, encoding=encoding,
-                           warnings=warnings + more)
-        else:
-            what = {"pdf": "a PDF", "html": "an HTML page"}.get(expected or "", "a PDF, HTML page or text file")
-            raise ExtractionError("wrong_type", f"not {what}: the content is {kind} data")
+        with time_limit(settings.doc_timeout, f"reading {fetched.uri}"):
+            doc = _read(fetched, settings, kind, expected, base, warnings)
+    except TimeLimitExceeded as exc:
+        return Document(**base, status=DocStatus.failed, error=str(exc), error_code="timeout", warnings=warnings)
     except ExtractionError as exc:
         return Document(**base, status=DocStatus(exc.status), error=exc.message, error_code=exc.code,
                         warnings=warnings)

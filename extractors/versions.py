@@ -40,9 +40,9 @@ def versions() -> dict[str, str | None]:
     return out
 
 
-# Settings that change how bytes are fetched, not what is read from them.
+# Settings that change how bytes are fetched or how long reading may take, not what is read.
 _FETCH_SETTINGS = {"user_agent", "http_timeout", "max_redirects", "crawl_delay", "retries", "retry_backoff",
-                   "max_retry_after"}
+                   "max_retry_after", "doc_timeout"}
 
 
 def work_fingerprint(settings) -> str:
@@ -54,3 +54,8 @@ def work_fingerprint(settings) -> str:
     reading = {k: v for k, v in settings.model_dump(mode="json").items() if k not in _FETCH_SETTINGS}
     blob = json.dumps({"versions": versions(), "settings": reading}, sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def versions_fingerprint() -> str:
+    """Code, rules, model and library versions only: for work that depends on a document's text alone."""
+    return hashlib.sha256(json.dumps(versions(), sort_keys=True).encode()).hexdigest()[:16]

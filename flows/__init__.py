@@ -2,9 +2,24 @@
 
 Importing this package sets quiet, offline defaults for Prefect before Prefect
 is imported (each can still be overridden from the environment): no telemetry,
-no logs shipped to the API, warnings only.
+no logs shipped to the API, warnings only. Task results that are cached (each
+document's reading and drafts, keyed by its bytes and the code and model
+versions) are persisted under `CHUSHO_CACHE_DIR`, by default
+`~/.cache/chusho-extract/results` (Prefect's PREFECT_LOCAL_STORAGE_PATH).
 """
 import os
+from pathlib import Path
+
+
+def default_cache_dir() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return str(Path(base) / "chusho-extract" / "results")
+
+
+def set_cache_dir(path: str) -> None:
+    """Where cached task results go; call before Prefect is imported (the CLI's --cache-dir does)."""
+    os.environ["CHUSHO_CACHE_DIR"] = os.environ["PREFECT_LOCAL_STORAGE_PATH"] = str(Path(path).resolve())
+
 
 for _key, _value in {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -14,5 +29,8 @@ for _key, _value in {
     "PREFECT_UI_ENABLED": "false",
     # The first flow call starts a temporary local server: ~10 s here, more on a busy 2-core machine.
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    "PREFECT_LOCAL_STORAGE_PATH": os.environ.get("CHUSHO_CACHE_DIR") or default_cache_dir(),
 }.items():
     os.environ.setdefault(_key, _value)
+if os.environ.get("CHUSHO_CACHE_DIR"):  # the project's own variable wins
+    os.environ["PREFECT_LOCAL_STORAGE_PATH"] = os.environ["CHUSHO_CACHE_DIR"]

@@ -27,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     run.add_argument("--max-pages", type=int, default=None, help="pages read per PDF")
     run.add_argument("--quiet", action="store_true", help="no progress lines")
+    _work_options(run)
     cr = sub.add_parser("crawl", help="crawl start pages and the pages and PDFs they link to on the same site")
     cr.add_argument("start_urls", nargs="*", metavar="START_URL")
     cr.add_argument("--sources", metavar="FILE", help="TOML sources file (start URLs, hosts, patterns, depth)")
@@ -40,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     cr.add_argument("--exclude", action="append", default=[], metavar="REGEX", help="no URL whose path matches")
     cr.add_argument("--max-documents", type=int, default=500, help="pages and PDFs fetched per crawl")
     cr.add_argument("--quiet", action="store_true", help="no progress lines")
+    _work_options(cr)
     sv = sub.add_parser("serve", help="serve the crawl (per source, on its cron schedule) and extract flows as "
                         "Prefect deployments on the local Prefect server")
     sv.add_argument("--sources", required=True, metavar="FILE")
@@ -50,6 +52,24 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("gold", metavar="GOLD.json")
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
     return p
+
+
+def _work_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--doc-timeout", type=float, default=None, metavar="SECONDS",
+                   help="time limit for reading one document (default 900; 0: none)")
+    p.add_argument("--cache-dir", metavar="DIR", help="where each document's work is cached "
+                   "(default: $CHUSHO_CACHE_DIR or ~/.cache/chusho-extract/results)")
+    p.add_argument("--no-cache", action="store_true", help="neither use nor fill the cache")
+
+
+def _settings(args: argparse.Namespace, **more):
+    """Settings from the options given (the cache folder is set here too, before Prefect is imported)."""
+    from extractors.settings import Settings
+
+    if args.cache_dir:
+        flows.set_cache_dir(args.cache_dir)
+    given = {"doc_timeout": args.doc_timeout, **more}
+    return Settings(**{k: v for k, v in given.items() if v is not None})
 
 
 def _read_jsonl(path) -> list[dict]:
@@ -82,12 +102,11 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from extractors.settings import Settings
+    settings = _settings(args, max_pages=args.max_pages)
     from flows.extract import extract_flow
 
-    overrides = {"max_pages": args.max_pages} if args.max_pages else {}
-    summary = extract_flow(inputs=args.inputs, out=args.out, settings=Settings(**overrides),
-                           progress=not args.quiet)
+    summary = extract_flow(inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,
+                           cache=not args.no_cache)
     counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.counts.items())) or "no documents"
     records = ", ".join(f"{n} {t}" for t, n in sorted(summary.records.items()))
     print(f"{summary.documents} documents ({counts}){'; records: ' + records if records else ''} -> {summary.out}")
@@ -125,12 +144,12 @@ class _UsageError(Exception):
 
 
 def _cmd_crawl(args: argparse.Namespace) -> int:
-    from extractors.settings import Settings
+    sources = _crawl_sources(args)
+    settings = _settings(args, crawl_delay=args.delay)
     from flows.crawl import crawl_flow
 
-    sources = _crawl_sources(args)
-    settings = Settings(**({"crawl_delay": args.delay} if args.delay is not None else {}))
-    summary = crawl_flow(sources=sources, out=args.out, state=args.state, settings=settings, progress=not args.quiet)
+    summary = crawl_flow(sources=sources, out=args.out, state=args.state, settings=settings,
+                         progress=not args.quiet, cache=not args.no_cache)
     import json
     from pathlib import Path
 

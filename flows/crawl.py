@@ -41,7 +41,7 @@ from extractors.fetch import fetch_url
 from extractors.links import canonical, host_of, page_links
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
-from flows.extract import RunSummary, drafts_task, finish_run, read_task
+from flows.extract import RunSummary, document_tasks, finish_run
 from flows.state import CrawlState, StoredPage
 from schemas.crawl import CrawlSource
 from schemas.document import DocStatus, Document, Fetched
@@ -116,7 +116,8 @@ class _Report:
 class Crawler:
     """One crawl over some sources with a state file; `run()` gives the visits in the order fetched."""
 
-    def __init__(self, sources: list[CrawlSource], settings: Settings, state: CrawlState, progress: bool):
+    def __init__(self, sources: list[CrawlSource], settings: Settings, state: CrawlState, progress: bool,
+                 cache: bool = True):
         self.sources = {s.name: s for s in sources}
         self.scopes = {s.name: Scope(s) for s in sources}
         self.settings, self.state, self.progress = settings, state, progress
@@ -125,6 +126,7 @@ class Crawler:
         self.frontier = Frontier(self.gate)
         self.robots: dict[str, Robots] = {}
         self.report = _Report()
+        self._read, self._draft = document_tasks(cache)
         self._skipped: set[str] = set()
         self._fetch_task = crawl_fetch_task.with_options(
             retries=settings.retries,
@@ -202,9 +204,9 @@ class Crawler:
             outcome = "unchanged" if same else "changed" if stored is not None and stored.status == "ok" else "new"
             links = page_links(fetched.content, fetched.final_uri or url, fetched.charset) \
                 if sniff(fetched.content) == "html" else []
-            read = read_task.submit(fetched, self.settings)
+            read = self._read.submit(fetched, self.settings)
             visit = _Visit(url, source.name, outcome, fetched, stored, links=links,
-                           futures=(read, drafts_task.submit(read)))
+                           futures=(read, self._draft.submit(read)))
             self.report.extracted += 1
         elif reusable and fetched.error_code in TRANSIENT | {"unreachable"}:
             note = f"this crawl's fetch failed ({fetched.error}); the copy fetched {stored.last_fetched} is used"
@@ -283,7 +285,7 @@ def default_state_path(out: str) -> Path:
 
 @flow(name="chusho-crawl", log_prints=False)
 def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, settings: Settings | None = None,
-               progress: bool = False) -> RunSummary:
+               progress: bool = False, cache: bool = True) -> RunSummary:
     """Crawl the sources politely and incrementally; write the full current record set to `out`."""
     settings = settings or Settings()
     run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(),
@@ -291,7 +293,7 @@ def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, s
     state_path = Path(state) if state else default_state_path(out)
     with CrawlState(state_path) as db:
         db.begin_crawl(run["id"])
-        crawler = Crawler(sources, settings, db, progress)
+        crawler = Crawler(sources, settings, db, progress, cache)
         visits = crawler.run()
         report = crawler.report
         run["crawl"] = {

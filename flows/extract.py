@@ -3,9 +3,17 @@
 Reads like a table of contents: one task per stage, no parsing logic here.
 Files, folders and URLs go in; the output folder of CONTRACT.md comes out:
 `records.jsonl`, `documents.jsonl`, `rejected.jsonl`, `manifest.json`, `schema/`.
+
+Each document's reading and drafts are cached (Prefect cache keys, results
+persisted under the cache folder, see `flows/__init__.py`): the key is the
+document's URI, the sha256 of its bytes and the work fingerprint (code, rules,
+model and library versions, reading settings). A rerun, or a run started
+again after it was killed, reuses what was done; any code or model change
+misses the cache. Fetching is never cached.
 """
 from __future__ import annotations
 
+import hashlib
 import sys
 import uuid
 from collections import Counter
@@ -21,7 +29,7 @@ from extractors.documents import read_document
 from extractors.records import build_records, document_drafts
 from extractors.fetch import discover_sources, fetch_source
 from extractors.settings import Settings
-from extractors.versions import versions
+from extractors.versions import versions, versions_fingerprint, work_fingerprint
 from flows.output import write_json, write_jsonl
 from schemas.document import DocStatus, Document, Fetched
 from schemas.records import RECORD_TYPES, Rejected
@@ -43,14 +51,42 @@ def fetch_task(source: str, settings: Settings) -> Fetched:
     return fetch_source(source, settings)
 
 
-@task(name="read", task_run_name="read {fetched.uri}", cache_policy=NO_CACHE)
+def _digest(*parts: str | None) -> str:
+    return hashlib.sha256("|".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _read_key(context, parameters) -> str | None:
+    fetched, settings = parameters["fetched"], parameters["settings"]
+    if fetched.error or fetched.sha256 is None:
+        return None  # nothing was fetched: nothing to cache
+    return "read-" + _digest(fetched.uri, fetched.sha256, fetched.media_type, fetched.charset,
+                             work_fingerprint(settings))
+
+
+def _drafts_key(context, parameters) -> str | None:
+    doc = parameters["doc"]
+    if doc.status != DocStatus.ok:
+        return None
+    return "drafts-" + _digest(doc.uri, doc.sha256, hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+                               versions_fingerprint())
+
+
+@task(name="read", task_run_name="read {fetched.uri}", cache_key_fn=_read_key, persist_result=True)
 def read_task(fetched: Fetched, settings: Settings) -> Document:
     return read_document(fetched, settings)
 
 
-@task(name="candidates", task_run_name="candidates {doc.uri}", cache_policy=NO_CACHE)
+@task(name="candidates", task_run_name="candidates {doc.uri}", cache_key_fn=_drafts_key, persist_result=True)
 def drafts_task(doc: Document) -> list[dict]:
     return document_drafts(doc)
+
+
+def document_tasks(cache: bool = True):
+    """(read, drafts) tasks: cached and persisted, or (cache=False) neither."""
+    if cache:
+        return read_task, drafts_task
+    return (read_task.with_options(cache_policy=NO_CACHE, persist_result=False),
+            drafts_task.with_options(cache_policy=NO_CACHE, persist_result=False))
 
 
 @task(name="records", cache_policy=NO_CACHE)
@@ -69,24 +105,32 @@ def write_outputs_task(out: Path, documents: list[Document], records: list[dict]
     write_json(out / "manifest.json", manifest)  # last: its presence marks a finished run
 
 
-def _progress(done: int, total: int, doc: Document) -> None:
+def _progress(done: int, total: int, doc: Document, cached: bool) -> None:
     detail = f"{len(doc.pages)} pages, {len(doc.text)} chars" if doc.status == DocStatus.ok else doc.error
+    detail += ", cached" if cached else ""
     print(f"[{done:>{len(str(total))}}/{total}] {doc.status.value:<9} {doc.uri}  ({detail})", file=sys.stderr,
           flush=True)
 
 
-def read_all(sources: list[str], settings: Settings, progress: bool) -> list[Document]:
-    """Fetch and read every source as tasks; documents come back in the order of `sources`."""
+def _cached(future) -> bool:
+    return future.state.name == "Cached"
+
+
+def process_all(sources: list[str], settings: Settings, progress: bool, cache: bool = True
+                ) -> tuple[list[Document], list[list[dict]], dict[str, int]]:
+    """Fetch, read and draft every source as tasks; (documents, drafts, cache hits) in the order of `sources`."""
+    read, draft = document_tasks(cache)
     fetched = [fetch_task.submit(s, settings) for s in sources]
-    reads = [read_task.submit(f, settings) for f in fetched]
-    index = {id(f): i for i, f in enumerate(reads)}
-    docs: list[Document | None] = [None] * len(reads)
-    for n, fut in enumerate(as_completed(reads), start=1):
-        doc = fut.result()
-        docs[index[id(fut)]] = doc
+    reads = [read.submit(f, settings) for f in fetched]
+    drafts = [draft.submit(r) for r in reads]
+    index = {id(f): i for i, f in enumerate(drafts)}
+    for n, fut in enumerate(as_completed(drafts), start=1):
+        fut.wait()
+        i = index[id(fut)]
         if progress:
-            _progress(n, len(reads), doc)
-    return [d for d in docs if d is not None]
+            _progress(n, len(drafts), reads[i].result(), _cached(reads[i]) and _cached(fut))
+    hits = {"read": sum(_cached(f) for f in reads), "drafts": sum(_cached(f) for f in drafts)}
+    return [f.result() for f in reads], [f.result() for f in drafts], hits
 
 
 def finish_run(out: str, documents: list[Document], drafts: list[list[dict]], run: dict,
@@ -114,10 +158,11 @@ def finish_run(out: str, documents: list[Document], drafts: list[list[dict]], ru
 
 
 @flow(name="chusho-extract", log_prints=False)
-def extract_flow(inputs: list[str], out: str, settings: Settings | None = None, progress: bool = False) -> RunSummary:
+def extract_flow(inputs: list[str], out: str, settings: Settings | None = None, progress: bool = False,
+                 cache: bool = True) -> RunSummary:
     """Run the pipeline on files, folders and URLs and write the output folder `out`."""
     settings = settings or Settings()
     run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(), "inputs": inputs}
-    documents = read_all(discover_sources(inputs), settings, progress)
-    drafts = [f.result() for f in [drafts_task.submit(d) for d in documents]]
+    documents, drafts, hits = process_all(discover_sources(inputs), settings, progress, cache)
+    run["cache"] = {"enabled": cache, "hits": hits}
     return finish_run(out, documents, drafts, run, settings)

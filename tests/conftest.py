@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
-import flows  # noqa: F401  (quiet offline Prefect defaults before Prefect is imported)
+# Cached task results of this test session go to a fresh folder, not the user's cache.
+os.environ["CHUSHO_CACHE_DIR"] = tempfile.mkdtemp(prefix="chusho-test-cache-")
+
+import flows  # noqa: E402,F401  (quiet offline Prefect defaults before Prefect is imported)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
