@@ -14,15 +14,47 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractors.dates import DateMention, document_year, find_dates
+from extractors.nlp import soft_cut
 from schemas.document import Document
 from schemas.records import Candidate
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")
+# No sentence is longer: text with no 。 or line break for longer (a page of one endless
+# line) is cut into pieces of at most this many characters (see sentence_bounds). Without
+# the cap the "sentence" of a trigger word was the whole text: the model ran over all of
+# it (minutes for a 1.5 MB page) and in_parens/_clause_start walked it per candidate.
+MAX_SENTENCE = 1000
 _PAREN_OPEN, _PAREN_CLOSE = "(（[【〔", ")）]】〕"
 _MUNICIPALITY_END = ("都", "道", "府", "県", "市", "区", "町", "村")
 # ASCII or short names in brackets right after a long name: 中小企業基盤整備機構(中小機構), X(TAMA協会)
 _ALIAS = re.compile(r"\s?[(（]\s?(?:略称[、,:：]?\s?)?([^()（）、,。\s]{2,12})\s?[)）、,]")
 _TITLE_OWNER = re.compile(r"[(（]([^()（）]*?(?:都|道|府|県|市|区|町|村))(?:\s[^()（）]*)?[)）]\s*$")
+
+
+def sentence_bounds(text: str, keep: list[tuple[int, int]] | tuple = ()) -> list[int]:
+    """Sorted offsets where sentences start (after each 。/！/？/!/?/newline), plus cuts in
+    any stretch longer than MAX_SENTENCE: at the best place in the second half of each
+    piece (after a comma or space, before a bracket, after a particle: `nlp.soft_cut`),
+    moved to before any span of `keep` (the candidates) it would split."""
+    spans = sorted(keep)
+    starts = [s for s, _ in spans]
+    bounds: list[int] = []
+    prev = 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        while end - prev > MAX_SENTENCE:
+            cut = prev + soft_cut(text[prev:prev + MAX_SENTENCE])
+            j = bisect.bisect_left(starts, cut) - 1
+            while j >= 0 and starts[j] > cut - 200:  # names are short: look back a little
+                s, e = spans[j]
+                if s < cut < e and s > prev:
+                    cut = s
+                j -= 1
+            bounds.append(cut)
+            prev = cut
+        bounds.append(end)
+        prev = end
+    bounds.pop()  # len(text) itself is no start (unless the text ends with a sentence end)
+    return bounds
 
 
 def strip_quotes(text: str) -> str:
@@ -39,6 +71,7 @@ class DocContext:
     owner: str | None = None  # the body a self-reference stands for
     prefecture: str | None = None
     _starts: list[int] = field(default_factory=list)
+    _bounds: list[int] | None = field(default=None, repr=False)  # sentence starts, see sentence()
 
     @classmethod
     def build(cls, doc: Document, cands: list[Candidate]) -> "DocContext":
@@ -67,13 +100,13 @@ class DocContext:
         return out
 
     def sentence(self, offset: int) -> tuple[int, int]:
-        """The sentence (or line) holding `offset`: from after the previous 。 or newline to the next."""
-        text = self.text
-        start = offset
-        while start > 0 and not _SENTENCE_END.match(text[start - 1]):
-            start -= 1
-        m = _SENTENCE_END.search(text, offset)
-        end = m.end() if m else len(text)
+        """The sentence (or line) holding `offset`: from after the previous 。 or newline to after
+        the next, or a piece of at most MAX_SENTENCE characters of a longer one."""
+        if self._bounds is None:
+            self._bounds = sentence_bounds(self.text, [(c.start, c.end) for c in self.cands])
+        i = bisect.bisect_right(self._bounds, offset)
+        start = self._bounds[i - 1] if i else 0
+        end = self._bounds[i] if i < len(self._bounds) else len(self.text)
         return start, end
 
     def line(self, offset: int) -> tuple[int, int]:
@@ -82,7 +115,14 @@ class DocContext:
         return start, len(self.text) if end < 0 else end
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        return [d for d in self.dates if d.start >= start and d.end <= end]
+        """Dates inside [start, end); self.dates is in text order (find_dates gives it so)."""
+        i = bisect.bisect_left(self.dates, start, key=lambda d: d.start)
+        out = []
+        while i < len(self.dates) and self.dates[i].start < end:
+            if self.dates[i].end <= end:
+                out.append(self.dates[i])
+            i += 1
+        return out
 
     def in_parens(self, start: int, end: int) -> bool:
         """Whether text[start:end] sits inside round or square brackets within its sentence."""

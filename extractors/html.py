@@ -33,6 +33,16 @@ _CHARSET_ALIASES = {
 _JAPANESE_CODECS = ("utf-8", "cp932", "euc_jp", "iso2022_jp")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_ISO2022_ESC = re.compile(rb"\x1b(?:\$[@B]|\$\(D)")  # JIS X 0208/0212 shift-in
+# C0 controls other than tab and line breaks: lxml parses them but refuses them in any
+# string set on the tree (moving a tail when a comment or <script> is dropped raised
+# "All strings must be XML compatible"); normalize_text drops them anyway.
+_CONTROL_CHARS = re.compile(r"[\x01-\x08\x0b\x0e-\x1f]")
+# Presentational inline tags, often left unclosed on old pages (<td><font>…</td> per cell):
+# libxml2 nests every unclosed one inside the last, and past its depth limit (256, 2048
+# with huge_tree) it silently drops the rest of the page. They carry no text structure
+# (_linearize treats them as plain inline), so they are removed before parsing.
+_PRESENTATIONAL = re.compile(r"</?(?:font|b|i|u|s|strike|big|small|tt|nobr|blink|em|strong)\b[^<>]*>", re.I)
 
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt",
@@ -106,6 +116,14 @@ def decode_html(content: bytes, http_charset: str | None = None) -> tuple[str, s
         text = content.decode("utf-16", errors="replace")
         return text, "utf-16", warnings
     body = content[3:] if content.startswith(codecs.BOM_UTF8) else content
+    # ISO-2022-JP is 7-bit: every ASCII-compatible codec "decodes" it, to escape-sequence
+    # garbage ("$B2#IM;T"). Its escape sequences decide, whatever the page declares.
+    if declared != "iso2022_jp" and body.isascii() and _ISO2022_ESC.search(body):
+        text = _strict(body, "iso2022_jp")
+        if text is not None:
+            if declared:
+                warnings.append(f"charset {declared} declared in the {where} is wrong: the page is ISO-2022-JP")
+            return text, "iso2022_jp", warnings
     if declared:
         text = _strict(body, declared)
         # Valid UTF-8 with non-ASCII bytes is almost never another Japanese
@@ -125,6 +143,14 @@ def decode_html(content: bytes, http_charset: str | None = None) -> tuple[str, s
                 best = (score, codec, text)
     if best is not None:
         return best[2], best[1], warnings
+    # Nothing decodes cleanly: a page in one Japanese codec with a few stray bytes
+    # (a footer pasted in another encoding) reads best with the codec that fails least.
+    tried = [c for c in dict.fromkeys([declared, *_JAPANESE_CODECS]) if c]
+    fewest = min(((body.decode(c, errors="replace").count("\ufffd"), i, c) for i, c in enumerate(tried)))
+    if fewest[0] <= max(2, len(body) // 200):
+        codec = fewest[2]
+        return body.decode(codec, errors="replace"), codec, warnings + [
+            f"decoded as {codec}; {fewest[0]} undecodable characters were replaced"]
     guess = from_bytes(body).best()
     if guess is not None and guess.encoding:
         codec = _codec(guess.encoding) or guess.encoding
@@ -211,29 +237,35 @@ def _inline_text(el: lxml.html.HtmlElement) -> str:
     return " ".join(part.strip() for part in "".join(parts).split("\n") if part.strip())
 
 
-def _linearize(el: lxml.html.HtmlElement, out: list[str]) -> None:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag == "br":
-        out.append("\n")
-    elif tag == "tr":
-        cells = [_inline_text(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
-        out.append("\n" + "\t".join(c for c in cells if c) + "\n")
-    elif tag == "img":
-        pass  # alt text of images is mostly decoration ("写真", "PDF") on these pages
-    else:
-        block = tag in _BLOCK_TAGS
-        if block:
+def _linearize(root: lxml.html.HtmlElement, out: list[str]) -> None:
+    """Append the text of root to out: blocks on their own lines, table rows as tab-separated
+    cells. Iterative: pages nest up to the parser's depth limit (2048), past Python's recursion limit."""
+    stack: list = [root]
+    while stack:
+        el = stack.pop()
+        if isinstance(el, str):
+            out.append(el)
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "br":
             out.append("\n")
-        if el.text:
-            out.append(el.text)
-        for child in el:
-            _linearize(child, out)
-            if child.tail:
-                out.append(child.tail)
-        if block:
-            out.append("\n")
-        return
-    # tail text of br/tr/img is appended by the parent loop
+        elif tag == "tr":
+            cells = [_inline_text(c) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            out.append("\n" + "\t".join(c for c in cells if c) + "\n")
+        elif tag == "img":
+            pass  # alt text of images is mostly decoration ("写真", "PDF") on these pages
+        else:
+            block = tag in _BLOCK_TAGS
+            if block:
+                out.append("\n")
+                stack.append("\n")
+            if el.text:
+                out.append(el.text)
+            for child in reversed(el):  # popped in document order, each followed by its tail
+                if child.tail:
+                    stack.append(child.tail)
+                stack.append(child)
+        # tail text of br/tr/img is appended with the element, by its parent
 
 
 def extract_html(content: bytes, uri: str, http_charset: str | None = None) -> tuple[str, str | None, str, list[str]]:
@@ -242,10 +274,15 @@ def extract_html(content: bytes, uri: str, http_charset: str | None = None) -> t
     text = _XML_DECL.sub("", text, count=1)
     if "\x00" in text or sum(1 for c in text[:4096] if c == "\ufffd") > 16:
         raise ExtractionError("not_html", f"{uri} is not a readable HTML page (binary content)")
+    text = _CONTROL_CHARS.sub("", text).replace("\x0c", "\n")
+    text = _PRESENTATIONAL.sub("", text)
+    parser = lxml.html.HTMLParser(huge_tree=True)  # one per call: parsers are not shared between threads
     try:
-        tree = lxml.html.document_fromstring(text)
+        tree = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ExtractionError("bad_html", f"{uri} could not be parsed as HTML: {exc}") from exc
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        warnings = warnings + ["elements nest deeper than the HTML parser's limit; text past that point is lost"]
     title_el = tree.find(".//title")
     title = normalize_text(title_el.text_content()) if title_el is not None and title_el.text_content() else None
     body = tree.find("body")

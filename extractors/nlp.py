@@ -6,7 +6,8 @@ model label that found them), with offsets into that text:
 - `load_nlp()` loads `ja_ginza` once per process (cached), with a clear error
   when the model package is missing. No code downloads a model.
 - `chunks()` splits text longer than Sudachi's input limit (49,149 bytes) at
-  paragraph, then sentence boundaries, keeping offsets.
+  paragraph, then sentence boundaries (on one endless line: commas, brackets,
+  particles), keeping offsets.
 - `rule_candidates()` is the cheap pass: the Sudachi tokenizer plus the spaCy
   SpanRuler patterns of `extractors/patterns/*.jsonl` (each pattern's id
   becomes the candidate's `rule`). About 50x faster than the full pipeline.
@@ -29,6 +30,13 @@ LABEL_TABLE = Path(__file__).parent / "data" / "ginza_labels.json"
 SUDACHI_MAX_BYTES = 49149
 CHUNK_BYTES = 30000  # well under Sudachi's limit; also bounds the model's memory per call
 _SENTENCE_END = re.compile(r"[。！？!?]\s*|\n")
+# Weaker places to cut a piece that has no sentence end, best first (see soft_cut).
+_SOFT_CUTS = (
+    re.compile(r"[、，,;；:：)）」』】〕\]\s]+"),
+    re.compile(r"(?=[「『（(【〔\[])"),
+    re.compile(r"(?<=[をはがにでとのもへや])(?=[^\u3041-\u309f])"),  # after a particle
+    re.compile(r"(?<=[\u3041-\u3096])(?=[^\u3041-\u309f])"),  # after any hiragana
+)
 # Components the NER does not need: the parser and what depends on it.
 _NER_DISABLE = ("parser", "morphologizer", "compound_splitter", "bunsetu_recognizer")
 
@@ -98,27 +106,56 @@ def label_table() -> dict[str, str]:
     return {k: v for k, v in json.loads(LABEL_TABLE.read_text(encoding="utf-8")).items() if not k.startswith("_")}
 
 
+def _utf8_len(c: str) -> int:
+    o = ord(c)
+    return 1 if o < 0x80 else 2 if o < 0x800 else 3 if o < 0x10000 else 4
+
+
 def _split_points(text: str, start: int, end: int, max_bytes: int) -> list[tuple[int, int]]:
-    """Split text[start:end] into pieces of at most max_bytes UTF-8 bytes, at the best boundary."""
-    if len(text[start:end].encode("utf-8")) <= max_bytes:
-        return [(start, end)]
-    # the last boundary before the byte limit: paragraph, then line or sentence end, then anywhere
-    limit = start
-    size = 0
-    for i in range(start, end):
-        size += len(text[i].encode("utf-8"))
-        if size > max_bytes:
+    """Split text[start:end] into pieces of at most max_bytes UTF-8 bytes, at the best boundary.
+
+    Iterative and linear: a text of many pieces (a long PDF) must not hit the recursion limit.
+    """
+    pieces: list[tuple[int, int]] = []
+    while start < end:
+        # the last character that fits under the byte limit
+        limit, size = start, 0
+        while limit < end:
+            size += _utf8_len(text[limit])
+            if size > max_bytes:
+                break
+            limit += 1
+        if limit == end:
+            pieces.append((start, end))
             break
-        limit = i + 1
-    window = text[start:limit]
-    cut = window.rfind("\n\n")
-    if cut <= 0:
-        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
-        cut = ends[-1] if ends and ends[-1] > 0 else len(window)
-    else:
-        cut += 2
-    cut = max(cut, 1)
-    return [(start, start + cut)] + _split_points(text, start + cut, end, max_bytes)
+        # the last boundary before the byte limit: paragraph, then line or sentence end, then softer ones
+        window = text[start:limit]
+        cut = window.rfind("\n\n")
+        if cut <= 0:
+            ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+            cut = ends[-1] if ends and ends[-1] > 0 else soft_cut(window)
+        else:
+            cut += 2
+        cut = max(cut, 1)
+        pieces.append((start, start + cut))
+        start += cut
+    return pieces
+
+
+def soft_cut(window: str) -> int:
+    """Where to cut a window with no paragraph or sentence end (a page of one endless line).
+
+    Cutting at the byte limit would split a word or a name (中小|企業振興基本条例) and lose the
+    candidate: cut after a comma, bracket or space, else before an opening bracket, else
+    after a hiragana particle, else after any hiragana that ends a run (a bunsetsu
+    boundary), in the window's second half so that pieces stay large; only then anywhere.
+    """
+    half = len(window) // 2
+    for pattern in _SOFT_CUTS:
+        cuts = [m.end() for m in pattern.finditer(window, half) if m.end() > 0]
+        if cuts:
+            return cuts[-1]
+    return len(window)
 
 
 def chunks(text: str, max_bytes: int = CHUNK_BYTES) -> list[tuple[int, int]]:

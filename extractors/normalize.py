@@ -12,8 +12,10 @@ written to `documents.jsonl` and that evidence offsets point into:
 3. Spaces: the ideographic space U+3000, no-break space and other Unicode
    spaces become " "; runs of spaces collapse to one; spaces at line ends are
    dropped; tabs (the table-cell separator) are kept as single tabs.
-   Line breaks become "\n"; three or more collapse to a blank line.
-   Control characters and zero-width characters are removed.
+   Line breaks (CR, CRLF, form feed, NEL U+0085, U+2028/2029) become "\n";
+   three or more collapse to a blank line. Control characters (C0 and C1),
+   zero-width characters and lone surrogates (which no encoder accepts, so
+   they would break tokenising and writing the text) are removed.
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ _TABLE.update(_SPACES)
 _TABLE.update(_DROP)
 
 _HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _SPACE_RUN = re.compile(r" {2,}")
 _TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")
 _TRAILING = re.compile(r"[ \t]+\n")
@@ -52,7 +54,7 @@ def normalize_chars(text: str) -> str:
 def normalize_text(text: str) -> str:
     """Normalise a whole text (steps 1-3). Idempotent: normalize_text(normalize_text(t)) == normalize_text(t)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x0c", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x0c", "\n").replace("\x85", "\n")
     text = _CONTROL.sub("", text)
     text = normalize_chars(text)
     text = _TAB_RUN.sub("\t", text)

@@ -72,3 +72,12 @@ def test_samples(name, must_have, must_not_have):
         assert s in text
     for s in must_not_have:
         assert s not in text
+
+
+def test_page_with_stray_bytes_of_another_encoding_is_decoded_with_the_codec_that_fails_least():
+    from extractors.html import decode_html
+
+    page = "<html><body><p>中小企業振興基本条例を制定しました。</p></body></html>".encode("cp932") * 20
+    text, codec, warnings = decode_html(page + "<p>附則</p>".encode("utf-8"), "utf-8")
+    assert codec == "cp932" and "中小企業振興基本条例" in text
+    assert any("undecodable" in w for w in warnings)
