@@ -60,9 +60,19 @@ def load_nlp():
         return _load_nlp_once()
 
 
+_MODEL_LOADS = 0  # how many times this process loaded the model (at most once: see the tests)
+
+
+def model_loads() -> int:
+    return _MODEL_LOADS
+
+
 @lru_cache(maxsize=1)
 def _load_nlp_once():
+    global _MODEL_LOADS
     import spacy
+
+    _MODEL_LOADS += 1
 
     try:
         return spacy.load("ja_ginza")

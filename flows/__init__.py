@@ -30,6 +30,8 @@ for _key, _value in {
     # The first flow call starts a temporary local server: ~10 s here, more on a busy 2-core machine.
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
     "PREFECT_LOCAL_STORAGE_PATH": os.environ.get("CHUSHO_CACHE_DIR") or default_cache_dir(),
+    # Dask (--runner dask): no INFO chatter from the scheduler and workers
+    "DASK_LOGGING__DISTRIBUTED": "warning",
 }.items():
     os.environ.setdefault(_key, _value)
 if os.environ.get("CHUSHO_CACHE_DIR"):  # the project's own variable wins

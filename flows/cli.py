@@ -60,6 +60,11 @@ def _work_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cache-dir", metavar="DIR", help="where each document's work is cached "
                    "(default: $CHUSHO_CACHE_DIR or ~/.cache/chusho-extract/results)")
     p.add_argument("--no-cache", action="store_true", help="neither use nor fill the cache")
+    p.add_argument("--runner", choices=("process", "thread", "dask"), default="process",
+                   help="where tasks run: worker processes (default), threads, or a Dask cluster")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    p.add_argument("--dask-address", metavar="ADDRESS", help="scheduler of an existing Dask cluster "
+                   "(tcp://host:8786); without it --runner dask starts a local one")
 
 
 def _settings(args: argparse.Namespace, **more):
@@ -70,6 +75,17 @@ def _settings(args: argparse.Namespace, **more):
         flows.set_cache_dir(args.cache_dir)
     given = {"doc_timeout": args.doc_timeout, **more}
     return Settings(**{k: v for k, v in given.items() if v is not None})
+
+
+def _runner(args: argparse.Namespace):
+    """The task runner asked for (built lazily: nothing of Prefect is imported here)."""
+    if args.dask_address and args.runner != "dask":
+        raise _UsageError("--dask-address goes with --runner dask")
+    if args.workers is not None and args.workers < 1:
+        raise _UsageError("--workers must be at least 1")
+    from flows.runners import make_runner
+
+    return make_runner(args.runner, args.workers, args.dask_address)
 
 
 def _read_jsonl(path) -> list[dict]:
@@ -103,10 +119,22 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     settings = _settings(args, max_pages=args.max_pages)
-    from flows.extract import extract_flow
+    from flows.runcache import cached_run
 
-    summary = extract_flow(inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,
-                           cache=not args.no_cache)
+    summary = None if args.no_cache else cached_run(args.inputs, args.out, settings)
+    if summary is not None:
+        print("every input is unchanged since a finished run: output written from the cache (no flow run)",
+              file=sys.stderr)
+    else:
+        from flows.extract import extract_flow
+
+        from flows.runners import shared_local_api
+
+        runner = _runner(args)
+        with shared_local_api():
+            summary = extract_flow.with_options(task_runner=runner)(
+                inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,
+                cache=not args.no_cache)
     counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.counts.items())) or "no documents"
     records = ", ".join(f"{n} {t}" for t, n in sorted(summary.records.items()))
     print(f"{summary.documents} documents ({counts}){'; records: ' + records if records else ''} -> {summary.out}")
@@ -148,8 +176,13 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
     settings = _settings(args, crawl_delay=args.delay)
     from flows.crawl import crawl_flow
 
-    summary = crawl_flow(sources=sources, out=args.out, state=args.state, settings=settings,
-                         progress=not args.quiet, cache=not args.no_cache)
+    from flows.runners import shared_local_api
+
+    runner = _runner(args)
+    with shared_local_api():
+        summary = crawl_flow.with_options(task_runner=runner)(
+            sources=sources, out=args.out, state=args.state, settings=settings, progress=not args.quiet,
+            cache=not args.no_cache)
     import json
     from pathlib import Path
 

@@ -41,7 +41,8 @@ from extractors.fetch import fetch_url
 from extractors.links import canonical, host_of, page_links
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
-from flows.extract import RunSummary, document_tasks, finish_run
+from flows.extract import document_tasks, finish_run
+from flows.runcache import RunSummary
 from flows.state import CrawlState, StoredPage
 from schemas.crawl import CrawlSource
 from schemas.document import DocStatus, Document, Fetched

@@ -16,33 +16,22 @@ from __future__ import annotations
 import hashlib
 import sys
 import uuid
-from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
-from pydantic import BaseModel, ConfigDict
 
 from extractors.documents import read_document
 from extractors.records import build_records, document_drafts
 from extractors.fetch import discover_sources, fetch_source
 from extractors.settings import Settings
-from extractors.versions import versions, versions_fingerprint, work_fingerprint
-from flows.output import write_json, write_jsonl
+from extractors.versions import versions_fingerprint, work_fingerprint
+from flows.output import manifest_for, write_outputs
+from flows.runcache import RunSummary, save_run, summary_of
 from schemas.document import DocStatus, Document, Fetched
-from schemas.records import RECORD_TYPES, Rejected
-
-
-class RunSummary(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    run_id: str
-    out: str
-    documents: int
-    counts: dict[str, int]
-    records: dict[str, int] = {}
+from schemas.records import Rejected
 
 
 # Inputs are documents' bytes and texts: Prefect must not hash them for a default cache key.
@@ -97,12 +86,7 @@ def records_task(documents: list[Document], drafts: list[list[dict]]) -> tuple[l
 @task(name="write-outputs", cache_policy=NO_CACHE)
 def write_outputs_task(out: Path, documents: list[Document], records: list[dict], rejected: list[Rejected],
                        manifest: dict) -> None:
-    for name, model in RECORD_TYPES.items():
-        write_json(out / "schema" / f"{name}.json", model.model_json_schema())
-    write_jsonl(out / "documents.jsonl", documents)
-    write_jsonl(out / "rejected.jsonl", rejected)
-    write_jsonl(out / "records.jsonl", records)
-    write_json(out / "manifest.json", manifest)  # last: its presence marks a finished run
+    write_outputs(out, documents, records, rejected, manifest)
 
 
 def _progress(done: int, total: int, doc: Document, cached: bool) -> None:
@@ -118,15 +102,28 @@ def _cached(future) -> bool:
 
 def process_all(sources: list[str], settings: Settings, progress: bool, cache: bool = True
                 ) -> tuple[list[Document], list[list[dict]], dict[str, int]]:
-    """Fetch, read and draft every source as tasks; (documents, drafts, cache hits) in the order of `sources`."""
+    """Fetch, read and draft every source as tasks; (documents, drafts, cache hits) in the order of `sources`.
+
+    Each stage is submitted as soon as its input is ready, with the value (not
+    the future) as its parameter, so the same code runs on threads, a process
+    pool or Dask workers.
+    """
     read, draft = document_tasks(cache)
-    fetched = [fetch_task.submit(s, settings) for s in sources]
-    reads = [read.submit(f, settings) for f in fetched]
-    drafts = [draft.submit(r) for r in reads]
-    index = {id(f): i for i, f in enumerate(drafts)}
+    fetches = [fetch_task.submit(s, settings) for s in sources]
+    where = {id(f): i for i, f in enumerate(fetches)}
+    reads: list = [None] * len(sources)
+    for fut in as_completed(fetches):
+        i = where[id(fut)]
+        reads[i] = read.submit(fut.result(), settings)
+    where = {id(f): i for i, f in enumerate(reads)}
+    drafts: list = [None] * len(sources)
+    for fut in as_completed(reads):
+        i = where[id(fut)]
+        drafts[i] = draft.submit(fut.result())
+    where = {id(f): i for i, f in enumerate(drafts)}
     for n, fut in enumerate(as_completed(drafts), start=1):
         fut.wait()
-        i = index[id(fut)]
+        i = where[id(fut)]
         if progress:
             _progress(n, len(drafts), reads[i].result(), _cached(reads[i]) and _cached(fut))
     hits = {"read": sum(_cached(f) for f in reads), "drafts": sum(_cached(f) for f in drafts)}
@@ -141,20 +138,11 @@ def finish_run(out: str, documents: list[Document], drafts: list[list[dict]], ru
     crawl's report); counts, versions and settings are added here.
     """
     records, rejected = records_task(documents, drafts)
-    counts = Counter(d.status.value for d in documents)
-    per_type = Counter(r["type"] for r in records)
-    manifest = {
-        **run,
-        "finished": datetime.now(timezone.utc).isoformat(),
-        "documents": len(documents),
-        "counts": {"documents": dict(sorted(counts.items())), "records": {t: per_type.get(t, 0) for t in RECORD_TYPES},
-                   "rejected": len(rejected)},
-        "versions": versions(),
-        "settings": settings.model_dump(mode="json"),
-    }
+    manifest = manifest_for(run, documents, records, rejected, settings)
     write_outputs_task(Path(out), documents, records, rejected, manifest)
-    return RunSummary(run_id=run["id"], out=str(out), documents=len(documents), counts=dict(counts),
-                      records=dict(per_type))
+    if run.get("cache", {}).get("enabled") and "crawl" not in run:
+        save_run(documents, records, rejected, manifest)
+    return summary_of(manifest, out)
 
 
 @flow(name="chusho-extract", log_prints=False)
@@ -164,5 +152,5 @@ def extract_flow(inputs: list[str], out: str, settings: Settings | None = None, 
     settings = settings or Settings()
     run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(), "inputs": inputs}
     documents, drafts, hits = process_all(discover_sources(inputs), settings, progress, cache)
-    run["cache"] = {"enabled": cache, "hits": hits}
+    run["cache"] = {"enabled": cache, "hits": hits, "whole_run": False}
     return finish_run(out, documents, drafts, run, settings)

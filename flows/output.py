@@ -40,3 +40,37 @@ def write_jsonl(path: Path, items: Iterable[BaseModel | dict]) -> None:
 
 def write_json(path: Path, obj: BaseModel | dict) -> None:
     atomic_write_text(path, json.dumps(to_jsonable(obj), ensure_ascii=False, indent=2) + "\n")
+
+
+def manifest_for(run: dict, documents: list, records: list[dict], rejected: list, settings) -> dict:
+    """manifest.json: the run's own fields, then counts, versions, fingerprint and settings."""
+    from collections import Counter
+    from datetime import datetime, timezone
+
+    from extractors.versions import versions, work_fingerprint
+    from schemas.records import RECORD_TYPES
+
+    counts = Counter(d.status.value for d in documents)
+    per_type = Counter(r["type"] for r in records)
+    return {
+        **run,
+        "finished": datetime.now(timezone.utc).isoformat(),
+        "documents": len(documents),
+        "counts": {"documents": dict(sorted(counts.items())), "records": {t: per_type.get(t, 0) for t in RECORD_TYPES},
+                   "rejected": len(rejected)},
+        "versions": versions(),
+        "fingerprint": work_fingerprint(settings),
+        "settings": settings.model_dump(mode="json"),
+    }
+
+
+def write_outputs(out: Path, documents: list, records: list[dict], rejected: list, manifest: dict) -> None:
+    """The output folder of CONTRACT.md, each file atomically, manifest.json last."""
+    from schemas.records import RECORD_TYPES
+
+    for name, model in RECORD_TYPES.items():
+        write_json(out / "schema" / f"{name}.json", model.model_json_schema())
+    write_jsonl(out / "documents.jsonl", documents)
+    write_jsonl(out / "rejected.jsonl", rejected)
+    write_jsonl(out / "records.jsonl", records)
+    write_json(out / "manifest.json", manifest)  # last: its presence marks a finished run

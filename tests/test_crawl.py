@@ -205,3 +205,19 @@ def test_crawl_command(prefect_server, sites, tmp_path, capsys):
     assert main(["crawl", "--sources", str(sources), "--out", str(tmp_path / "out"), "--quiet"]) == 0
     printed = capsys.readouterr().out
     assert "1 new" in printed and "summit" in printed and (tmp_path / "out" / "crawl-state.sqlite").is_file()
+
+
+def test_crawl_sources_flow_reads_the_sources_file_at_run_time(prefect_server, sites, tmp_path):
+    from flows.deploy import crawl_sources
+
+    _site, _other, url = sites
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'delay = 0.05\n[[source]]\nname = "town"\nstart_urls = ["{url}/summits.html"]\n'
+                       f'max_depth = 0\n[[source]]\nname = "other"\nstart_urls = ["{url}/ordinance.html"]\n'
+                       f'max_depth = 0\n', encoding="utf-8")
+    done = crawl_sources(sources_file=str(sources), out_root=str(tmp_path / "crawls"), source="other",
+                         runner="thread")
+    assert [s.counts for s in done] == [{"ok": 1}]
+    assert (tmp_path / "crawls" / "other" / "crawl-state.sqlite").is_file()
+    assert not (tmp_path / "crawls" / "town").exists()
+    assert any(r["type"] == "ordinance" for r in read_jsonl(tmp_path / "crawls" / "other" / "records.jsonl"))

@@ -51,3 +51,37 @@ def test_killed_run_resumes_from_the_cache_with_the_same_records(sample_run, tmp
     assert len(ids) == len(set(ids))  # no duplicates
     assert manifest == read_jsonl(sample_run / "records.jsonl")  # same records as one uninterrupted run
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_unchanged_inputs_are_answered_from_the_whole_run_cache_and_a_change_reruns_only_it(tmp_path):
+    import json
+    import shutil
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("003_igren.html", "dev_ordinance_01.html", "dev_agreement_10.html"):
+        shutil.copy(SAMPLES / name, src / name)
+    cache = tmp_path / "cache"
+
+    def cli(out):
+        env = {**os.environ, "CHUSHO_CACHE_DIR": str(cache)}
+        done = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(src), "--out", str(out)], cwd=ROOT,
+                              env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        lines = [m for m in map(PROGRESS.match, done.stderr.splitlines()) if m]
+        return manifest, lines, read_jsonl(out / "records.jsonl")
+
+    first, lines, records = cli(tmp_path / "a")
+    assert not first["cache"]["whole_run"] and len(lines) == 3
+    again, lines, same = cli(tmp_path / "b")
+    assert again["cache"]["whole_run"] and again["cache"]["from_run"] == first["id"] and lines == []
+    assert same == records and again["counts"] == first["counts"] and again["id"] != first["id"]
+
+    page = src / "dev_ordinance_01.html"
+    page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>x</p></body>"))
+    third, lines, _ = cli(tmp_path / "c")
+    assert not third["cache"]["whole_run"]
+    cached = {m.group(4).rsplit("/", 1)[-1] for m in lines if m.group(5).endswith("cached")}
+    assert cached == {"003_igren.html", "dev_agreement_10.html"}  # only the changed page was read again
+    assert third["cache"]["hits"] == {"read": 2, "drafts": 2}

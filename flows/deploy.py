@@ -1,0 +1,48 @@
+"""Flows for deployments on a Prefect server with workers: the same flows, with the runner as a parameter.
+
+A deployment runs a flow with the task runner it was decorated with; these two
+wrappers take the runner as parameters instead, so one deployment can send its
+tasks to a Dask cluster (`dask_address`) or to a process pool on the worker's
+machine, and a crawl deployment can read its sources from a sources file at
+run time (edit the file, not the deployment). `prefect.yaml` deploys them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow
+
+from extractors.settings import Settings
+from flows.crawl import crawl_flow
+from flows.extract import extract_flow
+from flows.runcache import RunSummary
+from flows.runners import make_runner
+from schemas.crawl import load_sources
+
+
+def _runner(runner: str, workers: int | None, dask_address: str | None):
+    return make_runner("dask" if dask_address else runner, workers, dask_address)
+
+
+@flow(name="chusho-extract-on", log_prints=False)
+def extract_on(inputs: list[str], out: str, runner: str = "process", workers: int | None = None,
+               dask_address: str | None = None, cache: bool = True, settings: Settings | None = None) -> RunSummary:
+    """The extract flow on the given runner (a Dask scheduler address sends the tasks to that cluster)."""
+    return extract_flow.with_options(task_runner=_runner(runner, workers, dask_address))(
+        inputs=inputs, out=out, settings=settings, cache=cache)
+
+
+@flow(name="chusho-crawl-sources", log_prints=False)
+def crawl_sources(sources_file: str, out_root: str, source: str | None = None, runner: str = "process",
+                  workers: int | None = None, dask_address: str | None = None,
+                  settings: Settings | None = None) -> list[RunSummary]:
+    """Crawl every source of a sources file (or one), each into OUT_ROOT/<name>/ with its own state file."""
+    sources = [s for s in load_sources(sources_file) if source is None or s.name == source]
+    if not sources:
+        raise ValueError(f"no source named {source!r} in {sources_file}")
+    done = []
+    for s in sources:
+        out = Path(out_root) / s.name
+        done.append(crawl_flow.with_options(task_runner=_runner(runner, workers, dask_address))(
+            sources=[s], out=str(out), state=str(out / "crawl-state.sqlite"), settings=settings))
+    return done

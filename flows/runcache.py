@@ -1,0 +1,107 @@
+"""The whole-run cache: the same local files, code, model and settings give the same output.
+
+Each document's work is cached by Prefect (see `flows/extract.py`), but even a
+run where every task is a cache hit pays for starting Prefect's server and
+the task runs (~10-20 s here). When every input is a local file, the run's
+key is the sha256 of the list of (URI, sha256 of the bytes) plus the work
+fingerprint; a finished run saves its documents, records and rejected
+candidates under that key, and `chusho-extract run` checks the key before
+starting Prefect at all. A hit writes the same output folder (a new run id;
+`cache.whole_run` in the manifest names the run it came from) in about a
+second. Any changed, added or removed file, any code, rule, model or setting
+change gives another key. URLs always go through the flow (their bytes are
+only known by fetching). This module does not import Prefect.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from extractors.fetch import discover_sources, fetch_file, is_url
+from extractors.settings import Settings
+from extractors.versions import work_fingerprint
+from flows.output import manifest_for, to_jsonable, write_outputs
+from schemas.document import Document
+from schemas.records import Rejected
+
+
+class RunSummary(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    run_id: str
+    out: str
+    documents: int
+    counts: dict[str, int]
+    records: dict[str, int] = {}
+    whole_run_cached: bool = False
+
+
+def summary_of(manifest: dict, out: str | Path) -> RunSummary:
+    counts = manifest["counts"]
+    return RunSummary(run_id=manifest["id"], out=str(out), documents=manifest["documents"],
+                      counts=counts["documents"], records={t: n for t, n in counts["records"].items() if n},
+                      whole_run_cached=bool(manifest.get("cache", {}).get("whole_run")))
+
+
+def _runs_dir() -> Path:
+    from flows import default_cache_dir
+
+    return Path(os.environ.get("CHUSHO_CACHE_DIR") or default_cache_dir()) / "runs"
+
+
+def _key(pairs: list[tuple[str, str | None]], settings: Settings) -> str | None:
+    if not pairs or any(sha is None for _uri, sha in pairs):
+        return None
+    blob = json.dumps({"inputs": pairs, "fingerprint": work_fingerprint(settings)}, sort_keys=True)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def save_run(documents: list[Document], records: list[dict], rejected: list[Rejected], manifest: dict) -> None:
+    """Keep a finished run's output under its key (only when every input was a local file)."""
+    settings = Settings.model_validate(manifest["settings"])
+    if any(is_url(d.uri) for d in documents):
+        return
+    key = _key([(d.uri, d.sha256) for d in documents], settings)
+    if key is None:
+        return
+    blob = json.dumps({"run": manifest["id"], "documents": [to_jsonable(d) for d in documents], "records": records,
+                       "rejected": [to_jsonable(r) for r in rejected]}, ensure_ascii=False)
+    path = _runs_dir() / f"{key}.json.gz"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(gzip.compress(blob.encode("utf-8"), compresslevel=3))
+    os.replace(tmp, path)
+
+
+def cached_run(inputs: list[str], out: str, settings: Settings) -> RunSummary | None:
+    """Write `out` from the whole-run cache if these exact inputs were run before; None on a miss."""
+    sources = discover_sources(inputs)
+    if not sources or any(is_url(s) for s in sources):
+        return None
+    pairs = []
+    for source in sources:
+        fetched = fetch_file(source, settings)
+        if fetched.error:
+            return None
+        pairs.append((fetched.uri, fetched.sha256))
+    key = _key(pairs, settings)
+    path = _runs_dir() / f"{key}.json.gz"
+    try:
+        saved = json.loads(gzip.decompress(path.read_bytes()))
+        documents = [Document.model_validate(d) for d in saved["documents"]]
+        rejected = [Rejected.model_validate(r) for r in saved["rejected"]]
+    except (OSError, EOFError, ValueError, KeyError):  # a miss, or a damaged entry: run the flow
+        return None
+    now = datetime.now(timezone.utc).isoformat()
+    run = {"id": str(uuid.uuid4()), "started": now, "inputs": inputs,
+           "cache": {"enabled": True, "whole_run": True, "from_run": saved["run"], "key": key}}
+    manifest = manifest_for(run, documents, saved["records"], rejected, settings)
+    write_outputs(Path(out), documents, saved["records"], rejected, manifest)
+    return summary_of(manifest, out)

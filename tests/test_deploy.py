@@ -1,0 +1,37 @@
+"""The shipped deployment files: prefect.yaml's entrypoints and parameters, the compose file."""
+from __future__ import annotations
+
+from importlib import metadata
+
+import yaml
+
+from tests.conftest import ROOT
+
+
+def test_prefect_yaml_deployments_load_and_take_their_parameters():
+    from prefect.client.schemas.schedules import CronSchedule
+    from prefect.flows import load_flow_from_entrypoint
+
+    spec = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
+    assert spec["prefect-version"] == metadata.version("prefect")
+    names = set()
+    for dep in spec["deployments"]:
+        names.add(dep["name"])
+        flow = load_flow_from_entrypoint(str(ROOT / dep["entrypoint"]))
+        flow.validate_parameters(dep["parameters"])  # raises on a missing or wrong parameter
+        assert dep["work_pool"]["name"] == "chusho"
+        for sched in dep.get("schedules", []):
+            CronSchedule(cron=sched["cron"], timezone=sched.get("timezone"))
+    assert names == {"weekly-crawl", "manual"}
+
+
+def test_compose_runs_prefect_on_postgres_with_dask_and_a_worker():
+    spec = yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text(encoding="utf-8"))
+    services = spec["services"]
+    assert {"postgres", "prefect-server", "dask-scheduler", "dask-worker", "prefect-worker"} <= set(services)
+    server = services["prefect-server"]
+    assert server["environment"]["PREFECT_API_DATABASE_CONNECTION_URL"].startswith("postgresql+asyncpg://")
+    assert server["image"].endswith(f":{metadata.version('prefect')}-python3.11")
+    assert "--pool chusho" in services["prefect-worker"]["command"]
+    assert "tcp://dask-scheduler:8786" in services["dask-worker"]["command"]
+    assert (ROOT / services["dask-scheduler"]["build"]["dockerfile"]).is_file()

@@ -1,0 +1,37 @@
+"""The same flow on a real local Dask cluster (two worker processes) and on a process pool."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SAMPLES, read_jsonl
+
+
+def _worker_model_loads() -> int:
+    from extractors.nlp import model_loads
+
+    return model_loads()
+
+
+def test_dask_cluster_gives_the_records_of_a_local_run(sample_run, prefect_server, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    from flows.extract import extract_flow
+    from flows.runners import make_runner
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        runner = make_runner("dask", dask_address=cluster.scheduler_address)
+        summary = extract_flow.with_options(task_runner=runner)(inputs=[str(SAMPLES)], out=str(tmp_path),
+                                                                 cache=False)
+        with distributed.Client(cluster) as client:
+            loads = client.run(_worker_model_loads)
+    assert summary.counts == {"ok": 14}
+    assert read_jsonl(tmp_path / "records.jsonl") == read_jsonl(sample_run / "records.jsonl")
+    assert len(loads) == 2 and all(n <= 1 for n in loads.values()) and sum(loads.values()) >= 1, loads
+
+
+def test_process_pool_gives_the_records_of_a_local_run(sample_run, prefect_server, tmp_path):
+    from flows.extract import extract_flow
+    from flows.runners import make_runner
+
+    extract_flow.with_options(task_runner=make_runner("process", workers=2))(
+        inputs=[str(SAMPLES)], out=str(tmp_path), cache=False)
+    assert read_jsonl(tmp_path / "records.jsonl") == read_jsonl(sample_run / "records.jsonl")
