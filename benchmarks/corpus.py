@@ -1,0 +1,344 @@
+"""The benchmark corpus: the samples plus long PDFs made from real text, built once and cached.
+
+    .venv/bin/python benchmarks/corpus.py [--quick] [--rebuild]     build (or check) and list it
+
+`ensure_corpus(quick)` gives the folder of a corpus, building it under
+`benchmarks/.corpus/{full,quick}/` when it is missing or when what made it
+changed (this file, scripts/make_samples.py, the source texts, the samples,
+the reportlab version: their sha256 is kept in `corpus.json`). Layout:
+
+    samples/   copies of samples/*.pdf and samples/*.html (names kept: dev_* marks the dev corpus)
+    long/      long_060p.pdf, long_120p.pdf (two columns), long_200p.pdf; --quick: long_050p.pdf
+    corpus.json  per file: kind, pages, content characters, sha256; the generator fingerprint
+
+The long PDFs are rendered with scripts/make_samples.py's layout code
+(reportlab, IPAex fonts, running header, page numbers, justified wrapped
+lines, sentences that run across pages) from real text only: the paragraphs
+of ../shared/seeds and ../shared/dev. Filler paragraphs are made of sentences
+without trigger words (条例, 協定, 提携, 協約, 覚書, サミット, 宣言, 締結, 第N回),
+shuffled with a fixed seed and regrouped 2-5 sentences a paragraph (the pool is
+small, so sentences recur, but not whole paragraphs in the same order), with a
+heading every 6-12 paragraphs. Relevant paragraphs (ones about an ordinance,
+agreement or summit) are inserted sparsely: one every 20-40 pages. About
+900-1,100 characters per A4 page. Same bytes on every build.
+
+"Content characters" are the characters of the text that was drawn (what a
+perfect reader would give, without headers and page numbers); the benchmark
+uses them as the common denominator of every chars/s figure.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import importlib.util
+import json
+import random
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+CORPUS_ROOT = Path(__file__).resolve().parent / ".corpus"
+GENERATOR_VERSION = "1"  # bump to force a rebuild when the recipe changes outside this file
+
+# Words that make a paragraph relevant to the extractor: filler never contains them.
+TRIGGER = re.compile(r"条例|協定|提携|協約|覚書|サミット|宣言|締結|第\s*[0-9０-９一二三四五六七八九十百]+\s*回")
+# A paragraph relevant enough to be inserted: it names an ordinance, an agreement or a summit.
+RELEVANT = re.compile(r"条例|協定|提携|サミット")
+# Short lines that are not headings: addresses, dates, captions, event details.
+NOT_HEADING = re.compile(r"[0-9０-９]{2,}|[0-9]-[0-9]|〒|電話|@|写真|日時|場所|出席者|お問い合わせ|開催年月|年.*月.*日|[:：〔〕\[\]〜~−※・(（]")
+SENTENCE = re.compile(r"[^。！？]*[。！？]")
+
+
+@dataclass(frozen=True)
+class LongSpec:
+    name: str
+    pages: int
+    columns: int
+    header: str
+    footer: str
+    seed: int
+
+
+FULL = (
+    LongSpec("long_060p.pdf", 60, 1, "令和5年度 産業振興施策 実施状況報告書", "- {n} -", 60),
+    LongSpec("long_120p.pdf", 120, 2, "地域経済動向調査 報告書（本編）", "{n}", 120),
+    LongSpec("long_200p.pdf", 200, 1, "中小企業振興に関する基礎調査 最終報告", "{n}/{total}", 200),
+)
+QUICK = (LongSpec("long_050p.pdf", 50, 1, "令和5年度 産業振興施策 実施状況報告書", "- {n} -", 50),)
+
+
+# ---------------------------------------------------------------- make_samples.py, imported by path
+
+@functools.lru_cache(maxsize=1)
+def make_samples():
+    """scripts/make_samples.py as a module (scripts/ is not a package), fonts registered."""
+    path = ROOT / "scripts" / "make_samples.py"
+    spec = importlib.util.spec_from_file_location("_make_samples", path)
+    ms = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = ms  # dataclasses look their module up in sys.modules
+    spec.loader.exec_module(ms)
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for name, font in ms.FONT_FILES.items():
+        if not Path(font).exists():
+            raise SystemExit(f"font {name} not found at {font}: apt-get install fonts-ipaexfont")
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, font))
+    ms.wrap = functools.lru_cache(maxsize=None)(ms.wrap)  # layouts are repeated while fitting pages
+    # A looser page than the samples' (about 1,000 characters on A4 rather than 1,500).
+    ms.STYLES.setdefault("bench_p", ms.Style(size=11, leading=2.0))
+    return ms
+
+
+# ---------------------------------------------------------------- real text
+
+def source_blocks() -> list:
+    """Every block of the seed and dev texts, split as make_samples.py splits them."""
+    ms = make_samples()
+    blocks = []
+    blocks += ms.unwrap_declaration(ms.read_seed("001"))
+    blocks += ms.parse_newsletter(ms.read_seed("002"))
+    blocks += ms.unwrap_interview(ms.read_seed("004"))
+    for prefix in ("000", "003"):  # web pages: a paragraph a line
+        for line in ms.read_seed(prefix).splitlines():
+            line = line.strip(" \u3000\u00a0")
+            if line:
+                style = "p" if len(line) > 24 or line.endswith("。") else "head"
+                blocks.append(ms.Block(style, line))
+    for path in sorted((ms.SHARED / "dev").glob("*.txt")):
+        _meta, body = ms.read_dev(path.stem)
+        blocks += ms.dev_pdf_blocks(body)
+    return blocks
+
+
+def _balanced(s: str) -> bool:
+    return all(s.count(a) == s.count(b) for a, b in ("「」", "（）", "()", "『』", "【】"))
+
+
+@functools.lru_cache(maxsize=1)
+def text_pools() -> tuple[list[str], list[str], list[str]]:
+    """(filler sentences, headings, relevant paragraphs) from the real texts, in source order."""
+    sentences: list[str] = []
+    headings: list[str] = []
+    relevant: list[str] = []
+    for b in source_blocks():
+        text = b.text.strip()
+        if b.style in ("p", "p0"):
+            if RELEVANT.search(text) and len(text) >= 40 and text.endswith("。") and _balanced(text) \
+                    and "写真" not in text:
+                relevant.append(text)
+            for s in SENTENCE.findall(text):
+                s = s.strip(" \u3000")
+                if len(s) >= 15 and not TRIGGER.search(s) and _balanced(s) and not s.startswith(("第", "(", "（")):
+                    sentences.append(s)
+        elif 6 <= len(text) <= 30 and not TRIGGER.search(text) and not NOT_HEADING.search(text) and _balanced(text) \
+                and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]{4}", text):
+            headings.append(text.lstrip("○●■#").strip())
+    dedupe = lambda xs: list(dict.fromkeys(xs))  # noqa: E731
+    return dedupe(sentences), dedupe(h for h in headings if h), dedupe(relevant)
+
+
+# ---------------------------------------------------------------- long PDFs
+
+def _layout(spec: LongSpec):
+    ms = make_samples()
+    if spec.columns == 2:
+        return ms.Layout(margins=(84, 70, 80, 70), columns=2, gutter=24, header=spec.header, footer=spec.footer)
+    return ms.Layout(margins=(90, 82, 86, 82), header=spec.header, footer=spec.footer)
+
+
+def count_pages(blocks: list, layout) -> int:
+    """The pages render_pdf would draw (its layout part only)."""
+    ms = make_samples()
+    flow = ms.Flow(layout)
+    pending: list = []
+    after = 0.0
+    for b in blocks:
+        if layout.columns > 1 and b.style in ms.SPANNING:
+            flow.columns(pending)
+            pending = []
+            flow.span(ms.block_items(b, flow.width, after))
+        else:
+            pending += ms.block_items(b, flow.col_w, after)
+        after = ms.STYLES[b.style].after
+    flow.columns(pending)
+    return len([p for p in flow.pages if p])
+
+
+def _filler(rng: random.Random, sentences: list[str], headings: list[str], n_chars: int) -> list:
+    """Filler blocks of about n_chars: sentences dealt from a reshuffled deck, 2-5 a paragraph."""
+    ms = make_samples()
+    deck: list[str] = []
+    blocks = []
+    size = 0
+    chapter = 0
+    until_heading = 0
+    while size < n_chars:
+        if until_heading == 0:
+            chapter += 1
+            blocks.append(ms.Block("head", f"{chapter}. {rng.choice(headings)}"))
+            until_heading = rng.randint(6, 12)
+        para = []
+        for _ in range(rng.randint(2, 5)):
+            if not deck:
+                deck = sentences[:]
+                rng.shuffle(deck)
+            para.append(deck.pop())
+        text = "".join(para)
+        blocks.append(ms.Block("bench_p", text))
+        size += len(text)
+        until_heading -= 1
+    return blocks
+
+
+def long_pdf_blocks(spec: LongSpec) -> list:
+    """Blocks filling exactly spec.pages pages: a title, filler, a relevant paragraph every 20-40 pages."""
+    ms = make_samples()
+    sentences, headings, relevant = text_pools()
+    rng = random.Random(spec.seed)
+    layout = _layout(spec)
+    title = ms.Block("title", spec.header)
+    body = _filler(rng, sentences, headings, spec.pages * 1400)
+    # The longest prefix that fits the page count.
+    lo, hi = 1, len(body)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if count_pages([title] + body[:mid], layout) <= spec.pages:
+            lo = mid
+        else:
+            hi = mid - 1
+    body = body[:lo]
+    # Relevant paragraphs at positions one every 20-40 pages (by characters).
+    per_page = sum(len(b.text) for b in body) / spec.pages
+    picks = relevant[:]
+    rng.shuffle(picks)
+    at, pos, inserts = 0.0, 0, []
+    while True:
+        at += rng.uniform(20, 40) * per_page
+        if at >= sum(len(b.text) for b in body) or not picks:
+            break
+        inserts.append((at, ms.Block("bench_p", picks.pop())))
+    out, size = [], 0
+    queue = list(inserts)
+    for b in body:
+        while queue and size >= queue[0][0] and b.style != "head":
+            out.append(queue.pop(0)[1])
+        out.append(b)
+        size += len(b.text)
+    # Inserting pushed text on: drop filler from the end until the count is right again.
+    while count_pages([title] + out, layout) > spec.pages:
+        out.pop()
+    while out and out[-1].style == "head":
+        out.pop()
+    return [title] + out
+
+
+def render_long(spec: LongSpec) -> tuple[bytes, str, int]:
+    """(PDF bytes, content text drawn, pages) of one long PDF."""
+    ms = make_samples()
+    blocks = long_pdf_blocks(spec)
+    data, text = ms.render_pdf(blocks, _layout(spec), spec.header)
+    return data, text, count_pages(blocks, _layout(spec))
+
+
+# ---------------------------------------------------------------- the corpus folder
+
+def _sample_files() -> list[Path]:
+    return sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".html") and p.is_file())
+
+
+def fingerprint(quick: bool) -> str:
+    """sha256 over everything that decides the corpus bytes."""
+    ms_path = ROOT / "scripts" / "make_samples.py"
+    shared = ROOT.parent / "shared"
+    h = hashlib.sha256()
+    h.update(f"{GENERATOR_VERSION}|{quick}|reportlab {metadata.version('reportlab')}".encode())
+    paths = [Path(__file__).resolve(), ms_path, *_sample_files(), *sorted((shared / "seeds").glob("*.txt")),
+             *sorted((shared / "dev").glob("*.txt"))]
+    for p in paths:
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def _pdf_pages(path: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def build_corpus(dest: Path, quick: bool, log=print) -> dict:
+    """Write the corpus into dest (replaced atomically); gives its manifest."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))
+    try:
+        (tmp / "samples").mkdir()
+        (tmp / "long").mkdir()
+        files = {}
+        for p in _sample_files():
+            shutil.copyfile(p, tmp / "samples" / p.name)
+            expected = SAMPLES / "expected" / f"{p.name}.txt"
+            chars = len(expected.read_text(encoding="utf-8").rstrip("\n")) if expected.exists() else None
+            kind = "pdf" if p.suffix == ".pdf" else "html"
+            files[f"samples/{p.name}"] = {"kind": kind, "part": "samples", "chars": chars,
+                                          "pages": _pdf_pages(p) if kind == "pdf" else 1}
+        for spec in QUICK if quick else FULL:
+            log(f"corpus: rendering {spec.name} ({spec.pages} pages, {spec.columns} column(s)) ...")
+            data, text, pages = render_long(spec)
+            (tmp / "long" / spec.name).write_bytes(data)
+            files[f"long/{spec.name}"] = {"kind": "pdf", "part": "long", "chars": len(text), "pages": pages,
+                                          "relevant_paragraphs": sum(1 for line in text.split("\n")
+                                                                     if RELEVANT.search(line)),
+                                          "columns": spec.columns}
+        for rel, info in files.items():
+            info["bytes"] = (tmp / rel).stat().st_size
+            info["sha256"] = hashlib.sha256((tmp / rel).read_bytes()).hexdigest()
+        manifest = {"fingerprint": fingerprint(quick), "quick": quick, "files": files}
+        (tmp / "corpus.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        tmp.chmod(0o755)  # mkdtemp makes it private
+        if dest.exists():
+            shutil.rmtree(dest)
+        tmp.rename(dest)
+        return manifest
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def ensure_corpus(quick: bool, root: Path = CORPUS_ROOT, rebuild: bool = False, log=print) -> tuple[Path, dict]:
+    """The corpus folder and manifest, built only if missing or stale."""
+    dest = root / ("quick" if quick else "full")
+    manifest_path = dest / "corpus.json"
+    if not rebuild and manifest_path.exists():
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if manifest.get("fingerprint") == fingerprint(quick) and all((dest / f).exists() for f in manifest["files"]):
+            return dest, manifest
+        log("corpus: generator or inputs changed, rebuilding")
+    return dest, build_corpus(dest, quick, log)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="the small corpus (samples + one 50-page PDF)")
+    ap.add_argument("--rebuild", action="store_true", help="rebuild even if the cached corpus is current")
+    ap.add_argument("--corpus-root", type=Path, default=CORPUS_ROOT)
+    args = ap.parse_args(argv)
+    dest, manifest = ensure_corpus(args.quick, args.corpus_root, args.rebuild)
+    for rel, info in manifest["files"].items():
+        print(f"{rel:38s} {info['kind']:4s} {info['pages']:4d} pages {info['chars'] or 0:8d} chars "
+              f"{info['bytes']:9d} bytes")
+    print(f"corpus: {dest}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
