@@ -31,26 +31,41 @@ def time_limit(seconds: float | None, what: str = "the work"):
     if not seconds or seconds <= 0:
         yield
         return
+    message = f"{what} took longer than the limit of {seconds:g} s"
     target = threading.get_ident()
     lock = threading.Lock()
+    stop = threading.Event()
     state = {"inside": True, "fired": False}
 
-    def fire() -> None:
-        with lock:
-            if state["inside"]:
+    def watch() -> None:
+        if stop.wait(seconds):
+            return
+        # Raised again every 50 ms until it lands: an exception that arrives while the
+        # thread runs a weakref callback or __del__ is printed and dropped by CPython.
+        while True:
+            with lock:
+                if not state["inside"]:
+                    return
                 state["fired"] = True
                 _raise_in(target, TimeLimitExceeded)
+            if stop.wait(0.05):
+                return
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    except TimeLimitExceeded:
-        raise TimeLimitExceeded(f"{what} took longer than the limit of {seconds:g} s") from None
-    finally:
-        timer.cancel()
+    def end() -> None:
+        stop.set()
         with lock:
             state["inside"] = False
             if state["fired"]:
-                _raise_in(target, None)  # withdraw it if it has not landed yet
+                _raise_in(target, None)  # withdraw one that has not landed yet
+
+    watcher = threading.Thread(target=watch, name="time-limit", daemon=True)
+    watcher.start()
+    try:
+        yield
+    except TimeLimitExceeded:
+        end()
+        raise TimeLimitExceeded(message) from None
+    finally:
+        end()
+    if state["fired"]:  # every delivery was dropped, but the limit was passed all the same
+        raise TimeLimitExceeded(message)

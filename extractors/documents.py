@@ -111,7 +111,8 @@ def read_document(fetched: Fetched, settings: Settings | None = None) -> Documen
         with time_limit(settings.doc_timeout, f"reading {fetched.uri}"):
             doc = _read(fetched, settings, kind, expected, base, warnings)
     except TimeLimitExceeded as exc:
-        return Document(**base, status=DocStatus.failed, error=str(exc), error_code="timeout", warnings=warnings)
+        error = str(exc) or f"reading {fetched.uri} took longer than the limit of {settings.doc_timeout:g} s"
+        return Document(**base, status=DocStatus.failed, error=error, error_code="timeout", warnings=warnings)
     except ExtractionError as exc:
         return Document(**base, status=DocStatus(exc.status), error=exc.message, error_code=exc.code,
                         warnings=warnings)
