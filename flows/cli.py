@@ -127,7 +127,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
               file=sys.stderr)
     else:
         from flows.extract import extract_flow
-
         from flows.runners import shared_local_api
 
         runner = _runner(args)
