@@ -268,8 +268,12 @@ def _linearize(root: lxml.html.HtmlElement, out: list[str]) -> None:
         # tail text of br/tr/img is appended with the element, by its parent
 
 
-def extract_html(content: bytes, uri: str, http_charset: str | None = None) -> tuple[str, str | None, str, list[str]]:
-    """Page bytes -> (normalised main text, title, encoding, warnings)."""
+def parse_html(content: bytes, uri: str, http_charset: str | None = None
+               ) -> tuple[lxml.html.HtmlElement, str, list[str]]:
+    """Page bytes -> (lxml tree, encoding, warnings): the one way pages are decoded and parsed.
+
+    Used for the text (`extract_html`) and for the crawl's links (`extractors.links`).
+    """
     text, encoding, warnings = decode_html(content, http_charset)
     text = _XML_DECL.sub("", text, count=1)
     if "\x00" in text or sum(1 for c in text[:4096] if c == "\ufffd") > 16:
@@ -283,6 +287,12 @@ def extract_html(content: bytes, uri: str, http_charset: str | None = None) -> t
         raise ExtractionError("bad_html", f"{uri} could not be parsed as HTML: {exc}") from exc
     if any("Excessive depth" in e.message for e in parser.error_log):
         warnings = warnings + ["elements nest deeper than the HTML parser's limit; text past that point is lost"]
+    return tree, encoding, warnings
+
+
+def extract_html(content: bytes, uri: str, http_charset: str | None = None) -> tuple[str, str | None, str, list[str]]:
+    """Page bytes -> (normalised main text, title, encoding, warnings)."""
+    tree, encoding, warnings = parse_html(content, uri, http_charset)
     title_el = tree.find(".//title")
     title = normalize_text(title_el.text_content()) if title_el is not None and title_el.text_content() else None
     body = tree.find("body")

@@ -1,7 +1,8 @@
 """Links of an HTML page, for the crawl: absolute, without fragments, de-duplicated.
 
-`page_links(content, base_url, charset)` decodes the page the way the reader
-does (HTTP charset, BOM, meta tag, detection), honours `<base href>`, and gives
+`page_links(content, base_url, charset)` decodes and parses the page with the
+reader's own `parse_html` (charset, control characters, deep nesting), honours
+`<base href>`, and gives
 the http(s) targets of `<a href>`, `<area href>`, `<frame src>` and
 `<iframe src>` in document order. `canonical(url)` is the form URLs are
 compared and stored in: scheme and host lower-cased, default port and
@@ -9,16 +10,13 @@ fragment dropped, an empty path made "/".
 """
 from __future__ import annotations
 
-import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-import lxml.html
-
-from extractors.html import decode_html
+from extractors.errors import ExtractionError
+from extractors.html import parse_html
 
 _LINK_ATTRS = (("a", "href"), ("area", "href"), ("frame", "src"), ("iframe", "src"))
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def canonical(url: str) -> str:
@@ -37,13 +35,9 @@ def host_of(url: str) -> str:
 
 def page_links(content: bytes, base_url: str, charset: str | None = None) -> list[str]:
     """Absolute http(s) links of a page, canonical, in document order, each once."""
-    text, _encoding, _warnings = decode_html(content, charset)
-    text = _XML_DECL.sub("", text)  # lxml refuses a str that declares its encoding
-    if not text.strip():
-        return []
     try:
-        root = lxml.html.document_fromstring(text)
-    except Exception:  # lxml refuses some junk outright; a page without links then
+        root, _encoding, _warnings = parse_html(content, base_url, charset)
+    except ExtractionError:  # not a readable page: no links
         return []
     base = base_url
     for el in root.iter("base"):

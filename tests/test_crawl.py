@@ -221,3 +221,13 @@ def test_crawl_sources_flow_reads_the_sources_file_at_run_time(prefect_server, s
     assert (tmp_path / "crawls" / "other" / "crawl-state.sqlite").is_file()
     assert not (tmp_path / "crawls" / "town").exists()
     assert any(r["type"] == "ordinance" for r in read_jsonl(tmp_path / "crawls" / "other" / "records.jsonl"))
+
+
+def test_page_links_are_read_with_the_readers_parser():
+    from extractors.links import page_links
+
+    deep = ("<html><body>" + "<div>" * 300 + "<font>" * 300 + '<a href="/reiki/1.html#p">条例</a>'
+            + '<a href="mailto:x@y.jp">m</a><a href="https://Other.JP:443/a">o</a></body></html>').encode("cp932")
+    assert page_links(deep, "https://city.example.jp/x/") == ["https://city.example.jp/reiki/1.html",
+                                                             "https://other.jp/a"]
+    assert page_links(bytes(range(256)) * 20, "https://city.example.jp/") == []
