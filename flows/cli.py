@@ -174,7 +174,6 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
     sources = _crawl_sources(args)
     settings = _settings(args, crawl_delay=args.delay)
     from flows.crawl import crawl_flow
-
     from flows.runners import shared_local_api
 
     runner = _runner(args)
@@ -182,10 +181,7 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
         summary = crawl_flow.with_options(task_runner=runner)(
             sources=sources, out=args.out, state=args.state, settings=settings, progress=not args.quiet,
             cache=not args.no_cache)
-    import json
-    from pathlib import Path
-
-    crawl = json.loads((Path(args.out) / "manifest.json").read_text(encoding="utf-8"))["crawl"]
+    crawl = summary.crawl
     counts = ", ".join(f"{n} {k}" for k, n in crawl["counts"].items())
     records = ", ".join(f"{n} {t}" for t, n in sorted(summary.records.items())) or "none"
     print(f"{summary.documents} documents ({counts}; {crawl['requests']} requests, {crawl['extracted']} extracted); "

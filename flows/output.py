@@ -4,10 +4,15 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
+from datetime import datetime, timezone
 from pathlib import Path
 
 from pydantic import BaseModel
+
+from extractors.versions import versions, work_fingerprint
+from schemas.records import RECORD_TYPES
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -44,12 +49,6 @@ def write_json(path: Path, obj: BaseModel | dict) -> None:
 
 def manifest_for(run: dict, documents: list, records: list[dict], rejected: list, settings) -> dict:
     """manifest.json: the run's own fields, then counts, versions, fingerprint and settings."""
-    from collections import Counter
-    from datetime import datetime, timezone
-
-    from extractors.versions import versions, work_fingerprint
-    from schemas.records import RECORD_TYPES
-
     counts = Counter(d.status.value for d in documents)
     per_type = Counter(r["type"] for r in records)
     return {
@@ -66,8 +65,6 @@ def manifest_for(run: dict, documents: list, records: list[dict], rejected: list
 
 def write_outputs(out: Path, documents: list, records: list[dict], rejected: list, manifest: dict) -> None:
     """The output folder of CONTRACT.md, each file atomically, manifest.json last."""
-    from schemas.records import RECORD_TYPES
-
     for name, model in RECORD_TYPES.items():
         write_json(out / "schema" / f"{name}.json", model.model_json_schema())
     write_jsonl(out / "documents.jsonl", documents)

@@ -41,13 +41,16 @@ class RunSummary(BaseModel):
     counts: dict[str, int]
     records: dict[str, int] = {}
     whole_run_cached: bool = False
+    crawl: dict | None = None  # a crawl's counts, requests and extracted (see manifest.json "crawl")
 
 
 def summary_of(manifest: dict, out: str | Path) -> RunSummary:
     counts = manifest["counts"]
+    crawl = manifest.get("crawl")
     return RunSummary(run_id=manifest["id"], out=str(out), documents=manifest["documents"],
                       counts=counts["documents"], records={t: n for t, n in counts["records"].items() if n},
-                      whole_run_cached=bool(manifest.get("cache", {}).get("whole_run")))
+                      whole_run_cached=bool(manifest.get("cache", {}).get("whole_run")),
+                      crawl={k: crawl[k] for k in ("counts", "requests", "extracted")} if crawl else None)
 
 
 def _runs_dir() -> Path:
