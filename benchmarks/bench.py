@@ -16,7 +16,7 @@ and each in a fresh process, it measures:
                 process: the floor for any pdfplumber-based pipeline;
   (a) naive     (b)'s text for the PDFs (and for the HTML pages the text our reader
                 gives) through the full spacy.load("ja_ginza") pipeline over every
-                character, in pieces under Sudachi's 49,149-byte limit (extractors.nlp.chunks,
+                character, in pieces under Sudachi's 49,149-byte limit (extractors.language.nlp.chunks,
                 as ours cuts them), nlp.pipe one piece at a time, one process; the
                 model load is reported apart;
   (c) ours      in process, per stage: read (fetch_file + read_document) and records
@@ -224,9 +224,9 @@ def worker_bare(corpus: Path, sampler: StagePeak) -> dict:
 
 
 def worker_naive(corpus: Path, sampler: StagePeak) -> dict:
-    from extractors.documents import read_document
-    from extractors.fetch import fetch_file
-    from extractors.nlp import chunks
+    from extractors.reading.documents import read_document
+    from extractors.reading.fetch import fetch_file
+    from extractors.language.nlp import chunks
     from extractors.settings import Settings
 
     settings = Settings()
@@ -277,7 +277,7 @@ def samples_accuracy(records: list[dict], ignore_uris: frozenset[str] = frozense
     Sources from `ignore_uris` (the long PDFs, whose relevant paragraphs come from the same texts
     as the samples and so merge into the samples' records) are left out before filtering.
     """
-    from extractors.evaluate import score
+    from extractors.records.evaluate import score
 
     out = {}
     for corpus in ("seeds", "dev"):
@@ -294,10 +294,10 @@ def samples_accuracy(records: list[dict], ignore_uris: frozenset[str] = frozense
 
 
 def worker_ours(corpus: Path, sampler: StagePeak) -> dict:
-    import extractors.records as records_mod
-    from extractors.documents import read_document
-    from extractors.fetch import fetch_file
-    from extractors.nlp import load_nlp, load_ruler
+    import extractors.records.build as records_mod
+    from extractors.reading.documents import read_document
+    from extractors.reading.fetch import fetch_file
+    from extractors.language.nlp import load_nlp, load_ruler
     from extractors.settings import Settings
     from schemas.document import DocStatus
 
@@ -619,7 +619,7 @@ def report(m: dict, totals: dict, long_uris: frozenset[str], cli_args: list[str]
         accuracy["cli_first_run"] = samples_accuracy(read_jsonl(Path(first["out"]) / "records.jsonl"), long_uris)
     if accuracy:
         print()
-        print("Accuracy of ours on the samples part (micro field F1, extractors.evaluate.score vs samples/gold):")
+        print("Accuracy of ours on the samples part (micro field F1, extractors.records.evaluate.score vs samples/gold):")
         for where, acc in accuracy.items():
             what = {"in_process_samples_only": "samples alone (in process)",
                     "in_process_whole_corpus": "whole corpus in process, sample records (long-PDF sources set aside)",

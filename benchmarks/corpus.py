@@ -4,14 +4,14 @@
 
 `ensure_corpus(quick)` gives the folder of a corpus, building it under
 `benchmarks/.corpus/{full,quick}/` when it is missing or when what made it
-changed (this file, scripts/make_samples.py, the source texts, the samples,
+changed (this file, scripts/samplegen/*.py, the source texts, the samples,
 the reportlab version: their sha256 is kept in `corpus.json`). Layout:
 
     samples/   copies of samples/*.pdf and samples/*.html (names kept: dev_* marks the dev corpus)
     long/      long_060p.pdf, long_120p.pdf (two columns), long_200p.pdf; --quick: long_050p.pdf
     corpus.json  per file: kind, pages, content characters, sha256; the generator fingerprint
 
-The long PDFs are rendered with scripts/make_samples.py's layout code
+The long PDFs are rendered with scripts/samplegen/render.py
 (reportlab, IPAex fonts, running header, page numbers, justified wrapped
 lines, sentences that run across pages) from real text only: the paragraphs
 of ../shared/seeds and ../shared/dev. Filler paragraphs are made of sentences
@@ -31,13 +31,13 @@ from __future__ import annotations
 import argparse
 import functools
 import hashlib
-import importlib.util
 import json
 import random
 import re
 import shutil
 import sys
 import tempfile
+import types
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -74,34 +74,26 @@ FULL = (
 QUICK = (LongSpec("long_050p.pdf", 50, 1, "令和5年度 産業振興施策 実施状況報告書", "- {n} -", 50),)
 
 
-# ---------------------------------------------------------------- make_samples.py, imported by path
+# ---------------------------------------------------------------- the sample generator's renderers
 
 @functools.lru_cache(maxsize=1)
 def make_samples():
-    """scripts/make_samples.py as a module (scripts/ is not a package), fonts registered."""
-    path = ROOT / "scripts" / "make_samples.py"
-    spec = importlib.util.spec_from_file_location("_make_samples", path)
-    ms = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = ms  # dataclasses look their module up in sys.modules
-    spec.loader.exec_module(ms)
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    """scripts/samplegen (the renderers and the sample catalogue) as one namespace, fonts registered."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from scripts.samplegen import catalogue, render
 
-    for name, font in ms.FONT_FILES.items():
-        if not Path(font).exists():
-            raise SystemExit(f"font {name} not found at {font}: apt-get install fonts-ipaexfont")
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, font))
-    ms.wrap = functools.lru_cache(maxsize=None)(ms.wrap)  # layouts are repeated while fitting pages
+    render.register_fonts()
+    render.wrap = functools.lru_cache(maxsize=None)(render.wrap)  # layouts are repeated while fitting pages
     # A looser page than the samples' (about 1,000 characters on A4 rather than 1,500).
-    ms.STYLES.setdefault("bench_p", ms.Style(size=11, leading=2.0))
-    return ms
+    render.STYLES.setdefault("bench_p", render.Style(size=11, leading=2.0))
+    return types.SimpleNamespace(**{**vars(catalogue), **vars(render)})
 
 
 # ---------------------------------------------------------------- real text
 
 def source_blocks() -> list:
-    """Every block of the seed and dev texts, split as make_samples.py splits them."""
+    """Every block of the seed and dev texts, split as the sample catalogue splits them."""
     ms = make_samples()
     blocks = []
     blocks += ms.unwrap_declaration(ms.read_seed("001"))
@@ -257,11 +249,11 @@ def _sample_files() -> list[Path]:
 
 def fingerprint(quick: bool) -> str:
     """sha256 over everything that decides the corpus bytes."""
-    ms_path = ROOT / "scripts" / "make_samples.py"
+    generator = sorted((ROOT / "scripts" / "samplegen").glob("*.py"))
     shared = ROOT.parent / "shared"
     h = hashlib.sha256()
     h.update(f"{GENERATOR_VERSION}|{quick}|reportlab {metadata.version('reportlab')}".encode())
-    paths = [Path(__file__).resolve(), ms_path, *_sample_files(), *sorted((shared / "seeds").glob("*.txt")),
+    paths = [Path(__file__).resolve(), *generator, *_sample_files(), *sorted((shared / "seeds").glob("*.txt")),
              *sorted((shared / "dev").glob("*.txt"))]
     for p in paths:
         h.update(p.name.encode())

@@ -99,7 +99,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
-    from extractors.evaluate import format_report, grounding, score
+    from extractors.records import format_report, grounding, score
 
     out = Path(args.out)
     for needed in (out / "records.jsonl", Path(args.gold)):

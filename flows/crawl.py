@@ -35,10 +35,8 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
-from extractors.crawler import Frontier, HostGate, Robots, Scope
-from extractors.documents import read_document, sniff
-from extractors.fetch import fetch_url
-from extractors.links import canonical, host_of, page_links
+from extractors.crawling import Frontier, HostGate, Robots, Scope, canonical, host_of, page_links
+from extractors.reading import fetch_url, read_document, sniff
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
 from flows.extract import document_tasks, finish_run

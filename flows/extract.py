@@ -23,9 +23,8 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 
-from extractors.documents import read_document
+from extractors.reading import discover_sources, fetch_source, read_document
 from extractors.records import build_records, document_drafts
-from extractors.fetch import discover_sources, fetch_source
 from extractors.settings import Settings
 from extractors.versions import versions_fingerprint, work_fingerprint
 from flows.output import manifest_for, write_outputs

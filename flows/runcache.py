@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from extractors.fetch import discover_sources, fetch_file, is_url
+from extractors.reading import discover_sources, fetch_file, is_url
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
 from flows.output import manifest_for, to_jsonable, write_outputs

@@ -8,7 +8,7 @@
   an existing Dask scheduler (workers on many machines, each with the project
   installed); without, a local cluster of `workers` single-threaded worker
   processes is started for the run. The model is loaded once per Dask worker
-  (`extractors.nlp.load_nlp` is cached per process), not per task.
+  (`extractors.language.nlp.load_nlp` is cached per process), not per task.
 
 The flows do not change with the runner: they are given one with
 `flow.with_options(task_runner=make_runner(...))`.

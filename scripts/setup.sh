@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
   # fonts-ipaexfont: the Japanese font scripts/make_samples.py renders the sample PDFs with.
-  # tesseract-ocr, tesseract-ocr-jpn: OCR of scanned PDF pages (extractors/ocr.py).
+  # tesseract-ocr, tesseract-ocr-jpn: OCR of scanned PDF pages (extractors/reading/ocr.py).
   missing=""
   for pkg in fonts-ipaexfont tesseract-ocr tesseract-ocr-jpn; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"

@@ -19,7 +19,7 @@ SAMPLES = ROOT / "samples"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from extractors.nlp import load_nlp
+    from extractors.language.nlp import load_nlp
 
     return load_nlp()
 

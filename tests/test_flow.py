@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.evaluate import grounding, score
+from extractors.records.evaluate import grounding, score
 from tests.conftest import SAMPLES, read_jsonl
 
 # Pinned floors for the sample corpus, measured with shared/eval/score.py. Raising a

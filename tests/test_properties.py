@@ -12,11 +12,11 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.dates import ERA_BASES, find_dates, parse_date
-from extractors.documents import read_document
-from extractors.nlp import SUDACHI_MAX_BYTES, chunks, model_candidates, rule_candidates
-from extractors.normalize import normalize_text
-from extractors.records import build_records, document_drafts
+from extractors.language.dates import ERA_BASES, find_dates, parse_date
+from extractors.reading.documents import read_document
+from extractors.language.nlp import SUDACHI_MAX_BYTES, chunks, model_candidates, rule_candidates
+from extractors.reading.normalize import normalize_text
+from extractors.records.build import build_records, document_drafts
 from schemas.document import DocStatus, Document, Fetched
 
 FAST = settings(max_examples=200, deadline=None)

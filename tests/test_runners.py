@@ -7,7 +7,7 @@ from tests.conftest import SAMPLES, read_jsonl
 
 
 def _worker_model_loads() -> int:
-    from extractors.nlp import model_loads
+    from extractors.language.nlp import model_loads
 
     return model_loads()
 

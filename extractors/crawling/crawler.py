@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from extractors.links import canonical, host_of
+from extractors.crawling.links import canonical, host_of
 from schemas.crawl import CrawlSource
 
 # Pages and PDFs; a path with no suffix (or ending in "/") is taken to be a page.

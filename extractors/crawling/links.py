@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from extractors.errors import ExtractionError
-from extractors.html import parse_html
+from extractors.reading.html import parse_html
 
 _LINK_ATTRS = (("a", "href"), ("area", "href"), ("frame", "src"), ("iframe", "src"))
 _DEFAULT_PORTS = {"http": 80, "https": 443}

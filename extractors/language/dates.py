@@ -1,6 +1,6 @@
 """Find and parse Japanese date expressions in normalised text.
 
-Takes text that has been through `extractors.normalize` (ASCII digits, " " for
+Takes text that has been through `extractors.reading.normalize` (ASCII digits, " " for
 spaces, "〜" for wave dashes, "-" for hyphens) and gives `DateMention`s: the
 half-open character offsets of each date expression (text[start:end] is the
 whole expression, a trailing weekday such as "(金)" or "火曜日" included) and

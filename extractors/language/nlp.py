@@ -9,7 +9,7 @@ model label that found them), with offsets into that text:
   paragraph, then sentence boundaries (on one endless line: commas, brackets,
   particles), keeping offsets.
 - `rule_candidates()` is the cheap pass: the Sudachi tokenizer plus the spaCy
-  SpanRuler patterns of `extractors/patterns/*.jsonl` (each pattern's id
+  SpanRuler patterns of `extractors/language/patterns/*.jsonl` (each pattern's id
   becomes the candidate's `rule`). About 50x faster than the full pipeline.
 - `model_candidates()` runs GiNZA's NER only on the given spans (the
   paragraphs where the rules found something), maps GiNZA's labels through

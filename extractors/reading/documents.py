@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.deadline import TimeLimitExceeded, time_limit
+from extractors.reading.deadline import TimeLimitExceeded, time_limit
 from extractors.errors import ExtractionError
-from extractors.html import decode_html, extract_html
-from extractors.normalize import normalize_text
+from extractors.reading.html import decode_html, extract_html
+from extractors.reading.normalize import normalize_text
 from extractors.settings import Settings
 from schemas.document import DocStatus, Document, Fetched
 
@@ -74,7 +74,7 @@ def read_text_file(content: bytes) -> tuple[str, str | None, str, list[str]]:
 def _read(fetched: Fetched, settings: Settings, kind: str, expected: str | None, base: dict,
           warnings: list[str]) -> Document:
     if kind == "pdf":
-        from extractors.pdf import extract_pdf  # pdfplumber is imported only when a PDF comes
+        from extractors.reading.pdf import extract_pdf  # pdfplumber is imported only when a PDF comes
 
         text, pages, title, more = extract_pdf(fetched.content, fetched.uri, settings)
         doc = Document(**{**base, "media_type": "application/pdf"}, title=title, text=text, pages=pages,

@@ -20,7 +20,7 @@ import lxml.html
 from charset_normalizer import from_bytes
 
 from extractors.errors import ExtractionError
-from extractors.normalize import normalize_text
+from extractors.reading.normalize import normalize_text
 
 # Names browsers treat as aliases: Shift_JIS pages are in practice CP932 (NEC/IBM
 # extensions, ① ～ etc.), and EUC-JP pages often carry CP51932/eucJP-ms characters.
@@ -272,7 +272,7 @@ def parse_html(content: bytes, uri: str, http_charset: str | None = None
                ) -> tuple[lxml.html.HtmlElement, str, list[str]]:
     """Page bytes -> (lxml tree, encoding, warnings): the one way pages are decoded and parsed.
 
-    Used for the text (`extract_html`) and for the crawl's links (`extractors.links`).
+    Used for the text (`extract_html`) and for the crawl's links (`extractors.crawling.links`).
     """
     text, encoding, warnings = decode_html(content, http_charset)
     text = _XML_DECL.sub("", text, count=1)

@@ -8,7 +8,7 @@ so big it would pass 40 million pixels) and read by Tesseract with `ocr_lang`
 (`ocr_page`).
 
 The result is the page's lines (`OcrLine`) in reading order with their boxes in
-PDF points, so that extractors.pdf lays them out like the lines of a text
+PDF points, so that extractors.reading.pdf lays them out like the lines of a text
 page (running headers dropped, wrapped lines joined). Tesseract splits
 Japanese into "words" at random and puts spaces between them: a line's words
 are joined with no space between Japanese characters, and a space only next to
@@ -32,7 +32,7 @@ import subprocess
 import threading
 from dataclasses import dataclass
 
-from extractors.normalize import normalize_chars
+from extractors.reading.normalize import normalize_chars
 from extractors.settings import Settings
 
 INSTALL_HINT = "install it with `apt install tesseract-ocr tesseract-ocr-jpn` (scripts/setup.sh does)"

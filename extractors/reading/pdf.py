@@ -44,8 +44,8 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import ExtractionError
-from extractors.normalize import normalize_chars, normalize_text
-from extractors.ocr import OcrLine, needs_ocr, ocr_page, ocr_unavailable
+from extractors.reading.normalize import normalize_chars, normalize_text
+from extractors.reading.ocr import OcrLine, needs_ocr, ocr_page, ocr_unavailable
 from extractors.settings import Settings
 from schemas.document import Page
 

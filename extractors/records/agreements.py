@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.context import DocContext, strip_quotes
+from extractors.records.context import DocContext, strip_quotes
 from schemas.records import Candidate
 
 _KIND_WORDS = ("包括連携協定", "包括的連携協定", "連携協力協定", "相互協力協定", "連携協定", "業務提携", "業務連携",

@@ -18,11 +18,11 @@ import unicodedata
 
 from pydantic import ValidationError
 
-from extractors.agreements import agreement_drafts
-from extractors.context import DocContext
-from extractors.nlp import model_candidates, rule_candidates
-from extractors.ordinances import municipality_prefix, ordinance_drafts
-from extractors.summits import summit_drafts
+from extractors.records.agreements import agreement_drafts
+from extractors.records.context import DocContext
+from extractors.language.nlp import model_candidates, rule_candidates
+from extractors.records.ordinances import municipality_prefix, ordinance_drafts
+from extractors.records.summits import summit_drafts
 from schemas.document import DocStatus, Document
 from schemas.records import RECORD_TYPES, Candidate, Evidence, Rejected
 

@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.dates import DateMention, document_year, find_dates
-from extractors.nlp import soft_cut
+from extractors.language.dates import DateMention, document_year, find_dates
+from extractors.language.nlp import soft_cut
 from schemas.document import Document
 from schemas.records import Candidate
 

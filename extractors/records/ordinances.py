@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.context import DocContext, strip_quotes
-from extractors.dates import DateMention, parse_date
+from extractors.records.context import DocContext, strip_quotes
+from extractors.language.dates import DateMention, parse_date
 from schemas.records import Candidate
 
 _GENERIC = re.compile(r"^(?:この|その|本|同|前|当該|新|旧|改正|関係|関連|他の|各|県の|市の|区の|町の|村の|条例)")

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.context import DocContext
-from extractors.dates import kanji_to_int
+from extractors.records.context import DocContext
+from extractors.language.dates import kanji_to_int
 
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")

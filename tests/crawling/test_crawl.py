@@ -152,7 +152,7 @@ def test_sources_file_is_checked(tmp_path):
 
 
 def test_robots_rules_for_our_agent_with_fractional_delay():
-    from extractors.crawler import Robots
+    from extractors.crawling.crawler import Robots
 
     body = ("User-agent: *\nDisallow: /private/\nCrawl-delay: 0.5\n\n"
             "User-agent: chusho-extract\nDisallow: /cgi-bin/\nCrawl-delay: 4\n")
@@ -165,7 +165,7 @@ def test_robots_rules_for_our_agent_with_fractional_delay():
 
 
 def test_scope_and_frontier():
-    from extractors.crawler import Frontier, HostGate, Scope
+    from extractors.crawling.crawler import Frontier, HostGate, Scope
 
     src = CrawlSource(name="s", start_urls=["https://www.city.example.jp/sangyo/"], allowed_hosts=["reiki.example.jp"],
                       exclude=["/print/"])
@@ -224,7 +224,7 @@ def test_crawl_sources_flow_reads_the_sources_file_at_run_time(prefect_server, s
 
 
 def test_page_links_are_read_with_the_readers_parser():
-    from extractors.links import page_links
+    from extractors.crawling.links import page_links
 
     deep = ("<html><body>" + "<div>" * 300 + "<font>" * 300 + '<a href="/reiki/1.html#p">条例</a>'
             + '<a href="mailto:x@y.jp">m</a><a href="https://Other.JP:443/a">o</a></body></html>').encode("cp932")

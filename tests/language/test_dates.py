@@ -1,4 +1,4 @@
-"""Tests for extractors.dates: table-driven cases plus hypothesis properties."""
+"""Tests for extractors.language.dates: table-driven cases plus hypothesis properties."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.dates import (
+from extractors.language.dates import (
     DateMention,
     document_year,
     era_to_year,

@@ -1,7 +1,7 @@
 """Rule patterns and model candidates with the real ja_ginza tokenizer/model (loaded once)."""
 import pytest
 
-from extractors.nlp import SUDACHI_MAX_BYTES, chunks, load_patterns, model_candidates, rule_candidates
+from extractors.language.nlp import SUDACHI_MAX_BYTES, chunks, load_patterns, model_candidates, rule_candidates
 
 
 def test_every_pattern_has_a_unique_id():
@@ -31,7 +31,7 @@ def test_every_pattern_has_a_unique_id():
     ("本市では", "SELF", "本市", None),
 ])
 def test_rule_patterns(nlp, text, label, span, rule):
-    from extractors.normalize import normalize_text
+    from extractors.reading.normalize import normalize_text
 
     text = normalize_text(text)
     found = [c for c in rule_candidates(text) if c.label == label]

@@ -4,7 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from extractors.deadline import TimeLimitExceeded, time_limit
+from extractors.reading.deadline import TimeLimitExceeded, time_limit
 
 
 def _spin(seconds: float) -> int:
@@ -43,8 +43,8 @@ def test_time_limit_does_not_fire_after_its_block_or_swallow_into_except_excepti
 def test_a_pdf_that_takes_too_long_gets_a_timeout_error(tmp_path):
     from reportlab.pdfgen import canvas
 
-    from extractors.documents import read_document
-    from extractors.fetch import fetch_file
+    from extractors.reading.documents import read_document
+    from extractors.reading.fetch import fetch_file
     from extractors.settings import Settings
 
     path = tmp_path / "heavy.pdf"

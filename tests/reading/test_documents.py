@@ -1,8 +1,8 @@
 """Bad input: each gets a Document with a status and a clear error; nothing raises."""
 import pytest
 
-from extractors.documents import read_document, sniff
-from extractors.fetch import discover_sources, fetch_file, fetch_url
+from extractors.reading.documents import read_document, sniff
+from extractors.reading.fetch import discover_sources, fetch_file, fetch_url
 from extractors.settings import Settings
 from tests.conftest import SAMPLES
 

@@ -11,11 +11,11 @@ import time
 
 import pytest
 
-from extractors.context import MAX_SENTENCE, DocContext
-from extractors.documents import read_document
-from extractors.fetch import discover_sources, fetch_file
-from extractors.nlp import SUDACHI_MAX_BYTES, chunks
-from extractors.records import build_records, document_drafts
+from extractors.records.context import MAX_SENTENCE, DocContext
+from extractors.reading.documents import read_document
+from extractors.reading.fetch import discover_sources, fetch_file
+from extractors.language.nlp import SUDACHI_MAX_BYTES, chunks
+from extractors.records.build import build_records, document_drafts
 from extractors.settings import Settings
 from schemas.document import DocStatus, Fetched
 from tests.conftest import SAMPLES

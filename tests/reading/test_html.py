@@ -1,7 +1,7 @@
 """Pages: charset handling, main content, tables, on built pages and the committed samples."""
 import pytest
 
-from extractors.html import decode_html, extract_html
+from extractors.reading.html import decode_html, extract_html
 from tests.conftest import SAMPLES
 
 PAGE = """<html><head>{meta}<title>テスト(岡谷市)</title></head><body>
@@ -75,7 +75,7 @@ def test_samples(name, must_have, must_not_have):
 
 
 def test_page_with_stray_bytes_of_another_encoding_is_decoded_with_the_codec_that_fails_least():
-    from extractors.html import decode_html
+    from extractors.reading.html import decode_html
 
     page = "<html><body><p>中小企業振興基本条例を制定しました。</p></body></html>".encode("cp932") * 20
     text, codec, warnings = decode_html(page + "<p>附則</p>".encode("utf-8"), "utf-8")

@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from extractors.normalize import normalize_text
+from extractors.reading.normalize import normalize_text
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -1,4 +1,4 @@
-"""OCR of scanned PDF pages (extractors/ocr.py through extractors/pdf.py), with the real Tesseract.
+"""OCR of scanned PDF pages (extractors/reading/ocr.py through extractors/reading/pdf.py), with the real Tesseract.
 
 The scans are made here: Japanese text drawn with the IPAex font into a
 grey-scale image, as a scanner gives it, and the image put on a PDF page with
@@ -21,9 +21,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from extractors.documents import read_document
-from extractors.ocr import _join_words, _unreadable, ocr_unavailable, render_scale
-from extractors.records import build_records, document_drafts
+from extractors.reading.documents import read_document
+from extractors.reading.ocr import _join_words, _unreadable, ocr_unavailable, render_scale
+from extractors.records.build import build_records, document_drafts
 from extractors.settings import Settings
 from schemas.document import Fetched
 

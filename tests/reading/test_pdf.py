@@ -1,4 +1,4 @@
-"""extractors.pdf on the committed sample PDFs (samples/*.pdf) and on bad inputs built here.
+"""extractors.reading.pdf on the committed sample PDFs (samples/*.pdf) and on bad inputs built here.
 
 Each real-world pitfall is checked on a sample that shows it (samples/manifest.json
 says what each shows; scripts/make_samples.py made them):
@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 
 from extractors.errors import ExtractionError
-from extractors.normalize import normalize_text
-from extractors.pdf import _PAGE_NUMBER, extract_pdf
+from extractors.reading.normalize import normalize_text
+from extractors.reading.pdf import _PAGE_NUMBER, extract_pdf
 from extractors.settings import Settings
 from schemas.document import Document
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 PDFS = sorted(p.name for p in SAMPLES.glob("*.pdf"))
 CJK = "\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f"
 

@@ -4,7 +4,7 @@ samples/expected/<sample>.txt is the content text scripts/make_samples.py drew
 (no site chrome, running headers or page numbers). Compared with all
 whitespace removed and both sides through normalize_text, the extracted text
 must equal it; on failure the message gives the difflib ratio and the spans
-that differ. HTML samples are checked only when extractors/html.py exists.
+that differ. HTML samples are checked only when extractors/reading/html.py exists.
 """
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from extractors.normalize import normalize_text
-from extractors.pdf import extract_pdf
+from extractors.reading.normalize import normalize_text
+from extractors.reading.pdf import extract_pdf
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 PDFS = sorted(SAMPLES.glob("*.pdf"))
 HTMLS = sorted(SAMPLES.glob("*.html"))
 
@@ -52,6 +52,6 @@ def test_pdf_round_trip(path):
 
 @pytest.mark.parametrize("path", HTMLS, ids=lambda p: p.name)
 def test_html_round_trip(path):
-    html = pytest.importorskip("extractors.html")
+    html = pytest.importorskip("extractors.reading.html")
     text, _, _, _ = html.extract_html(path.read_bytes(), str(path))
     assert_same_text(path, text)

@@ -2,8 +2,8 @@
 import pytest
 from pydantic import ValidationError
 
-from extractors.normalize import normalize_text
-from extractors.records import build_records, document_drafts
+from extractors.reading.normalize import normalize_text
+from extractors.records.build import build_records, document_drafts
 from schemas.document import Document
 from schemas.records import Agreement, Evidence, Ordinance, Summit, check_iso_date
 

@@ -1,0 +1,130 @@
+"""Score the record extractors on the plain dev texts of ../shared, by set, in one process.
+
+The quick loop for work on the records: no rendering, no Prefect. Each text of
+`../shared/dev/` (header lines, `---`, body) becomes a `Document` whose text is
+the normalised body and whose title is the header's `title:`; the seeds are
+read whole. The drafts and records come from the same `document_drafts` /
+`build_records` the flows use, and the score from `../shared/eval/score.py`
+against the gold of the set's documents only.
+
+Sets (`--set`, repeatable; default: seeds, first, open):
+  seeds   the five seed texts (gold/seeds.json)
+  first   the nine first dev texts (*_0N, *_1N)
+  open    the new dev texts (*_2NN) not set aside: develop on these
+  blind   the third of the new texts in eval/blind.json: measure only, never read
+  new     all 48 new texts (open + blind)
+
+    .venv/bin/python eval/dev.py [--set open] [--doc agreement_205] [--show] [--out DIR]
+
+`--show` prints each document's records (to see what a rule does); `--out`
+keeps records.jsonl / documents.jsonl per set for `score.py --documents`.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SHARED = ROOT.parent / "shared"
+SCORE = SHARED / "eval" / "score.py"
+BLIND = json.loads((ROOT / "eval" / "blind.json").read_text(encoding="utf-8"))["blind"]
+
+
+def set_docs(name: str) -> list[str]:
+    dev = sorted(p.stem for p in (SHARED / "dev").glob("*.txt"))
+    new = [d for d in dev if d.rsplit("_", 1)[1].startswith("2")]
+    if name == "seeds":
+        return sorted(p.stem for p in (SHARED / "seeds").glob("*.txt"))
+    if name == "first":
+        return [d for d in dev if d not in new]
+    if name == "open":
+        return [d for d in new if d not in BLIND]
+    if name == "blind":
+        return [d for d in new if d in BLIND]
+    if name == "new":
+        return new
+    raise SystemExit(f"unknown set {name!r}: seeds, first, open, blind or new")
+
+
+def load_document(name: str, seeds: bool):
+    from extractors.reading.normalize import normalize_text
+    from schemas.document import Document
+
+    folder = "seeds" if seeds else "dev"
+    raw = (SHARED / folder / f"{name}.txt").read_text(encoding="utf-8")
+    title = None
+    if not seeds:
+        head, _, raw = raw.partition("\n---\n")
+        meta = dict(line.split(": ", 1) for line in head.splitlines() if ": " in line)
+        title = meta.get("title")
+    text = normalize_text(raw)
+    return Document(uri=f"{folder}/{name}.txt", sha256=hashlib.sha256(text.encode()).hexdigest(),
+                    media_type="text/plain", title=title, text=text)
+
+
+def gold_for(name: str, docs: list[str]) -> dict:
+    if name == "seeds":
+        return json.loads((SHARED / "gold" / "seeds.json").read_text(encoding="utf-8"))
+    gold = json.loads((SHARED / "gold" / "dev.json").read_text(encoding="utf-8"))
+    return {"records": [r for r in gold["records"] if r.get("doc") in docs]}
+
+
+def run_set(name: str, only: list[str], show: bool, out: Path) -> str:
+    from extractors.records import build_records, document_drafts
+
+    docs = [d for d in set_docs(name) if not only or d in only]
+    documents = [load_document(d, name == "seeds") for d in docs]
+    drafts = [document_drafts(doc) for doc in documents]
+    records, rejected = build_records(documents, drafts)
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / "records.jsonl", "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    with open(out / "documents.jsonl", "w", encoding="utf-8") as f:
+        for d in documents:
+            f.write(json.dumps(d.model_dump(mode="json"), ensure_ascii=False) + "\n")
+    (out / "gold.json").write_text(json.dumps(gold_for(name, docs), ensure_ascii=False), encoding="utf-8")
+    if show:
+        keys = ("series", "edition", "start_date", "end_date", "host", "theme", "declaration", "parties",
+                "signed_date", "kind", "name", "municipality", "number", "enacted_date", "effective_date")
+        for doc in documents:
+            mine = [r for r in records if any(s["uri"] == doc.uri for s in r["sources"])]
+            print(f"== {doc.uri}: {len(mine)} records")
+            for r in mine:
+                print("  ", r["type"], json.dumps({k: r[k] for k in keys if r.get(k) not in (None, [])},
+                                                   ensure_ascii=False))
+        for rj in rejected:
+            print("   rejected", rj.uri, rj.reasons)
+    res = subprocess.run([sys.executable, str(SCORE), str(out / "records.jsonl"), str(out / "gold.json"),
+                          "--documents", str(out / "documents.jsonl")], capture_output=True, text=True, check=True)
+    return res.stdout
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", action="append", dest="sets", help="seeds, first, open, blind, new (repeatable)")
+    ap.add_argument("--doc", action="append", default=[], help="only this document (repeatable)")
+    ap.add_argument("--show", action="store_true", help="print each document's records")
+    ap.add_argument("--out", type=Path, default=None, help="keep the output here (default: a temporary folder)")
+    ap.add_argument("--brief", action="store_true", help="print only the score lines, not missed/spurious records")
+    args = ap.parse_args()
+    root = args.out or Path(tempfile.mkdtemp(prefix="chusho-dev-"))
+    for name in args.sets or ["seeds", "first", "open"]:
+        report = run_set(name, args.doc, args.show, root / name)
+        lines = report.splitlines()
+        if args.brief:
+            lines = [x for x in lines if not x.startswith("   ")]
+        print(f"## {name} ({len(set_docs(name))} texts)")
+        print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
