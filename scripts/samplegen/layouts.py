@@ -56,7 +56,7 @@ AGREEMENTS = [  # invented from the first dev texts, in the style of a city's li
 def spanning() -> tuple[list[Block], Layout, str, dict]:
     meta, body = catalogue.read_dev("summit_06")
     paras = [p for p in _paragraphs(body) if not p.startswith("取材・撮影")]
-    banner = "第12回友好都市サミット　四万十で開催"  # the ideographic space falls over the gutter
+    banner = "第12回友好都市サミット　　四万十市で開催しました"  # the ideographic spaces lie over the gutter
     blocks = [Block("banner", banner)]
     blocks += [Block("p", p) for p in paras[:4]]
     blocks.append(Block("span", "産業振興間連携を活かした特色あるまちづくり"))

@@ -204,7 +204,7 @@ STYLES = {
     "caption": Style(GOTHIC, 8, 1.5, 0, "center", 6, 6),
     "span": Style(GOTHIC, 12, 1.6, 0, "center", 10, 10, bold=True),
     # a banner over both columns: heavy fake bold (four copies, 1.8 pt in all), wide letter spacing
-    "banner": Style(GOTHIC, 20, 1.5, 0, "center", 0, 12, bold=True, charspace=2, smear=(0.0, 0.6, 1.2, 1.8)),
+    "banner": Style(GOTHIC, 17, 1.5, 0, "center", 0, 12, bold=True, charspace=2, smear=(0.0, 0.6, 1.2, 1.8)),
 }
 SPANNING = ("title", "span", "banner")  # full-width blocks on two-column pages
 NO_LINE_START = set("、。，．,.・：:；;？?！!）)］]｝}」』】〕〉》ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜")
