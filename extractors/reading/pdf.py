@@ -27,7 +27,12 @@ The work is done on `page.chars` (pdfplumber, no layout analysis): characters
 are de-duplicated (fake bold), grouped into rows, the header and footer
 candidates set aside, the page split into full-width bands and columns, and
 lines assembled from characters sorted by x, so that letter spacing never
-turns into spaces between Japanese characters.
+turns into spaces between Japanese characters. Blocks read whole, in place
+among the rows, cut the columns like a full-width heading: ruled tables
+(extractors/reading/tables.py), unruled tables drawn at tab stops and vertical
+writing (extractors/reading/layout.py). A table row is one line, its non-empty
+cells separated by a tab; vertical columns are read top to bottom, right to
+left, and joined into paragraphs like horizontal lines.
 """
 from __future__ import annotations
 
