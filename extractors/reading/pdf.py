@@ -27,7 +27,12 @@ The work is done on `page.chars` (pdfplumber, no layout analysis): characters
 are de-duplicated (fake bold), grouped into rows, the header and footer
 candidates set aside, the page split into full-width bands and columns, and
 lines assembled from characters sorted by x, so that letter spacing never
-turns into spaces between Japanese characters.
+turns into spaces between Japanese characters. Blocks read whole, in place
+among the rows, cut the columns like a full-width heading: ruled tables
+(extractors/reading/tables.py), unruled tables drawn at tab stops and vertical
+writing (extractors/reading/layout.py). A table row is one line, its non-empty
+cells separated by a tab; vertical columns are read top to bottom, right to
+left, and joined into paragraphs like horizontal lines.
 """
 from __future__ import annotations
 
@@ -44,8 +49,10 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import ExtractionError
+from extractors.reading.layout import anchor_of, row_segments, split_vertical, table_runs
 from extractors.reading.normalize import normalize_chars, normalize_text
 from extractors.reading.ocr import OcrLine, needs_ocr, ocr_page, ocr_unavailable
+from extractors.reading.tables import ruled_tables
 from extractors.settings import Settings
 from schemas.document import Page
 
@@ -59,6 +66,8 @@ _MARKER = re.compile(
     r"|第[0-9０-９一二三四五六七八九十百]+[条章節款]"
     r"|[0-9０-９]{1,2}[.．](?![0-9０-９])"
     r"|[ア-ンｱ-ﾝ][.．)）]"
+    r"|第[0-9０-９一二三四五六七八九十百]+回"  # an edition: a row of a list of meetings
+    r"|(?:令和|平成|昭和)[0-9０-９元]{1,2}年|[0-9０-９]{4}年"  # a date at the line start: a list entry
     r")"
 )
 # A header/footer line that is only a page number: "- 3 -", "3", "3/10", "Page 3", "3ページ", "p. 3", "iv".
@@ -74,7 +83,8 @@ _PAGE_NUMBER = re.compile(
 _OFFICE_TITLE = re.compile(r"^Microsoft (?:Word|PowerPoint|Excel) - |\.(?:docx?|xlsx?|pptx?|jtd|pdf)$", re.I)
 
 _MARGIN_BAND = 0.12  # header/footer candidates lie in the top or bottom 12% of the page
-_DEDUPE_TOLERANCE = 1.5  # pt: fake bold redraws a glyph well within this
+_DEDUPE_TOLERANCE = 1.5  # pt: fake bold redraws a glyph well within this ...
+_DEDUPE_EM = 0.12  # ... or within an eighth of an em in a big heading (a heavier smear), up to 3 pt
 
 
 @dataclass(slots=True)
@@ -95,7 +105,7 @@ class _Line:
     top: float
     bottom: float
     size: float
-    slot: str = "single"  # single / left / right / full: where it sits, for the column edges
+    slot: str = "single"  # single / left / right / full / table / vertical: where it sits, for the column edges
     gap: float = 0.0  # the usual space between its characters: letter spacing
 
 
@@ -137,11 +147,12 @@ def _page_chars(page, warnings: list[str]) -> list[_Char]:
 
 def _dedupe(chars: list[_Char]) -> list[_Char]:
     """Drop a character drawn again at (almost) the same place: fake bold, shadows."""
-    tol = _DEDUPE_TOLERANCE
+    cell = 3.0  # the grid of the look-up: no tolerance exceeds it
     seen: dict[tuple[str, int, int], list[_Char]] = {}
     out = []
     for ch in chars:
-        ix, iy = int(ch.x0 // tol), int(ch.top // tol)
+        tol = min(cell, max(_DEDUPE_TOLERANCE, _DEDUPE_EM * ch.size))
+        ix, iy = int(ch.x0 // cell), int(ch.top // cell)
         duplicate = any(
             abs(o.x0 - ch.x0) <= tol and abs(o.top - ch.top) <= tol
             for dx in (-1, 0, 1) for dy in (-1, 0, 1)
@@ -265,9 +276,21 @@ def _is_page_number(row: list[_Char]) -> bool:
     return line is not None and bool(_PAGE_NUMBER.match(line.text))
 
 
-def _crosses(row: list[_Char], gutter: tuple[float, float]) -> bool:
+def _crosses(row: list[_Char], gutter: tuple[float, float], body_size: float | None = None) -> bool:
+    """Whether a row runs over the gutter: a character on it, or (given the body text's size) a
+    heading bigger than the body with characters on both sides, such as a centred title with
+    a space right over the gutter."""
     g0, g1 = gutter
-    return any(c.x0 < g1 - 1 and c.x1 > g0 + 1 for c in row)
+    if any(c.x0 < g1 - 1 and c.x1 > g0 + 1 for c in row):
+        return True
+    if body_size is None:
+        return False
+    left = [c for c in row if c.x1 <= g0 + 1 and not c.text.isspace()]
+    right = [c for c in row if c.x0 >= g1 - 1 and not c.text.isspace()]
+    if not left or not right:
+        return False
+    a, b = max(left, key=lambda c: c.x1), min(right, key=lambda c: c.x0)
+    return min(a.size, b.size) > body_size + 1
 
 
 def _sides_filled(rows: list[list[_Char]], gutter: tuple[float, float], need: float) -> bool:
@@ -275,6 +298,18 @@ def _sides_filled(rows: list[list[_Char]], gutter: tuple[float, float], need: fl
     left = sum(1 for r in rows if any(c.x1 <= g0 + 1 for c in r))
     right = sum(1 for r in rows if any(c.x0 >= g1 - 1 for c in r))
     return min(left, right) >= need
+
+
+def _spans(row: list[_Char]) -> list[tuple[float, float]]:
+    """The x extents a row covers: its characters, hair gaps (under a third of an em) closed,
+    so that a title's spaced-out characters or spaces cover what lies between them."""
+    spans: list[list[float]] = []
+    for c in sorted(row, key=lambda c: c.x0):
+        if spans and c.x0 - spans[-1][1] < 0.3 * c.size:
+            spans[-1][1] = max(spans[-1][1], c.x1)
+        else:
+            spans.append([c.x0, c.x1])
+    return [(a, b) for a, b in spans]
 
 
 def _find_gutter(rows: list[list[_Char]], x0: float, x1: float,
@@ -294,8 +329,8 @@ def _find_gutter(rows: list[list[_Char]], x0: float, x1: float,
     cover = [0] * (int(hi - lo) + 1)
     for row in rows:
         bins: set[int] = set()
-        for c in row:
-            a, b = max(c.x0, lo), min(c.x1, hi)
+        for s0, s1 in _spans(row):
+            a, b = max(s0, lo), min(s1, hi)
             if a < b:
                 bins.update(range(int(a - lo), int(b - lo) + 1))
         for i in bins:
@@ -318,30 +353,125 @@ def _find_gutter(rows: list[list[_Char]], x0: float, x1: float,
     return gutter
 
 
-def _reading_blocks(rows: list[list[_Char]], gutter: tuple[float, float] | None) -> list[list[_Line]]:
-    """Body rows in reading order: full-width rows in place, between them the left column, then the right."""
-    if gutter is None:
-        chars = [c for r in rows for c in r]
-        return [_lines(chars, "single")] if chars else []
-    g0, g1 = gutter
+def _reading_blocks(rows: list[list[_Char]], gutter: tuple[float, float] | None,
+                    inserts: list[tuple[float, list[_Line]]] = ()) -> list[list[_Line]]:
+    """Body rows in reading order: full-width rows in place, between them the left column, then the right.
+
+    `inserts` are blocks read whole (tables, vertical text) with their top: each is read in
+    place, where it stands among the rows, and cuts the columns like a full-width row.
+    """
+    inserts = sorted(inserts, key=lambda t: t[0])
+    size = statistics.median(c.size for r in rows for c in r) if rows else 0.0
+    g0, g1 = gutter or (0.0, 0.0)
     mid = (g0 + g1) / 2
     blocks: list[list[_Line]] = []
     band: list[_Char] = []
 
     def close_band() -> None:
-        left = [c for c in band if (c.x0 + c.x1) / 2 < mid]
-        right = [c for c in band if (c.x0 + c.x1) / 2 >= mid]
-        blocks.extend(b for b in (_lines(left, "left"), _lines(right, "right")) if b)
+        if gutter is None:
+            blocks.append(_lines(band, "single"))
+        else:
+            left = [c for c in band if (c.x0 + c.x1) / 2 < mid]
+            right = [c for c in band if (c.x0 + c.x1) / 2 >= mid]
+            blocks.extend(b for b in (_lines(left, "left"), _lines(right, "right")) if b)
         band.clear()
 
+    at = 0
     for row in rows:
-        if _crosses(row, gutter):  # a title or other line over both columns
+        top = min(c.top for c in row)
+        while at < len(inserts) and inserts[at][0] < top:
+            close_band()
+            blocks.append(inserts[at][1])
+            at += 1
+        if gutter is not None and _crosses(row, gutter, size):  # a title or other line over both columns
             close_band()
             blocks.append(_lines(row, "full"))
         else:
             band.extend(row)
     close_band()
+    blocks.extend(block for _, block in inserts[at:])
     return [b for b in blocks if b]
+
+
+def _cell_text(chars: list[_Char]) -> str:
+    """A table cell's text: its lines joined as a wrapped paragraph."""
+    text = ""
+    for line in _lines(chars, "table"):
+        text = _join(text, line.text) if text else line.text
+    return text
+
+
+def _row_line(cells: list[str], chars: list[_Char]) -> _Line | None:
+    """A table row as one line: its non-empty cells in order, separated by a tab."""
+    visible = [c for c in chars if not c.text.isspace()]
+    if not visible:
+        return None
+    return _Line("\t".join(c for c in cells if c), min(c.x0 for c in visible), max(c.x1 for c in visible),
+                 min(c.top for c in visible), max(c.bottom for c in visible),
+                 statistics.median(c.size for c in visible), "table")
+
+
+def _take_ruled_tables(page, chars: list[_Char]) -> tuple[list[tuple[float, list[_Line]]], list[_Char]]:
+    """The page's ruled tables as blocks of row lines (with their tops), and the characters left outside them."""
+    inserts, taken = [], set()
+    for rows in ruled_tables(page):
+        block = []
+        for row in rows:
+            cells, row_chars = [], []
+            for box in row:
+                if box is None:
+                    continue
+                x0, top, x1, bottom = box
+                inside = [c for c in chars if id(c) not in taken
+                          and x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom]
+                taken.update(id(c) for c in inside)
+                cells.append(_cell_text(inside))
+                row_chars += inside
+            if (line := _row_line(cells, row_chars)) is not None:
+                block.append(line)
+        if block:
+            inserts.append((block[0].top, block))
+    return inserts, [c for c in chars if id(c) not in taken] if taken else chars
+
+
+def _take_unruled_tables(rows: list[list[_Char]]) -> tuple[list[tuple[float, list[_Line]]], list[list[_Char]]]:
+    """Tables drawn as text at tab stops, as blocks of row lines (with their tops), and the other rows."""
+    segmented = [row_segments(r) for r in rows]
+    if sum(1 for s in segmented if len(s) >= 3) < 3 and sum(1 for s in segmented if len(s) == 2) < 3:
+        return [], rows  # no run of rows with several cells: the common case, cheaply
+    tops = [min(c.top for c in r) for r in rows]
+    bottoms = [max(c.bottom for c in r) for r in rows]
+    inserts, used = [], set()
+    for first, last, anchors in table_runs(segmented, tops, bottoms):
+        table_rows: list[tuple[list[str], list[_Char]]] = []
+        for k in range(first, last + 1):
+            segments = segmented[k]
+            if len(segments) >= 2 or not table_rows:
+                table_rows.append(([""] * len(anchors), []))
+            cells, row_chars = table_rows[-1]
+            for seg in segments:
+                i = anchor_of(seg[0].x0, anchors)
+                line = _make_line(seg, "table")
+                if line is not None:
+                    cells[i] = _join(cells[i], line.text) if cells[i] else line.text
+                row_chars += seg
+            used.add(k)
+        block = [line for cells, chars in table_rows if (line := _row_line(cells, chars)) is not None]
+        inserts.append((tops[first], block))
+    return inserts, [r for k, r in enumerate(rows) if k not in used]
+
+
+def _vertical_block(columns: list[list[_Char]]) -> list[_Line]:
+    """Vertical columns (right to left, each top to bottom) as lines turned a quarter:
+    a column's top is a line's left edge and the columns follow each other downwards, so that
+    the paragraph steps (indent, short last line, spacing) read as they do on horizontal lines."""
+    lines = []
+    for col in columns:
+        visible = [c for c in col if not c.text.isspace()]
+        size = statistics.median(c.size for c in visible)
+        lines.append(_Line("".join(c.text for c in visible), visible[0].top, visible[-1].bottom,
+                           -max(c.x1 for c in visible), -min(c.x0 for c in visible), size, "vertical"))
+    return lines
 
 
 def _read_page(page, warnings: list[str], hint: tuple[float, float] | None) -> tuple[_PageLines, tuple | None]:
@@ -352,12 +482,21 @@ def _read_page(page, warnings: list[str], hint: tuple[float, float] | None) -> t
     if not any(not c.text.isspace() for c in chars):
         return _PageLines(no_text=True), None
     x0, top, x1, bottom = page.bbox
-    head, foot, body = _split_margins(_rows(chars), top, bottom)
-    gutter = _find_gutter(body, x0, x1, hint)
+    inserts, chars = _take_ruled_tables(page, chars)
+    rows = _rows(chars)
+    columns, rest = split_vertical(chars, rows)
+    if columns:
+        block = _vertical_block(columns)
+        inserts.append((min(c.top for col in columns for c in col), block))
+        rows = _rows(rest)
+    head, foot, body = _split_margins(rows, top, bottom) if rows else ([], [], [])
+    tables, body = _take_unruled_tables(body)
+    inserts += tables
+    gutter = _find_gutter(body, x0, x1, hint) if body else None
     lines = _PageLines(
         header=[line for r in head if (line := _make_line(r, "full"))],
         footer=[line for r in foot if (line := _make_line(r, "full"))],
-        blocks=_reading_blocks(body, gutter),
+        blocks=_reading_blocks(body, gutter, inserts),
     )
     return lines, gutter
 
@@ -409,6 +548,11 @@ def _column_edges(pages: list[_PageLines]) -> dict[str, _Edges]:
     return edges
 
 
+def _pitch_key(line: _Line) -> tuple[bool, float]:
+    """Lines are spaced by writing direction and font size (to the half point)."""
+    return line.slot == "vertical", round(line.size * 2) / 2
+
+
 def _line_pitches(pages: list[_PageLines]) -> dict[float, float]:
     """The usual distance from one line to the next inside a block, for each font size (to the half point)."""
     pitches: dict[float, list[float]] = {}
@@ -416,7 +560,7 @@ def _line_pitches(pages: list[_PageLines]) -> dict[float, float]:
         for block in p.blocks:
             for a, b in zip(block, block[1:]):
                 if abs(a.size - b.size) < 0.5 and 0 < b.top - a.top < 3 * a.size:
-                    pitches.setdefault(round(a.size * 2) / 2, []).append(b.top - a.top)
+                    pitches.setdefault(_pitch_key(a), []).append(b.top - a.top)
     return {size: statistics.median(values) for size, values in pitches.items()}
 
 
@@ -431,10 +575,10 @@ def _is_short(line: _Line, edges: _Edges) -> bool:
 
 
 def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float]) -> bool:
-    """Whether line b starts a new paragraph after line a (same column)."""
-    if abs(a.size - b.size) > 0.5:
+    """Whether line b starts a new paragraph after line a (same column); a table row is a line of its own."""
+    if abs(a.size - b.size) > 0.5 or a.slot == "table" or b.slot == "table":
         return True
-    pitch = pitches.get(round(a.size * 2) / 2, 2 * a.size)
+    pitch = pitches.get(_pitch_key(a), 2 * a.size)
     if b.top - a.top > pitch * 1.2 + 0.5:  # paragraph spacing
         return True
     return _is_short(a, edges[a.slot]) or _opens_paragraph(b, edges[b.slot])
@@ -442,7 +586,7 @@ def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, f
 
 def _continues(a: _Line, b: _Line, edges: dict[str, _Edges]) -> bool:
     """Whether b (top of the next column or page) carries on the sentence that a (a column's foot) left open."""
-    return (a.text[-1] not in _SENTENCE_END and abs(a.size - b.size) <= 0.5
+    return (a.text[-1] not in _SENTENCE_END and abs(a.size - b.size) <= 0.5 and "table" not in (a.slot, b.slot)
             and not _is_short(a, edges[a.slot]) and not _opens_paragraph(b, edges[b.slot]))
 
 

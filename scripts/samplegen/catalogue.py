@@ -27,6 +27,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A5
 
+from scripts.samplegen import layouts
 from scripts.samplegen.render import (Block, Layout, Site, blocks_html, encode_html, html_page, register_fonts,
                                       render_pdf)
 
@@ -331,7 +332,7 @@ def main() -> None:
     (OUT / "expected").mkdir(parents=True, exist_ok=True)
     (OUT / "gold").mkdir(parents=True, exist_ok=True)
     manifest = {}
-    for name, data, text, info in make_html_samples() + make_pdf_samples():
+    for name, data, text, info in make_html_samples() + make_pdf_samples() + layouts.make_layout_samples():
         write_if_changed(OUT / name, data)
         write_if_changed(OUT / "expected" / f"{name}.txt", (text.rstrip("\n") + "\n").encode("utf-8"))
         manifest[name] = info

@@ -187,6 +187,7 @@ class Style:
     bold: bool = False  # fake bold: drawn twice, 0.3 pt apart
     charspace: float = 0.0  # letter spacing (PDF Tc), pt
     keep: bool = False  # kept with the next line (headings are not left at a column foot)
+    smear: tuple[float, ...] = (0.0, 0.3)  # fake bold: x offsets of the copies drawn
 
 
 STYLES = {
@@ -202,8 +203,10 @@ STYLES = {
     "small": Style(GOTHIC, 8, 1.5, 0, "left"),
     "caption": Style(GOTHIC, 8, 1.5, 0, "center", 6, 6),
     "span": Style(GOTHIC, 12, 1.6, 0, "center", 10, 10, bold=True),
+    # a banner over both columns: heavy fake bold (four copies, 1.8 pt in all), wide letter spacing
+    "banner": Style(GOTHIC, 17, 1.5, 0, "center", 0, 12, bold=True, charspace=2, smear=(0.0, 0.6, 1.2, 1.8)),
 }
-SPANNING = ("title", "span")  # full-width blocks on two-column pages
+SPANNING = ("title", "span", "banner")  # full-width blocks on two-column pages
 NO_LINE_START = set("、。，．,.・：:；;？?！!）)］]｝}」』】〕〉》ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜")
 NO_LINE_END = set("（([［｛{「『【〔〈《")
 
@@ -373,7 +376,7 @@ def draw_item(c: canvas.Canvas, x: float, y: float, width: float, it: Item) -> N
         extra = width - it.indent - natural
         if it.justify and len(it.text) > 1 and 0 < extra < 3 * st.size:
             charspace += extra / (len(it.text) - 1)  # inter-character justification, as Word does
-    for dx in (0.0, 0.3) if st.bold else (0.0,):
+    for dx in st.smear if st.bold else (0.0,):
         t = c.beginText(x + dx, y)
         t.setFont(st.font, st.size)
         t.setCharSpace(charspace)
@@ -422,3 +425,171 @@ def render_pdf(blocks: list[Block], L: Layout, title: str) -> tuple[bytes, str]:
         c.showPage()
     c.save()
     return buf.getvalue(), "\n".join(b.text for b in blocks)
+
+
+# ---------------------------------------------------------------- tables and vertical writing
+
+@dataclass
+class Table:
+    """A table in a one-column flow: rows of cell texts (the first the header), column widths in pt.
+
+    Ruled: a grid of lines around every cell. Unruled: cells at tab stops, as word processors
+    draw a list with tabs. A cell too long for its width wraps inside it.
+    """
+    rows: list[list[str]]
+    widths: list[float]
+    ruled: bool = False
+    style: str = "cell"
+
+
+STYLES["cell"] = Style(MINCHO, 9.5, 1.5, 0, "left")
+STYLES["cellhead"] = Style(GOTHIC, 9.5, 1.5, 0, "left")
+CELL_PAD = 4.0  # pt of padding inside a ruled cell
+
+
+def _table_rows(table: Table) -> list[tuple[list[list[str]], Style, float]]:
+    """Each row's cells wrapped in their widths, its style and its height."""
+    out = []
+    for i, row in enumerate(table.rows):
+        st = STYLES["cellhead" if i == 0 else table.style]
+        pad = CELL_PAD if table.ruled else 0.0
+        cells = [wrap(text, st, w - 2 * pad - (0 if table.ruled else st.size), 0.0) for text, w in zip(row, table.widths)]
+        lines = max(len(c) for c in cells)
+        out.append((cells, st, lines * st.size * st.leading + 2 * pad))
+    return out
+
+
+def _draw_table_row(c: canvas.Canvas, x: float, y: float, table: Table, cells: list[list[str]], st: Style,
+                    height: float) -> None:
+    pad = CELL_PAD if table.ruled else 0.0
+    cx = x
+    for lines, w in zip(cells, table.widths):
+        for k, line in enumerate(lines):
+            t = c.beginText(cx + pad, y - pad - st.size * 0.88 - k * st.size * st.leading)
+            t.setFont(st.font, st.size)
+            t.textOut(line)
+            c.drawText(t)
+        cx += w
+    if table.ruled:
+        c.setLineWidth(0.5)
+        c.line(x, y, cx, y)
+        c.line(x, y - height, cx, y - height)
+        edge = x
+        for w in [0.0] + table.widths:
+            edge += w
+            c.line(edge, y, edge, y - height)
+
+
+def render_sheet(parts: list, L: Layout, title: str) -> tuple[bytes, str]:
+    """A one-column flow of blocks and `Table`s; gives the PDF bytes and the content text drawn.
+
+    A table's text is one line per row, its cells in order separated by a tab.
+    """
+    pw, ph = L.pagesize
+    top, right, bottom, left = L.margins
+    width = pw - left - right
+    pages: list[list] = [[]]  # per page: ("item", x, baseline, width, item) or ("row", x, y, cells, style, height, table)
+    y, after = ph - top, 0.0
+    texts = []
+    for part in parts:
+        if isinstance(part, Table):
+            y -= after + 6
+            for cells, st, height in _table_rows(part):
+                if y - height < bottom:
+                    pages.append([])
+                    y = ph - top
+                pages[-1].append(("row", left, y, cells, st, height, part))
+                y -= height
+            after = 8.0
+            texts.append("\n".join("\t".join(row) for row in part.rows))
+            continue
+        items = block_items(part, width, after)
+        for i, it in enumerate(items):
+            y -= it.before if y != ph - top else 0.0
+            if y - it.height < bottom:
+                pages.append([])
+                y = ph - top
+            pages[-1].append(("item", left, y - it.style.size * 0.88, width, it))
+            y -= it.height
+        after = STYLES[part.style].after
+        texts.append(part.text)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=L.pagesize, invariant=1, pageCompression=1)
+    c.setTitle(title)
+    c.setAuthor("")
+    c.setCreator("scripts/make_samples.py")
+    for n, page in enumerate(pages, 1):
+        draw_chrome(c, L, n, len(pages))
+        for entry in page:
+            if entry[0] == "item":
+                draw_item(c, *entry[1:])
+            else:
+                _draw_table_row(c, entry[1], entry[2], entry[6], entry[3], entry[4], entry[5])
+        c.showPage()
+    c.save()
+    return buf.getvalue(), "\n".join(texts)
+
+
+VERTICAL_CID = "HeiseiMin-W3"  # reportlab's built-in CID font, registered with vertical writing (UniJIS-UCS2-V)
+
+
+def _vertical_columns(text: str, per_column: int, indent: int) -> list[str]:
+    """A paragraph cut into columns of `per_column` characters, the first indented; no 、。」 at a column top."""
+    chars = list(" " * indent + text)
+    cols: list[str] = []
+    while chars:
+        n = min(per_column, len(chars))
+        while 1 < n < len(chars) and chars[n] in NO_LINE_START:
+            n -= 1  # oidashi: carry a character over rather than start a column with 。
+        cols.append("".join(chars[:n]))
+        chars = chars[n:]
+    return cols
+
+
+def render_vertical(title: str, paragraphs: list[str], note: str, L: Layout, doc_title: str,
+                    cid_font: bool = False, size: float = 11.0) -> tuple[bytes, str]:
+    """A 縦書き page set: a horizontal fake-bold title on top, the paragraphs in vertical columns read
+    top to bottom and right to left (indented one character), and a horizontal note at the foot of
+    the last page.
+
+    Each character is drawn upright in its cell, one under another, with a horizontal font
+    (`cid_font=False`: how many tools emulate vertical writing), or a column is drawn as one
+    string in a vertical CID font (`cid_font=True`: Identity-V style CMaps).
+    """
+    pw, ph = L.pagesize
+    top, right, bottom, left = L.margins
+    title_st, note_st = STYLES["title"], STYLES["small"]
+    col_top = ph - top - title_st.size * 2.4
+    col_bottom = bottom + 3 * note_st.size
+    per_column = int((col_top - col_bottom) // size)
+    pitch = size * 1.8  # from one column's centre to the next
+    cols = [col for p in paragraphs for col in _vertical_columns(p, per_column, 1)]
+    per_page = int((pw - left - right) // pitch)
+    pages = [cols[i:i + per_page] for i in range(0, len(cols), per_page)]
+    if cid_font and VERTICAL_CID not in pdfmetrics.getRegisteredFontNames():
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+        pdfmetrics.registerFont(UnicodeCIDFont(VERTICAL_CID, isVertical=True))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=L.pagesize, invariant=1, pageCompression=1)
+    c.setTitle(doc_title)
+    c.setAuthor("")
+    c.setCreator("scripts/make_samples.py")
+    for n, page in enumerate(pages, 1):
+        draw_chrome(c, L, n, len(pages))
+        if n == 1:
+            draw_item(c, left, ph - top - title_st.size * 0.88, pw - left - right, Item(title, title_st))
+        for k, col in enumerate(page):
+            x = pw - right - (k + 0.5) * pitch  # the column's centre
+            if cid_font:
+                c.setFont(VERTICAL_CID, size)
+                c.drawString(x, col_top, col.replace(" ", "\u3000"))
+                continue
+            c.setFont(MINCHO, size)
+            for i, ch in enumerate(col):
+                if not ch.isspace():
+                    c.drawCentredString(x, col_top - (i + 0.88) * size, ch)
+        if n == len(pages) and note:
+            draw_item(c, left, bottom + note_st.size, pw - left - right, Item(note, note_st))
+        c.showPage()
+    c.save()
+    return buf.getvalue(), "\n".join([title] + paragraphs + ([note] if note else []))

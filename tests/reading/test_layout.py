@@ -1,0 +1,105 @@
+"""Page layouts of issue 13 on the committed layout samples (scripts/samplegen/layouts.py made them):
+a banner over both columns, tables as rows, vertical writing; and the line starts that open a row.
+
+The round trip (test_roundtrip.py) checks that all the text comes out in order; these check
+the structure: a heading is one line in its place, a table row is one line of tab-separated
+cells, a vertical paragraph is one line.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+
+from extractors.reading.normalize import normalize_text
+from extractors.reading.pdf import _MARKER, extract_pdf
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@functools.lru_cache(maxsize=None)
+def text_of(name: str) -> str:
+    return extract_pdf((SAMPLES / name).read_bytes(), f"samples/{name}")[0]
+
+
+def squash_line(line: str) -> str:
+    """A line with spaces removed but tabs (cell separators) kept."""
+    return re.sub(r"[^\S\t]+", "", normalize_text(line))
+
+
+def lines_of(text: str) -> list[str]:
+    return [squash_line(line) for line in text.splitlines() if line.strip()]
+
+
+def expected_lines(name: str) -> list[str]:
+    return lines_of((SAMPLES / "expected" / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- headings over columns
+
+def test_banner_over_the_gutter_is_one_line_without_doubled_characters():
+    lines = lines_of(text_of("layout_spanning.pdf"))
+    assert lines[0] == "第12回友好都市サミット四万十市で開催しました"  # drawn four times, a space over the gutter
+    assert "第第" not in lines[0] and "ししまま" not in lines[0]
+
+
+def test_spanning_sample_reads_paragraph_by_paragraph():
+    """Each paragraph of either column comes out whole, the heading between the sections in its place."""
+    assert lines_of(text_of("layout_spanning.pdf")) == expected_lines("layout_spanning.pdf")
+
+
+# ---------------------------------------------------------------- tables
+
+@pytest.mark.parametrize("name", ["layout_tables.pdf", "layout_ruled_table.pdf"])
+def test_table_rows_are_lines_of_tab_separated_cells(name):
+    got = lines_of(text_of(name))
+    rows = [line for line in expected_lines(name) if "\t" in line]
+    assert len(rows) >= 12
+    assert [line for line in got if "\t" in line] == rows
+    assert "第2回\t平成10年11月19、20日\t大田区\t魅力ある中小企業都市の創造-21世紀のものづくり、人づくり-" in got
+
+
+def test_unruled_and_ruled_samples_read_line_by_line():
+    for name in ("layout_tables.pdf", "layout_ruled_table.pdf"):
+        assert lines_of(text_of(name)) == expected_lines(name)
+
+
+def test_agreement_list_keeps_its_columns():
+    got = lines_of(text_of("layout_tables.pdf"))
+    assert "締結日\t相手方\t内容" in got
+    assert "平成28年1月19日\t大分みらい信用金庫\t地域創生に関する包括連携協定" in got
+
+
+# ---------------------------------------------------------------- vertical writing
+
+@pytest.mark.parametrize("name", ["layout_vertical.pdf", "layout_vertical_cid.pdf"])
+def test_vertical_paragraphs_read_top_to_bottom_right_to_left(name):
+    """Title (horizontal), each vertical paragraph as one line, the horizontal note last."""
+    assert lines_of(text_of(name)) == expected_lines(name)
+
+
+def test_vertical_page_gives_no_warning():
+    _, _, _, warnings = extract_pdf((SAMPLES / "layout_vertical.pdf").read_bytes(), "v.pdf")
+    assert warnings == []
+
+
+# ---------------------------------------------------------------- line starts
+
+@pytest.mark.parametrize("line,opens", [
+    ("第3回 平成12年6月1、2日 墨田区", True),  # a row of a list of meetings
+    ("平成28年1月19日 大分みらい信用金庫", True),  # a date at the line start
+    ("令和2年10月1日に締結", True),
+    ("2016年1月19日", True),
+    ("(1)国際化対応", True),
+    ("・条例の理念", True),
+    ("○渡部理事", True),
+    ("1. 協定書の名称", True),
+    ("を区政の重要課題の一つに", False),
+    ("回開催された", False),
+    ("年度の事業報告", False),
+    ("28年ぶり", False),
+])
+def test_line_starts_that_open_a_new_line(line, opens):
+    assert bool(_MARKER.match(line)) is opens
