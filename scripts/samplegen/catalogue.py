@@ -6,6 +6,9 @@ laid out, and renders it with `scripts/samplegen/render.py` under samples/:
 
 - HTML pages with the chrome of municipal sites in Shift_JIS (cp932), EUC-JP or UTF-8, the
   charset declared only in a <meta> tag;
+- the new dev texts (shared/dev/*_2NN.txt) each as a page or a PDF chosen by a rule on the kind
+  of site its source URL is (`pdf_kind`), with chrome derived from the URL and title
+  (`scripts/samplegen/sites.py`); tabular lines become a <table> on a page;
 - PDFs with running headers and page numbers, wrapped justified lines, sentences across page and
   column breaks, two-column pages with a full-width title, fake-bold headlines and letter-spaced
   headings;
