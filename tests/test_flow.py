@@ -18,7 +18,7 @@ from tests.conftest import SAMPLES, read_jsonl
 # give today and are raised as they improve.
 FLOORS = {
     "seeds": {"records_f1": {"summit": 1.0, "agreement": 1.0, "ordinance": 1.0}, "micro_f1": 0.99},
-    "dev_first": {"records_f1": {"summit": 1.0, "agreement": 1.0, "ordinance": 1.0}, "micro_f1": 0.99},
+    "dev_first": {"records_f1": {"summit": 1.0, "agreement": 1.0, "ordinance": 1.0}, "micro_f1": 1.0},
     # measured: summit 0.839, agreement 0.545, ordinance 0.471, micro 0.530
     "dev_new": {"records_f1": {"summit": 0.80, "agreement": 0.50, "ordinance": 0.45}, "micro_f1": 0.50},
 }
