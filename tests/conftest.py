@@ -15,6 +15,7 @@ import flows  # noqa: E402,F401  (quiet offline Prefect defaults before Prefect 
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+SAMPLE_COUNT = sum(1 for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".html"))  # the inputs in samples/
 
 
 @pytest.fixture(scope="session")

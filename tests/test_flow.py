@@ -2,37 +2,86 @@
 import functools
 import http.server
 import json
+import re
 import threading
 from pathlib import Path
 
 import pytest
 
-from extractors.records.evaluate import grounding, score
+from extractors.records.evaluate import SCORED, field_counts, grounding, prf, score
 from tests.conftest import SAMPLES, read_jsonl
 
-# Pinned floors for the sample corpus, measured with shared/eval/score.py. Raising a
-# floor is a one-line change; lowering one is a deliberate, visible change.
+# Pinned floors for the sample corpus, measured with shared/eval/score.py, per corpus: the seeds,
+# the first nine dev texts (dev_<kind>_NN) and the 48 new dev texts (dev_<kind>_2NN, 9 of them
+# negatives). Raising a floor is a one-line change; lowering one is a deliberate, visible change
+# that needs its reason in the commit. The new-dev floors sit a little under what the extractors
+# give today and are raised as they improve.
 FLOORS = {
     "seeds": {"records_f1": {"summit": 1.0, "agreement": 1.0, "ordinance": 1.0}, "micro_f1": 0.99},
-    "dev": {"records_f1": {"summit": 1.0, "agreement": 1.0, "ordinance": 1.0}, "micro_f1": 1.0},
+    "dev_first": {"records_f1": {"summit": 1.0, "agreement": 1.0, "ordinance": 1.0}, "micro_f1": 1.0},
+    # measured: summit 0.839, agreement 0.545, ordinance 0.471, micro 0.530
+    "dev_new": {"records_f1": {"summit": 0.80, "agreement": 0.50, "ordinance": 0.45}, "micro_f1": 0.50},
 }
+NEW_DEV = re.compile(r"_2[0-9][0-9]$")
 
 
-def _corpus_records(out: Path, corpus: str) -> list[dict]:
-    """Records read only from that corpus's samples (dev samples are named dev_*)."""
-    def belongs(uri: str) -> bool:
-        return ("/dev_" in uri) == (corpus == "dev")
+def sample_doc(uri: str) -> tuple[str, str]:
+    """(corpus, document) of a sample: 00N_*.html/pdf are seeds, dev_<doc>.* dev texts (shared/dev/<doc>.txt),
+    layout_*.pdf the PDF layout samples (their text is seed or invented text in a hard layout; not scored)."""
+    stem = Path(uri).stem
+    if stem.startswith("layout_"):  # reading-layout samples (issue 13): not scored
+        return "layout", stem
+    if not stem.startswith("dev_"):
+        return "seeds", stem
+    doc = stem[len("dev_"):]
+    return ("dev_new" if NEW_DEV.search(doc) else "dev_first"), doc
 
-    return [r for r in read_jsonl(out / "records.jsonl") if all(belongs(s["uri"]) for s in r["sources"])]
+
+def corpus_gold(corpus: str) -> tuple[list[dict], set[str]]:
+    """The gold records of a corpus and its negative documents (pages that must give no record)."""
+    gold = json.loads((SAMPLES / "gold" / ("seeds.json" if corpus == "seeds" else "dev.json")).read_text(encoding="utf-8"))
+    if corpus == "seeds":
+        return gold["records"], set()
+    new = corpus == "dev_new"
+    records = [g for g in gold["records"] if bool(NEW_DEV.search(g["doc"])) == new]
+    return records, {d for d in gold.get("negatives", []) if bool(NEW_DEV.search(d)) == new}
 
 
-@pytest.mark.parametrize("corpus", ["seeds", "dev"])
+def corpus_score(records: list[dict], corpus: str) -> dict:
+    """score() of the records read from the corpus's documents against its gold, and every record
+    read from a negative document added as spurious (each once, whatever else it was merged with)."""
+    gold, negatives = corpus_gold(corpus)
+    docs = [[sample_doc(s["uri"]) for s in r["sources"]] for r in records]
+    scored = [r for r, ds in zip(records, docs) if any(c == corpus and d not in negatives for c, d in ds)]
+    spurious = [r for r, ds in zip(records, docs) if any(c == corpus and d in negatives for c, d in ds)]
+    rep = score(scored, gold)
+    for r in spurious:
+        typ = r["type"]
+        rec, fld = rep[typ]["records"], rep[typ]["fields"]
+        rep[typ]["records"] = prf(rec["correct"], rec["predicted"] + 1, rec["gold"])
+        rep[typ]["fields"] = prf(fld["correct"], fld["predicted"] + field_counts(typ, r, None)[0], fld["gold"])
+        rep[typ]["spurious"].append({"negative": True, "type": typ})
+    rep["micro"] = prf(*(sum(rep[t]["fields"][k] for t in SCORED) for k in ("correct", "predicted", "gold")))
+    return rep
+
+
+@pytest.mark.parametrize("corpus", list(FLOORS))
 def test_quality_gate(sample_run, corpus):
-    gold = json.loads((SAMPLES / "gold" / f"{corpus}.json").read_text(encoding="utf-8"))["records"]
-    rep = score(_corpus_records(sample_run, corpus), gold)
+    rep = corpus_score(read_jsonl(sample_run / "records.jsonl"), corpus)
     for typ, floor in FLOORS[corpus]["records_f1"].items():
-        assert rep[typ]["records"]["f1"] >= floor, (typ, rep[typ])
+        assert rep[typ]["records"]["f1"] >= floor, (typ, rep[typ]["records"], rep[typ]["missed"], rep[typ]["spurious"])
     assert rep["micro"]["f1"] >= FLOORS[corpus]["micro_f1"], rep["micro"]
+
+
+def test_every_sample_is_in_one_corpus_and_every_dev_text_has_a_sample():
+    corpora = {}
+    for path in SAMPLES.glob("*.*"):
+        if path.suffix in (".html", ".pdf"):
+            corpus, doc = sample_doc(str(path))
+            corpora.setdefault(corpus, set()).add(doc)
+    assert {k: len(v) for k, v in corpora.items()} == {"seeds": 5, "dev_first": 9, "dev_new": 48, "layout": 5}
+    gold = json.loads((SAMPLES / "gold" / "dev.json").read_text(encoding="utf-8"))
+    assert {g["doc"] for g in gold["records"]} | set(gold["negatives"]) == corpora["dev_first"] | corpora["dev_new"]
 
 
 def test_every_evidence_span_is_grounded(sample_run):
@@ -61,7 +110,8 @@ def test_ids_are_stable_across_runs(sample_run, prefect_server, tmp_path):
     files = sorted(str(p) for p in SAMPLES.glob("00*"))
     extract_flow(inputs=files, out=str(tmp_path))
     ids_again = {r["id"] for r in read_jsonl(tmp_path / "records.jsonl")}
-    ids_first = {r["id"] for r in _corpus_records(sample_run, "seeds")}
+    ids_first = {r["id"] for r in read_jsonl(sample_run / "records.jsonl")
+                 if any(sample_doc(s["uri"])[0] == "seeds" for s in r["sources"])}
     assert ids_again == ids_first
 
 

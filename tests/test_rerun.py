@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from tests.conftest import ROOT, SAMPLES, read_jsonl
+from tests.conftest import ROOT, SAMPLE_COUNT, SAMPLES, read_jsonl
 
 PROGRESS = re.compile(r"^\[\s*(\d+)/(\d+)\] (\S+)\s+(\S+)\s+\((.*)\)$")
 
@@ -41,10 +41,10 @@ def test_killed_run_resumes_from_the_cache_with_the_same_records(sample_run, tmp
     finished_before = {m.group(4) for m in first}
 
     second, code = _run(out, cache)
-    assert code == 0 and len(second) == int(second[0].group(2)) == 14
+    assert code == 0 and len(second) == int(second[0].group(2)) == SAMPLE_COUNT
     cached = {m.group(4) for m in second if m.group(5).endswith("cached")}
     assert finished_before <= cached  # nothing done before the kill was done again
-    assert len(cached) < 14  # and the rest really was worked on
+    assert len(cached) < SAMPLE_COUNT  # and the rest really was worked on
 
     manifest = read_jsonl(out / "records.jsonl")
     ids = [r["id"] for r in manifest]

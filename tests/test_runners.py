@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import SAMPLES, read_jsonl
+from tests.conftest import SAMPLE_COUNT, SAMPLES, read_jsonl
 
 
 def _worker_model_loads() -> int:
@@ -34,7 +34,7 @@ def test_dask_cluster_gives_the_records_of_a_local_run(sample_run, prefect_serve
             cache=False)
         with distributed.Client(cluster) as client:
             loads = client.run(_worker_model_loads)
-    assert summary.counts == {"ok": 14} and crawled.counts == {"ok": 2}
+    assert summary.counts == {"ok": SAMPLE_COUNT} and crawled.counts == {"ok": 2}
     assert read_jsonl(tmp_path / "run" / "records.jsonl") == read_jsonl(sample_run / "records.jsonl")
     summits = [r for r in read_jsonl(tmp_path / "crawl" / "records.jsonl") if r["type"] == "summit"]
     assert {r["edition"] for r in summits} >= set(range(1, 12))

@@ -6,6 +6,9 @@ laid out, and renders it with `scripts/samplegen/render.py` under samples/:
 
 - HTML pages with the chrome of municipal sites in Shift_JIS (cp932), EUC-JP or UTF-8, the
   charset declared only in a <meta> tag;
+- the new dev texts (shared/dev/*_2NN.txt) each as a page or a PDF chosen by a rule on the kind
+  of site its source URL is (`pdf_kind`), with chrome derived from the URL and title
+  (`scripts/samplegen/sites.py`); tabular lines become a <table> on a page;
 - PDFs with running headers and page numbers, wrapped justified lines, sentences across page and
   column breaks, two-column pages with a full-width title, fake-bold headlines and letter-spaced
   headings;
@@ -23,13 +26,15 @@ import json
 import os
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A5
 
 from scripts.samplegen import layouts
-from scripts.samplegen.render import (Block, Layout, Site, blocks_html, encode_html, html_page, register_fonts,
-                                      render_pdf)
+from scripts.samplegen.render import (Block, Layout, Site, blocks_html, encode_html, html_page, page_line_counts,
+                                      register_fonts, render_pdf)
+from scripts.samplegen.sites import SiteSpec, site_for
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("CHUSHO_SHARED", ROOT.parent / "shared"))
@@ -214,13 +219,16 @@ def igren_html() -> tuple[str, str, str]:
     return markup, text, "神奈川イグレン(神奈川県異業種連携協議会) | かながわ異業種交流センター"
 
 
-def dev_html(body: str, reiki: bool) -> tuple[str, str]:
-    """A dev text as page content: first line <h1>, short lines <h2> (not on 例規 pages), others <p>."""
+def dev_html(body: str, reiki: bool, first: bool = True) -> tuple[str, str]:
+    """A dev text as page content: first line <h1>, short lines <h2> (not on 例規 pages), others <p>.
+
+    With `first` False the body continues a page: its first line is not the headline.
+    """
     blocks = []
     for line in (x.strip(" \u3000\u00a0") for x in body.splitlines()):
         if not line:
             continue
-        if not blocks:
+        if not blocks and first:
             blocks.append(Block("h1", line))
         elif not reiki and len(line) <= 20 and not re.search(r"[。、:]", line):
             blocks.append(Block("h2", line))
@@ -261,6 +269,140 @@ DEV_HTML = {  # dev name -> site, charset declared, python codec, meta style, cr
     "agreement_10": ("nakatsu", "UTF-8", "utf-8", "charset", ["トップページ", "市政情報", "お知らせ", "包括連携協定を締結しました"], False),
     "summit_06": ("shimanto", "utf-8", "utf-8", "charset", ["ホーム", "フォトニュース", "2014年", "友好都市サミット"], False),
 }
+
+
+# ---------------------------------------------------------------- the new dev texts (*_2NN)
+
+TABLE_CELLS = re.compile(r"\t|[ \u3000]{2,}")  # cells of a tabular line: tabs or runs of spaces
+
+
+def table_runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
+    """Lines grouped into runs: (True, rows) for two or more consecutive tabular lines, else (False, lines)."""
+    runs: list[tuple[bool, list[str]]] = []
+    for line in lines:
+        tabular = len(TABLE_CELLS.split(line)) >= 2
+        if runs and runs[-1][0] == tabular:
+            runs[-1][1].append(line)
+        else:
+            runs.append((tabular, [line]))
+    merged: list[tuple[bool, list[str]]] = []
+    for tabular, group in runs:  # a lone tabular line is a paragraph
+        tabular = tabular and len(group) >= 2
+        if merged and not tabular and not merged[-1][0]:
+            merged[-1][1].extend(group)
+        else:
+            merged.append((tabular, group))
+    return merged
+
+
+def page_content(body: str, reiki: bool) -> tuple[str, str]:
+    """A new dev text as page content: as `dev_html`, with tabular lines as a <table>."""
+    lines = [x.strip(" \u3000\u00a0") for x in body.splitlines()]
+    lines = [x for x in lines if x]
+    markup, texts = [], []
+    for i, (tabular, group) in enumerate(table_runs(lines)):
+        if tabular:
+            rows = [TABLE_CELLS.split(line) for line in group]
+            markup.append('<table class="datatable"><tbody>' + "".join(
+                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows) + "</tbody></table>")
+            texts.append("\n".join("\t".join(row) for row in rows))
+        else:
+            m, t = dev_html("\n".join(group), reiki, first=i == 0)
+            markup.append(m)
+            texts.append(t)
+    return "\n".join(markup), "\n".join(texts)
+
+
+def pdf_kind(spec: SiteSpec, uri: str, title: str) -> str | None:
+    """Which PDF a text is published as, by its kind of site and its source, or None for a page.
+
+    Files on document-sharing sites, reports of government bodies, a city's press releases
+    (/press/, /hodo/, 記者会見) and the newsletters of 同友会 and 日本商工会議所 are PDFs.
+    """
+    if spec.kind in ("docs", "government", "doyu", "jcci"):
+        return spec.kind
+    if spec.kind == "city" and (re.search(r"/(?:press|hodo)/", uri) or "記者会見" in title):
+        return "press"
+    return None
+
+
+def pdf_layout(kind: str, spec: SiteSpec) -> tuple[Layout, str, list[str]]:
+    """Layout, heading style and what the PDF shows, for a kind of PDF.
+
+    One-column PDFs are A5 so that a text of a page or two of A4 runs over pages: running
+    headers and page numbers then repeat, as the reader needs to tell them from the text.
+    """
+    name = spec.site.name
+    a5 = {"pagesize": A5, "margins": (72, 44, 56, 44)}  # header 35 pt over the body: set apart from headings spaced 14 pt
+    if kind == "docs":
+        return Layout(**a5, header=name, footer="{n}/{total}"), "head", ["A5 one column", "running header", "page numbers n/N"]
+    if kind == "government":
+        return (Layout(**a5, header=f"{name} 報告", footer="- {n} -"), "spaced",
+                ["A5 one column", "letter-spaced headings", "running header", "page numbers - n -"])
+    if kind == "press":
+        return (Layout(**a5, header=f"{name} 報道資料", footer="- {n} -"), "head",
+                ["A5 one column", "fake bold title", "running header", "page numbers - n -"])
+    if kind == "doyu":
+        return (Layout(margins=(72, 56, 72, 56), columns=2, gutter=24, header=f"{name} 会報", footer="{n}"), "spaced",
+                ["two columns", "full-width fake bold title", "letter-spaced headings", "page numbers n"])
+    return (Layout(margins=(70, 52, 66, 52), columns=2, gutter=22, header=f"{name} ニュース", footer="Page {n}"), "h3",
+            ["two columns", "full-width fake bold title", "letter-spaced headings", "page numbers Page n"])
+
+
+def render_dev_pdf(blocks: list[Block], layout: Layout, title: str) -> tuple[bytes, str, int]:
+    """render_pdf, with the page's bottom margin nudged so that no last page holds only a line or
+    two (the reader cannot set a running header apart from so little text), and without the
+    running header when everything fits on one page (a header seen once cannot be told from
+    the text, by a reader or by anyone); gives the page count too."""
+    top, right, bottom, left = layout.margins
+    for extra in (0, 12, 24, -8, 36):
+        fitted = replace(layout, margins=(top, right, bottom + extra, left))
+        counts = page_line_counts(blocks, fitted)
+        if len(counts) == 1 or counts[-1] >= 4:
+            break
+    if len(counts) == 1:
+        fitted = replace(fitted, header=None)
+    data, text = render_pdf(blocks, fitted, title)
+    return data, text, len(counts)
+
+
+# Texts whose two-column rendering extractors/reading/pdf.py reads with lines of the two columns
+# interleaved (a balanced one-page section with a two-character line 「す。」 at a column's foot):
+# rendered in one column until the reader handles it.
+READER_LOSES_COLUMNS = {"agreement_232", "agreement_233"}
+
+
+def new_dev_names() -> list[str]:
+    return sorted(p.stem for p in (SHARED / "dev").glob("*_2[0-9][0-9].txt"))
+
+
+def make_new_dev_samples() -> list[tuple[str, bytes, str, dict]]:
+    """Every *_2NN dev text as one page or PDF, its chrome and layout chosen from its source and title."""
+    out = []
+    for name in new_dev_names():
+        meta, body = read_dev(name)
+        uri, title = meta["source"], meta["title"]
+        spec = site_for(uri, title)
+        info = {"source": f"dev/{name}", "uri": uri, "kind": meta["kind"], "title": title, "site": spec.kind}
+        kind = pdf_kind(spec, uri, title)
+        if kind in ("doyu", "jcci") and name in READER_LOSES_COLUMNS:
+            kind = "government"
+        if kind:
+            layout, heading, shows = pdf_layout(kind, spec)
+            blocks = dev_pdf_blocks(body, heading_style=heading)
+            data, text, pages = render_dev_pdf(blocks, layout, title)
+            if pages == 1:
+                shows = [x for x in shows if x != "running header"]
+            out.append((f"dev_{name}.pdf", data, text, info | {"pages": pages, "shows": shows}))
+        else:
+            markup, text = page_content(body, spec.kind == "reiki")
+            page = html_page(spec.site, title, spec.crumbs, markup, spec.charset, spec.meta_style)
+            shows = [f"{spec.charset} declared by meta {spec.meta_style}", f"site chrome ({spec.site.flavour})"]
+            if "<table" in markup:
+                shows.append("tabular lines as a <table>")
+            out.append((f"dev_{name}.html", encode_html(page, spec.codec), text,
+                        info | {"encoding": spec.codec, "shows": shows}))
+    return out
 
 
 def make_html_samples() -> list[tuple[str, bytes, str, dict]]:
@@ -332,7 +474,8 @@ def main() -> None:
     (OUT / "expected").mkdir(parents=True, exist_ok=True)
     (OUT / "gold").mkdir(parents=True, exist_ok=True)
     manifest = {}
-    for name, data, text, info in make_html_samples() + make_pdf_samples() + layouts.make_layout_samples():
+    for name, data, text, info in (make_html_samples() + make_pdf_samples() + make_new_dev_samples()
+                                   + layouts.make_layout_samples()):
         write_if_changed(OUT / name, data)
         write_if_changed(OUT / "expected" / f"{name}.txt", (text.rstrip("\n") + "\n").encode("utf-8"))
         manifest[name] = info

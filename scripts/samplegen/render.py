@@ -397,8 +397,13 @@ def draw_chrome(c: canvas.Canvas, L: Layout, n: int, total: int) -> None:
         c.drawCentredString(pw / 2, bottom / 2, L.footer.format(n=n, total=total))
 
 
-def render_pdf(blocks: list[Block], L: Layout, title: str) -> tuple[bytes, str]:
-    """Lay out and draw `blocks`; gives the PDF bytes and the content text drawn."""
+def page_line_counts(blocks: list[Block], L: Layout) -> list[int]:
+    """How many lines of text each page of `blocks` laid out with `L` holds (nothing is drawn)."""
+    return [len(page) for page in lay_out(blocks, L).pages if page]
+
+
+def lay_out(blocks: list[Block], L: Layout) -> Flow:
+    """The blocks poured into pages and columns."""
     flow = Flow(L)
     pending: list[Item] = []
     after = 0.0
@@ -412,6 +417,12 @@ def render_pdf(blocks: list[Block], L: Layout, title: str) -> tuple[bytes, str]:
             pending += block_items(b, flow.col_w, after)
         after = STYLES[b.style].after
     flow.columns(pending)
+    return flow
+
+
+def render_pdf(blocks: list[Block], L: Layout, title: str) -> tuple[bytes, str]:
+    """Lay out and draw `blocks`; gives the PDF bytes and the content text drawn."""
+    flow = lay_out(blocks, L)
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=L.pagesize, invariant=1, pageCompression=1)
     c.setTitle(title)
