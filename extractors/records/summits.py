@@ -17,9 +17,12 @@ mention's sentence belongs to that mention's edition.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractors.records.context import DocContext
-from extractors.language.dates import kanji_to_int
+from extractors.records.lines import key_value
+from extractors.language.dates import DateMention, find_dates, kanji_to_int
+from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
 
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
@@ -27,13 +30,28 @@ _IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン)\s?([^\s「」『』()（）�
 _PAREN_HOST = re.compile(r"^\s?[(（]([^()（）\s]{1,10}?)(?:サミット|大会)?[)）]")
 _THEME = re.compile(r"(?:メインテーマ|統一テーマ|大会テーマ|テーマ)(?:は|:|：)?\s?[「『]([^」』]{2,80})[」』]|"
                     r"[「『]([^」』]{2,80})[」』]\s?(?:を|が)?(?:メインテーマ|統一テーマ|テーマ)|"
-                    r"[「『]([^」』]{2,80})[」』]\s?と題し")
+                    r"[「『]([^」』]{2,80})[」』]\s?と題し(?!て(?:基調)?講演|た(?:基調)?講演)")  # a lecture's title is no theme
 _DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?([^\s「」『』第]{1,12}?宣言)")
 _QUOTED_DECL = re.compile(r"[「『]([^「」『』\s]{1,16}宣言)[」』]")
 _EDITION_PREFIX = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
 _SUBTITLE_START = ("-", "―", "〜", "~", "−", "‐")
 _SERIES_END = ("サミット", "首脳会議", "大会", "定例会", "総会", "フォーラム")
+# The series name written after 第N回: up to the first series word, across の and a quoted part
+# (第1回「定住自立圏」全国市町村長サミット, 第10回中小企業のまち民間サミット), never across a
+# case particle, a comma or a bracket of the sentence.
+_SERIES_AFTER = re.compile(r"\s?((?:[「『][^「」『』\s]{1,15}[」』])?[^\s、。,()（）「」『』はがをでにへ]{0,25}?"
+                           r"(?:サミット|首脳会議|全国大会|大会|定例会|総会|フォーラム))")
+_BARE_SERIES = ("サミット", "大会", "全国大会", "総会", "定例会", "フォーラム", "首脳会議")
+# The place where a meeting is held: a municipality a little before one of these.
+_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|で(?:、|開催|開か|開い|行われ|行い|実施)")
+_HOLD_VERB = re.compile(r"開催|開か|開い|開く|行われ|行い")
+_SERIES_YEAR = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9])")
+# Key–value lines of a meeting page (開催日 …, 会場:…, テーマ「…」).
+_DATE_KEYS = ("開催日時", "開催日", "開催期日", "日時", "期日", "会期", "日程", "開催期間")
+_PLACE_KEYS = ("開催地", "開催場所", "開催都市", "会場", "場所")
+_THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "テーマ", "大会スローガン", "スローガン")
+_PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
 
 
 def edition_number(text: str) -> int | None:
@@ -99,37 +117,164 @@ def _host_after(ctx: DocContext, offset: int) -> str | None:
     return ctx.full_place(m.group(1)) if m else None
 
 
+def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
+    """The series name written right after an edition mark, with its end offset."""
+    m = _SERIES_AFTER.match(ctx.text, ed.end)
+    if m:
+        name = m.group(1).lstrip("の")
+        if name and not name.startswith(("目", "同", "本", "当")):
+            return name, m.end(1)
+    return None
+
+
+def _full_host(ctx: DocContext, short: str) -> str | None:
+    """A place as the text or the gazetteer writes it whole: 岡谷 -> 岡谷市, 別海 -> 別海町, 島根 -> 島根県."""
+    short = short.strip()
+    if is_municipality(short):
+        return short
+    written = [short + e for e in MUNICIPALITY_SUFFIX if short + e in ctx.text and is_municipality(short + e)]
+    if len(written) == 1:
+        return written[0]
+    known = [short + e for e in MUNICIPALITY_SUFFIX if is_municipality(short + e)]
+    if len(known) == 1:
+        return known[0]
+    prefecture = [short + e for e in "県府都道" if is_municipality(short + e)]
+    if prefecture:
+        return prefecture[0]
+    return ctx.full_place(short)
+
+
+def _venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
+    """The municipality where the meeting of text[start:end] is held: the place (a city, ward,
+    town or village before a prefecture) within 30 characters before a venue mark
+    (を会場に, にて, において, で開催, で、)."""
+    text = ctx.text
+    for mark in _VENUE_MARK.finditer(text, start, end):
+        lo = max(start, mark.start() - 30)
+        places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])]
+        if not places:
+            continue
+        cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+        s, e, name = (cities or places)[-1]
+        return name, lo + s, lo + e
+    return None
+
+
+def _modifier(ctx: DocContext, end: int) -> bool:
+    """…サミットの現地実行委員会: the series names what the sentence is about, not the meeting."""
+    return ctx.text[end:end + 1] == "の" and not ctx.text[end + 1:end + 3].startswith(("開催", "テーマ"))
+
+
 def _mentions(ctx: DocContext) -> list[dict]:
     drafts = []
     series_by_start = {c.start: c for c in ctx.cands if c.label == "SERIES"}
+    text = ctx.text
     for ed in (c for c in ctx.cands if c.label == "EDITION"):
-        nxt = ctx.text[ed.end:ed.end + 2]
-        gap = 1 if nxt[:1] == " " else 0
-        series = series_by_start.get(ed.end + gap)
-        if series is None or series.text.startswith("同"):
+        after = _series_after(ctx, ed)
+        gap = 1 if text[ed.end:ed.end + 1] == " " else 0
+        cand = series_by_start.get(ed.end + gap)
+        if after is None and (cand is None or cand.text.startswith("同")):
             continue
+        series, series_end = after if after else (cand.text, cand.end)
         s, e = ctx.sentence(ed.start)
         draft = {
-            "type": "summit", "series": series.text, "edition": edition_number(ed.text), "start_date": None,
-            "end_date": None, "host": _host_after(ctx, series.end), "theme": None, "declaration": None,
-            "participants": [], "confidence": 0.7, "evidence": [(ed.start, series.end, series.rule)],
+            "type": "summit", "series": series, "edition": edition_number(ed.text), "start_date": None,
+            "end_date": None, "host": None, "theme": None, "declaration": None,
+            "participants": [], "confidence": 0.7, "evidence": [(ed.start, series_end, "summit-edition-series")],
         }
-        dates = [d for d in ctx.dates_in(s, e) if d.precision == "day" and d.start_date]
-        if dates:
-            draft["start_date"], draft["end_date"] = dates[0].start_date, dates[0].end_date
-            draft["evidence"].append((dates[0].start, dates[0].end, "date"))
-        theme = _THEME.search(ctx.text, s, e)
-        if theme:
-            draft["theme"] = next(g for g in theme.groups() if g)
-        decl = _QUOTED_DECL.search(ctx.text, s, e)
-        if decl:
-            draft["declaration"] = _EDITION_PREFIX.sub("", decl.group(1))
+        year = _SERIES_YEAR.match(text, series_end)  # サミット2009 in 島根: the year of the meeting
+        host_at = series_end + (year.end() - year.start() if year else 0)
+        short = _host_after(ctx, host_at)
+        venue = _venue(ctx, s, e)
+        draft["host"] = venue[0] if venue else short
+        if venue:
+            draft["evidence"].append((venue[1], venue[2], "summit-venue"))
+        if not _modifier(ctx, series_end):
+            date = _sentence_date(ctx, s, e, ed.start, int(year.group(1)) if year else None)
+            if date:
+                draft["start_date"], draft["end_date"] = date.start_date, date.end_date
+                draft["evidence"].append((date.start, date.end, "date"))
+            theme = _THEME.search(text, s, e)
+            if theme:
+                draft["theme"] = next(g for g in theme.groups() if g)
+            decl = _QUOTED_DECL.search(text, s, e)
+            if decl:
+                draft["declaration"] = _EDITION_PREFIX.sub("", decl.group(1))
         drafts.append(draft)
     return drafts
 
 
+def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int, year: int | None) -> DateMention | None:
+    """The meeting's date in its sentence: the first full date (its year from the series name when
+    the date has none: サミット2009), else a month written right before the edition (平成12年3月に第10回)."""
+    dates = [d for d in ctx.dates_in(s, e) if d.precision == "day"]
+    if year is not None and any(not d.year_given for d in dates):
+        dates = [d for d in find_dates(ctx.text[s:e], default_year=year) if d.precision == "day"]
+        dates = [replace(d, start=d.start + s, end=d.end + s) for d in dates]
+    dates = [d for d in dates if d.start_date]
+    if dates:
+        return dates[0]
+    before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and re.fullmatch(r"\s?(?:に|、)?\s?", ctx.text[d.end:edition_at])]
+    return before[-1] if before else None
+
+
+def _key_values(ctx: DocContext, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Values (start, end of line) of the document's key–value lines for these keys."""
+    out = []
+    for line in ctx.lines:
+        kv = key_value(line, keys)
+        if kv:
+            out.append((kv[1], line.end))
+    return out
+
+
+def _meeting_date(ctx: DocContext) -> DateMention | None:
+    """A one-meeting page's date: a 開催日/日時 line, else the first full date followed closely by
+    a holding verb (…に開催, 11/15・16 群馬県で…開催されました), else the first full date that is
+    not the page's own (a date alone on its line, 更新日, 投稿…) near the top."""
+    for vs, ve in _key_values(ctx, _DATE_KEYS):
+        dates = [d for d in ctx.dates_in(vs, ve) if d.precision == "day" and d.start_date]
+        if dates:
+            return dates[0]
+    full = [d for d in ctx.dates if d.precision == "day" and d.start_date and d.start < 600]
+    for d in full:
+        if _HOLD_VERB.search(ctx.text, d.end, d.end + 60) and not _page_date(ctx, d):
+            return d
+    rest = [d for d in full if d.start < 400 and not _page_date(ctx, d)]
+    return rest[0] if rest else (full[0] if full and full[0].start < 400 else None)
+
+
+def _page_date(ctx: DocContext, d: DateMention) -> bool:
+    ls, le = ctx.line(d.start)
+    line = ctx.text[ls:le]
+    alone = not line.replace(ctx.text[d.start:d.end], "").strip(" \t0123456789:.()[]")
+    return alone or bool(_PAGE_DATE_LINE.search(line))
+
+
+def _meeting_theme(ctx: DocContext) -> tuple[str, int, int] | None:
+    for vs, ve in _key_values(ctx, _THEME_KEYS):
+        value = ctx.text[vs:ve].strip()
+        q = re.match(r"[「『]([^」』]{2,80})[」』]", value)
+        theme = q.group(1) if q else value
+        if 2 <= len(theme) <= 80:
+            return theme, vs, ve
+    m = _THEME.search(ctx.text)
+    return (next(g for g in m.groups() if g), m.start(), m.end()) if m else None
+
+
+def _meeting_place(ctx: DocContext) -> tuple[str, int, int] | None:
+    """A 会場/開催地 line's municipality, else the first venue clause of the page's opening."""
+    for vs, ve in _key_values(ctx, _PLACE_KEYS):
+        places = find_municipalities(ctx.text[vs:ve])
+        cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+        if cities or places:
+            s, e, name = (cities or places)[0]
+            return name, vs + s, vs + e
+    return _venue(ctx, 0, min(len(ctx.text), 800))
+
+
 def _single_meeting_details(ctx: DocContext, drafts: list[dict]) -> None:
-    """A page about one meeting: its first full date, theme, host and declaration belong to it."""
+    """A page about one meeting: its date, theme, host and declaration lines belong to it."""
     if not drafts or any(d["evidence"][0][2] == "summit-row" for d in drafts):
         return
     title = ctx.doc.title or ""
@@ -143,15 +288,20 @@ def _single_meeting_details(ctx: DocContext, drafts: list[dict]) -> None:
         return
     text = ctx.text
     if head["start_date"] is None:
-        full = [d for d in ctx.dates if d.precision == "day" and d.start_date and d.start < 400]
-        if full:
-            head["start_date"], head["end_date"] = full[0].start_date, full[0].end_date
-            head["evidence"].append((full[0].start, full[0].end, "date"))
+        d = _meeting_date(ctx)
+        if d:
+            head["start_date"], head["end_date"] = d.start_date, d.end_date
+            head["evidence"].append((d.start, d.end, "date"))
     if head["theme"] is None:
-        m = _THEME.search(text)
-        if m:
-            head["theme"] = next(g for g in m.groups() if g)
-            head["evidence"].append((m.start(), m.end(), "summit-theme"))
+        theme = _meeting_theme(ctx)
+        if theme:
+            head["theme"] = theme[0]
+            head["evidence"].append((theme[1], theme[2], "summit-theme"))
+    place = _meeting_place(ctx)
+    if place and (head["host"] is None or not is_municipality(head["host"])
+                  or not head["host"].endswith(MUNICIPALITY_SUFFIX)):
+        head["host"] = place[0]
+        head["evidence"].append((place[1], place[2], "summit-venue"))
     if head["host"] is None:
         m = _PLACE_AT.search(text)
         places = [c for c in ctx.cands if c.label == "GPE" and c.start < 300]
@@ -179,8 +329,21 @@ def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
                 d["declaration"] = m.group(2)
 
 
+def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
+    """第20回大会, 第10回大会: a bare 大会/総会/サミット is the page's series (the named series its
+    mentions give most, else the title's); with no name on the page it stays as written."""
+    named = [d["series"] for d in drafts if d["series"] and d["series"] not in _BARE_SERIES]
+    series = max(sorted(set(named)), key=named.count) if named else _title_series(ctx)
+    if not series or series in _BARE_SERIES:
+        return  # no name given: 第2回定例会 stays 定例会
+    for d in drafts:
+        if d["series"] in _BARE_SERIES:
+            d["series"] = series
+
+
 def summit_drafts(ctx: DocContext) -> list[dict]:
     drafts = _rows(ctx) + _mentions(ctx)
+    _resolve_bare_series(ctx, drafts)
     _single_meeting_details(ctx, drafts)
     _declarations(ctx, drafts)
     # a row's series comes from context; a mention in the same document names it exactly
