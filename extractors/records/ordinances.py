@@ -353,6 +353,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         taken.append((s, e))
     rows = _row_names(ctx, [span for _, _, span in named])
     drafts: list[dict] = []
+    rows_listed = False
     for cand, name, (s, e) in named:
         i = line_index(ctx.lines, s)
         listed = i in rows and any(n in rows for n in (_neighbour(ctx.lines, i, -1), _neighbour(ctx.lines, i, 1)))
@@ -371,7 +372,14 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             draft["municipality"] = _prefecture_inside(name)
         if _passing_reference(ctx, draft, listed):
             continue
+        draft["_listed"] = listed
+        rows_listed = rows_listed or listed
         drafts.append(draft)
+    if rows_listed:  # on a list page, an unquoted name with no place (…振興条例の一覧) is the list's kind
+        drafts = [d for d in drafts if d.get("_listed") or municipality_prefix(d["name"])
+                  or text[d["evidence"][0][0]] in "「『"]
+    for d in drafts:
+        d.pop("_listed", None)
     for m in _AMEND_ABBR.finditer(text):  # (平12条51・一部改正): amendments listed in the body
         year = parse_date(f"{m.group(1)}{m.group(2)}年")
         headers = [d for d in drafts if d["confidence"] >= 0.9]
