@@ -26,7 +26,7 @@ from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipaliti
 
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
-_IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン)\s?([^\s「」『』()（）、。]{1,8}?)(?=[\s」』()（）、。]|サミット|$)")
+_IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。]|$))")
 _PAREN_HOST = re.compile(r"^\s?[(（]([^()（）\s]{1,10}?)(?:サミット|大会)?[)）]")
 _THEME = re.compile(r"(?:メインテーマ|統一テーマ|大会テーマ|テーマ)(?:は|:|：)?\s?[「『]([^」』]{2,80})[」』]|"
                     r"[「『]([^」』]{2,80})[」』]\s?(?:を|が)?(?:メインテーマ|統一テーマ|テーマ)|"
@@ -51,6 +51,8 @@ _SERIES_YEAR = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9])")
 _DATE_KEYS = ("開催日時", "開催日", "開催期日", "日時", "期日", "会期", "日程", "開催期間")
 _PLACE_KEYS = ("開催地", "開催場所", "開催都市", "会場", "場所")
 _THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "テーマ", "大会スローガン", "スローガン")
+# …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
+_SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム)の(?!開催|テーマ)")
 _PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
 
 
@@ -113,8 +115,15 @@ def _title_series(ctx: DocContext) -> str | None:
 
 def _host_after(ctx: DocContext, offset: int) -> str | None:
     text = ctx.text[offset:offset + 20]
-    m = _IN_HOST.match(text) or _PAREN_HOST.match(text)
-    return ctx.full_place(m.group(1)) if m else None
+    m = _IN_HOST.match(text)
+    if m:
+        return _full_host(ctx, m.group(1))
+    m = _PAREN_HOST.match(text)
+    if not m:
+        return None
+    # (群馬大会), (沖縄大会): a meeting's nickname names its prefecture; (那覇市) names the city
+    nickname = m.group(0).rstrip(")）").endswith("大会")
+    return _full_host(ctx, m.group(1), prefecture_first=nickname)
 
 
 def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
@@ -127,18 +136,20 @@ def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
     return None
 
 
-def _full_host(ctx: DocContext, short: str) -> str | None:
+def _full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> str | None:
     """A place as the text or the gazetteer writes it whole: 岡谷 -> 岡谷市, 別海 -> 別海町, 島根 -> 島根県."""
     short = short.strip()
     if is_municipality(short):
         return short
+    prefecture = [short + e for e in "県府都道" if is_municipality(short + e)]
+    if prefecture_first and prefecture:
+        return prefecture[0]
     written = [short + e for e in MUNICIPALITY_SUFFIX if short + e in ctx.text and is_municipality(short + e)]
     if len(written) == 1:
         return written[0]
     known = [short + e for e in MUNICIPALITY_SUFFIX if is_municipality(short + e)]
     if len(known) == 1:
         return known[0]
-    prefecture = [short + e for e in "県府都道" if is_municipality(short + e)]
     if prefecture:
         return prefecture[0]
     return ctx.full_place(short)
@@ -187,8 +198,9 @@ def _mentions(ctx: DocContext) -> list[dict]:
         short = _host_after(ctx, host_at)
         venue = _venue(ctx, s, e)
         draft["host"] = venue[0] if venue else short
-        if venue:
+        if venue:  # a venue stated in the sentence outranks a host read from a name
             draft["evidence"].append((venue[1], venue[2], "summit-venue"))
+            draft["confidence"] = 0.75
         if not _modifier(ctx, series_end):
             date = _sentence_date(ctx, s, e, ed.start, int(year.group(1)) if year else None)
             if date:
@@ -231,17 +243,19 @@ def _key_values(ctx: DocContext, keys: tuple[str, ...]) -> list[tuple[int, int]]
 def _meeting_date(ctx: DocContext) -> DateMention | None:
     """A one-meeting page's date: a 開催日/日時 line, else the first full date followed closely by
     a holding verb (…に開催, 11/15・16 群馬県で…開催されました), else the first full date that is
-    not the page's own (a date alone on its line, 更新日, 投稿…) near the top."""
+    not the page's own (a date alone on its line, 更新日, 投稿…) near the top; the page's own date
+    is never the meeting's."""
     for vs, ve in _key_values(ctx, _DATE_KEYS):
         dates = [d for d in ctx.dates_in(vs, ve) if d.precision == "day" and d.start_date]
         if dates:
             return dates[0]
     full = [d for d in ctx.dates if d.precision == "day" and d.start_date and d.start < 600]
+    full = [d for d in full if not _SERIES_MODIFIER.search(ctx.text, ctx.sentence(d.start)[0], d.start)]
     for d in full:
         if _HOLD_VERB.search(ctx.text, d.end, d.end + 60) and not _page_date(ctx, d):
             return d
     rest = [d for d in full if d.start < 400 and not _page_date(ctx, d)]
-    return rest[0] if rest else (full[0] if full and full[0].start < 400 else None)
+    return rest[0] if rest else None
 
 
 def _page_date(ctx: DocContext, d: DateMention) -> bool:
