@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from extractors.records.context import DocContext
-from extractors.records.lines import key_value
+from extractors.records.lines import cells, key_value
 from extractors.language.dates import DateMention, find_dates, kanji_to_int
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
 
@@ -100,6 +100,46 @@ def _rows(ctx: DocContext) -> list[dict]:
             "edition": kanji_to_int(m.group(1)), "start_date": d.start_date, "end_date": d.end_date,
             "host": host, "theme": theme, "declaration": None, "participants": [], "confidence": 0.85,
             "evidence": [(start, end, "summit-row")],
+        })
+    return drafts
+
+
+_EDITION_CELL = re.compile(r"第?\s?([0-9]+|[一二三四五六七八九十百]+)\s?(回)?")
+
+
+def _table_rows(ctx: DocContext, done: set[int]) -> list[dict]:
+    """History tables (回 / 開催年月 / 開催都市 / テーマ) in any column order: a tab-separated row
+    whose first cell is an edition (第5回, 5回, or 5 under a header naming 回), with a date cell;
+    the host is the place cell (gazetteer), the theme the first longer text cell after it."""
+    drafts = []
+    header_has_round = False
+    for line in ctx.lines:
+        if "\t" not in line.text or line.start in done:
+            header_has_round = header_has_round if line.body else False
+            continue
+        row = cells(line)
+        m = _EDITION_CELL.fullmatch(row[0][2]) if row else None
+        if not m or not (m.group(2) or row[0][2].startswith("第") or header_has_round):
+            header_has_round = header_has_round or (bool(row) and "回" in row[0][2] and not m)
+            continue
+        date = host = theme = None
+        for cs, ce, cell in row[1:]:
+            dates = [d for d in ctx.dates_in(cs, ce) if d.start == cs and d.start_date]
+            places = find_municipalities(cell)
+            if date is None and dates:
+                date = dates[0]
+            elif host is None and places and places[0][0] == 0:
+                cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+                host = (cities or places)[-1][2]
+            elif theme is None and host is not None and len(cell) >= 4:
+                theme = cell
+        if date is None:
+            continue
+        drafts.append({
+            "type": "summit", "series": _series_before(ctx, line.start) or _title_series(ctx),
+            "edition": kanji_to_int(m.group(1)), "start_date": date.start_date, "end_date": date.end_date,
+            "host": host, "theme": theme, "declaration": None, "participants": [], "confidence": 0.85,
+            "evidence": [(line.start, line.end, "summit-row")],
         })
     return drafts
 
@@ -212,6 +252,34 @@ def _mentions(ctx: DocContext) -> list[dict]:
             decl = _QUOTED_DECL.search(text, s, e)
             if decl:
                 draft["declaration"] = _EDITION_PREFIX.sub("", decl.group(1))
+        drafts.append(draft)
+    return drafts
+
+
+_YEAR_IN = re.compile(r"\s?((?:19|20)[0-9]{2})\s?(?=in|IN|ｉｎ|イン)")
+
+
+def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
+    """Series named by year instead of number (中核市サミット2020in倉敷): one meeting per series and
+    year, edition null; its date is the sentence's (or the page's, for a one-meeting page)."""
+    numbered_ends = {e.end for e in editions} | {e.end + 1 for e in editions}
+    drafts, seen = [], set()
+    for c in ctx.cands:
+        if c.label != "SERIES" or c.start in numbered_ends or c.text in _BARE_SERIES or c.text.startswith(("同", "本")):
+            continue
+        m = _YEAR_IN.match(ctx.text, c.end)
+        if not m or (c.text, m.group(1)) in seen:
+            continue
+        seen.add((c.text, m.group(1)))
+        s, e = ctx.sentence(c.start)
+        year = int(m.group(1))
+        draft = {"type": "summit", "series": c.text, "edition": None, "start_date": None, "end_date": None,
+                 "host": _host_after(ctx, m.end()), "theme": None, "declaration": None, "participants": [],
+                 "confidence": 0.7, "evidence": [(c.start, m.end(), "summit-series-year")], "_year": str(year)}
+        date = _sentence_date(ctx, s, e, c.start, year)
+        if date and date.start_date and date.start_date.startswith(str(year)):
+            draft["start_date"], draft["end_date"] = date.start_date, date.end_date
+            draft["evidence"].append((date.start, date.end, "date"))
         drafts.append(draft)
     return drafts
 
@@ -356,9 +424,19 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
 
 
 def summit_drafts(ctx: DocContext) -> list[dict]:
-    drafts = _rows(ctx) + _mentions(ctx)
+    rows = _rows(ctx)
+    mentions = _mentions(ctx)
+    if not mentions:
+        mentions = _year_mentions(ctx, [c for c in ctx.cands if c.label == "EDITION"])
+    drafts = rows + _table_rows(ctx, {d["evidence"][0][0] for d in rows}) + mentions
     _resolve_bare_series(ctx, drafts)
     _single_meeting_details(ctx, drafts)
+    for d in drafts:  # a year-named meeting with no day found: at least its year
+        year = d.pop("_year", None)
+        if year and d["start_date"] is None:
+            d["start_date"] = d["end_date"] = year
+        elif year and not d["start_date"].startswith(year):
+            d["start_date"], d["end_date"] = year, year  # a page date or another meeting's day is not it
     _declarations(ctx, drafts)
     # a row's series comes from context; a mention in the same document names it exactly
     named = {d["edition"]: d["series"] for d in drafts if d["evidence"][0][2] != "summit-row"}

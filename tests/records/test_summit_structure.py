@@ -72,3 +72,29 @@ def test_key_value_lines_give_date_place_and_theme(nlp):
     (s,) = _summits(text, title="第15回中小企業振興フォーラム").values()
     assert (s["start_date"], s["end_date"], s["host"], s["theme"]) == (
         "2021-11-18", "2021-11-19", "米子市", "地域の未来をひらく中小企業")
+
+
+def test_history_table_rows_in_any_column_order(nlp):
+    text = ("全国ものづくり都市サミット 開催の記録\n回\t開催都市\t開催年月\tテーマ\n"
+            "1\t燕市\t2011年10月\t技術をつなぐまちづくり\n2\t東大阪市\t2013年11月\t世界に挑む中小企業\n")
+    summits = _summits(text, title="全国ものづくり都市サミット")
+    assert {n: (s["host"], s["start_date"], s["theme"]) for n, s in summits.items()} == {
+        1: ("燕市", "2011-10", "技術をつなぐまちづくり"), 2: ("東大阪市", "2013-11", "世界に挑む中小企業")}
+    assert {s["series"] for s in summits.values()} == {"全国ものづくり都市サミット"}
+
+
+def test_numbers_without_a_round_header_are_no_editions(nlp):
+    text = "順位\t都市\t年月\n1\t燕市\t2011年10月\n"
+    assert _summits(text, title="ランキング") == {}
+
+
+def test_series_named_by_year(nlp):
+    text = ("地方都市サミット2021in鶴岡を開催しました\n\n令和3年10月21日(木)、鶴岡市の文化会館で地方都市サミット2021in鶴岡が"
+            "開かれました。\nテーマ:「まちの未来と中小企業」")
+    (s,) = _summits(text, title="地方都市サミット2021in鶴岡").values()
+    assert (s["series"], s["edition"], s["start_date"], s["host"], s["theme"]) == (
+        "地方都市サミット", None, "2021-10-21", "鶴岡市", "まちの未来と中小企業")
+
+
+def test_exhibition_named_by_year_is_no_summit(nlp):
+    assert _summits("「産業交流展2021」を開催しました。会期は11月10日(水)から12日(金)まで。") == {}
