@@ -1,16 +1,26 @@
 """Ordinance records from a document's candidates.
 
 Takes a `DocContext` and gives draft ordinances (plain field dicts with
-evidence spans). Two kinds of sentence are read:
+evidence spans). A name is read whole: from the rule's span back over noun
+groups joined by 及び/並びに/・/の/と/に関する (、 inside a coordination closed by
+及び) to a real boundary (`extend_name`); the enacting body is the place that
+starts it, from the gazetteer (山口県・宇部市…条例 -> 宇部市), else the place of
+the clause, the page's owner, or a prefecture inside the name (ふるさと愛媛の…).
+Three kinds of text are read:
 
-- 例規集 headers: a line holding the name (「○墨田区中小企業振興基本条例」),
-  followed within a few lines by the date and 条例第N号, and 改正 lines;
+- 例規集 headers: a line holding only the name (「○墨田区中小企業振興基本条例」),
+  followed within a few lines by the date and (X市)条例第N号, and 改正 lines;
+- list rows: lines of names one after another, dated by the list's heading
+  (「2012年に制定された…条例の一覧」);
 - prose: 「…条例」 in a sentence, with the place (X市で, 県の) and the date of
-  the same clause, and the verb after it (施行 -> effective, 制定/公布 -> enacted,
-  に改め -> a renaming of the body's previous ordinance).
+  the same clause, dates bound to a verb (…に公布、…に施行), the date of a
+  本条例/この条例 sentence on a one-ordinance page, and the verb after it
+  (施行 -> effective, 制定/公布 -> enacted, に改め -> a renaming of the body's
+  previous ordinance).
 
 National laws (…法), charters (憲章), rules and plans never match: only names
-ending in 条例 are candidates, and generic references (本条例, 前条例) are dropped.
+ending in 条例 are candidates; generic references (本条例, 前条例), compounds
+(条例素案) and undated passing references on pages about something else are dropped.
 """
 from __future__ import annotations
 

@@ -1,15 +1,20 @@
 """Summit records: numbered meetings of a series (第5回中小企業都市サミット in 川口).
 
-Takes a `DocContext` and gives draft summits from two kinds of text:
+Takes a `DocContext` and gives draft summits from the document's structure:
 
 - list rows: a line that starts with 第N回 and a date (a table row or a list
   line): edition, dates, host (the first place after the date) and theme (the
   rest of the row); the series is the nearest series name before the list;
-- mentions: 第N回 followed by a series name (…サミット, …大会, …定例会, …総会,
-  …フォーラム), with `in X` or `(X)` for the host. The date, theme and host of
-  the sentence are used; when the document is about one meeting (one edition
-  named), its first full date, its theme (「…」をテーマ) and its declaration
-  (「…宣言」) are used too.
+- history tables: tab-separated rows (回 / 開催年月 / 開催都市 / テーマ, any
+  column order) read by cells, the host from the gazetteer;
+- mentions: 第N回 followed by a series name read whole (across の and a quoted
+  part; a bare 大会/総会 is the page's named series). The host is the venue:
+  the municipality before を会場に / にて / で開催 in the sentence, else `in X`
+  or `(X)` made whole by the gazetteer (岡谷 -> 岡谷市; (群馬大会) -> 群馬県).
+  A series named by year (Xサミット2021in Y) is a meeting with a null edition;
+- one-meeting pages: key–value lines (開催日/日時, 会場/開催地, テーマ/スローガン),
+  else the first date bound to a holding verb (never the page's own date), the
+  theme (「…」をテーマ) and the declaration (「…宣言」).
 
 Declarations: 「第N回X宣言」 gives edition N its declaration X宣言; 「X宣言」 in a
 mention's sentence belongs to that mention's edition.
@@ -39,7 +44,8 @@ _SUBTITLE_START = ("-", "―", "〜", "~", "−", "‐")
 _SERIES_END = ("サミット", "首脳会議", "大会", "定例会", "総会", "フォーラム")
 # The series name written after 第N回: up to the first series word, across の and a quoted part
 # (第1回「定住自立圏」全国市町村長サミット, 第10回中小企業のまち民間サミット), never across a
-# case particle, a comma or a bracket of the sentence.
+# case particle, a comma or a bracket of the sentence (と/や/も are not stops: ものづくり,
+# まちと産業 are names).
 _SERIES_AFTER = re.compile(r"\s?((?:[「『][^「」『』\s]{1,15}[」』])?[^\s、。,()（）「」『』はがをでにへ]{0,25}?"
                            r"(?:サミット|首脳会議|全国大会|大会|定例会|総会|フォーラム))")
 _BARE_SERIES = ("サミット", "大会", "全国大会", "総会", "定例会", "フォーラム", "首脳会議")

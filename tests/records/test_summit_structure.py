@@ -98,3 +98,4 @@ def test_series_named_by_year(nlp):
 
 def test_exhibition_named_by_year_is_no_summit(nlp):
     assert _summits("「産業交流展2021」を開催しました。会期は11月10日(水)から12日(金)まで。") == {}
+
