@@ -332,6 +332,16 @@ def _meeting_date(ctx: DocContext) -> DateMention | None:
     return rest[0] if rest else None
 
 
+def _this_year(ctx: DocContext) -> int | None:
+    """Offset of 今年/本年 in a sentence that says the meeting is held (今年は…で開かれます)."""
+    for m in re.finditer(r"今年|本年", ctx.text):
+        s, e = ctx.sentence(m.start())
+        if _HOLD_VERB.search(ctx.text, m.end(), e) and re.search("|".join(_SERIES_END), ctx.text[s:e]) \
+                and not re.search(r"今年度|本年度", ctx.text[m.start():m.end() + 1]):
+            return m.start()
+    return None
+
+
 def _page_date(ctx: DocContext, d: DateMention) -> bool:
     ls, le = ctx.line(d.start)
     line = ctx.text[ls:le]
@@ -380,6 +390,11 @@ def _single_meeting_details(ctx: DocContext, drafts: list[dict]) -> None:
         if d:
             head["start_date"], head["end_date"] = d.start_date, d.end_date
             head["evidence"].append((d.start, d.end, "date"))
+    if head["start_date"] is None and ctx.year:
+        this_year = _this_year(ctx)
+        if this_year:  # 今年は尼崎市で開かれます: the year the page dates itself by
+            head["start_date"] = head["end_date"] = str(ctx.year)
+            head["evidence"].append((this_year, this_year + 2, "summit-this-year"))
     if head["theme"] is None:
         theme = _meeting_theme(ctx)
         if theme:

@@ -99,3 +99,10 @@ def test_series_named_by_year(nlp):
 def test_exhibition_named_by_year_is_no_summit(nlp):
     assert _summits("「産業交流展2021」を開催しました。会期は11月10日(水)から12日(金)まで。") == {}
 
+
+
+def test_this_year_is_the_page_year(nlp):
+    text = ("「全国みなと民間サミット」が、今年は室蘭市で開かれます。\n第7回全国みなと民間サミットの実行委員会が開かれました。\n"
+            "公開日 2017年06月02日")
+    (s,) = _summits(text).values()
+    assert (s["start_date"], s["host"]) == ("2017", "室蘭市")
