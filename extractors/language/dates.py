@@ -11,7 +11,8 @@ era abbreviations (H16.5.27, R2.3.30, H14年度, 平12 as in 「(平12条51・�
 western years (2004年, 二〇〇四年, 2014/11/28, 2003.5.29, 2016-04-01), an era year
 with its western year in parentheses (平成29年(2017年)7月11日, 平成29(2017)年),
 fiscal years (平成9年度), month-day without year (11月22日) and two-day spans
-(27、28日 / 27日、28日 / 22日〜23日 / 2003.5.29~30 / 10月31日〜11月1日).
+(27、28日 / 27日、28日 / 22日〜23日 / 22―23日 / 4日(金)5日(土) / 2003.5.29~30 /
+10月31日〜11月1日), and month/day in posts (11/15・16, 11/15(水)).
 
 Rules that are choices, not facts:
 - A western year is four digits in 1868-2100. A bare count such as 約10年,
@@ -81,7 +82,13 @@ _MONTH_START = re.compile(rf"(?<![0-9〇一二三四五六七八九十])(?P<m>{_
 # Day, or a pair of days: "27日", "27、28日", "27日(木)・28日(金)", "31日〜11月1日".
 _DAYS = re.compile(
     rf" ?(?P<d1>{_NUM})(?:(?P<u1> ?日)(?![間目])(?P<w1>{_WEEKDAY})?)?"
-    rf"(?: ?(?P<sep>[、,・〜~\-]) ?(?:(?P<m2>{_NUM}) ?月 ?)?(?P<d2>{_NUM}) ?日(?![間目])(?P<w2>{_WEEKDAY})?)?"
+    rf"(?:(?: ?(?P<sep>[、,・〜~\-―–])|(?<=\))) ?(?:(?P<m2>{_NUM}) ?月 ?)?(?P<d2>{_NUM}) ?日(?![間目])(?P<w2>{_WEEKDAY})?)?"
+)
+# Month/day without a year, as in posts (11/15・16, 11/15(水)): only with a weekday or a second
+# day, so that a fraction (1/2) or a ratio is no date.
+_SLASH_MONTH_DAY = re.compile(
+    rf"(?<![0-9/.\-])(?P<m>[0-9]{{1,2}})/(?P<d1>[0-9]{{1,2}})(?![0-9/])(?P<w1>{_WEEKDAY})?"
+    rf"(?:(?P<sep>[・〜~\-])(?P<d2>[0-9]{{1,2}})(?![0-9/])(?P<w2>{_WEEKDAY})?)?"
 )
 # ".5.27", "/11/28", "-04-01" after a numeric year, optionally "~30" / "-30" / "~6.1".
 # The end day must not be followed by ":" so that "2016/4/1~13:00" is no span.
@@ -210,13 +217,17 @@ def _match_days(text: str, pos: int) -> _Days | None:
     m = _DAYS.match(text, pos)
     if m is None or (m["u1"] is None and m["d2"] is None):
         return None
+    second = m["d2"] is not None
+    sep = m["sep"]
+    if second and sep is None:  # 4日(金)5日(土): two days written one after the other, each with its weekday
+        second, sep = m["w2"] is not None, "・"
     return _Days(
         day=_num(m["d1"]),
         day_end=m.end("w1") if m["w1"] else (m.end("u1") if m["u1"] else None),
-        end_month=_num(m["m2"]) if m["m2"] else None,
-        end_day=_num(m["d2"]) if m["d2"] else None,
-        sep=m["sep"] if m["d2"] else None,
-        span_end=m.end() if m["d2"] else None,
+        end_month=_num(m["m2"]) if second and m["m2"] else None,
+        end_day=_num(m["d2"]) if second else None,
+        sep=sep if second else None,
+        span_end=m.end() if second else None,
         weekday=_weekday(m["w1"]),
     )
 
@@ -314,10 +325,20 @@ def _parse_with_year(text: str, head: re.Match, default_year: int | None) -> Dat
     return _with_days(text, start, year, month, month_m.end(), days, default_year, era)
 
 
+def _parse_slash_month_day(text: str, pos: int, default_year: int | None) -> DateMention | None:
+    m = _SLASH_MONTH_DAY.match(text, pos)
+    if m is None or not (m["w1"] or m["d2"]) or not 1 <= int(m["m"]) <= 12:
+        return None
+    days = _Days(day=int(m["d1"]), day_end=m.end("w1") if m["w1"] else m.end("d1"), end_month=None,
+                 end_day=int(m["d2"]) if m["d2"] else None, sep=m["sep"], span_end=m.end() if m["d2"] else None,
+                 weekday=_weekday(m["w1"]))
+    return _with_days(text, pos, None, int(m["m"]), m.end("m"), days, default_year, None)
+
+
 def _parse_month_day(text: str, pos: int, default_year: int | None) -> DateMention | None:
     m = _MONTH_START.match(text, pos)
     if m is None:
-        return None
+        return _parse_slash_month_day(text, pos, default_year)
     month = _num(m["m"])
     if not 1 <= month <= 12:
         return None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from extractors.language.dates import DateMention, document_year, find_dates
 from extractors.language.nlp import soft_cut
+from extractors.records.lines import Line, doc_lines
 from schemas.document import Document
 from schemas.records import Candidate
 
@@ -72,6 +73,7 @@ class DocContext:
     prefecture: str | None = None
     _starts: list[int] = field(default_factory=list)
     _bounds: list[int] | None = field(default=None, repr=False)  # sentence starts, see sentence()
+    _lines: list[Line] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, doc: Document, cands: list[Candidate]) -> "DocContext":
@@ -108,6 +110,13 @@ class DocContext:
         start = self._bounds[i - 1] if i else 0
         end = self._bounds[i] if i < len(self._bounds) else len(self.text)
         return start, end
+
+    @property
+    def lines(self) -> list[Line]:
+        """The document's lines with offsets (see `records.lines`), split once."""
+        if self._lines is None:
+            self._lines = doc_lines(self.text)
+        return self._lines
 
     def line(self, offset: int) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, offset) + 1

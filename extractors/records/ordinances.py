@@ -1,28 +1,40 @@
 """Ordinance records from a document's candidates.
 
 Takes a `DocContext` and gives draft ordinances (plain field dicts with
-evidence spans). Two kinds of sentence are read:
+evidence spans). A name is read whole: from the rule's span back over noun
+groups joined by 及び/並びに/・/の/と/に関する (、 inside a coordination closed by
+及び) to a real boundary (`extend_name`); the enacting body is the place that
+starts it, from the gazetteer (山口県・宇部市…条例 -> 宇部市), else the place of
+the clause, the page's owner, or a prefecture inside the name (ふるさと愛媛の…).
+Three kinds of text are read:
 
-- 例規集 headers: a line holding the name (「○墨田区中小企業振興基本条例」),
-  followed within a few lines by the date and 条例第N号, and 改正 lines;
+- 例規集 headers: a line holding only the name (「○墨田区中小企業振興基本条例」),
+  followed within a few lines by the date and (X市)条例第N号, and 改正 lines;
+- list rows: lines of names one after another, dated by the list's heading
+  (「2012年に制定された…条例の一覧」);
 - prose: 「…条例」 in a sentence, with the place (X市で, 県の) and the date of
-  the same clause, and the verb after it (施行 -> effective, 制定/公布 -> enacted,
-  に改め -> a renaming of the body's previous ordinance).
+  the same clause, dates bound to a verb (…に公布、…に施行), the date of a
+  本条例/この条例 sentence on a one-ordinance page, and the verb after it
+  (施行 -> effective, 制定/公布 -> enacted, に改め -> a renaming of the body's
+  previous ordinance).
 
 National laws (…法), charters (憲章), rules and plans never match: only names
-ending in 条例 are candidates, and generic references (本条例, 前条例) are dropped.
+ending in 条例 are candidates; generic references (本条例, 前条例), compounds
+(条例素案) and undated passing references on pages about something else are dropped.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.records.context import DocContext, strip_quotes
+from extractors.records.lines import Line, line_index
 from extractors.language.dates import DateMention, parse_date
+from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
 from schemas.records import Candidate
 
 _GENERIC = re.compile(r"^(?:この|その|本|同|前|当該|新|旧|改正|関係|関連|他の|各|県の|市の|区の|町の|村の|条例)")
-_MUNICIPALITY_PREFIX = re.compile(r"^(.{1,6}?(?:都|道|府|県|市|区|町|村))(?=.{2,}条例$)")
-_NUMBER = re.compile(r"条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号")
+_NUMBER = re.compile(r"(?:[^\s\d()（）]{1,6}?(?:都|道|府|県|市|区|町|村))?条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号")
 _AMEND_ABBR = re.compile(r"[(（]\s?(昭|平|令)\s?([0-9]{1,2})\s?条\s?[0-9]+[^()（）]*改正[)）]")
 _HEADER_END = re.compile(r"^(?:[(（]目的[)）]|[(（]趣旨[)）]|第[1一]条|目次|前文)")
 _PLACE_BEFORE = re.compile(r"(?:^|[、,。\s年月日にはで])(本県|当県|同県|県)(?:で|は|の|が|に|では)")
@@ -41,17 +53,74 @@ _DATE_LIKE = re.compile(r"(?:[0-9一二三四五六七八九十元]+(?:年|月|�
 
 def is_ordinance_name(name: str) -> bool:
     """A proper ordinance name: not a generic reference (本条例) and not a date (令和2年3月30日条例第15号)."""
-    return (name.endswith("条例") and len(name) >= 5 and not _GENERIC.match(name) and "条例" not in name[:-2]
+    generic = _GENERIC.match(name) and not _starts_with_place(name)  # 前条例, but 前橋市…条例 and 新潟県…条例
+    return (name.endswith("条例") and len(name) >= 5 and not generic and "条例" not in name[:-2]
             and not _DATE_LIKE.search(name[:-2]))
 
 
+def _starts_with_place(name: str) -> bool:
+    found = find_municipalities(name[:8])
+    return bool(found) and found[0][0] == 0
+
+
+# Inside a name, noun groups are joined by coordination (及び, 並びに, ・, と), の, 、 (only in
+# a list closed by 及び: 「A、B及びC」) and に関する/における: 「中小企業の振興と人材の育成等に関する
+# 基本条例」. A noun group is a run of kanji or katakana; what precedes the first group (a
+# verb ending, a particle such as は/を/で, a bracket, a line start) is the name's boundary.
+_NOUN_GROUP = r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,}"
+_LINK_BEFORE = re.compile(rf"({_NOUN_GROUP})(及び|並びに|又は|・|の|と|、|に関する|における)$")
+_NOT_IN_NAME = re.compile(r"(?:年|月|日|年度|本市|本県|本町|本村|本区|同市|同県|当市|当県)$")
+
+
+def extend_name(text: str, start: int, end: int) -> int:
+    """Where the name ending at `end` begins: `start` moved back over noun groups and the links
+    that a name holds (see above), never past the line start. A group that is a date, a
+    self-reference or a bare place before の (前橋市の条例 names the city, not the ordinance)
+    stops the walk."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lo = max(line_start, start - 80)
+    while True:
+        m = _LINK_BEFORE.search(text, lo, start)
+        if not m:
+            return start
+        group, link = m.group(1), m.group(2)
+        if _NOT_IN_NAME.search(group):
+            return start
+        if link == "、" and not re.search("及び|並びに", text[start:end]):
+            return start  # a comma joins names only in a coordination closed by 及び
+        if link in ("の", "と") and _starts_with_place(group) and municipality_prefix(group + "中小企業条例") == group:
+            return start
+        start = m.start()
+
+
+
 def municipality_prefix(name: str) -> str | None:
-    m = _MUNICIPALITY_PREFIX.match(name)
-    if not m:
-        return None
-    prefix = m.group(1)
-    # 中小企業都市…, 産業振興… must not read as places: the prefix must be a place name
-    return None if re.search(r"(企業|産業|振興|活性化|中小)", prefix) else prefix
+    """The enacting body named at the start of the name, from the gazetteer: 大府市 of
+    大府市中小企業…条例; in a list written 「山口県・宇部市…条例」 the last place of the chain
+    (宇部市: the prefecture only says where the city lies)."""
+    pos, found = 0, None
+    while True:
+        # longest place at pos; a name's start is a word boundary, so 港区 of 港区中小企業… counts
+        place = next((name[pos:pos + n] for n in range(8, 1, -1) if is_municipality(name[pos:pos + n])), None)
+        if place is None or len(name) - pos - len(place) < 4:
+            break
+        found, pos = place, pos + len(place)
+        if name[pos:pos + 1] != "・":
+            break
+        pos += 1
+    return found
+
+
+def _prefecture_inside(name: str) -> str | None:
+    """A prefecture written without its suffix inside the name (ふるさと愛媛の…条例 -> 愛媛県)."""
+    hits = {p for p in _prefectures() if p[:-1] in name}
+    return hits.pop() if len(hits) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _prefectures() -> tuple[str, ...]:
+    """The 47 prefectures (the gazetteer's names with a prefecture suffix, none longer than 4)."""
+    return tuple(sorted(n for n in municipality_names() if n.endswith(PREFECTURE_SUFFIX) and len(n) <= 4))
 
 
 def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | None:
@@ -76,7 +145,7 @@ def _from_header(ctx: DocContext, name: str, cand: Candidate, block: tuple[int, 
     text = ctx.text
     bs, be = block
     draft = _draft(ctx, name, cand, confidence=0.9)
-    dates = ctx.dates_in(bs, be)
+    dates = [d for d in ctx.dates_in(bs, be) if not _PAGE_DATE.search(ctx.text[ctx.line(d.start)[0]:d.start])]
     number = _NUMBER.search(text, bs, be)
     amend_at = text.find("改正", bs, be)
     first = [d for d in dates if amend_at < 0 or d.start < amend_at]
@@ -144,7 +213,7 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
     draft = _draft(ctx, name, cand, confidence=0.75 if quoted else 0.6)
     draft["municipality"] = _place_for(ctx, name, cand)
     _, e = ctx.sentence(cand.start)
-    date = _date_for(ctx, cand)
+    date = None if _verb_dates(ctx, draft, cand.end, e) else _date_for(ctx, cand)
     verb = _VERB_AFTER.search(ctx.text, cand.end, e)
     if date:
         field = "effective_date" if verb and verb.group(1) == "施行" else "enacted_date"
@@ -177,24 +246,154 @@ def _apply_renames(drafts: list[dict]) -> list[dict]:
     return out
 
 
+# A page's own dates (更新日 2023年12月20日) sit under the title line too: they are not the ordinance's.
+_PAGE_DATE = re.compile(r"(?:更新|公開|掲載|作成|登録|最終)日?|ページID")
+_SELF_REFERENCE = re.compile(r"(?:本条例|この条例|同条例)")
+_DATE_VERB = re.compile(r"\s?(?:に|から|より)?\s?(?:、\s?)?(?:(?:本|この|同)条例(?:を|は|が)\s?)?(公布|施行|制定)")
+_ROW_TRIM = "○◯●◎・ 「」『』\t"
+
+
+def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
+    """The whole name: a quoted one as quoted, else read back to its real boundary (extend_name)."""
+    if text[cand.start] in "「『“":
+        return cand.start, cand.end
+    return extend_name(text, cand.start, cand.end), cand.end
+
+
+def _part_of_compound(text: str, end: int) -> bool:
+    """条例 followed by another noun (条例素案, 条例検討委員会) names that thing, not the ordinance;
+    条例第N号 and 条例制定/施行/公布/改正 still speak of it."""
+    nxt = text[end:end + 2]
+    return bool(re.match(r"[\u4e00-\u9fff]", nxt)) and not nxt.startswith(("第", "制定", "施行", "公布", "改正", "等"))
+
+
+def _row_names(ctx: DocContext, spans: list[tuple[int, int]]) -> set[int]:
+    """Line numbers of lines that hold nothing but one ordinance name (a header line or a list row)."""
+    rows = set()
+    for s, e in spans:
+        i = line_index(ctx.lines, s)
+        line = ctx.lines[i]
+        if not line.text.replace(ctx.text[s:e], "", 1).strip(_ROW_TRIM):
+            rows.add(i)
+    return rows
+
+
+def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j].body:
+        j += step
+    return j if 0 <= j < len(lines) else None
+
+
+def _list_heading_date(ctx: DocContext, rows: set[int], i: int) -> DateMention | None:
+    """The date of the heading above a list of ordinance names (「2012年に制定された…条例の一覧」):
+    back over the rows, section labels (【…】, 以上…) and as-of lines (…現在) to the first other
+    line; its date counts when it says the listed ordinances were enacted or put in force."""
+    for j in range(i - 1, max(-1, i - 40), -1):
+        line = ctx.lines[j]
+        body = line.body
+        if not body or j in rows or "現在" in body or body.startswith(("【", "以上", "[", "■")):
+            continue
+        if len(body) > 60 or not re.search("制定|施行|公布", body):
+            return None
+        dates = [d for d in ctx.dates_in(line.start, line.end) if d.start_date]
+        return dates[0] if dates else None
+    return None
+
+
+def _verb_dates(ctx: DocContext, draft: dict, end: int, sentence_end: int) -> bool:
+    """Dates after the name bound to a verb (平成24年12月28日に公布、平成25年4月1日に施行): set them."""
+    found = False
+    for d in ctx.dates_in(end, sentence_end):
+        m = _DATE_VERB.match(ctx.text, d.end)
+        if d.start_date and m:
+            key = "effective_date" if m.group(1) == "施行" else "enacted_date"
+            if draft[key] is None:
+                draft[key] = d.start_date
+                draft["evidence"].append((d.start, m.end(), "ordinance-date-verb"))
+                found = True
+    return found
+
+
+def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
+    """本条例は、平成31年4月1日から施行: on a page about one ordinance, the date of a sentence that
+    refers to it as 本条例/この条例 and binds a date to a verb belongs to it."""
+    names = {_key_name(d["name"]) for d in drafts}
+    undated = [d for d in drafts if not (d["enacted_date"] or d["effective_date"])]
+    if len(names) != 1 or not undated:
+        return
+    for m in _SELF_REFERENCE.finditer(ctx.text):
+        s, e = ctx.sentence(m.start())
+        if _verb_dates(ctx, undated[0], s, e):
+            for d in undated[1:]:
+                d["enacted_date"], d["effective_date"] = undated[0]["enacted_date"], undated[0]["effective_date"]
+            return
+
+
+def _passing_reference(ctx: DocContext, draft: dict, listed: bool) -> bool:
+    """An ordinance named in passing (「…条例にもとづき」 on a page about something else): no date,
+    no number, not in a list of ordinances, and the page's title names no ordinance."""
+    return (not listed and draft["confidence"] < 0.9 and "条例" not in (ctx.doc.title or "")
+            and not (draft["enacted_date"] or draft["effective_date"] or draft["number"] or draft["amended_dates"]))
+
+
+def _key_name(name: str) -> str:
+    prefix = municipality_prefix(name)
+    return name[len(prefix):] if prefix else name
+
+
 def ordinance_drafts(ctx: DocContext) -> list[dict]:
-    drafts: list[dict] = []
+    text = ctx.text
+    named: list[tuple[Candidate, str, tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
     for cand in ctx.cands:
         if cand.label != "ORDINANCE":
             continue
-        name = clean_name(cand.text)
-        if not is_ordinance_name(name) or re.match(r"\s?第\s?[0-9一二三四五六七八九十百]", ctx.text[cand.end:cand.end + 4]):
+        s, e = _name_span(text, cand)
+        if any(ts <= s and e <= te for ts, te in taken):
+            continue  # part of a name already read (小規模企業振興条例 of 中小企業及び小規模企業振興条例)
+        name = clean_name(text[s:e])
+        if not is_ordinance_name(name) or re.match(r"\s?第\s?[0-9一二三四五六七八九十百]", text[e:e + 4]):
             continue  # 条例第15号 is a number, not a name
-        block = _header_block(ctx, cand)
+        if _part_of_compound(text, e):
+            continue
+        if s != cand.start:
+            cand = cand.model_copy(update={"start": s, "text": text[s:e]})
+        named.append((cand, name, (s, e)))
+        taken.append((s, e))
+    rows = _row_names(ctx, [span for _, _, span in named])
+    drafts: list[dict] = []
+    rows_listed = False
+    for cand, name, (s, e) in named:
+        i = line_index(ctx.lines, s)
+        listed = i in rows and any(n in rows for n in (_neighbour(ctx.lines, i, -1), _neighbour(ctx.lines, i, 1)))
+        block = None if listed else _header_block(ctx, cand)
         if block:
             draft = _from_header(ctx, name, cand, block)
             draft["municipality"] = municipality_prefix(name) or ctx.owner
         else:
             draft = _from_prose(ctx, name, cand)
+            if listed and not (draft["enacted_date"] or draft["effective_date"]):
+                d = _list_heading_date(ctx, rows, i)
+                if d:
+                    draft["enacted_date"] = d.start_date
+                    draft["evidence"].append((d.start, d.end, "ordinance-list-heading-date"))
+        if draft["municipality"] is None:
+            draft["municipality"] = _prefecture_inside(name)
+        if _passing_reference(ctx, draft, listed):
+            continue
+        draft["_listed"] = listed
+        rows_listed = rows_listed or listed
         drafts.append(draft)
-    for m in _AMEND_ABBR.finditer(ctx.text):  # (平12条51・一部改正): amendments listed in the body
+    if rows_listed:  # on a list page, an unquoted name with no place (…振興条例の一覧) is the list's kind
+        drafts = [d for d in drafts if d.get("_listed") or municipality_prefix(d["name"])
+                  or text[d["evidence"][0][0]] in "「『"]
+    for d in drafts:
+        d.pop("_listed", None)
+    for m in _AMEND_ABBR.finditer(text):  # (平12条51・一部改正): amendments listed in the body
         year = parse_date(f"{m.group(1)}{m.group(2)}年")
         headers = [d for d in drafts if d["confidence"] >= 0.9]
         if year and year.start_date and len(headers) == 1 and year.start_date not in headers[0]["amended_dates"]:
             headers[0]["amended_dates"].append(year.start_date)
+    _self_reference_dates(ctx, drafts)
     return _apply_renames(drafts)

@@ -304,3 +304,20 @@ def test_kanji_numerals_match_digits(n):
     digits = "〇一二三四五六七八九"
     kanji = ("" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")) + ("" if ones == 0 else digits[ones])
     assert kanji_to_int(kanji) == n
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("2021年6月3日(木)4日(金)に開きます", "2021-06-03", "2021-06-04"),  # two days, each with its weekday
+    ("会期は令和3年7月8―9日です", "2021-07-08", "2021-07-09"),  # horizontal bar as range mark
+    ("先週、6/3・4 に総会がありました", "2021-06-03", "2021-06-04"),  # month/day of a post
+    ("6/3(木)に説明会", "2021-06-03", "2021-06-03"),
+    ("8月2日(月)・3日(火)の二日間", "2021-08-02", "2021-08-03"),
+])
+def test_two_day_spans_and_slash_month_day(text, start, end):
+    (d,) = find_dates(text, default_year=2021)
+    assert (d.start_date, d.end_date) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["割合は3/4です", "21/06/03", "6月3日(木)9日(水)"])
+def test_no_span_from_fractions_or_far_days(text):
+    assert all(d.end_date == d.start_date for d in find_dates(text, default_year=2021))

@@ -1,0 +1,99 @@
+"""Ordinance names read whole, the enacting body from the gazetteer, and the kinds of page that
+state an ordinance: header lines, list rows, prose with verbs, self-references."""
+import hashlib
+
+import pytest
+
+from extractors.reading.normalize import normalize_text
+from extractors.records.build import build_records, document_drafts
+from extractors.records.ordinances import extend_name, is_ordinance_name, municipality_prefix
+from schemas.document import Document
+
+
+@pytest.mark.parametrize("text, found, name", [  # found: the span the token rule gives
+    ("○鶴岡市中小企業及び小規模企業振興条例", "小規模企業振興条例", "鶴岡市中小企業及び小規模企業振興条例"),
+    ("佐倉市中小企業・小規模企業振興条例を施行します", "小規模企業振興条例", "佐倉市中小企業・小規模企業振興条例"),
+    ("福井県地域産業の振興と雇用の創出に関する基本条例について", "創出に関する基本条例",
+     "福井県地域産業の振興と雇用の創出に関する基本条例"),
+    ("長野市商業者、工業者及び農業者の振興に関する条例", "振興に関する条例", "長野市商業者、工業者及び農業者の振興に関する条例"),
+    ("市内経済の活性化を目指して長岡市中小企業振興基本条例を制定", "長岡市中小企業振興基本条例", "長岡市中小企業振興基本条例"),
+    ("本市の中小企業振興条例", "中小企業振興条例", "中小企業振興条例"),  # a self-reference before の is no part
+    ("前橋市の中小企業振興条例", "中小企業振興条例", "中小企業振興条例"),  # nor a bare place before の
+    ("令和3年、中小企業振興条例を改正", "中小企業振興条例", "中小企業振興条例"),  # nor a date before 、
+    ("産業課、商工振興条例の担当", "商工振興条例", "商工振興条例"),  # a comma outside a coordination ends it
+])
+def test_names_read_back_to_a_boundary(text, found, name):
+    end = text.index(found) + len(found)
+    start = extend_name(text, text.index(found), end)
+    assert text[start:end].lstrip("○") == name
+
+
+@pytest.mark.parametrize("name, place", [
+    ("大府市中小企業振興基本条例", "大府市"),  # 府 inside a city name is no prefecture
+    ("三重県・四日市市中小企業振興条例", "四日市市"),  # a list's 県・市: the city enacts
+    ("北区中小企業振興基本条例", "北区"),
+    ("中小企業都市振興条例", None),
+    ("京都府中小企業応援条例", "京都府"),
+])
+def test_enacting_body_from_the_gazetteer(name, place):
+    assert municipality_prefix(name) == place
+
+
+@pytest.mark.parametrize("name, ok", [
+    ("前橋市中小企業振興基本条例", True), ("新潟県中小企業振興条例", True),
+    ("前条例", False), ("本条例", False), ("新条例の施行", False), ("令和2年3月30日条例", False),
+])
+def test_generic_references_are_not_names(name, ok):
+    assert is_ordinance_name(name) is ok
+
+
+def _doc(text: str, title: str | None = None) -> Document:
+    text = normalize_text(text)
+    return Document(uri="file:///o.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
+                    title=title, text=text)
+
+
+def _ordinances(doc: Document) -> dict[str, dict]:
+    recs, rejected = build_records([doc], [document_drafts(doc)])
+    assert not rejected
+    return {r["name"]: r for r in recs if r["type"] == "ordinance"}
+
+
+def test_list_page_rows_take_the_heading_year(nlp):
+    text = ("2015年に制定された産業振興条例の一覧\n(2015年12月1日現在)\n【県】\n 「岐阜県中小企業振興条例」\n"
+            " 「ふるさと高知の産業振興条例」\n以上、2県\n【市町】\n 「三重県・四日市市中小企業振興基本条例」\n"
+            " 「長野県・岡谷市ものづくりを応援する条例」\n以上、2市\n")
+    recs = _ordinances(_doc(text, title="2015年の振興条例"))
+    assert {n: (r["municipality"], r["enacted_date"]) for n, r in recs.items()} == {
+        "岐阜県中小企業振興条例": ("岐阜県", "2015"),
+        "ふるさと高知の産業振興条例": ("高知県", "2015"),
+        "三重県・四日市市中小企業振興基本条例": ("四日市市", "2015"),
+        "長野県・岡谷市ものづくりを応援する条例": ("岡谷市", "2015"),
+    }
+
+
+def test_prose_dates_bound_to_verbs(nlp):
+    text = ("令和2年2月議会で「千葉県商店街活性化条例」が可決され、令和2年3月27日に公布、令和2年4月1日に施行されました。\n"
+            "更新日 2024年1月5日")
+    (o,) = _ordinances(_doc(text, title="千葉県商店街活性化条例")).values()
+    assert (o["municipality"], o["enacted_date"], o["effective_date"]) == ("千葉県", "2020-03-27", "2020-04-01")
+
+
+def test_self_reference_gives_the_page_ordinance_its_date(nlp):
+    text = ("高崎市中小企業振興基本条例を制定しました\n\n地域経済の発展のため「高崎市中小企業振興基本条例」を制定しました。\n"
+            "令和2年4月1日から本条例を施行します。\n\n更新日:2021年02月01日")
+    (o,) = _ordinances(_doc(text, title="高崎市中小企業振興基本条例を制定しました")).values()
+    assert (o["municipality"], o["effective_date"]) == ("高崎市", "2020-04-01")
+
+
+def test_header_number_with_the_body_name_and_no_page_date(nlp):
+    text = "○岡谷市中小企業及び小規模企業振興条例\n\n令和元年9月30日\n\n岡谷市条例第12号\n\n(目的)\n第1条 この条例は、…"
+    (o,) = _ordinances(_doc(text)).values()
+    assert (o["name"], o["municipality"], o["enacted_date"], o["number"]) == (
+        "岡谷市中小企業及び小規模企業振興条例", "岡谷市", "2019-09-30", "令和元年9月30日岡谷市条例第12号")
+
+
+def test_passing_reference_and_compounds_give_no_record(nlp):
+    text = ("当会は、北海道中小企業振興条例にもとづき、金融機関と連携協定を結びました。\n"
+            "中小企業振興基本条例素案検討委員会を設置しました。")
+    assert _ordinances(_doc(text, title="連携協定を締結しました")) == {}

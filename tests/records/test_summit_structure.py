@@ -1,0 +1,108 @@
+"""Summits read from document structure: the venue as host, whole series names, bare 大会,
+key–value lines, years in series names (invented sentences of each kind, real ja_ginza)."""
+import hashlib
+
+import pytest
+
+from extractors.reading.normalize import normalize_text
+from extractors.records.build import build_records, document_drafts
+from schemas.document import Document
+
+
+def _doc(text: str, title: str | None = None) -> Document:
+    text = normalize_text(text)
+    return Document(uri="file:///s.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
+                    title=title, text=text)
+
+
+def _summits(text: str, title: str | None = None) -> dict[int | None, dict]:
+    doc = _doc(text, title)
+    recs, rejected = build_records([doc], [document_drafts(doc)])
+    assert not rejected
+    return {r["edition"]: r for r in recs if r["type"] == "summit"}
+
+
+@pytest.mark.parametrize("text, series, host", [
+    # the venue's city, not the prefecture of the (X大会) nickname
+    ("令和元年10月3日(木)、福岡県久留米市の市民会館を会場に第8回商工会女性部全国大会(福岡大会)が開かれました。",
+     "商工会女性部全国大会", "久留米市"),
+    ("令和元年10月3日、長野県松本市のホールで、第2回「地域循環」全国首長サミットを開催しました。",
+     "「地域循環」全国首長サミット", "松本市"),
+    ("第4回ものづくりのまち交流サミットが令和元年10月3日に高岡市にて開催されました。",
+     "ものづくりのまち交流サミット", "高岡市"),
+    # in X made whole by the gazetteer
+    ("令和元年10月3日に第6回地域産業サミットin別府が開かれた。", "地域産業サミット", "別府市"),
+])
+def test_host_is_the_venue_municipality(nlp, text, series, host):
+    (s,) = _summits(text).values()
+    assert (s["series"], s["host"], s["start_date"]) == (series, host, "2019-10-03")
+
+
+def test_bare_series_takes_the_page_series_and_month_before_edition(nlp):
+    text = ("当町は「第30回全国梅サミット」の開催地に決まりました。\n"
+            "当町では、平成15年5月に第12回大会が開かれています。次回の第31回大会は令和8年に開催予定です。")
+    summits = _summits(text)
+    assert {n: s["series"] for n, s in summits.items()} == {30: "全国梅サミット", 12: "全国梅サミット",
+                                                             31: "全国梅サミット"}
+    assert summits[12]["start_date"] == "2003-05"
+
+
+def test_bare_series_stays_when_the_page_names_none(nlp):
+    summits = _summits("今後の日程\n・第4回定例会の開催について 港区\n")
+    assert summits[4]["series"] == "定例会"
+
+
+def test_year_in_series_name_dates_yearless_days(nlp):
+    text = "11月5日(木)・6日(金)の両日、第3回全国港まちサミット2015 in 函館を開催しました。"
+    (s,) = _summits(text).values()
+    assert (s["start_date"], s["end_date"], s["host"]) == ("2015-11-05", "2015-11-06", "函館市")
+
+
+def test_committee_of_a_summit_does_not_date_it(nlp):
+    text = ("「全国みなと民間サミット」が、今年は室蘭市で開かれます。\n"
+            "第7回全国みなと民間サミットの実行委員会が6月2日(金)に開かれました。\n2017-06-02 投稿")
+    (s,) = _summits(text).values()
+    assert (s["series"], s["host"], s["start_date"]) == ("全国みなと民間サミット", "室蘭市", None)
+
+
+def test_key_value_lines_give_date_place_and_theme(nlp):
+    text = ("第15回中小企業振興フォーラム\n\n投稿日 2022年1月5日\n\n開催日:令和3年11月18日(木)・19日(金)\n"
+            "会場:鳥取県米子市 米子コンベンションセンター\nメインテーマ:「地域の未来をひらく中小企業」\n"
+            "基調講演では「変わる経営」と題して講演がありました。")
+    (s,) = _summits(text, title="第15回中小企業振興フォーラム").values()
+    assert (s["start_date"], s["end_date"], s["host"], s["theme"]) == (
+        "2021-11-18", "2021-11-19", "米子市", "地域の未来をひらく中小企業")
+
+
+def test_history_table_rows_in_any_column_order(nlp):
+    text = ("全国ものづくり都市サミット 開催の記録\n回\t開催都市\t開催年月\tテーマ\n"
+            "1\t燕市\t2011年10月\t技術をつなぐまちづくり\n2\t東大阪市\t2013年11月\t世界に挑む中小企業\n")
+    summits = _summits(text, title="全国ものづくり都市サミット")
+    assert {n: (s["host"], s["start_date"], s["theme"]) for n, s in summits.items()} == {
+        1: ("燕市", "2011-10", "技術をつなぐまちづくり"), 2: ("東大阪市", "2013-11", "世界に挑む中小企業")}
+    assert {s["series"] for s in summits.values()} == {"全国ものづくり都市サミット"}
+
+
+def test_numbers_without_a_round_header_are_no_editions(nlp):
+    text = "順位\t都市\t年月\n1\t燕市\t2011年10月\n"
+    assert _summits(text, title="ランキング") == {}
+
+
+def test_series_named_by_year(nlp):
+    text = ("地方都市サミット2021in鶴岡を開催しました\n\n令和3年10月21日(木)、鶴岡市の文化会館で地方都市サミット2021in鶴岡が"
+            "開かれました。\nテーマ:「まちの未来と中小企業」")
+    (s,) = _summits(text, title="地方都市サミット2021in鶴岡").values()
+    assert (s["series"], s["edition"], s["start_date"], s["host"], s["theme"]) == (
+        "地方都市サミット", None, "2021-10-21", "鶴岡市", "まちの未来と中小企業")
+
+
+def test_exhibition_named_by_year_is_no_summit(nlp):
+    assert _summits("「産業交流展2021」を開催しました。会期は11月10日(水)から12日(金)まで。") == {}
+
+
+
+def test_this_year_is_the_page_year(nlp):
+    text = ("「全国みなと民間サミット」が、今年は室蘭市で開かれます。\n第7回全国みなと民間サミットの実行委員会が開かれました。\n"
+            "公開日 2017年06月02日")
+    (s,) = _summits(text).values()
+    assert (s["start_date"], s["host"]) == ("2017", "室蘭市")
