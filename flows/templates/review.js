@@ -81,7 +81,7 @@
     document.getElementById("shown-count").textContent = String(shown);
   }
   for (const id of ["f-type", "f-doc", "f-conf", "f-text"]) {
-    document.getElementById(id).addEventListener("input", applyFilters);
+    for (const type of ["input", "change"]) document.getElementById(id).addEventListener(type, applyFilters);
   }
 
   // Evidence: which spans belong to a field, and which to the record as a whole
