@@ -1,4 +1,4 @@
-"""The records of each type as CSV for spreadsheets: `records-summit.csv`, `records-agreement.csv`, `records-ordinance.csv`.
+"""The records of each type as CSV for spreadsheets: `records-{summit,agreement,ordinance}.csv`.
 
 One row per record; the columns are `id`, the fields of the record's type in
 the schema's order (`schemas/records.py`), `confidence` and `source_urls`.

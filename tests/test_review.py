@@ -45,9 +45,9 @@ def made_run(signed: str = "令和5年4月1日", kind: str = "連携協定") -> 
     text = f"お知らせ\n{SENTENCE.replace('令和5年4月1日', signed).replace('連携協定', kind)}\n"
     html = Document(uri="https://www.city.example.lg.jp/kyotei.html", sha256=_sha(text), media_type="text/html",
                     title="連携協定の締結", text=text)
-    pdf = Document(uri="https://www.city.example.lg.jp/summit.pdf", sha256=_sha(PAGE1 + PAGE2), media_type="application/pdf",
-                   title="サミット", text=PAGE1 + PAGE2,
-                   pages=[Page(page=1, start=0, end=len(PAGE1)), Page(page=2, start=len(PAGE1), end=len(PAGE1 + PAGE2))])
+    pages = [Page(page=1, start=0, end=len(PAGE1)), Page(page=2, start=len(PAGE1), end=len(PAGE1 + PAGE2))]
+    pdf = Document(uri="https://www.city.example.lg.jp/summit.pdf", sha256=_sha(PAGE1 + PAGE2),
+                   media_type="application/pdf", title="サミット", text=PAGE1 + PAGE2, pages=pages)
     failed = Document(uri="https://www.city.example.lg.jp/missing.pdf", status="failed", error="HTTP 404",
                       error_code="http_404")
     sentence = html.text.splitlines()[1]
