@@ -5,6 +5,7 @@
     chusho-extract crawl --sources sources.toml --out DIR
     chusho-extract serve --sources sources.toml --out DIR   scheduled crawls as Prefect deployments
     chusho-extract evaluate OUT_DIR GOLD.json        score a run's records against gold records
+    chusho-extract review OUT_DIR                    (re)write OUT_DIR/review.html from the folder's files
 
 Exit status: 0 when at least one document was read, 1 when none could be, 2
 for usage errors. No traceback reaches the user: unexpected errors are printed
@@ -51,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("out", metavar="OUT_DIR")
     ev.add_argument("gold", metavar="GOLD.json")
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
+    rv = sub.add_parser("review", help="(re)write the review page review.html of an existing output folder")
+    rv.add_argument("out", metavar="OUT_DIR")
     return p
 
 
@@ -189,6 +192,20 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
     return 0 if summary.counts.get("ok", 0) > 0 else 1
 
 
+def _cmd_review(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from flows.review import rewrite_review
+
+    try:
+        page = rewrite_review(Path(args.out))
+    except FileNotFoundError as exc:
+        print(f"chusho-extract: error: {exc}", file=sys.stderr)
+        return 2
+    print(page)
+    return 0
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     from flows.serve import serve
 
@@ -206,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_serve(args)
         if args.command == "evaluate":
             return _cmd_evaluate(args)
+        if args.command == "review":
+            return _cmd_review(args)
     except _UsageError as exc:
         print(f"chusho-extract: error: {exc}", file=sys.stderr)
         return 2

@@ -12,6 +12,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from extractors.versions import versions, work_fingerprint
+from flows.changes import change_counts, previous_run, record_changes
+from flows.review import REVIEW_NAME, render_review
+from flows.tables import csv_name, records_csv
 from schemas.records import RECORD_TYPES
 
 
@@ -63,11 +66,29 @@ def manifest_for(run: dict, documents: list, records: list[dict], rejected: list
     }
 
 
-def write_outputs(out: Path, documents: list, records: list[dict], rejected: list, manifest: dict) -> None:
-    """The output folder of CONTRACT.md, each file atomically, manifest.json last."""
+def write_outputs(out: Path, documents: list, records: list[dict], rejected: list, manifest: dict) -> dict:
+    """The output folder of CONTRACT.md, each file atomically, manifest.json last; gives the manifest written.
+
+    The finished run the folder held (if any) is read first, for `changes.jsonl`
+    and the manifest's `changes` counts; its manifest is then removed, so that a
+    run killed half-way leaves no folder that looks finished but mixes two runs.
+    """
+    previous = previous_run(out)
+    changes = record_changes(previous, records, documents) if previous else None
+    if changes is not None:
+        manifest = {**manifest, "changes": change_counts(previous, changes)}
+    (out / "manifest.json").unlink(missing_ok=True)
     for name, model in RECORD_TYPES.items():
         write_json(out / "schema" / f"{name}.json", model.model_json_schema())
     write_jsonl(out / "documents.jsonl", documents)
     write_jsonl(out / "rejected.jsonl", rejected)
     write_jsonl(out / "records.jsonl", records)
+    for name in RECORD_TYPES:
+        atomic_write_text(out / csv_name(name), records_csv(records, name))
+    if changes is None:
+        (out / "changes.jsonl").unlink(missing_ok=True)  # a stale feed would describe another pair of runs
+    else:
+        write_jsonl(out / "changes.jsonl", changes)
+    atomic_write_text(out / REVIEW_NAME, render_review(documents, records, rejected, manifest, changes))
     write_json(out / "manifest.json", manifest)  # last: its presence marks a finished run
+    return manifest

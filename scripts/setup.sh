@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
   # fonts-ipaexfont: the Japanese font scripts/make_samples.py renders the sample PDFs with.
   # tesseract-ocr, tesseract-ocr-jpn: OCR of scanned PDF pages (extractors/reading/ocr.py).
+  # chromium, chromium-driver: the review page's browser test (tests/test_review.py) opens review.html
+  # in headless Chromium through Selenium; the page's Japanese is drawn with the IPAex font above.
   missing=""
-  for pkg in fonts-ipaexfont tesseract-ocr tesseract-ocr-jpn; do
+  for pkg in fonts-ipaexfont tesseract-ocr tesseract-ocr-jpn chromium chromium-driver; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
   done
   if [ -n "$missing" ]; then

@@ -1,0 +1,117 @@
+"""The review page: one self-contained `review.html` for a person to check a run.
+
+Takes what a run writes (documents, records, rejected candidates, the
+manifest, the change lines) and gives one HTML page made from the Jinja2
+templates in `flows/templates/` (autoescaped; the CSS and script are inlined,
+nothing is loaded from the network, fonts come from the system).
+
+The page shows the run's summary, the records as a table (filtered by type,
+document, confidence and free text), each record's fields with their
+evidence highlighted in the document text, the documents with their status
+and errors, and the rejected candidates with their reasons.
+
+Each document's text is embedded once, in a `<script type="application/json">`
+block with every `<` written `\\u003c` (so no `</script>` or `<!--` in the data
+can end the block), and a record's evidence is drawn from it only when the
+record is opened: the page stays small and quick with thousands of records.
+Evidence spans that name a `field` are shown with that field; a field with
+no span of its own shows the record's sentence-level spans (`field` null or
+absent) instead.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from flows.changes import compared_fields
+from schemas.records import RECORD_TYPES
+
+REVIEW_NAME = "review.html"
+_DATE_FIELD = {"summit": "start_date", "agreement": "signed_date", "ordinance": "enacted_date"}
+
+
+def href(uri: str) -> str | None:
+    """A link target for a document URI: web and file URIs only (nothing like `javascript:` is linked)."""
+    return uri if re.match(r"(?i)(https?|file)://", uri or "") else None
+
+
+def as_json(value, indent: int | None = None) -> str:
+    """A value as readable JSON text (Japanese as is), to be autoescaped like any text."""
+    return json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("flows", "templates"), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(href=href, as_json=as_json)
+    return env
+
+
+def _plain(item) -> dict:
+    return item if isinstance(item, dict) else item.model_dump(mode="json")
+
+
+def record_label(r: dict) -> str:
+    """A record in a few words, for its row in the table."""
+    if r["type"] == "summit":
+        edition = f"第{r['edition']}回 " if r.get("edition") is not None else ""
+        return f"{edition}{r.get('series') or ''}".strip() + (f"（{r['host']}）" if r.get("host") else "")
+    if r["type"] == "agreement":
+        return "・".join(r.get("parties", [])) + (f"：{r['kind']}" if r.get("kind") else "")
+    return (f"{r['municipality']} " if r.get("municipality") and not r["name"].startswith(r["municipality"])
+            else "") + r["name"]
+
+
+def script_json(obj) -> str:
+    """JSON safe inside a <script> element: no `<` at all, so nothing in it can close or comment the block."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def page_data(documents: list[dict], records: list[dict]) -> dict:
+    """What the page's script needs: records, the fields to show per type, each read document's text once."""
+    texts = {}
+    for d in documents:
+        if d.get("sha256") and d.get("text") and d["sha256"] not in texts:
+            texts[d["sha256"]] = {"uri": d["uri"], "title": d.get("title"), "pages": d.get("pages") or [],
+                                  "text": d["text"]}
+    return {"records": records, "fields": {t: compared_fields(t) for t in RECORD_TYPES}, "texts": texts}
+
+
+def render_review(documents: list, records: list[dict], rejected: list, manifest: dict,
+                  changes: list[dict] | None = None) -> str:
+    """The page's HTML."""
+    documents = [_plain(d) for d in documents]
+    rejected = [_plain(r) for r in rejected]
+    counts = manifest.get("counts", {})
+    rows = [{"type": r["type"], "id": r["id"], "label": record_label(r), "date": r.get(_DATE_FIELD[r["type"]]),
+             "confidence": r.get("confidence"), "sources": len({e["uri"] for e in r.get("sources", [])})}
+            for r in records]
+    source_uris = sorted({e["uri"] for r in records for e in r.get("sources", [])})
+    return _environment().get_template("review.html.j2").render(
+        manifest=manifest, counts=counts, crawl=manifest.get("crawl"), change_counts=manifest.get("changes"),
+        changes=changes or [], rows=rows, types=list(RECORD_TYPES), documents=documents, rejected=rejected,
+        source_uris=source_uris, data_json=script_json(page_data(documents, records)))
+
+
+def _jsonl(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def rewrite_review(out: Path) -> Path:
+    """(Re)write `out/review.html` from the output folder's files; gives the page's path."""
+    from flows.output import atomic_write_text
+
+    manifest_path = out / "manifest.json"
+    if not manifest_path.is_file():
+        raise FileNotFoundError(f"no finished run in {out} (no manifest.json)")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    html = render_review(_jsonl(out / "documents.jsonl"), _jsonl(out / "records.jsonl"),
+                         _jsonl(out / "rejected.jsonl"), manifest, _jsonl(out / "changes.jsonl"))
+    atomic_write_text(out / REVIEW_NAME, html)
+    return out / REVIEW_NAME

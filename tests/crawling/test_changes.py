@@ -1,0 +1,122 @@
+"""The change feed across crawls of a real local site into one output folder: unchanged, a page edited, a page gone."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractors.settings import Settings
+from schemas.crawl import CrawlSource
+from tests.conftest import SAMPLES, read_jsonl
+from tests.site import Resource, Server, Site, _page
+
+SETTINGS = Settings(crawl_delay=0.05, retries=0, http_timeout=10)
+SJIS = "text/html; charset=Shift_JIS"
+SUMIDA, MINATO = "墨田区中小企業振興基本条例", "港区中小企業振興基本条例"
+
+
+def _index(links: list[str]) -> Resource:
+    return Resource(_page("中小企業振興のページ", [(href, href) for href in links]), SJIS)
+
+
+@pytest.fixture(scope="module")
+def crawls(prefect_server, tmp_path_factory):
+    """Four crawls into one output folder with one state file; after each, its changes and manifest."""
+    from flows.crawl import crawl_flow
+
+    site = Site()
+    site.resources = {
+        "/robots.txt": Resource(b"User-agent: *\nAllow: /\n", "text/plain"),
+        "/index.html": _index(["ordinance.html", "agreement.html"]),
+        "/ordinance.html": Resource((SAMPLES / "dev_ordinance_01.html").read_bytes(), SJIS),
+        "/agreement.html": Resource((SAMPLES / "dev_agreement_02.html").read_bytes(), "text/html"),
+        "/minato.html": Resource((SAMPLES / "dev_ordinance_03.html").read_bytes(), SJIS),
+    }
+    out = tmp_path_factory.mktemp("changes") / "out"
+    state = str(out.parent / "state.sqlite")
+    runs = {}
+    with Server(site) as url:
+        source = CrawlSource(name="town", start_urls=[f"{url}/index.html"], max_depth=1)
+
+        def crawl(name: str) -> None:
+            crawl_flow(sources=[source], out=str(out), state=state, settings=SETTINGS)
+            changes = read_jsonl(out / "changes.jsonl") if (out / "changes.jsonl").exists() else None
+            runs[name] = {"changes": changes, "records": read_jsonl(out / "records.jsonl"),
+                          "manifest": json.loads((out / "manifest.json").read_text(encoding="utf-8"))}
+
+        crawl("first")
+        crawl("unchanged")
+        # a page edited (its enactment date corrected) and a new page linked
+        page = site.resources["/ordinance.html"]
+        page.body = page.body.decode("cp932").replace("昭和54年3月14日", "昭和54年3月15日").encode("cp932")
+        site.resources["/index.html"] = _index(["ordinance.html", "agreement.html", "minato.html"])
+        crawl("edited")
+        # a page gone: no longer linked
+        site.resources["/index.html"] = _index(["ordinance.html", "minato.html"])
+        crawl("gone")
+    return url, out, runs
+
+
+def _by_change(changes: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {"added": [], "changed": [], "removed": []}
+    for c in changes:
+        out[c["change"]].append(c)
+    return out
+
+
+def test_first_crawl_into_a_new_folder_writes_no_change_feed(crawls):
+    _url, _out, runs = crawls
+    first = runs["first"]
+    assert first["changes"] is None and "changes" not in first["manifest"]
+    names = {r.get("name") for r in first["records"]}
+    assert SUMIDA in names and MINATO not in names
+    assert len([r for r in first["records"] if r["type"] == "agreement"]) == 2
+
+
+def test_unchanged_crawl_writes_an_empty_change_feed(crawls):
+    _url, _out, runs = crawls
+    run = runs["unchanged"]
+    assert run["changes"] == []
+    assert run["manifest"]["changes"] == {"since_run": runs["first"]["manifest"]["id"], "added": 0, "changed": 0,
+                                          "removed": 0}
+    assert run["manifest"]["crawl"]["counts"]["unchanged"] == 3
+
+
+def test_edited_page_changes_its_record_and_a_new_page_adds_one(crawls):
+    url, _out, runs = crawls
+    run = runs["edited"]
+    changes = _by_change(run["changes"])
+    assert run["manifest"]["changes"] == {"since_run": runs["unchanged"]["manifest"]["id"], "added": 1,
+                                          "changed": 1, "removed": 0}
+    [changed] = changes["changed"]
+    old = next(r for r in runs["unchanged"]["records"] if r["id"] == changed["id"])
+    assert changed["record"]["name"] == SUMIDA and old["name"] == SUMIDA  # same facts that identify it: same id
+    assert changed["fields"] == {"number": {"old": "昭和54年3月14日条例第17号", "new": "昭和54年3月15日条例第17号"},
+                                 "enacted_date": {"old": "1979-03-14", "new": "1979-03-15"}}
+    assert changed["documents"] == [f"{url}/ordinance.html"]
+    [added] = changes["added"]
+    assert added["record"]["name"] == MINATO and added["documents"] == [f"{url}/minato.html"]
+    assert added["record"] in run["records"]
+
+
+def test_gone_page_removes_its_records(crawls):
+    url, _out, runs = crawls
+    run = runs["gone"]
+    assert run["manifest"]["crawl"]["gone"] == [f"{url}/agreement.html"]
+    changes = _by_change(run["changes"])
+    assert changes["added"] == [] and changes["changed"] == []
+    removed = changes["removed"]
+    assert {c["type"] for c in removed} == {"agreement"} and len(removed) == 2
+    previous = {r["id"]: r for r in runs["edited"]["records"]}
+    for c in removed:
+        assert c["record"] == previous[c["id"]]  # the old record, as it was
+        assert c["documents"] == [f"{url}/agreement.html"]
+    assert run["manifest"]["changes"]["removed"] == 2
+
+
+def test_the_crawl_folder_has_the_review_page_and_the_tables(crawls):
+    _url, out, _runs = crawls
+    for name in ("review.html", "records-summit.csv", "records-agreement.csv", "records-ordinance.csv"):
+        assert (out / name).is_file(), name
+    page = (out / "review.html").read_text(encoding="utf-8")
+    assert MINATO in page and "Record changes" in page and "removed" in page

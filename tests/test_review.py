@@ -1,0 +1,360 @@
+"""The review page, the CSV tables and the change feed: on a small hand-made run, on the samples, and in Chromium.
+
+The hand-made run has evidence spans that name their `field` (as CONTRACT.md
+asks) and a record with sentence-level spans only (as the extractors give
+today), a two-page PDF, and hostile text in a document and a record.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from flows.changes import compared_fields, previous_run, record_changes
+from flows.output import write_outputs
+from flows.review import render_review, script_json
+from flows.tables import cell, columns, records_csv
+from schemas.document import Document, Page
+from tests.conftest import read_jsonl
+
+HOSTILE = '</script><img src=x onerror="window.pwned=1"><!--'
+SENTENCE = "令和5年4月1日、川口市と中小企業基盤整備機構(中小機構)は、中小企業支援に関する連携協定を締結しました。"
+PAGE1 = "中小企業都市サミットの記録\n"
+PAGE2 = f"第5回中小企業都市サミットは平成16年5月27日に川口市で開かれた。{HOSTILE}\n"
+
+
+def _span(doc: Document, quote: str, field: str | None, after: int = 0) -> dict:
+    start = doc.text.index(quote, after)
+    page = next((p.page for p in doc.pages if p.start <= start < p.end), None)
+    return {"uri": doc.uri, "sha256": doc.sha256, "page": page, "start": start, "end": start + len(quote),
+            "quote": quote, "field": field, "how": None, "rule": "test"}
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def made_run(signed: str = "令和5年4月1日", kind: str = "連携協定") -> tuple[list[Document], list[dict]]:
+    text = f"お知らせ\n{SENTENCE.replace('令和5年4月1日', signed).replace('連携協定', kind)}\n"
+    html = Document(uri="https://www.city.example.lg.jp/kyotei.html", sha256=_sha(text), media_type="text/html",
+                    title="連携協定の締結", text=text)
+    pages = [Page(page=1, start=0, end=len(PAGE1)), Page(page=2, start=len(PAGE1), end=len(PAGE1 + PAGE2))]
+    pdf = Document(uri="https://www.city.example.lg.jp/summit.pdf", sha256=_sha(PAGE1 + PAGE2),
+                   media_type="application/pdf", title="サミット", text=PAGE1 + PAGE2, pages=pages)
+    failed = Document(uri="https://www.city.example.lg.jp/missing.pdf", status="failed", error="HTTP 404",
+                      error_code="http_404")
+    sentence = html.text.splitlines()[1]
+    agreement = {
+        "id": "agreement-0000000000000001", "type": "agreement", "confidence": 0.8, "schema_version": "1.0",
+        "title": None, "kind": kind, "parties": ["川口市", "中小企業基盤整備機構"],
+        "party_aliases": {"中小企業基盤整備機構": ["中小機構"]}, "signed_date": "2023-04-01", "purpose": "中小企業支援",
+        "sources": [_span(html, sentence, None), _span(html, signed, "signed_date"), _span(html, "川口市", "parties"),
+                    _span(html, "中小企業基盤整備機構", "parties"), _span(html, kind, "kind"),
+                    _span(html, "中小機構", "party_aliases")],
+    }
+    summit = {
+        "id": "summit-0000000000000002", "type": "summit", "confidence": 0.85, "schema_version": "1.0",
+        "series": "中小企業都市サミット", "edition": 5, "start_date": "2004-05-27", "end_date": None, "host": "川口市",
+        "theme": HOSTILE, "declaration": None, "participants": [],
+        "sources": [_span(pdf, PAGE2.strip(), None)],
+    }
+    ordinance = {
+        "id": "ordinance-0000000000000003", "type": "ordinance", "confidence": 0.6, "schema_version": "1.0",
+        "name": "=川口市中小企業振興条例", "municipality": "川口市", "number": None, "enacted_date": None,
+        "effective_date": None, "amended_dates": ["2001", "2010-03"], "former_names": [],
+        "sources": [_span(html, "川口市", None)],
+    }
+    return [html, pdf, failed], [agreement, summit, ordinance]
+
+
+def _manifest(run_id: str) -> dict:
+    return {"id": run_id, "started": "2025-01-01T00:00:00+00:00", "inputs": ["x"], "finished": "2025-01-01T00:01:00",
+            "documents": 3, "counts": {"documents": {"failed": 1, "ok": 2},
+                                       "records": {"summit": 1, "agreement": 1, "ordinance": 1}, "rejected": 1}}
+
+
+REJECTED = [{"type": "agreement", "uri": "https://www.city.example.lg.jp/kyotei.html",
+             "reasons": ["parties: an agreement needs at least two distinct parties"],
+             "candidate": {"parties": ["川口市"], "note": HOSTILE}}]
+
+
+@pytest.fixture
+def made_out(tmp_path) -> Path:
+    documents, records = made_run()
+    write_outputs(tmp_path, documents, records, REJECTED, _manifest("run-1"))
+    return tmp_path
+
+
+def _data_block(page: str) -> dict:
+    m = re.search(r'<script type="application/json" id="review-data">(.*?)</script>', page, re.S)
+    return json.loads(m.group(1))
+
+
+def test_every_run_writes_the_page_and_the_tables_but_a_first_run_no_change_feed(made_out):
+    for name in ("review.html", "records-summit.csv", "records-agreement.csv", "records-ordinance.csv"):
+        assert (made_out / name).is_file(), name
+    assert not (made_out / "changes.jsonl").exists()
+    assert "changes" not in json.loads((made_out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_page_is_self_contained_japanese_and_escapes_everything(made_out):
+    page = (made_out / "review.html").read_text(encoding="utf-8")
+    assert '<html lang="ja">' in page and "IPAexGothic" in page and "Noto Sans CJK JP" in page
+    assert not re.search(r"<(link|img|iframe)\b|<[^>]*\ssrc=|@import|url\(", page, re.I)  # nothing to fetch
+    assert HOSTILE not in page  # not as markup, not inside the JSON block
+    assert page.count("<script") == 2 and page.count("</script>") == 2
+    assert "&lt;/script&gt;&lt;img src=x" in page  # the summit's theme in the table row and the rejected candidate
+    data = _data_block(page)
+    assert data["texts"][_sha(PAGE1 + PAGE2)]["text"] == PAGE1 + PAGE2 and len(data["texts"]) == 2  # each text once
+    assert [r["id"] for r in data["records"]] == ["agreement-0000000000000001", "summit-0000000000000002",
+                                                  "ordinance-0000000000000003"]
+    assert "HTTP 404" in page and "an agreement needs at least two distinct parties" in page
+
+
+def test_script_json_has_no_angle_bracket():
+    assert "<" not in script_json({"a": "</script><!--"}) and json.loads(script_json({"a": "<"})) == {"a": "<"}
+
+
+def test_csv_tables_open_as_utf8_with_bom_one_row_per_record(made_out):
+    raw = (made_out / "records-agreement.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert list(rows[0]) == columns("agreement") == ["id", "title", "kind", "parties", "party_aliases", "signed_date",
+                                                     "purpose", "confidence", "source_urls"]
+    assert rows == [{"id": "agreement-0000000000000001", "title": "", "kind": "連携協定",
+                     "parties": "川口市; 中小企業基盤整備機構", "party_aliases": "中小企業基盤整備機構: 中小機構",
+                     "signed_date": "2023-04-01", "purpose": "中小企業支援", "confidence": "0.8",
+                     "source_urls": "https://www.city.example.lg.jp/kyotei.html"}]
+    [ordinance] = csv.DictReader(io.StringIO((made_out / "records-ordinance.csv").read_text(encoding="utf-8-sig")))
+    assert ordinance["amended_dates"] == "2001; 2010-03" and ordinance["name"] == "'=川口市中小企業振興条例"
+    assert records_csv([], "summit") == "\ufeff" + ",".join(columns("summit")) + "\r\n"
+
+
+@pytest.mark.parametrize("value, text", [(None, ""), ([], ""), (["a", "b"], "a; b"), (5, "5"), ("+81", "'+81"),
+                                         ({"正式名": ["略1", "略2"]}, "正式名: 略1, 略2"), ("-1", "'-1"),
+                                         ("@x", "'@x"), ("川口市", "川口市")])
+def test_cell(value, text):
+    assert cell(value) == text
+
+
+def test_second_run_writes_the_changes_and_counts_them(made_out):
+    documents, records = made_run(signed="令和5年4月1日", kind="包括連携協定")  # the page was edited
+    agreement, summit, _ordinance = records
+    moved = dict(summit, sources=[dict(summit["sources"][0], rule="moved")])  # evidence changed, facts did not
+    new = {**_ordinance_like("ordinance-0000000000000004", "川口市産業振興条例"), "sources": records[2]["sources"]}
+    write_outputs(made_out, documents, [agreement, moved, new], [], _manifest("run-2"))
+    manifest = json.loads((made_out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["changes"] == {"since_run": "run-1", "added": 1, "changed": 1, "removed": 1}
+    lines = read_jsonl(made_out / "changes.jsonl")
+    assert [(c["change"], c["id"]) for c in lines] == [("added", "ordinance-0000000000000004"),
+                                                       ("changed", "agreement-0000000000000001"),
+                                                       ("removed", "ordinance-0000000000000003")]
+    added, changed, removed = lines
+    assert changed["fields"] == {"kind": {"old": "連携協定", "new": "包括連携協定"}}
+    assert changed["documents"] == ["https://www.city.example.lg.jp/kyotei.html"]  # the edited page
+    assert removed["record"]["name"] == "=川口市中小企業振興条例" and added["record"] == new
+    assert "Record changes" in (made_out / "review.html").read_text(encoding="utf-8")
+    # a run that cannot find a finished run (manifest gone) drops the stale feed rather than keep it
+    (made_out / "manifest.json").unlink()
+    write_outputs(made_out, documents, records, [], _manifest("run-3"))
+    assert not (made_out / "changes.jsonl").exists()
+
+
+def _ordinance_like(rid: str, name: str) -> dict:
+    return {"id": rid, "type": "ordinance", "confidence": 0.6, "schema_version": "1.0", "name": name,
+            "municipality": "川口市", "number": None, "enacted_date": None, "effective_date": None,
+            "amended_dates": [], "former_names": []}
+
+
+def test_changes_name_the_documents_that_changed(made_out):
+    documents, records = made_run()
+    edited = documents[0].model_copy(update={"sha256": "c" * 64})
+    previous = previous_run(made_out)
+    kept = [r for r in records if r["type"] != "summit"]  # the PDF is gone
+    changes = record_changes(previous, kept, [edited, documents[2]])
+    assert [(c["change"], c["documents"]) for c in changes] == [
+        ("removed", ["https://www.city.example.lg.jp/summit.pdf"])]
+    assert compared_fields("summit") == ["series", "edition", "start_date", "end_date", "host", "theme",
+                                         "declaration", "participants"]
+
+
+def test_review_command_rewrites_the_page(made_out, capsys):
+    from flows.cli import main
+
+    (made_out / "review.html").unlink()
+    assert main(["review", str(made_out)]) == 0
+    assert (made_out / "review.html").read_text(encoding="utf-8") == render_review(
+        read_jsonl(made_out / "documents.jsonl"), read_jsonl(made_out / "records.jsonl"),
+        read_jsonl(made_out / "rejected.jsonl"), json.loads((made_out / "manifest.json").read_text(encoding="utf-8")))
+    assert main(["review", str(made_out / "nothing")]) == 2
+    assert "no manifest.json" in capsys.readouterr().err
+
+
+def test_sample_run_writes_the_page_and_a_table_per_type(sample_run):
+    records = read_jsonl(sample_run / "records.jsonl")
+    for t in ("summit", "agreement", "ordinance"):
+        rows = list(csv.DictReader(io.StringIO((sample_run / f"records-{t}.csv").read_text(encoding="utf-8-sig"))))
+        assert [r["id"] for r in rows] == [r["id"] for r in records if r["type"] == t]
+    page = (sample_run / "review.html").read_text(encoding="utf-8")
+    assert len(_data_block(page)["records"]) == len(records)
+
+
+# The browser: Debian's chromium and chromium-driver (scripts/setup.sh), driven by Selenium.
+
+def _browser_or_skip():
+    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if chromium and driver:
+        return chromium, driver
+    message = "chromium and chromium-driver are not installed (bash scripts/setup.sh installs them)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    pytest.importorskip("selenium")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    chromium, driver = _browser_or_skip()
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", "--lang=ja"):
+        options.add_argument(arg)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    drv = webdriver.Chrome(service=Service(driver), options=options)
+    drv.set_page_load_timeout(60)
+    yield drv
+    drv.quit()
+
+
+def _open(browser, out: Path):
+    browser.get((out / "review.html").resolve().as_uri())
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []
+
+
+def _click_record(browser, record_id: str):
+    from selenium.webdriver.common.by import By
+
+    row = browser.find_element(By.XPATH, f"//tr[contains(@class,'record-row')][.//div[@class='id' and "
+                                         f"text()='{record_id}']]")
+    row.click()
+    return row
+
+
+def _marked(browser, index: int) -> tuple[str, set[str]]:
+    """The text highlighted for evidence span `index` of the open record, and the marks' classes."""
+    marks = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#detail .doc-text mark.ev'))"
+        ".filter(m => m.dataset.ev.split(' ').includes(arguments[0])).map(m => [m.textContent, m.className]);",
+        str(index))
+    return "".join(t for t, _ in marks), {c for _, cls in marks for c in cls.split()}
+
+
+def _artifact(browser, tmp_path: Path, name: str) -> Path:
+    shot = tmp_path / name
+    browser.save_screenshot(str(shot))
+    if os.environ.get("CHUSHO_ARTIFACTS"):
+        Path(os.environ["CHUSHO_ARTIFACTS"]).mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, Path(os.environ["CHUSHO_ARTIFACTS"]) / name)
+    return shot
+
+
+def test_browser_highlights_each_fields_evidence(browser, made_out, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, made_out)
+    assert browser.execute_script("return document.documentElement.lang") == "ja"
+    _, records = made_run()
+    agreement = records[0]
+    row = _click_record(browser, agreement["id"])
+    assert "selected" in row.get_attribute("class")
+    for i, ev in enumerate(agreement["sources"]):
+        text, classes = _marked(browser, i)
+        assert text == ev["quote"], (i, ev["field"])
+        if ev["field"]:  # a field's own span is drawn as such (the sentence around it also covers it)
+            assert "ev-field" in classes, (i, ev["field"])
+    date_mark = browser.find_element(By.CSS_SELECTOR, "#detail mark.ev-field[data-fields~='signed_date']")
+    assert date_mark.text == "令和5年4月1日"
+    browser.find_element(By.CSS_SELECTOR, "#detail tr.field-row[data-field='parties']").click()
+    active = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#detail mark.ev-active")]
+    assert active == ["川口市", "中小企業基盤整備機構"]
+    assert browser.execute_script("return window.pwned") is None  # the hostile text stayed text
+    _artifact(browser, tmp_path, "review-fields.png")
+
+
+def test_browser_falls_back_to_sentence_evidence_with_the_pdf_page(browser, made_out):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, made_out)
+    _, records = made_run()
+    summit = records[1]
+    _click_record(browser, summit["id"])
+    text, classes = _marked(browser, 0)
+    assert text == summit["sources"][0]["quote"] and "ev-sentence" in classes and "ev-field" not in classes
+    host = browser.find_element(By.CSS_SELECTOR, "#detail tr.field-row[data-field='host']")
+    assert "sentence" in host.text
+    pages = [p.text for p in browser.find_elements(By.CSS_SELECTOR, "#detail .doc-text .page")]
+    assert "p. 2" in pages
+    link = browser.find_element(By.CSS_SELECTOR, "#detail .doc-head a")
+    assert link.get_attribute("href") == summit["sources"][0]["uri"] + "#page=2"
+    assert browser.execute_script("return window.pwned") is None
+
+
+def test_browser_filters_records(browser, made_out):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    _open(browser, made_out)
+
+    def shown() -> list[str]:
+        return [r.find_element(By.CSS_SELECTOR, ".id").text
+                for r in browser.find_elements(By.CSS_SELECTOR, "tr.record-row") if r.is_displayed()]
+
+    assert len(shown()) == 3
+    Select(browser.find_element(By.ID, "f-type")).select_by_value("summit")
+    assert shown() == ["summit-0000000000000002"]
+    Select(browser.find_element(By.ID, "f-type")).select_by_value("")
+    Select(browser.find_element(By.ID, "f-doc")).select_by_value("https://www.city.example.lg.jp/kyotei.html")
+    assert shown() == ["agreement-0000000000000001", "ordinance-0000000000000003"]
+    conf = browser.find_element(By.ID, "f-conf")
+    conf.clear()
+    conf.send_keys("0.7")
+    assert shown() == ["agreement-0000000000000001"]
+    conf.clear()
+    conf.send_keys("0")
+    Select(browser.find_element(By.ID, "f-doc")).select_by_value("")
+    browser.find_element(By.ID, "f-text").send_keys("中小機構")
+    assert shown() == ["agreement-0000000000000001"]
+    assert browser.find_element(By.ID, "shown-count").text == "1"
+
+
+def test_browser_on_the_sample_run_with_a_screenshot(browser, sample_run, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, sample_run)
+    records = read_jsonl(sample_run / "records.jsonl")
+    record = next(r for r in records if r["type"] == "agreement")
+    _click_record(browser, record["id"])
+    shown_sha = browser.find_element(By.CSS_SELECTOR, "#detail .doc-tabs button.active").get_attribute("data-sha")
+    for i, ev in enumerate(record["sources"]):
+        if ev["sha256"] == shown_sha:
+            text, classes = _marked(browser, i)
+            assert text == ev["quote"]
+            if ev.get("field"):
+                assert "ev-field" in classes
+    browser.execute_script("document.getElementById('records').scrollIntoView()")
+    shot = _artifact(browser, tmp_path, "review-samples.png")
+    assert shot.stat().st_size > 20_000
