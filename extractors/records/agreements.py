@@ -67,6 +67,7 @@ _DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（]?\s*)?(?:\d+[.．)]\s*)?(?:協定
 _JOINED_DOCS = re.compile(r"\s?(?:及び|および|並びに|ならびに)")
 _PREDICATE_AFTER = re.compile(r"\s?(?:し|す|さ|式|を行|いた|の運び|予定|へ|に向け)")
 _ANNIVERSARY = re.compile(r"\s?(?:\d+|[一二三四五六七八九十]+)周年|\s?記念")
+_JOINS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:が|も)[^。]{0,10}?(?:加わ|参加し|含まれ)")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 
 
@@ -76,6 +77,8 @@ def kind_of(word: str, title: str | None) -> str:
         m = _KANSURU.search(title)
         if m:
             return (m.group(1).replace("包括的な連携", "包括連携") + "協定").replace("業務提携協定", "業務提携")
+    if word.endswith("覚書"):
+        return "覚書"
     word = word.rstrip("書")
     for k in _KIND_WORDS:
         if word.endswith(k):
@@ -134,7 +137,9 @@ class _Reader:
         if c.label == "ORG_ABBR":
             return self.aliases.get(c.text)
         name = strip_quotes(c.text)
-        return self.aliases.get(name) or self.ctx.resolve(name)
+        if name in self.aliases:
+            return self.aliases[name]
+        return name if name in self.ctx.aliases else self.ctx.resolve(name)  # an address is no alias
 
     def _candidates(self, s: int, e: int) -> list[Candidate]:
         cands = self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR")
@@ -357,7 +362,8 @@ def _sentence_drafts(r: _Reader, s: int, e: int, word: Candidate, sign: Candidat
     words = r.ctx.within(s, e, "AGREEMENT")
     docs = _split_documents(r, s, words, sign.start)
     if docs:
-        return [_draft(r, s, e, w, strip_quotes(t), t, parties, date, date_rule) for t, w in docs]
+        return [{**_draft(r, s, e, w, strip_quotes(t), t, list(parties), date, date_rule), "_split": True}
+                for t, w in docs]
     return [_draft(r, s, e, word, title, written, parties, date, date_rule)]
 
 
@@ -440,6 +446,25 @@ def _names_subset(names: list[str], others: list[str]) -> bool:
     return all(any(_same_body(n, o) for o in others) for n in names)
 
 
+def _add_joining(r: _Reader, drafts: list[dict]) -> None:
+    """「…覚書については、Xが加わっています」: bodies that join one of the documents signed together."""
+    titled = [d for d in drafts if d.get("_split")]
+    for d in titled:
+        for m in re.finditer(re.escape(d["title"]), r.text):
+            s, e = r.ctx.sentence(m.start())
+            if (s, e) == d["_sentence"]:
+                continue
+            while e < len(r.text) and re.match(r"\s?(?:また|さらに|更に)、", r.text[e:e + 5]):
+                e = r.ctx.sentence(e)[1]  # 「また、…も加わっています」 goes on about the same document
+            for c in r._candidates(m.end(), e):
+                c = r._joined(c, r._candidates(m.end(), e))
+                if c.label == "ORG" and _JOINS.match(r.text, c.end) and not r.ctx.in_parens(c.start, c.end):
+                    name = r.name_of(c)
+                    if name and not any(_same_body(name, p) for p in d["parties"]):
+                        d["parties"].append(name)
+                        d["evidence"].append((s, e, "agreement-joining"))
+
+
 def _merge_subsets(drafts: list[dict]) -> list[dict]:
     """A sentence naming some of an agreement's parties (from another sentence) speaks of it.
     The home is the draft with more parties, then the dated one (its sentence reports the signing)."""
@@ -476,6 +501,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     drafts: list[dict] = []
     for s, e, word, sign in sentences:
         drafts += _sentence_drafts(r, s, e, word, sign)
+    _add_joining(r, drafts)
     drafts = _split_ceremonies(r, _merge_subsets(drafts))
     blocks = party_blocks(ctx.text)
     if len(drafts) == 1 and blocks:
@@ -500,5 +526,6 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             d["evidence"].append((r.doc_date.start, r.doc_date.end, "agreement-date-document"))
         d["confidence"] = 0.8 if d["signed_date"] else 0.7
         d.pop("_sentence", None)
+        d.pop("_split", None)
         d.pop("_date_rule", None)
     return drafts
