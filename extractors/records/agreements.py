@@ -68,6 +68,11 @@ _JOINED_DOCS = re.compile(r"\s?(?:及び|および|並びに|ならびに)")
 _PREDICATE_AFTER = re.compile(r"\s?(?:し|す|さ|式|を行|いた|の運び|予定|へ|に向け)")
 _ANNIVERSARY = re.compile(r"\s?(?:\d+|[一二三四五六七八九十]+)周年|\s?記念")
 _JOINS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:が|も)[^。]{0,10}?(?:加わ|参加し|含まれ)")
+_BACK_KINDS = {"信金": "信用金庫", "信組": "信用組合", "行": "銀行", "社": "株式会社", "庫": "金庫", "実行委": "実行委員会",
+               "会": "会", "所": "会議所"}
+# A signing word that speaks of an agreement in force (「協定を締結している企業と」, 「締結済み」, 「締結先」)
+# or of a bill (「協定の締結に関する議案」): no new agreement.
+_EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討)")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 
 
@@ -131,6 +136,10 @@ class _Reader:
     # ---- parties ---------------------------------------------------------------------------
     def name_of(self, c: Candidate) -> str | None:
         if c.label == "SELF":
+            if c.text.startswith("同"):
+                back = self.back_reference(c)
+                if back:
+                    return back
             if stands_for_publisher(c.text, self.publisher):
                 return self.publisher
             return self.ctx.resolve_self(c.text)
@@ -140,6 +149,17 @@ class _Reader:
         if name in self.aliases:
             return self.aliases[name]
         return name if name in self.ctx.aliases else self.ctx.resolve(name)  # an address is no alias
+
+    def back_reference(self, c: Candidate) -> str | None:
+        """同信金, 同行, 同実行委: the last body of that kind named before it."""
+        kind = _BACK_KINDS.get(c.text[1:], c.text[1:])
+        before = [o for o in self.ctx.cands + self.institutions
+                  if o.label == "ORG" and o.end <= c.start and strip_quotes(o.text).endswith(kind)
+                  and strip_quotes(o.text) != kind]
+        if not before:
+            return None
+        last = max(before, key=lambda o: (o.end, o.end - o.start))
+        return self.aliases.get(strip_quotes(last.text), strip_quotes(last.text))
 
     def _candidates(self, s: int, e: int) -> list[Candidate]:
         cands = self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR")
@@ -490,7 +510,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         s, e = r.joined_sentence(word.start)
         if (s, e) in seen:
             continue
-        signs = ctx.within(s, e, "SIGN")
+        signs = [c for c in ctx.within(s, e, "SIGN") if not _EXISTING.match(ctx.text, c.end)]
         if not signs or _ANNIVERSARY.match(ctx.text, word.end):
             continue  # no signing, or the anniversary of an agreement signed long ago
         seen.add((s, e))

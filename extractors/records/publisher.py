@@ -37,6 +37,7 @@ _SELF = re.compile(r"^(?:本|当|同|わが|我が|弊)?(市|町|村|区|県|府
 _TIME_ETC = re.compile(r"[\s()（）\[\]【】]|\d{1,2}:\d{2}|[月火水木金土日]曜?日?|更新日?|公開日?|掲載日?|発表日?|[:：]")
 _FOOTER = re.compile(r"[(（][^()（）\n]*?/\s?([^()（）\n]*?)(?:更新|掲載|公開)[)）]")
 _MARKED = re.compile(r"(?:更新日|公開日|掲載日|発表日|作成日)\s?[:：]?\s?(.+)")
+_CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本発表の|この記事に関する)?\s*(?:お?問い?合わ?せ先?|問合せ先?|連絡先)[】\])）>〉]?")
 TOP_LINES = 12  # the date line of a release or an article sits above its first paragraphs
 
 
@@ -48,13 +49,24 @@ def is_signing_body(name: str) -> bool:
 
 
 def publisher(title: str | None, text: str = "") -> str | None:
-    """The signing body the title names in its last brackets (the last item that is one)."""
+    """The signing body the page speaks for: named in the title's last brackets (the last item
+    that is one), else first in its 【お問い合わせ先】 block, else alone on one of its top lines."""
     m = _TITLE_BRACKETS.search(title or "")
-    if not m:
-        return None
-    items = [i.strip() for i in re.split(r"[・、,]", m.group(1))]
-    bodies = [i for i in items if is_signing_body(i)]
-    return bodies[-1] if bodies else None
+    if m:
+        items = [i.strip() for i in re.split(r"[・、,\s]", m.group(1))]
+        bodies = [i for i in items if is_signing_body(i)]
+        if bodies:
+            return bodies[-1]
+        return None  # a news site or another page's name: it reports on others
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _CONTACT.match(line):
+            for below in lines[i:i + 6]:
+                for item in re.split(r"[\s:：、,]", _CONTACT.sub("", below)):
+                    if is_signing_body(item.strip()):
+                        return item.strip()
+    top = [line.strip() for line in lines if line.strip()][:TOP_LINES]
+    return next((line for line in top if is_signing_body(line)), None)
 
 
 def stands_for_publisher(word: str, name: str | None) -> bool:
