@@ -73,6 +73,7 @@ _BACK_KINDS = {"信金": "信用金庫", "信組": "信用組合", "行": "銀�
 # A signing word that speaks of an agreement in force (「協定を締結している企業と」, 「締結済み」, 「締結先」)
 # or of a bill (「協定の締結に関する議案」): no new agreement.
 _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討)")
+_ROW_HEADER = re.compile(r"締結|協定|提携|連携先|相手方")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 
 
@@ -502,6 +503,47 @@ def _merge_subsets(drafts: list[dict]) -> list[dict]:
     return sorted(out, key=lambda d: d["_sentence"])
 
 
+def _row_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
+    """A table of agreements (tab-separated cells under a header naming 締結/協定/提携): each row
+    with a date and a body is one agreement of the publisher with the row's bodies."""
+    out: list[dict] = []
+    header = False
+    pos = 0
+    for line in r.text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if "\t" not in line:
+            continue
+        if not r.dates_in(start, end) and _ROW_HEADER.search(line):
+            header = True
+            continue
+        if not header or any(s <= start < e for s, e in used):
+            continue
+        date = next((d for d in r.dates_in(start, end) if d.start_date and not d.fiscal_year), None)
+        cells, cell_start = [], start
+        for cell in line.split("\t"):
+            cells.append((cell_start, cell_start + len(cell)))
+            cell_start += len(cell) + 1
+        names: list[str] = [r.publisher] if r.publisher else []
+        for cs, ce in cells:
+            cell = r.text[cs:ce].strip()
+            found = [c for c in r._candidates(cs, ce) if c.label in ("ORG", "GPE", "SELF")]
+            for c in ([Candidate(label="ORG", start=cs, end=ce, text=cell, rule="row")] if is_signing_body(cell) else found):
+                name = r.name_of(c)
+                if name and not any(_same_body(name, n) for n in names):
+                    names.append(name)
+        words = r.ctx.within(start, end, "AGREEMENT")
+        if date is None or len(names) < 2:
+            continue
+        word = words[0] if words else Candidate(label="AGREEMENT", start=start, end=start, text="協定", rule="row")
+        cell = next((r.text[cs:ce] for cs, ce in cells if cs <= word.start < ce), None)
+        out.append({"type": "agreement", "title": strip_quotes(cell) if cell and words else kind_of(word.text, None),
+                    "kind": kind_of(word.text, cell), "parties": names, "party_aliases": {},
+                    "signed_date": date.start_date, "purpose": None, "confidence": 0.75,
+                    "evidence": [(start, end, "agreement-table-row")]})
+    return out
+
+
 def agreement_drafts(ctx: DocContext) -> list[dict]:
     r = _Reader(ctx)
     sentences: list[tuple[int, int, Candidate, Candidate]] = []
@@ -515,8 +557,9 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             continue  # no signing, or the anniversary of an agreement signed long ago
         seen.add((s, e))
         sentences.append((s, e, word, signs[0]))
+    rows = _row_drafts(r, seen)
     if not sentences:
-        return []
+        return rows
     r.arguments = signing_arguments(ctx.text, [(s, e) for s, e, _, _ in sentences])
     drafts: list[dict] = []
     for s, e, word, sign in sentences:
@@ -548,4 +591,4 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         d.pop("_sentence", None)
         d.pop("_split", None)
         d.pop("_date_rule", None)
-    return drafts
+    return drafts + rows
