@@ -70,9 +70,17 @@ def _name_span(token) -> tuple[int, int]:
     subtree = {t.i for t in token.subtree}
     i = token.i
     doc = token.doc
-    while i > 0 and (i - 1) in subtree and doc[i - 1].dep_ in _NAME_PARTS:
+    while i > 0 and (i - 1) in subtree and (doc[i - 1].dep_ in _NAME_PARTS or _glued(doc[i - 1])):
         i -= 1
     return doc[i].idx, token.idx + len(token.text)
+
+
+def _glued(token) -> bool:
+    """A name part the parser calls nmod: no particle, no comma, written right before the next
+    token (寒川町 商工会 -> 寒川町商工会), unlike a coordinated name (「A、B」, 「A及びB」)."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.dep_ == "nmod" and not any(c.dep_ in ("case", "punct", "cc") for c in token.children) \
+        and nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and token.pos_ in ("NOUN", "PROPN")
 
 
 def _has_case(token, lemmas: tuple[str, ...] | None = None) -> bool:
@@ -86,6 +94,8 @@ def _conjuncts(token) -> list:
     for c in token.children:
         if c.i >= token.i:
             continue
+        if _glued(c) and c.i == token.i - 1:
+            continue  # part of the name itself
         if c.dep_ == "conj" or (c.dep_ == "nmod" and (not _has_case(c) or _has_case(c, ("と",)))):
             out.append(c)
             out.extend(_conjuncts(c))

@@ -127,6 +127,8 @@ class _Reader:
         particle continues the one above; a line that ends with 、 goes on below."""
         s, e = self.ctx.sentence(offset)
         text = self.text
+        while s > 0 and text[s:s + 1] in (")", "）") and e - s < MAX_JOINED:
+            s = self.ctx.sentence(s - 1)[0]  # the 。 of 「(…、以下「X」という。)」 ends no sentence
         while s > 1 and text[s - 1] == "\n" and text[s:s + 1] and text[s] in _PARTICLE_START \
                 and text[s - 2] not in "。！？!?\n" and e - s < MAX_JOINED:
             s = self.ctx.sentence(s - 2)[0]
@@ -136,6 +138,8 @@ class _Reader:
 
     # ---- parties ---------------------------------------------------------------------------
     def name_of(self, c: Candidate) -> str | None:
+        if c.text.startswith(("本", "当", "弊")) and stands_for_publisher(c.text, self.publisher):
+            return self.publisher  # 本所 tagged as a place by the model, 本会 as an organisation
         if c.label == "SELF":
             if c.text.startswith("同"):
                 back = self.back_reference(c)
