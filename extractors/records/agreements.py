@@ -74,6 +74,7 @@ _BACK_KINDS = {"信金": "信用金庫", "信組": "信用組合", "行": "銀�
 # or of a bill (「協定の締結に関する議案」): no new agreement.
 _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討)")
 _ROW_HEADER = re.compile(r"締結|協定|提携|連携先|相手方")
+_PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 
 
@@ -225,8 +226,9 @@ class _Reader:
                 continue  # a place named in passing (東京都八王子市や…), not a party
             c = self._joined(c, cands)
             name = self.name_of(c)
-            if name and re.fullmatch(r"[0-9一二三四五六七八九十]*(?:つの)?" + "(?:" + "|".join(ORG_WORDS) + ")", name):
-                continue  # 「信用金庫」「5大学」: a kind, not a name
+            if name and (re.fullmatch(r"[0-9一二三四五六七八九十]*(?:つの)?" + "(?:" + "|".join(ORG_WORDS) + ")", name)
+                         or _PLACE_WORDS.search(name)):
+                continue  # 「信用金庫」「5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
             add(name, c.start, c.end, c.rule)
         for n in lists:
             add(self.aliases.get(n.name, n.name), n.start, n.end, n.rule)

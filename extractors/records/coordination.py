@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from extractors.records.publisher import is_signing_body
 
 _HEADER = re.compile(r"^\s*(?:[<＜【\[〈《■◆●○・]\s*)?(?:\d+[.．]\s*)?((?:協定)?(?:締結機関|締結者|締結先|締結団体|提携先|協定当事者|"
-                     r"当事者|連携機関|参加機関))\s*(?:[>＞】\]〉》])?\s*[:：]?\s*(.*)$")
+                     r"当事者|連携機関|参加機関|出席者|出席機関))\s*(?:[>＞】\]〉》])?\s*[:：]?\s*(.*)$")
 _LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※]+|^\(?\d+[).．、]\s*")
 _TRAIL_BRACKET = re.compile(r"\s?[(（][^()（）]*[)）]\s*$")
 _HEAD_TITLE = re.compile(r"^(.+?(?:都|道|府|県|市|区|町|村))長(?:\s|$)")
@@ -79,6 +79,47 @@ def _clean_item(text: str, s: int, e: int) -> Named | None:
     return None
 
 
+def _attendee(text: str, s: int, e: int) -> Named | None:
+    """An attendee line 「東西銀行 頭取 山田 太郎」 or 「船橋市長 鈴木 花子」: the body it names first."""
+    named = _clean_item(text, s, e)
+    if named:
+        return named
+    pos = s
+    for word in text[s:e].split(" "):
+        if word:
+            head = _HEAD_TITLE.match(word + " ")
+            name = head.group(1) if head else word
+            if is_signing_body(name):
+                return Named(pos, pos + len(name), name, "")
+        pos += len(word) + 1
+    return None
+
+
+def _items(text: str, spans: list[tuple[int, int]], attendees: bool) -> list[Named]:
+    """The names of a block's lines, split at commas; a name wrapped onto the next line is joined."""
+    pieces: list[tuple[int, int, bool]] = []  # (start, end, last piece of its line)
+    for s, e in spans:
+        parts = list(re.finditer(r"[^、,，]+", text[s:e]))
+        pieces += [(s + m.start(), s + m.end(), i == len(parts) - 1) for i, m in enumerate(parts)]
+    items: list[Named] = []
+    read = _attendee if attendees else _clean_item
+    i = 0
+    while i < len(pieces):
+        s, e, last = pieces[i]
+        named = read(text, s, e)
+        if named is None and last and not attendees and i + 1 < len(pieces) and not text[e - 1:e].isspace():
+            s2, e2, _ = pieces[i + 1]
+            joined = (text[s:e] + text[s2:e2]).strip()
+            if " " not in joined and is_signing_body(joined):
+                items.append(Named(s, e2, joined, ""))
+                i += 2
+                continue
+        if named:
+            items.append(named)
+        i += 1
+    return items
+
+
 def party_blocks(text: str) -> list[tuple[int, list[Named]]]:
     """(offset of the header, parties listed under it) for each party block of text."""
     out = []
@@ -104,12 +145,7 @@ def party_blocks(text: str) -> list[tuple[int, list[Named]]]:
                 if _HEADER.match(lines[j]):
                     break
                 spans.append((offsets[j], offsets[j] + len(lines[j])))
-        items: list[Named] = []
-        for s, e in spans:
-            for m2 in re.finditer(r"[^、,，]+", text[s:e]):
-                named = _clean_item(text, s + m2.start(), s + m2.end())
-                if named:
-                    items.append(Named(named.start, named.end, named.name, rule))
+        items = [Named(n.start, n.end, n.name, rule) for n in _items(text, spans, m.group(1).startswith("出席"))]
         if items:
             out.append((offsets[i], items))
     return out

@@ -38,6 +38,7 @@ _SELF = re.compile(r"^(?:本|当|同|わが|我が|弊)?(市|町|村|区|県|府
 _TIME_ETC = re.compile(r"[\s()（）\[\]【】]|\d{1,2}:\d{2}|[月火水木金土日]曜?日?|更新日?|公開日?|掲載日?|発表日?|[:：]")
 _FOOTER = re.compile(r"[(（][^()（）\n]*?/\s?([^()（）\n]*?)(?:更新|掲載|公開)[)）]")
 _MARKED = re.compile(r"(?:更新日|公開日|掲載日|発表日|作成日)\s?[:：]?\s?(.+)")
+_TITLE_SEPARATORS = re.compile(r"\s[|｜\-–—/]\s|[|｜]|^【|】")
 _CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本発表の|この記事に関する)?\s*(?:お?問い?合わ?せ先?|問合せ先?|連絡先)[】\])）>〉]?")
 TOP_LINES = 12  # the date line of a release or an article sits above its first paragraphs
 
@@ -59,6 +60,11 @@ def publisher(title: str | None, text: str = "") -> str | None:
         if bodies:
             return bodies[-1]
         return None  # a news site or another page's name: it reports on others
+    segments = [x.strip() for x in _TITLE_SEPARATORS.split(title or "") if x.strip()]
+    if len(segments) >= 2:  # 「…を締結しました | 船橋市」, 「【東西銀行】…」: the site's name
+        for seg in (segments[-1], segments[0]):
+            if is_signing_body(seg):
+                return seg
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if _CONTACT.match(line):

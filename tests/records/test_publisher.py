@@ -78,3 +78,23 @@ def test_counted_kind_branch_and_key():
     assert text[:branch_end(text, 8)] == "日本政策金融公庫奈良支店"
     assert party_key("公立大学法人青葉県立大学") == party_key("青葉県立大学")
     assert party_key("㈱東西銀行") == party_key("株式会社 東西銀行")
+
+
+def test_attendee_block_names_the_bodies_not_the_people():
+    text = "式典\n出席者\n東西銀行 頭取 山田 太郎\n船橋市長 鈴木 花子\n理事 佐藤 一郎 株式会社北南代表取締役\n\n以上"
+    ((_, items),) = party_blocks(text)
+    assert [i.name for i in items] == ["東西銀行", "船橋市"]
+
+
+def test_block_name_wrapped_onto_the_next_line_is_joined():
+    text = "【協定締結機関】\n船橋市、東西銀行、日本政策金融\n公庫、南北信用金庫\n"
+    ((_, items),) = party_blocks(text)
+    assert [i.name for i in items] == ["船橋市", "東西銀行", "日本政策金融公庫", "南北信用金庫"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("連携協定を締結しました | 船橋市", "船橋市"), ("【東西銀行】協定の締結について", "東西銀行"),
+    ("協定を締結 - みなみニュース", None),
+])
+def test_publisher_from_the_site_name_in_the_title(title, expected):
+    assert publisher(title, "") == expected
