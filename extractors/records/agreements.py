@@ -39,7 +39,7 @@ from dataclasses import replace
 from extractors.language.arguments import Argument, signing_arguments
 from extractors.language.dates import find_dates
 from extractors.language.gazetteer import is_municipality
-from extractors.language.institutions import find_institutions, short_form_aliases
+from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (Named, bracket_list, branch_end, counted_kind, party_blocks,
                                              party_key)
@@ -61,7 +61,7 @@ _PARTICLE_START = "とはがをにでのへや"
 _REPORTED = re.compile(r"(?:締結|調印|署名|提携)(?:いた)?しました|(?:締結|調印|署名|提携)した|結びました|結んだ|交わしました|本日|このたび|この度|今般")
 _PLANNED = re.compile(r"(?:締結|調印)(?:いた)?します|(?:締結|調印)する予定|結ぶ予定|予定です")
 _RELATIVE_MONTH = re.compile(r"(今年|本年|昨年|去年|一昨年)\s?(\d{1,2})月")
-_DAY_ONLY = re.compile(r"(?:^|(?<=[、,\s]))(\d{1,2})日(?:[、,]|に|から|は)")
+_DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが]))(\d{1,2})日(?:[、,]|に|から|は)")
 _CEREMONY = re.compile(r"との\s?(?:協定)?(?:締結式|調印式|締結|調印)")
 _DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（]?\s*)?(?:\d+[.．)]\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
 _JOINED_DOCS = re.compile(r"\s?(?:及び|および|並びに|ならびに)")
@@ -72,9 +72,12 @@ _BACK_KINDS = {"信金": "信用金庫", "信組": "信用組合", "行": "銀�
                "会": "会", "所": "会議所"}
 # A signing word that speaks of an agreement in force (「協定を締結している企業と」, 「締結済み」, 「締結先」)
 # or of a bill (「協定の締結に関する議案」): no new agreement.
-_EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討)")
+_EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討|"
+                       r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関))")
+_BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
 _ROW_HEADER = re.compile(r"締結|協定|提携|連携先|相手方")
 _PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
+_NOT_A_NAME = re.compile(r"(?:^|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 
 
@@ -197,8 +200,9 @@ class _Reader:
         lists = [n for i in range(s, e) if text[i] in "(（" for n in bracket_list(text, i, e)]
 
         def add(name: str | None, st: int, en: int, rule: str) -> None:
-            if not name or name in ORG_WORDS or not name.strip():
-                return
+            if not name or not name.strip() or _PLACE_WORDS.search(name) or \
+                    (_NOT_A_NAME.search(name) and not is_institution(name)):  # 十六銀行 is a name
+                return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
             key = party_key(name)
             for i, (n, *_rest) in enumerate(found):
                 k = party_key(n)
@@ -226,9 +230,6 @@ class _Reader:
                 continue  # a place named in passing (東京都八王子市や…), not a party
             c = self._joined(c, cands)
             name = self.name_of(c)
-            if name and (re.fullmatch(r"[0-9一二三四五六七八九十]*(?:つの)?" + "(?:" + "|".join(ORG_WORDS) + ")", name)
-                         or _PLACE_WORDS.search(name)):
-                continue  # 「信用金庫」「5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
             add(name, c.start, c.end, c.rule)
         for n in lists:
             add(self.aliases.get(n.name, n.name), n.start, n.end, n.rule)
@@ -559,7 +560,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         if (s, e) in seen:
             continue
         signs = [c for c in ctx.within(s, e, "SIGN") if not _EXISTING.match(ctx.text, c.end)]
-        if not signs or _ANNIVERSARY.match(ctx.text, word.end):
+        if not signs or _ANNIVERSARY.match(ctx.text, word.end) or _BILL.search(ctx.text, s, e):
             continue  # no signing, or the anniversary of an agreement signed long ago
         seen.add((s, e))
         sentences.append((s, e, word, signs[0]))
@@ -573,6 +574,10 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     _add_joining(r, drafts)
     drafts = _split_ceremonies(r, _merge_subsets(drafts))
     blocks = party_blocks(ctx.text)
+    if not drafts and len(blocks) == 1:  # 「上記の自治体と…締結」: the parties are the block's
+        s, e, word, sign = sentences[0]
+        own = [(n, st, en, rule) for n, st, en, rule in r.parties(s, e, word.start)]
+        drafts = [_draft(r, s, e, word, None, r.text[max(s, word.start - 12):word.end], own, None, "")]
     if len(drafts) == 1 and blocks:
         d = drafts[0]
         for _, items in blocks:

@@ -69,6 +69,33 @@ CASES = [
     ("relative-month", None,
      "2021年9月30日\n寒川町商工会は、今年7月に青葉信用金庫と連携協定を締結しました。",
      [(["寒川町商工会", "青葉信用金庫"], "2021-07")]),
+    # 「AとBとの間で」 and a 協定締結日 key-value line
+    ("between-and-key-value", "協定締結について(船橋市)",
+     "船橋市と東西銀行との間で、地域経済の活性化に関する連携協定を締結しました。\n協定締結日 令和5年3月1日",
+     [(["東西銀行", "船橋市"], "2023-03-01")]),
+    # 「本日」 with the release's date line above; 「三者」 after the names
+    ("today-three-parties", None,
+     "令和4年10月3日\n本日、船橋市、東西銀行及び南北信用金庫の三者は、創業支援に関する連携協定を締結しました。",
+     [(["南北信用金庫", "東西銀行", "船橋市"], "2022-10-03")]),
+    # a planned signing carries its planned date; a branch is one party
+    ("planned-branch", "協定(柏市)",
+     "柏市は、令和6年5月20日に株式会社日本政策金融公庫柏支店と業務連携に関する覚書を締結する予定です。",
+     [(["柏市", "株式会社日本政策金融公庫柏支店"], "2024-05-20")]),
+    # news: 「12日」 after the subject, the article's date on its own line
+    ("news-day", None,
+     "みなと銀行と神戸市は12日、連携協定を結んだ。\n2022年4月13日",
+     [(["みなと銀行", "神戸市"], "2022-04-12")]),
+    # the parties in a 【提携先】 block, the sentence says 「上記の自治体と」
+    ("block-for-above", "提携(東西銀行)",
+     "【提携先】\n柏市、船橋市\n【調印日】\n令和3年3月3日\n当行は上記の自治体と業務提携契約を締結いたしました。",
+     [(["東西銀行", "柏市", "船橋市"], "2021-03-03")]),
+    # not a new agreement: an agreement in force in a relative clause; a bill
+    ("relative-clause", "市長の定例会見(柏市)",
+     "市長は、市が東西銀行と締結した協定に基づく取り組みを紹介しました。",
+     []),
+    ("bill", "議案(柏市)",
+     "議案第10号 東西銀行との連携協定の締結について\n市は、東西銀行と連携協定を締結することについて議会の議決を求める。",
+     []),
     # not a new agreement: an event under an agreement in force; an anniversary
     ("existing-agreement", "セミナー(船橋市)",
      "包括連携協定を締結している東西銀行と共同で、創業セミナーを開催しました。",
