@@ -225,8 +225,9 @@ class _Reader:
                 continue
             if _ROLE_AFTER.match(text[c.end:c.end + 3]) and not in_arg:
                 continue
-            if c.label == "GPE" and not in_arg and not _PARTY_SEP.match(text[c.end:c.end + 4]) and \
-                    not re.match(r"^\s?(?:は|が|の「|との|とは|の間)", text[c.end:c.end + 4]):
+            after = text[c.end:c.end + 4]  # a place with an aside (さいたま市(市長 …)と) is left to the parse
+            if c.label == "GPE" and not in_arg and not _PARTY_SEP.match(after) and \
+                    not re.match(r"^\s?(?:は|が|の「|との|とは|の間)", after):
                 continue  # a place named in passing (東京都八王子市や…), not a party
             c = self._joined(c, cands)
             name = self.name_of(c)
@@ -251,6 +252,19 @@ class _Reader:
             names = [n for n, *_ in found]
             found = [f for i, f in enumerate(found) if f[0] not in names[:i]]
         return found
+
+    def previous_parties(self, s: int) -> list[tuple[str, int, int, str]]:
+        """「AとBは…で合意した。同日、協定書に調印した。」: a signing sentence that names no one
+        signs for the parties of the sentence right before it in the same paragraph."""
+        if s < 2 or self.text[s - 1] not in "。\n" or self.text[max(0, s - 2):s] == "\n\n":
+            return []
+        ps, pe = self.ctx.sentence(s - 1)
+        if not self.text[ps:pe].rstrip().endswith("。"):
+            return []
+        earlier = [p for p in self.parties(ps, pe, pe) if p[3] != "agreement-publisher"]
+        if len(earlier) >= 2 and any(_SUBJECT_AFTER.match(self.text, en) for _, st, en, _ in earlier):
+            return earlier
+        return []
 
     def _names_of_kind(self, kind: str) -> list[Candidate]:
         seen, out = set(), []
@@ -294,6 +308,10 @@ class _Reader:
                 best = d
         if best:
             return best.start_date, "agreement-date-sentence"
+        if "同日" in self.text[s:e]:  # the same day as the date written last before the sentence
+            before = [d for d in self.dates_in(max(0, s - 500), s) if d.start_date and d.precision == "day"]
+            if before:
+                return before[-1].start_date, "agreement-date-same-day"
         dd = self.doc_date
         m = _RELATIVE_MONTH.search(self.text, s, e)
         if m and dd:
@@ -377,6 +395,8 @@ def _sentence_drafts(r: _Reader, s: int, e: int, word: Candidate, sign: Candidat
     parties = r.parties(s, e, anchor)
     if len(parties) < 2 and title_m:
         parties = r.parties(title_m.start(), title_m.end(), title_m.end())
+    if all(p[3] == "agreement-publisher" for p in parties):
+        parties = r.previous_parties(s) or parties
     if len(parties) < 2:
         return []
     title = strip_quotes(title_m.group()) if title_m else None

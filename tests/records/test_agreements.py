@@ -89,6 +89,10 @@ CASES = [
     ("block-for-above", "提携(東西銀行)",
      "【提携先】\n柏市、船橋市\n【調印日】\n令和3年3月3日\n当行は上記の自治体と業務提携契約を締結いたしました。",
      [(["東西銀行", "柏市", "船橋市"], "2021-03-03")]),
+    # a signing sentence naming no one signs for the parties of the sentence before; 「同日」
+    ("previous-sentence-same-day", None,
+     "令和2年5月1日、船橋市と東西銀行は、地域経済の活性化に向けて連携することで合意した。同日、協定書に調印した。",
+     [(["東西銀行", "船橋市"], "2020-05-01")]),
     # not a new agreement: an agreement in force in a relative clause; a bill
     ("relative-clause", "市長の定例会見(柏市)",
      "市長は、市が東西銀行と締結した協定に基づく取り組みを紹介しました。",
