@@ -231,7 +231,8 @@ class _Reader:
                 continue  # a place named in passing (東京都八王子市や…), not a party
             c = self._joined(c, cands)
             name = self.name_of(c)
-            add(name, c.start, c.end, c.rule)
+            arg = next((a for a in args if a.start <= c.start < a.end or c.start <= a.start < c.end), None)
+            add(name, c.start, c.end, arg.rule if arg else c.rule)  # the dependency pattern's id goes to the evidence
         for n in lists:
             add(self.aliases.get(n.name, n.name), n.start, n.end, n.rule)
         for a in args:  # an argument no candidate covers: 「市は」, a name the rules missed
@@ -314,7 +315,7 @@ class _Reader:
                 return before[-1].start_date, "agreement-date-same-day"
         dd = self.doc_date
         m = _RELATIVE_MONTH.search(self.text, s, e)
-        if m and dd:
+        if m and dd and 1 <= int(m.group(2)) <= 12:
             back = {"今年": 0, "本年": 0, "昨年": 1, "去年": 1, "一昨年": 2}[m.group(1)]
             return f"{dd.year - back}-{int(m.group(2)):02d}", "agreement-date-relative"
         m = _DAY_ONLY.search(self.text, s, e)

@@ -138,3 +138,20 @@ def test_alias_introduced_in_brackets_resolves():
             "取引先を支援するため、柏市とAKBは連携協定を締結しました。")
     got = _agreements(text)
     assert got == [(["柏市", "株式会社青葉開発銀行"], "2022-05-02")]
+
+
+@pytest.mark.model
+def test_dependency_pattern_ids_travel_into_the_evidence():
+    text = normalize_text("令和5年4月10日、船橋市は、東西銀行と連携協定を締結しました。")
+    doc = Document(uri="file:///d.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
+                   title=None, text=text)
+    (record,), _ = build_records([doc], [document_drafts(doc)])
+    rules = {ev["rule"] for ev in record["sources"]}
+    assert {"agr-dep-subject", "agr-dep-partner"} <= rules
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["", "協定", "締結" * 50, "今年13月に船橋市と東西銀行が協定を締結しました。\n2020年1月1日",
+                                  "(以下「A」という。)協定を締結した。"])
+def test_odd_text_never_crashes(text):
+    assert isinstance(_agreements(text), list)
