@@ -78,6 +78,7 @@ _BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
 _ROW_HEADER = re.compile(r"締結|協定|提携|連携先|相手方")
 _PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
 _NOT_A_NAME = re.compile(r"(?:^|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
+_UNDER = re.compile(r"\s?(?:書)?(?:に基づ|にもとづ|に基く|のもと|の下)")  # an event under an agreement in force
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 
 
@@ -572,6 +573,43 @@ def _row_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
     return out
 
 
+def _heading_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
+    """A list of agreements, one per paragraph: a heading naming the agreement and its partner
+    (「■東西銀行との包括連携協定」) with a 締結日/調印日 line below it. Each is one agreement of the
+    publisher with the bodies the heading names."""
+    out: list[dict] = []
+    lines = r.text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    for i, line in enumerate(lines):
+        s, e = offsets[i], offsets[i] + len(line)
+        words = r.ctx.within(s, e, "AGREEMENT")
+        if not words or len(line) > 60 or "。" in line or _DATE_KEY.match(line) or \
+                any(a <= s < b for a, b in used):
+            continue
+        date = None
+        for j in range(i + 1, min(len(lines), i + 5)):
+            if _DATE_KEY.match(lines[j]):
+                stop = offsets[min(len(lines) - 1, j + 1)] + len(lines[min(len(lines) - 1, j + 1)])
+                date = next((d for d in r.dates_in(offsets[j], stop) if d.start_date and not d.fiscal_year), None)
+                break
+            if r.ctx.within(offsets[j], offsets[j] + len(lines[j]), "AGREEMENT"):
+                break  # the next heading: this one has no date of its own
+        if date is None:
+            continue
+        parties = [p for p in r.parties(s, e, words[0].start) if p[3] != "agreement-publisher"]
+        if r.publisher and not any(_same_body(r.publisher, p[0]) for p in parties):
+            parties.insert(0, (r.publisher, s, s, "agreement-publisher"))
+        if len(parties) < 2:
+            continue
+        d = _draft(r, s, e, words[0], None, line, parties, date.start_date, "agreement-date-key-value")
+        d["evidence"].append((date.start, date.end, "agreement-date-key-value"))
+        out.append(d)
+    return out
+
+
 def agreement_drafts(ctx: DocContext) -> list[dict]:
     r = _Reader(ctx)
     sentences: list[tuple[int, int, Candidate, Candidate]] = []
@@ -581,11 +619,15 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         if (s, e) in seen:
             continue
         signs = [c for c in ctx.within(s, e, "SIGN") if not _EXISTING.match(ctx.text, c.end)]
-        if not signs or _ANNIVERSARY.match(ctx.text, word.end) or _BILL.search(ctx.text, s, e):
+        if not signs or _ANNIVERSARY.match(ctx.text, word.end) or _BILL.search(ctx.text, s, e) or \
+                _UNDER.match(ctx.text, word.end):
             continue  # no signing, or the anniversary of an agreement signed long ago
         seen.add((s, e))
         sentences.append((s, e, word, signs[0]))
-    rows = _row_drafts(r, seen)
+    rows = _row_drafts(r, seen) + _heading_drafts(r, seen)
+    for d in rows:
+        d.pop("_sentence", None)
+        d.pop("_date_rule", None)
     if not sentences:
         return rows
     r.arguments = signing_arguments(ctx.text, [(s, e) for s, e, _, _ in sentences])

@@ -93,6 +93,15 @@ CASES = [
     ("previous-sentence-same-day", None,
      "令和2年5月1日、船橋市と東西銀行は、地域経済の活性化に向けて連携することで合意した。同日、協定書に調印した。",
      [(["東西銀行", "船橋市"], "2020-05-01")]),
+    # a list of agreements, one per paragraph: a heading and its 締結日 line
+    ("heading-list", "協定一覧(柏市)",
+     "柏市が締結した協定\n■東西銀行との包括連携協定\n締結日:令和3年4月1日\n概要:地域活性化\n"
+     "■南北大学との連携協定\n締結日\n令和4年5月10日\n",
+     [(["南北大学", "柏市"], "2022-05-10"), (["東西銀行", "柏市"], "2021-04-01")]),
+    # an event under an agreement in force
+    ("under-agreement", "協定(柏市)",
+     "令和3年4月1日に締結した東西銀行との協定に基づき、セミナーを開きます。",
+     []),
     # not a new agreement: an agreement in force in a relative clause; a bill
     ("relative-clause", "市長の定例会見(柏市)",
      "市長は、市が東西銀行と締結した協定に基づく取り組みを紹介しました。",
