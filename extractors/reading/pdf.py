@@ -59,6 +59,10 @@ from schemas.document import Page
 # A line ending in one of these closes its sentence: the next page or column starts afresh.
 _SENTENCE_END = set("。．.！？!?」』)）】〕")
 # Line starts that open a new paragraph: bullets, notes, numbered items, articles.
+# Characters a line may not start with (closing brackets, punctuation, small kana, the long
+# vowel mark) or end with (opening brackets): line breaking carries them over with a neighbour.
+_NO_LINE_START = set("、。,.，．・:;!?！？)）」』】〕〉》]}’”ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ")
+_NO_LINE_END = set("(（「『【〔〈《[{‘“")
 _MARKER = re.compile(
     r"^(?:[○●◯◎・※■□◆◇▲△▼▽★☆▶►→⇒【〔]"
     r"|[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]"
@@ -569,9 +573,35 @@ def _opens_paragraph(line: _Line, edges: _Edges) -> bool:
     return line.x0 > edges.left + 0.5 * line.size or bool(_MARKER.match(line.text))
 
 
-def _is_short(line: _Line, edges: _Edges) -> bool:
-    """Ends well before the column's right edge (by more than one and a half letter-spaced characters)."""
-    return line.x1 < edges.right - 1.5 * (line.size + line.gap)
+def _first_unit(text: str) -> int:
+    """How many characters open `text` that a line break may not cut: opening brackets, the first
+    character (or western word), and the closing brackets and punctuation that may not start a line."""
+    i = 0
+    while i < len(text) - 1 and text[i] in _NO_LINE_END:
+        i += 1
+    if _is_western_alnum(text[i]):
+        while i + 1 < len(text) and _is_western_alnum(text[i + 1]):
+            i += 1
+    i += 1
+    while i < len(text) and text[i] in _NO_LINE_START:
+        i += 1
+    return i
+
+
+def _is_short(line: _Line, edges: _Edges, nxt: _Line | None = None) -> bool:
+    """Ends well before the column's right edge: by more than the next line's first unbreakable
+    unit (at least one character) and half a character, letter spacing included.
+
+    Line breaking (禁則) pushes a character over with the closing bracket or punctuation
+    after it (「…基本条 / 例」), and a western word moves whole: so a line ending two or
+    three characters short of the edge still wraps when the next line could not start later.
+    """
+    pitch = line.size + line.gap
+    unit = pitch
+    if nxt is not None and nxt.text:
+        head = nxt.text[:_first_unit(nxt.text)]
+        unit = max(pitch, sum(line.gap + (0.5 if _is_western(c) else 1.0) * line.size for c in head))
+    return line.x1 < edges.right - unit - 0.5 * pitch
 
 
 def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float]) -> bool:
@@ -581,13 +611,13 @@ def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, f
     pitch = pitches.get(_pitch_key(a), 2 * a.size)
     if b.top - a.top > pitch * 1.2 + 0.5:  # paragraph spacing
         return True
-    return _is_short(a, edges[a.slot]) or _opens_paragraph(b, edges[b.slot])
+    return _is_short(a, edges[a.slot], b) or _opens_paragraph(b, edges[b.slot])
 
 
 def _continues(a: _Line, b: _Line, edges: dict[str, _Edges]) -> bool:
     """Whether b (top of the next column or page) carries on the sentence that a (a column's foot) left open."""
     return (a.text[-1] not in _SENTENCE_END and abs(a.size - b.size) <= 0.5 and "table" not in (a.slot, b.slot)
-            and not _is_short(a, edges[a.slot]) and not _opens_paragraph(b, edges[b.slot]))
+            and not _is_short(a, edges[a.slot], b) and not _opens_paragraph(b, edges[b.slot]))
 
 
 def _needs_space(a: str, b: str) -> bool:
