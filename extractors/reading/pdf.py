@@ -5,7 +5,10 @@ Takes the bytes of a PDF and gives `(text, pages, title, warnings)`:
 - `text`: the body text of the pages read, passed through `normalize_text`
   page by page, with running headers, footers and page numbers dropped, lines
   wrapped inside a paragraph joined (no space between Japanese characters),
-  paragraphs ending in "\\n", and two-column pages read column by column;
+  paragraphs ending in "\\n", and two-column pages read column by column; a
+  line ending short of the column's edge is a wrap when the next line's first
+  unbreakable unit (禁則: 例」, み)) would not have fitted, and the centred last
+  line of a centred paragraph (a title block) is joined to the full line above;
 - `pages`: one `Page(page=n, start, end, ocr)` per page read; `text[start:end]`
   is that page's text. Pages are joined by "\\n", or by "" when a sentence runs
   on from the foot of one page to the top of the next;
@@ -60,11 +63,11 @@ from schemas.document import Page
 _SENTENCE_END = set("。．.！？!?」』)）】〕")
 # A wave or dash at the end of a title line, or the start of the next, frames a subtitle (〜…〜, ―…―).
 _TITLE_FRAME = set("〜~―-")
-# Line starts that open a new paragraph: bullets, notes, numbered items, articles.
 # Characters a line may not start with (closing brackets, punctuation, small kana, the long
 # vowel mark) or end with (opening brackets): line breaking carries them over with a neighbour.
 _NO_LINE_START = set("、。,.，．・:;!?！？)）」』】〕〉》]}’”ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ")
 _NO_LINE_END = set("(（「『【〔〈《[{‘“")
+# Line starts that open a new paragraph: bullets, notes, numbered items, articles.
 _MARKER = re.compile(
     r"^(?:[○●◯◎・※■□◆◇▲△▼▽★☆▶►→⇒【〔]"
     r"|[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]"
