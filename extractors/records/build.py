@@ -22,6 +22,7 @@ from extractors.records.agreements import agreement_drafts
 from extractors.records.context import DocContext
 from extractors.language.nlp import model_candidates, rule_candidates
 from extractors.records.ordinances import municipality_prefix, ordinance_drafts
+from extractors.records.spans import as_span
 from extractors.records.summits import summit_drafts
 from schemas.document import DocStatus, Document
 from schemas.records import RECORD_TYPES, Candidate, Evidence, Rejected
@@ -60,14 +61,39 @@ def document_drafts(doc: Document, use_model: bool = True) -> list[dict]:
     return summit_drafts(ctx) + agreement_drafts(ctx) + ordinance_drafts(ctx)
 
 
-def _evidence(doc: Document, spans: list[tuple[int, int, str]]) -> list[Evidence]:
+def _evidence(doc: Document, spans: list[tuple]) -> list[tuple[Evidence, object]]:
+    """Each draft span as Evidence, with the value a field span gave (see `records.spans`)."""
     out = []
     ocr_pages = {p.page for p in doc.pages if p.ocr}
-    for start, end, rule in spans:
-        page = doc.page_at(start)
-        out.append(Evidence(uri=doc.uri, sha256=doc.sha256 or "", page=page, start=start, end=end,
-                            quote=doc.text[start:end], rule=rule, ocr=page in ocr_pages))
+    for span in map(as_span, spans):
+        page = doc.page_at(span.start)
+        ev = Evidence(uri=doc.uri, sha256=doc.sha256 or "", page=page, start=span.start, end=span.end,
+                      quote=doc.text[span.start:span.end], rule=span.rule, field=span.field, how=span.how,
+                      ocr=page in ocr_pages)
+        out.append((ev, span.value))
     return out
+
+
+def _gave(merged: dict, ev: Evidence, value: object) -> bool:
+    """Whether a field span gave the record's value of its field (one of a list field's values)."""
+    current = merged.get(ev.field)
+    return value in current if isinstance(current, list) else value == current
+
+
+def record_sources(merged: dict, group: list[dict]) -> list[Evidence]:
+    """Every document's spans, each once: a field span whose value the record does not hold (an
+    assembler replaced it, merging took another document's value) stays as sentence-level evidence."""
+    sources: list[Evidence] = []
+    seen = set()
+    for d in sorted(group, key=lambda d: d["_doc"].uri):
+        for ev, value in d["evidence"]:
+            if ev.field is not None and not _gave(merged, ev, value):
+                ev = ev.model_copy(update={"field": None, "how": None})
+            k = (ev.sha256, ev.start, ev.end, ev.field, ev.how)
+            if k not in seen:
+                seen.add(k)
+                sources.append(ev)
+    return sources
 
 
 def _group_key(d: dict) -> str:
@@ -163,14 +189,7 @@ def build_records(documents: list[Document], drafts_by_doc: list[list[dict]]) ->
     rejected: list[Rejected] = []
     for group in group_drafts(all_drafts):
         merged = merge_group(group)
-        sources: list[Evidence] = []
-        seen = set()
-        for d in sorted(group, key=lambda d: d["_doc"].uri):
-            for ev in d["evidence"]:
-                k = (ev.sha256, ev.start, ev.end)
-                if k not in seen:
-                    seen.add(k)
-                    sources.append(ev)
+        sources = record_sources(merged, group)
         merged["sources"] = [e.model_dump(mode="json") for e in sources]
         if sources and all(ev.ocr for ev in sources):
             merged["confidence"] = round(merged["confidence"] * _OCR_CONFIDENCE, 3)
