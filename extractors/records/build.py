@@ -7,8 +7,34 @@ evidence spans). `build_records(documents, drafts)` turns drafts into evidence-
 carrying records, merges the same summit, agreement or ordinance read from
 several documents into one record listing every source, gives each a stable
 id, validates it against the strict schemas and sends what fails to the
-rejected list with its reasons. A record read only from OCR text (scanned PDF
-pages) has its confidence lowered: OCR misreads characters.
+rejected list with its reasons.
+
+Evidence: each draft carries its sentence-level span (`field` null) and one span
+per field value, the characters the value was read from, with `how` when the
+value was inferred (`records.spans`). A merged record keeps every document's
+spans; a field span whose value the record does not hold (another document's
+value won, or an assembler replaced it) is kept as sentence-level evidence.
+
+Confidence: how far the structure a record was read from can be trusted, set
+by the assembler and moved only here. It orders drafts when merging (the most
+confident draft's values come first) and is a filter on the review page.
+
+- summit: 0.85 for a list row or a history-table row (edition, date, host and
+  theme on one structured line); 0.7 for a mention in prose (第N回 + series
+  name); 0.75 when the mention's sentence also states the venue (を会場に,
+  で開催). Dates, theme and declaration found later do not change it.
+- agreement: 0.8 for a signing sentence (or a heading with its 締結日 line)
+  with a signing date, whichever way the date was found; 0.7 for one without;
+  0.75 for a row of a table of agreements (dated in the row, but one party,
+  the publisher, is always inferred).
+- ordinance: 0.9 for a 例規集 header (the name alone on its line, with its
+  date and number below); 0.75 for a quoted name in prose; 0.6 for an unquoted
+  name in prose (its start read back to a boundary). An undated, unnumbered
+  name below 0.9 that is in no list, on a page whose title names no ordinance,
+  is a passing reference and gives no record.
+- every type: +0.05 for each further document that gives the same record (at
+  most 0.99); ×0.8 when all its evidence comes from OCR pages (OCR misreads
+  characters).
 """
 from __future__ import annotations
 
