@@ -104,7 +104,13 @@ def run_set(name: str, only: list[str], show: bool, out: Path) -> str:
             print("   rejected", rj.uri, rj.reasons)
     res = subprocess.run([sys.executable, str(SCORE), str(out / "records.jsonl"), str(out / "gold.json"),
                           "--documents", str(out / "documents.jsonl")], capture_output=True, text=True, check=True)
-    return res.stdout
+    from extractors.records.evaluate import field_evidence
+
+    counts, missing = field_evidence(records)
+    n, ok = sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values())
+    lines = [f"field evidence: {ok} of {n} field values have a span naming the field"]
+    lines += [f"   no span  {m[0]} {m[1]}={m[2]!r} quotes={m[3]}" for m in missing]
+    return res.stdout + "\n".join(lines) + "\n"
 
 
 def main() -> int:

@@ -52,6 +52,11 @@ class Candidate(BaseModel):
 
 
 class Evidence(BaseModel):
+    """A half-open span of a document's text. `field` names the record field whose value was read
+    from exactly these characters (null: the sentence or line that states the record as a whole);
+    `how` says how a value was inferred rather than read as written ("year from document date",
+    "publisher", "alias of 中小機構")."""
+
     model_config = ConfigDict(extra="forbid")
 
     uri: str
@@ -61,6 +66,8 @@ class Evidence(BaseModel):
     end: int = Field(ge=0)
     quote: str = Field(min_length=1)
     rule: str | None = None  # the pattern id or model label the evidence came from
+    field: str | None = None
+    how: str | None = None
     ocr: bool = False
 
     @model_validator(mode="after")

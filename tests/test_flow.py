@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.records.evaluate import SCORED, field_counts, grounding, prf, score
+from extractors.records.evaluate import EVIDENCED, SCORED, field_counts, field_evidence, grounding, prf, score
 from tests.conftest import SAMPLES, read_jsonl
 
 # Pinned floors for the sample corpus, measured with shared/eval/score.py, per corpus: the seeds,
@@ -91,11 +91,26 @@ def test_every_evidence_span_is_grounded(sample_run):
     assert total >= len(records) > 0 and bad == 0
 
 
+def test_every_field_value_has_a_span_naming_its_field(sample_run):
+    """CONTRACT.md "Evidence": each non-empty scored field value (each party) has a span with that
+    `field` whose quote is the characters it came from (the date expression, the name as written)
+    or an inference said in `how`; the sentence-level span (`field` null) stays."""
+    records = read_jsonl(sample_run / "records.jsonl")
+    counts, missing = field_evidence(records)
+    assert not missing, missing[:10]
+    assert {k.split(".")[0] for k in counts} == set(EVIDENCED) and sum(c[0] for c in counts.values()) > 3 * len(records)
+    assert all(any(ev["field"] is None for ev in r["sources"]) for r in records)
+    fields = {ev["field"] for r in records for ev in r["sources"]}
+    assert fields - {None} <= {f for fs in EVIDENCED.values() for f in fs} | {"amended_dates", "former_names"}
+
+
 def test_output_folder_follows_the_contract(sample_run):
     names = {p.name for p in sample_run.iterdir()}
     assert {"records.jsonl", "documents.jsonl", "rejected.jsonl", "manifest.json", "schema"} <= names
     assert not [n for n in names if n.endswith(".tmp")]
     assert {p.name for p in (sample_run / "schema").iterdir()} == {"summit.json", "agreement.json", "ordinance.json"}
+    evidence = json.loads((sample_run / "schema" / "agreement.json").read_text(encoding="utf-8"))["$defs"]["Evidence"]
+    assert {"field", "how", "rule", "quote"} <= set(evidence["properties"])
     manifest = json.loads((sample_run / "manifest.json").read_text(encoding="utf-8"))
     docs = read_jsonl(sample_run / "documents.jsonl")
     assert manifest["counts"]["documents"] == {"ok": len(docs)}

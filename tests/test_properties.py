@@ -186,7 +186,7 @@ def test_document_drafts_evidence_is_grounded(nlp, text, title):
     drafts = document_drafts(doc)
     for d in drafts:
         assert d["evidence"], d
-        for start, end, rule in d["evidence"]:
+        for start, end, rule, *_field in d["evidence"]:
             assert 0 <= start < end <= len(text), (d, start, end)
             assert rule
     # the strict schemas check every quote against the text: no record may fail for that

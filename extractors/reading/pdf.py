@@ -5,7 +5,10 @@ Takes the bytes of a PDF and gives `(text, pages, title, warnings)`:
 - `text`: the body text of the pages read, passed through `normalize_text`
   page by page, with running headers, footers and page numbers dropped, lines
   wrapped inside a paragraph joined (no space between Japanese characters),
-  paragraphs ending in "\\n", and two-column pages read column by column;
+  paragraphs ending in "\\n", and two-column pages read column by column; a
+  line ending short of the column's edge is a wrap when the next line's first
+  unbreakable unit (禁則: 例」, み)) would not have fitted, and the centred last
+  line of a centred paragraph (a title block) is joined to the full line above;
 - `pages`: one `Page(page=n, start, end, ocr)` per page read; `text[start:end]`
   is that page's text. Pages are joined by "\\n", or by "" when a sentence runs
   on from the foot of one page to the top of the next;
@@ -58,6 +61,12 @@ from schemas.document import Page
 
 # A line ending in one of these closes its sentence: the next page or column starts afresh.
 _SENTENCE_END = set("。．.！？!?」』)）】〕")
+# A wave or dash at the end of a title line, or the start of the next, frames a subtitle (〜…〜, ―…―).
+_TITLE_FRAME = set("〜~―-")
+# Characters a line may not start with (closing brackets, punctuation, small kana, the long
+# vowel mark) or end with (opening brackets): line breaking carries them over with a neighbour.
+_NO_LINE_START = set("、。,.，．・:;!?！？)）」』】〕〉》]}’”ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ")
+_NO_LINE_END = set("(（「『【〔〈《[{‘“")
 # Line starts that open a new paragraph: bullets, notes, numbered items, articles.
 _MARKER = re.compile(
     r"^(?:[○●◯◎・※■□◆◇▲△▼▽★☆▶►→⇒【〔]"
@@ -569,9 +578,64 @@ def _opens_paragraph(line: _Line, edges: _Edges) -> bool:
     return line.x0 > edges.left + 0.5 * line.size or bool(_MARKER.match(line.text))
 
 
-def _is_short(line: _Line, edges: _Edges) -> bool:
-    """Ends well before the column's right edge (by more than one and a half letter-spaced characters)."""
-    return line.x1 < edges.right - 1.5 * (line.size + line.gap)
+def _first_unit(text: str) -> int:
+    """How many characters open `text` that a line break may not cut: opening brackets, the first
+    character (or western word), and the closing brackets and punctuation that may not start a line."""
+    i = 0
+    while i < len(text) - 1 and text[i] in _NO_LINE_END:
+        i += 1
+    if _is_western_alnum(text[i]):
+        while i + 1 < len(text) and _is_western_alnum(text[i + 1]):
+            i += 1
+    i += 1
+    while i < len(text) and text[i] in _NO_LINE_START:
+        i += 1
+    return i
+
+
+def _is_short(line: _Line, edges: _Edges, nxt: _Line | None = None) -> bool:
+    """Ends well before the column's right edge: by more than the next line's first unbreakable
+    unit (at least one character) and half a character, letter spacing included.
+
+    Line breaking (禁則) pushes a character over with the closing bracket or punctuation
+    after it (「…基本条 / 例」), and a western word moves whole: so a line ending two or
+    three characters short of the edge still wraps when the next line could not start later.
+    """
+    pitch = line.size + line.gap
+    unit = pitch
+    if nxt is not None and nxt.text:
+        head = nxt.text[:_first_unit(nxt.text)]
+        unit = max(pitch, sum(line.gap + (0.5 if _is_western(c) else 1.0) * line.size for c in head))
+    return line.x1 < edges.right - unit - 0.5 * pitch
+
+
+def _measure(slot: str, edges: dict[str, _Edges]) -> _Edges:
+    """The column a line of `slot` is set in; a line over both columns spans the text area."""
+    if slot != "full":
+        return edges[slot]
+    text = [e for s, e in edges.items() if s in ("single", "left", "right", "full")]
+    return _Edges(min(e.left for e in text), max(e.right for e in text))
+
+
+def _centred_run_on(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float]) -> bool:
+    """Whether b is the last line of a centred paragraph that a wraps into: a fills its column,
+    b (same size, at the usual line spacing) is centred under it, and a leaves its sentence open.
+
+    A centred b looks indented, so it would open a paragraph. A title over a subtitle or a series
+    name over a title is not joined: the upper line is short (centred on its own), ends in a
+    closing bracket or punctuation, or a wave or dash frames the subtitle (〜…〜, ―…―).
+    """
+    if abs(a.size - b.size) > 0.5 or a.text[-1] in _SENTENCE_END or a.text[-1] in _TITLE_FRAME \
+            or b.text[0] in _TITLE_FRAME or _MARKER.match(b.text):
+        return False
+    pitch = pitches.get(_pitch_key(a), 2 * a.size)
+    if not 0 < b.top - a.top <= pitch * 1.2 + 0.5:
+        return False
+    column, em = _measure(a.slot, edges), a.size + a.gap
+    if a.x0 > column.left + em or a.x1 < column.right - em:
+        return False  # the upper line does not fill the column: a line of its own
+    before, after = b.x0 - a.x0, a.x1 - b.x1
+    return before > 0.5 * b.size and after > 0.5 * b.size and abs(before - after) <= em
 
 
 def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float]) -> bool:
@@ -581,13 +645,17 @@ def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, f
     pitch = pitches.get(_pitch_key(a), 2 * a.size)
     if b.top - a.top > pitch * 1.2 + 0.5:  # paragraph spacing
         return True
-    return _is_short(a, edges[a.slot]) or _opens_paragraph(b, edges[b.slot])
+    if _is_short(a, edges[a.slot], b):
+        return True
+    return _opens_paragraph(b, edges[b.slot]) and not _centred_run_on(a, b, edges, pitches)
 
 
-def _continues(a: _Line, b: _Line, edges: dict[str, _Edges]) -> bool:
-    """Whether b (top of the next column or page) carries on the sentence that a (a column's foot) left open."""
+def _continues(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float]) -> bool:
+    """Whether b (top of the next column or page, or the next line over both columns) carries on
+    the sentence that a (a column's foot, or a line over both columns) left open."""
     return (a.text[-1] not in _SENTENCE_END and abs(a.size - b.size) <= 0.5 and "table" not in (a.slot, b.slot)
-            and not _is_short(a, edges[a.slot]) and not _opens_paragraph(b, edges[b.slot]))
+            and not _is_short(a, edges[a.slot], b)
+            and (not _opens_paragraph(b, edges[b.slot]) or _centred_run_on(a, b, edges, pitches)))
 
 
 def _needs_space(a: str, b: str) -> bool:
@@ -612,7 +680,7 @@ def _page_text(blocks: list[list[_Line]], edges: dict[str, _Edges], pitches: dic
     text = ""
     for i, block in enumerate(blocks):
         part = _block_text(block, edges, pitches)
-        if i and _continues(blocks[i - 1][-1], block[0], edges):
+        if i and _continues(blocks[i - 1][-1], block[0], edges, pitches):
             text = _join(text, part)
         else:
             text = text + "\n" + part if text else part
@@ -627,7 +695,7 @@ def _assemble(pages: list[_PageLines], edges: dict[str, _Edges], pitches: dict[f
         blocks = [b for b in p.blocks if b]
         page_text = _page_text(blocks, edges, pitches) if blocks else ""
         if page_text and text:
-            runs_on = prev_last is not None and _continues(prev_last, blocks[0][0], edges)
+            runs_on = prev_last is not None and _continues(prev_last, blocks[0][0], edges, pitches)
             # a word of ASCII letters cut at the page foot keeps a separator
             text += "" if runs_on and not _needs_space(text[-1], page_text[0]) else "\n"
         start = len(text)

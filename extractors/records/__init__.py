@@ -4,11 +4,13 @@ Takes `Document`s and gives draft records (`document_drafts`: the rule pass, NER
 sentences, and the assemblers `summits`, `agreements`, `ordinances` over a shared `DocContext`;
 agreements also read the document's publisher and date line (`publisher`) and its party lists
 and blocks (`coordination`)),
-then records (`build_records`: evidence spans, merging across documents, stable ids, validation
-against `schemas.records`, the rejected with their reasons). `score` / `grounding` /
-`format_report` measure records against a gold file the way the team's `eval/score.py` does.
+then records (`build_records`: evidence spans, a sentence-level one and one per field value
+(`spans`), merging across documents, stable ids, validation against `schemas.records`, the
+rejected with their reasons). `score` / `grounding` / `format_report` measure records against a
+gold file the way the team's `eval/score.py` does; `field_evidence` checks that every field value
+has a span naming its field.
 """
 from extractors.records.build import build_records, document_drafts
-from extractors.records.evaluate import format_report, grounding, score
+from extractors.records.evaluate import field_evidence, format_report, grounding, score
 
-__all__ = ["build_records", "document_drafts", "format_report", "grounding", "score"]
+__all__ = ["build_records", "document_drafts", "field_evidence", "format_report", "grounding", "score"]

@@ -37,13 +37,15 @@ import re
 from dataclasses import replace
 
 from extractors.language.arguments import Argument, signing_arguments
-from extractors.language.dates import find_dates
+from extractors.language.dates import DateMention, find_dates
 from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (Named, bracket_list, branch_end, counted_kind, party_blocks,
                                              party_key)
+from extractors.records.evaluate import norm
 from extractors.records.publisher import ORG_WORDS, document_date, is_signing_body, publisher, stands_for_publisher
+from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 from schemas.records import Candidate
 
 _KIND_WORDS = ("包括連携協定", "包括的連携協定", "連携協力協定", "相互協力協定", "連携協定", "業務提携", "業務連携",
@@ -298,7 +300,8 @@ class _Reader:
             out.append(replace(d, start=d.start + s, end=d.end + s))
         return out
 
-    def signing_date(self, s: int, e: int, anchor: int) -> tuple[str | None, str]:
+    def signing_date(self, s: int, e: int, anchor: int) -> tuple[str | None, Span | None]:
+        """The signing date of the sentence text[s:e] (see the module docstring) and its span."""
         best = None
         for d in self.dates_in(s, e):
             if not d.start_date or d.fiscal_year:
@@ -309,22 +312,28 @@ class _Reader:
             if best is None or abs(d.start - anchor) < abs(best.start - anchor):
                 best = d
         if best:
-            return best.start_date, "agreement-date-sentence"
+            return best.start_date, date_span(best, "agreement-date-sentence", "signed_date")
         if "同日" in self.text[s:e]:  # the same day as the date written last before the sentence
             before = [d for d in self.dates_in(max(0, s - 500), s) if d.start_date and d.precision == "day"]
             if before:
-                return before[-1].start_date, "agreement-date-same-day"
+                d = before[-1]
+                return d.start_date, field_span(d.start, d.end, "agreement-date-same-day", "signed_date",
+                                                d.start_date, how="同日: the date written before")
         dd = self.doc_date
         m = _RELATIVE_MONTH.search(self.text, s, e)
         if m and dd and 1 <= int(m.group(2)) <= 12:
             back = {"今年": 0, "本年": 0, "昨年": 1, "去年": 1, "一昨年": 2}[m.group(1)]
-            return f"{dd.year - back}-{int(m.group(2)):02d}", "agreement-date-relative"
+            date = f"{dd.year - back}-{int(m.group(2)):02d}"
+            return date, field_span(m.start(), m.end(), "agreement-date-relative", "signed_date", date,
+                                    how=YEAR_FROM_DOCUMENT)
         m = _DAY_ONLY.search(self.text, s, e)
         if m and dd and dd.date.count("-") == 2 and 0 < int(m.group(1)) <= int(dd.date[8:10]):
-            return f"{dd.date[:8]}{int(m.group(1)):02d}", "agreement-date-day"
-        return None, ""
+            date = f"{dd.date[:8]}{int(m.group(1)):02d}"
+            return date, field_span(m.start(1), m.end(1) + 1, "agreement-date-day", "signed_date", date,
+                                    how="year and month from document date")
+        return None, None
 
-    def key_value_date(self) -> tuple[str | None, int, int]:
+    def key_value_date(self) -> tuple[str | None, int, int, Span | None]:
         """A 締結日/調印日/締結式 line and the first full date on it or the few lines below."""
         pos = 0
         lines = self.text.split("\n")
@@ -334,9 +343,9 @@ class _Reader:
                 block = "\n".join(lines[i:i + 6])
                 for d in self.dates_in(start, start + len(block)):
                     if d.start_date and d.precision == "day" and not d.fiscal_year:
-                        return d.start_date, d.start, d.end
+                        return d.start_date, d.start, d.end, date_span(d, "agreement-date-key-value", "signed_date")
             pos += len(line) + 1
-        return None, 0, 0
+        return None, 0, 0, None
 
 
 def _split_documents(r: _Reader, s: int, words: list[Candidate], sign_at: int) -> list[tuple[str, Candidate]]:
@@ -355,7 +364,7 @@ def _split_documents(r: _Reader, s: int, words: list[Candidate], sign_at: int) -
     return out if len(out) >= 2 else []
 
 
-def _own_dates(r: _Reader, parties: list[tuple[str, int, int, str]]) -> dict[str, str]:
+def _own_dates(r: _Reader, parties: list[tuple[str, int, int, str]]) -> dict[str, DateMention]:
     """Party -> the date in brackets right after its name: 「A(平成28年2月5日)とB(平成28年3月22日)」."""
     out = {}
     for name, st, en, _ in parties:
@@ -364,15 +373,74 @@ def _own_dates(r: _Reader, parties: list[tuple[str, int, int, str]]) -> dict[str
         for d in r.dates_in(en, en + 25):
             if re.fullmatch(r"\s?[(（]", r.text[en:d.start]) and re.match(r"\s?[)）]", r.text[d.end:d.end + 2]) \
                     and d.start_date:
-                out[name] = d.start_date
+                out[name] = d
             break
     return out
 
 
+def party_how(r: _Reader, written: str, name: str) -> str | None:
+    """How a party's name came from the characters written for it (None: it is the name as written)."""
+    if norm(strip_quotes(written)) == norm(name):
+        return None
+    if name == r.publisher and (stands_for_publisher(written, name) or written.startswith(("本", "当", "弊"))):
+        return "publisher"
+    if written.startswith("同"):
+        return "back-reference"
+    if strip_quotes(written) in r.aliases or strip_quotes(written) in r.ctx.aliases:
+        return f"alias of {strip_quotes(written)}"
+    if r.ctx.owner == name:
+        return "self-reference"
+    if written.startswith("県") and r.ctx.prefecture and name.startswith(r.ctx.prefecture):
+        return "県 of the document's prefecture"
+    return "as the document names it"
+
+
+def publisher_span(r: _Reader, s: int, e: int, rule: str = "agreement-publisher") -> Span:
+    """The publisher as the omitted subject of text[s:e]: its name where the text writes it, else the
+    sentence's word of signing (the predicate whose subject is left out), else the sentence."""
+    name = r.publisher
+    at = r.text.find(name) if name else -1
+    if at >= 0:
+        return field_span(at, at + len(name), rule, "parties", name, how="publisher")
+    sign = r.ctx.within(s, e, "SIGN")
+    st, en = (sign[0].start, sign[0].end) if sign else (s, e)
+    return field_span(st, en, rule, "parties", name, how="publisher")
+
+
+def party_spans(r: _Reader, parties: list[tuple[str, int, int, str]], s: int, e: int) -> list[Span]:
+    out = []
+    for name, st, en, rule in parties:
+        if en > st:
+            out.append(field_span(st, en, rule, "parties", name, how=party_how(r, r.text[st:en], name)))
+        elif name == r.publisher:
+            out.append(publisher_span(r, s, e, rule))
+    return out
+
+
+def kind_span(r: _Reader, word: Candidate, written: str | None, kind: str) -> Span | None:
+    """The characters the kind was read from: the kind word in the agreement word (包括連携協定 of
+    包括連携協定書), or a title's 「…に関する協定」 it was made from."""
+    m = _KANSURU.search(written) if written else None
+    if m:
+        phrase = m.group(0).strip()
+        at = r.text.rfind(phrase, max(0, word.start - 80), word.end + 10)
+        if at >= 0:
+            how = None if norm(phrase) == norm(kind) else "kind from the title"
+            return field_span(at, at + len(phrase), "agreement-kind", "kind", kind, how=how)
+    if word.end <= word.start:
+        return None
+    body = word.text if word.text.endswith("覚書") else word.text.rstrip("書")
+    i = body.rfind(kind)
+    if i >= 0:
+        return field_span(word.start + i, word.start + i + len(kind), word.rule, "kind", kind)
+    return field_span(word.start, word.end, word.rule, "kind", kind, how="kind of the agreement word")
+
+
 def _draft(r: _Reader, s: int, e: int, word: Candidate, title: str | None, written: str,
-           parties: list[tuple[str, int, int, str]], date: str | None, date_rule: str) -> dict:
-    evidence = [(s, e, word.rule)] + [(st, en, rule) for _, st, en, rule in parties
-                                       if en > st and rule.startswith(("agr-dep", "agreement-"))]
+           parties: list[tuple[str, int, int, str]], date: str | None, date_ev: Span | None) -> dict:
+    kind = kind_of(word.text, written)
+    evidence = [(s, e, word.rule)] + party_spans(r, parties, s, e)
+    evidence += [sp for sp in (kind_span(r, word, written, kind), date_ev) if sp]
     names = [n for n, *_ in parties]
     aliases: dict[str, list[str]] = {}
     for name, st, en, _ in parties:
@@ -383,9 +451,9 @@ def _draft(r: _Reader, s: int, e: int, word: Candidate, title: str | None, writt
         if full in names and short not in aliases.get(full, []):
             aliases.setdefault(full, []).append(short)
     return {
-        "type": "agreement", "title": title or kind_of(word.text, None), "kind": kind_of(word.text, written),
+        "type": "agreement", "title": title or kind_of(word.text, None), "kind": kind,
         "parties": names, "party_aliases": aliases, "signed_date": date, "purpose": _purpose(r.ctx, s, e),
-        "confidence": 0.8 if date else 0.7, "evidence": evidence, "_sentence": (s, e), "_date_rule": date_rule,
+        "confidence": 0.8 if date else 0.7, "evidence": evidence, "_sentence": (s, e),
     }
 
 
@@ -403,18 +471,19 @@ def _sentence_drafts(r: _Reader, s: int, e: int, word: Candidate, sign: Candidat
         return []
     title = strip_quotes(title_m.group()) if title_m else None
     written = title or text[max(s, word.start - 12):word.end]
-    date, date_rule = r.signing_date(s, e, sign.start)
+    date, date_ev = r.signing_date(s, e, sign.start)
     own = _own_dates(r, parties)
     if len(own) >= 2:  # one agreement per party that has its own date
         common = [p for p in parties if p[0] not in own]
-        return [_draft(r, s, e, word, title, written, common + [p], own[p[0]], "agreement-date-party")
+        return [_draft(r, s, e, word, title, written, common + [p], own[p[0]].start_date,
+                       date_span(own[p[0]], "agreement-date-party", "signed_date"))
                 for p in parties if p[0] in own]
     words = r.ctx.within(s, e, "AGREEMENT")
     docs = _split_documents(r, s, words, sign.start)
     if docs:
-        return [{**_draft(r, s, e, w, strip_quotes(t), t, list(parties), date, date_rule), "_split": True}
+        return [{**_draft(r, s, e, w, strip_quotes(t), t, list(parties), date, date_ev), "_split": True}
                 for t, w in docs]
-    return [_draft(r, s, e, word, title, written, parties, date, date_rule)]
+    return [_draft(r, s, e, word, title, written, parties, date, date_ev)]
 
 
 _PURPOSE = re.compile(r"([^、。]{4,80}?)(?:ことを目的|を目的|ため(?:に)?、?(?:連携|協定|締結|お互い|相互))")
@@ -441,10 +510,11 @@ def _date_elsewhere(r: _Reader, draft: dict, skip: set[tuple[int, int]]) -> None
         if dates:
             draft["signed_date"] = dates[-1].start_date
             draft["evidence"].append((s, e, "agreement-date-elsewhere"))
+            draft["evidence"].append(date_span(dates[-1], "agreement-date-elsewhere", "signed_date"))
             return
 
 
-def _ceremonies(r: _Reader, draft: dict) -> dict[str, tuple[str, int, int]]:
+def _ceremonies(r: _Reader, draft: dict) -> dict[str, tuple[str, int, int, Span]]:
     """Party -> (date, sentence) of 「Aとの締結式は11月28日に行われ」 sentences."""
     out = {}
     for m in _CEREMONY.finditer(r.text):
@@ -455,7 +525,7 @@ def _ceremonies(r: _Reader, draft: dict) -> dict[str, tuple[str, int, int]]:
             continue
         dates = [d for d in r.dates_in(m.end(), e) if d.start_date and d.precision == "day"]
         if dates:
-            out[party] = (dates[0].start_date, s, e)
+            out[party] = (dates[0].start_date, s, e, date_span(dates[0], "agreement-ceremony-per-party", "signed_date"))
     return out
 
 
@@ -465,15 +535,15 @@ def _split_ceremonies(r: _Reader, drafts: list[dict]) -> list[dict]:
         cer = _ceremonies(r, d) if len(d["parties"]) >= 3 else {}
         if len(cer) >= 2 and len({v[0] for v in cer.values()}) >= 2:
             common = [p for p in d["parties"] if p not in cer]
-            for party, (date, s, e) in cer.items():
+            for party, (date, s, e, date_ev) in cer.items():
                 out.append({**d, "parties": common + [party], "signed_date": date, "confidence": 0.8,
                             "party_aliases": {k: v for k, v in d["party_aliases"].items() if k in common + [party]},
-                            "evidence": d["evidence"] + [(s, e, "agreement-ceremony-per-party")]})
+                            "evidence": d["evidence"] + [(s, e, "agreement-ceremony-per-party"), date_ev]})
         else:
             if len(cer) == 1 and d["signed_date"] is None:
-                date, s, e = next(iter(cer.values()))
+                date, s, e, date_ev = next(iter(cer.values()))
                 d["signed_date"] = date
-                d["evidence"].append((s, e, "agreement-ceremony-per-party"))
+                d["evidence"] += [(s, e, "agreement-ceremony-per-party"), date_ev]
             out.append(d)
     return out
 
@@ -513,6 +583,8 @@ def _add_joining(r: _Reader, drafts: list[dict]) -> None:
                     if name and not any(_same_body(name, p) for p in d["parties"]):
                         d["parties"].append(name)
                         d["evidence"].append((s, e, "agreement-joining"))
+                        d["evidence"].append(field_span(c.start, c.end, "agreement-joining", "parties", name,
+                                                        how=party_how(r, r.text[c.start:c.end], name)))
 
 
 def _merge_subsets(drafts: list[dict]) -> list[dict]:
@@ -554,22 +626,32 @@ def _row_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
             cells.append((cell_start, cell_start + len(cell)))
             cell_start += len(cell) + 1
         names: list[str] = [r.publisher] if r.publisher else []
+        spans = [publisher_span(r, start, end, "agreement-table-row")] if r.publisher else []
         for cs, ce in cells:
             cell = r.text[cs:ce].strip()
             found = [c for c in r._candidates(cs, ce) if c.label in ("ORG", "GPE", "SELF")]
-            for c in ([Candidate(label="ORG", start=cs, end=ce, text=cell, rule="row")] if is_signing_body(cell) else found):
+            if is_signing_body(cell):
+                at = cs + r.text[cs:ce].index(cell)
+                found = [Candidate(label="ORG", start=at, end=at + len(cell), text=cell, rule="row")]
+            for c in found:
                 name = r.name_of(c)
                 if name and not any(_same_body(name, n) for n in names):
                     names.append(name)
+                    spans.append(field_span(c.start, c.end, "agreement-table-row", "parties", name,
+                                            how=party_how(r, r.text[c.start:c.end], name)))
         words = r.ctx.within(start, end, "AGREEMENT")
         if date is None or len(names) < 2:
             continue
         word = words[0] if words else Candidate(label="AGREEMENT", start=start, end=start, text="協定", rule="row")
         cell = next((r.text[cs:ce] for cs, ce in cells if cs <= word.start < ce), None)
+        kind = kind_of(word.text, cell)
+        spans.append(kind_span(r, word, cell, kind) or
+                     field_span(start, end, "agreement-table-row", "kind", kind, how="a row of the table of agreements"))
+        spans.append(date_span(date, "agreement-table-row", "signed_date"))
         out.append({"type": "agreement", "title": strip_quotes(cell) if cell and words else kind_of(word.text, None),
-                    "kind": kind_of(word.text, cell), "parties": names, "party_aliases": {},
+                    "kind": kind, "parties": names, "party_aliases": {},
                     "signed_date": date.start_date, "purpose": None, "confidence": 0.75,
-                    "evidence": [(start, end, "agreement-table-row")]})
+                    "evidence": [(start, end, "agreement-table-row")] + spans})
     return out
 
 
@@ -604,7 +686,8 @@ def _heading_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
             parties.insert(0, (r.publisher, s, s, "agreement-publisher"))
         if len(parties) < 2:
             continue
-        d = _draft(r, s, e, words[0], None, line, parties, date.start_date, "agreement-date-key-value")
+        d = _draft(r, s, e, words[0], None, line, parties, date.start_date,
+                   date_span(date, "agreement-date-key-value", "signed_date"))
         d["evidence"].append((date.start, date.end, "agreement-date-key-value"))
         out.append(d)
     return out
@@ -627,7 +710,6 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     rows = _row_drafts(r, seen) + _heading_drafts(r, seen)
     for d in rows:
         d.pop("_sentence", None)
-        d.pop("_date_rule", None)
     if not sentences:
         return rows
     r.arguments = signing_arguments(ctx.text, [(s, e) for s, e, _, _ in sentences])
@@ -640,7 +722,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     if not drafts and len(blocks) == 1:  # 「上記の自治体と…締結」: the parties are the block's
         s, e, word, sign = sentences[0]
         own = [(n, st, en, rule) for n, st, en, rule in r.parties(s, e, word.start)]
-        drafts = [_draft(r, s, e, word, None, r.text[max(s, word.start - 12):word.end], own, None, "")]
+        drafts = [_draft(r, s, e, word, None, r.text[max(s, word.start - 12):word.end], own, None, None)]
     if len(drafts) == 1 and blocks:
         d = drafts[0]
         for _, items in blocks:
@@ -648,21 +730,22 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
                 if all(party_key(n.name) != party_key(p) and not party_key(p).startswith(party_key(n.name))
                        for p in d["parties"]):
                     d["parties"].append(n.name)
-                d["evidence"].append((n.start, n.end, n.rule))
-    kv_date, kv_s, kv_e = r.key_value_date()
+                d["evidence"].append(field_span(n.start, n.end, n.rule, "parties", n.name,
+                                                how=party_how(r, r.text[n.start:n.end], n.name)))
+    kv_date, kv_s, kv_e, kv_ev = r.key_value_date()
     for d in drafts:
         if d["signed_date"] is None and kv_date and len(drafts) == 1:
             d["signed_date"] = kv_date
-            d["evidence"].append((kv_s, kv_e, "agreement-date-key-value"))
+            d["evidence"] += [(kv_s, kv_e, "agreement-date-key-value"), kv_ev]
         if d["signed_date"] is None:
             _date_elsewhere(r, d, seen)
         s, e = d["_sentence"]
         if d["signed_date"] is None and r.doc_date and _REPORTED.search(ctx.text, s, e) \
                 and not _PLANNED.search(ctx.text, s, e):
             d["signed_date"] = r.doc_date.date
-            d["evidence"].append((r.doc_date.start, r.doc_date.end, "agreement-date-document"))
+            d["evidence"].append(field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
+                                            r.doc_date.date, how="document date"))
         d["confidence"] = 0.8 if d["signed_date"] else 0.7
         d.pop("_sentence", None)
         d.pop("_split", None)
-        d.pop("_date_rule", None)
     return drafts + rows

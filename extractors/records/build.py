@@ -7,8 +7,34 @@ evidence spans). `build_records(documents, drafts)` turns drafts into evidence-
 carrying records, merges the same summit, agreement or ordinance read from
 several documents into one record listing every source, gives each a stable
 id, validates it against the strict schemas and sends what fails to the
-rejected list with its reasons. A record read only from OCR text (scanned PDF
-pages) has its confidence lowered: OCR misreads characters.
+rejected list with its reasons.
+
+Evidence: each draft carries its sentence-level span (`field` null) and one span
+per field value, the characters the value was read from, with `how` when the
+value was inferred (`records.spans`). A merged record keeps every document's
+spans; a field span whose value the record does not hold (another document's
+value won, or an assembler replaced it) is kept as sentence-level evidence.
+
+Confidence: how far the structure a record was read from can be trusted, set
+by the assembler and moved only here. It orders drafts when merging (the most
+confident draft's values come first) and is a filter on the review page.
+
+- summit: 0.85 for a list row or a history-table row (edition, date, host and
+  theme on one structured line); 0.7 for a mention in prose (第N回 + series
+  name); 0.75 when the mention's sentence also states the venue (を会場に,
+  で開催). Dates, theme and declaration found later do not change it.
+- agreement: 0.8 for a signing sentence (or a heading with its 締結日 line)
+  with a signing date, whichever way the date was found; 0.7 for one without;
+  0.75 for a row of a table of agreements (dated in the row, but one party,
+  the publisher, is always inferred).
+- ordinance: 0.9 for a 例規集 header (the name alone on its line, with its
+  date and number below); 0.75 for a quoted name in prose; 0.6 for an unquoted
+  name in prose (its start read back to a boundary). An undated, unnumbered
+  name below 0.9 that is in no list, on a page whose title names no ordinance,
+  is a passing reference and gives no record.
+- every type: +0.05 for each further document that gives the same record (at
+  most 0.99); ×0.8 when all its evidence comes from OCR pages (OCR misreads
+  characters).
 """
 from __future__ import annotations
 
@@ -22,6 +48,7 @@ from extractors.records.agreements import agreement_drafts
 from extractors.records.context import DocContext
 from extractors.language.nlp import model_candidates, rule_candidates
 from extractors.records.ordinances import municipality_prefix, ordinance_drafts
+from extractors.records.spans import as_span
 from extractors.records.summits import summit_drafts
 from schemas.document import DocStatus, Document
 from schemas.records import RECORD_TYPES, Candidate, Evidence, Rejected
@@ -60,14 +87,39 @@ def document_drafts(doc: Document, use_model: bool = True) -> list[dict]:
     return summit_drafts(ctx) + agreement_drafts(ctx) + ordinance_drafts(ctx)
 
 
-def _evidence(doc: Document, spans: list[tuple[int, int, str]]) -> list[Evidence]:
+def _evidence(doc: Document, spans: list[tuple]) -> list[tuple[Evidence, object]]:
+    """Each draft span as Evidence, with the value a field span gave (see `records.spans`)."""
     out = []
     ocr_pages = {p.page for p in doc.pages if p.ocr}
-    for start, end, rule in spans:
-        page = doc.page_at(start)
-        out.append(Evidence(uri=doc.uri, sha256=doc.sha256 or "", page=page, start=start, end=end,
-                            quote=doc.text[start:end], rule=rule, ocr=page in ocr_pages))
+    for span in map(as_span, spans):
+        page = doc.page_at(span.start)
+        ev = Evidence(uri=doc.uri, sha256=doc.sha256 or "", page=page, start=span.start, end=span.end,
+                      quote=doc.text[span.start:span.end], rule=span.rule, field=span.field, how=span.how,
+                      ocr=page in ocr_pages)
+        out.append((ev, span.value))
     return out
+
+
+def _gave(merged: dict, ev: Evidence, value: object) -> bool:
+    """Whether a field span gave the record's value of its field (one of a list field's values)."""
+    current = merged.get(ev.field)
+    return value in current if isinstance(current, list) else value == current
+
+
+def record_sources(merged: dict, group: list[dict]) -> list[Evidence]:
+    """Every document's spans, each once: a field span whose value the record does not hold (an
+    assembler replaced it, merging took another document's value) stays as sentence-level evidence."""
+    sources: list[Evidence] = []
+    seen = set()
+    for d in sorted(group, key=lambda d: d["_doc"].uri):
+        for ev, value in d["evidence"]:
+            if ev.field is not None and not _gave(merged, ev, value):
+                ev = ev.model_copy(update={"field": None, "how": None})
+            k = (ev.sha256, ev.start, ev.end, ev.field, ev.how)
+            if k not in seen:
+                seen.add(k)
+                sources.append(ev)
+    return sources
 
 
 def _group_key(d: dict) -> str:
@@ -163,14 +215,7 @@ def build_records(documents: list[Document], drafts_by_doc: list[list[dict]]) ->
     rejected: list[Rejected] = []
     for group in group_drafts(all_drafts):
         merged = merge_group(group)
-        sources: list[Evidence] = []
-        seen = set()
-        for d in sorted(group, key=lambda d: d["_doc"].uri):
-            for ev in d["evidence"]:
-                k = (ev.sha256, ev.start, ev.end)
-                if k not in seen:
-                    seen.add(k)
-                    sources.append(ev)
+        sources = record_sources(merged, group)
         merged["sources"] = [e.model_dump(mode="json") for e in sources]
         if sources and all(ev.ocr for ev in sources):
             merged["confidence"] = round(merged["confidence"] * _OCR_CONFIDENCE, 3)

@@ -180,6 +180,55 @@ def grounding(records: list[dict], documents: list[dict]) -> tuple[int, int]:
     return total, bad
 
 
+# The fields whose values must each have a span naming them (CONTRACT.md, "Evidence").
+EVIDENCED = {
+    "summit": ["series", "edition", "start_date", "end_date", "host", "theme", "declaration"],
+    "agreement": ["parties", "signed_date", "kind"],
+    "ordinance": ["name", "municipality", "number", "enacted_date", "effective_date"],
+}
+_DATE_FIELDS = {"start_date", "end_date", "signed_date", "enacted_date", "effective_date"}
+
+
+def _read_from(field: str, value, ev: dict, rec: dict) -> bool:
+    """Whether the span's quote is the characters the value came from: the date expression that
+    gives it, the name as written (or, said in `how`, an alias, a self-reference, an inference)."""
+    from extractors.language.dates import find_dates  # the date parser only for this check
+
+    quote, how = ev.get("quote") or "", ev.get("how")
+    if field == "parties":
+        return norm(quote) == norm(value) or (how is not None and (
+            quote in rec.get("party_aliases", {}).get(value, []) or how == "publisher" or value in how))
+    if how:
+        return True
+    if field in _DATE_FIELDS:
+        return any((d.end_date if field == "end_date" else d.start_date) == value for d in find_dates(quote))
+    if field == "edition":
+        from extractors.records.summits import edition_number
+        return edition_number(quote) == value or quote.strip() == str(value)
+    return norm(quote) == norm(value)
+
+
+def field_evidence(records: list[dict]) -> tuple[dict[str, list[int]], list[tuple]]:
+    """Per "type.field": [values, values with a span naming the field whose quote they came from];
+    and the values without one as (record id, field, value, the field's quotes)."""
+    counts: dict[str, list[int]] = {}
+    missing: list[tuple] = []
+    for rec in records:
+        for field in EVIDENCED.get(rec.get("type"), []):
+            value = rec.get(field)
+            for v in (value if isinstance(value, list) else [value]):
+                if v in (None, ""):
+                    continue
+                c = counts.setdefault(f"{rec['type']}.{field}", [0, 0])
+                c[0] += 1
+                spans = [ev for ev in rec.get("sources", []) if ev.get("field") == field]
+                if any(_read_from(field, v, ev, rec) for ev in spans):
+                    c[1] += 1
+                else:
+                    missing.append((rec["id"], field, v, [ev.get("quote") for ev in spans]))
+    return counts, missing
+
+
 def format_report(rep: dict) -> str:
     import json
 

@@ -31,6 +31,7 @@ from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, line_index
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
+from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
 _GENERIC = re.compile(r"^(?:この|その|本|同|前|当該|新|旧|改正|関係|関連|他の|各|県の|市の|区の|町の|村の|条例)")
@@ -152,20 +153,51 @@ def _from_header(ctx: DocContext, name: str, cand: Candidate, block: tuple[int, 
     if first:
         d = first[0]
         draft["enacted_date"] = d.start_date
+        draft["evidence"].append(date_span(d, "ordinance-header-date", "enacted_date"))
         if number and number.start() - d.end <= 3:
             draft["number"] = re.sub(r"\s", "", text[d.start:number.end()]).strip("()（）")
+            draft["evidence"].append(field_span(d.start, number.end(), "ordinance-header-date", "number", draft["number"]))
         draft["evidence"].append((d.start, number.end() if number else d.end, "ordinance-header-date"))
     elif number:
         draft["number"] = number.group()
+        draft["evidence"].append(field_span(number.start(), number.end(), "ordinance-number", "number", draft["number"]))
     if amend_at >= 0:
-        draft["amended_dates"] = [d.start_date for d in dates if d.start > amend_at and d.start_date]
+        amended = [d for d in dates if d.start > amend_at and d.start_date]
+        draft["amended_dates"] = [d.start_date for d in amended]
+        draft["evidence"] += [date_span(d, "ordinance-header-amended", "amended_dates") for d in amended]
     return draft
+
+
+def name_span(text: str, start: int, end: int, name: str, rule: str) -> Span:
+    """The name as written inside text[start:end] (no quotes, no ○ mark before it)."""
+    raw = text[start:end]
+    core = strip_quotes(raw).lstrip("○◯●◎・ ")
+    at = start + max(0, raw.find(core))
+    return field_span(at, at + len(core), rule, "name", name)
 
 
 def _draft(ctx: DocContext, name: str, cand: Candidate, confidence: float) -> dict:
     return {"type": "ordinance", "name": name, "municipality": None, "number": None, "enacted_date": None,
             "effective_date": None, "amended_dates": [], "former_names": [], "confidence": confidence,
-            "evidence": [(cand.start, cand.end, cand.rule)]}
+            "evidence": [(cand.start, cand.end, cand.rule), name_span(ctx.text, cand.start, cand.end, name, cand.rule)]}
+
+
+def place_span(ctx: DocContext, draft: dict, place: str, how: str | None, at: tuple[int, int] | None = None) -> Span:
+    """The municipality's span: where it was read (at), else the place written inside the name, else
+    where the text first names it, else the name it was inferred for (said in `how`)."""
+    if at is None:
+        name = next(sp for sp in draft["evidence"] if isinstance(sp, Span) and sp.field == "name")
+        written = place[:-1] if how == "prefecture in the name" else place  # ふるさと愛媛の… -> 愛媛県
+        inside = ctx.text.find(written, name.start, name.end)
+        found = inside if inside >= 0 else ctx.text.find(place)
+        at = (found, found + len(written if inside >= 0 else place)) if found >= 0 else (name.start, name.end)
+    return field_span(at[0], at[1], "ordinance-municipality", "municipality", place, how=how)
+
+
+def set_municipality(ctx: DocContext, draft: dict, found: tuple[str, str | None, tuple[int, int] | None] | None) -> None:
+    if found and found[0]:
+        draft["municipality"] = found[0]
+        draft["evidence"].append(place_span(ctx, draft, *found))
 
 
 def _clause_start(ctx: DocContext, cand: Candidate) -> int:
@@ -177,10 +209,11 @@ def _clause_start(ctx: DocContext, cand: Candidate) -> int:
     return i
 
 
-def _place_for(ctx: DocContext, name: str, cand: Candidate) -> str | None:
+def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | None, tuple[int, int] | None] | None:
+    """The enacting body of a name read in prose: (place, how it was inferred, its span if known)."""
     prefix = municipality_prefix(name)
     if prefix:
-        return prefix
+        return prefix, None, None
     s, _ = ctx.sentence(cand.start)
     clause = _clause_start(ctx, cand)
     # the clause first, then only the few characters before the name: long list sentences name many places
@@ -189,11 +222,14 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> str | None:
                   if not ctx.in_parens(c.start, c.end) and not ctx.in_quotes(c.start)]
         if places:
             p = places[-1]
-            return ctx.resolve_self(p.text) if p.label == "SELF" else p.text
+            if p.label == "SELF":
+                return ctx.resolve_self(p.text), "self-reference", (p.start, p.end)
+            return p.text, None, (p.start, p.end)
         # searched in the slice so that ^ matches at the clause start
-        if ctx.prefecture and _PLACE_BEFORE.search(ctx.text[lo:cand.start]):
-            return ctx.prefecture
-    return ctx.owner
+        m = _PLACE_BEFORE.search(ctx.text[lo:cand.start]) if ctx.prefecture else None
+        if m:
+            return ctx.prefecture, "prefecture of the document", (lo + m.start(1), lo + m.end(1))
+    return (ctx.owner, "page owner", None) if ctx.owner else None
 
 
 def _date_for(ctx: DocContext, cand: Candidate) -> DateMention | None:
@@ -211,7 +247,7 @@ def _date_for(ctx: DocContext, cand: Candidate) -> DateMention | None:
 def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
     quoted = cand.text.startswith(("「", "『"))
     draft = _draft(ctx, name, cand, confidence=0.75 if quoted else 0.6)
-    draft["municipality"] = _place_for(ctx, name, cand)
+    set_municipality(ctx, draft, _place_for(ctx, name, cand))
     _, e = ctx.sentence(cand.start)
     date = None if _verb_dates(ctx, draft, cand.end, e) else _date_for(ctx, cand)
     verb = _VERB_AFTER.search(ctx.text, cand.end, e)
@@ -219,9 +255,11 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
         field = "effective_date" if verb and verb.group(1) == "施行" else "enacted_date"
         if verb and "改正" in verb.group(1):
             draft["amended_dates"] = [date.start_date]
+            field = "amended_dates"
         else:
             draft[field] = date.start_date
         draft["evidence"].append((date.start, date.end, "date"))
+        draft["evidence"].append(date_span(date, "date", field, value=date.start_date))
     draft["_renamed"] = bool(_RENAME_AFTER.match(ctx.text[cand.end:cand.end + 8]))
     return draft
 
@@ -236,10 +274,15 @@ def _apply_renames(drafts: list[dict]) -> list[dict]:
             if earlier:
                 old = earlier[-1]
                 old["former_names"].append(old["name"])
+                old["evidence"] += [field_span(sp.start, sp.end, sp.rule, "former_names", sp.value)
+                                    for sp in old["evidence"] if isinstance(sp, Span) and sp.field == "name"]
                 old["name"] = d["name"]
                 change = d["enacted_date"] or d["effective_date"]
                 if change:
                     old["amended_dates"].append(change)
+                    old["evidence"] += [field_span(sp.start, sp.end, sp.rule, "amended_dates", change, how="date of the renaming")
+                                        for sp in d["evidence"] if isinstance(sp, Span) and sp.value == change
+                                        and sp.field in ("enacted_date", "effective_date")]
                 old["evidence"].extend(d["evidence"])
                 continue
         out.append(d)
@@ -311,6 +354,7 @@ def _verb_dates(ctx: DocContext, draft: dict, end: int, sentence_end: int) -> bo
             if draft[key] is None:
                 draft[key] = d.start_date
                 draft["evidence"].append((d.start, m.end(), "ordinance-date-verb"))
+                draft["evidence"].append(date_span(d, "ordinance-date-verb", key, value=d.start_date))
                 found = True
     return found
 
@@ -325,8 +369,11 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
     for m in _SELF_REFERENCE.finditer(ctx.text):
         s, e = ctx.sentence(m.start())
         if _verb_dates(ctx, undated[0], s, e):
+            spans = [sp for sp in undated[0]["evidence"] if isinstance(sp, Span)
+                     and sp.field in ("enacted_date", "effective_date")]
             for d in undated[1:]:
                 d["enacted_date"], d["effective_date"] = undated[0]["enacted_date"], undated[0]["effective_date"]
+                d["evidence"] += [sp._replace(how="date of 本条例") for sp in spans]
             return
 
 
@@ -370,16 +417,19 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         block = None if listed else _header_block(ctx, cand)
         if block:
             draft = _from_header(ctx, name, cand, block)
-            draft["municipality"] = municipality_prefix(name) or ctx.owner
+            prefix = municipality_prefix(name)
+            set_municipality(ctx, draft, (prefix, None, None) if prefix else (ctx.owner, "page owner", None))
         else:
             draft = _from_prose(ctx, name, cand)
             if listed and not (draft["enacted_date"] or draft["effective_date"]):
                 d = _list_heading_date(ctx, rows, i)
                 if d:
                     draft["enacted_date"] = d.start_date
-                    draft["evidence"].append((d.start, d.end, "ordinance-list-heading-date"))
+                    draft["evidence"].append(date_span(d, "ordinance-list-heading-date", "enacted_date")._replace(
+                        how="date of the list's heading"))
         if draft["municipality"] is None:
-            draft["municipality"] = _prefecture_inside(name)
+            inside = _prefecture_inside(name)
+            set_municipality(ctx, draft, (inside, "prefecture in the name", None) if inside else None)
         if _passing_reference(ctx, draft, listed):
             continue
         draft["_listed"] = listed
@@ -395,5 +445,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         headers = [d for d in drafts if d["confidence"] >= 0.9]
         if year and year.start_date and len(headers) == 1 and year.start_date not in headers[0]["amended_dates"]:
             headers[0]["amended_dates"].append(year.start_date)
+            headers[0]["evidence"].append(field_span(m.start(1), m.end(2), "ordinance-amend-abbr", "amended_dates",
+                                                     year.start_date))
     _self_reference_dates(ctx, drafts)
     return _apply_renames(drafts)

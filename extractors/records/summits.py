@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from extractors.records.context import DocContext
 from extractors.records.lines import cells, key_value
+from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 from extractors.language.dates import DateMention, find_dates, kanji_to_int
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
 
@@ -68,10 +69,30 @@ def edition_number(text: str) -> int | None:
 
 
 def _series_before(ctx: DocContext, offset: int) -> str | None:
+    found = _series_cand_before(ctx, offset)
+    return found.text if found else None
+
+
+def _series_cand_before(ctx: DocContext, offset: int):
     # a bare サミット or 大会 (「サミットの開催状況」) is not a series name
     series = [c for c in ctx.cands if c.label == "SERIES" and c.end <= offset and not c.text.startswith("同")
               and c.text not in _SERIES_END]
-    return series[-1].text if series else None
+    return series[-1] if series else None
+
+
+def _row_series(ctx: DocContext, offset: int, row: tuple[int, int]) -> tuple[str | None, list[Span]]:
+    """A list row's series: the series named last above it, else the page title's; with its span
+    (a title's name where the text writes it too, else the row, said so in `how`)."""
+    above = _series_cand_before(ctx, offset)
+    if above:
+        return above.text, [field_span(above.start, above.end, "summit-series-above", "series", above.text,
+                                       how="series named above the row")]
+    title = _title_series(ctx)
+    if not title:
+        return None, []
+    at = ctx.text.find(title)
+    s, e = (at, at + len(title)) if at >= 0 else row
+    return title, [field_span(s, e, "summit-series-title", "series", title, how="series of the page title")]
 
 
 def _rows(ctx: DocContext) -> list[dict]:
@@ -89,23 +110,35 @@ def _rows(ctx: DocContext) -> list[dict]:
         if not dates:
             continue
         d = dates[0]
+        spans = [field_span(start, start + len(m.group(0).rstrip(" \t")), "summit-row", "edition",
+                            kanji_to_int(m.group(1))),
+                 date_span(d, "summit-row", "start_date"), date_span(d, "summit-row", "end_date")]
         rest_start = d.end
         while rest_start < end and text[rest_start] in " \t":
             rest_start += 1
         places = [c for c in ctx.within(rest_start, end, "GPE") if c.start == rest_start]
         host = places[0].text if places else None
+        if host:
+            spans.append(field_span(places[0].start, places[0].end, "summit-row", "host", host))
         theme_start = places[0].end if places else rest_start
         theme = text[theme_start:end].strip(" \t") or None
+        ts = theme_start + len(text[theme_start:end]) - len(text[theme_start:end].lstrip(" \t"))
+        te = ts + len(theme or "")
         if theme and "\t" in theme:  # further cells (e.g. a declaration column) are not the theme
             theme = theme.split("\t")[0].strip() or None
+            te = ts + len(theme or "")
         if theme and i + 1 < len(lines) and lines[i + 1][:1] in _SUBTITLE_START:
             theme = f"{theme} {lines[i + 1].strip()}"  # a subtitle wrapped onto the next line
             end += 1 + len(lines[i + 1])
+            te = end - (len(lines[i + 1]) - len(lines[i + 1].rstrip()))
+        if theme:
+            spans.append(field_span(ts, te, "summit-row", "theme", theme))
+        series, series_spans = _row_series(ctx, start, (start, end))
         drafts.append({
-            "type": "summit", "series": _series_before(ctx, start) or _title_series(ctx),
+            "type": "summit", "series": series,
             "edition": kanji_to_int(m.group(1)), "start_date": d.start_date, "end_date": d.end_date,
             "host": host, "theme": theme, "declaration": None, "participants": [], "confidence": 0.85,
-            "evidence": [(start, end, "summit-row")],
+            "evidence": [(start, end, "summit-row")] + spans + series_spans,
         })
     return drafts
 
@@ -129,23 +162,29 @@ def _table_rows(ctx: DocContext, done: set[int]) -> list[dict]:
             header_has_round = header_has_round or (bool(row) and "回" in row[0][2] and not m)
             continue
         date = host = theme = None
+        edition = kanji_to_int(m.group(1))
+        spans = [field_span(row[0][0], row[0][1], "summit-row", "edition", edition)]
         for cs, ce, cell in row[1:]:
             dates = [d for d in ctx.dates_in(cs, ce) if d.start == cs and d.start_date]
             places = find_municipalities(cell)
             if date is None and dates:
                 date = dates[0]
+                spans += [date_span(date, "summit-row", "start_date"), date_span(date, "summit-row", "end_date")]
             elif host is None and places and places[0][0] == 0:
                 cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
-                host = (cities or places)[-1][2]
+                ps, pe, host = (cities or places)[-1]
+                spans.append(field_span(cs + ps, cs + pe, "summit-row", "host", host))
             elif theme is None and host is not None and len(cell) >= 4:
                 theme = cell
+                spans.append(field_span(cs, ce, "summit-row", "theme", theme))
         if date is None:
             continue
+        series, series_spans = _row_series(ctx, line.start, (line.start, line.end))
         drafts.append({
-            "type": "summit", "series": _series_before(ctx, line.start) or _title_series(ctx),
-            "edition": kanji_to_int(m.group(1)), "start_date": date.start_date, "end_date": date.end_date,
+            "type": "summit", "series": series,
+            "edition": edition, "start_date": date.start_date, "end_date": date.end_date,
             "host": host, "theme": theme, "declaration": None, "participants": [], "confidence": 0.85,
-            "evidence": [(line.start, line.end, "summit-row")],
+            "evidence": [(line.start, line.end, "summit-row")] + spans + series_spans,
         })
     return drafts
 
@@ -160,16 +199,29 @@ def _title_series(ctx: DocContext) -> str | None:
 
 
 def _host_after(ctx: DocContext, offset: int) -> str | None:
+    found = _host_span_after(ctx, offset)
+    return found.value if found else None
+
+
+def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
+    """The host written right after a series name (in 岡谷, (群馬大会)), made whole by the gazetteer,
+    as the span of the place as written."""
     text = ctx.text[offset:offset + 20]
     m = _IN_HOST.match(text)
-    if m:
-        return _full_host(ctx, m.group(1))
-    m = _PAREN_HOST.match(text)
+    nickname = False
     if not m:
+        m = _PAREN_HOST.match(text)
+        if not m:
+            return None
+        # (群馬大会), (沖縄大会): a meeting's nickname names its prefecture; (那覇市) names the city
+        nickname = m.group(0).rstrip(")）").endswith("大会")
+    host = _full_host(ctx, m.group(1), prefecture_first=nickname)
+    if host is None:
         return None
-    # (群馬大会), (沖縄大会): a meeting's nickname names its prefecture; (那覇市) names the city
-    nickname = m.group(0).rstrip(")）").endswith("大会")
-    return _full_host(ctx, m.group(1), prefecture_first=nickname)
+    short = m.group(1).strip()
+    s = offset + m.start(1) + m.group(1).index(short)
+    how = None if host == short else "completed by the gazetteer" if is_municipality(host) else "completed from the page"
+    return field_span(s, s + len(short), "summit-host-after", "host", host, how=how)
 
 
 def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
@@ -234,30 +286,43 @@ def _mentions(ctx: DocContext) -> list[dict]:
             continue
         series, series_end = after if after else (cand.text, cand.end)
         s, e = ctx.sentence(ed.start)
+        edition = edition_number(ed.text)
         draft = {
-            "type": "summit", "series": series, "edition": edition_number(ed.text), "start_date": None,
+            "type": "summit", "series": series, "edition": edition, "start_date": None,
             "end_date": None, "host": None, "theme": None, "declaration": None,
-            "participants": [], "confidence": 0.7, "evidence": [(ed.start, series_end, "summit-edition-series")],
+            "participants": [], "confidence": 0.7, "evidence": [
+                (ed.start, series_end, "summit-edition-series"),
+                field_span(ed.start, ed.end, "summit-edition-series", "edition", edition),
+                field_span(series_end - len(series), series_end, "summit-edition-series", "series", series)],
         }
         year = _SERIES_YEAR.match(text, series_end)  # サミット2009 in 島根: the year of the meeting
         host_at = series_end + (year.end() - year.start() if year else 0)
-        short = _host_after(ctx, host_at)
+        short = _host_span_after(ctx, host_at)
         venue = _venue(ctx, s, e)
-        draft["host"] = venue[0] if venue else short
+        draft["host"] = venue[0] if venue else short.value if short else None
         if venue:  # a venue stated in the sentence outranks a host read from a name
-            draft["evidence"].append((venue[1], venue[2], "summit-venue"))
+            draft["evidence"].append(field_span(venue[1], venue[2], "summit-venue", "host", venue[0]))
             draft["confidence"] = 0.75
+        elif short:
+            draft["evidence"].append(short)
         if not _modifier(ctx, series_end):
-            date = _sentence_date(ctx, s, e, ed.start, int(year.group(1)) if year else None)
-            if date:
+            found = _sentence_date(ctx, s, e, ed.start, int(year.group(1)) if year else None)
+            if found:
+                date, year_how = found
                 draft["start_date"], draft["end_date"] = date.start_date, date.end_date
                 draft["evidence"].append((date.start, date.end, "date"))
+                draft["evidence"] += [date_span(date, "date", f, year_how=year_how) for f in ("start_date", "end_date")]
             theme = _THEME.search(text, s, e)
             if theme:
-                draft["theme"] = next(g for g in theme.groups() if g)
+                g = next(i for i, g in enumerate(theme.groups(), 1) if g)
+                draft["theme"] = theme.group(g)
+                draft["evidence"].append(field_span(theme.start(g), theme.end(g), "summit-theme", "theme", theme.group(g)))
             decl = _QUOTED_DECL.search(text, s, e)
             if decl:
                 draft["declaration"] = _EDITION_PREFIX.sub("", decl.group(1))
+                ds = decl.end(1) - len(draft["declaration"])
+                draft["evidence"].append(field_span(ds, decl.end(1), "summit-declaration", "declaration",
+                                                    draft["declaration"]))
         drafts.append(draft)
     return drafts
 
@@ -279,29 +344,39 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
         seen.add((c.text, m.group(1)))
         s, e = ctx.sentence(c.start)
         year = int(m.group(1))
+        host = _host_span_after(ctx, m.end())
         draft = {"type": "summit", "series": c.text, "edition": None, "start_date": None, "end_date": None,
-                 "host": _host_after(ctx, m.end()), "theme": None, "declaration": None, "participants": [],
-                 "confidence": 0.7, "evidence": [(c.start, m.end(), "summit-series-year")], "_year": str(year)}
-        date = _sentence_date(ctx, s, e, c.start, year)
-        if date and date.start_date and date.start_date.startswith(str(year)):
+                 "host": host.value if host else None, "theme": None, "declaration": None, "participants": [],
+                 "confidence": 0.7, "evidence": [(c.start, m.end(), "summit-series-year"),
+                                                 field_span(c.start, c.end, "summit-series-year", "series", c.text)]
+                 + ([host] if host else []),
+                 "_year": (str(year), m.start(1), m.end(1))}
+        found = _sentence_date(ctx, s, e, c.start, year)
+        if found and found[0].start_date and found[0].start_date.startswith(str(year)):
+            date, year_how = found
             draft["start_date"], draft["end_date"] = date.start_date, date.end_date
             draft["evidence"].append((date.start, date.end, "date"))
+            draft["evidence"] += [date_span(date, "date", f, year_how=year_how) for f in ("start_date", "end_date")]
         drafts.append(draft)
     return drafts
 
 
-def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int, year: int | None) -> DateMention | None:
+def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
+                   year: int | None) -> tuple[DateMention, str] | None:
     """The meeting's date in its sentence: the first full date (its year from the series name when
-    the date has none: サミット2009), else a month written right before the edition (平成12年3月に第10回)."""
+    the date has none: サミット2009), else a month written right before the edition (平成12年3月に第10回);
+    with where a year the date leaves out came from."""
     dates = [d for d in ctx.dates_in(s, e) if d.precision == "day"]
+    year_how = YEAR_FROM_DOCUMENT
     if year is not None and any(not d.year_given for d in dates):
         dates = [d for d in find_dates(ctx.text[s:e], default_year=year) if d.precision == "day"]
         dates = [replace(d, start=d.start + s, end=d.end + s) for d in dates]
+        year_how = "year of the series name"
     dates = [d for d in dates if d.start_date]
     if dates:
-        return dates[0]
+        return dates[0], year_how
     before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and re.fullmatch(r"\s?(?:に|、)?\s?", ctx.text[d.end:edition_at])]
-    return before[-1] if before else None
+    return (before[-1], YEAR_FROM_DOCUMENT) if before else None
 
 
 def _key_values(ctx: DocContext, keys: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -349,15 +424,21 @@ def _page_date(ctx: DocContext, d: DateMention) -> bool:
     return alone or bool(_PAGE_DATE_LINE.search(line))
 
 
-def _meeting_theme(ctx: DocContext) -> tuple[str, int, int] | None:
+def _meeting_theme(ctx: DocContext) -> tuple[str, int, int, int] | None:
+    """(theme, start of its line's value or sentence, end of it, start of the theme as written)."""
     for vs, ve in _key_values(ctx, _THEME_KEYS):
-        value = ctx.text[vs:ve].strip()
+        raw = ctx.text[vs:ve]
+        value = raw.strip()
+        at = vs + len(raw) - len(raw.lstrip())
         q = re.match(r"[「『]([^」』]{2,80})[」』]", value)
         theme = q.group(1) if q else value
         if 2 <= len(theme) <= 80:
-            return theme, vs, ve
+            return theme, vs, ve, at + (1 if q else 0)
     m = _THEME.search(ctx.text)
-    return (next(g for g in m.groups() if g), m.start(), m.end()) if m else None
+    if not m:
+        return None
+    g = next(i for i, g in enumerate(m.groups(), 1) if g)
+    return m.group(g), m.start(), m.end(), m.start(g)
 
 
 def _meeting_place(ctx: DocContext) -> tuple[str, int, int] | None:
@@ -385,40 +466,52 @@ def _single_meeting_details(ctx: DocContext, drafts: list[dict]) -> None:
     else:
         return
     text = ctx.text
+    ev = head["evidence"]
     if head["start_date"] is None:
         d = _meeting_date(ctx)
         if d:
             head["start_date"], head["end_date"] = d.start_date, d.end_date
-            head["evidence"].append((d.start, d.end, "date"))
+            ev.append((d.start, d.end, "date"))
+            ev += [date_span(d, "date", f) for f in ("start_date", "end_date")]
     if head["start_date"] is None and ctx.year:
         this_year = _this_year(ctx)
         if this_year:  # 今年は尼崎市で開かれます: the year the page dates itself by
             head["start_date"] = head["end_date"] = str(ctx.year)
-            head["evidence"].append((this_year, this_year + 2, "summit-this-year"))
+            ev.append((this_year, this_year + 2, "summit-this-year"))
+            ev += [field_span(this_year, this_year + 2, "summit-this-year", f, str(ctx.year), how=YEAR_FROM_DOCUMENT)
+                   for f in ("start_date", "end_date")]
     if head["theme"] is None:
         theme = _meeting_theme(ctx)
         if theme:
             head["theme"] = theme[0]
-            head["evidence"].append((theme[1], theme[2], "summit-theme"))
+            ev.append((theme[1], theme[2], "summit-theme"))
+            ev.append(field_span(theme[3], theme[3] + len(theme[0]), "summit-theme", "theme", theme[0]))
     place = _meeting_place(ctx)
     if place and (head["host"] is None or not is_municipality(head["host"])
                   or not head["host"].endswith(MUNICIPALITY_SUFFIX)):
         head["host"] = place[0]
-        head["evidence"].append((place[1], place[2], "summit-venue"))
+        ev.append(field_span(place[1], place[2], "summit-venue", "host", place[0]))
     if head["host"] is None:
         m = _PLACE_AT.search(text)
         places = [c for c in ctx.cands if c.label == "GPE" and c.start < 300]
         if m:
             head["host"] = m.group(1)
+            ev.append(field_span(m.start(1), m.end(1), "summit-place-at", "host", head["host"]))
         elif ctx.owner:
             head["host"] = ctx.owner
+            at = text.find(ctx.owner)
+            s, e = (at, at + len(ctx.owner)) if at >= 0 else ev[0][:2]
+            ev.append(field_span(s, e, "summit-page-owner", "host", ctx.owner, how="page owner"))
         elif places:
             head["host"] = places[0].text
+            ev.append(field_span(places[0].start, places[0].end, places[0].rule, "host", head["host"],
+                                 how="first place on the page"))
     if head["declaration"] is None:
         m = _QUOTED_DECL.search(text)
         if m:
             head["declaration"] = m.group(1)
-            head["evidence"].append((m.start(), m.end(), "summit-declaration"))
+            ev.append((m.start(), m.end(), "summit-declaration"))
+            ev.append(field_span(m.start(1), m.end(1), "summit-declaration", "declaration", m.group(1)))
 
 
 def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
@@ -430,6 +523,7 @@ def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
         for d in by_edition.get(n, []):
             if d["declaration"] is None:
                 d["declaration"] = m.group(2)
+                d["evidence"].append(field_span(m.start(2), m.end(2), "summit-declaration", "declaration", m.group(2)))
 
 
 def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
@@ -441,6 +535,9 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
         return  # no name given: 第2回定例会 stays 定例会
     for d in drafts:
         if d["series"] in _BARE_SERIES:
+            bare = [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "series"]
+            d["evidence"] += [field_span(sp.start, sp.end, sp.rule, "series", series, how="the page's series")
+                              for sp in bare]
             d["series"] = series
 
 
@@ -453,15 +550,20 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     _resolve_bare_series(ctx, drafts)
     _single_meeting_details(ctx, drafts)
     for d in drafts:  # a year-named meeting with no day found: at least its year
-        year = d.pop("_year", None)
-        if year and d["start_date"] is None:
+        year, ys, ye = d.pop("_year", (None, 0, 0))
+        if year and (d["start_date"] is None or not d["start_date"].startswith(year)):
+            # (a page date or another meeting's day is not it)
             d["start_date"] = d["end_date"] = year
-        elif year and not d["start_date"].startswith(year):
-            d["start_date"], d["end_date"] = year, year  # a page date or another meeting's day is not it
+            d["evidence"] += [field_span(ys, ye, "summit-series-year", f, year, how="year of the series name")
+                              for f in ("start_date", "end_date")]
     _declarations(ctx, drafts)
     # a row's series comes from context; a mention in the same document names it exactly
-    named = {d["edition"]: d["series"] for d in drafts if d["evidence"][0][2] != "summit-row"}
+    named = {d["edition"]: d for d in drafts if d["evidence"][0][2] != "summit-row"}
     for d in drafts:
-        if d["series"] is None:
-            d["series"] = named.get(d["edition"])
+        if d["series"] is None and d["edition"] in named:
+            mention = named[d["edition"]]
+            d["series"] = mention["series"]
+            d["evidence"] += [field_span(sp.start, sp.end, sp.rule, "series", sp.value, how="series of the edition's mention")
+                              for sp in mention["evidence"] if isinstance(sp, Span) and sp.field == "series"
+                              and sp.value == mention["series"]]
     return drafts

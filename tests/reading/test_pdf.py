@@ -178,6 +178,94 @@ def test_markers_start_paragraphs():
     assert "(1)国際化対応" in lines and "○国際的に通用する技術、技能等の強化" in lines
 
 
+@pytest.mark.parametrize("name,line", [
+    # 11 pt list items in a column: 例 is carried over with 」 (no line starts with a closing bracket),
+    # so the line above ends a character and more short of the column's edge
+    ("dev_ordinance_217.pdf", "「愛知県中小企業振興基本条例」"),
+    ("dev_ordinance_217.pdf", "【市区町の振興条例一覧】(理念型条例・総合政策型条例のみ)"),  # み) at the top of the right column
+    ("dev_ordinance_217.pdf", "【12.12.28】2012年地域と中小企業の活性化めざし5県、10市町で振興条例制定"),
+    # a centred 17 pt paragraph over both columns: its last, shorter line is centred
+    ("dev_agreement_222.pdf", ("2021年3月24日(水)14時から、公立大学法人滋賀県立大学(以下・滋賀県立大学滋賀県彦根市)において、"
+                               "滋賀県中小企業家同友会(以下・滋賀同友会)と滋賀県立大学との包括連携協定の締結式を執り行いました。")),
+    ("dev_agreement_230.pdf", "地域の安定・安全・安心のための多様な支援を初となる自治体との災害協定を締結【兵庫】"),
+    ("dev_agreement_206.pdf", "平塚信用金庫と中小企業の経営支援における連携協定を締結"),
+])
+def test_wrapped_line_with_a_short_continuation_is_joined(name, line):
+    lines = text_of(name).splitlines()
+    assert line in lines
+    assert [cut for cut in lines if cut != line and line.startswith(cut)] == []  # no head of it cut off
+
+
+def _japanese_pdf(lines: list[tuple[str, float, float, float]]) -> bytes:
+    """A page of (text, x, baseline y, size) lines in a built-in Japanese CID font (one em per character)."""
+    cidfonts = pytest.importorskip("reportlab.pdfbase.cidfonts")
+    pdfmetrics = pytest.importorskip("reportlab.pdfbase.pdfmetrics")
+    pdfmetrics.registerFont(cidfonts.UnicodeCIDFont("HeiseiKakuGo-W5"))
+
+    def draw(c):
+        for text, x, y, size in lines:
+            c.setFont("HeiseiKakuGo-W5", size)
+            c.drawString(x, y, text)
+    return _reportlab_pdf(draw)
+
+
+_FILLER = "地域の中小企業とともに歩む団体として活動を続けている"
+
+
+def _filler(n: int, end: str = "") -> str:
+    return ((_FILLER * (n // len(_FILLER) + 1))[:n - len(end)] + end)
+
+
+def test_line_ending_short_of_the_edge_by_a_carried_over_unit_is_joined():
+    """A column 23 characters wide: 例」。 may not be split, so the line before it stops two characters short."""
+    rows = [_filler(23), _filler(23), _filler(10, "。"),
+            "市と同友会は協議を重ね、本年の制定分を一覧にま", "とめた。対象は、「愛知県中小企業振興基本条", "例」。ほかに二県の条例がある。",
+            "県の条例は次の一覧のとおりで、今も調べた。",  # two characters short, ends a sentence
+            "次に市区町の条例を一覧にした。"]  # a new paragraph, not indented
+    assert [len(r) for r in rows[3:7]] == [23, 21, 15, 21]
+    text = extract_pdf(_japanese_pdf([(r, 72, 760 - 16 * i, 10) for i, r in enumerate(rows)]), "kinsoku.pdf")[0]
+    assert text.splitlines() == [
+        _filler(23) + _filler(23) + _filler(10, "。"),
+        "市と同友会は協議を重ね、本年の制定分を一覧にまとめた。対象は、「愛知県中小企業振興基本条例」。ほかに二県の条例がある。",
+        "県の条例は次の一覧のとおりで、今も調べた。",
+        "次に市区町の条例を一覧にした。",
+    ]
+
+
+def _centred(text: str, y: float, size: float) -> tuple[str, float, float, float]:
+    return text, 57 + (480 - size * len(text)) / 2, y, size
+
+
+def test_centred_last_line_of_a_centred_paragraph_is_joined():
+    """A single column 480 pt wide: a 16 pt title wrapped over a full line and a centred one is one
+    paragraph; a short series name over a title, and a centred 記 under a sentence, stay apart."""
+    body = [(_filler(48), 57, 0, 10), (_filler(48), 57, 0, 10), (_filler(20, "。"), 57, 0, 10)]
+    lines = [
+        ("中小企業振興基本条例の制定に向けた、市と同友会と金融機関の連", 57, 0, 16),
+        _centred("携協定の締結式を執り行いました。", 0, 16),
+        *body,
+        _centred("市内の中小企業の振興に向けて", 0, 16),  # a series name, centred on its own
+        _centred("同友会との連携会議の報告", 0, 16),
+        *body[:2], (_filler(48, "。"), 57, 0, 10),
+        _centred("記", 0, 10),
+    ]
+    assert len(lines[0][0]) * 16 == 480
+    y, placed = 780.0, []
+    for text, x, _, size in lines:
+        y -= 1.6 * size
+        placed.append((text, x, y, size))
+    text = extract_pdf(_japanese_pdf(placed), "centred.pdf")[0]
+    paragraph = _filler(48) * 2 + _filler(20, "。")
+    assert text.splitlines() == [
+        "中小企業振興基本条例の制定に向けた、市と同友会と金融機関の連携協定の締結式を執り行いました。",
+        paragraph,
+        "市内の中小企業の振興に向けて",
+        "同友会との連携会議の報告",
+        _filler(48) * 2 + _filler(48, "。"),
+        "記",
+    ]
+
+
 # ---------------------------------------------------------------- 5. running headers, footers, page numbers
 
 @pytest.mark.parametrize("name,running", [
