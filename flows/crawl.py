@@ -211,7 +211,9 @@ class Crawler:
         visit = self._resumed(url, source, stored)
         if visit is None:
             reusable = stored is not None and stored.reusable(self.fingerprint)
-            fetched = self._fetch(url, stored.validators(self.fingerprint) if stored else {}, source)
+            if reusable and stored.document.uri != url:  # the page stood for its canonical URL last time
+                reusable = self._take_canonical(url, stored.document.uri, source)
+            fetched = self._fetch(url, stored.validators(self.fingerprint) if reusable else {}, source)
             if fetched.final_uri:
                 self.frontier.see(fetched.final_uri)
             same = fetched.error is None and stored is not None and stored.status == "ok" and \
@@ -240,7 +242,8 @@ class Crawler:
                                        "kept_last_good_copy": False})
             return _Visit(url, source.name, "failed", Fetched(uri=url, error=stored.error), stored, doc, [],
                           resumed=True)
-        if not stored.reusable(self.fingerprint):
+        if not stored.reusable(self.fingerprint) or \
+                (stored.document.uri != url and not self._take_canonical(url, stored.document.uri, source)):
             return None
         outcome = "new" if (stored.first_seen or "") >= self.resume_since else \
             "changed" if (stored.last_changed or "") >= self.resume_since else "unchanged"
@@ -265,19 +268,23 @@ class Crawler:
         first = self.duplicates.claim(url, fetched.sha256)
         if first:
             return _Visit(url, source.name, "duplicate", fetched, stored, links=links, alias_of=first)
-        if info and info.canonical and self._takes_canonical(url, base, info.canonical, source):
-            self.frontier.discard(info.canonical)  # these bytes stand for it: it is not fetched again
-            self.duplicates.pairs.append({"url": url, "same_as": info.canonical, "why": "rel=canonical"})
+        if info and info.canonical and info.canonical != canonical(base) and \
+                self._take_canonical(url, info.canonical, source):
             fetched = fetched.model_copy(update={"uri": info.canonical})
         read = self._read.submit(fetched, self.settings)
         self.report.extracted += 1
         return _Visit(url, source.name, outcome, fetched, stored, links=links, futures=(read, self._draft.submit(read)))
 
-    def _takes_canonical(self, url: str, base: str, target: str, source: CrawlSource) -> bool:
-        """A page naming another URL canonical stands for it, when that URL is in scope and not fetched yet."""
-        if target in (url, canonical(base)) or target in self._visited or self.scopes[source.name].reason(target):
+    def _take_canonical(self, url: str, target: str, source: CrawlSource) -> bool:
+        """A page naming another URL canonical stands for it, when that URL is in scope and not fetched yet
+        (nor stood for) in this crawl; it is then not fetched at all."""
+        if target == url or target in self._visited or self.scopes[source.name].reason(target) or \
+                not self._robots_for(target, source).allowed(target):
             return False
-        return self._robots_for(target, source).allowed(target)
+        self._visited.add(target)
+        self.frontier.discard(target)
+        self.duplicates.pairs.append({"url": url, "same_as": target, "why": "rel=canonical"})
+        return True
 
     def _failed(self, url: str, source: CrawlSource, fetched: Fetched, stored: StoredPage | None) -> _Visit:
         """A failed fetch: its error as the document, or the last good copy when the failure is passing."""

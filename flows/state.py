@@ -125,10 +125,14 @@ class CrawlState:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._lock = lock_state(self.path)
-        self._db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions below
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions below
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except BaseException:
+            os.close(self._lock)
+            raise
 
     def __enter__(self) -> "CrawlState":
         return self

@@ -43,6 +43,32 @@ def hosts():
         server.__exit__(None, None, None)
 
 
+class RssPeak:
+    """The highest resident memory of a process while the block runs, sampled every 5 ms."""
+
+    def __init__(self, pid: int | None = None):
+        self.process = psutil.Process(pid)
+
+    def __enter__(self) -> "RssPeak":
+        self.before = self.peak = self.process.memory_info().rss
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        while not self._done.is_set():
+            try:
+                self.peak = max(self.peak, self.process.memory_info().rss)
+            except psutil.Error:  # the process is gone
+                return
+            time.sleep(0.005)
+
+    def __exit__(self, *exc) -> None:
+        self._done.set()
+        self._thread.join()
+
+
 def _resolver_without_invalid(real):
     """getaddrinfo that fails for names under .invalid (RFC 2606) at once, with no lookup at all."""
     def getaddrinfo(host, *args, **kwargs):
@@ -62,11 +88,13 @@ def crawl(prefect_server, hosts, tmp_path_factory):
         name="hostile", max_depth=12, max_per_pattern=CAP, max_documents=80,
         start_urls=[f"{urls['ok']}/index.html", f"{urls['503']}/free.html", f"{urls['404']}/free.html",
                     f"{urls['huge']}/early/a.html", f"{urls['huge']}/late/a.html", "http://nosuch.invalid/a.html"])
-    with pytest.MonkeyPatch.context() as mp:
+    with pytest.MonkeyPatch.context() as mp, RssPeak() as rss:
         mp.setattr(socket, "getaddrinfo", _resolver_without_invalid(socket.getaddrinfo))
         started = time.monotonic()
         crawl_flow(sources=[source], out=str(out), settings=SETTINGS)
         took = time.monotonic() - started
+    print(f"hostile crawl: RSS {rss.before / 1e6:.0f} MB before, peak {rss.peak / 1e6:.0f} MB (GiNZA included)")
+    assert rss.peak < 1e9
     report = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["crawl"]
     docs = {d["uri"]: d for d in read_jsonl(out / "documents.jsonl")}
     return sites, urls, out, report, docs, took
@@ -168,28 +196,13 @@ def test_bombs_are_stopped_at_the_cap_with_flat_memory(hosts):
     from extractors.reading import fetch_url
 
     _sites, urls = hosts
-    proc = psutil.Process()
-    base_rss = proc.memory_info().rss
-    peak = [base_rss]
-    done = threading.Event()
-
-    def sample():
-        while not done.is_set():
-            peak[0] = max(peak[0], proc.memory_info().rss)
-            time.sleep(0.005)
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    try:
-        settings = SETTINGS.model_copy(update={"max_bytes": 50_000_000, "response_timeout": 30.0})
+    settings = SETTINGS.model_copy(update={"max_bytes": 50_000_000, "response_timeout": 30.0})
+    with RssPeak() as rss:
         for path in ("/bomb.html", "/bomb-length.html"):
             fetched = fetch_url(f"{urls['ok']}{path}", settings)
             assert fetched.error_code == "too_large" and "inflated" in fetched.error, fetched.error
-    finally:
-        done.set()
-        sampler.join()
-    grown = (peak[0] - base_rss) / 1e6
-    print(f"bomb fetch: RSS {base_rss / 1e6:.0f} MB before, peak {peak[0] / 1e6:.0f} MB")
+    grown = (rss.peak - rss.before) / 1e6
+    print(f"bomb fetch: RSS {rss.before / 1e6:.0f} MB before, peak {rss.peak / 1e6:.0f} MB")
     assert grown < 200, grown  # 1 GiB inflated each, never held: at most the 50 MB cap (twice) and a piece
 
 
@@ -222,12 +235,11 @@ def test_kill_resume_and_lock(prefect_server, hosts, tmp_path, capsys):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PREFECT_API_URL": PREFECT_API_URL.value()}
     child = subprocess.Popen([sys.executable, "-m", "flows.cli", "crawl", "--sources", str(sources), "--out", str(out),
                               "--quiet"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    rss = RssPeak(child.pid).__enter__()
     try:
         finished: list[str] = []
         for _ in range(1200):  # up to two minutes on a busy machine
             time.sleep(0.1)
-            peak = max(peak, psutil.Process(child.pid).memory_info().rss)
             assert child.poll() is None, child.stderr.read().decode()
             if state.exists():
                 with sqlite3.connect(f"file:{state}?mode=ro", uri=True) as db:
@@ -243,10 +255,11 @@ def test_kill_resume_and_lock(prefect_server, hosts, tmp_path, capsys):
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and "another crawl" in err[0] and str(child.pid) in err[0]
     finally:
+        rss.__exit__()
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
-    print(f"crawl process peak RSS {peak / 1e6:.0f} MB")
-    assert peak < 1e9
+    print(f"killed crawl process: peak RSS {rss.peak / 1e6:.0f} MB")
+    assert rss.peak < 1e9
     with sqlite3.connect(state) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         done = {r[0] for r in db.execute("SELECT url FROM pages WHERE status IN ('ok', 'failed')")}
@@ -264,3 +277,43 @@ def test_kill_resume_and_lock(prefect_server, hosts, tmp_path, capsys):
                                             "ni-target.html", "ordinance.html", "xrobots-other.html")}
     records = read_jsonl(out / "records.jsonl")
     assert any(e["uri"] == f"{base}/ordinance.html" for r in records for e in r["sources"])
+
+
+@pytest.mark.parametrize("meta, header, noindex, nofollow", [
+    (["noindex"], None, True, False),
+    (["NOFOLLOW"], None, False, True),
+    (["none"], None, True, True),
+    (["noindex nofollow"], None, True, True),
+    (["index, follow"], None, False, False),
+    ([], "noindex", True, False),
+    ([], "chusho-extract: nofollow", False, True),
+    ([], "otherbot: noindex, nofollow", False, False),
+    ([], "otherbot: noindex, chusho-extract: nofollow", False, True),
+    ([], "unavailable_after: 25 Jun 2010 15:00:00 PST, noindex", True, False),
+])
+def test_page_rules(meta, header, noindex, nofollow):
+    from extractors.crawling import page_rules
+
+    rules = page_rules(meta, header, SETTINGS.user_agent)
+    assert (rules.noindex, rules.nofollow) == (noindex, nofollow)
+
+
+@pytest.mark.parametrize("url, pattern", [
+    ("http://a.jp/cal.php?y=2024&m=5", "a.jp/cal.php?m=*&y=*"),
+    ("http://a.jp/event/2024/05/01.html", "a.jp/event/N/N/N.html"),
+    ("http://a.jp/reiki/g108RG00000247.html", "a.jp/reiki/gNRGN.html"),
+    ("http://a.jp/news/", "a.jp/news/"),
+])
+def test_url_pattern(url, pattern):
+    from extractors.crawling import url_pattern
+
+    assert url_pattern(url) == pattern
+
+
+def test_pattern_cap():
+    from extractors.crawling import PatternCap
+
+    cap = PatternCap(2)
+    urls = [f"http://a.jp/cal.php?m={m}&y=2024" for m in range(1, 6)] + ["http://a.jp/other.html"]
+    assert [cap.admit(u) for u in urls] == [True, True, False, False, False, True]
+    assert cap.refused == {"a.jp/cal.php?m=*&y=*": 3}
