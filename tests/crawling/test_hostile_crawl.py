@@ -93,31 +93,54 @@ def crawl(prefect_server, hosts, tmp_path_factory):
         started = time.monotonic()
         crawl_flow(sources=[source], out=str(out), settings=SETTINGS)
         took = time.monotonic() - started
+        mark = len(sites["ok"].log)
+        again = out.parent / "again"  # a second crawl with the same state file
+        crawl_flow(sources=[source], out=str(again), state=str(out / "crawl-state.sqlite"), settings=SETTINGS)
     print(f"hostile crawl: RSS {rss.before / 1e6:.0f} MB before, peak {rss.peak / 1e6:.0f} MB (GiNZA included)")
     assert rss.peak < 1e9
     report = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["crawl"]
     docs = {d["uri"]: d for d in read_jsonl(out / "documents.jsonl")}
-    return sites, urls, out, report, docs, took
+    return sites, urls, out, report, docs, took, (again, mark)
 
 
-def _hits(site: HostileSite, path: str) -> list:
-    return [h for h in site.requests() if h.path.split("?")[0].split(";")[0].split("#")[0] == path]
+def _first(crawl) -> list:
+    """The main host's requests in the first crawl."""
+    return crawl[0]["ok"].requests()[:crawl[6][1]]
+
+
+def _hits(crawl, path: str) -> list:
+    return [h for h in _first(crawl) if h.path.split("?")[0].split(";")[0].split("#")[0] == path]
 
 
 def test_one_page_is_fetched_once_under_its_many_urls(crawl):
-    sites, urls, _out, report, docs, _took = crawl
+    sites, urls, _out, report, docs, _took, _again = crawl
     site, base = sites["ok"], urls["ok"]
-    assert len(_hits(site, "/page.html")) == 1  # seven URLs of the index, one request
-    assert len(_hits(site, "/list.php")) == 1  # ?b=2&a=1 and ?a=1&b=2
+    assert len(_hits(crawl, "/page.html")) == 1  # seven URLs of the index, one request
+    assert len(_hits(crawl, "/list.php")) == 1  # ?b=2&a=1 and ?a=1&b=2
     assert [u for u in docs if "/page.html" in u] == [f"{base}/page.html"]
     # two URLs, the same bytes: one document, both URLs on it
     assert docs[f"{base}/same1.html"]["aliases"] == [f"{base}/same2.html"] and f"{base}/same2.html" not in docs
     # the print view names the article canonical: the article is not fetched, its document has both URLs
-    assert _hits(site, "/article.html") == []
+    assert _hits(crawl, "/article.html") == []
     assert docs[f"{base}/article.html"]["aliases"] == [f"{base}/print.html"]
     assert {"url": f"{base}/same2.html", "same_as": f"{base}/same1.html", "why": "same sha256"} in report["duplicates"]
     assert {"url": f"{base}/print.html", "same_as": f"{base}/article.html", "why": "rel=canonical"} \
         in report["duplicates"]
+
+
+def test_second_crawl_keeps_one_document_per_page(crawl):
+    sites, urls, out, _report, docs, _took, (again, mark) = crawl
+    site, base = sites["ok"], urls["ok"]
+    lines = [d["uri"] for d in read_jsonl(again / "documents.jsonl")]
+    assert len(lines) == len(set(lines)) and set(lines) == set(docs)
+    hits = [h.path for h in site.requests(mark)]
+    assert hits.count("/page.html") == 1 and "/article.html" not in hits
+    report = json.loads((again / "manifest.json").read_text(encoding="utf-8"))["crawl"]
+    assert {"url": f"{base}/print.html", "same_as": f"{base}/article.html", "why": "rel=canonical"} \
+        in report["duplicates"]
+    assert report["gone"] == [] and f"{base}/ordinance.html" in report["unchanged"]
+    records = {r["id"] for r in read_jsonl(again / "records.jsonl")}
+    assert records and records == {r["id"] for r in read_jsonl(out / "records.jsonl")}
 
 
 def test_canonical_urls():
@@ -132,12 +155,12 @@ def test_canonical_urls():
 
 
 def test_robots_meta_and_header(crawl):
-    sites, urls, out, report, docs, _took = crawl
+    sites, urls, out, report, docs, _took, _again = crawl
     site, base = sites["ok"], urls["ok"]
-    assert _hits(site, "/nofollow.html") and _hits(site, "/nf-target.html") == []  # nofollow: no links taken
-    assert _hits(site, "/xr-target.html") == []  # X-Robots-Tag naming us: nofollow
-    assert _hits(site, "/xo-target.html") and docs[f"{base}/xrobots-other.html"]["status"] == "ok"  # another robot's
-    assert _hits(site, "/ni-target.html")  # noindex, follow: fetched for its links
+    assert _hits(crawl, "/nofollow.html") and _hits(crawl, "/nf-target.html") == []  # nofollow: no links taken
+    assert _hits(crawl, "/xr-target.html") == []  # X-Robots-Tag naming us: nofollow
+    assert _hits(crawl, "/xo-target.html") and docs[f"{base}/xrobots-other.html"]["status"] == "ok"  # another robot's
+    assert _hits(crawl, "/ni-target.html")  # noindex, follow: fetched for its links
     for path in ("/noindex.html", "/xrobots-noindex.html"):
         assert docs[f"{base}{path}"]["status"] == "skipped" and docs[f"{base}{path}"]["error_code"] == "noindex"
     assert set(report["noindex"]) == {f"{base}/noindex.html", f"{base}/xrobots-noindex.html"}
@@ -147,19 +170,19 @@ def test_robots_meta_and_header(crawl):
 
 
 def test_robots_txt_answers(crawl):
-    sites, urls, _out, report, docs, _took = crawl
+    sites, urls, _out, report, docs, _took, _again = crawl
     skipped = {s["url"]: s["reason"] for s in report["skipped"]}
     assert "503" in skipped[f"{urls['503']}/free.html"] and "next crawl" in skipped[f"{urls['503']}/free.html"]
-    assert [h.path for h in sites["503"].requests()] == ["/robots.txt"]
+    assert {h.path for h in sites["503"].requests()} == {"/robots.txt"}
     assert docs[f"{urls['404']}/free.html"]["status"] == "ok"  # 404: everything allowed
     assert skipped[f"{urls['huge']}/early/a.html"] == "disallowed by robots.txt"
     assert docs[f"{urls['huge']}/late/a.html"]["status"] == "ok"  # its rule lies past 500 KB
 
 
 def test_traps_are_capped_per_pattern(crawl):
-    sites, urls, _out, report, _docs, _took = crawl
+    sites, urls, _out, report, _docs, _took, _again = crawl
     site = sites["ok"]
-    hits = [h.path for h in site.requests()]
+    hits = [h.path for h in _first(crawl)]
     assert len([p for p in hits if p.startswith("/cal/")]) == CAP
     assert len([p for p in hits if p.startswith("/event.php")]) == CAP
     patterns = {t["pattern"]: t for t in report["traps"]}
@@ -169,7 +192,7 @@ def test_traps_are_capped_per_pattern(crawl):
 
 
 def test_slow_broken_and_refused_responses_are_failures_with_clear_errors(crawl):
-    sites, urls, _out, report, docs, took = crawl
+    sites, urls, _out, report, docs, took, _again = crawl
     base = urls["ok"]
     failed = {f["url"].removeprefix(base): f["error_code"] for f in report["failed"]
               if f["error_code"] != "http_404"}  # the sample pages' own site links
@@ -181,7 +204,7 @@ def test_slow_broken_and_refused_responses_are_failures_with_clear_errors(crawl)
         "http://nosuch.invalid/a.html": "dns_error",
     }
     for path in ("/trickle.html", "/trickle-headers.html"):
-        [hit] = _hits(sites["ok"], path)
+        [hit] = _hits(crawl, path)
         assert hit.end - hit.start < DEADLINE + 1.0, path  # abandoned at the deadline, not after the trickle
         assert f"limit of {DEADLINE:g} s" in docs[f"{base}{path}"]["error"]
     assert "inflated" in docs[f"{base}/bomb-length.html"]["error"]
