@@ -93,8 +93,7 @@ def _split_content_type(value: str | None) -> tuple[str | None, str | None]:
 _REDIRECTS = {301, 302, 303, 307, 308}
 
 # Transport faults: the server could not be reached or broke off; a crawl keeps a last good copy over these.
-TRANSPORT_ERRORS = {"unreachable", "dns_error", "tls_error", "connection_reset", "connection_refused",
-                    "protocol_error"}
+TRANSPORT_ERRORS = {"unreachable", "dns_error", "tls_error", "connection_reset", "protocol_error"}
 _PIECE = 64 * 1024  # most bytes inflated from a compressed body in one step
 
 
@@ -231,7 +230,7 @@ def _transport_error(exc: BaseException, url: str) -> tuple[str, str]:
         if isinstance(e, ConnectionResetError):
             return f"connection reset by {host} ({url})", "connection_reset"
         if isinstance(e, ConnectionRefusedError):
-            return f"connection refused by {host} ({url})", "connection_refused"
+            return f"unreachable: connection refused by {host} ({url})", "unreachable"
     if isinstance(exc, httpx.UnsupportedProtocol):
         return f"not an http(s) URL: {url}", "unsupported_scheme"
     if isinstance(exc, httpx.RemoteProtocolError):
