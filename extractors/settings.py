@@ -18,7 +18,10 @@ class Settings(BaseModel):
     tesseract_cmd: str = Field("tesseract", description="the Tesseract program: a name on PATH or a path")
     # HTTP
     user_agent: str = "chusho-extract/0.1 (+https://github.com/chusho-extract; SME policy research crawler)"
-    http_timeout: float = Field(20.0, gt=0)
+    http_timeout: float = Field(20.0, gt=0, description="seconds one read (or connect) may wait for the server")
+    response_timeout: float = Field(60.0, gt=0, description="seconds one whole fetch (redirects and body included) "
+                                    "may take; a slower (trickling) response is abandoned as a timeout")
+    max_robots_bytes: int = Field(500 * 1024, ge=1, description="robots.txt is read up to this size and cut there")
     max_redirects: int = Field(5, ge=0)
     # Crawl politeness and retries (robots.txt's Crawl-delay wins when it is longer)
     crawl_delay: float = Field(1.0, ge=0, description="seconds between requests to one host")

@@ -176,9 +176,15 @@ class _UsageError(Exception):
 def _cmd_crawl(args: argparse.Namespace) -> int:
     sources = _crawl_sources(args)
     settings = _settings(args, crawl_delay=args.delay)
-    from flows.crawl import crawl_flow
+    from flows.crawl import crawl_flow, default_state_path
     from flows.runners import shared_local_api
+    from flows.state import StateInUse, lock_state
 
+    try:  # one crawl per state file: say so before Prefect starts, not in a failed flow run
+        os.close(lock_state(args.state or default_state_path(args.out)))
+    except StateInUse as exc:
+        print(f"chusho-extract: {exc}", file=sys.stderr)
+        return 3
     runner = _runner(args)
     with shared_local_api():
         summary = crawl_flow.with_options(task_runner=runner)(

@@ -17,6 +17,13 @@ Polite and incremental:
   the crawl goes on. A URL that fails for a passing reason keeps its last
   good copy, so its records do not flicker out of the record set.
 
+Bounded against hostile servers (the limits are `extractors.reading.fetch_url`'s
+and the `extractors.crawling` rules'): a deadline per response and per source
+(`max_seconds`), size caps after decompression, one URL per page (canonical
+URLs, `<link rel="canonical">`, same bytes = one document), `<meta name="robots">`
+and `X-Robots-Tag`, a cap per URL pattern against traps, and a resumable state
+(a killed crawl's finished URLs are not fetched again) locked to one crawl.
+
 Fetching happens in the flow, one host slot at a time; reading and drafting
 are the extract flow's tasks, submitted to the task runner as pages arrive.
 Every crawl writes the full current record set and, in `manifest.json`, a
@@ -25,6 +32,7 @@ Every crawl writes the full current record set and, in `manifest.json`, a
 from __future__ import annotations
 
 import sys
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -35,8 +43,10 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
-from extractors.crawling import Frontier, HostGate, Robots, Scope, canonical, host_of, page_links
+from extractors.crawling import (Duplicates, Frontier, HostGate, PatternCap, Robots, Scope, canonical, host_of,
+                                 page_rules, read_page)
 from extractors.reading import fetch_url, read_document, sniff
+from extractors.reading.fetch import TRANSPORT_ERRORS
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
 from flows.extract import document_tasks, finish_run
@@ -99,6 +109,9 @@ class _Visit:
     links: list[str] = field(default_factory=list)
     futures: tuple[PrefectFuture, PrefectFuture] | None = None
     kept: bool = False  # a failed fetch whose last good copy stands in
+    alias_of: str | None = None  # a duplicate: the URL whose document this one is
+    resumed: bool = False  # finished by a crawl that was killed; taken from the state as it was
+    settled: bool = False
 
 
 @dataclass
@@ -110,13 +123,15 @@ class _Report:
     failed: list[dict] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
     extracted: int = 0
+    noindex: list[str] = field(default_factory=list)
+    stopped: list[dict] = field(default_factory=list)
 
 
 class Crawler:
     """One crawl over some sources with a state file; `run()` gives the visits in the order fetched."""
 
     def __init__(self, sources: list[CrawlSource], settings: Settings, state: CrawlState, progress: bool,
-                 cache: bool = True):
+                 cache: bool = True, resume_since: str | None = None):
         self.sources = {s.name: s for s in sources}
         self.scopes = {s.name: Scope(s) for s in sources}
         self.settings, self.state, self.progress = settings, state, progress
@@ -127,6 +142,10 @@ class Crawler:
         self.report = _Report()
         self._read, self._draft = document_tasks(cache)
         self._skipped: set[str] = set()
+        self.resume_since = resume_since
+        self.duplicates = Duplicates()
+        self.caps = {s.name: PatternCap(s.max_per_pattern) for s in sources}
+        self._visited: set[str] = set()
         self._fetch_task = crawl_fetch_task.with_options(
             retries=settings.retries,
             retry_delay_seconds=[settings.retry_backoff * 2 ** i for i in range(settings.retries)] or 0,
@@ -148,16 +167,14 @@ class Crawler:
         host, agent = parts.netloc, self.settings.user_agent
         kept = self.state.robots(host)
         fetched = fetch_url(robots_url, self.settings, headers=kept[1] if kept else None,
-                            before_request=self.gate.wait, after_request=self.gate.release)
+                            before_request=self.gate.wait, after_request=self.gate.release,
+                            cut_at=self.settings.max_robots_bytes)
         if fetched.error_code == "not_modified" and kept:
             return Robots(kept[0], agent)
+        rules = Robots.from_fetched(fetched, agent, self.settings.max_robots_bytes)
         if fetched.error is None:
-            body = fetched.content.decode("utf-8", errors="replace")
-            self.state.put_robots(host, body, fetched.etag, fetched.last_modified)
-            return Robots(body, agent)
-        if fetched.status_code and 400 <= fetched.status_code < 500:
-            return Robots.allow_all(agent)  # no robots.txt: everything is allowed
-        return Robots.deny_all(agent, f"robots.txt unavailable ({fetched.error}); host skipped this crawl")
+            self.state.put_robots(host, rules.body, fetched.etag, fetched.last_modified)
+        return rules
 
     # scope
     def _skip(self, url: str, reason: str) -> None:
@@ -175,7 +192,7 @@ class Crawler:
                 reason = f"deeper than max_depth {source.max_depth}"
             if reason:
                 self._skip(link, reason)
-            else:
+            elif self.caps[source.name].admit(link):  # else a trap: counted per pattern for the manifest
                 self.frontier.add(link, depth + 1, source.name)
 
     # one URL
@@ -191,75 +208,197 @@ class Crawler:
 
     def _visit(self, url: str, depth: int, source: CrawlSource) -> _Visit:
         stored = self.state.get(url)
-        reusable = stored is not None and stored.reusable(self.fingerprint)
-        fetched = self._fetch(url, stored.validators(self.fingerprint) if stored else {}, source)
-        if fetched.final_uri:
-            self.frontier.see(fetched.final_uri)
-        same = fetched.error is None and stored is not None and stored.status == "ok" and fetched.sha256 == stored.sha256
-        if reusable and (fetched.error_code == "not_modified" or same):
-            visit = _Visit(url, source.name, "unchanged", fetched, stored, stored.document, stored.drafts,
-                           stored.links)
-        elif fetched.error is None:
-            outcome = "unchanged" if same else "changed" if stored is not None and stored.status == "ok" else "new"
-            links = page_links(fetched.content, fetched.final_uri or url, fetched.charset) \
-                if sniff(fetched.content) == "html" else []
-            read = self._read.submit(fetched, self.settings)
-            visit = _Visit(url, source.name, outcome, fetched, stored, links=links,
-                           futures=(read, self._draft.submit(read)))
-            self.report.extracted += 1
-        elif reusable and fetched.error_code in TRANSIENT | {"unreachable"}:
+        visit = self._resumed(url, source, stored)
+        if visit is None:
+            reusable = stored is not None and stored.reusable(self.fingerprint)
+            if reusable and stored.document.uri != url:  # the page stood for its canonical URL last time
+                reusable = self._take_canonical(url, stored.document.uri, source)
+            fetched = self._fetch(url, stored.validators(self.fingerprint) if reusable else {}, source)
+            if fetched.final_uri:
+                self.frontier.see(fetched.final_uri)
+            same = fetched.error is None and stored is not None and stored.status == "ok" and \
+                fetched.sha256 == stored.sha256
+            if reusable and (fetched.error_code == "not_modified" or same):
+                visit = _Visit(url, source.name, "unchanged", fetched, stored, stored.document, stored.drafts,
+                               stored.links)
+            elif fetched.error is None:
+                visit = self._fresh(url, source, fetched, stored, same)
+            else:
+                visit = self._failed(url, source, fetched, stored)
+        if visit.outcome in ("new", "changed", "unchanged") and not visit.futures:  # bytes known from the state
+            first = self.duplicates.claim(url, stored.sha256 if stored else None)
+            if first:
+                visit.outcome, visit.alias_of = "duplicate", first
+        self._follow(visit.links, depth, source)
+        return visit
+
+    def _resumed(self, url: str, source: CrawlSource, stored: StoredPage | None) -> _Visit | None:
+        """A URL the killed crawl(s) being resumed finished: taken from the state, not fetched again."""
+        if not (self.resume_since and stored and stored.last_fetched and stored.last_fetched >= self.resume_since):
+            return None
+        if stored.status == "failed":
+            doc = Document(uri=url, status=DocStatus.failed, error=stored.error, error_code="failed")
+            self.report.failed.append({"url": url, "error": stored.error, "error_code": "failed",
+                                       "kept_last_good_copy": False})
+            return _Visit(url, source.name, "failed", Fetched(uri=url, error=stored.error), stored, doc, [],
+                          resumed=True)
+        if not stored.reusable(self.fingerprint) or \
+                (stored.document.uri != url and not self._take_canonical(url, stored.document.uri, source)):
+            return None
+        outcome = "new" if (stored.first_seen or "") >= self.resume_since else \
+            "changed" if (stored.last_changed or "") >= self.resume_since else "unchanged"
+        return _Visit(url, source.name, outcome, Fetched(uri=url, sha256=stored.sha256), stored, stored.document,
+                      stored.drafts, stored.links, resumed=True)
+
+    def _fresh(self, url: str, source: CrawlSource, fetched: Fetched, stored: StoredPage | None,
+               same: bool) -> _Visit:
+        """Bytes fetched: links (unless nofollow), then reading and drafting (unless noindex or a duplicate)."""
+        outcome = "unchanged" if same else "changed" if stored is not None and stored.status == "ok" else "new"
+        base = fetched.final_uri or url
+        info = read_page(fetched.content, base, fetched.charset, self.settings.user_agent) \
+            if sniff(fetched.content) == "html" else None
+        rules = page_rules(info.robots_meta if info else [], fetched.robots_tag, self.settings.user_agent)
+        links = info.links if info and not rules.nofollow else []
+        if rules.noindex:  # before the duplicates: its bytes may be another URL's document
+            self.report.noindex.append(url)
+            doc = Document(uri=url, sha256=fetched.sha256, media_type=fetched.media_type, status=DocStatus.skipped,
+                           error=f"the page asks robots not to index it ({rules.said()}): read for its links only",
+                           error_code="noindex")
+            return _Visit(url, source.name, "noindex", fetched, stored, doc, [], links)
+        first = self.duplicates.claim(url, fetched.sha256)
+        if first:
+            return _Visit(url, source.name, "duplicate", fetched, stored, links=links, alias_of=first)
+        if info and info.canonical and info.canonical != canonical(base) and \
+                self._take_canonical(url, info.canonical, source):
+            fetched = fetched.model_copy(update={"uri": info.canonical})
+        read = self._read.submit(fetched, self.settings)
+        self.report.extracted += 1
+        return _Visit(url, source.name, outcome, fetched, stored, links=links, futures=(read, self._draft.submit(read)))
+
+    def _take_canonical(self, url: str, target: str, source: CrawlSource) -> bool:
+        """A page naming another URL canonical stands for it, when that URL is in scope and not fetched yet
+        (nor stood for) in this crawl; it is then not fetched at all."""
+        if target == url or target in self._visited or self.scopes[source.name].reason(target) or \
+                not self._robots_for(target, source).allowed(target):
+            return False
+        self._visited.add(target)
+        self.frontier.discard(target)
+        self.duplicates.pairs.append({"url": url, "same_as": target, "why": "rel=canonical"})
+        return True
+
+    def _failed(self, url: str, source: CrawlSource, fetched: Fetched, stored: StoredPage | None) -> _Visit:
+        """A failed fetch: its error as the document, or the last good copy when the failure is passing."""
+        if stored is not None and stored.reusable(self.fingerprint) and \
+                fetched.error_code in TRANSIENT | TRANSPORT_ERRORS:
             note = f"this crawl's fetch failed ({fetched.error}); the copy fetched {stored.last_fetched} is used"
             doc = stored.document.model_copy(update={"warnings": stored.document.warnings + [note]})
             visit = _Visit(url, source.name, "failed", fetched, stored, doc, stored.drafts, stored.links, kept=True)
         else:
             visit = _Visit(url, source.name, "failed", fetched, stored, read_document(fetched, self.settings), [])
-        if visit.outcome == "failed":
-            self.report.failed.append({"url": url, "error": fetched.error, "error_code": fetched.error_code,
-                                       "kept_last_good_copy": visit.kept})
-        self._follow(visit.links, depth, source)
+        self.report.failed.append({"url": url, "error": fetched.error, "error_code": fetched.error_code,
+                                   "kept_last_good_copy": visit.kept})
         return visit
 
     def run(self) -> list[_Visit]:
+        """Crawl; the visits that are documents (a duplicate's URL is listed on its document instead)."""
         for source in self.sources.values():
             for url in source.start_urls:
                 self.frontier.add(url, 0, source.name)
         visits: list[_Visit] = []
         fetched_per_source: dict[str, int] = {}
+        started = time.monotonic()
+        stopped: dict[str, dict] = {}
         while len(self.frontier):
             url, depth, name = self.frontier.pop()
             source = self.sources[name]
+            if time.monotonic() - started > source.max_seconds:
+                stop = stopped.setdefault(name, {"source": name, "reason": f"max_seconds {source.max_seconds:g} "
+                                                 "reached: the crawl of this source stopped early", "not_fetched": 0})
+                stop["not_fetched"] += 1
+                continue
             rules = self._robots_for(url, source)
             if not rules.allowed(url):
-                self._skip(url, rules.unavailable or "disallowed by robots.txt")
+                if rules.fault:  # the host could not be reached at all: a failure, with a documents.jsonl line
+                    fault = Fetched(uri=url, error=rules.unavailable, error_code=rules.fault)
+                    visits.append(self._failed(url, source, fault, self.state.get(url)))
+                else:
+                    self._skip(url, rules.unavailable or "disallowed by robots.txt")
                 continue
             if fetched_per_source.get(name, 0) >= source.max_documents:
                 self._skip(url, f"over max_documents {source.max_documents}")
                 continue
             fetched_per_source[name] = fetched_per_source.get(name, 0) + 1
             visit = self._visit(url, depth, source)
+            self._visited.add(url)
             visits.append(visit)
             if self.progress:
                 print(f"[crawl {len(visits)}] {visit.outcome:<9} {url}", file=sys.stderr, flush=True)
+            self._settle_finished(visits)  # stored as soon as done: a killed crawl resumes from here
         for visit in visits:
-            self._settle(visit)
+            if not visit.settled:
+                self._settle(visit)
+        self.report.stopped = list(stopped.values())
         visited = {v.url for v in visits}
         for name in self.sources:
-            gone = sorted(self.state.known(name) - visited)
+            if name in stopped:
+                continue  # what the crawl did not reach is not known to be gone
+            passing = {u for u in self.state.known(name) - visited if self._unreached_for_now(u)}
+            gone = sorted(self.state.known(name) - visited - passing)
             self.state.mark_gone(gone)
             self.report.gone.extend(gone)
-        return visits
+        return self._documents(visits)
+
+    def _unreached_for_now(self, url: str) -> bool:
+        """Not fetched this crawl for a passing reason (robots.txt unavailable, a cap reached)."""
+        rules = self.robots.get(host_of(url))
+        return (rules is not None and rules.unavailable is not None) or \
+            any(s["url"] == url and s["reason"].startswith("over max_documents") for s in self.report.skipped)
+
+    def _documents(self, visits: list[_Visit]) -> list[_Visit]:
+        """The visits that are documents, each with the other URLs of its bytes on it."""
+        out = []
+        for visit in visits:
+            if visit.alias_of is not None:
+                continue
+            doc = visit.document
+            aliases = ([visit.url] if doc is not None and doc.uri != visit.url else []) + \
+                self.duplicates.aliases_of(visit.url)
+            if doc is not None and aliases:
+                visit.document = doc.model_copy(update={"aliases": aliases})
+            out.append(visit)
+        return out
+
+    def limits_report(self) -> dict:
+        """The manifest's account of duplicates, robots directives, traps and early stops."""
+        traps = [{"source": name, "pattern": pattern, "cap": cap.cap, "not_fetched": n}
+                 for name, cap in self.caps.items() for pattern, n in sorted(cap.refused.items())]
+        return {"duplicates": self.duplicates.pairs, "noindex": self.report.noindex, "traps": traps,
+                "stopped": self.report.stopped, "resumed_from": self.resume_since}
+
+    def _settle_finished(self, visits: list[_Visit]) -> None:
+        for visit in visits:
+            if not visit.settled and (visit.futures is None or all(_done(f) for f in visit.futures)):
+                self._settle(visit)
 
     def _settle(self, visit: _Visit) -> None:
         """Wait for a visit's tasks, file its outcome and store what the next crawl needs."""
+        visit.settled = True
         now = datetime.now(timezone.utc).isoformat()
         f, stored = visit.fetched, visit.stored
         first_seen = stored.first_seen if stored else None
         if visit.futures:
             visit.document = visit.futures[0].result()
             visit.drafts = visit.futures[1].result()
-        if visit.outcome != "failed":
+        if visit.outcome in ("new", "changed", "unchanged"):
             getattr(self.report, visit.outcome).append(visit.url)
-        if visit.outcome == "unchanged" and not visit.futures:
+        if visit.resumed:
+            return  # stored by the crawl that fetched it
+        if visit.outcome in ("duplicate", "noindex"):
+            page = StoredPage(url=visit.url, source=visit.source, status=visit.outcome, etag=f.etag,
+                              last_modified=f.last_modified, sha256=f.sha256 or (stored.sha256 if stored else None),
+                              links=visit.links, error=f"same bytes as {visit.alias_of}" if visit.alias_of else None,
+                              first_seen=first_seen, last_fetched=now)
+        elif visit.outcome == "unchanged" and not visit.futures:
             page = stored.model_copy(update={"etag": f.etag or stored.etag, "last_fetched": now,
                                              "last_modified": f.last_modified or stored.last_modified})
         elif visit.futures:
@@ -278,6 +417,12 @@ class Crawler:
         self.state.put(page)
 
 
+def _done(future: PrefectFuture) -> bool:
+    """Finished, asked without a call to the API where the runner's own future can say."""
+    wrapped = getattr(future, "wrapped_future", None)
+    return wrapped.done() if wrapped is not None else future.state.is_final()
+
+
 def default_state_path(out: str) -> Path:
     return Path(out) / "crawl-state.sqlite"
 
@@ -291,8 +436,9 @@ def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, s
            "inputs": [u for s in sources for u in s.start_urls]}
     state_path = Path(state) if state else default_state_path(out)
     with CrawlState(state_path) as db:
+        resume_since = db.resume_since()
         db.begin_crawl(run["id"])
-        crawler = Crawler(sources, settings, db, progress, cache)
+        crawler = Crawler(sources, settings, db, progress, cache, resume_since)
         visits = crawler.run()
         report = crawler.report
         run["crawl"] = {
@@ -301,7 +447,7 @@ def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, s
                        "gone": len(report.gone), "failed": len(report.failed), "skipped": len(report.skipped)},
             "requests": crawler.gate.requests, "extracted": report.extracted,
             "new": report.new, "changed": report.changed, "unchanged": report.unchanged, "gone": report.gone,
-            "failed": report.failed, "skipped": report.skipped,
+            "failed": report.failed, "skipped": report.skipped, **crawler.limits_report(),
         }
         documents = [v.document for v in visits]
         drafts = [v.drafts or [] for v in visits]

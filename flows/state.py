@@ -4,12 +4,20 @@ Per URL it keeps the HTTP validators (ETag, Last-Modified), the sha256 of the
 bytes, the links the page had, and the last good `Document` with its drafts,
 so that a re-crawl can send conditional requests and, on a 304 or unchanged
 bytes, reuse the earlier work instead of extracting again. Per host it keeps
-robots.txt the same way. Every write is one SQLite transaction: a crawl killed
-half-way leaves the state as it was after the last finished URL.
+robots.txt the same way. Every write is one SQLite transaction (WAL journal): a
+crawl killed half-way, even by SIGKILL, leaves the state as it was after the
+last finished URL, and `resume_since()` tells the next crawl where the killed
+one began, so the URLs it finished are not fetched again.
+
+One crawl at a time per state file: opening it takes an exclusive lock on
+`<state>.lock` (flock, released by the kernel when the process dies, however
+it dies); a second crawl gets `StateInUse` at once instead of waiting.
 """
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -90,16 +98,41 @@ class StoredPage(BaseModel):
         return headers
 
 
+class StateInUse(RuntimeError):
+    """Another crawl holds the state file's lock."""
+
+
+def lock_state(path: str | Path) -> int:
+    """Take the state file's lock (a file descriptor to close to release it), or raise `StateInUse`."""
+    lock_path = Path(f"{path}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+        os.close(fd)
+        raise StateInUse(f"another crawl (pid {holder}) is using the state file {path}; not starting a second "
+                         "one") from None
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, str(os.getpid()).encode(), 0)
+    return fd
+
+
 class CrawlState:
     """The state file; open it with `CrawlState(path)` and `close()` it (or use `with`)."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions below
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        self._lock = lock_state(self.path)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions below
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except BaseException:
+            os.close(self._lock)
+            raise
 
     def __enter__(self) -> "CrawlState":
         return self
@@ -109,6 +142,7 @@ class CrawlState:
 
     def close(self) -> None:
         self._db.close()
+        os.close(self._lock)
 
     # pages
     def get(self, url: str) -> StoredPage | None:
@@ -164,6 +198,12 @@ class CrawlState:
                              "VALUES (?, ?, ?, ?, ?)", (host, body, etag, last_modified, _now()))
 
     # crawls
+    def resume_since(self) -> str | None:
+        """When the crawls killed since the last finished one began (None: the last crawl finished)."""
+        row = self._db.execute("SELECT MIN(started) FROM crawls WHERE finished IS NULL AND started > "
+                               "COALESCE((SELECT MAX(started) FROM crawls WHERE finished IS NOT NULL), '')").fetchone()
+        return row[0] if row else None
+
     def begin_crawl(self, crawl_id: str) -> None:
         with self._transaction():
             self._db.execute("INSERT INTO crawls (id, started) VALUES (?, ?)", (crawl_id, _now()))

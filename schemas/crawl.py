@@ -12,6 +12,8 @@ A sources file is TOML (read with the standard library's `tomllib`)::
     exclude = ["/print/"]
     max_depth = 2                    # links followed from the start pages
     max_documents = 300              # pages and PDFs fetched per crawl
+    max_per_pattern = 100            # URLs per pattern (digits and query values aside): traps
+    max_seconds = 14400              # the whole crawl of the source; stopped there, reported
     schedule = "0 4 * * 1"           # cron, for `chusho-extract serve`
 
 Nothing here is fetched: the crawl flow reads it, `serve` turns each source's
@@ -37,6 +39,9 @@ class CrawlSource(BaseModel):
     exclude: list[str] = Field(default_factory=list)
     max_depth: int = Field(2, ge=0)
     max_documents: int = Field(500, ge=1)
+    max_per_pattern: int = Field(100, ge=1, description="URLs fetched per pattern (the URL with its numbers and "
+                                 "query values aside): a calendar or pagination trap stops there")
+    max_seconds: float = Field(4 * 3600.0, gt=0, description="seconds the crawl of this source may take")
     delay: float | None = Field(None, ge=0, description="seconds between requests to one host")
     schedule: str | None = Field(None, description="cron expression for `serve`")
 

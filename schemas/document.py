@@ -36,6 +36,7 @@ class Fetched(BaseModel):
     error: str | None = None
     error_code: str | None = None
     retry_after: float | None = None  # seconds, from a 429/503 Retry-After header
+    robots_tag: str | None = None  # the X-Robots-Tag header(s), joined with ", "
 
     @model_validator(mode="after")
     def _hash(self) -> "Fetched":
@@ -61,6 +62,7 @@ class Document(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     uri: str
+    aliases: list[str] = Field(default_factory=list)  # other URLs of the same bytes (or naming it canonical) in a crawl
     sha256: str | None = None
     media_type: str | None = None
     title: str | None = None

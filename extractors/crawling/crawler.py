@@ -4,7 +4,10 @@
   host or an allowed host, matching the include/exclude patterns, and of a
   type worth reading (pages and PDFs, not images or archives).
 - `Robots` reads a robots.txt (standard library parser) for our User-Agent:
-  what is disallowed and the `Crawl-delay`.
+  what is disallowed and the `Crawl-delay`. `Robots.from_fetched` decides
+  what an answer means, as the major crawlers do: 4xx allows all; 429, 5xx or
+  no answer disallows all for this crawl (asked again next crawl); a file
+  over the size limit is cut at its last whole line within the limit.
 - `HostGate` keeps one request at a time per host, at least `delay` seconds
   apart, counted from the end of the previous request (its response read);
   a 429's Retry-After pushes the next slot further out.
@@ -23,6 +26,7 @@ from urllib.parse import urlsplit
 
 from extractors.crawling.links import canonical, host_of
 from schemas.crawl import CrawlSource
+from schemas.document import Fetched
 
 # Pages and PDFs; a path with no suffix (or ending in "/") is taken to be a page.
 DOCUMENT_SUFFIXES = {"", ".pdf", ".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp", ".cfm",
@@ -61,8 +65,10 @@ class Scope:
 class Robots:
     """robots.txt rules for one host and one User-Agent."""
 
-    def __init__(self, body: str, user_agent: str, unavailable: str | None = None):
+    def __init__(self, body: str, user_agent: str, unavailable: str | None = None, fault: str | None = None):
+        self.body = body
         self.unavailable = unavailable  # why the whole host is off limits (robots.txt gave 5xx or no answer)
+        self.fault = fault  # the transport error code when robots.txt could not be fetched at all
         self._agent = user_agent
         self._parser = urllib.robotparser.RobotFileParser()
         self._parser.parse(body.splitlines())
@@ -73,8 +79,25 @@ class Robots:
         return cls("", user_agent)
 
     @classmethod
-    def deny_all(cls, user_agent: str, why: str) -> "Robots":
-        return cls("User-agent: *\nDisallow: /\n", user_agent, unavailable=why)
+    def deny_all(cls, user_agent: str, why: str, fault: str | None = None) -> "Robots":
+        return cls("User-agent: *\nDisallow: /\n", user_agent, unavailable=why, fault=fault)
+
+    @classmethod
+    def from_fetched(cls, fetched: Fetched, user_agent: str, limit: int) -> "Robots":
+        """The rules a robots.txt answer gives (fetched with `cut_at=limit`)."""
+        if fetched.error is None:
+            content = fetched.content
+            if len(content) >= limit:  # cut there, at the last whole line
+                content = content[:limit].rpartition(b"\n")[0]
+            return cls(content.decode("utf-8", errors="replace"), user_agent)
+        status = fetched.status_code or 0
+        if status == 429 or status >= 500:
+            return cls.deny_all(user_agent, f"robots.txt answered HTTP {status}: the host is disallowed for now "
+                                "and asked again next crawl")
+        if 400 <= status < 500:
+            return cls.allow_all(user_agent)  # no robots.txt: everything is allowed
+        return cls.deny_all(user_agent, f"robots.txt could not be fetched ({fetched.error}); the host is skipped "
+                            "this crawl", fault=fetched.error_code)
 
     def allowed(self, url: str) -> bool:
         return self._parser.can_fetch(self._agent, url)
@@ -205,6 +228,12 @@ class Frontier:
 
     def seen(self, url: str) -> bool:
         return canonical(url) in self._seen
+
+    def discard(self, url: str) -> None:
+        """Seen, and no longer to be fetched (another URL's bytes stand for it)."""
+        url = canonical(url)
+        self._seen.add(url)
+        self._items = [i for i in self._items if i.url != url]
 
     def __len__(self) -> int:
         return len(self._items)

@@ -3,15 +3,22 @@
 `discover_sources` expands folders (recursively) into the files they hold;
 `fetch_source` reads one source and never raises: a missing file, an
 unreachable host or an HTTP error becomes a `Fetched` with `error` set.
+`fetch_url` holds a hostile server to its limits: a deadline per response (a
+timer shuts the socket), a size cap counted after decompression, redirects
+vetted hop by hop, and transport faults (DNS, TLS, resets) named in the error.
 """
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Callable
+import socket
+import ssl
+import threading
+import zlib
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -85,6 +92,10 @@ def _split_content_type(value: str | None) -> tuple[str | None, str | None]:
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 
+# Transport faults: the server could not be reached or broke off; a crawl keeps a last good copy over these.
+TRANSPORT_ERRORS = {"unreachable", "dns_error", "tls_error", "connection_reset", "protocol_error"}
+_PIECE = 64 * 1024  # most bytes inflated from a compressed body in one step
+
 
 def _retry_after(value: str | None) -> float | None:
     """Seconds from a Retry-After header (delta-seconds or an HTTP date)."""
@@ -100,87 +111,260 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
+class _Watchdog:
+    """The deadline of one fetch: when it passes, the fetch's sockets are shut down.
+
+    A per-read timeout never fires when a server trickles a byte every few
+    seconds; shutting the socket down from a timer thread wakes the blocked
+    read at once, whatever phase (headers or body) the response is in. The
+    sockets are caught as they connect (httpcore's `trace` extension) and, for
+    a connection the client reused, from the response.
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> "_Watchdog":
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
+
+    def trace(self, event: str, info: dict) -> None:
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            stream = info.get("return_value")
+            if stream is not None:
+                self.watch(stream.get_extra_info("socket"))
+
+    def watch(self, sock) -> None:
+        if sock is None:
+            return
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed
+
+
+class _BodyError(Exception):
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
+
+
+def _inflated(raw: Iterator[bytes], encoding: str | None) -> Iterator[bytes]:
+    """The body's bytes with its Content-Encoding undone, lazily, in pieces of at most `_PIECE` bytes.
+
+    Inflating piece by piece (zlib's `max_length`) lets the size cap stop a
+    compression bomb after a few kilobytes of it; nothing is held beyond the
+    piece being counted.
+    """
+    stream = raw
+    codings = [c.strip().lower() for c in (encoding or "").split(",") if c.strip()]
+    for coding in reversed(codings):  # the last coding applied is undone first
+        stream = _inflate_one(stream, coding)
+    return stream
+
+
+def _inflate_one(stream: Iterator[bytes], coding: str) -> Iterator[bytes]:
+    if coding == "identity":
+        yield from stream
+        return
+    if coding not in ("gzip", "x-gzip", "deflate"):
+        raise _BodyError(f"unsupported Content-Encoding {coding!r}", "bad_encoding")
+    wbits = 31 if coding != "deflate" else 15
+    inflater = zlib.decompressobj(wbits)
+    started = False
+    for chunk in stream:
+        data = chunk
+        while data and not inflater.eof:
+            try:
+                piece = inflater.decompress(data, _PIECE)
+            except zlib.error as exc:
+                if coding == "deflate" and not started:  # raw deflate, without the zlib wrapper
+                    inflater, wbits, started = zlib.decompressobj(-15), -15, True
+                    continue
+                raise _BodyError(f"the {coding} body is corrupt ({exc})", "bad_encoding") from None
+            started = True
+            if piece:
+                yield piece
+            data = inflater.unconsumed_tail
+            while not data and len(piece) == _PIECE and not inflater.eof:  # output still pending
+                piece = inflater.decompress(b"", _PIECE)
+                if piece:
+                    yield piece
+    if started and not inflater.eof:
+        raise _BodyError(f"the {coding} body ends early (cut off, or a wrong Content-Length)", "truncated")
+
+
+def _transport_error(exc: BaseException, url: str) -> tuple[str, str]:
+    """A clear message and code for a failed connection or exchange, from the exception's causes."""
+    chain, seen = [], exc
+    while seen is not None and len(chain) < 10:
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    host = urlsplit(url).hostname or url
+    for e in chain:
+        if isinstance(e, socket.gaierror):
+            return f"DNS lookup failed for {host}: {e}", "dns_error"
+        if isinstance(e, (ssl.SSLError, ssl.CertificateError)):
+            return f"TLS error with {host}: {e}", "tls_error"
+        if isinstance(e, ConnectionResetError):
+            return f"connection reset by {host} ({url})", "connection_reset"
+        if isinstance(e, ConnectionRefusedError):
+            return f"unreachable: connection refused by {host} ({url})", "unreachable"
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return f"not an http(s) URL: {url}", "unsupported_scheme"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"the server broke off or broke the HTTP protocol: {url} ({exc})", "protocol_error"
+    return f"unreachable: {url} ({str(exc) or type(exc).__name__})", "unreachable"
+
+
 def fetch_url(url: str, settings: Settings, headers: dict[str, str] | None = None,
               client: httpx.Client | None = None, allow: Callable[[str], str | None] | None = None,
               before_request: Callable[[str], None] | None = None,
-              after_request: Callable[[str], None] | None = None) -> Fetched:
-    """GET a URL with the project's User-Agent, a timeout, a redirect cap and a size cap.
+              after_request: Callable[[str], None] | None = None, cut_at: int | None = None) -> Fetched:
+    """GET a URL with the project's User-Agent, timeouts, a redirect cap and a size cap.
 
     Redirects are followed here, hop by hop, so that a crawl can vet each one:
     `allow(url)` gives a reason to refuse a URL (off-site, disallowed by
     robots.txt) or None; `before_request(url)` and `after_request(url)` run
     around every request (the crawl's per-host politeness gate). A redirect
-    loop is an error.
+    loop or a redirect to anything but http(s) is an error.
+
+    Limits: `http_timeout` per read, `response_timeout` for the whole fetch
+    (redirects included; a trickling server is cut off then), `max_bytes` of
+    the body after its Content-Encoding is undone (counted as it streams, so a
+    compression bomb or a lying Content-Length is stopped at the cap). With
+    `cut_at`, a longer body is cut there instead of refused (robots.txt).
     """
     own = client is None
     client = client or httpx.Client(follow_redirects=False, timeout=settings.http_timeout,
                                     headers={"User-Agent": settings.user_agent})
     current, seen = url, {url}
     try:
-        for _hop in range(settings.max_redirects + 1):
-            if before_request:
-                before_request(current)
+        with _Watchdog(settings.response_timeout) as watchdog:
             try:
-                fetched, target = _one_request(client, url, current, headers, settings)
-            finally:
-                if after_request:
-                    after_request(current)
-            if target is None:
-                return fetched
-            if target in seen:
-                return Fetched(uri=url, final_uri=current, status_code=fetched.status_code,
-                               error=f"redirect loop: {current} redirects back to {target}", error_code="redirect_loop")
-            reason = allow(target) if allow else None
-            if reason:
-                return Fetched(uri=url, final_uri=current, status_code=fetched.status_code,
-                               error=f"redirect to {target} not followed: {reason}", error_code="redirect_refused")
-            seen.add(target)
-            current = target
-        return Fetched(uri=url, final_uri=current, error=f"more than {settings.max_redirects} redirects from {url}",
-                       error_code="too_many_redirects")
-    except httpx.TimeoutException:
-        return Fetched(uri=url, error=f"timed out after {settings.http_timeout:g} s: {current}", error_code="timeout")
-    except httpx.HTTPError as exc:
-        reason = str(exc) or type(exc).__name__
-        return Fetched(uri=url, error=f"unreachable: {current} ({reason})", error_code="unreachable")
+                return _follow(client, url, headers, settings, allow, before_request, after_request, cut_at,
+                               watchdog, seen)
+            except (httpx.HTTPError, _BodyError, OSError) as exc:
+                current = getattr(exc, "current", current)
+                if watchdog.expired:
+                    return _timed_out(url, settings)
+                if isinstance(exc, httpx.TimeoutException):
+                    return Fetched(uri=url, error=f"timed out after {settings.http_timeout:g} s without data: "
+                                   f"{getattr(exc, 'url', None) or url}", error_code="timeout")
+                if isinstance(exc, _BodyError):
+                    return Fetched(uri=url, error=f"{exc} ({url})", error_code=exc.code)
+                message, code = _transport_error(exc, getattr(exc, "url", None) or url)
+                return Fetched(uri=url, error=message, error_code=code)
     finally:
         if own:
             client.close()
 
 
+def _timed_out(url: str, settings: Settings) -> Fetched:
+    return Fetched(uri=url, error=f"the response took longer than the limit of {settings.response_timeout:g} s "
+                   f"and was abandoned: {url}", error_code="timeout")
+
+
+def _follow(client, url, headers, settings, allow, before_request, after_request, cut_at, watchdog,
+            seen) -> Fetched:
+    current = url
+    for _hop in range(settings.max_redirects + 1):
+        if before_request:
+            before_request(current)
+        try:
+            fetched, target = _one_request(client, url, current, headers, settings, cut_at, watchdog)
+        except (httpx.HTTPError, _BodyError, OSError) as exc:
+            exc.url = current  # type: ignore[attr-defined]  (which hop failed, for the message)
+            raise
+        finally:
+            if after_request:
+                after_request(current)
+        if watchdog.expired:
+            return _timed_out(url, settings)
+        if target is None:
+            return fetched
+        if target in seen:
+            return Fetched(uri=url, final_uri=current, status_code=fetched.status_code,
+                           error=f"redirect loop: {current} redirects back to {target}", error_code="redirect_loop")
+        scheme = urlsplit(target).scheme.lower()
+        reason = f"not http(s) ({scheme}:)" if scheme not in ("http", "https") else allow(target) if allow else None
+        if reason:
+            return Fetched(uri=url, final_uri=current, status_code=fetched.status_code,
+                           error=f"redirect to {target} not followed: {reason}", error_code="redirect_refused")
+        seen.add(target)
+        current = target
+    return Fetched(uri=url, final_uri=current, error=f"more than {settings.max_redirects} redirects from {url}",
+                   error_code="too_many_redirects")
+
+
 def _one_request(client: httpx.Client, url: str, current: str, headers: dict[str, str] | None,
-                 settings: Settings) -> tuple[Fetched | None, str | None]:
+                 settings: Settings, cut_at: int | None, watchdog: _Watchdog) -> tuple[Fetched | None, str | None]:
     """GET `current`: (the answer, None), or (a stub with the status, the redirect target)."""
-    with client.stream("GET", current, headers=headers or {}, follow_redirects=False) as resp:
+    sent = {"Accept-Encoding": "gzip, deflate", **(headers or {})}  # only codings inflated here, piece by piece
+    with client.stream("GET", current, headers=sent, follow_redirects=False,
+                       extensions={"trace": watchdog.trace}) as resp:
+        stream = resp.extensions.get("network_stream")
+        if stream is not None:
+            watchdog.watch(stream.get_extra_info("socket"))
         if resp.status_code in _REDIRECTS and resp.headers.get("location"):
-            target = urljoin(current, resp.headers["location"]).split("#")[0]
+            target = urljoin(current, resp.headers["location"].strip()).split("#")[0]
             return Fetched(uri=url, status_code=resp.status_code, error="redirect", error_code="redirect"), target
-        return _read_response(url, current, resp, settings), None
+        return _read_response(url, current, resp, settings, cut_at, watchdog), None
 
 
-def _read_response(url: str, final: str, resp: httpx.Response, settings: Settings) -> Fetched:
+def _read_response(url: str, final: str, resp: httpx.Response, settings: Settings, cut_at: int | None,
+                   watchdog: _Watchdog) -> Fetched:
     media_type, charset = _split_content_type(resp.headers.get("content-type"))
+    robots_tag = ", ".join(resp.headers.get_list("x-robots-tag")) or None
     common = dict(uri=url, final_uri=final if final != url else None, status_code=resp.status_code,
                   media_type=media_type, charset=charset, etag=resp.headers.get("etag"),
-                  last_modified=resp.headers.get("last-modified"))
+                  last_modified=resp.headers.get("last-modified"), robots_tag=robots_tag)
     if resp.status_code == 304:
         return Fetched(**common, error="not modified since the last fetch", error_code="not_modified")
     if resp.status_code >= 400:
         return Fetched(**common, error=f"HTTP {resp.status_code} {resp.reason_phrase} for {final}",
                        error_code=f"http_{resp.status_code}", retry_after=_retry_after(resp.headers.get("retry-after")))
-    declared = resp.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > settings.max_bytes:
-        return Fetched(**common, error=f"response of {declared} bytes is over the limit of "
-                       f"{settings.max_bytes}", error_code="too_large")
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in resp.iter_bytes():
-        size += len(chunk)
-        if size > settings.max_bytes:
-            return Fetched(**common, error=f"response is over the limit of {settings.max_bytes} bytes",
+    limit = cut_at or settings.max_bytes
+    declared = resp.headers.get("content-length", "").strip()
+    if not cut_at and declared.isdigit() and int(declared) > limit:
+        return Fetched(**common, error=f"response of {declared} bytes is over the limit of {limit}",
+                       error_code="too_large")
+    body = bytearray()
+    for piece in _inflated(resp.iter_raw(), resp.headers.get("content-encoding")):
+        if watchdog.expired:
+            return _timed_out(url, settings)
+        body += piece
+        if len(body) > limit:
+            if cut_at:
+                del body[limit:]
+                break
+            return Fetched(**common, error=f"response is over the limit of {limit} bytes"
+                           f"{' once inflated' if resp.headers.get('content-encoding') else ''}",
                            error_code="too_large")
-        chunks.append(chunk)
-    return Fetched(**common, content=b"".join(chunks))
+    if watchdog.expired:  # the socket was shut while the body was read to its end
+        return _timed_out(url, settings)
+    return Fetched(**common, content=bytes(body))
 
 
 def fetch_source(source: str, settings: Settings) -> Fetched:
