@@ -54,33 +54,44 @@ PGDATA="$PGHOME/data" PGSOCK="$PGHOME/socket"
 
 PIDS=() NAMES=()   # process groups started here (and their names), stopped in reverse order
 PG_STARTED=0 CMD_PID=""
-stop_group() {  # stop_group PGID SECONDS SIGNAL: signal the group, true once it has no process left
-  kill "-$3" -- "-$1" 2>/dev/null || return 0
+say() { echo "[${SECONDS}s] $*"; }
+running() {  # the names of the services whose process group still has a process
+  local i
+  for i in "${!PIDS[@]}"; do if kill -0 -- "-${PIDS[i]}" 2>/dev/null; then echo "${NAMES[i]}"; fi; done
+}
+signal_all() {  # signal_all SIGNAL: every process group still running
+  local i
+  for i in "${!PIDS[@]}"; do kill "-$1" -- "-${PIDS[i]}" 2>/dev/null || true; done
+}
+wait_stopped() {  # wait_stopped SECONDS: true once no group has a process left
   local n
-  for ((n = 0; n < $2 * 5; n++)); do kill -0 -- "-$1" 2>/dev/null || return 0; sleep 0.2; done
+  for ((n = 0; n < $1 * 5; n++)); do [ -z "$(running)" ] && return 0; sleep 0.2; done
   return 1
 }
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  local i pid name t
+  local left
   if [ -n "$CMD_PID" ]; then kill -TERM "$CMD_PID" 2>/dev/null || true; fi
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
-    pid="${PIDS[i]}" name="${NAMES[i]}" t=$SECONDS
-    # A second SIGTERM is Prefect's own escalation (its CLI then SIGKILLs itself): `prefect worker
-    # start` 3.8.8 answers the first by cancelling its main task, and that cancellation never ends.
-    if stop_group "$pid" 8 TERM; then
-      echo "stopped $name ($((SECONDS - t)) s)"
-    elif stop_group "$pid" 7 TERM; then
-      echo "stopped $name after a second SIGTERM ($((SECONDS - t)) s)"
-    else
-      kill -KILL -- "-$pid" 2>/dev/null || true
-      echo "killed $name (still running 15 s after SIGTERM)"
+  if [ ${#PIDS[@]} -gt 0 ]; then
+    # All at once (nothing needs the others to shut down). A second SIGTERM is Prefect's own
+    # escalation (its CLI then SIGKILLs itself): `prefect worker start` 3.8.8 answers the first by
+    # cancelling its main task, and that cancellation never ends.
+    signal_all TERM
+    if ! wait_stopped 8; then
+      left="$(running | tr '\n' ' ')"
+      say "sending a second SIGTERM to: $left"
+      signal_all TERM
+      if ! wait_stopped 7; then
+        say "killing (still running 15 s after SIGTERM): $(running | tr '\n' ' ')"
+        signal_all KILL
+      fi
     fi
-    wait "$pid" 2>/dev/null || true
-  done
+    wait "${PIDS[@]}" 2>/dev/null || true
+    say "stopped ${NAMES[*]}"
+  fi
   if [ "$PG_STARTED" = 1 ]; then
-    as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1 && echo "stopped postgres" || true
+    as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1 && say "stopped postgres" || true
   fi
   cp "$PGHOME/postgres.log" "$LOGS/postgres.log" 2>/dev/null || true
   if [ "$PGHOME_PRIVATE" = 1 ]; then rm -rf "$PGHOME"; fi
@@ -98,7 +109,7 @@ start() {  # start NAME COMMAND...: output to DIR/logs/NAME.log
   local name="$1"; shift
   setsid "$@" >"$LOGS/$name.log" 2>&1 </dev/null &
   PIDS+=("$!") NAMES+=("$name")
-  echo "started $name (pid $!)"
+  say "started $name (pid $!)"
 }
 free_port() { "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_for() {  # wait_for WHAT SECONDS COMMAND...: retry COMMAND until it succeeds
@@ -112,7 +123,7 @@ wait_for() {  # wait_for WHAT SECONDS COMMAND...: retry COMMAND until it succeed
     fi
     sleep 0.5
   done
-  echo "$what is up"
+  say "$what is up"
 }
 
 # Every process imports this repository's code and keeps Prefect's files inside DIR.
@@ -142,7 +153,7 @@ as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGHOME/postgres.log" -w -t 60 \
 "$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U prefect -d postgres -tAc \
   "SELECT 1 FROM pg_database WHERE datname = 'prefect'" | grep -q 1 \
   || "$PGBIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U prefect prefect
-echo "postgres is up (127.0.0.1:$PG_PORT, data in $PGDATA)"
+say "postgres is up (127.0.0.1:$PG_PORT, data in $PGDATA)"
 
 # The Prefect server on it, as compose's `prefect-server`.
 export PREFECT_API_DATABASE_CONNECTION_URL="postgresql+asyncpg://prefect:$PGPASSWORD@127.0.0.1:$PG_PORT/prefect"
@@ -190,10 +201,11 @@ EOF
 "$PY" -m prefect work-pool create chusho --type process >"$LOGS/deploy.log" 2>&1
 (cd "$ROOT" && "$PY" -m prefect --no-prompt deploy --all --prefect-file "$DIR/prefect.yaml") >>"$LOGS/deploy.log" 2>&1 \
   || { cat "$LOGS/deploy.log" >&2; exit 1; }
-echo "deployments created (prefect.yaml mapped to $DIR/prefect.yaml)"
+say "deployments created (prefect.yaml mapped to $DIR/prefect.yaml)"
 
-# The Prefect worker pulling from the pool, as compose's `prefect-worker`.
-start prefect-worker "$PY" -m prefect worker start --pool chusho --type process
+# The Prefect worker pulling from the pool, as compose's `prefect-worker`; it asks for runs every
+# 2 s here instead of every 10 s, so a run starts soon after it is triggered.
+PREFECT_WORKER_QUERY_SECONDS=2 start prefect-worker "$PY" -m prefect worker start --pool chusho --type process
 wait_for "2 dask workers" 180 "$PY" -c "
 import sys
 from distributed import Client
@@ -208,7 +220,7 @@ CHUSHO_CLUSTER_DATA=$DIR/data
 CHUSHO_CLUSTER_LOGS=$LOGS
 CHUSHO_CLUSTER_POSTGRES=127.0.0.1:$PG_PORT
 EOF
-echo "ready: $DIR/env"
+say "ready: $DIR/env"
 
 if [ $# -gt 0 ]; then
   "$@" &

@@ -107,19 +107,21 @@ def _flow_runs(api: str, deployment: str) -> list[dict]:
     return response.json()
 
 
-def test_manual_deployment_runs_through_the_pool_on_the_dask_cluster(cluster, prefect_server, tmp_path):
+def test_manual_deployment_runs_through_the_pool_on_the_dask_cluster(cluster, tmp_path):
     import distributed
+    from prefect.settings import PREFECT_API_URL, temporary_settings
 
     from flows.extract import extract_flow
     from flows.runners import make_runner
 
     folder, proc, log = cluster
-    # The local run, on threads, while the cluster starts.
-    local = tmp_path / "local"
-    extract_flow.with_options(task_runner=make_runner("thread"))(inputs=INPUTS, out=str(local), cache=False)
-
     env = _wait_ready(folder, proc, log)
     api, scheduler = env["PREFECT_API_URL"], env["DASK_SCHEDULER_ADDRESS"]
+    # The local run: threads in this process, recorded on the cluster's server (no second server to start).
+    local = tmp_path / "local"
+    with temporary_settings(updates={PREFECT_API_URL: api}):
+        extract_flow.with_options(task_runner=make_runner("thread"))(inputs=INPUTS, out=str(local), cache=False)
+
     out = Path(env["CHUSHO_CLUSTER_DATA"]) / "manual"
     run_env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")} | {"PREFECT_API_URL": api}
     run = subprocess.run([sys.executable, "-m", "prefect", "deployment", "run", "chusho-extract-on/manual",
@@ -129,7 +131,7 @@ def test_manual_deployment_runs_through_the_pool_on_the_dask_cluster(cluster, pr
     assert run.returncode == 0, run.stdout + run.stderr + (logs / "prefect-worker.log").read_text()
 
     # The run came through the work pool, with prefect.yaml's Dask address mapped to the local scheduler.
-    (manual,) = _flow_runs(api, "manual")
+    (manual,) = _flow_runs(api, "manual")  # the local run has no deployment
     assert manual["state_type"] == "COMPLETED" and manual["work_pool_name"] == "chusho"
     assert manual["parameters"]["dask_address"] == scheduler
     # Its records are a local run's, and every document was read (no cache: a fresh cluster).
