@@ -9,8 +9,11 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
   # tesseract-ocr, tesseract-ocr-jpn: OCR of scanned PDF pages (extractors/reading/ocr.py).
   # chromium, chromium-driver: the review page's browser test (tests/test_review.py) opens review.html
   # in headless Chromium through Selenium; the page's Japanese is drawn with the IPAex font above.
+  # postgresql: deploy/local-cluster.sh (and tests/test_cluster.py) run the many-machines topology
+  # here, with a Prefect server on PostgreSQL; the script starts its own instance (the Debian
+  # service is not used). Prefect reaches it through asyncpg, a Prefect dependency.
   missing=""
-  for pkg in fonts-ipaexfont tesseract-ocr tesseract-ocr-jpn chromium chromium-driver; do
+  for pkg in fonts-ipaexfont tesseract-ocr tesseract-ocr-jpn chromium chromium-driver postgresql; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
   done
   if [ -n "$missing" ]; then

@@ -31,7 +31,13 @@ def test_compose_runs_prefect_on_postgres_with_dask_and_a_worker():
     assert {"postgres", "prefect-server", "dask-scheduler", "dask-worker", "prefect-worker"} <= set(services)
     server = services["prefect-server"]
     assert server["environment"]["PREFECT_API_DATABASE_CONNECTION_URL"].startswith("postgresql+asyncpg://")
-    assert server["image"].endswith(f":{metadata.version('prefect')}-python3.11")
+    # The server runs from the project's image, whose FastAPI and SQLAlchemy pins it needs (tests/test_cluster.py),
+    # and what talks to its API waits for its health check (a worker started too early gives up).
+    assert server["image"] == services["prefect-worker"]["image"] == services["dask-worker"]["image"]
+    assert "healthcheck" in server
+    for name in ("prefect-worker", "dask-worker", "deploy"):
+        assert services[name]["depends_on"]["prefect-server"] == {"condition": "service_healthy"}, name
     assert "--pool chusho" in services["prefect-worker"]["command"]
     assert "tcp://dask-scheduler:8786" in services["dask-worker"]["command"]
-    assert (ROOT / services["dask-scheduler"]["build"]["dockerfile"]).is_file()
+    (built,) = [s["build"] for s in services.values() if "build" in s]  # one image, built once
+    assert (ROOT / built["dockerfile"]).is_file()
