@@ -16,6 +16,12 @@ Polite and incremental:
   retries, honouring Retry-After); other failures are recorded per URL and
   the crawl goes on. A URL that fails for a passing reason keeps its last
   good copy, so its records do not flicker out of the record set.
+- A known URL that now answers 404 or 410 is `gone`, not `failed`: its
+  document line says so and its records leave the record set. (A URL never
+  fetched well that answers 404 is a broken link: `failed`.)
+- A start page that cannot be reached (its host unreachable, robots.txt
+  unavailable or disallowing it) gets its `documents.jsonl` line with the
+  reason; every failure's progress line gives its reason.
 
 Fetching happens in the flow, one host slot at a time; reading and drafting
 are the extract flow's tasks, submitted to the task runner as pages arrive.
@@ -24,7 +30,6 @@ Every crawl writes the full current record set and, in `manifest.json`, a
 """
 from __future__ import annotations
 
-import sys
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -42,6 +47,7 @@ from extractors.links import canonical, host_of, page_links
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
 from flows.extract import document_tasks, finish_run
+from flows.reporting import announce_end, announce_start, finished, say
 from flows.runcache import RunSummary
 from flows.state import CrawlState, StoredPage
 from schemas.crawl import CrawlSource
@@ -49,6 +55,8 @@ from schemas.document import DocStatus, Document, Fetched
 
 # Answers worth asking again after a pause; anything else is final for this crawl.
 TRANSIENT = {"http_429", "http_500", "http_502", "http_503", "http_504", "timeout"}
+# Answers that say a page was removed: a known URL answering one of these is gone.
+REMOVED = {"http_404", "http_410"}
 
 
 class TransientFetchError(Exception):
@@ -93,7 +101,7 @@ def crawl_fetch_task(url: str, settings: Settings, headers: dict[str, str], gate
 class _Visit:
     url: str
     source: str
-    outcome: str  # new, changed, unchanged or failed
+    outcome: str  # new, changed, unchanged, gone or failed
     fetched: Fetched
     stored: StoredPage | None
     document: Document | None = None
@@ -126,6 +134,7 @@ class Crawler:
         self.gate = HostGate()
         self.frontier = Frontier(self.gate)
         self.robots: dict[str, Robots] = {}
+        self.robots_errors: dict[str, str] = {}  # host -> error code of a robots.txt that could not be read
         self.report = _Report()
         self._read, self._draft = document_tasks(cache)
         self._skipped: set[str] = set()
@@ -138,16 +147,16 @@ class Crawler:
     def _robots_for(self, url: str, source: CrawlSource) -> Robots:
         host = host_of(url)
         if host not in self.robots:
-            self.robots[host] = self._read_robots(url)
+            self.robots[host] = self._read_robots(url, host)
             delay = max(source.delay if source.delay is not None else self.settings.crawl_delay,
                         self.robots[host].crawl_delay() or 0.0)
             self.gate.set_delay(host, delay)
         return self.robots[host]
 
-    def _read_robots(self, url: str) -> Robots:
+    def _read_robots(self, url: str, host: str) -> Robots:
         parts = urlsplit(canonical(url))
         robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
-        host, agent = parts.netloc, self.settings.user_agent
+        agent = self.settings.user_agent
         kept = self.state.robots(host)
         fetched = fetch_url(robots_url, self.settings, headers=kept[1] if kept else None,
                             before_request=self.gate.wait, after_request=self.gate.release)
@@ -159,6 +168,7 @@ class Crawler:
             return Robots(body, agent)
         if fetched.status_code and 400 <= fetched.status_code < 500:
             return Robots.allow_all(agent)  # no robots.txt: everything is allowed
+        self.robots_errors[host] = fetched.error_code or "unavailable"
         return Robots.deny_all(agent, f"robots.txt unavailable ({fetched.error}); host skipped this crawl")
 
     # scope
@@ -209,6 +219,9 @@ class Crawler:
             visit = _Visit(url, source.name, outcome, fetched, stored, links=links,
                            futures=(read, self._draft.submit(read)))
             self.report.extracted += 1
+        elif fetched.error_code in REMOVED and stored is not None and stored.status in ("ok", "gone"):
+            doc = read_document(fetched, self.settings).model_copy(update={"status": DocStatus.gone})
+            visit = _Visit(url, source.name, "gone", fetched, stored, doc, [])
         elif reusable and fetched.error_code in TRANSIENT | {"unreachable"}:
             note = f"this crawl's fetch failed ({fetched.error}); the copy fetched {stored.last_fetched} is used"
             doc = stored.document.model_copy(update={"warnings": stored.document.warnings + [note]})
@@ -232,7 +245,12 @@ class Crawler:
             source = self.sources[name]
             rules = self._robots_for(url, source)
             if not rules.allowed(url):
-                self._skip(url, rules.unavailable or "disallowed by robots.txt")
+                reason = rules.unavailable or "disallowed by robots.txt"
+                if depth == 0:  # a start page: what the user asked for gets its line, with the reason
+                    visits.append(self._not_fetched(url, source, reason))
+                    self._say(len(visits), visits[-1])
+                if depth > 0 or visits[-1].outcome == "skipped":
+                    self._skip(url, reason)
                 continue
             if fetched_per_source.get(name, 0) >= source.max_documents:
                 self._skip(url, f"over max_documents {source.max_documents}")
@@ -240,8 +258,7 @@ class Crawler:
             fetched_per_source[name] = fetched_per_source.get(name, 0) + 1
             visit = self._visit(url, depth, source)
             visits.append(visit)
-            if self.progress:
-                print(f"[crawl {len(visits)}] {visit.outcome:<9} {url}", file=sys.stderr, flush=True)
+            self._say(len(visits), visit)
         for visit in visits:
             self._settle(visit)
         visited = {v.url for v in visits}
@@ -251,6 +268,22 @@ class Crawler:
             self.report.gone.extend(gone)
         return visits
 
+    def _not_fetched(self, url: str, source: CrawlSource, reason: str) -> _Visit:
+        """A start page never requested: its host is unavailable (failed) or robots.txt disallows it (skipped)."""
+        code = self.robots_errors.get(host_of(url))
+        fetched = Fetched(uri=url, error=reason, error_code=code or "robots_disallowed")
+        status = DocStatus.failed if code else DocStatus.skipped
+        doc = Document(uri=url, status=status, error=reason, error_code=fetched.error_code)
+        if code:
+            self.report.failed.append({"url": url, "error": reason, "error_code": code, "kept_last_good_copy": False})
+        return _Visit(url, source.name, "failed" if code else "skipped", fetched, None, doc, [])
+
+    def _say(self, n: int, visit: _Visit) -> None:
+        line = f"[crawl {n}] {visit.outcome:<9} {visit.url}"
+        if visit.fetched.error and visit.fetched.error_code != "not_modified":
+            line += f"  ({visit.fetched.error}{'; the last good copy is used' if visit.kept else ''})"
+        say(line, self.progress, warning=visit.outcome in ("failed", "gone"))
+
     def _settle(self, visit: _Visit) -> None:
         """Wait for a visit's tasks, file its outcome and store what the next crawl needs."""
         now = datetime.now(timezone.utc).isoformat()
@@ -259,6 +292,8 @@ class Crawler:
         if visit.futures:
             visit.document = visit.futures[0].result()
             visit.drafts = visit.futures[1].result()
+        if visit.outcome == "skipped":
+            return  # never requested: nothing to store
         if visit.outcome != "failed":
             getattr(self.report, visit.outcome).append(visit.url)
         if visit.outcome == "unchanged" and not visit.futures:
@@ -274,6 +309,9 @@ class Crawler:
                               stored.last_changed)
         elif visit.kept:
             page = stored.model_copy(update={"error": f.error, "last_fetched": now})
+        elif visit.outcome == "gone":
+            page = StoredPage(url=visit.url, source=visit.source, status="gone", error=f.error, first_seen=first_seen,
+                              last_fetched=now, last_changed=now if stored.status != "gone" else stored.last_changed)
         else:
             page = StoredPage(url=visit.url, source=visit.source, status="failed", error=f.error,
                               first_seen=first_seen, last_fetched=now)
@@ -284,10 +322,15 @@ def default_state_path(out: str) -> Path:
     return Path(out) / "crawl-state.sqlite"
 
 
-@flow(name="chusho-crawl", log_prints=False)
+@flow(name="chusho-crawl", log_prints=False, on_running=[announce_start],
+      on_completion=[announce_end], on_failure=[announce_end], on_crashed=[announce_end],
+      on_cancellation=[announce_end])
 def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, settings: Settings | None = None,
                progress: bool = False, cache: bool = True) -> RunSummary:
-    """Crawl the sources politely and incrementally; write the full current record set to `out`."""
+    """Crawl the sources politely and incrementally; write the full current record set to `out`.
+
+    Its final state's message gives the counts and the documents that could not be read.
+    """
     settings = settings or Settings()
     run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(),
            "inputs": [u for s in sources for u in s.start_urls]}
@@ -307,6 +350,6 @@ def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, s
         }
         documents = [v.document for v in visits]
         drafts = [v.drafts or [] for v in visits]
-        summary = finish_run(out, documents, drafts, run, settings)
+        summary = finish_run("chusho-crawl", out, documents, drafts, run, settings)
         db.finish_crawl(run["id"], run["crawl"]["counts"])
-    return summary
+    return finished(summary, documents)
