@@ -192,6 +192,7 @@ class ServerLogWatcher(threading.Thread):
         self.path, self.interval = path, interval
         self.position = path.stat().st_size if path.exists() else 0
         self.reported = 0
+        self._held = False
         self._stop_event = threading.Event()
 
     def poll(self) -> None:
@@ -201,11 +202,16 @@ class ServerLogWatcher(threading.Thread):
                 chunk = fh.read()
         except OSError:
             return
-        # only whole lines, and a traceback only once it is complete (its exception line is there)
+        # only whole lines, and a traceback only once it is complete (its exception line is there);
+        # an ERROR record at the end waits one poll for the traceback that usually follows it
         cut = chunk.rfind("\n") + 1
         lines = chunk[:cut].splitlines()
         if lines and (lines[-1][:1].isspace() or lines[-1].startswith("Traceback")):
             return  # wait for the rest of this traceback
+        if lines and _ERROR_LINE.search(lines[-1]) and not self._held:
+            self._held = True
+            return
+        self._held = False
         self.position += len(chunk[:cut].encode("utf-8"))
         for problem in server_errors(lines):
             self.reported += 1

@@ -177,3 +177,28 @@ sqlalchemy.exc.OperationalError: (sqlite3.OperationalError) database is locked
         "(sqlite3.OperationalError) database is locked",
         "prefect.server - the end",
     ]
+
+
+def test_server_log_watcher_prints_each_error_once_it_is_complete(tmp_path, capsys):
+    """The thread that follows the server's log file, on a real file written in pieces as a server would."""
+    from flows.serve import ServerLogWatcher
+
+    log = tmp_path / "prefect-server.log"
+    log.write_text("old run\n13:00:00.000 | ERROR   | prefect.server - before serve started\n", encoding="utf-8")
+    watcher = ServerLogWatcher(log)  # starts at the end: an earlier run's errors are not told again
+    with open(log, "a", encoding="utf-8") as fh:
+        fh.write("13:41:44.579 | ERROR   | docket.dependencies - schedule_deployments()\n")
+        fh.flush()
+        watcher.poll()  # an ERROR record waits a poll for its traceback
+        fh.write("Traceback (most recent call last):\n  File \"x.py\", line 1, in f\n")
+        fh.flush()
+        watcher.poll()
+        assert capsys.readouterr().err == ""  # the traceback is not finished yet
+        fh.write("sqlalchemy.exc.InvalidRequestError: Can't evaluate bulk DML statement\n"
+                 "13:41:45.071 | INFO    | prefect.server.services.scheduler - Scheduled 0 runs.\n")
+    watcher.poll()
+    watcher.poll()
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and f"Prefect server error (details in {log})" in err[0]
+    assert err[0].endswith("schedule_deployments(): sqlalchemy.exc.InvalidRequestError: Can't evaluate bulk DML "
+                           "statement")
