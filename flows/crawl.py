@@ -147,16 +147,16 @@ class Crawler:
     def _robots_for(self, url: str, source: CrawlSource) -> Robots:
         host = host_of(url)
         if host not in self.robots:
-            self.robots[host] = self._read_robots(url, host)
+            self.robots[host] = self._read_robots(url)
             delay = max(source.delay if source.delay is not None else self.settings.crawl_delay,
                         self.robots[host].crawl_delay() or 0.0)
             self.gate.set_delay(host, delay)
         return self.robots[host]
 
-    def _read_robots(self, url: str, host: str) -> Robots:
+    def _read_robots(self, url: str) -> Robots:
         parts = urlsplit(canonical(url))
         robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
-        agent = self.settings.user_agent
+        host, agent = parts.netloc, self.settings.user_agent
         kept = self.state.robots(host)
         fetched = fetch_url(robots_url, self.settings, headers=kept[1] if kept else None,
                             before_request=self.gate.wait, after_request=self.gate.release)
