@@ -9,7 +9,9 @@
 
 Exit status: 0 when at least one document was read, 1 when none could be, 2
 for usage errors. No traceback reaches the user: unexpected errors are printed
-as one line (set CHUSHO_DEBUG=1 to see the traceback).
+as one line (set CHUSHO_DEBUG=1 to see the traceback). Paths and the output
+folder are checked before any work (and before Prefect starts), so a typo costs
+a second, not a run.
 """
 from __future__ import annotations
 
@@ -20,40 +22,84 @@ import sys
 import flows  # noqa: F401  (sets Prefect's quiet offline defaults before Prefect is imported)
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Shows each option's default, unless its help already says it."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if (action.option_strings and action.default not in (None, False, [], argparse.SUPPRESS)
+                and "default" not in text):
+            text += " (default: %(default)s)"
+        return text
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    def of(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "not installed"
+
+    return (f"chusho-extract {of('chusho-extract')} (prefect {of('prefect')}, ja-ginza {of('ja-ginza')}, "
+            f"Python {sys.version.split()[0]})")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="chusho-extract", description=__doc__.splitlines()[0])
-    sub = p.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="extract documents and records from files, folders and URLs")
-    run.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    p = argparse.ArgumentParser(prog="chusho-extract", description=__doc__.split("\n\n")[0],
+                                formatter_class=_HelpFormatter)
+    p.add_argument("--version", action="version", version=_version(), help="print the version and exit")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = sub.add_parser("run", help="extract documents and records from files, folders and URLs",
+                         description="Extract documents and records from files, folders (walked recursively "
+                         "for .pdf/.html/.htm/.xhtml) and http(s) URLs into an output folder.",
+                         formatter_class=_HelpFormatter)
+    run.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", help="files, folders and http(s) URLs to read")
     run.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
-    run.add_argument("--max-pages", type=int, default=None, help="pages read per PDF")
+    run.add_argument("--max-pages", type=int, default=None, metavar="N",
+                     help="pages read per PDF; later pages are left out with a warning (default 2000)")
     run.add_argument("--quiet", action="store_true", help="no progress lines")
     _work_options(run)
-    cr = sub.add_parser("crawl", help="crawl start pages and the pages and PDFs they link to on the same site")
-    cr.add_argument("start_urls", nargs="*", metavar="START_URL")
+    cr = sub.add_parser("crawl", help="crawl start pages and the pages and PDFs they link to on the same site",
+                        description="Crawl start pages, or the sources of a sources file, politely and "
+                        "incrementally, and extract records from the pages and PDFs found.",
+                        formatter_class=_HelpFormatter)
+    cr.add_argument("start_urls", nargs="*", metavar="START_URL", help="pages to start from (or use --sources)")
     cr.add_argument("--sources", metavar="FILE", help="TOML sources file (start URLs, hosts, patterns, depth)")
     cr.add_argument("--source", action="append", metavar="NAME", help="crawl only this source of the file")
     cr.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     cr.add_argument("--state", metavar="PATH", help="SQLite state file (default: DIR/crawl-state.sqlite)")
-    cr.add_argument("--depth", type=int, default=2, help="links followed from the start URLs (default 2)")
-    cr.add_argument("--delay", type=float, default=None, help="seconds between requests to one host (default 1)")
+    cr.add_argument("--depth", type=int, default=2, metavar="N", help="links followed from the start URLs (default 2)")
+    cr.add_argument("--delay", type=float, default=None, metavar="SECONDS",
+                    help="seconds between requests to one host (default 1; a longer robots.txt Crawl-delay wins)")
     cr.add_argument("--allow-host", action="append", default=[], metavar="HOST", help="another host to follow")
     cr.add_argument("--include", action="append", default=[], metavar="REGEX", help="only URLs whose path matches")
     cr.add_argument("--exclude", action="append", default=[], metavar="REGEX", help="no URL whose path matches")
-    cr.add_argument("--max-documents", type=int, default=500, help="pages and PDFs fetched per crawl")
+    cr.add_argument("--max-documents", type=int, default=500, metavar="N", help="pages and PDFs fetched per crawl")
     cr.add_argument("--quiet", action="store_true", help="no progress lines")
     _work_options(cr)
     sv = sub.add_parser("serve", help="serve the crawl (per source, on its cron schedule) and extract flows as "
-                        "Prefect deployments on the local Prefect server")
-    sv.add_argument("--sources", required=True, metavar="FILE")
-    sv.add_argument("--out", required=True, metavar="DIR", help="one output folder per source under DIR")
+                        "Prefect deployments on the local Prefect server",
+                        description="Serve one crawl deployment per source (on its cron schedule, in the sources "
+                        "file's time zone, default Asia/Tokyo) and a manual extract deployment, on a local Prefect "
+                        "server with its UI (or the one PREFECT_API_URL names). The server's log goes to "
+                        "DIR/prefect-server.log.", formatter_class=_HelpFormatter)
+    sv.add_argument("--sources", required=True, metavar="FILE",
+                    help="TOML sources file: start URLs, scope, schedule and time zone per source")
+    sv.add_argument("--out", required=True, metavar="DIR",
+                    help="one output folder per source under DIR, and the server's log DIR/prefect-server.log")
     sv.add_argument("--port", type=int, default=4200, help="port of the local Prefect server and UI (default 4200)")
-    ev = sub.add_parser("evaluate", help="per type record and field precision/recall/F1 against a gold file")
-    ev.add_argument("out", metavar="OUT_DIR")
-    ev.add_argument("gold", metavar="GOLD.json")
+    ev = sub.add_parser("evaluate", help="per type record and field precision/recall/F1 against a gold file",
+                        description="Score a run's records against a gold file, on the documents both hold; "
+                        "prints the figures, the missed and spurious records and the fields got wrong.",
+                        formatter_class=_HelpFormatter)
+    ev.add_argument("out", metavar="OUT_DIR", help="a run's output folder (with records.jsonl)")
+    ev.add_argument("gold", metavar="GOLD.json", help='gold file: {"records": [...], "negatives": [...]}')
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
-    rv = sub.add_parser("review", help="(re)write the review page review.html of an existing output folder")
-    rv.add_argument("out", metavar="OUT_DIR")
+    rv = sub.add_parser("review", help="(re)write the review page review.html of an existing output folder",
+                        formatter_class=_HelpFormatter)
+    rv.add_argument("out", metavar="OUT_DIR", help="a run's output folder (with manifest.json)")
     return p
 
 
@@ -72,56 +118,176 @@ def _work_options(p: argparse.ArgumentParser) -> None:
 
 def _settings(args: argparse.Namespace, **more):
     """Settings from the options given (the cache folder is set here too, before Prefect is imported)."""
+    from pydantic import ValidationError
+
     from extractors.settings import Settings
 
     if args.cache_dir:
         flows.set_cache_dir(args.cache_dir)
     given = {"doc_timeout": args.doc_timeout, **more}
-    return Settings(**{k: v for k, v in given.items() if v is not None})
+    try:
+        return Settings(**{k: v for k, v in given.items() if v is not None})
+    except ValidationError as exc:
+        raise _UsageError("; ".join(f"--{str(e['loc'][0]).replace('_', '-')}: {e['msg']}"
+                                    for e in exc.errors())) from None
 
 
-def _runner(args: argparse.Namespace):
-    """The task runner asked for (built lazily: nothing of Prefect is imported here)."""
+def _check_runner(args: argparse.Namespace) -> None:
     if args.dask_address and args.runner != "dask":
         raise _UsageError("--dask-address goes with --runner dask")
     if args.workers is not None and args.workers < 1:
         raise _UsageError("--workers must be at least 1")
+
+
+def _runner(args: argparse.Namespace):
+    """The task runner asked for (checked by _check_runner before any work)."""
     from flows.runners import make_runner
 
     return make_runner(args.runner, args.workers, args.dask_address)
 
 
-def _read_jsonl(path) -> list[dict]:
+def _out_folder(path: str, option: str = "--out"):
+    from flows.inputs import InputError, check_output_folder
+
+    try:
+        return check_output_folder(path, option)
+    except InputError as exc:
+        raise _UsageError(str(exc)) from None
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _read_jsonl(path, what: str) -> list[dict]:
     import json
 
+    rows = []
     with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+        for n, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise _UsageError(f"{path} is not a {what} file: line {n} is not JSON ({exc.msg})") from None
+            if not isinstance(row, dict):
+                raise _UsageError(f"{path} is not a {what} file: line {n} is not a JSON object")
+            rows.append(row)
+    return rows
+
+
+def _load_gold(path) -> dict:
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            gold = json.load(fh)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise _UsageError(f"{path} is not a gold file: not JSON ({exc})") from None
+    if not isinstance(gold, dict) or not isinstance(gold.get("records"), list) or \
+            not all(isinstance(r, dict) and "type" in r for r in gold["records"]):
+        raise _UsageError(f'{path} is not a gold file: expected a JSON object {{"records": [...]}} '
+                          f"whose records each have a \"type\"")
+    return gold
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
-    from extractors.records import format_report, grounding, score
+    from extractors.records import covered, format_report, grounding, score
 
-    out = Path(args.out)
-    for needed in (out / "records.jsonl", Path(args.gold)):
-        if not needed.is_file():
-            print(f"chusho-extract: error: no such file: {needed}", file=sys.stderr)
-            return 2
-    records = _read_jsonl(out / "records.jsonl")
-    with open(args.gold, encoding="utf-8") as fh:
-        gold = json.load(fh)["records"]
-    rep = score(records, gold)
-    if (out / "documents.jsonl").is_file():
-        total, bad = grounding(records, _read_jsonl(out / "documents.jsonl"))
+    out, gold_path = Path(args.out), Path(args.gold)
+    if not out.is_dir():
+        raise _UsageError(f"OUT_DIR {out} is not a folder: give a run's output folder")
+    if not (out / "records.jsonl").is_file():
+        raise _UsageError(f"{out} holds no records.jsonl: not a run's output folder")
+    if not gold_path.is_file():
+        raise _UsageError(f"no such gold file: {gold_path}")
+    gold = _load_gold(gold_path)
+    records = _read_jsonl(out / "records.jsonl", "records")
+    documents = _read_jsonl(out / "documents.jsonl", "documents") if (out / "documents.jsonl").is_file() else []
+    records, gold_records, coverage = covered(records, documents, gold)
+    if coverage["documents_named"] and not coverage["scored_documents"]:
+        names = ", ".join(sorted(coverage["gold_not_in_run"])[:5])
+        raise _UsageError(f"none of the documents in {out} is covered by {gold_path} (it covers {names}, ...): "
+                          f"nothing to score")
+    rep = score(records, gold_records)
+    rep["coverage"] = coverage
+    if documents:
+        total, bad = grounding(records, documents)
         rep["grounding"] = {"evidence": total, "ungrounded": bad}
+    if coverage["documents_named"]:
+        notes = [f"scored {len(coverage['scored_documents'])} documents that {gold_path.name} covers"]
+        if coverage["not_in_gold"]:
+            notes.append(f"{len(coverage['not_in_gold'])} documents of the output are not in the gold file and "
+                         f"not scored ({coverage['records_not_scored']} records): "
+                         + ", ".join(coverage["not_in_gold"][:5]) + (", ..." if len(coverage["not_in_gold"]) > 5
+                                                                       else ""))
+        if coverage["gold_not_in_run"]:
+            notes.append(f"{len(coverage['gold_not_in_run'])} documents of the gold file are not in the output "
+                         f"and not scored ({coverage['gold_records_not_scored']} gold records): "
+                         + ", ".join(coverage["gold_not_in_run"][:5])
+                         + (", ..." if len(coverage["gold_not_in_run"]) > 5 else ""))
+    else:
+        notes = [f"{gold_path.name} names no documents: every record is scored"]
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     print(json.dumps(rep, ensure_ascii=False, indent=1) if args.json else format_report(rep))
+    sys.stdout.flush()  # a closed pipe (| head) shows here, inside main's handler
     return 0
 
 
+def _check_inputs(args: argparse.Namespace) -> None:
+    from flows.inputs import missing_paths
+
+    missing = missing_paths(args.inputs)
+    if missing:
+        raise _UsageError(f"no such file or folder: {', '.join(missing)}")
+
+
+def _nothing_to_read(args: argparse.Namespace, settings) -> int | None:
+    """When the inputs (all local) hold no document: say which types are read, write the manifest, exit 1."""
+    import uuid
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from extractors.fetch import discover_sources, is_url
+    from flows.inputs import document_types, skipped_files
+    from flows.output import manifest_for, write_outputs
+
+    if any(is_url(i) for i in args.inputs) or discover_sources(args.inputs):
+        return None
+    skipped = skipped_files(args.inputs)
+    found = ", ".join(f"{n} {kind}" for kind, n in skipped["counts"].items()) or "no files"
+    print(f"chusho-extract: no documents to read in {', '.join(args.inputs)}: folders are searched for "
+          f"{document_types()} files; found {found} (listed in manifest.json)", file=sys.stderr)
+    now = datetime.now(timezone.utc).isoformat()
+    run = {"id": str(uuid.uuid4()), "started": now, "inputs": args.inputs, "skipped_files": skipped}
+    write_outputs(Path(args.out), [], [], [], manifest_for(run, [], [], [], settings))
+    return 1
+
+
+def _skipped_note(args: argparse.Namespace) -> None:
+    from flows.inputs import skipped_files
+
+    skipped = skipped_files(args.inputs)["counts"]
+    if skipped and not args.quiet:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in skipped.items())
+        print(f"note: {sum(skipped.values())} files in the input folders are not documents and are not read "
+              f"({kinds}); manifest.json lists them", file=sys.stderr)
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
+    _check_inputs(args)
+    _out_folder(args.out)
+    _check_runner(args)
     settings = _settings(args, max_pages=args.max_pages)
+    empty = _nothing_to_read(args, settings)
+    if empty is not None:
+        return empty
+    _skipped_note(args)
     from flows.runcache import cached_run
 
     summary = None if args.no_cache else cached_run(args.inputs, args.out, settings)
@@ -169,12 +335,14 @@ def _crawl_sources(args: argparse.Namespace):
         raise _UsageError("; ".join(e["msg"] for e in exc.errors())) from None
 
 
-class _UsageError(Exception):
-    pass
-
-
 def _cmd_crawl(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     sources = _crawl_sources(args)
+    _out_folder(args.out)
+    if args.state:
+        _out_folder(str(Path(args.state).parent), "--state's folder")
+    _check_runner(args)
     settings = _settings(args, crawl_delay=args.delay)
     from flows.crawl import crawl_flow, default_state_path
     from flows.runners import shared_local_api
@@ -212,7 +380,25 @@ def _cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port_in_use(port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        s.settimeout(1)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
+    from schemas.crawl import SourcesFileError, load_sources
+
+    try:
+        load_sources(args.sources)
+    except SourcesFileError as exc:
+        raise _UsageError(str(exc)) from None
+    _out_folder(args.out)
+    if not os.environ.get("PREFECT_API_URL") and _port_in_use(args.port):
+        raise _UsageError(f"port {args.port} on 127.0.0.1 is in use (another Prefect server?): choose another "
+                          f"with --port, or set PREFECT_API_URL to use that server")
     from flows.serve import serve
 
     return serve(args.sources, args.out, port=args.port)
@@ -234,6 +420,10 @@ def main(argv: list[str] | None = None) -> int:
     except _UsageError as exc:
         print(f"chusho-extract: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (| head): not an error; no complaint at exit either
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -16,6 +16,12 @@ Polite and incremental:
   retries, honouring Retry-After); other failures are recorded per URL and
   the crawl goes on. A URL that fails for a passing reason keeps its last
   good copy, so its records do not flicker out of the record set.
+- A known URL that now answers 404 or 410 is `gone`, not `failed`: its
+  document line says so and its records leave the record set. (A URL never
+  fetched well that answers 404 is a broken link: `failed`.)
+- A start page that cannot be reached (its host unreachable, robots.txt
+  unavailable or disallowing it) gets its `documents.jsonl` line with the
+  reason; every failure's progress line gives its reason.
 
 Bounded against hostile servers (the limits are `extractors.reading.fetch_url`'s
 and the `extractors.crawling` rules'): a deadline per response and per source
@@ -31,7 +37,6 @@ Every crawl writes the full current record set and, in `manifest.json`, a
 """
 from __future__ import annotations
 
-import sys
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -50,6 +55,7 @@ from extractors.reading.fetch import TRANSPORT_ERRORS
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
 from flows.extract import document_tasks, finish_run
+from flows.reporting import announce_end, announce_start, finished, say
 from flows.runcache import RunSummary
 from flows.state import CrawlState, StoredPage
 from schemas.crawl import CrawlSource
@@ -57,6 +63,8 @@ from schemas.document import DocStatus, Document, Fetched
 
 # Answers worth asking again after a pause; anything else is final for this crawl.
 TRANSIENT = {"http_429", "http_500", "http_502", "http_503", "http_504", "timeout"}
+# Answers that say a page was removed: a known URL answering one of these is gone.
+REMOVED = {"http_404", "http_410"}
 
 
 class TransientFetchError(Exception):
@@ -101,7 +109,7 @@ def crawl_fetch_task(url: str, settings: Settings, headers: dict[str, str], gate
 class _Visit:
     url: str
     source: str
-    outcome: str  # new, changed, unchanged or failed
+    outcome: str  # new, changed, unchanged, gone, failed, skipped (a start page not requested), duplicate, noindex
     fetched: Fetched
     stored: StoredPage | None
     document: Document | None = None
@@ -287,7 +295,11 @@ class Crawler:
         return True
 
     def _failed(self, url: str, source: CrawlSource, fetched: Fetched, stored: StoredPage | None) -> _Visit:
-        """A failed fetch: its error as the document, or the last good copy when the failure is passing."""
+        """A failed fetch: its error as the document, gone for a known page removed, or the last good copy
+        when the failure is passing."""
+        if fetched.error_code in REMOVED and stored is not None and stored.status in ("ok", "gone"):
+            doc = read_document(fetched, self.settings).model_copy(update={"status": DocStatus.gone})
+            return _Visit(url, source.name, "gone", fetched, stored, doc, [])
         if stored is not None and stored.reusable(self.fingerprint) and \
                 fetched.error_code in TRANSIENT | TRANSPORT_ERRORS:
             note = f"this crawl's fetch failed ({fetched.error}); the copy fetched {stored.last_fetched} is used"
@@ -322,7 +334,11 @@ class Crawler:
                     fault = Fetched(uri=url, error=rules.unavailable, error_code=rules.fault)
                     visits.append(self._failed(url, source, fault, self.state.get(url)))
                 else:
-                    self._skip(url, rules.unavailable or "disallowed by robots.txt")
+                    reason = rules.unavailable or "disallowed by robots.txt"
+                    if depth == 0:  # a start page: what the user asked for gets its line, with the reason
+                        visits.append(self._not_fetched(url, source, reason))
+                        self._say(len(visits), visits[-1])
+                    self._skip(url, reason)
                 continue
             if fetched_per_source.get(name, 0) >= source.max_documents:
                 self._skip(url, f"over max_documents {source.max_documents}")
@@ -331,8 +347,7 @@ class Crawler:
             visit = self._visit(url, depth, source)
             self._visited.add(url)
             visits.append(visit)
-            if self.progress:
-                print(f"[crawl {len(visits)}] {visit.outcome:<9} {url}", file=sys.stderr, flush=True)
+            self._say(len(visits), visit)
             self._settle_finished(visits)  # stored as soon as done: a killed crawl resumes from here
         for visit in visits:
             if not visit.settled:
@@ -347,6 +362,18 @@ class Crawler:
             self.state.mark_gone(gone)
             self.report.gone.extend(gone)
         return self._documents(visits)
+
+    def _not_fetched(self, url: str, source: CrawlSource, reason: str) -> _Visit:
+        """A start page never requested because robots.txt disallows it (for now): a skipped document line."""
+        fetched = Fetched(uri=url, error=reason, error_code="robots_disallowed")
+        doc = Document(uri=url, status=DocStatus.skipped, error=reason, error_code="robots_disallowed")
+        return _Visit(url, source.name, "skipped", fetched, None, doc, [])
+
+    def _say(self, n: int, visit: _Visit) -> None:
+        line = f"[crawl {n}] {visit.outcome:<9} {visit.url}"
+        if visit.fetched.error and visit.fetched.error_code != "not_modified":
+            line += f"  ({visit.fetched.error}{'; the last good copy is used' if visit.kept else ''})"
+        say(line, self.progress, warning=visit.outcome in ("failed", "gone"))
 
     def _unreached_for_now(self, url: str) -> bool:
         """Not fetched this crawl for a passing reason (robots.txt unavailable, a cap reached)."""
@@ -389,8 +416,10 @@ class Crawler:
         if visit.futures:
             visit.document = visit.futures[0].result()
             visit.drafts = visit.futures[1].result()
-        if visit.outcome in ("new", "changed", "unchanged"):
+        if visit.outcome in ("new", "changed", "unchanged", "gone"):
             getattr(self.report, visit.outcome).append(visit.url)
+        if visit.outcome == "skipped":
+            return  # never requested: nothing to store
         if visit.resumed:
             return  # stored by the crawl that fetched it
         if visit.outcome in ("duplicate", "noindex"):
@@ -411,6 +440,9 @@ class Crawler:
                               stored.last_changed)
         elif visit.kept:
             page = stored.model_copy(update={"error": f.error, "last_fetched": now})
+        elif visit.outcome == "gone":
+            page = StoredPage(url=visit.url, source=visit.source, status="gone", error=f.error, first_seen=first_seen,
+                              last_fetched=now, last_changed=now if stored.status != "gone" else stored.last_changed)
         else:
             page = StoredPage(url=visit.url, source=visit.source, status="failed", error=f.error,
                               first_seen=first_seen, last_fetched=now)
@@ -427,10 +459,15 @@ def default_state_path(out: str) -> Path:
     return Path(out) / "crawl-state.sqlite"
 
 
-@flow(name="chusho-crawl", log_prints=False)
+@flow(name="chusho-crawl", log_prints=False, on_running=[announce_start],
+      on_completion=[announce_end], on_failure=[announce_end], on_crashed=[announce_end],
+      on_cancellation=[announce_end])
 def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, settings: Settings | None = None,
                progress: bool = False, cache: bool = True) -> RunSummary:
-    """Crawl the sources politely and incrementally; write the full current record set to `out`."""
+    """Crawl the sources politely and incrementally; write the full current record set to `out`.
+
+    Its final state's message gives the counts and the documents that could not be read.
+    """
     settings = settings or Settings()
     run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(),
            "inputs": [u for s in sources for u in s.start_urls]}
@@ -451,6 +488,6 @@ def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, s
         }
         documents = [v.document for v in visits]
         drafts = [v.drafts or [] for v in visits]
-        summary = finish_run(out, documents, drafts, run, settings)
+        summary = finish_run("chusho-crawl", out, documents, drafts, run, settings)
         db.finish_crawl(run["id"], run["crawl"]["counts"])
-    return summary
+    return finished(summary, documents)

@@ -14,7 +14,6 @@ misses the cache. Fetching is never cached.
 from __future__ import annotations
 
 import hashlib
-import sys
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -27,7 +26,9 @@ from extractors.reading import discover_sources, fetch_source, read_document
 from extractors.records import build_records, document_drafts
 from extractors.settings import Settings
 from extractors.versions import versions_fingerprint, work_fingerprint
+from flows.inputs import skipped_files
 from flows.output import manifest_for, write_outputs
+from flows.reporting import announce_end, announce_start, finished, publish_artifact, say
 from flows.runcache import RunSummary, save_run, summary_of
 from schemas.document import DocStatus, Document, Fetched
 from schemas.records import Rejected
@@ -88,11 +89,12 @@ def write_outputs_task(out: Path, documents: list[Document], records: list[dict]
     write_outputs(out, documents, records, rejected, manifest)
 
 
-def _progress(done: int, total: int, doc: Document, cached: bool) -> None:
-    detail = f"{len(doc.pages)} pages, {len(doc.text)} chars" if doc.status == DocStatus.ok else doc.error
+def _progress(done: int, total: int, doc: Document, cached: bool, progress: bool) -> None:
+    ok = doc.status == DocStatus.ok
+    detail = f"{len(doc.pages)} pages, {len(doc.text)} chars" if ok else doc.error
     detail += ", cached" if cached else ""
-    print(f"[{done:>{len(str(total))}}/{total}] {doc.status.value:<9} {doc.uri}  ({detail})", file=sys.stderr,
-          flush=True)
+    say(f"[{done:>{len(str(total))}}/{total}] {doc.status.value:<9} {doc.uri}  ({detail})", progress,
+        warning=not ok and doc.status != DocStatus.skipped)
 
 
 def _cached(future) -> bool:
@@ -123,33 +125,43 @@ def process_all(sources: list[str], settings: Settings, progress: bool, cache: b
     for n, fut in enumerate(as_completed(drafts), start=1):
         fut.wait()
         i = where[id(fut)]
-        if progress:
-            _progress(n, len(drafts), reads[i].result(), _cached(reads[i]) and _cached(fut))
+        _progress(n, len(drafts), reads[i].result(), _cached(reads[i]) and _cached(fut), progress)
     hits = {"read": sum(_cached(f) for f in reads), "drafts": sum(_cached(f) for f in drafts)}
     return [f.result() for f in reads], [f.result() for f in drafts], hits
 
 
-def finish_run(out: str, documents: list[Document], drafts: list[list[dict]], run: dict,
+def finish_run(flow_name: str, out: str, documents: list[Document], drafts: list[list[dict]], run: dict,
                settings: Settings) -> RunSummary:
     """Records from the documents' drafts, then the output folder; shared by the extract and crawl flows.
 
     `run` holds the manifest's run-specific fields (id, started, inputs, and the
-    crawl's report); counts, versions and settings are added here.
+    crawl's report); counts, versions and settings are added here. The run's
+    counts go to the log and, as a markdown artifact, to the flow run in the UI.
     """
     records, rejected = records_task(documents, drafts)
     manifest = manifest_for(run, documents, records, rejected, settings)
     write_outputs_task(Path(out), documents, records, rejected, manifest)
     if run.get("cache", {}).get("enabled") and "crawl" not in run:
         save_run(documents, records, rejected, manifest)
-    return summary_of(manifest, out)
+    summary = summary_of(manifest, out)
+    publish_artifact(flow_name, manifest, documents, str(out))
+    say(finished(summary, documents).message, progress=False)  # the log's last line; the CLI prints its own
+    return summary
 
 
-@flow(name="chusho-extract", log_prints=False)
+@flow(name="chusho-extract", log_prints=False, on_running=[announce_start],
+      on_completion=[announce_end], on_failure=[announce_end], on_crashed=[announce_end],
+      on_cancellation=[announce_end])
 def extract_flow(inputs: list[str], out: str, settings: Settings | None = None, progress: bool = False,
                  cache: bool = True) -> RunSummary:
-    """Run the pipeline on files, folders and URLs and write the output folder `out`."""
+    """Run the pipeline on files, folders and URLs and write the output folder `out`.
+
+    Its final state's message gives the counts and the documents that could not be read.
+    """
     settings = settings or Settings()
-    run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(), "inputs": inputs}
+    run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(), "inputs": inputs,
+           "skipped_files": skipped_files(inputs)}
     documents, drafts, hits = process_all(discover_sources(inputs), settings, progress, cache)
     run["cache"] = {"enabled": cache, "hits": hits, "whole_run": False}
-    return finish_run(out, documents, drafts, run, settings)
+    summary = finish_run("chusho-extract", out, documents, drafts, run, settings)
+    return finished(summary, documents)

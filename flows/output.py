@@ -1,9 +1,14 @@
-"""Writing a run's output folder atomically (temp file + rename), per CONTRACT.md."""
+"""Writing a run's output folder atomically (temp file + rename), per CONTRACT.md.
+
+Files are created with the process umask (0644 under the usual 022), like any
+other program's output: another user, a web server or the workers sharing
+`/data` must be able to read them. (`tempfile.mkstemp` would make them 0600.)
+"""
 from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
@@ -21,7 +26,8 @@ from schemas.records import RECORD_TYPES
 def atomic_write_text(path: Path, text: str) -> None:
     """Write `text` to `path` so that a reader sees the old file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # 0o666 & ~umask, as open() would
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)

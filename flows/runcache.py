@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict
 from extractors.reading import discover_sources, fetch_file, is_url
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
+from flows.inputs import skipped_files
 from flows.output import manifest_for, to_jsonable, write_outputs
 from schemas.document import Document
 from schemas.records import Rejected
@@ -103,7 +104,7 @@ def cached_run(inputs: list[str], out: str, settings: Settings) -> RunSummary | 
     except (OSError, EOFError, ValueError, KeyError):  # a miss, or a damaged entry: run the flow
         return None
     now = datetime.now(timezone.utc).isoformat()
-    run = {"id": str(uuid.uuid4()), "started": now, "inputs": inputs,
+    run = {"id": str(uuid.uuid4()), "started": now, "inputs": inputs, "skipped_files": skipped_files(inputs),
            "cache": {"enabled": True, "whole_run": True, "from_run": saved["run"], "key": key}}
     manifest = manifest_for(run, documents, saved["records"], rejected, settings)
     write_outputs(Path(out), documents, saved["records"], rejected, manifest)

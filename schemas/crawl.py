@@ -3,6 +3,7 @@
 A sources file is TOML (read with the standard library's `tomllib`)::
 
     delay = 2.0                      # seconds between requests to one host (default for all sources)
+    timezone = "Asia/Tokyo"          # time zone of the cron schedules (the default)
 
     [[source]]
     name = "okaya-summits"
@@ -14,9 +15,12 @@ A sources file is TOML (read with the standard library's `tomllib`)::
     max_documents = 300              # pages and PDFs fetched per crawl
     max_per_pattern = 100            # URLs per pattern (digits and query values aside): traps
     max_seconds = 14400              # the whole crawl of the source; stopped there, reported
-    schedule = "0 4 * * 1"           # cron, for `chusho-extract serve`
+    schedule = "0 4 * * 1"           # cron, for `chusho-extract serve`: Mondays 04:00 in `timezone`
+    timezone = "Asia/Tokyo"          # optional, per source: overrides the file's
 
-Nothing here is fetched: the crawl flow reads it, `serve` turns each source's
+Cron schedules run in a time zone: these are Japanese municipal sites, whose
+quiet hours (when a crawl should run) are at night in Japan, so the default is
+Asia/Tokyo whatever the machine's own zone. Nothing here is fetched: the crawl flow reads it, `serve` turns each source's
 schedule into a Prefect deployment.
 """
 from __future__ import annotations
@@ -25,6 +29,7 @@ import re
 import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -44,6 +49,7 @@ class CrawlSource(BaseModel):
     max_seconds: float = Field(4 * 3600.0, gt=0, description="seconds the crawl of this source may take")
     delay: float | None = Field(None, ge=0, description="seconds between requests to one host")
     schedule: str | None = Field(None, description="cron expression for `serve`")
+    timezone: str | None = Field(None, description="IANA time zone of the schedule (default: the file's)")
 
     @field_validator("start_urls")
     @classmethod
@@ -76,16 +82,40 @@ class CrawlSource(BaseModel):
             raise ValueError(f"schedule {value!r} is not a five-field cron expression")
         return value
 
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        return _check_zone(value)
+
+
+DEFAULT_TIMEZONE = "Asia/Tokyo"
+
+
+def _check_zone(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (an IANA name such as Asia/Tokyo)") from None
+    return value
+
 
 class SourcesFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     delay: float = Field(1.0, ge=0)
+    timezone: str = Field(DEFAULT_TIMEZONE, description="IANA time zone of the cron schedules")
     source: list[CrawlSource] = Field(min_length=1)
 
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        return _check_zone(value)
+
     def sources(self) -> list[CrawlSource]:
-        """The sources, each with the file-wide delay where it sets none."""
-        return [s if s.delay is not None else s.model_copy(update={"delay": self.delay}) for s in self.source]
+        """The sources, each with the file-wide delay and time zone where it sets none."""
+        return [s.model_copy(update={"delay": self.delay if s.delay is None else s.delay,
+                                     "timezone": s.timezone or self.timezone}) for s in self.source]
 
 
 class SourcesFileError(ValueError):

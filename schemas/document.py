@@ -17,6 +17,7 @@ class DocStatus(str, Enum):
     skipped = "skipped"  # nothing to read (e.g. a 304 Not Modified)
     failed = "failed"  # the input could not be read: see `error`
     needs_ocr = "needs_ocr"  # a PDF with no usable text layer and no OCR engine
+    gone = "gone"  # a crawled URL known from an earlier crawl that now answers 404 or 410
 
 
 class Fetched(BaseModel):

@@ -114,6 +114,8 @@ def test_output_folder_follows_the_contract(sample_run):
     manifest = json.loads((sample_run / "manifest.json").read_text(encoding="utf-8"))
     docs = read_jsonl(sample_run / "documents.jsonl")
     assert manifest["counts"]["documents"] == {"ok": len(docs)}
+    # what the folder holds besides documents is listed, by type (expected texts, gold files, samples' manifest)
+    assert manifest["skipped_files"]["counts"] == {".json": 3, ".txt": 14}
     assert sum(manifest["counts"]["records"].values()) == len(read_jsonl(sample_run / "records.jsonl"))
     assert manifest["versions"]["model"].startswith("ja_ginza") and manifest["versions"]["schema"]
     pdfs = [d for d in docs if d["media_type"] == "application/pdf"]

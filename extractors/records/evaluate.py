@@ -5,11 +5,22 @@ Takes records (CONTRACT.md shape) and gold records (`{"records": [...]}` with
 gives, per type, record and field precision/recall/F1, and the micro field F1.
 Matching rules follow score.py exactly (a test checks the two agree on the
 samples), so `chusho-extract evaluate` prints the figures the team reports.
+
+`covered` first keeps the part of a run that a gold file covers: the gold
+names its documents (`doc`, `sources`, `negatives`), and a run's document is
+one of them when its file name (without extension) is the gold's name, ends
+with `_NAME` (the samples' `dev_summit_05.pdf` is `summit_05`), or, for the
+seed texts' `NNN_<hash>` names, starts with `NNN_`. Besides the figures,
+`score` lists per type the missed and spurious records and, for matched
+records, each field the run got wrong.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from difflib import SequenceMatcher
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
 
 SCORED = {
     "summit": ["series", "edition", "start_date", "end_date", "host", "theme", "declaration"],
@@ -56,36 +67,52 @@ def ordinance_dates(rec: dict) -> list[str]:
     return [d for d in (rec.get("promulgated_date"), rec.get("effective_date"), rec.get("enacted_date")) if d]
 
 
+def one_field(f: str, pred: dict | None, gold: dict | None) -> tuple[int, int, int]:
+    """(predicted, gold, correct) counts of one field of a pair; pred or gold may be None."""
+    if f == "parties":
+        groups = gold.get("parties", []) if gold else []
+        optional = gold.get("optional_parties", []) if gold else []
+        P, C = 0, 0
+        hit: set[int] = set()
+        for name in (pred or {}).get("parties") or []:
+            if party_index(name, optional) is not None:
+                continue
+            P += 1
+            i = party_index(name, groups)
+            if i is not None and i not in hit:
+                hit.add(i)
+                C += 1
+        return P, len(groups), C
+    if f == "dates":
+        pd = ordinance_dates(pred) if pred else []
+        gd = [g for g in options(gold.get("dates")) if g] if gold and gold.get("dates") is not None else []
+        return int(bool(pd)), int(bool(gd)), int(bool(pd and gd and any(norm(p) == norm(g) for p in pd for g in gd)))
+    pv = pred.get(f) if pred else None
+    gv = gold.get(f) if gold else None
+    return int(pv is not None), int(gv is not None), int(gv is not None and same(f, pv, gv))
+
+
 def field_counts(typ: str, pred: dict | None, gold: dict | None) -> tuple[int, int, int]:
     """(predicted, gold, correct) field counts of a pair; pred or gold may be None."""
-    P = G = C = 0
+    counts = [one_field(f, pred, gold) for f in SCORED[typ]]
+    return sum(c[0] for c in counts), sum(c[1] for c in counts), sum(c[2] for c in counts)
+
+
+def _value(f: str, rec: dict, gold: bool):
+    if f == "dates":
+        return rec.get("dates") if gold else ordinance_dates(rec)
+    return rec.get(f)
+
+
+def field_misses(typ: str, pred: dict, gold: dict) -> list[dict]:
+    """The fields of a matched pair that the prediction got wrong, missed or added."""
+    misses = []
     for f in SCORED[typ]:
-        if f == "parties":
-            groups = gold.get("parties", []) if gold else []
-            optional = gold.get("optional_parties", []) if gold else []
-            G += len(groups)
-            hit: set[int] = set()
-            for name in (pred or {}).get("parties") or []:
-                if party_index(name, optional) is not None:
-                    continue
-                P += 1
-                i = party_index(name, groups)
-                if i is not None and i not in hit:
-                    hit.add(i)
-                    C += 1
-        elif f == "dates":
-            pd = ordinance_dates(pred) if pred else []
-            gd = [g for g in options(gold.get("dates")) if g] if gold and gold.get("dates") is not None else []
-            P += bool(pd)
-            G += bool(gd)
-            C += bool(pd and gd and any(norm(p) == norm(g) for p in pd for g in gd))
-        else:
-            pv = pred.get(f) if pred else None
-            gv = gold.get(f) if gold else None
-            P += pv is not None
-            G += gv is not None
-            C += gv is not None and same(f, pv, gv)
-    return P, G, C
+        p, g, c = one_field(f, pred, gold)
+        if c < max(p, g):
+            misses.append({"record": _summary(gold), "field": f, "predicted": _value(f, pred, False),
+                           "gold": _value(f, gold, True)})
+    return misses
 
 
 def can_match(typ: str, pred: dict, gold: dict) -> bool:
@@ -139,11 +166,13 @@ def score(records: list[dict], gold_records: list[dict]) -> dict:
                 used_g.add(j)
                 matched[i] = j
         P = G = C = rec_pred = rec_gold = rec_hit = 0
+        misses: list[dict] = []
         for i, j in matched.items():
             if golds[j].get("optional"):
                 continue
             p, g, c = field_counts(typ, preds[i], golds[j])
             P, G, C, rec_hit = P + p, G + g, C + c, rec_hit + 1
+            misses += field_misses(typ, preds[i], golds[j])
         for i, p in enumerate(preds):
             if i in matched and golds[matched[i]].get("optional"):
                 continue
@@ -161,10 +190,62 @@ def score(records: list[dict], gold_records: list[dict]) -> dict:
             "fields": prf(C, P, G),
             "missed": [_summary(golds[j]) for j in range(len(golds)) if j not in used_g and not golds[j].get("optional")],
             "spurious": [_summary(preds[i]) for i in range(len(preds)) if i not in used_p],
+            "field_misses": misses,
         }
     totals = [sum(report[t]["fields"][k] for t in SCORED) for k in ("correct", "predicted", "gold")]
     report["micro"] = prf(*totals)
     return report
+
+
+def gold_documents(gold: dict) -> set[str]:
+    """The names of the documents a gold file covers: its records' `doc` and `sources`, and its `negatives`."""
+    names = {str(n) for n in gold.get("negatives") or []}
+    for g in gold.get("records") or []:
+        names |= {str(n) for n in [g.get("doc"), *(g.get("sources") or [])] if n}
+    return names
+
+
+_SEED_NAME = re.compile(r"^(\d+)_[0-9a-f]{8,}$")
+
+
+def document_name(uri: str) -> str:
+    """A document's file name without extension, from its URI (file:// or http)."""
+    return PurePosixPath(unquote(urlsplit(uri).path)).stem
+
+
+def names_match(gold_name: str, stem: str) -> bool:
+    if stem == gold_name or stem.endswith("_" + gold_name):
+        return True
+    seed = _SEED_NAME.match(gold_name)
+    return bool(seed and stem.startswith(seed.group(1) + "_"))
+
+
+def covered(records: list[dict], documents: list[dict], gold: dict) -> tuple[list[dict], list[dict], dict]:
+    """(the run's records, the gold records, a coverage report), both sides cut to the documents in common.
+
+    A run's record counts when one of its sources is a document the gold
+    covers; a gold record counts when one of its documents is in the run.
+    Without document names in the gold, everything counts.
+    """
+    names = gold_documents(gold)
+    gold_records = list(gold.get("records") or [])
+    if not names:
+        return records, gold_records, {"documents_named": False}
+    uris = {d.get("uri") for d in documents} | {s.get("uri") for r in records for s in r.get("sources") or []}
+    uris.discard(None)
+    matched = {u: next((n for n in sorted(names) if names_match(n, document_name(u))), None) for u in sorted(uris)}
+    in_run = {n for n in matched.values() if n}
+    kept_records = [r for r in records if any(matched.get(s.get("uri")) for s in r.get("sources") or [])]
+    kept_gold = [g for g in gold_records if in_run & {str(n) for n in [g.get("doc"), *(g.get("sources") or [])] if n}]
+    report = {
+        "documents_named": True,
+        "scored_documents": sorted(u for u, n in matched.items() if n),
+        "not_in_gold": sorted(u for u, n in matched.items() if not n),
+        "gold_not_in_run": sorted(names - in_run),
+        "records_not_scored": len(records) - len(kept_records),
+        "gold_records_not_scored": len(gold_records) - len(kept_gold),
+    }
+    return kept_records, kept_gold, report
 
 
 def grounding(records: list[dict], documents: list[dict]) -> tuple[int, int]:
@@ -240,6 +321,9 @@ def format_report(rep: dict) -> str:
                      f"R={r['fields']['recall']:.3f} F1={r['fields']['f1']:.3f}")
         lines += ["   missed   " + json.dumps(m, ensure_ascii=False) for m in r["missed"]]
         lines += ["   spurious " + json.dumps(s, ensure_ascii=False) for s in r["spurious"]]
+        lines += [f"   field    {json.dumps(m['record'], ensure_ascii=False)} {m['field']}: predicted "
+                  f"{json.dumps(m['predicted'], ensure_ascii=False)}, gold {json.dumps(m['gold'], ensure_ascii=False)}"
+                  for m in r.get("field_misses", [])]
     if "grounding" in rep:
         g = rep["grounding"]
         lines.append(f"grounding: {g['ungrounded']} of {g['evidence']} evidence spans do not match the text")

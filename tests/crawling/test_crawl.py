@@ -39,10 +39,11 @@ def crawls(prefect_server, sites, tmp_path_factory):
         mark = len(site.log)
         crawl_flow(sources=[source], out=str(base / name), state=state, settings=SETTINGS)
         runs[name] = (base / name, site.requests(mark))
-    # the site changes: one page edited, one link removed
+    # the site changes: one page edited, one link removed, one PDF taken down (410 Gone, still linked)
     site.resources["/ordinance.html"].body += "<p>附則 令和5年3月31日改正</p>".encode("cp932")
     index = site.resources["/index.html"]
     index.body = index.body.replace(b'<li><a href="busy.html">', b'<li><a href="none.html">')
+    site.resources["/docs/decl.pdf"] = Resource(b"<html><body>Gone</body></html>", "text/html", status=410)
     mark = len(site.log)
     crawl_flow(sources=[source], out=str(base / "third"), state=state, settings=SETTINGS)
     runs["third"] = (base / "third", site.requests(mark))
@@ -128,11 +129,52 @@ def test_changed_and_gone_pages_are_reported(crawls, sites):
     third, hits = crawls["third"]
     report = _crawl(third)
     assert set(report["changed"]) == {f"{url}/ordinance.html", f"{url}/index.html"}
-    assert report["gone"] == [f"{url}/busy.html"]
+    # gone: a known URL that now answers 410 (not "failed"), and one no longer linked
+    assert set(report["gone"]) == {f"{url}/docs/decl.pdf", f"{url}/busy.html"}
+    assert f"{url}/docs/decl.pdf" not in {f["url"] for f in report["failed"]}
     assert report["extracted"] == 2
     assert "/busy.html" not in _paths(hits)
-    ids = {r["id"] for r in read_jsonl(third / "records.jsonl")}
-    assert ids == {r["id"] for r in read_jsonl(first / "records.jsonl")}
+    docs = {d["uri"]: d for d in read_jsonl(third / "documents.jsonl")}
+    assert docs[f"{url}/docs/decl.pdf"]["status"] == "gone" and "410" in docs[f"{url}/docs/decl.pdf"]["error"]
+    # its records left the record set (a record another page also gives stays, without it as a source)
+    def sources(out):
+        return {s["uri"] for r in read_jsonl(out / "records.jsonl") for s in r["sources"]}
+    assert f"{url}/docs/decl.pdf" in sources(first) and f"{url}/docs/decl.pdf" not in sources(third)
+    assert {r["type"] for r in read_jsonl(third / "records.jsonl")} == {"summit", "agreement", "ordinance"}
+
+
+def test_unreachable_start_page_gets_its_document_line_and_every_failure_its_reason(prefect_server, sites, tmp_path,
+                                                                                     capsys):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    from flows.crawl import crawl_flow
+
+    _site, _other, url = sites
+    dead = "http://127.0.0.1:9/start.html"  # nothing listens on the discard port
+    source = CrawlSource(name="mixed", start_urls=[dead, f"{url}/missing.pdf", f"{url}/private/secret.html",
+                                                   f"{url}/summits.html"], max_depth=0)
+    out = tmp_path / "out"
+    state = crawl_flow(sources=[source], out=str(out), settings=SETTINGS, progress=True, return_state=True)
+    docs = {d["uri"]: d for d in read_jsonl(out / "documents.jsonl")}
+    assert docs[dead]["status"] == "failed" and docs[dead]["error_code"] == "unreachable"
+    assert "unreachable" in docs[dead]["error"] and "127.0.0.1:9" in docs[dead]["error"]
+    assert docs[f"{url}/private/secret.html"]["status"] == "skipped"
+    assert "robots.txt" in docs[f"{url}/private/secret.html"]["error"]
+    report = _crawl(out)
+    assert {f["url"] for f in report["failed"]} == {dead, f"{url}/missing.pdf"}
+    printed = capsys.readouterr().err
+    assert f"failed    {dead}  (robots.txt unavailable (unreachable: " in printed
+    assert f"failed    {url}/missing.pdf  (HTTP 404 Not Found" in printed
+    assert all("  (" in line for line in printed.splitlines() if "] failed " in line)
+    # the run's final state and artifact say what failed
+    assert state.is_completed() and state.result().counts == {"failed": 2, "ok": 1, "skipped": 1}
+    assert f"{dead} (robots.txt unavailable" in state.message and "missing.pdf (HTTP 404" in state.message
+    with get_client(sync_client=True) as client:
+        [artifact] = client.read_artifacts(artifact_filter=ArtifactFilter(
+            flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])))
+    assert artifact.key == "chusho-crawl-mixed" and "## Failed documents: 2" in artifact.data
+    assert "| failed | 2 |" in artifact.data and "| summit |" in artifact.data and dead in artifact.data
 
 
 def test_sources_file_is_checked(tmp_path):
@@ -143,6 +185,16 @@ def test_sources_file_is_checked(tmp_path):
                     'schedule = "0 4 * * 1"\n', encoding="utf-8")
     [src] = load_sources(good)
     assert src.delay == 3.0 and src.schedule == "0 4 * * 1" and src.max_depth == 2
+    assert src.timezone == "Asia/Tokyo"  # Japanese sites: their night, whatever this machine's zone
+    zoned = tmp_path / "zoned.toml"
+    zoned.write_text('timezone = "UTC"\n[[source]]\nname = "a"\nstart_urls = ["https://a.example.jp/"]\n'
+                     '[[source]]\nname = "b"\nstart_urls = ["https://b.example.jp/"]\ntimezone = "Asia/Seoul"\n',
+                     encoding="utf-8")
+    assert [s.timezone for s in load_sources(zoned)] == ["UTC", "Asia/Seoul"]
+    zoned.write_text('timezone = "Tokyo"\n[[source]]\nname = "a"\nstart_urls = ["https://a.example.jp/"]\n',
+                     encoding="utf-8")
+    with pytest.raises(SourcesFileError, match="unknown time zone 'Tokyo'"):
+        load_sources(zoned)
     bad = tmp_path / "bad.toml"
     bad.write_text('[[source]]\nname = "x"\nstart_urls = ["ftp://example.org/"]\nschedule = "daily"\n',
                    encoding="utf-8")
