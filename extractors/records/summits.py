@@ -38,7 +38,10 @@ _THEME = re.compile(r"(?:メインテーマ|統一テーマ|大会テーマ|テ�
                     r"[「『]([^」』]{2,80})[」』]\s?(?:を|が)?(?:メインテーマ|統一テーマ|テーマ)|"
                     r"[「『]([^」』]{2,80})[」』]\s?と題し(?!て(?:基調)?講演|た(?:基調)?講演)")  # a lecture's title is no theme
 _DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?([^\s「」『』第]{1,12}?宣言)")
-_QUOTED_DECL = re.compile(r"[「『]([^「」『』\s]{1,16}宣言)[」』]")
+# 第9回〇〇サミット すみだ宣言: the declaration's own name after the series and a space
+_SPACED_DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?[^\s「」『』]{1,20}(?:サミット|大会|会議)"
+                                 r"[ 　]([^\s「」『』第]{1,12}?宣言)")
+_QUOTED_DECL = re.compile(r"[「『]([^「」『』\s]{1,16}宣言(?:[0-9]{4})?)[」』]")  # 「福井宣言2025」: with its year
 _EDITION_PREFIX = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
 _SUBTITLE_START = ("-", "―", "〜", "~", "−", "‐")
@@ -549,7 +552,7 @@ def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
     by_edition: dict[int, list[dict]] = {}
     for d in drafts:
         by_edition.setdefault(d["edition"], []).append(d)
-    for m in _DECLARATION.finditer(ctx.text):
+    for m in (*_DECLARATION.finditer(ctx.text), *_SPACED_DECLARATION.finditer(ctx.text)):
         n = kanji_to_int(m.group(1))
         for d in by_edition.get(n, []):
             if d["declaration"] is None:

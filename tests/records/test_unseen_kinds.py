@@ -140,3 +140,15 @@ def test_a_placeless_ordinance_joins_another_document_only_on_agreeing_dates(nlp
     listing = "2012年には香川県中小企業振興条例が制定されました。"
     recs = [r for r in _records(placeless, listing) if r["type"] == "ordinance"]
     assert sorted((r["municipality"] or "", r["enacted_date"]) for r in recs) == [("", "2018-12-21"), ("香川県", "2012")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, declaration", [
+    # the declaration's own name after the series and a space, on a title line
+    ("第4回全国みかんサミット まつやま宣言\n令和元年10月3日に松山市で開催した。", "まつやま宣言"),
+    # a quoted declaration with its year
+    ("令和元年10月3日、第4回全国みかんサミットを松山市で開催し、「松山宣言2019」を採択しました。", "松山宣言2019"),
+])
+def test_declaration_named_after_the_series(nlp, text, declaration):
+    (s,) = [r for r in _records(text) if r["type"] == "summit"]
+    assert s["declaration"] == declaration
