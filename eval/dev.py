@@ -14,6 +14,9 @@ Sets (`--set`, repeatable; default: seeds, first, open):
   blind   the third of the new texts in eval/blind.json: measure only, never read
   new     all 48 new texts (open + blind)
 
+`--texts DIR --gold GOLD.json` scores a folder of texts in the dev format
+instead (set name `folder`): every `*.txt` of DIR against that gold.
+
     .venv/bin/python eval/dev.py [--set open] [--doc agreement_205] [--show] [--out DIR]
 
 `--show` prints each document's records (to see what a rule does); `--out`
@@ -37,7 +40,13 @@ SCORE = SHARED / "eval" / "score.py"
 BLIND = json.loads((ROOT / "eval" / "blind.json").read_text(encoding="utf-8"))["blind"]
 
 
+TEXTS: Path | None = None
+GOLD: Path | None = None
+
+
 def set_docs(name: str) -> list[str]:
+    if name == "folder":
+        return sorted(p.stem for p in TEXTS.glob("*.txt"))
     dev = sorted(p.stem for p in (SHARED / "dev").glob("*.txt"))
     new = [d for d in dev if d.rsplit("_", 1)[1].startswith("2")]
     if name == "seeds":
@@ -58,7 +67,8 @@ def load_document(name: str, seeds: bool):
     from schemas.document import Document
 
     folder = "seeds" if seeds else "dev"
-    raw = (SHARED / folder / f"{name}.txt").read_text(encoding="utf-8")
+    base = TEXTS if TEXTS is not None else SHARED / folder
+    raw = (base / f"{name}.txt").read_text(encoding="utf-8")
     title = None
     if not seeds:
         head, _, raw = raw.partition("\n---\n")
@@ -72,7 +82,8 @@ def load_document(name: str, seeds: bool):
 def gold_for(name: str, docs: list[str]) -> dict:
     if name == "seeds":
         return json.loads((SHARED / "gold" / "seeds.json").read_text(encoding="utf-8"))
-    gold = json.loads((SHARED / "gold" / "dev.json").read_text(encoding="utf-8"))
+    path = GOLD if name == "folder" else SHARED / "gold" / "dev.json"
+    gold = json.loads(path.read_text(encoding="utf-8"))
     return {"records": [r for r in gold["records"] if r.get("doc") in docs]}
 
 
@@ -85,11 +96,9 @@ def run_set(name: str, only: list[str], show: bool, out: Path) -> str:
     records, rejected = build_records(documents, drafts)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / "records.jsonl", "w", encoding="utf-8") as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     with open(out / "documents.jsonl", "w", encoding="utf-8") as f:
-        for d in documents:
-            f.write(json.dumps(d.model_dump(mode="json"), ensure_ascii=False) + "\n")
+        f.writelines(json.dumps(d.model_dump(mode="json"), ensure_ascii=False) + "\n" for d in documents)
     (out / "gold.json").write_text(json.dumps(gold_for(name, docs), ensure_ascii=False), encoding="utf-8")
     if show:
         keys = ("series", "edition", "start_date", "end_date", "host", "theme", "declaration", "parties",
@@ -120,7 +129,14 @@ def main() -> int:
     ap.add_argument("--show", action="store_true", help="print each document's records")
     ap.add_argument("--out", type=Path, default=None, help="keep the output here (default: a temporary folder)")
     ap.add_argument("--brief", action="store_true", help="print only the score lines, not missed/spurious records")
+    ap.add_argument("--texts", type=Path, default=None, help="score this folder of dev-format texts instead")
+    ap.add_argument("--gold", type=Path, default=None, help="the gold of --texts")
     args = ap.parse_args()
+    global TEXTS, GOLD
+    if args.texts:
+        if not args.gold:
+            raise SystemExit("--texts needs --gold")
+        TEXTS, GOLD, args.sets = args.texts, args.gold, ["folder"]
     root = args.out or Path(tempfile.mkdtemp(prefix="chusho-dev-"))
     for name in args.sets or ["seeds", "first", "open"]:
         report = run_set(name, args.doc, args.show, root / name)

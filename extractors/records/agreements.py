@@ -25,11 +25,7 @@ partner when each partner had its own ceremony (「Aとの締結式は11月28日
 Sentences of one document that name a subset of an agreement's parties
 describe that agreement.
 
-The signing date is, in order: a date of the sentence (not one marked as
-before or after something; a month-day takes its year from the document's own
-date), 「今年6月」 / 「6日」 against the document's date, a 締結日/調印日/締結式
-key–value block, another sentence naming the parties with a date, and for a
-signing reported as done (「締結しました」, 「本日」) the document's own date.
+The signing date: `agreement_dates`.
 """
 from __future__ import annotations
 
@@ -37,36 +33,29 @@ import re
 from dataclasses import replace
 
 from extractors.language.arguments import Argument, signing_arguments
-from extractors.language.dates import DateMention, find_dates
+from extractors.language.dates import find_dates
 from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
+from extractors.records.agreement_dates import DATE_KEY, date_elsewhere, key_value_date, reported_done, signing_date
+from extractors.records.agreement_splits import merge_subsets, own_dates, same_body, split_ceremonies, split_documents
 from extractors.records.context import DocContext, strip_quotes
-from extractors.records.coordination import (Named, bracket_list, branch_end, counted_kind, party_blocks,
-                                             party_key)
+from extractors.records.coordination import (KIND_CLASSES, bare_municipality, bracket_list, branch_end, counted_kind,
+                                             name_start, party_blocks, party_key, shared_ending)
 from extractors.records.evaluate import norm
 from extractors.records.publisher import ORG_WORDS, document_date, is_signing_body, publisher, stands_for_publisher
-from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
+from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
 _KIND_WORDS = ("包括連携協定", "包括的連携協定", "連携協力協定", "相互協力協定", "連携協定", "業務提携", "業務連携",
                "業務協力協定", "パートナーシップ協定", "包括協定", "協定", "覚書", "提携")
 _TITLE = re.compile(r"[「『]([^「」『』\n]{2,60}?(?:協定書?|覚書|契約書?))[」』]")
 _KANSURU = re.compile(r"(包括連携|包括的な連携|連携協力|相互協力|業務提携|業務連携|連携)(?:に関する|に係る)(?:包括)?(?:協定|協定書)\s?$")
-_NOT_SIGN_DATE = re.compile(r"^\s?(?:から|まで|以降|以来|ぶり|前|後|頃|現在)")
-_BEFORE_DATE_NEG = re.compile(r"(?:前の|後の|以前の|以来の)\s?$")
 _ROLE_AFTER = re.compile(r"^(?:会頭|理事|所長|支店長|知事|長|役所|議会|職員|民|内|外|立|側|役場|長ら|理事長|学長|頭取|会長|社長|代表|会員)")
 _PARTY_SEP = re.compile(r"^[\s]*(?:と|、|,|，|及び|および|並びに|ならびに|や|・)")
 _SUBJECT_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
 _QUOTED_ORG = re.compile(r"「([^「」]{3,40}?)」")
 _INTRODUCED = re.compile(r"[(（](?:[^()（）]*?[、,:：]\s?)?以下[、・,]?\s?[「『]?([^「」『』、,()（）\s]{2,20})[」』]?(?:という)?")
 _PARTICLE_START = "とはがをにでのへや"
-_REPORTED = re.compile(r"(?:締結|調印|署名|提携)(?:いた)?しました|(?:締結|調印|署名|提携)した|結びました|結んだ|交わしました|本日|このたび|この度|今般")
-_PLANNED = re.compile(r"(?:締結|調印)(?:いた)?します|(?:締結|調印)する予定|結ぶ予定|予定です")
-_RELATIVE_MONTH = re.compile(r"(今年|本年|昨年|去年|一昨年)\s?(\d{1,2})月")
-_DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが]))(\d{1,2})日(?:[、,]|に|から|は)")
-_CEREMONY = re.compile(r"との\s?(?:協定)?(?:締結式|調印式|締結|調印)")
-_DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（]?\s*)?(?:\d+[.．)]\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
-_JOINED_DOCS = re.compile(r"\s?(?:及び|および|並びに|ならびに)")
 _PREDICATE_AFTER = re.compile(r"\s?(?:し|す|さ|式|を行|いた|の運び|予定|へ|に向け)")
 _ANNIVERSARY = re.compile(r"\s?(?:\d+|[一二三四五六七八九十]+)周年|\s?記念")
 _JOINS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:が|も)[^。]{0,10}?(?:加わ|参加し|含まれ)")
@@ -79,7 +68,10 @@ _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|済み?
 _BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
 _ROW_HEADER = re.compile(r"締結|協定|提携|連携先|相手方")
 _PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
-_NOT_A_NAME = re.compile(r"(?:^|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
+_NOT_A_NAME = re.compile(r"(?:^|両|各|計|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
+_OFFICE = re.compile(r"(?:長|助役|理事|監事|参与|顧問)$")  # 教育長, 副市長, 支店長: people
+_DOCUMENT_NAME = re.compile(r"(?:ビジョン|計画|戦略|方針|プラン|構想|条例|プログラム|指針)$")
+_BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
 _UNDER = re.compile(r"\s?(?:書)?(?:に基づ|にもとづ|に基く|のもと|の下)")  # an event under an agreement in force
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 
@@ -171,7 +163,12 @@ class _Reader:
         if not before:
             return None
         last = max(before, key=lambda o: (o.end, o.end - o.start))
-        return self.aliases.get(strip_quotes(last.text), strip_quotes(last.text))
+        name = strip_quotes(last.text)
+        if _BARE_BRANCH.match(name):  # 同支店: 日本政策金融公庫岡山支店, the body written before its branch
+            body = [o for o in self.ctx.cands + self.institutions if o.label == "ORG" and o.end == last.start]
+            if body:
+                name = strip_quotes(max(body, key=lambda o: o.end - o.start).text) + name
+        return self.aliases.get(name, name)
 
     def _candidates(self, s: int, e: int) -> list[Candidate]:
         cands = self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR")
@@ -188,9 +185,12 @@ class _Reader:
             if o.start == end and o.label == "ORG" and c.label in ("GPE", "ORG"):
                 end = o.end
         end = branch_end(self.text, end)
-        if end == c.end:
+        start = c.start
+        if not any(o.end == c.start - 1 for o in cands):  # 同実行委事務局・城南信用金庫: two names
+            start = name_start(self.text, c.start)
+        if (start, end) == (c.start, c.end):
             return c
-        return Candidate(label="ORG", start=c.start, end=end, text=self.text[c.start:end], rule=c.rule)
+        return Candidate(label="ORG", start=start, end=end, text=self.text[start:end], rule=c.rule)
 
     def parties(self, s: int, e: int, anchor: int) -> list[tuple[str, int, int, str]]:
         """(name, start, end, rule) of the parties of the signing sentence text[s:e] whose
@@ -201,11 +201,17 @@ class _Reader:
         found: list[tuple[str, int, int, str]] = []
         taken: list[tuple[int, int]] = []
         lists = [n for i in range(s, e) if text[i] in "(（" for n in bracket_list(text, i, e)]
+        lists += shared_ending(text, s, e)
 
         def add(name: str | None, st: int, en: int, rule: str) -> None:
             if not name or not name.strip() or _PLACE_WORDS.search(name) or \
                     (_NOT_A_NAME.search(name) and not is_institution(name)):  # 十六銀行 is a name
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
+            if not is_signing_body(name) and (_OFFICE.search(name) or _DOCUMENT_NAME.search(name)):
+                return  # 教育長: a person's office; 「…共生ビジョン」: a plan the agreement is based on
+            if _BARE_BRANCH.match(name) and re.search(r"[)）]\s?$", text[max(s, st - 2):st]):
+                return  # 日本政策金融公庫(日本公庫)小諸支店: the branch of the body before the aside
+            name = bare_municipality(name)
             key = party_key(name)
             for i, (n, *_rest) in enumerate(found):
                 k = party_key(n)
@@ -251,6 +257,8 @@ class _Reader:
             if len(names) == n:
                 for c in names:
                     add(self.name_of(c), c.start, c.end, f"agreement-counted:{kind}")
+        found = [f for f in found if f[2] == f[1] or not any(  # 千葉県 inside 千葉県事業承継・引継ぎ支援センター
+            o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
         if self.publisher and self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
             found.insert(0, (self.publisher, s, s, "agreement-publisher"))
             names = [n for n, *_ in found]
@@ -273,7 +281,9 @@ class _Reader:
     def _names_of_kind(self, kind: str) -> list[Candidate]:
         seen, out = set(), []
         for c in sorted(self.ctx.cands + self.institutions, key=lambda c: c.start):
-            if c.label == "ORG" and c.text.endswith(kind) and c.text != kind and not self.ctx.in_parens(c.start, c.end):
+            endings = KIND_CLASSES.get(kind, (kind,))
+            label = "GPE" if kind in ("自治体", "市町村") else "ORG"
+            if c.label == label and c.text.endswith(endings) and c.text != kind and not self.ctx.in_parens(c.start, c.end):
                 k = party_key(c.text)
                 if k not in seen and not re.match(r"^[0-9一二三四五六七八九十]", c.text):
                     seen.add(k)
@@ -300,82 +310,6 @@ class _Reader:
             out.append(replace(d, start=d.start + s, end=d.end + s))
         return out
 
-    def signing_date(self, s: int, e: int, anchor: int) -> tuple[str | None, Span | None]:
-        """The signing date of the sentence text[s:e] (see the module docstring) and its span."""
-        best = None
-        for d in self.dates_in(s, e):
-            if not d.start_date or d.fiscal_year:
-                continue
-            if _NOT_SIGN_DATE.match(self.text[d.end:d.end + 4]) or \
-                    _BEFORE_DATE_NEG.search(self.text[max(s, d.start - 5):d.start]):
-                continue
-            if best is None or abs(d.start - anchor) < abs(best.start - anchor):
-                best = d
-        if best:
-            return best.start_date, date_span(best, "agreement-date-sentence", "signed_date")
-        if "同日" in self.text[s:e]:  # the same day as the date written last before the sentence
-            before = [d for d in self.dates_in(max(0, s - 500), s) if d.start_date and d.precision == "day"]
-            if before:
-                d = before[-1]
-                return d.start_date, field_span(d.start, d.end, "agreement-date-same-day", "signed_date",
-                                                d.start_date, how="同日: the date written before")
-        dd = self.doc_date
-        m = _RELATIVE_MONTH.search(self.text, s, e)
-        if m and dd and 1 <= int(m.group(2)) <= 12:
-            back = {"今年": 0, "本年": 0, "昨年": 1, "去年": 1, "一昨年": 2}[m.group(1)]
-            date = f"{dd.year - back}-{int(m.group(2)):02d}"
-            return date, field_span(m.start(), m.end(), "agreement-date-relative", "signed_date", date,
-                                    how=YEAR_FROM_DOCUMENT)
-        m = _DAY_ONLY.search(self.text, s, e)
-        if m and dd and dd.date.count("-") == 2 and 0 < int(m.group(1)) <= int(dd.date[8:10]):
-            date = f"{dd.date[:8]}{int(m.group(1)):02d}"
-            return date, field_span(m.start(1), m.end(1) + 1, "agreement-date-day", "signed_date", date,
-                                    how="year and month from document date")
-        return None, None
-
-    def key_value_date(self) -> tuple[str | None, int, int, Span | None]:
-        """A 締結日/調印日/締結式 line and the first full date on it or the few lines below."""
-        pos = 0
-        lines = self.text.split("\n")
-        for i, line in enumerate(lines):
-            if _DATE_KEY.match(line) and len(line) < 60:
-                start = pos
-                block = "\n".join(lines[i:i + 6])
-                for d in self.dates_in(start, start + len(block)):
-                    if d.start_date and d.precision == "day" and not d.fiscal_year:
-                        return d.start_date, d.start, d.end, date_span(d, "agreement-date-key-value", "signed_date")
-            pos += len(line) + 1
-        return None, 0, 0, None
-
-
-def _split_documents(r: _Reader, s: int, words: list[Candidate], sign_at: int) -> list[tuple[str, Candidate]]:
-    """「…協定書及び…覚書を締結」: (title as written, word) for each document signed together."""
-    docs = [w for w in words if w.start < sign_at and w.text.endswith(("協定書", "覚書", "協定"))]
-    out = []
-    for i, w in enumerate(docs):
-        if i + 1 < len(docs) and not _JOINED_DOCS.match(r.text, w.end):
-            continue
-        if i > 0 and not _JOINED_DOCS.match(r.text, docs[i - 1].end):
-            continue
-        lo = docs[i - 1].end if i > 0 else s
-        piece = r.text[lo:w.end]
-        m = re.search(r"(?:及び|および|並びに|ならびに|、|と、|を)\s?([^、。「」]*)$", piece)
-        out.append((m.group(1) if m else piece, w))
-    return out if len(out) >= 2 else []
-
-
-def _own_dates(r: _Reader, parties: list[tuple[str, int, int, str]]) -> dict[str, DateMention]:
-    """Party -> the date in brackets right after its name: 「A(平成28年2月5日)とB(平成28年3月22日)」."""
-    out = {}
-    for name, st, en, _ in parties:
-        if en <= st:
-            continue
-        for d in r.dates_in(en, en + 25):
-            if re.fullmatch(r"\s?[(（]", r.text[en:d.start]) and re.match(r"\s?[)）]", r.text[d.end:d.end + 2]) \
-                    and d.start_date:
-                out[name] = d
-            break
-    return out
 
 
 def party_how(r: _Reader, written: str, name: str) -> str | None:
@@ -471,15 +405,15 @@ def _sentence_drafts(r: _Reader, s: int, e: int, word: Candidate, sign: Candidat
         return []
     title = strip_quotes(title_m.group()) if title_m else None
     written = title or text[max(s, word.start - 12):word.end]
-    date, date_ev = r.signing_date(s, e, sign.start)
-    own = _own_dates(r, parties)
+    date, date_ev = signing_date(r, s, e, sign.start)
+    own = own_dates(r, parties)
     if len(own) >= 2:  # one agreement per party that has its own date
         common = [p for p in parties if p[0] not in own]
         return [_draft(r, s, e, word, title, written, common + [p], own[p[0]].start_date,
                        date_span(own[p[0]], "agreement-date-party", "signed_date"))
                 for p in parties if p[0] in own]
     words = r.ctx.within(s, e, "AGREEMENT")
-    docs = _split_documents(r, s, words, sign.start)
+    docs = split_documents(r, s, words, sign.start)
     if docs:
         return [{**_draft(r, s, e, w, strip_quotes(t), t, list(parties), date, date_ev), "_split": True}
                 for t, w in docs]
@@ -492,78 +426,6 @@ _PURPOSE = re.compile(r"([^、。]{4,80}?)(?:ことを目的|を目的|ため(?:
 def _purpose(ctx: DocContext, s: int, e: int) -> str | None:
     m = _PURPOSE.search(ctx.text, s, e)
     return m.group(1).strip() if m else None
-
-
-def _date_elsewhere(r: _Reader, draft: dict, skip: set[tuple[int, int]]) -> None:
-    """「荒川区と中小機構は、平成17年6月に業務連携を結び」: another sentence naming the parties,
-    an agreement word and a date before it gives the signing date the signing sentence left out."""
-    names = set(draft["parties"]) | {a for v in draft["party_aliases"].values() for a in v}
-    for word in (c for c in r.ctx.cands if c.label == "AGREEMENT"):
-        s, e = r.ctx.sentence(word.start)
-        if (s, e) in skip:
-            continue
-        found = {n for n, *_ in r.parties(s, word.start, word.start) if n != r.publisher}
-        if len(found & names) < 2 and not (len(found) >= 2 and found <= names):
-            continue
-        dates = [d for d in r.dates_in(s, word.start) if d.start_date and not d.fiscal_year
-                 and not _NOT_SIGN_DATE.match(r.text[d.end:d.end + 4])]
-        if dates:
-            draft["signed_date"] = dates[-1].start_date
-            draft["evidence"].append((s, e, "agreement-date-elsewhere"))
-            draft["evidence"].append(date_span(dates[-1], "agreement-date-elsewhere", "signed_date"))
-            return
-
-
-def _ceremonies(r: _Reader, draft: dict) -> dict[str, tuple[str, int, int, Span]]:
-    """Party -> (date, sentence) of 「Aとの締結式は11月28日に行われ」 sentences."""
-    out = {}
-    for m in _CEREMONY.finditer(r.text):
-        s, e = r.ctx.sentence(m.start())
-        before = r.text[s:m.start()]
-        party = next((p for p in draft["parties"] if before.endswith(p)), None)
-        if not party:
-            continue
-        dates = [d for d in r.dates_in(m.end(), e) if d.start_date and d.precision == "day"]
-        if dates:
-            out[party] = (dates[0].start_date, s, e, date_span(dates[0], "agreement-ceremony-per-party", "signed_date"))
-    return out
-
-
-def _split_ceremonies(r: _Reader, drafts: list[dict]) -> list[dict]:
-    out = []
-    for d in drafts:
-        cer = _ceremonies(r, d) if len(d["parties"]) >= 3 else {}
-        if len(cer) >= 2 and len({v[0] for v in cer.values()}) >= 2:
-            common = [p for p in d["parties"] if p not in cer]
-            for party, (date, s, e, date_ev) in cer.items():
-                out.append({**d, "parties": common + [party], "signed_date": date, "confidence": 0.8,
-                            "party_aliases": {k: v for k, v in d["party_aliases"].items() if k in common + [party]},
-                            "evidence": d["evidence"] + [(s, e, "agreement-ceremony-per-party"), date_ev]})
-        else:
-            if len(cer) == 1 and d["signed_date"] is None:
-                date, s, e, date_ev = next(iter(cer.values()))
-                d["signed_date"] = date
-                d["evidence"] += [(s, e, "agreement-ceremony-per-party"), date_ev]
-            out.append(d)
-    return out
-
-
-def _same_body(short: str, full: str) -> bool:
-    """One name for the same body: equal without legal form, or the shorter written with the
-    longer's characters in order, from its start or its kind word (北海道同友会 / 北海道中小企業家同友会)."""
-    a, b = party_key(short), party_key(full)
-    if a == b:
-        return True
-    if len(a) > len(b):
-        a, b = b, a
-    if len(a) < 3 or not b.endswith(a[-2:]):
-        return False
-    it = iter(b)
-    return all(ch in it for ch in a)
-
-
-def _names_subset(names: list[str], others: list[str]) -> bool:
-    return all(any(_same_body(n, o) for o in others) for n in names)
 
 
 def _add_joining(r: _Reader, drafts: list[dict]) -> None:
@@ -580,28 +442,11 @@ def _add_joining(r: _Reader, drafts: list[dict]) -> None:
                 c = r._joined(c, r._candidates(m.end(), e))
                 if c.label == "ORG" and _JOINS.match(r.text, c.end) and not r.ctx.in_parens(c.start, c.end):
                     name = r.name_of(c)
-                    if name and not any(_same_body(name, p) for p in d["parties"]):
+                    if name and not any(same_body(name, p) for p in d["parties"]):
                         d["parties"].append(name)
                         d["evidence"].append((s, e, "agreement-joining"))
                         d["evidence"].append(field_span(c.start, c.end, "agreement-joining", "parties", name,
                                                         how=party_how(r, r.text[c.start:c.end], name)))
-
-
-def _merge_subsets(drafts: list[dict]) -> list[dict]:
-    """A sentence naming some of an agreement's parties (from another sentence) speaks of it.
-    The home is the draft with more parties, then the dated one (its sentence reports the signing)."""
-    out: list[dict] = []
-    for d in sorted(drafts, key=lambda d: (-len(d["parties"]), d["signed_date"] is None)):
-        home = next((o for o in out if o["_sentence"] != d["_sentence"] and _names_subset(d["parties"], o["parties"])
-                     and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])),
-                    None)
-        if home is None:
-            out.append(d)
-            continue
-        if home["signed_date"] is None and d["signed_date"]:
-            home["signed_date"], home["confidence"] = d["signed_date"], 0.8
-        home["evidence"] += [ev for ev in d["evidence"] if ev not in home["evidence"]]
-    return sorted(out, key=lambda d: d["_sentence"])
 
 
 def _row_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
@@ -635,7 +480,7 @@ def _row_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
                 found = [Candidate(label="ORG", start=at, end=at + len(cell), text=cell, rule="row")]
             for c in found:
                 name = r.name_of(c)
-                if name and not any(_same_body(name, n) for n in names):
+                if name and not any(same_body(name, n) for n in names):
                     names.append(name)
                     spans.append(field_span(c.start, c.end, "agreement-table-row", "parties", name,
                                             how=party_how(r, r.text[c.start:c.end], name)))
@@ -668,12 +513,12 @@ def _heading_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
     for i, line in enumerate(lines):
         s, e = offsets[i], offsets[i] + len(line)
         words = r.ctx.within(s, e, "AGREEMENT")
-        if not words or len(line) > 60 or "。" in line or _DATE_KEY.match(line) or \
+        if not words or len(line) > 60 or "。" in line or DATE_KEY.match(line) or \
                 any(a <= s < b for a, b in used):
             continue
         date = None
         for j in range(i + 1, min(len(lines), i + 5)):
-            if _DATE_KEY.match(lines[j]):
+            if DATE_KEY.match(lines[j]):
                 stop = offsets[min(len(lines) - 1, j + 1)] + len(lines[min(len(lines) - 1, j + 1)])
                 date = next((d for d in r.dates_in(offsets[j], stop) if d.start_date and not d.fiscal_year), None)
                 break
@@ -682,7 +527,7 @@ def _heading_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
         if date is None:
             continue
         parties = [p for p in r.parties(s, e, words[0].start) if p[3] != "agreement-publisher"]
-        if r.publisher and not any(_same_body(r.publisher, p[0]) for p in parties):
+        if r.publisher and not any(same_body(r.publisher, p[0]) for p in parties):
             parties.insert(0, (r.publisher, s, s, "agreement-publisher"))
         if len(parties) < 2:
             continue
@@ -717,7 +562,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     for s, e, word, sign in sentences:
         drafts += _sentence_drafts(r, s, e, word, sign)
     _add_joining(r, drafts)
-    drafts = _split_ceremonies(r, _merge_subsets(drafts))
+    drafts = split_ceremonies(r, merge_subsets(drafts))
     blocks = party_blocks(ctx.text)
     if not drafts and len(blocks) == 1:  # 「上記の自治体と…締結」: the parties are the block's
         s, e, word, sign = sentences[0]
@@ -732,16 +577,15 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
                     d["parties"].append(n.name)
                 d["evidence"].append(field_span(n.start, n.end, n.rule, "parties", n.name,
                                                 how=party_how(r, r.text[n.start:n.end], n.name)))
-    kv_date, kv_s, kv_e, kv_ev = r.key_value_date()
+    kv_date, kv_s, kv_e, kv_ev = key_value_date(r)
     for d in drafts:
         if d["signed_date"] is None and kv_date and len(drafts) == 1:
             d["signed_date"] = kv_date
             d["evidence"] += [(kv_s, kv_e, "agreement-date-key-value"), kv_ev]
         if d["signed_date"] is None:
-            _date_elsewhere(r, d, seen)
+            date_elsewhere(r, d, seen)
         s, e = d["_sentence"]
-        if d["signed_date"] is None and r.doc_date and _REPORTED.search(ctx.text, s, e) \
-                and not _PLANNED.search(ctx.text, s, e):
+        if d["signed_date"] is None and r.doc_date and reported_done(ctx.text, s, e):
             d["signed_date"] = r.doc_date.date
             d["evidence"].append(field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
                                             r.doc_date.date, how="document date"))

@@ -143,6 +143,27 @@ def _ordinance_names(d: dict) -> set[str]:
     return {_key(n[len(municipality_prefix(n) or ""):]) for n in names}
 
 
+def _same_place(d: dict, group: list[dict]) -> bool:
+    """Whether an ordinance draft can be the group's ordinance by where it belongs.
+
+    A draft that names no municipality joins a group of another document only
+    when their years agree: a page that leaves the place out can speak
+    of the same ordinance as another that names it, but 「中小企業振興条例」 of
+    2018 is not the 香川県中小企業振興条例 of 2012 a list page names.
+    """
+    mine, theirs = d["municipality"], group[0]["municipality"]
+    if mine is not None and theirs is not None:
+        return mine == theirs
+    if any(o["_doc"].uri == d["_doc"].uri for o in group):
+        return True
+    return all(_same_year(d["enacted_date"] or d["effective_date"], o["enacted_date"] or o["effective_date"])
+               for o in group)  # (promulgated on one page, in force on another: the same year)
+
+
+def _same_year(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a[:4] == b[:4]
+
+
 def group_drafts(drafts: list[dict]) -> list[list[dict]]:
     """Drafts that describe the same thing, across documents."""
     groups: list[list[dict]] = []
@@ -155,8 +176,7 @@ def group_drafts(drafts: list[dict]) -> list[list[dict]]:
                 if keys[i] == k and all(_dates_compatible(d["signed_date"], o["signed_date"]) for o in g):
                     home = i
             elif d["type"] == "ordinance" and g[0]["type"] == "ordinance":
-                same_place = d["municipality"] is None or g[0]["municipality"] is None or \
-                    d["municipality"] == g[0]["municipality"]
+                same_place = _same_place(d, g)
                 if same_place and _ordinance_names(d) & set().union(*(_ordinance_names(o) for o in g)):
                     home = i
             elif keys[i] == k:

@@ -26,6 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from extractors.language.gazetteer import is_municipality
 from extractors.records.publisher import is_signing_body
 
 _HEADER = re.compile(r"^\s*(?:[<＜【\[〈《■◆●○・]\s*)?(?:\d+[.．]\s*)?((?:協定)?(?:締結機関|締結者|締結先|締結団体|提携先|協定当事者|"
@@ -39,6 +40,12 @@ _LEGAL = re.compile(r"株式会社|有限会社|合同会社|一般社団法人|
 _COUNTED = re.compile(r"([0-9一二三四五六七八九十]+)(?:つの|の)?(信用金庫|信金|銀行|信用組合|大学|高校|高等学校|"
                       r"商工会議所|商工会|自治体|市町村|金融機関)")
 _KIND_FULL = {"信金": "信用金庫", "高校": "高等学校"}
+# A counted class rather than a name ending: 「4金融機関と」 counts banks, 信用金庫, 公庫 ...
+KIND_CLASSES = {"金融機関": ("銀行", "信用金庫", "信用組合", "労働金庫", "公庫", "金庫"),
+                "自治体": ("市", "区", "町", "村", "県", "都", "道", "府"), "市町村": ("市", "町", "村")}
+# 「青山学院、麻布、桜美林の計3大学」, 「備前、玉野の両商工会議所」: a list whose items share the ending
+_SHARED_END = re.compile(r"((?:[^\s、,，。のはがとを「」()（）]{1,12}、)+[^\s、,，。のはがとを「」()（）]{1,12})"
+                         r"の(計|両|各)?([0-9一二三四五六七八九十]*)(大学|短期大学|商工会議所|商工会|信用金庫|銀行)")
 _KANJI_DIGITS = "〇一二三四五六七八九"
 
 
@@ -188,7 +195,47 @@ def counted_kind(text: str, start: int, end: int) -> list[tuple[int, int, int, s
     return out
 
 
+def shared_ending(text: str, start: int, end: int) -> list[Named]:
+    """The items of each list in text[start:end] written with one shared ending (see _SHARED_END),
+    each with the ending given back (和泉短期 -> 和泉短期大学); an item that is a body already stays."""
+    out = []
+    for m in _SHARED_END.finditer(text, start, end):
+        items = m.group(1).split("、")
+        count = 2 if m.group(2) == "両" else _number(m.group(3)) if m.group(3) else None
+        if not (m.group(2) or m.group(3)) or (count is not None and count > len(items)):
+            continue  # 「今回、流域の信用金庫」: no 計/両/各 or count, no list of one ending
+        pos = m.end(1) - len("、".join(items[-count:] if count else items))
+        for item in items[-count:] if count else items:
+            name = item if is_signing_body(item) else item + m.group(4)
+            out.append(Named(pos, pos + len(item), name, "agreement-shared-ending"))
+            pos += len(item) + 1
+    return out
+
+
 def branch_end(text: str, end: int) -> int:
     """The end of a name's office written right after it (…銀行志免支店), else end itself."""
     m = _BRANCH.match(text, end)
     return m.end() if m else end
+
+
+def name_start(text: str, start: int) -> int:
+    """The start of a name written with a middle dot inside it: 〇〇県事業承継・引継ぎ支援センター is one
+    body when the part before the dot cannot stand alone as one (静岡県事業承継 is no body); 大府市・
+    大府商工会議所 are two."""
+    if start < 2 or text[start - 1] not in "・･":
+        return start
+    m = re.search(r"[^\s、,，。・･()（）「」『』と]{2,15}$", text[max(0, start - 16):start - 1])
+    if not m:
+        return start
+    left = m.group(0)
+    if is_signing_body(left) or is_municipality(left):
+        return start
+    return start - 1 - len(left)
+
+
+def bare_municipality(name: str) -> str:
+    """岡山県津山市 -> 津山市: a municipality is named without its prefecture, as elsewhere."""
+    m = re.match(r"^(?:東京都|北海道|(?:大阪|京都)府|.{2,3}県)(.+[市区町村])$", name)
+    if m and is_municipality(m.group(1)) and is_municipality(name[:m.start(1)]):
+        return m.group(1)
+    return name

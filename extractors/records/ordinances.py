@@ -70,7 +70,8 @@ def _starts_with_place(name: str) -> bool:
 # verb ending, a particle such as は/を/で, a bracket, a line start) is the name's boundary.
 _NOUN_GROUP = r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,}"
 _LINK_BEFORE = re.compile(rf"({_NOUN_GROUP})(及び|並びに|又は|・|の|と|、|に関する|における)$")
-_NOT_IN_NAME = re.compile(r"(?:年|月|日|年度|本市|本県|本町|本村|本区|同市|同県|当市|当県)$")
+_SORT_BEFORE = re.compile(r"[\u4e00-\u9fff]型の$")
+_NOT_IN_NAME = re.compile(r"(?:年|月|日|年度|本市|本県|本町|本村|本区|同市|同県|当市|当県|型)$")  # 理念型の…条例: a sort
 
 
 def extend_name(text: str, start: int, end: int) -> int:
@@ -219,7 +220,8 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | 
     # the clause first, then only the few characters before the name: long list sentences name many places
     for lo in (clause, max(s, cand.start - 15)):
         places = [c for c in ctx.within(lo, cand.start, "GPE", "SELF")
-                  if not ctx.in_parens(c.start, c.end) and not ctx.in_quotes(c.start)]
+                  if not ctx.in_parens(c.start, c.end) and not ctx.in_quotes(c.start)
+                  and (c.label == "SELF" or find_municipalities(c.text))]  # 道内, 県内: an area, no body
         if places:
             p = places[-1]
             if p.label == "SELF":
@@ -384,6 +386,17 @@ def _passing_reference(ctx: DocContext, draft: dict, listed: bool) -> bool:
             and not (draft["enacted_date"] or draft["effective_date"] or draft["number"] or draft["amended_dates"]))
 
 
+def _kind_only(draft: dict, listed: bool) -> bool:
+    """A name with nothing to say which body's ordinance it is: the kind of ordinance a page is about
+    (「中小企業振興基本条例」の制定が活発化), not one ordinance; only a page's own header block (the
+    name over its date and number, as in a 例規集) or a row of a list of ordinances (「…かごしま県民
+    条例」, its place not in the gazetteer's form) stands for one without its place."""
+    if draft["municipality"] is not None:
+        return False
+    return (draft["confidence"] < 0.9 and not listed) or not (draft["enacted_date"] or draft["effective_date"]
+                                             or draft["number"] or draft["amended_dates"])
+
+
 def _key_name(name: str) -> str:
     prefix = municipality_prefix(name)
     return name[len(prefix):] if prefix else name
@@ -402,8 +415,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         name = clean_name(text[s:e])
         if not is_ordinance_name(name) or re.match(r"\s?第\s?[0-9一二三四五六七八九十百]", text[e:e + 4]):
             continue  # 条例第15号 is a number, not a name
-        if _part_of_compound(text, e):
-            continue
+        if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
+            continue  # 理念型の中小企業振興条例: a sort of ordinance, not one's name
         if s != cand.start:
             cand = cand.model_copy(update={"start": s, "text": text[s:e]})
         named.append((cand, name, (s, e)))
@@ -430,7 +443,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         if draft["municipality"] is None:
             inside = _prefecture_inside(name)
             set_municipality(ctx, draft, (inside, "prefecture in the name", None) if inside else None)
-        if _passing_reference(ctx, draft, listed):
+        if _passing_reference(ctx, draft, listed) or _kind_only(draft, listed):
             continue
         draft["_listed"] = listed
         rows_listed = rows_listed or listed

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractors.records.context import DocContext
+from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells, key_value
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 from extractors.language.dates import DateMention, find_dates, kanji_to_int
@@ -38,7 +38,10 @@ _THEME = re.compile(r"(?:メインテーマ|統一テーマ|大会テーマ|テ�
                     r"[「『]([^」』]{2,80})[」』]\s?(?:を|が)?(?:メインテーマ|統一テーマ|テーマ)|"
                     r"[「『]([^」』]{2,80})[」』]\s?と題し(?!て(?:基調)?講演|た(?:基調)?講演)")  # a lecture's title is no theme
 _DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?([^\s「」『』第]{1,12}?宣言)")
-_QUOTED_DECL = re.compile(r"[「『]([^「」『』\s]{1,16}宣言)[」』]")
+# 第9回〇〇サミット すみだ宣言: the declaration's own name after the series and a space
+_SPACED_DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?[^\s「」『』]{1,20}(?:サミット|大会|会議)"
+                                 r"[ 　]([^\s「」『』第]{1,12}?宣言)")
+_QUOTED_DECL = re.compile(r"[「『]([^「」『』\s]{1,16}宣言(?:[0-9]{4})?)[」』]")  # 「福井宣言2025」: with its year
 _EDITION_PREFIX = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
 _SUBTITLE_START = ("-", "―", "〜", "~", "−", "‐")
@@ -51,7 +54,8 @@ _SERIES_AFTER = re.compile(r"\s?((?:[「『][^「」『』\s]{1,15}[」』])?[^\
                            r"(?:サミット|首脳会議|全国大会|大会|定例会|総会|フォーラム))")
 _BARE_SERIES = ("サミット", "大会", "全国大会", "総会", "定例会", "フォーラム", "首脳会議")
 # The place where a meeting is held: a municipality a little before one of these.
-_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|で(?:、|開催|開か|開い|行われ|行い|実施)")
+_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|"
+                         r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|行われ|行い|実施)")
 _HOLD_VERB = re.compile(r"開催|開か|開い|開く|行われ|行い")
 _SERIES_YEAR = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9])")
 # Key–value lines of a meeting page (開催日 …, 会場:…, テーマ「…」).
@@ -327,6 +331,36 @@ def _mentions(ctx: DocContext) -> list[dict]:
     return drafts
 
 
+_THIS_TIME = re.compile(r"今回(?:が|で|は)\s?(?:第\s?)?([0-9]+|[一二三四五六七八九十百]+)\s?回目")
+
+
+def _count_mentions(ctx: DocContext) -> list[dict]:
+    """「…サミット」が8日、名古屋市で開かれました。… 今回が28回目: the edition counted in a later
+    sentence of the meeting a sentence before names; its venue from that sentence."""
+    drafts = []
+    for m in _THIS_TIME.finditer(ctx.text):
+        series = _series_cand_before(ctx, m.start())
+        if series is None or m.start() - series.end > 200:
+            continue
+        edition = kanji_to_int(m.group(1))
+        s, e = ctx.sentence(series.start)
+        name = strip_quotes(series.text)
+        draft = {
+            "type": "summit", "series": name, "edition": edition, "start_date": None,
+            "end_date": None, "host": None, "theme": None, "declaration": None,
+            "participants": [], "confidence": 0.7, "evidence": [
+                (series.start, m.end(), "summit-count-this-time"),
+                field_span(m.start(1), m.end(1), "summit-count-this-time", "edition", edition),
+                field_span(series.start, series.end, "summit-count-this-time", "series", name)],
+        }
+        venue = _venue(ctx, s, e)
+        if venue:
+            draft["host"] = venue[0]
+            draft["evidence"].append(field_span(venue[1], venue[2], "summit-venue", "host", venue[0]))
+        drafts.append(draft)
+    return drafts
+
+
 _YEAR_IN = re.compile(r"\s?((?:19|20)[0-9]{2})\s?(?=in|IN|ｉｎ|イン)")
 
 
@@ -518,7 +552,7 @@ def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
     by_edition: dict[int, list[dict]] = {}
     for d in drafts:
         by_edition.setdefault(d["edition"], []).append(d)
-    for m in _DECLARATION.finditer(ctx.text):
+    for m in (*_DECLARATION.finditer(ctx.text), *_SPACED_DECLARATION.finditer(ctx.text)):
         n = kanji_to_int(m.group(1))
         for d in by_edition.get(n, []):
             if d["declaration"] is None:
@@ -544,6 +578,8 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
 def summit_drafts(ctx: DocContext) -> list[dict]:
     rows = _rows(ctx)
     mentions = _mentions(ctx)
+    if not mentions:
+        mentions = _count_mentions(ctx)
     if not mentions:
         mentions = _year_mentions(ctx, [c for c in ctx.cands if c.label == "EDITION"])
     drafts = rows + _table_rows(ctx, {d["evidence"][0][0] for d in rows}) + mentions

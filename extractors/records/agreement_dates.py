@@ -1,0 +1,117 @@
+"""The signing date of an agreement (see `agreements`).
+
+The signing date is, in order: a date of the sentence (not one marked as
+before or after something; a month-day takes its year from the document's own
+date), 「今年6月」 / 「6日」 against the document's date, a 締結日/調印日/締結式
+key–value block, another sentence naming the parties with a date, and for a
+signing reported as done (「締結しました」, 「本日」) the document's own date.
+
+`r` is the agreement reader of `agreements`: its text, context, document date
+(`publisher.document_date`) and `dates_in` (month-days read against that date).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date as date_cls
+
+from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
+
+NOT_SIGN_DATE = re.compile(r"^\s?(?:から|まで|以降|以来|ぶり|前|後|頃|現在)")
+_BEFORE_DATE_NEG = re.compile(r"(?:前の|後の|以前の|以来の)\s?$")
+REPORTED = re.compile(r"(?:締結|調印|署名|提携)(?:いた)?しました|(?:締結|調印|署名|提携)した|結びました|結んだ|交わしました|本日|このたび|この度|今般")
+PLANNED = re.compile(r"(?:締結|調印)(?:いた)?します|(?:締結|調印)する予定|結ぶ予定|予定です")
+_RELATIVE_MONTH = re.compile(r"(今年|本年|昨年|去年|一昨年)\s?(\d{1,2})月")
+_DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが]))(\d{1,2})日(?:[、,]|に|から|は)")
+DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（]?\s*)?(?:\d+[.．)]\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
+
+
+def reported_done(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] reports a signing as done (締結しました, 本日) and not as planned."""
+    return bool(REPORTED.search(text, s, e)) and not PLANNED.search(text, s, e)
+
+
+def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | None]:
+    """The signing date of the sentence text[s:e] (see the module docstring) and its span."""
+    best = None
+    for d in r.dates_in(s, e):
+        if not d.start_date or d.fiscal_year:
+            continue
+        if NOT_SIGN_DATE.match(r.text[d.end:d.end + 4]) or \
+                _BEFORE_DATE_NEG.search(r.text[max(s, d.start - 5):d.start]):
+            continue
+        if best is None or abs(d.start - anchor) < abs(best.start - anchor):
+            best = d
+    if best:
+        return best.start_date, date_span(best, "agreement-date-sentence", "signed_date")
+    if "同日" in r.text[s:e]:  # the same day as the date written last before the sentence
+        before = [d for d in r.dates_in(max(0, s - 500), s) if d.start_date and d.precision == "day"]
+        if before:
+            d = before[-1]
+            return d.start_date, field_span(d.start, d.end, "agreement-date-same-day", "signed_date",
+                                            d.start_date, how="同日: the date written before")
+    dd = r.doc_date
+    m = _RELATIVE_MONTH.search(r.text, s, e)
+    if m and dd and 1 <= int(m.group(2)) <= 12:
+        back = {"今年": 0, "本年": 0, "昨年": 1, "去年": 1, "一昨年": 2}[m.group(1)]
+        date = f"{dd.year - back}-{int(m.group(2)):02d}"
+        return date, field_span(m.start(), m.end(), "agreement-date-relative", "signed_date", date,
+                                how=YEAR_FROM_DOCUMENT)
+    m = _DAY_ONLY.search(r.text, s, e)
+    if m and dd and dd.date.count("-") == 2:
+        past = bool(REPORTED.search(r.text, s, e)) and not PLANNED.search(r.text, s, e)
+        date = day_on_or_before(dd.date, int(m.group(1)), past)
+        if date:
+            return date, field_span(m.start(1), m.end(1) + 1, "agreement-date-day", "signed_date", date,
+                                    how="year and month from document date")
+    return None, None
+
+
+def key_value_date(r) -> tuple[str | None, int, int, Span | None]:
+    """A 締結日/調印日/締結式 line and the first full date on it or the few lines below."""
+    pos = 0
+    lines = r.text.split("\n")
+    for i, line in enumerate(lines):
+        if DATE_KEY.match(line) and len(line) < 60:
+            start = pos
+            block = "\n".join(lines[i:i + 6])
+            for d in r.dates_in(start, start + len(block)):
+                if d.start_date and d.precision == "day" and not d.fiscal_year:
+                    return d.start_date, d.start, d.end, date_span(d, "agreement-date-key-value", "signed_date")
+        pos += len(line) + 1
+    return None, 0, 0, None
+
+
+def day_on_or_before(doc_date: str, day: int, past: bool) -> str | None:
+    """The date of a bare 「N日」 read against the document's date: in the document's month when N is
+    not after its day; in the month before when the sentence reports a done thing (a news item of
+    2月1日 telling what happened 「31日に」); else none."""
+    year, month, today = (int(x) for x in doc_date.split("-"))
+    if 0 < day <= today:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    if not past or day > 31:
+        return None
+    year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return date_cls(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_elsewhere(r, draft: dict, skip: set[tuple[int, int]]) -> None:
+    """「荒川区と中小機構は、平成17年6月に業務連携を結び」: another sentence naming the parties,
+    an agreement word and a date before it gives the signing date the signing sentence left out."""
+    names = set(draft["parties"]) | {a for v in draft["party_aliases"].values() for a in v}
+    for word in (c for c in r.ctx.cands if c.label == "AGREEMENT"):
+        s, e = r.ctx.sentence(word.start)
+        if (s, e) in skip:
+            continue
+        found = {n for n, *_ in r.parties(s, word.start, word.start) if n != r.publisher}
+        if len(found & names) < 2 and not (len(found) >= 2 and found <= names):
+            continue
+        dates = [d for d in r.dates_in(s, word.start) if d.start_date and not d.fiscal_year
+                 and not NOT_SIGN_DATE.match(r.text[d.end:d.end + 4])]
+        if dates:
+            draft["signed_date"] = dates[-1].start_date
+            draft["evidence"].append((s, e, "agreement-date-elsewhere"))
+            draft["evidence"].append(date_span(dates[-1], "agreement-date-elsewhere", "signed_date"))
+            return

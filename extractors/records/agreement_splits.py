@@ -1,0 +1,117 @@
+"""One agreement or several from the signing sentences of a document (see `agreements`).
+
+Documents signed together (「協定書及び…覚書を締結」) are one agreement each; parties with
+their own date in brackets, or their own ceremony (「Aとの締結式は11月28日」), one each;
+a sentence naming some of an agreement's parties (another sentence names them all)
+speaks of that agreement. `r` is the agreement reader of `agreements`.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.language.dates import DateMention
+from extractors.records.coordination import party_key
+from extractors.records.spans import Span, date_span
+from schemas.records import Candidate
+
+_JOINED_DOCS = re.compile(r"\s?(?:及び|および|並びに|ならびに)")
+_CEREMONY = re.compile(r"との\s?(?:協定)?(?:締結式|調印式|締結|調印)")
+
+
+def split_documents(r, s: int, words: list[Candidate], sign_at: int) -> list[tuple[str, Candidate]]:
+    """「…協定書及び…覚書を締結」: (title as written, word) for each document signed together."""
+    docs = [w for w in words if w.start < sign_at and w.text.endswith(("協定書", "覚書", "協定"))]
+    out = []
+    for i, w in enumerate(docs):
+        if i + 1 < len(docs) and not _JOINED_DOCS.match(r.text, w.end):
+            continue
+        if i > 0 and not _JOINED_DOCS.match(r.text, docs[i - 1].end):
+            continue
+        lo = docs[i - 1].end if i > 0 else s
+        piece = r.text[lo:w.end]
+        m = re.search(r"(?:及び|および|並びに|ならびに|、|と、|を)\s?([^、。「」]*)$", piece)
+        out.append((m.group(1) if m else piece, w))
+    return out if len(out) >= 2 else []
+
+
+def own_dates(r, parties: list[tuple[str, int, int, str]]) -> dict[str, DateMention]:
+    """Party -> the date in brackets right after its name: 「A(平成28年2月5日)とB(平成28年3月22日)」."""
+    out = {}
+    for name, st, en, _ in parties:
+        if en <= st:
+            continue
+        for d in r.dates_in(en, en + 25):
+            if re.fullmatch(r"\s?[(（]", r.text[en:d.start]) and re.match(r"\s?[)）]", r.text[d.end:d.end + 2]) \
+                    and d.start_date:
+                out[name] = d
+            break
+    return out
+
+
+def _ceremonies(r, draft: dict) -> dict[str, tuple[str, int, int, Span]]:
+    """Party -> (date, sentence) of 「Aとの締結式は11月28日に行われ」 sentences."""
+    out = {}
+    for m in _CEREMONY.finditer(r.text):
+        s, e = r.ctx.sentence(m.start())
+        before = r.text[s:m.start()]
+        party = next((p for p in draft["parties"] if before.endswith(p)), None)
+        if not party:
+            continue
+        dates = [d for d in r.dates_in(m.end(), e) if d.start_date and d.precision == "day"]
+        if dates:
+            out[party] = (dates[0].start_date, s, e, date_span(dates[0], "agreement-ceremony-per-party", "signed_date"))
+    return out
+
+
+def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
+    out = []
+    for d in drafts:
+        cer = _ceremonies(r, d) if len(d["parties"]) >= 3 else {}
+        if len(cer) >= 2 and len({v[0] for v in cer.values()}) >= 2:
+            common = [p for p in d["parties"] if p not in cer]
+            for party, (date, s, e, date_ev) in cer.items():
+                out.append({**d, "parties": common + [party], "signed_date": date, "confidence": 0.8,
+                            "party_aliases": {k: v for k, v in d["party_aliases"].items() if k in common + [party]},
+                            "evidence": d["evidence"] + [(s, e, "agreement-ceremony-per-party"), date_ev]})
+        else:
+            if len(cer) == 1 and d["signed_date"] is None:
+                date, s, e, date_ev = next(iter(cer.values()))
+                d["signed_date"] = date
+                d["evidence"] += [(s, e, "agreement-ceremony-per-party"), date_ev]
+            out.append(d)
+    return out
+
+
+def same_body(short: str, full: str) -> bool:
+    """One name for the same body: equal without legal form, or the shorter written with the
+    longer's characters in order, from its start or its kind word (北海道同友会 / 北海道中小企業家同友会)."""
+    a, b = party_key(short), party_key(full)
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    if len(a) < 3 or not b.endswith(a[-2:]):
+        return False
+    it = iter(b)
+    return all(ch in it for ch in a)
+
+
+def names_subset(names: list[str], others: list[str]) -> bool:
+    return all(any(same_body(n, o) for o in others) for n in names)
+
+
+def merge_subsets(drafts: list[dict]) -> list[dict]:
+    """A sentence naming some of an agreement's parties (from another sentence) speaks of it.
+    The home is the draft with more parties, then the dated one (its sentence reports the signing)."""
+    out: list[dict] = []
+    for d in sorted(drafts, key=lambda d: (-len(d["parties"]), d["signed_date"] is None)):
+        home = next((o for o in out if o["_sentence"] != d["_sentence"] and names_subset(d["parties"], o["parties"])
+                     and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])),
+                    None)
+        if home is None:
+            out.append(d)
+            continue
+        if home["signed_date"] is None and d["signed_date"]:
+            home["signed_date"], home["confidence"] = d["signed_date"], 0.8
+        home["evidence"] += [ev for ev in d["evidence"] if ev not in home["evidence"]]
+    return sorted(out, key=lambda d: d["_sentence"])
