@@ -253,7 +253,7 @@ def _nothing_to_read(args: argparse.Namespace, settings) -> int | None:
     from datetime import datetime, timezone
     from pathlib import Path
 
-    from extractors.fetch import discover_sources, is_url
+    from extractors.reading.fetch import discover_sources, is_url
     from flows.inputs import document_types, skipped_files
     from flows.output import manifest_for, write_outputs
 

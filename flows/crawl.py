@@ -333,6 +333,7 @@ class Crawler:
                 if rules.fault:  # the host could not be reached at all: a failure, with a documents.jsonl line
                     fault = Fetched(uri=url, error=rules.unavailable, error_code=rules.fault)
                     visits.append(self._failed(url, source, fault, self.state.get(url)))
+                    self._say(len(visits), visits[-1])
                 else:
                     reason = rules.unavailable or "disallowed by robots.txt"
                     if depth == 0:  # a start page: what the user asked for gets its line, with the reason

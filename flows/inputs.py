@@ -48,7 +48,7 @@ def check_output_folder(path: str | os.PathLike, option: str = "--out") -> Path:
 
 
 def _is_url(item: str) -> bool:
-    # extractors.fetch.is_url, without importing httpx (~0.5 s on a busy machine) before the checks
+    # extractors.reading.fetch.is_url, without importing httpx (~0.5 s on a busy machine) before the checks
     return item.startswith(("http://", "https://"))
 
 
@@ -70,7 +70,7 @@ def skipped_files(inputs: list[str]) -> dict:
     Hidden files and folders (a leading dot) are not counted: they are not
     anyone's documents (.git, .DS_Store).
     """
-    from extractors.fetch import DOCUMENT_SUFFIXES
+    from extractors.reading.fetch import DOCUMENT_SUFFIXES
 
     counts: Counter[str] = Counter()
     files: list[dict] = []
@@ -88,6 +88,6 @@ def skipped_files(inputs: list[str]) -> dict:
 
 
 def document_types() -> str:
-    from extractors.fetch import DOCUMENT_SUFFIXES
+    from extractors.reading.fetch import DOCUMENT_SUFFIXES
 
     return ", ".join(sorted(DOCUMENT_SUFFIXES))

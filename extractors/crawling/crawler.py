@@ -96,7 +96,7 @@ class Robots:
                                 "and asked again next crawl")
         if 400 <= status < 500:
             return cls.allow_all(user_agent)  # no robots.txt: everything is allowed
-        return cls.deny_all(user_agent, f"robots.txt could not be fetched ({fetched.error}); the host is skipped "
+        return cls.deny_all(user_agent, f"robots.txt unavailable ({fetched.error}); the host is skipped "
                             "this crawl", fault=fetched.error_code)
 
     def allowed(self, url: str) -> bool:

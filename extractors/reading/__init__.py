@@ -2,12 +2,29 @@
 
 Takes files, folders and http(s) URLs and gives `Fetched` (bytes, media type, sha256, HTTP
 validators; `fetch`) and then a `Document` (normalised text, page offsets, title, status and a
-clear error for bad input; `documents`). PDFs are read at the character level (`pdf`), scanned
-pages through Tesseract (`ocr`), pages with their charset checked and the site chrome dropped
-(`html`); every text goes through the one normalisation step (`normalize`) under a per-document
-time limit (`deadline`). Nothing here raises for bad input: a failure is a status and an error.
-"""
-from extractors.reading.documents import read_document, sniff
-from extractors.reading.fetch import discover_sources, fetch_file, fetch_source, fetch_url, is_url
+clear error for bad input; `documents`). PDFs are read at the character level (`pdf`, with
+`layout` and `tables` for blocks, tables and vertical writing), scanned pages through Tesseract
+(`ocr`), pages with their charset checked and the site chrome dropped (`html`); every text goes
+through the one normalisation step (`normalize`) under a per-document time limit (`deadline`).
+Nothing here raises for bad input: a failure is a status and an error.
 
-__all__ = ["discover_sources", "fetch_file", "fetch_source", "fetch_url", "is_url", "read_document", "sniff"]
+The names below are loaded on first use, so that importing one light module of this package
+(`extractors.reading.normalize`, the input checks of the command line) does not import the PDF
+and HTML stacks.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+
+_EXPORTS = {
+    "read_document": "documents", "sniff": "documents",
+    "discover_sources": "fetch", "fetch_file": "fetch", "fetch_source": "fetch", "fetch_url": "fetch",
+    "is_url": "fetch",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

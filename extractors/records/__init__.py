@@ -11,6 +11,7 @@ gold file the way the team's `eval/score.py` does; `field_evidence` checks that 
 has a span naming its field.
 """
 from extractors.records.build import build_records, document_drafts
-from extractors.records.evaluate import field_evidence, format_report, grounding, score
+from extractors.records.evaluate import covered, field_evidence, format_report, grounding, score
 
-__all__ = ["build_records", "document_drafts", "field_evidence", "format_report", "grounding", "score"]
+__all__ = ["build_records", "covered", "document_drafts", "field_evidence", "format_report", "grounding",
+           "score"]
