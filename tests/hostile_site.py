@@ -31,6 +31,7 @@ import zlib
 from dataclasses import dataclass, field
 
 from tests.conftest import SAMPLES
+from tests.site import Server
 
 SJIS = "text/html; charset=Shift_JIS"
 TRICKLE_EVERY = 0.05  # seconds between the bytes of a trickling response
@@ -299,7 +300,7 @@ class _QuietServer(http.server.ThreadingHTTPServer):
         pass  # resets, hang-ups and TLS hellos spoken to plain HTTP are the point here
 
 
-class HostileServer:
+class HostileServer(Server):
     """`with HostileServer(site) as url:` serves the site on 127.0.0.1 on a free port."""
 
     _bomb_length: int | None = None
@@ -308,19 +309,8 @@ class HostileServer:
         if HostileServer._bomb_length is None:
             HostileServer._bomb_length = _bomb_length(BOMB_BYTES)
         handler = type("Handler", (_Handler,), {"site": site, "bomb_length": HostileServer._bomb_length})
-        self.site = site
-        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        super().__init__(site, handler, _QuietServer)
 
     @property
     def port(self) -> int:
         return self.httpd.server_address[1]
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        self.site.url = f"http://127.0.0.1:{self.port}"
-        return self.site.url
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()

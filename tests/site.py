@@ -145,9 +145,9 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 class Server:
     """`with Server(site) as url:` serves the site on 127.0.0.1 on a free port."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site, handler=None, server_class=None):
         self.site = site
-        self.httpd = _QuietServer(("127.0.0.1", 0), _handler(site))
+        self.httpd = (server_class or _QuietServer)(("127.0.0.1", 0), handler or _handler(site))
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def __enter__(self) -> str:
