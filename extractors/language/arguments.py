@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.language.nlp import _LOAD_LOCK, _NLP_LOCK, DEP_PATTERN_SUFFIX, PATTERN_DIR, chunks, load_nlp
+from extractors.language.nlp import LOAD_LOCK, NLP_LOCK, DEP_PATTERN_SUFFIX, PATTERN_DIR, chunks, load_nlp
 
 # Dependencies that make one name of several tokens (宮城 第 一 信用金庫).
 _NAME_PARTS = ("compound", "nummod", "flat", "fixed")
@@ -61,7 +61,7 @@ def _matcher_once():
 
 
 def _matcher():
-    with _LOAD_LOCK:
+    with LOAD_LOCK:
         return _matcher_once()
 
 
@@ -111,7 +111,7 @@ def signing_arguments(text: str, spans: list[tuple[int, int]]) -> list[Argument]
     pieces = [(s + a, s + b) for s, e in spans for a, b in chunks(text[s:e])]
     out: list[Argument] = []
     seen: set[tuple[str, int, int]] = set()
-    with _NLP_LOCK, nlp.select_pipes(disable=[p for p in _PARSE_DISABLE if p in nlp.pipe_names]):
+    with NLP_LOCK, nlp.select_pipes(disable=[p for p in _PARSE_DISABLE if p in nlp.pipe_names]):
         for (start, _end), doc in zip(pieces, nlp.pipe(text[s:e] for s, e in pieces)):
             for match_id, token_ids in matcher(doc):
                 rule = nlp.vocab.strings[match_id]

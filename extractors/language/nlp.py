@@ -43,12 +43,13 @@ _NER_DISABLE = ("parser", "morphologizer", "compound_splitter", "bunsetu_recogni
 
 
 # Sudachi's tokenizer is not safe to share between threads (Prefect's default task
-# runner is a thread pool): calls into the one cached pipeline take this lock.
-_NLP_LOCK = threading.Lock()
+# runner is a thread pool): calls into the one cached pipeline take this lock, here and in the
+# other modules of this package that run it (arguments.py: the parser on signing sentences).
+NLP_LOCK = threading.Lock()
 # Loading takes its own lock: two tasks that start together must not both load the
 # model (twice the memory, and numpy's header parsing in two threads at once trips
 # a CPython 3.11 bug: "AST constructor recursion depth mismatch").
-_LOAD_LOCK = threading.RLock()
+LOAD_LOCK = threading.RLock()
 
 
 class ModelMissingError(RuntimeError):
@@ -57,7 +58,7 @@ class ModelMissingError(RuntimeError):
 
 def load_nlp():
     """The ja_ginza pipeline, loaded once per process (thread-safe)."""
-    with _LOAD_LOCK:
+    with LOAD_LOCK:
         return _load_nlp_once()
 
 
@@ -100,7 +101,7 @@ def load_patterns() -> list[dict]:
 
 def load_ruler():
     """A SpanRuler over the patterns, bound to the ja_ginza vocabulary (applied to tokenizer output)."""
-    with _LOAD_LOCK:
+    with LOAD_LOCK:
         return _load_ruler_once()
 
 
@@ -214,7 +215,7 @@ def rule_candidates(text: str) -> list[Candidate]:
     nlp, ruler = load_nlp(), load_ruler()
     out: list[Candidate] = []
     for start, end in chunks(text):
-        with _NLP_LOCK:
+        with NLP_LOCK:
             doc = ruler(nlp.make_doc(text[start:end]))
         for span in doc.spans.get("rules", []):
             s, e = start + span.start_char, start + span.end_char
@@ -241,7 +242,7 @@ def model_candidates(text: str, spans: list[tuple[int, int]], batch_size: int = 
     table = label_table()
     pieces = [(s + a, s + b) for s, e in spans for a, b in chunks(text[s:e])]
     out: list[Candidate] = []
-    with _NLP_LOCK, nlp.select_pipes(disable=[p for p in _NER_DISABLE if p in nlp.pipe_names]):
+    with NLP_LOCK, nlp.select_pipes(disable=[p for p in _NER_DISABLE if p in nlp.pipe_names]):
         for (start, _end), doc in zip(pieces, nlp.pipe((text[s:e] for s, e in pieces), batch_size=batch_size)):
             for ent in doc.ents:
                 label = _fix_model_entity(table.get(ent.label_, ""), ent.text)
