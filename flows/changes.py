@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from flows.jsonlines import read_jsonl
 from schemas.records import RECORD_TYPES, RecordBase
 
 CHANGE_KINDS = ("added", "changed", "removed")
@@ -45,19 +46,12 @@ class PreviousRun:
     documents: dict[str, tuple[str | None, str]]  # uri -> (sha256, status)
 
 
-def _jsonl(path: Path):
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
-
-
 def previous_run(out: Path) -> PreviousRun | None:
     """The finished run in `out`, or None when there is none (or it cannot be read whole)."""
     try:
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        records = list(_jsonl(out / "records.jsonl"))
-        documents = {d["uri"]: (d.get("sha256"), d.get("status")) for d in _jsonl(out / "documents.jsonl")}
+        records = read_jsonl(out / "records.jsonl")
+        documents = {d["uri"]: (d.get("sha256"), d.get("status")) for d in read_jsonl(out / "documents.jsonl")}
         return PreviousRun(run_id=manifest["id"], records=records, documents=documents)
     except (OSError, ValueError, KeyError, TypeError):
         return None

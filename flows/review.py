@@ -27,6 +27,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from flows.changes import compared_fields
+from flows.jsonlines import read_jsonl
 from schemas.records import RECORD_TYPES
 
 REVIEW_NAME = "review.html"
@@ -96,13 +97,6 @@ def render_review(documents: list, records: list[dict], rejected: list, manifest
         source_uris=source_uris, data_json=script_json(page_data(documents, records)))
 
 
-def _jsonl(path: Path) -> list[dict]:
-    if not path.is_file():
-        return []
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
 def rewrite_review(out: Path) -> Path:
     """(Re)write `out/review.html` from the output folder's files; gives the page's path."""
     from flows.output import atomic_write_text
@@ -111,7 +105,8 @@ def rewrite_review(out: Path) -> Path:
     if not manifest_path.is_file():
         raise FileNotFoundError(f"no finished run in {out} (no manifest.json)")
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    html = render_review(_jsonl(out / "documents.jsonl"), _jsonl(out / "records.jsonl"),
-                         _jsonl(out / "rejected.jsonl"), manifest, _jsonl(out / "changes.jsonl"))
+    html = render_review(*(read_jsonl(out / f"{name}.jsonl", missing_ok=True)
+                           for name in ("documents", "records", "rejected")),
+                         manifest, read_jsonl(out / "changes.jsonl", missing_ok=True))
     atomic_write_text(out / REVIEW_NAME, html)
     return out / REVIEW_NAME
