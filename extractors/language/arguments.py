@@ -14,11 +14,11 @@ pipeline of `nlp.load_nlp`. No spaCy object leaves this module.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.language.nlp import LOAD_LOCK, NLP_LOCK, DEP_PATTERN_SUFFIX, PATTERN_DIR, chunks, load_nlp
+from extractors.language.nlp import (DEP_PATTERN_SUFFIX, LOAD_LOCK, NLP_LOCK, PATTERN_DIR, chunks, load_nlp,
+                                     read_pattern_files)
 
 # Dependencies that make one name of several tokens (宮城 第 一 信用金庫).
 _NAME_PARTS = ("compound", "nummod", "flat", "fixed")
@@ -36,15 +36,7 @@ class Argument:
 
 
 def load_dep_patterns() -> list[dict]:
-    patterns = []
-    for path in sorted(PATTERN_DIR.glob(f"*{DEP_PATTERN_SUFFIX}")):
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.strip():
-                p = json.loads(line)
-                if not {"id", "role", "pattern"} <= p.keys():
-                    raise ValueError(f"{path.name}:{n}: a dependency pattern needs id, role and pattern")
-                patterns.append(p)
-    return patterns
+    return read_pattern_files(sorted(PATTERN_DIR.glob(f"*{DEP_PATTERN_SUFFIX}")), ("id", "role", "pattern"))
 
 
 @lru_cache(maxsize=1)

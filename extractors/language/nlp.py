@@ -85,18 +85,23 @@ def _load_nlp_once():
         ) from exc
 
 
-def load_patterns() -> list[dict]:
+def read_pattern_files(paths, needed: tuple[str, ...]) -> list[dict]:
+    """The patterns of JSONL rule files, one a line, each with the keys `needed` (a clear error if not)."""
     patterns = []
-    for path in sorted(PATTERN_DIR.glob("*.jsonl")):
-        if path.name.endswith(DEP_PATTERN_SUFFIX):
-            continue  # DependencyMatcher patterns: see extractors.language.arguments
+    for path in paths:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if line.strip():
                 p = json.loads(line)
-                if "id" not in p or "label" not in p or "pattern" not in p:
-                    raise ValueError(f"{path.name}:{n}: a pattern needs id, label and pattern")
+                if not set(needed) <= p.keys():
+                    raise ValueError(f"{path.name}:{n}: a pattern needs {', '.join(needed)}")
                 patterns.append(p)
     return patterns
+
+
+def load_patterns() -> list[dict]:
+    """The SpanRuler patterns (DependencyMatcher patterns, `*_deps.jsonl`, are extractors.language.arguments')."""
+    paths = [p for p in sorted(PATTERN_DIR.glob("*.jsonl")) if not p.name.endswith(DEP_PATTERN_SUFFIX)]
+    return read_pattern_files(paths, ("id", "label", "pattern"))
 
 
 def load_ruler():
