@@ -215,11 +215,14 @@ def maximal(cands: list[Candidate]) -> list[Candidate]:
     return sorted(out, key=lambda c: (c.start, c.end, c.label))
 
 
-def rule_candidates(text: str) -> list[Candidate]:
-    """The cheap pass: tokenizer + SpanRuler patterns over the whole text (maximal spans per label)."""
+def rule_candidates(text: str, regions: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """The cheap pass: tokenizer + SpanRuler patterns over the text, or only over `regions` of it
+    (whole lines: `triggers.selected_regions`); maximal spans per label, offsets into `text`."""
     nlp, ruler = load_nlp(), load_ruler()
     out: list[Candidate] = []
-    for start, end in chunks(text):
+    regions = [(0, len(text))] if regions is None else regions
+    pieces = [(s + a, s + b) for s, e in regions for a, b in chunks(text[s:e])]
+    for start, end in pieces:
         with NLP_LOCK:
             doc = ruler(nlp.make_doc(text[start:end]))
         for span in doc.spans.get("rules", []):

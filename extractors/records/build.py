@@ -47,6 +47,7 @@ from pydantic import ValidationError
 from extractors.records.agreements import agreement_drafts
 from extractors.records.context import DocContext
 from extractors.language.nlp import model_candidates, rule_candidates
+from extractors.language.triggers import selected_regions
 from extractors.records.ordinances import municipality_prefix, ordinance_drafts
 from extractors.records.spans import as_span
 from extractors.records.summits import summit_drafts
@@ -63,10 +64,11 @@ def _key(text: str | None) -> str:
     return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
-def candidates(doc: Document, use_model: bool = True) -> list[Candidate]:
-    """Rule candidates over the whole text plus model entities in the trigger sentences."""
+def candidates(doc: Document, use_model: bool = True, prefilter: bool = True) -> list[Candidate]:
+    """Rule candidates over the text's trigger regions (with `prefilter`, see
+    `language.triggers`; else the whole text) plus model entities in the trigger sentences."""
     text = doc.text
-    cands = rule_candidates(text)
+    cands = rule_candidates(text, selected_regions(text) if prefilter else None)
     if not use_model:
         return cands
     ctx = DocContext(doc=doc, cands=cands)
@@ -80,10 +82,10 @@ def candidates(doc: Document, use_model: bool = True) -> list[Candidate]:
     return cands
 
 
-def document_drafts(doc: Document, use_model: bool = True) -> list[dict]:
+def document_drafts(doc: Document, use_model: bool = True, prefilter: bool = True) -> list[dict]:
     if doc.status != DocStatus.ok or not doc.text:
         return []
-    ctx = DocContext.build(doc, candidates(doc, use_model))
+    ctx = DocContext.build(doc, candidates(doc, use_model, prefilter))
     return summit_drafts(ctx) + agreement_drafts(ctx) + ordinance_drafts(ctx)
 
 
