@@ -2,8 +2,9 @@
 
 A plain string scan (no tokenizer) for the trigger words of `data/triggers.json`
 (条例, 協定, 提携, サミット, 第N回, 宣言, …) selects the lines that hold one, with
-`NEIGHBOURS` lines on each side for context (a summit's 日時/会場 lines under its
-title, the party list under a signing sentence), plus the head and the tail of the
+context on each side: at least one line, and more short lines until `CONTEXT_CHARS`
+characters are covered (a summit's 日時/会場 rows under its title, the party list
+under a signing sentence), plus the head and the tail of the
 text (the title, the publisher and the page's date line at the top; the
 お問い合わせ先 block at the foot). Only the selected regions go to the tokenizer, the
 SpanRuler and the NER (`nlp.rule_candidates`); the rest of a long document is never
@@ -22,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 TRIGGER_FILE = Path(__file__).parent / "data" / "triggers.json"
-NEIGHBOURS = 3  # lines kept on each side of a line with a trigger word
+CONTEXT_CHARS = 200  # context kept on each side of a line with a trigger word: whole lines, at least one
 HEAD_CHARS = 1500  # the top of the text: title, publisher, date line
 TAIL_CHARS = 1000  # the foot: the contact block
 
@@ -45,7 +46,7 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def selected_regions(text: str, neighbours: int = NEIGHBOURS, head: int = HEAD_CHARS,
+def selected_regions(text: str, context: int = CONTEXT_CHARS, head: int = HEAD_CHARS,
                      tail: int = TAIL_CHARS) -> list[tuple[int, int]]:
     """Sorted, disjoint [(start, end)] of `text` to tokenize, each made of whole lines."""
     if not text:
@@ -57,15 +58,19 @@ def selected_regions(text: str, neighbours: int = NEIGHBOURS, head: int = HEAD_C
     ends = starts[1:] + [len(text)]
     keep = bytearray(n)
     for m in trigger_pattern().finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        j = bisect.bisect_right(starts, max(m.start(), m.end() - 1)) - 1
-        for k in range(max(0, i - neighbours), min(n, j + neighbours + 1)):
+        first = bisect.bisect_right(starts, m.start()) - 1
+        last = bisect.bisect_right(starts, max(m.start(), m.end() - 1)) - 1
+        i = first - 1  # context before: at least one line, then up to `context` characters
+        while i >= 0 and (i == first - 1 or starts[first] - starts[i] < context):
+            i -= 1
+        j = last + 1  # and after
+        while j < n and (j == last + 1 or ends[j - 1] - ends[last] < context):
+            j += 1
+        for k in range(i + 1, j):
             keep[k] = 1
-    head_end = bisect.bisect_left(starts, head)  # lines starting before `head`
-    for k in range(min(head_end, n)):
+    for k in range(bisect.bisect_left(starts, head)):  # lines starting before `head`
         keep[k] = 1
-    tail_start = bisect.bisect_right(starts, len(text) - tail) - 1
-    for k in range(max(0, tail_start), n):
+    for k in range(max(0, bisect.bisect_right(starts, len(text) - tail) - 1), n):
         keep[k] = 1
     regions: list[tuple[int, int]] = []
     for k in range(n):

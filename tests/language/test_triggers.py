@@ -39,7 +39,7 @@ def test_regions_are_whole_sorted_disjoint_lines():
     lines = [f"行{i}。ここには何もない文がある。" for i in range(400)]
     lines[200] = "市は中小企業振興基本条例を制定した。"
     text = "\n".join(lines) + "\n"
-    regions = selected_regions(text, neighbours=1, head=100, tail=100)
+    regions = selected_regions(text, context=1, head=100, tail=100)
     assert regions == sorted(regions)
     assert all(a[1] < b[0] for a, b in zip(regions, regions[1:]))  # disjoint and not touching
     assert all(s == 0 or text[s - 1] == "\n" for s, _ in regions)
