@@ -20,6 +20,7 @@ import os
 import sys
 
 import flows  # noqa: F401  (sets Prefect's quiet offline defaults before Prefect is imported)
+from flows.timeline import mark
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -109,8 +110,9 @@ def _work_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cache-dir", metavar="DIR", help="where each document's work is cached "
                    "(default: $CHUSHO_CACHE_DIR or ~/.cache/chusho-extract/results)")
     p.add_argument("--no-cache", action="store_true", help="neither use nor fill the cache")
-    p.add_argument("--runner", choices=("process", "thread", "dask"), default="process",
-                   help="where tasks run: worker processes (default), threads, or a Dask cluster")
+    p.add_argument("--runner", choices=("auto", "process", "thread", "dask"), default="auto",
+                   help="where tasks run: worker processes, threads, or a Dask cluster; auto: threads for up to "
+                   "4 inputs of 3 MB in all (run), worker processes otherwise")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
     p.add_argument("--dask-address", metavar="ADDRESS", help="scheduler of an existing Dask cluster "
                    "(tcp://host:8786); without it --runner dask starts a local one")
@@ -139,11 +141,12 @@ def _check_runner(args: argparse.Namespace) -> None:
         raise _UsageError("--workers must be at least 1")
 
 
-def _runner(args: argparse.Namespace):
-    """The task runner asked for (checked by _check_runner before any work)."""
+def _runner(args: argparse.Namespace, kind: str | None = None):
+    """The task runner asked for (checked by _check_runner before any work); `kind` resolves `auto`."""
     from flows.runners import make_runner
 
-    return make_runner(args.runner, args.workers, args.dask_address)
+    kind = kind or ("process" if args.runner == "auto" else args.runner)
+    return make_runner(kind, args.workers, args.dask_address)
 
 
 def _out_folder(path: str, option: str = "--out"):
@@ -295,14 +298,25 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print("every input is unchanged since a finished run: output written from the cache (no flow run)",
               file=sys.stderr)
     else:
-        from flows.extract import extract_flow
-        from flows.runners import shared_local_api
+        from extractors.reading.fetch import discover_sources
+        from flows.runners import LocalApi, choose_runner, warm_up_model
 
-        runner = _runner(args)
-        with shared_local_api():
+        mark("command checked")
+        api = LocalApi.find()  # first: a server of our own starts while the rest is imported and loaded
+        mark(f"Prefect server: {api.how} {api.url}")
+        kind = choose_runner(discover_sources(args.inputs)) if args.runner == "auto" else args.runner
+        if kind == "thread":
+            warm_up_model()  # the tasks run in this process: load the model while Prefect is imported
+        from flows.extract import extract_flow
+
+        mark("Prefect and the flows imported")
+        runner = _runner(args, kind)
+        with api.active():
+            mark(f"Prefect server answers; flow starts on the {kind} runner")
             summary = extract_flow.with_options(task_runner=runner)(
                 inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,
                 cache=not args.no_cache)
+    mark("flow ended, server stopped")
     counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.counts.items())) or "no documents"
     records = ", ".join(f"{n} {t}" for t, n in sorted(summary.records.items()))
     print(f"{summary.documents} documents ({counts}){'; records: ' + records if records else ''} -> {summary.out}")
@@ -344,17 +358,20 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
         _out_folder(str(Path(args.state).parent), "--state's folder")
     _check_runner(args)
     settings = _settings(args, crawl_delay=args.delay)
-    from flows.crawl import crawl_flow, default_state_path
-    from flows.runners import shared_local_api
-    from flows.state import StateInUse, lock_state
+    from flows.state import StateInUse, default_state_path, lock_state
 
     try:  # one crawl per state file: say so before Prefect starts, not in a failed flow run
         os.close(lock_state(args.state or default_state_path(args.out)))
     except StateInUse as exc:
         print(f"chusho-extract: {exc}", file=sys.stderr)
         return 3
-    runner = _runner(args)
-    with shared_local_api():
+    from flows.runners import LocalApi
+
+    api = LocalApi.find()  # first: a server of our own starts while the flows are imported
+    from flows.crawl import crawl_flow
+
+    runner = _runner(args)  # auto: worker processes (how many documents a crawl finds is not known)
+    with api.active():
         summary = crawl_flow.with_options(task_runner=runner)(
             sources=sources, out=args.out, state=args.state, settings=settings, progress=not args.quiet,
             cache=not args.no_cache)

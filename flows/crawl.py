@@ -57,7 +57,7 @@ from extractors.versions import work_fingerprint
 from flows.extract import document_tasks, finish_run
 from flows.reporting import announce_end, announce_start, finished, say
 from flows.runcache import RunSummary
-from flows.state import CrawlState, StoredPage
+from flows.state import CrawlState, StoredPage, default_state_path
 from schemas.crawl import CrawlSource
 from schemas.document import DocStatus, Document, Fetched
 
@@ -454,10 +454,6 @@ def _done(future: PrefectFuture) -> bool:
     """Finished, asked without a call to the API where the runner's own future can say."""
     wrapped = getattr(future, "wrapped_future", None)
     return wrapped.done() if wrapped is not None else future.state.is_final()
-
-
-def default_state_path(out: str) -> Path:
-    return Path(out) / "crawl-state.sqlite"
 
 
 @flow(name="chusho-crawl", log_prints=False, on_running=[announce_start],

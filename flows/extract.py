@@ -30,6 +30,7 @@ from flows.inputs import skipped_files
 from flows.output import manifest_for, write_outputs
 from flows.reporting import announce_end, announce_start, finished, publish_artifact, say
 from flows.runcache import RunSummary, save_run, summary_of
+from flows.timeline import mark
 from schemas.document import DocStatus, Document, Fetched
 from schemas.records import Rejected
 
@@ -60,22 +61,26 @@ def _drafts_key(context, parameters) -> str | None:
                                versions_fingerprint())
 
 
-@task(name="read", task_run_name="read {fetched.uri}", cache_key_fn=_read_key, persist_result=True)
-def read_task(fetched: Fetched, settings: Settings) -> Document:
+def read_stage(fetched: Fetched, settings: Settings) -> Document:
     return read_document(fetched, settings)
 
 
-@task(name="candidates", task_run_name="candidates {doc.uri}", cache_key_fn=_drafts_key, persist_result=True)
-def drafts_task(doc: Document) -> list[dict]:
+def drafts_stage(doc: Document) -> list[dict]:
     return document_drafts(doc)
+
+
+_READ = dict(name="read", task_run_name="read {fetched.uri}")
+_DRAFTS = dict(name="candidates", task_run_name="candidates {doc.uri}")
+read_task = task(**_READ, cache_key_fn=_read_key, persist_result=True)(read_stage)
+drafts_task = task(**_DRAFTS, cache_key_fn=_drafts_key, persist_result=True)(drafts_stage)
+# --no-cache: the same work as tasks with no cache key at all (with_options cannot drop a cache_key_fn)
+_read_uncached = task(**_READ, cache_policy=NO_CACHE, persist_result=False)(read_stage)
+_drafts_uncached = task(**_DRAFTS, cache_policy=NO_CACHE, persist_result=False)(drafts_stage)
 
 
 def document_tasks(cache: bool = True):
     """(read, drafts) tasks: cached and persisted, or (cache=False) neither."""
-    if cache:
-        return read_task, drafts_task
-    return (read_task.with_options(cache_policy=NO_CACHE, persist_result=False),
-            drafts_task.with_options(cache_policy=NO_CACHE, persist_result=False))
+    return (read_task, drafts_task) if cache else (_read_uncached, _drafts_uncached)
 
 
 @task(name="records", cache_policy=NO_CACHE)
@@ -90,6 +95,7 @@ def write_outputs_task(out: Path, documents: list[Document], records: list[dict]
 
 
 def _progress(done: int, total: int, doc: Document, cached: bool, progress: bool) -> None:
+    mark(f"document {done}/{total} read and drafted: {doc.uri}")
     ok = doc.status == DocStatus.ok
     detail = f"{len(doc.pages)} pages, {len(doc.text)} chars" if ok else doc.error
     detail += ", cached" if cached else ""
@@ -139,8 +145,10 @@ def finish_run(flow_name: str, out: str, documents: list[Document], drafts: list
     counts go to the log and, as a markdown artifact, to the flow run in the UI.
     """
     records, rejected = records_task(documents, drafts)
+    mark("records built")
     manifest = manifest_for(run, documents, records, rejected, settings)
     write_outputs_task(Path(out), documents, records, rejected, manifest)
+    mark("output folder written")
     if run.get("cache", {}).get("enabled") and "crawl" not in run:
         save_run(documents, records, rejected, manifest)
     summary = summary_of(manifest, out)
@@ -158,6 +166,7 @@ def extract_flow(inputs: list[str], out: str, settings: Settings | None = None, 
 
     Its final state's message gives the counts and the documents that could not be read.
     """
+    mark("flow run running")
     settings = settings or Settings()
     run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(), "inputs": inputs,
            "skipped_files": skipped_files(inputs)}

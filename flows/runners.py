@@ -1,9 +1,15 @@
-"""Where tasks run: threads, local processes, or a Dask cluster (local or remote).
+"""Where tasks run (threads, local processes, or a Dask cluster), and which Prefect server they report to.
 
-- `process` (default): a pool of worker processes on this machine, one per
+- `auto` (default): `thread` for a handful of small inputs (`choose_runner`: at
+  most SMALL_RUN_FILES files or URLs, SMALL_RUN_BYTES in all), where starting
+  worker processes, each loading the model, would cost more than the work;
+  `process` otherwise.
+- `process`: a pool of worker processes on this machine, one per
   core by default. GiNZA holds the GIL, so threads cannot use a second core;
   processes can. Each worker loads the model once, on its first document.
-- `thread`: one process; the lightest on memory (one model).
+- `thread`: one process; the lightest on memory (one model), which is loaded
+  in the background while Prefect is imported and the server starts
+  (`warm_up_model`).
 - `dask`: prefect-dask's DaskTaskRunner. With `dask_address` the tasks go to
   an existing Dask scheduler (workers on many machines, each with the project
   installed); without, a local cluster of `workers` single-threaded worker
@@ -12,17 +18,73 @@
 
 The flows do not change with the runner: they are given one with
 `flow.with_options(task_runner=make_runner(...))`.
+
+The server (`LocalApi`): PREFECT_API_URL when it is set; else a Prefect server
+already running on this machine at 127.0.0.1:4200 (`chusho-extract serve`'s,
+or `prefect server start`'s; another address with CHUSHO_LOCAL_API), whose UI
+then shows the run; else a temporary
+server of our own, started before anything else is done (its ~6 s of start-up
+overlap the imports and the model load) and stopped at the end.
 """
 from __future__ import annotations
 
+import atexit
 import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
 from contextlib import contextmanager
 
-RUNNERS = ("process", "thread", "dask")
+from flows.timeline import mark
+
+RUNNERS = ("auto", "process", "thread", "dask")
+SMALL_RUN_FILES = 4  # a run of at most this many inputs ...
+SMALL_RUN_BYTES = 3_000_000  # ... and bytes in all runs on threads under `auto`
+DEFAULT_LOCAL_API = "http://127.0.0.1:4200/api"  # where `serve` (and `prefect server start`) listen
 
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def choose_runner(sources: list[str]) -> str:
+    """`auto`'s choice: threads for a handful of small files and URLs, worker processes otherwise."""
+    if len(sources) > SMALL_RUN_FILES:
+        return "process"
+    size = 0
+    for source in sources:
+        if "://" not in source:
+            try:
+                size += os.path.getsize(source)
+            except OSError:
+                pass  # a missing file is reported by its fetch task
+    return "thread" if size <= SMALL_RUN_BYTES else "process"
+
+
+def warm_up_model() -> threading.Thread:
+    """Load the model, the rule patterns and the name lists in a background thread (tasks that need
+    them wait for it: each loader holds a lock or is idempotent)."""
+    def load() -> None:
+        try:
+            from extractors.language.gazetteer import find_municipalities
+            from extractors.language.institutions import find_institutions
+            from extractors.language.nlp import load_nlp, load_ruler
+
+            load_nlp()
+            load_ruler()
+            mark("model loaded (in the background)")
+            find_municipalities("")
+            find_institutions("")
+            mark("gazetteer and institution names loaded (in the background)")
+        except Exception:  # a missing model is reported by the first task that needs it
+            pass
+
+    thread = threading.Thread(target=load, name="warm-up-model", daemon=True)
+    thread.start()
+    return thread
 
 
 def make_runner(kind: str = "process", workers: int | None = None, dask_address: str | None = None):
@@ -45,30 +107,114 @@ def make_runner(kind: str = "process", workers: int | None = None, dask_address:
     raise ValueError(f"unknown runner {kind!r}: choose one of {', '.join(RUNNERS)}")
 
 
-@contextmanager
-def shared_local_api():
-    """One local Prefect server for the run and every worker process it starts.
-
-    Without PREFECT_API_URL, Prefect starts a temporary server per process:
-    each worker of a process pool or local Dask cluster would start its own
-    (~220 MB and several seconds each, and their task runs would not show in
-    the run's server). This starts one, points PREFECT_API_URL (inherited by
-    the workers) at it, and stops it at the end. With PREFECT_API_URL set, or
-    inside a test harness that set the API URL, it does nothing.
-    """
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    if os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value():
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()
-    server.start(timeout=int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")))
-    os.environ["PREFECT_API_URL"] = server.api_url
+def _health(api_url: str, timeout: float = 1.0) -> bool:
+    """Whether a Prefect API answers at api_url (urllib: no Prefect or httpx import needed)."""
     try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
-        server.stop()
+        with urllib.request.urlopen(f"{api_url}/health", timeout=timeout) as response:
+            return response.status == 200 and response.read().strip() == b"true"
+    except (OSError, ValueError):
+        return False
+
+
+def running_local_api(api_url: str | None = None) -> str | None:
+    """api_url (default: $CHUSHO_LOCAL_API, else 127.0.0.1:4200) when a Prefect server answers there
+    (a refused connection is told at once)."""
+    api_url = api_url or os.environ.get("CHUSHO_LOCAL_API") or DEFAULT_LOCAL_API
+    return api_url if _health(api_url, timeout=2.0) else None
+
+
+def _configured_api() -> str | None:
+    """PREFECT_API_URL from the environment, or from Prefect's settings if Prefect is imported already
+    (a test harness sets it there)."""
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    if "prefect.settings" in sys.modules:
+        from prefect.settings import PREFECT_API_URL
+
+        return PREFECT_API_URL.value()
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LocalApi:
+    """The Prefect API a run reports to; `LocalApi.find()` as early as possible, then `with api.active():`.
+
+    `find()` takes no time when a server is configured or running (it only asks),
+    and otherwise starts a temporary server process (uvicorn with Prefect's app, as
+    Prefect's own ephemeral mode does, without importing Prefect's server here) and
+    returns at once; `active()` waits for it to answer, points PREFECT_API_URL at it
+    (inherited by worker processes: one server for the run and its workers, not one
+    each) and stops it at the end.
+    """
+
+    def __init__(self, url: str | None, process: subprocess.Popen | None = None, how: str = "configured"):
+        self.url, self.process, self.how = url, process, how
+
+    @classmethod
+    def find(cls) -> "LocalApi":
+        configured = _configured_api()
+        if configured:
+            return cls(configured, how="configured")
+        running = running_local_api()
+        if running:
+            return cls(running, how="running")
+        return cls.start()
+
+    @classmethod
+    def start(cls) -> "LocalApi":
+        port = _free_port()
+        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
+               "PREFECT__SERVER_FINAL": "1"}
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+             "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"],
+            env=env, stdin=subprocess.DEVNULL)
+        api = cls(f"http://127.0.0.1:{port}/api", process, how="temporary")
+        atexit.register(api.stop)  # never left behind, whatever happens before active()
+        return api
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Until the temporary server answers; a clear error if it exits or does not answer in time."""
+        if self.process is None:
+            return
+        timeout = timeout or float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120"))
+        deadline = time.monotonic() + timeout
+        while not _health(self.url, timeout=1.0):
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the temporary Prefect server exited with status {self.process.returncode} "
+                                   f"before answering at {self.url}")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the temporary Prefect server did not answer at {self.url} in {timeout:g} s")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+    @contextmanager
+    def active(self):
+        if self.how == "configured":
+            yield self
+            return
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        try:
+            self.wait()
+            os.environ["PREFECT_API_URL"] = self.url
+            with temporary_settings(updates={PREFECT_API_URL: self.url}):
+                yield self
+        finally:
+            os.environ.pop("PREFECT_API_URL", None)
+            self.stop()

@@ -98,6 +98,11 @@ class StoredPage(BaseModel):
         return headers
 
 
+def default_state_path(out: str) -> Path:
+    """The crawl state file of an output folder, unless --state says otherwise."""
+    return Path(out) / "crawl-state.sqlite"
+
+
 class StateInUse(RuntimeError):
     """Another crawl holds the state file's lock."""
 

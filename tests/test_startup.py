@@ -1,0 +1,89 @@
+"""A run's fixed cost: which runner `auto` picks, and which Prefect server a run uses.
+
+Real servers (flows.runners.LocalApi starts Prefect's server app with uvicorn) and
+the real command in a subprocess.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+
+from flows.runners import SMALL_RUN_FILES, LocalApi, choose_runner, running_local_api
+from tests.conftest import ROOT, SAMPLES
+
+CLI = [sys.executable, "-m", "flows.cli"]
+
+
+def test_auto_runs_a_handful_of_small_inputs_on_threads_and_the_rest_on_processes(tmp_path):
+    small = [str(SAMPLES / "000_okaya.html"), str(SAMPLES / "001_kawaguchi.pdf")]
+    assert choose_runner(small) == "thread"
+    assert choose_runner(small + ["https://example.org/a.html"]) == "thread"
+    many = sorted(str(p) for p in SAMPLES.glob("*.html"))[: SMALL_RUN_FILES + 1]
+    assert choose_runner(many) == "process"
+    big = tmp_path / "big.pdf"
+    big.write_bytes(b"%PDF-1.7\n" + b"0" * 4_000_000)
+    assert choose_runner([str(big)]) == "process"
+
+
+@pytest.fixture
+def own_server():
+    api = LocalApi.start()
+    try:
+        api.wait(timeout=180)
+        yield api
+    finally:
+        api.stop()
+
+
+def _flow_runs(api_url: str) -> list[dict]:
+    req = urllib.request.Request(f"{api_url}/flow_runs/filter", data=b"{}", method="POST",
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def _cli(tmp_path, *args, **env):
+    base = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_URL")}
+    return subprocess.run([*CLI, *args], cwd=ROOT, env={**base, "CHUSHO_TIMELINE": "1", **env},
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_a_temporary_server_answers_and_is_gone_after_stop():
+    api = LocalApi.start()
+    try:
+        api.wait(timeout=180)
+        assert running_local_api(api.url) == api.url
+    finally:
+        api.stop()
+    assert running_local_api(api.url) is None
+
+
+@pytest.mark.slow
+def test_a_run_uses_a_running_local_server_and_leaves_it_running(own_server, tmp_path):
+    before = len(_flow_runs(own_server.url))
+    res = _cli(tmp_path, "run", str(SAMPLES / "000_okaya.html"), "--out", str(tmp_path / "out"), "--no-cache",
+               CHUSHO_LOCAL_API=own_server.url)
+    assert res.returncode == 0, res.stderr
+    assert f"Prefect server: running {own_server.url}" in res.stderr
+    assert "flow starts on the thread runner" in res.stderr  # auto: one small input, no worker processes
+    assert "model loaded (in the background)" in res.stderr
+    runs = _flow_runs(own_server.url)
+    assert len(runs) == before + 1 and {r["state_type"] for r in runs} == {"COMPLETED"}  # in that server's UI
+    assert running_local_api(own_server.url) == own_server.url  # and the server was not stopped
+    assert (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").count('"type": "summit"') == 11
+
+
+@pytest.mark.slow
+def test_without_a_server_a_run_starts_its_own_and_stops_it(tmp_path):
+    res = _cli(tmp_path, "run", str(SAMPLES / "000_okaya.html"), "--out", str(tmp_path / "out"), "--no-cache",
+               CHUSHO_LOCAL_API="http://127.0.0.1:9/api")  # nothing answers on the discard port
+    assert res.returncode == 0, res.stderr
+    line = next(x for x in res.stderr.splitlines() if "Prefect server: temporary" in x)
+    url = line.rsplit(" ", 1)[1]
+    assert running_local_api(url) is None  # stopped at the end
+    assert (tmp_path / "out" / "records.jsonl").exists()
