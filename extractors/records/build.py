@@ -64,11 +64,11 @@ def _key(text: str | None) -> str:
     return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
-def candidates(doc: Document, use_model: bool = True, prefilter: bool = True) -> list[Candidate]:
-    """Rule candidates over the text's trigger regions (with `prefilter`, see
-    `language.triggers`; else the whole text) plus model entities in the trigger sentences."""
+def _region_candidates(doc: Document, regions: list[tuple[int, int]] | None, use_model: bool) -> list[Candidate]:
+    """Rule candidates over `regions` (whole lines; None: the whole text) plus model entities in
+    their trigger sentences (a sentence never crosses a line, so it lies in its region)."""
     text = doc.text
-    cands = rule_candidates(text, selected_regions(text) if prefilter else None)
+    cands = rule_candidates(text, regions)
     if not use_model:
         return cands
     ctx = DocContext(doc=doc, cands=cands)
@@ -82,11 +82,46 @@ def candidates(doc: Document, use_model: bool = True, prefilter: bool = True) ->
     return cands
 
 
+def candidates(doc: Document, use_model: bool = True, prefilter: bool = True) -> list[Candidate]:
+    """Rule candidates over the text's trigger regions (with `prefilter`, see
+    `language.triggers`; else the whole text) plus model entities in the trigger sentences."""
+    return _region_candidates(doc, selected_regions(doc.text) if prefilter else None, use_model)
+
+
+def candidate_parts(doc: Document, part_chars: int) -> list[list[tuple[int, int]]]:
+    """The trigger regions of a long document in parts of about `part_chars` characters each, for
+    `part_candidates` in parallel tasks; one part (or none, for a document without text) when short."""
+    if doc.status != DocStatus.ok or not doc.text:
+        return []
+    parts: list[list[tuple[int, int]]] = [[]]
+    size = 0
+    for region in selected_regions(doc.text):
+        if size >= part_chars:
+            parts.append([])
+            size = 0
+        parts[-1].append(region)
+        size += region[1] - region[0]
+    return parts
+
+
+def part_candidates(doc: Document, regions: list[tuple[int, int]]) -> list[Candidate]:
+    """The candidates of one part of `candidate_parts`. A region is whole lines and a sentence never
+    crosses a line, so the parts' candidates, joined in order, are those of `candidates(doc)`."""
+    return _region_candidates(doc, regions, use_model=True)
+
+
+def drafts_from_candidates(doc: Document, cands: list[Candidate]) -> list[dict]:
+    """The assemblers over a document and its candidates (all of `candidates(doc)`, or its parts')."""
+    if doc.status != DocStatus.ok or not doc.text:
+        return []
+    ctx = DocContext.build(doc, cands)
+    return summit_drafts(ctx) + agreement_drafts(ctx) + ordinance_drafts(ctx)
+
+
 def document_drafts(doc: Document, use_model: bool = True, prefilter: bool = True) -> list[dict]:
     if doc.status != DocStatus.ok or not doc.text:
         return []
-    ctx = DocContext.build(doc, candidates(doc, use_model, prefilter))
-    return summit_drafts(ctx) + agreement_drafts(ctx) + ordinance_drafts(ctx)
+    return drafts_from_candidates(doc, candidates(doc, use_model, prefilter))
 
 
 def _evidence(doc: Document, spans: list[tuple]) -> list[tuple[Evidence, object]]:

@@ -106,3 +106,18 @@ def test_a_long_sparse_document_gives_the_same_drafts_and_is_mostly_not_tokenize
     assert share < 0.25, share
     with_filter = document_drafts(doc)
     assert with_filter and repr(with_filter) == repr(document_drafts(doc, prefilter=False))
+
+
+@pytest.mark.parametrize("part_chars", [500, 5_000])
+def test_candidates_in_parts_are_the_candidates_of_the_whole(nlp, sample_documents, part_chars):
+    """A long document's candidates computed part by part (as parallel tasks do) give the same drafts."""
+    from extractors.records.build import candidate_parts, drafts_from_candidates, part_candidates
+
+    docs = [d for d in sample_documents if len(d.text) > 3_000][:4]
+    assert docs
+    for doc in docs:
+        parts = candidate_parts(doc, part_chars)
+        if part_chars == 500:
+            assert len(parts) > 1, doc.uri  # the test splits for real
+        joined = [c for regions in parts for c in part_candidates(doc, regions)]
+        assert repr(drafts_from_candidates(doc, joined)) == repr(document_drafts(doc)), doc.uri
