@@ -21,8 +21,10 @@ import pypdfium2
 import pytest
 
 from extractors.errors import ExtractionError
+from extractors.reading.documents import join_pdf_parts, pdf_ranges, read_document, read_pdf_part
 from extractors.reading.pdf import assemble_pdf, extract_pdf, pdf_page_count, read_pdf_pages
 from extractors.settings import Settings
+from schemas.document import Document, Fetched
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 NO_OCR = Settings(ocr=False)  # the scanned page is left unread (with a warning): no Tesseract time here
@@ -225,6 +227,72 @@ def test_every_page_failing_is_a_corrupt_pdf_in_parts_too():
     with pytest.raises(ExtractionError) as split:
         split_read(content, 3, NO_OCR)
     assert one.value.code == split.value.code == "corrupt_pdf" and one.value.message == split.value.message
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.9])
+def test_a_corrupt_pdf_fails_alike(cut):
+    content = report(scanned=False)
+    fetched = Fetched(uri="file:///cut.pdf", content=content[:int(len(content) * cut)], sha256="x",
+                      media_type="application/pdf")
+    whole_doc = read_document(fetched)
+    assert whole_doc.status.value == "failed" and whole_doc.error_code == "corrupt_pdf"
+    assert join_pdf_parts(fetched, [read_pdf_part(fetched, 0, 2), read_pdf_part(fetched, 2, None)]) == whole_doc
+
+
+@pytest.mark.parametrize("content", [bytes(range(256)) * 8, b"<html>not a pdf</html>", b"%PDF-1.7\n" + b"x" * 100])
+def test_what_is_not_a_readable_pdf_is_read_whole(content):
+    fetched = Fetched(uri="file:///bad.pdf", content=content, sha256="x", media_type="application/pdf")
+    assert pdf_ranges(fetched, Settings(split_pages=1)) is None  # not a PDF, or no page count: read_document
+
+
+def test_an_encrypted_pdf_fails_alike():
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1, encrypt="secret")
+    for n in range(3):
+        c.drawString(72, 720, f"page {n}")
+        c.showPage()
+    c.save()
+    fetched = Fetched(uri="file:///locked.pdf", content=buf.getvalue(), sha256="x", media_type="application/pdf")
+    part = read_pdf_part(fetched, 0, 1)
+    assert isinstance(part, Document) and part.error_code == "encrypted_pdf"
+    assert join_pdf_parts(fetched, [part, read_pdf_part(fetched, 1, None)]) == read_document(fetched)
+
+
+# ---------------------------------------------------------------- the Document, as the flows read it
+
+def test_ranges_of_about_split_pages():
+    fetched = Fetched(uri="file:///report.pdf", content=report(), sha256="x", media_type="application/pdf")
+    assert pdf_ranges(fetched, Settings(split_pages=10)) is None
+    assert pdf_ranges(fetched, Settings(split_pages=4)) == [(0, 4), (4, 8), (8, None)]
+    assert pdf_ranges(fetched, Settings(split_pages=3)) == [(0, 3), (3, 6), (6, 9), (9, None)]
+    assert pdf_ranges(fetched, Settings(split_pages=6)) == [(0, 5), (5, None)]  # 5 + 5, not 6 + 4
+    assert pdf_ranges(fetched, Settings(split_pages=2, max_pages=5)) == [(0, 2), (2, 4), (4, None)]
+    html = Fetched(uri="file:///a.html", content=b"<html><body>a</body></html>", sha256="x")
+    assert pdf_ranges(html, Settings(split_pages=1)) is None
+
+
+@pytest.mark.parametrize("split_pages", [3])
+def test_the_joined_document_is_the_document_of_one_read(split_pages):
+    """The same Document, warnings included: a PDF named .html says so once, in the same place."""
+    settings = Settings(split_pages=split_pages, ocr=False)
+    content = report(broken=(2,))
+    fetched = Fetched(uri="file:///report.html", content=content, sha256="x", media_type="text/html")
+    ranges = pdf_ranges(fetched, settings)
+    joined = join_pdf_parts(fetched, [read_pdf_part(fetched, a, b, settings) for a, b in ranges], settings)
+    one = read_document(fetched, settings)
+    assert joined == one and one.status.value == "ok"
+    assert one.warnings[0] == "named or served as html but the content is pdf; read as pdf"
+    assert [p.page for p in one.pages] == list(range(1, 11))
+
+
+def test_a_part_over_the_time_limit_fails_the_document():
+    settings = Settings(doc_timeout=0.05, ocr=False)
+    fetched = Fetched(uri="file:///report.pdf", content=report(), sha256="x", media_type="application/pdf")
+    part = read_pdf_part(fetched, 0, 10, settings)
+    assert isinstance(part, Document) and part.error_code == "timeout" and "pages 1 to 10" in part.error
+    assert join_pdf_parts(fetched, [read_pdf_part(fetched, 0, 1, Settings(ocr=False)), part], settings) == part
 
 
 # ---------------------------------------------------------------- scanned pages, with the real Tesseract
