@@ -852,22 +852,28 @@ class _PageRead:
     ocr_error: str | None = None
 
 
-@dataclass
 class PdfPart:
     """Pages [first, last) of a PDF read by `read_pdf_pages`: what `assemble_pdf` joins into the document.
 
     The part's first page was read with no gutter hint, each next one with the hint carried from
     the pages before it in the part; `assemble_pdf` reads again the few pages whose hint would have
     been another in one read of the whole document.
+
+    A plain class, not a dataclass: parts are task parameters, and Prefect walks a dataclass
+    parameter (a list, a dict, a pydantic model) all the way down looking for futures, here
+    through every line of every page.
     """
 
-    first: int
-    last: int
-    total: int  # pages in the document (max_pages aside)
-    title: str | None
-    pages: list[_PageRead]
-    ocr_unavailable: str | None = None  # why its pages without a usable text layer were not OCRed
-    ocr_open_error: str | None = None  # pdfium could not open the file to render them
+    def __init__(self, first: int, last: int, total: int, title: str | None, pages: list[_PageRead]):
+        self.first, self.last = first, last
+        self.total = total  # pages in the document (max_pages aside)
+        self.title = title
+        self.pages = pages
+        self.ocr_unavailable: str | None = None  # why its pages without a usable text layer were not OCRed
+        self.ocr_open_error: str | None = None  # pdfium could not open the file to render them
+
+    def __repr__(self) -> str:
+        return f"PdfPart(pages {self.first + 1}-{self.last} of {self.total})"
 
 
 def _open(content: bytes, uri: str) -> pdfplumber.PDF:
