@@ -11,6 +11,11 @@ class Settings(BaseModel):
     max_pages: int = Field(2000, ge=1, description="pages read per PDF; later pages are left out with a warning")
     max_bytes: int = Field(100 * 1024 * 1024, ge=1, description="largest input read, in bytes")
     doc_timeout: float = Field(900.0, ge=0, description="seconds one document may take to read; 0: no limit")
+    split_pages: int = Field(40, ge=1, description="the flows read a PDF with more pages than this in ranges of "
+                             "about this many pages, a task each (the same text as one read); doc_timeout is per range")
+    split_chars: int = Field(60_000, ge=1, description="the flows find the candidates of a document whose trigger "
+                             "regions hold more characters than this in parts of about this size, a task each "
+                             "(the same drafts as one task)")
     # OCR of PDF pages without a usable text layer (extractors/reading/ocr.py)
     ocr: bool = Field(True, description="read scanned pages with Tesseract; off: such PDFs get status needs_ocr")
     ocr_lang: str = Field("jpn", description="Tesseract languages, e.g. jpn or jpn+eng (about twice as slow)")

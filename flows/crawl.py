@@ -31,7 +31,8 @@ and `X-Robots-Tag`, a cap per URL pattern against traps, and a resumable state
 (a killed crawl's finished URLs are not fetched again) locked to one crawl.
 
 Fetching happens in the flow, one host slot at a time; reading and drafting
-are the extract flow's tasks, submitted to the task runner as pages arrive.
+are the extract flow's tasks, submitted to the task runner as pages arrive
+(a long PDF in page ranges and a join, as in the extract flow).
 Every crawl writes the full current record set and, in `manifest.json`, a
 `crawl` report: new, changed, unchanged, gone, failed and skipped URLs.
 """
@@ -54,7 +55,7 @@ from extractors.reading import fetch_url, read_document, sniff
 from extractors.reading.fetch import TRANSPORT_ERRORS
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
-from flows.extract import document_tasks, finish_run
+from flows.extract import document_tasks, finish_run, submit_read
 from flows.reporting import announce_end, announce_start, finished, say
 from flows.runcache import RunSummary
 from flows.state import CrawlState, StoredPage, default_state_path
@@ -148,7 +149,7 @@ class Crawler:
         self.frontier = Frontier(self.gate)
         self.robots: dict[str, Robots] = {}
         self.report = _Report()
-        self._read, self._draft = document_tasks(cache)
+        self._tasks = document_tasks(cache)
         self._skipped: set[str] = set()
         self.resume_since = resume_since
         self.duplicates = Duplicates()
@@ -279,9 +280,10 @@ class Crawler:
         if info and info.canonical and info.canonical != canonical(base) and \
                 self._take_canonical(url, info.canonical, source):
             fetched = fetched.model_copy(update={"uri": info.canonical})
-        read = self._read.submit(fetched, self.settings)
+        read = submit_read(fetched, self.settings, self._tasks)  # a long PDF: in page ranges, then joined
         self.report.extracted += 1
-        return _Visit(url, source.name, outcome, fetched, stored, links=links, futures=(read, self._draft.submit(read)))
+        return _Visit(url, source.name, outcome, fetched, stored, links=links,
+                      futures=(read, self._tasks.drafts.submit(read)))
 
     def _take_canonical(self, url: str, target: str, source: CrawlSource) -> bool:
         """A page naming another URL canonical stands for it, when that URL is in scope and not fetched yet

@@ -4,26 +4,39 @@ Reads like a table of contents: one task per stage, no parsing logic here.
 Files, folders and URLs go in; the output folder of CONTRACT.md comes out:
 `records.jsonl`, `documents.jsonl`, `rejected.jsonl`, `manifest.json`, `schema/`.
 
+A PDF with more pages than `split_pages` is read in page ranges of about that
+many pages, a task each, and one more task joins them into the Document one
+read gives (`read_all`); the others are read in one task. In the same way, a
+document whose trigger regions (`extractors.language.triggers`) hold more than
+`split_chars` characters has its candidates found in parts, a task each, and
+one more task assembles its drafts (`draft_all`): the drafts of one task.
+
 Each document's reading and drafts are cached (Prefect cache keys, results
 persisted under the cache folder, see `flows/__init__.py`): the key is the
 document's URI, the sha256 of its bytes and the work fingerprint (code, rules,
-model and library versions, reading settings). A rerun, or a run started
-again after it was killed, reuses what was done; any code or model change
-misses the cache. Fetching is never cached.
+model and library versions, reading settings); a page range's key adds the
+range, the join's the split size, a candidates part's its regions. A rerun, or a run started again after it
+was killed, reuses what was done; any code or model change misses the cache.
+Fetching is never cached.
 """
 from __future__ import annotations
 
 import hashlib
 import uuid
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from prefect import flow, task
+from prefect import Task, flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
+from prefect.futures import PrefectFuture, as_completed
 
-from extractors.reading import discover_sources, fetch_source, read_document
+from extractors.reading import (discover_sources, fetch_source, join_pdf_parts, pdf_ranges, read_document,
+                                read_pdf_part)
 from extractors.records import build_records, document_drafts
+from extractors.records.build import candidate_parts, drafts_from_candidates, part_candidates
 from extractors.settings import Settings
 from extractors.versions import versions_fingerprint, work_fingerprint
 from flows.inputs import skipped_files
@@ -32,7 +45,10 @@ from flows.reporting import announce_end, announce_start, finished, publish_arti
 from flows.runcache import RunSummary, save_run, summary_of
 from flows.timeline import mark
 from schemas.document import DocStatus, Document, Fetched
-from schemas.records import Rejected
+from schemas.records import Candidate, Rejected
+
+if TYPE_CHECKING:
+    from extractors.reading.pdf import PdfPart
 
 
 # Inputs are documents' bytes and texts: Prefect must not hash them for a default cache key.
@@ -53,6 +69,22 @@ def _read_key(context, parameters) -> str | None:
                              work_fingerprint(settings))
 
 
+def _pages_key(context, parameters) -> str | None:
+    fetched, settings = parameters["fetched"], parameters["settings"]
+    if fetched.error or fetched.sha256 is None:
+        return None
+    return "read-pages-" + _digest(fetched.uri, fetched.sha256, fetched.media_type, fetched.charset,
+                                   f"{parameters['first']}-{parameters['last']}", work_fingerprint(settings))
+
+
+def _join_key(context, parameters) -> str | None:
+    fetched, settings = parameters["fetched"], parameters["settings"]
+    if fetched.error or fetched.sha256 is None:
+        return None
+    return "read-joined-" + _digest(fetched.uri, fetched.sha256, fetched.media_type, fetched.charset,
+                                    f"split {settings.split_pages}", work_fingerprint(settings))
+
+
 def _drafts_key(context, parameters) -> str | None:
     doc = parameters["doc"]
     if doc.status != DocStatus.ok:
@@ -61,26 +93,74 @@ def _drafts_key(context, parameters) -> str | None:
                                versions_fingerprint())
 
 
+def _candidates_key(context, parameters) -> str | None:
+    doc, regions = parameters["doc"], parameters["regions"]
+    if doc.status != DocStatus.ok:
+        return None
+    return "candidates-" + _digest(doc.uri, doc.sha256, hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+                                   repr(regions), versions_fingerprint())
+
+
+def _pages_run_name(parameters: dict) -> str:
+    last = parameters["last"]
+    return f"read {parameters['fetched'].uri} pages {parameters['first'] + 1}-{'end' if last is None else last}"
+
+
+def _candidates_run_name(parameters: dict) -> str:
+    regions = parameters["regions"]
+    return f"candidates {parameters['doc'].uri} chars {regions[0][0]}-{regions[-1][1]}"
+
+
 def read_stage(fetched: Fetched, settings: Settings) -> Document:
     return read_document(fetched, settings)
+
+
+def pages_stage(fetched: Fetched, first: int, last: int | None, settings: Settings) -> PdfPart | Document:
+    return read_pdf_part(fetched, first, last, settings)
+
+
+def join_stage(fetched: Fetched, parts: list[PdfPart | Document], settings: Settings) -> Document:
+    return join_pdf_parts(fetched, parts, settings)
 
 
 def drafts_stage(doc: Document) -> list[dict]:
     return document_drafts(doc)
 
 
-_READ = dict(name="read", task_run_name="read {fetched.uri}")
-_DRAFTS = dict(name="candidates", task_run_name="candidates {doc.uri}")
-read_task = task(**_READ, cache_key_fn=_read_key, persist_result=True)(read_stage)
-drafts_task = task(**_DRAFTS, cache_key_fn=_drafts_key, persist_result=True)(drafts_stage)
+def candidates_stage(doc: Document, regions: list[tuple[int, int]]) -> list[Candidate]:
+    return part_candidates(doc, regions)
+
+
+def assemble_stage(doc: Document, parts: list[list[Candidate]]) -> list[dict]:
+    return drafts_from_candidates(doc, [c for part in parts for c in part])
+
+
+class DocumentTasks(NamedTuple):
+    read: Task  # a document read whole
+    pages: Task  # a page range of a long PDF ...
+    join: Task  # ... and the ranges joined into its Document
+    drafts: Task  # a document's drafts in one task
+    candidates: Task  # the candidates of a part of a long document's trigger regions ...
+    assemble: Task  # ... and its drafts from them
+
+
+_TASKS = (  # (function, options, cache key)
+    (read_stage, dict(name="read", task_run_name="read {fetched.uri}"), _read_key),
+    (pages_stage, dict(name="read-pages", task_run_name=_pages_run_name), _pages_key),
+    (join_stage, dict(name="join-pages", task_run_name="join {fetched.uri}"), _join_key),
+    (drafts_stage, dict(name="candidates", task_run_name="candidates {doc.uri}"), _drafts_key),
+    (candidates_stage, dict(name="candidates-part", task_run_name=_candidates_run_name), _candidates_key),
+    (assemble_stage, dict(name="drafts", task_run_name="drafts {doc.uri}"), _drafts_key),
+)
+CACHED = DocumentTasks(*(task(**opts, cache_key_fn=key, persist_result=True)(fn) for fn, opts, key in _TASKS))
 # --no-cache: the same work as tasks with no cache key at all (with_options cannot drop a cache_key_fn)
-_read_uncached = task(**_READ, cache_policy=NO_CACHE, persist_result=False)(read_stage)
-_drafts_uncached = task(**_DRAFTS, cache_policy=NO_CACHE, persist_result=False)(drafts_stage)
+UNCACHED = DocumentTasks(*(task(**opts, cache_policy=NO_CACHE, persist_result=False)(fn) for fn, opts, _ in _TASKS))
+read_task, drafts_task = CACHED.read, CACHED.drafts
 
 
-def document_tasks(cache: bool = True):
-    """(read, drafts) tasks: cached and persisted, or (cache=False) neither."""
-    return (read_task, drafts_task) if cache else (_read_uncached, _drafts_uncached)
+def document_tasks(cache: bool = True) -> DocumentTasks:
+    """The tasks run per document: cached and persisted, or (cache=False) neither."""
+    return CACHED if cache else UNCACHED
 
 
 @task(name="records", cache_policy=NO_CACHE)
@@ -107,6 +187,84 @@ def _cached(future) -> bool:
     return future.state.name == "Cached"
 
 
+@dataclass
+class Staged:
+    """One document's stage (reading, or drafting): one task, or a task per part and, once they are
+    all done, one more that joins their values (`join_parts`)."""
+
+    source: Fetched | Document  # what the stage works on
+    whole: PrefectFuture | None = None  # the stage's result: its one task, or the join
+    parts: list[PrefectFuture] = field(default_factory=list)
+
+    @cached_property
+    def cached(self) -> bool:
+        """Every task of the stage was answered from the cache: nothing was redone. Ask once it is done."""
+        return all(_cached(f) for f in (*self.parts, self.whole))
+
+
+def start_reading(fetched: Fetched, settings: Settings, tasks: DocumentTasks) -> Staged:
+    """Submit a source's reading: one read task, or a long PDF's page ranges (its join is not submitted yet)."""
+    ranges = pdf_ranges(fetched, settings)
+    if ranges is None:
+        return Staged(fetched, whole=tasks.read.submit(fetched, settings))
+    return Staged(fetched, parts=[tasks.pages.submit(fetched, first, last, settings) for first, last in ranges])
+
+
+def start_drafting(doc: Document, settings: Settings, tasks: DocumentTasks) -> Staged:
+    """Submit a document's drafts: one task, or (a long document whose trigger regions hold more than
+    `split_chars` characters) a candidates task per part of them (its assembly is not submitted yet)."""
+    parts = candidate_parts(doc, settings.split_chars)
+    if len(parts) <= 1:
+        return Staged(doc, whole=tasks.drafts.submit(doc))
+    return Staged(doc, parts=[tasks.candidates.submit(doc, regions) for regions in parts])
+
+
+def submit_read(fetched: Fetched, settings: Settings, tasks: DocumentTasks) -> PrefectFuture:
+    """A source's reading submitted at once, for a flow that cannot wait (the crawl): its Document's future.
+
+    A long PDF's join is given its page ranges' futures, which Prefect resolves to their values
+    before it runs (on threads, a process pool or Dask alike).
+    """
+    reading = start_reading(fetched, settings, tasks)
+    if reading.whole is None:
+        reading.whole = tasks.join.submit(fetched, reading.parts, settings)
+    return reading.whole
+
+
+def join_parts(staged: list[Staged], join) -> None:
+    """Submit `join(stage, part values)` for each stage done in parts, as soon as the last of its parts is done."""
+    parts = [part for st in staged for part in st.parts]
+    owner = {id(part): st for st in staged for part in st.parts}
+    left = {id(st): len(st.parts) for st in staged}
+    for fut in as_completed(parts):
+        st = owner[id(fut)]
+        left[id(st)] -= 1
+        if not left[id(st)]:
+            st.whole = join(st, [part.result() for part in st.parts])
+
+
+def read_all(fetches: list[PrefectFuture], settings: Settings, tasks: DocumentTasks) -> list[Staged]:
+    """Each source's reading, submitted as soon as its bytes are fetched, in the order of `fetches`;
+    a long PDF's join is submitted with its parts' values as soon as the last of them is read."""
+    where = {id(f): i for i, f in enumerate(fetches)}
+    reads: list = [None] * len(fetches)
+    for fut in as_completed(fetches):
+        reads[where[id(fut)]] = start_reading(fut.result(), settings, tasks)
+    join_parts(reads, lambda st, values: tasks.join.submit(st.source, values, settings))
+    return reads
+
+
+def draft_all(reads: list[Staged], settings: Settings, tasks: DocumentTasks) -> list[Staged]:
+    """Each document's drafts, submitted as soon as it is read, in the order of `reads`; a long
+    document's assembly is submitted with its parts' candidates as soon as the last of them is found."""
+    where = {id(r.whole): i for i, r in enumerate(reads)}
+    drafts: list = [None] * len(reads)
+    for fut in as_completed([r.whole for r in reads]):
+        drafts[where[id(fut)]] = start_drafting(fut.result(), settings, tasks)
+    join_parts(drafts, lambda st, values: tasks.assemble.submit(st.source, values))
+    return drafts
+
+
 def process_all(sources: list[str], settings: Settings, progress: bool, cache: bool = True
                 ) -> tuple[list[Document], list[list[dict]], dict[str, int]]:
     """Fetch, read and draft every source as tasks; (documents, drafts, cache hits) in the order of `sources`.
@@ -115,25 +273,17 @@ def process_all(sources: list[str], settings: Settings, progress: bool, cache: b
     the future) as its parameter, so the same code runs on threads, a process
     pool or Dask workers.
     """
-    read, draft = document_tasks(cache)
+    tasks = document_tasks(cache)
     fetches = [fetch_task.submit(s, settings) for s in sources]
-    where = {id(f): i for i, f in enumerate(fetches)}
-    reads: list = [None] * len(sources)
-    for fut in as_completed(fetches):
-        i = where[id(fut)]
-        reads[i] = read.submit(fut.result(), settings)
-    where = {id(f): i for i, f in enumerate(reads)}
-    drafts: list = [None] * len(sources)
-    for fut in as_completed(reads):
-        i = where[id(fut)]
-        drafts[i] = draft.submit(fut.result())
-    where = {id(f): i for i, f in enumerate(drafts)}
-    for n, fut in enumerate(as_completed(drafts), start=1):
+    reads = read_all(fetches, settings, tasks)
+    drafts = draft_all(reads, settings, tasks)
+    where = {id(d.whole): i for i, d in enumerate(drafts)}
+    for n, fut in enumerate(as_completed([d.whole for d in drafts]), start=1):
         fut.wait()
         i = where[id(fut)]
-        _progress(n, len(drafts), reads[i].result(), _cached(reads[i]) and _cached(fut), progress)
-    hits = {"read": sum(_cached(f) for f in reads), "drafts": sum(_cached(f) for f in drafts)}
-    return [f.result() for f in reads], [f.result() for f in drafts], hits
+        _progress(n, len(drafts), reads[i].whole.result(), reads[i].cached and drafts[i].cached, progress)
+    hits = {"read": sum(r.cached for r in reads), "drafts": sum(d.cached for d in drafts)}
+    return [r.whole.result() for r in reads], [d.whole.result() for d in drafts], hits
 
 
 def finish_run(flow_name: str, out: str, documents: list[Document], drafts: list[list[dict]], run: dict,

@@ -6,6 +6,8 @@ clear error for bad input; `documents`). PDFs are read at the character level (`
 `layout` and `tables` for blocks, tables and vertical writing), scanned pages through Tesseract
 (`ocr`), pages with their charset checked and the site chrome dropped (`html`); every text goes
 through the one normalisation step (`normalize`) under a per-document time limit (`deadline`).
+A long PDF can be read in page ranges, each on its own, and joined into the same `Document`
+(`pdf_ranges`, `read_pdf_part`, `join_pdf_parts`).
 Nothing here raises for bad input: a failure is a status and an error.
 
 The names below are loaded on first use, so that importing one light module of this package
@@ -18,6 +20,7 @@ from importlib import import_module
 
 _EXPORTS = {
     "read_document": "documents", "sniff": "documents",
+    "pdf_ranges": "documents", "read_pdf_part": "documents", "join_pdf_parts": "documents",
     "discover_sources": "fetch", "fetch_file": "fetch", "fetch_source": "fetch", "fetch_url": "fetch",
     "is_url": "fetch",
 }

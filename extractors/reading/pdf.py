@@ -20,11 +20,23 @@ A page with no usable text layer (a scan: no characters, or mostly unmapped
 "(cid:N)" glyphs) is read by OCR (extractors/ocr.py) and marked `ocr=True`;
 its lines go through the same layout steps as those of a text page.
 
+A long document can be read in page ranges, each on its own (a task each in
+the flows): `read_pdf_pages` reads pages [first, last) into a `PdfPart` (the
+pages' lines and warnings, its scanned pages OCRed), and `assemble_pdf` joins
+the parts, in page order, into exactly what one read gives. A page too short
+to find its own column gutter is read with the gutter found last before it;
+a part cannot know it for its first pages, so the join reads those few again
+with the gutter carried over the parts before. Everything that needs the whole
+document is done by the join: the checks, running headers and footers, column
+edges, line pitches and the text. `extract_pdf` is one part of all the pages,
+assembled: one code path. `pdf_page_count` tells the page count cheaply.
+
 Unreadable input raises `ExtractionError` with code `not_pdf`, `corrupt_pdf`,
 `encrypted_pdf` (a password other than the empty one is needed),
 `no_text_layer` (status "needs_ocr": no page has usable text and OCR is not
 available; the message says how to install it) or `no_text` (blank pages, or
-OCR found nothing).
+OCR found nothing). A page that cannot be read is left blank with a warning;
+only when every page fails is the document `corrupt_pdf`, however it is split.
 
 The work is done on `page.chars` (pdfplumber, no layout analysis): characters
 are de-duplicated (fake bold), grouped into rows, the header and footer
@@ -44,11 +56,12 @@ import math
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pdfplumber
 import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import ExtractionError
@@ -94,6 +107,7 @@ _OFFICE_TITLE = re.compile(r"^Microsoft (?:Word|PowerPoint|Excel) - |\.(?:docx?|
 _MARGIN_BAND = 0.12  # header/footer candidates lie in the top or bottom 12% of the page
 _DEDUPE_TOLERANCE = 1.5  # pt: fake bold redraws a glyph well within this ...
 _DEDUPE_EM = 0.12  # ... or within an eighth of an em in a big heading (a heavier smear), up to 3 pt
+_FEW_ROWS = 6  # a page body with fewer rows is too short to find its gutter: the hint decides
 
 
 @dataclass(slots=True)
@@ -128,6 +142,10 @@ class _PageLines:
     no_text: bool = False
     scanned: bool = False  # something drawn but no usable text layer: a page for OCR
     ocr: bool = False  # the lines were read by OCR
+
+    def copy(self) -> _PageLines:
+        """A copy whose lists can change (running lines dropped) while this one stays as it is."""
+        return replace(self, header=list(self.header), footer=list(self.footer), blocks=list(self.blocks))
 
 
 # ---------------------------------------------------------------- characters
@@ -327,10 +345,10 @@ def _find_gutter(rows: list[list[_Char]], x0: float, x1: float,
 
     Rows crossing it (a title over both columns) are allowed while they are
     few. A page with too few rows to tell (the end of an article) is checked
-    against `hint`, the gutter of an earlier page.
+    against `hint`, the gutter of an earlier page: its answer is `hint` or None.
     """
     allowed = max(1, int(0.15 * len(rows)))
-    if len(rows) < 6:
+    if len(rows) < _FEW_ROWS:
         if hint and sum(_crosses(r, hint) for r in rows) <= allowed // 2 and _sides_filled(rows, hint, 1):
             return hint
         return None
@@ -483,13 +501,14 @@ def _vertical_block(columns: list[list[_Char]]) -> list[_Line]:
     return lines
 
 
-def _read_page(page, warnings: list[str], hint: tuple[float, float] | None) -> tuple[_PageLines, tuple | None]:
-    """One page's lines, and the column gutter found on it (None: one column)."""
+def _read_page(page, warnings: list[str], hint: tuple[float, float] | None) -> tuple[_PageLines, tuple | None, bool]:
+    """One page's lines, the column gutter found on it (None: one column), and whether `hint` was
+    consulted (a body too short to find its own gutter): then the gutter found is `hint` or None."""
     if needs_ocr(page):
-        return _PageLines(no_text=True, scanned=True), None
+        return _PageLines(no_text=True, scanned=True), None, False
     chars = _page_chars(page, warnings)
     if not any(not c.text.isspace() for c in chars):
-        return _PageLines(no_text=True), None
+        return _PageLines(no_text=True), None, False
     x0, top, x1, bottom = page.bbox
     inserts, chars = _take_ruled_tables(page, chars)
     rows = _rows(chars)
@@ -507,7 +526,7 @@ def _read_page(page, warnings: list[str], hint: tuple[float, float] | None) -> t
         footer=[line for r in foot if (line := _make_line(r, "full"))],
         blocks=_reading_blocks(body, gutter, inserts),
     )
-    return lines, gutter
+    return lines, gutter, 0 < len(body) < _FEW_ROWS
 
 
 # ---------------------------------------------------------------- running headers and footers
@@ -752,50 +771,110 @@ def _scan_page(lines: list[OcrLine], height: float, number: int) -> _PageLines:
     return page
 
 
-def _ocr_scans(content: bytes, scans: list[int], pages: list[_PageLines], settings: Settings) -> list[str]:
-    """OCR the pages at indexes `scans` into `pages`; gives what went wrong."""
+def _ocr_part(content: bytes, first: int, reads: list[_PageRead], settings: Settings) -> tuple[str | None, str | None]:
+    """OCR the pages without a usable text layer among `reads` (pages first, first + 1, ...), in place.
+
+    Gives (why OCR cannot run, why pdfium could not open the file): then nothing was OCRed. A page
+    OCR failed on keeps its error.
+    """
+    scans = [i for i, r in enumerate(reads) if r.lines.scanned]
+    if not scans:
+        return None, None
+    reason = ocr_unavailable(settings)
+    if reason:
+        return reason, None
     try:
         doc = pypdfium2.PdfDocument(content)
     except Exception as exc:
-        return [f"pdfium could not open the file to render pages {', '.join(str(i + 1) for i in scans)}: {exc!r}"]
-    errors = []
+        return None, repr(exc)
     try:
         for i in scans:
+            n = first + i
             try:
-                pages[i] = _scan_page(*ocr_page(doc, i, settings), i + 1)
+                reads[i].lines = _scan_page(*ocr_page(doc, n, settings), n + 1)
             except Exception as exc:  # a Tesseract error or timeout on one page
-                errors.append(f"page {i + 1}: OCR failed: {exc!r}")
+                reads[i].ocr_error = f"page {n + 1}: OCR failed: {exc!r}"
     finally:
         doc.close()
-    return errors
+    return None, None
 
 
-def _read_scans(content: bytes, uri: str, pages: list[_PageLines], settings: Settings, warnings: list[str]) -> None:
-    """Read the pages without a usable text layer by OCR, in place; without OCR, say which were left unread."""
-    scans = [i for i, p in enumerate(pages) if p.scanned]
+def _scan_outcome(uri: str, parts: list[PdfPart], reads: list[_PageRead], settings: Settings,
+                  warnings: list[str]) -> None:
+    """What came of the pages without a usable text layer: which were left unread (no OCR), failed, read or empty.
+
+    Raises when nothing else on the document could be read: `no_text_layer` (OCR not available)
+    or `ocr_failed`.
+    """
+    scans = [i for i, r in enumerate(reads) if r.lines.scanned]
     if not scans:
         return
-    numbers = ", ".join(str(i + 1) for i in scans)
-    reason = ocr_unavailable(settings)
-    if reason and all(p.no_text for p in pages):
-        raise ExtractionError("no_text_layer", f"{uri} has no usable text layer (scanned?) and could not be read by OCR: {reason}",
-                              status="needs_ocr")
-    if reason:
-        warnings.append(f"pages without a usable text layer were not read: {numbers} ({reason})")
-        return
-    errors = _ocr_scans(content, scans, pages, settings)
-    if errors and all(p.no_text for p in pages):
+    owner = {i: part for part in parts for i in range(part.first, part.last)}
+    nothing = all(r.lines.no_text for r in reads)
+    unread = [i for i in scans if owner[i].ocr_unavailable]
+    if unread:
+        reason = owner[unread[0]].ocr_unavailable
+        if nothing:
+            raise ExtractionError("no_text_layer", f"{uri} has no usable text layer (scanned?) and could not be read "
+                                  f"by OCR: {reason}", status="needs_ocr")
+        warnings.append(f"pages without a usable text layer were not read: {_numbers(unread)} ({reason})")
+    unopened = [i for i in scans if owner[i].ocr_open_error]
+    errors = [f"pdfium could not open the file to render pages {_numbers(unopened)}: "
+              f"{owner[unopened[0]].ocr_open_error}"] if unopened else []
+    errors += [reads[i].ocr_error for i in scans if reads[i].ocr_error]
+    if errors and nothing:
         raise ExtractionError("ocr_failed", f"{uri} has no usable text layer and OCR failed: {errors[0]}")
     warnings.extend(errors)
-    read = [str(i + 1) for i in scans if pages[i].ocr and not pages[i].no_text]
-    empty = [str(i + 1) for i in scans if pages[i].ocr and pages[i].no_text]
+    read = [i for i in scans if reads[i].lines.ocr and not reads[i].lines.no_text]
+    empty = [i for i in scans if reads[i].lines.ocr and reads[i].lines.no_text]
     if read:
-        warnings.append(f"pages read by OCR (Tesseract {settings.ocr_lang}, {settings.ocr_dpi} dpi): {', '.join(read)}")
+        warnings.append(f"pages read by OCR (Tesseract {settings.ocr_lang}, {settings.ocr_dpi} dpi): {_numbers(read)}")
     if empty:
-        warnings.append(f"OCR found no text on pages {', '.join(empty)}")
+        warnings.append(f"OCR found no text on pages {_numbers(empty)}")
 
 
-# ---------------------------------------------------------------- the document
+def _numbers(indexes: list[int]) -> str:
+    return ", ".join(str(i + 1) for i in indexes)
+
+
+# ---------------------------------------------------------------- the document in page ranges
+
+@dataclass
+class _PageRead:
+    """One page read: its lines, what reading it said, the gutter hint it was read with and the gutter found."""
+
+    lines: _PageLines
+    warnings: list[str]
+    hint: tuple[float, float] | None
+    gutter: tuple[float, float] | None
+    hinted: bool  # the hint was consulted (or the page failed): read with another hint, it may come out otherwise
+    failed: bool = False
+    ocr_error: str | None = None
+
+
+class PdfPart:
+    """Pages [first, last) of a PDF read by `read_pdf_pages`: what `assemble_pdf` joins into the document.
+
+    The part's first page was read with no gutter hint, each next one with the hint carried from
+    the pages before it in the part; `assemble_pdf` reads again the few pages whose hint would have
+    been another in one read of the whole document.
+
+    A plain class, not a dataclass: parts are task parameters, and Prefect walks a dataclass
+    parameter (a list, a dict, a pydantic model) all the way down looking for futures, here
+    through every line of every page.
+    """
+
+    def __init__(self, first: int, last: int, total: int, title: str | None, pages: list[_PageRead]):
+        self.first, self.last = first, last
+        self.total = total  # pages in the document (max_pages aside)
+        self.title = title
+        self.pages = pages
+        self.ocr_unavailable: str | None = None  # why its pages without a usable text layer were not OCRed
+        self.ocr_open_error: str | None = None  # pdfium could not open the file to render them
+
+    def __repr__(self) -> str:
+        return f"PdfPart(pages {self.first + 1}-{self.last} of {self.total})"
+
 
 def _open(content: bytes, uri: str) -> pdfplumber.PDF:
     if b"%PDF-" not in content[:1024]:
@@ -828,41 +907,133 @@ def _title(pdf: pdfplumber.PDF) -> str | None:
     return title or None
 
 
-def _read_pages(pdf: pdfplumber.PDF, uri: str, max_pages: int, warnings: list[str]) -> list[_PageLines]:
+def _all_pages(pdf: pdfplumber.PDF, uri: str) -> list:
     try:
-        all_pages = pdf.pages
+        return pdf.pages
     except Exception as exc:
         raise ExtractionError("corrupt_pdf", f"{uri}: the page tree could not be read: {exc!r}") from exc
-    if len(all_pages) > max_pages:
-        warnings.append(f"read the first {max_pages} of {len(all_pages)} pages (max_pages)")
-    pages, failed, gutter = [], 0, None
-    for page in all_pages[:max_pages]:
-        try:
-            lines, found = _read_page(page, warnings, gutter)
-            pages.append(lines)
-            gutter = found or gutter
-        except Exception as exc:  # one broken content stream should not lose the other pages
-            failed += 1
-            warnings.append(f"page {page.page_number} could not be read: {exc!r}")
-            pages.append(_PageLines(no_text=True))
-        finally:
-            page.close()  # drop the page's parsed objects: memory stays flat on long documents
-    if pages and failed == len(pages):
-        raise ExtractionError("corrupt_pdf", f"{uri}: no page could be read")
-    return pages
 
 
-def extract_pdf(content: bytes, uri: str, settings: Settings | None = None) -> tuple[str, list[Page], str | None, list[str]]:
-    """PDF bytes -> (normalised text, page spans, title, warnings); see the module docstring."""
-    settings = settings or Settings()
+def _read_one(page, hint: tuple[float, float] | None) -> _PageRead:
+    """One page read and closed; a page that cannot be read is a blank one with a warning."""
     warnings: list[str] = []
+    try:
+        lines, gutter, hinted = _read_page(page, warnings, hint)
+        return _PageRead(lines, warnings, hint, gutter, hinted)
+    except Exception as exc:  # one broken content stream should not lose the other pages
+        warnings.append(f"page {page.page_number} could not be read: {exc!r}")
+        return _PageRead(_PageLines(no_text=True), warnings, hint, None, hinted=True, failed=True)
+    finally:
+        page.close()  # drop the page's parsed objects: memory stays flat on long documents
+
+
+def pdf_page_count(content: bytes) -> int | None:
+    """How many pages the PDF's page tree says it has (its /Count), or None when that cannot be told.
+
+    Only the cross-reference table and the catalog are parsed, not the pages: milliseconds for a
+    sound file of thousands of pages. Good for deciding how to read a document; the reading
+    counts the pages it finds.
+    """
+    try:
+        pdf = _open(content, "")
+    except ExtractionError:
+        return None
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:
+        return None
+    finally:
+        pdf.close()
+    return count if type(count) is int and count >= 0 else None
+
+
+def read_pdf_pages(content: bytes, uri: str, settings: Settings | None = None, first: int = 0,
+                   last: int | None = None) -> PdfPart:
+    """Read pages [first, last) of a PDF (0-based; `last` None: to the end), never past max_pages, with OCR.
+
+    Raises `ExtractionError` when the file cannot be opened or its page tree read; a page that
+    cannot be read is a blank page with a warning (only when every page of the document fails is
+    it corrupt: `assemble_pdf` decides).
+    """
+    settings = settings or Settings()
     pdf = _open(content, uri)
     try:
         title = _title(pdf)
-        pages = _read_pages(pdf, uri, settings.max_pages, warnings)
+        pages = _all_pages(pdf, uri)
+        stop = min(len(pages), settings.max_pages)
+        last = stop if last is None else max(0, min(last, stop))
+        first = max(0, min(first, last))
+        reads: list[_PageRead] = []
+        hint = None
+        for page in pages[first:last]:
+            reads.append(_read_one(page, hint))
+            hint = reads[-1].gutter or hint
+        part = PdfPart(first, last, len(pages), title, reads)
     finally:
         pdf.close()
-    _read_scans(content, uri, pages, settings, warnings)
+    part.ocr_unavailable, part.ocr_open_error = _ocr_part(content, first, reads, settings)
+    return part
+
+
+def _carry_hints(content: bytes, uri: str, reads: list[_PageRead]) -> list[_PageRead]:
+    """The pages as one read from the first page gives them.
+
+    A page's gutter hint is the gutter last found before it: in a part, by the part's own pages
+    only. A page that consulted its hint (a body too short to find its own gutter) and was read
+    with another hint than the one carried over all the pages before it is read again with that
+    one. Nothing is read again when the parts are one.
+    """
+    out: list[_PageRead] = []
+    hint, pdf, pages = None, None, []
+    try:
+        for i, r in enumerate(reads):
+            if r.hinted and r.hint != hint:
+                if pdf is None:
+                    pdf = _open(content, uri)
+                    pages = _all_pages(pdf, uri)
+                r = _read_one(pages[i], hint)
+            out.append(r)
+            hint = r.gutter or hint
+    finally:
+        if pdf is not None:
+            pdf.close()
+    return out
+
+
+def _check_parts(parts: list[PdfPart], settings: Settings) -> None:
+    if not parts:
+        raise ValueError("no parts to assemble")
+    stop = min(parts[0].total, settings.max_pages)
+    at = 0
+    for part in parts:
+        if part.first != at or part.total != parts[0].total:
+            raise ValueError(f"the parts do not follow each other: pages {part.first + 1}-{part.last} after {at}")
+        at = part.last
+    if at != stop:
+        raise ValueError(f"the parts end at page {at}, not at page {stop}")
+
+
+def assemble_pdf(content: bytes, uri: str, parts: list[PdfPart], settings: Settings | None = None
+                 ) -> tuple[str, list[Page], str | None, list[str]]:
+    """The parts of a PDF (in page order, every page read) as one read of it: (text, page spans, title, warnings).
+
+    Everything after the page loop: gutter hints carried over the parts, the checks (every page
+    failed: `corrupt_pdf`; no text: `no_text`, `no_text_layer`, `ocr_failed`), running lines,
+    column edges, line pitches and the text. The parts are not changed.
+    """
+    settings = settings or Settings()
+    _check_parts(parts, settings)
+    total = parts[0].total
+    warnings: list[str] = []
+    if total > settings.max_pages:
+        warnings.append(f"read the first {settings.max_pages} of {total} pages (max_pages)")
+    reads = _carry_hints(content, uri, [r for part in parts for r in part.pages])
+    for r in reads:
+        warnings.extend(r.warnings)
+    if reads and all(r.failed for r in reads):
+        raise ExtractionError("corrupt_pdf", f"{uri}: no page could be read")
+    _scan_outcome(uri, parts, reads, settings, warnings)
+    pages = [r.lines.copy() for r in reads]
     if not pages or all(p.no_text for p in pages):
         found = "OCR found no text either" if any(p.ocr for p in pages) else "nothing is drawn on its pages"
         raise ExtractionError("no_text", f"{uri} has no text: {found}")
@@ -874,4 +1045,13 @@ def extract_pdf(content: bytes, uri: str, settings: Settings | None = None) -> t
 
     _drop_running_lines(pages)
     text, spans = _assemble(pages, _column_edges(pages), _line_pitches(pages))
-    return text, spans, title, warnings
+    return text, spans, parts[0].title, warnings
+
+
+def extract_pdf(content: bytes, uri: str, settings: Settings | None = None) -> tuple[str, list[Page], str | None, list[str]]:
+    """PDF bytes -> (normalised text, page spans, title, warnings); see the module docstring.
+
+    One part of all the pages, assembled: the same code as a document read in page ranges.
+    """
+    settings = settings or Settings()
+    return assemble_pdf(content, uri, [read_pdf_pages(content, uri, settings)], settings)
