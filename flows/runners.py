@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -48,6 +49,17 @@ DEFAULT_LOCAL_API = "http://127.0.0.1:4200/api"  # where `serve` (and `prefect s
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def die_with_parent() -> None:
+    """In a child process: be sent SIGTERM when the process that started it dies, even by SIGKILL
+    (Linux PR_SET_PDEATHSIG), so that a killed run leaves no server or worker processes behind."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the atexit hook and the pool's own shutdown still stop them on a normal exit
 
 
 def choose_runner(sources: list[str]) -> str:
@@ -96,7 +108,7 @@ def make_runner(kind: str = "process", workers: int | None = None, dask_address:
     if kind == "process":
         from prefect.task_runners import ProcessPoolTaskRunner
 
-        return ProcessPoolTaskRunner(max_workers=workers)
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=die_with_parent)
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -157,13 +169,16 @@ class LocalApi:
 
     @classmethod
     def find(cls) -> "LocalApi":
+        """The run's server. Its address goes into PREFECT_API_URL at once, before Prefect is imported
+        here: Prefect's process-wide settings are read at import, and a thread that does not inherit
+        the flow's settings context (the process pool's message thread, say) would otherwise find no
+        API and start a temporary server of its own (~250 MB, and CPU for the run's API calls)."""
         configured = _configured_api()
         if configured:
             return cls(configured, how="configured")
-        running = running_local_api()
-        if running:
-            return cls(running, how="running")
-        return cls.start()
+        api = cls(running, how="running") if (running := running_local_api()) else cls.start()
+        os.environ["PREFECT_API_URL"] = api.url
+        return api
 
     @classmethod
     def start(cls) -> "LocalApi":
@@ -173,7 +188,7 @@ class LocalApi:
         process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
              "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"],
-            env=env, stdin=subprocess.DEVNULL)
+            env=env, stdin=subprocess.DEVNULL, preexec_fn=die_with_parent)
         api = cls(f"http://127.0.0.1:{port}/api", process, how="temporary")
         atexit.register(api.stop)  # never left behind, whatever happens before active()
         return api

@@ -94,13 +94,10 @@ def _server_preexec() -> None:
     flow runs and pause the schedules; `serve` stops it last. PR_SET_PDEATHSIG
     (Linux) stops it if `serve` itself is killed outright.
     """
-    os.setsid()
-    try:
-        import ctypes
+    from flows.runners import die_with_parent
 
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+    os.setsid()
+    die_with_parent()
 
 
 def start_local_server(port: int, log_path: Path) -> tuple[subprocess.Popen, str]:

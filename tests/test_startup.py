@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 import urllib.request
 
 import pytest
@@ -87,3 +89,53 @@ def test_without_a_server_a_run_starts_its_own_and_stops_it(tmp_path):
     url = line.rsplit(" ", 1)[1]
     assert running_local_api(url) is None  # stopped at the end
     assert (tmp_path / "out" / "records.jsonl").exists()
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat", "rb") as fh:
+                    data = fh.read()
+            except OSError:
+                continue
+            children.setdefault(int(data[data.rfind(b")") + 2:].split()[1]), []).append(int(name))
+    out, stack = set(), [pid]
+    while stack:
+        for child in children.get(stack.pop(), ()):
+            out.add(child)
+            stack.append(child)
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+def test_a_run_killed_outright_leaves_no_server_or_worker_behind(tmp_path):
+    """kill -9 of the command alone (the OOM killer, an impatient user): its children must not live on."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_URL")}
+    proc = subprocess.Popen([*CLI, "run", str(SAMPLES), "--out", str(tmp_path / "out"), "--runner", "process",
+                             "--no-cache"], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                            env={**base, "CHUSHO_LOCAL_API": "http://127.0.0.1:9/api"})
+    try:
+        for line in proc.stderr:
+            if line.startswith("[ 4/"):  # a few documents done: the server and both workers are up
+                break
+        children = _descendants(proc.pid)
+        assert len(children) >= 3, children  # the temporary server and the two worker processes
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while any(_alive(p) for p in children) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [p for p in children if _alive(p)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
