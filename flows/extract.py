@@ -4,10 +4,14 @@ Reads like a table of contents: one task per stage, no parsing logic here.
 Files, folders and URLs go in; the output folder of CONTRACT.md comes out:
 `records.jsonl`, `documents.jsonl`, `rejected.jsonl`, `manifest.json`, `schema/`.
 
-A PDF with more pages than `split_pages` is read in page ranges of about that
-many pages, a task each, and one more task joins them into the Document one
-read gives (`read_all`); the others are read in one task. In the same way, a
-document whose trigger regions (`extractors.language.triggers`) hold more than
+Fetching runs on threads of the flow's process (it waits on files and servers);
+the rest runs on the flow's task runner. A source of at most ONE_TASK_BYTES is
+read and drafted in one task (`document`): a task on a worker process costs
+~0.3 s of Prefect's own CPU, as much as the work on a small page. A PDF with
+more pages than `split_pages` is read in page ranges of about that many pages,
+a task each, and one more task joins them into the Document one read gives
+(`read_all`); another large source is read in one task. A document read on its
+own whose trigger regions (`extractors.language.triggers`) hold more than
 `split_chars` characters has its candidates found in parts, a task each, and
 one more task assembles its drafts (`draft_all`): the drafts of one task.
 
@@ -15,9 +19,9 @@ Each document's reading and drafts are cached (Prefect cache keys, results
 persisted under the cache folder, see `flows/__init__.py`): the key is the
 document's URI, the sha256 of its bytes and the work fingerprint (code, rules,
 model and library versions, reading settings); a page range's key adds the
-range, the join's the split size, a candidates part's its regions. A rerun, or a run started again after it
-was killed, reuses what was done; any code or model change misses the cache.
-Fetching is never cached.
+range, the join's the split size, a candidates part's its regions. A rerun,
+or a run started again after it was killed, reuses what was done; any code or
+model change misses the cache. Fetching is never cached.
 """
 from __future__ import annotations
 
@@ -51,6 +55,10 @@ if TYPE_CHECKING:
     from extractors.reading.pdf import PdfPart
 
 
+IO_THREADS = 8  # fetch tasks run on threads of the flow's process (see read_all)
+ONE_TASK_BYTES = 1_000_000  # a source this small (not a long PDF) is read and drafted in one task
+
+
 # Inputs are documents' bytes and texts: Prefect must not hash them for a default cache key.
 @task(name="fetch", task_run_name="fetch {source}", cache_policy=NO_CACHE)
 def fetch_task(source: str, settings: Settings) -> Fetched:
@@ -67,6 +75,11 @@ def _read_key(context, parameters) -> str | None:
         return None  # nothing was fetched: nothing to cache
     return "read-" + _digest(fetched.uri, fetched.sha256, fetched.media_type, fetched.charset,
                              work_fingerprint(settings))
+
+
+def _document_key(context, parameters) -> str | None:
+    key = _read_key(context, parameters)  # the work fingerprint covers the drafts' code and model too
+    return None if key is None else "document-" + key
 
 
 def _pages_key(context, parameters) -> str | None:
@@ -115,6 +128,12 @@ def read_stage(fetched: Fetched, settings: Settings) -> Document:
     return read_document(fetched, settings)
 
 
+def document_stage(fetched: Fetched, settings: Settings) -> tuple[Document, list[dict]]:
+    """A small document read and drafted in one task: half the per-task cost of a worker process."""
+    doc = read_document(fetched, settings)
+    return doc, document_drafts(doc)
+
+
 def pages_stage(fetched: Fetched, first: int, last: int | None, settings: Settings) -> PdfPart | Document:
     return read_pdf_part(fetched, first, last, settings)
 
@@ -136,6 +155,7 @@ def assemble_stage(doc: Document, parts: list[list[Candidate]]) -> list[dict]:
 
 
 class DocumentTasks(NamedTuple):
+    document: Task  # a small document read and drafted
     read: Task  # a document read whole
     pages: Task  # a page range of a long PDF ...
     join: Task  # ... and the ranges joined into its Document
@@ -145,6 +165,7 @@ class DocumentTasks(NamedTuple):
 
 
 _TASKS = (  # (function, options, cache key)
+    (document_stage, dict(name="document", task_run_name="document {fetched.uri}"), _document_key),
     (read_stage, dict(name="read", task_run_name="read {fetched.uri}"), _read_key),
     (pages_stage, dict(name="read-pages", task_run_name=_pages_run_name), _pages_key),
     (join_stage, dict(name="join-pages", task_run_name="join {fetched.uri}"), _join_key),
@@ -195,6 +216,7 @@ class Staged:
     source: Fetched | Document  # what the stage works on
     whole: PrefectFuture | None = None  # the stage's result: its one task, or the join
     parts: list[PrefectFuture] = field(default_factory=list)
+    drafted: bool = False  # a reading whose task also drafted: `whole` gives (Document, drafts)
 
     @cached_property
     def cached(self) -> bool:
@@ -202,12 +224,15 @@ class Staged:
         return all(_cached(f) for f in (*self.parts, self.whole))
 
 
-def start_reading(fetched: Fetched, settings: Settings, tasks: DocumentTasks) -> Staged:
-    """Submit a source's reading: one read task, or a long PDF's page ranges (its join is not submitted yet)."""
+def start_reading(fetched: Fetched, settings: Settings, tasks: DocumentTasks, draft: bool = False) -> Staged:
+    """Submit a source's reading: a long PDF's page ranges (its join is not submitted yet); with
+    `draft`, one task that reads and drafts a source of at most ONE_TASK_BYTES; else one read task."""
     ranges = pdf_ranges(fetched, settings)
-    if ranges is None:
-        return Staged(fetched, whole=tasks.read.submit(fetched, settings))
-    return Staged(fetched, parts=[tasks.pages.submit(fetched, first, last, settings) for first, last in ranges])
+    if ranges is not None:
+        return Staged(fetched, parts=[tasks.pages.submit(fetched, first, last, settings) for first, last in ranges])
+    if draft and len(fetched.content or b"") <= ONE_TASK_BYTES:
+        return Staged(fetched, whole=tasks.document.submit(fetched, settings), drafted=True)
+    return Staged(fetched, whole=tasks.read.submit(fetched, settings))
 
 
 def start_drafting(doc: Document, settings: Settings, tasks: DocumentTasks) -> Staged:
@@ -243,25 +268,35 @@ def join_parts(staged: list[Staged], join) -> None:
             st.whole = join(st, [part.result() for part in st.parts])
 
 
-def read_all(fetches: list[PrefectFuture], settings: Settings, tasks: DocumentTasks) -> list[Staged]:
-    """Each source's reading, submitted as soon as its bytes are fetched, in the order of `fetches`;
-    a long PDF's join is submitted with its parts' values as soon as the last of them is read."""
-    where = {id(f): i for i, f in enumerate(fetches)}
-    reads: list = [None] * len(fetches)
-    for fut in as_completed(fetches):
-        reads[where[id(fut)]] = start_reading(fut.result(), settings, tasks)
+def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks) -> list[Staged]:
+    """Each source fetched, on threads of the flow's process (IO_THREADS: fetching waits on files and
+    servers; a worker process would spend more on the task's set-up than on the work), and its
+    reading submitted as soon as its bytes are there, in the order of `sources`: a small one read
+    and drafted in one task, a long PDF in page ranges whose join is submitted with their values
+    as soon as the last of them is read."""
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    with ThreadPoolTaskRunner(max_workers=IO_THREADS) as io:
+        fetches = [io.submit(fetch_task, {"source": s, "settings": settings}) for s in sources]
+        where = {id(f): i for i, f in enumerate(fetches)}
+        reads: list = [None] * len(fetches)
+        for fut in as_completed(fetches):
+            reads[where[id(fut)]] = start_reading(fut.result(), settings, tasks, draft=True)
     join_parts(reads, lambda st, values: tasks.join.submit(st.source, values, settings))
     return reads
 
 
 def draft_all(reads: list[Staged], settings: Settings, tasks: DocumentTasks) -> list[Staged]:
-    """Each document's drafts, submitted as soon as it is read, in the order of `reads`; a long
-    document's assembly is submitted with its parts' candidates as soon as the last of them is found."""
+    """Each document's drafts (a reading that drafted is its own), submitted as soon as it is read,
+    in the order of `reads`; a long document's assembly is submitted with its parts' candidates as
+    soon as the last of them is found."""
+    drafts: list = [r if r.drafted else None for r in reads]
+    todo = [r for r in reads if not r.drafted]
     where = {id(r.whole): i for i, r in enumerate(reads)}
-    drafts: list = [None] * len(reads)
-    for fut in as_completed([r.whole for r in reads]):
+    for fut in as_completed([r.whole for r in todo]):
         drafts[where[id(fut)]] = start_drafting(fut.result(), settings, tasks)
-    join_parts(drafts, lambda st, values: tasks.assemble.submit(st.source, values))
+    join_parts([d for d, r in zip(drafts, reads) if not r.drafted],
+               lambda st, values: tasks.assemble.submit(st.source, values))
     return drafts
 
 
@@ -274,16 +309,20 @@ def process_all(sources: list[str], settings: Settings, progress: bool, cache: b
     pool or Dask workers.
     """
     tasks = document_tasks(cache)
-    fetches = [fetch_task.submit(s, settings) for s in sources]
-    reads = read_all(fetches, settings, tasks)
+    reads = read_all(sources, settings, tasks)
     drafts = draft_all(reads, settings, tasks)
     where = {id(d.whole): i for i, d in enumerate(drafts)}
+    documents: list = [None] * len(sources)
+    found: list = [None] * len(sources)
     for n, fut in enumerate(as_completed([d.whole for d in drafts]), start=1):
-        fut.wait()
         i = where[id(fut)]
-        _progress(n, len(drafts), reads[i].whole.result(), reads[i].cached and drafts[i].cached, progress)
+        if reads[i].drafted:
+            documents[i], found[i] = fut.result()
+        else:
+            documents[i], found[i] = reads[i].whole.result(), fut.result()
+        _progress(n, len(drafts), documents[i], reads[i].cached and drafts[i].cached, progress)
     hits = {"read": sum(r.cached for r in reads), "drafts": sum(d.cached for d in drafts)}
-    return [r.whole.result() for r in reads], [d.whole.result() for d in drafts], hits
+    return documents, found, hits
 
 
 def finish_run(flow_name: str, out: str, documents: list[Document], drafts: list[list[dict]], run: dict,

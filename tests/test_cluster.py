@@ -29,7 +29,7 @@ pytestmark = pytest.mark.slow
 
 SCRIPT = ROOT / "deploy" / "local-cluster.sh"
 INPUTS = [str(SAMPLES / name) for name in ("000_okaya.html", "001_kawaguchi.pdf", "dev_agreement_02.html")]
-DASK_TASKS = ("fetch_task", "read_stage", "drafts_stage")  # submitted per document; the rest run in the flow
+DASK_TASKS = ("document_stage",)  # one per small document; fetching runs on the flow's threads, the rest in the flow
 
 
 def _have_postgres() -> bool:
