@@ -287,23 +287,31 @@ def _cmd_run(args: argparse.Namespace) -> int:
     _out_folder(args.out)
     _check_runner(args)
     settings = _settings(args, max_pages=args.max_pages)
-    empty = _nothing_to_read(args, settings)
-    if empty is not None:
-        return empty
-    _skipped_note(args)
-    from flows.runcache import cached_run
+    mark("command checked")
+    from flows.runners import LocalApi
 
-    summary = None if args.no_cache else cached_run(args.inputs, args.out, settings)
+    api = LocalApi.find()  # first: a server of our own starts while the rest is imported and loaded
+    mark(f"Prefect server: {api.how} {api.url}")
+    try:
+        empty = _nothing_to_read(args, settings)
+        if empty is not None:
+            api.release()
+            return empty
+        _skipped_note(args)
+        from flows.runcache import cached_run
+
+        summary = None if args.no_cache else cached_run(args.inputs, args.out, settings)
+    except BaseException:
+        api.release()
+        raise
     if summary is not None:
+        api.release()
         print("every input is unchanged since a finished run: output written from the cache (no flow run)",
               file=sys.stderr)
     else:
         from extractors.reading.fetch import discover_sources
-        from flows.runners import LocalApi, choose_runner, warm_up_model
+        from flows.runners import choose_runner, warm_up_model
 
-        mark("command checked")
-        api = LocalApi.find()  # first: a server of our own starts while the rest is imported and loaded
-        mark(f"Prefect server: {api.how} {api.url}")
         kind = choose_runner(discover_sources(args.inputs)) if args.runner == "auto" else args.runner
         if kind == "thread":
             warm_up_model()  # the tasks run in this process: load the model while Prefect is imported
@@ -311,7 +319,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
         mark("Prefect and the flows imported")
         runner = _runner(args, kind)
-        with api.active():
+        # a handful of small inputs on threads: no flow-run heartbeats (see LocalApi.active)
+        with api.active(heartbeats=kind != "thread"):
             mark(f"Prefect server answers; flow starts on the {kind} runner")
             summary = extract_flow.with_options(task_runner=runner)(
                 inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,

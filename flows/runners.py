@@ -218,18 +218,29 @@ class LocalApi:
                 self.process.wait()
         self.process = None
 
-    @contextmanager
-    def active(self):
-        if self.how == "configured":
-            yield self
-            return
-        from prefect.settings import PREFECT_API_URL, temporary_settings
+    def release(self) -> None:
+        """Not needed after all (the run ended before its flow): stop a temporary server, forget the address."""
+        if self.how != "configured":
+            os.environ.pop("PREFECT_API_URL", None)
+        self.stop()
 
+    @contextmanager
+    def active(self, heartbeats: bool = True):
+        """The server, answering, for the flow run inside. Without `heartbeats`, the flow run sends
+        none: Prefect's heartbeat thread sleeps in one-second steps and the flow waits for it at
+        the end (up to 1 s of a run of a few seconds); a run that short sends one at its start and
+        no more anyway (every 180 s by default), so only for such runs."""
+        from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+        updates = {} if heartbeats else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+        if self.how == "configured":
+            with temporary_settings(updates=updates):
+                yield self
+            return
         try:
             self.wait()
             os.environ["PREFECT_API_URL"] = self.url
-            with temporary_settings(updates={PREFECT_API_URL: self.url}):
+            with temporary_settings(updates={PREFECT_API_URL: self.url, **updates}):
                 yield self
         finally:
-            os.environ.pop("PREFECT_API_URL", None)
-            self.stop()
+            self.release()
