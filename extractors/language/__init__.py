@@ -1,8 +1,10 @@
 """Language: the GiNZA model, rule patterns and dates.
 
 Takes text and gives `Candidate` spans (labelled, with the rule id or model label that found
-them) and date mentions: `load_nlp` loads `ja_ginza` once per process; `rule_candidates` is the
-cheap pass (Sudachi tokenizer + SpanRuler patterns from `patterns/*.jsonl`); `model_candidates`
+them) and date mentions: `triggers.selected_regions` is the cheap pass before the cheap pass (a
+string scan for the trigger words of `data/triggers.json`: the lines worth tokenizing);
+`load_nlp` loads `ja_ginza` once per process; `rule_candidates` is the cheap pass (Sudachi
+tokenizer + SpanRuler patterns from `patterns/*.jsonl`, over the whole text or given regions); `model_candidates`
 runs GiNZA's NER on chosen spans, mapping its labels through `data/ginza_labels.json`;
 `find_dates` / `parse_date` read era and western dates, spans and kanji numerals.
 `arguments.signing_arguments` reads the subjects and partners of signing predicates from the

@@ -10,7 +10,9 @@ model label that found them), with offsets into that text:
   particles), keeping offsets.
 - `rule_candidates()` is the cheap pass: the Sudachi tokenizer plus the spaCy
   SpanRuler patterns of `extractors/language/patterns/*.jsonl` (each pattern's id
-  becomes the candidate's `rule`). About 50x faster than the full pipeline.
+  becomes the candidate's `rule`). About 50x faster than the full pipeline. It runs
+  over the whole text or only over given regions (the trigger lines that
+  `triggers.selected_regions` picks: the rest of a long document is never tokenized).
 - `model_candidates()` runs GiNZA's NER only on the given spans (the
   paragraphs where the rules found something), maps GiNZA's labels through
   `data/ginza_labels.json` and fixes its known errors.
