@@ -69,49 +69,46 @@ def _digest(*parts: str | None) -> str:
     return hashlib.sha256("|".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:32]
 
 
-def _read_key(context, parameters) -> str | None:
+def _fetched_key(parameters: dict, prefix: str, *extra: str) -> str | None:
+    """A cache key for work on fetched bytes: their URI, sha256, type and the work fingerprint, plus `extra`."""
     fetched, settings = parameters["fetched"], parameters["settings"]
     if fetched.error or fetched.sha256 is None:
         return None  # nothing was fetched: nothing to cache
-    return "read-" + _digest(fetched.uri, fetched.sha256, fetched.media_type, fetched.charset,
-                             work_fingerprint(settings))
+    return prefix + _digest(fetched.uri, fetched.sha256, fetched.media_type, fetched.charset, *extra,
+                            work_fingerprint(settings))
 
 
-def _document_key(context, parameters) -> str | None:
-    key = _read_key(context, parameters)  # the work fingerprint covers the drafts' code and model too
-    return None if key is None else "document-" + key
-
-
-def _pages_key(context, parameters) -> str | None:
-    fetched, settings = parameters["fetched"], parameters["settings"]
-    if fetched.error or fetched.sha256 is None:
-        return None
-    return "read-pages-" + _digest(fetched.uri, fetched.sha256, fetched.media_type, fetched.charset,
-                                   f"{parameters['first']}-{parameters['last']}", work_fingerprint(settings))
-
-
-def _join_key(context, parameters) -> str | None:
-    fetched, settings = parameters["fetched"], parameters["settings"]
-    if fetched.error or fetched.sha256 is None:
-        return None
-    return "read-joined-" + _digest(fetched.uri, fetched.sha256, fetched.media_type, fetched.charset,
-                                    f"split {settings.split_pages}", work_fingerprint(settings))
-
-
-def _drafts_key(context, parameters) -> str | None:
+def _doc_key(parameters: dict, prefix: str, *extra: str) -> str | None:
+    """A cache key for work on a document's text: its URI, sha256, text and the versions, plus `extra`."""
     doc = parameters["doc"]
     if doc.status != DocStatus.ok:
         return None
-    return "drafts-" + _digest(doc.uri, doc.sha256, hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
-                               versions_fingerprint())
+    return prefix + _digest(doc.uri, doc.sha256, hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), *extra,
+                            versions_fingerprint())
+
+
+def _read_key(context, parameters) -> str | None:
+    return _fetched_key(parameters, "read-")
+
+
+def _document_key(context, parameters) -> str | None:
+    return _fetched_key(parameters, "document-read-")  # the work fingerprint covers the drafts' code and model
+
+
+def _pages_key(context, parameters) -> str | None:
+    return _fetched_key(parameters, "read-pages-", f"{parameters['first']}-{parameters['last']}")
+
+
+def _join_key(context, parameters) -> str | None:
+    return _fetched_key(parameters, "read-joined-", f"split {parameters['settings'].split_pages}")
+
+
+def _drafts_key(context, parameters) -> str | None:
+    return _doc_key(parameters, "drafts-")
 
 
 def _candidates_key(context, parameters) -> str | None:
-    doc, regions = parameters["doc"], parameters["regions"]
-    if doc.status != DocStatus.ok:
-        return None
-    return "candidates-" + _digest(doc.uri, doc.sha256, hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
-                                   repr(regions), versions_fingerprint())
+    return _doc_key(parameters, "candidates-", repr(parameters["regions"]))
 
 
 def _pages_run_name(parameters: dict) -> str:
@@ -176,7 +173,6 @@ _TASKS = (  # (function, options, cache key)
 CACHED = DocumentTasks(*(task(**opts, cache_key_fn=key, persist_result=True)(fn) for fn, opts, key in _TASKS))
 # --no-cache: the same work as tasks with no cache key at all (with_options cannot drop a cache_key_fn)
 UNCACHED = DocumentTasks(*(task(**opts, cache_policy=NO_CACHE, persist_result=False)(fn) for fn, opts, _ in _TASKS))
-read_task, drafts_task = CACHED.read, CACHED.drafts
 
 
 def document_tasks(cache: bool = True) -> DocumentTasks:
