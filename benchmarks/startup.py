@@ -29,7 +29,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,16 +42,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
 from bench import run_measured  # noqa: E402  (wall, CPU and peak RSS of a process tree)
+from flows.runners import port_in_use  # noqa: E402
 
 PY = sys.executable
 CLI = str(Path(sys.executable).with_name("chusho-extract"))
 TARGET_ONE_DOC_S = 4.0
 PORT = 4200
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as s:
-        return s.connect_ex(("127.0.0.1", port)) != 0
 
 
 def _env(**more: str) -> dict:
@@ -95,7 +90,7 @@ def main() -> int:
                                   "a.wait(); a.stop()"], args.repeat, env, work),
     ]
     run = [CLI, "run", args.doc, "--out", str(out), "--no-cache", "--quiet"]
-    if _port_free(PORT):
+    if not port_in_use(PORT):
         rows.append(_measure("run, temporary server", run, args.repeat, env, work, before=clear))
         server = subprocess.Popen([str(Path(PY).with_name("prefect")), "server", "start", "--host", "127.0.0.1",
                                    "--port", str(PORT)], env=_env(PREFECT_UI_ENABLED="false"),

@@ -406,14 +406,6 @@ def _cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
-def _port_in_use(port: int) -> bool:
-    import socket
-
-    with socket.socket() as s:
-        s.settimeout(1)
-        return s.connect_ex(("127.0.0.1", port)) == 0
-
-
 def _cmd_serve(args: argparse.Namespace) -> int:
     from schemas.crawl import SourcesFileError, load_sources
 
@@ -422,7 +414,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     except SourcesFileError as exc:
         raise _UsageError(str(exc)) from None
     _out_folder(args.out)
-    if not os.environ.get("PREFECT_API_URL") and _port_in_use(args.port):
+    from flows.runners import port_in_use
+
+    if not os.environ.get("PREFECT_API_URL") and port_in_use(args.port):
         raise _UsageError(f"port {args.port} on 127.0.0.1 is in use (another Prefect server?): choose another "
                           f"with --port, or set PREFECT_API_URL to use that server")
     from flows.serve import serve

@@ -119,7 +119,7 @@ def make_runner(kind: str = "process", workers: int | None = None, dask_address:
     raise ValueError(f"unknown runner {kind!r}: choose one of {', '.join(RUNNERS)}")
 
 
-def _health(api_url: str, timeout: float = 1.0) -> bool:
+def api_healthy(api_url: str, timeout: float = 1.0) -> bool:
     """Whether a Prefect API answers at api_url (urllib: no Prefect or httpx import needed)."""
     try:
         with urllib.request.urlopen(f"{api_url}/health", timeout=timeout) as response:
@@ -132,7 +132,7 @@ def running_local_api(api_url: str | None = None) -> str | None:
     """api_url (default: $CHUSHO_LOCAL_API, else 127.0.0.1:4200) when a Prefect server answers there
     (a refused connection is told at once)."""
     api_url = api_url or os.environ.get("CHUSHO_LOCAL_API") or DEFAULT_LOCAL_API
-    return api_url if _health(api_url, timeout=2.0) else None
+    return api_url if api_healthy(api_url, timeout=2.0) else None
 
 
 def _configured_api() -> str | None:
@@ -145,6 +145,13 @@ def _configured_api() -> str | None:
 
         return PREFECT_API_URL.value()
     return None
+
+
+def port_in_use(port: int) -> bool:
+    """Whether something listens on 127.0.0.1:port."""
+    with socket.socket() as s:
+        s.settimeout(1)
+        return s.connect_ex(("127.0.0.1", port)) == 0
 
 
 def _free_port() -> int:
@@ -199,7 +206,7 @@ class LocalApi:
             return
         timeout = timeout or float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120"))
         deadline = time.monotonic() + timeout
-        while not _health(self.url, timeout=1.0):
+        while not api_healthy(self.url, timeout=1.0):
             if self.process.poll() is not None:
                 raise RuntimeError(f"the temporary Prefect server exited with status {self.process.returncode} "
                                    f"before answering at {self.url}")

@@ -31,8 +31,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-import httpx
-
+from flows.runners import api_healthy, die_with_parent
 from schemas.crawl import DEFAULT_TIMEZONE, CrawlSource, load_sources
 
 SERVER_START_TIMEOUT = 180.0  # seconds; a cold start on a busy 2-core machine takes ~20 s
@@ -72,13 +71,6 @@ def deployments(sources: list[CrawlSource], out_root: str | Path) -> list:
     return made
 
 
-def _healthy(api_url: str) -> bool:
-    try:
-        return httpx.get(f"{api_url}/health", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
-
-
 def _last_lines(path: Path, n: int = 5) -> str:
     try:
         return " | ".join(path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-n:])
@@ -94,8 +86,6 @@ def _server_preexec() -> None:
     flow runs and pause the schedules; `serve` stops it last. PR_SET_PDEATHSIG
     (Linux) stops it if `serve` itself is killed outright.
     """
-    from flows.runners import die_with_parent
-
     os.setsid()
     die_with_parent()
 
@@ -122,7 +112,7 @@ def start_local_server(port: int, log_path: Path) -> tuple[subprocess.Popen, str
         if proc.poll() is not None:
             raise RuntimeError(f"the Prefect server did not start (exit {proc.returncode}); its log "
                                f"{log_path} ends: {_last_lines(log_path)}")
-        if _healthy(api_url):
+        if api_healthy(api_url, timeout=2.0):
             return proc, api_url
         time.sleep(0.5)
     _stop(proc)
