@@ -25,13 +25,12 @@ from __future__ import annotations
 import http.server
 import socket
 import struct
-import threading
 import time
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from tests.conftest import SAMPLES
-from tests.site import Server
+from tests.site import RequestLog, Server
 
 SJIS = "text/html; charset=Shift_JIS"
 TRICKLE_EVERY = 0.05  # seconds between the bytes of a trickling response
@@ -49,15 +48,8 @@ class Hit:
 
 
 @dataclass
-class HostileSite:
+class HostileSite(RequestLog):
     robots: str = "ok"  # ok, 503, 404 or huge
-    log: list[Hit] = field(default_factory=list)
-    url: str = ""
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def requests(self, since: int = 0) -> list[Hit]:
-        with self.lock:
-            return list(self.log[since:])
 
     def paths(self, since: int = 0) -> list[str]:
         return [h.path for h in self.requests(since)]

@@ -43,15 +43,21 @@ class Resource:
 
 
 @dataclass
-class Site:
-    resources: dict[str, Resource] = field(default_factory=dict)
-    log: list[Hit] = field(default_factory=list)
+class RequestLog:
+    """A test site's base URL and the requests it answered (appended under `lock` by its handler)."""
+
+    log: list = field(default_factory=list)
     url: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def requests(self, since: int = 0) -> list[Hit]:
+    def requests(self, since: int = 0) -> list:
         with self.lock:
             return list(self.log[since:])
+
+
+@dataclass
+class Site(RequestLog):
+    resources: dict[str, Resource] = field(default_factory=dict)
 
 
 def _handler(site: Site):
