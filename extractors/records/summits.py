@@ -67,6 +67,13 @@ _SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|�
 _PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
 
 
+def _summit(series: str | None, edition: int | None, confidence: float, evidence: list, **fields) -> dict:
+    """A summit draft; the fields not given (dates, host, theme, declaration, participants) are empty."""
+    return {"type": "summit", "series": series, "edition": edition, "start_date": None, "end_date": None,
+            "host": None, "theme": None, "declaration": None, "participants": [], "confidence": confidence,
+            "evidence": evidence, **fields}
+
+
 def edition_number(text: str) -> int | None:
     m = _EDITION.search(text)
     return kanji_to_int(m.group(1)) if m else None
@@ -138,12 +145,9 @@ def _rows(ctx: DocContext) -> list[dict]:
         if theme:
             spans.append(field_span(ts, te, "summit-row", "theme", theme))
         series, series_spans = _row_series(ctx, start, (start, end))
-        drafts.append({
-            "type": "summit", "series": series,
-            "edition": kanji_to_int(m.group(1)), "start_date": d.start_date, "end_date": d.end_date,
-            "host": host, "theme": theme, "declaration": None, "participants": [], "confidence": 0.85,
-            "evidence": [(start, end, "summit-row")] + spans + series_spans,
-        })
+        drafts.append(_summit(series, kanji_to_int(m.group(1)), 0.85,
+                              [(start, end, "summit-row")] + spans + series_spans,
+                              start_date=d.start_date, end_date=d.end_date, host=host, theme=theme))
     return drafts
 
 
@@ -184,12 +188,8 @@ def _table_rows(ctx: DocContext, done: set[int]) -> list[dict]:
         if date is None:
             continue
         series, series_spans = _row_series(ctx, line.start, (line.start, line.end))
-        drafts.append({
-            "type": "summit", "series": series,
-            "edition": edition, "start_date": date.start_date, "end_date": date.end_date,
-            "host": host, "theme": theme, "declaration": None, "participants": [], "confidence": 0.85,
-            "evidence": [(line.start, line.end, "summit-row")] + spans + series_spans,
-        })
+        drafts.append(_summit(series, edition, 0.85, [(line.start, line.end, "summit-row")] + spans + series_spans,
+                              start_date=date.start_date, end_date=date.end_date, host=host, theme=theme))
     return drafts
 
 
@@ -291,14 +291,10 @@ def _mentions(ctx: DocContext) -> list[dict]:
         series, series_end = after if after else (cand.text, cand.end)
         s, e = ctx.sentence(ed.start)
         edition = edition_number(ed.text)
-        draft = {
-            "type": "summit", "series": series, "edition": edition, "start_date": None,
-            "end_date": None, "host": None, "theme": None, "declaration": None,
-            "participants": [], "confidence": 0.7, "evidence": [
+        draft = _summit(series, edition, 0.7, [
                 (ed.start, series_end, "summit-edition-series"),
                 field_span(ed.start, ed.end, "summit-edition-series", "edition", edition),
-                field_span(series_end - len(series), series_end, "summit-edition-series", "series", series)],
-        }
+                field_span(series_end - len(series), series_end, "summit-edition-series", "series", series)])
         year = _SERIES_YEAR.match(text, series_end)  # サミット2009 in 島根: the year of the meeting
         host_at = series_end + (year.end() - year.start() if year else 0)
         short = _host_span_after(ctx, host_at)
@@ -345,14 +341,10 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
         edition = kanji_to_int(m.group(1))
         s, e = ctx.sentence(series.start)
         name = strip_quotes(series.text)
-        draft = {
-            "type": "summit", "series": name, "edition": edition, "start_date": None,
-            "end_date": None, "host": None, "theme": None, "declaration": None,
-            "participants": [], "confidence": 0.7, "evidence": [
-                (series.start, m.end(), "summit-count-this-time"),
-                field_span(m.start(1), m.end(1), "summit-count-this-time", "edition", edition),
-                field_span(series.start, series.end, "summit-count-this-time", "series", name)],
-        }
+        draft = _summit(name, edition, 0.7, [
+            (series.start, m.end(), "summit-count-this-time"),
+            field_span(m.start(1), m.end(1), "summit-count-this-time", "edition", edition),
+            field_span(series.start, series.end, "summit-count-this-time", "series", name)])
         venue = _venue(ctx, s, e)
         if venue:
             draft["host"] = venue[0]
@@ -379,12 +371,10 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
         s, e = ctx.sentence(c.start)
         year = int(m.group(1))
         host = _host_span_after(ctx, m.end())
-        draft = {"type": "summit", "series": c.text, "edition": None, "start_date": None, "end_date": None,
-                 "host": host.value if host else None, "theme": None, "declaration": None, "participants": [],
-                 "confidence": 0.7, "evidence": [(c.start, m.end(), "summit-series-year"),
-                                                 field_span(c.start, c.end, "summit-series-year", "series", c.text)]
-                 + ([host] if host else []),
-                 "_year": (str(year), m.start(1), m.end(1))}
+        draft = _summit(c.text, None, 0.7, [(c.start, m.end(), "summit-series-year"),
+                                           field_span(c.start, c.end, "summit-series-year", "series", c.text)]
+                        + ([host] if host else []),
+                        host=host.value if host else None, _year=(str(year), m.start(1), m.end(1)))
         found = _sentence_date(ctx, s, e, c.start, year)
         if found and found[0].start_date and found[0].start_date.startswith(str(year)):
             date, year_how = found
