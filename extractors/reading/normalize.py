@@ -9,6 +9,11 @@ written to `documents.jsonl` and that evidence offsets point into:
    ① 、。「」 〜 and the like, which carry meaning in Japanese documents.
 2. Dashes: the hyphen family (‐ ‑ ‒ – − ﹣ －) becomes ASCII "-"; the long
    dashes — and ― become "―"; wave dash and full-width tilde become "〜".
+   CJK radicals become the ideographs they stand for (⾕ U+2F95 -> 谷, ⻑
+   U+2ED1 -> 長): PDFs printed from browsers and office programs often map
+   common kanji to the radical code points, which no name list matches. The
+   Kangxi radicals by NFKC; of the CJK radicals supplement, the forms used
+   as kanji in Japanese (Unicode's EquivalentUnifiedIdeograph.txt).
 3. Spaces: the ideographic space U+3000, no-break space and other Unicode
    spaces become " "; runs of spaces collapse to one; spaces at line ends are
    dropped; tabs (the table-cell separator) are kept as single tabs.
@@ -29,12 +34,16 @@ _WAVES = {ord("\u301c"): "\u301c", ord("\uff5e"): "\u301c"}
 _SPACES = {ord(c): " " for c in "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"}
 _DROP = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}
 
+_RADICALS = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
+_RADICALS.update({ord(a): b for a, b in zip("⺟⺠⻄⻑⻘⻝⻤⻨⻩⻫⻭⻯⻲", "母民西長青食鬼麦黄斉歯竜亀")})
+
 _TABLE: dict[int, object] = {}
 _TABLE.update(_FULLWIDTH)
 _TABLE.update(_DASHES)  # after _FULLWIDTH so that U+FF0D maps to "-"
 _TABLE.update(_WAVES)  # U+FF5E full-width tilde -> wave dash, not "~"
 _TABLE.update(_SPACES)
 _TABLE.update(_DROP)
+_TABLE.update(_RADICALS)
 
 _HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")

@@ -30,3 +30,9 @@ def test_normalize_is_idempotent(text):
     once = normalize_text(text)
     assert normalize_text(once) == once
     assert "\u3000" not in once and "  " not in once
+
+
+def test_cjk_radicals_become_the_ideographs_they_stand_for():
+    """Browser- and office-made PDFs map common kanji to radical code points (⾕ U+2F95, ⻑ U+2ED1)."""
+    assert normalize_text("岡\u2f95市役所 \u2ed1野県 \u2f1f曜\u2f47") == "岡谷市役所 長野県 土曜日"
+    assert len(normalize_text("\u2f95\u2ed1")) == 2  # one character for one: evidence offsets hold
