@@ -16,6 +16,9 @@ class Settings(BaseModel):
     split_chars: int = Field(60_000, ge=1, description="the flows find the candidates of a document whose trigger "
                              "regions hold more characters than this in parts of about this size, a task each "
                              "(the same drafts as one task)")
+    pdfium_chars: bool = Field(True, description="take the characters of plain PDF pages (no ruled-table rules, no "
+                               "vertical or rotated text, every glyph mapped) from pdfium, ~10x faster than "
+                               "pdfminer and at the same places; off: every page through pdfplumber")
     # OCR of PDF pages without a usable text layer (extractors/reading/ocr.py)
     ocr: bool = Field(True, description="read scanned pages with Tesseract; off: such PDFs get status needs_ocr")
     ocr_lang: str = Field("jpn", description="Tesseract languages, e.g. jpn or jpn+eng (about twice as slow)")

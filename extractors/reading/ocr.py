@@ -33,6 +33,7 @@ import threading
 from dataclasses import dataclass
 
 from extractors.reading.normalize import normalize_chars
+from extractors.reading.pdfium_chars import PDFIUM_LOCK
 from extractors.settings import Settings
 
 INSTALL_HINT = "install it with `apt install tesseract-ocr tesseract-ocr-jpn` (scripts/setup.sh does)"
@@ -168,10 +169,11 @@ def render_scale(width: float, height: float, dpi: int) -> float:
 
 def ocr_page(pdf, index: int, settings: Settings) -> tuple[list[OcrLine], float]:
     """Page `index` (0-based) of a pypdfium2 document read by OCR: (its lines, the page height in points)."""
-    page = pdf[index]
-    try:
-        scale = render_scale(*page.get_size(), settings.ocr_dpi)
-        image = page.render(scale=scale, grayscale=True).to_pil()
-        return _lines(_tesseract_data(image, settings), 1 / scale), image.height / scale
-    finally:
-        page.close()
+    with PDFIUM_LOCK:  # pdfium is not thread-safe; Tesseract runs outside the lock
+        page = pdf[index]
+        try:
+            scale = render_scale(*page.get_size(), settings.ocr_dpi)
+            image = page.render(scale=scale, grayscale=True).to_pil()
+        finally:
+            page.close()
+    return _lines(_tesseract_data(image, settings), 1 / scale), image.height / scale
