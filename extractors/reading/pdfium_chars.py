@@ -18,9 +18,9 @@ so that what it reads stays what it was, when it:
     unmapped-glyph warning and the OCR decision are pdfplumber's);
   - has a character not drawn upright (rotated or mirrored: the rotated-character warning), or
     a string shown down the page (a vertical font, which pdfminer boxes otherwise);
-  - draws rules that could make a ruled table: two vertical and two horizontal strokes, where
-    any path that is not a thin line counts as both, as a rectangle does in
-    `tables._has_grid` (the table finder works on pdfplumber's objects);
+  - draws rules of which pdfplumber's table finder could make a table the reader keeps
+    (`_may_have_table`: the finder on edges made of pdfium's paths, a superset of
+    pdfplumber's), or a path inside a form XObject;
   - uses a font pdfium cannot name (Type 3);
   - has a crop box other than its media box at the origin, or a /Rotate (the coordinates).
 On the benchmark corpus (running headers, no tables) every page of the long PDFs is plain.
@@ -32,18 +32,18 @@ rendering, holds `PDFIUM_LOCK`.
 from __future__ import annotations
 
 import ctypes
-import math
 import threading
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 from pdfminer.fontmetrics import FONT_METRICS
 
+from extractors.reading.tables import has_ruled_table
+
 PDFIUM_LOCK = threading.RLock()
 
-_TEXT, _PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
-_MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
-_THIN = 1.0  # pt: a path thinner than this across is a rule (a line), as tables._has_grid judges one
+_PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+_MOVETO, _LINETO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
 
 
 def _unreadable(code: int) -> bool:
@@ -101,7 +101,7 @@ def _plain_chars(page) -> list[tuple[str, float, float, float, float, float]] | 
     box = tuple(page.get_mediabox())
     if box[:2] != (0, 0) or tuple(page.get_cropbox()) != box:
         return None
-    if _may_have_grid(page):
+    if _may_have_table(page):
         return None
     height = box[3]
     textpage = page.get_textpage()
@@ -111,30 +111,74 @@ def _plain_chars(page) -> list[tuple[str, float, float, float, float, float]] | 
         textpage.close()
 
 
-def _may_have_grid(page) -> bool:
-    """Whether the page's paths could count as a grid for `tables._has_grid` (erring towards yes)."""
-    vertical = horizontal = 0
-    for obj in page.get_objects(filter=(_PATH,), max_depth=15):
-        left, bottom, right, top = obj.get_bounds()
-        fill, stroke, width = ctypes.c_int(), ctypes.c_int(), ctypes.c_float()
-        if pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill, stroke) and stroke.value \
-                and pdfium_c.FPDFPageObj_GetStrokeWidth(obj.raw, width):
-            m = obj.get_matrix()  # pdfium's bounds grow by the pen's width on each side: pdfminer's line has none
-            pen = width.value * math.sqrt(abs(m.a * m.d - m.b * m.c))
-            left, bottom, right, top = left + pen, bottom + pen, right - pen, top - pen
-        if right - left < _THIN or top - bottom < _THIN:
-            # a rule: pdfminer makes one line of each of its subpaths
-            count = max(1, sum(
-                pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)) == _MOVETO
-                for i in range(pdfium_c.FPDFPath_CountSegments(obj.raw))))
-            if right - left < _THIN:
-                vertical += count
+def _may_have_table(page) -> bool:
+    """Whether pdfplumber's table finder could find a table on the page that the reader keeps (one
+    of two rows and two columns at least), erring towards yes.
+
+    The finder ("lines" strategy, `tables.ruled_tables`) runs here on edges made as pdfplumber
+    makes them of pdfminer's lines, rectangles and curves (`tables.has_ruled_table`), from every
+    painted path's straight pieces and curve points. They are a superset of pdfplumber's: a
+    polygon's closing side counts, and so do pieces level to 0.01 pt, where pdfplumber wants them
+    exactly level; more edges never take a table away. So a running header's rule, a framed box,
+    round bullets or a page-sized background leave the page plain, and a ruled table does not.
+    A rotated or skewed drawing, or a path inside a form XObject: yes.
+    """
+    height = page.get_height()
+    edges: list[dict] = []
+
+    def edge(a: tuple[float, float], b: tuple[float, float], bent: bool) -> None:
+        x0, x1, top, bottom = min(a[0], b[0]), max(a[0], b[0]), height - max(a[1], b[1]), height - min(a[1], b[1])
+        if bottom - top < 0.01:
+            top = bottom = (top + bottom) / 2
+            orientation = "h"
+        elif x1 - x0 < 0.01:
+            x0 = x1 = (x0 + x1) / 2
+            orientation = "v"
+        elif not bent:
+            orientation = "v"  # pdfplumber's line: "h" when level, else "v"
+        else:
+            return  # a slanted piece of a curve: no edge
+        edges.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
+                      "height": bottom - top, "orientation": orientation, "object_type": "edge"})
+
+    x, y = ctypes.c_float(), ctypes.c_float()
+    matrix = pdfium_c.FS_MATRIX()
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == _FORM and _form_draws(obj):
+            return True
+        if kind != _PATH:
+            continue
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix) or matrix.b != 0 or matrix.c != 0:
+            return True
+        subpaths: list[list] = []  # their points, and whether a curve runs through them
+        for j in range(pdfium_c.FPDFPath_CountSegments(obj)):
+            segment = pdfium_c.FPDFPath_GetPathSegment(obj, j)
+            kind = pdfium_c.FPDFPathSegment_GetType(segment)
+            if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+                return True
+            point = (matrix.a * x.value + matrix.e, matrix.d * y.value + matrix.f)
+            if kind == _MOVETO or not subpaths:
+                subpaths.append([[point], False])
             else:
-                horizontal += count
-        else:  # a rectangle, a curve or a shape of several strokes: both kinds, as a rectangle
-            vertical += 2
-            horizontal += 2
-        if vertical >= 2 and horizontal >= 2:
+                subpaths[-1][0].append(point)
+                subpaths[-1][1] |= kind != _LINETO
+            if pdfium_c.FPDFPathSegment_GetClose(segment):
+                subpaths[-1][0].append(subpaths[-1][0][0])
+        for points, curved in subpaths:
+            bent = curved or len(points) > 2  # pdfminer's curve or rectangle, not a line
+            for a, b in zip(points, points[1:]):
+                edge(a, b, bent)
+    return bool(edges) and has_ruled_table(edges, (0.0, 0.0, page.get_width(), height))
+
+
+def _form_draws(form) -> bool:
+    """Whether a form XObject paints a path, at any depth."""
+    for i in range(pdfium_c.FPDFFormObj_CountObjects(form)):
+        obj = pdfium_c.FPDFFormObj_GetObject(form, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == _PATH or (kind == _FORM and _form_draws(obj)):
             return True
     return False
 

@@ -24,14 +24,35 @@ def _has_grid(page) -> bool:
     return vertical >= 2 and horizontal >= 2
 
 
+_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
 def ruled_tables(page) -> list[list[list[Box | None]]]:
     """The page's ruled tables (pdfplumber's "lines" strategy), each as rows of cell boxes."""
     if not _has_grid(page):
         return []
-    tables = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    return _kept(page.find_tables(_SETTINGS))
+
+
+def _kept(tables) -> list[list[list[Box | None]]]:
     out = []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         rows = [list(row.cells) for row in table.rows]
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:  # a framed box of text is no table
             out.append(rows)
     return out
+
+
+class _Edges:
+    """What pdfplumber's table finder reads of a page with the "lines" strategy: its edges, its box."""
+
+    def __init__(self, edges: list[dict], bbox: Box):
+        self.edges, self.bbox = edges, bbox
+
+
+def has_ruled_table(edges: list[dict], bbox: Box) -> bool:
+    """Whether pdfplumber's table finder makes a table `ruled_tables` keeps of these edges (dicts
+    as pdfplumber's `page.edges`: x0, x1, top, bottom, width, height, orientation "h" or "v")."""
+    from pdfplumber.table import TableFinder, TableSettings
+
+    return bool(_kept(TableFinder(_Edges(edges, bbox), TableSettings.resolve(_SETTINGS)).tables))

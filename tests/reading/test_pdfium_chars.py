@@ -133,9 +133,13 @@ def _rotated(c, n: int) -> None:
     c.restoreState()
 
 
-def _boxed(c, n: int) -> None:
+def _grid(c, n: int) -> None:
+    """A ruled table of two rows and two columns: three rules each way."""
     _mixed_fonts(c, n)
-    c.rect(60, 600, 300, 40)
+    for y in (560, 590, 620):
+        c.line(72, y, 372, y)
+    for x in (72, 222, 372):
+        c.line(x, 560, x, 620)
 
 
 def _turned(c, n: int) -> None:
@@ -148,9 +152,9 @@ def _cropped(c, n: int) -> None:
     c.setCropBox((36, 36, 559, 806))
 
 
-@pytest.mark.parametrize("draw", [_rotated, _boxed, _turned, _cropped])
+@pytest.mark.parametrize("draw", [_rotated, _grid, _turned, _cropped])
 def test_pages_it_cannot_match_are_left_to_pdfplumber(draw):
-    """Rotated text, a rectangle (it could make a ruled table), a /Rotate, a crop box."""
+    """Rotated text, rules that could make a ruled table, a /Rotate, a crop box."""
     content = _pdf(draw)
     with PdfiumPages.open(content) as fast:
         assert fast.chars(0) is None
@@ -164,13 +168,23 @@ def _outcome(content: bytes, settings: Settings):
         return exc.code, str(exc)
 
 
-def test_a_single_rule_keeps_the_page_plain():
-    """A running header's rule is no table: the page still takes the fast way."""
-    def ruled(c, n):
-        _mixed_fonts(c, n)
-        c.line(72, 780, 523, 780)
-    content = _pdf(ruled, pages=2)
+def _decorated(c, n: int) -> None:
+    """A running header's rule, a framed box, round bullets, a page-sized background: no table."""
+    c.setFillGray(0.95)
+    c.rect(0, 0, 595, 842, stroke=0, fill=1)
+    c.setFillGray(0)
+    _mixed_fonts(c, n)
+    c.line(72, 780, 523, 780)
+    c.rect(60, 600, 300, 40)
+    for y in (500, 485, 470):
+        c.circle(76, y + 3, 2, stroke=0, fill=1)
+        c.drawString(84, y, "中小企業の支援について")
+
+
+def test_rules_that_make_no_table_keep_the_page_plain():
+    content = _pdf(_decorated, pages=2)
     assert _same_chars_as_pdfplumber(content) == 2
+    assert extract_pdf(content, "decorated.pdf", ON) == extract_pdf(content, "decorated.pdf", OFF)
 
 
 def test_not_a_pdf_for_pdfium():
