@@ -282,15 +282,44 @@ def _skipped_note(args: argparse.Namespace) -> None:
               f"({kinds}); manifest.json lists them", file=sys.stderr)
 
 
+def _start_model_worker(args: argparse.Namespace, settings):
+    """The run's task runner (`auto` resolved) and, on threads, the model worker (flows/modelworker.py),
+    started here, before Prefect is imported, with the local files to read ahead when `auto` judged
+    the run small. None when it could not start: the model is then loaded here, in the background."""
+    from extractors.reading.fetch import discover_sources, is_url
+    from flows.runners import choose_runner
+
+    sources = discover_sources(args.inputs)
+    small = choose_runner(sources) == "thread"
+    kind = args.runner if args.runner != "auto" else ("thread" if small else "process")
+    if kind != "thread":
+        return kind, None
+    from flows.modelworker import ModelWorker
+
+    try:
+        return kind, ModelWorker.start([s for s in sources if not is_url(s)] if small else [], settings)
+    except OSError as exc:  # no process to be had (limits): the tasks load the model in this process
+        mark(f"model worker not started ({exc})")
+        return kind, None
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     _check_inputs(args)
     _out_folder(args.out)
     _check_runner(args)
     settings = _settings(args, max_pages=args.max_pages)
     mark("command checked")
+    kind, worker = _start_model_worker(args, settings)  # first: the model loads on the other core meanwhile
+    from flows.modelworker import use
+
+    with use(worker):  # stopped at the end, whatever happens
+        return _run(args, settings, kind, worker)
+
+
+def _run(args: argparse.Namespace, settings, kind: str, worker) -> int:
     from flows.runners import LocalApi
 
-    api = LocalApi.find()  # first: a server of our own starts while the rest is imported and loaded
+    api = LocalApi.find()  # a server of our own starts while the rest is imported and loaded
     mark(f"Prefect server: {api.how} {api.url}")
     try:
         empty = _nothing_to_read(args, settings)
@@ -309,11 +338,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print("every input is unchanged since a finished run: output written from the cache (no flow run)",
               file=sys.stderr)
     else:
-        from extractors.reading.fetch import discover_sources
-        from flows.runners import choose_runner, warm_up_model
+        if kind == "thread" and worker is None:
+            from flows.runners import warm_up_model
 
-        kind = choose_runner(discover_sources(args.inputs)) if args.runner == "auto" else args.runner
-        if kind == "thread":
             warm_up_model()  # the tasks run in this process: load the model while Prefect is imported
         from flows.extract import extract_flow
 
@@ -326,10 +353,19 @@ def _cmd_run(args: argparse.Namespace) -> int:
                 inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,
                 cache=not args.no_cache)
     mark("flow ended, server stopped")
+    if worker is not None:
+        _worker_report(worker)
     counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.counts.items())) or "no documents"
     records = ", ".join(f"{n} {t}" for t, n in sorted(summary.records.items()))
     print(f"{summary.documents} documents ({counts}){'; records: ' + records if records else ''} -> {summary.out}")
     return 0 if summary.counts.get("ok", 0) > 0 else 1
+
+
+def _worker_report(worker) -> None:
+    """Timeline: what the model worker gave, and whether this process loaded the model after all."""
+    nlp = sys.modules.get("extractors.language.nlp")
+    stats = ", ".join(f"{n} {what}" for what, n in sorted(worker.stats.items())) or "nothing asked"
+    mark(f"model worker: {stats}; model loads in this process: {nlp.model_loads() if nlp else 0}")
 
 
 def _crawl_sources(args: argparse.Namespace):

@@ -1,0 +1,282 @@
+"""The model worker: one plain process (no Prefect) that holds GiNZA for a small run on threads.
+
+On the thread runner the tasks run in the CLI's own process, where importing
+Prefect (~2 s) and loading the model (~2.5 s: spaCy, ja_ginza, the rule
+patterns, the gazetteer and the institution names) would take turns on one core
+(the GIL). So `chusho-extract run` forks this process first thing, before Prefect
+is imported (`ModelWorker.start`, fork: nothing to import again, no thread to
+copy yet), and the model is loaded there, on the second core, while the CLI
+imports Prefect and creates the flow run. The CLI's process never loads the
+model on that path.
+
+The worker:
+
+- fetches the run's local files it was given (the CLI passes them when `auto`
+  judged the run small) and tells which of them the flow will read and draft in
+  one `document` task (`stages.one_task`): its *plan*;
+- loads the model (`stages.load_model`);
+- reads and drafts those files at once, ahead of the flow (*read-ahead*), and
+  sends each result with what it was computed from (the Fetched's URI, sha256,
+  type and the other fetch fields, and the settings);
+- then serves requests: a model stage (`stages.MODEL_STAGES`) on the values the
+  flow's task gives, until it is stopped.
+
+In the CLI's process, a task of a model stage calls `compute(stage, ...)`: with a
+worker in use, a `document` task whose source is in the plan takes the read-ahead
+result only when it was computed from the very bytes (sha256) and fetch fields
+the flow fetched and equal settings; otherwise (changed bytes, a URL, a document
+read in parts) the task sends its own values to the worker. If the worker is gone
+(killed, its model failed to load) or raised, the task does the work in its own
+process, as without a worker. The tasks stay Prefect tasks, with their states and
+cache: a cache hit never calls the function, so it never waits for the worker.
+
+`die_with_parent` makes a killed CLI take the worker with it; the CLI stops it
+(SIGKILL: it holds nothing to save, and freeing the model would only cost time)
+at the end of the run.
+"""
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import signal
+import threading
+from collections import Counter
+from contextlib import contextmanager
+
+from flows import stages
+from flows.timeline import mark
+
+START_METHOD = os.environ.get("CHUSHO_WORKER_START", "fork")  # fork: see the module's docstring
+
+
+class WorkerUnavailable(Exception):
+    """The worker cannot give this value (gone, or it raised): compute it in this process."""
+
+
+def _fetch_fields(fetched) -> dict:
+    """What a read-ahead result is checked against besides the settings: every field but the bytes
+    themselves (their sha256 stands for them)."""
+    return fetched.model_dump(exclude={"content"})
+
+
+def _serve(conn, sources: list[str], settings) -> None:
+    """The worker process's main: plan, model, read-ahead, then requests until stopped or the pipe closes."""
+    from flows.runners import die_with_parent
+
+    die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the CLI stops us
+    from extractors.reading import fetch_source
+
+    ahead = []
+    for source in sources:
+        try:
+            fetched = fetch_source(source, settings)
+            if not fetched.error and stages.one_task(fetched, settings):
+                ahead.append(fetched)
+        except Exception:  # noqa: BLE001  (the flow's own fetch reports it)
+            pass
+    conn.send(("plan", [f.uri for f in ahead]))
+    try:
+        stages.load_model()
+    except BaseException as exc:  # noqa: BLE001  (the first task that needs the model reports it)
+        conn.send(("failed", f"the model did not load: {type(exc).__name__}: {exc}"))
+        return
+    mark("model, rules and name lists loaded (in the model worker)")
+    conn.send(("ready",))
+    for fetched in ahead:
+        try:
+            result = ("ok", stages.document_stage(fetched, settings))
+        except Exception as exc:  # noqa: BLE001
+            result = ("error", f"{type(exc).__name__}: {exc}")
+        _send(conn, ("ahead", fetched.uri, _fetch_fields(fetched), fetched.sha256, settings), result)
+        mark(f"read ahead in the model worker: {fetched.uri}")
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message[0] == "stop":
+            return
+        _, rid, stage, args = message
+        try:
+            result = ("ok", stages.MODEL_STAGES[stage](*args))
+        except Exception as exc:  # noqa: BLE001
+            result = ("error", f"{type(exc).__name__}: {exc}")
+        _send(conn, ("reply", rid), result)
+
+
+def _send(conn, head: tuple, result: tuple) -> None:
+    try:
+        conn.send((*head, result))
+    except (TypeError, AttributeError, ValueError, RecursionError) as exc:  # a value that does not pickle
+        conn.send((*head, ("error", f"not sent: {type(exc).__name__}: {exc}")))
+
+
+class ModelWorker:
+    """The CLI's handle on the worker process; `compute()` uses the one `use()`d."""
+
+    def __init__(self, process, conn):
+        self.process, self._conn = process, conn
+        self._cond = threading.Condition()
+        self._plan: set[str] | None = None
+        self._ahead: dict[str, tuple] = {}
+        self._replies: dict[int, tuple] = {}
+        self._ids = itertools.count()
+        self._send_lock = threading.Lock()
+        self._listener: threading.Thread | None = None
+        self._gone: str | None = None
+        self._stopping = False
+        self.stats: Counter = Counter()  # read-ahead results taken / not taken, requests, fallbacks
+
+    @classmethod
+    def start(cls, sources: list[str], settings, method: str | None = None) -> "ModelWorker":
+        """Start the worker; `sources`: local files to read ahead (the flow will fetch the same).
+        Start it before any thread of this process (fork copies only the calling thread)."""
+        ctx = multiprocessing.get_context(method or START_METHOD)
+        ours, theirs = ctx.Pipe()
+        process = ctx.Process(target=_serve, args=(theirs, list(sources), settings), name="chusho-model-worker",
+                              daemon=True)
+        process.start()
+        theirs.close()  # ours then reads EOF when the worker exits, however it exits
+        mark(f"model worker started (pid {process.pid}, {method or START_METHOD})")
+        return cls(process, ours)
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid
+
+    def _listen(self) -> None:
+        """The thread that takes the worker's messages, started on first use (not at start: the CLI
+        may still start a server process, which should not be forked from a process with threads)."""
+        with self._cond:
+            if self._listener is None:
+                self._listener = threading.Thread(target=self._receive, name="model-worker-messages", daemon=True)
+                self._listener.start()
+
+    def _receive(self) -> None:
+        while True:
+            try:
+                message = self._conn.recv()
+            except Exception as exc:  # noqa: BLE001  (EOF: it exited or was killed; or a value did not unpickle)
+                self._lost(f"it exited ({type(exc).__name__})" if isinstance(exc, (EOFError, OSError))
+                           else f"{type(exc).__name__}: {exc}")
+                return
+            with self._cond:
+                kind = message[0]
+                if kind == "plan":
+                    self._plan = set(message[1])
+                elif kind == "ahead":
+                    self._ahead[message[1]] = message[2:]
+                elif kind == "reply":
+                    self._replies[message[1]] = message[2]
+                elif kind == "failed":
+                    self._plan = self._plan or set()
+                    self._lost(message[1])
+                self._cond.notify_all()
+
+    def _lost(self, why: str) -> None:
+        with self._cond:
+            if self._gone is None:
+                self._gone = why
+                if not self._stopping:
+                    mark(f"model worker gone ({why}): the document work runs in this process")
+            self._cond.notify_all()
+
+    @property
+    def gone(self) -> str | None:
+        return self._gone
+
+    def planned(self) -> set[str]:
+        """The URIs it reads ahead, once it has fetched them (none when it is gone first)."""
+        self._listen()
+        with self._cond:
+            self._cond.wait_for(lambda: self._plan is not None or self._gone)
+            return set(self._plan or ())
+
+    def document(self, fetched, settings):
+        """A small source read and drafted: the read-ahead result when it was computed from these very
+        bytes, fetch fields and settings, else the worker's work on the values given."""
+        self._listen()
+        with self._cond:
+            self._cond.wait_for(lambda: self._plan is not None or self._gone)
+            if self._gone is None and fetched.uri in self._plan:
+                self._cond.wait_for(lambda: fetched.uri in self._ahead or self._gone)
+                entry = self._ahead.pop(fetched.uri, None)
+                if entry is not None:
+                    fields, sha256, their_settings, (status, value) = entry
+                    if status != "ok":
+                        self.stats["read-ahead raised"] += 1
+                        raise WorkerUnavailable(value)
+                    if (sha256 == fetched.sha256 and fields == _fetch_fields(fetched)
+                            and their_settings == settings):
+                        self.stats["read ahead"] += 1
+                        return value
+                    self.stats["read ahead for other bytes or settings"] += 1
+                    mark(f"read-ahead not used (other bytes or settings): {fetched.uri}")
+        return self.call("document", fetched, settings)
+
+    def call(self, stage: str, *args):
+        """The worker's value of a model stage on `args`; WorkerUnavailable when it is gone or raised."""
+        self._listen()
+        if self._gone is not None:
+            raise WorkerUnavailable(self._gone)
+        rid = next(self._ids)
+        try:
+            with self._send_lock:
+                self._conn.send(("call", rid, stage, args))
+        except (OSError, ValueError) as exc:  # the pipe is closed: it is gone
+            self._lost(f"it exited ({type(exc).__name__})")
+            raise WorkerUnavailable(self._gone) from None
+        with self._cond:
+            self._cond.wait_for(lambda: rid in self._replies or self._gone)
+            reply = self._replies.pop(rid, None)
+        if reply is None:
+            raise WorkerUnavailable(self._gone)
+        status, value = reply
+        if status != "ok":
+            self.stats["raised"] += 1
+            raise WorkerUnavailable(value)
+        self.stats[f"{stage} requests"] += 1
+        return value
+
+    def stop(self) -> None:
+        """Kill and reap it (it holds nothing to save: SIGKILL spares it freeing the model)."""
+        with self._cond:
+            self._stopping = True
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=10)
+        if self._listener is None:
+            self._conn.close()  # no thread reads it: close it here
+
+
+_current: ModelWorker | None = None
+
+
+def current() -> ModelWorker | None:
+    return _current
+
+
+@contextmanager
+def use(worker: ModelWorker | None):
+    """`compute()` asks `worker` (None: no worker) inside; it is stopped at the end."""
+    global _current
+    before, _current = _current, worker
+    try:
+        yield worker
+    finally:
+        _current = before
+        if worker is not None:
+            worker.stop()
+
+
+def compute(stage: str, *args):
+    """A model stage's value: from the worker in use when there is one and it can give it, else here."""
+    worker = _current
+    if worker is not None:
+        try:
+            return worker.document(*args) if stage == "document" else worker.call(stage, *args)
+        except WorkerUnavailable:
+            worker.stats["computed here"] += 1
+    return stages.MODEL_STAGES[stage](*args)
