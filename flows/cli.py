@@ -295,7 +295,7 @@ def _start_model_worker(args: argparse.Namespace, settings):
     sources = discover_sources(args.inputs)
     small = choose_runner(sources) == "thread"
     kind = args.runner if args.runner != "auto" else ("thread" if small else "process")
-    if kind != "thread":
+    if kind != "thread" or not sources:
         return kind, None
     from flows.modelworker import ModelWorker
 

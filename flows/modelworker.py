@@ -60,12 +60,20 @@ def _fetch_fields(fetched) -> dict:
     return fetched.model_dump(exclude={"content"})
 
 
-def _serve(conn, sources: list[str], settings) -> None:
-    """The worker process's main: plan, model, read-ahead, then requests until stopped or the pipe closes."""
+def _main(conn, sources: list[str], settings) -> None:
+    """The worker process's main: see `_serve`; a closed pipe (the CLI is gone) ends it quietly."""
     from flows.runners import die_with_parent
 
     die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the CLI stops us
+    try:
+        _serve(conn, sources, settings)
+    except (EOFError, OSError):
+        pass
+
+
+def _serve(conn, sources: list[str], settings) -> None:
+    """Plan, model, read-ahead, then requests until stopped or the pipe closes."""
     from extractors.reading import fetch_source
 
     ahead = []
@@ -76,7 +84,7 @@ def _serve(conn, sources: list[str], settings) -> None:
                 ahead.append(fetched)
         except Exception:  # noqa: BLE001  (the flow's own fetch reports it)
             pass
-    conn.send(("plan", [f.uri for f in ahead]))
+    conn.send(("plan", {f.uri: (_fetch_fields(f), f.sha256) for f in ahead}, settings))
     try:
         stages.load_model()
     except BaseException as exc:  # noqa: BLE001  (the first task that needs the model reports it)
@@ -84,20 +92,27 @@ def _serve(conn, sources: list[str], settings) -> None:
         return
     mark("model, rules and name lists loaded (in the model worker)")
     conn.send(("ready",))
-    for fetched in ahead:
-        try:
-            result = ("ok", stages.document_stage(fetched, settings))
-        except Exception as exc:  # noqa: BLE001
-            result = ("error", f"{type(exc).__name__}: {exc}")
-        _send(conn, ("ahead", fetched.uri, _fetch_fields(fetched), fetched.sha256, settings), result)
-        mark(f"read ahead in the model worker: {fetched.uri}")
     while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
+        # requests first (a task waits for each), then the next file read ahead: a task that wants
+        # one of those (the others may be cached) moves it to the front
+        if ahead and not conn.poll():
+            fetched = ahead.pop(0)
+            try:
+                result = ("ok", stages.document_stage(fetched, settings))
+            except Exception as exc:  # noqa: BLE001
+                result = ("error", f"{type(exc).__name__}: {exc}")
+            _send(conn, ("ahead", fetched.uri), result)
+            mark(f"read ahead in the model worker: {fetched.uri}")
+            continue
+        message = conn.recv()
         if message[0] == "stop":
             return
+        if message[0] == "want":
+            ahead.sort(key=lambda f: f.uri != message[1])  # stable: the rest keep their order
+            continue
+        if message[0] == "drop":  # the flow fetched other bytes: not needed
+            ahead = [f for f in ahead if f.uri != message[1]]
+            continue
         _, rid, stage, args = message
         try:
             result = ("ok", stages.MODEL_STAGES[stage](*args))
@@ -119,7 +134,8 @@ class ModelWorker:
     def __init__(self, process, conn):
         self.process, self._conn = process, conn
         self._cond = threading.Condition()
-        self._plan: set[str] | None = None
+        self._plan: dict[str, tuple] | None = None  # URI -> (fetch fields, sha256) of each file read ahead
+        self._plan_settings = None
         self._ahead: dict[str, tuple] = {}
         self._replies: dict[int, tuple] = {}
         self._ids = itertools.count()
@@ -132,14 +148,17 @@ class ModelWorker:
     @classmethod
     def start(cls, sources: list[str], settings, method: str | None = None) -> "ModelWorker":
         """Start the worker; `sources`: local files to read ahead (the flow will fetch the same).
-        Start it before any thread of this process (fork copies only the calling thread)."""
-        ctx = multiprocessing.get_context(method or START_METHOD)
+        Forked (the fastest: ~0.5 s sooner than spawn or forkserver, which import everything again)
+        unless `method` or CHUSHO_WORKER_START say otherwise, or this process already has threads."""
+        if method is None:  # fork copies only the calling thread: with others running (a caller's), spawn
+            method = START_METHOD if threading.active_count() == 1 else "spawn"
+        ctx = multiprocessing.get_context(method)
         ours, theirs = ctx.Pipe()
-        process = ctx.Process(target=_serve, args=(theirs, list(sources), settings), name="chusho-model-worker",
+        process = ctx.Process(target=_main, args=(theirs, list(sources), settings), name="chusho-model-worker",
                               daemon=True)
         process.start()
         theirs.close()  # ours then reads EOF when the worker exits, however it exits
-        mark(f"model worker started (pid {process.pid}, {method or START_METHOD})")
+        mark(f"model worker started (pid {process.pid}, {method})")
         return cls(process, ours)
 
     @property
@@ -165,13 +184,13 @@ class ModelWorker:
             with self._cond:
                 kind = message[0]
                 if kind == "plan":
-                    self._plan = set(message[1])
+                    self._plan, self._plan_settings = message[1], message[2]
                 elif kind == "ahead":
-                    self._ahead[message[1]] = message[2:]
+                    self._ahead[message[1]] = message[2]
                 elif kind == "reply":
                     self._replies[message[1]] = message[2]
                 elif kind == "failed":
-                    self._plan = self._plan or set()
+                    self._plan = self._plan or {}
                     self._lost(message[1])
                 self._cond.notify_all()
 
@@ -192,28 +211,34 @@ class ModelWorker:
         self._listen()
         with self._cond:
             self._cond.wait_for(lambda: self._plan is not None or self._gone)
-            return set(self._plan or ())
+            return set(self._plan or {})
 
     def document(self, fetched, settings):
-        """A small source read and drafted: the read-ahead result when it was computed from these very
-        bytes, fetch fields and settings, else the worker's work on the values given."""
+        """A small source read and drafted: the read-ahead result when the worker fetched the very bytes
+        (sha256) and fetch fields the flow fetched, with equal settings; else the worker's work on the
+        values given."""
         self._listen()
         with self._cond:
             self._cond.wait_for(lambda: self._plan is not None or self._gone)
-            if self._gone is None and fetched.uri in self._plan:
+            planned = None if self._gone else self._plan.get(fetched.uri)
+            same = planned == (_fetch_fields(fetched), fetched.sha256) and self._plan_settings == settings
+            ready = fetched.uri in self._ahead
+        if planned is not None and not same:
+            self.stats["read ahead for other bytes or settings"] += 1
+            mark(f"read-ahead not used (other bytes or settings): {fetched.uri}")
+            self._send(("drop", fetched.uri))
+        elif planned is not None:
+            if not ready:
+                self._send(("want", fetched.uri))  # next, before the other files read ahead
+            with self._cond:
                 self._cond.wait_for(lambda: fetched.uri in self._ahead or self._gone)
-                entry = self._ahead.pop(fetched.uri, None)
-                if entry is not None:
-                    fields, sha256, their_settings, (status, value) = entry
-                    if status != "ok":
-                        self.stats["read-ahead raised"] += 1
-                        raise WorkerUnavailable(value)
-                    if (sha256 == fetched.sha256 and fields == _fetch_fields(fetched)
-                            and their_settings == settings):
-                        self.stats["read ahead"] += 1
-                        return value
-                    self.stats["read ahead for other bytes or settings"] += 1
-                    mark(f"read-ahead not used (other bytes or settings): {fetched.uri}")
+                status, value = self._ahead.pop(fetched.uri, ("gone", self._gone))
+            if status == "ok":
+                self.stats["read ahead"] += 1
+                return value
+            if status != "gone":
+                self.stats["read-ahead raised"] += 1
+            raise WorkerUnavailable(value)
         return self.call("document", fetched, settings)
 
     def call(self, stage: str, *args):
@@ -222,12 +247,8 @@ class ModelWorker:
         if self._gone is not None:
             raise WorkerUnavailable(self._gone)
         rid = next(self._ids)
-        try:
-            with self._send_lock:
-                self._conn.send(("call", rid, stage, args))
-        except (OSError, ValueError) as exc:  # the pipe is closed: it is gone
-            self._lost(f"it exited ({type(exc).__name__})")
-            raise WorkerUnavailable(self._gone) from None
+        if not self._send(("call", rid, stage, args)):
+            raise WorkerUnavailable(self._gone)
         with self._cond:
             self._cond.wait_for(lambda: rid in self._replies or self._gone)
             reply = self._replies.pop(rid, None)
@@ -239,6 +260,16 @@ class ModelWorker:
             raise WorkerUnavailable(value)
         self.stats[f"{stage} requests"] += 1
         return value
+
+    def _send(self, message: tuple) -> bool:
+        """Send (not holding the condition: a large message waits for the worker to read it)."""
+        try:
+            with self._send_lock:
+                self._conn.send(message)
+            return True
+        except (OSError, ValueError) as exc:  # the pipe is closed: it is gone
+            self._lost(f"it exited ({type(exc).__name__})")
+            return False
 
     def stop(self) -> None:
         """Kill and reap it (it holds nothing to save: SIGKILL spares it freeing the model)."""

@@ -131,3 +131,20 @@ def test_a_read_ahead_result_is_used_only_for_the_same_bytes_and_settings(prefec
     assert got != _in_process([str(changed)], tmp_path / "read-ahead-bytes", settings)  # (using it would show)
     assert got_other == _in_process([str(other)], tmp_path / "other-here", Settings())
     assert not worker.process.is_alive()
+
+
+@pytest.mark.slow
+def test_a_cached_document_task_does_not_wait_for_the_worker(prefect_server, nlp, tmp_path):
+    from extractors.settings import Settings
+    from flows.extract import extract_flow
+    from flows.modelworker import ModelWorker, use
+
+    doc = tmp_path / "cached.html"
+    shutil.copy(SAMPLES / "dev_agreement_10.html", doc)
+    extract_flow(inputs=[str(doc)], out=str(tmp_path / "first"))  # the task's result cached, in this process
+    with use(ModelWorker.start([str(doc)], Settings(), method="spawn")) as worker:
+        extract_flow(inputs=[str(doc)], out=str(tmp_path / "second"))
+        assert not worker.stats  # a cache hit: the task's function, which asks the worker, was not called
+    manifest = json.loads((tmp_path / "second" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["cache"]["hits"] == {"read": 1, "drafts": 1}
+    assert _outputs(tmp_path / "second")["records.jsonl"] == _outputs(tmp_path / "first")["records.jsonl"]
