@@ -312,18 +312,24 @@ def _cmd_run(args: argparse.Namespace) -> int:
     _check_runner(args)
     settings = _settings(args, max_pages=args.max_pages)
     mark("command checked")
-    kind, worker = _start_model_worker(args, settings)  # first: the model loads on the other core meanwhile
+    from flows.runners import LocalApi
+
+    api = LocalApi.find()  # first: a server of our own (~6 s to start) starts while the rest is done
+    mark(f"Prefect server: {api.how} {api.url}")
+    try:
+        kind, worker = _start_model_worker(args, settings)  # then the model loads on the other core meanwhile
+    except BaseException:
+        api.release()
+        raise
     from flows.modelworker import use
 
     with use(worker):  # stopped at the end, whatever happens
-        return _run(args, settings, kind, worker)
+        return _run(args, settings, api, kind, worker)
 
 
-def _run(args: argparse.Namespace, settings, kind: str, worker) -> int:
-    from flows.runners import LocalApi
-
-    api = LocalApi.find()  # a server of our own starts while the rest is imported and loaded
-    mark(f"Prefect server: {api.how} {api.url}")
+def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
+    if worker is not None and api.how == "temporary":
+        worker.renice(10)  # the server's start takes longest: the model and read-ahead fit in its shadow
     try:
         empty = _nothing_to_read(args, settings)
         if empty is not None:
@@ -351,6 +357,8 @@ def _run(args: argparse.Namespace, settings, kind: str, worker) -> int:
         runner = _runner(args, kind)
         # a handful of small inputs on threads: no flow-run heartbeats (see LocalApi.active)
         with api.active(heartbeats=kind != "thread"):
+            if worker is not None and api.how == "temporary":
+                worker.renice(0)  # the flow may wait for it now (where that is allowed)
             mark(f"Prefect server answers; flow starts on the {kind} runner")
             summary = extract_flow.with_options(task_runner=runner)(
                 inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,

@@ -261,6 +261,14 @@ class ModelWorker:
         self.stats[f"{stage} requests"] += 1
         return value
 
+    def renice(self, niceness: int) -> None:
+        """Its scheduling priority (a temporary server's start, ~6 s of one core, is then the longest
+        chain of the run: the worker gives way to it). Back to 0 is allowed with CAP_SYS_NICE only."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, niceness)
+        except OSError:
+            pass
+
     def _send(self, message: tuple) -> bool:
         """Send (not holding the condition: a large message waits for the worker to read it)."""
         try:
