@@ -3,32 +3,37 @@
 On the thread runner the tasks run in the CLI's own process, where importing
 Prefect (~2 s) and loading the model (~2.5 s: spaCy, ja_ginza, the rule
 patterns, the gazetteer and the institution names) would take turns on one core
-(the GIL). So `chusho-extract run` forks this process first thing, before Prefect
-is imported (`ModelWorker.start`, fork: nothing to import again, no thread to
-copy yet), and the model is loaded there, on the second core, while the CLI
-imports Prefect and creates the flow run. The CLI's process never loads the
-model on that path.
+(the GIL). So `chusho-extract run` forks this process as soon as it has asked for
+the Prefect server (a temporary server is started first: its ~6 s are the
+longest chain of such a run, and the worker is reniced to 10 until it answers),
+before Prefect is imported (`ModelWorker.start`; fork: nothing to import again,
+~0.5 s sooner than spawn or forkserver, and no thread to copy yet). The model is
+loaded there, on the second core, while the CLI imports Prefect and creates the
+flow run. The CLI's process never loads the model on that path.
 
 The worker:
 
 - fetches the run's local files it was given (the CLI passes them when `auto`
-  judged the run small) and tells which of them the flow will read and draft in
-  one `document` task (`stages.one_task`): its *plan*;
+  judged the run small), and sends its *plan*: those the flow will read and
+  draft in one `document` task (`stages.one_task`), each with the fetch fields
+  and sha256 of the bytes it read, and the settings;
 - loads the model (`stages.load_model`);
-- reads and drafts those files at once, ahead of the flow (*read-ahead*), and
-  sends each result with what it was computed from (the Fetched's URI, sha256,
-  type and the other fetch fields, and the settings);
-- then serves requests: a model stage (`stages.MODEL_STAGES`) on the values the
-  flow's task gives, until it is stopped.
+- reads and drafts the planned files, ahead of the flow (*read-ahead*), one at a
+  time, in order, but a request waiting goes first, a file a task waits for moves
+  to the front (`want`: the others may be cache hits) and a file whose bytes the
+  flow found changed is dropped (`drop`);
+- serves requests: a model stage (`stages.MODEL_STAGES`) on the values the
+  flow's task sends, until it is stopped.
 
-In the CLI's process, a task of a model stage calls `compute(stage, ...)`: with a
-worker in use, a `document` task whose source is in the plan takes the read-ahead
-result only when it was computed from the very bytes (sha256) and fetch fields
-the flow fetched and equal settings; otherwise (changed bytes, a URL, a document
-read in parts) the task sends its own values to the worker. If the worker is gone
-(killed, its model failed to load) or raised, the task does the work in its own
-process, as without a worker. The tasks stay Prefect tasks, with their states and
-cache: a cache hit never calls the function, so it never waits for the worker.
+In the CLI's process, a task of a model stage calls `compute(stage, ...)`. With a
+worker in use, a `document` task whose source is planned takes the read-ahead
+result only when the worker fetched the very bytes (sha256) and fetch fields the
+flow fetched, with equal settings; otherwise (changed bytes or settings, a URL, a
+document read in parts) the task sends its own values to the worker. If the
+worker is gone (killed, its model failed to load) or raised, the task does the
+work in its own process, as without a worker. The tasks stay Prefect tasks, with
+their states and cache: a cache hit never calls the function, so it never waits
+for the worker.
 
 `die_with_parent` makes a killed CLI take the worker with it; the CLI stops it
 (SIGKILL: it holds nothing to save, and freeing the model would only cost time)
