@@ -148,3 +148,24 @@ def test_a_cached_document_task_does_not_wait_for_the_worker(prefect_server, nlp
     manifest = json.loads((tmp_path / "second" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["cache"]["hits"] == {"read": 1, "drafts": 1}
     assert _outputs(tmp_path / "second")["records.jsonl"] == _outputs(tmp_path / "first")["records.jsonl"]
+
+
+@pytest.mark.slow
+def test_a_killed_command_takes_its_worker_with_it(cli_env, tmp_path):
+    proc = subprocess.Popen([*CLI, "run", *INPUTS, "--out", str(tmp_path / "out"), "--no-cache", "--quiet"],
+                            cwd=ROOT, env=cli_env, stderr=subprocess.PIPE, text=True)
+    pid = None
+    try:
+        pid = next(p for p in map(_worker_pid, proc.stderr) if p)
+        assert _alive(pid)
+        os.kill(proc.pid, signal.SIGKILL)  # no cleanup of its own: the worker must go by itself
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(pid)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        if pid and _alive(pid):
+            os.kill(pid, signal.SIGKILL)  # (the test failed: leave nothing behind anyway)
