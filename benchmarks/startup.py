@@ -13,7 +13,8 @@ and the spread):
   model load              `spacy.load("ja_ginza")` plus the SpanRuler patterns
   server start            a temporary Prefect server (flows.runners.LocalApi.start) until it answers
   run, temporary server   `chusho-extract run DOC --out TMP --no-cache --quiet`, nothing running:
-                          the run starts its own server first and loads the model meanwhile
+                          the run starts its own server first, and its model worker (another
+                          process) loads the model and reads DOC ahead meanwhile
   run, running server     the same with a Prefect server already running at 127.0.0.1:4200
                           (as `chusho-extract serve` leaves one), which the run finds and uses
   run, process runner     the same as the last row with `--runner process` (worker processes,

@@ -162,6 +162,9 @@ class _UsageError(Exception):
     pass
 
 
+_registered: set = set()  # atexit handlers registered by main (once per process)
+
+
 def _read_jsonl(path, what: str) -> list[dict]:
     import json
 
@@ -282,6 +285,27 @@ def _skipped_note(args: argparse.Namespace) -> None:
               f"({kinds}); manifest.json lists them", file=sys.stderr)
 
 
+def _start_model_worker(args: argparse.Namespace, settings):
+    """The run's task runner (`auto` resolved) and, on threads, the model worker (flows/modelworker.py),
+    started here, before Prefect is imported, with the local files to read ahead when `auto` judged
+    the run small. None when it could not start: the model is then loaded here, in the background."""
+    from extractors.reading.fetch import discover_sources, is_url
+    from flows.runners import choose_runner
+
+    sources = discover_sources(args.inputs)
+    small = choose_runner(sources) == "thread"
+    kind = args.runner if args.runner != "auto" else ("thread" if small else "process")
+    if kind != "thread" or not sources:
+        return kind, None
+    from flows.modelworker import ModelWorker
+
+    try:
+        return kind, ModelWorker.start([s for s in sources if not is_url(s)] if small else [], settings)
+    except OSError as exc:  # no process to be had (limits): the tasks load the model in this process
+        mark(f"model worker not started ({exc})")
+        return kind, None
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     _check_inputs(args)
     _out_folder(args.out)
@@ -290,8 +314,22 @@ def _cmd_run(args: argparse.Namespace) -> int:
     mark("command checked")
     from flows.runners import LocalApi
 
-    api = LocalApi.find()  # first: a server of our own starts while the rest is imported and loaded
+    api = LocalApi.find()  # first: a server of our own (~6 s to start) starts while the rest is done
     mark(f"Prefect server: {api.how} {api.url}")
+    try:
+        kind, worker = _start_model_worker(args, settings)  # then the model loads on the other core meanwhile
+    except BaseException:
+        api.release()
+        raise
+    from flows.modelworker import use
+
+    with use(worker):  # stopped at the end, whatever happens
+        return _run(args, settings, api, kind, worker)
+
+
+def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
+    if worker is not None and api.how == "temporary":
+        worker.renice(10)  # the server's start takes longest: the model and read-ahead fit in its shadow
     try:
         empty = _nothing_to_read(args, settings)
         if empty is not None:
@@ -309,11 +347,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print("every input is unchanged since a finished run: output written from the cache (no flow run)",
               file=sys.stderr)
     else:
-        from extractors.reading.fetch import discover_sources
-        from flows.runners import choose_runner, warm_up_model
+        if kind == "thread" and worker is None:
+            from flows.runners import warm_up_model
 
-        kind = choose_runner(discover_sources(args.inputs)) if args.runner == "auto" else args.runner
-        if kind == "thread":
             warm_up_model()  # the tasks run in this process: load the model while Prefect is imported
         from flows.extract import extract_flow
 
@@ -321,15 +357,26 @@ def _cmd_run(args: argparse.Namespace) -> int:
         runner = _runner(args, kind)
         # a handful of small inputs on threads: no flow-run heartbeats (see LocalApi.active)
         with api.active(heartbeats=kind != "thread"):
+            if worker is not None and api.how == "temporary":
+                worker.renice(0)  # the flow may wait for it now (where that is allowed)
             mark(f"Prefect server answers; flow starts on the {kind} runner")
             summary = extract_flow.with_options(task_runner=runner)(
                 inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,
                 cache=not args.no_cache)
     mark("flow ended, server stopped")
+    if worker is not None:
+        _worker_report(worker)
     counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.counts.items())) or "no documents"
     records = ", ".join(f"{n} {t}" for t, n in sorted(summary.records.items()))
     print(f"{summary.documents} documents ({counts}){'; records: ' + records if records else ''} -> {summary.out}")
     return 0 if summary.counts.get("ok", 0) > 0 else 1
+
+
+def _worker_report(worker) -> None:
+    """Timeline: what the model worker gave, and whether this process loaded the model after all."""
+    nlp = sys.modules.get("extractors.language.nlp")
+    stats = ", ".join(f"{n} {what}" for what, n in sorted(worker.stats.items())) or "nothing asked"
+    mark(f"model worker: {stats}; model loads in this process: {nlp.model_loads() if nlp else 0}")
 
 
 def _crawl_sources(args: argparse.Namespace):
@@ -424,7 +471,21 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return serve(args.sources, args.out, port=args.port)
 
 
+def _quick_exit() -> None:
+    """At the interpreter's exit (the last atexit handler: registered first): no collection of the
+    objects that are left. Python's finalization otherwise traverses every object of Prefect, pydantic
+    and the model for cycles, ~0.4 s of a run of a few seconds, to free memory the exit frees anyway."""
+    import gc
+
+    gc.freeze()
+
+
 def main(argv: list[str] | None = None) -> int:
+    if _quick_exit not in _registered:
+        import atexit
+
+        atexit.register(_quick_exit)
+        _registered.add(_quick_exit)
     args = _parser().parse_args(argv)
     try:
         if args.command == "run":

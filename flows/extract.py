@@ -31,19 +31,20 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from prefect import Task, flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, as_completed
 
-from extractors.reading import (discover_sources, fetch_source, join_pdf_parts, pdf_ranges, read_document,
-                                read_pdf_part)
-from extractors.records import build_records, document_drafts
-from extractors.records.build import candidate_parts, drafts_from_candidates, part_candidates
+from extractors.reading import discover_sources, fetch_source, pdf_ranges
+from extractors.records import build_records
+from extractors.records.build import candidate_parts
 from extractors.settings import Settings
 from extractors.versions import versions_fingerprint, work_fingerprint
+from flows import stages
 from flows.inputs import skipped_files
+from flows.modelworker import compute
 from flows.output import manifest_for, write_outputs
 from flows.reporting import announce_end, announce_start, finished, publish_artifact, say
 from flows.runcache import RunSummary, save_run, summary_of
@@ -51,12 +52,9 @@ from flows.timeline import mark
 from schemas.document import DocStatus, Document, Fetched
 from schemas.records import Candidate, Rejected
 
-if TYPE_CHECKING:
-    from extractors.reading.pdf import PdfPart
-
 
 IO_THREADS = 8  # fetch tasks run on threads of the flow's process (see read_all)
-ONE_TASK_BYTES = 1_000_000  # a source this small (not a long PDF) is read and drafted in one task
+ONE_TASK_BYTES = stages.ONE_TASK_BYTES  # a source this small (not a long PDF) is read and drafted in one task
 
 
 # Inputs are documents' bytes and texts: Prefect must not hash them for a default cache key.
@@ -121,34 +119,27 @@ def _candidates_run_name(parameters: dict) -> str:
     return f"candidates {parameters['doc'].uri} chars {regions[0][0]}-{regions[-1][1]}"
 
 
-def read_stage(fetched: Fetched, settings: Settings) -> Document:
-    return read_document(fetched, settings)
+# The tasks' functions: the work itself is in flows/stages.py (no Prefect, shared with the model
+# worker); a stage that needs the model is the model worker's when the CLI started one (see
+# flows/modelworker.py), else done here.
+read_stage, pages_stage, join_stage = stages.read_stage, stages.pages_stage, stages.join_stage
 
 
 def document_stage(fetched: Fetched, settings: Settings) -> tuple[Document, list[dict]]:
     """A small document read and drafted in one task: half the per-task cost of a worker process."""
-    doc = read_document(fetched, settings)
-    return doc, document_drafts(doc)
-
-
-def pages_stage(fetched: Fetched, first: int, last: int | None, settings: Settings) -> PdfPart | Document:
-    return read_pdf_part(fetched, first, last, settings)
-
-
-def join_stage(fetched: Fetched, parts: list[PdfPart | Document], settings: Settings) -> Document:
-    return join_pdf_parts(fetched, parts, settings)
+    return compute("document", fetched, settings)
 
 
 def drafts_stage(doc: Document) -> list[dict]:
-    return document_drafts(doc)
+    return compute("drafts", doc)
 
 
 def candidates_stage(doc: Document, regions: list[tuple[int, int]]) -> list[Candidate]:
-    return part_candidates(doc, regions)
+    return compute("candidates", doc, regions)
 
 
 def assemble_stage(doc: Document, parts: list[list[Candidate]]) -> list[dict]:
-    return drafts_from_candidates(doc, [c for part in parts for c in part])
+    return compute("assemble", doc, parts)
 
 
 class DocumentTasks(NamedTuple):

@@ -7,9 +7,14 @@
 - `process`: a pool of worker processes on this machine, one per
   core by default. GiNZA holds the GIL, so threads cannot use a second core;
   processes can. Each worker loads the model once, on its first document.
-- `thread`: one process; the lightest on memory (one model), which is loaded
-  in the background while Prefect is imported and the server starts
-  (`warm_up_model`).
+- `thread`: the tasks run on threads of the flow's process; one model. From the
+  command line, the model lives in one more process, the model worker
+  (`flows/modelworker.py`), forked before Prefect is imported: it loads the model
+  on the other core while this process imports Prefect and creates the flow
+  run, reads and drafts a small run's local files ahead, and does the model
+  stages of the tasks; the flow's process never loads the model. Should the
+  worker not start, or die, the model is loaded here (`warm_up_model`, or by the
+  first task that needs it).
 - `dask`: prefect-dask's DaskTaskRunner. With `dask_address` the tasks go to
   an existing Dask scheduler (workers on many machines, each with the project
   installed); without, a local cluster of `workers` single-threaded worker

@@ -34,5 +34,6 @@ _START = _process_start() if ENABLED else 0.0
 
 def mark(what: str) -> None:
     """Print `[timeline] 1.23 s  what` to stderr when CHUSHO_TIMELINE is set."""
-    if ENABLED:
-        print(f"[timeline] {time.time() - _START:6.2f} s  {what}", file=sys.stderr, flush=True)
+    if ENABLED:  # one write: the model worker's lines go to the same stderr, and must not cut into ours
+        sys.stderr.write(f"[timeline] {time.time() - _START:6.2f} s  {what}\n")
+        sys.stderr.flush()

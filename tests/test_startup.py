@@ -73,7 +73,7 @@ def test_a_run_uses_a_running_local_server_and_leaves_it_running(own_server, tmp
     assert res.returncode == 0, res.stderr
     assert f"Prefect server: running {own_server.url}" in res.stderr
     assert "flow starts on the thread runner" in res.stderr  # auto: one small input, no worker processes
-    assert "model loaded (in the background)" in res.stderr
+    assert "model, rules and name lists loaded (in the model worker)" in res.stderr
     new = [r for r in _flow_runs(own_server.url) if r["id"] not in before]
     assert [r["state_type"] for r in new] == ["COMPLETED"]  # the run is in that server's UI
     assert running_local_api(own_server.url) == own_server.url  # and the server was not stopped
