@@ -43,7 +43,9 @@ def own_server():
 
 
 def _flow_runs(api_url: str) -> list[dict]:
-    req = urllib.request.Request(f"{api_url}/flow_runs/filter", data=b"{}", method="POST",
+    """The server's newest flow runs (its database may hold many older ones: the API answers a page)."""
+    body = json.dumps({"sort": "EXPECTED_START_TIME_DESC", "limit": 50}).encode()
+    req = urllib.request.Request(f"{api_url}/flow_runs/filter", data=body, method="POST",
                                  headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=30) as response:
         return json.loads(response.read())

@@ -1,0 +1,59 @@
+"""The process runner's worker initializer (flows/runners.py `process_worker_init`).
+
+Prefect validates the flow's settings context anew for every task it runs on a worker process;
+the initializer makes a worker validate each distinct one once. Run in a fresh interpreter: the
+initializer patches Prefect's `hydrated_context` for the whole process, as it does in a worker.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_WORKER = """
+import prefect.context as pc
+from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+validations = []  # settings contexts validated while a task's context is hydrated
+hydrating = False
+
+
+class Counting(pc.SettingsContext):
+    def __init__(self, **fields):
+        validations.extend([1] if hydrating else [])
+        super().__init__(**fields)
+
+
+pc.SettingsContext = Counting
+if {init}:
+    from flows.runners import process_worker_init
+
+    process_worker_init()
+    process_worker_init()  # twice: still one patch
+seen = []
+for url in ["http://127.0.0.1:9/api"] * 3 + ["http://127.0.0.1:8/api"]:
+    with temporary_settings({{PREFECT_API_URL: url}}):
+        sent = pc.serialize_context()
+    hydrating = True
+    with pc.hydrated_context(sent):
+        hydrating = False
+        seen.append(get_current_settings().api.url)
+    assert get_current_settings().api.url != url  # left again after the task
+print(len(validations), *seen)
+"""
+
+
+def _run(init: bool) -> list[str]:
+    out = subprocess.run([sys.executable, "-c", _WORKER.format(init=init)], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
+                                                      "HOME": str(ROOT / ".pytest-home")})
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout.split()
+
+
+def test_a_worker_validates_each_settings_context_once():
+    urls = ["http://127.0.0.1:9/api"] * 3 + ["http://127.0.0.1:8/api"]
+    assert _run(init=False) == ["4", *urls]  # Prefect's own: one validation per task
+    assert _run(init=True) == ["2", *urls]  # ours: one per distinct context, and each task sees its own
