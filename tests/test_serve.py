@@ -44,6 +44,17 @@ def _wait(what, check, timeout: float, proc: subprocess.Popen, log):
     pytest.fail(f"timed out after {timeout:g} s waiting for {what}; serve printed: {log.read_text()[-3000:]}")
 
 
+def _api(method: str, url: str, **kwargs):
+    """A call to the Prefect API, answered; retried while the server says 503 Service Unavailable,
+    as Prefect's own client retries it (its SQLite database is busy while a flow run writes)."""
+    for attempt in range(10):
+        response = httpx.request(method, url, timeout=10, **kwargs)
+        if response.status_code != 503:
+            return response.json()
+        time.sleep(0.5 * (attempt + 1))
+    return response.json()
+
+
 def _runs(api: str, deployment_id: str) -> list:
     """The deployment's flow runs, read with Prefect's client (as `prefect flow-run ls` does)."""
     from prefect.client.orchestration import get_client
@@ -86,8 +97,8 @@ def test_serve_runs_the_crawl_on_its_schedule_and_tells_the_operator(tmp_path):
             assert (sched["cron"], sched["timezone"]) == ("* * * * *", "Asia/Tokyo")  # the default time zone
             assert deps["manual"]["schedules"] == []
             assert httpx.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200  # the UI
-            manual = httpx.post(f"{api}/deployments/{deps['manual']['id']}/create_flow_run",
-                                json={"parameters": {"inputs": [f"{url}/ordinance.html"]}}, timeout=10).json()
+            manual = _api("POST", f"{api}/deployments/{deps['manual']['id']}/create_flow_run",
+                          json={"parameters": {"inputs": [f"{url}/ordinance.html"]}})
             assert "id" in manual, manual
 
             def scheduled_run_done():
@@ -97,18 +108,17 @@ def test_serve_runs_the_crawl_on_its_schedule_and_tells_the_operator(tmp_path):
 
             run = _wait("a scheduled run to finish", scheduled_run_done, SCHEDULED_RUN_TIMEOUT, proc, log)
             assert run.state.type.value == "COMPLETED", run.state
-            artifacts = httpx.post(f"{api}/artifacts/filter", json={"artifacts": {"flow_run_id": {"any_": [
-                str(run.id)]}}}, timeout=10).json()
+            artifacts = _api("POST", f"{api}/artifacts/filter", json={"artifacts": {"flow_run_id": {"any_": [
+                str(run.id)]}}})
 
             def all_logs():  # log lines reach the API in batches, the last ones as the run's process exits
-                found = httpx.post(f"{api}/logs/filter", json={"logs": {"flow_run_id": {"any_": [str(run.id)]}}},
-                                   timeout=10).json()
+                found = _api("POST", f"{api}/logs/filter", json={"logs": {"flow_run_id": {"any_": [str(run.id)]}}})
                 return found if any(m["message"].startswith("2 documents") for m in found) else None
 
             logs = _wait("the run's summary in its log", all_logs, 60, proc, log)
 
             def manual_done():
-                state = httpx.get(f"{api}/flow_runs/{manual['id']}", timeout=5).json()["state"]
+                state = _api("GET", f"{api}/flow_runs/{manual['id']}")["state"]
                 return state if state["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") else None
 
             assert _wait("the triggered run", manual_done, 120, proc, log)["type"] == "COMPLETED"
