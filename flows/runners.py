@@ -39,6 +39,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -216,8 +217,10 @@ class LocalApi:
     each) and stops it at the end.
     """
 
-    def __init__(self, url: str | None, process: subprocess.Popen | None = None, how: str = "configured"):
+    def __init__(self, url: str | None, process: subprocess.Popen | None = None, how: str = "configured",
+                 log=None):
         self.url, self.process, self.how = url, process, how
+        self.log = log  # a temporary server's output: shown when it fails to start, not in the run's own
 
     @classmethod
     def find(cls) -> "LocalApi":
@@ -237,11 +240,14 @@ class LocalApi:
         port = _free_port()
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
                "PREFECT__SERVER_FINAL": "1"}
+        # Its output goes to a file of its own: Prefect's services log tracebacks when they are
+        # cancelled at shutdown (an event batch still being recorded), which are not the run's.
+        log = tempfile.TemporaryFile()
         process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
              "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"],
-            env=env, stdin=subprocess.DEVNULL, preexec_fn=die_with_parent)
-        api = cls(f"http://127.0.0.1:{port}/api", process, how="temporary")
+            env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, preexec_fn=die_with_parent)
+        api = cls(f"http://127.0.0.1:{port}/api", process, how="temporary", log=log)
         atexit.register(api.stop)  # never left behind, whatever happens before active()
         return api
 
@@ -254,11 +260,25 @@ class LocalApi:
         while not api_healthy(self.url, timeout=1.0):
             if self.process.poll() is not None:
                 raise RuntimeError(f"the temporary Prefect server exited with status {self.process.returncode} "
-                                   f"before answering at {self.url}")
+                                   f"before answering at {self.url}{self._log_tail()}")
             if time.monotonic() > deadline:
+                tail = self._log_tail()
                 self.stop()
-                raise RuntimeError(f"the temporary Prefect server did not answer at {self.url} in {timeout:g} s")
+                raise RuntimeError(f"the temporary Prefect server did not answer at {self.url} in {timeout:g} s"
+                                   f"{tail}")
             time.sleep(0.05)
+
+    def _log_tail(self, size: int = 3000) -> str:
+        """The end of a temporary server's output, to go with an error about it."""
+        if self.log is None:
+            return ""
+        try:
+            self.log.seek(0, os.SEEK_END)
+            self.log.seek(max(0, self.log.tell() - size))
+            text = self.log.read().decode("utf-8", "replace").strip()
+        except (OSError, ValueError):
+            return ""
+        return f"; it printed:\n{text}" if text else ""
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -269,6 +289,9 @@ class LocalApi:
                 self.process.kill()
                 self.process.wait()
         self.process = None
+        if self.log is not None:
+            self.log.close()
+            self.log = None
 
     def release(self) -> None:
         """Not needed after all (the run ended before its flow): stop a temporary server, forget the address."""

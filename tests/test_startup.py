@@ -141,3 +141,15 @@ def test_a_run_killed_outright_leaves_no_server_or_worker_behind(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_a_temporary_server_that_fails_to_start_says_why(monkeypatch, tmp_path):
+    """Its output goes to a file of its own (not the run's output); a start that fails shows its end."""
+    monkeypatch.setenv("PREFECT_SERVER_DATABASE_CONNECTION_URL",
+                       f"sqlite+aiosqlite:///{tmp_path}/no/such/folder/prefect.db")
+    api = LocalApi.start()
+    try:
+        with pytest.raises(RuntimeError, match=r"(?s)exited with status .*it printed:.*unable to open database file"):
+            api.wait(timeout=120)
+    finally:
+        api.stop()
