@@ -5,8 +5,8 @@ Files, folders and URLs go in; the output folder of CONTRACT.md comes out:
 `records.jsonl`, `documents.jsonl`, `rejected.jsonl`, `manifest.json`, `schema/`.
 
 Fetching runs on threads of the flow's process (it waits on files and servers);
-the rest runs on the flow's task runner. A source of at most ONE_TASK_BYTES is
-read and drafted in one task (`document`): a task on a worker process costs
+the rest runs on the flow's task runner. A source of at most ONE_TASK_BYTES
+(flows/stages.py) is read and drafted in one task (`document`): a task on a worker process costs
 ~0.3 s of Prefect's own CPU, as much as the work on a small page. A PDF with
 more pages than `split_pages` is read in page ranges of about that many pages,
 a task each, and one more task joins them into the Document one read gives
@@ -54,7 +54,6 @@ from schemas.records import Candidate, Rejected
 
 
 IO_THREADS = 8  # fetch tasks run on threads of the flow's process (see read_all)
-ONE_TASK_BYTES = stages.ONE_TASK_BYTES  # a source this small (not a long PDF) is read and drafted in one task
 
 
 # Inputs are documents' bytes and texts: Prefect must not hash them for a default cache key.
@@ -217,7 +216,7 @@ def start_reading(fetched: Fetched, settings: Settings, tasks: DocumentTasks, dr
     ranges = pdf_ranges(fetched, settings)
     if ranges is not None:
         return Staged(fetched, parts=[tasks.pages.submit(fetched, first, last, settings) for first, last in ranges])
-    if draft and len(fetched.content or b"") <= ONE_TASK_BYTES:
+    if draft and stages.small(fetched):
         return Staged(fetched, whole=tasks.document.submit(fetched, settings), drafted=True)
     return Staged(fetched, whole=tasks.read.submit(fetched, settings))
 

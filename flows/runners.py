@@ -87,16 +87,10 @@ def warm_up_model() -> threading.Thread:
     them wait for it: each loader holds a lock or is idempotent)."""
     def load() -> None:
         try:
-            from extractors.language.gazetteer import find_municipalities
-            from extractors.language.institutions import find_institutions
-            from extractors.language.nlp import load_nlp, load_ruler
+            from flows.stages import load_model
 
-            load_nlp()
-            load_ruler()
-            mark("model loaded (in the background)")
-            find_municipalities("")
-            find_institutions("")
-            mark("gazetteer and institution names loaded (in the background)")
+            load_model()
+            mark("model, rules and name lists loaded (in the background)")
         except Exception:  # a missing model is reported by the first task that needs it
             pass
 

@@ -21,10 +21,15 @@ if TYPE_CHECKING:
 ONE_TASK_BYTES = 1_000_000  # a source this small (not a long PDF) is read and drafted in one task
 
 
+def small(fetched: Fetched) -> bool:
+    """At most ONE_TASK_BYTES: small enough to be read and drafted in one task (if not a long PDF)."""
+    return len(fetched.content or b"") <= ONE_TASK_BYTES
+
+
 def one_task(fetched: Fetched, settings: Settings) -> bool:
-    """Whether the extract flow reads and drafts this source in one `document` task: at most
-    ONE_TASK_BYTES, and not a PDF long enough to be read in page ranges (`pdf_ranges`)."""
-    return pdf_ranges(fetched, settings) is None and len(fetched.content or b"") <= ONE_TASK_BYTES
+    """Whether the extract flow reads and drafts this source in one `document` task: `small`, and
+    not a PDF long enough to be read in page ranges (`pdf_ranges`)."""
+    return pdf_ranges(fetched, settings) is None and small(fetched)
 
 
 def read_stage(fetched: Fetched, settings: Settings) -> Document:

@@ -519,9 +519,9 @@ def _read_page(page, warnings: list[str], hint: tuple[float, float] | None,
 
     With `fast`, a plain page's characters come from pdfium (extractors/reading/pdfium_chars.py);
     any other page is pdfplumber's."""
+    x0, top, x1, bottom = page.bbox
     plain = fast.chars(page.page_number - 1) if fast is not None else None
     if plain is not None:
-        x0, top, x1, bottom = page.bbox
         chars = _plain_page_chars(plain, page.bbox)
         inserts: list[tuple[float, list[_Line]]] = []
     else:
@@ -530,7 +530,6 @@ def _read_page(page, warnings: list[str], hint: tuple[float, float] | None,
         chars = _page_chars(page, warnings)
         if not any(not c.text.isspace() for c in chars):
             return _PageLines(no_text=True), None, False
-        x0, top, x1, bottom = page.bbox
         inserts, chars = _take_ruled_tables(page, chars)
     rows = _rows(chars)
     columns, rest = split_vertical(chars, rows)
@@ -970,6 +969,11 @@ def pdf_page_count(content: bytes) -> int | None:
     return count if type(count) is int and count >= 0 else None
 
 
+def _fast_pages(content: bytes, settings: Settings) -> PdfiumPages | None:
+    """The PDF opened with pdfium for its plain pages' characters (None: every page through pdfplumber)."""
+    return PdfiumPages.open(content) if settings.pdfium_chars else None
+
+
 def read_pdf_pages(content: bytes, uri: str, settings: Settings | None = None, first: int = 0,
                    last: int | None = None) -> PdfPart:
     """Read pages [first, last) of a PDF (0-based; `last` None: to the end), never past max_pages, with OCR.
@@ -980,7 +984,7 @@ def read_pdf_pages(content: bytes, uri: str, settings: Settings | None = None, f
     """
     settings = settings or Settings()
     pdf = _open(content, uri)
-    fast = PdfiumPages.open(content) if settings.pdfium_chars else None
+    fast = _fast_pages(content, settings)
     try:
         title = _title(pdf)
         pages = _all_pages(pdf, uri)
@@ -1017,7 +1021,7 @@ def _carry_hints(content: bytes, uri: str, reads: list[_PageRead], settings: Set
                 if pdf is None:
                     pdf = _open(content, uri)
                     pages = _all_pages(pdf, uri)
-                    fast = PdfiumPages.open(content) if settings.pdfium_chars else None
+                    fast = _fast_pages(content, settings)
                 r = _read_one(pages[i], hint, fast)
             out.append(r)
             hint = r.gutter or hint
