@@ -7,12 +7,13 @@ read whole. The drafts and records come from the same `document_drafts` /
 `build_records` the flows use, and the score from `../shared/eval/score.py`
 against the gold of the set's documents only.
 
-Sets (`--set`, repeatable; default: seeds, first, open):
+Sets (`--set`, repeatable; default: seeds, dev):
   seeds   the five seed texts (gold/seeds.json)
-  first   the nine first dev texts (*_0N, *_1N)
-  open    the new dev texts (*_2NN) not set aside: develop on these
-  blind   the third of the new texts in eval/blind.json: measure only, never read
-  new     all 48 new texts (open + blind)
+  seen    the 57 dev texts of the previous round (eval/make_blind_split.py's SEEN)
+  open    the texts added since that are not set aside
+  dev     seen + open: develop on these
+  blind   the 40% of the added texts in eval/blind.json: measure only, never read
+  all     every text of ../shared/dev (dev + blind)
 
 `--texts DIR --gold GOLD.json` scores a folder of texts in the dev format
 instead (set name `folder`): every `*.txt` of DIR against that gold.
@@ -38,6 +39,8 @@ sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 SCORE = SHARED / "eval" / "score.py"
 BLIND = json.loads((ROOT / "eval" / "blind.json").read_text(encoding="utf-8"))["blind"]
+sys.path.insert(0, str(ROOT / "eval"))
+from make_blind_split import SEEN  # noqa: E402  (eval/ is not a package)
 
 
 TEXTS: Path | None = None
@@ -47,19 +50,19 @@ GOLD: Path | None = None
 def set_docs(name: str) -> list[str]:
     if name == "folder":
         return sorted(p.stem for p in TEXTS.glob("*.txt"))
-    dev = sorted(p.stem for p in (SHARED / "dev").glob("*.txt"))
-    new = [d for d in dev if d.rsplit("_", 1)[1].startswith("2")]
+    every = sorted(p.stem for p in (SHARED / "dev").glob("*.txt"))
+    sets = {
+        "seen": [d for d in every if d in SEEN],
+        "open": [d for d in every if d not in SEEN and d not in BLIND],
+        "dev": [d for d in every if d not in BLIND],
+        "blind": [d for d in every if d in BLIND],
+        "all": every,
+    }
     if name == "seeds":
         return sorted(p.stem for p in (SHARED / "seeds").glob("*.txt"))
-    if name == "first":
-        return [d for d in dev if d not in new]
-    if name == "open":
-        return [d for d in new if d not in BLIND]
-    if name == "blind":
-        return [d for d in new if d in BLIND]
-    if name == "new":
-        return new
-    raise SystemExit(f"unknown set {name!r}: seeds, first, open, blind or new")
+    if name not in sets:
+        raise SystemExit(f"unknown set {name!r}: seeds, seen, open, dev, blind or all")
+    return sets[name]
 
 
 def load_document(name: str, seeds: bool):
@@ -124,7 +127,7 @@ def run_set(name: str, only: list[str], show: bool, out: Path) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", action="append", dest="sets", help="seeds, first, open, blind, new (repeatable)")
+    ap.add_argument("--set", action="append", dest="sets", help="seeds, seen, open, dev, blind, all (repeatable)")
     ap.add_argument("--doc", action="append", default=[], help="only this document (repeatable)")
     ap.add_argument("--show", action="store_true", help="print each document's records")
     ap.add_argument("--out", type=Path, default=None, help="keep the output here (default: a temporary folder)")
@@ -138,7 +141,7 @@ def main() -> int:
             raise SystemExit("--texts needs --gold")
         TEXTS, GOLD, args.sets = args.texts, args.gold, ["folder"]
     root = args.out or Path(tempfile.mkdtemp(prefix="chusho-dev-"))
-    for name in args.sets or ["seeds", "first", "open"]:
+    for name in args.sets or ["seeds", "dev"]:
         report = run_set(name, args.doc, args.show, root / name)
         lines = report.splitlines()
         if args.brief:
