@@ -134,3 +134,27 @@ def test_the_leftovers_of_a_killed_write_are_removed_by_the_next_write_into_the_
     finally:
         alive.kill()
         alive.wait()
+
+
+# ---------------------------------------------------------------- 5. a damaged cache entry
+
+@pytest.mark.slow
+def test_a_damaged_whole_run_cache_entry_is_a_miss_said_once_and_written_again(tmp_path):
+    cache = tmp_path / "cache"
+    assert _cli("run", PAGE, "--out", tmp_path / "a", cache=cache).returncode == 0
+    (entry,) = (cache / "runs").glob("*.json.gz")
+    blob = bytearray(entry.read_bytes())
+    blob[40:80] = b"\x00" * 40  # the deflate stream damaged: zlib.error "invalid ... while decompressing"
+    entry.write_bytes(bytes(blob))
+    res = _cli("run", PAGE, "--out", tmp_path / "b", cache=cache)
+    assert res.returncode == 0, res.stderr
+    warnings = [x for x in res.stderr.splitlines() if "whole-run cache entry" in x]
+    assert len(warnings) == 1 and str(entry) in warnings[0] and "damaged" in warnings[0], res.stderr
+    assert "Traceback" not in res.stderr
+    manifest = json.loads((tmp_path / "b" / "manifest.json").read_text(encoding="utf-8"))
+    assert not manifest["cache"]["whole_run"]  # the flow ran ...
+    again = _cli("run", PAGE, "--out", tmp_path / "c", cache=cache)
+    assert again.returncode == 0 and "whole-run cache entry" not in again.stderr
+    manifest = json.loads((tmp_path / "c" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["cache"]["whole_run"]  # ... and saved the entry again
+    assert read_jsonl(tmp_path / "c" / "records.jsonl") == read_jsonl(tmp_path / "a" / "records.jsonl")
