@@ -158,6 +158,21 @@ def _out_folder(path: str, option: str = "--out"):
         raise _UsageError(str(exc)) from None
 
 
+def _check_cache(args: argparse.Namespace) -> None:
+    """A cache folder that cannot be written (read-only, not creatable) is found now, not after the work:
+    the run goes on without the cache (as with --no-cache), with one warning."""
+    if args.no_cache:
+        return
+    from flows.inputs import InputError, check_output_folder
+
+    folder = args.cache_dir or os.environ.get("CHUSHO_CACHE_DIR") or flows.default_cache_dir()
+    try:
+        check_output_folder(folder, "the cache folder")
+    except InputError as exc:
+        print(f"chusho-extract: warning: {exc}: running without the cache (as with --no-cache)", file=sys.stderr)
+        args.no_cache = True
+
+
 class _UsageError(Exception):
     pass
 
@@ -281,8 +296,8 @@ def _skipped_note(args: argparse.Namespace) -> None:
     skipped = skipped_files(args.inputs)["counts"]
     if skipped and not args.quiet:
         kinds = ", ".join(f"{n} {kind}" for kind, n in skipped.items())
-        print(f"note: {sum(skipped.values())} files in the input folders are not documents and are not read "
-              f"({kinds}); manifest.json lists them", file=sys.stderr)
+        print(f"note: {sum(skipped.values())} files in the input folders are not read ({kinds}); "
+              f"manifest.json lists them", file=sys.stderr)
 
 
 def _start_model_worker(args: argparse.Namespace, settings):
@@ -307,10 +322,14 @@ def _start_model_worker(args: argparse.Namespace, settings):
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from flows.inputs import local_inputs
+
+    args.inputs = local_inputs(args.inputs)  # a name that is not UTF-8: its file: URI (Prefect sends JSON)
     _check_inputs(args)
     _out_folder(args.out)
     _check_runner(args)
     settings = _settings(args, max_pages=args.max_pages)
+    _check_cache(args)
     mark("command checked")
     from flows.runners import LocalApi
 
@@ -414,6 +433,7 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
         _out_folder(str(Path(args.state).parent), "--state's folder")
     _check_runner(args)
     settings = _settings(args, crawl_delay=args.delay)
+    _check_cache(args)
     from flows.state import StateInUse, default_state_path, lock_state
 
     try:  # one crawl per state file: say so before Prefect starts, not in a failed flow run

@@ -72,11 +72,13 @@ def choose_runner(sources: list[str]) -> str:
     """`auto`'s choice: threads for a handful of small files and URLs, worker processes otherwise."""
     if len(sources) > SMALL_RUN_FILES:
         return "process"
+    from extractors.reading.paths import local_path
+
     size = 0
     for source in sources:
-        if "://" not in source:
+        if not source.startswith(("http://", "https://")):
             try:
-                size += os.path.getsize(source)
+                size += os.path.getsize(local_path(source))
             except OSError:
                 pass  # a missing file is reported by its fetch task
     return "thread" if size <= SMALL_RUN_BYTES else "process"

@@ -158,3 +158,44 @@ def test_a_damaged_whole_run_cache_entry_is_a_miss_said_once_and_written_again(t
     manifest = json.loads((tmp_path / "c" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["cache"]["whole_run"]  # ... and saved the entry again
     assert read_jsonl(tmp_path / "c" / "records.jsonl") == read_jsonl(tmp_path / "a" / "records.jsonl")
+
+
+# ---------------------------------------------------------------- 7. a read-only cache folder
+
+@pytest.mark.slow
+def test_a_read_only_cache_folder_is_found_up_front_and_the_run_goes_on_without_it(tmp_path):
+    with tmpfs(tmp_path / "ro", "size=1m,ro") as cache:
+        res = _cli("run", PAGE, "--out", tmp_path / "out", "--cache-dir", cache)
+    assert res.returncode == 0, res.stderr
+    assert "Traceback" not in res.stderr
+    lines = [x for x in res.stderr.splitlines() if "warning" in x.lower() or "error" in x.lower()]
+    assert len(lines) == 1 and str(cache) in lines[0] and "without the cache" in lines[0], res.stderr
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["cache"]["enabled"] is False and manifest["counts"]["records"]["ordinance"] == 5
+
+
+# ---------------------------------------------------------------- 10. odd names and broken links
+
+@pytest.mark.slow
+def test_names_that_are_not_utf8_are_read_and_broken_links_are_listed(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = os.fsdecode(bytes(folder) + b"/caf\xe9.html")  # Latin-1 bytes: not UTF-8
+    shutil.copy(PAGE, odd)
+    (folder / "gone.pdf").symlink_to(tmp_path / "moved-away.pdf")
+    os.mkfifo(folder / "pipe.html")  # never opened: reading it would wait for ever
+    alone = tmp_path / os.fsdecode(b"\x93\xfa\x96\x7b.html")  # Shift_JIS bytes, given on the command line
+    shutil.copy(SAMPLES / "dev_agreement_10.html", alone)
+    res = _cli("run", folder, alone, "--out", tmp_path / "out", "--no-cache")
+    assert res.returncode == 0, res.stderr
+    assert "Traceback" not in res.stderr and "ERROR" not in res.stderr, res.stderr
+    docs = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert sorted(d["uri"].rsplit("/", 1)[1] for d in docs) == ["%93%FA%96%7B.html", "caf%E9.html"]
+    assert {d["status"] for d in docs} == {"ok"}
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    skipped = {Path(f["path"]).name: f for f in manifest["skipped_files"]["files"]}
+    assert skipped["gone.pdf"]["type"] == "(broken link)"
+    assert skipped["gone.pdf"]["target"] == str(tmp_path / "moved-away.pdf")
+    assert skipped["pipe.html"]["type"] == "(not a regular file)"
+    assert manifest["skipped_files"]["counts"] == {"(broken link)": 1, "(not a regular file)": 1}
+    assert manifest["inputs"][1].startswith("file:///") and manifest["inputs"][1].endswith("/%93%FA%96%7B.html")

@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from extractors.reading.paths import local_path, portable
 from extractors.settings import Settings
 from schemas.document import Fetched
 
@@ -36,20 +37,22 @@ def is_url(source: str) -> bool:
 
 
 def discover_sources(inputs: list[str]) -> list[str]:
-    """Files, folders and URLs -> the sorted, de-duplicated list of files and URLs to read."""
+    """Files, folders and URLs -> the sorted, de-duplicated list of files and URLs to read.
+
+    A file whose name is not UTF-8 is given as its `file:` URI (`extractors.reading.paths`)."""
     found: list[str] = []
     for item in inputs:
         if is_url(item):
             found.append(item)
             continue
-        path = Path(item)
+        path = Path(local_path(item))
         if path.is_dir():
             found.extend(
-                str(p) for p in sorted(path.rglob("*"))
+                portable(p) for p in sorted(path.rglob("*"))
                 if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith(".")
             )
         else:
-            found.append(str(path))  # a missing file is reported by fetch_source
+            found.append(portable(path))  # a missing file is reported by fetch_source
     seen: set[str] = set()
     return [s for s in found if not (s in seen or seen.add(s))]
 
@@ -59,7 +62,7 @@ def _media_type_from_name(name: str) -> str | None:
 
 
 def fetch_file(path: str, settings: Settings) -> Fetched:
-    p = Path(path)
+    p = Path(local_path(path))
     uri = p.resolve().as_uri() if p.exists() else path
     try:
         size = p.stat().st_size
