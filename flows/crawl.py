@@ -472,13 +472,17 @@ def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, s
            "inputs": [u for s in sources for u in s.start_urls]}
     state_path = Path(state) if state else default_state_path(out)
     with CrawlState(state_path) as db:
+        if db.reset:
+            say(f"warning: the crawl state file {db.reset['file']} is damaged ({db.reset['error']}): moved aside to "
+                f"{db.reset['moved_to']}; this crawl starts afresh", progress=True, warning=True)
         resume_since = db.resume_since()
         db.begin_crawl(run["id"])
         crawler = Crawler(sources, settings, db, progress, cache, resume_since)
         visits = crawler.run()
         report = crawler.report
         run["crawl"] = {
-            "state": str(state_path), "sources": [s.model_dump(mode="json") for s in sources],
+            "state": str(state_path), "state_reset": db.reset,
+            "sources": [s.model_dump(mode="json") for s in sources],
             "counts": {"new": len(report.new), "changed": len(report.changed), "unchanged": len(report.unchanged),
                        "gone": len(report.gone), "failed": len(report.failed), "skipped": len(report.skipped)},
             "requests": crawler.gate.requests, "extracted": report.extracted,

@@ -199,3 +199,43 @@ def test_names_that_are_not_utf8_are_read_and_broken_links_are_listed(tmp_path):
     assert skipped["pipe.html"]["type"] == "(not a regular file)"
     assert manifest["skipped_files"]["counts"] == {"(broken link)": 1, "(not a regular file)": 1}
     assert manifest["inputs"][1].startswith("file:///") and manifest["inputs"][1].endswith("/%93%FA%96%7B.html")
+
+
+# ---------------------------------------------------------------- 6. a damaged crawl state
+
+def _one_page_site():
+    from tests.site import Resource, Site
+
+    site = Site()
+    site.resources = {
+        "/robots.txt": Resource(b"User-agent: *\nDisallow:\n", "text/plain"),
+        "/index.html": Resource(PAGE.read_bytes(), "text/html; charset=utf-8"),
+    }
+    return site
+
+
+@pytest.mark.slow
+def test_a_damaged_crawl_state_is_moved_aside_and_the_crawl_starts_afresh(tmp_path):
+    from tests.site import Server
+
+    site = _one_page_site()
+    out, state = tmp_path / "out", tmp_path / "out" / "crawl-state.sqlite"
+    with Server(site) as url:
+        crawl = ("crawl", f"{url}/index.html", "--out", out, "--depth", "0", "--delay", "0", "--no-cache")
+        assert _cli(*crawl).returncode == 0
+        size = state.stat().st_size
+        with open(state, "r+b") as fh:  # cut short, as a full disk or a killed copy leaves it
+            fh.truncate(size // 2)
+        res = _cli(*crawl)
+        assert res.returncode == 0, res.stderr
+        assert "Traceback" not in res.stderr
+        line = next(x for x in res.stderr.splitlines() if "damaged" in x)
+        assert str(state) in line and "moved aside" in line
+        report = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["crawl"]
+        reset = report["state_reset"]
+        assert reset["file"] == str(state) and Path(reset["moved_to"]).stat().st_size == size // 2
+        assert report["new"] == [f"{url}/index.html"]  # afresh: what the state knew is new again
+        again = _cli(*crawl)
+        assert again.returncode == 0 and "damaged" not in again.stderr
+        report = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["crawl"]
+        assert report["state_reset"] is None and report["unchanged"] == [f"{url}/index.html"]
