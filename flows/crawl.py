@@ -13,7 +13,9 @@ Polite and incremental:
   If-Modified-Since); a 304 or the same sha256 reuses the stored document and
   drafts, so nothing is extracted again.
 - 429, 5xx and timeouts are retried with exponential backoff (Prefect task
-  retries, honouring Retry-After); other failures are recorded per URL and
+  retries, honouring Retry-After), but not a response that was still
+  arriving, too slowly, at its deadline (`too_slow`: the same deadline would
+  cut it off again); other failures are recorded per URL and
   the crawl goes on. A URL that fails for a passing reason keeps its last
   good copy, so its records do not flicker out of the record set.
 - A known URL that now answers 404 or 410 is `gone`, not `failed`: its
@@ -62,8 +64,11 @@ from flows.state import CrawlState, StoredPage, default_state_path
 from schemas.crawl import CrawlSource
 from schemas.document import DocStatus, Document, Fetched
 
-# Answers worth asking again after a pause; anything else is final for this crawl.
+# Answers worth asking again after a pause; anything else is final for this crawl. A response still
+# arriving at the deadline (`too_slow`) is not asked again: the same deadline would cut it off again.
 TRANSIENT = {"http_429", "http_500", "http_502", "http_503", "http_504", "timeout"}
+# Failures that say nothing about the page itself: its last good copy stands in.
+PASSING = TRANSIENT | TRANSPORT_ERRORS | {"too_slow"}
 # Answers that say a page was removed: a known URL answering one of these is gone.
 REMOVED = {"http_404", "http_410"}
 
@@ -303,7 +308,7 @@ class Crawler:
             doc = read_document(fetched, self.settings).model_copy(update={"status": DocStatus.gone})
             return _Visit(url, source.name, "gone", fetched, stored, doc, [])
         if stored is not None and stored.reusable(self.fingerprint) and \
-                fetched.error_code in TRANSIENT | TRANSPORT_ERRORS:
+                fetched.error_code in PASSING:
             note = f"this crawl's fetch failed ({fetched.error}); the copy fetched {stored.last_fetched} is used"
             doc = stored.document.model_copy(update={"warnings": stored.document.warnings + [note]})
             visit = _Visit(url, source.name, "failed", fetched, stored, doc, stored.drafts, stored.links, kept=True)

@@ -239,3 +239,90 @@ def test_a_damaged_crawl_state_is_moved_aside_and_the_crawl_starts_afresh(tmp_pa
         assert again.returncode == 0 and "damaged" not in again.stderr
         report = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["crawl"]
         assert report["state_reset"] is None and report["unchanged"] == [f"{url}/index.html"]
+
+
+# ---------------------------------------------------------------- 9. a trickling server
+
+class _SlowSite:
+    """A site on 127.0.0.1: an index linking a page sent a byte every 0.1 s (for 30 s) and a page that
+    answers nothing for 5 s; every request is logged by path."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        self.log: list[str] = []
+        site = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):  # noqa: N802
+                site.log.append(self.path)
+                try:
+                    self._answer()
+                except OSError:
+                    pass  # the crawler hung up: expected
+
+            def _answer(self):
+                if self.path == "/robots.txt":
+                    return self._send(b"User-agent: *\nDisallow:\n", "text/plain")
+                if self.path == "/index.html":
+                    return self._send(b'<html><body><a href="/trickle.html">a</a> <a href="/silent.html">b</a>'
+                                      + PAGE.read_bytes() + b"</body></html>", "text/html; charset=utf-8")
+                if self.path == "/silent.html":
+                    time.sleep(5)
+                    return self._send(b"<html><body>late</body></html>", "text/html")
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", "100000")
+                self.end_headers()
+                ends = time.monotonic() + 30
+                while time.monotonic() < ends:
+                    self.wfile.write(b"<")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+
+            def _send(self, body: bytes, kind: str):
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        class Quiet(http.server.ThreadingHTTPServer):
+            daemon_threads = True
+
+            def handle_error(self, request, client_address):
+                pass
+
+        self.httpd = Quiet(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_a_trickling_response_is_not_tried_again_at_the_same_deadline_but_a_silent_one_is(prefect_server, tmp_path):
+    from extractors.settings import Settings
+    from flows.crawl import crawl_flow
+    from schemas.crawl import CrawlSource
+
+    site = _SlowSite()
+    try:
+        settings = Settings(crawl_delay=0, response_timeout=2.0, http_timeout=1.0, retries=2, retry_backoff=0.1)
+        source = CrawlSource(name="slow", start_urls=[f"{site.url}/index.html"], max_depth=1)
+        crawl_flow(sources=[source], out=str(tmp_path), settings=settings)
+    finally:
+        site.close()
+    failed = {f["url"].removeprefix(site.url): f for f in
+              json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))["crawl"]["failed"]}
+    assert failed["/trickle.html"]["error_code"] == "too_slow" and "still arriving" in failed["/trickle.html"]["error"]
+    assert site.log.count("/trickle.html") == 1  # not asked again: it would be cut off at the same deadline
+    assert failed["/silent.html"]["error_code"] == "timeout"
+    assert site.log.count("/silent.html") == 3  # nothing came: worth the two retries
