@@ -6,9 +6,17 @@ no logs shipped to the API, warnings only. Task results that are cached (each
 document's reading and drafts, keyed by its bytes and the code and model
 versions) are persisted under `CHUSHO_CACHE_DIR`, by default
 `~/.cache/chusho-extract/results` (Prefect's PREFECT_LOCAL_STORAGE_PATH).
+
+In a process pool's worker, importing it is among the first things done (the
+run's main module imports it): the worker is then set to die with the run
+(`flows/orphans.py`).
 """
 import os
 from pathlib import Path
+
+from flows.orphans import guard_spawned_child
+
+guard_spawned_child()
 
 
 def default_cache_dir() -> str:

@@ -65,11 +65,11 @@ def _fetch_fields(fetched) -> dict:
     return fetched.model_dump(exclude={"content"})
 
 
-def _main(conn, sources: list[str], settings) -> None:
+def _main(conn, sources: list[str], settings, parent: int | None = None) -> None:
     """The worker process's main: see `_serve`; a closed pipe (the CLI is gone) ends it quietly."""
-    from flows.runners import die_with_parent
+    from flows.orphans import die_with_parent
 
-    die_with_parent()
+    die_with_parent(parent)  # first: a CLI killed before this is noticed here
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the CLI stops us
     try:
         _serve(conn, sources, settings)
@@ -159,8 +159,8 @@ class ModelWorker:
             method = START_METHOD if threading.active_count() == 1 else "spawn"
         ctx = multiprocessing.get_context(method)
         ours, theirs = ctx.Pipe()
-        process = ctx.Process(target=_main, args=(theirs, list(sources), settings), name="chusho-model-worker",
-                              daemon=True)
+        process = ctx.Process(target=_main, args=(theirs, list(sources), settings, os.getpid()),
+                              name="chusho-model-worker", daemon=True)
         process.start()
         theirs.close()  # ours then reads EOF when the worker exits, however it exits
         mark(f"model worker started (pid {process.pid}, {method})")

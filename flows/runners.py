@@ -34,6 +34,7 @@ overlap the imports and the model load) and stopped at the end.
 from __future__ import annotations
 
 import atexit
+import functools
 import os
 import signal
 import socket
@@ -45,6 +46,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 
+from flows import orphans
 from flows.timeline import mark
 
 RUNNERS = ("auto", "process", "thread", "dask")
@@ -60,12 +62,12 @@ def default_workers() -> int:
 def die_with_parent() -> None:
     """In a child process: be sent SIGTERM when the process that started it dies, even by SIGKILL
     (Linux PR_SET_PDEATHSIG), so that a killed run leaves no server or worker processes behind."""
-    try:
-        import ctypes
+    orphans.die_with_parent()
 
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # not Linux: the atexit hook and the pool's own shutdown still stop them on a normal exit
+
+def _dies_with_this_process():
+    """A preexec_fn: the child dies with this process, and at once if this one died before it was set."""
+    return functools.partial(orphans.die_with_parent, os.getpid())
 
 
 def choose_runner(sources: list[str]) -> str:
@@ -111,7 +113,7 @@ def process_worker_init() -> None:
     validates each distinct one once and enters a copy of it for each task. The rest of Prefect's
     `hydrated_context` (flow run and task run contexts, tags, assets, the client) is Prefect's own.
     """
-    die_with_parent()
+    orphans.die_with_parent(sig=signal.SIGKILL)  # (set already when flows/__init__.py was imported first)
     import json
 
     import prefect.context as prefect_context
@@ -141,6 +143,26 @@ def process_worker_init() -> None:
     prefect_context.hydrated_context = hydrated_context
 
 
+def process_runner(workers: int):
+    """Prefect's ProcessPoolTaskRunner whose workers die with this process from their first moment:
+    while its pool lives, POOL_PARENT in the environment tells a spawned worker who its parent is, and
+    the worker sets itself to die with it as soon as it imports `flows` (flows/orphans.py)."""
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    class ProcessRunner(ProcessPoolTaskRunner):
+        def __enter__(self):
+            os.environ[orphans.POOL_PARENT] = str(os.getpid())
+            return super().__enter__()
+
+        def __exit__(self, *exc):
+            try:
+                super().__exit__(*exc)
+            finally:
+                os.environ.pop(orphans.POOL_PARENT, None)
+
+    return ProcessRunner(max_workers=workers, initializer=process_worker_init)
+
+
 def make_runner(kind: str = "process", workers: int | None = None, dask_address: str | None = None):
     workers = workers or default_workers()
     if kind == "thread":
@@ -148,9 +170,7 @@ def make_runner(kind: str = "process", workers: int | None = None, dask_address:
 
         return ThreadPoolTaskRunner(max_workers=max(4, workers * 2))
     if kind == "process":
-        from prefect.task_runners import ProcessPoolTaskRunner
-
-        return ProcessPoolTaskRunner(max_workers=workers, initializer=process_worker_init)
+        return process_runner(workers)
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -242,7 +262,8 @@ class LocalApi:
         process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
              "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"],
-            env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, preexec_fn=die_with_parent)
+            env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            preexec_fn=_dies_with_this_process())
         api = cls(f"http://127.0.0.1:{port}/api", process, how="temporary", log=log)
         atexit.register(api.stop)  # never left behind, whatever happens before active()
         return api

@@ -326,3 +326,57 @@ def test_a_trickling_response_is_not_tried_again_at_the_same_deadline_but_a_sile
     assert site.log.count("/trickle.html") == 1  # not asked again: it would be cut off at the same deadline
     assert failed["/silent.html"]["error_code"] == "timeout"
     assert site.log.count("/silent.html") == 3  # nothing came: worth the two retries
+
+
+# ---------------------------------------------------------------- 4. orphans
+
+def _session(sid: int) -> dict[int, str]:
+    """The live processes of session `sid` (a command started with start_new_session): pid -> command line.
+    Found by session, not by parent: a child whose parent died is the init process's."""
+    found = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+            if int(fields[3]) != sid or fields[0] == b"Z":
+                continue
+            with open(f"/proc/{name}/cmdline", "rb") as fh:
+                found[int(name)] = fh.read().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("after", [0.0, 1.5])
+def test_a_command_killed_while_its_pool_workers_start_takes_them_with_it(tmp_path, after):
+    """SIGKILL of the command as its first pool worker is spawned (and 1.5 s into the worker's start):
+    the workers, the temporary server and multiprocessing's resource tracker all go too."""
+    inputs = [str(SAMPLES / n) for n in ("000_okaya.html", "003_igren.html", "dev_agreement_02.html",
+                                         "dev_ordinance_01.html", "dev_agreement_10.html")]
+    base = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_URL")}
+    proc = subprocess.Popen([*CLI, "run", *inputs, "--out", str(tmp_path / "out"), "--runner", "process",
+                             "--workers", "2", "--no-cache"], cwd=ROOT, start_new_session=True,
+                            env={**base, "CHUSHO_LOCAL_API": "http://127.0.0.1:9/api"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while not any("--multiprocessing-fork" in c for c in _session(proc.pid).values()):
+            assert proc.poll() is None and time.monotonic() < deadline, "no pool worker was started"
+            time.sleep(0.005)
+        time.sleep(after)
+        there = _session(proc.pid)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert any("--multiprocessing-fork" in c for c in there.values())  # (they were there to be killed)
+        left = _session(proc.pid)
+        deadline = time.monotonic() + 20
+        while left and time.monotonic() < deadline:
+            time.sleep(0.1)
+            left = _session(proc.pid)
+        assert not left, left
+    finally:
+        for pid in _session(proc.pid):
+            os.kill(pid, signal.SIGKILL)
