@@ -371,11 +371,13 @@ def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
 
             warm_up_model()  # the tasks run in this process: load the model while Prefect is imported
         from flows.extract import extract_flow
+        from flows.runners import ServerWatch
 
         mark("Prefect and the flows imported")
         runner = _runner(args, kind)
         # a handful of small inputs on threads: no flow-run heartbeats (see LocalApi.active)
-        with api.active(heartbeats=kind != "thread"):
+        # a lost server ends the run (ServerWatch)
+        with api.active(heartbeats=kind != "thread"), ServerWatch(api, args.out, not args.no_cache):
             if worker is not None and api.how == "temporary":
                 worker.renice(0)  # the flow may wait for it now (where that is allowed)
             mark(f"Prefect server answers; flow starts on the {kind} runner")
@@ -446,8 +448,10 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
     api = LocalApi.find()  # first: a server of our own starts while the flows are imported
     from flows.crawl import crawl_flow
 
+    from flows.runners import ServerWatch
+
     runner = _runner(args)  # auto: worker processes (how many documents a crawl finds is not known)
-    with api.active():
+    with api.active(), ServerWatch(api, args.out, not args.no_cache):  # a lost server ends the crawl
         summary = crawl_flow.with_options(task_runner=runner)(
             sources=sources, out=args.out, state=args.state, settings=settings, progress=not args.quiet,
             cache=not args.no_cache)

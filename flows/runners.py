@@ -47,7 +47,7 @@ import urllib.request
 from contextlib import contextmanager
 
 from flows import orphans
-from flows.timeline import mark
+from flows.timeline import _process_start, mark
 
 RUNNERS = ("auto", "process", "thread", "dask")
 SMALL_RUN_FILES = 4  # a run of at most this many inputs ...
@@ -143,6 +143,9 @@ def process_worker_init() -> None:
     prefect_context.hydrated_context = hydrated_context
 
 
+_QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
+
+
 def process_runner(workers: int):
     """Prefect's ProcessPoolTaskRunner whose workers die with this process from their first moment:
     while its pool lives, POOL_PARENT in the environment tells a spawned worker who its parent is, and
@@ -152,6 +155,10 @@ def process_runner(workers: int):
     class ProcessRunner(ProcessPoolTaskRunner):
         def __enter__(self):
             os.environ[orphans.POOL_PARENT] = str(os.getpid())
+            # multiprocessing's resource tracker, started now with this interpreter's -W options, unlinks the
+            # semaphores of workers killed with the run; its warning about them is not the user's business
+            if _QUIET_TRACKER not in sys.warnoptions:
+                sys.warnoptions.append(_QUIET_TRACKER)
             return super().__enter__()
 
         def __exit__(self, *exc):
@@ -336,3 +343,103 @@ class LocalApi:
                 yield self
         finally:
             self.release()
+
+
+def _silence_logging() -> None:
+    """No more log output from this process: every handler of every logger drops what it is given
+    (`logging.disable` alone is not enough: Prefect's internal loggers decide by a setting of theirs)."""
+    import logging
+
+    logging.disable(logging.CRITICAL)
+    for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
+        for handler in getattr(logger, "handlers", ()):
+            handler.setLevel(logging.CRITICAL + 1)
+
+
+class ServerWatch:
+    """A run's Prefect server, watched while the flow runs: a server lost ends the command within a minute.
+
+    Prefect's client waits for a lost server for ever: the flow's last state change and,
+    at the interpreter's exit, its event queue (a retry every ~7 s per queued event, one
+    warning line each: a run whose temporary server was killed wrote its output and then
+    never exited). Every CHECK_EVERY seconds this thread asks: a temporary server's process
+    that exited is lost at once; any other server that does not answer MISSES times in a
+    row is lost. Then Prefect's log output is silenced, the command is given GRACE seconds
+    to end by itself (its output may be being written), and it is ended with exit status 1
+    and one line: which server was lost, when, and whether this run's output was written
+    (`out/manifest.json` of this run; a folder's previous output is never touched). The
+    documents done are in the cache: a rerun does not redo them.
+
+    `with ServerWatch(api, out):` inside `api.active()`: leaving the block stops the watch,
+    unless the server was lost (then it ends the command once the main thread is done).
+    """
+
+    CHECK_EVERY = 2.0  # an HTTP health check of a server that is not ours
+    POLL_EVERY = 0.1  # a look at our temporary server's process (free): a loss is seen before Prefect says much
+    MISSES = 5
+    GRACE = 30.0
+
+    def __init__(self, api: LocalApi, out, cache: bool = True):
+        self.api, self.out, self.cache = api, out, cache
+        self.started = time.time()
+        self.lost: str | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="prefect-server-watch", daemon=True)
+
+    def __enter__(self) -> "ServerWatch":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.lost is None:
+            self._stop.set()
+
+    def _why_lost(self) -> str | None:
+        process = self.api.process
+        if process is not None:
+            code = process.poll()
+            if code is not None:
+                how = f"killed by {signal.Signals(-code).name}" if code < 0 and -code in signal.valid_signals() \
+                    else f"exited with status {code}"
+                return f"the temporary Prefect server ({how})"
+            return None
+        return None if api_healthy(self.api.url, timeout=2.0) else f"the Prefect server at {self.api.url}"
+
+    def _watch(self) -> None:
+        misses = 0
+        while not self._stop.wait(self.POLL_EVERY if self.api.process is not None else self.CHECK_EVERY):
+            why = self._why_lost()
+            misses = misses + 1 if why else 0
+            if why and (self.api.process is not None or misses >= self.MISSES):
+                self._end(why)
+                return
+
+    def _end(self, why: str) -> None:
+        self.lost = why
+        lost_at = time.time()
+        _silence_logging()  # its client and event queue would print a warning or an error every few seconds
+        main = threading.main_thread()
+        while main.is_alive() and time.time() - lost_at < self.GRACE:
+            time.sleep(0.2)
+        written = self._output_written()
+        after = f"{lost_at - _process_start():.0f} s into the run"
+        if written:
+            end = f"the output in {self.out} was written; Prefect's record of the run is incomplete"
+        else:
+            end = f"the run was ended before its output was written ({self.out} is as it was)" + (
+                "; the documents done are cached: run it again to go on" if self.cache else "")
+        sys.stdout.flush()
+        print(f"chusho-extract: error: {why} stopped answering {after}: {end}", file=sys.stderr, flush=True)
+        os._exit(1)
+
+    def _output_written(self) -> bool:
+        """Whether this run wrote its output folder: a manifest that started after this watch did."""
+        import json
+        from datetime import datetime
+
+        try:
+            with open(os.path.join(self.out, "manifest.json"), encoding="utf-8") as fh:
+                started = datetime.fromisoformat(json.load(fh)["started"]).timestamp()
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
+        return started >= self.started - 1  # the flow run starts after the watch (1 s: clock steps)

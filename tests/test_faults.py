@@ -380,3 +380,41 @@ def test_a_command_killed_while_its_pool_workers_start_takes_them_with_it(tmp_pa
     finally:
         for pid in _session(proc.pid):
             os.kill(pid, signal.SIGKILL)
+
+
+# ---------------------------------------------------------------- 3. a lost Prefect server
+
+@pytest.mark.slow
+def test_a_run_whose_server_is_killed_ends_within_a_minute_with_its_output_and_one_line(tmp_path):
+    """The temporary server killed (SIGKILL) once every document is read: the run writes its output,
+    then Prefect's client would wait for the server for ever; the command ends with one line."""
+    inputs = [str(SAMPLES / n) for n in ("000_okaya.html", "003_igren.html", "dev_agreement_02.html",
+                                         "dev_ordinance_01.html", "dev_agreement_10.html")]
+    base = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_URL")}
+    proc = subprocess.Popen([*CLI, "run", *inputs, "--out", str(tmp_path / "out"), "--runner", "process",
+                             "--no-cache"], cwd=ROOT, start_new_session=True, stderr=subprocess.PIPE, text=True,
+                            env={**base, "CHUSHO_LOCAL_API": "http://127.0.0.1:9/api", "CHUSHO_TIMELINE": "1"})
+    try:
+        lines = []
+        for line in proc.stderr:
+            lines.append(line)
+            if line.startswith("[5/5]"):
+                break
+        (server,) = [pid for pid, cmd in _session(proc.pid).items() if "uvicorn" in cmd and "prefect" in cmd]
+        os.kill(server, signal.SIGKILL)
+        killed = time.monotonic()
+        after = proc.stderr.readlines()
+        code = proc.wait(timeout=120)
+        took = time.monotonic() - killed
+    finally:
+        for pid in _session(proc.pid):
+            os.kill(pid, signal.SIGKILL)
+    assert code == 1, "".join(lines + after)
+    assert took < 60, took
+    noise = [x for x in after if not x.startswith("[timeline]")]
+    assert noise[-1].startswith("chusho-extract: error: the temporary Prefect server (killed by SIGKILL) stopped "
+                                "answering"), noise
+    assert f"the output in {tmp_path / 'out'} was written" in noise[-1]
+    assert len(noise) <= 2, noise  # ours, and at most a line Prefect printed before the loss was seen
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["documents"] == 5 and read_jsonl(tmp_path / "out" / "records.jsonl")
