@@ -383,7 +383,7 @@ def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
             mark(f"Prefect server answers; flow starts on the {kind} runner")
             summary = extract_flow.with_options(task_runner=runner)(
                 inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,
-                cache=not args.no_cache)
+                cache=not args.no_cache, notes=_notes(api))
     mark("flow ended, server stopped")
     if worker is not None:
         _worker_report(worker)
@@ -391,6 +391,11 @@ def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
     records = ", ".join(f"{n} {t}" for t, n in sorted(summary.records.items()))
     print(f"{summary.documents} documents ({counts}){'; records: ' + records if records else ''} -> {summary.out}")
     return 0 if summary.counts.get("ok", 0) > 0 else 1
+
+
+def _notes(api) -> dict | None:
+    """The manifest's account of what was done before the flow: a damaged Prefect database moved aside."""
+    return {"prefect_database_reset": api.reset} if api.reset else None
 
 
 def _worker_report(worker) -> None:
@@ -454,7 +459,7 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
     with api.active(), ServerWatch(api, args.out, not args.no_cache):  # a lost server ends the crawl
         summary = crawl_flow.with_options(task_runner=runner)(
             sources=sources, out=args.out, state=args.state, settings=settings, progress=not args.quiet,
-            cache=not args.no_cache)
+            cache=not args.no_cache, notes=_notes(api))
     crawl = summary.crawl
     counts = ", ".join(f"{n} {k}" for k, n in crawl["counts"].items())
     records = ", ".join(f"{n} {t}" for t, n in sorted(summary.records.items())) or "none"

@@ -467,14 +467,15 @@ def _done(future: PrefectFuture) -> bool:
       on_completion=[announce_end], on_failure=[announce_end], on_crashed=[announce_end],
       on_cancellation=[announce_end])
 def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, settings: Settings | None = None,
-               progress: bool = False, cache: bool = True) -> RunSummary:
+               progress: bool = False, cache: bool = True, notes: dict | None = None) -> RunSummary:
     """Crawl the sources politely and incrementally; write the full current record set to `out`.
 
-    Its final state's message gives the counts and the documents that could not be read.
+    Its final state's message gives the counts and the documents that could not be read. `notes`:
+    more fields for the manifest from the caller (see `extract_flow`).
     """
     settings = settings or Settings()
     run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(),
-           "inputs": [u for s in sources for u in s.start_urls]}
+           "inputs": [u for s in sources for u in s.start_urls], **(notes or {})}
     state_path = Path(state) if state else default_state_path(out)
     with CrawlState(state_path) as db:
         if db.reset:

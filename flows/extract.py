@@ -336,15 +336,17 @@ def finish_run(flow_name: str, out: str, documents: list[Document], drafts: list
       on_completion=[announce_end], on_failure=[announce_end], on_crashed=[announce_end],
       on_cancellation=[announce_end])
 def extract_flow(inputs: list[str], out: str, settings: Settings | None = None, progress: bool = False,
-                 cache: bool = True) -> RunSummary:
+                 cache: bool = True, notes: dict | None = None) -> RunSummary:
     """Run the pipeline on files, folders and URLs and write the output folder `out`.
 
-    Its final state's message gives the counts and the documents that could not be read.
+    Its final state's message gives the counts and the documents that could not be read. `notes`:
+    more fields for the manifest from the caller (what it did before the flow, e.g. a damaged
+    Prefect database moved aside: `prefect_database_reset`).
     """
     mark("flow run running")
     settings = settings or Settings()
     run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(), "inputs": inputs,
-           "skipped_files": skipped_files(inputs)}
+           "skipped_files": skipped_files(inputs), **(notes or {})}
     documents, drafts, hits = process_all(discover_sources(inputs), settings, progress, cache)
     run["cache"] = {"enabled": cache, "hits": hits, "whole_run": False}
     summary = finish_run("chusho-extract", out, documents, drafts, run, settings)

@@ -45,6 +45,7 @@ import threading
 import time
 import urllib.request
 from contextlib import contextmanager
+from pathlib import Path
 
 from flows import orphans
 from flows.timeline import _process_start, mark
@@ -229,6 +230,37 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def prefect_database() -> Path | None:
+    """The SQLite file a temporary Prefect server uses (its connection URL, else PREFECT_HOME/prefect.db),
+    or None for another database."""
+    url = os.environ.get("PREFECT_SERVER_DATABASE_CONNECTION_URL") or \
+        os.environ.get("PREFECT_API_DATABASE_CONNECTION_URL")
+    if url:
+        scheme, _, rest = url.partition(":///")
+        path = rest.split("?", 1)[0]
+        return Path(path) if scheme.startswith("sqlite") and path and path != ":memory:" else None
+    return Path(os.environ.get("PREFECT_HOME") or "~/.prefect").expanduser() / "prefect.db"
+
+
+def damaged_database(path: Path) -> str | None:
+    """SQLite's word on a damaged database file (quick_check), or None: sound, or not there."""
+    import sqlite3
+
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(path, timeout=10)
+        try:
+            verdict = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+            return None  # busy, locked, unreadable: not known to be damaged
+        return str(exc)
+    return None if verdict == "ok" else verdict
+
+
 class LocalApi:
     """The Prefect API a run reports to; `LocalApi.find()` as early as possible, then `with api.active():`.
 
@@ -243,6 +275,7 @@ class LocalApi:
     def __init__(self, url: str | None, process: subprocess.Popen | None = None, how: str = "configured",
                  log=None):
         self.url, self.process, self.how = url, process, how
+        self.reset: dict | None = None  # its damaged database moved aside: {"file", "moved_to", "error"}
         self.log = log  # a temporary server's output: shown when it fails to start, not in the run's own
 
     @classmethod
@@ -282,6 +315,8 @@ class LocalApi:
         timeout = timeout or float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120"))
         deadline = time.monotonic() + timeout
         while not api_healthy(self.url, timeout=1.0):
+            if self.process.poll() is not None and self.reset is None and self._recover_database():
+                continue  # a damaged database was moved aside: a new server on a new one
             if self.process.poll() is not None:
                 raise RuntimeError(f"the temporary Prefect server exited with status {self.process.returncode} "
                                    f"before answering at {self.url}{self._log_tail()}")
@@ -291,6 +326,25 @@ class LocalApi:
                 raise RuntimeError(f"the temporary Prefect server did not answer at {self.url} in {timeout:g} s"
                                    f"{tail}")
             time.sleep(0.05)
+
+    def _recover_database(self) -> bool:
+        """After the temporary server exited before answering: if its database is damaged (SQLite's
+        "database disk image is malformed"), move it aside, say so, and start a new server on a new one."""
+        path = prefect_database()
+        why = damaged_database(path) if path else None
+        if why is None:
+            return False
+        aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}")
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(f"{path}{suffix}"):
+                os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+        self.reset = {"file": str(path), "moved_to": str(aside), "error": why}
+        print(f"chusho-extract: warning: the Prefect database {path} is damaged ({why}): moved aside to {aside}; "
+              f"a new one is used (the old one keeps the history of earlier runs)", file=sys.stderr, flush=True)
+        self.stop()
+        fresh = type(self).start()
+        self.url, self.process, self.log = fresh.url, fresh.process, fresh.log
+        return True
 
     def _log_tail(self, size: int = 3000) -> str:
         """The end of a temporary server's output, to go with an error about it."""

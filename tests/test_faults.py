@@ -241,6 +241,31 @@ def test_a_damaged_crawl_state_is_moved_aside_and_the_crawl_starts_afresh(tmp_pa
         assert report["state_reset"] is None and report["unchanged"] == [f"{url}/index.html"]
 
 
+@pytest.mark.slow
+def test_a_damaged_prefect_database_is_moved_aside_and_a_new_one_used(tmp_path):
+    import sqlite3
+
+    home = tmp_path / "prefect-home"
+    home.mkdir()
+    db = sqlite3.connect(home / "prefect.db")  # a database of some size, then cut short as a full disk leaves it
+    db.execute("CREATE TABLE flow_run (id TEXT, state TEXT)")
+    db.executemany("INSERT INTO flow_run VALUES (?, ?)", [(f"run {i}", "x" * 200) for i in range(5000)])
+    db.commit()
+    db.close()
+    size = (home / "prefect.db").stat().st_size
+    with open(home / "prefect.db", "r+b") as fh:
+        fh.truncate(size // 2)
+    res = _cli("run", PAGE, "--out", tmp_path / "out", "--no-cache", PREFECT_HOME=str(home),
+               CHUSHO_LOCAL_API="http://127.0.0.1:9/api")
+    assert res.returncode == 0, res.stderr
+    assert "Traceback" not in res.stderr
+    line = next(x for x in res.stderr.splitlines() if "damaged" in x)
+    assert str(home / "prefect.db") in line and "moved aside" in line
+    reset = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))["prefect_database_reset"]
+    assert reset["file"] == str(home / "prefect.db") and Path(reset["moved_to"]).stat().st_size == size // 2
+    assert "malformed" in reset["error"]
+
+
 # ---------------------------------------------------------------- 9. a trickling server
 
 class _SlowSite:
