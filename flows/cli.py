@@ -106,7 +106,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def _work_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doc-timeout", type=float, default=None, metavar="SECONDS",
-                   help="time limit for reading one document (default 900; 0: none)")
+                   help="time limit for reading one document, and again for building its records (its parts' "
+                   "work added up) (default 900; 0: none)")
+    p.add_argument("--max-worker-memory", type=int, default=None, metavar="MB",
+                   help="resident memory a worker process may reach on one document: the document fails and "
+                   "the worker is replaced (default 4096; 0: none)")
+    p.add_argument("--split-pages", type=int, default=None, metavar="N",
+                   help="a PDF of more pages is read in ranges of about N pages, a task and a progress line "
+                   "each (default 40)")
+    p.add_argument("--split-chars", type=int, default=None, metavar="N",
+                   help="a document whose passages for the model hold more characters is worked on in parts of "
+                   "about N, a task and a progress line each (default 60000)")
     p.add_argument("--cache-dir", metavar="DIR", help="where each document's work is cached "
                    "(default: $CHUSHO_CACHE_DIR or ~/.cache/chusho-extract/results)")
     p.add_argument("--no-cache", action="store_true", help="neither use nor fill the cache")
@@ -126,7 +136,8 @@ def _settings(args: argparse.Namespace, **more):
 
     if args.cache_dir:
         flows.set_cache_dir(args.cache_dir)
-    given = {"doc_timeout": args.doc_timeout, **more}
+    given = {"doc_timeout": args.doc_timeout, "max_worker_memory": args.max_worker_memory,
+             "split_pages": args.split_pages, "split_chars": args.split_chars, **more}
     try:
         return Settings(**{k: v for k, v in given.items() if v is not None})
     except ValidationError as exc:

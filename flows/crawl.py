@@ -60,6 +60,7 @@ from extractors.versions import work_fingerprint
 from flows.extract import document_tasks, finish_run, submit_read
 from flows.reporting import announce_end, announce_start, finished, say
 from flows.runcache import RunSummary
+from flows.stages import WorkFailed
 from flows.state import CrawlState, StoredPage, default_state_path
 from schemas.crawl import CrawlSource
 from schemas.document import DocStatus, Document, Fetched
@@ -288,7 +289,7 @@ class Crawler:
         read = submit_read(fetched, self.settings, self._tasks)  # a long PDF: in page ranges, then joined
         self.report.extracted += 1
         return _Visit(url, source.name, outcome, fetched, stored, links=links,
-                      futures=(read, self._tasks.drafts.submit(read)))
+                      futures=(read, self._tasks.drafts.submit(read, self.settings)))
 
     def _take_canonical(self, url: str, target: str, source: CrawlSource) -> bool:
         """A page naming another URL canonical stands for it, when that URL is in scope and not fetched yet
@@ -424,6 +425,8 @@ class Crawler:
         if visit.futures:
             visit.document = visit.futures[0].result()
             visit.drafts = visit.futures[1].result()
+            if isinstance(visit.drafts, WorkFailed):  # building its records passed a limit: the document fails
+                visit.document, visit.drafts = visit.drafts.failed(visit.document), []
         if visit.outcome in ("new", "changed", "unchanged", "gone"):
             getattr(self.report, visit.outcome).append(visit.url)
         if visit.outcome == "skipped":

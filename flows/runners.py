@@ -115,6 +115,10 @@ def process_worker_init() -> None:
     `hydrated_context` (flow run and task run contexts, tags, assets, the client) is Prefect's own.
     """
     orphans.die_with_parent(sig=signal.SIGKILL)  # (set already when flows/__init__.py was imported first)
+    from flows import stages
+
+    stages.guard_memory()  # a pool worker runs one task at a time: the memory limit applies
+    _replaced_when_asked()
     import json
 
     import prefect.context as prefect_context
@@ -169,6 +173,46 @@ def process_runner(workers: int):
                 os.environ.pop(orphans.POOL_PARENT, None)
 
     return ProcessRunner(max_workers=workers, initializer=process_worker_init)
+
+
+def _replaced_when_asked() -> None:
+    """In a process pool's worker: once a task leaves it over its memory limit for good
+    (`stages.replacement_wanted`), it exits after sending that task's result, and the pool starts another.
+
+    The pool (concurrent.futures.ProcessPoolExecutor) replaces a worker that says, with a result,
+    that it is exiting (its max_tasks_per_child mechanism); a worker that dies otherwise breaks the
+    whole pool. So the worker's result queue is given a `put` that marks the result of such a task
+    with its pid, and its call queue a `get` that exits instead of taking another task. Both are
+    found in the frame of the pool's worker loop, which calls this initializer (Python 3.11's
+    `_process_worker`); elsewhere nothing is changed, and a worker over its limit keeps working.
+    """
+    import sys as _sys
+    from concurrent.futures import process as cf_process
+
+    frame = _sys._getframe()
+    while frame is not None and frame.f_code is not cf_process._process_worker.__code__:
+        frame = frame.f_back
+    if frame is None:
+        return
+    call_queue, result_queue = frame.f_locals.get("call_queue"), frame.f_locals.get("result_queue")
+    if call_queue is None or result_queue is None:
+        return
+    from flows import stages
+
+    put, get = result_queue.put, call_queue.get
+
+    def put_result(item, *args, **kwargs):
+        if stages.replacement_wanted() and isinstance(item, cf_process._ResultItem) and item.exit_pid is None:
+            item.exit_pid = os.getpid()  # the pool takes this worker out and starts another
+        return put(item, *args, **kwargs)
+
+    def get_call(*args, **kwargs):
+        if stages.replacement_wanted():  # its last result is sent: go
+            mark(f"pool worker {os.getpid()} replaced: a document took it over its memory limit")
+            os._exit(0)
+        return get(*args, **kwargs)
+
+    result_queue.put, call_queue.get = put_result, get_call
 
 
 def make_runner(kind: str = "process", workers: int | None = None, dask_address: str | None = None):

@@ -443,3 +443,150 @@ def test_a_run_whose_server_is_killed_ends_within_a_minute_with_its_output_and_o
     assert len(noise) <= 2, noise  # ours, and at most a line Prefect printed before the loss was seen
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["documents"] == 5 and read_jsonl(tmp_path / "out" / "records.jsonl")
+
+
+# ---------------------------------------------------------------- 2. limits on building records
+
+def _pdf(contents: list[bytes], raw: dict[int, bytes] | None = None) -> bytes:
+    """A PDF of one page per content stream (FlateDecode, Helvetica as /F1); `raw` gives a page's stream
+    already compressed (its bytes as they are)."""
+    import zlib
+
+    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    kids = []
+    for i, content in enumerate(contents):
+        data = (raw or {}).get(i) or zlib.compress(content, 9)
+        page, stream = 4 + 2 * i, 5 + 2 * i
+        objs[stream] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+        objs[page] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                      b"/Resources << /Font << /F1 3 0 R >> >> >>" % stream)
+        kids.append(page)
+    objs[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    out, offsets = bytearray(b"%PDF-1.4\n"), {}
+    for n in sorted(objs):
+        offsets[n] = len(out)
+        out += b"%d 0 obj\n" % n + objs[n] + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offsets[n] for n in range(1, len(objs) + 1))
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def _text(words: str) -> bytes:
+    return b"BT /F1 12 Tf 72 720 Td (%s) Tj ET\n" % words.encode("ascii")
+
+
+def _flate_bomb(inflated: int) -> bytes:
+    """A zlib stream of `inflated` spaces, ~1000 times smaller: one deflated block of 64 MiB, flushed so
+    that it stands alone, repeated (a real bomb's shape, made in a second instead of compressing 2 GiB)."""
+    import struct
+    import zlib
+
+    piece = b" " * (64 << 20)
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = deflate.compress(piece) + deflate.flush(zlib.Z_FULL_FLUSH)
+    times = inflated // len(piece)
+    adler = 1
+    for _ in range(times):
+        adler = zlib.adler32(piece, adler)
+    return b"\x78\xda" + block * times + deflate.flush() + struct.pack(">I", adler)
+
+
+_READ_IN_A_BOX = """
+import json, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))  # a bomb read whole would not fit: it fails, not the box
+from extractors.reading import fetch_file, read_document
+from extractors.settings import Settings
+doc = read_document(fetch_file(sys.argv[1], Settings()), Settings())
+print(json.dumps({"status": doc.status.value, "text": doc.text, "warnings": doc.warnings, "error": doc.error,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+"""
+
+
+@pytest.mark.slow
+def test_a_flate_bomb_page_is_left_out_with_a_warning_at_flat_memory(tmp_path):
+    bomb = _flate_bomb(2 << 30)  # 2 GiB inflated
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_pdf([b"", _text("The second page is read")], raw={0: bomb}))
+    assert path.stat().st_size < 3_000_000
+    done = subprocess.run([sys.executable, "-c", _READ_IN_A_BOX, str(path)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    doc = json.loads(done.stdout)
+    print(f"Flate bomb (2 GiB in {path.stat().st_size / 1e6:.1f} MB): peak RSS {doc['peak_mb']} MB")
+    assert doc["status"] == "ok" and "The second page is read" in doc["text"]
+    assert any(w.startswith("page 1 could not be read") and "over the limit" in w and "max_page_content" in w
+               for w in doc["warnings"]), doc["warnings"]
+    assert doc["peak_mb"] < 600
+
+
+def _long_page(size: int) -> bytes:
+    """An HTML page of `size` bytes, a table whose every third row names an ordinance (a line for the model)."""
+    rows, i, total = [], 0, 0
+    while total < size:
+        i += 1
+        row = (f"<tr><td>令和{i % 6 + 1}年{i % 12 + 1}月{i % 28 + 1}日</td><td>青葉市中小企業振興条例第{i}号</td></tr>\n"
+               if i % 3 == 0 else f"<tr><td>{i}</td><td>道路の補修について担当の課が確認した件の記録です。</td></tr>\n")
+        rows.append(row)
+        total += len(row.encode())
+    return ("<html><head><meta charset='utf-8'><title>例規の一覧</title></head><body><table>" + "".join(rows)
+            + "</table></body></html>").encode()
+
+
+@pytest.mark.slow
+def test_building_the_records_of_a_long_page_stops_at_the_time_limit_with_progress_per_part(
+        prefect_server, nlp, tmp_path, capsys):
+    from extractors.settings import Settings
+    from flows.extract import extract_flow
+    from flows.runners import make_runner
+
+    page = tmp_path / "in" / "long.html"
+    page.parent.mkdir()
+    page.write_bytes(_long_page(1_200_000))
+    settings = Settings(split_chars=20_000, doc_timeout=6)
+    extract_flow.with_options(task_runner=make_runner("thread"))(
+        inputs=[str(page)], out=str(tmp_path / "out"), settings=settings, progress=True)
+    [doc] = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert doc["status"] == "failed" and doc["error_code"] == "timeout", doc["error"]
+    assert "building the records of" in doc["error"] and "limit of 6 s" in doc["error"]
+    err = capsys.readouterr().err
+    parts = [x for x in err.splitlines() if x.startswith("  part ") and " drafted: " in x]
+    total = int(parts[0].split("/")[1].split()[0])
+    assert 1 <= len(parts) < total, parts  # progress per part, and not all of them: the time was up
+    assert f"({len(parts)} of its {total} parts done)" in doc["error"] or "(its parts added up)" in doc["error"]
+
+
+def test_a_reading_in_page_ranges_says_each_range_done(prefect_server, tmp_path, capsys):
+    from extractors.settings import Settings
+    from flows.extract import extract_flow
+    from flows.runners import make_runner
+
+    pdf = tmp_path / "in" / "four.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(_pdf([_text(f"Page {n} of four") for n in range(1, 5)]))
+    extract_flow.with_options(task_runner=make_runner("thread"))(
+        inputs=[str(pdf)], out=str(tmp_path / "out"), settings=Settings(split_pages=1), progress=True, cache=False)
+    lines = [x for x in capsys.readouterr().err.splitlines() if x.startswith("  part ")]
+    assert lines == [f"  part {k}/4 read: {pdf.resolve().as_uri()}" for k in range(1, 5)], lines
+
+
+@pytest.mark.slow
+def test_a_worker_over_its_memory_limit_fails_the_document_and_is_replaced(tmp_path):
+    """A PDF page of 300,000 drawn rectangles takes a reader past 1 GB: with --max-worker-memory 900 the
+    document fails, its worker is replaced, and the next document is read by the new one."""
+    rects = b"".join(b"%d %d 1 1 re f\n" % (i % 500, (i // 500) % 800) for i in range(300_000))
+    hog = tmp_path / "drawn.pdf"
+    hog.write_bytes(_pdf([_text("A page drawn with rectangles") + rects]))
+    base = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_URL")}
+    res = subprocess.run([*CLI, "run", str(hog), str(PAGE), "--out", str(tmp_path / "out"), "--runner", "process",
+                          "--workers", "1", "--max-worker-memory", "900", "--no-cache"], cwd=ROOT,
+                         env={**base, "CHUSHO_LOCAL_API": "http://127.0.0.1:9/api", "CHUSHO_TIMELINE": "1"},
+                         capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr
+    docs = {Path(d["uri"]).name: d for d in read_jsonl(tmp_path / "out" / "documents.jsonl")}
+    assert docs["drawn.pdf"]["status"] == "failed" and docs["drawn.pdf"]["error_code"] == "memory"
+    assert "over the memory limit of 900 MB" in docs["drawn.pdf"]["error"]
+    assert docs[PAGE.name]["status"] == "ok"
+    assert "replaced: a document took it over its memory limit" in res.stderr
+    assert json.loads((tmp_path / "out" / "manifest.json").read_text())["counts"]["records"]["ordinance"] == 5
