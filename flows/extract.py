@@ -43,12 +43,12 @@ from extractors.records.build import candidate_parts
 from extractors.settings import Settings
 from extractors.versions import versions_fingerprint, work_fingerprint
 from flows import stages
-from flows.stages import WorkFailed
 from flows.inputs import skipped_files
 from flows.modelworker import compute
 from flows.output import manifest_for, write_outputs
 from flows.reporting import announce_end, announce_start, finished, publish_artifact, say
 from flows.runcache import RunSummary, save_run, summary_of
+from flows.stages import WorkFailed
 from flows.timeline import mark
 from schemas.document import DocStatus, Document, Fetched
 from schemas.records import Candidate, Rejected
@@ -272,13 +272,13 @@ class Staged:
                           f"{self.limit:g} s ({self.finished} of its {self.total} parts done)")
 
     def submit_next(self) -> list[PrefectFuture]:
-        """Submit parts until WINDOW of them are running (none once a part failed or the time is spent);
-        gives those submitted."""
+        """Submit parts until WINDOW of them are running (none once a part failed; none left once the time
+        is spent); gives those submitted."""
         running = sum(1 for f in self.parts if not _done(f))
         new = []
         while self.todo and running + len(new) < WINDOW and self.failed is None:
             if self.budget is not None and self.budget <= 0:
-                self.failed = self.out_of_time()
+                self.todo.clear()  # out of time: join_parts fails it once its running parts are done
                 break
             new.append(self.submit(*self.todo.pop(0), self.budget))
         self.parts.extend(new)

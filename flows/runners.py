@@ -48,7 +48,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from flows import orphans
-from flows.timeline import _process_start, mark
+from flows.timeline import mark, process_start
 
 RUNNERS = ("auto", "process", "thread", "dask")
 SMALL_RUN_FILES = 4  # a run of at most this many inputs ...
@@ -186,10 +186,9 @@ def _replaced_when_asked() -> None:
     found in the frame of the pool's worker loop, which calls this initializer (Python 3.11's
     `_process_worker`); elsewhere nothing is changed, and a worker over its limit keeps working.
     """
-    import sys as _sys
     from concurrent.futures import process as cf_process
 
-    frame = _sys._getframe()
+    frame = sys._getframe()
     while frame is not None and frame.f_code is not cf_process._process_worker.__code__:
         frame = frame.f_back
     if frame is None:
@@ -520,7 +519,7 @@ class ServerWatch:
         while main.is_alive() and time.time() - lost_at < self.GRACE:
             time.sleep(0.2)
         written = self._output_written()
-        after = f"{lost_at - _process_start():.0f} s into the run"
+        after = f"{lost_at - process_start():.0f} s into the run"
         if written:
             end = f"the output in {self.out} was written; Prefect's record of the run is incomplete"
         else:
