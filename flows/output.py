@@ -20,7 +20,7 @@ from extractors.versions import versions, work_fingerprint
 from flows.changes import change_counts, previous_run, record_changes
 from flows.review import REVIEW_NAME, render_review
 from flows.tables import csv_name, records_csv
-from schemas.records import RECORD_TYPES
+from schemas.records import RECORD_TYPES, json_schema
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -84,8 +84,8 @@ def write_outputs(out: Path, documents: list, records: list[dict], rejected: lis
     if changes is not None:
         manifest = {**manifest, "changes": change_counts(previous, changes)}
     (out / "manifest.json").unlink(missing_ok=True)
-    for name, model in RECORD_TYPES.items():
-        write_json(out / "schema" / f"{name}.json", model.model_json_schema())
+    for name in (*RECORD_TYPES, None):  # each type's, and record.json: any line of records.jsonl
+        write_json(out / "schema" / f"{name or 'record'}.json", json_schema(name))
     write_jsonl(out / "documents.jsonl", documents)
     write_jsonl(out / "rejected.jsonl", rejected)
     write_jsonl(out / "records.jsonl", records)

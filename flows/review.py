@@ -61,7 +61,8 @@ def record_label(r: dict) -> str:
         edition = f"第{r['edition']}回 " if r.get("edition") is not None else ""
         return f"{edition}{r.get('series') or ''}".strip() + (f"（{r['host']}）" if r.get("host") else "")
     if r["type"] == "agreement":
-        return "・".join(r.get("parties", [])) + (f"：{r['kind']}" if r.get("kind") else "")
+        names = [p["name"] if isinstance(p, dict) else p for p in r.get("parties", [])]  # objects from 1.1 on
+        return "・".join(names) + (f"：{r['kind']}" if r.get("kind") else "")
     return (f"{r['municipality']} " if r.get("municipality") and not r["name"].startswith(r["municipality"])
             else "") + r["name"]
 
