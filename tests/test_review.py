@@ -20,7 +20,7 @@ import pytest
 from flows.changes import compared_fields, previous_run, record_changes
 from flows.output import write_outputs
 from flows.review import render_review, script_json
-from flows.tables import cell, columns, headers, records_csv
+from flows.tables import MAIN_DATE, cell, columns, headers, records_csv
 from schemas.document import Document, Page
 from tests.conftest import read_jsonl
 
@@ -254,7 +254,11 @@ def test_sample_run_writes_the_page_and_a_table_per_type(sample_run):
     records = read_jsonl(sample_run / "records.jsonl")
     for t in ("summit", "agreement", "ordinance"):
         rows = list(csv.DictReader(io.StringIO((sample_run / f"records-{t}.csv").read_text(encoding="utf-8-sig"))))
-        assert [r["id"] for r in rows] == [r["id"] for r in records if r["type"] == t]
+        assert sorted(r["ID"] for r in rows) == sorted(r["id"] for r in records if r["type"] == t)
+        by_id = {r["id"]: r for r in records}
+        dates = [by_id[row["ID"]].get(MAIN_DATE[t]) for row in rows]
+        dated = [d for d in dates if d]
+        assert dated == sorted(dated) and dates == dated + [None] * (len(dates) - len(dated))  # undated last
     page = (sample_run / "review.html").read_text(encoding="utf-8")
     assert len(_data_block(page)["records"]) == len(records)
 
@@ -411,3 +415,108 @@ def test_browser_on_the_sample_run_with_a_screenshot(browser, sample_run, tmp_pa
     browser.execute_script("document.getElementById('records').scrollIntoView()")
     shot = _artifact(browser, tmp_path, "review-samples.png")
     assert shot.stat().st_size > 20_000
+
+
+# The per-document view, facets, sorting and links (issue 26)
+
+QUIET = "お知らせ\n窓口の受付時間を変更します。\n"
+
+
+@pytest.fixture
+def analyst_out(tmp_path) -> Path:
+    """The made run plus a document that was read and gave no record, and a value inferred (`how`)."""
+    documents, records = made_run()
+    quiet = Document(uri="https://www.city.example.lg.jp/news.html", sha256=_sha(QUIET), media_type="text/html",
+                     title="お知らせ", text=QUIET)
+    agreement = records[0]
+    agreement["sources"][-1]["how"] = "alias of 中小機構"
+    write_outputs(tmp_path, [*documents, quiet], records, REJECTED, _manifest("run-1"))
+    return tmp_path
+
+
+def _shown(browser) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    return [r.find_element(By.CSS_SELECTOR, ".id").text
+            for r in browser.find_elements(By.CSS_SELECTOR, "tr.record-row") if r.is_displayed()]
+
+
+def test_page_counts_records_per_document_and_flags_documents_without_one(analyst_out):
+    page = (analyst_out / "review.html").read_text(encoding="utf-8")
+    data = _data_block(page)
+    assert [d["records"] for d in data["documents"]] == [2, 1, 0, 0]
+    assert re.search(r'id="no-record-count">1<', page)  # the failed page is not read: not a miss
+    assert page.count('class="doc-row no-record"') == 1
+    assert data["facets"][0] == {"party": ["川口市", "中小企業基盤整備機構"], "municipality": ["川口市"],
+                                 "kind": ["municipality", "national body"], "year": ["2023"]}
+
+
+def test_browser_document_view_highlights_every_records_evidence(browser, analyst_out, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    _open(browser, analyst_out)
+    Select(browser.find_element(By.ID, "dv-doc")).select_by_value("0")
+    text = browser.find_element(By.CSS_SELECTOR, "#dv-body .doc-text").text
+    documents, records = made_run()
+    assert text.replace("\n", "") == documents[0].text.replace("\n", "")  # the whole text
+    marked = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#dv-body mark.ev')).map(m => m.dataset.records);")
+    ids = {i for m in marked for i in m.split()}
+    assert ids == {records[0]["id"], records[2]["id"]}  # both records read from this page
+    links = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#dv-body .record-link")]
+    assert len(links) == 2
+    assert browser.execute_script("return location.hash") == "#doc=0"
+    _artifact(browser, tmp_path, "review-document-view.png")
+    Select(browser.find_element(By.ID, "dv-doc")).select_by_value("3")  # read, no record: flagged
+    flag = browser.find_element(By.CSS_SELECTOR, "#dv-body .no-record-flag")
+    assert "gave no record" in flag.text
+    assert "窓口の受付時間" in browser.find_element(By.CSS_SELECTOR, "#dv-body .doc-text").text
+    # a highlight opens its record
+    Select(browser.find_element(By.ID, "dv-doc")).select_by_value("1")
+    browser.find_element(By.CSS_SELECTOR, "#dv-body mark.ev").click()
+    assert browser.execute_script("return location.hash") == "#record=" + records[1]["id"]
+    assert "selected" in browser.find_element(By.CSS_SELECTOR, "tr.record-row[data-index='1']").get_attribute("class")
+
+
+def test_browser_links_open_a_record_and_a_document(browser, analyst_out):
+    from selenium.webdriver.common.by import By
+
+    _, records = made_run()
+    browser.get((analyst_out / "review.html").resolve().as_uri() + "#record=" + records[2]["id"])
+    assert records[2]["id"] in browser.find_element(By.CSS_SELECTOR, "#detail .id").text
+    browser.get((analyst_out / "review.html").resolve().as_uri() + "#doc=1")
+    assert browser.find_element(By.ID, "dv-doc").get_attribute("value") == "1"
+    assert "中小企業都市サミットの記録" in browser.find_element(By.CSS_SELECTOR, "#dv-body .doc-text").text
+    _click_record(browser, records[0]["id"])  # opening a record gives the page its link
+    assert browser.execute_script("return location.hash") == "#record=" + records[0]["id"]
+
+
+def test_browser_facets_sorting_codes_and_how(browser, analyst_out):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    _open(browser, analyst_out)
+    _, records = made_run()
+    ids = [r["id"] for r in records]
+    Select(browser.find_element(By.ID, "f-party")).select_by_value("中小企業基盤整備機構")
+    assert _shown(browser) == [ids[0]]
+    Select(browser.find_element(By.ID, "f-party")).select_by_value("")
+    Select(browser.find_element(By.ID, "f-year")).select_by_value("2004")
+    assert _shown(browser) == [ids[1]]
+    Select(browser.find_element(By.ID, "f-year")).select_by_value("")
+    Select(browser.find_element(By.ID, "f-kind")).select_by_value("national body")
+    Select(browser.find_element(By.ID, "f-municipality")).select_by_value("川口市")
+    assert _shown(browser) == [ids[0]]
+    Select(browser.find_element(By.ID, "f-kind")).select_by_value("")
+    assert len(_shown(browser)) == 3
+    confidence = browser.find_element(By.XPATH, "//table[@id='record-table']//th[text()='confidence']")
+    confidence.click()
+    assert _shown(browser) == [ids[2], ids[0], ids[1]]  # 0.6, 0.8, 0.85
+    confidence.click()
+    assert _shown(browser) == [ids[1], ids[0], ids[2]]
+    _click_record(browser, ids[0])
+    parties = browser.find_element(By.CSS_SELECTOR, "#detail tr.field-row[data-field='parties']").text
+    assert "川口市 [municipality, code 112038]" in parties
+    hows = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "#detail .ev-chip .how")]
+    assert hows == ["alias of 中小機構"]
