@@ -5,7 +5,11 @@ is strict (`extra="forbid"`): dates are ISO 8601 at the precision the text
 gives, agreements have at least two distinct parties, and every evidence span
 slices back to its quote: validate with `context={"texts": {sha256: text}}`
 to check quotes against the document text (without a context the check is
-skipped, e.g. when reading records back from JSON).
+skipped, e.g. when reading records back from JSON). Schema 1.1: an agreement's
+parties are `Party` objects (name, kind, code), summits and ordinances carry
+the 全国地方公共団体コード of their host or municipality, and `ambiguous` lists
+the names left without a code (docs/CONTRACT.md, "Schema versions").
+`json_schema()` gives the JSON Schema of a type, or of any record.
 """
 from __future__ import annotations
 

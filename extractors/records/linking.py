@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -253,13 +252,6 @@ def kind_of(name: str) -> str:
     return "other"
 
 
-@dataclass
-class Context:
-    """Where a record's documents place it: layers of places, strongest first (see the module docstring)."""
-
-    layers: list[tuple[str, set[str]]]  # (what the layer is, prefecture and city names)
-
-
 def _places(text: str) -> set[str]:
     """Prefectures and cities a text names: written, and the prefecture of each unambiguous city."""
     out: set[str] = set()
@@ -422,17 +414,3 @@ def upgrade_record(record: dict) -> dict:
         return record
     linked = link_record({**record, "sources": []}, Linker({}))
     return {**linked, "sources": record.get("sources", [])}
-
-
-def link_counts(records: list[dict]) -> dict:
-    """For the manifest: names linked and not, per field."""
-    c: Counter = Counter()
-    for r in records:
-        for p in r.get("parties") or []:
-            if isinstance(p, dict) and p.get("kind") in ("municipality", "prefecture", "financial institution"):
-                c["parties_coded" if p.get("code") else "parties_uncoded"] += 1
-        for f in ("host_code", "municipality_code"):
-            if r.get(f[:-5]):
-                c[f"{f[:-5]}_coded" if r.get(f) else f"{f[:-5]}_uncoded"] += 1
-        c["ambiguous"] += len(r.get("ambiguous") or [])
-    return dict(sorted(c.items()))
