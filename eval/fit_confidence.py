@@ -16,6 +16,13 @@ the model is fitted on every record and written to
 `extractors/records/data/confidence.json` (or `--model`), with a line saying
 when, on what set and at which commit.
 
+`--untuned open` fits for pages like the `open` texts rather than for the dev
+set as a whole: the records of the other dev texts (read and tuned on for
+rounds, right far more often) get one more column, an indicator fitted beside
+the features and left out (0) when the model is used, so that the features'
+weights are learnt from every record and the level from the texts like new
+pages. The cross-validated table is then of the probabilities as used.
+
 Any other set (`--set seeds|seen|open|blind`, or `--check`) only applies the
 stored model and prints the reliability table and figures: never a record or a
 text, so that the lead can run it on the blind part. Never fitted on `blind`
@@ -58,7 +65,7 @@ from extractors.records.evaluate import one_field  # noqa: E402
 PRIORS = {"ocr": -1.0}
 BUCKETS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95)
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95)
-FIT_SETS = ("dev", "seen", "open", "seeds", "folder")
+FIT_SETS = ("dev", "folder")  # any other set: the stored model is only checked
 
 
 def shared_scorer():
@@ -116,15 +123,18 @@ def build(set_name: str) -> tuple[list[dict], list[dict], int]:
     return records, dev.gold_for(set_name, docs)["records"], len(docs)
 
 
-def design(records: list[dict]) -> np.ndarray:
-    return np.array([[features(r)[n] for n in FEATURES] for r in records], dtype=float).reshape(-1, len(FEATURES))
+def design(records: list[dict], tuned: list[bool] | None = None) -> np.ndarray:
+    """The features of each record; with `tuned`, one more column (see `--untuned`)."""
+    x = np.array([[features(r)[n] for n in FEATURES] for r in records], dtype=float).reshape(-1, len(FEATURES))
+    return x if tuned is None else np.column_stack([x, np.array(tuned, dtype=float)])
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
-    """Logistic regression by IRLS (Newton's method) with the penalty l2 * |w - prior|^2 / 2."""
-    prior = np.array([PRIORS.get(n, 0.0) for n in FEATURES])
+    """Logistic regression by IRLS (Newton's method) with the penalty l2 * |w - prior|^2 / 2
+    (columns past FEATURES have the prior 0)."""
+    prior = np.array([PRIORS.get(n, 0.0) for n in FEATURES] + [0.0] * (x.shape[1] - len(FEATURES)))
     w = prior.copy()
-    penalty = l2 * np.eye(len(FEATURES))
+    penalty = l2 * np.eye(x.shape[1])
     for _ in range(100):
         p = 1.0 / (1.0 + np.exp(-(x @ w)))
         hessian = x.T @ (x * (p * (1 - p))[:, None]) + penalty
@@ -154,13 +164,16 @@ def document_groups(records: list[dict]) -> list[int]:
 
 
 def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[int], l2: float) -> np.ndarray:
-    """Each record's probability from a model fitted without its group of documents."""
+    """Each record's probability from a model fitted without its group of documents, as the stored
+    model gives it (a column past FEATURES, `--untuned`, is 0 in use)."""
     g = np.array(groups)
     p = np.zeros(len(y))
+    used = x.copy()
+    used[:, len(FEATURES):] = 0.0
     for k in sorted(set(groups)):
         held = g == k
         w = fit(x[~held], y[~held], l2)
-        p[held] = 1.0 / (1.0 + np.exp(-(x[held] @ w)))
+        p[held] = 1.0 / (1.0 + np.exp(-(used[held] @ w)))
     return p
 
 
@@ -208,10 +221,12 @@ def write_model(path: Path, w: np.ndarray, about: dict, cv: dict) -> None:
             f"over the features named below, fitted by eval/fit_confidence.py on {about['date']} on the "
             f"{about['set']} set ({about['documents']} texts, {about['records']} records, {about['right']} right "
             f"by the definition in that script) at commit {about['commit']}, L2 {about['l2']} towards the "
-            f"priors {json.dumps(PRIORS)} (a feature without variation in the set keeps its prior). "
+            f"priors {json.dumps(PRIORS)} (a feature without variation in the set keeps its prior)"
+            + (f", for pages like the {about['untuned']} texts (an indicator of the texts the rules were "
+               f"tuned on fitted beside the features and left out in use)" if about.get("untuned") else "") + ". "
             f"Refit: .venv/bin/python eval/fit_confidence.py")
     data = {"_about": text, "fitted": about, "cross_validated": cv,
-            "weights": {n: round(float(v), 4) for n, v in zip(FEATURES, w)}}
+            "weights": {n: round(float(v), 4) for n, v in zip(FEATURES, w[:len(FEATURES)])}}
     tmp = path.with_suffix(".tmp")
     tmp.parent.mkdir(parents=True, exist_ok=True)
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -223,10 +238,14 @@ def main() -> int:
     ap.add_argument("--set", default="dev", help="dev (default: refit) or seeds, seen, open, blind (check only)")
     ap.add_argument("--check", action="store_true", help="only apply the stored model to the set, do not refit")
     ap.add_argument("--l2", type=float, default=1.0, help="the L2 penalty of the fit (default 1.0)")
+    ap.add_argument("--untuned", default=None, help="fit for pages like the texts of this set (e.g. open): the "
+                    "others get an indicator of text the rules were tuned on, fitted and left out in use")
     ap.add_argument("--model", type=Path, default=MODEL_PATH, help="the model file to write or check")
     ap.add_argument("--texts", type=Path, default=None, help="fit on this folder of dev-format texts instead")
     ap.add_argument("--gold", type=Path, default=None, help="the gold of --texts")
     args = ap.parse_args()
+    if args.untuned not in (None, "seen", "open"):
+        raise SystemExit("--untuned takes seen or open")
     if args.texts:
         if not args.gold:
             raise SystemExit("--texts needs --gold")
@@ -234,7 +253,9 @@ def main() -> int:
     score = shared_scorer()
     records, gold, n_docs = build(args.set)
     y = np.array(labels(score, records, gold), dtype=float)
-    x = design(records)
+    untuned = {f"dev/{d}.txt" for d in dev.set_docs(args.untuned)} if args.untuned else None
+    tuned = None if untuned is None else [not any(ev["uri"] in untuned for ev in r["sources"]) for r in records]
+    x = design(records, tuned)
     types = [r["type"] for r in records]
     print(f"## {args.set}: {n_docs} texts, {len(records)} records, {int(y.sum())} right")
     if args.check or args.set not in FIT_SETS:
@@ -249,15 +270,24 @@ def main() -> int:
     p = cross_validated(x, y, groups, args.l2)
     print(f"cross-validated, leaving out one of {len(set(groups))} groups of documents at a time:")
     print(table(p, y, types))
+    if args.set == "dev":  # the texts tuned on for rounds and the newer ones apart: new pages are like the latter
+        for part in ("seen", "open"):
+            docs = {f"dev/{d}.txt" for d in dev.set_docs(part)}
+            inside = np.array([any(ev["uri"] in docs for ev in r["sources"]) for r in records])
+            print(f"\nthe same predictions, records of the {part} texts ({int(inside.sum())}):")
+            print(table(p[inside], y[inside], [t for t, i in zip(types, inside) if i]))
     w = fit(x, y, args.l2)
     print("\nweights (fitted on every record):")
-    for name, v in zip(FEATURES, w):
+    for name, v in zip((*FEATURES, "(tuned texts)"), w):
         print(f"  {name:20s} {v:+.3f}")
     high = p >= 0.9
     cv = {"records": len(y), "right": int(y.sum()), "at_0.9": int(high.sum()),
           "right_at_0.9": round(float(y[high].mean()), 4) if high.any() else None}
     about = {"date": datetime.date.today().isoformat(), "set": args.set, "documents": n_docs,
              "records": len(records), "right": int(y.sum()), "commit": commit(), "l2": args.l2}
+    if args.untuned:
+        about["untuned"] = args.untuned
+        about["tuned_texts_weight"] = round(float(w[len(FEATURES)]), 4)
     write_model(args.model, w, about, cv)
     print(f"\nwrote {args.model}")
     return 0
