@@ -5,7 +5,8 @@ sentences, and the assemblers `summits`, `agreements`, `ordinances` over a share
 agreements also read the document's publisher and date line (`publisher`) and its party lists
 and blocks (`coordination`)),
 then records (`build_records`: evidence spans, a sentence-level one and one per field value
-(`spans`), merging across documents, stable ids, validation against `schemas.records`, the
+(`spans`), merging across documents, stable ids, each record's probability of being right
+(`confidence`, a fitted model over its evidence), validation against `schemas.records`, the
 rejected with their reasons). `score` / `grounding` / `format_report` measure records against a
 gold file the way the team's `eval/score.py` does; `field_evidence` checks that every field value
 has a span naming its field.
