@@ -191,11 +191,14 @@ def _same_place(d: dict, group: list[dict]) -> bool:
     A draft that names no municipality joins a group of another document only
     when their years agree: a page that leaves the place out can speak
     of the same ordinance as another that names it, but 「中小企業振興条例」 of
-    2018 is not the 香川県中小企業振興条例 of 2012 a list page names.
+    2018 is not the 香川県中小企業振興条例 of 2012 a list page names. A group
+    never holds two municipalities: once a nameless draft has joined one
+    municipality's ordinance, another municipality's is another record.
     """
-    mine, theirs = d["municipality"], group[0]["municipality"]
-    if mine is not None and theirs is not None:
-        return mine == theirs
+    mine = d["municipality"]
+    places = {o["municipality"] for o in group if o["municipality"] is not None}
+    if mine is not None and places:
+        return places == {mine}  # (every named draft of the group, not only its first)
     if any(o["_doc"].uri == d["_doc"].uri for o in group):
         return True
     return all(_same_year(d["enacted_date"] or d["effective_date"], o["enacted_date"] or o["effective_date"])
