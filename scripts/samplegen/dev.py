@@ -1,146 +1,59 @@
-"""The list of samples: which seed and dev texts are rendered, how, and into which files.
+"""The dev texts of ../shared rendered as the pages and PDFs they were published as.
 
-Takes shared/seeds/*.txt, shared/dev/*.txt and shared/gold/*.json (shared/ is the folder beside
-the repository, or $CHUSHO_SHARED), splits each text into blocks the way its kind of document is
-laid out, and renders it with `scripts/samplegen/render.py` under samples/:
+Takes ../shared/dev/*.txt (see `scripts/samplegen/shared.py`) and gives, for each dev text, one
+sample: an HTML page with the chrome of its kind of site in Shift_JIS (cp932), EUC-JP or UTF-8,
+the charset declared only in a <meta> tag, or a PDF (running headers and page numbers, wrapped
+justified lines, sentences across page and column breaks, two-column pages with a full-width
+title, fake-bold headlines and letter-spaced headings):
 
-- HTML pages with the chrome of municipal sites in Shift_JIS (cp932), EUC-JP or UTF-8, the
-  charset declared only in a <meta> tag;
-- the new dev texts (shared/dev/*_2NN.txt) each as a page or a PDF chosen by a rule on the kind
-  of site its source URL is (`pdf_kind`), with chrome derived from the URL and title
-  (`scripts/samplegen/sites.py`); tabular lines become a <table> on a page;
-- PDFs with running headers and page numbers, wrapped justified lines, sentences across page and
-  column breaks, two-column pages with a full-width title, fake-bold headlines and letter-spaced
-  headings;
-- expected/<sample file name>.txt: the content text that was rendered, in reading order, without
-  site chrome, running headers or page numbers;
-- gold/*.json (copied) and manifest.json (what each sample is and shows).
+- the first nine dev texts, each drawn by hand (`DEV_HTML`, `DEV_PDF`);
+- the others by rule: a page or a PDF chosen by the kind of site its source URL is (`pdf_kind`),
+  with chrome derived from the URL and title (`scripts/samplegen/sites.py`); tabular lines become
+  a <table> on a page.
+
+These renderings are not committed (the texts are other people's): `rendered_dev()` renders the
+dev texts the tests use (`RENDERED`: the 57 of the round before, eval/make_blind_split.py's SEEN;
+never a blind one) into `.cache/dev-samples/<key>/` of the repository (ignored by git), where
+<key> is a sha256 of everything that decides the bytes (the texts, this generator, the reportlab
+version, the normalisation the HTML encoder checks with, the fonts): a second call costs nothing.
+The folder is laid out like samples/: dev_<name>.html|pdf, expected/<file>.txt, manifest.json.
 
 Same bytes on every run: canvases are `invariant` (fixed dates and IDs) and nothing depends on
 the clock or on dict order.
 """
 from __future__ import annotations
 
+import hashlib
 import html
-import json
-import os
+import importlib.util
 import re
 import shutil
+import tempfile
 from dataclasses import replace
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A5
 
-from scripts.samplegen import layouts
-from scripts.samplegen.render import (Block, Layout, Site, blocks_html, encode_html, html_page, page_line_counts,
-                                      register_fonts, render_pdf)
+from scripts.samplegen.render import (FONT_FILES, Block, Layout, Site, blocks_html, encode_html, html_page,
+                                      page_line_counts, register_fonts, render_pdf, write_samples)
+from scripts.samplegen.shared import ROOT, SHARED, read_dev, shared_reason
 from scripts.samplegen.sites import SiteSpec, site_for
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("CHUSHO_SHARED", ROOT.parent / "shared"))
-OUT = ROOT / "samples"
-SENTENCE_END = tuple("。！？!?")
+CACHE = ROOT / ".cache" / "dev-samples"
 
 
-# ---------------------------------------------------------------- reading texts
-
-def read_seed(prefix: str) -> str:
-    (path,) = sorted((SHARED / "seeds").glob(f"{prefix}_*.txt"))
-    return path.read_text(encoding="utf-8")
-
-
-def read_dev(name: str) -> tuple[dict[str, str], str]:
-    """A dev text's header fields (source, kind, title) and its body."""
-    head, _, body = (SHARED / "dev" / f"{name}.txt").read_text(encoding="utf-8").partition("\n---\n")
-    meta = dict(line.split(": ", 1) for line in head.splitlines() if ": " in line)
-    return meta, body
+@lru_cache(maxsize=1)
+def rendered_names() -> tuple[str, ...]:
+    """The dev texts the tests render: eval/make_blind_split.py's SEEN (read from that file, so one list)."""
+    spec = importlib.util.spec_from_file_location("make_blind_split", ROOT / "eval" / "make_blind_split.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return tuple(sorted(module.SEEN))
 
 
-def unwrap_declaration(text: str) -> list[Block]:
-    """Seed 001 (a PDF extraction: every wrapped line, then a blank line) as paragraphs.
-
-    A paragraph ends at a sentence end; headings (○…, （１）…, 別紙…, Ⅰ．…) are
-    paragraphs of their own.
-    """
-    heading = re.compile(r"^(?:○|（[０-９0-9]+）|別紙|[ⅠⅡⅢⅣⅤ]．)")
-    blocks: list[Block] = []
-    buf = ""
-    for raw in text.splitlines():
-        line = raw.strip(" \u3000\u00a0")
-        if not line:
-            continue
-        if heading.match(line):
-            if buf:
-                blocks.append(Block("p", buf))
-                buf = ""
-            blocks.append(Block("head", line))
-            continue
-        buf += line
-        if line.endswith(SENTENCE_END):
-            blocks.append(Block("p", buf))
-            buf = ""
-    if buf:
-        blocks.append(Block("p", buf))
-    return blocks
-
-
-def unwrap_interview(text: str) -> list[Block]:
-    """Seed 004 (a two-column PDF extraction) as paragraphs.
-
-    Its blank lines fall anywhere, even inside words, so they are ignored. A
-    paragraph starts at an indented line or a speaker/note mark (○ ● ※) and ends
-    at a sentence end or a short line; lines padded with spaces are headings.
-    """
-    blocks: list[Block] = []
-    buf = ""
-
-    def flush() -> None:
-        nonlocal buf
-        if buf:
-            style = "speaker" if buf.startswith(("○", "●")) and len(buf) < 12 else "p"
-            blocks.append(Block(style, buf))
-            buf = ""
-
-    for raw in text.splitlines():
-        line = raw.strip(" \u3000")
-        if not line:
-            continue
-        if re.search(r"[ \u3000]{3,}$", raw):
-            flush()
-            blocks.append(Block("head", line))
-            continue
-        if raw[:1] in (" ", "\u3000") or line.startswith(("○", "●", "※")):
-            flush()
-        buf += line
-        if line.endswith(SENTENCE_END) or len(line) < 20:
-            flush()
-    flush()
-    return blocks
-
-
-def parse_newsletter(text: str) -> list[Block]:
-    """Seed 002 (markdown-ish): # headline, ## / ### headings, masthead lines, paragraphs."""
-    blocks: list[Block] = []
-    seen_heading = False
-    for raw in text.splitlines():
-        line = raw.strip(" \u3000\u00a0")
-        if not line:
-            continue
-        if line.startswith("### "):
-            blocks.append(Block("h3", line[4:]))
-        elif line.startswith("## "):
-            blocks.append(Block("h2", line[3:]))
-            seen_heading = True
-        elif line.startswith("# "):
-            blocks.append(Block("headline", line[2:]))
-        elif not seen_heading:
-            blocks.append(Block("small", line))  # the masthead under the headline
-        elif len(line) < 20 and not line.endswith(SENTENCE_END):
-            blocks.append(Block("caption", line))  # photo captions, the closing signature
-        else:
-            blocks.append(Block("p", line))
-    return blocks
-
+# ---------------------------------------------------------------- page and PDF blocks of a dev text
 
 def dev_pdf_blocks(body: str, heading_style: str = "head") -> list[Block]:
     """A dev text (one paragraph per line) as PDF blocks: first line title, short lines headings."""
@@ -157,66 +70,6 @@ def dev_pdf_blocks(body: str, heading_style: str = "head") -> list[Block]:
         else:
             blocks.append(Block("p", line))
     return blocks
-
-
-
-
-def okaya_html() -> tuple[str, str, str]:
-    """Seed 000: the summit list becomes a <table>; gives (markup, content text, title)."""
-    lines = [x.strip(" \u00a0") for x in read_seed("000").splitlines()]
-    lines = [x for x in lines if x]
-    start = lines.index("サミットの開催状況")
-    end = next(i for i in range(start + 2, len(lines)) if not re.match(r"^(第\d+回 |[−〜―])", lines[i]))
-    rows: list[list[str]] = []
-    for line in lines[start + 2:end]:  # after the header row 「開催年月 開催都市 メインテーマ」
-        if line[0] in "−〜―":
-            rows[-1][3] += "\n" + line  # a theme's second line: same cell, after a <br />
-        else:
-            rows.append(line.split(" ", 3))
-    head = ["回", "開催年月", "開催都市", "メインテーマ"]
-    cell = lambda t: "<br />".join(html.escape(x) for x in t.split("\n"))  # noqa: E731
-    table = ['<table class="datatable" summary="サミットの開催状況"><tbody>',
-             "<tr>" + "".join(f'<th scope="col">{h}</th>' for h in head) + "</tr>"]
-    table += ["<tr>" + "".join(f"<td>{cell(c)}</td>" for c in r) + "</tr>" for r in rows]
-    table.append("</tbody></table>")
-    table_text = "\n".join("\t".join(c.replace("\n", " ") for c in r) for r in [head] + rows)
-
-    def tag(line: str, i: int) -> str:
-        if i == 0:
-            return "h1"
-        if line in ("中小企業都市連絡協議会とは", "中小企業都市サミット", "この記事に関するお問い合わせ先"):
-            return "h2"
-        if line.startswith(("これまでのサミット", "第11回中小企業都市サミット(")):
-            return "h3"
-        if re.match(r"^第\d+回中小企業都市サミットin", line) or line == "サミットの開催状況":
-            return "h4"
-        return "p"
-
-    before = [Block(tag(x, i), x) for i, x in enumerate(lines[:start + 1])]
-    after = [Block(tag(x, i + end), x) for i, x in enumerate(lines[end:])]
-    contact_at = next(i for i, b in enumerate(after) if b.text == "この記事に関するお問い合わせ先")
-    contact = after[contact_at:]
-    after = after[:contact_at]
-    before[1].style = "p.update"
-    m1, t1 = blocks_html(before)
-    m1 = m1.replace("<p>参加都市(自治体と商工会議所)及び事業所情報など</p>",
-                    '<p><a href="/site/kogyo/sanka.html">参加都市(自治体と商工会議所)及び事業所情報など</a></p>')
-    m2, t2 = blocks_html(after)
-    contact_markup = (f'<div class="contact"><h2>{html.escape(contact[0].text)}</h2><p>'
-                      + "<br />".join(html.escape(b.text) for b in contact[1:]) + "</p></div>")
-    markup = "\n".join([m1, "\n".join(table), m2, contact_markup])
-    text = "\n".join([t1, table_text, t2] + [b.text for b in contact])
-    return markup, text, "中小企業都市連絡協議会 - 岡谷市ホームページ"
-
-
-def igren_html() -> tuple[str, str, str]:
-    """Seed 003: heading, a tagline of short lines (<br />), paragraphs."""
-    paras = [p.strip() for p in re.split(r"\n\s*\n", read_seed("003")) if p.strip()]
-    blocks = [Block("p", paras[0]), Block("h1", paras[1]), Block("p", paras[2])]
-    blocks += [Block("p", p.strip(" \u3000")) for p in paras[3:]]
-    markup, text = blocks_html(blocks)
-    markup = markup.replace(f"<p>{paras[0]}</p>", f'<p class="event-info"><a href="/event/">{paras[0]}</a></p>', 1)
-    return markup, text, "神奈川イグレン(神奈川県異業種連携協議会) | かながわ異業種交流センター"
 
 
 def dev_html(body: str, reiki: bool, first: bool = True) -> tuple[str, str]:
@@ -237,17 +90,11 @@ def dev_html(body: str, reiki: bool, first: bool = True) -> tuple[str, str]:
     return blocks_html(blocks)
 
 
-# ---------------------------------------------------------------- the samples
+# ---------------------------------------------------------------- the first nine dev texts, drawn by hand
 
 CITY_NAV = ["ホーム", "くらし・手続き", "子育て・教育", "健康・福祉", "産業・しごと", "観光・文化", "市政情報"]
 REIKI_NAV = ["例規集トップ", "体系目次", "五十音索引", "制定年別索引", "本文検索", "改正履歴", "使い方"]
 SITES = {  # name, menu, footer lines, copyright, flavour
-    "okaya": Site("岡谷市", ["ホーム", "組織から探す", "暮らし・手続き"] + CITY_NAV[2:],
-                  ["岡谷市役所 〒394-8510 長野県岡谷市幸町8番1号", "電話:0266-23-4811(代表) 開庁時間:午前8時30分から午後5時15分"],
-                  "Copyright © Okaya City. All Rights Reserved.", "cms"),
-    "igren": Site("かながわ異業種交流センター", ["ホーム", "イグレンについて", "交流サロン", "プロジェクト", "イベント", "入会案内"],
-                  ["神奈川県異業種連携協議会 〒231-0015 横浜市中区尾上町5-80 神奈川中小企業センタービル", "電話:045-633-5093"],
-                  "© 2016 神奈川県異業種連携協議会"),
     "sumida": Site("墨田区例規集", REIKI_NAV, ["墨田区 総務部 総務課 文書担当", "〒130-8640 東京都墨田区吾妻橋一丁目23番20号"],
                    "Copyright (C) Sumida City. All rights reserved.", "cms"),
     "minato": Site("港区例規集", REIKI_NAV, ["港区役所 〒105-8511 東京都港区芝公園1-5-25 電話:03-3578-2111(代表)"], "Copyright © Minato City."),
@@ -270,8 +117,27 @@ DEV_HTML = {  # dev name -> site, charset declared, python codec, meta style, cr
     "summit_06": ("shimanto", "utf-8", "utf-8", "charset", ["ホーム", "フォトニュース", "2014年", "友好都市サミット"], False),
 }
 
+def dev_pdf_specs(name: str, body: str) -> tuple[list[Block], Layout, list[str]] | None:
+    """The first dev texts drawn as PDFs by hand: blocks, layout and what the PDF shows; None for the others."""
+    if name == "ordinance_09":
+        return (dev_pdf_blocks(body),
+                Layout(pagesize=A5, margins=(56, 44, 52, 44), header="丸亀市例規集 第8編 産業経済", footer="{n}/{total}"),
+                ["A5 one column", "running header", "page numbers n/N"])
+    if name == "agreement_03":
+        blocks = dev_pdf_blocks(body)
+        for b in blocks:  # photo captions on top and the agreement's heading run across both columns
+            if b.style == "title" or b.text == "宮城大学と大崎市との連携協力に関する協定書":
+                b.style = "span"
+        return (blocks, Layout(margins=(72, 56, 72, 56), columns=2, gutter=26),
+                ["two balanced columns", "full-width block between column sections", "page number - 1 -"])
+    if name == "summit_05":
+        blocks = dev_pdf_blocks(body, heading_style="spaced")
+        blocks[1] = Block("h2", blocks[1].text)
+        return blocks, Layout(footer="{n}"), ["fake bold title", "letter-spaced headings with ASCII digits"]
+    return None
 
-# ---------------------------------------------------------------- the new dev texts (*_2NN)
+
+# ---------------------------------------------------------------- the others (*_2NN), by rule
 
 TABLE_CELLS = re.compile(r"\t|[ \u3000]{2,}")  # cells of a tabular line: tabs or runs of spaces
 
@@ -372,117 +238,92 @@ def render_dev_pdf(blocks: list[Block], layout: Layout, title: str) -> tuple[byt
 READER_LOSES_COLUMNS = {"agreement_232", "agreement_233"}
 
 
-def new_dev_names() -> list[str]:
-    return sorted(p.stem for p in (SHARED / "dev").glob("*_2[0-9][0-9].txt"))
-
-
-def make_new_dev_samples() -> list[tuple[str, bytes, str, dict]]:
-    """Every *_2NN dev text as one page or PDF, its chrome and layout chosen from its source and title."""
-    out = []
-    for name in new_dev_names():
-        meta, body = read_dev(name)
-        uri, title = meta["source"], meta["title"]
-        spec = site_for(uri, title)
-        info = {"source": f"dev/{name}", "uri": uri, "kind": meta["kind"], "title": title, "site": spec.kind}
-        kind = pdf_kind(spec, uri, title)
-        if kind in ("doyu", "jcci") and name in READER_LOSES_COLUMNS:
-            kind = "government"
-        if kind:
-            layout, heading, shows = pdf_layout(kind, spec)
-            blocks = dev_pdf_blocks(body, heading_style=heading)
-            data, text, pages = render_dev_pdf(blocks, layout, title)
-            if pages == 1:
-                shows = [x for x in shows if x != "running header"]
-            out.append((f"dev_{name}.pdf", data, text, info | {"pages": pages, "shows": shows}))
-        else:
-            markup, text = page_content(body, spec.kind == "reiki")
-            page = html_page(spec.site, title, spec.crumbs, markup, spec.charset, spec.meta_style)
-            shows = [f"{spec.charset} declared by meta {spec.meta_style}", f"site chrome ({spec.site.flavour})"]
-            if "<table" in markup:
-                shows.append("tabular lines as a <table>")
-            out.append((f"dev_{name}.html", encode_html(page, spec.codec), text,
-                        info | {"encoding": spec.codec, "shows": shows}))
-    return out
-
-
-def make_html_samples() -> list[tuple[str, bytes, str, dict]]:
-    okaya = {"source": "seeds/000", "shows": ["summit list as a <table>, a theme's second line after <br />",
-                                              "〜 and − as cp932 look-alikes, © as a numeric reference"]}
-    pages = [("000_okaya.html", okaya_html(), okaya, "okaya", "Shift_JIS", "cp932", "http-equiv",
-              ["ホーム", "産業・しごと", "工業", "中小企業都市連絡協議会"]),
-             ("003_igren.html", igren_html(), {"source": "seeds/003"}, "igren", "UTF-8", "utf-8", "charset",
-              ["ホーム", "イグレンについて", "神奈川イグレン"])]
-    for name, (site, charset, codec, meta_style, crumbs, reiki) in DEV_HTML.items():
-        meta, body = read_dev(name)
-        info = {"source": f"dev/{name}", "uri": meta["source"], "kind": meta["kind"]}
-        pages.append((f"dev_{name}.html", (*dev_html(body, reiki), meta["title"]), info, site, charset, codec, meta_style, crumbs))
-    out = []
-    for name, (markup, text, title), info, site, charset, codec, meta_style, crumbs in pages:
+def render_dev(name: str) -> tuple[str, bytes, str, dict]:
+    """One dev text as a sample: (file name, bytes, content text in reading order, manifest entry)."""
+    meta, body = read_dev(name)
+    uri, title = meta["source"], meta["title"]
+    info = {"source": f"dev/{name}", "uri": uri, "kind": meta["kind"], "title": title}
+    if name in DEV_HTML:
+        site, charset, codec, meta_style, crumbs, reiki = DEV_HTML[name]
+        markup, text = dev_html(body, reiki)
         page = html_page(SITES[site], title, crumbs, markup, charset, meta_style)
         shows = [f"{charset} declared by meta {meta_style}", f"site chrome ({SITES[site].flavour})"]
-        info |= {"title": title, "encoding": codec, "shows": shows + info.get("shows", [])}
-        out.append((name, encode_html(page, codec), text, info))
-    return out
-
-
-def make_pdf_samples() -> list[tuple[str, bytes, str, dict]]:
-    specs: list[tuple[str, list[Block], Layout, str, dict]] = []
-    title = "第5回中小企業都市サミット 川口宣言"
-    specs.append(("001_kawaguchi.pdf", unwrap_declaration(read_seed("001")),
-                  Layout(header="第5回中小企業都市サミット in 川口"), title,
-                  {"source": "seeds/001", "shows": ["running header", "page numbers - n -", "wrapped lines", "sentences across pages"]}))
-    specs.append(("002_kanagawa.pdf", parse_newsletter(read_seed("002")),
-                  Layout(margins=(70, 64, 70, 64), header="かながわ経済新聞 工業部会 通信", footer="Page {n}"), "工業部会 通信",
-                  {"source": "seeds/002", "shows": ["fake bold headline and headings", "letter-spaced headings", "page numbers Page n"]}))
-    blocks = [Block("title", "対談 荒川区と中小機構 業務連携10周年")] + unwrap_interview(read_seed("004"))
-    specs.append(("004_arakawa.pdf", blocks,
-                  Layout(margins=(70, 46, 64, 46), columns=2, gutter=24, header="中小機構 広報誌 特集", footer="{n}"),
-                  "対談 荒川区と中小機構 業務連携10周年", {"source": "seeds/004", "shows": ["two columns", "full-width title", "page numbers n"]}))
-    meta, body = read_dev("ordinance_09")
-    specs.append(("dev_ordinance_09.pdf", dev_pdf_blocks(body),
-                  Layout(pagesize=A5, margins=(56, 44, 52, 44), header="丸亀市例規集 第8編 産業経済", footer="{n}/{total}"),
-                  meta["title"], {"source": "dev/ordinance_09", "uri": meta["source"], "kind": meta["kind"],
-                                  "shows": ["A5 one column", "running header", "page numbers n/N"]}))
-    meta, body = read_dev("agreement_03")
-    blocks = dev_pdf_blocks(body)
-    for b in blocks:  # photo captions on top and the agreement's heading run across both columns
-        if b.style == "title" or b.text == "宮城大学と大崎市との連携協力に関する協定書":
-            b.style = "span"
-    specs.append(("dev_agreement_03.pdf", blocks, Layout(margins=(72, 56, 72, 56), columns=2, gutter=26), meta["title"],
-                  {"source": "dev/agreement_03", "uri": meta["source"], "kind": meta["kind"],
-                   "shows": ["two balanced columns", "full-width block between column sections", "page number - 1 -"]}))
-    meta, body = read_dev("summit_05")
-    blocks = dev_pdf_blocks(body, heading_style="spaced")
-    blocks[1] = Block("h2", blocks[1].text)
-    specs.append(("dev_summit_05.pdf", blocks, Layout(footer="{n}"), meta["title"],
-                  {"source": "dev/summit_05", "uri": meta["source"], "kind": meta["kind"],
-                   "shows": ["fake bold title", "letter-spaced headings with ASCII digits"]}))
-    out = []
-    for name, blocks, layout, title, info in specs:
+        return f"dev_{name}.html", encode_html(page, codec), text, info | {"encoding": codec, "shows": shows}
+    hand = dev_pdf_specs(name, body)
+    if hand:
+        blocks, layout, shows = hand
         data, text = render_pdf(blocks, layout, title)
-        out.append((name, data, text, {**info, "title": title}))
-    return out
+        return f"dev_{name}.pdf", data, text, info | {"shows": shows}
+    spec = site_for(uri, title)
+    info["site"] = spec.kind
+    kind = pdf_kind(spec, uri, title)
+    if kind in ("doyu", "jcci") and name in READER_LOSES_COLUMNS:
+        kind = "government"
+    if kind:
+        layout, heading, shows = pdf_layout(kind, spec)
+        data, text, pages = render_dev_pdf(dev_pdf_blocks(body, heading_style=heading), layout, title)
+        if pages == 1:
+            shows = [x for x in shows if x != "running header"]
+        return f"dev_{name}.pdf", data, text, info | {"pages": pages, "shows": shows}
+    markup, text = page_content(body, spec.kind == "reiki")
+    page = html_page(spec.site, title, spec.crumbs, markup, spec.charset, spec.meta_style)
+    shows = [f"{spec.charset} declared by meta {spec.meta_style}", f"site chrome ({spec.site.flavour})"]
+    if "<table" in markup:
+        shows.append("tabular lines as a <table>")
+    return f"dev_{name}.html", encode_html(page, spec.codec), text, info | {"encoding": spec.codec, "shows": shows}
 
 
-def write_if_changed(path: Path, data: bytes) -> None:
-    if not path.exists() or path.read_bytes() != data:
-        path.write_bytes(data)
+# ---------------------------------------------------------------- rendered when needed, cached by content
+
+def cache_key(names: tuple[str, ...]) -> str:
+    """sha256 over everything that decides the rendered bytes."""
+    h = hashlib.sha256(f"reportlab {metadata.version('reportlab')}".encode())
+    generator = [Path(__file__).with_name(n) for n in ("dev.py", "render.py", "sites.py", "shared.py")]
+    for path in [*generator, ROOT / "extractors" / "reading" / "normalize.py"]:
+        h.update(path.read_bytes())
+    for font in FONT_FILES.values():
+        h.update(f"{font} {Path(font).stat().st_size if Path(font).exists() else None}".encode())
+    for name in names:
+        h.update(name.encode())
+        h.update((SHARED / "dev" / f"{name}.txt").read_bytes())
+    return h.hexdigest()[:20]
+
+
+def rendered_dev(names: tuple[str, ...] | None = None, cache: Path = CACHE) -> Path:
+    """The folder of the dev texts' samples (default: `rendered_names()`), rendered on first use.
+
+    Raises `LookupError` with the reason when ../shared is missing. The folder is written
+    under a temporary name and renamed into place, so a reader never sees half of it; other
+    keys' folders (stale renderings) are removed.
+    """
+    reason = shared_reason()
+    if reason:
+        raise LookupError(reason)
+    names = tuple(names or rendered_names())
+    dest = cache / cache_key(names)
+    if (dest / "manifest.json").exists():
+        return dest
+    register_fonts()
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".render-", dir=cache))
+    try:
+        write_samples(tmp, [render_dev(name) for name in names])
+        tmp.chmod(0o755)
+        try:
+            tmp.rename(dest)
+        except OSError:  # another process renamed its rendering into place first: the same bytes
+            if not (dest / "manifest.json").exists():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    for old in cache.iterdir():
+        if old.is_dir() and old != dest and not old.name.startswith("."):
+            shutil.rmtree(old, ignore_errors=True)
+    return dest
 
 
 def main() -> None:
-    register_fonts()
-    (OUT / "expected").mkdir(parents=True, exist_ok=True)
-    (OUT / "gold").mkdir(parents=True, exist_ok=True)
-    manifest = {}
-    for name, data, text, info in (make_html_samples() + make_pdf_samples() + make_new_dev_samples()
-                                   + layouts.make_layout_samples()):
-        write_if_changed(OUT / name, data)
-        write_if_changed(OUT / "expected" / f"{name}.txt", (text.rstrip("\n") + "\n").encode("utf-8"))
-        manifest[name] = info
-    for gold in ("seeds.json", "dev.json"):
-        shutil.copyfile(SHARED / "gold" / gold, OUT / "gold" / gold)
-    write_if_changed(OUT / "manifest.json", (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode())
-    print(f"wrote {len(manifest)} samples to {OUT}")
+    print(rendered_dev())
 
 
 if __name__ == "__main__":

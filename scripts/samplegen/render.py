@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -604,3 +605,22 @@ def render_vertical(title: str, paragraphs: list[str], note: str, L: Layout, doc
         c.showPage()
     c.save()
     return buf.getvalue(), "\n".join([title] + paragraphs + ([note] if note else []))
+
+
+# ---------------------------------------------------------------- a folder of samples
+
+def write_samples(folder: Path, samples: list[tuple[str, bytes, str, dict]]) -> None:
+    """Each sample's bytes, its content text as expected/<file name>.txt and manifest.json (what each
+    sample is and shows); a file whose bytes are already there is not rewritten."""
+    (folder / "expected").mkdir(parents=True, exist_ok=True)
+
+    def put(path: Path, data: bytes) -> None:
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+
+    manifest = {}
+    for name, data, text, info in samples:
+        put(folder / name, data)
+        put(folder / "expected" / f"{name}.txt", (text.rstrip("\n") + "\n").encode("utf-8"))
+        manifest[name] = info
+    put(folder / "manifest.json", (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode())
