@@ -29,7 +29,6 @@ import importlib.util
 import re
 import shutil
 import tempfile
-from dataclasses import replace
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -37,7 +36,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A5
 
 from scripts.samplegen.render import (FONT_FILES, Block, Layout, Site, blocks_html, encode_html, html_page,
-                                      page_line_counts, register_fonts, render_pdf, write_samples)
+                                      register_fonts, render_fitted_pdf, render_pdf, write_samples)
 from scripts.samplegen.shared import ROOT, SHARED, read_dev, shared_reason
 from scripts.samplegen.sites import SiteSpec, site_for
 
@@ -215,23 +214,6 @@ def pdf_layout(kind: str, spec: SiteSpec) -> tuple[Layout, str, list[str]]:
             ["two columns", "full-width fake bold title", "letter-spaced headings", "page numbers Page n"])
 
 
-def render_dev_pdf(blocks: list[Block], layout: Layout, title: str) -> tuple[bytes, str, int]:
-    """render_pdf, with the page's bottom margin nudged so that no last page holds only a line or
-    two (the reader cannot set a running header apart from so little text), and without the
-    running header when everything fits on one page (a header seen once cannot be told from
-    the text, by a reader or by anyone); gives the page count too."""
-    top, right, bottom, left = layout.margins
-    for extra in (0, 12, 24, -8, 36):
-        fitted = replace(layout, margins=(top, right, bottom + extra, left))
-        counts = page_line_counts(blocks, fitted)
-        if len(counts) == 1 or counts[-1] >= 4:
-            break
-    if len(counts) == 1:
-        fitted = replace(fitted, header=None)
-    data, text = render_pdf(blocks, fitted, title)
-    return data, text, len(counts)
-
-
 # Texts whose two-column rendering extractors/reading/pdf.py reads with lines of the two columns
 # interleaved (a balanced one-page section with a two-character line 「す。」 at a column's foot):
 # rendered in one column until the reader handles it.
@@ -261,7 +243,7 @@ def render_dev(name: str) -> tuple[str, bytes, str, dict]:
         kind = "government"
     if kind:
         layout, heading, shows = pdf_layout(kind, spec)
-        data, text, pages = render_dev_pdf(dev_pdf_blocks(body, heading_style=heading), layout, title)
+        data, text, pages = render_fitted_pdf(dev_pdf_blocks(body, heading_style=heading), layout, title)
         if pages == 1:
             shows = [x for x in shows if x != "running header"]
         return f"dev_{name}.pdf", data, text, info | {"pages": pages, "shows": shows}
