@@ -23,13 +23,13 @@ from pathlib import Path
 
 import pytest
 
+from extractors.reading.html import decode_html
 from scripts.samplegen.shared import SHARED, shared_reason
 
 ROOT = Path(__file__).resolve().parents[1]
 RUN = 25
 JAPANESE = 15  # a run counts when at least this many of its characters are Japanese (above U+3000)
 SEED_MATERIAL = re.compile(r"samples/(?:expected/)?00[0-4]_|samples/gold/seeds\.json$")
-META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 
 pytestmark = pytest.mark.skipif(shared_reason() is not None, reason=str(shared_reason()))
 
@@ -56,15 +56,8 @@ def dev_runs(shared: Path = SHARED) -> DevRuns:
 
 
 def page_text(data: bytes) -> str:
-    """A page's characters as a reader sees them: decoded by its charset, tags dropped, references resolved."""
-    try:
-        markup = data.decode("utf-8")
-    except UnicodeDecodeError:
-        declared = META_CHARSET.search(data)
-        codec = {"shift_jis": "cp932", "euc-jp": "euc_jp"}.get(declared.group(1).decode().lower(), "cp932") \
-            if declared else "cp932"
-        markup = data.decode(codec, errors="replace")
-    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+    """A page's characters, chrome included: decoded as the reader decodes it, tags dropped, references resolved."""
+    return html.unescape(re.sub(r"<[^>]+>", "", decode_html(data)[0]))
 
 
 def pdf_text(data: bytes) -> str:
