@@ -17,10 +17,11 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from extractors.versions import versions, work_fingerprint
-from flows.changes import change_counts, previous_run, record_changes
-from flows.review import REVIEW_NAME, render_review
+from flows.changes import CHANGES_NAME, carry_ids, change_counts, history, previous_run, record_changes
+from flows.review import REVIEW_NAME, record_label, render_review
+from flows.sqlite_out import write_sqlite
 from flows.tables import csv_name, records_csv
-from schemas.records import RECORD_TYPES
+from schemas.records import RECORD_TYPES, json_schema
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -80,21 +81,23 @@ def write_outputs(out: Path, documents: list, records: list[dict], rejected: lis
     run killed half-way leaves no folder that looks finished but mixes two runs.
     """
     previous = previous_run(out)
-    changes = record_changes(previous, records, documents) if previous else None
+    if previous:
+        records = carry_ids(previous, records)  # a corrected record keeps its id (flows/changes.py)
+    changes = record_changes(previous, records, documents, manifest) if previous else None
     if changes is not None:
         manifest = {**manifest, "changes": change_counts(previous, changes)}
+    earlier = history(out)
     (out / "manifest.json").unlink(missing_ok=True)
-    for name, model in RECORD_TYPES.items():
-        write_json(out / "schema" / f"{name}.json", model.model_json_schema())
+    for name in (*RECORD_TYPES, None):  # each type's, and record.json: any line of records.jsonl
+        write_json(out / "schema" / f"{name or 'record'}.json", json_schema(name))
     write_jsonl(out / "documents.jsonl", documents)
     write_jsonl(out / "rejected.jsonl", rejected)
     write_jsonl(out / "records.jsonl", records)
     for name in RECORD_TYPES:
-        atomic_write_text(out / csv_name(name), records_csv(records, name))
-    if changes is None:
-        (out / "changes.jsonl").unlink(missing_ok=True)  # a stale feed would describe another pair of runs
-    else:
-        write_jsonl(out / "changes.jsonl", changes)
+        atomic_write_text(out / csv_name(name), records_csv(records, name, documents))
+    if changes is not None or earlier:  # the history, with this run's lines appended
+        write_jsonl(out / CHANGES_NAME, earlier + (changes or []))
+    write_sqlite(out, documents, records, earlier + (changes or []), record_label)
     atomic_write_text(out / REVIEW_NAME, render_review(documents, records, rejected, manifest, changes))
     write_json(out / "manifest.json", manifest)  # last: its presence marks a finished run
     return manifest

@@ -40,7 +40,8 @@ def test_run_and_evaluate(tmp_path):
     assert "Traceback" not in res.stderr + res.stdout
     assert "[2/2]" in res.stderr  # progress lines
     # output files are made with the umask (0644 here), readable by a web server or another user
-    written = [out / n for n in ("records.jsonl", "documents.jsonl", "rejected.jsonl", "manifest.json")]
+    written = [out / n for n in ("records.jsonl", "documents.jsonl", "rejected.jsonl", "manifest.json",
+                                 "records.sqlite", "records-agreement.csv")]
     written += list((out / "schema").iterdir())
     assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in written} == {"0o644"}
     ev = _run("evaluate", str(out), str(SAMPLES / "gold" / "seeds.json"))

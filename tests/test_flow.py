@@ -146,7 +146,8 @@ def test_output_folder_follows_the_contract(sample_run):
     names = {p.name for p in sample_run.iterdir()}
     assert {"records.jsonl", "documents.jsonl", "rejected.jsonl", "manifest.json", "schema"} <= names
     assert not [n for n in names if n.endswith(".tmp")]
-    assert {p.name for p in (sample_run / "schema").iterdir()} == {"summit.json", "agreement.json", "ordinance.json"}
+    assert {p.name for p in (sample_run / "schema").iterdir()} == {"summit.json", "agreement.json", "ordinance.json",
+                                                                  "record.json"}
     evidence = json.loads((sample_run / "schema" / "agreement.json").read_text(encoding="utf-8"))["$defs"]["Evidence"]
     assert {"field", "how", "rule", "quote"} <= set(evidence["properties"])
     manifest = json.loads((sample_run / "manifest.json").read_text(encoding="utf-8"))

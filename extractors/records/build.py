@@ -46,6 +46,7 @@ from pydantic import ValidationError
 
 from extractors.records.agreements import agreement_drafts
 from extractors.records.context import DocContext
+from extractors.records.linking import Linker, link_record
 from extractors.language.nlp import model_candidates, rule_candidates
 from extractors.language.triggers import selected_regions
 from extractors.records.ordinances import municipality_prefix, ordinance_drafts
@@ -270,6 +271,7 @@ def build_records(documents: list[Document], drafts_by_doc: list[list[dict]]) ->
             all_drafts.append({**d, "_doc": doc, "evidence": _evidence(doc, d["evidence"])})
     records: list[dict] = []
     rejected: list[Rejected] = []
+    linker = Linker({d.sha256: d for d in documents if d.sha256})
     for group in group_drafts(all_drafts):
         merged = merge_group(group)
         sources = record_sources(merged, group)
@@ -277,6 +279,7 @@ def build_records(documents: list[Document], drafts_by_doc: list[list[dict]]) ->
         if sources and all(ev.ocr for ev in sources):
             merged["confidence"] = round(merged["confidence"] * _OCR_CONFIDENCE, 3)
         merged["id"] = record_id(merged)
+        link_record(merged, linker)  # codes, party kinds (records.linking)
         model = RECORD_TYPES[merged["type"]]
         try:
             rec = model.model_validate(merged, context={"texts": texts})

@@ -41,9 +41,11 @@ def crawls(prefect_server, tmp_path_factory):
 
         def crawl(name: str) -> None:
             crawl_flow(sources=[source], out=str(out), state=state, settings=SETTINGS)
-            changes = read_jsonl(out / "changes.jsonl") if (out / "changes.jsonl").exists() else None
-            runs[name] = {"changes": changes, "records": read_jsonl(out / "records.jsonl"),
-                          "manifest": json.loads((out / "manifest.json").read_text(encoding="utf-8"))}
+            manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+            history = read_jsonl(out / "changes.jsonl") if (out / "changes.jsonl").exists() else None
+            changes = None if history is None else [c for c in history if c["run_id"] == manifest["id"]]
+            runs[name] = {"changes": changes, "records": read_jsonl(out / "records.jsonl"), "manifest": manifest,
+                          "history": history}
 
         crawl("first")
         crawl("unchanged")
@@ -113,6 +115,9 @@ def test_gone_page_removes_its_records(crawls):
         assert c["record"] == previous[c["id"]]  # the old record, as it was
         assert c["documents"] == [f"{url}/agreement.html"]
     assert run["manifest"]["changes"]["removed"] == 2
+    # the folder's history holds every crawl's lines, each stamped with its run
+    assert [c["run_id"] for c in run["history"]] == [runs[n]["manifest"]["id"]
+                                                     for n in ("edited", "edited", "gone", "gone")]
 
 
 def test_the_crawl_folder_has_the_review_page_and_the_tables(crawls):

@@ -24,10 +24,16 @@ def test_iso_dates(value, ok):
 
 def test_agreement_needs_two_distinct_parties():
     with pytest.raises(ValidationError):
-        Agreement(id="a", sources=[EV], confidence=0.5, parties=["荒川区", "荒川区"])
+        Agreement(id="a", sources=[EV], confidence=0.5, parties=[ARAKAWA, ARAKAWA])
     with pytest.raises(ValidationError):
-        Agreement(id="a", sources=[EV], confidence=0.5, parties=["荒川区"])
-    assert Agreement(id="a", sources=[EV], confidence=0.5, parties=["荒川区", "中小企業基盤整備機構"])
+        Agreement(id="a", sources=[EV], confidence=0.5, parties=[ARAKAWA])
+    assert Agreement(id="a", sources=[EV], confidence=0.5, parties=[ARAKAWA, SMRJ])
+    with pytest.raises(ValidationError):  # a municipality's code has six digits
+        Agreement(id="a", sources=[EV], confidence=0.5, parties=[{**ARAKAWA, "code": "0128"}, SMRJ])
+
+
+ARAKAWA = {"name": "荒川区", "kind": "municipality", "code": "131181"}
+SMRJ = {"name": "中小企業基盤整備機構", "kind": "national body", "code": None}
 
 
 def test_records_are_strict_and_quotes_must_match_the_text():
@@ -80,7 +86,7 @@ def test_agreement_with_abbreviations_and_date(nlp):
             "栗東市は平成29年7月11日(火曜日)、龍谷大学(京都市伏見区)と包括連携協定を結びました。"
             "中小機構は、平成17年6月に荒川区と業務提携を結びました。")
     recs, _ = _records(_doc(text))
-    parties = {frozenset(r["parties"]): r for r in recs}
+    parties = {frozenset(p["name"] for p in r["parties"]): r for r in recs}
     ritto = parties[frozenset({"栗東市", "龍谷大学"})]
     assert (ritto["kind"], ritto["signed_date"]) == ("包括連携協定", "2017-07-11")
     arakawa = parties[frozenset({"中小企業基盤整備機構", "荒川区"})]
