@@ -84,6 +84,8 @@ def make_samples():
         sys.path.insert(0, str(ROOT))
     from scripts.samplegen import dev, render, seeds, shared
 
+    if shared.shared_reason():
+        raise SystemExit(f"the benchmark corpus is made from the texts of ../shared: {shared.shared_reason()}")
     render.register_fonts()
     render.wrap = functools.lru_cache(maxsize=None)(render.wrap)  # layouts are repeated while fitting pages
     # A looser page than the samples' (about 1,000 characters on A4 rather than 1,500).

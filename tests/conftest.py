@@ -59,7 +59,7 @@ def dev_samples() -> Path:
 
 
 @pytest.fixture(scope="session")
-def dev_run(prefect_server, dev_samples, tmp_path_factory) -> Path:
+def dev_run(dev_samples, prefect_server, tmp_path_factory) -> Path:  # skipped before a server starts
     """The extract flow run once over the rendered dev texts; tests read its output folder."""
     from flows.extract import extract_flow
 
