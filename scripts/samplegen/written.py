@@ -47,7 +47,6 @@ from scripts.samplegen.sites import KIND_FOOTER, KIND_NAV
 TEXTS = Path(__file__).with_name("texts")
 CODECS = {"UTF-8": "utf-8", "Shift_JIS": "cp932", "EUC-JP": "euc_jp"}
 CMS_SITES = ("city", "government", "reiki")  # XHTML with tmp_* div ids; the others HTML5
-EXTENSIONS = {"page": ".html"}
 
 
 def read_text(path: Path) -> tuple[dict[str, str], list[str]]:
@@ -63,17 +62,16 @@ def cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip("|#= ").split("|")]
 
 
-def table_groups(lines: list[str]) -> list[list[str] | str]:
-    """Body lines with consecutive table rows grouped into one list."""
-    out: list[list[str] | str] = []
+def groups(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Body lines as (kind, lines): consecutive table rows one "table", consecutive items one "list",
+    any other line a "line" of its own."""
+    out: list[tuple[str, list[str]]] = []
     for line in lines:
-        if line.startswith("|"):
-            if out and isinstance(out[-1], list):
-                out[-1].append(line)
-            else:
-                out.append([line])
+        kind = "table" if line.startswith("|") else "list" if line.startswith("- ") else "line"
+        if kind != "line" and out and out[-1][0] == kind:
+            out[-1][1].append(line)
         else:
-            out.append(line)
+            out.append((kind, [line]))
     return out
 
 
@@ -93,12 +91,9 @@ def content_text(lines: list[str]) -> str:
 def page_markup(lines: list[str]) -> str:
     esc = html.escape
     parts: list[str] = []
-    items: list[str] = []
-    for group in table_groups(lines):
-        if items and not (isinstance(group, str) and group.startswith("- ")):
-            parts.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
-            items = []
-        if isinstance(group, list):
+    for kind, group in groups(lines):
+        line = group[0]
+        if kind == "table":
             rows = []
             for line in group:
                 cs = cells(line)
@@ -110,15 +105,13 @@ def page_markup(lines: list[str]) -> str:
                 else:
                     rows.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cs) + "</tr>")
             parts.append('<table class="datatable"><tbody>' + "".join(rows) + "</tbody></table>")
-        elif group.startswith("- "):
-            items.append(group[2:].strip())
-        elif group.startswith("#"):
-            level = len(group) - len(group.lstrip("#"))
-            parts.append(f"<h{level}>{esc(group[level:].strip())}</h{level}>")
+        elif kind == "list":
+            parts.append("<ul>" + "".join(f"<li>{esc(item[2:].strip())}</li>" for item in group) + "</ul>")
+        elif line.startswith("#"):
+            level = len(line) - len(line.lstrip("#"))
+            parts.append(f"<h{level}>{esc(line[level:].strip())}</h{level}>")
         else:
-            parts.append(f"<p>{esc(group)}</p>")
-    if items:
-        parts.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
+            parts.append(f"<p>{esc(line)}</p>")
     return "\n".join(parts)
 
 
@@ -136,24 +129,26 @@ def make_page(meta: dict[str, str], lines: list[str]) -> tuple[bytes, dict]:
 
 # ---------------------------------------------------------------- PDFs
 
-def pdf_blocks(lines: list[str], headings: str, columns: int) -> list:
-    """Body lines as render_pdf / render_sheet parts (a table as one `Table` with header row)."""
+def pdf_blocks(lines: list[str], headings: str) -> list:
+    """Body lines as render_pdf / render_sheet parts (a table as its rows, the first the header)."""
     parts: list = []
-    for group in table_groups(lines):
-        if isinstance(group, list):
+    for kind, group in groups(lines):
+        if kind == "table":
             parts.append([cells(line) for line in group])
-        elif group.startswith("== "):
-            parts.append(Block("span", group[3:].strip()))
-        elif group.startswith("### "):
-            parts.append(Block("h3", group[4:].strip()))
-        elif group.startswith("## "):
-            parts.append(Block("spaced" if headings == "spaced" else "head", group[3:].strip()))
-        elif group.startswith("# "):
-            parts.append(Block("title", group[2:].strip()))
-        elif group.startswith("- "):
-            parts.append(Block("p0", group[2:].strip()))
-        else:
-            parts.append(Block("p", group))
+            continue
+        for line in group:
+            if line.startswith("== "):
+                parts.append(Block("span", line[3:].strip()))
+            elif line.startswith("### "):
+                parts.append(Block("h3", line[4:].strip()))
+            elif line.startswith("## "):
+                parts.append(Block("spaced" if headings == "spaced" else "head", line[3:].strip()))
+            elif line.startswith("# "):
+                parts.append(Block("title", line[2:].strip()))
+            elif line.startswith("- "):
+                parts.append(Block("p0", line[2:].strip()))
+            else:
+                parts.append(Block("p", line))
     return parts
 
 
@@ -174,7 +169,7 @@ def make_pdf(meta: dict[str, str], lines: list[str]) -> tuple[bytes, str, dict]:
                                      cid_font=form == "pdf-vertical-cid")
         return data, text, {}
     columns = 2 if form == "pdf-2col" else 1
-    parts = pdf_blocks(lines, meta.get("headings", "plain"), columns)
+    parts = pdf_blocks(lines, meta.get("headings", "plain"))
     layout = pdf_layout(meta, columns)
     if form == "pdf-table":
         widths = [float(w) for w in meta["widths"].split()]
