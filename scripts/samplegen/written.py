@@ -19,7 +19,8 @@ The header says what the text is and how it is published:
     form        page | pdf | pdf-2col | pdf-table | pdf-vertical | pdf-vertical-cid | pdf-scan
     title       the page's <title> or the PDF's title metadata
     kind        agreement | ordinance | summit | negative (the kind of record the text is about)
-    facts       public pages where the facts can be checked (the sentences are ours)
+    facts       public pages where the facts can be checked (the sentences are ours), or the seed text
+                that gives them; none on a negative page of common knowledge
     shows       what the sample shows, separated by ';'
     page:       site (a kind of site of `scripts/samplegen/sites.py`: city, bank, university, news,
                 reiki, government, association, doyu, jcci), publisher (the site's name), host
