@@ -36,7 +36,7 @@ TITLE = "荒川区 産業振興だより 合本"
 @functools.lru_cache(maxsize=None)
 def layout_samples() -> bytes:
     """The two-column, table and vertical-writing samples in one PDF (the first one's title)."""
-    names = ["004_arakawa.pdf", "layout_spanning.pdf", "dev_agreement_03.pdf", "layout_tables.pdf",
+    names = ["004_arakawa.pdf", "layout_spanning.pdf", "agreement_09_newsletter_2col.pdf", "layout_tables.pdf",
              "layout_ruled_table.pdf", "layout_vertical.pdf", "layout_vertical_cid.pdf", "002_kanagawa.pdf",
              "001_kawaguchi.pdf"]
     doc = pypdfium2.PdfDocument((SAMPLES / names[0]).read_bytes())
