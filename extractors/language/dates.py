@@ -41,7 +41,7 @@ not when it was written).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 ERA_BASES = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
@@ -112,6 +112,7 @@ class DateMention:
     year_given: bool
     fiscal_year: bool
     era: str | None
+    year_source: str | None = None  # where a year the expression leaves out came from (carry_years)
 
 
 @dataclass(frozen=True)
@@ -377,6 +378,46 @@ def parse_date(s: str, default_year: int | None = None) -> DateMention | None:
     lead = len(s) - len(s.lstrip())
     found = _parse_at(s, lead, default_year)
     return found if found is not None and found.end == lead + len(body) else None
+
+
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+CARRY_CHARS = 150  # a year carries this far at most, within its sentence
+YEAR_OF_SENTENCE = "year of an earlier date in the sentence"
+
+
+def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Month-days without a year (10月1日, 同10月6日) take the year of the nearest earlier date of
+    their sentence that writes one (「平成30年第3回定例会で可決され、10月1日より施行」,
+    「平成29年10月2日に可決され、同10月6日に公布」): prose states the year once for a run of
+    dates. Across a year's end (12月 …, 1月 …) the next year; a fiscal year (平成28年度) gives
+    its April-March year. The carried mention says so in `year_source`; others are unchanged."""
+    out: list[DateMention] = []
+    anchor: DateMention | None = None
+    for m in mentions:
+        if anchor is not None and (m.start - anchor.end > CARRY_CHARS or _SENTENCE_BREAK.search(text, anchor.end, m.start)):
+            anchor = None
+        if m.year_given and m.start_date:
+            anchor = m
+        elif anchor is not None and m.precision == "day":
+            month = _month_of(text, m)
+            year = int(anchor.start_date[:4])
+            if anchor.fiscal_year:
+                year += 1 if 0 < month < 4 else 0
+            elif len(anchor.start_date) >= 7 and int(anchor.start_date[5:7]) >= 10 and 0 < month <= 3:
+                year += 1  # 12月15日から1月15日まで
+            again = _parse_at(text, m.start, year)
+            if again is not None and (again.start, again.end) == (m.start, m.end) and again.start_date:
+                m = replace(again, year_source=YEAR_OF_SENTENCE)
+        out.append(m)
+    return out
+
+
+_MONTH_IN = re.compile(rf"(?:同\s?)?(?P<m>{_NUM})\s?(?:月|/)")
+
+
+def _month_of(text: str, m: DateMention) -> int:
+    found = _MONTH_IN.search(text, m.start, m.end)
+    return _num(found["m"]) if found else 0
 
 
 # --- The document's own date -------------------------------------------------

@@ -61,3 +61,24 @@ def test_year_is_the_dates_year():
 ])
 def test_two_digit_years(text, date):
     assert document_date(text).date == date
+
+
+# --- a year stated once for a run of dates (carry_years) ----------------------
+
+from extractors.language.dates import YEAR_OF_SENTENCE, carry_years, find_dates  # noqa: E402
+
+
+@pytest.mark.parametrize("text, default_year, expected", [
+    ("平成30年第3回定例会で可決され、10月1日より施行された。", None, ["2018", "2018-10-01"]),
+    ("平成29年10月2日に可決され、同10月6日に公布された。", None, ["2017-10-02", "2017-10-06"]),
+    ("令和4年12月15日から1月15日まで意見を募った。", None, ["2022-12-15", "2023-01-15"]),  # across the year's end
+    ("平成28年度は5月10日と2月3日に開いた。", None, ["2016", "2016-05-10", "2017-02-03"]),  # a fiscal year
+    ("平成30年に始まった。10月1日に施行した。", 2020, ["2018", "2020-10-01"]),  # not across a sentence end
+    ("平成30年に始まった事業の報告です。10月1日", None, ["2018", None]),
+])
+def test_carry_years(text, default_year, expected):
+    found = carry_years(text, find_dates(text, default_year=default_year))
+    assert [d.start_date for d in found] == expected
+    for d in found:
+        carried = not d.year_given and d.start_date is not None and default_year is None
+        assert (d.year_source == YEAR_OF_SENTENCE) is carried
