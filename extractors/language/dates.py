@@ -387,7 +387,7 @@ YEAR_OF_SENTENCE = "year of an earlier date in the sentence"
 
 def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """Month-days without a year (10月1日, 同10月6日) take the year of the nearest earlier date of
-    their sentence that writes one (「平成30年第3回定例会で可決され、10月1日より施行」,
+    their sentence that writes one (「令和2年第4回定例会で可決され、7月1日より施行」,
     「平成29年10月2日に可決され、同10月6日に公布」): prose states the year once for a run of
     dates. Across a year's end (12月 …, 1月 …) the next year; a fiscal year (平成28年度) gives
     its April-March year. The carried mention says so in `year_source`; others are unchanged."""
@@ -454,8 +454,8 @@ _BESIDE_DATE = re.compile(
     r"(?:最終)?更新日?時?|公開日?|掲載日?|発表日?|発行日?|作成日?|登録日?|投稿日?|現在|公表|改訂|時点|号|"
     r"[\s()（）\[\]［］【】「」<>〈〉:：~〜\-・/／|｜,、.]")
 _BRACKETED_AT_EDGE = re.compile(r"^\s*[【\[［](?P<a>[^】\]］\n]{4,30})[】\]］]|[【\[［(（](?P<b>[^】\]］()（）\n]{4,30})[】\]］)）]\s*$")
-# A citation at the end of a line: a bracket with a name and a date (「(青葉新聞 09年11月10日号)」,
-# 「(ニュース青葉/2021年11月20日更新)」, 「(2020.10.22 全国中央会)」); not a note on a fact.
+# A citation at the end of a line: a bracket with a name and a date (「(青葉新聞 11年5月2日号)」,
+# 「(ニュース青葉/2022年3月4日更新)」, 「(2021.6.3 青葉協会)」); not a note on a fact.
 _CITATION = re.compile(r"[(（](?P<c>[^()（）\n]{6,60})[)）]\s*$")
 _NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|まで|〜|~|予定|以降|以来")
 _NAME_SLASH = re.compile(r"(?<![0-9 ])/")
@@ -530,7 +530,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def _top_line(lines: list[tuple[int, str]]) -> DocDate | None:
     """A date alone on one of the top lines (平成29年3月8日, (2016年12月28日), 2019.03.18 Mon,
     2023 / 01 / 31 19:09, 18/9/27), else a date in brackets at a top line's start or end
-    (「…サミット【19.07.17】」, 「[2011年7月12日] 見出し」)."""
+    (「…サミット【21.06.03】」, 「[2011年7月12日] 見出し」)."""
     top = [(o, line) for o, line in lines[:TOP_LINES] if o < _TOP_CHARS]
     for i, (offset, line) in enumerate(top):
         above = top[i - 1][1] if i else ""
@@ -565,8 +565,8 @@ def _bracket_line(lines: list[tuple[int, str]]) -> DocDate | None:
 
 def _citation(lines: list[tuple[int, str]]) -> DocDate | None:
     """A source's name and date in a bracket closing one of the last lines (a newspaper's
-    「(青葉新聞 09年11月10日号)」, a footer's 「(ニュース青葉/2021年11月20日更新)」) or a top line
-    (「…を開催(2020.10.22 全国中央会)」)."""
+    「(青葉新聞 11年5月2日号)」, a footer's 「(ニュース青葉/2022年3月4日更新)」) or a top line
+    (「…を開催(2021.6.3 青葉協会)」)."""
     for offset, line in [*lines[-FOOT_LINES:][::-1], *lines[:TOP_LINES]]:
         m = _CITATION.search(line)
         if not m or _NOT_CITATION.search(m["c"]):

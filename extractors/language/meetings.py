@@ -11,13 +11,13 @@ that a name is read the same on any line, selected by the prefilter or not:
   back from its meeting word to a quote or a word boundary (a leading year such as 平成23年度
   is no part of it);
 - `is_bare(name)`, `is_committee(name)`: a meeting word alone (大会), a committee's meeting
-  (…推進会議);
+  (…推進会議) or a meeting of states (G7サミット);
 - `counted_editions(text)`: editions written as counts (今年で9回目, 今回が8回目, 8回目となる
-  今大会, 〇〇での開催は8回目), never a count at one place (…では3回目, 25年ぶり2回目);
-- `themes(text, lo, hi)`: 「…」をテーマに, 「…」のスローガンを掲げ, キャッチフレーズ「…」, 「…」
+  今大会, 〇〇での開催は5回目), never a count at one place (…では3回目, 10年ぶり3回目);
+- `themes(text, lo, hi)`: 「…」をテーマに, 「…」をスローガンに, キャッチフレーズ「…」, 「…」
   と題して, never a talk's title (…をテーマに講演);
 - `declarations(text, lo, hi)`: 「…宣言」/「…アピール」 in quotes, or an unquoted …宣言 with an
-  adoption verb (大会宣言が採択され, 共同宣言の採択).
+  adoption verb (大会宣言を採択, 共同宣言の採択).
 """
 from __future__ import annotations
 
@@ -69,7 +69,9 @@ def is_bare(name: str) -> bool:
 
 
 def is_committee(name: str) -> bool:
-    return name.endswith(vocabulary()["committee_ends"])
+    """A committee's or council's working meeting (…推進会議), or a meeting of states (G7サミット):
+    no summit in the sense of the contract (a series of municipalities or support bodies)."""
+    return name.endswith(vocabulary()["committee_ends"]) or any(w in name for w in vocabulary()["state_level"])
 
 
 def name_after(text: str, pos: int) -> Found | None:
@@ -110,7 +112,7 @@ def _name_back(text: str, lo: int, word_start: int, end: int) -> Found | None:
         while start > lo and _NAME_CHAR.match(text[start - 1]) and word_start - start < _NAME_LIMIT:
             start -= 1
     editions = list(_EDITION_MARK.finditer(text, start, word_start))
-    if editions:  # 平成15年第1回定例会: the name starts after the edition
+    if editions:  # 令和3年第2回定例会: the name starts after the edition
         start = editions[-1].end()
     year = _LEADING_YEAR.match(text, start, end)
     if year and year.end() < word_start:
@@ -140,13 +142,13 @@ class Count(NamedTuple):
     edition: str  # the number as written
 
 
-# 今年で9回目, 今回が8回目, 今大会は第5回目; 8回目となる今大会, 8回目を迎えた本大会; 富山での開催は8回目.
+# 今年で9回目, 今回が8回目, 今大会は第5回目; 8回目となる今大会, 8回目を迎えた本大会; 青葉での開催は5回目.
 _COUNT = re.compile(
     rf"(?:今回|今年|本年|今大会|本大会)(?:で|が|は|も)?\s?(?:第\s?)?(?P<a>{_NUM})\s?回目"
     rf"|での開催は\s?(?:第\s?)?(?P<b>{_NUM})\s?回目"
     rf"|(?<![0-9年])(?P<c>{_NUM})\s?回目(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
     r"(?:今回|今大会|本大会|今年|記念)")
-_PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に次いで")  # a count at one place (…では3回目, 25年ぶり2回目)
+_PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に次いで")  # a count at one place (…では3回目, 10年ぶり3回目)
 
 
 def counted_editions(text: str) -> list[Count]:
@@ -209,7 +211,7 @@ def _declaration_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 def declarations(text: str, lo: int, hi: int) -> list[Found]:
     """Declarations of text[lo:hi] in order: quoted (「金沢宣言」, 「青葉アピール」), or unquoted with
-    an adoption verb (大会宣言が採択され, 共同宣言の採択)."""
+    an adoption verb (大会宣言を採択, 共同宣言の採択)."""
     quoted, adopted = _declaration_patterns()
     out = [Found(m.start("d"), m.end("d"), m.group("d")) for m in quoted.finditer(text, lo, hi)]
     for m in adopted.finditer(text, lo, hi):

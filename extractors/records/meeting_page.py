@@ -9,7 +9,7 @@ about (the one its title numbers, else the one it opens with):
 - the date: a key's date, else the first full date bound to a holding verb, else the first
   full date near the top that is not the page's own (a date line, 更新日, 投稿…);
 - the host, the venue, never an attending mayor: the venue of the meeting's sentence, a
-  place written after the series name anywhere on the page (下町サミット in 品川), a 会場/開催地
+  place written after the series name anywhere on the page (青葉サミット in 若葉), a 会場/開催地
   key, the first venue clause of the page (…を会場に, …で開催), the page's owner;
 - the theme and the declaration: cue words (language.meetings), key lines, and a heading line
   that is a declaration's name (「総会宣言」, 「青葉サミット 共同宣言」).
@@ -162,7 +162,7 @@ def meeting_place(ctx: DocContext) -> tuple[str, int, int] | None:
 
 def page_declaration(ctx: DocContext) -> tuple[str, int, int] | None:
     """The declaration a one-meeting page adopts: quoted or with an adoption verb, else a heading
-    line that is a declaration's name (総会宣言(全文), 青葉サミット 共同宣言)."""
+    line that is a declaration's name (総会宣言, 青葉サミット 共同宣言)."""
     found = meetings.declarations(ctx.text, 0, len(ctx.text))
     if found:
         return found[0].text, found[0].start, found[0].end

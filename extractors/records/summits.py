@@ -10,7 +10,7 @@ Takes a `DocContext` and gives draft summits from the document's structure:
 - mentions: 第N回 followed by a series name: any noun phrase ending in a meeting
   word of `language/data/meetings.json` (サミット, 大会, 総会, 会議, 集会, 交流会…),
   read by `language.meetings`; a bare 大会/総会 is the page's named series; a
-  committee's meeting (…推進会議) and an assembly's session (平成30年第3回定例会
+  committee's meeting (…推進会議) and an assembly's session (令和2年第4回定例会
   in a sentence about 可決) are no summit. The host is the venue: the municipality
   before を会場に / にて / で開催 in the sentence, else `in X` or `(X)` made whole
   by the gazetteer (岡谷 -> 岡谷市; (群馬大会) -> 群馬県). A series named by year
@@ -20,10 +20,10 @@ Takes a `DocContext` and gives draft summits from the document's structure:
 - one-meeting pages (`meeting_page`): key–value blocks, the date bound to a holding
   verb (never the page's own date), theme, host and declaration.
 
-Themes and declarations come with cue words (…をテーマに, …のスローガンを掲げ,
-キャッチフレーズ, 「…宣言」を採択, 大会宣言が採択され); a talk's title (…をテーマに講演)
+Themes and declarations come with cue words (…をテーマに, …をスローガンに,
+キャッチフレーズ, 「…宣言」を採択, 大会宣言を採択); a talk's title (…をテーマに講演)
 is no theme. 「第N回X宣言」 gives edition N its declaration X宣言. Two mentions of one
-edition whose names differ by a leading part (第17回知事サミット, 第17回北海道・北東北知事
+edition whose names differ by a leading part (第8回市長サミット, 第8回青葉・若葉市長
 サミット) are one meeting, under the longer name.
 """
 from __future__ import annotations
@@ -80,7 +80,7 @@ def _is_series_name(name: str) -> bool:
 
 def _series_names(ctx: DocContext) -> list[meetings.Found]:
     """The series names of the document in text order: the rule pass's SERIES spans (their nouns may
-    hold hiragana: 中小企業のまち民間サミット) and the names read from the text; of two ending
+    hold hiragana: ものづくりのまち交流サミット) and the names read from the text; of two ending
     at the same place, the longer."""
     by_end: dict[int, meetings.Found] = {}
     for f in (*_text_names(ctx.text), *(meetings.Found(c.start, c.end, c.text) for c in ctx.cands
@@ -237,7 +237,7 @@ def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
 
 
 def series_host(ctx: DocContext, series: str) -> Span | None:
-    """A host written after the series name anywhere on the page (下町サミット in 品川 in a heading)."""
+    """A host written after the series name anywhere on the page (青葉サミット in 若葉 in a heading)."""
     text = ctx.text
     at = text.find(series)
     while at >= 0:
@@ -270,12 +270,12 @@ def _full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> s
 
 
 def _modifier(ctx: DocContext, end: int) -> bool:
-    """…サミットの現地実行委員会: the series names what the sentence is about, not the meeting."""
+    """…サミットの実行委員会: the series names what the sentence is about, not the meeting."""
     return ctx.text[end:end + 1] == "の" and not ctx.text[end + 1:end + 3].startswith(("開催", "テーマ"))
 
 
 def _assembly_session(ctx: DocContext, series: str, s: int, e: int) -> bool:
-    """A bare 定例会/臨時会 in a sentence about bills (平成30年第3回定例会において可決され): an
+    """A bare 定例会/臨時会 in a sentence about bills (令和2年第4回定例会で可決され): an
     assembly's session, no summit."""
     if series not in _SESSIONS:
         return False
@@ -341,7 +341,7 @@ def _mentions(ctx: DocContext) -> list[dict]:
                 (ed.start, series_end, "summit-edition-series"),
                 field_span(ed.start, ed.end, "summit-edition-series", "edition", edition),
                 field_span(series_end - len(series), series_end, "summit-edition-series", "series", series)])
-        year = _SERIES_YEAR.match(text, series_end)  # サミット2009 in 島根: the year of the meeting
+        year = _SERIES_YEAR.match(text, series_end)  # サミット2011 in 青葉: the year of the meeting
         host_at = series_end + (year.end() - year.start() if year else 0)
         _set_venue(ctx, draft, s, e, _host_span_after(ctx, host_at))
         _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None)
@@ -399,7 +399,7 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
 
 
 def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
-    """Series named by year instead of number (中核市サミット2020in倉敷): one meeting per series and
+    """Series named by year instead of number (青葉サミット2021in若葉): one meeting per series and
     year, edition null; its date is the sentence's (or the page's, for a one-meeting page)."""
     numbered_ends = {e.end for e in editions} | {e.end + 1 for e in editions}
     drafts, seen = [], set()
@@ -432,7 +432,7 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
 def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
                    year: int | None) -> tuple[DateMention, str] | None:
     """The meeting's date in its sentence: the first full date (its year from the series name when
-    the date has none: サミット2009), else a month written right before the edition (平成12年3月に第10回);
+    the date has none: サミット2011), else a month written right before the edition (平成9年5月に第3回);
     with where a year the date leaves out came from."""
     dates = [d for d in ctx.dates_in(s, e) if d.precision == "day"]
     year_how = YEAR_FROM_DOCUMENT
@@ -475,8 +475,8 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
 
 
 def _same_meeting(a: dict, b: dict) -> bool:
-    """Two drafts of one document naming one edition, one name ending the other (第17回知事サミット,
-    第17回北海道・北東北知事サミット)."""
+    """Two drafts of one document naming one edition, one name ending the other (第8回市長サミット,
+    第8回青葉・若葉市長サミット)."""
     if a["edition"] is None or a["edition"] != b["edition"] or not a["series"] or not b["series"]:
         return False
     x, y = strip_quotes(a["series"]), strip_quotes(b["series"])
