@@ -111,16 +111,23 @@ def _name_back(text: str, lo: int, word_start: int, end: int) -> Found | None:
         start = word_start
         while start > lo and _NAME_CHAR.match(text[start - 1]) and word_start - start < _NAME_LIMIT:
             start -= 1
-    editions = list(_EDITION_MARK.finditer(text, start, word_start))
-    if editions:  # 令和3年第2回定例会: the name starts after the edition
-        start = editions[-1].end()
-    year = _LEADING_YEAR.match(text, start, end)
-    if year and year.end() < word_start:
-        start = year.end()
-    while start < word_start and text[start] in "・":
-        start += 1
+    start = trim_start(text, start, word_start)
     name = text[start:end]
     return Found(start, end, name) if name else None
+
+
+def trim_start(text: str, start: int, word_start: int) -> int:
+    """Where a name read back to `start` really starts: after an edition mark (令和3年第2回定例会)
+    and a leading year (平成23年度全国…大会), never past its meeting word at `word_start`."""
+    editions = list(_EDITION_MARK.finditer(text, start, word_start))
+    if editions:
+        start = editions[-1].end()
+    year = _LEADING_YEAR.match(text, start, word_start)
+    if year and year.end() < word_start:
+        start = year.end()
+    while start < word_start and text[start] in "・ ":
+        start += 1
+    return start
 
 
 def names_in(text: str, lo: int, hi: int) -> list[Found]:
@@ -204,7 +211,7 @@ def _declaration_patterns() -> tuple[re.Pattern, re.Pattern]:
     ends = "|".join(map(re.escape, v["declaration_ends"]))
     verbs = "|".join(map(re.escape, v["adoption_verbs"]))
     quoted = re.compile(rf"[「『](?P<d>(?:[^「」『』\n]|『[^』\n]*』){{1,60}}?(?:{ends})(?:[0-9]{{4}})?)[」』]")
-    adopted = re.compile(rf"(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{{0,20}}?(?:{ends}))\s?(?:を|が|の)\s?"
+    adopted = re.compile(rf"(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{{0,20}}?(?:{ends}))\s?(?:を|が|の|に)\s?"
                          rf"(?:全会一致で|満場一致で|全員一致で|高らかに)?\s?(?:{verbs})")
     return quoted, adopted
 

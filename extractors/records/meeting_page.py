@@ -23,6 +23,7 @@ import re
 from extractors.language import meetings
 from extractors.language.dates import DateMention
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
+from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
 from extractors.records.lines import Line, key_value
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
@@ -42,24 +43,60 @@ _SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|�
 _PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
 _OPENING = 400  # the opening of a page, where a report says where its meeting was held
 _BULLET = r"[\s・■□◆◇●○◎▼▽▲△★☆※\-]*"
-_DECLARATION_LINE = re.compile(r"^[\s【\[<〈]*(?:[^\s。、]{1,30}\s)?(?P<d>[^\s。、「」『』()（）]{1,20}(?:宣言|アピール))"
+_DECLARATION_LINE = re.compile(r"^[\s【\[<〈]*(?:[^\s。、]{1,30}(?:\s|・|の))?(?P<d>[^\s。、「」『』()（）・の]{1,15}(?:宣言|アピール))"
                                r"\s*(?:[(（](?:全文|要旨|案)[)）])?[\s】\]>〉]*$")
+
+
+def full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> str | None:
+    """A place as the text or the gazetteer writes it whole: 岡谷 -> 岡谷市, 別海 -> 別海町, 島根 -> 島根県,
+    and a name in kana by its reading (とやま -> 富山県 or 富山市, the one the page writes)."""
+    short = short.strip()
+    if is_municipality(short):
+        return short
+    read = places_read_as(short)
+    if read:
+        written = [n for n in read if n in ctx.text]
+        return (written or list(read))[0]
+    prefecture = [short + e for e in "県府都道" if is_municipality(short + e)]
+    if prefecture_first and prefecture:
+        return prefecture[0]
+    written = [short + e for e in MUNICIPALITY_SUFFIX if short + e in ctx.text and is_municipality(short + e)]
+    if len(written) == 1:
+        return written[0]
+    known = [short + e for e in MUNICIPALITY_SUFFIX if is_municipality(short + e)]
+    if len(known) == 1:
+        return known[0]
+    if prefecture:
+        return prefecture[0]
+    return ctx.full_place(short)
 
 
 def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
     """The municipality where the meeting of text[start:end] is held: the place (a city, ward,
     town or village before a prefecture) within 30 characters before a venue mark (を会場に,
-    にて, において, で開催, で「…大会」を開催), not inside quotes."""
+    にて, において, で開催, で「…大会」を開催), not inside quotes; else a short place name right
+    before the mark, made whole by the gazetteer (高松で開催 -> 高松市)."""
     text = ctx.text
     for mark in _VENUE_MARK.finditer(text, start, end):
         lo = max(start, mark.start() - 30)
         places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])]
-        if not places:
-            continue
-        cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
-        s, e, name = (cities or places)[-1]
-        return name, lo + s, lo + e
+        if places:
+            cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+            s, e, name = (cities or places)[-1]
+            return name, lo + s, lo + e
+        short = [c for c in ctx.within(lo, mark.start(), "GPE") if c.end == mark.start()]
+        if short:
+            whole = full_host(ctx, short[-1].text)
+            if whole and is_municipality(whole):
+                return whole, short[-1].start, short[-1].end
     return None
+
+
+def venue_span(ctx: DocContext, place: tuple[str, int, int]) -> Span:
+    """The host's span: the place as written, saying so when the gazetteer made it whole."""
+    name, s, e = place
+    how = None if ctx.text[s:e] == name else "completed by the gazetteer"
+    return field_span(s, e, "summit-venue", "host", name, how=how)
 
 
 def _spaced_key(key: str) -> str:
@@ -234,7 +271,7 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
     if found is None:
         place = meeting_place(ctx)
         if place:
-            found = field_span(place[1], place[2], "summit-venue", "host", place[0])
+            found = venue_span(ctx, place)
     if found is not None and (head["host"] is None or not _is_city(head["host"])):
         head["host"] = found.value
         head["evidence"].append(found)

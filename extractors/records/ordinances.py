@@ -35,6 +35,7 @@ from extractors.records.lines import Line, line_index
 from extractors.records.ordinance_pages import assembly, number_line, plans, promulgation, subject_place
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
+from extractors.language.readings import prefecture_read_as
 from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
@@ -118,9 +119,24 @@ def municipality_prefix(name: str) -> str | None:
 
 
 def _prefecture_inside(name: str) -> str | None:
-    """A prefecture written without its suffix inside the name (ふるさと青森の…条例 -> 青森県)."""
+    """A prefecture written without its suffix inside the name (ふるさと青森の…条例 -> 青森県), or in
+    kana before 県 (…あおもり県民条例 -> 青森県, by its reading)."""
     hits = {p for p in _prefectures() if p[:-1] in name}
+    if not hits:
+        hits = {p for m in _KANA_BEFORE_PREFECTURE.finditer(name) if (p := _kana_prefecture(m.group(1))[0])}
     return hits.pop() if len(hits) == 1 else None
+
+
+_KANA_BEFORE_PREFECTURE = re.compile(r"([\u3041-\u3096\u30a1-\u30fa]{2,8})県")
+
+
+def _kana_prefecture(run: str) -> tuple[str | None, str]:
+    """The prefecture the end of a kana run reads as (…するあおもり -> 青森県), with its kana."""
+    for i in range(len(run) - 1):
+        found = prefecture_read_as(run[i:])
+        if found:
+            return found, run[i:]
+    return None, ""
 
 
 @lru_cache(maxsize=1)
@@ -194,6 +210,11 @@ def place_span(ctx: DocContext, draft: dict, place: str, how: str | None, at: tu
         name = next(sp for sp in draft["evidence"] if isinstance(sp, Span) and sp.field == "name")
         written = place[:-1] if how == "prefecture in the name" else place  # ふるさと青森の… -> 青森県
         inside = ctx.text.find(written, name.start, name.end)
+        if inside < 0 and how == "prefecture in the name":  # written in kana: the kana before 県
+            for m in _KANA_BEFORE_PREFECTURE.finditer(ctx.text, name.start, name.end):
+                found, kana = _kana_prefecture(m.group(1))
+                if found == place:
+                    inside, written = m.end(1) - len(kana), kana
         found = inside if inside >= 0 else ctx.text.find(place)
         at = (found, found + len(written if inside >= 0 else place)) if found >= 0 else (name.start, name.end)
     return field_span(at[0], at[1], "ordinance-municipality", "municipality", place, how=how)

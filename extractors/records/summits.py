@@ -37,7 +37,7 @@ from extractors.language.dates import DateMention, find_dates, kanji_to_int
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
-from extractors.records.meeting_page import single_meeting_details, venue
+from extractors.records.meeting_page import full_host, single_meeting_details, venue, venue_span
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
@@ -83,8 +83,12 @@ def _series_names(ctx: DocContext) -> list[meetings.Found]:
     hold hiragana: ものづくりのまち交流サミット) and the names read from the text; of two ending
     at the same place, the longer."""
     by_end: dict[int, meetings.Found] = {}
-    for f in (*_text_names(ctx.text), *(meetings.Found(c.start, c.end, c.text) for c in ctx.cands
-                                         if c.label == "SERIES" and _is_series_name(c.text))):
+    cands = []
+    for c in ctx.cands:
+        if c.label == "SERIES":
+            start = meetings.trim_start(ctx.text, c.start, c.end - 1)  # (平成23年度…大会: no year)
+            cands.append(meetings.Found(start, c.end, ctx.text[start:c.end]))
+    for f in (*_text_names(ctx.text), *(f for f in cands if _is_series_name(f.text))):
         if f.end not in by_end or len(f.text) > len(by_end[f.end].text):
             by_end[f.end] = f
     return [by_end[k] for k in sorted(by_end)]
@@ -218,7 +222,7 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
             return None
         # (群馬大会), (沖縄大会): a meeting's nickname names its prefecture; (那覇市) names the city
         nickname = m.group(0).rstrip(")）").endswith("大会")
-    host = _full_host(ctx, m.group(1), prefecture_first=nickname)
+    host = full_host(ctx, m.group(1), prefecture_first=nickname)
     if host is None:
         return None
     short = m.group(1).strip()
@@ -248,25 +252,6 @@ def series_host(ctx: DocContext, series: str) -> Span | None:
             return found
         at = text.find(series, end)
     return None
-
-
-def _full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> str | None:
-    """A place as the text or the gazetteer writes it whole: 岡谷 -> 岡谷市, 別海 -> 別海町, 島根 -> 島根県."""
-    short = short.strip()
-    if is_municipality(short):
-        return short
-    prefecture = [short + e for e in "県府都道" if is_municipality(short + e)]
-    if prefecture_first and prefecture:
-        return prefecture[0]
-    written = [short + e for e in MUNICIPALITY_SUFFIX if short + e in ctx.text and is_municipality(short + e)]
-    if len(written) == 1:
-        return written[0]
-    known = [short + e for e in MUNICIPALITY_SUFFIX if is_municipality(short + e)]
-    if len(known) == 1:
-        return known[0]
-    if prefecture:
-        return prefecture[0]
-    return ctx.full_place(short)
 
 
 def _modifier(ctx: DocContext, end: int) -> bool:
@@ -314,7 +299,7 @@ def _set_venue(ctx: DocContext, draft: dict, s: int, e: int, short: Span | None 
     place = venue(ctx, s, e)
     if place:
         draft["host"] = place[0]
-        draft["evidence"].append(field_span(place[1], place[2], "summit-venue", "host", place[0]))
+        draft["evidence"].append(venue_span(ctx, place))
         draft["confidence"] = 0.75
     elif short:
         draft["host"] = short.value
@@ -443,7 +428,8 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
     dates = [d for d in dates if d.start_date]
     if dates:
         return dates[0], year_how
-    before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and re.fullmatch(r"\s?(?:に|、)?\s?", ctx.text[d.end:edition_at])]
+    before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and not d.fiscal_year
+              and re.fullmatch(r"\s?(?:に|、)?\s?", ctx.text[d.end:edition_at])]  # (平成23年度: a period)
     return (before[-1], YEAR_FROM_DOCUMENT) if before else None
 
 

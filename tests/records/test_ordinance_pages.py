@@ -76,3 +76,21 @@ def test_promulgation_gives_the_date(nlp):
             "秋田県中小企業振興条例をここに公布する。\n令和2年3月24日\n秋田県知事 名前\n秋田県中小企業振興条例\n")
     recs = _ordinances(text, title="秋田県中小企業振興条例")
     assert recs["秋田県中小企業振興条例"]["enacted_date"] == "2020-03-24"
+
+
+@pytest.mark.parametrize("kana, places", [
+    ("とやま", ("富山県", "富山市")), ("すみだ", ("墨田区",)), ("あおもり", ("青森県", "青森市")), ("ふくい", ("福井県", "福井市")),
+    ("あいうえ", ()), ("青森", ()),
+])
+def test_places_read_as(kana, places):
+    from extractors.language.readings import places_read_as
+    assert places_read_as(kana) == places
+
+
+def test_a_prefecture_in_kana_inside_the_name(nlp):
+    text = "2012年に制定された条例\n「中小企業の振興に関するあおもり県民条例」\n「秋田市中小企業振興条例」\n"
+    recs = _ordinances(text, title="2012年の振興条例")
+    o = recs["中小企業の振興に関するあおもり県民条例"]
+    assert o["municipality"] == "青森県"
+    (span,) = [s for s in o["sources"] if s["field"] == "municipality"]
+    assert (span["quote"], span["how"]) == ("あおもり", "prefecture in the name")

@@ -143,3 +143,11 @@ def test_key_alone_on_its_line_gives_the_value_below(nlp):
 ])
 def test_meetings_that_are_no_summit(nlp, title, text):
     assert _summits(text, title) == []
+
+
+def test_a_host_written_in_kana_is_read_by_its_reading(nlp):
+    text = "全国ものづくりフォーラム in ふくい2012\n\n全国ものづくりフォーラムが10月4日に開かれた。今回が6回目となる。"
+    (s,) = _summits(text, title="全国ものづくりフォーラム in ふくい2012")
+    assert (s["edition"], s["start_date"], s["host"]) == (6, "2012-10-04", "福井県")
+    (host,) = [e for e in s["sources"] if e["field"] == "host"]
+    assert host["quote"] == "ふくい"
