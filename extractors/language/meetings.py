@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from extractors.language.gazetteer import find_municipalities
+
 MEETINGS_FILE = Path(__file__).parent / "data" / "meetings.json"
 _NUM = r"(?:[0-9]+|[一二三四五六七八九十百]+)"
 _NAME_LIMIT = 40  # a series name is at most this long after 第N回
@@ -69,9 +71,16 @@ def is_bare(name: str) -> bool:
 
 
 def is_committee(name: str) -> bool:
-    """A committee's or council's working meeting (…推進会議), or a meeting of states (G7サミット):
-    no summit in the sense of the contract (a series of municipalities or support bodies)."""
-    return name.endswith(vocabulary()["committee_ends"]) or any(w in name for w in vocabulary()["state_level"])
+    """A committee's or council's working meeting (…推進会議, a city's own 青葉市産業振興会議), or a
+    meeting of states (G7サミット): no summit in the sense of the contract (a series of
+    municipalities or support bodies)."""
+    v = vocabulary()
+    if name.endswith(v["committee_ends"]) or any(w in name for w in v["state_level"]):
+        return True
+    if name.endswith("会議") and not name.endswith(v["gathering_councils"]):
+        places = find_municipalities(name)  # 青葉市産業振興会議: one municipality's own council
+        return bool(places) and places[0][0] == 0
+    return False
 
 
 def name_after(text: str, pos: int) -> Found | None:

@@ -32,6 +32,7 @@ from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_
 _VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|に於いて|"
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|行われ|行い|実施)|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|行))")
+_OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
 HOLD_VERB = re.compile(r"開催|開か|開い|開く|行われ|行い")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
 _DATE_KEYS = ("開催日時", "開催日", "開催期日", "日時", "期日", "会期", "日程", "開催期間")
@@ -79,7 +80,8 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
     text = ctx.text
     for mark in _VENUE_MARK.finditer(text, start, end):
         lo = max(start, mark.start() - 30)
-        places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])]
+        places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])
+                  and not _OFFICIAL_AFTER.match(text, lo + p[1])]  # 青葉市長が出席: an attendee, no venue
         if places:
             cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
             s, e, name = (cities or places)[-1]

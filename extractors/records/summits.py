@@ -53,6 +53,8 @@ _SUBTITLE_START = ("-", "―", "〜", "~", "−", "‐")
 _SERIES_YEAR = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9])")
 _YEAR_IN = re.compile(r"\s?((?:19|20)[0-9]{2})\s?(?=in|IN|ｉｎ|イン)")
 _SESSIONS = ("定例会", "臨時会")  # a bare 定例会 may be an assembly's session
+_YEAR_BEFORE = re.compile(r"年度?\s?$")
+_ASSEMBLY = re.compile(r"(?<![協審])議会|議員")
 
 
 def _summit(series: str | None, edition: int | None, confidence: float, evidence: list, **fields) -> dict:
@@ -259,13 +261,16 @@ def _modifier(ctx: DocContext, end: int) -> bool:
     return ctx.text[end:end + 1] == "の" and not ctx.text[end + 1:end + 3].startswith(("開催", "テーマ"))
 
 
-def _assembly_session(ctx: DocContext, series: str, s: int, e: int) -> bool:
-    """A bare 定例会/臨時会 in a sentence about bills (令和2年第4回定例会で可決され): an
+def _assembly_session(ctx: DocContext, series: str, edition_at: int, s: int, e: int) -> bool:
+    """A bare 定例会/臨時会 in a sentence about bills (令和2年第4回定例会で可決され), or numbered
+    within its year (令和5年第3回定例会) on a page that speaks of an assembly (議会, 議員): an
     assembly's session, no summit."""
     if series not in _SESSIONS:
         return False
     cues = meetings.vocabulary()["assembly_cues"]
-    return any(c in ctx.text[s:e] for c in cues)
+    if any(c in ctx.text[s:e] for c in cues):
+        return True
+    return bool(_YEAR_BEFORE.search(ctx.text, max(0, edition_at - 4), edition_at)) and bool(_ASSEMBLY.search(ctx.text))
 
 
 def _sentence_details(ctx: DocContext, draft: dict, s: int, e: int, series_end: int, edition_at: int,
@@ -319,7 +324,7 @@ def _mentions(ctx: DocContext) -> list[dict]:
             continue
         series, series_end = after if after else (cand.text, cand.end)
         s, e = ctx.sentence(ed.start)
-        if _assembly_session(ctx, series, s, e):
+        if _assembly_session(ctx, series, ed.start, s, e):
             continue
         edition = edition_number(ed.text)
         draft = _summit(series, edition, 0.7, [

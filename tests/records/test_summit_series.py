@@ -140,6 +140,8 @@ def test_key_alone_on_its_line_gives_the_value_below(nlp):
     ("第50回主要国首脳会議", "第50回主要国首脳会議(G7サミット)が広島市で開かれた。"),
     ("青森観光シンポジウムを開催", "11月5日に青森市で観光シンポジウムを開いた。200人が参加した。"),
     ("第10回青森りんごまつり", "第10回青森りんごまつりが青森市で開かれた。"),
+    ("第2回青森市中小企業振興会議", "第2回青森市中小企業振興会議を市役所で開いた。委員から意見を聞いた。"),  # a city's own council
+    ("議会だより", "令和5年第3回定例会の報告\n議員の一般質問をまとめました。"),  # an assembly's session
 ])
 def test_meetings_that_are_no_summit(nlp, title, text):
     assert _summits(text, title) == []
@@ -151,3 +153,12 @@ def test_a_host_written_in_kana_is_read_by_its_reading(nlp):
     assert (s["edition"], s["start_date"], s["host"]) == (6, "2012-10-04", "福井県")
     (host,) = [e for e in s["sources"] if e["field"] == "host"]
     assert host["quote"] == "ふくい"
+
+
+def test_an_attending_official_is_no_venue(nlp):
+    from extractors.records.build import candidates
+    from extractors.records.context import DocContext
+    from extractors.records.meeting_page import venue
+    text = normalize_text("第3回東北交流大会の式典は三沢市長において執り行われた。")
+    doc = Document(uri="file:///v.txt", sha256="0", media_type="text/plain", text=text)
+    assert venue(DocContext.build(doc, candidates(doc)), 0, len(text)) is None
