@@ -96,12 +96,16 @@ def name_after(text: str, pos: int) -> Found | None:
         i += quoted.end()
     stop = i
     limit = min(len(text), start + _NAME_LIMIT)
-    while stop < limit and text[stop] not in _STOP_AFTER:
-        stop += 1
-    for m in _meeting_word().finditer(text, i, stop):
-        if _ends_word(text, m.end()):
-            name = text[start:m.end()]
-            return Found(start, m.end(), name) if name and not name.startswith(("同", "本", "当")) else None
+    for _ in range(2):  # a heading may part the body's name from its meeting (…連合会 長野全国大会)
+        while stop < limit and text[stop] not in _STOP_AFTER:
+            stop += 1
+        for m in _meeting_word().finditer(text, i, stop):
+            if _ends_word(text, m.end()):
+                name = text[start:m.end()]
+                return Found(start, m.end(), name) if name and not name.startswith(("同", "本", "当")) else None
+        if text[stop:stop + 1] != " " or stop == start:
+            break
+        i = stop = stop + 1
     # a quoted name with its meeting word inside the quotes (第1回「地域循環サミット」)
     if quoted and _meeting_word().search(quoted.group()[1:-1] + "\n") and \
             quoted.group()[1:-1].endswith(vocabulary()["meeting_words"]):

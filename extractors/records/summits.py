@@ -52,9 +52,11 @@ _EDITION_PREFIX = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百
 _SUBTITLE_START = ("-", "―", "〜", "~", "−", "‐")
 _SERIES_YEAR = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9])")
 _YEAR_IN = re.compile(r"\s?((?:19|20)[0-9]{2})\s?(?=in|IN|ｉｎ|イン)")
+_TITLE_IN_TEXT = 600  # a page's title, when the text writes it, stands this near the top
 _SESSIONS = ("定例会", "臨時会")  # a bare 定例会 may be an assembly's session
 _YEAR_BEFORE = re.compile(r"年度?\s?$")
 _ASSEMBLY = re.compile(r"(?<![協審])議会|議員")
+_OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")  # 青葉市長: an official, not a place
 
 
 def _summit(series: str | None, edition: int | None, confidence: float, evidence: list, **fields) -> dict:
@@ -205,8 +207,15 @@ def _table_rows(ctx: DocContext, done: set[int]) -> list[dict]:
 
 
 def _title_series(ctx: DocContext) -> str | None:
-    """The first meeting name of the page title (a bare word too: 総会 is the title's series)."""
+    """The first meeting name of the page title (a bare word too: 総会 is the title's series): as
+    the text's heading writes it when the title stands at the top of the text (the rule pass read
+    its nouns, ものづくり included), else read from the title alone."""
     title = ctx.doc.title or ""
+    at = ctx.text.find(title, 0, _TITLE_IN_TEXT) if title else -1
+    if at >= 0:
+        names = [f for f in _series_names(ctx) if at <= f.start and f.end <= at + len(title)]
+        if names:
+            return names[0].text
     names = meetings.names_in(title, 0, len(title))
     named = [f.text for f in names if _is_series_name(f.text)]
     return named[0] if named else (names[0].text if names else None)
@@ -335,8 +344,36 @@ def _mentions(ctx: DocContext) -> list[dict]:
         host_at = series_end + (year.end() - year.start() if year else 0)
         _set_venue(ctx, draft, s, e, _host_span_after(ctx, host_at))
         _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None)
+        _list_row(ctx, draft, ed.start, series_end)
         drafts.append(draft)
     return drafts
+
+
+_LIST_ROW_START = re.compile(r"[\s・■□◆◇●○◎▼▽▲△★☆※\-]*")
+
+
+def _list_row(ctx: DocContext, draft: dict, edition_at: int, series_end: int) -> None:
+    """A line of a history list that opens with the edition (第3回大会 2019年10月 青葉県青葉市): the
+    place the line names after the series is the host (a city before its prefecture), and its
+    first date with a year (a month will do) the meeting's."""
+    ls, le = ctx.line(edition_at)
+    line = ctx.text[ls:le]
+    if _LIST_ROW_START.match(line).end() != edition_at - ls or len(line) > 100 or "。" in line:
+        return
+    if draft["host"] is None:
+        places = [p for p in find_municipalities(ctx.text[series_end:le])
+                  if not _OFFICIAL_AFTER.match(ctx.text, series_end + p[1]) and not ctx.in_quotes(series_end + p[0])]
+        cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+        if places:
+            ps, pe, name = (cities or places)[0]
+            draft["host"] = name
+            draft["evidence"].append(field_span(series_end + ps, series_end + pe, "summit-list-row", "host", name))
+    if draft["start_date"] is None:
+        dates = [d for d in ctx.dates_in(series_end, le) if d.start_date and d.year_given and not d.fiscal_year]
+        if dates:
+            d = dates[0]
+            draft["start_date"], draft["end_date"] = d.start_date, d.end_date
+            draft["evidence"] += [date_span(d, "summit-list-row", f) for f in ("start_date", "end_date")]
 
 
 def _page_series(ctx: DocContext) -> meetings.Found | None:

@@ -31,6 +31,7 @@ def _summits(text: str, title: str | None = None) -> list[dict]:
     ("第8回青森県商工会議所女性会連合会大会が開かれた", "青森県商工会議所女性会連合会大会"),  # not the 会議 of 会議所
     ("第3回「地域循環」全国首長サミットを開催", "「地域循環」全国首長サミット"),
     ("第7回目の東北市長会議が開かれた", "東北市長会議"),  # 第N回目の
+    ("第41回 東北商工会議所女性会連合会 青森全国大会", "東北商工会議所女性会連合会 青森全国大会"),  # a heading's space
 ])
 def test_name_after_the_edition(text, name):
     at = text.index("回") + 1
@@ -162,3 +163,13 @@ def test_an_attending_official_is_no_venue(nlp):
     text = normalize_text("第3回東北交流大会の式典は三沢市長において執り行われた。")
     doc = Document(uri="file:///v.txt", sha256="0", media_type="text/plain", text=text)
     assert venue(DocContext.build(doc, candidates(doc)), 0, len(text)) is None
+
+
+def test_history_list_lines_give_their_host(nlp):
+    text = ("東北ものづくりサミットの歩み\nこれまでの開催地\n第1回大会 1997年5月 青森市\n第2回大会 1999年6月 秋田県秋田市\n第3回大会 2001年7月 盛岡市長が開会宣言\n")
+    summits = {s["edition"]: s for s in _summits(text, title="東北ものづくりサミットの歩み")}
+    assert {n: (s["series"], s["start_date"], s["host"]) for n, s in summits.items()} == {
+        1: ("東北ものづくりサミット", "1997-05", "青森市"),
+        2: ("東北ものづくりサミット", "1999-06", "秋田市"),
+        3: ("東北ものづくりサミット", "2001-07", None),  # a mayor is no host
+    }
