@@ -14,7 +14,10 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
   sentence before a name (「青葉市(人口3万人)は、…条例を制定した」);
 - `number_line(ctx, after)`: a line that is only a date and a number
   (「令和元年6月1日 青葉市条例第8号」) a few lines below a mention;
-- `promulgation(ctx)`: a 公布文 (「…条例をここに公布する。」) and the date below it.
+- `promulgation(ctx)`: a 公布文 (「…条例をここに公布する。」) and the date below it;
+- `supplementary(ctx)`: the 附則 of a 例規集 page: the first one's 施行 (a date, or 公布の日:
+  the day it was promulgated) and the later ones' dates, each an amendment
+  (「附則(令和2年3月19日条例第5号)」).
 """
 from __future__ import annotations
 
@@ -138,3 +141,29 @@ def promulgation(ctx: DocContext) -> list[tuple[str, int, int, DateMention]]:
         if after and not ctx.text[m.end():after[0].start].strip():
             out.append((m.group(1), m.start(1), m.end(1), after[0]))
     return out
+
+
+_SUPPLEMENT = re.compile(r"^\s*附\s?則\s*(?:[(（](?P<amend>[^()（）\n]{4,40})[)）])?\s*$", re.M)
+_IN_FORCE = re.compile(r"(?:この|本)条例は、?\s?(?:(?P<promulgated>公布の日)|(?P<date>[^、。\n]{4,20}?))から施行")
+
+
+def supplementary(ctx: DocContext) -> tuple[tuple[int, int, DateMention | None] | None, list[DateMention]]:
+    """(the first 附則's 施行: its span and date, None for 公布の日; the amendments' dates)."""
+    in_force = None
+    amendments: list[DateMention] = []
+    for m in _SUPPLEMENT.finditer(ctx.text):
+        if m.group("amend"):
+            dates = [d for d in ctx.dates_in(m.start("amend"), m.end("amend")) if d.start_date and d.precision == "day"]
+            if dates and "条例" in m.group("amend"):
+                amendments.append(dates[0])
+            continue
+        if in_force is not None or amendments:
+            continue
+        f = _IN_FORCE.search(ctx.text, m.end(), min(len(ctx.text), m.end() + 120))
+        if f and f.group("promulgated"):
+            in_force = (f.start("promulgated"), f.end("promulgated"), None)
+        elif f:
+            dates = [d for d in ctx.dates_in(f.start("date"), f.end("date")) if d.start_date and d.precision == "day"]
+            if dates:
+                in_force = (dates[0].start, dates[0].end, dates[0])
+    return in_force, amendments

@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, line_index
-from extractors.records.ordinance_pages import assembly, number_line, plans, promulgation, subject_place
+from extractors.records.ordinance_pages import assembly, number_line, plans, promulgation, subject_place, supplementary
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
 from extractors.language.readings import prefecture_read_as
@@ -513,7 +513,31 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
                                                      year.start_date))
     _self_reference_dates(ctx, drafts)
     _page_number_and_promulgation(ctx, drafts)
+    _supplementary_provisions(ctx, drafts)
     return _apply_renames(drafts)
+
+
+def _supplementary_provisions(ctx: DocContext, drafts: list[dict]) -> None:
+    """A 例規集 page's 附則 (one header on the page): the first one's 施行 gives the effective date
+    (公布の日: the enacted date), the later ones' dates the amendments."""
+    headers = [d for d in drafts if d["confidence"] >= 0.9]
+    if len(headers) != 1:
+        return
+    d = headers[0]
+    in_force, amendments = supplementary(ctx)
+    if in_force and d["effective_date"] is None:
+        s, e, date = in_force
+        if date is not None:
+            d["effective_date"] = date.start_date
+            d["evidence"].append(date_span(date, "ordinance-supplementary", "effective_date"))
+        elif d["enacted_date"]:
+            d["effective_date"] = d["enacted_date"]
+            d["evidence"].append(field_span(s, e, "ordinance-supplementary", "effective_date", d["enacted_date"],
+                                            how="公布の日: the enacted date"))
+    for date in amendments:
+        if date.start_date not in d["amended_dates"] and date.start_date != d["enacted_date"]:
+            d["amended_dates"].append(date.start_date)
+            d["evidence"].append(date_span(date, "ordinance-supplementary", "amended_dates"))
 
 
 def _page_number_and_promulgation(ctx: DocContext, drafts: list[dict]) -> None:

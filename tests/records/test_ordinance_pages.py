@@ -94,3 +94,14 @@ def test_a_prefecture_in_kana_inside_the_name(nlp):
     assert o["municipality"] == "青森県"
     (span,) = [s for s in o["sources"] if s["field"] == "municipality"]
     assert (span["quote"], span["how"]) == ("あおもり", "prefecture in the name")
+
+
+@pytest.mark.parametrize("first, effective", [
+    ("この条例は、公布の日から施行する。", "2001-03-23"),  # in force on the day it was made
+    ("この条例は、平成13年4月1日から施行する。", "2001-04-01"),
+])
+def test_supplementary_provisions(nlp, first, effective):
+    text = ("○青森市商業振興条例\n\n平成13年3月23日\n\n条例第7号\n\n(目的)\n第1条 この条例は、商業の振興を図る。\n\n"
+            f"附 則\n\n{first}\n\n附 則(平成20年3月25日条例第4号)\n\nこの条例は、平成20年4月1日から施行する。\n")
+    (o,) = _ordinances(text).values()
+    assert (o["enacted_date"], o["effective_date"], o["amended_dates"]) == ("2001-03-23", effective, ["2008-03-25"])
