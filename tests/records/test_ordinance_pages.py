@@ -105,3 +105,12 @@ def test_supplementary_provisions(nlp, first, effective):
             f"附 則\n\n{first}\n\n附 則(平成20年3月25日条例第4号)\n\nこの条例は、平成20年4月1日から施行する。\n")
     (o,) = _ordinances(text).values()
     assert (o["enacted_date"], o["effective_date"], o["amended_dates"]) == ("2001-03-23", effective, ["2008-03-25"])
+
+
+def test_an_ordinance_named_twice_is_one_record(nlp):
+    text = ("青森県中小企業振興条例が施行されました\n「青森県中小企業振興条例」が令和2年3月24日に公布されました。\n"
+            "この中小企業振興条例は、令和2年4月1日から施行されます。\n県は中小企業・小規模企業振興条例に基づき計画を作ります。")
+    recs = _ordinances(text, title="青森県中小企業振興条例が施行されました")
+    assert list(recs) == ["青森県中小企業振興条例"]
+    o = recs["青森県中小企業振興条例"]
+    assert (o["municipality"], o["enacted_date"]) == ("青森県", "2020-03-24")
