@@ -39,6 +39,7 @@ _WORD_CHAR = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a1-\u30faー]")
 # Read back from a meeting word: kanji, katakana, Latin letters, digits, ・ and 〈〉 (ジャパン〈漆〉サミット).
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a1-\u30faーA-Za-z0-9・〈〉]")
 _LEADING_YEAR = re.compile(r"(?:明治|大正|昭和|平成|令和)?(?:(?:19|20)[0-9]{2}|[0-9]{1,2}|元)?(?:年度|年)")
+_ASSEMBLY = re.compile(r"(?<![協審])議会")  # 青葉市議会定例会: an assembly's session
 _EDITION_MARK = re.compile(rf"第\s?{_NUM}\s?回目?")
 
 
@@ -71,11 +72,11 @@ def is_bare(name: str) -> bool:
 
 
 def is_committee(name: str) -> bool:
-    """A committee's or council's working meeting (…推進会議, a city's own 青葉市産業振興会議), or a
-    meeting of states (G7サミット): no summit in the sense of the contract (a series of
-    municipalities or support bodies)."""
+    """A committee's or council's working meeting (…推進会議, a city's own 青葉市産業振興会議), an
+    assembly's session (青葉市議会定例会), or a meeting of states (G7サミット): no summit in the
+    sense of the contract (a series of municipalities or support bodies)."""
     v = vocabulary()
-    if name.endswith(v["committee_ends"]) or any(w in name for w in v["state_level"]):
+    if name.endswith(v["committee_ends"]) or any(w in name for w in v["state_level"]) or _ASSEMBLY.search(name):
         return True
     if name.endswith("会議") and not name.endswith(v["gathering_councils"]):
         places = find_municipalities(name)  # 青葉市産業振興会議: one municipality's own council

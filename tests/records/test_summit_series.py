@@ -143,6 +143,7 @@ def test_key_alone_on_its_line_gives_the_value_below(nlp):
     ("第10回青森りんごまつり", "第10回青森りんごまつりが青森市で開かれた。"),
     ("第2回青森市中小企業振興会議", "第2回青森市中小企業振興会議を市役所で開いた。委員から意見を聞いた。"),  # a city's own council
     ("議会だより", "令和5年第3回定例会の報告\n議員の一般質問をまとめました。"),  # an assembly's session
+    ("議会の日程", "第4回青森市議会定例会は12月1日に開会します。"),
 ])
 def test_meetings_that_are_no_summit(nlp, title, text):
     assert _summits(text, title) == []
