@@ -29,7 +29,7 @@ from extractors.records.lines import Line, key_value
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
-_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|に於いて|"
+_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|"
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|行われ|行い|実施)|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|行))")
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
