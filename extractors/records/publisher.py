@@ -11,17 +11,14 @@ Takes a document's title and text and gives:
   publisher in this sense: it reports on others.
 - `stands_for_publisher(word, name)`: whether a self-reference (本市, 市, 当行,
   本会, 当金庫, 本学) can stand for that publisher.
-- `document_date(text)`: the date the document gives itself: a date alone on a
-  line near the top (「平成29年3月8日」, 「(2016年12月28日)」, 「2023.01.31 19:09」),
-  else a 更新日/公開日/掲載日 line or a footer 「(ニュース和歌山/2021年11月20日更新)」.
+- `document_date(text)`: the date the document gives itself, read by
+  `language.dates.document_date` (one reader for every form; re-exported here).
   A release's 「本日」「このたび」 and a news article's 「6日」 are read against it.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-from extractors.language.dates import find_dates
+from extractors.language.dates import DocDate, document_date  # noqa: F401  (re-exported)
 from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import is_institution
 
@@ -36,12 +33,9 @@ _SELF_ENDINGS = {"市": ("市",), "町": ("町",), "村": ("村",), "区": ("区
                  "協会": ("協会",), "センター": ("センター",), "庁": ("庁",), "組合": ("組合",),
                  "所": ("会議所",)}
 _SELF = re.compile(r"^(?:本|当|同|わが|我が|弊)?(市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|庁|組合|所)$")
-_TIME_ETC = re.compile(r"[\s()（）\[\]【】]|\d{1,2}:\d{2}|[月火水木金土日]曜?日?|更新日?|公開日?|掲載日?|発表日?|[:：]")
-_FOOTER = re.compile(r"[(（][^()（）\n]*?/\s?([^()（）\n]*?)(?:更新|掲載|公開)[)）]")
-_MARKED = re.compile(r"(?:更新日|公開日|掲載日|発表日|作成日)\s?[:：]?\s?(.+)")
 _TITLE_SEPARATORS = re.compile(r"\s[|｜\-–—/]\s|[|｜]|^【|】")
 _CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本発表の|この記事に関する)?\s*(?:お?問い?合わ?せ先?|問合せ先?|連絡先)[】\])）>〉]?")
-TOP_LINES = 12  # the date line of a release or an article sits above its first paragraphs
+TOP_LINES = 12  # the site's name or the publisher stands on one of the top lines
 
 
 def is_signing_body(name: str) -> bool:
@@ -85,38 +79,3 @@ def stands_for_publisher(word: str, name: str | None) -> bool:
     """本市/市 for a 市, 当行 for a 銀行, 本会 for a 中央会 or 商工会 …"""
     m = _SELF.match(word)
     return bool(name and m and name.endswith(_SELF_ENDINGS[m.group(1)]))
-
-
-@dataclass(frozen=True)
-class DocDate:
-    start: int
-    end: int
-    date: str  # ISO, at the precision written
-    year: int
-
-
-def _alone_on_line(line: str, s: int, e: int) -> bool:
-    return not _TIME_ETC.sub("", line[:s] + line[e:]).strip("~〜-・/")
-
-
-def document_date(text: str) -> DocDate | None:
-    """The document's own date line (see the module docstring), with its offsets in text."""
-    offset = 0
-    lines = text.split("\n")
-    seen = 0
-    for line in lines:
-        if line.strip():
-            seen += 1
-            if seen > TOP_LINES:
-                break
-            for d in find_dates(line):
-                if d.year_given and d.precision == "day" and not d.fiscal_year and _alone_on_line(line, d.start, d.end):
-                    return DocDate(offset + d.start, offset + d.end, d.start_date, int(d.start_date[:4]))
-        offset += len(line) + 1
-    for pattern in (_FOOTER, _MARKED):
-        for m in pattern.finditer(text):
-            for d in find_dates(m.group(1)):
-                if d.year_given and d.precision == "day":
-                    s = m.start(1) + d.start
-                    return DocDate(s, s + d.end - d.start, d.start_date, int(d.start_date[:4]))
-    return None
