@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import contextmanager
 
 import flows  # noqa: F401  (sets Prefect's quiet offline defaults before Prefect is imported)
 from flows.timeline import mark
@@ -99,6 +100,10 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("gold", metavar="GOLD.json", help='gold file: {"records": [...], "negatives": [...]}')
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
     rv = sub.add_parser("review", help="(re)write the review page review.html of an existing output folder",
+                        description="Write OUT_DIR/review.html again from the folder's own files (manifest.json, "
+                        "records.jsonl, documents.jsonl, rejected.jsonl, changes.jsonl): one self-contained page "
+                        "with the run's summary, the records with their evidence highlighted in the document text, "
+                        "the documents and the rejected candidates. Prints the page's path.",
                         formatter_class=_HelpFormatter)
     rv.add_argument("out", metavar="OUT_DIR", help="a run's output folder (with manifest.json)")
     return p
@@ -275,6 +280,63 @@ def _nothing_to_read(args: argparse.Namespace, settings) -> int | None:
     return 1
 
 
+PROBE_TIMEOUT = 3.0  # seconds a connection to an input URL's host may take in the check before a run
+
+
+def _refused(url: str, timeout: float) -> bool:
+    """Whether the URL's host cannot be reached for certain: no such host, or the connection refused.
+    A slow or silent host, or one behind a proxy, is not judged here (the run's fetch is)."""
+    import socket
+    import urllib.request
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if not parts.hostname or (urllib.request.getproxies().get(parts.scheme)
+                              and not urllib.request.proxy_bypass(parts.hostname)):
+        return False
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        socket.create_connection((parts.hostname, port), timeout=timeout).close()
+    except (socket.gaierror, ConnectionRefusedError):
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def _unreachable_only(args: argparse.Namespace, settings) -> int | None:
+    """When every input is a URL whose host is unreachable for certain: its documents.jsonl line (the
+    fetch's own error), the summary and exit 1 at once, not after a Prefect server's start and a flow."""
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import datetime, timezone
+    from pathlib import Path
+    import uuid
+
+    from extractors.reading import read_document
+    from extractors.reading.fetch import fetch_url, is_url
+    from flows.inputs import skipped_files
+    from flows.output import manifest_for, write_outputs
+    from schemas.document import DocStatus
+
+    if not args.inputs or not all(is_url(i) for i in args.inputs):
+        return None
+    with ThreadPoolExecutor(max_workers=min(8, len(args.inputs))) as pool:
+        if not all(pool.map(lambda url: _refused(url, min(PROBE_TIMEOUT, settings.http_timeout)), args.inputs)):
+            return None
+        documents = list(pool.map(lambda url: read_document(fetch_url(url, settings), settings), args.inputs))
+    if any(d.status == DocStatus.ok for d in documents):
+        return None  # reachable after all (it came up meanwhile): not told here
+    for n, doc in enumerate(documents, start=1):
+        if not args.quiet:
+            print(f"[{n}/{len(documents)}] {doc.status.value:<9} {doc.uri}  ({doc.error})", file=sys.stderr)
+    now = datetime.now(timezone.utc).isoformat()
+    run = {"id": str(uuid.uuid4()), "started": now, "inputs": args.inputs, "skipped_files": skipped_files(args.inputs),
+           "unreachable": "no input could be reached: written without a flow run"}
+    write_outputs(Path(args.out), documents, [], [], manifest_for(run, documents, [], [], settings))
+    print(f"{len(documents)} documents ({len(documents)} failed: unreachable) -> {_review_page(args.out)}")
+    return 1
+
+
 def _skipped_note(args: argparse.Namespace) -> None:
     from flows.inputs import skipped_files
 
@@ -306,11 +368,62 @@ def _start_model_worker(args: argparse.Namespace, settings):
         return kind, None
 
 
+class _OutputInUse(Exception):
+    pass
+
+
+OUTPUT_IN_USE = 3  # exit status when another run or crawl holds the output folder (as a crawl's state file)
+
+
+@contextmanager
+def _output_lock(out):
+    """One run or crawl at a time per output folder, as one crawl per state file: an exclusive flock on
+    the folder itself (no lock file in the output), held until the command ends; a second command
+    raises `_OutputInUse` at once, before Prefect starts. A file system without locks is not locked."""
+    import fcntl
+
+    fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = _lock_holder(fd)
+        os.close(fd)
+        raise _OutputInUse(f"another run or crawl (pid {holder}) is writing into the output folder {out}; not "
+                           "starting a second one") from None
+    except OSError:
+        pass
+    try:
+        yield
+    finally:
+        os.close(fd)
+
+
+def _lock_holder(fd: int) -> str:
+    """The pid holding a flock on the file of `fd`, from /proc/locks (Linux); '?' elsewhere."""
+    st = os.fstat(fd)
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                fields = line.split()
+                if len(fields) > 5 and fields[1] == "FLOCK" and fields[5].count(":") == 2:
+                    major, minor, inode = fields[5].split(":")
+                    if int(inode) == st.st_ino and os.makedev(int(major, 16), int(minor, 16)) == st.st_dev:
+                        return fields[4]
+    except (OSError, ValueError):
+        pass
+    return "?"
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     _check_inputs(args)
-    _out_folder(args.out)
+    out = _out_folder(args.out)
     _check_runner(args)
     settings = _settings(args, max_pages=args.max_pages)
+    with _output_lock(out):
+        return _run_locked(args, settings)
+
+
+def _run_locked(args: argparse.Namespace, settings) -> int:
     mark("command checked")
     from flows.runners import LocalApi
 
@@ -332,6 +445,8 @@ def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
         worker.renice(10)  # the server's start takes longest: the model and read-ahead fit in its shadow
     try:
         empty = _nothing_to_read(args, settings)
+        if empty is None:
+            empty = _unreachable_only(args, settings)
         if empty is not None:
             api.release()
             return empty
@@ -342,6 +457,7 @@ def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
     except BaseException:
         api.release()
         raise
+    state = None
     if summary is not None:
         api.release()
         print("every input is unchanged since a finished run: output written from the cache (no flow run)",
@@ -360,16 +476,58 @@ def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
             if worker is not None and api.how == "temporary":
                 worker.renice(0)  # the flow may wait for it now (where that is allowed)
             mark(f"Prefect server answers; flow starts on the {kind} runner")
-            summary = extract_flow.with_options(task_runner=runner)(
-                inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,
-                cache=not args.no_cache)
+            state = _flow_state(extract_flow.with_options(task_runner=runner), api, worker,
+                                inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,
+                                cache=not args.no_cache)
+            summary = _summary_of(state)
     mark("flow ended, server stopped")
     if worker is not None:
         _worker_report(worker)
     counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.counts.items())) or "no documents"
     records = ", ".join(f"{n} {t}" for t, n in sorted(summary.records.items()))
-    print(f"{summary.documents} documents ({counts}){'; records: ' + records if records else ''} -> {summary.out}")
-    return 0 if summary.counts.get("ok", 0) > 0 else 1
+    stopped = state is not None and state.is_cancelled()
+    print(f"{'stopped: ' if stopped else ''}{summary.documents} documents ({counts})"
+          f"{'; records: ' + records if records else ''} -> {_review_page(summary.out)}")
+    return _exit_status(state, summary)
+
+
+def _review_page(out: str) -> str:
+    """Where the summary line points: the output folder, and its review page for people."""
+    from pathlib import Path
+
+    return f"{out} (review page: {Path(out) / 'review.html'})"
+
+
+def _flow_state(flow, api, worker=None, **parameters):
+    """Call the flow with Ctrl-C answered as `flows/interrupt.py` says; its final state."""
+    from flows import interrupt
+
+    interrupt.install()
+    if api.process is not None:
+        interrupt.on_hard_stop(lambda: api.process is not None and api.process.terminate())  # the last one
+    if worker is not None:
+        interrupt.on_hard_stop(worker.stop)
+    try:
+        return flow(**parameters, return_state=True)
+    finally:
+        interrupt.uninstall()
+
+
+def _summary_of(state):
+    """The RunSummary a flow's final state carries; the flow's own error, raised, when it crashed."""
+    summary = state.result(raise_on_failure=False)
+    if isinstance(summary, BaseException):
+        raise summary
+    return summary
+
+
+def _exit_status(state, summary) -> int:
+    """130 for a run Ctrl-C stopped, 1 for a Failed one (nothing read, a start page failed), else 0."""
+    from flows.interrupt import EXIT_STATUS
+
+    if state is not None and state.is_cancelled():
+        return EXIT_STATUS
+    return 1 if (state is not None and state.is_failed()) or not summary.counts.get("ok") else 0
 
 
 def _worker_report(worker) -> None:
@@ -409,7 +567,7 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     sources = _crawl_sources(args)
-    _out_folder(args.out)
+    out = _out_folder(args.out)
     if args.state:
         _out_folder(str(Path(args.state).parent), "--state's folder")
     _check_runner(args)
@@ -420,7 +578,12 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
         os.close(lock_state(args.state or default_state_path(args.out)))
     except StateInUse as exc:
         print(f"chusho-extract: {exc}", file=sys.stderr)
-        return 3
+        return OUTPUT_IN_USE
+    with _output_lock(out):
+        return _crawl_locked(args, sources, settings)
+
+
+def _crawl_locked(args: argparse.Namespace, sources, settings) -> int:
     from flows.runners import LocalApi
 
     api = LocalApi.find()  # first: a server of our own starts while the flows are imported
@@ -428,15 +591,18 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
 
     runner = _runner(args)  # auto: worker processes (how many documents a crawl finds is not known)
     with api.active():
-        summary = crawl_flow.with_options(task_runner=runner)(
-            sources=sources, out=args.out, state=args.state, settings=settings, progress=not args.quiet,
-            cache=not args.no_cache)
+        state = _flow_state(crawl_flow.with_options(task_runner=runner), api, sources=sources, out=args.out,
+                            state=args.state, settings=settings, progress=not args.quiet, cache=not args.no_cache)
+        summary = _summary_of(state)
     crawl = summary.crawl
     counts = ", ".join(f"{n} {k}" for k, n in crawl["counts"].items())
     records = ", ".join(f"{n} {t}" for t, n in sorted(summary.records.items())) or "none"
-    print(f"{summary.documents} documents ({counts}; {crawl['requests']} requests, {crawl['extracted']} extracted); "
-          f"records: {records} -> {summary.out}")
-    return 0 if summary.counts.get("ok", 0) > 0 else 1
+    print(f"{'stopped: ' if state.is_cancelled() else ''}{summary.documents} documents ({counts}; "
+          f"{crawl['requests']} requests, {crawl['extracted']} extracted); records: {records} -> "
+          f"{_review_page(summary.out)}")
+    if state.is_failed():
+        print(f"chusho-extract: the crawl failed: {state.message.split('; ')[0]}", file=sys.stderr)
+    return _exit_status(state, summary)
 
 
 def _cmd_review(args: argparse.Namespace) -> int:
@@ -487,6 +653,15 @@ def main(argv: list[str] | None = None) -> int:
         atexit.register(_quick_exit)
         _registered.add(_quick_exit)
     args = _parser().parse_args(argv)
+    status = _main(args)
+    from flows import interrupt
+
+    if interrupt.stopped():  # threads of tasks left running would hold the interpreter's exit
+        interrupt.exit_now(status)
+    return status
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         if args.command == "run":
             return _cmd_run(args)
@@ -501,6 +676,9 @@ def main(argv: list[str] | None = None) -> int:
     except _UsageError as exc:
         print(f"chusho-extract: error: {exc}", file=sys.stderr)
         return 2
+    except _OutputInUse as exc:
+        print(f"chusho-extract: {exc}", file=sys.stderr)
+        return OUTPUT_IN_USE
     except BrokenPipeError:  # the reader went away (| head): not an error; no complaint at exit either
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
