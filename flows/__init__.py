@@ -73,5 +73,7 @@ if os.environ["PREFECT_HOME"] == default_prefect_home():  # Prefect makes its ho
         Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
     except OSError:
         pass  # Prefect says so when it needs it
+if os.environ.get("CHUSHO_PREFECT_RETENTION_DAYS"):  # the project's own variable wins
+    os.environ["PREFECT_SERVER_SERVICES_DB_VACUUM_RETENTION_PERIOD"] = str(max(3601, int(retention_days() * 86400)))
 if os.environ.get("CHUSHO_CACHE_DIR"):  # the project's own variable wins
     os.environ["PREFECT_LOCAL_STORAGE_PATH"] = os.environ["CHUSHO_CACHE_DIR"]

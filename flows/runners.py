@@ -239,7 +239,7 @@ def prune_old_runs(api_url: str, days: float, home: str | None = None, budget: f
     deleted = 0
     while time.monotonic() < deadline:
         runs = _api_call("POST", f"{api_url}/flow_runs/filter",
-                         {"flow_runs": {"end_time": {"before_": cutoff}}, "sort": "END_TIME_ASC", "limit": 50})
+                         {"flow_runs": {"end_time": {"before_": cutoff}}, "sort": "EXPECTED_START_TIME_ASC", "limit": 50})
         if not runs:
             stamp.parent.mkdir(parents=True, exist_ok=True)
             stamp.touch()
