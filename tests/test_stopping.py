@@ -156,3 +156,79 @@ def test_ctrl_c_marks_the_flow_run_cancelled_and_a_second_one_stops_at_once(own_
     assert not (tmp_path / "again" / "manifest.json").exists()  # stopped at once: nothing written
     run = _flow_run(own_server.url)
     assert run["state"]["type"] == "CANCELLED" and "second Ctrl-C" in run["state"]["message"]
+
+
+class _ManyPages:
+    """A site of 30 small pages linked from its top page, each answered in 0.3 s, with a request log."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        requested = self.requested = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):  # noqa: N802
+                requested.append(self.path)
+                if self.path == "/robots.txt":
+                    self.send_response(404)
+                    self.end_headers()
+                    return
+                time.sleep(0.3)
+                links = "".join(f'<a href="/p{i}.html">{i}</a>' for i in range(30)) if self.path == "/" else ""
+                body = f"<html><head><title>{self.path}</title></head><body><p>お知らせ</p>{links}</body></html>"
+                data = body.encode("utf-8")
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_a_crawl_which_the_next_one_resumes(tmp_path):
+    site = _ManyPages()
+    out = tmp_path / "out"
+    env = {**os.environ, "CHUSHO_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("PREFECT_API_URL", None)
+    command = [sys.executable, "-m", "flows.cli", "crawl", site.url, "--out", str(out), "--delay", "0", "--depth", "1",
+               "--runner", "thread"]
+    try:
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                start_new_session=True)
+        crawled = 0
+        for line in proc.stderr:
+            crawled += line.startswith("[crawl ")
+            if crawled == 5:
+                break
+        os.killpg(proc.pid, signal.SIGINT)
+        printed, err = proc.communicate(timeout=120)
+        assert proc.returncode == 130 and "Traceback" not in err and FIRST_LINE in err, err[-3000:]
+        assert printed.startswith("stopped: ")
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["crawl"]["stopped"][0]["reason"] == "stopped by Ctrl-C"
+        assert manifest["crawl"]["counts"]["gone"] == 0  # pages not reached are not called gone
+        fetched = {p for p in site.requested if p.startswith("/p")}
+        before = len(site.requested)
+        again = subprocess.run([*command, "--quiet"], cwd=ROOT, env=env, text=True,
+                               capture_output=True, timeout=600)
+        assert again.returncode == 0, again.stderr[-3000:]
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["crawl"]["resumed_from"]  # the stopped crawl was resumed ...
+        refetched = {p for p in site.requested[before:]} & fetched
+        assert len(refetched) <= 1, refetched  # ... not fetched again (one may have been in progress)
+        assert len(read_jsonl(out / "documents.jsonl")) == 31
+    finally:
+        site.close()
