@@ -18,9 +18,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from contextlib import contextmanager
 
 import flows  # noqa: F401  (sets Prefect's quiet offline defaults before Prefect is imported)
+from flows.preflight import OutputInUse
 from flows.timeline import mark
 
 
@@ -280,63 +280,6 @@ def _nothing_to_read(args: argparse.Namespace, settings) -> int | None:
     return 1
 
 
-PROBE_TIMEOUT = 3.0  # seconds a connection to an input URL's host may take in the check before a run
-
-
-def _refused(url: str, timeout: float) -> bool:
-    """Whether the URL's host cannot be reached for certain: no such host, or the connection refused.
-    A slow or silent host, or one behind a proxy, is not judged here (the run's fetch is)."""
-    import socket
-    import urllib.request
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    if not parts.hostname or (urllib.request.getproxies().get(parts.scheme)
-                              and not urllib.request.proxy_bypass(parts.hostname)):
-        return False
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        socket.create_connection((parts.hostname, port), timeout=timeout).close()
-    except (socket.gaierror, ConnectionRefusedError):
-        return True
-    except (OSError, ValueError):
-        return False
-    return False
-
-
-def _unreachable_only(args: argparse.Namespace, settings) -> int | None:
-    """When every input is a URL whose host is unreachable for certain: its documents.jsonl line (the
-    fetch's own error), the summary and exit 1 at once, not after a Prefect server's start and a flow."""
-    from concurrent.futures import ThreadPoolExecutor
-    from datetime import datetime, timezone
-    from pathlib import Path
-    import uuid
-
-    from extractors.reading import read_document
-    from extractors.reading.fetch import fetch_url, is_url
-    from flows.inputs import skipped_files
-    from flows.output import manifest_for, write_outputs
-    from schemas.document import DocStatus
-
-    if not args.inputs or not all(is_url(i) for i in args.inputs):
-        return None
-    with ThreadPoolExecutor(max_workers=min(8, len(args.inputs))) as pool:
-        if not all(pool.map(lambda url: _refused(url, min(PROBE_TIMEOUT, settings.http_timeout)), args.inputs)):
-            return None
-        documents = list(pool.map(lambda url: read_document(fetch_url(url, settings), settings), args.inputs))
-    if any(d.status == DocStatus.ok for d in documents):
-        return None  # reachable after all (it came up meanwhile): not told here
-    for n, doc in enumerate(documents, start=1):
-        if not args.quiet:
-            print(f"[{n}/{len(documents)}] {doc.status.value:<9} {doc.uri}  ({doc.error})", file=sys.stderr)
-    now = datetime.now(timezone.utc).isoformat()
-    run = {"id": str(uuid.uuid4()), "started": now, "inputs": args.inputs, "skipped_files": skipped_files(args.inputs),
-           "unreachable": "no input could be reached: written without a flow run"}
-    write_outputs(Path(args.out), documents, [], [], manifest_for(run, documents, [], [], settings))
-    print(f"{len(documents)} documents ({len(documents)} failed: unreachable) -> {_review_page(args.out)}")
-    return 1
-
-
 def _skipped_note(args: argparse.Namespace) -> None:
     from flows.inputs import skipped_files
 
@@ -368,62 +311,25 @@ def _start_model_worker(args: argparse.Namespace, settings):
         return kind, None
 
 
-class _OutputInUse(Exception):
-    pass
-
-
-OUTPUT_IN_USE = 3  # exit status when another run or crawl holds the output folder (as a crawl's state file)
-
-
-@contextmanager
-def _output_lock(out):
-    """One run or crawl at a time per output folder, as one crawl per state file: an exclusive flock on
-    the folder itself (no lock file in the output), held until the command ends; a second command
-    raises `_OutputInUse` at once, before Prefect starts. A file system without locks is not locked."""
-    import fcntl
-
-    fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        holder = _lock_holder(fd)
-        os.close(fd)
-        raise _OutputInUse(f"another run or crawl (pid {holder}) is writing into the output folder {out}; not "
-                           "starting a second one") from None
-    except OSError:
-        pass
-    try:
-        yield
-    finally:
-        os.close(fd)
-
-
-def _lock_holder(fd: int) -> str:
-    """The pid holding a flock on the file of `fd`, from /proc/locks (Linux); '?' elsewhere."""
-    st = os.fstat(fd)
-    try:
-        with open("/proc/locks", encoding="ascii", errors="replace") as fh:
-            for line in fh:
-                fields = line.split()
-                if len(fields) > 5 and fields[1] == "FLOCK" and fields[5].count(":") == 2:
-                    major, minor, inode = fields[5].split(":")
-                    if int(inode) == st.st_ino and os.makedev(int(major, 16), int(minor, 16)) == st.st_dev:
-                        return fields[4]
-    except (OSError, ValueError):
-        pass
-    return "?"
-
-
 def _cmd_run(args: argparse.Namespace) -> int:
     _check_inputs(args)
     out = _out_folder(args.out)
     _check_runner(args)
     settings = _settings(args, max_pages=args.max_pages)
-    with _output_lock(out):
+    from flows.preflight import output_lock
+
+    with output_lock(out):
         return _run_locked(args, settings)
 
 
 def _run_locked(args: argparse.Namespace, settings) -> int:
+    from flows.preflight import unreachable_only
+
+    # inputs that are all URLs of hosts that refuse or do not resolve: told before a server or a worker starts
+    unreachable = unreachable_only(args.inputs, args.out, settings, progress=not args.quiet)
+    if unreachable is not None:
+        print(f"{unreachable} documents ({unreachable} failed: unreachable) -> {_review_page(args.out)}")
+        return 1
     mark("command checked")
     from flows.runners import LocalApi
 
@@ -445,8 +351,6 @@ def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
         worker.renice(10)  # the server's start takes longest: the model and read-ahead fit in its shadow
     try:
         empty = _nothing_to_read(args, settings)
-        if empty is None:
-            empty = _unreachable_only(args, settings)
         if empty is not None:
             api.release()
             return empty
@@ -515,7 +419,9 @@ def _flow_state(flow, api, worker=None, **parameters):
 
 def _summary_of(state):
     """The RunSummary a flow's final state carries; the flow's own error, raised, when it crashed."""
-    summary = state.result(raise_on_failure=False)
+    from flows.reporting import summary_of_state
+
+    summary = summary_of_state(state)
     if isinstance(summary, BaseException):
         raise summary
     return summary
@@ -578,8 +484,10 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
         os.close(lock_state(args.state or default_state_path(args.out)))
     except StateInUse as exc:
         print(f"chusho-extract: {exc}", file=sys.stderr)
-        return OUTPUT_IN_USE
-    with _output_lock(out):
+        return 3
+    from flows.preflight import output_lock
+
+    with output_lock(out):
         return _crawl_locked(args, sources, settings)
 
 
@@ -676,9 +584,9 @@ def _main(args: argparse.Namespace) -> int:
     except _UsageError as exc:
         print(f"chusho-extract: error: {exc}", file=sys.stderr)
         return 2
-    except _OutputInUse as exc:
+    except OutputInUse as exc:
         print(f"chusho-extract: {exc}", file=sys.stderr)
-        return OUTPUT_IN_USE
+        return OutputInUse.exit_status
     except BrokenPipeError:  # the reader went away (| head): not an error; no complaint at exit either
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

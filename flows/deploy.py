@@ -16,6 +16,7 @@ from prefect.states import Failed
 from extractors.settings import Settings
 from flows.crawl import crawl_flow
 from flows.extract import extract_flow
+from flows.reporting import summary_of_state
 from flows.runcache import RunSummary
 from flows.runners import make_runner
 from schemas.crawl import load_sources
@@ -48,8 +49,8 @@ def crawl_sources(sources_file: str, out_root: str, source: str | None = None, r
         out = Path(out_root) / s.name
         state = crawl_flow.with_options(task_runner=_runner(runner, workers, dask_address))(
             sources=[s], out=str(out), state=str(out / "crawl-state.sqlite"), settings=settings, return_state=True)
-        summary = state.result(raise_on_failure=False)
-        if isinstance(summary, BaseException):
+        summary = summary_of_state(state)
+        if isinstance(summary, BaseException):  # it crashed: no summary
             failed.append(f"{s.name}: {state.message}")
             continue
         done.append(summary)

@@ -17,8 +17,8 @@ ignore SIGINT; the command stops them itself, the server last.
 - A second Ctrl-C stops at once: the flow run is marked Cancelled on its server
   (best effort, two seconds at most), the `on_hard_stop` callbacks stop the
   server and the workers, and the process exits 130.
-- A Ctrl-C before the flow has begun raises KeyboardInterrupt, as without this
-  module (the command prints `interrupted` and exits 130).
+- Before `install()` (the server starting, the model loading), Ctrl-C raises
+  KeyboardInterrupt as usual: the command prints `interrupted` and exits 130.
 """
 from __future__ import annotations
 
@@ -131,9 +131,7 @@ def exit_now(status: int) -> None:
 def _on_sigint(signum, frame) -> None:
     if _state.requested:
         _stop_now()
-    if _state.flow_run is None and not _state.raising:
-        raise KeyboardInterrupt  # the flow has not begun: nothing to finish
-    _state.requested = True
+    _state.requested = True  # a flow run still being created sees it as it begins: nothing is read
     _write(f"chusho-extract: {FIRST_LINE}\n")
     if _state.raising:
         raise Stopped()

@@ -77,16 +77,36 @@ def one_line(summary: RunSummary, documents: list[Document], most: int = 3) -> s
     return line
 
 
+class RunFailed(Exception):
+    """What a Failed run raises when its flow is called: its message, with the run's summary on it (the
+    output folder is written all the same)."""
+
+    def __init__(self, message: str, summary: RunSummary):
+        super().__init__(message)
+        self.summary = summary
+
+    def __reduce__(self):  # pickled with the state's result
+        return (RunFailed, (str(self), self.summary))
+
+
+def summary_of_state(state: State) -> RunSummary | BaseException:
+    """The RunSummary a final state of the flows carries; the exception itself when the flow crashed."""
+    value = state.result(raise_on_failure=False)
+    return value.summary if isinstance(value, RunFailed) else value
+
+
 def final_state(summary: RunSummary, documents: list[Document], failure: str | None = None,
                 stopped: bool = False) -> State:
-    """The flow's final state, its message the run's counts and failures, its data the summary."""
+    """The flow's final state, its message the run's counts and failures, its data the summary (a Failed
+    state's: a RunFailed that carries it, which a caller of the flow gets raised)."""
     message = one_line(summary, documents)
     if stopped:
         return Cancelled(message=f"stopped by Ctrl-C: {message}", data=summary)
     if failure is None and not summary.counts.get("ok"):
         failure = "no document could be read"
     if failure is not None:
-        return Failed(message=f"{failure}; {message}", data=summary)
+        message = f"{failure}; {message}"
+        return Failed(message=message, data=RunFailed(message, summary))
     return Completed(message=message, data=summary)
 
 

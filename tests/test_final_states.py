@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from extractors.settings import Settings
+from flows.reporting import RunFailed, summary_of_state
 from tests.conftest import SAMPLES
 
 JUNK = bytes(range(256)) * 12  # not a PDF, whatever its name says
@@ -34,7 +37,9 @@ def test_a_run_that_reads_nothing_fails_and_one_with_a_good_document_completes(p
     state = run(inputs=[str(junk)], out=str(tmp_path / "none"), cache=False, return_state=True)
     assert state.is_failed(), state
     assert state.message.startswith("no document could be read; 1 documents (1 failed)") and "junk.pdf" in state.message
-    assert state.result(raise_on_failure=False).counts == {"failed": 1}  # the summary still comes with it
+    assert summary_of_state(state).counts == {"failed": 1}  # the summary still comes with it
+    with pytest.raises(RunFailed, match="^no document could be read; 1 documents"):  # called as a function
+        run(inputs=[str(junk)], out=str(tmp_path / "none"), cache=False)
     assert (tmp_path / "none" / "manifest.json").is_file()  # and the output folder is written
 
     state = run(inputs=[str(junk), str(SAMPLES / "000_okaya.html")], out=str(tmp_path / "some"), cache=False,
