@@ -46,7 +46,7 @@ from pathlib import Path
 
 from extractors.records.linking import upgrade_record
 from flows.jsonlines import read_jsonl
-from schemas.records import RECORD_TYPES, RecordBase
+from schemas.records import RECORD_TYPES, RecordBase, party_names
 
 CHANGES_NAME = "changes.jsonl"
 
@@ -90,10 +90,6 @@ IDENTITY = {  # the facts that identify a record (its id is their hash) and that
 }
 
 
-def _party_names(record: dict) -> set[str]:
-    return {p["name"] if isinstance(p, dict) else p for p in record.get("parties") or []}
-
-
 def differing_facts(old: dict, new: dict) -> int | None:
     """How many identifying facts differ (an agreement's parties: one party added, dropped or renamed is
     one); None when the two cannot be one record corrected (another type, or more than a party changed)."""
@@ -102,7 +98,7 @@ def differing_facts(old: dict, new: dict) -> int | None:
     n = 0
     for f in IDENTITY[new["type"]]:
         if f == "parties":
-            a, b = _party_names(old), _party_names(new)
+            a, b = set(party_names(old)), set(party_names(new))
             if a != b:
                 if len(a - b) > 1 or len(b - a) > 1 or not a & b:
                     return None

@@ -32,6 +32,7 @@ from prefect.states import Cancelled, Completed, Failed, State
 
 from flows.runcache import RunSummary
 from schemas.document import DocStatus, Document
+from schemas.records import party_names
 
 MAX_LISTED = 200  # failures listed in an artifact; the counts are always complete
 
@@ -165,7 +166,7 @@ def record_rows(records: list[dict]) -> list[dict]:
             edition = f"第{r['edition']}回" if r.get("edition") else ""
             title, who, date = f"{edition}{r.get('series') or ''}", r.get("host"), r.get("start_date")
         elif r["type"] == "agreement":
-            title, who, date = r.get("title") or r.get("kind"), "、".join(r.get("parties") or []), r.get("signed_date")
+            title, who, date = r.get("title") or r.get("kind"), "、".join(party_names(r)), r.get("signed_date")
         else:
             title, who = r.get("name"), r.get("municipality")
             date = r.get("enacted_date") or r.get("effective_date")

@@ -38,7 +38,7 @@ from collections import Counter
 from flows.changes import compared_fields
 from flows.jsonlines import read_jsonl
 from flows.sqlite_out import record_place
-from schemas.records import RECORD_TYPES
+from schemas.records import RECORD_TYPES, party_names
 
 REVIEW_NAME = "review.html"
 _DATE_FIELD = {"summit": "start_date", "agreement": "signed_date", "ordinance": "enacted_date"}
@@ -71,8 +71,7 @@ def record_label(r: dict) -> str:
         edition = f"第{r['edition']}回 " if r.get("edition") is not None else ""
         return f"{edition}{r.get('series') or ''}".strip() + (f"（{r['host']}）" if r.get("host") else "")
     if r["type"] == "agreement":
-        names = [p["name"] if isinstance(p, dict) else p for p in r.get("parties", [])]  # objects from 1.1 on
-        return "・".join(names) + (f"：{r['kind']}" if r.get("kind") else "")
+        return "・".join(party_names(r)) + (f"：{r['kind']}" if r.get("kind") else "")
     return (f"{r['municipality']} " if r.get("municipality") and not r["name"].startswith(r["municipality"])
             else "") + r["name"]
 

@@ -213,6 +213,12 @@ class Ordinance(RecordBase):
         return name
 
 
+def party_names(record: dict) -> list[str]:
+    """An agreement's party names, from a record read back as JSON: parties are objects with a `name`
+    from schema 1.1 on and plain strings in 1.0 (readable for one schema version)."""
+    return [p["name"] if isinstance(p, dict) else p for p in record.get("parties") or []]
+
+
 Record = Annotated[Union[Summit, Agreement, Ordinance], Field(discriminator="type")]
 RECORD_TYPES: dict[str, type[RecordBase]] = {"summit": Summit, "agreement": Agreement, "ordinance": Ordinance}
 

@@ -79,3 +79,15 @@ def test_a_crawl_publishes_its_records_and_record_changes_as_tables(prefect_serv
     ordinance = next(r for r in records if r["type"] == "ordinance")
     assert ordinance["parties or municipality"] and ordinance["date"] and 0 < ordinance["confidence"] <= 1
     assert (out / "review.html").resolve().as_uri() in artifacts["chusho-crawl-town-review"].data
+
+
+def test_the_records_table_names_an_agreements_parties_as_written_in_either_schema_version():
+    from flows.reporting import record_rows
+
+    parties = [{"name": "岡谷市", "kind": "municipality", "code": "202045"},
+               {"name": "長野県信用組合", "kind": "financial institution", "code": "2390"}]
+    v11 = {"type": "agreement", "kind": "連携協定", "parties": parties, "signed_date": "2019-04", "confidence": 0.8}
+    v10 = {**v11, "parties": ["岡谷市", "長野県信用組合"]}
+    for record in (v11, v10):
+        [row] = record_rows([record])
+        assert row["parties or municipality"] == "岡谷市、長野県信用組合" and row["date"] == "2019-04"
