@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 _STACK_GAP = 0.3  # em: stacked characters of a vertical column touch (or nearly)
 _ROW_GAP = 0.3  # em: a character closer than this to a row neighbour is set horizontally
@@ -162,3 +163,335 @@ def table_runs(segmented: list[list[list]], tops: list[float], bottoms: list[flo
             found.append((i, j, anchors))
         i = j + 1
     return found
+
+
+# ---------------------------------------------------------------- columns from the page's whitespace
+
+def group_rows(chars: list) -> list[list]:
+    """Group characters into rows: a character joins the row it overlaps vertically by 40% of its height.
+
+    So a superscript or a bigger character stays in its line, and the next line
+    (which at most touches this one) starts a new row.
+    """
+    rows: list[list] = []
+    top = bottom = 0.0
+    for ch in sorted(chars, key=lambda c: (c.top, c.x0)):
+        height = max(ch.bottom - ch.top, 0.1)
+        if rows and min(bottom, ch.bottom) - max(top, ch.top) >= 0.4 * min(height, bottom - top):
+            rows[-1].append(ch)
+            bottom = max(bottom, ch.bottom)
+        else:
+            rows.append([ch])
+            top, bottom = ch.top, ch.bottom
+    return rows
+
+
+_HAIR = 0.3  # em: a gap narrower than this inside a row is no gap (spaced-out title characters)
+_HEADING_GAP = 4.0  # em: a gap in a heading bigger than the body, up to this wide, is a space in it
+_GUTTER = 0.8  # em: the narrowest gutter between columns
+_FULL = 1.5  # em: a column line ending this close to the gutter fills its column
+_COLUMN = 6.0  # em: the narrowest column
+
+
+@dataclass(slots=True)
+class Unit:
+    """What the column finder orders: a row of characters, or a block read whole (a table, vertical
+    text) with its box; `block` is the caller's and is given back as it is."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    chars: list
+    block: object = None
+    spans: list = field(default_factory=list)  # the x extents it covers, gaps of a hair closed
+
+
+def row_unit(chars: list, body_size: float) -> Unit:
+    """A row of characters (spaces included: a drawn space covers its place) as a unit."""
+    spans: list[list[float]] = []
+    prev = None
+    for c in sorted(chars, key=lambda c: c.x0):
+        if spans and (c.x0 - spans[-1][1] < _HAIR * c.size
+                      or (prev.size > body_size + 1 and c.size > body_size + 1
+                          and c.x0 - spans[-1][1] < _HEADING_GAP * max(c.size, prev.size))):
+            spans[-1][1] = max(spans[-1][1], c.x1)
+        else:
+            spans.append([c.x0, c.x1])
+        prev = c
+    return Unit(spans[0][0], max(s[1] for s in spans), min(c.top for c in chars), max(c.bottom for c in chars),
+                chars, None, [(a, b) for a, b in spans])
+
+
+def block_unit(box: tuple[float, float, float, float], block: object) -> Unit:
+    x0, top, x1, bottom = box
+    return Unit(x0, x1, top, bottom, [], block, [(x0, x1)])
+
+
+@dataclass(slots=True)
+class Region:
+    """Units read one after another as one column (`slot`: single, full, left, right, colN.i)."""
+
+    slot: str
+    units: list[Unit]
+
+
+@dataclass(slots=True)
+class _Gutter:
+    x0: float
+    x1: float
+    first: int  # the units [first, last] it runs beside
+    last: int
+
+
+def _free(a: float, b: float, spans: list[tuple[float, float]]) -> tuple[float, float]:
+    """The widest part of [a, b] that `spans` leave empty ((a, a) when none)."""
+    best, at = (a, a), a
+    for s0, s1 in spans:
+        if s1 <= at:
+            continue
+        if s0 >= b:
+            break
+        if s0 - at > best[1] - best[0]:
+            best = (at, s0)
+        at = s1
+        if at >= b:
+            break
+    if b - at > best[1] - best[0]:
+        best = (at, b)
+    return best
+
+
+def _gutters(units: list[Unit], size: float) -> list[_Gutter]:
+    """Every empty vertical strip that separates text in some unit, run up and down as far as
+    no unit covers it (narrowed to what stays empty): the whitespace of an XY cut."""
+    least = _GUTTER * size
+    found: list[_Gutter] = []
+    for i, u in enumerate(units):
+        for (_, a), (b, _) in zip(u.spans, u.spans[1:]):
+            if b - a < least or any(g.first <= i <= g.last and g.x0 < b and a < g.x1 for g in found):
+                continue
+            first = last = i
+            for step in (1, -1):
+                j = i + step
+                while 0 <= j < len(units):
+                    na, nb = _free(a, b, units[j].spans)
+                    if nb - na < least:
+                        break
+                    a, b = na, nb
+                    first, last = min(first, j), max(last, j)
+                    j += step
+            found.append(_Gutter(a, b, first, last))
+    return found
+
+
+def _sides(u: Unit, mid: float) -> tuple[float | None, float | None]:
+    """The right end of what a unit holds left of `mid`, and the left end of what it holds right of it."""
+    if u.block is not None:
+        centre = (u.x0 + u.x1) / 2
+        return (u.x1, None) if centre < mid else (None, u.x0)
+    left = right = None
+    for c in u.chars:
+        if (c.x0 + c.x1) / 2 < mid:
+            left = c.x1 if left is None else max(left, c.x1)
+        else:
+            right = c.x0 if right is None else min(right, c.x0)
+    return left, right
+
+
+def _columns_of(units: list[Unit], g: _Gutter, size: float, lo: float, hi: float,
+                known: list[tuple[float, float]]) -> tuple[int, int, str] | None:
+    """The units [s, e] the gutter makes two columns of, and on what evidence, or None.
+
+    The stretch is cut to the rows with text on both sides, and around them the rows above
+    (but from a right-hand line that does not start at the gutter: a date set flush right over
+    the columns), the right column's rows below, and the left column's rows below as long as it
+    runs on: up to its last line that fills the column, then at line spacing; or all of them
+    when nothing under them crosses the gutter (a short second column, the end of an article).
+
+    Evidence: both sides six ems wide or more and the gutter between a quarter and three
+    quarters of the width, always. Then "own": three rows or more, and two left lines or more
+    filling the column up to the gutter, half of the left lines or three with three lines or
+    more on each side (two lines far apart, a date on a title's line, are not columns). Else
+    "known": a gutter no wider than one of `known` (another stretch's, an earlier page's) by
+    four ems lies over its middle. Else "weak": columns only another page could tell.
+    """
+    g0, g1 = g.x0, g.x1
+    if not (lo + 0.25 * (hi - lo) <= (g0 + g1) / 2 <= lo + 0.75 * (hi - lo)) \
+            or g0 - lo < _COLUMN * size or hi - g1 < _COLUMN * size:
+        return None
+    mid = (g0 + g1) / 2
+    sides = {k: _sides(units[k], mid) for k in range(g.first, g.last + 1)}
+    both = [k for k, (a, b) in sides.items() if a is not None and b is not None]
+    if not both:
+        return None
+    s, e = both[0], both[-1]
+    while s > g.first and (sides[s - 1][1] is None or sides[s - 1][1] <= g1 + _FULL * size):
+        s -= 1
+    if g.last == len(units) - 1:
+        e = g.last
+    else:
+        fills = [k for k in range(e + 1, g.last + 1)
+                 if sides[k][0] is None or sides[k][0] >= g0 - _FULL * size]
+        e = max([e] + fills)
+        while e < g.last and units[e + 1].top - units[e].bottom <= 0.8 * size:
+            e += 1
+    left = [sides[k][0] for k in range(s, e + 1) if sides[k][0] is not None]
+    right = sum(1 for k in range(s, e + 1) if sides[k][1] is not None)
+    full = sum(1 for x in left if x >= g0 - _FULL * size)
+    if e - s >= 2 and full >= 2 and (2 * full >= len(left) or (full >= 3 and right >= 3)):
+        return s, e, "own"
+    for k0, k1 in known:
+        if g0 <= (k0 + k1) / 2 <= g1 and g1 - g0 <= k1 - k0 + 4 * size:
+            return s, e, "known"
+    return s, e, "weak"
+
+
+def _is_text_side(rows: list[list], edge: float | None, size: float) -> bool:
+    """Whether one side's pieces of some rows read as a column of text: most in one piece (no
+    cells), and half of them or more filling it up to `edge` (None: the farthest right end)."""
+    rows = [r for r in rows if r]
+    if not rows:
+        return False
+    whole = sum(1 for r in rows if len(row_segments(r)) == 1)
+    ends = [max(c.x1 for c in r) for r in rows]
+    edge = max(ends) if edge is None else edge
+    return whole >= 0.6 * len(rows) and 2 * sum(1 for x in ends if x >= edge - _FULL * size) >= len(rows)
+
+
+def _splits_a_table(units: list[Unit], g: _Gutter, s: int, e: int, size: float) -> bool:
+    """Whether the gutter runs through an unruled table (cells at tab stops on both sides of it,
+    `table_runs`) rather than beside one: the table's rows hold most of the stretch's rows with
+    text on both sides (columns of text go on above or under a table set in one of them), or
+    neither side of them is a column of text."""
+    rows = [units[k].chars for k in range(s, e + 1) if units[k].block is None]
+    segmented = [row_segments(r) for r in rows]
+    if sum(1 for x in segmented if len(x) >= 2) < 3:
+        return False
+    tops = [min(c.top for c in r) for r in rows]
+    bottoms = [max(c.bottom for c in r) for r in rows]
+    mid = (g.x0 + g.x1) / 2
+    two_sided = [any((c.x0 + c.x1) / 2 < mid for c in r) and any((c.x0 + c.x1) / 2 >= mid for c in r) for r in rows]
+    for first, last, anchors in table_runs(segmented, tops, bottoms):
+        if anchors[0] > mid or anchors[-1] < mid:
+            continue  # the table lies on one side
+        outside = sum(1 for k, both in enumerate(two_sided) if both and not first <= k <= last)
+        run = rows[first:last + 1]
+        left = [[c for c in r if (c.x0 + c.x1) / 2 < mid] for r in run]
+        right = [[c for c in r if (c.x0 + c.x1) / 2 >= mid] for r in run]
+        if outside < 3 or not (_is_text_side(left, g.x0, size) or _is_text_side(right, None, size)):
+            return True
+    return False
+
+
+def _split(units: list[Unit], mid: float, size: float) -> tuple[list[Unit], list[Unit]]:
+    """The units' characters and blocks left and right of `mid`, regrouped into rows."""
+    left_chars, right_chars, left_blocks, right_blocks = [], [], [], []
+    for u in units:
+        if u.block is not None:
+            (left_blocks if (u.x0 + u.x1) / 2 < mid else right_blocks).append(u)
+            continue
+        for c in u.chars:
+            (left_chars if (c.x0 + c.x1) / 2 < mid else right_chars).append(c)
+    out = []
+    for chars, blocks in ((left_chars, left_blocks), (right_chars, right_blocks)):
+        side = [row_unit(r, size) for r in group_rows(chars)] + blocks
+        side.sort(key=lambda u: u.top)
+        out.append(side)
+    return out[0], out[1]
+
+
+class _Order:
+    """The recursive cut: full-width stretches in place, column stretches column by column."""
+
+    def __init__(self, size: float, hint: tuple[float, float] | None):
+        self.size, self.hint = size, hint
+        self.known: list[tuple[float, float]] = []  # the gutters taken on this page
+        self.hinted = False  # a stretch's columns hung on the hint, or could have
+        self.gutter: tuple[float, float] | None = None  # the page's main gutter (beside the most rows)
+        self.rows_of_gutter = 0
+        self.bands = 0
+
+    def _best(self, units: list[Unit]) -> tuple[int, int, _Gutter, str] | None:
+        lo, hi = min(u.x0 for u in units), max(u.x1 for u in units)
+        ranked = []
+        for g in _gutters(units, self.size):
+            cut = _columns_of(units, g, self.size, lo, hi, self.known)
+            if cut is None:
+                continue
+            s, e, why = cut
+            if why == "weak":
+                self.hinted = True  # another page's gutter could decide
+                if self.hint is None or _columns_of(units, g, self.size, lo, hi, [self.hint])[2] != "known":
+                    continue
+                why = "hint"
+            ranked.append(((why == "own", e - s, g.x1 - g.x0), s, e, g, why))
+        for _, s, e, g, why in sorted(ranked, key=lambda r: r[0], reverse=True):
+            if not _splits_a_table(units, g, s, e, self.size):
+                return s, e, g, why
+        return None
+
+    def leaves(self, units: list[Unit], band: int | None) -> list[tuple[list[Unit], int | None]]:
+        """The units in reading order as leaves (units read as one column, their band: the
+        outermost column stretch they lie in, None outside any)."""
+        if not units:
+            return []
+        best = self._best(units)
+        if best is None:
+            return [(units, band)]
+        s, e, g, why = best
+        self.known.append((g.x0, g.x1))
+        if band is None:
+            self.bands += 1
+            inner = self.bands
+            if e - s + 1 > self.rows_of_gutter:  # a gutter taken on the hint's word is the hint, carried on
+                self.gutter, self.rows_of_gutter = self.hint if why == "hint" else (g.x0, g.x1), e - s + 1
+        else:
+            inner = band
+        left, right = _split(units[s:e + 1], (g.x0 + g.x1) / 2, self.size)
+        return (self.leaves(units[:s], band) + self.leaves(left, inner) + self.leaves(right, inner)
+                + self.leaves(units[e + 1:], band))
+
+
+def reading_regions(units: list[Unit], body_size: float, hint: tuple[float, float] | None = None
+                    ) -> tuple[list[Region], tuple[float, float] | None, bool]:
+    """The page body's units (rows and blocks, top to bottom) as regions in reading order.
+
+    A recursive XY cut on the whitespace: the gutter beside the most rows (`_columns_of` says
+    which gutters make columns) cuts the units into the stretch above it, its left column, its
+    right column and the stretch below, each cut again the same way. So a title, a banner or
+    a footer over the columns stays whole and in place, a short second column is read after
+    the first, three columns are read left to right, and a page whose columns change down the
+    page is read stretch by stretch.
+
+    Gives (regions, the page's main gutter or None, whether a stretch's columns hung on `hint`
+    or could have: read with another hint, the page may come out otherwise). Slots: "single"
+    on a page without columns; else "full" outside them, "left"/"right" in two columns,
+    "colN.i" in N columns otherwise.
+    """
+    order = _Order(body_size, hint)
+    leaves = order.leaves(units, None)
+    by_band: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for leaf, band in leaves:
+        if band is not None:
+            by_band[band].append((min(u.x0 for u in leaf), max(u.x1 for u in leaf)))
+    columns: dict[int, list[tuple[float, float]]] = {}
+    for band, extents in by_band.items():
+        merged: list[list[float]] = []
+        for a, b in sorted(extents):
+            if merged and a < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        columns[band] = [(a, b) for a, b in merged]
+    regions = []
+    for leaf, band in leaves:
+        if band is None:
+            slot = "full" if order.bands else "single"
+        else:
+            cols = columns[band]
+            x = min(u.x0 for u in leaf)
+            i = max(k for k, (a, _) in enumerate(cols) if a <= x)
+            slot = ("left", "right")[i] if len(cols) == 2 else f"col{len(cols)}.{i}"
+        regions.append(Region(slot, leaf))
+    return regions, order.gutter, order.hinted

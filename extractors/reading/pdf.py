@@ -67,7 +67,8 @@ from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import ExtractionError
-from extractors.reading.layout import anchor_of, row_segments, split_vertical, table_runs
+from extractors.reading.layout import (Region, anchor_of, block_unit, group_rows, reading_regions, row_segments,
+                                       row_unit, split_vertical, table_runs)
 from extractors.reading.normalize import normalize_chars, normalize_text
 from extractors.reading.ocr import OcrLine, needs_ocr, ocr_page, ocr_unavailable
 from extractors.reading.pdfium_chars import PDFIUM_LOCK, PdfiumPages
@@ -110,7 +111,6 @@ _OFFICE_TITLE = re.compile(r"^Microsoft (?:Word|PowerPoint|Excel) - |\.(?:docx?|
 _MARGIN_BAND = 0.12  # header/footer candidates lie in the top or bottom 12% of the page
 _DEDUPE_TOLERANCE = 1.5  # pt: fake bold redraws a glyph well within this ...
 _DEDUPE_EM = 0.12  # ... or within an eighth of an em in a big heading (a heavier smear), up to 3 pt
-_FEW_ROWS = 6  # a page body with fewer rows is too short to find its gutter: the hint decides
 
 
 @dataclass(slots=True)
@@ -142,6 +142,9 @@ class _PageLines:
     header: list[_Line] = field(default_factory=list)
     footer: list[_Line] = field(default_factory=list)
     blocks: list[list[_Line]] = field(default_factory=list)
+    # header and footer lines are also in the blocks, in their places (a text page: the columns'
+    # heads and feet run into the bands); else (an OCRed page) apart, kept ones added at the ends
+    in_place: bool = False
     no_text: bool = False
     scanned: bool = False  # something drawn but no usable text layer: a page for OCR
     ocr: bool = False  # the lines were read by OCR
@@ -202,23 +205,7 @@ def _dedupe(chars: list[_Char]) -> list[_Char]:
     return out
 
 
-def _rows(chars: list[_Char]) -> list[list[_Char]]:
-    """Group characters into rows: a character joins the row it overlaps vertically by 40% of its height.
-
-    So a superscript or a bigger character stays in its line, and the next line
-    (which at most touches this one) starts a new row.
-    """
-    rows: list[list[_Char]] = []
-    top = bottom = 0.0
-    for ch in sorted(chars, key=lambda c: (c.top, c.x0)):
-        height = max(ch.bottom - ch.top, 0.1)
-        if rows and min(bottom, ch.bottom) - max(top, ch.top) >= 0.4 * min(height, bottom - top):
-            rows[-1].append(ch)
-            bottom = max(bottom, ch.bottom)
-        else:
-            rows.append([ch])
-            top, bottom = ch.top, ch.bottom
-    return rows
+_rows = group_rows
 
 
 def _is_western(c: str) -> bool:
@@ -314,120 +301,37 @@ def _is_page_number(row: list[_Char]) -> bool:
     return line is not None and bool(_PAGE_NUMBER.match(line.text))
 
 
-def _crosses(row: list[_Char], gutter: tuple[float, float], body_size: float | None = None) -> bool:
-    """Whether a row runs over the gutter: a character on it, or (given the body text's size) a
-    heading bigger than the body with characters on both sides, such as a centred title with
-    a space right over the gutter."""
-    g0, g1 = gutter
-    if any(c.x0 < g1 - 1 and c.x1 > g0 + 1 for c in row):
-        return True
-    if body_size is None:
-        return False
-    left = [c for c in row if c.x1 <= g0 + 1 and not c.text.isspace()]
-    right = [c for c in row if c.x0 >= g1 - 1 and not c.text.isspace()]
-    if not left or not right:
-        return False
-    a, b = max(left, key=lambda c: c.x1), min(right, key=lambda c: c.x0)
-    return min(a.size, b.size) > body_size + 1
-
-
-def _sides_filled(rows: list[list[_Char]], gutter: tuple[float, float], need: float) -> bool:
-    g0, g1 = gutter
-    left = sum(1 for r in rows if any(c.x1 <= g0 + 1 for c in r))
-    right = sum(1 for r in rows if any(c.x0 >= g1 - 1 for c in r))
-    return min(left, right) >= need
-
-
-def _spans(row: list[_Char]) -> list[tuple[float, float]]:
-    """The x extents a row covers: its characters, hair gaps (under a third of an em) closed,
-    so that a title's spaced-out characters or spaces cover what lies between them."""
-    spans: list[list[float]] = []
-    for c in sorted(row, key=lambda c: c.x0):
-        if spans and c.x0 - spans[-1][1] < 0.3 * c.size:
-            spans[-1][1] = max(spans[-1][1], c.x1)
-        else:
-            spans.append([c.x0, c.x1])
-    return [(a, b) for a, b in spans]
-
-
-def _find_gutter(rows: list[list[_Char]], x0: float, x1: float,
-                 hint: tuple[float, float] | None = None) -> tuple[float, float] | None:
-    """An empty vertical strip between 30% and 70% of the width with text on both sides, or None.
-
-    Rows crossing it (a title over both columns) are allowed while they are
-    few. A page with too few rows to tell (the end of an article) is checked
-    against `hint`, the gutter of an earlier page: its answer is `hint` or None.
-    """
-    allowed = max(1, int(0.15 * len(rows)))
-    if len(rows) < _FEW_ROWS:
-        if hint and sum(_crosses(r, hint) for r in rows) <= allowed // 2 and _sides_filled(rows, hint, 1):
-            return hint
-        return None
-    lo, hi = x0 + 0.3 * (x1 - x0), x0 + 0.7 * (x1 - x0)
-    cover = [0] * (int(hi - lo) + 1)
-    for row in rows:
-        bins: set[int] = set()
-        for s0, s1 in _spans(row):
-            a, b = max(s0, lo), min(s1, hi)
-            if a < b:
-                bins.update(range(int(a - lo), int(b - lo) + 1))
-        for i in bins:
-            cover[i] += 1
-    least = min(cover)
-    if least > allowed:
-        return None
-    best, start = (0, 0), None  # the widest run of least-covered bins
-    for i, n in enumerate(cover + [least + 1]):
-        if n == least and start is None:
-            start = i
-        elif n != least and start is not None:
-            best = max(best, (i - start, start))
-            start = None
-    width, start = best
-    size = statistics.median(c.size for r in rows for c in r)
-    gutter = (lo + start, lo + start + width)
-    if width < 0.8 * size or not _sides_filled(rows, gutter, max(3, 0.2 * len(rows))):
-        return None
-    return gutter
-
-
-def _reading_blocks(rows: list[list[_Char]], gutter: tuple[float, float] | None,
-                    inserts: list[tuple[float, list[_Line]]] = ()) -> list[list[_Line]]:
-    """Body rows in reading order: full-width rows in place, between them the left column, then the right.
-
-    `inserts` are blocks read whole (tables, vertical text) with their top: each is read in
-    place, where it stands among the rows, and cuts the columns like a full-width row.
-    """
-    inserts = sorted(inserts, key=lambda t: t[0])
-    size = statistics.median(c.size for r in rows for c in r) if rows else 0.0
-    g0, g1 = gutter or (0.0, 0.0)
-    mid = (g0 + g1) / 2
+def _region_blocks(region: Region, margin: dict[int, str], page: _PageLines) -> list[list[_Line]]:
+    """A region's rows and blocks as blocks of lines, top to bottom: the rows between two blocks
+    read whole (tables, vertical text) make one block; unruled tables are found among its rows.
+    A line of a header or footer row (`margin`: id of a character -> which) is noted in `page`'s
+    header or footer too."""
+    rows = [u.chars for u in region.units if u.block is None]
+    inserts = [(u.top, u.block) for u in region.units if u.block is not None]
+    body = [r for r in rows if id(r[0]) not in margin]
+    if len(body) < len(rows):  # no table takes in a header or footer
+        tables, body = _take_unruled_tables(body)
+        keep = {id(r[0]) for r in body}
+        rows = [r for r in rows if id(r[0]) in keep or id(r[0]) in margin]
+    else:
+        tables, rows = _take_unruled_tables(rows)
+    inserts = sorted(inserts + tables, key=lambda t: t[0])
     blocks: list[list[_Line]] = []
-    band: list[_Char] = []
-
-    def close_band() -> None:
-        if gutter is None:
-            blocks.append(_lines(band, "single"))
-        else:
-            left = [c for c in band if (c.x0 + c.x1) / 2 < mid]
-            right = [c for c in band if (c.x0 + c.x1) / 2 >= mid]
-            blocks.extend(b for b in (_lines(left, "left"), _lines(right, "right")) if b)
-        band.clear()
-
+    band: list[_Line] = []
     at = 0
     for row in rows:
         top = min(c.top for c in row)
         while at < len(inserts) and inserts[at][0] < top:
-            close_band()
-            blocks.append(inserts[at][1])
+            blocks += [band, inserts[at][1]]
+            band = []
             at += 1
-        if gutter is not None and _crosses(row, gutter, size):  # a title or other line over both columns
-            close_band()
-            blocks.append(_lines(row, "full"))
-        else:
-            band.extend(row)
-    close_band()
-    blocks.extend(block for _, block in inserts[at:])
+        if (line := _make_line(row, region.slot)) is not None:
+            band.append(line)
+            where = margin.get(id(row[0]))
+            if where is not None:
+                getattr(page, where).append(line)
+    blocks.append(band)
+    blocks += [block for _, block in inserts[at:]]
     return [b for b in blocks if b]
 
 
@@ -449,8 +353,11 @@ def _row_line(cells: list[str], chars: list[_Char]) -> _Line | None:
                  statistics.median(c.size for c in visible), "table")
 
 
-def _take_ruled_tables(page, chars: list[_Char]) -> tuple[list[tuple[float, list[_Line]]], list[_Char]]:
-    """The page's ruled tables as blocks of row lines (with their tops), and the characters left outside them."""
+Box = tuple[float, float, float, float]
+
+
+def _take_ruled_tables(page, chars: list[_Char]) -> tuple[list[tuple[Box, list[_Line]]], list[_Char]]:
+    """The page's ruled tables as blocks of row lines (with their boxes), and the characters left outside them."""
     inserts, taken = [], set()
     for rows in ruled_tables(page):
         block = []
@@ -468,7 +375,9 @@ def _take_ruled_tables(page, chars: list[_Char]) -> tuple[list[tuple[float, list
             if (line := _row_line(cells, row_chars)) is not None:
                 block.append(line)
         if block:
-            inserts.append((block[0].top, block))
+            boxes = [box for row in rows for box in row if box is not None]
+            inserts.append(((min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                             max(b[3] for b in boxes)), block))
     return inserts, [c for c in chars if id(c) not in taken] if taken else chars
 
 
@@ -514,8 +423,9 @@ def _vertical_block(columns: list[list[_Char]]) -> list[_Line]:
 
 def _read_page(page, warnings: list[str], hint: tuple[float, float] | None,
                fast: PdfiumPages | None = None) -> tuple[_PageLines, tuple | None, bool]:
-    """One page's lines, the column gutter found on it (None: one column), and whether `hint` was
-    consulted (a body too short to find its own gutter): then the gutter found is `hint` or None.
+    """One page's lines, the main column gutter found on it (None: one column), and whether
+    `hint` was consulted (columns too short to tell on their own: read with another hint, the
+    page may come out otherwise).
 
     With `fast`, a plain page's characters come from pdfium (extractors/reading/pdfium_chars.py);
     any other page is pdfplumber's."""
@@ -523,7 +433,7 @@ def _read_page(page, warnings: list[str], hint: tuple[float, float] | None,
     plain = fast.chars(page.page_number - 1) if fast is not None else None
     if plain is not None:
         chars = _plain_page_chars(plain, page.bbox)
-        inserts: list[tuple[float, list[_Line]]] = []
+        inserts: list[tuple[Box, list[_Line]]] = []
     else:
         if needs_ocr(page):
             return _PageLines(no_text=True, scanned=True), None, False
@@ -534,19 +444,20 @@ def _read_page(page, warnings: list[str], hint: tuple[float, float] | None,
     rows = _rows(chars)
     columns, rest = split_vertical(chars, rows)
     if columns:
-        block = _vertical_block(columns)
-        inserts.append((min(c.top for col in columns for c in col), block))
+        box = (min(c.x0 for col in columns for c in col), min(c.top for col in columns for c in col),
+               max(c.x1 for col in columns for c in col), max(c.bottom for col in columns for c in col))
+        inserts.append((box, _vertical_block(columns)))
         rows = _rows(rest)
     head, foot, body = _split_margins(rows, top, bottom) if rows else ([], [], [])
-    tables, body = _take_unruled_tables(body)
-    inserts += tables
-    gutter = _find_gutter(body, x0, x1, hint) if body else None
-    lines = _PageLines(
-        header=[line for r in head if (line := _make_line(r, "full"))],
-        footer=[line for r in foot if (line := _make_line(r, "full"))],
-        blocks=_reading_blocks(body, gutter, inserts),
-    )
-    return lines, gutter, 0 < len(body) < _FEW_ROWS
+    margin = {id(c): "header" for r in head for c in r} | {id(c): "footer" for r in foot for c in r}
+    size = statistics.median(c.size for r in rows for c in r) if rows else 0.0
+    units = sorted([row_unit(r, size) for r in head + body + foot] + [block_unit(box, block) for box, block in inserts],
+                   key=lambda u: u.top)
+    regions, gutter, hinted = reading_regions(units, size, hint)
+    lines = _PageLines(in_place=True)
+    for region in regions:
+        lines.blocks += _region_blocks(region, margin, lines)
+    return lines, gutter, hinted
 
 
 # ---------------------------------------------------------------- running headers and footers
@@ -566,7 +477,11 @@ def _drop_running_lines(pages: list[_PageLines]) -> None:
         for p in pages:
             kept = [line for line in getattr(p, where)
                     if counts[_margin_key(line)] < need and not _PAGE_NUMBER.match(line.text)]
-            if kept and where == "header":
+            if p.in_place:
+                dropped = {id(line) for line in getattr(p, where)} - {id(line) for line in kept}
+                if dropped:
+                    p.blocks = [b for block in p.blocks if (b := [x for x in block if id(x) not in dropped])]
+            elif kept and where == "header":
                 p.blocks.insert(0, kept)
             elif kept:
                 p.blocks.append(kept)

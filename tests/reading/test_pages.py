@@ -71,8 +71,8 @@ def _scan_image():
 def report(broken: tuple[int, ...] = (), scanned: bool = True) -> bytes:
     """A report of articles, each starting on a new page, drawn with the samples' renderer.
 
-    Pages: 1-2 a two-column article under a banner; 3 and 4 short two-column articles (three or
-    four rows a column: too few to find a gutter, the gutter of page 2 decides); 5 a one-column
+    Pages: 1-2 a two-column article under a banner; 3 and 4 short two-column articles (one or
+    two rows a column: too few to tell columns, the gutter of page 2 decides); 5 a one-column
     notice (no gutter: the one of page 2 is carried on); 6 a short two-column article; 7 the
     scanned page; 8-9 a two-column article with a heading over both columns (its gutter a little
     wider); 10 a short one. `broken` pages get a form XObject whose bounding box cannot be
@@ -94,14 +94,14 @@ def report(broken: tuple[int, ...] = (), scanned: bool = True) -> bytes:
 
     articles = [
         ([Block("banner", "荒川区と中小機構　業務連携10周年")] + [Block("p", p) for p in paras[:24]], two),
-        (short(24, 170), two),
-        (short(28, 130), two),
+        (short(24, 80), two),
+        (short(28, 60), two),
         ([Block("head", "お知らせ")] + [Block("p", p[:90]) for p in paras[32:38]], one),
-        (short(38, 150), two),
+        (short(38, 70), two),
         ("scan", None),
         ([Block("p", p) for p in paras[42:52]] + [Block("span", "産業振興の取組")] +
          [Block("p", p) for p in paras[52:60]], two),
-        (short(60, 120), two),
+        (short(60, 55), two),
     ]
     pages = []
     for blocks, layout in articles:
