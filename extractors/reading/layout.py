@@ -361,9 +361,9 @@ def _is_text_side(rows: list[list], edge: float | None, size: float) -> bool:
 
 def _splits_a_table(units: list[Unit], g: _Gutter, s: int, e: int, size: float) -> bool:
     """Whether the gutter runs through an unruled table (cells at tab stops on both sides of it,
-    `table_runs`) rather than beside one: the table's rows hold most of the stretch's rows with
-    text on both sides (columns of text go on above or under a table set in one of them), or
-    neither side of them is a column of text."""
+    `table_runs`) rather than beside one: left of it the table's rows are no column of text, and
+    right of it neither, or they hold most of the stretch's rows with text on both sides (a table's
+    wrapped last column reads like text; columns of text beside a table go on above or under it)."""
     rows = [units[k].chars for k in range(s, e + 1) if units[k].block is None]
     segmented = [row_segments(r) for r in rows]
     if sum(1 for x in segmented if len(x) >= 2) < 3:
@@ -379,7 +379,7 @@ def _splits_a_table(units: list[Unit], g: _Gutter, s: int, e: int, size: float) 
         run = rows[first:last + 1]
         left = [[c for c in r if (c.x0 + c.x1) / 2 < mid] for r in run]
         right = [[c for c in r if (c.x0 + c.x1) / 2 >= mid] for r in run]
-        if outside < 3 or not (_is_text_side(left, g.x0, size) or _is_text_side(right, None, size)):
+        if not _is_text_side(left, g.x0, size) and (outside < 3 or not _is_text_side(right, None, size)):
             return True
     return False
 
