@@ -1,7 +1,15 @@
-"""Page layout from positioned characters: vertical writing, and tables drawn as text.
+"""Page layout from positioned characters: columns, vertical writing, and tables drawn as text.
 
 Takes characters (anything with `text`, `x0`, `x1`, `top`, `bottom`, `size`; pdf.py's `_Char`)
 and rows of them, and gives groupings in reading order; pdf.py turns them into lines:
+
+- `group_rows(chars)`: characters in rows (a line across the page, columns and all).
+- `reading_regions(units, body_size, hint)`: a page's rows and boxed blocks (`row_unit`,
+  `block_unit`) as regions in reading order, found from the whitespace between columns by a
+  recursive XY cut: a gutter that separates text over some stretch of the page makes columns
+  of that stretch, read one after another; what is above and under it is cut the same way.
+  So a short second column, columns under a title or over a footer, three columns, a table
+  in one column are read as set; two lines that merely sit far apart are not columns.
 
 - `split_vertical(chars)`: (vertical columns, the other characters). A character is set
   vertically when it has no close neighbour in its row but one right above or under it, centred
@@ -359,11 +367,25 @@ def _is_text_side(rows: list[list], edge: float | None, size: float) -> bool:
     return whole >= 0.6 * len(rows) and 2 * sum(1 for x in ends if x >= edge - _FULL * size) >= len(rows)
 
 
+def _holds_a_table(rows: list[list]) -> bool:
+    """Whether some rows (one side's pieces) make an unruled table of their own."""
+    rows = [r for r in rows if r]
+    segmented = [row_segments(r) for r in rows]
+    if sum(1 for x in segmented if len(x) >= 2) < 3:
+        return False
+    return bool(table_runs(segmented, [min(c.top for c in r) for r in rows], [max(c.bottom for c in r) for r in rows]))
+
+
 def _splits_a_table(units: list[Unit], g: _Gutter, s: int, e: int, size: float) -> bool:
     """Whether the gutter runs through an unruled table (cells at tab stops on both sides of it,
-    `table_runs`) rather than beside one: left of it the table's rows are no column of text, and
-    right of it neither, or they hold most of the stretch's rows with text on both sides (a table's
-    wrapped last column reads like text; columns of text beside a table go on above or under it)."""
+    `table_runs`) rather than beside one.
+
+    It runs beside one when left of it the table's rows read as a column of text; or when the
+    stretch holds three rows or more of two columns of text (a line on each side, no cells on the
+    left) and one side of the table's rows is a column of text or a table of its own. A table's
+    wrapped last column reads like text, and the columns before it make a table: without columns
+    of text around, that is one table.
+    """
     rows = [units[k].chars for k in range(s, e + 1) if units[k].block is None]
     segmented = [row_segments(r) for r in rows]
     if sum(1 for x in segmented if len(x) >= 2) < 3:
@@ -371,15 +393,17 @@ def _splits_a_table(units: list[Unit], g: _Gutter, s: int, e: int, size: float) 
     tops = [min(c.top for c in r) for r in rows]
     bottoms = [max(c.bottom for c in r) for r in rows]
     mid = (g.x0 + g.x1) / 2
-    two_sided = [any((c.x0 + c.x1) / 2 < mid for c in r) and any((c.x0 + c.x1) / 2 >= mid for c in r) for r in rows]
+    lefts = [[c for c in r if (c.x0 + c.x1) / 2 < mid] for r in rows]
+    rights = [[c for c in r if (c.x0 + c.x1) / 2 >= mid] for r in rows]
+    # rows of two columns of text: a line on each side, the left one no row of cells
+    text_rows = sum(1 for a, b in zip(lefts, rights) if a and b and len(row_segments(a)) == 1)
     for first, last, anchors in table_runs(segmented, tops, bottoms):
         if anchors[0] > mid or anchors[-1] < mid:
             continue  # the table lies on one side
-        outside = sum(1 for k, both in enumerate(two_sided) if both and not first <= k <= last)
-        run = rows[first:last + 1]
-        left = [[c for c in r if (c.x0 + c.x1) / 2 < mid] for r in run]
-        right = [[c for c in r if (c.x0 + c.x1) / 2 >= mid] for r in run]
-        if not _is_text_side(left, g.x0, size) and (outside < 3 or not _is_text_side(right, None, size)):
+        left, right = lefts[first:last + 1], rights[first:last + 1]
+        if _is_text_side(left, g.x0, size):
+            continue
+        if text_rows < 3 or not (_is_text_side(right, None, size) or _holds_a_table(left) or _holds_a_table(right)):
             return True
     return False
 

@@ -5,10 +5,13 @@ Takes the bytes of a PDF and gives `(text, pages, title, warnings)`:
 - `text`: the body text of the pages read, passed through `normalize_text`
   page by page, with running headers, footers and page numbers dropped, lines
   wrapped inside a paragraph joined (no space between Japanese characters),
-  paragraphs ending in "\\n", and two-column pages read column by column; a
+  paragraphs ending in "\\n", and pages of columns read column by column; a
   line ending short of the column's edge is a wrap when the next line's first
   unbreakable unit (禁則: 例」, み)) would not have fitted, and the centred last
   line of a centred paragraph (a title block) is joined to the full line above;
+  a line with parts set far apart on it (a title and its date flush right) is a
+  line of its own; no space is put where a number or word wrapped inside
+  Japanese text is joined (「市内に4」/「0カ所」 -> 「市内に40カ所」);
 - `pages`: one `Page(page=n, start, end, ocr)` per page read; `text[start:end]`
   is that page's text. Pages are joined by "\\n", or by "" when a sentence runs
   on from the foot of one page to the top of the next;
@@ -23,10 +26,10 @@ its lines go through the same layout steps as those of a text page.
 A long document can be read in page ranges, each on its own (a task each in
 the flows): `read_pdf_pages` reads pages [first, last) into a `PdfPart` (the
 pages' lines and warnings, its scanned pages OCRed), and `assemble_pdf` joins
-the parts, in page order, into exactly what one read gives. A page too short
-to find its own column gutter is read with the gutter found last before it;
-a part cannot know it for its first pages, so the join reads those few again
-with the gutter carried over the parts before. Everything that needs the whole
+the parts, in page order, into exactly what one read gives. Columns too short
+to tell on their own are read with the gutter found last before them; a part
+cannot know it for its first pages, so the join reads those few again with the
+gutter carried over the parts before. Everything that needs the whole
 document is done by the join: the checks, running headers and footers, column
 edges, line pitches and the text. `extract_pdf` is one part of all the pages,
 assembled: one code path. `pdf_page_count` tells the page count cheaply.
@@ -42,14 +45,19 @@ The work is done on the page's characters: pdfium's on a plain page (no ruled-ta
 vertical or rotated text, every glyph mapped: extractors/reading/pdfium_chars.py, ~10x faster
 than pdfminer), `page.chars` (pdfplumber, no layout analysis) on any other page. Characters
 are de-duplicated (fake bold), grouped into rows, the header and footer
-candidates set aside, the page split into full-width bands and columns, and
-lines assembled from characters sorted by x, so that letter spacing never
-turns into spaces between Japanese characters. Blocks read whole, in place
-among the rows, cut the columns like a full-width heading: ruled tables
-(extractors/reading/tables.py), unruled tables drawn at tab stops and vertical
-writing (extractors/reading/layout.py). A table row is one line, its non-empty
+candidates noted, the page cut into regions in reading order by the whitespace
+between its columns (extractors/reading/layout.py's `reading_regions`: a
+recursive XY cut; full-width stretches stay whole and in place, a column
+stretch is read column by column, however short a column), and lines
+assembled from characters sorted by x, so that letter spacing never turns into
+spaces between Japanese characters. Blocks read whole take part in the cut by
+their boxes, so they stay in the column they are set in: ruled tables
+(extractors/reading/tables.py) and vertical writing; unruled tables drawn at
+tab stops are found in each region. A table row is one line, its non-empty
 cells separated by a tab; vertical columns are read top to bottom, right to
-left, and joined into paragraphs like horizontal lines.
+left, and joined into paragraphs like horizontal lines. Header and footer
+candidates are read in their places (the foot of a column may run into the
+bottom band); those that repeat on most pages, and page numbers, are dropped.
 """
 from __future__ import annotations
 
@@ -109,6 +117,7 @@ _PAGE_NUMBER = re.compile(
 _OFFICE_TITLE = re.compile(r"^Microsoft (?:Word|PowerPoint|Excel) - |\.(?:docx?|xlsx?|pptx?|jtd|pdf)$", re.I)
 
 _MARGIN_BAND = 0.12  # header/footer candidates lie in the top or bottom 12% of the page
+_SPREAD = 3.0  # em beyond the letter spacing: a gap inside a line that parts two things set apart
 _DEDUPE_TOLERANCE = 1.5  # pt: fake bold redraws a glyph well within this ...
 _DEDUPE_EM = 0.12  # ... or within an eighth of an em in a big heading (a heavier smear), up to 3 pt
 
@@ -133,6 +142,7 @@ class _Line:
     size: float
     slot: str = "single"  # single / left / right / full / table / vertical: where it sits, for the column edges
     gap: float = 0.0  # the usual space between its characters: letter spacing
+    spread: bool = False  # parts set far apart on it (a title and its date flush right): no wrapped line
 
 
 @dataclass
@@ -162,8 +172,8 @@ def _page_chars(page, warnings: list[str]) -> list[_Char]:
     chars, unmapped, rotated = [], 0, 0
     for ch in page.chars:
         text = ch["text"]
-        if text.startswith("(cid:"):
-            unmapped += 1  # a glyph with no Unicode mapping: nothing to read
+        if text.startswith("(cid:") or (text and not text.isspace() and all(ord(t) < 0x20 for t in text)):
+            unmapped += 1  # a glyph with no Unicode mapping (or one to a control code): nothing to read
             continue
         if ch["x1"] < x0 or ch["x0"] > x1 or ch["bottom"] < top or ch["top"] > bottom:
             continue  # drawn off the page
@@ -256,8 +266,9 @@ def _make_line(chars: list[_Char], slot: str) -> _Line | None:
                 out.append(" ")
         out.append(ch.text)
         prev, drawn_space = ch, False
+    widest = max((b.x0 - a.x1 for a, b in zip(visible, visible[1:])), default=0.0)
     return _Line("".join(out), visible[0].x0, visible[-1].x1, min(c.top for c in visible),
-                 max(c.bottom for c in visible), size, slot, usual_gap)
+                 max(c.bottom for c in visible), size, slot, usual_gap, widest > usual_gap + _SPREAD * size)
 
 
 def _lines(chars: list[_Char], slot: str) -> list[_Line]:
@@ -594,7 +605,7 @@ def _centred_run_on(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[
 
 def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float]) -> bool:
     """Whether line b starts a new paragraph after line a (same column); a table row is a line of its own."""
-    if abs(a.size - b.size) > 0.5 or a.slot == "table" or b.slot == "table":
+    if abs(a.size - b.size) > 0.5 or a.slot == "table" or b.slot == "table" or a.spread or b.spread:
         return True
     pitch = pitches.get(_pitch_key(a), 2 * a.size)
     if b.top - a.top > pitch * 1.2 + 0.5:  # paragraph spacing
@@ -608,18 +619,40 @@ def _continues(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float
     """Whether b (top of the next column or page, or the next line over both columns) carries on
     the sentence that a (a column's foot, or a line over both columns) left open."""
     return (a.text[-1] not in _SENTENCE_END and abs(a.size - b.size) <= 0.5 and "table" not in (a.slot, b.slot)
+            and not (a.spread or b.spread)
             and not _is_short(a, edges[a.slot], b)
             and (not _opens_paragraph(b, edges[b.slot]) or _centred_run_on(a, b, edges, pitches)))
 
 
-def _needs_space(a: str, b: str) -> bool:
-    """Whether a line ending in a and the next starting with b are joined by a space: western words only."""
-    return _is_western(a) and a != "-" and _is_western_alnum(b)
+def _is_japanese(c: str) -> bool:
+    return c != "" and not c.isspace() and not _is_western(c)
+
+
+def _needs_space(before: str, after: str) -> bool:
+    """Whether a line ending in `before` and the next starting with `after` are joined by a space:
+    between western words only. Never inside Japanese text: a number or a western word wrapped
+    in a Japanese sentence (「市内に4」/「0カ所」, 「はSD」/「Gsの」) has no space in it. A number
+    cut at the line end is in Japanese text when it follows a Japanese character or the part
+    on the next line runs into one; a word of letters when both hold."""
+    a, b = before[-1], after[0]
+    if not (_is_western(a) and a != "-" and _is_western_alnum(b)):
+        return False
+    i = len(before) - 1
+    while i >= 0 and (_is_western_alnum(before[i]) or before[i] in ",."):
+        i -= 1
+    j = 0
+    while j < len(after) and (_is_western_alnum(after[j]) or after[j] in ",."):
+        j += 1
+    left = before[i] if i >= 0 else ""
+    right = after[j] if j < len(after) else ""
+    if (a.isdigit() and _is_japanese(left)) or (b.isdigit() and _is_japanese(right)):
+        return False
+    return not (_is_japanese(left) and _is_japanese(right))
 
 
 def _join(a: str, b: str) -> str:
-    """Join a wrapped line: no space between Japanese characters, a space between western words."""
-    return a + " " + b if a and b and _needs_space(a[-1], b[0]) else a + b
+    """Join a wrapped line: no space in Japanese text, a space between western words."""
+    return a + " " + b if a and b and _needs_space(a, b) else a + b
 
 
 def _block_text(block: list[_Line], edges: dict[str, _Edges], pitches: dict[float, float]) -> str:
@@ -651,7 +684,7 @@ def _assemble(pages: list[_PageLines], edges: dict[str, _Edges], pitches: dict[f
         if page_text and text:
             runs_on = prev_last is not None and _continues(prev_last, blocks[0][0], edges, pitches)
             # a word of ASCII letters cut at the page foot keeps a separator
-            text += "" if runs_on and not _needs_space(text[-1], page_text[0]) else "\n"
+            text += "" if runs_on and not _needs_space(text, page_text) else "\n"
         start = len(text)
         text += page_text
         spans.append(Page(page=n, start=start, end=len(text), ocr=p.ocr))

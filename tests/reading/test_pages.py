@@ -3,7 +3,8 @@
 Two real documents, read whole and in parts of several sizes (one page each, a few pages,
 uneven last part): text, page spans, title and warnings must be the same.
 
-- the layout samples in one file (samples/*.pdf pages put together with pdfium): two columns,
+- the layout samples in one file (samples/*.pdf pages put together with pdfium): two and three
+  columns (a short second column, a table inside a column),
   banners and headings over both columns, ruled and unruled tables, vertical writing, fake bold;
 - a report drawn here with the samples' renderer (scripts/samplegen/render.py): two-column
   articles whose last pages are too short to find their own column gutter (the gutter of an
@@ -36,9 +37,9 @@ TITLE = "荒川区 産業振興だより 合本"
 @functools.lru_cache(maxsize=None)
 def layout_samples() -> bytes:
     """The two-column, table and vertical-writing samples in one PDF (the first one's title)."""
-    names = ["004_arakawa.pdf", "layout_spanning.pdf", "dev_agreement_03.pdf", "layout_tables.pdf",
-             "layout_ruled_table.pdf", "layout_vertical.pdf", "layout_vertical_cid.pdf", "002_kanagawa.pdf",
-             "001_kawaguchi.pdf"]
+    names = ["004_arakawa.pdf", "layout_spanning.pdf", "layout_short_column.pdf", "layout_body_heading.pdf",
+             "layout_tables.pdf", "layout_table_in_column.pdf", "layout_ruled_table.pdf", "layout_vertical.pdf",
+             "layout_three_columns.pdf", "layout_vertical_cid.pdf", "002_kanagawa.pdf", "001_kawaguchi.pdf"]
     doc = pypdfium2.PdfDocument((SAMPLES / names[0]).read_bytes())
     for name in names[1:]:
         doc.import_pages(pypdfium2.PdfDocument((SAMPLES / name).read_bytes()))
@@ -153,12 +154,12 @@ DOCUMENTS = {"layout samples": layout_samples, "report": report}
 # ---------------------------------------------------------------- the same text as one read
 
 def test_the_documents_are_what_they_should_be():
-    assert pdf_page_count(layout_samples()) == 17 and pdf_page_count(report()) == 10
+    assert pdf_page_count(layout_samples()) == 21 and pdf_page_count(report()) == 10
     _, pages, title, warnings = whole("report", ocr=False)
     assert title == TITLE and len(pages) == 10
     assert warnings == ["pages without a usable text layer were not read: 7 (OCR is turned off (ocr=False))"]
     _, pages, title, warnings = whole("layout samples")
-    assert len(pages) == 17 and title and warnings == []
+    assert len(pages) == 21 and title and warnings == []
 
 
 @pytest.mark.parametrize("name,size", [("layout samples", 1), ("layout samples", 5),
