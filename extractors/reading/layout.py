@@ -36,45 +36,109 @@ def _centre(c) -> float:
     return (c.x0 + c.x1) / 2
 
 
-def split_vertical(chars: list, rows: list[list]) -> tuple[list[list], list]:
-    """(vertical columns right to left, each top to bottom; the characters not in one)."""
-    lonely = []  # characters with no close neighbour in their row
+@dataclass(slots=True)
+class _Cell:
+    """Western characters set side by side in one cell of a vertical column (縦中横: 「10」)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    parts: list
+
+
+def _lonely(rows: list[list]) -> list:
+    """The characters with no close neighbour in their row, and the cells of two or three western
+    characters set side by side no wider than an em and a half (縦中横) with none either."""
+    lonely = []
     for row in rows:
         row = sorted(row, key=lambda c: c.x0)
-        for i, c in enumerate(row):
-            near = _ROW_GAP * c.size
-            left = i > 0 and c.x0 - row[i - 1].x1 < near
-            right = i + 1 < len(row) and row[i + 1].x0 - c.x1 < near
-            if not (left or right) and not c.text.isspace():
-                lonely.append(c)
+        cluster = [row[0]]
+        for c in row[1:] + [None]:
+            if c is not None and c.x0 - cluster[-1].x1 < _ROW_GAP * max(c.size, cluster[-1].size):
+                cluster.append(c)
+                continue
+            visible = [x for x in cluster if not x.text.isspace()]
+            if len(cluster) == 1 and visible:
+                lonely.append(cluster[0])
+            elif 2 <= len(visible) == len(cluster) <= 3 and all(x.text.isascii() and x.text.isalnum() for x in visible) \
+                    and cluster[-1].x1 - cluster[0].x0 <= 1.5 * max(x.size for x in visible):
+                lonely.append(_Cell("".join(x.text for x in visible), visible[0].x0, visible[-1].x1,
+                                    min(x.top for x in visible), max(x.bottom for x in visible),
+                                    max(x.size for x in visible), visible))
+            cluster = [c]
+    return lonely
+
+
+def split_vertical(chars: list, rows: list[list]) -> tuple[list[list], list]:
+    """(vertical columns right to left, each top to bottom; the characters not in one).
+
+    A column is three or more lonely characters (or 縦中横 cells) stacked without a gap; runs on
+    one axis parted by one empty cell are one column; the one or two characters a paragraph
+    leaves for its last column make a column too when they start at the columns' top line,
+    on the columns' pitch."""
+    lonely = _lonely(rows)
     if len(lonely) < 3:
         return [], chars
     # stack lonely characters on a shared axis (buckets of a third of an em), top to bottom
     axes: dict[int, list] = defaultdict(list)
     for c in lonely:
         axes[round(_centre(c) / max(c.size / 3, 1.0))].append(c)
-    columns = []
+    columns, short = [], []
     taken: set[int] = set()
     for key in sorted(axes):
         if id(axes[key][0]) in taken:
             continue
         stack = sorted((c for k in (key - 1, key, key + 1) for c in axes.get(k, ()) if id(c) not in taken),
                        key=lambda c: c.top)
-        run: list = []
+        runs: list[list] = [[]]
         for c in stack:
+            run = runs[-1]
             if run and (c.top - run[-1].bottom > _STACK_GAP * c.size or abs(_centre(c) - _centre(run[-1])) > 0.3 * c.size):
-                if len(run) >= 3:
-                    columns.append(run)
-                    taken.update(id(x) for x in run)
-                run = []
-            run.append(c)
-        if len(run) >= 3:
-            columns.append(run)
-            taken.update(id(x) for x in run)
+                runs.append([])
+            runs[-1].append(c)
+        merged: list[list] = []
+        for run in runs:  # one empty cell between two columns' worth of characters: one column
+            if merged and len(merged[-1]) >= 3 and len(run) >= 3 and run[0].top - merged[-1][-1].bottom <= 1.3 * run[0].size:
+                merged[-1] += run
+            else:
+                merged.append(run)
+        for run in merged:
+            (columns if len(run) >= 3 else short).append(run)
+            if len(run) >= 3:
+                taken.update(id(x) for x in run)
     if not columns or (len(columns) == 1 and len(columns[0]) < 5):
         return [], chars
+    columns += _last_columns(columns, short)
     columns.sort(key=lambda col: -_centre(col[0]))
+    for col in columns:
+        taken.update(id(x) for c in col for x in (c.parts if isinstance(c, _Cell) else (c,)))
+    columns = [[x for c in col for x in ([c] if not isinstance(c, _Cell) else [c])] for col in columns]
     return columns, [c for c in chars if id(c) not in taken]
+
+
+def _last_columns(columns: list[list], short: list[list]) -> list[list]:
+    """The runs of one or two characters that are a paragraph's last column: starting on the top
+    line of the columns, on an axis one column pitch or more from a column, within the set."""
+    axes = sorted(_centre(col[0]) for col in columns)
+    size = statistics.median(c.size for col in columns for c in col)
+    pitches = [b - a for a, b in zip(axes, axes[1:]) if b - a > size]
+    if not pitches:
+        return []
+    pitch = min(pitches)
+    top = min(col[0].top for col in columns)
+    found = []
+    for run in short:
+        x = _centre(run[0])
+        if abs(run[0].top - top) > 0.5 * size or not axes[0] - 1.2 * pitch <= x <= axes[-1] + 1.2 * pitch:
+            continue
+        if min(abs(x - a) for a in axes) < 0.8 * pitch:
+            continue  # no column's place
+        if any(abs((x - a) / pitch - round((x - a) / pitch)) <= 0.3 for a in axes):
+            found.append(run)
+    return found
 
 
 def row_segments(row: list) -> list[list]:

@@ -14,6 +14,8 @@ content text in reading order, manifest entry) for
 - layout_vertical.pdf: 縦書き, each character drawn upright one under another, columns right to
   left, under a horizontal title and over a horizontal note;
 - layout_vertical_cid.pdf: 縦書き in a vertical CID font (UniJIS-UCS2-V), one string per column;
+- layout_vertical_numbers.pdf: 縦書き drawn cell by cell, numbers of two digits set side by side
+  in one cell (縦中横), a paragraph whose last column holds two characters;
 - layout_short_column.pdf: an article poured into two columns that are filled one after the
   other, not balanced: on its last page the second column holds three lines at the top; lines
   broken at any character, so a number is wrapped inside (「…市内に4」/「0カ所…」);
@@ -39,7 +41,7 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.pdfgen import canvas
 
-from scripts.samplegen.render import (NO_LINE_END, NO_LINE_START, STYLES, Block, Item, Layout, Table, _draw_table_row,
+from scripts.samplegen.render import (MINCHO, NO_LINE_END, NO_LINE_START, STYLES, Block, Item, Layout, Table, _draw_table_row,
                                       _table_rows, block_items, draw_chrome, draw_item, render_pdf, render_sheet,
                                       render_vertical, text_width)
 
@@ -318,6 +320,60 @@ def vertical(cid: bool) -> tuple[bytes, str, dict]:
                                                   "horizontal title and note on the same page"]}
 
 
+def _tcy_cells(text: str) -> list[str]:
+    """A paragraph as the cells of a vertical column: one character each, a number of one or two
+    digits set side by side in one cell (縦中横)."""
+    cells, i = [], 0
+    while i < len(text):
+        j = i
+        while j < len(text) and text[j].isdigit():
+            j += 1
+        if 1 < j - i <= 2:
+            cells.append(text[i:j])
+            i = j
+        else:
+            cells.append(text[i])
+            i += 1
+    return cells
+
+
+VERTICAL_NUMBERS = [  # the second ends two cells into its last column
+    "みなと市の産業フェアは、今年で12回目を迎えました。10月の二日間に、市内の48の事業所が出店しました。",
+    "会場の公園には、地元の高校生が作った案内板が立ち、家族連れや近くの学校の子どもたちでにぎわいました。来年もこの時期に開く予定です。",
+]
+
+
+def vertical_numbers() -> tuple[bytes, str, dict]:
+    """縦書き drawn cell by cell with a horizontal font: two-digit numbers side by side in one cell
+    (縦中横), and a paragraph whose last column holds two characters."""
+    title = "産業フェアを開きました"
+    pw, ph = 400.0, 330.0
+    size, pitch, per_column = 11.0, 19.8, 16
+    c = canvas.Canvas(buf := io.BytesIO(), pagesize=(pw, ph), invariant=1, pageCompression=1)
+    c.setTitle(title)
+    c.setAuthor("")
+    c.setCreator("scripts/make_samples.py")
+    draw_item(c, 40, ph - 50, pw - 80, Item(title, STYLES["title"]))
+    x, top = pw - 50, ph - 80
+    columns = [col for para in VERTICAL_NUMBERS for col in _cells_in_columns([" "] + _tcy_cells(para), per_column)]
+    if len(columns[-1]) != 2:
+        raise AssertionError("the last paragraph should end two cells into its last column")
+    for k, col in enumerate(columns):
+        for i, cell in enumerate(col):
+            if cell.strip():
+                c.setFont(MINCHO, size)
+                c.drawCentredString(x - k * pitch, top - (i + 0.88) * size, cell)
+    c.showPage()
+    c.save()
+    return buf.getvalue(), "\n".join([title] + VERTICAL_NUMBERS), {"title": title, "shows": [
+        "縦書き drawn cell by cell", "numbers of two digits side by side in one cell (縦中横)",
+        "a paragraph's last column two characters long"]}
+
+
+def _cells_in_columns(cells: list[str], per_column: int) -> list[list[str]]:
+    return [cells[i:i + per_column] for i in range(0, len(cells), per_column)]
+
+
 NUMBER_WRAP = "また、市内に40カ所ある公民館でも、出張相談を受け付けます。"
 
 
@@ -421,6 +477,7 @@ def make_layout_samples() -> list[tuple[str, bytes, str, dict]]:
         ("layout_ruled_table.pdf", lambda: tables(True)),
         ("layout_vertical.pdf", lambda: vertical(False)),
         ("layout_vertical_cid.pdf", lambda: vertical(True)),
+        ("layout_vertical_numbers.pdf", vertical_numbers),
         ("layout_short_column.pdf", short_column),
         ("layout_below_block.pdf", below_block),
         ("layout_three_columns.pdf", three_columns),

@@ -75,9 +75,10 @@ def test_agreement_list_keeps_its_columns():
 
 # ---------------------------------------------------------------- vertical writing
 
-@pytest.mark.parametrize("name", ["layout_vertical.pdf", "layout_vertical_cid.pdf"])
+@pytest.mark.parametrize("name", ["layout_vertical.pdf", "layout_vertical_cid.pdf", "layout_vertical_numbers.pdf"])
 def test_vertical_paragraphs_read_top_to_bottom_right_to_left(name):
-    """Title (horizontal), each vertical paragraph as one line, the horizontal note last."""
+    """Title (horizontal), each vertical paragraph as one line, the horizontal note last; a number
+    set side by side in one cell (縦中横) and a last column of two characters in their places."""
     assert lines_of(text_of(name)) == expected_lines(name)
 
 
