@@ -374,20 +374,19 @@ def _cells_in_columns(cells: list[str], per_column: int) -> list[list[str]]:
     return [cells[i:i + per_column] for i in range(0, len(cells), per_column)]
 
 
+# with the column width of layout_short_column, the line breaks between the 4 and the 0
 NUMBER_WRAP = "また、市内に40カ所ある公民館でも、出張相談を受け付けます。"
-
-
-HEIGHT = 425
 
 
 def short_column() -> tuple[bytes, str, dict]:
     title = f"中小企業の相談窓口を広げました({CITY})"
     paras = ARTICLE[:6] + [ARTICLE[6] + NUMBER_WRAP, ARTICLE[7]]
     parts = [Wide(Block("title", title))] + [Block("p", p) for p in paras]
-    layout = Layout(pagesize=(A5[0], HEIGHT), margins=(56, 35, 52, 35), columns=2, gutter=18)
+    # the page's height leaves three lines of the article for the second column of its last page
+    layout = Layout(pagesize=(A5[0], 425), margins=(56, 35, 52, 35), columns=2, gutter=18)
     width = (layout.pagesize[0] - 70 - 18) / 2
-    if not any(a.endswith("4") and b.startswith("0") for a, b in zip(*[char_wrap(paras[6], "p", width, 10.5)[k:]
-                                                                     for k in (0, 1)])):
+    lines = char_wrap(paras[6], "p", width, 10.5)
+    if not any(a.endswith("4") and b.startswith("0") for a, b in zip(lines, lines[1:])):
         raise AssertionError("the number is no longer wrapped inside: adjust the sentence before it")
     data, text = compose(parts, layout, title, wrap_chars=True)
     return data, text, {"title": title, "shows": [
