@@ -316,22 +316,38 @@ class _Gutter:
     last: int
 
 
-def _free(a: float, b: float, spans: list[tuple[float, float]]) -> tuple[float, float]:
-    """The widest part of [a, b] that `spans` leave empty ((a, a) when none)."""
-    best, at = (a, a), a
+def _pieces(a: float, b: float, spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The parts of [a, b] that `spans` (sorted, apart) leave empty, left to right."""
+    out, at = [], a
     for s0, s1 in spans:
         if s1 <= at:
             continue
         if s0 >= b:
             break
-        if s0 - at > best[1] - best[0]:
-            best = (at, s0)
+        if s0 > at:
+            out.append((at, s0))
         at = s1
         if at >= b:
             break
-    if b - at > best[1] - best[0]:
-        best = (at, b)
-    return best
+    if at < b:
+        out.append((at, b))
+    return out
+
+
+def _grow(units: list[Unit], i: int, a: float, b: float, step: int, least: float) -> list[tuple[float, float, int]]:
+    """The strip [a, b] beside unit i run on unit by unit (step 1: down, -1: up) as far as some
+    part of it at least `least` wide stays empty; a unit that leaves two such parts (a third
+    column beside a second) runs each on. Gives (a, b, the last unit beside it) for each."""
+    out, todo = [], [(a, b, i)]
+    while todo:
+        a, b, j = todo.pop()
+        k = j + step
+        parts = [p for p in _pieces(a, b, units[k].spans) if p[1] - p[0] >= least] if 0 <= k < len(units) else []
+        if parts:
+            todo += [(p0, p1, k) for p0, p1 in parts]
+        else:
+            out.append((a, b, j))
+    return out
 
 
 def _gutters(units: list[Unit], size: float) -> list[_Gutter]:
@@ -343,17 +359,10 @@ def _gutters(units: list[Unit], size: float) -> list[_Gutter]:
         for (_, a), (b, _) in zip(u.spans, u.spans[1:]):
             if b - a < least or any(g.first <= i <= g.last and g.x0 < b and a < g.x1 for g in found):
                 continue
-            first = last = i
-            for step in (1, -1):
-                j = i + step
-                while 0 <= j < len(units):
-                    na, nb = _free(a, b, units[j].spans)
-                    if nb - na < least:
-                        break
-                    a, b = na, nb
-                    first, last = min(first, j), max(last, j)
-                    j += step
-            found.append(_Gutter(a, b, first, last))
+            for a1, b1, last in _grow(units, i, a, b, 1, least):
+                for a2, b2, first in _grow(units, i, a1, b1, -1, least):
+                    if not any((g.x0, g.x1, g.first, g.last) == (a2, b2, first, last) for g in found):
+                        found.append(_Gutter(a2, b2, first, last))
     return found
 
 
@@ -383,8 +392,9 @@ def _columns_of(units: list[Unit], g: _Gutter, size: float, lo: float, hi: float
 
     Evidence: both sides six ems wide or more and the gutter between a quarter and three
     quarters of the width, always. Then "own": three rows or more, and two left lines or more
-    filling the column up to the gutter, half of the left lines or three with three lines or
-    more on each side (two lines far apart, a date on a title's line, are not columns). Else
+    filling the left column (up to its edge where both columns run), half of the left lines or
+    three with three lines or more on each side (two lines far apart, a date on a title's line,
+    are not columns). Else
     "known": a gutter no wider than one of `known` (another stretch's, an earlier page's) by
     four ems lies over its middle. Else "weak": columns only another page could tell.
     """
@@ -398,19 +408,20 @@ def _columns_of(units: list[Unit], g: _Gutter, size: float, lo: float, hi: float
     if not both:
         return None
     s, e = both[0], both[-1]
+    edge = max(sides[k][0] for k in both)  # the left column's edge where both columns run (a title above may jut out)
     while s > g.first and (sides[s - 1][1] is None or sides[s - 1][1] <= g1 + _FULL * size):
         s -= 1
     if g.last == len(units) - 1:
         e = g.last
     else:
         fills = [k for k in range(e + 1, g.last + 1)
-                 if sides[k][0] is None or sides[k][0] >= g0 - _FULL * size]
+                 if sides[k][0] is None or sides[k][0] >= edge - _FULL * size]
         e = max([e] + fills)
         while e < g.last and units[e + 1].top - units[e].bottom <= 0.8 * size:
             e += 1
     left = [sides[k][0] for k in range(s, e + 1) if sides[k][0] is not None]
     right = sum(1 for k in range(s, e + 1) if sides[k][1] is not None)
-    full = sum(1 for x in left if x >= g0 - _FULL * size)
+    full = sum(1 for x in left if x >= edge - _FULL * size)
     if e - s >= 2 and full >= 2 and (2 * full >= len(left) or (full >= 3 and right >= 3)):
         return s, e, "own"
     for k0, k1 in known:
@@ -444,11 +455,11 @@ def _splits_a_table(units: list[Unit], g: _Gutter, s: int, e: int, size: float) 
     """Whether the gutter runs through an unruled table (cells at tab stops on both sides of it,
     `table_runs`) rather than beside one.
 
-    It runs beside one when left of it the table's rows read as a column of text; or when the
-    stretch holds three rows or more of two columns of text (a line on each side, no cells on the
-    left) and one side of the table's rows is a column of text or a table of its own. A table's
-    wrapped last column reads like text, and the columns before it make a table: without columns
-    of text around, that is one table.
+    It runs beside one when left of it the stretch, or the table's rows, read as a column of text;
+    or when the stretch holds three rows or more of two columns of text (a line on each side, no
+    cells on the left) and one side of the table's rows is a column of text or a table of its
+    own. A table's wrapped last column reads like text, and the columns before it make a table:
+    without columns of text around, that is one table.
     """
     rows = [units[k].chars for k in range(s, e + 1) if units[k].block is None]
     segmented = [row_segments(r) for r in rows]
@@ -459,6 +470,8 @@ def _splits_a_table(units: list[Unit], g: _Gutter, s: int, e: int, size: float) 
     mid = (g.x0 + g.x1) / 2
     lefts = [[c for c in r if (c.x0 + c.x1) / 2 < mid] for r in rows]
     rights = [[c for c in r if (c.x0 + c.x1) / 2 >= mid] for r in rows]
+    if _is_text_side(lefts, g.x0, size):
+        return False  # the stretch's left side is a column of text, a table in it or not
     # rows of two columns of text: a line on each side, the left one no row of cells
     text_rows = sum(1 for a, b in zip(lefts, rights) if a and b and len(row_segments(a)) == 1)
     for first, last, anchors in table_runs(segmented, tops, bottoms):
@@ -494,7 +507,7 @@ class _Order:
 
     def __init__(self, size: float, hint: tuple[float, float] | None):
         self.size, self.hint = size, hint
-        self.known: list[tuple[float, float]] = []  # the gutters taken on this page
+        self.known: list[tuple[float, float]] = []  # the gutters found on this page on their own evidence, or taken
         self.hinted = False  # a stretch's columns hung on the hint, or could have
         self.gutter: tuple[float, float] | None = None  # the page's main gutter (beside the most rows)
         self.rows_of_gutter = 0
@@ -514,10 +527,36 @@ class _Order:
                     continue
                 why = "hint"
             ranked.append(((why == "own", e - s, g.x1 - g.x0), s, e, g, why))
+        self.known += [(g.x0, g.x1) for key, _, _, g, _ in ranked if key[0] and (g.x0, g.x1) not in self.known]
+        if not ranked:
+            ranked = self._beside_known(units, lo, hi)
         for _, s, e, g, why in sorted(ranked, key=lambda r: r[0], reverse=True):
             if not _splits_a_table(units, g, s, e, self.size):
                 return s, e, g, why
         return None
+
+    def _beside_known(self, units: list[Unit], lo: float, hi: float) -> list:
+        """Columns beside a gutter taken elsewhere on the page that no row has text on both sides
+        of: a third column of two lines at the top, beside a second column that starts under them.
+        The longest stretch of units that leave the gutter empty, with text on both sides of it."""
+        found = []
+        for k0, k1 in self.known:
+            if not (lo + _COLUMN * self.size <= k0 and k1 <= hi - _COLUMN * self.size):
+                continue
+            runs, start = [], None
+            for i, u in enumerate(units + [None]):
+                empty = u is not None and any(p1 - p0 >= _GUTTER * self.size for p0, p1 in _pieces(k0, k1, u.spans))
+                if empty and start is None:
+                    start = i
+                elif not empty and start is not None:
+                    runs.append((start, i - 1))
+                    start = None
+            for s, e in runs:
+                mid = (k0 + k1) / 2
+                sides = [_sides(units[k], mid) for k in range(s, e + 1)]
+                if any(a is not None for a, _ in sides) and any(b is not None for _, b in sides):
+                    found.append(((False, e - s, k1 - k0), s, e, _Gutter(k0, k1, s, e), "known"))
+        return found
 
     def leaves(self, units: list[Unit], band: int | None) -> list[tuple[list[Unit], int | None]]:
         """The units in reading order as leaves (units read as one column, their band: the
@@ -528,7 +567,8 @@ class _Order:
         if best is None:
             return [(units, band)]
         s, e, g, why = best
-        self.known.append((g.x0, g.x1))
+        if (g.x0, g.x1) not in self.known:
+            self.known.append((g.x0, g.x1))
         if band is None:
             self.bands += 1
             inner = self.bands

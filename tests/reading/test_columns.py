@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from extractors.reading.layout import group_rows, reading_regions, row_unit
 from extractors.reading.normalize import normalize_text
 from extractors.reading.pdf import _join, extract_pdf, read_pdf_pages
 
@@ -144,3 +146,47 @@ def test_a_glyph_mapped_to_no_character_is_reported(tmp_path):
     text, _, _, warnings = extract_pdf(path.read_bytes(), "missing.pdf")
     assert re.sub(r"\s", "", text) == "本市の施策を説明します。次の施策を説明します。"
     assert warnings == ["page 1: 2 glyphs without a Unicode mapping were dropped"]
+
+
+# ---------------------------------------------------------------- the cut on characters placed here
+
+@dataclass
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float = 10.0
+
+
+def column_lines(x0: float, first_row: int, texts: list[str], width: int = 14) -> list[Char]:
+    """Lines of a column of `width` characters of 10 pt starting at x0, one row (16 pt) apart."""
+    chars = []
+    for k, text in enumerate(texts):
+        top = 100 + 16 * (first_row + k)
+        chars += [Char(ch, x0 + 10 * i, x0 + 10 * (i + 1), top, top + 10) for i, ch in enumerate(text[:width])]
+    return chars
+
+
+def region_texts(chars: list[Char]) -> list[tuple[str, str]]:
+    rows = group_rows(chars)
+    regions, _, _ = reading_regions([row_unit(r, 10.0) for r in rows], 10.0)
+    return [(r.slot, "".join(c.text for u in r.units for c in sorted(u.chars, key=lambda c: c.x0))) for r in regions]
+
+
+FULL = "あいうえおかきくけこさしすせ"  # a line filling a column of 14 characters
+
+
+def test_a_third_column_beside_a_second_that_starts_lower():
+    """No row has text in both the second and the third column: the page's other gutter tells."""
+    chars = (column_lines(50, 0, ["一" * 14] * 8) + column_lines(220, 2, ["二" * 14] * 6)
+             + column_lines(390, 0, ["三" * 14, "三三三"]))
+    assert region_texts(chars) == [("col3.0", "一" * 112), ("col3.1", "二" * 84), ("col3.2", "三" * 17)]
+
+
+def test_two_lines_set_far_apart_are_not_columns():
+    title = [Char(ch, 50 + 12 * i, 62 + 12 * i, 80, 92, 12.0) for i, ch in enumerate("お知らせの表題")]
+    date = [Char(ch, 400 + 10 * i, 410 + 10 * i, 81, 91) for i, ch in enumerate("令和6年4月1日")]
+    body = column_lines(50, 0, [FULL * 3] * 5, width=42)
+    assert [slot for slot, _ in region_texts(title + date + body)] == ["single"]
