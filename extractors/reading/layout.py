@@ -462,16 +462,16 @@ def _splits_a_table(units: list[Unit], g: _Gutter, s: int, e: int, size: float) 
     without columns of text around, that is one table.
     """
     rows = [units[k].chars for k in range(s, e + 1) if units[k].block is None]
+    mid = (g.x0 + g.x1) / 2
+    lefts = [[c for c in r if (c.x0 + c.x1) / 2 < mid] for r in rows]
+    if _is_text_side(lefts, g.x0, size):
+        return False  # the stretch's left side is a column of text, a table in it or not
     segmented = [row_segments(r) for r in rows]
     if sum(1 for x in segmented if len(x) >= 2) < 3:
         return False
     tops = [min(c.top for c in r) for r in rows]
     bottoms = [max(c.bottom for c in r) for r in rows]
-    mid = (g.x0 + g.x1) / 2
-    lefts = [[c for c in r if (c.x0 + c.x1) / 2 < mid] for r in rows]
     rights = [[c for c in r if (c.x0 + c.x1) / 2 >= mid] for r in rows]
-    if _is_text_side(lefts, g.x0, size):
-        return False  # the stretch's left side is a column of text, a table in it or not
     # rows of two columns of text: a line on each side, the left one no row of cells
     text_rows = sum(1 for a, b in zip(lefts, rights) if a and b and len(row_segments(a)) == 1)
     for first, last, anchors in table_runs(segmented, tops, bottoms):
@@ -486,20 +486,25 @@ def _splits_a_table(units: list[Unit], g: _Gutter, s: int, e: int, size: float) 
 
 
 def _split(units: list[Unit], mid: float, size: float) -> tuple[list[Unit], list[Unit]]:
-    """The units' characters and blocks left and right of `mid`, regrouped into rows."""
-    left_chars, right_chars, left_blocks, right_blocks = [], [], [], []
+    """The units' characters and blocks left and right of `mid`, as rows of each side: a row's
+    part on one side is a row of that side unless its characters do not share a line (rows of
+    two columns set at different line pitches), then they are grouped again."""
+    sides: tuple[list[Unit], list[Unit]] = ([], [])
     for u in units:
         if u.block is not None:
-            (left_blocks if (u.x0 + u.x1) / 2 < mid else right_blocks).append(u)
+            sides[(u.x0 + u.x1) / 2 >= mid].append(u)
             continue
+        parts: tuple[list, list] = ([], [])
         for c in u.chars:
-            (left_chars if (c.x0 + c.x1) / 2 < mid else right_chars).append(c)
-    out = []
-    for chars, blocks in ((left_chars, left_blocks), (right_chars, right_blocks)):
-        side = [row_unit(r, size) for r in group_rows(chars)] + blocks
+            parts[(c.x0 + c.x1) / 2 >= mid].append(c)
+        for side, part in zip(sides, parts):
+            if part and max(c.top for c in part) < min(c.bottom for c in part):
+                side.append(row_unit(part, size))
+            elif part:
+                side += [row_unit(r, size) for r in group_rows(part)]
+    for side in sides:
         side.sort(key=lambda u: u.top)
-        out.append(side)
-    return out[0], out[1]
+    return sides
 
 
 class _Order:

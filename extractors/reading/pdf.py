@@ -227,12 +227,14 @@ def _is_western_alnum(c: str) -> bool:
     return c.isalnum() and _is_western(c)
 
 
-def _usual_gap(visible: list[_Char]) -> float:
-    """The line's usual gap between letters (its letter spacing), dot leaders and punctuation aside."""
-    gaps = [b.x0 - a.x1 for a, b in zip(visible, visible[1:]) if a.text.isalnum() and b.text.isalnum()]
+def _gaps(visible: list[_Char]) -> tuple[float, float]:
+    """The line's usual gap between letters (its letter spacing; dot leaders and punctuation aside),
+    and its widest gap."""
+    gaps = [b.x0 - a.x1 for a, b in zip(visible, visible[1:])]
     if not gaps:
-        gaps = [b.x0 - a.x1 for a, b in zip(visible, visible[1:])]
-    return max(0.0, statistics.median(gaps)) if gaps else 0.0
+        return 0.0, 0.0
+    letters = [g for g, a, b in zip(gaps, visible, visible[1:]) if a.text.isalnum() and b.text.isalnum()]
+    return max(0.0, statistics.median(letters or gaps)), max(gaps)
 
 
 def _make_line(chars: list[_Char], slot: str) -> _Line | None:
@@ -249,7 +251,7 @@ def _make_line(chars: list[_Char], slot: str) -> _Line | None:
     if not visible:
         return None
     size = statistics.median(c.size for c in visible)
-    usual_gap = _usual_gap(visible)
+    usual_gap, widest = _gaps(visible)
     threshold = usual_gap + 0.1 * size
     out: list[str] = []
     prev: _Char | None = None
@@ -266,7 +268,6 @@ def _make_line(chars: list[_Char], slot: str) -> _Line | None:
                 out.append(" ")
         out.append(ch.text)
         prev, drawn_space = ch, False
-    widest = max((b.x0 - a.x1 for a, b in zip(visible, visible[1:])), default=0.0)
     return _Line("".join(out), visible[0].x0, visible[-1].x1, min(c.top for c in visible),
                  max(c.bottom for c in visible), size, slot, usual_gap, widest > usual_gap + _SPREAD * size)
 
