@@ -96,7 +96,7 @@ def test_every_sample_is_in_one_corpus_and_every_written_sample_has_gold():
             corpus, doc = sample_doc(str(path))
             corpora.setdefault(corpus, set()).add(doc)
     assert set(corpora) == {"seeds", "samples", "layout"}  # no rendering of a dev text is committed
-    assert len(corpora["seeds"]) == 5 and len(corpora["samples"]) >= 20
+    assert len(corpora["seeds"]) == 5 and len(corpora["layout"]) == 13 and len(corpora["samples"]) >= 20
     gold = json.loads((SAMPLES / "gold.json").read_text(encoding="utf-8"))
     assert {g["doc"] for g in gold["records"]} | set(gold["negatives"]) == corpora["samples"]
     assert all(g["sources"] == [g["doc"]] and g.get("note") for g in gold["records"])
