@@ -48,6 +48,25 @@ def own_dates(r, parties: list[tuple[str, int, int, str]]) -> dict[str, DateMent
     return out
 
 
+_CLAUSE_LINK = re.compile(r"\s?(?:には|に|の|は|にも)?\s?[、,]?\s?$")
+
+
+def clause_dates(r, parties: list[tuple[str, int, int, str]], s: int) -> dict[str, DateMention]:
+    """Party -> the date that opens its clause: 「平成24年1月には、A、平成27年5月には、Bとも…締結」,
+    「平成11年4月のAとの…協定に始まり」. A date counts for the party right after it only (nothing
+    but a particle and a comma between them)."""
+    out = {}
+    dates = [d for d in r.dates_in(s, max((en for _, _, en, _ in parties), default=s))
+             if d.start_date and not d.fiscal_year]
+    for name, st, en, _ in parties:
+        if en <= st:
+            continue
+        before = [d for d in dates if d.end <= st and _CLAUSE_LINK.fullmatch(r.text, d.end, st)]
+        if before:
+            out[name] = before[-1]
+    return out
+
+
 def _ceremonies(r, draft: dict) -> dict[str, tuple[str, int, int, Span]]:
     """Party -> (date, sentence) of 「Aとの締結式は11月28日に行われ」 sentences."""
     out = {}
@@ -90,10 +109,25 @@ def same_body(short: str, full: str) -> bool:
         return True
     if len(a) > len(b):
         a, b = b, a
-    if len(a) < 3 or not b.endswith(a[-2:]):
+    a, b = _short_kind(a), _short_kind(b)  # 弘大 / 弘前大学, 青森公立大 / 青森公立大学
+    if a == b:
+        return True
+    if len(a) < 2 or (len(a) < 3 and not (a[0] == b[0] and a[-1] == b[-1] and a[-1] in "大銀")) or \
+            not b.endswith(a[-2:] if len(a) >= 3 else a[-1]):
         return False
     it = iter(b)
     return all(ch in it for ch in a)
+
+
+_NEWS_KINDS = (("大学", "大"), ("信用金庫", "信金"), ("信用組合", "信組"), ("銀行", "銀"), ("商工会議所", "商議所"))
+
+
+def _short_kind(name: str) -> str:
+    """The kind word as news writes it short: 弘前大学 -> 弘前大, 北洋銀行 -> 北洋銀."""
+    for full, short in _NEWS_KINDS:
+        if name.endswith(full) and len(name) > len(full):
+            return name[: -len(full)] + short
+    return name
 
 
 def names_subset(names: list[str], others: list[str]) -> bool:
@@ -113,5 +147,7 @@ def merge_subsets(drafts: list[dict]) -> list[dict]:
             continue
         if home["signed_date"] is None and d["signed_date"]:
             home["signed_date"], home["confidence"] = d["signed_date"], 0.8
+        if d["kind"] != home["kind"] and d["kind"].endswith(home["kind"]):
+            home["kind"] = d["kind"]  # 協定 -> 産学連携協定: the more specific word of the same signing
         home["evidence"] += [ev for ev in d["evidence"] if ev not in home["evidence"]]
     return sorted(out, key=lambda d: d["_sentence"])

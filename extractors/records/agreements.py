@@ -37,16 +37,20 @@ from extractors.language.dates import find_dates
 from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
 from extractors.records.agreement_dates import DATE_KEY, date_elsewhere, key_value_date, reported_done, signing_date
-from extractors.records.agreement_splits import merge_subsets, own_dates, same_body, split_ceremonies, split_documents
+from extractors.records.officials import official_after
+from extractors.records.agreement_splits import clause_dates, merge_subsets, own_dates, same_body, split_ceremonies, split_documents
 from extractors.records.context import DocContext, strip_quotes
-from extractors.records.coordination import (KIND_CLASSES, bare_municipality, bracket_list, branch_end, counted_kind,
+from extractors.records.coordination import (KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end, counted_kind,
                                              name_start, party_blocks, party_key, shared_ending)
 from extractors.records.evaluate import norm
+from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below
 from extractors.records.publisher import ORG_WORDS, document_date, is_signing_body, publisher, stands_for_publisher
 from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
-_KIND_WORDS = ("包括連携協定", "包括的連携協定", "連携協力協定", "相互協力協定", "連携協定", "業務提携", "業務連携",
+_KIND_PREFIX = re.compile(r"(?:産学官金|産学官|産官学金|産官学|産学)$")
+_KIND_WORDS = ("産学官金連携協定", "産学官連携協定", "産官学金連携協定", "産官学連携協定", "産学連携協定",
+               "包括連携協定", "包括的連携協定", "連携協力協定", "相互協力協定", "連携協定", "業務提携", "業務連携",
                "業務協力協定", "パートナーシップ協定", "包括協定", "協定", "覚書", "提携")
 _TITLE = re.compile(r"[「『]([^「」『』\n]{2,60}?(?:協定書?|覚書|契約書?))[」』]")
 _KANSURU = re.compile(r"(包括連携|包括的な連携|連携協力|相互協力|業務提携|業務連携|連携)(?:に関する|に係る)(?:包括)?(?:協定|協定書)\s?$")
@@ -54,6 +58,9 @@ _ROLE_AFTER = re.compile(r"^(?:会頭|理事|所長|支店長|知事|長|役所|
 _PARTY_SEP = re.compile(r"^[\s]*(?:と|、|,|，|及び|および|並びに|ならびに|や|・)")
 _SUBJECT_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
 _QUOTED_ORG = re.compile(r"「([^「」]{3,40}?)」")
+# 「よい仕事おこしフェア」実行委員会: a quoted event or project name and the kind of body that runs it
+_QUOTED_HEAD = re.compile(r"「[^「」\n]{2,30}」(?:" + "|".join(("実行委員会", "推進協議会", "協議会", "委員会", "研究会",
+                                                              "連絡会", "推進会議", "ネットワーク") + ORG_WORDS) + ")")
 _INTRODUCED = re.compile(r"[(（](?:[^()（）]*?[、,:：]\s?)?以下[、・,]?\s?[「『]?([^「」『』、,()（）\s]{2,20})[」』]?(?:という)?")
 _PARTICLE_START = "とはがをにでのへや"
 _PREDICATE_AFTER = re.compile(r"\s?(?:し|す|さ|式|を行|いた|の運び|予定|へ|に向け)")
@@ -63,8 +70,13 @@ _BACK_KINDS = {"信金": "信用金庫", "信組": "信用組合", "行": "銀�
                "会": "会", "所": "会議所"}
 # A signing word that speaks of an agreement in force (「協定を締結している企業と」, 「締結済み」, 「締結先」)
 # or of a bill (「協定の締結に関する議案」): no new agreement.
-_EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討|"
+_EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でおり|でいる|でいた|でいます|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討|"
+                       r"のきっかけ|の背景|の経緯|を受け|後|以降|以来|から|を機に|を記念|に伴|"
                        r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関))")
+_SELF_WORD = re.compile(r"^(?:本|当|同|弊|わが|我が)?(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|所|社|大学)$")
+_BARE_GROUP = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヶー])(大学|金融機関|信用金庫|銀行|自治体|市町村|企業|団体|機関)"
+                         r"(?=と(?:の間|、|\s)?[^、。]{0,40}?(?:協定|覚書|提携|契約))")
+_SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?$|結んだ\s?$")
 _BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
 _ROW_HEADER = re.compile(r"締結|協定|提携|連携先|相手方")
 _PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
@@ -76,10 +88,18 @@ _UNDER = re.compile(r"\s?(?:書)?(?:に基づ|にもとづ|に基く|のもと|�
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 
 
+def _is_address(short: str) -> bool:
+    """新富町富田南, 津市栗真町屋町: a place name with more after it, in brackets after a body's name."""
+    return any(short[i - 1] in "都道府県市区町村" and is_municipality(short[:i]) for i in range(2, min(len(short), 6))) \
+        and not is_signing_body(short)
+
+
 def kind_of(word: str, title: str | None) -> str:
     """The kind as written, without 書: 包括連携協定書 -> 包括連携協定; 連携協力に関する協定書 -> 連携協力協定."""
     if title:
         m = _KANSURU.search(title)
+        if m and "包括" in title:  # 「連携協力に関する包括協定」, 「包括連携協力に関する協定」: keep 包括
+            return "包括連携協定" if "連携" in title else "包括協定"
         if m:
             return (m.group(1).replace("包括的な連携", "包括連携") + "協定").replace("業務提携協定", "業務提携")
     if word.endswith("覚書"):
@@ -101,10 +121,12 @@ class _Reader:
         self.doc_date = document_date(ctx.text)
         self.aliases = {short: full for short, full in
                         {**short_form_aliases(ctx.text), **self._introduced(), **ctx.aliases}.items()
-                        if not is_municipality(short) and not _ROLE_AFTER.match(short)}  # an address, a title
+                        if not is_municipality(short) and not _ROLE_AFTER.match(short)
+                        and not _is_address(short)}  # an address, a title
         self.institutions = [Candidate(label="ORG", start=s, end=e, text=n, rule="institution")
                              for s, e, n in find_institutions(ctx.text)]
         self.arguments: list[Argument] = []
+        self.last_groups: list[tuple[str, int, int]] = []  # group nouns the last `parties` call passed over
 
     def _introduced(self) -> dict[str, str]:
         """「X(代表取締役社長:…、以下「DBJ」という。)」, 「X(以下・Y 所在地)」: Y stands for X."""
@@ -149,6 +171,8 @@ class _Reader:
             return self.ctx.resolve_self(c.text)
         if c.label == "ORG_ABBR":
             return self.aliases.get(c.text)
+        if _QUOTED_HEAD.fullmatch(c.text):
+            return c.text  # 「青葉まつり」実行委員会: the brackets are part of the name
         name = strip_quotes(c.text)
         if name in self.aliases:
             return self.aliases[name]
@@ -157,8 +181,9 @@ class _Reader:
     def back_reference(self, c: Candidate) -> str | None:
         """同信金, 同行, 同実行委: the last body of that kind named before it."""
         kind = _BACK_KINDS.get(c.text[1:], c.text[1:])
+        label = "GPE" if kind in ("市", "町", "村", "区", "県", "府") else "ORG"
         before = [o for o in self.ctx.cands + self.institutions
-                  if o.label == "ORG" and o.end <= c.start and strip_quotes(o.text).endswith(kind)
+                  if o.label == label and o.end <= c.start and strip_quotes(o.text).endswith(kind)
                   and strip_quotes(o.text) != kind]
         if not before:
             return None
@@ -173,6 +198,8 @@ class _Reader:
     def _candidates(self, s: int, e: int) -> list[Candidate]:
         cands = self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR")
         cands += [c for c in self.institutions if s <= c.start and c.end <= e]
+        for m in _QUOTED_HEAD.finditer(self.text, s, e):
+            cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="quoted-org"))
         for m in _QUOTED_ORG.finditer(self.text, s, e):  # 「よい仕事おこしフェア実行委員会」は
             if is_signing_body(m.group(1)):
                 cands.append(Candidate(label="ORG", start=m.start(1), end=m.end(1), text=m.group(1), rule="quoted-org"))
@@ -200,6 +227,7 @@ class _Reader:
         cands = self._candidates(s, e)
         found: list[tuple[str, int, int, str]] = []
         taken: list[tuple[int, int]] = []
+        self.last_groups = []
         lists = [n for i in range(s, e) if text[i] in "(（" for n in bracket_list(text, i, e)]
         lists += shared_ending(text, s, e)
 
@@ -209,6 +237,9 @@ class _Reader:
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
             if not is_signing_body(name) and (_OFFICE.search(name) or _DOCUMENT_NAME.search(name)):
                 return  # 教育長: a person's office; 「…共生ビジョン」: a plan the agreement is based on
+            if is_group_noun(name):
+                self.last_groups.append((name, st, en))
+                return  # 「以下の銀行・信用金庫」, 「総合大学と」: a kind of body, named by its members elsewhere
             if _BARE_BRANCH.match(name) and re.search(r"[)）]\s?$", text[max(s, st - 2):st]):
                 return  # 日本政策金融公庫(日本公庫)小諸支店: the branch of the body before the aside
             name = bare_municipality(name)
@@ -227,7 +258,8 @@ class _Reader:
             if any(a <= c.start and c.end <= b for a, b in taken):
                 continue
             in_list = any(n.start <= c.start and c.end <= n.end for n in lists)
-            in_arg = any(a.start <= c.start < a.end or c.start <= a.start < c.end for a in args)
+            in_arg = any(a.start <= c.start < a.end or c.start <= a.start < c.end for a in args) or \
+                self._dated_relative(s, c.start)
             if not in_arg and c.end > anchor:
                 continue
             if in_list or (self.ctx.in_parens(c.start, c.end) and not in_arg):
@@ -252,6 +284,10 @@ class _Reader:
                 add(self.publisher, a.start, a.end, a.rule)
             elif is_signing_body(word) and not self.ctx.in_parens(a.start, a.end):
                 add(word, a.start, a.end, a.rule)
+        for m in _BARE_GROUP.finditer(text, s, e):  # 「研究所のある大学と」: a kind word alone, no name
+            self.last_groups.append((m.group(1), m.start(1), m.end(1)))
+        for n in self.group_members(s, e):
+            add(n.name, n.start, n.end, n.rule)
         for cs, ce, n, kind in counted_kind(text, s, e):
             names = self._names_of_kind(kind)
             if len(names) == n:
@@ -264,6 +300,37 @@ class _Reader:
             names = [n for n, *_ in found]
             found = [f for i, f in enumerate(found) if f[0] not in names[:i]]
         return found
+
+    def _dated_relative(self, s: int, at: int) -> bool:
+        """「平成28年2月に産学連携協定を締結した鎌倉女子大学とは」: the body a dated relative clause of
+        signing describes is a partner of that signing (undated, it is an agreement in force)."""
+        m = _SIGNED_BEFORE.search(self.text, max(s, at - 8), at)
+        if not m:
+            return False
+        return any(d.start_date and d.precision in ("month", "day") and not d.fiscal_year and d.year_given
+                   for d in self.ctx.dates_in(s, m.start()))
+
+    def member_name(self, st: int, en: int) -> str | None:
+        """The body a member of a list stands for: a name, or a reference (同所, 同市, 本市) resolved."""
+        written = self.text[st:en]
+        label = "SELF" if re.match(r"^(?:同|本|当)", written) and len(written) <= 4 else "ORG"
+        return self.name_of(Candidate(label=label, start=st, end=en, text=written, rule="member"))
+
+    def group_members(self, s: int, e: int) -> list[Named]:
+        """Members of the groups the sentence text[s:e] names: an enumeration closed by a count in it,
+        the list below a 「以下の」 (`party_groups`), with references resolved."""
+        out = []
+        for _cs, _ce, _n, items in counted_lists(self.text, s, e):
+            out += items
+        at = group_word(self.text, s, e)
+        if at is not None:
+            out += list_below(self.text, e - 1)[1]
+        named = []
+        for n in out:
+            name = self.member_name(n.start, n.end)
+            if name:
+                named.append(Named(n.start, n.end, name, n.rule))
+        return named
 
     def previous_parties(self, s: int) -> list[tuple[str, int, int, str]]:
         """「AとBは…で合意した。同日、協定書に調印した。」: a signing sentence that names no one
@@ -297,8 +364,10 @@ class _Reader:
                    for c in self.ctx.within(s, e, "SIGN"))
 
     def _has_subject(self, s: int, e: int, args: list[Argument], found: list) -> bool:
-        if any(a.role == "subject" and self.text[a.start:a.end] not in ORG_WORDS for a in args):
-            return True
+        if any(a.role == "subject" and self.text[a.start:a.end] not in ORG_WORDS and
+               (is_signing_body(self.text[a.start:a.end]) or any(st < a.end and a.start < en for _, st, en, _ in found)
+                or _SELF_WORD.match(self.text[a.start:a.end])) for a in args):
+            return True  # (「平成27年11月には」 is no subject)
         return any(_SUBJECT_AFTER.match(self.text, en) for _, st, en, _ in found if en > st)
 
     # ---- dates -----------------------------------------------------------------------------
@@ -388,29 +457,63 @@ def _draft(r: _Reader, s: int, e: int, word: Candidate, title: str | None, writt
         "type": "agreement", "title": title or kind_of(word.text, None), "kind": kind,
         "parties": names, "party_aliases": aliases, "signed_date": date, "purpose": _purpose(r.ctx, s, e),
         "confidence": 0.8 if date else 0.7, "evidence": evidence, "_sentence": (s, e),
+        "_written": [(st, en) for _, st, en, _ in parties if en > st],
     }
 
 
-def _sentence_drafts(r: _Reader, s: int, e: int, word: Candidate, sign: Candidate) -> list[dict]:
+def _word_after(r: _Reader, words: list[Candidate], at: int, main: Candidate) -> Candidate:
+    """The agreement word of a party's own clause: the first after its name (「Aとの企業化支援協定に
+    始まり」), else the sentence's."""
+    return with_kind_prefix(r.text, next((w for w in words if w.start >= at and w.start <= main.start), main))
+
+
+def with_kind_prefix(text: str, word: Candidate) -> Candidate:
+    """産学 + 連携協定 -> 産学連携協定: a prefix that says who works together is part of the kind."""
+    m = _KIND_PREFIX.search(text, max(0, word.start - 6), word.start)
+    if not m or not word.text.startswith(("連携", "協定", "提携")):
+        return word
+    return Candidate(label=word.label, start=m.start(), end=word.end, text=text[m.start():word.end], rule=word.rule)
+
+
+def _sentence_drafts(r: _Reader, s: int, e: int, word: Candidate, sign: Candidate, first: bool = True) -> list[dict]:
+    """The drafts of one signing sentence; `first`: no signing sentence before it gave one (a later
+    sentence that names no party restates that signing: 「今回の協定により…締結に至った」)."""
     text = r.text
     titles = list(_TITLE.finditer(text, s, e))
     title_m = next((m for m in titles if m.start() <= word.start < m.end() + 1), titles[0] if titles else None)
+    word = with_kind_prefix(text, word)
     anchor = min(word.start, title_m.start() if title_m else word.start)
+    referred = None
+    if word.text.startswith("同"):  # 同契約: the kind is the one named before
+        earlier = [w for w in r.ctx.cands if w.label == "AGREEMENT" and w.end <= word.start and not w.text.startswith("同")]
+        word = referred = earlier[-1] if earlier else word
     parties = r.parties(s, e, anchor)
+    if r.last_groups:  # 「…大学と産学連携協定を締結した。協定を結んだのはA、B…の5大学」
+        for name, st, en, rule in following_members(r, e, [g for g, _, _ in r.last_groups]):
+            if not any(same_body(name, p[0]) for p in parties):
+                parties.append((name, st, en, rule))
     if len(parties) < 2 and title_m:
         parties = r.parties(title_m.start(), title_m.end(), title_m.end())
     if all(p[3] == "agreement-publisher" for p in parties):
-        parties = r.previous_parties(s) or parties
+        parties = (r.previous_parties(s) if first else []) or parties
     if len(parties) < 2:
         return []
     title = strip_quotes(title_m.group()) if title_m else None
     written = title or text[max(s, word.start - 12):word.end]
     date, date_ev = signing_date(r, s, e, sign.start)
+    if date is None and referred is not None:  # 「…契約の調印式が3月6日に行われた。同契約は…」
+        rs, re_ = r.ctx.sentence(referred.start)
+        date, date_ev = signing_date(r, rs, re_, referred.start)
     own = own_dates(r, parties)
+    if len(own) < 2:
+        own = clause_dates(r, parties, s)
+        if len(own) < 2 or len({d.start_date for d in own.values()}) < len(own):
+            own = {}
     if len(own) >= 2:  # one agreement per party that has its own date
         common = [p for p in parties if p[0] not in own]
-        return [_draft(r, s, e, word, title, written, common + [p], own[p[0]].start_date,
-                       date_span(own[p[0]], "agreement-date-party", "signed_date"))
+        words = r.ctx.within(s, e, "AGREEMENT")
+        return [_draft(r, s, e, _word_after(r, words, p[2], word), title, written, common + [p],
+                       own[p[0]].start_date, date_span(own[p[0]], "agreement-date-party", "signed_date"))
                 for p in parties if p[0] in own]
     words = r.ctx.within(s, e, "AGREEMENT")
     docs = split_documents(r, s, words, sign.start)
@@ -447,6 +550,73 @@ def _add_joining(r: _Reader, drafts: list[dict]) -> None:
                         d["evidence"].append((s, e, "agreement-joining"))
                         d["evidence"].append(field_span(c.start, c.end, "agreement-joining", "parties", name,
                                                         how=party_how(r, r.text[c.start:c.end], name)))
+
+
+def _without_signers(r: _Reader, drafts: list[dict]) -> list[dict]:
+    """One signing, one record: a sentence naming the people who signed (「A信用金庫の山田理事長、
+    B市長が協定書に署名した」, a photo caption) restates a signing another sentence states; its
+    bodies (often in short forms, or the members who sign for a committee) are no new parties."""
+    signers = [d for d in drafts if d["_written"] and all(official_after(r.text, en) for _, en in d["_written"])]
+    if len(signers) == len(drafts):
+        return drafts
+    for d in signers:
+        home = next((o for o in drafts if o not in signers and o["_sentence"][0] <= d["_sentence"][0]), None) or \
+            next(o for o in drafts if o not in signers)
+        home["evidence"] += [ev for ev in d["evidence"] if len(ev) == 3 or ev.field is None]
+        if home["signed_date"] is None and d["signed_date"]:
+            home["signed_date"] = d["signed_date"]
+            home["evidence"] += [ev for ev in d["evidence"] if len(ev) > 3 and ev.field == "signed_date"]
+    return [d for d in drafts if d not in signers]
+
+
+_ABOUT_AGREEMENT = re.compile(r"協定|契約|覚書|締結|参加|加わ|署名|調印")
+FOLLOWING = 3  # sentences after a signing sentence that can count its parties
+
+
+def _following_sentences(r: _Reader, pos: int):
+    for _ in range(FOLLOWING):
+        if pos >= len(r.text):
+            return
+        s, e = r.ctx.sentence(pos)
+        pos = e
+        if _ABOUT_AGREEMENT.search(r.text, s, e):
+            yield s, e
+
+
+def following_members(r: _Reader, pos: int, groups: list[str]) -> list[tuple[str, int, int, str]]:
+    """The members a sentence after pos counts (「…の5大学」, 「計11団体」) for a group noun of the signing
+    sentence (「大学と」, 「金融機関と」): a list whose count or members are of the group's kind."""
+    for s, e in _following_sentences(r, pos):
+        for _cs, ce, count, items in counted_lists(r.text, s, e):
+            counter = r.text[_cs:ce]
+            members = [(r.member_name(n.start, n.end), n) for n in items]
+            if count is None or not all(name for name, _ in members):
+                continue
+            if any(g.endswith(k) and (counter.endswith(k) or all(name.endswith(k) for name, _ in members))
+                   for g in groups for k in (g[-2:], g[-4:])):
+                return [(name, n.start, n.end, n.rule) for name, n in members]
+    return []
+
+
+def _add_counted_members(r: _Reader, drafts: list[dict]) -> None:
+    """「協定には同所、同市のほか、A、…、Kの計11団体が参加した」: a sentence after the signing that counts
+    the agreement's parties names them all; it speaks of that agreement when a member is one of its
+    parties already (同所, 同市 resolve to them)."""
+    for d in drafts:
+        for s, e in _following_sentences(r, d["_sentence"][1]):
+            for _cs, _ce, count, items in counted_lists(r.text, s, e):
+                if count is None:
+                    continue
+                members = [(r.member_name(n.start, n.end), n) for n in items]
+                if not any(name and any(same_body(name, p) for p in d["parties"]) for name, _ in members):
+                    continue
+                for name, n in members:
+                    if name and not any(same_body(name, p) for p in d["parties"]):
+                        d["parties"].append(name)
+                    if name:
+                        d["evidence"].append(field_span(n.start, n.end, "agreement-counted-list", "parties", name,
+                                                        how=party_how(r, r.text[n.start:n.end], name)))
+                d["evidence"].append((s, e, "agreement-counted-list"))
 
 
 def _row_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
@@ -551,17 +721,21 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
                 _UNDER.match(ctx.text, word.end):
             continue  # no signing, or the anniversary of an agreement signed long ago
         seen.add((s, e))
-        sentences.append((s, e, word, signs[0]))
+        before = [w for w in ctx.within(s, signs[0].start, "AGREEMENT") if w.start >= word.start]
+        sentences.append((s, e, before[-1] if before else word, signs[0]))  # the word the signing is of
     rows = _row_drafts(r, seen) + _heading_drafts(r, seen)
     for d in rows:
         d.pop("_sentence", None)
+        d.pop("_written", None)
     if not sentences:
         return rows
     r.arguments = signing_arguments(ctx.text, [(s, e) for s, e, _, _ in sentences])
     drafts: list[dict] = []
     for s, e, word, sign in sentences:
-        drafts += _sentence_drafts(r, s, e, word, sign)
+        drafts += _sentence_drafts(r, s, e, word, sign, first=not drafts)
     _add_joining(r, drafts)
+    _add_counted_members(r, drafts)
+    drafts = _without_signers(r, drafts)
     drafts = split_ceremonies(r, merge_subsets(drafts))
     blocks = party_blocks(ctx.text)
     if not drafts and len(blocks) == 1:  # 「上記の自治体と…締結」: the parties are the block's
@@ -592,4 +766,5 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         d["confidence"] = 0.8 if d["signed_date"] else 0.7
         d.pop("_sentence", None)
         d.pop("_split", None)
+        d.pop("_written", None)
     return drafts + rows

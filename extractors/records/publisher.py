@@ -27,8 +27,8 @@ from extractors.language.institutions import is_institution
 
 ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工会議所", "商工会", "中央会", "同友会", "連合会",
              "協会", "協議会", "機構", "公庫", "金庫", "庁", "経済産業局", "大学", "センター", "委員会",
-             "財団", "公社", "組合", "研究所", "支援拠点", "学校", "学園")
-_BRANCH_OF = re.compile(r"(?:支店|支所|出張所|営業部)$")
+             "財団", "公社", "組合", "研究所", "支援拠点", "学校", "学園", "士会", "病院")
+_BRANCH_OF = re.compile(r"(?:支店|支所|支部|本部|出張所|営業部)$")
 _TITLE_BRACKETS = re.compile(r"[(（]([^()（）]{2,40})[)）]\s*$")
 # Self-references and the ending the publisher's name must have for them to stand for it.
 _SELF_ENDINGS = {"市": ("市",), "町": ("町",), "村": ("村",), "区": ("区",), "県": ("県",), "府": ("府",),

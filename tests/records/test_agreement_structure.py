@@ -1,0 +1,154 @@
+"""Agreements whose parties are given by structure: groups and their lists, counts, dated clauses,
+signers' sentences. Short sentences written for these tests (the bodies are real or invented; no
+sentence is taken from a document).
+
+The first tables test the structure readers alone (`party_groups`, `officials`, `agreement_splits`);
+the last runs whole texts through the records stage with the real ja_ginza model.
+"""
+import hashlib
+
+import pytest
+
+from extractors.reading.normalize import normalize_text
+from extractors.records.agreement_splits import same_body
+from extractors.records.build import build_records, document_drafts
+from extractors.records.officials import official_after
+from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below, number
+from schemas.document import Document
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("船橋市、東西銀行及び南北信用金庫の三者は協定を結んだ。", (3, ["船橋市", "東西銀行", "南北信用金庫"])),
+    # asides in brackets after each item; the words before the first item's particle are not its name
+    ("同契約は青葉産業機構(柏市若葉町)、柏商工会(柏市中央)、東西銀行柏支店(柏市旭町)の3者が締結した。",
+     (3, ["青葉産業機構", "柏商工会", "東西銀行柏支店"])),
+    # references count as members; のほか separates items
+    ("協定には同所、同市のほか、東西銀行、南北信用金庫の計4団体が参加した。", (4, ["同所", "同市", "東西銀行", "南北信用金庫"])),
+    # 等: a partial list, no count to check
+    ("令和元年には青葉大学・柏市・柏市民病院等8者と協定を締結した。", (None, ["青葉大学", "柏市", "柏市民病院"])),
+    ("協定を結んだのは東西大学、南北大学、中央大学の3大学。", (3, ["東西大学", "南北大学", "中央大学"])),
+    # the count does not match the items: no list
+    ("東西銀行、南北信用金庫の3者が協定を締結した。", None),
+    # a count of something else
+    ("セミナーには企業12社が参加した。", None),
+])
+def test_counted_lists(text, expected):
+    got = counted_lists(text, 0, len(text))
+    if expected is None:
+        assert got == []
+    else:
+        ((_s, _e, count, items),) = got
+        assert (count, [n.name for n in items]) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("銀行・信用金庫・信用組合", True), ("総合大学", True), ("地元金融機関", True), ("県内各信用金庫", True),
+    ("友好商工会議所", True), ("中小企業支援機関", True), ("3大学", True),
+    ("群馬銀行", False), ("県立保健大学", False), ("柏市民病院", False), ("東西信用金庫", False), ("船橋市", False),
+])
+def test_group_nouns(name, expected):
+    assert is_group_noun(name) is expected
+
+
+@pytest.mark.parametrize("s, n", [("3", 3), ("三", 3), ("十二", 12), ("二十一", 21), ("十", 10)])
+def test_number(s, n):
+    assert number(s) == n
+
+
+def test_list_below_checks_the_count_of_its_header():
+    text = ("東西銀行は、以下の金融機関との間で協定を締結しました。\n\n協定を結んだ3金融機関\n"
+            "東西銀行、南北信用金庫、中央信用組合\n\n協定の内容")
+    at = group_word(text, 0, 30)
+    assert at is not None
+    count, names = list_below(text, text.index("\n"))
+    assert (count, [n.name for n in names]) == (3, ["東西銀行", "南北信用金庫", "中央信用組合"])
+    wrong = text.replace("3金融機関", "4金融機関")
+    assert list_below(wrong, wrong.index("\n")) == (None, [])
+
+
+def test_a_pointer_to_a_list_is_not_a_pointer_to_a_text():
+    text = "協定の内容は以下のとおりです。"
+    assert group_word(text, 0, len(text)) is None
+
+
+@pytest.mark.parametrize("text, at, expected", [
+    ("東西信用金庫(本店・柏市)の山田太郎理事長、", 6, True),
+    ("東西大・佐藤学長、", 3, True),
+    ("船橋市長が", 3, True),
+    ("東西銀行と協定を結んだ。", 4, False),
+    ("東西銀行(頭取 山田 太郎)は、", 4, False),
+])
+def test_officials(text, at, expected):
+    assert official_after(text, at) is expected
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("弘大", "弘前大学", True), ("青森公立大", "青森公立大学", True), ("みなと銀", "みなと銀行", True),
+    ("青森大", "青森中央学院大学", False), ("東海大学", "関東学院大学", False), ("神戸市", "神戸大学", False),
+])
+def test_short_forms_of_one_body(a, b, expected):
+    assert same_body(a, b) is expected
+
+
+def _agreements(text: str, title: str | None = None):
+    text = normalize_text(text)
+    doc = Document(uri="file:///s.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
+                   title=title, text=text)
+    records, rejected = build_records([doc], [document_drafts(doc)])
+    assert not rejected
+    for r in records:
+        for ev in r["sources"]:
+            assert text[ev["start"]:ev["end"]] == ev["quote"]
+        named = {ev["quote"] for ev in r["sources"] if ev["field"] == "parties"}
+        assert named, "every party list has its spans"
+    return sorted((sorted(r["parties"]), r["signed_date"], r["kind"]) for r in records if r["type"] == "agreement")
+
+
+CASES = [
+    # 「以下の」 group word and the list below, its header's count checked
+    ("list-below", "協定の締結について(東西銀行)",
+     "令和3年5月10日\n東西銀行は、県内に本店を置く以下の銀行・信用金庫との間で、「災害時の相互支援に関する協定」を"
+     "締結しました。\n\n協定を結んだ3金融機関\n東西銀行、南北信用金庫、中央信用金庫\n",
+     [(["中央信用金庫", "南北信用金庫", "東西銀行"], "2021-05-10", "協定")]),
+    # the parties counted in a later sentence, with references to the bodies named before
+    ("counted-later", None,
+     "柏商工会議所は、柏市、支援機関、金融機関と連携協定を締結した。協定には同所、同市のほか、東西銀行、"
+     "南北信用金庫の計4団体が参加した。",
+     [(["南北信用金庫", "東西銀行", "柏商工会議所", "柏市"], None, "連携協定")]),
+    # a group word and the members a later sentence counts
+    ("group-then-members", None,
+     "青葉商工会議所は6月1日、市内にある大学と産学連携協定を締結した。協定を結んだのは東西大学、南北大学の2大学。",
+     [(["南北大学", "東西大学", "青葉商工会議所"], None, "産学連携協定")]),
+    # one agreement per party that opens its own dated clause; a dated relative clause names a partner
+    ("dated-clauses", "産学連携について(東西信用金庫)",
+     "当金庫は、平成20年4月には、東西大学、平成25年5月には、南北大学とも産学連携協定を締結し、研究を進めています。\n"
+     "平成28年2月に協定を締結した中央大学とは、商品開発を行いました。",
+     [(["中央大学", "東西信用金庫"], "2016-02", "協定"), (["南北大学", "東西信用金庫"], "2013-05", "産学連携協定"),
+      (["東西信用金庫", "東西大学"], "2008-04", "産学連携協定")]),
+    # the people who signed restate the signing: no new record, their bodies are no parties
+    ("signers", None,
+     "令和4年6月1日、青葉実行委員会と柏市は包括連携協定を結んだ。締結式では、事務局の東西信用金庫の山田太郎理事長と"
+     "鈴木花子市長が協定書に署名した。",
+     [(["柏市", "青葉実行委員会"], "2022-06-01", "包括連携協定")]),
+    # a quoted name with the kind of body after it is one name
+    ("quoted-head", None,
+     "令和4年6月1日、「青葉まつり」実行委員会と柏市は連携協定を結んだ。",
+     [(["「青葉まつり」実行委員会", "柏市"], "2022-06-01", "連携協定")]),
+    # an agreement in force (結んでおり) is no new record
+    ("in-force", None,
+     "東西銀行は令和5年4月13日、柏市と連携協定を結んだ。船橋市とは2015年に協定を結んでおり、連携を広げる。",
+     [(["東西銀行", "柏市"], "2023-04-13", "連携協定")]),
+    # 包括 in a title 「…に関する包括協定」 stays in the kind; a 契約 of cooperation is an agreement
+    ("comprehensive-title", "包括協定の締結について(東西銀行)",
+     "東西銀行は、令和2年3月2日に柏市と「連携協力に関する包括協定」を締結しました。",
+     [(["東西銀行", "柏市"], "2020-03-02", "包括連携協定")]),
+    ("contract", None,
+     "令和2年3月2日、連携業務契約の調印式が行われた。同契約は青葉産業機構(柏市若葉町)、柏商工会(柏市中央)の2者が締結した。",
+     [(["柏商工会", "青葉産業機構"], "2020-03-02", "連携業務契約")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("kind, title, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_structures(nlp, kind, title, text, expected):
+    assert _agreements(text, title) == expected
