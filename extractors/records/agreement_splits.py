@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from extractors.language.dates import DateMention
+from dataclasses import replace
+
+from extractors.language.dates import DateMention, parse_date
 from extractors.records.coordination import party_key
 from extractors.records.spans import Span, date_span
 from schemas.records import Candidate
@@ -48,22 +50,43 @@ def own_dates(r, parties: list[tuple[str, int, int, str]]) -> dict[str, DateMent
     return out
 
 
+def sentence_years(r, s: int, e: int) -> list[DateMention]:
+    """The dates of text[s:e]; a month-day without a year takes the year of the date written before
+    it in the same sentence (「2025年8月12日、…、続く8月13日には」)."""
+    out, year = [], None
+    for d in r.dates_in(s, e):
+        if d.start_date is None and year and not d.year_given:
+            again = parse_date(r.text[d.start:d.end], default_year=year)
+            d = replace(again, start=d.start, end=d.end) if again and again.start_date else d
+        if d.start_date and d.year_given:
+            year = int(d.start_date[:4])
+        out.append(d)
+    return out
+
+
 _CLAUSE_LINK = re.compile(r"\s?(?:には|に|の|は|にも)?\s?[、,]?\s?$")
 
 
 def clause_dates(r, parties: list[tuple[str, int, int, str]], s: int) -> dict[str, DateMention]:
     """Party -> the date that opens its clause: 「平成24年1月には、A、平成27年5月には、Bとも…締結」,
-    「平成11年4月のAとの…協定に始まり」. A date counts for the party right after it only (nothing
-    but a particle and a comma between them)."""
-    out = {}
-    dates = [d for d in r.dates_in(s, max((en for _, _, en, _ in parties), default=s))
+    「平成11年4月のAとの…協定に始まり」, 「12日、A(…)と、続く13日には、B、C及びDと」. A date opens the
+    clause of the party right after it (nothing but a particle and a comma between them) and of the
+    parties coordinated with that one before the next date; parties before the first date sign in
+    every clause."""
+    out: dict[str, DateMention] = {}
+    dates = [d for d in sentence_years(r, s, max((en for _, _, en, _ in parties), default=s))
              if d.start_date and not d.fiscal_year]
-    for name, st, en, _ in parties:
-        if en <= st:
-            continue
-        before = [d for d in dates if d.end <= st and _CLAUSE_LINK.fullmatch(r.text, d.end, st)]
-        if before:
-            out[name] = before[-1]
+    current = None
+    last_end = s
+    for name, st, en, _ in sorted((p for p in parties if p[2] > p[1]), key=lambda p: p[1]):
+        opening = [d for d in dates if d.end <= st and _CLAUSE_LINK.fullmatch(r.text, d.end, st)]
+        if opening:
+            current = opening[-1]
+        elif current is not None and any(last_end <= d.start and d.end <= st for d in dates):
+            current = None  # a date between: this party is of no dated clause
+        if current is not None:
+            out[name] = current
+        last_end = en
     return out
 
 
@@ -97,6 +120,56 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
                 date, s, e, date_ev = next(iter(cer.values()))
                 d["signed_date"] = date
                 d["evidence"] += [(s, e, "agreement-ceremony-per-party"), date_ev]
+            out.append(d)
+    return out
+
+
+_EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ)")
+_SUBJECT = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
+LISTED = ("agreement-bracket-list", "agreement-counted-list", "agreement-list-below", "agreement-shared-ending")
+
+
+def _one_each(draft: dict, keep: list[str], one: str) -> dict:
+    names = keep + [one]
+    return {**draft, "parties": names, "_written": [w for w in draft["_written"] if w[0] in names],
+            "party_aliases": {k: v for k, v in draft["party_aliases"].items() if k in names},
+            "evidence": [ev for ev in draft["evidence"]
+                         if len(ev) == 3 or ev.field != "parties" or ev.value in names]}
+
+
+def split_each(r, draft: dict) -> list[dict]:
+    """「AはB及びCとそれぞれ覚書を締結」: one agreement of A with each partner; 「A及びBは、それぞれCと」:
+    one of each subject with C. Who is on which side comes from the particle before それぞれ."""
+    s, e = draft["_sentence"]
+    m = _EACH.search(r.text, s, e)
+    if not m or len(draft["parties"]) < 3:
+        return [draft]
+    written = [w for w in draft["_written"]]
+    subjects = [w[0] for w in written if w[2] == w[1] or _SUBJECT.match(r.text, w[2])]
+    others = [w[0] for w in written if w[0] not in subjects]
+    if not subjects or not others:
+        return [draft]
+    keep, each = (subjects, others) if m.group(1) == "と" else (others, subjects)
+    if len(each) < 2:
+        return [draft]
+    return [_one_each(draft, keep, one) for one in each]
+
+
+def split_bilateral(r, drafts: list[dict]) -> list[dict]:
+    """A publisher whose agreements on the page are otherwise bilateral signs one agreement with each
+    body of a list (「金融機関4社(A、B、C、D)と協定を締結」 beside 「Eと協定を締結」, 「Fと…」): one each."""
+    pub = r.publisher
+    if not pub:
+        return drafts
+    bilateral = [d for d in drafts if len(d["parties"]) == 2 and pub in d["parties"]]
+    out = []
+    for d in drafts:
+        listed = [w[0] for w in d["_written"] if w[3] in LISTED and w[0] != pub]
+        others = [o for o in drafts if o is not d]
+        if pub in d["parties"] and len(listed) >= 2 and len(d["parties"]) == len(listed) + 1 and \
+                len(others) >= 2 and all(o in bilateral for o in others):
+            out += [_one_each(d, [pub], one) for one in listed]
+        else:
             out.append(d)
     return out
 

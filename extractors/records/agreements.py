@@ -36,9 +36,11 @@ from extractors.language.arguments import Argument, signing_arguments
 from extractors.language.dates import find_dates
 from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
-from extractors.records.agreement_dates import DATE_KEY, date_elsewhere, key_value_date, reported_done, signing_date
+from extractors.records.agreement_dates import DATE_KEY, date_elsewhere, event_date_below, key_value_date, reported_done, signing_date
 from extractors.records.officials import official_after
-from extractors.records.agreement_splits import clause_dates, merge_subsets, own_dates, same_body, split_ceremonies, split_documents
+from extractors.records.wrapping import Wrapping
+from extractors.records.agreement_splits import (clause_dates, merge_subsets, own_dates, same_body, split_bilateral,
+                                                split_ceremonies, split_documents, split_each)
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end, counted_kind,
                                              name_start, party_blocks, party_key, shared_ending)
@@ -53,7 +55,7 @@ _KIND_WORDS = ("産学官金連携協定", "産学官連携協定", "産官学�
                "包括連携協定", "包括的連携協定", "連携協力協定", "相互協力協定", "連携協定", "業務提携", "業務連携",
                "業務協力協定", "パートナーシップ協定", "包括協定", "協定", "覚書", "提携")
 _TITLE = re.compile(r"[「『]([^「」『』\n]{2,60}?(?:協定書?|覚書|契約書?))[」』]")
-_KANSURU = re.compile(r"(包括連携|包括的な連携|連携協力|相互協力|業務提携|業務連携|連携)(?:に関する|に係る)(?:包括)?(?:協定|協定書)\s?$")
+_KANSURU = re.compile(r"(包括連携|包括的な連携|連携協力|相互協力|業務提携|業務連携|連携)(?:に関する|に係る|にかかる|に関わる)(?:包括|基本)?(?:協定|協定書)\s?$")
 _ROLE_AFTER = re.compile(r"^(?:会頭|理事|所長|支店長|知事|長|役所|議会|職員|民|内|外|立|側|役場|長ら|理事長|学長|頭取|会長|社長|代表|会員)")
 _PARTY_SEP = re.compile(r"^[\s]*(?:と|、|,|，|及び|および|並びに|ならびに|や|・)")
 _SUBJECT_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
@@ -76,6 +78,10 @@ _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でお�
 _SELF_WORD = re.compile(r"^(?:本|当|同|弊|わが|我が)?(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|所|社|大学)$")
 _BARE_GROUP = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヶー])(大学|金融機関|信用金庫|銀行|自治体|市町村|企業|団体|機関)"
                          r"(?=と(?:の間|、|\s)?[^、。]{0,40}?(?:協定|覚書|提携|契約))")
+_COLLECTIVE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}?[0-9一二三四五六七八九十]+(?:県|府県|都道府県|市町村|市町|市)の$")
+_NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
+_ASIDE_AFTER = re.compile(r"\s?[(（][^()（）]{0,40}[)）]")
+_BACK_PREFIX = re.compile(r"同(?:大学|市|町|村|区|県|社|行|信金|金庫|機構|協会|会議所)")
 _SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?$|結んだ\s?$")
 _BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
 _ROW_HEADER = re.compile(r"締結|協定|提携|連携先|相手方")
@@ -127,6 +133,7 @@ class _Reader:
                              for s, e, n in find_institutions(ctx.text)]
         self.arguments: list[Argument] = []
         self.last_groups: list[tuple[str, int, int]] = []  # group nouns the last `parties` call passed over
+        self.wrap = Wrapping(ctx.text)
 
     def _introduced(self) -> dict[str, str]:
         """「X(代表取締役社長:…、以下「DBJ」という。)」, 「X(以下・Y 所在地)」: Y stands for X."""
@@ -155,6 +162,10 @@ class _Reader:
             s = self.ctx.sentence(s - 2)[0]
         while e < len(text) and text[e - 1] == "\n" and e >= 2 and text[e - 2] in "、," and e - s < MAX_JOINED:
             e = self.ctx.sentence(e)[1]
+        while s > 1 and text[s - 1] == "\n" and self.wrap.goes_on(s - 1) and e - s < MAX_JOINED:
+            s = self.ctx.sentence(s - 2)[0]  # a hard-wrapped text: the line above goes on in this one
+        while e < len(text) and text[e - 1] == "\n" and self.wrap.goes_on(e - 1) and e - s < MAX_JOINED:
+            e = self.ctx.sentence(e)[1]
         return s, e
 
     # ---- parties ---------------------------------------------------------------------------
@@ -171,8 +182,15 @@ class _Reader:
             return self.ctx.resolve_self(c.text)
         if c.label == "ORG_ABBR":
             return self.aliases.get(c.text)
+        if "\n" in c.text:
+            return c.text.replace("\n", "")
         if _QUOTED_HEAD.fullmatch(c.text):
             return c.text  # 「青葉まつり」実行委員会: the brackets are part of the name
+        m = _BACK_PREFIX.match(c.text)
+        if m and m.end() < len(c.text):  # 同大学造形短期大学部: the body named before, and its school
+            back = self.back_reference(Candidate(label="SELF", start=c.start, end=c.start + m.end(), text=m.group(),
+                                                 rule=c.rule))
+            return back + c.text[m.end():] if back else None
         name = strip_quotes(c.text)
         if name in self.aliases:
             return self.aliases[name]
@@ -198,6 +216,8 @@ class _Reader:
     def _candidates(self, s: int, e: int) -> list[Candidate]:
         cands = self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR")
         cands += [c for c in self.institutions if s <= c.start and c.end <= e]
+        for st, en, _name in self.wrap.names_across(s, e):  # 市民生活協同\n組合ならコープ
+            cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="name-across-lines"))
         for m in _QUOTED_HEAD.finditer(self.text, s, e):
             cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="quoted-org"))
         for m in _QUOTED_ORG.finditer(self.text, s, e):  # 「よい仕事おこしフェア実行委員会」は
@@ -215,6 +235,9 @@ class _Reader:
         start = c.start
         if not any(o.end == c.start - 1 for o in cands):  # 同実行委事務局・城南信用金庫: two names
             start = name_start(self.text, c.start)
+        m = _COLLECTIVE.search(self.text, max(0, start - 12), start)
+        if m and c.label == "ORG":  # 東北6県の生活協同組合連合会: the bodies of six prefectures, one party
+            start = m.start()
         if (start, end) == (c.start, c.end):
             return c
         return Candidate(label="ORG", start=start, end=end, text=self.text[start:end], rule=c.rule)
@@ -248,7 +271,7 @@ class _Reader:
                 k = party_key(n)
                 if k == key or (k.startswith(key) and len(k) > len(key)):
                     return  # the same body, or its branch already named
-                if key.startswith(k) and len(key) > len(k) and re.search(r"(支店|支所|営業部|連合店|本店)$", key):
+                if key.startswith(k) and len(key) > len(k) and re.search(r"(支店|支所|営業部|連合店|本店|(?<!短期大)学部|研究科)$", key):
                     found[i] = (name, st, en, rule)  # the branch, not the whole bank
                     return
             found.append((name, st, en, rule))
@@ -266,7 +289,8 @@ class _Reader:
                 continue
             if _ROLE_AFTER.match(text[c.end:c.end + 3]) and not in_arg:
                 continue
-            after = text[c.end:c.end + 4]  # a place with an aside (さいたま市(市長 …)と) is left to the parse
+            aside = _ASIDE_AFTER.match(text, c.end)
+            after = text[aside.end() if aside else c.end:][:4]  # さいたま市(市長 …)と: read past the aside
             if c.label == "GPE" and not in_arg and not _PARTY_SEP.match(after) and \
                     not re.match(r"^\s?(?:は|が|の「|との|とは|の間)", after):
                 continue  # a place named in passing (東京都八王子市や…), not a party
@@ -457,7 +481,7 @@ def _draft(r: _Reader, s: int, e: int, word: Candidate, title: str | None, writt
         "type": "agreement", "title": title or kind_of(word.text, None), "kind": kind,
         "parties": names, "party_aliases": aliases, "signed_date": date, "purpose": _purpose(r.ctx, s, e),
         "confidence": 0.8 if date else 0.7, "evidence": evidence, "_sentence": (s, e),
-        "_written": [(st, en) for _, st, en, _ in parties if en > st],
+        "_written": list(parties),
     }
 
 
@@ -507,8 +531,17 @@ def _sentence_drafts(r: _Reader, s: int, e: int, word: Candidate, sign: Candidat
     own = own_dates(r, parties)
     if len(own) < 2:
         own = clause_dates(r, parties, s)
-        if len(own) < 2 or len({d.start_date for d in own.values()}) < len(own):
-            own = {}
+        if len({d.start_date for d in own.values()}) >= 2:  # one agreement per dated clause
+            common = [p for p in parties if p[0] not in own]
+            words = r.ctx.within(s, e, "AGREEMENT")
+            out = []
+            for when in sorted({d.start_date for d in own.values()}):
+                group = [p for p in parties if p[0] in own and own[p[0]].start_date == when]
+                d = own[group[0][0]]
+                out.append(_draft(r, s, e, _word_after(r, words, group[0][2], word), title, written, common + group,
+                                  when, date_span(d, "agreement-date-party", "signed_date")))
+            return out
+        own = {}
     if len(own) >= 2:  # one agreement per party that has its own date
         common = [p for p in parties if p[0] not in own]
         words = r.ctx.within(s, e, "AGREEMENT")
@@ -556,7 +589,8 @@ def _without_signers(r: _Reader, drafts: list[dict]) -> list[dict]:
     """One signing, one record: a sentence naming the people who signed (「A信用金庫の山田理事長、
     B市長が協定書に署名した」, a photo caption) restates a signing another sentence states; its
     bodies (often in short forms, or the members who sign for a committee) are no new parties."""
-    signers = [d for d in drafts if d["_written"] and all(official_after(r.text, en) for _, en in d["_written"])]
+    signers = [d for d in drafts if any(en > st for _, st, en, _ in d["_written"]) and
+               all(official_after(r.text, en) for _, st, en, _ in d["_written"] if en > st)]
     if len(signers) == len(drafts):
         return drafts
     for d in signers:
@@ -577,7 +611,7 @@ def _following_sentences(r: _Reader, pos: int):
     for _ in range(FOLLOWING):
         if pos >= len(r.text):
             return
-        s, e = r.ctx.sentence(pos)
+        s, e = r.joined_sentence(pos)
         pos = e
         if _ABOUT_AGREEMENT.search(r.text, s, e):
             yield s, e
@@ -717,6 +751,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         if (s, e) in seen:
             continue
         signs = [c for c in ctx.within(s, e, "SIGN") if not _EXISTING.match(ctx.text, c.end)]
+        if _NAVIGATION.search(ctx.text, s, e):
+            continue  # a breadcrumb 「ホーム > … > 協定締結式のご案内」 repeats the title
         if not signs or _ANNIVERSARY.match(ctx.text, word.end) or _BILL.search(ctx.text, s, e) or \
                 _UNDER.match(ctx.text, word.end):
             continue  # no signing, or the anniversary of an agreement signed long ago
@@ -737,6 +773,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     _add_counted_members(r, drafts)
     drafts = _without_signers(r, drafts)
     drafts = split_ceremonies(r, merge_subsets(drafts))
+    drafts = [x for d in drafts for x in split_each(r, d)]
+    drafts = split_bilateral(r, drafts)
     blocks = party_blocks(ctx.text)
     if not drafts and len(blocks) == 1:  # 「上記の自治体と…締結」: the parties are the block's
         s, e, word, sign = sentences[0]
@@ -756,9 +794,13 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         if d["signed_date"] is None and kv_date and len(drafts) == 1:
             d["signed_date"] = kv_date
             d["evidence"] += [(kv_s, kv_e, "agreement-date-key-value"), kv_ev]
+        s, e = d["_sentence"]
+        if d["signed_date"] is None:
+            d["signed_date"], ev = event_date_below(r, s, e)
+            if ev:
+                d["evidence"].append(ev)
         if d["signed_date"] is None:
             date_elsewhere(r, d, seen)
-        s, e = d["_sentence"]
         if d["signed_date"] is None and r.doc_date and reported_done(ctx.text, s, e):
             d["signed_date"] = r.doc_date.date
             d["evidence"].append(field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",

@@ -34,7 +34,9 @@ _HEADER = re.compile(r"^\s*(?:[<＜【\[〈《■◆●○・]\s*)?(?:\d+[.．]\
 _LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※]+|^\(?\d+[).．、]\s*")
 _TRAIL_BRACKET = re.compile(r"\s?[(（][^()（）]*[)）]\s*$")
 _HEAD_TITLE = re.compile(r"^(.+?(?:都|道|府|県|市|区|町|村))長(?:\s|$)")
-_BRANCH = re.compile(r"\s?([^\s、,。()（）「」]{0,10}?(?:支店|支所|営業部|連合店|本店|出張所|事務所))")
+_BRANCH = re.compile(r"\s?([^\s、,。()（）「」とはがのをにでやも]{0,10}?(?:支店|支所|営業部|連合店|本店|出張所|事務所))(?!長)")
+# A university's faculty or school written after its name: 三重大学人文学部, 同大学短期大学部
+_FACULTY = re.compile(r"[^\s、,。()（）「」とはがのをにでやも]{1,10}?(?:学部|研究科|短期大学部|大学院)(?!長)")
 _LEGAL = re.compile(r"株式会社|有限会社|合同会社|一般社団法人|公益社団法人|一般財団法人|公益財団法人|独立行政法人|"
                     r"国立大学法人|公立大学法人|学校法人|㈱|\(株\)|（株）|㈲")
 _COUNTED = re.compile(r"([0-9一二三四五六七八九十]+)(?:つの|の)?(信用金庫|信金|銀行|信用組合|大学|高校|高等学校|"
@@ -215,6 +217,9 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
 def branch_end(text: str, end: int) -> int:
     """The end of a name's office written right after it (…銀行志免支店), else end itself."""
     m = _BRANCH.match(text, end)
+    if m:
+        return m.end()
+    m = _FACULTY.match(text, end) if text[max(0, end - 2):end] == "大学" else None
     return m.end() if m else end
 
 

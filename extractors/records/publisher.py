@@ -29,6 +29,7 @@ ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工�
              "協会", "協議会", "機構", "公庫", "金庫", "庁", "経済産業局", "大学", "センター", "委員会",
              "財団", "公社", "組合", "研究所", "支援拠点", "学校", "学園", "士会", "病院")
 _BRANCH_OF = re.compile(r"(?:支店|支所|支部|本部|出張所|営業部)$")
+_COOP_BRAND = re.compile(r"..(?:協同組合|生協)[ぁ-んァ-ヶー]{2,10}$")  # 生活協同組合コープこうべ: the brand after the kind
 _TITLE_BRACKETS = re.compile(r"[(（]([^()（）]{2,40})[)）]\s*$")
 # Self-references and the ending the publisher's name must have for them to stand for it.
 _SELF_ENDINGS = {"市": ("市",), "町": ("町",), "村": ("村",), "区": ("区",), "県": ("県",), "府": ("府",),
@@ -52,7 +53,8 @@ def is_signing_body(name: str) -> bool:
         if any(is_signing_body(body[:i]) for i in range(len(body), max(2, len(body) - 10), -1)):
             return True
     return bool(name) and (is_municipality(name) or is_institution(name)
-                           or (name.endswith(ORG_WORDS) and len(name) > 3 and name not in ORG_WORDS))
+                           or (name.endswith(ORG_WORDS) and len(name) > 3 and name not in ORG_WORDS)
+                           or bool(_COOP_BRAND.search(name)))
 
 
 def publisher(title: str | None, text: str = "") -> str | None:

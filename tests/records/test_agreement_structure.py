@@ -14,6 +14,7 @@ from extractors.records.agreement_splits import same_body
 from extractors.records.build import build_records, document_drafts
 from extractors.records.officials import official_after
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below, number
+from extractors.records.wrapping import Wrapping
 from schemas.document import Document
 
 
@@ -90,6 +91,23 @@ def test_short_forms_of_one_body(a, b, expected):
     assert same_body(a, b) is expected
 
 
+_WRAPPED = ("東西銀行は、令和2年11月3日、柏市(市長 山田 太郎)ならびに市民生活協同\n"
+            "組合あおばコープ(理事長 鈴木 一郎)と「地域の活性化に関する協定」を締結\n"
+            "しました。地域の事業者の支援と雇用の創出に向けて三者が連携していきます\n"
+            "この協定は、当行、柏市、市民生活協同組合あおばコープの三者がそれぞれ持つ\n"
+            "資源を生かし、地域経済の発展に資することを目的としています。\n")
+
+
+def test_wrapped_lines_go_on_and_names_across_them_are_read():
+    w = Wrapping(_WRAPPED)
+    first = _WRAPPED.index("\n")
+    assert w.goes_on(first) and w.goes_on(_WRAPPED.index("\n", first + 1))
+    assert w.names_across(0, len(_WRAPPED)) == [(first - 6, first + 9, "市民生活協同組合あおばコープ")]
+    # a page's text: a date line and the sentence under it are two lines
+    page = "公開日:2023年4月17日\nこの度、柏市と東西銀行が連携協定を締結しました。\n"
+    assert not Wrapping(page).goes_on(page.index("\n"))
+
+
 def _agreements(text: str, title: str | None = None):
     text = normalize_text(text)
     doc = Document(uri="file:///s.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
@@ -142,6 +160,42 @@ CASES = [
     ("comprehensive-title", "包括協定の締結について(東西銀行)",
      "東西銀行は、令和2年3月2日に柏市と「連携協力に関する包括協定」を締結しました。",
      [(["東西銀行", "柏市"], "2020-03-02", "包括連携協定")]),
+    # それぞれ after the partners: one agreement with each; 昨年 read against the document's date
+    ("each-partner", None,
+     "2015年1月25日\n青葉同友会は昨年12月17日、東西銀行および南北信用金庫とそれぞれ「創業支援に関する覚書」を締結しました。",
+     [(["南北信用金庫", "青葉同友会"], "2014-12-17", "覚書"), (["東西銀行", "青葉同友会"], "2014-12-17", "覚書")]),
+    # a publisher whose agreements on the page are otherwise bilateral signs with each body of a list
+    ("bilateral-publisher", "連携協定(柏市)",
+     "市内の金融機関3社(東西銀行、南北信用金庫、中央信用組合)と協定を締結しました(平成28年5月19日)。\n"
+     "若葉大学と連携協定を締結しました(令和元年6月3日)。\n青葉運輸株式会社と包括連携協定を締結しました(令和5年4月2日)。",
+     [(["中央信用組合", "柏市"], "2016-05-19", "協定"), (["南北信用金庫", "柏市"], "2016-05-19", "協定"),
+      (["東西銀行", "柏市"], "2016-05-19", "協定"), (["柏市", "若葉大学"], "2019-06-03", "連携協定"),
+      (["柏市", "青葉運輸株式会社"], "2023-04-02", "包括連携協定")]),
+    # one sentence, two dated clauses: the parties coordinated in a clause sign together
+    ("dated-clause-groups", "協定の締結(東西大学)",
+     "東西大学は、2025年8月12日、柏市との間で、続く8月13日には、南北大学、船橋市及び青葉村との間で、それぞれ"
+     "「包括連携に関する基本協定」を締結しました。",
+     [(["南北大学", "東西大学", "船橋市", "青葉村"], "2025-08-13", "包括連携協定"),
+      (["東西大学", "柏市"], "2025-08-12", "包括連携協定")]),
+    # a hard-wrapped text: the sentence and a name go on across line breaks; a bracket aside after a place
+    ("wrapped", "協定(東西銀行)", _WRAPPED,
+     [(["市民生活協同組合あおばコープ", "東西銀行", "柏市"], "2020-11-03", "協定")]),
+    # a faculty that signs is named with its university; 同大学 + a school of it is a party of its own
+    ("faculty", None,
+     "南北信用金庫と東西大学経済学部は、令和3年5月10日に連携協力協定を締結しました。",
+     [(["南北信用金庫", "東西大学経済学部"], "2021-05-10", "連携協力協定")]),
+    ("school-of-the-university", None,
+     "東西大学(柏市)、同大学短期大学部(同)は、令和3年8月25日付で南北信用金庫と包括連携協定を締結した。",
+     [(["南北信用金庫", "東西大学", "東西大学短期大学部"], "2021-08-25", "包括連携協定")]),
+    # the bodies of N places named together are one party
+    ("collective", None,
+     "東北6県の生活協同組合連合会と青葉労働金庫は、2016年4月5日に相互連携協定を締結しました。",
+     [(["東北6県の生活協同組合連合会", "青葉労働金庫"], "2016-04-05", "連携協定")]),
+    # a planned signing: the date of the ceremony in the block the sentence points to; a breadcrumb is no sentence
+    ("event-below", "協定締結式のご案内(青葉県)",
+     "ホーム > 県政 > 2018年4月19日号 > 青葉県と東西食品株式会社との連携協定締結式のご案内\n公開日:2018年4月17日\n"
+     "この度、青葉県と東西食品株式会社が以下のとおり連携協定を締結します。\n日時 : 2018年4月24日(火曜日) 15時\n会場 : 県庁",
+     [(["東西食品株式会社", "青葉県"], "2018-04-24", "連携協定")]),
     ("contract", None,
      "令和2年3月2日、連携業務契約の調印式が行われた。同契約は青葉産業機構(柏市若葉町)、柏商工会(柏市中央)の2者が締結した。",
      [(["柏商工会", "青葉産業機構"], "2020-03-02", "連携業務契約")]),
