@@ -16,12 +16,13 @@ from extractors.records.coordination import party_key
 from extractors.records.spans import Span, date_span
 from schemas.records import Candidate
 
-_JOINED_DOCS = re.compile(r"\s?(?:及び|および|並びに|ならびに)")
+_JOINED_DOCS = re.compile(r"[」』]?\s?(?:及び|および|並びに|ならびに|と[、,]|、)\s?[「『]?")
 _CEREMONY = re.compile(r"との\s?(?:協定)?(?:締結式|調印式|締結|調印)")
 
 
-def split_documents(r, s: int, words: list[Candidate], sign_at: int) -> list[tuple[str, Candidate]]:
-    """「…協定書及び…覚書を締結」: (title as written, word) for each document signed together."""
+def split_documents(r, s: int, words: list[Candidate], sign_at: int) -> list[tuple[str, Candidate, int]]:
+    """「…協定書及び…覚書を締結」, 「「A…協定」と、「B…協定」の締結式」: (title as written, word, where the
+    title starts) for each document signed together."""
     docs = [w for w in words if w.start < sign_at and w.text.endswith(("協定書", "覚書", "協定"))]
     out = []
     for i, w in enumerate(docs):
@@ -31,8 +32,8 @@ def split_documents(r, s: int, words: list[Candidate], sign_at: int) -> list[tup
             continue
         lo = docs[i - 1].end if i > 0 else s
         piece = r.text[lo:w.end]
-        m = re.search(r"(?:及び|および|並びに|ならびに|、|と、|を)\s?([^、。「」]*)$", piece)
-        out.append((m.group(1) if m else piece, w))
+        m = re.search(r"(?:及び|および|並びに|ならびに|、|と、|を|「|『)\s?([^、。「」『』]*)$", piece)
+        out.append((m.group(1) if m else piece, w, w.end - len(m.group(1)) if m else lo))
     return out if len(out) >= 2 else []
 
 
@@ -207,14 +208,23 @@ def names_subset(names: list[str], others: list[str]) -> bool:
     return all(any(same_body(n, o) for o in others) for n in names)
 
 
+def other_instrument(a: dict, b: dict) -> bool:
+    """A 覚書 beside a 協定, or two documents with titles of their own: two agreements, even between
+    the same bodies (「包括連携協定の締結にあわせて、町とA信用金庫間で「…の覚書」を取り交わしました」)."""
+    if a["kind"].endswith("覚書") != b["kind"].endswith("覚書"):
+        return True
+    ta, tb = a.get("_quoted"), b.get("_quoted")
+    return bool(ta and tb and party_key(ta) != party_key(tb))
+
+
 def merge_subsets(drafts: list[dict]) -> list[dict]:
     """A sentence naming some of an agreement's parties (from another sentence) speaks of it.
     The home is the draft with more parties, then the dated one (its sentence reports the signing)."""
     out: list[dict] = []
     for d in sorted(drafts, key=lambda d: (-len(d["parties"]), d["signed_date"] is None)):
         home = next((o for o in out if o["_sentence"] != d["_sentence"] and names_subset(d["parties"], o["parties"])
-                     and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])),
-                    None)
+                     and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])
+                     and not other_instrument(d, o)), None)
         if home is None:
             out.append(d)
             continue

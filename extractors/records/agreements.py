@@ -46,7 +46,8 @@ from extractors.records.coordination import (KIND_CLASSES, Named, bare_municipal
                                              name_start, party_blocks, party_key, shared_ending)
 from extractors.records.evaluate import norm
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below
-from extractors.records.publisher import ORG_WORDS, document_date, is_signing_body, publisher, stands_for_publisher
+from extractors.records.publisher import (ORG_WORDS, document_date, is_signing_body, publisher, stands_for_publisher,
+                                          title_bodies)
 from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
@@ -74,12 +75,16 @@ _BACK_KINDS = {"信金": "信用金庫", "信組": "信用組合", "行": "銀�
 # or of a bill (「協定の締結に関する議案」): no new agreement.
 _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でおり|でいる|でいた|でいます|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討|"
                        r"のきっかけ|の背景|の経緯|を受け|後|以降|以来|から|を機に|を記念|に伴|"
+                       r"にあわせ|に合わせ|に併せ|と同時に|とあわせ|と合わせ|と併せ|"
                        r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関))")
 _SELF_WORD = re.compile(r"^(?:本|当|同|弊|わが|我が)?(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|所|社|大学)$")
 _BARE_GROUP = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヶー])(大学|金融機関|信用金庫|銀行|自治体|市町村|企業|団体|機関)"
                          r"(?=と(?:の間|、|\s)?[^、。]{0,40}?(?:協定|覚書|提携|契約))")
 _COLLECTIVE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}?[0-9一二三四五六七八九十]+(?:県|府県|都道府県|市町村|市町|市)の$")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
+_COORDINATED = re.compile(r"\s?(?:[(（][^()（）]{0,40}[)）])?\s?(?:と|、|,|及び|および|並びに|ならびに)\s?")
+_PUBLIC_BODY_END = ("都", "道", "府", "県", "市", "区", "町", "村")
+_OTHER_CASE = re.compile(r"\s?(?:を|で|へ|から|より|による|において|における|に(?!よる|おいて|おける))")
 _ASIDE_AFTER = re.compile(r"\s?[(（][^()（）]{0,40}[)）]")
 _BACK_PREFIX = re.compile(r"同(?:大学|市|町|村|区|県|社|行|信金|金庫|機構|協会|会議所)")
 _SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?$|結んだ\s?$")
@@ -91,6 +96,7 @@ _OFFICE = re.compile(r"(?:長|助役|理事|監事|参与|顧問)$")  # 教育�
 _DOCUMENT_NAME = re.compile(r"(?:ビジョン|計画|戦略|方針|プラン|構想|条例|プログラム|指針)$")
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
 _UNDER = re.compile(r"\s?(?:書)?(?:に基づ|にもとづ|に基く|のもと|の下)")  # an event under an agreement in force
+_WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted")  # what the assembler keeps on a draft while it works
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 
 
@@ -134,6 +140,7 @@ class _Reader:
         self.arguments: list[Argument] = []
         self.last_groups: list[tuple[str, int, int]] = []  # group nouns the last `parties` call passed over
         self.wrap = Wrapping(ctx.text)
+        self.title_bodies = [] if self.publisher else title_bodies(ctx.doc.title or "")
 
     def _introduced(self) -> dict[str, str]:
         """「X(代表取締役社長:…、以下「DBJ」という。)」, 「X(以下・Y 所在地)」: Y stands for X."""
@@ -287,15 +294,19 @@ class _Reader:
                 continue
             if in_list or (self.ctx.in_parens(c.start, c.end) and not in_arg):
                 continue
-            if _ROLE_AFTER.match(text[c.end:c.end + 3]) and not in_arg:
-                continue
+            if (_ROLE_AFTER.match(text[c.end:c.end + 3]) or _OTHER_CASE.match(text, c.end)) and not in_arg:
+                continue  # 「…ブランドを確立し」: the object of another verb is no party
             aside = _ASIDE_AFTER.match(text, c.end)
             after = text[aside.end() if aside else c.end:][:4]  # さいたま市(市長 …)と: read past the aside
             if c.label == "GPE" and not in_arg and not _PARTY_SEP.match(after) and \
-                    not re.match(r"^\s?(?:は|が|の「|との|とは|の間)", after):
-                continue  # a place named in passing (東京都八王子市や…), not a party
+                    not re.match(r"^\s?(?:は|が|の「|との|とは|の間)", after) and \
+                    not (found and _COORDINATED.fullmatch(text, found[-1][2], c.start)):
+                continue  # a place named in passing (東京都八王子市や…), not a party; 「AとB市の協定」 names B市
             c = self._joined(c, cands)
             name = self.name_of(c)
+            if c.label == "GPE" and name and not name.endswith(_PUBLIC_BODY_END) and \
+                    not is_signing_body(bare_municipality(name)):
+                continue  # 日本, 東北: a place that is no public body
             arg = next((a for a in args if a.start <= c.start < a.end or c.start <= a.start < c.end), None)
             add(name, c.start, c.end, arg.rule if arg else c.rule)  # the dependency pattern's id goes to the evidence
         for n in lists:
@@ -319,11 +330,18 @@ class _Reader:
                     add(self.name_of(c), c.start, c.end, f"agreement-counted:{kind}")
         found = [f for f in found if f[2] == f[1] or not any(  # 千葉県 inside 千葉県事業承継・引継ぎ支援センター
             o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
-        if self.publisher and self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
-            found.insert(0, (self.publisher, s, s, "agreement-publisher"))
+        implied = self.publisher or self._title_body([n for n, *_ in found])
+        if implied and self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
+            found.insert(0, (implied, s, s, "agreement-publisher"))
             names = [n for n, *_ in found]
             found = [f for i, f in enumerate(found) if f[0] not in names[:i]]
         return found
+
+    def _title_body(self, partners: list[str]) -> str | None:
+        """A page whose title names no publisher in brackets (「地域金融機関3者と三宅町の…協定を締結しました」):
+        the one body the title names that is not among the partners of the sentence signs for it."""
+        others = [b for b in self.title_bodies if not any(same_body(b, p) for p in partners)]
+        return others[0] if len(others) == 1 else None
 
     def _dated_relative(self, s: int, at: int) -> bool:
         """「平成28年2月に産学連携協定を締結した鎌倉女子大学とは」: the body a dated relative clause of
@@ -422,10 +440,10 @@ def party_how(r: _Reader, written: str, name: str) -> str | None:
     return "as the document names it"
 
 
-def publisher_span(r: _Reader, s: int, e: int, rule: str = "agreement-publisher") -> Span:
+def publisher_span(r: _Reader, s: int, e: int, rule: str = "agreement-publisher", name: str | None = None) -> Span:
     """The publisher as the omitted subject of text[s:e]: its name where the text writes it, else the
     sentence's word of signing (the predicate whose subject is left out), else the sentence."""
-    name = r.publisher
+    name = name or r.publisher
     at = r.text.find(name) if name else -1
     if at >= 0:
         return field_span(at, at + len(name), rule, "parties", name, how="publisher")
@@ -439,8 +457,8 @@ def party_spans(r: _Reader, parties: list[tuple[str, int, int, str]], s: int, e:
     for name, st, en, rule in parties:
         if en > st:
             out.append(field_span(st, en, rule, "parties", name, how=party_how(r, r.text[st:en], name)))
-        elif name == r.publisher:
-            out.append(publisher_span(r, s, e, rule))
+        elif name == r.publisher or rule == "agreement-publisher":
+            out.append(publisher_span(r, s, e, rule, name))
     return out
 
 
@@ -481,7 +499,7 @@ def _draft(r: _Reader, s: int, e: int, word: Candidate, title: str | None, writt
         "type": "agreement", "title": title or kind_of(word.text, None), "kind": kind,
         "parties": names, "party_aliases": aliases, "signed_date": date, "purpose": _purpose(r.ctx, s, e),
         "confidence": 0.8 if date else 0.7, "evidence": evidence, "_sentence": (s, e),
-        "_written": list(parties),
+        "_written": list(parties), "_quoted": title,
     }
 
 
@@ -550,9 +568,13 @@ def _sentence_drafts(r: _Reader, s: int, e: int, word: Candidate, sign: Candidat
                 for p in parties if p[0] in own]
     words = r.ctx.within(s, e, "AGREEMENT")
     docs = split_documents(r, s, words, sign.start)
-    if docs:
-        return [{**_draft(r, s, e, w, strip_quotes(t), t, list(parties), date, date_ev), "_split": True}
-                for t, w in docs]
+    if docs:  # one draft per document; a title that names two or more bodies names its parties
+        out = []
+        for t, w, ts in docs:
+            own_parties = [p for p in r.parties(ts, w.end, w.end) if p[3] != "agreement-publisher"]
+            out.append({**_draft(r, s, e, w, strip_quotes(t), t, own_parties if len(own_parties) >= 2 else list(parties),
+                                 date, date_ev), "_split": True})
+        return out
     return [_draft(r, s, e, word, title, written, parties, date, date_ev)]
 
 
@@ -583,6 +605,30 @@ def _add_joining(r: _Reader, drafts: list[dict]) -> None:
                         d["evidence"].append((s, e, "agreement-joining"))
                         d["evidence"].append(field_span(c.start, c.end, "agreement-joining", "parties", name,
                                                         how=party_how(r, r.text[c.start:c.end], name)))
+
+
+_ACCOMPANIES = re.compile(r"(?:協定|覚書|契約)の?(?:締結|調印)(?:に(?:あわせ|合わせ|併せ)|と同時に)")
+
+
+def _date_of_accompanied(r: _Reader, d: dict, drafts: list[dict]) -> None:
+    """「包括連携協定の締結にあわせて、…覚書を取り交わしました」: signed on the day of the agreement it
+    accompanies (the dated agreement of the same page whose kind the sentence names)."""
+    s, e = d["_sentence"]
+    m = _ACCOMPANIES.search(r.text, s, e)
+    if not m:
+        return
+    named = r.text[max(s, m.start() - 12):m.start() + 2]
+    dated = [o for o in drafts if o is not d and o["signed_date"] and o["_sentence"][0] < s]
+    other = next((o for o in dated if o["kind"] in named), dated[0] if len(dated) == 1 else None)
+    if other is None:
+        return
+    span = next((ev for ev in other["evidence"] if len(ev) > 3 and ev.field == "signed_date"), None)
+    if span is None:
+        return
+    d["signed_date"] = other["signed_date"]
+    d["evidence"] += [(m.start(), m.end(), "agreement-date-accompanying"),
+                      field_span(span.start, span.end, "agreement-date-accompanying", "signed_date", other["signed_date"],
+                                 how="the date of the agreement it accompanies")]
 
 
 def _without_signers(r: _Reader, drafts: list[dict]) -> list[dict]:
@@ -761,8 +807,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         sentences.append((s, e, before[-1] if before else word, signs[0]))  # the word the signing is of
     rows = _row_drafts(r, seen) + _heading_drafts(r, seen)
     for d in rows:
-        d.pop("_sentence", None)
-        d.pop("_written", None)
+        for key in _WORKING_KEYS:
+            d.pop(key, None)
     if not sentences:
         return rows
     r.arguments = signing_arguments(ctx.text, [(s, e) for s, e, _, _ in sentences])
@@ -800,13 +846,15 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             if ev:
                 d["evidence"].append(ev)
         if d["signed_date"] is None:
+            _date_of_accompanied(r, d, drafts)
+        if d["signed_date"] is None:
             date_elsewhere(r, d, seen)
         if d["signed_date"] is None and r.doc_date and reported_done(ctx.text, s, e):
             d["signed_date"] = r.doc_date.date
             d["evidence"].append(field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
                                             r.doc_date.date, how="document date"))
         d["confidence"] = 0.8 if d["signed_date"] else 0.7
-        d.pop("_sentence", None)
-        d.pop("_split", None)
-        d.pop("_written", None)
+    for d in drafts:
+        for key in _WORKING_KEYS:
+            d.pop(key, None)
     return drafts + rows

@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 
 from extractors.language.dates import find_dates
-from extractors.language.gazetteer import is_municipality
-from extractors.language.institutions import is_institution
+from extractors.language.gazetteer import find_municipalities, is_municipality
+from extractors.language.institutions import find_institutions, is_institution
 
 ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工会議所", "商工会", "中央会", "同友会", "連合会",
              "協会", "協議会", "機構", "公庫", "金庫", "庁", "経済産業局", "大学", "センター", "委員会",
@@ -81,6 +81,20 @@ def publisher(title: str | None, text: str = "") -> str | None:
                         return item.strip()
     top = [line.strip() for line in lines if line.strip()][:TOP_LINES]
     return next((line for line in top if is_signing_body(line)), None)
+
+
+_TITLE_ORG = re.compile(r"[\u4e00-\u9fff々ァ-ヶー]{2,20}?(?:" + "|".join(ORG_WORDS) + ")")
+
+
+def title_bodies(title: str) -> list[str]:
+    """The bodies a title names, in order: municipalities, listed institutions, organisation names."""
+    found = [(s, e, n) for s, e, n in find_municipalities(title) + find_institutions(title)]
+    found += [(m.start(), m.end(), m.group()) for m in _TITLE_ORG.finditer(title) if is_signing_body(m.group())]
+    out: list[str] = []
+    for s, e, name in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        if not any(name in o or o in name for o in out):
+            out.append(name)
+    return out
 
 
 def stands_for_publisher(word: str, name: str | None) -> bool:
