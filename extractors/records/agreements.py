@@ -38,8 +38,10 @@ from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
 from extractors.records.agreement_dates import DATE_KEY, date_elsewhere, event_date_below, key_value_date, reported_done, signing_date
 from extractors.records.officials import official_after
+from extractors.records.signatures import signature_block
 from extractors.records.wrapping import Wrapping
-from extractors.records.agreement_splits import (clause_dates, merge_subsets, own_dates, same_body, split_bilateral,
+from extractors.records.agreement_splits import (clause_dates, merge_subsets, names_subset, own_dates, same_body,
+                                                split_bilateral,
                                                 split_ceremonies, split_documents, split_each)
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end, counted_kind,
@@ -75,12 +77,17 @@ _BACK_KINDS = {"信金": "信用金庫", "信組": "信用組合", "行": "銀�
 # or of a bill (「協定の締結に関する議案」): no new agreement.
 _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でおり|でいる|でいた|でいます|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討|"
                        r"のきっかけ|の背景|の経緯|を受け|後|以降|以来|から|を機に|を記念|に伴|"
-                       r"にあわせ|に合わせ|に併せ|と同時に|とあわせ|と合わせ|と併せ|"
+                       r"にあわせ|に合わせ|に併せ|と同時に|とあわせ|と合わせ|と併せ|(?:だ|た)?のに続|に続い|に続き|に引き続|"
                        r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関))")
 _SELF_WORD = re.compile(r"^(?:本|当|同|弊|わが|我が)?(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|所|社|大学)$")
 _BARE_GROUP = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヶー])(大学|金融機関|信用金庫|銀行|自治体|市町村|企業|団体|機関)"
                          r"(?=と(?:の間|、|\s)?[^、。]{0,40}?(?:協定|覚書|提携|契約))")
 _COLLECTIVE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}?[0-9一二三四五六七八九十]+(?:県|府県|都道府県|市町村|市町|市)の$")
+# A signing only planned, with no day set: 「締結に向けて協議」, 「締結する方針」, 「締結を予定」
+_FOLLOWS = re.compile(r"(?:だ|た)?のに続|に続い|に続き|に引き続")
+_PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備)")
+_TENTATIVE = re.compile(r"[(（]仮称[)）]")
+_DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
 _COORDINATED = re.compile(r"\s?(?:[(（][^()（）]{0,40}[)）])?\s?(?:と|、|,|及び|および|並びに|ならびに)\s?")
 _PUBLIC_BODY_END = ("都", "道", "府", "県", "市", "区", "町", "村")
@@ -179,6 +186,8 @@ class _Reader:
     def name_of(self, c: Candidate) -> str | None:
         if c.text.startswith(("本", "当", "弊")) and stands_for_publisher(c.text, self.publisher):
             return self.publisher  # 本所 tagged as a place by the model, 本会 as an organisation
+        if not c.text.startswith("同") and _SELF_WORD.match(c.text) and stands_for_publisher(c.text, self.publisher):
+            return self.publisher  # 「県は」: the bare kind word of the publisher
         if c.label == "SELF":
             if c.text.startswith("同"):
                 back = self.back_reference(c)
@@ -284,9 +293,12 @@ class _Reader:
             found.append((name, st, en, rule))
             taken.append((st, en))
 
+        before = [m.start() for m in _FOLLOWS.finditer(text, s, anchor)]
         for c in cands:
             if any(a <= c.start and c.end <= b for a, b in taken):
                 continue
+            if before and c.end <= before[-1] and not _SUBJECT_AFTER.match(text, c.end):
+                continue  # 「昨年A市と協定を結んだのに続き、今回B市と…」: A市 is of the earlier agreement
             in_list = any(n.start <= c.start and c.end <= n.end for n in lists)
             in_arg = any(a.start <= c.start < a.end or c.start <= a.start < c.end for a in args) or \
                 self._dated_relative(s, c.start)
@@ -313,6 +325,8 @@ class _Reader:
             add(self.aliases.get(n.name, n.name), n.start, n.end, n.rule)
         for a in args:  # an argument no candidate covers: 「市は」, a name the rules missed
             if any(st < a.end and a.start < en for _, st, en, _ in found):
+                continue
+            if before and a.end <= before[-1] and not _SUBJECT_AFTER.match(text, a.end):
                 continue
             word = text[a.start:a.end]
             if stands_for_publisher(word, self.publisher):
@@ -789,6 +803,8 @@ def _heading_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
 
 
 def agreement_drafts(ctx: DocContext) -> list[dict]:
+    if _DRAFT.search(ctx.doc.title or ""):
+        return []  # 「…協定書(案)」: a draft is no agreement
     r = _Reader(ctx)
     sentences: list[tuple[int, int, Candidate, Candidate]] = []
     seen: set[tuple[int, int]] = set()
@@ -796,9 +812,12 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         s, e = r.joined_sentence(word.start)
         if (s, e) in seen:
             continue
-        signs = [c for c in ctx.within(s, e, "SIGN") if not _EXISTING.match(ctx.text, c.end)]
-        if _NAVIGATION.search(ctx.text, s, e):
-            continue  # a breadcrumb 「ホーム > … > 協定締結式のご案内」 repeats the title
+        dated = any(d.start_date and d.precision == "day" for d in r.dates_in(s, e))
+        signs = [c for c in ctx.within(s, e, "SIGN") if not _EXISTING.match(ctx.text, c.end)
+                 and (dated or not _PLAN.match(ctx.text, c.end))]
+        if _NAVIGATION.search(ctx.text, s, e) or _DRAFT.search(ctx.text, s, e) or \
+                (not dated and _TENTATIVE.search(ctx.text, s, e)):
+            continue  # a breadcrumb repeats the title; a draft (案), a name not yet fixed (仮称) is no signing
         if not signs or _ANNIVERSARY.match(ctx.text, word.end) or _BILL.search(ctx.text, s, e) or \
                 _UNDER.match(ctx.text, word.end):
             continue  # no signing, or the anniversary of an agreement signed long ago
@@ -825,7 +844,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     if not drafts and len(blocks) == 1:  # 「上記の自治体と…締結」: the parties are the block's
         s, e, word, sign = sentences[0]
         own = [(n, st, en, rule) for n, st, en, rule in r.parties(s, e, word.start)]
-        drafts = [_draft(r, s, e, word, None, r.text[max(s, word.start - 12):word.end], own, None, None)]
+        date, date_ev = signing_date(r, s, e, sign.start)
+        drafts = [_draft(r, s, e, word, None, r.text[max(s, word.start - 12):word.end], own, date, date_ev)]
     if len(drafts) == 1 and blocks:
         d = drafts[0]
         for _, items in blocks:
@@ -835,12 +855,21 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
                     d["parties"].append(n.name)
                 d["evidence"].append(field_span(n.start, n.end, n.rule, "parties", n.name,
                                                 how=party_how(r, r.text[n.start:n.end], n.name)))
+    block = signature_block(ctx.text)
+    if not drafts and block:  # the 協定書 itself: its signature block names the parties
+        s, e, word, sign = sentences[0]
+        signers = [(n.name, n.start, n.end, n.rule) for n in block[1]]
+        drafts = [_draft(r, s, e, word, None, r.text[max(s, word.start - 12):word.end], signers, None, None)]
     kv_date, kv_s, kv_e, kv_ev = key_value_date(r)
     for d in drafts:
         if d["signed_date"] is None and kv_date and len(drafts) == 1:
             d["signed_date"] = kv_date
             d["evidence"] += [(kv_s, kv_e, "agreement-date-key-value"), kv_ev]
         s, e = d["_sentence"]
+        if d["signed_date"] is None and block and (len(drafts) == 1 or names_subset(d["parties"],
+                                                                                     [n.name for n in block[1]])):
+            d["signed_date"] = block[0].start_date
+            d["evidence"].append(date_span(block[0], "agreement-signature", "signed_date"))
         if d["signed_date"] is None:
             d["signed_date"], ev = event_date_below(r, s, e)
             if ev:

@@ -49,6 +49,11 @@ KIND_CLASSES = {"金融機関": ("銀行", "信用金庫", "信用組合", "労�
 _SHARED_END = re.compile(r"((?:[^\s、,，。のはがとを「」()（）]{1,12}、)+[^\s、,，。のはがとを「」()（）]{1,12})"
                          r"の(計|両|各)?([0-9一二三四五六七八九十]*)(大学|短期大学|商工会議所|商工会|信用金庫|銀行)")
 _KANJI_DIGITS = "〇一二三四五六七八九"
+# A count right before a bracket, and the kind it gives the bare names inside: 「3信金(東西、南北、中央)」
+_COUNT_BEFORE = re.compile(r"([0-9一二三四五六七八九十]+)(信用金庫|信金|銀行|行|信用組合|信組|大学|商工会議所|商工会|社|者|団体|機関|"
+                           r"金融機関|自治体|市町村|市町)\s?$")
+_COUNTED_KIND = {"信用金庫": "信用金庫", "信金": "信用金庫", "銀行": "銀行", "行": "銀行", "信用組合": "信用組合",
+                 "信組": "信用組合", "大学": "大学", "商工会議所": "商工会議所", "商工会": "商工会"}
 
 
 @dataclass(frozen=True)
@@ -166,12 +171,21 @@ def bracket_list(text: str, pos: int, limit: int) -> list[Named]:
     if not m:
         return []
     s0 = m.start(1)
+    counted = _COUNT_BEFORE.search(text, max(0, pos - 8), pos)
+    kind = _COUNTED_KIND.get(counted.group(2)) if counted else None
     items = []
     for part in re.finditer(r"[^、,，]+", m.group(1)):
         named = _clean_item(text, s0 + part.start(), s0 + part.end())
+        if named is None and kind:  # 「県内3信金(東西、南北、中央)」: the kind is written once, in the count
+            item = text[s0 + part.start():s0 + part.end()].strip()
+            if item and is_signing_body(item + kind):
+                at = s0 + part.start() + text[s0 + part.start():s0 + part.end()].index(item)
+                named = Named(at, at + len(item), item + kind, "")
         if named is None:
             return []  # an aside (an address, a title, a person): not a list of parties
         items.append(Named(named.start, named.end, named.name, "agreement-bracket-list"))
+    if counted and _number(counted.group(1)) not in (None, len(items)):
+        return []  # 「3行(A、B)」: the count does not match, not the list of the count
     return items if len(items) >= 2 else []
 
 

@@ -46,6 +46,7 @@ _LEAD = re.compile(r".*(?:には|では|とは|のは|からは|(?<=[\u4e00-\u9f
 _REFERENCE = re.compile(r"^(?:同|本|当)(?:所|市|町|村|区|県|行|会|庫|社|機構|協会|大学|学|センター|金庫|会議所)$")
 _POINTER = re.compile(r"(?:以下|下記|次|別記|別紙)の(?:とおり|通り)?")
 _LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※•]+|^\(?\d+[).．、]\s*")
+_KEY = re.compile(r"[^\s:：、,]{1,8}\s?[:：]\s?")
 _HEADER_COUNT = re.compile(rf"({_NUMBER})\s?(?:つの)?(?:{_COUNTER})")
 
 
@@ -168,6 +169,9 @@ def _line_names(text: str, s: int, e: int) -> list[Named] | None:
     m = _LIST_MARK.match(line)
     if m:
         s += m.end()
+    m = _KEY.match(text, s, e)
+    if m:
+        s = m.end()  # 「締結先:船橋市、柏市」
     names = []
     for part in re.finditer(r"[^、,，\t]+", text[s:e]):
         ps, pe = s + part.start(), s + part.end()
