@@ -37,6 +37,7 @@ from extractors.language.dates import find_dates
 from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
 from extractors.records.agreement_dates import DATE_KEY, date_elsewhere, event_date_below, key_value_date, reported_done, signing_date
+from extractors.records.lines import Line, is_list_row
 from extractors.records.officials import official_after
 from extractors.records.signatures import signature_block
 from extractors.records.wrapping import Wrapping
@@ -766,9 +767,11 @@ def _row_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
 
 def _heading_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
     """A list of agreements, one per paragraph: a heading naming the agreement and its partner
-    (「■東西銀行との包括連携協定」) with a 締結日/調印日 line below it. Each is one agreement of the
-    publisher with the bodies the heading names."""
+    (「■東西銀行との包括連携協定」) with a 締結日/調印日 line below it, or one per row: a list row with
+    its own date (「・南北大学との連携協定(令和3年5月10日)」, two rows or more). Each is one agreement of
+    the publisher with the bodies the heading or row names."""
     out: list[dict] = []
+    rows: list[dict] = []
     lines = r.text.split("\n")
     offsets, pos = [], 0
     for line in lines:
@@ -788,6 +791,10 @@ def _heading_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
                 break
             if r.ctx.within(offsets[j], offsets[j] + len(lines[j]), "AGREEMENT"):
                 break  # the next heading: this one has no date of its own
+        row = date is None and is_list_row(Line(s, e, line))
+        if row:  # a row of a list of agreements, dated in itself
+            date = next((d for d in r.dates_in(s, e) if d.start_date and d.year_given and not d.fiscal_year
+                         and d.precision in ("month", "day")), None)
         if date is None:
             continue
         parties = [p for p in r.parties(s, e, words[0].start) if p[3] != "agreement-publisher"]
@@ -795,11 +802,11 @@ def _heading_drafts(r: _Reader, used: set[tuple[int, int]]) -> list[dict]:
             parties.insert(0, (r.publisher, s, s, "agreement-publisher"))
         if len(parties) < 2:
             continue
-        d = _draft(r, s, e, words[0], None, line, parties, date.start_date,
-                   date_span(date, "agreement-date-key-value", "signed_date"))
-        d["evidence"].append((date.start, date.end, "agreement-date-key-value"))
-        out.append(d)
-    return out
+        rule = "agreement-list-row" if row else "agreement-date-key-value"
+        d = _draft(r, s, e, words[0], None, line, parties, date.start_date, date_span(date, rule, "signed_date"))
+        d["evidence"].append((date.start, date.end, rule))
+        (rows if row else out).append(d)
+    return out + (rows if len(rows) >= 2 else [])
 
 
 def agreement_drafts(ctx: DocContext) -> list[dict]:

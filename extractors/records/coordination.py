@@ -243,7 +243,7 @@ def name_start(text: str, start: int) -> int:
     大府商工会議所 are two."""
     if start < 2 or text[start - 1] not in "・･":
         return start
-    m = re.search(r"[^\s、,，。・･()（）「」『』と]{2,15}$", text[max(0, start - 16):start - 1])
+    m = re.search(r"[^\s、,，。・･()（）「」『』と]{2,15}\Z", text[max(0, start - 16):start - 1])
     if not m:
         return start
     left = m.group(0)
