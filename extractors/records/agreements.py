@@ -35,6 +35,7 @@ from dataclasses import replace
 from extractors.language.arguments import Argument, signing_arguments
 from extractors.language.dates import find_dates
 from extractors.language.gazetteer import is_municipality
+from extractors.language.org_names import find_org_names
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
 from extractors.records.agreement_dates import DATE_KEY, date_elsewhere, event_date_below, key_value_date, reported_done, signing_date
 from extractors.records.lines import Line, is_list_row
@@ -91,6 +92,7 @@ _TENTATIVE = re.compile(r"[(（]仮称[)）]")
 _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
 _COORDINATED = re.compile(r"\s?(?:[(（][^()（）]{0,40}[)）])?\s?(?:と|、|,|及び|および|並びに|ならびに)\s?")
+_DIVISION = re.compile(r"(?:課|係|室|(?<!本|支|学|業)部|事業部|グループ|チーム)$")
 _PUBLIC_BODY_END = ("都", "道", "府", "県", "市", "区", "町", "村")
 _OTHER_CASE = re.compile(r"\s?(?:を|で|へ|から|より|による|において|における|に(?!よる|おいて|おける))")
 _ASIDE_AFTER = re.compile(r"\s?[(（][^()（）]{0,40}[)）]")
@@ -112,6 +114,17 @@ def _is_address(short: str) -> bool:
     """新富町富田南, 津市栗真町屋町: a place name with more after it, in brackets after a body's name."""
     return any(short[i - 1] in "都道府県市区町村" and is_municipality(short[:i]) for i in range(2, min(len(short), 6))) \
         and not is_signing_body(short)
+
+
+def _without_division(name: str) -> str:
+    """船橋市経済部商工振興課 -> 船橋市: a department, division or office of a body acts for the body."""
+    if not _DIVISION.search(name) or is_institution(name):
+        return name
+    for i in range(len(name) - 1, 1, -1):
+        head = name[:i]
+        if (is_municipality(head) or is_institution(head) or head.endswith(ORG_WORDS)) and is_signing_body(head):
+            return head
+    return name
 
 
 def kind_of(word: str, title: str | None) -> str:
@@ -233,6 +246,8 @@ class _Reader:
     def _candidates(self, s: int, e: int) -> list[Candidate]:
         cands = self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR")
         cands += [c for c in self.institutions if s <= c.start and c.end <= e]
+        for st, en in find_org_names(self.text, s, e):  # 一般社団法人ふなばし…機構: hiragana inside
+            cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="org-grammar"))
         for st, en, _name in self.wrap.names_across(s, e):  # 市民生活協同\n組合ならコープ
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="name-across-lines"))
         for m in _QUOTED_HEAD.finditer(self.text, s, e):
@@ -282,7 +297,7 @@ class _Reader:
                 return  # 「以下の銀行・信用金庫」, 「総合大学と」: a kind of body, named by its members elsewhere
             if _BARE_BRANCH.match(name) and re.search(r"[)）]\s?$", text[max(s, st - 2):st]):
                 return  # 日本政策金融公庫(日本公庫)小諸支店: the branch of the body before the aside
-            name = bare_municipality(name)
+            name = bare_municipality(_without_division(name))
             key = party_key(name)
             for i, (n, *_rest) in enumerate(found):
                 k = party_key(n)
