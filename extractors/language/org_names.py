@@ -6,7 +6,7 @@ whole (the tokenizer splits 「一般社団法人ふなばし…」 into a suffi
 and a noun):
 
 - a legal form, then any name characters, then a kind word:
-  一般財団法人こゆ地域づくり推進機構, 公益財団法人ふなばし産業振興協会;
+  一般財団法人あおば地域づくり推進機構, 公益財団法人ふなばし産業振興協会;
 - a name that starts with hiragana or katakana right after a boundary (a comma,
   a space, a bracket, a line start, or a particle after a word) and ends with a
   kind word: ちいきささえあいセンター, ふなばしまちづくり推進機構;

@@ -101,7 +101,7 @@ _EVENT_KEY = re.compile(r"\s*(?:[■◆●○・*※]|\d+[.．)）]|[(（]\d+[)�
 
 
 def event_date_below(r, s: int, e: int) -> tuple[str | None, Span | None]:
-    """「…が以下のとおり協定を締結します。」 then 「日時 : 平成30年4月24日(火曜日)」: the date of the
+    """「…が以下のとおり協定を結びます。」 then 「日時 : 令和3年6月8日(火)」: the date of the
     ceremony a sentence announces, from the 日時 line of the block it points to (or of a planned signing)."""
     if not (_POINTS_BELOW.search(r.text, s, e) or PLANNED.search(r.text, s, e)):
         return None, None

@@ -1,7 +1,7 @@
 """One agreement or several from the signing sentences of a document (see `agreements`).
 
 Documents signed together (「協定書及び…覚書を締結」) are one agreement each; parties with
-their own date in brackets, or their own ceremony (「Aとの締結式は11月28日」), one each;
+their own date in brackets, or their own ceremony (「Aとの締結式は5月8日」), one each;
 a sentence naming some of an agreement's parties (another sentence names them all)
 speaks of that agreement. `r` is the agreement reader of `agreements`.
 """
@@ -38,7 +38,7 @@ def split_documents(r, s: int, words: list[Candidate], sign_at: int) -> list[tup
 
 
 def own_dates(r, parties: list[tuple[str, int, int, str]]) -> dict[str, DateMention]:
-    """Party -> the date in brackets right after its name: 「A(平成28年2月5日)とB(平成28年3月22日)」."""
+    """Party -> the date in brackets right after its name: 「A(令和元年5月7日)とB(令和元年9月2日)」."""
     out = {}
     for name, st, en, _ in parties:
         if en <= st:
@@ -53,7 +53,7 @@ def own_dates(r, parties: list[tuple[str, int, int, str]]) -> dict[str, DateMent
 
 def sentence_years(r, s: int, e: int) -> list[DateMention]:
     """The dates of text[s:e]; a month-day without a year takes the year of the date written before
-    it in the same sentence (「2025年8月12日、…、続く8月13日には」)."""
+    it in the same sentence (「2024年6月3日、…、翌4日には」)."""
     out, year = [], None
     for d in r.dates_in(s, e):
         if d.start_date is None and year and not d.year_given:
@@ -69,7 +69,7 @@ _CLAUSE_LINK = re.compile(r"\s?(?:には|に|の|は|にも)?\s?[、,]?\s?$")
 
 
 def clause_dates(r, parties: list[tuple[str, int, int, str]], s: int) -> dict[str, DateMention]:
-    """Party -> the date that opens its clause: 「平成24年1月には、A、平成27年5月には、Bとも…締結」,
+    """Party -> the date that opens its clause: 「令和元年6月には、A、令和3年2月には、Bとも…締結」,
     「平成11年4月のAとの…協定に始まり」, 「12日、A(…)と、続く13日には、B、C及びDと」. A date opens the
     clause of the party right after it (nothing but a particle and a comma between them) and of the
     parties coordinated with that one before the next date; parties before the first date sign in
@@ -92,7 +92,7 @@ def clause_dates(r, parties: list[tuple[str, int, int, str]], s: int) -> dict[st
 
 
 def _ceremonies(r, draft: dict) -> dict[str, tuple[str, int, int, Span]]:
-    """Party -> (date, sentence) of 「Aとの締結式は11月28日に行われ」 sentences."""
+    """Party -> (date, sentence) of 「Aとの締結式は5月8日に行われ」 sentences."""
     out = {}
     for m in _CEREMONY.finditer(r.text):
         s, e = r.ctx.sentence(m.start())
@@ -210,7 +210,7 @@ def names_subset(names: list[str], others: list[str]) -> bool:
 
 def other_instrument(a: dict, b: dict) -> bool:
     """A 覚書 beside a 協定, or two documents with titles of their own: two agreements, even between
-    the same bodies (「包括連携協定の締結にあわせて、町とA信用金庫間で「…の覚書」を取り交わしました」)."""
+    the same bodies (「協定の締結にあわせ、市とA銀行は「…の覚書」も交わした」)."""
     if a["kind"].endswith("覚書") != b["kind"].endswith("覚書"):
         return True
     ta, tb = a.get("_quoted"), b.get("_quoted")

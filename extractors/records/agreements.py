@@ -9,7 +9,7 @@ is read whole. Its parties come from structure, not from surface order alone:
   subject は/が, partners と/との, coordinated names), and the organisation and
   place names of the sentence before the agreement word, outside asides in
   brackets;
-- a bracket that lists bodies (「金融機関4社((株)静岡銀行、…)」), a count of a
+- a bracket that lists bodies (「金融機関3社(東西銀行、…)」), a count of a
   kind (「4つの信用金庫」) filled with the names of that kind the document gives,
   a party block (<締結機関>, 協定当事者: `coordination.party_blocks`);
 - a self-reference (本市, 当行, 本会) or an omitted subject is the document's
@@ -19,9 +19,9 @@ is read whole. Its parties come from structure, not from surface order alone:
   (「信用金庫」, 「5大学」) is never a party; a branch (…銀行志免支店) is one party.
 
 One sentence can give several agreements: one per party when each party has
-its own date in brackets (「A(平成28年2月5日)とB(平成28年3月22日)の2校と」), one
+its own date in brackets (「A(令和元年5月7日)とB(令和元年9月2日)の2校と」), one
 per document when two are signed together (「協定書及び…覚書を締結」), one per
-partner when each partner had its own ceremony (「Aとの締結式は11月28日」).
+partner when each partner had its own ceremony (「Aとの締結式は5月8日」).
 Sentences of one document that name a subset of an agreement's parties
 describe that agreement.
 
@@ -65,7 +65,7 @@ _ROLE_AFTER = re.compile(r"^(?:会頭|理事|所長|支店長|知事|長|役所|
 _PARTY_SEP = re.compile(r"^[\s]*(?:と|、|,|，|及び|および|並びに|ならびに|や|・)")
 _SUBJECT_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
 _QUOTED_ORG = re.compile(r"「([^「」]{3,40}?)」")
-# 「よい仕事おこしフェア」実行委員会: a quoted event or project name and the kind of body that runs it
+# 「青葉まつり」実行委員会: a quoted event or project name and the kind of body that runs it
 _QUOTED_HEAD = re.compile(r"「[^「」\n]{2,30}」(?:" + "|".join(("実行委員会", "推進協議会", "協議会", "委員会", "研究会",
                                                               "連絡会", "推進会議", "ネットワーク") + ORG_WORDS) + ")")
 _INTRODUCED = re.compile(r"[(（](?:[^()（）]*?[、,:：]\s?)?以下[、・,]?\s?[「『]?([^「」『』、,()（）\s]{2,20})[」』]?(?:という)?")
@@ -217,7 +217,7 @@ class _Reader:
         if _QUOTED_HEAD.fullmatch(c.text):
             return c.text  # 「青葉まつり」実行委員会: the brackets are part of the name
         m = _BACK_PREFIX.match(c.text)
-        if m and m.end() < len(c.text):  # 同大学造形短期大学部: the body named before, and its school
+        if m and m.end() < len(c.text):  # 同大学短期大学部: the body named before, and its school
             back = self.back_reference(Candidate(label="SELF", start=c.start, end=c.start + m.end(), text=m.group(),
                                                  rule=c.rule))
             return back + c.text[m.end():] if back else None
@@ -248,17 +248,17 @@ class _Reader:
         cands += [c for c in self.institutions if s <= c.start and c.end <= e]
         for st, en in find_org_names(self.text, s, e):  # 一般社団法人ふなばし…機構: hiragana inside
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="org-grammar"))
-        for st, en, _name in self.wrap.names_across(s, e):  # 市民生活協同\n組合ならコープ
+        for st, en, _name in self.wrap.names_across(s, e):  # 青葉生活協同\n組合あおばコープ
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="name-across-lines"))
         for m in _QUOTED_HEAD.finditer(self.text, s, e):
             cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="quoted-org"))
-        for m in _QUOTED_ORG.finditer(self.text, s, e):  # 「よい仕事おこしフェア実行委員会」は
+        for m in _QUOTED_ORG.finditer(self.text, s, e):  # 「青葉まつり実行委員会」は
             if is_signing_body(m.group(1)):
                 cands.append(Candidate(label="ORG", start=m.start(1), end=m.end(1), text=m.group(1), rule="quoted-org"))
         return sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
 
     def _joined(self, c: Candidate, cands: list[Candidate]) -> Candidate:
-        """滋賀県 + 中小企業家同友会 written together is one body; so is a body and its branch."""
+        """青葉県 + 中小企業家同友会 written together is one body; so is a body and its branch."""
         end = c.end
         for o in cands:
             if o.start == end and o.label == "ORG" and c.label in ("GPE", "ORG"):
@@ -268,7 +268,7 @@ class _Reader:
         if not any(o.end == c.start - 1 for o in cands):  # 同実行委事務局・城南信用金庫: two names
             start = name_start(self.text, c.start)
         m = _COLLECTIVE.search(self.text, max(0, start - 12), start)
-        if m and c.label == "ORG":  # 東北6県の生活協同組合連合会: the bodies of six prefectures, one party
+        if m and c.label == "ORG":  # 九州7県の生活協同組合連合会: the bodies of seven prefectures, one party
             start = m.start()
         if (start, end) == (c.start, c.end):
             return c
@@ -358,7 +358,7 @@ class _Reader:
             if len(names) == n:
                 for c in names:
                     add(self.name_of(c), c.start, c.end, f"agreement-counted:{kind}")
-        found = [f for f in found if f[2] == f[1] or not any(  # 千葉県 inside 千葉県事業承継・引継ぎ支援センター
+        found = [f for f in found if f[2] == f[1] or not any(  # 青葉県 inside 青葉県事業承継・引継ぎ支援センター
             o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
         implied = self.publisher or self._title_body([n for n, *_ in found])
         if implied and self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
@@ -368,13 +368,13 @@ class _Reader:
         return found
 
     def _title_body(self, partners: list[str]) -> str | None:
-        """A page whose title names no publisher in brackets (「地域金融機関3者と三宅町の…協定を締結しました」):
+        """A page whose title names no publisher in brackets (「金融機関2者と川西町の…協定を結びました」):
         the one body the title names that is not among the partners of the sentence signs for it."""
         others = [b for b in self.title_bodies if not any(same_body(b, p) for p in partners)]
         return others[0] if len(others) == 1 else None
 
     def _dated_relative(self, s: int, at: int) -> bool:
-        """「平成28年2月に産学連携協定を締結した鎌倉女子大学とは」: the body a dated relative clause of
+        """「令和2年5月に協定を締結した東西大学とは」: the body a dated relative clause of
         signing describes is a partner of that signing (undated, it is an agreement in force)."""
         m = _SIGNED_BEFORE.search(self.text, max(s, at - 8), at)
         if not m:
@@ -431,7 +431,7 @@ class _Reader:
 
     def _predicate_in(self, s: int, e: int) -> bool:
         """Whether the sentence signs (締結しました, 結ぶ, 締結式), rather than naming an agreement
-        in passing (「友好都市提携40周年」): only then can its omitted subject be the publisher."""
+        in passing (「姉妹都市提携30周年」): only then can its omitted subject be the publisher."""
         return any(_PREDICATE_AFTER.match(self.text, c.end) or c.text.endswith(("式", "ん", "び", "ぶ", "し"))
                    for c in self.ctx.within(s, e, "SIGN"))
 
@@ -439,7 +439,7 @@ class _Reader:
         if any(a.role == "subject" and self.text[a.start:a.end] not in ORG_WORDS and
                (is_signing_body(self.text[a.start:a.end]) or any(st < a.end and a.start < en for _, st, en, _ in found)
                 or _SELF_WORD.match(self.text[a.start:a.end])) for a in args):
-            return True  # (「平成27年11月には」 is no subject)
+            return True  # (「令和2年4月には」 is no subject)
         return any(_SUBJECT_AFTER.match(self.text, en) for _, st, en, _ in found if en > st)
 
     # ---- dates -----------------------------------------------------------------------------
@@ -534,7 +534,7 @@ def _draft(r: _Reader, s: int, e: int, word: Candidate, title: str | None, writt
 
 
 def _word_after(r: _Reader, words: list[Candidate], at: int, main: Candidate) -> Candidate:
-    """The agreement word of a party's own clause: the first after its name (「Aとの企業化支援協定に
+    """The agreement word of a party's own clause: the first after its name (「Aとの研究協力協定に
     始まり」), else the sentence's."""
     return with_kind_prefix(r.text, next((w for w in words if w.start >= at and w.start <= main.start), main))
 
@@ -560,7 +560,7 @@ def _sentence_drafts(r: _Reader, s: int, e: int, word: Candidate, sign: Candidat
         earlier = [w for w in r.ctx.cands if w.label == "AGREEMENT" and w.end <= word.start and not w.text.startswith("同")]
         word = referred = earlier[-1] if earlier else word
     parties = r.parties(s, e, anchor)
-    if r.last_groups:  # 「…大学と産学連携協定を締結した。協定を結んだのはA、B…の5大学」
+    if r.last_groups:  # 「…大学と連携協定を結んだ。相手はA、Bの2大学」
         for name, st, en, rule in following_members(r, e, [g for g, _, _ in r.last_groups]):
             if not any(same_body(name, p[0]) for p in parties):
                 parties.append((name, st, en, rule))
@@ -641,7 +641,7 @@ _ACCOMPANIES = re.compile(r"(?:協定|覚書|契約)の?(?:締結|調印)(?:に(
 
 
 def _date_of_accompanied(r: _Reader, d: dict, drafts: list[dict]) -> None:
-    """「包括連携協定の締結にあわせて、…覚書を取り交わしました」: signed on the day of the agreement it
+    """「協定の締結にあわせ、…覚書も交わした」: signed on the day of the agreement it
     accompanies (the dated agreement of the same page whose kind the sentence names)."""
     s, e = d["_sentence"]
     m = _ACCOMPANIES.search(r.text, s, e)
@@ -683,20 +683,21 @@ _ABOUT_AGREEMENT = re.compile(r"協定|契約|覚書|締結|参加|加わ|署名
 FOLLOWING = 3  # sentences after a signing sentence that can count its parties
 
 
-def _following_sentences(r: _Reader, pos: int):
+def _following_sentences(r: _Reader, pos: int, about: bool = True):
+    """The FOLLOWING sentences after pos (with `about`, those that speak of an agreement)."""
     for _ in range(FOLLOWING):
         if pos >= len(r.text):
             return
         s, e = r.joined_sentence(pos)
         pos = e
-        if _ABOUT_AGREEMENT.search(r.text, s, e):
+        if not about or _ABOUT_AGREEMENT.search(r.text, s, e):
             yield s, e
 
 
 def following_members(r: _Reader, pos: int, groups: list[str]) -> list[tuple[str, int, int, str]]:
-    """The members a sentence after pos counts (「…の5大学」, 「計11団体」) for a group noun of the signing
+    """The members a sentence after pos counts (「…の3大学」, 「計6団体」) for a group noun of the signing
     sentence (「大学と」, 「金融機関と」): a list whose count or members are of the group's kind."""
-    for s, e in _following_sentences(r, pos):
+    for s, e in _following_sentences(r, pos, about=False):
         for _cs, ce, count, items in counted_lists(r.text, s, e):
             counter = r.text[_cs:ce]
             members = [(r.member_name(n.start, n.end), n) for n in items]
@@ -709,7 +710,7 @@ def following_members(r: _Reader, pos: int, groups: list[str]) -> list[tuple[str
 
 
 def _add_counted_members(r: _Reader, drafts: list[dict]) -> None:
-    """「協定には同所、同市のほか、A、…、Kの計11団体が参加した」: a sentence after the signing that counts
+    """「協定に加わったのは同所、同市、A、Bの計4団体」: a sentence after the signing that counts
     the agreement's parties names them all; it speaks of that agreement when a member is one of its
     parties already (同所, 同市 resolve to them)."""
     for d in drafts:

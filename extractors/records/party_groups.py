@@ -5,7 +5,7 @@ a signing statement names, each as a `Named` span, with the count the text
 announces checked against them:
 
 - `counted_lists(text, start, end)`: an enumeration closed by a count,
-  「A、B(本店…)、Cの3者が」, 「同所、同市のほか、A、…、Kの計11団体が参加」,
+  「A、B(本店…)、Cの3者が」, 「同所、同市のほか、A、Bの計4団体が加わった」,
   「A・B・C等8者と」. Read from the count leftwards, item by item (an aside in
   brackets after an item is skipped; 「のほか」 and 及び/並びに separate items
   too); the first item loses the words before its particle (「同契約は」).
@@ -13,7 +13,7 @@ announces checked against them:
 - `list_below(text, pos)`: the list a 「以下の」/「下記の」/「次の」 group word
   points to: the first block after pos whose lines hold only names (comma-
   separated or one a line), under at most two short header lines; a count
-  in the header (「協定締結した12金融機関」) must equal the number of names.
+  in the header (「協定を結んだ5金融機関」) must equal the number of names.
 - `group_word(text, start, end)`: where a sentence points to such a list.
 - `is_group_noun(name)`: a word that names a kind of body, not a body:
   「銀行・信用金庫・信用組合」, 「総合大学」, 「地元金融機関」, 「友好商工会議所」.
@@ -215,7 +215,7 @@ def list_below(text: str, pos: int, max_lines: int = 30) -> tuple[int | None, li
             continue
         if names:
             break
-        if len(body) <= 30 and "。" not in body:  # a header over the list: 「協定締結した12金融機関」
+        if len(body) <= 30 and "。" not in body:  # a header over the list: 「協定を結んだ5金融機関」
             headers += 1
             m = _HEADER_COUNT.search(body)
             count = number(m.group(1)) if m else None

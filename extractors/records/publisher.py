@@ -3,17 +3,17 @@
 Takes a document's title and text and gives:
 
 - `publisher(title, text)`: the body that publishes the page, when the title
-  names it in its last brackets (「…を締結しました(平塚市)」, 「…(武蔵野銀行)」,
-  「…(静岡県中小企業団体中央会)」) and the name is a body that can sign an
+  names it in its last brackets (「…を締結しました(船橋市)」, 「…(東西銀行)」,
+  「…(青葉県中小企業団体中央会)」) and the name is a body that can sign an
   agreement: a municipality of the gazetteer, a financial institution or
   national body of the institutions table, or a name ending in an
-  organisation word. A news site (「(高崎新聞)」, 「(ニュース和歌山)」) is no
+  organisation word. A news site (「(みなみ新聞)」, 「(ニュース青葉)」) is no
   publisher in this sense: it reports on others.
 - `stands_for_publisher(word, name)`: whether a self-reference (本市, 市, 当行,
   本会, 当金庫, 本学) can stand for that publisher.
 - `document_date(text)`: the date the document gives itself: a date alone on a
   line near the top (「平成29年3月8日」, 「(2016年12月28日)」, 「2023.01.31 19:09」),
-  else a 更新日/公開日/掲載日 line or a footer 「(ニュース和歌山/2021年11月20日更新)」.
+  else a 更新日/公開日/掲載日 line or a footer 「(ニュース青葉/2022年5月20日更新)」.
   A release's 「本日」「このたび」 and a news article's 「6日」 are read against it.
 """
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Takes a document's text and gives where a line goes on in the next one. A text
 copied from a PDF, or a plain text wrapped at a fixed width, breaks sentences
-and names at the width (「…ならびに市民生活協同」 / 「組合ならコープ…と…を締結」 /
+and names at the width (「…ならびに青葉生活協同」 / 「組合あおばコープ…と…を締結」 /
 「しました。」); a page's text breaks only between blocks. A line goes on in the
 next when it does not end a sentence (。！？, a closing bracket, a colon) and
 it ends with a comma, or the text is wrapped (`Wrapping.width`: at least three lines within a
