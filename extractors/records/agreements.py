@@ -154,8 +154,9 @@ class _Reader:
         self.doc_date = document_date(ctx.text)
         self.aliases = {short: full for short, full in
                         {**short_form_aliases(ctx.text), **self._introduced(), **ctx.aliases}.items()
-                        if not is_municipality(short) and not _ROLE_AFTER.match(short)
-                        and not _is_address(short)}  # an address, a title
+                        if not is_municipality(short) and not short.endswith(_PUBLIC_BODY_END) and not _ROLE_AFTER.match(short)
+                        and not _is_address(short)  # an address, a title
+                        and not _NOT_A_NAME.search(full) and not is_group_noun(full)}  # 「3信金(A、B、C)」: a list
         self.institutions = [Candidate(label="ORG", start=s, end=e, text=n, rule="institution")
                              for s, e, n in find_institutions(ctx.text)]
         self.arguments: list[Argument] = []
@@ -873,8 +874,12 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         d = drafts[0]
         for _, items in blocks:
             for n in items:
-                if all(party_key(n.name) != party_key(p) and not party_key(p).startswith(party_key(n.name))
-                       for p in d["parties"]):
+                branch_of = [p for p in d["parties"] if party_key(n.name).startswith(party_key(p))
+                             and party_key(n.name) != party_key(p) and branch_end(n.name, len(p)) == len(n.name)]
+                if branch_of:  # the block names the branch of a body the sentence named: the branch signs
+                    d["parties"] = [n.name if p == branch_of[0] else p for p in d["parties"]]
+                elif all(party_key(n.name) != party_key(p) and not party_key(p).startswith(party_key(n.name))
+                         for p in d["parties"]):
                     d["parties"].append(n.name)
                 d["evidence"].append(field_span(n.start, n.end, n.rule, "parties", n.name,
                                                 how=party_how(r, r.text[n.start:n.end], n.name)))
