@@ -2,8 +2,9 @@
 
 Takes `Document`s and gives draft records (`document_drafts`: the rule pass, NER on trigger
 sentences, and the assemblers `summits`, `agreements`, `ordinances` over a shared `DocContext`;
-agreements also read the document's publisher and date line (`publisher`) and its party lists
-and blocks (`coordination`)),
+agreements also read the document's publisher and date line (`publisher`), its party lists,
+blocks and counted groups (`coordination`, `party_groups`), its signature block (`signatures`)
+and its hard wrapping (`wrapping`)),
 then records (`build_records`: evidence spans, a sentence-level one and one per field value
 (`spans`), merging across documents, stable ids, validation against `schemas.records`, the
 rejected with their reasons). `score` / `grounding` / `format_report` measure records against a

@@ -87,7 +87,8 @@ def is_group_noun(name: str) -> bool:
         rest = re.sub(rf"^(?:{_NUMBER})(?:つの)?", "", rest)
         if rest != name and (rest in kinds or rest in ORG_WORDS):
             return True
-        m = next((m for m in sorted(modifiers, key=len, reverse=True) if rest.startswith(m) and len(rest) > len(m)), None)
+        m = next((m for m in sorted(modifiers, key=len, reverse=True)
+                  if rest.startswith(m) and len(rest) > len(m)), None)
         if m is None:
             return False
         rest = rest[len(m):]
