@@ -16,7 +16,7 @@ from extractors.records.agreement_fields import party_how
 from extractors.records.agreement_reader import AgreementReader
 from extractors.records.agreement_splits import same_body
 from extractors.records.officials import official_after
-from extractors.records.party_groups import counted_lists
+from extractors.records.party_groups import cleft_list, counted_lists, fits_group
 from extractors.records.spans import field_span
 
 _JOINS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:が|も)[^。]{0,10}?(?:加わ|参加し|含まれ)")
@@ -100,13 +100,14 @@ def following_members(r: AgreementReader, pos: int, groups: list[str]) -> list[t
     """The members a sentence after pos counts (「…の3大学」, 「計6団体」) for a group noun of the signing
     sentence (「大学と」, 「金融機関と」): a list whose count or members are of the group's kind."""
     for s, e in following_sentences(r, pos, about=False):
-        for _cs, ce, count, items in counted_lists(r.text, s, e):
-            counter = r.text[_cs:ce]
+        lists = [(r.text[cs:ce], items) for cs, ce, count, items in counted_lists(r.text, s, e) if count]
+        lists += [("", cleft_list(r.text, s, e))]  # 「締結したのは、A、B、Cです」
+        for counter, items in lists:
             members = [(r.member_name(n.start, n.end), n) for n in items]
-            if count is None or not all(name for name, _ in members):
+            if not members or not all(name for name, _ in members):
                 continue
-            if any(g.endswith(k) and (counter.endswith(k) or all(name.endswith(k) for name, _ in members))
-                   for g in groups for k in (g[-2:], g[-4:])):
+            if any(fits_group(g, [name for name, _ in members]) or (counter and counter.endswith(g[-2:]))
+                   for g in groups):
                 return [(name, n.start, n.end, n.rule) for name, n in members]
     return []
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import is_institution
-from extractors.records.coordination import Named
+from extractors.records.coordination import KIND_CLASSES, Named
 from extractors.records.publisher import ORG_WORDS, is_signing_body
 
 GROUP_NOUNS = Path(__file__).resolve().parent.parent / "language" / "data" / "group_nouns.json"
@@ -46,6 +46,8 @@ _LEAD = re.compile(r".*(?:には|では|とは|のは|からは|(?<=[\u4e00-\u9f
 _REFERENCE = re.compile(r"^(?:同|本|当)(?:所|市|町|村|区|県|行|会|庫|社|機構|協会|大学|学|センター|金庫|会議所)$")
 _POINTER = re.compile(r"(?:以下|下記|次|別記|別紙)の(?:とおり|通り)?")
 _LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※•]+|^\(?\d+[).．、]\s*")
+_CLEFT = re.compile(r"(?:締結|調印|結ん|交わ)(?:した|だ)(?:の|相手)は、?\s?")
+_CLEFT_END = re.compile(r"(?:です|でした|である|。|の[0-9一二三四五六七八九十]+)")
 _KEY = re.compile(r"[^\s:：、,]{1,8}\s?[:：]\s?")
 _HEADER_COUNT = re.compile(rf"({_NUMBER})\s?(?:つの)?(?:{_COUNTER})")
 
@@ -155,11 +157,29 @@ def counted_lists(text: str, start: int, end: int) -> list[tuple[int, int, int |
     return out
 
 
+def cleft_list(text: str, start: int, end: int) -> list[Named]:
+    """「協定を締結したのは、A、B、Cです。」: the bodies a cleft sentence lists after its のは, each a member."""
+    m = _CLEFT.search(text, start, end)
+    if not m:
+        return []
+    stop = _CLEFT_END.search(text, m.end(), end)
+    items = _items_before(text, m.end(), stop.start() if stop else end, 99)
+    return [Named(s, e, text[s:e], "agreement-cleft-list") for s, e in items] if len(items) >= 2 else []
+
+
+def fits_group(group: str, names: list[str]) -> bool:
+    """Whether bodies can be the members of a group noun: 金融機関 holds banks and 信用金庫, 大学 universities."""
+    _modifiers, kinds = _group_data()
+    kind = next((k for k in kinds + tuple(KIND_CLASSES) if group.endswith(k)), group[-2:])
+    endings = KIND_CLASSES.get(kind, (kind,))
+    return bool(names) and all(n.endswith(endings) for n in names)
+
+
 def group_word(text: str, start: int, end: int) -> int | None:
     """The offset after 「以下の」/「下記の」… in text[start:end] when it points to bodies listed below."""
     for m in _POINTER.finditer(text, start, end):
         after = text[m.end():m.end() + 20]
-        if re.match(r"[^、。]{0,16}?(?:と|との|の間|が|は|各)", after) and not after.startswith(("とおり", "通り")):
+        if re.match(r"[^、。]{0,16}?(?:と|との|の間|が|は|各|で)", after) and not after.startswith(("とおり", "通り")):
             return m.end()
     return None
 
@@ -173,6 +193,10 @@ def _line_names(text: str, s: int, e: int) -> list[Named] | None:
     m = _KEY.match(text, s, e)
     if m:
         s = m.end()  # 「締結先:船橋市、柏市」
+    if "\t" in text[s:e]:  # a table row: its cells that name bodies (the others: the person, an address)
+        cells = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^\t]+", text[s:e])]
+        bodies = [(cs, ce) for cs, ce in cells if is_signing_body(text[cs:ce].strip()) and not is_group_noun(text[cs:ce])]
+        return [Named(cs, ce, text[cs:ce].strip(), "agreement-list-below") for cs, ce in bodies[:1]] or None
     names = []
     for part in re.finditer(r"[^、,，\t]+", text[s:e]):
         ps, pe = s + part.start(), s + part.end()
