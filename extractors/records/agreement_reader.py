@@ -261,8 +261,10 @@ class AgreementReader:
                 continue
             if in_list or (self.ctx.in_parens(c.start, c.end) and not in_arg):
                 continue
-            if (_ROLE_AFTER.match(text[c.end:c.end + 3]) or _OTHER_CASE.match(text, c.end)) and not in_arg:
-                continue  # 「…ブランドを確立し」: the object of another verb is no party
+            coordinated = bool(found) and bool(_COORDINATED.fullmatch(text, found[-1][2], c.start))
+            if (_ROLE_AFTER.match(text[c.end:c.end + 3]) or (_OTHER_CASE.match(text, c.end) and not coordinated)) \
+                    and not in_arg:
+                continue  # 「…ブランドを確立し」: the object of another verb is no party (「AとBで」 is)
             aside = _ASIDE_AFTER.match(text, c.end)
             after = text[aside.end() if aside else c.end:][:4]  # さいたま市(市長 …)と: read past the aside
             if c.label == "GPE" and not in_arg and not _PARTY_SEP.match(after) and \
