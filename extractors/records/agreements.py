@@ -145,12 +145,14 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         return []  # 「…協定書(案)」: a draft is no agreement
     r = AgreementReader(ctx)
     sentences: list[tuple[int, int, Candidate, Candidate]] = []
+    kv_date, kv_s, kv_e, kv_ev = key_value_date(r)
     seen: set[tuple[int, int]] = set()
     for word in (c for c in ctx.cands if c.label == "AGREEMENT"):
         s, e = r.joined_sentence(word.start)
         if (s, e) in seen:
             continue
-        dated = any(d.start_date and d.precision == "day" for d in r.dates_in(s, e))
+        dated = any(d.start_date and d.precision == "day" for d in r.dates_in(s, e)) or \
+            bool(kv_date) or bool(event_date_below(r, s, e)[0])  # a planned signing with its day set
         signs = [c for c in ctx.within(s, e, "SIGN") if not _EXISTING.match(ctx.text, c.end)
                  and (dated or not _PLAN.match(ctx.text, c.end))]
         if _NAVIGATION.search(ctx.text, s, e) or _DRAFT.search(ctx.text, s, e) or \
@@ -202,7 +204,6 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         s, e, word, sign = sentences[0]
         signers = [(n.name, n.start, n.end, n.rule) for n in block[1]]
         drafts = [draft(r, s, e, word, None, r.text[max(s, word.start - 12):word.end], signers, None, None)]
-    kv_date, kv_s, kv_e, kv_ev = key_value_date(r)
     for d in drafts:
         if d["signed_date"] is None and kv_date and len(drafts) == 1:
             d["signed_date"] = kv_date

@@ -242,6 +242,9 @@ CASES = [
     ("policy", None, "船橋市は、東西銀行と連携協定を締結する方針を固めた。", []),
     ("tentative", None, "(仮称)船橋市と東西銀行との連携協定の締結を予定しています。", []),
     ("draft", "協定書(案)", "協定(案)\n船橋市と東西銀行は、次のとおり協定を締結する。", []),
+    ("planned-with-ceremony", "協定(船橋市)",
+     "東西銀行と連携協定を締結する予定です。\n締結式\n日時 令和6年2月15日(木)午後2時\n場所 市役所",
+     [(["東西銀行", "船橋市"], "2024-02-15", "連携協定")]),
     ("planned-with-day", None, "船橋市は、令和6年2月15日に東西銀行と連携協定を締結する予定です。",
      [(["東西銀行", "船橋市"], "2024-02-15", "連携協定")]),
     # a department or division acts for its body; a name with hiragana after its legal form is read whole
