@@ -41,7 +41,11 @@ _TIME_ETC = re.compile(r"[\s()（）\[\]【】]|\d{1,2}:\d{2}|[月火水木金�
 _FOOTER = re.compile(r"[(（][^()（）\n]*?/\s?([^()（）\n]*?)(?:更新|掲載|公開)[)）]")
 _MARKED = re.compile(r"(?:更新日|公開日|掲載日|発表日|作成日)\s?[:：]?\s?(.+)")
 _TITLE_SEPARATORS = re.compile(r"\s[|｜\-–—/]\s|[|｜]|^【|】")
-_CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本発表の|この記事に関する)?\s*(?:お?問い?合わ?せ先?|問合せ先?|連絡先)[】\])）>〉]?")
+_CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本発表の|この記事に関する|このページに関する|この件に関する)?\s*"
+                      r"(?:お?問い?合わ?せ先?|問合せ先?|連絡先)[】\])）>〉]?")
+# What a site's name or a contact line adds to the body's name: 船橋市公式ホームページ, 船橋市役所, 船橋市経済部商工振興課
+_SITE = re.compile(r"(?:公式)?(?:ホームページ|ウェブサイト|webサイト|Webサイト|WEBサイト|サイト|HP)$")
+_OFFICE_AFTER = re.compile(r"役所|役場|庁舎|本庁|\S{0,14}?(?:部|課|係|室|局|センター|事務所)")
 TOP_LINES = 12  # the date line of a release or an article sits above its first paragraphs
 
 
@@ -68,19 +72,38 @@ def publisher(title: str | None, text: str = "") -> str | None:
             return bodies[-1]
         return None  # a news site or another page's name: it reports on others
     segments = [x.strip() for x in _TITLE_SEPARATORS.split(title or "") if x.strip()]
-    if len(segments) >= 2:  # 「…を締結しました | 船橋市」, 「【東西銀行】…」: the site's name
+    if len(segments) >= 2:  # 「…を締結しました | 船橋市」, 「【東西銀行】…」, 「… - 船橋市ホームページ」: the site's name
         for seg in (segments[-1], segments[0]):
-            if is_signing_body(seg):
-                return seg
+            body = _site_body(seg)
+            if body:
+                return body
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if _CONTACT.match(line):
             for below in lines[i:i + 6]:
                 for item in re.split(r"[\s:：、,]", _CONTACT.sub("", below)):
-                    if is_signing_body(item.strip()):
-                        return item.strip()
+                    body = _site_body(item.strip(), offices=True)
+                    if body:
+                        return body
     top = [line.strip() for line in lines if line.strip()][:TOP_LINES]
-    return next((line for line in top if is_signing_body(line)), None)
+    return next((body for body in map(_site_body, top) if body), None)
+
+
+def _site_body(item: str, offices: bool = False) -> str | None:
+    """The body an item names alone, or with a site's name after it (船橋市公式ホームページ); in a
+    contact block also with its office or division (船橋市役所, 船橋市経済部商工振興課)."""
+    if is_signing_body(item):
+        return item
+    m = _SITE.search(item)
+    head = item[:m.start()] if m and m.start() > 1 else item
+    if head != item and is_signing_body(head):
+        return head
+    for i in range(len(head) - 1, 1, -1):  # the longest municipality or institution the item starts with
+        pre, rest = head[:i], head[i:]
+        if (is_municipality(pre) or is_institution(pre)) and \
+                ((head != item and not rest) or (offices and _OFFICE_AFTER.fullmatch(rest))):
+            return pre
+    return None
 
 
 _TITLE_ORG = re.compile(r"[\u4e00-\u9fff々ァ-ヶー]{2,20}?(?:" + "|".join(ORG_WORDS) + ")")

@@ -274,3 +274,19 @@ CASES = [
 @pytest.mark.parametrize("kind, title, text, expected", CASES, ids=[c[0] for c in CASES])
 def test_structures(nlp, kind, title, text, expected):
     assert _agreements(text, title) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # a contact block naming the body with its division, or its town hall
+    ("連携協定を締結しました", "本市は協定を結んだ。\nお問い合わせ\n船橋市経済部商工振興課\n電話 047-000-0000", "船橋市"),
+    ("連携協定を締結しました", "このページに関するお問い合わせ\n経済部 商工振興課\n船橋市役所", "船橋市"),
+    # the site's name on a top line or after the title
+    ("連携協定を締結しました", "船橋市公式ホームページ\n本市は協定を結んだ。", "船橋市"),
+    ("連携協定を締結しました - 船橋市ホームページ", "本市は協定を結んだ。", "船橋市"),
+    # a sentence that begins with a body's name is no site name
+    ("連携協定を締結しました", "船橋市と東西銀行が協定\n本市は協定を結んだ。", None),
+])
+def test_publisher_from_site_name_and_contact_block(title, text, expected):
+    from extractors.records.publisher import publisher
+
+    assert publisher(title, text) == expected
