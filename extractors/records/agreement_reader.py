@@ -26,8 +26,8 @@ from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
                                              counted_kind, name_start, party_key, shared_ending)
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below
-from extractors.records.publisher import (ORG_WORDS, document_date, is_signing_body, publisher, stands_for_publisher,
-                                          title_bodies)
+from extractors.records.publisher import (ORG_WORDS, document_date, is_signing_body, publisher, self_referenced_body,
+                                          stands_for_publisher, title_bodies)
 from extractors.records.wrapping import Wrapping
 from schemas.records import Candidate
 
@@ -87,7 +87,8 @@ class AgreementReader:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.text = ctx.text
-        self.publisher = publisher(ctx.doc.title, ctx.text)
+        self.publisher = publisher(ctx.doc.title, ctx.text) or self_referenced_body(
+            ctx.text, [c.text for c in ctx.cands if c.label in ("ORG", "GPE")])
         self.doc_date = document_date(ctx.text)
         self.aliases = {short: full for short, full in
                         {**short_form_aliases(ctx.text), **self._introduced(), **ctx.aliases}.items()

@@ -120,6 +120,22 @@ def title_bodies(title: str) -> list[str]:
     return out
 
 
+_SELF_IN_TEXT = re.compile(r"(?:本|当|弊|わが|我が)(市|町|村|区|県|府|行|金庫|学|機構|協会|センター|庁|所)")
+
+
+def self_referenced_body(text: str, names: list[str]) -> str | None:
+    """A page that writes 本市/当行/本学 but names no publisher elsewhere: the body of that kind it
+    names most often (twice at least) among `names` (its organisation and place names, in order)."""
+    kinds = {m.group(1) for m in _SELF_IN_TEXT.finditer(text)}
+    endings = tuple(e for k in kinds for e in _SELF_ENDINGS[k])
+    counts: dict[str, int] = {}
+    for name in names:
+        if endings and name.endswith(endings) and is_signing_body(name):
+            counts[name] = counts.get(name, 0) + 1
+    best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))  # ties: the first named
+    return best[0] if best[1] >= 2 else None
+
+
 def stands_for_publisher(word: str, name: str | None) -> bool:
     """本市/市 for a 市, 当行 for a 銀行, 本会 for a 中央会 or 商工会 …"""
     m = _SELF.match(word)
