@@ -25,6 +25,7 @@ from extractors.records.agreement_splits import same_body
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
                                              counted_kind, name_start, party_key, shared_ending)
+from extractors.records.officials import official_after, witness_after
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below
 from extractors.records.publisher import (ORG_WORDS, document_date, is_signing_body, publisher, self_referenced_body,
                                           stands_for_publisher, title_bodies)
@@ -262,6 +263,8 @@ class AgreementReader:
                 continue
             if in_list or (self.ctx.in_parens(c.start, c.end) and not in_arg):
                 continue
+            if witness_after(text, c.end):
+                continue  # 「A会議所の立ち会いのもと」: a witness is no party
             coordinated = bool(found) and bool(_COORDINATED.fullmatch(text, found[-1][2], c.start))
             if (_ROLE_AFTER.match(text[c.end:c.end + 3]) or (_OTHER_CASE.match(text, c.end) and not coordinated)) \
                     and not in_arg:
@@ -270,7 +273,8 @@ class AgreementReader:
             after = text[aside.end() if aside else c.end:][:4]  # さいたま市(市長 …)と: read past the aside
             if c.label == "GPE" and not in_arg and not _PARTY_SEP.match(after) and \
                     not re.match(r"^\s?(?:は|が|の「|との|とは|の間)", after) and \
-                    not (found and _COORDINATED.fullmatch(text, found[-1][2], c.start)):
+                    not (found and _COORDINATED.fullmatch(text, found[-1][2], c.start)) and \
+                    not (official_after(text, c.end) and not witness_after(text, c.end)):
                 continue  # a place named in passing (東京都八王子市や…), not a party; 「AとB市の協定」 names B市
             c = self._joined(c, cands)
             name = self.name_of(c)

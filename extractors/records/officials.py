@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+_WITNESS = re.compile(r"\s?(?:の|が|も|は)?\s?(?:立ち?会い?|立会人|同席|陪席|臨席|出席のもと)")
 OFFICES = Path(__file__).resolve().parent.parent / "language" / "data" / "offices.json"
 
 
@@ -29,3 +30,10 @@ def _pattern() -> re.Pattern:
 def official_after(text: str, end: int) -> bool:
     """Whether text[end:] goes on with an official of the body named before end."""
     return bool(_pattern().match(text, end, min(len(text), end + 60)))
+
+
+def witness_after(text: str, end: int) -> bool:
+    """Whether the body named before end (or its official) only witnesses: 「A市長の立ち会いのもと」,
+    「A県立会いの下」, 「A市長が同席し」."""
+    m = _pattern().match(text, end, min(len(text), end + 60))
+    return bool(_WITNESS.match(text, m.end() - 1 if m else end))
