@@ -12,6 +12,7 @@ import pytest
 from extractors.reading.normalize import normalize_text
 from extractors.records.agreement_splits import same_body
 from extractors.records.build import build_records, document_drafts
+from extractors.records.evaluate import field_evidence
 from extractors.records.officials import official_after
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below, number
 from extractors.records.wrapping import Wrapping
@@ -118,8 +119,8 @@ def _agreements(text: str, title: str | None = None):
     for r in records:
         for ev in r["sources"]:
             assert text[ev["start"]:ev["end"]] == ev["quote"]
-        named = {ev["quote"] for ev in r["sources"] if ev["field"] == "parties"}
-        assert named, "every party list has its spans"
+    _counts, missing = field_evidence(records)
+    assert not missing, "every field value has a span naming its field"
     return sorted((sorted(r["parties"]), r["signed_date"], r["kind"]) for r in records if r["type"] == "agreement")
 
 
