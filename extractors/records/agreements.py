@@ -63,6 +63,8 @@ _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でお�
                        r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関))")
 # A signing only planned, with no day set: 「締結に向けて協議」, 「締結する方針」, 「締結を予定」
 _PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備)")
+# 「これまでもA銀行と協定を締結し」, 「既に協定を結んでいる」: a signing told as background
+_BACKGROUND = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:より|から)|以前から|従来から|以前に")
 _TENTATIVE = re.compile(r"[(（]仮称[)）]")
 _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
@@ -153,8 +155,10 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             continue
         dated = any(d.start_date and d.precision == "day" for d in r.dates_in(s, e)) or \
             bool(kv_date) or bool(event_date_below(r, s, e)[0])  # a planned signing with its day set
-        signs = [c for c in ctx.within(s, e, "SIGN") if not _EXISTING.match(ctx.text, c.end)
-                 and (dated or not _PLAN.match(ctx.text, c.end))]
+        all_signs = ctx.within(s, e, "SIGN")
+        signs = [c for i, c in enumerate(all_signs) if not _EXISTING.match(ctx.text, c.end)
+                 and (dated or not _PLAN.match(ctx.text, c.end))
+                 and not _BACKGROUND.search(ctx.text, all_signs[i - 1].end if i else s, c.start)]
         if _NAVIGATION.search(ctx.text, s, e) or _DRAFT.search(ctx.text, s, e) or \
                 (not dated and _TENTATIVE.search(ctx.text, s, e)):
             continue  # a breadcrumb repeats the title; a draft (案), a name not yet fixed (仮称) is no signing

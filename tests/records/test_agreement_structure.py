@@ -240,6 +240,11 @@ CASES = [
      "東西銀行は昨年、船橋市と協定を結んだのに続き、今回柏市と令和3年5月1日に協定を締結した。",
      [(["東西銀行", "柏市"], "2021-05-01", "協定")]),
     # plans with no day set, names not fixed, drafts: no agreement; a planned signing with its day is one
+    # a signing told as background (これまでも, すでに) is no new agreement; the new one beside it is
+    ("background", None, "船橋市は、これまでも東西銀行と連携協定を締結し、創業支援に取り組んできた。", []),
+    ("already-and-new", "協定(船橋市)",
+     "すでに協定を締結した東西銀行に加え、令和4年5月1日、新たに南北銀行と協定を結んだ。",
+     [(["南北銀行", "船橋市"], "2022-05-01", "協定")]),
     ("towards", None, "船橋市と東西銀行は、来年度中の連携協定締結に向けて協議を進めることで合意した。", []),
     ("policy", None, "船橋市は、東西銀行と連携協定を締結する方針を固めた。", []),
     ("tentative", None, "(仮称)船橋市と東西銀行との連携協定の締結を予定しています。", []),
