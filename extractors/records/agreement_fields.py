@@ -27,10 +27,10 @@ _PURPOSE = re.compile(r"([^、。]{4,80}?)(?:ことを目的|を目的|ため(?:
 
 def kind_of(word: str, title: str | None) -> str:
     """The kind as written, without 書: 包括連携協定書 -> 包括連携協定; 連携協力に関する協定書 -> 連携協力協定."""
+    if title and "包括" in title and word.rstrip("書").endswith("協定"):
+        return "包括連携協定" if "連携" in title else "包括協定"  # 「連携協力に関する包括協定」: keep 包括
     if title:
         m = _KANSURU.search(title)
-        if m and "包括" in title:  # 「連携協力に関する包括協定」, 「包括連携協力に関する協定」: keep 包括
-            return "包括連携協定" if "連携" in title else "包括協定"
         if m:
             return (m.group(1).replace("包括的な連携", "包括連携") + "協定").replace("業務提携協定", "業務提携")
     if word.endswith("覚書"):
@@ -100,6 +100,10 @@ def kind_span(r: AgreementReader, word: Candidate, written: str | None, kind: st
         if at >= 0:
             how = None if norm(phrase) == norm(kind) else "kind from the title"
             return field_span(at, at + len(phrase), "agreement-kind", "kind", kind, how=how)
+    if written and kind.startswith("包括") and "包括" in written:  # the title that says 包括
+        at = r.text.rfind(written, max(0, word.start - len(written) - 10), word.end + 10)
+        if at >= 0:
+            return field_span(at, at + len(written), "agreement-kind", "kind", kind, how="kind from the title")
     if word.end <= word.start:
         return None
     body = word.text if word.text.endswith("覚書") else word.text.rstrip("書")
