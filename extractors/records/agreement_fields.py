@@ -17,7 +17,7 @@ from extractors.records.publisher import stands_for_publisher
 from extractors.records.spans import Span, field_span
 from schemas.records import Candidate
 
-_KIND_PREFIX = re.compile(r"(?:産学官金|産学官|産官学金|産官学|産学)$")
+_KIND_PREFIX = re.compile(r"(?:産学官金|産学官|産官学金|産官学|産学)\Z")
 _KIND_WORDS = ("産学官金連携協定", "産学官連携協定", "産官学金連携協定", "産官学連携協定", "産学連携協定",
                "包括連携協定", "包括的連携協定", "連携協力協定", "相互協力協定", "連携協定", "業務提携", "業務連携",
                "業務協力協定", "パートナーシップ協定", "包括協定", "協定", "覚書", "提携")

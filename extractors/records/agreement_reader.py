@@ -47,7 +47,7 @@ _BACK_KINDS = {"信金": "信用金庫", "信組": "信用組合", "行": "銀�
 _SELF_WORD = re.compile(r"^(?:本|当|同|弊|わが|我が)?(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|所|社|大学)$")
 _BARE_GROUP = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヶー])(大学|金融機関|信用金庫|銀行|自治体|市町村|企業|団体|機関)"
                          r"(?=と(?:の間|、|\s)?[^、。]{0,40}?(?:協定|覚書|提携|契約))")
-_COLLECTIVE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}?[0-9一二三四五六七八九十]+(?:県|府県|都道府県|市町村|市町|市)の$")
+_COLLECTIVE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}?[0-9一二三四五六七八九十]+(?:県|府県|都道府県|市町村|市町|市)の\Z")
 # 「…に続き」: what comes before it is an earlier agreement
 _FOLLOWS = re.compile(r"(?:だ|た)?のに続|に続い|に続き|に引き続")
 _COORDINATED = re.compile(r"\s?(?:[(（][^()（）]{0,40}[)）])?\s?(?:と|、|,|及び|および|並びに|ならびに)\s?")
@@ -56,7 +56,7 @@ PUBLIC_BODY_END = ("都", "道", "府", "県", "市", "区", "町", "村")
 _OTHER_CASE = re.compile(r"\s?(?:を|で|へ|から|より|による|において|における|に(?!よる|おいて|おける))")
 _ASIDE_AFTER = re.compile(r"\s?[(（][^()（）]{0,40}[)）]")
 _BACK_PREFIX = re.compile(r"同(?:大学|市|町|村|区|県|社|行|信金|金庫|機構|協会|会議所)")
-_SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?$|結んだ\s?$")
+_SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?\Z|結んだ\s?\Z")
 _PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
 NOT_A_NAME = re.compile(r"(?:^|両|各|計|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
 _OFFICE = re.compile(r"(?:長|助役|理事|監事|参与|顧問)$")  # 教育長, 副市長, 支店長: people

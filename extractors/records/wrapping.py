@@ -27,7 +27,9 @@ _SLACK = 0.85
 # A line that starts with an ending or a particle goes on from the one above (「締結\nしました」);
 # この, その, また, なお, お問い合わせ start sentences and headings.
 _CONTINUES = re.compile(r"(?:ます|まし|ませ|いた|いる|います|ている|して|した|します|する|され|させ|[しすさせとはがをにでもへやたてるれらりっん])")
-_NAME_BEFORE = re.compile(r"[^\s、。,，()（）「」『』とはがをにでもへやの]+$")
+_HIRAGANA = re.compile(r"[ぁ-ゖ]")
+_WORD_CHAR = re.compile(r"[一-龥々ァ-ヺー]")
+_NAME_BEFORE = re.compile(r"[^\s、。,，()（）「」『』とはがをにでもへやの]+\Z")
 _NAME_AFTER = re.compile(r"[^\s、。,，()（）「」『』]+?(?=[とはがをにでもへや、。,，()（）「」『』\s]|$)")
 
 
@@ -59,19 +61,32 @@ class Wrapping:
             return True  # a bracket left open: 「…「緊急災\n害対策…協定」を締結」
         if _CONTINUES.match(text, newline + 1) or line[-1] in "、,，":
             return True  # 「締結\nしました」, 「AとBは、\n「…協定」を締結」
-        return self.width is not None and len(line) >= _SLACK * self.width
+        if self.width is not None and len(line) >= _SLACK * self.width:
+            return True
+        return self._name_across(newline) is not None  # 「東西信用\n金庫と…」: a name broken in two
+
+    def _name_across(self, at: int) -> tuple[int, int, str] | None:
+        """The name broken by the newline at `at`: the name characters before and after it are a body's
+        name together and the part after it is none on its own."""
+        text = self.text
+        before = _NAME_BEFORE.search(text, max(0, at - 20), at)
+        after = _NAME_AFTER.match(text, at + 1, min(len(text), at + 21))
+        if not before or not after:
+            return None
+        name = before.group() + after.group()
+        if _HIRAGANA.search(before.group()) or not _WORD_CHAR.match(after.group()):
+            return None  # 「…について\n当金庫は」: a word ends before the break, no name runs across it
+        if is_signing_body(name) and not is_signing_body(after.group()) and not is_signing_body(before.group()):
+            return before.start(), after.end(), name
+        return None
 
     def names_across(self, start: int, end: int) -> list[tuple[int, int, str]]:
         out = []
         text = self.text
         at = text.find("\n", start, end)
         while at != -1:
-            if self.goes_on(at):
-                before = _NAME_BEFORE.search(text, max(start, at - 20), at)
-                after = _NAME_AFTER.match(text, at + 1, min(end, at + 21))
-                if before and after:
-                    name = before.group() + after.group()
-                    if is_signing_body(name) and not is_signing_body(after.group()):
-                        out.append((before.start(), after.end(), name))
+            found = self._name_across(at) if self.goes_on(at) else None
+            if found and found[0] >= start and found[1] <= end:
+                out.append(found)
             at = text.find("\n", at + 1, end)
         return out

@@ -108,6 +108,11 @@ def test_wrapped_lines_go_on_and_names_across_them_are_read():
     # a page's text: a date line and the sentence under it are two lines
     page = "公開日:2023年4月17日\nこの度、柏市と東西銀行が連携協定を締結しました。\n"
     assert not Wrapping(page).goes_on(page.index("\n"))
+    # one name broken by a line break goes on; a word that ends before the break does not
+    broken = "令和4年5月1日、船橋市は、東西信用\n金庫と連携協定を結んだ。"
+    assert Wrapping(broken).names_across(0, len(broken)) == [(broken.index("東西"), broken.index("と連携"), "東西信用金庫")]
+    heading = "産学連携について\n当金庫は、東西大学と協定を結んだ。"
+    assert not Wrapping(heading).goes_on(heading.index("\n"))
 
 
 def _agreements(text: str, title: str | None = None):
