@@ -100,16 +100,16 @@ def kind_span(r: AgreementReader, word: Candidate, written: str | None, kind: st
         if at >= 0:
             how = None if norm(phrase) == norm(kind) else "kind from the title"
             return field_span(at, at + len(phrase), "agreement-kind", "kind", kind, how=how)
+    body = word.text if word.text.endswith("覚書") else word.text.rstrip("書")
+    i = body.rfind(kind)
+    if i >= 0 and word.end > word.start:
+        return field_span(word.start + i, word.start + i + len(kind), word.rule, "kind", kind)
     if written and kind.startswith("包括") and "包括" in written:  # the title that says 包括
         at = r.text.rfind(written, max(0, word.start - len(written) - 10), word.end + 10)
         if at >= 0:
             return field_span(at, at + len(written), "agreement-kind", "kind", kind, how="kind from the title")
     if word.end <= word.start:
         return None
-    body = word.text if word.text.endswith("覚書") else word.text.rstrip("書")
-    i = body.rfind(kind)
-    if i >= 0:
-        return field_span(word.start + i, word.start + i + len(kind), word.rule, "kind", kind)
     return field_span(word.start, word.end, word.rule, "kind", kind, how="kind of the agreement word")
 
 

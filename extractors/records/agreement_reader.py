@@ -88,8 +88,7 @@ class AgreementReader:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.text = ctx.text
-        self.publisher = publisher(ctx.doc.title, ctx.text) or self_referenced_body(
-            ctx.text, [c.text for c in ctx.cands if c.label in ("ORG", "GPE")])
+        self.publisher = publisher(ctx.doc.title, ctx.text) or self_referenced_body(ctx.text)
         self.doc_date = document_date(ctx.text)
         self.aliases = {short: full for short, full in
                         {**short_form_aliases(ctx.text), **self._introduced(), **ctx.aliases}.items()

@@ -109,12 +109,23 @@ def _site_body(item: str, offices: bool = False) -> str | None:
 _TITLE_ORG = re.compile(r"[\u4e00-\u9fff々ァ-ヶー]{2,20}?(?:" + "|".join(ORG_WORDS) + ")")
 
 
-def title_bodies(title: str) -> list[str]:
-    """The bodies a title names, in order: municipalities, listed institutions, organisation names."""
-    found = [(s, e, n) for s, e, n in find_municipalities(title) + find_institutions(title)]
-    found += [(m.start(), m.end(), m.group()) for m in _TITLE_ORG.finditer(title) if is_signing_body(m.group())]
-    out: list[str] = []
+def _bodies_named(text: str) -> list[str]:
+    """Every mention of a body in text, in order: municipalities, listed institutions, organisation
+    names (a mention inside a longer one is not counted apart)."""
+    found = [(s, e, n) for s, e, n in find_municipalities(text) + find_institutions(text)]
+    found += [(m.start(), m.end(), m.group()) for m in _TITLE_ORG.finditer(text) if is_signing_body(m.group())]
+    out, reach = [], -1
     for s, e, name in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        if e > reach:
+            out.append(name)
+            reach = e
+    return out
+
+
+def title_bodies(title: str) -> list[str]:
+    """The bodies a title names, each once, in order."""
+    out: list[str] = []
+    for name in _bodies_named(title):
         if not any(name in o or o in name for o in out):
             out.append(name)
     return out
@@ -123,13 +134,15 @@ def title_bodies(title: str) -> list[str]:
 _SELF_IN_TEXT = re.compile(r"(?:本|当|弊|わが|我が)(市|町|村|区|県|府|行|金庫|学|機構|協会|センター|庁|所)")
 
 
-def self_referenced_body(text: str, names: list[str]) -> str | None:
+def self_referenced_body(text: str) -> str | None:
     """A page that writes 本市/当行/本学 but names no publisher elsewhere: the body of that kind it
-    names most often (twice at least) among `names` (its organisation and place names, in order)."""
+    names most often (twice at least)."""
     kinds = {m.group(1) for m in _SELF_IN_TEXT.finditer(text)}
     endings = tuple(e for k in kinds for e in _SELF_ENDINGS[k])
+    if not endings:
+        return None
     counts: dict[str, int] = {}
-    for name in names:
+    for name in _bodies_named(text):
         if endings and name.endswith(endings) and is_signing_body(name):
             counts[name] = counts.get(name, 0) + 1
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))  # ties: the first named
