@@ -3,8 +3,9 @@
 Takes `Document`s and gives draft records (`document_drafts`: the rule pass, NER on trigger
 sentences, and the assemblers `summits`, `agreements`, `ordinances` over a shared `DocContext`;
 summits read one-meeting pages (`meeting_page`), ordinances drafts, plans, number lines, 公布文
-and 附則 (`ordinance_pages`); agreements also read the document's publisher (`publisher`) and
-its party lists and blocks (`coordination`)),
+and 附則 (`ordinance_pages`); agreements also read the document's publisher (`publisher`), its party
+lists, blocks and counted groups (`coordination`, `party_groups`), its signature block
+(`signatures`) and its hard wrapping (`wrapping`)),
 then records (`build_records`: evidence spans, a sentence-level one and one per field value
 (`spans`), merging across documents, stable ids, each record's probability of being right
 (`confidence`, a fitted model over its evidence), validation against `schemas.records`, the
