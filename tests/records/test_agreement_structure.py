@@ -17,6 +17,7 @@ from extractors.records.officials import official_after
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below, number
 from extractors.records.wrapping import Wrapping
 from schemas.document import Document
+from schemas.records import party_names
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -126,7 +127,7 @@ def _agreements(text: str, title: str | None = None):
             assert text[ev["start"]:ev["end"]] == ev["quote"]
     _counts, missing = field_evidence(records)
     assert not missing, "every field value has a span naming its field"
-    return sorted((sorted(r["parties"]), r["signed_date"], r["kind"]) for r in records if r["type"] == "agreement")
+    return sorted((sorted(party_names(r)), r["signed_date"], r["kind"]) for r in records if r["type"] == "agreement")
 
 
 CASES = [
