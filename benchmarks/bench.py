@@ -8,9 +8,9 @@ Run from the repository root (the corpus is built on the first run, ~5 s):
     .venv/bin/python benchmarks/bench.py --cli-args "--workers 2" --json bench.json
 
 The corpus (benchmarks/corpus.py, cached in benchmarks/.corpus/) is the
-samples (67 inputs) plus long PDFs rendered from the real seed and dev texts, with sparse
-relevant paragraphs. On the same corpus, in the same run, one after another
-and each in a fresh process, it measures:
+samples and the dev texts rendered as pages and PDFs (95 inputs) plus long PDFs rendered
+from the real seed and dev texts, with sparse relevant paragraphs. On the same corpus, in the
+same run, one after another and each in a fresh process, it measures:
 
   (b) bare      pdfplumber.open + page.extract_text() on every page of every PDF, one
                 process: the floor for any pdfplumber-based pipeline;
@@ -272,7 +272,7 @@ def worker_naive(corpus: Path, sampler: StagePeak) -> dict:
 
 
 def samples_accuracy(records: list[dict], ignore_uris: frozenset[str] = frozenset()) -> dict:
-    """Micro field F1 (and record F1 per type) per sample corpus (seeds, first dev, new dev), scored
+    """Micro field F1 (and record F1 per type) per sample corpus (seeds, written samples, first dev, new dev), scored
     as the quality gate of tests/test_flow.py scores them (its corpus_score: records filtered per
     corpus, a record from a negative page counted as spurious; the layout_* samples unscored).
 
@@ -674,7 +674,8 @@ def report(m: dict, totals: dict, long_uris: frozenset[str], cli_args: list[str]
         accuracy["cli_first_run"] = samples_accuracy(read_jsonl(Path(first["out"]) / "records.jsonl"), long_uris)
     if accuracy:
         print()
-        print("Accuracy of ours on the samples part (micro field F1, extractors.records.evaluate.score vs samples/gold):")
+        print("Accuracy of ours on the samples part (micro field F1, extractors.records.evaluate.score vs the gold of "
+              "samples/ and ../shared):")
         for where, acc in accuracy.items():
             what = {"in_process_samples_only": "samples alone (in process)",
                     "in_process_whole_corpus": "whole corpus in process, sample records (long-PDF sources set aside)",

@@ -1,4 +1,4 @@
-"""The benchmark corpus: the samples plus long PDFs made from real text, built once and cached.
+"""The benchmark corpus: the samples, the dev texts rendered, and long PDFs made from real text, built once and cached.
 
     .venv/bin/python benchmarks/corpus.py [--quick] [--rebuild]     build (or check) and list it
 
@@ -7,7 +7,8 @@
 changed (this file, scripts/samplegen/*.py, the source texts, the samples,
 the reportlab version: their sha256 is kept in `corpus.json`). Layout:
 
-    samples/   copies of samples/*.pdf and samples/*.html (names kept: dev_* marks the dev corpus)
+    samples/   copies of samples/*.pdf and samples/*.html and of the dev texts of ../shared rendered
+               as pages and PDFs (scripts/samplegen/dev.py; names kept: dev_* marks the dev corpus)
     long/      long_060p.pdf, long_120p.pdf (two columns), long_200p.pdf; --quick: long_050p.pdf
     corpus.json  per file: kind, pages, content characters, sha256; the generator fingerprint
 
@@ -81,13 +82,15 @@ def make_samples():
     """scripts/samplegen (the renderers and the sample catalogue) as one namespace, fonts registered."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from scripts.samplegen import catalogue, render
+    from scripts.samplegen import dev, render, seeds, shared
 
+    if shared.shared_reason():
+        raise SystemExit(f"the benchmark corpus is made from the texts of ../shared: {shared.shared_reason()}")
     render.register_fonts()
     render.wrap = functools.lru_cache(maxsize=None)(render.wrap)  # layouts are repeated while fitting pages
     # A looser page than the samples' (about 1,000 characters on A4 rather than 1,500).
     render.STYLES.setdefault("bench_p", render.Style(size=11, leading=2.0))
-    return types.SimpleNamespace(**{**vars(catalogue), **vars(render)})
+    return types.SimpleNamespace(**{**vars(shared), **vars(seeds), **vars(dev), **vars(render)})
 
 
 # ---------------------------------------------------------------- real text
@@ -244,7 +247,11 @@ def render_long(spec: LongSpec) -> tuple[bytes, str, int]:
 # ---------------------------------------------------------------- the corpus folder
 
 def _sample_files() -> list[Path]:
-    return sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".html") and p.is_file())
+    """The samples and the dev texts rendered (the dev folder holds its expected texts too)."""
+    ms = make_samples()
+    folders = [SAMPLES, ms.rendered_dev()]
+    return sorted((p for folder in folders for p in folder.iterdir() if p.suffix in (".pdf", ".html") and p.is_file()),
+                  key=lambda p: p.name)
 
 
 def fingerprint(quick: bool) -> str:
@@ -278,7 +285,7 @@ def build_corpus(dest: Path, quick: bool, log=print) -> dict:
         files = {}
         for p in _sample_files():
             shutil.copyfile(p, tmp / "samples" / p.name)
-            expected = SAMPLES / "expected" / f"{p.name}.txt"
+            expected = p.parent / "expected" / f"{p.name}.txt"
             chars = len(expected.read_text(encoding="utf-8").rstrip("\n")) if expected.exists() else None
             kind = "pdf" if p.suffix == ".pdf" else "html"
             files[f"samples/{p.name}"] = {"kind": kind, "part": "samples", "chars": chars,

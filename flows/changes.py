@@ -1,10 +1,15 @@
-"""The change feed: what a run changed in the record set of its output folder since the run before.
+"""The change feed: what each run changed in the record set of its output folder, kept as a history.
 
 `previous_run(out)` reads the finished run an output folder holds (its
 `manifest.json` marks it finished) before the new run overwrites it: its id,
-records and the (uri, sha256, status) of its documents, never their text.
-`record_changes(previous, records, documents)` gives the lines of
-`changes.jsonl` (CONTRACT.md):
+records (schema 1.0 records upgraded to the current shape, `records.linking`)
+and the (uri, sha256, status) of its documents, never their text.
+`carry_ids(previous, records)` gives a record whose identifying facts were
+corrected the id it had (below). `record_changes(previous, records, documents)`
+gives the new lines of `changes.jsonl` (CONTRACT.md), and `history(out)` the
+lines the folder already holds: each run appends its lines, stamped with its
+`run_id` and time `at`, to that history (the whole file is written anew,
+atomically, like every output file).
 
 - `added`: an id that was not there before; `removed`: an id that is gone
   (with the old record); `changed`: the same id with other field values, and
@@ -16,7 +21,17 @@ records and the (uri, sha256, status) of its documents, never their text.
   facts are the same is not changed; nor is one whose confidence moved with the
   number of its sources. An identifying fact that changes (an agreement's
   parties or signing date, a summit's series or edition, an ordinance's name or
-  municipality) gives another id: the old record is removed and a new one added.
+  municipality) gives another id, unless `carry_ids` finds the record of the
+  previous run it corrects: then the new record keeps the old id and is
+  `changed`, with the old and new values.
+- Carrying ids: a new record whose id the previous run did not have, and a
+  previous record whose id is gone, are the same record when they are of one
+  type, were read from at least one document in common, and differ in at most
+  one of their identifying facts (an agreement's parties, one party added,
+  dropped or renamed, counting as one; its date; a summit's series, edition,
+  date or host; an ordinance's name, municipality, number or date). Pairs
+  that differ least are taken first, each record once. A fresh output folder
+  gives the id of the facts; a folder's history keeps its ids.
 - `documents`: the URIs of the record's source documents (old and new) that
   differ from the previous run: new, edited (another sha256), gone or no longer
   read. Empty when no document changed, e.g. when a code or model change made
@@ -29,12 +44,15 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractors.records.linking import upgrade_record
 from flows.jsonlines import read_jsonl
-from schemas.records import RECORD_TYPES, RecordBase
+from schemas.records import RECORD_TYPES, RecordBase, party_names
+
+CHANGES_NAME = "changes.jsonl"
 
 CHANGE_KINDS = ("added", "changed", "removed")
 # Not facts of a record: its identity, where it was read, how sure we are.
-NOT_COMPARED = frozenset(RecordBase.model_fields) | {"type"}
+NOT_COMPARED = frozenset(RecordBase.model_fields) | {"type", "party_names"}  # (party_names repeats parties)
 
 
 @dataclass(frozen=True)
@@ -50,11 +68,68 @@ def previous_run(out: Path) -> PreviousRun | None:
     """The finished run in `out`, or None when there is none (or it cannot be read whole)."""
     try:
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        records = read_jsonl(out / "records.jsonl")
+        records = [upgrade_record(r) for r in read_jsonl(out / "records.jsonl")]
         documents = {d["uri"]: (d.get("sha256"), d.get("status")) for d in read_jsonl(out / "documents.jsonl")}
         return PreviousRun(run_id=manifest["id"], records=records, documents=documents)
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def history(out: Path) -> list[dict]:
+    """The change lines the folder holds (every earlier run's), or [] when there are none or they cannot be read."""
+    try:
+        return read_jsonl(out / CHANGES_NAME, missing_ok=True)
+    except (OSError, ValueError):
+        return []
+
+
+IDENTITY = {  # the facts that identify a record (its id is their hash) and that a correction may change
+    "summit": ("series", "edition", "start_date", "host"),
+    "agreement": ("parties", "signed_date", "kind"),
+    "ordinance": ("name", "municipality", "number", "enacted_date"),
+}
+
+
+def differing_facts(old: dict, new: dict) -> int | None:
+    """How many identifying facts differ (an agreement's parties: one party added, dropped or renamed is
+    one); None when the two cannot be one record corrected (another type, or more than a party changed)."""
+    if old["type"] != new["type"]:
+        return None
+    n = 0
+    for f in IDENTITY[new["type"]]:
+        if f == "parties":
+            a, b = set(party_names(old)), set(party_names(new))
+            if a != b:
+                if len(a - b) > 1 or len(b - a) > 1 or not a & b:
+                    return None
+                n += 1
+        elif old.get(f) != new.get(f):
+            n += 1
+    return n
+
+
+def carry_ids(previous: PreviousRun, records: list[dict]) -> list[dict]:
+    """The records, each that corrects a record of the previous run with that record's id (module docstring)."""
+    old_ids = {r["id"] for r in previous.records}
+    new_ids = {r["id"] for r in records}
+    gone = [r for r in previous.records if r["id"] not in new_ids]
+    fresh = [i for i, r in enumerate(records) if r["id"] not in old_ids]
+    pairs = []
+    for i in fresh:
+        new_uris = set(_source_uris(records[i]))
+        for j, old in enumerate(gone):
+            shared = len(new_uris & set(_source_uris(old)))
+            n = differing_facts(old, records[i]) if shared else None
+            if n is not None and n <= 1:
+                pairs.append((n, -shared, i, j))
+    out = list(records)
+    used_new, used_old = set(), set()
+    for _, _, i, j in sorted(pairs):
+        if i not in used_new and j not in used_old:
+            used_new.add(i)
+            used_old.add(j)
+            out[i] = {**records[i], "id": gone[j]["id"]}
+    return out
 
 
 def compared_fields(record_type: str) -> list[str]:
@@ -79,8 +154,9 @@ def _document_state(documents) -> dict[str, tuple[str | None, str]]:
     return out
 
 
-def record_changes(previous: PreviousRun, records: list[dict], documents) -> list[dict]:
-    """The change lines from `previous` to this run's `records`, in the order added, changed, removed."""
+def record_changes(previous: PreviousRun, records: list[dict], documents, run: dict | None = None) -> list[dict]:
+    """The change lines from `previous` to this run's `records` (their ids carried, `carry_ids`), in the
+    order added, changed, removed; each stamped with the run's `id` and `finished` time when `run` is given."""
     now_docs = _document_state(documents)
     moved = {uri for uri in set(previous.documents) | set(now_docs)
              if previous.documents.get(uri) != now_docs.get(uri)}
@@ -103,7 +179,9 @@ def record_changes(previous: PreviousRun, records: list[dict], documents) -> lis
         if rid not in new_by_id:
             lines["removed"].append({"change": "removed", "id": rid, "type": old["type"], "record": old,
                                      "documents": caused_by(old)})
-    return [line for kind in CHANGE_KINDS for line in sorted(lines[kind], key=lambda c: (c["type"], c["id"]))]
+    stamp = {"run_id": run.get("id"), "at": run.get("finished")} if run else {}
+    return [{**stamp, **line} for kind in CHANGE_KINDS
+            for line in sorted(lines[kind], key=lambda c: (c["type"], c["id"]))]
 
 
 def change_counts(previous: PreviousRun, changes: list[dict]) -> dict:

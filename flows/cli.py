@@ -20,6 +20,7 @@ import os
 import sys
 
 import flows  # noqa: F401  (sets Prefect's quiet offline defaults before Prefect is imported)
+from flows.preflight import OutputInUse
 from flows.timeline import mark
 
 
@@ -99,6 +100,10 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("gold", metavar="GOLD.json", help='gold file: {"records": [...], "negatives": [...]}')
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
     rv = sub.add_parser("review", help="(re)write the review page review.html of an existing output folder",
+                        description="Write OUT_DIR/review.html again from the folder's own files (manifest.json, "
+                        "records.jsonl, documents.jsonl, rejected.jsonl, changes.jsonl): one self-contained page "
+                        "with the run's summary, the records with their evidence highlighted in the document text, "
+                        "the documents and the rejected candidates. Prints the page's path.",
                         formatter_class=_HelpFormatter)
     rv.add_argument("out", metavar="OUT_DIR", help="a run's output folder (with manifest.json)")
     return p
@@ -337,10 +342,24 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     args.inputs = local_inputs(args.inputs)  # a name that is not UTF-8: its file: URI (Prefect sends JSON)
     _check_inputs(args)
-    _out_folder(args.out)
+    out = _out_folder(args.out)
     _check_runner(args)
     settings = _settings(args, max_pages=args.max_pages)
     _check_cache(args)
+    from flows.preflight import output_lock
+
+    with output_lock(out):
+        return _run_locked(args, settings)
+
+
+def _run_locked(args: argparse.Namespace, settings) -> int:
+    from flows.preflight import unreachable_only
+
+    # inputs that are all URLs of hosts that refuse or do not resolve: told before a server or a worker starts
+    unreachable = unreachable_only(args.inputs, args.out, settings, progress=not args.quiet)
+    if unreachable is not None:
+        print(f"{unreachable} documents ({unreachable} failed: unreachable) -> {_review_page(args.out)}")
+        return 1
     mark("command checked")
     from flows.runners import LocalApi
 
@@ -372,6 +391,7 @@ def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
     except BaseException:
         api.release()
         raise
+    state = None
     if summary is not None:
         api.release()
         print("every input is unchanged since a finished run: output written from the cache (no flow run)",
@@ -392,16 +412,60 @@ def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
             if worker is not None and api.how == "temporary":
                 worker.renice(0)  # the flow may wait for it now (where that is allowed)
             mark(f"Prefect server answers; flow starts on the {kind} runner")
-            summary = extract_flow.with_options(task_runner=runner)(
-                inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,
-                cache=not args.no_cache, notes=_notes(api))
+            state = _flow_state(extract_flow.with_options(task_runner=runner), api, worker,
+                                inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,
+                                cache=not args.no_cache, notes=_notes(api))
+            summary = _summary_of(state)
     mark("flow ended, server stopped")
     if worker is not None:
         _worker_report(worker)
     counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.counts.items())) or "no documents"
     records = ", ".join(f"{n} {t}" for t, n in sorted(summary.records.items()))
-    print(f"{summary.documents} documents ({counts}){'; records: ' + records if records else ''} -> {summary.out}")
-    return 0 if summary.counts.get("ok", 0) > 0 else 1
+    stopped = state is not None and state.is_cancelled()
+    print(f"{'stopped: ' if stopped else ''}{summary.documents} documents ({counts})"
+          f"{'; records: ' + records if records else ''} -> {_review_page(summary.out)}")
+    return _exit_status(state, summary)
+
+
+def _review_page(out: str) -> str:
+    """Where the summary line points: the output folder, and its review page for people."""
+    from pathlib import Path
+
+    return f"{out} (review page: {Path(out) / 'review.html'})"
+
+
+def _flow_state(flow, api, worker=None, **parameters):
+    """Call the flow with Ctrl-C answered as `flows/interrupt.py` says; its final state."""
+    from flows import interrupt
+
+    interrupt.install()
+    if api.process is not None:
+        interrupt.on_hard_stop(lambda: api.process is not None and api.process.terminate())  # the last one
+    if worker is not None:
+        interrupt.on_hard_stop(worker.stop)
+    try:
+        return flow(**parameters, return_state=True)
+    finally:
+        interrupt.uninstall()
+
+
+def _summary_of(state):
+    """The RunSummary a flow's final state carries; the flow's own error, raised, when it crashed."""
+    from flows.reporting import summary_of_state
+
+    summary = summary_of_state(state)
+    if isinstance(summary, BaseException):
+        raise summary
+    return summary
+
+
+def _exit_status(state, summary) -> int:
+    """130 for a run Ctrl-C stopped, 1 for a Failed one (nothing read, a start page failed), else 0."""
+    from flows.interrupt import EXIT_STATUS
+
+    if state is not None and state.is_cancelled():
+        return EXIT_STATUS
+    return 1 if (state is not None and state.is_failed()) or not summary.counts.get("ok") else 0
 
 
 def _notes(api) -> dict | None:
@@ -446,7 +510,7 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     sources = _crawl_sources(args)
-    _out_folder(args.out)
+    out = _out_folder(args.out)
     if args.state:
         _out_folder(str(Path(args.state).parent), "--state's folder")
     _check_runner(args)
@@ -459,6 +523,13 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
     except StateInUse as exc:
         print(f"chusho-extract: {exc}", file=sys.stderr)
         return 3
+    from flows.preflight import output_lock
+
+    with output_lock(out):
+        return _crawl_locked(args, sources, settings)
+
+
+def _crawl_locked(args: argparse.Namespace, sources, settings) -> int:
     from flows.runners import LocalApi
 
     api = LocalApi.find()  # first: a server of our own starts while the flows are imported
@@ -468,15 +539,19 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
 
     runner = _runner(args)  # auto: worker processes (how many documents a crawl finds is not known)
     with api.active(), ServerWatch(api, args.out, not args.no_cache):  # a lost server ends the crawl
-        summary = crawl_flow.with_options(task_runner=runner)(
-            sources=sources, out=args.out, state=args.state, settings=settings, progress=not args.quiet,
-            cache=not args.no_cache, notes=_notes(api))
+        state = _flow_state(crawl_flow.with_options(task_runner=runner), api, sources=sources, out=args.out,
+                            state=args.state, settings=settings, progress=not args.quiet, cache=not args.no_cache,
+                            notes=_notes(api))
+        summary = _summary_of(state)
     crawl = summary.crawl
     counts = ", ".join(f"{n} {k}" for k, n in crawl["counts"].items())
     records = ", ".join(f"{n} {t}" for t, n in sorted(summary.records.items())) or "none"
-    print(f"{summary.documents} documents ({counts}; {crawl['requests']} requests, {crawl['extracted']} extracted); "
-          f"records: {records} -> {summary.out}")
-    return 0 if summary.counts.get("ok", 0) > 0 else 1
+    print(f"{'stopped: ' if state.is_cancelled() else ''}{summary.documents} documents ({counts}; "
+          f"{crawl['requests']} requests, {crawl['extracted']} extracted); records: {records} -> "
+          f"{_review_page(summary.out)}")
+    if state.is_failed():
+        print(f"chusho-extract: the crawl failed: {state.message.split('; ')[0]}", file=sys.stderr)
+    return _exit_status(state, summary)
 
 
 def _cmd_review(args: argparse.Namespace) -> int:
@@ -527,6 +602,15 @@ def main(argv: list[str] | None = None) -> int:
         atexit.register(_quick_exit)
         _registered.add(_quick_exit)
     args = _parser().parse_args(argv)
+    status = _main(args)
+    from flows import interrupt
+
+    if interrupt.stopped():  # threads of tasks left running would hold the interpreter's exit
+        interrupt.exit_now(status)
+    return status
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         if args.command == "run":
             return _cmd_run(args)
@@ -541,6 +625,9 @@ def main(argv: list[str] | None = None) -> int:
     except _UsageError as exc:
         print(f"chusho-extract: error: {exc}", file=sys.stderr)
         return 2
+    except OutputInUse as exc:
+        print(f"chusho-extract: {exc}", file=sys.stderr)
+        return OutputInUse.exit_status
     except BrokenPipeError:  # the reader went away (| head): not an error; no complaint at exit either
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -57,8 +57,10 @@ from extractors.reading import fetch_url, read_document, sniff
 from extractors.reading.fetch import TRANSPORT_ERRORS
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
-from flows.extract import document_tasks, finish_run, submit_read
-from flows.reporting import announce_end, announce_start, finished, say
+from flows import interrupt
+from flows.extract import document_tasks, finish_run, note_flow_run, stopped_document, submit_read
+from flows.reporting import announce_end, announce_start, say
+from flows.runners import abandon, cancel_future, finished as future_finished, wait_for
 from flows.runcache import RunSummary
 from flows.stages import WorkFailed
 from flows.state import CrawlState, StoredPage, default_state_path
@@ -329,6 +331,9 @@ class Crawler:
         started = time.monotonic()
         stopped: dict[str, dict] = {}
         while len(self.frontier):
+            if interrupt.requested():  # Ctrl-C: no more fetching; what is done is written (see _stop)
+                self._stop_frontier(stopped)
+                break
             url, depth, name = self.frontier.pop()
             source = self.sources[name]
             if time.monotonic() - started > source.max_seconds:
@@ -358,6 +363,8 @@ class Crawler:
             visits.append(visit)
             self._say(len(visits), visit)
             self._settle_finished(visits)  # stored as soon as done: a killed crawl resumes from here
+        if interrupt.requested():
+            self._stop(visits)
         for visit in visits:
             if not visit.settled:
                 self._settle(visit)
@@ -371,6 +378,52 @@ class Crawler:
             self.state.mark_gone(gone)
             self.report.gone.extend(gone)
         return self._documents(visits)
+
+    def _stop_frontier(self, stopped: dict[str, dict]) -> None:
+        """Ctrl-C: the URLs left in the frontier are not fetched (and so not known to be gone)."""
+        while len(self.frontier):
+            _url, _depth, name = self.frontier.pop()
+            stop = stopped.setdefault(name, {"source": name, "reason": "stopped by Ctrl-C", "not_fetched": 0})
+            stop["not_fetched"] += 1
+        for name in self.sources:
+            stopped.setdefault(name, {"source": name, "reason": "stopped by Ctrl-C", "not_fetched": 0})
+
+    def _stop(self, visits: list[_Visit]) -> None:
+        """Ctrl-C: the tasks not started are cancelled, those running get STOP_GRACE seconds; a visit
+        not done then is a `stopped` document, not stored (the next crawl resumes and fetches it)."""
+        from prefect.context import FlowRunContext
+
+        open_visits = [v for v in visits if not v.settled and v.futures]
+        for visit in open_visits:
+            for future in visit.futures:
+                cancel_future(future)
+        wait_for([v.futures[1] for v in open_visits], interrupt.STOP_GRACE)
+        for visit in open_visits:
+            if all(future_finished(f) for f in visit.futures):
+                try:
+                    self._settle(visit)
+                    continue
+                except Exception:  # noqa: BLE001  (cancelled as the crawl stopped: not done)
+                    pass
+            visit.settled, visit.outcome = True, "stopped"
+            visit.document, visit.drafts = stopped_document(visit.url), []
+        context = FlowRunContext.get()
+        if context is not None and context.task_runner is not None:
+            abandon(context.task_runner)
+
+    def start_failures(self, visits: list[_Visit]) -> list[str]:
+        """The start pages that failed (not fetched, failed, gone, or disallowed), each with why: the
+        source itself is then failing, and the flow run says so by ending Failed."""
+        found = {v.url: v for v in visits}
+        failed = []
+        for source in self.sources.values():
+            for url in source.start_urls:
+                visit = found.get(canonical(url))
+                if visit is not None and visit.outcome in ("failed", "gone", "skipped"):
+                    reason = visit.fetched.error or (visit.document.error if visit.document else None) or \
+                        visit.outcome
+                    failed.append(f"{url} ({reason}{'; the last good copy is used' if visit.kept else ''})")
+        return failed
 
     def _not_fetched(self, url: str, source: CrawlSource, reason: str) -> _Visit:
         """A start page never requested because robots.txt disallows it (for now): a skipped document line."""
@@ -473,9 +526,11 @@ def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, s
                progress: bool = False, cache: bool = True, notes: dict | None = None) -> RunSummary:
     """Crawl the sources politely and incrementally; write the full current record set to `out`.
 
-    Its final state's message gives the counts and the documents that could not be read. `notes`:
-    more fields for the manifest from the caller (see `extract_flow`).
+    Its final state's message gives the counts and the documents that could not be read; it is
+    Failed when a start page failed or no document could be read, Cancelled when Ctrl-C stopped it.
+    `notes`: more fields for the manifest from the caller (see `extract_flow`).
     """
+    note_flow_run()
     settings = settings or Settings()
     run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(),
            "inputs": [u for s in sources for u in s.start_urls], **(notes or {})}
@@ -500,6 +555,9 @@ def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, s
         }
         documents = [v.document for v in visits]
         drafts = [v.drafts or [] for v in visits]
-        summary = finish_run("chusho-crawl", out, documents, drafts, run, settings)
-        db.finish_crawl(run["id"], run["crawl"]["counts"])
-    return finished(summary, documents)
+        failures = crawler.start_failures(visits)
+        final = finish_run("chusho-crawl", out, documents, drafts, run, settings,
+                           failure=f"start page failed: {'; '.join(failures)}" if failures else None)
+        if not interrupt.requested():  # a stopped crawl stays open: the next one resumes from it
+            db.finish_crawl(run["id"], run["crawl"]["counts"])
+    return final

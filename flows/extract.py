@@ -33,7 +33,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
-from prefect import Task, flow, task
+from prefect import State, Task, flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, as_completed
 
@@ -42,11 +42,12 @@ from extractors.records import build_records
 from extractors.records.build import candidate_parts
 from extractors.settings import Settings
 from extractors.versions import versions_fingerprint, work_fingerprint
-from flows import stages
+from flows import interrupt, stages
 from flows.inputs import skipped_files
 from flows.modelworker import compute
 from flows.output import manifest_for, write_outputs
-from flows.reporting import announce_end, announce_start, finished, publish_artifact, say
+from flows.runners import abandon, cancel_future, finished as future_finished, wait_for
+from flows.reporting import announce_end, announce_start, final_state, publish_artifacts, say
 from flows.runcache import RunSummary, save_run, summary_of
 from flows.stages import WorkFailed
 from flows.timeline import mark
@@ -230,7 +231,8 @@ def write_outputs_task(out: Path, documents: list[Document], records: list[dict]
 def _progress(done: int, total: int, doc: Document, cached: bool, progress: bool) -> None:
     mark(f"document {done}/{total} read and drafted: {doc.uri}")
     ok = doc.status == DocStatus.ok
-    detail = f"{len(doc.pages)} pages, {len(doc.text)} chars" if ok else doc.error
+    pages = f"{len(doc.pages)} page{'s' if len(doc.pages) != 1 else ''}, " if doc.pages else ""  # a PDF's
+    detail = f"{pages}{len(doc.text)} chars" if ok else doc.error
     detail += ", cached" if cached else ""
     say(f"[{done:>{len(str(total))}}/{total}] {doc.status.value:<9} {doc.uri}  ({detail})", progress,
         warning=not ok and doc.status != DocStatus.skipped)
@@ -395,30 +397,37 @@ def join_parts(staged: list[Staged], join, progress: bool = False) -> None:
             st.whole = join(st, done)
 
 
-def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks, progress: bool = False) -> list[Staged]:
+def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks, reads: list | None = None,
+             progress: bool = False) -> list[Staged]:
     """Each source fetched, on threads of the flow's process (IO_THREADS: fetching waits on files and
     servers; a worker process would spend more on the task's set-up than on the work), and its
     reading submitted as soon as its bytes are there, in the order of `sources`: a small one read
     and drafted in one task, a long PDF in page ranges whose join is submitted with their values
-    as soon as the last of them is read."""
+    as soon as the last of them is read. `reads` (filled in place, if given) holds what was
+    submitted when Ctrl-C interrupts it."""
     from prefect.task_runners import ThreadPoolTaskRunner
 
+    reads = reads if reads is not None else [None] * len(sources)
     with ThreadPoolTaskRunner(max_workers=IO_THREADS) as io:
-        fetches = [io.submit(fetch_task, {"source": s, "settings": settings}) for s in sources]
-        where = {id(f): i for i, f in enumerate(fetches)}
-        reads: list = [None] * len(fetches)
-        for fut in as_completed(fetches):
-            reads[where[id(fut)]] = start_reading(fut.result(), settings, tasks, draft=True)
+        try:
+            fetches = [io.submit(fetch_task, {"source": s, "settings": settings}) for s in sources]
+            where = {id(f): i for i, f in enumerate(fetches)}
+            for fut in as_completed(fetches):
+                reads[where[id(fut)]] = start_reading(fut.result(), settings, tasks, draft=True)
+        except interrupt.Stopped:
+            abandon(io)  # a fetch in progress is not waited for
+            raise
     join_parts(reads, lambda st, values: tasks.join.submit(st.source, values, settings), progress)
     return reads
 
 
-def draft_all(reads: list[Staged], settings: Settings, tasks: DocumentTasks, progress: bool = False
-              ) -> list[Staged]:
+def draft_all(reads: list[Staged], settings: Settings, tasks: DocumentTasks, drafts: list | None = None,
+              progress: bool = False) -> list[Staged]:
     """Each document's drafts (a reading that drafted is its own), submitted as soon as it is read,
     in the order of `reads`; a long document's assembly is submitted with its parts' candidates as
-    soon as the last of them is found."""
-    drafts: list = [r if r.drafted else None for r in reads]
+    soon as the last of them is found. `drafts` is filled in place, if given."""
+    drafts = drafts if drafts is not None else [None] * len(reads)
+    drafts[:] = [r if r.drafted else None for r in reads]
     todo = [r for r in reads if not r.drafted]
     where = {id(r.whole): i for i, r in enumerate(reads)}
     for fut in as_completed([r.whole for r in todo]):
@@ -428,63 +437,137 @@ def draft_all(reads: list[Staged], settings: Settings, tasks: DocumentTasks, pro
     return drafts
 
 
-def _drafted(reads: list[Staged], drafts: list[Staged], i: int, value) -> tuple[Document, list[dict]]:
-    """Document i and its drafts from its drafting's value; a drafting that passed a limit fails it."""
-    if reads[i].drafted:
-        return value
-    doc = reads[i].whole.result()
-    failed = value if isinstance(value, WorkFailed) else drafts[i].failed
-    return (failed.failed(doc), []) if failed is not None else (doc, value)
-
-
 def process_all(sources: list[str], settings: Settings, progress: bool, cache: bool = True
                 ) -> tuple[list[Document], list[list[dict]], dict[str, int]]:
     """Fetch, read and draft every source as tasks; (documents, drafts, cache hits) in the order of `sources`.
 
     Each stage is submitted as soon as its input is ready, with the value (not
     the future) as its parameter, so the same code runs on threads, a process
-    pool or Dask workers. A long document's parts print a progress line each.
+    pool or Dask workers. A long document's parts print a progress line each. Stopped by Ctrl-C
+    (`flows/interrupt.py`), it gives the documents done and, for the others, a `stopped` line each
+    (`after_stop`).
     """
     tasks = document_tasks(cache)
-    reads = read_all(sources, settings, tasks, progress)
-    drafts = draft_all(reads, settings, tasks, progress)
-    documents: list = [None] * len(sources)
-    found: list = [None] * len(sources)
-    n = 0
-    for i, d in enumerate(drafts):  # a drafting that failed in its parts has no task to wait for
-        if d.whole is None:
-            n += 1
-            documents[i], found[i] = _drafted(reads, drafts, i, None)
-            _progress(n, len(drafts), documents[i], False, progress)
-    where = {id(d.whole): i for i, d in enumerate(drafts) if d.whole is not None}
-    for fut in as_completed([d.whole for d in drafts if d.whole is not None]):
-        n += 1
-        i = where[id(fut)]
-        documents[i], found[i] = _drafted(reads, drafts, i, fut.result())
-        _progress(n, len(drafts), documents[i], reads[i].cached and drafts[i].cached, progress)
-    hits = {"read": sum(r.cached for r in reads), "drafts": sum(d.cached for d in drafts)}
+    n = len(sources)
+    reads: list = [None] * n
+    drafts: list = [None] * n
+    documents: list = [None] * n
+    found: list = [None] * n
+    done = 0
+    try:
+        with interrupt.stoppable():
+            read_all(sources, settings, tasks, reads, progress)
+            draft_all(reads, settings, tasks, drafts, progress)
+            for i, d in enumerate(drafts):  # a drafting that failed in its parts has no task to wait for
+                if d.whole is None:
+                    documents[i], found[i] = _values(reads[i], d)
+                    done += 1
+                    _progress(done, n, documents[i], False, progress)
+            where = {id(d.whole): i for i, d in enumerate(drafts) if d.whole is not None}
+            for fut in as_completed([d.whole for d in drafts if d.whole is not None]):
+                i = where[id(fut)]
+                documents[i], found[i] = _values(reads[i], drafts[i])
+                done += 1
+                _progress(done, n, documents[i], reads[i].cached and drafts[i].cached, progress)
+    except interrupt.Stopped:
+        after_stop(sources, reads, drafts, documents, found, progress)
+    ok = [i for i in range(n) if documents[i].error_code != interrupt.STOPPED_CODE]
+    hits = {"read": sum(reads[i].cached for i in ok), "drafts": sum(drafts[i].cached for i in ok)}
     return documents, found, hits
 
 
+def _values(read: Staged, drafted: Staged) -> tuple[Document, list[dict]]:
+    """A document's Document and drafts, once its last task is done; a drafting that passed a limit
+    (a WorkFailed value, or a part's) fails the document."""
+    if read.drafted:
+        return read.whole.result()
+    doc = read.whole.result()
+    value = drafted.whole.result() if drafted.whole is not None else None
+    failed = value if isinstance(value, WorkFailed) else drafted.failed
+    return (failed.failed(doc), []) if failed is not None else (doc, value)
+
+
+def _last_task(read: Staged | None, drafted: Staged | None) -> PrefectFuture | None:
+    """The future whose end completes a document (None: its last task was not submitted yet)."""
+    if read is not None and read.drafted:
+        return read.whole
+    return drafted.whole if drafted is not None else None
+
+
+def after_stop(sources: list[str], reads: list, drafts: list, documents: list, found: list,
+               progress: bool) -> None:
+    """After the first Ctrl-C: cancel the tasks not started, give the documents in progress
+    STOP_GRACE seconds, and fill `documents` with what is done and a `stopped` line for the rest.
+    The flow's task runner is then left without waiting for what still runs."""
+    from prefect.context import FlowRunContext
+
+    for staged in (*reads, *drafts):
+        for fut in (staged.parts + [staged.whole]) if staged is not None else []:
+            cancel_future(fut)
+    pending = [(i, _last_task(reads[i], drafts[i])) for i in range(len(sources)) if documents[i] is None]
+    wait_for([fut for _, fut in pending if fut is not None], interrupt.STOP_GRACE)
+    stopped = 0
+    for i, fut in pending:
+        if fut is not None and future_finished(fut):
+            try:
+                documents[i], found[i] = _values(reads[i], drafts[i])
+                continue
+            except Exception:  # noqa: BLE001  (cancelled or failed as the run stopped: not done)
+                pass
+        documents[i], found[i] = stopped_document(sources[i]), []
+        stopped += 1
+    context = FlowRunContext.get()
+    if context is not None and context.task_runner is not None:
+        abandon(context.task_runner)
+    say(f"stopped: {len(sources) - stopped} documents done, {stopped} not done (listed as skipped, "
+        f"error code {interrupt.STOPPED_CODE})", progress, warning=True)
+
+
+def stopped_document(source: str) -> Document:
+    """The documents.jsonl line of a source the run was stopped before it was done."""
+    uri = source if "://" in source else Path(source).resolve().as_uri()
+    return Document(uri=uri, status=DocStatus.skipped, error_code=interrupt.STOPPED_CODE,
+                    error="not done: the run was stopped (Ctrl-C) first; run it again to finish (the documents "
+                    "done come from the cache)")
+
+
 def finish_run(flow_name: str, out: str, documents: list[Document], drafts: list[list[dict]], run: dict,
-               settings: Settings) -> RunSummary:
+               settings: Settings, failure: str | None = None) -> State:
     """Records from the documents' drafts, then the output folder; shared by the extract and crawl flows.
 
     `run` holds the manifest's run-specific fields (id, started, inputs, and the
     crawl's report); counts, versions and settings are added here. The run's
-    counts go to the log and, as a markdown artifact, to the flow run in the UI.
+    counts go to the log and, as artifacts, to the flow run in the UI. Gives the
+    flow's final state (`reporting.final_state`): Cancelled when Ctrl-C stopped
+    the run, Failed with the reason when `failure` says one (a crawl's start page)
+    or no document could be read, else Completed; its data is the RunSummary.
     """
+    stopped = interrupt.requested()
+    if stopped:
+        run = {**run, "stopped": "the run was stopped by Ctrl-C: documents not done are listed as skipped "
+               f"with error code {interrupt.STOPPED_CODE}"}
     records, rejected = records_task(documents, drafts)
     mark("records built")
     manifest = manifest_for(run, documents, records, rejected, settings)
     write_outputs_task(Path(out), documents, records, rejected, manifest)
     mark("output folder written")
-    if run.get("cache", {}).get("enabled") and "crawl" not in run:
+    if run.get("cache", {}).get("enabled") and "crawl" not in run and not stopped:
         save_run(documents, records, rejected, manifest)
     summary = summary_of(manifest, out)
-    publish_artifact(flow_name, manifest, documents, str(out))
-    say(finished(summary, documents).message, progress=False)  # the log's last line; the CLI prints its own
-    return summary
+    publish_artifacts(flow_name, manifest, documents, records, str(out))
+    state = final_state(summary, documents, failure=failure, stopped=stopped)
+    say(state.message, progress=False)  # the log's last line; the CLI prints its own
+    return state
+
+
+def note_flow_run() -> None:
+    """Tell `flows/interrupt.py` which flow run a second Ctrl-C marks Cancelled (command-line runs only)."""
+    from prefect.context import FlowRunContext
+    from prefect.settings import PREFECT_API_URL
+
+    context = FlowRunContext.get()
+    if context is not None and context.flow_run is not None:
+        interrupt.flow_run_started(PREFECT_API_URL.value(), str(context.flow_run.id))
 
 
 @flow(name="chusho-extract", log_prints=False, on_running=[announce_start],
@@ -494,15 +577,16 @@ def extract_flow(inputs: list[str], out: str, settings: Settings | None = None, 
                  cache: bool = True, notes: dict | None = None) -> RunSummary:
     """Run the pipeline on files, folders and URLs and write the output folder `out`.
 
-    Its final state's message gives the counts and the documents that could not be read. `notes`:
-    more fields for the manifest from the caller (what it did before the flow, e.g. a damaged
-    Prefect database moved aside: `prefect_database_reset`).
+    Its final state's message gives the counts and the documents that could not be read;
+    it is Failed when none could be, Cancelled when Ctrl-C stopped the command. `notes`: more
+    fields for the manifest from the caller (what it did before the flow, e.g. a damaged Prefect
+    database moved aside: `prefect_database_reset`).
     """
     mark("flow run running")
+    note_flow_run()
     settings = settings or Settings()
     run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(), "inputs": inputs,
            "skipped_files": skipped_files(inputs), **(notes or {})}
     documents, drafts, hits = process_all(discover_sources(inputs), settings, progress, cache)
     run["cache"] = {"enabled": cache, "hits": hits, "whole_run": False}
-    summary = finish_run("chusho-extract", out, documents, drafts, run, settings)
-    return finished(summary, documents)
+    return finish_run("chusho-extract", out, documents, drafts, run, settings)

@@ -23,18 +23,20 @@ import os
 import re
 import secrets
 import shutil
+import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from extractors.versions import versions, work_fingerprint
-from flows.changes import change_counts, previous_run, record_changes
-from flows.review import REVIEW_NAME, render_review
+from flows.changes import CHANGES_NAME, carry_ids, change_counts, history, previous_run, record_changes
+from flows.review import REVIEW_NAME, record_label, render_review
+from flows.sqlite_out import SQLITE_NAME, build_database
 from flows.tables import csv_name, records_csv
-from schemas.records import RECORD_TYPES
+from schemas.records import RECORD_TYPES, json_schema
 
 
 def temporary_name(path: Path) -> Path:
@@ -136,10 +138,14 @@ class OutputError(OSError):
         return self.strerror or super().__str__()
 
 
-def _space_needed(files: dict[str, bytes], block: int) -> int:
+def _space_needed(files: dict, block: int) -> int:
     """Bytes the files take on a file system of `block`-byte blocks (each rounded up to whole blocks),
-    with a block for the temporary folder and one for `schema/`."""
-    return sum(-(-len(data) // block) * block for data in files.values()) + 2 * block
+    with a block for the temporary folder and one for `schema/`; a file built by a function (the
+    SQLite database) counts as large as the JSON lines it holds the same facts as."""
+    sizes = [len(data) for data in files.values() if not callable(data)]
+    built = sum(1 for data in files.values() if callable(data))
+    lines = sum(len(data) for name, data in files.items() if not callable(data) and name.endswith(".jsonl"))
+    return sum(-(-n // block) * block for n in sizes) + built * lines + 2 * block
 
 
 def _size(n: int) -> str:
@@ -162,22 +168,24 @@ def _check_space(out: Path, files: dict[str, bytes]) -> None:
                           f"unchanged")
 
 
-def _failed_write(exc: OSError, out: Path, files: dict[str, bytes], path: Path) -> OutputError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+def _failed_write(exc: OSError | sqlite3.Error, out: Path, files: dict, path: Path) -> OutputError:
+    full = getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL"  # SQLite's own word for ENOSPC
+    if full or getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT):
         try:
             fs = os.statvfs(out)
             block, free = fs.f_frsize or 4096, fs.f_bavail * fs.f_frsize
         except OSError:
             block, free = 4096, 0
-        return OutputError(exc.errno, f"no space left for the new output in {out} (writing {path.name}): it needs "
+        return OutputError(errno.ENOSPC, f"no space left for the new output in {out} (writing {path.name}): it needs "
                            f"{_size(_space_needed(files, block))}, {_size(free)} was free before it "
                            f"was removed again; the previous output there is unchanged")
-    return OutputError(exc.errno, f"could not write the new output into {out} ({path}: "
-                       f"{exc.strerror or exc}); the previous output there is unchanged")
+    return OutputError(getattr(exc, "errno", None) or errno.EIO, f"could not write the new output into {out} "
+                       f"({path}: {getattr(exc, 'strerror', None) or exc}); the previous output there is unchanged")
 
 
-def replace_output(out: Path, files: dict[str, bytes], stale: tuple[str, ...] = ()) -> None:
-    """Put `files` (name relative to `out` -> bytes) in place of the output `out` holds, as a whole.
+def replace_output(out: Path, files: dict[str, bytes | Callable[[Path], None]], stale: tuple[str, ...] = ()) -> None:
+    """Put `files` (name relative to `out` -> its bytes, or a function that writes the file at the path
+    it is given: the SQLite database) in place of the output `out` holds, as a whole.
 
     Every file is written and synced into a temporary folder inside `out` first; only then are they
     renamed into place, `manifest.json` last (after the old one was removed, so that the few renames
@@ -194,11 +202,14 @@ def replace_output(out: Path, files: dict[str, bytes], stale: tuple[str, ...] = 
         for name, data in files.items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            _write_file(path, data)
+            if callable(data):
+                data(path)
+            else:
+                _write_file(path, data)
         for folder in {Path(name).parent for name in files} - {Path(".")}:
             path = out / folder
             path.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+    except (OSError, sqlite3.Error) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise _failed_write(exc, out, files, path) from None
     except BaseException:
@@ -225,21 +236,26 @@ def write_outputs(out: Path, documents: list, records: list[dict], rejected: lis
     (a full disk), that run's files are left as they were.
     """
     previous = previous_run(out)
-    changes = record_changes(previous, records, documents) if previous else None
+    if previous:
+        records = carry_ids(previous, records)  # a corrected record keeps its id (flows/changes.py)
+    changes = record_changes(previous, records, documents, manifest) if previous else None
     if changes is not None:
         manifest = {**manifest, "changes": change_counts(previous, changes)}
-    texts = {f"schema/{name}.json": json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
-             for name, model in RECORD_TYPES.items()}
+    earlier = history(out)
+    texts = {f"schema/{name or 'record'}.json": json.dumps(json_schema(name), ensure_ascii=False, indent=2) + "\n"
+             for name in (*RECORD_TYPES, None)}  # each type's, and record.json: any line of records.jsonl
     texts["documents.jsonl"] = jsonl(documents)
     texts["rejected.jsonl"] = jsonl(rejected)
     texts["records.jsonl"] = jsonl(records)
     for name in RECORD_TYPES:
-        texts[csv_name(name)] = records_csv(records, name)
-    if changes is not None:
-        texts["changes.jsonl"] = jsonl(changes)
+        texts[csv_name(name)] = records_csv(records, name, documents)
+    if changes is not None or earlier:  # the history, with this run's lines appended
+        texts[CHANGES_NAME] = jsonl(earlier + (changes or []))
     texts[REVIEW_NAME] = render_review(documents, records, rejected, manifest, changes)
     texts["manifest.json"] = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"  # last: marks a finished run
-    # a stale feed would describe another pair of runs
-    replace_output(out, {name: text.encode("utf-8") for name, text in texts.items()},
-                   stale=() if changes is not None else ("changes.jsonl",))
+    files: dict[str, bytes | Callable[[Path], None]] = {name: text.encode("utf-8") for name, text in texts.items()}
+    files[SQLITE_NAME] = lambda path: build_database(path, documents, records, earlier + (changes or []),
+                                                     record_label)
+    files["manifest.json"] = files.pop("manifest.json")  # (renamed in last in any case)
+    replace_output(out, files)
     return manifest

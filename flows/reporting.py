@@ -4,12 +4,19 @@
   it off) and, when Prefect sends logs to the API (`serve` turns that on for
   its flow runs), the same line in the run's log in the UI; failures at
   WARNING, so they stand out there.
-- `publish_artifact(flow_name, manifest, documents, out)`: a markdown artifact on the flow
-  run: documents per status, records per type, the crawl's new, changed,
-  unchanged, gone, failed and skipped URLs, and every failed document with its
-  error. A failed document is not hidden behind a green run.
-- `finished(summary, documents)`: the flow's final state, Completed
-  with a one-line message (the counts, and the failures with their reasons).
+- `publish_artifacts(flow_name, manifest, documents, records, out)`: on the
+  flow run, a markdown artifact (documents per status, records per type, the
+  crawl's new, changed, unchanged, gone, failed and skipped URLs, every failed
+  document with its error), and tables of the records found, of the record
+  changes since the folder's last run, and of the URLs skipped or not read with
+  why, and a link to the output folder's review page. A failed document is not
+  hidden behind a green run.
+- `final_state(summary, documents, failure, stopped)`: the flow's final state
+  with a one-line message (the counts, and the failures with their reasons):
+  Cancelled when Ctrl-C stopped the run; Failed when no document could be read
+  or `failure` gives a reason (a crawl's start page that failed), so that
+  Prefect automations on Failed fire; else Completed, documents that failed
+  among good ones counted in the message.
 - `announce_start`, `announce_end`: flow hooks; for a run of a deployment
   (scheduled or triggered, not a command-line run) they print one line to the
   `serve` terminal when it starts and when it ends.
@@ -21,10 +28,11 @@ import re
 import sys
 from datetime import datetime
 
-from prefect.states import Completed
+from prefect.states import Cancelled, Completed, Failed, State
 
 from flows.runcache import RunSummary
 from schemas.document import DocStatus, Document
+from schemas.records import party_names
 
 MAX_LISTED = 200  # failures listed in an artifact; the counts are always complete
 
@@ -70,9 +78,37 @@ def one_line(summary: RunSummary, documents: list[Document], most: int = 3) -> s
     return line
 
 
-def finished(summary: RunSummary, documents: list[Document]) -> Completed:
-    """The flow's final state: Completed, its message the run's counts and failures; its result the summary."""
-    return Completed(message=one_line(summary, documents), data=summary)
+class RunFailed(Exception):
+    """What a Failed run raises when its flow is called: its message, with the run's summary on it (the
+    output folder is written all the same)."""
+
+    def __init__(self, message: str, summary: RunSummary):
+        super().__init__(message)
+        self.summary = summary
+
+    def __reduce__(self):  # pickled with the state's result
+        return (RunFailed, (str(self), self.summary))
+
+
+def summary_of_state(state: State) -> RunSummary | BaseException:
+    """The RunSummary a final state of the flows carries; the exception itself when the flow crashed."""
+    value = state.result(raise_on_failure=False)
+    return value.summary if isinstance(value, RunFailed) else value
+
+
+def final_state(summary: RunSummary, documents: list[Document], failure: str | None = None,
+                stopped: bool = False) -> State:
+    """The flow's final state, its message the run's counts and failures, its data the summary (a Failed
+    state's: a RunFailed that carries it, which a caller of the flow gets raised)."""
+    message = one_line(summary, documents)
+    if stopped:
+        return Cancelled(message=f"stopped by Ctrl-C: {message}", data=summary)
+    if failure is None and not summary.counts.get("ok"):
+        failure = "no document could be read"
+    if failure is not None:
+        message = f"{failure}; {message}"
+        return Failed(message=message, data=RunFailed(message, summary))
+    return Completed(message=message, data=summary)
 
 
 def _table(rows: list[tuple], head: tuple) -> list[str]:
@@ -119,13 +155,92 @@ def artifact_key(flow_name: str, manifest: dict) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", "-".join([flow_name, *names]).lower()).strip("-")[:100]
 
 
-def publish_artifact(flow_name: str, manifest: dict, documents: list[Document], out: str) -> None:
-    from prefect.artifacts import create_markdown_artifact
+MAX_ROWS = 1000  # rows of a table artifact; the output folder's files hold every one
 
+
+def record_rows(records: list[dict]) -> list[dict]:
+    """The records as rows for people: type, title, parties or municipality, date, confidence."""
+    rows = []
+    for r in records:
+        if r["type"] == "summit":
+            edition = f"第{r['edition']}回" if r.get("edition") else ""
+            title, who, date = f"{edition}{r.get('series') or ''}", r.get("host"), r.get("start_date")
+        elif r["type"] == "agreement":
+            title, who, date = r.get("title") or r.get("kind"), "、".join(party_names(r)), r.get("signed_date")
+        else:
+            title, who = r.get("name"), r.get("municipality")
+            date = r.get("enacted_date") or r.get("effective_date")
+        rows.append({"type": r["type"], "title": title or "", "parties or municipality": who or "",
+                     "date": date or "", "confidence": round(float(r.get("confidence", 0)), 2)})
+    return rows
+
+
+def change_rows(changes: list[dict]) -> list[dict]:
+    """changes.jsonl as rows: change, type, title, fields changed, documents."""
+    rows = []
+    for change in changes:
+        [row] = record_rows([change["record"]])
+        rows.append({"change": change["change"], "type": row["type"], "title": row["title"],
+                     "parties or municipality": row["parties or municipality"],
+                     "fields": ", ".join(change.get("fields") or {}),
+                     "documents": " ".join(change.get("documents") or [])})
+    return rows
+
+
+def not_read_rows(manifest: dict, documents: list[Document]) -> list[dict]:
+    """Every URL or file skipped or not read, with why: documents that failed or were skipped, and the
+    URLs a crawl did not fetch (robots.txt, off-site, depth, caps)."""
+    rows = [{"url": d.uri, "status": d.status.value, "code": d.error_code or "", "reason": d.error or ""}
+            for d in documents if d.status != DocStatus.ok]
+    listed = {row["url"] for row in rows}
+    for skip in (manifest.get("crawl") or {}).get("skipped", []):
+        if skip["url"] not in listed:
+            rows.append({"url": skip["url"], "status": "not fetched", "code": "", "reason": skip["reason"]})
+    return rows
+
+
+def _read_changes(out: str) -> list[dict] | None:
+    import json
+    from pathlib import Path
+
+    path = Path(out) / "changes.jsonl"
+    try:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, ValueError):
+        return None
+
+
+def _capped(rows: list[dict], what: str) -> tuple[list[dict], str]:
+    more = f"; the first {MAX_ROWS} shown, the output folder holds all" if len(rows) > MAX_ROWS else ""
+    return rows[:MAX_ROWS], f"{len(rows)} {what}{more}"
+
+
+def publish_artifacts(flow_name: str, manifest: dict, documents: list[Document], records: list[dict],
+                      out: str) -> None:
+    """The run's artifacts (see the module's docstring), keyed per flow and crawl source."""
+    from pathlib import Path
+
+    from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+
+    key = artifact_key(flow_name, manifest)
     counts = ", ".join(f"{n} {s}" for s, n in sorted(manifest["counts"]["documents"].items())) or "no documents"
-    create_markdown_artifact(markdown=artifact_markdown(flow_name, manifest, documents, out),
-                             key=artifact_key(flow_name, manifest),
+    create_markdown_artifact(markdown=artifact_markdown(flow_name, manifest, documents, out), key=key,
                              description=f"{manifest['documents']} documents ({counts})")
+    rows, about = _capped(record_rows(records), "records found (records.jsonl)")
+    create_table_artifact(table=rows or [{"type": "", "title": "no records", "parties or municipality": "",
+                                          "date": "", "confidence": ""}], key=f"{key}-records", description=about)
+    changes = _read_changes(out)
+    if changes is not None:
+        rows, about = _capped(change_rows(changes), "record changes since the folder's last run (changes.jsonl)")
+        create_table_artifact(table=rows or [{"change": "none", "type": "", "title": "", "fields": "",
+                                              "documents": ""}], key=f"{key}-changes", description=about)
+    rows, about = _capped(not_read_rows(manifest, documents), "URLs and files skipped or not read, with why")
+    create_table_artifact(table=rows or [{"url": "none", "status": "", "code": "", "reason": ""}],
+                          key=f"{key}-not-read", description=about)
+    review = (Path(out) / "review.html").resolve()
+    create_link_artifact(link=review.as_uri(), link_text=f"review page of {review.parent}", key=f"{key}-review",
+                         description="the output folder's review page: records with their evidence, documents, "
+                         "rejected candidates")
 
 
 # -- hooks: one line in the `serve` terminal when a deployment run starts and ends
@@ -144,7 +259,7 @@ def _line(flow, flow_run, text: str) -> None:
     if flow_run.deployment_id is None:
         return  # a command-line run prints its own progress and summary
     how = "scheduled" if flow_run.auto_scheduled else "triggered"
-    when = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    when = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")  # with its zone: see serve's schedules
     print(f"{when} {flow.name} run {flow_run.name!r} ({_what(flow_run)}, {how}) {text}", file=sys.stderr,
           flush=True)
 
@@ -154,4 +269,5 @@ def announce_start(flow, flow_run, state) -> None:
 
 
 def announce_end(flow, flow_run, state) -> None:
-    _line(flow, flow_run, f"ended {state.name}: {state.message or ''}".rstrip(": "))
+    name = "Cancelled" if state.is_cancelling() else state.name  # serve's Runner runs the hooks just before
+    _line(flow, flow_run, f"ended {name}: {state.message or ''}".rstrip(": "))

@@ -66,11 +66,6 @@ def die_with_parent() -> None:
     orphans.die_with_parent()
 
 
-def _dies_with_this_process():
-    """A preexec_fn: the child dies with this process, and at once if this one died before it was set."""
-    return functools.partial(orphans.die_with_parent, os.getpid())
-
-
 def choose_runner(sources: list[str]) -> str:
     """`auto`'s choice: threads for a handful of small files and URLs, worker processes otherwise."""
     if len(sources) > SMALL_RUN_FILES:
@@ -115,6 +110,8 @@ def process_worker_init() -> None:
     `hydrated_context` (flow run and task run contexts, tags, assets, the client) is Prefect's own.
     """
     orphans.die_with_parent(sig=signal.SIGKILL)  # (set already when flows/__init__.py was imported first)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the flow stops us
+    signal.signal(signal.SIGTERM, _end_worker)
     from flows import stages
 
     stages.guard_memory()  # a pool worker runs one task at a time: the memory limit applies
@@ -146,6 +143,18 @@ def process_worker_init() -> None:
 
     hydrated_context.reuses_settings = True
     prefect_context.hydrated_context = hydrated_context
+
+
+def _end_worker(signum, frame) -> None:
+    """SIGTERM in a process pool's worker (a stopped run terminates its pool; a killed command's
+    death sends it): release its multiprocessing semaphores, which the pool's resource tracker would
+    report as leaked, then exit at once."""
+    try:
+        import multiprocessing.util
+
+        multiprocessing.util._run_finalizers(0)
+    finally:
+        os._exit(0)
 
 
 _QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
@@ -260,6 +269,70 @@ def _configured_api() -> str | None:
     return None
 
 
+PRUNE_EVERY = 86400.0  # seconds between two prunings of a temporary server's flow runs
+PRUNE_BUDGET = 2.0  # seconds a run spends on it at most; the rest waits for the next run
+PRUNED_STAMP = ".chusho-extract-pruned"  # in PREFECT_HOME: when the last pruning finished
+
+
+def _api_call(method: str, url: str, body: dict | None = None, timeout: float = 10.0):
+    import json
+
+    request = urllib.request.Request(url, method=method, data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        text = response.read()
+    return json.loads(text) if text else None
+
+
+def prune_old_runs(api_url: str, days: float, home: str | None = None, budget: float = PRUNE_BUDGET) -> int:
+    """Delete the flow runs (and their artifacts) that ended more than `days` ago, through the API.
+
+    For the temporary servers: Prefect runs its vacuum service only in a lasting
+    server (`serve`'s), not in the ephemeral mode of a run's own server, so the
+    project's database would otherwise grow with every run. At most once every
+    PRUNE_EVERY seconds (the stamp file PREFECT_HOME/PRUNED_STAMP), within `budget`
+    seconds (the rest is deleted next time). Gives the number of runs deleted.
+    """
+    from datetime import datetime, timedelta, timezone
+    from pathlib import Path
+
+    stamp = Path(home or os.environ.get("PREFECT_HOME") or ".") / PRUNED_STAMP
+    try:
+        if time.time() - stamp.stat().st_mtime < PRUNE_EVERY:
+            return 0
+    except OSError:
+        pass  # never pruned
+    cutoff = (datetime.now(timezone.utc) - timedelta(days=days)).isoformat()
+    deadline = time.monotonic() + budget
+    deleted = 0
+    while time.monotonic() < deadline:
+        runs = _api_call("POST", f"{api_url}/flow_runs/filter",
+                         {"flow_runs": {"end_time": {"before_": cutoff}}, "sort": "EXPECTED_START_TIME_ASC", "limit": 50})
+        if not runs:
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+            break
+        for run in runs:
+            artifacts = _api_call("POST", f"{api_url}/artifacts/filter",
+                                  {"artifacts": {"flow_run_id": {"any_": [run["id"]]}}})
+            for artifact in artifacts or []:
+                _api_call("DELETE", f"{api_url}/artifacts/{artifact['id']}")
+            _api_call("DELETE", f"{api_url}/flow_runs/{run['id']}")  # its task runs and states go with it
+            deleted += 1
+            if time.monotonic() >= deadline:
+                break
+    return deleted
+
+
+def _server_preexec(parent: int | None = None) -> None:
+    """In a Prefect server's process, before it runs: a session of its own, so that Ctrl-C in the
+    terminal (SIGINT to the foreground process group) does not stop it while the run still needs it
+    (to mark the flow run Cancelled); the command stops it last. And death with its parent (`parent`,
+    its pid: at once if it died between the fork and now)."""
+    os.setsid()
+    orphans.die_with_parent(parent)
+
+
 def port_in_use(port: int) -> bool:
     """Whether something listens on 127.0.0.1:port."""
     with socket.socket() as s:
@@ -346,7 +419,7 @@ class LocalApi:
             [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
              "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"],
             env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            preexec_fn=_dies_with_this_process())
+            preexec_fn=functools.partial(_server_preexec, os.getpid()))
         api = cls(f"http://127.0.0.1:{port}/api", process, how="temporary", log=log)
         atexit.register(api.stop)  # never left behind, whatever happens before active()
         return api
@@ -420,6 +493,22 @@ class LocalApi:
             os.environ.pop("PREFECT_API_URL", None)
         self.stop()
 
+    def prune(self) -> None:
+        """A temporary server's flow runs past the retention, deleted (see `prune_old_runs`)."""
+        if self.how != "temporary" or self.process is None or self.process.poll() is not None:
+            return
+        from flows import interrupt, retention_days
+
+        if interrupt.stopped():
+            return  # stopping: not the time
+        try:
+            deleted = prune_old_runs(self.url, retention_days())
+        except (OSError, ValueError) as exc:  # the run is done: a failed clean-up waits for the next one
+            mark(f"old flow runs not pruned: {exc}")
+            return
+        if deleted:
+            mark(f"{deleted} flow runs older than {retention_days():g} days deleted")
+
     @contextmanager
     def active(self, heartbeats: bool = True):
         """The server, answering, for the flow run inside. Without `heartbeats`, the flow run sends
@@ -438,8 +527,80 @@ class LocalApi:
             os.environ["PREFECT_API_URL"] = self.url
             with temporary_settings(updates={PREFECT_API_URL: self.url, **updates}):
                 yield self
+            self.prune()
         finally:
             self.release()
+
+
+# -- stopping a flow's tasks (Ctrl-C, see flows/interrupt.py)
+
+def cancel_future(future) -> bool:
+    """Cancel a task that has not started (True if it will not run); a running one runs on."""
+    wrapped = getattr(future, "wrapped_future", None)
+    if wrapped is not None:
+        return wrapped.cancel()
+    cancel = getattr(future, "cancel", None)  # prefect-dask's futures
+    try:
+        return bool(cancel()) if cancel is not None else False
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def finished(future) -> bool:
+    """Done and not cancelled, asked without a call to the API where the runner's own future can say."""
+    wrapped = getattr(future, "wrapped_future", None)
+    if wrapped is not None:
+        return wrapped.done() and not wrapped.cancelled()
+    try:
+        return future.state.is_final()
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _settled(future) -> bool:
+    """Done, cancelled or failed (a process pool's futures are not plain concurrent futures: ask them)."""
+    wrapped = getattr(future, "wrapped_future", None)
+    if wrapped is not None:
+        return wrapped.done() or wrapped.cancelled()
+    try:
+        return future.state.is_final()
+    except Exception:  # noqa: BLE001
+        return True
+
+
+def wait_for(futures: list, timeout: float, step: float = 0.05) -> None:
+    """Wait up to `timeout` seconds for the futures to settle (polled: they come from several runners)."""
+    deadline = time.monotonic() + timeout
+    left = list(futures)
+    while left and time.monotonic() < deadline:
+        left = [f for f in left if not _settled(f)]
+        if left:
+            time.sleep(step)
+
+
+def abandon(runner) -> None:
+    """Shut a task runner down without waiting for the tasks still running: queued ones are dropped,
+    a process pool's workers are terminated, a thread pool's threads are left to end (the command
+    exits without waiting for them). Its own __exit__ then has nothing left to wait for."""
+    for event in list(getattr(runner, "_cancel_events", {}).values()):
+        try:
+            event.set()  # a task not yet begun sees it and does not begin
+        except (OSError, ValueError):
+            pass
+    executor = getattr(runner, "_executor", None)
+    if executor is not None:
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            try:
+                process.terminate()
+            except (OSError, ValueError, AttributeError):
+                pass
+        runner._executor = None
+    resolver = getattr(runner, "_resolver_executor", None)
+    if resolver is not None:
+        resolver.shutdown(wait=False, cancel_futures=True)
+        runner._resolver_executor = None
 
 
 def _silence_logging() -> None:

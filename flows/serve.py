@@ -36,13 +36,17 @@ from schemas.crawl import DEFAULT_TIMEZONE, CrawlSource, load_sources
 
 SERVER_START_TIMEOUT = 180.0  # seconds; a cold start on a busy 2-core machine takes ~20 s
 SERVER_LOG = "prefect-server.log"
+SHUTDOWN_TIMEOUT = 40.0  # seconds the runs in progress get to end Cancelled when serve stops
 
 # Flow runs started by the runner inherit these: log lines go to the API (the UI shows them)
-# at INFO, while this terminal only gets errors and the runs' start and end lines.
+# at INFO, while this terminal only gets the runs' start and end lines (an error is in the end line).
+# Prefect's task-run loggers stay at WARNING: a task's "Finished in state Completed()" lines (about three
+# per document) would drown the one line per document the flows write.
 FLOW_RUN_ENV = {
     "PREFECT_LOGGING_TO_API_ENABLED": "true",
     "PREFECT_LOGGING_LEVEL": "INFO",
-    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "ERROR",
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "CRITICAL",  # a run's errors: in its end line and the UI
+    "PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL": "WARNING",
 }
 
 
@@ -90,13 +94,27 @@ def _server_preexec() -> None:
     die_with_parent()
 
 
+def server_env(port: int) -> dict[str, str]:
+    """The environment of the server `serve` starts on 127.0.0.1:port.
+
+    The UI asks `/ui-settings` where its API is; Prefect answers PREFECT_UI_API_URL,
+    else PREFECT_API_URL (a profile's, often 127.0.0.1:4200), else the host and port
+    of PREFECT_SERVER_API_HOST/PORT, not those of `prefect server start --port`. So
+    all three are set to this server's address: the UI served on a port talks to
+    the API on that port, never to another server on 4200.
+    """
+    return {"PREFECT_UI_ENABLED": "true", "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "PREFECT_SERVER_API_HOST": "127.0.0.1", "PREFECT_SERVER_API_PORT": str(port),
+            "PREFECT_UI_API_URL": f"http://127.0.0.1:{port}/api"}
+
+
 def start_local_server(port: int, log_path: Path) -> tuple[subprocess.Popen, str]:
     """`prefect server start` on 127.0.0.1:port with the UI, its output appended to `log_path`.
 
     Gives (process, API URL) once the server answers.
     """
     api_url = f"http://127.0.0.1:{port}/api"
-    env = {**os.environ, "PREFECT_UI_ENABLED": "true", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env = {**os.environ, **server_env(port)}
     env.pop("PREFECT_API_URL", None)
     prefect = Path(sys.executable).with_name("prefect")
     cmd = [str(prefect)] if prefect.exists() else [sys.executable, "-m", "prefect"]
@@ -215,32 +233,85 @@ class ServerLogWatcher(threading.Thread):
 
 
 def _clock() -> str:
-    return datetime.now().astimezone().strftime("%H:%M:%S")
+    """This machine's time with its zone: schedules are in the sources file's zone, often another."""
+    return datetime.now().astimezone().strftime("%H:%M:%S %Z")
 
 
 def _run_deployments(made: list) -> None:
-    """`prefect.serve`, with SIGTERM handled as Ctrl-C is.
+    """`prefect.serve`'s Runner until SIGTERM or Ctrl-C, which take the same path.
 
-    Prefect 3.8.8's Runner answers SIGTERM by calling its async `stop()`
-    without awaiting it and exiting from inside the event loop (a RuntimeWarning
-    and a traceback in this terminal, and flow runs left behind). Turned into
-    SIGINT, it takes the path of Ctrl-C: the event loop cancels the runner,
-    which cancels its flow runs and pauses the schedules, then returns here.
+    The first one cancels the flow runs in progress (each is told over Prefect's
+    control channel and ends Cancelled, its hooks run), then stops the Runner,
+    which pauses the schedules and returns here; a second one stops the Runner
+    at once. Prefect 3.8.8's Runner answers SIGTERM by calling its async `stop()`
+    without awaiting it and exiting from inside the event loop (a RuntimeWarning,
+    a traceback, flow runs left Running), and asyncio answers Ctrl-C by cancelling
+    the Runner, which kills its flow runs without a state: both are replaced.
+    SIGTERM does not go through SIGINT: `serve` started in the background (`&`,
+    nohup) ignores SIGINT, and must still stop on SIGTERM.
+
+    Each flow run's process starts in a session of its own (the `isolate_process_group`
+    of Prefect's EngineCommandStarter, which the Runner leaves off): Ctrl-C in this
+    terminal reaches the whole foreground process group, and a flow run that got it
+    would crash with a KeyboardInterrupt traceback here instead of being cancelled.
     """
     import asyncio
 
     from prefect.runner import Runner
 
     class _Runner(Runner):
-        def handle_sigterm(self, *args, **kwargs) -> None:
-            signal.raise_signal(signal.SIGINT)
+        main_task: asyncio.Task | None = None
+        shutdown_task: asyncio.Task | None = None
+
+        def handle_sigterm(self, *args, **kwargs) -> None:  # Prefect's signal.signal handler
+            if self.main_task is not None:
+                self.main_task.get_loop().call_soon_threadsafe(self.request_stop)
+
+        def request_stop(self) -> None:
+            if self.main_task is None or self.main_task.done():
+                return
+            if self.shutdown_task is None:
+                print(f"{_clock()} stopping: cancelling the runs in progress (Ctrl-C again to stop now)",
+                      file=sys.stderr, flush=True)
+                self.shutdown_task = self.main_task.get_loop().create_task(self._shutdown())
+            else:
+                self.main_task.cancel()
+
+        async def _shutdown(self) -> None:
+            try:
+                await asyncio.wait_for(self.cancel_all(), timeout=SHUTDOWN_TIMEOUT)
+            except (Exception, asyncio.TimeoutError):  # noqa: BLE001  (stopping anyway)
+                pass
+            finally:
+                self.main_task.cancel()
+
+        async def __aenter__(self):
+            entered = await super().__aenter__()
+            poller = self._scheduled_run_poller
+            resolve = poller._resolve_starter
+
+            def isolated(flow_run):
+                starter = resolve(flow_run)
+                if hasattr(starter, "_isolate_process_group"):
+                    starter._isolate_process_group = True
+                return starter
+
+            poller._resolve_starter = isolated
+            return entered
 
     runner = _Runner(pause_on_shutdown=True)
     for deployment in made:
         runner.add_deployment(deployment)
+
+    async def main() -> None:
+        runner.main_task = asyncio.current_task()
+        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # not started with Ctrl-C ignored
+            asyncio.get_running_loop().add_signal_handler(signal.SIGINT, runner.request_stop)
+        await runner.start()
+
     try:
-        asyncio.run(runner.start())
-    except KeyboardInterrupt:
+        asyncio.run(main())
+    except (KeyboardInterrupt, asyncio.CancelledError):
         pass
 
 
@@ -284,8 +355,21 @@ def serve(sources_file: str, out_root: str, port: int = 4200) -> int:
             print(f"{_clock()} stopping: the deployments' schedules are paused; the server stops", file=sys.stderr,
                   flush=True)
     finally:
+        _drain_prefect_workers()
         if watcher is not None:
             watcher.stop()
         if server is not None:
             _stop(server)
     return 0
+
+
+def _drain_prefect_workers(timeout: float = 5.0) -> None:
+    """Send the log lines and events this process still holds before its server stops: sent after, each
+    batch would print a connection error in this terminal."""
+    for module, name in (("prefect.logging.handlers", "APILogWorker"), ("prefect.events.worker", "EventsWorker")):
+        worker = getattr(sys.modules.get(module), name, None)
+        if worker is not None:
+            try:
+                worker.drain_all(timeout=timeout)
+            except Exception:  # noqa: BLE001  (stopping anyway)
+                pass

@@ -5,7 +5,11 @@ is strict (`extra="forbid"`): dates are ISO 8601 at the precision the text
 gives, agreements have at least two distinct parties, and every evidence span
 slices back to its quote: validate with `context={"texts": {sha256: text}}`
 to check quotes against the document text (without a context the check is
-skipped, e.g. when reading records back from JSON).
+skipped, e.g. when reading records back from JSON). Schema 1.1: an agreement's
+parties are `Party` objects (name, kind, code), summits and ordinances carry
+the 全国地方公共団体コード of their host or municipality, and `ambiguous` lists
+the names left without a code (docs/CONTRACT.md, "Schema versions").
+`json_schema()` gives the JSON Schema of a type, or of any record.
 """
 from __future__ import annotations
 
@@ -15,8 +19,12 @@ from typing import Annotated, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: party objects with kind and code, host_code, municipality_code, ambiguous
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # ISO 8601 at year, month or day precision
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+SCHEMA_BASE = "https://chusho-extract.invalid/schema"  # no server: $id names the schema, it locates nothing
+PARTY_KINDS = ("municipality", "prefecture", "financial institution", "university", "chamber of commerce",
+               "national body", "company", "other")
 
 
 def check_iso_date(value: str | None) -> str | None:
@@ -36,7 +44,8 @@ def check_iso_date(value: str | None) -> str | None:
     return value
 
 
-IsoDate = Annotated[str, AfterValidator(check_iso_date)]
+IsoDate = Annotated[str, Field(pattern=DATE_PATTERN), AfterValidator(check_iso_date)]
+LocalCode = Annotated[str, Field(pattern=r"^\d{6}$", description="全国地方公共団体コード (JIS X 0402, with check digit)")]
 
 
 class Candidate(BaseModel):
@@ -85,6 +94,23 @@ class Evidence(BaseModel):
         return self
 
 
+class CodeCandidate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: LocalCode
+    name: str  # with its prefecture: 東京都府中市
+
+
+class Ambiguous(BaseModel):
+    """A name that could be several local governments, which the documents do not settle: no code."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    field: str  # parties, host or municipality
+    name: str
+    candidates: list[CodeCandidate] = Field(min_length=2)
+
+
 class RecordBase(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -92,6 +118,28 @@ class RecordBase(BaseModel):
     sources: list[Evidence] = Field(min_length=1)
     confidence: float = Field(ge=0.0, le=1.0)
     schema_version: str = SCHEMA_VERSION
+    ambiguous: list[Ambiguous] = Field(default_factory=list)
+
+
+class Party(BaseModel):
+    """A party to an agreement: its name as the text gives it, what kind of body it is, and its code:
+    the 全国地方公共団体コード of a prefecture or municipality (six digits), the 金融機関コード of a
+    bank, 信用金庫, 信用組合 or 労働金庫 (four digits), else null."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    kind: Literal[PARTY_KINDS]
+    code: str | None = Field(default=None, pattern=r"^(\d{6}|\d{4})$")
+
+    @model_validator(mode="after")
+    def _code_fits_kind(self) -> "Party":
+        if self.code is None:
+            return self
+        want = 6 if self.kind in ("municipality", "prefecture") else 4 if self.kind == "financial institution" else 0
+        if len(self.code) != want:
+            raise ValueError(f"a {self.kind} has no {len(self.code)}-digit code ({self.name}: {self.code})")
+        return self
 
 
 class Summit(RecordBase):
@@ -101,6 +149,7 @@ class Summit(RecordBase):
     start_date: IsoDate | None = None
     end_date: IsoDate | None = None
     host: str | None = None
+    host_code: LocalCode | None = None
     theme: str | None = None
     declaration: str | None = None
     participants: list[str] = Field(default_factory=list)
@@ -118,27 +167,38 @@ class Agreement(RecordBase):
     type: Literal["agreement"] = "agreement"
     title: str | None = None
     kind: str | None = None
-    parties: list[str] = Field(min_length=2)
+    parties: list[Party] = Field(min_length=2)
     party_aliases: dict[str, list[str]] = Field(default_factory=dict)
     signed_date: IsoDate | None = None
     purpose: str | None = None
+    # The names of `parties` as a list of strings, as schema 1.0 wrote `parties`: kept for readers of
+    # 1.0 for one schema version (1.1), removed in 1.2.
+    party_names: list[str] = Field(default_factory=list, json_schema_extra={"deprecated": True})
 
     @field_validator("parties")
     @classmethod
-    def _distinct(cls, parties: list[str]) -> list[str]:
-        if any(not p.strip() for p in parties):
+    def _distinct(cls, parties: list[Party]) -> list[Party]:
+        names = [p.name for p in parties]
+        if any(not n.strip() for n in names):
             raise ValueError("a party name is empty")
-        if len(set(parties)) < 2:
-            raise ValueError(f"an agreement needs at least two distinct parties, got {parties}")
-        if len(set(parties)) != len(parties):
-            raise ValueError(f"parties repeat: {parties}")
+        if len(set(names)) < 2:
+            raise ValueError(f"an agreement needs at least two distinct parties, got {names}")
+        if len(set(names)) != len(names):
+            raise ValueError(f"parties repeat: {names}")
         return parties
+
+    @model_validator(mode="after")
+    def _names_agree(self) -> "Agreement":
+        if self.party_names and self.party_names != [p.name for p in self.parties]:
+            raise ValueError("party_names must be the names of parties, in order")
+        return self
 
 
 class Ordinance(RecordBase):
     type: Literal["ordinance"] = "ordinance"
     name: str = Field(min_length=3)
     municipality: str | None = None
+    municipality_code: LocalCode | None = None
     number: str | None = None
     enacted_date: IsoDate | None = None
     effective_date: IsoDate | None = None
@@ -153,8 +213,35 @@ class Ordinance(RecordBase):
         return name
 
 
+def party_names(record: dict) -> list[str]:
+    """An agreement's party names, from a record read back as JSON: parties are objects with a `name`
+    from schema 1.1 on and plain strings in 1.0 (readable for one schema version)."""
+    return [p["name"] if isinstance(p, dict) else p for p in record.get("parties") or []]
+
+
 Record = Annotated[Union[Summit, Agreement, Ordinance], Field(discriminator="type")]
 RECORD_TYPES: dict[str, type[RecordBase]] = {"summit": Summit, "agreement": Agreement, "ordinance": Ordinance}
+
+
+def json_schema(record_type: str | None = None) -> dict:
+    """The JSON Schema (2020-12) of one record type, or (None) of any line of records.jsonl: a union
+    discriminated by `type`. With `$schema` and an `$id` that names the schema and its version."""
+    from pydantic import TypeAdapter
+
+    if record_type is None:
+        schema = TypeAdapter(Record).json_schema()
+        for t in RECORD_TYPES.values():  # `type` tells the union's branches apart: every line has it
+            required = schema["$defs"][t.__name__].setdefault("required", [])
+            required.insert(0, "type") if "type" not in required else None
+        schema["title"] = "Record"
+        schema["description"] = "Any line of records.jsonl: a summit, an agreement or an ordinance, by `type`."
+        name = "record"
+    else:
+        schema = RECORD_TYPES[record_type].model_json_schema()
+        schema.setdefault("required", []).insert(0, "type")
+        name = record_type
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{SCHEMA_BASE}/{SCHEMA_VERSION}/{name}.json", **schema}
 
 
 class Rejected(BaseModel):

@@ -12,8 +12,10 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
   # postgresql: deploy/local-cluster.sh (and tests/test_cluster.py) run the many-machines topology
   # here, with a Prefect server on PostgreSQL; the script starts its own instance (the Debian
   # service is not used). Prefect reaches it through asyncpg, a Prefect dependency.
+  # libreoffice-calc: tests/test_query_outputs.py opens the records-<type>.csv tables in LibreOffice
+  # headless, as a person would, and reads the cells back (partial dates and codes must stay text).
   missing=""
-  for pkg in fonts-ipaexfont tesseract-ocr tesseract-ocr-jpn chromium chromium-driver postgresql; do
+  for pkg in fonts-ipaexfont tesseract-ocr tesseract-ocr-jpn chromium chromium-driver postgresql libreoffice-calc; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
   done
   if [ -n "$missing" ]; then

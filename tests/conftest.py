@@ -1,4 +1,5 @@
-"""Shared fixtures: the real ja_ginza model and one Prefect test server per session."""
+"""Shared fixtures: the real ja_ginza model, one Prefect test server per session, the samples' run,
+and the dev texts of ../shared rendered as pages and PDFs (skipped with the reason where ../shared is not)."""
 from __future__ import annotations
 
 import json
@@ -41,6 +42,29 @@ def sample_run(prefect_server, tmp_path_factory) -> Path:
 
     out = tmp_path_factory.mktemp("sample_run")
     extract_flow(inputs=[str(SAMPLES)], out=str(out))
+    return out
+
+
+@pytest.fixture(scope="session")
+def dev_samples() -> Path:
+    """The dev texts of ../shared rendered as the pages and PDFs they were published as, in a folder laid
+    out like samples/ (scripts/samplegen/dev.py; rendered on first use into .cache/dev-samples/, cached
+    by content). They are other people's pages: never committed, and absent from a clone of the project."""
+    from scripts.samplegen.dev import rendered_dev
+
+    try:
+        return rendered_dev()
+    except LookupError as reason:
+        pytest.skip(str(reason))
+
+
+@pytest.fixture(scope="session")
+def dev_run(dev_samples, prefect_server, tmp_path_factory) -> Path:  # skipped before a server starts
+    """The extract flow run once over the rendered dev texts; tests read its output folder."""
+    from flows.extract import extract_flow
+
+    out = tmp_path_factory.mktemp("dev_run")
+    extract_flow(inputs=[str(dev_samples)], out=str(out))
     return out
 
 

@@ -62,7 +62,7 @@ def page(title: str, links: list[str] = (), body: str = "", head: str = "") -> b
 
 
 def ordinance() -> bytes:
-    return (SAMPLES / "dev_ordinance_01.html").read_bytes()
+    return (SAMPLES / "ordinance_02_enacted.html").read_bytes()
 
 
 def index_links(port: int) -> list[str]:

@@ -39,8 +39,11 @@ def test_run_and_evaluate(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "Traceback" not in res.stderr + res.stdout
     assert "[2/2]" in res.stderr  # progress lines
+    assert "0 pages" not in res.stderr and "003_igren.html  (2008 chars)" in res.stderr  # a page has no pages
+    assert res.stdout.strip().endswith(f"-> {out} (review page: {out / 'review.html'})")  # where to look
     # output files are made with the umask (0644 here), readable by a web server or another user
-    written = [out / n for n in ("records.jsonl", "documents.jsonl", "rejected.jsonl", "manifest.json")]
+    written = [out / n for n in ("records.jsonl", "documents.jsonl", "rejected.jsonl", "manifest.json",
+                                 "records.sqlite", "records-agreement.csv")]
     written += list((out / "schema").iterdir())
     assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in written} == {"0o644"}
     ev = _run("evaluate", str(out), str(SAMPLES / "gold" / "seeds.json"))
@@ -140,6 +143,7 @@ def test_version_and_help():
     [sub] = [a for a in parser._actions if a.dest == "command"]
     for name, cmd in sub.choices.items():
         text = _run(name, "--help").stdout
+        assert cmd.description and " ".join(cmd.description.split()[:3]) in " ".join(text.split()), name
         for action in cmd._actions:
             assert action.help, (name, action.dest)  # every argument says what it is
             if action.option_strings and action.default not in (None, False, []) and action.dest != "help":
@@ -185,3 +189,114 @@ def test_evaluate_into_a_closed_pipe_is_not_an_error(tmp_path):
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("summit ") and len(res.stdout.splitlines()) == 1
     assert "Error" not in res.stderr and "Traceback" not in res.stderr and "Exception" not in res.stderr
+
+
+def test_an_unreachable_url_fails_at_once(tmp_path):
+    """A refused connection and a host that does not resolve: told in a second, without a Prefect server."""
+    out = tmp_path / "out"
+    start = time.monotonic()
+    res = _run("run", "http://127.0.0.1:9/a.html", "http://no-such-host.invalid/b.pdf", "--out", str(out))
+    seconds = time.monotonic() - start
+    print(f"two unreachable URLs: {seconds:.1f} s")
+    assert res.returncode == 1 and seconds < FAST, (res.returncode, seconds, res.stderr)
+    assert "Traceback" not in res.stderr + res.stdout
+    docs = {d["uri"]: d for d in read_jsonl(out / "documents.jsonl")}
+    assert docs["http://127.0.0.1:9/a.html"]["error_code"] == "unreachable"
+    assert docs["http://no-such-host.invalid/b.pdf"]["error_code"] == "dns_error"
+    assert "connection refused" in res.stderr and "DNS lookup failed" in res.stderr  # its progress lines
+    assert "review.html" in res.stdout and (out / "review.html").is_file() and (out / "manifest.json").is_file()
+
+
+def test_a_second_run_into_the_same_output_folder_says_so_and_exits_3(tmp_path):
+    """The first run (a real one, waiting on a slow page) holds the folder; the second is told at once."""
+    import http.server
+    import signal
+    import threading
+
+    class Slow(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802
+            time.sleep(30)
+            self.send_response(404)
+            self.end_headers()
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    out = tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_URL")}
+    first = subprocess.Popen([*CLI, "run", f"http://127.0.0.1:{httpd.server_port}/slow.html", "--out", str(out)],
+                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+    try:
+        time.sleep(2)  # it has taken the folder (before Prefect starts)
+        assert first.poll() is None
+        start = time.monotonic()
+        res = _run("run", str(SAMPLES / "003_igren.html"), "--out", str(out))
+        assert time.monotonic() - start < FAST
+        assert res.returncode == 3, res.stderr
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and f"pid {first.pid}" in lines[0] and str(out) in lines[0], res.stderr
+        assert "Traceback" not in res.stderr and not (out / "records.jsonl").exists()
+        crawl = _run("crawl", f"http://127.0.0.1:{httpd.server_port}/", "--out", str(out), "--state",
+                     str(tmp_path / "elsewhere.sqlite"))
+        assert crawl.returncode == 3 and "writing into the output folder" in crawl.stderr  # a crawl too
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait()
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_the_readme_shows_the_sources_example_whole_and_links_the_contract():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("```toml\n", 1)[1].split("```\n", 1)[0]
+    assert shown == (ROOT / "sources.example.toml").read_text(encoding="utf-8")
+    assert "](docs/CONTRACT.md)" in readme and "../shared/CONTRACT.md" not in readme
+    assert (ROOT / "docs" / "CONTRACT.md").read_text(encoding="utf-8").startswith("# Output contract")
+
+
+def test_prefect_home_is_the_projects_own_unless_prefect_home_is_set(tmp_path):
+    probe = "import flows, os; print(os.environ['PREFECT_HOME'])"
+    env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_HOME", "XDG_DATA_HOME")}
+    home = lambda **more: subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env={**env, **more},
+                                         capture_output=True, text=True, check=True).stdout.strip()
+    assert home(HOME=str(tmp_path)) == str(tmp_path / ".local" / "share" / "chusho-extract" / "prefect")
+    assert (tmp_path / ".local" / "share" / "chusho-extract" / "prefect").is_dir()  # made for Prefect
+    assert home(HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data")) == \
+        str(tmp_path / "data" / "chusho-extract" / "prefect")
+    assert home(HOME=str(tmp_path), PREFECT_HOME=str(tmp_path / "mine")) == str(tmp_path / "mine")
+
+
+@pytest.mark.slow
+def test_runs_keep_their_flow_runs_in_the_projects_prefect_home_and_prune_old_ones(tmp_path):
+    """Two real runs on temporary servers, with no PREFECT_HOME: the database is the project's, not
+    ~/.prefect; the second run, with a retention of 3 s, deletes the first one's flow run and artifacts."""
+    import sqlite3
+
+    from flows.runners import PRUNED_STAMP
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_HOME", "XDG_DATA_HOME", "PREFECT_API_URL")}
+    env.update(HOME=str(tmp_path), CHUSHO_CACHE_DIR=str(tmp_path / "cache"), CHUSHO_LOCAL_API="http://127.0.0.1:9/api")
+    home = tmp_path / ".local" / "share" / "chusho-extract" / "prefect"
+
+    def run(out, **more):  # --no-cache: a rerun of unchanged inputs would be answered without a flow run
+        res = subprocess.run([*CLI, "run", str(SAMPLES / "000_okaya.html"), "--out", str(tmp_path / out), "--no-cache"],
+                             cwd=ROOT,
+                             env={**env, **more}, capture_output=True, text=True, timeout=600)
+        assert res.returncode == 0, res.stderr
+        with sqlite3.connect(home / "prefect.db") as db:
+            runs = [r[0] for r in db.execute("SELECT id FROM flow_run")]
+            artifacts = dict(db.execute("SELECT flow_run_id, count(*) FROM artifact GROUP BY flow_run_id").fetchall())
+        return runs, artifacts
+
+    [first], artifacts = run("one")
+    assert artifacts[first] >= 4  # the summary, the tables, the link to the review page
+    assert not (tmp_path / ".prefect").exists()  # not the user's shared Prefect home
+    assert (home / PRUNED_STAMP).is_file()  # pruned once (nothing was old): not again today
+    (home / PRUNED_STAMP).unlink()
+    time.sleep(6)
+    runs, artifacts = run("two", CHUSHO_PREFECT_RETENTION_DAYS=str(3 / 86400))
+    assert first not in runs and first not in artifacts and len(runs) == 1, runs

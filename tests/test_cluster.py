@@ -28,7 +28,7 @@ from tests.conftest import ROOT, SAMPLES, read_jsonl
 pytestmark = pytest.mark.slow
 
 SCRIPT = ROOT / "deploy" / "local-cluster.sh"
-INPUTS = [str(SAMPLES / name) for name in ("000_okaya.html", "001_kawaguchi.pdf", "dev_agreement_02.html")]
+INPUTS = [str(SAMPLES / name) for name in ("000_okaya.html", "001_kawaguchi.pdf", "agreement_01_city_release.html")]
 DASK_TASKS = ("document_stage",)  # one per small document; fetching runs on the flow's threads, the rest in the flow
 
 

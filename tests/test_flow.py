@@ -1,4 +1,5 @@
-"""The extract flow under one prefect_test_harness per session, and the quality gate on samples/."""
+"""The extract flow under one prefect_test_harness per session, and the quality gate on the samples
+and on the dev texts of ../shared rendered as pages and PDFs."""
 import functools
 import http.server
 import json
@@ -9,43 +10,56 @@ from pathlib import Path
 import pytest
 
 from extractors.records.evaluate import EVIDENCED, SCORED, field_counts, field_evidence, grounding, prf, score
+from scripts.samplegen.shared import SHARED
 from tests.conftest import SAMPLE_COUNT, SAMPLES, read_jsonl
 
-# Pinned floors for the sample corpus, measured with shared/eval/score.py, per corpus: the seeds,
-# the first nine dev texts (dev_<kind>_NN) and the 48 new dev texts (dev_<kind>_2NN, 9 of them
-# negatives). Raising a floor is a one-line change; lowering one is a deliberate, visible change
-# that needs its reason in the commit. The new-dev floors sit a little under what the extractors
-# give today and are raised as they improve.
+# Pinned floors, measured with shared/eval/score.py, per corpus: the seeds and the samples the
+# project wrote (a run over samples/), the first nine dev texts (dev_<kind>_NN) and the 48 later
+# ones the tests render (dev_<kind>_2NN, 9 of them negatives; a run over the rendered dev texts,
+# scored against ../shared/gold/dev.json). Raising a floor is a one-line change; lowering one is
+# a deliberate, visible change that needs its reason in the commit.
 FLOORS = {
     "seeds": {"records_f1": {"summit": 1.0, "agreement": 1.0, "ordinance": 1.0}, "micro_f1": 0.99},
+    # the samples written in issue 21, measured on the extractors of that day: records F1 summit 0.971,
+    # agreement 0.821, ordinance 0.974; micro 0.843 (README: what they miss)
+    "samples": {"records_f1": {"summit": 0.97, "agreement": 0.82, "ordinance": 0.97}, "micro_f1": 0.84},
     "dev_first": {"records_f1": {"summit": 1.0, "agreement": 1.0, "ordinance": 1.0}, "micro_f1": 1.0},
     # measured after issue 12: records F1 summit 1.0, agreement 0.943, ordinance 1.0; micro 0.948
-    # (before it: 0.839 / 0.545 / 0.471, micro 0.530). The floors are the issue's targets.
-    "dev_new": {"records_f1": {"summit": 0.97, "agreement": 0.90, "ordinance": 0.95}, "micro_f1": 0.92},
+    # (before it: 0.839 / 0.545 / 0.471, micro 0.530). The floors are the issue's targets, but for
+    # agreements: 0.90 -> 0.87 in issue 21, when the gold moved from a copy in samples/gold/ to
+    # ../shared/gold/dev.json, revised since (four bilateral agreements where the copy had one of
+    # five parties, a faculty as a party): the same records score agreement 0.873, micro 0.932.
+    "dev_new": {"records_f1": {"summit": 0.97, "agreement": 0.87, "ordinance": 0.95}, "micro_f1": 0.92},
 }
+RUNS = {"seeds": "sample_run", "samples": "sample_run", "dev_first": "dev_run", "dev_new": "dev_run"}
 NEW_DEV = re.compile(r"_2[0-9][0-9]$")
+SEED = re.compile(r"^00[0-4]_")
 
 
 def sample_doc(uri: str) -> tuple[str, str]:
-    """(corpus, document) of a sample: 00N_*.html/pdf are seeds, dev_<doc>.* dev texts (shared/dev/<doc>.txt),
-    layout_*.pdf the PDF layout samples (their text is seed or invented text in a hard layout; not scored)."""
+    """(corpus, document) of an input: 00N_* the seeds, dev_<doc>.* a rendered dev text (../shared/dev/<doc>.txt),
+    layout_*.pdf the PDF layout samples (not scored), any other sample one the project wrote."""
     stem = Path(uri).stem
     if stem.startswith("layout_"):  # reading-layout samples (issue 13): not scored
         return "layout", stem
-    if not stem.startswith("dev_"):
-        return "seeds", stem
-    doc = stem[len("dev_"):]
-    return ("dev_new" if NEW_DEV.search(doc) else "dev_first"), doc
+    if stem.startswith("dev_"):
+        doc = stem[len("dev_"):]
+        return ("dev_new" if NEW_DEV.search(doc) else "dev_first"), doc
+    return ("seeds" if SEED.match(stem) else "samples"), stem
 
 
 def corpus_gold(corpus: str) -> tuple[list[dict], set[str]]:
     """The gold records of a corpus and its negative documents (pages that must give no record)."""
-    gold = json.loads((SAMPLES / "gold" / ("seeds.json" if corpus == "seeds" else "dev.json")).read_text(encoding="utf-8"))
     if corpus == "seeds":
-        return gold["records"], set()
-    new = corpus == "dev_new"
-    records = [g for g in gold["records"] if bool(NEW_DEV.search(g["doc"])) == new]
-    return records, {d for d in gold.get("negatives", []) if bool(NEW_DEV.search(d)) == new}
+        return json.loads((SAMPLES / "gold" / "seeds.json").read_text(encoding="utf-8"))["records"], set()
+    if corpus == "samples":
+        gold = json.loads((SAMPLES / "gold.json").read_text(encoding="utf-8"))
+        return gold["records"], set(gold["negatives"])
+    from scripts.samplegen.dev import rendered_names
+
+    gold = json.loads((SHARED / "gold" / "dev.json").read_text(encoding="utf-8"))
+    docs = {d for d in rendered_names() if bool(NEW_DEV.search(d)) == (corpus == "dev_new")}
+    return [g for g in gold["records"] if g["doc"] in docs], {d for d in gold.get("negatives", []) if d in docs}
 
 
 def corpus_score(records: list[dict], corpus: str) -> dict:
@@ -67,35 +81,59 @@ def corpus_score(records: list[dict], corpus: str) -> dict:
 
 
 @pytest.mark.parametrize("corpus", list(FLOORS))
-def test_quality_gate(sample_run, corpus):
-    rep = corpus_score(read_jsonl(sample_run / "records.jsonl"), corpus)
+def test_quality_gate(request, corpus):
+    run = request.getfixturevalue(RUNS[corpus])
+    rep = corpus_score(read_jsonl(run / "records.jsonl"), corpus)
     for typ, floor in FLOORS[corpus]["records_f1"].items():
         assert rep[typ]["records"]["f1"] >= floor, (typ, rep[typ]["records"], rep[typ]["missed"], rep[typ]["spurious"])
     assert rep["micro"]["f1"] >= FLOORS[corpus]["micro_f1"], rep["micro"]
 
 
-def test_every_sample_is_in_one_corpus_and_every_dev_text_has_a_sample():
-    corpora = {}
+def test_every_sample_is_in_one_corpus_and_every_written_sample_has_gold():
+    corpora: dict[str, set[str]] = {}
     for path in SAMPLES.glob("*.*"):
         if path.suffix in (".html", ".pdf"):
             corpus, doc = sample_doc(str(path))
             corpora.setdefault(corpus, set()).add(doc)
-    assert {k: len(v) for k, v in corpora.items()} == {"seeds": 5, "dev_first": 9, "dev_new": 48, "layout": 5}
-    gold = json.loads((SAMPLES / "gold" / "dev.json").read_text(encoding="utf-8"))
-    assert {g["doc"] for g in gold["records"]} | set(gold["negatives"]) == corpora["dev_first"] | corpora["dev_new"]
+    assert set(corpora) == {"seeds", "samples", "layout"}  # no rendering of a dev text is committed
+    assert len(corpora["seeds"]) == 5 and len(corpora["layout"]) == 13 and len(corpora["samples"]) >= 20
+    gold = json.loads((SAMPLES / "gold.json").read_text(encoding="utf-8"))
+    assert {g["doc"] for g in gold["records"]} | set(gold["negatives"]) == corpora["samples"]
+    assert all(g["sources"] == [g["doc"]] and g.get("note") for g in gold["records"])
+    assert {g["type"] for g in gold["records"] if not g.get("optional")} == set(SCORED)
 
 
-def test_every_evidence_span_is_grounded(sample_run):
-    records = read_jsonl(sample_run / "records.jsonl")
-    total, bad = grounding(records, read_jsonl(sample_run / "documents.jsonl"))
+def test_every_rendered_dev_text_is_scored_against_the_dev_gold(dev_samples):
+    from scripts.samplegen.dev import rendered_names
+
+    corpora: dict[str, set[str]] = {}
+    for path in dev_samples.glob("*.*"):
+        if path.suffix in (".html", ".pdf"):
+            corpus, doc = sample_doc(str(path))
+            corpora.setdefault(corpus, set()).add(doc)
+    assert {k: len(v) for k, v in corpora.items()} == {"dev_first": 9, "dev_new": 48}
+    assert corpora["dev_first"] | corpora["dev_new"] == set(rendered_names())
+    gold_docs = set()
+    for corpus in ("dev_first", "dev_new"):
+        records, negatives = corpus_gold(corpus)
+        gold_docs |= {g["doc"] for g in records} | negatives
+    assert gold_docs == set(rendered_names())
+
+
+@pytest.mark.parametrize("run", ["sample_run", "dev_run"])
+def test_every_evidence_span_is_grounded(request, run):
+    out = request.getfixturevalue(run)
+    records = read_jsonl(out / "records.jsonl")
+    total, bad = grounding(records, read_jsonl(out / "documents.jsonl"))
     assert total >= len(records) > 0 and bad == 0
 
 
-def test_every_field_value_has_a_span_naming_its_field(sample_run):
+@pytest.mark.parametrize("run", ["sample_run", "dev_run"])
+def test_every_field_value_has_a_span_naming_its_field(request, run):
     """CONTRACT.md "Evidence": each non-empty scored field value (each party) has a span with that
     `field` whose quote is the characters it came from (the date expression, the name as written)
     or an inference said in `how`; the sentence-level span (`field` null) stays."""
-    records = read_jsonl(sample_run / "records.jsonl")
+    records = read_jsonl(request.getfixturevalue(run) / "records.jsonl")
     counts, missing = field_evidence(records)
     assert not missing, missing[:10]
     assert {k.split(".")[0] for k in counts} == set(EVIDENCED) and sum(c[0] for c in counts.values()) > 3 * len(records)
@@ -108,7 +146,8 @@ def test_output_folder_follows_the_contract(sample_run):
     names = {p.name for p in sample_run.iterdir()}
     assert {"records.jsonl", "documents.jsonl", "rejected.jsonl", "manifest.json", "schema"} <= names
     assert not [n for n in names if n.endswith(".tmp")]
-    assert {p.name for p in (sample_run / "schema").iterdir()} == {"summit.json", "agreement.json", "ordinance.json"}
+    assert {p.name for p in (sample_run / "schema").iterdir()} == {"summit.json", "agreement.json", "ordinance.json",
+                                                                  "record.json"}
     evidence = json.loads((sample_run / "schema" / "agreement.json").read_text(encoding="utf-8"))["$defs"]["Evidence"]
     assert {"field", "how", "rule", "quote"} <= set(evidence["properties"])
     manifest = json.loads((sample_run / "manifest.json").read_text(encoding="utf-8"))

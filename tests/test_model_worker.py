@@ -22,7 +22,7 @@ from tests.test_startup import _alive, _descendants
 
 CLI = [sys.executable, "-m", "flows.cli"]
 # 3 HTML pages and a PDF: `auto` runs them on threads, with the model worker reading them ahead
-INPUTS = [str(SAMPLES / n) for n in ("000_okaya.html", "003_igren.html", "dev_agreement_02.html",
+INPUTS = [str(SAMPLES / n) for n in ("000_okaya.html", "003_igren.html", "agreement_01_city_release.html",
                                      "001_kawaguchi.pdf")]
 RUN_FIELDS = ("id", "started", "finished")  # the manifest's fields that differ from run to run
 
@@ -113,7 +113,7 @@ def test_a_read_ahead_result_is_used_only_for_the_same_bytes_and_settings(prefec
 
     changed, other = tmp_path / "changed.html", tmp_path / "other.html"
     shutil.copy(SAMPLES / "000_okaya.html", changed)
-    shutil.copy(SAMPLES / "dev_agreement_02.html", other)
+    shutil.copy(SAMPLES / "agreement_01_city_release.html", other)
     settings = Settings(max_pages=7)
     # spawn: this process has threads (the test server's client), which fork would copy badly
     worker = ModelWorker.start([str(changed), str(other)], settings, method="spawn")
@@ -140,7 +140,7 @@ def test_a_cached_document_task_does_not_wait_for_the_worker(prefect_server, nlp
     from flows.modelworker import ModelWorker, use
 
     doc = tmp_path / "cached.html"
-    shutil.copy(SAMPLES / "dev_agreement_10.html", doc)
+    shutil.copy(SAMPLES / "agreement_04_university.html", doc)
     extract_flow(inputs=[str(doc)], out=str(tmp_path / "first"))  # the task's result cached, in this process
     with use(ModelWorker.start([str(doc)], Settings(), method="spawn")) as worker:
         extract_flow(inputs=[str(doc)], out=str(tmp_path / "second"))

@@ -59,7 +59,7 @@ def test_unchanged_inputs_are_answered_from_the_whole_run_cache_and_a_change_rer
 
     src = tmp_path / "in"
     src.mkdir()
-    for name in ("003_igren.html", "dev_ordinance_01.html", "dev_agreement_10.html"):
+    for name in ("003_igren.html", "ordinance_02_enacted.html", "agreement_01_city_release.html"):
         shutil.copy(SAMPLES / name, src / name)
     cache = tmp_path / "cache"
 
@@ -78,10 +78,10 @@ def test_unchanged_inputs_are_answered_from_the_whole_run_cache_and_a_change_rer
     assert again["cache"]["whole_run"] and again["cache"]["from_run"] == first["id"] and lines == []
     assert same == records and again["counts"] == first["counts"] and again["id"] != first["id"]
 
-    page = src / "dev_ordinance_01.html"
+    page = src / "ordinance_02_enacted.html"
     page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>x</p></body>"))
     third, lines, _ = cli(tmp_path / "c")
     assert not third["cache"]["whole_run"]
     cached = {m.group(4).rsplit("/", 1)[-1] for m in lines if m.group(5).endswith("cached")}
-    assert cached == {"003_igren.html", "dev_agreement_10.html"}  # only the changed page was read again
+    assert cached == {"003_igren.html", "agreement_01_city_release.html"}  # only the changed page was read again
     assert third["cache"]["hits"] == {"read": 2, "drafts": 2}

@@ -20,7 +20,7 @@ import pytest
 from flows.changes import compared_fields, previous_run, record_changes
 from flows.output import write_outputs
 from flows.review import render_review, script_json
-from flows.tables import cell, columns, records_csv
+from flows.tables import MAIN_DATE, cell, columns, headers, records_csv
 from schemas.document import Document, Page
 from tests.conftest import read_jsonl
 
@@ -52,30 +52,39 @@ def made_run(signed: str = "令和5年4月1日", kind: str = "連携協定") -> 
                       error_code="http_404")
     sentence = html.text.splitlines()[1]
     agreement = {
-        "id": "agreement-0000000000000001", "type": "agreement", "confidence": 0.8, "schema_version": "1.0",
-        "title": None, "kind": kind, "parties": ["川口市", "中小企業基盤整備機構"],
-        "party_aliases": {"中小企業基盤整備機構": ["中小機構"]}, "signed_date": "2023-04-01", "purpose": "中小企業支援",
+        "id": "agreement-0000000000000001", "type": "agreement", "confidence": 0.8, "schema_version": "1.1",
+        "title": None, "kind": kind, "parties": [{"name": "川口市", "kind": "municipality", "code": "112038"},
+                                                 {"name": "中小企業基盤整備機構", "kind": "national body", "code": None}],
+        "party_aliases": {"中小企業基盤整備機構": ["中小機構"]}, "signed_date": _iso(signed), "purpose": "中小企業支援",
+        "party_names": ["川口市", "中小企業基盤整備機構"], "ambiguous": [],
         "sources": [_span(html, sentence, None), _span(html, signed, "signed_date"), _span(html, "川口市", "parties"),
                     _span(html, "中小企業基盤整備機構", "parties"), _span(html, kind, "kind"),
                     _span(html, "中小機構", "party_aliases")],
     }
     summit = {
-        "id": "summit-0000000000000002", "type": "summit", "confidence": 0.85, "schema_version": "1.0",
+        "id": "summit-0000000000000002", "type": "summit", "confidence": 0.85, "schema_version": "1.1",
         "series": "中小企業都市サミット", "edition": 5, "start_date": "2004-05-27", "end_date": None, "host": "川口市",
-        "theme": HOSTILE, "declaration": None, "participants": [],
+        "host_code": "112038", "theme": HOSTILE, "declaration": None, "participants": [], "ambiguous": [],
         "sources": [_span(pdf, PAGE2.strip(), None)],
     }
     ordinance = {
-        "id": "ordinance-0000000000000003", "type": "ordinance", "confidence": 0.6, "schema_version": "1.0",
-        "name": "=川口市中小企業振興条例", "municipality": "川口市", "number": None, "enacted_date": None,
-        "effective_date": None, "amended_dates": ["2001", "2010-03"], "former_names": [],
+        "id": "ordinance-0000000000000003", "type": "ordinance", "confidence": 0.6, "schema_version": "1.1",
+        "name": "=川口市中小企業振興条例", "municipality": "川口市", "municipality_code": "112038", "number": None,
+        "enacted_date": "2001", "effective_date": None, "amended_dates": ["2010-03"], "former_names": [],
+        "ambiguous": [],
         "sources": [_span(html, "川口市", None)],
     }
     return [html, pdf, failed], [agreement, summit, ordinance]
 
 
+def _iso(wareki: str) -> str:
+    m = re.match(r"令和(\d+)年(\d+)月(\d+)日", wareki)
+    return f"{2018 + int(m[1])}-{int(m[2]):02d}-{int(m[3]):02d}"
+
+
 def _manifest(run_id: str) -> dict:
-    return {"id": run_id, "started": "2025-01-01T00:00:00+00:00", "inputs": ["x"], "finished": "2025-01-01T00:01:00",
+    return {"id": run_id, "started": "2025-01-01T00:00:00+00:00", "inputs": ["x"],
+            "finished": f"2025-01-01T00:0{run_id[-1]}:00+00:00",
             "documents": 3, "counts": {"documents": {"failed": 1, "ok": 2},
                                        "records": {"summit": 1, "agreement": 1, "ordinance": 1}, "rejected": 1}}
 
@@ -98,7 +107,8 @@ def _data_block(page: str) -> dict:
 
 
 def test_every_run_writes_the_page_and_the_tables_but_a_first_run_no_change_feed(made_out):
-    for name in ("review.html", "records-summit.csv", "records-agreement.csv", "records-ordinance.csv"):
+    for name in ("review.html", "records-summit.csv", "records-agreement.csv", "records-ordinance.csv",
+                 "records.sqlite", "schema/record.json"):
         assert (made_out / name).is_file(), name
     assert not (made_out / "changes.jsonl").exists()
     assert "changes" not in json.loads((made_out / "manifest.json").read_text(encoding="utf-8"))
@@ -125,16 +135,34 @@ def test_script_json_has_no_angle_bracket():
 def test_csv_tables_open_as_utf8_with_bom_one_row_per_record(made_out):
     raw = (made_out / "records-agreement.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert list(rows[0]) == columns("agreement") == ["id", "title", "kind", "parties", "party_aliases", "signed_date",
-                                                     "purpose", "confidence", "source_urls"]
-    assert rows == [{"id": "agreement-0000000000000001", "title": "", "kind": "連携協定",
-                     "parties": "川口市; 中小企業基盤整備機構", "party_aliases": "中小企業基盤整備機構: 中小機構",
-                     "signed_date": "2023-04-01", "purpose": "中小企業支援", "confidence": "0.8",
-                     "source_urls": "https://www.city.example.lg.jp/kyotei.html"}]
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == headers("agreement") == [
+        "ID", "締結日", "協定名", "種別", "当事者", "当事者の種類", "当事者のコード", "略称", "目的", "コード未確定", "信頼度",
+        "文書名", "ページ", "根拠", "出典URL"]
+    assert dict(zip(columns("agreement"), rows[1])) == {
+        "id": "agreement-0000000000000001", "signed_date": "2023-04-01", "title": "", "kind": "連携協定",
+        "parties": "川口市; 中小企業基盤整備機構", "party_kinds": "市区町村; 国の機関", "party_codes": "112038; ",
+        "party_aliases": "中小企業基盤整備機構: 中小機構", "purpose": "中小企業支援", "ambiguous": "", "confidence": "0.8",
+        "document_title": "連携協定の締結", "page": "", "quote": SENTENCE,
+        "source_urls": "https://www.city.example.lg.jp/kyotei.html"}
     [ordinance] = csv.DictReader(io.StringIO((made_out / "records-ordinance.csv").read_text(encoding="utf-8-sig")))
-    assert ordinance["amended_dates"] == "2001; 2010-03" and ordinance["name"] == "'=川口市中小企業振興条例"
-    assert records_csv([], "summit") == "\ufeff" + ",".join(columns("summit")) + "\r\n"
+    assert ordinance["改正日"] == '="2010-03"' and ordinance["制定日"] == '="2001"'  # partial dates: text
+    assert ordinance["条例名"] == "'=川口市中小企業振興条例" and ordinance["自治体コード"] == '="112038"'
+    [summit] = csv.DictReader(io.StringIO((made_out / "records-summit.csv").read_text(encoding="utf-8-sig")))
+    assert summit["開始日"] == "2004-05-27" and summit["ページ"] == "2" and summit["文書名"] == "サミット"
+    assert records_csv([], "summit") == "\ufeff" + ",".join(headers("summit")) + "\r\n"
+
+
+def test_csv_rows_are_sorted_by_date_then_document_title():
+    docs = [{"uri": "u1", "title": "B"}, {"uri": "u2", "title": "A"}]
+
+    def rec(rid, date, uri):
+        return {"id": rid, "type": "ordinance", "name": "x条例", "enacted_date": date,
+                "sources": [{"uri": uri, "field": None, "quote": "q", "page": None}]}
+
+    text = records_csv([rec("o1", None, "u1"), rec("o2", "2004-05", "u1"), rec("o3", "2004", "u1"),
+                        rec("o4", "2004-05", "u2")], "ordinance", docs)
+    assert [r[0] for r in csv.reader(io.StringIO(text[1:]))][1:] == ["o3", "o4", "o2", "o1"]
 
 
 @pytest.mark.parametrize("value, text", [(None, ""), ([], ""), (["a", "b"], "a; b"), (5, "5"), ("+81", "'+81"),
@@ -153,6 +181,7 @@ def test_second_run_writes_the_changes_and_counts_them(made_out):
     manifest = json.loads((made_out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["changes"] == {"since_run": "run-1", "added": 1, "changed": 1, "removed": 1}
     lines = read_jsonl(made_out / "changes.jsonl")
+    assert {(c["run_id"], c["at"]) for c in lines} == {("run-2", "2025-01-01T00:02:00+00:00")}
     assert [(c["change"], c["id"]) for c in lines] == [("added", "ordinance-0000000000000004"),
                                                        ("changed", "agreement-0000000000000001"),
                                                        ("removed", "ordinance-0000000000000003")]
@@ -161,10 +190,34 @@ def test_second_run_writes_the_changes_and_counts_them(made_out):
     assert changed["documents"] == ["https://www.city.example.lg.jp/kyotei.html"]  # the edited page
     assert removed["record"]["name"] == "=川口市中小企業振興条例" and added["record"] == new
     assert "Record changes" in (made_out / "review.html").read_text(encoding="utf-8")
-    # a run that cannot find a finished run (manifest gone) drops the stale feed rather than keep it
+    # a run that cannot find a finished run (manifest gone) keeps the history and adds nothing to it
     (made_out / "manifest.json").unlink()
     write_outputs(made_out, documents, records, [], _manifest("run-3"))
-    assert not (made_out / "changes.jsonl").exists()
+    assert read_jsonl(made_out / "changes.jsonl") == lines
+
+
+def test_a_corrected_date_or_party_is_changed_under_the_same_id_and_the_history_grows(made_out):
+    documents, records = made_run(signed="令和5年4月2日")  # the signing date corrected on the page
+    agreement = dict(records[0], id="agreement-00000000000000aa")  # its facts' hash changed with the date
+    write_outputs(made_out, documents, [agreement, *records[1:]], [], _manifest("run-2"))
+    [line] = read_jsonl(made_out / "changes.jsonl")
+    assert (line["change"], line["id"], line["run_id"]) == ("changed", "agreement-0000000000000001", "run-2")
+    assert line["fields"] == {"signed_date": {"old": "2023-04-01", "new": "2023-04-02"}}
+    [kept] = [r for r in read_jsonl(made_out / "records.jsonl") if r["type"] == "agreement"]
+    assert kept["id"] == "agreement-0000000000000001"  # the id it had, in every file of the run
+    # then a party renamed: changed again, the same id; the first line stays
+    renamed = dict(agreement, id="agreement-00000000000000bb",
+                   parties=[agreement["parties"][0], {"name": "中小企業基盤整備機構関東本部", "kind": "national body",
+                                                      "code": None}])
+    write_outputs(made_out, documents, [renamed, *records[1:]], [], _manifest("run-3"))
+    first, second = read_jsonl(made_out / "changes.jsonl")
+    assert first == line and (second["change"], second["id"], second["run_id"]) == (
+        "changed", "agreement-0000000000000001", "run-3")
+    assert list(second["fields"]) == ["parties"]
+    # a record that shares no document with the old one, or differs in two facts, is another record
+    other = dict(renamed, id="agreement-00000000000000cc", signed_date="2024-01-01", kind="包括連携協定")
+    write_outputs(made_out, documents, [other, *records[1:]], [], _manifest("run-4"))
+    assert [c["change"] for c in read_jsonl(made_out / "changes.jsonl")[2:]] == ["added", "removed"]
 
 
 def _ordinance_like(rid: str, name: str) -> dict:
@@ -181,8 +234,8 @@ def test_changes_name_the_documents_that_changed(made_out):
     changes = record_changes(previous, kept, [edited, documents[2]])
     assert [(c["change"], c["documents"]) for c in changes] == [
         ("removed", ["https://www.city.example.lg.jp/summit.pdf"])]
-    assert compared_fields("summit") == ["series", "edition", "start_date", "end_date", "host", "theme",
-                                         "declaration", "participants"]
+    assert compared_fields("summit") == ["series", "edition", "start_date", "end_date", "host", "host_code",
+                                         "theme", "declaration", "participants"]
 
 
 def test_review_command_rewrites_the_page(made_out, capsys):
@@ -201,7 +254,11 @@ def test_sample_run_writes_the_page_and_a_table_per_type(sample_run):
     records = read_jsonl(sample_run / "records.jsonl")
     for t in ("summit", "agreement", "ordinance"):
         rows = list(csv.DictReader(io.StringIO((sample_run / f"records-{t}.csv").read_text(encoding="utf-8-sig"))))
-        assert [r["id"] for r in rows] == [r["id"] for r in records if r["type"] == t]
+        assert sorted(r["ID"] for r in rows) == sorted(r["id"] for r in records if r["type"] == t)
+        by_id = {r["id"]: r for r in records}
+        dates = [by_id[row["ID"]].get(MAIN_DATE[t]) for row in rows]
+        dated = [d for d in dates if d]
+        assert dated == sorted(dated) and dates == dated + [None] * (len(dates) - len(dated))  # undated last
     page = (sample_run / "review.html").read_text(encoding="utf-8")
     assert len(_data_block(page)["records"]) == len(records)
 
@@ -358,3 +415,108 @@ def test_browser_on_the_sample_run_with_a_screenshot(browser, sample_run, tmp_pa
     browser.execute_script("document.getElementById('records').scrollIntoView()")
     shot = _artifact(browser, tmp_path, "review-samples.png")
     assert shot.stat().st_size > 20_000
+
+
+# The per-document view, facets, sorting and links (issue 26)
+
+QUIET = "お知らせ\n窓口の受付時間を変更します。\n"
+
+
+@pytest.fixture
+def analyst_out(tmp_path) -> Path:
+    """The made run plus a document that was read and gave no record, and a value inferred (`how`)."""
+    documents, records = made_run()
+    quiet = Document(uri="https://www.city.example.lg.jp/news.html", sha256=_sha(QUIET), media_type="text/html",
+                     title="お知らせ", text=QUIET)
+    agreement = records[0]
+    agreement["sources"][-1]["how"] = "alias of 中小機構"
+    write_outputs(tmp_path, [*documents, quiet], records, REJECTED, _manifest("run-1"))
+    return tmp_path
+
+
+def _shown(browser) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    return [r.find_element(By.CSS_SELECTOR, ".id").text
+            for r in browser.find_elements(By.CSS_SELECTOR, "tr.record-row") if r.is_displayed()]
+
+
+def test_page_counts_records_per_document_and_flags_documents_without_one(analyst_out):
+    page = (analyst_out / "review.html").read_text(encoding="utf-8")
+    data = _data_block(page)
+    assert [d["records"] for d in data["documents"]] == [2, 1, 0, 0]
+    assert re.search(r'id="no-record-count">1<', page)  # the failed page is not read: not a miss
+    assert page.count('class="doc-row no-record"') == 1
+    assert data["facets"][0] == {"party": ["川口市", "中小企業基盤整備機構"], "municipality": ["川口市"],
+                                 "kind": ["municipality", "national body"], "year": ["2023"]}
+
+
+def test_browser_document_view_highlights_every_records_evidence(browser, analyst_out, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    _open(browser, analyst_out)
+    Select(browser.find_element(By.ID, "dv-doc")).select_by_value("0")
+    text = browser.find_element(By.CSS_SELECTOR, "#dv-body .doc-text").text
+    documents, records = made_run()
+    assert text.replace("\n", "") == documents[0].text.replace("\n", "")  # the whole text
+    marked = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#dv-body mark.ev')).map(m => m.dataset.records);")
+    ids = {i for m in marked for i in m.split()}
+    assert ids == {records[0]["id"], records[2]["id"]}  # both records read from this page
+    links = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#dv-body .record-link")]
+    assert len(links) == 2
+    assert browser.execute_script("return location.hash") == "#doc=0"
+    _artifact(browser, tmp_path, "review-document-view.png")
+    Select(browser.find_element(By.ID, "dv-doc")).select_by_value("3")  # read, no record: flagged
+    flag = browser.find_element(By.CSS_SELECTOR, "#dv-body .no-record-flag")
+    assert "gave no record" in flag.text
+    assert "窓口の受付時間" in browser.find_element(By.CSS_SELECTOR, "#dv-body .doc-text").text
+    # a highlight opens its record
+    Select(browser.find_element(By.ID, "dv-doc")).select_by_value("1")
+    browser.find_element(By.CSS_SELECTOR, "#dv-body mark.ev").click()
+    assert browser.execute_script("return location.hash") == "#record=" + records[1]["id"]
+    assert "selected" in browser.find_element(By.CSS_SELECTOR, "tr.record-row[data-index='1']").get_attribute("class")
+
+
+def test_browser_links_open_a_record_and_a_document(browser, analyst_out):
+    from selenium.webdriver.common.by import By
+
+    _, records = made_run()
+    browser.get((analyst_out / "review.html").resolve().as_uri() + "#record=" + records[2]["id"])
+    assert records[2]["id"] in browser.find_element(By.CSS_SELECTOR, "#detail .id").text
+    browser.get((analyst_out / "review.html").resolve().as_uri() + "#doc=1")
+    assert browser.find_element(By.ID, "dv-doc").get_attribute("value") == "1"
+    assert "中小企業都市サミットの記録" in browser.find_element(By.CSS_SELECTOR, "#dv-body .doc-text").text
+    _click_record(browser, records[0]["id"])  # opening a record gives the page its link
+    assert browser.execute_script("return location.hash") == "#record=" + records[0]["id"]
+
+
+def test_browser_facets_sorting_codes_and_how(browser, analyst_out):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    _open(browser, analyst_out)
+    _, records = made_run()
+    ids = [r["id"] for r in records]
+    Select(browser.find_element(By.ID, "f-party")).select_by_value("中小企業基盤整備機構")
+    assert _shown(browser) == [ids[0]]
+    Select(browser.find_element(By.ID, "f-party")).select_by_value("")
+    Select(browser.find_element(By.ID, "f-year")).select_by_value("2004")
+    assert _shown(browser) == [ids[1]]
+    Select(browser.find_element(By.ID, "f-year")).select_by_value("")
+    Select(browser.find_element(By.ID, "f-kind")).select_by_value("national body")
+    Select(browser.find_element(By.ID, "f-municipality")).select_by_value("川口市")
+    assert _shown(browser) == [ids[0]]
+    Select(browser.find_element(By.ID, "f-kind")).select_by_value("")
+    assert len(_shown(browser)) == 3
+    confidence = browser.find_element(By.XPATH, "//table[@id='record-table']//th[text()='confidence']")
+    confidence.click()
+    assert _shown(browser) == [ids[2], ids[0], ids[1]]  # 0.6, 0.8, 0.85
+    confidence.click()
+    assert _shown(browser) == [ids[1], ids[0], ids[2]]
+    _click_record(browser, ids[0])
+    parties = browser.find_element(By.CSS_SELECTOR, "#detail tr.field-row[data-field='parties']").text
+    assert "川口市 [municipality, code 112038]" in parties
+    hows = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "#detail .ev-chip .how")]
+    assert hows == ["alias of 中小機構"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -21,7 +22,7 @@ import httpx
 import pytest
 
 from tests.conftest import ROOT, read_jsonl
-from tests.site import Server, Site, build_site
+from tests.site import Resource, Server, Site, _page, build_site
 
 SCHEDULED_RUN_TIMEOUT = 150.0  # seconds from the deployments' registration: the next minute, plus the run
 
@@ -70,12 +71,15 @@ def test_serve_runs_the_crawl_on_its_schedule_and_tells_the_operator(tmp_path):
     site = Site()
     with Server(site) as url:
         site.resources = build_site("http://127.0.0.1:9", big_bytes=10)
+        # a start page linking to a good page and a missing PDF: a document fails among good ones
+        site.resources["/list.html"] = Resource(_page("一覧", [("summits.html", "サミット"), ("missing.pdf", "資料")]),
+                                                "text/html; charset=Shift_JIS")
         sources = tmp_path / "sources.toml"
         sources.write_text(f'delay = 0.05\n[[source]]\nname = "town"\n'
-                           f'start_urls = ["{url}/summits.html", "{url}/missing.pdf"]\n'
-                           f'max_depth = 0\nschedule = "* * * * *"\n', encoding="utf-8")
+                           f'start_urls = ["{url}/list.html"]\n'
+                           f'max_depth = 1\nschedule = "* * * * *"\n', encoding="utf-8")
         port, out = _free_port(), tmp_path / "out"
-        env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home")}
+        env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"), "CHUSHO_PREFECT_RETENTION_DAYS": "7"}
         env.pop("PREFECT_API_URL", None)
         log = tmp_path / "serve.log"
         with open(log, "w", encoding="utf-8") as fh:
@@ -97,6 +101,12 @@ def test_serve_runs_the_crawl_on_its_schedule_and_tells_the_operator(tmp_path):
             assert (sched["cron"], sched["timezone"]) == ("* * * * *", "Asia/Tokyo")  # the default time zone
             assert deps["manual"]["schedules"] == []
             assert httpx.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200  # the UI
+            # ... which talks to the API on the port it is served on (Prefect's default would be 4200)
+            ui = httpx.get(f"http://127.0.0.1:{port}/ui-settings", timeout=5).json()
+            assert ui["api_url"] == api, ui
+            # the server keeps flow runs the retention asked for, then its vacuum service deletes them
+            vacuum = _api("GET", f"{api}/admin/settings")["server"]["services"]["db_vacuum"]
+            assert "flow_runs" in vacuum["enabled"] and vacuum["retention_period"] in (7 * 86400, "P7D"), vacuum
             manual = _api("POST", f"{api}/deployments/{deps['manual']['id']}/create_flow_run",
                           json={"parameters": {"inputs": [f"{url}/ordinance.html"]}})
             assert "id" in manual, manual
@@ -113,7 +123,7 @@ def test_serve_runs_the_crawl_on_its_schedule_and_tells_the_operator(tmp_path):
 
             def all_logs():  # log lines reach the API in batches, the last ones as the run's process exits
                 found = _api("POST", f"{api}/logs/filter", json={"logs": {"flow_run_id": {"any_": [str(run.id)]}}})
-                return found if any(m["message"].startswith("2 documents") for m in found) else None
+                return found if any(m["message"].startswith("3 documents") for m in found) else None
 
             logs = _wait("the run's summary in its log", all_logs, 60, proc, log)
 
@@ -134,20 +144,36 @@ def test_serve_runs_the_crawl_on_its_schedule_and_tells_the_operator(tmp_path):
     assert any(r["type"] == "ordinance" for r in read_jsonl(out / "manual" / "records.jsonl"))
     # the failed fetch is visible: in the final state's message, the artifact and the log (as a warning)
     assert "missing.pdf (HTTP 404" in run.state.message and "1 failed" in run.state.message
-    [artifact] = [a for a in artifacts if a["type"] == "markdown"]
-    assert artifact["key"] == "chusho-crawl-town"
+    by_key = {a["key"]: a for a in artifacts}
+    artifact = by_key["chusho-crawl-town"]
+    assert artifact["type"] == "markdown"
     assert "## Failed documents: 1" in artifact["data"] and "missing.pdf" in artifact["data"]
-    assert "| ok | 1 |" in artifact["data"] and "| summit |" in artifact["data"] and "| new | 1 |" in artifact["data"]
+    assert "| ok | 2 |" in artifact["data"] and "| summit |" in artifact["data"] and "| new | 2 |" in artifact["data"]
+    # tables of the records found and of the URLs not read, and a link to the review page
+    records = json.loads(by_key["chusho-crawl-town-records"]["data"])
+    assert by_key["chusho-crawl-town-records"]["type"] == "table" and len(records) == 11
+    assert {r["type"] for r in records} == {"summit"} and all(r["title"].endswith("中小企業都市サミット")
+                                                             for r in records)
+    assert {"parties or municipality", "date", "confidence"} <= set(records[0])
+    not_read = {r["url"]: r for r in json.loads(by_key["chusho-crawl-town-not-read"]["data"])}
+    assert not_read[f"{url}/missing.pdf"]["reason"].startswith("HTTP 404")
+    assert "not fetched" in {r["status"] for r in not_read.values()}  # links not followed, with why
+    review = by_key["chusho-crawl-town-review"]["data"]
+    assert (out / "town" / "review.html").resolve().as_uri() in review
     messages = {m["message"]: m["level"] for m in logs}
     assert any("summits.html" in m and " new " in m for m in messages)  # per-document progress
     assert any("missing.pdf" in m and "404" in m and lvl == 30 for m, lvl in messages.items())  # a WARNING
-    assert any(m.startswith("2 documents (1 failed, 1 ok); records: 11 summit") for m in messages)  # the summary
+    assert any(m.startswith("3 documents (1 failed, 2 ok); records: 11 summit") for m in messages)  # the summary
+    # one line per document: no task run's "Finished in state Completed()" (one is the flow run's own)
+    assert sum("Finished in state" in m["message"] for m in logs) <= 1, [m["message"] for m in logs]
     # the serve terminal: where the server's log is, and a line when each run starts and ends
     printed = log.read_text(encoding="utf-8")
     server_log = (out / "prefect-server.log").resolve()
     assert str(server_log) in printed and "cron * * * * * (Asia/Tokyo)" in printed
     assert f"run '{run.name}' (source town, scheduled) started" in printed
-    assert f"run '{run.name}' (source town, scheduled) ended Completed: 2 documents (1 failed, 1 ok)" in printed
+    assert f"run '{run.name}' (source town, scheduled) ended Completed: 3 documents (1 failed, 2 ok)" in printed
+    # with the time zone of the times printed: the schedules are in another one (Asia/Tokyo)
+    assert re.search(rf"^\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d \S+ chusho-crawl run '{run.name}'", printed, re.M), printed
     assert "(1 inputs, triggered) ended Completed" in printed
     assert "Traceback" not in printed
     # and the server's own log: written to the file, with no error in it
@@ -217,3 +243,114 @@ def test_server_log_watcher_prints_each_error_once_it_is_complete(tmp_path, caps
     assert len(err) == 1 and f"Prefect server error (details in {log})" in err[0]
     assert err[0].endswith("schedule_deployments(): sqlalchemy.exc.InvalidRequestError: Can't evaluate bulk DML "
                            "statement")
+
+
+class _SlowSite:
+    """A site whose pages take a minute to answer: a crawl of it is still running when serve is stopped."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):  # noqa: N802
+                if self.path == "/robots.txt":
+                    self.send_response(404)
+                    self.end_headers()
+                    return
+                time.sleep(60)
+                self.send_response(200)
+                self.end_headers()
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _processes_of_run(run_id: str) -> list:
+    """Processes still running for a flow run (Prefect gives each its id in PREFECT__FLOW_RUN_ID)."""
+    import psutil
+
+    found = []
+    for proc in psutil.process_iter():
+        try:
+            if proc.environ().get("PREFECT__FLOW_RUN_ID") == run_id and proc.status() != psutil.STATUS_ZOMBIE:
+                found.append(proc)
+        except (psutil.Error, OSError):
+            continue
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["sigterm in the background", "sigint to serve alone", "ctrl-c"])
+def test_serve_stops_with_its_server_and_cancels_the_runs_in_progress(tmp_path, how):
+    """`serve &` ignores SIGINT and must stop on SIGTERM; a SIGINT to serve's process alone stops it
+    and its server; Ctrl-C (the whole group) prints no traceback. Each time the run in progress ends
+    Cancelled, nothing of it is left running, and the server stops."""
+    import sqlite3
+
+    site = _SlowSite()
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'delay = 0\n[[source]]\nname = "slow"\nstart_urls = ["{site.url}/a.html"]\nmax_depth = 0\n',
+                       encoding="utf-8")
+    port, out, home = _free_port(), tmp_path / "out", tmp_path / "prefect-home"
+    env = {**os.environ, "PREFECT_HOME": str(home)}
+    env.pop("PREFECT_API_URL", None)
+    log = tmp_path / "serve.log"
+    background = how.startswith("sigterm")
+    with open(log, "w", encoding="utf-8") as fh:
+        proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "serve", "--sources", str(sources), "--out",
+                                 str(out), "--port", str(port)], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                                stdout=fh, stderr=subprocess.STDOUT, start_new_session=True,
+                                preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if background
+                                else None)
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+        def deployments():
+            try:
+                found = httpx.post(f"{api}/deployments/filter", json={}, timeout=5).json()
+            except (httpx.HTTPError, json.JSONDecodeError):
+                return None
+            return {d["name"]: d for d in found} if len(found) == 2 else None
+
+        deps = _wait("the deployments", deployments, 240, proc, log)
+        ui = httpx.get(f"http://127.0.0.1:{port}/ui-settings", timeout=5).json()
+        assert ui["api_url"] == api, ui  # the UI talks to this server, whatever runs on 4200
+        run = _api("POST", f"{api}/deployments/{deps['crawl-slow']['id']}/create_flow_run", json={})
+        _wait("the run to start", lambda: "started" in log.read_text(encoding="utf-8"), 120, proc, log)
+        time.sleep(3)  # in its fetch of the slow page
+        start = time.monotonic()
+        if background:
+            os.kill(proc.pid, signal.SIGTERM)
+        elif how == "sigint to serve alone":
+            os.kill(proc.pid, signal.SIGINT)
+        else:
+            os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=90)
+        seconds = time.monotonic() - start
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        site.close()
+    print(f"{how}: serve stopped in {seconds:.1f} s")
+    printed = log.read_text(encoding="utf-8")
+    assert proc.returncode == 0 and seconds < 60, (proc.returncode, seconds, printed[-3000:])
+    with pytest.raises(httpx.HTTPError):  # its server stopped with it
+        httpx.get(f"{api}/health", timeout=5)
+    assert "Traceback" not in printed and "KeyboardInterrupt" not in printed and "Error" not in printed, printed
+    assert re.search(r"^\d\d:\d\d:\d\d \S+ stopping: cancelling the runs in progress", printed, re.M), printed
+    assert "(source slow, triggered) ended Cancelled" in printed, printed
+    with sqlite3.connect(home / "prefect.db") as db:  # the server is gone: its database says how the run ended
+        [(state,)] = db.execute("SELECT state_type FROM flow_run WHERE id = ?", (run["id"],)).fetchall()
+    assert state == "CANCELLED"
+    time.sleep(1)
+    assert not _processes_of_run(run["id"])  # the run's process is gone too

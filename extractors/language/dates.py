@@ -41,7 +41,7 @@ not when it was written).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 ERA_BASES = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
@@ -112,6 +112,7 @@ class DateMention:
     year_given: bool
     fiscal_year: bool
     era: str | None
+    year_source: str | None = None  # where a year the expression leaves out came from (carry_years)
 
 
 @dataclass(frozen=True)
@@ -379,54 +380,244 @@ def parse_date(s: str, default_year: int | None = None) -> DateMention | None:
     return found if found is not None and found.end == lead + len(body) else None
 
 
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+CARRY_CHARS = 150  # a year carries this far at most, within its sentence
+YEAR_OF_SENTENCE = "year of an earlier date in the sentence"
+
+
+def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Month-days without a year (10月1日, 同10月6日) take the year of the nearest earlier date of
+    their sentence that writes one (「令和2年第4回定例会で可決され、7月1日より施行」,
+    「平成29年10月2日に可決され、同10月6日に公布」): prose states the year once for a run of
+    dates. Across a year's end (12月 …, 1月 …) the next year; a fiscal year (平成28年度) gives
+    its April-March year. The carried mention says so in `year_source`; others are unchanged."""
+    out: list[DateMention] = []
+    anchor: DateMention | None = None
+    for m in mentions:
+        if anchor is not None and (m.start - anchor.end > CARRY_CHARS or _SENTENCE_BREAK.search(text, anchor.end, m.start)):
+            anchor = None
+        if m.year_given and m.start_date:
+            anchor = m
+        elif anchor is not None and m.precision == "day":
+            month = _month_of(text, m)
+            year = int(anchor.start_date[:4])
+            if anchor.fiscal_year:
+                year += 1 if 0 < month < 4 else 0
+            elif len(anchor.start_date) >= 7 and int(anchor.start_date[5:7]) >= 10 and 0 < month <= 3:
+                year += 1  # 12月15日から1月15日まで
+            again = _parse_at(text, m.start, year)
+            if again is not None and (again.start, again.end) == (m.start, m.end) and again.start_date:
+                m = replace(again, year_source=YEAR_OF_SENTENCE)
+        out.append(m)
+    return out
+
+
+_MONTH_IN = re.compile(rf"(?:同\s?)?(?P<m>{_NUM})\s?(?:月|/)")
+
+
+def _month_of(text: str, m: DateMention) -> int:
+    found = _MONTH_IN.search(text, m.start, m.end)
+    return _num(found["m"]) if found else 0
+
+
 # --- The document's own date -------------------------------------------------
+
+@dataclass(frozen=True)
+class DocDate:
+    """The date a document gives itself: text[start:end] is the expression as written, `date` its
+    ISO value at the precision written ("2017-03-08", "2020-03", "2008"), `year` its year, and
+    `kind` the form it was read from (see `document_date`)."""
+    start: int
+    end: int
+    date: str
+    year: int
+    kind: str = "date line"
+
 
 # Publication-type markers come before update markers: the publication date is
 # what month-day mentions in the body most likely refer to.
-_PUBLISHED = re.compile(r"(?:公開日|掲載日|作成日|発行日|取材・撮影日?)(?:時)?[ \t]*[:：]?[ \t]*")
+_PUBLISHED = re.compile(r"(?:公開日|掲載日|作成日|発行日|発表日|登録日|投稿日|取材・撮影日?)(?:時)?[ \t]*[:：]?[ \t]*")
 _UPDATED = re.compile(r"(?:最終)?更新日(?:時)?[ \t]*[:：]?[ \t]*")
-_BRACKET_LINE = re.compile(r"^[ \t]*「?[\[【][ \t]*(?P<d>[^\]】\n]+?)[ \t]*[\]】]」?[ \t]*$", re.M)
-_TOP_CHARS = 200
-_LINE_DECOR = " \t[]【】()「」"
-# A top line may say what the date is: "令和2年3月 発行", "2020年4月1日現在".
-_TOP_LINE_TRAILER = re.compile(r"[ \t]*(?:発行|作成|現在|公表|更新|改訂)[ \t]*$")
+TOP_LINES = 12  # the date line of a release or an article sits above its first paragraphs
+_TOP_CHARS = 1000  # ... and near the top: a date below a long first part is what the text is about
+FOOT_LINES = 5  # a citation line closes the text
+# Numeric dates outside find_dates' forms, read only where a document dates itself: two-digit
+# years (18/9/27, 19.07.17) and slashes with spaces (2019 / 03 / 18).
+_NUMERIC = re.compile(r"(?<![0-9./／])(?P<y>[0-9]{4}|[0-9]{2})[ \t]?(?P<s>[./／])[ \t]?(?P<m>[0-9]{1,2})[ \t]?(?P=s)"
+                      r"[ \t]?(?P<d>[0-9]{1,2})(?![0-9]|[./／][0-9])")
+_SHORT_YEAR = re.compile(r"(?<![0-9])(?P<y>[0-9]{2})年(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?")
+# What may stand beside a date on its own line: a time, a weekday (日本語 or English), a marker
+# saying what the date is, brackets and separators.
+_BESIDE_DATE = re.compile(
+    r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[(（]?[月火水木金土日](?:曜日?)?(?:・?祝日?)?[)）]?(?=[\s)）\]】]|$)|"
+    r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|"
+    r"(?:最終)?更新日?時?|公開日?|掲載日?|発表日?|発行日?|作成日?|登録日?|投稿日?|現在|公表|改訂|時点|号|"
+    r"[\s()（）\[\]［］【】「」<>〈〉:：~〜\-・/／|｜,、.]")
+_BRACKETED_AT_EDGE = re.compile(r"^\s*[【\[［](?P<a>[^】\]］\n]{4,30})[】\]］]|[【\[［(（](?P<b>[^】\]］()（）\n]{4,30})[】\]］)）]\s*$")
+# A citation at the end of a line: a bracket with a name and a date (「(青葉新聞 11年5月2日号)」,
+# 「(ニュース青葉/2022年3月4日更新)」, 「(2021.6.3 青葉協会)」); not a note on a fact.
+_CITATION = re.compile(r"[(（](?P<c>[^()（）\n]{6,60})[)）]\s*$")
+_NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|まで|〜|~|予定|以降|以来")
+_NAME_SLASH = re.compile(r"(?<![0-9 ])/")
+# A line that names what the date below it is (【日 時】, 開催日:, 締結日): that date is a value, not the page's.
+_KEY_ABOVE = re.compile(r"^[\s【\[［<〈(（■●◆・]*(?:[^\s]\s?){1,6}[\s】\]］>〉)）]*[:：]?\s*$")
+_PROMULGATION = re.compile(r"をここに公布する。?\s*")
+_EVENT_YEAR = re.compile(r"(?<=[^\s0-9年度])((?:19|20)[0-9]{2})(?=\s?(?:in|IN|ｉｎ|イン)|[\s」』)）]|$)"
+                         r"|(?<![0-9])((?:19|20)[0-9]{2})\s?(?=in|IN|ｉｎ)")
 
 
-def _marker_year(text: str, marker: re.Pattern) -> int | None:
-    for m in marker.finditer(text):
-        found = _parse_at(text, m.end(), None)
-        if found is not None and found.year_given and found.start_date:
-            return int(found.start_date[:4])
-    return None
+def _two_digit_year(yy: int) -> int:
+    """A year written with two digits (18/9/27, 09年11月): 2000-2069 for 00-69, else 1970-1999."""
+    return 2000 + yy if yy < 70 else 1900 + yy
 
 
-def _bracket_line_year(text: str) -> int | None:
-    for m in _BRACKET_LINE.finditer(text):
-        found = parse_date(m["d"])
-        if found is not None and found.year_given and found.precision == "day":
-            return int(found.start_date[:4])
-    return None
-
-
-def _top_year(text: str) -> int | None:
-    """A dated mention standing alone on its own line within the first 200 characters."""
-    head = text[:_TOP_CHARS]
-    for found in find_dates(head):
-        if not found.year_given or found.fiscal_year or found.start_date is None:
+def _line_dates(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO) of the dates written with their year in a line, in order: find_dates'
+    forms, and two-digit or spaced numeric years where those find nothing."""
+    spaced = _NAME_SLASH.sub(" ", line)  # ニュース青葉/2021年…: a slash after a name is no date's
+    found = [(d.start, d.end, d.start_date) for d in find_dates(spaced)
+             if d.year_given and d.start_date and not d.fiscal_year]
+    taken = [(s, e) for s, e, _ in found]
+    for m in (*_NUMERIC.finditer(line), *_SHORT_YEAR.finditer(line)):
+        if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        line_start = head.rfind("\n", 0, found.start) + 1
-        line_end = text.find("\n", found.end)
-        line = text[line_start:None if line_end < 0 else line_end]
-        if _TOP_LINE_TRAILER.sub("", line).strip(_LINE_DECOR) == text[found.start:found.end]:
-            return int(found.start_date[:4])
+        y = int(m["y"])
+        y = y if y >= 100 else _two_digit_year(y)
+        month = int(m["m"])
+        day = int(m["d"]) if m["d"] else None
+        if not _MIN_YEAR <= y <= _MAX_YEAR or not 1 <= month <= 12 or (day and not _make_date(y, month, day)):
+            continue
+        found.append((m.start(), m.end(), f"{y:04d}-{month:02d}" + (f"-{day:02d}" if day else "")))
+        taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def _alone(rest: str) -> bool:
+    return not _BESIDE_DATE.sub("", rest).strip()
+
+
+def _doc_date(offset: int, s: int, e: int, iso: str, kind: str) -> DocDate:
+    return DocDate(offset + s, offset + e, iso, int(iso[:4]), kind)
+
+
+def _marked(text: str, marker: re.Pattern, kind: str) -> DocDate | None:
+    """The date right after a marker (更新日:2023年12月20日), or alone on the line below a
+    marker that ends its line (「更新日時:」 over 「2019/08/21」)."""
+    for m in marker.finditer(text):
+        at = m.end()
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[at:line_end].strip():  # the value on the next non-empty line
+            nxt = re.compile(r"\s*").match(text, at).end()
+            at, line_end = nxt, (text.find("\n", nxt) if text.find("\n", nxt) >= 0 else len(text))
+        line = text[at:line_end]
+        dates = _line_dates(line)
+        if dates and dates[0][0] == 0:
+            return _doc_date(at, *dates[0], kind)
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of the text's non-empty lines."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _top_line(lines: list[tuple[int, str]]) -> DocDate | None:
+    """A date alone on one of the top lines (平成29年3月8日, (2016年12月28日), 2019.03.18 Mon,
+    2023 / 01 / 31 19:09, 18/9/27), else a date in brackets at a top line's start or end
+    (「…サミット【21.06.03】」, 「[2011年7月12日] 見出し」)."""
+    top = [(o, line) for o, line in lines[:TOP_LINES] if o < _TOP_CHARS]
+    for i, (offset, line) in enumerate(top):
+        above = top[i - 1][1] if i else ""
+        if _KEY_ABOVE.match(above) and re.search("日|時|期|程", above) \
+                and not (_PUBLISHED.search(above) or _UPDATED.search(above)):
+            continue  # 【日 時】 over the date of an event: a value, not the page's date
+        for s, e, iso in _line_dates(line):
+            if len(iso) >= 7 and _alone(line[:s] + line[e:]):
+                return _doc_date(offset, s, e, iso, "date line")
+    for offset, line in top:
+        m = _BRACKETED_AT_EDGE.search(line)
+        if not m:
+            continue
+        g = "a" if m["a"] else "b"
+        inner = m[g]
+        for s, e, iso in _line_dates(inner):
+            if len(iso) == 10 and _alone(inner[:s] + inner[e:]):
+                return _doc_date(offset + m.start(g), s, e, iso, "date line")
+    return None
+
+
+def _bracket_line(lines: list[tuple[int, str]]) -> DocDate | None:
+    """A line that is only a bracketed date, anywhere ([2011年7月12日], 【2011年7月12日】)."""
+    for offset, line in lines:
+        body = line.strip()
+        if body[:1] in "[【［" and body[-1:] in "]】］":
+            for s, e, iso in _line_dates(line):
+                if len(iso) == 10 and _alone(line[:s] + line[e:]):
+                    return _doc_date(offset, s, e, iso, "date line")
+    return None
+
+
+def _citation(lines: list[tuple[int, str]]) -> DocDate | None:
+    """A source's name and date in a bracket closing one of the last lines (a newspaper's
+    「(青葉新聞 11年5月2日号)」, a footer's 「(ニュース青葉/2022年3月4日更新)」) or a top line
+    (「…を開催(2021.6.3 青葉協会)」)."""
+    for offset, line in [*lines[-FOOT_LINES:][::-1], *lines[:TOP_LINES]]:
+        m = _CITATION.search(line)
+        if not m or _NOT_CITATION.search(m["c"]):
+            continue
+        dates = _line_dates(m["c"])
+        if len(dates) == 1 and not _alone(m["c"][:dates[0][0]] + m["c"][dates[0][1]:]):
+            return _doc_date(offset + m.start("c"), *dates[0], "citation")
+    return None
+
+
+def _promulgation(text: str) -> DocDate | None:
+    """The date below a 公布文 (「…条例をここに公布する。」 and the date on the next line)."""
+    for m in _PROMULGATION.finditer(text):
+        found = _parse_at(text, m.end(), None)
+        if found is not None and found.year_given and found.precision == "day":
+            return DocDate(found.start, found.end, found.start_date, int(found.start_date[:4]), "公布文")
+    return None
+
+
+def _event_year(lines: list[tuple[int, str]]) -> DocDate | None:
+    """The year in the name of the event a page opens with (…フォーラム in とやま2008,
+    …サミット2020in倉敷): the year only."""
+    for offset, line in lines[:2]:
+        m = _EVENT_YEAR.search(line)
+        if m:
+            g = 1 if m.group(1) else 2
+            year = int(m.group(g))
+            if _MIN_YEAR <= year <= _MAX_YEAR:
+                return DocDate(offset + m.start(g), offset + m.end(g), str(year), year, "event name")
+    return None
+
+
+def document_date(text: str) -> DocDate | None:
+    """The date the document gives itself, or None. In order: a 公開日/掲載日/発行日/… marker;
+    a date alone on a top line (in any of the forms of `_top_line`) or bracketed at a top
+    line's edge; a 更新日 marker; a line that is only a bracketed date; a citation in a
+    bracket at the end of a last (or top) line; a 公布文's date; the year in the name of the
+    event the page opens with. A date inside a sentence is what the text is about, never its date."""
+    if not text:
+        return None
+    lines = _lines(text)
+    for find in (lambda: _marked(text, _PUBLISHED, "published"), lambda: _top_line(lines),
+                 lambda: _marked(text, _UPDATED, "updated"), lambda: _bracket_line(lines),
+                 lambda: _citation(lines), lambda: _promulgation(text), lambda: _event_year(lines)):
+        found = find()
+        if found is not None:
+            return found
     return None
 
 
 def document_year(text: str) -> int | None:
-    """The year the document dates itself by (公開日/更新日/… marker, "[2011年7月12日]" line, top date), else None."""
-    for finder in (lambda t: _marker_year(t, _PUBLISHED), lambda t: _marker_year(t, _UPDATED),
-                   _bracket_line_year, _top_year):
-        year = finder(text)
-        if year is not None:
-            return year
-    return None
+    """The year of `document_date(text)`, the default year of dates written without one."""
+    found = document_date(text)
+    return found.year if found else None

@@ -5,10 +5,13 @@ Takes the bytes of a PDF and gives `(text, pages, title, warnings)`:
 - `text`: the body text of the pages read, passed through `normalize_text`
   page by page, with running headers, footers and page numbers dropped, lines
   wrapped inside a paragraph joined (no space between Japanese characters),
-  paragraphs ending in "\\n", and two-column pages read column by column; a
+  paragraphs ending in "\\n", and pages of columns read column by column; a
   line ending short of the column's edge is a wrap when the next line's first
   unbreakable unit (禁則: 例」, み)) would not have fitted, and the centred last
   line of a centred paragraph (a title block) is joined to the full line above;
+  a line with parts set far apart on it (a title and its date flush right) is a
+  line of its own; no space is put where a number or word wrapped inside
+  Japanese text is joined (「市内に4」/「0カ所」 -> 「市内に40カ所」);
 - `pages`: one `Page(page=n, start, end, ocr)` per page read; `text[start:end]`
   is that page's text. Pages are joined by "\\n", or by "" when a sentence runs
   on from the foot of one page to the top of the next;
@@ -23,10 +26,10 @@ its lines go through the same layout steps as those of a text page.
 A long document can be read in page ranges, each on its own (a task each in
 the flows): `read_pdf_pages` reads pages [first, last) into a `PdfPart` (the
 pages' lines and warnings, its scanned pages OCRed), and `assemble_pdf` joins
-the parts, in page order, into exactly what one read gives. A page too short
-to find its own column gutter is read with the gutter found last before it;
-a part cannot know it for its first pages, so the join reads those few again
-with the gutter carried over the parts before. Everything that needs the whole
+the parts, in page order, into exactly what one read gives. Columns too short
+to tell on their own are read with the gutter found last before them; a part
+cannot know it for its first pages, so the join reads those few again with the
+gutter carried over the parts before. Everything that needs the whole
 document is done by the join: the checks, running headers and footers, column
 edges, line pitches and the text. `extract_pdf` is one part of all the pages,
 assembled: one code path. `pdf_page_count` tells the page count cheaply.
@@ -42,14 +45,19 @@ The work is done on the page's characters: pdfium's on a plain page (no ruled-ta
 vertical or rotated text, every glyph mapped: extractors/reading/pdfium_chars.py, ~10x faster
 than pdfminer), `page.chars` (pdfplumber, no layout analysis) on any other page. Characters
 are de-duplicated (fake bold), grouped into rows, the header and footer
-candidates set aside, the page split into full-width bands and columns, and
-lines assembled from characters sorted by x, so that letter spacing never
-turns into spaces between Japanese characters. Blocks read whole, in place
-among the rows, cut the columns like a full-width heading: ruled tables
-(extractors/reading/tables.py), unruled tables drawn at tab stops and vertical
-writing (extractors/reading/layout.py). A table row is one line, its non-empty
+candidates noted, the page cut into regions in reading order by the whitespace
+between its columns (extractors/reading/layout.py's `reading_regions`: a
+recursive XY cut; full-width stretches stay whole and in place, a column
+stretch is read column by column, however short a column), and lines
+assembled from characters sorted by x, so that letter spacing never turns into
+spaces between Japanese characters. Blocks read whole take part in the cut by
+their boxes, so they stay in the column they are set in: ruled tables
+(extractors/reading/tables.py) and vertical writing; unruled tables drawn at
+tab stops are found in each region. A table row is one line, its non-empty
 cells separated by a tab; vertical columns are read top to bottom, right to
-left, and joined into paragraphs like horizontal lines.
+left, and joined into paragraphs like horizontal lines. Header and footer
+candidates are read in their places (the foot of a column may run into the
+bottom band); those that repeat on most pages, and page numbers, are dropped.
 """
 from __future__ import annotations
 
@@ -67,7 +75,8 @@ from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import ExtractionError
-from extractors.reading.layout import anchor_of, row_segments, split_vertical, table_runs
+from extractors.reading.layout import (Region, anchor_of, block_unit, group_rows, reading_regions, row_segments,
+                                       row_unit, split_vertical, table_runs)
 from extractors.reading.normalize import normalize_chars, normalize_text
 from extractors.reading.ocr import OcrLine, needs_ocr, ocr_page, ocr_unavailable
 from extractors.reading.pdfium_chars import PDFIUM_LOCK, PdfiumPages
@@ -109,9 +118,9 @@ _PAGE_NUMBER = re.compile(
 _OFFICE_TITLE = re.compile(r"^Microsoft (?:Word|PowerPoint|Excel) - |\.(?:docx?|xlsx?|pptx?|jtd|pdf)$", re.I)
 
 _MARGIN_BAND = 0.12  # header/footer candidates lie in the top or bottom 12% of the page
+_SPREAD = 3.0  # em beyond the letter spacing: a gap inside a line that parts two things set apart
 _DEDUPE_TOLERANCE = 1.5  # pt: fake bold redraws a glyph well within this ...
 _DEDUPE_EM = 0.12  # ... or within an eighth of an em in a big heading (a heavier smear), up to 3 pt
-_FEW_ROWS = 6  # a page body with fewer rows is too short to find its gutter: the hint decides
 
 
 @dataclass(slots=True)
@@ -134,6 +143,7 @@ class _Line:
     size: float
     slot: str = "single"  # single / left / right / full / table / vertical: where it sits, for the column edges
     gap: float = 0.0  # the usual space between its characters: letter spacing
+    spread: bool = False  # parts set far apart on it (a title and its date flush right): no wrapped line
 
 
 @dataclass
@@ -143,6 +153,9 @@ class _PageLines:
     header: list[_Line] = field(default_factory=list)
     footer: list[_Line] = field(default_factory=list)
     blocks: list[list[_Line]] = field(default_factory=list)
+    # header and footer lines are also in the blocks, in their places (a text page: the columns'
+    # heads and feet run into the bands); else (an OCRed page) apart, kept ones added at the ends
+    in_place: bool = False
     no_text: bool = False
     scanned: bool = False  # something drawn but no usable text layer: a page for OCR
     ocr: bool = False  # the lines were read by OCR
@@ -160,8 +173,8 @@ def _page_chars(page, warnings: list[str]) -> list[_Char]:
     chars, unmapped, rotated = [], 0, 0
     for ch in page.chars:
         text = ch["text"]
-        if text.startswith("(cid:"):
-            unmapped += 1  # a glyph with no Unicode mapping: nothing to read
+        if text.startswith("(cid:") or (text and not text.isspace() and all(ord(t) < 0x20 for t in text)):
+            unmapped += 1  # a glyph with no Unicode mapping (or one to a control code): nothing to read
             continue
         if ch["x1"] < x0 or ch["x0"] > x1 or ch["bottom"] < top or ch["top"] > bottom:
             continue  # drawn off the page
@@ -203,23 +216,7 @@ def _dedupe(chars: list[_Char]) -> list[_Char]:
     return out
 
 
-def _rows(chars: list[_Char]) -> list[list[_Char]]:
-    """Group characters into rows: a character joins the row it overlaps vertically by 40% of its height.
-
-    So a superscript or a bigger character stays in its line, and the next line
-    (which at most touches this one) starts a new row.
-    """
-    rows: list[list[_Char]] = []
-    top = bottom = 0.0
-    for ch in sorted(chars, key=lambda c: (c.top, c.x0)):
-        height = max(ch.bottom - ch.top, 0.1)
-        if rows and min(bottom, ch.bottom) - max(top, ch.top) >= 0.4 * min(height, bottom - top):
-            rows[-1].append(ch)
-            bottom = max(bottom, ch.bottom)
-        else:
-            rows.append([ch])
-            top, bottom = ch.top, ch.bottom
-    return rows
+_rows = group_rows
 
 
 def _is_western(c: str) -> bool:
@@ -231,12 +228,14 @@ def _is_western_alnum(c: str) -> bool:
     return c.isalnum() and _is_western(c)
 
 
-def _usual_gap(visible: list[_Char]) -> float:
-    """The line's usual gap between letters (its letter spacing), dot leaders and punctuation aside."""
-    gaps = [b.x0 - a.x1 for a, b in zip(visible, visible[1:]) if a.text.isalnum() and b.text.isalnum()]
+def _gaps(visible: list[_Char]) -> tuple[float, float]:
+    """The line's usual gap between letters (its letter spacing; dot leaders and punctuation aside),
+    and its widest gap."""
+    gaps = [b.x0 - a.x1 for a, b in zip(visible, visible[1:])]
     if not gaps:
-        gaps = [b.x0 - a.x1 for a, b in zip(visible, visible[1:])]
-    return max(0.0, statistics.median(gaps)) if gaps else 0.0
+        return 0.0, 0.0
+    letters = [g for g, a, b in zip(gaps, visible, visible[1:]) if a.text.isalnum() and b.text.isalnum()]
+    return max(0.0, statistics.median(letters or gaps)), max(gaps)
 
 
 def _make_line(chars: list[_Char], slot: str) -> _Line | None:
@@ -253,7 +252,7 @@ def _make_line(chars: list[_Char], slot: str) -> _Line | None:
     if not visible:
         return None
     size = statistics.median(c.size for c in visible)
-    usual_gap = _usual_gap(visible)
+    usual_gap, widest = _gaps(visible)
     threshold = usual_gap + 0.1 * size
     out: list[str] = []
     prev: _Char | None = None
@@ -271,7 +270,7 @@ def _make_line(chars: list[_Char], slot: str) -> _Line | None:
         out.append(ch.text)
         prev, drawn_space = ch, False
     return _Line("".join(out), visible[0].x0, visible[-1].x1, min(c.top for c in visible),
-                 max(c.bottom for c in visible), size, slot, usual_gap)
+                 max(c.bottom for c in visible), size, slot, usual_gap, widest > usual_gap + _SPREAD * size)
 
 
 def _lines(chars: list[_Char], slot: str) -> list[_Line]:
@@ -315,120 +314,37 @@ def _is_page_number(row: list[_Char]) -> bool:
     return line is not None and bool(_PAGE_NUMBER.match(line.text))
 
 
-def _crosses(row: list[_Char], gutter: tuple[float, float], body_size: float | None = None) -> bool:
-    """Whether a row runs over the gutter: a character on it, or (given the body text's size) a
-    heading bigger than the body with characters on both sides, such as a centred title with
-    a space right over the gutter."""
-    g0, g1 = gutter
-    if any(c.x0 < g1 - 1 and c.x1 > g0 + 1 for c in row):
-        return True
-    if body_size is None:
-        return False
-    left = [c for c in row if c.x1 <= g0 + 1 and not c.text.isspace()]
-    right = [c for c in row if c.x0 >= g1 - 1 and not c.text.isspace()]
-    if not left or not right:
-        return False
-    a, b = max(left, key=lambda c: c.x1), min(right, key=lambda c: c.x0)
-    return min(a.size, b.size) > body_size + 1
-
-
-def _sides_filled(rows: list[list[_Char]], gutter: tuple[float, float], need: float) -> bool:
-    g0, g1 = gutter
-    left = sum(1 for r in rows if any(c.x1 <= g0 + 1 for c in r))
-    right = sum(1 for r in rows if any(c.x0 >= g1 - 1 for c in r))
-    return min(left, right) >= need
-
-
-def _spans(row: list[_Char]) -> list[tuple[float, float]]:
-    """The x extents a row covers: its characters, hair gaps (under a third of an em) closed,
-    so that a title's spaced-out characters or spaces cover what lies between them."""
-    spans: list[list[float]] = []
-    for c in sorted(row, key=lambda c: c.x0):
-        if spans and c.x0 - spans[-1][1] < 0.3 * c.size:
-            spans[-1][1] = max(spans[-1][1], c.x1)
-        else:
-            spans.append([c.x0, c.x1])
-    return [(a, b) for a, b in spans]
-
-
-def _find_gutter(rows: list[list[_Char]], x0: float, x1: float,
-                 hint: tuple[float, float] | None = None) -> tuple[float, float] | None:
-    """An empty vertical strip between 30% and 70% of the width with text on both sides, or None.
-
-    Rows crossing it (a title over both columns) are allowed while they are
-    few. A page with too few rows to tell (the end of an article) is checked
-    against `hint`, the gutter of an earlier page: its answer is `hint` or None.
-    """
-    allowed = max(1, int(0.15 * len(rows)))
-    if len(rows) < _FEW_ROWS:
-        if hint and sum(_crosses(r, hint) for r in rows) <= allowed // 2 and _sides_filled(rows, hint, 1):
-            return hint
-        return None
-    lo, hi = x0 + 0.3 * (x1 - x0), x0 + 0.7 * (x1 - x0)
-    cover = [0] * (int(hi - lo) + 1)
-    for row in rows:
-        bins: set[int] = set()
-        for s0, s1 in _spans(row):
-            a, b = max(s0, lo), min(s1, hi)
-            if a < b:
-                bins.update(range(int(a - lo), int(b - lo) + 1))
-        for i in bins:
-            cover[i] += 1
-    least = min(cover)
-    if least > allowed:
-        return None
-    best, start = (0, 0), None  # the widest run of least-covered bins
-    for i, n in enumerate(cover + [least + 1]):
-        if n == least and start is None:
-            start = i
-        elif n != least and start is not None:
-            best = max(best, (i - start, start))
-            start = None
-    width, start = best
-    size = statistics.median(c.size for r in rows for c in r)
-    gutter = (lo + start, lo + start + width)
-    if width < 0.8 * size or not _sides_filled(rows, gutter, max(3, 0.2 * len(rows))):
-        return None
-    return gutter
-
-
-def _reading_blocks(rows: list[list[_Char]], gutter: tuple[float, float] | None,
-                    inserts: list[tuple[float, list[_Line]]] = ()) -> list[list[_Line]]:
-    """Body rows in reading order: full-width rows in place, between them the left column, then the right.
-
-    `inserts` are blocks read whole (tables, vertical text) with their top: each is read in
-    place, where it stands among the rows, and cuts the columns like a full-width row.
-    """
-    inserts = sorted(inserts, key=lambda t: t[0])
-    size = statistics.median(c.size for r in rows for c in r) if rows else 0.0
-    g0, g1 = gutter or (0.0, 0.0)
-    mid = (g0 + g1) / 2
+def _region_blocks(region: Region, margin: dict[int, str], page: _PageLines) -> list[list[_Line]]:
+    """A region's rows and blocks as blocks of lines, top to bottom: the rows between two blocks
+    read whole (tables, vertical text) make one block; unruled tables are found among its rows.
+    A line of a header or footer row (`margin`: id of a character -> which) is noted in `page`'s
+    header or footer too."""
+    rows = [u.chars for u in region.units if u.block is None]
+    inserts = [(u.top, u.block) for u in region.units if u.block is not None]
+    body = [r for r in rows if id(r[0]) not in margin]
+    if len(body) < len(rows):  # no table takes in a header or footer
+        tables, body = _take_unruled_tables(body)
+        keep = {id(r[0]) for r in body}
+        rows = [r for r in rows if id(r[0]) in keep or id(r[0]) in margin]
+    else:
+        tables, rows = _take_unruled_tables(rows)
+    inserts = sorted(inserts + tables, key=lambda t: t[0])
     blocks: list[list[_Line]] = []
-    band: list[_Char] = []
-
-    def close_band() -> None:
-        if gutter is None:
-            blocks.append(_lines(band, "single"))
-        else:
-            left = [c for c in band if (c.x0 + c.x1) / 2 < mid]
-            right = [c for c in band if (c.x0 + c.x1) / 2 >= mid]
-            blocks.extend(b for b in (_lines(left, "left"), _lines(right, "right")) if b)
-        band.clear()
-
+    band: list[_Line] = []
     at = 0
     for row in rows:
         top = min(c.top for c in row)
         while at < len(inserts) and inserts[at][0] < top:
-            close_band()
-            blocks.append(inserts[at][1])
+            blocks += [band, inserts[at][1]]
+            band = []
             at += 1
-        if gutter is not None and _crosses(row, gutter, size):  # a title or other line over both columns
-            close_band()
-            blocks.append(_lines(row, "full"))
-        else:
-            band.extend(row)
-    close_band()
-    blocks.extend(block for _, block in inserts[at:])
+        if (line := _make_line(row, region.slot)) is not None:
+            band.append(line)
+            where = margin.get(id(row[0]))
+            if where is not None:
+                getattr(page, where).append(line)
+    blocks.append(band)
+    blocks += [block for _, block in inserts[at:]]
     return [b for b in blocks if b]
 
 
@@ -450,8 +366,11 @@ def _row_line(cells: list[str], chars: list[_Char]) -> _Line | None:
                  statistics.median(c.size for c in visible), "table")
 
 
-def _take_ruled_tables(page, chars: list[_Char]) -> tuple[list[tuple[float, list[_Line]]], list[_Char]]:
-    """The page's ruled tables as blocks of row lines (with their tops), and the characters left outside them."""
+Box = tuple[float, float, float, float]
+
+
+def _take_ruled_tables(page, chars: list[_Char]) -> tuple[list[tuple[Box, list[_Line]]], list[_Char]]:
+    """The page's ruled tables as blocks of row lines (with their boxes), and the characters left outside them."""
     inserts, taken = [], set()
     for rows in ruled_tables(page):
         block = []
@@ -469,7 +388,9 @@ def _take_ruled_tables(page, chars: list[_Char]) -> tuple[list[tuple[float, list
             if (line := _row_line(cells, row_chars)) is not None:
                 block.append(line)
         if block:
-            inserts.append((block[0].top, block))
+            boxes = [box for row in rows for box in row if box is not None]
+            inserts.append(((min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                             max(b[3] for b in boxes)), block))
     return inserts, [c for c in chars if id(c) not in taken] if taken else chars
 
 
@@ -515,8 +436,9 @@ def _vertical_block(columns: list[list[_Char]]) -> list[_Line]:
 
 def _read_page(page, warnings: list[str], hint: tuple[float, float] | None,
                fast: PdfiumPages | None = None) -> tuple[_PageLines, tuple | None, bool]:
-    """One page's lines, the column gutter found on it (None: one column), and whether `hint` was
-    consulted (a body too short to find its own gutter): then the gutter found is `hint` or None.
+    """One page's lines, the main column gutter found on it (None: one column), and whether
+    `hint` was consulted (columns too short to tell on their own: read with another hint, the
+    page may come out otherwise).
 
     With `fast`, a plain page's characters come from pdfium (extractors/reading/pdfium_chars.py);
     any other page is pdfplumber's."""
@@ -524,7 +446,7 @@ def _read_page(page, warnings: list[str], hint: tuple[float, float] | None,
     plain = fast.chars(page.page_number - 1) if fast is not None else None
     if plain is not None:
         chars = _plain_page_chars(plain, page.bbox)
-        inserts: list[tuple[float, list[_Line]]] = []
+        inserts: list[tuple[Box, list[_Line]]] = []
     else:
         if needs_ocr(page):
             return _PageLines(no_text=True, scanned=True), None, False
@@ -535,19 +457,20 @@ def _read_page(page, warnings: list[str], hint: tuple[float, float] | None,
     rows = _rows(chars)
     columns, rest = split_vertical(chars, rows)
     if columns:
-        block = _vertical_block(columns)
-        inserts.append((min(c.top for col in columns for c in col), block))
+        box = (min(c.x0 for col in columns for c in col), min(c.top for col in columns for c in col),
+               max(c.x1 for col in columns for c in col), max(c.bottom for col in columns for c in col))
+        inserts.append((box, _vertical_block(columns)))
         rows = _rows(rest)
     head, foot, body = _split_margins(rows, top, bottom) if rows else ([], [], [])
-    tables, body = _take_unruled_tables(body)
-    inserts += tables
-    gutter = _find_gutter(body, x0, x1, hint) if body else None
-    lines = _PageLines(
-        header=[line for r in head if (line := _make_line(r, "full"))],
-        footer=[line for r in foot if (line := _make_line(r, "full"))],
-        blocks=_reading_blocks(body, gutter, inserts),
-    )
-    return lines, gutter, 0 < len(body) < _FEW_ROWS
+    margin = {id(c): "header" for r in head for c in r} | {id(c): "footer" for r in foot for c in r}
+    size = statistics.median(c.size for r in rows for c in r) if rows else 0.0
+    units = sorted([row_unit(r, size) for r in head + body + foot] + [block_unit(box, block) for box, block in inserts],
+                   key=lambda u: u.top)
+    regions, gutter, hinted = reading_regions(units, size, hint)
+    lines = _PageLines(in_place=True)
+    for region in regions:
+        lines.blocks += _region_blocks(region, margin, lines)
+    return lines, gutter, hinted
 
 
 # ---------------------------------------------------------------- running headers and footers
@@ -567,7 +490,11 @@ def _drop_running_lines(pages: list[_PageLines]) -> None:
         for p in pages:
             kept = [line for line in getattr(p, where)
                     if counts[_margin_key(line)] < need and not _PAGE_NUMBER.match(line.text)]
-            if kept and where == "header":
+            if p.in_place:
+                dropped = {id(line) for line in getattr(p, where)} - {id(line) for line in kept}
+                if dropped:
+                    p.blocks = [b for block in p.blocks if (b := [x for x in block if id(x) not in dropped])]
+            elif kept and where == "header":
                 p.blocks.insert(0, kept)
             elif kept:
                 p.blocks.append(kept)
@@ -680,7 +607,7 @@ def _centred_run_on(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[
 
 def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float]) -> bool:
     """Whether line b starts a new paragraph after line a (same column); a table row is a line of its own."""
-    if abs(a.size - b.size) > 0.5 or a.slot == "table" or b.slot == "table":
+    if abs(a.size - b.size) > 0.5 or a.slot == "table" or b.slot == "table" or a.spread or b.spread:
         return True
     pitch = pitches.get(_pitch_key(a), 2 * a.size)
     if b.top - a.top > pitch * 1.2 + 0.5:  # paragraph spacing
@@ -694,18 +621,40 @@ def _continues(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float
     """Whether b (top of the next column or page, or the next line over both columns) carries on
     the sentence that a (a column's foot, or a line over both columns) left open."""
     return (a.text[-1] not in _SENTENCE_END and abs(a.size - b.size) <= 0.5 and "table" not in (a.slot, b.slot)
+            and not (a.spread or b.spread)
             and not _is_short(a, edges[a.slot], b)
             and (not _opens_paragraph(b, edges[b.slot]) or _centred_run_on(a, b, edges, pitches)))
 
 
-def _needs_space(a: str, b: str) -> bool:
-    """Whether a line ending in a and the next starting with b are joined by a space: western words only."""
-    return _is_western(a) and a != "-" and _is_western_alnum(b)
+def _is_japanese(c: str) -> bool:
+    return c != "" and not c.isspace() and not _is_western(c)
+
+
+def _needs_space(before: str, after: str) -> bool:
+    """Whether a line ending in `before` and the next starting with `after` are joined by a space:
+    between western words only. Never inside Japanese text: a number or a western word wrapped
+    in a Japanese sentence (「市内に4」/「0カ所」, 「はSD」/「Gsの」) has no space in it. A number
+    cut at the line end is in Japanese text when it follows a Japanese character or the part
+    on the next line runs into one; a word of letters when both hold."""
+    a, b = before[-1], after[0]
+    if not (_is_western(a) and a != "-" and _is_western_alnum(b)):
+        return False
+    i = len(before) - 1
+    while i >= 0 and (_is_western_alnum(before[i]) or before[i] in ",."):
+        i -= 1
+    j = 0
+    while j < len(after) and (_is_western_alnum(after[j]) or after[j] in ",."):
+        j += 1
+    left = before[i] if i >= 0 else ""
+    right = after[j] if j < len(after) else ""
+    if (a.isdigit() and _is_japanese(left)) or (b.isdigit() and _is_japanese(right)):
+        return False
+    return not (_is_japanese(left) and _is_japanese(right))
 
 
 def _join(a: str, b: str) -> str:
-    """Join a wrapped line: no space between Japanese characters, a space between western words."""
-    return a + " " + b if a and b and _needs_space(a[-1], b[0]) else a + b
+    """Join a wrapped line: no space in Japanese text, a space between western words."""
+    return a + " " + b if a and b and _needs_space(a, b) else a + b
 
 
 def _block_text(block: list[_Line], edges: dict[str, _Edges], pitches: dict[float, float]) -> str:
@@ -737,7 +686,7 @@ def _assemble(pages: list[_PageLines], edges: dict[str, _Edges], pitches: dict[f
         if page_text and text:
             runs_on = prev_last is not None and _continues(prev_last, blocks[0][0], edges, pitches)
             # a word of ASCII letters cut at the page foot keeps a separator
-            text += "" if runs_on and not _needs_space(text[-1], page_text[0]) else "\n"
+            text += "" if runs_on and not _needs_space(text, page_text) else "\n"
         start = len(text)
         text += page_text
         spans.append(Page(page=n, start=start, end=len(text), ocr=p.ocr))

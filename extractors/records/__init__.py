@@ -2,10 +2,13 @@
 
 Takes `Document`s and gives draft records (`document_drafts`: the rule pass, NER on trigger
 sentences, and the assemblers `summits`, `agreements`, `ordinances` over a shared `DocContext`;
-agreements also read the document's publisher and date line (`publisher`) and its party lists
-and blocks (`coordination`)),
+summits read one-meeting pages (`meeting_page`), ordinances drafts, plans, number lines, 公布文
+and 附則 (`ordinance_pages`); agreements also read the document's publisher (`publisher`), its party
+lists, blocks and counted groups (`coordination`, `party_groups`), its signature block
+(`signatures`) and its hard wrapping (`wrapping`)),
 then records (`build_records`: evidence spans, a sentence-level one and one per field value
-(`spans`), merging across documents, stable ids, validation against `schemas.records`, the
+(`spans`), merging across documents, stable ids, each record's probability of being right
+(`confidence`, a fitted model over its evidence), validation against `schemas.records`, the
 rejected with their reasons). `score` / `grounding` / `format_report` measure records against a
 gold file the way the team's `eval/score.py` does; `field_evidence` checks that every field value
 has a span naming its field.

@@ -12,14 +12,18 @@ signing reported as done (「締結しました」, 「本日」) the document's
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date as date_cls
+
+from extractors.language.dates import parse_date
 
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
-NOT_SIGN_DATE = re.compile(r"^\s?(?:から|まで|以降|以来|ぶり|前|後|頃|現在)")
+NOT_SIGN_DATE = re.compile(r"^\s?(?:から|まで|以降|以来|ぶり|前|後|頃|現在|号|発行|更新|公開|掲載)")
 _BEFORE_DATE_NEG = re.compile(r"(?:前の|後の|以前の|以来の)\s?$")
 REPORTED = re.compile(r"(?:締結|調印|署名|提携)(?:いた)?しました|(?:締結|調印|署名|提携)した|結びました|結んだ|交わしました|本日|このたび|この度|今般")
 PLANNED = re.compile(r"(?:締結|調印)(?:いた)?します|(?:締結|調印)する予定|結ぶ予定|予定です")
+_YEAR_WORD = re.compile(r"(一昨年|今年|本年|昨年|去年)\s?$")
 _RELATIVE_MONTH = re.compile(r"(今年|本年|昨年|去年|一昨年)\s?(\d{1,2})月")
 _DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが]))(\d{1,2})日(?:[、,]|に|から|は)")
 DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（]?\s*)?(?:\d+[.．)]\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
@@ -30,10 +34,21 @@ def reported_done(text: str, s: int, e: int) -> bool:
     return bool(REPORTED.search(text, s, e)) and not PLANNED.search(text, s, e)
 
 
+def _relative_year(r, d):
+    """「昨年12月17日」: a month-day after 昨年/今年/一昨年, read against the document's own year."""
+    m = _YEAR_WORD.search(r.text, max(0, d.start - 4), d.start)
+    base = r.year()
+    if not m or d.year_given or base is None:
+        return d
+    back = {"今年": 0, "本年": 0, "昨年": 1, "去年": 1, "一昨年": 2}[m.group(1)]
+    again = parse_date(r.text[d.start:d.end], default_year=base - back)
+    return replace(again, start=d.start, end=d.end) if again and again.start_date else d
+
+
 def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | None]:
     """The signing date of the sentence text[s:e] (see the module docstring) and its span."""
     best = None
-    for d in r.dates_in(s, e):
+    for d in map(lambda d: _relative_year(r, d), r.dates_in(s, e)):
         if not d.start_date or d.fiscal_year:
             continue
         if NOT_SIGN_DATE.match(r.text[d.end:d.end + 4]) or \
@@ -79,6 +94,31 @@ def key_value_date(r) -> tuple[str | None, int, int, Span | None]:
                     return d.start_date, d.start, d.end, date_span(d, "agreement-date-key-value", "signed_date")
         pos += len(line) + 1
     return None, 0, 0, None
+
+
+_POINTS_BELOW = re.compile(r"(?:以下|下記|次)の(?:とおり|通り)")
+_EVENT_KEY = re.compile(r"\s*(?:[■◆●○・*※]|\d+[.．)）]|[(（]\d+[)）])?\s*[<＜【\[]?\s*"
+                        r"(?:日\s?時|日\s?程|期\s?日|と\s?き|開催日時?|実施日|調印日時|締結日時)")
+
+
+def event_date_below(r, s: int, e: int) -> tuple[str | None, Span | None]:
+    """「…が以下のとおり協定を結びます。」 then 「日時 : 令和3年6月8日(火)」: the date of the
+    ceremony a sentence announces, from the 日時 line of the block it points to (or of a planned signing)."""
+    if not (_POINTS_BELOW.search(r.text, s, e) or PLANNED.search(r.text, s, e)):
+        return None, None
+    pos = e
+    for _ in range(15):
+        if pos >= len(r.text):
+            break
+        stop = r.text.find("\n", pos)
+        stop = len(r.text) if stop == -1 else stop
+        if _EVENT_KEY.match(r.text, pos, stop):
+            for d in r.dates_in(pos, min(len(r.text), stop + 40)):
+                if d.start_date and d.precision == "day" and not d.fiscal_year:
+                    return d.start_date, date_span(d, "agreement-date-event", "signed_date")
+            return None, None
+        pos = stop + 1
+    return None, None
 
 
 def day_on_or_before(doc_date: str, day: int, past: bool) -> str | None:

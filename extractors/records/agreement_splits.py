@@ -1,7 +1,7 @@
 """One agreement or several from the signing sentences of a document (see `agreements`).
 
 Documents signed together (「協定書及び…覚書を締結」) are one agreement each; parties with
-their own date in brackets, or their own ceremony (「Aとの締結式は11月28日」), one each;
+their own date in brackets, or their own ceremony (「Aとの締結式は5月8日」), one each;
 a sentence naming some of an agreement's parties (another sentence names them all)
 speaks of that agreement. `r` is the agreement reader of `agreements`.
 """
@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import re
 
-from extractors.language.dates import DateMention
+from dataclasses import replace
+
+from extractors.language.dates import DateMention, parse_date
 from extractors.records.coordination import party_key
 from extractors.records.spans import Span, date_span
 from schemas.records import Candidate
 
-_JOINED_DOCS = re.compile(r"\s?(?:及び|および|並びに|ならびに)")
+_JOINED_DOCS = re.compile(r"[」』]?\s?(?:及び|および|並びに|ならびに|と[、,]|、)\s?[「『]?")
 _CEREMONY = re.compile(r"との\s?(?:協定)?(?:締結式|調印式|締結|調印)")
 
 
-def split_documents(r, s: int, words: list[Candidate], sign_at: int) -> list[tuple[str, Candidate]]:
-    """「…協定書及び…覚書を締結」: (title as written, word) for each document signed together."""
+def split_documents(r, s: int, words: list[Candidate], sign_at: int) -> list[tuple[str, Candidate, int]]:
+    """「…協定書及び…覚書を締結」, 「「A…協定」と、「B…協定」の締結式」: (title as written, word, where the
+    title starts) for each document signed together."""
     docs = [w for w in words if w.start < sign_at and w.text.endswith(("協定書", "覚書", "協定"))]
     out = []
     for i, w in enumerate(docs):
@@ -29,13 +32,13 @@ def split_documents(r, s: int, words: list[Candidate], sign_at: int) -> list[tup
             continue
         lo = docs[i - 1].end if i > 0 else s
         piece = r.text[lo:w.end]
-        m = re.search(r"(?:及び|および|並びに|ならびに|、|と、|を)\s?([^、。「」]*)$", piece)
-        out.append((m.group(1) if m else piece, w))
+        m = re.search(r"(?:及び|および|並びに|ならびに|、|と、|を|「|『)\s?([^、。「」『』]*)$", piece)
+        out.append((m.group(1) if m else piece, w, w.end - len(m.group(1)) if m else lo))
     return out if len(out) >= 2 else []
 
 
 def own_dates(r, parties: list[tuple[str, int, int, str]]) -> dict[str, DateMention]:
-    """Party -> the date in brackets right after its name: 「A(平成28年2月5日)とB(平成28年3月22日)」."""
+    """Party -> the date in brackets right after its name: 「A(令和元年5月7日)とB(令和元年9月2日)」."""
     out = {}
     for name, st, en, _ in parties:
         if en <= st:
@@ -48,8 +51,48 @@ def own_dates(r, parties: list[tuple[str, int, int, str]]) -> dict[str, DateMent
     return out
 
 
+def sentence_years(r, s: int, e: int) -> list[DateMention]:
+    """The dates of text[s:e]; a month-day without a year takes the year of the date written before
+    it in the same sentence (「2024年6月3日、…、翌4日には」)."""
+    out, year = [], None
+    for d in r.dates_in(s, e):
+        if d.start_date is None and year and not d.year_given:
+            again = parse_date(r.text[d.start:d.end], default_year=year)
+            d = replace(again, start=d.start, end=d.end) if again and again.start_date else d
+        if d.start_date and d.year_given:
+            year = int(d.start_date[:4])
+        out.append(d)
+    return out
+
+
+_CLAUSE_LINK = re.compile(r"\s?(?:には|に|の|は|にも)?\s?[、,]?\s?$")
+
+
+def clause_dates(r, parties: list[tuple[str, int, int, str]], s: int) -> dict[str, DateMention]:
+    """Party -> the date that opens its clause: 「令和元年6月には、A、令和3年2月には、Bとも…締結」,
+    「平成11年4月のAとの…協定に始まり」, 「12日、A(…)と、続く13日には、B、C及びDと」. A date opens the
+    clause of the party right after it (nothing but a particle and a comma between them) and of the
+    parties coordinated with that one before the next date; parties before the first date sign in
+    every clause."""
+    out: dict[str, DateMention] = {}
+    dates = [d for d in sentence_years(r, s, max((en for _, _, en, _ in parties), default=s))
+             if d.start_date and not d.fiscal_year]
+    current = None
+    last_end = s
+    for name, st, en, _ in sorted((p for p in parties if p[2] > p[1]), key=lambda p: p[1]):
+        opening = [d for d in dates if d.end <= st and _CLAUSE_LINK.fullmatch(r.text, d.end, st)]
+        if opening:
+            current = opening[-1]
+        elif current is not None and any(last_end <= d.start and d.end <= st for d in dates):
+            current = None  # a date between: this party is of no dated clause
+        if current is not None:
+            out[name] = current
+        last_end = en
+    return out
+
+
 def _ceremonies(r, draft: dict) -> dict[str, tuple[str, int, int, Span]]:
-    """Party -> (date, sentence) of 「Aとの締結式は11月28日に行われ」 sentences."""
+    """Party -> (date, sentence) of 「Aとの締結式は5月8日に行われ」 sentences."""
     out = {}
     for m in _CEREMONY.finditer(r.text):
         s, e = r.ctx.sentence(m.start())
@@ -82,6 +125,56 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
     return out
 
 
+_EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ)")
+_SUBJECT = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
+LISTED = ("agreement-bracket-list", "agreement-counted-list", "agreement-list-below", "agreement-shared-ending")
+
+
+def _one_each(draft: dict, keep: list[str], one: str) -> dict:
+    names = keep + [one]
+    return {**draft, "parties": names, "_written": [w for w in draft["_written"] if w[0] in names],
+            "party_aliases": {k: v for k, v in draft["party_aliases"].items() if k in names},
+            "evidence": [ev for ev in draft["evidence"]
+                         if len(ev) == 3 or ev.field != "parties" or ev.value in names]}
+
+
+def split_each(r, draft: dict) -> list[dict]:
+    """「AはB及びCとそれぞれ覚書を締結」: one agreement of A with each partner; 「A及びBは、それぞれCと」:
+    one of each subject with C. Who is on which side comes from the particle before それぞれ."""
+    s, e = draft["_sentence"]
+    m = _EACH.search(r.text, s, e)
+    if not m or len(draft["parties"]) < 3:
+        return [draft]
+    written = [w for w in draft["_written"]]
+    subjects = [w[0] for w in written if w[2] == w[1] or _SUBJECT.match(r.text, w[2])]
+    others = [w[0] for w in written if w[0] not in subjects]
+    if not subjects or not others:
+        return [draft]
+    keep, each = (subjects, others) if m.group(1) == "と" else (others, subjects)
+    if len(each) < 2:
+        return [draft]
+    return [_one_each(draft, keep, one) for one in each]
+
+
+def split_bilateral(r, drafts: list[dict]) -> list[dict]:
+    """A publisher whose agreements on the page are otherwise bilateral signs one agreement with each
+    body of a list (「金融機関4社(A、B、C、D)と協定を締結」 beside 「Eと協定を締結」, 「Fと…」): one each."""
+    pub = r.publisher
+    if not pub:
+        return drafts
+    bilateral = [d for d in drafts if len(d["parties"]) == 2 and pub in d["parties"]]
+    out = []
+    for d in drafts:
+        listed = [w[0] for w in d["_written"] if w[3] in LISTED and w[0] != pub]
+        others = [o for o in drafts if o is not d]
+        if pub in d["parties"] and len(listed) >= 2 and len(d["parties"]) == len(listed) + 1 and \
+                len(others) >= 2 and all(o in bilateral for o in others):
+            out += [_one_each(d, [pub], one) for one in listed]
+        else:
+            out.append(d)
+    return out
+
+
 def same_body(short: str, full: str) -> bool:
     """One name for the same body: equal without legal form, or the shorter written with the
     longer's characters in order, from its start or its kind word (北海道同友会 / 北海道中小企業家同友会)."""
@@ -90,14 +183,38 @@ def same_body(short: str, full: str) -> bool:
         return True
     if len(a) > len(b):
         a, b = b, a
-    if len(a) < 3 or not b.endswith(a[-2:]):
+    a, b = _short_kind(a), _short_kind(b)  # 弘大 / 弘前大学, 青森公立大 / 青森公立大学
+    if a == b:
+        return True
+    if len(a) < 2 or (len(a) < 3 and not (a[0] == b[0] and a[-1] == b[-1] and a[-1] in "大銀")) or \
+            not b.endswith(a[-2:] if len(a) >= 3 else a[-1]):
         return False
     it = iter(b)
     return all(ch in it for ch in a)
 
 
+_NEWS_KINDS = (("大学", "大"), ("信用金庫", "信金"), ("信用組合", "信組"), ("銀行", "銀"), ("商工会議所", "商議所"))
+
+
+def _short_kind(name: str) -> str:
+    """The kind word as news writes it short: 弘前大学 -> 弘前大, 北洋銀行 -> 北洋銀."""
+    for full, short in _NEWS_KINDS:
+        if name.endswith(full) and len(name) > len(full):
+            return name[: -len(full)] + short
+    return name
+
+
 def names_subset(names: list[str], others: list[str]) -> bool:
     return all(any(same_body(n, o) for o in others) for n in names)
+
+
+def other_instrument(a: dict, b: dict) -> bool:
+    """A 覚書 beside a 協定, or two documents with titles of their own: two agreements, even between
+    the same bodies (「協定の締結にあわせ、市とA銀行は「…の覚書」も交わした」)."""
+    if a["kind"].endswith("覚書") != b["kind"].endswith("覚書"):
+        return True
+    ta, tb = a.get("_quoted"), b.get("_quoted")
+    return bool(ta and tb and party_key(ta) != party_key(tb))
 
 
 def merge_subsets(drafts: list[dict]) -> list[dict]:
@@ -106,12 +223,14 @@ def merge_subsets(drafts: list[dict]) -> list[dict]:
     out: list[dict] = []
     for d in sorted(drafts, key=lambda d: (-len(d["parties"]), d["signed_date"] is None)):
         home = next((o for o in out if o["_sentence"] != d["_sentence"] and names_subset(d["parties"], o["parties"])
-                     and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])),
-                    None)
+                     and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])
+                     and not other_instrument(d, o)), None)
         if home is None:
             out.append(d)
             continue
         if home["signed_date"] is None and d["signed_date"]:
             home["signed_date"], home["confidence"] = d["signed_date"], 0.8
+        if d["kind"] != home["kind"] and d["kind"].endswith(home["kind"]):
+            home["kind"] = d["kind"]  # 協定 -> 産学連携協定: the more specific word of the same signing
         home["evidence"] += [ev for ev in d["evidence"] if ev not in home["evidence"]]
     return sorted(out, key=lambda d: d["_sentence"])

@@ -15,26 +15,30 @@ value was inferred (`records.spans`). A merged record keeps every document's
 spans; a field span whose value the record does not hold (another document's
 value won, or an assembler replaced it) is kept as sentence-level evidence.
 
-Confidence: how far the structure a record was read from can be trusted, set
-by the assembler and moved only here. It orders drafts when merging (the most
-confident draft's values come first) and is a filter on the review page.
+Confidence. A record's `confidence` is the probability that it is right (it
+matches a gold record and every field it gives is the gold's: see
+`records.confidence`), from what its evidence says it rests on: the kind of
+structure each field was read from, what was inferred and from what, how often
+each field is stated, how many sentences and documents give the record, OCR.
+The coefficients are data, fitted on the dev texts by `eval/fit_confidence.py`,
+which also prints the reliability table; `build_records` sets it, once the
+record's evidence is merged.
 
-- summit: 0.85 for a list row or a history-table row (edition, date, host and
-  theme on one structured line); 0.7 for a mention in prose (第N回 + series
-  name); 0.75 when the mention's sentence also states the venue (を会場に,
-  で開催). Dates, theme and declaration found later do not change it.
+A draft's `confidence` is another thing: the assembler's rating of the
+structure it read, which only orders drafts when merging (the most confident
+draft's values come first) and lets an assembler weigh its own drafts:
+
+- summit: 0.85 for a list row or a history-table row; 0.7 for a mention in
+  prose (第N回 + series name); 0.75 when the mention's sentence also states
+  the venue (を会場に, で開催).
 - agreement: 0.8 for a signing sentence (or a heading with its 締結日 line)
-  with a signing date, whichever way the date was found; 0.7 for one without;
-  0.75 for a row of a table of agreements (dated in the row, but one party,
-  the publisher, is always inferred).
+  with a signing date; 0.7 for one without; 0.75 for a row of a table of
+  agreements.
 - ordinance: 0.9 for a 例規集 header (the name alone on its line, with its
   date and number below); 0.75 for a quoted name in prose; 0.6 for an unquoted
-  name in prose (its start read back to a boundary). An undated, unnumbered
-  name below 0.9 that is in no list, on a page whose title names no ordinance,
-  is a passing reference and gives no record.
-- every type: +0.05 for each further document that gives the same record (at
-  most 0.99); ×0.8 when all its evidence comes from OCR pages (OCR misreads
-  characters).
+  name in prose. An undated, unnumbered name below 0.9 that is in no list, on
+  a page whose title names no ordinance, is a passing reference and gives no
+  record.
 """
 from __future__ import annotations
 
@@ -45,7 +49,9 @@ import unicodedata
 from pydantic import ValidationError
 
 from extractors.records.agreements import agreement_drafts
+from extractors.records.confidence import ConfidenceModel, record_confidence
 from extractors.records.context import DocContext
+from extractors.records.linking import Linker, link_record
 from extractors.language.nlp import model_candidates, rule_candidates
 from extractors.language.triggers import selected_regions
 from extractors.records.ordinances import municipality_prefix, ordinance_drafts
@@ -57,7 +63,6 @@ from schemas.records import RECORD_TYPES, Candidate, Evidence, Rejected
 _TRIGGERS = {"AGREEMENT", "EDITION", "ORDINANCE"}
 _KEY_DROP = re.compile(r"[\s\-―〜~・()（）「」『』]")
 _LIST_FIELDS = ("amended_dates", "former_names", "participants")
-_OCR_CONFIDENCE = 0.8  # confidence factor for a record whose evidence all comes from OCR pages
 
 
 def _key(text: str | None) -> str:
@@ -186,11 +191,14 @@ def _same_place(d: dict, group: list[dict]) -> bool:
     A draft that names no municipality joins a group of another document only
     when their years agree: a page that leaves the place out can speak
     of the same ordinance as another that names it, but 「中小企業振興条例」 of
-    2018 is not the 香川県中小企業振興条例 of 2012 a list page names.
+    2018 is not the 香川県中小企業振興条例 of 2012 a list page names. A group
+    never holds two municipalities: once a nameless draft has joined one
+    municipality's ordinance, another municipality's is another record.
     """
-    mine, theirs = d["municipality"], group[0]["municipality"]
-    if mine is not None and theirs is not None:
-        return mine == theirs
+    mine = d["municipality"]
+    places = {o["municipality"] for o in group if o["municipality"] is not None}
+    if mine is not None and places:
+        return places == {mine}  # (every named draft of the group, not only its first)
     if any(o["_doc"].uri == d["_doc"].uri for o in group):
         return True
     return all(_same_year(d["enacted_date"] or d["effective_date"], o["enacted_date"] or o["effective_date"])
@@ -249,8 +257,6 @@ def merge_group(group: list[dict]) -> dict:
                 merged[k] = v
     if merged["type"] == "ordinance":
         merged["former_names"] = [n for n in merged["former_names"] if n != merged["name"]]
-    n_docs = len({d["_doc"].uri for d in group})
-    merged["confidence"] = round(min(0.99, ranked[0]["confidence"] + 0.05 * (n_docs - 1)), 3)
     return merged
 
 
@@ -261,8 +267,10 @@ def record_id(merged: dict) -> str:
     return f"{merged['type']}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}"
 
 
-def build_records(documents: list[Document], drafts_by_doc: list[list[dict]]) -> tuple[list[dict], list[Rejected]]:
-    """Merge, id and validate drafts of all documents; gives (records as JSON dicts, rejected)."""
+def build_records(documents: list[Document], drafts_by_doc: list[list[dict]],
+                  confidence: ConfidenceModel | None = None) -> tuple[list[dict], list[Rejected]]:
+    """Merge, id and validate drafts of all documents; gives (records as JSON dicts, rejected).
+    `confidence`: the model of the records' confidence (default: the package's fitted one)."""
     texts = {d.sha256: d.text for d in documents if d.sha256}
     all_drafts: list[dict] = []
     for doc, drafts in zip(documents, drafts_by_doc):
@@ -270,13 +278,14 @@ def build_records(documents: list[Document], drafts_by_doc: list[list[dict]]) ->
             all_drafts.append({**d, "_doc": doc, "evidence": _evidence(doc, d["evidence"])})
     records: list[dict] = []
     rejected: list[Rejected] = []
+    linker = Linker({d.sha256: d for d in documents if d.sha256})
     for group in group_drafts(all_drafts):
         merged = merge_group(group)
         sources = record_sources(merged, group)
         merged["sources"] = [e.model_dump(mode="json") for e in sources]
-        if sources and all(ev.ocr for ev in sources):
-            merged["confidence"] = round(merged["confidence"] * _OCR_CONFIDENCE, 3)
+        merged["confidence"] = record_confidence(merged, confidence)
         merged["id"] = record_id(merged)
+        link_record(merged, linker)  # codes, party kinds (records.linking)
         model = RECORD_TYPES[merged["type"]]
         try:
             rec = model.model_validate(merged, context={"texts": texts})

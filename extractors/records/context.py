@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.language.dates import DateMention, document_year, find_dates
+from extractors.language.dates import DateMention, DocDate, carry_years, document_date, find_dates
 from extractors.language.nlp import soft_cut
 from extractors.records.lines import Line, doc_lines
 from schemas.document import Document
@@ -67,7 +67,8 @@ class DocContext:
     doc: Document
     cands: list[Candidate]
     dates: list[DateMention] = field(default_factory=list)
-    year: int | None = None
+    year: int | None = None  # the year of doc_date: the default year of dates written without one
+    doc_date: DocDate | None = None  # the date the document gives itself (language.dates.document_date)
     aliases: dict[str, str] = field(default_factory=dict)  # short name -> full name
     owner: str | None = None  # the body a self-reference stands for
     prefecture: str | None = None
@@ -78,9 +79,10 @@ class DocContext:
     @classmethod
     def build(cls, doc: Document, cands: list[Candidate]) -> "DocContext":
         text = doc.text
-        year = document_year(text)
-        ctx = cls(doc=doc, cands=sorted(cands, key=lambda c: (c.start, c.end)), year=year,
-                  dates=find_dates(text, default_year=year))
+        doc_date = document_date(text)
+        year = doc_date.year if doc_date else None
+        ctx = cls(doc=doc, cands=sorted(cands, key=lambda c: (c.start, c.end)), year=year, doc_date=doc_date,
+                  dates=carry_years(text, find_dates(text, default_year=year)))
         ctx._starts = [c.start for c in ctx.cands]
         ctx.aliases = ctx._find_aliases()
         ctx.prefecture = ctx._main_prefecture()

@@ -7,18 +7,18 @@ Takes a document's text (and offsets in it) and gives names with their spans:
   then the names, comma-separated or one a line, up to the next blank line
   or header. Only items that are signing bodies count (`publisher.is_signing_body`,
   after a leading list marker, a trailing address in brackets and a trailing
-  person's title are dropped: 「平塚市長 落合 克宏」 is 平塚市).
+  person's title are dropped: 「船橋市長 山田 太郎」 is 船橋市).
 - `bracket_list(text, pos)`: the names of a bracketed list right after pos,
-  「金融機関4社((株)静岡銀行、(株)清水銀行、掛川信用金庫、島田信用金庫)」:
+  「金融機関3社(東西銀行、南北信用金庫、中央信用組合)」:
   a bracket holding two or more signing bodies separated by 、 is a list of
   parties, not an aside.
 - `counted_kind(text)`: 「4つの信用金庫」, 「2校」, 「金融機関4社」: how many of
   which kind a sentence announces, to be filled from the names the document
   gives of that kind.
 - `branch_end(text, end)`: where a name goes on as one of its offices
-  (日本政策金融公庫 奈良支店, 福岡県信用保証協会本所営業部): a branch is one party.
+  (東西銀行 青葉支店, 青葉県信用保証協会本所営業部): a branch is one party.
 - `party_key(name)`: the name without legal form, brackets and spaces, to see
-  that 公立大学法人滋賀県立大学 and 滋賀県立大学 are one party.
+  that 公立大学法人青葉県立大学 and 青葉県立大学 are one party.
 """
 from __future__ import annotations
 
@@ -34,7 +34,9 @@ _HEADER = re.compile(r"^\s*(?:[<＜【\[〈《■◆●○・]\s*)?(?:\d+[.．]\
 _LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※]+|^\(?\d+[).．、]\s*")
 _TRAIL_BRACKET = re.compile(r"\s?[(（][^()（）]*[)）]\s*$")
 _HEAD_TITLE = re.compile(r"^(.+?(?:都|道|府|県|市|区|町|村))長(?:\s|$)")
-_BRANCH = re.compile(r"\s?([^\s、,。()（）「」]{0,10}?(?:支店|支所|営業部|連合店|本店|出張所|事務所))")
+_BRANCH = re.compile(r"\s?([^\s、,。()（）「」とはがのをにでやも]{0,10}?(?:支店|支所|営業部|連合店|本店|出張所|事務所))(?!長)")
+# A university's faculty or school written after its name: 三重大学人文学部, 同大学短期大学部
+_FACULTY = re.compile(r"[^\s、,。()（）「」とはがのをにでやも]{1,10}?(?:学部|研究科|短期大学部|大学院)(?!長)")
 _LEGAL = re.compile(r"株式会社|有限会社|合同会社|一般社団法人|公益社団法人|一般財団法人|公益財団法人|独立行政法人|"
                     r"国立大学法人|公立大学法人|学校法人|㈱|\(株\)|（株）|㈲")
 _COUNTED = re.compile(r"([0-9一二三四五六七八九十]+)(?:つの|の)?(信用金庫|信金|銀行|信用組合|大学|高校|高等学校|"
@@ -43,10 +45,15 @@ _KIND_FULL = {"信金": "信用金庫", "高校": "高等学校"}
 # A counted class rather than a name ending: 「4金融機関と」 counts banks, 信用金庫, 公庫 ...
 KIND_CLASSES = {"金融機関": ("銀行", "信用金庫", "信用組合", "労働金庫", "公庫", "金庫"),
                 "自治体": ("市", "区", "町", "村", "県", "都", "道", "府"), "市町村": ("市", "町", "村")}
-# 「青山学院、麻布、桜美林の計3大学」, 「備前、玉野の両商工会議所」: a list whose items share the ending
+# 「東西、南北、中央の計3大学」, 「青葉、若葉の両商工会議所」: a list whose items share the ending
 _SHARED_END = re.compile(r"((?:[^\s、,，。のはがとを「」()（）]{1,12}、)+[^\s、,，。のはがとを「」()（）]{1,12})"
                          r"の(計|両|各)?([0-9一二三四五六七八九十]*)(大学|短期大学|商工会議所|商工会|信用金庫|銀行)")
 _KANJI_DIGITS = "〇一二三四五六七八九"
+# A count right before a bracket, and the kind it gives the bare names inside: 「3信金(東西、南北、中央)」
+_COUNT_BEFORE = re.compile(r"([0-9一二三四五六七八九十]+)(信用金庫|信金|銀行|行|信用組合|信組|大学|商工会議所|商工会|社|者|団体|機関|"
+                           r"金融機関|自治体|市町村|市町)\s?$")
+_COUNTED_KIND = {"信用金庫": "信用金庫", "信金": "信用金庫", "銀行": "銀行", "行": "銀行", "信用組合": "信用組合",
+                 "信組": "信用組合", "大学": "大学", "商工会議所": "商工会議所", "商工会": "商工会"}
 
 
 @dataclass(frozen=True)
@@ -79,7 +86,7 @@ def _clean_item(text: str, s: int, e: int) -> Named | None:
         return Named(s, s + len(head.group(1)), head.group(1), "")
     if is_signing_body(item):
         return Named(s, e, item, "")
-    # 株式会社商工組合中央金庫 沼津支店: a body and its branch, written with a space
+    # 株式会社東西銀行 青葉支店: a body and its branch, written with a space
     parts = item.split()
     if len(parts) == 2 and is_signing_body(parts[0]) and _BRANCH.match(parts[1]):
         return Named(s, e, item, "")
@@ -164,12 +171,21 @@ def bracket_list(text: str, pos: int, limit: int) -> list[Named]:
     if not m:
         return []
     s0 = m.start(1)
+    counted = _COUNT_BEFORE.search(text, max(0, pos - 8), pos)
+    kind = _COUNTED_KIND.get(counted.group(2)) if counted else None
     items = []
     for part in re.finditer(r"[^、,，]+", m.group(1)):
         named = _clean_item(text, s0 + part.start(), s0 + part.end())
+        if named is None and kind:  # 「県内3信金(東西、南北、中央)」: the kind is written once, in the count
+            item = text[s0 + part.start():s0 + part.end()].strip()
+            if item and is_signing_body(item + kind):
+                at = s0 + part.start() + text[s0 + part.start():s0 + part.end()].index(item)
+                named = Named(at, at + len(item), item + kind, "")
         if named is None:
             return []  # an aside (an address, a title, a person): not a list of parties
         items.append(Named(named.start, named.end, named.name, "agreement-bracket-list"))
+    if counted and _number(counted.group(1)) not in (None, len(items)):
+        return []  # 「3行(A、B)」: the count does not match, not the list of the count
     return items if len(items) >= 2 else []
 
 
@@ -203,7 +219,7 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
         items = m.group(1).split("、")
         count = 2 if m.group(2) == "両" else _number(m.group(3)) if m.group(3) else None
         if not (m.group(2) or m.group(3)) or (count is not None and count > len(items)):
-            continue  # 「今回、流域の信用金庫」: no 計/両/各 or count, no list of one ending
+            continue  # 「今回、県内の信用金庫」: no 計/両/各 or count, no list of one ending
         pos = m.end(1) - len("、".join(items[-count:] if count else items))
         for item in items[-count:] if count else items:
             name = item if is_signing_body(item) else item + m.group(4)
@@ -215,16 +231,19 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
 def branch_end(text: str, end: int) -> int:
     """The end of a name's office written right after it (…銀行志免支店), else end itself."""
     m = _BRANCH.match(text, end)
+    if m:
+        return m.end()
+    m = _FACULTY.match(text, end) if text[max(0, end - 2):end] == "大学" else None
     return m.end() if m else end
 
 
 def name_start(text: str, start: int) -> int:
     """The start of a name written with a middle dot inside it: 〇〇県事業承継・引継ぎ支援センター is one
-    body when the part before the dot cannot stand alone as one (静岡県事業承継 is no body); 大府市・
+    body when the part before the dot cannot stand alone as one (青葉県事業承継 is no body); 大府市・
     大府商工会議所 are two."""
     if start < 2 or text[start - 1] not in "・･":
         return start
-    m = re.search(r"[^\s、,，。・･()（）「」『』と]{2,15}$", text[max(0, start - 16):start - 1])
+    m = re.search(r"[^\s、,，。・･()（）「」『』と]{2,15}\Z", text[max(0, start - 16):start - 1])
     if not m:
         return start
     left = m.group(0)

@@ -58,8 +58,13 @@ def same(field: str, pred, gold_value) -> bool:
     return False
 
 
-def party_index(name: str, groups: list[list[str]]) -> int | None:
-    n = norm(name)
+def party_name(party) -> str | None:
+    """A party is an object with a `name` (schema 1.1) or a string (1.0): read both, as score.py does."""
+    return party.get("name") if isinstance(party, dict) else party
+
+
+def party_index(name, groups: list[list[str]]) -> int | None:
+    n = norm(party_name(name))
     return next((i for i, group in enumerate(groups) if any(norm(a) == n for a in group)), None)
 
 
@@ -298,6 +303,7 @@ def field_evidence(records: list[dict]) -> tuple[dict[str, list[int]], list[tupl
         for field in EVIDENCED.get(rec.get("type"), []):
             value = rec.get(field)
             for v in (value if isinstance(value, list) else [value]):
+                v = party_name(v) if field == "parties" else v
                 if v in (None, ""):
                     continue
                 c = counts.setdefault(f"{rec['type']}.{field}", [0, 0])

@@ -4,14 +4,16 @@ Takes a `DocContext` and gives draft ordinances (plain field dicts with
 evidence spans). A name is read whole: from the rule's span back over noun
 groups joined by 及び/並びに/・/の/と/に関する (、 inside a coordination closed by
 及び) to a real boundary (`extend_name`); the enacting body is the place that
-starts it, from the gazetteer (山口県・宇部市…条例 -> 宇部市), else the place of
-the clause, the page's owner, or a prefecture inside the name (ふるさと愛媛の…).
+starts it, from the gazetteer (a list's 「X県・Y市…条例」 -> Y市), else the place of
+the clause, the sentence's subject (Y市は、「…条例」を制定した), the page's owner, the
+assembly the page reports from (Z県議会), or a prefecture written inside the name
+(ふるさと青森の…条例 -> 青森県).
 Three kinds of text are read:
 
 - 例規集 headers: a line holding only the name (「○墨田区中小企業振興基本条例」),
   followed within a few lines by the date and (X市)条例第N号, and 改正 lines;
 - list rows: lines of names one after another, dated by the list's heading
-  (「2012年に制定された…条例の一覧」);
+  (a heading such as 「2015年に制定された条例」 over the rows);
 - prose: 「…条例」 in a sentence, with the place (X市で, 県の) and the date of
   the same clause, dates bound to a verb (…に公布、…に施行), the date of a
   本条例/この条例 sentence on a one-ordinance page, and the verb after it
@@ -25,12 +27,15 @@ ending in 条例 are candidates; generic references (本条例, 前条例), comp
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, line_index
+from extractors.records.ordinance_pages import assembly, number_line, plans, promulgation, subject_place, supplementary
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
+from extractors.language.readings import prefecture_read_as
 from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
@@ -53,7 +58,7 @@ _DATE_LIKE = re.compile(r"(?:[0-9一二三四五六七八九十元]+(?:年|月|�
 
 
 def is_ordinance_name(name: str) -> bool:
-    """A proper ordinance name: not a generic reference (本条例) and not a date (令和2年3月30日条例第15号)."""
+    """A proper ordinance name: not a generic reference (本条例) and not a date (令和元年6月1日条例第8号)."""
     generic = _GENERIC.match(name) and not _starts_with_place(name)  # 前条例, but 前橋市…条例 and 新潟県…条例
     return (name.endswith("条例") and len(name) >= 5 and not generic and "条例" not in name[:-2]
             and not _DATE_LIKE.search(name[:-2]))
@@ -71,7 +76,7 @@ def _starts_with_place(name: str) -> bool:
 _NOUN_GROUP = r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,}"
 _LINK_BEFORE = re.compile(rf"({_NOUN_GROUP})(及び|並びに|又は|・|の|と|、|に関する|における)$")
 _SORT_BEFORE = re.compile(r"[\u4e00-\u9fff]型の$")
-_NOT_IN_NAME = re.compile(r"(?:年|月|日|年度|本市|本県|本町|本村|本区|同市|同県|当市|当県|型)$")  # 理念型の…条例: a sort
+_NOT_IN_NAME = re.compile(r"(?:年|月|日|年度|本市|本県|本町|本村|本区|同市|同県|当市|当県|型)$")  # a sort (…型の条例)
 
 
 def extend_name(text: str, start: int, end: int) -> int:
@@ -98,8 +103,8 @@ def extend_name(text: str, start: int, end: int) -> int:
 
 def municipality_prefix(name: str) -> str | None:
     """The enacting body named at the start of the name, from the gazetteer: 大府市 of
-    大府市中小企業…条例; in a list written 「山口県・宇部市…条例」 the last place of the chain
-    (宇部市: the prefecture only says where the city lies)."""
+    大府市中小企業…条例; in a list written 「X県・Y市…条例」 the last place of the chain
+    (Y市: the prefecture only says where the city lies)."""
     pos, found = 0, None
     while True:
         # longest place at pos; a name's start is a word boundary, so 港区 of 港区中小企業… counts
@@ -114,9 +119,24 @@ def municipality_prefix(name: str) -> str | None:
 
 
 def _prefecture_inside(name: str) -> str | None:
-    """A prefecture written without its suffix inside the name (ふるさと愛媛の…条例 -> 愛媛県)."""
+    """A prefecture written without its suffix inside the name (ふるさと青森の…条例 -> 青森県), or in
+    kana before 県 (…あおもり県民条例 -> 青森県, by its reading)."""
     hits = {p for p in _prefectures() if p[:-1] in name}
+    if not hits:
+        hits = {p for m in _KANA_BEFORE_PREFECTURE.finditer(name) if (p := _kana_prefecture(m.group(1))[0])}
     return hits.pop() if len(hits) == 1 else None
+
+
+_KANA_BEFORE_PREFECTURE = re.compile(r"([\u3041-\u3096\u30a1-\u30fa]{2,8})県")
+
+
+def _kana_prefecture(run: str) -> tuple[str | None, str]:
+    """The prefecture the end of a kana run reads as (…するあおもり -> 青森県), with its kana."""
+    for i in range(len(run) - 1):
+        found = prefecture_read_as(run[i:])
+        if found:
+            return found, run[i:]
+    return None, ""
 
 
 @lru_cache(maxsize=1)
@@ -188,8 +208,13 @@ def place_span(ctx: DocContext, draft: dict, place: str, how: str | None, at: tu
     where the text first names it, else the name it was inferred for (said in `how`)."""
     if at is None:
         name = next(sp for sp in draft["evidence"] if isinstance(sp, Span) and sp.field == "name")
-        written = place[:-1] if how == "prefecture in the name" else place  # ふるさと愛媛の… -> 愛媛県
+        written = place[:-1] if how == "prefecture in the name" else place  # ふるさと青森の… -> 青森県
         inside = ctx.text.find(written, name.start, name.end)
+        if inside < 0 and how == "prefecture in the name":  # written in kana: the kana before 県
+            for m in _KANA_BEFORE_PREFECTURE.finditer(ctx.text, name.start, name.end):
+                found, kana = _kana_prefecture(m.group(1))
+                if found == place:
+                    inside, written = m.end(1) - len(kana), kana
         found = inside if inside >= 0 else ctx.text.find(place)
         at = (found, found + len(written if inside >= 0 else place)) if found >= 0 else (name.start, name.end)
     return field_span(at[0], at[1], "ordinance-municipality", "municipality", place, how=how)
@@ -231,7 +256,18 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | 
         m = _PLACE_BEFORE.search(ctx.text[lo:cand.start]) if ctx.prefecture else None
         if m:
             return ctx.prefecture, "prefecture of the document", (lo + m.start(1), lo + m.end(1))
-    return (ctx.owner, "page owner", None) if ctx.owner else None
+    subject = subject_place(ctx, cand.start)
+    if subject:
+        return subject[0], "subject of the sentence", subject[1:]
+    return _page_body(ctx)
+
+
+def _page_body(ctx: DocContext) -> tuple[str, str | None, tuple[int, int] | None] | None:
+    """The body a page about an ordinance speaks for: its owner (title), else its assembly (〇〇県議会)."""
+    if ctx.owner:
+        return ctx.owner, "page owner", None
+    found = assembly(ctx)
+    return (found[0], "assembly of the page", found[1:]) if found else None
 
 
 def _date_for(ctx: DocContext, cand: Candidate) -> DateMention | None:
@@ -267,7 +303,8 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
 
 
 def _apply_renames(drafts: list[dict]) -> list[dict]:
-    """「…条例に改めました」: the new name replaces the body's earlier ordinance; its date is an amendment."""
+    """A renaming (the name followed by に改め/改称): the new name replaces the body's earlier
+    ordinance; its date is an amendment."""
     out: list[dict] = []
     for d in drafts:
         renamed = d.pop("_renamed", False)
@@ -291,7 +328,7 @@ def _apply_renames(drafts: list[dict]) -> list[dict]:
     return out
 
 
-# A page's own dates (更新日 2023年12月20日) sit under the title line too: they are not the ordinance's.
+# A page's own dates (an 更新日 line) sit under the title line too: they are not the ordinance's.
 _PAGE_DATE = re.compile(r"(?:更新|公開|掲載|作成|登録|最終)日?|ページID")
 _SELF_REFERENCE = re.compile(r"(?:本条例|この条例|同条例)")
 _DATE_VERB = re.compile(r"\s?(?:に|から|より)?\s?(?:、\s?)?(?:(?:本|この|同)条例(?:を|は|が)\s?)?(公布|施行|制定)")
@@ -331,7 +368,7 @@ def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
 
 
 def _list_heading_date(ctx: DocContext, rows: set[int], i: int) -> DateMention | None:
-    """The date of the heading above a list of ordinance names (「2012年に制定された…条例の一覧」):
+    """The date of the heading above a list of ordinance names (a year and 制定/施行 in it):
     back over the rows, section labels (【…】, 以上…) and as-of lines (…現在) to the first other
     line; its date counts when it says the listed ordinances were enacted or put in force."""
     for j in range(i - 1, max(-1, i - 40), -1):
@@ -347,7 +384,7 @@ def _list_heading_date(ctx: DocContext, rows: set[int], i: int) -> DateMention |
 
 
 def _verb_dates(ctx: DocContext, draft: dict, end: int, sentence_end: int) -> bool:
-    """Dates after the name bound to a verb (平成24年12月28日に公布、平成25年4月1日に施行): set them."""
+    """Dates after the name bound to a verb (…年…日に公布, …日から施行): set them."""
     found = False
     for d in ctx.dates_in(end, sentence_end):
         m = _DATE_VERB.match(ctx.text, d.end)
@@ -362,7 +399,7 @@ def _verb_dates(ctx: DocContext, draft: dict, end: int, sentence_end: int) -> bo
 
 
 def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
-    """本条例は、平成31年4月1日から施行: on a page about one ordinance, the date of a sentence that
+    """本条例は、(date)から施行: on a page about one ordinance, the date of a sentence that
     refers to it as 本条例/この条例 and binds a date to a verb belongs to it."""
     names = {_key_name(d["name"]) for d in drafts}
     undated = [d for d in drafts if not (d["enacted_date"] or d["effective_date"])]
@@ -380,17 +417,29 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
 
 
 def _passing_reference(ctx: DocContext, draft: dict, listed: bool) -> bool:
-    """An ordinance named in passing (「…条例にもとづき」 on a page about something else): no date,
+    """An ordinance named in passing (…条例に基づく支援, on a page about something else): no date,
     no number, not in a list of ordinances, and the page's title names no ordinance."""
-    return (not listed and draft["confidence"] < 0.9 and "条例" not in (ctx.doc.title or "")
+    return (not listed and draft["confidence"] < 0.9 and not _title_speaks_of(ctx.doc.title or "", draft["name"])
             and not (draft["enacted_date"] or draft["effective_date"] or draft["number"] or draft["amended_dates"]))
+
+
+def _title_speaks_of(title: str, name: str) -> bool:
+    """Whether a page's title is about this ordinance: it names it (a word aside: a news title
+    may shorten or misspell it), or names 条例 without naming another one (「条例について」)."""
+    if "条例" not in title:
+        return False
+    named = [clean_name(title[extend_name(title, m.start(), m.end()):m.end()])
+             for m in re.finditer(r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]+条例", title)]
+    named = [_key_name(n) for n in named if is_ordinance_name(n)]
+    key = _key_name(name)
+    return not named or any(key in n or n in key or SequenceMatcher(None, key, n).ratio() >= 0.8 for n in named)
 
 
 def _kind_only(draft: dict, listed: bool) -> bool:
     """A name with nothing to say which body's ordinance it is: the kind of ordinance a page is about
-    (「中小企業振興基本条例」の制定が活発化), not one ordinance; only a page's own header block (the
-    name over its date and number, as in a 例規集) or a row of a list of ordinances (「…かごしま県民
-    条例」, its place not in the gazetteer's form) stands for one without its place."""
+    (a sentence saying such ordinances spread), not one ordinance; only a page's own header block
+    (the name over its date and number, as in a 例規集) or a row of a list of ordinances (its place
+    written in kana, not in the gazetteer's form) stands for one without its place."""
     if draft["municipality"] is not None:
         return False
     return (draft["confidence"] < 0.9 and not listed) or not (draft["enacted_date"] or draft["effective_date"]
@@ -416,11 +465,13 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         if not is_ordinance_name(name) or re.match(r"\s?第\s?[0-9一二三四五六七八九十百]", text[e:e + 4]):
             continue  # 条例第15号 is a number, not a name
         if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
-            continue  # 理念型の中小企業振興条例: a sort of ordinance, not one's name
+            continue  # …型の振興条例: a sort of ordinance, not one's name
         if s != cand.start:
             cand = cand.model_copy(update={"start": s, "text": text[s:e]})
         named.append((cand, name, (s, e)))
         taken.append((s, e))
+    planned = plans(ctx, [(_key_name(name), s, e) for _, name, (s, e) in named])
+    named = [(cand, name, span) for cand, name, span in named if _key_name(name) not in planned]
     rows = _row_names(ctx, [span for _, _, span in named])
     drafts: list[dict] = []
     rows_listed = False
@@ -431,7 +482,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         if block:
             draft = _from_header(ctx, name, cand, block)
             prefix = municipality_prefix(name)
-            set_municipality(ctx, draft, (prefix, None, None) if prefix else (ctx.owner, "page owner", None))
+            set_municipality(ctx, draft, (prefix, None, None) if prefix else _page_body(ctx))
         else:
             draft = _from_prose(ctx, name, cand)
             if listed and not (draft["enacted_date"] or draft["effective_date"]):
@@ -448,12 +499,12 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         draft["_listed"] = listed
         rows_listed = rows_listed or listed
         drafts.append(draft)
-    if rows_listed:  # on a list page, an unquoted name with no place (…振興条例の一覧) is the list's kind
+    if rows_listed:  # on a list page, an unquoted name with no place (a heading's 振興条例) is the list's kind
         drafts = [d for d in drafts if d.get("_listed") or municipality_prefix(d["name"])
                   or text[d["evidence"][0][0]] in "「『"]
     for d in drafts:
         d.pop("_listed", None)
-    for m in _AMEND_ABBR.finditer(text):  # (平12条51・一部改正): amendments listed in the body
+    for m in _AMEND_ABBR.finditer(text):  # (平9条20・一部改正): amendments listed in the body
         year = parse_date(f"{m.group(1)}{m.group(2)}年")
         headers = [d for d in drafts if d["confidence"] >= 0.9]
         if year and year.start_date and len(headers) == 1 and year.start_date not in headers[0]["amended_dates"]:
@@ -461,4 +512,53 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             headers[0]["evidence"].append(field_span(m.start(1), m.end(2), "ordinance-amend-abbr", "amended_dates",
                                                      year.start_date))
     _self_reference_dates(ctx, drafts)
+    _page_number_and_promulgation(ctx, drafts)
+    _supplementary_provisions(ctx, drafts)
     return _apply_renames(drafts)
+
+
+def _supplementary_provisions(ctx: DocContext, drafts: list[dict]) -> None:
+    """A 例規集 page's 附則 (one header on the page): the first one's 施行 gives the effective date
+    (公布の日: the enacted date), the later ones' dates the amendments."""
+    headers = [d for d in drafts if d["confidence"] >= 0.9]
+    if len(headers) != 1:
+        return
+    d = headers[0]
+    in_force, amendments = supplementary(ctx)
+    if in_force and d["effective_date"] is None:
+        s, e, date = in_force
+        if date is not None:
+            d["effective_date"] = date.start_date
+            d["evidence"].append(date_span(date, "ordinance-supplementary", "effective_date"))
+        elif d["enacted_date"]:
+            d["effective_date"] = d["enacted_date"]
+            d["evidence"].append(field_span(s, e, "ordinance-supplementary", "effective_date", d["enacted_date"],
+                                            how="公布の日: the enacted date"))
+    for date in amendments:
+        if date.start_date not in d["amended_dates"] and date.start_date != d["enacted_date"]:
+            d["amended_dates"].append(date.start_date)
+            d["evidence"].append(date_span(date, "ordinance-supplementary", "amended_dates"))
+
+
+def _page_number_and_promulgation(ctx: DocContext, drafts: list[dict]) -> None:
+    """On a page about one ordinance, a number line below its name (令和元年6月1日 青葉市条例第8号)
+    gives its number and date; a 公布文 (…条例をここに公布する。 and the date below) its date."""
+    if len({_key_name(d["name"]) for d in drafts}) != 1:
+        return
+    for d in drafts:
+        if d["number"] is None and d["enacted_date"] is None:
+            name = next(sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "name")
+            found = number_line(ctx, name.end)
+            if found:
+                date, ns, ne = found
+                d["enacted_date"] = date.start_date
+                d["number"] = re.sub(r"\s", "", ctx.text[date.start:ne])
+                d["evidence"] += [(date.start, ne, "ordinance-number-line"),
+                                  date_span(date, "ordinance-number-line", "enacted_date"),
+                                  field_span(date.start, ne, "ordinance-number-line", "number", d["number"])]
+    for name, s, e, date in promulgation(ctx):
+        for d in drafts:
+            if d["enacted_date"] is None and _key_name(clean_name(name)) == _key_name(d["name"]):
+                d["enacted_date"] = date.start_date
+                d["evidence"] += [(s, date.end, "ordinance-promulgation"),
+                                  date_span(date, "ordinance-promulgation", "enacted_date")]

@@ -3,32 +3,30 @@
 Takes a document's title and text and gives:
 
 - `publisher(title, text)`: the body that publishes the page, when the title
-  names it in its last brackets (「…を締結しました(平塚市)」, 「…(武蔵野銀行)」,
-  「…(静岡県中小企業団体中央会)」) and the name is a body that can sign an
+  names it in its last brackets (「…を締結しました(船橋市)」, 「…(東西銀行)」,
+  「…(青葉県中小企業団体中央会)」) and the name is a body that can sign an
   agreement: a municipality of the gazetteer, a financial institution or
   national body of the institutions table, or a name ending in an
-  organisation word. A news site (「(高崎新聞)」, 「(ニュース和歌山)」) is no
+  organisation word. A news site (「(みなみ新聞)」, 「(ニュース青葉)」) is no
   publisher in this sense: it reports on others.
 - `stands_for_publisher(word, name)`: whether a self-reference (本市, 市, 当行,
   本会, 当金庫, 本学) can stand for that publisher.
-- `document_date(text)`: the date the document gives itself: a date alone on a
-  line near the top (「平成29年3月8日」, 「(2016年12月28日)」, 「2023.01.31 19:09」),
-  else a 更新日/公開日/掲載日 line or a footer 「(ニュース和歌山/2021年11月20日更新)」.
+- `document_date(text)`: the date the document gives itself, read by
+  `language.dates.document_date` (one reader for every form; re-exported here).
   A release's 「本日」「このたび」 and a news article's 「6日」 are read against it.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-from extractors.language.dates import find_dates
-from extractors.language.gazetteer import is_municipality
-from extractors.language.institutions import is_institution
+from extractors.language.dates import DocDate, document_date  # noqa: F401  (re-exported)
+from extractors.language.gazetteer import find_municipalities, is_municipality
+from extractors.language.institutions import find_institutions, is_institution
 
 ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工会議所", "商工会", "中央会", "同友会", "連合会",
              "協会", "協議会", "機構", "公庫", "金庫", "庁", "経済産業局", "大学", "センター", "委員会",
-             "財団", "公社", "組合", "研究所", "支援拠点", "学校", "学園")
-_BRANCH_OF = re.compile(r"(?:支店|支所|出張所|営業部)$")
+             "財団", "公社", "組合", "研究所", "支援拠点", "学校", "学園", "士会", "病院")
+_BRANCH_OF = re.compile(r"(?:支店|支所|支部|本部|出張所|営業部)$")
+_COOP_BRAND = re.compile(r"..(?:協同組合|生協)[ぁ-んァ-ヶー]{2,10}$")  # 生活協同組合コープこうべ: the brand after the kind
 _TITLE_BRACKETS = re.compile(r"[(（]([^()（）]{2,40})[)）]\s*$")
 # Self-references and the ending the publisher's name must have for them to stand for it.
 _SELF_ENDINGS = {"市": ("市",), "町": ("町",), "村": ("村",), "区": ("区",), "県": ("県",), "府": ("府",),
@@ -36,11 +34,12 @@ _SELF_ENDINGS = {"市": ("市",), "町": ("町",), "村": ("村",), "区": ("区
                  "協会": ("協会",), "センター": ("センター",), "庁": ("庁",), "組合": ("組合",),
                  "所": ("会議所",)}
 _SELF = re.compile(r"^(?:本|当|同|わが|我が|弊)?(市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|庁|組合|所)$")
-_TIME_ETC = re.compile(r"[\s()（）\[\]【】]|\d{1,2}:\d{2}|[月火水木金土日]曜?日?|更新日?|公開日?|掲載日?|発表日?|[:：]")
-_FOOTER = re.compile(r"[(（][^()（）\n]*?/\s?([^()（）\n]*?)(?:更新|掲載|公開)[)）]")
-_MARKED = re.compile(r"(?:更新日|公開日|掲載日|発表日|作成日)\s?[:：]?\s?(.+)")
 _TITLE_SEPARATORS = re.compile(r"\s[|｜\-–—/]\s|[|｜]|^【|】")
-_CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本発表の|この記事に関する)?\s*(?:お?問い?合わ?せ先?|問合せ先?|連絡先)[】\])）>〉]?")
+_CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本発表の|この記事に関する|このページに関する|この件に関する)?\s*"
+                      r"(?:お?問い?合わ?せ先?|問合せ先?|連絡先)[】\])）>〉]?")
+# What a site's name or a contact line adds to the body's name: 船橋市公式ホームページ, 船橋市役所, 船橋市経済部商工振興課
+_SITE = re.compile(r"(?:公式)?(?:ホームページ|ウェブサイト|webサイト|Webサイト|WEBサイト|サイト|HP)$")
+_OFFICE_AFTER = re.compile(r"役所|役場|庁舎|本庁|\S{0,14}?(?:部|課|係|室|局|センター|事務所)")
 TOP_LINES = 12  # the date line of a release or an article sits above its first paragraphs
 
 
@@ -52,7 +51,8 @@ def is_signing_body(name: str) -> bool:
         if any(is_signing_body(body[:i]) for i in range(len(body), max(2, len(body) - 10), -1)):
             return True
     return bool(name) and (is_municipality(name) or is_institution(name)
-                           or (name.endswith(ORG_WORDS) and len(name) > 3 and name not in ORG_WORDS))
+                           or (name.endswith(ORG_WORDS) and len(name) > 3 and name not in ORG_WORDS)
+                           or bool(_COOP_BRAND.search(name)))
 
 
 def publisher(title: str | None, text: str = "") -> str | None:
@@ -66,57 +66,84 @@ def publisher(title: str | None, text: str = "") -> str | None:
             return bodies[-1]
         return None  # a news site or another page's name: it reports on others
     segments = [x.strip() for x in _TITLE_SEPARATORS.split(title or "") if x.strip()]
-    if len(segments) >= 2:  # 「…を締結しました | 船橋市」, 「【東西銀行】…」: the site's name
+    if len(segments) >= 2:  # 「…を締結しました | 船橋市」, 「【東西銀行】…」, 「… - 船橋市ホームページ」: the site's name
         for seg in (segments[-1], segments[0]):
-            if is_signing_body(seg):
-                return seg
+            body = _site_body(seg)
+            if body:
+                return body
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if _CONTACT.match(line):
             for below in lines[i:i + 6]:
                 for item in re.split(r"[\s:：、,]", _CONTACT.sub("", below)):
-                    if is_signing_body(item.strip()):
-                        return item.strip()
+                    body = _site_body(item.strip(), offices=True)
+                    if body:
+                        return body
     top = [line.strip() for line in lines if line.strip()][:TOP_LINES]
-    return next((line for line in top if is_signing_body(line)), None)
+    return next((body for body in map(_site_body, top) if body), None)
+
+
+def _site_body(item: str, offices: bool = False) -> str | None:
+    """The body an item names alone, or with a site's name after it (船橋市公式ホームページ); in a
+    contact block also with its office or division (船橋市役所, 船橋市経済部商工振興課)."""
+    if is_signing_body(item):
+        return item
+    m = _SITE.search(item)
+    head = item[:m.start()] if m and m.start() > 1 else item
+    if head != item and is_signing_body(head):
+        return head
+    for i in range(len(head) - 1, 1, -1):  # the longest municipality or institution the item starts with
+        pre, rest = head[:i], head[i:]
+        if (is_municipality(pre) or is_institution(pre)) and \
+                ((head != item and not rest) or (offices and _OFFICE_AFTER.fullmatch(rest))):
+            return pre
+    return None
+
+
+_TITLE_ORG = re.compile(r"[\u4e00-\u9fff々ァ-ヶー]{2,20}?(?:" + "|".join(ORG_WORDS) + ")")
+
+
+def _bodies_named(text: str) -> list[str]:
+    """Every mention of a body in text, in order: municipalities, listed institutions, organisation
+    names (a mention inside a longer one is not counted apart)."""
+    found = [(s, e, n) for s, e, n in find_municipalities(text) + find_institutions(text)]
+    found += [(m.start(), m.end(), m.group()) for m in _TITLE_ORG.finditer(text) if is_signing_body(m.group())]
+    out, reach = [], -1
+    for s, e, name in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        if e > reach:
+            out.append(name)
+            reach = e
+    return out
+
+
+def title_bodies(title: str) -> list[str]:
+    """The bodies a title names, each once, in order."""
+    out: list[str] = []
+    for name in _bodies_named(title):
+        if not any(name in o or o in name for o in out):
+            out.append(name)
+    return out
+
+
+_SELF_IN_TEXT = re.compile(r"(?:本|当|弊|わが|我が)(市|町|村|区|県|府|行|金庫|学|機構|協会|センター|庁|所)")
+
+
+def self_referenced_body(text: str) -> str | None:
+    """A page that writes 本市/当行/本学 but names no publisher elsewhere: the body of that kind it
+    names most often (twice at least)."""
+    kinds = {m.group(1) for m in _SELF_IN_TEXT.finditer(text)}
+    endings = tuple(e for k in kinds for e in _SELF_ENDINGS[k])
+    if not endings:
+        return None
+    counts: dict[str, int] = {}
+    for name in _bodies_named(text):
+        if endings and name.endswith(endings) and is_signing_body(name):
+            counts[name] = counts.get(name, 0) + 1
+    best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))  # ties: the first named
+    return best[0] if best[1] >= 2 else None
 
 
 def stands_for_publisher(word: str, name: str | None) -> bool:
     """本市/市 for a 市, 当行 for a 銀行, 本会 for a 中央会 or 商工会 …"""
     m = _SELF.match(word)
     return bool(name and m and name.endswith(_SELF_ENDINGS[m.group(1)]))
-
-
-@dataclass(frozen=True)
-class DocDate:
-    start: int
-    end: int
-    date: str  # ISO, at the precision written
-    year: int
-
-
-def _alone_on_line(line: str, s: int, e: int) -> bool:
-    return not _TIME_ETC.sub("", line[:s] + line[e:]).strip("~〜-・/")
-
-
-def document_date(text: str) -> DocDate | None:
-    """The document's own date line (see the module docstring), with its offsets in text."""
-    offset = 0
-    lines = text.split("\n")
-    seen = 0
-    for line in lines:
-        if line.strip():
-            seen += 1
-            if seen > TOP_LINES:
-                break
-            for d in find_dates(line):
-                if d.year_given and d.precision == "day" and not d.fiscal_year and _alone_on_line(line, d.start, d.end):
-                    return DocDate(offset + d.start, offset + d.end, d.start_date, int(d.start_date[:4]))
-        offset += len(line) + 1
-    for pattern in (_FOOTER, _MARKED):
-        for m in pattern.finditer(text):
-            for d in find_dates(m.group(1)):
-                if d.year_given and d.precision == "day":
-                    s = m.start(1) + d.start
-                    return DocDate(s, s + d.end - d.start, d.start_date, int(d.start_date[:4]))
-    return None

@@ -42,10 +42,11 @@ def field_span(start: int, end: int, rule: str, field: str, value: Any, how: str
 
 def date_span(d: DateMention, rule: str, field: str, value: str | None = None,
               year_how: str = YEAR_FROM_DOCUMENT) -> Span:
-    """The date expression as written; a month-day without its year says where the year came from."""
+    """The date expression as written; a month-day without its year says where the year came from
+    (the sentence's earlier date when `carry_years` gave it, else `year_how`)."""
     if value is None:
         value = d.end_date if field == "end_date" else d.start_date
-    return Span(d.start, d.end, rule, field, None if d.year_given else year_how, value)
+    return Span(d.start, d.end, rule, field, None if d.year_given else d.year_source or year_how, value)
 
 
 def as_span(t: tuple) -> Span:

@@ -7,64 +7,56 @@ Takes a `DocContext` and gives draft summits from the document's structure:
   rest of the row); the series is the nearest series name before the list;
 - history tables: tab-separated rows (回 / 開催年月 / 開催都市 / テーマ, any
   column order) read by cells, the host from the gazetteer;
-- mentions: 第N回 followed by a series name read whole (across の and a quoted
-  part; a bare 大会/総会 is the page's named series). The host is the venue:
-  the municipality before を会場に / にて / で開催 in the sentence, else `in X`
-  or `(X)` made whole by the gazetteer (岡谷 -> 岡谷市; (群馬大会) -> 群馬県).
-  A series named by year (Xサミット2021in Y) is a meeting with a null edition;
-- one-meeting pages: key–value lines (開催日/日時, 会場/開催地, テーマ/スローガン),
-  else the first date bound to a holding verb (never the page's own date), the
-  theme (「…」をテーマ) and the declaration (「…宣言」).
+- mentions: 第N回 followed by a series name: any noun phrase ending in a meeting
+  word of `language/data/meetings.json` (サミット, 大会, 総会, 会議, 集会, 交流会…),
+  read by `language.meetings`; a bare 大会/総会 is the page's named series; a
+  committee's meeting (…推進会議) and an assembly's session (令和2年第4回定例会
+  in a sentence about 可決) are no summit. The host is the venue: the municipality
+  before を会場に / にて / で開催 in the sentence, else `in X` or `(X)` made whole
+  by the gazetteer (岡谷 -> 岡谷市; (群馬大会) -> 群馬県). A series named by year
+  (Xサミット2021in Y) is a meeting with a null edition;
+- counts: an edition written as a count (今年で9回目, 今回が8回目, 8回目となる今大会)
+  of the series named before it, or of the page's series for 同フォーラム;
+- one-meeting pages (`meeting_page`): key–value blocks, the date bound to a holding
+  verb (never the page's own date), theme, host and declaration.
 
-Declarations: 「第N回X宣言」 gives edition N its declaration X宣言; 「X宣言」 in a
-mention's sentence belongs to that mention's edition.
+Themes and declarations come with cue words (…をテーマに, …をスローガンに,
+キャッチフレーズ, 「…宣言」を採択, 大会宣言を採択); a talk's title (…をテーマに講演)
+is no theme. 「第N回X宣言」 gives edition N its declaration X宣言. Two mentions of one
+edition whose names differ by a leading part (第8回市長サミット, 第8回青葉・若葉市長
+サミット) are one meeting, under the longer name.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
-from extractors.records.context import DocContext, strip_quotes
-from extractors.records.lines import cells, key_value
-from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
+from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
+from extractors.records.context import DocContext, strip_quotes
+from extractors.records.lines import cells
+from extractors.records.meeting_page import full_host, single_meeting_details, venue, venue_span
+from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
-_IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。]|$))")
+_IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
 _PAREN_HOST = re.compile(r"^\s?[(（]([^()（）\s]{1,10}?)(?:サミット|大会)?[)）]")
-_THEME = re.compile(r"(?:メインテーマ|統一テーマ|大会テーマ|テーマ)(?:は|:|：)?\s?[「『]([^」』]{2,80})[」』]|"
-                    r"[「『]([^」』]{2,80})[」』]\s?(?:を|が)?(?:メインテーマ|統一テーマ|テーマ)|"
-                    r"[「『]([^」』]{2,80})[」』]\s?と題し(?!て(?:基調)?講演|た(?:基調)?講演)")  # a lecture's title is no theme
 _DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?([^\s「」『』第]{1,12}?宣言)")
-# 第9回〇〇サミット すみだ宣言: the declaration's own name after the series and a space
+# 第9回〇〇サミット 青葉宣言: the declaration's own name after the series and a space
 _SPACED_DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?[^\s「」『』]{1,20}(?:サミット|大会|会議)"
                                  r"[ 　]([^\s「」『』第]{1,12}?宣言)")
-_QUOTED_DECL = re.compile(r"[「『]([^「」『』\s]{1,16}宣言(?:[0-9]{4})?)[」』]")  # 「福井宣言2025」: with its year
 _EDITION_PREFIX = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?")
-_PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
 _SUBTITLE_START = ("-", "―", "〜", "~", "−", "‐")
-_SERIES_END = ("サミット", "首脳会議", "大会", "定例会", "総会", "フォーラム")
-# The series name written after 第N回: up to the first series word, across の and a quoted part
-# (第1回「定住自立圏」全国市町村長サミット, 第10回中小企業のまち民間サミット), never across a
-# case particle, a comma or a bracket of the sentence (と/や/も are not stops: ものづくり,
-# まちと産業 are names).
-_SERIES_AFTER = re.compile(r"\s?((?:[「『][^「」『』\s]{1,15}[」』])?[^\s、。,()（）「」『』はがをでにへ]{0,25}?"
-                           r"(?:サミット|首脳会議|全国大会|大会|定例会|総会|フォーラム))")
-_BARE_SERIES = ("サミット", "大会", "全国大会", "総会", "定例会", "フォーラム", "首脳会議")
-# The place where a meeting is held: a municipality a little before one of these.
-_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|"
-                         r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|行われ|行い|実施)")
-_HOLD_VERB = re.compile(r"開催|開か|開い|開く|行われ|行い")
 _SERIES_YEAR = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9])")
-# Key–value lines of a meeting page (開催日 …, 会場:…, テーマ「…」).
-_DATE_KEYS = ("開催日時", "開催日", "開催期日", "日時", "期日", "会期", "日程", "開催期間")
-_PLACE_KEYS = ("開催地", "開催場所", "開催都市", "会場", "場所")
-_THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "テーマ", "大会スローガン", "スローガン")
-# …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
-_SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム)の(?!開催|テーマ)")
-_PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
+_YEAR_IN = re.compile(r"\s?((?:19|20)[0-9]{2})\s?(?=in|IN|ｉｎ|イン)")
+_TITLE_IN_TEXT = 600  # a page's title, when the text writes it, stands this near the top
+_SESSIONS = ("定例会", "臨時会")  # a bare 定例会 may be an assembly's session
+_YEAR_BEFORE = re.compile(r"年度?\s?$")
+_ASSEMBLY = re.compile(r"(?<![協審])議会|議員")
+_OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")  # 青葉市長: an official, not a place
 
 
 def _summit(series: str | None, edition: int | None, confidence: float, evidence: list, **fields) -> dict:
@@ -79,16 +71,37 @@ def edition_number(text: str) -> int | None:
     return kanji_to_int(m.group(1)) if m else None
 
 
-def _series_before(ctx: DocContext, offset: int) -> str | None:
-    found = _series_cand_before(ctx, offset)
-    return found.text if found else None
+@lru_cache(maxsize=8)
+def _text_names(text: str) -> tuple[meetings.Found, ...]:
+    """Every named series of the text (no bare word, no 同X/本X, no committee), read from the text."""
+    return tuple(f for f in meetings.names_in(text, 0, len(text)) if _is_series_name(f.text))
 
 
-def _series_cand_before(ctx: DocContext, offset: int):
-    # a bare サミット or 大会 (「サミットの開催状況」) is not a series name
-    series = [c for c in ctx.cands if c.label == "SERIES" and c.end <= offset and not c.text.startswith("同")
-              and c.text not in _SERIES_END]
-    return series[-1] if series else None
+def _is_series_name(name: str) -> bool:
+    return bool(name) and not meetings.is_bare(name) and not name.startswith(("同", "本", "当", "次回", "今回")) \
+        and not meetings.is_committee(name)
+
+
+def _series_names(ctx: DocContext) -> list[meetings.Found]:
+    """The series names of the document in text order: the rule pass's SERIES spans (their nouns may
+    hold hiragana: ものづくりのまち交流サミット) and the names read from the text; of two ending
+    at the same place, the longer."""
+    by_end: dict[int, meetings.Found] = {}
+    cands = []
+    for c in ctx.cands:
+        if c.label == "SERIES":
+            start = meetings.trim_start(ctx.text, c.start, c.end - 1)  # (平成23年度…大会: no year)
+            cands.append(meetings.Found(start, c.end, ctx.text[start:c.end]))
+    for f in (*_text_names(ctx.text), *(f for f in cands if _is_series_name(f.text))):
+        if f.end not in by_end or len(f.text) > len(by_end[f.end].text):
+            by_end[f.end] = f
+    return [by_end[k] for k in sorted(by_end)]
+
+
+def _series_cand_before(ctx: DocContext, offset: int) -> meetings.Found | None:
+    """The series named last before `offset` (a bare サミット or 大会 is not a name)."""
+    names = [f for f in _series_names(ctx) if f.end <= offset]
+    return names[-1] if names else None
 
 
 def _row_series(ctx: DocContext, offset: int, row: tuple[int, int]) -> tuple[str | None, list[Span]]:
@@ -194,17 +207,18 @@ def _table_rows(ctx: DocContext, done: set[int]) -> list[dict]:
 
 
 def _title_series(ctx: DocContext) -> str | None:
+    """The first meeting name of the page title (a bare word too: 総会 is the title's series): as
+    the text's heading writes it when the title stands at the top of the text (the rule pass read
+    its nouns, ものづくり included), else read from the title alone."""
     title = ctx.doc.title or ""
-    for end_word in _SERIES_END:
-        m = re.search(r"([^\s第回0-9「」()（）]{0,20}" + end_word + ")", title)
-        if m:
-            return m.group(1)
-    return None
-
-
-def _host_after(ctx: DocContext, offset: int) -> str | None:
-    found = _host_span_after(ctx, offset)
-    return found.value if found else None
+    at = ctx.text.find(title, 0, _TITLE_IN_TEXT) if title else -1
+    if at >= 0:
+        names = [f for f in _series_names(ctx) if at <= f.start and f.end <= at + len(title)]
+        if names:
+            return names[0].text
+    names = meetings.names_in(title, 0, len(title))
+    named = [f.text for f in names if _is_series_name(f.text)]
+    return named[0] if named else (names[0].text if names else None)
 
 
 def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
@@ -219,7 +233,7 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
             return None
         # (群馬大会), (沖縄大会): a meeting's nickname names its prefecture; (那覇市) names the city
         nickname = m.group(0).rstrip(")）").endswith("大会")
-    host = _full_host(ctx, m.group(1), prefecture_first=nickname)
+    host = full_host(ctx, m.group(1), prefecture_first=nickname)
     if host is None:
         return None
     short = m.group(1).strip()
@@ -229,56 +243,85 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
 
 
 def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
-    """The series name written right after an edition mark, with its end offset."""
-    m = _SERIES_AFTER.match(ctx.text, ed.end)
-    if m:
-        name = m.group(1).lstrip("の")
-        if name and not name.startswith(("目", "同", "本", "当")):
-            return name, m.end(1)
-    return None
+    """The series name written right after an edition mark (language.meetings.name_after), with its
+    end offset; a committee's meeting is none."""
+    found = meetings.name_after(ctx.text, ed.end)
+    if found is None or meetings.is_committee(found.text):
+        return None
+    return found.text.lstrip("の"), found.end
 
 
-def _full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> str | None:
-    """A place as the text or the gazetteer writes it whole: 岡谷 -> 岡谷市, 別海 -> 別海町, 島根 -> 島根県."""
-    short = short.strip()
-    if is_municipality(short):
-        return short
-    prefecture = [short + e for e in "県府都道" if is_municipality(short + e)]
-    if prefecture_first and prefecture:
-        return prefecture[0]
-    written = [short + e for e in MUNICIPALITY_SUFFIX if short + e in ctx.text and is_municipality(short + e)]
-    if len(written) == 1:
-        return written[0]
-    known = [short + e for e in MUNICIPALITY_SUFFIX if is_municipality(short + e)]
-    if len(known) == 1:
-        return known[0]
-    if prefecture:
-        return prefecture[0]
-    return ctx.full_place(short)
-
-
-def _venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
-    """The municipality where the meeting of text[start:end] is held: the place (a city, ward,
-    town or village before a prefecture) within 30 characters before a venue mark
-    (を会場に, にて, において, で開催, で、)."""
+def series_host(ctx: DocContext, series: str) -> Span | None:
+    """A host written after the series name anywhere on the page (青葉サミット in 若葉 in a heading)."""
     text = ctx.text
-    for mark in _VENUE_MARK.finditer(text, start, end):
-        lo = max(start, mark.start() - 30)
-        places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])]
-        if not places:
-            continue
-        cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
-        s, e, name = (cities or places)[-1]
-        return name, lo + s, lo + e
+    at = text.find(series)
+    while at >= 0:
+        end = at + len(series)
+        year = _SERIES_YEAR.match(text, end)
+        found = _host_span_after(ctx, year.end() if year else end)
+        if found is not None and is_municipality(found.value):
+            return found
+        at = text.find(series, end)
     return None
 
 
 def _modifier(ctx: DocContext, end: int) -> bool:
-    """…サミットの現地実行委員会: the series names what the sentence is about, not the meeting."""
+    """…サミットの実行委員会: the series names what the sentence is about, not the meeting."""
     return ctx.text[end:end + 1] == "の" and not ctx.text[end + 1:end + 3].startswith(("開催", "テーマ"))
 
 
+def _assembly_session(ctx: DocContext, series: str, edition_at: int, s: int, e: int) -> bool:
+    """A bare 定例会/臨時会 in a sentence about bills (令和2年第4回定例会で可決され), or numbered
+    within its year (令和5年第3回定例会) on a page that speaks of an assembly (議会, 議員): an
+    assembly's session, no summit."""
+    if series not in _SESSIONS:
+        return False
+    cues = meetings.vocabulary()["assembly_cues"]
+    if any(c in ctx.text[s:e] for c in cues):
+        return True
+    return bool(_YEAR_BEFORE.search(ctx.text, max(0, edition_at - 4), edition_at)) and bool(_ASSEMBLY.search(ctx.text))
+
+
+def _sentence_details(ctx: DocContext, draft: dict, s: int, e: int, series_end: int, edition_at: int,
+                      year: int | None) -> None:
+    """The date, theme and declaration the meeting's own sentence states (none when the series only
+    qualifies what the sentence is about: …サミットの実行委員会が開かれ)."""
+    if _modifier(ctx, series_end):
+        return
+    text = ctx.text
+    found = _sentence_date(ctx, s, e, edition_at, year)
+    if found:
+        date, year_how = found
+        draft["start_date"], draft["end_date"] = date.start_date, date.end_date
+        draft["evidence"].append((date.start, date.end, "date"))
+        draft["evidence"] += [date_span(date, "date", f, year_how=year_how) for f in ("start_date", "end_date")]
+    themes = meetings.themes(text, s, e)
+    if themes:
+        t = themes[0]
+        draft["theme"] = t.text
+        draft["evidence"].append(field_span(t.start, t.end, "summit-theme", "theme", t.text))
+    decls = meetings.declarations(text, s, e)
+    if decls:
+        d = decls[0]
+        name = _EDITION_PREFIX.sub("", d.text)
+        draft["declaration"] = name
+        draft["evidence"].append(field_span(d.end - len(name), d.end, "summit-declaration", "declaration", name))
+
+
+def _set_venue(ctx: DocContext, draft: dict, s: int, e: int, short: Span | None = None) -> None:
+    """The host: the venue stated in the sentence, else a place written after the series name."""
+    place = venue(ctx, s, e)
+    if place:
+        draft["host"] = place[0]
+        draft["evidence"].append(venue_span(ctx, place))
+        draft["confidence"] = 0.75
+    elif short:
+        draft["host"] = short.value
+        draft["evidence"].append(short)
+
+
 def _mentions(ctx: DocContext) -> list[dict]:
+    """第N回 + a series name: one draft per mention."""
     drafts = []
     series_by_start = {c.start: c for c in ctx.cands if c.label == "SERIES"}
     text = ctx.text
@@ -286,93 +329,121 @@ def _mentions(ctx: DocContext) -> list[dict]:
         after = _series_after(ctx, ed)
         gap = 1 if text[ed.end:ed.end + 1] == " " else 0
         cand = series_by_start.get(ed.end + gap)
-        if after is None and (cand is None or cand.text.startswith("同")):
+        if after is None and (cand is None or not _is_series_name(cand.text)):
             continue
         series, series_end = after if after else (cand.text, cand.end)
         s, e = ctx.sentence(ed.start)
+        if _assembly_session(ctx, series, ed.start, s, e):
+            continue
         edition = edition_number(ed.text)
         draft = _summit(series, edition, 0.7, [
                 (ed.start, series_end, "summit-edition-series"),
                 field_span(ed.start, ed.end, "summit-edition-series", "edition", edition),
                 field_span(series_end - len(series), series_end, "summit-edition-series", "series", series)])
-        year = _SERIES_YEAR.match(text, series_end)  # サミット2009 in 島根: the year of the meeting
+        year = _SERIES_YEAR.match(text, series_end)  # サミット2011 in 青葉: the year of the meeting
         host_at = series_end + (year.end() - year.start() if year else 0)
-        short = _host_span_after(ctx, host_at)
-        venue = _venue(ctx, s, e)
-        draft["host"] = venue[0] if venue else short.value if short else None
-        if venue:  # a venue stated in the sentence outranks a host read from a name
-            draft["evidence"].append(field_span(venue[1], venue[2], "summit-venue", "host", venue[0]))
-            draft["confidence"] = 0.75
-        elif short:
-            draft["evidence"].append(short)
-        if not _modifier(ctx, series_end):
-            found = _sentence_date(ctx, s, e, ed.start, int(year.group(1)) if year else None)
-            if found:
-                date, year_how = found
-                draft["start_date"], draft["end_date"] = date.start_date, date.end_date
-                draft["evidence"].append((date.start, date.end, "date"))
-                draft["evidence"] += [date_span(date, "date", f, year_how=year_how) for f in ("start_date", "end_date")]
-            theme = _THEME.search(text, s, e)
-            if theme:
-                g = next(i for i, g in enumerate(theme.groups(), 1) if g)
-                draft["theme"] = theme.group(g)
-                draft["evidence"].append(field_span(theme.start(g), theme.end(g), "summit-theme", "theme", theme.group(g)))
-            decl = _QUOTED_DECL.search(text, s, e)
-            if decl:
-                draft["declaration"] = _EDITION_PREFIX.sub("", decl.group(1))
-                ds = decl.end(1) - len(draft["declaration"])
-                draft["evidence"].append(field_span(ds, decl.end(1), "summit-declaration", "declaration",
-                                                    draft["declaration"]))
+        _set_venue(ctx, draft, s, e, _host_span_after(ctx, host_at))
+        _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None)
+        _list_row(ctx, draft, ed.start, series_end)
         drafts.append(draft)
     return drafts
 
 
-_THIS_TIME = re.compile(r"今回(?:が|で|は)\s?(?:第\s?)?([0-9]+|[一二三四五六七八九十百]+)\s?回目")
+_LIST_ROW_START = re.compile(r"[\s・■□◆◇●○◎▼▽▲△★☆※\-]*")
+
+
+def _list_row(ctx: DocContext, draft: dict, edition_at: int, series_end: int) -> None:
+    """A line of a history list that opens with the edition (第3回大会 2019年10月 青葉県青葉市): the
+    place the line names after the series is the host (a city before its prefecture), and its
+    first date with a year (a month will do) the meeting's."""
+    ls, le = ctx.line(edition_at)
+    line = ctx.text[ls:le]
+    if _LIST_ROW_START.match(line).end() != edition_at - ls or len(line) > 100 or "。" in line:
+        return
+    if draft["host"] is None:
+        places = [p for p in find_municipalities(ctx.text[series_end:le])
+                  if not _OFFICIAL_AFTER.match(ctx.text, series_end + p[1]) and not ctx.in_quotes(series_end + p[0])]
+        cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+        if places:
+            ps, pe, name = (cities or places)[0]
+            draft["host"] = name
+            draft["evidence"].append(field_span(series_end + ps, series_end + pe, "summit-list-row", "host", name))
+    if draft["start_date"] is None:
+        dates = [d for d in ctx.dates_in(series_end, le) if d.start_date and d.year_given and not d.fiscal_year]
+        if dates:
+            d = dates[0]
+            draft["start_date"], draft["end_date"] = d.start_date, d.end_date
+            draft["evidence"] += [date_span(d, "summit-list-row", f) for f in ("start_date", "end_date")]
+
+
+def _page_series(ctx: DocContext) -> meetings.Found | None:
+    """The series a page is about: the one its title names (where the text writes it), else the
+    one the text names most often."""
+    names = _series_names(ctx)
+    title = _title_series(ctx)
+    if title and not meetings.is_bare(title):
+        written = [f for f in names if f.text == title or strip_quotes(f.text) == title]
+        if written:
+            return written[0]
+    if not names:
+        return None
+    counts: dict[str, int] = {}
+    for f in names:
+        counts[f.text] = counts.get(f.text, 0) + 1
+    best = max(counts, key=lambda k: (counts[k], -next(f.start for f in names if f.text == k)))
+    return next(f for f in names if f.text == best)
 
 
 def _count_mentions(ctx: DocContext) -> list[dict]:
-    """「…サミット」が8日、名古屋市で開かれました。… 今回が28回目: the edition counted in a later
-    sentence of the meeting a sentence before names; its venue from that sentence."""
+    """An edition written as a count (今年で9回目, 今回が8回目, 8回目となる今大会) of the series
+    named before it in its paragraph (or, for 同フォーラム / a count with no name near, the page's
+    series); its date, venue and theme from the sentence that names the meeting."""
     drafts = []
-    for m in _THIS_TIME.finditer(ctx.text):
-        series = _series_cand_before(ctx, m.start())
-        if series is None or m.start() - series.end > 200:
+    text = ctx.text
+    for m in meetings.counted_editions(text):
+        para = text.rfind("\n\n", 0, m.start) + 1
+        series = _series_cand_before(ctx, m.start)
+        how = None
+        if series is None or series.end < max(para, m.start - 300):
+            series, how = _page_series(ctx), "the page's series"
+        if series is None:
             continue
-        edition = kanji_to_int(m.group(1))
-        s, e = ctx.sentence(series.start)
+        edition = kanji_to_int(m.edition)
         name = strip_quotes(series.text)
+        ns = series.start + series.text.index(name)
         draft = _summit(name, edition, 0.7, [
-            (series.start, m.end(), "summit-count-this-time"),
-            field_span(m.start(1), m.end(1), "summit-count-this-time", "edition", edition),
-            field_span(series.start, series.end, "summit-count-this-time", "series", name)])
-        venue = _venue(ctx, s, e)
-        if venue:
-            draft["host"] = venue[0]
-            draft["evidence"].append(field_span(venue[1], venue[2], "summit-venue", "host", venue[0]))
+            (m.start, m.end, "summit-count"),
+            field_span(m.number_start, m.number_end, "summit-count", "edition", edition),
+            field_span(ns, ns + len(name), "summit-count", "series", name, how=how)])
+        # the meeting's sentence: the one that names the series near the count, else the count's own
+        s, e = ctx.sentence(series.start) if series.end > max(para, m.start - 300) else ctx.sentence(m.start)
+        _set_venue(ctx, draft, s, e)
+        if draft["host"] is None:
+            _set_venue(ctx, draft, *ctx.sentence(m.start))
+        _sentence_details(ctx, draft, s, e, series.end, series.start, None)
         drafts.append(draft)
     return drafts
 
 
-_YEAR_IN = re.compile(r"\s?((?:19|20)[0-9]{2})\s?(?=in|IN|ｉｎ|イン)")
-
-
 def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
-    """Series named by year instead of number (中核市サミット2020in倉敷): one meeting per series and
+    """Series named by year instead of number (青葉サミット2021in若葉): one meeting per series and
     year, edition null; its date is the sentence's (or the page's, for a one-meeting page)."""
     numbered_ends = {e.end for e in editions} | {e.end + 1 for e in editions}
     drafts, seen = [], set()
-    for c in ctx.cands:
-        if c.label != "SERIES" or c.start in numbered_ends or c.text in _BARE_SERIES or c.text.startswith(("同", "本")):
+    for c in _series_names(ctx):
+        if c.start in numbered_ends:
             continue
         m = _YEAR_IN.match(ctx.text, c.end)
-        if not m or (c.text, m.group(1)) in seen:
+        name = strip_quotes(c.text)
+        if not m or (name, m.group(1)) in seen:
             continue
-        seen.add((c.text, m.group(1)))
+        seen.add((name, m.group(1)))
         s, e = ctx.sentence(c.start)
         year = int(m.group(1))
         host = _host_span_after(ctx, m.end())
-        draft = _summit(c.text, None, 0.7, [(c.start, m.end(), "summit-series-year"),
-                                           field_span(c.start, c.end, "summit-series-year", "series", c.text)]
+        ns = c.start + c.text.index(name)
+        draft = _summit(name, None, 0.7, [(c.start, m.end(), "summit-series-year"),
+                                         field_span(ns, ns + len(name), "summit-series-year", "series", name)]
                         + ([host] if host else []),
                         host=host.value if host else None, _year=(str(year), m.start(1), m.end(1)))
         found = _sentence_date(ctx, s, e, c.start, year)
@@ -388,7 +459,7 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
 def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
                    year: int | None) -> tuple[DateMention, str] | None:
     """The meeting's date in its sentence: the first full date (its year from the series name when
-    the date has none: サミット2009), else a month written right before the edition (平成12年3月に第10回);
+    the date has none: サミット2011), else a month written right before the edition (平成9年5月に第3回);
     with where a year the date leaves out came from."""
     dates = [d for d in ctx.dates_in(s, e) if d.precision == "day"]
     year_how = YEAR_FROM_DOCUMENT
@@ -399,143 +470,9 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
     dates = [d for d in dates if d.start_date]
     if dates:
         return dates[0], year_how
-    before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and re.fullmatch(r"\s?(?:に|、)?\s?", ctx.text[d.end:edition_at])]
+    before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and not d.fiscal_year
+              and re.fullmatch(r"\s?(?:に|、)?\s?", ctx.text[d.end:edition_at])]  # (平成23年度: a period)
     return (before[-1], YEAR_FROM_DOCUMENT) if before else None
-
-
-def _key_values(ctx: DocContext, keys: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Values (start, end of line) of the document's key–value lines for these keys."""
-    out = []
-    for line in ctx.lines:
-        kv = key_value(line, keys)
-        if kv:
-            out.append((kv[1], line.end))
-    return out
-
-
-def _meeting_date(ctx: DocContext) -> DateMention | None:
-    """A one-meeting page's date: a 開催日/日時 line, else the first full date followed closely by
-    a holding verb (…に開催, 11/15・16 群馬県で…開催されました), else the first full date that is
-    not the page's own (a date alone on its line, 更新日, 投稿…) near the top; the page's own date
-    is never the meeting's."""
-    for vs, ve in _key_values(ctx, _DATE_KEYS):
-        dates = [d for d in ctx.dates_in(vs, ve) if d.precision == "day" and d.start_date]
-        if dates:
-            return dates[0]
-    full = [d for d in ctx.dates if d.precision == "day" and d.start_date and d.start < 600]
-    full = [d for d in full if not _SERIES_MODIFIER.search(ctx.text, ctx.sentence(d.start)[0], d.start)]
-    for d in full:
-        if _HOLD_VERB.search(ctx.text, d.end, d.end + 60) and not _page_date(ctx, d):
-            return d
-    rest = [d for d in full if d.start < 400 and not _page_date(ctx, d)]
-    return rest[0] if rest else None
-
-
-def _this_year(ctx: DocContext) -> int | None:
-    """Offset of 今年/本年 in a sentence that says the meeting is held (今年は…で開かれます)."""
-    for m in re.finditer(r"今年|本年", ctx.text):
-        s, e = ctx.sentence(m.start())
-        if _HOLD_VERB.search(ctx.text, m.end(), e) and re.search("|".join(_SERIES_END), ctx.text[s:e]) \
-                and not re.search(r"今年度|本年度", ctx.text[m.start():m.end() + 1]):
-            return m.start()
-    return None
-
-
-def _page_date(ctx: DocContext, d: DateMention) -> bool:
-    ls, le = ctx.line(d.start)
-    line = ctx.text[ls:le]
-    alone = not line.replace(ctx.text[d.start:d.end], "").strip(" \t0123456789:.()[]")
-    return alone or bool(_PAGE_DATE_LINE.search(line))
-
-
-def _meeting_theme(ctx: DocContext) -> tuple[str, int, int, int] | None:
-    """(theme, start of its line's value or sentence, end of it, start of the theme as written)."""
-    for vs, ve in _key_values(ctx, _THEME_KEYS):
-        raw = ctx.text[vs:ve]
-        value = raw.strip()
-        at = vs + len(raw) - len(raw.lstrip())
-        q = re.match(r"[「『]([^」』]{2,80})[」』]", value)
-        theme = q.group(1) if q else value
-        if 2 <= len(theme) <= 80:
-            return theme, vs, ve, at + (1 if q else 0)
-    m = _THEME.search(ctx.text)
-    if not m:
-        return None
-    g = next(i for i, g in enumerate(m.groups(), 1) if g)
-    return m.group(g), m.start(), m.end(), m.start(g)
-
-
-def _meeting_place(ctx: DocContext) -> tuple[str, int, int] | None:
-    """A 会場/開催地 line's municipality, else the first venue clause of the page's opening."""
-    for vs, ve in _key_values(ctx, _PLACE_KEYS):
-        places = find_municipalities(ctx.text[vs:ve])
-        cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
-        if cities or places:
-            s, e, name = (cities or places)[0]
-            return name, vs + s, vs + e
-    return _venue(ctx, 0, min(len(ctx.text), 800))
-
-
-def _single_meeting_details(ctx: DocContext, drafts: list[dict]) -> None:
-    """A page about one meeting: its date, theme, host and declaration lines belong to it."""
-    if not drafts or any(d["evidence"][0][2] == "summit-row" for d in drafts):
-        return
-    title = ctx.doc.title or ""
-    titled = [d for d in drafts if f"第{d['edition']}回" in title.replace(" ", "")]
-    editions = {(d["series"], d["edition"]) for d in drafts}
-    if titled:
-        head = titled[0]
-    elif len(editions) == 1 or drafts[0]["evidence"][0][0] < 200:
-        head = drafts[0]  # the meeting the page opens with
-    else:
-        return
-    text = ctx.text
-    ev = head["evidence"]
-    if head["start_date"] is None:
-        d = _meeting_date(ctx)
-        if d:
-            head["start_date"], head["end_date"] = d.start_date, d.end_date
-            ev.append((d.start, d.end, "date"))
-            ev += [date_span(d, "date", f) for f in ("start_date", "end_date")]
-    if head["start_date"] is None and ctx.year:
-        this_year = _this_year(ctx)
-        if this_year:  # 今年は尼崎市で開かれます: the year the page dates itself by
-            head["start_date"] = head["end_date"] = str(ctx.year)
-            ev.append((this_year, this_year + 2, "summit-this-year"))
-            ev += [field_span(this_year, this_year + 2, "summit-this-year", f, str(ctx.year), how=YEAR_FROM_DOCUMENT)
-                   for f in ("start_date", "end_date")]
-    if head["theme"] is None:
-        theme = _meeting_theme(ctx)
-        if theme:
-            head["theme"] = theme[0]
-            ev.append((theme[1], theme[2], "summit-theme"))
-            ev.append(field_span(theme[3], theme[3] + len(theme[0]), "summit-theme", "theme", theme[0]))
-    place = _meeting_place(ctx)
-    if place and (head["host"] is None or not is_municipality(head["host"])
-                  or not head["host"].endswith(MUNICIPALITY_SUFFIX)):
-        head["host"] = place[0]
-        ev.append(field_span(place[1], place[2], "summit-venue", "host", place[0]))
-    if head["host"] is None:
-        m = _PLACE_AT.search(text)
-        places = [c for c in ctx.cands if c.label == "GPE" and c.start < 300]
-        if m:
-            head["host"] = m.group(1)
-            ev.append(field_span(m.start(1), m.end(1), "summit-place-at", "host", head["host"]))
-        elif ctx.owner:
-            head["host"] = ctx.owner
-            at = text.find(ctx.owner)
-            s, e = (at, at + len(ctx.owner)) if at >= 0 else ev[0][:2]
-            ev.append(field_span(s, e, "summit-page-owner", "host", ctx.owner, how="page owner"))
-        elif places:
-            head["host"] = places[0].text
-            ev.append(field_span(places[0].start, places[0].end, places[0].rule, "host", head["host"],
-                                 how="first place on the page"))
-    if head["declaration"] is None:
-        m = _QUOTED_DECL.search(text)
-        if m:
-            head["declaration"] = m.group(1)
-            ev.append((m.start(), m.end(), "summit-declaration"))
-            ev.append(field_span(m.start(1), m.end(1), "summit-declaration", "declaration", m.group(1)))
 
 
 def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
@@ -553,16 +490,46 @@ def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
 def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
     """第20回大会, 第10回大会: a bare 大会/総会/サミット is the page's series (the named series its
     mentions give most, else the title's); with no name on the page it stays as written."""
-    named = [d["series"] for d in drafts if d["series"] and d["series"] not in _BARE_SERIES]
+    named = [d["series"] for d in drafts if d["series"] and not meetings.is_bare(d["series"])]
     series = max(sorted(set(named)), key=named.count) if named else _title_series(ctx)
-    if not series or series in _BARE_SERIES:
+    if not series or meetings.is_bare(series):
         return  # no name given: 第2回定例会 stays 定例会
     for d in drafts:
-        if d["series"] in _BARE_SERIES:
+        if d["series"] and meetings.is_bare(d["series"]):
             bare = [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "series"]
             d["evidence"] += [field_span(sp.start, sp.end, sp.rule, "series", series, how="the page's series")
                               for sp in bare]
             d["series"] = series
+
+
+def _same_meeting(a: dict, b: dict) -> bool:
+    """Two drafts of one document naming one edition, one name ending the other (第8回市長サミット,
+    第8回青葉・若葉市長サミット)."""
+    if a["edition"] is None or a["edition"] != b["edition"] or not a["series"] or not b["series"]:
+        return False
+    x, y = strip_quotes(a["series"]), strip_quotes(b["series"])
+    return x != y and (x.endswith(y) or y.endswith(x))
+
+
+def _join_same_meetings(drafts: list[dict]) -> list[dict]:
+    """One draft per meeting: of two drafts of one edition whose names end alike, the one with the
+    longer name stays; the other fills its empty fields, and its spans (but its series span) join."""
+    out: list[dict] = []
+    for d in drafts:
+        i = next((i for i, o in enumerate(out) if _same_meeting(o, d)), None)
+        if i is None:
+            out.append(d)
+            continue
+        keep, drop = (d, out[i]) if len(strip_quotes(d["series"])) > len(strip_quotes(out[i]["series"])) else (out[i], d)
+        for k in ("start_date", "host", "theme", "declaration"):
+            if keep[k] is None and drop[k] is not None:
+                keep[k] = drop[k]
+                if k == "start_date":
+                    keep["end_date"] = drop["end_date"]
+        keep["evidence"] += [sp for sp in drop["evidence"] if not (isinstance(sp, Span) and sp.field == "series")]
+        keep["confidence"] = max(keep["confidence"], drop["confidence"])
+        out[i] = keep
+    return out
 
 
 def summit_drafts(ctx: DocContext) -> list[dict]:
@@ -574,7 +541,8 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
         mentions = _year_mentions(ctx, [c for c in ctx.cands if c.label == "EDITION"])
     drafts = rows + _table_rows(ctx, {d["evidence"][0][0] for d in rows}) + mentions
     _resolve_bare_series(ctx, drafts)
-    _single_meeting_details(ctx, drafts)
+    drafts = _join_same_meetings(drafts)
+    single_meeting_details(ctx, drafts, series_host)
     for d in drafts:  # a year-named meeting with no day found: at least its year
         year, ys, ye = d.pop("_year", (None, 0, 0))
         if year and (d["start_date"] is None or not d["start_date"].startswith(year)):

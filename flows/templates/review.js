@@ -37,9 +37,15 @@
     return el("a", { href: href + (page ? "#page=" + page : ""), target: "_blank", rel: "noopener noreferrer" }, label);
   }
 
+  function party(p) {
+    if (p === null || typeof p !== "object") return String(p);
+    const bits = [p.kind, p.code ? "code " + p.code : null].filter((b) => b);
+    return p.name + (bits.length ? " [" + bits.join(", ") + "]" : "");
+  }
+
   function show(value) {
     if (value === null || value === undefined || value === "") return "—";
-    if (Array.isArray(value)) return value.length ? value.join("; ") : "—";
+    if (Array.isArray(value)) return value.length ? value.map(party).join("; ") : "—";
     if (typeof value === "object") {
       const parts = Object.entries(value).map(([k, v]) => k + ": " + (Array.isArray(v) ? v.join(", ") : v));
       return parts.length ? parts.join("; ") : "—";
@@ -64,7 +70,10 @@
     return searchText[i];
   }
 
+  const facetSelects = Array.from(document.querySelectorAll("select.facet"));
+
   function applyFilters() {
+    const chosen = facetSelects.map((sel) => [sel.dataset.facet, sel.value]).filter(([, v]) => v);
     const type = document.getElementById("f-type").value;
     const doc = document.getElementById("f-doc").value;
     const conf = parseFloat(document.getElementById("f-conf").value) || 0;
@@ -74,14 +83,45 @@
       const r = DATA.records[i];
       const ok = (!type || r.type === type) && (r.confidence === undefined || r.confidence >= conf - 1e-9) &&
         (!doc || (r.sources || []).some((e) => e.uri === doc)) &&
+        chosen.every(([name, v]) => (DATA.facets[i][name] || []).includes(v)) &&
         words.every((w) => haystack(i).includes(w));
       row.hidden = !ok;
       if (ok) shown += 1;
     });
     document.getElementById("shown-count").textContent = String(shown);
   }
-  for (const id of ["f-type", "f-doc", "f-conf", "f-text"]) {
-    for (const type of ["input", "change"]) document.getElementById(id).addEventListener(type, applyFilters);
+  for (const node of [...["f-type", "f-doc", "f-conf", "f-text"].map((id) => document.getElementById(id)),
+    ...facetSelects]) {
+    for (const type of ["input", "change"]) node.addEventListener(type, applyFilters);
+  }
+
+  // Sortable columns: a click on a heading sorts by it, a second click the other way
+  function sortValue(row, col, kind) {
+    const td = row.cells[col];
+    if (!td) return "";
+    const raw = td.dataset.value !== undefined ? td.dataset.value : td.textContent.trim();
+    if (kind !== "number") return raw;
+    const n = parseFloat(raw);
+    return Number.isNaN(n) ? -Infinity : n;
+  }
+  for (const table of document.querySelectorAll("table.sortable")) {
+    table.querySelectorAll("thead th[data-sort]").forEach((th, col) => {
+      th.classList.add("sort");
+      th.title = "sort by " + th.textContent;
+      th.addEventListener("click", () => {
+        const body = table.tBodies[0];
+        const desc = th.getAttribute("aria-sort") === "ascending";
+        table.querySelectorAll("thead th").forEach((h) => h.removeAttribute("aria-sort"));
+        th.setAttribute("aria-sort", desc ? "descending" : "ascending");
+        const kind = th.dataset.sort;
+        const sorted = Array.from(body.rows).filter((r) => r.cells.length > 1).sort((a, b) => {
+          const x = sortValue(a, col, kind), y = sortValue(b, col, kind);
+          const c = kind === "number" ? x - y : String(x).localeCompare(String(y), "ja");
+          return desc ? -c : c;
+        });
+        sorted.forEach((r) => body.append(r));
+      });
+    });
   }
 
   // Evidence: which spans belong to a field, and which to the record as a whole
@@ -177,7 +217,7 @@
         current.sha = ev.sha256;
         renderDetail();
       },
-    }, (ev.page ? "p." + ev.page + " " : "") + "「" + quote + "」");
+    }, (ev.page ? "p." + ev.page + " " : "") + "「" + quote + "」", ev.how ? el("span", { class: "how" }, ev.how) : null);
   }
 
   function renderDetail() {
@@ -244,10 +284,15 @@
         renderText(doc, r, docSpans, active, current.whole));
     }
 
+    const notes = (r.ambiguous || []).length ? el("div", { class: "ambiguous" },
+      el("div", { class: "label" }, "Names left without a code (the documents do not say which body they are):"),
+      ...r.ambiguous.map((a) => el("div", {}, a.name + " (" + a.field + "): " +
+        a.candidates.map((c) => c.name + " " + c.code).join(" / ")))) : null;
     detail.replaceChildren(
       el("h3", {}, rows[current.index].cells[1].firstChild.textContent),
-      el("div", { class: "id" }, r.id + " · " + r.type + " · confidence " + r.confidence),
-      table, sentenceBox, tabs, docBox);
+      el("div", { class: "id" }, r.id + " · " + r.type + " · confidence " + r.confidence + " · ",
+        el("a", { class: "permalink", href: "#record=" + encodeURIComponent(r.id) }, "link")),
+      table, notes, sentenceBox, tabs, docBox);
     const target = detail.querySelector("mark.ev-active") || detail.querySelector("mark.ev-field") ||
       detail.querySelector("mark.ev");
     if (target) {
@@ -256,10 +301,11 @@
     }
   }
 
-  function openRecord(i) {
+  function openRecord(i, fromLink) {
     rows.forEach((row) => row.classList.toggle("selected", Number(row.dataset.index) === i));
     current = { index: i, sha: null, field: null, span: null, whole: false };
     renderDetail();
+    if (!fromLink) history.replaceState(null, "", "#record=" + encodeURIComponent(DATA.records[i].id));
   }
 
   rows.forEach((row) => {
@@ -267,4 +313,98 @@
     row.addEventListener("click", () => openRecord(i));
     row.addEventListener("keydown", (e) => { if (e.key === "Enter") openRecord(i); });
   });
+
+  // The per-document view: a document's whole text with the evidence of every record read from it
+  const dvSelect = document.getElementById("dv-doc");
+  const dvBody = document.getElementById("dv-body");
+
+  function recordLink(i) {
+    const r = DATA.records[i];
+    return el("a", { href: "#record=" + encodeURIComponent(r.id), class: "record-link" },
+      rows[i].cells[1].firstChild.textContent.trim());
+  }
+
+  function renderDocument(n) {
+    const d = DATA.documents[n];
+    if (!d) { dvBody.replaceChildren(el("p", { class: "hint" }, "No document chosen.")); return; }
+    const spans = []; // [record index, evidence]
+    const mine = [];
+    DATA.records.forEach((r, i) => {
+      let hit = false;
+      for (const ev of r.sources || []) if (ev.uri === d.uri && ev.sha256 === d.sha256) { spans.push([i, ev]); hit = true; }
+      if (hit) mine.push(i);
+    });
+    const head = el("div", { class: "doc-head" }, link(d.uri, null), d.title ? " — " + d.title : "", " ",
+      el("span", { class: "status status-" + d.status }, d.status), " ",
+      el("a", { class: "permalink", href: "#doc=" + n }, "link"));
+    const list = el("div", { class: "dv-records" });
+    if (!mine.length) {
+      list.append(el("p", { class: "flag no-record-flag" }, d.status === "ok" ?
+        "This document gave no record. If it states an agreement, a summit or an ordinance, that is a miss." :
+        "This document was not read: " + (d.error || d.status)));
+    } else {
+      list.append(el("div", { class: "label" }, mine.length + " record" + (mine.length > 1 ? "s" : "") + " from this document:"));
+      const ul = el("ul", {});
+      for (const i of mine) ul.append(el("li", {}, el("span", { class: "tag tag-" + DATA.records[i].type }, DATA.records[i].type), " ", recordLink(i)));
+      list.append(ul);
+    }
+    const doc = DATA.texts[d.sha256];
+    let box;
+    if (!doc) {
+      box = el("p", { class: "hint" }, "No text.");
+    } else {
+      box = el("div", { class: "doc-text whole", lang: "ja" });
+      const text = doc.text;
+      const cuts = new Set([0, text.length]);
+      for (const [, ev] of spans) { cuts.add(ev.start); cuts.add(ev.end); }
+      const pages = new Map((doc.pages || []).map((p) => [p.start, p.page]));
+      for (const start of pages.keys()) cuts.add(start);
+      const points = Array.from(cuts).filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
+      for (let k = 0; k + 1 < points.length; k++) {
+        const a = points[k], b = points[k + 1];
+        if (pages.has(a)) box.append(el("span", { class: "page" }, "p. " + pages.get(a)));
+        const covering = spans.filter(([, ev]) => ev.start <= a && ev.end >= b);
+        const piece = text.slice(a, b);
+        if (!covering.length) { box.append(piece); continue; }
+        const recs = Array.from(new Set(covering.map(([i]) => i)));
+        const fields = Array.from(new Set(covering.map(([, ev]) => ev.field).filter((f) => f)));
+        const hows = Array.from(new Set(covering.map(([, ev]) => ev.how).filter((h) => h)));
+        box.append(el("mark", {
+          class: "ev" + (fields.length ? " ev-field" : " ev-sentence"), "data-records": recs.map((i) => DATA.records[i].id).join(" "),
+          title: recs.map((i) => DATA.records[i].id).join(", ") + (fields.length ? " — " + fields.join(", ") : "") +
+            (hows.length ? " (" + hows.join("; ") + ")" : ""),
+          onclick: () => { location.hash = "#record=" + encodeURIComponent(DATA.records[recs[0]].id); },
+        }, piece));
+      }
+    }
+    dvBody.replaceChildren(head, list, box);
+  }
+
+  dvSelect.addEventListener("change", () => {
+    if (dvSelect.value === "") { renderDocument(-1); return; }
+    renderDocument(Number(dvSelect.value));
+    history.replaceState(null, "", "#doc=" + dvSelect.value);
+  });
+
+  // Links: #record=<id> opens a record, #doc=<n> shows a document in the document view
+  function route() {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    if (hash.startsWith("record=")) {
+      const i = DATA.records.findIndex((r) => r.id === hash.slice(7));
+      if (i >= 0) {
+        openRecord(i, true);
+        rows[i].scrollIntoView({ block: "nearest" });
+        document.getElementById("records").scrollIntoView();
+      }
+    } else if (hash.startsWith("doc=")) {
+      const n = Number(hash.slice(4));
+      if (DATA.documents[n]) {
+        dvSelect.value = String(n);
+        renderDocument(n);
+        document.getElementById("document-view").scrollIntoView();
+      }
+    }
+  }
+  window.addEventListener("hashchange", route);
+  route();
 })();

@@ -1,1 +1,3 @@
-"""The sample generator: `render` (pages and PDFs) and `catalogue` (which texts, how rendered)."""
+"""The sample generator: `catalogue` (what samples/ holds), `seeds` and `written` (the seed samples and the
+samples the project wrote, from `texts/`), `layouts` (hard PDF layouts), `dev` (the dev texts of ../shared
+rendered when tests need them, never committed), `render` and `sites` (pages and PDFs), `shared` (../shared)."""

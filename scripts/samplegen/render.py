@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -219,6 +220,7 @@ class Layout:
     gutter: float = 22
     header: str | None = None  # running header, drawn on every page
     footer: str | None = "- {n} -"  # page number format ({n} page, {total} pages)
+    balance: bool = True  # the last two-column section in columns of equal height; else the second column is short
 
 
 @dataclass
@@ -344,7 +346,7 @@ class Flow:
                     n = 1  # taller than a page: place it anyway
                 cols.append(items[:n])
                 items = items[n:]
-            if not items and self.L.columns > 1:
+            if not items and self.L.columns > 1 and self.L.balance:
                 cols = balance(sum(cols, []), room)
             for c, col in enumerate(cols):
                 if col:
@@ -436,6 +438,23 @@ def render_pdf(blocks: list[Block], L: Layout, title: str) -> tuple[bytes, str]:
         c.showPage()
     c.save()
     return buf.getvalue(), "\n".join(b.text for b in blocks)
+
+
+def render_fitted_pdf(blocks: list[Block], layout: Layout, title: str) -> tuple[bytes, str, int]:
+    """render_pdf, with the page's bottom margin nudged so that no last page holds only a line or
+    two (the reader cannot set a running header apart from so little text), and without the
+    running header when everything fits on one page (a header seen once cannot be told from
+    the text, by a reader or by anyone); gives the page count too."""
+    top, right, bottom, left = layout.margins
+    for extra in (0, 12, 24, -8, 36):
+        fitted = replace(layout, margins=(top, right, bottom + extra, left))
+        counts = page_line_counts(blocks, fitted)
+        if len(counts) == 1 or counts[-1] >= 4:
+            break
+    if len(counts) == 1:
+        fitted = replace(fitted, header=None)
+    data, text = render_pdf(blocks, fitted, title)
+    return data, text, len(counts)
 
 
 # ---------------------------------------------------------------- tables and vertical writing
@@ -604,3 +623,87 @@ def render_vertical(title: str, paragraphs: list[str], note: str, L: Layout, doc
         c.showPage()
     c.save()
     return buf.getvalue(), "\n".join([title] + paragraphs + ([note] if note else []))
+
+
+# ---------------------------------------------------------------- a folder of samples
+
+def write_samples(folder: Path, samples: list[tuple[str, bytes, str, dict]]) -> None:
+    """Each sample's bytes, its content text as expected/<file name>.txt and manifest.json (what each
+    sample is and shows); a file whose bytes are already there is not rewritten."""
+    (folder / "expected").mkdir(parents=True, exist_ok=True)
+
+    def put(path: Path, data: bytes) -> None:
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+
+    manifest = {}
+    for name, data, text, info in samples:
+        put(folder / name, data)
+        put(folder / "expected" / f"{name}.txt", (text.rstrip("\n") + "\n").encode("utf-8"))
+        manifest[name] = info
+    put(folder / "manifest.json", (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode())
+
+
+# ---------------------------------------------------------------- scanned pages
+
+def render_scan(blocks: list[Block], L: Layout, title: str, dpi: int = 200, skew: float = 0.0,
+                seed: int = 0) -> tuple[bytes, str]:
+    """Blocks laid out as `render_pdf` lays them out, drawn into grey-scale page images as a scanner
+    gives them (slightly grey paper, dark grey ink, a few specks, turned by `skew` degrees), one
+    image per PDF page and no text layer; gives the PDF bytes and the content text drawn.
+
+    Fake bold is drawn twice, one pixel apart; letter spacing and justification are not drawn
+    (a scan's characters stand where they stand). The specks come from `seed`: same bytes every run.
+    """
+    import random
+
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.utils import ImageReader
+
+    px = dpi / 72
+    pw, ph = L.pagesize
+    top, right, bottom, left = L.margins
+    fonts: dict[tuple[str, float], ImageFont.FreeTypeFont] = {}
+
+    def font(name: str, size: float) -> ImageFont.FreeTypeFont:
+        if (name, size) not in fonts:
+            fonts[name, size] = ImageFont.truetype(FONT_FILES[name], round(size * px))
+        return fonts[name, size]
+
+    def put(draw: ImageDraw.ImageDraw, x: float, baseline: float, text: str, name: str, size: float,
+            bold: bool = False) -> None:
+        f = font(name, size)
+        for dx in (0, 1) if bold else (0,):
+            draw.text((x * px + dx, (ph - baseline) * px), text, font=f, fill=30, anchor="ls")
+
+    rng = random.Random(seed)
+    pages = [p for p in lay_out(blocks, L).pages if p]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=L.pagesize, invariant=1, pageCompression=1)
+    c.setTitle(title)
+    c.setAuthor("")
+    c.setCreator("scripts/make_samples.py")
+    for n, page in enumerate(pages, 1):
+        image = Image.new("L", (round(pw * px), round(ph * px)), 232)
+        draw = ImageDraw.Draw(image)
+        if L.header:
+            f = font(GOTHIC, 8)
+            put(draw, pw - right - f.getlength(L.header) / px, ph - top / 2, L.header, GOTHIC, 8)
+        if L.footer:
+            label = L.footer.format(n=n, total=len(pages))
+            put(draw, pw / 2 - font(GOTHIC, 9).getlength(label) / px / 2, bottom / 2, label, GOTHIC, 9)
+        for x, y, width, it in page:
+            st = it.style
+            if st.align == "center":
+                x += (width - font(st.font, st.size).getlength(it.text) / px) / 2
+            else:
+                x += it.indent
+            put(draw, x, y, it.text, st.font, st.size, st.bold)
+        for _ in range(300):
+            draw.point((rng.randrange(image.width), rng.randrange(image.height)), fill=rng.randrange(90, 200))
+        if skew:
+            image = image.rotate(skew, resample=Image.BICUBIC, fillcolor=232)
+        c.drawImage(ImageReader(image), 0, 0, width=pw, height=ph)
+        c.showPage()
+    c.save()
+    return buf.getvalue(), "\n".join(b.text for b in blocks)

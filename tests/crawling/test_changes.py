@@ -12,7 +12,8 @@ from tests.site import Resource, Server, Site, _page
 
 SETTINGS = Settings(crawl_delay=0.05, retries=0, http_timeout=10)
 SJIS = "text/html; charset=Shift_JIS"
-SUMIDA, MINATO = "墨田区中小企業振興基本条例", "港区中小企業振興基本条例"
+EUCJP = "text/html; charset=EUC-JP"
+REIKI, MAEBASHI = "与那国町商工業振興条例", "前橋市中小企業振興基本条例"
 
 
 def _index(links: list[str]) -> Resource:
@@ -28,9 +29,9 @@ def crawls(prefect_server, tmp_path_factory):
     site.resources = {
         "/robots.txt": Resource(b"User-agent: *\nAllow: /\n", "text/plain"),
         "/index.html": _index(["ordinance.html", "agreement.html"]),
-        "/ordinance.html": Resource((SAMPLES / "dev_ordinance_01.html").read_bytes(), SJIS),
-        "/agreement.html": Resource((SAMPLES / "dev_agreement_02.html").read_bytes(), "text/html"),
-        "/minato.html": Resource((SAMPLES / "dev_ordinance_03.html").read_bytes(), SJIS),
+        "/ordinance.html": Resource((SAMPLES / "ordinance_01_reiki.html").read_bytes(), EUCJP),
+        "/agreement.html": Resource((SAMPLES / "agreement_04_university.html").read_bytes(), "text/html"),
+        "/maebashi.html": Resource((SAMPLES / "ordinance_02_enacted.html").read_bytes(), SJIS),
     }
     out = tmp_path_factory.mktemp("changes") / "out"
     state = str(out.parent / "state.sqlite")
@@ -40,19 +41,21 @@ def crawls(prefect_server, tmp_path_factory):
 
         def crawl(name: str) -> None:
             crawl_flow(sources=[source], out=str(out), state=state, settings=SETTINGS)
-            changes = read_jsonl(out / "changes.jsonl") if (out / "changes.jsonl").exists() else None
-            runs[name] = {"changes": changes, "records": read_jsonl(out / "records.jsonl"),
-                          "manifest": json.loads((out / "manifest.json").read_text(encoding="utf-8"))}
+            manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+            history = read_jsonl(out / "changes.jsonl") if (out / "changes.jsonl").exists() else None
+            changes = None if history is None else [c for c in history if c["run_id"] == manifest["id"]]
+            runs[name] = {"changes": changes, "records": read_jsonl(out / "records.jsonl"), "manifest": manifest,
+                          "history": history}
 
         crawl("first")
         crawl("unchanged")
         # a page edited (its enactment date corrected) and a new page linked
         page = site.resources["/ordinance.html"]
-        page.body = page.body.decode("cp932").replace("昭和54年3月14日", "昭和54年3月15日").encode("cp932")
-        site.resources["/index.html"] = _index(["ordinance.html", "agreement.html", "minato.html"])
+        page.body = page.body.decode("euc_jp").replace("昭和56年12月27日", "昭和56年12月28日").encode("euc_jp")
+        site.resources["/index.html"] = _index(["ordinance.html", "agreement.html", "maebashi.html"])
         crawl("edited")
         # a page gone: no longer linked
-        site.resources["/index.html"] = _index(["ordinance.html", "minato.html"])
+        site.resources["/index.html"] = _index(["ordinance.html", "maebashi.html"])
         crawl("gone")
     return url, out, runs
 
@@ -69,7 +72,7 @@ def test_first_crawl_into_a_new_folder_writes_no_change_feed(crawls):
     first = runs["first"]
     assert first["changes"] is None and "changes" not in first["manifest"]
     names = {r.get("name") for r in first["records"]}
-    assert SUMIDA in names and MINATO not in names
+    assert REIKI in names and MAEBASHI not in names
     assert len([r for r in first["records"] if r["type"] == "agreement"]) == 2
 
 
@@ -90,12 +93,12 @@ def test_edited_page_changes_its_record_and_a_new_page_adds_one(crawls):
                                           "changed": 1, "removed": 0}
     [changed] = changes["changed"]
     old = next(r for r in runs["unchanged"]["records"] if r["id"] == changed["id"])
-    assert changed["record"]["name"] == SUMIDA and old["name"] == SUMIDA  # same facts that identify it: same id
-    assert changed["fields"] == {"number": {"old": "昭和54年3月14日条例第17号", "new": "昭和54年3月15日条例第17号"},
-                                 "enacted_date": {"old": "1979-03-14", "new": "1979-03-15"}}
+    assert changed["record"]["name"] == REIKI and old["name"] == REIKI  # same facts that identify it: same id
+    assert changed["fields"] == {"number": {"old": "昭和56年12月27日条例第14号", "new": "昭和56年12月28日条例第14号"},
+                                 "enacted_date": {"old": "1981-12-27", "new": "1981-12-28"}}
     assert changed["documents"] == [f"{url}/ordinance.html"]
     [added] = changes["added"]
-    assert added["record"]["name"] == MINATO and added["documents"] == [f"{url}/minato.html"]
+    assert added["record"]["name"] == MAEBASHI and added["documents"] == [f"{url}/maebashi.html"]
     assert added["record"] in run["records"]
 
 
@@ -112,6 +115,9 @@ def test_gone_page_removes_its_records(crawls):
         assert c["record"] == previous[c["id"]]  # the old record, as it was
         assert c["documents"] == [f"{url}/agreement.html"]
     assert run["manifest"]["changes"]["removed"] == 2
+    # the folder's history holds every crawl's lines, each stamped with its run
+    assert [c["run_id"] for c in run["history"]] == [runs[n]["manifest"]["id"]
+                                                     for n in ("edited", "edited", "gone", "gone")]
 
 
 def test_the_crawl_folder_has_the_review_page_and_the_tables(crawls):
@@ -119,4 +125,4 @@ def test_the_crawl_folder_has_the_review_page_and_the_tables(crawls):
     for name in ("review.html", "records-summit.csv", "records-agreement.csv", "records-ordinance.csv"):
         assert (out / name).is_file(), name
     page = (out / "review.html").read_text(encoding="utf-8")
-    assert MINATO in page and "Record changes" in page and "removed" in page
+    assert MAEBASHI in page and "Record changes" in page and "removed" in page

@@ -234,7 +234,7 @@ def test_parse_date_uses_default_year():
     ("大分県中小企業振興条例\n平成28年1月19日\n", 2016),
     # conservative: a date inside a sentence or below the top is not the document's date
     ("条例(平成16年5月27日制定)について説明します。", None),
-    ("本文" * 120 + "\n2004年5月27日\n", None),
+    ("本文" * 600 + "\n2004年5月27日\n", None),
     ("40周年記念式典を開催しました。", None),
     ("平成9年度\n事業報告", None),  # a fiscal year is a period, not a dating
     ("更新日:未定", None),

@@ -231,7 +231,7 @@ def test_record_read_by_ocr_has_lower_confidence():
     (scanned,) = _records(make_pdf(scan(ORDINANCE)), "scanned.pdf")
     assert (scanned["name"], scanned["enacted_date"]) == (typed["name"], typed["enacted_date"]) == (TITLE, "2004-05-27")
     assert all(s["ocr"] for s in scanned["sources"]) and not any(s["ocr"] for s in typed["sources"])
-    assert scanned["confidence"] == round(typed["confidence"] * 0.8, 3) < typed["confidence"]
+    assert scanned["confidence"] < typed["confidence"]  # the model's `ocr` feature (records.confidence)
 
 
 # ---------------------------------------------------------------- small parts

@@ -3,7 +3,8 @@
 Two real documents, read whole and in parts of several sizes (one page each, a few pages,
 uneven last part): text, page spans, title and warnings must be the same.
 
-- the layout samples in one file (samples/*.pdf pages put together with pdfium): two columns,
+- the layout samples in one file (samples/*.pdf pages put together with pdfium): two and three
+  columns (a short second column, a table inside a column),
   banners and headings over both columns, ruled and unruled tables, vertical writing, fake bold;
 - a report drawn here with the samples' renderer (scripts/samplegen/render.py): two-column
   articles whose last pages are too short to find their own column gutter (the gutter of an
@@ -36,9 +37,9 @@ TITLE = "荒川区 産業振興だより 合本"
 @functools.lru_cache(maxsize=None)
 def layout_samples() -> bytes:
     """The two-column, table and vertical-writing samples in one PDF (the first one's title)."""
-    names = ["004_arakawa.pdf", "layout_spanning.pdf", "dev_agreement_03.pdf", "layout_tables.pdf",
-             "layout_ruled_table.pdf", "layout_vertical.pdf", "layout_vertical_cid.pdf", "002_kanagawa.pdf",
-             "001_kawaguchi.pdf"]
+    names = ["004_arakawa.pdf", "layout_spanning.pdf", "layout_short_column.pdf", "layout_body_heading.pdf",
+             "layout_tables.pdf", "layout_table_in_column.pdf", "layout_ruled_table.pdf", "layout_vertical.pdf",
+             "layout_three_columns.pdf", "layout_vertical_cid.pdf", "002_kanagawa.pdf", "001_kawaguchi.pdf"]
     doc = pypdfium2.PdfDocument((SAMPLES / names[0]).read_bytes())
     for name in names[1:]:
         doc.import_pages(pypdfium2.PdfDocument((SAMPLES / name).read_bytes()))
@@ -71,8 +72,8 @@ def _scan_image():
 def report(broken: tuple[int, ...] = (), scanned: bool = True) -> bytes:
     """A report of articles, each starting on a new page, drawn with the samples' renderer.
 
-    Pages: 1-2 a two-column article under a banner; 3 and 4 short two-column articles (three or
-    four rows a column: too few to find a gutter, the gutter of page 2 decides); 5 a one-column
+    Pages: 1-2 a two-column article under a banner; 3 and 4 short two-column articles (one or
+    two rows a column: too few to tell columns, the gutter of page 2 decides); 5 a one-column
     notice (no gutter: the one of page 2 is carried on); 6 a short two-column article; 7 the
     scanned page; 8-9 a two-column article with a heading over both columns (its gutter a little
     wider); 10 a short one. `broken` pages get a form XObject whose bounding box cannot be
@@ -94,14 +95,14 @@ def report(broken: tuple[int, ...] = (), scanned: bool = True) -> bytes:
 
     articles = [
         ([Block("banner", "荒川区と中小機構　業務連携10周年")] + [Block("p", p) for p in paras[:24]], two),
-        (short(24, 170), two),
-        (short(28, 130), two),
+        (short(24, 80), two),
+        (short(28, 60), two),
         ([Block("head", "お知らせ")] + [Block("p", p[:90]) for p in paras[32:38]], one),
-        (short(38, 150), two),
+        (short(38, 70), two),
         ("scan", None),
         ([Block("p", p) for p in paras[42:52]] + [Block("span", "産業振興の取組")] +
          [Block("p", p) for p in paras[52:60]], two),
-        (short(60, 120), two),
+        (short(60, 55), two),
     ]
     pages = []
     for blocks, layout in articles:
@@ -153,12 +154,12 @@ DOCUMENTS = {"layout samples": layout_samples, "report": report}
 # ---------------------------------------------------------------- the same text as one read
 
 def test_the_documents_are_what_they_should_be():
-    assert pdf_page_count(layout_samples()) == 17 and pdf_page_count(report()) == 10
+    assert pdf_page_count(layout_samples()) == 21 and pdf_page_count(report()) == 10
     _, pages, title, warnings = whole("report", ocr=False)
     assert title == TITLE and len(pages) == 10
     assert warnings == ["pages without a usable text layer were not read: 7 (OCR is turned off (ocr=False))"]
     _, pages, title, warnings = whole("layout samples")
-    assert len(pages) == 17 and title and warnings == []
+    assert len(pages) == 21 and title and warnings == []
 
 
 @pytest.mark.parametrize("name,size", [("layout samples", 1), ("layout samples", 5),

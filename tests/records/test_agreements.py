@@ -23,7 +23,7 @@ def _agreements(text: str, title: str | None = None):
     for r in records:  # every evidence span slices back to its quote
         for ev in r["sources"]:
             assert text[ev["start"]:ev["end"]] == ev["quote"]
-    return sorted((sorted(r["parties"]), r["signed_date"]) for r in records if r["type"] == "agreement")
+    return sorted((sorted(p["name"] for p in r["parties"]), r["signed_date"]) for r in records if r["type"] == "agreement")
 
 
 CASES = [

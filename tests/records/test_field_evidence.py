@@ -41,7 +41,7 @@ CASES = [
      "agreement", "parties", "中小企業基盤整備機構", "中小機構", "alias of 中小機構"),
     # a month-day takes its year from the document's own date
     ("year-from-document", "第12回友好都市サミットin四万十(四万十市)",
-     "11月28日(金)、四万十市役所にて「第12回友好都市サミットin四万十」が開催されました。\n取材・撮影 2014/11/28\n",
+     "11月28日(金)に四万十市で「第12回友好都市サミットin四万十」を開きました。\n取材・撮影 2014/11/28\n",
      "summit", "start_date", "2014-11-28", "11月28日(金)", "year from document date"),
     ("day-from-document", "協定(みなみ放送)",
      "2021年10月8日\n東西銀行と船橋市は6日、包括連携協定を締結した。",
@@ -68,7 +68,10 @@ CASES = [
 @pytest.mark.parametrize("case, title, text, typ, field, value, quote, how", CASES, ids=[c[0] for c in CASES])
 def test_field_span_quote_and_how(nlp, case, title, text, typ, field, value, quote, how):
     records = [r for r in _records(text, title) if r["type"] == typ]
-    rec = next(r for r in records if r[field] == value or (isinstance(r[field], list) and value in r[field]))
+    def values(r: dict) -> list:
+        return [p["name"] if isinstance(p, dict) else p for p in r[field]] if isinstance(r[field], list) else [r[field]]
+
+    rec = next(r for r in records if value in values(r))
     spans = [(ev["quote"], ev["how"]) for ev in rec["sources"] if ev["field"] == field]
     assert (quote, how) in spans, spans
     assert any(ev["field"] is None for ev in rec["sources"])  # the sentence-level span stays

@@ -1,0 +1,244 @@
+"""Meetings of a numbered series in plain text: names, counted editions, themes, declarations.
+
+Takes normalised text and gives spans read with the vocabulary of `data/meetings.json` (the
+words a meeting's name ends on, the cue words of themes and declarations); no tokenizer, so
+that a name is read the same on any line, selected by the prefilter or not:
+
+- `name_after(text, pos)`: the series name written after 第N回: up to the first meeting word
+  that ends a word (サミット, 大会, 総会, 会議, 集会, 交流会…; not the 会議 of 会議所), across の
+  and a quoted part, never across a comma, a bracket or a case particle;
+- `names_in(text, lo, hi)`: the meeting names in a stretch (a title, a sentence), each read
+  back from its meeting word to a quote or a word boundary (a leading year such as 平成23年度
+  is no part of it);
+- `is_bare(name)`, `is_committee(name)`: a meeting word alone (大会), a committee's meeting
+  (…推進会議) or a meeting of states (G7サミット);
+- `counted_editions(text)`: editions written as counts (今年で9回目, 今回が8回目, 8回目となる
+  今大会, 〇〇での開催は5回目), never a count at one place (…では3回目, 10年ぶり3回目);
+- `themes(text, lo, hi)`: 「…」をテーマに, 「…」をスローガンに, キャッチフレーズ「…」, 「…」
+  と題して, never a talk's title (…をテーマに講演);
+- `declarations(text, lo, hi)`: 「…宣言」/「…アピール」 in quotes, or an unquoted …宣言 with an
+  adoption verb (大会宣言を採択, 共同宣言の採択).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from extractors.language.gazetteer import find_municipalities
+
+MEETINGS_FILE = Path(__file__).parent / "data" / "meetings.json"
+_NUM = r"(?:[0-9]+|[一二三四五六七八九十百]+)"
+_NAME_LIMIT = 40  # a series name is at most this long after 第N回
+# Inside a name after 第N回: no space, punctuation, bracket or case particle (と/や/も/の are in names:
+# ものづくり, まちと産業, 中小企業のまち).
+_STOP_AFTER = set(" \t\n、。,，()（）「」『』はがをでにへ")
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a1-\u30faー]")
+# Read back from a meeting word: kanji, katakana, Latin letters, digits, ・ and 〈〉 (ジャパン〈漆〉サミット).
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a1-\u30faーA-Za-z0-9・〈〉]")
+_LEADING_YEAR = re.compile(r"(?:明治|大正|昭和|平成|令和)?(?:(?:19|20)[0-9]{2}|[0-9]{1,2}|元)?(?:年度|年)")
+_ASSEMBLY = re.compile(r"(?<![協審])議会")  # 青葉市議会定例会: an assembly's session
+_EDITION_MARK = re.compile(rf"第\s?{_NUM}\s?回目?")
+
+
+class Found(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, tuple[str, ...]]:
+    data = json.loads(MEETINGS_FILE.read_text(encoding="utf-8"))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _meeting_word() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, vocabulary()["meeting_words"])))
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """A meeting word ends a word here: no kanji or katakana follows, or one of the words that may
+    follow a meeting's name (大会宣言, サミット開催) does (会議所, 大会旗 are longer words)."""
+    nxt = text[end:end + 1]
+    return not _WORD_CHAR.match(nxt) or text.startswith(vocabulary()["after_words"], end)
+
+
+def is_bare(name: str) -> bool:
+    return name.strip("「」『』 ") in vocabulary()["bare"]
+
+
+def is_committee(name: str) -> bool:
+    """A committee's or council's working meeting (…推進会議, a city's own 青葉市産業振興会議), an
+    assembly's session (青葉市議会定例会), or a meeting of states (G7サミット): no summit in the
+    sense of the contract (a series of municipalities or support bodies)."""
+    v = vocabulary()
+    if name.endswith(v["committee_ends"]) or any(w in name for w in v["state_level"]) or _ASSEMBLY.search(name):
+        return True
+    if name.endswith("会議") and not name.endswith(v["gathering_councils"]):
+        places = find_municipalities(name)  # 青葉市産業振興会議: one municipality's own council
+        return bool(places) and places[0][0] == 0
+    return False
+
+
+def name_after(text: str, pos: int) -> Found | None:
+    """The series name written at `pos` (right after 第N回; 第N回目の too), or None."""
+    i = pos
+    if text.startswith("目", i):
+        i += 2 if text.startswith("目の", i) else 1
+    if text[i:i + 1] in (" ", "\u3000"):
+        i += 1
+    start = i
+    quoted = re.match(r"[「『][^「」『』\s]{1,15}[」』]", text[i:i + 18])
+    if quoted:
+        i += quoted.end()
+    stop = i
+    limit = min(len(text), start + _NAME_LIMIT)
+    for _ in range(2):  # a heading may part the body's name from its meeting (…連合会 長野全国大会)
+        while stop < limit and text[stop] not in _STOP_AFTER:
+            stop += 1
+        for m in _meeting_word().finditer(text, i, stop):
+            if _ends_word(text, m.end()):
+                name = text[start:m.end()]
+                return Found(start, m.end(), name) if name and not name.startswith(("同", "本", "当")) else None
+        if text[stop:stop + 1] != " " or stop == start:
+            break
+        i = stop = stop + 1
+    # a quoted name with its meeting word inside the quotes (第1回「地域循環サミット」)
+    if quoted and _meeting_word().search(quoted.group()[1:-1] + "\n") and \
+            quoted.group()[1:-1].endswith(vocabulary()["meeting_words"]):
+        return Found(start + 1, start + quoted.end() - 1, quoted.group()[1:-1])
+    return None
+
+
+def _name_back(text: str, lo: int, word_start: int, end: int) -> Found | None:
+    """The name ending at `end` (its meeting word at word_start): from an open quote holding it,
+    else back over name characters; a leading year (平成23年度, 2019年) dropped."""
+    open_q = max(text.rfind("「", lo, word_start), text.rfind("『", lo, word_start))
+    close_q = max(text.rfind("」", lo, word_start), text.rfind("』", lo, word_start))
+    if open_q > close_q and word_start - open_q <= _NAME_LIMIT:
+        start = open_q + 1
+    else:
+        start = word_start
+        while start > lo and _NAME_CHAR.match(text[start - 1]) and word_start - start < _NAME_LIMIT:
+            start -= 1
+    start = trim_start(text, start, word_start)
+    name = text[start:end]
+    return Found(start, end, name) if name else None
+
+
+def trim_start(text: str, start: int, word_start: int) -> int:
+    """Where a name read back to `start` really starts: after an edition mark (令和3年第2回定例会)
+    and a leading year (平成23年度全国…大会), never past its meeting word at `word_start`."""
+    editions = list(_EDITION_MARK.finditer(text, start, word_start))
+    if editions:
+        start = editions[-1].end()
+    year = _LEADING_YEAR.match(text, start, word_start)
+    if year and year.end() < word_start:
+        start = year.end()
+    while start < word_start and text[start] in "・ ":
+        start += 1
+    return start
+
+
+def names_in(text: str, lo: int, hi: int) -> list[Found]:
+    """The meeting names of text[lo:hi], in order (bare words too: 大会, 同サミット as written)."""
+    out = []
+    for m in _meeting_word().finditer(text, lo, hi):
+        if _ends_word(text, m.end()):
+            found = _name_back(text, lo, m.start(), m.end())
+            if found:
+                out.append(found)
+    return out
+
+
+class Count(NamedTuple):
+    start: int  # the whole count expression
+    end: int
+    number_start: int
+    number_end: int
+    edition: str  # the number as written
+
+
+# 今年で9回目, 今回が8回目, 今大会は第5回目; 8回目となる今大会, 8回目を迎えた本大会; 青葉での開催は5回目.
+_COUNT = re.compile(
+    rf"(?:今回|今年|本年|今大会|本大会)(?:で|が|は|も)?\s?(?:第\s?)?(?P<a>{_NUM})\s?回目"
+    rf"|での開催は\s?(?:第\s?)?(?P<b>{_NUM})\s?回目"
+    rf"|(?<![0-9年])(?P<c>{_NUM})\s?回目(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
+    r"(?:今回|今大会|本大会|今年|記念)")
+_PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に次いで")  # a count at one place (…では3回目, 10年ぶり3回目)
+
+
+def counted_editions(text: str) -> list[Count]:
+    out = []
+    for m in _COUNT.finditer(text):
+        g = next(k for k in "abc" if m.group(k))
+        clause = text[max(0, m.start() - 25):m.start(g)]
+        clause = re.split(r"[、。\n]", clause)[-1]
+        if _PLACE_COUNT.search(clause + text[m.start():m.start(g)]):
+            continue
+        out.append(Count(m.start(), m.end(), m.start(g), m.end(g), m.group(g)))
+    return out
+
+
+# Quoted text: 「…」 with 『…』 inside it allowed (「『青葉のくすり』が育んだ…」), or 『…』.
+_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』){2,80}?)」|『(?P<q2>[^『』\n]{2,80}?)』)"
+
+
+_NAMES_A_DECLARATION = re.compile(r"\s?[「『]|[^。\n]{0,20}?(?:宣言|アピール)")
+
+
+@lru_cache(maxsize=1)
+def _theme_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    v = vocabulary()
+    cue = "|".join(map(re.escape, v["theme_cues"]))
+    talk = "|".join(map(re.escape, v["talk_words"]))
+    after = re.compile(rf"{_QUOTED}\s?(?:を|の|が)?\s?(?:{cue})")
+    before = re.compile(rf"(?:{cue})\s?(?:は|:|：)?\s?{_QUOTED}")
+    titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
+    talk_after = re.compile(rf"\s?(?:に|と|として)?\s?(?:{talk})")
+    return after, before, titled, talk_after
+
+
+def themes(text: str, lo: int, hi: int) -> list[Found]:
+    """The meeting themes of text[lo:hi], in order: the quoted text with a theme cue before or
+    after it, or 「…」と題して; not when a talk word follows (…をテーマに講演, と題して発表)."""
+    after, before, titled, talk_after = _theme_patterns()
+    out = []
+    for pattern in (after, before, titled):
+        for m in pattern.finditer(text, lo, hi):
+            g = "q1" if m.group("q1") else "q2"
+            if pattern is not before and talk_after.match(text, m.end(), hi):
+                continue
+            if pattern is titled and _NAMES_A_DECLARATION.match(text, m.end(), min(hi, m.end() + 24)):
+                continue  # 「…」と題した「青葉アピール」: the declaration's title
+            out.append(Found(m.start(g), m.end(g), m.group(g)))
+    return sorted(set(out))
+
+
+@lru_cache(maxsize=1)
+def _declaration_patterns() -> tuple[re.Pattern, re.Pattern]:
+    v = vocabulary()
+    ends = "|".join(map(re.escape, v["declaration_ends"]))
+    verbs = "|".join(map(re.escape, v["adoption_verbs"]))
+    quoted = re.compile(rf"[「『](?P<d>(?:[^「」『』\n]|『[^』\n]*』){{1,60}}?(?:{ends})(?:[0-9]{{4}})?)[」』]")
+    adopted = re.compile(rf"(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{{0,20}}?(?:{ends}))\s?(?:を|が|の|に)\s?"
+                         rf"(?:全会一致で|満場一致で|全員一致で|高らかに)?\s?(?:{verbs})")
+    return quoted, adopted
+
+
+def declarations(text: str, lo: int, hi: int) -> list[Found]:
+    """Declarations of text[lo:hi] in order: quoted (「金沢宣言」, 「青葉アピール」), or unquoted with
+    an adoption verb (大会宣言を採択, 共同宣言の採択)."""
+    quoted, adopted = _declaration_patterns()
+    out = [Found(m.start("d"), m.end("d"), m.group("d")) for m in quoted.finditer(text, lo, hi)]
+    for m in adopted.finditer(text, lo, hi):
+        if not any(f.start <= m.start("d") < f.end for f in out):
+            start = m.start("d")
+            while start < m.end("d") and not _NAME_CHAR.match(text[start]):
+                start += 1
+            out.append(Found(start, m.end("d"), text[start:m.end("d")]))
+    return sorted(out)

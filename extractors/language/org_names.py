@@ -1,0 +1,75 @@
+"""Organisation names the tokenizer cuts: a character grammar anchored on their kind word.
+
+Takes a text and a span of it and gives (start, end) of organisation names that
+hold hiragana or brackets the token patterns of `patterns/orgs.jsonl` cannot read
+whole (the tokenizer splits 「一般社団法人ふなばし…」 into a suffix, an auxiliary
+and a noun):
+
+- a legal form, then any name characters, then a kind word:
+  一般財団法人あおば地域づくり推進機構, 公益財団法人ふなばし産業振興協会;
+- a name that starts with hiragana or katakana right after a boundary (a comma,
+  a space, a bracket, a line start, or a particle after a word) and ends with a
+  kind word: ちいきささえあいセンター, ふなばしまちづくり推進機構;
+- either may hold a 「…」 inside (東西「ものづくり」協議会).
+
+Inside a name no hiragana run may be a particle or a verb ending after a word
+(「締結したふなばし機構」 is no name): those end a word, not sit in a name. The
+legal forms, kind words and word endings are data (`data/org_grammar.json`).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+GRAMMAR = Path(__file__).parent / "data" / "org_grammar.json"
+MAX_NAME = 32
+_HIRA = re.compile(r"[ぁ-ゖ]+")
+_PARTICLES = "とはがをにでのやもへ"
+_COORDINATION = re.compile(r"及び|および|並びに|ならびに|又は|または")
+_NAME_CHARS = r"[ぁ-ゖァ-ヺー一-龥々〆ヶA-Za-z0-9・]"
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], re.Pattern]:
+    data = json.loads(GRAMMAR.read_text(encoding="utf-8"))
+    legal = "|".join(sorted(map(re.escape, data["legal_forms"]), key=len, reverse=True))
+    suffix = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
+    part = rf"(?:{_NAME_CHARS}|「[^「」\n]{{1,20}}」)"
+    anchored = re.compile(rf"(?:{legal})\s?{part}{{1,{MAX_NAME}}}?(?:{suffix})")
+    kana_led = re.compile(rf"(?:(?<=[、,，\s(（「])|(?<=^)|(?<=[一-龥ァ-ヺー]と)|(?<=[一-龥ァ-ヺー]は)|(?<=[一-龥ァ-ヺー]が))"
+                          rf"[ぁ-ゖァ-ヺ]{part}{{0,{MAX_NAME}}}?(?:{suffix})", re.M)
+    quoted = re.compile(rf"(?:(?<=[、,，\s(（])|(?<=^)|(?<=[一-龥ァ-ヺー]と)|(?<=[一-龥ァ-ヺー]は)|(?<=[一-龥ァ-ヺー]が))"
+                        rf"{_NAME_CHARS}{{0,12}}「[^「」\n]{{1,20}}」{part}{{0,12}}?(?:{suffix})", re.M)
+    return anchored, kana_led, quoted, frozenset(data["word_endings"]), re.compile(legal)
+
+
+def _inner_ok(name: str, endings: frozenset[str], legal: re.Pattern) -> bool:
+    """No hiragana run after the name's first characters starts with a particle or is a verb ending;
+    no coordination (及び) or second legal form inside (two names); no name starts with の, を …"""
+    if name[0] in "のをでへがもや" or _COORDINATION.search(name) or legal.search(name, 1):
+        return False
+    name = re.sub(r"「[^「」]*」", "・", name)  # a quoted part may hold anything
+    for m in _HIRA.finditer(name):
+        if m.start() == 0:
+            continue
+        run = m.group()
+        if run in endings or run[0] in _PARTICLES or any(run.startswith(w) for w in endings if len(w) >= 2):
+            return False
+    return True
+
+
+def find_org_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each name of the module docstring in text[start:end], longest at each start."""
+    anchored, kana_led, quoted, endings, legal = _grammar()
+    out: dict[int, int] = {}
+    for pattern in (anchored, kana_led, quoted):
+        for m in pattern.finditer(text, start, end):
+            if not _HIRA.search(m.group()) and "「" not in m.group():
+                continue  # kanji and katakana alone: the token patterns read these
+            s, e = m.start(), m.end()
+            if _inner_ok(text[s:e], endings, legal) and e > out.get(s, 0):
+                out[s] = e
+    return sorted(out.items())
+

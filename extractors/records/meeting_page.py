@@ -1,0 +1,297 @@
+"""A page about one meeting: its date, venue, theme and declaration from the page's structure.
+
+Takes a `DocContext` and the summit drafts of `summits` and fills in the meeting a page is
+about (the one its title numbers, else the one it opens with):
+
+- key blocks: 「開催日 令和3年11月18日」, 「会場:鳥取県米子市…」, 「テーマ:…」, with the value on
+  the key's line or, for a key alone on its line (【日 時】, 【開催日】), on the next line;
+  spaces inside a key (日 時, 会 場) are read through;
+- the date: a key's date, else the first full date bound to a holding verb, else the first
+  full date near the top that is not the page's own (a date line, 更新日, 投稿…);
+- the host, the venue, never an attending mayor: the venue of the meeting's sentence, a
+  place written after the series name anywhere on the page (青葉サミット in 若葉), a 会場/開催地
+  key, the first venue clause of the page (…を会場に, …で開催), the page's owner;
+- the theme and the declaration: cue words (language.meetings), key lines, and a heading line
+  that is a declaration's name (「総会宣言」, 「青葉サミット 共同宣言」).
+
+`venue(ctx, start, end)` is the venue reader the summit assembler uses for its sentences.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.language import meetings
+from extractors.language.dates import DateMention
+from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
+from extractors.language.readings import places_read_as
+from extractors.records.context import DocContext
+from extractors.records.lines import Line, key_value
+from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
+
+# The place where a meeting is held: a municipality a little before one of these.
+_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|"
+                         r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|行われ|行い|実施)|"
+                         r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|行))")
+_OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
+HOLD_VERB = re.compile(r"開催|開か|開い|開く|行われ|行い")
+_PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
+_DATE_KEYS = ("開催日時", "開催日", "開催期日", "日時", "期日", "会期", "日程", "開催期間")
+_PLACE_KEYS = ("開催地", "開催場所", "開催都市", "会場", "場所")
+_THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
+               "キャッチフレーズ")
+# …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
+_SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム|会議|集会|交流会)の(?!開催|テーマ)")
+_PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
+_OPENING = 400  # the opening of a page, where a report says where its meeting was held
+_BULLET = r"[\s・■□◆◇●○◎▼▽▲△★☆※\-]*"
+_DECLARATION_LINE = re.compile(r"^[\s【\[<〈]*(?:[^\s。、]{1,30}(?:\s|・|の))?(?P<d>[^\s。、「」『』()（）・の]{1,15}(?:宣言|アピール))"
+                               r"\s*(?:[(（](?:全文|要旨|案)[)）])?[\s】\]>〉]*$")
+
+
+def full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> str | None:
+    """A place as the text or the gazetteer writes it whole: 岡谷 -> 岡谷市, 別海 -> 別海町, 島根 -> 島根県,
+    and a name in kana by its reading (とやま -> 富山県 or 富山市, the one the page writes)."""
+    short = short.strip()
+    if is_municipality(short):
+        return short
+    read = places_read_as(short)
+    if read:
+        written = [n for n in read if n in ctx.text]
+        return (written or list(read))[0]
+    prefecture = [short + e for e in "県府都道" if is_municipality(short + e)]
+    if prefecture_first and prefecture:
+        return prefecture[0]
+    written = [short + e for e in MUNICIPALITY_SUFFIX if short + e in ctx.text and is_municipality(short + e)]
+    if len(written) == 1:
+        return written[0]
+    known = [short + e for e in MUNICIPALITY_SUFFIX if is_municipality(short + e)]
+    if len(known) == 1:
+        return known[0]
+    if prefecture:
+        return prefecture[0]
+    return ctx.full_place(short)
+
+
+def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
+    """The municipality where the meeting of text[start:end] is held: the place (a city, ward,
+    town or village before a prefecture) within 30 characters before a venue mark (を会場に,
+    にて, において, で開催, で「…大会」を開催), not inside quotes; else a short place name right
+    before the mark, made whole by the gazetteer (高松で開催 -> 高松市)."""
+    text = ctx.text
+    for mark in _VENUE_MARK.finditer(text, start, end):
+        lo = max(start, mark.start() - 30)
+        places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])
+                  and not _OFFICIAL_AFTER.match(text, lo + p[1])]  # 青葉市長が出席: an attendee, no venue
+        if places:
+            cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+            s, e, name = (cities or places)[-1]
+            return name, lo + s, lo + e
+        short = [c for c in ctx.within(lo, mark.start(), "GPE") if c.end == mark.start()]
+        if short:
+            whole = full_host(ctx, short[-1].text)
+            if whole and is_municipality(whole):
+                return whole, short[-1].start, short[-1].end
+    return None
+
+
+def venue_span(ctx: DocContext, place: tuple[str, int, int]) -> Span:
+    """The host's span: the place as written, saying so when the gazetteer made it whole."""
+    name, s, e = place
+    how = None if ctx.text[s:e] == name else "completed by the gazetteer"
+    return field_span(s, e, "summit-venue", "host", name, how=how)
+
+
+def _spaced_key(key: str) -> str:
+    return r"\s?".join(map(re.escape, key))
+
+
+def _key_alone(line: Line, keys: tuple[str, ...]) -> bool:
+    """A line that is only a key (【日 時】, 開催日:, ■会場)."""
+    alts = "|".join(_spaced_key(k) for k in sorted(keys, key=len, reverse=True))
+    return bool(re.fullmatch(rf"{_BULLET}[【［\[<〈《(（]?\s*(?:{alts})\s*[】］\]>〉》)）]?\s*[:：]?\s*", line.text))
+
+
+def key_blocks(ctx: DocContext, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Values (start, end) of the document's key–value lines for these keys: on the key's line,
+    or on the next non-empty line below a key alone on its line."""
+    out = []
+    lines = ctx.lines
+    for i, line in enumerate(lines):
+        kv = key_value(line, keys)
+        if kv:
+            out.append((kv[1], line.end))
+            continue
+        if _key_alone(line, keys):
+            j = i + 1
+            while j < len(lines) and not lines[j].body:
+                j += 1
+            if j < len(lines) and j - i <= 3:
+                body = lines[j]
+                lead = len(body.text) - len(body.text.lstrip())
+                out.append((body.start + lead, body.end))
+    return out
+
+
+def page_date(ctx: DocContext, d: DateMention) -> bool:
+    """Whether a date is the page's own: alone on its line (not under a key), or on a 更新/投稿 line."""
+    ls, le = ctx.line(d.start)
+    line = ctx.text[ls:le]
+    if ctx.doc_date and ctx.doc_date.start == d.start:
+        return True
+    if any(vs <= d.start < ve for vs, ve in key_blocks(ctx, _DATE_KEYS)):
+        return False
+    alone = not line.replace(ctx.text[d.start:d.end], "").strip(" \t0123456789:.()[]")
+    return alone or bool(_PAGE_DATE_LINE.search(line))
+
+
+def meeting_date(ctx: DocContext) -> DateMention | None:
+    """A one-meeting page's date (see the module docstring); the page's own date is never it."""
+    for vs, ve in key_blocks(ctx, _DATE_KEYS):
+        dates = [d for d in ctx.dates_in(vs, ve) if d.precision == "day" and d.start_date]
+        if dates:
+            return dates[0]
+    full = [d for d in ctx.dates if d.precision == "day" and d.start_date and d.start < 600]
+    full = [d for d in full if not _SERIES_MODIFIER.search(ctx.text, ctx.sentence(d.start)[0], d.start)]
+    for d in full:
+        if HOLD_VERB.search(ctx.text, d.end, d.end + 60) and not page_date(ctx, d):
+            return d
+    rest = [d for d in full if d.start < 400 and not page_date(ctx, d)]
+    return rest[0] if rest else None
+
+
+def _this_year(ctx: DocContext) -> int | None:
+    """Offset of 今年/本年 in a sentence that says the meeting is held (今年は…で開かれます)."""
+    words = "|".join(meetings.vocabulary()["meeting_words"])
+    for m in re.finditer(r"今年|本年", ctx.text):
+        s, e = ctx.sentence(m.start())
+        if HOLD_VERB.search(ctx.text, m.end(), e) and re.search(words, ctx.text[s:e]) \
+                and not re.search(r"今年度|本年度", ctx.text[m.start():m.end() + 1]):
+            return m.start()
+    return None
+
+
+def meeting_theme(ctx: DocContext) -> tuple[str, int, int, int] | None:
+    """(theme, start of its line's value or sentence, end of it, start of the theme as written)."""
+    for vs, ve in key_blocks(ctx, _THEME_KEYS):
+        raw = ctx.text[vs:ve]
+        value = raw.strip()
+        at = vs + len(raw) - len(raw.lstrip())
+        q = re.match(r"[「『]([^」』]{2,80})[」』]\s*$", value)
+        theme = q.group(1) if q else value
+        if 2 <= len(theme) <= 80:
+            return theme, vs, ve, at + (1 if q else 0)
+    found = meetings.themes(ctx.text, 0, len(ctx.text))
+    if not found:
+        return None
+    t = found[0]
+    s, e = ctx.sentence(t.start)
+    return t.text, s, e, t.start
+
+
+def meeting_place(ctx: DocContext) -> tuple[str, int, int] | None:
+    """A 会場/開催地 key's municipality, else the first venue clause of the page's opening."""
+    for vs, ve in key_blocks(ctx, _PLACE_KEYS):
+        places = find_municipalities(ctx.text[vs:ve])
+        cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+        if cities or places:
+            s, e, name = (cities or places)[0]
+            return name, vs + s, vs + e
+    return venue(ctx, 0, min(len(ctx.text), 800))
+
+
+def page_declaration(ctx: DocContext) -> tuple[str, int, int] | None:
+    """The declaration a one-meeting page adopts: quoted or with an adoption verb, else a heading
+    line that is a declaration's name (総会宣言, 青葉サミット 共同宣言)."""
+    found = meetings.declarations(ctx.text, 0, len(ctx.text))
+    if found:
+        return found[0].text, found[0].start, found[0].end
+    for line in ctx.lines:
+        m = _DECLARATION_LINE.match(line.text)
+        if m:
+            return m.group("d"), line.start + m.start("d"), line.start + m.end("d")
+    return None
+
+
+def _head(ctx: DocContext, drafts: list[dict]) -> dict | None:
+    title = (ctx.doc.title or "").replace(" ", "")
+    titled = [d for d in drafts if d["edition"] is not None and f"第{d['edition']}回" in title]
+    if titled:
+        return titled[0]
+    editions = {(d["series"], d["edition"]) for d in drafts}
+    if len(editions) == 1 or drafts[0]["evidence"][0][0] < 200:
+        return drafts[0]  # the meeting the page opens with
+    return None
+
+
+def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> None:
+    """A page about one meeting: its date, theme, host and declaration lines belong to it.
+    `series_host(ctx, series)` gives a host written after the series name on the page."""
+    if not drafts or any(d["evidence"][0][2] == "summit-row" for d in drafts):
+        return
+    head = _head(ctx, drafts)
+    if head is None:
+        return
+    text = ctx.text
+    ev = head["evidence"]
+    if head["start_date"] is None:
+        d = meeting_date(ctx)
+        if d:
+            head["start_date"], head["end_date"] = d.start_date, d.end_date
+            ev.append((d.start, d.end, "date"))
+            ev += [date_span(d, "date", f) for f in ("start_date", "end_date")]
+    if head["start_date"] is None and ctx.year:
+        this_year = _this_year(ctx)
+        if this_year is not None:  # 今年は…で開かれます: the year the page dates itself by
+            head["start_date"] = head["end_date"] = str(ctx.year)
+            ev.append((this_year, this_year + 2, "summit-this-year"))
+            ev += [field_span(this_year, this_year + 2, "summit-this-year", f, str(ctx.year), how=YEAR_FROM_DOCUMENT)
+                   for f in ("start_date", "end_date")]
+    if head["theme"] is None:
+        theme = meeting_theme(ctx)
+        if theme:
+            head["theme"] = theme[0]
+            ev.append((theme[1], theme[2], "summit-theme"))
+            ev.append(field_span(theme[3], theme[3] + len(theme[0]), "summit-theme", "theme", theme[0]))
+    _page_host(ctx, head, series_host)
+    if head["declaration"] is None:
+        decl = page_declaration(ctx)
+        if decl:
+            head["declaration"] = decl[0]
+            ev.append(field_span(decl[1], decl[2], "summit-declaration", "declaration", decl[0]))
+
+
+def _is_city(host: str | None) -> bool:
+    return bool(host) and is_municipality(host) and host.endswith(MUNICIPALITY_SUFFIX)
+
+
+def _page_host(ctx: DocContext, head: dict, series_host) -> None:
+    """The head meeting's host when its own sentence gave none (or only a prefecture)."""
+    if head["host"] is not None and any(isinstance(sp, Span) and sp.field == "host" and sp.rule == "summit-venue"
+                                        for sp in head["evidence"]) and _is_city(head["host"]):
+        return
+    found: Span | None = series_host(ctx, head["series"]) if head["series"] else None
+    if found is None:
+        place = meeting_place(ctx)
+        if place:
+            found = venue_span(ctx, place)
+    if found is not None and (head["host"] is None or not _is_city(head["host"])):
+        head["host"] = found.value
+        head["evidence"].append(found)
+    if head["host"] is not None:
+        return
+    text = ctx.text
+    m = _PLACE_AT.search(text)
+    if m and is_municipality(m.group(1)):
+        head["host"] = m.group(1)
+        head["evidence"].append(field_span(m.start(1), m.end(1), "summit-place-at", "host", head["host"]))
+    elif ctx.owner:
+        head["host"] = ctx.owner
+        at = text.find(ctx.owner)
+        s, e = (at, at + len(ctx.owner)) if at >= 0 else head["evidence"][0][:2]
+        head["evidence"].append(field_span(s, e, "summit-page-owner", "host", ctx.owner, how="page owner"))
+    else:  # 11/15・16 群馬県で…全国大会が開催: the first place of the opening where something is done
+        for ps, pe, name in find_municipalities(text[:_OPENING]):
+            if text.startswith("で", pe) and not text.startswith("では", pe) and not ctx.in_quotes(ps):
+                head["host"] = name
+                head["evidence"].append(field_span(ps, pe, "summit-place-de", "host", name))
+                break

@@ -1,0 +1,39 @@
+"""People who speak or sign for a body: 「A信用金庫の山田太郎理事長」, 「B大・佐藤学長」, 「C市長」.
+
+Takes a document's text and an offset right after a body's name and tells whether
+what follows is one of its officials (an optional aside in brackets, の / ・ / a
+space, a person's name, an office word) rather than the body acting itself. A
+sentence whose every body is written this way names the people at a ceremony
+(an attendee line, a photo caption, 「…が協定書に署名した」), not the parties of a
+new agreement. The office words are data (`data/offices.json`).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_WITNESS = re.compile(r"\s?(?:の|が|も|は)?\s?(?:立ち?会い?|立会人|同席|陪席|臨席|出席のもと)")
+OFFICES = Path(__file__).resolve().parent.parent / "language" / "data" / "offices.json"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    words = json.loads(OFFICES.read_text(encoding="utf-8"))["offices"]
+    office = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(r"\s?(?:[(（][^()（）]{0,40}[)）])?\s?(?:の|・|\s)?\s?"  # an aside, then の / ・ / a space
+                      r"(?:[\u4e00-\u9fff々ァ-ヶーぁ-ん]{1,8}?\s?[\u4e00-\u9fff々ァ-ヶーぁ-ん]{0,6}?\s?)?"  # a person
+                      rf"(?:{office})(?:\s|氏|さん|様|ら|、|,|と|が|は|の|\(|（|$)")
+
+
+def official_after(text: str, end: int) -> bool:
+    """Whether text[end:] goes on with an official of the body named before end."""
+    return bool(_pattern().match(text, end, min(len(text), end + 60)))
+
+
+def witness_after(text: str, end: int) -> bool:
+    """Whether the body named before end (or its official) only witnesses: 「A市長の立ち会いのもと」,
+    「A県立会いの下」, 「A市長が同席し」."""
+    m = _pattern().match(text, end, min(len(text), end + 60))
+    return bool(_WITNESS.match(text, m.end() - 1 if m else end))

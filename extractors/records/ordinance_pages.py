@@ -1,0 +1,169 @@
+"""What a page says about an ordinance beyond the sentence that names it.
+
+Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
+
+- `plans(ctx, mentions)`: the names the page speaks of only as something still to
+  be made or turned down: a draft marked after the name (「…条例(案)」, (原案),
+  (素案), (骨子案)), a provisional name ((仮称)…条例), a making still ahead
+  (…条例の制定に向けて, 制定を目指す, 制定を検討), a bill voted down (否決). A
+  name one sentence reports as made (制定されました, 可決され, 公布・施行,
+  本条例は…から施行) is no plan, whatever else the page says of its draft;
+- `assembly(ctx)`: the body whose assembly the page reports from (〇〇県議会,
+  〇〇市議会: 議員の活動報告, 議会だより), when the page names one only;
+- `subject_place(ctx, start, end)`: the municipality that is the subject of the
+  sentence before a name (「青葉市(人口3万人)は、…条例を制定した」);
+- `number_line(ctx, after)`: a line that is only a date and a number
+  (「令和元年6月1日 青葉市条例第8号」) a few lines below a mention;
+- `promulgation(ctx)`: a 公布文 (「…条例をここに公布する。」) and the date below it;
+- `supplementary(ctx)`: the 附則 of a 例規集 page: the first one's 施行 (a date, or 公布の日:
+  the day it was promulgated) and the later ones' dates, each an amendment
+  (「附則(令和2年3月19日条例第5号)」).
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.language.dates import DateMention
+from extractors.language.gazetteer import find_municipalities
+from extractors.records.context import DocContext
+from extractors.records.lines import line_index
+
+_DRAFT_AFTER = re.compile(r"[」』]?\s?[(（](?:案|原案|素案|骨子案|試案|改正案|最終案|仮称)[)）]")
+_PROVISIONAL_BEFORE = re.compile(r"[(（]仮称[)）]\s?[「『]?$")
+_PLAN_AFTER = re.compile(r"[」』]?\s?(?:の)?(?:制定|策定|改正)(?:に向け|を目指|をめざ|を検討|の検討|を求め|を要望|"
+                         r"を提案|を予定|の予定|準備|の準備|について検討)")
+_REJECTED = re.compile(r"否決")
+_PASSED = re.compile(r"可決")
+# A making reported as done (or fixed to a day): 制定されました, 可決され, 公布・施行, から施行.
+_MADE = re.compile(r"(?:制定|施行|公布|可決|成立|議決)(?:され|し|いたし)(?:ました|た|ます|、|て)|"
+                   r"公布・施行|(?:から|より)施行")
+_SELF_REFERENCE = re.compile(r"(?:本|この|同)条例")
+_NUMBER_ONLY = re.compile(r"[\s(（]*(?P<place>[^\s\d()（）]{1,8}?(?:都|道|府|県|市|区|町|村))?\s?"
+                          r"条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号[\s)）]*$")
+_PROMULGATION = re.compile(r"(?:^|\n)[○◯]?([^\n。]{4,60}?条例)をここに公布する。")
+MADE_WITHIN = 40  # the verb that reports a making follows its name closely (…」が…で可決され)
+NUMBER_LINES_BELOW = 8  # a number line stands this many non-empty lines below the name at most
+
+
+def _mention_state(ctx: DocContext, start: int, end: int) -> tuple[bool, bool]:
+    """(planned, made) for one mention text[start:end] of a name."""
+    text = ctx.text
+    s, e = ctx.sentence(start)
+    planned = bool(_DRAFT_AFTER.match(text, end) or _PROVISIONAL_BEFORE.search(text, max(s, start - 6), start)
+                   or _PLAN_AFTER.match(text, end))
+    verb = _MADE.search(text, end, min(e, end + MADE_WITHIN))
+    made = bool(verb) and "条例" not in text[end:verb.start()] and not _PLAN_AFTER.match(text, end)
+    if _REJECTED.search(text, s, e) and not _PASSED.search(text, s, e):
+        planned, made = True, False
+    return planned, made
+
+
+def plans(ctx: DocContext, mentions: list[tuple[str, int, int]]) -> set[str]:
+    """Of `mentions` (key of the name, start, end), the keys the page speaks of only as a plan, a
+    draft or a rejected bill (see the module docstring)."""
+    planned: set[str] = set()
+    made: set[str] = set()
+    for key, start, end in mentions:
+        p, m = _mention_state(ctx, start, end)
+        if p:
+            planned.add(key)
+        if m:
+            made.add(key)
+    if len({k for k, _, _ in mentions}) == 1:  # one ordinance: 本条例は…から施行 speaks of it
+        for m in _SELF_REFERENCE.finditer(ctx.text):
+            s, e = ctx.sentence(m.start())
+            if _MADE.search(ctx.text, m.end(), e) and not _REJECTED.search(ctx.text, s, e):
+                made |= {k for k, _, _ in mentions}
+                break
+    return planned - made
+
+
+def assembly(ctx: DocContext) -> tuple[str, int, int] | None:
+    """The municipality of the one assembly the page names (兵庫県議会 -> 兵庫県), with its span."""
+    text = ctx.text
+    found: dict[str, tuple[int, int]] = {}
+    for m in re.finditer("議会", text):
+        if text[m.start() - 1:m.start()] in ("審", "協"):  # 審議会, 協議会: no assembly
+            continue
+        lo = max(0, m.start() - 10)
+        places = find_municipalities(text[lo:m.start()])
+        if places and lo + places[-1][1] == m.start():
+            s, e, name = places[-1]
+            found.setdefault(name, (lo + s, lo + e))
+    if len(found) != 1:
+        return None
+    (name, (s, e)), = found.items()
+    return name, s, e
+
+
+_SUBJECT_AFTER = re.compile(r"\s?(?:[(（][^()（）\n]{0,20}[)）])?\s?(?:は|が|では)[、,\s]?")
+
+
+def subject_place(ctx: DocContext, start: int) -> tuple[str, int, int] | None:
+    """The municipality the sentence before `start` is about: the last place followed by は/が
+    (an aside in brackets between), not inside quotes (岡山県青葉市(人口3万人)は、 -> 青葉市)."""
+    s, _ = ctx.sentence(start)
+    piece = ctx.text[s:start]
+    best = None
+    for ps, pe, name in find_municipalities(piece):
+        if _SUBJECT_AFTER.match(piece, pe) and not ctx.in_quotes(s + ps):
+            best = (name, s + ps, s + pe)
+    return best
+
+
+def number_line(ctx: DocContext, after: int) -> tuple[DateMention, int, int] | None:
+    """A line below offset `after` (within NUMBER_LINES_BELOW non-empty lines) that is only a date
+    and an ordinance number (平成…年…日 青葉市条例第8号): (the date, start, end of the number)."""
+    lines = ctx.lines
+    i = line_index(lines, after) + 1
+    seen = 0
+    while i < len(lines) and seen < NUMBER_LINES_BELOW:
+        line = lines[i]
+        i += 1
+        if not line.body:
+            continue
+        seen += 1
+        dates = [d for d in ctx.dates_in(line.start, line.end) if d.start_date and d.precision == "day"]
+        if not dates or ctx.text[line.start:dates[0].start].strip(" \t(（"):
+            continue
+        d = dates[0]
+        if _NUMBER_ONLY.match(ctx.text, d.end, line.end):
+            return d, d.end + len(ctx.text[d.end:line.end]) - len(ctx.text[d.end:line.end].lstrip()), \
+                line.end - (len(line.text) - len(line.text.rstrip(" \t)）")))
+    return None
+
+
+def promulgation(ctx: DocContext) -> list[tuple[str, int, int, DateMention]]:
+    """The page's 公布文: (the name promulgated, its start and end, the date written below it)."""
+    out = []
+    for m in _PROMULGATION.finditer(ctx.text):
+        after = [d for d in ctx.dates_in(m.end(), m.end() + 40) if d.start_date and d.precision == "day"]
+        if after and not ctx.text[m.end():after[0].start].strip():
+            out.append((m.group(1), m.start(1), m.end(1), after[0]))
+    return out
+
+
+_SUPPLEMENT = re.compile(r"^\s*附\s?則\s*(?:[(（](?P<amend>[^()（）\n]{4,40})[)）])?\s*$", re.M)
+_IN_FORCE = re.compile(r"(?:この|本)条例は、?\s?(?:(?P<promulgated>公布の日)|(?P<date>[^、。\n]{4,20}?))から施行")
+
+
+def supplementary(ctx: DocContext) -> tuple[tuple[int, int, DateMention | None] | None, list[DateMention]]:
+    """(the first 附則's 施行: its span and date, None for 公布の日; the amendments' dates)."""
+    in_force = None
+    amendments: list[DateMention] = []
+    for m in _SUPPLEMENT.finditer(ctx.text):
+        if m.group("amend"):
+            dates = [d for d in ctx.dates_in(m.start("amend"), m.end("amend")) if d.start_date and d.precision == "day"]
+            if dates and "条例" in m.group("amend"):
+                amendments.append(dates[0])
+            continue
+        if in_force is not None or amendments:
+            continue
+        f = _IN_FORCE.search(ctx.text, m.end(), min(len(ctx.text), m.end() + 120))
+        if f and f.group("promulgated"):
+            in_force = (f.start("promulgated"), f.end("promulgated"), None)
+        elif f:
+            dates = [d for d in ctx.dates_in(f.start("date"), f.end("date")) if d.start_date and d.precision == "day"]
+            if dates:
+                in_force = (dates[0].start, dates[0].end, dates[0])
+    return in_force, amendments

@@ -1,0 +1,170 @@
+"""`records.sqlite`: the run's records in one file to query (datasette, sqlite-utils, pandas).
+
+Takes what a run writes (documents, records, the change history) and gives one SQLite database,
+built with sqlite-utils, with these tables:
+
+- `records`: one row per record: `id`, `type`, `label` (the record in a few words), `date` (its main
+  date: a summit's start, an agreement's signing, an ordinance's enactment, at the precision the text
+  gave), `year`, `municipality` and `municipality_code` (the local government the record belongs to:
+  an ordinance's enacting body, a summit's host, an agreement's first party that is a municipality,
+  else a prefecture), `kind` (an agreement's kind: 連携協定, 業務提携…), `confidence`, `document`,
+  `page` and `quote` (the span that states the record), `sources` (how many spans), `ambiguous`
+  (names left without a code, JSON) and `record` (every field as in records.jsonl but the evidence, JSON);
+- `parties`: one row per party of an agreement: `record_id`, `position`, `name`, `kind`, `code`,
+  `aliases`, with the record's `type`, `year` and `municipality` beside it for facets;
+- `documents`: one row per input document: `uri`, `sha256`, `media_type`, `title`, `status`,
+  `error_code`, `error`, `pages`, `chars`, `records` (how many records it gave);
+- `evidence`: one row per evidence span: `record_id`, `field`, `document`, `page`, `start`, `end`,
+  `quote`, `how`, `rule`, `ocr`;
+- `changes`: the change history (`changes.jsonl`): `run_id`, `at`, `change`, `record_id`, `type`,
+  `fields` (old and new values, JSON), `documents` (JSON).
+
+Foreign keys: `parties.record_id` and `evidence.record_id` -> `records.id`; `records.document` and
+`evidence.document` -> `documents.uri`. (`changes.record_id` has none: a removed record is gone.)
+Indexes on every column one filters or joins on, and full-text search on the records' labels and
+quotes. `datasette records.sqlite` then shows, for example,
+`/records/records?_facet=type&_facet=municipality&_facet=kind&_facet=year`, and on `parties` the
+facets `kind`, `municipality`, `year`.
+
+The file is built beside its place under a temporary name and renamed over it, like every output
+file: a reader never sees half a database.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+
+SQLITE_NAME = "records.sqlite"
+MAIN_DATE = {"summit": "start_date", "agreement": "signed_date", "ordinance": "enacted_date"}
+_LOCAL = ("municipality", "prefecture")
+
+
+def _plain(item) -> dict:
+    return item if isinstance(item, dict) else item.model_dump(mode="json")
+
+
+def _json(value) -> str | None:
+    return None if value in (None, [], {}) else json.dumps(value, ensure_ascii=False)
+
+
+def record_place(r: dict) -> tuple[str | None, str | None]:
+    """(the local government a record belongs to, its code): see the module docstring."""
+    if r["type"] == "summit":
+        return r.get("host"), r.get("host_code")
+    if r["type"] == "ordinance":
+        return r.get("municipality"), r.get("municipality_code")
+    parties = [p for p in r.get("parties") or [] if isinstance(p, dict)]
+    for kind in _LOCAL:
+        for p in parties:
+            if p.get("kind") == kind:
+                return p["name"], p.get("code")
+    return None, None
+
+
+def _evidence(r: dict) -> dict:
+    sources = r.get("sources") or []
+    return next((ev for ev in sources if ev.get("field") is None), sources[0] if sources else {})
+
+
+def record_rows(records: list[dict], labels) -> tuple[list[dict], list[dict], list[dict]]:
+    """(records, parties, evidence) rows."""
+    rows, parties, evidence = [], [], []
+    for r in records:
+        date = r.get(MAIN_DATE[r["type"]])
+        place, code = record_place(r)
+        ev = _evidence(r)
+        fields = {k: v for k, v in r.items() if k not in ("sources", "party_names")}
+        rows.append({"id": r["id"], "type": r["type"], "label": labels(r), "date": date,
+                     "year": int(date[:4]) if date else None, "municipality": place, "municipality_code": code,
+                     "kind": r.get("kind") if r["type"] == "agreement" else None, "confidence": r.get("confidence"),
+                     "document": ev.get("uri"), "page": ev.get("page"), "quote": ev.get("quote"),
+                     "sources": len(r.get("sources") or []), "ambiguous": _json(r.get("ambiguous")),
+                     "record": json.dumps(fields, ensure_ascii=False)})
+        for i, p in enumerate(r.get("parties") or []):
+            p = p if isinstance(p, dict) else {"name": p, "kind": None, "code": None}
+            parties.append({"id": f"{r['id']}/{i}", "record_id": r["id"], "position": i, "name": p["name"],
+                            "kind": p.get("kind"), "code": p.get("code"),
+                            "aliases": _json((r.get("party_aliases") or {}).get(p["name"])),
+                            "type": r["type"], "year": rows[-1]["year"], "municipality": place})
+        for ev in r.get("sources") or []:
+            evidence.append({"record_id": r["id"], "field": ev.get("field"), "document": ev.get("uri"),
+                             "page": ev.get("page"), "start": ev.get("start"), "end": ev.get("end"),
+                             "quote": ev.get("quote"), "how": ev.get("how"), "rule": ev.get("rule"),
+                             "ocr": bool(ev.get("ocr"))})
+    return rows, parties, evidence
+
+
+def document_rows(documents: list, records: list[dict]) -> list[dict]:
+    counts: dict[str, int] = {}
+    for r in records:
+        for uri in {ev["uri"] for ev in r.get("sources") or []}:
+            counts[uri] = counts.get(uri, 0) + 1
+    out = []
+    for d in map(_plain, documents):
+        out.append({"uri": d["uri"], "sha256": d.get("sha256"), "media_type": d.get("media_type"),
+                    "title": d.get("title"), "status": d.get("status"), "error_code": d.get("error_code"),
+                    "error": d.get("error"), "pages": len(d.get("pages") or []) or None,
+                    "chars": len(d.get("text") or ""), "records": counts.get(d["uri"], 0)})
+    return out
+
+
+def change_rows(changes: list[dict]) -> list[dict]:
+    return [{"run_id": c.get("run_id"), "at": c.get("at"), "change": c["change"], "record_id": c["id"],
+             "type": c.get("type"), "fields": _json(c.get("fields")), "documents": _json(c.get("documents"))}
+            for c in changes]
+
+
+def build_database(path: Path, documents: list, records: list[dict], changes: list[dict], labels) -> None:
+    """Write the database to `path` (a new file)."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(path)
+    try:
+        rows, parties, evidence = record_rows(records, labels)
+        db["documents"].create({"uri": str, "sha256": str, "media_type": str, "title": str, "status": str,
+                                "error_code": str, "error": str, "pages": int, "chars": int, "records": int},
+                               pk="uri")
+        db["documents"].insert_all(document_rows(documents, records), replace=True)
+        known = {d["uri"] for d in db["documents"].rows}
+        extra = sorted(({r["document"] for r in rows if r["document"]} | {e["document"] for e in evidence}) - known)
+        db["documents"].insert_all([{"uri": u, "status": "not in this run", "records": 0} for u in extra])
+        db["records"].create({"id": str, "type": str, "label": str, "date": str, "year": int, "municipality": str,
+                              "municipality_code": str, "kind": str, "confidence": float, "document": str,
+                              "page": int, "quote": str, "sources": int, "ambiguous": str, "record": str},
+                             pk="id", foreign_keys=[("document", "documents", "uri")])
+        db["records"].insert_all(rows)
+        db["parties"].create({"id": str, "record_id": str, "position": int, "name": str, "kind": str, "code": str,
+                              "aliases": str, "type": str, "year": int, "municipality": str},
+                             pk="id", foreign_keys=[("record_id", "records", "id")])
+        db["parties"].insert_all(parties)
+        db["evidence"].create({"id": int, "record_id": str, "field": str, "document": str, "page": int,
+                               "start": int, "end": int, "quote": str, "how": str, "rule": str, "ocr": int},
+                              pk="id", foreign_keys=[("record_id", "records", "id"), ("document", "documents", "uri")])
+        db["evidence"].insert_all(evidence)
+        db["changes"].create({"id": int, "run_id": str, "at": str, "change": str, "record_id": str, "type": str,
+                              "fields": str, "documents": str}, pk="id")
+        db["changes"].insert_all(change_rows(changes))
+        for table, cols in (("records", ("type", "year", "municipality", "municipality_code", "kind", "document")),
+                            ("parties", ("record_id", "kind", "code", "name", "municipality", "year")),
+                            ("evidence", ("record_id", "document", "field")),
+                            ("documents", ("status",)), ("changes", ("record_id", "run_id", "change"))):
+            for col in cols:
+                db[table].create_index([col], if_not_exists=True)
+        db["records"].enable_fts(["label", "quote"], create_triggers=False)
+    finally:
+        db.close()
+
+
+def write_sqlite(out: Path, documents: list, records: list[dict], changes: list[dict], labels) -> Path:
+    """Build `out/records.sqlite` under a temporary name and rename it into place; gives its path."""
+    path = out / SQLITE_NAME
+    tmp = out / f".{SQLITE_NAME}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    try:
+        build_database(tmp, documents, records, changes, labels)  # SQLite creates it 0644 & ~umask
+        os.replace(tmp, path)
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            leftover.unlink(missing_ok=True)
+    return path

@@ -1,0 +1,84 @@
+"""The document's own date (`language.dates.document_date`): one reader for every form a page
+dates itself by. Table-driven, no model; the texts are made up for the case they show."""
+import pytest
+
+from extractors.language.dates import document_date, document_year
+
+
+@pytest.mark.parametrize("text, date, kind", [
+    # a date alone on a top line, in the forms pages write it
+    ("お知らせ\n2019.03.18 Mon\n青葉市で説明会を開きました。", "2019-03-18", "date line"),
+    ("記事\n2023 / 01 / 31 19:09\n本文です。", "2023-01-31", "date line"),
+    ("第5回青葉大会開かれる\n18/9/27\n本文です。", "2018-09-27", "date line"),
+    ("見出し\n(令和3年4月1日)\n本文", "2021-04-01", "date line"),
+    ("広報誌\n令和2年3月 発行\n報告書です。", "2020-03", "date line"),
+    # a date bracketed at the edge of a heading (a members' news page)
+    ("活動報告\n2019年度 青葉交流サミット【19.07.17】\n本文です。", "2019-07-17", "date line"),
+    ("【12.12.28】各地で振興条例が制定される\n本文です。", "2012-12-28", "date line"),
+    # markers, the value on the same line or the next
+    ("本文\n公開日 2016年01月19日\n更新日 2018年02月01日", "2016-01-19", "published"),
+    ("見出し\n更新日:\n2019/08/21\n本文です。", "2019-08-21", "date line"),  # (alone on its line too)
+    ("見出し\n" + "本文の行です。\n" * 13 + "最終更新日 2019年8月21日", "2019-08-21", "updated"),
+    # a citation closing the text: a paper's name and its date in brackets
+    ("青葉市で大会が開かれた。\n\n(青葉新報 09年11月10日号)", "2009-11-10", "citation"),
+    ("本文。\n(ニュース青葉/2021年11月20日更新)", "2021-11-20", "citation"),
+    ("協定を結んだ (2019/10/30 青葉出版)\n本文です。", "2019-10-30", "citation"),
+    # a 公布文: the date below 「…をここに公布する。」
+    ("第1条 目的を定める。\n" * 13 + "青葉市中小企業振興条例をここに公布する。\n令和5年12月25日\n青葉市長 山田一郎",
+     "2023-12-25", "公布文"),
+    # the year in the name of the event the page opens with: the year only
+    ("青葉観光フォーラム in あおば2008\n9月25日に開かれた。", "2008", "event name"),
+    ("「中核都市サミット2020in青葉」に出席します\n本文", "2020", "event name"),
+])
+def test_document_date_forms(text, date, kind):
+    found = document_date(text)
+    assert found is not None and (found.date, found.kind) == (date, kind)
+    assert found.year == int(date[:4])
+    quote = text[found.start:found.end]  # the span is the expression as written
+    assert quote[:2].isdigit() or quote[:2] in ("令和", "平成")
+
+
+@pytest.mark.parametrize("text", [
+    "本文は2019年4月1日に始まった。",  # a date inside a sentence is what the text is about
+    "条例(平成16年5月27日制定)について説明します。",
+    "【日 時】\n平成25年2月5日(火)~6日(水)\n【会 場】青葉市民会館",  # a key's value: the event's date
+    "割合は1/2です。\n第3回の会合",
+    "青葉市は協定を結んだ(令和2年4月1日施行)",  # a note on a fact, not a citation
+    "",
+])
+def test_no_document_date(text):
+    assert document_date(text) is None
+
+
+def test_year_is_the_dates_year():
+    assert document_year("お知らせ\n18/9/27\n本文") == 2018
+    assert document_year("本文だけの文書です。") is None
+
+
+@pytest.mark.parametrize("text, date", [
+    ("見出し\n98/4/1\n本文", "1998-04-01"),  # two-digit years: 70-99 are the 1900s
+    ("見出し\n05/4/1\n本文", "2005-04-01"),
+])
+def test_two_digit_years(text, date):
+    assert document_date(text).date == date
+
+
+# --- a year stated once for a run of dates (carry_years) ----------------------
+
+from extractors.language.dates import YEAR_OF_SENTENCE, carry_years, find_dates  # noqa: E402
+
+
+@pytest.mark.parametrize("text, default_year, expected", [
+    ("平成30年第3回定例会で可決され、10月1日より施行された。", None, ["2018", "2018-10-01"]),
+    ("平成29年10月2日に可決され、同10月6日に公布された。", None, ["2017-10-02", "2017-10-06"]),
+    ("令和4年12月15日から1月15日まで意見を募った。", None, ["2022-12-15", "2023-01-15"]),  # across the year's end
+    ("平成28年度は5月10日と2月3日に開いた。", None, ["2016", "2016-05-10", "2017-02-03"]),  # a fiscal year
+    ("平成30年に始まった。10月1日に施行した。", 2020, ["2018", "2020-10-01"]),  # not across a sentence end
+    ("平成30年に始まった事業の報告です。10月1日", None, ["2018", None]),
+])
+def test_carry_years(text, default_year, expected):
+    found = carry_years(text, find_dates(text, default_year=default_year))
+    assert [d.start_date for d in found] == expected
+    for d in found:
+        carried = not d.year_given and d.start_date is not None and default_year is None
+        assert (d.year_source == YEAR_OF_SENTENCE) is carried

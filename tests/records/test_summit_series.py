@@ -1,0 +1,176 @@
+"""Summits of series nobody listed: any noun phrase ending in a meeting word, editions written
+as counts, theme and declaration cue words, the venue as host, and the meetings that are no
+summit (committees, assembly sessions, meetings of states, one-off events). Every text is made
+up for the case it shows; the model is the real ja_ginza."""
+import hashlib
+
+import pytest
+
+from extractors.language import meetings
+from extractors.reading.normalize import normalize_text
+from extractors.records.build import build_records, document_drafts
+from schemas.document import Document
+
+
+def _summits(text: str, title: str | None = None) -> list[dict]:
+    text = normalize_text(text)
+    doc = Document(uri="file:///m.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
+                   title=title, text=text)
+    recs, rejected = build_records([doc], [document_drafts(doc)])
+    assert not rejected
+    return [r for r in recs if r["type"] == "summit"]
+
+
+# --- names, read from plain text (no model) ----------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("第2回日独自治体交流会議が青森市で開かれた", "日独自治体交流会議"),
+    ("第12回全国商工会女性部研究集会を開催", "全国商工会女性部研究集会"),
+    ("第5回北陸ものづくり交流会に参加", "北陸ものづくり交流会"),
+    ("第30回定時総会を開催しました", "定時総会"),
+    ("第8回青森県商工会議所女性会連合会大会が開かれた", "青森県商工会議所女性会連合会大会"),  # not the 会議 of 会議所
+    ("第3回「地域循環」全国首長サミットを開催", "「地域循環」全国首長サミット"),
+    ("第7回目の東北市長会議が開かれた", "東北市長会議"),  # 第N回目の
+    ("第41回 東北商工会議所女性会連合会 青森全国大会", "東北商工会議所女性会連合会 青森全国大会"),  # a heading's space
+])
+def test_name_after_the_edition(text, name):
+    at = text.index("回") + 1
+    assert meetings.name_after(text, at).text == name
+
+
+@pytest.mark.parametrize("text, names", [
+    ("「青葉観光フォーラム」が開かれた。同フォーラムは今年で9回目。", ["青葉観光フォーラム", "同フォーラム"]),
+    ("令和3年度東北観光振興大会in青森を開催した", ["東北観光振興大会"]),  # no leading year
+    ("令和3年第2回定例会の報告", ["定例会"]),  # nor the edition before it
+])
+def test_names_in_a_stretch(text, names):
+    assert [f.text for f in meetings.names_in(text, 0, len(text))] == names
+
+
+@pytest.mark.parametrize("text, edition", [
+    ("同フォーラムは今年で9回目。", "9"),
+    ("今回が12回目となります。", "12"),
+    ("5回目となる今大会は盛況でした。", "5"),
+    ("青森での開催は4回目となる。", "4"),
+    ("当市では平成6年に次いで3回目の開催です。", None),  # a count at one place
+    ("今回開催されれば10年ぶり2回目となる。", None),
+    ("北上、花巻に続いての5回目の地方開催となりました。", None),
+])
+def test_counted_editions(text, edition):
+    found = meetings.counted_editions(text)
+    assert (found[0].edition if found else None) == edition
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("「未来へつなぐものづくり」をテーマに意見を交わした。", "未来へつなぐものづくり"),
+    ("『地域の力、青森から』をキャッチフレーズとして大会を開催した。", "地域の力、青森から"),
+    ("「創業百年、次の百年へ」のスローガンを掲げ、総会を開いた。", "創業百年、次の百年へ"),
+    ("メインテーマ:「つながる港まち」", "つながる港まち"),
+    ("「『青森のりんご』が育てた産業」をテーマに、分科会を開いた。", "『青森のりんご』が育てた産業"),
+    ("市長が「ものづくり都市・青森」をテーマに発表した。", None),  # a talk's title
+    ("会長が「これからの経営」と題して講演した。", None),
+    ("「思いやりの地域づくり」と題した「青森アピール」を採択した。", None),  # the declaration's title
+])
+def test_theme_cues(text, theme):
+    found = meetings.themes(text, 0, len(text))
+    assert (found[0].text if found else None) == theme
+
+
+@pytest.mark.parametrize("text, declaration", [
+    ("参加者は「青森アピール」を全会一致で採択した。", "青森アピール"),
+    ("地域の発展に向けた大会宣言が採択されました。", "大会宣言"),
+    ("最後に共同宣言の採択を行いました。", "共同宣言"),
+    ("「東北『食の力による地域振興』行動宣言」を発表しました。", "東北『食の力による地域振興』行動宣言"),
+    ("国は緊急事態を宣言しました。", None),
+])
+def test_declaration_cues(text, declaration):
+    found = meetings.declarations(text, 0, len(text))
+    assert (found[0].text if found else None) == declaration
+
+
+# --- records (real model) -----------------------------------------------------
+
+def test_a_series_outside_the_old_vocabulary_with_its_venue(nlp):
+    text = ("お知らせ\n2010年5月20日\n「第3回日独自治体交流会議」が弘前市において開催され、青森市長が出席しました。\n"
+            "会議に参加した自治体は「弘前宣言」を採択しました。")
+    (s,) = _summits(text)
+    assert (s["series"], s["edition"], s["host"], s["declaration"]) == ("日独自治体交流会議", 3, "弘前市", "弘前宣言")
+
+
+def test_host_is_the_venue_not_an_attending_mayor(nlp):
+    text = "11月5日、八戸市長も出席し、三沢市の国際交流センターを会場に第6回北東北交流大会が開かれた。"
+    (s,) = _summits(text)
+    assert s["host"] == "三沢市"
+
+
+def test_edition_from_a_count_with_the_page_date(nlp):
+    text = ("青森観光フォーラム in むつ2011\n\n「青森観光フォーラム」が10月6日-7日の2日間、青森県むつ市で開かれ、"
+            "300人が参加した。同フォーラムは今年で7回目。\n\n(青葉新報 11年10月20日号)")
+    (s,) = _summits(text, title="青森観光フォーラム in むつ2011")
+    assert (s["series"], s["edition"], s["start_date"], s["end_date"], s["host"]) == (
+        "青森観光フォーラム", 7, "2011-10-06", "2011-10-07", "むつ市")
+    (ed,) = [e for e in s["sources"] if e["field"] == "edition"]
+    assert ed["quote"] == "7"
+
+
+def test_theme_and_declaration_by_cue_words_on_a_one_meeting_page(nlp):
+    text = ("第45回東北中小企業団体大会報告\n"
+            "去る10月5日、『つなぐ力で地域を守る』をキャッチフレーズに、第45回東北中小企業団体大会が"
+            "ホテル青森(青森県青森市)で開催されました。\n大会では地域の発展に向けた大会宣言が採択されました。")
+    (s,) = _summits(text, title="第45回東北中小企業団体大会報告")
+    assert (s["theme"], s["declaration"], s["host"]) == ("つなぐ力で地域を守る", "大会宣言", "青森市")
+
+
+def test_the_same_edition_named_twice_is_one_record(nlp):
+    text = ("第9回青森・秋田市長サミット\n第9回市長サミットの様子\n"
+            "第9回青森・秋田市長サミットは、令和5年8月3日に秋田市において開催された。")
+    (s,) = _summits(text, title="第9回青森・秋田市長サミット")
+    assert (s["series"], s["edition"], s["start_date"], s["host"]) == ("青森・秋田市長サミット", 9, "2023-08-03", "秋田市")
+
+
+def test_key_alone_on_its_line_gives_the_value_below(nlp):
+    text = ("令和4年7月、青森市において、第3回定例会を開催いたしました。\n【開催日】\n令和4年7月14日(木)~15日(金)\n"
+            "【会 場】\n青森県青森市 市民ホール")
+    (s,) = _summits(text, title="東北ものづくり都市協議会 令和4年度 第3回定例会を開催しました(青森市)")
+    assert (s["start_date"], s["end_date"], s["host"]) == ("2022-07-14", "2022-07-15", "青森市")
+
+
+@pytest.mark.parametrize("title, text", [
+    ("第1回青森市産業振興推進会議会議録", "第1回青森市産業振興推進会議\n日時 令和4年5月10日\n場所 青森市役所\n委員の意見を聞いた。"),
+    ("条例の制定について", "令和2年第4回定例会において可決され、7月1日より「青森市商店街振興条例」が施行されました。"),
+    ("第50回主要国首脳会議", "第50回主要国首脳会議(G7サミット)が広島市で開かれた。"),
+    ("青森観光シンポジウムを開催", "11月5日に青森市で観光シンポジウムを開いた。200人が参加した。"),
+    ("第10回青森りんごまつり", "第10回青森りんごまつりが青森市で開かれた。"),
+    ("第2回青森市中小企業振興会議", "第2回青森市中小企業振興会議を市役所で開いた。委員から意見を聞いた。"),  # a city's own council
+    ("議会だより", "令和5年第3回定例会の報告\n議員の一般質問をまとめました。"),  # an assembly's session
+    ("議会の日程", "第4回青森市議会定例会は12月1日に開会します。"),
+])
+def test_meetings_that_are_no_summit(nlp, title, text):
+    assert _summits(text, title) == []
+
+
+def test_a_host_written_in_kana_is_read_by_its_reading(nlp):
+    text = "全国ものづくりフォーラム in ふくい2012\n\n全国ものづくりフォーラムが10月4日に開かれた。今回が6回目となる。"
+    (s,) = _summits(text, title="全国ものづくりフォーラム in ふくい2012")
+    assert (s["edition"], s["start_date"], s["host"]) == (6, "2012-10-04", "福井県")
+    (host,) = [e for e in s["sources"] if e["field"] == "host"]
+    assert host["quote"] == "ふくい"
+
+
+def test_an_attending_official_is_no_venue(nlp):
+    from extractors.records.build import candidates
+    from extractors.records.context import DocContext
+    from extractors.records.meeting_page import venue
+    text = normalize_text("第3回東北交流大会の式典は三沢市長において執り行われた。")
+    doc = Document(uri="file:///v.txt", sha256="0", media_type="text/plain", text=text)
+    assert venue(DocContext.build(doc, candidates(doc)), 0, len(text)) is None
+
+
+def test_history_list_lines_give_their_host(nlp):
+    text = ("東北ものづくりサミットの歩み\nこれまでの開催地\n第1回大会 1997年5月 青森市\n第2回大会 1999年6月 秋田県秋田市\n第3回大会 2001年7月 盛岡市長が開会宣言\n")
+    summits = {s["edition"]: s for s in _summits(text, title="東北ものづくりサミットの歩み")}
+    assert {n: (s["series"], s["start_date"], s["host"]) for n, s in summits.items()} == {
+        1: ("東北ものづくりサミット", "1997-05", "青森市"),
+        2: ("東北ものづくりサミット", "1999-06", "秋田市"),
+        3: ("東北ものづくりサミット", "2001-07", None),  # a mayor is no host
+    }
