@@ -390,7 +390,8 @@ def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
     their sentence that writes one (「令和2年第4回定例会で可決され、7月1日より施行」,
     「平成29年10月2日に可決され、同10月6日に公布」): prose states the year once for a run of
     dates. Across a year's end (12月 …, 1月 …) the next year; a fiscal year (平成28年度) gives
-    its April-March year. The carried mention says so in `year_source`; others are unchanged."""
+    its April-March year. The carried mention says so in `year_source`; others are unchanged.
+    同月N日 becomes a mention too (`_same_month_days`)."""
     out: list[DateMention] = []
     anchor: DateMention | None = None
     for m in mentions:
@@ -409,7 +410,31 @@ def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
             if again is not None and (again.start, again.end) == (m.start, m.end) and again.start_date:
                 m = replace(again, year_source=YEAR_OF_SENTENCE)
         out.append(m)
-    return out
+    return _same_month_days(text, out)
+
+
+_SAME_MONTH = re.compile(rf"同\s?月\s?(?P<d>{_NUM})\s?日")
+YEAR_OF_SAME_MONTH = "month of the date before (同月)"
+
+
+def _same_month_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """同月6日: that day of the month of the nearest earlier date (a day or a month) on its line,
+    CARRY_CHARS before at most, sentence ends between allowed (「…10月2日に可決されました。条例は
+    同月6日に公布され」)."""
+    added = []
+    for m in _SAME_MONTH.finditer(text):
+        if any(x.start <= m.start() < x.end for x in mentions):
+            continue
+        before = [x for x in mentions if x.end <= m.start() and x.precision in ("day", "month") and x.start_date
+                  and m.start() - x.end <= CARRY_CHARS and "\n" not in text[x.end:m.start()]]
+        if not before:
+            continue
+        year, month = int(before[-1].start_date[:4]), int(before[-1].start_date[5:7])
+        day = _make_date(year, month, _num(m.group("d")))
+        if day is not None:
+            added.append(DateMention(m.start(), m.end(), day.isoformat(), day.isoformat(), "day", False, False, None,
+                                     YEAR_OF_SAME_MONTH))
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
 
 _MONTH_IN = re.compile(rf"(?:同\s?)?(?P<m>{_NUM})\s?(?:月|/)")

@@ -36,9 +36,9 @@ draft's values come first) and lets an assembler weigh its own drafts:
   agreements.
 - ordinance: 0.9 for a 例規集 header (the name alone on its line, with its
   date and number below); 0.75 for a quoted name in prose; 0.6 for an unquoted
-  name in prose. An undated, unnumbered name below 0.9 that is in no list, on
-  a page whose title names no ordinance, is a passing reference and gives no
-  record.
+  name in prose. An undated, unnumbered name below 0.9 that is in no list is
+  a passing reference and gives no record when a sign says so (…条例に基づく)
+  or when only the page gives its body and the page's title speaks of no 条例.
 """
 from __future__ import annotations
 
@@ -189,7 +189,7 @@ def _same_place(d: dict, group: list[dict]) -> bool:
     """Whether an ordinance draft can be the group's ordinance by where it belongs.
 
     A draft that names no municipality joins a group of another document only
-    when their years agree: a page that leaves the place out can speak
+    when both give a date, their years agree and their dates of one kind do not differ: a page that leaves the place out can speak
     of the same ordinance as another that names it, but 「中小企業振興条例」 of
     2018 is not the 香川県中小企業振興条例 of 2012 a list page names. A group
     never holds two municipalities: once a nameless draft has joined one
@@ -201,8 +201,12 @@ def _same_place(d: dict, group: list[dict]) -> bool:
         return places == {mine}  # (every named draft of the group, not only its first)
     if any(o["_doc"].uri == d["_doc"].uri for o in group):
         return True
+    # promulgated on one page, in force on another: the same year; two enacted (or two effective)
+    # days that differ are two ordinances; without a date on both sides nothing says they are one
     return all(_same_year(d["enacted_date"] or d["effective_date"], o["enacted_date"] or o["effective_date"])
-               for o in group)  # (promulgated on one page, in force on another: the same year)
+               and (d["enacted_date"] or d["effective_date"]) and (o["enacted_date"] or o["effective_date"])
+               and all(_dates_compatible(d[k], o[k]) for k in ("enacted_date", "effective_date"))
+               for o in group)
 
 
 def _same_year(a: str | None, b: str | None) -> bool:

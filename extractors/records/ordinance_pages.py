@@ -3,7 +3,7 @@
 Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
 
 - `plans(ctx, mentions)`: the names the page speaks of only as something still to
-  be made or turned down: a draft marked after the name (「…条例(案)」, (原案),
+  be made or turned down (and those it reports as made): a draft marked after the name (「…条例(案)」, (原案),
   (素案), (骨子案)), a provisional name ((仮称)…条例), a making still ahead
   (…条例の制定に向けて, 制定を目指す, 制定を検討), a bill voted down (否決). A
   name one sentence reports as made (制定されました, 可決され, 公布・施行,
@@ -30,6 +30,7 @@ from extractors.records.lines import line_index
 
 _DRAFT_AFTER = re.compile(r"[」』]?\s?[(（](?:案|原案|素案|骨子案|試案|改正案|最終案|仮称)[)）]")
 _PROVISIONAL_BEFORE = re.compile(r"[(（]仮称[)）]\s?[「『]?$")
+_PROVISIONAL_INSIDE = re.compile(r"[(（]仮称[)）]")  # a name read with its mark (「(仮称)…条例」)
 _PLAN_AFTER = re.compile(r"[」』]?\s?(?:の)?(?:制定|策定|改正)(?:に向け|を目指|をめざ|を検討|の検討|を求め|を要望|"
                          r"を提案|を予定|の予定|準備|の準備|について検討)")
 _REJECTED = re.compile(r"否決")
@@ -50,7 +51,7 @@ def _mention_state(ctx: DocContext, start: int, end: int) -> tuple[bool, bool]:
     text = ctx.text
     s, e = ctx.sentence(start)
     planned = bool(_DRAFT_AFTER.match(text, end) or _PROVISIONAL_BEFORE.search(text, max(s, start - 6), start)
-                   or _PLAN_AFTER.match(text, end))
+                   or _PROVISIONAL_INSIDE.search(text, start, end) or _PLAN_AFTER.match(text, end))
     verb = _MADE.search(text, end, min(e, end + MADE_WITHIN))
     made = bool(verb) and "条例" not in text[end:verb.start()] and not _PLAN_AFTER.match(text, end)
     if _REJECTED.search(text, s, e) and not _PASSED.search(text, s, e):
@@ -58,9 +59,9 @@ def _mention_state(ctx: DocContext, start: int, end: int) -> tuple[bool, bool]:
     return planned, made
 
 
-def plans(ctx: DocContext, mentions: list[tuple[str, int, int]]) -> set[str]:
-    """Of `mentions` (key of the name, start, end), the keys the page speaks of only as a plan, a
-    draft or a rejected bill (see the module docstring)."""
+def plans(ctx: DocContext, mentions: list[tuple[str, int, int]]) -> tuple[set[str], set[str]]:
+    """Of `mentions` (key of the name, start, end): (the keys the page speaks of only as a plan, a
+    draft or a rejected bill (see the module docstring), the keys a sentence reports as made)."""
     planned: set[str] = set()
     made: set[str] = set()
     for key, start, end in mentions:
@@ -75,7 +76,7 @@ def plans(ctx: DocContext, mentions: list[tuple[str, int, int]]) -> set[str]:
             if _MADE.search(ctx.text, m.end(), e) and not _REJECTED.search(ctx.text, s, e):
                 made |= {k for k, _, _ in mentions}
                 break
-    return planned - made
+    return planned - made, made
 
 
 def assembly(ctx: DocContext) -> tuple[str, int, int] | None:

@@ -82,3 +82,18 @@ def test_carry_years(text, default_year, expected):
     for d in found:
         carried = not d.year_given and d.start_date is not None and default_year is None
         assert (d.year_source == YEAR_OF_SENTENCE) is carried
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 同月N日: the month of the dated day before it on its line, across a sentence end
+    ("令和3年10月4日に可決されました。条例は同月8日に公布されました。", ["2021-10-04", "2021-10-08"]),
+    ("平成30年6月の総会で決め、同月 20日に届けた。", ["2018-06", "2018-06-20"]),  # a month is anchor enough
+    ("平成30年の総会で決め、同月20日に届けた。", ["2018"]),  # a year is not
+    ("令和3年10月4日に可決されました。\n同月8日に公布されました。", ["2021-10-04"]),  # not across a line
+])
+def test_same_month_days(text, expected):
+    from extractors.language.dates import YEAR_OF_SAME_MONTH
+
+    found = carry_years(text, find_dates(text))
+    assert [d.start_date for d in found] == expected
+    assert all((d.year_source == YEAR_OF_SAME_MONTH) == text[d.start:d.end].startswith("同") for d in found)
