@@ -191,3 +191,12 @@ def test_a_nameless_ordinance_joins_another_page_only_on_its_dates(nlp):
     recs = _docs((dated, "中小企業振興条例"), (other, "大垣市の中小企業振興条例"))
     assert sorted((r["municipality"] or "", r["enacted_date"] or "") for r in recs) == [
         ("", "2018-12-21"), ("大垣市", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "今議会では、「十和田市中小企業振興条例」の一部改正案が否決されました。",
+    "市は、十和田市中小企業振興条例の改正に向けて審議会を開きました。",
+])
+def test_an_amendment_planned_or_turned_down_leaves_the_ordinance(nlp, text):
+    (o,) = _docs((text, "議会報告"))
+    assert (o["name"], o["municipality"]) == ("十和田市中小企業振興条例", "十和田市")
