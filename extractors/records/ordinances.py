@@ -536,7 +536,7 @@ def _with_cells(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         s = cs + raw.find(core)
         e = s + len(core)
         inside = [c for c in out if s <= c.start and c.end <= ce]
-        rule = inside[-1].rule if inside else "ordinance-cell"
+        rule = inside[-1].rule if inside else "ordinance-table-cell"
         out = [c for c in out if c not in inside]
         out.append(Candidate(label="ORDINANCE", start=s, end=e, text=core, rule=rule))
     return sorted(out, key=lambda c: (c.start, c.end))

@@ -320,6 +320,23 @@ def _set_venue(ctx: DocContext, draft: dict, s: int, e: int, short: Span | None 
         draft["evidence"].append(short)
 
 
+# An organisation's name right before an edition (…連合会の第52回, …協議会 第54回): a noun run
+# ending in a body's word, not a self-reference (本会, 当会) or a place.
+_ORGANISER = re.compile(r"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー])([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,30}?"
+                        r"(?:会|部|所|連盟|組合|機構|センター))(?:の|\s)$")
+ORGANISER = "organiser named before the edition"
+
+
+def _organiser_before(ctx: DocContext, edition_at: int) -> tuple[int, int, str] | None:
+    """The body named right before a bare meeting's edition (…女性会連合会の第52回全国大会): its span
+    and name, on the edition's line."""
+    ls, _ = ctx.line(edition_at)
+    m = _ORGANISER.search(ctx.text, max(ls, edition_at - 32), edition_at)
+    if not m or m.group(1).startswith(("本", "当", "同", "各")):
+        return None
+    return m.start(1), m.end(1), m.group(1)
+
+
 def _mentions(ctx: DocContext) -> list[dict]:
     """第N回 + a series name: one draft per mention."""
     drafts = []
@@ -336,10 +353,17 @@ def _mentions(ctx: DocContext) -> list[dict]:
         if _assembly_session(ctx, series, ed.start, s, e):
             continue
         edition = edition_number(ed.text)
+        series_spans = [field_span(series_end - len(series), series_end, "summit-edition-series", "series", series)]
+        organiser = _organiser_before(ctx, ed.start) if meetings.is_bare(series) else None
+        if organiser:  # 全国商工会議所女性会連合会の第52回全国大会: the organiser's 全国大会
+            os_, oe, org = organiser
+            series = org + series
+            series_spans = [field_span(os_, oe, "summit-edition-series", "series", series, how=ORGANISER),
+                            field_span(series_end - len(series) + len(org), series_end, "summit-edition-series",
+                                       "series", series, how=ORGANISER)]
         draft = _summit(series, edition, 0.7, [
                 (ed.start, series_end, "summit-edition-series"),
-                field_span(ed.start, ed.end, "summit-edition-series", "edition", edition),
-                field_span(series_end - len(series), series_end, "summit-edition-series", "series", series)])
+                field_span(ed.start, ed.end, "summit-edition-series", "edition", edition), *series_spans])
         year = _SERIES_YEAR.match(text, series_end)  # サミット2011 in 青葉: the year of the meeting
         host_at = series_end + (year.end() - year.start() if year else 0)
         _set_venue(ctx, draft, s, e, _host_span_after(ctx, host_at))
@@ -504,11 +528,21 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
 
 def _same_meeting(a: dict, b: dict) -> bool:
     """Two drafts of one document naming one edition, one name ending the other (第8回市長サミット,
-    第8回青葉・若葉市長サミット)."""
+    第8回青葉・若葉市長サミット) or inside it in order (…連合会の第41回全国大会, 第41回…連合会 長野全国大会)."""
     if a["edition"] is None or a["edition"] != b["edition"] or not a["series"] or not b["series"]:
         return False
-    x, y = strip_quotes(a["series"]), strip_quotes(b["series"])
-    return x != y and (x.endswith(y) or y.endswith(x))
+    x, y = (strip_quotes(a["series"]).replace(" ", ""), strip_quotes(b["series"]).replace(" ", ""))
+    if x == y:
+        return False
+    short, long_ = sorted((x.replace("の", ""), y.replace("の", "")), key=len)
+    # one name ending the other, or the organiser's 全国大会 inside its named one (…連合会全国大会,
+    # …連合会長野全国大会): the shorter's characters in order in the longer, the same last word
+    return long_.endswith(short) or (_in_order(short, long_) and short[-2:] == long_[-2:] and len(short) >= 6)
+
+
+def _in_order(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(ch in it for ch in short)
 
 
 def _join_same_meetings(drafts: list[dict]) -> list[dict]:
