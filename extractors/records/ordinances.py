@@ -28,7 +28,9 @@ ending in 条例 are candidates; generic references (本条例, 前条例), comp
 (条例素案) and passing references are dropped: a name with nothing stated of it
 that is the ground of something else (…条例に基づく支援, …条例の趣旨), or whose
 body only the page gives (its owner, its assembly) on a page whose title speaks
-of no 条例; on a page about a draft, a name with nothing stated of it is that draft.
+of no 条例; on a page about a draft (its title says so: (案), パブリックコメント,
+制定に向けて), a name with nothing stated of it is that draft. 「X条例の一部を改正
+する条例」 names X, amended.
 """
 from __future__ import annotations
 
@@ -150,6 +152,14 @@ def _prefectures() -> tuple[str, ...]:
     return tuple(sorted(n for n in municipality_names() if n.endswith(PREFECTURE_SUFFIX) and len(n) <= 4))
 
 
+_OTHER_NAME = re.compile(r"条例(?!\s?第)")
+# A title that says the page is about a draft (its consultation, its plan)
+_PLAN_TITLE = re.compile(r"[(（](?:案|仮称|素案|原案|骨子案)[)）]|パブリックコメント|意見募集|意見公募|意見を募集|"
+                         r"制定に向け|素案|骨子")
+_AMENDING = re.compile(r"^(.{3,60}?条例)の(?:一部|全部)を改正する条例$")
+_AS_OF = re.compile(r"\s?(?:現在|時点)")  # 令和5年4月1日現在: the date of a count, not of an ordinance
+
+
 def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | None:
     """If the name stands alone on its line (例規集 style), the block of lines after it up to the body."""
     ls, le = ctx.line(name_cand.start)
@@ -162,8 +172,8 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
             break
         ns, ne = ctx.line(end + 1)
         line = ctx.text[ns:ne].strip()
-        if _HEADER_END.match(line) or len(line) > 60:
-            break
+        if _HEADER_END.match(line) or len(line) > 60 or _OTHER_NAME.search(line):
+            break  # (a line naming an ordinance: a list below a heading, no header)
         end = ne
     return le, end
 
@@ -172,7 +182,8 @@ def _from_header(ctx: DocContext, name: str, cand: Candidate, block: tuple[int, 
     text = ctx.text
     bs, be = block
     draft = _draft(ctx, name, cand, confidence=0.9)
-    dates = [d for d in ctx.dates_in(bs, be) if not _PAGE_DATE.search(ctx.text[ctx.line(d.start)[0]:d.start])]
+    dates = [d for d in ctx.dates_in(bs, be) if not _PAGE_DATE.search(ctx.text[ctx.line(d.start)[0]:d.start])
+             and not _AS_OF.match(ctx.text, d.end)]
     number = _NUMBER.search(text, bs, be)
     amend_at = text.find("改正", bs, be)
     first = [d for d in dates if amend_at < 0 or d.start < amend_at]
@@ -339,6 +350,7 @@ _PAGE_DATE = re.compile(r"(?:更新|公開|掲載|作成|登録|最終)日?|ペ�
 _SELF_REFERENCE = re.compile(r"(?:本条例|この条例|同条例|(?:^|(?<=[。\n]))\s?条例(?=[はがを]))")
 _DATE_VERB = re.compile(r"\s?(?:に|から|より)?\s?(?:、\s?)?(?:(?:本|この|同)条例(?:を|は|が)\s?)?(公布|施行|制定)")
 _ROW_TRIM = "○◯●◎・ 「」『』\t"
+_ASIDE = re.compile(r"[(（][^()（）\n]{1,30}[)）]\s*$")
 MAX_CELL_NAME = 40  # a cell longer than this is a sentence, not a name
 
 
@@ -368,7 +380,8 @@ def _row_names(ctx: DocContext, spans: list[tuple[int, int]]) -> dict[int, str]:
         i = line_index(ctx.lines, s)
         line = ctx.lines[i]
         name = ctx.text[s:e]
-        alone = not line.text.replace(name, "", 1).strip(_ROW_TRIM)
+        rest = line.text.replace(name, "", 1).strip(_ROW_TRIM)
+        alone = not _ASIDE.sub("", rest).strip(_ROW_TRIM)  # ・X条例(平成28年3月制定): a row with its aside
         if alone or _cell_of(line, s, e) is not None:
             rows[i] = _key_name(clean_name(name))
     return rows
@@ -542,6 +555,22 @@ def _with_cells(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
+def _amending_date(ctx: DocContext, draft: dict, end: int) -> None:
+    """The day of the amending ordinance (its vote, 公布 or 施行: the first full date of its clause
+    after its name) is an amendment of the ordinance it names, not its making."""
+    _, e = ctx.sentence(end)
+    clause = ctx.text.find("、", end, e)
+    dates = [d for d in ctx.dates_in(end, clause if clause >= 0 else e) if d.start_date and d.precision == "day"]
+    if not dates or dates[0].start_date in draft["amended_dates"]:
+        return
+    for key in ("enacted_date", "effective_date"):
+        if draft[key] == dates[0].start_date:  # (read near the name as its making)
+            draft[key] = None
+            draft["evidence"] = [sp for sp in draft["evidence"] if not (isinstance(sp, Span) and sp.field == key)]
+    draft["amended_dates"].append(dates[0].start_date)
+    draft["evidence"].append(date_span(dates[0], "ordinance-amending", "amended_dates"))
+
+
 def _row_place(ctx: DocContext, draft: dict, line: Line, start: int) -> None:
     """A table row's place cell (自治体: 鹿児島県) before the name's cell is the enacting body of a
     name without its place; it replaces a place inferred from the page."""
@@ -563,11 +592,19 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     text = ctx.text
     named: list[tuple[Candidate, str, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
+    amending_ends: dict[int, int] = {}  # start of X -> end of 「X条例の一部を改正する条例」
     for cand in _with_cells(ctx, [c for c in ctx.cands if c.label == "ORDINANCE"]):
         s, e = _name_span(text, cand)
         if any(ts <= s and e <= te for ts, te in taken):
             continue  # part of a name already read (小規模企業振興条例 of 中小企業及び小規模企業振興条例)
         name = clean_name(text[s:e])
+        amending = _AMENDING.match(name)
+        if amending:  # 「X条例の一部を改正する条例」: X, amended (the verb after its name says so)
+            at = text.find(amending.group(1), s, e)
+            if at < 0:
+                continue
+            amending_ends[at] = e
+            s, e, name = at, at + len(amending.group(1)), amending.group(1)
         if not is_ordinance_name(name) or re.match(r"\s?第\s?[0-9一二三四五六七八九十百]", text[e:e + 4]):
             continue  # 条例第15号 is a number, not a name
         if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
@@ -578,6 +615,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         taken.append((s, e))
     planned, made = plans(ctx, [(_key_name(name), s, e) for _, name, (s, e) in named])
     named = [(cand, name, span) for cand, name, span in named if _key_name(name) not in planned]
+    plan_page = bool(planned) and bool(_PLAN_TITLE.search(ctx.doc.title or ""))
     rows = _row_names(ctx, [span for _, _, span in named])
     drafts: list[dict] = []
     rows_listed = False
@@ -597,6 +635,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
                     draft["enacted_date"] = d.start_date
                     draft["evidence"].append(date_span(d, "ordinance-list-heading-date", "enacted_date")._replace(
                         how="date of the list's heading"))
+        if s in amending_ends:
+            _amending_date(ctx, draft, amending_ends[s])
         if listed and not municipality_prefix(name):
             _row_place(ctx, draft, ctx.lines[i], s)
         if draft["municipality"] is None:
@@ -604,7 +644,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             set_municipality(ctx, draft, (inside, "prefecture in the name", None) if inside else None)
         if _passing_reference(ctx, draft, listed, e) or _kind_only(draft, listed):
             continue
-        if planned and not (listed or _stated(draft) or _key_name(name) in made or draft["confidence"] >= 0.9):
+        if plan_page and not (listed or _stated(draft) or _key_name(name) in made or draft["confidence"] >= 0.9):
             continue  # a page about a draft names it in several ways: an unstated name is that draft
         draft["_listed"] = listed
         rows_listed = rows_listed or listed

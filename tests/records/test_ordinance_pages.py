@@ -200,3 +200,23 @@ def test_a_nameless_ordinance_joins_another_page_only_on_its_dates(nlp):
 def test_an_amendment_planned_or_turned_down_leaves_the_ordinance(nlp, text):
     (o,) = _docs((text, "議会報告"))
     assert (o["name"], o["municipality"]) == ("十和田市中小企業振興条例", "十和田市")
+
+
+def test_an_amending_ordinance_names_the_ordinance_it_amends(nlp):
+    """「X条例の一部を改正する条例」 on an assembly's page: X; a bill voted down in another sentence
+    makes neither the page a draft's nor X a plan."""
+    text = ("3月定例会の主な議決\n市長提出の「花巻市中小企業振興条例の一部を改正する条例」を令和5年3月17日に可決しました。\n"
+            "議員提出の「花巻市地場産業振興条例」は賛成少数で否決されました。\n")
+    recs = _docs((text, "花巻市議会 議会だより"))
+    assert [(r["name"], r["municipality"], r["amended_dates"]) for r in recs] == [
+        ("花巻市中小企業振興条例", "花巻市", ["2023-03-17"])]
+
+
+def test_a_bulleted_list_with_asides_under_an_as_of_heading(nlp):
+    """・X条例(平成28年3月制定) rows are a list; the heading's as-of date (…現在) dates nothing, and the
+    heading's kind of ordinance (県内市町村の…条例) is no record."""
+    text = ("県内市町村の中小企業振興条例\n制定状況(令和5年4月1日現在)\n・奥州市中小企業振興基本条例(平成28年3月制定)\n"
+            "・遠野市中小企業振興条例(平成29年12月制定)\n")
+    recs = _docs((text, "県内市町村の中小企業振興条例"))
+    assert sorted((r["name"], r["enacted_date"]) for r in recs) == [
+        ("奥州市中小企業振興基本条例", "2016-03"), ("遠野市中小企業振興条例", "2017-12")]
