@@ -69,6 +69,12 @@ def _ends_word(text: str, end: int) -> bool:
     return not _WORD_CHAR.match(nxt) or text.startswith(vocabulary()["after_words"], end)
 
 
+def meeting_word_ends(text: str, lo: int, hi: int) -> list[int]:
+    """Where the meeting words of text[lo:hi] end, whatever follows them (サミット of
+    サミット根室宣言, a name run on by a reader that dropped the space)."""
+    return [m.end() for m in _meeting_word().finditer(text, lo, hi)]
+
+
 def is_bare(name: str) -> bool:
     return name.strip("「」『』 ") in vocabulary()["bare"]
 

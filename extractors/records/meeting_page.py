@@ -44,6 +44,7 @@ _THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全�
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
 _SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム|会議|集会|交流会)の(?!開催|テーマ)")
 _TODAY = re.compile(r"本日|今日")
+_EDITION_AT = re.compile(r"第\s?[0-9一二三四五六七八九十百]+\s?回")
 _NEXT_MEETING = re.compile(r"次回|次期|来年|来年度|次年度")
 DATE_OF_DOCUMENT = "date of the document (本日)"
 _PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
@@ -277,7 +278,13 @@ def page_declaration(ctx: DocContext) -> tuple[str, int, int] | None:
     for line in ctx.lines:
         m = _DECLARATION_LINE.match(line.text)
         if m:
-            return m.group("d"), line.start + m.start("d"), line.start + m.end("d")
+            start = line.start + m.start("d")
+            end = line.start + m.end("d")
+            # 第9回青葉サミット根室宣言 (the space dropped): the name after the meeting's
+            ends = [e for e in meetings.meeting_word_ends(ctx.text, start, end) if e < end - 2]
+            if ends and _EDITION_AT.match(ctx.text, start):
+                start = ends[-1]
+            return ctx.text[start:end], start, end
     return None
 
 

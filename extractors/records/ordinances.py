@@ -644,7 +644,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             set_municipality(ctx, draft, (inside, "prefecture in the name", None) if inside else None)
         if _passing_reference(ctx, draft, listed, e) or _kind_only(draft, listed):
             continue
-        if plan_page and not (listed or _stated(draft) or _key_name(name) in made or draft["confidence"] >= 0.9):
+        stated = _stated(draft) and not draft.get("_near")  # (a year near the name may be a proposal's)
+        if plan_page and not (listed or stated or _key_name(name) in made or draft["confidence"] >= 0.9):
             continue  # a page about a draft names it in several ways: an unstated name is that draft
         draft["_listed"] = listed
         rows_listed = rows_listed or listed

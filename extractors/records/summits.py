@@ -44,10 +44,11 @@ _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?�
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
 _IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
 _PAREN_HOST = re.compile(r"^\s?[(（]([^()（）\s]{1,10}?)(?:サミット|大会)?[)）]")
-_DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?([^\s「」『』第]{1,12}?宣言)")
-# 第9回〇〇サミット 青葉宣言: the declaration's own name after the series and a space
-_SPACED_DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?[^\s「」『』]{1,20}(?:サミット|大会|会議)"
-                                 r"[ 　]([^\s「」『』第]{1,12}?宣言)")
+_DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?([^\s「」『』第]{1,12}?(?<![でにをがはとも])宣言)")
+# 第9回〇〇サミット 青葉宣言: the declaration's own name after the series (and a space, which a
+# PDF's reader may drop)
+_SPACED_DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?[^\s「」『』]{1,20}?(?:サミット|大会|会議)"
+                                 r"[ 　]?([^\s「」『』第でにをがはとのも][^\s「」『』第]{0,11}?宣言)")
 _EDITION_PREFIX = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?")
 _SUBTITLE_START = ("-", "―", "〜", "~", "−", "‐")
 _SERIES_YEAR = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9])")
@@ -233,10 +234,17 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
             return None
         # (群馬大会), (沖縄大会): a meeting's nickname names its prefecture; (那覇市) names the city
         nickname = m.group(0).rstrip(")）").endswith("大会")
-    host = full_host(ctx, m.group(1), prefecture_first=nickname)
+    short = m.group(1).strip()
+    host = full_host(ctx, short, prefecture_first=nickname)
+    if (host is None or not is_municipality(host)) and not nickname:
+        # in 品川開催: a word the reader joined to the place (a PDF drops the space between them)
+        for n in range(len(short) - 1, 1, -1):
+            whole = full_host(ctx, short[:n])
+            if whole and is_municipality(whole):
+                host, short = whole, short[:n]
+                break
     if host is None:
         return None
-    short = m.group(1).strip()
     s = offset + m.start(1) + m.group(1).index(short)
     how = None if host == short else "completed by the gazetteer" if is_municipality(host) else "completed from the page"
     return field_span(s, s + len(short), "summit-host-after", "host", host, how=how)

@@ -220,3 +220,11 @@ def test_a_bulleted_list_with_asides_under_an_as_of_heading(nlp):
     recs = _docs((text, "県内市町村の中小企業振興条例"))
     assert sorted((r["name"], r["enacted_date"]) for r in recs) == [
         ("奥州市中小企業振興基本条例", "2016-03"), ("遠野市中小企業振興条例", "2017-12")]
+
+
+def test_a_year_near_a_proposed_name_on_a_draft_page_is_no_making(nlp):
+    """On a page whose title says it is about a draft, a name proposed in a year (平成29年にも、「…条例」
+    などを提案) is one more name of the draft, not an ordinance made that year."""
+    text = ("議会では、これまでも「(仮称)花巻市商店街振興条例」の制定が提案されてきました。"
+            "平成29年にも、「花巻市商業振興に関する条例」などを提案しました。\n")
+    assert _docs((text, "花巻市における振興条例の制定に向けての取組(議員報告)")) == []

@@ -223,3 +223,13 @@ def test_a_blog_post_line_dates_the_page(nlp):
             "by minato | 2016-08-06 18:38 | 活動日誌 | Comments(0)\n")
     (s,) = _summits(text, title="港まちサミットの準備会")
     assert (s["edition"], s["start_date"], s["host"]) == (10, "2016", "稚内市")
+
+
+def test_a_reader_that_drops_spaces_keeps_the_host_and_the_declaration(nlp):
+    """A PDF's reader joins 「港まちサミット in 根室 開催」 and 「第9回港まちサミット 根室宣言」: the place
+    is the longest start of the run the gazetteer knows, the declaration the name before 宣言."""
+    text = ("港まちサミット in 根室開催\n第9回港まちサミット根室宣言\n第9回港まちサミットが令和5年10月6日に開かれました。\n"
+            "根室市の市民会館に全国から300名が集いました。\n")
+    (s,) = _summits(text, title="港まちサミット in 根室開催")
+    assert (s["edition"], s["host"], s["declaration"]) == (9, "根室市", "根室宣言")
+    assert _summits("第3回青葉市長会議で宣言しました。", title="会議")[0]["declaration"] is None
