@@ -5,9 +5,10 @@ NER over the sentences where the rules found an agreement, a summit or an
 ordinance, and the three assemblers; it gives draft records (field dicts with
 evidence spans). `build_records(documents, drafts)` turns drafts into evidence-
 carrying records, merges the same summit, agreement or ordinance read from
-several documents into one record listing every source, gives each a stable
-id, validates it against the strict schemas and sends what fails to the
-rejected list with its reasons.
+several documents into one record listing every source (a summit of a bare
+meeting word, 第2回定例会, only within its document: it names no series), gives
+each a stable id, validates it against the strict schemas and sends what fails
+to the rejected list with its reasons.
 
 Evidence: each draft carries its sentence-level span (`field` null) and one span
 per field value, the characters the value was read from, with `how` when the
@@ -48,6 +49,7 @@ import unicodedata
 
 from pydantic import ValidationError
 
+from extractors.language import meetings
 from extractors.records.agreements import agreement_drafts
 from extractors.records.confidence import ConfidenceModel, record_confidence
 from extractors.records.context import DocContext
@@ -219,6 +221,8 @@ def group_drafts(drafts: list[dict]) -> list[list[dict]]:
     keys: list[str] = []
     for d in sorted(drafts, key=lambda d: -d["confidence"]):
         k = _group_key(d)
+        if _bare_summit(d):  # 第2回定例会 of one page is not another page's 第2回定例会
+            k += f"|{d['_doc'].uri}"
         home = None
         for i, g in enumerate(groups):
             if d["type"] == "agreement":
@@ -264,8 +268,15 @@ def merge_group(group: list[dict]) -> dict:
     return merged
 
 
+def _bare_summit(d: dict) -> bool:
+    """A summit whose series is a bare meeting word (定例会, 総会): it names no series of its own."""
+    return d["type"] == "summit" and bool(d["series"]) and meetings.is_bare(d["series"])
+
+
 def record_id(merged: dict) -> str:
     key = _group_key(merged)
+    if _bare_summit(merged) and merged.get("sources"):
+        key += f"|{merged['sources'][0]['uri']}"
     if merged["type"] == "agreement":
         key += f"|{merged['signed_date'] or ''}"
     return f"{merged['type']}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}"

@@ -233,3 +233,15 @@ def test_a_reader_that_drops_spaces_keeps_the_host_and_the_declaration(nlp):
     (s,) = _summits(text, title="港まちサミット in 根室開催")
     assert (s["edition"], s["host"], s["declaration"]) == (9, "根室市", "根室宣言")
     assert _summits("第3回青葉市長会議で宣言しました。", title="会議")[0]["declaration"] is None
+
+
+def test_a_bare_meeting_of_one_page_is_not_another_pages(nlp):
+    """第2回定例会 of two pages that name no series: two meetings, two ids (the pages' bodies differ)."""
+    docs = []
+    for i, text in enumerate(["第2回定例会を釧路市で開きました。", "第2回定例会を根室市で開きました。"]):
+        text = normalize_text(text)
+        docs.append(Document(uri=f"file:///m{i}.txt", sha256=hashlib.sha256(text.encode()).hexdigest(),
+                             media_type="text/plain", title="定例会のご報告", text=text))
+    recs, _ = build_records(docs, [document_drafts(d) for d in docs])
+    summits = [r for r in recs if r["type"] == "summit"]
+    assert sorted(r["host"] for r in summits) == ["根室市", "釧路市"] and len({r["id"] for r in summits}) == 2
