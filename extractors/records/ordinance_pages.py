@@ -63,24 +63,26 @@ def _mention_state(ctx: DocContext, start: int, end: int) -> tuple[bool, bool]:
     return planned, made
 
 
-def plans(ctx: DocContext, mentions: list[tuple[str, int, int]]) -> tuple[set[str], set[str]]:
-    """Of `mentions` (key of the name, start, end): (the keys the page speaks of only as a plan, a
-    draft or a rejected bill (see the module docstring), the keys a sentence reports as made)."""
+def plans(ctx: DocContext, mentions: list[tuple[str, int, int]], key=lambda name: name) -> tuple[set[str], set[str]]:
+    """Of `mentions` (name, start, end): (the names a mention speaks of as a plan, a draft or a
+    rejected bill (see the module docstring), the names a sentence reports as made). `key` gives
+    the name without its place: a page that names one key speaks of one ordinance, whose
+    本条例は…から施行 reports it made."""
     planned: set[str] = set()
     made: set[str] = set()
-    for key, start, end in mentions:
+    for name, start, end in mentions:
         p, m = _mention_state(ctx, start, end)
         if p:
-            planned.add(key)
+            planned.add(name)
         if m:
-            made.add(key)
-    if len({k for k, _, _ in mentions}) == 1:  # one ordinance: 本条例は…から施行 speaks of it
+            made.add(name)
+    if len({key(n) for n, _, _ in mentions}) == 1:
         for m in _SELF_REFERENCE.finditer(ctx.text):
             s, e = ctx.sentence(m.start())
             if _MADE.search(ctx.text, m.end(), e) and not _REJECTED.search(ctx.text, s, e):
-                made |= {k for k, _, _ in mentions}
+                made |= {n for n, _, _ in mentions}
                 break
-    return planned - made, made
+    return planned, made
 
 
 def assembly(ctx: DocContext) -> tuple[str, int, int] | None:

@@ -583,6 +583,15 @@ def _row_place(ctx: DocContext, draft: dict, line: Line, start: int) -> None:
     draft["evidence"].append(place_span(ctx, draft, cell, None, (cs, ce)))
 
 
+def _names_a_plan(name: str, planned: set[str]) -> bool:
+    """Whether a name is one the page plans: the same name, or a name without its place whose key
+    a planned one shares (the draft's short name); a name with its place is not another body's plan
+    written without one (X市に…条例の制定を求める; 2015年に制定されたY市…条例)."""
+    if name in planned:
+        return True
+    return not municipality_prefix(name) and any(_key_name(p) == name for p in planned)
+
+
 def _key_name(name: str) -> str:
     prefix = municipality_prefix(name)
     return name[len(prefix):] if prefix else name
@@ -613,8 +622,9 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             cand = cand.model_copy(update={"start": s, "text": text[s:e]})
         named.append((cand, name, (s, e)))
         taken.append((s, e))
-    planned, made = plans(ctx, [(_key_name(name), s, e) for _, name, (s, e) in named])
-    named = [(cand, name, span) for cand, name, span in named if _key_name(name) not in planned]
+    planned, made = plans(ctx, [(name, s, e) for _, name, (s, e) in named], key=_key_name)
+    planned = {p for p in planned if not any(_key_name(p) == _key_name(m) for m in made)}
+    named = [(cand, name, span) for cand, name, span in named if not _names_a_plan(name, planned)]
     plan_page = bool(planned) and bool(_PLAN_TITLE.search(ctx.doc.title or ""))
     rows = _row_names(ctx, [span for _, _, span in named])
     drafts: list[dict] = []
@@ -645,7 +655,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         if _passing_reference(ctx, draft, listed, e) or _kind_only(draft, listed):
             continue
         stated = _stated(draft) and not draft.get("_near")  # (a year near the name may be a proposal's)
-        if plan_page and not (listed or stated or _key_name(name) in made or draft["confidence"] >= 0.9):
+        if plan_page and not (listed or stated or _key_name(name) in {_key_name(m) for m in made}
+                              or draft["confidence"] >= 0.9):
             continue  # a page about a draft names it in several ways: an unstated name is that draft
         draft["_listed"] = listed
         rows_listed = rows_listed or listed

@@ -228,3 +228,12 @@ def test_a_year_near_a_proposed_name_on_a_draft_page_is_no_making(nlp):
     text = ("議会では、これまでも「(仮称)花巻市商店街振興条例」の制定が提案されてきました。"
             "平成29年にも、「花巻市商業振興に関する条例」などを提案しました。\n")
     assert _docs((text, "花巻市における振興条例の制定に向けての取組(議員報告)")) == []
+
+
+def test_a_plan_without_a_place_is_not_another_bodys_ordinance(nlp):
+    """X市に…条例の制定を求める (a plan, its body unnamed in the name) leaves Y市's ordinance of the same
+    kind, made in 2015, a record."""
+    text = ("同友会の支部は、釜石市に中小企業振興基本条例の制定を求める要望書を提出した。"
+            "支部は2015年に制定された遠野市中小企業振興基本条例の例を紹介した。\n")
+    recs = _docs((text, "同友会が市に要望"))
+    assert [(r["name"], r["enacted_date"]) for r in recs] == [("遠野市中小企業振興基本条例", "2015")]
