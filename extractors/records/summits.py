@@ -17,6 +17,9 @@ Takes a `DocContext` and gives draft summits from the document's structure:
   (Xサミット2021in Y) is a meeting with a null edition;
 - counts: an edition written as a count (今年で9回目, 今回が8回目, 8回目となる今大会)
   of the series named before it, or of the page's series for 同フォーラム;
+- enumerations: editions listed without the series, each with its date and place
+  (第1回(2014年)青葉市、第2回(2015年)若葉市; 第1回は1997年に青葉で): past meetings of
+  the page's series;
 - one-meeting pages (`meeting_page`): key–value blocks, the date bound to a holding
   verb (never the page's own date), theme, host and declaration.
 
@@ -574,6 +577,46 @@ def _join_same_meetings(drafts: list[dict]) -> list[dict]:
     return out
 
 
+_ENUMERATED_AFTER = re.compile(r"目?\s?(?:は|:|：)?\s?[(（]?")
+
+
+def _enumerated(ctx: DocContext, named_at: set[int]) -> list[dict]:
+    """Editions listed without the series name, each with its date and place (これまでの開催地は、
+    第1回(2014年)高崎市、第2回(2015年)前橋市; 第1回は1997年に青葉で開かれ): editions of the page's
+    series, when the page names one."""
+    text = ctx.text
+    page = None
+    drafts = []
+    for ed in (c for c in ctx.cands if c.label == "EDITION" and c.start not in named_at):
+        at = _ENUMERATED_AFTER.match(text, ed.end).end()
+        dates = [d for d in ctx.dates_in(at, at + 16) if d.start == at and d.start_date and d.year_given]
+        if not dates:
+            continue
+        date = dates[0]
+        rest = re.match(r"[)）]?\s?(?:に|、)?\s?", text[date.end:]).end() + date.end
+        places = [p for p in find_municipalities(text[rest:rest + 12]) if p[0] == 0]
+        short = [c for c in ctx.within(rest, rest + 12, "GPE") if c.start == rest]
+        host = (places[0][2], rest, rest + places[0][1]) if places else None
+        if host is None and short:
+            whole = full_host(ctx, short[0].text)
+            host = (whole, short[0].start, short[0].end) if whole and is_municipality(whole) else None
+        if host is None:
+            continue
+        page = page or _page_series(ctx)
+        if page is None or meetings.is_bare(page.text):
+            return []
+        edition = edition_number(ed.text)
+        name = strip_quotes(page.text)
+        ns = page.start + page.text.index(name)
+        drafts.append(_summit(name, edition, 0.7, [
+            (ed.start, host[2], "summit-enumerated"),
+            field_span(ed.start, ed.end, "summit-enumerated", "edition", edition),
+            field_span(ns, ns + len(name), "summit-enumerated", "series", name, how="the page's series"),
+            date_span(date, "summit-enumerated", "start_date"), date_span(date, "summit-enumerated", "end_date"),
+            venue_span(ctx, host)], start_date=date.start_date, end_date=date.end_date, host=host[0]))
+    return drafts
+
+
 def summit_drafts(ctx: DocContext) -> list[dict]:
     rows = _rows(ctx)
     mentions = _mentions(ctx)
@@ -582,9 +625,11 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     if not mentions:
         mentions = _year_mentions(ctx, [c for c in ctx.cands if c.label == "EDITION"])
     drafts = rows + _table_rows(ctx, {d["evidence"][0][0] for d in rows}) + mentions
+    drafts += _enumerated(ctx, {d["evidence"][0][0] for d in drafts})
     _resolve_bare_series(ctx, drafts)
     drafts = _join_same_meetings(drafts)
-    single_meeting_details(ctx, drafts, series_host)
+    # (an edition listed with its date and place is a past one, never the page's own meeting)
+    single_meeting_details(ctx, [d for d in drafts if d["evidence"][0][2] != "summit-enumerated"], series_host)
     for d in drafts:  # a year-named meeting with no day found: at least its year
         year, ys, ye = d.pop("_year", (None, 0, 0))
         if year and (d["start_date"] is None or not d["start_date"].startswith(year)):

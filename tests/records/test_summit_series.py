@@ -245,3 +245,15 @@ def test_a_bare_meeting_of_one_page_is_not_another_pages(nlp):
     recs, _ = build_records(docs, [document_drafts(d) for d in docs])
     summits = [r for r in recs if r["type"] == "summit"]
     assert sorted(r["host"] for r in summits) == ["根室市", "釧路市"] and len({r["id"] for r in summits}) == 2
+
+
+def test_editions_listed_with_their_date_and_place(nlp):
+    """第1回(2014年)高崎市、第2回(2015年)前橋市: editions of the page's series, each with its year and
+    host; they are past meetings, so the page's own meeting keeps its details."""
+    text = ("全国商品券サミットについて\n全国商品券サミットは、地域の商品券に取り組む団体が集まる会議です。"
+            "これまでの開催地は、第1回(2014年)高崎市、第2回(2015年)前橋市です。\n"
+            "第3回全国商品券サミットは、令和5年11月9日に桐生市で開かれます。\n")
+    recs = {s["edition"]: s for s in _summits(text, title="全国商品券サミットについて")}
+    assert {n: (s["series"], s["start_date"], s["host"]) for n, s in recs.items()} == {
+        1: ("全国商品券サミット", "2014", "高崎市"), 2: ("全国商品券サミット", "2015", "前橋市"),
+        3: ("全国商品券サミット", "2023-11-09", "桐生市")}
