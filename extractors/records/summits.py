@@ -349,8 +349,10 @@ def _organiser_before(ctx: DocContext, edition_at: int) -> tuple[int, int, str] 
 
 
 def _mentions(ctx: DocContext) -> list[dict]:
-    """第N回 + a series name: one draft per mention."""
+    """第N回 + a series name: one draft per mention (an assembly's session in one sentence is one in
+    every sentence: a heading 令和5年第4回定例会 over 第4回定例会で議案を可決)."""
     drafts = []
+    sessions: set[tuple[str, int | None]] = set()
     series_by_start = {c.start: c for c in ctx.cands if c.label == "SERIES"}
     text = ctx.text
     for ed in (c for c in ctx.cands if c.label == "EDITION"):
@@ -361,11 +363,14 @@ def _mentions(ctx: DocContext) -> list[dict]:
             continue
         series, series_end = after if after else (cand.text, cand.end)
         s, e = ctx.sentence(ed.start)
-        if _assembly_session(ctx, series, ed.start, s, e):
-            continue
         edition = edition_number(ed.text)
+        if _assembly_session(ctx, series, ed.start, s, e):
+            sessions.add((series, edition))
+            continue
         series_spans = [field_span(series_end - len(series), series_end, "summit-edition-series", "series", series)]
         organiser = _organiser_before(ctx, ed.start) if meetings.is_bare(series) else None
+        if organiser and meetings.is_committee(organiser[2] + series):
+            continue  # 青葉市議会の第4回定例会: an assembly's session
         if organiser:  # 全国商工会議所女性会連合会の第52回全国大会: the organiser's 全国大会
             os_, oe, org = organiser
             series = org + series
@@ -381,7 +386,7 @@ def _mentions(ctx: DocContext) -> list[dict]:
         _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None)
         _list_row(ctx, draft, ed.start, series_end)
         drafts.append(draft)
-    return drafts
+    return [d for d in drafts if (d["series"], d["edition"]) not in sessions]
 
 
 _LIST_ROW_START = re.compile(r"[\s・■□◆◇●○◎▼▽▲△★☆※\-]*")

@@ -257,3 +257,13 @@ def test_editions_listed_with_their_date_and_place(nlp):
     assert {n: (s["series"], s["start_date"], s["host"]) for n, s in recs.items()} == {
         1: ("全国商品券サミット", "2014", "高崎市"), 2: ("全国商品券サミット", "2015", "前橋市"),
         3: ("全国商品券サミット", "2023-11-09", "桐生市")}
+
+
+@pytest.mark.parametrize("text", [
+    "令和5年第4回定例会の結果\n令和5年第4回定例会が12月20日に閉会し、議案15件を可決しました。\n",
+    "盛岡市議会の第4回定例会が12月20日に開かれました。\n",
+])
+def test_an_assembly_session_named_in_a_heading_too(nlp, text):
+    """A session is one in every sentence that names it (the heading too), and an assembly named as
+    its organiser makes it one."""
+    assert _summits(text, title="議会の結果") == []
