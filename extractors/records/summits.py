@@ -281,14 +281,20 @@ def _modifier(ctx: DocContext, end: int) -> bool:
     return ctx.text[end:end + 1] == "の" and not ctx.text[end + 1:end + 3].startswith(("開催", "テーマ"))
 
 
+@lru_cache(maxsize=1)
+def _assembly_cue() -> re.Pattern:
+    """The assembly cues of language/data/meetings.json; 議会 not as the end of 協議会 or 審議会."""
+    cues = "|".join(map(re.escape, meetings.vocabulary()["assembly_cues"]))
+    return re.compile(rf"(?<![協審])(?:{cues})")
+
+
 def _assembly_session(ctx: DocContext, series: str, edition_at: int, s: int, e: int) -> bool:
     """A bare 定例会/臨時会 in a sentence about bills (令和2年第4回定例会で可決され), or numbered
     within its year (令和5年第3回定例会) on a page that speaks of an assembly (議会, 議員): an
     assembly's session, no summit."""
     if series not in _SESSIONS:
         return False
-    cues = meetings.vocabulary()["assembly_cues"]
-    if any(c in ctx.text[s:e] for c in cues):
+    if _assembly_cue().search(ctx.text, s, e):
         return True
     return bool(_YEAR_BEFORE.search(ctx.text, max(0, edition_at - 4), edition_at)) and bool(_ASSEMBLY.search(ctx.text))
 

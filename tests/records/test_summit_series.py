@@ -267,3 +267,10 @@ def test_an_assembly_session_named_in_a_heading_too(nlp, text):
     """A session is one in every sentence that names it (the heading too), and an assembly named as
     its organiser makes it one."""
     assert _summits(text, title="議会の結果") == []
+
+
+def test_a_councils_session_is_no_assemblys(nlp):
+    """協議会 (a council of cities) holds 議会 in its name but is no assembly: its 第1回定例会 is a meeting."""
+    text = "港まちネットワーク推進協議会 令和3年第1回定例会のご報告\n令和3年5月20日、第1回定例会を釧路市で開きました。\n"
+    (s,) = _summits(text, title="港まちネットワーク推進協議会 令和3年第1回定例会のご報告")
+    assert (s["edition"], s["host"], s["start_date"]) == (1, "釧路市", "2021-05-20")
