@@ -454,6 +454,7 @@ def test_a_run_whose_server_is_killed_ends_within_a_minute_with_its_output_and_o
     finally:
         _kill(_session(proc.pid))
     assert code == 1, "".join(lines + after)
+    print(f"the command ended {took:.1f} s after its server was killed")
     assert took < 60, took
     noise = [x for x in after if not x.startswith("[timeline]")]
     assert noise[-1].startswith("chusho-extract: error: the temporary Prefect server (killed by SIGKILL) stopped "
