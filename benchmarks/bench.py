@@ -445,7 +445,7 @@ def measure_worker(name: str, corpus: Path, tmp: Path, poll: float) -> dict:
 
 def cli_command(inputs: list[str], out: Path, cli_args: list[str]) -> list[str]:
     exe = Path(sys.executable).parent / "chusho-extract"
-    base = [str(exe)] if exe.exists() else [sys.executable, "-m", "flows.cli"]
+    base = [str(exe)] if exe.exists() else [sys.executable, "-m", "cli.main"]
     return base + ["run", *inputs, "--out", str(out), "--quiet", *cli_args]
 
 

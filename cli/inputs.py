@@ -2,7 +2,7 @@
 
 Nothing here imports Prefect: a wrong path or an output folder that cannot be
 written is told in one line, in well under a second, before Prefect's server
-starts (see `flows/cli.py`).
+starts (see `cli/main.py`).
 
 - `check_output_folder(path)`: creates the folder if missing and proves it
   writable by creating and removing a file in it (permission bits alone do not

@@ -20,8 +20,8 @@ import os
 import sys
 
 import flows  # noqa: F401  (sets Prefect's quiet offline defaults before Prefect is imported)
-from flows.preflight import OutputInUse
-from flows.timeline import mark
+from cli.preflight import OutputInUse
+from flows.runtime.timeline import mark
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -159,14 +159,14 @@ def _check_runner(args: argparse.Namespace) -> None:
 
 def _runner(args: argparse.Namespace, kind: str | None = None):
     """The task runner asked for (checked by _check_runner before any work); `kind` resolves `auto`."""
-    from flows.runners import make_runner
+    from flows.runtime.runners import make_runner
 
     kind = kind or ("process" if args.runner == "auto" else args.runner)
     return make_runner(kind, args.workers, args.dask_address)
 
 
 def _out_folder(path: str, option: str = "--out"):
-    from flows.inputs import InputError, check_output_folder
+    from cli.inputs import InputError, check_output_folder
 
     try:
         return check_output_folder(path, option)
@@ -179,7 +179,7 @@ def _check_cache(args: argparse.Namespace) -> None:
     the run goes on without the cache (as with --no-cache), with one warning."""
     if args.no_cache:
         return
-    from flows.inputs import InputError, check_output_folder
+    from cli.inputs import InputError, check_output_folder
 
     folder = args.cache_dir or os.environ.get("CHUSHO_CACHE_DIR") or flows.default_cache_dir()
     try:
@@ -277,7 +277,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _check_inputs(args: argparse.Namespace) -> None:
-    from flows.inputs import missing_paths
+    from cli.inputs import missing_paths
 
     missing = missing_paths(args.inputs)
     if missing:
@@ -291,8 +291,8 @@ def _nothing_to_read(args: argparse.Namespace, settings) -> int | None:
     from pathlib import Path
 
     from extractors.reading.fetch import discover_sources, is_url
-    from flows.inputs import document_types, skipped_files
-    from flows.output import manifest_for, write_outputs
+    from cli.inputs import document_types, skipped_files
+    from output.folder import manifest_for, write_outputs
 
     if any(is_url(i) for i in args.inputs) or discover_sources(args.inputs):
         return None
@@ -307,7 +307,7 @@ def _nothing_to_read(args: argparse.Namespace, settings) -> int | None:
 
 
 def _skipped_note(args: argparse.Namespace) -> None:
-    from flows.inputs import skipped_files
+    from cli.inputs import skipped_files
 
     skipped = skipped_files(args.inputs)["counts"]
     if skipped and not args.quiet:
@@ -317,18 +317,18 @@ def _skipped_note(args: argparse.Namespace) -> None:
 
 
 def _start_model_worker(args: argparse.Namespace, settings):
-    """The run's task runner (`auto` resolved) and, on threads, the model worker (flows/modelworker.py),
+    """The run's task runner (`auto` resolved) and, on threads, the model worker (flows/runtime/modelworker.py),
     started here, before Prefect is imported, with the local files to read ahead when `auto` judged
     the run small. None when it could not start: the model is then loaded here, in the background."""
     from extractors.reading.fetch import discover_sources, is_url
-    from flows.runners import choose_runner
+    from flows.runtime.runners import choose_runner
 
     sources = discover_sources(args.inputs)
     small = choose_runner(sources) == "thread"
     kind = args.runner if args.runner != "auto" else ("thread" if small else "process")
     if kind != "thread" or not sources:
         return kind, None
-    from flows.modelworker import ModelWorker
+    from flows.runtime.modelworker import ModelWorker
 
     try:
         return kind, ModelWorker.start([s for s in sources if not is_url(s)] if small else [], settings)
@@ -338,7 +338,7 @@ def _start_model_worker(args: argparse.Namespace, settings):
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from flows.inputs import local_inputs
+    from cli.inputs import local_inputs
 
     args.inputs = local_inputs(args.inputs)  # a name that is not UTF-8: its file: URI (Prefect sends JSON)
     _check_inputs(args)
@@ -346,14 +346,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
     _check_runner(args)
     settings = _settings(args, max_pages=args.max_pages)
     _check_cache(args)
-    from flows.preflight import output_lock
+    from cli.preflight import output_lock
 
     with output_lock(out):
         return _run_locked(args, settings)
 
 
 def _run_locked(args: argparse.Namespace, settings) -> int:
-    from flows.preflight import unreachable_only
+    from cli.preflight import unreachable_only
 
     # inputs that are all URLs of hosts that refuse or do not resolve: told before a server or a worker starts
     unreachable = unreachable_only(args.inputs, args.out, settings, progress=not args.quiet)
@@ -361,7 +361,7 @@ def _run_locked(args: argparse.Namespace, settings) -> int:
         print(f"{unreachable} documents ({unreachable} failed: unreachable) -> {_review_page(args.out)}")
         return 1
     mark("command checked")
-    from flows.runners import LocalApi
+    from flows.runtime.runners import LocalApi
 
     api = LocalApi.find()  # first: a server of our own (~6 s to start) starts while the rest is done
     mark(f"Prefect server: {api.how} {api.url}")
@@ -370,7 +370,7 @@ def _run_locked(args: argparse.Namespace, settings) -> int:
     except BaseException:
         api.release()
         raise
-    from flows.modelworker import use
+    from flows.runtime.modelworker import use
 
     with use(worker):  # stopped at the end, whatever happens
         return _run(args, settings, api, kind, worker)
@@ -398,11 +398,11 @@ def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
               file=sys.stderr)
     else:
         if kind == "thread" and worker is None:
-            from flows.runners import warm_up_model
+            from flows.runtime.runners import warm_up_model
 
             warm_up_model()  # the tasks run in this process: load the model while Prefect is imported
         from flows.extract import extract_flow
-        from flows.runners import ServerWatch
+        from flows.runtime.runners import ServerWatch
 
         mark("Prefect and the flows imported")
         runner = _runner(args, kind)
@@ -435,8 +435,8 @@ def _review_page(out: str) -> str:
 
 
 def _flow_state(flow, api, worker=None, **parameters):
-    """Call the flow with Ctrl-C answered as `flows/interrupt.py` says; its final state."""
-    from flows import interrupt
+    """Call the flow with Ctrl-C answered as `flows/runtime/interrupt.py` says; its final state."""
+    from flows.runtime import interrupt
 
     interrupt.install()
     if api.process is not None:
@@ -461,7 +461,7 @@ def _summary_of(state):
 
 def _exit_status(state, summary) -> int:
     """130 for a run Ctrl-C stopped, 1 for a Failed one (nothing read, a start page failed), else 0."""
-    from flows.interrupt import EXIT_STATUS
+    from flows.runtime.interrupt import EXIT_STATUS
 
     if state is not None and state.is_cancelled():
         return EXIT_STATUS
@@ -516,26 +516,26 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
     _check_runner(args)
     settings = _settings(args, crawl_delay=args.delay)
     _check_cache(args)
-    from flows.state import StateInUse, default_state_path, lock_state
+    from flows.crawl_state import StateInUse, default_state_path, lock_state
 
     try:  # one crawl per state file: say so before Prefect starts, not in a failed flow run
         os.close(lock_state(args.state or default_state_path(args.out)))
     except StateInUse as exc:
         print(f"chusho-extract: {exc}", file=sys.stderr)
         return 3
-    from flows.preflight import output_lock
+    from cli.preflight import output_lock
 
     with output_lock(out):
         return _crawl_locked(args, sources, settings)
 
 
 def _crawl_locked(args: argparse.Namespace, sources, settings) -> int:
-    from flows.runners import LocalApi
+    from flows.runtime.runners import LocalApi
 
     api = LocalApi.find()  # first: a server of our own starts while the flows are imported
     from flows.crawl import crawl_flow
 
-    from flows.runners import ServerWatch
+    from flows.runtime.runners import ServerWatch
 
     runner = _runner(args)  # auto: worker processes (how many documents a crawl finds is not known)
     with api.active(), ServerWatch(api, args.out, not args.no_cache):  # a lost server ends the crawl
@@ -557,7 +557,7 @@ def _crawl_locked(args: argparse.Namespace, sources, settings) -> int:
 def _cmd_review(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from flows.review import rewrite_review
+    from output.review import rewrite_review
 
     try:
         page = rewrite_review(Path(args.out))
@@ -576,7 +576,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     except SourcesFileError as exc:
         raise _UsageError(str(exc)) from None
     _out_folder(args.out)
-    from flows.runners import port_in_use
+    from flows.runtime.runners import port_in_use
 
     if not os.environ.get("PREFECT_API_URL") and port_in_use(args.port):
         raise _UsageError(f"port {args.port} on 127.0.0.1 is in use (another Prefect server?): choose another "
@@ -603,7 +603,7 @@ def main(argv: list[str] | None = None) -> int:
         _registered.add(_quick_exit)
     args = _parser().parse_args(argv)
     status = _main(args)
-    from flows import interrupt
+    from flows.runtime import interrupt
 
     if interrupt.stopped():  # threads of tasks left running would hold the interpreter's exit
         interrupt.exit_now(status)
@@ -644,7 +644,7 @@ def _last_line(exc: Exception) -> int:
     """An error that ends the command, as one line (CHUSHO_DEBUG=1: the traceback)."""
     if os.environ.get("CHUSHO_DEBUG"):
         raise  # noqa: PLE0704  (called inside main's except block)
-    from flows.output import OutputError
+    from output.folder import OutputError
 
     said = str(exc) if isinstance(exc, OutputError) else f"{type(exc).__name__}: {exc}"  # it names folder and need
     print(f"chusho-extract: error: {said}", file=sys.stderr)

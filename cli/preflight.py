@@ -95,8 +95,8 @@ def unreachable_only(inputs: list[str], out: str, settings, progress: bool = Tru
 
     from extractors.reading import read_document
     from extractors.reading.fetch import fetch_url, is_url
-    from flows.inputs import skipped_files
-    from flows.output import manifest_for, write_outputs
+    from cli.inputs import skipped_files
+    from output.folder import manifest_for, write_outputs
     from schemas.document import DocStatus
 
     if not inputs or not all(is_url(i) for i in inputs):

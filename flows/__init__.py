@@ -18,12 +18,12 @@ by Prefect's vacuum service in `serve`'s server, by `runners.prune_old_runs`
 
 In a process pool's worker, importing it is among the first things done (the
 run's main module imports it): the worker is then set to die with the run
-(`flows/orphans.py`).
+(`flows/runtime/orphans.py`).
 """
 import os
 from pathlib import Path
 
-from flows.orphans import guard_spawned_child
+from flows.runtime.orphans import guard_spawned_child
 
 guard_spawned_child()
 

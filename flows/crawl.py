@@ -57,13 +57,13 @@ from extractors.reading import fetch_url, read_document, sniff
 from extractors.reading.fetch import TRANSPORT_ERRORS
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
-from flows import interrupt
+from flows.runtime import interrupt
 from flows.extract import document_tasks, finish_run, note_flow_run, stopped_document, submit_read
 from flows.reporting import announce_end, announce_start, say
-from flows.runners import abandon, cancel_future, finished as future_finished, wait_for
+from flows.runtime.runners import abandon, cancel_future, finished as future_finished, wait_for
 from flows.runcache import RunSummary
-from flows.stages import WorkFailed
-from flows.state import CrawlState, StoredPage, default_state_path
+from flows.runtime.stages import WorkFailed
+from flows.crawl_state import CrawlState, StoredPage, default_state_path
 from schemas.crawl import CrawlSource
 from schemas.document import DocStatus, Document, Fetched
 

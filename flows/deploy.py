@@ -18,7 +18,7 @@ from flows.crawl import crawl_flow
 from flows.extract import extract_flow
 from flows.reporting import summary_of_state
 from flows.runcache import RunSummary
-from flows.runners import make_runner
+from flows.runtime.runners import make_runner
 from schemas.crawl import load_sources
 
 

@@ -6,7 +6,7 @@ Files, folders and URLs go in; the output folder of CONTRACT.md comes out:
 
 Fetching runs on threads of the flow's process (it waits on files and servers);
 the rest runs on the flow's task runner. A source of at most ONE_TASK_BYTES
-(flows/stages.py) is read and drafted in one task (`document`): a task on a worker process costs
+(flows/runtime/stages.py) is read and drafted in one task (`document`): a task on a worker process costs
 ~0.3 s of Prefect's own CPU, as much as the work on a small page. A PDF with
 more pages than `split_pages` is read in page ranges of about that many pages,
 a task each, and one more task joins them into the Document one read gives
@@ -42,15 +42,15 @@ from extractors.records import build_records
 from extractors.records.build import candidate_parts
 from extractors.settings import Settings
 from extractors.versions import versions_fingerprint, work_fingerprint
-from flows import interrupt, stages
-from flows.inputs import skipped_files
-from flows.modelworker import compute
-from flows.output import manifest_for, write_outputs
-from flows.runners import abandon, cancel_future, finished as future_finished, wait_for
+from flows.runtime import interrupt, stages
+from cli.inputs import skipped_files
+from flows.runtime.modelworker import compute
+from output.folder import manifest_for, write_outputs
+from flows.runtime.runners import abandon, cancel_future, finished as future_finished, wait_for
 from flows.reporting import announce_end, announce_start, final_state, publish_artifacts, say
 from flows.runcache import RunSummary, save_run, summary_of
-from flows.stages import WorkFailed
-from flows.timeline import mark
+from flows.runtime.stages import WorkFailed
+from flows.runtime.timeline import mark
 from schemas.document import DocStatus, Document, Fetched
 from schemas.records import Candidate, Rejected
 
@@ -154,9 +154,9 @@ def _not_cached_if_limited(value):
     return value
 
 
-# The tasks' functions: the work itself is in flows/stages.py (no Prefect, shared with the model
+# The tasks' functions: the work itself is in flows/runtime/stages.py (no Prefect, shared with the model
 # worker); a stage that needs the model is the model worker's when the CLI started one (see
-# flows/modelworker.py), else done here.
+# flows/runtime/modelworker.py), else done here.
 def read_stage(fetched: Fetched, settings: Settings) -> Document:
     return _not_cached_if_limited(stages.read_stage(fetched, settings))
 
@@ -444,7 +444,7 @@ def process_all(sources: list[str], settings: Settings, progress: bool, cache: b
     Each stage is submitted as soon as its input is ready, with the value (not
     the future) as its parameter, so the same code runs on threads, a process
     pool or Dask workers. A long document's parts print a progress line each. Stopped by Ctrl-C
-    (`flows/interrupt.py`), it gives the documents done and, for the others, a `stopped` line each
+    (`flows/runtime/interrupt.py`), it gives the documents done and, for the others, a `stopped` line each
     (`after_stop`).
     """
     tasks = document_tasks(cache)
@@ -561,7 +561,7 @@ def finish_run(flow_name: str, out: str, documents: list[Document], drafts: list
 
 
 def note_flow_run() -> None:
-    """Tell `flows/interrupt.py` which flow run a second Ctrl-C marks Cancelled (command-line runs only)."""
+    """Tell `flows/runtime/interrupt.py` which flow run a second Ctrl-C marks Cancelled (command-line runs only)."""
     from prefect.context import FlowRunContext
     from prefect.settings import PREFECT_API_URL
 

@@ -32,8 +32,8 @@ from pydantic import BaseModel, ConfigDict
 from extractors.reading import discover_sources, fetch_file, is_url
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
-from flows.inputs import skipped_files
-from flows.output import clear_leftovers, manifest_for, temporary_name, to_jsonable, write_outputs
+from cli.inputs import skipped_files
+from output.folder import clear_leftovers, manifest_for, temporary_name, to_jsonable, write_outputs
 from schemas.document import Document
 from schemas.records import Rejected
 

@@ -31,7 +31,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from flows.runners import api_healthy, die_with_parent
+from flows.runtime.runners import api_healthy, die_with_parent
 from schemas.crawl import DEFAULT_TIMEZONE, CrawlSource, load_sources
 
 SERVER_START_TIMEOUT = 180.0  # seconds; a cold start on a busy 2-core machine takes ~20 s

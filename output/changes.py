@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.records.linking import upgrade_record
-from flows.jsonlines import read_jsonl
+from output.jsonlines import read_jsonl
 from schemas.records import RECORD_TYPES, RecordBase, party_names
 
 CHANGES_NAME = "changes.jsonl"

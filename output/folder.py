@@ -32,10 +32,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from extractors.versions import versions, work_fingerprint
-from flows.changes import CHANGES_NAME, carry_ids, change_counts, history, previous_run, record_changes
-from flows.review import REVIEW_NAME, record_label, render_review
-from flows.sqlite_out import SQLITE_NAME, build_database
-from flows.tables import csv_name, records_csv
+from output.changes import CHANGES_NAME, carry_ids, change_counts, history, previous_run, record_changes
+from output.review import REVIEW_NAME, record_label, render_review
+from output.database import SQLITE_NAME, build_database
+from output.tables import csv_name, records_csv
 from schemas.records import RECORD_TYPES, json_schema
 
 
@@ -237,7 +237,7 @@ def write_outputs(out: Path, documents: list, records: list[dict], rejected: lis
     """
     previous = previous_run(out)
     if previous:
-        records = carry_ids(previous, records)  # a corrected record keeps its id (flows/changes.py)
+        records = carry_ids(previous, records)  # a corrected record keeps its id (output/changes.py)
     changes = record_changes(previous, records, documents, manifest) if previous else None
     if changes is not None:
         manifest = {**manifest, "changes": change_counts(previous, changes)}

@@ -2,7 +2,7 @@
 
 Takes what a run writes (documents, records, rejected candidates, the
 manifest, the change lines) and gives one HTML page made from the Jinja2
-templates in `flows/templates/` (autoescaped; the CSS and script are inlined,
+templates in `output/templates/` (autoescaped; the CSS and script are inlined,
 nothing is loaded from the network, fonts come from the system).
 
 The page shows the run's summary; the records as a table with sortable
@@ -35,9 +35,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from collections import Counter
 
-from flows.changes import compared_fields
-from flows.jsonlines import read_jsonl
-from flows.sqlite_out import record_place
+from output.changes import compared_fields
+from output.jsonlines import read_jsonl
+from output.database import record_place
 from schemas.records import RECORD_TYPES, party_names
 
 REVIEW_NAME = "review.html"
@@ -55,7 +55,7 @@ def as_json(value, indent: int | None = None) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("flows", "templates"), autoescape=True, undefined=StrictUndefined,
+    env = Environment(loader=PackageLoader("output", "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(href=href, as_json=as_json)
     return env
@@ -147,7 +147,7 @@ def render_review(documents: list, records: list[dict], rejected: list, manifest
 
 def rewrite_review(out: Path) -> Path:
     """(Re)write `out/review.html` from the output folder's files; gives the page's path."""
-    from flows.output import atomic_write_text
+    from output.folder import atomic_write_text
 
     manifest_path = out / "manifest.json"
     if not manifest_path.is_file():

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ROOT, SAMPLE_COUNT, SAMPLES, read_jsonl
 
-CLI = [sys.executable, "-m", "flows.cli"]
+CLI = [sys.executable, "-m", "cli.main"]
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
 FAST = 3.0  # seconds: a usage error is told before Prefect starts (~10 s); 3 s leaves room for a busy machine
 
@@ -137,7 +137,7 @@ def test_version_and_help():
 
     res = _run("--version")
     assert res.returncode == 0 and res.stdout.startswith(f"chusho-extract {version('chusho-extract')} ")
-    from flows.cli import _parser
+    from cli.main import _parser
 
     parser = _parser()
     [sub] = [a for a in parser._actions if a.dest == "command"]
@@ -276,7 +276,7 @@ def test_runs_keep_their_flow_runs_in_the_projects_prefect_home_and_prune_old_on
     ~/.prefect; the second run, with a retention of 3 s, deletes the first one's flow run and artifacts."""
     import sqlite3
 
-    from flows.runners import PRUNED_STAMP
+    from flows.runtime.runners import PRUNED_STAMP
 
     env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_HOME", "XDG_DATA_HOME", "PREFECT_API_URL")}
     env.update(HOME=str(tmp_path), CHUSHO_CACHE_DIR=str(tmp_path / "cache"), CHUSHO_LOCAL_API="http://127.0.0.1:9/api")

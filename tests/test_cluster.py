@@ -112,7 +112,7 @@ def test_manual_deployment_runs_through_the_pool_on_the_dask_cluster(cluster, tm
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     from flows.extract import extract_flow
-    from flows.runners import make_runner
+    from flows.runtime.runners import make_runner
 
     folder, proc, log = cluster
     env = _wait_ready(folder, proc, log)

@@ -20,7 +20,7 @@ import pytest
 
 from tests.conftest import ROOT, SAMPLES, read_jsonl
 
-CLI = [sys.executable, "-m", "flows.cli"]
+CLI = [sys.executable, "-m", "cli.main"]
 PAGE = SAMPLES / "003_igren.html"  # one small page: 5 ordinances
 
 
@@ -83,7 +83,7 @@ def test_a_full_disk_leaves_the_previous_output_whole_and_says_how_much_space_is
 def test_a_disk_out_of_inodes_mid_write_leaves_the_previous_output_whole(tmp_path):
     """The space check passes (bytes are free) but creating the new files fails (no inodes left): the
     temporary folder is removed and the previous output stays."""
-    from flows.output import OutputError, replace_output
+    from output.folder import OutputError, replace_output
 
     with tmpfs(tmp_path / "disk", "size=4m,nr_inodes=12") as disk:
         out = disk / "out"
@@ -102,13 +102,13 @@ def test_a_disk_out_of_inodes_mid_write_leaves_the_previous_output_whole(tmp_pat
 _KILLED_WRITER = """
 import sys
 from pathlib import Path
-from flows.output import atomic_write_text
+from output.folder import atomic_write_text
 atomic_write_text(Path(sys.argv[1]) / "records.jsonl", "x" * 400_000_000)
 """
 
 
 def test_the_leftovers_of_a_killed_write_are_removed_by_the_next_write_into_the_folder(tmp_path):
-    from flows.output import write_outputs
+    from output.folder import write_outputs
 
     out = tmp_path / "out"
     out.mkdir()
@@ -561,7 +561,7 @@ def test_building_the_records_of_a_long_page_stops_at_the_time_limit_with_progre
         prefect_server, nlp, tmp_path, capsys):
     from extractors.settings import Settings
     from flows.extract import extract_flow
-    from flows.runners import make_runner
+    from flows.runtime.runners import make_runner
 
     page = tmp_path / "in" / "long.html"
     page.parent.mkdir()
@@ -583,7 +583,7 @@ def test_building_the_records_of_a_long_page_stops_at_the_time_limit_with_progre
 def test_a_reading_in_page_ranges_says_each_range_done(prefect_server, tmp_path, capsys):
     from extractors.settings import Settings
     from flows.extract import extract_flow
-    from flows.runners import make_runner
+    from flows.runtime.runners import make_runner
 
     pdf = tmp_path / "in" / "four.pdf"
     pdf.parent.mkdir()

@@ -29,7 +29,7 @@ def _artifacts(state) -> dict[str, object]:
 
 def test_a_run_that_reads_nothing_fails_and_one_with_a_good_document_completes(prefect_server, nlp, tmp_path):
     from flows.extract import extract_flow
-    from flows.runners import make_runner
+    from flows.runtime.runners import make_runner
 
     junk = tmp_path / "junk.pdf"
     junk.write_bytes(JUNK)
@@ -52,7 +52,7 @@ def test_a_run_that_reads_nothing_fails_and_one_with_a_good_document_completes(p
 
 def test_a_crawl_publishes_its_records_and_record_changes_as_tables(prefect_server, nlp, tmp_path):
     from flows.crawl import crawl_flow
-    from flows.runners import make_runner
+    from flows.runtime.runners import make_runner
     from schemas.crawl import CrawlSource
     from tests.site import Server, Site, build_site
 

@@ -1,4 +1,4 @@
-"""The model worker of a small run on threads (flows/modelworker.py): the same outputs as the work done in
+"""The model worker of a small run on threads (flows/runtime/modelworker.py): the same outputs as the work done in
 the flow's own process, a read-ahead result used only for the very bytes and settings the flow has, a
 killed worker replaced by the work in-process, and no process left behind.
 
@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import ROOT, SAMPLES
 from tests.test_startup import _alive, _descendants
 
-CLI = [sys.executable, "-m", "flows.cli"]
+CLI = [sys.executable, "-m", "cli.main"]
 # 3 HTML pages and a PDF: `auto` runs them on threads, with the model worker reading them ahead
 INPUTS = [str(SAMPLES / n) for n in ("000_okaya.html", "003_igren.html", "agreement_01_city_release.html",
                                      "001_kawaguchi.pdf")]
@@ -109,7 +109,7 @@ def test_a_killed_worker_leaves_the_work_to_the_flow_and_the_run_succeeds(baseli
 @pytest.mark.slow
 def test_a_read_ahead_result_is_used_only_for_the_same_bytes_and_settings(prefect_server, nlp, tmp_path):
     from extractors.settings import Settings
-    from flows.modelworker import ModelWorker, use
+    from flows.runtime.modelworker import ModelWorker, use
 
     changed, other = tmp_path / "changed.html", tmp_path / "other.html"
     shutil.copy(SAMPLES / "000_okaya.html", changed)
@@ -137,7 +137,7 @@ def test_a_read_ahead_result_is_used_only_for_the_same_bytes_and_settings(prefec
 def test_a_cached_document_task_does_not_wait_for_the_worker(prefect_server, nlp, tmp_path):
     from extractors.settings import Settings
     from flows.extract import extract_flow
-    from flows.modelworker import ModelWorker, use
+    from flows.runtime.modelworker import ModelWorker, use
 
     doc = tmp_path / "cached.html"
     shutil.copy(SAMPLES / "agreement_04_university.html", doc)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.output import write_outputs
+from output.folder import write_outputs
 from tests.conftest import read_jsonl
 from tests.test_review import REJECTED, _manifest, made_run
 

@@ -16,7 +16,7 @@ PROGRESS = re.compile(r"^\[\s*(\d+)/(\d+)\] (\S+)\s+(\S+)\s+\((.*)\)$")
 def _run(out, cache, kill_after: int | None = None) -> tuple[list[re.Match], int]:
     """The CLI on samples/; with kill_after, SIGKILL it once that many documents are done."""
     env = {**os.environ, "CHUSHO_CACHE_DIR": str(cache)}
-    proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", str(SAMPLES), "--out", str(out)], cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "cli.main", "run", str(SAMPLES), "--out", str(out)], cwd=ROOT,
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     done: list[re.Match] = []
@@ -65,7 +65,7 @@ def test_unchanged_inputs_are_answered_from_the_whole_run_cache_and_a_change_rer
 
     def cli(out):
         env = {**os.environ, "CHUSHO_CACHE_DIR": str(cache)}
-        done = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(src), "--out", str(out)], cwd=ROOT,
+        done = subprocess.run([sys.executable, "-m", "cli.main", "run", str(src), "--out", str(out)], cwd=ROOT,
                               env=env, capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, done.stderr
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))

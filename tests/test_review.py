@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from flows.changes import compared_fields, previous_run, record_changes
-from flows.output import write_outputs
-from flows.review import render_review, script_json
-from flows.tables import MAIN_DATE, cell, columns, headers, records_csv
+from output.changes import compared_fields, previous_run, record_changes
+from output.folder import write_outputs
+from output.review import render_review, script_json
+from output.tables import MAIN_DATE, cell, columns, headers, records_csv
 from schemas.document import Document, Page
 from tests.conftest import read_jsonl
 
@@ -239,7 +239,7 @@ def test_changes_name_the_documents_that_changed(made_out):
 
 
 def test_review_command_rewrites_the_page(made_out, capsys):
-    from flows.cli import main
+    from cli.main import main
 
     (made_out / "review.html").unlink()
     assert main(["review", str(made_out)]) == 0

@@ -17,7 +17,7 @@ def test_dask_cluster_gives_the_records_of_a_local_run(sample_run, prefect_serve
     from extractors.settings import Settings
     from flows.crawl import crawl_flow
     from flows.extract import extract_flow
-    from flows.runners import make_runner
+    from flows.runtime.runners import make_runner
     from schemas.crawl import CrawlSource
     from tests.site import Server, Site, build_site
 
@@ -43,7 +43,7 @@ def test_dask_cluster_gives_the_records_of_a_local_run(sample_run, prefect_serve
 
 def test_process_pool_gives_the_records_of_a_local_run(sample_run, prefect_server, tmp_path):
     from flows.extract import extract_flow
-    from flows.runners import make_runner
+    from flows.runtime.runners import make_runner
 
     extract_flow.with_options(task_runner=make_runner("process", workers=2))(
         inputs=[str(SAMPLES)], out=str(tmp_path), cache=False)

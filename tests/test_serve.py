@@ -83,7 +83,7 @@ def test_serve_runs_the_crawl_on_its_schedule_and_tells_the_operator(tmp_path):
         env.pop("PREFECT_API_URL", None)
         log = tmp_path / "serve.log"
         with open(log, "w", encoding="utf-8") as fh:
-            proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "serve", "--sources", str(sources), "--out",
+            proc = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--sources", str(sources), "--out",
                                      str(out), "--port", str(port)], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
                                     stdout=fh, stderr=subprocess.STDOUT, text=True, start_new_session=True)
         api = f"http://127.0.0.1:{port}/api"
@@ -307,7 +307,7 @@ def test_serve_stops_with_its_server_and_cancels_the_runs_in_progress(tmp_path, 
     log = tmp_path / "serve.log"
     background = how.startswith("sigterm")
     with open(log, "w", encoding="utf-8") as fh:
-        proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "serve", "--sources", str(sources), "--out",
+        proc = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--sources", str(sources), "--out",
                                  str(out), "--port", str(port)], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
                                 stdout=fh, stderr=subprocess.STDOUT, start_new_session=True,
                                 preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if background

@@ -36,7 +36,7 @@ def _drafting(runs: list) -> dict[str, str]:
 
 def test_a_long_pdf_is_read_in_page_ranges_and_joined(prefect_server, tmp_path, capsys):
     from flows.extract import extract_flow
-    from flows.runners import make_runner
+    from flows.runtime.runners import make_runner
 
     pdf = tmp_path / "in" / "long.pdf"
     pdf.parent.mkdir()
@@ -74,7 +74,7 @@ def test_a_long_pdf_is_read_in_page_ranges_and_joined(prefect_server, tmp_path, 
 def test_the_crawl_reads_a_long_pdf_in_page_ranges_too(prefect_server, tmp_path):
     from extractors.reading import read_document
     from flows.crawl import crawl_flow
-    from flows.runners import make_runner
+    from flows.runtime.runners import make_runner
     from schemas.crawl import CrawlSource
     from schemas.document import Fetched
     from tests.site import Server, Site, build_site

@@ -19,8 +19,8 @@ import urllib.request
 import psutil
 import pytest
 
-from flows.interrupt import FIRST_LINE, STOPPED_CODE
-from flows.runners import LocalApi
+from flows.runtime.interrupt import FIRST_LINE, STOPPED_CODE
+from flows.runtime.runners import LocalApi
 from tests.conftest import ROOT, SAMPLE_COUNT, SAMPLES, read_jsonl
 
 PROGRESS = re.compile(r"^\[\s*(\d+)/(\d+)\] ")
@@ -36,7 +36,7 @@ class Command:
         env.pop("PREFECT_API_URL", None)
         if api_url:
             env["PREFECT_API_URL"] = api_url
-        self.proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", str(SAMPLES), "--out", str(out),
+        self.proc = subprocess.Popen([sys.executable, "-m", "cli.main", "run", str(SAMPLES), "--out", str(out),
                                       "--runner", "thread", "--no-cache"], cwd=ROOT, env=env, text=True,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         self.err: list[str] = []
@@ -203,7 +203,7 @@ def test_ctrl_c_stops_a_crawl_which_the_next_one_resumes(tmp_path):
     out = tmp_path / "out"
     env = {**os.environ, "CHUSHO_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("PREFECT_API_URL", None)
-    command = [sys.executable, "-m", "flows.cli", "crawl", site.url, "--out", str(out), "--delay", "0", "--depth", "1",
+    command = [sys.executable, "-m", "cli.main", "crawl", site.url, "--out", str(out), "--delay", "0", "--depth", "1",
                "--runner", "thread"]
     try:
         proc = subprocess.Popen(command, cwd=ROOT, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -1,4 +1,4 @@
-"""The process runner's worker initializer (flows/runners.py `process_worker_init`).
+"""The process runner's worker initializer (flows/runtime/runners.py `process_worker_init`).
 
 Prefect validates the flow's settings context anew for every task it runs on a worker process;
 the initializer makes a worker validate each distinct one once. Run in a fresh interpreter: the
@@ -28,7 +28,7 @@ class Counting(pc.SettingsContext):
 
 pc.SettingsContext = Counting
 if {init}:
-    from flows.runners import process_worker_init
+    from flows.runtime.runners import process_worker_init
 
     process_worker_init()
     process_worker_init()  # twice: still one patch

@@ -49,8 +49,8 @@ import threading
 from collections import Counter
 from contextlib import contextmanager
 
-from flows import stages
-from flows.timeline import mark
+from flows.runtime import stages
+from flows.runtime.timeline import mark
 
 START_METHOD = os.environ.get("CHUSHO_WORKER_START", "fork")  # fork: see the module's docstring
 
@@ -67,7 +67,7 @@ def _fetch_fields(fetched) -> dict:
 
 def _main(conn, sources: list[str], settings, parent: int | None = None) -> None:
     """The worker process's main: see `_serve`; a closed pipe (the CLI is gone) ends it quietly."""
-    from flows.orphans import die_with_parent
+    from flows.runtime.orphans import die_with_parent
 
     die_with_parent(parent)  # first: a CLI killed before this is noticed here
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the CLI stops us

@@ -11,7 +11,7 @@ right after it is set: a parent that died before that sends no signal.
   of the parent)` first thing (between fork and exec, or first in the forked
   process).
 - The process pool's workers are spawned: a fresh interpreter that imports the
-  run's main module (the `chusho-extract` script, or `flows.cli`), and so this
+  run's main module (the `chusho-extract` script, or `cli.main`), and so this
   package, long before the pool's initializer runs (after Prefect is imported,
   seconds later). `flows/__init__.py` calls `guard_spawned_child()`, which acts
   in a multiprocessing child whose parent set `POOL_PARENT` to its own pid

@@ -9,7 +9,7 @@
   processes can. Each worker loads the model once, on its first document.
 - `thread`: the tasks run on threads of the flow's process; one model. From the
   command line, the model lives in one more process, the model worker
-  (`flows/modelworker.py`), forked before Prefect is imported: it loads the model
+  (`flows/runtime/modelworker.py`), forked before Prefect is imported: it loads the model
   on the other core while this process imports Prefect and creates the flow
   run, reads and drafts a small run's local files ahead, and does the model
   stages of the tasks; the flow's process never loads the model. Should the
@@ -47,8 +47,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from flows import orphans
-from flows.timeline import mark, process_start
+from flows.runtime import orphans
+from flows.runtime.timeline import mark, process_start
 
 RUNNERS = ("auto", "process", "thread", "dask")
 SMALL_RUN_FILES = 4  # a run of at most this many inputs ...
@@ -87,7 +87,7 @@ def warm_up_model() -> threading.Thread:
     them wait for it: each loader holds a lock or is idempotent)."""
     def load() -> None:
         try:
-            from flows.stages import load_model
+            from flows.runtime.stages import load_model
 
             load_model()
             mark("model, rules and name lists loaded (in the background)")
@@ -112,7 +112,7 @@ def process_worker_init() -> None:
     orphans.die_with_parent(sig=signal.SIGKILL)  # (set already when flows/__init__.py was imported first)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the flow stops us
     signal.signal(signal.SIGTERM, _end_worker)
-    from flows import stages
+    from flows.runtime import stages
 
     stages.guard_memory()  # a pool worker runs one task at a time: the memory limit applies
     _replaced_when_asked()
@@ -163,7 +163,7 @@ _QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
 def process_runner(workers: int):
     """Prefect's ProcessPoolTaskRunner whose workers die with this process from their first moment:
     while its pool lives, POOL_PARENT in the environment tells a spawned worker who its parent is, and
-    the worker sets itself to die with it as soon as it imports `flows` (flows/orphans.py)."""
+    the worker sets itself to die with it as soon as it imports `flows` (flows/runtime/orphans.py)."""
     from prefect.task_runners import ProcessPoolTaskRunner
 
     class ProcessRunner(ProcessPoolTaskRunner):
@@ -205,7 +205,7 @@ def _replaced_when_asked() -> None:
     call_queue, result_queue = frame.f_locals.get("call_queue"), frame.f_locals.get("result_queue")
     if call_queue is None or result_queue is None:
         return
-    from flows import stages
+    from flows.runtime import stages
 
     put, get = result_queue.put, call_queue.get
 
@@ -497,7 +497,8 @@ class LocalApi:
         """A temporary server's flow runs past the retention, deleted (see `prune_old_runs`)."""
         if self.how != "temporary" or self.process is None or self.process.poll() is not None:
             return
-        from flows import interrupt, retention_days
+        from flows import retention_days
+        from flows.runtime import interrupt
 
         if interrupt.stopped():
             return  # stopping: not the time
@@ -532,7 +533,7 @@ class LocalApi:
             self.release()
 
 
-# -- stopping a flow's tasks (Ctrl-C, see flows/interrupt.py)
+# -- stopping a flow's tasks (Ctrl-C, see flows/runtime/interrupt.py)
 
 def cancel_future(future) -> bool:
     """Cancel a task that has not started (True if it will not run); a running one runs on."""

@@ -1,6 +1,6 @@
 """The work of the extract flow's per-document tasks, as plain functions (no Prefect here).
 
-`flows/extract.py` makes them Prefect tasks; the model worker (`flows/modelworker.py`,
+`flows/extract.py` makes them Prefect tasks; the model worker (`flows/runtime/modelworker.py`,
 a process without Prefect) runs the ones that need the model (`MODEL_STAGES`) for a
 small run on threads. One definition of each, so both give the same values.
 

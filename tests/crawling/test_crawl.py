@@ -246,7 +246,7 @@ def test_scope_and_frontier():
 
 
 def test_crawl_command(prefect_server, sites, tmp_path, capsys):
-    from flows.cli import main
+    from cli.main import main
 
     _site, _other, url = sites
     assert main(["crawl", "--out", str(tmp_path / "x")]) == 2

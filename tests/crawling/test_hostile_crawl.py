@@ -247,7 +247,7 @@ def test_kill_resume_and_lock(prefect_server, hosts, tmp_path, capsys):
     """A crawl in another process: a second crawl on its state is refused; SIGKILL; the resumed crawl goes on."""
     from prefect.settings import PREFECT_API_URL
 
-    from flows.cli import main
+    from cli.main import main
 
     sites, urls = hosts
     site = sites["ok"]
@@ -257,7 +257,7 @@ def test_kill_resume_and_lock(prefect_server, hosts, tmp_path, capsys):
     sources.write_text(f'delay = 0.4\n[[source]]\nname = "kill"\nstart_urls = ["{urls["ok"]}/index.html"]\n'
                        f"include = ['{include}']\nmax_depth = 2\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PREFECT_API_URL": PREFECT_API_URL.value()}
-    child = subprocess.Popen([sys.executable, "-m", "flows.cli", "crawl", "--sources", str(sources), "--out", str(out),
+    child = subprocess.Popen([sys.executable, "-m", "cli.main", "crawl", "--sources", str(sources), "--out", str(out),
                               "--quiet"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     rss = RssPeak(child.pid).__enter__()
     try:

@@ -1,0 +1,2 @@
+"""The `chusho-extract` command line (`main`): its options, checks and commands.
+"""
