@@ -26,14 +26,13 @@ quotes. `datasette records.sqlite` then shows, for example,
 `/records/records?_facet=type&_facet=municipality&_facet=kind&_facet=year`, and on `parties` the
 facets `kind`, `municipality`, `year`.
 
-The file is built beside its place under a temporary name and renamed over it, like every output
-file: a reader never sees half a database.
+`build_database(path, ...)` writes a new file; `output/folder.py` builds it in the new output's
+temporary folder, renamed into place with the other files (`output/atomic.py`): a reader never sees
+half a database.
 """
 from __future__ import annotations
 
 import json
-import os
-import secrets
 from pathlib import Path
 
 SQLITE_NAME = "records.sqlite"
@@ -118,7 +117,7 @@ def change_rows(changes: list[dict]) -> list[dict]:
 
 def build_database(path: Path, documents: list, records: list[dict], changes: list[dict], labels) -> None:
     """Write the database to `path` (a new file)."""
-    import sqlite_utils
+    import sqlite_utils  # lazy: slow to import, and the flows import this module before the work starts
 
     db = sqlite_utils.Database(path)
     try:
@@ -155,16 +154,3 @@ def build_database(path: Path, documents: list, records: list[dict], changes: li
         db["records"].enable_fts(["label", "quote"], create_triggers=False)
     finally:
         db.close()
-
-
-def write_sqlite(out: Path, documents: list, records: list[dict], changes: list[dict], labels) -> Path:
-    """Build `out/records.sqlite` under a temporary name and rename it into place; gives its path."""
-    path = out / SQLITE_NAME
-    tmp = out / f".{SQLITE_NAME}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-    try:
-        build_database(tmp, documents, records, changes, labels)  # SQLite creates it 0644 & ~umask
-        os.replace(tmp, path)
-    finally:
-        for leftover in (tmp, Path(f"{tmp}-journal")):
-            leftover.unlink(missing_ok=True)
-    return path

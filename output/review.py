@@ -29,15 +29,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from collections import Counter
-
+from output.atomic import atomic_write_text
 from output.changes import compared_fields
-from output.jsonlines import read_jsonl
 from output.database import record_place
+from output.jsonlines import read_jsonl
 from schemas.records import RECORD_TYPES, party_names
 
 REVIEW_NAME = "review.html"
@@ -147,8 +147,6 @@ def render_review(documents: list, records: list[dict], rejected: list, manifest
 
 def rewrite_review(out: Path) -> Path:
     """(Re)write `out/review.html` from the output folder's files; gives the page's path."""
-    from output.folder import atomic_write_text
-
     manifest_path = out / "manifest.json"
     if not manifest_path.is_file():
         raise FileNotFoundError(f"no finished run in {out} (no manifest.json)")
