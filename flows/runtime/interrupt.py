@@ -2,7 +2,7 @@
 
 A terminal sends SIGINT to the whole foreground process group. The command's
 helpers keep out of it: the temporary Prefect server runs in a session of its
-own (`runners.LocalApi.start`), the model worker and the process pool's workers
+own (`server.LocalApi.start`), the model worker and the process pool's workers
 ignore SIGINT; the command stops them itself, the server last.
 
 - `install()` (the CLI, just before it calls the flow) puts `_on_sigint` in place;
@@ -30,6 +30,8 @@ import threading
 import urllib.request
 from collections.abc import Callable
 from contextlib import contextmanager
+
+from flows.runtime import internals
 
 STOP_GRACE = 3.0  # seconds the documents in progress get to finish after the first Ctrl-C
 EXIT_STATUS = 130  # 128 + SIGINT, as a shell reports a command Ctrl-C stopped
@@ -115,11 +117,10 @@ def exit_now(status: int) -> None:
     """After a stopped run: exit at once with `status`, without waiting for the threads of tasks that
     were left running (Python would join them at exit). Multiprocessing's finalizers run first: they
     release the process pool's semaphores, which its resource tracker would otherwise report as leaked."""
-    if "multiprocessing.util" in sys.modules:
-        try:
-            sys.modules["multiprocessing.util"]._run_finalizers(0)
-        except Exception:  # noqa: BLE001
-            pass
+    try:
+        internals.run_multiprocessing_finalizers()
+    except Exception:  # noqa: BLE001
+        pass
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -1,13 +1,13 @@
 """The model worker: one plain process (no Prefect) that holds GiNZA for a small run on threads.
 
 On the thread runner the tasks run in the CLI's own process, where importing
-Prefect (~2 s) and loading the model (~2.5 s: spaCy, ja_ginza, the rule
-patterns, the gazetteer and the institution names) would take turns on one core
-(the GIL). So `chusho-extract run` forks this process as soon as it has asked for
-the Prefect server (a temporary server is started first: its ~6 s are the
-longest chain of such a run, and the worker is reniced to 10 until it answers),
-before Prefect is imported (`ModelWorker.start`; fork: nothing to import again,
-~0.5 s sooner than spawn or forkserver, and no thread to copy yet). The model is
+Prefect and loading the model (spaCy, ja_ginza, the rule patterns, the
+gazetteer and the institution names), each a few seconds, would take turns on
+one core (the GIL). So `chusho-extract run` forks this process as soon as it
+has asked for the Prefect server (a temporary server is started first: its
+start is the longest chain of such a run, and the worker is reniced to 10 until
+it answers), before Prefect is imported (`ModelWorker.start`; fork: nothing to
+import again, sooner than spawn or forkserver, and no thread to copy yet). The model is
 loaded there, on the second core, while the CLI imports Prefect and creates the
 flow run. The CLI's process never loads the model on that path.
 
@@ -49,7 +49,9 @@ import threading
 from collections import Counter
 from contextlib import contextmanager
 
+from extractors.reading import fetch_source
 from flows.runtime import stages
+from flows.runtime.orphans import die_with_parent
 from flows.runtime.timeline import mark
 
 START_METHOD = os.environ.get("CHUSHO_WORKER_START", "fork")  # fork: see the module's docstring
@@ -67,8 +69,6 @@ def _fetch_fields(fetched) -> dict:
 
 def _main(conn, sources: list[str], settings, parent: int | None = None) -> None:
     """The worker process's main: see `_serve`; a closed pipe (the CLI is gone) ends it quietly."""
-    from flows.runtime.orphans import die_with_parent
-
     die_with_parent(parent)  # first: a CLI killed before this is noticed here
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the CLI stops us
     stages.guard_memory()  # one stage at a time: its memory limit applies
@@ -80,8 +80,6 @@ def _main(conn, sources: list[str], settings, parent: int | None = None) -> None
 
 def _serve(conn, sources: list[str], settings) -> None:
     """Plan, model, read-ahead, then requests until stopped or the pipe closes."""
-    from extractors.reading import fetch_source
-
     ahead = []
     for source in sources:
         try:
@@ -158,7 +156,7 @@ class ModelWorker:
     @classmethod
     def start(cls, sources: list[str], settings, method: str | None = None) -> "ModelWorker":
         """Start the worker; `sources`: local files to read ahead (the flow will fetch the same).
-        Forked (the fastest: ~0.5 s sooner than spawn or forkserver, which import everything again)
+        Forked (the fastest: sooner than spawn or forkserver, which import everything again)
         unless `method` or CHUSHO_WORKER_START say otherwise, or this process already has threads."""
         if method is None:  # fork copies only the calling thread: with others running (a caller's), spawn
             method = START_METHOD if threading.active_count() == 1 else "spawn"
@@ -272,7 +270,7 @@ class ModelWorker:
         return value
 
     def renice(self, niceness: int) -> None:
-        """Its scheduling priority (a temporary server's start, ~6 s of one core, is then the longest
+        """Its scheduling priority (a temporary server's start, seconds of one core, is then the longest
         chain of the run: the worker gives way to it). Back to 0 is allowed with CAP_SYS_NICE only."""
         try:
             os.setpriority(os.PRIO_PROCESS, self.process.pid, niceness)

@@ -24,6 +24,7 @@ process holding its pipe (the run and its pool workers) is gone.
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import sys
@@ -36,8 +37,6 @@ def die_with_parent(parent: int | None = None, sig: int = signal.SIGTERM) -> Non
     """In a child process: be sent `sig` when the process that started it dies, even by SIGKILL; with
     `parent` (its pid), exit at once if it is already gone (re-parented before this was set)."""
     try:
-        import ctypes
-
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, sig)
     except (OSError, AttributeError):
         return  # not Linux: the atexit hook and the pool's own shutdown still stop them on a normal exit

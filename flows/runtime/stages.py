@@ -1,6 +1,6 @@
 """The work of the extract flow's per-document tasks, as plain functions (no Prefect here).
 
-`flows/extract.py` makes them Prefect tasks; the model worker (`flows/runtime/modelworker.py`,
+`flows/tasks.py` makes them Prefect tasks; the model worker (`flows/runtime/modelworker.py`,
 a process without Prefect) runs the ones that need the model (`MODEL_STAGES`) for a
 small run on threads. One definition of each, so both give the same values.
 
@@ -175,6 +175,7 @@ MODEL_STAGES = {"document": document_stage, "drafts": drafts_stage, "candidates"
 def load_model() -> None:
     """The model, the rule patterns, the gazetteer and the institution names, loaded now (each once
     per process) rather than by the first document that needs them."""
+    # lazy: they import spaCy and the model's code, for the process that loads the model, not every importer
     from extractors.language.gazetteer import find_municipalities
     from extractors.language.institutions import find_institutions
     from extractors.language.nlp import load_nlp, load_ruler

@@ -1,0 +1,181 @@
+"""Every place the project reaches into Prefect's or Python's internals, because no public API does it.
+
+Each function names the internal it relies on; `tests/test_internals.py` checks
+each one on the installed versions (the attribute or signature is there and
+behaves as used here), so that an upgrade of Prefect (pinned in pyproject.toml,
+which says so beside the pin) or of Python (3.11) that changes one fails a test
+instead of a run.
+
+Prefect 3.8.8:
+
+- `reuse_settings_context()`: a process pool's worker validates Prefect's
+  settings context once per run instead of once per task (it replaces
+  `prefect.context.hydrated_context`, which `prefect.task_runners.
+  _run_task_in_subprocess` looks up at each call). No setting turns the
+  per-task validation off.
+- `abandon(runner)`: a task runner shut down without waiting for the tasks
+  still running (Ctrl-C): the public `cancel_all()` and `__exit__` wait for
+  them. It sets the runner's `_cancel_events`, shuts its `_executor` (and a
+  process pool's `_resolver_executor`) down without waiting and clears them, so
+  that `__exit__` has nothing left to wait for.
+- `isolate_flow_run_processes(runner)`: `serve`'s Runner starts each flow run's
+  process in a session of its own (`EngineCommandStarter._isolate_process_group`,
+  which the Runner leaves off, set on the starter its
+  `_scheduled_run_poller._resolve_starter` gives): the terminal's Ctrl-C then
+  reaches `serve` only, which cancels the runs.
+- `ephemeral_server_command(port)`: the command and environment of Prefect's own
+  temporary server (`SubprocessASGIServer._run_uvicorn_command`: uvicorn with
+  `prefect.server.api.server:create_app` and the private PREFECT__SERVER_EPHEMERAL
+  and PREFECT__SERVER_FINAL variables), run without importing Prefect's server.
+
+Python 3.11:
+
+- `replace_worker_when(wanted)`: a process pool's worker that must be replaced
+  (over its memory limit) exits after sending its task's result, and the pool
+  starts another (`concurrent.futures.process._process_worker`'s queues and
+  `_ResultItem.exit_pid`, its max_tasks_per_child mechanism).
+- `run_multiprocessing_finalizers()`: `multiprocessing.util._run_finalizers(0)`
+  before `os._exit`, so that a process exiting at once still releases the
+  pool's semaphores (else its resource tracker reports them as leaked).
+
+Prefect is imported inside each function, not here: the command line imports
+the runners, and so this module, before it forks the model worker, which must
+not inherit Prefect (see `runtime/modelworker.py`).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import process as cf_process
+from contextlib import contextmanager
+
+
+def reuse_settings_context() -> None:
+    """In a process pool's worker: each distinct settings context validated once, a copy entered per task.
+
+    Prefect runs each task on a worker process inside the flow's context, sent along with the task:
+    the settings context is validated anew for every task (pydantic-settings builds some fifty models
+    from the environment each time), as much CPU as the work on a small page. That context is the same
+    for every task of a flow run (the runner serialises it once). The rest of Prefect's
+    `hydrated_context` (flow run and task run contexts, tags, assets, the client) is Prefect's own.
+    """
+    import prefect.context as prefect_context  # lazy: see the module's docstring
+
+    prefect_hydrated = prefect_context.hydrated_context
+    if getattr(prefect_hydrated, "reuses_settings", False):
+        return
+    validated: dict[str, object] = {}
+
+    @contextmanager
+    def hydrated_context(serialized_context=None, client=None):
+        settings = (serialized_context or {}).get("settings_context")
+        if not settings:
+            with prefect_hydrated(serialized_context, client):
+                yield
+            return
+        key = json.dumps(settings, sort_keys=True, default=str)
+        if key not in validated:
+            validated.clear()  # one run at a time: the last one is all that is needed
+            validated[key] = prefect_context.SettingsContext(**settings)
+        rest = {name: value for name, value in serialized_context.items() if name != "settings_context"}
+        with validated[key].model_copy():
+            with prefect_hydrated(rest, client):
+                yield
+
+    hydrated_context.reuses_settings = True
+    prefect_context.hydrated_context = hydrated_context
+
+
+def abandon(runner) -> None:
+    """Shut a task runner down without waiting for the tasks still running: queued ones are dropped,
+    a process pool's workers are terminated, a thread pool's threads are left to end (the command
+    exits without waiting for them). Its own __exit__ then has nothing left to wait for."""
+    for event in list(getattr(runner, "_cancel_events", {}).values()):
+        try:
+            event.set()  # a task not yet begun sees it and does not begin
+        except (OSError, ValueError):
+            pass
+    executor = getattr(runner, "_executor", None)
+    if executor is not None:
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            try:
+                process.terminate()
+            except (OSError, ValueError, AttributeError):
+                pass
+        runner._executor = None
+    resolver = getattr(runner, "_resolver_executor", None)
+    if resolver is not None:
+        resolver.shutdown(wait=False, cancel_futures=True)
+        runner._resolver_executor = None
+
+
+def isolate_flow_run_processes(runner) -> None:
+    """After `await runner.__aenter__()`: the flow-run processes the Runner starts from now on each start
+    in a session of their own (where its process starter can)."""
+    poller = runner._scheduled_run_poller
+    resolve = poller._resolve_starter
+
+    def isolated(flow_run):
+        starter = resolve(flow_run)
+        if hasattr(starter, "_isolate_process_group"):
+            starter._isolate_process_group = True
+        return starter
+
+    poller._resolve_starter = isolated
+
+
+def ephemeral_server_command(port: int) -> tuple[list[str], dict[str, str]]:
+    """The command that runs Prefect's server app on 127.0.0.1:port as its ephemeral mode does, and the
+    variables to add to its environment (no UI; the ephemeral and final-instance switches)."""
+    command = [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+               "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"]
+    return command, {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+
+
+def replace_worker_when(wanted: Callable[[], bool], on_exit: Callable[[], None] | None = None) -> bool:
+    """In a process pool's worker (called from its initializer): once `wanted()` says so, the worker exits
+    after sending its current task's result, and the pool starts another. Gives whether it could be set.
+
+    The pool (concurrent.futures.ProcessPoolExecutor) replaces a worker that says, with a result,
+    that it is exiting (its max_tasks_per_child mechanism); a worker that dies otherwise breaks the
+    whole pool. So the worker's result queue is given a `put` that marks the result of such a task
+    with its pid, and its call queue a `get` that exits instead of taking another task. Both are
+    found in the frame of the pool's worker loop, which calls the initializer (`_process_worker`);
+    elsewhere nothing is changed, and the worker keeps working.
+    """
+    frame = sys._getframe()
+    while frame is not None and frame.f_code is not cf_process._process_worker.__code__:
+        frame = frame.f_back
+    if frame is None:
+        return False
+    call_queue, result_queue = frame.f_locals.get("call_queue"), frame.f_locals.get("result_queue")
+    if call_queue is None or result_queue is None:
+        return False
+    put, get = result_queue.put, call_queue.get
+
+    def put_result(item, *args, **kwargs):
+        if wanted() and isinstance(item, cf_process._ResultItem) and item.exit_pid is None:
+            item.exit_pid = os.getpid()  # the pool takes this worker out and starts another
+        return put(item, *args, **kwargs)
+
+    def get_call(*args, **kwargs):
+        if wanted():  # its last result is sent: go
+            if on_exit is not None:
+                on_exit()
+            os._exit(0)
+        return get(*args, **kwargs)
+
+    result_queue.put, call_queue.get = put_result, get_call
+    return True
+
+
+def run_multiprocessing_finalizers() -> None:
+    """Multiprocessing's exit-time finalizers, run now (before an `os._exit`): they release the process
+    pool's semaphores, which its resource tracker would otherwise report as leaked."""
+    util = sys.modules.get("multiprocessing.util")
+    if util is not None:
+        util._run_finalizers(0)

@@ -1,0 +1,161 @@
+"""The internals of Prefect and Python that `flows/runtime/internals.py` relies on, checked on the installed versions.
+
+Each test fails when an upgrade removes, renames or changes the internal: the
+attribute or signature is there, and it behaves as the project uses it. (How
+the project's runs depend on them is tested end to end elsewhere: the settings
+context in tests/test_worker_context.py, Ctrl-C in tests/test_stopping.py and
+tests/test_serve.py, the temporary server in tests/test_startup.py, a worker
+over its memory limit in tests/test_faults.py.)
+"""
+from __future__ import annotations
+
+import inspect
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import process as cf_process
+
+import prefect.context
+import prefect.task_runners
+from prefect.runner import Runner
+from prefect.runner._scheduled_run_poller import ScheduledRunPoller
+from prefect.runner._starter_engine import EngineCommandStarter
+from prefect.server.api import server as prefect_server
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+from flows.runtime import internals
+
+
+def test_hydrated_context_is_looked_up_at_each_task_and_takes_a_serialized_context():
+    params = list(inspect.signature(prefect.context.hydrated_context).parameters)
+    assert params[:2] == ["serialized_context", "client"]
+    # the worker's task wrapper imports it when it runs, so replacing the module's attribute takes effect
+    run_task = inspect.getsource(prefect.task_runners._run_task_in_subprocess)
+    assert "from prefect.context import hydrated_context" in run_task
+    assert 'settings_context := serialized_context.get("settings_context")' in \
+        inspect.getsource(prefect.context.hydrated_context)
+    assert hasattr(prefect.context.SettingsContext, "model_copy")
+
+
+def _entered(runner):
+    runner.__enter__()
+    return runner
+
+
+def test_abandon_leaves_a_thread_runner_without_waiting_for_its_running_task():
+    runner = _entered(ThreadPoolTaskRunner(max_workers=1))
+    assert isinstance(runner._cancel_events, dict) and runner._executor is not None
+    release = threading.Event()
+    running = threading.Event()
+    runner._executor.submit(lambda: (running.set(), release.wait(30)))
+    queued = runner._executor.submit(lambda: "ran")
+    assert running.wait(10)
+    event = threading.Event()
+    runner._cancel_events["a task not begun"] = event
+    started = time.monotonic()
+    internals.abandon(runner)
+    runner.__exit__(None, None, None)  # Prefect's own exit: nothing left to wait for
+    assert time.monotonic() - started < 2
+    assert event.is_set() and queued.cancelled() and runner._executor is None
+    release.set()
+
+
+def _sleep(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_abandon_terminates_a_process_runner_s_workers_and_its_exit_does_not_wait():
+    runner = _entered(ProcessPoolTaskRunner(max_workers=1))
+    try:
+        assert runner._executor is not None and runner._resolver_executor is not None
+        future = runner._executor.submit(_sleep, 60)
+        deadline = time.monotonic() + 60
+        while not runner._executor._processes and time.monotonic() < deadline:
+            time.sleep(0.05)
+        processes = list(runner._executor._processes.values())
+        assert processes
+        time.sleep(0.5)
+        started = time.monotonic()
+        internals.abandon(runner)
+        runner.__exit__(None, None, None)
+        assert time.monotonic() - started < 10
+        for process in processes:
+            process.join(10)
+            assert not process.is_alive()
+        assert future.done() and runner._executor is None and runner._resolver_executor is None
+    finally:
+        if runner._executor is not None:
+            runner._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def test_the_runner_resolves_each_flow_run_s_starter_through_its_poller():
+    assert "self._scheduled_run_poller = ScheduledRunPoller(" in inspect.getsource(Runner.__aenter__)
+    assert "resolve_starter" in inspect.signature(ScheduledRunPoller.__init__).parameters
+    assert "self._resolve_starter(flow_run)" in inspect.getsource(ScheduledRunPoller)
+    assert "isolate_process_group" in inspect.signature(EngineCommandStarter.__init__).parameters
+    assert 'kwargs["start_new_session"] = True' in inspect.getsource(EngineCommandStarter.start)
+
+    class Poller:  # the Runner's poller, as isolate_flow_run_processes finds it
+        def __init__(self):
+            self._resolve_starter = lambda flow_run: EngineCommandStarter()
+
+    class Started:
+        _scheduled_run_poller = Poller()
+
+    runner = Started()
+    assert EngineCommandStarter()._isolate_process_group is False  # what the Runner leaves
+    internals.isolate_flow_run_processes(runner)
+    assert runner._scheduled_run_poller._resolve_starter("a flow run")._isolate_process_group is True
+
+
+def test_the_ephemeral_server_command_is_prefect_s_own():
+    command, env = internals.ephemeral_server_command(4321)
+    prefect_own = inspect.getsource(prefect_server.SubprocessASGIServer._run_uvicorn_command)
+    for word in (*command[1:4], "prefect.server.api.server:create_app", "--lifespan", *env):
+        assert word in prefect_own, word
+    create_app = inspect.getsource(prefect_server.create_app)
+    assert 'os.getenv("PREFECT__SERVER_EPHEMERAL")' in create_app
+    assert 'os.getenv("PREFECT__SERVER_FINAL")' in create_app
+
+
+_ASKED = False  # in a pool's worker: set by the task that asks for the worker's replacement
+
+
+def _init() -> None:
+    assert internals.replace_worker_when(lambda: _ASKED)
+
+
+def _pid_and_ask(ask: bool) -> int:
+    global _ASKED
+    _ASKED = _ASKED or ask
+    return os.getpid()
+
+
+def test_a_pool_worker_that_asks_is_replaced_after_sending_its_result():
+    assert "exit_pid" in inspect.signature(cf_process._ResultItem.__init__).parameters
+    assert {"call_queue", "result_queue", "initializer"} <= set(inspect.signature(cf_process._process_worker).parameters)
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_init) as pool:
+        # asked first: with "fork", a worker left idle by an earlier task counts as one the pool may reuse,
+        # and CPython 3.11 then starts no other in its place (the project's pools use "spawn")
+        asked = pool.submit(_pid_and_ask, True).result(timeout=60)  # its result still arrives
+        after = pool.submit(_pid_and_ask, False).result(timeout=60)  # the pool is not broken
+        again = pool.submit(_pid_and_ask, False).result(timeout=60)  # a worker that did not ask stays
+    assert asked != after == again
+
+
+def test_multiprocessing_s_finalizers_run_when_asked():
+    import multiprocessing.util
+
+    ran = []
+
+    class Held:
+        pass
+
+    held = Held()
+    multiprocessing.util.Finalize(held, ran.append, args=("released",), exitpriority=0)
+    internals.run_multiprocessing_finalizers()
+    assert ran == ["released"]
