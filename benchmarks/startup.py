@@ -11,7 +11,7 @@ and the spread):
   import prefect          `import prefect`
   import flows            `import flows.extract` (Prefect, the project's flows and readers)
   model load              `spacy.load("ja_ginza")` plus the SpanRuler patterns
-  server start            a temporary Prefect server (flows.runtime.runners.LocalApi.start) until it answers
+  server start            a temporary Prefect server (flows.runtime.server.LocalApi.start) until it answers
   run, temporary server   `chusho-extract run DOC --out TMP --no-cache --quiet`, nothing running:
                           the run starts its own server first, and its model worker (another
                           process) loads the model and reads DOC ahead meanwhile
@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
 from bench import run_measured  # noqa: E402  (wall, CPU and peak RSS of a process tree)
-from flows.runtime.runners import port_in_use  # noqa: E402
+from flows.runtime.server import port_in_use  # noqa: E402
 
 PY = sys.executable
 CLI = str(Path(sys.executable).with_name("chusho-extract"))
@@ -87,7 +87,7 @@ def main() -> int:
         _measure("import flows", [PY, "-c", "import flows.extract"], args.repeat, env, work),
         _measure("model load", [PY, "-c", "from extractors.language.nlp import load_nlp, load_ruler; "
                                 "load_nlp(); load_ruler()"], args.repeat, env, work),
-        _measure("server start", [PY, "-c", "from flows.runtime.runners import LocalApi; a = LocalApi.start(); "
+        _measure("server start", [PY, "-c", "from flows.runtime.server import LocalApi; a = LocalApi.start(); "
                                   "a.wait(); a.stop()"], args.repeat, env, work),
     ]
     run = [CLI, "run", args.doc, "--out", str(out), "--no-cache", "--quiet"]
@@ -97,7 +97,7 @@ def main() -> int:
                                    "--port", str(PORT)], env=_env(PREFECT_UI_ENABLED="false"),
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            from flows.runtime.runners import running_local_api
+            from flows.runtime.server import running_local_api
 
             deadline = time.monotonic() + 120
             while not running_local_api() and time.monotonic() < deadline:

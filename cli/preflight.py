@@ -9,15 +9,24 @@
 - `unreachable_only(inputs, out, settings)`: when every input is a URL whose
   host refuses the connection or does not resolve, the output folder is
   written with their failures at once, without a Prefect server or a flow
-  run (6-10 s here for a run of one unreachable URL, most of it the server's
+  run (seconds for a run of one unreachable URL, most of it the server's
   start). A slow or silent host, or one behind a proxy, is left to the run.
 """
 from __future__ import annotations
 
+import fcntl
 import os
+import socket
 import sys
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from cli.inputs import is_url
 
 PROBE_TIMEOUT = 3.0  # seconds a connection to an input URL's host may take in the check before a run
 
@@ -31,8 +40,6 @@ class OutputInUse(Exception):
 @contextmanager
 def output_lock(out: str | os.PathLike):
     """Hold the output folder for this command (see the module's docstring)."""
-    import fcntl
-
     fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -67,10 +74,6 @@ def _lock_holder(fd: int) -> str:
 
 def refused(url: str, timeout: float) -> bool:
     """Whether the URL's host cannot be reached for certain: no such host, or the connection refused."""
-    import socket
-    import urllib.request
-    from urllib.parse import urlsplit
-
     parts = urlsplit(url)
     if not parts.hostname or (urllib.request.getproxies().get(parts.scheme)
                               and not urllib.request.proxy_bypass(parts.hostname)):
@@ -89,18 +92,13 @@ def unreachable_only(inputs: list[str], out: str, settings, progress: bool = Tru
     """When every input is a URL whose host is unreachable for certain: each gets its documents.jsonl
     line (the fetch's own error and code) and a progress line, the output folder is written, and the
     number of documents is given; None otherwise (the run goes on as usual)."""
-    import uuid
-    from concurrent.futures import ThreadPoolExecutor
-    from datetime import datetime, timezone
-
-    from extractors.reading import read_document
-    from extractors.reading.fetch import fetch_url, is_url
-    from cli.inputs import skipped_files
-    from output.folder import manifest_for, write_outputs
-    from schemas.document import DocStatus
-
     if not inputs or not all(is_url(i) for i in inputs):
         return None
+    # lazy: the reader and the output folder's writers, for a run of URLs only (a run of files is not slowed)
+    from extractors.reading import fetch_url, read_document
+    from output import manifest_for, skipped_files, write_outputs
+    from schemas.document import DocStatus
+
     with ThreadPoolExecutor(max_workers=min(8, len(inputs))) as pool:
         if not all(pool.map(lambda url: refused(url, min(PROBE_TIMEOUT, settings.http_timeout)), inputs)):
             return None

@@ -1,4 +1,4 @@
-"""The crawl flow: start pages -> linked pages and PDFs -> the extract flow's tasks -> output folder.
+"""The crawl's loop: start pages -> linked pages and PDFs -> the extract flow's tasks; `Crawler(...).run()`.
 
 Polite and incremental:
 
@@ -41,14 +41,11 @@ Every crawl writes the full current record set and, in `manifest.json`, a
 from __future__ import annotations
 
 import time
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 
 from extractors.crawling import (Duplicates, Frontier, HostGate, PatternCap, Robots, Scope, canonical, host_of,
@@ -57,61 +54,21 @@ from extractors.reading import fetch_url, read_document, sniff
 from extractors.reading.fetch import TRANSPORT_ERRORS
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
+from flows.crawl_state import CrawlState, StoredPage
+from flows.reporting import say
 from flows.runtime import interrupt
-from flows.extract import document_tasks, finish_run, note_flow_run, stopped_document, submit_read
-from flows.reporting import announce_end, announce_start, say
-from flows.runtime.runners import abandon, cancel_future, finished as future_finished, wait_for
-from flows.runcache import RunSummary
+from flows.runtime.internals import abandon
+from flows.runtime.runners import cancel_future, done as future_done, finished as future_finished, wait_for
 from flows.runtime.stages import WorkFailed
-from flows.crawl_state import CrawlState, StoredPage, default_state_path
+from flows.scheduling import stopped_document, submit_read
+from flows.tasks import TRANSIENT, TransientFetchError, crawl_fetch_task, document_tasks
 from schemas.crawl import CrawlSource
 from schemas.document import DocStatus, Document, Fetched
 
-# Answers worth asking again after a pause; anything else is final for this crawl. A response still
-# arriving at the deadline (`too_slow`) is not asked again: the same deadline would cut it off again.
-TRANSIENT = {"http_429", "http_500", "http_502", "http_503", "http_504", "timeout"}
 # Failures that say nothing about the page itself: its last good copy stands in.
 PASSING = TRANSIENT | TRANSPORT_ERRORS | {"too_slow"}
 # Answers that say a page was removed: a known URL answering one of these is gone.
 REMOVED = {"http_404", "http_410"}
-
-
-class TransientFetchError(Exception):
-    """A fetch answered 429/5xx or timed out; Prefect retries the task on this."""
-
-    def __init__(self, fetched: Fetched):
-        super().__init__(fetched.error)
-        self.fetched = fetched
-
-
-def _retry_transient(task, task_run, state) -> bool:
-    try:
-        state.result()
-    except TransientFetchError:
-        return True
-    except Exception:
-        return False
-    return False
-
-
-@task(name="crawl-fetch", task_run_name="fetch {url}", cache_policy=NO_CACHE, retry_condition_fn=_retry_transient)
-def crawl_fetch_task(url: str, settings: Settings, headers: dict[str, str], gate: HostGate, scope: Scope,
-                     robots: dict[str, Robots]) -> Fetched:
-    """One polite GET (redirects vetted against the scope and robots.txt); raises on a transient failure."""
-    def allow(target: str) -> str | None:
-        reason = scope.reason(target)
-        rules = robots.get(host_of(target))
-        if reason is None and rules is not None and not rules.allowed(target):
-            reason = "disallowed by robots.txt"
-        return reason
-
-    fetched = fetch_url(url, settings, headers=headers, allow=allow, before_request=gate.wait,
-                        after_request=gate.release)
-    if fetched.error_code in TRANSIENT:
-        if fetched.retry_after:
-            gate.push(host_of(url), min(fetched.retry_after, settings.max_retry_after))
-        raise TransientFetchError(fetched)
-    return fetched
 
 
 @dataclass
@@ -391,8 +348,6 @@ class Crawler:
     def _stop(self, visits: list[_Visit]) -> None:
         """Ctrl-C: the tasks not started are cancelled, those running get STOP_GRACE seconds; a visit
         not done then is a `stopped` document, not stored (the next crawl resumes and fetches it)."""
-        from prefect.context import FlowRunContext
-
         open_visits = [v for v in visits if not v.settled and v.futures]
         for visit in open_visits:
             for future in visit.futures:
@@ -466,7 +421,7 @@ class Crawler:
 
     def _settle_finished(self, visits: list[_Visit]) -> None:
         for visit in visits:
-            if not visit.settled and (visit.futures is None or all(_done(f) for f in visit.futures)):
+            if not visit.settled and (visit.futures is None or all(future_done(f) for f in visit.futures)):
                 self._settle(visit)
 
     def _settle(self, visit: _Visit) -> None:
@@ -511,53 +466,3 @@ class Crawler:
             page = StoredPage(url=visit.url, source=visit.source, status="failed", error=f.error,
                               first_seen=first_seen, last_fetched=now)
         self.state.put(page)
-
-
-def _done(future: PrefectFuture) -> bool:
-    """Finished, asked without a call to the API where the runner's own future can say."""
-    wrapped = getattr(future, "wrapped_future", None)
-    return wrapped.done() if wrapped is not None else future.state.is_final()
-
-
-@flow(name="chusho-crawl", log_prints=False, on_running=[announce_start],
-      on_completion=[announce_end], on_failure=[announce_end], on_crashed=[announce_end],
-      on_cancellation=[announce_end])
-def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, settings: Settings | None = None,
-               progress: bool = False, cache: bool = True, notes: dict | None = None) -> RunSummary:
-    """Crawl the sources politely and incrementally; write the full current record set to `out`.
-
-    Its final state's message gives the counts and the documents that could not be read; it is
-    Failed when a start page failed or no document could be read, Cancelled when Ctrl-C stopped it.
-    `notes`: more fields for the manifest from the caller (see `extract_flow`).
-    """
-    note_flow_run()
-    settings = settings or Settings()
-    run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(),
-           "inputs": [u for s in sources for u in s.start_urls], **(notes or {})}
-    state_path = Path(state) if state else default_state_path(out)
-    with CrawlState(state_path) as db:
-        if db.reset:
-            say(f"warning: the crawl state file {db.reset['file']} is damaged ({db.reset['error']}): moved aside to "
-                f"{db.reset['moved_to']}; this crawl starts afresh", progress=True, warning=True)
-        resume_since = db.resume_since()
-        db.begin_crawl(run["id"])
-        crawler = Crawler(sources, settings, db, progress, cache, resume_since)
-        visits = crawler.run()
-        report = crawler.report
-        run["crawl"] = {
-            "state": str(state_path), "state_reset": db.reset,
-            "sources": [s.model_dump(mode="json") for s in sources],
-            "counts": {"new": len(report.new), "changed": len(report.changed), "unchanged": len(report.unchanged),
-                       "gone": len(report.gone), "failed": len(report.failed), "skipped": len(report.skipped)},
-            "requests": crawler.gate.requests, "extracted": report.extracted,
-            "new": report.new, "changed": report.changed, "unchanged": report.unchanged, "gone": report.gone,
-            "failed": report.failed, "skipped": report.skipped, **crawler.limits_report(),
-        }
-        documents = [v.document for v in visits]
-        drafts = [v.drafts or [] for v in visits]
-        failures = crawler.start_failures(visits)
-        final = finish_run("chusho-crawl", out, documents, drafts, run, settings,
-                           failure=f"start page failed: {'; '.join(failures)}" if failures else None)
-        if not interrupt.requested():  # a stopped crawl stays open: the next one resumes from it
-            db.finish_crawl(run["id"], run["crawl"]["counts"])
-    return final

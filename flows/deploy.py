@@ -17,8 +17,8 @@ from extractors.settings import Settings
 from flows.crawl import crawl_flow
 from flows.extract import extract_flow
 from flows.reporting import summary_of_state
-from flows.runcache import RunSummary
 from flows.runtime.runners import make_runner
+from output import RunSummary
 from schemas.crawl import load_sources
 
 

@@ -23,14 +23,20 @@
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sys
 from datetime import datetime
+from pathlib import Path
 
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.exceptions import MissingContextError
+from prefect.logging import get_run_logger
+from prefect.settings import PREFECT_LOGGING_TO_API_ENABLED
 from prefect.states import Cancelled, Completed, Failed, State
 
-from flows.runcache import RunSummary
+from output import RunSummary
 from schemas.document import DocStatus, Document
 from schemas.records import party_names
 
@@ -38,8 +44,6 @@ MAX_LISTED = 200  # failures listed in an artifact; the counts are always comple
 
 
 def _api_logging() -> bool:
-    from prefect.settings import PREFECT_LOGGING_TO_API_ENABLED
-
     return bool(PREFECT_LOGGING_TO_API_ENABLED.value())
 
 
@@ -48,9 +52,6 @@ def say(line: str, progress: bool, warning: bool = False) -> None:
     if progress:
         print(line, file=sys.stderr, flush=True)
     if _api_logging():
-        from prefect.exceptions import MissingContextError
-        from prefect.logging import get_run_logger
-
         try:
             get_run_logger().log(logging.WARNING if warning else logging.INFO, line)
         except MissingContextError:
@@ -200,9 +201,6 @@ def not_read_rows(manifest: dict, documents: list[Document]) -> list[dict]:
 
 
 def _read_changes(out: str) -> list[dict] | None:
-    import json
-    from pathlib import Path
-
     path = Path(out) / "changes.jsonl"
     try:
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -218,10 +216,6 @@ def _capped(rows: list[dict], what: str) -> tuple[list[dict], str]:
 def publish_artifacts(flow_name: str, manifest: dict, documents: list[Document], records: list[dict],
                       out: str) -> None:
     """The run's artifacts (see the module's docstring), keyed per flow and crawl source."""
-    from pathlib import Path
-
-    from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
-
     key = artifact_key(flow_name, manifest)
     counts = ", ".join(f"{n} {s}" for s, n in sorted(manifest["counts"]["documents"].items())) or "no documents"
     create_markdown_artifact(markdown=artifact_markdown(flow_name, manifest, documents, out), key=key,

@@ -1,8 +1,8 @@
 """The whole-run cache: the same local files, code, model and settings give the same output.
 
-Each document's work is cached by Prefect (see `flows/extract.py`), but even a
+Each document's work is cached by Prefect (see `flows/tasks.py`), but even a
 run where every task is a cache hit pays for starting Prefect's server and
-the task runs (~10-20 s here). When every input is a local file, the run's
+the task runs (seconds). When every input is a local file, the run's
 key is the sha256 of the list of (URI, sha256 of the bytes) plus the work
 fingerprint; a finished run saves its documents, records and rejected
 candidates under that key, and `chusho-extract run` checks the key before
@@ -27,42 +27,19 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from extractors.reading import discover_sources, fetch_file, is_url
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
-from cli.inputs import skipped_files
-from output.folder import clear_leftovers, manifest_for, temporary_name, to_jsonable, write_outputs
+from flows.runtime.environment import cache_dir
+from output import RunSummary, manifest_for, skipped_files, summary_of, write_outputs
+from output.atomic import clear_leftovers, temporary_name
+from output.jsonlines import to_jsonable
 from schemas.document import Document
 from schemas.records import Rejected
 
 
-class RunSummary(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    run_id: str
-    out: str
-    documents: int
-    counts: dict[str, int]
-    records: dict[str, int] = {}
-    whole_run_cached: bool = False
-    crawl: dict | None = None  # a crawl's counts, requests and extracted (see manifest.json "crawl")
-
-
-def summary_of(manifest: dict, out: str | Path) -> RunSummary:
-    counts = manifest["counts"]
-    crawl = manifest.get("crawl")
-    return RunSummary(run_id=manifest["id"], out=str(out), documents=manifest["documents"],
-                      counts=counts["documents"], records={t: n for t, n in counts["records"].items() if n},
-                      whole_run_cached=bool(manifest.get("cache", {}).get("whole_run")),
-                      crawl={k: crawl[k] for k in ("counts", "requests", "extracted")} if crawl else None)
-
-
 def _runs_dir() -> Path:
-    from flows import default_cache_dir
-
-    return Path(os.environ.get("CHUSHO_CACHE_DIR") or default_cache_dir()) / "runs"
+    return Path(cache_dir()) / "runs"
 
 
 def _key(pairs: list[tuple[str, str | None]], settings: Settings) -> str | None:

@@ -18,9 +18,14 @@ What the operator sees:
   (flow run name, source, counts or error), see `flows/reporting.py`;
 - the flow runs send their log lines to the API (per-document progress, the
   summary) and publish a markdown artifact with their counts, for the UI.
+
+Prefect (and the flows, which import it) is imported inside `serve()` and what it
+calls, not here: `serve()` first puts FLOW_RUN_ENV into the environment, and
+Prefect reads its logging settings when it is imported.
 """
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import signal
@@ -31,10 +36,12 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from flows.runtime.runners import api_healthy, die_with_parent
+from flows.runtime.internals import isolate_flow_run_processes
+from flows.runtime.orphans import die_with_parent
+from flows.runtime.server import api_healthy
 from schemas.crawl import DEFAULT_TIMEZONE, CrawlSource, load_sources
 
-SERVER_START_TIMEOUT = 180.0  # seconds; a cold start on a busy 2-core machine takes ~20 s
+SERVER_START_TIMEOUT = 180.0  # seconds; a cold start on a busy 2-core machine takes a while
 SERVER_LOG = "prefect-server.log"
 SHUTDOWN_TIMEOUT = 40.0  # seconds the runs in progress get to end Cancelled when serve stops
 
@@ -52,6 +59,7 @@ FLOW_RUN_ENV = {
 
 def deployments(sources: list[CrawlSource], out_root: str | Path) -> list:
     """RunnerDeployments: `crawl-<source>` for each source, and `manual` for the extract flow."""
+    # lazy: Prefect after FLOW_RUN_ENV (see the module's docstring)
     from prefect.deployments.runner import EntrypointType
     from prefect.schedules import Cron
 
@@ -251,13 +259,12 @@ def _run_deployments(made: list) -> None:
     nohup) ignores SIGINT, and must still stop on SIGTERM.
 
     Each flow run's process starts in a session of its own (the `isolate_process_group`
-    of Prefect's EngineCommandStarter, which the Runner leaves off): Ctrl-C in this
+    of Prefect's EngineCommandStarter, which the Runner leaves off:
+    `internals.isolate_flow_run_processes`): Ctrl-C in this
     terminal reaches the whole foreground process group, and a flow run that got it
     would crash with a KeyboardInterrupt traceback here instead of being cancelled.
     """
-    import asyncio
-
-    from prefect.runner import Runner
+    from prefect.runner import Runner  # lazy: after FLOW_RUN_ENV (see the module's docstring)
 
     class _Runner(Runner):
         main_task: asyncio.Task | None = None
@@ -287,16 +294,7 @@ def _run_deployments(made: list) -> None:
 
         async def __aenter__(self):
             entered = await super().__aenter__()
-            poller = self._scheduled_run_poller
-            resolve = poller._resolve_starter
-
-            def isolated(flow_run):
-                starter = resolve(flow_run)
-                if hasattr(starter, "_isolate_process_group"):
-                    starter._isolate_process_group = True
-                return starter
-
-            poller._resolve_starter = isolated
+            isolate_flow_run_processes(self)
             return entered
 
     runner = _Runner(pause_on_shutdown=True)
@@ -320,7 +318,7 @@ def serve(sources_file: str, out_root: str, port: int = 4200) -> int:
     sources = load_sources(sources_file)
     out = Path(out_root)
     os.environ.update(FLOW_RUN_ENV)  # before Prefect is imported here, and inherited by the flow runs
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    from prefect.settings import PREFECT_API_URL, temporary_settings  # lazy: after FLOW_RUN_ENV
 
     # until the runner starts (it then handles SIGTERM itself, see _run_deployments), a plain `kill`
     # runs the clean-up below

@@ -276,7 +276,7 @@ def test_runs_keep_their_flow_runs_in_the_projects_prefect_home_and_prune_old_on
     ~/.prefect; the second run, with a retention of 3 s, deletes the first one's flow run and artifacts."""
     import sqlite3
 
-    from flows.runtime.runners import PRUNED_STAMP
+    from flows.runtime.server import PRUNED_STAMP
 
     env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_HOME", "XDG_DATA_HOME", "PREFECT_API_URL")}
     env.update(HOME=str(tmp_path), CHUSHO_CACHE_DIR=str(tmp_path / "cache"), CHUSHO_LOCAL_API="http://127.0.0.1:9/api")

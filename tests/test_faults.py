@@ -83,7 +83,7 @@ def test_a_full_disk_leaves_the_previous_output_whole_and_says_how_much_space_is
 def test_a_disk_out_of_inodes_mid_write_leaves_the_previous_output_whole(tmp_path):
     """The space check passes (bytes are free) but creating the new files fails (no inodes left): the
     temporary folder is removed and the previous output stays."""
-    from output.folder import OutputError, replace_output
+    from output.atomic import OutputError, replace_output
 
     with tmpfs(tmp_path / "disk", "size=4m,nr_inodes=12") as disk:
         out = disk / "out"
@@ -102,7 +102,7 @@ def test_a_disk_out_of_inodes_mid_write_leaves_the_previous_output_whole(tmp_pat
 _KILLED_WRITER = """
 import sys
 from pathlib import Path
-from output.folder import atomic_write_text
+from output.atomic import atomic_write_text
 atomic_write_text(Path(sys.argv[1]) / "records.jsonl", "x" * 400_000_000)
 """
 

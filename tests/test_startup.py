@@ -1,6 +1,6 @@
 """A run's fixed cost: which runner `auto` picks, and which Prefect server a run uses.
 
-Real servers (flows.runtime.runners.LocalApi starts Prefect's server app with uvicorn) and
+Real servers (flows.runtime.server.LocalApi starts Prefect's server app with uvicorn) and
 the real command in a subprocess.
 """
 from __future__ import annotations
@@ -15,7 +15,8 @@ import urllib.request
 
 import pytest
 
-from flows.runtime.runners import SMALL_RUN_FILES, LocalApi, choose_runner, running_local_api
+from flows.runtime.runners import SMALL_RUN_FILES, choose_runner
+from flows.runtime.server import LocalApi, running_local_api
 from tests.conftest import ROOT, SAMPLES
 
 CLI = [sys.executable, "-m", "cli.main"]

@@ -20,7 +20,7 @@ import psutil
 import pytest
 
 from flows.runtime.interrupt import FIRST_LINE, STOPPED_CODE
-from flows.runtime.runners import LocalApi
+from flows.runtime.server import LocalApi
 from tests.conftest import ROOT, SAMPLE_COUNT, SAMPLES, read_jsonl
 
 PROGRESS = re.compile(r"^\[\s*(\d+)/(\d+)\] ")
