@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from extractors.language.gazetteer import find_municipalities
+from extractors.language.gazetteer import find_municipalities, is_municipality
 
 MEETINGS_FILE = Path(__file__).parent / "data" / "meetings.json"
 _NUM = r"(?:[0-9]+|[一二三四五六七八九十百]+)"
@@ -79,6 +79,18 @@ def is_bare(name: str) -> bool:
     return name.strip("「」『』 ") in vocabulary()["bare"]
 
 
+def is_nickname(name: str) -> bool:
+    """A place's short name + a bare meeting word (前橋大会, 石川全国大会, 広島大会): what one
+    meeting of a series is called after its venue, not a series."""
+    name = name.strip("「」『』〈〉<> ")
+    for word in vocabulary()["bare"]:
+        place = name[:-len(word)]
+        if name.endswith(word) and 2 <= len(place) <= 4 and \
+                (is_municipality(place) or any(is_municipality(place + e) for e in "市町村県府都道")):
+            return True
+    return False
+
+
 def is_committee(name: str) -> bool:
     """A committee's or council's working meeting (…推進会議, a city's own 青葉市産業振興会議), an
     assembly's session (青葉市議会定例会), or a meeting of states (G7サミット): no summit in the
@@ -110,8 +122,7 @@ def name_after(text: str, pos: int) -> Found | None:
             stop += 1
         for m in _meeting_word().finditer(text, i, stop):
             if _ends_word(text, m.end()):
-                name = text[start:m.end()]
-                return Found(start, m.end(), name) if name and not name.startswith(("同", "本", "当")) else None
+                return _own_name(text, start, m.end())
         if text[stop:stop + 1] != " " or stop == start:
             break
         i = stop = stop + 1
@@ -120,6 +131,23 @@ def name_after(text: str, pos: int) -> Found | None:
             quoted.group()[1:-1].endswith(vocabulary()["meeting_words"]):
         return Found(start + 1, start + quoted.end() - 1, quoted.group()[1:-1])
     return None
+
+
+_SELF = ("同", "本", "当", "今")
+
+
+def _own_name(text: str, start: int, end: int) -> Found | None:
+    """The name text[start:end] after an edition: 第2回の本大会 / 第3回同サミット name the page's
+    meeting by its bare word (大会, サミット); any other 同…/本… is none."""
+    if text.startswith("の", start):
+        start += 1
+    name = text[start:end]
+    if not name:
+        return None
+    if name.startswith(_SELF):  # (本会議 is an assembly's sitting, one word)
+        own = is_bare(name[1:]) and name not in vocabulary()["assembly_cues"]
+        return Found(start + 1, end, name[1:]) if own else None
+    return Found(start, end, name)
 
 
 def _name_back(text: str, lo: int, word_start: int, end: int) -> Found | None:
@@ -134,6 +162,11 @@ def _name_back(text: str, lo: int, word_start: int, end: int) -> Found | None:
         while start > lo and _NAME_CHAR.match(text[start - 1]) and word_start - start < _NAME_LIMIT:
             start -= 1
     start = trim_start(text, start, word_start)
+    # 全国大会〈高岡大会〉: a bracketed nickname after the meeting's name is a name of its own
+    inner = max(text.rfind("〈", start, word_start), text.rfind("<", start, word_start))
+    if inner > start and _meeting_word().search(text[start:inner]) and \
+            text[start:inner].endswith(vocabulary()["meeting_words"]):
+        start = inner + 1
     name = text[start:end]
     return Found(start, end, name) if name else None
 

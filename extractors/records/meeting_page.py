@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from extractors.language import meetings
-from extractors.language.dates import DateMention
+from extractors.language.dates import DateMention, kanji_to_int
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
 from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
@@ -44,7 +44,7 @@ _THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全�
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
 _SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム|会議|集会|交流会)の(?!開催|テーマ)")
 _TODAY = re.compile(r"本日|今日")
-_EDITION_AT = re.compile(r"第\s?[0-9一二三四五六七八九十百]+\s?回")
+_EDITION_AT = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _NEXT_MEETING = re.compile(r"次回|次期|来年|来年度|次年度")
 DATE_OF_DOCUMENT = "date of the document (本日)"
 _PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
@@ -71,8 +71,8 @@ def full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> st
     if len(written) == 1:
         return written[0]
     known = [short + e for e in MUNICIPALITY_SUFFIX if is_municipality(short + e)]
-    if len(known) == 1:
-        return known[0]
+    if len(known) == 1 or (known and known[0].endswith("市") and not prefecture):
+        return known[0]  # (釧路 is 釧路市 rather than 釧路町: a place called by its short name is the city)
     if prefecture:
         return prefecture[0]
     return ctx.full_place(short)
@@ -150,14 +150,25 @@ def page_date(ctx: DocContext, d: DateMention) -> bool:
     return alone or bool(_PAGE_DATE_LINE.search(line))
 
 
-def meeting_date(ctx: DocContext) -> DateMention | None:
-    """A one-meeting page's date (see the module docstring); the page's own date is never it."""
+def other_edition(ctx: DocContext, offset: int, edition: int | None) -> bool:
+    """Whether the sentence at `offset` names an edition other than `edition` (第1回は…で開かれ on
+    the page of the 50th): what it says is of that meeting."""
+    if edition is None:
+        return False
+    s, e = ctx.sentence(offset)
+    return any(kanji_to_int(m.group(1)) != edition for m in _EDITION_AT.finditer(ctx.text, s, e))
+
+
+def meeting_date(ctx: DocContext, edition: int | None = None) -> DateMention | None:
+    """A one-meeting page's date (see the module docstring); the page's own date is never it, nor
+    a date in a sentence about another edition."""
     for vs, ve in key_blocks(ctx, _DATE_KEYS):
         dates = [d for d in ctx.dates_in(vs, ve) if d.precision == "day" and d.start_date]
         if dates:
             return dates[0]
     full = [d for d in ctx.dates if d.precision == "day" and d.start_date and d.start < 600]
-    full = [d for d in full if not _SERIES_MODIFIER.search(ctx.text, ctx.sentence(d.start)[0], d.start)]
+    full = [d for d in full if not _SERIES_MODIFIER.search(ctx.text, ctx.sentence(d.start)[0], d.start)
+            and not other_edition(ctx, d.start, edition)]
     for d in full:
         if HOLD_VERB.search(ctx.text, d.end, d.end + 60) and not page_date(ctx, d):
             return d
@@ -249,9 +260,9 @@ def _about_next(ctx: DocContext, offset: int) -> bool:
     return bool(_NEXT_MEETING.search(ctx.text, s, e))
 
 
-def meeting_place(ctx: DocContext) -> tuple[str, int, int] | None:
+def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int, int] | None:
     """A 会場/開催地 key's municipality, else the first venue clause of the page's opening that
-    is not about the next meeting (次回, 次期, 来年)."""
+    is not about the next meeting (次回, 次期, 来年) nor about another edition."""
     for vs, ve in key_blocks(ctx, _PLACE_KEYS):
         places = find_municipalities(ctx.text[vs:ve])
         cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
@@ -261,7 +272,7 @@ def meeting_place(ctx: DocContext) -> tuple[str, int, int] | None:
     pos, end = 0, min(len(ctx.text), 800)
     while pos < end:  # sentence by sentence: one about the next meeting (次回は…で開かれます) is not this one's
         s, e = ctx.sentence(pos)
-        if not _about_next(ctx, s):
+        if not _about_next(ctx, s) and not other_edition(ctx, s, edition):
             found = venue(ctx, s, min(e, end))
             if found:
                 return found
@@ -294,6 +305,8 @@ def _head(ctx: DocContext, drafts: list[dict]) -> dict | None:
     if titled:  # of two the title numbers, the one whose sentence says where it was held
         return max(titled, key=lambda d: d["confidence"])
     editions = {(d["series"], d["edition"]) for d in drafts}
+    if len({d["series"] for d in drafts}) > 1:
+        return None  # a page about several series (an encyclopedia's list) is about no one meeting
     if len(editions) == 1 or drafts[0]["evidence"][0][0] < 200:
         return drafts[0]  # the meeting the page opens with
     return None
@@ -310,7 +323,7 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> 
     text = ctx.text
     ev = head["evidence"]
     if head["start_date"] is None:
-        d = meeting_date(ctx)
+        d = meeting_date(ctx, head["edition"])
         if d:
             head["start_date"], head["end_date"] = d.start_date, d.end_date
             ev.append((d.start, d.end, "date"))
@@ -354,7 +367,7 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
         return
     found: Span | None = series_host(ctx, head["series"]) if head["series"] else None
     if found is None:
-        place = meeting_place(ctx)
+        place = meeting_place(ctx, head["edition"])
         if place:
             found = venue_span(ctx, place)
     if found is not None and (head["host"] is None or not _is_city(head["host"])):

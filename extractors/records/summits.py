@@ -81,6 +81,15 @@ def _text_names(text: str) -> tuple[meetings.Found, ...]:
     return tuple(f for f in meetings.names_in(text, 0, len(text)) if _is_series_name(f.text))
 
 
+def _editions(ctx: DocContext) -> list[meetings.Found]:
+    """The edition marks of the text (第5回, 第 5 回, 第一回): the rule pass's EDITION spans and
+    the marks it did not tokenize as one (第一回 read as 第一 + 回)."""
+    found = [meetings.Found(c.start, c.end, c.text) for c in ctx.cands if c.label == "EDITION"]
+    extra = [meetings.Found(m.start(), m.end(), m.group()) for m in _EDITION.finditer(ctx.text)
+             if not any(f.start <= m.start() < f.end for f in found)]
+    return sorted(found + extra)
+
+
 def _is_series_name(name: str) -> bool:
     return bool(name) and not meetings.is_bare(name) and not name.startswith(("同", "本", "当", "次回", "今回")) \
         and not meetings.is_committee(name)
@@ -94,7 +103,8 @@ def _series_names(ctx: DocContext) -> list[meetings.Found]:
     cands = []
     for c in ctx.cands:
         if c.label == "SERIES":
-            start = meetings.trim_start(ctx.text, c.start, c.end - 1)  # (平成23年度…大会: no year)
+            lo = c.start - 1 if ctx.text[c.start - 1:c.start] == "第" else c.start  # (第一回サミット: 第 + 一回…)
+            start = meetings.trim_start(ctx.text, lo, c.end - 1)  # (平成23年度…大会: no year)
             cands.append(meetings.Found(start, c.end, ctx.text[start:c.end]))
     for f in (*_text_names(ctx.text), *(f for f in cands if _is_series_name(f.text))):
         if f.end not in by_end or len(f.text) > len(by_end[f.end].text):
@@ -238,6 +248,12 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
         # (群馬大会), (沖縄大会): a meeting's nickname names its prefecture; (那覇市) names the city
         nickname = m.group(0).rstrip(")）").endswith("大会")
     short = m.group(1).strip()
+    places = find_municipalities(short)
+    if len(places) > 1 and places[0][0] == 0 and places[-1][1] == len(short):  # (長野県飯田市): the city
+        cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+        ps, pe, name = (cities or places)[-1]
+        s = offset + m.start(1) + m.group(1).index(short) + ps
+        return field_span(s, s + pe - ps, "summit-host-after", "host", name)
     host = full_host(ctx, short, prefecture_first=nickname)
     if (host is None or not is_municipality(host)) and not nickname:
         # in 品川開催: a word the reader joined to the place (a PDF drops the space between them)
@@ -361,7 +377,7 @@ def _mentions(ctx: DocContext) -> list[dict]:
     sessions: set[tuple[str, int | None]] = set()
     series_by_start = {c.start: c for c in ctx.cands if c.label == "SERIES"}
     text = ctx.text
-    for ed in (c for c in ctx.cands if c.label == "EDITION"):
+    for ed in _editions(ctx):
         after = _series_after(ctx, ed)
         gap = 1 if text[ed.end:ed.end + 1] == " " else 0
         cand = series_by_start.get(ed.end + gap)
@@ -517,7 +533,7 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
     if dates:
         return dates[0], year_how
     before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and not d.fiscal_year
-              and re.fullmatch(r"\s?(?:に|、)?\s?", ctx.text[d.end:edition_at])]  # (平成23年度: a period)
+              and re.fullmatch(r"\s?(?:に|、|の)?\s?", ctx.text[d.end:edition_at])]  # (平成23年度: a period)
     return (before[-1], YEAR_FROM_DOCUMENT) if before else None
 
 
@@ -533,19 +549,39 @@ def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
                 d["evidence"].append(field_span(m.start(2), m.end(2), "summit-declaration", "declaration", m.group(2)))
 
 
+_NEAR_NAME = 400  # a bare 第N回サミット of a list of series is the one named this near before it
+
+
+def _named_before(ctx: DocContext, offset: int, word: str) -> meetings.Found | None:
+    """The series named last before `offset` (within _NEAR_NAME) that ends with the bare `word`:
+    the entry a 第1回サミット of a page listing several series belongs to."""
+    names = [f for f in _series_names(ctx) if f.end <= offset and offset - f.end <= _NEAR_NAME
+             and strip_quotes(f.text).endswith(word) and not meetings.is_nickname(f.text)]
+    return names[-1] if names else None
+
+
 def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
     """第20回大会, 第10回大会: a bare 大会/総会/サミット is the page's series (the named series its
-    mentions give most, else the title's); with no name on the page it stays as written."""
+    mentions give most), else the series named last before it with the same meeting word (a page
+    listing several series, each with its editions), else the title's; with no name on the page it
+    stays as written."""
     named = [d["series"] for d in drafts if d["series"] and not meetings.is_bare(d["series"])]
-    series = max(sorted(set(named)), key=named.count) if named else _title_series(ctx)
-    if not series or meetings.is_bare(series):
-        return  # no name given: 第2回定例会 stays 定例会
+    page = max(sorted(set(named)), key=named.count) if named else _title_series(ctx)
     for d in drafts:
-        if d["series"] and meetings.is_bare(d["series"]):
-            bare = [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "series"]
-            d["evidence"] += [field_span(sp.start, sp.end, sp.rule, "series", series, how="the page's series")
-                              for sp in bare]
-            d["series"] = series
+        if not d["series"] or not meetings.is_bare(d["series"]):
+            continue
+        series, how = page, "the page's series"
+        if not named:
+            near = _named_before(ctx, d["evidence"][0][0], strip_quotes(d["series"]))
+            if near is not None:
+                series, how = strip_quotes(near.text), "series named before the edition"
+                ns = near.start + near.text.index(series)
+                d["evidence"].append(field_span(ns, ns + len(series), "summit-series-before", "series", series))
+        if not series or meetings.is_bare(series):
+            continue  # no name given: 第2回定例会 stays 定例会
+        bare = [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "series" and sp.value != series]
+        d["evidence"] += [field_span(sp.start, sp.end, sp.rule, "series", series, how=how) for sp in bare]
+        d["series"] = series
 
 
 def _same_meeting(a: dict, b: dict) -> bool:
@@ -598,7 +634,7 @@ def _enumerated(ctx: DocContext, named_at: set[int]) -> list[dict]:
     text = ctx.text
     page = None
     drafts = []
-    for ed in (c for c in ctx.cands if c.label == "EDITION" and c.start not in named_at):
+    for ed in (c for c in _editions(ctx) if c.start not in named_at):
         at = _ENUMERATED_AFTER.match(text, ed.end).end()
         dates = [d for d in ctx.dates_in(at, at + 16) if d.start == at and d.start_date and d.year_given]
         if not dates:
@@ -634,7 +670,7 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     if not mentions:
         mentions = _count_mentions(ctx)
     if not mentions:
-        mentions = _year_mentions(ctx, [c for c in ctx.cands if c.label == "EDITION"])
+        mentions = _year_mentions(ctx, _editions(ctx))
     drafts = rows + _table_rows(ctx, {d["evidence"][0][0] for d in rows}) + mentions
     drafts += _enumerated(ctx, {d["evidence"][0][0] for d in drafts})
     _resolve_bare_series(ctx, drafts)

@@ -274,3 +274,37 @@ def test_a_councils_session_is_no_assemblys(nlp):
     text = "港まちネットワーク推進協議会 令和3年第1回定例会のご報告\n令和3年5月20日、第1回定例会を釧路市で開きました。\n"
     (s,) = _summits(text, title="港まちネットワーク推進協議会 令和3年第1回定例会のご報告")
     assert (s["edition"], s["host"], s["start_date"]) == (1, "釧路市", "2021-05-20")
+
+
+# --- pages nobody tuned for, third round (issue 22) ---------------------------------
+
+def test_the_page_meeting_named_by_a_self_reference(nlp):
+    """第3回の本大会 is the page's 大会, not a series called 本大会; a nickname in brackets after the
+    name (全国大会〈青森大会〉) is no part of it."""
+    assert meetings.name_after("第3回の本大会では", len("第3回")).text == "大会"
+    assert meetings.name_after("第3回同サミットが", len("第3回")).text == "サミット"
+    assert meetings.name_after("第3回本会議で", len("第3回")) is None
+    assert [f.text for f in meetings.names_in("第2回全国大会〈青森大会〉", 0, 14)] == ["全国大会", "青森大会"]
+    assert meetings.is_nickname("青森大会") and meetings.is_nickname("秋田全国大会")
+    assert not meetings.is_nickname("全国大会") and not meetings.is_nickname("港まち大会")
+
+
+def test_a_page_listing_several_series_gives_each_its_editions(nlp):
+    """An encyclopedia's list: each series, then its editions as 第N回サミット; a bare サミット is
+    the series named last before it, and no edition takes another entry's venue or date."""
+    text = ("港まちサミット 港のある町が集まる会議。1990年第一回サミットが開かれた。2012年の第20回サミット(釧路市)を"
+            "最後に終わった。 全国りんごサミット りんごの産地が集まる。2005年、第1回サミットが青森県弘前市で開催。"
+            "2010年の第6回サミット(長野県飯田市)には30市町村が参加した。")
+    got = {(s["series"], s["edition"]): (s["start_date"], s["host"]) for s in _summits(text, title="産地の連携")}
+    assert got == {("港まちサミット", 1): ("1990", None), ("港まちサミット", 20): ("2012", "釧路市"),
+                   ("全国りんごサミット", 1): ("2005", "弘前市"), ("全国りんごサミット", 6): ("2010", "飯田市")}
+
+
+def test_a_date_of_another_edition_is_not_the_pages_meeting(nlp):
+    """On the page of the 30th meeting, the founding story of the first (its date and place) stays
+    with the first."""
+    text = ("第30回港まち研究集会in釧路\n"
+            "1990年6月2日に港まち協会が生まれ、その年の7月に根室市で第1回港まち研究集会を開きました。\n"
+            "今回も多くの参加をお待ちしています。\n")
+    got = {s["edition"]: (s["start_date"], s["host"]) for s in _summits(text, title="第30回港まち研究集会in釧路")}
+    assert got[30] == (None, "釧路市")
