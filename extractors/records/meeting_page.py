@@ -37,9 +37,9 @@ _VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|にお�
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
-_DATE_KEYS = ("開催日時", "開催日", "開催期日", "日時", "期日", "会期", "日程", "開催期間")
-_PLACE_KEYS = ("開催地", "開催場所", "開催都市", "会場", "場所")
-_THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
+DATE_KEYS = ("開催日時", "開催日", "開催期日", "開催時期", "日時", "期日", "会期", "日程", "開催期間", "月日")
+PLACE_KEYS = ("開催地", "開催場所", "開催都市", "会場", "場所")
+THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
                "キャッチフレーズ")
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
 _SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム|会議|集会|交流会)の(?!開催|テーマ)")
@@ -49,7 +49,7 @@ _NEXT_MEETING = re.compile(r"次回|次期|来年|来年度|次年度")
 DATE_OF_DOCUMENT = "date of the document (本日)"
 _PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
 _OPENING = 400  # the opening of a page, where a report says where its meeting was held
-_BULLET = r"[\s・■□◆◇●○◎▼▽▲△★☆※\-]*"
+_BULLET = r"[\s・•■□◆◇●○◎▼▽▲△★☆※\-]*"
 _DECLARATION_LINE = re.compile(r"^[\s【\[<〈]*(?:[^\s。、]{1,30}(?:\s|・|の))?(?P<d>[^\s。、「」『』()（）・の]{1,15}(?:宣言|アピール))"
                                r"\s*(?:[(（](?:全文|要旨|案)[)）])?[\s】\]>〉]*$")
 
@@ -144,7 +144,7 @@ def page_date(ctx: DocContext, d: DateMention) -> bool:
     line = ctx.text[ls:le]
     if ctx.doc_date and ctx.doc_date.start == d.start:
         return True
-    if any(vs <= d.start < ve for vs, ve in key_blocks(ctx, _DATE_KEYS)):
+    if any(vs <= d.start < ve for vs, ve in key_blocks(ctx, DATE_KEYS)):
         return False
     alone = not line.replace(ctx.text[d.start:d.end], "").strip(" \t0123456789:.()[]")
     return alone or bool(_PAGE_DATE_LINE.search(line))
@@ -162,7 +162,7 @@ def other_edition(ctx: DocContext, offset: int, edition: int | None) -> bool:
 def meeting_date(ctx: DocContext, edition: int | None = None) -> DateMention | None:
     """A one-meeting page's date (see the module docstring); the page's own date is never it, nor
     a date in a sentence about another edition."""
-    for vs, ve in key_blocks(ctx, _DATE_KEYS):
+    for vs, ve in key_blocks(ctx, DATE_KEYS):
         dates = [d for d in ctx.dates_in(vs, ve) if d.precision == "day" and d.start_date]
         if dates:
             return dates[0]
@@ -204,7 +204,7 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
     """(theme, start of its line's value or sentence, end of it, start of the theme as written):
     a theme key's value, else a theme with its cue words, else the subtitle below the heading of
     the meeting's `series`."""
-    for vs, ve in key_blocks(ctx, _THEME_KEYS):
+    for vs, ve in key_blocks(ctx, THEME_KEYS):
         raw = ctx.text[vs:ve]
         value = raw.strip()
         at = vs + len(raw) - len(raw.lstrip())
@@ -249,7 +249,7 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
     value = ctx.text[start:line.end].strip()
     if not (4 <= len(value) <= 60) or not _KANA.search(value) or re.search(r"[。:：]|第\s?[0-9一二三四五六七八九十]+\s?回", value):
         return None
-    if ctx.dates_in(start, line.end) or meetings.names_in(value, 0, len(value)) or key_value(line, _THEME_KEYS):
+    if ctx.dates_in(start, line.end) or meetings.names_in(value, 0, len(value)) or key_value(line, THEME_KEYS):
         return None
     return value, line.start, line.end, start
 
@@ -263,7 +263,7 @@ def _about_next(ctx: DocContext, offset: int) -> bool:
 def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int, int] | None:
     """A 会場/開催地 key's municipality, else the first venue clause of the page's opening that
     is not about the next meeting (次回, 次期, 来年) nor about another edition."""
-    for vs, ve in key_blocks(ctx, _PLACE_KEYS):
+    for vs, ve in key_blocks(ctx, PLACE_KEYS):
         places = find_municipalities(ctx.text[vs:ve])
         cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
         if cities or places:

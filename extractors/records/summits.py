@@ -41,6 +41,7 @@ from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipaliti
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
 from extractors.records.meeting_page import full_host, single_meeting_details, venue, venue_span
+from extractors.records.meeting_sections import section_details, year_headings
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
@@ -411,7 +412,7 @@ def _mentions(ctx: DocContext) -> list[dict]:
     return [d for d in drafts if (d["series"], d["edition"]) not in sessions]
 
 
-_LIST_ROW_START = re.compile(r"[\s・■□◆◇●○◎▼▽▲△★☆※\-]*")
+_LIST_ROW_START = re.compile(r"[\s・•■□◆◇●○◎▼▽▲△★☆※\-]*")
 
 
 def _list_row(ctx: DocContext, draft: dict, edition_at: int, series_end: int) -> None:
@@ -675,6 +676,8 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     drafts += _enumerated(ctx, {d["evidence"][0][0] for d in drafts})
     _resolve_bare_series(ctx, drafts)
     drafts = _join_same_meetings(drafts)
+    drafts += year_headings(ctx, drafts, _series_names(ctx), _summit)
+    section_details(ctx, [d for d in drafts if d["evidence"][0][2] not in ("summit-row", "summit-enumerated")])
     # (an edition listed with its date and place is a past one, never the page's own meeting)
     single_meeting_details(ctx, [d for d in drafts if d["evidence"][0][2] != "summit-enumerated"], series_host)
     for d in drafts:  # a year-named meeting with no day found: at least its year

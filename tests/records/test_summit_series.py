@@ -308,3 +308,27 @@ def test_a_date_of_another_edition_is_not_the_pages_meeting(nlp):
             "今回も多くの参加をお待ちしています。\n")
     got = {s["edition"]: (s["start_date"], s["host"]) for s in _summits(text, title="第30回港まち研究集会in釧路")}
     assert got[30] == (None, "釧路市")
+
+
+def test_a_history_page_gives_each_heading_its_key_lines(nlp):
+    """第N回 headings, each over its own 開催地/開催日/スローガン lines: each meeting its own values,
+    the day below replacing the year in the heading."""
+    text = ("大会のあゆみ\n\n第1回全国大会〈弘前大会〉1990年\n\n開催地:青森県弘前市(市民会館)\n開催日:平成2年9月8日(土)\n"
+            "参加者:300名\n「港と山をつなぐ若い力」をスローガンに開かれた。\n\n第2回全国大会〈盛岡大会〉1991年\n\n"
+            "開催地:岩手県盛岡市\n開催日:平成3年10月5日(土)\n参加者:400名\n")
+    got = {s["edition"]: (s["start_date"], s["host"], s["theme"]) for s in _summits(text, title="大会のあゆみ")}
+    assert got == {1: ("1990-09-08", "弘前市", "港と山をつなぐ若い力"), 2: ("1991-10-05", "盛岡市", None)}
+
+
+def test_a_heading_naming_a_meeting_by_its_year_with_a_date_below(nlp):
+    """An announcement: 2.令和4年度…全国大会 開催概要 over 開催時期 / 開催地 bullets is a meeting with
+    no edition; (参考)本年度の… over its own lines another; a heading with no date below is none."""
+    text = ("2021年6月1日\n\n次の大会の開催地が決まりました。\n\n1.趣旨\n\n地域の工芸を広めます。\n\n"
+            "2.令和4年度全国こけし大会開催概要\n\n• 主催 こけし協会\n\n• 開催時期 令和4年10月1日(土)~2日(日)\n\n"
+            "• 開催地 宮城県白石市\n\n(参考)本年度の全国こけし大会\n\n• 開催時期 令和3年9月4日(土)\n\n"
+            "• 開催場所 宮城県蔵王町 ふるさと文化会館\n")
+    got = {s["start_date"]: (s["series"], s["edition"], s["host"]) for s in _summits(text, title="開催地の決定")}
+    assert got == {"2022-10-01": ("全国こけし大会", None, "白石市"), "2021-09-04": ("全国こけし大会", None, "蔵王町")}
+    assert _summits("令和4年度全国こけし大会について\n\n大会の準備を進めています。参加者を募集します。\n",
+                    title="令和4年度全国こけし大会について") == []
+    assert _summits("令和4年度こけし推進会議\n\n• 日時 令和4年5月1日\n\n• 場所 宮城県白石市\n", title="会議") == []
