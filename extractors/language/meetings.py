@@ -204,15 +204,16 @@ class Count(NamedTuple):
     edition: str  # the number as written
 
 
-# 今年で9回目, 今回が8回目, 今大会は第5回目; 8回目となる今大会, 8回目を迎えた本大会, 第8回となる今回;
-# 青葉での開催は5回目.
+# 今年で9回目, 今回が8回目, 今大会は第5回目; 8回目となる今大会, 8回目を迎えた本大会, 第8回となる今回,
+# 第41回目となる令和6年度; 青葉での開催は5回目.
+_THIS = r"(?:今回|今大会|本大会|今年度|本年度|今年|記念|(?:令和|平成)\s?(?:元|[0-9]{1,2})\s?年度?|(?:19|20)[0-9]{2}\s?年度?)"
 _COUNT = re.compile(
     rf"(?:今回|今年|本年|今大会|本大会)(?:で|が|は|も)?\s?(?:第\s?)?(?P<a>{_NUM})\s?回目"
     rf"|での開催は\s?(?:第\s?)?(?P<b>{_NUM})\s?回目"
     rf"|(?<![0-9年第])(?P<c>{_NUM})\s?回目(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
-    r"(?:今回|今大会|本大会|今年|記念)"
+    rf"{_THIS}"
     rf"|第\s?(?P<d>{_NUM})\s?回目?(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
-    r"(?:今回|今大会|本大会|今年|記念)")
+    rf"{_THIS}")
 _PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に次いで")  # a count at one place (…では3回目, 10年ぶり3回目)
 
 
@@ -229,7 +230,7 @@ def counted_editions(text: str) -> list[Count]:
 
 
 # Quoted text: 「…」 with 『…』 inside it allowed (「『青葉のくすり』が育んだ…」), or 『…』.
-_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』){2,80}?)」|『(?P<q2>[^『』\n]{2,80}?)』)"
+_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”])"
 
 
 _NAMES_A_DECLARATION = re.compile(r"\s?[「『]|[^。\n]{0,20}?(?:宣言|アピール)")
@@ -274,7 +275,7 @@ def _declaration_patterns() -> tuple[re.Pattern, re.Pattern]:
     v = vocabulary()
     ends = "|".join(map(re.escape, v["declaration_ends"]))
     verbs = "|".join(map(re.escape, v["adoption_verbs"]))
-    quoted = re.compile(rf"[「『](?P<d>(?:[^「」『』\n]|『[^』\n]*』){{1,60}}?(?:{ends})(?:[0-9]{{4}})?)[」』]")
+    quoted = re.compile(rf"[「『“](?P<d>(?:[^「」『』“”\n]|『[^』\n]*』){{1,60}}?(?:{ends})(?:[0-9]{{4}})?)[」』”]")
     adopted = re.compile(rf"(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{{0,20}}?(?:{ends}))\s?(?:を|が|の|に|として)\s?"
                          rf"(?:全会一致で|満場一致で|全員一致で|高らかに)?\s?(?:{verbs})")
     return quoted, adopted

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date as date_cls
 from functools import lru_cache
 
 from extractors.language import meetings
@@ -56,7 +57,13 @@ _SPACED_DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十
 _EDITION_PREFIX = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?")
 _SUBTITLE_START = ("-", "―", "〜", "~", "−", "‐")
 _SERIES_YEAR = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9])")
-_YEAR_IN = re.compile(r"\s?((?:19|20)[0-9]{2})\s?(?=in|IN|ｉｎ|イン)")
+# a series named by year: …サミット2021in若葉, 「…サミット2018」, …サミット2019浜松 (not a date: 2019年, 2019.5)
+_YEAR_IN = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9年度/.\-．~〜:])")
+_PLACE_RUN = re.compile(r"[\u4e00-\u9fff々ヶ]{2,4}")
+# a day without its month (…が20日、…で始まった): read against the document's own date
+_BARE_DAY = re.compile(r"(?<![0-9月/.\-])([0-9]{1,2})日(?![間目本程])(?:\s?(?:から|~|〜|-)\s?([0-9]{1,2})日)?")
+_PAST = re.compile(r"(?:た|ました)[。」]?$|た。")
+BARE_DAY = "month and year from the document date"
 _TITLE_IN_TEXT = 600  # a page's title, when the text writes it, stands this near the top
 _SESSIONS = ("定例会", "臨時会")  # a bare 定例会 may be an assembly's session
 _YEAR_BEFORE = re.compile(r"年度?\s?$")
@@ -483,9 +490,25 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
         _set_venue(ctx, draft, s, e)
         if draft["host"] is None:
             _set_venue(ctx, draft, *ctx.sentence(m.start))
-        _sentence_details(ctx, draft, s, e, series.end, series.start, None)
+        year = _series_year(ctx, series.text)
+        _sentence_details(ctx, draft, s, e, series.end, series.start, int(year[0]) if year else None)
+        if year:
+            draft["_year"] = year
         drafts.append(draft)
     return drafts
+
+
+def _series_year(ctx: DocContext, series: str) -> tuple[str, int, int] | None:
+    """The year written right after the series' name somewhere on the page (…大会2012in高知): the
+    year of its meeting, with its span."""
+    name = strip_quotes(series)
+    at = ctx.text.find(name)
+    while at >= 0:
+        m = _YEAR_IN.match(ctx.text, at + len(name))
+        if m:
+            return m.group(1), m.start(1), m.end(1)
+        at = ctx.text.find(name, at + len(name))
+    return None
 
 
 def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
@@ -503,7 +526,7 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
         seen.add((name, m.group(1)))
         s, e = ctx.sentence(c.start)
         year = int(m.group(1))
-        host = _host_span_after(ctx, m.end())
+        host = _host_span_after(ctx, m.end()) or _place_right_after(ctx, m.end())
         ns = c.start + c.text.index(name)
         draft = _summit(name, None, 0.7, [(c.start, m.end(), "summit-series-year"),
                                          field_span(ns, ns + len(name), "summit-series-year", "series", name)]
@@ -517,6 +540,54 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
             draft["evidence"] += [date_span(date, "date", f, year_how=year_how) for f in ("start_date", "end_date")]
         drafts.append(draft)
     return drafts
+
+
+def _place_right_after(ctx: DocContext, at: int) -> Span | None:
+    """A place written right after a series' year with no in (…サミット2019浜松): the longest start
+    of the kanji run that the gazetteer makes a municipality."""
+    m = _PLACE_RUN.match(ctx.text, at)
+    if not m:
+        return None
+    for n in range(len(m.group()), 1, -1):
+        whole = full_host(ctx, m.group()[:n])
+        if whole and is_municipality(whole):
+            how = None if whole == m.group()[:n] else "completed by the gazetteer"
+            return field_span(at, at + n, "summit-host-after", "host", whole, how=how)
+    return None
+
+
+def _bare_day(ctx: DocContext, s: int, e: int) -> DateMention | None:
+    """The first day of text[s:e] written without its month (…は20日、…を開いた), outside any date,
+    read against the document's date: on or before it for a thing reported done, on or after it
+    for one announced."""
+    doc = ctx.doc_date.date if ctx.doc_date else ""
+    if len(doc) != 10:
+        return None
+    taken = ctx.dates_in(s, e)
+    for m in _BARE_DAY.finditer(ctx.text, s, e):
+        if any(d.start <= m.start() < d.end for d in taken):
+            continue
+        past = bool(_PAST.search(ctx.text, m.end(), e))
+        first = _day_near(doc, int(m.group(1)), past)
+        last = _day_near(first, int(m.group(2)), False) if first and m.group(2) else first
+        if first is None or last is None:
+            return None
+        return DateMention(m.start(), m.end(), first, last, "day", False, False, None, BARE_DAY)
+    return None
+
+
+def _day_near(doc: str, day: int, past: bool) -> str | None:
+    """The date of day `day` nearest `doc` on the side the sentence speaks of (done: on or before;
+    announced: on or after)."""
+    y, mo, today = (int(x) for x in doc.split("-"))
+    if past and day > today:
+        y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+    elif not past and day < today:
+        y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+    try:
+        return date_cls(y, mo, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
@@ -535,7 +606,12 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
         return dates[0], year_how
     before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and not d.fiscal_year
               and re.fullmatch(r"\s?(?:に|、|の)?\s?", ctx.text[d.end:edition_at])]  # (平成23年度: a period)
-    return (before[-1], YEAR_FROM_DOCUMENT) if before else None
+    if before:
+        return before[-1], YEAR_FROM_DOCUMENT
+    day = _bare_day(ctx, s, e)
+    if day and (year is None or day.start_date.startswith(str(year))):
+        return day, BARE_DAY
+    return None
 
 
 def _declarations(ctx: DocContext, drafts: list[dict]) -> None:

@@ -332,3 +332,34 @@ def test_a_heading_naming_a_meeting_by_its_year_with_a_date_below(nlp):
     assert _summits("令和4年度全国こけし大会について\n\n大会の準備を進めています。参加者を募集します。\n",
                     title="令和4年度全国こけし大会について") == []
     assert _summits("令和4年度こけし推進会議\n\n• 日時 令和4年5月1日\n\n• 場所 宮城県白石市\n", title="会議") == []
+
+
+def test_an_edition_counted_before_a_fiscal_year(nlp):
+    """第41回目となる令和6年度は…で開催: the 41st meeting of the page's series, held there."""
+    assert meetings.counted_editions("第12回目となる令和6年度は弘前市で開催")[0].edition == "12"
+    assert meetings.counted_editions("5回目を迎えた2019年の大会")[0].edition == "5"
+    text = ("全国こけし大会は、毎年秋に各地で開かれているものです。\n第12回目となる令和6年度は、10年ぶりに宮城県で開催されます。\n")
+    (s,) = _summits(text, title="全国こけし大会")
+    assert (s["series"], s["edition"], s["host"]) == ("全国こけし大会", 12, "宮城県")
+
+
+def test_a_news_item_dates_its_meeting_by_a_bare_day(nlp):
+    """「…サミット2019」が20日、…で始まった: the series' year, the day read against the paper's
+    credit line (its month), the venue before で始まった; 「…宣言」 in typographic quotes."""
+    text = ("全国の産地が集まる「全国こんにゃくサミット2019」が20日、群馬県下仁田町で始まった。"
+            "参加者は“こんにゃく宣言”を採択した。\n\n青葉新報WEB 2019.5.21 08:10\n")
+    (s,) = _summits(text, title="こんにゃくサミット始まる")
+    assert (s["series"], s["edition"], s["start_date"], s["host"], s["declaration"]) == (
+        "全国こんにゃくサミット", None, "2019-05-20", "下仁田町", "こんにゃく宣言")
+    (day,) = [e for e in s["sources"] if e["field"] == "start_date"]
+    assert day["quote"] == "20日" and day["how"] == "month and year from the document date"
+    later = _summits("「全国こんにゃくサミット2019」が28日から群馬県下仁田町で開かれる。\n\n青葉新報WEB 2019.5.21 08:10\n",
+                     title="こんにゃくサミット")
+    assert later[0]["start_date"] == "2019-05-28"  # announced: on or after the paper's day
+
+
+def test_a_series_year_and_its_place_without_in(nlp):
+    """…サミット2019浜松 (no in): the year names the meeting, the place right after it hosts it."""
+    text = "港まち国際サミット2019釧路\n\n開催日\n2019年10月23日(水曜日)\n開催地\nまちなか会議センター\n"
+    (s,) = _summits(text, title="港まち国際サミット2019釧路")
+    assert (s["series"], s["start_date"], s["host"]) == ("港まち国際サミット", "2019-10-23", "釧路市")
