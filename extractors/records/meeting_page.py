@@ -30,7 +30,7 @@ from extractors.records.lines import Line, key_value
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
-_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|に集(?:ま|い|う|っ)|"
+_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|に集(?:ま|い|う|っ)|での開催|"
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施|始ま|開幕)|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
                          r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))")
@@ -251,6 +251,11 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
         return None
     if ctx.dates_in(start, line.end) or meetings.names_in(value, 0, len(value)) or key_value(line, THEME_KEYS):
         return None
+    if value.strip("〜~-―－ ").endswith(meetings.vocabulary()["page_words"]):
+        return None  # 〜実行委員会からメッセージ〜: a part of the page, not the meeting's theme
+    quoted = re.match(r"[「『][^」』]*[」』]", value)
+    if quoted and quoted.end() < len(value):
+        return None  # 「…」会頭の言葉に会場沸く: a news headline quoting someone
     return value, line.start, line.end, start
 
 
@@ -307,8 +312,9 @@ def _head(ctx: DocContext, drafts: list[dict]) -> dict | None:
     editions = {(d["series"], d["edition"]) for d in drafts}
     if len({d["series"] for d in drafts}) > 1:
         return None  # a page about several series (an encyclopedia's list) is about no one meeting
-    if len(editions) == 1 or drafts[0]["evidence"][0][0] < 200:
-        return drafts[0]  # the meeting the page opens with
+    first = min(drafts, key=lambda d: d["evidence"][0][0])
+    if len(editions) == 1 or first["evidence"][0][0] < _OPENING:
+        return first  # the meeting the page opens with
     return None
 
 

@@ -48,7 +48,9 @@ from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
 _IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
-_PAREN_HOST = re.compile(r"^\s?[(（]([^()（）\s]{1,10}?)(?:サミット|大会)?[)）]")
+_PAREN_HOST = re.compile(r"^\s?[(（〈<]([^()（）〈〉<>\s]{1,10}?)(?:サミット|大会)?[)）〉>]")
+# 第20回…全国大会 広島大会: the meeting's nickname after a space names its place
+_SPACED_NICKNAME = re.compile(r"^[ \u3000]([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会)(?=[\s)）〉>]|$)")
 _DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?([^\s「」『』第]{1,12}?(?<![でにをがはとも])宣言)")
 # 第9回〇〇サミット 青葉宣言: the declaration's own name after the series (and a space, which a
 # PDF's reader may drop)
@@ -250,11 +252,11 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
     m = _IN_HOST.match(text)
     nickname = False
     if not m:
-        m = _PAREN_HOST.match(text)
+        m = _PAREN_HOST.match(text) or _SPACED_NICKNAME.match(text)
         if not m:
             return None
-        # (群馬大会), (沖縄大会): a meeting's nickname names its prefecture; (那覇市) names the city
-        nickname = m.group(0).rstrip(")）").endswith("大会")
+        # (群馬大会), 〈広島大会〉: a meeting's nickname names its prefecture; (那覇市) names the city
+        nickname = m.group(0).rstrip(")）〉> \u3000").endswith("大会")
     short = m.group(1).strip()
     places = find_municipalities(short)
     if len(places) > 1 and places[0][0] == 0 and places[-1][1] == len(short):  # (長野県飯田市): the city
@@ -741,6 +743,49 @@ def _enumerated(ctx: DocContext, named_at: set[int]) -> list[dict]:
     return drafts
 
 
+# 第50回という節目に…「X」を開催: an edition whose name comes later in its sentence
+_COUNT_AFTER = re.compile(r"目?\s?(?:という|となる|となった|を迎え(?:る|た)|の節目)")
+_HELD_AFTER = re.compile(r"[」』]?\s?(?:を|が)\s?(?:開催|開か|開き|開く|開い|行われ|行い)")
+_HELD_BEFORE = re.compile(r"(?:開催|開かれた大会|大会|サミット)\s?[(（]$")
+
+
+def _unnamed_editions(ctx: DocContext, named_at: set[int]) -> list[dict]:
+    """Editions written with no name after them: 第50回という節目に…「X」を開催する (the one meeting
+    its sentence says is held, named after it), and 静岡県藤枝市での開催(第19回) (the series named
+    last before it, its year the sentence's only date)."""
+    text = ctx.text
+    drafts = []
+    for ed in (c for c in _editions(ctx) if c.start not in named_at):
+        s, e = ctx.sentence(ed.start)
+        edition = edition_number(ed.text)
+        series = None
+        if _COUNT_AFTER.match(text, ed.end) and len(_EDITION.findall(text, s, e)) == 1:
+            held = [f for f in _series_names(ctx) if ed.end <= f.start and f.end <= e
+                    and _HELD_AFTER.match(text, f.end) and not meetings.is_nickname(f.text)]
+            series = held[0] if len(held) == 1 else None
+            how = None
+        elif _HELD_BEFORE.search(text, max(s, ed.start - 12), ed.start) and text[ed.end:ed.end + 1] in ")）":
+            before = [f for f in _series_names(ctx) if f.end <= ed.start and ed.start - f.end <= _NEAR_NAME
+                      and not meetings.is_nickname(f.text)]
+            series = before[-1] if before else None
+            how = "series named before the edition"
+        if series is None:
+            continue
+        name = strip_quotes(series.text)
+        ns = series.start + series.text.index(name)
+        draft = _summit(name, edition, 0.7, [(ed.start, ed.end, "summit-unnamed-edition"),
+                        field_span(ed.start, ed.end, "summit-unnamed-edition", "edition", edition),
+                        field_span(ns, ns + len(name), "summit-unnamed-edition", "series", name, how=how)])
+        _set_venue(ctx, draft, s, e)
+        dates = [d for d in ctx.dates_in(s, e) if d.start_date and d.year_given and not d.fiscal_year]
+        if len(dates) == 1:
+            d = dates[0]
+            draft["start_date"], draft["end_date"] = d.start_date, d.end_date
+            draft["evidence"] += [date_span(d, "summit-unnamed-edition", f) for f in ("start_date", "end_date")]
+        drafts.append(draft)
+    return drafts
+
+
 def summit_drafts(ctx: DocContext) -> list[dict]:
     rows = _rows(ctx)
     mentions = _mentions(ctx)
@@ -751,6 +796,7 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     drafts = rows + _table_rows(ctx, {d["evidence"][0][0] for d in rows}) + mentions
     drafts += _enumerated(ctx, {d["evidence"][0][0] for d in drafts})
     _resolve_bare_series(ctx, drafts)
+    drafts += _unnamed_editions(ctx, {d["evidence"][0][0] for d in drafts})
     drafts = _join_same_meetings(drafts)
     drafts += year_headings(ctx, drafts, _series_names(ctx), _summit)
     section_details(ctx, [d for d in drafts if d["evidence"][0][2] not in ("summit-row", "summit-enumerated")])

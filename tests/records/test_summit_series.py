@@ -363,3 +363,16 @@ def test_a_series_year_and_its_place_without_in(nlp):
     text = "港まち国際サミット2019釧路\n\n開催日\n2019年10月23日(水曜日)\n開催地\nまちなか会議センター\n"
     (s,) = _summits(text, title="港まち国際サミット2019釧路")
     assert (s["series"], s["start_date"], s["host"]) == ("港まち国際サミット", "2019-10-23", "釧路市")
+
+
+def test_an_edition_whose_name_comes_later_or_before(nlp):
+    """第30回という節目に…「X」を開催する: the 30th X (the page's meeting, the one it opens with);
+    an edition in brackets after 開催 (若葉市での開催(第9回)) is the series named before it."""
+    text = ("港まち交流会 in 弘前\n\n第30回という節目において、新しい発想で「港まち交流会」を開催する。\n\n"
+            "1990年6月2日、5つの港町から集まった30名が八戸に集まり、「第1回港まち交流会」が開かれました。\n")
+    got = {s["edition"]: (s["series"], s["host"]) for s in _summits(text, title="港まち交流会 in 弘前")}
+    assert got == {30: ("港まち交流会", "弘前市"), 1: ("港まち交流会", "八戸市")}
+    text = ("全国りんごサミット りんごの産地が集まる。2012年、長野県飯田市での開催(第9回)では40市町村が集まった。"
+            "第3回の会合で決まった事業を続けている。")
+    got = {s["edition"]: (s["series"], s["start_date"], s["host"]) for s in _summits(text, title="産地")}
+    assert got == {9: ("全国りんごサミット", "2012", "飯田市")}
