@@ -91,6 +91,17 @@ def is_nickname(name: str) -> bool:
     return False
 
 
+def without_nickname(name: str) -> str:
+    """A series name with the meeting's nickname run on after it (全国椿サミット五島大会 ->
+    全国椿サミット; …商店街サミット福島大会): the name up to its own meeting word. A name that is
+    only a nickname, or one whose tail is no place (…サミット記念大会), stays whole."""
+    for end in sorted(meeting_word_ends(name, 0, len(name) - 1), reverse=True):
+        head, tail = name[:end], name[end:].lstrip(" ")
+        if tail and is_nickname(tail) and not is_bare(head.strip("「」『』 ")):
+            return head.rstrip(" ")
+    return name
+
+
 def is_committee(name: str) -> bool:
     """A committee's or council's working meeting (…推進会議, a city's own 青葉市産業振興会議), an
     assembly's session (青葉市議会定例会), or a meeting of states (G7サミット): no summit in the

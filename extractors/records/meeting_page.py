@@ -117,15 +117,28 @@ def _key_alone(line: Line, keys: tuple[str, ...]) -> bool:
     return bool(re.fullmatch(rf"{_BULLET}[【［\[<〈《(（]?\s*(?:{alts})\s*[】］\]>〉》)）]?\s*[:：]?\s*", line.text))
 
 
+def _spaced_value(line: Line, keys: tuple[str, ...]) -> int | None:
+    """Where the value starts on a line whose key is written with spaces inside (日 時:…, 会　場　…)."""
+    alts = "|".join(_spaced_key(k) for k in sorted(keys, key=len, reverse=True) if len(k) <= 3)
+    m = re.match(rf"{_BULLET}[【［\[<〈《(（]?\s*(?:{alts})\s*[】］\]>〉》)）]?\s*[:：]?\s*(?=\S)", line.text)
+    if m and " " in m.group().strip() and re.search(r"[:：】］\]>〉》)）]|\s\s|\s$", m.group()):
+        return line.start + m.end()
+    return None
+
+
 def key_blocks(ctx: DocContext, keys: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Values (start, end) of the document's key–value lines for these keys: on the key's line,
-    or on the next non-empty line below a key alone on its line."""
+    """Values (start, end) of the document's key–value lines for these keys: on the key's line
+    (its key maybe spaced: 日 時:…), or on the next non-empty line below a key alone on its line."""
     out = []
     lines = ctx.lines
     for i, line in enumerate(lines):
         kv = key_value(line, keys)
         if kv:
             out.append((kv[1], line.end))
+            continue
+        spaced = _spaced_value(line, keys)
+        if spaced is not None:
+            out.append((spaced, line.end))
             continue
         if _key_alone(line, keys):
             j = i + 1
@@ -318,6 +331,21 @@ def _head(ctx: DocContext, drafts: list[dict]) -> dict | None:
     return None
 
 
+def _in_stated_year(ctx: DocContext, head: dict, d: DateMention) -> bool:
+    """Whether a date found on the page agrees with the year the meeting's own sentence states
+    (令和7年度の第36回…: a day of 2024 is not its day); true when the sentence states none."""
+    at = head["evidence"][0][0]
+    s, _ = ctx.sentence(at)
+    years = [y for y in ctx.dates_in(s, at) if y.precision == "year" and y.start_date]
+    if not years:
+        return True
+    y = years[-1]
+    first = int(y.start_date[:4])
+    if y.fiscal_year:  # April of the year to March of the next
+        return f"{first}-04" <= d.start_date[:7] <= f"{first + 1}-03"
+    return d.start_date.startswith(str(first))
+
+
 def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> None:
     """A page about one meeting: its date, theme, host and declaration lines belong to it.
     `series_host(ctx, series)` gives a host written after the series name on the page."""
@@ -330,7 +358,7 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> 
     ev = head["evidence"]
     if head["start_date"] is None:
         d = meeting_date(ctx, head["edition"])
-        if d:
+        if d and _in_stated_year(ctx, head, d):
             head["start_date"], head["end_date"] = d.start_date, d.end_date
             ev.append((d.start, d.end, "date"))
             ev += [date_span(d, "date", f) for f in ("start_date", "end_date")]

@@ -48,9 +48,9 @@ from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
 _IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
-_PAREN_HOST = re.compile(r"^\s?[(（〈<]([^()（）〈〉<>\s]{1,10}?)(?:サミット|大会)?[)）〉>]")
-# 第20回…全国大会 広島大会: the meeting's nickname after a space names its place
-_SPACED_NICKNAME = re.compile(r"^[ \u3000]([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会)(?=[\s)）〉>]|$)")
+_PAREN_HOST = re.compile(r"^\s?[(（〈<](?:会場|開催地|於)?\s?[:：]?\s?([^()（）〈〉<>\s:：]{1,10}?)(?:サミット|大会)?[)）〉>]")
+# 第20回…全国大会 広島大会, …サミット五島大会: the meeting's nickname after its name names its place
+_SPACED_NICKNAME = re.compile(r"^[ \u3000]?([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会)(?=[\s)）〉>」』、。をがはで]|$)")
 _DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?([^\s「」『』第]{1,12}?(?<![でにをがはとも])宣言)")
 # 第9回〇〇サミット 青葉宣言: the declaration's own name after the series (and a space, which a
 # PDF's reader may drop)
@@ -117,6 +117,8 @@ def _series_names(ctx: DocContext) -> list[meetings.Found]:
             start = meetings.trim_start(ctx.text, lo, c.end - 1)  # (平成23年度…大会: no year)
             cands.append(meetings.Found(start, c.end, ctx.text[start:c.end]))
     for f in (*_text_names(ctx.text), *(f for f in cands if _is_series_name(f.text))):
+        name = meetings.without_nickname(f.text)
+        f = meetings.Found(f.start, f.start + len(name), name)
         if f.end not in by_end or len(f.text) > len(by_end[f.end].text):
             by_end[f.end] = f
     return [by_end[k] for k in sorted(by_end)]
@@ -167,7 +169,12 @@ def _rows(ctx: DocContext) -> list[dict]:
         places = [c for c in ctx.within(rest_start, end, "GPE") if c.start == rest_start]
         host = places[0].text if places else None
         if host:
-            spans.append(field_span(places[0].start, places[0].end, "summit-row", "host", host))
+            hs, he = places[0].start, places[0].end
+            parts = find_municipalities(host)  # 青森県弘前市: the city
+            cities = [p for p in parts if p[2].endswith(MUNICIPALITY_SUFFIX)]
+            if len(parts) > 1 and cities:
+                hs, he, host = hs + cities[-1][0], hs + cities[-1][1], cities[-1][2]
+            spans.append(field_span(hs, he, "summit-row", "host", host))
         theme_start = places[0].end if places else rest_start
         theme = text[theme_start:end].strip(" \t") or None
         ts = theme_start + len(text[theme_start:end]) - len(text[theme_start:end].lstrip(" \t"))
@@ -285,7 +292,8 @@ def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
     found = meetings.name_after(ctx.text, ed.end)
     if found is None or meetings.is_committee(found.text):
         return None
-    return found.text.lstrip("の"), found.end
+    name = meetings.without_nickname(found.text)  # (…サミット五島大会: the nickname names the host)
+    return name.lstrip("の"), found.start + len(name)
 
 
 def series_host(ctx: DocContext, series: str) -> Span | None:
@@ -646,11 +654,13 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
     stays as written."""
     named = [d["series"] for d in drafts if d["series"] and not meetings.is_bare(d["series"])]
     page = max(sorted(set(named)), key=named.count) if named else _title_series(ctx)
+    # a page that names several series (an encyclopedia's list): each bare edition is the one before it
+    listing = len({strip_quotes(f.text) for f in _series_names(ctx) if not meetings.is_nickname(f.text)}) > 1
     for d in drafts:
         if not d["series"] or not meetings.is_bare(d["series"]):
             continue
         series, how = page, "the page's series"
-        if not named:
+        if not named and listing:
             near = _named_before(ctx, d["evidence"][0][0], strip_quotes(d["series"]))
             if near is not None:
                 series, how = strip_quotes(near.text), "series named before the edition"

@@ -376,3 +376,41 @@ def test_an_edition_whose_name_comes_later_or_before(nlp):
             "第3回の会合で決まった事業を続けている。")
     got = {s["edition"]: (s["series"], s["start_date"], s["host"]) for s in _summits(text, title="産地")}
     assert got == {9: ("全国りんごサミット", "2012", "飯田市")}
+
+
+def test_spaced_keys_a_venue_in_brackets_and_a_declaration_read_out(nlp):
+    """日 時:… and 会　場　… (spaces inside the key), (会場:X市) after the heading's name, a
+    declaration read out (大会宣言を読み上げ)."""
+    text = ("第50回東北女性会連合会 秋田全国大会に参加しました。\n日 時:令和元年9月26日(木)〜27日(金)\n"
+            "会　場　秋田市立体育館\n大会では、全員で大会宣言を読み上げ、採択しました。\n")
+    (s,) = _summits(text, title="全国大会に参加しました")
+    assert (s["start_date"], s["end_date"], s["host"], s["declaration"]) == ("2019-09-26", "2019-09-27", "秋田市",
+                                                                             "大会宣言")
+    (s,) = _summits("第5回全国かまぼこサミット(会場:小田原市)\n\n全国のかまぼこ産地が集まりました。\n",
+                    title="第5回全国かまぼこサミット")
+    assert s["host"] == "小田原市"
+
+
+def test_a_nickname_run_on_after_the_series_names_the_host(nlp):
+    """第27回全国椿サミット五島大会: the series is 全国椿サミット, 五島大会 names the place; a tail
+    that is no place (…サミット記念大会) stays in the name."""
+    assert meetings.without_nickname("全国椿サミット五島大会") == "全国椿サミット"
+    assert meetings.without_nickname("全国椿サミット記念大会") == "全国椿サミット記念大会"
+    assert meetings.without_nickname("五島大会") == "五島大会"
+    (s,) = _summits("第27回全国椿サミット五島大会が開催され、全国から800名が参加しました。\n", title="椿サミット")
+    assert (s["series"], s["host"]) == ("全国椿サミット", "五島市")
+
+
+def test_a_page_date_outside_the_meetings_stated_year_is_not_its_date(nlp):
+    """A press conference of 令和6年8月 announcing the 令和7年度 meeting: the conference's day is
+    not the meeting's."""
+    text = ("令和6年8月定例記者会見【令和6年8月7日(水曜日)午前11時】\n\n"
+            "当市は、令和7年度の「第30回全国こけしサミット」の開催地として内定しております。\n")
+    (s,) = _summits(text, title="記者会見")
+    assert (s["edition"], s["start_date"]) == (30, None)
+
+
+def test_a_history_row_gives_the_city_of_a_prefecture_and_city(nlp):
+    text = "サミットの歴史\n開催回\t開催年月\t開催地\n第1回\t平成元年10月\t青森県弘前市\n第2回\t平成2年11月\t秋田県横手市\n"
+    got = {s["edition"]: (s["start_date"], s["host"]) for s in _summits(text, title="サミットの歴史")}
+    assert got == {1: ("1989-10", "弘前市"), 2: ("1990-11", "横手市")}
