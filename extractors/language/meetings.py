@@ -153,8 +153,8 @@ def _own_name(text: str, start: int, end: int) -> Found | None:
     if text.startswith("の", start):
         start += 1
     name = text[start:end]
-    if not name:
-        return None
+    if not name or name.startswith(("と", "を", "という")):
+        return None  # 第42回目となる本大会: a count's verb, no name
     if name.startswith(_SELF):  # (本会議 is an assembly's sitting, one word)
         own = is_bare(name[1:]) and name not in vocabulary()["assembly_cues"]
         return Found(start + 1, end, name[1:]) if own else None

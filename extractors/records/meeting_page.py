@@ -37,8 +37,8 @@ _VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|にお�
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
-DATE_KEYS = ("開催日時", "開催日", "開催期日", "開催時期", "日時", "期日", "会期", "日程", "開催期間", "月日")
-PLACE_KEYS = ("開催地", "開催場所", "開催都市", "会場", "場所")
+DATE_KEYS = ("開催日時", "開催日", "開催期日", "開催時期", "日時", "期日", "会期", "日程", "開催期間", "月日", "とき")
+PLACE_KEYS = ("開催地", "開催場所", "開催都市", "会場", "場所", "ところ")
 THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
                "キャッチフレーズ")
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
@@ -117,6 +117,9 @@ def _key_alone(line: Line, keys: tuple[str, ...]) -> bool:
     return bool(re.fullmatch(rf"{_BULLET}[【［\[<〈《(（]?\s*(?:{alts})\s*[】］\]>〉》)）]?\s*[:：]?\s*", line.text))
 
 
+_LIST_NUMBER = re.compile(r"\s*(?:[0-9]{1,2}\s?[.．、)）]?\s|[0-9]{1,2}\s?[.．、)）]|[(（][0-9]{1,2}[)）]|[①-⑳])\s*")
+
+
 def _spaced_value(line: Line, keys: tuple[str, ...]) -> int | None:
     """Where the value starts on a line whose key is written with spaces inside (日 時:…, 会　場　…)."""
     alts = "|".join(_spaced_key(k) for k in sorted(keys, key=len, reverse=True) if len(k) <= 3)
@@ -132,6 +135,9 @@ def key_blocks(ctx: DocContext, keys: tuple[str, ...]) -> list[tuple[int, int]]:
     out = []
     lines = ctx.lines
     for i, line in enumerate(lines):
+        number = _LIST_NUMBER.match(line.text)  # 3 期日 …, (2)場所 …: a numbered key line
+        if number:
+            line = Line(line.start + number.end(), line.end, line.text[number.end():])
         kv = key_value(line, keys)
         if kv:
             out.append((kv[1], line.end))
@@ -287,6 +293,16 @@ def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int
         if cities or places:
             s, e, name = (cities or places)[0]
             return name, vs + s, vs + e
+    for line in [ln for ln in ctx.lines if ln.body][:_HEADING_LINES]:  # 2017年2月23日〜25日 京都府京都市
+        dates = ctx.dates_in(line.start, line.end)
+        if not dates or "。" in line.text:
+            continue
+        rest = re.match(r"[\s()（）月火水木金土日祝・]*", ctx.text[dates[-1].end:line.end]).end() + dates[-1].end
+        places = find_municipalities(ctx.text[rest:line.end])
+        if places and places[0][0] == 0:
+            cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+            s, e, name = (cities or places)[0]
+            return name, rest + s, rest + e
     pos, end = 0, min(len(ctx.text), 800)
     while pos < end:  # sentence by sentence: one about the next meeting (次回は…で開かれます) is not this one's
         s, e = ctx.sentence(pos)

@@ -296,6 +296,22 @@ def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
     return name.lstrip("の"), found.start + len(name)
 
 
+_NICKNAME_END = re.compile(r"[ \u3000]([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会)$")
+
+
+def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None:
+    """The place a heading's name ends on (…研修会 京都大会, …連合会 長野全国大会): the nickname's."""
+    m = _NICKNAME_END.search(series)
+    if not m or not meetings.is_nickname(m.group(0).strip()):
+        return None
+    host = full_host(ctx, m.group(1), prefecture_first=True)
+    if not host or not is_municipality(host):
+        return None
+    s = series_end - len(series) + m.start(1)
+    return field_span(s, s + len(m.group(1)), "summit-host-after", "host", host,
+                      how=None if host == m.group(1) else "completed by the gazetteer")
+
+
 def series_host(ctx: DocContext, series: str) -> Span | None:
     """A host written after the series name anywhere on the page (青葉サミット in 若葉 in a heading)."""
     text = ctx.text
@@ -422,7 +438,7 @@ def _mentions(ctx: DocContext) -> list[dict]:
                 field_span(ed.start, ed.end, "summit-edition-series", "edition", edition), *series_spans])
         year = _SERIES_YEAR.match(text, series_end)  # サミット2011 in 青葉: the year of the meeting
         host_at = series_end + (year.end() - year.start() if year else 0)
-        _set_venue(ctx, draft, s, e, _host_span_after(ctx, host_at))
+        _set_venue(ctx, draft, s, e, _host_span_after(ctx, host_at) or _nickname_host(ctx, series, series_end))
         _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None)
         _list_row(ctx, draft, ed.start, series_end)
         drafts.append(draft)
@@ -716,6 +732,24 @@ def _join_same_meetings(drafts: list[dict]) -> list[dict]:
 _ENUMERATED_AFTER = re.compile(r"目?\s?(?:は|:|：)?\s?[(（]?")
 
 
+_DATE_FIRST = re.compile(r"[)）]?\s?(?:に|の|、)?\s?$")
+
+
+def _date_first_row(ctx: DocContext, ed) -> tuple[DateMention, int] | None:
+    """A list line that opens with its date (・平成26年 第1回 桐生市): the date, and where the
+    place after the edition may start."""
+    ls, le = ctx.line(ed.start)
+    line = ctx.text[ls:le]
+    if len(line.strip()) > 60 or "。" in line:
+        return None
+    opening = _LIST_ROW_START.match(line).end() + ls
+    dates = [d for d in ctx.dates_in(opening, ed.start) if d.start == opening and d.start_date and d.year_given
+             and not d.fiscal_year and _DATE_FIRST.match(ctx.text, d.end, ed.start)]
+    if not dates:
+        return None
+    return dates[0], re.match(r"\s?", ctx.text[ed.end:]).end() + ed.end
+
+
 def _enumerated(ctx: DocContext, named_at: set[int]) -> list[dict]:
     """Editions listed without the series name, each with its date and place (これまでの開催地は、
     第1回(2014年)高崎市、第2回(2015年)前橋市; 第1回は1997年に青葉で開かれ): editions of the page's
@@ -727,9 +761,13 @@ def _enumerated(ctx: DocContext, named_at: set[int]) -> list[dict]:
         at = _ENUMERATED_AFTER.match(text, ed.end).end()
         dates = [d for d in ctx.dates_in(at, at + 16) if d.start == at and d.start_date and d.year_given]
         if not dates:
-            continue
+            found = _date_first_row(ctx, ed)
+            if found is None:
+                continue
+            dates, at = [found[0]], found[1]
         date = dates[0]
-        rest = re.match(r"[)）]?\s?(?:に|、)?\s?", text[date.end:]).end() + date.end
+        rest = max(at, date.end)
+        rest = re.match(r"[)）]?\s?(?:に|、)?\s?", text[rest:]).end() + rest
         places = [p for p in find_municipalities(text[rest:rest + 12]) if p[0] == 0]
         short = [c for c in ctx.within(rest, rest + 12, "GPE") if c.start == rest]
         host = (places[0][2], rest, rest + places[0][1]) if places else None
@@ -796,6 +834,24 @@ def _unnamed_editions(ctx: DocContext, named_at: set[int]) -> list[dict]:
     return drafts
 
 
+_WARD = re.compile(r"^(.+?市)(.+区)$")
+
+
+def _city_of_ward(ctx: DocContext, draft: dict) -> None:
+    """A host that is a designated city's ward (福岡市中央区) is that city: the municipality."""
+    m = _WARD.match(draft["host"] or "")
+    if not m or not is_municipality(m.group(1)):
+        return
+    old, city = draft["host"], m.group(1)
+    draft["host"] = city
+    for i, sp in enumerate(draft["evidence"]):
+        if isinstance(sp, Span) and sp.field == "host" and sp.value == old:
+            quote = ctx.text[sp.start:sp.end]
+            at = quote.find(city)
+            draft["evidence"][i] = sp._replace(start=sp.start + at, end=sp.start + at + len(city), value=city) \
+                if at >= 0 else sp._replace(value=city, how="the city of its ward")
+
+
 def summit_drafts(ctx: DocContext) -> list[dict]:
     rows = _rows(ctx)
     mentions = _mentions(ctx)
@@ -820,6 +876,8 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
             d["evidence"] += [field_span(ys, ye, "summit-series-year", f, year, how="year of the series name")
                               for f in ("start_date", "end_date")]
     _declarations(ctx, drafts)
+    for d in drafts:
+        _city_of_ward(ctx, d)
     # a row's series comes from context; a mention in the same document names it exactly
     named = {d["edition"]: d for d in drafts if d["evidence"][0][2] != "summit-row"}
     for d in drafts:

@@ -414,3 +414,34 @@ def test_a_history_row_gives_the_city_of_a_prefecture_and_city(nlp):
     text = "サミットの歴史\n開催回\t開催年月\t開催地\n第1回\t平成元年10月\t青森県弘前市\n第2回\t平成2年11月\t秋田県横手市\n"
     got = {s["edition"]: (s["start_date"], s["host"]) for s in _summits(text, title="サミットの歴史")}
     assert got == {1: ("1989-10", "弘前市"), 2: ("1990-11", "横手市")}
+
+
+def test_a_list_whose_lines_open_with_the_year(nlp):
+    """・平成26年 第1回 桐生市: a history list with the date before the edition."""
+    text = "全国こけしサミットの歩み\n・平成26年 第1回 白石市\n・平成27年 第2回 蔵王町\n"
+    got = {s["edition"]: (s["series"], s["start_date"], s["host"]) for s in _summits(text, title="全国こけしサミットの歩み")}
+    assert got == {1: ("全国こけしサミット", "2014", "白石市"), 2: ("全国こけしサミット", "2015", "蔵王町")}
+
+
+def test_a_count_verb_after_the_edition_is_no_name(nlp):
+    assert meetings.name_after("第42回目となる本大会では", len("第42回")) is None
+    text = ("全国商工会青年部大会は、5月20日に青森市で開かれました。今回で第42回目となる本大会には"
+            "2000名が集いました。\n掲載日:2020年5月25日\n")
+    (s,) = _summits(text, title="大会報告")
+    assert (s["series"], s["edition"], s["start_date"], s["host"]) == ("全国商工会青年部大会", 42, "2020-05-20", "青森市")
+
+
+@pytest.mark.parametrize("text, date, host", [
+    ("第45回東北中小企業大会 開催要項\n1 趣旨\n 地域の発展を図る。\n3 期日 令和5年10月5日(木)\n"
+     "4 会場 盛岡市民文化ホール(岩手県盛岡市盛岡駅西通)\n", "2023-10-05", "盛岡市"),  # numbered keys
+    ("第12回港町サミットのお知らせ\n(1)日時 令和4年11月2日(水)午後1時から\n(2)場所 釧路市観光国際交流センター\n",
+     "2022-11-02", "釧路市"),
+    ("第9回全国わさびサミットを開催します\nとき 令和3年10月9日(土)\nところ 静岡県伊豆市 天城会館\n",
+     "2021-10-09", "伊豆市"),  # a town's notice: とき / ところ
+    ("第25回全国商店街大会\n期日:平成30年9月6日(木)\n会場:ホテル博多(福岡市中央区)\n", "2018-09-06", "福岡市"),  # a ward: its city
+    ("第36回全国青年部研修会 京都大会\n\n2017年2月23日〜25日 京都府京都市\n\n全国から5000名が集結しました。\n",
+     "2017-02-23", "京都市"),  # a date and a place under the heading
+])
+def test_a_one_meeting_pages_keys_in_other_forms(nlp, text, date, host):
+    (s,) = _summits(text, title=text.split("\n")[0])
+    assert (s["start_date"], s["host"]) == (date, host)
