@@ -115,11 +115,17 @@ def is_committee(name: str) -> bool:
     return False
 
 
+_COUNT_VERB = re.compile(r"(?:となる|となった|を迎える|を迎えた)(?=[^今本当同次])")
+
+
 def name_after(text: str, pos: int) -> Found | None:
     """The series name written at `pos` (right after 第N回; 第N回目の too), or None."""
     i = pos
     if text.startswith("目", i):
         i += 2 if text.startswith("目の", i) else 1
+    count = _COUNT_VERB.match(text, i)  # 第19回となる青葉サミット: the count's verb, then the name
+    if count:
+        i = count.end()
     if text[i:i + 1] in (" ", "\u3000"):
         i += 1
     start = i

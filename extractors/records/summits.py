@@ -46,6 +46,7 @@ from extractors.records.meeting_sections import section_details, year_headings
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
+_COUNT_NUMBER = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
 _IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
 _PAREN_HOST = re.compile(r"^\s?[(（〈<](?:会場|開催地|於)?\s?[:：]?\s?([^()（）〈〉<>\s:：]{1,10}?)(?:サミット|大会)?[)）〉>]")
@@ -81,7 +82,7 @@ def _summit(series: str | None, edition: int | None, confidence: float, evidence
 
 
 def edition_number(text: str) -> int | None:
-    m = _EDITION.search(text)
+    m = _EDITION.search(text) or _COUNT_NUMBER.search(text)
     return kanji_to_int(m.group(1)) if m else None
 
 
@@ -91,12 +92,22 @@ def _text_names(text: str) -> tuple[meetings.Found, ...]:
     return tuple(f for f in meetings.names_in(text, 0, len(text)) if _is_series_name(f.text))
 
 
+# 15回目の青葉サミット, 15回目となる青葉サミット: an edition written as a count before the name
+_COUNT_MARK = re.compile(r"(?<![0-9第年度])([0-9]+|[一二三四五六七八九十百]+)\s?回(?=目(?:の|となる|となった|を迎え))")
+_PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に続き|に次いで|での開催")
+
+
 def _editions(ctx: DocContext) -> list[meetings.Found]:
-    """The edition marks of the text (第5回, 第 5 回, 第一回): the rule pass's EDITION spans and
-    the marks it did not tokenize as one (第一回 read as 第一 + 回)."""
+    """The edition marks of the text (第5回, 第 5 回, 第一回): the rule pass's EDITION spans, the
+    marks it did not tokenize as one (第一回 read as 第一 + 回), and counts before a name (15回目の…;
+    not a count at one place: 青葉市では10年ぶり3回目の…)."""
     found = [meetings.Found(c.start, c.end, c.text) for c in ctx.cands if c.label == "EDITION"]
     extra = [meetings.Found(m.start(), m.end(), m.group()) for m in _EDITION.finditer(ctx.text)
              if not any(f.start <= m.start() < f.end for f in found)]
+    for m in _COUNT_MARK.finditer(ctx.text):
+        clause = re.split(r"[、。\n]", ctx.text[max(0, m.start() - 25):m.start()])[-1]
+        if not _PLACE_COUNT.search(clause) and not any(f.start <= m.start() < f.end for f in found + extra):
+            extra.append(meetings.Found(m.start(), m.end(), m.group()))
     return sorted(found + extra)
 
 
@@ -803,15 +814,19 @@ def _unnamed_editions(ctx: DocContext, named_at: set[int]) -> list[dict]:
     last before it, its year the sentence's only date)."""
     text = ctx.text
     drafts = []
-    for ed in (c for c in _editions(ctx) if c.start not in named_at):
+    for ed in (c for c in _editions(ctx) if c.start not in named_at and c.text.startswith("第")):
         s, e = ctx.sentence(ed.start)
         edition = edition_number(ed.text)
         series = None
+        in_parens = text[ed.start - 1:ed.start] in "(（" and text[ed.end:ed.end + 1] in ")）"
+        right_before = [f for f in _series_names(ctx) if f.end == ed.start - 1 and not meetings.is_nickname(f.text)]
         if _COUNT_AFTER.match(text, ed.end) and len(_EDITION.findall(text, s, e)) == 1:
             held = [f for f in _series_names(ctx) if ed.end <= f.start and f.end <= e
                     and _HELD_AFTER.match(text, f.end) and not meetings.is_nickname(f.text)]
             series = held[0] if len(held) == 1 else None
             how = None
+        elif in_parens and right_before:  # 全国椿サミット(第27回)
+            series, how = right_before[0], None
         elif _HELD_BEFORE.search(text, max(s, ed.start - 12), ed.start) and text[ed.end:ed.end + 1] in ")）":
             before = [f for f in _series_names(ctx) if f.end <= ed.start and ed.start - f.end <= _NEAR_NAME
                       and not meetings.is_nickname(f.text)]

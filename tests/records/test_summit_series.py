@@ -445,3 +445,15 @@ def test_a_count_verb_after_the_edition_is_no_name(nlp):
 def test_a_one_meeting_pages_keys_in_other_forms(nlp, text, date, host):
     (s,) = _summits(text, title=text.split("\n")[0])
     assert (s["start_date"], s["host"]) == (date, host)
+
+
+def test_editions_written_as_counts_before_the_name_or_in_brackets_after_it(nlp):
+    """15回目となる全国椿サミット, 第19回となる…: the count's verb between edition and name; a
+    count at one place (…では10年ぶり3回目となる) is none; 全国椿サミット(第27回) in a list."""
+    assert meetings.name_after("第19回となる全国わさびサミットが", len("第19回")).text == "全国わさびサミット"
+    (s,) = _summits("15回目となる全国椿サミットが、3月2日に長崎県五島市で開かれた。\n2019年3月5日\n", title="椿")
+    assert (s["series"], s["edition"], s["start_date"], s["host"]) == ("全国椿サミット", 15, "2019-03-02", "五島市")
+    assert _summits("弘前市では10年ぶり3回目となる全国りんごサミットが3月2日に開かれた。\n", title="りんご") == []
+    got = {s["edition"]: (s["series"], s["start_date"], s["host"]) for s in _summits(
+        "開催の記録\n全国椿サミット(第27回) 2018年 五島市\n", title="開催の記録")}
+    assert got == {27: ("全国椿サミット", "2018", "五島市")}
