@@ -41,7 +41,7 @@ from extractors.language.dates import DateMention, find_dates, kanji_to_int
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
-from extractors.records.meeting_page import full_host, single_meeting_details, venue, venue_span
+from extractors.records.meeting_page import HOLD_VERB, full_host, single_meeting_details, venue, venue_span
 from extractors.records.meeting_sections import section_details, year_headings
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
@@ -805,6 +805,7 @@ def _enumerated(ctx: DocContext, named_at: set[int]) -> list[dict]:
 # 第50回という節目に…「X」を開催: an edition whose name comes later in its sentence
 _COUNT_AFTER = re.compile(r"目?\s?(?:という|となる|となった|を迎え(?:る|た)|の節目)")
 _HELD_AFTER = re.compile(r"[」』]?\s?(?:を|が)\s?(?:開催|開か|開き|開く|開い|行われ|行い)")
+_BARE_AFTER = re.compile(r"目?\s?(?:は|が|を|では|も)")
 _HELD_BEFORE = re.compile(r"(?:開催|開かれた大会|大会|サミット)\s?[(（]$")
 
 
@@ -827,7 +828,9 @@ def _unnamed_editions(ctx: DocContext, named_at: set[int]) -> list[dict]:
             how = None
         elif in_parens and right_before:  # 全国椿サミット(第27回)
             series, how = right_before[0], None
-        elif _HELD_BEFORE.search(text, max(s, ed.start - 12), ed.start) and text[ed.end:ed.end + 1] in ")）":
+        elif (_HELD_BEFORE.search(text, max(s, ed.start - 12), ed.start) and text[ed.end:ed.end + 1] in ")）") or (
+                _BARE_AFTER.match(text, ed.end) and HOLD_VERB.search(text, ed.end, e)
+                and text[ed.start - 1:ed.start] not in "の"):  # 1990年に第1回が釧路市で開かれた
             before = [f for f in _series_names(ctx) if f.end <= ed.start and ed.start - f.end <= _NEAR_NAME
                       and not meetings.is_nickname(f.text)]
             series = before[-1] if before else None
