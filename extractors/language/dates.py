@@ -394,11 +394,15 @@ def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
     同月N日 becomes a mention too (`_same_month_days`)."""
     out: list[DateMention] = []
     anchor: DateMention | None = None
+    last: DateMention | None = None  # the last date that writes its year, for その年の / 同年 …
     for m in mentions:
         if anchor is not None and (m.start - anchor.end > CARRY_CHARS or _SENTENCE_BREAK.search(text, anchor.end, m.start)):
             anchor = None
+        source = YEAR_OF_SENTENCE
+        if anchor is None and last is not None and not m.year_given and _THAT_YEAR.search(text, max(0, m.start - 4), m.start):
+            anchor, source = last, YEAR_NAMED_BEFORE  # 1973年当時、…。その年の5月19日: the year just named
         if m.year_given and m.start_date:
-            anchor = m
+            anchor = last = m
         elif anchor is not None and m.precision == "day":
             month = _month_of(text, m)
             year = int(anchor.start_date[:4])
@@ -408,12 +412,14 @@ def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
                 year += 1  # 12月15日から1月15日まで
             again = _parse_at(text, m.start, year)
             if again is not None and (again.start, again.end) == (m.start, m.end) and again.start_date:
-                m = replace(again, year_source=YEAR_OF_SENTENCE)
+                m = replace(again, year_source=source)
         out.append(m)
     return _same_month_days(text, out)
 
 
 _SAME_MONTH = re.compile(rf"同\s?月\s?(?P<d>{_NUM})\s?日")
+YEAR_NAMED_BEFORE = "the year named before (その年, 同年)"
+_THAT_YEAR = re.compile(r"(?:その年|同年)の?\s?$")
 YEAR_OF_SAME_MONTH = "month of the date before (同月)"
 
 

@@ -118,8 +118,16 @@ def _is_series_name(name: str) -> bool:
 
 def _series_names(ctx: DocContext) -> list[meetings.Found]:
     """The series names of the document in text order: the rule pass's SERIES spans (their nouns may
-    hold hiragana: ものづくりのまち交流サミット) and the names read from the text; of two ending
-    at the same place, the longer."""
+    hold hiragana: ものづくりのまち交流サミット), the names read from the text and those written
+    after an edition (第1回港まち研究集会); of two ending at the same place, the longer. Read once
+    per document."""
+    cached = ctx.__dict__.get("_summit_series_names")
+    if cached is None:
+        cached = ctx.__dict__["_summit_series_names"] = _read_series_names(ctx)
+    return cached
+
+
+def _read_series_names(ctx: DocContext) -> list[meetings.Found]:
     by_end: dict[int, meetings.Found] = {}
     cands = []
     for c in ctx.cands:
@@ -127,6 +135,10 @@ def _series_names(ctx: DocContext) -> list[meetings.Found]:
             lo = c.start - 1 if ctx.text[c.start - 1:c.start] == "第" else c.start  # (第一回サミット: 第 + 一回…)
             start = meetings.trim_start(ctx.text, lo, c.end - 1)  # (平成23年度…大会: no year)
             cands.append(meetings.Found(start, c.end, ctx.text[start:c.end]))
+    for ed in _editions(ctx):
+        after = meetings.name_after(ctx.text, ed.end)
+        if after is not None and _is_series_name(after.text) and not after.text.startswith("「"):
+            cands.append(after)
     for f in (*_text_names(ctx.text), *(f for f in cands if _is_series_name(f.text))):
         name = meetings.without_nickname(f.text)
         f = meetings.Found(f.start, f.start + len(name), name)
@@ -627,6 +639,16 @@ def _day_near(doc: str, day: int, past: bool) -> str | None:
         return None
 
 
+_FOUNDED = re.compile(r"創立|設立|発足|結成|誕生|締結|制定|施行")
+
+
+def _other_event(text: str, end: int, e: int) -> bool:
+    """Whether the clause a date opens ends on another event (…八月二十六日に…同友会が創立され、):
+    the day of a founding, not of a meeting."""
+    stop = min([i for i in (text.find("、", end, e), text.find("。", end, e)) if i >= 0] or [e])
+    return bool(_FOUNDED.search(text, end, stop))
+
+
 def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
                    year: int | None) -> tuple[DateMention, str] | None:
     """The meeting's date in its sentence: the first full date (its year from the series name when
@@ -638,7 +660,7 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
         dates = [d for d in find_dates(ctx.text[s:e], default_year=year) if d.precision == "day"]
         dates = [replace(d, start=d.start + s, end=d.end + s) for d in dates]
         year_how = "year of the series name"
-    dates = [d for d in dates if d.start_date]
+    dates = [d for d in dates if d.start_date and not _other_event(ctx.text, d.end, e)]
     if dates:
         return dates[0], year_how
     before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and not d.fiscal_year
@@ -870,6 +892,56 @@ def _city_of_ward(ctx: DocContext, draft: dict) -> None:
                 if at >= 0 else sp._replace(value=city, how="the city of its ward")
 
 
+_SHORT_NAME = re.compile(r"[」』]?\s?[(（](?:略称|通称)?[、,:：]?\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,6})[)）]")
+
+
+def _short_names(ctx: DocContext) -> dict[str, meetings.Found]:
+    """Short names the page gives its series (…研究集会(略称、全研), 「…交流会(青全交)」): short -> series."""
+    out: dict[str, meetings.Found] = {}
+    for name in dict.fromkeys(strip_quotes(f.text) for f in _series_names(ctx)):
+        at = ctx.text.find(name)
+        while at >= 0:
+            m = _SHORT_NAME.match(ctx.text, at + len(name))
+            short = m.group(1) if m else None
+            if short and short not in name and not is_municipality(short) and not meetings.is_bare(short):
+                out.setdefault(short, meetings.Found(at, at + len(name), name))
+            at = ctx.text.find(name, at + len(name))
+    return out
+
+
+def _short_name_editions(ctx: DocContext, named_at: set[int]) -> list[dict]:
+    """An edition written with the series' short name (第一回全研), when its sentence says when or
+    where it was held; a passing mention by short name (第4回全研から…) states nothing of a meeting."""
+    shorts = _short_names(ctx)
+    if not shorts:
+        return []
+    drafts = []
+    for ed in (c for c in _editions(ctx) if c.start not in named_at):
+        at = ed.end + (1 if ctx.text.startswith("目", ed.end) else 0)
+        short = next((k for k in sorted(shorts, key=len, reverse=True) if ctx.text.startswith(k, at)), None)
+        if short is None:
+            continue
+        series = shorts[short]
+        name = strip_quotes(series.text)
+        ns = series.start + series.text.index(name)
+        s, e = ctx.sentence(ed.start)
+        edition = edition_number(ed.text)
+        draft = _summit(name, edition, 0.7, [(ed.start, at + len(short), "summit-short-name"),
+                        field_span(ed.start, ed.end, "summit-short-name", "edition", edition),
+                        field_span(ns, ns + len(name), "summit-short-name", "series", name,
+                                   how=f"short name {short}")])
+        _set_venue(ctx, draft, s, e)
+        found = _sentence_date(ctx, s, e, ed.start, None)
+        if found:
+            date, year_how = found
+            draft["start_date"], draft["end_date"] = date.start_date, date.end_date
+            draft["evidence"] += [date_span(date, "summit-short-name", f, year_how=year_how)
+                                  for f in ("start_date", "end_date")]
+        if draft["host"] or draft["start_date"]:
+            drafts.append(draft)
+    return drafts
+
+
 def summit_drafts(ctx: DocContext) -> list[dict]:
     rows = _rows(ctx)
     mentions = _mentions(ctx)
@@ -881,6 +953,7 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     drafts += _enumerated(ctx, {d["evidence"][0][0] for d in drafts})
     _resolve_bare_series(ctx, drafts)
     drafts += _unnamed_editions(ctx, {d["evidence"][0][0] for d in drafts})
+    drafts += _short_name_editions(ctx, {d["evidence"][0][0] for d in drafts})
     drafts = _join_same_meetings(drafts)
     drafts += year_headings(ctx, drafts, _series_names(ctx), _summit)
     section_details(ctx, [d for d in drafts if d["evidence"][0][2] not in ("summit-row", "summit-enumerated")])

@@ -87,6 +87,18 @@ def test_carry_years(text, default_year, expected):
         assert (d.year_source == YEAR_OF_SENTENCE) is carried
 
 
+def test_that_year_takes_the_year_named_before():
+    """その年の5月19日 / 同年6月1日: the year the text named last, across a sentence end."""
+    from extractors.language.dates import YEAR_NAMED_BEFORE
+
+    text = "1985年当時、協会はまだ小さかった。その年の5月19日、20日に青葉市で集まった。同年6月1日に報告した。"
+    found = carry_years(text, find_dates(text))
+    assert [d.start_date for d in found] == ["1985", "1985-05-19", "1985-06-01"]
+    assert [d.year_source for d in found[1:]] == [YEAR_NAMED_BEFORE, YEAR_NAMED_BEFORE]
+    other = "1985年に始まった。5月19日に集まった。"  # no その年: the year stays unknown
+    assert [d.start_date for d in carry_years(other, find_dates(other))] == ["1985", None]
+
+
 @pytest.mark.parametrize("text, expected", [
     # 同月N日: the month of the dated day before it on its line, across a sentence end
     ("令和3年10月4日に可決されました。条例は同月8日に公布されました。", ["2021-10-04", "2021-10-08"]),

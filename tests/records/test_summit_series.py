@@ -457,3 +457,13 @@ def test_editions_written_as_counts_before_the_name_or_in_brackets_after_it(nlp)
     got = {s["edition"]: (s["series"], s["start_date"], s["host"]) for s in _summits(
         "開催の記録\n全国椿サミット(第27回) 2018年 五島市\n", title="開催の記録")}
     assert got == {27: ("全国椿サミット", "2018", "五島市")}
+
+
+def test_an_edition_by_the_series_short_name_and_not_the_day_of_a_founding(nlp):
+    """港まち研究集会(略称、港研): 第一回港研 with its date is the first meeting (the founding day
+    earlier in the sentence is not its day); 第4回港研から… states nothing of a meeting."""
+    text = ("第30回港まち研究集会in釧路\n港まち研究集会(略称、港研)は釧路から始まりました。\n"
+            "一九八五年四月二日に釧路の協会が設立され、その十日後の四月十二日、十三日の二日間に会員が集い、"
+            "第一回港研と位置付けられたのです。第4回港研から全国の主催になりました。\n")
+    got = {s["edition"]: (s["series"], s["start_date"], s["end_date"]) for s in _summits(text, title="港研")}
+    assert got == {30: ("港まち研究集会", None, None), 1: ("港まち研究集会", "1985-04-12", "1985-04-13")}
