@@ -38,8 +38,8 @@ _NAME_LIMIT = 40  # a series name is at most this long after 第N回
 # ものづくり, まちと産業, 中小企業のまち).
 _STOP_AFTER = set(" \t\n、。,，()（）「」『』はがをでにへ")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a1-\u30faー]")
-# Read back from a meeting word: kanji, katakana, Latin letters, digits, ・ and 〈〉 (ジャパン〈漆〉サミット).
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a1-\u30faーA-Za-z0-9・〈〉]")
+# Read back from a meeting word: kanji, katakana, Latin letters, digits, ・ and 〈〉 or <> (ジャパン〈漆〉サミット).
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a1-\u30faーA-Za-z0-9・〈〉<>]")
 _LEADING_YEAR = re.compile(r"(?:明治|大正|昭和|平成|令和)?(?:(?:19|20)[0-9]{2}|[0-9]{1,2}|元)?(?:年度|年)")
 _ASSEMBLY = re.compile(r"(?<![協審])議会")  # 青葉市議会定例会: an assembly's session
 _EDITION_MARK = re.compile(rf"第\s?{_NUM}\s?回目?")

@@ -20,9 +20,10 @@ about (the one its title numbers, else the one it opens with):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractors.language import meetings
-from extractors.language.dates import DateMention, kanji_to_int
+from extractors.language.dates import DateMention, find_dates, kanji_to_int
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
 from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
@@ -179,11 +180,24 @@ def other_edition(ctx: DocContext, offset: int, edition: int | None) -> bool:
     return any(kanji_to_int(m.group(1)) != edition for m in _EDITION_AT.finditer(ctx.text, s, e))
 
 
-def meeting_date(ctx: DocContext, edition: int | None = None) -> DateMention | None:
+SERIES_YEAR = "year of the series name"
+
+
+def _key_dates(ctx: DocContext, vs: int, ve: int, year: int | None) -> list[DateMention]:
+    """The days of a key's value; a day written without its year takes the year of the meeting's
+    name (…サミット2019 in 輪島 over 日時:10月3日), when the name gives one."""
+    dates = [d for d in ctx.dates_in(vs, ve) if d.precision == "day"]
+    if year is not None and any(not d.year_given for d in dates):
+        dates = [replace(d, start=d.start + vs, end=d.end + vs, year_source=d.year_source or SERIES_YEAR)
+                 for d in find_dates(ctx.text[vs:ve], default_year=year) if d.precision == "day"]
+    return [d for d in dates if d.start_date]
+
+
+def meeting_date(ctx: DocContext, edition: int | None = None, year: int | None = None) -> DateMention | None:
     """A one-meeting page's date (see the module docstring); the page's own date is never it, nor
-    a date in a sentence about another edition."""
+    a date in a sentence about another edition. `year`: the year the meeting's name gives."""
     for vs, ve in key_blocks(ctx, DATE_KEYS):
-        dates = [d for d in ctx.dates_in(vs, ve) if d.precision == "day" and d.start_date]
+        dates = _key_dates(ctx, vs, ve, year)
         if dates:
             return dates[0]
     full = [d for d in ctx.dates if d.precision == "day" and d.start_date and d.start < 600]
@@ -374,7 +388,8 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> 
     text = ctx.text
     ev = head["evidence"]
     if head["start_date"] is None:
-        d = meeting_date(ctx, head["edition"])
+        year = head.get("_year")
+        d = meeting_date(ctx, head["edition"], int(year[0]) if year else None)
         if d and _in_stated_year(ctx, head, d):
             head["start_date"], head["end_date"] = d.start_date, d.end_date
             ev.append((d.start, d.end, "date"))

@@ -467,3 +467,15 @@ def test_an_edition_by_the_series_short_name_and_not_the_day_of_a_founding(nlp):
             "第一回港研と位置付けられたのです。第4回港研から全国の主催になりました。\n")
     got = {s["edition"]: (s["series"], s["start_date"], s["end_date"]) for s in _summits(text, title="港研")}
     assert got == {30: ("港まち研究集会", None, None), 1: ("港まち研究集会", "1985-04-12", "1985-04-13")}
+
+
+def test_a_series_named_by_year_dates_the_days_of_its_keys_and_reads_angle_brackets(nlp):
+    """…サミット2018 in 高崎 over 日時:11月9日 (the page updated in 2020): the day is of 2018;
+    ジャパン<漆>サミット2019 in 輪島 is a name with its brackets."""
+    text = ("お知らせ一覧\n\n全国商品券サミット2018 in 高崎 を開催します\n\n日時:11月9日(金)13時〜\n"
+            "会場:高崎市総合福祉センター\n\n更新日:2020年4月1日\n")
+    (s,) = _summits(text, title="お知らせ")
+    assert (s["series"], s["start_date"], s["host"]) == ("全国商品券サミット", "2018-11-09", "高崎市")
+    (s,) = _summits("ジャパン<漆>サミット2019 in 輪島\n\n令和元年10月3日(木)、石川県輪島市で漆器産地の首長が集まりました。\n",
+                    title="漆サミット")
+    assert (s["series"], s["start_date"], s["host"]) == ("ジャパン<漆>サミット", "2019-10-03", "輪島市")
