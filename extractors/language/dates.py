@@ -394,11 +394,15 @@ def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
     同月N日 becomes a mention too (`_same_month_days`)."""
     out: list[DateMention] = []
     anchor: DateMention | None = None
+    last: DateMention | None = None  # the last date that writes its year, for その年の / 同年 …
     for m in mentions:
         if anchor is not None and (m.start - anchor.end > CARRY_CHARS or _SENTENCE_BREAK.search(text, anchor.end, m.start)):
             anchor = None
+        source = YEAR_OF_SENTENCE
+        if anchor is None and last is not None and not m.year_given and _THAT_YEAR.search(text, max(0, m.start - 4), m.start):
+            anchor, source = last, YEAR_NAMED_BEFORE  # 1973年当時、…。その年の5月19日: the year just named
         if m.year_given and m.start_date:
-            anchor = m
+            anchor = last = m
         elif anchor is not None and m.precision == "day":
             month = _month_of(text, m)
             year = int(anchor.start_date[:4])
@@ -408,12 +412,14 @@ def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
                 year += 1  # 12月15日から1月15日まで
             again = _parse_at(text, m.start, year)
             if again is not None and (again.start, again.end) == (m.start, m.end) and again.start_date:
-                m = replace(again, year_source=YEAR_OF_SENTENCE)
+                m = replace(again, year_source=source)
         out.append(m)
     return _same_month_days(text, out)
 
 
 _SAME_MONTH = re.compile(rf"同\s?月\s?(?P<d>{_NUM})\s?日")
+YEAR_NAMED_BEFORE = "the year named before (その年, 同年)"
+_THAT_YEAR = re.compile(r"(?:その年|同年)の?\s?$")
 YEAR_OF_SAME_MONTH = "month of the date before (同月)"
 
 
@@ -482,6 +488,7 @@ _BRACKETED_AT_EDGE = re.compile(r"^\s*[【\[［](?P<a>[^】\]］\n]{4,30})[】\]
 # A citation at the end of a line: a bracket with a name and a date (「(青葉新聞 11年5月2日号)」,
 # 「(ニュース青葉/2022年3月4日更新)」, 「(2021.6.3 青葉協会)」); not a note on a fact.
 _CITATION = re.compile(r"[(（](?P<c>[^()（）\n]{6,60})[)）]\s*$")
+_CREDIT = re.compile(r"^\s*[^\s0-9。、,()（）「」]{2,20}\s+(?P<d>[0-9].*?)\s*$")
 _NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|まで|〜|~|予定|以降|以来")
 _NAME_SLASH = re.compile(r"(?<![0-9 ])/")
 # A line that names what the date below it is (【日 時】, 開催日:, 締結日): that date is a value, not the page's.
@@ -591,7 +598,8 @@ def _bracket_line(lines: list[tuple[int, str]]) -> DocDate | None:
 def _citation(lines: list[tuple[int, str]]) -> DocDate | None:
     """A source's name and date in a bracket closing one of the last lines (a newspaper's
     「(青葉新聞 11年5月2日号)」, a footer's 「(ニュース青葉/2022年3月4日更新)」) or a top line
-    (「…を開催(2021.6.3 青葉協会)」)."""
+    (「…を開催(2021.6.3 青葉協会)」); or a last line that is only a source's name and a date
+    (「青葉新聞 2018.3.20 22:41」: a name with no digit, then the date and maybe a time)."""
     for offset, line in [*lines[-FOOT_LINES:][::-1], *lines[:TOP_LINES]]:
         m = _CITATION.search(line)
         if not m or _NOT_CITATION.search(m["c"]):
@@ -599,6 +607,11 @@ def _citation(lines: list[tuple[int, str]]) -> DocDate | None:
         dates = _line_dates(m["c"])
         if len(dates) == 1 and not _alone(m["c"][:dates[0][0]] + m["c"][dates[0][1]:]):
             return _doc_date(offset + m.start("c"), *dates[0], "citation")
+    for offset, line in lines[-FOOT_LINES:][::-1]:
+        m = _CREDIT.match(line)
+        dates = _line_dates(m["d"]) if m else []
+        if len(dates) == 1 and dates[0][0] == 0 and len(dates[0][2]) == 10 and _alone(m["d"][dates[0][1]:]):
+            return _doc_date(offset + m.start("d"), *dates[0], "citation")
     return None
 
 
