@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from datetime import date as date_cls
 
-from extractors.language.dates import parse_date
+from extractors.language.dates import kanji_to_int, parse_date
 
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
@@ -25,7 +25,12 @@ REPORTED = re.compile(r"(?:締結|調印|署名|提携)(?:いた)?しました|(
 PLANNED = re.compile(r"(?:締結|調印)(?:いた)?します|(?:締結|調印)する予定|結ぶ予定|予定です")
 _YEAR_WORD = re.compile(r"(一昨年|今年|本年|昨年|去年)\s?$")
 _RELATIVE_MONTH = re.compile(r"(今年|本年|昨年|去年|一昨年)\s?(\d{1,2})月")
-_DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが]))(\d{1,2})日(?:[、,]|に|から|は)")
+# 「20日、」「9日(火)に」「十日、」「きょう(8日)」: a day written alone, read against the document's date
+_DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが(（]))(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+                       r"(?:\s?[(（][月火水木金土日](?:曜日?)?(?:・祝日?)?[)）])?(?:[、,]|に|から|は|[)）])")
+# 「18年4月に」「県内では18年に」: a year written with two digits in a news item (a year of the 2000s
+# up to the document's own)
+_SHORT_YEAR = re.compile(r"(?:^|(?<=[、,\sはがにで]))([0-9]{2})年(?:([0-9]{1,2})月)?(?=に|、|の|から|[0-9])(?!\d*年)")
 DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（]?\s*)?(?:\d+[.．)]\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
 
 
@@ -48,9 +53,10 @@ def _relative_year(r, d):
 def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | None]:
     """The signing date of the sentence text[s:e] (see the module docstring) and its span."""
     best = None
+    own = r.doc_date.start if r.doc_date else None
     for d in map(lambda d: _relative_year(r, d), r.dates_in(s, e)):
-        if not d.start_date or d.fiscal_year:
-            continue
+        if not d.start_date or d.fiscal_year or d.start == own:
+            continue  # 「2017.12.07 A社とB会が協定」: the news item's own date, not the day of the signing
         if NOT_SIGN_DATE.match(r.text[d.end:d.end + 4]) or \
                 _BEFORE_DATE_NEG.search(r.text[max(s, d.start - 5):d.start]):
             continue
@@ -71,10 +77,15 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
         date = f"{dd.year - back}-{int(m.group(2)):02d}"
         return date, field_span(m.start(), m.end(), "agreement-date-relative", "signed_date", date,
                                 how=YEAR_FROM_DOCUMENT)
+    m = _SHORT_YEAR.search(r.text, s, e)
+    if m and dd and 2000 + int(m.group(1)) <= dd.year and (not m.group(2) or 1 <= int(m.group(2)) <= 12):
+        date = f"{2000 + int(m.group(1))}" + (f"-{int(m.group(2)):02d}" if m.group(2) else "")
+        return date, field_span(m.start(), m.end(), "agreement-date-short-year", "signed_date", date,
+                                how="a two-digit year of the 2000s")
     m = _DAY_ONLY.search(r.text, s, e)
     if m and dd and dd.date.count("-") == 2:
         past = bool(REPORTED.search(r.text, s, e)) and not PLANNED.search(r.text, s, e)
-        date = day_on_or_before(dd.date, int(m.group(1)), past)
+        date = day_on_or_before(dd.date, kanji_to_int(m.group(1)) or 0, past)
         if date:
             return date, field_span(m.start(1), m.end(1) + 1, "agreement-date-day", "signed_date", date,
                                     how="year and month from document date")

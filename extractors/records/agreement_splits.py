@@ -228,6 +228,7 @@ def merge_subsets(drafts: list[dict]) -> list[dict]:
         if home is None:
             out.append(d)
             continue
+        home.setdefault("_also", []).append(d["_sentence"])  # (a restatement may report the signing done)
         if home["signed_date"] is None and d["signed_date"]:
             home["signed_date"], home["confidence"] = d["signed_date"], 0.8
         if d["kind"] != home["kind"] and d["kind"].endswith(home["kind"]):

@@ -70,7 +70,7 @@ _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
 _BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
 _UNDER = re.compile(r"\s?(?:書)?(?:に基づ|にもとづ|に基く|のもと|の下)")  # an event under an agreement in force
-_WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted")  # kept on a draft while the assembler works
+_WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted", "_also")  # kept on a draft while the assembler works
 
 
 def _word_after(r: AgreementReader, words: list[Candidate], at: int, main: Candidate) -> Candidate:
@@ -225,7 +225,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             date_of_accompanied(r, d, drafts)
         if d["signed_date"] is None:
             date_elsewhere(r, d, seen)
-        if d["signed_date"] is None and r.doc_date and r.doc_date.kind != "event name" and reported_done(ctx.text, s, e):
+        if d["signed_date"] is None and r.doc_date and r.doc_date.kind != "event name" and \
+                any(reported_done(ctx.text, *span) for span in [(s, e), *d.get("_also", [])]):
             d["signed_date"] = r.doc_date.date
             d["evidence"].append(field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
                                             r.doc_date.date, how="document date"))
