@@ -462,7 +462,8 @@ _CITATION = re.compile(r"[(（](?P<c>[^()（）\n]{6,60})[)）]\s*$")
 _NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|まで|〜|~|予定|以降|以来")
 # An issue line closing the text: a paper's name and the date of its issue, no bracket
 # (「「青葉新報」 2014年 11月 15日号より」, 「青葉だより 2019年5月号」).
-_ISSUE = re.compile(r"^\s*(?P<c>[「『]?[^\s「」『』。、]{2,24}[」』]?\s?\S*?\s?(?:[0-9]{4}|令和|平成|昭和)[^。]{1,16}?号)(?:より|から)?\s*$")
+_ISSUE = re.compile(r"^\s*(?P<c>[「『]?[^\s「」『』。、]{2,24}[」』]?\s?\S*?\s?(?:[0-9]{4}|令和|平成|昭和)[^。]{1,16}?(?:号|発行))"
+                    r"(?:より|から)?\s*$")
 _NAME_SLASH = re.compile(r"(?<![0-9 ])/")
 # A line that names what the date below it is (【日 時】, 開催日:, 締結日): that date is a value, not the page's.
 _KEY_ABOVE = re.compile(r"^[\s【\[［<〈(（■●◆・]*(?:[^\s]\s?){1,6}[\s】\]］>〉)）]*[:：]?\s*$")
@@ -557,17 +558,22 @@ def _top_line(lines: list[tuple[int, str]]) -> DocDate | None:
     return None
 
 
+_WEEKDAY_AFTER = re.compile(r"^\s?[(（][月火水木金土日](?:曜日?)?(?:・祝日?)?[)）]")
+_BREADCRUMB = re.compile(r"\S\s?[>＞]\s?\S")
+
+
 def _headline_date(lines: list[tuple[int, str]]) -> DocDate | None:
     """「2017.12.07 青葉市と東西銀行が協定」: a news item's date written before its headline on the
-    text's first line (a full date, a space, then a heading with no 。)."""
-    if not lines:
-        return None
-    offset, line = lines[0]
-    dates = _line_dates(line)
-    head = line[dates[0][1]:] if dates else ""
-    if dates and len(dates[0][2]) == 10 and not line[:dates[0][0]].strip() and head[:1] in " \t" \
-            and head.strip() and "。" not in head and len(head) <= 80:
-        return _doc_date(offset, *dates[0], "date line")
+    text's first line, or the line below a breadcrumb (a full date, a weekday perhaps, a space, then
+    a heading with no 。)."""
+    for offset, line in lines[:2]:
+        dates = _line_dates(line)
+        head = _WEEKDAY_AFTER.sub("", line[dates[0][1]:]) if dates else ""
+        if dates and len(dates[0][2]) == 10 and not line[:dates[0][0]].strip() and head[:1] in " \t" \
+                and head.strip() and "。" not in head and len(head) <= 80:
+            return _doc_date(offset, *dates[0], "date line")
+        if not _BREADCRUMB.search(line):
+            break  # (the headline may sit below a breadcrumb: 「トップページ > 日々刻々」)
     return None
 
 
@@ -593,10 +599,10 @@ def _citation(lines: list[tuple[int, str]]) -> DocDate | None:
         dates = _line_dates(m["c"])
         if len(dates) == 1 and not _alone(m["c"][:dates[0][0]] + m["c"][dates[0][1]:]):
             return _doc_date(offset + m.start("c"), *dates[0], "citation")
-    for offset, line in lines[-FOOT_LINES:][::-1]:
+    for offset, line in [*lines[-FOOT_LINES:][::-1], *lines[:TOP_LINES]]:
         m = _ISSUE.match(line)
         dates = _line_dates(m["c"]) if m else []
-        if len(dates) == 1 and m["c"][dates[0][1]:].strip() == "号":
+        if len(dates) == 1 and m["c"][dates[0][1]:].strip() in ("号", "発行"):
             return _doc_date(offset + m.start("c"), *dates[0], "citation")
     return None
 

@@ -32,7 +32,8 @@ def kind_of(word: str, title: str | None) -> str:
     if title:
         m = _KANSURU.search(title)
         if m:
-            return (m.group(1).replace("包括的な連携", "包括連携") + "協定").replace("業務提携協定", "業務提携")
+            return (m.group(1).replace("包括的な連携", "包括連携") + "協定").replace("業務提携協定", "業務提携").replace(
+                "業務連携協定", "業務連携")
     if word.endswith("覚書"):
         return "覚書"
     word = word.rstrip("書")

@@ -15,7 +15,7 @@ import re
 from extractors.records.agreement_fields import party_how
 from extractors.records.agreement_reader import AgreementReader
 from extractors.records.agreement_splits import same_body
-from extractors.records.officials import official_after
+from extractors.records.officials import official_after, people_sign
 from extractors.records.party_groups import cleft_list, counted_lists, fits_group
 from extractors.records.spans import field_span
 
@@ -69,10 +69,13 @@ def date_of_accompanied(r: AgreementReader, d: dict, drafts: list[dict]) -> None
 
 def without_signers(r: AgreementReader, drafts: list[dict]) -> list[dict]:
     """One signing, one record: a sentence naming the people who signed (「A信用金庫の山田理事長、
-    B市長が協定書に署名した」, a photo caption) restates a signing another sentence states; its
-    bodies (often in short forms, or the members who sign for a committee) are no new parties."""
-    signers = [d for d in drafts if any(en > st for _, st, en, _ in d["_written"]) and
-               all(official_after(r.text, en) for _, st, en, _ in d["_written"] if en > st)]
+    B市長が協定書に署名した」, a photo caption) or whose signing has people for its subject restates
+    a signing another sentence states; its bodies (often in short forms, the members who sign for a
+    committee, the venue, the bodies the people came from) are no new parties."""
+    signers = [d for d in drafts if (any(en > st for _, st, en, _ in d["_written"]) and
+                                     all(official_after(r.text, en) for _, st, en, _ in d["_written"] if en > st))
+               or any(people_sign(r.text, d["_sentence"][0], c.start)
+                      for c in r.ctx.within(*d["_sentence"], "SIGN"))]
     if len(signers) == len(drafts):
         return drafts
     for d in signers:

@@ -25,7 +25,7 @@ from extractors.records.agreement_splits import same_body
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
                                              counted_kind, name_start, party_key, shared_ending)
-from extractors.records.officials import official_after, witness_after
+from extractors.records.officials import ends_with_office, official_after, witness_after
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below
 from extractors.records.publisher import (ORG_WORDS, is_signing_body, publisher, self_referenced_body,
                                           stands_for_publisher, title_bodies)
@@ -59,10 +59,16 @@ _BACK_PREFIX = re.compile(r"同(?:大学|市|町|村|区|県|社|行|信金|金�
 _SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?\Z|結んだ\s?\Z")
 _PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
 NOT_A_NAME = re.compile(r"(?:^|両|各|計|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
-_OFFICE = re.compile(r"(?:長|助役|理事|監事|参与|顧問)$")  # 教育長, 副市長, 支店長: people
-_DOCUMENT_NAME = re.compile(r"(?:ビジョン|計画|戦略|方針|プラン|構想|条例|プログラム|指針)$")
+_DOCUMENT_NAME = re.compile(r"(?:ビジョン|計画|戦略|方針|プラン|構想|条例|プログラム|指針|協定書?|覚書|契約書?|合意書)$")
+_TOWN_HALL = re.compile(r"(?:役所|役場|庁)$")  # 小諸市役所が協定を結んだ: the town hall acts for its town
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
+# The page's own body written as a self-reference: 本市, 当協会, 弊社, a bare 県 or 市 (a prefecture's page)
+_UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人)"
+                           r"|県|市|町|村|府")
+TOPIC_BACK = 3  # sentences back in a paragraph where an omitted subject's topic can stand
+# The topic that opens a sentence: a name, は (after a bracketed aside perhaps), not 「…では」「…とは」
+_TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
 def _is_address(short: str) -> bool:
@@ -149,7 +155,7 @@ class AgreementReader:
                     return back
             if stands_for_publisher(c.text, self.publisher):
                 return self.publisher
-            return self.ctx.resolve_self(c.text)
+            return self.ctx.resolve_self(c.text) or self.unnamed_self(c.text)
         if c.label == "ORG_ABBR":
             return self.aliases.get(c.text)
         if "\n" in c.text:
@@ -165,6 +171,16 @@ class AgreementReader:
         if name in self.aliases:
             return self.aliases[name]
         return name if name in self.ctx.aliases else self.ctx.resolve(name)  # an address is no alias
+
+    def unnamed_self(self, written: str) -> str | None:
+        """The page's own body when the page never names it (当協会は…を締結しました, 県と東西銀行は on a
+        prefecture's page, 本市): the prefecture the document names for a bare 県, else the word as
+        written, so that the signing is kept with the party the text gives (how: as the document names it)."""
+        if self.publisher or not _UNNAMED_SELF.fullmatch(written):
+            return None
+        if written.endswith("県") and self.ctx.prefecture:
+            return self.ctx.prefecture
+        return written
 
     def back_reference(self, c: Candidate) -> str | None:
         """同信金, 同行, 同実行委: the last body of that kind named before it."""
@@ -190,6 +206,11 @@ class AgreementReader:
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="org-grammar"))
         for st, en, _name in self.wrap.names_across(s, e):  # 青葉生活協同\n組合あおばコープ
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="name-across-lines"))
+        for short in self.aliases:  # みなと銀は: a short form the document gives for a name it writes
+            for m in re.finditer(re.escape(short), self.text[s:e]):
+                st, en = s + m.start(), s + m.end()
+                if not any(c.start <= st and en <= c.end for c in cands):
+                    cands.append(Candidate(label="ORG_ABBR", start=st, end=en, text=short, rule="alias"))
         for m in QUOTED_HEAD.finditer(self.text, s, e):
             cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="quoted-org"))
         for m in _QUOTED_ORG.finditer(self.text, s, e):  # 「青葉まつり実行委員会」は
@@ -230,8 +251,8 @@ class AgreementReader:
             if not name or not name.strip() or _PLACE_WORDS.search(name) or \
                     (NOT_A_NAME.search(name) and not is_institution(name)):  # 十六銀行 is a name
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
-            if not is_signing_body(name) and (_OFFICE.search(name) or _DOCUMENT_NAME.search(name)):
-                return  # 教育長: a person's office; 「…共生ビジョン」: a plan the agreement is based on
+            if not is_signing_body(name) and (ends_with_office(name) or _DOCUMENT_NAME.search(name)):
+                return  # 教育長, 尾賀会頭: a person's office; 「…共生ビジョン」, 「…に関する協定」: a document
             if is_group_noun(name):
                 self.last_groups.append((name, st, en))
                 return  # 「以下の銀行・信用金庫」, 「総合大学と」: a kind of body, named by its members elsewhere
@@ -270,6 +291,14 @@ class AgreementReader:
                 continue  # 「…ブランドを確立し」: the object of another verb is no party (「AとBで」 is)
             aside = _ASIDE_AFTER.match(text, c.end)
             after = text[aside.end() if aside else c.end:][:4]  # さいたま市(市長 …)と: read past the aside
+            past = aside.end() if aside else c.end
+            link = re.match(r"\s?(の|や)\s?", text[past:past + 3])
+            if link and link.group(1) == "の" and c.label == "GPE" and \
+                    any(o.label == "ORG" and o.start == past + link.end() for o in cands):
+                continue  # 新宮市の新宮信用金庫: the place of the body named after it
+            if link and link.group(1) == "や" and not in_arg and \
+                    not any(o.start == past + link.end() and o.label in ("ORG", "GPE", "SELF") for o in cands):
+                continue  # 「地場産業活性化や県産品の…で連携する」: listed with things, not with bodies
             if c.label == "GPE" and not in_arg and not _PARTY_SEP.match(after) and \
                     not re.match(r"^\s?(?:は|が|の「|との|とは|の間)", after) and \
                     not (found and _COORDINATED.fullmatch(text, found[-1][2], c.start)) and \
@@ -290,10 +319,20 @@ class AgreementReader:
             if before and a.end <= before[-1] and not SUBJECT_AFTER.match(text, a.end):
                 continue
             word = text[a.start:a.end]
+            hall = _TOWN_HALL.search(word)
             if stands_for_publisher(word, self.publisher):
                 add(self.publisher, a.start, a.end, a.rule)
-            elif is_signing_body(word) and not self.ctx.in_parens(a.start, a.end):
-                add(word, a.start, a.end, a.rule)
+            elif self.unnamed_self(word) and re.match(r"\s?(?:と|は|が|も|、|,|・|及び|および|並びに)", text[a.end:a.end + 3]):
+                add(self.unnamed_self(word), a.start, a.end, a.rule)  # (県内の…: no self-reference)
+            elif self.ctx.in_parens(a.start, a.end):
+                continue
+            elif word in self.aliases:  # みなと銀は: a short form of a name the document writes
+                add(self.aliases[word], a.start, a.end, a.rule)
+            elif hall and is_municipality(word[:hall.start()]):
+                add(word[:hall.start()], a.start, a.end, a.rule)
+            elif is_signing_body(word) or (a.proper and a.role in ("subject", "partner") and not ends_with_office(word)
+                                           and not is_group_noun(word) and not _DOCUMENT_NAME.search(word)):
+                add(word, a.start, a.end, a.rule)  # 三井住友海上保険と: a company no kind word ends
         for m in _BARE_GROUP.finditer(text, s, e):  # 「研究所のある大学と」: a kind word alone, no name
             self.last_groups.append((m.group(1), m.start(1), m.end(1)))
         for n in self.group_members(s, e):
@@ -305,12 +344,49 @@ class AgreementReader:
                     add(self.name_of(c), c.start, c.end, f"agreement-counted:{kind}")
         found = [f for f in found if f[2] == f[1] or not any(  # 青葉県 inside 青葉県事業承継・引継ぎ支援センター
             o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
-        implied = self.publisher or self._title_body([n for n, *_ in found])
-        if implied and self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
-            found.insert(0, (implied, s, s, "agreement-publisher"))
+        if self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
+            topic = None if self.publisher else self._topic_before(s)
+            implied = self.publisher or (topic and topic[0]) or self._title_body([n for n, *_ in found])
+            if topic and implied == topic[0] and not any(same_body(topic[0], f[0]) for f in found):
+                found.insert(0, topic)
+            elif implied:
+                found.insert(0, (implied, s, s, "agreement-publisher"))
             names = [n for n, *_ in found]
             found = [f for i, f in enumerate(found) if f[0] not in names[:i]]
         return found
+
+    def _topic_before(self, s: int) -> tuple[str, int, int, str] | None:
+        """「東京海上日動は…を設置し、…。県内では18年に県、下関市と協定を結んだ。」: a news item's sentence
+        that leaves its subject out speaks of the topic (X は) that opens an earlier sentence of its
+        paragraph (up to TOPIC_BACK sentences back), when X is a body the document names: a candidate, or
+        the start of one named elsewhere (東京海上日動 of 東京海上日動火災保険)."""
+        pos = s
+        for _ in range(TOPIC_BACK):
+            if pos < 2 or self.text[pos - 1] != "。":
+                return None  # a paragraph's first sentence: nothing before it in the paragraph
+            ps, _pe = self.ctx.sentence(pos - 1)
+            m = _TOPIC.match(self.text, ps)
+            if m:
+                st, en = m.span(1)
+                name = self._body_named(st, en)
+                if name:
+                    return (name, st, en, "agreement-topic")
+            pos = ps
+        return None
+
+    def _body_named(self, st: int, en: int) -> str | None:
+        """The body text[st:en] names: a candidate that covers it, a signing body, an alias, or the start of
+        an organisation candidate of the document (its full name)."""
+        written = self.text[st:en]
+        for c in self.ctx.cands + self.institutions:
+            if c.label in ("ORG", "GPE", "SELF") and c.start <= st and en <= c.end and (c.start, c.end) == (st, en):
+                return self.name_of(c)
+        if written in self.aliases:
+            return self.aliases[written]
+        if is_signing_body(written):
+            return bare_municipality(written)
+        longer = [c for c in self.ctx.cands if c.label == "ORG" and c.text.startswith(written) and c.text != written]
+        return self.name_of(longer[0]) if len(written) >= 3 and longer else None
 
     def _title_body(self, partners: list[str]) -> str | None:
         """A page whose title names no publisher in brackets (「金融機関2者と川西町の…協定を結びました」):

@@ -5,7 +5,7 @@ what follows is one of its officials (an optional aside in brackets, の / ・ /
 space, a person's name, an office word) rather than the body acting itself. A
 sentence whose every body is written this way names the people at a ceremony
 (an attendee line, a photo caption, 「…が協定書に署名した」), not the parties of a
-new agreement. The office words are data (`data/offices.json`).
+new agreement; so is a sentence whose signing has people for its subject (`people_sign`). The office words are data (`data/offices.json`).
 """
 from __future__ import annotations
 
@@ -25,6 +25,32 @@ def _pattern() -> re.Pattern:
     return re.compile(r"\s?(?:[(（][^()（）]{0,40}[)）])?\s?(?:の|・|\s)?\s?"  # an aside, then の / ・ / a space
                       r"(?:[\u4e00-\u9fff々ァ-ヶーぁ-ん]{1,8}?\s?[\u4e00-\u9fff々ァ-ヶーぁ-ん]{0,6}?\s?)?"  # a person
                       rf"(?:{office})(?:\s|氏|さん|様|ら|、|,|と|が|は|の|\(|（|$)")
+
+
+@lru_cache(maxsize=1)
+def _people_sign() -> re.Pattern:
+    words = json.loads(OFFICES.read_text(encoding="utf-8"))["offices"]
+    office = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?:{office}|氏)(?:\s?[(（][^()（）]{{0,30}}[)）])?\s?(?:ら|の両氏|両氏|の両者)?(?:とが|が|は)")
+
+
+def people_sign(text: str, start: int, sign_at: int) -> bool:
+    """Whether the subject of the signing at sign_at is people, not bodies: an office word or 氏 takes
+    が/は before it in text[start:sign_at] (「…の山田理事長と鈴木市長が協定書に署名した」, 「野本センター長と
+    尾賀会頭とが覚書を取り交わした」, 「…両信金の代表者が署名し」): a sentence about the ceremony, whose other
+    bodies are where it took place or whom the people came from."""
+    return bool(_people_sign().search(text, start, sign_at))
+
+
+@lru_cache(maxsize=1)
+def _office_end() -> re.Pattern:
+    words = json.loads(OFFICES.read_text(encoding="utf-8"))["offices"]
+    return re.compile("(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + "|助役|監事|参与|顧問)$")
+
+
+def ends_with_office(name: str) -> bool:
+    """Whether a name is a person's office or a person with it: 教育長, 副市長, 尾賀会頭."""
+    return bool(_office_end().search(name.strip()))
 
 
 def official_after(text: str, end: int) -> bool:

@@ -120,6 +120,8 @@ def title_bodies(title: str) -> list[str]:
     """The bodies a title names, each once, in order."""
     out: list[str] = []
     for name in _bodies_named(title):
+        if name.endswith(("県", "府", "都", "道")) and re.search(re.escape(name) + r"[^\s、・()（）]{1,6}[市区町村]", title):
+            continue  # 富山県射水市: the prefecture of a municipality's address
         if not any(name in o or o in name for o in out):
             out.append(name)
     return out
@@ -130,7 +132,8 @@ _SELF_IN_TEXT = re.compile(r"(?:本|当|弊|わが|我が)(市|町|村|区|県|�
 
 def self_referenced_body(text: str) -> str | None:
     """A page that writes 本市/当行/本学 but names no publisher elsewhere: the body of that kind it
-    names most often (twice at least)."""
+    names most often (twice at least), other than a body written beside the self-reference as
+    another party (「射水市と本市で」)."""
     kinds = {m.group(1) for m in _SELF_IN_TEXT.finditer(text)}
     endings = tuple(e for k in kinds for e in _SELF_ENDINGS[k])
     if not endings:
@@ -139,6 +142,12 @@ def self_referenced_body(text: str) -> str | None:
     for name in _bodies_named(text):
         if endings and name.endswith(endings) and is_signing_body(name):
             counts[name] = counts.get(name, 0) + 1
+    for m in _SELF_IN_TEXT.finditer(text):  # 「射水市と本市で」: a body written beside 本市 is another one
+        beside = text[max(0, m.start() - 16):m.start()] + "|" + text[m.end():m.end() + 16]
+        for name in list(counts):
+            if re.search(rf"{re.escape(name)}\s?(?:と|、|・|及び|および)\|", beside) or \
+                    re.search(rf"\|\s?(?:と|、|・|及び|および)\s?{re.escape(name)}", beside):
+                del counts[name]
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))  # ties: the first named
     return best[0] if best[1] >= 2 else None
 

@@ -306,6 +306,38 @@ CASES = [
     ("two-digit-year", None,
      "2021年8月31日\n東西銀行は18年4月に柏市と創業支援の協定を結んだ。",
      [(["東西銀行", "柏市"], "2018-04", "協定")]),
+    # a sentence whose signing has people for its subject tells of the ceremony: no new record
+    ("people-sign", None,
+     "2022年5月2日\n柏市は1日、全国の信用金庫でつくる「南北フェア実行委員会」と包括連携協定を結んだ。市役所で行われた"
+     "締結式では、鈴木市長と同実行委事務局・東西信用金庫(東京都)の山田理事長が協定書を交わした。",
+     [(["南北フェア実行委員会", "柏市"], "2022-05-01", "包括連携協定")]),
+    # a place written before its body (柏市の東西信用金庫) is where the body is, no party
+    ("place-of-a-body", None,
+     "千葉県は令和4年5月1日、柏市の東西信用金庫、船橋市の南北信用金庫と連携協定を結んだ。",
+     [(["千葉県", "南北信用金庫", "東西信用金庫"], "2022-05-01", "連携協定")]),
+    # the quoted name of an agreement is no party; a short form of a listed bank is its subject
+    ("short-form-subject", None,
+     "群馬銀行は柏市と協定を結んでいる。群馬銀は、2013年5月に船橋市と「創業支援に関する協定」を結んだ。",
+     [(["群馬銀行", "船橋市"], "2013-05", "協定")]),
+    # a company that no kind word ends, as the subject of the signing
+    ("company-subject", None,
+     "アクサ生命と東西商工会議所は、2019年4月1日に包括連携協定を結んだ。",
+     [(["アクサ生命", "東西商工会議所"], "2019-04-01", "包括連携協定")]),
+    # the town hall acts for its town
+    ("town-hall", None,
+     "掲載日 2021年3月18日\n柏市役所と東西信用金庫が、創業支援の連携協定を 9日(火)に結びました。",
+     [(["東西信用金庫", "柏市"], "2021-03-09", "連携協定")]),
+    # an omitted subject is the topic of an earlier sentence of the paragraph
+    ("topic-carried", None,
+     "2021年8月31日\n東西銀行は2016年に地域創生室を設置した。県内では18年に船橋市、柏市と協定を結んだ。",
+     [(["東西銀行", "柏市", "船橋市"], "2018", "協定")]),
+    # a page that never names its own body: the party as the page writes it
+    ("unnamed-self", None,
+     "当協会は5月11日、青葉同友会と「業務連携に関する協定」を締結しました。",
+     [(["当協会", "青葉同友会"], None, "業務連携")]),
+    ("self-beside-a-body", "市長の出張報告",
+     "令和3年2月5日、柏市と本市で特産品の相互取扱協定の締結式を柏市役所で行った。柏市の特産品を紹介した。",
+     [(["本市", "柏市"], "2021-02-05", "協定")]),
     ("contract", None,
      "令和2年3月2日、連携業務契約の調印式があった。同契約は青葉産業機構(柏市若葉町)、柏商工会(柏市中央)の2者が結んだもの。",
      [(["柏商工会", "青葉産業機構"], "2020-03-02", "連携業務契約")]),
