@@ -20,14 +20,14 @@ from extractors.language.arguments import Argument
 from extractors.language.dates import find_dates
 from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
-from extractors.language.org_names import find_org_names
+from extractors.language.org_names import find_org_names, opener_length
 from extractors.records.agreement_splits import same_body
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
                                              counted_kind, name_start, party_key, shared_ending)
 from extractors.records.officials import ends_with_office, official_after, witness_after
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below
-from extractors.records.publisher import (ORG_WORDS, is_signing_body, publisher, self_referenced_body,
+from extractors.records.publisher import (ORG_WORDS, body_of_kind, is_signing_body, publisher, self_referenced_body,
                                           stands_for_publisher, title_bodies)
 from extractors.records.wrapping import Wrapping
 from schemas.records import Candidate
@@ -49,7 +49,7 @@ _BARE_GROUP = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヶー])(大学|金融機関
                          r"(?=と(?:の間|、|\s)?[^、。]{0,40}?(?:協定|覚書|提携|契約))")
 _COLLECTIVE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}?[0-9一二三四五六七八九十]+(?:県|府県|都道府県|市町村|市町|市)の\Z")
 # 「…に続き」: what comes before it is an earlier agreement
-_FOLLOWS = re.compile(r"(?:だ|た)?のに続|に続い|に続き|に引き続")
+_FOLLOWS = re.compile(r"(?:だ|た)?のに続|に続い|に続き|に続く|に引き続")
 _COORDINATED = re.compile(r"\s?(?:[(（][^()（）]{0,40}[)）])?\s?(?:と|、|,|及び|および|並びに|ならびに)\s?")
 _DIVISION = re.compile(r"(?:課|係|室|(?<!本|支|学|業)部|事業部|グループ|チーム)$")
 PUBLIC_BODY_END = ("都", "道", "府", "県", "市", "区", "町", "村")
@@ -180,7 +180,7 @@ class AgreementReader:
             return None
         if written.endswith("県") and self.ctx.prefecture:
             return self.ctx.prefecture
-        return written
+        return body_of_kind(self.text, written) or written
 
     def back_reference(self, c: Candidate) -> str | None:
         """同信金, 同行, 同実行委: the last body of that kind named before it."""
@@ -200,7 +200,12 @@ class AgreementReader:
         return self.aliases.get(name, name)
 
     def _candidates(self, s: int, e: int) -> list[Candidate]:
-        cands = self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR")
+        cands = []
+        for c in self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR"):
+            cut = opener_length(self.text, c.start, c.end) if c.label == "ORG" else 0
+            if cut:  # このたび東西大学: the tokens of a name begun inside a word
+                c = Candidate(label=c.label, start=c.start + cut, end=c.end, text=c.text[cut:], rule=c.rule)
+            cands.append(c)
         cands += [c for c in self.institutions if s <= c.start and c.end <= e]
         for st, en in find_org_names(self.text, s, e):  # 一般社団法人ふなばし…機構: hiragana inside
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="org-grammar"))

@@ -58,11 +58,11 @@ _ANNIVERSARY = re.compile(r"\s?(?:\d+|[一二三四五六七八九十]+)周年|\
 # A signing word that speaks of an agreement in force (「協定を締結している企業と」, 「締結済み」, 「締結先」)
 # or of a bill (「協定の締結に関する議案」): no new agreement.
 _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でおり|でいる|でいた|でいます|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討|"
-                       r"のきっかけ|の背景|の経緯|を受け|後|以降|以来|から|を機に|を記念|に伴|"
+                       r"のきっかけ|の背景|の経緯|を受け|後|以降|以来|から|を機に|を記念|に伴|して(?:から|以来|以降)|した(?:後|あと|際)|"
                        r"にあわせ|に合わせ|に併せ|と同時に|とあわせ|と合わせ|と併せ|(?:だ|た)?のに続|に続い|に続き|に引き続|"
                        r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関))")
 # A signing only planned, with no day set: 「締結に向けて協議」, 「締結する方針」, 「締結を予定」
-_PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備)")
+_PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備|を進め)")
 # 「これまでもA銀行と協定を締結し」, 「既に協定を結んでいる」: a signing told as background
 _BACKGROUND = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:より|から)|以前から|従来から|以前に")
 _TENTATIVE = re.compile(r"[(（]仮称[)）]")
@@ -149,6 +149,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     sentences: list[tuple[int, int, Candidate, Candidate]] = []
     kv_date, kv_s, kv_e, kv_ev = key_value_date(r)
     seen: set[tuple[int, int]] = set()
+    background: set[tuple[int, int]] = set()  # sentences whose signings are all of agreements in force
     for word in (c for c in ctx.cands if c.label == "AGREEMENT"):
         s, e = r.joined_sentence(word.start)
         if (s, e) in seen:
@@ -162,6 +163,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         if _NAVIGATION.search(ctx.text, s, e) or _DRAFT.search(ctx.text, s, e) or \
                 (not dated and _TENTATIVE.search(ctx.text, s, e)):
             continue  # a breadcrumb repeats the title; a draft (案), a name not yet fixed (仮称) is no signing
+        if all_signs and not signs:
+            background.add((s, e))
         if not signs or _ANNIVERSARY.match(ctx.text, word.end) or _BILL.search(ctx.text, s, e) or \
                 _UNDER.match(ctx.text, word.end):
             continue  # no signing, or the anniversary of an agreement signed long ago
@@ -224,7 +227,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         if d["signed_date"] is None:
             date_of_accompanied(r, d, drafts)
         if d["signed_date"] is None:
-            date_elsewhere(r, d, seen)
+            date_elsewhere(r, d, seen | background)  # (「…を締結した際、」 dates no other signing)
         if d["signed_date"] is None and r.doc_date and r.doc_date.kind != "event name" and \
                 any(reported_done(ctx.text, *span) for span in [(s, e), *d.get("_also", [])]):
             d["signed_date"] = r.doc_date.date

@@ -35,7 +35,7 @@ _SELF_ENDINGS = {"市": ("市",), "町": ("町",), "村": ("村",), "区": ("区
                  "所": ("会議所",)}
 _SELF = re.compile(r"^(?:本|当|同|わが|我が|弊)?(市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|庁|組合|所)$")
 _TITLE_SEPARATORS = re.compile(r"\s[|｜\-–—/]\s|[|｜]|^【|】")
-_CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本発表の|この記事に関する|このページに関する|この件に関する)?\s*"
+_CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本件についての|本件に関しての|本発表の|この記事に関する|このページに関する|この件に関する)?\s*"
                       r"(?:お?問い?合わ?せ先?|問合せ先?|連絡先)[】\])）>〉]?")
 # What a site's name or a contact line adds to the body's name: 船橋市公式ホームページ, 船橋市役所, 船橋市経済部商工振興課
 _SITE = re.compile(r"(?:公式)?(?:ホームページ|ウェブサイト|webサイト|Webサイト|WEBサイト|サイト|HP)$")
@@ -134,7 +134,19 @@ def self_referenced_body(text: str) -> str | None:
     """A page that writes 本市/当行/本学 but names no publisher elsewhere: the body of that kind it
     names most often (twice at least), other than a body written beside the self-reference as
     another party (「射水市と本市で」)."""
-    kinds = {m.group(1) for m in _SELF_IN_TEXT.finditer(text)}
+    return _most_named(text, {m.group(1) for m in _SELF_IN_TEXT.finditer(text)}, _SELF_IN_TEXT)
+
+
+def body_of_kind(text: str, word: str) -> str | None:
+    """The body a bare self-reference (市, 県, 当協会) on a page that names no publisher stands for: the
+    body of that kind the page names most often (twice at least), not one written beside the word."""
+    m = _SELF.match(word)
+    if not m:
+        return None
+    return _most_named(text, {m.group(1)}, re.compile(rf"(?<![\u4e00-\u9fff]){re.escape(word)}(?![\u4e00-\u9fff])"))
+
+
+def _most_named(text: str, kinds: set[str], written: re.Pattern) -> str | None:
     endings = tuple(e for k in kinds for e in _SELF_ENDINGS[k])
     if not endings:
         return None
@@ -142,7 +154,7 @@ def self_referenced_body(text: str) -> str | None:
     for name in _bodies_named(text):
         if endings and name.endswith(endings) and is_signing_body(name):
             counts[name] = counts.get(name, 0) + 1
-    for m in _SELF_IN_TEXT.finditer(text):  # 「射水市と本市で」: a body written beside 本市 is another one
+    for m in written.finditer(text):  # 「射水市と本市で」: a body written beside 本市 is another one
         beside = text[max(0, m.start() - 16):m.start()] + "|" + text[m.end():m.end() + 16]
         for name in list(counts):
             if re.search(rf"{re.escape(name)}\s?(?:と|、|・|及び|および)\|", beside) or \
