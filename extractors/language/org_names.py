@@ -58,8 +58,9 @@ def opener_length(text: str, start: int, end: int) -> int:
     opener = next((w for w in _openers() if text.startswith(w, start) and end - start > len(w) + 1), None)
     if opener:
         return len(opener)
-    if start > 0 and _HIRA.match(text, start - 1):
-        m = _HIRA.match(text, start, end)
+    if start > 0 and _HIRA.match(text, start - 1) and \
+            not (text[start - 1] in _PARTICLES and (start < 2 or not _HIRA.match(text, start - 2))):
+        m = _HIRA.match(text, start, end)  # (柏市と|かしわ…協議会: a particle ends the word before)
         if m and m.end() < end:
             return m.end() - start
     return 0
