@@ -64,7 +64,7 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
             best = d
     if best:
         return best.start_date, date_span(best, "agreement-date-sentence", "signed_date")
-    if "同日" in r.text[s:e]:  # the same day as the date written last before the sentence
+    if re.search("同日|同じ日", r.text[s:e]):  # the same day as the date written last before the sentence
         before = [d for d in r.dates_in(max(0, s - 500), s) if d.start_date and d.precision == "day"]
         if before:
             d = before[-1]

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date as date_cls
 
 from extractors.language.arguments import Argument
-from extractors.language.dates import find_dates
+from extractors.language.dates import DateMention, find_dates
 from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
 from extractors.language.org_names import find_org_names, opener_length
@@ -61,11 +62,13 @@ _PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|�
 NOT_A_NAME = re.compile(r"(?:^|両|各|計|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
 _DOCUMENT_NAME = re.compile(r"(?:ビジョン|計画|戦略|方針|プラン|構想|条例|プログラム|指針|協定書?|覚書|契約書?|合意書)$")
 _TOWN_HALL = re.compile(r"(?:役所|役場|庁)$")  # 小諸市役所が協定を結んだ: the town hall acts for its town
+_OFFICE_OF = re.compile(r".{0,10}?(?:支店|支所|営業部|連合店|本店|出張所|事務所|本部|支部|学部|研究科|短期大学部|大学院)")
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 # The page's own body written as a self-reference: 本市, 当協会, 弊社, a bare 県 or 市 (a prefecture's page)
 _UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人)"
                            r"|県|市|町|村|府")
+_THIS_MONTH = re.compile(r"(今月|本月|先月)\s?([0-9]{1,2})日")
 TOPIC_BACK = 3  # sentences back in a paragraph where an omitted subject's topic can stand
 # The topic that opens a sentence: a name, は (after a bracketed aside perhaps), not 「…では」「…とは」
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
@@ -267,8 +270,8 @@ class AgreementReader:
             key = party_key(name)
             for i, (n, *_rest) in enumerate(found):
                 k = party_key(n)
-                if k == key or (k.startswith(key) and len(k) > len(key)):
-                    return  # the same body, or its branch already named
+                if k == key or (k.startswith(key) and len(k) > len(key) and _OFFICE_OF.fullmatch(k[len(key):])):
+                    return  # the same body, or its branch already named (三島町 beside 三島町商工会 is another)
                 if key.startswith(k) and len(key) > len(k) and re.search(r"(支店|支所|営業部|連合店|本店|(?<!短期大)学部|研究科)$", key):
                     found[i] = (name, st, en, rule)  # the branch, not the whole bank
                     return
@@ -327,8 +330,9 @@ class AgreementReader:
             hall = _TOWN_HALL.search(word)
             if stands_for_publisher(word, self.publisher):
                 add(self.publisher, a.start, a.end, a.rule)
-            elif self.unnamed_self(word) and re.match(r"\s?(?:と|は|が|も|、|,|・|及び|および|並びに)", text[a.end:a.end + 3]):
-                add(self.unnamed_self(word), a.start, a.end, a.rule)  # (県内の…: no self-reference)
+            elif self.unnamed_self(word) and re.match(r"\s?(?:と|は|が|も|、|,|・|及び|および|並びに)", text[a.end:a.end + 3]) \
+                    and not re.match(r"[ぁ-ゖァ-ヺー一-龥々]", text[a.start - 1:a.start]):
+                add(self.unnamed_self(word), a.start, a.end, a.rule)  # (県内の…, みなと市: no self-reference)
             elif self.ctx.in_parens(a.start, a.end):
                 continue
             elif word in self.aliases:  # みなと銀は: a short form of a name the document writes
@@ -344,6 +348,8 @@ class AgreementReader:
             add(n.name, n.start, n.end, n.rule)
         for cs, ce, n, kind in counted_kind(text, s, e):
             names = self._names_of_kind(kind)
+            if len(names) == n + 1:  # 「当行は…11の金融機関とともに」: the counted are the others
+                names = [c for c in names if not any(same_body(self.name_of(c) or c.text, f[0]) for f in found)]
             if len(names) == n:
                 for c in names:
                     add(self.name_of(c), c.start, c.end, f"agreement-counted:{kind}")
@@ -355,9 +361,8 @@ class AgreementReader:
             if topic and implied == topic[0] and not any(same_body(topic[0], f[0]) for f in found):
                 found.insert(0, topic)
             elif implied:
+                found = [f for f in found if party_key(f[0]) != party_key(implied)]  # 株式会社東西銀行 is 当行
                 found.insert(0, (implied, s, s, "agreement-publisher"))
-            names = [n for n, *_ in found]
-            found = [f for i, f in enumerate(found) if f[0] not in names[:i]]
         return found
 
     def _topic_before(self, s: int) -> tuple[str, int, int, str] | None:
@@ -449,7 +454,8 @@ class AgreementReader:
             endings = KIND_CLASSES.get(kind, (kind,))
             label = "GPE" if kind in ("自治体", "市町村") else "ORG"
             if c.label == label and c.text.endswith(endings) and c.text != kind and \
-                    not self.ctx.in_parens(c.start, c.end):
+                    c.text not in ORG_WORDS and not is_group_noun(c.text) and \
+                    not self.ctx.in_parens(c.start, c.end):  # (a table's 区分 column: 信用金庫, 信用組合)
                 k = party_key(c.text)
                 if k not in seen and not re.match(r"^[0-9一二三四五六七八九十]", c.text):
                     seen.add(k)
@@ -472,8 +478,26 @@ class AgreementReader:
     # ---- dates -----------------------------------------------------------------------------
     def dates_in(self, s: int, e: int):
         if self.ctx.year or not self.year():
-            return self.ctx.dates_in(s, e)
-        out = []  # month-days without a year: read them against the document's own date
-        for d in find_dates(self.text[s:e], default_year=self.year()):
-            out.append(replace(d, start=d.start + s, end=d.end + s))
+            out = self.ctx.dates_in(s, e)
+        else:
+            out = []  # month-days without a year: read them against the document's own date
+            for d in find_dates(self.text[s:e], default_year=self.year()):
+                out.append(replace(d, start=d.start + s, end=d.end + s))
+        return sorted(out + self._this_month(s, e), key=lambda d: d.start)
+
+    def _this_month(self, s: int, e: int) -> list[DateMention]:
+        """「今月27日」「先月5日」: a day in the month of the document's own date (or the month before)."""
+        dd = self.doc_date
+        if not dd or dd.date.count("-") != 2:
+            return []
+        year, month = int(dd.date[:4]), int(dd.date[5:7])
+        out = []
+        for m in _THIS_MONTH.finditer(self.text, s, e):
+            y, mo = (year, month) if m.group(1) in ("今月", "本月") else \
+                ((year, month - 1) if month > 1 else (year - 1, 12))
+            try:
+                iso = date_cls(y, mo, int(m.group(2))).isoformat()
+            except ValueError:
+                continue
+            out.append(DateMention(m.start(), m.end(), iso, None, "day", False, False, None, "document date"))
         return out
