@@ -52,15 +52,17 @@ def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], re.P
     return anchored, kana_led, quoted, frozenset(data["word_endings"]), re.compile(legal)
 
 
-def opener_length(text: str, start: int, end: int) -> int:
+def opener_length(text: str, start: int, end: int, after_particle: bool = False) -> int:
     """How many characters at the start of the name text[start:end] are no part of it: a word that opens
-    a clause (このたび, 今回: data), or the hiragana that ends a word begun before start (この|たび東西大学)."""
+    a clause (このたび, 今回: data), or hiragana that go on from hiragana before start (この|たび東西大学);
+    with `after_particle`, also after a particle that ends a word (a token name's 「…と|もに東西協会」; the
+    grammar's names start right after one: 柏市と|かしわ…協議会)."""
     opener = next((w for w in _openers() if text.startswith(w, start) and end - start > len(w) + 1), None)
     if opener:
         return len(opener)
-    if start > 0 and _HIRA.match(text, start - 1) and \
-            not (text[start - 1] in _PARTICLES and (start < 2 or not _HIRA.match(text, start - 2))):
-        m = _HIRA.match(text, start, end)  # (柏市と|かしわ…協議会: a particle ends the word before)
+    if start > 0 and _HIRA.match(text, start - 1) and (after_particle or not (
+            text[start - 1] in _PARTICLES and (start < 2 or not _HIRA.match(text, start - 2)))):
+        m = _HIRA.match(text, start, end)
         if m and m.end() < end:
             return m.end() - start
     return 0

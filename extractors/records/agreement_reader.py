@@ -205,7 +205,7 @@ class AgreementReader:
     def _candidates(self, s: int, e: int) -> list[Candidate]:
         cands = []
         for c in self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR"):
-            cut = opener_length(self.text, c.start, c.end) if c.label == "ORG" else 0
+            cut = opener_length(self.text, c.start, c.end, after_particle=True) if c.label == "ORG" else 0
             if cut:  # このたび東西大学: the tokens of a name begun inside a word
                 c = Candidate(label=c.label, start=c.start + cut, end=c.end, text=c.text[cut:], rule=c.rule)
             cands.append(c)

@@ -126,6 +126,8 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
 
 
 _EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ)")
+_EACH_GROUP = re.compile(r"各(?:金融機関|信用金庫|信金|信用組合|銀行|大学|自治体|市町村|市町|団体|機関|企業|社|行|校)(?:と|との)")
+_SAME_AGREEMENT = re.compile(r"\s*(?:同|本|この|今回の|当該)\s?(?:協定|覚書|契約)")
 _SUBJECT = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
 LISTED = ("agreement-bracket-list", "agreement-counted-list", "agreement-list-below", "agreement-shared-ending")
 
@@ -138,11 +140,28 @@ def _one_each(draft: dict, keep: list[str], one: str) -> dict:
                          if len(ev) == 3 or ev.field != "parties" or ev.value in names]}
 
 
+def _each_after(r, e: int) -> bool:
+    """「同協定は、各金融機関との相互協力により…」: the sentence after a signing, speaking of that
+    agreement, says it is one with each partner."""
+    for _ in range(2):
+        if e >= len(r.text):
+            return False
+        s2, e2 = r.ctx.sentence(e)
+        if _SAME_AGREEMENT.match(r.text, s2) and _EACH_GROUP.search(r.text, s2, e2):
+            return True
+        e = e2
+    return False
+
+
 def split_each(r, draft: dict) -> list[dict]:
     """「AはB及びCとそれぞれ覚書を締結」: one agreement of A with each partner; 「A及びBは、それぞれCと」:
-    one of each subject with C. Who is on which side comes from the particle before それぞれ."""
+    one of each subject with C. Who is on which side comes from the particle before それぞれ. 「各金融機関と」
+    (各 and a kind of the partners) in the sentence or in the next one that speaks of the agreement
+    (「同協定は、各金融機関との…」) says the same of the partners."""
     s, e = draft["_sentence"]
     m = _EACH.search(r.text, s, e)
+    if not m and len(draft["parties"]) >= 3 and (_EACH_GROUP.search(r.text, s, e) or _each_after(r, e)):
+        m = re.match("(と)", "と")
     if not m or len(draft["parties"]) < 3:
         return [draft]
     written = [w for w in draft["_written"]]
@@ -219,15 +238,20 @@ def other_instrument(a: dict, b: dict) -> bool:
 
 def merge_subsets(drafts: list[dict]) -> list[dict]:
     """A sentence naming some of an agreement's parties (from another sentence) speaks of it.
-    The home is the draft with more parties, then the dated one (its sentence reports the signing)."""
+    The home is the draft with more parties, then the dated one (its sentence reports the signing). A
+    page's heading restates the signing its body tells even when it calls the instrument otherwise
+    (a heading's 連携協定, the body's 「…に関する覚書」): the body's word stands."""
     out: list[dict] = []
     for d in sorted(drafts, key=lambda d: (-len(d["parties"]), d["signed_date"] is None)):
-        home = next((o for o in out if o["_sentence"] != d["_sentence"] and names_subset(d["parties"], o["parties"])
-                     and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])
-                     and not other_instrument(d, o)), None)
+        homes = [o for o in out if o["_sentence"] != d["_sentence"] and names_subset(d["parties"], o["parties"])
+                 and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])]
+        home = next((o for o in homes if not other_instrument(d, o)), None) or \
+            next((o for o in homes if (o.get("_heading") or d.get("_heading")) and not (o.get("_split") or d.get("_split"))), None)
         if home is None:
             out.append(d)
             continue
+        if home.get("_heading") and not d.get("_heading") and other_instrument(d, home):
+            home["kind"], home["title"], home["_heading"] = d["kind"], d["title"], False  # the body names the instrument
         home.setdefault("_also", []).append(d["_sentence"])  # (a restatement may report the signing done)
         if home["signed_date"] is None and d["signed_date"]:
             home["signed_date"], home["confidence"] = d["signed_date"], 0.8

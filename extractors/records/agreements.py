@@ -60,7 +60,9 @@ _ANNIVERSARY = re.compile(r"\s?(?:\d+|[一二三四五六七八九十]+)周年|\
 _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でおり|でいる|でいた|でいます|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討|"
                        r"のきっかけ|の背景|の経緯|を受け|後|以降|以来|から|を機に|を記念|に伴|して(?:から|以来|以降)|した(?:後|あと|際)|"
                        r"にあわせ|に合わせ|に併せ|と同時に|とあわせ|と合わせ|と併せ|(?:だ|た)?のに続|に続い|に続き|に引き続|"
-                       r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関))")
+                       r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関)|"
+                       # another's part in a signing: 「協定締結を後押しした」, 「締結を申し出た」
+                       r"を(?:後押し|支援|仲介|橋渡し|申し出|申し入れ|働きかけ|要請|求め|呼びかけ|あっせん|斡旋))")
 # A signing only planned, with no day set: 「締結に向けて協議」, 「締結する方針」, 「締結を予定」
 _PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備|を進め)")
 # 「これまでもA銀行と協定を締結し」, 「既に協定を結んでいる」: a signing told as background
@@ -70,7 +72,7 @@ _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
 _BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
 _UNDER = re.compile(r"\s?(?:書)?(?:に基づ|にもとづ|に基く|のもと|の下)")  # an event under an agreement in force
-_WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted", "_also")  # kept on a draft while the assembler works
+_WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted", "_also", "_heading")  # kept on a draft while the assembler works
 
 
 def _word_after(r: AgreementReader, words: list[Candidate], at: int, main: Candidate) -> Candidate:
@@ -139,7 +141,16 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
             out.append({**draft(r, s, e, w, strip_quotes(t), t, own_parties if len(own_parties) >= 2 else list(parties),
                                  date, date_ev), "_split": True})
         return out
-    return [draft(r, s, e, word, title, written, parties, date, date_ev)]
+    return [{**draft(r, s, e, word, title, written, parties, date, date_ev), "_heading": _is_heading(r, s, e)}]
+
+
+def _is_heading(r: AgreementReader, s: int, e: int) -> bool:
+    """A heading line: no 。 in it, and the page's title or its first line."""
+    line = r.text[s:e].strip()
+    if not line or "。" in line:
+        return False
+    first = next((x.strip() for x in r.text.split("\n") if x.strip()), "")
+    return line == first or party_key(line) == party_key(r.ctx.doc.title or "")
 
 
 def agreement_drafts(ctx: DocContext) -> list[dict]:
