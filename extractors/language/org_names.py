@@ -33,6 +33,11 @@ _NAME_CHARS = r"[ぁ-ゖァ-ヺー一-龥々〆ヶA-Za-z0-9・]"
 
 
 @lru_cache(maxsize=1)
+def _particle_words() -> tuple[str, ...]:
+    return tuple(json.loads(GRAMMAR.read_text(encoding="utf-8"))["particle_words"])
+
+
+@lru_cache(maxsize=1)
 def _openers() -> tuple[str, ...]:
     data = json.loads(GRAMMAR.read_text(encoding="utf-8"))
     return tuple(sorted(data["clause_openers"], key=len, reverse=True))
@@ -61,7 +66,8 @@ def opener_length(text: str, start: int, end: int, after_particle: bool = False)
     if opener:
         return len(opener)
     if start > 0 and _HIRA.match(text, start - 1) and (after_particle or not (
-            text[start - 1] in _PARTICLES and (start < 2 or not _HIRA.match(text, start - 2)))):
+            text[start - 1] in _PARTICLES and (start < 2 or not _HIRA.match(text, start - 2))) or
+            any(text.startswith(w, start - 1) for w in _particle_words())):  # 市と|して…協議会: として
         m = _HIRA.match(text, start, end)
         if m and m.end() < end:
             return m.end() - start
