@@ -74,6 +74,18 @@ def opener_length(text: str, start: int, end: int, after_particle: bool = False)
     return 0
 
 
+_VERB_END = re.compile(r"[一-龥々](?:[つるくうすむぶぐぬい]|した|する|ある|いる|れる|られる|った|んだ|いた|えた|きた)(?=[一-龥ァ-ヺ])")
+
+
+def after_relative_clause(name: str) -> int:
+    """Where the name begins after a relative clause written before it (「店舗を持つ|東西銀行」: a verb's
+    ending right before kanji or katakana), else 0."""
+    last = 0
+    for m in _VERB_END.finditer(name):
+        last = m.end()
+    return last
+
+
 def _inner_ok(name: str, endings: frozenset[str], legal: re.Pattern) -> bool:
     """No hiragana run after the name's first characters starts with a particle or is a verb ending;
     no coordination (及び) or second legal form inside (two names); no name starts with の, を …"""
