@@ -35,7 +35,7 @@ from schemas.records import Candidate
 
 _ROLE_AFTER = re.compile(r"^(?:会頭|理事|所長|支店長|知事|長|役所|議会|職員|民|内|外|立|側|役場|長ら|理事長|学長|頭取|会長|社長|代表|会員)")
 _PARTY_SEP = re.compile(r"^[\s]*(?:と|、|,|，|及び|および|並びに|ならびに|や|・)")
-SUBJECT_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
+SUBJECT_AFTER = re.compile(r"\s?(?:[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])?\s?(?:は|が)")  # (an aside, one nested)
 _QUOTED_ORG = re.compile(r"「([^「」]{3,40}?)」")
 # 「青葉まつり」実行委員会: a quoted event or project name and the kind of body that runs it
 QUOTED_HEAD = re.compile(r"「[^「」\n]{2,30}」(?:" + "|".join(("実行委員会", "推進協議会", "協議会", "委員会", "研究会",

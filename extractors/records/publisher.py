@@ -127,7 +127,9 @@ def title_bodies(title: str) -> list[str]:
     return out
 
 
-_SELF_IN_TEXT = re.compile(r"(?:本|当|弊|わが|我が)(市|町|村|区|県|府|行|金庫|学|機構|協会|センター|庁|所)")
+# A self-reference standing as a noun phrase (本市は, 当行と, 本県の), not inside a compound (本県物産)
+_SELF_IN_TEXT = re.compile(r"(?:本|当|弊|わが|我が)(市|町|村|区|県|府|行|金庫|学|機構|協会|センター|庁|所)"
+                           r"(?=\s?(?:は|が|と|も|の|、|,|で|に|を|として|では|から|より|。|\)|）|$))")
 
 
 def self_referenced_body(text: str) -> str | None:
