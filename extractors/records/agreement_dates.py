@@ -31,7 +31,7 @@ _DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが(（]))(\d{1,2}|[二三]?十[一�
 # 「18年4月に」「県内では18年に」: a year written with two digits in a news item (a year of the 2000s
 # up to the document's own)
 _SHORT_YEAR = re.compile(r"(?:^|(?<=[、,\sはがにで]))([0-9]{2})年(?:([0-9]{1,2})月)?(?=に|、|の|から|[0-9])(?!\d*年)")
-DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（]?\s*)?(?:\d+[.．)]\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
+DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（■□◆◇●○・]?\s*)?(?:\d+[.．)]\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
 
 
 def reported_done(text: str, s: int, e: int) -> bool:

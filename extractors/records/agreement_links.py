@@ -16,13 +16,14 @@ from extractors.records.agreement_fields import party_how
 from extractors.records.agreement_reader import AgreementReader
 from extractors.records.agreement_splits import same_body
 from extractors.records.officials import official_after, people_sign
-from extractors.records.party_groups import cleft_list, counted_lists, fits_group
+from extractors.records.party_groups import cleft_list, counted_lists, fits_group, list_below
 from extractors.records.spans import field_span
 
 _JOINS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:が|も)[^。]{0,10}?(?:加わ|参加し|含まれ)")
 _ACCOMPANIES = re.compile(r"(?:協定|覚書|契約)の?(?:締結|調印)(?:に(?:あわせ|合わせ|併せ)|と同時に)")
 ABOUT_AGREEMENT = re.compile(r"協定|契約|覚書|締結|参加|加わ|署名|調印")
 FOLLOWING = 3  # sentences after a signing sentence that can count its parties
+_POINTS_BELOW = re.compile(r"(?:締結先|協定先|相手方?|締結機関|参加機関|内訳)(?:は|:|：)\s?(?:次|以下|下記)の(?:とおり|通り)")
 
 
 def add_joining(r: AgreementReader, drafts: list[dict]) -> None:
@@ -105,12 +106,15 @@ def following_members(r: AgreementReader, pos: int, groups: list[str]) -> list[t
     for s, e in following_sentences(r, pos, about=False):
         lists = [(r.text[cs:ce], items) for cs, ce, count, items in counted_lists(r.text, s, e) if count]
         lists += [("", cleft_list(r.text, s, e))]  # 「締結したのは、A、B、Cです」
+        below = _POINTS_BELOW.search(r.text, s, e)
+        if below:  # 「締結先は次のとおりです。」 and the list under it
+            lists.append(("*", list_below(r.text, e - 1)[1]))
         for counter, items in lists:
             members = [(r.member_name(n.start, n.end), n) for n in items]
             if not members or not all(name for name, _ in members):
                 continue
-            if any(fits_group(g, [name for name, _ in members]) or (counter and counter.endswith(g[-2:]))
-                   for g in groups):
+            if counter == "*" or any(fits_group(g, [name for name, _ in members]) or
+                                     (counter and counter.endswith(g[-2:])) for g in groups):
                 return [(name, n.start, n.end, n.rule) for name, n in members]
     return []
 

@@ -159,7 +159,8 @@ def party_blocks(text: str) -> list[tuple[int, list[Named]]]:
                 if _HEADER.match(lines[j]):
                     break
                 spans.append((offsets[j], offsets[j] + len(lines[j])))
-        items = [Named(n.start, n.end, n.name, rule) for n in _items(text, spans, m.group(1).startswith("出席"))]
+        people = m.group(1).startswith("出席") or m.group(1).endswith("締結者")  # 「柏市長 鈴木一郎」, 「東西銀行 頭取 山田太郎」
+        items = [Named(n.start, n.end, n.name, rule) for n in _items(text, spans, people)]
         if items:
             out.append((offsets[i], items))
     return out
