@@ -112,13 +112,21 @@ _EVENT_KEY = re.compile(r"\s*(?:[■◆●○・*※]|\d+[.．)）]|[(（]\d+[)�
                         r"(?:日\s?時|日\s?程|期\s?日|と\s?き|開催日時?|実施日|調印日時|締結日時)")
 
 
+DONE_BELOW = 4  # lines below a signing reported done where the 日時 of its ceremony can stand
+
+
 def event_date_below(r, s: int, e: int) -> tuple[str | None, Span | None]:
     """「…が以下のとおり協定を結びます。」 then 「日時 : 令和3年6月8日(火)」: the date of the
-    ceremony a sentence announces, from the 日時 line of the block it points to (or of a planned signing)."""
-    if not (_POINTS_BELOW.search(r.text, s, e) or PLANNED.search(r.text, s, e)):
+    ceremony a sentence announces, from the 日時 line of the block it points to (or of a planned signing,
+    or, in the few lines right below, of a signing reported done)."""
+    if _POINTS_BELOW.search(r.text, s, e) or PLANNED.search(r.text, s, e):
+        lines = 15
+    elif reported_done(r.text, s, e):
+        lines = DONE_BELOW  # 「…協定を締結しました。」 then 「■日時 令和3年4月1日」: the ceremony's block
+    else:
         return None, None
     pos = e
-    for _ in range(15):
+    for _ in range(lines):
         if pos >= len(r.text):
             break
         stop = r.text.find("\n", pos)
