@@ -43,7 +43,7 @@ from extractors.records.agreement_dates import (date_elsewhere, event_date_below
 from extractors.records.agreement_fields import draft, party_how, with_kind_prefix
 from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied,
                                                 following_members, without_signers)
-from extractors.records.agreement_lists import heading_drafts, row_drafts
+from extractors.records.agreement_lists import header_row_drafts, heading_drafts, row_drafts
 from extractors.records.agreement_reader import AgreementReader
 from extractors.records.agreement_splits import (clause_dates, merge_subsets, names_subset, own_dates, same_body,
                                                 split_bilateral, split_ceremonies, split_documents, split_each)
@@ -182,7 +182,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         seen.add((s, e))
         before = [w for w in ctx.within(s, signs[0].start, "AGREEMENT") if w.start >= word.start]
         sentences.append((s, e, before[-1] if before else word, signs[0]))  # the word the signing is of
-    rows = row_drafts(r, seen) + heading_drafts(r, seen)
+    rows = row_drafts(r, seen) + heading_drafts(r, seen) + header_row_drafts(r, seen)
     for d in rows:
         for key in _WORKING_KEYS:
             d.pop(key, None)
