@@ -26,14 +26,14 @@ from extractors.records.agreement_splits import same_body
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
                                              counted_kind, name_start, party_key, shared_ending)
-from extractors.records.officials import ends_with_office, official_after, witness_after
+from extractors.records.officials import ends_with_office, observer_before, official_after, witness_after
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below
 from extractors.records.publisher import (ORG_WORDS, body_of_kind, is_signing_body, publisher, self_referenced_body,
                                           stands_for_publisher, title_bodies)
 from extractors.records.wrapping import Wrapping
 from schemas.records import Candidate
 
-_ROLE_AFTER = re.compile(r"^(?:会頭|理事|所長|支店長|知事|長|役所|議会|職員|民|内|外|立|側|役場|長ら|理事長|学長|頭取|会長|社長|代表|会員)")
+_ROLE_AFTER = re.compile(r"^(?:グループの|傘下の|会頭|理事|所長|支店長|知事|長|役所|議会|職員|民|内|外|立|側|役場|長ら|理事長|学長|頭取|会長|社長|代表|会員)")
 _PARTY_SEP = re.compile(r"^[\s]*(?:と|、|,|，|及び|および|並びに|ならびに|や|・)")
 SUBJECT_AFTER = re.compile(r"\s?(?:[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])?\s?(?:は|が)")  # (an aside, one nested)
 _QUOTED_ORG = re.compile(r"「([^「」]{3,40}?)」")
@@ -291,10 +291,10 @@ class AgreementReader:
                 continue
             if in_list or (self.ctx.in_parens(c.start, c.end) and not in_arg):
                 continue
-            if witness_after(text, c.end):
-                continue  # 「A会議所の立ち会いのもと」: a witness is no party
+            if witness_after(text, c.end) or observer_before(text, c.start):
+                continue  # 「A会議所の立ち会いのもと」, 「Bの協力を得て」, 「オブザーバーとしてC」: no party
             coordinated = bool(found) and bool(_COORDINATED.fullmatch(text, found[-1][2], c.start))
-            if (_ROLE_AFTER.match(text[c.end:c.end + 3]) or (_OTHER_CASE.match(text, c.end) and not coordinated)) \
+            if (_ROLE_AFTER.match(text[c.end:c.end + 5]) or (_OTHER_CASE.match(text, c.end) and not coordinated)) \
                     and not in_arg:
                 continue  # 「…ブランドを確立し」: the object of another verb is no party (「AとBで」 is)
             aside = _ASIDE_AFTER.match(text, c.end)

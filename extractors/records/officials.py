@@ -14,7 +14,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-_WITNESS = re.compile(r"\s?(?:の|が|も|は)?\s?(?:立ち?会い?|立会人|同席|陪席|臨席|出席のもと)")
+_WITNESS = re.compile(r"\s?(?:の|が|も|は)?\s?(?:立ち?会い?|立会人|同席|陪席|臨席|出席のもと|オブザーバー|[(（]オブザーバー)"
+                      r"|\s?の\s?(?:協力|支援|仲介|後援|協賛|あっせん|斡旋|橋渡し)(?:を得|を受け|で|により|のもと|の下)")
+_OBSERVER_BEFORE = re.compile(r"(?:オブザーバー|立会人|来賓)(?:として|の)\s?\Z")
 OFFICES = Path(__file__).resolve().parent.parent / "language" / "data" / "offices.json"
 
 
@@ -56,6 +58,12 @@ def ends_with_office(name: str) -> bool:
 def official_after(text: str, end: int) -> bool:
     """Whether text[end:] goes on with an official of the body named before end."""
     return bool(_pattern().match(text, end, min(len(text), end + 60)))
+
+
+def observer_before(text: str, start: int) -> bool:
+    """Whether the body named at start is introduced as an observer, witness or guest (「オブザーバーとして
+    千葉県が参加」, 「来賓の…」)."""
+    return bool(_OBSERVER_BEFORE.search(text, max(0, start - 12), start))
 
 
 def witness_after(text: str, end: int) -> bool:

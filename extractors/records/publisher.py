@@ -21,10 +21,13 @@ import re
 from extractors.language.dates import DocDate, document_date  # noqa: F401  (re-exported)
 from extractors.language.gazetteer import find_municipalities, is_municipality
 from extractors.language.institutions import find_institutions, is_institution
+from extractors.records.officials import ends_with_office
 
 ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工会議所", "商工会", "中央会", "同友会", "連合会",
              "協会", "協議会", "機構", "公庫", "金庫", "庁", "経済産業局", "大学", "センター", "委員会",
              "財団", "公社", "組合", "研究所", "支援拠点", "学校", "学園", "士会", "病院")
+# A company written with its legal form before or after its name: 株式会社東西リース, 東西リース株式会社
+_WITH_LEGAL_FORM = re.compile(r"(?:株式会社|有限会社|合同会社)[^\s、,。()（）「」]{2,30}|[^\s、,。()（）「」]{2,30}(?:株式会社|有限会社|合同会社)")
 _BRANCH_OF = re.compile(r"(?:支店|支所|支部|本部|出張所|営業部)$")
 _COOP_BRAND = re.compile(r"..(?:協同組合|生協)[ぁ-んァ-ヶー]{2,10}$")  # 生活協同組合コープこうべ: the brand after the kind
 _TITLE_BRACKETS = re.compile(r"[(（]([^()（）]{2,40})[)）]\s*$")
@@ -52,7 +55,7 @@ def is_signing_body(name: str) -> bool:
             return True
     return bool(name) and (is_municipality(name) or is_institution(name)
                            or (name.endswith(ORG_WORDS) and len(name) > 3 and name not in ORG_WORDS)
-                           or bool(_COOP_BRAND.search(name)))
+                           or bool(_COOP_BRAND.search(name)) or (bool(_WITH_LEGAL_FORM.fullmatch(name)) and not ends_with_office(name)))
 
 
 def publisher(title: str | None, text: str = "") -> str | None:
@@ -141,14 +144,18 @@ def self_referenced_body(text: str) -> str | None:
 
 def body_of_kind(text: str, word: str) -> str | None:
     """The body a bare self-reference (市, 県, 当協会) on a page that names no publisher stands for: the
-    body of that kind the page names most often (twice at least), not one written beside the word."""
+    body of that kind the page names most often (twice at least) or the only one it names, not one
+    written beside the word."""
     m = _SELF.match(word)
     if not m:
         return None
-    return _most_named(text, {m.group(1)}, re.compile(rf"(?<![\u4e00-\u9fff]){re.escape(word)}(?![\u4e00-\u9fff])"))
+    return _most_named(text, {m.group(1)}, re.compile(rf"(?<![\u4e00-\u9fff]){re.escape(word)}(?![\u4e00-\u9fff])"),
+                       alone=True)
 
 
-def _most_named(text: str, kinds: set[str], written: re.Pattern) -> str | None:
+def _most_named(text: str, kinds: set[str], written: re.Pattern, alone: bool = False) -> str | None:
+    """The body of those kinds text names most often (twice at least; with `alone`, also the only one
+    named, once), leaving out any written beside a self-reference as another party."""
     endings = tuple(e for k in kinds for e in _SELF_ENDINGS[k])
     if not endings:
         return None
@@ -163,7 +170,7 @@ def _most_named(text: str, kinds: set[str], written: re.Pattern) -> str | None:
                     re.search(rf"\|\s?(?:と|、|・|及び|および)\s?{re.escape(name)}", beside):
                 del counts[name]
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))  # ties: the first named
-    return best[0] if best[1] >= 2 else None
+    return best[0] if best[1] >= 2 or (alone and len(counts) == 1) else None
 
 
 def stands_for_publisher(word: str, name: str | None) -> bool:
