@@ -559,7 +559,7 @@ def _top_line(lines: list[tuple[int, str]]) -> DocDate | None:
 
 
 _WEEKDAY_AFTER = re.compile(r"^\s?[(（][月火水木金土日](?:曜日?)?(?:・祝日?)?[)）]")
-_BREADCRUMB = re.compile(r"\S\s?[>＞]\s?\S")
+_BREADCRUMB = re.compile(r"\S\s?[>＞]\s?\S|^\s*(?:現在の(?:場所|位置)|現在位置|ホーム|トップページ)\s*$")
 
 
 def _headline_date(lines: list[tuple[int, str]]) -> DocDate | None:
@@ -568,7 +568,10 @@ def _headline_date(lines: list[tuple[int, str]]) -> DocDate | None:
     a heading with no 。)."""
     for offset, line in lines[:2]:
         dates = _line_dates(line)
-        head = _WEEKDAY_AFTER.sub("", line[dates[0][1]:]) if dates else ""
+        rest = line[dates[0][1]:] if dates else ""
+        if dates and line[dates[0][1] - 1:dates[0][1]] in (")", "）"):
+            rest = " " + rest  # 「平成30年2月5日(月)富山県射水市」: the weekday parts the date from the heading
+        head = _WEEKDAY_AFTER.sub(" ", rest)
         if dates and len(dates[0][2]) == 10 and not line[:dates[0][0]].strip() and head[:1] in " \t" \
                 and head.strip() and "。" not in head and len(head) <= 80:
             return _doc_date(offset, *dates[0], "date line")

@@ -21,7 +21,8 @@ from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_
 
 NOT_SIGN_DATE = re.compile(r"^\s?(?:から|まで|以降|以来|ぶり|前|後|頃|現在|号|発行|更新|公開|掲載)")
 _BEFORE_DATE_NEG = re.compile(r"(?:前の|後の|以前の|以来の)\s?$")
-REPORTED = re.compile(r"(?:締結|調印|署名|提携)(?:いた)?しました|(?:締結|調印|署名|提携)した|結びました|結んだ|交わしました|本日|このたび|この度|今般")
+REPORTED = re.compile(r"(?:締結|調印|署名|提携)(?:いた)?しました|(?:締結|調印|署名|提携)した|結びました|結んだ|交わしました|本日|このたび|この度|今般|"
+                      r"(?:締結|調印|署名)式[」』]?(?:を|が)[^。]{0,20}?(?:行った|行いました|行われ|開いた|開催し|実施し|執り行われ)")
 PLANNED = re.compile(r"(?:締結|調印)(?:いた)?します|(?:締結|調印)する予定|結ぶ予定|予定です")
 _YEAR_WORD = re.compile(r"(一昨年|今年|本年|昨年|去年)\s?$")
 _RELATIVE_MONTH = re.compile(r"(今年|本年|昨年|去年|一昨年)\s?(\d{1,2})月")

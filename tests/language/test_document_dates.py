@@ -30,6 +30,7 @@ from extractors.language.dates import document_date, document_year
     ("報道年月日 |\n2021/08/31 |\n報道機関名 |\n青葉新聞 |", "2021-08-31", "published"),
     # a news item's date before its headline on the first line
     ("2017.12.07 東西銀行と南北商工会が協定を締結\n\n本文です。", "2017-12-07", "date line"),
+    ("現在の場所\n\n平成30年2月5日(月)青葉県柏市\n\n目的\n本文です。", "2018-02-05", "date line"),
     # a 公布文: the date below 「…をここに公布する。」
     ("第1条 目的を定める。\n" * 13 + "青葉市中小企業振興条例をここに公布する。\n令和5年12月25日\n青葉市長 山田一郎",
      "2023-12-25", "公布文"),
