@@ -65,13 +65,19 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
             best = d
     if best:
         return best.start_date, date_span(best, "agreement-date-sentence", "signed_date")
-    if re.search("同日|同じ日", r.text[s:e]):  # the same day as the date written last before the sentence
-        before = [d for d in r.dates_in(max(0, s - 500), s) if d.start_date and d.precision == "day"]
-        if before:
-            d = before[-1]
-            return d.start_date, field_span(d.start, d.end, "agreement-date-same-day", "signed_date",
-                                            d.start_date, how="同日: the date written before")
     dd = r.doc_date
+    if re.search("同日|同じ日", r.text[s:e]):  # the same day as the date written last before the sentence
+        before = [(d.start, d.end, d.start_date) for d in r.dates_in(max(0, s - 500), s)
+                  if d.start_date and d.precision == "day" and (not dd or d.start != dd.start)]
+        if dd and dd.date.count("-") == 2:  # 「…は1日、協定を締結した。同日、…とも」: a day read against the page's date
+            for m in _DAY_ONLY.finditer(r.text, max(0, s - 500), s):
+                day = day_on_or_before(dd.date, kanji_to_int(m.group(1)) or 0, True)
+                if day and not any(a <= m.start(1) < b for a, b, _ in before):
+                    before.append((m.start(1), m.end(1) + 1, day))
+        if before:
+            st, en, day = max(before)
+            return day, field_span(st, en, "agreement-date-same-day", "signed_date", day,
+                                   how="同日: the date written before")
     m = _RELATIVE_MONTH.search(r.text, s, e)
     if m and dd and 1 <= int(m.group(2)) <= 12:
         back = {"今年": 0, "本年": 0, "昨年": 1, "去年": 1, "一昨年": 2}[m.group(1)]

@@ -23,21 +23,29 @@ _JOINS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:が|も)[^。]{0,10}
 _ACCOMPANIES = re.compile(r"(?:協定|覚書|契約)の?(?:締結|調印)(?:に(?:あわせ|合わせ|併せ)|と同時に)")
 ABOUT_AGREEMENT = re.compile(r"協定|契約|覚書|締結|参加|加わ|署名|調印")
 FOLLOWING = 3  # sentences after a signing sentence that can count its parties
+_THIS_AGREEMENT = re.compile(r"\s*(?:この|同|本|今回の)?\s?(?:協定|覚書|契約)(?:書)?(?:には|に)(?:は)?、?")
 _POINTS_BELOW = re.compile(r"(?:締結先|協定先|相手方?|締結機関|参加機関|内訳)(?:は|:|：)\s?(?:次|以下|下記)の(?:とおり|通り)")
 
 
 def add_joining(r: AgreementReader, drafts: list[dict]) -> None:
-    """「…覚書については、Xが加わっています」: bodies that join one of the documents signed together."""
-    titled = [d for d in drafts if d.get("_split")]
-    for d in titled:
-        for m in re.finditer(re.escape(d["title"]), r.text):
-            s, e = r.ctx.sentence(m.start())
+    """「…覚書については、Xが加わっています」: bodies that join one of the documents signed together;
+    「協定には南北信用保証協会も加わった」 in the sentences right after a signing: bodies that join it."""
+    for d in drafts:
+        places = []
+        if d.get("_split"):
+            places = [(m.end(), r.ctx.sentence(m.start())) for m in re.finditer(re.escape(d["title"]), r.text)]
+        if len(drafts) == 1:
+            for s, e in following_sentences(r, d["_sentence"][1]):
+                m = _THIS_AGREEMENT.match(r.text, s)
+                if m:
+                    places.append((m.end(), (s, e)))
+        for at, (s, e) in places:
             if (s, e) == d["_sentence"]:
                 continue
             while e < len(r.text) and re.match(r"\s?(?:また|さらに|更に)、", r.text[e:e + 5]):
                 e = r.ctx.sentence(e)[1]  # 「また、…も加わっています」 goes on about the same document
-            for c in r._candidates(m.end(), e):
-                c = r._joined(c, r._candidates(m.end(), e))
+            for c in r._candidates(at, e):
+                c = r._joined(c, r._candidates(at, e))
                 if c.label == "ORG" and _JOINS.match(r.text, c.end) and not r.ctx.in_parens(c.start, c.end):
                     name = r.name_of(c)
                     if name and not any(same_body(name, p) for p in d["parties"]):

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from extractors.language.dates import DateMention, parse_date
 from extractors.records.coordination import party_key
-from extractors.records.spans import Span, date_span
+from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
 _JOINED_DOCS = re.compile(r"[」』]?\s?(?:及び|および|並びに|ならびに|と[、,]|、)\s?[「『]?")
@@ -125,7 +125,7 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
     return out
 
 
-_EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ)")
+_EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)")
 _EACH_GROUP = re.compile(r"各(?:金融機関|信用金庫|信金|信用組合|銀行|大学|自治体|市町村|市町|団体|機関|企業|社|行|校)(?:と|との)")
 _SAME_AGREEMENT = re.compile(r"\s*(?:同|本|この|今回の|当該)\s?(?:協定|覚書|契約)")
 _SUBJECT = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
@@ -170,9 +170,46 @@ def split_each(r, draft: dict) -> list[dict]:
     if not subjects or not others:
         return [draft]
     keep, each = (subjects, others) if m.group(1) == "と" else (others, subjects)
+    order = sorted(written, key=lambda w: w[1])
+    if len(subjects) == len(others) >= 2 and all(  # 「AはBと、CはDと、それぞれ」: one agreement per pair
+            (order[i][0] in subjects) == (i % 2 == 0) for i in range(len(order))):
+        return [_one_each(draft, [order[i][0]], order[i + 1][0]) for i in range(0, len(order), 2)]
     if len(each) < 2:
         return [draft]
     return [_one_each(draft, keep, one) for one in each]
+
+
+_PARTNER_WORD = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?と(?:の(?:間で)?)?\s?(?:[^、。とはが]{0,20}?)$")
+
+
+def split_clauses(r, draft: dict, kind_of) -> list[dict]:
+    """「AはBと協定を、Cと覚書をそれぞれ締結した」: each agreement word with the partner written right before
+    it (Xと… W を) is one agreement of that partner with the parties of no clause (the subject), of the
+    kind `kind_of` reads from the word."""
+    s, e = draft["_sentence"]
+    if len(draft["parties"]) < 3:
+        return [draft]
+    words = [w for w in r.ctx.within(s, e, "AGREEMENT")]
+    written = [w for w in draft["_written"] if w[2] > w[1]]
+    clauses = []
+    for w in words:
+        if not re.match(r"\s?を", r.text[w.end:w.end + 2]):
+            continue
+        before = [p for p in written if p[2] <= w.start and _PARTNER_WORD.search(r.text[p[2]:w.start])]
+        if before:
+            clauses.append((w, max(before, key=lambda p: p[2])))
+    partners = {p[0] for _, p in clauses}
+    if len(clauses) < 2 or len(partners) < 2:
+        return [draft]
+    common = [p[0] for p in draft["_written"] if p[0] not in partners]
+    out = []
+    for w, p in clauses:
+        one = _one_each(draft, common, p[0])
+        one["kind"] = one["title"] = kind_of(w.text, None)
+        one["evidence"] = [ev for ev in one["evidence"] if len(ev) == 3 or ev.field != "kind"] + \
+            [field_span(w.start, w.end, w.rule, "kind", one["kind"])]
+        out.append(one)
+    return out
 
 
 def split_bilateral(r, drafts: list[dict]) -> list[dict]:

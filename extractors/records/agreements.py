@@ -40,13 +40,14 @@ import re
 from extractors.language.arguments import signing_arguments
 from extractors.records.agreement_dates import (date_elsewhere, event_date_below, key_value_date, reported_done,
                                                 signing_date)
-from extractors.records.agreement_fields import draft, party_how, with_kind_prefix
+from extractors.records.agreement_fields import draft, kind_of, party_how, with_kind_prefix
 from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied,
                                                 following_members, without_signers)
 from extractors.records.agreement_lists import header_row_drafts, heading_drafts, row_drafts
 from extractors.records.agreement_reader import AgreementReader
 from extractors.records.agreement_splits import (clause_dates, merge_subsets, names_subset, own_dates, same_body,
-                                                split_bilateral, split_ceremonies, split_documents, split_each)
+                                                split_bilateral, split_ceremonies, split_clauses, split_documents,
+                                                split_each)
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import branch_end, party_blocks, party_key
 from extractors.records.signatures import signature_block
@@ -197,6 +198,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     drafts = without_signers(r, drafts)
     drafts = split_ceremonies(r, merge_subsets(drafts))
     drafts = [x for d in drafts for x in split_each(r, d)]
+    drafts = [x for d in drafts for x in split_clauses(r, d, kind_of)]
     drafts = split_bilateral(r, drafts)
     blocks = party_blocks(ctx.text)
     if not drafts and len(blocks) == 1:  # 「上記の自治体と…締結」: the parties are the block's
