@@ -62,6 +62,9 @@ _PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|�
 NOT_A_NAME = re.compile(r"(?:^|両|各|計|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
 _DOCUMENT_NAME = re.compile(r"(?:ビジョン|計画|戦略|方針|プラン|構想|条例|プログラム|指針|協定書?|覚書|契約書?|合意書)$")
 _TOWN_HALL = re.compile(r"(?:役所|役場|庁)$")  # 小諸市役所が協定を結んだ: the town hall acts for its town
+# A division written right after its body's name, then a particle: 柏市企画課は, 東西銀行地域創生部と
+_DIVISION_AFTER = re.compile(r"([^\s、,。()（）「」とはがのをにでやも]{1,8}?(?:課|室|係|局|事業部|本部|(?<!学)部|グループ))"
+                             r"(?=\s?(?:と|は|が|、|,|及び|および|並びに))")
 _OFFICE_OF = re.compile(r".{0,10}?(?:支店|支所|営業部|連合店|本店|出張所|事務所|本部|支部|学部|研究科|短期大学部|大学院)")
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
@@ -297,8 +300,14 @@ class AgreementReader:
             if (_ROLE_AFTER.match(text[c.end:c.end + 5]) or (_OTHER_CASE.match(text, c.end) and not coordinated)) \
                     and not in_arg:
                 continue  # 「…ブランドを確立し」: the object of another verb is no party (「AとBで」 is)
+            div = _DIVISION_AFTER.match(text, c.end)
+            if div and not in_arg:  # 柏市企画課は: the division acts for its body (the name goes on to it)
+                c = Candidate(label=c.label, start=c.start, end=div.end(1), text=text[c.start:div.end(1)], rule=c.rule)
             aside = _ASIDE_AFTER.match(text, c.end)
             after = text[aside.end() if aside else c.end:][:4]  # さいたま市(市長 …)と: read past the aside
+            if c.rule.startswith("ginza:") and not is_signing_body(c.text) and not in_arg and \
+                    re.match(r"\s?の(?![「『]|両|間|[0-9一二三四五六七八九十]+者|協定|覚書|連携協定)", after):
+                continue  # 「SDGsの推進と…」: a name the model found, modifying a noun, is no party
             past = aside.end() if aside else c.end
             link = re.match(r"\s?(の|や)\s?", text[past:past + 3])
             if link and link.group(1) == "の" and c.label == "GPE" and \
@@ -314,6 +323,8 @@ class AgreementReader:
                 continue  # a place named in passing (東京都八王子市や…), not a party; 「AとB市の協定」 names B市
             c = self._joined(c, cands)
             name = self.name_of(c)
+            if div and name:
+                name = _without_division(name)
             if c.label == "GPE" and name and not name.endswith(PUBLIC_BODY_END) and \
                     not is_signing_body(bare_municipality(name)):
                 continue  # 日本, 東北: a place that is no public body
