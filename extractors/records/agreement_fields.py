@@ -35,8 +35,8 @@ def kind_of(word: str, title: str | None) -> str:
         if m:
             return (m.group(1).replace("包括的な連携", "包括連携") + "協定").replace("業務提携協定", "業務提携").replace(
                 "業務連携協定", "業務連携")
-    if word.endswith("覚書"):
-        return "覚書"
+    if word.endswith(("覚書", "合意書")):
+        return word[-3:] if word.endswith("合意書") else "覚書"
     if word.endswith("包括連携"):
         return "包括連携協定"  # 「包括連携を締結」: the agreement of comprehensive cooperation
     word = word.rstrip("書")
@@ -105,7 +105,7 @@ def kind_span(r: AgreementReader, word: Candidate, written: str | None, kind: st
         if at >= 0:
             how = None if norm(phrase) == norm(kind) else "kind from the title"
             return field_span(at, at + len(phrase), "agreement-kind", "kind", kind, how=how)
-    body = word.text if word.text.endswith("覚書") else word.text.rstrip("書")
+    body = word.text if word.text.endswith(("覚書", "合意書")) else word.text.rstrip("書")
     i = body.rfind(kind)
     if i >= 0 and word.end > word.start:
         return field_span(word.start + i, word.start + i + len(kind), word.rule, "kind", kind)
