@@ -20,8 +20,11 @@ is read whole. Its parties come from structure, not from surface order alone:
 
 One sentence can give several agreements: one per party when each party has
 its own date in brackets (「A(令和元年5月7日)とB(令和元年9月2日)の2校と」), one
-per document when two are signed together (「協定書及び…覚書を締結」), one per
-partner when each partner had its own ceremony (「Aとの締結式は5月8日」).
+per document when two are signed together (「協定書及び…覚書を締結」, 「Aと協定を、
+Bと覚書を」), one per partner when each partner had its own ceremony (「Aとの締結式は
+5月8日」) or the text says so (それぞれ, 個別に, 各金融機関と), one per pair (「AはBと、
+CはDと」). A sentence whose signing has people for its subject tells of the
+ceremony, and a page's heading restates its body's signing: neither is another.
 Sentences of one document that name a subset of an agreement's parties
 describe that agreement; a sentence counting the parties completes it, a
 sentence naming the signers restates it (`agreement_links`); pages that list
