@@ -126,6 +126,11 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
 
 
 _EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)")
+# 「これで協定先は計12自治体となった」, 「当行の締結先は20自治体目」: partners counted one by one
+_PARTNERS_COUNTED = re.compile(r"(?:協定先|締結先|提携先|連携先)(?:は|が|も)?[^。]{0,12}?(?:計|合計)?\s?[0-9一二三四五六七八九十]+\s?"
+                               r"(?:自治体|市町村|市町|団体|社|行|大学|機関|金融機関|者|件)")
+# 「3者で」, 「三者協定」, 「4者が」: one agreement signed by all
+_JOINT = re.compile(r"(?:[0-9一二三四五六七八九十]+|両)者(?:で|が|は|の|協定|間|による)")
 _EACH_GROUP = re.compile(r"各(?:金融機関|信用金庫|信金|信用組合|銀行|大学|自治体|市町村|市町|団体|機関|企業|社|行|校)(?:と|との)")
 _SAME_AGREEMENT = re.compile(r"\s*(?:同|本|この|今回の|当該)\s?(?:協定|覚書|契約)")
 _SUBJECT = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
@@ -142,12 +147,14 @@ def _one_each(draft: dict, keep: list[str], one: str) -> dict:
 
 def _each_after(r, e: int) -> bool:
     """「同協定は、各金融機関との相互協力により…」: the sentence after a signing, speaking of that
-    agreement, says it is one with each partner."""
+    agreement, says it is one with each partner; so does one that counts the partners one by one
+    (「これで協定先は計12自治体となった」)."""
     for _ in range(2):
         if e >= len(r.text):
             return False
         s2, e2 = r.ctx.sentence(e)
-        if _SAME_AGREEMENT.match(r.text, s2) and _EACH_GROUP.search(r.text, s2, e2):
+        if (_SAME_AGREEMENT.match(r.text, s2) and _EACH_GROUP.search(r.text, s2, e2)) or \
+                _PARTNERS_COUNTED.search(r.text, s2, e2):
             return True
         e = e2
     return False
@@ -160,7 +167,8 @@ def split_each(r, draft: dict) -> list[dict]:
     (「同協定は、各金融機関との…」) says the same of the partners."""
     s, e = draft["_sentence"]
     m = _EACH.search(r.text, s, e)
-    if not m and len(draft["parties"]) >= 3 and (_EACH_GROUP.search(r.text, s, e) or _each_after(r, e)):
+    if not m and len(draft["parties"]) >= 3 and not _JOINT.search(r.text, s, e) and \
+            (_EACH_GROUP.search(r.text, s, e) or _each_after(r, e)):
         m = re.match("(と)", "と")
     if not m or len(draft["parties"]) < 3:
         return [draft]
