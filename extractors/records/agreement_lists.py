@@ -120,6 +120,7 @@ def heading_drafts(r: AgreementReader, used: set[tuple[int, int]]) -> list[dict]
 
 
 _ROW_MARK = re.compile(r"^\s*(?:[・○●◎■□◆◇\-‐*※•]|\(?\d+[).．、]|[①-⑳])?\s*")
+_ROW_REST = re.compile(r"[\s()（）:：\t]|締結日?|調印日?|付け?|に?協定締結")  # what may stand beside a row's date
 _ROW_NAME = re.compile(r"[^\s、,()（）「」:：\t]{2,40}?(?=\s?[(（]|\s|[:：\t]|$)")
 
 
@@ -182,4 +183,6 @@ def _dated_row(r: AgreementReader, s: int, e: int):
     if not name or not is_signing_body(name):
         return None
     date = next((d for d in r.dates_in(m.end(), e) if d.start_date and d.year_given and not d.fiscal_year), None)
-    return (name, m.start(), m.end(), date, s, e) if date else None
+    if date is None or _ROW_REST.sub("", r.text[m.end():date.start] + r.text[date.end:e]):
+        return None  # 「・東西銀行(令和3年4月1日)セミナー開催」: a row about something else
+    return name, m.start(), m.end(), date, s, e
