@@ -10,12 +10,19 @@ class Settings(BaseModel):
     # PDF reading
     max_pages: int = Field(2000, ge=1, description="pages read per PDF; later pages are left out with a warning")
     max_bytes: int = Field(100 * 1024 * 1024, ge=1, description="largest input read, in bytes")
-    doc_timeout: float = Field(900.0, ge=0, description="seconds one document may take to read; 0: no limit")
+    doc_timeout: float = Field(900.0, ge=0, description="seconds one document may take to read, and again to "
+                               "build its records (the model and the drafts, its parts' work added up); 0: no limit")
+    max_worker_memory: int = Field(4096, ge=0, description="megabytes of resident memory a worker process (the "
+                                   "process pool's, the model worker) may reach working on one document: the "
+                                   "document fails, and a worker that stays over it is replaced; 0: no limit")
     split_pages: int = Field(40, ge=1, description="the flows read a PDF with more pages than this in ranges of "
                              "about this many pages, a task each (the same text as one read); doc_timeout is per range")
     split_chars: int = Field(60_000, ge=1, description="the flows find the candidates of a document whose trigger "
                              "regions hold more characters than this in parts of about this size, a task each "
                              "(the same drafts as one task)")
+    max_page_content: int = Field(32 * 1024 * 1024, ge=1, description="bytes one PDF page's content (its "
+                                  "streams and the forms it draws) may inflate to; a larger page (a compression "
+                                  "bomb) is left out with a warning, counted without inflating it whole")
     pdfium_chars: bool = Field(True, description="take the characters of plain PDF pages (no ruled-table rules, no "
                                "vertical or rotated text, every glyph mapped) from pdfium, ~10x faster than "
                                "pdfminer and at the same places; off: every page through pdfplumber")

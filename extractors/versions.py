@@ -41,11 +41,12 @@ def versions() -> dict[str, str | None]:
     return out
 
 
-# Settings that change how bytes are fetched, how long reading may take or how it is cut into
-# tasks (split_pages, split_chars: a PDF read in page ranges gives the text of one read, candidates
-# found in parts the drafts of one task), not what is read.
+# Settings that change how bytes are fetched, how long reading may take, how much memory a worker may
+# use (a document that passes a limit is not cached) or how it is cut into tasks (split_pages,
+# split_chars: a PDF read in page ranges gives the text of one read, candidates found in parts the
+# drafts of one task), not what is read.
 _FETCH_SETTINGS = {"user_agent", "http_timeout", "max_redirects", "crawl_delay", "retries", "retry_backoff",
-                   "max_retry_after", "doc_timeout", "split_pages", "split_chars"}
+                   "max_retry_after", "doc_timeout", "max_worker_memory", "split_pages", "split_chars"}
 
 
 def work_fingerprint(settings) -> str:

@@ -15,9 +15,17 @@ of `serve` use it. PREFECT_HOME in the environment overrides it. Flow runs that
 ended more than CHUSHO_PREFECT_RETENTION_DAYS days ago (default 30) are deleted:
 by Prefect's vacuum service in `serve`'s server, by `runners.prune_old_runs`
 (at most daily) for the temporary servers, whose ephemeral mode runs no vacuum.
+
+In a process pool's worker, importing it is among the first things done (the
+run's main module imports it): the worker is then set to die with the run
+(`flows/orphans.py`).
 """
 import os
 from pathlib import Path
+
+from flows.orphans import guard_spawned_child
+
+guard_spawned_child()
 
 
 def default_cache_dir() -> str:

@@ -111,7 +111,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def _work_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doc-timeout", type=float, default=None, metavar="SECONDS",
-                   help="time limit for reading one document (default 900; 0: none)")
+                   help="time limit for reading one document, and again for building its records (its parts' "
+                   "work added up) (default 900; 0: none)")
+    p.add_argument("--max-worker-memory", type=int, default=None, metavar="MB",
+                   help="resident memory a worker process may reach on one document: the document fails and "
+                   "the worker is replaced (default 4096; 0: none)")
+    p.add_argument("--split-pages", type=int, default=None, metavar="N",
+                   help="a PDF of more pages is read in ranges of about N pages, a task and a progress line "
+                   "each (default 40)")
+    p.add_argument("--split-chars", type=int, default=None, metavar="N",
+                   help="a document whose passages for the model hold more characters is worked on in parts of "
+                   "about N, a task and a progress line each (default 60000)")
     p.add_argument("--cache-dir", metavar="DIR", help="where each document's work is cached "
                    "(default: $CHUSHO_CACHE_DIR or ~/.cache/chusho-extract/results)")
     p.add_argument("--no-cache", action="store_true", help="neither use nor fill the cache")
@@ -131,7 +141,8 @@ def _settings(args: argparse.Namespace, **more):
 
     if args.cache_dir:
         flows.set_cache_dir(args.cache_dir)
-    given = {"doc_timeout": args.doc_timeout, **more}
+    given = {"doc_timeout": args.doc_timeout, "max_worker_memory": args.max_worker_memory,
+             "split_pages": args.split_pages, "split_chars": args.split_chars, **more}
     try:
         return Settings(**{k: v for k, v in given.items() if v is not None})
     except ValidationError as exc:
@@ -161,6 +172,21 @@ def _out_folder(path: str, option: str = "--out"):
         return check_output_folder(path, option)
     except InputError as exc:
         raise _UsageError(str(exc)) from None
+
+
+def _check_cache(args: argparse.Namespace) -> None:
+    """A cache folder that cannot be written (read-only, not creatable) is found now, not after the work:
+    the run goes on without the cache (as with --no-cache), with one warning."""
+    if args.no_cache:
+        return
+    from flows.inputs import InputError, check_output_folder
+
+    folder = args.cache_dir or os.environ.get("CHUSHO_CACHE_DIR") or flows.default_cache_dir()
+    try:
+        check_output_folder(folder, "the cache folder")
+    except InputError as exc:
+        print(f"chusho-extract: warning: {exc}: running without the cache (as with --no-cache)", file=sys.stderr)
+        args.no_cache = True
 
 
 class _UsageError(Exception):
@@ -286,8 +312,8 @@ def _skipped_note(args: argparse.Namespace) -> None:
     skipped = skipped_files(args.inputs)["counts"]
     if skipped and not args.quiet:
         kinds = ", ".join(f"{n} {kind}" for kind, n in skipped.items())
-        print(f"note: {sum(skipped.values())} files in the input folders are not documents and are not read "
-              f"({kinds}); manifest.json lists them", file=sys.stderr)
+        print(f"note: {sum(skipped.values())} files in the input folders are not read ({kinds}); "
+              f"manifest.json lists them", file=sys.stderr)
 
 
 def _start_model_worker(args: argparse.Namespace, settings):
@@ -312,10 +338,14 @@ def _start_model_worker(args: argparse.Namespace, settings):
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from flows.inputs import local_inputs
+
+    args.inputs = local_inputs(args.inputs)  # a name that is not UTF-8: its file: URI (Prefect sends JSON)
     _check_inputs(args)
     out = _out_folder(args.out)
     _check_runner(args)
     settings = _settings(args, max_pages=args.max_pages)
+    _check_cache(args)
     from flows.preflight import output_lock
 
     with output_lock(out):
@@ -372,17 +402,19 @@ def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
 
             warm_up_model()  # the tasks run in this process: load the model while Prefect is imported
         from flows.extract import extract_flow
+        from flows.runners import ServerWatch
 
         mark("Prefect and the flows imported")
         runner = _runner(args, kind)
         # a handful of small inputs on threads: no flow-run heartbeats (see LocalApi.active)
-        with api.active(heartbeats=kind != "thread"):
+        # a lost server ends the run (ServerWatch)
+        with api.active(heartbeats=kind != "thread"), ServerWatch(api, args.out, not args.no_cache):
             if worker is not None and api.how == "temporary":
                 worker.renice(0)  # the flow may wait for it now (where that is allowed)
             mark(f"Prefect server answers; flow starts on the {kind} runner")
             state = _flow_state(extract_flow.with_options(task_runner=runner), api, worker,
                                 inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,
-                                cache=not args.no_cache)
+                                cache=not args.no_cache, notes=_notes(api))
             summary = _summary_of(state)
     mark("flow ended, server stopped")
     if worker is not None:
@@ -436,6 +468,11 @@ def _exit_status(state, summary) -> int:
     return 1 if (state is not None and state.is_failed()) or not summary.counts.get("ok") else 0
 
 
+def _notes(api) -> dict | None:
+    """The manifest's account of what was done before the flow: a damaged Prefect database moved aside."""
+    return {"prefect_database_reset": api.reset} if api.reset else None
+
+
 def _worker_report(worker) -> None:
     """Timeline: what the model worker gave, and whether this process loaded the model after all."""
     nlp = sys.modules.get("extractors.language.nlp")
@@ -478,6 +515,7 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
         _out_folder(str(Path(args.state).parent), "--state's folder")
     _check_runner(args)
     settings = _settings(args, crawl_delay=args.delay)
+    _check_cache(args)
     from flows.state import StateInUse, default_state_path, lock_state
 
     try:  # one crawl per state file: say so before Prefect starts, not in a failed flow run
@@ -497,10 +535,13 @@ def _crawl_locked(args: argparse.Namespace, sources, settings) -> int:
     api = LocalApi.find()  # first: a server of our own starts while the flows are imported
     from flows.crawl import crawl_flow
 
+    from flows.runners import ServerWatch
+
     runner = _runner(args)  # auto: worker processes (how many documents a crawl finds is not known)
-    with api.active():
+    with api.active(), ServerWatch(api, args.out, not args.no_cache):  # a lost server ends the crawl
         state = _flow_state(crawl_flow.with_options(task_runner=runner), api, sources=sources, out=args.out,
-                            state=args.state, settings=settings, progress=not args.quiet, cache=not args.no_cache)
+                            state=args.state, settings=settings, progress=not args.quiet, cache=not args.no_cache,
+                            notes=_notes(api))
         summary = _summary_of(state)
     crawl = summary.crawl
     counts = ", ".join(f"{n} {k}" for k, n in crawl["counts"].items())
@@ -595,11 +636,19 @@ def _main(args: argparse.Namespace) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # the last line of defence: one clear line, no traceback
-        if os.environ.get("CHUSHO_DEBUG"):
-            raise
-        print(f"chusho-extract: error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
+        return _last_line(exc)
     return 2
+
+
+def _last_line(exc: Exception) -> int:
+    """An error that ends the command, as one line (CHUSHO_DEBUG=1: the traceback)."""
+    if os.environ.get("CHUSHO_DEBUG"):
+        raise  # noqa: PLE0704  (called inside main's except block)
+    from flows.output import OutputError
+
+    said = str(exc) if isinstance(exc, OutputError) else f"{type(exc).__name__}: {exc}"  # it names folder and need
+    print(f"chusho-extract: error: {said}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -13,7 +13,9 @@ Polite and incremental:
   If-Modified-Since); a 304 or the same sha256 reuses the stored document and
   drafts, so nothing is extracted again.
 - 429, 5xx and timeouts are retried with exponential backoff (Prefect task
-  retries, honouring Retry-After); other failures are recorded per URL and
+  retries, honouring Retry-After), but not a response that was still
+  arriving, too slowly, at its deadline (`too_slow`: the same deadline would
+  cut it off again); other failures are recorded per URL and
   the crawl goes on. A URL that fails for a passing reason keeps its last
   good copy, so its records do not flicker out of the record set.
 - A known URL that now answers 404 or 410 is `gone`, not `failed`: its
@@ -60,12 +62,16 @@ from flows.extract import document_tasks, finish_run, note_flow_run, stopped_doc
 from flows.reporting import announce_end, announce_start, say
 from flows.runners import abandon, cancel_future, finished as future_finished, wait_for
 from flows.runcache import RunSummary
+from flows.stages import WorkFailed
 from flows.state import CrawlState, StoredPage, default_state_path
 from schemas.crawl import CrawlSource
 from schemas.document import DocStatus, Document, Fetched
 
-# Answers worth asking again after a pause; anything else is final for this crawl.
+# Answers worth asking again after a pause; anything else is final for this crawl. A response still
+# arriving at the deadline (`too_slow`) is not asked again: the same deadline would cut it off again.
 TRANSIENT = {"http_429", "http_500", "http_502", "http_503", "http_504", "timeout"}
+# Failures that say nothing about the page itself: its last good copy stands in.
+PASSING = TRANSIENT | TRANSPORT_ERRORS | {"too_slow"}
 # Answers that say a page was removed: a known URL answering one of these is gone.
 REMOVED = {"http_404", "http_410"}
 
@@ -285,7 +291,7 @@ class Crawler:
         read = submit_read(fetched, self.settings, self._tasks)  # a long PDF: in page ranges, then joined
         self.report.extracted += 1
         return _Visit(url, source.name, outcome, fetched, stored, links=links,
-                      futures=(read, self._tasks.drafts.submit(read)))
+                      futures=(read, self._tasks.drafts.submit(read, self.settings)))
 
     def _take_canonical(self, url: str, target: str, source: CrawlSource) -> bool:
         """A page naming another URL canonical stands for it, when that URL is in scope and not fetched yet
@@ -305,7 +311,7 @@ class Crawler:
             doc = read_document(fetched, self.settings).model_copy(update={"status": DocStatus.gone})
             return _Visit(url, source.name, "gone", fetched, stored, doc, [])
         if stored is not None and stored.reusable(self.fingerprint) and \
-                fetched.error_code in TRANSIENT | TRANSPORT_ERRORS:
+                fetched.error_code in PASSING:
             note = f"this crawl's fetch failed ({fetched.error}); the copy fetched {stored.last_fetched} is used"
             doc = stored.document.model_copy(update={"warnings": stored.document.warnings + [note]})
             visit = _Visit(url, source.name, "failed", fetched, stored, doc, stored.drafts, stored.links, kept=True)
@@ -472,6 +478,8 @@ class Crawler:
         if visit.futures:
             visit.document = visit.futures[0].result()
             visit.drafts = visit.futures[1].result()
+            if isinstance(visit.drafts, WorkFailed):  # building its records passed a limit: the document fails
+                visit.document, visit.drafts = visit.drafts.failed(visit.document), []
         if visit.outcome in ("new", "changed", "unchanged", "gone"):
             getattr(self.report, visit.outcome).append(visit.url)
         if visit.outcome == "skipped":
@@ -515,25 +523,30 @@ def _done(future: PrefectFuture) -> bool:
       on_completion=[announce_end], on_failure=[announce_end], on_crashed=[announce_end],
       on_cancellation=[announce_end])
 def crawl_flow(sources: list[CrawlSource], out: str, state: str | None = None, settings: Settings | None = None,
-               progress: bool = False, cache: bool = True) -> RunSummary:
+               progress: bool = False, cache: bool = True, notes: dict | None = None) -> RunSummary:
     """Crawl the sources politely and incrementally; write the full current record set to `out`.
 
     Its final state's message gives the counts and the documents that could not be read; it is
     Failed when a start page failed or no document could be read, Cancelled when Ctrl-C stopped it.
+    `notes`: more fields for the manifest from the caller (see `extract_flow`).
     """
     note_flow_run()
     settings = settings or Settings()
     run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(),
-           "inputs": [u for s in sources for u in s.start_urls]}
+           "inputs": [u for s in sources for u in s.start_urls], **(notes or {})}
     state_path = Path(state) if state else default_state_path(out)
     with CrawlState(state_path) as db:
+        if db.reset:
+            say(f"warning: the crawl state file {db.reset['file']} is damaged ({db.reset['error']}): moved aside to "
+                f"{db.reset['moved_to']}; this crawl starts afresh", progress=True, warning=True)
         resume_since = db.resume_since()
         db.begin_crawl(run["id"])
         crawler = Crawler(sources, settings, db, progress, cache, resume_since)
         visits = crawler.run()
         report = crawler.report
         run["crawl"] = {
-            "state": str(state_path), "sources": [s.model_dump(mode="json") for s in sources],
+            "state": str(state_path), "state_reset": db.reset,
+            "sources": [s.model_dump(mode="json") for s in sources],
             "counts": {"new": len(report.new), "changed": len(report.changed), "unchanged": len(report.unchanged),
                        "gone": len(report.gone), "failed": len(report.failed), "skipped": len(report.skipped)},
             "requests": crawler.gate.requests, "extracted": report.extracted,

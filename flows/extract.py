@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from prefect import State, Task, flow, task
 from prefect.cache_policies import NO_CACHE
@@ -49,9 +49,13 @@ from flows.output import manifest_for, write_outputs
 from flows.runners import abandon, cancel_future, finished as future_finished, wait_for
 from flows.reporting import announce_end, announce_start, final_state, publish_artifacts, say
 from flows.runcache import RunSummary, save_run, summary_of
+from flows.stages import WorkFailed
 from flows.timeline import mark
 from schemas.document import DocStatus, Document, Fetched
 from schemas.records import Candidate, Rejected
+
+if TYPE_CHECKING:
+    from extractors.reading.pdf import PdfPart
 
 
 IO_THREADS = 8  # fetch tasks run on threads of the flow's process (see read_all)
@@ -76,13 +80,24 @@ def _fetched_key(parameters: dict, prefix: str, *extra: str) -> str | None:
                             work_fingerprint(settings))
 
 
+_TEXT_DIGESTS: dict[int, tuple[str, str]] = {}  # id(text) -> (text, its sha256): a long text's parts hash it once
+
+
+def _text_digest(text: str) -> str:
+    known = _TEXT_DIGESTS.get(id(text))
+    if known is None or known[0] is not text:
+        if len(_TEXT_DIGESTS) > 16:
+            _TEXT_DIGESTS.clear()
+        known = _TEXT_DIGESTS[id(text)] = (text, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return known[1]
+
+
 def _doc_key(parameters: dict, prefix: str, *extra: str) -> str | None:
     """A cache key for work on a document's text: its URI, sha256, text and the versions, plus `extra`."""
     doc = parameters["doc"]
     if doc.status != DocStatus.ok:
         return None
-    return prefix + _digest(doc.uri, doc.sha256, hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), *extra,
-                            versions_fingerprint())
+    return prefix + _digest(doc.uri, doc.sha256, _text_digest(doc.text), *extra, versions_fingerprint())
 
 
 def _read_key(context, parameters) -> str | None:
@@ -119,27 +134,58 @@ def _candidates_run_name(parameters: dict) -> str:
     return f"candidates {parameters['doc'].uri} chars {regions[0][0]}-{regions[-1][1]}"
 
 
+def _limited(value) -> bool:
+    """A stage's value that says a limit was passed (time, memory): a failed Document or WorkFailed."""
+    if isinstance(value, WorkFailed):
+        return True
+    doc = value[0] if isinstance(value, tuple) else value
+    return isinstance(doc, Document) and doc.error_code in stages.LIMIT_CODES
+
+
+def _not_cached_if_limited(value):
+    """A value that passed a limit is not written to the cache: a run with other limits, or on a quieter
+    machine, must do the work again (Prefect keeps a task's value unless its transaction writes nothing)."""
+    if _limited(value):
+        from prefect.transactions import get_transaction
+
+        txn = get_transaction()
+        if txn is not None:
+            txn.write_on_commit = False
+    return value
+
+
 # The tasks' functions: the work itself is in flows/stages.py (no Prefect, shared with the model
 # worker); a stage that needs the model is the model worker's when the CLI started one (see
 # flows/modelworker.py), else done here.
-read_stage, pages_stage, join_stage = stages.read_stage, stages.pages_stage, stages.join_stage
+def read_stage(fetched: Fetched, settings: Settings) -> Document:
+    return _not_cached_if_limited(stages.read_stage(fetched, settings))
+
+
+def pages_stage(fetched: Fetched, first: int, last: int | None, settings: Settings) -> PdfPart | Document:
+    return _not_cached_if_limited(stages.pages_stage(fetched, first, last, settings))
+
+
+def join_stage(fetched: Fetched, parts: list[PdfPart | Document], settings: Settings) -> Document:
+    return _not_cached_if_limited(stages.join_stage(fetched, parts, settings))
 
 
 def document_stage(fetched: Fetched, settings: Settings) -> tuple[Document, list[dict]]:
     """A small document read and drafted in one task: half the per-task cost of a worker process."""
-    return compute("document", fetched, settings)
+    return _not_cached_if_limited(compute("document", fetched, settings))
 
 
-def drafts_stage(doc: Document) -> list[dict]:
-    return compute("drafts", doc)
+def drafts_stage(doc: Document, settings: Settings | None = None) -> list[dict] | WorkFailed:
+    return _not_cached_if_limited(compute("drafts", doc, settings))
 
 
-def candidates_stage(doc: Document, regions: list[tuple[int, int]]) -> list[Candidate]:
-    return compute("candidates", doc, regions)
+def candidates_stage(doc: Document, regions: list[tuple[int, int]], settings: Settings | None = None,
+                     seconds: float | None = None) -> tuple[list[Candidate], float] | WorkFailed:
+    return _not_cached_if_limited(compute("candidates", doc, regions, settings, seconds))
 
 
-def assemble_stage(doc: Document, parts: list[list[Candidate]]) -> list[dict]:
-    return compute("assemble", doc, parts)
+def assemble_stage(doc: Document, parts: list[list[Candidate]], settings: Settings | None = None,
+                   seconds: float | None = None) -> list[dict] | WorkFailed:
+    return _not_cached_if_limited(compute("assemble", doc, parts, settings, seconds))
 
 
 class DocumentTasks(NamedTuple):
@@ -196,68 +242,163 @@ def _cached(future) -> bool:
     return future.state.name == "Cached"
 
 
+WINDOW = 4  # parts of one document submitted at a time: the rest wait, so that a document of hundreds
+# of parts neither holds hundreds of copies of its bytes or text in the queue nor keeps the others waiting
+
+
 @dataclass
 class Staged:
-    """One document's stage (reading, or drafting): one task, or a task per part and, once they are
-    all done, one more that joins their values (`join_parts`)."""
+    """One document's stage (reading, or drafting): one task, or a task per part, submitted WINDOW at a
+    time, and, once they are all done, one more that joins their values (`join_parts`)."""
 
     source: Fetched | Document  # what the stage works on
     whole: PrefectFuture | None = None  # the stage's result: its one task, or the join
-    parts: list[PrefectFuture] = field(default_factory=list)
+    parts: list[PrefectFuture] = field(default_factory=list)  # the parts submitted so far
     drafted: bool = False  # a reading whose task also drafted: `whole` gives (Document, drafts)
+    todo: list[tuple] = field(default_factory=list)  # the arguments of the parts not submitted yet
+    submit: Callable[..., PrefectFuture] | None = None  # submits one part: submit(*arguments, seconds left)
+    total: int = 0  # its parts, in all
+    what: str = ""  # what a part does, for its progress line ("read", "drafted")
+    limit: float | None = None  # drafting: the document's time limit (doc_timeout; None: no limit) ...
+    budget: float | None = None  # ... and the seconds of it left (the parts' seconds taken off)
+    failed: WorkFailed | None = None  # a part passed a limit: the document fails; its other parts are dropped
+    finished: int = 0  # its parts done so far
 
     @cached_property
     def cached(self) -> bool:
         """Every task of the stage was answered from the cache: nothing was redone. Ask once it is done."""
-        return all(_cached(f) for f in (*self.parts, self.whole))
+        return all(_cached(f) for f in (*self.parts, self.whole) if f is not None)
+
+    def out_of_time(self) -> WorkFailed:
+        return WorkFailed("timeout", f"building the records of {self.source.uri} took longer than the limit of "
+                          f"{self.limit:g} s ({self.finished} of its {self.total} parts done)")
+
+    def submit_next(self) -> list[PrefectFuture]:
+        """Submit parts until WINDOW of them are running (none once a part failed; none left once the time
+        is spent); gives those submitted."""
+        running = sum(1 for f in self.parts if not _done(f))
+        new = []
+        while self.todo and running + len(new) < WINDOW and self.failed is None:
+            if self.budget is not None and self.budget <= 0:
+                self.todo.clear()  # out of time: join_parts fails it once its running parts are done
+                break
+            new.append(self.submit(*self.todo.pop(0), self.budget))
+        self.parts.extend(new)
+        return new
+
+
+def _done(future: PrefectFuture) -> bool:
+    wrapped = getattr(future, "wrapped_future", None)
+    return wrapped.done() if wrapped is not None else future.state.is_final()
 
 
 def start_reading(fetched: Fetched, settings: Settings, tasks: DocumentTasks, draft: bool = False) -> Staged:
-    """Submit a source's reading: a long PDF's page ranges (its join is not submitted yet); with
-    `draft`, one task that reads and drafts a source of at most ONE_TASK_BYTES; else one read task."""
+    """A source's reading: a long PDF's page ranges (submitted WINDOW at a time by `join_parts`; its join
+    is not submitted yet); with `draft`, one task that reads and drafts a source of at most ONE_TASK_BYTES;
+    else one read task."""
     ranges = pdf_ranges(fetched, settings)
     if ranges is not None:
-        return Staged(fetched, parts=[tasks.pages.submit(fetched, first, last, settings) for first, last in ranges])
+        return Staged(fetched, todo=list(ranges), total=len(ranges), what="read",
+                      submit=lambda first, last, _seconds: tasks.pages.submit(fetched, first, last, settings))
     if draft and stages.small(fetched):
         return Staged(fetched, whole=tasks.document.submit(fetched, settings), drafted=True)
     return Staged(fetched, whole=tasks.read.submit(fetched, settings))
 
 
 def start_drafting(doc: Document, settings: Settings, tasks: DocumentTasks) -> Staged:
-    """Submit a document's drafts: one task, or (a long document whose trigger regions hold more than
-    `split_chars` characters) a candidates task per part of them (its assembly is not submitted yet)."""
-    parts = candidate_parts(doc, settings.split_chars)
+    """A document's drafts: one task, or (a long document whose trigger regions hold more than
+    `split_chars` characters) a candidates task per part of them, submitted WINDOW at a time by
+    `join_parts` within the document's time limit, their seconds added up (its assembly is not
+    submitted yet)."""
+    parts = _bounded(candidate_parts(doc, settings.split_chars), doc.text, settings.split_chars)
     if len(parts) <= 1:
-        return Staged(doc, whole=tasks.drafts.submit(doc))
-    return Staged(doc, parts=[tasks.candidates.submit(doc, regions) for regions in parts])
+        return Staged(doc, whole=tasks.drafts.submit(doc, settings))
+    return Staged(doc, todo=[(regions,) for regions in parts], total=len(parts), what="drafted",
+                  limit=settings.doc_timeout or None, budget=settings.doc_timeout or None,
+                  submit=lambda regions, seconds: tasks.candidates.submit(doc, regions, settings, seconds))
+
+
+def _bounded(parts: list[list[tuple[int, int]]], text: str, size: int) -> list[list[tuple[int, int]]]:
+    """The parts with every region longer than `size` cut at line ends into regions of about `size`, a part
+    each: a text whose every line is near a trigger word (a register of hundreds of thousands of rows) is one
+    region, and the model must never get all of it in one task. A part's regions stay whole lines, so a
+    sentence (a line at most) is never cut; a pattern spread over several lines at a cut is not found, as
+    at the model's own chunk ends (Sudachi's input limit)."""
+    out: list[list[tuple[int, int]]] = []
+    for part in parts:
+        kept: list[tuple[int, int]] = []
+        for start, end in part:
+            while end - start > size:
+                cut = text.rfind("\n", start, start + size) + 1
+                if cut <= start:  # one line longer than `size`: cut after it
+                    cut = text.find("\n", start + size, end) + 1 or end
+                if cut >= end:
+                    break
+                out.append(kept + [(start, cut)])
+                kept, start = [], cut
+            kept.append((start, end))
+        out.append(kept)
+    return [part for part in out if part]
 
 
 def submit_read(fetched: Fetched, settings: Settings, tasks: DocumentTasks) -> PrefectFuture:
     """A source's reading submitted at once, for a flow that cannot wait (the crawl): its Document's future.
 
     A long PDF's join is given its page ranges' futures, which Prefect resolves to their values
-    before it runs (on threads, a process pool or Dask alike).
+    before it runs (on threads, a process pool or Dask alike); the ranges are all submitted at once.
     """
     reading = start_reading(fetched, settings, tasks)
     if reading.whole is None:
-        reading.whole = tasks.join.submit(fetched, reading.parts, settings)
+        parts = [reading.submit(*args, None) for args in reading.todo]
+        reading.whole = tasks.join.submit(fetched, parts, settings)
     return reading.whole
 
 
-def join_parts(staged: list[Staged], join) -> None:
-    """Submit `join(stage, part values)` for each stage done in parts, as soon as the last of its parts is done."""
-    parts = [part for st in staged for part in st.parts]
-    owner = {id(part): st for st in staged for part in st.parts}
-    left = {id(st): len(st.parts) for st in staged}
-    for fut in as_completed(parts):
-        st = owner[id(fut)]
-        left[id(st)] -= 1
-        if not left[id(st)]:
-            st.whole = join(st, [part.result() for part in st.parts])
+def _part_done(st: Staged, future: PrefectFuture, progress: bool):
+    """A part's value, its seconds taken from the document's budget and its progress line."""
+    value = future.result()
+    cached = _cached(future)
+    if isinstance(value, WorkFailed):
+        st.failed = st.failed or value
+    elif st.what == "drafted":  # a candidates part: (candidates, seconds)
+        if st.budget is not None and not cached:
+            st.budget -= value[1]
+        value = value[0]
+    st.finished += 1
+    if not cached:
+        say(f"  part {st.finished}/{st.total} {st.what}: {st.source.uri}", progress)
+    return value
 
 
-def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks, reads: list | None = None
-             ) -> list[Staged]:
+def join_parts(staged: list[Staged], join, progress: bool = False) -> None:
+    """Run the parts of each stage done in parts, WINDOW at a time per stage, and submit `join(stage, part
+    values)` as soon as the last of a stage's parts is done; a stage whose part failed gets no join."""
+    running: dict[int, tuple[PrefectFuture, Staged]] = {}
+    values: dict[int, object] = {}
+
+    def launch(st: Staged) -> None:
+        for f in st.submit_next():
+            running[id(f)] = (f, st)
+
+    for st in staged:
+        if st.todo:
+            launch(st)
+    while running:
+        fut = next(as_completed([f for f, _st in running.values()]))
+        _, st = running.pop(id(fut))
+        values[id(fut)] = _part_done(st, fut, progress)
+        launch(st)
+        if any(other is st for _f, other in running.values()):
+            continue
+        done = [values.pop(id(f)) for f in st.parts]
+        if st.failed is None and st.budget is not None and st.budget <= 0:
+            st.failed = st.out_of_time()
+        if st.failed is None:
+            st.whole = join(st, done)
+
+
+def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks, reads: list | None = None,
+             progress: bool = False) -> list[Staged]:
     """Each source fetched, on threads of the flow's process (IO_THREADS: fetching waits on files and
     servers; a worker process would spend more on the task's set-up than on the work), and its
     reading submitted as soon as its bytes are there, in the order of `sources`: a small one read
@@ -276,12 +417,12 @@ def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks, reads
         except interrupt.Stopped:
             abandon(io)  # a fetch in progress is not waited for
             raise
-    join_parts(reads, lambda st, values: tasks.join.submit(st.source, values, settings))
+    join_parts(reads, lambda st, values: tasks.join.submit(st.source, values, settings), progress)
     return reads
 
 
-def draft_all(reads: list[Staged], settings: Settings, tasks: DocumentTasks, drafts: list | None = None
-              ) -> list[Staged]:
+def draft_all(reads: list[Staged], settings: Settings, tasks: DocumentTasks, drafts: list | None = None,
+              progress: bool = False) -> list[Staged]:
     """Each document's drafts (a reading that drafted is its own), submitted as soon as it is read,
     in the order of `reads`; a long document's assembly is submitted with its parts' candidates as
     soon as the last of them is found. `drafts` is filled in place, if given."""
@@ -292,7 +433,7 @@ def draft_all(reads: list[Staged], settings: Settings, tasks: DocumentTasks, dra
     for fut in as_completed([r.whole for r in todo]):
         drafts[where[id(fut)]] = start_drafting(fut.result(), settings, tasks)
     join_parts([d for d, r in zip(drafts, reads) if not r.drafted],
-               lambda st, values: tasks.assemble.submit(st.source, values))
+               lambda st, values: tasks.assemble.submit(st.source, values, settings, st.budget), progress)
     return drafts
 
 
@@ -302,8 +443,9 @@ def process_all(sources: list[str], settings: Settings, progress: bool, cache: b
 
     Each stage is submitted as soon as its input is ready, with the value (not
     the future) as its parameter, so the same code runs on threads, a process
-    pool or Dask workers. Stopped by Ctrl-C (`flows/interrupt.py`), it gives the
-    documents done and, for the others, a `stopped` line each (`after_stop`).
+    pool or Dask workers. A long document's parts print a progress line each. Stopped by Ctrl-C
+    (`flows/interrupt.py`), it gives the documents done and, for the others, a `stopped` line each
+    (`after_stop`).
     """
     tasks = document_tasks(cache)
     n = len(sources)
@@ -314,10 +456,15 @@ def process_all(sources: list[str], settings: Settings, progress: bool, cache: b
     done = 0
     try:
         with interrupt.stoppable():
-            read_all(sources, settings, tasks, reads)
-            draft_all(reads, settings, tasks, drafts)
-            where = {id(d.whole): i for i, d in enumerate(drafts)}
-            for fut in as_completed([d.whole for d in drafts]):
+            read_all(sources, settings, tasks, reads, progress)
+            draft_all(reads, settings, tasks, drafts, progress)
+            for i, d in enumerate(drafts):  # a drafting that failed in its parts has no task to wait for
+                if d.whole is None:
+                    documents[i], found[i] = _values(reads[i], d)
+                    done += 1
+                    _progress(done, n, documents[i], False, progress)
+            where = {id(d.whole): i for i, d in enumerate(drafts) if d.whole is not None}
+            for fut in as_completed([d.whole for d in drafts if d.whole is not None]):
                 i = where[id(fut)]
                 documents[i], found[i] = _values(reads[i], drafts[i])
                 done += 1
@@ -330,10 +477,14 @@ def process_all(sources: list[str], settings: Settings, progress: bool, cache: b
 
 
 def _values(read: Staged, drafted: Staged) -> tuple[Document, list[dict]]:
-    """A document's Document and drafts, once its last task is done."""
+    """A document's Document and drafts, once its last task is done; a drafting that passed a limit
+    (a WorkFailed value, or a part's) fails the document."""
     if read.drafted:
         return read.whole.result()
-    return read.whole.result(), drafted.whole.result()
+    doc = read.whole.result()
+    value = drafted.whole.result() if drafted.whole is not None else None
+    failed = value if isinstance(value, WorkFailed) else drafted.failed
+    return (failed.failed(doc), []) if failed is not None else (doc, value)
 
 
 def _last_task(read: Staged | None, drafted: Staged | None) -> PrefectFuture | None:
@@ -423,17 +574,19 @@ def note_flow_run() -> None:
       on_completion=[announce_end], on_failure=[announce_end], on_crashed=[announce_end],
       on_cancellation=[announce_end])
 def extract_flow(inputs: list[str], out: str, settings: Settings | None = None, progress: bool = False,
-                 cache: bool = True) -> RunSummary:
+                 cache: bool = True, notes: dict | None = None) -> RunSummary:
     """Run the pipeline on files, folders and URLs and write the output folder `out`.
 
     Its final state's message gives the counts and the documents that could not be read;
-    it is Failed when none could be, Cancelled when Ctrl-C stopped the command.
+    it is Failed when none could be, Cancelled when Ctrl-C stopped the command. `notes`: more
+    fields for the manifest from the caller (what it did before the flow, e.g. a damaged Prefect
+    database moved aside: `prefect_database_reset`).
     """
     mark("flow run running")
     note_flow_run()
     settings = settings or Settings()
     run = {"id": str(uuid.uuid4()), "started": datetime.now(timezone.utc).isoformat(), "inputs": inputs,
-           "skipped_files": skipped_files(inputs)}
+           "skipped_files": skipped_files(inputs), **(notes or {})}
     documents, drafts, hits = process_all(discover_sources(inputs), settings, progress, cache)
     run["cache"] = {"enabled": cache, "hits": hits, "whole_run": False}
     return finish_run("chusho-extract", out, documents, drafts, run, settings)

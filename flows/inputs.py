@@ -7,10 +7,12 @@ starts (see `flows/cli.py`).
 - `check_output_folder(path)`: creates the folder if missing and proves it
   writable by creating and removing a file in it (permission bits alone do not
   tell: root ignores them, a read-only mount does not show in them).
+- `local_inputs(inputs)`: the inputs with a path whose name is not UTF-8 given
+  as its `file:` URI (`extractors.reading.paths`).
 - `missing_paths(inputs)`: the local paths among the inputs that do not exist.
 - `skipped_files(inputs)`: the files in input folders that are not read (not
-  a document type), counted by type, for the manifest and for the message when
-  a folder holds no document at all.
+  a document type, a broken link, a FIFO), counted by type, for the manifest and
+  for the message when a folder holds no document at all.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ import os
 import uuid
 from collections import Counter
 from pathlib import Path
+
+from extractors.reading.paths import local_path, portable
 
 MAX_LISTED = 500  # skipped files listed by path; the counts are always complete
 
@@ -52,8 +56,14 @@ def _is_url(item: str) -> bool:
     return item.startswith(("http://", "https://"))
 
 
+def local_inputs(inputs: list[str]) -> list[str]:
+    """The inputs as sources: a local path whose name is not UTF-8 becomes its `file:` URI (see
+    `extractors.reading.paths`: such a name cannot go into Prefect's API or a JSON file)."""
+    return [i if _is_url(i) else portable(i) for i in inputs]
+
+
 def missing_paths(inputs: list[str]) -> list[str]:
-    return [i for i in inputs if not _is_url(i) and not os.path.exists(i)]
+    return [i for i in inputs if not _is_url(i) and not os.path.exists(local_path(i))]
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -64,26 +74,46 @@ def _kind(path: Path) -> str:
     return path.suffix.lower() or "(no extension)"
 
 
+BROKEN_LINK = "(broken link)"  # the type of a symbolic link whose target does not exist
+SPECIAL_FILE = "(not a regular file)"  # a FIFO, socket or device in an input folder: never opened
+
+
+def _unread(p: Path) -> tuple[str, dict] | None:
+    """(type, more fields) of a folder entry that is not read, or None for a document or a folder."""
+    if p.is_symlink() and not p.exists():
+        return BROKEN_LINK, {"target": portable(os.readlink(p))}
+    if p.is_dir():
+        return None
+    if not p.is_file():
+        return SPECIAL_FILE, {}
+    from extractors.reading.fetch import DOCUMENT_SUFFIXES
+
+    return (None if p.suffix.lower() in DOCUMENT_SUFFIXES else (_kind(p), {}))
+
+
 def skipped_files(inputs: list[str]) -> dict:
     """{"counts": {type: n}, "files": [{"path", "type"}, ...]} for the files in input folders not read.
 
     Hidden files and folders (a leading dot) are not counted: they are not
-    anyone's documents (.git, .DS_Store).
+    anyone's documents (.git, .DS_Store). A symbolic link whose target is gone
+    is listed with the type "(broken link)" and its `target`; a FIFO, socket or
+    device with "(not a regular file)". A name that is not UTF-8 is given as
+    its `file:` URI.
     """
-    from extractors.reading.fetch import DOCUMENT_SUFFIXES
-
     counts: Counter[str] = Counter()
     files: list[dict] = []
     for item in inputs:
-        root = Path(item)
+        root = Path(local_path(item))
         if _is_url(item) or not root.is_dir():
             continue
         for p in sorted(root.rglob("*")):
-            if not p.is_file() or _hidden(p, root) or p.suffix.lower() in DOCUMENT_SUFFIXES:
+            unread = None if _hidden(p, root) else _unread(p)
+            if unread is None:
                 continue
-            counts[_kind(p)] += 1
+            kind, more = unread
+            counts[kind] += 1
             if len(files) < MAX_LISTED:
-                files.append({"path": str(p), "type": _kind(p)})
+                files.append({"path": portable(p), "type": kind, **more})
     return {"counts": dict(sorted(counts.items())), "files": files}
 
 

@@ -65,12 +65,13 @@ def _fetch_fields(fetched) -> dict:
     return fetched.model_dump(exclude={"content"})
 
 
-def _main(conn, sources: list[str], settings) -> None:
+def _main(conn, sources: list[str], settings, parent: int | None = None) -> None:
     """The worker process's main: see `_serve`; a closed pipe (the CLI is gone) ends it quietly."""
-    from flows.runners import die_with_parent
+    from flows.orphans import die_with_parent
 
-    die_with_parent()
+    die_with_parent(parent)  # first: a CLI killed before this is noticed here
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the CLI stops us
+    stages.guard_memory()  # one stage at a time: its memory limit applies
     try:
         _serve(conn, sources, settings)
     except (EOFError, OSError):
@@ -108,6 +109,8 @@ def _serve(conn, sources: list[str], settings) -> None:
                 result = ("error", f"{type(exc).__name__}: {exc}")
             _send(conn, ("ahead", fetched.uri), result)
             mark(f"read ahead in the model worker: {fetched.uri}")
+            if stages.replacement_wanted():
+                return  # over its memory limit for good: the flow's tasks do the rest themselves
             continue
         message = conn.recv()
         if message[0] == "stop":
@@ -124,6 +127,8 @@ def _serve(conn, sources: list[str], settings) -> None:
         except Exception as exc:  # noqa: BLE001
             result = ("error", f"{type(exc).__name__}: {exc}")
         _send(conn, ("reply", rid), result)
+        if stages.replacement_wanted():
+            return  # over its memory limit for good: the flow's tasks do the rest themselves
 
 
 def _send(conn, head: tuple, result: tuple) -> None:
@@ -159,8 +164,8 @@ class ModelWorker:
             method = START_METHOD if threading.active_count() == 1 else "spawn"
         ctx = multiprocessing.get_context(method)
         ours, theirs = ctx.Pipe()
-        process = ctx.Process(target=_main, args=(theirs, list(sources), settings), name="chusho-model-worker",
-                              daemon=True)
+        process = ctx.Process(target=_main, args=(theirs, list(sources), settings, os.getpid()),
+                              name="chusho-model-worker", daemon=True)
         process.start()
         theirs.close()  # ours then reads EOF when the worker exits, however it exits
         mark(f"model worker started (pid {process.pid}, {method})")

@@ -10,7 +10,11 @@ starting Prefect at all. A hit writes the same output folder (a new run id;
 `cache.whole_run` in the manifest names the run it came from) in about a
 second. Any changed, added or removed file, any code, rule, model or setting
 change gives another key. URLs always go through the flow (their bytes are
-only known by fetching). This module does not import Prefect.
+only known by fetching). An entry that cannot be read back whole (a write cut
+short, a damaged disk: zlib, gzip or JSON errors) is a miss: it is removed, one
+warning says so, and the flow's run writes it anew. An entry that cannot be
+saved (a full or read-only cache folder) costs a warning, not the run. This
+module does not import Prefect.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import gzip
 import hashlib
 import json
 import os
+import sys
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,7 +33,7 @@ from extractors.reading import discover_sources, fetch_file, is_url
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
 from flows.inputs import skipped_files
-from flows.output import manifest_for, to_jsonable, write_outputs
+from flows.output import clear_leftovers, manifest_for, temporary_name, to_jsonable, write_outputs
 from schemas.document import Document
 from schemas.records import Rejected
 
@@ -78,10 +83,47 @@ def save_run(documents: list[Document], records: list[dict], rejected: list[Reje
     blob = json.dumps({"run": manifest["id"], "documents": [to_jsonable(d) for d in documents], "records": records,
                        "rejected": [to_jsonable(r) for r in rejected]}, ensure_ascii=False)
     path = _runs_dir() / f"{key}.json.gz"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(gzip.compress(blob.encode("utf-8"), compresslevel=3))
-    os.replace(tmp, path)
+    tmp = temporary_name(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        clear_leftovers(path.parent)
+        tmp.write_bytes(gzip.compress(blob.encode("utf-8"), compresslevel=3))
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        _warn(f"the run could not be saved in the whole-run cache ({path}: {exc.strerror or exc}); the output is "
+              f"written all the same")
+
+
+def _warn(message: str) -> None:
+    print(f"chusho-extract: warning: {message}", file=sys.stderr, flush=True)
+
+
+def _load(path: Path) -> dict | None:
+    """A saved run, or None: none saved, or one that cannot be read back whole (then removed, with a warning)."""
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        _warn(f"the whole-run cache entry {path} cannot be read ({exc.strerror or exc}): the flow runs instead")
+        return None
+    try:
+        saved = json.loads(gzip.decompress(blob))
+        return {"run": saved["run"], "records": list(saved["records"]),
+                "documents": [Document.model_validate(d) for d in saved["documents"]],
+                "rejected": [Rejected.model_validate(r) for r in saved["rejected"]]}
+    except Exception as exc:  # noqa: BLE001  (zlib.error, BadGzipFile, EOFError, JSON, validation: all damage)
+        _warn(f"the whole-run cache entry {path} is damaged ({type(exc).__name__}: {exc}): removed; the flow runs "
+              f"and saves it again")
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        return None
 
 
 def cached_run(inputs: list[str], out: str, settings: Settings) -> RunSummary | None:
@@ -96,13 +138,10 @@ def cached_run(inputs: list[str], out: str, settings: Settings) -> RunSummary | 
             return None
         pairs.append((fetched.uri, fetched.sha256))
     key = _key(pairs, settings)
-    path = _runs_dir() / f"{key}.json.gz"
-    try:
-        saved = json.loads(gzip.decompress(path.read_bytes()))
-        documents = [Document.model_validate(d) for d in saved["documents"]]
-        rejected = [Rejected.model_validate(r) for r in saved["rejected"]]
-    except (OSError, EOFError, ValueError, KeyError):  # a miss, or a damaged entry: run the flow
+    saved = _load(_runs_dir() / f"{key}.json.gz")
+    if saved is None:
         return None
+    documents, rejected = saved["documents"], saved["rejected"]
     now = datetime.now(timezone.utc).isoformat()
     run = {"id": str(uuid.uuid4()), "started": now, "inputs": inputs, "skipped_files": skipped_files(inputs),
            "cache": {"enabled": True, "whole_run": True, "from_run": saved["run"], "key": key}}

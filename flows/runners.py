@@ -34,6 +34,7 @@ overlap the imports and the model load) and stopped at the end.
 from __future__ import annotations
 
 import atexit
+import functools
 import os
 import signal
 import socket
@@ -44,8 +45,10 @@ import threading
 import time
 import urllib.request
 from contextlib import contextmanager
+from pathlib import Path
 
-from flows.timeline import mark
+from flows import orphans
+from flows.timeline import mark, process_start
 
 RUNNERS = ("auto", "process", "thread", "dask")
 SMALL_RUN_FILES = 4  # a run of at most this many inputs ...
@@ -60,23 +63,20 @@ def default_workers() -> int:
 def die_with_parent() -> None:
     """In a child process: be sent SIGTERM when the process that started it dies, even by SIGKILL
     (Linux PR_SET_PDEATHSIG), so that a killed run leaves no server or worker processes behind."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # not Linux: the atexit hook and the pool's own shutdown still stop them on a normal exit
+    orphans.die_with_parent()
 
 
 def choose_runner(sources: list[str]) -> str:
     """`auto`'s choice: threads for a handful of small files and URLs, worker processes otherwise."""
     if len(sources) > SMALL_RUN_FILES:
         return "process"
+    from extractors.reading.paths import local_path
+
     size = 0
     for source in sources:
-        if "://" not in source:
+        if not source.startswith(("http://", "https://")):
             try:
-                size += os.path.getsize(source)
+                size += os.path.getsize(local_path(source))
             except OSError:
                 pass  # a missing file is reported by its fetch task
     return "thread" if size <= SMALL_RUN_BYTES else "process"
@@ -109,9 +109,13 @@ def process_worker_init() -> None:
     validates each distinct one once and enters a copy of it for each task. The rest of Prefect's
     `hydrated_context` (flow run and task run contexts, tags, assets, the client) is Prefect's own.
     """
-    die_with_parent()
+    orphans.die_with_parent(sig=signal.SIGKILL)  # (set already when flows/__init__.py was imported first)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the flow stops us
     signal.signal(signal.SIGTERM, _end_worker)
+    from flows import stages
+
+    stages.guard_memory()  # a pool worker runs one task at a time: the memory limit applies
+    _replaced_when_asked()
     import json
 
     import prefect.context as prefect_context
@@ -153,6 +157,72 @@ def _end_worker(signum, frame) -> None:
         os._exit(0)
 
 
+_QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
+
+
+def process_runner(workers: int):
+    """Prefect's ProcessPoolTaskRunner whose workers die with this process from their first moment:
+    while its pool lives, POOL_PARENT in the environment tells a spawned worker who its parent is, and
+    the worker sets itself to die with it as soon as it imports `flows` (flows/orphans.py)."""
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    class ProcessRunner(ProcessPoolTaskRunner):
+        def __enter__(self):
+            os.environ[orphans.POOL_PARENT] = str(os.getpid())
+            # multiprocessing's resource tracker, started now with this interpreter's -W options, unlinks the
+            # semaphores of workers killed with the run; its warning about them is not the user's business
+            if _QUIET_TRACKER not in sys.warnoptions:
+                sys.warnoptions.append(_QUIET_TRACKER)
+            return super().__enter__()
+
+        def __exit__(self, *exc):
+            try:
+                super().__exit__(*exc)
+            finally:
+                os.environ.pop(orphans.POOL_PARENT, None)
+
+    return ProcessRunner(max_workers=workers, initializer=process_worker_init)
+
+
+def _replaced_when_asked() -> None:
+    """In a process pool's worker: once a task leaves it over its memory limit for good
+    (`stages.replacement_wanted`), it exits after sending that task's result, and the pool starts another.
+
+    The pool (concurrent.futures.ProcessPoolExecutor) replaces a worker that says, with a result,
+    that it is exiting (its max_tasks_per_child mechanism); a worker that dies otherwise breaks the
+    whole pool. So the worker's result queue is given a `put` that marks the result of such a task
+    with its pid, and its call queue a `get` that exits instead of taking another task. Both are
+    found in the frame of the pool's worker loop, which calls this initializer (Python 3.11's
+    `_process_worker`); elsewhere nothing is changed, and a worker over its limit keeps working.
+    """
+    from concurrent.futures import process as cf_process
+
+    frame = sys._getframe()
+    while frame is not None and frame.f_code is not cf_process._process_worker.__code__:
+        frame = frame.f_back
+    if frame is None:
+        return
+    call_queue, result_queue = frame.f_locals.get("call_queue"), frame.f_locals.get("result_queue")
+    if call_queue is None or result_queue is None:
+        return
+    from flows import stages
+
+    put, get = result_queue.put, call_queue.get
+
+    def put_result(item, *args, **kwargs):
+        if stages.replacement_wanted() and isinstance(item, cf_process._ResultItem) and item.exit_pid is None:
+            item.exit_pid = os.getpid()  # the pool takes this worker out and starts another
+        return put(item, *args, **kwargs)
+
+    def get_call(*args, **kwargs):
+        if stages.replacement_wanted():  # its last result is sent: go
+            mark(f"pool worker {os.getpid()} replaced: a document took it over its memory limit")
+            os._exit(0)
+        return get(*args, **kwargs)
+
+    result_queue.put, call_queue.get = put_result, get_call
+
+
 def make_runner(kind: str = "process", workers: int | None = None, dask_address: str | None = None):
     workers = workers or default_workers()
     if kind == "thread":
@@ -160,9 +230,7 @@ def make_runner(kind: str = "process", workers: int | None = None, dask_address:
 
         return ThreadPoolTaskRunner(max_workers=max(4, workers * 2))
     if kind == "process":
-        from prefect.task_runners import ProcessPoolTaskRunner
-
-        return ProcessPoolTaskRunner(max_workers=workers, initializer=process_worker_init)
+        return process_runner(workers)
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -256,12 +324,13 @@ def prune_old_runs(api_url: str, days: float, home: str | None = None, budget: f
     return deleted
 
 
-def _server_preexec() -> None:
+def _server_preexec(parent: int | None = None) -> None:
     """In a Prefect server's process, before it runs: a session of its own, so that Ctrl-C in the
     terminal (SIGINT to the foreground process group) does not stop it while the run still needs it
-    (to mark the flow run Cancelled); the command stops it last. And death with its parent."""
+    (to mark the flow run Cancelled); the command stops it last. And death with its parent (`parent`,
+    its pid: at once if it died between the fork and now)."""
     os.setsid()
-    die_with_parent()
+    orphans.die_with_parent(parent)
 
 
 def port_in_use(port: int) -> bool:
@@ -275,6 +344,37 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def prefect_database() -> Path | None:
+    """The SQLite file a temporary Prefect server uses (its connection URL, else PREFECT_HOME/prefect.db),
+    or None for another database."""
+    url = os.environ.get("PREFECT_SERVER_DATABASE_CONNECTION_URL") or \
+        os.environ.get("PREFECT_API_DATABASE_CONNECTION_URL")
+    if url:
+        scheme, _, rest = url.partition(":///")
+        path = rest.split("?", 1)[0]
+        return Path(path) if scheme.startswith("sqlite") and path and path != ":memory:" else None
+    return Path(os.environ.get("PREFECT_HOME") or "~/.prefect").expanduser() / "prefect.db"
+
+
+def damaged_database(path: Path) -> str | None:
+    """SQLite's word on a damaged database file (quick_check), or None: sound, or not there."""
+    import sqlite3
+
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(path, timeout=10)
+        try:
+            verdict = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+            return None  # busy, locked, unreadable: not known to be damaged
+        return str(exc)
+    return None if verdict == "ok" else verdict
 
 
 class LocalApi:
@@ -291,6 +391,7 @@ class LocalApi:
     def __init__(self, url: str | None, process: subprocess.Popen | None = None, how: str = "configured",
                  log=None):
         self.url, self.process, self.how = url, process, how
+        self.reset: dict | None = None  # its damaged database moved aside: {"file", "moved_to", "error"}
         self.log = log  # a temporary server's output: shown when it fails to start, not in the run's own
 
     @classmethod
@@ -317,7 +418,8 @@ class LocalApi:
         process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
              "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"],
-            env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_server_preexec)
+            env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            preexec_fn=functools.partial(_server_preexec, os.getpid()))
         api = cls(f"http://127.0.0.1:{port}/api", process, how="temporary", log=log)
         atexit.register(api.stop)  # never left behind, whatever happens before active()
         return api
@@ -329,6 +431,8 @@ class LocalApi:
         timeout = timeout or float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120"))
         deadline = time.monotonic() + timeout
         while not api_healthy(self.url, timeout=1.0):
+            if self.process.poll() is not None and self.reset is None and self._recover_database():
+                continue  # a damaged database was moved aside: a new server on a new one
             if self.process.poll() is not None:
                 raise RuntimeError(f"the temporary Prefect server exited with status {self.process.returncode} "
                                    f"before answering at {self.url}{self._log_tail()}")
@@ -338,6 +442,25 @@ class LocalApi:
                 raise RuntimeError(f"the temporary Prefect server did not answer at {self.url} in {timeout:g} s"
                                    f"{tail}")
             time.sleep(0.05)
+
+    def _recover_database(self) -> bool:
+        """After the temporary server exited before answering: if its database is damaged (SQLite's
+        "database disk image is malformed"), move it aside, say so, and start a new server on a new one."""
+        path = prefect_database()
+        why = damaged_database(path) if path else None
+        if why is None:
+            return False
+        aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}")
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(f"{path}{suffix}"):
+                os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+        self.reset = {"file": str(path), "moved_to": str(aside), "error": why}
+        print(f"chusho-extract: warning: the Prefect database {path} is damaged ({why}): moved aside to {aside}; "
+              f"a new one is used (the old one keeps the history of earlier runs)", file=sys.stderr, flush=True)
+        self.stop()
+        fresh = type(self).start()
+        self.url, self.process, self.log = fresh.url, fresh.process, fresh.log
+        return True
 
     def _log_tail(self, size: int = 3000) -> str:
         """The end of a temporary server's output, to go with an error about it."""
@@ -478,3 +601,103 @@ def abandon(runner) -> None:
     if resolver is not None:
         resolver.shutdown(wait=False, cancel_futures=True)
         runner._resolver_executor = None
+
+
+def _silence_logging() -> None:
+    """No more log output from this process: every handler of every logger drops what it is given
+    (`logging.disable` alone is not enough: Prefect's internal loggers decide by a setting of theirs)."""
+    import logging
+
+    logging.disable(logging.CRITICAL)
+    for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
+        for handler in getattr(logger, "handlers", ()):
+            handler.setLevel(logging.CRITICAL + 1)
+
+
+class ServerWatch:
+    """A run's Prefect server, watched while the flow runs: a server lost ends the command within a minute.
+
+    Prefect's client waits for a lost server for ever: the flow's last state change and,
+    at the interpreter's exit, its event queue (a retry every ~7 s per queued event, one
+    warning line each: a run whose temporary server was killed wrote its output and then
+    never exited). Every CHECK_EVERY seconds this thread asks: a temporary server's process
+    that exited is lost at once; any other server that does not answer MISSES times in a
+    row is lost. Then Prefect's log output is silenced, the command is given GRACE seconds
+    to end by itself (its output may be being written), and it is ended with exit status 1
+    and one line: which server was lost, when, and whether this run's output was written
+    (`out/manifest.json` of this run; a folder's previous output is never touched). The
+    documents done are in the cache: a rerun does not redo them.
+
+    `with ServerWatch(api, out):` inside `api.active()`: leaving the block stops the watch,
+    unless the server was lost (then it ends the command once the main thread is done).
+    """
+
+    CHECK_EVERY = 2.0  # an HTTP health check of a server that is not ours
+    POLL_EVERY = 0.1  # a look at our temporary server's process (free): a loss is seen before Prefect says much
+    MISSES = 5
+    GRACE = 30.0
+
+    def __init__(self, api: LocalApi, out, cache: bool = True):
+        self.api, self.out, self.cache = api, out, cache
+        self.started = time.time()
+        self.lost: str | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="prefect-server-watch", daemon=True)
+
+    def __enter__(self) -> "ServerWatch":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.lost is None:
+            self._stop.set()
+
+    def _why_lost(self) -> str | None:
+        process = self.api.process
+        if process is not None:
+            code = process.poll()
+            if code is not None:
+                how = f"killed by {signal.Signals(-code).name}" if code < 0 and -code in signal.valid_signals() \
+                    else f"exited with status {code}"
+                return f"the temporary Prefect server ({how})"
+            return None
+        return None if api_healthy(self.api.url, timeout=2.0) else f"the Prefect server at {self.api.url}"
+
+    def _watch(self) -> None:
+        misses = 0
+        while not self._stop.wait(self.POLL_EVERY if self.api.process is not None else self.CHECK_EVERY):
+            why = self._why_lost()
+            misses = misses + 1 if why else 0
+            if why and (self.api.process is not None or misses >= self.MISSES):
+                self._end(why)
+                return
+
+    def _end(self, why: str) -> None:
+        self.lost = why
+        lost_at = time.time()
+        _silence_logging()  # its client and event queue would print a warning or an error every few seconds
+        main = threading.main_thread()
+        while main.is_alive() and time.time() - lost_at < self.GRACE:
+            time.sleep(0.2)
+        written = self._output_written()
+        after = f"{lost_at - process_start():.0f} s into the run"
+        if written:
+            end = f"the output in {self.out} was written; Prefect's record of the run is incomplete"
+        else:
+            end = f"the run was ended before its output was written ({self.out} is as it was)" + (
+                "; the documents done are cached: run it again to go on" if self.cache else "")
+        sys.stdout.flush()
+        print(f"chusho-extract: error: {why} stopped answering {after}: {end}", file=sys.stderr, flush=True)
+        os._exit(1)
+
+    def _output_written(self) -> bool:
+        """Whether this run wrote its output folder: a manifest that started after this watch did."""
+        import json
+        from datetime import datetime
+
+        try:
+            with open(os.path.join(self.out, "manifest.json"), encoding="utf-8") as fh:
+                started = datetime.fromisoformat(json.load(fh)["started"]).timestamp()
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
+        return started >= self.started - 1  # the flow run starts after the watch (1 s: clock steps)

@@ -12,10 +12,18 @@ one began, so the URLs it finished are not fetched again.
 One crawl at a time per state file: opening it takes an exclusive lock on
 `<state>.lock` (flock, released by the kernel when the process dies, however
 it dies); a second crawl gets `StateInUse` at once instead of waiting.
+
+A damaged state file (cut short, overwritten: SQLite's "database disk image is
+malformed" or "file is not a database") is found when it is opened (SQLite's
+`quick_check`) and moved aside, with its journal files, to
+`<state>.damaged-<time>`; the crawl starts afresh on a new one, and `reset`
+says what happened (the crawl's manifest reports it). Damage found later, in
+the middle of a crawl, stops it with `StateDamaged`, which names the file.
 """
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import os
 import sqlite3
@@ -124,17 +132,66 @@ def lock_state(path: str | Path) -> int:
     return fd
 
 
+class StateDamaged(RuntimeError):
+    """The state file is damaged; the message names it and the way out."""
+
+
+_JOURNALS = ("-wal", "-shm", "-journal")
+
+
+def _open_checked(path: Path) -> sqlite3.Connection:
+    """The state file opened, in WAL mode, with its tables; sqlite3.DatabaseError when it is damaged."""
+    db = sqlite3.connect(path, isolation_level=None)  # explicit transactions below
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        verdict = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(verdict)
+        db.executescript(_SCHEMA)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _names_damage(method):
+    """A method of `CrawlState` whose SQLite corruption errors become `StateDamaged`, naming the file."""
+    @functools.wraps(method)
+    def checked(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+                raise
+            raise StateDamaged(f"the crawl state file {self.path} is damaged ({exc}): the next crawl moves it "
+                               f"aside and starts afresh") from None
+    return checked
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged state file and its journal files to `<name>.damaged-<UTC time>[-wal...]`."""
+    aside = path.with_name(f"{path.name}.damaged-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}")
+    for suffix in ("", *_JOURNALS):
+        if Path(f"{path}{suffix}").exists():
+            os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+    return aside
+
+
 class CrawlState:
     """The state file; open it with `CrawlState(path)` and `close()` it (or use `with`)."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self.reset: dict | None = None  # a damaged file moved aside: {"file", "moved_to", "error"}
         self._lock = lock_state(self.path)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions below
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
+            try:
+                self._db = _open_checked(self.path)
+            except sqlite3.DatabaseError as exc:  # damaged: keep it for a look, start afresh
+                aside = _move_aside(self.path)
+                self.reset = {"file": str(self.path), "moved_to": str(aside), "error": str(exc)}
+                self._db = _open_checked(self.path)
         except BaseException:
             os.close(self._lock)
             raise
@@ -150,6 +207,7 @@ class CrawlState:
         os.close(self._lock)
 
     # pages
+    @_names_damage
     def get(self, url: str) -> StoredPage | None:
         row = self._db.execute("SELECT url, source, status, etag, last_modified, sha256, links, document, drafts, "
                                "fingerprint, error, first_seen, last_fetched, last_changed FROM pages WHERE url = ?",
@@ -164,6 +222,7 @@ class CrawlState:
                           drafts=json.loads(drafts) if drafts else [], fingerprint=fingerprint, error=error, first_seen=first_seen,
                           last_fetched=last_fetched, last_changed=last_changed)
 
+    @_names_damage
     def put(self, page: StoredPage) -> None:
         now = _now()
         with self._transaction():
@@ -179,17 +238,20 @@ class CrawlState:
                  json.dumps(page.drafts, ensure_ascii=False), page.fingerprint, page.error, page.first_seen or now,
                  page.last_fetched or now, page.last_changed))
 
+    @_names_damage
     def known(self, source: str, status: str = "ok") -> set[str]:
         """URLs of a source with the given status."""
         return {r[0] for r in self._db.execute("SELECT url FROM pages WHERE source = ? AND status = ?",
                                                (source, status))}
 
+    @_names_damage
     def mark_gone(self, urls: list[str]) -> None:
         with self._transaction():
             self._db.executemany("UPDATE pages SET status = 'gone', document = NULL, drafts = NULL, "
                                  "last_changed = ? WHERE url = ?", [(_now(), u) for u in urls])
 
     # robots.txt
+    @_names_damage
     def robots(self, host: str) -> tuple[str, dict[str, str]] | None:
         row = self._db.execute("SELECT body, etag, last_modified FROM robots WHERE host = ?", (host,)).fetchone()
         if row is None:
@@ -197,22 +259,26 @@ class CrawlState:
         headers = {k: v for k, v in (("If-None-Match", row[1]), ("If-Modified-Since", row[2])) if v}
         return row[0], headers
 
+    @_names_damage
     def put_robots(self, host: str, body: str, etag: str | None, last_modified: str | None) -> None:
         with self._transaction():
             self._db.execute("INSERT OR REPLACE INTO robots (host, body, etag, last_modified, fetched) "
                              "VALUES (?, ?, ?, ?, ?)", (host, body, etag, last_modified, _now()))
 
     # crawls
+    @_names_damage
     def resume_since(self) -> str | None:
         """When the crawls killed since the last finished one began (None: the last crawl finished)."""
         row = self._db.execute("SELECT MIN(started) FROM crawls WHERE finished IS NULL AND started > "
                                "COALESCE((SELECT MAX(started) FROM crawls WHERE finished IS NOT NULL), '')").fetchone()
         return row[0] if row else None
 
+    @_names_damage
     def begin_crawl(self, crawl_id: str) -> None:
         with self._transaction():
             self._db.execute("INSERT INTO crawls (id, started) VALUES (?, ?)", (crawl_id, _now()))
 
+    @_names_damage
     def finish_crawl(self, crawl_id: str, summary: dict) -> None:
         with self._transaction():
             self._db.execute("UPDATE crawls SET finished = ?, summary = ? WHERE id = ?",

@@ -16,7 +16,7 @@ import time
 ENABLED = bool(os.environ.get("CHUSHO_TIMELINE"))
 
 
-def _process_start() -> float:
+def process_start() -> float:
     """The process's start on the time.time() clock (Linux /proc; else this module's import)."""
     try:
         with open("/proc/self/stat", "rb") as fh:
@@ -29,7 +29,7 @@ def _process_start() -> float:
         return time.time()
 
 
-_START = _process_start() if ENABLED else 0.0
+_START = process_start() if ENABLED else 0.0
 
 
 def mark(what: str) -> None:

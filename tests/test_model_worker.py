@@ -31,7 +31,7 @@ def _outputs(out: Path) -> dict[str, str]:
     """Every file of an output folder, with the run's id and times taken out of the manifest and review page."""
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     files = {}
-    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+    for path in sorted(p for p in out.rglob("*") if p.is_file() and p.suffix != ".sqlite"):  # (the JSON's facts)
         text = path.read_text(encoding="utf-8")
         for field in RUN_FIELDS:
             text = text.replace(str(manifest[field]), f"<{field}>")

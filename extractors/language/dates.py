@@ -11,8 +11,8 @@ era abbreviations (H16.5.27, R2.3.30, H14年度, 平12 as in 「(平12条51・�
 western years (2004年, 二〇〇四年, 2014/11/28, 2003.5.29, 2016-04-01), an era year
 with its western year in parentheses (平成29年(2017年)7月11日, 平成29(2017)年),
 fiscal years (平成9年度), month-day without year (11月22日) and two-day spans
-(27、28日 / 27日、28日 / 22日〜23日 / 22―23日 / 4日(金)5日(土) / 2003.5.29~30 /
-10月31日〜11月1日), and month/day in posts (11/15・16, 11/15(水)).
+(27、28日 / 27日、28日 / 8日と9日 / 22日〜23日 / 22―23日 / 14日から15日 / 4日(金)5日(土) /
+2003.5.29~30 / 10月31日〜11月1日), and month/day in posts (11/15・16, 11/15(水)).
 
 Rules that are choices, not facts:
 - A western year is four digits in 1868-2100. A bare count such as 約10年,
@@ -20,9 +20,9 @@ Rules that are choices, not facts:
 - A month without day is a date only when the expression writes its year
   (2004年5月). "10月の" alone is skipped even when default_year is given.
 - Impossible dates (2月30日, 13月) yield no mention at all.
-- "、" and "・" join two days into one span only when they are consecutive
+- "、", "・" and "と" join two days into one span only when they are consecutive
   (27日、28日); "5月1日、15日" is a list, so only 5月1日 is kept.
-  "〜", "~" and "-" make a range whenever the end is after the start.
+  "〜", "~", "-" and "から" make a range whenever the end is after the start.
 - When the year is not written: with default_year None the value is None
   (never guessed). With default_year given, a written weekday picks the first
   of default_year, default_year+1, default_year-1 on which the date falls on
@@ -53,7 +53,7 @@ _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 _WEEKDAYS = {c: i for i, c in enumerate("月火水木金土日")}  # date.weekday() order
 _MIN_YEAR, _MAX_YEAR = 1868, 2100
 _PROXY_YEAR = 2000  # a leap year: validates 2月29日 when the year is unknown
-_LIST_SEPS = "、,・"
+_LIST_SEPS = "、,・と"
 
 # Building blocks. [0-9] rather than \d: other scripts' digits are not dates here.
 _NUM = r"(?:[0-9]{1,2}(?![0-9])|[〇一二三四五六七八九十]{1,3})"
@@ -82,7 +82,7 @@ _MONTH_START = re.compile(rf"(?<![0-9〇一二三四五六七八九十])(?P<m>{_
 # Day, or a pair of days: "27日", "27、28日", "27日(木)・28日(金)", "31日〜11月1日".
 _DAYS = re.compile(
     rf" ?(?P<d1>{_NUM})(?:(?P<u1> ?日)(?![間目])(?P<w1>{_WEEKDAY})?)?"
-    rf"(?:(?: ?(?P<sep>[、,・〜~\-―–])|(?<=\))) ?(?:(?P<m2>{_NUM}) ?月 ?)?(?P<d2>{_NUM}) ?日(?![間目])(?P<w2>{_WEEKDAY})?)?"
+    rf"(?:(?: ?(?P<sep>[、,・〜~\-―–と]|から)|(?<=\))) ?(?:(?P<m2>{_NUM}) ?月 ?)?(?P<d2>{_NUM}) ?日(?![間目])(?P<w2>{_WEEKDAY})?)?"
 )
 # Month/day without a year, as in posts (11/15・16, 11/15(水)): only with a weekday or a second
 # day, so that a fraction (1/2) or a ratio is no date.
@@ -390,7 +390,8 @@ def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
     their sentence that writes one (「令和2年第4回定例会で可決され、7月1日より施行」,
     「平成29年10月2日に可決され、同10月6日に公布」): prose states the year once for a run of
     dates. Across a year's end (12月 …, 1月 …) the next year; a fiscal year (平成28年度) gives
-    its April-March year. The carried mention says so in `year_source`; others are unchanged."""
+    its April-March year. The carried mention says so in `year_source`; others are unchanged.
+    同月N日 becomes a mention too (`_same_month_days`)."""
     out: list[DateMention] = []
     anchor: DateMention | None = None
     for m in mentions:
@@ -409,7 +410,31 @@ def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
             if again is not None and (again.start, again.end) == (m.start, m.end) and again.start_date:
                 m = replace(again, year_source=YEAR_OF_SENTENCE)
         out.append(m)
-    return out
+    return _same_month_days(text, out)
+
+
+_SAME_MONTH = re.compile(rf"同\s?月\s?(?P<d>{_NUM})\s?日")
+YEAR_OF_SAME_MONTH = "month of the date before (同月)"
+
+
+def _same_month_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """同月6日: that day of the month of the nearest earlier date (a day or a month) on its line,
+    CARRY_CHARS before at most, sentence ends between allowed (「…10月2日に可決されました。条例は
+    同月6日に公布され」)."""
+    added = []
+    for m in _SAME_MONTH.finditer(text):
+        if any(x.start <= m.start() < x.end for x in mentions):
+            continue
+        before = [x for x in mentions if x.end <= m.start() and x.precision in ("day", "month") and x.start_date
+                  and m.start() - x.end <= CARRY_CHARS and "\n" not in text[x.end:m.start()]]
+        if not before:
+            continue
+        year, month = int(before[-1].start_date[:4]), int(before[-1].start_date[5:7])
+        day = _make_date(year, month, _num(m.group("d")))
+        if day is not None:
+            added.append(DateMention(m.start(), m.end(), day.isoformat(), day.isoformat(), "day", False, False, None,
+                                     YEAR_OF_SAME_MONTH))
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
 
 _MONTH_IN = re.compile(rf"(?:同\s?)?(?P<m>{_NUM})\s?(?:月|/)")
@@ -610,6 +635,26 @@ def _citation(lines: list[tuple[int, str]]) -> DocDate | None:
     return None
 
 
+_FIELD_SEP = re.compile(r"\s?[|｜]\s?")
+
+
+def _posted_line(lines: list[tuple[int, str]]) -> DocDate | None:
+    """A blog's post line: fields parted by | one of which is only a date (and a time), the others
+    its author and category (「by 青葉 | 2016-08-06 18:38 | 活動日誌」), near the top or the end."""
+    for offset, line in [*lines[:TOP_LINES], *lines[-FOOT_LINES:][::-1]]:
+        parts = _FIELD_SEP.split(line)
+        if len(parts) < 3:
+            continue
+        pos = 0
+        for part in parts:
+            at = line.index(part, pos)
+            pos = at + len(part)
+            dates = _line_dates(part)
+            if len(dates) == 1 and len(dates[0][2]) == 10 and _alone(part[:dates[0][0]] + part[dates[0][1]:]):
+                return _doc_date(offset + at, *dates[0], "posted")
+    return None
+
+
 def _promulgation(text: str) -> DocDate | None:
     """The date below a 公布文 (「…条例をここに公布する。」 and the date on the next line)."""
     for m in _PROMULGATION.finditer(text):
@@ -635,16 +680,18 @@ def _event_year(lines: list[tuple[int, str]]) -> DocDate | None:
 def document_date(text: str) -> DocDate | None:
     """The date the document gives itself, or None. In order: a 公開日/掲載日/発行日/… marker;
     a date alone on a top line (in any of the forms of `_top_line`) or bracketed at a top
-    line's edge; a 更新日 marker; a line that is only a bracketed date; a citation in a
-    bracket at the end of a last (or top) line; a 公布文's date; the year in the name of the
-    event the page opens with. (After 更新日: a date before the first line's headline; an issue line
-    「「青葉新報」 2014年11月15日号より」 closing the text counts as a citation.) A date inside a sentence is what the text is about, never its date."""
+    line's edge; a 更新日 marker; a blog's post line (by … | date | category); a date before the
+    headline of the first line (2017.12.07 …); a line that is only a bracketed date; a citation in a
+    bracket at the end of a last (or top) line, or an issue line closing the text (「「青葉新報」
+    2014年11月15日号より」); a 公布文's date; the year in the name of the event the page opens with.
+    A date inside a sentence is what the text is about, never its date."""
     if not text:
         return None
     lines = _lines(text)
     for find in (lambda: _marked(text, _PUBLISHED, "published"), lambda: _top_line(lines),
-                 lambda: _marked(text, _UPDATED, "updated"), lambda: _headline_date(lines), lambda: _bracket_line(lines),
-                 lambda: _citation(lines), lambda: _promulgation(text), lambda: _event_year(lines)):
+                 lambda: _marked(text, _UPDATED, "updated"), lambda: _posted_line(lines),
+                 lambda: _headline_date(lines), lambda: _bracket_line(lines), lambda: _citation(lines),
+                 lambda: _promulgation(text), lambda: _event_year(lines)):
         found = find()
         if found is not None:
             return found

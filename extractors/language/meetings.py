@@ -13,11 +13,13 @@ that a name is read the same on any line, selected by the prefilter or not:
 - `is_bare(name)`, `is_committee(name)`: a meeting word alone (大会), a committee's meeting
   (…推進会議) or a meeting of states (G7サミット);
 - `counted_editions(text)`: editions written as counts (今年で9回目, 今回が8回目, 8回目となる
-  今大会, 〇〇での開催は5回目), never a count at one place (…では3回目, 10年ぶり3回目);
+  今大会, 第8回となる今回, 〇〇での開催は5回目), never a count at one place (…では3回目,
+  10年ぶり3回目);
 - `themes(text, lo, hi)`: 「…」をテーマに, 「…」をスローガンに, キャッチフレーズ「…」, 「…」
-  と題して, never a talk's title (…をテーマに講演);
+  と題して, never a talk's title (…をテーマに講演; but …を大会テーマに講演 is the meeting's);
+  an unquoted one only as a copula's complement (メインテーマは、…でした。);
 - `declarations(text, lo, hi)`: 「…宣言」/「…アピール」 in quotes, or an unquoted …宣言 with an
-  adoption verb (大会宣言を採択, 共同宣言の採択).
+  adoption verb (大会宣言を採択, 共同宣言の採択, 行動宣言としてまとめ).
 """
 from __future__ import annotations
 
@@ -65,6 +67,12 @@ def _ends_word(text: str, end: int) -> bool:
     follow a meeting's name (大会宣言, サミット開催) does (会議所, 大会旗 are longer words)."""
     nxt = text[end:end + 1]
     return not _WORD_CHAR.match(nxt) or text.startswith(vocabulary()["after_words"], end)
+
+
+def meeting_word_ends(text: str, lo: int, hi: int) -> list[int]:
+    """Where the meeting words of text[lo:hi] end, whatever follows them (サミット of
+    サミット根室宣言, a name run on by a reader that dropped the space)."""
+    return [m.end() for m in _meeting_word().finditer(text, lo, hi)]
 
 
 def is_bare(name: str) -> bool:
@@ -163,11 +171,14 @@ class Count(NamedTuple):
     edition: str  # the number as written
 
 
-# 今年で9回目, 今回が8回目, 今大会は第5回目; 8回目となる今大会, 8回目を迎えた本大会; 青葉での開催は5回目.
+# 今年で9回目, 今回が8回目, 今大会は第5回目; 8回目となる今大会, 8回目を迎えた本大会, 第8回となる今回;
+# 青葉での開催は5回目.
 _COUNT = re.compile(
     rf"(?:今回|今年|本年|今大会|本大会)(?:で|が|は|も)?\s?(?:第\s?)?(?P<a>{_NUM})\s?回目"
     rf"|での開催は\s?(?:第\s?)?(?P<b>{_NUM})\s?回目"
-    rf"|(?<![0-9年])(?P<c>{_NUM})\s?回目(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
+    rf"|(?<![0-9年第])(?P<c>{_NUM})\s?回目(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
+    r"(?:今回|今大会|本大会|今年|記念)"
+    rf"|第\s?(?P<d>{_NUM})\s?回目?(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
     r"(?:今回|今大会|本大会|今年|記念)")
 _PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に次いで")  # a count at one place (…では3回目, 10年ぶり3回目)
 
@@ -175,7 +186,7 @@ _PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に次いで")  # a count
 def counted_editions(text: str) -> list[Count]:
     out = []
     for m in _COUNT.finditer(text):
-        g = next(k for k in "abc" if m.group(k))
+        g = next(k for k in "abcd" if m.group(k))
         clause = text[max(0, m.start() - 25):m.start(g)]
         clause = re.split(r"[、。\n]", clause)[-1]
         if _PLACE_COUNT.search(clause + text[m.start():m.start(g)]):
@@ -196,26 +207,32 @@ def _theme_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     v = vocabulary()
     cue = "|".join(map(re.escape, v["theme_cues"]))
     talk = "|".join(map(re.escape, v["talk_words"]))
-    after = re.compile(rf"{_QUOTED}\s?(?:を|の|が)?\s?(?:{cue})")
+    after = re.compile(rf"{_QUOTED}\s?(?:を|の|が)?\s?(?P<cue>{cue})")
     before = re.compile(rf"(?:{cue})\s?(?:は|:|：)?\s?{_QUOTED}")
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
     talk_after = re.compile(rf"\s?(?:に|と|として)?\s?(?:{talk})")
-    return after, before, titled, talk_after
+    # メインテーマは、…でした。: an unquoted theme, the whole complement of a copula
+    plain = re.compile(rf"(?:{cue})は[、\s]?(?P<u>[^「」『』。、\n]{{4,60}}?)(?:でした|です|だった|である)。")
+    return after, before, titled, talk_after, plain
 
 
 def themes(text: str, lo: int, hi: int) -> list[Found]:
     """The meeting themes of text[lo:hi], in order: the quoted text with a theme cue before or
-    after it, or 「…」と題して; not when a talk word follows (…をテーマに講演, と題して発表)."""
-    after, before, titled, talk_after = _theme_patterns()
+    after it, or 「…」と題して; not when a talk word follows (…をテーマに講演, と題して発表); else
+    an unquoted one that completes テーマは…です."""
+    after, before, titled, talk_after, plain = _theme_patterns()
     out = []
     for pattern in (after, before, titled):
         for m in pattern.finditer(text, lo, hi):
             g = "q1" if m.group("q1") else "q2"
-            if pattern is not before and talk_after.match(text, m.end(), hi):
+            own_cue = pattern is after and m.group("cue") not in vocabulary()["talk_cues"]  # 大会テーマ
+            if pattern is not before and not own_cue and talk_after.match(text, m.end(), hi):
                 continue
             if pattern is titled and _NAMES_A_DECLARATION.match(text, m.end(), min(hi, m.end() + 24)):
                 continue  # 「…」と題した「青葉アピール」: the declaration's title
             out.append(Found(m.start(g), m.end(g), m.group(g)))
+    if not out:
+        out = [Found(m.start("u"), m.end("u"), m.group("u")) for m in plain.finditer(text, lo, hi)]
     return sorted(set(out))
 
 
@@ -225,7 +242,7 @@ def _declaration_patterns() -> tuple[re.Pattern, re.Pattern]:
     ends = "|".join(map(re.escape, v["declaration_ends"]))
     verbs = "|".join(map(re.escape, v["adoption_verbs"]))
     quoted = re.compile(rf"[「『](?P<d>(?:[^「」『』\n]|『[^』\n]*』){{1,60}}?(?:{ends})(?:[0-9]{{4}})?)[」』]")
-    adopted = re.compile(rf"(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{{0,20}}?(?:{ends}))\s?(?:を|が|の|に)\s?"
+    adopted = re.compile(rf"(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{{0,20}}?(?:{ends}))\s?(?:を|が|の|に|として)\s?"
                          rf"(?:全会一致で|満場一致で|全員一致で|高らかに)?\s?(?:{verbs})")
     return quoted, adopted
 

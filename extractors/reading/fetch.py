@@ -12,9 +12,12 @@ from __future__ import annotations
 import mimetypes
 import socket
 import ssl
+import struct
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -22,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from extractors.reading.paths import local_path, portable
 from extractors.settings import Settings
 from schemas.document import Fetched
 
@@ -36,20 +40,22 @@ def is_url(source: str) -> bool:
 
 
 def discover_sources(inputs: list[str]) -> list[str]:
-    """Files, folders and URLs -> the sorted, de-duplicated list of files and URLs to read."""
+    """Files, folders and URLs -> the sorted, de-duplicated list of files and URLs to read.
+
+    A file whose name is not UTF-8 is given as its `file:` URI (`extractors.reading.paths`)."""
     found: list[str] = []
     for item in inputs:
         if is_url(item):
             found.append(item)
             continue
-        path = Path(item)
+        path = Path(local_path(item))
         if path.is_dir():
             found.extend(
-                str(p) for p in sorted(path.rglob("*"))
+                portable(p) for p in sorted(path.rglob("*"))
                 if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith(".")
             )
         else:
-            found.append(str(path))  # a missing file is reported by fetch_source
+            found.append(portable(path))  # a missing file is reported by fetch_source
     seen: set[str] = set()
     return [s for s in found if not (s in seen or seen.add(s))]
 
@@ -59,7 +65,7 @@ def _media_type_from_name(name: str) -> str | None:
 
 
 def fetch_file(path: str, settings: Settings) -> Fetched:
-    p = Path(path)
+    p = Path(local_path(path))
     uri = p.resolve().as_uri() if p.exists() else path
     try:
         size = p.stat().st_size
@@ -118,29 +124,65 @@ class _Watchdog:
     seconds; shutting the socket down from a timer thread wakes the blocked
     read at once, whatever phase (headers or body) the response is in. The
     sockets are caught as they connect (httpcore's `trace` extension) and, for
-    a connection the client reused, from the response.
+    a connection the client reused, from the response. It tells whether the
+    answer was still arriving when it fired (`trickled`): such a server would be
+    cut off again at the same deadline, so that is `too_slow`, not retried; a
+    silent one is a `timeout`, worth another try. Its clock stops while the
+    crawl's politeness gate holds the request back (`paused`).
     """
 
-    def __init__(self, seconds: float):
+    def __init__(self, seconds: float, quiet: float):
         self.seconds = seconds
+        self.quiet = quiet  # the per-read timeout: a read that long without a byte fails by itself
         self.expired = False
+        self.trickled = False  # it expired while the answer was still arriving
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._fire)
+        self._left = seconds
+        self._started = 0.0
+        self._timer: threading.Timer | None = None
+        self._receiving: float | None = None  # when the current receive phase (headers, body) began
+        self._last_byte: float | None = None
+
+    def _arm(self) -> None:
+        self._started = time.monotonic()
+        self._timer = threading.Timer(max(0.0, self._left), self._fire)
         self._timer.daemon = True
+        self._timer.start()
 
     def __enter__(self) -> "_Watchdog":
-        self._timer.start()
+        self._arm()
         return self
 
     def __exit__(self, *exc) -> None:
         self._timer.cancel()
+
+    @contextmanager
+    def paused(self):
+        """The deadline's clock stopped: a wait at the crawl's politeness gate is not the server's time."""
+        with self._lock:
+            self._timer.cancel()
+            self._left -= time.monotonic() - self._started
+        try:
+            yield
+        finally:
+            with self._lock:
+                if not self.expired:
+                    self._arm()
 
     def trace(self, event: str, info: dict) -> None:
         if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
             stream = info.get("return_value")
             if stream is not None:
                 self.watch(stream.get_extra_info("socket"))
+        elif event.endswith("receive_response_headers.started"):
+            self._receiving, self._last_byte = time.monotonic(), None
+        elif event.endswith("receive_response_headers.complete"):
+            self._receiving = self._last_byte = time.monotonic()
+
+    def arrived(self) -> None:
+        """Bytes of the body came in."""
+        self._last_byte = time.monotonic()
 
     def watch(self, sock) -> None:
         if sock is None:
@@ -152,9 +194,24 @@ class _Watchdog:
 
     def _fire(self) -> None:
         with self._lock:
+            # Still arriving: bytes came in lately (the kernel's count for the socket, or the body's pieces),
+            # or a receive phase has lasted longer than one read may wait without a byte (so each got one).
+            now, lately = time.monotonic(), self.quiet / 2
+            self.trickled = any(_silent_for(sock) < lately for sock in self._sockets) or (
+                self._last_byte is not None and now - self._last_byte < lately) or (
+                self._receiving is not None and now - self._receiving >= self.quiet)
             self.expired = True
             for sock in self._sockets:
                 _shut(sock)
+
+
+def _silent_for(sock) -> float:
+    """Seconds since the socket last received data (Linux TCP_INFO's tcpi_last_data_recv); inf if not told."""
+    try:
+        info = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 104)
+        return struct.unpack_from("I", info, 52)[0] / 1000  # struct tcp_info: 8 bytes of flags, 11 u32 before it
+    except (AttributeError, OSError, struct.error):
+        return float("inf")
 
 
 def _shut(sock) -> None:
@@ -261,14 +318,14 @@ def fetch_url(url: str, settings: Settings, headers: dict[str, str] | None = Non
                                     headers={"User-Agent": settings.user_agent})
     current, seen = url, {url}
     try:
-        with _Watchdog(settings.response_timeout) as watchdog:
+        with _Watchdog(settings.response_timeout, settings.http_timeout) as watchdog:
             try:
                 return _follow(client, url, headers, settings, allow, before_request, after_request, cut_at,
                                watchdog, seen)
             except (httpx.HTTPError, _BodyError, OSError) as exc:
                 current = getattr(exc, "current", current)
                 if watchdog.expired:
-                    return _timed_out(url, settings)
+                    return _timed_out(url, settings, watchdog)
                 if isinstance(exc, httpx.TimeoutException):
                     return Fetched(uri=url, error=f"timed out after {settings.http_timeout:g} s without data: "
                                    f"{getattr(exc, 'url', None) or url}", error_code="timeout")
@@ -281,7 +338,11 @@ def fetch_url(url: str, settings: Settings, headers: dict[str, str] | None = Non
             client.close()
 
 
-def _timed_out(url: str, settings: Settings) -> Fetched:
+def _timed_out(url: str, settings: Settings, watchdog: _Watchdog) -> Fetched:
+    if watchdog.trickled:
+        return Fetched(uri=url, error=f"the response was still arriving, too slowly, at the limit of "
+                       f"{settings.response_timeout:g} s and was abandoned (not tried again: it would be cut off "
+                       f"again): {url}", error_code="too_slow")
     return Fetched(uri=url, error=f"the response took longer than the limit of {settings.response_timeout:g} s "
                    f"and was abandoned: {url}", error_code="timeout")
 
@@ -291,7 +352,8 @@ def _follow(client, url, headers, settings, allow, before_request, after_request
     current = url
     for _hop in range(settings.max_redirects + 1):
         if before_request:
-            before_request(current)
+            with watchdog.paused():
+                before_request(current)
         try:
             fetched, target = _one_request(client, url, current, headers, settings, cut_at, watchdog)
         except (httpx.HTTPError, _BodyError, OSError) as exc:
@@ -301,7 +363,7 @@ def _follow(client, url, headers, settings, allow, before_request, after_request
             if after_request:
                 after_request(current)
         if watchdog.expired:
-            return _timed_out(url, settings)
+            return _timed_out(url, settings, watchdog)
         if target is None:
             return fetched
         if target in seen:
@@ -351,9 +413,9 @@ def _read_response(url: str, final: str, resp: httpx.Response, settings: Setting
         return Fetched(**common, error=f"response of {declared} bytes is over the limit of {limit}",
                        error_code="too_large")
     body = bytearray()
-    for piece in _inflated(resp.iter_raw(), resp.headers.get("content-encoding")):
+    for piece in _inflated(_noted(resp.iter_raw(), watchdog), resp.headers.get("content-encoding")):
         if watchdog.expired:
-            return _timed_out(url, settings)
+            return _timed_out(url, settings, watchdog)
         body += piece
         if len(body) > limit:
             if cut_at:
@@ -363,8 +425,14 @@ def _read_response(url: str, final: str, resp: httpx.Response, settings: Setting
                            f"{' once inflated' if resp.headers.get('content-encoding') else ''}",
                            error_code="too_large")
     if watchdog.expired:  # the socket was shut while the body was read to its end
-        return _timed_out(url, settings)
+        return _timed_out(url, settings, watchdog)
     return Fetched(**common, content=bytes(body))
+
+
+def _noted(raw: Iterator[bytes], watchdog: _Watchdog) -> Iterator[bytes]:
+    for chunk in raw:
+        watchdog.arrived()
+        yield chunk
 
 
 def fetch_source(source: str, settings: Settings) -> Fetched:

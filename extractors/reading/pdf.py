@@ -80,6 +80,7 @@ from extractors.reading.layout import (Region, anchor_of, block_unit, group_rows
 from extractors.reading.normalize import normalize_chars, normalize_text
 from extractors.reading.ocr import OcrLine, needs_ocr, ocr_page, ocr_unavailable
 from extractors.reading.pdfium_chars import PDFIUM_LOCK, PdfiumPages
+from extractors.reading.pdfstreams import page_content_over
 from extractors.reading.tables import ruled_tables
 from extractors.settings import Settings
 from schemas.document import Page
@@ -885,10 +886,15 @@ def _all_pages(pdf: pdfplumber.PDF, uri: str) -> list:
         raise ExtractionError("corrupt_pdf", f"{uri}: the page tree could not be read: {exc!r}") from exc
 
 
-def _read_one(page, hint: tuple[float, float] | None, fast: PdfiumPages | None) -> _PageRead:
-    """One page read and closed; a page that cannot be read is a blank one with a warning."""
+def _read_one(page, hint: tuple[float, float] | None, fast: PdfiumPages | None,
+              cap: int | None = None) -> _PageRead:
+    """One page read and closed; a page that cannot be read is a blank one with a warning, and so is a page
+    whose content inflates to more than `cap` bytes (a compression bomb: not given to pdfium or pdfminer)."""
     warnings: list[str] = []
     try:
+        if cap is not None and (size := page_content_over(page.page_obj, cap)) is not None:
+            raise ValueError(f"its content inflates to more than {size - 1} bytes, over the limit of {cap} "
+                             f"(max_page_content): not read")
         lines, gutter, hinted = _read_page(page, warnings, hint, fast)
         return _PageRead(lines, warnings, hint, gutter, hinted)
     except Exception as exc:  # one broken content stream should not lose the other pages
@@ -943,7 +949,7 @@ def read_pdf_pages(content: bytes, uri: str, settings: Settings | None = None, f
         reads: list[_PageRead] = []
         hint = None
         for page in pages[first:last]:
-            reads.append(_read_one(page, hint, fast))
+            reads.append(_read_one(page, hint, fast, settings.max_page_content))
             hint = reads[-1].gutter or hint
         part = PdfPart(first, last, len(pages), title, reads)
     finally:
@@ -971,7 +977,7 @@ def _carry_hints(content: bytes, uri: str, reads: list[_PageRead], settings: Set
                     pdf = _open(content, uri)
                     pages = _all_pages(pdf, uri)
                     fast = _fast_pages(content, settings)
-                r = _read_one(pages[i], hint, fast)
+                r = _read_one(pages[i], hint, fast, settings.max_page_content)
             out.append(r)
             hint = r.gutter or hint
     finally:

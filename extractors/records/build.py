@@ -5,9 +5,10 @@ NER over the sentences where the rules found an agreement, a summit or an
 ordinance, and the three assemblers; it gives draft records (field dicts with
 evidence spans). `build_records(documents, drafts)` turns drafts into evidence-
 carrying records, merges the same summit, agreement or ordinance read from
-several documents into one record listing every source, gives each a stable
-id, validates it against the strict schemas and sends what fails to the
-rejected list with its reasons.
+several documents into one record listing every source (a summit of a bare
+meeting word, 第2回定例会, only within its document: it names no series), gives
+each a stable id, validates it against the strict schemas and sends what fails
+to the rejected list with its reasons.
 
 Evidence: each draft carries its sentence-level span (`field` null) and one span
 per field value, the characters the value was read from, with `how` when the
@@ -36,9 +37,9 @@ draft's values come first) and lets an assembler weigh its own drafts:
   agreements.
 - ordinance: 0.9 for a 例規集 header (the name alone on its line, with its
   date and number below); 0.75 for a quoted name in prose; 0.6 for an unquoted
-  name in prose. An undated, unnumbered name below 0.9 that is in no list, on
-  a page whose title names no ordinance, is a passing reference and gives no
-  record.
+  name in prose. An undated, unnumbered name below 0.9 that is in no list is
+  a passing reference and gives no record when a sign says so (…条例に基づく)
+  or when only the page gives its body and the page's title speaks of no 条例.
 """
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ import unicodedata
 
 from pydantic import ValidationError
 
+from extractors.language import meetings
 from extractors.records.agreements import agreement_drafts
 from extractors.records.confidence import ConfidenceModel, record_confidence
 from extractors.records.context import DocContext
@@ -189,7 +191,7 @@ def _same_place(d: dict, group: list[dict]) -> bool:
     """Whether an ordinance draft can be the group's ordinance by where it belongs.
 
     A draft that names no municipality joins a group of another document only
-    when their years agree: a page that leaves the place out can speak
+    when both give a date, their years agree and their dates of one kind do not differ: a page that leaves the place out can speak
     of the same ordinance as another that names it, but 「中小企業振興条例」 of
     2018 is not the 香川県中小企業振興条例 of 2012 a list page names. A group
     never holds two municipalities: once a nameless draft has joined one
@@ -201,8 +203,12 @@ def _same_place(d: dict, group: list[dict]) -> bool:
         return places == {mine}  # (every named draft of the group, not only its first)
     if any(o["_doc"].uri == d["_doc"].uri for o in group):
         return True
+    # promulgated on one page, in force on another: the same year; two enacted (or two effective)
+    # days that differ are two ordinances; without a date on both sides nothing says they are one
     return all(_same_year(d["enacted_date"] or d["effective_date"], o["enacted_date"] or o["effective_date"])
-               for o in group)  # (promulgated on one page, in force on another: the same year)
+               and (d["enacted_date"] or d["effective_date"]) and (o["enacted_date"] or o["effective_date"])
+               and all(_dates_compatible(d[k], o[k]) for k in ("enacted_date", "effective_date"))
+               for o in group)
 
 
 def _same_year(a: str | None, b: str | None) -> bool:
@@ -215,6 +221,8 @@ def group_drafts(drafts: list[dict]) -> list[list[dict]]:
     keys: list[str] = []
     for d in sorted(drafts, key=lambda d: -d["confidence"]):
         k = _group_key(d)
+        if _bare_summit(d):  # 第2回定例会 of one page is not another page's 第2回定例会
+            k += f"|{d['_doc'].uri}"
         home = None
         for i, g in enumerate(groups):
             if d["type"] == "agreement":
@@ -260,8 +268,15 @@ def merge_group(group: list[dict]) -> dict:
     return merged
 
 
+def _bare_summit(d: dict) -> bool:
+    """A summit whose series is a bare meeting word (定例会, 総会): it names no series of its own."""
+    return d["type"] == "summit" and bool(d["series"]) and meetings.is_bare(d["series"])
+
+
 def record_id(merged: dict) -> str:
     key = _group_key(merged)
+    if _bare_summit(merged) and merged.get("sources"):
+        key += f"|{merged['sources'][0]['uri']}"
     if merged["type"] == "agreement":
         key += f"|{merged['signed_date'] or ''}"
     return f"{merged['type']}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}"

@@ -11,7 +11,8 @@ about (the one its title numbers, else the one it opens with):
 - the host, the venue, never an attending mayor: the venue of the meeting's sentence, a
   place written after the series name anywhere on the page (青葉サミット in 若葉), a 会場/開催地
   key, the first venue clause of the page (…を会場に, …で開催), the page's owner;
-- the theme and the declaration: cue words (language.meetings), key lines, and a heading line
+- the theme and the declaration: cue words (language.meetings), key lines, the subtitle line
+  below the meeting's heading (a phrase, not a sentence, a date or a name), and a heading line
   that is a declaration's name (「総会宣言」, 「青葉サミット 共同宣言」).
 
 `venue(ctx, start, end)` is the venue reader the summit assembler uses for its sentences.
@@ -30,10 +31,11 @@ from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_
 
 # The place where a meeting is held: a municipality a little before one of these.
 _VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|"
-                         r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|行われ|行い|実施)|"
-                         r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|行))")
+                         r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施)|"
+                         r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
+                         r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))")
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
-HOLD_VERB = re.compile(r"開催|開か|開い|開く|行われ|行い")
+HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
 _DATE_KEYS = ("開催日時", "開催日", "開催期日", "日時", "期日", "会期", "日程", "開催期間")
 _PLACE_KEYS = ("開催地", "開催場所", "開催都市", "会場", "場所")
@@ -41,6 +43,10 @@ _THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全�
                "キャッチフレーズ")
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
 _SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム|会議|集会|交流会)の(?!開催|テーマ)")
+_TODAY = re.compile(r"本日|今日")
+_EDITION_AT = re.compile(r"第\s?[0-9一二三四五六七八九十百]+\s?回")
+_NEXT_MEETING = re.compile(r"次回|次期|来年|来年度|次年度")
+DATE_OF_DOCUMENT = "date of the document (本日)"
 _PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
 _OPENING = 400  # the opening of a page, where a report says where its meeting was held
 _BULLET = r"[\s・■□◆◇●○◎▼▽▲△★☆※\-]*"
@@ -75,8 +81,8 @@ def full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> st
 def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
     """The municipality where the meeting of text[start:end] is held: the place (a city, ward,
     town or village before a prefecture) within 30 characters before a venue mark (を会場に,
-    にて, において, で開催, で「…大会」を開催), not inside quotes; else a short place name right
-    before the mark, made whole by the gazetteer (高松で開催 -> 高松市)."""
+    にて, において, で開催, で「…大会」を開催, で第N回…大会を開き), not inside quotes; else a
+    short place name right before the mark, made whole by the gazetteer (高松で開催 -> 高松市)."""
     text = ctx.text
     for mark in _VENUE_MARK.finditer(text, start, end):
         lo = max(start, mark.start() - 30)
@@ -170,8 +176,23 @@ def _this_year(ctx: DocContext) -> int | None:
     return None
 
 
-def meeting_theme(ctx: DocContext) -> tuple[str, int, int, int] | None:
-    """(theme, start of its line's value or sentence, end of it, start of the theme as written)."""
+def _today(ctx: DocContext) -> int | None:
+    """Offset of 本日/今日 in the opening, in a sentence that says a meeting is held then (本日、
+    …において大会が開かれ); 本日まで, 本日から (a deadline, a start) are not the day of a meeting."""
+    words = "|".join(meetings.vocabulary()["meeting_words"])
+    for m in _TODAY.finditer(ctx.text, 0, _OPENING):
+        s, e = ctx.sentence(m.start())
+        if ctx.text.startswith(("まで", "から", "より"), m.end()):
+            continue
+        if HOLD_VERB.search(ctx.text, m.end(), e) and re.search(words, ctx.text[s:e]):
+            return m.start()
+    return None
+
+
+def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int, int, int] | None:
+    """(theme, start of its line's value or sentence, end of it, start of the theme as written):
+    a theme key's value, else a theme with its cue words, else the subtitle below the heading of
+    the meeting's `series`."""
     for vs, ve in key_blocks(ctx, _THEME_KEYS):
         raw = ctx.text[vs:ve]
         value = raw.strip()
@@ -182,21 +203,70 @@ def meeting_theme(ctx: DocContext) -> tuple[str, int, int, int] | None:
             return theme, vs, ve, at + (1 if q else 0)
     found = meetings.themes(ctx.text, 0, len(ctx.text))
     if not found:
-        return None
+        return _subtitle(ctx, series)
     t = found[0]
     s, e = ctx.sentence(t.start)
     return t.text, s, e, t.start
 
 
+_HEADING_LINES = 8  # the meeting's heading stands among the first non-empty lines
+_KANA = re.compile(r"[\u3041-\u3096]")
+
+
+def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] | None:
+    """The line right below a heading of the page (one of its first lines naming the meeting's
+    series) when it is a phrase, not a sentence, a date, a key line or a name: the meeting's
+    subtitle, its theme (「…大会」 over 「未来をひらく力、地域から」). A short name of the meeting
+    before it on the line (長野全国大会 未来…) is no part of it."""
+    if not series:
+        return None
+    key = series.replace(" ", "")
+    lines = [ln for ln in ctx.lines if ln.body][:_HEADING_LINES]
+    for heading, line in zip(lines, lines[1:]):
+        if key in heading.text.replace(" ", ""):
+            found = _phrase_line(ctx, line)
+            if found:
+                return found
+    return None
+
+
+def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | None:
+    start = line.start + len(line.text) - len(line.text.lstrip())
+    first = re.match(r"\S+(?=[ \u3000])", ctx.text[start:line.end])
+    if first and first.group().endswith(meetings.vocabulary()["meeting_words"]):
+        start += first.end() + 1  # 長野全国大会 未来への風…: the meeting's short name first
+    value = ctx.text[start:line.end].strip()
+    if not (4 <= len(value) <= 60) or not _KANA.search(value) or re.search(r"[。:：]|第\s?[0-9一二三四五六七八九十]+\s?回", value):
+        return None
+    if ctx.dates_in(start, line.end) or meetings.names_in(value, 0, len(value)) or key_value(line, _THEME_KEYS):
+        return None
+    return value, line.start, line.end, start
+
+
+def _about_next(ctx: DocContext, offset: int) -> bool:
+    """Whether the sentence at `offset` speaks of the next meeting (次回は…, 来年は…)."""
+    s, e = ctx.sentence(offset)
+    return bool(_NEXT_MEETING.search(ctx.text, s, e))
+
+
 def meeting_place(ctx: DocContext) -> tuple[str, int, int] | None:
-    """A 会場/開催地 key's municipality, else the first venue clause of the page's opening."""
+    """A 会場/開催地 key's municipality, else the first venue clause of the page's opening that
+    is not about the next meeting (次回, 次期, 来年)."""
     for vs, ve in key_blocks(ctx, _PLACE_KEYS):
         places = find_municipalities(ctx.text[vs:ve])
         cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
         if cities or places:
             s, e, name = (cities or places)[0]
             return name, vs + s, vs + e
-    return venue(ctx, 0, min(len(ctx.text), 800))
+    pos, end = 0, min(len(ctx.text), 800)
+    while pos < end:  # sentence by sentence: one about the next meeting (次回は…で開かれます) is not this one's
+        s, e = ctx.sentence(pos)
+        if not _about_next(ctx, s):
+            found = venue(ctx, s, min(e, end))
+            if found:
+                return found
+        pos = max(e, pos + 1)
+    return None
 
 
 def page_declaration(ctx: DocContext) -> tuple[str, int, int] | None:
@@ -208,15 +278,21 @@ def page_declaration(ctx: DocContext) -> tuple[str, int, int] | None:
     for line in ctx.lines:
         m = _DECLARATION_LINE.match(line.text)
         if m:
-            return m.group("d"), line.start + m.start("d"), line.start + m.end("d")
+            start = line.start + m.start("d")
+            end = line.start + m.end("d")
+            # 第9回青葉サミット根室宣言 (the space dropped): the name after the meeting's
+            ends = [e for e in meetings.meeting_word_ends(ctx.text, start, end) if e < end - 2]
+            if ends and _EDITION_AT.match(ctx.text, start):
+                start = ends[-1]
+            return ctx.text[start:end], start, end
     return None
 
 
 def _head(ctx: DocContext, drafts: list[dict]) -> dict | None:
     title = (ctx.doc.title or "").replace(" ", "")
     titled = [d for d in drafts if d["edition"] is not None and f"第{d['edition']}回" in title]
-    if titled:
-        return titled[0]
+    if titled:  # of two the title numbers, the one whose sentence says where it was held
+        return max(titled, key=lambda d: d["confidence"])
     editions = {(d["series"], d["edition"]) for d in drafts}
     if len(editions) == 1 or drafts[0]["evidence"][0][0] < 200:
         return drafts[0]  # the meeting the page opens with
@@ -239,6 +315,13 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> 
             head["start_date"], head["end_date"] = d.start_date, d.end_date
             ev.append((d.start, d.end, "date"))
             ev += [date_span(d, "date", f) for f in ("start_date", "end_date")]
+    if head["start_date"] is None and ctx.doc_date and len(ctx.doc_date.date) == 10:
+        today = _today(ctx)
+        if today is not None:  # 本日、…で大会が開かれ: the day the page dates itself by
+            day = ctx.doc_date.date
+            head["start_date"] = head["end_date"] = day
+            ev.append((today, today + 2, "summit-today"))
+            ev += [field_span(today, today + 2, "summit-today", f, day, how=DATE_OF_DOCUMENT) for f in ("start_date", "end_date")]
     if head["start_date"] is None and ctx.year:
         this_year = _this_year(ctx)
         if this_year is not None:  # 今年は…で開かれます: the year the page dates itself by
@@ -247,7 +330,7 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> 
             ev += [field_span(this_year, this_year + 2, "summit-this-year", f, str(ctx.year), how=YEAR_FROM_DOCUMENT)
                    for f in ("start_date", "end_date")]
     if head["theme"] is None:
-        theme = meeting_theme(ctx)
+        theme = meeting_theme(ctx, head["series"])
         if theme:
             head["theme"] = theme[0]
             ev.append((theme[1], theme[2], "summit-theme"))
@@ -280,7 +363,7 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
     if head["host"] is not None:
         return
     text = ctx.text
-    m = _PLACE_AT.search(text)
+    m = next((m for m in _PLACE_AT.finditer(text) if not _about_next(ctx, m.start())), None)
     if m and is_municipality(m.group(1)):
         head["host"] = m.group(1)
         head["evidence"].append(field_span(m.start(1), m.end(1), "summit-place-at", "host", head["host"]))
@@ -291,7 +374,8 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
         head["evidence"].append(field_span(s, e, "summit-page-owner", "host", ctx.owner, how="page owner"))
     else:  # 11/15・16 群馬県で…全国大会が開催: the first place of the opening where something is done
         for ps, pe, name in find_municipalities(text[:_OPENING]):
-            if text.startswith("で", pe) and not text.startswith("では", pe) and not ctx.in_quotes(ps):
+            if text.startswith("で", pe) and not text.startswith("では", pe) and not ctx.in_quotes(ps) \
+                    and not _about_next(ctx, ps):
                 head["host"] = name
                 head["evidence"].append(field_span(ps, pe, "summit-place-de", "host", name))
                 break

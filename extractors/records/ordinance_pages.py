@@ -3,11 +3,13 @@
 Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
 
 - `plans(ctx, mentions)`: the names the page speaks of only as something still to
-  be made or turned down: a draft marked after the name (「…条例(案)」, (原案),
-  (素案), (骨子案)), a provisional name ((仮称)…条例), a making still ahead
-  (…条例の制定に向けて, 制定を目指す, 制定を検討), a bill voted down (否決). A
-  name one sentence reports as made (制定されました, 可決され, 公布・施行,
-  本条例は…から施行) is no plan, whatever else the page says of its draft;
+  be made or turned down (and those it reports as made): a draft marked after the
+  name (「…条例(案)」, (原案), (素案), (骨子案)), a provisional name ((仮称)…条例,
+  before it or inside its quotes), a making still ahead (…条例の制定に向けて,
+  制定を目指す, 制定を検討), a bill voted down (否決; not an amendment voted down:
+  …条例の一部改正案は否決, the ordinance stands). A name one sentence reports as
+  made (制定されました, 可決され, 公布・施行, 本条例は…から施行) is no plan,
+  whatever else the page says of its draft;
 - `assembly(ctx)`: the body whose assembly the page reports from (〇〇県議会,
   〇〇市議会: 議員の活動報告, 議会だより), when the page names one only;
 - `subject_place(ctx, start, end)`: the municipality that is the subject of the
@@ -30,8 +32,11 @@ from extractors.records.lines import line_index
 
 _DRAFT_AFTER = re.compile(r"[」』]?\s?[(（](?:案|原案|素案|骨子案|試案|改正案|最終案|仮称)[)）]")
 _PROVISIONAL_BEFORE = re.compile(r"[(（]仮称[)）]\s?[「『]?$")
-_PLAN_AFTER = re.compile(r"[」』]?\s?(?:の)?(?:制定|策定|改正)(?:に向け|を目指|をめざ|を検討|の検討|を求め|を要望|"
+_PROVISIONAL_INSIDE = re.compile(r"[(（]仮称[)）]")  # a name read with its mark (「(仮称)…条例」)
+# (an amendment planned or turned down is of an ordinance that exists: no plan of its making)
+_PLAN_AFTER = re.compile(r"[」』]?\s?(?:の)?(?:制定|策定)(?:に向け|を目指|をめざ|を検討|の検討|を求め|を要望|"
                          r"を提案|を予定|の予定|準備|の準備|について検討)")
+_AMENDMENT_AFTER = re.compile(r"[」』]?\s?の(?:一部を)?(?:一部|全部)?改正")
 _REJECTED = re.compile(r"否決")
 _PASSED = re.compile(r"可決")
 # A making reported as done (or fixed to a day): 制定されました, 可決され, 公布・施行, から施行.
@@ -50,32 +55,34 @@ def _mention_state(ctx: DocContext, start: int, end: int) -> tuple[bool, bool]:
     text = ctx.text
     s, e = ctx.sentence(start)
     planned = bool(_DRAFT_AFTER.match(text, end) or _PROVISIONAL_BEFORE.search(text, max(s, start - 6), start)
-                   or _PLAN_AFTER.match(text, end))
+                   or _PROVISIONAL_INSIDE.search(text, start, end) or _PLAN_AFTER.match(text, end))
     verb = _MADE.search(text, end, min(e, end + MADE_WITHIN))
     made = bool(verb) and "条例" not in text[end:verb.start()] and not _PLAN_AFTER.match(text, end)
-    if _REJECTED.search(text, s, e) and not _PASSED.search(text, s, e):
+    if _REJECTED.search(text, s, e) and not _PASSED.search(text, s, e) and not _AMENDMENT_AFTER.match(text, end):
         planned, made = True, False
     return planned, made
 
 
-def plans(ctx: DocContext, mentions: list[tuple[str, int, int]]) -> set[str]:
-    """Of `mentions` (key of the name, start, end), the keys the page speaks of only as a plan, a
-    draft or a rejected bill (see the module docstring)."""
+def plans(ctx: DocContext, mentions: list[tuple[str, int, int]], key=lambda name: name) -> tuple[set[str], set[str]]:
+    """Of `mentions` (name, start, end): (the names a mention speaks of as a plan, a draft or a
+    rejected bill (see the module docstring), the names a sentence reports as made). `key` gives
+    the name without its place: a page that names one key speaks of one ordinance, whose
+    本条例は…から施行 reports it made."""
     planned: set[str] = set()
     made: set[str] = set()
-    for key, start, end in mentions:
+    for name, start, end in mentions:
         p, m = _mention_state(ctx, start, end)
         if p:
-            planned.add(key)
+            planned.add(name)
         if m:
-            made.add(key)
-    if len({k for k, _, _ in mentions}) == 1:  # one ordinance: 本条例は…から施行 speaks of it
+            made.add(name)
+    if len({key(n) for n, _, _ in mentions}) == 1:
         for m in _SELF_REFERENCE.finditer(ctx.text):
             s, e = ctx.sentence(m.start())
             if _MADE.search(ctx.text, m.end(), e) and not _REJECTED.search(ctx.text, s, e):
-                made |= {k for k, _, _ in mentions}
+                made |= {n for n, _, _ in mentions}
                 break
-    return planned - made
+    return planned, made
 
 
 def assembly(ctx: DocContext) -> tuple[str, int, int] | None:

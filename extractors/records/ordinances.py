@@ -12,8 +12,11 @@ Three kinds of text are read:
 
 - 例規集 headers: a line holding only the name (「○墨田区中小企業振興基本条例」),
   followed within a few lines by the date and (X市)条例第N号, and 改正 lines;
-- list rows: lines of names one after another, dated by the list's heading
-  (a heading such as 「2015年に制定された条例」 over the rows);
+- list rows: lines of names one after another (a title line over a header
+  names the same one: no list), and table rows (cells joined by tabs) one
+  cell of which is a name, read whole, kana inside too (…を応援する条例), its
+  place from the row's place cell when the name has none; dated by the list's
+  heading (「2015年に制定された条例」) or the sentence introducing it;
 - prose: 「…条例」 in a sentence, with the place (X市で, 県の) and the date of
   the same clause, dates bound to a verb (…に公布、…に施行), the date of a
   本条例/この条例 sentence on a one-ordinance page, and the verb after it
@@ -22,16 +25,20 @@ Three kinds of text are read:
 
 National laws (…法), charters (憲章), rules and plans never match: only names
 ending in 条例 are candidates; generic references (本条例, 前条例), compounds
-(条例素案) and undated passing references on pages about something else are dropped.
+(条例素案) and passing references are dropped: a name with nothing stated of it
+that is the ground of something else (…条例に基づく支援, …条例の趣旨), or whose
+body only the page gives (its owner, its assembly) on a page whose title speaks
+of no 条例; on a page about a draft (its title says so: (案), パブリックコメント,
+制定に向けて), a name with nothing stated of it is that draft. 「X条例の一部を改正
+する条例」 names X, amended.
 """
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from extractors.records.context import DocContext, strip_quotes
-from extractors.records.lines import Line, line_index
+from extractors.records.lines import Line, cells, line_index
 from extractors.records.ordinance_pages import assembly, number_line, plans, promulgation, subject_place, supplementary
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
@@ -145,6 +152,14 @@ def _prefectures() -> tuple[str, ...]:
     return tuple(sorted(n for n in municipality_names() if n.endswith(PREFECTURE_SUFFIX) and len(n) <= 4))
 
 
+_OTHER_NAME = re.compile(r"条例(?!\s?第)")
+# A title that says the page is about a draft (its consultation, its plan)
+_PLAN_TITLE = re.compile(r"[(（](?:案|仮称|素案|原案|骨子案)[)）]|パブリックコメント|意見募集|意見公募|意見を募集|"
+                         r"制定に向け|素案|骨子")
+_AMENDING = re.compile(r"^(.{3,60}?条例)の(?:一部|全部)を改正する条例$")
+_AS_OF = re.compile(r"\s?(?:現在|時点)")  # 令和5年4月1日現在: the date of a count, not of an ordinance
+
+
 def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | None:
     """If the name stands alone on its line (例規集 style), the block of lines after it up to the body."""
     ls, le = ctx.line(name_cand.start)
@@ -157,8 +172,8 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
             break
         ns, ne = ctx.line(end + 1)
         line = ctx.text[ns:ne].strip()
-        if _HEADER_END.match(line) or len(line) > 60:
-            break
+        if _HEADER_END.match(line) or len(line) > 60 or _OTHER_NAME.search(line):
+            break  # (a line naming an ordinance: a list below a heading, no header)
         end = ne
     return le, end
 
@@ -167,7 +182,8 @@ def _from_header(ctx: DocContext, name: str, cand: Candidate, block: tuple[int, 
     text = ctx.text
     bs, be = block
     draft = _draft(ctx, name, cand, confidence=0.9)
-    dates = [d for d in ctx.dates_in(bs, be) if not _PAGE_DATE.search(ctx.text[ctx.line(d.start)[0]:d.start])]
+    dates = [d for d in ctx.dates_in(bs, be) if not _PAGE_DATE.search(ctx.text[ctx.line(d.start)[0]:d.start])
+             and not _AS_OF.match(ctx.text, d.end)]
     number = _NUMBER.search(text, bs, be)
     amend_at = text.find("改正", bs, be)
     first = [d for d in dates if amend_at < 0 or d.start < amend_at]
@@ -296,6 +312,7 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
             field = "amended_dates"
         else:
             draft[field] = date.start_date
+            draft["_near"] = field  # a date near the name, bound to no verb of making
         draft["evidence"].append((date.start, date.end, "date"))
         draft["evidence"].append(date_span(date, "date", field, value=date.start_date))
     draft["_renamed"] = bool(_RENAME_AFTER.match(ctx.text[cand.end:cand.end + 8]))
@@ -330,9 +347,11 @@ def _apply_renames(drafts: list[dict]) -> list[dict]:
 
 # A page's own dates (an 更新日 line) sit under the title line too: they are not the ordinance's.
 _PAGE_DATE = re.compile(r"(?:更新|公開|掲載|作成|登録|最終)日?|ページID")
-_SELF_REFERENCE = re.compile(r"(?:本条例|この条例|同条例)")
+_SELF_REFERENCE = re.compile(r"(?:本条例|この条例|同条例|(?:^|(?<=[。\n]))\s?条例(?=[はがを]))")
 _DATE_VERB = re.compile(r"\s?(?:に|から|より)?\s?(?:、\s?)?(?:(?:本|この|同)条例(?:を|は|が)\s?)?(公布|施行|制定)")
 _ROW_TRIM = "○◯●◎・ 「」『』\t"
+_ASIDE = re.compile(r"[(（][^()（）\n]{1,30}[)）]\s*$")
+MAX_CELL_NAME = 40  # a cell longer than this is a sentence, not a name
 
 
 def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
@@ -344,20 +363,65 @@ def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
 
 def _part_of_compound(text: str, end: int) -> bool:
     """条例 followed by another noun (条例素案, 条例検討委員会) names that thing, not the ordinance;
-    条例第N号 and 条例制定/施行/公布/改正 still speak of it."""
+    条例第N号 and 条例制定/施行/公布/改正/可決/成立 still speak of it, and a closing quote ends the
+    name whatever follows (「…条例」可決: a headline with its spaces lost)."""
+    if text[end - 1:end] in "」』”":
+        return False
     nxt = text[end:end + 2]
-    return bool(re.match(r"[\u4e00-\u9fff]", nxt)) and not nxt.startswith(("第", "制定", "施行", "公布", "改正", "等"))
+    return bool(re.match(r"[\u4e00-\u9fff]", nxt)) and not nxt.startswith(
+        ("第", "制定", "施行", "公布", "改正", "等", "可決", "成立"))
 
 
-def _row_names(ctx: DocContext, spans: list[tuple[int, int]]) -> set[int]:
-    """Line numbers of lines that hold nothing but one ordinance name (a header line or a list row)."""
-    rows = set()
+def _row_names(ctx: DocContext, spans: list[tuple[int, int]]) -> dict[int, str]:
+    """Lines that hold nothing but one ordinance name (a header line or a list row), or a table
+    row one of whose cells is the name: line number -> the name's key."""
+    rows: dict[int, str] = {}
     for s, e in spans:
         i = line_index(ctx.lines, s)
         line = ctx.lines[i]
-        if not line.text.replace(ctx.text[s:e], "", 1).strip(_ROW_TRIM):
-            rows.add(i)
+        name = ctx.text[s:e]
+        rest = line.text.replace(name, "", 1).strip(_ROW_TRIM)
+        alone = not _ASIDE.sub("", rest).strip(_ROW_TRIM)  # ・X条例(平成28年3月制定): a row with its aside
+        if alone or _cell_of(line, s, e) is not None:
+            rows[i] = _key_name(clean_name(name))
     return rows
+
+
+def _cell_of(line: Line, start: int, end: int) -> tuple[int, int, str] | None:
+    """The cell of a table row (tab-separated) that holds exactly text[start:end] (marks and
+    quotes aside), else None."""
+    if "\t" not in line.text.strip():
+        return None
+    for cs, ce, cell in cells(line):
+        if cs <= start and end <= ce:
+            inner = line.text[cs - line.start:start - line.start] + line.text[end - line.start:ce - line.start]
+            return (cs, ce, cell) if not inner.strip(_ROW_TRIM) else None
+    return None
+
+
+def _listed(ctx: DocContext, rows: dict[int, str], i: int) -> bool:
+    """Whether row i stands in a list of ordinances: a table row, or a neighbouring row names
+    another ordinance (a title line over a 例規集 header names the same one: no list)."""
+    if i not in rows:
+        return False
+    if "\t" in ctx.lines[i].text.strip():
+        return True
+    return any(n in rows and rows[n] != rows[i]
+               for n in (_neighbour(ctx.lines, i, -1), _neighbour(ctx.lines, i, 1)))
+
+
+def _cell_names(ctx: DocContext) -> list[tuple[int, int]]:
+    """Table cells that are an ordinance's whole name (青葉市ふるさと産業を育てる条例: a cell
+    bounds a name that holds kana, which a sentence would not)."""
+    out = []
+    for line in ctx.lines:
+        if "\t" not in line.text.strip():
+            continue
+        for cs, ce, cell in cells(line):
+            name = clean_name(cell)
+            if is_ordinance_name(name) and len(name) <= MAX_CELL_NAME and not re.search(r"[。、\s]", name):
+                out.append((cs, ce))
+    return out
 
 
 def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
@@ -367,19 +431,33 @@ def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
     return j if 0 <= j < len(lines) else None
 
 
-def _list_heading_date(ctx: DocContext, rows: set[int], i: int) -> DateMention | None:
+def _list_heading_date(ctx: DocContext, rows: dict[int, str], i: int) -> DateMention | None:
     """The date of the heading above a list of ordinance names (a year and 制定/施行 in it):
-    back over the rows, section labels (【…】, 以上…) and as-of lines (…現在) to the first other
-    line; its date counts when it says the listed ordinances were enacted or put in force."""
+    back over the rows, a table's header row, section labels (【…】, 以上…) and as-of lines
+    (…現在) to the first other line; its date counts when it says the listed ordinances were
+    enacted or put in force: a short heading with 制定/施行/公布, or a sentence of an
+    introduction that says 条例 were made then (…年に…条例が制定されました。次の表に…)."""
     for j in range(i - 1, max(-1, i - 40), -1):
         line = ctx.lines[j]
         body = line.body
         if not body or j in rows or "現在" in body or body.startswith(("【", "以上", "[", "■")):
             continue
-        if len(body) > 60 or not re.search("制定|施行|公布", body):
-            return None
-        dates = [d for d in ctx.dates_in(line.start, line.end) if d.start_date]
-        return dates[0] if dates else None
+        if "\t" in body and not ctx.dates_in(line.start, line.end):
+            continue  # the table's header row (区分, 自治体, 条例の名称)
+        if len(body) <= 60:
+            if not re.search("制定|施行|公布", body):
+                return None
+            dates = [d for d in ctx.dates_in(line.start, line.end) if d.start_date]
+            return dates[0] if dates else None
+        pos = line.start
+        while pos < line.end:
+            s, e = ctx.sentence(pos)
+            sentence = ctx.text[s:e]
+            dates = [d for d in ctx.dates_in(s, e) if d.start_date]
+            if dates and "条例" in sentence and re.search("制定|施行|公布", sentence):
+                return dates[0]
+            pos = max(e, pos + 1)
+        return None
     return None
 
 
@@ -400,39 +478,54 @@ def _verb_dates(ctx: DocContext, draft: dict, end: int, sentence_end: int) -> bo
 
 def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
     """本条例は、(date)から施行: on a page about one ordinance, the date of a sentence that
-    refers to it as 本条例/この条例 and binds a date to a verb belongs to it."""
+    refers to it (本条例, この条例, 同条例, or a sentence opening with 条例は) and binds a date to
+    a verb belongs to it: it dates an undated draft, and replaces a date a draft took only for
+    standing near its name (the day of a vote: …日の本会議で可決 / 条例は同月6日に公布)."""
     names = {_key_name(d["name"]) for d in drafts}
-    undated = [d for d in drafts if not (d["enacted_date"] or d["effective_date"])]
-    if len(names) != 1 or not undated:
+    open_ = [d for d in drafts if not (d["enacted_date"] or d["effective_date"]) or d.get("_near")]
+    if len(names) != 1 or not open_:
         return
     for m in _SELF_REFERENCE.finditer(ctx.text):
         s, e = ctx.sentence(m.start())
-        if _verb_dates(ctx, undated[0], s, e):
-            spans = [sp for sp in undated[0]["evidence"] if isinstance(sp, Span)
-                     and sp.field in ("enacted_date", "effective_date")]
-            for d in undated[1:]:
-                d["enacted_date"], d["effective_date"] = undated[0]["enacted_date"], undated[0]["effective_date"]
-                d["evidence"] += [sp._replace(how="date of 本条例") for sp in spans]
-            return
+        probe = {"enacted_date": None, "effective_date": None, "evidence": []}
+        if not _verb_dates(ctx, probe, s, e):
+            continue
+        spans = [sp for sp in probe["evidence"] if isinstance(sp, Span)]
+        for d in open_:
+            near = d.pop("_near", None)
+            if near and probe[near]:
+                d[near] = None
+                d["evidence"] = [sp for sp in d["evidence"] if not (isinstance(sp, Span) and sp.field == near)]
+            for key in ("enacted_date", "effective_date"):
+                if probe[key] and d[key] is None:
+                    d[key] = probe[key]
+                    d["evidence"] += [sp._replace(how="date of 本条例") for sp in spans if sp.field == key]
+        return
 
 
-def _passing_reference(ctx: DocContext, draft: dict, listed: bool) -> bool:
-    """An ordinance named in passing (…条例に基づく支援, on a page about something else): no date,
-    no number, not in a list of ordinances, and the page's title names no ordinance."""
-    return (not listed and draft["confidence"] < 0.9 and not _title_speaks_of(ctx.doc.title or "", draft["name"])
-            and not (draft["enacted_date"] or draft["effective_date"] or draft["number"] or draft["amended_dates"]))
+# A name followed by one of these is the ground of something else (…条例に基づく支援,
+# …条例の規定により, …条例第3条): a passing reference, not a statement about the ordinance.
+_BASIS_AFTER = re.compile(r"[」』]?\s?(?:に基づ|にもとづ|に基い|の規定|に規定|に定め|により|によって|による|を根拠|"
+                          r"を踏まえ|をふまえ|の趣旨|の理念|の精神|に則|にのっと|に沿|の目的|"
+                          r"第\s?[0-9０-９一二三四五六七八九十]+\s?条)")
+_PAGE_PLACE = ("page owner", "assembly of the page", "prefecture of the document")
 
 
-def _title_speaks_of(title: str, name: str) -> bool:
-    """Whether a page's title is about this ordinance: it names it (a word aside: a news title
-    may shorten or misspell it), or names 条例 without naming another one (「条例について」)."""
-    if "条例" not in title:
+def _passing_reference(ctx: DocContext, draft: dict, listed: bool, end: int) -> bool:
+    """An ordinance named in passing, with nothing said of it (no date, no number, in no list
+    and no header): the ground of something else (…条例に基づく支援: `_BASIS_AFTER`), or a name
+    whose body only the page gives (its owner, its assembly) on a page whose title speaks of
+    no 条例 (an agreement's or a meeting's page naming the city's ordinance)."""
+    if listed or draft["confidence"] >= 0.9 or _stated(draft):
         return False
-    named = [clean_name(title[extend_name(title, m.start(), m.end()):m.end()])
-             for m in re.finditer(r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]+条例", title)]
-    named = [_key_name(n) for n in named if is_ordinance_name(n)]
-    key = _key_name(name)
-    return not named or any(key in n or n in key or SequenceMatcher(None, key, n).ratio() >= 0.8 for n in named)
+    if _BASIS_AFTER.match(ctx.text, end):
+        return True
+    place = next((sp for sp in draft["evidence"] if isinstance(sp, Span) and sp.field == "municipality"), None)
+    return (place is None or place.how in _PAGE_PLACE) and "条例" not in (ctx.doc.title or "")
+
+
+def _stated(draft: dict) -> bool:
+    return bool(draft["enacted_date"] or draft["effective_date"] or draft["number"] or draft["amended_dates"])
 
 
 def _kind_only(draft: dict, listed: bool) -> bool:
@@ -446,6 +539,59 @@ def _kind_only(draft: dict, listed: bool) -> bool:
                                              or draft["number"] or draft["amended_dates"])
 
 
+def _with_cells(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """The ordinance candidates, a table cell that is a whole name (`_cell_names`) standing for
+    the candidates inside it, or for none (a name with a verb in it: …を振興する条例)."""
+    out = list(cands)
+    for cs, ce in _cell_names(ctx):
+        raw = ctx.text[cs:ce]
+        core = strip_quotes(raw).lstrip("○◯●◎・ ")
+        s = cs + raw.find(core)
+        e = s + len(core)
+        inside = [c for c in out if s <= c.start and c.end <= ce]
+        rule = inside[-1].rule if inside else "ordinance-table-cell"
+        out = [c for c in out if c not in inside]
+        out.append(Candidate(label="ORDINANCE", start=s, end=e, text=core, rule=rule))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _amending_date(ctx: DocContext, draft: dict, end: int) -> None:
+    """The day of the amending ordinance (its vote, 公布 or 施行: the first full date of its clause
+    after its name) is an amendment of the ordinance it names, not its making."""
+    _, e = ctx.sentence(end)
+    clause = ctx.text.find("、", end, e)
+    dates = [d for d in ctx.dates_in(end, clause if clause >= 0 else e) if d.start_date and d.precision == "day"]
+    if not dates or dates[0].start_date in draft["amended_dates"]:
+        return
+    for key in ("enacted_date", "effective_date"):
+        if draft[key] == dates[0].start_date:  # (read near the name as its making)
+            draft[key] = None
+            draft["evidence"] = [sp for sp in draft["evidence"] if not (isinstance(sp, Span) and sp.field == key)]
+    draft["amended_dates"].append(dates[0].start_date)
+    draft["evidence"].append(date_span(dates[0], "ordinance-amending", "amended_dates"))
+
+
+def _row_place(ctx: DocContext, draft: dict, line: Line, start: int) -> None:
+    """A table row's place cell (自治体: 鹿児島県) before the name's cell is the enacting body of a
+    name without its place; it replaces a place inferred from the page."""
+    places = [(cs, ce, cell) for cs, ce, cell in cells(line) if ce <= start and is_municipality(cell)]
+    if not places:
+        return
+    cs, ce, cell = places[-1]
+    draft["evidence"] = [sp for sp in draft["evidence"] if not (isinstance(sp, Span) and sp.field == "municipality")]
+    draft["municipality"] = cell
+    draft["evidence"].append(place_span(ctx, draft, cell, None, (cs, ce)))
+
+
+def _names_a_plan(name: str, planned: set[str]) -> bool:
+    """Whether a name is one the page plans: the same name, or a name without its place whose key
+    a planned one shares (the draft's short name); a name with its place is not another body's plan
+    written without one (X市に…条例の制定を求める; 2015年に制定されたY市…条例)."""
+    if name in planned:
+        return True
+    return not municipality_prefix(name) and any(_key_name(p) == name for p in planned)
+
+
 def _key_name(name: str) -> str:
     prefix = municipality_prefix(name)
     return name[len(prefix):] if prefix else name
@@ -455,13 +601,19 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     text = ctx.text
     named: list[tuple[Candidate, str, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
-    for cand in ctx.cands:
-        if cand.label != "ORDINANCE":
-            continue
+    amending_ends: dict[int, int] = {}  # start of X -> end of 「X条例の一部を改正する条例」
+    for cand in _with_cells(ctx, [c for c in ctx.cands if c.label == "ORDINANCE"]):
         s, e = _name_span(text, cand)
         if any(ts <= s and e <= te for ts, te in taken):
             continue  # part of a name already read (小規模企業振興条例 of 中小企業及び小規模企業振興条例)
         name = clean_name(text[s:e])
+        amending = _AMENDING.match(name)
+        if amending:  # 「X条例の一部を改正する条例」: X, amended (the verb after its name says so)
+            at = text.find(amending.group(1), s, e)
+            if at < 0:
+                continue
+            amending_ends[at] = e
+            s, e, name = at, at + len(amending.group(1)), amending.group(1)
         if not is_ordinance_name(name) or re.match(r"\s?第\s?[0-9一二三四五六七八九十百]", text[e:e + 4]):
             continue  # 条例第15号 is a number, not a name
         if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
@@ -470,14 +622,16 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             cand = cand.model_copy(update={"start": s, "text": text[s:e]})
         named.append((cand, name, (s, e)))
         taken.append((s, e))
-    planned = plans(ctx, [(_key_name(name), s, e) for _, name, (s, e) in named])
-    named = [(cand, name, span) for cand, name, span in named if _key_name(name) not in planned]
+    planned, made = plans(ctx, [(name, s, e) for _, name, (s, e) in named], key=_key_name)
+    planned = {p for p in planned if not any(_key_name(p) == _key_name(m) for m in made)}
+    named = [(cand, name, span) for cand, name, span in named if not _names_a_plan(name, planned)]
+    plan_page = bool(planned) and bool(_PLAN_TITLE.search(ctx.doc.title or ""))
     rows = _row_names(ctx, [span for _, _, span in named])
     drafts: list[dict] = []
     rows_listed = False
     for cand, name, (s, e) in named:
         i = line_index(ctx.lines, s)
-        listed = i in rows and any(n in rows for n in (_neighbour(ctx.lines, i, -1), _neighbour(ctx.lines, i, 1)))
+        listed = _listed(ctx, rows, i)
         block = None if listed else _header_block(ctx, cand)
         if block:
             draft = _from_header(ctx, name, cand, block)
@@ -491,11 +645,19 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
                     draft["enacted_date"] = d.start_date
                     draft["evidence"].append(date_span(d, "ordinance-list-heading-date", "enacted_date")._replace(
                         how="date of the list's heading"))
+        if s in amending_ends:
+            _amending_date(ctx, draft, amending_ends[s])
+        if listed and not municipality_prefix(name):
+            _row_place(ctx, draft, ctx.lines[i], s)
         if draft["municipality"] is None:
             inside = _prefecture_inside(name)
             set_municipality(ctx, draft, (inside, "prefecture in the name", None) if inside else None)
-        if _passing_reference(ctx, draft, listed) or _kind_only(draft, listed):
+        if _passing_reference(ctx, draft, listed, e) or _kind_only(draft, listed):
             continue
+        stated = _stated(draft) and not draft.get("_near")  # (a year near the name may be a proposal's)
+        if plan_page and not (listed or stated or _key_name(name) in {_key_name(m) for m in made}
+                              or draft["confidence"] >= 0.9):
+            continue  # a page about a draft names it in several ways: an unstated name is that draft
         draft["_listed"] = listed
         rows_listed = rows_listed or listed
         drafts.append(draft)
@@ -512,6 +674,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             headers[0]["evidence"].append(field_span(m.start(1), m.end(2), "ordinance-amend-abbr", "amended_dates",
                                                      year.start_date))
     _self_reference_dates(ctx, drafts)
+    for d in drafts:
+        d.pop("_near", None)
     _page_number_and_promulgation(ctx, drafts)
     _supplementary_provisions(ctx, drafts)
     return _apply_renames(drafts)

@@ -17,6 +17,9 @@ Takes a `DocContext` and gives draft summits from the document's structure:
   (Xサミット2021in Y) is a meeting with a null edition;
 - counts: an edition written as a count (今年で9回目, 今回が8回目, 8回目となる今大会)
   of the series named before it, or of the page's series for 同フォーラム;
+- enumerations: editions listed without the series, each with its date and place
+  (第1回(2014年)青葉市、第2回(2015年)若葉市; 第1回は1997年に青葉で): past meetings of
+  the page's series;
 - one-meeting pages (`meeting_page`): key–value blocks, the date bound to a holding
   verb (never the page's own date), theme, host and declaration.
 
@@ -44,10 +47,11 @@ _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?�
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
 _IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
 _PAREN_HOST = re.compile(r"^\s?[(（]([^()（）\s]{1,10}?)(?:サミット|大会)?[)）]")
-_DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?([^\s「」『』第]{1,12}?宣言)")
-# 第9回〇〇サミット 青葉宣言: the declaration's own name after the series and a space
-_SPACED_DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?[^\s「」『』]{1,20}(?:サミット|大会|会議)"
-                                 r"[ 　]([^\s「」『』第]{1,12}?宣言)")
+_DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?([^\s「」『』第]{1,12}?(?<![でにをがはとも])宣言)")
+# 第9回〇〇サミット 青葉宣言: the declaration's own name after the series (and a space, which a
+# PDF's reader may drop)
+_SPACED_DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?[^\s「」『』]{1,20}?(?:サミット|大会|会議)"
+                                 r"[ 　]?([^\s「」『』第でにをがはとのも][^\s「」『』第]{0,11}?宣言)")
 _EDITION_PREFIX = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?")
 _SUBTITLE_START = ("-", "―", "〜", "~", "−", "‐")
 _SERIES_YEAR = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9])")
@@ -233,10 +237,17 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
             return None
         # (群馬大会), (沖縄大会): a meeting's nickname names its prefecture; (那覇市) names the city
         nickname = m.group(0).rstrip(")）").endswith("大会")
-    host = full_host(ctx, m.group(1), prefecture_first=nickname)
+    short = m.group(1).strip()
+    host = full_host(ctx, short, prefecture_first=nickname)
+    if (host is None or not is_municipality(host)) and not nickname:
+        # in 品川開催: a word the reader joined to the place (a PDF drops the space between them)
+        for n in range(len(short) - 1, 1, -1):
+            whole = full_host(ctx, short[:n])
+            if whole and is_municipality(whole):
+                host, short = whole, short[:n]
+                break
     if host is None:
         return None
-    short = m.group(1).strip()
     s = offset + m.start(1) + m.group(1).index(short)
     how = None if host == short else "completed by the gazetteer" if is_municipality(host) else "completed from the page"
     return field_span(s, s + len(short), "summit-host-after", "host", host, how=how)
@@ -270,14 +281,20 @@ def _modifier(ctx: DocContext, end: int) -> bool:
     return ctx.text[end:end + 1] == "の" and not ctx.text[end + 1:end + 3].startswith(("開催", "テーマ"))
 
 
+@lru_cache(maxsize=1)
+def _assembly_cue() -> re.Pattern:
+    """The assembly cues of language/data/meetings.json; 議会 not as the end of 協議会 or 審議会."""
+    cues = "|".join(map(re.escape, meetings.vocabulary()["assembly_cues"]))
+    return re.compile(rf"(?<![協審])(?:{cues})")
+
+
 def _assembly_session(ctx: DocContext, series: str, edition_at: int, s: int, e: int) -> bool:
     """A bare 定例会/臨時会 in a sentence about bills (令和2年第4回定例会で可決され), or numbered
     within its year (令和5年第3回定例会) on a page that speaks of an assembly (議会, 議員): an
     assembly's session, no summit."""
     if series not in _SESSIONS:
         return False
-    cues = meetings.vocabulary()["assembly_cues"]
-    if any(c in ctx.text[s:e] for c in cues):
+    if _assembly_cue().search(ctx.text, s, e):
         return True
     return bool(_YEAR_BEFORE.search(ctx.text, max(0, edition_at - 4), edition_at)) and bool(_ASSEMBLY.search(ctx.text))
 
@@ -320,9 +337,28 @@ def _set_venue(ctx: DocContext, draft: dict, s: int, e: int, short: Span | None 
         draft["evidence"].append(short)
 
 
+# An organisation's name right before an edition (…連合会の第52回, …協議会 第54回): a noun run
+# ending in a body's word, not a self-reference (本会, 当会) or a place.
+_ORGANISER = re.compile(r"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー])([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,30}?"
+                        r"(?:会|部|所|連盟|組合|機構|センター))(?:の|\s)$")
+ORGANISER = "organiser named before the edition"
+
+
+def _organiser_before(ctx: DocContext, edition_at: int) -> tuple[int, int, str] | None:
+    """The body named right before a bare meeting's edition (…女性会連合会の第52回全国大会): its span
+    and name, on the edition's line."""
+    ls, _ = ctx.line(edition_at)
+    m = _ORGANISER.search(ctx.text, max(ls, edition_at - 32), edition_at)
+    if not m or m.group(1).startswith(("本", "当", "同", "各")):
+        return None
+    return m.start(1), m.end(1), m.group(1)
+
+
 def _mentions(ctx: DocContext) -> list[dict]:
-    """第N回 + a series name: one draft per mention."""
+    """第N回 + a series name: one draft per mention (an assembly's session in one sentence is one in
+    every sentence: a heading 令和5年第4回定例会 over 第4回定例会で議案を可決)."""
     drafts = []
+    sessions: set[tuple[str, int | None]] = set()
     series_by_start = {c.start: c for c in ctx.cands if c.label == "SERIES"}
     text = ctx.text
     for ed in (c for c in ctx.cands if c.label == "EDITION"):
@@ -333,20 +369,30 @@ def _mentions(ctx: DocContext) -> list[dict]:
             continue
         series, series_end = after if after else (cand.text, cand.end)
         s, e = ctx.sentence(ed.start)
-        if _assembly_session(ctx, series, ed.start, s, e):
-            continue
         edition = edition_number(ed.text)
+        if _assembly_session(ctx, series, ed.start, s, e):
+            sessions.add((series, edition))
+            continue
+        series_spans = [field_span(series_end - len(series), series_end, "summit-edition-series", "series", series)]
+        organiser = _organiser_before(ctx, ed.start) if meetings.is_bare(series) else None
+        if organiser and meetings.is_committee(organiser[2] + series):
+            continue  # 青葉市議会の第4回定例会: an assembly's session
+        if organiser:  # 全国商工会議所女性会連合会の第52回全国大会: the organiser's 全国大会
+            os_, oe, org = organiser
+            series = org + series
+            series_spans = [field_span(os_, oe, "summit-edition-series", "series", series, how=ORGANISER),
+                            field_span(series_end - len(series) + len(org), series_end, "summit-edition-series",
+                                       "series", series, how=ORGANISER)]
         draft = _summit(series, edition, 0.7, [
                 (ed.start, series_end, "summit-edition-series"),
-                field_span(ed.start, ed.end, "summit-edition-series", "edition", edition),
-                field_span(series_end - len(series), series_end, "summit-edition-series", "series", series)])
+                field_span(ed.start, ed.end, "summit-edition-series", "edition", edition), *series_spans])
         year = _SERIES_YEAR.match(text, series_end)  # サミット2011 in 青葉: the year of the meeting
         host_at = series_end + (year.end() - year.start() if year else 0)
         _set_venue(ctx, draft, s, e, _host_span_after(ctx, host_at))
         _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None)
         _list_row(ctx, draft, ed.start, series_end)
         drafts.append(draft)
-    return drafts
+    return [d for d in drafts if (d["series"], d["edition"]) not in sessions]
 
 
 _LIST_ROW_START = re.compile(r"[\s・■□◆◇●○◎▼▽▲△★☆※\-]*")
@@ -504,11 +550,21 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
 
 def _same_meeting(a: dict, b: dict) -> bool:
     """Two drafts of one document naming one edition, one name ending the other (第8回市長サミット,
-    第8回青葉・若葉市長サミット)."""
+    第8回青葉・若葉市長サミット) or inside it in order (…連合会の第41回全国大会, 第41回…連合会 長野全国大会)."""
     if a["edition"] is None or a["edition"] != b["edition"] or not a["series"] or not b["series"]:
         return False
-    x, y = strip_quotes(a["series"]), strip_quotes(b["series"])
-    return x != y and (x.endswith(y) or y.endswith(x))
+    x, y = (strip_quotes(a["series"]).replace(" ", ""), strip_quotes(b["series"]).replace(" ", ""))
+    if x == y:
+        return False
+    short, long_ = sorted((x.replace("の", ""), y.replace("の", "")), key=len)
+    # one name ending the other, or the organiser's 全国大会 inside its named one (…連合会全国大会,
+    # …連合会長野全国大会): the shorter's characters in order in the longer, the same last word
+    return long_.endswith(short) or (_in_order(short, long_) and short[-2:] == long_[-2:] and len(short) >= 6)
+
+
+def _in_order(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(ch in it for ch in short)
 
 
 def _join_same_meetings(drafts: list[dict]) -> list[dict]:
@@ -532,6 +588,46 @@ def _join_same_meetings(drafts: list[dict]) -> list[dict]:
     return out
 
 
+_ENUMERATED_AFTER = re.compile(r"目?\s?(?:は|:|：)?\s?[(（]?")
+
+
+def _enumerated(ctx: DocContext, named_at: set[int]) -> list[dict]:
+    """Editions listed without the series name, each with its date and place (これまでの開催地は、
+    第1回(2014年)高崎市、第2回(2015年)前橋市; 第1回は1997年に青葉で開かれ): editions of the page's
+    series, when the page names one."""
+    text = ctx.text
+    page = None
+    drafts = []
+    for ed in (c for c in ctx.cands if c.label == "EDITION" and c.start not in named_at):
+        at = _ENUMERATED_AFTER.match(text, ed.end).end()
+        dates = [d for d in ctx.dates_in(at, at + 16) if d.start == at and d.start_date and d.year_given]
+        if not dates:
+            continue
+        date = dates[0]
+        rest = re.match(r"[)）]?\s?(?:に|、)?\s?", text[date.end:]).end() + date.end
+        places = [p for p in find_municipalities(text[rest:rest + 12]) if p[0] == 0]
+        short = [c for c in ctx.within(rest, rest + 12, "GPE") if c.start == rest]
+        host = (places[0][2], rest, rest + places[0][1]) if places else None
+        if host is None and short:
+            whole = full_host(ctx, short[0].text)
+            host = (whole, short[0].start, short[0].end) if whole and is_municipality(whole) else None
+        if host is None:
+            continue
+        page = page or _page_series(ctx)
+        if page is None or meetings.is_bare(page.text):
+            return []
+        edition = edition_number(ed.text)
+        name = strip_quotes(page.text)
+        ns = page.start + page.text.index(name)
+        drafts.append(_summit(name, edition, 0.7, [
+            (ed.start, host[2], "summit-enumerated"),
+            field_span(ed.start, ed.end, "summit-enumerated", "edition", edition),
+            field_span(ns, ns + len(name), "summit-enumerated", "series", name, how="the page's series"),
+            date_span(date, "summit-enumerated", "start_date"), date_span(date, "summit-enumerated", "end_date"),
+            venue_span(ctx, host)], start_date=date.start_date, end_date=date.end_date, host=host[0]))
+    return drafts
+
+
 def summit_drafts(ctx: DocContext) -> list[dict]:
     rows = _rows(ctx)
     mentions = _mentions(ctx)
@@ -540,9 +636,11 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     if not mentions:
         mentions = _year_mentions(ctx, [c for c in ctx.cands if c.label == "EDITION"])
     drafts = rows + _table_rows(ctx, {d["evidence"][0][0] for d in rows}) + mentions
+    drafts += _enumerated(ctx, {d["evidence"][0][0] for d in drafts})
     _resolve_bare_series(ctx, drafts)
     drafts = _join_same_meetings(drafts)
-    single_meeting_details(ctx, drafts, series_host)
+    # (an edition listed with its date and place is a past one, never the page's own meeting)
+    single_meeting_details(ctx, [d for d in drafts if d["evidence"][0][2] != "summit-enumerated"], series_host)
     for d in drafts:  # a year-named meeting with no day found: at least its year
         year, ys, ye = d.pop("_year", (None, 0, 0))
         if year and (d["start_date"] is None or not d["start_date"].startswith(year)):

@@ -198,7 +198,7 @@ def test_slow_broken_and_refused_responses_are_failures_with_clear_errors(crawl)
     failed = {f["url"].removeprefix(base): f["error_code"] for f in report["failed"]
               if f["error_code"] != "http_404"}  # the sample pages' own site links
     assert failed == {
-        "/trickle.html": "timeout", "/trickle-headers.html": "timeout",
+        "/trickle.html": "too_slow", "/trickle-headers.html": "too_slow",
         "/bomb.html": "too_large", "/bomb-length.html": "too_large", "/unsized.html": "too_large",
         "/short.html": "protocol_error", "/reset.html": "connection_reset",
         "/to-ftp.html": "redirect_refused", "/to-file.html": "redirect_refused", "/to-https.html": "tls_error",

@@ -81,7 +81,7 @@ from extractors.language.dates import YEAR_OF_SENTENCE, carry_years, find_dates 
 @pytest.mark.parametrize("text, default_year, expected", [
     ("平成30年第3回定例会で可決され、10月1日より施行された。", None, ["2018", "2018-10-01"]),
     ("平成29年10月2日に可決され、同10月6日に公布された。", None, ["2017-10-02", "2017-10-06"]),
-    ("令和4年12月15日から1月15日まで意見を募った。", None, ["2022-12-15", "2023-01-15"]),  # across the year's end
+    ("令和4年12月15日に始め、1月15日に締め切った。", None, ["2022-12-15", "2023-01-15"]),  # across the year's end
     ("平成28年度は5月10日と2月3日に開いた。", None, ["2016", "2016-05-10", "2017-02-03"]),  # a fiscal year
     ("平成30年に始まった。10月1日に施行した。", 2020, ["2018", "2020-10-01"]),  # not across a sentence end
     ("平成30年に始まった事業の報告です。10月1日", None, ["2018", None]),
@@ -92,3 +92,29 @@ def test_carry_years(text, default_year, expected):
     for d in found:
         carried = not d.year_given and d.start_date is not None and default_year is None
         assert (d.year_source == YEAR_OF_SENTENCE) is carried
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 同月N日: the month of the dated day before it on its line, across a sentence end
+    ("令和3年10月4日に可決されました。条例は同月8日に公布されました。", ["2021-10-04", "2021-10-08"]),
+    ("平成30年6月の総会で決め、同月 20日に届けた。", ["2018-06", "2018-06-20"]),  # a month is anchor enough
+    ("平成30年の総会で決め、同月20日に届けた。", ["2018"]),  # a year is not
+    ("令和3年10月4日に可決されました。\n同月8日に公布されました。", ["2021-10-04"]),  # not across a line
+])
+def test_same_month_days(text, expected):
+    from extractors.language.dates import YEAR_OF_SAME_MONTH
+
+    found = carry_years(text, find_dates(text))
+    assert [d.start_date for d in found] == expected
+    assert all((d.year_source == YEAR_OF_SAME_MONTH) == text[d.start:d.end].startswith("同") for d in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("11月8日と9日の両日に開いた。", ("11月8日と9日", "2019-11-08", "2019-11-09")),
+    ("7月14日から15日にかけて開いた。", ("7月14日から15日", "2019-07-14", "2019-07-15")),
+    ("5月1日と15日に開いた。", ("5月1日", "2019-05-01", "2019-05-01")),  # two days apart: a list
+    ("3月1日から3日間開いた。", ("3月1日", "2019-03-01", "2019-03-01")),  # a count of days
+])
+def test_two_day_spans_with_to_and_kara(text, expected):
+    first = find_dates(text, default_year=2019)[0]
+    assert (text[first.start:first.end], first.start_date, first.end_date) == expected

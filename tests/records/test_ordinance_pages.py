@@ -30,6 +30,9 @@ def _ordinances(text: str, title: str | None = None) -> dict[str, dict]:
      "八戸市における「中小企業振興基本条例の制定に向けて」の取組を報告します。\n市議会でも質問が続いています。"),
     ("議会報告",
      "今議会では、議員提出の「十和田市商店街振興条例」が賛成少数で否決されました。\n次の議会でも取り上げます。"),
+    # the provisional mark inside the quotes
+    ("三沢市の新しい条例",
+     "市は「(仮称)三沢市商店街振興条例」の骨子を示しました。\n商店街振興条例について市民の声を聞きます。"),
 ])
 def test_drafts_plans_and_rejected_bills_give_no_record(nlp, title, text):
     assert _ordinances(text, title) == {}
@@ -114,3 +117,123 @@ def test_an_ordinance_named_twice_is_one_record(nlp):
     assert list(recs) == ["青森県中小企業振興条例"]
     o = recs["青森県中小企業振興条例"]
     assert (o["municipality"], o["enacted_date"]) == ("青森県", "2020-03-24")
+
+
+def _docs(*texts: tuple[str, str]) -> list[dict]:
+    docs = []
+    for i, (text, title) in enumerate(texts):
+        text = normalize_text(text)
+        docs.append(Document(uri=f"file:///p{i}.txt", sha256=hashlib.sha256(text.encode()).hexdigest(),
+                             media_type="text/plain", title=title, text=text))
+    recs, rejected = build_records(docs, [document_drafts(d) for d in docs])
+    assert not rejected
+    return [r for r in recs if r["type"] == "ordinance"]
+
+
+def test_a_table_of_ordinances(nlp):
+    """Rows of a ruled table (cells joined by tabs, as the readers give them): the name is its cell,
+    kana and a verb inside it too; a name without its place takes the row's place cell; the year of
+    the introduction's sentence dates the rows; a title naming another ordinance drops none."""
+    text = ("2014年の振興条例\n"
+            "2014年の1年間に、次の市町で商工業の振興を図る条例が制定されました。詳しくは各市町へ。\n"
+            "県\t市町\t条例の名称\n"
+            "三重県\t伊勢市\t伊勢市中小企業振興条例\n"
+            "三重県\t名張市\t名張市のものづくりを応援する条例\n"
+            "岐阜県\t岐阜県\tぎふ中小企業いきいき条例\n"
+            "岐阜県\t大垣市\t大垣市商工業振興基本条例\n")
+    recs = {r["name"]: r for r in _docs((text, "2014年に制定された中小企業振興基本条例の一覧"))}
+    assert {n: (r["municipality"], r["enacted_date"]) for n, r in recs.items()} == {
+        "伊勢市中小企業振興条例": ("伊勢市", "2014"), "名張市のものづくりを応援する条例": ("名張市", "2014"),
+        "ぎふ中小企業いきいき条例": ("岐阜県", "2014"), "大垣市商工業振興基本条例": ("大垣市", "2014")}
+    (place,) = [s for s in recs["ぎふ中小企業いきいき条例"]["sources"] if s["field"] == "municipality"]
+    assert place["quote"] == "岐阜県" and place["how"] is None
+
+
+def test_a_title_line_over_the_header_is_no_list(nlp):
+    """A page (or a PDF) that prints its title above the 例規集 header names the ordinance twice on
+    consecutive lines: one ordinance, dated and numbered by the header."""
+    text = "伊勢市中小企業振興条例\n○伊勢市中小企業振興条例\n平成26年3月28日\n条例第9号\n(目的)\n第1条 この条例は、…\n"
+    (o,) = _docs((text, "伊勢市中小企業振興条例"))
+    assert (o["enacted_date"], o["number"]) == ("2014-03-28", "平成26年3月28日条例第9号")
+
+
+def test_a_quoted_name_before_its_verb_without_a_space(nlp):
+    """「…条例」可決 (a headline whose spaces the reader dropped) names the ordinance, and a sentence
+    opening with 条例は dates it on a one-ordinance page: its 公布 (同月N日: the month before) wins
+    over the day of the vote that stood near the name."""
+    text = ("10月4日議員提出『中小企業・小規模企業振興条例』可決\n本日、岐阜県議会の定例会が閉会しました。\n"
+            "議員提出の『中小企業・小規模企業振興条例』は、令和3年10月4日の本会議で可決されました。"
+            "条例は同月8日に公布されました。\n")
+    (o,) = _docs((text, "議員提出『中小企業・小規模企業振興条例』可決 | 議員の報告"))
+    assert (o["municipality"], o["enacted_date"]) == ("岐阜県", "2021-10-08")
+    (span,) = [s for s in o["sources"] if s["field"] == "enacted_date"]
+    assert span["quote"] == "同月8日" and span["how"]
+
+
+@pytest.mark.parametrize("text, title, kept", [
+    # the ground of something else: no record, whatever the title says
+    ("伊勢市は、伊勢市中小企業振興条例に基づき、専門家の派遣を始めました。", "伊勢市産業支援条例の改正について", False),
+    ("名張市の商工会は、名張市商工業振興条例の趣旨に沿って事業を進めています。", "商工会と連携協定", False),
+    # a name with its place, in a sentence that says nothing of its ground, on a page whose title
+    # names another ordinance: kept (the title no longer decides)
+    ("このほか、大垣市では大垣市商工業振興基本条例を全部改正しました。", "大垣市中小企業振興条例の概要", True),
+])
+def test_passing_references_rest_on_a_sign(nlp, text, title, kept):
+    names = {r["name"] for r in _docs((text, title))}
+    assert bool(names) == kept, names
+
+
+def test_a_nameless_ordinance_joins_another_page_only_on_its_dates(nlp):
+    """中小企業振興条例 of a page that leaves its place out is not another page's city's ordinance
+    of the same short name unless their dates agree (a generic name is shared by hundreds of bodies)."""
+    dated = "○中小企業振興条例\n平成30年12月21日\n条例第31号\n(目的)\n第1条 この条例は、…\n"
+    other = "大垣市では、中小企業振興条例を制定し、商工会と連携しています。"
+    recs = _docs((dated, "中小企業振興条例"), (other, "大垣市の中小企業振興条例"))
+    assert sorted((r["municipality"] or "", r["enacted_date"] or "") for r in recs) == [
+        ("", "2018-12-21"), ("大垣市", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "今議会では、「十和田市中小企業振興条例」の一部改正案が否決されました。",
+    "市は、十和田市中小企業振興条例の改正に向けて審議会を開きました。",
+])
+def test_an_amendment_planned_or_turned_down_leaves_the_ordinance(nlp, text):
+    (o,) = _docs((text, "議会報告"))
+    assert (o["name"], o["municipality"]) == ("十和田市中小企業振興条例", "十和田市")
+
+
+def test_an_amending_ordinance_names_the_ordinance_it_amends(nlp):
+    """「X条例の一部を改正する条例」 on an assembly's page: X; a bill voted down in another sentence
+    makes neither the page a draft's nor X a plan."""
+    text = ("3月定例会の主な議決\n市長提出の「花巻市中小企業振興条例の一部を改正する条例」を令和5年3月17日に可決しました。\n"
+            "議員提出の「花巻市地場産業振興条例」は賛成少数で否決されました。\n")
+    recs = _docs((text, "花巻市議会 議会だより"))
+    assert [(r["name"], r["municipality"], r["amended_dates"]) for r in recs] == [
+        ("花巻市中小企業振興条例", "花巻市", ["2023-03-17"])]
+
+
+def test_a_bulleted_list_with_asides_under_an_as_of_heading(nlp):
+    """・X条例(平成28年3月制定) rows are a list; the heading's as-of date (…現在) dates nothing, and the
+    heading's kind of ordinance (県内市町村の…条例) is no record."""
+    text = ("県内市町村の中小企業振興条例\n制定状況(令和5年4月1日現在)\n・奥州市中小企業振興基本条例(平成28年3月制定)\n"
+            "・遠野市中小企業振興条例(平成29年12月制定)\n")
+    recs = _docs((text, "県内市町村の中小企業振興条例"))
+    assert sorted((r["name"], r["enacted_date"]) for r in recs) == [
+        ("奥州市中小企業振興基本条例", "2016-03"), ("遠野市中小企業振興条例", "2017-12")]
+
+
+def test_a_year_near_a_proposed_name_on_a_draft_page_is_no_making(nlp):
+    """On a page whose title says it is about a draft, a name proposed in a year (平成29年にも、「…条例」
+    などを提案) is one more name of the draft, not an ordinance made that year."""
+    text = ("議会では、これまでも「(仮称)花巻市商店街振興条例」の制定が提案されてきました。"
+            "平成29年にも、「花巻市商業振興に関する条例」などを提案しました。\n")
+    assert _docs((text, "花巻市における振興条例の制定に向けての取組(議員報告)")) == []
+
+
+def test_a_plan_without_a_place_is_not_another_bodys_ordinance(nlp):
+    """X市に…条例の制定を求める (a plan, its body unnamed in the name) leaves Y市's ordinance of the same
+    kind, made in 2015, a record."""
+    text = ("同友会の支部は、釜石市に中小企業振興基本条例の制定を求める要望書を提出した。"
+            "支部は2015年に制定された遠野市中小企業振興基本条例の例を紹介した。\n")
+    recs = _docs((text, "同友会が市に要望"))
+    assert [(r["name"], r["enacted_date"]) for r in recs] == [("遠野市中小企業振興基本条例", "2015")]

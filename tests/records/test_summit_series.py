@@ -55,6 +55,7 @@ def test_names_in_a_stretch(text, names):
     ("当市では平成6年に次いで3回目の開催です。", None),  # a count at one place
     ("今回開催されれば10年ぶり2回目となる。", None),
     ("北上、花巻に続いての5回目の地方開催となりました。", None),
+    ("第19回となる今回は港の未来を話し合った。", "19"),  # 第N回 with a count's verb
 ])
 def test_counted_editions(text, edition):
     found = meetings.counted_editions(text)
@@ -70,6 +71,9 @@ def test_counted_editions(text, edition):
     ("市長が「ものづくり都市・青森」をテーマに発表した。", None),  # a talk's title
     ("会長が「これからの経営」と題して講演した。", None),
     ("「思いやりの地域づくり」と題した「青森アピール」を採択した。", None),  # the declaration's title
+    ("「港から広がる商い」を大会テーマに記念講演が行われた。", "港から広がる商い"),  # the meeting's own cue
+    ("今年のメインテーマは、木の文化と職人の技でした。", "木の文化と職人の技"),  # unquoted, a copula's complement
+    ("テーマは決まっていません。", None),
 ])
 def test_theme_cues(text, theme):
     found = meetings.themes(text, 0, len(text))
@@ -82,6 +86,7 @@ def test_theme_cues(text, theme):
     ("最後に共同宣言の採択を行いました。", "共同宣言"),
     ("「東北『食の力による地域振興』行動宣言」を発表しました。", "東北『食の力による地域振興』行動宣言"),
     ("国は緊急事態を宣言しました。", None),
+    ("議論の成果は、港町宣言としてまとめられました。", "港町宣言"),
 ])
 def test_declaration_cues(text, declaration):
     found = meetings.declarations(text, 0, len(text))
@@ -174,3 +179,98 @@ def test_history_list_lines_give_their_host(nlp):
         2: ("東北ものづくりサミット", "1999-06", "秋田市"),
         3: ("東北ものづくりサミット", "2001-07", None),  # a mayor is no host
     }
+
+
+def test_the_organisers_bare_meeting_and_its_named_heading_are_one(nlp):
+    """…連合会の第23回全国大会 names the organiser's 全国大会; with the heading's 第23回…連合会 下関全国大会
+    it is one meeting; the venue before で第N回…を開き is the host."""
+    text = ("第23回 全国商工会女性部連合会 下関全国大会\n"
+            "全国商工会女性部連合会は5月18日、山口県下関市の海峡メッセで第23回全国大会を開きました。\n")
+    (s,) = _summits(text, title="第23回 全国商工会女性部連合会 下関全国大会")
+    assert (s["edition"], s["host"]) == (23, "下関市")
+    bare = _summits("全国商工会女性部連合会の第23回全国大会が下関市で開かれました。", title="女性部の活動")
+    assert [b["series"] for b in bare] == ["全国商工会女性部連合会全国大会"]
+    (span, *_) = [e for e in bare[0]["sources"] if e["field"] == "series"]
+    assert span["how"] == "organiser named before the edition"
+
+
+def test_a_subtitle_under_the_heading_is_the_theme(nlp):
+    """The line under the meeting's heading, a phrase and no sentence, date or name, is its theme; a
+    short name of the meeting before it on the line is no part of it; a line of nouns is not."""
+    text = ("第8回港まちサミット\n港まちサミット 海とともに生きるまちへ\n"
+            "令和4年10月7日、第8回港まちサミットが釧路市で開かれました。\n")
+    (s,) = _summits(text, title="第8回港まちサミット")
+    assert s["theme"] == "海とともに生きるまちへ"
+    plain = _summits("第8回港まちサミット\n釧路市観光国際交流センター\n令和4年10月7日、第8回港まちサミットが"
+                     "釧路市で開かれました。\n", title="第8回港まちサミット")
+    assert plain[0]["theme"] is None
+
+
+def test_today_dates_the_meeting_by_the_page_and_the_next_meeting_is_no_venue(nlp):
+    text = ("第9回港まちサミット in 根室\n本日、根室市の市民会館において第9回港まちサミットが開かれ、全国から300名が集いました。\n"
+            "次回は稚内市で開かれます。\n2023年10月6日\n")
+    (s,) = _summits(text, title="第9回港まちサミット in 根室")
+    assert (s["start_date"], s["host"]) == ("2023-10-06", "根室市")
+    (span, *_) = [e for e in s["sources"] if e["field"] == "start_date"]
+    assert span["quote"] == "本日" and span["how"] == "date of the document (本日)"
+    other = _summits("第9回港まちサミット\n港町の経営者が集まりました。次回は稚内市で開かれます。\n", title="第9回港まちサミット")
+    assert other[0]["host"] is None
+
+
+def test_a_blog_post_line_dates_the_page(nlp):
+    """by … | date time | category: the page's date, the year of 今年は…で開かれます."""
+    text = ("港まちサミットの準備会\n今年の第10回港まちサミットは、稚内市で開かれます。\n"
+            "by minato | 2016-08-06 18:38 | 活動日誌 | Comments(0)\n")
+    (s,) = _summits(text, title="港まちサミットの準備会")
+    assert (s["edition"], s["start_date"], s["host"]) == (10, "2016", "稚内市")
+
+
+def test_a_reader_that_drops_spaces_keeps_the_host_and_the_declaration(nlp):
+    """A PDF's reader joins 「港まちサミット in 根室 開催」 and 「第9回港まちサミット 根室宣言」: the place
+    is the longest start of the run the gazetteer knows, the declaration the name before 宣言."""
+    text = ("港まちサミット in 根室開催\n第9回港まちサミット根室宣言\n第9回港まちサミットが令和5年10月6日に開かれました。\n"
+            "根室市の市民会館に全国から300名が集いました。\n")
+    (s,) = _summits(text, title="港まちサミット in 根室開催")
+    assert (s["edition"], s["host"], s["declaration"]) == (9, "根室市", "根室宣言")
+    assert _summits("第3回青葉市長会議で宣言しました。", title="会議")[0]["declaration"] is None
+
+
+def test_a_bare_meeting_of_one_page_is_not_another_pages(nlp):
+    """第2回定例会 of two pages that name no series: two meetings, two ids (the pages' bodies differ)."""
+    docs = []
+    for i, text in enumerate(["第2回定例会を釧路市で開きました。", "第2回定例会を根室市で開きました。"]):
+        text = normalize_text(text)
+        docs.append(Document(uri=f"file:///m{i}.txt", sha256=hashlib.sha256(text.encode()).hexdigest(),
+                             media_type="text/plain", title="定例会のご報告", text=text))
+    recs, _ = build_records(docs, [document_drafts(d) for d in docs])
+    summits = [r for r in recs if r["type"] == "summit"]
+    assert sorted(r["host"] for r in summits) == ["根室市", "釧路市"] and len({r["id"] for r in summits}) == 2
+
+
+def test_editions_listed_with_their_date_and_place(nlp):
+    """第1回(2014年)高崎市、第2回(2015年)前橋市: editions of the page's series, each with its year and
+    host; they are past meetings, so the page's own meeting keeps its details."""
+    text = ("全国商品券サミットについて\n全国商品券サミットは、地域の商品券に取り組む団体が集まる会議です。"
+            "これまでの開催地は、第1回(2014年)高崎市、第2回(2015年)前橋市です。\n"
+            "第3回全国商品券サミットは、令和5年11月9日に桐生市で開かれます。\n")
+    recs = {s["edition"]: s for s in _summits(text, title="全国商品券サミットについて")}
+    assert {n: (s["series"], s["start_date"], s["host"]) for n, s in recs.items()} == {
+        1: ("全国商品券サミット", "2014", "高崎市"), 2: ("全国商品券サミット", "2015", "前橋市"),
+        3: ("全国商品券サミット", "2023-11-09", "桐生市")}
+
+
+@pytest.mark.parametrize("text", [
+    "令和5年第4回定例会の結果\n令和5年第4回定例会が12月20日に閉会し、議案15件を可決しました。\n",
+    "盛岡市議会の第4回定例会が12月20日に開かれました。\n",
+])
+def test_an_assembly_session_named_in_a_heading_too(nlp, text):
+    """A session is one in every sentence that names it (the heading too), and an assembly named as
+    its organiser makes it one."""
+    assert _summits(text, title="議会の結果") == []
+
+
+def test_a_councils_session_is_no_assemblys(nlp):
+    """協議会 (a council of cities) holds 議会 in its name but is no assembly: its 第1回定例会 is a meeting."""
+    text = "港まちネットワーク推進協議会 令和3年第1回定例会のご報告\n令和3年5月20日、第1回定例会を釧路市で開きました。\n"
+    (s,) = _summits(text, title="港まちネットワーク推進協議会 令和3年第1回定例会のご報告")
+    assert (s["edition"], s["host"], s["start_date"]) == (1, "釧路市", "2021-05-20")
