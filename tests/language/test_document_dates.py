@@ -25,6 +25,14 @@ from extractors.language.dates import document_date, document_year
     ("協定を結んだ (2019/10/30 青葉出版)\n本文です。", "2019-10-30", "citation"),
     # a paper's credit line closing the text, no brackets: its name, the date and a time
     ("青葉市で大会が始まった。\n\n青葉新報WEB 2018.3.20 22:41\nhttp://example.jp/news/1\n", "2018-03-20", "citation"),
+    # an issue line closing the text, with no bracket: the paper's name, the date of its issue
+    ("本文です。\n\n「青葉新報」 2014年 11月 15日号より", "2014-11-15", "citation"),
+    # markers written in English, or as a table's cells with bars beside them
+    ("見出し\n   Posted on 2021年 3月 18日   \n本文です。", "2021-03-18", "published"),
+    ("報道年月日 |\n2021/08/31 |\n報道機関名 |\n青葉新聞 |", "2021-08-31", "published"),
+    # a news item's date before its headline on the first line
+    ("2017.12.07 東西銀行と南北商工会が協定を締結\n\n本文です。", "2017-12-07", "date line"),
+    ("現在の場所\n\n平成30年2月5日(月)青葉県柏市\n\n目的\n本文です。", "2018-02-05", "date line"),
     # a 公布文: the date below 「…をここに公布する。」
     ("第1条 目的を定める。\n" * 13 + "青葉市中小企業振興条例をここに公布する。\n令和5年12月25日\n青葉市長 山田一郎",
      "2023-12-25", "公布文"),
@@ -47,6 +55,8 @@ def test_document_date_forms(text, date, kind):
     "割合は1/2です。\n第3回の会合",
     "大会の記録\n第10回 2019年5月1日",  # a list row at the end, not a credit: its name holds a digit
     "青葉市は協定を結んだ(令和2年4月1日施行)",  # a note on a fact, not a citation
+    "2017年4月1日に青葉市で協定を結んだ。\n本文です。",  # a sentence that opens with a date: no headline
+    "本文です。\n2019年度の計画は5月号に載せる。",  # an issue named in a sentence
     "",
 ])
 def test_no_document_date(text):
