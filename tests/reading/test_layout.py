@@ -8,7 +8,6 @@ cells, a vertical paragraph is one line.
 """
 from __future__ import annotations
 
-import re
 
 import pytest
 
