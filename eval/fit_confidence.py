@@ -243,7 +243,14 @@ def main() -> int:
     ap.add_argument("--model", type=Path, default=MODEL_PATH, help="the model file to write or check")
     ap.add_argument("--texts", type=Path, default=None, help="fit on this folder of dev-format texts instead")
     ap.add_argument("--gold", type=Path, default=None, help="the gold of --texts")
+    ap.add_argument("--untuned-texts", type=Path, default=None, help="with --untuned-gold: fit on the dev set and "
+                    "this folder of texts nobody tuned the rules on, the dev texts marked as tuned (as --untuned)")
+    ap.add_argument("--untuned-gold", type=Path, default=None, help="the gold of --untuned-texts")
     args = ap.parse_args()
+    if bool(args.untuned_texts) != bool(args.untuned_gold):
+        raise SystemExit("--untuned-texts and --untuned-gold go together")
+    if args.untuned_texts and (args.untuned or args.texts or args.check or args.set != "dev"):
+        raise SystemExit("--untuned-texts fits on the dev set: no --untuned, --texts, --check or --set with it")
     if args.untuned not in (None, "seen", "open"):
         raise SystemExit("--untuned takes seen or open")
     if args.texts:
@@ -255,6 +262,15 @@ def main() -> int:
     y = np.array(labels(score, records, gold), dtype=float)
     untuned = {f"dev/{d}.txt" for d in dev.set_docs(args.untuned)} if args.untuned else None
     tuned = None if untuned is None else [not any(ev["uri"] in untuned for ev in r["sources"]) for r in records]
+    if args.untuned_texts:  # the folder's records beside the dev set's, each labelled against its own gold
+        dev.TEXTS, dev.GOLD = args.untuned_texts, args.untuned_gold
+        more, more_gold, more_docs = build("folder")
+        untuned = {f"dev/{d}.txt" for d in dev.set_docs("folder")}
+        if untuned & {ev["uri"] for r in records for ev in r["sources"]}:
+            raise SystemExit("--untuned-texts shares names with the dev texts")
+        y = np.concatenate([y, np.array(labels(score, more, more_gold), dtype=float)])
+        tuned = [True] * len(records) + [False] * len(more)
+        records, n_docs = records + more, n_docs + more_docs
     x = design(records, tuned)
     types = [r["type"] for r in records]
     print(f"## {args.set}: {n_docs} texts, {len(records)} records, {int(y.sum())} right")
@@ -270,7 +286,11 @@ def main() -> int:
     p = cross_validated(x, y, groups, args.l2)
     print(f"cross-validated, leaving out one of {len(set(groups))} groups of documents at a time:")
     print(table(p, y, types))
-    if args.set == "dev":  # the texts tuned on for rounds and the newer ones apart: new pages are like the latter
+    if args.untuned_texts:
+        inside = ~np.array(tuned)
+        print(f"\nthe same predictions, records of the untuned texts ({int(inside.sum())}):")
+        print(table(p[inside], y[inside], [t for t, i in zip(types, inside) if i]))
+    elif args.set == "dev":  # the texts tuned on for rounds and the newer ones apart: new pages are like the latter
         for part in ("seen", "open"):
             docs = {f"dev/{d}.txt" for d in dev.set_docs(part)}
             inside = np.array([any(ev["uri"] in docs for ev in r["sources"]) for r in records])
@@ -285,7 +305,10 @@ def main() -> int:
           "right_at_0.9": round(float(y[high].mean()), 4) if high.any() else None}
     about = {"date": datetime.date.today().isoformat(), "set": args.set, "documents": n_docs,
              "records": len(records), "right": int(y.sum()), "commit": commit(), "l2": args.l2}
-    if args.untuned:
+    if args.untuned_texts:
+        about["untuned"] = f"untuned folder {args.untuned_texts.name} ({more_docs} texts, {len(more)} records)"
+        about["tuned_texts_weight"] = round(float(w[len(FEATURES)]), 4)
+    elif args.untuned:
         about["untuned"] = args.untuned
         about["tuned_texts_weight"] = round(float(w[len(FEATURES)]), 4)
     write_model(args.model, w, about, cv)

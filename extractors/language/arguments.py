@@ -4,7 +4,8 @@ Takes a text and the spans of its signing sentences (an agreement word and a
 signing predicate: 締結, 調印, 結ぶ, 取り交わす, 交わす, 提携, 署名) and gives
 `Argument`s: character spans of the predicate's subject (は/が) and partners
 (と, との, との間で), each coordinated name as its own argument (「A、B及びC
-は」, 「AとBが」, 「A、Bと」).
+は」, 「AとBが」, 「A、Bと」), and whether it holds a proper noun that is no
+person's or place's (a company that no kind word ends: 三井住友海上保険).
 
 The patterns are data: spaCy `DependencyMatcher` patterns in
 `patterns/*_deps.jsonl`, one a line with an `id` (the argument's `rule`, which
@@ -33,6 +34,7 @@ class Argument:
     end: int
     rule: str  # the dependency pattern's id
     predicate: int  # offset of the signing predicate
+    proper: bool = False  # the name holds a proper noun that is no person's or place's (三井住友海上 保険)
 
 
 def load_dep_patterns() -> list[dict]:
@@ -65,6 +67,17 @@ def _name_span(token) -> tuple[int, int]:
     while i > 0 and (i - 1) in subtree and (doc[i - 1].dep_ in _NAME_PARTS or _glued(doc[i - 1])):
         i -= 1
     return doc[i].idx, token.idx + len(token.text)
+
+
+def _proper(doc, start: int, end: int) -> bool:
+    """Whether the tokens of doc's characters [start, end) hold a proper noun of an organisation or of
+    no named kind (三井住友海上, 東京海上日動, アクサ生命) and no person's name: a company's name that
+    no kind word ends."""
+    tags = [t.tag_ for t in doc if start <= t.idx < end]
+    if any(t.startswith("名詞-数詞") for t in tags):
+        return False  # 平成28年1月25日: a date, whose era name is a proper noun
+    return any(t.startswith("名詞-固有名詞") and "人名" not in t and "地名" not in t for t in tags) and \
+        not any("人名" in t for t in tags)
 
 
 def _glued(token) -> bool:
@@ -113,5 +126,6 @@ def signing_arguments(text: str, spans: list[tuple[int, int]]) -> list[Argument]
                     key = (roles[rule], start + s, start + e)
                     if key not in seen:
                         seen.add(key)
-                        out.append(Argument(roles[rule], start + s, start + e, rule, start + sign.idx))
+                        out.append(Argument(roles[rule], start + s, start + e, rule, start + sign.idx,
+                                            _proper(doc, s, e)))
     return sorted(out, key=lambda a: (a.start, a.role))

@@ -394,11 +394,15 @@ def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
     同月N日 becomes a mention too (`_same_month_days`)."""
     out: list[DateMention] = []
     anchor: DateMention | None = None
+    last: DateMention | None = None  # the last date that writes its year, for その年の / 同年 …
     for m in mentions:
         if anchor is not None and (m.start - anchor.end > CARRY_CHARS or _SENTENCE_BREAK.search(text, anchor.end, m.start)):
             anchor = None
+        source = YEAR_OF_SENTENCE
+        if anchor is None and last is not None and not m.year_given and _THAT_YEAR.search(text, max(0, m.start - 4), m.start):
+            anchor, source = last, YEAR_NAMED_BEFORE  # 1973年当時、…。その年の5月19日: the year just named
         if m.year_given and m.start_date:
-            anchor = m
+            anchor = last = m
         elif anchor is not None and m.precision == "day":
             month = _month_of(text, m)
             year = int(anchor.start_date[:4])
@@ -408,12 +412,14 @@ def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
                 year += 1  # 12月15日から1月15日まで
             again = _parse_at(text, m.start, year)
             if again is not None and (again.start, again.end) == (m.start, m.end) and again.start_date:
-                m = replace(again, year_source=YEAR_OF_SENTENCE)
+                m = replace(again, year_source=source)
         out.append(m)
     return _same_month_days(text, out)
 
 
 _SAME_MONTH = re.compile(rf"同\s?月\s?(?P<d>{_NUM})\s?日")
+YEAR_NAMED_BEFORE = "the year named before (その年, 同年)"
+_THAT_YEAR = re.compile(r"(?:その年|同年)の?\s?$")
 YEAR_OF_SAME_MONTH = "month of the date before (同月)"
 
 
@@ -461,8 +467,10 @@ class DocDate:
 
 # Publication-type markers come before update markers: the publication date is
 # what month-day mentions in the body most likely refer to.
-_PUBLISHED = re.compile(r"(?:公開日|掲載日|作成日|発行日|発表日|登録日|投稿日|取材・撮影日?)(?:時)?[ \t]*[:：]?[ \t]*")
-_UPDATED = re.compile(r"(?:最終)?更新日(?:時)?[ \t]*[:：]?[ \t]*")
+# A table's cells (「報道年月日 | 2021/08/31 |」) put bars beside the marker and its value.
+_PUBLISHED = re.compile(r"(?:公開日|掲載日|作成日|発行日|発表日|登録日|投稿日|配信日|報道日|報道年月日|取材・撮影日?|"
+                        r"[Pp]osted on|[Pp]ublished on)(?:時)?[ \t|｜]*[:：]?[ \t|｜]*")
+_UPDATED = re.compile(r"(?:最終)?更新日(?:時)?[ \t|｜]*[:：]?[ \t|｜]*")
 TOP_LINES = 12  # the date line of a release or an article sits above its first paragraphs
 _TOP_CHARS = 1000  # ... and near the top: a date below a long first part is what the text is about
 FOOT_LINES = 5  # a citation line closes the text
@@ -482,7 +490,12 @@ _BRACKETED_AT_EDGE = re.compile(r"^\s*[【\[［](?P<a>[^】\]］\n]{4,30})[】\]
 # A citation at the end of a line: a bracket with a name and a date (「(青葉新聞 11年5月2日号)」,
 # 「(ニュース青葉/2022年3月4日更新)」, 「(2021.6.3 青葉協会)」); not a note on a fact.
 _CITATION = re.compile(r"[(（](?P<c>[^()（）\n]{6,60})[)）]\s*$")
+_CREDIT = re.compile(r"^\s*[^\s0-9。、,()（）「」]{2,20}\s+(?P<d>[0-9].*?)\s*$")
 _NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|まで|〜|~|予定|以降|以来")
+# An issue line closing the text: a paper's name and the date of its issue, no bracket
+# (「「青葉新報」 2014年 11月 15日号より」, 「青葉だより 2019年5月号」).
+_ISSUE = re.compile(r"^\s*(?P<c>[「『]?[^\s「」『』。、]{2,24}[」』]?\s?\S*?\s?(?:[0-9]{4}|令和|平成|昭和)[^。]{1,16}?(?:号|発行))"
+                    r"(?:より|から)?\s*$")
 _NAME_SLASH = re.compile(r"(?<![0-9 ])/")
 # A line that names what the date below it is (【日 時】, 開催日:, 締結日): that date is a value, not the page's.
 _KEY_ABOVE = re.compile(r"^[\s【\[［<〈(（■●◆・]*(?:[^\s]\s?){1,6}[\s】\]］>〉)）]*[:：]?\s*$")
@@ -577,6 +590,28 @@ def _top_line(lines: list[tuple[int, str]]) -> DocDate | None:
     return None
 
 
+_WEEKDAY_AFTER = re.compile(r"^\s?[(（][月火水木金土日](?:曜日?)?(?:・祝日?)?[)）]")
+_BREADCRUMB = re.compile(r"\S\s?[>＞]\s?\S|^\s*(?:現在の(?:場所|位置)|現在位置|ホーム|トップページ)\s*$")
+
+
+def _headline_date(lines: list[tuple[int, str]]) -> DocDate | None:
+    """「2017.12.07 青葉市と東西銀行が協定」: a news item's date written before its headline on the
+    text's first line, or the line below a breadcrumb (a full date, a weekday perhaps, a space, then
+    a heading with no 。)."""
+    for offset, line in lines[:2]:
+        dates = _line_dates(line)
+        rest = line[dates[0][1]:] if dates else ""
+        if dates and line[dates[0][1] - 1:dates[0][1]] in (")", "）"):
+            rest = " " + rest  # 「平成30年2月5日(月)富山県射水市」: the weekday parts the date from the heading
+        head = _WEEKDAY_AFTER.sub(" ", rest)
+        if dates and len(dates[0][2]) == 10 and not line[:dates[0][0]].strip() and head[:1] in " \t" \
+                and head.strip() and "。" not in head and len(head) <= 80:
+            return _doc_date(offset, *dates[0], "date line")
+        if not _BREADCRUMB.search(line):
+            break  # (the headline may sit below a breadcrumb: 「トップページ > 日々刻々」)
+    return None
+
+
 def _bracket_line(lines: list[tuple[int, str]]) -> DocDate | None:
     """A line that is only a bracketed date, anywhere ([2011年7月12日], 【2011年7月12日】)."""
     for offset, line in lines:
@@ -591,13 +626,24 @@ def _bracket_line(lines: list[tuple[int, str]]) -> DocDate | None:
 def _citation(lines: list[tuple[int, str]]) -> DocDate | None:
     """A source's name and date in a bracket closing one of the last lines (a newspaper's
     「(青葉新聞 11年5月2日号)」, a footer's 「(ニュース青葉/2022年3月4日更新)」) or a top line
-    (「…を開催(2021.6.3 青葉協会)」)."""
+    (「…を開催(2021.6.3 青葉協会)」); or a last line that is only a source's name and a date
+    (「青葉新聞 2018.3.20 22:41」: a name with no digit, then the date and maybe a time)."""
     for offset, line in [*lines[-FOOT_LINES:][::-1], *lines[:TOP_LINES]]:
         m = _CITATION.search(line)
         if not m or _NOT_CITATION.search(m["c"]):
             continue
         dates = _line_dates(m["c"])
         if len(dates) == 1 and not _alone(m["c"][:dates[0][0]] + m["c"][dates[0][1]:]):
+            return _doc_date(offset + m.start("c"), *dates[0], "citation")
+    for offset, line in lines[-FOOT_LINES:][::-1]:
+        m = _CREDIT.match(line)
+        dates = _line_dates(m["d"]) if m else []
+        if len(dates) == 1 and dates[0][0] == 0 and len(dates[0][2]) == 10 and _alone(m["d"][dates[0][1]:]):
+            return _doc_date(offset + m.start("d"), *dates[0], "citation")
+    for offset, line in [*lines[-FOOT_LINES:][::-1], *lines[:TOP_LINES]]:
+        m = _ISSUE.match(line)
+        dates = _line_dates(m["c"]) if m else []
+        if len(dates) == 1 and m["c"][dates[0][1]:].strip() in ("号", "発行"):
             return _doc_date(offset + m.start("c"), *dates[0], "citation")
     return None
 
@@ -647,17 +693,18 @@ def _event_year(lines: list[tuple[int, str]]) -> DocDate | None:
 def document_date(text: str) -> DocDate | None:
     """The date the document gives itself, or None. In order: a 公開日/掲載日/発行日/… marker;
     a date alone on a top line (in any of the forms of `_top_line`) or bracketed at a top
-    line's edge; a 更新日 marker; a blog's post line (by … | date | category); a line that is
-    only a bracketed date; a citation in a bracket at the end of a last (or top) line; a
-    公布文's date; the year in the name of the event the page opens with. A date inside a
-    sentence is what the text is about, never its date."""
+    line's edge; a 更新日 marker; a blog's post line (by … | date | category); a date before the
+    headline of the first line (2017.12.07 …); a line that is only a bracketed date; a citation in a
+    bracket at the end of a last (or top) line, or an issue line closing the text (「「青葉新報」
+    2014年11月15日号より」); a 公布文's date; the year in the name of the event the page opens with.
+    A date inside a sentence is what the text is about, never its date."""
     if not text:
         return None
     lines = _lines(text)
     for find in (lambda: _marked(text, _PUBLISHED, "published"), lambda: _top_line(lines),
                  lambda: _marked(text, _UPDATED, "updated"), lambda: _posted_line(lines),
-                 lambda: _bracket_line(lines), lambda: _citation(lines), lambda: _promulgation(text),
-                 lambda: _event_year(lines)):
+                 lambda: _headline_date(lines), lambda: _bracket_line(lines), lambda: _citation(lines),
+                 lambda: _promulgation(text), lambda: _event_year(lines)):
         found = find()
         if found is not None:
             return found

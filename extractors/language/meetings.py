@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from extractors.language.gazetteer import find_municipalities
+from extractors.language.gazetteer import find_municipalities, is_municipality
 
 MEETINGS_FILE = Path(__file__).parent / "data" / "meetings.json"
 _NUM = r"(?:[0-9]+|[一二三四五六七八九十百]+)"
@@ -38,8 +38,8 @@ _NAME_LIMIT = 40  # a series name is at most this long after 第N回
 # ものづくり, まちと産業, 中小企業のまち).
 _STOP_AFTER = set(" \t\n、。,，()（）「」『』はがをでにへ")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a1-\u30faー]")
-# Read back from a meeting word: kanji, katakana, Latin letters, digits, ・ and 〈〉 (ジャパン〈漆〉サミット).
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a1-\u30faーA-Za-z0-9・〈〉]")
+# Read back from a meeting word: kanji, katakana, Latin letters, digits, ・ and 〈〉 or <> (ジャパン〈漆〉サミット).
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a1-\u30faーA-Za-z0-9・〈〉<>]")
 _LEADING_YEAR = re.compile(r"(?:明治|大正|昭和|平成|令和)?(?:(?:19|20)[0-9]{2}|[0-9]{1,2}|元)?(?:年度|年)")
 _ASSEMBLY = re.compile(r"(?<![協審])議会")  # 青葉市議会定例会: an assembly's session
 _EDITION_MARK = re.compile(rf"第\s?{_NUM}\s?回目?")
@@ -79,6 +79,29 @@ def is_bare(name: str) -> bool:
     return name.strip("「」『』 ") in vocabulary()["bare"]
 
 
+def is_nickname(name: str) -> bool:
+    """A place's short name + a bare meeting word (前橋大会, 石川全国大会, 広島大会): what one
+    meeting of a series is called after its venue, not a series."""
+    name = name.strip("「」『』〈〉<> ")
+    for word in vocabulary()["bare"]:
+        place = name[:-len(word)]
+        if name.endswith(word) and 2 <= len(place) <= 4 and \
+                (is_municipality(place) or any(is_municipality(place + e) for e in "市町村県府都道")):
+            return True
+    return False
+
+
+def without_nickname(name: str) -> str:
+    """A series name with the meeting's nickname run on after it (全国椿サミット五島大会 ->
+    全国椿サミット; …商店街サミット福島大会): the name up to its own meeting word. A name that is
+    only a nickname, or one whose tail is no place (…サミット記念大会), stays whole."""
+    for end in sorted(meeting_word_ends(name, 0, len(name) - 1), reverse=True):
+        head, tail = name[:end], name[end:].lstrip(" ")
+        if tail and is_nickname(tail) and not is_bare(head.strip("「」『』 ")):
+            return head.rstrip(" ")
+    return name
+
+
 def is_committee(name: str) -> bool:
     """A committee's or council's working meeting (…推進会議, a city's own 青葉市産業振興会議), an
     assembly's session (青葉市議会定例会), or a meeting of states (G7サミット): no summit in the
@@ -92,11 +115,17 @@ def is_committee(name: str) -> bool:
     return False
 
 
+_COUNT_VERB = re.compile(r"(?:となる|となった|を迎える|を迎えた)(?=[^今本当同次])")
+
+
 def name_after(text: str, pos: int) -> Found | None:
     """The series name written at `pos` (right after 第N回; 第N回目の too), or None."""
     i = pos
     if text.startswith("目", i):
         i += 2 if text.startswith("目の", i) else 1
+    count = _COUNT_VERB.match(text, i)  # 第19回となる青葉サミット: the count's verb, then the name
+    if count:
+        i = count.end()
     if text[i:i + 1] in (" ", "\u3000"):
         i += 1
     start = i
@@ -110,8 +139,7 @@ def name_after(text: str, pos: int) -> Found | None:
             stop += 1
         for m in _meeting_word().finditer(text, i, stop):
             if _ends_word(text, m.end()):
-                name = text[start:m.end()]
-                return Found(start, m.end(), name) if name and not name.startswith(("同", "本", "当")) else None
+                return _own_name(text, start, m.end())
         if text[stop:stop + 1] != " " or stop == start:
             break
         i = stop = stop + 1
@@ -120,6 +148,23 @@ def name_after(text: str, pos: int) -> Found | None:
             quoted.group()[1:-1].endswith(vocabulary()["meeting_words"]):
         return Found(start + 1, start + quoted.end() - 1, quoted.group()[1:-1])
     return None
+
+
+_SELF = ("同", "本", "当", "今")
+
+
+def _own_name(text: str, start: int, end: int) -> Found | None:
+    """The name text[start:end] after an edition: 第2回の本大会 / 第3回同サミット name the page's
+    meeting by its bare word (大会, サミット); any other 同…/本… is none."""
+    if text.startswith("の", start):
+        start += 1
+    name = text[start:end]
+    if not name or name.startswith(("と", "を", "という")):
+        return None  # 第42回目となる本大会: a count's verb, no name
+    if name.startswith(_SELF):  # (本会議 is an assembly's sitting, one word)
+        own = is_bare(name[1:]) and name not in vocabulary()["assembly_cues"]
+        return Found(start + 1, end, name[1:]) if own else None
+    return Found(start, end, name)
 
 
 def _name_back(text: str, lo: int, word_start: int, end: int) -> Found | None:
@@ -134,6 +179,11 @@ def _name_back(text: str, lo: int, word_start: int, end: int) -> Found | None:
         while start > lo and _NAME_CHAR.match(text[start - 1]) and word_start - start < _NAME_LIMIT:
             start -= 1
     start = trim_start(text, start, word_start)
+    # 全国大会〈高岡大会〉: a bracketed nickname after the meeting's name is a name of its own
+    inner = max(text.rfind("〈", start, word_start), text.rfind("<", start, word_start))
+    if inner > start and _meeting_word().search(text[start:inner]) and \
+            text[start:inner].endswith(vocabulary()["meeting_words"]):
+        start = inner + 1
     name = text[start:end]
     return Found(start, end, name) if name else None
 
@@ -171,15 +221,16 @@ class Count(NamedTuple):
     edition: str  # the number as written
 
 
-# 今年で9回目, 今回が8回目, 今大会は第5回目; 8回目となる今大会, 8回目を迎えた本大会, 第8回となる今回;
-# 青葉での開催は5回目.
+# 今年で9回目, 今回が8回目, 今大会は第5回目; 8回目となる今大会, 8回目を迎えた本大会, 第8回となる今回,
+# 第41回目となる令和6年度; 青葉での開催は5回目.
+_THIS = r"(?:今回|今大会|本大会|今年度|本年度|今年|記念|(?:令和|平成)\s?(?:元|[0-9]{1,2})\s?年度?|(?:19|20)[0-9]{2}\s?年度?)"
 _COUNT = re.compile(
     rf"(?:今回|今年|本年|今大会|本大会)(?:で|が|は|も)?\s?(?:第\s?)?(?P<a>{_NUM})\s?回目"
     rf"|での開催は\s?(?:第\s?)?(?P<b>{_NUM})\s?回目"
     rf"|(?<![0-9年第])(?P<c>{_NUM})\s?回目(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
-    r"(?:今回|今大会|本大会|今年|記念)"
+    rf"{_THIS}"
     rf"|第\s?(?P<d>{_NUM})\s?回目?(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
-    r"(?:今回|今大会|本大会|今年|記念)")
+    rf"{_THIS}")
 _PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に次いで")  # a count at one place (…では3回目, 10年ぶり3回目)
 
 
@@ -196,7 +247,7 @@ def counted_editions(text: str) -> list[Count]:
 
 
 # Quoted text: 「…」 with 『…』 inside it allowed (「『青葉のくすり』が育んだ…」), or 『…』.
-_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』){2,80}?)」|『(?P<q2>[^『』\n]{2,80}?)』)"
+_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”])"
 
 
 _NAMES_A_DECLARATION = re.compile(r"\s?[「『]|[^。\n]{0,20}?(?:宣言|アピール)")
@@ -241,7 +292,7 @@ def _declaration_patterns() -> tuple[re.Pattern, re.Pattern]:
     v = vocabulary()
     ends = "|".join(map(re.escape, v["declaration_ends"]))
     verbs = "|".join(map(re.escape, v["adoption_verbs"]))
-    quoted = re.compile(rf"[「『](?P<d>(?:[^「」『』\n]|『[^』\n]*』){{1,60}}?(?:{ends})(?:[0-9]{{4}})?)[」』]")
+    quoted = re.compile(rf"[「『“](?P<d>(?:[^「」『』“”\n]|『[^』\n]*』){{1,60}}?(?:{ends})(?:[0-9]{{4}})?)[」』”]")
     adopted = re.compile(rf"(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{{0,20}}?(?:{ends}))\s?(?:を|が|の|に|として)\s?"
                          rf"(?:全会一致で|満場一致で|全員一致で|高らかに)?\s?(?:{verbs})")
     return quoted, adopted

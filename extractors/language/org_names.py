@@ -10,7 +10,8 @@ and a noun):
 - a name that starts with hiragana or katakana right after a boundary (a comma,
   a space, a bracket, a line start, or a particle after a word) and ends with a
   kind word: ちいきささえあいセンター, ふなばしまちづくり推進機構;
-- either may hold a 「…」 inside (東西「ものづくり」協議会).
+- either may hold a 「…」 inside (東西「ものづくり」協議会);
+- a word that opens a clause (このたび, それに: data) is never the start of a name.
 
 Inside a name no hiragana run may be a particle or a verb ending after a word
 (「締結したふなばし機構」 is no name): those end a word, not sit in a name. The
@@ -32,6 +33,17 @@ _NAME_CHARS = r"[ぁ-ゖァ-ヺー一-龥々〆ヶA-Za-z0-9・]"
 
 
 @lru_cache(maxsize=1)
+def _particle_words() -> tuple[str, ...]:
+    return tuple(json.loads(GRAMMAR.read_text(encoding="utf-8"))["particle_words"])
+
+
+@lru_cache(maxsize=1)
+def _openers() -> tuple[str, ...]:
+    data = json.loads(GRAMMAR.read_text(encoding="utf-8"))
+    return tuple(sorted(data["clause_openers"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], re.Pattern]:
     data = json.loads(GRAMMAR.read_text(encoding="utf-8"))
     legal = "|".join(sorted(map(re.escape, data["legal_forms"]), key=len, reverse=True))
@@ -43,6 +55,35 @@ def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], re.P
     quoted = re.compile(rf"(?:(?<=[、,，\s(（])|(?<=^)|(?<=[一-龥ァ-ヺー]と)|(?<=[一-龥ァ-ヺー]は)|(?<=[一-龥ァ-ヺー]が))"
                         rf"{_NAME_CHARS}{{0,12}}「[^「」\n]{{1,20}}」{part}{{0,12}}?(?:{suffix})", re.M)
     return anchored, kana_led, quoted, frozenset(data["word_endings"]), re.compile(legal)
+
+
+def opener_length(text: str, start: int, end: int, after_particle: bool = False) -> int:
+    """How many characters at the start of the name text[start:end] are no part of it: a word that opens
+    a clause (このたび, 今回: data), or hiragana that go on from hiragana before start (この|たび東西大学);
+    with `after_particle`, also after a particle that ends a word (a token name's 「…と|もに東西協会」; the
+    grammar's names start right after one: 柏市と|かしわ…協議会)."""
+    opener = next((w for w in _openers() if text.startswith(w, start) and end - start > len(w) + 1), None)
+    if opener:
+        return len(opener)
+    if start > 0 and _HIRA.match(text, start - 1) and (after_particle or not (
+            text[start - 1] in _PARTICLES and (start < 2 or not _HIRA.match(text, start - 2))) or
+            any(text.startswith(w, start - 1) for w in _particle_words())):  # 市と|して…協議会: として
+        m = _HIRA.match(text, start, end)
+        if m and m.end() < end:
+            return m.end() - start
+    return 0
+
+
+_VERB_END = re.compile(r"[一-龥々](?:[つるくうすむぶぐぬい]|した|する|ある|いる|れる|られる|った|んだ|いた|えた|きた)(?=[一-龥ァ-ヺ])")
+
+
+def after_relative_clause(name: str) -> int:
+    """Where the name begins after a relative clause written before it (「店舗を持つ|東西銀行」: a verb's
+    ending right before kanji or katakana), else 0."""
+    last = 0
+    for m in _VERB_END.finditer(name):
+        last = m.end()
+    return last
 
 
 def _inner_ok(name: str, endings: frozenset[str], legal: re.Pattern) -> bool:
@@ -69,6 +110,11 @@ def find_org_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if not _HIRA.search(m.group()) and "「" not in m.group():
                 continue  # kanji and katakana alone: the token patterns read these
             s, e = m.start(), m.end()
+            cut = opener_length(text, s, e)
+            if cut:  # 「このたび東西大学工学部と」: the clause's first word is no part of the name
+                s += cut
+                if not _HIRA.search(text, s, e) and "「" not in text[s:e]:
+                    continue
             if _inner_ok(text[s:e], endings, legal) and e > out.get(s, 0):
                 out[s] = e
     return sorted(out.items())

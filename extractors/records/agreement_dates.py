@@ -15,18 +15,24 @@ import re
 from dataclasses import replace
 from datetime import date as date_cls
 
-from extractors.language.dates import parse_date
+from extractors.language.dates import kanji_to_int, parse_date
 
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 NOT_SIGN_DATE = re.compile(r"^\s?(?:から|まで|以降|以来|ぶり|前|後|頃|現在|号|発行|更新|公開|掲載)")
 _BEFORE_DATE_NEG = re.compile(r"(?:前の|後の|以前の|以来の)\s?$")
-REPORTED = re.compile(r"(?:締結|調印|署名|提携)(?:いた)?しました|(?:締結|調印|署名|提携)した|結びました|結んだ|交わしました|本日|このたび|この度|今般")
+REPORTED = re.compile(r"(?:締結|調印|署名|提携)(?:いた)?しました|(?:締結|調印|署名|提携)した|結びました|結んだ|交わしました|本日|このたび|この度|今般|"
+                      r"(?:締結|調印|署名)式[」』]?(?:を|が)[^。]{0,20}?(?:行った|行いました|行われ|開いた|開催し|実施し|執り行われ)")
 PLANNED = re.compile(r"(?:締結|調印)(?:いた)?します|(?:締結|調印)する予定|結ぶ予定|予定です")
 _YEAR_WORD = re.compile(r"(一昨年|今年|本年|昨年|去年)\s?$")
 _RELATIVE_MONTH = re.compile(r"(今年|本年|昨年|去年|一昨年)\s?(\d{1,2})月")
-_DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが]))(\d{1,2})日(?:[、,]|に|から|は)")
-DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（]?\s*)?(?:\d+[.．)]\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
+# 「20日、」「9日(火)に」「十日、」「きょう(8日)」: a day written alone, read against the document's date
+_DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが(（]))(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+                       r"(?:\s?[(（][月火水木金土日](?:曜日?)?(?:・祝日?)?[)）])?(?:[、,]|に|から|は|[)）])")
+# 「18年4月に」「県内では18年に」: a year written with two digits in a news item (a year of the 2000s
+# up to the document's own)
+_SHORT_YEAR = re.compile(r"(?:^|(?<=[、,\sはがにで]))([0-9]{2})年(?:([0-9]{1,2})月)?(?=に|、|の|から|[0-9])(?!\d*年)")
+DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（■□◆◇●○・]?\s*)?(?:\d+[.．)]\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
 
 
 def reported_done(text: str, s: int, e: int) -> bool:
@@ -48,9 +54,10 @@ def _relative_year(r, d):
 def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | None]:
     """The signing date of the sentence text[s:e] (see the module docstring) and its span."""
     best = None
+    own = r.doc_date.start if r.doc_date else None
     for d in map(lambda d: _relative_year(r, d), r.dates_in(s, e)):
-        if not d.start_date or d.fiscal_year:
-            continue
+        if not d.start_date or d.fiscal_year or d.start == own:
+            continue  # 「2017.12.07 A社とB会が協定」: the news item's own date, not the day of the signing
         if NOT_SIGN_DATE.match(r.text[d.end:d.end + 4]) or \
                 _BEFORE_DATE_NEG.search(r.text[max(s, d.start - 5):d.start]):
             continue
@@ -58,23 +65,34 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
             best = d
     if best:
         return best.start_date, date_span(best, "agreement-date-sentence", "signed_date")
-    if "同日" in r.text[s:e]:  # the same day as the date written last before the sentence
-        before = [d for d in r.dates_in(max(0, s - 500), s) if d.start_date and d.precision == "day"]
-        if before:
-            d = before[-1]
-            return d.start_date, field_span(d.start, d.end, "agreement-date-same-day", "signed_date",
-                                            d.start_date, how="同日: the date written before")
     dd = r.doc_date
+    if re.search("同日|同じ日", r.text[s:e]):  # the same day as the date written last before the sentence
+        before = [(d.start, d.end, d.start_date) for d in r.dates_in(max(0, s - 500), s)
+                  if d.start_date and d.precision == "day" and (not dd or d.start != dd.start)]
+        if dd and dd.date.count("-") == 2:  # 「…は1日、協定を締結した。同日、…とも」: a day read against the page's date
+            for m in _DAY_ONLY.finditer(r.text, max(0, s - 500), s):
+                day = day_on_or_before(dd.date, kanji_to_int(m.group(1)) or 0, True)
+                if day and not any(a <= m.start(1) < b for a, b, _ in before):
+                    before.append((m.start(1), m.end(1) + 1, day))
+        if before:
+            st, en, day = max(before)
+            return day, field_span(st, en, "agreement-date-same-day", "signed_date", day,
+                                   how="同日: the date written before")
     m = _RELATIVE_MONTH.search(r.text, s, e)
     if m and dd and 1 <= int(m.group(2)) <= 12:
         back = {"今年": 0, "本年": 0, "昨年": 1, "去年": 1, "一昨年": 2}[m.group(1)]
         date = f"{dd.year - back}-{int(m.group(2)):02d}"
         return date, field_span(m.start(), m.end(), "agreement-date-relative", "signed_date", date,
                                 how=YEAR_FROM_DOCUMENT)
+    m = _SHORT_YEAR.search(r.text, s, e)
+    if m and dd and 2000 + int(m.group(1)) <= dd.year and (not m.group(2) or 1 <= int(m.group(2)) <= 12):
+        date = f"{2000 + int(m.group(1))}" + (f"-{int(m.group(2)):02d}" if m.group(2) else "")
+        return date, field_span(m.start(), m.end(), "agreement-date-short-year", "signed_date", date,
+                                how="a two-digit year of the 2000s")
     m = _DAY_ONLY.search(r.text, s, e)
     if m and dd and dd.date.count("-") == 2:
         past = bool(REPORTED.search(r.text, s, e)) and not PLANNED.search(r.text, s, e)
-        date = day_on_or_before(dd.date, int(m.group(1)), past)
+        date = day_on_or_before(dd.date, kanji_to_int(m.group(1)) or 0, past)
         if date:
             return date, field_span(m.start(1), m.end(1) + 1, "agreement-date-day", "signed_date", date,
                                     how="year and month from document date")
@@ -101,13 +119,21 @@ _EVENT_KEY = re.compile(r"\s*(?:[■◆●○・*※]|\d+[.．)）]|[(（]\d+[)�
                         r"(?:日\s?時|日\s?程|期\s?日|と\s?き|開催日時?|実施日|調印日時|締結日時)")
 
 
+DONE_BELOW = 4  # lines below a signing reported done where the 日時 of its ceremony can stand
+
+
 def event_date_below(r, s: int, e: int) -> tuple[str | None, Span | None]:
     """「…が以下のとおり協定を結びます。」 then 「日時 : 令和3年6月8日(火)」: the date of the
-    ceremony a sentence announces, from the 日時 line of the block it points to (or of a planned signing)."""
-    if not (_POINTS_BELOW.search(r.text, s, e) or PLANNED.search(r.text, s, e)):
+    ceremony a sentence announces, from the 日時 line of the block it points to (or of a planned signing,
+    or, in the few lines right below, of a signing reported done)."""
+    if _POINTS_BELOW.search(r.text, s, e) or PLANNED.search(r.text, s, e):
+        lines = 15
+    elif reported_done(r.text, s, e):
+        lines = DONE_BELOW  # 「…協定を締結しました。」 then 「■日時 令和3年4月1日」: the ceremony's block
+    else:
         return None, None
     pos = e
-    for _ in range(15):
+    for _ in range(lines):
         if pos >= len(r.text):
             break
         stop = r.text.find("\n", pos)

@@ -17,11 +17,12 @@ from extractors.records.publisher import stands_for_publisher
 from extractors.records.spans import Span, field_span
 from schemas.records import Candidate
 
-_KIND_PREFIX = re.compile(r"(?:産学官金|産学官|産官学金|産官学|産学)\Z")
-_KIND_WORDS = ("産学官金連携協定", "産学官連携協定", "産官学金連携協定", "産官学連携協定", "産学連携協定",
+_KIND_PREFIX = re.compile(r"(?:産学官金|産学官|産官学金|産官学|産学|包括)\Z")
+_KIND_WORDS = ("包括業務提携", "包括業務連携", "産学官金連携協定", "産学官連携協定", "産官学金連携協定", "産官学連携協定", "産学連携協定",
                "包括連携協定", "包括的連携協定", "連携協力協定", "相互協力協定", "連携協定", "業務提携", "業務連携",
-               "業務協力協定", "パートナーシップ協定", "包括協定", "協定", "覚書", "提携")
-_KANSURU = re.compile(r"(包括連携|包括的な連携|連携協力|相互協力|業務提携|業務連携|連携)(?:に関する|に係る|にかかる|に関わる)(?:包括|基本)?(?:協定|協定書)\s?$")
+               "業務協力協定", "パートナーシップ協定", "包括協定", "協力協定", "基本協定", "協定", "覚書", "資本提携", "提携")
+_KANSURU = re.compile(r"(包括連携|包括的な連携|連携協力|相互協力|業務提携|業務連携|業務協力|(?:産学官金|産学官|産官学|産学)?連携)"
+                      r"(?:に関する|に係る|にかかる|に関わる)(?:包括|基本)?(?:協定|協定書)\s?$")
 _PURPOSE = re.compile(r"([^、。]{4,80}?)(?:ことを目的|を目的|ため(?:に)?、?(?:連携|協定|締結|お互い|相互))")
 
 
@@ -32,9 +33,12 @@ def kind_of(word: str, title: str | None) -> str:
     if title:
         m = _KANSURU.search(title)
         if m:
-            return (m.group(1).replace("包括的な連携", "包括連携") + "協定").replace("業務提携協定", "業務提携")
-    if word.endswith("覚書"):
-        return "覚書"
+            return (m.group(1).replace("包括的な連携", "包括連携") + "協定").replace("業務提携協定", "業務提携").replace(
+                "業務連携協定", "業務連携")
+    if word.endswith(("覚書", "合意書")):
+        return word[-3:] if word.endswith("合意書") else "覚書"
+    if word.endswith("包括連携"):
+        return "包括連携協定"  # 「包括連携を締結」: the agreement of comprehensive cooperation
     word = word.rstrip("書")
     for k in _KIND_WORDS:
         if word.endswith(k):
@@ -45,8 +49,9 @@ def kind_of(word: str, title: str | None) -> str:
 def with_kind_prefix(text: str, word: Candidate) -> Candidate:
     """産学 + 連携協定 -> 産学連携協定: a prefix that says who works together is part of the kind."""
     m = _KIND_PREFIX.search(text, max(0, word.start - 6), word.start)
-    if not m or not word.text.startswith(("連携", "協定", "提携")):
-        return word
+    if not m or not word.text.startswith(("連携", "協定", "提携", "業務")) or \
+            (m.group() == "包括") != word.text.startswith("業務"):
+        return word  # (包括 + 業務提携: 包括業務提携; 包括 before 連携協定 is the pattern's own)
     return Candidate(label=word.label, start=m.start(), end=word.end, text=text[m.start():word.end], rule=word.rule)
 
 
@@ -100,7 +105,7 @@ def kind_span(r: AgreementReader, word: Candidate, written: str | None, kind: st
         if at >= 0:
             how = None if norm(phrase) == norm(kind) else "kind from the title"
             return field_span(at, at + len(phrase), "agreement-kind", "kind", kind, how=how)
-    body = word.text if word.text.endswith("覚書") else word.text.rstrip("書")
+    body = word.text if word.text.endswith(("覚書", "合意書")) else word.text.rstrip("書")
     i = body.rfind(kind)
     if i >= 0 and word.end > word.start:
         return field_span(word.start + i, word.start + i + len(kind), word.rule, "kind", kind)

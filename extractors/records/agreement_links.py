@@ -15,28 +15,37 @@ import re
 from extractors.records.agreement_fields import party_how
 from extractors.records.agreement_reader import AgreementReader
 from extractors.records.agreement_splits import same_body
-from extractors.records.officials import official_after
-from extractors.records.party_groups import cleft_list, counted_lists, fits_group
+from extractors.records.officials import official_after, people_sign
+from extractors.records.party_groups import cleft_list, counted_lists, fits_group, list_below
 from extractors.records.spans import field_span
 
 _JOINS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:が|も)[^。]{0,10}?(?:加わ|参加し|含まれ)")
 _ACCOMPANIES = re.compile(r"(?:協定|覚書|契約)の?(?:締結|調印)(?:に(?:あわせ|合わせ|併せ)|と同時に)")
 ABOUT_AGREEMENT = re.compile(r"協定|契約|覚書|締結|参加|加わ|署名|調印")
 FOLLOWING = 3  # sentences after a signing sentence that can count its parties
+_THIS_AGREEMENT = re.compile(r"\s*(?:この|同|本|今回の)?\s?(?:協定|覚書|契約)(?:書)?(?:には|に)(?:は)?、?")
+_POINTS_BELOW = re.compile(r"(?:締結先|協定先|相手方?|締結機関|参加機関|内訳)(?:は|:|：)\s?(?:次|以下|下記)の(?:とおり|通り)")
 
 
 def add_joining(r: AgreementReader, drafts: list[dict]) -> None:
-    """「…覚書については、Xが加わっています」: bodies that join one of the documents signed together."""
-    titled = [d for d in drafts if d.get("_split")]
-    for d in titled:
-        for m in re.finditer(re.escape(d["title"]), r.text):
-            s, e = r.ctx.sentence(m.start())
+    """「…覚書については、Xが加わっています」: bodies that join one of the documents signed together;
+    「協定には南北信用保証協会も加わった」 in the sentences right after a signing: bodies that join it."""
+    for d in drafts:
+        places = []
+        if d.get("_split"):
+            places = [(m.end(), r.ctx.sentence(m.start())) for m in re.finditer(re.escape(d["title"]), r.text)]
+        if len(drafts) == 1:
+            for s, e in following_sentences(r, d["_sentence"][1]):
+                m = _THIS_AGREEMENT.match(r.text, s)
+                if m:
+                    places.append((m.end(), (s, e)))
+        for at, (s, e) in places:
             if (s, e) == d["_sentence"]:
                 continue
             while e < len(r.text) and re.match(r"\s?(?:また|さらに|更に)、", r.text[e:e + 5]):
                 e = r.ctx.sentence(e)[1]  # 「また、…も加わっています」 goes on about the same document
-            for c in r._candidates(m.end(), e):
-                c = r._joined(c, r._candidates(m.end(), e))
+            for c in r._candidates(at, e):
+                c = r._joined(c, r._candidates(at, e))
                 if c.label == "ORG" and _JOINS.match(r.text, c.end) and not r.ctx.in_parens(c.start, c.end):
                     name = r.name_of(c)
                     if name and not any(same_body(name, p) for p in d["parties"]):
@@ -69,10 +78,13 @@ def date_of_accompanied(r: AgreementReader, d: dict, drafts: list[dict]) -> None
 
 def without_signers(r: AgreementReader, drafts: list[dict]) -> list[dict]:
     """One signing, one record: a sentence naming the people who signed (「A信用金庫の山田理事長、
-    B市長が協定書に署名した」, a photo caption) restates a signing another sentence states; its
-    bodies (often in short forms, or the members who sign for a committee) are no new parties."""
-    signers = [d for d in drafts if any(en > st for _, st, en, _ in d["_written"]) and
-               all(official_after(r.text, en) for _, st, en, _ in d["_written"] if en > st)]
+    B市長が協定書に署名した」, a photo caption) or whose signing has people for its subject restates
+    a signing another sentence states; its bodies (often in short forms, the members who sign for a
+    committee, the venue, the bodies the people came from) are no new parties."""
+    signers = [d for d in drafts if (any(en > st for _, st, en, _ in d["_written"]) and
+                                     all(official_after(r.text, en) for _, st, en, _ in d["_written"] if en > st))
+               or any(people_sign(r.text, d["_sentence"][0], c.start)
+                      for c in r.ctx.within(*d["_sentence"], "SIGN"))]
     if len(signers) == len(drafts):
         return drafts
     for d in signers:
@@ -102,12 +114,15 @@ def following_members(r: AgreementReader, pos: int, groups: list[str]) -> list[t
     for s, e in following_sentences(r, pos, about=False):
         lists = [(r.text[cs:ce], items) for cs, ce, count, items in counted_lists(r.text, s, e) if count]
         lists += [("", cleft_list(r.text, s, e))]  # 「締結したのは、A、B、Cです」
+        below = _POINTS_BELOW.search(r.text, s, e)
+        if below:  # 「締結先は次のとおりです。」 and the list under it
+            lists.append(("*", list_below(r.text, e - 1)[1]))
         for counter, items in lists:
             members = [(r.member_name(n.start, n.end), n) for n in items]
             if not members or not all(name for name, _ in members):
                 continue
-            if any(fits_group(g, [name for name, _ in members]) or (counter and counter.endswith(g[-2:]))
-                   for g in groups):
+            if counter == "*" or any(fits_group(g, [name for name, _ in members]) or
+                                     (counter and counter.endswith(g[-2:])) for g in groups):
                 return [(name, n.start, n.end, n.rule) for name, n in members]
     return []
 

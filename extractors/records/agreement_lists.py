@@ -117,3 +117,72 @@ def heading_drafts(r: AgreementReader, used: set[tuple[int, int]]) -> list[dict]
         d["evidence"].append((date.start, date.end, rule))
         (rows if row else out).append(d)
     return out + (rows if len(rows) >= 2 else [])
+
+
+_ROW_MARK = re.compile(r"^\s*(?:[・○●◎■□◆◇\-‐*※•]|\(?\d+[).．、]|[①-⑳])?\s*")
+_ROW_REST = re.compile(r"[\s()（）:：\t]|締結日?|調印日?|付け?|に?協定締結")  # what may stand beside a row's date
+_ROW_NAME = re.compile(r"[^\s、,()（）「」:：\t]{2,40}?(?=\s?[(（]|\s|[:：\t]|$)")
+
+
+def header_row_drafts(r: AgreementReader, used: set[tuple[int, int]]) -> list[dict]:
+    """A line naming an agreement (「本市が締結している包括連携協定」, 「次の企業・団体と包括連携協定を
+    締結しています。」) over two or more rows that each name one body and a date with its year
+    (「・東西銀行(令和3年4月1日締結)」): one agreement of the publisher with each row's body, of the
+    header's kind."""
+    out: list[dict] = []
+    lines = r.text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        s, e = offsets[i], offsets[i] + len(lines[i])
+        words = r.ctx.within(s, e, "AGREEMENT")
+        if not words or len(lines[i]) > 80 or any(a <= s < b for a, b in used):
+            i += 1
+            continue
+        rows = []
+        j = i + 1
+        while j < len(lines) and (rows or j <= i + 2):
+            if not lines[j].strip():
+                if rows:
+                    break
+                j += 1
+                continue
+            row = _dated_row(r, offsets[j], offsets[j] + len(lines[j]))
+            if row is None:
+                break
+            rows.append(row)
+            j += 1
+        if len(rows) < 2 or not r.publisher:
+            i += 1
+            continue
+        word = words[-1]
+        kind = kind_of(word.text, lines[i])
+        for name, ns, ne, date, ls, le in rows:
+            parties = [(r.publisher, s, s, "agreement-publisher"), (name, ns, ne, "agreement-header-row")]
+            d = draft(r, ls, le, word, None, lines[i], parties, date.start_date,
+                      date_span(date, "agreement-header-row", "signed_date"))
+            d["evidence"].append((s, e, "agreement-header-row"))
+            out.append(d)
+        i = j
+    return out
+
+
+def _dated_row(r: AgreementReader, s: int, e: int):
+    """(name, start, end, date, s, e) of a row that names one body and a date with its year, else None."""
+    line = r.text[s:e]
+    if not line.strip() or len(line) > 60 or "。" in line:
+        return None
+    at = s + _ROW_MARK.match(line).end()
+    m = _ROW_NAME.match(r.text, at, e)
+    if not m:
+        return None
+    name = r.name_of(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="row"))
+    if not name or not is_signing_body(name):
+        return None
+    date = next((d for d in r.dates_in(m.end(), e) if d.start_date and d.year_given and not d.fiscal_year), None)
+    if date is None or _ROW_REST.sub("", r.text[m.end():date.start] + r.text[date.end:e]):
+        return None  # 「・東西銀行(令和3年4月1日)セミナー開催」: a row about something else
+    return name, m.start(), m.end(), date, s, e

@@ -6,35 +6,41 @@ names, its hard wrapping (`wrapping`), and for a signing sentence its parties
 (`parties`): the predicate's arguments in GiNZA's dependency parse
 (`language.arguments`), the organisation and place names before the agreement
 word outside asides in brackets, bracketed and counted lists (`coordination`,
-`party_groups`), names with hiragana inside (`language.org_names`); a
-self-reference (本市, 当行, 本会) or an omitted subject is the publisher, 同市 or
-同大学 the body of that kind named before, a division acts for its body, a group
-noun, an official, a place named in passing or a country is no party.
+`party_groups`), names with hiragana inside (`language.org_names`), short forms
+the page introduces (みなと銀), a company no kind word ends when the parse makes
+it the subject or partner; a self-reference (本市, 当行, 本会) or an omitted
+subject is the publisher, or on a page with none the topic (Xは) of an earlier
+sentence of the paragraph, and a self-reference the page never resolves stays as
+written (当協会); 同市 or 同大学 is the body of that kind named before, a division
+or town hall acts for its body; a group noun, an official, a witness, observer
+or helper, a place named in passing or as a body's address (X市のY信用金庫), a
+country, a concept the model took for a name is no party.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date as date_cls
 
 from extractors.language.arguments import Argument
-from extractors.language.dates import find_dates
+from extractors.language.dates import DateMention, find_dates
 from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
-from extractors.language.org_names import find_org_names
+from extractors.language.org_names import find_org_names, opener_length
 from extractors.records.agreement_splits import same_body
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
                                              counted_kind, name_start, party_key, shared_ending)
-from extractors.records.officials import official_after, witness_after
+from extractors.records.officials import ends_with_office, observer_before, official_after, witness_after
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below
-from extractors.records.publisher import (ORG_WORDS, is_signing_body, publisher, self_referenced_body,
+from extractors.records.publisher import (ORG_WORDS, body_of_kind, is_signing_body, publisher, self_referenced_body,
                                           stands_for_publisher, title_bodies)
 from extractors.records.wrapping import Wrapping
 from schemas.records import Candidate
 
-_ROLE_AFTER = re.compile(r"^(?:会頭|理事|所長|支店長|知事|長|役所|議会|職員|民|内|外|立|側|役場|長ら|理事長|学長|頭取|会長|社長|代表|会員)")
+_ROLE_AFTER = re.compile(r"^(?:グループの|傘下の|会頭|理事|所長|支店長|知事|長|役所|議会|職員|民|内|外|立|側|役場|長ら|理事長|学長|頭取|会長|社長|代表|会員)")
 _PARTY_SEP = re.compile(r"^[\s]*(?:と|、|,|，|及び|および|並びに|ならびに|や|・)")
-SUBJECT_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
+SUBJECT_AFTER = re.compile(r"\s?(?:[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])?\s?(?:は|が)")  # (an aside, one nested)
 _QUOTED_ORG = re.compile(r"「([^「」]{3,40}?)」")
 # 「青葉まつり」実行委員会: a quoted event or project name and the kind of body that runs it
 QUOTED_HEAD = re.compile(r"「[^「」\n]{2,30}」(?:" + "|".join(("実行委員会", "推進協議会", "協議会", "委員会", "研究会",
@@ -49,7 +55,7 @@ _BARE_GROUP = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヶー])(大学|金融機関
                          r"(?=と(?:の間|、|\s)?[^、。]{0,40}?(?:協定|覚書|提携|契約))")
 _COLLECTIVE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}?[0-9一二三四五六七八九十]+(?:県|府県|都道府県|市町村|市町|市)の\Z")
 # 「…に続き」: what comes before it is an earlier agreement
-_FOLLOWS = re.compile(r"(?:だ|た)?のに続|に続い|に続き|に引き続")
+_FOLLOWS = re.compile(r"(?:だ|た)?のに続|に続い|に続き|に続く|に引き続")
 _COORDINATED = re.compile(r"\s?(?:[(（][^()（）]{0,40}[)）])?\s?(?:と|、|,|及び|および|並びに|ならびに)\s?")
 _DIVISION = re.compile(r"(?:課|係|室|(?<!本|支|学|業)部|事業部|グループ|チーム)$")
 PUBLIC_BODY_END = ("都", "道", "府", "県", "市", "区", "町", "村")
@@ -59,10 +65,21 @@ _BACK_PREFIX = re.compile(r"同(?:大学|市|町|村|区|県|社|行|信金|金�
 _SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?\Z|結んだ\s?\Z")
 _PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
 NOT_A_NAME = re.compile(r"(?:^|両|各|計|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
-_OFFICE = re.compile(r"(?:長|助役|理事|監事|参与|顧問)$")  # 教育長, 副市長, 支店長: people
-_DOCUMENT_NAME = re.compile(r"(?:ビジョン|計画|戦略|方針|プラン|構想|条例|プログラム|指針)$")
+_DOCUMENT_NAME = re.compile(r"(?:ビジョン|計画|戦略|方針|プラン|構想|条例|プログラム|指針|協定書?|覚書|契約書?|合意書)$")
+_TOWN_HALL = re.compile(r"(?:役所|役場|庁)$")  # 小諸市役所が協定を結んだ: the town hall acts for its town
+# A division written right after its body's name, then a particle: 柏市企画課は, 東西銀行地域創生部と
+_DIVISION_AFTER = re.compile(r"([^\s、,。()（）「」とはがのをにでやも]{1,8}?(?:課|室|係|局|事業部|本部|(?<!学)部|グループ))"
+                             r"(?=\s?(?:と|は|が|、|,|及び|および|並びに))")
+_OFFICE_OF = re.compile(r".{0,10}?(?:支店|支所|営業部|連合店|本店|出張所|事務所|本部|支部|学部|研究科|短期大学部|大学院)")
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
+# The page's own body written as a self-reference: 本市, 当協会, 弊社, a bare 県 or 市 (a prefecture's page)
+_UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人)"
+                           r"|県|市|町|村|府")
+_THIS_MONTH = re.compile(r"(今月|本月|先月)\s?([0-9]{1,2})日")
+TOPIC_BACK = 3  # sentences back in a paragraph where an omitted subject's topic can stand
+# The topic that opens a sentence: a name, は (after a bracketed aside perhaps), not 「…では」「…とは」
+_TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
 def _is_address(short: str) -> bool:
@@ -149,7 +166,7 @@ class AgreementReader:
                     return back
             if stands_for_publisher(c.text, self.publisher):
                 return self.publisher
-            return self.ctx.resolve_self(c.text)
+            return self.ctx.resolve_self(c.text) or self.unnamed_self(c.text)
         if c.label == "ORG_ABBR":
             return self.aliases.get(c.text)
         if "\n" in c.text:
@@ -165,6 +182,16 @@ class AgreementReader:
         if name in self.aliases:
             return self.aliases[name]
         return name if name in self.ctx.aliases else self.ctx.resolve(name)  # an address is no alias
+
+    def unnamed_self(self, written: str) -> str | None:
+        """The page's own body when the page never names it (当協会は…を締結しました, 県と東西銀行は on a
+        prefecture's page, 本市): the prefecture the document names for a bare 県, else the word as
+        written, so that the signing is kept with the party the text gives (how: as the document names it)."""
+        if self.publisher or not _UNNAMED_SELF.fullmatch(written):
+            return None
+        if written.endswith("県") and self.ctx.prefecture:
+            return self.ctx.prefecture
+        return body_of_kind(self.text, written) or written
 
     def back_reference(self, c: Candidate) -> str | None:
         """同信金, 同行, 同実行委: the last body of that kind named before it."""
@@ -184,12 +211,22 @@ class AgreementReader:
         return self.aliases.get(name, name)
 
     def _candidates(self, s: int, e: int) -> list[Candidate]:
-        cands = self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR")
+        cands = []
+        for c in self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR"):
+            cut = opener_length(self.text, c.start, c.end, after_particle=True) if c.label == "ORG" else 0
+            if cut:  # このたび東西大学: the tokens of a name begun inside a word
+                c = Candidate(label=c.label, start=c.start + cut, end=c.end, text=c.text[cut:], rule=c.rule)
+            cands.append(c)
         cands += [c for c in self.institutions if s <= c.start and c.end <= e]
         for st, en in find_org_names(self.text, s, e):  # 一般社団法人ふなばし…機構: hiragana inside
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="org-grammar"))
         for st, en, _name in self.wrap.names_across(s, e):  # 青葉生活協同\n組合あおばコープ
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="name-across-lines"))
+        for short in self.aliases:  # みなと銀は: a short form the document gives for a name it writes
+            for m in re.finditer(re.escape(short), self.text[s:e]):
+                st, en = s + m.start(), s + m.end()
+                if not any(c.start <= st and en <= c.end for c in cands):
+                    cands.append(Candidate(label="ORG_ABBR", start=st, end=en, text=short, rule="alias"))
         for m in QUOTED_HEAD.finditer(self.text, s, e):
             cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="quoted-org"))
         for m in _QUOTED_ORG.finditer(self.text, s, e):  # 「青葉まつり実行委員会」は
@@ -230,8 +267,8 @@ class AgreementReader:
             if not name or not name.strip() or _PLACE_WORDS.search(name) or \
                     (NOT_A_NAME.search(name) and not is_institution(name)):  # 十六銀行 is a name
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
-            if not is_signing_body(name) and (_OFFICE.search(name) or _DOCUMENT_NAME.search(name)):
-                return  # 教育長: a person's office; 「…共生ビジョン」: a plan the agreement is based on
+            if not is_signing_body(name) and (ends_with_office(name) or _DOCUMENT_NAME.search(name)):
+                return  # 教育長, 尾賀会頭: a person's office; 「…共生ビジョン」, 「…に関する協定」: a document
             if is_group_noun(name):
                 self.last_groups.append((name, st, en))
                 return  # 「以下の銀行・信用金庫」, 「総合大学と」: a kind of body, named by its members elsewhere
@@ -241,8 +278,8 @@ class AgreementReader:
             key = party_key(name)
             for i, (n, *_rest) in enumerate(found):
                 k = party_key(n)
-                if k == key or (k.startswith(key) and len(k) > len(key)):
-                    return  # the same body, or its branch already named
+                if k == key or (k.startswith(key) and len(k) > len(key) and _OFFICE_OF.fullmatch(k[len(key):])):
+                    return  # the same body, or its branch already named (三島町 beside 三島町商工会 is another)
                 if key.startswith(k) and len(key) > len(k) and re.search(r"(支店|支所|営業部|連合店|本店|(?<!短期大)学部|研究科)$", key):
                     found[i] = (name, st, en, rule)  # the branch, not the whole bank
                     return
@@ -262,14 +299,28 @@ class AgreementReader:
                 continue
             if in_list or (self.ctx.in_parens(c.start, c.end) and not in_arg):
                 continue
-            if witness_after(text, c.end):
-                continue  # 「A会議所の立ち会いのもと」: a witness is no party
+            if witness_after(text, c.end) or observer_before(text, c.start):
+                continue  # 「A会議所の立ち会いのもと」, 「Bの協力を得て」, 「オブザーバーとしてC」: no party
             coordinated = bool(found) and bool(_COORDINATED.fullmatch(text, found[-1][2], c.start))
-            if (_ROLE_AFTER.match(text[c.end:c.end + 3]) or (_OTHER_CASE.match(text, c.end) and not coordinated)) \
+            if (_ROLE_AFTER.match(text[c.end:c.end + 5]) or (_OTHER_CASE.match(text, c.end) and not coordinated)) \
                     and not in_arg:
                 continue  # 「…ブランドを確立し」: the object of another verb is no party (「AとBで」 is)
+            div = _DIVISION_AFTER.match(text, c.end)
+            if div and not in_arg:  # 柏市企画課は: the division acts for its body (the name goes on to it)
+                c = Candidate(label=c.label, start=c.start, end=div.end(1), text=text[c.start:div.end(1)], rule=c.rule)
             aside = _ASIDE_AFTER.match(text, c.end)
             after = text[aside.end() if aside else c.end:][:4]  # さいたま市(市長 …)と: read past the aside
+            if c.rule.startswith("ginza:") and not is_signing_body(c.text) and not in_arg and \
+                    re.match(r"\s?の(?![「『]|両|間|[0-9一二三四五六七八九十]+者|協定|覚書|連携協定)", after):
+                continue  # 「SDGsの推進と…」: a name the model found, modifying a noun, is no party
+            past = aside.end() if aside else c.end
+            link = re.match(r"\s?(の|や)\s?", text[past:past + 3])
+            if link and link.group(1) == "の" and c.label == "GPE" and \
+                    any(o.label == "ORG" and o.start == past + link.end() for o in cands):
+                continue  # 新宮市の新宮信用金庫: the place of the body named after it
+            if link and link.group(1) == "や" and not in_arg and \
+                    not any(o.start == past + link.end() and o.label in ("ORG", "GPE", "SELF") for o in cands):
+                continue  # 「地場産業活性化や県産品の…で連携する」: listed with things, not with bodies
             if c.label == "GPE" and not in_arg and not _PARTY_SEP.match(after) and \
                     not re.match(r"^\s?(?:は|が|の「|との|とは|の間)", after) and \
                     not (found and _COORDINATED.fullmatch(text, found[-1][2], c.start)) and \
@@ -277,6 +328,8 @@ class AgreementReader:
                 continue  # a place named in passing (東京都八王子市や…), not a party; 「AとB市の協定」 names B市
             c = self._joined(c, cands)
             name = self.name_of(c)
+            if div and name:
+                name = _without_division(name)
             if c.label == "GPE" and name and not name.endswith(PUBLIC_BODY_END) and \
                     not is_signing_body(bare_municipality(name)):
                 continue  # 日本, 東北: a place that is no public body
@@ -290,27 +343,76 @@ class AgreementReader:
             if before and a.end <= before[-1] and not SUBJECT_AFTER.match(text, a.end):
                 continue
             word = text[a.start:a.end]
+            hall = _TOWN_HALL.search(word)
             if stands_for_publisher(word, self.publisher):
                 add(self.publisher, a.start, a.end, a.rule)
-            elif is_signing_body(word) and not self.ctx.in_parens(a.start, a.end):
-                add(word, a.start, a.end, a.rule)
+            elif self.unnamed_self(word) and re.match(r"\s?(?:と|は|が|も|、|,|・|及び|および|並びに)", text[a.end:a.end + 3]) \
+                    and not re.match(r"[ぁ-ゖァ-ヺー一-龥々]", text[a.start - 1:a.start]):
+                add(self.unnamed_self(word), a.start, a.end, a.rule)  # (県内の…, みなと市: no self-reference)
+            elif self.ctx.in_parens(a.start, a.end):
+                continue
+            elif word in self.aliases:  # みなと銀は: a short form of a name the document writes
+                add(self.aliases[word], a.start, a.end, a.rule)
+            elif hall and is_municipality(word[:hall.start()]):
+                add(word[:hall.start()], a.start, a.end, a.rule)
+            elif is_signing_body(word) or (a.proper and a.role in ("subject", "partner") and not ends_with_office(word)
+                                           and not is_group_noun(word) and not _DOCUMENT_NAME.search(word)):
+                add(word, a.start, a.end, a.rule)  # 三井住友海上保険と: a company no kind word ends
         for m in _BARE_GROUP.finditer(text, s, e):  # 「研究所のある大学と」: a kind word alone, no name
             self.last_groups.append((m.group(1), m.start(1), m.end(1)))
         for n in self.group_members(s, e):
             add(n.name, n.start, n.end, n.rule)
         for cs, ce, n, kind in counted_kind(text, s, e):
             names = self._names_of_kind(kind)
+            if len(names) == n + 1:  # 「当行は…11の金融機関とともに」: the counted are the others
+                names = [c for c in names if not any(same_body(self.name_of(c) or c.text, f[0]) for f in found)]
             if len(names) == n:
                 for c in names:
                     add(self.name_of(c), c.start, c.end, f"agreement-counted:{kind}")
         found = [f for f in found if f[2] == f[1] or not any(  # 青葉県 inside 青葉県事業承継・引継ぎ支援センター
             o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
-        implied = self.publisher or self._title_body([n for n, *_ in found])
-        if implied and self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
-            found.insert(0, (implied, s, s, "agreement-publisher"))
-            names = [n for n, *_ in found]
-            found = [f for i, f in enumerate(found) if f[0] not in names[:i]]
+        if self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
+            topic = None if self.publisher else self._topic_before(s)
+            implied = self.publisher or (topic and topic[0]) or self._title_body([n for n, *_ in found])
+            if topic and implied == topic[0] and not any(same_body(topic[0], f[0]) for f in found):
+                found.insert(0, topic)
+            elif implied:
+                found = [f for f in found if party_key(f[0]) != party_key(implied)]  # 株式会社東西銀行 is 当行
+                found.insert(0, (implied, s, s, "agreement-publisher"))
         return found
+
+    def _topic_before(self, s: int) -> tuple[str, int, int, str] | None:
+        """「東京海上日動は…を設置し、…。県内では18年に県、下関市と協定を結んだ。」: a news item's sentence
+        that leaves its subject out speaks of the topic (X は) that opens an earlier sentence of its
+        paragraph (up to TOPIC_BACK sentences back), when X is a body the document names: a candidate, or
+        the start of one named elsewhere (東京海上日動 of 東京海上日動火災保険)."""
+        pos = s
+        for _ in range(TOPIC_BACK):
+            if pos < 2 or self.text[pos - 1] != "。":
+                return None  # a paragraph's first sentence: nothing before it in the paragraph
+            ps, _pe = self.ctx.sentence(pos - 1)
+            m = _TOPIC.match(self.text, ps)
+            if m:
+                st, en = m.span(1)
+                name = self._body_named(st, en)
+                if name:
+                    return (name, st, en, "agreement-topic")
+            pos = ps
+        return None
+
+    def _body_named(self, st: int, en: int) -> str | None:
+        """The body text[st:en] names: a candidate that covers it, a signing body, an alias, or the start of
+        an organisation candidate of the document (its full name)."""
+        written = self.text[st:en]
+        for c in self.ctx.cands + self.institutions:
+            if c.label in ("ORG", "GPE", "SELF") and c.start <= st and en <= c.end and (c.start, c.end) == (st, en):
+                return self.name_of(c)
+        if written in self.aliases:
+            return self.aliases[written]
+        if is_signing_body(written):
+            return bare_municipality(written)
+        longer = [c for c in self.ctx.cands if c.label == "ORG" and c.text.startswith(written) and c.text != written]
+        return self.name_of(longer[0]) if len(written) >= 3 and longer else None
 
     def _title_body(self, partners: list[str]) -> str | None:
         """A page whose title names no publisher in brackets (「金融機関2者と川西町の…協定を結びました」):
@@ -368,7 +470,8 @@ class AgreementReader:
             endings = KIND_CLASSES.get(kind, (kind,))
             label = "GPE" if kind in ("自治体", "市町村") else "ORG"
             if c.label == label and c.text.endswith(endings) and c.text != kind and \
-                    not self.ctx.in_parens(c.start, c.end):
+                    c.text not in ORG_WORDS and not is_group_noun(c.text) and \
+                    not self.ctx.in_parens(c.start, c.end):  # (a table's 区分 column: 信用金庫, 信用組合)
                 k = party_key(c.text)
                 if k not in seen and not re.match(r"^[0-9一二三四五六七八九十]", c.text):
                     seen.add(k)
@@ -391,8 +494,26 @@ class AgreementReader:
     # ---- dates -----------------------------------------------------------------------------
     def dates_in(self, s: int, e: int):
         if self.ctx.year or not self.year():
-            return self.ctx.dates_in(s, e)
-        out = []  # month-days without a year: read them against the document's own date
-        for d in find_dates(self.text[s:e], default_year=self.year()):
-            out.append(replace(d, start=d.start + s, end=d.end + s))
+            out = self.ctx.dates_in(s, e)
+        else:
+            out = []  # month-days without a year: read them against the document's own date
+            for d in find_dates(self.text[s:e], default_year=self.year()):
+                out.append(replace(d, start=d.start + s, end=d.end + s))
+        return sorted(out + self._this_month(s, e), key=lambda d: d.start)
+
+    def _this_month(self, s: int, e: int) -> list[DateMention]:
+        """「今月27日」「先月5日」: a day in the month of the document's own date (or the month before)."""
+        dd = self.doc_date
+        if not dd or dd.date.count("-") != 2:
+            return []
+        year, month = int(dd.date[:4]), int(dd.date[5:7])
+        out = []
+        for m in _THIS_MONTH.finditer(self.text, s, e):
+            y, mo = (year, month) if m.group(1) in ("今月", "本月") else \
+                ((year, month - 1) if month > 1 else (year - 1, 12))
+            try:
+                iso = date_cls(y, mo, int(m.group(2))).isoformat()
+            except ValueError:
+                continue
+            out.append(DateMention(m.start(), m.end(), iso, None, "day", False, False, None, "document date"))
         return out

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from extractors.language.dates import DateMention, parse_date
 from extractors.records.coordination import party_key
-from extractors.records.spans import Span, date_span
+from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
 _JOINED_DOCS = re.compile(r"[」』]?\s?(?:及び|および|並びに|ならびに|と[、,]|、)\s?[「『]?")
@@ -125,7 +125,14 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
     return out
 
 
-_EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ)")
+_EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)")
+# 「これで協定先は計12自治体となった」, 「当行の締結先は20自治体目」: partners counted one by one
+_PARTNERS_COUNTED = re.compile(r"(?:協定先|締結先|提携先|連携先)(?:は|が|も)?[^。]{0,12}?(?:計|合計)?\s?[0-9一二三四五六七八九十]+\s?"
+                               r"(?:自治体|市町村|市町|団体|社|行|大学|機関|金融機関|者|件)")
+# 「3者で」, 「三者協定」, 「4者が」: one agreement signed by all
+_JOINT = re.compile(r"(?:[0-9一二三四五六七八九十]+|両)者(?:で|が|は|の|協定|間|による)")
+_EACH_GROUP = re.compile(r"各(?:金融機関|信用金庫|信金|信用組合|銀行|大学|自治体|市町村|市町|団体|機関|企業|社|行|校)(?:と|との)")
+_SAME_AGREEMENT = re.compile(r"\s*(?:同|本|この|今回の|当該)\s?(?:協定|覚書|契約)")
 _SUBJECT = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
 LISTED = ("agreement-bracket-list", "agreement-counted-list", "agreement-list-below", "agreement-shared-ending")
 
@@ -138,11 +145,31 @@ def _one_each(draft: dict, keep: list[str], one: str) -> dict:
                          if len(ev) == 3 or ev.field != "parties" or ev.value in names]}
 
 
+def _each_after(r, e: int) -> bool:
+    """「同協定は、各金融機関との相互協力により…」: the sentence after a signing, speaking of that
+    agreement, says it is one with each partner; so does one that counts the partners one by one
+    (「これで協定先は計12自治体となった」)."""
+    for _ in range(2):
+        if e >= len(r.text):
+            return False
+        s2, e2 = r.ctx.sentence(e)
+        if (_SAME_AGREEMENT.match(r.text, s2) and _EACH_GROUP.search(r.text, s2, e2)) or \
+                _PARTNERS_COUNTED.search(r.text, s2, e2):
+            return True
+        e = e2
+    return False
+
+
 def split_each(r, draft: dict) -> list[dict]:
     """「AはB及びCとそれぞれ覚書を締結」: one agreement of A with each partner; 「A及びBは、それぞれCと」:
-    one of each subject with C. Who is on which side comes from the particle before それぞれ."""
+    one of each subject with C. Who is on which side comes from the particle before それぞれ. 「各金融機関と」
+    (各 and a kind of the partners) in the sentence or in the next one that speaks of the agreement
+    (「同協定は、各金融機関との…」) says the same of the partners."""
     s, e = draft["_sentence"]
     m = _EACH.search(r.text, s, e)
+    if not m and len(draft["parties"]) >= 3 and not _JOINT.search(r.text, s, e) and \
+            (_EACH_GROUP.search(r.text, s, e) or _each_after(r, e)):
+        m = re.match("(と)", "と")
     if not m or len(draft["parties"]) < 3:
         return [draft]
     written = [w for w in draft["_written"]]
@@ -151,9 +178,46 @@ def split_each(r, draft: dict) -> list[dict]:
     if not subjects or not others:
         return [draft]
     keep, each = (subjects, others) if m.group(1) == "と" else (others, subjects)
+    order = sorted(written, key=lambda w: w[1])
+    if len(subjects) == len(others) >= 2 and all(  # 「AはBと、CはDと、それぞれ」: one agreement per pair
+            (order[i][0] in subjects) == (i % 2 == 0) for i in range(len(order))):
+        return [_one_each(draft, [order[i][0]], order[i + 1][0]) for i in range(0, len(order), 2)]
     if len(each) < 2:
         return [draft]
     return [_one_each(draft, keep, one) for one in each]
+
+
+_PARTNER_WORD = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?と(?:の(?:間で)?)?\s?(?:[^、。とはが]{0,20}?)$")
+
+
+def split_clauses(r, draft: dict, kind_of) -> list[dict]:
+    """「AはBと協定を、Cと覚書をそれぞれ締結した」: each agreement word with the partner written right before
+    it (Xと… W を) is one agreement of that partner with the parties of no clause (the subject), of the
+    kind `kind_of` reads from the word."""
+    s, e = draft["_sentence"]
+    if len(draft["parties"]) < 3:
+        return [draft]
+    words = [w for w in r.ctx.within(s, e, "AGREEMENT")]
+    written = [w for w in draft["_written"] if w[2] > w[1]]
+    clauses = []
+    for w in words:
+        if not re.match(r"\s?を", r.text[w.end:w.end + 2]):
+            continue
+        before = [p for p in written if p[2] <= w.start and _PARTNER_WORD.search(r.text[p[2]:w.start])]
+        if before:
+            clauses.append((w, max(before, key=lambda p: p[2])))
+    partners = {p[0] for _, p in clauses}
+    if len(clauses) < 2 or len(partners) < 2:
+        return [draft]
+    common = [p[0] for p in draft["_written"] if p[0] not in partners]
+    out = []
+    for w, p in clauses:
+        one = _one_each(draft, common, p[0])
+        one["kind"] = one["title"] = kind_of(w.text, None)
+        one["evidence"] = [ev for ev in one["evidence"] if len(ev) == 3 or ev.field != "kind"] + \
+            [field_span(w.start, w.end, w.rule, "kind", one["kind"])]
+        out.append(one)
+    return out
 
 
 def split_bilateral(r, drafts: list[dict]) -> list[dict]:
@@ -219,15 +283,21 @@ def other_instrument(a: dict, b: dict) -> bool:
 
 def merge_subsets(drafts: list[dict]) -> list[dict]:
     """A sentence naming some of an agreement's parties (from another sentence) speaks of it.
-    The home is the draft with more parties, then the dated one (its sentence reports the signing)."""
+    The home is the draft with more parties, then the dated one (its sentence reports the signing). A
+    page's heading restates the signing its body tells even when it calls the instrument otherwise
+    (a heading's 連携協定, the body's 「…に関する覚書」): the body's word stands."""
     out: list[dict] = []
     for d in sorted(drafts, key=lambda d: (-len(d["parties"]), d["signed_date"] is None)):
-        home = next((o for o in out if o["_sentence"] != d["_sentence"] and names_subset(d["parties"], o["parties"])
-                     and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])
-                     and not other_instrument(d, o)), None)
+        homes = [o for o in out if o["_sentence"] != d["_sentence"] and names_subset(d["parties"], o["parties"])
+                 and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])]
+        home = next((o for o in homes if not other_instrument(d, o)), None) or \
+            next((o for o in homes if (o.get("_heading") or d.get("_heading")) and not (o.get("_split") or d.get("_split"))), None)
         if home is None:
             out.append(d)
             continue
+        if home.get("_heading") and not d.get("_heading") and other_instrument(d, home):
+            home["kind"], home["title"], home["_heading"] = d["kind"], d["title"], False  # the body names the instrument
+        home.setdefault("_also", []).append(d["_sentence"])  # (a restatement may report the signing done)
         if home["signed_date"] is None and d["signed_date"]:
             home["signed_date"], home["confidence"] = d["signed_date"], 0.8
         if d["kind"] != home["kind"] and d["kind"].endswith(home["kind"]):

@@ -20,8 +20,11 @@ is read whole. Its parties come from structure, not from surface order alone:
 
 One sentence can give several agreements: one per party when each party has
 its own date in brackets (「A(令和元年5月7日)とB(令和元年9月2日)の2校と」), one
-per document when two are signed together (「協定書及び…覚書を締結」), one per
-partner when each partner had its own ceremony (「Aとの締結式は5月8日」).
+per document when two are signed together (「協定書及び…覚書を締結」, 「Aと協定を、
+Bと覚書を」), one per partner when each partner had its own ceremony (「Aとの締結式は
+5月8日」) or the text says so (それぞれ, 個別に, 各金融機関と), one per pair (「AはBと、
+CはDと」). A sentence whose signing has people for its subject tells of the
+ceremony, and a page's heading restates its body's signing: neither is another.
 Sentences of one document that name a subset of an agreement's parties
 describe that agreement; a sentence counting the parties completes it, a
 sentence naming the signers restates it (`agreement_links`); pages that list
@@ -40,13 +43,14 @@ import re
 from extractors.language.arguments import signing_arguments
 from extractors.records.agreement_dates import (date_elsewhere, event_date_below, key_value_date, reported_done,
                                                 signing_date)
-from extractors.records.agreement_fields import draft, party_how, with_kind_prefix
+from extractors.records.agreement_fields import draft, kind_of, party_how, with_kind_prefix
 from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied,
                                                 following_members, without_signers)
-from extractors.records.agreement_lists import heading_drafts, row_drafts
+from extractors.records.agreement_lists import header_row_drafts, heading_drafts, row_drafts
 from extractors.records.agreement_reader import AgreementReader
 from extractors.records.agreement_splits import (clause_dates, merge_subsets, names_subset, own_dates, same_body,
-                                                split_bilateral, split_ceremonies, split_documents, split_each)
+                                                split_bilateral, split_ceremonies, split_clauses, split_documents,
+                                                split_each)
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import branch_end, party_blocks, party_key
 from extractors.records.signatures import signature_block
@@ -58,11 +62,13 @@ _ANNIVERSARY = re.compile(r"\s?(?:\d+|[一二三四五六七八九十]+)周年|\
 # A signing word that speaks of an agreement in force (「協定を締結している企業と」, 「締結済み」, 「締結先」)
 # or of a bill (「協定の締結に関する議案」): no new agreement.
 _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でおり|でいる|でいた|でいます|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討|"
-                       r"のきっかけ|の背景|の経緯|を受け|後|以降|以来|から|を機に|を記念|に伴|"
+                       r"のきっかけ|の背景|の経緯|を受け|後|以降|以来|から|を機に|を記念|に伴|して(?:から|以来|以降)|した(?:後|あと|際)|"
                        r"にあわせ|に合わせ|に併せ|と同時に|とあわせ|と合わせ|と併せ|(?:だ|た)?のに続|に続い|に続き|に引き続|"
-                       r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関))")
+                       r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関)|"
+                       # another's part in a signing: 「協定締結を後押しした」, 「締結を申し出た」
+                       r"を(?:後押し|支援|仲介|橋渡し|申し出|申し入れ|働きかけ|要請|求め|呼びかけ|あっせん|斡旋))")
 # A signing only planned, with no day set: 「締結に向けて協議」, 「締結する方針」, 「締結を予定」
-_PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備)")
+_PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備|を進め)")
 # 「これまでもA銀行と協定を締結し」, 「既に協定を結んでいる」: a signing told as background
 _BACKGROUND = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:より|から)|以前から|従来から|以前に")
 _TENTATIVE = re.compile(r"[(（]仮称[)）]")
@@ -70,7 +76,7 @@ _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
 _BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
 _UNDER = re.compile(r"\s?(?:書)?(?:に基づ|にもとづ|に基く|のもと|の下)")  # an event under an agreement in force
-_WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted")  # kept on a draft while the assembler works
+_WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted", "_also", "_heading")  # kept on a draft while the assembler works
 
 
 def _word_after(r: AgreementReader, words: list[Candidate], at: int, main: Candidate) -> Candidate:
@@ -139,7 +145,16 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
             out.append({**draft(r, s, e, w, strip_quotes(t), t, own_parties if len(own_parties) >= 2 else list(parties),
                                  date, date_ev), "_split": True})
         return out
-    return [draft(r, s, e, word, title, written, parties, date, date_ev)]
+    return [{**draft(r, s, e, word, title, written, parties, date, date_ev), "_heading": _is_heading(r, s, e)}]
+
+
+def _is_heading(r: AgreementReader, s: int, e: int) -> bool:
+    """A heading line: no 。 in it, and the page's title or its first line."""
+    line = r.text[s:e].strip()
+    if not line or "。" in line:
+        return False
+    first = next((x.strip() for x in r.text.split("\n") if x.strip()), "")
+    return line == first or party_key(line) == party_key(r.ctx.doc.title or "")
 
 
 def agreement_drafts(ctx: DocContext) -> list[dict]:
@@ -149,6 +164,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     sentences: list[tuple[int, int, Candidate, Candidate]] = []
     kv_date, kv_s, kv_e, kv_ev = key_value_date(r)
     seen: set[tuple[int, int]] = set()
+    background: set[tuple[int, int]] = set()  # sentences whose signings are all of agreements in force
     for word in (c for c in ctx.cands if c.label == "AGREEMENT"):
         s, e = r.joined_sentence(word.start)
         if (s, e) in seen:
@@ -162,13 +178,15 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         if _NAVIGATION.search(ctx.text, s, e) or _DRAFT.search(ctx.text, s, e) or \
                 (not dated and _TENTATIVE.search(ctx.text, s, e)):
             continue  # a breadcrumb repeats the title; a draft (案), a name not yet fixed (仮称) is no signing
+        if all_signs and not signs:
+            background.add((s, e))
         if not signs or _ANNIVERSARY.match(ctx.text, word.end) or _BILL.search(ctx.text, s, e) or \
                 _UNDER.match(ctx.text, word.end):
             continue  # no signing, or the anniversary of an agreement signed long ago
         seen.add((s, e))
         before = [w for w in ctx.within(s, signs[0].start, "AGREEMENT") if w.start >= word.start]
         sentences.append((s, e, before[-1] if before else word, signs[0]))  # the word the signing is of
-    rows = row_drafts(r, seen) + heading_drafts(r, seen)
+    rows = row_drafts(r, seen) + heading_drafts(r, seen) + header_row_drafts(r, seen)
     for d in rows:
         for key in _WORKING_KEYS:
             d.pop(key, None)
@@ -183,6 +201,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     drafts = without_signers(r, drafts)
     drafts = split_ceremonies(r, merge_subsets(drafts))
     drafts = [x for d in drafts for x in split_each(r, d)]
+    drafts = [x for d in drafts for x in split_clauses(r, d, kind_of)]
     drafts = split_bilateral(r, drafts)
     blocks = party_blocks(ctx.text)
     if not drafts and len(blocks) == 1:  # 「上記の自治体と…締結」: the parties are the block's
@@ -224,8 +243,9 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         if d["signed_date"] is None:
             date_of_accompanied(r, d, drafts)
         if d["signed_date"] is None:
-            date_elsewhere(r, d, seen)
-        if d["signed_date"] is None and r.doc_date and r.doc_date.kind != "event name" and reported_done(ctx.text, s, e):
+            date_elsewhere(r, d, seen | background)  # (「…を締結した際、」 dates no other signing)
+        if d["signed_date"] is None and r.doc_date and r.doc_date.kind != "event name" and \
+                any(reported_done(ctx.text, *span) for span in [(s, e), *d.get("_also", [])]):
             d["signed_date"] = r.doc_date.date
             d["evidence"].append(field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
                                             r.doc_date.date, how="document date"))

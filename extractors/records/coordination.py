@@ -159,7 +159,8 @@ def party_blocks(text: str) -> list[tuple[int, list[Named]]]:
                 if _HEADER.match(lines[j]):
                     break
                 spans.append((offsets[j], offsets[j] + len(lines[j])))
-        items = [Named(n.start, n.end, n.name, rule) for n in _items(text, spans, m.group(1).startswith("出席"))]
+        people = m.group(1).startswith("出席") or m.group(1).endswith("締結者")  # 「柏市長 鈴木一郎」, 「東西銀行 頭取 山田太郎」
+        items = [Named(n.start, n.end, n.name, rule) for n in _items(text, spans, people)]
         if items:
             out.append((offsets[i], items))
     return out
@@ -253,8 +254,12 @@ def name_start(text: str, start: int) -> int:
 
 
 def bare_municipality(name: str) -> str:
-    """岡山県津山市 -> 津山市: a municipality is named without its prefecture, as elsewhere."""
+    """岡山県津山市 -> 津山市, 余市郡仁木町 -> 仁木町: a municipality is named without its prefecture or
+    district, as elsewhere."""
     m = re.match(r"^(?:東京都|北海道|(?:大阪|京都)府|.{2,3}県)(.+[市区町村])$", name)
     if m and is_municipality(m.group(1)) and is_municipality(name[:m.start(1)]):
+        name = m.group(1)
+    m = re.match(r"^[^\s、,()（）]{1,5}?郡(.+[町村])$", name)  # 余市郡仁木町 -> 仁木町: a town without its district
+    if m and is_municipality(m.group(1)):
         return m.group(1)
     return name

@@ -39,7 +39,7 @@ def doc_lines(text: str) -> list[Line]:
 
 # A key is written at the line start, maybe after a bullet or inside 【】/［］/<>, and is
 # followed by a separator (colon, tab, space) or its closing bracket.
-_BULLET = r"[\s・■□◆◇●○◎▼▽▲△★☆※\-]*"
+_BULLET = r"[\s・•■□◆◇●○◎▼▽▲△★☆※\-]*"
 _KEY_OPEN, _KEY_CLOSE = "【［\\[<〈《(（", "】］\\]>〉》)）"
 
 
@@ -63,7 +63,7 @@ def key_value(line: Line, keys: tuple[str, ...]) -> tuple[str, int] | None:
     return None
 
 
-_ROW_START = re.compile(r"^\s*(?:[・■□◆◇●○◎▼▽▲△★☆※\-]|[0-9]+[.．)）]|[(（][0-9]+[)）]|[「『])")
+_ROW_START = re.compile(r"^\s*(?:[・•■□◆◇●○◎▼▽▲△★☆※\-]|[0-9]+[.．)）]|[(（][0-9]+[)）]|[「『])")
 
 
 def is_list_row(line: Line, max_len: int = 60) -> bool:

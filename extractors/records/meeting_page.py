@@ -20,9 +20,10 @@ about (the one its title numbers, else the one it opens with):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractors.language import meetings
-from extractors.language.dates import DateMention
+from extractors.language.dates import DateMention, find_dates, kanji_to_int
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
 from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
@@ -30,26 +31,27 @@ from extractors.records.lines import Line, key_value
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
-_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|"
-                         r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施)|"
+_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|に集(?:ま|い|う|っ)|での開催|"
+                         r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施|始ま|開幕)|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
                          r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))")
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
-_DATE_KEYS = ("開催日時", "開催日", "開催期日", "日時", "期日", "会期", "日程", "開催期間")
-_PLACE_KEYS = ("開催地", "開催場所", "開催都市", "会場", "場所")
-_THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
+DATE_KEYS = ("開催日時", "開催年月日", "開催日程", "開催日", "開催期日", "開催時期", "実施日", "日時", "期日", "会期", "日程",
+             "開催期間", "月日", "とき")
+PLACE_KEYS = ("開催地", "開催場所", "開催都市", "開催会場", "会場", "場所", "ところ")
+THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
                "キャッチフレーズ")
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
 _SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム|会議|集会|交流会)の(?!開催|テーマ)")
 _TODAY = re.compile(r"本日|今日")
-_EDITION_AT = re.compile(r"第\s?[0-9一二三四五六七八九十百]+\s?回")
+_EDITION_AT = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _NEXT_MEETING = re.compile(r"次回|次期|来年|来年度|次年度")
 DATE_OF_DOCUMENT = "date of the document (本日)"
 _PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
 _OPENING = 400  # the opening of a page, where a report says where its meeting was held
-_BULLET = r"[\s・■□◆◇●○◎▼▽▲△★☆※\-]*"
+_BULLET = r"[\s・•■□◆◇●○◎▼▽▲△★☆※\-]*"
 _DECLARATION_LINE = re.compile(r"^[\s【\[<〈]*(?:[^\s。、]{1,30}(?:\s|・|の))?(?P<d>[^\s。、「」『』()（）・の]{1,15}(?:宣言|アピール))"
                                r"\s*(?:[(（](?:全文|要旨|案)[)）])?[\s】\]>〉]*$")
 
@@ -71,8 +73,8 @@ def full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> st
     if len(written) == 1:
         return written[0]
     known = [short + e for e in MUNICIPALITY_SUFFIX if is_municipality(short + e)]
-    if len(known) == 1:
-        return known[0]
+    if len(known) == 1 or (known and known[0].endswith("市") and not prefecture):
+        return known[0]  # (釧路 is 釧路市 rather than 釧路町: a place called by its short name is the city)
     if prefecture:
         return prefecture[0]
     return ctx.full_place(short)
@@ -117,15 +119,34 @@ def _key_alone(line: Line, keys: tuple[str, ...]) -> bool:
     return bool(re.fullmatch(rf"{_BULLET}[【［\[<〈《(（]?\s*(?:{alts})\s*[】］\]>〉》)）]?\s*[:：]?\s*", line.text))
 
 
+_LIST_NUMBER = re.compile(r"\s*(?:[0-9]{1,2}\s?[.．、)）]?\s|[0-9]{1,2}\s?[.．、)）]|[(（][0-9]{1,2}[)）]|[①-⑳])\s*")
+
+
+def _spaced_value(line: Line, keys: tuple[str, ...]) -> int | None:
+    """Where the value starts on a line whose key is written with spaces inside (日 時:…, 会　場　…)."""
+    alts = "|".join(_spaced_key(k) for k in sorted(keys, key=len, reverse=True) if len(k) <= 3)
+    m = re.match(rf"{_BULLET}[【［\[<〈《(（]?\s*(?:{alts})\s*[】］\]>〉》)）]?\s*[:：]?\s*(?=\S)", line.text)
+    if m and " " in m.group().strip() and re.search(r"[:：】］\]>〉》)）]|\s\s|\s$", m.group()):
+        return line.start + m.end()
+    return None
+
+
 def key_blocks(ctx: DocContext, keys: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Values (start, end) of the document's key–value lines for these keys: on the key's line,
-    or on the next non-empty line below a key alone on its line."""
+    """Values (start, end) of the document's key–value lines for these keys: on the key's line
+    (its key maybe spaced: 日 時:…), or on the next non-empty line below a key alone on its line."""
     out = []
     lines = ctx.lines
     for i, line in enumerate(lines):
+        number = _LIST_NUMBER.match(line.text)  # 3 期日 …, (2)場所 …: a numbered key line
+        if number:
+            line = Line(line.start + number.end(), line.end, line.text[number.end():])
         kv = key_value(line, keys)
         if kv:
             out.append((kv[1], line.end))
+            continue
+        spaced = _spaced_value(line, keys)
+        if spaced is not None:
+            out.append((spaced, line.end))
             continue
         if _key_alone(line, keys):
             j = i + 1
@@ -144,20 +165,44 @@ def page_date(ctx: DocContext, d: DateMention) -> bool:
     line = ctx.text[ls:le]
     if ctx.doc_date and ctx.doc_date.start == d.start:
         return True
-    if any(vs <= d.start < ve for vs, ve in key_blocks(ctx, _DATE_KEYS)):
+    if any(vs <= d.start < ve for vs, ve in key_blocks(ctx, DATE_KEYS)):
         return False
     alone = not line.replace(ctx.text[d.start:d.end], "").strip(" \t0123456789:.()[]")
     return alone or bool(_PAGE_DATE_LINE.search(line))
 
 
-def meeting_date(ctx: DocContext) -> DateMention | None:
-    """A one-meeting page's date (see the module docstring); the page's own date is never it."""
-    for vs, ve in key_blocks(ctx, _DATE_KEYS):
-        dates = [d for d in ctx.dates_in(vs, ve) if d.precision == "day" and d.start_date]
+def other_edition(ctx: DocContext, offset: int, edition: int | None) -> bool:
+    """Whether the sentence at `offset` names an edition other than `edition` (第1回は…で開かれ on
+    the page of the 50th): what it says is of that meeting."""
+    if edition is None:
+        return False
+    s, e = ctx.sentence(offset)
+    return any(kanji_to_int(m.group(1)) != edition for m in _EDITION_AT.finditer(ctx.text, s, e))
+
+
+SERIES_YEAR = "year of the series name"
+
+
+def _key_dates(ctx: DocContext, vs: int, ve: int, year: int | None) -> list[DateMention]:
+    """The days of a key's value; a day written without its year takes the year of the meeting's
+    name (…サミット2019 in 輪島 over 日時:10月3日), when the name gives one."""
+    dates = [d for d in ctx.dates_in(vs, ve) if d.precision == "day"]
+    if year is not None and any(not d.year_given for d in dates):
+        dates = [replace(d, start=d.start + vs, end=d.end + vs, year_source=d.year_source or SERIES_YEAR)
+                 for d in find_dates(ctx.text[vs:ve], default_year=year) if d.precision == "day"]
+    return [d for d in dates if d.start_date]
+
+
+def meeting_date(ctx: DocContext, edition: int | None = None, year: int | None = None) -> DateMention | None:
+    """A one-meeting page's date (see the module docstring); the page's own date is never it, nor
+    a date in a sentence about another edition. `year`: the year the meeting's name gives."""
+    for vs, ve in key_blocks(ctx, DATE_KEYS):
+        dates = _key_dates(ctx, vs, ve, year)
         if dates:
             return dates[0]
     full = [d for d in ctx.dates if d.precision == "day" and d.start_date and d.start < 600]
-    full = [d for d in full if not _SERIES_MODIFIER.search(ctx.text, ctx.sentence(d.start)[0], d.start)]
+    full = [d for d in full if not _SERIES_MODIFIER.search(ctx.text, ctx.sentence(d.start)[0], d.start)
+            and not other_edition(ctx, d.start, edition)]
     for d in full:
         if HOLD_VERB.search(ctx.text, d.end, d.end + 60) and not page_date(ctx, d):
             return d
@@ -193,7 +238,7 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
     """(theme, start of its line's value or sentence, end of it, start of the theme as written):
     a theme key's value, else a theme with its cue words, else the subtitle below the heading of
     the meeting's `series`."""
-    for vs, ve in key_blocks(ctx, _THEME_KEYS):
+    for vs, ve in key_blocks(ctx, THEME_KEYS):
         raw = ctx.text[vs:ve]
         value = raw.strip()
         at = vs + len(raw) - len(raw.lstrip())
@@ -238,8 +283,13 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
     value = ctx.text[start:line.end].strip()
     if not (4 <= len(value) <= 60) or not _KANA.search(value) or re.search(r"[。:：]|第\s?[0-9一二三四五六七八九十]+\s?回", value):
         return None
-    if ctx.dates_in(start, line.end) or meetings.names_in(value, 0, len(value)) or key_value(line, _THEME_KEYS):
+    if ctx.dates_in(start, line.end) or meetings.names_in(value, 0, len(value)) or key_value(line, THEME_KEYS):
         return None
+    if value.strip("〜~-―－ ").endswith(meetings.vocabulary()["page_words"]):
+        return None  # 〜実行委員会からメッセージ〜: a part of the page, not the meeting's theme
+    quoted = re.match(r"[「『][^」』]*[」』]", value)
+    if quoted and quoted.end() < len(value):
+        return None  # 「…」会頭の言葉に会場沸く: a news headline quoting someone
     return value, line.start, line.end, start
 
 
@@ -249,19 +299,29 @@ def _about_next(ctx: DocContext, offset: int) -> bool:
     return bool(_NEXT_MEETING.search(ctx.text, s, e))
 
 
-def meeting_place(ctx: DocContext) -> tuple[str, int, int] | None:
+def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int, int] | None:
     """A 会場/開催地 key's municipality, else the first venue clause of the page's opening that
-    is not about the next meeting (次回, 次期, 来年)."""
-    for vs, ve in key_blocks(ctx, _PLACE_KEYS):
+    is not about the next meeting (次回, 次期, 来年) nor about another edition."""
+    for vs, ve in key_blocks(ctx, PLACE_KEYS):
         places = find_municipalities(ctx.text[vs:ve])
         cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
         if cities or places:
             s, e, name = (cities or places)[0]
             return name, vs + s, vs + e
+    for line in [ln for ln in ctx.lines if ln.body][:_HEADING_LINES]:  # 2017年2月23日〜25日 京都府京都市
+        dates = ctx.dates_in(line.start, line.end)
+        if not dates or "。" in line.text:
+            continue
+        rest = re.match(r"[\s()（）月火水木金土日祝・]*", ctx.text[dates[-1].end:line.end]).end() + dates[-1].end
+        places = find_municipalities(ctx.text[rest:line.end])
+        if places and places[0][0] == 0:
+            cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+            s, e, name = (cities or places)[0]
+            return name, rest + s, rest + e
     pos, end = 0, min(len(ctx.text), 800)
     while pos < end:  # sentence by sentence: one about the next meeting (次回は…で開かれます) is not this one's
         s, e = ctx.sentence(pos)
-        if not _about_next(ctx, s):
+        if not _about_next(ctx, s) and not other_edition(ctx, s, edition):
             found = venue(ctx, s, min(e, end))
             if found:
                 return found
@@ -294,9 +354,27 @@ def _head(ctx: DocContext, drafts: list[dict]) -> dict | None:
     if titled:  # of two the title numbers, the one whose sentence says where it was held
         return max(titled, key=lambda d: d["confidence"])
     editions = {(d["series"], d["edition"]) for d in drafts}
-    if len(editions) == 1 or drafts[0]["evidence"][0][0] < 200:
-        return drafts[0]  # the meeting the page opens with
+    if len({d["series"] for d in drafts}) > 1:
+        return None  # a page about several series (an encyclopedia's list) is about no one meeting
+    first = min(drafts, key=lambda d: d["evidence"][0][0])
+    if len(editions) == 1 or first["evidence"][0][0] < _OPENING:
+        return first  # the meeting the page opens with
     return None
+
+
+def _in_stated_year(ctx: DocContext, head: dict, d: DateMention) -> bool:
+    """Whether a date found on the page agrees with the year the meeting's own sentence states
+    (令和7年度の第36回…: a day of 2024 is not its day); true when the sentence states none."""
+    at = head["evidence"][0][0]
+    s, _ = ctx.sentence(at)
+    years = [y for y in ctx.dates_in(s, at) if y.precision == "year" and y.start_date]
+    if not years:
+        return True
+    y = years[-1]
+    first = int(y.start_date[:4])
+    if y.fiscal_year:  # April of the year to March of the next
+        return f"{first}-04" <= d.start_date[:7] <= f"{first + 1}-03"
+    return d.start_date.startswith(str(first))
 
 
 def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> None:
@@ -310,8 +388,9 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> 
     text = ctx.text
     ev = head["evidence"]
     if head["start_date"] is None:
-        d = meeting_date(ctx)
-        if d:
+        year = head.get("_year")
+        d = meeting_date(ctx, head["edition"], int(year[0]) if year else None)
+        if d and _in_stated_year(ctx, head, d):
             head["start_date"], head["end_date"] = d.start_date, d.end_date
             ev.append((d.start, d.end, "date"))
             ev += [date_span(d, "date", f) for f in ("start_date", "end_date")]
@@ -354,7 +433,7 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
         return
     found: Span | None = series_host(ctx, head["series"]) if head["series"] else None
     if found is None:
-        place = meeting_place(ctx)
+        place = meeting_place(ctx, head["edition"])
         if place:
             found = venue_span(ctx, place)
     if found is not None and (head["host"] is None or not _is_city(head["host"])):

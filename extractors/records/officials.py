@@ -5,7 +5,7 @@ what follows is one of its officials (an optional aside in brackets, の / ・ /
 space, a person's name, an office word) rather than the body acting itself. A
 sentence whose every body is written this way names the people at a ceremony
 (an attendee line, a photo caption, 「…が協定書に署名した」), not the parties of a
-new agreement. The office words are data (`data/offices.json`).
+new agreement; so is a sentence whose signing has people for its subject (`people_sign`). The office words are data (`data/offices.json`).
 """
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-_WITNESS = re.compile(r"\s?(?:の|が|も|は)?\s?(?:立ち?会い?|立会人|同席|陪席|臨席|出席のもと)")
+_WITNESS = re.compile(r"\s?(?:の|が|も|は)?\s?(?:立ち?会い?|立会人|同席|陪席|臨席|出席のもと|オブザーバー|[(（]オブザーバー)"
+                      r"|\s?の\s?(?:協力|支援|仲介|後援|協賛|あっせん|斡旋|橋渡し)(?:を得|を受け|で|により|のもと|の下)")
+_OBSERVER_BEFORE = re.compile(r"(?:オブザーバー|立会人|来賓)(?:として|の)\s?\Z")
 OFFICES = Path(__file__).resolve().parent.parent / "language" / "data" / "offices.json"
 
 
@@ -27,9 +29,41 @@ def _pattern() -> re.Pattern:
                       rf"(?:{office})(?:\s|氏|さん|様|ら|、|,|と|が|は|の|\(|（|$)")
 
 
+@lru_cache(maxsize=1)
+def _people_sign() -> re.Pattern:
+    words = json.loads(OFFICES.read_text(encoding="utf-8"))["offices"]
+    office = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?:{office}|氏)(?:\s?[(（][^()（）]{{0,30}}[)）])?\s?(?:ら|の両氏|両氏|の両者)?(?:とが|が|は)")
+
+
+def people_sign(text: str, start: int, sign_at: int) -> bool:
+    """Whether the subject of the signing at sign_at is people, not bodies: an office word or 氏 takes
+    が/は before it in text[start:sign_at] (「…の山田理事長と鈴木市長が協定書に署名した」, 「野本センター長と
+    尾賀会頭とが覚書を取り交わした」, 「…両信金の代表者が署名し」): a sentence about the ceremony, whose other
+    bodies are where it took place or whom the people came from."""
+    return bool(_people_sign().search(text, start, sign_at))
+
+
+@lru_cache(maxsize=1)
+def _office_end() -> re.Pattern:
+    words = json.loads(OFFICES.read_text(encoding="utf-8"))["offices"]
+    return re.compile("(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + "|助役|監事|参与|顧問)$")
+
+
+def ends_with_office(name: str) -> bool:
+    """Whether a name is a person's office or a person with it: 教育長, 副市長, 尾賀会頭."""
+    return bool(_office_end().search(name.strip()))
+
+
 def official_after(text: str, end: int) -> bool:
     """Whether text[end:] goes on with an official of the body named before end."""
     return bool(_pattern().match(text, end, min(len(text), end + 60)))
+
+
+def observer_before(text: str, start: int) -> bool:
+    """Whether the body named at start is introduced as an observer, witness or guest (「オブザーバーとして
+    千葉県が参加」, 「来賓の…」)."""
+    return bool(_OBSERVER_BEFORE.search(text, max(0, start - 12), start))
 
 
 def witness_after(text: str, end: int) -> bool:

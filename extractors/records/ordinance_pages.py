@@ -35,7 +35,7 @@ _PROVISIONAL_BEFORE = re.compile(r"[(（]仮称[)）]\s?[「『]?$")
 _PROVISIONAL_INSIDE = re.compile(r"[(（]仮称[)）]")  # a name read with its mark (「(仮称)…条例」)
 # (an amendment planned or turned down is of an ordinance that exists: no plan of its making)
 _PLAN_AFTER = re.compile(r"[」』]?\s?(?:の)?(?:制定|策定)(?:に向け|を目指|をめざ|を検討|の検討|を求め|を要望|"
-                         r"を提案|を予定|の予定|準備|の準備|について検討)")
+                         r"を提案|を予定|の予定|準備|の準備|について検討|にあたり|に当たり|について$|について\s*\n)")
 _AMENDMENT_AFTER = re.compile(r"[」』]?\s?の(?:一部を)?(?:一部|全部)?改正")
 _REJECTED = re.compile(r"否決")
 _PASSED = re.compile(r"可決")

@@ -68,7 +68,11 @@ def is_ordinance_name(name: str) -> bool:
     """A proper ordinance name: not a generic reference (本条例) and not a date (令和元年6月1日条例第8号)."""
     generic = _GENERIC.match(name) and not _starts_with_place(name)  # 前条例, but 前橋市…条例 and 新潟県…条例
     return (name.endswith("条例") and len(name) >= 5 and not generic and "条例" not in name[:-2]
-            and not _DATE_LIKE.search(name[:-2]))
+            and not _DATE_LIKE.search(name[:-2]) and not _SORT_NAME.search(name))
+
+
+# 理念型条例, 県内初の…条例: a sort of ordinance or a description of one, not its name
+_SORT_NAME = re.compile(r"型条例$|初の")
 
 
 def _starts_with_place(name: str) -> bool:
@@ -289,9 +293,10 @@ def _page_body(ctx: DocContext) -> tuple[str, str | None, tuple[int, int] | None
 def _date_for(ctx: DocContext, cand: Candidate) -> DateMention | None:
     s, e = ctx.sentence(cand.start)
     clause = _clause_start(ctx, cand)
-    before = [d for d in ctx.dates_in(clause, cand.start) if d.start_date]
+    # (平成27年度 before a name is a period, never the day it was made)
+    before = [d for d in ctx.dates_in(clause, cand.start) if d.start_date and not d.fiscal_year]
     if not before:
-        before = [d for d in ctx.dates_in(s, cand.start) if d.start_date]
+        before = [d for d in ctx.dates_in(s, cand.start) if d.start_date and not d.fiscal_year]
     if before:
         return before[-1]
     after = [d for d in ctx.dates_in(cand.end, e) if d.start_date and d.start - cand.end <= 4]
@@ -370,6 +375,7 @@ def _part_of_compound(text: str, end: int) -> bool:
     nxt = text[end:end + 2]
     return bool(re.match(r"[\u4e00-\u9fff]", nxt)) and not nxt.startswith(
         ("第", "制定", "施行", "公布", "改正", "等", "可決", "成立"))
+
 
 
 def _row_names(ctx: DocContext, spans: list[tuple[int, int]]) -> dict[int, str]:

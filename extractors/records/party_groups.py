@@ -30,6 +30,7 @@ from pathlib import Path
 
 from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import is_institution
+from extractors.language.org_names import after_relative_clause
 from extractors.records.coordination import KIND_CLASSES, Named
 from extractors.records.publisher import ORG_WORDS, is_signing_body
 
@@ -115,7 +116,8 @@ def _item(text: str, s: int, e: int) -> tuple[int, int, bool] | None:
     e = s + len(stripped)
     m = _LEAD.match(text, s, e)
     if m and _is_member(text[m.end():e]):
-        return m.end(), e, True
+        cut = after_relative_clause(text[m.end():e])  # 「市内に店舗を持つ東西銀行」: the clause is no name
+        return (m.end() + cut if cut and _is_member(text[m.end() + cut:e]) else m.end()), e, True
     return (s, e, False) if _is_member(text[s:e]) else None
 
 

@@ -21,10 +21,13 @@ import re
 from extractors.language.dates import DocDate, document_date  # noqa: F401  (re-exported)
 from extractors.language.gazetteer import find_municipalities, is_municipality
 from extractors.language.institutions import find_institutions, is_institution
+from extractors.records.officials import ends_with_office
 
 ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工会議所", "商工会", "中央会", "同友会", "連合会",
              "協会", "協議会", "機構", "公庫", "金庫", "庁", "経済産業局", "大学", "センター", "委員会",
              "財団", "公社", "組合", "研究所", "支援拠点", "学校", "学園", "士会", "病院")
+# A company written with its legal form before or after its name: 株式会社東西リース, 東西リース株式会社
+_WITH_LEGAL_FORM = re.compile(r"(?:株式会社|有限会社|合同会社)[^\s、,。()（）「」]{2,30}|[^\s、,。()（）「」]{2,30}(?:株式会社|有限会社|合同会社)")
 _BRANCH_OF = re.compile(r"(?:支店|支所|支部|本部|出張所|営業部)$")
 _COOP_BRAND = re.compile(r"..(?:協同組合|生協)[ぁ-んァ-ヶー]{2,10}$")  # 生活協同組合コープこうべ: the brand after the kind
 _TITLE_BRACKETS = re.compile(r"[(（]([^()（）]{2,40})[)）]\s*$")
@@ -35,7 +38,7 @@ _SELF_ENDINGS = {"市": ("市",), "町": ("町",), "村": ("村",), "区": ("区
                  "所": ("会議所",)}
 _SELF = re.compile(r"^(?:本|当|同|わが|我が|弊)?(市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|庁|組合|所)$")
 _TITLE_SEPARATORS = re.compile(r"\s[|｜\-–—/]\s|[|｜]|^【|】")
-_CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本発表の|この記事に関する|このページに関する|この件に関する)?\s*"
+_CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本件についての|本件に関しての|本発表の|この記事に関する|このページに関する|この件に関する)?\s*"
                       r"(?:お?問い?合わ?せ先?|問合せ先?|連絡先)[】\])）>〉]?")
 # What a site's name or a contact line adds to the body's name: 船橋市公式ホームページ, 船橋市役所, 船橋市経済部商工振興課
 _SITE = re.compile(r"(?:公式)?(?:ホームページ|ウェブサイト|webサイト|Webサイト|WEBサイト|サイト|HP)$")
@@ -52,7 +55,7 @@ def is_signing_body(name: str) -> bool:
             return True
     return bool(name) and (is_municipality(name) or is_institution(name)
                            or (name.endswith(ORG_WORDS) and len(name) > 3 and name not in ORG_WORDS)
-                           or bool(_COOP_BRAND.search(name)))
+                           or bool(_COOP_BRAND.search(name)) or (bool(_WITH_LEGAL_FORM.fullmatch(name)) and not ends_with_office(name)))
 
 
 def publisher(title: str | None, text: str = "") -> str | None:
@@ -120,18 +123,39 @@ def title_bodies(title: str) -> list[str]:
     """The bodies a title names, each once, in order."""
     out: list[str] = []
     for name in _bodies_named(title):
+        if name.endswith(("県", "府", "都", "道")) and re.search(re.escape(name) + r"[^\s、・()（）]{1,6}[市区町村]", title):
+            continue  # 富山県射水市: the prefecture of a municipality's address
         if not any(name in o or o in name for o in out):
             out.append(name)
     return out
 
 
-_SELF_IN_TEXT = re.compile(r"(?:本|当|弊|わが|我が)(市|町|村|区|県|府|行|金庫|学|機構|協会|センター|庁|所)")
+# A self-reference standing as a noun phrase (本市は, 当行と, 本県の), not inside a compound (本県物産)
+_SELF_IN_TEXT = re.compile(r"(?:本|当|弊|わが|我が)(市|町|村|区|県|府|行|金庫|学|機構|協会|センター|庁|所)"
+                           r"(?=\s?(?:は|が|と|も|の|、|,|で|に|を|として|では|から|より|。|\)|）|$))")
 
 
 def self_referenced_body(text: str) -> str | None:
     """A page that writes 本市/当行/本学 but names no publisher elsewhere: the body of that kind it
-    names most often (twice at least)."""
-    kinds = {m.group(1) for m in _SELF_IN_TEXT.finditer(text)}
+    names most often (twice at least), other than a body written beside the self-reference as
+    another party (「射水市と本市で」)."""
+    return _most_named(text, {m.group(1) for m in _SELF_IN_TEXT.finditer(text)}, _SELF_IN_TEXT)
+
+
+def body_of_kind(text: str, word: str) -> str | None:
+    """The body a bare self-reference (市, 県, 当協会) on a page that names no publisher stands for: the
+    body of that kind the page names most often (twice at least) or the only one it names, not one
+    written beside the word."""
+    m = _SELF.match(word)
+    if not m:
+        return None
+    return _most_named(text, {m.group(1)}, re.compile(rf"(?<![\u4e00-\u9fff]){re.escape(word)}(?![\u4e00-\u9fff])"),
+                       alone=True)
+
+
+def _most_named(text: str, kinds: set[str], written: re.Pattern, alone: bool = False) -> str | None:
+    """The body of those kinds text names most often (twice at least; with `alone`, also the only one
+    named, once), leaving out any written beside a self-reference as another party."""
     endings = tuple(e for k in kinds for e in _SELF_ENDINGS[k])
     if not endings:
         return None
@@ -139,8 +163,14 @@ def self_referenced_body(text: str) -> str | None:
     for name in _bodies_named(text):
         if endings and name.endswith(endings) and is_signing_body(name):
             counts[name] = counts.get(name, 0) + 1
+    for m in written.finditer(text):  # 「射水市と本市で」: a body written beside 本市 is another one
+        beside = text[max(0, m.start() - 16):m.start()] + "|" + text[m.end():m.end() + 16]
+        for name in list(counts):
+            if re.search(rf"{re.escape(name)}\s?(?:と|、|・|及び|および)\|", beside) or \
+                    re.search(rf"\|\s?(?:と|、|・|及び|および)\s?{re.escape(name)}", beside):
+                del counts[name]
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))  # ties: the first named
-    return best[0] if best[1] >= 2 else None
+    return best[0] if best[1] >= 2 or (alone and len(counts) == 1) else None
 
 
 def stands_for_publisher(word: str, name: str | None) -> bool:

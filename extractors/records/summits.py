@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date as date_cls
 from functools import lru_cache
 
 from extractors.language import meetings
@@ -40,13 +41,17 @@ from extractors.language.dates import DateMention, find_dates, kanji_to_int
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
-from extractors.records.meeting_page import full_host, single_meeting_details, venue, venue_span
+from extractors.records.meeting_page import HOLD_VERB, full_host, single_meeting_details, venue, venue_span
+from extractors.records.meeting_sections import section_details, year_headings
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
+_COUNT_NUMBER = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
 _IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
-_PAREN_HOST = re.compile(r"^\s?[(（]([^()（）\s]{1,10}?)(?:サミット|大会)?[)）]")
+_PAREN_HOST = re.compile(r"^\s?[(（〈<](?:会場|開催地|於)?\s?[:：]?\s?([^()（）〈〉<>\s:：]{1,10}?)(?:サミット|大会)?[)）〉>]")
+# 第20回…全国大会 広島大会, …サミット五島大会: the meeting's nickname after its name names its place
+_SPACED_NICKNAME = re.compile(r"^[ \u3000]?([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会)(?=[\s)）〉>」』、。をがはで]|$)")
 _DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?([^\s「」『』第]{1,12}?(?<![でにをがはとも])宣言)")
 # 第9回〇〇サミット 青葉宣言: the declaration's own name after the series (and a space, which a
 # PDF's reader may drop)
@@ -55,7 +60,13 @@ _SPACED_DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十
 _EDITION_PREFIX = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?")
 _SUBTITLE_START = ("-", "―", "〜", "~", "−", "‐")
 _SERIES_YEAR = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9])")
-_YEAR_IN = re.compile(r"\s?((?:19|20)[0-9]{2})\s?(?=in|IN|ｉｎ|イン)")
+# a series named by year: …サミット2021in若葉, 「…サミット2018」, …サミット2019浜松 (not a date: 2019年, 2019.5)
+_YEAR_IN = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9年度/.\-．~〜:])")
+_PLACE_RUN = re.compile(r"[\u4e00-\u9fff々ヶ]{2,4}")
+# a day without its month (…が20日、…で始まった): read against the document's own date
+_BARE_DAY = re.compile(r"(?<![0-9月/.\-])([0-9]{1,2})日(?![間目本程])(?:\s?(?:から|~|〜|-)\s?([0-9]{1,2})日)?")
+_PAST = re.compile(r"(?:た|ました)[。」]?$|た。")
+BARE_DAY = "month and year from the document date"
 _TITLE_IN_TEXT = 600  # a page's title, when the text writes it, stands this near the top
 _SESSIONS = ("定例会", "臨時会")  # a bare 定例会 may be an assembly's session
 _YEAR_BEFORE = re.compile(r"年度?\s?$")
@@ -71,7 +82,7 @@ def _summit(series: str | None, edition: int | None, confidence: float, evidence
 
 
 def edition_number(text: str) -> int | None:
-    m = _EDITION.search(text)
+    m = _EDITION.search(text) or _COUNT_NUMBER.search(text)
     return kanji_to_int(m.group(1)) if m else None
 
 
@@ -81,6 +92,25 @@ def _text_names(text: str) -> tuple[meetings.Found, ...]:
     return tuple(f for f in meetings.names_in(text, 0, len(text)) if _is_series_name(f.text))
 
 
+# 15回目の青葉サミット, 15回目となる青葉サミット: an edition written as a count before the name
+_COUNT_MARK = re.compile(r"(?<![0-9第年度])([0-9]+|[一二三四五六七八九十百]+)\s?回(?=目(?:の|となる|となった|を迎え))")
+_PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に続き|に次いで|での開催")
+
+
+def _editions(ctx: DocContext) -> list[meetings.Found]:
+    """The edition marks of the text (第5回, 第 5 回, 第一回): the rule pass's EDITION spans, the
+    marks it did not tokenize as one (第一回 read as 第一 + 回), and counts before a name (15回目の…;
+    not a count at one place: 青葉市では10年ぶり3回目の…)."""
+    found = [meetings.Found(c.start, c.end, c.text) for c in ctx.cands if c.label == "EDITION"]
+    extra = [meetings.Found(m.start(), m.end(), m.group()) for m in _EDITION.finditer(ctx.text)
+             if not any(f.start <= m.start() < f.end for f in found)]
+    for m in _COUNT_MARK.finditer(ctx.text):
+        clause = re.split(r"[、。\n]", ctx.text[max(0, m.start() - 25):m.start()])[-1]
+        if not _PLACE_COUNT.search(clause) and not any(f.start <= m.start() < f.end for f in found + extra):
+            extra.append(meetings.Found(m.start(), m.end(), m.group()))
+    return sorted(found + extra)
+
+
 def _is_series_name(name: str) -> bool:
     return bool(name) and not meetings.is_bare(name) and not name.startswith(("同", "本", "当", "次回", "今回")) \
         and not meetings.is_committee(name)
@@ -88,15 +118,30 @@ def _is_series_name(name: str) -> bool:
 
 def _series_names(ctx: DocContext) -> list[meetings.Found]:
     """The series names of the document in text order: the rule pass's SERIES spans (their nouns may
-    hold hiragana: ものづくりのまち交流サミット) and the names read from the text; of two ending
-    at the same place, the longer."""
+    hold hiragana: ものづくりのまち交流サミット), the names read from the text and those written
+    after an edition (第1回港まち研究集会); of two ending at the same place, the longer. Read once
+    per document."""
+    cached = ctx.__dict__.get("_summit_series_names")
+    if cached is None:
+        cached = ctx.__dict__["_summit_series_names"] = _read_series_names(ctx)
+    return cached
+
+
+def _read_series_names(ctx: DocContext) -> list[meetings.Found]:
     by_end: dict[int, meetings.Found] = {}
     cands = []
     for c in ctx.cands:
         if c.label == "SERIES":
-            start = meetings.trim_start(ctx.text, c.start, c.end - 1)  # (平成23年度…大会: no year)
+            lo = c.start - 1 if ctx.text[c.start - 1:c.start] == "第" else c.start  # (第一回サミット: 第 + 一回…)
+            start = meetings.trim_start(ctx.text, lo, c.end - 1)  # (平成23年度…大会: no year)
             cands.append(meetings.Found(start, c.end, ctx.text[start:c.end]))
+    for ed in _editions(ctx):
+        after = meetings.name_after(ctx.text, ed.end)
+        if after is not None and _is_series_name(after.text) and not after.text.startswith("「"):
+            cands.append(after)
     for f in (*_text_names(ctx.text), *(f for f in cands if _is_series_name(f.text))):
+        name = meetings.without_nickname(f.text)
+        f = meetings.Found(f.start, f.start + len(name), name)
         if f.end not in by_end or len(f.text) > len(by_end[f.end].text):
             by_end[f.end] = f
     return [by_end[k] for k in sorted(by_end)]
@@ -147,7 +192,12 @@ def _rows(ctx: DocContext) -> list[dict]:
         places = [c for c in ctx.within(rest_start, end, "GPE") if c.start == rest_start]
         host = places[0].text if places else None
         if host:
-            spans.append(field_span(places[0].start, places[0].end, "summit-row", "host", host))
+            hs, he = places[0].start, places[0].end
+            parts = find_municipalities(host)  # 青森県弘前市: the city
+            cities = [p for p in parts if p[2].endswith(MUNICIPALITY_SUFFIX)]
+            if len(parts) > 1 and cities:
+                hs, he, host = hs + cities[-1][0], hs + cities[-1][1], cities[-1][2]
+            spans.append(field_span(hs, he, "summit-row", "host", host))
         theme_start = places[0].end if places else rest_start
         theme = text[theme_start:end].strip(" \t") or None
         ts = theme_start + len(text[theme_start:end]) - len(text[theme_start:end].lstrip(" \t"))
@@ -232,12 +282,18 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
     m = _IN_HOST.match(text)
     nickname = False
     if not m:
-        m = _PAREN_HOST.match(text)
+        m = _PAREN_HOST.match(text) or _SPACED_NICKNAME.match(text)
         if not m:
             return None
-        # (群馬大会), (沖縄大会): a meeting's nickname names its prefecture; (那覇市) names the city
-        nickname = m.group(0).rstrip(")）").endswith("大会")
+        # (群馬大会), 〈広島大会〉: a meeting's nickname names its prefecture; (那覇市) names the city
+        nickname = m.group(0).rstrip(")）〉> \u3000").endswith("大会")
     short = m.group(1).strip()
+    places = find_municipalities(short)
+    if len(places) > 1 and places[0][0] == 0 and places[-1][1] == len(short):  # (長野県飯田市): the city
+        cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+        ps, pe, name = (cities or places)[-1]
+        s = offset + m.start(1) + m.group(1).index(short) + ps
+        return field_span(s, s + pe - ps, "summit-host-after", "host", name)
     host = full_host(ctx, short, prefecture_first=nickname)
     if (host is None or not is_municipality(host)) and not nickname:
         # in 品川開催: a word the reader joined to the place (a PDF drops the space between them)
@@ -259,7 +315,24 @@ def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
     found = meetings.name_after(ctx.text, ed.end)
     if found is None or meetings.is_committee(found.text):
         return None
-    return found.text.lstrip("の"), found.end
+    name = meetings.without_nickname(found.text)  # (…サミット五島大会: the nickname names the host)
+    return name.lstrip("の"), found.start + len(name)
+
+
+_NICKNAME_END = re.compile(r"[ \u3000]([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会)$")
+
+
+def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None:
+    """The place a heading's name ends on (…研修会 京都大会, …連合会 長野全国大会): the nickname's."""
+    m = _NICKNAME_END.search(series)
+    if not m or not meetings.is_nickname(m.group(0).strip()):
+        return None
+    host = full_host(ctx, m.group(1), prefecture_first=True)
+    if not host or not is_municipality(host):
+        return None
+    s = series_end - len(series) + m.start(1)
+    return field_span(s, s + len(m.group(1)), "summit-host-after", "host", host,
+                      how=None if host == m.group(1) else "completed by the gazetteer")
 
 
 def series_host(ctx: DocContext, series: str) -> Span | None:
@@ -361,7 +434,7 @@ def _mentions(ctx: DocContext) -> list[dict]:
     sessions: set[tuple[str, int | None]] = set()
     series_by_start = {c.start: c for c in ctx.cands if c.label == "SERIES"}
     text = ctx.text
-    for ed in (c for c in ctx.cands if c.label == "EDITION"):
+    for ed in _editions(ctx):
         after = _series_after(ctx, ed)
         gap = 1 if text[ed.end:ed.end + 1] == " " else 0
         cand = series_by_start.get(ed.end + gap)
@@ -388,14 +461,14 @@ def _mentions(ctx: DocContext) -> list[dict]:
                 field_span(ed.start, ed.end, "summit-edition-series", "edition", edition), *series_spans])
         year = _SERIES_YEAR.match(text, series_end)  # サミット2011 in 青葉: the year of the meeting
         host_at = series_end + (year.end() - year.start() if year else 0)
-        _set_venue(ctx, draft, s, e, _host_span_after(ctx, host_at))
+        _set_venue(ctx, draft, s, e, _host_span_after(ctx, host_at) or _nickname_host(ctx, series, series_end))
         _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None)
         _list_row(ctx, draft, ed.start, series_end)
         drafts.append(draft)
     return [d for d in drafts if (d["series"], d["edition"]) not in sessions]
 
 
-_LIST_ROW_START = re.compile(r"[\s・■□◆◇●○◎▼▽▲△★☆※\-]*")
+_LIST_ROW_START = re.compile(r"[\s・•■□◆◇●○◎▼▽▲△★☆※\-]*")
 
 
 def _list_row(ctx: DocContext, draft: dict, edition_at: int, series_end: int) -> None:
@@ -466,9 +539,25 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
         _set_venue(ctx, draft, s, e)
         if draft["host"] is None:
             _set_venue(ctx, draft, *ctx.sentence(m.start))
-        _sentence_details(ctx, draft, s, e, series.end, series.start, None)
+        year = _series_year(ctx, series.text)
+        _sentence_details(ctx, draft, s, e, series.end, series.start, int(year[0]) if year else None)
+        if year:
+            draft["_year"] = year
         drafts.append(draft)
     return drafts
+
+
+def _series_year(ctx: DocContext, series: str) -> tuple[str, int, int] | None:
+    """The year written right after the series' name somewhere on the page (…大会2012in高知): the
+    year of its meeting, with its span."""
+    name = strip_quotes(series)
+    at = ctx.text.find(name)
+    while at >= 0:
+        m = _YEAR_IN.match(ctx.text, at + len(name))
+        if m:
+            return m.group(1), m.start(1), m.end(1)
+        at = ctx.text.find(name, at + len(name))
+    return None
 
 
 def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
@@ -486,7 +575,7 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
         seen.add((name, m.group(1)))
         s, e = ctx.sentence(c.start)
         year = int(m.group(1))
-        host = _host_span_after(ctx, m.end())
+        host = _host_span_after(ctx, m.end()) or _place_right_after(ctx, m.end())
         ns = c.start + c.text.index(name)
         draft = _summit(name, None, 0.7, [(c.start, m.end(), "summit-series-year"),
                                          field_span(ns, ns + len(name), "summit-series-year", "series", name)]
@@ -502,6 +591,64 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
     return drafts
 
 
+def _place_right_after(ctx: DocContext, at: int) -> Span | None:
+    """A place written right after a series' year with no in (…サミット2019浜松): the longest start
+    of the kanji run that the gazetteer makes a municipality."""
+    m = _PLACE_RUN.match(ctx.text, at)
+    if not m:
+        return None
+    for n in range(len(m.group()), 1, -1):
+        whole = full_host(ctx, m.group()[:n])
+        if whole and is_municipality(whole):
+            how = None if whole == m.group()[:n] else "completed by the gazetteer"
+            return field_span(at, at + n, "summit-host-after", "host", whole, how=how)
+    return None
+
+
+def _bare_day(ctx: DocContext, s: int, e: int) -> DateMention | None:
+    """The first day of text[s:e] written without its month (…は20日、…を開いた), outside any date,
+    read against the document's date: on or before it for a thing reported done, on or after it
+    for one announced."""
+    doc = ctx.doc_date.date if ctx.doc_date else ""
+    if len(doc) != 10:
+        return None
+    taken = ctx.dates_in(s, e)
+    for m in _BARE_DAY.finditer(ctx.text, s, e):
+        if any(d.start <= m.start() < d.end for d in taken):
+            continue
+        past = bool(_PAST.search(ctx.text, m.end(), e))
+        first = _day_near(doc, int(m.group(1)), past)
+        last = _day_near(first, int(m.group(2)), False) if first and m.group(2) else first
+        if first is None or last is None:
+            return None
+        return DateMention(m.start(), m.end(), first, last, "day", False, False, None, BARE_DAY)
+    return None
+
+
+def _day_near(doc: str, day: int, past: bool) -> str | None:
+    """The date of day `day` nearest `doc` on the side the sentence speaks of (done: on or before;
+    announced: on or after)."""
+    y, mo, today = (int(x) for x in doc.split("-"))
+    if past and day > today:
+        y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+    elif not past and day < today:
+        y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+    try:
+        return date_cls(y, mo, day).isoformat()
+    except ValueError:
+        return None
+
+
+_FOUNDED = re.compile(r"創立|設立|発足|結成|誕生|締結|制定|施行")
+
+
+def _other_event(text: str, end: int, e: int) -> bool:
+    """Whether the clause a date opens ends on another event (…八月二十六日に…同友会が創立され、):
+    the day of a founding, not of a meeting."""
+    stop = min([i for i in (text.find("、", end, e), text.find("。", end, e)) if i >= 0] or [e])
+    return bool(_FOUNDED.search(text, end, stop))
+
+
 def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
                    year: int | None) -> tuple[DateMention, str] | None:
     """The meeting's date in its sentence: the first full date (its year from the series name when
@@ -513,12 +660,17 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
         dates = [d for d in find_dates(ctx.text[s:e], default_year=year) if d.precision == "day"]
         dates = [replace(d, start=d.start + s, end=d.end + s) for d in dates]
         year_how = "year of the series name"
-    dates = [d for d in dates if d.start_date]
+    dates = [d for d in dates if d.start_date and not _other_event(ctx.text, d.end, e)]
     if dates:
         return dates[0], year_how
     before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and not d.fiscal_year
-              and re.fullmatch(r"\s?(?:に|、)?\s?", ctx.text[d.end:edition_at])]  # (平成23年度: a period)
-    return (before[-1], YEAR_FROM_DOCUMENT) if before else None
+              and re.fullmatch(r"\s?(?:に|、|の)?\s?", ctx.text[d.end:edition_at])]  # (平成23年度: a period)
+    if before:
+        return before[-1], YEAR_FROM_DOCUMENT
+    day = _bare_day(ctx, s, e)
+    if day and (year is None or day.start_date.startswith(str(year))):
+        return day, BARE_DAY
+    return None
 
 
 def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
@@ -533,19 +685,41 @@ def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
                 d["evidence"].append(field_span(m.start(2), m.end(2), "summit-declaration", "declaration", m.group(2)))
 
 
+_NEAR_NAME = 400  # a bare 第N回サミット of a list of series is the one named this near before it
+
+
+def _named_before(ctx: DocContext, offset: int, word: str) -> meetings.Found | None:
+    """The series named last before `offset` (within _NEAR_NAME) that ends with the bare `word`:
+    the entry a 第1回サミット of a page listing several series belongs to."""
+    names = [f for f in _series_names(ctx) if f.end <= offset and offset - f.end <= _NEAR_NAME
+             and strip_quotes(f.text).endswith(word) and not meetings.is_nickname(f.text)]
+    return names[-1] if names else None
+
+
 def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
     """第20回大会, 第10回大会: a bare 大会/総会/サミット is the page's series (the named series its
-    mentions give most, else the title's); with no name on the page it stays as written."""
+    mentions give most), else the series named last before it with the same meeting word (a page
+    listing several series, each with its editions), else the title's; with no name on the page it
+    stays as written."""
     named = [d["series"] for d in drafts if d["series"] and not meetings.is_bare(d["series"])]
-    series = max(sorted(set(named)), key=named.count) if named else _title_series(ctx)
-    if not series or meetings.is_bare(series):
-        return  # no name given: 第2回定例会 stays 定例会
+    page = max(sorted(set(named)), key=named.count) if named else _title_series(ctx)
+    # a page that names several series (an encyclopedia's list): each bare edition is the one before it
+    listing = len({strip_quotes(f.text) for f in _series_names(ctx) if not meetings.is_nickname(f.text)}) > 1
     for d in drafts:
-        if d["series"] and meetings.is_bare(d["series"]):
-            bare = [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "series"]
-            d["evidence"] += [field_span(sp.start, sp.end, sp.rule, "series", series, how="the page's series")
-                              for sp in bare]
-            d["series"] = series
+        if not d["series"] or not meetings.is_bare(d["series"]):
+            continue
+        series, how = page, "the page's series"
+        if not named and listing:
+            near = _named_before(ctx, d["evidence"][0][0], strip_quotes(d["series"]))
+            if near is not None:
+                series, how = strip_quotes(near.text), "series named before the edition"
+                ns = near.start + near.text.index(series)
+                d["evidence"].append(field_span(ns, ns + len(series), "summit-series-before", "series", series))
+        if not series or meetings.is_bare(series):
+            continue  # no name given: 第2回定例会 stays 定例会
+        bare = [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "series" and sp.value != series]
+        d["evidence"] += [field_span(sp.start, sp.end, sp.rule, "series", series, how=how) for sp in bare]
+        d["series"] = series
 
 
 def _same_meeting(a: dict, b: dict) -> bool:
@@ -591,6 +765,24 @@ def _join_same_meetings(drafts: list[dict]) -> list[dict]:
 _ENUMERATED_AFTER = re.compile(r"目?\s?(?:は|:|：)?\s?[(（]?")
 
 
+_DATE_FIRST = re.compile(r"[)）]?\s?(?:に|の|、)?\s?$")
+
+
+def _date_first_row(ctx: DocContext, ed) -> tuple[DateMention, int] | None:
+    """A list line that opens with its date (・平成26年 第1回 桐生市): the date, and where the
+    place after the edition may start."""
+    ls, le = ctx.line(ed.start)
+    line = ctx.text[ls:le]
+    if len(line.strip()) > 60 or "。" in line:
+        return None
+    opening = _LIST_ROW_START.match(line).end() + ls
+    dates = [d for d in ctx.dates_in(opening, ed.start) if d.start == opening and d.start_date and d.year_given
+             and not d.fiscal_year and _DATE_FIRST.match(ctx.text, d.end, ed.start)]
+    if not dates:
+        return None
+    return dates[0], re.match(r"\s?", ctx.text[ed.end:]).end() + ed.end
+
+
 def _enumerated(ctx: DocContext, named_at: set[int]) -> list[dict]:
     """Editions listed without the series name, each with its date and place (これまでの開催地は、
     第1回(2014年)高崎市、第2回(2015年)前橋市; 第1回は1997年に青葉で開かれ): editions of the page's
@@ -598,13 +790,17 @@ def _enumerated(ctx: DocContext, named_at: set[int]) -> list[dict]:
     text = ctx.text
     page = None
     drafts = []
-    for ed in (c for c in ctx.cands if c.label == "EDITION" and c.start not in named_at):
+    for ed in (c for c in _editions(ctx) if c.start not in named_at):
         at = _ENUMERATED_AFTER.match(text, ed.end).end()
         dates = [d for d in ctx.dates_in(at, at + 16) if d.start == at and d.start_date and d.year_given]
         if not dates:
-            continue
+            found = _date_first_row(ctx, ed)
+            if found is None:
+                continue
+            dates, at = [found[0]], found[1]
         date = dates[0]
-        rest = re.match(r"[)）]?\s?(?:に|、)?\s?", text[date.end:]).end() + date.end
+        rest = max(at, date.end)
+        rest = re.match(r"[)）]?\s?(?:に|、)?\s?", text[rest:]).end() + rest
         places = [p for p in find_municipalities(text[rest:rest + 12]) if p[0] == 0]
         short = [c for c in ctx.within(rest, rest + 12, "GPE") if c.start == rest]
         host = (places[0][2], rest, rest + places[0][1]) if places else None
@@ -628,17 +824,139 @@ def _enumerated(ctx: DocContext, named_at: set[int]) -> list[dict]:
     return drafts
 
 
+# 第50回という節目に…「X」を開催: an edition whose name comes later in its sentence
+_COUNT_AFTER = re.compile(r"目?\s?(?:という|となる|となった|を迎え(?:る|た)|の節目)")
+_HELD_AFTER = re.compile(r"[」』]?\s?(?:を|が)\s?(?:開催|開か|開き|開く|開い|行われ|行い)")
+_BARE_AFTER = re.compile(r"目?\s?(?:は|が|を|では|も)")
+_HELD_BEFORE = re.compile(r"(?:開催|開かれた大会|大会|サミット)\s?[(（]$")
+
+
+def _unnamed_editions(ctx: DocContext, named_at: set[int]) -> list[dict]:
+    """Editions written with no name after them: 第50回という節目に…「X」を開催する (the one meeting
+    its sentence says is held, named after it), and 静岡県藤枝市での開催(第19回) (the series named
+    last before it, its year the sentence's only date)."""
+    text = ctx.text
+    drafts = []
+    for ed in (c for c in _editions(ctx) if c.start not in named_at and c.text.startswith("第")):
+        s, e = ctx.sentence(ed.start)
+        edition = edition_number(ed.text)
+        series = None
+        in_parens = text[ed.start - 1:ed.start] in "(（" and text[ed.end:ed.end + 1] in ")）"
+        right_before = [f for f in _series_names(ctx) if f.end == ed.start - 1 and not meetings.is_nickname(f.text)]
+        if _COUNT_AFTER.match(text, ed.end) and len(_EDITION.findall(text, s, e)) == 1:
+            held = [f for f in _series_names(ctx) if ed.end <= f.start and f.end <= e
+                    and _HELD_AFTER.match(text, f.end) and not meetings.is_nickname(f.text)]
+            series = held[0] if len(held) == 1 else None
+            how = None
+        elif in_parens and right_before:  # 全国椿サミット(第27回)
+            series, how = right_before[0], None
+        elif (_HELD_BEFORE.search(text, max(s, ed.start - 12), ed.start) and text[ed.end:ed.end + 1] in ")）") or (
+                _BARE_AFTER.match(text, ed.end) and HOLD_VERB.search(text, ed.end, e)
+                and text[ed.start - 1:ed.start] not in "の"):  # 1990年に第1回が釧路市で開かれた
+            before = [f for f in _series_names(ctx) if f.end <= ed.start and ed.start - f.end <= _NEAR_NAME
+                      and not meetings.is_nickname(f.text)]
+            series = before[-1] if before else None
+            how = "series named before the edition"
+        if series is None:
+            continue
+        name = strip_quotes(series.text)
+        ns = series.start + series.text.index(name)
+        draft = _summit(name, edition, 0.7, [(ed.start, ed.end, "summit-unnamed-edition"),
+                        field_span(ed.start, ed.end, "summit-unnamed-edition", "edition", edition),
+                        field_span(ns, ns + len(name), "summit-unnamed-edition", "series", name, how=how)])
+        _set_venue(ctx, draft, s, e)
+        dates = [d for d in ctx.dates_in(s, e) if d.start_date and d.year_given and not d.fiscal_year]
+        if len(dates) == 1:
+            d = dates[0]
+            draft["start_date"], draft["end_date"] = d.start_date, d.end_date
+            draft["evidence"] += [date_span(d, "summit-unnamed-edition", f) for f in ("start_date", "end_date")]
+        drafts.append(draft)
+    return drafts
+
+
+_WARD = re.compile(r"^(.+?市)(.+区)$")
+
+
+def _city_of_ward(ctx: DocContext, draft: dict) -> None:
+    """A host that is a designated city's ward (福岡市中央区) is that city: the municipality."""
+    m = _WARD.match(draft["host"] or "")
+    if not m or not is_municipality(m.group(1)):
+        return
+    old, city = draft["host"], m.group(1)
+    draft["host"] = city
+    for i, sp in enumerate(draft["evidence"]):
+        if isinstance(sp, Span) and sp.field == "host" and sp.value == old:
+            quote = ctx.text[sp.start:sp.end]
+            at = quote.find(city)
+            draft["evidence"][i] = sp._replace(start=sp.start + at, end=sp.start + at + len(city), value=city) \
+                if at >= 0 else sp._replace(value=city, how="the city of its ward")
+
+
+_SHORT_NAME = re.compile(r"[」』]?\s?[(（](?:略称|通称)?[、,:：]?\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,6})[)）]")
+
+
+def _short_names(ctx: DocContext) -> dict[str, meetings.Found]:
+    """Short names the page gives its series (…研究集会(略称、全研), 「…交流会(青全交)」): short -> series."""
+    out: dict[str, meetings.Found] = {}
+    for name in dict.fromkeys(strip_quotes(f.text) for f in _series_names(ctx)):
+        at = ctx.text.find(name)
+        while at >= 0:
+            m = _SHORT_NAME.match(ctx.text, at + len(name))
+            short = m.group(1) if m else None
+            if short and short not in name and not is_municipality(short) and not meetings.is_bare(short):
+                out.setdefault(short, meetings.Found(at, at + len(name), name))
+            at = ctx.text.find(name, at + len(name))
+    return out
+
+
+def _short_name_editions(ctx: DocContext, named_at: set[int]) -> list[dict]:
+    """An edition written with the series' short name (第一回全研), when its sentence says when or
+    where it was held; a passing mention by short name (第4回全研から…) states nothing of a meeting."""
+    shorts = _short_names(ctx)
+    if not shorts:
+        return []
+    drafts = []
+    for ed in (c for c in _editions(ctx) if c.start not in named_at):
+        at = ed.end + (1 if ctx.text.startswith("目", ed.end) else 0)
+        short = next((k for k in sorted(shorts, key=len, reverse=True) if ctx.text.startswith(k, at)), None)
+        if short is None:
+            continue
+        series = shorts[short]
+        name = strip_quotes(series.text)
+        ns = series.start + series.text.index(name)
+        s, e = ctx.sentence(ed.start)
+        edition = edition_number(ed.text)
+        draft = _summit(name, edition, 0.7, [(ed.start, at + len(short), "summit-short-name"),
+                        field_span(ed.start, ed.end, "summit-short-name", "edition", edition),
+                        field_span(ns, ns + len(name), "summit-short-name", "series", name,
+                                   how=f"short name {short}")])
+        _set_venue(ctx, draft, s, e)
+        found = _sentence_date(ctx, s, e, ed.start, None)
+        if found:
+            date, year_how = found
+            draft["start_date"], draft["end_date"] = date.start_date, date.end_date
+            draft["evidence"] += [date_span(date, "summit-short-name", f, year_how=year_how)
+                                  for f in ("start_date", "end_date")]
+        if draft["host"] or draft["start_date"]:
+            drafts.append(draft)
+    return drafts
+
+
 def summit_drafts(ctx: DocContext) -> list[dict]:
     rows = _rows(ctx)
     mentions = _mentions(ctx)
     if not mentions:
         mentions = _count_mentions(ctx)
     if not mentions:
-        mentions = _year_mentions(ctx, [c for c in ctx.cands if c.label == "EDITION"])
+        mentions = _year_mentions(ctx, _editions(ctx))
     drafts = rows + _table_rows(ctx, {d["evidence"][0][0] for d in rows}) + mentions
     drafts += _enumerated(ctx, {d["evidence"][0][0] for d in drafts})
     _resolve_bare_series(ctx, drafts)
+    drafts += _unnamed_editions(ctx, {d["evidence"][0][0] for d in drafts})
+    drafts += _short_name_editions(ctx, {d["evidence"][0][0] for d in drafts})
     drafts = _join_same_meetings(drafts)
+    drafts += year_headings(ctx, drafts, _series_names(ctx), _summit)
+    section_details(ctx, [d for d in drafts if d["evidence"][0][2] not in ("summit-row", "summit-enumerated")])
     # (an edition listed with its date and place is a past one, never the page's own meeting)
     single_meeting_details(ctx, [d for d in drafts if d["evidence"][0][2] != "summit-enumerated"], series_host)
     for d in drafts:  # a year-named meeting with no day found: at least its year
@@ -649,6 +967,8 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
             d["evidence"] += [field_span(ys, ye, "summit-series-year", f, year, how="year of the series name")
                               for f in ("start_date", "end_date")]
     _declarations(ctx, drafts)
+    for d in drafts:
+        _city_of_ward(ctx, d)
     # a row's series comes from context; a mention in the same document names it exactly
     named = {d["edition"]: d for d in drafts if d["evidence"][0][2] != "summit-row"}
     for d in drafts:

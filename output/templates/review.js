@@ -373,7 +373,11 @@
           class: "ev" + (fields.length ? " ev-field" : " ev-sentence"), "data-records": recs.map((i) => DATA.records[i].id).join(" "),
           title: recs.map((i) => DATA.records[i].id).join(", ") + (fields.length ? " — " + fields.join(", ") : "") +
             (hows.length ? " (" + hows.join("; ") + ")" : ""),
-          onclick: () => { location.hash = "#record=" + encodeURIComponent(DATA.records[recs[0]].id); },
+          onclick: () => {  // open it now (hashchange comes later), and give the page its link
+            const id = DATA.records[recs[0]].id;
+            history.pushState(null, "", "#record=" + encodeURIComponent(id));
+            route();
+          },
         }, piece));
       }
     }

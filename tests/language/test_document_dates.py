@@ -23,6 +23,16 @@ from extractors.language.dates import document_date, document_year
     ("青葉市で大会が開かれた。\n\n(青葉新報 09年11月10日号)", "2009-11-10", "citation"),
     ("本文。\n(ニュース青葉/2021年11月20日更新)", "2021-11-20", "citation"),
     ("協定を結んだ (2019/10/30 青葉出版)\n本文です。", "2019-10-30", "citation"),
+    # a paper's credit line closing the text, no brackets: its name, the date and a time
+    ("青葉市で大会が始まった。\n\n青葉新報WEB 2018.3.20 22:41\nhttp://example.jp/news/1\n", "2018-03-20", "citation"),
+    # an issue line closing the text, with no bracket: the paper's name, the date of its issue
+    ("本文です。\n\n「青葉新報」 2014年 11月 15日号より", "2014-11-15", "citation"),
+    # markers written in English, or as a table's cells with bars beside them
+    ("見出し\n   Posted on 2021年 3月 18日   \n本文です。", "2021-03-18", "published"),
+    ("報道年月日 |\n2021/08/31 |\n報道機関名 |\n青葉新聞 |", "2021-08-31", "published"),
+    # a news item's date before its headline on the first line
+    ("2017.12.07 東西銀行と南北商工会が協定を締結\n\n本文です。", "2017-12-07", "date line"),
+    ("現在の場所\n\n平成30年2月5日(月)青葉県柏市\n\n目的\n本文です。", "2018-02-05", "date line"),
     # a 公布文: the date below 「…をここに公布する。」
     ("第1条 目的を定める。\n" * 13 + "青葉市中小企業振興条例をここに公布する。\n令和5年12月25日\n青葉市長 山田一郎",
      "2023-12-25", "公布文"),
@@ -43,7 +53,10 @@ def test_document_date_forms(text, date, kind):
     "条例(平成16年5月27日制定)について説明します。",
     "【日 時】\n平成25年2月5日(火)~6日(水)\n【会 場】青葉市民会館",  # a key's value: the event's date
     "割合は1/2です。\n第3回の会合",
+    "大会の記録\n第10回 2019年5月1日",  # a list row at the end, not a credit: its name holds a digit
     "青葉市は協定を結んだ(令和2年4月1日施行)",  # a note on a fact, not a citation
+    "2017年4月1日に青葉市で協定を結んだ。\n本文です。",  # a sentence that opens with a date: no headline
+    "本文です。\n2019年度の計画は5月号に載せる。",  # an issue named in a sentence
     "",
 ])
 def test_no_document_date(text):
@@ -82,6 +95,18 @@ def test_carry_years(text, default_year, expected):
     for d in found:
         carried = not d.year_given and d.start_date is not None and default_year is None
         assert (d.year_source == YEAR_OF_SENTENCE) is carried
+
+
+def test_that_year_takes_the_year_named_before():
+    """その年の5月19日 / 同年6月1日: the year the text named last, across a sentence end."""
+    from extractors.language.dates import YEAR_NAMED_BEFORE
+
+    text = "1985年当時、協会はまだ小さかった。その年の5月19日、20日に青葉市で集まった。同年6月1日に報告した。"
+    found = carry_years(text, find_dates(text))
+    assert [d.start_date for d in found] == ["1985", "1985-05-19", "1985-06-01"]
+    assert [d.year_source for d in found[1:]] == [YEAR_NAMED_BEFORE, YEAR_NAMED_BEFORE]
+    other = "1985年に始まった。5月19日に集まった。"  # no その年: the year stays unknown
+    assert [d.start_date for d in carry_years(other, find_dates(other))] == ["1985", None]
 
 
 @pytest.mark.parametrize("text, expected", [

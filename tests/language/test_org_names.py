@@ -17,6 +17,10 @@ from extractors.language.org_names import find_org_names
     ("協定を締結したふなばし機構と", []),
     ("柏市との連携協定はこれまでに東西銀行と", []),
     ("本日、株式会社あおば東西ホールディングス及び株式会社あおば銀行と", []),
+    # a word that opens the clause, or the end of a function word (として), is no name's start
+    ("長野同友会では、このたびあおば大学と協定を結んだ。", ["あおば大学"]),
+    ("柏市として地域振興協議会を設けた。", []),
+    ("柏市とともにまちづくりセンターが協定を結んだ。", ["まちづくりセンター"]),
 ])
 def test_org_names(text, names):
     assert [text[s:e] for s, e in find_org_names(text, 0, len(text))] == names

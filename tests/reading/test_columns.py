@@ -8,36 +8,15 @@ text comes out in order; these check the structure: each paragraph one line, in 
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from extractors.reading.layout import group_rows, reading_regions, row_unit
-from extractors.reading.normalize import normalize_text
 from extractors.reading.pdf import _join, extract_pdf, read_pdf_pages
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-
-
-@functools.lru_cache(maxsize=None)
-def text_of(name: str) -> str:
-    return extract_pdf((SAMPLES / name).read_bytes(), f"samples/{name}")[0]
-
-
-def squash_line(line: str) -> str:
-    """A line with spaces removed but tabs (cell separators) kept."""
-    return re.sub(r"[^\S\t]+", "", normalize_text(line))
-
-
-def lines_of(text: str) -> list[str]:
-    return [squash_line(line) for line in text.splitlines() if line.strip()]
-
-
-def expected_lines(name: str) -> list[str]:
-    return lines_of((SAMPLES / "expected" / f"{name}.txt").read_text(encoding="utf-8"))
+from .sample_pdfs import SAMPLES, expected_lines, lines_of, text_of
 
 
 def slots(name: str) -> list[list[str]]:

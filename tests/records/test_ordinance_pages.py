@@ -33,6 +33,10 @@ def _ordinances(text: str, title: str | None = None) -> dict[str, dict]:
     # the provisional mark inside the quotes
     ("三沢市の新しい条例",
      "市は「(仮称)三沢市商店街振興条例」の骨子を示しました。\n商店街振興条例について市民の声を聞きます。"),
+    # the making still ahead: 制定にあたり, a heading 「…の制定について」
+    ("五所川原市の意見募集の結果",
+     "五所川原市の意見募集の結果\n1.案件\n 五所川原市中小企業振興基本条例の制定について\n"
+     "2.目的\n 「五所川原市中小企業振興基本条例」の制定にあたり、市民の意見を聞きました。\n"),
 ])
 def test_drafts_plans_and_rejected_bills_give_no_record(nlp, title, text):
     assert _ordinances(text, title) == {}
@@ -237,3 +241,14 @@ def test_a_plan_without_a_place_is_not_another_bodys_ordinance(nlp):
             "支部は2015年に制定された遠野市中小企業振興基本条例の例を紹介した。\n")
     recs = _docs((text, "同友会が市に要望"))
     assert [(r["name"], r["enacted_date"]) for r in recs] == [("遠野市中小企業振興基本条例", "2015")]
+
+
+def test_a_sort_of_ordinance_and_a_fiscal_year_are_no_name_and_no_date(nlp):
+    """県内初の理念型条例として…X市で…条例が制定: a description, not a name; 平成27年度 before a
+    name (a breadcrumb of the year's topics) is a period, not the day it took effect."""
+    got = _ordinances("青森県内初の理念型条例として、2014年4月に黒石市で中小企業振興条例が制定されました。\n",
+                      title="各地の条例")
+    assert [n for n in got if "理念型" in n or "初の" in n] == []
+    got = _ordinances("トップ > 平成27年度の話題 >「青森県商店街振興条例」が施行されました\n本文です。\n",
+                      title="「青森県商店街振興条例」が施行されました")
+    assert got["青森県商店街振興条例"]["effective_date"] is None

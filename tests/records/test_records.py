@@ -95,7 +95,8 @@ def test_agreement_with_abbreviations_and_date(nlp):
 
 
 def test_no_agreement_without_signing_or_second_party(nlp):
-    recs, _ = _records(_doc("栗東市は連携協定について検討しています。龍谷大学と協定を締結しました。"))
+    # (in one paragraph the second sentence's omitted subject would be the first one's topic, 栗東市)
+    recs, _ = _records(_doc("栗東市は連携協定について検討しています。\n龍谷大学と協定を締結しました。"))
     assert not [r for r in recs if r["type"] == "agreement"]
 
 

@@ -274,3 +274,208 @@ def test_a_councils_session_is_no_assemblys(nlp):
     text = "港まちネットワーク推進協議会 令和3年第1回定例会のご報告\n令和3年5月20日、第1回定例会を釧路市で開きました。\n"
     (s,) = _summits(text, title="港まちネットワーク推進協議会 令和3年第1回定例会のご報告")
     assert (s["edition"], s["host"], s["start_date"]) == (1, "釧路市", "2021-05-20")
+
+
+# --- pages nobody tuned for, third round (issue 22) ---------------------------------
+
+def test_the_page_meeting_named_by_a_self_reference(nlp):
+    """第3回の本大会 is the page's 大会, not a series called 本大会; a nickname in brackets after the
+    name (全国大会〈青森大会〉) is no part of it."""
+    assert meetings.name_after("第3回の本大会では", len("第3回")).text == "大会"
+    assert meetings.name_after("第3回同サミットが", len("第3回")).text == "サミット"
+    assert meetings.name_after("第3回本会議で", len("第3回")) is None
+    assert [f.text for f in meetings.names_in("第2回全国大会〈青森大会〉", 0, 14)] == ["全国大会", "青森大会"]
+    assert meetings.is_nickname("青森大会") and meetings.is_nickname("秋田全国大会")
+    assert not meetings.is_nickname("全国大会") and not meetings.is_nickname("港まち大会")
+
+
+def test_a_page_listing_several_series_gives_each_its_editions(nlp):
+    """An encyclopedia's list: each series, then its editions as 第N回サミット; a bare サミット is
+    the series named last before it, and no edition takes another entry's venue or date."""
+    text = ("港まちサミット 港のある町が集まる会議。1990年第一回サミットが開かれた。2012年の第20回サミット(釧路市)を"
+            "最後に終わった。 全国りんごサミット りんごの産地が集まる。2005年、第1回サミットが青森県弘前市で開催。"
+            "2010年の第6回サミット(長野県飯田市)には30市町村が参加した。")
+    got = {(s["series"], s["edition"]): (s["start_date"], s["host"]) for s in _summits(text, title="産地の連携")}
+    assert got == {("港まちサミット", 1): ("1990", None), ("港まちサミット", 20): ("2012", "釧路市"),
+                   ("全国りんごサミット", 1): ("2005", "弘前市"), ("全国りんごサミット", 6): ("2010", "飯田市")}
+
+
+def test_a_date_of_another_edition_is_not_the_pages_meeting(nlp):
+    """On the page of the 30th meeting, the founding story of the first (its date and place) stays
+    with the first."""
+    text = ("第30回港まち研究集会in釧路\n"
+            "1990年6月2日に港まち協会が生まれ、その年の7月に根室市で第1回港まち研究集会を開きました。\n"
+            "今回も多くの参加をお待ちしています。\n")
+    got = {s["edition"]: (s["start_date"], s["host"]) for s in _summits(text, title="第30回港まち研究集会in釧路")}
+    assert got[30] == (None, "釧路市")
+
+
+def test_a_history_page_gives_each_heading_its_key_lines(nlp):
+    """第N回 headings, each over its own 開催地/開催日/スローガン lines: each meeting its own values,
+    the day below replacing the year in the heading."""
+    text = ("大会のあゆみ\n\n第1回全国大会〈弘前大会〉1990年\n\n開催地:青森県弘前市(市民会館)\n開催日:平成2年9月8日(土)\n"
+            "参加者:300名\n「港と山をつなぐ若い力」をスローガンに開かれた。\n\n第2回全国大会〈盛岡大会〉1991年\n\n"
+            "開催地:岩手県盛岡市\n開催日:平成3年10月5日(土)\n参加者:400名\n")
+    got = {s["edition"]: (s["start_date"], s["host"], s["theme"]) for s in _summits(text, title="大会のあゆみ")}
+    assert got == {1: ("1990-09-08", "弘前市", "港と山をつなぐ若い力"), 2: ("1991-10-05", "盛岡市", None)}
+
+
+def test_a_heading_naming_a_meeting_by_its_year_with_a_date_below(nlp):
+    """An announcement: 2.令和4年度…全国大会 開催概要 over 開催時期 / 開催地 bullets is a meeting with
+    no edition; (参考)本年度の… over its own lines another; a heading with no date below is none."""
+    text = ("2021年6月1日\n\n次の大会の開催地が決まりました。\n\n1.趣旨\n\n地域の工芸を広めます。\n\n"
+            "2.令和4年度全国こけし大会開催概要\n\n• 主催 こけし協会\n\n• 開催時期 令和4年10月1日(土)~2日(日)\n\n"
+            "• 開催地 宮城県白石市\n\n(参考)本年度の全国こけし大会\n\n• 開催時期 令和3年9月4日(土)\n\n"
+            "• 開催場所 宮城県蔵王町 ふるさと文化会館\n")
+    got = {s["start_date"]: (s["series"], s["edition"], s["host"]) for s in _summits(text, title="開催地の決定")}
+    assert got == {"2022-10-01": ("全国こけし大会", None, "白石市"), "2021-09-04": ("全国こけし大会", None, "蔵王町")}
+    assert _summits("令和4年度全国こけし大会について\n\n大会の準備を進めています。参加者を募集します。\n",
+                    title="令和4年度全国こけし大会について") == []
+    assert _summits("令和4年度こけし推進会議\n\n• 日時 令和4年5月1日\n\n• 場所 宮城県白石市\n", title="会議") == []
+
+
+def test_an_edition_counted_before_a_fiscal_year(nlp):
+    """第41回目となる令和6年度は…で開催: the 41st meeting of the page's series, held there."""
+    assert meetings.counted_editions("第12回目となる令和6年度は弘前市で開催")[0].edition == "12"
+    assert meetings.counted_editions("5回目を迎えた2019年の大会")[0].edition == "5"
+    text = ("全国こけし大会は、毎年秋に各地で開かれているものです。\n第12回目となる令和6年度は、10年ぶりに宮城県で開催されます。\n")
+    (s,) = _summits(text, title="全国こけし大会")
+    assert (s["series"], s["edition"], s["host"]) == ("全国こけし大会", 12, "宮城県")
+
+
+def test_a_news_item_dates_its_meeting_by_a_bare_day(nlp):
+    """「…サミット2019」が20日、…で始まった: the series' year, the day read against the paper's
+    credit line (its month), the venue before で始まった; 「…宣言」 in typographic quotes."""
+    text = ("全国の産地が集まる「全国こんにゃくサミット2019」が20日、群馬県下仁田町で始まった。"
+            "参加者は“こんにゃく宣言”を採択した。\n\n青葉新報WEB 2019.5.21 08:10\n")
+    (s,) = _summits(text, title="こんにゃくサミット始まる")
+    assert (s["series"], s["edition"], s["start_date"], s["host"], s["declaration"]) == (
+        "全国こんにゃくサミット", None, "2019-05-20", "下仁田町", "こんにゃく宣言")
+    (day,) = [e for e in s["sources"] if e["field"] == "start_date"]
+    assert day["quote"] == "20日" and day["how"] == "month and year from the document date"
+    later = _summits("「全国こんにゃくサミット2019」が28日から群馬県下仁田町で開かれる。\n\n青葉新報WEB 2019.5.21 08:10\n",
+                     title="こんにゃくサミット")
+    assert later[0]["start_date"] == "2019-05-28"  # announced: on or after the paper's day
+
+
+def test_a_series_year_and_its_place_without_in(nlp):
+    """…サミット2019浜松 (no in): the year names the meeting, the place right after it hosts it."""
+    text = "港まち国際サミット2019釧路\n\n開催日\n2019年10月23日(水曜日)\n開催地\nまちなか会議センター\n"
+    (s,) = _summits(text, title="港まち国際サミット2019釧路")
+    assert (s["series"], s["start_date"], s["host"]) == ("港まち国際サミット", "2019-10-23", "釧路市")
+
+
+def test_an_edition_whose_name_comes_later_or_before(nlp):
+    """第30回という節目に…「X」を開催する: the 30th X (the page's meeting, the one it opens with);
+    an edition in brackets after 開催 (若葉市での開催(第9回)) is the series named before it."""
+    text = ("港まち交流会 in 弘前\n\n第30回という節目において、新しい発想で「港まち交流会」を開催する。\n\n"
+            "1990年6月2日、5つの港町から集まった30名が八戸に集まり、「第1回港まち交流会」が開かれました。\n")
+    got = {s["edition"]: (s["series"], s["host"]) for s in _summits(text, title="港まち交流会 in 弘前")}
+    assert got == {30: ("港まち交流会", "弘前市"), 1: ("港まち交流会", "八戸市")}
+    text = ("全国りんごサミット りんごの産地が集まる。2012年、長野県飯田市での開催(第9回)では40市町村が集まった。"
+            "第3回の会合で決まった事業を続けている。")
+    got = {s["edition"]: (s["series"], s["start_date"], s["host"]) for s in _summits(text, title="産地")}
+    assert got == {9: ("全国りんごサミット", "2012", "飯田市")}
+
+
+def test_spaced_keys_a_venue_in_brackets_and_a_declaration_read_out(nlp):
+    """日 時:… and 会　場　… (spaces inside the key), (会場:X市) after the heading's name, a
+    declaration read out (大会宣言を読み上げ)."""
+    text = ("第50回東北女性会連合会 秋田全国大会に参加しました。\n日 時:令和元年9月26日(木)〜27日(金)\n"
+            "会　場　秋田市立体育館\n大会では、全員で大会宣言を読み上げ、採択しました。\n")
+    (s,) = _summits(text, title="全国大会に参加しました")
+    assert (s["start_date"], s["end_date"], s["host"], s["declaration"]) == ("2019-09-26", "2019-09-27", "秋田市",
+                                                                             "大会宣言")
+    (s,) = _summits("第5回全国かまぼこサミット(会場:小田原市)\n\n全国のかまぼこ産地が集まりました。\n",
+                    title="第5回全国かまぼこサミット")
+    assert s["host"] == "小田原市"
+
+
+def test_a_nickname_run_on_after_the_series_names_the_host(nlp):
+    """第27回全国椿サミット五島大会: the series is 全国椿サミット, 五島大会 names the place; a tail
+    that is no place (…サミット記念大会) stays in the name."""
+    assert meetings.without_nickname("全国椿サミット五島大会") == "全国椿サミット"
+    assert meetings.without_nickname("全国椿サミット記念大会") == "全国椿サミット記念大会"
+    assert meetings.without_nickname("五島大会") == "五島大会"
+    (s,) = _summits("第27回全国椿サミット五島大会が開催され、全国から800名が参加しました。\n", title="椿サミット")
+    assert (s["series"], s["host"]) == ("全国椿サミット", "五島市")
+
+
+def test_a_page_date_outside_the_meetings_stated_year_is_not_its_date(nlp):
+    """A press conference of 令和6年8月 announcing the 令和7年度 meeting: the conference's day is
+    not the meeting's."""
+    text = ("令和6年8月定例記者会見【令和6年8月7日(水曜日)午前11時】\n\n"
+            "当市は、令和7年度の「第30回全国こけしサミット」の開催地として内定しております。\n")
+    (s,) = _summits(text, title="記者会見")
+    assert (s["edition"], s["start_date"]) == (30, None)
+
+
+def test_a_history_row_gives_the_city_of_a_prefecture_and_city(nlp):
+    text = "サミットの歴史\n開催回\t開催年月\t開催地\n第1回\t平成元年10月\t青森県弘前市\n第2回\t平成2年11月\t秋田県横手市\n"
+    got = {s["edition"]: (s["start_date"], s["host"]) for s in _summits(text, title="サミットの歴史")}
+    assert got == {1: ("1989-10", "弘前市"), 2: ("1990-11", "横手市")}
+
+
+def test_a_list_whose_lines_open_with_the_year(nlp):
+    """・平成26年 第1回 桐生市: a history list with the date before the edition."""
+    text = "全国こけしサミットの歩み\n・平成26年 第1回 白石市\n・平成27年 第2回 蔵王町\n"
+    got = {s["edition"]: (s["series"], s["start_date"], s["host"]) for s in _summits(text, title="全国こけしサミットの歩み")}
+    assert got == {1: ("全国こけしサミット", "2014", "白石市"), 2: ("全国こけしサミット", "2015", "蔵王町")}
+
+
+def test_a_count_verb_after_the_edition_is_no_name(nlp):
+    assert meetings.name_after("第42回目となる本大会では", len("第42回")) is None
+    text = ("全国商工会青年部大会は、5月20日に青森市で開かれました。今回で第42回目となる本大会には"
+            "2000名が集いました。\n掲載日:2020年5月25日\n")
+    (s,) = _summits(text, title="大会報告")
+    assert (s["series"], s["edition"], s["start_date"], s["host"]) == ("全国商工会青年部大会", 42, "2020-05-20", "青森市")
+
+
+@pytest.mark.parametrize("text, date, host", [
+    ("第45回東北中小企業大会 開催要項\n1 趣旨\n 地域の発展を図る。\n3 期日 令和5年10月5日(木)\n"
+     "4 会場 盛岡市民文化ホール(岩手県盛岡市盛岡駅西通)\n", "2023-10-05", "盛岡市"),  # numbered keys
+    ("第12回港町サミットのお知らせ\n(1)日時 令和4年11月2日(水)午後1時から\n(2)場所 釧路市観光国際交流センター\n",
+     "2022-11-02", "釧路市"),
+    ("第9回全国わさびサミットを開催します\nとき 令和3年10月9日(土)\nところ 静岡県伊豆市 天城会館\n",
+     "2021-10-09", "伊豆市"),  # a town's notice: とき / ところ
+    ("第25回全国商店街大会\n期日:平成30年9月6日(木)\n会場:ホテル博多(福岡市中央区)\n", "2018-09-06", "福岡市"),  # a ward: its city
+    ("第36回全国青年部研修会 京都大会\n\n2017年2月23日〜25日 京都府京都市\n\n全国から5000名が集結しました。\n",
+     "2017-02-23", "京都市"),  # a date and a place under the heading
+])
+def test_a_one_meeting_pages_keys_in_other_forms(nlp, text, date, host):
+    (s,) = _summits(text, title=text.split("\n")[0])
+    assert (s["start_date"], s["host"]) == (date, host)
+
+
+def test_editions_written_as_counts_before_the_name_or_in_brackets_after_it(nlp):
+    """15回目となる全国椿サミット, 第19回となる…: the count's verb between edition and name; a
+    count at one place (…では10年ぶり3回目となる) is none; 全国椿サミット(第27回) in a list."""
+    assert meetings.name_after("第19回となる全国わさびサミットが", len("第19回")).text == "全国わさびサミット"
+    (s,) = _summits("15回目となる全国椿サミットが、3月2日に長崎県五島市で開かれた。\n2019年3月5日\n", title="椿")
+    assert (s["series"], s["edition"], s["start_date"], s["host"]) == ("全国椿サミット", 15, "2019-03-02", "五島市")
+    assert _summits("弘前市では10年ぶり3回目となる全国りんごサミットが3月2日に開かれた。\n", title="りんご") == []
+    got = {s["edition"]: (s["series"], s["start_date"], s["host"]) for s in _summits(
+        "開催の記録\n全国椿サミット(第27回) 2018年 五島市\n", title="開催の記録")}
+    assert got == {27: ("全国椿サミット", "2018", "五島市")}
+
+
+def test_an_edition_by_the_series_short_name_and_not_the_day_of_a_founding(nlp):
+    """港まち研究集会(略称、港研): 第一回港研 with its date is the first meeting (the founding day
+    earlier in the sentence is not its day); 第4回港研から… states nothing of a meeting."""
+    text = ("第30回港まち研究集会in釧路\n港まち研究集会(略称、港研)は釧路から始まりました。\n"
+            "一九八五年四月二日に釧路の協会が設立され、その十日後の四月十二日、十三日の二日間に会員が集い、"
+            "第一回港研と位置付けられたのです。第4回港研から全国の主催になりました。\n")
+    got = {s["edition"]: (s["series"], s["start_date"], s["end_date"]) for s in _summits(text, title="港研")}
+    assert got == {30: ("港まち研究集会", None, None), 1: ("港まち研究集会", "1985-04-12", "1985-04-13")}
+
+
+def test_a_series_named_by_year_dates_the_days_of_its_keys_and_reads_angle_brackets(nlp):
+    """…サミット2018 in 高崎 over 日時:11月9日 (the page updated in 2020): the day is of 2018;
+    ジャパン<漆>サミット2019 in 輪島 is a name with its brackets."""
+    text = ("お知らせ一覧\n\n全国商品券サミット2018 in 高崎 を開催します\n\n日時:11月9日(金)13時〜\n"
+            "会場:高崎市総合福祉センター\n\n更新日:2020年4月1日\n")
+    (s,) = _summits(text, title="お知らせ")
+    assert (s["series"], s["start_date"], s["host"]) == ("全国商品券サミット", "2018-11-09", "高崎市")
+    (s,) = _summits("ジャパン<漆>サミット2019 in 輪島\n\n令和元年10月3日(木)、石川県輪島市で漆器産地の首長が集まりました。\n",
+                    title="漆サミット")
+    assert (s["series"], s["start_date"], s["host"]) == ("ジャパン<漆>サミット", "2019-10-03", "輪島市")
