@@ -2,8 +2,8 @@
 
 `document_drafts(doc)` runs the cheap rule pass over the whole text, GiNZA's
 NER over the sentences where the rules found an agreement, a summit or an
-ordinance, and the three assemblers; it gives draft records (field dicts with
-evidence spans). `build_records(documents, drafts)` turns drafts into evidence-
+ordinance, and the assemblers of `record_types`; it gives draft records
+(`drafts.Draft`: a type, field values, evidence spans). `build_records(documents, drafts)` turns drafts into evidence-
 carrying records, merges the same summit, agreement or ordinance read from
 several documents into one record listing every source (a summit of a bare
 meeting word, 第2回定例会, only within its document: it names no series), gives
@@ -44,16 +44,18 @@ draft's values come first) and lets an assembler weigh its own drafts:
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from pydantic import ValidationError
 
 from extractors.records.confidence import ConfidenceModel, record_confidence
 from extractors.records.context import DocContext
+from extractors.records.drafts import Draft
 from extractors.records.linking import Linker, link_record
 from extractors.language.nlp import model_candidates, rule_candidates
 from extractors.language.triggers import selected_regions
 from extractors.records.record_types import TYPES, record_type
-from extractors.records.spans import as_span
+from extractors.records.spans import Span
 from schemas.document import DocStatus, Document
 from schemas.records import Candidate, Evidence, Rejected
 
@@ -106,31 +108,26 @@ def part_candidates(doc: Document, regions: list[tuple[int, int]]) -> list[Candi
     return _region_candidates(doc, regions, use_model=True)
 
 
-def drafts_from_candidates(doc: Document, cands: list[Candidate]) -> list[dict]:
+def drafts_from_candidates(doc: Document, cands: list[Candidate]) -> list[Draft]:
     """The assemblers over a document and its candidates (all of `candidates(doc)`, or its parts')."""
     if doc.status != DocStatus.ok or not doc.text:
         return []
     ctx = DocContext.build(doc, cands)
-    return [d for t in TYPES.values() for d in t.assemble(ctx)]
+    return [Draft.from_dict(d) for t in TYPES.values() for d in t.assemble(ctx)]
 
 
-def document_drafts(doc: Document, use_model: bool = True, prefilter: bool = True) -> list[dict]:
+def document_drafts(doc: Document, use_model: bool = True, prefilter: bool = True) -> list[Draft]:
     if doc.status != DocStatus.ok or not doc.text:
         return []
     return drafts_from_candidates(doc, candidates(doc, use_model, prefilter))
 
 
-def _evidence(doc: Document, spans: list[tuple]) -> list[tuple[Evidence, object]]:
-    """Each draft span as Evidence, with the value a field span gave (see `records.spans`)."""
-    out = []
-    ocr_pages = {p.page for p in doc.pages if p.ocr}
-    for span in map(as_span, spans):
-        page = doc.page_at(span.start)
-        ev = Evidence(uri=doc.uri, sha256=doc.sha256 or "", page=page, start=span.start, end=span.end,
-                      quote=doc.text[span.start:span.end], rule=span.rule, field=span.field, how=span.how,
-                      ocr=page in ocr_pages)
-        out.append((ev, span.value))
-    return out
+def _evidence(doc: Document, span: Span, ocr_pages: set[int]) -> Evidence:
+    """A draft span as Evidence in its document (`ocr_pages`: the document's pages read by OCR)."""
+    page = doc.page_at(span.start)
+    return Evidence(uri=doc.uri, sha256=doc.sha256 or "", page=page, start=span.start, end=span.end,
+                    quote=doc.text[span.start:span.end], rule=span.rule, field=span.field, how=span.how,
+                    ocr=page in ocr_pages)
 
 
 def _gave(merged: dict, ev: Evidence, value: object) -> bool:
@@ -139,13 +136,15 @@ def _gave(merged: dict, ev: Evidence, value: object) -> bool:
     return value in current if isinstance(current, list) else value == current
 
 
-def record_sources(merged: dict, group: list[dict]) -> list[Evidence]:
+def record_sources(merged: dict, group: list[Draft]) -> list[Evidence]:
     """Every document's spans, each once: a field span whose value the record does not hold (an
     assembler replaced it, merging took another document's value) stays as sentence-level evidence."""
     sources: list[Evidence] = []
     seen = set()
-    for d in sorted(group, key=lambda d: d["_doc"].uri):
-        for ev, value in d["evidence"]:
+    for d in sorted(group, key=lambda d: d.doc.uri):
+        ocr_pages = {p.page for p in d.doc.pages if p.ocr}
+        for span in d.evidence:
+            ev, value = _evidence(d.doc, span, ocr_pages), span.value
             if ev.field is not None and not _gave(merged, ev, value):
                 ev = ev.model_copy(update={"field": None, "how": None})
             k = (ev.sha256, ev.start, ev.end, ev.field, ev.how)
@@ -155,16 +154,16 @@ def record_sources(merged: dict, group: list[dict]) -> list[Evidence]:
     return sources
 
 
-def group_drafts(drafts: list[dict]) -> list[list[dict]]:
+def group_drafts(drafts: list[Draft]) -> list[list[Draft]]:
     """Drafts that describe the same thing, across documents (each type's `group_key` and `joins`)."""
-    groups: list[list[dict]] = []
+    groups: list[list[Draft]] = []
     keys: list[str] = []
-    for d in sorted(drafts, key=lambda d: -d["confidence"]):
-        rt = record_type(d["type"])
-        k = rt.group_key(d)
-        if rt.one_document(d):
-            k += f"|{d['_doc'].uri}"
-        home = next((i for i, g in enumerate(groups) if g[0]["type"] == d["type"] and rt.joins(d, g, keys[i] == k)),
+    for d in sorted(drafts, key=lambda d: -d.confidence):
+        rt = record_type(d.type)
+        k = rt.group_key(d.fields)
+        if rt.one_document(d.fields):
+            k += f"|{d.doc.uri}"
+        home = next((i for i, g in enumerate(groups) if g[0].type == d.type and rt.joins(d, g, keys[i] == k)),
                     None)
         if home is None:
             groups.append([d])
@@ -174,19 +173,18 @@ def group_drafts(drafts: list[dict]) -> list[list[dict]]:
     return groups
 
 
-def merge_group(group: list[dict]) -> dict:
-    """One record from drafts of the same thing: most confident value first, the type's `united`
-    lists and `united_maps` united."""
-    def filled(d: dict) -> int:
-        return sum(1 for k, v in d.items() if k not in ("evidence", "_doc") and v not in (None, [], {}))
+def merge_group(group: list[Draft]) -> dict:
+    """One record (a dict of its type, fields and confidence) from drafts of the same thing: most
+    confident value first, the type's `united` lists and `united_maps` united."""
+    def filled(d: Draft) -> int:
+        return sum(1 for v in d.fields.values() if v not in (None, [], {}))
 
-    rt = record_type(group[0]["type"])
-    ranked = sorted(group, key=lambda d: (-d["confidence"], -filled(d)))
-    merged = {k: v for k, v in ranked[0].items() if k not in ("evidence", "_doc")}
+    rt = record_type(group[0].type)
+    ranked = sorted(group, key=lambda d: (-d.confidence, -filled(d)))
+    top = ranked[0]
+    merged = {"type": top.type, **top.fields, "confidence": top.confidence}
     for d in ranked[1:]:
-        for k, v in d.items():
-            if k in ("evidence", "_doc", "confidence"):
-                continue
+        for k, v in d.fields.items():
             if k in rt.united:
                 merged[k] = merged[k] + [x for x in v if x not in merged[k]]
             elif k in rt.united_maps:
@@ -208,15 +206,12 @@ def record_id(merged: dict) -> str:
     return f"{merged['type']}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}"
 
 
-def build_records(documents: list[Document], drafts_by_doc: list[list[dict]],
+def build_records(documents: list[Document], drafts_by_doc: list[list[Draft]],
                   confidence: ConfidenceModel | None = None) -> tuple[list[dict], list[Rejected]]:
     """Merge, id and validate drafts of all documents; gives (records as JSON dicts, rejected).
     `confidence`: the model of the records' confidence (default: the package's fitted one)."""
     texts = {d.sha256: d.text for d in documents if d.sha256}
-    all_drafts: list[dict] = []
-    for doc, drafts in zip(documents, drafts_by_doc):
-        for d in drafts:
-            all_drafts.append({**d, "_doc": doc, "evidence": _evidence(doc, d["evidence"])})
+    all_drafts = [replace(d, doc=doc) for doc, drafts in zip(documents, drafts_by_doc) for d in drafts]
     records: list[dict] = []
     rejected: list[Rejected] = []
     linker = Linker({d.sha256: d for d in documents if d.sha256})
@@ -231,7 +226,7 @@ def build_records(documents: list[Document], drafts_by_doc: list[list[dict]],
         try:
             rec = model.model_validate(merged, context={"texts": texts})
         except ValidationError as exc:
-            rejected.append(Rejected(type=merged["type"], uri=group[0]["_doc"].uri,
+            rejected.append(Rejected(type=merged["type"], uri=group[0].doc.uri,
                                      reasons=[f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}"
                                               for e in exc.errors()],
                                      candidate={k: v for k, v in merged.items()}))

@@ -26,6 +26,7 @@ from typing import Callable
 from extractors.language import meetings
 from extractors.records.agreements import agreement_drafts
 from extractors.records.context import DocContext
+from extractors.records.drafts import Draft
 from extractors.records.matching import norm, options, party_index, same
 from extractors.records.ordinances import municipality_prefix, ordinance_drafts
 from extractors.records.summits import summit_drafts
@@ -55,7 +56,8 @@ class RecordType:
     schema: type[RecordBase]
     """The strict pydantic model its records are validated against."""
     assemble: Callable[[DocContext], list[dict]]
-    """Its assembler: a document's context to draft records."""
+    """Its assembler: a document's context to drafts in the assemblers' working form (dicts:
+    `drafts.Draft.from_dict` turns them into `Draft`s)."""
     patterns: tuple[str, ...]
     """Its rule files in `extractors/language/patterns/` (the loader reads every file there)."""
     trigger: str
@@ -71,13 +73,13 @@ class RecordType:
     """The field naming the local government it belongs to, linked to its code as `<field>_code`
     (None: an agreement's place is among its parties)."""
     group_key: Callable[[dict], str]
-    """The key of drafts (and a merged record) that describe the same thing, across documents."""
-    joins: Callable[[dict, list[dict], bool], bool]
+    """The key (from a draft's fields, or a merged record) of drafts that describe the same thing."""
+    joins: Callable[[Draft, list[Draft], bool], bool]
     """Whether a draft joins a group of drafts of this type, given whether their keys are equal."""
     matches: Callable[[dict, dict], bool]
     """Whether a predicted record may be paired with a gold record (score.py's matching)."""
     one_document: Callable[[dict], bool] = _never
-    """Whether drafts like this one merge only within their document (and its id names the document)."""
+    """Whether drafts with these fields merge only within their document (and the id names it)."""
     id_extra: Callable[[dict], str] = _nothing
     """What a merged record's id adds to its key."""
     united: tuple[str, ...] = ()
@@ -107,7 +109,7 @@ def _summit_key(d: dict) -> str:
     return f"summit|{key_text(d['series'])}|{d['edition'] if d['edition'] is not None else d['start_date']}"
 
 
-def _summit_joins(d: dict, group: list[dict], same_key: bool) -> bool:
+def _summit_joins(d: Draft, group: list[Draft], same_key: bool) -> bool:
     return same_key
 
 
@@ -134,8 +136,8 @@ def _agreement_key(d: dict) -> str:
     return "agreement|" + "|".join(sorted(key_text(p) for p in d["parties"]))
 
 
-def _agreement_joins(d: dict, group: list[dict], same_key: bool) -> bool:
-    return same_key and all(dates_compatible(d["signed_date"], o["signed_date"]) for o in group)
+def _agreement_joins(d: Draft, group: list[Draft], same_key: bool) -> bool:
+    return same_key and all(dates_compatible(d.fields["signed_date"], o.fields["signed_date"]) for o in group)
 
 
 def _agreement_id(merged: dict) -> str:
@@ -162,7 +164,7 @@ def _ordinance_names(d: dict) -> set[str]:
     return {key_text(n[len(municipality_prefix(n) or ""):]) for n in names}
 
 
-def _same_place(d: dict, group: list[dict]) -> bool:
+def _same_place(draft: Draft, group: list[Draft]) -> bool:
     """Whether an ordinance draft can be the group's ordinance by where it belongs.
 
     A draft that names no municipality joins a group of another document only
@@ -172,23 +174,25 @@ def _same_place(d: dict, group: list[dict]) -> bool:
     never holds two municipalities: once a nameless draft has joined one
     municipality's ordinance, another municipality's is another record.
     """
+    d, others = draft.fields, [o.fields for o in group]
     mine = d["municipality"]
-    places = {o["municipality"] for o in group if o["municipality"] is not None}
+    places = {o["municipality"] for o in others if o["municipality"] is not None}
     if mine is not None and places:
         return places == {mine}  # (every named draft of the group, not only its first)
-    if any(o["_doc"].uri == d["_doc"].uri for o in group):
+    if any(o.doc.uri == draft.doc.uri for o in group):
         return True
     # promulgated on one page, in force on another: the same year; two enacted (or two effective)
     # days that differ are two ordinances; without a date on both sides nothing says they are one
     return all(_same_year(d["enacted_date"] or d["effective_date"], o["enacted_date"] or o["effective_date"])
                and (d["enacted_date"] or d["effective_date"]) and (o["enacted_date"] or o["effective_date"])
                and all(dates_compatible(d[k], o[k]) for k in ("enacted_date", "effective_date"))
-               for o in group)
+               for o in others)
 
 
-def _ordinance_joins(d: dict, group: list[dict], same_key: bool) -> bool:
+def _ordinance_joins(d: Draft, group: list[Draft], same_key: bool) -> bool:
     """By place and name, whatever the keys: a draft without a municipality can join one with it."""
-    return _same_place(d, group) and bool(_ordinance_names(d) & set().union(*(_ordinance_names(o) for o in group)))
+    return _same_place(d, group) and bool(_ordinance_names(d.fields)
+                                          & set().union(*(_ordinance_names(o.fields) for o in group)))
 
 
 def _ordinance_finish(merged: dict) -> None:
