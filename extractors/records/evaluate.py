@@ -20,7 +20,7 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from extractors.records.matching import FUZZY, norm, options, ordinance_dates, party_index, party_name, same
+from extractors.records.matching import norm, options, ordinance_dates, party_index, party_name, same
 from extractors.records.record_types import TYPES
 
 # The fields scored per type, as score.py scores them (`dates`: any of an ordinance's dates).
