@@ -38,10 +38,11 @@ from collections import Counter
 from flows.changes import compared_fields
 from flows.jsonlines import read_jsonl
 from flows.sqlite_out import record_place
+from extractors.records.record_types import TYPES
 from schemas.records import RECORD_TYPES, party_names
 
 REVIEW_NAME = "review.html"
-_DATE_FIELD = {"summit": "start_date", "agreement": "signed_date", "ordinance": "enacted_date"}
+_DATE_FIELD = {name: t.date_field for name, t in TYPES.items()}  # each type's main date
 
 
 def href(uri: str) -> str | None:
