@@ -57,7 +57,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 import dev  # noqa: E402  (eval/dev.py: the sets, the texts as Documents, their gold)
-from extractors.records.confidence import FEATURES, MODEL_PATH, ConfidenceModel, features, read_model  # noqa: E402
+from extractors.records.confidence import FEATURES, MODEL_PATH, TYPES, ConfidenceModel, features, read_model  # noqa: E402
 from extractors.records.evaluate import one_field  # noqa: E402
 
 # Features the dev texts cannot inform get a prior weight, the centre of their L2 penalty: no dev text
@@ -195,7 +195,7 @@ def table(p: np.ndarray, y: np.ndarray, types: list[str]) -> str:
         at = p >= t
         n = int(at.sum())
         per_type = ", ".join(f"{typ} {int((at & (np.array(types) == typ)).sum())}"
-                             for typ in ("summit", "agreement", "ordinance"))
+                             for typ in TYPES)
         share = f"{y[at].mean():.3f}" if n else "-"
         lines.append(f">= {t:.2f}: {n:4d} records, {share} right ({per_type})")
     if len(y):

@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 import dev  # noqa: E402  (eval/dev.py: the sets and the documents)
+from extractors.records.record_types import record_type  # noqa: E402
 
 ANSWERS = ROOT / "eval" / "link_gold.json"
 LOCAL = ("municipality", "prefecture")
@@ -77,7 +78,7 @@ def gold_mentions(docs: list[str], answers: dict) -> list[dict]:
         if r["type"] == "agreement":
             groups = [("parties", list(g)) for g in r.get("parties") or []]
         else:
-            field = "host" if r["type"] == "summit" else "municipality"
+            field = record_type(r["type"]).place_field
             groups = [(field, [o for o in options(r.get(field)) if o])]
         for field, names in groups:
             for name in names:
@@ -122,7 +123,7 @@ def record_names(record: dict) -> list[tuple[str, str, str | None]]:
     if record["type"] == "agreement":
         return [("parties", p["name"], p["code"]) for p in record["parties"]
                 if p["kind"] in (*LOCAL, "financial institution")]
-    field = "host" if record["type"] == "summit" else "municipality"
+    field = record_type(record["type"]).place_field
     return [(field, record[field], record.get(f"{field}_code"))] if record.get(field) else []
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from extractors.records.drafts import Draft
 from schemas.document import Document
 
 _SCHEMA = """
@@ -83,7 +84,7 @@ class StoredPage(BaseModel):
     sha256: str | None = None
     links: list[str] = Field(default_factory=list)
     document: Document | None = None
-    drafts: list[dict] = Field(default_factory=list)
+    drafts: list[Draft] = Field(default_factory=list)
     fingerprint: str | None = None
     error: str | None = None
     first_seen: str | None = None
@@ -219,7 +220,7 @@ class CrawlState:
         return StoredPage(url=url, source=source, status=status, etag=etag, last_modified=last_modified,
                           sha256=sha256, links=json.loads(links),
                           document=Document.model_validate_json(document) if document else None,
-                          drafts=json.loads(drafts) if drafts else [], fingerprint=fingerprint, error=error, first_seen=first_seen,
+                          drafts=[Draft.from_dict(d) for d in json.loads(drafts)] if drafts else [], fingerprint=fingerprint, error=error, first_seen=first_seen,
                           last_fetched=last_fetched, last_changed=last_changed)
 
     @_names_damage
@@ -235,7 +236,7 @@ class CrawlState:
                 " last_fetched=excluded.last_fetched, last_changed=excluded.last_changed",
                 (page.url, page.source, page.status, page.etag, page.last_modified, page.sha256,
                  json.dumps(page.links), page.document.model_dump_json() if page.document else None,
-                 json.dumps(page.drafts, ensure_ascii=False), page.fingerprint, page.error, page.first_seen or now,
+                 json.dumps([d.as_dict() for d in page.drafts], ensure_ascii=False), page.fingerprint, page.error, page.first_seen or now,
                  page.last_fetched or now, page.last_changed))
 
     @_names_damage

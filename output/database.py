@@ -35,8 +35,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from extractors.records.record_types import TYPES
+
 SQLITE_NAME = "records.sqlite"
-MAIN_DATE = {"summit": "start_date", "agreement": "signed_date", "ordinance": "enacted_date"}
+MAIN_DATE = {name: t.date_field for name, t in TYPES.items()}  # each type's main date
 _LOCAL = ("municipality", "prefecture")
 
 

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from extractors.records.record_types import TYPES
 from output.atomic import atomic_write_text
 from output.changes import compared_fields
 from output.database import record_place
@@ -41,7 +42,7 @@ from output.jsonlines import read_jsonl
 from schemas.records import RECORD_TYPES, party_names
 
 REVIEW_NAME = "review.html"
-_DATE_FIELD = {"summit": "start_date", "agreement": "signed_date", "ordinance": "enacted_date"}
+_DATE_FIELD = {name: t.date_field for name, t in TYPES.items()}  # each type's main date
 
 
 def href(uri: str) -> str | None:

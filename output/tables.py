@@ -33,6 +33,7 @@ import csv
 import io
 import re
 
+from extractors.records.record_types import TYPES
 from schemas.records import DATE_PATTERN
 
 BOM = "\ufeff"
@@ -40,7 +41,7 @@ JOIN = "; "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _DATE = re.compile(DATE_PATTERN)
 DATE_FIELDS = frozenset({"start_date", "end_date", "signed_date", "enacted_date", "effective_date", "amended_dates"})
-MAIN_DATE = {"summit": "start_date", "agreement": "signed_date", "ordinance": "enacted_date"}
+MAIN_DATE = {name: t.date_field for name, t in TYPES.items()}  # each type's main date
 
 # (field, header) per type, in the order of the columns; "party_*" and the trailing columns are derived.
 COLUMNS = {

@@ -185,10 +185,10 @@ def test_document_drafts_evidence_is_grounded(nlp, text, title):
     doc = Document(uri="prop.html", sha256="0" * 64, title=title, text=text)
     drafts = document_drafts(doc)
     for d in drafts:
-        assert d["evidence"], d
-        for start, end, rule, *_field in d["evidence"]:
-            assert 0 <= start < end <= len(text), (d, start, end)
-            assert rule
+        assert d.evidence, d
+        for span in d.evidence:
+            assert 0 <= span.start < span.end <= len(text), (d, span)
+            assert span.rule
     # the strict schemas check every quote against the text: no record may fail for that
     records, rejected = build_records([doc], [drafts])
     for r in rejected:

@@ -1,7 +1,12 @@
 """Records: a `Document` to validated, merged summit, agreement and ordinance records.
 
-Takes `Document`s and gives draft records (`document_drafts`: the rule pass, NER on trigger
-sentences, and the assemblers `summits`, `agreements`, `ordinances` over a shared `DocContext`;
+The record types are one table, `record_types.TYPES`: each type's schema, assembler, patterns,
+fields scored and evidenced, main date and place, and its rules for grouping, ids, merging and
+scoring; the rest of the package (and the output) reads it there.
+
+Takes `Document`s and gives draft records (`document_drafts`: `drafts.Draft`s, from the rule pass,
+NER on trigger sentences, and the assemblers `summits`, `agreements`, `ordinances` over a shared
+`DocContext`;
 summits read one-meeting pages (`meeting_page`), ordinances drafts, plans, number lines, 公布文
 and 附則 (`ordinance_pages`); agreements also read the document's publisher (`publisher`), its party
 lists, blocks and counted groups (`coordination`, `party_groups`), its signature block
@@ -14,7 +19,9 @@ gold file the way the team's `eval/score.py` does; `field_evidence` checks that 
 has a span naming its field.
 """
 from extractors.records.build import build_records, document_drafts
+from extractors.records.drafts import Draft
 from extractors.records.evaluate import covered, field_evidence, format_report, grounding, score
+from extractors.records.record_types import TYPES, RecordType, record_type
 
-__all__ = ["build_records", "covered", "document_drafts", "field_evidence", "format_report", "grounding",
-           "score"]
+__all__ = ["TYPES", "Draft", "RecordType", "build_records", "covered", "document_drafts", "field_evidence",
+           "format_report", "grounding", "record_type", "score"]

@@ -12,7 +12,7 @@ import re
 
 from extractors.records.agreement_reader import AgreementReader
 from extractors.records.context import DocContext, strip_quotes
-from extractors.records.evaluate import norm
+from extractors.records.matching import norm
 from extractors.records.publisher import stands_for_publisher
 from extractors.records.spans import Span, field_span
 from schemas.records import Candidate

@@ -2,8 +2,8 @@
 
 `document_drafts(doc)` runs the cheap rule pass over the whole text, GiNZA's
 NER over the sentences where the rules found an agreement, a summit or an
-ordinance, and the three assemblers; it gives draft records (field dicts with
-evidence spans). `build_records(documents, drafts)` turns drafts into evidence-
+ordinance, and the assemblers of `record_types`; it gives draft records
+(`drafts.Draft`: a type, field values, evidence spans). `build_records(documents, drafts)` turns drafts into evidence-
 carrying records, merges the same summit, agreement or ordinance read from
 several documents into one record listing every source (a summit of a bare
 meeting word, 第2回定例会, only within its document: it names no series), gives
@@ -44,31 +44,22 @@ draft's values come first) and lets an assembler weigh its own drafts:
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
+from dataclasses import replace
 
 from pydantic import ValidationError
 
-from extractors.language import meetings
-from extractors.records.agreements import agreement_drafts
 from extractors.records.confidence import ConfidenceModel, record_confidence
 from extractors.records.context import DocContext
+from extractors.records.drafts import Draft
 from extractors.records.linking import Linker, link_record
 from extractors.language.nlp import model_candidates, rule_candidates
 from extractors.language.triggers import selected_regions
-from extractors.records.ordinances import municipality_prefix, ordinance_drafts
-from extractors.records.spans import as_span
-from extractors.records.summits import summit_drafts
+from extractors.records.record_types import TYPES, record_type
+from extractors.records.spans import Span
 from schemas.document import DocStatus, Document
-from schemas.records import RECORD_TYPES, Candidate, Evidence, Rejected
+from schemas.records import Candidate, Evidence, Rejected
 
-_TRIGGERS = {"AGREEMENT", "EDITION", "ORDINANCE"}
-_KEY_DROP = re.compile(r"[\s\-―〜~・()（）「」『』]")
-_LIST_FIELDS = ("amended_dates", "former_names", "participants")
-
-
-def _key(text: str | None) -> str:
-    return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text or ""))
+_TRIGGERS = {t.trigger for t in TYPES.values()}
 
 
 def _region_candidates(doc: Document, regions: list[tuple[int, int]] | None, use_model: bool) -> list[Candidate]:
@@ -117,31 +108,26 @@ def part_candidates(doc: Document, regions: list[tuple[int, int]]) -> list[Candi
     return _region_candidates(doc, regions, use_model=True)
 
 
-def drafts_from_candidates(doc: Document, cands: list[Candidate]) -> list[dict]:
+def drafts_from_candidates(doc: Document, cands: list[Candidate]) -> list[Draft]:
     """The assemblers over a document and its candidates (all of `candidates(doc)`, or its parts')."""
     if doc.status != DocStatus.ok or not doc.text:
         return []
     ctx = DocContext.build(doc, cands)
-    return summit_drafts(ctx) + agreement_drafts(ctx) + ordinance_drafts(ctx)
+    return [Draft.from_dict(d) for t in TYPES.values() for d in t.assemble(ctx)]
 
 
-def document_drafts(doc: Document, use_model: bool = True, prefilter: bool = True) -> list[dict]:
+def document_drafts(doc: Document, use_model: bool = True, prefilter: bool = True) -> list[Draft]:
     if doc.status != DocStatus.ok or not doc.text:
         return []
     return drafts_from_candidates(doc, candidates(doc, use_model, prefilter))
 
 
-def _evidence(doc: Document, spans: list[tuple]) -> list[tuple[Evidence, object]]:
-    """Each draft span as Evidence, with the value a field span gave (see `records.spans`)."""
-    out = []
-    ocr_pages = {p.page for p in doc.pages if p.ocr}
-    for span in map(as_span, spans):
-        page = doc.page_at(span.start)
-        ev = Evidence(uri=doc.uri, sha256=doc.sha256 or "", page=page, start=span.start, end=span.end,
-                      quote=doc.text[span.start:span.end], rule=span.rule, field=span.field, how=span.how,
-                      ocr=page in ocr_pages)
-        out.append((ev, span.value))
-    return out
+def _evidence(doc: Document, span: Span, ocr_pages: set[int]) -> Evidence:
+    """A draft span as Evidence in its document (`ocr_pages`: the document's pages read by OCR)."""
+    page = doc.page_at(span.start)
+    return Evidence(uri=doc.uri, sha256=doc.sha256 or "", page=page, start=span.start, end=span.end,
+                    quote=doc.text[span.start:span.end], rule=span.rule, field=span.field, how=span.how,
+                    ocr=page in ocr_pages)
 
 
 def _gave(merged: dict, ev: Evidence, value: object) -> bool:
@@ -150,13 +136,15 @@ def _gave(merged: dict, ev: Evidence, value: object) -> bool:
     return value in current if isinstance(current, list) else value == current
 
 
-def record_sources(merged: dict, group: list[dict]) -> list[Evidence]:
+def record_sources(merged: dict, group: list[Draft]) -> list[Evidence]:
     """Every document's spans, each once: a field span whose value the record does not hold (an
     assembler replaced it, merging took another document's value) stays as sentence-level evidence."""
     sources: list[Evidence] = []
     seen = set()
-    for d in sorted(group, key=lambda d: d["_doc"].uri):
-        for ev, value in d["evidence"]:
+    for d in sorted(group, key=lambda d: d.doc.uri):
+        ocr_pages = {p.page for p in d.doc.pages if p.ocr}
+        for span in d.evidence:
+            ev, value = _evidence(d.doc, span, ocr_pages), span.value
             if ev.field is not None and not _gave(merged, ev, value):
                 ev = ev.model_copy(update={"field": None, "how": None})
             k = (ev.sha256, ev.start, ev.end, ev.field, ev.how)
@@ -166,76 +154,17 @@ def record_sources(merged: dict, group: list[dict]) -> list[Evidence]:
     return sources
 
 
-def _group_key(d: dict) -> str:
-    t = d["type"]
-    if t == "summit":
-        return f"summit|{_key(d['series'])}|{d['edition'] if d['edition'] is not None else d['start_date']}"
-    if t == "agreement":
-        return "agreement|" + "|".join(sorted(_key(p) for p in d["parties"]))
-    name = d["name"]
-    prefix = municipality_prefix(name)
-    base = name[len(prefix):] if prefix else name
-    return f"ordinance|{_key(d['municipality'])}|{_key(base)}"
-
-
-def _dates_compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
-
-
-def _ordinance_names(d: dict) -> set[str]:
-    names = {d["name"], *d["former_names"]}
-    return {_key(n[len(municipality_prefix(n) or ""):]) for n in names}
-
-
-def _same_place(d: dict, group: list[dict]) -> bool:
-    """Whether an ordinance draft can be the group's ordinance by where it belongs.
-
-    A draft that names no municipality joins a group of another document only
-    when both give a date, their years agree and their dates of one kind do not differ: a page that leaves the place out can speak
-    of the same ordinance as another that names it, but 「中小企業振興条例」 of
-    2018 is not the 香川県中小企業振興条例 of 2012 a list page names. A group
-    never holds two municipalities: once a nameless draft has joined one
-    municipality's ordinance, another municipality's is another record.
-    """
-    mine = d["municipality"]
-    places = {o["municipality"] for o in group if o["municipality"] is not None}
-    if mine is not None and places:
-        return places == {mine}  # (every named draft of the group, not only its first)
-    if any(o["_doc"].uri == d["_doc"].uri for o in group):
-        return True
-    # promulgated on one page, in force on another: the same year; two enacted (or two effective)
-    # days that differ are two ordinances; without a date on both sides nothing says they are one
-    return all(_same_year(d["enacted_date"] or d["effective_date"], o["enacted_date"] or o["effective_date"])
-               and (d["enacted_date"] or d["effective_date"]) and (o["enacted_date"] or o["effective_date"])
-               and all(_dates_compatible(d[k], o[k]) for k in ("enacted_date", "effective_date"))
-               for o in group)
-
-
-def _same_year(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a[:4] == b[:4]
-
-
-def group_drafts(drafts: list[dict]) -> list[list[dict]]:
-    """Drafts that describe the same thing, across documents."""
-    groups: list[list[dict]] = []
+def group_drafts(drafts: list[Draft]) -> list[list[Draft]]:
+    """Drafts that describe the same thing, across documents (each type's `group_key` and `joins`)."""
+    groups: list[list[Draft]] = []
     keys: list[str] = []
-    for d in sorted(drafts, key=lambda d: -d["confidence"]):
-        k = _group_key(d)
-        if _bare_summit(d):  # 第2回定例会 of one page is not another page's 第2回定例会
-            k += f"|{d['_doc'].uri}"
-        home = None
-        for i, g in enumerate(groups):
-            if d["type"] == "agreement":
-                if keys[i] == k and all(_dates_compatible(d["signed_date"], o["signed_date"]) for o in g):
-                    home = i
-            elif d["type"] == "ordinance" and g[0]["type"] == "ordinance":
-                same_place = _same_place(d, g)
-                if same_place and _ordinance_names(d) & set().union(*(_ordinance_names(o) for o in g)):
-                    home = i
-            elif keys[i] == k:
-                home = i
-            if home is not None:
-                break
+    for d in sorted(drafts, key=lambda d: -d.confidence):
+        rt = record_type(d.type)
+        k = rt.group_key(d.fields)
+        if rt.one_document(d.fields):
+            k += f"|{d.doc.uri}"
+        home = next((i for i, g in enumerate(groups) if g[0].type == d.type and rt.joins(d, g, keys[i] == k)),
+                    None)
         if home is None:
             groups.append([d])
             keys.append(k)
@@ -244,53 +173,45 @@ def group_drafts(drafts: list[dict]) -> list[list[dict]]:
     return groups
 
 
-def merge_group(group: list[dict]) -> dict:
-    """One record from drafts of the same thing: most confident value first, lists united."""
-    def filled(d: dict) -> int:
-        return sum(1 for k, v in d.items() if k not in ("evidence", "_doc") and v not in (None, [], {}))
+def merge_group(group: list[Draft]) -> dict:
+    """One record (a dict of its type, fields and confidence) from drafts of the same thing: most
+    confident value first, the type's `united` lists and `united_maps` united."""
+    def filled(d: Draft) -> int:
+        return sum(1 for v in d.fields.values() if v not in (None, [], {}))
 
-    ranked = sorted(group, key=lambda d: (-d["confidence"], -filled(d)))
-    merged = {k: v for k, v in ranked[0].items() if k not in ("evidence", "_doc")}
+    rt = record_type(group[0].type)
+    ranked = sorted(group, key=lambda d: (-d.confidence, -filled(d)))
+    top = ranked[0]
+    merged = {"type": top.type, **top.fields, "confidence": top.confidence}
     for d in ranked[1:]:
-        for k, v in d.items():
-            if k in ("evidence", "_doc", "confidence"):
-                continue
-            if k in _LIST_FIELDS:
+        for k, v in d.fields.items():
+            if k in rt.united:
                 merged[k] = merged[k] + [x for x in v if x not in merged[k]]
-            elif k == "party_aliases":
+            elif k in rt.united_maps:
                 for full, shorts in v.items():
                     merged[k].setdefault(full, [])
                     merged[k][full] += [s for s in shorts if s not in merged[k][full]]
             elif merged.get(k) is None and v is not None:
                 merged[k] = v
-    if merged["type"] == "ordinance":
-        merged["former_names"] = [n for n in merged["former_names"] if n != merged["name"]]
+    rt.finish(merged)
     return merged
 
 
-def _bare_summit(d: dict) -> bool:
-    """A summit whose series is a bare meeting word (定例会, 総会): it names no series of its own."""
-    return d["type"] == "summit" and bool(d["series"]) and meetings.is_bare(d["series"])
-
-
 def record_id(merged: dict) -> str:
-    key = _group_key(merged)
-    if _bare_summit(merged) and merged.get("sources"):
+    rt = record_type(merged["type"])
+    key = rt.group_key(merged)
+    if rt.one_document(merged) and merged.get("sources"):
         key += f"|{merged['sources'][0]['uri']}"
-    if merged["type"] == "agreement":
-        key += f"|{merged['signed_date'] or ''}"
+    key += rt.id_extra(merged)
     return f"{merged['type']}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}"
 
 
-def build_records(documents: list[Document], drafts_by_doc: list[list[dict]],
+def build_records(documents: list[Document], drafts_by_doc: list[list[Draft]],
                   confidence: ConfidenceModel | None = None) -> tuple[list[dict], list[Rejected]]:
     """Merge, id and validate drafts of all documents; gives (records as JSON dicts, rejected).
     `confidence`: the model of the records' confidence (default: the package's fitted one)."""
     texts = {d.sha256: d.text for d in documents if d.sha256}
-    all_drafts: list[dict] = []
-    for doc, drafts in zip(documents, drafts_by_doc):
-        for d in drafts:
-            all_drafts.append({**d, "_doc": doc, "evidence": _evidence(doc, d["evidence"])})
+    all_drafts = [replace(d, doc=doc) for doc, drafts in zip(documents, drafts_by_doc) for d in drafts]
     records: list[dict] = []
     rejected: list[Rejected] = []
     linker = Linker({d.sha256: d for d in documents if d.sha256})
@@ -301,11 +222,11 @@ def build_records(documents: list[Document], drafts_by_doc: list[list[dict]],
         merged["confidence"] = record_confidence(merged, confidence)
         merged["id"] = record_id(merged)
         link_record(merged, linker)  # codes, party kinds (records.linking)
-        model = RECORD_TYPES[merged["type"]]
+        model = record_type(merged["type"]).schema
         try:
             rec = model.model_validate(merged, context={"texts": texts})
         except ValidationError as exc:
-            rejected.append(Rejected(type=merged["type"], uri=group[0]["_doc"].uri,
+            rejected.append(Rejected(type=merged["type"], uri=group[0].doc.uri,
                                      reasons=[f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}"
                                               for e in exc.errors()],
                                      candidate={k: v for k, v in merged.items()}))

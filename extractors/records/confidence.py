@@ -54,15 +54,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.records.record_types import TYPES as RECORD_TYPES
+
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "confidence.json"
 
-TYPES = ("summit", "agreement", "ordinance")
+TYPES = tuple(RECORD_TYPES)
 # The fields whose values carry evidence per type (CONTRACT.md, "Evidence"); `fields` is the share given.
-TYPE_FIELDS = {
-    "summit": ("series", "edition", "start_date", "end_date", "host", "theme", "declaration"),
-    "agreement": ("parties", "signed_date", "kind"),
-    "ordinance": ("name", "municipality", "number", "enacted_date", "effective_date"),
-}
+TYPE_FIELDS = {name: t.evidenced for name, t in RECORD_TYPES.items()}
 RULE_KINDS = ("row", "parse", "list", "model")  # and "pattern", the baseline
 HOW_KINDS = ("publisher", "date", "page", "other")
 FEATURES = (*TYPES, *(f"read_{k}" for k in RULE_KINDS), *(f"inferred_{k}" for k in HOW_KINDS),

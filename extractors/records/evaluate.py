@@ -17,60 +17,14 @@ records, each field the run got wrong.
 from __future__ import annotations
 
 import re
-import unicodedata
-from difflib import SequenceMatcher
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-SCORED = {
-    "summit": ["series", "edition", "start_date", "end_date", "host", "theme", "declaration"],
-    "agreement": ["parties", "signed_date", "kind"],
-    "ordinance": ["name", "municipality", "dates"],
-}
-FUZZY = {"theme": 0.8, "series": 0.8}
-_IGNORED = set("-‐‑‒–—―−～〜~・･ 　") | set("「」『』（）()【】[]\"'“”")
+from extractors.records.matching import norm, options, ordinance_dates, party_index, party_name, same
+from extractors.records.record_types import TYPES
 
-
-def norm(s) -> str | None:
-    if s is None:
-        return None
-    s = unicodedata.normalize("NFKC", str(s))
-    return "".join(ch for ch in s if ch not in _IGNORED and not ch.isspace())
-
-
-def options(gold_value) -> list:
-    return list(gold_value["any"]) if isinstance(gold_value, dict) and "any" in gold_value else [gold_value]
-
-
-def same(field: str, pred, gold_value) -> bool:
-    if pred is None:
-        return False
-    for g in options(gold_value):
-        if g is None:
-            continue
-        if field == "edition":
-            if str(pred) == str(g):
-                return True
-            continue
-        p, q = norm(pred), norm(g)
-        if p == q or (field in FUZZY and SequenceMatcher(None, p, q).ratio() >= FUZZY[field]):
-            return True
-    return False
-
-
-def party_name(party) -> str | None:
-    """A party is an object with a `name` (schema 1.1) or a string (1.0): read both, as score.py does."""
-    return party.get("name") if isinstance(party, dict) else party
-
-
-def party_index(name, groups: list[list[str]]) -> int | None:
-    n = norm(party_name(name))
-    return next((i for i, group in enumerate(groups) if any(norm(a) == n for a in group)), None)
-
-
-def ordinance_dates(rec: dict) -> list[str]:
-    return [d for d in (rec.get("promulgated_date"), rec.get("effective_date"), rec.get("enacted_date")) if d]
-
+# The fields scored per type, as score.py scores them (`dates`: any of an ordinance's dates).
+SCORED = {name: list(t.scored) for name, t in TYPES.items()}
 
 def one_field(f: str, pred: dict | None, gold: dict | None) -> tuple[int, int, int]:
     """(predicted, gold, correct) counts of one field of a pair; pred or gold may be None."""
@@ -121,26 +75,8 @@ def field_misses(typ: str, pred: dict, gold: dict) -> list[dict]:
 
 
 def can_match(typ: str, pred: dict, gold: dict) -> bool:
-    if typ == "summit":
-        if pred.get("edition") is not None and gold.get("edition") is not None:
-            if not same("edition", pred["edition"], gold["edition"]):
-                return False
-            ps, gs = pred.get("series"), gold.get("series")
-            if ps is None or gs is None or same("series", ps, gs):
-                return True
-            return any(g and (norm(g) in norm(ps) or norm(ps) in norm(g)) for g in options(gs))
-        return pred.get("start_date") is not None and same("start_date", pred.get("start_date"), gold.get("start_date"))
-    if typ == "agreement":
-        groups = gold.get("parties", [])
-        hits = {party_index(n, groups) for n in pred.get("parties") or []} - {None}
-        return len(hits) >= min(2, len(groups))
-    pm, gm = pred.get("municipality"), gold.get("municipality")
-    if pm and gm and norm(pm) != norm(gm):
-        return False
-    pn = norm(pred.get("name"))
-    if not pn:
-        return False
-    return any(pn == norm(g) or (len(pn) >= 6 and (pn in norm(g) or norm(g) in pn)) for g in options(gold.get("name")))
+    """Whether a predicted record may be paired with a gold record at all (the type's `matches`)."""
+    return TYPES[typ].matches(pred, gold)
 
 
 def prf(c: int, p: int, g: int) -> dict:
@@ -267,11 +203,7 @@ def grounding(records: list[dict], documents: list[dict]) -> tuple[int, int]:
 
 
 # The fields whose values must each have a span naming them (CONTRACT.md, "Evidence").
-EVIDENCED = {
-    "summit": ["series", "edition", "start_date", "end_date", "host", "theme", "declaration"],
-    "agreement": ["parties", "signed_date", "kind"],
-    "ordinance": ["name", "municipality", "number", "enacted_date", "effective_date"],
-}
+EVIDENCED = {name: list(t.evidenced) for name, t in TYPES.items()}
 _DATE_FIELDS = {"start_date", "end_date", "signed_date", "enacted_date", "effective_date"}
 
 

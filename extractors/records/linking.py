@@ -39,6 +39,7 @@ from functools import lru_cache
 from extractors.language.gazetteer import find_municipalities
 from extractors.language.institutions import _zengin, national_bodies
 from extractors.records.publisher import publisher
+from extractors.records.record_types import record_type
 from schemas.document import Document
 
 KINDS = ("municipality", "prefecture", "financial institution", "university", "chamber of commerce",
@@ -387,8 +388,11 @@ def link_record(record: dict, linker: Linker) -> dict:
     """The record (a dict with `sources` as JSON dicts) with its codes, kinds and `ambiguous` notes added."""
     sources = record.get("sources") or []
     notes: list[dict] = []
-    t = record["type"]
-    if t == "agreement":
+    place = record_type(record["type"]).place_field
+    if place is not None:
+        record[f"{place}_code"], note = linker.local(record.get(place), sources, (place,))
+        notes += [note] if note else []
+    else:  # an agreement: each party
         names = [p["name"] if isinstance(p, dict) else p for p in record["parties"]]
         parties = []
         for n in names:
@@ -397,12 +401,6 @@ def link_record(record: dict, linker: Linker) -> dict:
             if note:
                 notes.append(note)
         record["parties"], record["party_names"] = parties, names
-    elif t == "summit":
-        record["host_code"], note = linker.local(record.get("host"), sources, ("host",))
-        notes += [note] if note else []
-    elif t == "ordinance":
-        record["municipality_code"], note = linker.local(record.get("municipality"), sources, ("municipality",))
-        notes += [note] if note else []
     record["ambiguous"] = notes
     return record
 

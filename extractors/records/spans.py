@@ -28,12 +28,14 @@ YEAR_FROM_DOCUMENT = "year from document date"
 
 
 class Span(NamedTuple):
-    start: int
+    """One evidence span of a draft, as offsets into its document's text."""
+
+    start: int  # half-open character offsets
     end: int
-    rule: str
-    field: str | None = None
-    how: str | None = None
-    value: Any = None
+    rule: str  # the pattern id or assembler rule that read it
+    field: str | None = None  # the field whose value was read here; None: the sentence, line or row
+    how: str | None = None  # how the value was inferred rather than read as written (None: as written)
+    value: Any = None  # the value this field span gave (never written out: see the module docstring)
 
 
 def field_span(start: int, end: int, rule: str, field: str, value: Any, how: str | None = None) -> Span:

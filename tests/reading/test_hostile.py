@@ -63,11 +63,11 @@ def test_a_page_of_one_endless_line(nlp):
     t_drafts = time.perf_counter() - t0
     print(f"\n1.5 MB single-line page: read {t_read:.1f} s, drafts {t_drafts:.1f} s, {len(doc.text):,} chars")
 
-    (ordinance,) = [d for d in drafts if d["type"] == "ordinance"]
-    assert ordinance["name"] == "中小企業振興基本条例"
-    assert ordinance["municipality"] == "横浜市" and ordinance["effective_date"] == "2010-04-01"
-    start, end, _ = ordinance["evidence"][0]
-    assert doc.text[start:end] == "「中小企業振興基本条例」"
+    (ordinance,) = [d for d in drafts if d.type == "ordinance"]
+    assert ordinance.fields["name"] == "中小企業振興基本条例"
+    assert ordinance.fields["municipality"] == "横浜市" and ordinance.fields["effective_date"] == "2010-04-01"
+    first = ordinance.evidence[0]
+    assert doc.text[first.start:first.end] == "「中小企業振興基本条例」"
     records, rejected = build_records([doc], [drafts])  # validates every quote against the text
     assert not rejected and [r["name"] for r in records if r["type"] == "ordinance"] == ["中小企業振興基本条例"]
 

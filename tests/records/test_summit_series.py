@@ -404,10 +404,12 @@ def test_a_nickname_run_on_after_the_series_names_the_host(nlp):
 def test_a_page_date_outside_the_meetings_stated_year_is_not_its_date(nlp):
     """A press conference of 令和6年8月 announcing the 令和7年度 meeting: the conference's day is
     not the meeting's."""
-    text = ("令和6年8月定例記者会見【令和6年8月7日(水曜日)午前11時】\n\n"
+    text = ("令和6年8月の市長会見【令和6年8月7日(水曜日)午後2時】\n\n"
             "当市は、令和7年度の「第30回全国こけしサミット」の開催地として内定しております。\n")
     (s,) = _summits(text, title="記者会見")
     assert (s["edition"], s["start_date"]) == (30, None)
+    (s,) = _summits(text.replace("令和7年度の", ""), title="記者会見")  # no year stated: the page's date is taken
+    assert (s["edition"], s["start_date"]) == (30, "2024-08-07")
 
 
 def test_a_history_row_gives_the_city_of_a_prefecture_and_city(nlp):
