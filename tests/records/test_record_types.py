@@ -58,7 +58,7 @@ def test_an_unknown_type_is_a_clear_error():
 @pytest.mark.parametrize("module", ["extractors.records.record_types", "extractors.records.evaluate",
                                     "extractors.records.confidence", "extractors.records.linking",
                                     "extractors.records.agreement_fields", "extractors.records.drafts",
-                                    "flows.tables"])
+                                    "output.tables"])
 def test_a_module_that_reads_the_table_imports_first_in_a_fresh_process(module):
     # whichever module a process imports first, the registry's imports (schemas, the assemblers) load
     # without meeting a half-initialised module
