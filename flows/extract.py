@@ -42,7 +42,7 @@ from extractors.records import build_records
 from extractors.records.build import candidate_parts
 from extractors.settings import Settings
 from extractors.versions import versions_fingerprint, work_fingerprint
-from flows import interrupt, stages
+from flows import interrupt, stages, timeline
 from flows.inputs import skipped_files
 from flows.modelworker import compute
 from flows.output import manifest_for, write_outputs
@@ -292,6 +292,15 @@ def _done(future: PrefectFuture) -> bool:
     return wrapped.done() if wrapped is not None else future.state.is_final()
 
 
+def _marked(future: PrefectFuture, what: str) -> PrefectFuture:
+    """The future; with CHUSHO_TIMELINE set, a timeline line as soon as its task ends (the progress lines
+    come later, in the order the flow takes the values)."""
+    wrapped = getattr(future, "wrapped_future", None)
+    if timeline.ENABLED and wrapped is not None:
+        wrapped.add_done_callback(lambda _f: mark(f"task done: {what}"))
+    return future
+
+
 def start_reading(fetched: Fetched, settings: Settings, tasks: DocumentTasks, draft: bool = False) -> Staged:
     """A source's reading: a long PDF's page ranges (submitted WINDOW at a time by `join_parts`; its join
     is not submitted yet); with `draft`, one task that reads and drafts a source of at most ONE_TASK_BYTES;
@@ -299,9 +308,11 @@ def start_reading(fetched: Fetched, settings: Settings, tasks: DocumentTasks, dr
     ranges = pdf_ranges(fetched, settings)
     if ranges is not None:
         return Staged(fetched, todo=list(ranges), total=len(ranges), what="read",
-                      submit=lambda first, last, _seconds: tasks.pages.submit(fetched, first, last, settings))
+                      submit=lambda first, last, _seconds: _marked(tasks.pages.submit(fetched, first, last, settings),
+                                                                   f"pages {first + 1}-{last or 'end'} of {fetched.uri}"))
     if draft and stages.small(fetched):
-        return Staged(fetched, whole=tasks.document.submit(fetched, settings), drafted=True)
+        return Staged(fetched, whole=_marked(tasks.document.submit(fetched, settings), f"document {fetched.uri}"),
+                      drafted=True)
     return Staged(fetched, whole=tasks.read.submit(fetched, settings))
 
 
@@ -312,10 +323,11 @@ def start_drafting(doc: Document, settings: Settings, tasks: DocumentTasks) -> S
     submitted yet)."""
     parts = _bounded(candidate_parts(doc, settings.split_chars), doc.text, settings.split_chars)
     if len(parts) <= 1:
-        return Staged(doc, whole=tasks.drafts.submit(doc, settings))
+        return Staged(doc, whole=_marked(tasks.drafts.submit(doc, settings), f"drafts of {doc.uri}"))
     return Staged(doc, todo=[(regions,) for regions in parts], total=len(parts), what="drafted",
                   limit=settings.doc_timeout or None, budget=settings.doc_timeout or None,
-                  submit=lambda regions, seconds: tasks.candidates.submit(doc, regions, settings, seconds))
+                  submit=lambda regions, seconds: _marked(tasks.candidates.submit(doc, regions, settings, seconds),
+                                                          f"candidates of a part of {doc.uri}"))
 
 
 def _bounded(parts: list[list[tuple[int, int]]], text: str, size: int) -> list[list[tuple[int, int]]]:
@@ -417,7 +429,8 @@ def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks, reads
         except interrupt.Stopped:
             abandon(io)  # a fetch in progress is not waited for
             raise
-    join_parts(reads, lambda st, values: tasks.join.submit(st.source, values, settings), progress)
+    join_parts(reads, lambda st, values: _marked(tasks.join.submit(st.source, values, settings),
+                                                 f"pages joined: {st.source.uri}"), progress)
     return reads
 
 
@@ -433,7 +446,8 @@ def draft_all(reads: list[Staged], settings: Settings, tasks: DocumentTasks, dra
     for fut in as_completed([r.whole for r in todo]):
         drafts[where[id(fut)]] = start_drafting(fut.result(), settings, tasks)
     join_parts([d for d, r in zip(drafts, reads) if not r.drafted],
-               lambda st, values: tasks.assemble.submit(st.source, values, settings, st.budget), progress)
+               lambda st, values: _marked(tasks.assemble.submit(st.source, values, settings, st.budget),
+                                          f"drafts of {st.source.uri}"), progress)
     return drafts
 
 
