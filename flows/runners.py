@@ -116,6 +116,7 @@ def process_worker_init() -> None:
 
     stages.guard_memory()  # a pool worker runs one task at a time: the memory limit applies
     _replaced_when_asked()
+    _collections_without_dask()
     import json
 
     import prefect.context as prefect_context
@@ -124,6 +125,7 @@ def process_worker_init() -> None:
     if getattr(prefect_hydrated, "reuses_settings", False):
         return
     validated: dict[str, object] = {}
+    clients: dict[str, object] = {}  # API URL -> this worker's client context, entered once and kept
 
     @contextmanager
     def hydrated_context(serialized_context=None, client=None):
@@ -138,11 +140,58 @@ def process_worker_init() -> None:
             validated[key] = prefect_context.SettingsContext(**settings)
         rest = {name: value for name, value in serialized_context.items() if name != "settings_context"}
         with validated[key].model_copy():
-            with prefect_hydrated(rest, client):
+            with prefect_hydrated(rest, client or _worker_client(clients)):
                 yield
 
     hydrated_context.reuses_settings = True
     prefect_context.hydrated_context = hydrated_context
+
+
+def _collections_without_dask() -> None:
+    """In a pool worker: Prefect's collections (the `prefect.collections` entry points) loaded now, but for
+    prefect-dask's.
+
+    Prefect loads every installed collection the first time a task's context names a block (its result
+    storage), so that collections may register block types: in each worker, at its first task.
+    prefect-dask registers none (it gives the Dask task runner, which a pool worker never uses), and
+    its import (dask.distributed) took 3 s of a worker's first task on a busy 2-core machine. Prefect
+    keeps what it loaded in a module global (`prefect._internal.plugins.collections._collections`,
+    prefect 3.8); where that is not as expected, nothing is done and Prefect loads them all itself."""
+    try:
+        from importlib.metadata import EntryPoints, entry_points
+
+        from prefect._internal.plugins import collections as plugins
+    except ImportError:
+        return
+    if getattr(plugins, "_collections", False) is not None or not hasattr(plugins, "safe_load_entrypoints"):
+        return  # loaded already, or not the Prefect this was written for
+    wanted = EntryPoints(ep for ep in entry_points(group="prefect.collections")
+                         if ep.value.split(".")[0].split(":")[0] != "prefect_dask")
+    plugins._collections = plugins.safe_load_entrypoints(wanted)
+
+
+def _worker_client(clients: dict[str, object]):
+    """This worker process's one Prefect client for the run's API, made and entered at its first task and kept.
+
+    Without it Prefect makes two clients per task run in a worker (one for the flow run's context, one for
+    the task engine's client context), each with a new TLS context (certifi's bundle parsed), a new
+    connection and, for the entered one, the server's version asked again. Entered once here, the client
+    context stays current in the worker's thread (a pool worker runs its tasks one after another in that
+    thread), so the task engine's `SyncClientContext.get_or_create()` finds it too."""
+    from prefect.context import SyncClientContext
+    from prefect.settings import PREFECT_API_URL
+
+    url = str(PREFECT_API_URL.value())
+    context = clients.get(url)
+    if context is None:
+        clients.clear()  # another API (a pool lives for one run): its client is left for the collector
+        context = SyncClientContext()
+        try:
+            context.__enter__()  # not left: the process ends with the pool
+        except Exception:  # noqa: BLE001  (no server to be had: the task engine says so, as without this)
+            return None
+        clients[url] = context
+    return context.client
 
 
 def _end_worker(signum, frame) -> None:
