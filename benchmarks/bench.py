@@ -913,7 +913,8 @@ def report(m: dict, totals: dict, long_uris: frozenset[str], cli_args: list[str]
                     "in_process_whole_corpus": "whole corpus in process, sample records (long-PDF sources set aside)",
                     "cli_first_run": "CLI run on the whole corpus, sample records (long-PDF sources set aside)"}[where]
             line = ", ".join(f"{c} {a['micro_f1']:.4f} (records F1 " + "/".join(f"{v:.2f}" for v in a["records_f1"].values())
-                             + ")" for c, a in acc.items())
+                             + ")" for c, a in acc.items()
+                             if a["micro_f1"] or any(a["records_f1"].values()))  # (a gold corpus not in this one: left out)
             print(f"  {what}: {line}")
     return {"rows": rows, "ratios": ratios, "targets": targets, "accuracy": accuracy}
 

@@ -361,8 +361,12 @@ def _run_locked(args: argparse.Namespace, settings) -> int:
         print(f"{unreachable} documents ({unreachable} failed: unreachable) -> {_review_page(args.out)}")
         return 1
     mark("command checked")
+    from flows.runcache import saved_run_exists
     from flows.runners import LocalApi
 
+    if not args.no_cache and saved_run_exists(args.inputs, settings):  # written from the cache: no server
+        api, kind, worker = LocalApi(None, how="not needed"), args.runner, None  # nor model is needed
+        return _run(args, settings, api, kind, worker)
     api = LocalApi.find()  # first: a server of our own (~6 s to start) starts while the rest is done
     mark(f"Prefect server: {api.how} {api.url}")
     try:
@@ -388,6 +392,13 @@ def _run(args: argparse.Namespace, settings, api, kind: str, worker) -> int:
         from flows.runcache import cached_run
 
         summary = None if args.no_cache else cached_run(args.inputs, args.out, settings)
+        if summary is None and api.how == "not needed":  # the cached run could not be read back after all
+            from extractors.reading.fetch import discover_sources
+            from flows.runners import LocalApi, choose_runner
+
+            api = LocalApi.find()
+            kind = args.runner if args.runner != "auto" else choose_runner(discover_sources(args.inputs))
+            mark(f"Prefect server: {api.how} {api.url}")
     except BaseException:
         api.release()
         raise
