@@ -26,6 +26,7 @@ model change misses the cache. Fetching is never cached.
 from __future__ import annotations
 
 import hashlib
+import os
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -37,7 +38,8 @@ from prefect import State, Task, flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, as_completed
 
-from extractors.reading import discover_sources, fetch_source, pdf_ranges
+from extractors.reading import discover_sources, fetch_source, is_url, pdf_ranges
+from extractors.reading.paths import local_path
 from extractors.records import build_records
 from extractors.records.build import candidate_parts
 from extractors.settings import Settings
@@ -393,6 +395,8 @@ def join_parts(staged: list[Staged], join, progress: bool = False) -> None:
             running[id(f)] = (f, st)
 
     for st in staged:
+        for f in st.parts:  # parts submitted already (read_all submits a long PDF's first ranges as it is fetched)
+            running[id(f)] = (f, st)
         if st.todo:
             launch(st)
     while running:
@@ -409,6 +413,22 @@ def join_parts(staged: list[Staged], join, progress: bool = False) -> None:
             st.whole = join(st, done)
 
 
+def _largest_first(sources: list[str]) -> list[int]:
+    """The sources' indexes in the order to fetch them: local files largest first, then URLs in their order.
+    Their readings are submitted as the fetches end, and the task runner takes tasks in the order they come:
+    a long PDF's page ranges submitted after a hundred small documents would be read after them all, and
+    its join and drafts later still, on one core while the other waits."""
+    def size(source: str) -> int:
+        if is_url(source):
+            return -1
+        try:
+            return os.path.getsize(local_path(source))
+        except OSError:
+            return -1  # a missing file is reported by its fetch task
+
+    return sorted(range(len(sources)), key=lambda i: -size(sources[i]))
+
+
 def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks, reads: list | None = None,
              progress: bool = False) -> list[Staged]:
     """Each source fetched, on threads of the flow's process (IO_THREADS: fetching waits on files and
@@ -422,10 +442,13 @@ def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks, reads
     reads = reads if reads is not None else [None] * len(sources)
     with ThreadPoolTaskRunner(max_workers=IO_THREADS) as io:
         try:
-            fetches = [io.submit(fetch_task, {"source": s, "settings": settings}) for s in sources]
+            submitted = {i: io.submit(fetch_task, {"source": sources[i], "settings": settings})
+                         for i in _largest_first(sources)}
+            fetches = [submitted[i] for i in range(len(sources))]
             where = {id(f): i for i, f in enumerate(fetches)}
             for fut in as_completed(fetches):
-                reads[where[id(fut)]] = start_reading(fut.result(), settings, tasks, draft=True)
+                reading = reads[where[id(fut)]] = start_reading(fut.result(), settings, tasks, draft=True)
+                reading.submit_next()  # a long PDF's first page ranges at once, not after every small document
         except interrupt.Stopped:
             abandon(io)  # a fetch in progress is not waited for
             raise
