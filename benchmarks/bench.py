@@ -85,8 +85,8 @@ DEFAULT_MEASURES = ("naive", "cli-nocache", "cli", "small", "costs")  # the issu
 DEAD_API = "http://127.0.0.1:9/api"  # CHUSHO_LOCAL_API for runs that must find no running server (port 9: discard)
 SMALL_DOC = "samples/agreement_01_city_release.html"  # the small page, in the corpus folder
 ONE_SENTENCE = "市と信用金庫は地域の産業を支えるために話し合いを重ねてきた。"
-TASKS_PER_FLOW = 60  # no-op tasks of the per-task cost measurement ...
-FIRST_TASKS = 4  # ... beyond these, which start the runner's workers
+TASKS_PER_FLOW = 60  # no-op tasks of the per-task cost measurement, in a flow, after ...
+FIRST_TASKS = 4  # ... these, which start the runner's workers
 PACKAGES = ("pdfplumber", "pdfminer.six", "pypdfium2", "spacy", "ginza", "ja-ginza", "SudachiPy", "SudachiDict-core",
             "prefect", "pydantic", "reportlab")
 
@@ -115,6 +115,27 @@ def vmhwm_bytes(pid: int) -> int:
     except (OSError, IndexError, ValueError):
         pass
     return 0
+
+
+def role_of(pid: int, root: int) -> str:
+    """What a process of a run's tree is, by its command line: the command, the Prefect server, a pool worker,
+    the model worker (a fork of the command), multiprocessing's resource tracker, or other."""
+    if pid == root:
+        return "command"
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            cmd = fh.read().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        return "other"
+    if "uvicorn" in cmd or "prefect server" in cmd:
+        return "Prefect server"
+    if "spawn_main" in cmd:
+        return "pool workers"
+    if "resource_tracker import" in cmd:
+        return "resource tracker"
+    if "chusho-extract" in cmd or "flows.cli" in cmd:
+        return "model worker"
+    return "other"
 
 
 def process_tree(root: int) -> dict[int, float]:
@@ -174,6 +195,7 @@ def run_measured(cmd: list[str], env: dict | None, log_path: Path, poll: float) 
         pids = [proc.pid]
         seen_cpu: dict[int, float] = {}  # CPU s of every process of the tree, as last seen
         hwm: dict[int, int] = {}  # each process's own peak (VmHWM), as last seen
+        roles: dict[int, str] = {}  # what each process is (role_of)
         scanned = 0.0
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -186,6 +208,8 @@ def run_measured(cmd: list[str], env: dict | None, log_path: Path, poll: float) 
                 seen_cpu.update(tree)
                 for p in pids:
                     hwm[p] = max(hwm.get(p, 0), vmhwm_bytes(p))
+                    if p not in roles:
+                        roles[p] = role_of(p, proc.pid)
                 scanned = now
             peak = max(peak, sum(rss_bytes(p) for p in pids))
             time.sleep(poll)
@@ -201,7 +225,18 @@ def run_measured(cmd: list[str], env: dict | None, log_path: Path, poll: float) 
     return {"returncode": proc.returncode, "wall_s": round(wall, 3), "cpu_s": round(cpu, 3),
             "cores_busy": round(cpu / wall, 2) if wall else None, "peak_tree_rss_mb": round(peak / MB, 1),
             "sum_vmhwm_mb": round(sum(hwm.values()) / MB, 1), "largest_process_mb": round(largest / MB, 1),
-            "processes": len(hwm), "log": str(log_path)}
+            "processes": len(hwm), "by_role": _by_role(roles, seen_cpu, hwm), "log": str(log_path)}
+
+
+def _by_role(roles: dict[int, str], cpu: dict[int, float], hwm: dict[int, int]) -> dict[str, dict]:
+    """CPU s (as last seen) and peak memory (sum of VmHWM) of the processes of each role, and how many."""
+    out: dict[str, dict] = {}
+    for pid, role in roles.items():
+        r = out.setdefault(role, {"processes": 0, "cpu_s": 0.0, "vmhwm_mb": 0.0})
+        r["processes"] += 1
+        r["cpu_s"] = round(r["cpu_s"] + cpu.get(pid, 0.0), 2)
+        r["vmhwm_mb"] = round(r["vmhwm_mb"] + hwm.get(pid, 0) / MB, 1)
+    return out
 
 
 def tail(path: str | Path, n: int = 15) -> str:
@@ -465,27 +500,30 @@ def worker_prefect(_corpus: Path, sampler: StagePeak) -> dict:
         def noop(i: int) -> int:
             return i
 
-        def tasks(n: int) -> list[int]:
-            futures = [noop.submit(i) for i in range(n)]
-            return [f.result() for f in futures]
+        def tasks(n: int, server: int) -> tuple[float, float, float, float]:
+            """FIRST_TASKS tasks (the runner's workers start), then n timed: (first s, wall s, client CPU s,
+            server CPU s) of the n."""
+            t = time.perf_counter()
+            [f.result() for f in [noop.submit(i) for i in range(FIRST_TASKS)]]
+            first = time.perf_counter() - t
+            server_cpu, cpu, t = _cpu_of(server), time.process_time(), time.perf_counter()
+            [f.result() for f in [noop.submit(i) for i in range(n)]]
+            return (first, time.perf_counter() - t, time.process_time() - cpu, _cpu_of(server) - server_cpu)
 
         with temporary_settings(updates={PREFECT_API_URL: api.url}):
             for kind, runner in (("thread", lambda: ThreadPoolTaskRunner(max_workers=2)),
                                  ("process", lambda: make_runner("process", 2))):
                 fl = flow(name=f"bench-{kind}", persist_result=False)(tasks)
-                fl.with_options(task_runner=runner())(1)  # the first flow call and the pool's start
-                row = {}
-                for n in (0, FIRST_TASKS, FIRST_TASKS + TASKS_PER_FLOW):
-                    server_cpu, cpu, t = _cpu_of(api.process.pid), time.process_time(), time.perf_counter()
-                    fl.with_options(task_runner=runner())(n)
-                    row[n] = (time.perf_counter() - t, time.process_time() - cpu, _cpu_of(api.process.pid) - server_cpu)
-                # per task: the flow of FIRST_TASKS + TASKS_PER_FLOW tasks less the flow of FIRST_TASKS (both start
-                # the runner's workers, and each worker's first task sets it up)
-                (w0, _c0, _s0), (w1, c1, s1), (wn, cn, sn) = row[0], row[FIRST_TASKS], row[FIRST_TASKS + TASKS_PER_FLOW]
-                out[f"{kind}_runner"] = {"flow_s": round(w0, 3), "first_tasks_s": round(w1 - w0, 3),
-                                         "per_task_ms": round((wn - w1) / TASKS_PER_FLOW * 1000, 1),
-                                         "client_cpu_per_task_ms": round((cn - c1) / TASKS_PER_FLOW * 1000, 1),
-                                         "server_cpu_per_task_ms": round((sn - s1) / TASKS_PER_FLOW * 1000, 1)}
+                t = time.perf_counter()
+                fl.with_options(task_runner=runner())(0, api.process.pid)  # the first flow call in this process
+                first_flow = time.perf_counter() - t
+                t = time.perf_counter()
+                first, wall, cpu, server_cpu = fl.with_options(task_runner=runner())(TASKS_PER_FLOW, api.process.pid)
+                out[f"{kind}_runner"] = {"flow_s": round(time.perf_counter() - t - first - wall, 3),
+                                         "first_flow_s": round(first_flow, 3), "first_tasks_s": round(first, 3),
+                                         "per_task_ms": round(wall / TASKS_PER_FLOW * 1000, 1),
+                                         "client_cpu_per_task_ms": round(cpu / TASKS_PER_FLOW * 1000, 1),
+                                         "server_cpu_per_task_ms": round(server_cpu / TASKS_PER_FLOW * 1000, 1)}
     finally:
         t = time.perf_counter()
         api.stop()
@@ -936,6 +974,12 @@ def print_where(m: dict, long_uris: frozenset[str]) -> None:
             lines.append(f"  last small document done at {get('last_small_document'):.1f} s; the long PDF's page "
                          f"ranges at {ranges or '-'} s, its drafts at {get('long_document'):.1f} s: "
                          f"{get('long_document') - get('last_small_document'):+.1f} s after the last small document")
+        roles = run["process"].get("by_role") or {}
+        if roles:
+            lines.append("  CPU s and peak MB by process: " + "; ".join(
+                f"{role} ({r['processes']}) {r['cpu_s']:.1f} s, {r['vmhwm_mb']:.0f} MB"
+                for role, r in sorted(roles.items(), key=lambda kv: -kv[1]["cpu_s"]))
+                + f" (in all {run['process']['cpu_s']:.1f} CPU s; CPU as last seen, up to 0.5 s before each exit)")
         if get("records_built") is not None:
             last_doc = max(get("last_small_document", 0), get("long_document", 0))
             lines.append(f"  records built in {get('records_built') - last_doc:.2f} s, output written in "
@@ -951,8 +995,8 @@ def print_where(m: dict, long_uris: frozenset[str]) -> None:
                 k = pf[f"{kind}_runner"]
                 lines.append(f"Prefect per task run, {kind} runner: {k['per_task_ms']:.1f} ms wall (client CPU "
                              f"{k['client_cpu_per_task_ms']:.1f} ms, server CPU {k['server_cpu_per_task_ms']:.1f} ms); "
-                             f"a flow of no tasks {k['flow_s']:.2f} s; its first {FIRST_TASKS} tasks (the workers' "
-                             f"start) {k.get('first_tasks_s', 0):.2f} s more")
+                             f"a flow's own cost {k['flow_s']:.2f} s; its first {FIRST_TASKS} tasks (the workers' "
+                             f"start) {k.get('first_tasks_s', 0):.2f} s")
     for key, what in (("names-cold", "name lists, no cache"), ("names-warm", "name lists, cached")):
         nm = m.get(key)
         if nm and not nm.get("failed"):
