@@ -7,7 +7,9 @@ In the order that makes a small run quick and a mistake cheap:
    heavy is imported;
 2. inputs that are all URLs of hosts that refuse or do not resolve: told at
    once, without a Prefect server;
-3. the Prefect server asked for (`LocalApi.find`: a temporary one starts now,
+3. a whole-run cache hit (every input a local file unchanged since a finished
+   run): the output written from it, with no server and no model; else
+   the Prefect server asked for (`LocalApi.find`: a temporary one starts now,
    the longest chain of a small run) and, for a run on threads, the model worker
    forked (`runtime/modelworker.py`) before Prefect is imported, so that it
    loads the model on the other core meanwhile;
@@ -58,6 +60,10 @@ def _run_locked(args: argparse.Namespace, settings) -> int:
         print(f"{unreachable} documents ({unreachable} failed: unreachable) -> {review_page(args.out)}")
         return 1
     mark("command checked")
+    from flows.runcache import saved_run_exists  # lazy: the whole-run cache, once the command is checked
+
+    if not args.no_cache and saved_run_exists(args.inputs, settings):  # written from the cache: neither a
+        return _run(args, settings, LocalApi(None, how="not needed"), args.runner, None)  # server nor the model
     api = LocalApi.find()  # first: a server of our own starts while the rest is done
     mark(f"Prefect server: {api.how} {api.url}")
     try:
@@ -106,6 +112,13 @@ def _run(args: argparse.Namespace, settings, api: LocalApi, kind: str, worker) -
             return empty
         _skipped_note(args)
         summary = None if args.no_cache else cached_run(args.inputs, args.out, settings)
+        if summary is None and api.how == "not needed":  # the cached run could not be read back after all
+            from extractors.reading.fetch import discover_sources  # lazy: as in _start_model_worker
+            from flows.runtime.runners import choose_runner
+
+            api = LocalApi.find()
+            kind = args.runner if args.runner != "auto" else choose_runner(discover_sources(args.inputs))
+            mark(f"Prefect server: {api.how} {api.url}")
     except BaseException:
         api.release()
         raise

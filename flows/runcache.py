@@ -103,8 +103,8 @@ def _load(path: Path) -> dict | None:
         return None
 
 
-def cached_run(inputs: list[str], out: str, settings: Settings) -> RunSummary | None:
-    """Write `out` from the whole-run cache if these exact inputs were run before; None on a miss."""
+def _saved_path(inputs: list[str], settings: Settings) -> Path | None:
+    """Where a finished run of these exact inputs is (or would be) kept; None for inputs it cannot be for."""
     sources = discover_sources(inputs)
     if not sources or any(is_url(s) for s in sources):
         return None
@@ -115,7 +115,23 @@ def cached_run(inputs: list[str], out: str, settings: Settings) -> RunSummary | 
             return None
         pairs.append((fetched.uri, fetched.sha256))
     key = _key(pairs, settings)
-    saved = _load(_runs_dir() / f"{key}.json.gz")
+    return None if key is None else _runs_dir() / f"{key}.json.gz"
+
+
+def saved_run_exists(inputs: list[str], settings: Settings) -> bool:
+    """Whether a finished run of these exact inputs is kept (not whether it reads back whole: `cached_run`
+    says that): the command then starts no Prefect server, which such a run never needs."""
+    path = _saved_path(inputs, settings)
+    return path is not None and path.is_file()
+
+
+def cached_run(inputs: list[str], out: str, settings: Settings) -> RunSummary | None:
+    """Write `out` from the whole-run cache if these exact inputs were run before; None on a miss."""
+    path = _saved_path(inputs, settings)
+    if path is None:
+        return None
+    key = path.name.removesuffix(".json.gz")
+    saved = _load(path)
     if saved is None:
         return None
     documents, rejected = saved["documents"], saved["rejected"]

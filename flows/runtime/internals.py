@@ -12,7 +12,15 @@ Prefect 3.8.8:
   settings context once per run instead of once per task (it replaces
   `prefect.context.hydrated_context`, which `prefect.task_runners.
   _run_task_in_subprocess` looks up at each call). No setting turns the
-  per-task validation off.
+  per-task validation off. Each worker also keeps one Prefect client for the
+  run's API (a `SyncClientContext` entered at its first task), which the task
+  engine's `SyncClientContext.get_or_create()` then finds, instead of two new
+  clients (and TLS contexts) per task.
+- `collections_without_dask()`: a pool worker loads Prefect's collections
+  (`prefect.collections` entry points) but prefect-dask's, by setting
+  `prefect._internal.plugins.collections._collections` before Prefect loads
+  them at the first task (prefect-dask registers no block; its import of
+  dask.distributed was most of a worker's first task).
 - `abandon(runner)`: a task runner shut down without waiting for the tasks
   still running (Ctrl-C): the public `cancel_all()` and `__exit__` wait for
   them. It sets the runner's `_cancel_events`, shuts its `_executor` (and a
@@ -50,6 +58,7 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import process as cf_process
 from contextlib import contextmanager
+from importlib.metadata import EntryPoints, entry_points
 
 
 def reuse_settings_context() -> None:
@@ -67,6 +76,7 @@ def reuse_settings_context() -> None:
     if getattr(prefect_hydrated, "reuses_settings", False):
         return
     validated: dict[str, object] = {}
+    clients: dict[str, object] = {}  # API URL -> this worker's client context, entered once and kept
 
     @contextmanager
     def hydrated_context(serialized_context=None, client=None):
@@ -81,11 +91,55 @@ def reuse_settings_context() -> None:
             validated[key] = prefect_context.SettingsContext(**settings)
         rest = {name: value for name, value in serialized_context.items() if name != "settings_context"}
         with validated[key].model_copy():
-            with prefect_hydrated(rest, client):
+            with prefect_hydrated(rest, client or _worker_client(clients)):
                 yield
 
     hydrated_context.reuses_settings = True
     prefect_context.hydrated_context = hydrated_context
+
+
+def _worker_client(clients: dict[str, object]):
+    """This worker process's one Prefect client for the run's API, made and entered at its first task and kept.
+
+    Without it Prefect makes two clients per task run in a worker (one for the flow run's context, one for
+    the task engine's client context), each with a new TLS context (certifi's bundle parsed), a new
+    connection and, for the entered one, the server's version asked again. Entered once here, the client
+    context stays current in the worker's thread (a pool worker runs its tasks one after another in that
+    thread), so the task engine's `SyncClientContext.get_or_create()` finds it too."""
+    from prefect.context import SyncClientContext  # lazy: see the module's docstring
+    from prefect.settings import PREFECT_API_URL
+
+    url = str(PREFECT_API_URL.value())
+    context = clients.get(url)
+    if context is None:
+        clients.clear()  # another API (a pool lives for one run): its client is left for the collector
+        context = SyncClientContext()
+        try:
+            context.__enter__()  # not left: the process ends with the pool
+        except Exception:  # noqa: BLE001  (no server to be had: the task engine says so, as without this)
+            return None
+        clients[url] = context
+    return context.client
+
+
+def collections_without_dask() -> bool:
+    """In a pool worker: Prefect's collections loaded now, but for prefect-dask's; whether it was done.
+
+    Prefect loads every installed collection the first time a task's context names a block (its result
+    storage), so that collections may register block types: in each worker, at its first task.
+    prefect-dask registers none (it gives the Dask task runner, which a pool worker never uses). Where
+    the global is not as expected (loaded already, another Prefect), nothing is done and Prefect loads
+    them all itself."""
+    try:
+        from prefect._internal.plugins import collections as plugins  # lazy: see the module's docstring
+    except ImportError:
+        return False
+    if getattr(plugins, "_collections", False) is not None or not hasattr(plugins, "safe_load_entrypoints"):
+        return False
+    wanted = EntryPoints(ep for ep in entry_points(group="prefect.collections")
+                         if ep.value.split(".")[0].split(":")[0] != "prefect_dask")
+    plugins._collections = plugins.safe_load_entrypoints(wanted)
+    return True
 
 
 def abandon(runner) -> None:

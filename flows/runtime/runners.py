@@ -90,6 +90,7 @@ def process_worker_init() -> None:
     stages.guard_memory()  # a pool worker runs one task at a time: the memory limit applies
     internals.replace_worker_when(stages.replacement_wanted, lambda: mark(
         f"pool worker {os.getpid()} replaced: a document took it over its memory limit"))
+    internals.collections_without_dask()
     internals.reuse_settings_context()
 
 

@@ -23,7 +23,7 @@ import pytest
 
 from extractors.errors import ExtractionError
 from extractors.reading.documents import join_pdf_parts, pdf_ranges, read_document, read_pdf_part
-from extractors.reading.pdf import assemble_pdf, extract_pdf, pdf_page_count, read_pdf_pages
+from extractors.reading.pdf import assemble_pdf, extract_pdf, pdf_page_count, pdf_page_weights, read_pdf_pages
 from extractors.settings import Settings
 from schemas.document import Document, Fetched
 
@@ -266,12 +266,50 @@ def test_an_encrypted_pdf_fails_alike():
 def test_ranges_of_about_split_pages():
     fetched = Fetched(uri="file:///report.pdf", content=report(), sha256="x", media_type="application/pdf")
     assert pdf_ranges(fetched, Settings(split_pages=10)) is None
-    assert pdf_ranges(fetched, Settings(split_pages=4)) == [(0, 4), (4, 8), (8, None)]
-    assert pdf_ranges(fetched, Settings(split_pages=3)) == [(0, 3), (3, 6), (6, 9), (9, None)]
-    assert pdf_ranges(fetched, Settings(split_pages=6)) == [(0, 5), (5, None)]  # 5 + 5, not 6 + 4
-    assert pdf_ranges(fetched, Settings(split_pages=2, max_pages=5)) == [(0, 2), (2, 4), (4, None)]
+    # as many ranges as of split_pages pages, cut by what the pages draw (pages 1 and 8-9 full, 3-6 short,
+    # 7 a scan: as heavy as the heaviest)
+    assert pdf_ranges(fetched, Settings(split_pages=4)) == [(0, 4), (4, 7), (7, None)]
+    assert pdf_ranges(fetched, Settings(split_pages=3)) == [(0, 2), (2, 6), (6, 7), (7, None)]
+    assert pdf_ranges(fetched, Settings(split_pages=6)) == [(0, 6), (6, None)]
+    assert pdf_ranges(fetched, Settings(split_pages=2, max_pages=5)) == [(0, 1), (1, 2), (2, None)]
     html = Fetched(uri="file:///a.html", content=b"<html><body>a</body></html>", sha256="x")
     assert pdf_ranges(html, Settings(split_pages=1)) is None
+
+
+def _uneven(sparse: int, dense: int) -> bytes:
+    """`sparse` pages of one line, then `dense` pages of sixty."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for n in range(sparse + dense):
+        for line in range(1 if n < sparse else 60):
+            c.drawString(60, 780 - 12 * line, f"page {n + 1} line {line + 1}: the quick brown fox and the lazy dog")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("sparse,dense,split_pages", [(8, 4, 6), (30, 10, 10), (0, 12, 4)])
+def test_ranges_hold_even_shares_of_what_the_pages_draw(sparse, dense, split_pages):
+    content = _uneven(sparse, dense)
+    fetched = Fetched(uri="file:///uneven.pdf", content=content, sha256="x", media_type="application/pdf")
+    ranges = pdf_ranges(fetched, Settings(split_pages=split_pages))
+    pages = sparse + dense
+    assert len(ranges) == -(-pages // split_pages)  # as many ranges as by pages
+    assert ranges[0][0] == 0 and ranges[-1][1] is None and all(a < b for a, b in ranges[:-1])
+    assert all(ranges[i][1] == ranges[i + 1][0] for i in range(len(ranges) - 1))
+    weights = pdf_page_weights(content, pages)
+    shares = [sum(weights[a:b if b is not None else pages]) for a, b in ranges]
+    if sparse == 0:  # even pages: even page counts
+        assert [(b or pages) - a for a, b in ranges] == [4, 4, 4]
+    else:  # the sparse pages go together: no range holds more than its share and a dense page
+        assert max(shares) - min(shares) <= max(weights) * 1.5
+        assert ranges[-1][0] >= sparse  # (by pages, the last range would start among the sparse ones)
+    settings = Settings(split_pages=split_pages, ocr=False)
+    joined = join_pdf_parts(fetched, [read_pdf_part(fetched, a, b, settings) for a, b in ranges], settings)
+    assert joined == read_document(fetched, settings)
 
 
 @pytest.mark.parametrize("split_pages", [3])
