@@ -133,7 +133,7 @@ def role_of(pid: int, root: int) -> str:
         return "pool workers"
     if "resource_tracker import" in cmd:
         return "resource tracker"
-    if "chusho-extract" in cmd or "flows.cli" in cmd:
+    if "chusho-extract" in cmd or "cli.main" in cmd:
         return "model worker"
     return "other"
 
@@ -481,7 +481,8 @@ def _cpu_of(pid: int) -> float:
 def worker_prefect(_corpus: Path, sampler: StagePeak) -> dict:
     """A temporary Prefect server's start and stop, and Prefect's cost per task run: a flow of no tasks and one of
     TASKS_PER_FLOW no-op tasks, on threads and on the project's process runner, each called after a first call."""
-    from flows.runners import LocalApi, make_runner
+    from flows.runtime.runners import make_runner
+    from flows.runtime.server import LocalApi
 
     t = time.perf_counter()
     api = LocalApi.start()
@@ -660,7 +661,7 @@ def measure_small(doc: Path, tmp: Path, repeat: int, poll: float) -> dict:
                               stderr=subprocess.DEVNULL, cwd=ROOT, start_new_session=True)
     api = f"http://127.0.0.1:{port}/api"
     try:
-        from flows.runners import api_healthy
+        from flows.runtime.server import api_healthy
 
         deadline = time.monotonic() + 120
         while not api_healthy(api) and time.monotonic() < deadline and server.poll() is None:
