@@ -102,8 +102,8 @@ def extend_name(text: str, start: int, end: int) -> int:
         if not m:
             return start
         group, link = m.group(1), m.group(2)
-        if _NOT_IN_NAME.search(group):
-            return start
+        if _NOT_IN_NAME.search(group) or group.endswith("条例"):
+            return start  # (…条例と…条例: two names coordinated, not one)
         if link == "、" and not re.search("及び|並びに", text[start:end]):
             return start  # a comma joins names only in a coordination closed by 及び
         if link in ("の", "と") and _starts_with_place(group) and municipality_prefix(group + "中小企業条例") == group:
@@ -242,8 +242,23 @@ def place_span(ctx: DocContext, draft: dict, place: str, how: str | None, at: tu
 
 def set_municipality(ctx: DocContext, draft: dict, found: tuple[str, str | None, tuple[int, int] | None] | None) -> None:
     if found and found[0]:
-        draft["municipality"] = found[0]
-        draft["evidence"].append(place_span(ctx, draft, *found))
+        place, how, at = found
+        inner = without_prefecture(place)
+        if inner != place:  # 北海道帯広市: the city enacts; its prefecture only says where it lies
+            if at is not None and ctx.text[at[0]:at[1]].endswith(inner):
+                at = (at[1] - len(inner), at[1])
+            place = inner
+        draft["municipality"] = place
+        draft["evidence"].append(place_span(ctx, draft, place, how, at))
+
+
+def without_prefecture(place: str) -> str:
+    """A municipality written after its prefecture (北海道帯広市, 兵庫県丹波市) as the municipality alone;
+    any other place as it is."""
+    for pref in _prefectures():
+        if place.startswith(pref) and len(place) > len(pref) and is_municipality(place[len(pref):]):
+            return place[len(pref):]
+    return place
 
 
 def _clause_start(ctx: DocContext, cand: Candidate) -> int:
@@ -360,10 +375,24 @@ MAX_CELL_NAME = 40  # a cell longer than this is a sentence, not a name
 
 
 def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
-    """The whole name: a quoted one as quoted, else read back to its real boundary (extend_name)."""
+    """The whole name: a quoted one as quoted, else read back to its real boundary (extend_name),
+    never with the tail of a date before it (平成28年青葉市…条例: the name starts at 青葉市)."""
     if text[cand.start] in "「『“":
         return cand.start, cand.end
-    return extend_name(text, cand.start, cand.end), cand.end
+    start = extend_name(text, cand.start, cand.end)
+    date = _LEADING_DATE.match(text, start, cand.end)
+    if date and (date.group(1) or (start > 0 and re.match(r"[0-9一二三四五六七八九十元]", text[start - 1]))):
+        start = date.end()
+    return start, cand.end
+
+
+# a year the token rule took into the name, whole (令和3年) or its tail (年 of 平成28年)
+_LEADING_DATE = re.compile(r"((?:明治|大正|昭和|平成|令和)\s?(?:元|[0-9一二三四五六七八九十]{1,3})\s?|(?:19|20)[0-9]{2}\s?)?"
+                           r"年度?\s?")
+# …条例に関する調査特別委員会, …条例検討会議: the name is the subject of a body that examines it
+# (an assembly's committee, a council drafting it), which speaks of no ordinance made
+_EXAMINED_BY = re.compile(r"[」』]?\s?(?:の制定)?(?:に関する|についての|に係る)[\u4e00-\u9fff]{0,8}?"
+                          r"(?:委員会|審議会|検討会|協議会|研究会|懇話会|懇談会)")
 
 
 def _part_of_compound(text: str, end: int) -> bool:
@@ -512,7 +541,7 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
 # A name followed by one of these is the ground of something else (…条例に基づく支援,
 # …条例の規定により, …条例第3条): a passing reference, not a statement about the ordinance.
 _BASIS_AFTER = re.compile(r"[」』]?\s?(?:に基づ|にもとづ|に基い|の規定|に規定|に定め|により|によって|による|を根拠|"
-                          r"を踏まえ|をふまえ|の趣旨|の理念|の精神|に則|にのっと|に沿|の目的|"
+                          r"を踏まえ|をふまえ|の趣旨|の理念|の精神|に則|にのっと|に沿|の目的|を通じ|を通し|を中心に|を活用|"
                           r"第\s?[0-9０-９一二三四五六七八九十]+\s?条)")
 _PAGE_PLACE = ("page owner", "assembly of the page", "prefecture of the document")
 
@@ -624,6 +653,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             continue  # 条例第15号 is a number, not a name
         if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
             continue  # …型の振興条例: a sort of ordinance, not one's name
+        if _EXAMINED_BY.match(text, e):
+            continue  # …条例に関する特別委員会: a committee's name
         if s != cand.start:
             cand = cand.model_copy(update={"start": s, "text": text[s:e]})
         named.append((cand, name, (s, e)))

@@ -97,3 +97,36 @@ def test_passing_reference_and_compounds_give_no_record(nlp):
     text = ("当会は、北海道中小企業振興条例にもとづき、金融機関と連携協定を結びました。\n"
             "中小企業振興基本条例素案検討委員会を設置しました。")
     assert _ordinances(_doc(text, title="連携協定を締結しました")) == {}
+
+
+def test_a_date_before_the_name_is_no_part_of_it(nlp):
+    text = "令和3年石岡市中小企業振興基本条例の施行について\n令和3年石岡市中小企業振興基本条例を令和3年4月1日から施行します。"
+    names = set(_ordinances(_doc(text, title="石岡市の条例")))
+    assert names == {"石岡市中小企業振興基本条例"}
+
+
+def test_a_committee_examining_an_ordinance_gives_no_record(nlp):
+    text = ("石岡市議会 > 2016-06-23\n平成28年石岡市中小企業振興基本条例に関する調査特別委員会(6月23日)\n"
+            "1.日時 平成28年6月23日(木)午後1時 2.場所 第3委員会室\n"
+            "○委員長 ただいまより中小企業振興基本条例に関する調査特別委員会を開催いたします。")
+    assert _ordinances(_doc(text, title="石岡市中小企業振興基本条例に関する調査特別委員会")) == {}
+
+
+def test_a_city_after_its_prefecture_enacts_alone(nlp):
+    text = "【2007年4月25日】\n北海道帯広市では、中小企業振興基本条例が2007年4月1日から施行されました。"
+    (o,) = _ordinances(_doc(text, title="中小企業振興基本条例が施行")).values()
+    assert (o["municipality"], o["effective_date"]) == ("帯広市", "2007-04-01")
+    (span,) = [s for s in o["sources"] if s["field"] == "municipality"]
+    assert span["quote"] == "帯広市"
+
+
+def test_two_names_joined_by_to_are_two_ordinances(nlp):
+    text = "2013年には大分県中小企業活性化条例と宮崎県中小企業振興条例が制定されました。"
+    recs = _ordinances(_doc(text, title="県の条例の制定状況"))
+    assert {n: r["municipality"] for n, r in recs.items()} == {
+        "大分県中小企業活性化条例": "大分県", "宮崎県中小企業振興条例": "宮崎県"}
+
+
+def test_an_ordinance_as_the_means_of_something_else_is_passing(nlp):
+    text = "岐阜県では施策が整理され、中小企業振興基本条例を通じた総括が可能になりました。"
+    assert _ordinances(_doc(text, title="条例の到達点")) == {}
