@@ -401,9 +401,17 @@ def _part_of_compound(text: str, end: int) -> bool:
     name whatever follows (「…条例」可決: a headline with its spaces lost)."""
     if text[end - 1:end] in "」』”":
         return False
+    if _RULES_UNDER.match(text, end):
+        return True  # 条例施行規則: the rules made under it, another instrument
     nxt = text[end:end + 2]
     return bool(re.match(r"[\u4e00-\u9fff]", nxt)) and not nxt.startswith(
         ("第", "制定", "施行", "公布", "改正", "等", "可決", "成立"))
+
+
+_RULES_UNDER = re.compile(r"\s?施行(?:規則|細則|規程|要綱|要領)")
+# この規則は、X条例(平成28年条例第5号)の施行に関し必要な事項を定める: a rule's purpose article
+# names the ordinance it serves
+_SERVED_BY_RULE = re.compile(r"[」』]?\s?(?:[(（][^()（）\n]{1,30}[)）])?\s?の施行に関し(?:て)?必要な")
 
 
 
@@ -542,6 +550,7 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
 # …条例の規定により, …条例第3条): a passing reference, not a statement about the ordinance.
 _BASIS_AFTER = re.compile(r"[」』]?\s?(?:に基づ|にもとづ|に基い|の規定|に規定|に定め|により|によって|による|を根拠|"
                           r"を踏まえ|をふまえ|の趣旨|の理念|の精神|に則|にのっと|に沿|の目的|を通じ|を通し|を中心に|を活用|"
+                          r"を参考|を参照|をモデル|をお手本|を手本|"
                           r"第\s?[0-9０-９一二三四五六七八九十]+\s?条)")
 _PAGE_PLACE = ("page owner", "assembly of the page", "prefecture of the document")
 
@@ -653,8 +662,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             continue  # 条例第15号 is a number, not a name
         if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
             continue  # …型の振興条例: a sort of ordinance, not one's name
-        if _EXAMINED_BY.match(text, e):
-            continue  # …条例に関する特別委員会: a committee's name
+        if _EXAMINED_BY.match(text, e) or _SERVED_BY_RULE.match(text, e):
+            continue  # …条例に関する特別委員会: a committee's name; …条例の施行に関し必要な: a rule's ground
         if s != cand.start:
             cand = cand.model_copy(update={"start": s, "text": text[s:e]})
         named.append((cand, name, (s, e)))
