@@ -519,6 +519,23 @@ def _verb_dates(ctx: DocContext, draft: dict, end: int, sentence_end: int) -> bo
     return found
 
 
+_SELF_MADE = re.compile(r"\s?(?:が|は|を)\s?(公布|施行|制定)(?:され|し|いたし)")
+
+
+def _dated_self_reference(ctx: DocContext, probe: dict, m: re.Match, s: int) -> bool:
+    """平成29年9月に議員提案としてこの条例が制定されました: the one date of the sentence before a
+    self-reference that is the subject of a making (この条例が制定され) is that making's date."""
+    verb = _SELF_MADE.match(ctx.text, m.end())
+    dates = [d for d in ctx.dates_in(s, m.start()) if d.start_date and not d.fiscal_year]
+    if not verb or len(dates) != 1 or not re.match(r"\s?(?:に|から|より)", ctx.text[dates[0].end:]):
+        return False
+    key = "effective_date" if verb.group(1) == "施行" else "enacted_date"
+    probe[key] = dates[0].start_date
+    probe["evidence"].append((dates[0].start, verb.end(), "ordinance-date-self-reference"))
+    probe["evidence"].append(date_span(dates[0], "ordinance-date-self-reference", key, value=dates[0].start_date))
+    return True
+
+
 def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
     """本条例は、(date)から施行: on a page about one ordinance, the date of a sentence that
     refers to it (本条例, この条例, 同条例, or a sentence opening with 条例は) and binds a date to
@@ -531,7 +548,7 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
     for m in _SELF_REFERENCE.finditer(ctx.text):
         s, e = ctx.sentence(m.start())
         probe = {"enacted_date": None, "effective_date": None, "evidence": []}
-        if not _verb_dates(ctx, probe, s, e):
+        if not (_verb_dates(ctx, probe, s, e) or _dated_self_reference(ctx, probe, m, s)):
             continue
         spans = [sp for sp in probe["evidence"] if isinstance(sp, Span)]
         for d in open_:

@@ -130,3 +130,15 @@ def test_two_names_joined_by_to_are_two_ordinances(nlp):
 def test_an_ordinance_as_the_means_of_something_else_is_passing(nlp):
     text = "岐阜県では施策が整理され、中小企業振興基本条例を通じた総括が可能になりました。"
     assert _ordinances(_doc(text, title="条例の到達点")) == {}
+
+
+@pytest.mark.parametrize("sentence, field, value", [
+    ("商店会との意見交換を経て、平成29年9月に議員提案としてこの条例が制定されました。", "enacted_date", "2017-09"),
+    ("令和2年4月1日から、商店街の声を受けて本条例が施行されています。", "effective_date", "2020-04-01"),
+    # two dates: which is the making's is not said
+    ("平成28年に検討を始め、平成29年9月に議員提案としてこの条例が制定されました。", "enacted_date", None),
+])
+def test_the_one_date_before_a_self_reference_that_is_made(nlp, sentence, field, value):
+    title = "石岡市商店街の活性化に関する条例が制定されました"
+    (o,) = _ordinances(_doc(f"{title}\n{sentence}\n更新日 2018年6月22日", title=title)).values()
+    assert o[field] == value
