@@ -254,6 +254,7 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
     return t.text, s, e, t.start
 
 
+_HEADCOUNT = re.compile(r"[0-9][0-9,，]*\s?(?:名|人|社)(?:が|を|の|で|も|超|以上|余り|あまり|\s|$)")
 _HEADING_LINES = 8  # the meeting's heading stands among the first non-empty lines
 _KANA = re.compile(r"[\u3041-\u3096]")
 
@@ -290,6 +291,8 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
     quoted = re.match(r"[「『][^」』]*[」』]", value)
     if quoted and quoted.end() < len(value):
         return None  # 「…」会頭の言葉に会場沸く: a news headline quoting someone
+    if _HEADCOUNT.search(value):
+        return None  # 300団体から2,000名が出席: a report's lede, not a theme
     return value, line.start, line.end, start
 
 

@@ -523,11 +523,15 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
         para = text.rfind("\n\n", 0, m.start) + 1
         series = _series_cand_before(ctx, m.start)
         how = None
+        edition = kanji_to_int(m.edition)
         if series is None or series.end < max(para, m.start - 300):
             series, how = _page_series(ctx), "the page's series"
+            if series is not None and (series.start > m.start and series.text != _title_series(ctx)
+                                       or _edition_of_another_event(ctx, edition, m.start, m.end)):
+                continue  # the count is of what the page is about: not a series named only later,
+                # nor the page's series when the same edition is written before another event's name
         if series is None:
             continue
-        edition = kanji_to_int(m.edition)
         name = strip_quotes(series.text)
         ns = series.start + series.text.index(name)
         draft = _summit(name, edition, 0.7, [
@@ -545,6 +549,19 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
             draft["_year"] = year
         drafts.append(draft)
     return drafts
+
+
+def _edition_of_another_event(ctx: DocContext, edition: int | None, start: int, end: int) -> bool:
+    """Whether the text writes 第N回 of this edition before a name that is no meeting's (第16回青葉市
+    「産業祭」): a count of that edition (第16回を迎えた今回) speaks of that event."""
+    for m in _EDITION.finditer(ctx.text):
+        if start <= m.start() < end or kanji_to_int(m.group(1)) != edition:
+            continue
+        if re.match(r"\s?[\u4e00-\u9fff々ヶ\u30a1-\u30faー「『]{2}", ctx.text[m.end():m.end() + 3]):
+            after = meetings.name_after(ctx.text, m.end())
+            if after is None or not _is_series_name(after.text):
+                return True
+    return False
 
 
 def _series_year(ctx: DocContext, series: str) -> tuple[str, int, int] | None:

@@ -149,6 +149,11 @@ def test_key_alone_on_its_line_gives_the_value_below(nlp):
     ("第2回青森市中小企業振興会議", "第2回青森市中小企業振興会議を市役所で開いた。委員から意見を聞いた。"),  # a city's own council
     ("議会だより", "令和5年第3回定例会の報告\n議員の一般質問をまとめました。"),  # an assembly's session
     ("議会の日程", "第4回青森市議会定例会は12月1日に開会します。"),
+    # a festival's count (第12回を迎えた今回) is not of a contest named later on the page
+    ("地域の宝を未来へ(2023年10月22日)",
+     "2023年10月22日\n第12回青森市「産業まつり」が10月21日と22日に体育館で開かれました。\n"
+     "第12回を迎えた今回は「地域の宝を未来へ」をテーマに、展示や販売が行われました。\n"
+     "また、ステージではのど自慢大会も行われました。"),
 ])
 def test_meetings_that_are_no_summit(nlp, title, text):
     assert _summits(text, title) == []
@@ -204,6 +209,9 @@ def test_a_subtitle_under_the_heading_is_the_theme(nlp):
     plain = _summits("第8回港まちサミット\n釧路市観光国際交流センター\n令和4年10月7日、第8回港まちサミットが"
                      "釧路市で開かれました。\n", title="第8回港まちサミット")
     assert plain[0]["theme"] is None
+    lede = _summits("第8回港まちサミットを開催\n\n120団体から1,500名が出席\n\n港まちサミットは10月7日、釧路市で"
+                    "「第8回港まちサミット」を開催しました。\n", title="第8回港まちサミットを開催")
+    assert lede[0]["theme"] is None  # a report's lede with a headcount is no theme
 
 
 def test_today_dates_the_meeting_by_the_page_and_the_next_meeting_is_no_venue(nlp):
