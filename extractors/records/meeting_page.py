@@ -73,6 +73,8 @@ def full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> st
     if len(written) == 1:
         return written[0]
     known = [short + e for e in MUNICIPALITY_SUFFIX if is_municipality(short + e)]
+    if prefecture and not any(k.endswith("市") for k in known):
+        return prefecture[0]  # (茨城 is 茨城県 rather than its town 茨城町)
     if len(known) == 1 or (known and known[0].endswith("市") and not prefecture):
         return known[0]  # (釧路 is 釧路市 rather than 釧路町: a place called by its short name is the city)
     if prefecture:
