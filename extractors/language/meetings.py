@@ -261,7 +261,8 @@ def _theme_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     after = re.compile(rf"{_QUOTED}\s?(?:を|の|が)?\s?(?P<cue>{cue})")
     before = re.compile(rf"(?:{cue})\s?(?:は|:|：)?\s?{_QUOTED}")
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
-    talk_after = re.compile(rf"\s?(?:に|と|として)?\s?(?:{talk})")
+    # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
+    talk_after = re.compile(rf"\s?(?:に|と|として|とした|にした)?\s?[\u4e00-\u9fff]{{0,4}}?(?:{talk})")
     # メインテーマは、…でした。: an unquoted theme, the whole complement of a copula
     plain = re.compile(rf"(?:{cue})は[、\s]?(?P<u>[^「」『』。、\n]{{4,60}}?)(?:でした|です|だった|である)。")
     return after, before, titled, talk_after, plain
