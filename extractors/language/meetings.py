@@ -254,7 +254,7 @@ _NAMES_A_DECLARATION = re.compile(r"\s?[「『]|[^。\n]{0,20}?(?:宣言|アピ�
 
 
 @lru_cache(maxsize=1)
-def _theme_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _theme_patterns() -> tuple[re.Pattern, ...]:
     v = vocabulary()
     cue = "|".join(map(re.escape, v["theme_cues"]))
     talk = "|".join(map(re.escape, v["talk_words"]))
@@ -265,20 +265,24 @@ def _theme_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     talk_after = re.compile(rf"\s?(?:に|と|として|とした|にした)?\s?[\u4e00-\u9fff]{{0,4}}?(?:{talk})")
     # メインテーマは、…でした。: an unquoted theme, the whole complement of a copula
     plain = re.compile(rf"(?:{cue})は[、\s]?(?P<u>[^「」『』。、\n]{{4,60}}?)(?:でした|です|だった|である)。")
-    return after, before, titled, talk_after, plain
+    # 記念講演では、「…」をテーマに: the talk is the topic before the quote
+    talk_before = re.compile(rf"(?:{talk})(?:では|で|は|が|も)[、,\s]?\s?$")
+    return after, before, titled, talk_after, plain, talk_before
 
 
 def themes(text: str, lo: int, hi: int) -> list[Found]:
     """The meeting themes of text[lo:hi], in order: the quoted text with a theme cue before or
     after it, or 「…」と題して; not when a talk word follows (…をテーマに講演, と題して発表); else
     an unquoted one that completes テーマは…です."""
-    after, before, titled, talk_after, plain = _theme_patterns()
+    after, before, titled, talk_after, plain, talk_before = _theme_patterns()
     out = []
     for pattern in (after, before, titled):
         for m in pattern.finditer(text, lo, hi):
             g = "q1" if m.group("q1") else "q2"
             own_cue = pattern is after and m.group("cue") not in vocabulary()["talk_cues"]  # 大会テーマ
             if pattern is not before and not own_cue and talk_after.match(text, m.end(), hi):
+                continue
+            if pattern is not before and not own_cue and talk_before.search(text, max(lo, m.start() - 12), m.start()):
                 continue
             if pattern is titled and _NAMES_A_DECLARATION.match(text, m.end(), min(hi, m.end() + 24)):
                 continue  # 「…」と題した「青葉アピール」: the declaration's title

@@ -71,6 +71,7 @@ def test_counted_editions(text, edition):
     ("市長が「ものづくり都市・青森」をテーマに発表した。", None),  # a talk's title
     ("会長が「これからの経営」と題して講演した。", None),
     ("顧問が「青年経営者への期待」をテーマに特別報告。", None),  # a talk with a modifier before it
+    ("記念講演では、「研究から世界へ」をテーマに語った。", None),  # a talk as the topic before it
     ("当日は「地域と世界」をテーマとしたパネルディスカッションを開いた。", None),
     ("「思いやりの地域づくり」と題した「青森アピール」を採択した。", None),  # the declaration's title
     ("「港から広がる商い」を大会テーマに記念講演が行われた。", "港から広がる商い"),  # the meeting's own cue
