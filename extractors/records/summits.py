@@ -684,10 +684,32 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
               and re.fullmatch(r"\s?(?:に|、|の)?\s?", ctx.text[d.end:edition_at])]  # (平成23年度: a period)
     if before:
         return before[-1], YEAR_FROM_DOCUMENT
+    same = _same_year(ctx, s, edition_at)
+    if same:
+        return same, THAT_YEAR
     day = _bare_day(ctx, s, e)
     if day and (year is None or day.start_date.startswith(str(year))):
         return day, BARE_DAY
     return None
+
+
+_SAME_YEAR = re.compile(r"(?:^\s?|[、,])(同年|その年)(?:に|、|,|の|\s)")
+THAT_YEAR = "the year named before (同年)"
+
+
+def _same_year(ctx: DocContext, s: int, edition_at: int) -> DateMention | None:
+    """同年、青葉町で第1回サミットを開催: 同年 before the edition is the year of the last date written
+    with its year in the sentence before, on the same line (1984年、…発足。同年、…)."""
+    m = _SAME_YEAR.search(ctx.text[s:edition_at])  # (in the slice: ^ is the sentence start)
+    if not m:
+        return None
+    ls, _ = ctx.line(s)
+    ps, _ = ctx.sentence(max(ls, s - 1))
+    earlier = [d for d in ctx.dates_in(ps, s) if d.year_given and d.start_date and not d.fiscal_year] if s > ls else []
+    if not earlier:
+        return None
+    year = earlier[-1].start_date[:4]
+    return DateMention(s + m.start(1), s + m.end(1), year, year, "year", False, False, None, THAT_YEAR)
 
 
 def _declarations(ctx: DocContext, drafts: list[dict]) -> None:

@@ -492,3 +492,15 @@ def test_a_series_named_by_year_dates_the_days_of_its_keys_and_reads_angle_brack
     (s,) = _summits("ジャパン<漆>サミット2019 in 輪島\n\n令和元年10月3日(木)、石川県輪島市で漆器産地の首長が集まりました。\n",
                     title="漆サミット")
     assert (s["series"], s["start_date"], s["host"]) == ("ジャパン<漆>サミット", "2019-10-03", "輪島市")
+
+
+def test_the_same_year_before_an_edition_is_the_year_just_named(nlp):
+    text = ("港町サミット\n港町の名をもつ市町村の会議。1984年、釧路市の呼びかけにより発足。同年、釧路市で第1回サミットを開催。"
+            "2007年の第22回サミット以後は隔年開催。")
+    found = {s["edition"]: s for s in _summits(text, title="港町サミット")}
+    assert (found[1]["start_date"], found[1]["host"], found[22]["start_date"]) == ("1984", "釧路市", "2007")
+    (span,) = [e for e in found[1]["sources"] if e["field"] == "start_date"]
+    assert (span["quote"], span["how"]) == ("同年", "the year named before (同年)")
+    # 同年 with no year in the sentence before: no date
+    (alone,) = _summits("港町サミット\n同年、釧路市で第1回港町サミットを開催。", title="港町サミット")
+    assert alone["start_date"] is None
