@@ -581,31 +581,41 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
     """Series named by year instead of number (青葉サミット2021in若葉): one meeting per series and
     year, edition null; its date is the sentence's (or the page's, for a one-meeting page)."""
     numbered_ends = {e.end for e in editions} | {e.end + 1 for e in editions}
-    drafts, seen = [], set()
+    drafts, seen = [], {}
     for c in _series_names(ctx):
         if c.start in numbered_ends:
             continue
         m = _YEAR_IN.match(ctx.text, c.end)
         name = strip_quotes(c.text)
-        if not m or (name, m.group(1)) in seen:
+        if not m:
             continue
-        seen.add((name, m.group(1)))
         s, e = ctx.sentence(c.start)
         year = int(m.group(1))
+        if (name, m.group(1)) in seen:  # named again (a heading, then the body): a date the first lacked
+            draft = seen[(name, m.group(1))]
+            if draft["start_date"] is None:
+                _year_date(ctx, draft, s, e, c.start, year)
+            continue
         host = _host_span_after(ctx, m.end()) or _place_right_after(ctx, m.end())
         ns = c.start + c.text.index(name)
         draft = _summit(name, None, 0.7, [(c.start, m.end(), "summit-series-year"),
                                          field_span(ns, ns + len(name), "summit-series-year", "series", name)]
                         + ([host] if host else []),
                         host=host.value if host else None, _year=(str(year), m.start(1), m.end(1)))
-        found = _sentence_date(ctx, s, e, c.start, year)
-        if found and found[0].start_date and found[0].start_date.startswith(str(year)):
-            date, year_how = found
-            draft["start_date"], draft["end_date"] = date.start_date, date.end_date
-            draft["evidence"].append((date.start, date.end, "date"))
-            draft["evidence"] += [date_span(date, "date", f, year_how=year_how) for f in ("start_date", "end_date")]
+        _year_date(ctx, draft, s, e, c.start, year)
+        seen[(name, m.group(1))] = draft
         drafts.append(draft)
     return drafts
+
+
+def _year_date(ctx: DocContext, draft: dict, s: int, e: int, series_at: int, year: int) -> None:
+    """The date of the sentence text[s:e] naming a series by year, when it falls in that year."""
+    found = _sentence_date(ctx, s, e, series_at, year)
+    if found and found[0].start_date and found[0].start_date.startswith(str(year)):
+        date, year_how = found
+        draft["start_date"], draft["end_date"] = date.start_date, date.end_date
+        draft["evidence"].append((date.start, date.end, "date"))
+        draft["evidence"] += [date_span(date, "date", f, year_how=year_how) for f in ("start_date", "end_date")]
 
 
 def _place_right_after(ctx: DocContext, at: int) -> Span | None:

@@ -504,3 +504,11 @@ def test_the_same_year_before_an_edition_is_the_year_just_named(nlp):
     # 同年 with no year in the sentence before: no date
     (alone,) = _summits("港町サミット\n同年、釧路市で第1回港町サミットを開催。", title="港町サミット")
     assert alone["start_date"] is None
+
+
+def test_a_series_named_by_year_takes_the_date_of_a_later_mention(nlp):
+    """A heading names the meeting by its year with no date; the body names it again with the day."""
+    text = ("2024年12月29日\n\n「港町観光大会2018 in 釧路」開催\n\n海から陸へ、観光の創造に向けて\n\n"
+            " 「港町観光大会2018 in 釧路」(主催:港町協議会)が11月5日、市民ホール(北海道釧路市)で開催された。\n")
+    (s,) = _summits(text, title="「港町観光大会2018 in 釧路」開催")
+    assert (s["start_date"], s["host"]) == ("2018-11-05", "釧路市")
