@@ -722,10 +722,23 @@ def _same_year(ctx: DocContext, s: int, edition_at: int) -> DateMention | None:
     return DateMention(s + m.start(1), s + m.end(1), year, year, "year", False, False, None, THAT_YEAR)
 
 
+# 青葉サミット若葉宣言2022: a declaration named by the series, its place and its year (a page's
+# list of documents)
+_NAMED_DECLARATION = r"[ 　]?(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}?宣言(?:{year})?)(?![\u4e00-\u9fff0-9])"
+
+
 def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
     by_edition: dict[int, list[dict]] = {}
     for d in drafts:
         by_edition.setdefault(d["edition"], []).append(d)
+    yearly = [d for d in drafts if d["edition"] is None and d["series"] and d["start_date"]]
+    if len(yearly) == 1 and yearly[0]["declaration"] is None:  # one meeting of a series named by year
+        d = yearly[0]
+        year = d["start_date"][:4]
+        for m in re.finditer(re.escape(d["series"]) + _NAMED_DECLARATION.replace("{year}", year), ctx.text):
+            d["declaration"] = m.group("d")
+            d["evidence"].append(field_span(m.start("d"), m.end("d"), "summit-declaration", "declaration", m.group("d")))
+            break
     for m in (*_DECLARATION.finditer(ctx.text), *_SPACED_DECLARATION.finditer(ctx.text)):
         n = kanji_to_int(m.group(1))
         for d in by_edition.get(n, []):

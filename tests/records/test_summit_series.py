@@ -512,3 +512,13 @@ def test_a_series_named_by_year_takes_the_date_of_a_later_mention(nlp):
             " 「港町観光大会2018 in 釧路」(主催:港町協議会)が11月5日、市民ホール(北海道釧路市)で開催された。\n")
     (s,) = _summits(text, title="「港町観光大会2018 in 釧路」開催")
     assert (s["start_date"], s["host"]) == ("2018-11-05", "釧路市")
+
+
+def test_a_declaration_named_by_the_series_its_place_and_year(nlp):
+    text = ("港町サミット2022in釧路を開催しました\n公開日 2022年10月31日\n港町サミット2022in釧路を10月13日に釧路市で開催しました。\n"
+            "資料\n港町サミット2022in釧路_プログラム[PDF:13.4MB]港町サミット釧路宣言2022[PDF:53.8KB]\n")
+    (s,) = _summits(text, title="港町サミット2022in釧路を開催しました")
+    assert (s["start_date"], s["declaration"]) == ("2022-10-13", "釧路宣言2022")
+    other = text.replace("釧路宣言2022", "釧路宣言2019")  # another year's declaration is not this meeting's
+    (o,) = _summits(other, title="港町サミット2022in釧路を開催しました")
+    assert o["declaration"] is None
