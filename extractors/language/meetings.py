@@ -139,7 +139,7 @@ def name_after(text: str, pos: int) -> Found | None:
             stop += 1
         for m in _meeting_word().finditer(text, i, stop):
             if _ends_word(text, m.end()):
-                return _own_name(text, start, m.end())
+                return _own_name(text, start, _spaced_bare_word(text, m.end()))
         if text[stop:stop + 1] != " " or stop == start:
             break
         i = stop = stop + 1
@@ -151,6 +151,19 @@ def name_after(text: str, pos: int) -> Found | None:
 
 
 _SELF = ("同", "本", "当", "今")
+_SPACED_BARE = ("全国大会", "総会", "定時総会", "通常総会")
+
+
+def _spaced_bare_word(text: str, end: int) -> int:
+    """A heading's name that ends on a meeting word and goes on, after a space, with a bare one
+    (…国民会議 全国大会: the 全国大会 of the 国民会議) ends after it; else `end`."""
+    if text[end:end + 1] not in (" ", "\u3000"):
+        return end
+    for word in _SPACED_BARE:
+        stop = end + 1 + len(word)
+        if text.startswith(word, end + 1) and (stop >= len(text) or text[stop] in _STOP_AFTER or text[stop] in "\r"):
+            return stop
+    return end
 
 
 def _own_name(text: str, start: int, end: int) -> Found | None:

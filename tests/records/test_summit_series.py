@@ -33,6 +33,9 @@ def _summits(text: str, title: str | None = None) -> list[dict]:
     ("第7回目の東北市長会議が開かれた", "東北市長会議"),  # 第N回目の
     ("第41回 東北商工会議所女性会連合会 青森全国大会", "東北商工会議所女性会連合会 青森全国大会"),  # a heading's space
     ("2007年の第22回港町サミット以後は隔年開催", "港町サミット"),  # a time word after the name
+    ("第35回 港町振興国民会議 全国大会 in 釧路", "港町振興国民会議 全国大会"),  # a heading's bare word after a space
+    ("第35回 港町サミット 大会宣言", "港町サミット"),  # (not a declaration's word)
+    ("第35回港町サミット 総会資料", "港町サミット"),
     ("第5回東北市長会議前日に視察を行った", "東北市長会議"),
 ])
 def test_name_after_the_edition(text, name):
