@@ -27,6 +27,7 @@ from extractors.language.dates import DateMention, find_dates, kanji_to_int
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
 from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
+from extractors.records.publisher import publisher, stands_for_publisher
 from extractors.records.lines import Line, key_value
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
@@ -101,13 +102,28 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
             whole = full_host(ctx, short[-1].text)
             if whole and is_municipality(whole):
                 return whole, short[-1].start, short[-1].end
+        own = [c for c in ctx.within(lo, mark.start(), "SELF") if c.end == mark.start() and c.text[:1] in "本当"]
+        body = self_place(ctx, own[-1].text) if own else None
+        if body:  # 本市で…を開催: the city that publishes the page
+            return body, own[-1].start, own[-1].end
     return None
+
+
+def self_place(ctx: DocContext, word: str) -> str | None:
+    """The municipality a self-reference (本市, 当町) stands for: the page's owner, else its publisher
+    (the title's site name, the contact block) when that is a municipality of the word's kind."""
+    found = ctx.resolve_self(word)
+    if found:
+        return found
+    body = publisher(ctx.doc.title, ctx.text)
+    return body if body and is_municipality(body) and stands_for_publisher(word, body) else None
 
 
 def venue_span(ctx: DocContext, place: tuple[str, int, int]) -> Span:
     """The host's span: the place as written, saying so when the gazetteer made it whole."""
     name, s, e = place
-    how = None if ctx.text[s:e] == name else "completed by the gazetteer"
+    written = ctx.text[s:e]
+    how = None if written == name else "publisher" if written[:1] in "本当" else "completed by the gazetteer"
     return field_span(s, e, "summit-venue", "host", name, how=how)
 
 

@@ -525,3 +525,13 @@ def test_a_declaration_named_by_the_series_its_place_and_year(nlp):
     other = text.replace("釧路宣言2022", "釧路宣言2019")  # another year's declaration is not this meeting's
     (o,) = _summits(other, title="港町サミット2022in釧路を開催しました")
     assert o["declaration"] is None
+
+
+def test_a_self_reference_as_the_venue_is_the_publishing_city(nlp):
+    text = "令和元年10月3日、本市で第10回港町サミットを開催しました。全国から12市町の市長が集まりました。"
+    (s,) = _summits(text, title="本市で第10回港町サミットを開催しました - 釧路市")
+    assert s["host"] == "釧路市"
+    (span,) = [e for e in s["sources"] if e["field"] == "host"]
+    assert (span["quote"], span["how"]) == ("本市", "publisher")
+    (unknown,) = _summits(text, title="港町サミット")  # no publisher: no host
+    assert unknown["host"] is None
