@@ -690,6 +690,11 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     named = [(cand, name, span) for cand, name, span in named if not _names_a_plan(name, planned)]
     plan_page = bool(planned) and bool(_PLAN_TITLE.search(ctx.doc.title or ""))
     rows = _row_names(ctx, [span for _, _, span in named])
+    placed: dict[str, set[str]] = {}  # a name without its place -> the bodies whose name it is on the page
+    for _, name, _ in named:
+        prefix = municipality_prefix(name)
+        if prefix:
+            placed.setdefault(_key_name(name), set()).add(without_prefecture(prefix))
     drafts: list[dict] = []
     rows_listed = False
     for cand, name, (s, e) in named:
@@ -715,6 +720,10 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         if draft["municipality"] is None:
             inside = _prefecture_inside(name)
             set_municipality(ctx, draft, (inside, "prefecture in the name", None) if inside else None)
+        if draft["municipality"] is None and len(placed.get(name, ())) == 1:
+            # 「中小企業振興条例」が…施行 on a page that names 福岡県中小企業振興条例: that one
+            (body,) = placed[name]
+            set_municipality(ctx, draft, (body, "the same name with its place on the page", None))
         if _passing_reference(ctx, draft, listed, e) or _kind_only(draft, listed):
             continue
         stated = _stated(draft) and not draft.get("_near")  # (a year near the name may be a proposal's)

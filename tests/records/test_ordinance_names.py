@@ -142,3 +142,14 @@ def test_the_one_date_before_a_self_reference_that_is_made(nlp, sentence, field,
     title = "石岡市商店街の活性化に関する条例が制定されました"
     (o,) = _ordinances(_doc(f"{title}\n{sentence}\n更新日 2018年6月22日", title=title)).values()
     assert o[field] == value
+
+
+def test_a_name_without_its_place_is_the_pages_ordinance_of_that_name(nlp):
+    text = ("「石川県中小企業振興条例」が施行されました\n本県の施策を推進するために必要な事項を定める「中小企業振興条例」が、"
+            "平成27年10月16日に施行されました。")
+    (o,) = _ordinances(_doc(text, title="「石川県中小企業振興条例」が施行されました")).values()
+    assert (o["municipality"], o["effective_date"]) == ("石川県", "2015-10-16")
+    # two bodies with that name on the page: which one is not said
+    two = ("石川県中小企業振興条例と富山県中小企業振興条例\n「中小企業振興条例」が、平成27年10月16日に施行されました。")
+    recs = _ordinances(_doc(two, title="二つの条例"))
+    assert all(r["effective_date"] is None for r in recs.values())
