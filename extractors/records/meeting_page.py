@@ -33,10 +33,12 @@ from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_
 
 # The place where a meeting is held: a municipality a little before one of these.
 _VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|に集(?:ま|い|う|っ)|での開催|"
+                         r"での(?=[^。、\n「」]{2,30}?(?:サミット|大会|総会|会議|フォーラム|集会|交流会)の開催)|"
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施|始ま|開幕)|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
                          r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))")
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
+_BARE_PLACE = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u4e00-\u9fff々ヶ]{2,3})$")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
 DATE_KEYS = ("開催日時", "開催年月日", "開催日程", "開催日", "開催期日", "開催時期", "実施日", "日時", "期日", "会期", "日程",
@@ -102,6 +104,11 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
             whole = full_host(ctx, short[-1].text)
             if whole and is_municipality(whole):
                 return whole, short[-1].start, short[-1].end
+        bare = _BARE_PLACE.search(text, lo, mark.start())
+        if bare and not ctx.in_quotes(bare.start(1)):  # 水戸での…の開催: a place's short name no rule tagged
+            whole = full_host(ctx, bare.group(1))
+            if whole and is_municipality(whole):
+                return whole, bare.start(1), bare.end(1)
         own = [c for c in ctx.within(lo, mark.start(), "SELF") if c.end == mark.start() and c.text[:1] in "本当"]
         body = self_place(ctx, own[-1].text) if own else None
         if body:  # 本市で…を開催: the city that publishes the page

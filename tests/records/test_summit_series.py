@@ -535,3 +535,13 @@ def test_a_self_reference_as_the_venue_is_the_publishing_city(nlp):
     assert (span["quote"], span["how"]) == ("本市", "publisher")
     (unknown,) = _summits(text, title="港町サミット")  # no publisher: no host
     assert unknown["host"] is None
+
+
+@pytest.mark.parametrize("line, host", [
+    ("釧路での全国港町サミットの開催は13年ぶりとなりました。", "釧路市"),  # a short name no rule tags
+    ("地元での全国港町サミットの開催は13年ぶりとなりました。", None),  # no place
+])
+def test_a_place_before_de_and_the_meetings_holding(nlp, line, host):
+    text = f"第29回全国港町サミットが開催されました。\n\n協議会は13市町で構成されています。\n\n{line}"
+    (s,) = _summits(text, title="第29回全国港町サミットが開催されました")
+    assert s["host"] == host
