@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date as date_cls
+from datetime import date as date_cls, timedelta
 from functools import lru_cache
 
 from extractors.language import meetings
@@ -689,7 +689,7 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
         year_how = "year of the series name"
     dates = [d for d in dates if d.start_date and not _other_event(ctx.text, d.end, e)]
     if dates:
-        return dates[0], year_how
+        return _for_days(ctx, dates[0]), year_how
     before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and not d.fiscal_year
               and re.fullmatch(r"\s?(?:に|、|の)?\s?", ctx.text[d.end:edition_at])]  # (平成23年度: a period)
     if before:
@@ -705,6 +705,19 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
 
 _SAME_YEAR = re.compile(r"(?:^\s?|[、,])(同年|その年)(?:に|、|,|の|\s)")
 THAT_YEAR = "the year named before (同年)"
+
+
+# 10月3日から2日間: a first day and a count of days
+_FOR_DAYS = re.compile(r"(?:\s?[(（][^()（）]{1,4}[)）])?\s?(?:から|より)(?:の)?\s?([2-7]|[二三四五六七])日間")
+
+
+def _for_days(ctx: DocContext, d: DateMention) -> DateMention:
+    """A one-day date followed by から N日間: its end is the N-th day (the date's span reaches over the count)."""
+    m = _FOR_DAYS.match(ctx.text, d.end)
+    if not m or d.precision != "day" or d.start_date != d.end_date:
+        return d
+    end = date_cls.fromisoformat(d.start_date) + timedelta(days=kanji_to_int(m.group(1)) - 1)
+    return replace(d, end=m.end(), end_date=end.isoformat())
 
 
 def _same_year(ctx: DocContext, s: int, edition_at: int) -> DateMention | None:

@@ -545,3 +545,14 @@ def test_a_place_before_de_and_the_meetings_holding(nlp, line, host):
     text = f"第29回全国港町サミットが開催されました。\n\n協議会は13市町で構成されています。\n\n{line}"
     (s,) = _summits(text, title="第29回全国港町サミットが開催されました")
     assert s["host"] == host
+
+
+@pytest.mark.parametrize("when, end", [
+    ("10月3日から2日間", "2019-10-04"),
+    ("10月3日(木)から三日間", "2019-10-05"),
+    ("10月3日", "2019-10-03"),
+    ("10月3日に開かれ、2日間", "2019-10-03"),  # a count apart from the date is not its length
+])
+def test_a_first_day_and_a_count_of_days(nlp, when, end):
+    (s,) = _summits(f"2019/10/07 15:00\n第10回港町サミットが{when}、釧路市で開かれました。", title="港町サミット")
+    assert (s["start_date"], s["end_date"]) == ("2019-10-03", end)
