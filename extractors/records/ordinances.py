@@ -720,11 +720,9 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         if draft["municipality"] is None:
             inside = _prefecture_inside(name)
             set_municipality(ctx, draft, (inside, "prefecture in the name", None) if inside else None)
-        bodies = {b for key, found in placed.items() if key == name or _is_short_form(name, key) for b in found}
-        if draft["municipality"] is None and len(bodies) == 1:
-            # 「中小企業振興条例」が…施行 on a page that names 福岡県中小企業振興条例 (or its longer
-            # 福岡県中小企業振興基本条例): that one
-            (body,) = bodies
+        if draft["municipality"] is None and len(placed.get(name, ())) == 1:
+            # 「中小企業振興条例」が…施行 on a page that names 福岡県中小企業振興条例: that one
+            (body,) = placed[name]
             set_municipality(ctx, draft, (body, "the same name with its place on the page", None))
         if _passing_reference(ctx, draft, listed, e) or _kind_only(draft, listed):
             continue
@@ -752,42 +750,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         d.pop("_near", None)
     _page_number_and_promulgation(ctx, drafts)
     _supplementary_provisions(ctx, drafts)
-    return _short_forms(ctx, _apply_renames(drafts))
-
-
-def _is_short_form(short: str, full: str) -> bool:
-    """Whether `short` leaves out parts of `full` and keeps the rest in order (中小企業振興条例 of
-    中小企業振興基本条例)."""
-    it = iter(full)
-    return short != full and all(ch in it for ch in short)
-
-
-_ENDED = re.compile(r"廃止|旧")
-
-
-def _short_forms(ctx: DocContext, drafts: list[dict]) -> list[dict]:
-    """A name without its place, its body inferred (市の中小企業振興条例), that shortens the one
-    ordinance the page names with that body's place (青葉市中小企業振興基本条例) is that ordinance:
-    its dates go to it, not to a second record. Not when its sentence speaks of an ordinance
-    ended (廃止, 旧…), nor when their dates differ."""
-    out = []
-    for d in drafts:
-        full = [o for o in drafts if o is not d and d["municipality"] and o["municipality"] == d["municipality"]
-                and municipality_prefix(o["name"]) and not municipality_prefix(d["name"])
-                and _is_short_form(d["name"], _key_name(o["name"]))]
-        first = d["evidence"][0]
-        s, e = ctx.sentence(first[0])
-        if len({o["name"] for o in full}) != 1 or _ENDED.search(ctx.text, s, e) or not all(
-                d[k] is None or full[0][k] is None or d[k] == full[0][k] for k in ("enacted_date", "effective_date")):
-            out.append(d)
-            continue
-        target = full[0]
-        for k in ("enacted_date", "effective_date"):
-            if target[k] is None and d[k]:
-                target[k] = d[k]
-                target["evidence"] += [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == k]
-        target["evidence"] += [tuple(sp[:3]) for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "name"]
-    return out
+    return _apply_renames(drafts)
 
 
 def _supplementary_provisions(ctx: DocContext, drafts: list[dict]) -> None:

@@ -153,14 +153,3 @@ def test_a_name_without_its_place_is_the_pages_ordinance_of_that_name(nlp):
     two = ("石川県中小企業振興条例と富山県中小企業振興条例\n「中小企業振興条例」が、平成27年10月16日に施行されました。")
     recs = _ordinances(_doc(two, title="二つの条例"))
     assert all(r["effective_date"] is None for r in recs.values())
-
-
-def test_a_short_form_of_the_pages_ordinance_is_that_ordinance(nlp):
-    text = ("石岡市では、平成28年3月に石岡市中小企業振興基本条例を制定しました。\n"
-            "中小企業振興条例は、平成28年4月1日から施行されています。")
-    (o,) = _ordinances(_doc(text, title="石岡市の産業振興")).values()
-    assert (o["name"], o["enacted_date"], o["effective_date"]) == ("石岡市中小企業振興基本条例", "2016-03", "2016-04-01")
-    # an ordinance the page says was ended is another one
-    ended = ("帯広市では、帯広市中小企業振興基本条例が平成19年4月1日から施行されました。"
-             "これまであった中小企業振興条例は廃止されました。")
-    assert len(_ordinances(_doc(ended, title="帯広市"))) == 2
