@@ -108,6 +108,8 @@ def extend_name(text: str, start: int, end: int) -> int:
             return start  # a comma joins names only in a coordination closed by 及び
         if link in ("の", "と") and _starts_with_place(group) and municipality_prefix(group + "中小企業条例") == group:
             return start
+        if link in ("の", "と") and municipality_prefix(text[start:end]):
+            return start  # 議員提案の青葉市…条例: a name that opens with its body is whole
         start = m.start()
 
 
