@@ -298,6 +298,12 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
             found = _phrase_line(ctx, line)
             if found:
                 return found
+    # 「…を担う人たれ!」 over 「第46回…交流会in沖縄」: a page that opens with the meeting's slogan,
+    # an exclamation on the line right above its heading
+    if len(lines) >= 2 and key in lines[1].text.replace(" ", "") and _EDITION_AT.search(lines[1].text):
+        found = _phrase_line(ctx, lines[0])
+        if found and found[0].rstrip().endswith(("!", "！")):
+            return found
     return None
 
 

@@ -556,3 +556,13 @@ def test_a_place_before_de_and_the_meetings_holding(nlp, line, host):
 def test_a_first_day_and_a_count_of_days(nlp, when, end):
     (s,) = _summits(f"2019/10/07 15:00\n第10回港町サミットが{when}、釧路市で開かれました。", title="港町サミット")
     assert (s["start_date"], s["end_date"]) == ("2019-10-03", end)
+
+
+def test_a_slogan_over_the_heading_is_the_theme(nlp):
+    text = ("海とともに生きる港をつくろう!\n第10回港町サミットin釧路、根室から20名が参加\n"
+            "10月3日~4日、第10回港町サミットが釧路市で開催されました。\n")
+    (s,) = _summits(text, title="海とともに生きる港をつくろう! 第10回港町サミットin釧路")
+    assert s["theme"] == "海とともに生きる港をつくろう!"
+    plain = text.replace("つくろう!", "つくる会")  # a line with no exclamation is a page's heading, not a slogan
+    (p,) = _summits(plain, title="第10回港町サミットin釧路")
+    assert p["theme"] is None
