@@ -82,6 +82,7 @@ def test_counted_editions(text, edition):
     ("「港から広がる商い」を大会テーマに記念講演が行われた。", "港から広がる商い"),  # the meeting's own cue
     ("今年のメインテーマは、木の文化と職人の技でした。", "木の文化と職人の技"),  # unquoted, a copula's complement
     ("テーマは決まっていません。", None),
+    ("『港と未来』を合言葉に大会が開かれた。", "港と未来"),  # a watchword is the meeting's slogan
 ])
 def test_theme_cues(text, theme):
     found = meetings.themes(text, 0, len(text))
