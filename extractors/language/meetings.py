@@ -107,7 +107,8 @@ def is_committee(name: str) -> bool:
     assembly's session (青葉市議会定例会), or a meeting of states (G7サミット): no summit in the
     sense of the contract (a series of municipalities or support bodies)."""
     v = vocabulary()
-    if name.endswith(v["committee_ends"]) or any(w in name for w in v["state_level"]) or _ASSEMBLY.search(name):
+    if name.endswith(v["committee_ends"] + v["not_summit_ends"]) or any(w in name for w in v["state_level"]) \
+            or _ASSEMBLY.search(name):
         return True
     if name.endswith("会議") and not name.endswith(v["gathering_councils"]):
         places = find_municipalities(name)  # 青葉市産業振興会議: one municipality's own council

@@ -47,7 +47,8 @@ PLACE_KEYS = ("開催地", "開催場所", "開催都市", "開催会場", "会�
 THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
                "キャッチフレーズ")
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
-_SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム|会議|集会|交流会)の(?!開催|テーマ)")
+_SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム|会議|集会|交流会)(?:の(?!開催|テーマ)|\s?"
+                              r"(?:実行委員会|準備委員会|運営委員会|幹事会|推進委員会|推進協議会))")
 _TODAY = re.compile(r"本日|今日")
 _EDITION_AT = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _NEXT_MEETING = re.compile(r"次回|次期|来年|来年度|次年度")

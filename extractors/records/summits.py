@@ -350,8 +350,14 @@ def series_host(ctx: DocContext, series: str) -> Span | None:
 
 
 def _modifier(ctx: DocContext, end: int) -> bool:
-    """…サミットの実行委員会: the series names what the sentence is about, not the meeting."""
+    """…サミットの実行委員会, …サミット実行委員会: the series names what the sentence is about (its
+    committee), not the meeting."""
+    if _COMMITTEE_AFTER.match(ctx.text, end):
+        return True
     return ctx.text[end:end + 1] == "の" and not ctx.text[end + 1:end + 3].startswith(("開催", "テーマ"))
+
+
+_COMMITTEE_AFTER = re.compile(r"\s?(?:実行委員会|準備委員会|運営委員会|幹事会|推進委員会|推進協議会)")
 
 
 @lru_cache(maxsize=1)

@@ -158,6 +158,10 @@ def test_key_alone_on_its_line_gives_the_value_below(nlp):
     ("第2回青森市中小企業振興会議", "第2回青森市中小企業振興会議を市役所で開いた。委員から意見を聞いた。"),  # a city's own council
     ("議会だより", "令和5年第3回定例会の報告\n議員の一般質問をまとめました。"),  # an assembly's session
     ("議会の日程", "第4回青森市議会定例会は12月1日に開会します。"),
+    # a company's meeting, a sports event, a contest
+    ("株主総会", "第10回定時株主総会を6月25日に本社で開催しました。"),
+    ("ゴルフ大会", "第15回青森市民ゴルフ大会が10月3日、青森市で開かれた。"),
+    ("弁論大会", "第20回中学生英語弁論大会が11月3日、青森市で開かれた。"),
     # a festival's count (第12回を迎えた今回) is not of a contest named later on the page
     ("地域の宝を未来へ(2023年10月22日)",
      "2023年10月22日\n第12回青森市「産業まつり」が10月21日と22日に体育館で開かれました。\n"
@@ -567,3 +571,8 @@ def test_a_slogan_over_the_heading_is_the_theme(nlp):
     plain = text.replace("つくろう!", "つくる会")  # a line with no exclamation is a page's heading, not a slogan
     (p,) = _summits(plain, title="第10回港町サミットin釧路")
     assert p["theme"] is None
+
+
+def test_a_summits_committee_meeting_does_not_date_the_summit(nlp):
+    (s,) = _summits("第3回港町サミット実行委員会を令和元年6月2日に開催しました。", title="実行委員会")
+    assert s["start_date"] is None
