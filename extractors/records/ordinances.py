@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, cells, line_index
+from extractors.records.publisher import publisher
 from extractors.records.ordinance_pages import assembly, number_line, plans, promulgation, subject_place, supplementary
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
@@ -304,7 +305,10 @@ def _page_body(ctx: DocContext) -> tuple[str, str | None, tuple[int, int] | None
     if ctx.owner:
         return ctx.owner, "page owner", None
     found = assembly(ctx)
-    return (found[0], "assembly of the page", found[1:]) if found else None
+    if found:
+        return found[0], "assembly of the page", found[1:]
+    body = publisher(ctx.doc.title, ctx.text)  # 「…条例 | 青葉市」, a contact block of the city
+    return (body, "publisher", None) if body and is_municipality(body) else None
 
 
 def _date_for(ctx: DocContext, cand: Candidate) -> DateMention | None:
@@ -571,7 +575,7 @@ _BASIS_AFTER = re.compile(r"[」』]?\s?(?:に基づ|にもとづ|に基い|の�
                           r"を踏まえ|をふまえ|の趣旨|の理念|の精神|に則|にのっと|に沿|の目的|を通じ|を通し|を中心に|を活用|"
                           r"を参考|を参照|をモデル|をお手本|を手本|"
                           r"第\s?[0-9０-９一二三四五六七八九十]+\s?条)")
-_PAGE_PLACE = ("page owner", "assembly of the page", "prefecture of the document")
+_PAGE_PLACE = ("page owner", "assembly of the page", "prefecture of the document", "publisher")
 
 
 def _passing_reference(ctx: DocContext, draft: dict, listed: bool, end: int) -> bool:

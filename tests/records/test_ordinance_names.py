@@ -153,3 +153,13 @@ def test_a_name_without_its_place_is_the_pages_ordinance_of_that_name(nlp):
     two = ("石川県中小企業振興条例と富山県中小企業振興条例\n「中小企業振興条例」が、平成27年10月16日に施行されました。")
     recs = _ordinances(_doc(two, title="二つの条例"))
     assert all(r["effective_date"] is None for r in recs.values())
+
+
+def test_a_header_without_its_place_on_a_citys_site_is_the_citys(nlp):
+    text = "○中小企業振興条例\n平成30年12月21日\n条例第31号\n(目的)\n第1条 この条例は、市の中小企業の振興について定める。"
+    (o,) = _ordinances(_doc(text, title="中小企業振興条例 | 石岡市")).values()
+    assert (o["municipality"], o["enacted_date"]) == ("石岡市", "2018-12-21")
+    (span,) = [s for s in o["sources"] if s["field"] == "municipality"]
+    assert span["how"] == "publisher"
+    (bare,) = _ordinances(_doc(text, title="中小企業振興条例")).values()  # no site: no body
+    assert bare["municipality"] is None
