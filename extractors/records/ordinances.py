@@ -282,6 +282,8 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | 
     clause = _clause_start(ctx, cand)
     # the clause first, then only the few characters before the name: long list sentences name many places
     for lo in (clause, max(s, cand.start - 15)):
+        if lo != clause and _prefecture_inside(name):
+            break  # (ふるさと愛媛の…条例 after 「…香川県…条例、」: the name says whose it is)
         places = [c for c in ctx.within(lo, cand.start, "GPE", "SELF")
                   if not ctx.in_parens(c.start, c.end) and not ctx.in_quotes(c.start)
                   and (c.label == "SELF" or find_municipalities(c.text))]  # 道内, 県内: an area, no body
@@ -386,12 +388,17 @@ def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
     if text[cand.start] in "「『“":
         return cand.start, cand.end
     start = extend_name(text, cand.start, cand.end)
+    kana = _KANA_ITEM_START.search(text, max(0, start - 12), start)
+    if kana and kana.group(1) not in _CONJUNCTIONS:
+        start = kana.start(1)  # …条例、ふるさと青森の…条例: a list's item starts after its comma
     date = _LEADING_DATE.match(text, start, cand.end)
     if date and (date.group(1) or (start > 0 and re.match(r"[0-9一二三四五六七八九十元]", text[start - 1]))):
         start = date.end()
     return start, cand.end
 
 
+_KANA_ITEM_START = re.compile(r"条例[」』]?[、,]\s?([\u3041-\u3096]{2,6})$")
+_CONJUNCTIONS = ("および", "ならびに", "または", "さらに", "そして", "また", "その他", "そのほか", "これら", "この", "その")
 # a year the token rule took into the name, whole (令和3年) or its tail (年 of 平成28年)
 _LEADING_DATE = re.compile(r"((?:明治|大正|昭和|平成|令和)\s?(?:元|[0-9一二三四五六七八九十]{1,3})\s?|(?:19|20)[0-9]{2}\s?)?"
                            r"年度?\s?")

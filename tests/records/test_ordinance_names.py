@@ -163,3 +163,17 @@ def test_a_header_without_its_place_on_a_citys_site_is_the_citys(nlp):
     assert span["how"] == "publisher"
     (bare,) = _ordinances(_doc(text, title="中小企業振興条例")).values()  # no site: no body
     assert bare["municipality"] is None
+
+
+
+@pytest.mark.parametrize("text, names", [
+    # a list item that opens with a kana word after the comma of the item before
+    ("2012年に香川県中小企業振興条例、ふるさと愛媛の中小企業振興条例、山形県中小企業振興条例が制定されました。",
+     {"香川県中小企業振興条例": "香川県", "ふるさと愛媛の中小企業振興条例": "愛媛県", "山形県中小企業振興条例": "山形県"}),
+    # a conjunction after the comma is no part of the next name
+    ("2012年に香川県中小企業振興条例、および愛媛県中小企業振興条例が制定されました。",
+     {"香川県中小企業振興条例": "香川県", "愛媛県中小企業振興条例": "愛媛県"}),
+])
+def test_list_items_that_open_with_kana(nlp, text, names):
+    recs = _ordinances(_doc(text, title="県の条例"))
+    assert {n: r["municipality"] for n, r in recs.items()} == names
