@@ -264,7 +264,7 @@ def counted_editions(text: str) -> list[Count]:
 _QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”])"
 
 
-_NAMES_A_DECLARATION = re.compile(r"\s?[「『]|[^。\n]{0,20}?(?:宣言|アピール)")
+_NAMES_A_DECLARATION = re.compile(r"\s?[「『]|[^。\n]{0,20}?(?:宣言|アピール|決議)")  # (…と題した大会決議: a resolution's title)
 
 
 @lru_cache(maxsize=1)

@@ -83,6 +83,7 @@ def test_counted_editions(text, edition):
     ("今年のメインテーマは、木の文化と職人の技でした。", "木の文化と職人の技"),  # unquoted, a copula's complement
     ("テーマは決まっていません。", None),
     ("『港と未来』を合言葉に大会が開かれた。", "港と未来"),  # a watchword is the meeting's slogan
+    ("大会では「港の未来を拓く」と題した大会決議を採択した。", None),  # a resolution's title
 ])
 def test_theme_cues(text, theme):
     found = meetings.themes(text, 0, len(text))
