@@ -107,7 +107,8 @@ def is_committee(name: str) -> bool:
     assembly's session (青葉市議会定例会), or a meeting of states (G7サミット): no summit in the
     sense of the contract (a series of municipalities or support bodies)."""
     v = vocabulary()
-    if name.endswith(v["committee_ends"]) or any(w in name for w in v["state_level"]) or _ASSEMBLY.search(name):
+    if name.endswith(v["committee_ends"] + v["not_summit_ends"]) or any(w in name for w in v["state_level"]) \
+            or _ASSEMBLY.search(name):
         return True
     if name.endswith("会議") and not name.endswith(v["gathering_councils"]):
         places = find_municipalities(name)  # 青葉市産業振興会議: one municipality's own council
@@ -139,7 +140,7 @@ def name_after(text: str, pos: int) -> Found | None:
             stop += 1
         for m in _meeting_word().finditer(text, i, stop):
             if _ends_word(text, m.end()):
-                return _own_name(text, start, m.end())
+                return _own_name(text, start, _spaced_bare_word(text, m.end()))
         if text[stop:stop + 1] != " " or stop == start:
             break
         i = stop = stop + 1
@@ -151,6 +152,19 @@ def name_after(text: str, pos: int) -> Found | None:
 
 
 _SELF = ("同", "本", "当", "今")
+_SPACED_BARE = ("全国大会", "総会", "定時総会", "通常総会")
+
+
+def _spaced_bare_word(text: str, end: int) -> int:
+    """A heading's name that ends on a meeting word and goes on, after a space, with a bare one
+    (…国民会議 全国大会: the 全国大会 of the 国民会議) ends after it; else `end`."""
+    if text[end:end + 1] not in (" ", "\u3000"):
+        return end
+    for word in _SPACED_BARE:
+        stop = end + 1 + len(word)
+        if text.startswith(word, end + 1) and (stop >= len(text) or text[stop] in _STOP_AFTER or text[stop] in "\r"):
+            return stop
+    return end
 
 
 def _own_name(text: str, start: int, end: int) -> Found | None:
@@ -250,34 +264,39 @@ def counted_editions(text: str) -> list[Count]:
 _QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”])"
 
 
-_NAMES_A_DECLARATION = re.compile(r"\s?[「『]|[^。\n]{0,20}?(?:宣言|アピール)")
+_NAMES_A_DECLARATION = re.compile(r"\s?[「『]|[^。\n]{0,20}?(?:宣言|アピール|決議)")  # (…と題した大会決議: a resolution's title)
 
 
 @lru_cache(maxsize=1)
-def _theme_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _theme_patterns() -> tuple[re.Pattern, ...]:
     v = vocabulary()
     cue = "|".join(map(re.escape, v["theme_cues"]))
     talk = "|".join(map(re.escape, v["talk_words"]))
     after = re.compile(rf"{_QUOTED}\s?(?:を|の|が)?\s?(?P<cue>{cue})")
     before = re.compile(rf"(?:{cue})\s?(?:は|:|：)?\s?{_QUOTED}")
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
-    talk_after = re.compile(rf"\s?(?:に|と|として)?\s?(?:{talk})")
+    # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
+    talk_after = re.compile(rf"\s?(?:に|と|として|とした|にした)?\s?[\u4e00-\u9fff]{{0,4}}?(?:{talk})")
     # メインテーマは、…でした。: an unquoted theme, the whole complement of a copula
     plain = re.compile(rf"(?:{cue})は[、\s]?(?P<u>[^「」『』。、\n]{{4,60}}?)(?:でした|です|だった|である)。")
-    return after, before, titled, talk_after, plain
+    # 記念講演では、「…」をテーマに: the talk is the topic before the quote
+    talk_before = re.compile(rf"(?:{talk})(?:では|で|は|が|も)[、,\s]?\s?$")
+    return after, before, titled, talk_after, plain, talk_before
 
 
 def themes(text: str, lo: int, hi: int) -> list[Found]:
     """The meeting themes of text[lo:hi], in order: the quoted text with a theme cue before or
     after it, or 「…」と題して; not when a talk word follows (…をテーマに講演, と題して発表); else
     an unquoted one that completes テーマは…です."""
-    after, before, titled, talk_after, plain = _theme_patterns()
+    after, before, titled, talk_after, plain, talk_before = _theme_patterns()
     out = []
     for pattern in (after, before, titled):
         for m in pattern.finditer(text, lo, hi):
             g = "q1" if m.group("q1") else "q2"
             own_cue = pattern is after and m.group("cue") not in vocabulary()["talk_cues"]  # 大会テーマ
             if pattern is not before and not own_cue and talk_after.match(text, m.end(), hi):
+                continue
+            if pattern is not before and not own_cue and talk_before.search(text, max(lo, m.start() - 12), m.start()):
                 continue
             if pattern is titled and _NAMES_A_DECLARATION.match(text, m.end(), min(hi, m.end() + 24)):
                 continue  # 「…」と題した「青葉アピール」: the declaration's title

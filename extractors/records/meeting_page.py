@@ -27,15 +27,19 @@ from extractors.language.dates import DateMention, find_dates, kanji_to_int
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
 from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
+from extractors.records.publisher import publisher, stands_for_publisher
 from extractors.records.lines import Line, key_value
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
 _VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|に集(?:ま|い|う|っ)|での開催|"
+                         r"での(?=[^。、\n「」]{2,30}?(?:サミット|大会|総会|会議|フォーラム|集会|交流会)の開催)|"
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施|始ま|開幕)|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
+                         r"で(?=[「『][^」』\n]{1,50}[」』]\s?を\s?(?:メイン|統一|大会)?テーマに[^。\n]{0,20}?(?:開催|開か|開い|開き|行))|"
                          r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))")
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
+_BARE_PLACE = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u4e00-\u9fff々ヶ]{2,3})$")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
 DATE_KEYS = ("開催日時", "開催年月日", "開催日程", "開催日", "開催期日", "開催時期", "実施日", "日時", "期日", "会期", "日程",
@@ -44,7 +48,8 @@ PLACE_KEYS = ("開催地", "開催場所", "開催都市", "開催会場", "会�
 THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
                "キャッチフレーズ")
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
-_SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム|会議|集会|交流会)の(?!開催|テーマ)")
+_SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム|会議|集会|交流会)(?:の(?!開催|テーマ)|\s?"
+                              r"(?:実行委員会|準備委員会|運営委員会|幹事会|推進委員会|推進協議会))")
 _TODAY = re.compile(r"本日|今日")
 _EDITION_AT = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _NEXT_MEETING = re.compile(r"次回|次期|来年|来年度|次年度")
@@ -73,6 +78,8 @@ def full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> st
     if len(written) == 1:
         return written[0]
     known = [short + e for e in MUNICIPALITY_SUFFIX if is_municipality(short + e)]
+    if prefecture and not any(k.endswith("市") for k in known):
+        return prefecture[0]  # (茨城 is 茨城県 rather than its town 茨城町)
     if len(known) == 1 or (known and known[0].endswith("市") and not prefecture):
         return known[0]  # (釧路 is 釧路市 rather than 釧路町: a place called by its short name is the city)
     if prefecture:
@@ -99,13 +106,33 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
             whole = full_host(ctx, short[-1].text)
             if whole and is_municipality(whole):
                 return whole, short[-1].start, short[-1].end
+        bare = _BARE_PLACE.search(text, lo, mark.start())
+        if bare and not ctx.in_quotes(bare.start(1)):  # 水戸での…の開催: a place's short name no rule tagged
+            whole = full_host(ctx, bare.group(1))
+            if whole and is_municipality(whole):
+                return whole, bare.start(1), bare.end(1)
+        own = [c for c in ctx.within(lo, mark.start(), "SELF") if c.end == mark.start() and c.text[:1] in "本当"]
+        body = self_place(ctx, own[-1].text) if own else None
+        if body:  # 本市で…を開催: the city that publishes the page
+            return body, own[-1].start, own[-1].end
     return None
+
+
+def self_place(ctx: DocContext, word: str) -> str | None:
+    """The municipality a self-reference (本市, 当町) stands for: the page's owner, else its publisher
+    (the title's site name, the contact block) when that is a municipality of the word's kind."""
+    found = ctx.resolve_self(word)
+    if found:
+        return found
+    body = publisher(ctx.doc.title, ctx.text)
+    return body if body and is_municipality(body) and stands_for_publisher(word, body) else None
 
 
 def venue_span(ctx: DocContext, place: tuple[str, int, int]) -> Span:
     """The host's span: the place as written, saying so when the gazetteer made it whole."""
     name, s, e = place
-    how = None if ctx.text[s:e] == name else "completed by the gazetteer"
+    written = ctx.text[s:e]
+    how = None if written == name else "publisher" if written[:1] in "本当" else "completed by the gazetteer"
     return field_span(s, e, "summit-venue", "host", name, how=how)
 
 
@@ -254,6 +281,7 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
     return t.text, s, e, t.start
 
 
+_HEADCOUNT = re.compile(r"[0-9][0-9,，]*\s?(?:名|人|社)(?:が|を|の|で|も|超|以上|余り|あまり|\s|$)")
 _HEADING_LINES = 8  # the meeting's heading stands among the first non-empty lines
 _KANA = re.compile(r"[\u3041-\u3096]")
 
@@ -272,6 +300,12 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
             found = _phrase_line(ctx, line)
             if found:
                 return found
+    # 「…を担う人たれ!」 over 「第46回…交流会in沖縄」: a page that opens with the meeting's slogan,
+    # an exclamation on the line right above its heading
+    if len(lines) >= 2 and key in lines[1].text.replace(" ", "") and _EDITION_AT.search(lines[1].text):
+        found = _phrase_line(ctx, lines[0])
+        if found and found[0].rstrip().endswith(("!", "！")):
+            return found
     return None
 
 
@@ -290,6 +324,8 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
     quoted = re.match(r"[「『][^」』]*[」』]", value)
     if quoted and quoted.end() < len(value):
         return None  # 「…」会頭の言葉に会場沸く: a news headline quoting someone
+    if _HEADCOUNT.search(value):
+        return None  # 300団体から2,000名が出席: a report's lede, not a theme
     return value, line.start, line.end, start
 
 

@@ -34,13 +34,22 @@ _DRAFT_AFTER = re.compile(r"[」』]?\s?[(（](?:案|原案|素案|骨子案|試
 _PROVISIONAL_BEFORE = re.compile(r"[(（]仮称[)）]\s?[「『]?$")
 _PROVISIONAL_INSIDE = re.compile(r"[(（]仮称[)）]")  # a name read with its mark (「(仮称)…条例」)
 # (an amendment planned or turned down is of an ordinance that exists: no plan of its making)
-_PLAN_AFTER = re.compile(r"[」』]?\s?(?:の)?(?:制定|策定)(?:に向け|を目指|をめざ|を検討|の検討|を求め|を要望|"
-                         r"を提案|を予定|の予定|準備|の準備|について検討|にあたり|に当たり|について$|について\s*\n)")
+_PLAN_AFTER = re.compile(r"(?:[」』]?\s?(?:の)?(?:制定|策定)(?:に向け|を目指|をめざ|を検討|の検討|を求め|を要望|"
+                         r"を提案|を予定|の予定|準備|の準備|について検討|にあたり|に当たり|について$|について\s*\n)|"
+                         r"[」』]?\s?を制定する(?:予定|方針|見込み|考え|方向)|"
+                         r"[」』]?\s?の(?:素案|原案|骨子案|骨子|試案|策定案))")
+# a making still ahead or a bill still pending, said after the name in its sentence
+# (…条例が来年4月に制定される見込み, …条例を12月議会に提案する, 継続審議, 策定を進めている)
+_AHEAD = re.compile(r"(?:制定|施行|成立|可決|公布)(?:される|する|したい|を目指す|の)(?:見込み|予定|方針|考え|見通し|方向|意向)|"
+                    r"(?:提案|上程|提出)(?:する|される)(?:予定|見込み|方針|。|$)|継続審議|審議中|"
+                    r"(?:策定|制定)を進め|(?:策定|制定|検討)中")
+# a consultation in the sentence (…条例の制定について、ご意見を募集します): the name is a draft's
+_CONSULTATION = re.compile(r"意見を募集|意見募集|意見公募|パブリックコメント|パブリック・コメント|ご意見をお寄せ")
 _AMENDMENT_AFTER = re.compile(r"[」』]?\s?の(?:一部を)?(?:一部|全部)?改正")
 _REJECTED = re.compile(r"否決")
 _PASSED = re.compile(r"可決")
 # A making reported as done (or fixed to a day): 制定されました, 可決され, 公布・施行, から施行.
-_MADE = re.compile(r"(?:制定|施行|公布|可決|成立|議決)(?:され|し|いたし)(?:ました|た|ます|、|て)|"
+_MADE = re.compile(r"(?:制定|施行|公布|可決|成立|議決)(?:され|し|いたし)(?:ました|た(?!い|く|かっ)|ます|、|て)|"
                    r"公布・施行|(?:から|より)施行")
 _SELF_REFERENCE = re.compile(r"(?:本|この|同)条例")
 _NUMBER_ONLY = re.compile(r"[\s(（]*(?P<place>[^\s\d()（）]{1,8}?(?:都|道|府|県|市|区|町|村))?\s?"
@@ -55,7 +64,8 @@ def _mention_state(ctx: DocContext, start: int, end: int) -> tuple[bool, bool]:
     text = ctx.text
     s, e = ctx.sentence(start)
     planned = bool(_DRAFT_AFTER.match(text, end) or _PROVISIONAL_BEFORE.search(text, max(s, start - 6), start)
-                   or _PROVISIONAL_INSIDE.search(text, start, end) or _PLAN_AFTER.match(text, end))
+                   or _PROVISIONAL_INSIDE.search(text, start, end) or _PLAN_AFTER.match(text, end)
+                   or _CONSULTATION.search(text, end, e) or _AHEAD.search(text, end, e))
     verb = _MADE.search(text, end, min(e, end + MADE_WITHIN))
     made = bool(verb) and "条例" not in text[end:verb.start()] and not _PLAN_AFTER.match(text, end)
     if _REJECTED.search(text, s, e) and not _PASSED.search(text, s, e) and not _AMENDMENT_AFTER.match(text, end):

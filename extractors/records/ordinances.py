@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, cells, line_index
+from extractors.records.publisher import publisher
 from extractors.records.ordinance_pages import assembly, number_line, plans, promulgation, subject_place, supplementary
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
@@ -102,12 +103,14 @@ def extend_name(text: str, start: int, end: int) -> int:
         if not m:
             return start
         group, link = m.group(1), m.group(2)
-        if _NOT_IN_NAME.search(group):
-            return start
+        if _NOT_IN_NAME.search(group) or group.endswith("条例"):
+            return start  # (…条例と…条例: two names coordinated, not one)
         if link == "、" and not re.search("及び|並びに", text[start:end]):
             return start  # a comma joins names only in a coordination closed by 及び
         if link in ("の", "と") and _starts_with_place(group) and municipality_prefix(group + "中小企業条例") == group:
             return start
+        if link in ("の", "と") and municipality_prefix(text[start:end]):
+            return start  # 議員提案の青葉市…条例: a name that opens with its body is whole
         start = m.start()
 
 
@@ -242,8 +245,23 @@ def place_span(ctx: DocContext, draft: dict, place: str, how: str | None, at: tu
 
 def set_municipality(ctx: DocContext, draft: dict, found: tuple[str, str | None, tuple[int, int] | None] | None) -> None:
     if found and found[0]:
-        draft["municipality"] = found[0]
-        draft["evidence"].append(place_span(ctx, draft, *found))
+        place, how, at = found
+        inner = without_prefecture(place)
+        if inner != place:  # 北海道帯広市: the city enacts; its prefecture only says where it lies
+            if at is not None and ctx.text[at[0]:at[1]].endswith(inner):
+                at = (at[1] - len(inner), at[1])
+            place = inner
+        draft["municipality"] = place
+        draft["evidence"].append(place_span(ctx, draft, place, how, at))
+
+
+def without_prefecture(place: str) -> str:
+    """A municipality written after its prefecture (北海道帯広市, 兵庫県丹波市) as the municipality alone;
+    any other place as it is."""
+    for pref in _prefectures():
+        if place.startswith(pref) and len(place) > len(pref) and is_municipality(place[len(pref):]):
+            return place[len(pref):]
+    return place
 
 
 def _clause_start(ctx: DocContext, cand: Candidate) -> int:
@@ -264,6 +282,8 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | 
     clause = _clause_start(ctx, cand)
     # the clause first, then only the few characters before the name: long list sentences name many places
     for lo in (clause, max(s, cand.start - 15)):
+        if lo != clause and _prefecture_inside(name):
+            break  # (ふるさと愛媛の…条例 after 「…香川県…条例、」: the name says whose it is)
         places = [c for c in ctx.within(lo, cand.start, "GPE", "SELF")
                   if not ctx.in_parens(c.start, c.end) and not ctx.in_quotes(c.start)
                   and (c.label == "SELF" or find_municipalities(c.text))]  # 道内, 県内: an area, no body
@@ -287,7 +307,10 @@ def _page_body(ctx: DocContext) -> tuple[str, str | None, tuple[int, int] | None
     if ctx.owner:
         return ctx.owner, "page owner", None
     found = assembly(ctx)
-    return (found[0], "assembly of the page", found[1:]) if found else None
+    if found:
+        return found[0], "assembly of the page", found[1:]
+    body = publisher(ctx.doc.title, ctx.text)  # 「…条例 | 青葉市」, a contact block of the city
+    return (body, "publisher", None) if body and is_municipality(body) else None
 
 
 def _date_for(ctx: DocContext, cand: Candidate) -> DateMention | None:
@@ -360,10 +383,29 @@ MAX_CELL_NAME = 40  # a cell longer than this is a sentence, not a name
 
 
 def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
-    """The whole name: a quoted one as quoted, else read back to its real boundary (extend_name)."""
+    """The whole name: a quoted one as quoted, else read back to its real boundary (extend_name),
+    never with the tail of a date before it (平成28年青葉市…条例: the name starts at 青葉市)."""
     if text[cand.start] in "「『“":
         return cand.start, cand.end
-    return extend_name(text, cand.start, cand.end), cand.end
+    start = extend_name(text, cand.start, cand.end)
+    kana = _KANA_ITEM_START.search(text, max(0, start - 12), start)
+    if kana and kana.group(1) not in _CONJUNCTIONS:
+        start = kana.start(1)  # …条例、ふるさと青森の…条例: a list's item starts after its comma
+    date = _LEADING_DATE.match(text, start, cand.end)
+    if date and (date.group(1) or (start > 0 and re.match(r"[0-9一二三四五六七八九十元]", text[start - 1]))):
+        start = date.end()
+    return start, cand.end
+
+
+_KANA_ITEM_START = re.compile(r"条例[」』]?[、,]\s?([\u3041-\u3096]{2,6})$")
+_CONJUNCTIONS = ("および", "ならびに", "または", "さらに", "そして", "また", "その他", "そのほか", "これら", "この", "その")
+# a year the token rule took into the name, whole (令和3年) or its tail (年 of 平成28年)
+_LEADING_DATE = re.compile(r"((?:明治|大正|昭和|平成|令和)\s?(?:元|[0-9一二三四五六七八九十]{1,3})\s?|(?:19|20)[0-9]{2}\s?)?"
+                           r"年度?\s?")
+# …条例に関する調査特別委員会, …条例検討会議: the name is the subject of a body that examines it
+# (an assembly's committee, a council drafting it), which speaks of no ordinance made
+_EXAMINED_BY = re.compile(r"[」』]?\s?(?:の制定)?(?:に関する|についての|に係る)[\u4e00-\u9fff]{0,8}?"
+                          r"(?:委員会|審議会|検討会|協議会|研究会|懇話会|懇談会)")
 
 
 def _part_of_compound(text: str, end: int) -> bool:
@@ -372,9 +414,17 @@ def _part_of_compound(text: str, end: int) -> bool:
     name whatever follows (「…条例」可決: a headline with its spaces lost)."""
     if text[end - 1:end] in "」』”":
         return False
+    if _RULES_UNDER.match(text, end):
+        return True  # 条例施行規則: the rules made under it, another instrument
     nxt = text[end:end + 2]
     return bool(re.match(r"[\u4e00-\u9fff]", nxt)) and not nxt.startswith(
         ("第", "制定", "施行", "公布", "改正", "等", "可決", "成立"))
+
+
+_RULES_UNDER = re.compile(r"\s?施行(?:規則|細則|規程|要綱|要領)")
+# この規則は、X条例(平成28年条例第5号)の施行に関し必要な事項を定める: a rule's purpose article
+# names the ordinance it serves
+_SERVED_BY_RULE = re.compile(r"[」』]?\s?(?:[(（][^()（）\n]{1,30}[)）])?\s?の施行に関し(?:て)?必要な")
 
 
 
@@ -482,6 +532,23 @@ def _verb_dates(ctx: DocContext, draft: dict, end: int, sentence_end: int) -> bo
     return found
 
 
+_SELF_MADE = re.compile(r"\s?(?:が|は|を)\s?(公布|施行|制定)(?:され|し|いたし)")
+
+
+def _dated_self_reference(ctx: DocContext, probe: dict, m: re.Match, s: int) -> bool:
+    """平成29年9月に議員提案としてこの条例が制定されました: the one date of the sentence before a
+    self-reference that is the subject of a making (この条例が制定され) is that making's date."""
+    verb = _SELF_MADE.match(ctx.text, m.end())
+    dates = [d for d in ctx.dates_in(s, m.start()) if d.start_date and not d.fiscal_year]
+    if not verb or len(dates) != 1 or not re.match(r"\s?(?:に|から|より)", ctx.text[dates[0].end:]):
+        return False
+    key = "effective_date" if verb.group(1) == "施行" else "enacted_date"
+    probe[key] = dates[0].start_date
+    probe["evidence"].append((dates[0].start, verb.end(), "ordinance-date-self-reference"))
+    probe["evidence"].append(date_span(dates[0], "ordinance-date-self-reference", key, value=dates[0].start_date))
+    return True
+
+
 def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
     """本条例は、(date)から施行: on a page about one ordinance, the date of a sentence that
     refers to it (本条例, この条例, 同条例, or a sentence opening with 条例は) and binds a date to
@@ -494,7 +561,7 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
     for m in _SELF_REFERENCE.finditer(ctx.text):
         s, e = ctx.sentence(m.start())
         probe = {"enacted_date": None, "effective_date": None, "evidence": []}
-        if not _verb_dates(ctx, probe, s, e):
+        if not (_verb_dates(ctx, probe, s, e) or _dated_self_reference(ctx, probe, m, s)):
             continue
         spans = [sp for sp in probe["evidence"] if isinstance(sp, Span)]
         for d in open_:
@@ -512,9 +579,10 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
 # A name followed by one of these is the ground of something else (…条例に基づく支援,
 # …条例の規定により, …条例第3条): a passing reference, not a statement about the ordinance.
 _BASIS_AFTER = re.compile(r"[」』]?\s?(?:に基づ|にもとづ|に基い|の規定|に規定|に定め|により|によって|による|を根拠|"
-                          r"を踏まえ|をふまえ|の趣旨|の理念|の精神|に則|にのっと|に沿|の目的|"
+                          r"を踏まえ|をふまえ|の趣旨|の理念|の精神|に則|にのっと|に沿|の目的|を通じ|を通し|を中心に|を活用|"
+                          r"を参考|を参照|をモデル|をお手本|を手本|"
                           r"第\s?[0-9０-９一二三四五六七八九十]+\s?条)")
-_PAGE_PLACE = ("page owner", "assembly of the page", "prefecture of the document")
+_PAGE_PLACE = ("page owner", "assembly of the page", "prefecture of the document", "publisher")
 
 
 def _passing_reference(ctx: DocContext, draft: dict, listed: bool, end: int) -> bool:
@@ -624,6 +692,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             continue  # 条例第15号 is a number, not a name
         if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
             continue  # …型の振興条例: a sort of ordinance, not one's name
+        if _EXAMINED_BY.match(text, e) or _SERVED_BY_RULE.match(text, e):
+            continue  # …条例に関する特別委員会: a committee's name; …条例の施行に関し必要な: a rule's ground
         if s != cand.start:
             cand = cand.model_copy(update={"start": s, "text": text[s:e]})
         named.append((cand, name, (s, e)))
@@ -633,6 +703,11 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     named = [(cand, name, span) for cand, name, span in named if not _names_a_plan(name, planned)]
     plan_page = bool(planned) and bool(_PLAN_TITLE.search(ctx.doc.title or ""))
     rows = _row_names(ctx, [span for _, _, span in named])
+    placed: dict[str, set[str]] = {}  # a name without its place -> the bodies whose name it is on the page
+    for _, name, _ in named:
+        prefix = municipality_prefix(name)
+        if prefix:
+            placed.setdefault(_key_name(name), set()).add(without_prefecture(prefix))
     drafts: list[dict] = []
     rows_listed = False
     for cand, name, (s, e) in named:
@@ -658,6 +733,10 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         if draft["municipality"] is None:
             inside = _prefecture_inside(name)
             set_municipality(ctx, draft, (inside, "prefecture in the name", None) if inside else None)
+        if draft["municipality"] is None and len(placed.get(name, ())) == 1:
+            # 「中小企業振興条例」が…施行 on a page that names 福岡県中小企業振興条例: that one
+            (body,) = placed[name]
+            set_municipality(ctx, draft, (body, "the same name with its place on the page", None))
         if _passing_reference(ctx, draft, listed, e) or _kind_only(draft, listed):
             continue
         stated = _stated(draft) and not draft.get("_near")  # (a year near the name may be a proposal's)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date as date_cls
+from datetime import date as date_cls, timedelta
 from functools import lru_cache
 
 from extractors.language import meetings
@@ -350,8 +350,14 @@ def series_host(ctx: DocContext, series: str) -> Span | None:
 
 
 def _modifier(ctx: DocContext, end: int) -> bool:
-    """…サミットの実行委員会: the series names what the sentence is about, not the meeting."""
+    """…サミットの実行委員会, …サミット実行委員会: the series names what the sentence is about (its
+    committee), not the meeting."""
+    if _COMMITTEE_AFTER.match(ctx.text, end):
+        return True
     return ctx.text[end:end + 1] == "の" and not ctx.text[end + 1:end + 3].startswith(("開催", "テーマ"))
+
+
+_COMMITTEE_AFTER = re.compile(r"\s?(?:実行委員会|準備委員会|運営委員会|幹事会|推進委員会|推進協議会)")
 
 
 @lru_cache(maxsize=1)
@@ -523,11 +529,15 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
         para = text.rfind("\n\n", 0, m.start) + 1
         series = _series_cand_before(ctx, m.start)
         how = None
+        edition = kanji_to_int(m.edition)
         if series is None or series.end < max(para, m.start - 300):
             series, how = _page_series(ctx), "the page's series"
+            if series is not None and (series.start > m.start and series.text != _title_series(ctx)
+                                       or _edition_of_another_event(ctx, edition, m.start, m.end)):
+                continue  # the count is of what the page is about: not a series named only later,
+                # nor the page's series when the same edition is written before another event's name
         if series is None:
             continue
-        edition = kanji_to_int(m.edition)
         name = strip_quotes(series.text)
         ns = series.start + series.text.index(name)
         draft = _summit(name, edition, 0.7, [
@@ -547,6 +557,19 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
     return drafts
 
 
+def _edition_of_another_event(ctx: DocContext, edition: int | None, start: int, end: int) -> bool:
+    """Whether the text writes 第N回 of this edition before a name that is no meeting's (第16回青葉市
+    「産業祭」): a count of that edition (第16回を迎えた今回) speaks of that event."""
+    for m in _EDITION.finditer(ctx.text):
+        if start <= m.start() < end or kanji_to_int(m.group(1)) != edition:
+            continue
+        if re.match(r"\s?[\u4e00-\u9fff々ヶ\u30a1-\u30faー「『]{2}", ctx.text[m.end():m.end() + 3]):
+            after = meetings.name_after(ctx.text, m.end())
+            if after is None or not _is_series_name(after.text):
+                return True
+    return False
+
+
 def _series_year(ctx: DocContext, series: str) -> tuple[str, int, int] | None:
     """The year written right after the series' name somewhere on the page (…大会2012in高知): the
     year of its meeting, with its span."""
@@ -564,31 +587,41 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
     """Series named by year instead of number (青葉サミット2021in若葉): one meeting per series and
     year, edition null; its date is the sentence's (or the page's, for a one-meeting page)."""
     numbered_ends = {e.end for e in editions} | {e.end + 1 for e in editions}
-    drafts, seen = [], set()
+    drafts, seen = [], {}
     for c in _series_names(ctx):
         if c.start in numbered_ends:
             continue
         m = _YEAR_IN.match(ctx.text, c.end)
         name = strip_quotes(c.text)
-        if not m or (name, m.group(1)) in seen:
+        if not m:
             continue
-        seen.add((name, m.group(1)))
         s, e = ctx.sentence(c.start)
         year = int(m.group(1))
+        if (name, m.group(1)) in seen:  # named again (a heading, then the body): a date the first lacked
+            draft = seen[(name, m.group(1))]
+            if draft["start_date"] is None:
+                _year_date(ctx, draft, s, e, c.start, year)
+            continue
         host = _host_span_after(ctx, m.end()) or _place_right_after(ctx, m.end())
         ns = c.start + c.text.index(name)
         draft = _summit(name, None, 0.7, [(c.start, m.end(), "summit-series-year"),
                                          field_span(ns, ns + len(name), "summit-series-year", "series", name)]
                         + ([host] if host else []),
                         host=host.value if host else None, _year=(str(year), m.start(1), m.end(1)))
-        found = _sentence_date(ctx, s, e, c.start, year)
-        if found and found[0].start_date and found[0].start_date.startswith(str(year)):
-            date, year_how = found
-            draft["start_date"], draft["end_date"] = date.start_date, date.end_date
-            draft["evidence"].append((date.start, date.end, "date"))
-            draft["evidence"] += [date_span(date, "date", f, year_how=year_how) for f in ("start_date", "end_date")]
+        _year_date(ctx, draft, s, e, c.start, year)
+        seen[(name, m.group(1))] = draft
         drafts.append(draft)
     return drafts
+
+
+def _year_date(ctx: DocContext, draft: dict, s: int, e: int, series_at: int, year: int) -> None:
+    """The date of the sentence text[s:e] naming a series by year, when it falls in that year."""
+    found = _sentence_date(ctx, s, e, series_at, year)
+    if found and found[0].start_date and found[0].start_date.startswith(str(year)):
+        date, year_how = found
+        draft["start_date"], draft["end_date"] = date.start_date, date.end_date
+        draft["evidence"].append((date.start, date.end, "date"))
+        draft["evidence"] += [date_span(date, "date", f, year_how=year_how) for f in ("start_date", "end_date")]
 
 
 def _place_right_after(ctx: DocContext, at: int) -> Span | None:
@@ -662,21 +695,69 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
         year_how = "year of the series name"
     dates = [d for d in dates if d.start_date and not _other_event(ctx.text, d.end, e)]
     if dates:
-        return dates[0], year_how
+        return _for_days(ctx, dates[0]), year_how
     before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and not d.fiscal_year
               and re.fullmatch(r"\s?(?:に|、|の)?\s?", ctx.text[d.end:edition_at])]  # (平成23年度: a period)
     if before:
         return before[-1], YEAR_FROM_DOCUMENT
+    same = _same_year(ctx, s, edition_at)
+    if same:
+        return same, THAT_YEAR
     day = _bare_day(ctx, s, e)
     if day and (year is None or day.start_date.startswith(str(year))):
         return day, BARE_DAY
     return None
 
 
+_SAME_YEAR = re.compile(r"(?:^\s?|[、,])(同年|その年)(?:に|、|,|の|\s)")
+THAT_YEAR = "the year named before (同年)"
+
+
+# 10月3日から2日間: a first day and a count of days
+_FOR_DAYS = re.compile(r"(?:\s?[(（][^()（）]{1,4}[)）])?\s?(?:から|より)(?:の)?\s?([2-7]|[二三四五六七])日間")
+
+
+def _for_days(ctx: DocContext, d: DateMention) -> DateMention:
+    """A one-day date followed by から N日間: its end is the N-th day (the date's span reaches over the count)."""
+    m = _FOR_DAYS.match(ctx.text, d.end)
+    if not m or d.precision != "day" or d.start_date != d.end_date:
+        return d
+    end = date_cls.fromisoformat(d.start_date) + timedelta(days=kanji_to_int(m.group(1)) - 1)
+    return replace(d, end=m.end(), end_date=end.isoformat())
+
+
+def _same_year(ctx: DocContext, s: int, edition_at: int) -> DateMention | None:
+    """同年、青葉町で第1回サミットを開催: 同年 before the edition is the year of the last date written
+    with its year in the sentence before, on the same line (1984年、…発足。同年、…)."""
+    m = _SAME_YEAR.search(ctx.text[s:edition_at])  # (in the slice: ^ is the sentence start)
+    if not m:
+        return None
+    ls, _ = ctx.line(s)
+    ps, _ = ctx.sentence(max(ls, s - 1))
+    earlier = [d for d in ctx.dates_in(ps, s) if d.year_given and d.start_date and not d.fiscal_year] if s > ls else []
+    if not earlier:
+        return None
+    year = earlier[-1].start_date[:4]
+    return DateMention(s + m.start(1), s + m.end(1), year, year, "year", False, False, None, THAT_YEAR)
+
+
+# 青葉サミット若葉宣言2022: a declaration named by the series, its place and its year (a page's
+# list of documents)
+_NAMED_DECLARATION = r"[ 　]?(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}?宣言(?:{year})?)(?![\u4e00-\u9fff0-9])"
+
+
 def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
     by_edition: dict[int, list[dict]] = {}
     for d in drafts:
         by_edition.setdefault(d["edition"], []).append(d)
+    yearly = [d for d in drafts if d["edition"] is None and d["series"] and d["start_date"]]
+    if len(yearly) == 1 and yearly[0]["declaration"] is None:  # one meeting of a series named by year
+        d = yearly[0]
+        year = d["start_date"][:4]
+        for m in re.finditer(re.escape(d["series"]) + _NAMED_DECLARATION.replace("{year}", year), ctx.text):
+            d["declaration"] = m.group("d")
+            d["evidence"].append(field_span(m.start("d"), m.end("d"), "summit-declaration", "declaration", m.group("d")))
+            break
     for m in (*_DECLARATION.finditer(ctx.text), *_SPACED_DECLARATION.finditer(ctx.text)):
         n = kanji_to_int(m.group(1))
         for d in by_edition.get(n, []):

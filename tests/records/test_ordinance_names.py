@@ -97,3 +97,83 @@ def test_passing_reference_and_compounds_give_no_record(nlp):
     text = ("当会は、北海道中小企業振興条例にもとづき、金融機関と連携協定を結びました。\n"
             "中小企業振興基本条例素案検討委員会を設置しました。")
     assert _ordinances(_doc(text, title="連携協定を締結しました")) == {}
+
+
+def test_a_date_before_the_name_is_no_part_of_it(nlp):
+    text = "令和3年石岡市中小企業振興基本条例の施行について\n令和3年石岡市中小企業振興基本条例を令和3年4月1日から施行します。"
+    names = set(_ordinances(_doc(text, title="石岡市の条例")))
+    assert names == {"石岡市中小企業振興基本条例"}
+
+
+def test_a_committee_examining_an_ordinance_gives_no_record(nlp):
+    text = ("石岡市議会 > 2016-06-23\n平成28年石岡市中小企業振興基本条例に関する調査特別委員会(6月23日)\n"
+            "1.日時 平成28年6月23日(木)午後1時 2.場所 第3委員会室\n"
+            "○委員長 ただいまより中小企業振興基本条例に関する調査特別委員会を開催いたします。")
+    assert _ordinances(_doc(text, title="石岡市中小企業振興基本条例に関する調査特別委員会")) == {}
+
+
+def test_a_city_after_its_prefecture_enacts_alone(nlp):
+    text = "【2007年4月25日】\n北海道帯広市では、中小企業振興基本条例が2007年4月1日から施行されました。"
+    (o,) = _ordinances(_doc(text, title="中小企業振興基本条例が施行")).values()
+    assert (o["municipality"], o["effective_date"]) == ("帯広市", "2007-04-01")
+    (span,) = [s for s in o["sources"] if s["field"] == "municipality"]
+    assert span["quote"] == "帯広市"
+
+
+def test_two_names_joined_by_to_are_two_ordinances(nlp):
+    text = "2013年には大分県中小企業活性化条例と宮崎県中小企業振興条例が制定されました。"
+    recs = _ordinances(_doc(text, title="県の条例の制定状況"))
+    assert {n: r["municipality"] for n, r in recs.items()} == {
+        "大分県中小企業活性化条例": "大分県", "宮崎県中小企業振興条例": "宮崎県"}
+
+
+def test_an_ordinance_as_the_means_of_something_else_is_passing(nlp):
+    text = "岐阜県では施策が整理され、中小企業振興基本条例を通じた総括が可能になりました。"
+    assert _ordinances(_doc(text, title="条例の到達点")) == {}
+
+
+@pytest.mark.parametrize("sentence, field, value", [
+    ("商店会との意見交換を経て、平成29年9月に議員提案としてこの条例が制定されました。", "enacted_date", "2017-09"),
+    ("令和2年4月1日から、商店街の声を受けて本条例が施行されています。", "effective_date", "2020-04-01"),
+    # two dates: which is the making's is not said
+    ("平成28年に検討を始め、平成29年9月に議員提案としてこの条例が制定されました。", "enacted_date", None),
+])
+def test_the_one_date_before_a_self_reference_that_is_made(nlp, sentence, field, value):
+    title = "石岡市商店街の活性化に関する条例が制定されました"
+    (o,) = _ordinances(_doc(f"{title}\n{sentence}\n更新日 2018年6月22日", title=title)).values()
+    assert o[field] == value
+
+
+def test_a_name_without_its_place_is_the_pages_ordinance_of_that_name(nlp):
+    text = ("「石川県中小企業振興条例」が施行されました\n本県の施策を推進するために必要な事項を定める「中小企業振興条例」が、"
+            "平成27年10月16日に施行されました。")
+    (o,) = _ordinances(_doc(text, title="「石川県中小企業振興条例」が施行されました")).values()
+    assert (o["municipality"], o["effective_date"]) == ("石川県", "2015-10-16")
+    # two bodies with that name on the page: which one is not said
+    two = ("石川県中小企業振興条例と富山県中小企業振興条例\n「中小企業振興条例」が、平成27年10月16日に施行されました。")
+    recs = _ordinances(_doc(two, title="二つの条例"))
+    assert all(r["effective_date"] is None for r in recs.values())
+
+
+def test_a_header_without_its_place_on_a_citys_site_is_the_citys(nlp):
+    text = "○中小企業振興条例\n平成30年12月21日\n条例第31号\n(目的)\n第1条 この条例は、市の中小企業の振興について定める。"
+    (o,) = _ordinances(_doc(text, title="中小企業振興条例 | 石岡市")).values()
+    assert (o["municipality"], o["enacted_date"]) == ("石岡市", "2018-12-21")
+    (span,) = [s for s in o["sources"] if s["field"] == "municipality"]
+    assert span["how"] == "publisher"
+    (bare,) = _ordinances(_doc(text, title="中小企業振興条例")).values()  # no site: no body
+    assert bare["municipality"] is None
+
+
+
+@pytest.mark.parametrize("text, names", [
+    # a list item that opens with a kana word after the comma of the item before
+    ("2012年に香川県中小企業振興条例、ふるさと愛媛の中小企業振興条例、山形県中小企業振興条例が制定されました。",
+     {"香川県中小企業振興条例": "香川県", "ふるさと愛媛の中小企業振興条例": "愛媛県", "山形県中小企業振興条例": "山形県"}),
+    # a conjunction after the comma is no part of the next name
+    ("2012年に香川県中小企業振興条例、および愛媛県中小企業振興条例が制定されました。",
+     {"香川県中小企業振興条例": "香川県", "愛媛県中小企業振興条例": "愛媛県"}),
+])
+def test_list_items_that_open_with_kana(nlp, text, names):
+    recs = _ordinances(_doc(text, title="県の条例"))
+    assert {n: r["municipality"] for n, r in recs.items()} == names

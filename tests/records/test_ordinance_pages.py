@@ -37,9 +37,33 @@ def _ordinances(text: str, title: str | None = None) -> dict[str, dict]:
     ("五所川原市の意見募集の結果",
      "五所川原市の意見募集の結果\n1.案件\n 五所川原市中小企業振興基本条例の制定について\n"
      "2.目的\n 「五所川原市中小企業振興基本条例」の制定にあたり、市民の意見を聞きました。\n"),
+    # a consultation in the sentence after the name, a making planned, a draft named after the name
+    ("お知らせ", "黒石市では、黒石市中小企業振興基本条例の制定について、市民の皆様のご意見を募集します。"),
+    ("お知らせ", "黒石市は、来年度中に黒石市中小企業振興基本条例を制定する予定です。"),
+    ("お知らせ", "黒石市中小企業振興基本条例の素案がまとまりました。"),
+    # a making still ahead or a bill still pending, said later in the sentence
+    ("ニュース", "黒石市では、黒石市中小企業振興基本条例が来年4月に制定される見込みです。"),
+    ("ニュース", "黒石市は、黒石市中小企業振興基本条例を12月議会に提案する。"),
+    ("ニュース", "黒石市中小企業振興基本条例は現在、議会で継続審議となっている。"),
+    ("ニュース", "市は来年度、黒石市中小企業振興基本条例を制定したい考えだ。"),
+    ("ニュース", "黒石市は中小企業振興基本条例の策定を進めている。"),
+    # another body's ordinance taken as a model, a rule made under an ordinance
+    ("同友会ニュース", "先進地である帯広市の中小企業振興基本条例を参考に、条例づくりを進めています。"),
+    ("黒石市中小企業振興基本条例施行規則",
+     "○黒石市中小企業振興基本条例施行規則\n平成28年3月31日\n規則第10号\n(趣旨)\n"
+     "第1条 この規則は、黒石市中小企業振興基本条例(平成28年条例第5号)の施行に関し必要な事項を定めるものとする。"),
 ])
 def test_drafts_plans_and_rejected_bills_give_no_record(nlp, title, text):
     assert _ordinances(text, title) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "パブリックコメントを経て、黒石市中小企業振興基本条例を令和3年3月26日に制定しました。",
+    "黒石市議会は、議員提案の黒石市中小企業振興基本条例を全会一致で可決した。",  # (議員提案の is no part of the name)
+    "黒石市中小企業振興基本条例施行規則を定め、黒石市中小企業振興基本条例を令和3年4月1日から施行しました。",
+])
+def test_a_consultation_or_a_rule_before_the_making_leaves_the_ordinance(nlp, text):
+    assert set(_ordinances(text, "お知らせ")) == {"黒石市中小企業振興基本条例"}
 
 
 def test_a_draft_later_made_is_an_ordinance(nlp):

@@ -32,6 +32,11 @@ def _summits(text: str, title: str | None = None) -> list[dict]:
     ("第3回「地域循環」全国首長サミットを開催", "「地域循環」全国首長サミット"),
     ("第7回目の東北市長会議が開かれた", "東北市長会議"),  # 第N回目の
     ("第41回 東北商工会議所女性会連合会 青森全国大会", "東北商工会議所女性会連合会 青森全国大会"),  # a heading's space
+    ("2007年の第22回港町サミット以後は隔年開催", "港町サミット"),  # a time word after the name
+    ("第35回 港町振興国民会議 全国大会 in 釧路", "港町振興国民会議 全国大会"),  # a heading's bare word after a space
+    ("第35回 港町サミット 大会宣言", "港町サミット"),  # (not a declaration's word)
+    ("第35回港町サミット 総会資料", "港町サミット"),
+    ("第5回東北市長会議前日に視察を行った", "東北市長会議"),
 ])
 def test_name_after_the_edition(text, name):
     at = text.index("回") + 1
@@ -70,10 +75,15 @@ def test_counted_editions(text, edition):
     ("「『青森のりんご』が育てた産業」をテーマに、分科会を開いた。", "『青森のりんご』が育てた産業"),
     ("市長が「ものづくり都市・青森」をテーマに発表した。", None),  # a talk's title
     ("会長が「これからの経営」と題して講演した。", None),
+    ("顧問が「青年経営者への期待」をテーマに特別報告。", None),  # a talk with a modifier before it
+    ("記念講演では、「研究から世界へ」をテーマに語った。", None),  # a talk as the topic before it
+    ("当日は「地域と世界」をテーマとしたパネルディスカッションを開いた。", None),
     ("「思いやりの地域づくり」と題した「青森アピール」を採択した。", None),  # the declaration's title
     ("「港から広がる商い」を大会テーマに記念講演が行われた。", "港から広がる商い"),  # the meeting's own cue
     ("今年のメインテーマは、木の文化と職人の技でした。", "木の文化と職人の技"),  # unquoted, a copula's complement
     ("テーマは決まっていません。", None),
+    ("『港と未来』を合言葉に大会が開かれた。", "港と未来"),  # a watchword is the meeting's slogan
+    ("大会では「港の未来を拓く」と題した大会決議を採択した。", None),  # a resolution's title
 ])
 def test_theme_cues(text, theme):
     found = meetings.themes(text, 0, len(text))
@@ -149,6 +159,15 @@ def test_key_alone_on_its_line_gives_the_value_below(nlp):
     ("第2回青森市中小企業振興会議", "第2回青森市中小企業振興会議を市役所で開いた。委員から意見を聞いた。"),  # a city's own council
     ("議会だより", "令和5年第3回定例会の報告\n議員の一般質問をまとめました。"),  # an assembly's session
     ("議会の日程", "第4回青森市議会定例会は12月1日に開会します。"),
+    # a company's meeting, a sports event, a contest
+    ("株主総会", "第10回定時株主総会を6月25日に本社で開催しました。"),
+    ("ゴルフ大会", "第15回青森市民ゴルフ大会が10月3日、青森市で開かれた。"),
+    ("弁論大会", "第20回中学生英語弁論大会が11月3日、青森市で開かれた。"),
+    # a festival's count (第12回を迎えた今回) is not of a contest named later on the page
+    ("地域の宝を未来へ(2023年10月22日)",
+     "2023年10月22日\n第12回青森市「産業まつり」が10月21日と22日に体育館で開かれました。\n"
+     "第12回を迎えた今回は「地域の宝を未来へ」をテーマに、展示や販売が行われました。\n"
+     "また、ステージではのど自慢大会も行われました。"),
 ])
 def test_meetings_that_are_no_summit(nlp, title, text):
     assert _summits(text, title) == []
@@ -204,6 +223,9 @@ def test_a_subtitle_under_the_heading_is_the_theme(nlp):
     plain = _summits("第8回港まちサミット\n釧路市観光国際交流センター\n令和4年10月7日、第8回港まちサミットが"
                      "釧路市で開かれました。\n", title="第8回港まちサミット")
     assert plain[0]["theme"] is None
+    lede = _summits("第8回港まちサミットを開催\n\n120団体から1,500名が出席\n\n港まちサミットは10月7日、釧路市で"
+                    "「第8回港まちサミット」を開催しました。\n", title="第8回港まちサミットを開催")
+    assert lede[0]["theme"] is None  # a report's lede with a headcount is no theme
 
 
 def test_today_dates_the_meeting_by_the_page_and_the_next_meeting_is_no_venue(nlp):
@@ -481,3 +503,79 @@ def test_a_series_named_by_year_dates_the_days_of_its_keys_and_reads_angle_brack
     (s,) = _summits("ジャパン<漆>サミット2019 in 輪島\n\n令和元年10月3日(木)、石川県輪島市で漆器産地の首長が集まりました。\n",
                     title="漆サミット")
     assert (s["series"], s["start_date"], s["host"]) == ("ジャパン<漆>サミット", "2019-10-03", "輪島市")
+
+
+def test_the_same_year_before_an_edition_is_the_year_just_named(nlp):
+    text = ("港町サミット\n港町の名をもつ市町村の会議。1984年、釧路市の呼びかけにより発足。同年、釧路市で第1回サミットを開催。"
+            "2007年の第22回サミット以後は隔年開催。")
+    found = {s["edition"]: s for s in _summits(text, title="港町サミット")}
+    assert (found[1]["start_date"], found[1]["host"], found[22]["start_date"]) == ("1984", "釧路市", "2007")
+    (span,) = [e for e in found[1]["sources"] if e["field"] == "start_date"]
+    assert (span["quote"], span["how"]) == ("同年", "the year named before (同年)")
+    # 同年 with no year in the sentence before: no date
+    (alone,) = _summits("港町サミット\n同年、釧路市で第1回港町サミットを開催。", title="港町サミット")
+    assert alone["start_date"] is None
+
+
+def test_a_series_named_by_year_takes_the_date_of_a_later_mention(nlp):
+    """A heading names the meeting by its year with no date; the body names it again with the day."""
+    text = ("2024年12月29日\n\n「港町観光大会2018 in 釧路」開催\n\n海から陸へ、観光の創造に向けて\n\n"
+            " 「港町観光大会2018 in 釧路」(主催:港町協議会)が11月5日、市民ホール(北海道釧路市)で開催された。\n")
+    (s,) = _summits(text, title="「港町観光大会2018 in 釧路」開催")
+    assert (s["start_date"], s["host"]) == ("2018-11-05", "釧路市")
+
+
+def test_a_declaration_named_by_the_series_its_place_and_year(nlp):
+    text = ("港町サミット2022in釧路を開催しました\n公開日 2022年10月31日\n港町サミット2022in釧路を10月13日に釧路市で開催しました。\n"
+            "資料\n港町サミット2022in釧路_プログラム[PDF:13.4MB]港町サミット釧路宣言2022[PDF:53.8KB]\n")
+    (s,) = _summits(text, title="港町サミット2022in釧路を開催しました")
+    assert (s["start_date"], s["declaration"]) == ("2022-10-13", "釧路宣言2022")
+    other = text.replace("釧路宣言2022", "釧路宣言2019")  # another year's declaration is not this meeting's
+    (o,) = _summits(other, title="港町サミット2022in釧路を開催しました")
+    assert o["declaration"] is None
+
+
+def test_a_self_reference_as_the_venue_is_the_publishing_city(nlp):
+    text = "令和元年10月3日、本市で第10回港町サミットを開催しました。全国から12市町の市長が集まりました。"
+    (s,) = _summits(text, title="本市で第10回港町サミットを開催しました - 釧路市")
+    assert s["host"] == "釧路市"
+    (span,) = [e for e in s["sources"] if e["field"] == "host"]
+    assert (span["quote"], span["how"]) == ("本市", "publisher")
+    (unknown,) = _summits(text, title="港町サミット")  # no publisher: no host
+    assert unknown["host"] is None
+
+
+@pytest.mark.parametrize("line, host", [
+    ("釧路での全国港町サミットの開催は13年ぶりとなりました。", "釧路市"),  # a short name no rule tags
+    ("地元での全国港町サミットの開催は13年ぶりとなりました。", None),  # no place
+])
+def test_a_place_before_de_and_the_meetings_holding(nlp, line, host):
+    text = f"第29回全国港町サミットが開催されました。\n\n協議会は13市町で構成されています。\n\n{line}"
+    (s,) = _summits(text, title="第29回全国港町サミットが開催されました")
+    assert s["host"] == host
+
+
+@pytest.mark.parametrize("when, end", [
+    ("10月3日から2日間", "2019-10-04"),
+    ("10月3日(木)から三日間", "2019-10-05"),
+    ("10月3日", "2019-10-03"),
+    ("10月3日に開かれ、2日間", "2019-10-03"),  # a count apart from the date is not its length
+])
+def test_a_first_day_and_a_count_of_days(nlp, when, end):
+    (s,) = _summits(f"2019/10/07 15:00\n第10回港町サミットが{when}、釧路市で開かれました。", title="港町サミット")
+    assert (s["start_date"], s["end_date"]) == ("2019-10-03", end)
+
+
+def test_a_slogan_over_the_heading_is_the_theme(nlp):
+    text = ("海とともに生きる港をつくろう!\n第10回港町サミットin釧路、根室から20名が参加\n"
+            "10月3日~4日、第10回港町サミットが釧路市で開催されました。\n")
+    (s,) = _summits(text, title="海とともに生きる港をつくろう! 第10回港町サミットin釧路")
+    assert s["theme"] == "海とともに生きる港をつくろう!"
+    plain = text.replace("つくろう!", "つくる会")  # a line with no exclamation is a page's heading, not a slogan
+    (p,) = _summits(plain, title="第10回港町サミットin釧路")
+    assert p["theme"] is None
+
+
+def test_a_summits_committee_meeting_does_not_date_the_summit(nlp):
+    (s,) = _summits("第3回港町サミット実行委員会を令和元年6月2日に開催しました。", title="実行委員会")
+    assert s["start_date"] is None

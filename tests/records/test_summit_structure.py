@@ -30,8 +30,14 @@ def _summits(text: str, title: str | None = None) -> dict[int | None, dict]:
      "「地域循環」全国首長サミット", "松本市"),
     ("第4回ものづくりのまち交流サミットが令和元年10月3日に高岡市にて開催されました。",
      "ものづくりのまち交流サミット", "高岡市"),
+    # the venue before a theme and the holding verb, an attending mayor after it
+    ("第6回地域産業サミットが令和元年10月3日、釧路市の市民文化会館で「港から未来へ」をテーマに開かれた。根室市長があいさつした。",
+     "地域産業サミット", "釧路市"),
     # in X made whole by the gazetteer
     ("令和元年10月3日に第6回地域産業サミットin別府が開かれた。", "地域産業サミット", "別府市"),
+    # a bare prefecture's name is the prefecture, not a town of that name (茨城町); a city's stays the city
+    ("令和元年10月3日、第6回地域産業サミットが茨城で開催されました。", "地域産業サミット", "茨城県"),
+    ("令和元年10月3日、第6回地域産業サミットが釧路で開催されました。", "地域産業サミット", "釧路市"),
 ])
 def test_host_is_the_venue_municipality(nlp, text, series, host):
     (s,) = _summits(text).values()
