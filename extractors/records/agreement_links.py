@@ -99,20 +99,28 @@ def without_signers(r: AgreementReader, drafts: list[dict]) -> list[dict]:
 
 def following_sentences(r: AgreementReader, pos: int, about: bool = True):
     """The FOLLOWING sentences after pos (with `about`, those that speak of an agreement)."""
-    for _ in range(FOLLOWING):
+    n = 0
+    while n < FOLLOWING:
         if pos >= len(r.text):
             return
         s, e = r.joined_sentence(pos)
         pos = e
+        if not r.text[s:e].strip():
+            continue  # a blank line between paragraphs is no sentence
+        n += 1
         if not about or ABOUT_AGREEMENT.search(r.text, s, e):
             yield s, e
 
 
-def following_members(r: AgreementReader, pos: int, groups: list[str]) -> list[tuple[str, int, int, str]]:
+def following_members(r: AgreementReader, pos: int, groups: list[str],
+                      named: list[str] = ()) -> list[tuple[str, int, int, str]]:
     """The members a sentence after pos counts (「…の3大学」, 「計6団体」) for a group noun of the signing
-    sentence (「大学と」, 「金融機関と」): a list whose count or members are of the group's kind."""
+    sentence (「大学と」, 「金融機関と」): a list whose count or members are of the group's kind. For a
+    partner written with など (「A商工会議所などと協定を結んだ」, `named`), a list that holds it, counted
+    in part (「結んだのは、A商工会議所のほか、B、Cなど7つの商工会」), names the others."""
     for s, e in following_sentences(r, pos, about=False):
-        lists = [(r.text[cs:ce], items) for cs, ce, count, items in counted_lists(r.text, s, e) if count]
+        lists = [(r.text[cs:ce], items) for cs, ce, count, items in counted_lists(r.text, s, e)
+                 if count or named]
         lists += [("", cleft_list(r.text, s, e))]  # 「締結したのは、A、B、Cです」
         below = _POINTS_BELOW.search(r.text, s, e)
         if below:  # 「締結先は次のとおりです。」 and the list under it
@@ -122,7 +130,8 @@ def following_members(r: AgreementReader, pos: int, groups: list[str]) -> list[t
             if not members or not all(name for name, _ in members):
                 continue
             if counter == "*" or any(fits_group(g, [name for name, _ in members]) or
-                                     (counter and counter.endswith(g[-2:])) for g in groups):
+                                     (counter and counter.endswith(g[-2:])) for g in groups) or \
+                    any(same_body(name, x) for name, _ in members for x in named):
                 return [(name, n.start, n.end, n.rule) for name, n in members]
     return []
 

@@ -79,6 +79,8 @@ _UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県
 _THIS_MONTH = re.compile(r"(今月|本月|先月)\s?([0-9]{1,2})日")
 TOPIC_BACK = 3  # sentences back in a paragraph where an omitted subject's topic can stand
 # The topic that opens a sentence: a name, は (after a bracketed aside perhaps), not 「…では」「…とは」
+# 「A商工会議所などと協定を結んだ」: a partner and others the sentence does not name
+_AND_OTHERS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:など|等)\s?(?:と|との)")
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
@@ -86,6 +88,19 @@ def _is_address(short: str) -> bool:
     """新富町富田南, 津市栗真町屋町: a place name with more after it, in brackets after a body's name."""
     return any(short[i - 1] in "都道府県市区町村" and is_municipality(short[:i]) for i in range(2, min(len(short), 6))) \
         and not is_signing_body(short)
+
+
+def dotted_bodies(name: str) -> list[str]:
+    """「東西大学・東西大学短期大学部」, 「柏市・柏商工会議所」: the bodies a name joined by middle dots
+    writes, when each part is a body or the first's school or office; else [] (千葉県事業承継・引継ぎ
+    支援センター is one body)."""
+    parts = name.split("・")
+    if len(parts) < 2 or not all(parts) or not is_signing_body(parts[0]):
+        return []
+    if all(is_signing_body(p) or (p.startswith(parts[0]) and _OFFICE_OF.fullmatch(p[len(parts[0]):]))
+           for p in parts[1:]):
+        return parts
+    return []
 
 
 def _without_division(name: str) -> str:
@@ -117,6 +132,7 @@ class AgreementReader:
                              for s, e, n in find_institutions(ctx.text)]
         self.arguments: list[Argument] = []
         self.last_groups: list[tuple[str, int, int]] = []  # group nouns the last `parties` call passed over
+        self.last_named: list[str] = []  # partners the last `parties` call found written with など (Aなどと)
         self.wrap = Wrapping(ctx.text)
         self.title_bodies = [] if self.publisher else title_bodies(ctx.doc.title or "")
 
@@ -260,10 +276,18 @@ class AgreementReader:
         found: list[tuple[str, int, int, str]] = []
         taken: list[tuple[int, int]] = []
         self.last_groups = []
+        self.last_named = []
         lists = [n for i in range(s, e) if text[i] in "(（" for n in bracket_list(text, i, e)]
         lists += shared_ending(text, s, e)
 
         def add(name: str | None, st: int, en: int, rule: str) -> None:
+            parts = dotted_bodies(name) if name and text[st:en] == name else []
+            if parts:  # 東西大学・東西大学短期大学部: two bodies written with a middle dot
+                at = st
+                for part in parts:
+                    add(part, at, at + len(part), rule)
+                    at += len(part) + 1
+                return
             if not name or not name.strip() or _PLACE_WORDS.search(name) or \
                     (NOT_A_NAME.search(name) and not is_institution(name)):  # 十六銀行 is a name
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
@@ -369,6 +393,9 @@ class AgreementReader:
             if len(names) == n:
                 for c in names:
                     add(self.name_of(c), c.start, c.end, f"agreement-counted:{kind}")
+            else:  # 「金融機関4行と…締結。協定を締結したのはA、B、C、D」: named in a later sentence
+                self.last_groups.append((kind, cs, ce))
+        self.last_named = [n for n, st, en, _ in found if en > st and _AND_OTHERS.match(text, en)]
         found = [f for f in found if f[2] == f[1] or not any(  # 青葉県 inside 青葉県事業承継・引継ぎ支援センター
             o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
         if self._predicate_in(s, e) and not self._has_subject(s, e, args, found):

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from extractors.language.dates import DateMention, parse_date
-from extractors.records.coordination import party_key
+from extractors.records.coordination import branch_end, party_key
 from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
@@ -132,6 +132,8 @@ _PARTNERS_COUNTED = re.compile(r"(?:協定先|締結先|提携先|連携先)(?:�
 # 「3者で」, 「三者協定」, 「4者が」: one agreement signed by all
 _JOINT = re.compile(r"(?:[0-9一二三四五六七八九十]+|両)者(?:で|が|は|の|協定|間|による)")
 _EACH_GROUP = re.compile(r"各(?:金融機関|信用金庫|信金|信用組合|銀行|大学|自治体|市町村|市町|団体|機関|企業|社|行|校)(?:と|との)")
+# 「各団体が個別に協定を結ぶのは初めて」: a sentence saying each partner signs its own agreement
+_EACH_SIGNING = re.compile(r"(?:個別に|個々に|それぞれ(?!の)|各々(?!の)|おのおの(?!の))[^。、]{0,8}?(?:協定|覚書|提携|契約)")
 _SAME_AGREEMENT = re.compile(r"\s*(?:同|本|この|今回の|当該)\s?(?:協定|覚書|契約)")
 _SUBJECT = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
 LISTED = ("agreement-bracket-list", "agreement-counted-list", "agreement-list-below", "agreement-shared-ending")
@@ -154,7 +156,7 @@ def _each_after(r, e: int) -> bool:
             return False
         s2, e2 = r.ctx.sentence(e)
         if (_SAME_AGREEMENT.match(r.text, s2) and _EACH_GROUP.search(r.text, s2, e2)) or \
-                _PARTNERS_COUNTED.search(r.text, s2, e2):
+                _PARTNERS_COUNTED.search(r.text, s2, e2) or _EACH_SIGNING.search(r.text, s2, e2):
             return True
         e = e2
     return False
@@ -167,8 +169,10 @@ def split_each(r, draft: dict) -> list[dict]:
     (「同協定は、各金融機関との…」) says the same of the partners."""
     s, e = draft["_sentence"]
     m = _EACH.search(r.text, s, e)
+    later = [w[2] for w in draft["_written"] if w[2] > e]  # partners a later sentence named (「締結したのはA、B」)
     if not m and len(draft["parties"]) >= 3 and not _JOINT.search(r.text, s, e) and \
-            (_EACH_GROUP.search(r.text, s, e) or _each_after(r, e)):
+            (_EACH_GROUP.search(r.text, s, e) or _each_after(r, e) or
+             (later and _each_after(r, r.ctx.sentence(max(later) - 1)[1]))):
         m = re.match("(と)", "と")
     if not m or len(draft["parties"]) < 3:
         return [draft]
@@ -269,7 +273,15 @@ def _short_kind(name: str) -> str:
 
 
 def names_subset(names: list[str], others: list[str]) -> bool:
-    return all(any(same_body(n, o) for o in others) for n in names)
+    """Whether each name is one of others, or the body whose branch is one of them (a heading's
+    日本公庫 beside the body's 日本政策金融公庫鳥取支店)."""
+    return all(any(same_body(n, o) or _branch_of(o, n) for o in others) for n in names)
+
+
+def _branch_of(full: str, body: str) -> bool:
+    """Whether `full` is `body` with its branch or office after it: 東西銀行柏支店 of 東西銀行."""
+    a, b = party_key(body), party_key(full)
+    return len(b) > len(a) >= 2 and b.startswith(a) and branch_end(b, len(a)) == len(b)
 
 
 def other_instrument(a: dict, b: dict) -> bool:

@@ -100,8 +100,8 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
                    if w.label == "AGREEMENT" and w.end <= word.start and not w.text.startswith("同")]
         word = referred = earlier[-1] if earlier else word
     parties = r.parties(s, e, anchor)
-    if r.last_groups:  # 「…大学と連携協定を結んだ。相手はA、Bの2大学」
-        for name, st, en, rule in following_members(r, e, [g for g, _, _ in r.last_groups]):
+    if r.last_groups or r.last_named:  # 「…大学と連携協定を結んだ。相手はA、Bの2大学」
+        for name, st, en, rule in following_members(r, e, [g for g, _, _ in r.last_groups], r.last_named):
             if not any(same_body(name, p[0]) for p in parties):
                 parties.append((name, st, en, rule))
     if len(parties) < 2 and title_m:

@@ -48,7 +48,8 @@ _REFERENCE = re.compile(r"^(?:同|本|当)(?:所|市|町|村|区|県|行|会|庫
 _POINTER = re.compile(r"(?:以下|下記|次|別記|別紙)の(?!とおり|通り)")
 _LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※•]+|^\(?\d+[).．、]\s*")
 _CLEFT = re.compile(r"(?:締結|調印|結ん|交わ)(?:した|だ)(?:の|相手)は、?\s?")
-_CLEFT_END = re.compile(r"(?:です|でした|である|。|の[0-9一二三四五六七八九十]+)")
+_CLEFT_END = re.compile(r"(?:です|でした|である|。|の[0-9一二三四五六七八九十]+|"
+                        r"(?:など|等)\s?の?\s?(?:計|合計)?\s?[0-9一二三四五六七八九十]+)")  # 「…、Cなど7つの商工会」
 _KEY = re.compile(r"[^\s:：、,]{1,8}\s?[:：]\s?")
 _HEADER_COUNT = re.compile(rf"({_NUMBER})\s?(?:つの)?(?:{_COUNTER})")
 

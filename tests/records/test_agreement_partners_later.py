@@ -1,0 +1,88 @@
+"""Partners a signing sentence does not name: a counted group written kind first (「金融機関4行と」)
+or one partner and others (「A商工会議所などと」), named in a later sentence (a cleft 「締結したのは…」,
+a list counted in part), and one agreement per partner when a sentence says each signs its own."""
+import pytest
+
+from extractors.records.agreement_reader import dotted_bodies
+from extractors.records.agreement_splits import names_subset
+from extractors.records.coordination import counted_kind
+from extractors.records.party_groups import cleft_list
+from tests.records.test_agreements import _agreements
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市内の金融機関4行と協定を結んだ", [(4, "金融機関")]),
+    ("県内の信用金庫3庫と", [(3, "信用金庫")]),
+    ("4つの信用金庫と", [(4, "信用金庫")]),
+    ("銀行と信用金庫が協定を", []),  # no count
+    ("大学3校舎", []),  # a count of buildings: the counter goes on into a word
+])
+def test_counted_kind_either_order(text, expected):
+    assert [(n, kind) for _s, _e, n, kind in counted_kind(text, 0, len(text))] == expected
+
+
+def test_cleft_list_stops_at_a_partial_count():
+    text = "協定を結んだのは、青葉商工会議所のほか、柏市、松戸市など5つの商工会。"
+    assert [n.name for n in cleft_list(text, 0, len(text))] == ["青葉商工会議所", "柏市", "松戸市"]
+
+
+@pytest.mark.model
+def test_counted_group_named_in_a_cleft_sentence(nlp):
+    text = ("2024年5月10日\n柏市は、市内の金融機関4行と包括連携協定を締結しました。"
+            "協定を締結したのは千葉銀行、京葉銀行、千葉信用金庫、銚子信用金庫です。")
+    assert _agreements(text) == [(["京葉銀行", "千葉信用金庫", "千葉銀行", "柏市", "銚子信用金庫"], "2024-05-10")]
+
+
+@pytest.mark.model
+def test_counted_group_with_no_list_gives_no_record(nlp):
+    assert _agreements("2024年5月10日\n柏市は、市内の金融機関4行と包括連携協定を締結しました。") == []
+
+
+@pytest.mark.model
+def test_partner_and_others_each_signing_its_own(nlp):
+    text = ("東西信用金庫は青葉商工会議所などと連携協定を結んだ。会員企業向けのセミナーを開く。\n\n"
+            "協定を結んだのは、青葉商工会議所のほか、柏市、松戸市、野田市など5つの商工会。"
+            "信金と団体が一つずつ個別に協定を交わす形をとる。")
+    assert _agreements(text) == [(["東西信用金庫", n], None) for n in ["松戸市", "柏市", "野田市", "青葉商工会議所"]]
+
+
+@pytest.mark.model
+def test_partner_and_others_in_one_agreement(nlp):
+    # the same list without a word of each signing apart: one agreement
+    text = ("東西信用金庫は青葉商工会議所などと連携協定を結んだ。\n\n"
+            "協定を結んだのは、青葉商工会議所のほか、柏市、松戸市など5つの商工会。")
+    assert _agreements(text) == [(["東西信用金庫", "松戸市", "柏市", "青葉商工会議所"], None)]
+
+
+@pytest.mark.parametrize("name, parts", [
+    ("東西大学・東西大学短期大学部", ["東西大学", "東西大学短期大学部"]),   # a university and its school
+    ("柏市・柏商工会議所", ["柏市", "柏商工会議所"]),                        # two bodies
+    ("千葉県事業承継・引継ぎ支援センター", []),                              # one body with a dot inside
+    ("東西大学・短期大学部", []),                                            # a school written alone
+])
+def test_bodies_joined_by_a_middle_dot(name, parts):
+    assert dotted_bodies(name) == parts
+
+
+@pytest.mark.parametrize("names, others, expected", [
+    (["日本政策金融公庫", "保証協会"], ["柏商工会議所", "日本政策金融公庫柏支店", "千葉県信用保証協会"], True),
+    (["東西銀行"], ["東西銀行柏支店"], True),
+    (["東西銀行"], ["東西銀行協会"], False),  # a longer name, not a branch
+])
+def test_a_heading_naming_the_body_of_a_branch_restates_it(names, others, expected):
+    assert names_subset(names, others) is expected
+
+
+@pytest.mark.model
+def test_university_and_its_school_are_two_parties(nlp):
+    text = "柏市と東西大学・東西大学短期大学部は2025年11月27日、包括連携協定を締結した。"
+    assert _agreements(text) == [(["東西大学", "東西大学短期大学部", "柏市"], "2025-11-27")]
+
+
+@pytest.mark.model
+def test_heading_in_short_forms_restates_the_body(nlp):
+    text = ("千葉県連 日本公庫、保証協会と覚書締結\n\n"
+            "千葉県商工会議所連合会は2024年4月23日、日本政策金融公庫柏支店、千葉県信用保証協会の2団体と"
+            "「創業支援に関する覚書」に調印した。")
+    assert _agreements(text) == [(["千葉県信用保証協会", "千葉県商工会議所連合会", "日本政策金融公庫柏支店"],
+                                  "2024-04-23")]
