@@ -205,23 +205,45 @@ def split_clauses(r, draft: dict, kind_of) -> list[dict]:
     written = [w for w in draft["_written"] if w[2] > w[1]]
     clauses = []
     for w in words:
-        if not re.match(r"\s?を", r.text[w.end:w.end + 2]):
+        quoted = _quoted_title(r.text, s, w)
+        if not re.match(r"\s?を", r.text[w.end:w.end + 2]) and not quoted:
             continue
-        before = [p for p in written if p[2] <= w.start and _PARTNER_WORD.search(r.text[p[2]:w.start])]
+        at = quoted[0] if quoted else w.start  # 「Bと「…に関する協定」を」: the partner stands before the title
+        before = [p for p in written if p[2] <= at and _PARTNER_WORD.search(r.text[p[2]:at])]
         if before:
-            clauses.append((w, max(before, key=lambda p: p[2])))
-    partners = {p[0] for _, p in clauses}
+            clauses.append((w, max(before, key=lambda p: p[2]), quoted))
+    partners = {p[0] for _, p, _ in clauses}
     if len(clauses) < 2 or len(partners) < 2:
         return [draft]
-    common = [p[0] for p in draft["_written"] if p[0] not in partners]
+    titles = [q for _, _, q in clauses if q]
+
+    def in_title(p) -> bool:
+        return any(a <= p[1] and p[2] <= b for a, b in titles)
+
+    common = [p[0] for p in draft["_written"] if p[0] not in partners and not in_title(p)]
     out = []
-    for w, p in clauses:
-        one = _one_each(draft, common, p[0])
-        one["kind"] = one["title"] = kind_of(w.text, None)
+    for w, p, quoted in clauses:
+        # a body its title names is the clause's body again (同友会 / 中小企業家同友会, a university's
+        # centre / the university), else another party of that agreement
+        own = [t[0] for t in written if quoted and quoted[0] <= t[1] and t[2] <= quoted[1] and
+               not any(same_body(t[0], x) or x in t[0] or t[0] in x for x in common + [p[0]])]
+        one = _one_each(draft, common + own, p[0])
+        ks, ke = (quoted[0] + 1, quoted[1] - 1) if quoted else (w.start, w.end)  # the title the kind is read from
+        one["kind"] = kind_of(w.text, r.text[ks:ke] if quoted else None)
+        one["title"] = r.text[ks:ke] if quoted else one["kind"]
         one["evidence"] = [ev for ev in one["evidence"] if len(ev) == 3 or ev.field != "kind"] + \
-            [field_span(w.start, w.end, w.rule, "kind", one["kind"])]
+            [field_span(ks, ke, w.rule, "kind", one["kind"])]
         out.append(one)
     return out
+
+
+def _quoted_title(text: str, s: int, w: Candidate) -> tuple[int, int] | None:
+    """(start, end) of the quoted title 「…W」を an agreement word W closes, else None."""
+    m = re.match(r"書?([」』])\s?を", text[w.end:w.end + 4])
+    if not m:
+        return None
+    qs = text.rfind("「" if m.group(1) == "」" else "『", s, w.start)
+    return (qs, w.end + m.end(1)) if qs >= 0 else None
 
 
 def split_bilateral(r, drafts: list[dict]) -> list[dict]:

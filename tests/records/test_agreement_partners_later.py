@@ -86,3 +86,18 @@ def test_heading_in_short_forms_restates_the_body(nlp):
             "「創業支援に関する覚書」に調印した。")
     assert _agreements(text) == [(["千葉県信用保証協会", "千葉県商工会議所連合会", "日本政策金融公庫柏支店"],
                                   "2024-04-23")]
+
+
+@pytest.mark.model
+def test_one_agreement_per_partner_and_its_quoted_title(nlp):
+    text = ("2024年5月10日\n千葉銀行は、柏市と「地域活性化に関する協定」を、"
+            "松戸市と「創業支援に関する覚書」をそれぞれ締結しました。")
+    assert _agreements(text) == [(["千葉銀行", "松戸市"], "2024-05-10"), (["千葉銀行", "柏市"], "2024-05-10")]
+
+
+@pytest.mark.model
+def test_a_title_naming_the_parties_again_adds_none(nlp):
+    # each title names its two bodies again, the 同友会 in full and the university by its centre
+    text = ("2024年5月10日\n柏同友会は、柏大学と「柏大学地域研究センター及び柏市中小企業家同友会の連携協定」を、"
+            "千葉工業大学と「柏市中小企業家同友会・千葉工業大学包括連携協定」をそれぞれ結んだ。")
+    assert _agreements(text) == [(["千葉工業大学", "柏同友会"], "2024-05-10"), (["柏同友会", "柏大学"], "2024-05-10")]
