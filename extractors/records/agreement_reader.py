@@ -79,6 +79,8 @@ _UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県
 _THIS_MONTH = re.compile(r"(今月|本月|先月)\s?([0-9]{1,2})日")
 TOPIC_BACK = 3  # sentences back in a paragraph where an omitted subject's topic can stand
 # The topic that opens a sentence: a name, は (after a bracketed aside perhaps), not 「…では」「…とは」
+_OPENING_TOPIC = re.compile(r"\s?(?:では|でも)(?:[、,]|\s|(?=[^\s、,。]))")
+_BECOMES = re.compile(r"\s?[」』]?\s?と(?:な[らりるれろっ]|して(?!は|も))")
 # 「A商工会議所などと協定を結んだ」: a partner and others the sentence does not name
 _AND_OTHERS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:など|等)\s?(?:と|との)")
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
@@ -326,8 +328,9 @@ class AgreementReader:
             if witness_after(text, c.end) or observer_before(text, c.start):
                 continue  # 「A会議所の立ち会いのもと」, 「Bの協力を得て」, 「オブザーバーとしてC」: no party
             coordinated = bool(found) and bool(_COORDINATED.fullmatch(text, found[-1][2], c.start))
+            opening = self._opening_topic(s, c)
             if (_ROLE_AFTER.match(text[c.end:c.end + 5]) or (_OTHER_CASE.match(text, c.end) and not coordinated)) \
-                    and not in_arg:
+                    and not in_arg and not opening:
                 continue  # 「…ブランドを確立し」: the object of another verb is no party (「AとBで」 is)
             div = _DIVISION_AFTER.match(text, c.end)
             if div and not in_arg:  # 柏市企画課は: the division acts for its body (the name goes on to it)
@@ -338,6 +341,8 @@ class AgreementReader:
                     re.match(r"\s?の(?![「『]|両|間|[0-9一二三四五六七八九十]+者|協定|覚書|連携協定)", after):
                 continue  # 「SDGsの推進と…」: a name the model found, modifying a noun, is no party
             past = aside.end() if aside else c.end
+            if _BECOMES.match(text, past):
+                continue  # 「「ひょうご未来企業」となろう」, 「A社として」: what one becomes or acts as, no partner
             link = re.match(r"\s?(の|や)\s?", text[past:past + 3])
             if link and link.group(1) == "の" and c.label == "GPE" and \
                     any(o.label == "ORG" and o.start == past + link.end() for o in cands):
@@ -516,7 +521,14 @@ class AgreementReader:
                (is_signing_body(self.text[a.start:a.end]) or any(st < a.end and a.start < en for _, st, en, _ in found)
                 or _SELF_WORD.match(self.text[a.start:a.end])) for a in args):
             return True  # (「令和2年4月には」 is no subject)
-        return any(SUBJECT_AFTER.match(self.text, en) for _, st, en, _ in found if en > st)
+        return any(SUBJECT_AFTER.match(self.text, en) or self._opening_topic(s, Candidate(
+            label="ORG", start=st, end=en, text=self.text[st:en], rule="found")) for _, st, en, _ in found if en > st)
+
+    def _opening_topic(self, s: int, c: Candidate) -> bool:
+        """「富山同友会でも、A協会と提携し」, 「柏市では、B銀行と協定を」: a body that opens the sentence
+        with では/でも is its subject (a place, 県内では, is none)."""
+        return not self.text[s:c.start].strip() and bool(_OPENING_TOPIC.match(self.text, c.end)) and \
+            is_signing_body(strip_quotes(c.text))
 
     # ---- dates -----------------------------------------------------------------------------
     def dates_in(self, s: int, e: int):

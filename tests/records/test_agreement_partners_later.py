@@ -101,3 +101,23 @@ def test_a_title_naming_the_parties_again_adds_none(nlp):
     text = ("2024年5月10日\n柏同友会は、柏大学と「柏大学地域研究センター及び柏市中小企業家同友会の連携協定」を、"
             "千葉工業大学と「柏市中小企業家同友会・千葉工業大学包括連携協定」をそれぞれ結んだ。")
     assert _agreements(text) == [(["千葉工業大学", "柏同友会"], "2024-05-10"), (["柏同友会", "柏大学"], "2024-05-10")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # a body opening the sentence with でも/では is its subject, not the topic of the sentence before
+    ("柏同友会は千葉銀行と提携した。松戸同友会でも京葉銀行と2024年5月10日に提携した。",
+     [(["京葉銀行", "松戸同友会"], "2024-05-10"), (["千葉銀行", "柏同友会"], None)]),
+    ("2024年5月10日\n松戸市では、京葉銀行と包括連携協定を締結しました。", [(["京葉銀行", "松戸市"], "2024-05-10")]),
+])
+def test_a_body_opening_with_dewa_or_demo_signs(nlp, text, expected):
+    assert _agreements(text) == expected
+
+
+@pytest.mark.model
+def test_what_one_becomes_is_no_partner(nlp):
+    # a heading urging members to become a quoted label, then the signing; the body names the partners
+    text = ("柏同友会は「みやぎ未来牽引企業」となろう 地元2信金と協定締結\n\n"
+            "総会の後半に、2信用金庫(千葉信用金庫、銚子信用金庫)と同友会の連携協定の締結式を行った。")
+    got = _agreements(text)
+    assert got and all("みやぎ未来牽引企業" not in parties for parties, _date in got)
