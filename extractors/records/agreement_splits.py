@@ -43,6 +43,12 @@ def own_dates(r, parties: list[tuple[str, int, int, str]]) -> dict[str, DateMent
     for name, st, en, _ in parties:
         if en <= st:
             continue
+        line = r.text.rfind("\n", 0, st) + 1
+        opening = [d for d in r.dates_in(line, st) if d.start_date and d.year_given and
+                   not r.text[line:d.start].strip(" \t・●○■-") and not r.text[d.end:st].strip(" \t:：")]
+        if opening:  # 「2019年4月1日 東西銀行」: a list row that opens with the party's date
+            out[name] = opening[0]
+            continue
         for d in r.dates_in(en, en + 25):
             if re.fullmatch(r"\s?[(（]", r.text[en:d.start]) and re.match(r"\s?[)）]", r.text[d.end:d.end + 2]) \
                     and d.start_date:

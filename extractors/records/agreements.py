@@ -186,16 +186,24 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         seen.add((s, e))
         before = [w for w in ctx.within(s, signs[0].start, "AGREEMENT") if w.start >= word.start]
         sentences.append((s, e, before[-1] if before else word, signs[0]))  # the word the signing is of
-    rows = row_drafts(r, seen) + heading_drafts(r, seen) + header_row_drafts(r, seen)
+    if sentences:
+        r.arguments = signing_arguments(ctx.text, [(s, e) for s, e, _, _ in sentences])
+    drafts: list[dict] = []
+    gave: set[tuple[int, int]] = set()  # the signing sentences that gave a draft
+    for s, e, word, sign in sentences:
+        got = _sentence_drafts(r, s, e, word, sign, first=not drafts)
+        if got:
+            gave.add((s, e))
+        drafts += got
+    # a list's rows, headings and tables; a signing line that named too few parties to stand alone
+    # (a news list's 「2024.05.10 東西市との協定の締結について」) is still a row of its list
+    r.last_groups, r.last_named = [], []
+    rows = row_drafts(r, gave) + heading_drafts(r, gave) + header_row_drafts(r, gave)
     for d in rows:
         for key in _WORKING_KEYS:
             d.pop(key, None)
     if not sentences:
         return rows
-    r.arguments = signing_arguments(ctx.text, [(s, e) for s, e, _, _ in sentences])
-    drafts: list[dict] = []
-    for s, e, word, sign in sentences:
-        drafts += _sentence_drafts(r, s, e, word, sign, first=not drafts)
     add_joining(r, drafts)
     add_counted_members(r, drafts)
     drafts = without_signers(r, drafts)

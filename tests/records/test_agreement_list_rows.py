@@ -1,0 +1,39 @@
+"""Pages that list agreements with the date first on each row: a news list's rows (「2024.05.10
+東西市との協定の締結について」), a list below a signing sentence (「以下の企業と…締結しました。」 over
+「2019年4月1日 東西銀行」 rows), and a header of agreements in force over such rows."""
+import pytest
+
+from extractors.records.party_groups import list_below
+from tests.records.test_agreements import _agreements
+
+
+def test_a_row_s_leading_date_is_no_part_of_the_name():
+    text = "以下の企業と協定を締結しました。\n2019年4月1日 千葉銀行\n2020.6.3 京葉銀行\n"
+    _count, names = list_below(text, text.index("。"))
+    assert [n.name for n in names] == ["千葉銀行", "京葉銀行"]
+    assert [text[n.start:n.end] for n in names] == ["千葉銀行", "京葉銀行"]
+
+
+ROWS = [
+    # a release list of the publisher: each dated row telling a signing is one agreement
+    ("news-list", "ニュースリリース(千葉銀行)",
+     "2024.05.10 柏市との包括連携協定の締結について\n2024.04.01 松戸市との包括連携協定の締結について\n",
+     [(["千葉銀行", "松戸市"], "2024-04-01"), (["千葉銀行", "柏市"], "2024-05-10")]),
+    # rows of the list below a signing sentence, each with its own date first
+    ("list-below-dated", "包括連携協定(柏市)",
+     "本市は、以下の企業と包括連携協定を締結しました。\n2019年4月1日 千葉銀行\n2020年6月3日 京葉銀行\n",
+     [(["京葉銀行", "柏市"], "2020-06-03"), (["千葉銀行", "柏市"], "2019-04-01")]),
+    # the agreements in force a page lists, date first
+    ("header-rows-date-first", "包括連携協定(柏市)",
+     "本市は、以下の企業と包括連携協定を締結しています。\n2019年4月1日 千葉銀行\n2020年6月3日 京葉銀行\n",
+     [(["京葉銀行", "柏市"], "2020-06-03"), (["千葉銀行", "柏市"], "2019-04-01")]),
+    # rows about other things than a signing give nothing
+    ("news-list-no-signing", "ニュースリリース(千葉銀行)",
+     "2024.05.10 柏市との包括連携協定に基づくセミナーについて\n2024.04.01 新商品の取扱開始について\n", []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("kind, title, text, expected", ROWS, ids=[c[0] for c in ROWS])
+def test_rows_dated_first(nlp, kind, title, text, expected):
+    assert _agreements(text, title) == expected
