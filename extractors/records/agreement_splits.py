@@ -132,15 +132,19 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
 
 
 _EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)")
+# 「AはB、Cと協定をそれぞれ締結」: the agreement word, then それぞれ and the signing: one per partner (と)
+_EACH_OBJECT = re.compile(r"(?:協定|覚書|契約)(?:書)?[」』]?\s?を\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)\s?"
+                          r"(?:締結|調印|結|交わ|取り交わ)")
 # 「これで協定先は計12自治体となった」, 「当行の締結先は20自治体目」: partners counted one by one
 _PARTNERS_COUNTED = re.compile(r"(?:協定先|締結先|提携先|連携先)(?:は|が|も)?[^。]{0,12}?(?:計|合計)?\s?[0-9一二三四五六七八九十]+\s?"
                                r"(?:自治体|市町村|市町|団体|社|行|大学|機関|金融機関|者|件)")
 # 「3者で」, 「三者協定」, 「4者が」: one agreement signed by all
 _JOINT = re.compile(r"(?:[0-9一二三四五六七八九十]+|両)者(?:で|が|は|の|協定|間|による)")
-_EACH_GROUP = re.compile(r"各(?:金融機関|信用金庫|信金|信用組合|銀行|大学|自治体|市町村|市町|団体|機関|企業|社|行|校)(?:と|との)")
+_EACH_GROUP = re.compile(r"各(?:金融機関|信用金庫|信金|信用組合|銀行|大学|自治体|市町村|市町|団体|機関|企業|社|行|校|市|町|村|区)(?:と|との)")
 # 「各団体が個別に協定を結ぶのは初めて」: a sentence saying each partner signs its own agreement
-_EACH_SIGNING = re.compile(r"(?:個別に|個々に|それぞれ(?!の)|各々(?!の)|おのおの(?!の))[^。、]{0,8}?(?:協定|覚書|提携|契約)")
+_EACH_SIGNING = re.compile(r"(?:個別に|個々に|それぞれ(?!の)|各々(?!の)|おのおの(?!の))[^。、]{0,8}?(?:協定|覚書|提携|契約|締結|調印)")
 _SAME_AGREEMENT = re.compile(r"\s*(?:同|本|この|今回の|当該)\s?(?:協定|覚書|契約)")
+_COORDINATED = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:と|、|,|及び|および|並びに|ならびに)\s?")
 _SUBJECT = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
 LISTED = ("agreement-bracket-list", "agreement-counted-list", "agreement-list-below", "agreement-shared-ending")
 
@@ -175,6 +179,9 @@ def split_each(r, draft: dict) -> list[dict]:
     (「同協定は、各金融機関との…」) says the same of the partners."""
     s, e = draft["_sentence"]
     m = _EACH.search(r.text, s, e)
+    objects = [w for w in r.ctx.within(s, e, "AGREEMENT") if re.match(r"書?[」』]?\s?を", r.text[w.end:w.end + 4])]
+    if not m and _EACH_OBJECT.search(r.text, s, e) and len(objects) == 1:  # (two: one per clause, split_clauses)
+        m = re.match("(と)", "と")  # (who is on which side: the subject は/が keeps, the partners と go one each)
     later = [w[2] for w in draft["_written"] if w[2] > e]  # partners a later sentence named (「締結したのはA、B」)
     if not m and len(draft["parties"]) >= 3 and not _JOINT.search(r.text, s, e) and \
             (_EACH_GROUP.search(r.text, s, e) or _each_after(r, e) or
@@ -184,6 +191,11 @@ def split_each(r, draft: dict) -> list[dict]:
         return [draft]
     written = [w for w in draft["_written"]]
     subjects = [w[0] for w in written if w[2] == w[1] or _SUBJECT.match(r.text, w[2])]
+    order = sorted((w for w in written if w[2] > w[1]), key=lambda w: w[1])
+    for i in range(len(order) - 1, 0, -1):  # 「AとB、C、Dは」: the names coordinated into the subject
+        if order[i][0] in subjects and order[i - 1][0] not in subjects and \
+                _COORDINATED.fullmatch(r.text, order[i - 1][2], order[i][1]):
+            subjects.append(order[i - 1][0])
     others = [w[0] for w in written if w[0] not in subjects]
     if not subjects or not others:
         return [draft]

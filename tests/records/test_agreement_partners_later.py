@@ -121,3 +121,28 @@ def test_what_one_becomes_is_no_partner(nlp):
             "総会の後半に、2信用金庫(千葉信用金庫、銚子信用金庫)と同友会の連携協定の締結式を行った。")
     got = _agreements(text)
     assert got and all("みやぎ未来牽引企業" not in parties for parties, _date in got)
+
+
+EACH = [
+    # それぞれ after the agreement word: the subject signs one with each partner
+    ("each-after-object", "2024年5月10日\n千葉県は、千葉銀行、京葉銀行、千葉興業銀行と中小企業の支援に関する協定をそれぞれ締結した。",
+     [(["京葉銀行", "千葉県"], "2024-05-10"), (["千葉県", "千葉興業銀行"], "2024-05-10"),
+      (["千葉県", "千葉銀行"], "2024-05-10")]),
+    # every body coordinated into the subject: no side to split, one agreement
+    ("each-all-subjects", "2024年5月10日\n千葉県と千葉銀行、京葉銀行は10日、中小企業の支援に関する協定をそれぞれ締結した。",
+     [(["京葉銀行", "千葉県", "千葉銀行"], "2024-05-10")]),
+    # the next sentence says the agreement is signed with each city apart
+    ("each-city-apart", "2024年5月10日\n千葉銀行は、柏市、松戸市と「地域活性化に関する連携協定」を締結しました。"
+     "本協定は、各市と個別に締結するものです。",
+     [(["千葉銀行", "松戸市"], "2024-05-10"), (["千葉銀行", "柏市"], "2024-05-10")]),
+    # それぞれの strengths: no word of signing apart
+    ("each-strengths", "2024年5月10日\n千葉銀行は、柏市、松戸市と「地域活性化に関する連携協定」を締結しました。"
+     "三者はそれぞれの強みを生かして連携します。",
+     [(["千葉銀行", "松戸市", "柏市"], "2024-05-10")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("kind, text, expected", EACH, ids=[c[0] for c in EACH])
+def test_one_agreement_with_each_partner(nlp, kind, text, expected):
+    assert _agreements(text) == expected
