@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date as date_cls
+from datetime import date as date_cls, timedelta
 
 from extractors.language.arguments import Argument
 from extractors.language.dates import DateMention, find_dates
@@ -77,6 +77,7 @@ MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 _UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人)"
                            r"|県|市|町|村|府")
 _THIS_MONTH = re.compile(r"(今月|本月|先月)\s?([0-9]{1,2})日")
+_DAY_BEFORE = re.compile(r"(?<![一おととさ])昨日(?=\s?[、,]|\s?(?:に|は|には)?\s?[^\s、,。]{0,30}?(?:締結|調印|署名|結ん|交わ))")
 TOPIC_BACK = 3  # sentences back in a paragraph where an omitted subject's topic can stand
 # The topic that opens a sentence: a name, は (after a bracketed aside perhaps), not 「…では」「…とは」
 _OPENING_TOPIC = re.compile(r"\s?(?:では|でも)(?:[、,]|\s|(?=[^\s、,。]))")
@@ -554,5 +555,8 @@ class AgreementReader:
                 iso = date_cls(y, mo, int(m.group(2))).isoformat()
             except ValueError:
                 continue
+            out.append(DateMention(m.start(), m.end(), iso, None, "day", False, False, None, "document date"))
+        for m in _DAY_BEFORE.finditer(self.text, s, e):  # 「昨日、協定を締結した」: the day before the page's date
+            iso = (date_cls.fromisoformat(dd.date) - timedelta(days=1)).isoformat()
             out.append(DateMention(m.start(), m.end(), iso, None, "day", False, False, None, "document date"))
         return out

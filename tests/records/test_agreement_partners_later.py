@@ -146,3 +146,14 @@ EACH = [
 @pytest.mark.parametrize("kind, text, expected", EACH, ids=[c[0] for c in EACH])
 def test_one_agreement_with_each_partner(nlp, kind, text, expected):
     assert _agreements(text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("2024年5月10日\n柏市と千葉銀行は昨日、包括連携協定を締結した。", "2024-05-09"),
+    ("2024年3月1日\n柏市と千葉銀行は昨日、包括連携協定を締結した。", "2024-02-29"),   # across a month
+    ("2024年5月10日\n昨日の会議を経て、柏市と千葉銀行は本日、包括連携協定を締結しました。", "2024-05-10"),
+])
+def test_yesterday_is_the_day_before_the_page_date(nlp, text, expected):
+    ((_parties, date),) = _agreements(text)
+    assert date == expected
