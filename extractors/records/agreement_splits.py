@@ -339,7 +339,7 @@ def merge_subsets(drafts: list[dict]) -> list[dict]:
     page's heading restates the signing its body tells even when it calls the instrument otherwise
     (a heading's 連携協定, the body's 「…に関する覚書」): the body's word stands."""
     out: list[dict] = []
-    for d in sorted(drafts, key=lambda d: (-len(d["parties"]), d["signed_date"] is None)):
+    for d in sorted(drafts, key=lambda d: (-len(d["parties"]), d["signed_date"] is None, bool(d.get("_headline")))):
         homes = [o for o in out if o["_sentence"] != d["_sentence"] and names_subset(d["parties"], o["parties"])
                  and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])]
         home = next((o for o in homes if not other_instrument(d, o)), None) or \

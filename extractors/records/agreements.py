@@ -76,7 +76,7 @@ _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
 _BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
 _UNDER = re.compile(r"\s?(?:書)?(?:に基づ|にもとづ|に基く|のもと|の下)")  # an event under an agreement in force
-_WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted", "_also", "_heading")  # kept on a draft while the assembler works
+_WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted", "_also", "_heading", "_headline")  # kept on a draft while the assembler works
 
 
 def _word_after(r: AgreementReader, words: list[Candidate], at: int, main: Candidate) -> Candidate:
@@ -148,6 +148,24 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
     return [{**draft(r, s, e, word, title, written, parties, date, date_ev), "_heading": _is_heading(r, s, e)}]
 
 
+# A news headline that names the signers and ends with the agreement word: 「東西銀行、青葉市と包括連携
+# 協定」, 「青葉市と東西大学が連携協定 地域活性化へ」 (a subject before 、/が/は, a partner before と).
+_HEADLINE = re.compile(r"[^\s、。「」]{2,20}(?:[、,]|が|は)\s?[^\s、。「」]{2,20}と\s?[^\s、。「」]{0,16}?$|"
+                       r"[^\s、。「」]{2,20}と[^\s、。「」]{2,20}(?:が|は)\s?[^\s、。「」]{0,16}?$")
+
+
+def _headline_signing(text: str, s: int, e: int, word: Candidate) -> bool:
+    """A line without 。 whose agreement word ends it or its first part (a subtitle may follow after a
+    space) and that names a subject and a partner before it (`_HEADLINE`)."""
+    line = text[s:e].strip()
+    if not line or "。" in line or "\n" in line or len(line) > 60 or not word.text.endswith(("協定", "覚書", "提携")):
+        return False
+    after = text[word.end:e]
+    if after.strip() and not re.match(r"[\s　]", after):
+        return False  # 「…協定の成果」, 「…協定に基づく」: the word is not the headline's last
+    return bool(_HEADLINE.search(text, s, word.start))
+
+
 def _is_heading(r: AgreementReader, s: int, e: int) -> bool:
     """A heading line: no 。 in it, and the page's title or its first line."""
     line = r.text[s:e].strip()
@@ -165,6 +183,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     kv_date, kv_s, kv_e, kv_ev = key_value_date(r)
     seen: set[tuple[int, int]] = set()
     background: set[tuple[int, int]] = set()  # sentences whose signings are all of agreements in force
+    headlines: set[tuple[int, int]] = set()  # verbless news headlines read as signings
     for word in (c for c in ctx.cands if c.label == "AGREEMENT"):
         s, e = r.joined_sentence(word.start)
         if (s, e) in seen:
@@ -180,6 +199,9 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             continue  # a breadcrumb repeats the title; a draft (案), a name not yet fixed (仮称) is no signing
         if all_signs and not signs:
             background.add((s, e))
+        if not all_signs and _headline_signing(ctx.text, s, e, word):
+            signs = [word]  # 「東西銀、青葉市と包括協定」: a news headline says the signing without a verb
+            headlines.add((s, e))
         if not signs or _ANNIVERSARY.match(ctx.text, word.end) or _BILL.search(ctx.text, s, e) or \
                 _UNDER.match(ctx.text, word.end):
             continue  # no signing, or the anniversary of an agreement signed long ago
@@ -194,6 +216,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         got = _sentence_drafts(r, s, e, word, sign, first=not drafts)
         if got:
             gave.add((s, e))
+        for d in got:
+            d["_headline"] = (s, e) in headlines
         drafts += got
     # a list's rows, headings and tables; a signing line that named too few parties to stand alone
     # (a news list's 「2024.05.10 東西市との協定の締結について」) is still a row of its list

@@ -37,3 +37,31 @@ ROWS = [
 @pytest.mark.parametrize("kind, title, text, expected", ROWS, ids=[c[0] for c in ROWS])
 def test_rows_dated_first(nlp, kind, title, text, expected):
     assert _agreements(text, title) == expected
+
+
+HEADLINES = [
+    # a news headline names the signers and ends with the agreement word, a subtitle after a space
+    ("subject-comma-partner", "柏市、千葉銀行と包括連携協定 地域活性化へ\n", [(["千葉銀行", "柏市"], None)]),
+    ("two-bodies-ga", "柏市と千葉大学が連携協定\n", [(["千葉大学", "柏市"], None)]),
+    # the body tells the same signing: one record, of the body's kind
+    ("headline-and-body", "千葉銀行、柏市と包括協定\n千葉銀行は2024年5月10日、柏市と包括連携協定を結んだ。\n",
+     [(["千葉銀行", "柏市"], "2024-05-10")]),
+    # the agreement named, not signed: a page about it, an event under it
+    ("agreement-of", "柏市と千葉銀行の包括連携協定\n協定に基づき、セミナーを開催します。\n", []),
+    ("event-under", "柏市、千葉銀行と包括連携協定に基づくセミナー\n", []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("kind, text, expected", HEADLINES, ids=[c[0] for c in HEADLINES])
+def test_headline_without_a_verb(nlp, kind, text, expected):
+    assert _agreements(text) == expected
+
+
+@pytest.mark.model
+def test_headline_kind_yields_to_the_body(nlp):
+    from extractors.reading.normalize import normalize_text
+    from tests.records.test_unseen_kinds import _records
+    text = normalize_text("千葉銀行、柏市と包括協定\n千葉銀行は2024年5月10日、柏市と包括連携協定を結んだ。\n")
+    (rec,) = [r for r in _records(text) if r["type"] == "agreement"]
+    assert rec["kind"] == "包括連携協定"
