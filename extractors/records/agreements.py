@@ -108,6 +108,8 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
         parties = r.parties(title_m.start(), title_m.end(), title_m.end())
     if all(p[3] == "agreement-publisher" for p in parties):
         parties = (r.previous_parties(s) if first else []) or parties
+    if len(parties) == 1 and first:  # 「当行は、本日、…協定を締結いたしました」 under 「柏市との…協定の締結について」
+        parties += [p for p in _heading_partners(r, s) if not any(same_body(p[0], q[0]) for q in parties)]
     if len(parties) < 2:
         return []
     title = strip_quotes(title_m.group()) if title_m else None
@@ -164,6 +166,28 @@ def _headline_signing(text: str, s: int, e: int, word: Candidate) -> bool:
     if after.strip() and not re.match(r"[\s　]", after):
         return False  # 「…協定の成果」, 「…協定に基づく」: the word is not the headline's last
     return bool(_HEADLINE.search(text, s, word.start))
+
+
+def _heading_partners(r: AgreementReader, s: int) -> list[tuple[str, int, int, str]]:
+    """The partners a heading above text[s] names (「東西市との包括連携協定の締結について」, a bank's release
+    whose body writes only 「当行は…締結いたしました」): the nearest line above, among the page's top
+    lines, with no 。 that names an agreement and bodies with と/との."""
+    pos, lines = 0, []
+    for line in r.text[:s].split("\n")[:TOP_HEADING_LINES]:
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for ls, le in reversed(lines):
+        line = r.text[ls:le]
+        words = r.ctx.within(ls, le, "AGREEMENT")
+        if not words or "。" in line or len(line.strip()) > 80 or not re.search(r"と(?:の)?", line[:words[0].start - ls]):
+            continue
+        found = [p for p in r.parties(ls, le, words[0].start) if p[3] != "agreement-publisher"]
+        if found:
+            return found
+    return []
+
+
+TOP_HEADING_LINES = 12  # a release's heading sits among its first lines
 
 
 def _is_heading(r: AgreementReader, s: int, e: int) -> bool:

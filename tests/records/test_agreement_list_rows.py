@@ -65,3 +65,17 @@ def test_headline_kind_yields_to_the_body(nlp):
     text = normalize_text("千葉銀行、柏市と包括協定\n千葉銀行は2024年5月10日、柏市と包括連携協定を結んだ。\n")
     (rec,) = [r for r in _records(text) if r["type"] == "agreement"]
     assert rec["kind"] == "包括連携協定"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # a bank's release: the partner only in the heading, the body's sentence names the bank alone
+    ("株式会社千葉銀行\n2024年5月10日\n柏市との包括連携協定の締結について\n"
+     "当行は、本日、地域の活性化に向けて包括連携協定を締結いたしました。\n",
+     [(["柏市", "株式会社千葉銀行"], "2024-05-10")]),
+    # a heading naming no partner (と) adds none
+    ("株式会社千葉銀行\n2024年5月10日\n包括連携協定の締結について\n"
+     "当行は、本日、地域の活性化に向けて包括連携協定を締結いたしました。\n", []),
+])
+def test_partner_named_in_the_heading_only(nlp, text, expected):
+    assert _agreements(text) == expected
