@@ -24,7 +24,8 @@ _ACCOMPANIES = re.compile(r"(?:協定|覚書|契約)の?(?:締結|調印)(?:に(
 ABOUT_AGREEMENT = re.compile(r"協定|契約|覚書|締結|参加|加わ|署名|調印")
 FOLLOWING = 3  # sentences after a signing sentence that can count its parties
 _THIS_AGREEMENT = re.compile(r"\s*(?:この|同|本|今回の)?\s?(?:協定|覚書|契約)(?:書)?(?:には|に)(?:は)?、?")
-_POINTS_BELOW = re.compile(r"(?:締結先|協定先|相手方?|締結機関|参加機関|内訳)(?:は|:|：)\s?(?:次|以下|下記)の(?:とおり|通り)")
+_POINTS_BELOW = re.compile(r"(?:締結先|協定先|相手方?|締結機関|参加機関|内訳|(?:締結|調印|提携|連携)した[^、。]{0,12}?)"
+                           r"(?:は|:|：)\s?(?:次|以下|下記)の(?:とおり|通り)")  # 「協定を締結した金融機関は以下のとおり」
 
 
 def add_joining(r: AgreementReader, drafts: list[dict]) -> None:

@@ -79,3 +79,18 @@ def test_headline_kind_yields_to_the_body(nlp):
 ])
 def test_partner_named_in_the_heading_only(nlp, text, expected):
     assert _agreements(text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # the parties listed below a sentence pointing to them
+    ("2024年5月10日\n柏市は、市内の金融機関と包括連携協定を締結しました。協定を締結した金融機関は以下のとおりです。\n"
+     "千葉銀行、京葉銀行、千葉信用金庫\n",
+     [(["京葉銀行", "千葉信用金庫", "千葉銀行", "柏市"], "2024-05-10")]),
+    # a signing told with 取り交わしを行いました / 締結に至りました is done: the page's date
+    ("2024年5月10日\n柏市と千葉銀行は、包括連携協定書の取り交わしを行いました。", [(["千葉銀行", "柏市"], "2024-05-10")]),
+    ("2024年5月10日\n柏市と千葉銀行は、包括連携協定の締結に至りました。", [(["千葉銀行", "柏市"], "2024-05-10")]),
+    ("2024年5月10日\n柏市と千葉銀行は、包括連携協定を締結する運びとなりました。", [(["千葉銀行", "柏市"], None)]),
+])
+def test_pointed_list_and_done_signings(nlp, text, expected):
+    assert _agreements(text) == expected
