@@ -108,7 +108,8 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
         parties = r.parties(title_m.start(), title_m.end(), title_m.end())
     if all(p[3] == "agreement-publisher" for p in parties):
         parties = (r.previous_parties(s) if first else []) or parties
-    if len(parties) == 1 and first:  # 「当行は、本日、…協定を締結いたしました」 under 「柏市との…協定の締結について」
+    if (first and len(parties) == 1) or (not parties and _BOTH.match(text, s)):
+        # 「当行は、本日、…協定を締結いたしました」, 「両者は…締結しました」 under 「柏市との…協定の締結について」
         parties += [p for p in _heading_partners(r, s) if not any(same_body(p[0], q[0]) for q in parties)]
     if len(parties) < 2:
         return []
@@ -187,6 +188,7 @@ def _heading_partners(r: AgreementReader, s: int) -> list[tuple[str, int, int, s
     return []
 
 
+_BOTH = re.compile(r"\s*(?:この度|このたび|本日)?[、,]?\s?(?:両者|双方|[二三四五六七八九2-9]者)(?:は|が|で)")  # the parties as a pronoun
 TOP_HEADING_LINES = 12  # a release's heading sits among its first lines
 
 

@@ -94,3 +94,10 @@ def test_partner_named_in_the_heading_only(nlp, text, expected):
 ])
 def test_pointed_list_and_done_signings(nlp, text, expected):
     assert _agreements(text) == expected
+
+
+@pytest.mark.model
+def test_both_parties_as_a_pronoun_under_the_heading(nlp):
+    text = ("柏市と千葉銀行との包括連携協定の締結について\n2024年5月10日\n"
+            "両者は、本日、地域の活性化に向けて包括連携協定を締結しました。")
+    assert _agreements(text) == [(["千葉銀行", "柏市"], "2024-05-10")]
