@@ -180,8 +180,9 @@ def _heading_partners(r: AgreementReader, s: int) -> list[tuple[str, int, int, s
     for ls, le in reversed(lines):
         line = r.text[ls:le]
         words = r.ctx.within(ls, le, "AGREEMENT")
-        if not words or "。" in line or len(line.strip()) > 80 or not re.search(r"と(?:の)?", line[:words[0].start - ls]):
-            continue
+        if not words or "。" in line or len(line.strip()) > 80 or not re.search(r"と(?:の)?", line[:words[0].start - ls]) \
+                or r.dates_in(ls, le):
+            continue  # (a dated line is a row of a list, not the page's heading)
         found = [p for p in r.parties(ls, le, words[0].start) if p[3] != "agreement-publisher"]
         if found:
             return found
