@@ -57,7 +57,7 @@ _COLLECTIVE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}?[0-9一二�
 # 「…に続き」: what comes before it is an earlier agreement
 _FOLLOWS = re.compile(r"(?:だ|た)?のに続|に続い|に続き|に続く|に引き続")
 _COORDINATED = re.compile(r"\s?(?:[(（][^()（）]{0,40}[)）])?\s?(?:と|、|,|及び|および|並びに|ならびに)\s?")
-_DIVISION = re.compile(r"(?:課|係|室|(?<!本|支|学|業)部|事業部|グループ|チーム)$")
+_DIVISION = re.compile(r"(?:課|係|室|(?<!本)(?<!支)(?<!学)(?<!営業)部|事業部|グループ|チーム)$")  # (本店営業部 is a branch)
 PUBLIC_BODY_END = ("都", "道", "府", "県", "市", "区", "町", "村")
 _OTHER_CASE = re.compile(r"\s?(?:を|で|へ|から|より|による|において|における|に(?!よる|おいて|おける))")
 _ASIDE_AFTER = re.compile(r"\s?[(（][^()（）]{0,40}[)）]")
@@ -84,6 +84,7 @@ _OPENING_TOPIC = re.compile(r"\s?(?:では|でも)(?:[、,]|\s|(?=[^\s、,。]))
 _BECOMES = re.compile(r"\s?[」』]?\s?と(?:な[らりるれろっ]|して(?!は|も))")
 # 「A商工会議所などと協定を結んだ」: a partner and others the sentence does not name
 _AND_OTHERS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:など|等)\s?(?:と|との)")
+_LEGAL_FORMS = ("株式会社", "有限会社", "合同会社")
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
@@ -301,6 +302,8 @@ class AgreementReader:
                 return  # 「以下の銀行・信用金庫」, 「総合大学と」: a kind of body, named by its members elsewhere
             if _BARE_BRANCH.match(name) and re.search(r"[)）]\s?$", text[max(s, st - 2):st]):
                 return  # 日本政策金融公庫(日本公庫)小諸支店: the branch of the body before the aside
+            if name.startswith(_LEGAL_FORMS) and any(f[1] < st < f[2] for f in found):
+                return  # 東西電話株式会社千葉事業部: the legal form ends the name before, the rest is its division
             name = bare_municipality(_without_division(name))
             key = party_key(name)
             for i, (n, *_rest) in enumerate(found):

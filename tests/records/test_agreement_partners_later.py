@@ -157,3 +157,15 @@ def test_one_agreement_with_each_partner(nlp, kind, text, expected):
 def test_yesterday_is_the_day_before_the_page_date(nlp, text, expected):
     ((_parties, date),) = _agreements(text)
     assert date == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # a company's division after its legal form: the company signs, the division is no second party
+    ("2024年5月10日\n柏市は、東日本電信電話株式会社千葉事業部と連携協定を締結しました。",
+     [(["東日本電信電話株式会社", "柏市"], "2024-05-10")]),
+    # a city's 経済産業部 acts for the city
+    ("2024年5月10日\n柏市経済産業部は、千葉銀行と包括連携協定を締結しました。", [(["千葉銀行", "柏市"], "2024-05-10")]),
+])
+def test_a_division_acts_for_its_body(nlp, text, expected):
+    assert _agreements(text) == expected
