@@ -53,6 +53,9 @@ from extractors.records.agreement_splits import (clause_dates, merge_subsets, na
                                                 split_each)
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import branch_end, party_blocks, party_key
+from extractors.language.gazetteer import find_municipalities
+from extractors.records.officials import official_after, people_sign, witness_after
+from extractors.records.publisher import is_signing_body
 from extractors.records.signatures import signature_block
 from extractors.records.spans import date_span, field_span
 from schemas.records import Candidate
@@ -111,6 +114,8 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
     if (first and len(parties) == 1) or (not parties and _BOTH.match(text, s)):
         # 「当行は、本日、…協定を締結いたしました」, 「両者は…締結しました」 under 「柏市との…協定の締結について」
         parties += [p for p in _heading_partners(r, s) if not any(same_body(p[0], q[0]) for q in parties)]
+    if len(parties) < 2 and first:  # 「山田柏市長と鈴木千葉銀行頭取が協定書に署名した」 and no other signing sentence
+        parties += [p for p in _bodies_of_signers(r, s, sign.start) if not any(same_body(p[0], q[0]) for q in parties)]
     if len(parties) < 2:
         return []
     title = strip_quotes(title_m.group()) if title_m else None
@@ -191,6 +196,24 @@ def _heading_partners(r: AgreementReader, s: int) -> list[tuple[str, int, int, s
 
 _BOTH = re.compile(r"\s*(?:この度|このたび|本日)?[、,]?\s?(?:両者|双方|[二三四五六七八九2-9]者)(?:は|が|で)")  # the parties as a pronoun
 TOP_HEADING_LINES = 12  # a release's heading sits among its first lines
+
+
+def _bodies_of_signers(r: AgreementReader, s: int, sign_at: int) -> list[tuple[str, int, int, str]]:
+    """The bodies whose officials sign when the signing has people for its subject (「柏市長と千葉銀行頭取が
+    …署名した」, `people_sign`): each body named right before an office word, not as a witness."""
+    if not people_sign(r.text, s, sign_at):
+        return []
+    out = []
+    places = [Candidate(label="GPE", start=s + a, end=s + b, text=n, rule="gazetteer")  # 柏市長: one word to the model
+              for a, b, n in find_municipalities(r.text[s:sign_at])]
+    listed = [c for c in r.institutions if s <= c.start and c.end <= sign_at]  # (listed names first: the
+    for c in listed + places + r.ctx.within(s, sign_at, "ORG", "GPE"):  # model's may hold the person's name)
+        if not official_after(r.text, c.end) or witness_after(r.text, c.end) or r.ctx.in_parens(c.start, c.end):
+            continue
+        name = r.name_of(c)
+        if name and is_signing_body(name) and not any(same_body(name, o[0]) or o[0] in name for o in out):
+            out.append((name, c.start, c.end, "agreement-signer-body"))
+    return out if len(out) >= 2 else []
 
 
 def _is_heading(r: AgreementReader, s: int, e: int) -> bool:

@@ -169,3 +169,17 @@ def test_yesterday_is_the_day_before_the_page_date(nlp, text, expected):
 ])
 def test_a_division_acts_for_its_body(nlp, text, expected):
     assert _agreements(text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # the only signing sentence has people for its subject: the bodies of their offices sign
+    ("2024年5月10日\n山田太郎柏市長と鈴木一郎千葉銀行頭取が10日、市役所で包括連携協定書に署名した。",
+     [(["千葉銀行", "柏市"], "2024-05-10")]),
+    ("2024年5月10日\n柏市長と千葉銀行頭取は10日、包括連携協定を締結した。", [(["千葉銀行", "柏市"], "2024-05-10")]),
+    # another sentence states the signing: the people's sentence adds no record
+    ("2024年5月10日\n柏市と千葉銀行は10日、包括連携協定を締結した。山田柏市長と鈴木千葉銀行頭取が協定書に署名した。",
+     [(["千葉銀行", "柏市"], "2024-05-10")]),
+])
+def test_the_bodies_of_the_people_who_sign(nlp, text, expected):
+    assert _agreements(text) == expected
