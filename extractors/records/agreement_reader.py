@@ -80,7 +80,7 @@ _THIS_MONTH = re.compile(r"(今月|本月|先月)\s?([0-9]{1,2})日")
 _DAY_BEFORE = re.compile(r"(?<![一おととさ])昨日(?=\s?[、,]|\s?(?:に|は|には)?\s?[^\s、,。]{0,30}?(?:締結|調印|署名|結ん|交わ))")
 TOPIC_BACK = 3  # sentences back in a paragraph where an omitted subject's topic can stand
 # The topic that opens a sentence: a name, は (after a bracketed aside perhaps), not 「…では」「…とは」
-_OPENING_TOPIC = re.compile(r"\s?(?:では|でも)(?:[、,]|\s|(?=[^\s、,。]))")
+_OPENING_TOPIC = re.compile(r"\s?(?:では|でも|も)(?:[、,]|\s|(?=[^\s、,。]))")  # (松戸市も、同行と…: also signs)
 _BECOMES = re.compile(r"\s?[」』]?\s?と(?:な[らりるれろっ]|して(?!は|も))")
 # 「A商工会議所などと協定を結んだ」: a partner and others the sentence does not name
 _AND_OTHERS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:など|等)\s?(?:と|との)")
@@ -354,7 +354,7 @@ class AgreementReader:
             if link and link.group(1) == "や" and not in_arg and \
                     not any(o.start == past + link.end() and o.label in ("ORG", "GPE", "SELF") for o in cands):
                 continue  # 「地場産業活性化や県産品の…で連携する」: listed with things, not with bodies
-            if c.label == "GPE" and not in_arg and not _PARTY_SEP.match(after) and \
+            if c.label == "GPE" and not in_arg and not opening and not _PARTY_SEP.match(after) and \
                     not re.match(r"^\s?(?:は|が|の「|との|とは|の間)", after) and \
                     not (found and _COORDINATED.fullmatch(text, found[-1][2], c.start)) and \
                     not (official_after(text, c.end) and not witness_after(text, c.end)):
@@ -529,8 +529,8 @@ class AgreementReader:
             label="ORG", start=st, end=en, text=self.text[st:en], rule="found")) for _, st, en, _ in found if en > st)
 
     def _opening_topic(self, s: int, c: Candidate) -> bool:
-        """「富山同友会でも、A協会と提携し」, 「柏市では、B銀行と協定を」: a body that opens the sentence
-        with では/でも is its subject (a place, 県内では, is none)."""
+        """「富山同友会でも、A協会と提携し」, 「柏市では、B銀行と協定を」, 「松戸市も、同行と」: a body that opens
+        the sentence with では/でも/も is its subject (a place, 県内では, is none)."""
         return not self.text[s:c.start].strip() and bool(_OPENING_TOPIC.match(self.text, c.end)) and \
             is_signing_body(strip_quotes(c.text))
 

@@ -109,6 +109,9 @@ def test_a_title_naming_the_parties_again_adds_none(nlp):
     ("柏同友会は千葉銀行と提携した。松戸同友会でも京葉銀行と2024年5月10日に提携した。",
      [(["京葉銀行", "松戸同友会"], "2024-05-10"), (["千葉銀行", "柏同友会"], None)]),
     ("2024年5月10日\n松戸市では、京葉銀行と包括連携協定を締結しました。", [(["京葉銀行", "松戸市"], "2024-05-10")]),
+    # 「Xも…」 opening the next sentence: X signs too, with the body 同行 points back to
+    ("2024年5月10日\n柏市は5月10日、千葉銀行と包括連携協定を締結した。\n松戸市も6月3日、同行と同様の協定を結んだ。",
+     [(["千葉銀行", "松戸市"], "2024-06-03"), (["千葉銀行", "柏市"], "2024-05-10")]),
 ])
 def test_a_body_opening_with_dewa_or_demo_signs(nlp, text, expected):
     assert _agreements(text) == expected
