@@ -39,7 +39,7 @@ from extractors.records.wrapping import Wrapping
 from schemas.records import Candidate
 
 _ROLE_AFTER = re.compile(r"^(?:グループの|傘下の|会頭|理事|所長|支店長|知事|長|役所|議会|職員|民|内|外|立|側|役場|長ら|理事長|学長|頭取|会長|社長|代表|会員)")
-_PARTY_SEP = re.compile(r"^[\s]*(?:と|、|,|，|及び|および|並びに|ならびに|や|・)")
+_PARTY_SEP = re.compile(r"^[\s]*(?:と|、|,|，|及び|および|並びに|ならびに|や|・|×)")  # (柏市×東西銀行: a pairing)
 SUBJECT_AFTER = re.compile(r"\s?(?:[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])?\s?(?:は|が)")  # (an aside, one nested)
 _QUOTED_ORG = re.compile(r"「([^「」]{3,40}?)」")
 # 「青葉まつり」実行委員会: a quoted event or project name and the kind of body that runs it
@@ -84,6 +84,7 @@ _OPENING_TOPIC = re.compile(r"\s?(?:では|でも|も)(?:[、,]|\s|(?=[^\s、,�
 _BECOMES = re.compile(r"\s?[」』]?\s?と(?:な[らりるれろっ]|して(?!は|も))")
 # 「A商工会議所などと協定を結んだ」: a partner and others the sentence does not name
 _AND_OTHERS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:など|等)\s?(?:と|との)")
+_BRACKET_HEAD = re.compile(r"\s*[【<＜〈\[［]([^】>＞〉\]］\s、。]{2,30})[】>＞〉\]］]\s?(?=\S)")
 _LEGAL_FORMS = ("株式会社", "有限会社", "合同会社")
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
@@ -407,7 +408,12 @@ class AgreementReader:
         self.last_named = [n for n, st, en, _ in found if en > st and _AND_OTHERS.match(text, en)]
         found = [f for f in found if f[2] == f[1] or not any(  # 青葉県 inside 青葉県事業承継・引継ぎ支援センター
             o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
-        if self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
+        head = _BRACKET_HEAD.match(text, s, e)
+        if head and is_signing_body(head.group(1)) and self.ctx.within(s, e, "SIGN") and \
+                not any(same_body(head.group(1), f[0]) for f in found) and not self._has_subject(s, e, args, found):
+            # 「【柏市】千葉銀行と包括連携協定を締結」: a release list's line opens with its body in brackets
+            found.insert(0, (bare_municipality(head.group(1)), head.start(1), head.end(1), "agreement-bracket-head"))
+        elif self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
             topic = None if self.publisher else self._topic_before(s)
             implied = self.publisher or (topic and topic[0]) or self._title_body([n for n, *_ in found])
             if topic and implied == topic[0] and not any(same_body(topic[0], f[0]) for f in found):

@@ -101,3 +101,17 @@ def test_both_parties_as_a_pronoun_under_the_heading(nlp):
     text = ("柏市と千葉銀行との包括連携協定の締結について\n2024年5月10日\n"
             "両者は、本日、地域の活性化に向けて包括連携協定を締結しました。")
     assert _agreements(text) == [(["千葉銀行", "柏市"], "2024-05-10")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # a release list's line opens with its body in brackets: that body signs
+    ("【柏市】千葉銀行と包括連携協定を締結\n", [(["千葉銀行", "柏市"], None)]),
+    ("<柏市>千葉銀行と包括連携協定を締結しました\n", [(["千葉銀行", "柏市"], None)]),
+    # a region's tag before a sentence that has its subject is no party
+    ("【千葉県】柏市と千葉銀行が包括連携協定を締結\n", [(["千葉銀行", "柏市"], None)]),
+    # a pairing written with ×
+    ("柏市×千葉銀行 包括連携協定を締結\n", [(["千葉銀行", "柏市"], None)]),
+])
+def test_bracketed_body_and_pairing_heads(nlp, text, expected):
+    assert _agreements(text) == expected
