@@ -72,9 +72,9 @@ _YEAR_HEAD = re.compile(
     r"|(?<![0-9./\-])(?<![0-9],)(?P<west>[0-9]{4}|[〇一二三四五六七八九]{4})(?![0-9])"
 )
 # 年 / 年度 after the year number, with an optional other-calendar year in
-# parentheses before 年 (平成29(2017)年) or after it (平成29年(2017年), 2017年(平成29年)).
+# parentheses before 年 (平成29(2017)年, 2024(令和6)年) or after it (平成29年(2017年), 2017年(平成29年)).
 _YEAR_TAIL = re.compile(
-    r"(?: ?\( ?(?P<alt_pre>[0-9]{4}) ?\))? ?年(?P<fy>度)?"
+    rf"(?: ?\( ?(?:(?P<alt_pre>[0-9]{{4}})|(?P<alt_pre_era>{_ERA_NAME}) ?{_ERA_N}) ?\))? ?年(?P<fy>度)?"
     rf"(?: ?\( ?(?:(?P<alt>[0-9]{{4}}) ?(?:年度?)?|(?P<alt_era>{_ERA_NAME}) ?(?P<alt_n>{_ERA_N}) ?年度?) ?\))?"
 )
 _MONTH = re.compile(rf" ?(?P<m>{_NUM}) ?月(?!曜)")
@@ -310,8 +310,8 @@ def _parse_with_year(text: str, head: re.Match, default_year: int | None) -> Dat
     alt = tail["alt_pre"] or tail["alt"]
     if alt:
         year = _western_year(alt) or year
-    elif tail["alt_era"]:
-        era = tail["alt_era"]
+    elif tail["alt_era"] or tail["alt_pre_era"]:
+        era = tail["alt_era"] or tail["alt_pre_era"]
     if tail["fy"]:
         return _mention(start, tail.end(), year, year_given=True, fiscal=True, era=era)
     month_m = _MONTH.match(text, tail.end())

@@ -59,6 +59,9 @@ def _build_table() -> dict[str, frozenset[str]]:
 
     def add(name: str, pref: str) -> None:
         table.setdefault(name, set()).add(pref)
+        for small, large in (("ヶ", "ケ"), ("ケ", "ヶ")):  # 鶴ヶ島市 is also written 鶴ケ島市, 龍ケ崎市 龍ヶ崎市
+            if small in name:
+                table.setdefault(name.replace(small, large), set()).add(pref)
 
     for pref, city in rows:
         add(pref, pref)

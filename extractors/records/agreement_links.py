@@ -24,7 +24,8 @@ _ACCOMPANIES = re.compile(r"(?:協定|覚書|契約)の?(?:締結|調印)(?:に(
 ABOUT_AGREEMENT = re.compile(r"協定|契約|覚書|締結|参加|加わ|署名|調印")
 FOLLOWING = 3  # sentences after a signing sentence that can count its parties
 _THIS_AGREEMENT = re.compile(r"\s*(?:この|同|本|今回の)?\s?(?:協定|覚書|契約)(?:書)?(?:には|に)(?:は)?、?")
-_POINTS_BELOW = re.compile(r"(?:締結先|協定先|相手方?|締結機関|参加機関|内訳)(?:は|:|：)\s?(?:次|以下|下記)の(?:とおり|通り)")
+_POINTS_BELOW = re.compile(r"(?:締結先|協定先|相手方?|締結機関|参加機関|内訳|(?:締結|調印|提携|連携)した[^、。]{0,12}?)"
+                           r"(?:は|:|：)\s?(?:次|以下|下記)の(?:とおり|通り)")  # 「協定を締結した金融機関は以下のとおり」
 
 
 def add_joining(r: AgreementReader, drafts: list[dict]) -> None:
@@ -99,20 +100,28 @@ def without_signers(r: AgreementReader, drafts: list[dict]) -> list[dict]:
 
 def following_sentences(r: AgreementReader, pos: int, about: bool = True):
     """The FOLLOWING sentences after pos (with `about`, those that speak of an agreement)."""
-    for _ in range(FOLLOWING):
+    n = 0
+    while n < FOLLOWING:
         if pos >= len(r.text):
             return
         s, e = r.joined_sentence(pos)
         pos = e
+        if not r.text[s:e].strip():
+            continue  # a blank line between paragraphs is no sentence
+        n += 1
         if not about or ABOUT_AGREEMENT.search(r.text, s, e):
             yield s, e
 
 
-def following_members(r: AgreementReader, pos: int, groups: list[str]) -> list[tuple[str, int, int, str]]:
+def following_members(r: AgreementReader, pos: int, groups: list[str],
+                      named: list[str] = ()) -> list[tuple[str, int, int, str]]:
     """The members a sentence after pos counts (「…の3大学」, 「計6団体」) for a group noun of the signing
-    sentence (「大学と」, 「金融機関と」): a list whose count or members are of the group's kind."""
+    sentence (「大学と」, 「金融機関と」): a list whose count or members are of the group's kind. For a
+    partner written with など (「A商工会議所などと協定を結んだ」, `named`), a list that holds it, counted
+    in part (「結んだのは、A商工会議所のほか、B、Cなど7つの商工会」), names the others."""
     for s, e in following_sentences(r, pos, about=False):
-        lists = [(r.text[cs:ce], items) for cs, ce, count, items in counted_lists(r.text, s, e) if count]
+        lists = [(r.text[cs:ce], items) for cs, ce, count, items in counted_lists(r.text, s, e)
+                 if count or named]
         lists += [("", cleft_list(r.text, s, e))]  # 「締結したのは、A、B、Cです」
         below = _POINTS_BELOW.search(r.text, s, e)
         if below:  # 「締結先は次のとおりです。」 and the list under it
@@ -122,7 +131,8 @@ def following_members(r: AgreementReader, pos: int, groups: list[str]) -> list[t
             if not members or not all(name for name, _ in members):
                 continue
             if counter == "*" or any(fits_group(g, [name for name, _ in members]) or
-                                     (counter and counter.endswith(g[-2:])) for g in groups):
+                                     (counter and counter.endswith(g[-2:])) for g in groups) or \
+                    any(same_body(name, x) for name, _ in members for x in named):
                 return [(name, n.start, n.end, n.rule) for name, n in members]
     return []
 

@@ -101,7 +101,9 @@ def heading_drafts(r: AgreementReader, used: set[tuple[int, int]]) -> list[dict]
                 break
             if r.ctx.within(offsets[j], offsets[j] + len(lines[j]), "AGREEMENT"):
                 break  # the next heading: this one has no date of its own
-        row = date is None and is_list_row(Line(s, e, line))
+        dated_first = _dates_first(r, s, e)
+        row = date is None and (is_list_row(Line(s, e, line)) or
+                                (dated_first and bool(r.ctx.within(s, e, "SIGN"))))
         if row:  # a row of a list of agreements, dated in itself
             date = next((d for d in r.dates_in(s, e) if d.start_date and d.year_given and not d.fiscal_year
                          and d.precision in ("month", "day")), None)
@@ -117,6 +119,14 @@ def heading_drafts(r: AgreementReader, used: set[tuple[int, int]]) -> list[dict]
         d["evidence"].append((date.start, date.end, rule))
         (rows if row else out).append(d)
     return out + (rows if len(rows) >= 2 else [])
+
+
+def _dates_first(r: AgreementReader, s: int, e: int) -> bool:
+    """A news list's row: a date with its year opens the line, the item's title follows
+    (「2024.05.10 東西市との包括連携協定の締結について」)."""
+    first = next(iter(r.dates_in(s, e)), None)
+    return bool(first and first.year_given and first.precision == "day" and not r.text[s:first.start].strip()
+                and r.text[first.end:e].strip())
 
 
 _ROW_MARK = re.compile(r"^\s*(?:[・○●◎■□◆◇\-‐*※•]|\(?\d+[).．、]|[①-⑳])?\s*")
@@ -176,6 +186,13 @@ def _dated_row(r: AgreementReader, s: int, e: int):
     if not line.strip() or len(line) > 60 or "。" in line:
         return None
     at = s + _ROW_MARK.match(line).end()
+    first = next(iter(r.dates_in(at, e)), None)
+    if first and first.start == at and first.start_date and first.year_given and not first.fiscal_year:
+        m = _ROW_NAME.match(r.text, first.end + len(r.text[first.end:e]) - len(r.text[first.end:e].lstrip()), e)
+        name = m and r.name_of(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="row"))
+        if name and is_signing_body(name) and not _ROW_REST.sub("", r.text[m.end():e]):
+            return name, m.start(), m.end(), first, s, e  # 「2019年4月1日 東西銀行」: the date first
+        return None
     m = _ROW_NAME.match(r.text, at, e)
     if not m:
         return None

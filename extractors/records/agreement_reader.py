@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date as date_cls
+from datetime import date as date_cls, timedelta
 
 from extractors.language.arguments import Argument
 from extractors.language.dates import DateMention, find_dates
@@ -39,7 +39,7 @@ from extractors.records.wrapping import Wrapping
 from schemas.records import Candidate
 
 _ROLE_AFTER = re.compile(r"^(?:グループの|傘下の|会頭|理事|所長|支店長|知事|長|役所|議会|職員|民|内|外|立|側|役場|長ら|理事長|学長|頭取|会長|社長|代表|会員)")
-_PARTY_SEP = re.compile(r"^[\s]*(?:と|、|,|，|及び|および|並びに|ならびに|や|・)")
+_PARTY_SEP = re.compile(r"^[\s]*(?:と|、|,|，|及び|および|並びに|ならびに|や|・|×)")  # (柏市×東西銀行: a pairing)
 SUBJECT_AFTER = re.compile(r"\s?(?:[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])?\s?(?:は|が)")  # (an aside, one nested)
 _QUOTED_ORG = re.compile(r"「([^「」]{3,40}?)」")
 # 「青葉まつり」実行委員会: a quoted event or project name and the kind of body that runs it
@@ -57,7 +57,7 @@ _COLLECTIVE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}?[0-9一二�
 # 「…に続き」: what comes before it is an earlier agreement
 _FOLLOWS = re.compile(r"(?:だ|た)?のに続|に続い|に続き|に続く|に引き続")
 _COORDINATED = re.compile(r"\s?(?:[(（][^()（）]{0,40}[)）])?\s?(?:と|、|,|及び|および|並びに|ならびに)\s?")
-_DIVISION = re.compile(r"(?:課|係|室|(?<!本|支|学|業)部|事業部|グループ|チーム)$")
+_DIVISION = re.compile(r"(?:課|係|室|(?<!本)(?<!支)(?<!学)(?<!営業)部|事業部|グループ|チーム)$")  # (本店営業部 is a branch)
 PUBLIC_BODY_END = ("都", "道", "府", "県", "市", "区", "町", "村")
 _OTHER_CASE = re.compile(r"\s?(?:を|で|へ|から|より|による|において|における|に(?!よる|おいて|おける))")
 _ASIDE_AFTER = re.compile(r"\s?[(（][^()（）]{0,40}[)）]")
@@ -77,8 +77,15 @@ MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 _UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人)"
                            r"|県|市|町|村|府")
 _THIS_MONTH = re.compile(r"(今月|本月|先月)\s?([0-9]{1,2})日")
+_DAY_BEFORE = re.compile(r"(?<![一おととさ])昨日(?=\s?[、,]|\s?(?:に|は|には)?\s?[^\s、,。]{0,30}?(?:締結|調印|署名|結ん|交わ))")
 TOPIC_BACK = 3  # sentences back in a paragraph where an omitted subject's topic can stand
 # The topic that opens a sentence: a name, は (after a bracketed aside perhaps), not 「…では」「…とは」
+_OPENING_TOPIC = re.compile(r"\s?(?:では|でも|も)(?:[、,]|\s|(?=[^\s、,。]))")  # (松戸市も、同行と…: also signs)
+_BECOMES = re.compile(r"\s?[」』]?\s?と(?:な[らりるれろっ]|して(?!は|も))")
+# 「A商工会議所などと協定を結んだ」: a partner and others the sentence does not name
+_AND_OTHERS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:など|等)\s?(?:と|との)")
+_BRACKET_HEAD = re.compile(r"\s*[【<＜〈\[［]([^】>＞〉\]］\s、。]{2,30})[】>＞〉\]］]\s?(?=\S)")
+_LEGAL_FORMS = ("株式会社", "有限会社", "合同会社")
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
@@ -86,6 +93,19 @@ def _is_address(short: str) -> bool:
     """新富町富田南, 津市栗真町屋町: a place name with more after it, in brackets after a body's name."""
     return any(short[i - 1] in "都道府県市区町村" and is_municipality(short[:i]) for i in range(2, min(len(short), 6))) \
         and not is_signing_body(short)
+
+
+def dotted_bodies(name: str) -> list[str]:
+    """「東西大学・東西大学短期大学部」, 「柏市・柏商工会議所」: the bodies a name joined by middle dots
+    writes, when each part is a body or the first's school or office; else [] (千葉県事業承継・引継ぎ
+    支援センター is one body)."""
+    parts = name.split("・")
+    if len(parts) < 2 or not all(parts) or not is_signing_body(parts[0]):
+        return []
+    if all(is_signing_body(p) or (p.startswith(parts[0]) and _OFFICE_OF.fullmatch(p[len(parts[0]):]))
+           for p in parts[1:]):
+        return parts
+    return []
 
 
 def _without_division(name: str) -> str:
@@ -117,6 +137,7 @@ class AgreementReader:
                              for s, e, n in find_institutions(ctx.text)]
         self.arguments: list[Argument] = []
         self.last_groups: list[tuple[str, int, int]] = []  # group nouns the last `parties` call passed over
+        self.last_named: list[str] = []  # partners the last `parties` call found written with など (Aなどと)
         self.wrap = Wrapping(ctx.text)
         self.title_bodies = [] if self.publisher else title_bodies(ctx.doc.title or "")
 
@@ -260,10 +281,18 @@ class AgreementReader:
         found: list[tuple[str, int, int, str]] = []
         taken: list[tuple[int, int]] = []
         self.last_groups = []
+        self.last_named = []
         lists = [n for i in range(s, e) if text[i] in "(（" for n in bracket_list(text, i, e)]
         lists += shared_ending(text, s, e)
 
         def add(name: str | None, st: int, en: int, rule: str) -> None:
+            parts = dotted_bodies(name) if name and text[st:en] == name else []
+            if parts:  # 東西大学・東西大学短期大学部: two bodies written with a middle dot
+                at = st
+                for part in parts:
+                    add(part, at, at + len(part), rule)
+                    at += len(part) + 1
+                return
             if not name or not name.strip() or _PLACE_WORDS.search(name) or \
                     (NOT_A_NAME.search(name) and not is_institution(name)):  # 十六銀行 is a name
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
@@ -274,6 +303,8 @@ class AgreementReader:
                 return  # 「以下の銀行・信用金庫」, 「総合大学と」: a kind of body, named by its members elsewhere
             if _BARE_BRANCH.match(name) and re.search(r"[)）]\s?$", text[max(s, st - 2):st]):
                 return  # 日本政策金融公庫(日本公庫)小諸支店: the branch of the body before the aside
+            if name.startswith(_LEGAL_FORMS) and any(f[1] < st < f[2] for f in found):
+                return  # 東西電話株式会社千葉事業部: the legal form ends the name before, the rest is its division
             name = bare_municipality(_without_division(name))
             key = party_key(name)
             for i, (n, *_rest) in enumerate(found):
@@ -302,8 +333,9 @@ class AgreementReader:
             if witness_after(text, c.end) or observer_before(text, c.start):
                 continue  # 「A会議所の立ち会いのもと」, 「Bの協力を得て」, 「オブザーバーとしてC」: no party
             coordinated = bool(found) and bool(_COORDINATED.fullmatch(text, found[-1][2], c.start))
+            opening = self._opening_topic(s, c)
             if (_ROLE_AFTER.match(text[c.end:c.end + 5]) or (_OTHER_CASE.match(text, c.end) and not coordinated)) \
-                    and not in_arg:
+                    and not in_arg and not opening:
                 continue  # 「…ブランドを確立し」: the object of another verb is no party (「AとBで」 is)
             div = _DIVISION_AFTER.match(text, c.end)
             if div and not in_arg:  # 柏市企画課は: the division acts for its body (the name goes on to it)
@@ -314,6 +346,8 @@ class AgreementReader:
                     re.match(r"\s?の(?![「『]|両|間|[0-9一二三四五六七八九十]+者|協定|覚書|連携協定)", after):
                 continue  # 「SDGsの推進と…」: a name the model found, modifying a noun, is no party
             past = aside.end() if aside else c.end
+            if _BECOMES.match(text, past):
+                continue  # 「「ひょうご未来企業」となろう」, 「A社として」: what one becomes or acts as, no partner
             link = re.match(r"\s?(の|や)\s?", text[past:past + 3])
             if link and link.group(1) == "の" and c.label == "GPE" and \
                     any(o.label == "ORG" and o.start == past + link.end() for o in cands):
@@ -321,7 +355,7 @@ class AgreementReader:
             if link and link.group(1) == "や" and not in_arg and \
                     not any(o.start == past + link.end() and o.label in ("ORG", "GPE", "SELF") for o in cands):
                 continue  # 「地場産業活性化や県産品の…で連携する」: listed with things, not with bodies
-            if c.label == "GPE" and not in_arg and not _PARTY_SEP.match(after) and \
+            if c.label == "GPE" and not in_arg and not opening and not _PARTY_SEP.match(after) and \
                     not re.match(r"^\s?(?:は|が|の「|との|とは|の間)", after) and \
                     not (found and _COORDINATED.fullmatch(text, found[-1][2], c.start)) and \
                     not (official_after(text, c.end) and not witness_after(text, c.end)):
@@ -369,9 +403,17 @@ class AgreementReader:
             if len(names) == n:
                 for c in names:
                     add(self.name_of(c), c.start, c.end, f"agreement-counted:{kind}")
+            else:  # 「金融機関4行と…締結。協定を締結したのはA、B、C、D」: named in a later sentence
+                self.last_groups.append((kind, cs, ce))
+        self.last_named = [n for n, st, en, _ in found if en > st and _AND_OTHERS.match(text, en)]
         found = [f for f in found if f[2] == f[1] or not any(  # 青葉県 inside 青葉県事業承継・引継ぎ支援センター
             o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
-        if self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
+        head = _BRACKET_HEAD.match(text, s, e)
+        if head and is_signing_body(head.group(1)) and self.ctx.within(s, e, "SIGN") and \
+                not any(same_body(head.group(1), f[0]) for f in found) and not self._has_subject(s, e, args, found):
+            # 「【柏市】千葉銀行と包括連携協定を締結」: a release list's line opens with its body in brackets
+            found.insert(0, (bare_municipality(head.group(1)), head.start(1), head.end(1), "agreement-bracket-head"))
+        elif self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
             topic = None if self.publisher else self._topic_before(s)
             implied = self.publisher or (topic and topic[0]) or self._title_body([n for n, *_ in found])
             if topic and implied == topic[0] and not any(same_body(topic[0], f[0]) for f in found):
@@ -489,7 +531,14 @@ class AgreementReader:
                (is_signing_body(self.text[a.start:a.end]) or any(st < a.end and a.start < en for _, st, en, _ in found)
                 or _SELF_WORD.match(self.text[a.start:a.end])) for a in args):
             return True  # (「令和2年4月には」 is no subject)
-        return any(SUBJECT_AFTER.match(self.text, en) for _, st, en, _ in found if en > st)
+        return any(SUBJECT_AFTER.match(self.text, en) or self._opening_topic(s, Candidate(
+            label="ORG", start=st, end=en, text=self.text[st:en], rule="found")) for _, st, en, _ in found if en > st)
+
+    def _opening_topic(self, s: int, c: Candidate) -> bool:
+        """「富山同友会でも、A協会と提携し」, 「柏市では、B銀行と協定を」, 「松戸市も、同行と」: a body that opens
+        the sentence with では/でも/も is its subject (a place, 県内では, is none)."""
+        return not self.text[s:c.start].strip() and bool(_OPENING_TOPIC.match(self.text, c.end)) and \
+            is_signing_body(strip_quotes(c.text))
 
     # ---- dates -----------------------------------------------------------------------------
     def dates_in(self, s: int, e: int):
@@ -515,5 +564,8 @@ class AgreementReader:
                 iso = date_cls(y, mo, int(m.group(2))).isoformat()
             except ValueError:
                 continue
+            out.append(DateMention(m.start(), m.end(), iso, None, "day", False, False, None, "document date"))
+        for m in _DAY_BEFORE.finditer(self.text, s, e):  # 「昨日、協定を締結した」: the day before the page's date
+            iso = (date_cls.fromisoformat(dd.date) - timedelta(days=1)).isoformat()
             out.append(DateMention(m.start(), m.end(), iso, None, "day", False, False, None, "document date"))
         return out

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from extractors.language.dates import DateMention, parse_date
-from extractors.records.coordination import party_key
+from extractors.records.coordination import branch_end, party_key
 from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
@@ -42,6 +42,12 @@ def own_dates(r, parties: list[tuple[str, int, int, str]]) -> dict[str, DateMent
     out = {}
     for name, st, en, _ in parties:
         if en <= st:
+            continue
+        line = r.text.rfind("\n", 0, st) + 1
+        opening = [d for d in r.dates_in(line, st) if d.start_date and d.year_given and
+                   not r.text[line:d.start].strip(" \t・●○■-") and not r.text[d.end:st].strip(" \t:：")]
+        if opening:  # 「2019年4月1日 東西銀行」: a list row that opens with the party's date
+            out[name] = opening[0]
             continue
         for d in r.dates_in(en, en + 25):
             if re.fullmatch(r"\s?[(（]", r.text[en:d.start]) and re.match(r"\s?[)）]", r.text[d.end:d.end + 2]) \
@@ -126,13 +132,19 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
 
 
 _EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)")
+# 「AはB、Cと協定をそれぞれ締結」: the agreement word, then それぞれ and the signing: one per partner (と)
+_EACH_OBJECT = re.compile(r"(?:協定|覚書|契約)(?:書)?[」』]?\s?を\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)\s?"
+                          r"(?:締結|調印|結|交わ|取り交わ)")
 # 「これで協定先は計12自治体となった」, 「当行の締結先は20自治体目」: partners counted one by one
 _PARTNERS_COUNTED = re.compile(r"(?:協定先|締結先|提携先|連携先)(?:は|が|も)?[^。]{0,12}?(?:計|合計)?\s?[0-9一二三四五六七八九十]+\s?"
                                r"(?:自治体|市町村|市町|団体|社|行|大学|機関|金融機関|者|件)")
 # 「3者で」, 「三者協定」, 「4者が」: one agreement signed by all
 _JOINT = re.compile(r"(?:[0-9一二三四五六七八九十]+|両)者(?:で|が|は|の|協定|間|による)")
-_EACH_GROUP = re.compile(r"各(?:金融機関|信用金庫|信金|信用組合|銀行|大学|自治体|市町村|市町|団体|機関|企業|社|行|校)(?:と|との)")
+_EACH_GROUP = re.compile(r"各(?:金融機関|信用金庫|信金|信用組合|銀行|大学|自治体|市町村|市町|団体|機関|企業|社|行|校|市|町|村|区)(?:と|との)")
+# 「各団体が個別に協定を結ぶのは初めて」: a sentence saying each partner signs its own agreement
+_EACH_SIGNING = re.compile(r"(?:個別に|個々に|それぞれ(?!の)|各々(?!の)|おのおの(?!の))[^。、]{0,8}?(?:協定|覚書|提携|契約|締結|調印)")
 _SAME_AGREEMENT = re.compile(r"\s*(?:同|本|この|今回の|当該)\s?(?:協定|覚書|契約)")
+_COORDINATED = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:と|、|,|及び|および|並びに|ならびに)\s?")
 _SUBJECT = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
 LISTED = ("agreement-bracket-list", "agreement-counted-list", "agreement-list-below", "agreement-shared-ending")
 
@@ -154,7 +166,7 @@ def _each_after(r, e: int) -> bool:
             return False
         s2, e2 = r.ctx.sentence(e)
         if (_SAME_AGREEMENT.match(r.text, s2) and _EACH_GROUP.search(r.text, s2, e2)) or \
-                _PARTNERS_COUNTED.search(r.text, s2, e2):
+                _PARTNERS_COUNTED.search(r.text, s2, e2) or _EACH_SIGNING.search(r.text, s2, e2):
             return True
         e = e2
     return False
@@ -167,13 +179,23 @@ def split_each(r, draft: dict) -> list[dict]:
     (「同協定は、各金融機関との…」) says the same of the partners."""
     s, e = draft["_sentence"]
     m = _EACH.search(r.text, s, e)
+    objects = [w for w in r.ctx.within(s, e, "AGREEMENT") if re.match(r"書?[」』]?\s?を", r.text[w.end:w.end + 4])]
+    if not m and _EACH_OBJECT.search(r.text, s, e) and len(objects) == 1:  # (two: one per clause, split_clauses)
+        m = re.match("(と)", "と")  # (who is on which side: the subject は/が keeps, the partners と go one each)
+    later = [w[2] for w in draft["_written"] if w[2] > e]  # partners a later sentence named (「締結したのはA、B」)
     if not m and len(draft["parties"]) >= 3 and not _JOINT.search(r.text, s, e) and \
-            (_EACH_GROUP.search(r.text, s, e) or _each_after(r, e)):
+            (_EACH_GROUP.search(r.text, s, e) or _each_after(r, e) or
+             (later and _each_after(r, r.ctx.sentence(max(later) - 1)[1]))):
         m = re.match("(と)", "と")
     if not m or len(draft["parties"]) < 3:
         return [draft]
     written = [w for w in draft["_written"]]
     subjects = [w[0] for w in written if w[2] == w[1] or _SUBJECT.match(r.text, w[2])]
+    order = sorted((w for w in written if w[2] > w[1]), key=lambda w: w[1])
+    for i in range(len(order) - 1, 0, -1):  # 「AとB、C、Dは」: the names coordinated into the subject
+        if order[i][0] in subjects and order[i - 1][0] not in subjects and \
+                _COORDINATED.fullmatch(r.text, order[i - 1][2], order[i][1]):
+            subjects.append(order[i - 1][0])
     others = [w[0] for w in written if w[0] not in subjects]
     if not subjects or not others:
         return [draft]
@@ -201,23 +223,45 @@ def split_clauses(r, draft: dict, kind_of) -> list[dict]:
     written = [w for w in draft["_written"] if w[2] > w[1]]
     clauses = []
     for w in words:
-        if not re.match(r"\s?を", r.text[w.end:w.end + 2]):
+        quoted = _quoted_title(r.text, s, w)
+        if not re.match(r"\s?を", r.text[w.end:w.end + 2]) and not quoted:
             continue
-        before = [p for p in written if p[2] <= w.start and _PARTNER_WORD.search(r.text[p[2]:w.start])]
+        at = quoted[0] if quoted else w.start  # 「Bと「…に関する協定」を」: the partner stands before the title
+        before = [p for p in written if p[2] <= at and _PARTNER_WORD.search(r.text[p[2]:at])]
         if before:
-            clauses.append((w, max(before, key=lambda p: p[2])))
-    partners = {p[0] for _, p in clauses}
+            clauses.append((w, max(before, key=lambda p: p[2]), quoted))
+    partners = {p[0] for _, p, _ in clauses}
     if len(clauses) < 2 or len(partners) < 2:
         return [draft]
-    common = [p[0] for p in draft["_written"] if p[0] not in partners]
+    titles = [q for _, _, q in clauses if q]
+
+    def in_title(p) -> bool:
+        return any(a <= p[1] and p[2] <= b for a, b in titles)
+
+    common = [p[0] for p in draft["_written"] if p[0] not in partners and not in_title(p)]
     out = []
-    for w, p in clauses:
-        one = _one_each(draft, common, p[0])
-        one["kind"] = one["title"] = kind_of(w.text, None)
+    for w, p, quoted in clauses:
+        # a body its title names is the clause's body again (同友会 / 中小企業家同友会, a university's
+        # centre / the university), else another party of that agreement
+        own = [t[0] for t in written if quoted and quoted[0] <= t[1] and t[2] <= quoted[1] and
+               not any(same_body(t[0], x) or x in t[0] or t[0] in x for x in common + [p[0]])]
+        one = _one_each(draft, common + own, p[0])
+        ks, ke = (quoted[0] + 1, quoted[1] - 1) if quoted else (w.start, w.end)  # the title the kind is read from
+        one["kind"] = kind_of(w.text, r.text[ks:ke] if quoted else None)
+        one["title"] = r.text[ks:ke] if quoted else one["kind"]
         one["evidence"] = [ev for ev in one["evidence"] if len(ev) == 3 or ev.field != "kind"] + \
-            [field_span(w.start, w.end, w.rule, "kind", one["kind"])]
+            [field_span(ks, ke, w.rule, "kind", one["kind"])]
         out.append(one)
     return out
+
+
+def _quoted_title(text: str, s: int, w: Candidate) -> tuple[int, int] | None:
+    """(start, end) of the quoted title 「…W」を an agreement word W closes, else None."""
+    m = re.match(r"書?([」』])\s?を", text[w.end:w.end + 4])
+    if not m:
+        return None
+    qs = text.rfind("「" if m.group(1) == "」" else "『", s, w.start)
+    return (qs, w.end + m.end(1)) if qs >= 0 else None
 
 
 def split_bilateral(r, drafts: list[dict]) -> list[dict]:
@@ -269,7 +313,15 @@ def _short_kind(name: str) -> str:
 
 
 def names_subset(names: list[str], others: list[str]) -> bool:
-    return all(any(same_body(n, o) for o in others) for n in names)
+    """Whether each name is one of others, or the body whose branch is one of them (a heading's
+    日本公庫 beside the body's 日本政策金融公庫鳥取支店)."""
+    return all(any(same_body(n, o) or _branch_of(o, n) for o in others) for n in names)
+
+
+def _branch_of(full: str, body: str) -> bool:
+    """Whether `full` is `body` with its branch or office after it: 東西銀行柏支店 of 東西銀行."""
+    a, b = party_key(body), party_key(full)
+    return len(b) > len(a) >= 2 and b.startswith(a) and branch_end(b, len(a)) == len(b)
 
 
 def other_instrument(a: dict, b: dict) -> bool:
@@ -287,7 +339,7 @@ def merge_subsets(drafts: list[dict]) -> list[dict]:
     page's heading restates the signing its body tells even when it calls the instrument otherwise
     (a heading's 連携協定, the body's 「…に関する覚書」): the body's word stands."""
     out: list[dict] = []
-    for d in sorted(drafts, key=lambda d: (-len(d["parties"]), d["signed_date"] is None)):
+    for d in sorted(drafts, key=lambda d: (-len(d["parties"]), d["signed_date"] is None, bool(d.get("_headline")))):
         homes = [o for o in out if o["_sentence"] != d["_sentence"] and names_subset(d["parties"], o["parties"])
                  and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])]
         home = next((o for o in homes if not other_instrument(d, o)), None) or \

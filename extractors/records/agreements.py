@@ -53,6 +53,9 @@ from extractors.records.agreement_splits import (clause_dates, merge_subsets, na
                                                 split_each)
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import branch_end, party_blocks, party_key
+from extractors.language.gazetteer import find_municipalities
+from extractors.records.officials import official_after, people_sign, witness_after
+from extractors.records.publisher import is_signing_body
 from extractors.records.signatures import signature_block
 from extractors.records.spans import date_span, field_span
 from schemas.records import Candidate
@@ -76,7 +79,7 @@ _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
 _BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
 _UNDER = re.compile(r"\s?(?:書)?(?:に基づ|にもとづ|に基く|のもと|の下)")  # an event under an agreement in force
-_WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted", "_also", "_heading")  # kept on a draft while the assembler works
+_WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted", "_also", "_heading", "_headline")  # kept on a draft while the assembler works
 
 
 def _word_after(r: AgreementReader, words: list[Candidate], at: int, main: Candidate) -> Candidate:
@@ -100,14 +103,19 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
                    if w.label == "AGREEMENT" and w.end <= word.start and not w.text.startswith("同")]
         word = referred = earlier[-1] if earlier else word
     parties = r.parties(s, e, anchor)
-    if r.last_groups:  # 「…大学と連携協定を結んだ。相手はA、Bの2大学」
-        for name, st, en, rule in following_members(r, e, [g for g, _, _ in r.last_groups]):
+    if r.last_groups or r.last_named:  # 「…大学と連携協定を結んだ。相手はA、Bの2大学」
+        for name, st, en, rule in following_members(r, e, [g for g, _, _ in r.last_groups], r.last_named):
             if not any(same_body(name, p[0]) for p in parties):
                 parties.append((name, st, en, rule))
     if len(parties) < 2 and title_m:
         parties = r.parties(title_m.start(), title_m.end(), title_m.end())
     if all(p[3] == "agreement-publisher" for p in parties):
         parties = (r.previous_parties(s) if first else []) or parties
+    if (first and len(parties) == 1) or (not parties and _BOTH.match(text, s)):
+        # 「当行は、本日、…協定を締結いたしました」, 「両者は…締結しました」 under 「柏市との…協定の締結について」
+        parties += [p for p in _heading_partners(r, s) if not any(same_body(p[0], q[0]) for q in parties)]
+    if len(parties) < 2 and first:  # 「山田柏市長と鈴木千葉銀行頭取が協定書に署名した」 and no other signing sentence
+        parties += [p for p in _bodies_of_signers(r, s, sign.start) if not any(same_body(p[0], q[0]) for q in parties)]
     if len(parties) < 2:
         return []
     title = strip_quotes(title_m.group()) if title_m else None
@@ -148,6 +156,66 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
     return [{**draft(r, s, e, word, title, written, parties, date, date_ev), "_heading": _is_heading(r, s, e)}]
 
 
+# A news headline that names the signers and ends with the agreement word: 「東西銀行、青葉市と包括連携
+# 協定」, 「青葉市と東西大学が連携協定 地域活性化へ」 (a subject before 、/が/は, a partner before と).
+_HEADLINE = re.compile(r"[^\s、。「」]{2,20}(?:[、,]|が|は)\s?[^\s、。「」]{2,20}と\s?[^\s、。「」]{0,16}?$|"
+                       r"[^\s、。「」]{2,20}と[^\s、。「」]{2,20}(?:が|は)\s?[^\s、。「」]{0,16}?$")
+
+
+def _headline_signing(text: str, s: int, e: int, word: Candidate) -> bool:
+    """A line without 。 whose agreement word ends it or its first part (a subtitle may follow after a
+    space) and that names a subject and a partner before it (`_HEADLINE`)."""
+    line = text[s:e].strip()
+    if not line or "。" in line or "\n" in line or len(line) > 60 or not word.text.endswith(("協定", "覚書", "提携")):
+        return False
+    after = text[word.end:e]
+    if after.strip() and not re.match(r"[\s　]", after):
+        return False  # 「…協定の成果」, 「…協定に基づく」: the word is not the headline's last
+    return bool(_HEADLINE.search(text, s, word.start))
+
+
+def _heading_partners(r: AgreementReader, s: int) -> list[tuple[str, int, int, str]]:
+    """The partners a heading above text[s] names (「東西市との包括連携協定の締結について」, a bank's release
+    whose body writes only 「当行は…締結いたしました」): the nearest line above, among the page's top
+    lines, with no 。 that names an agreement and bodies with と/との."""
+    pos, lines = 0, []
+    for line in r.text[:s].split("\n")[:TOP_HEADING_LINES]:
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for ls, le in reversed(lines):
+        line = r.text[ls:le]
+        words = r.ctx.within(ls, le, "AGREEMENT")
+        if not words or "。" in line or len(line.strip()) > 80 or not re.search(r"と(?:の)?", line[:words[0].start - ls]) \
+                or r.dates_in(ls, le):
+            continue  # (a dated line is a row of a list, not the page's heading)
+        found = [p for p in r.parties(ls, le, words[0].start) if p[3] != "agreement-publisher"]
+        if found:
+            return found
+    return []
+
+
+_BOTH = re.compile(r"\s*(?:この度|このたび|本日)?[、,]?\s?(?:両者|双方|[二三四五六七八九2-9]者)(?:は|が|で)")  # the parties as a pronoun
+TOP_HEADING_LINES = 12  # a release's heading sits among its first lines
+
+
+def _bodies_of_signers(r: AgreementReader, s: int, sign_at: int) -> list[tuple[str, int, int, str]]:
+    """The bodies whose officials sign when the signing has people for its subject (「柏市長と千葉銀行頭取が
+    …署名した」, `people_sign`): each body named right before an office word, not as a witness."""
+    if not people_sign(r.text, s, sign_at):
+        return []
+    out = []
+    places = [Candidate(label="GPE", start=s + a, end=s + b, text=n, rule="gazetteer")  # 柏市長: one word to the model
+              for a, b, n in find_municipalities(r.text[s:sign_at])]
+    listed = [c for c in r.institutions if s <= c.start and c.end <= sign_at]  # (listed names first: the
+    for c in listed + places + r.ctx.within(s, sign_at, "ORG", "GPE"):  # model's may hold the person's name)
+        if not official_after(r.text, c.end) or witness_after(r.text, c.end) or r.ctx.in_parens(c.start, c.end):
+            continue
+        name = r.name_of(c)
+        if name and is_signing_body(name) and not any(same_body(name, o[0]) or o[0] in name for o in out):
+            out.append((name, c.start, c.end, "agreement-signer-body"))
+    return out if len(out) >= 2 else []
+
+
 def _is_heading(r: AgreementReader, s: int, e: int) -> bool:
     """A heading line: no 。 in it, and the page's title or its first line."""
     line = r.text[s:e].strip()
@@ -165,6 +233,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     kv_date, kv_s, kv_e, kv_ev = key_value_date(r)
     seen: set[tuple[int, int]] = set()
     background: set[tuple[int, int]] = set()  # sentences whose signings are all of agreements in force
+    headlines: set[tuple[int, int]] = set()  # verbless news headlines read as signings
     for word in (c for c in ctx.cands if c.label == "AGREEMENT"):
         s, e = r.joined_sentence(word.start)
         if (s, e) in seen:
@@ -180,22 +249,35 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             continue  # a breadcrumb repeats the title; a draft (案), a name not yet fixed (仮称) is no signing
         if all_signs and not signs:
             background.add((s, e))
+        if not all_signs and _headline_signing(ctx.text, s, e, word):
+            signs = [word]  # 「東西銀、青葉市と包括協定」: a news headline says the signing without a verb
+            headlines.add((s, e))
         if not signs or _ANNIVERSARY.match(ctx.text, word.end) or _BILL.search(ctx.text, s, e) or \
                 _UNDER.match(ctx.text, word.end):
             continue  # no signing, or the anniversary of an agreement signed long ago
         seen.add((s, e))
         before = [w for w in ctx.within(s, signs[0].start, "AGREEMENT") if w.start >= word.start]
         sentences.append((s, e, before[-1] if before else word, signs[0]))  # the word the signing is of
-    rows = row_drafts(r, seen) + heading_drafts(r, seen) + header_row_drafts(r, seen)
+    if sentences:
+        r.arguments = signing_arguments(ctx.text, [(s, e) for s, e, _, _ in sentences])
+    drafts: list[dict] = []
+    gave: set[tuple[int, int]] = set()  # the signing sentences that gave a draft
+    for s, e, word, sign in sentences:
+        got = _sentence_drafts(r, s, e, word, sign, first=not drafts)
+        if got:
+            gave.add((s, e))
+        for d in got:
+            d["_headline"] = (s, e) in headlines
+        drafts += got
+    # a list's rows, headings and tables; a signing line that named too few parties to stand alone
+    # (a news list's 「2024.05.10 東西市との協定の締結について」) is still a row of its list
+    r.last_groups, r.last_named = [], []
+    rows = row_drafts(r, gave) + heading_drafts(r, gave) + header_row_drafts(r, gave)
     for d in rows:
         for key in _WORKING_KEYS:
             d.pop(key, None)
     if not sentences:
         return rows
-    r.arguments = signing_arguments(ctx.text, [(s, e) for s, e, _, _ in sentences])
-    drafts: list[dict] = []
-    for s, e, word, sign in sentences:
-        drafts += _sentence_drafts(r, s, e, word, sign, first=not drafts)
     add_joining(r, drafts)
     add_counted_members(r, drafts)
     drafts = without_signers(r, drafts)

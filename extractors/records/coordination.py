@@ -41,6 +41,9 @@ _LEGAL = re.compile(r"株式会社|有限会社|合同会社|一般社団法人|
                     r"国立大学法人|公立大学法人|学校法人|㈱|\(株\)|（株）|㈲")
 _COUNTED = re.compile(r"([0-9一二三四五六七八九十]+)(?:つの|の)?(信用金庫|信金|銀行|信用組合|大学|高校|高等学校|"
                       r"商工会議所|商工会|自治体|市町村|金融機関)")
+# The kind first and a counter after it: 「金融機関4行」, 「信用金庫6庫」, 「大学3校」
+_COUNTED_AFTER = re.compile(r"(信用金庫|信金|銀行|信用組合|大学|商工会議所|商工会|自治体|市町村|金融機関)\s?"
+                            r"([0-9一二三四五六七八九十]+)\s?(?:行|社|庫|校|機関|団体|者|組合)(?![\u4e00-\u9fff])")
 _KIND_FULL = {"信金": "信用金庫", "高校": "高等学校"}
 # A counted class rather than a name ending: 「4金融機関と」 counts banks, 信用金庫, 公庫 ...
 KIND_CLASSES = {"金融機関": ("銀行", "信用金庫", "信用組合", "労働金庫", "公庫", "金庫"),
@@ -203,13 +206,17 @@ def _number(s: str) -> int | None:
 
 
 def counted_kind(text: str, start: int, end: int) -> list[tuple[int, int, int, str]]:
-    """(start, end, how many, kind) for each 「4つの信用金庫」 in text[start:end]."""
+    """(start, end, how many, kind) for each 「4つの信用金庫」, 「金融機関4行」 in text[start:end]."""
     out = []
     for m in _COUNTED.finditer(text, start, end):
         n = _number(m.group(1))
         if n and n >= 2:
             out.append((m.start(), m.end(), n, _KIND_FULL.get(m.group(2), m.group(2))))
-    return out
+    for m in _COUNTED_AFTER.finditer(text, start, end):
+        n = _number(m.group(2))
+        if n and n >= 2 and not any(s <= m.start() < e for s, e, _, _ in out):
+            out.append((m.start(), m.end(), n, _KIND_FULL.get(m.group(1), m.group(1))))
+    return sorted(out)
 
 
 def shared_ending(text: str, start: int, end: int) -> list[Named]:

@@ -46,10 +46,13 @@ _ASIDE = re.compile(r"\s?[(（][^()（）]*[)）]\s?\Z")
 _LEAD = re.compile(r".*(?:には|では|とは|のは|からは|(?<=[\u4e00-\u9fffァ-ヶー」)）])(?:は|が|も|に|を))\s?|.*\s")
 _REFERENCE = re.compile(r"^(?:同|本|当)(?:所|市|町|村|区|県|行|会|庫|社|機構|協会|大学|学|センター|金庫|会議所)$")
 _POINTER = re.compile(r"(?:以下|下記|次|別記|別紙)の(?!とおり|通り)")
-_LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※•]+|^\(?\d+[).．、]\s*")
+_LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※•]+|^\(?\d{1,3}[).．、](?![0-9])\s*")  # (2020.6.3 is a date)
 _CLEFT = re.compile(r"(?:締結|調印|結ん|交わ)(?:した|だ)(?:の|相手)は、?\s?")
-_CLEFT_END = re.compile(r"(?:です|でした|である|。|の[0-9一二三四五六七八九十]+)")
+_CLEFT_END = re.compile(r"(?:です|でした|である|。|の[0-9一二三四五六七八九十]+|"
+                        r"(?:など|等)\s?の?\s?(?:計|合計)?\s?[0-9一二三四五六七八九十]+)")  # 「…、Cなど7つの商工会」
 _KEY = re.compile(r"[^\s:：、,]{1,8}\s?[:：]\s?")
+_LEADING_DATE = re.compile(r"(?:[0-9]{4}年|(?:令和|平成|昭和)(?:元|[0-9]{1,2})年)[0-9]{1,2}月(?:[0-9]{1,2}日)?"
+                           r"(?:\s?[(（][月火水木金土日][)）])?\s+|[0-9]{4}[./][0-9]{1,2}[./][0-9]{1,2}\s+")
 _HEADER_COUNT = re.compile(rf"({_NUMBER})\s?(?:つの)?(?:{_COUNTER})")
 
 
@@ -207,6 +210,10 @@ def _line_names(text: str, s: int, e: int) -> list[Named] | None:
             continue
         ps += text[ps:pe].index(item)
         pe = ps + len(item)
+        lead = _LEADING_DATE.match(item)
+        if lead and lead.end() < len(item):  # 「2019年4月1日 東西銀行」: the row's date, then the name
+            ps += lead.end()
+            item = item[lead.end():]
         aside = re.search(r"\s?[(（][^()（）]*[)）]\s*$", item)
         if aside and aside.start() > 0:
             pe = ps + aside.start()

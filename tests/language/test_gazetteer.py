@@ -32,3 +32,10 @@ def test_find_municipalities(text, names):
     spans = find_municipalities(text)
     assert [n for _, _, n in spans] == names
     assert all(text[s:e] == n for s, e, n in spans)
+
+
+@pytest.mark.parametrize("name", ["鶴ケ島市", "鶴ヶ島市", "龍ケ崎市", "龍ヶ崎市"])
+def test_small_and_large_ke_are_one_name(name):
+    # the official spelling has one of ヶ and ケ; pages write either
+    assert is_municipality(name)
+    assert find_municipalities(f"、{name}と") == [(1, 1 + len(name), name)]
