@@ -306,7 +306,8 @@ def main() -> int:
     about = {"date": datetime.date.today().isoformat(), "set": args.set, "documents": n_docs,
              "records": len(records), "right": int(y.sum()), "commit": commit(), "l2": args.l2}
     if args.untuned_texts:
-        about["untuned"] = f"untuned folder {args.untuned_texts.name} ({more_docs} texts, {len(more)} records)"
+        about["set"] = f"dev set and the folder {args.untuned_texts.name}"
+        about["untuned"] = f"{args.untuned_texts.name} folder's ({more_docs} texts, {len(more)} records, not tuned on)"
         about["tuned_texts_weight"] = round(float(w[len(FEATURES)]), 4)
     elif args.untuned:
         about["untuned"] = args.untuned
