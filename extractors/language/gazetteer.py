@@ -13,7 +13,7 @@ with the package as SQLite; nothing is downloaded) and gives:
   a name (the 市 of 市場 is no municipality);
 - `is_municipality(name)`.
 
-The table is built once per process (about 0.1 s) and cached. Its source and
+The table is built once (`namecache`: kept in the user's cache folder) and loaded once per process. Its source and
 version are in `GAZETTEER_SOURCE` for the manifest.
 """
 from __future__ import annotations
