@@ -45,6 +45,15 @@ def _wait(what, check, timeout: float, proc: subprocess.Popen, log):
     pytest.fail(f"timed out after {timeout:g} s waiting for {what}; serve printed: {log.read_text()[-3000:]}")
 
 
+def _deployments(api: str) -> dict | None:
+    """serve's two deployments by name, once both are registered; None before (or while the server starts)."""
+    try:
+        found = httpx.post(f"{api}/deployments/filter", json={}, timeout=5).json()
+    except (httpx.HTTPError, json.JSONDecodeError):
+        return None
+    return {d["name"]: d for d in found} if len(found) == 2 else None
+
+
 def _api(method: str, url: str, **kwargs):
     """A call to the Prefect API, answered; retried while the server says 503 Service Unavailable,
     as Prefect's own client retries it (its SQLite database is busy while a flow run writes)."""
@@ -88,14 +97,7 @@ def test_serve_runs_the_crawl_on_its_schedule_and_tells_the_operator(tmp_path):
                                     stdout=fh, stderr=subprocess.STDOUT, text=True, start_new_session=True)
         api = f"http://127.0.0.1:{port}/api"
         try:
-            def deployments():
-                try:
-                    found = httpx.post(f"{api}/deployments/filter", json={}, timeout=5).json()
-                except (httpx.HTTPError, json.JSONDecodeError):
-                    return None
-                return {d["name"]: d for d in found} if len(found) == 2 else None
-
-            deps = _wait("the deployments", deployments, 240, proc, log)
+            deps = _wait("the deployments", lambda: _deployments(api), 240, proc, log)
             assert set(deps) == {"crawl-town", "manual"}
             [sched] = [s["schedule"] for s in deps["crawl-town"]["schedules"]]
             assert (sched["cron"], sched["timezone"]) == ("* * * * *", "Asia/Tokyo")  # the default time zone
@@ -314,14 +316,7 @@ def test_serve_stops_with_its_server_and_cancels_the_runs_in_progress(tmp_path, 
                                 else None)
     api = f"http://127.0.0.1:{port}/api"
     try:
-        def deployments():
-            try:
-                found = httpx.post(f"{api}/deployments/filter", json={}, timeout=5).json()
-            except (httpx.HTTPError, json.JSONDecodeError):
-                return None
-            return {d["name"]: d for d in found} if len(found) == 2 else None
-
-        deps = _wait("the deployments", deployments, 240, proc, log)
+        deps = _wait("the deployments", lambda: _deployments(api), 240, proc, log)
         ui = httpx.get(f"http://127.0.0.1:{port}/ui-settings", timeout=5).json()
         assert ui["api_url"] == api, ui  # the UI talks to this server, whatever runs on 4200
         run = _api("POST", f"{api}/deployments/{deps['crawl-slow']['id']}/create_flow_run", json={})
