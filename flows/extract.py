@@ -73,7 +73,7 @@ def finish_run(flow_name: str, out: str, documents: list[Document], drafts: list
     records, rejected = records_task(documents, drafts)
     mark("records built")
     manifest = manifest_for(run, documents, records, rejected, settings)
-    write_outputs_task(Path(out), documents, records, rejected, manifest)
+    manifest = write_outputs_task(Path(out), documents, records, rejected, manifest)  # (a stopped run's `kept`)
     mark("output folder written")
     if run.get("cache", {}).get("enabled") and "crawl" not in run and not stopped:
         save_run(documents, records, rejected, manifest)

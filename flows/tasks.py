@@ -208,8 +208,8 @@ def records_task(documents: list[Document], drafts: list[list[dict]]) -> tuple[l
 
 @task(name="write-outputs", cache_policy=NO_CACHE)
 def write_outputs_task(out: Path, documents: list[Document], records: list[dict], rejected: list[Rejected],
-                       manifest: dict) -> None:
-    write_outputs(out, documents, records, rejected, manifest)
+                       manifest: dict) -> dict:
+    return write_outputs(out, documents, records, rejected, manifest)  # the manifest written
 
 
 # -- the crawl's fetch

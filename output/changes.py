@@ -36,6 +36,12 @@ atomically, like every output file).
   differ from the previous run: new, edited (another sha256), gone or no longer
   read. Empty when no document changed, e.g. when a code or model change made
   the difference.
+- A stopped run (Ctrl-C, or a crawl cut short by its limits: `partial_run`)
+  did not read every document: `kept_records` gives the previous run's records
+  that rest only on documents it did not finish (skipped with error code
+  `stopped`, or not reached at all), and the run keeps them, as they were, in
+  its folder. So they are neither `removed` by the stopped run nor `added`
+  again by the next one, and the folder loses nothing it knew.
 """
 from __future__ import annotations
 
@@ -51,6 +57,7 @@ from schemas.records import RECORD_TYPES, RecordBase, party_names
 CHANGES_NAME = "changes.jsonl"
 
 CHANGE_KINDS = ("added", "changed", "removed")
+STOPPED_CODE = "stopped"  # documents.jsonl error_code of a document a stopped run did not do (CONTRACT.md)
 # Not facts of a record: its identity, where it was read, how sure we are.
 NOT_COMPARED = frozenset(RecordBase.model_fields) | {"type", "party_names"}  # (party_names repeats parties)
 
@@ -144,6 +151,25 @@ def field_changes(old: dict, new: dict) -> dict[str, dict]:
 
 def _source_uris(record: dict) -> list[str]:
     return list(dict.fromkeys(ev["uri"] for ev in record.get("sources", [])))
+
+
+def partial_run(manifest: dict) -> bool:
+    """Whether the run was stopped before it read everything: Ctrl-C, or a crawl's limits."""
+    return bool(manifest.get("stopped") or (manifest.get("crawl") or {}).get("stopped"))
+
+
+def kept_records(previous: PreviousRun, records: list[dict], documents) -> list[dict]:
+    """The previous run's records that a stopped run keeps: every document they were read from is one
+    the run did not finish (skipped with error code `stopped`) or did not reach, and the run gave no
+    record of that id."""
+    states = {}
+    for d in documents:
+        d = d if isinstance(d, dict) else d.model_dump(mode="json")
+        states[d["uri"]] = d.get("error_code")
+    ids = {r["id"] for r in records}
+    return [r for r in previous.records
+            if r["id"] not in ids and (uris := _source_uris(r))
+            and all(states.get(uri, STOPPED_CODE) == STOPPED_CODE for uri in uris)]
 
 
 def _document_state(documents) -> dict[str, tuple[str | None, str]]:

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from output.atomic import replace_output
-from output.changes import CHANGES_NAME, carry_ids, change_counts, history, previous_run, record_changes
+from output.changes import (CHANGES_NAME, carry_ids, change_counts, history, kept_records, partial_run, previous_run,
+                            record_changes)
 from output.database import SQLITE_NAME, build_database
 from output.jsonlines import jsonl
 from output.review import REVIEW_NAME, record_label, render_review
@@ -27,12 +28,18 @@ def write_outputs(out: Path, documents: list, records: list[dict], rejected: lis
     gives the manifest written.
 
     The finished run the folder held (if any) is read first, for `changes.jsonl`
-    and the manifest's `changes` counts. Should the new files not all be written
+    and the manifest's `changes` counts; a stopped run keeps that run's records
+    of the documents it did not finish (the manifest's `kept`). Should the new files not all be written
     (a full disk), that run's files are left as they were.
     """
     previous = previous_run(out)
     if previous:
         records = carry_ids(previous, records)  # a corrected record keeps its id (output/changes.py)
+    if previous and partial_run(manifest) and (kept := kept_records(previous, records, documents)):
+        records = records + kept  # a stopped run keeps what it did not read again (output/changes.py)
+        counts = dict(manifest["counts"])
+        counts["records"] = {t: n + sum(r["type"] == t for r in kept) for t, n in counts["records"].items()}
+        manifest = {**manifest, "counts": counts, "kept": {"from_run": previous.run_id, "records": len(kept)}}
     changes = record_changes(previous, records, documents, manifest) if previous else None
     if changes is not None:
         manifest = {**manifest, "changes": change_counts(previous, changes)}

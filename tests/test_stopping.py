@@ -125,6 +125,36 @@ def test_ctrl_c_finishes_the_documents_in_progress_writes_them_and_exits_130(tmp
 
 
 @pytest.mark.slow
+def test_a_run_stopped_in_a_folder_keeps_the_records_of_the_documents_it_did_not_finish(sample_run, tmp_path):
+    """Into a folder holding a whole run of samples/: the stopped run writes what it read, keeps the earlier
+    run's records of the documents it did not finish, and the change feed removes none of them."""
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(sample_run, out)
+    before = {r["id"]: r for r in read_jsonl(out / "records.jsonl")}
+    earlier = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    cmd = Command(out, tmp_path / "cache")
+    try:
+        cmd.wait_for_first_document()
+        cmd.ctrl_c()
+        code, _printed, err = cmd.finish()
+    finally:
+        cmd.kill()
+    assert code == 130 and "Traceback" not in err, err[-3000:]
+    _check_stopped_output(out)
+    stopped = {d["uri"] for d in read_jsonl(out / "documents.jsonl") if d.get("error_code") == STOPPED_CODE}
+    after = {r["id"]: r for r in read_jsonl(out / "records.jsonl")}
+    resting = {rid for rid, r in before.items() if {s["uri"] for s in r["sources"]} <= stopped}
+    assert resting and all(after[rid] == before[rid] for rid in resting)  # kept as they were
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["kept"] == {"from_run": earlier["id"], "records": len(resting)}
+    assert sum(manifest["counts"]["records"].values()) == len(after)
+    changes = [c for c in read_jsonl(out / "changes.jsonl") if c["run_id"] == manifest["id"]]
+    assert not [c for c in changes if c["id"] in resting]
+
+
+@pytest.mark.slow
 def test_ctrl_c_marks_the_flow_run_cancelled_and_a_second_one_stops_at_once(own_server, tmp_path):
     cmd = Command(tmp_path / "out", tmp_path / "cache", own_server.url)
     try:
