@@ -26,6 +26,11 @@ quotes. `datasette records.sqlite` then shows, for example,
 `/records/records?_facet=type&_facet=municipality&_facet=kind&_facet=year`, and on `parties` the
 facets `kind`, `municipality`, `year`.
 
+`datasette_metadata()` is the text of `datasette.json`, written beside it: the tables' titles and
+default facets (type, municipality, kind, year on `records`; kind, municipality, year on
+`parties`; status on `documents`; change and type on `changes`), so that
+`datasette records.sqlite --metadata datasette.json` opens each table with its facets shown.
+
 `build_database(path, ...)` writes a new file; `output/folder.py` builds it in the new output's
 temporary folder, renamed into place with the other files (`output/atomic.py`): a reader never sees
 half a database.
@@ -39,6 +44,20 @@ from pathlib import Path
 from extractors.records.record_types import TYPES
 
 SQLITE_NAME = "records.sqlite"
+DATASETTE_NAME = "datasette.json"
+FACETS = {  # datasette's default facets per table (datasette.json)
+    "records": ["type", "municipality", "kind", "year"],
+    "parties": ["kind", "municipality", "year"],
+    "documents": ["status", "media_type"],
+    "changes": ["change", "type"],
+}
+TITLES = {
+    "records": "Records: summits, agreements, ordinances",
+    "parties": "Parties of the agreements",
+    "documents": "Input documents",
+    "evidence": "Evidence spans",
+    "changes": "Change history",
+}
 MAIN_DATE = {name: t.date_field for name, t in TYPES.items()}  # each type's main date
 _LOCAL = ("municipality", "prefecture")
 
@@ -116,6 +135,15 @@ def change_rows(changes: list[dict]) -> list[dict]:
     return [{"run_id": c.get("run_id"), "at": c.get("at"), "change": c["change"], "record_id": c["id"],
              "type": c.get("type"), "fields": _json(c.get("fields")), "documents": _json(c.get("documents"))}
             for c in changes]
+
+
+def datasette_metadata() -> str:
+    """datasette.json: titles and default facets for `datasette records.sqlite --metadata datasette.json`
+    (datasette names a database after its file: `records`)."""
+    tables = {name: {"title": title, **({"facets": FACETS[name]} if name in FACETS else {})}
+              for name, title in TITLES.items()}
+    metadata = {"title": "chusho-extract records", "databases": {SQLITE_NAME.removesuffix(".sqlite"): {"tables": tables}}}
+    return json.dumps(metadata, ensure_ascii=False, indent=2) + "\n"
 
 
 def build_database(path: Path, documents: list, records: list[dict], changes: list[dict], labels) -> None:

@@ -3,7 +3,7 @@
 Takes a run's documents, records, rejected candidates and manifest and gives
 the folder's files: records.jsonl, documents.jsonl, rejected.jsonl,
 schema/*.json, records-<type>.csv (`output/tables.py`), records.sqlite
-(`output/database.py`), review.html (`output/review.py`), changes.jsonl
+and datasette.json (`output/database.py`), review.html (`output/review.py`), changes.jsonl
 (`output/changes.py`, from the second run into a folder on) and manifest.json,
 put in place of the folder's previous files as a whole (`output/atomic.py`).
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from output.atomic import replace_output
 from output.changes import (CHANGES_NAME, carry_ids, change_counts, history, kept_records, partial_run, previous_run,
                             record_changes)
-from output.database import SQLITE_NAME, build_database
+from output.database import DATASETTE_NAME, SQLITE_NAME, build_database, datasette_metadata
 from output.jsonlines import jsonl
 from output.review import REVIEW_NAME, record_label, render_review
 from output.tables import csv_name, records_csv
@@ -53,6 +53,7 @@ def write_outputs(out: Path, documents: list, records: list[dict], rejected: lis
         texts[csv_name(name)] = records_csv(records, name, documents)
     if changes is not None or earlier:  # the history, with this run's lines appended
         texts[CHANGES_NAME] = jsonl(earlier + (changes or []))
+    texts[DATASETTE_NAME] = datasette_metadata()
     texts[REVIEW_NAME] = render_review(documents, records, rejected, manifest, changes)
     texts["manifest.json"] = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"  # last: marks a finished run
     files: dict[str, bytes | Callable[[Path], None]] = {name: text.encode("utf-8") for name, text in texts.items()}

@@ -48,11 +48,11 @@ def test_sqlite_has_the_tables_keys_and_indexes(made_out):
     assert con.execute("SELECT records FROM documents WHERE status='failed'").fetchone() == (0,)
 
 
-def _datasette_get(db: Path, path: str) -> dict:
+def _datasette_get(db: Path, path: str, metadata: Path | None = None) -> dict:
     from datasette.app import Datasette
 
     async def get():
-        ds = Datasette([str(db)])
+        ds = Datasette([str(db)], metadata=json.loads(metadata.read_text(encoding="utf-8")) if metadata else None)
         response = await ds.client.get(path)
         assert response.status_code == 200, response.text[:500]
         return response.json()
@@ -75,6 +75,18 @@ def test_datasette_shows_facets_on_type_municipality_kind_and_year_at_once(made_
                           "/records/evidence.json?record_id=agreement-0000000000000001&_shape=array&_labels=on")
     assert len(data) == 6 and {e["field"] for e in data} >= {"signed_date", "parties", None}
 
+
+
+def test_datasette_opens_the_tables_with_their_facets_given_the_folders_metadata(made_out):
+    """`datasette records.sqlite --metadata datasette.json`: facets without asking for them."""
+    metadata = made_out / "datasette.json"
+    data = _datasette_get(made_out / "records.sqlite", "/records/records.json", metadata)
+    assert set(data["facet_results"]) == {"type", "municipality", "kind", "year"}
+    assert {v["value"]: v["count"] for v in data["facet_results"]["type"]["results"]} == {
+        "agreement": 1, "summit": 1, "ordinance": 1}
+    data = _datasette_get(made_out / "records.sqlite", "/records/parties.json", metadata)
+    assert set(data["facet_results"]) == {"kind", "municipality", "year"}
+    assert not _datasette_get(made_out / "records.sqlite", "/records/records.json").get("facet_results")  # without it
 
 # LibreOffice: Debian's libreoffice-calc (scripts/setup.sh), headless, opening the CSV as a double click
 # would with the import's defaults, and saving it as flat ODF so that each cell's type can be read.
