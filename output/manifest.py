@@ -3,6 +3,9 @@
 - `manifest_for(run, documents, records, rejected, settings)`: the manifest, the
   run's own fields (id, started, inputs, the crawl's report...) first, then the
   counts, versions, work fingerprint and settings.
+- `linking_counts(records)`: the manifest's `linking`: how many of the names
+  that a code list covers (local governments, financial institutions) were
+  given a code, how many were left ambiguous, per field.
 - `skipped_files(inputs)`: the files in input folders that are not read (not a
   document type, a broken link, a FIFO), counted by type: the manifest's
   `skipped_files`, and the command line's message when a folder holds no
@@ -29,6 +32,29 @@ BROKEN_LINK = "(broken link)"  # the type of a symbolic link whose target does n
 SPECIAL_FILE = "(not a regular file)"  # a FIFO, socket or device in an input folder: never opened
 
 
+CODED_KINDS = ("municipality", "prefecture", "financial institution")  # the parties a code list covers
+
+
+def linking_counts(records: list[dict]) -> dict:
+    """Per field (`parties` of agreements of a coded kind, summit `host`, ordinance `municipality`): the
+    names there were, those given a code, and those left ambiguous (several bodies, not settled)."""
+    out = {field: {"names": 0, "coded": 0, "ambiguous": 0} for field in ("parties", "host", "municipality")}
+    for r in records:
+        for a in r.get("ambiguous") or []:
+            if a.get("field") in out:
+                out[a["field"]]["ambiguous"] += 1
+        if r["type"] == "agreement":
+            for party in r.get("parties") or []:
+                if isinstance(party, dict) and (party.get("kind") in CODED_KINDS or party.get("code")):
+                    out["parties"]["names"] += 1
+                    out["parties"]["coded"] += bool(party.get("code"))
+        for field, code in (("host", "host_code"), ("municipality", "municipality_code")):
+            if r.get(field):
+                out[field]["names"] += 1
+                out[field]["coded"] += bool(r.get(code))
+    return out
+
+
 def manifest_for(run: dict, documents: list, records: list[dict], rejected: list, settings) -> dict:
     """manifest.json: the run's own fields, then counts, versions, fingerprint and settings."""
     counts = Counter(d.status.value for d in documents)
@@ -39,6 +65,7 @@ def manifest_for(run: dict, documents: list, records: list[dict], rejected: list
         "documents": len(documents),
         "counts": {"documents": dict(sorted(counts.items())), "records": {t: per_type.get(t, 0) for t in RECORD_TYPES},
                    "rejected": len(rejected)},
+        "linking": linking_counts(records),
         "versions": versions(),
         "fingerprint": work_fingerprint(settings),
         "settings": settings.model_dump(mode="json"),

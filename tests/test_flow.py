@@ -146,6 +146,21 @@ def test_every_field_value_has_a_span_naming_its_field(request, run):
     assert fields - {None} <= {f for fs in EVIDENCED.values() for f in fs} | {"amended_dates", "former_names"}
 
 
+def test_manifest_counts_the_names_given_a_code(sample_run):
+    """manifest.json's `linking`, read against records.jsonl: every ordinance's municipality, every summit's
+    host and every party a code list covers, with how many got a code and how many stayed ambiguous."""
+    manifest = json.loads((sample_run / "manifest.json").read_text(encoding="utf-8"))
+    records = read_jsonl(sample_run / "records.jsonl")
+    linking = manifest["linking"]
+    ordinances = [r for r in records if r["type"] == "ordinance" and r.get("municipality")]
+    assert linking["municipality"]["names"] == len(ordinances)
+    assert linking["municipality"]["coded"] == sum(bool(r.get("municipality_code")) for r in ordinances)
+    parties = [p for r in records if r["type"] == "agreement" for p in r["parties"]]
+    assert linking["parties"]["coded"] == sum(bool(p["code"]) for p in parties) > 0
+    assert linking["parties"]["coded"] <= linking["parties"]["names"] <= len(parties)
+    assert sum(v["ambiguous"] for v in linking.values()) == sum(len(r["ambiguous"]) for r in records)
+
+
 def test_output_folder_follows_the_contract(sample_run):
     names = {p.name for p in sample_run.iterdir()}
     assert {"records.jsonl", "documents.jsonl", "rejected.jsonl", "manifest.json", "schema"} <= names
