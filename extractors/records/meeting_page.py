@@ -261,10 +261,10 @@ def _today(ctx: DocContext) -> int | None:
     return None
 
 
-def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int, int, int] | None:
-    """(theme, start of its line's value or sentence, end of it, start of the theme as written):
-    a theme key's value, else a theme with its cue words, else the subtitle below the heading of
-    the meeting's `series`."""
+def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int, int, int, bool] | None:
+    """(theme, start of its line's value or sentence, end of it, start of the theme as written,
+    whether it is a subtitle): a theme key's value, else a theme with its cue words, else the
+    subtitle below the heading of the meeting's `series`."""
     for vs, ve in key_blocks(ctx, THEME_KEYS):
         raw = ctx.text[vs:ve]
         value = raw.strip()
@@ -272,15 +272,20 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
         q = re.match(r"[「『]([^」』]{2,80})[」』]\s*$", value)
         theme = q.group(1) if q else value
         if 2 <= len(theme) <= 80:
-            return theme, vs, ve, at + (1 if q else 0)
+            return theme, vs, ve, at + (1 if q else 0), False
     found = meetings.themes(ctx.text, 0, len(ctx.text))
     if not found:
-        return _subtitle(ctx, series)
+        sub = _subtitle(ctx, series)
+        return (*sub, True) if sub else None
     t = found[0]
     s, e = ctx.sentence(t.start)
-    return t.text, s, e, t.start
+    return t.text, s, e, t.start, False
 
 
+# A line ending in a polite predicate is a report's sentence; one ending in a case particle or a
+# comma goes on in the next line (a slogan ends on a noun, a verb's plain or te form, から, !)
+_REPORT_END = re.compile(r"(?:ます|ました|です|でした|ません)[!！。]?$")
+_WRAPPED_END = re.compile(r"[のがをは、,]$")
 _HEADCOUNT = re.compile(r"[0-9][0-9,，]*\s?(?:名|人|社)(?:が|を|の|で|も|超|以上|余り|あまり|\s|$)")
 _HEADING_LINES = 8  # the meeting's heading stands among the first non-empty lines
 _KANA = re.compile(r"[\u3041-\u3096]")
@@ -326,6 +331,10 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
         return None  # 「…」会頭の言葉に会場沸く: a news headline quoting someone
     if _HEADCOUNT.search(value):
         return None  # 300団体から2,000名が出席: a report's lede, not a theme
+    if _REPORT_END.search(value):
+        return None  # …が引き継がれました!: a report's sentence, not a slogan
+    if _WRAPPED_END.search(value):
+        return None  # …討議との: a sentence wrapped onto the next line, not a phrase
     return value, line.start, line.end, start
 
 
@@ -448,8 +457,9 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> 
         theme = meeting_theme(ctx, head["series"])
         if theme:
             head["theme"] = theme[0]
-            ev.append((theme[1], theme[2], "summit-theme"))
-            ev.append(field_span(theme[3], theme[3] + len(theme[0]), "summit-theme", "theme", theme[0]))
+            rule = "summit-subtitle" if theme[4] else "summit-theme"
+            ev.append((theme[1], theme[2], rule))
+            ev.append(field_span(theme[3], theme[3] + len(theme[0]), rule, "theme", theme[0]))
     _page_host(ctx, head, series_host)
     if head["declaration"] is None:
         decl = page_declaration(ctx)

@@ -228,6 +228,24 @@ def test_a_subtitle_under_the_heading_is_the_theme(nlp):
     assert lede[0]["theme"] is None  # a report's lede with a headcount is no theme
 
 
+@pytest.mark.parametrize("line", [
+    "大会旗が次の開催地に手渡されました!",  # a report's sentence (a polite predicate)
+    "会場では参加者による活発な討議と交流の",  # a sentence the page wraps onto the next line
+    "港まちの未来について語り合うことが",
+    "Xでポスト",  # a share button's label
+])
+def test_a_line_under_the_heading_that_is_no_phrase_is_no_theme(nlp, line):
+    """The subtitle reader takes a phrase (a slogan) only: not a report's sentence, a wrapped
+    sentence's first line or a share button."""
+    text = f"第8回港まちサミット\n{line}\n令和4年10月7日、第8回港まちサミットが釧路市で開かれました。\n"
+    (s,) = _summits(text, title="第8回港まちサミット")
+    assert s["theme"] is None
+    slogan = _summits(f"第8回港まちサミット\n海とともに生きるまちへ!\n{text.split(chr(10), 2)[2]}", title="第8回港まちサミット")
+    assert slogan[0]["theme"] == "海とともに生きるまちへ!"
+    (span,) = [e for e in slogan[0]["sources"] if e["field"] == "theme"]
+    assert span["rule"] == "summit-subtitle"
+
+
 def test_today_dates_the_meeting_by_the_page_and_the_next_meeting_is_no_venue(nlp):
     text = ("第9回港まちサミット in 根室\n本日、根室市の市民会館において第9回港まちサミットが開かれ、全国から300名が集いました。\n"
             "次回は稚内市で開かれます。\n2023年10月6日\n")
