@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int
-from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
+from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
 from extractors.records.meeting_page import HOLD_VERB, full_host, single_meeting_details, venue, venue_span
@@ -302,11 +302,17 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
             if whole and is_municipality(whole):
                 host, short = whole, short[:n]
                 break
-    if host is None:
-        return None
+    if host is None or not _is_place(ctx, host):
+        return None  # (全研、中同協主催), (青全交): the series' short name or organiser in brackets, no place
     s = offset + m.start(1) + m.group(1).index(short)
     how = None if host == short else "completed by the gazetteer" if is_municipality(host) else "completed from the page"
     return field_span(s, s + len(short), "summit-host-after", "host", host, how=how)
+
+
+def _is_place(ctx: DocContext, name: str) -> bool:
+    """A municipality of the gazetteer, or a name with a municipality's suffix that the text writes
+    whole (a town merged away since: 安土町)."""
+    return is_municipality(name) or (name.endswith(MUNICIPALITY_SUFFIX + PREFECTURE_SUFFIX) and name in ctx.text)
 
 
 def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:

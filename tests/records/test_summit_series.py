@@ -118,6 +118,17 @@ def test_host_is_the_venue_not_an_attending_mayor(nlp):
     assert s["host"] == "三沢市"
 
 
+@pytest.mark.parametrize("text, host", [
+    ("第12回港町経営者交流会(港交)が開かれ、300人が参加した。", None),  # the series' short name in brackets
+    ("第12回港町経営者交流会(略称、港交、港町協会主催)には300人が参加した。", None),
+    ("第12回港町経営者交流会(釧路)が開かれ、300人が参加した。", "釧路市"),  # a place: completed by the gazetteer
+    ("第12回港町経営者交流会(安土町)が開かれ、300人が参加した。", "安土町"),  # a town merged away, written whole
+])
+def test_a_bracket_after_the_series_is_a_host_only_when_it_is_a_place(nlp, text, host):
+    (s,) = _summits(text, title="港町経営者交流会")
+    assert s["host"] == host
+
+
 def test_edition_from_a_count_with_the_page_date(nlp):
     text = ("青森観光フォーラム in むつ2011\n\n「青森観光フォーラム」が10月6日-7日の2日間、青森県むつ市で開かれ、"
             "300人が参加した。同フォーラムは今年で7回目。\n\n(青葉新報 11年10月20日号)")
