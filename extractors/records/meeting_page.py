@@ -424,7 +424,7 @@ def _in_stated_year(ctx: DocContext, head: dict, d: DateMention) -> bool:
 
 def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> None:
     """A page about one meeting: its date, theme, host and declaration lines belong to it.
-    `series_host(ctx, series)` gives a host written after the series name on the page."""
+    `series_host(ctx, series, edition)` gives a host written after the series name on the page."""
     if not drafts or any(d["evidence"][0][2] == "summit-row" for d in drafts):
         return
     head = _head(ctx, drafts)
@@ -477,7 +477,7 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
     if head["host"] is not None and any(isinstance(sp, Span) and sp.field == "host" and sp.rule == "summit-venue"
                                         for sp in head["evidence"]) and _is_city(head["host"]):
         return
-    found: Span | None = series_host(ctx, head["series"]) if head["series"] else None
+    found: Span | None = series_host(ctx, head["series"], head["edition"]) if head["series"] else None
     if found is None:
         place = meeting_place(ctx, head["edition"])
         if place:

@@ -341,12 +341,20 @@ def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None
                       how=None if host == m.group(1) else "completed by the gazetteer")
 
 
-def series_host(ctx: DocContext, series: str) -> Span | None:
-    """A host written after the series name anywhere on the page (青葉サミット in 若葉 in a heading)."""
+_EDITION_BEFORE = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?$")
+
+
+def series_host(ctx: DocContext, series: str, edition: int | None = None) -> Span | None:
+    """A host written after the series name anywhere on the page (青葉サミット in 若葉 in a heading),
+    not after a mention of another edition (第1回青葉サミット in 若葉 on the page of the 2nd)."""
     text = ctx.text
     at = text.find(series)
     while at >= 0:
         end = at + len(series)
+        other = _EDITION_BEFORE.search(text, max(0, at - 8), at)
+        if edition is not None and other and kanji_to_int(other.group(1)) != edition:
+            at = text.find(series, end)
+            continue
         year = _SERIES_YEAR.match(text, end)
         found = _host_span_after(ctx, year.end() if year else end)
         if found is not None and is_municipality(found.value):

@@ -129,6 +129,14 @@ def test_a_bracket_after_the_series_is_a_host_only_when_it_is_a_place(nlp, text,
     assert s["host"] == host
 
 
+def test_a_place_after_another_editions_name_is_not_the_pages_meetings_host(nlp):
+    text = ("港町経営者大会のあゆみ\n第2回港町経営者大会が2019年10月5日に開かれました。\n"
+            "前回の第1回港町経営者大会 in 釧路 に続く大会です。\n")
+    drafts = _summits(text, title="第2回港町経営者大会")
+    (s,) = [d for d in drafts if d["edition"] == 2]
+    assert s["host"] != "釧路市"
+
+
 def test_edition_from_a_count_with_the_page_date(nlp):
     text = ("青森観光フォーラム in むつ2011\n\n「青森観光フォーラム」が10月6日-7日の2日間、青森県むつ市で開かれ、"
             "300人が参加した。同フォーラムは今年で7回目。\n\n(青葉新報 11年10月20日号)")
