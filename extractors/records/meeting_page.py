@@ -24,7 +24,8 @@ from dataclasses import replace
 
 from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int
-from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
+from extractors.language.gazetteer import (MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality,
+                                           prefecture_of)
 from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
 from extractors.records.publisher import publisher, stands_for_publisher
@@ -478,10 +479,9 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
                                         for sp in head["evidence"]) and _is_city(head["host"]):
         return
     found: Span | None = series_host(ctx, head["series"], head["edition"]) if head["series"] else None
-    if found is None:
-        place = meeting_place(ctx, head["edition"])
-        if place:
-            found = venue_span(ctx, place)
+    place = meeting_place(ctx, head["edition"]) if found is None or found.value.endswith(PREFECTURE_SUFFIX) else None
+    if place and (found is None or (place[0].endswith(MUNICIPALITY_SUFFIX) and prefecture_of(place[0]) == found.value)):
+        found = venue_span(ctx, place)  # (群馬大会) names the prefecture; 前橋市を会場に names the city in it
     if found is not None and (head["host"] is None or not _is_city(head["host"])):
         head["host"] = found.value
         head["evidence"].append(found)

@@ -129,6 +129,17 @@ def test_a_bracket_after_the_series_is_a_host_only_when_it_is_a_place(nlp, text,
     assert s["host"] == host
 
 
+def test_a_nickname_naming_a_prefecture_yields_to_the_city_the_page_holds_it_in(nlp):
+    """〈青森大会〉 names the prefecture; the page says the meeting is held in a city of it: the host
+    is the city. A city of another prefecture does not replace it."""
+    text = ("第9回港町経営者大会〈青森大会〉が開かれました。\n"
+            "大会は2019年10月5日、八戸市の公会堂を会場に、全国から300人が集いました。\n")
+    (s,) = _summits(text, title="港町経営者大会")
+    assert s["host"] == "八戸市"
+    (s,) = _summits(text.replace("八戸市", "宮古市"), title="港町経営者大会")
+    assert s["host"] == "青森県"
+
+
 def test_a_place_after_another_editions_name_is_not_the_pages_meetings_host(nlp):
     text = ("港町経営者大会のあゆみ\n第2回港町経営者大会が2019年10月5日に開かれました。\n"
             "前回の第1回港町経営者大会 in 釧路 に続く大会です。\n")
