@@ -969,6 +969,15 @@ def _unnamed_editions(ctx: DocContext, named_at: set[int]) -> list[dict]:
     return drafts
 
 
+def _no_end_for_a_month(draft: dict) -> None:
+    """A meeting dated by its month alone (平成12年3月に第10回大会) has no end date the text gives:
+    the month is when it began, not a span (a range of months, 10月~11月, keeps its end)."""
+    start = draft["start_date"]
+    if start and len(start) == 7 and draft["end_date"] == start:
+        draft["end_date"] = None
+        draft["evidence"] = [sp for sp in draft["evidence"] if not (isinstance(sp, Span) and sp.field == "end_date")]
+
+
 _WARD = re.compile(r"^(.+?市)(.+区)$")
 
 
@@ -1064,6 +1073,7 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     _declarations(ctx, drafts)
     for d in drafts:
         _city_of_ward(ctx, d)
+        _no_end_for_a_month(d)
     # a row's series comes from context; a mention in the same document names it exactly
     named = {d["edition"]: d for d in drafts if d["evidence"][0][2] != "summit-row"}
     for d in drafts:

@@ -148,6 +148,14 @@ def test_a_place_after_another_editions_name_is_not_the_pages_meetings_host(nlp)
     assert s["host"] != "釧路市"
 
 
+def test_a_meeting_dated_by_its_month_has_no_end_date(nlp):
+    (s,) = _summits("平成12年3月に第10回港町経営者大会が釧路市で開かれました。", title="港町経営者大会")
+    assert (s["start_date"], s["end_date"]) == ("2000-03", None)
+    assert not [e for e in s["sources"] if e["field"] == "end_date"]
+    (s,) = _summits("平成12年3月10日に第10回港町経営者大会が釧路市で開かれました。", title="港町経営者大会")
+    assert (s["start_date"], s["end_date"]) == ("2000-03-10", "2000-03-10")
+
+
 def test_edition_from_a_count_with_the_page_date(nlp):
     text = ("青森観光フォーラム in むつ2011\n\n「青森観光フォーラム」が10月6日-7日の2日間、青森県むつ市で開かれ、"
             "300人が参加した。同フォーラムは今年で7回目。\n\n(青葉新報 11年10月20日号)")
