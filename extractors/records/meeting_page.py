@@ -24,7 +24,8 @@ from dataclasses import replace
 
 from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int
-from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
+from extractors.language.gazetteer import (MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality,
+                                           prefecture_of)
 from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
 from extractors.records.publisher import publisher, stands_for_publisher
@@ -261,10 +262,10 @@ def _today(ctx: DocContext) -> int | None:
     return None
 
 
-def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int, int, int] | None:
-    """(theme, start of its line's value or sentence, end of it, start of the theme as written):
-    a theme key's value, else a theme with its cue words, else the subtitle below the heading of
-    the meeting's `series`."""
+def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int, int, int, bool] | None:
+    """(theme, start of its line's value or sentence, end of it, start of the theme as written,
+    whether it is a subtitle): a theme key's value, else a theme with its cue words, else the
+    subtitle below the heading of the meeting's `series`."""
     for vs, ve in key_blocks(ctx, THEME_KEYS):
         raw = ctx.text[vs:ve]
         value = raw.strip()
@@ -272,15 +273,20 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
         q = re.match(r"[「『]([^」』]{2,80})[」』]\s*$", value)
         theme = q.group(1) if q else value
         if 2 <= len(theme) <= 80:
-            return theme, vs, ve, at + (1 if q else 0)
+            return theme, vs, ve, at + (1 if q else 0), False
     found = meetings.themes(ctx.text, 0, len(ctx.text))
     if not found:
-        return _subtitle(ctx, series)
+        sub = _subtitle(ctx, series)
+        return (*sub, True) if sub else None
     t = found[0]
     s, e = ctx.sentence(t.start)
-    return t.text, s, e, t.start
+    return t.text, s, e, t.start, False
 
 
+# A line ending in a polite predicate is a report's sentence; one ending in a case particle or a
+# comma goes on in the next line (a slogan ends on a noun, a verb's plain or te form, から, !)
+_REPORT_END = re.compile(r"(?:ます|ました|です|でした|ません)[!！。]?$")
+_WRAPPED_END = re.compile(r"[のがをは、,]$")
 _HEADCOUNT = re.compile(r"[0-9][0-9,，]*\s?(?:名|人|社)(?:が|を|の|で|も|超|以上|余り|あまり|\s|$)")
 _HEADING_LINES = 8  # the meeting's heading stands among the first non-empty lines
 _KANA = re.compile(r"[\u3041-\u3096]")
@@ -326,6 +332,10 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
         return None  # 「…」会頭の言葉に会場沸く: a news headline quoting someone
     if _HEADCOUNT.search(value):
         return None  # 300団体から2,000名が出席: a report's lede, not a theme
+    if _REPORT_END.search(value):
+        return None  # …が引き継がれました!: a report's sentence, not a slogan
+    if _WRAPPED_END.search(value):
+        return None  # …討議との: a sentence wrapped onto the next line, not a phrase
     return value, line.start, line.end, start
 
 
@@ -415,7 +425,7 @@ def _in_stated_year(ctx: DocContext, head: dict, d: DateMention) -> bool:
 
 def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> None:
     """A page about one meeting: its date, theme, host and declaration lines belong to it.
-    `series_host(ctx, series)` gives a host written after the series name on the page."""
+    `series_host(ctx, series, edition)` gives a host written after the series name on the page."""
     if not drafts or any(d["evidence"][0][2] == "summit-row" for d in drafts):
         return
     head = _head(ctx, drafts)
@@ -448,8 +458,9 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> 
         theme = meeting_theme(ctx, head["series"])
         if theme:
             head["theme"] = theme[0]
-            ev.append((theme[1], theme[2], "summit-theme"))
-            ev.append(field_span(theme[3], theme[3] + len(theme[0]), "summit-theme", "theme", theme[0]))
+            rule = "summit-subtitle" if theme[4] else "summit-theme"
+            ev.append((theme[1], theme[2], rule))
+            ev.append(field_span(theme[3], theme[3] + len(theme[0]), rule, "theme", theme[0]))
     _page_host(ctx, head, series_host)
     if head["declaration"] is None:
         decl = page_declaration(ctx)
@@ -467,11 +478,10 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
     if head["host"] is not None and any(isinstance(sp, Span) and sp.field == "host" and sp.rule == "summit-venue"
                                         for sp in head["evidence"]) and _is_city(head["host"]):
         return
-    found: Span | None = series_host(ctx, head["series"]) if head["series"] else None
-    if found is None:
-        place = meeting_place(ctx, head["edition"])
-        if place:
-            found = venue_span(ctx, place)
+    found: Span | None = series_host(ctx, head["series"], head["edition"]) if head["series"] else None
+    place = meeting_place(ctx, head["edition"]) if found is None or found.value.endswith(PREFECTURE_SUFFIX) else None
+    if place and (found is None or (place[0].endswith(MUNICIPALITY_SUFFIX) and prefecture_of(place[0]) == found.value)):
+        found = venue_span(ctx, place)  # (群馬大会) names the prefecture; 前橋市を会場に names the city in it
     if found is not None and (head["host"] is None or not _is_city(head["host"])):
         head["host"] = found.value
         head["evidence"].append(found)

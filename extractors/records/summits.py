@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int
-from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities, is_municipality
+from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
 from extractors.records.meeting_page import HOLD_VERB, full_host, single_meeting_details, venue, venue_span
@@ -302,11 +302,17 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
             if whole and is_municipality(whole):
                 host, short = whole, short[:n]
                 break
-    if host is None:
-        return None
+    if host is None or not _is_place(ctx, host):
+        return None  # (全研、中同協主催), (青全交): the series' short name or organiser in brackets, no place
     s = offset + m.start(1) + m.group(1).index(short)
     how = None if host == short else "completed by the gazetteer" if is_municipality(host) else "completed from the page"
     return field_span(s, s + len(short), "summit-host-after", "host", host, how=how)
+
+
+def _is_place(ctx: DocContext, name: str) -> bool:
+    """A municipality of the gazetteer, or a name with a municipality's suffix that the text writes
+    whole (a town merged away since: 安土町)."""
+    return is_municipality(name) or (name.endswith(MUNICIPALITY_SUFFIX + PREFECTURE_SUFFIX) and name in ctx.text)
 
 
 def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
@@ -335,12 +341,20 @@ def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None
                       how=None if host == m.group(1) else "completed by the gazetteer")
 
 
-def series_host(ctx: DocContext, series: str) -> Span | None:
-    """A host written after the series name anywhere on the page (青葉サミット in 若葉 in a heading)."""
+_EDITION_BEFORE = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?$")
+
+
+def series_host(ctx: DocContext, series: str, edition: int | None = None) -> Span | None:
+    """A host written after the series name anywhere on the page (青葉サミット in 若葉 in a heading),
+    not after a mention of another edition (第1回青葉サミット in 若葉 on the page of the 2nd)."""
     text = ctx.text
     at = text.find(series)
     while at >= 0:
         end = at + len(series)
+        other = _EDITION_BEFORE.search(text, max(0, at - 8), at)
+        if edition is not None and other and kanji_to_int(other.group(1)) != edition:
+            at = text.find(series, end)
+            continue
         year = _SERIES_YEAR.match(text, end)
         found = _host_span_after(ctx, year.end() if year else end)
         if found is not None and is_municipality(found.value):
@@ -955,6 +969,15 @@ def _unnamed_editions(ctx: DocContext, named_at: set[int]) -> list[dict]:
     return drafts
 
 
+def _no_end_for_a_month(draft: dict) -> None:
+    """A meeting dated by its month alone (平成12年3月に第10回大会) has no end date the text gives:
+    the month is when it began, not a span (a range of months, 10月~11月, keeps its end)."""
+    start = draft["start_date"]
+    if start and len(start) == 7 and draft["end_date"] == start:
+        draft["end_date"] = None
+        draft["evidence"] = [sp for sp in draft["evidence"] if not (isinstance(sp, Span) and sp.field == "end_date")]
+
+
 _WARD = re.compile(r"^(.+?市)(.+区)$")
 
 
@@ -1050,6 +1073,7 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     _declarations(ctx, drafts)
     for d in drafts:
         _city_of_ward(ctx, d)
+        _no_end_for_a_month(d)
     # a row's series comes from context; a mention in the same document names it exactly
     named = {d["edition"]: d for d in drafts if d["evidence"][0][2] != "summit-row"}
     for d in drafts:

@@ -118,6 +118,44 @@ def test_host_is_the_venue_not_an_attending_mayor(nlp):
     assert s["host"] == "三沢市"
 
 
+@pytest.mark.parametrize("text, host", [
+    ("第12回港町経営者交流会(港交)が開かれ、300人が参加した。", None),  # the series' short name in brackets
+    ("第12回港町経営者交流会(略称、港交、港町協会主催)には300人が参加した。", None),
+    ("第12回港町経営者交流会(釧路)が開かれ、300人が参加した。", "釧路市"),  # a place: completed by the gazetteer
+    ("第12回港町経営者交流会(安土町)が開かれ、300人が参加した。", "安土町"),  # a town merged away, written whole
+])
+def test_a_bracket_after_the_series_is_a_host_only_when_it_is_a_place(nlp, text, host):
+    (s,) = _summits(text, title="港町経営者交流会")
+    assert s["host"] == host
+
+
+def test_a_nickname_naming_a_prefecture_yields_to_the_city_the_page_holds_it_in(nlp):
+    """〈青森大会〉 names the prefecture; the page says the meeting is held in a city of it: the host
+    is the city. A city of another prefecture does not replace it."""
+    text = ("第9回港町経営者大会〈青森大会〉が開かれました。\n"
+            "大会は2019年10月5日、八戸市の公会堂を会場に、全国から300人が集いました。\n")
+    (s,) = _summits(text, title="港町経営者大会")
+    assert s["host"] == "八戸市"
+    (s,) = _summits(text.replace("八戸市", "宮古市"), title="港町経営者大会")
+    assert s["host"] == "青森県"
+
+
+def test_a_place_after_another_editions_name_is_not_the_pages_meetings_host(nlp):
+    text = ("港町経営者大会のあゆみ\n第2回港町経営者大会が2019年10月5日に開かれました。\n"
+            "前回の第1回港町経営者大会 in 釧路 に続く大会です。\n")
+    drafts = _summits(text, title="第2回港町経営者大会")
+    (s,) = [d for d in drafts if d["edition"] == 2]
+    assert s["host"] != "釧路市"
+
+
+def test_a_meeting_dated_by_its_month_has_no_end_date(nlp):
+    (s,) = _summits("平成12年3月に第10回港町経営者大会が釧路市で開かれました。", title="港町経営者大会")
+    assert (s["start_date"], s["end_date"]) == ("2000-03", None)
+    assert not [e for e in s["sources"] if e["field"] == "end_date"]
+    (s,) = _summits("平成12年3月10日に第10回港町経営者大会が釧路市で開かれました。", title="港町経営者大会")
+    assert (s["start_date"], s["end_date"]) == ("2000-03-10", "2000-03-10")
+
+
 def test_edition_from_a_count_with_the_page_date(nlp):
     text = ("青森観光フォーラム in むつ2011\n\n「青森観光フォーラム」が10月6日-7日の2日間、青森県むつ市で開かれ、"
             "300人が参加した。同フォーラムは今年で7回目。\n\n(青葉新報 11年10月20日号)")
@@ -226,6 +264,24 @@ def test_a_subtitle_under_the_heading_is_the_theme(nlp):
     lede = _summits("第8回港まちサミットを開催\n\n120団体から1,500名が出席\n\n港まちサミットは10月7日、釧路市で"
                     "「第8回港まちサミット」を開催しました。\n", title="第8回港まちサミットを開催")
     assert lede[0]["theme"] is None  # a report's lede with a headcount is no theme
+
+
+@pytest.mark.parametrize("line", [
+    "大会旗が次の開催地に手渡されました!",  # a report's sentence (a polite predicate)
+    "会場では参加者による活発な討議と交流の",  # a sentence the page wraps onto the next line
+    "港まちの未来について語り合うことが",
+    "Xでポスト",  # a share button's label
+])
+def test_a_line_under_the_heading_that_is_no_phrase_is_no_theme(nlp, line):
+    """The subtitle reader takes a phrase (a slogan) only: not a report's sentence, a wrapped
+    sentence's first line or a share button."""
+    text = f"第8回港まちサミット\n{line}\n令和4年10月7日、第8回港まちサミットが釧路市で開かれました。\n"
+    (s,) = _summits(text, title="第8回港まちサミット")
+    assert s["theme"] is None
+    slogan = _summits(f"第8回港まちサミット\n海とともに生きるまちへ!\n{text.split(chr(10), 2)[2]}", title="第8回港まちサミット")
+    assert slogan[0]["theme"] == "海とともに生きるまちへ!"
+    (span,) = [e for e in slogan[0]["sources"] if e["field"] == "theme"]
+    assert span["rule"] == "summit-subtitle"
 
 
 def test_today_dates_the_meeting_by_the_page_and_the_next_meeting_is_no_venue(nlp):
