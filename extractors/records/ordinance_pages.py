@@ -19,7 +19,9 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
 - `promulgation(ctx)`: a 公布文 (「…条例をここに公布する。」) and the date below it;
 - `supplementary(ctx)`: the 附則 of a 例規集 page: the first one's 施行 (a date, or 公布の日:
   the day it was promulgated) and the later ones' dates, each an amendment
-  (「附則(令和2年3月19日条例第5号)」).
+  (「附則(令和2年3月19日条例第5号)」);
+- `numbered_date(ctx)`: the first date written with an ordinance number after it, anywhere on
+  the page (制定 平成26年3月20日 X市条例第5号), that is no amendment's.
 """
 from __future__ import annotations
 
@@ -184,3 +186,27 @@ def supplementary(ctx: DocContext) -> tuple[tuple[int, int, DateMention | None] 
             if dates:
                 in_force = (dates[0].start, dates[0].end, dates[0])
     return in_force, amendments
+
+
+_NUMBER_AFTER = re.compile(r"\s?(?:[^\s\d()（）]{1,8}?(?:都|道|府|県|市|区|町|村))?\s?条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号")
+# an amendment's annotation before the date (改正 平成…, 附則(平成…), 第3条 of a quoted article)
+_AMENDMENT_BEFORE = re.compile(r"改正|附\s?則|[0-9一二三四五六七八九十]条")
+
+
+def numbered_date(ctx: DocContext) -> tuple[DateMention, int] | None:
+    """The first date on the page written with an ordinance number right after it
+    (「平成27年3月25日条例第16号」, 「(令和3年6月4日 X町条例第21号)」) that is no amendment's
+    (改正 or 附則 just before it): the date the page's ordinance was made, with the number's end."""
+    text = ctx.text
+    for d in ctx.dates:
+        if not d.start_date:
+            continue
+        m = _NUMBER_AFTER.match(text, d.end)
+        if not m:
+            continue
+        ls, _ = ctx.line(d.start)
+        if _AMENDMENT_BEFORE.search(text, max(ls, d.start - 12), d.start):
+            continue
+        return d, m.end()
+    return None
+

@@ -40,7 +40,8 @@ from functools import lru_cache
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, cells, line_index
 from extractors.records.publisher import publisher
-from extractors.records.ordinance_pages import assembly, number_line, plans, promulgation, subject_place, supplementary
+from extractors.records.ordinance_pages import (assembly, number_line, numbered_date, plans, promulgation, subject_place,
+                                               supplementary)
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
 from extractors.language.readings import prefecture_read_as
@@ -763,7 +764,32 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         d.pop("_near", None)
     _page_number_and_promulgation(ctx, drafts)
     _supplementary_provisions(ctx, drafts)
+    _fallback_dates(ctx, drafts)
     return _apply_renames(drafts)
+
+
+def _one_ordinance(drafts: list[dict]) -> bool:
+    return len({_key_name(d["name"]) for d in drafts}) == 1
+
+
+def _fallback_dates(ctx: DocContext, drafts: list[dict]) -> None:
+    """Dates for an ordinance nothing above dated: on a page about one ordinance, the first date
+    written with an ordinance number after it (…年…月…日条例第N号, wherever it stands: a
+    key-value line, brackets after a word; not an amendment's, ordinance_pages.numbered_date)."""
+    if not _one_ordinance(drafts):
+        return
+    for d in drafts:
+        if d["enacted_date"] or d["effective_date"]:
+            continue
+        found = numbered_date(ctx)
+        if found:
+            date, end = found
+            d["enacted_date"] = date.start_date
+            d["evidence"] += [(date.start, end, "ordinance-numbered-date"),
+                              date_span(date, "ordinance-numbered-date", "enacted_date")]
+            if d["number"] is None:
+                d["number"] = re.sub(r"\s", "", ctx.text[date.start:end])
+                d["evidence"].append(field_span(date.start, end, "ordinance-numbered-date", "number", d["number"]))
 
 
 def _supplementary_provisions(ctx: DocContext, drafts: list[dict]) -> None:

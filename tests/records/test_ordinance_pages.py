@@ -276,3 +276,25 @@ def test_a_sort_of_ordinance_and_a_fiscal_year_are_no_name_and_no_date(nlp):
     got = _ordinances("トップ > 平成27年度の話題 >「青森県商店街振興条例」が施行されました\n本文です。\n",
                       title="「青森県商店街振興条例」が施行されました")
     assert got["青森県商店街振興条例"]["effective_date"] is None
+
+
+@pytest.mark.parametrize("text, enacted, number", [
+    # a key-value line of its making, not a line of the date and number alone
+    ("弘前市中小企業振興基本条例のページ\n制定 平成26年3月20日 弘前市条例第5号\n改正 平成30年3月23日条例第10号\n",
+     "2014-03-20", "平成26年3月20日弘前市条例第5号"),
+    # the date and number in brackets on a line of their own, after a word
+    ("弘前市の中小企業の振興について\n根拠となる条例:弘前市中小企業振興基本条例\n(公布 令和2年12月18日 条例第40号)\n",
+     "2020-12-18", "令和2年12月18日条例第40号"),
+])
+def test_a_date_written_with_the_ordinance_number_dates_the_pages_ordinance(nlp, text, enacted, number):
+    (o,) = _ordinances(text, "中小企業の振興").values()
+    assert (o["enacted_date"], o["number"]) == (enacted, number)
+    (span,) = [s for s in o["sources"] if s["field"] == "enacted_date"]
+    assert span["quote"] == number.split("日")[0] + "日"
+
+
+def test_an_amendments_number_dates_no_making(nlp):
+    text = "弘前市中小企業振興基本条例が施行されています。\n改正 平成30年3月23日条例第10号\n"
+    (o,) = _ordinances(text, "お知らせ").values()
+    assert (o["enacted_date"], o["effective_date"]) == (None, None)
+
