@@ -21,7 +21,9 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
   the day it was promulgated) and the later ones' dates, each an amendment
   (「附則(令和2年3月19日条例第5号)」);
 - `numbered_date(ctx)`: the first date written with an ordinance number after it, anywhere on
-  the page (制定 平成26年3月20日 X市条例第5号), that is no amendment's.
+  the page (制定 平成26年3月20日 X市条例第5号), that is no amendment's;
+- `sentence_date(ctx, key, one_ordinance)`: the one date of a sentence naming the ordinance,
+  bound to 公布/施行/制定 before or after it (…日付けで施行, 公布日:…日).
 """
 from __future__ import annotations
 
@@ -210,3 +212,34 @@ def numbered_date(ctx: DocContext) -> tuple[DateMention, int] | None:
         return d, m.end()
     return None
 
+
+# a plan word right after a verb says the making is still ahead (施行を目指し, 制定に向けて, 提案し)
+_STILL_AHEAD = re.compile(r"予定|見込|目指|めざ|方針|向け|検討|(?:^|[\s、])案|したい|求め|要望|提案")
+AHEAD_WITHIN = 12  # a plan word this close after the verb says the making is still ahead
+
+# a date bound to a making: …日に公布, …日から施行, …日付けで制定, …日に本条例を施行; 施行日:…日
+_VERB_AFTER_DATE = re.compile(r"\s?(?:に|から|より|付け?で?)?\s?(?:、\s?)?(?:[^。\n、]{0,30}?(?:を|が|は)\s?)?(公布|施行|制定)")
+_VERB_BEFORE_DATE = re.compile(r"(公布|施行|制定)(?:日|年月日|期日)?\s?[:：]?\s?$")
+
+
+def sentence_date(ctx: DocContext, key: str, one_ordinance: bool) -> tuple[str, DateMention] | None:
+    """The one date of a sentence that names the ordinance (or, on a page about one ordinance,
+    refers to it as 本条例/この条例), bound to 公布/施行/制定 after or before it: (the field, the
+    date). A sentence with two dates or more (a list of bodies and years) dates none."""
+    text = ctx.text
+    spots = [m.start() for m in re.finditer(re.escape(key), text)]
+    if one_ordinance:
+        spots += [m.start() for m in _SELF_REFERENCE.finditer(text)]
+    for at in sorted(spots):
+        s, e = ctx.sentence(at)
+        dates = [d for d in ctx.dates_in(s, e) if d.start_date and not d.fiscal_year]
+        if len(dates) != 1 or re.match(r"\s?(?:現在|時点)", text[dates[0].end:]):
+            continue
+        d = dates[0]
+        after = _VERB_AFTER_DATE.match(text, d.end)
+        before = _VERB_BEFORE_DATE.search(text, max(s, d.start - 8), d.start)
+        verb = after or before
+        if not verb or _STILL_AHEAD.search(text, verb.end(), min(e, verb.end() + AHEAD_WITHIN)):
+            continue
+        return ("effective_date" if verb.group(1) == "施行" else "enacted_date"), d
+    return None

@@ -40,8 +40,8 @@ from functools import lru_cache
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, cells, line_index
 from extractors.records.publisher import publisher
-from extractors.records.ordinance_pages import (assembly, number_line, numbered_date, plans, promulgation, subject_place,
-                                               supplementary)
+from extractors.records.ordinance_pages import (assembly, number_line, numbered_date, plans, promulgation, sentence_date,
+                                               subject_place, supplementary)
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
 from extractors.language.readings import prefecture_read_as
@@ -773,15 +773,18 @@ def _one_ordinance(drafts: list[dict]) -> bool:
 
 
 def _fallback_dates(ctx: DocContext, drafts: list[dict]) -> None:
-    """Dates for an ordinance nothing above dated: on a page about one ordinance, the first date
-    written with an ordinance number after it (…年…月…日条例第N号, wherever it stands: a
-    key-value line, brackets after a word; not an amendment's, ordinance_pages.numbered_date)."""
-    if not _one_ordinance(drafts):
-        return
+    """Dates for an ordinance nothing above dated, from the two places any page of one may give
+    them: on a page about one ordinance, the first date written with an ordinance number after
+    it (…年…月…日条例第N号, wherever it stands: a line, brackets after the name); else the one
+    date of a sentence naming it, bound to 公布/施行/制定 (ordinance_pages.sentence_date)."""
+    one = _one_ordinance(drafts)
+    bodies: dict[str, set] = {}
+    for d in drafts:
+        bodies.setdefault(_key_name(d["name"]), set()).add(d["municipality"])
     for d in drafts:
         if d["enacted_date"] or d["effective_date"]:
             continue
-        found = numbered_date(ctx)
+        found = numbered_date(ctx) if one else None
         if found:
             date, end = found
             d["enacted_date"] = date.start_date
@@ -790,6 +793,14 @@ def _fallback_dates(ctx: DocContext, drafts: list[dict]) -> None:
             if d["number"] is None:
                 d["number"] = re.sub(r"\s", "", ctx.text[date.start:end])
                 d["evidence"].append(field_span(date.start, end, "ordinance-numbered-date", "number", d["number"]))
+            continue
+        key = _key_name(d["name"])  # (the name without its place stands for one body only)
+        dated = sentence_date(ctx, key if len(bodies[key]) == 1 else d["name"], one)
+        if dated:
+            field, date = dated
+            d[field] = date.start_date
+            d["evidence"] += [(date.start, date.end, "ordinance-sentence-date"),
+                              date_span(date, "ordinance-sentence-date", field)]
 
 
 def _supplementary_provisions(ctx: DocContext, drafts: list[dict]) -> None:

@@ -298,3 +298,19 @@ def test_an_amendments_number_dates_no_making(nlp):
     (o,) = _ordinances(text, "お知らせ").values()
     assert (o["enacted_date"], o["effective_date"]) == (None, None)
 
+
+@pytest.mark.parametrize("text, field, value", [
+    ("弘前市は弘前市中小企業振興基本条例を定めました。この条例は、市議会の議決を経て、令和2年4月1日付けで施行となりました。",
+     "effective_date", "2020-04-01"),
+    ("弘前市中小企業振興基本条例のあらまし 公布日:令和2年3月19日", "enacted_date", "2020-03-19"),
+])
+def test_the_one_date_of_a_sentence_bound_to_its_making(nlp, text, field, value):
+    (o,) = _ordinances(text, "お知らせ").values()
+    assert o[field] == value
+
+
+def test_a_sentence_of_two_dates_dates_no_ordinance(nlp):
+    text = "平成24年に青森県で条例ができ、弘前市中小企業振興基本条例は平成26年に施行されました。"
+    recs = _ordinances(text, "同友会ニュース")
+    assert recs and all(r["enacted_date"] is None for r in recs.values())
+
