@@ -225,14 +225,21 @@ _VERB_BEFORE_DATE = re.compile(r"(公布|施行|制定)(?:日|年月日|期日)?
 def sentence_date(ctx: DocContext, key: str, one_ordinance: bool) -> tuple[str, DateMention] | None:
     """The one date of a sentence that names the ordinance (or, on a page about one ordinance,
     refers to it as 本条例/この条例), bound to 公布/施行/制定 after or before it: (the field, the
-    date). A sentence with two dates or more (a list of bodies and years) dates none."""
+    date). A sentence with two dates or more (a list of bodies and years) dates none, and after
+    a self-reference put in force undated (公布の日から施行), no later one does (an amendment's)."""
     text = ctx.text
-    spots = [m.start() for m in re.finditer(re.escape(key), text)]
+    spots = [(m.start(), False) for m in re.finditer(re.escape(key), text)]
     if one_ordinance:
-        spots += [m.start() for m in _SELF_REFERENCE.finditer(text)]
-    for at in sorted(spots):
+        spots += [(m.start(), True) for m in _SELF_REFERENCE.finditer(text)]
+    selves = True
+    for at, self_reference in sorted(spots):
+        if self_reference and not selves:
+            continue
         s, e = ctx.sentence(at)
         dates = [d for d in ctx.dates_in(s, e) if d.start_date and not d.fiscal_year]
+        if self_reference and not dates and re.search("施行|公布", text[at:e]):
+            selves = False  # この条例は、公布の日から施行する: later ones are amendments' 附則
+            continue
         if len(dates) != 1 or re.match(r"\s?(?:現在|時点)", text[dates[0].end:]):
             continue
         d = dates[0]
