@@ -23,7 +23,10 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
 - `numbered_date(ctx)`: the first date written with an ordinance number after it, anywhere on
   the page (制定 平成26年3月20日 X市条例第5号), that is no amendment's;
 - `sentence_date(ctx, key, one_ordinance)`: the one date of a sentence naming the ordinance,
-  bound to 公布/施行/制定 before or after it (…日付けで施行, 公布日:…日).
+  bound to 公布/施行/制定 before or after it (…日付けで施行, 公布日:…日);
+- `said_to_exist(ctx, name, key, one_ordinance)`: whether the page says the ordinance exists (a
+  sentence reports it made, amended or in force, an amendment of it, a title that is the
+  ordinance itself); a name it does not is only named in passing.
 """
 from __future__ import annotations
 
@@ -250,3 +253,46 @@ def sentence_date(ctx: DocContext, key: str, one_ordinance: bool) -> tuple[str, 
             continue
         return ("effective_date" if verb.group(1) == "施行" else "enacted_date"), d
     return None
+
+
+# A making, amending or coming into force reported as done (or fixed to a day) after a name:
+# 制定されました, 施行した, 公布し, 改正され, 施行後, 施行中, から施行, 公布・施行.
+_DONE = re.compile(r"(?:制定|施行|公布|可決|成立|議決|改正)(?:され(?!る)|し(?:ま|た|て)|いたし|済|後|中|\s?(?=[。\n、]|$))|"
+                   r"(?:から|より)施行|公布・施行|制定・施行")
+# …or before the name, as its attribute: 昨年施行した「X条例」, 平成25年制定の X条例
+_DONE_BEFORE = re.compile(r"(?:制定|施行|公布|改正)(?:した|された|され(?:てい)?る|している|済みの|の)\s?[「『]?$")
+_AMENDED = re.compile(r"[」』]?\s?の(?:一部|全部)?を?(?:一部|全部)?改正")
+# what may follow a name in a title that is about the ordinance itself: nothing, a site's or a
+# section's name after a separator, について (「X条例について」), its commentary (の解説)
+_TITLE_TAIL = re.compile(r"[」』]?\s?(?:$|[-|｜:：/／\s]|について|の解説|の概要|の全文)")
+
+
+def said_to_exist(ctx: DocContext, name: str, key: str, one_ordinance: bool) -> bool:
+    """Whether the page states the ordinance `name` (`key`: the name without its place) exists: a
+    sentence naming it (or, on a page about one ordinance, 本条例/この条例) goes on to report it
+    made, amended or in force (`_DONE`, no plan word right after), an amendment of it is spoken
+    of (…条例の一部改正: only an ordinance in force is amended), or the page's title is the
+    ordinance itself (the name, then nothing, a separator, について); or a making before the name
+    is its attribute (昨年制定した X条例). A name with none of these
+    is only named in passing (an example, a ground, a draft a consultation asks about)."""
+    text = ctx.text
+    title = ctx.doc.title or ""
+    at = title.find(key)
+    if at >= 0 and _TITLE_TAIL.match(title, at + len(key)):
+        return True
+    names = [(m.start(), m.end()) for m in re.finditer(re.escape(key), text)]
+    starts = [s for s, _ in names] + [m.start() for m in re.finditer(re.escape(name), text)]
+    if any(_DONE_BEFORE.search(text, max(0, s - 12), s) for s in starts):
+        return True
+    spots = [e for _, e in names]
+    if one_ordinance:
+        spots += [m.end() for m in _SELF_REFERENCE.finditer(text)]
+    for end in spots:
+        if _AMENDED.match(text, end):
+            return True
+        _, e = ctx.sentence(end)
+        for m in _DONE.finditer(text, end, e):
+            if not _STILL_AHEAD.search(text, m.end(), min(e, m.end() + AHEAD_WITHIN)):
+                return True
+    return False
+

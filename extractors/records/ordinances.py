@@ -40,8 +40,8 @@ from functools import lru_cache
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, cells, line_index
 from extractors.records.publisher import publisher
-from extractors.records.ordinance_pages import (assembly, number_line, numbered_date, plans, promulgation, sentence_date,
-                                               subject_place, supplementary)
+from extractors.records.ordinance_pages import (assembly, number_line, numbered_date, plans, promulgation, said_to_exist,
+                                               sentence_date, subject_place, supplementary)
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
 from extractors.language.readings import prefecture_read_as
@@ -750,8 +750,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     if rows_listed:  # on a list page, an unquoted name with no place (a heading's 振興条例) is the list's kind
         drafts = [d for d in drafts if d.get("_listed") or municipality_prefix(d["name"])
                   or text[d["evidence"][0][0]] in "「『"]
-    for d in drafts:
-        d.pop("_listed", None)
+    listed_rows = {id(d) for d in drafts if d.pop("_listed", False)}
     for m in _AMEND_ABBR.finditer(text):  # (平9条20・一部改正): amendments listed in the body
         year = parse_date(f"{m.group(1)}{m.group(2)}年")
         headers = [d for d in drafts if d["confidence"] >= 0.9]
@@ -765,6 +764,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     _page_number_and_promulgation(ctx, drafts)
     _supplementary_provisions(ctx, drafts)
     _fallback_dates(ctx, drafts)
+    drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts)]
     return _apply_renames(drafts)
 
 
@@ -801,6 +801,15 @@ def _fallback_dates(ctx: DocContext, drafts: list[dict]) -> None:
             d[field] = date.start_date
             d["evidence"] += [(date.start, date.end, "ordinance-sentence-date"),
                               date_span(date, "ordinance-sentence-date", field)]
+
+
+def _named_in_passing(ctx: DocContext, draft: dict, listed: bool, drafts: list[dict]) -> bool:
+    """An ordinance the page only names (an example, a ground, the subject of a consultation): no
+    header or list row of its own, no number, no date, and no sentence that says it was made,
+    amended or is in force, nor a title that is the ordinance itself (`said_to_exist`)."""
+    if listed or draft["confidence"] >= 0.9 or _stated(draft):
+        return False
+    return not said_to_exist(ctx, draft["name"], _key_name(draft["name"]), _one_ordinance(drafts))
 
 
 def _supplementary_provisions(ctx: DocContext, drafts: list[dict]) -> None:

@@ -314,3 +314,21 @@ def test_a_sentence_of_two_dates_dates_no_ordinance(nlp):
     recs = _ordinances(text, "同友会ニュース")
     assert recs and all(r["enacted_date"] is None for r in recs.values())
 
+
+@pytest.mark.parametrize("text, title, kept", [
+    # named beside others as an example, with nothing said of it
+    ("会議では、弘前市中小企業振興基本条例や八戸市の取り組みが紹介された。", "同友会ニュース", False),
+    ("意見交換では、参加者が弘前市中小企業振興基本条例の内容について質問した。", "勉強会の報告", False),
+    # a sentence that says it was made or is in force, before or after the name
+    ("弘前市中小企業振興基本条例が施行されて5年がたちました。", "同友会ニュース", True),
+    ("昨年制定した弘前市中小企業振興基本条例を紹介します。", "お知らせ", True),
+    # an amendment of it is spoken of: it exists
+    ("委員会では、弘前市中小企業振興基本条例の一部改正について協議した。", "委員会の記録", True),
+    # the page's title is the ordinance itself
+    ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例について", True),
+    # …but not a title about its draft
+    ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例の検討状況", False),
+])
+def test_an_ordinance_only_named_in_passing_gives_no_record(nlp, text, title, kept):
+    names = set(_ordinances(text, title))
+    assert bool(names) == kept, names
