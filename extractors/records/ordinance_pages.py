@@ -256,9 +256,10 @@ def sentence_date(ctx: DocContext, key: str, one_ordinance: bool) -> tuple[str, 
 
 
 # A making, amending or coming into force reported as done (or fixed to a day) after a name:
-# 制定されました, 施行した, 公布し, 改正され, 施行後, 施行中, から施行, 公布・施行.
-_DONE = re.compile(r"(?:制定|施行|公布|可決|成立|議決|改正)(?:され(?!る)|し(?:ま|た|て)|いたし|済|後|中|\s?(?=[。\n、]|$))|"
-                   r"(?:から|より)施行|公布・施行|制定・施行")
+# 制定されました, 施行した, 公布し, 改正され, 施行後, 施行中, 施行となりました, から施行, 公布・施行.
+_DONE = re.compile(r"(?:制定|施行|公布|可決|成立|議決|改正)(?:され(?!る)|し(?:ま|た|て)|いたし|済|後|中|[とに]な[りっ]|"
+                   r"\s?(?=[。\n、]|$))|(?:から|より)施行|公布・施行|制定・施行")
+_SET_DOWN = re.compile(r"[」』]?\s?を定め(?:まし|た)")  # X条例を定めました: made, said right after its name
 # …or before the name, as its attribute: 昨年施行した「X条例」, 平成25年制定の X条例
 _DONE_BEFORE = re.compile(r"(?:制定|施行|公布|改正)(?:した|された|され(?:てい)?る|している|済みの|の)\s?[「『]?$")
 _AMENDED = re.compile(r"[」』]?\s?の(?:一部|全部)?を?(?:一部|全部)?改正")
@@ -272,13 +273,14 @@ def said_to_exist(ctx: DocContext, name: str, key: str, one_ordinance: bool) -> 
     sentence naming it (or, on a page about one ordinance, 本条例/この条例) goes on to report it
     made, amended or in force (`_DONE`, no plan word right after), an amendment of it is spoken
     of (…条例の一部改正: only an ordinance in force is amended), or the page's title is the
-    ordinance itself (the name, then nothing, a separator, について); or a making before the name
-    is its attribute (昨年制定した X条例). A name with none of these
-    is only named in passing (an example, a ground, a draft a consultation asks about)."""
+    ordinance itself (the name, then nothing, a separator, について, or a making reported as in
+    a sentence: 「X条例」を制定しました); or a making before the name is its attribute (昨年制定した
+    X条例). A name with none of these is only named in passing (an example, a ground, a draft a
+    consultation asks about)."""
     text = ctx.text
     title = ctx.doc.title or ""
     at = title.find(key)
-    if at >= 0 and _TITLE_TAIL.match(title, at + len(key)):
+    if at >= 0 and (_TITLE_TAIL.match(title, at + len(key)) or _done_after(title, at + len(key), len(title))):
         return True
     names = [(m.start(), m.end()) for m in re.finditer(re.escape(key), text)]
     starts = [s for s, _ in names] + [m.start() for m in re.finditer(re.escape(name), text)]
@@ -288,11 +290,17 @@ def said_to_exist(ctx: DocContext, name: str, key: str, one_ordinance: bool) -> 
     if one_ordinance:
         spots += [m.end() for m in _SELF_REFERENCE.finditer(text)]
     for end in spots:
-        if _AMENDED.match(text, end):
+        if _AMENDED.match(text, end) or _done_after(text, end, ctx.sentence(end)[1]):
             return True
-        _, e = ctx.sentence(end)
-        for m in _DONE.finditer(text, end, e):
-            if not _STILL_AHEAD.search(text, m.end(), min(e, m.end() + AHEAD_WITHIN)):
-                return True
+    return False
+
+
+def _done_after(text: str, end: int, sentence_end: int) -> bool:
+    """Whether text[end:sentence_end] reports a making done (`_DONE`) with no plan word after it."""
+    if _SET_DOWN.match(text, end):
+        return True
+    for m in _DONE.finditer(text, end, sentence_end):
+        if not _STILL_AHEAD.search(text, m.end(), min(sentence_end, m.end() + AHEAD_WITHIN)):
+            return True
     return False
 

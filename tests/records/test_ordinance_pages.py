@@ -332,3 +332,12 @@ def test_a_sentence_of_two_dates_dates_no_ordinance(nlp):
 def test_an_ordinance_only_named_in_passing_gives_no_record(nlp, text, title, kept):
     names = set(_ordinances(text, title))
     assert bool(names) == kept, names
+
+
+@pytest.mark.parametrize("text, title", [
+    ("弘前市中小企業振興基本条例の内容をお知らせします。", "弘前市中小企業振興基本条例を制定しました"),
+    ("市内の事業者向けに、弘前市中小企業振興基本条例は4月から施行となりました。", "お知らせ"),
+    ("市は、弘前市中小企業振興基本条例を定めました。", "お知らせ"),
+])
+def test_more_ways_of_saying_an_ordinance_was_made(nlp, text, title):
+    assert set(_ordinances(text, title)) == {"弘前市中小企業振興基本条例"}
