@@ -133,6 +133,30 @@ def municipality_prefix(name: str) -> str | None:
     return found
 
 
+def enacting_prefix(name: str) -> str | None:
+    """The body that starts the name (`municipality_prefix`), or the municipality written right
+    after a prefecture that starts it (青森県弘前市…条例 -> 弘前市: the prefecture only says where
+    the city lies, as 北海道帯広市 outside a name)."""
+    prefix = municipality_prefix(name)
+    if prefix and prefix in _prefectures() and name.startswith(prefix):
+        inner = municipality_prefix(name[len(prefix):])
+        if inner and inner not in _prefectures():
+            return inner
+    return prefix
+
+
+def _words_before_place(name: str) -> int:
+    """How many characters of words that are no place stand before a place that starts the rest of
+    a name the token rule read (今回弘前市…条例, ため弘前市…条例, 昨年12月弘前市…条例: a noun or a date
+    glued to the name): 0 when the name starts with its body or holds none."""
+    if municipality_prefix(name):
+        return 0
+    found = find_municipalities(name)
+    if not found or found[0][0] == 0 or not municipality_prefix(name[found[0][0]:]):
+        return 0
+    return found[0][0]
+
+
 def _prefecture_inside(name: str) -> str | None:
     """A prefecture written without its suffix inside the name (ふるさと青森の…条例 -> 青森県), or in
     kana before 県 (…あおもり県民条例 -> 青森県, by its reading)."""
@@ -276,7 +300,7 @@ def _clause_start(ctx: DocContext, cand: Candidate) -> int:
 
 def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | None, tuple[int, int] | None] | None:
     """The enacting body of a name read in prose: (place, how it was inferred, its span if known)."""
-    prefix = municipality_prefix(name)
+    prefix = enacting_prefix(name)
     if prefix:
         return prefix, None, None
     s, _ = ctx.sentence(cand.start)
@@ -689,6 +713,11 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
                 continue
             amending_ends[at] = e
             s, e, name = at, at + len(amending.group(1)), amending.group(1)
+        lead = _words_before_place(name) if text[s] not in "「『“" else 0
+        if lead:  # (a quoted name is read as quoted)
+            at = text.find(name[lead:], s, e)
+            if at >= 0:
+                s, name = at, name[lead:]
         if not is_ordinance_name(name) or re.match(r"\s?第\s?[0-9一二三四五六七八九十百]", text[e:e + 4]):
             continue  # 条例第15号 is a number, not a name
         if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
@@ -717,7 +746,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         block = None if listed else _header_block(ctx, cand)
         if block:
             draft = _from_header(ctx, name, cand, block)
-            prefix = municipality_prefix(name)
+            prefix = enacting_prefix(name)
             set_municipality(ctx, draft, (prefix, None, None) if prefix else _page_body(ctx))
         else:
             draft = _from_prose(ctx, name, cand)
