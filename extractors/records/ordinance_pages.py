@@ -264,8 +264,10 @@ _SET_DOWN = re.compile(r"[」』]?\s?を定め(?:まし|た)")  # X条例を定�
 _DONE_BEFORE = re.compile(r"(?:制定|施行|公布|改正)(?:した|された|され(?:てい)?る|している|済みの|の)\s?[「『]?$")
 _AMENDED = re.compile(r"[」』]?\s?の(?:一部|全部)?を?(?:一部|全部)?改正")
 # what may follow a name in a title that is about the ordinance itself: nothing, a site's or a
-# section's name after a separator, について (「X条例について」), its commentary (の解説)
-_TITLE_TAIL = re.compile(r"[」』]?\s?(?:$|[-|｜:：/／\s]|について|の解説|の概要|の全文)")
+# section's name after a separator, について (「X条例について」), its commentary (の解説, 逐条解説),
+# an aside in brackets (X条例(解説), X条例(平成27年3月制定))
+_TITLE_TAIL = re.compile(r"[」』]?\s?(?:$|[-|｜:：/／\s]|について|の解説|の概要|の全文|逐条|"
+                         r"[(（](?!案|仮称|素案|原案|骨子|試案|改正案|最終案))")  # an aside, not a draft's mark
 
 
 def said_to_exist(ctx: DocContext, name: str, key: str, one_ordinance: bool) -> bool:

@@ -326,8 +326,10 @@ def test_a_sentence_of_two_dates_dates_no_ordinance(nlp):
     ("委員会では、弘前市中小企業振興基本条例の一部改正について協議した。", "委員会の記録", True),
     # the page's title is the ordinance itself
     ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例について", True),
+    ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例(解説)", True),
     # …but not a title about its draft
     ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例の検討状況", False),
+    ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例(素案)", False),
 ])
 def test_an_ordinance_only_named_in_passing_gives_no_record(nlp, text, title, kept):
     names = set(_ordinances(text, title))
