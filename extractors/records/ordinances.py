@@ -836,8 +836,8 @@ def _named_in_passing(ctx: DocContext, draft: dict, listed: bool, drafts: list[d
     """An ordinance the page only names (an example, a ground, the subject of a consultation): no
     header or list row of its own, no number, no date, and no sentence that says it was made,
     amended or is in force, nor a title that is the ordinance itself (`said_to_exist`)."""
-    if listed or draft["confidence"] >= 0.9 or _stated(draft):
-        return False
+    if listed or draft["confidence"] >= 0.9 or _stated(draft) or draft.get("_renamed"):
+        return False  # (a name something was renamed to: the renaming states it)
     return not said_to_exist(ctx, draft["name"], _key_name(draft["name"]), _one_ordinance(drafts))
 
 

@@ -343,3 +343,12 @@ def test_an_ordinance_only_named_in_passing_gives_no_record(nlp, text, title, ke
 ])
 def test_more_ways_of_saying_an_ordinance_was_made(nlp, text, title):
     assert set(_ordinances(text, title)) == {"弘前市中小企業振興基本条例"}
+
+
+@pytest.mark.parametrize("text", [
+    "弘前市は、弘前市中小企業振興条例を「弘前市中小企業・小規模企業振興条例」に改めました。",
+    "弘前市中小企業振興条例は、「弘前市中小企業・小規模企業振興条例」に改称されました。",
+])
+def test_an_undated_renaming_is_no_passing_mention(nlp, text):
+    (o,) = _ordinances(text, "お知らせ").values()
+    assert (o["name"], o["former_names"]) == ("弘前市中小企業・小規模企業振興条例", ["弘前市中小企業振興条例"])
