@@ -19,7 +19,14 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
 - `promulgation(ctx)`: a 公布文 (「…条例をここに公布する。」) and the date below it;
 - `supplementary(ctx)`: the 附則 of a 例規集 page: the first one's 施行 (a date, or 公布の日:
   the day it was promulgated) and the later ones' dates, each an amendment
-  (「附則(令和2年3月19日条例第5号)」).
+  (「附則(令和2年3月19日条例第5号)」);
+- `numbered_date(ctx)`: the first date written with an ordinance number after it, anywhere on
+  the page (制定 平成26年3月20日 X市条例第5号), that is no amendment's;
+- `sentence_date(ctx, key, one_ordinance)`: the one date of a sentence naming the ordinance,
+  bound to 公布/施行/制定 before or after it (…日付けで施行, 公布日:…日);
+- `said_to_exist(ctx, name, key, one_ordinance)`: whether the page says the ordinance exists (a
+  sentence reports it made, amended or in force, an amendment of it, a title that is the
+  ordinance itself); a name it does not is only named in passing.
 """
 from __future__ import annotations
 
@@ -184,3 +191,119 @@ def supplementary(ctx: DocContext) -> tuple[tuple[int, int, DateMention | None] 
             if dates:
                 in_force = (dates[0].start, dates[0].end, dates[0])
     return in_force, amendments
+
+
+_NUMBER_AFTER = re.compile(r"\s?(?:[^\s\d()（）]{1,8}?(?:都|道|府|県|市|区|町|村))?\s?条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号")
+# an amendment's annotation before the date (改正 平成…, 附則(平成…), 第3条 of a quoted article)
+_AMENDMENT_BEFORE = re.compile(r"改正|附\s?則|[0-9一二三四五六七八九十]条")
+
+
+def numbered_date(ctx: DocContext) -> tuple[DateMention, int] | None:
+    """The first date on the page written with an ordinance number right after it
+    (「平成27年3月25日条例第16号」, 「(令和3年6月4日 X町条例第21号)」) that is no amendment's
+    (改正 or 附則 just before it): the date the page's ordinance was made, with the number's end."""
+    text = ctx.text
+    for d in ctx.dates:
+        if not d.start_date:
+            continue
+        m = _NUMBER_AFTER.match(text, d.end)
+        if not m:
+            continue
+        ls, _ = ctx.line(d.start)
+        if _AMENDMENT_BEFORE.search(text, max(ls, d.start - 12), d.start):
+            continue
+        return d, m.end()
+    return None
+
+
+# a plan word right after a verb says the making is still ahead (施行を目指し, 制定に向けて, 提案し)
+_STILL_AHEAD = re.compile(r"予定|見込|目指|めざ|方針|向け|検討|(?:^|[\s、])案|したい|求め|要望|提案")
+AHEAD_WITHIN = 12  # a plan word this close after the verb says the making is still ahead
+
+# a date bound to a making: …日に公布, …日から施行, …日付けで制定, …日に本条例を施行; 施行日:…日
+_VERB_AFTER_DATE = re.compile(r"\s?(?:に|から|より|付け?で?)?\s?(?:、\s?)?(?:[^。\n、]{0,30}?(?:を|が|は)\s?)?(公布|施行|制定)")
+_VERB_BEFORE_DATE = re.compile(r"(公布|施行|制定)(?:日|年月日|期日)?\s?[:：]?\s?$")
+
+
+def sentence_date(ctx: DocContext, key: str, one_ordinance: bool) -> tuple[str, DateMention] | None:
+    """The one date of a sentence that names the ordinance (or, on a page about one ordinance,
+    refers to it as 本条例/この条例), bound to 公布/施行/制定 after or before it: (the field, the
+    date). A sentence with two dates or more (a list of bodies and years) dates none, and after
+    a self-reference put in force undated (公布の日から施行), no later one does (an amendment's)."""
+    text = ctx.text
+    spots = [(m.start(), False) for m in re.finditer(re.escape(key), text)]
+    if one_ordinance:
+        spots += [(m.start(), True) for m in _SELF_REFERENCE.finditer(text)]
+    selves = True
+    for at, self_reference in sorted(spots):
+        if self_reference and not selves:
+            continue
+        s, e = ctx.sentence(at)
+        dates = [d for d in ctx.dates_in(s, e) if d.start_date and not d.fiscal_year]
+        if self_reference and not dates and re.search("施行|公布", text[at:e]):
+            selves = False  # この条例は、公布の日から施行する: later ones are amendments' 附則
+            continue
+        if len(dates) != 1 or re.match(r"\s?(?:現在|時点)", text[dates[0].end:]):
+            continue
+        d = dates[0]
+        after = _VERB_AFTER_DATE.match(text, d.end)
+        before = _VERB_BEFORE_DATE.search(text, max(s, d.start - 8), d.start)
+        verb = after or before
+        if not verb or _STILL_AHEAD.search(text, verb.end(), min(e, verb.end() + AHEAD_WITHIN)):
+            continue
+        return ("effective_date" if verb.group(1) == "施行" else "enacted_date"), d
+    return None
+
+
+# A making, amending or coming into force reported as done (or fixed to a day) after a name:
+# 制定されました, 施行した, 公布し, 改正され, 施行後, 施行中, 施行となりました, から施行, 公布・施行,
+# a renaming (…に改めました, 改称された).
+_DONE = re.compile(r"(?:制定|施行|公布|可決|成立|議決|改正|改称)(?:され(?!る)|し(?:ま|た|て)|いたし|済|後|中|[とに]な[りっ]|"
+                   r"\s?(?=[。\n、]|$))|(?:から|より)施行|公布・施行|制定・施行|改め(?:まし|た|られ)")
+_SET_DOWN = re.compile(r"[」』]?\s?を定め(?:まし|た)")  # X条例を定めました: made, said right after its name
+# …or before the name, as its attribute: 昨年施行した「X条例」, 平成25年制定の X条例
+_DONE_BEFORE = re.compile(r"(?:制定|施行|公布|改正)(?:した|された|され(?:てい)?る|している|済みの|の)\s?[「『]?$")
+_AMENDED = re.compile(r"[」』]?\s?の(?:一部|全部)?を?(?:一部|全部)?改正")
+# what may follow a name in a title that is about the ordinance itself: nothing, a site's or a
+# section's name after a separator, について (「X条例について」), its commentary (の解説, 逐条解説),
+# an aside in brackets (X条例(解説), X条例(平成27年3月制定))
+_TITLE_TAIL = re.compile(r"[」』]?\s?(?:$|[-|｜:：/／\s]|について|の解説|の概要|の全文|逐条|"
+                         r"[(（](?!案|仮称|素案|原案|骨子|試案|改正案|最終案))")  # an aside, not a draft's mark
+
+
+def said_to_exist(ctx: DocContext, name: str, key: str, one_ordinance: bool) -> bool:
+    """Whether the page states the ordinance `name` (`key`: the name without its place) exists: a
+    sentence naming it (or, on a page about one ordinance, 本条例/この条例) goes on to report it
+    made, amended or in force (`_DONE`, no plan word right after), an amendment of it is spoken
+    of (…条例の一部改正: only an ordinance in force is amended), or the page's title is the
+    ordinance itself (the name, then nothing, a separator, について, or a making reported as in
+    a sentence: 「X条例」を制定しました); or a making before the name is its attribute (昨年制定した
+    X条例). A name with none of these is only named in passing (an example, a ground, a draft a
+    consultation asks about)."""
+    text = ctx.text
+    title = ctx.doc.title or ""
+    at = title.find(key)
+    if at >= 0 and (_TITLE_TAIL.match(title, at + len(key)) or _done_after(title, at + len(key), len(title))):
+        return True
+    names = [(m.start(), m.end()) for m in re.finditer(re.escape(key), text)]
+    starts = [s for s, _ in names] + [m.start() for m in re.finditer(re.escape(name), text)]
+    if any(_DONE_BEFORE.search(text, max(0, s - 12), s) for s in starts):
+        return True
+    spots = [e for _, e in names]
+    if one_ordinance:
+        spots += [m.end() for m in _SELF_REFERENCE.finditer(text)]
+    for end in spots:
+        if _AMENDED.match(text, end) or _done_after(text, end, ctx.sentence(end)[1]):
+            return True
+    return False
+
+
+def _done_after(text: str, end: int, sentence_end: int) -> bool:
+    """Whether text[end:sentence_end] reports a making done (`_DONE`) with no plan word after it."""
+    if _SET_DOWN.match(text, end):
+        return True
+    for m in _DONE.finditer(text, end, sentence_end):
+        if not _STILL_AHEAD.search(text, m.end(), min(sentence_end, m.end() + AHEAD_WITHIN)):
+            return True
+    return False
+

@@ -40,7 +40,8 @@ from functools import lru_cache
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, cells, line_index
 from extractors.records.publisher import publisher
-from extractors.records.ordinance_pages import assembly, number_line, plans, promulgation, subject_place, supplementary
+from extractors.records.ordinance_pages import (assembly, number_line, numbered_date, plans, promulgation, said_to_exist,
+                                               sentence_date, subject_place, supplementary)
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
 from extractors.language.readings import prefecture_read_as
@@ -130,6 +131,30 @@ def municipality_prefix(name: str) -> str | None:
             break
         pos += 1
     return found
+
+
+def enacting_prefix(name: str) -> str | None:
+    """The body that starts the name (`municipality_prefix`), or the municipality written right
+    after a prefecture that starts it (青森県弘前市…条例 -> 弘前市: the prefecture only says where
+    the city lies, as 北海道帯広市 outside a name)."""
+    prefix = municipality_prefix(name)
+    if prefix and prefix in _prefectures() and name.startswith(prefix):
+        inner = municipality_prefix(name[len(prefix):])
+        if inner and inner not in _prefectures():
+            return inner
+    return prefix
+
+
+def _words_before_place(name: str) -> int:
+    """How many characters of words that are no place stand before a place that starts the rest of
+    a name the token rule read (今回弘前市…条例, ため弘前市…条例, 昨年12月弘前市…条例: a noun or a date
+    glued to the name): 0 when the name starts with its body or holds none."""
+    if municipality_prefix(name):
+        return 0
+    found = find_municipalities(name)
+    if not found or found[0][0] == 0 or not municipality_prefix(name[found[0][0]:]):
+        return 0
+    return found[0][0]
 
 
 def _prefecture_inside(name: str) -> str | None:
@@ -275,7 +300,7 @@ def _clause_start(ctx: DocContext, cand: Candidate) -> int:
 
 def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | None, tuple[int, int] | None] | None:
     """The enacting body of a name read in prose: (place, how it was inferred, its span if known)."""
-    prefix = municipality_prefix(name)
+    prefix = enacting_prefix(name)
     if prefix:
         return prefix, None, None
     s, _ = ctx.sentence(cand.start)
@@ -688,6 +713,11 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
                 continue
             amending_ends[at] = e
             s, e, name = at, at + len(amending.group(1)), amending.group(1)
+        lead = _words_before_place(name) if text[s] not in "「『“" else 0
+        if lead:  # (a quoted name is read as quoted)
+            at = text.find(name[lead:], s, e)
+            if at >= 0:
+                s, name = at, name[lead:]
         if not is_ordinance_name(name) or re.match(r"\s?第\s?[0-9一二三四五六七八九十百]", text[e:e + 4]):
             continue  # 条例第15号 is a number, not a name
         if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
@@ -716,7 +746,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         block = None if listed else _header_block(ctx, cand)
         if block:
             draft = _from_header(ctx, name, cand, block)
-            prefix = municipality_prefix(name)
+            prefix = enacting_prefix(name)
             set_municipality(ctx, draft, (prefix, None, None) if prefix else _page_body(ctx))
         else:
             draft = _from_prose(ctx, name, cand)
@@ -749,8 +779,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     if rows_listed:  # on a list page, an unquoted name with no place (a heading's 振興条例) is the list's kind
         drafts = [d for d in drafts if d.get("_listed") or municipality_prefix(d["name"])
                   or text[d["evidence"][0][0]] in "「『"]
-    for d in drafts:
-        d.pop("_listed", None)
+    listed_rows = {id(d) for d in drafts if d.pop("_listed", False)}
     for m in _AMEND_ABBR.finditer(text):  # (平9条20・一部改正): amendments listed in the body
         year = parse_date(f"{m.group(1)}{m.group(2)}年")
         headers = [d for d in drafts if d["confidence"] >= 0.9]
@@ -763,7 +792,53 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         d.pop("_near", None)
     _page_number_and_promulgation(ctx, drafts)
     _supplementary_provisions(ctx, drafts)
+    _fallback_dates(ctx, drafts)
+    drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts)]
     return _apply_renames(drafts)
+
+
+def _one_ordinance(drafts: list[dict]) -> bool:
+    return len({_key_name(d["name"]) for d in drafts}) == 1
+
+
+def _fallback_dates(ctx: DocContext, drafts: list[dict]) -> None:
+    """Dates for an ordinance nothing above dated, from the two places any page of one may give
+    them: on a page about one ordinance, the first date written with an ordinance number after
+    it (…年…月…日条例第N号, wherever it stands: a line, brackets after the name); else the one
+    date of a sentence naming it, bound to 公布/施行/制定 (ordinance_pages.sentence_date)."""
+    one = _one_ordinance(drafts)
+    bodies: dict[str, set] = {}
+    for d in drafts:
+        bodies.setdefault(_key_name(d["name"]), set()).add(d["municipality"])
+    for d in drafts:
+        if d["enacted_date"] or d["effective_date"]:
+            continue
+        found = numbered_date(ctx) if one else None
+        if found:
+            date, end = found
+            d["enacted_date"] = date.start_date
+            d["evidence"] += [(date.start, end, "ordinance-numbered-date"),
+                              date_span(date, "ordinance-numbered-date", "enacted_date")]
+            if d["number"] is None:
+                d["number"] = re.sub(r"\s", "", ctx.text[date.start:end])
+                d["evidence"].append(field_span(date.start, end, "ordinance-numbered-date", "number", d["number"]))
+            continue
+        key = _key_name(d["name"])  # (the name without its place stands for one body only)
+        dated = sentence_date(ctx, key if len(bodies[key]) == 1 else d["name"], one)
+        if dated:
+            field, date = dated
+            d[field] = date.start_date
+            d["evidence"] += [(date.start, date.end, "ordinance-sentence-date"),
+                              date_span(date, "ordinance-sentence-date", field)]
+
+
+def _named_in_passing(ctx: DocContext, draft: dict, listed: bool, drafts: list[dict]) -> bool:
+    """An ordinance the page only names (an example, a ground, the subject of a consultation): no
+    header or list row of its own, no number, no date, and no sentence that says it was made,
+    amended or is in force, nor a title that is the ordinance itself (`said_to_exist`)."""
+    if listed or draft["confidence"] >= 0.9 or _stated(draft) or draft.get("_renamed"):
+        return False  # (a name something was renamed to: the renaming states it)
+    return not said_to_exist(ctx, draft["name"], _key_name(draft["name"]), _one_ordinance(drafts))
 
 
 def _supplementary_provisions(ctx: DocContext, drafts: list[dict]) -> None:

@@ -177,3 +177,16 @@ def test_a_header_without_its_place_on_a_citys_site_is_the_citys(nlp):
 def test_list_items_that_open_with_kana(nlp, text, names):
     recs = _ordinances(_doc(text, title="県の条例"))
     assert {n: r["municipality"] for n, r in recs.items()} == names
+
+
+@pytest.mark.parametrize("text, name, place", [
+    # a noun or a date the token rule glued before the body that starts the name
+    ("今回弘前市中小企業振興基本条例を制定しました。", "弘前市中小企業振興基本条例", "弘前市"),
+    ("地域の振興を図るため弘前市中小企業振興基本条例を令和2年4月1日に施行しました。", "弘前市中小企業振興基本条例", "弘前市"),
+    ("同日弘前市中小企業振興基本条例が施行されました。", "弘前市中小企業振興基本条例", "弘前市"),
+    # a city written after its prefecture inside the name enacts it
+    ("青森県弘前市中小企業振興基本条例が令和2年4月1日に施行されました。", "青森県弘前市中小企業振興基本条例", "弘前市"),
+])
+def test_the_name_starts_at_its_body(nlp, text, name, place):
+    recs = _ordinances(_doc(text, title="お知らせ"))
+    assert [(r["name"], r["municipality"]) for r in recs.values()] == [(name, place)]

@@ -276,3 +276,79 @@ def test_a_sort_of_ordinance_and_a_fiscal_year_are_no_name_and_no_date(nlp):
     got = _ordinances("トップ > 平成27年度の話題 >「青森県商店街振興条例」が施行されました\n本文です。\n",
                       title="「青森県商店街振興条例」が施行されました")
     assert got["青森県商店街振興条例"]["effective_date"] is None
+
+
+@pytest.mark.parametrize("text, enacted, number", [
+    # a key-value line of its making, not a line of the date and number alone
+    ("弘前市中小企業振興基本条例のページ\n制定 平成26年3月20日 弘前市条例第5号\n改正 平成30年3月23日条例第10号\n",
+     "2014-03-20", "平成26年3月20日弘前市条例第5号"),
+    # the date and number in brackets on a line of their own, after a word
+    ("弘前市の中小企業の振興について\n根拠となる条例:弘前市中小企業振興基本条例\n(公布 令和2年12月18日 条例第40号)\n",
+     "2020-12-18", "令和2年12月18日条例第40号"),
+])
+def test_a_date_written_with_the_ordinance_number_dates_the_pages_ordinance(nlp, text, enacted, number):
+    (o,) = _ordinances(text, "中小企業の振興").values()
+    assert (o["enacted_date"], o["number"]) == (enacted, number)
+    (span,) = [s for s in o["sources"] if s["field"] == "enacted_date"]
+    assert span["quote"] == number.split("日")[0] + "日"
+
+
+def test_an_amendments_number_dates_no_making(nlp):
+    text = "弘前市中小企業振興基本条例が施行されています。\n改正 平成30年3月23日条例第10号\n"
+    (o,) = _ordinances(text, "お知らせ").values()
+    assert (o["enacted_date"], o["effective_date"]) == (None, None)
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("弘前市は弘前市中小企業振興基本条例を定めました。この条例は、市議会の議決を経て、令和2年4月1日付けで施行となりました。",
+     "effective_date", "2020-04-01"),
+    ("弘前市中小企業振興基本条例のあらまし 公布日:令和2年3月19日", "enacted_date", "2020-03-19"),
+])
+def test_the_one_date_of_a_sentence_bound_to_its_making(nlp, text, field, value):
+    (o,) = _ordinances(text, "お知らせ").values()
+    assert o[field] == value
+
+
+def test_a_sentence_of_two_dates_dates_no_ordinance(nlp):
+    text = "平成24年に青森県で条例ができ、弘前市中小企業振興基本条例は平成26年に施行されました。"
+    recs = _ordinances(text, "同友会ニュース")
+    assert recs and all(r["enacted_date"] is None for r in recs.values())
+
+
+@pytest.mark.parametrize("text, title, kept", [
+    # named beside others as an example, with nothing said of it
+    ("会議では、弘前市中小企業振興基本条例や八戸市の取り組みが紹介された。", "同友会ニュース", False),
+    ("意見交換では、参加者が弘前市中小企業振興基本条例の内容について質問した。", "勉強会の報告", False),
+    # a sentence that says it was made or is in force, before or after the name
+    ("弘前市中小企業振興基本条例が施行されて5年がたちました。", "同友会ニュース", True),
+    ("昨年制定した弘前市中小企業振興基本条例を紹介します。", "お知らせ", True),
+    # an amendment of it is spoken of: it exists
+    ("委員会では、弘前市中小企業振興基本条例の一部改正について協議した。", "委員会の記録", True),
+    # the page's title is the ordinance itself
+    ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例について", True),
+    ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例(解説)", True),
+    # …but not a title about its draft
+    ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例の検討状況", False),
+    ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例(素案)", False),
+])
+def test_an_ordinance_only_named_in_passing_gives_no_record(nlp, text, title, kept):
+    names = set(_ordinances(text, title))
+    assert bool(names) == kept, names
+
+
+@pytest.mark.parametrize("text, title", [
+    ("弘前市中小企業振興基本条例の内容をお知らせします。", "弘前市中小企業振興基本条例を制定しました"),
+    ("市内の事業者向けに、弘前市中小企業振興基本条例は4月から施行となりました。", "お知らせ"),
+    ("市は、弘前市中小企業振興基本条例を定めました。", "お知らせ"),
+])
+def test_more_ways_of_saying_an_ordinance_was_made(nlp, text, title):
+    assert set(_ordinances(text, title)) == {"弘前市中小企業振興基本条例"}
+
+
+@pytest.mark.parametrize("text", [
+    "弘前市は、弘前市中小企業振興条例を「弘前市中小企業・小規模企業振興条例」に改めました。",
+    "弘前市中小企業振興条例は、「弘前市中小企業・小規模企業振興条例」に改称されました。",
+])
+def test_an_undated_renaming_is_no_passing_mention(nlp, text):
+    (o,) = _ordinances(text, "お知らせ").values()
+    assert (o["name"], o["former_names"]) == ("弘前市中小企業・小規模企業振興条例", ["弘前市中小企業振興条例"])
