@@ -111,14 +111,15 @@ _YOON = {"ャ": "a", "ュ": "u", "ョ": "o"}
 
 def hepburn(kana: str) -> str:
     """Katakana in Hepburn as domain names write it: long vowels not marked (トウキョウ -> tokyo,
-    オオサカ -> osaka, ニイガタ -> niigata), ッ doubling the next consonant (トットリ -> tottori)."""
+    オオサカ -> osaka, ニイガタ -> niigata), ッ doubling the next consonant (トットリ -> tottori), シャ sha,
+    チュ chu, ジョ jo (アンジョウ -> anjo)."""
     out, double = "", False
     for ch in kana:
         if ch == "ッ":
             double = True
             continue
         if ch in _YOON and out:
-            out = out[:-1] + ("" if out.endswith(("sh", "ch", "j")) else "y") + _YOON[ch]
+            out = out[:-1] + ("" if out[:-1].endswith(("sh", "ch", "j")) else "y") + _YOON[ch]  # シャ sha, キャ kya
             continue
         syl = _KANA.get(ch, "")
         out += (syl[0] if double and syl else "") + syl
