@@ -281,9 +281,14 @@ def _document_layers(title: str | None, text: str, uri: str = "") -> tuple[tuple
     owner = publisher(title, text)
     if owner:
         layers.append(("publisher", frozenset(_places(owner))))
-    site = prefecture_of_address(uri)
-    if site:
-        layers.append(("address", frozenset({site})))
+    site = {prefecture_of_address(uri)}
+    if uri.startswith(("http://", "https://")):  # www.city.yokohama.lg.jp: 横浜市 and its prefecture (its 中央区)
+        from extractors.records.site_owner import owner_from_url  # it imports this module
+
+        body = owner_from_url(uri)
+        site |= {body.name, body.prefecture} if body else set()
+    if site - {None}:
+        layers.append(("address", frozenset(site - {None})))
     if title:
         layers.append(("title", frozenset(_places(title))))
     layers.append(("text", frozenset(_places(text))))

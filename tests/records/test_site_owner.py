@@ -105,3 +105,19 @@ def test_the_site_owner_enacts_an_ordinance_page_that_names_no_body(nlp):
     assert [s.get("how") for s in place] == ["site address"]
     bare = _records(_doc(ORDINANCE, "dev/jorei.txt", "中小企業振興基本条例"))
     assert all(r.get("municipality") != "加美町" for r in bare)
+
+
+@pytest.mark.parametrize("uri, code", [
+    ("https://www.city.yokohama.lg.jp/kurashi/a.html", "141135"),      # 横浜市緑区
+    ("https://www.city.sagamihara.kanagawa.jp/a.html", "141518"),      # 相模原市緑区, in the same prefecture
+    ("https://www.pref.kanagawa.jp/a.html", None),                     # the prefecture holds both: no code
+    ("dev/a.txt", None),
+])
+def test_the_site_owner_settles_a_ward_of_its_city(uri, code):
+    from extractors.records.linking import Linker, link_record
+
+    doc = _doc("緑区の中小企業振興条例を改めます。", uri)
+    rec = link_record({"type": "ordinance", "municipality": "緑区", "sources": [
+        {"uri": uri, "sha256": doc.sha256, "start": 0, "end": 2, "quote": "緑区", "field": "municipality"}]},
+        Linker({doc.sha256: doc}))
+    assert rec["municipality_code"] == code and (code is not None or len(rec["ambiguous"]) == 1)
