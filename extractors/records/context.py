@@ -78,6 +78,7 @@ class DocContext:
     _starts: list[int] = field(default_factory=list)
     _bounds: list[int] | None = field(default=None, repr=False)  # sentence starts, see sentence()
     _lines: list[Line] | None = field(default=None, repr=False)
+    _publisher: str | None = field(default=None, repr=False)  # publisher.publisher(title, text), found once
 
     @classmethod
     def build(cls, doc: Document, cands: list[Candidate]) -> "DocContext":
@@ -214,7 +215,9 @@ class DocContext:
         if self.site_owner and text[-1] in "市区町村県府都道" and self.site_owner.endswith(text[-1]):
             from extractors.records.publisher import publisher, stands_for_publisher
 
-            if not stands_for_publisher(text, publisher(self.doc.title, self.text)):  # the page's own word first
+            if self._publisher is None:
+                self._publisher = publisher(self.doc.title, self.text) or ""
+            if not stands_for_publisher(text, self._publisher):  # the page's own word first
                 return self.site_owner
         return None
 

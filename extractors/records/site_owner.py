@@ -5,7 +5,8 @@ village or prefecture whose site it is, or None.
 
 Japan's local governments put their sites under names of a few fixed forms: a label `city`,
 `town`, `vill` or `pref`, then the body's name in Hepburn, then the prefecture's name or `lg`, then
-`jp` (www.city.ofunato.iwate.jp, city.yokohama.lg.jp, www.town.kami.miyagi.jp, www.pref.nagano.lg.jp;
+`jp` (www.city.ofunato.iwate.jp, city.yokohama.lg.jp, www.town.kami.miyagi.jp, www.pref.nagano.lg.jp,
+東京都's www.metro.tokyo.lg.jp;
 a service of the body may stand before the label: reiki.city.x.y.jp). Only hosts of these forms
 are read: a company's or a paper's site names no owner.
 
@@ -124,7 +125,7 @@ def owner_from_url(url: str | None) -> Body | None:
     labels = m.group(1).lower().rstrip(".").split(".")
     if labels[-1] != "jp":
         return None
-    kinds = [i for i, label in enumerate(labels) if label in ("city", "town", "vill", "pref")]
+    kinds = [i for i, label in enumerate(labels) if label in ("city", "town", "vill", "pref", "metro")]
     if len(kinds) != 1 or kinds[0] + 2 >= len(labels):
         return None
     at = kinds[0]
@@ -137,9 +138,9 @@ def owner_from_url(url: str | None) -> Body | None:
         pref = prefectures[rest[0]]
     else:
         return None  # city.x.co.jp, city.x.ac.jp: not a local government's address
-    if kind == "pref":
+    if kind in ("pref", "metro"):  # www.pref.nagano.lg.jp; www.metro.tokyo.lg.jp, 東京都's own form
         found = prefectures.get(name)
-        if found is None or (pref is not None and pref != found):
+        if found is None or (pref is not None and pref != found) or (kind == "metro") != (found == "東京都"):
             return None
         return Body(jis_code(_prefecture_number(found) + "000"), found, found, kind="prefecture") \
             if _prefecture_number(found) else None

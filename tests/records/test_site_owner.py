@@ -27,6 +27,7 @@ from schemas.document import Document
     ("https://www.city.shikokuchuo.ehime.jp/", "四国中央市", "382132"),  # チュウオウ: chuo
     ("https://www.pref.nagano.lg.jp/x/", "長野県", "200000"),
     ("https://www.gikai.pref.fukuoka.lg.jp/", "福岡県", "400009"),
+    ("https://www.sangyo-rodo.metro.tokyo.lg.jp/", "東京都", "130001"),
 ])
 def test_owner_of_a_municipal_host(url, name, code):
     body = owner_from_url(url)
@@ -42,6 +43,7 @@ def test_owner_of_a_municipal_host(url, name, code):
     "https://www.vill.ofunato.iwate.jp/",     # 大船渡 is a city, not a village
     "https://www.city-bank.co.jp/", "https://www.city.example.co.jp/", "https://kyoto.example.com/",
     "https://www.shinkin.example.or.jp/", "http://127.0.0.1:8000/city/ofunato.html",
+    "https://www.metro.osaka.lg.jp/", "https://www.pref.tokyo.lg.jp/",   # metro is 東京都's form alone
     "dev/agreement_01.txt", "", None,
 ])
 def test_no_owner_unless_the_host_settles_it(url):
