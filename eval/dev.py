@@ -18,6 +18,13 @@ Sets (`--set`, repeatable; default: seeds, dev):
 `--texts DIR --gold GOLD.json` scores a folder of texts in the dev format
 instead (set name `folder`): every `*.txt` of DIR against that gold.
 
+By default a text's Document has the uri `{folder}/{name}.txt`, as the team
+measures (pages rendered without their address). `--with-urls` gives each
+text the address of its header's `source:` line as its uri, as a crawled page
+has it (`Document.uri` is the fetched URL), so the readers of the address
+(`records.site_owner`, `linking.prefecture_of_address`) take part; the gold is
+still chosen by the text's name, and a text without `source:` keeps its path.
+
     .venv/bin/python eval/dev.py [--set open] [--doc agreement_205] [--show] [--out DIR]
 
 `--show` prints each document's records (to see what a rule does); `--out`
@@ -45,6 +52,7 @@ from make_blind_split import SEEN  # noqa: E402  (eval/ is not a package)
 
 TEXTS: Path | None = None
 GOLD: Path | None = None
+WITH_URLS = False  # --with-urls: a text's uri is its source: URL
 
 
 def set_docs(name: str) -> list[str]:
@@ -72,13 +80,15 @@ def load_document(name: str, seeds: bool):
     folder = "seeds" if seeds else "dev"
     base = TEXTS if TEXTS is not None else SHARED / folder
     raw = (base / f"{name}.txt").read_text(encoding="utf-8")
-    title = None
+    title, uri = None, f"{folder}/{name}.txt"
     if not seeds:
         head, _, raw = raw.partition("\n---\n")
         meta = dict(line.split(": ", 1) for line in head.splitlines() if ": " in line)
         title = meta.get("title")
+        if WITH_URLS and meta.get("source", "").strip().startswith(("http://", "https://")):
+            uri = meta["source"].strip()
     text = normalize_text(raw)
-    return Document(uri=f"{folder}/{name}.txt", sha256=hashlib.sha256(text.encode()).hexdigest(),
+    return Document(uri=uri, sha256=hashlib.sha256(text.encode()).hexdigest(),
                     media_type="text/plain", title=title, text=text)
 
 
@@ -134,8 +144,11 @@ def main() -> int:
     ap.add_argument("--brief", action="store_true", help="print only the score lines, not missed/spurious records")
     ap.add_argument("--texts", type=Path, default=None, help="score this folder of dev-format texts instead")
     ap.add_argument("--gold", type=Path, default=None, help="the gold of --texts")
+    ap.add_argument("--with-urls", action="store_true",
+                    help="give each text its source: URL as uri, as a crawled page has it (default: its path)")
     args = ap.parse_args()
-    global TEXTS, GOLD
+    global TEXTS, GOLD, WITH_URLS
+    WITH_URLS = args.with_urls
     if args.texts:
         if not args.gold:
             raise SystemExit("--texts needs --gold")

@@ -36,18 +36,22 @@ def _source_digest(module_file: str) -> str:
     return hashlib.sha256(Path(module_file).read_bytes()).hexdigest()[:16]
 
 
-def cache_file(name: str, package: str, module_file: str) -> Path | None:
-    """Where the list is kept, or None when the package's version or the module cannot be told."""
+def cache_file(name: str, package: str, module_file: str | tuple[str, ...]) -> Path | None:
+    """Where the list is kept, or None when the package's version or the module cannot be told (several
+    modules: a list built with another module's code is built anew when either changes)."""
     try:
         version = metadata.version(package)
-        digest = _source_digest(module_file)
+        files = (module_file,) if isinstance(module_file, str) else module_file
+        digest = "".join(_source_digest(f) for f in files)
+        if len(files) > 1:
+            digest = hashlib.sha256(digest.encode()).hexdigest()[:16]
     except (metadata.PackageNotFoundError, OSError):
         return None
     safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in version)
     return cache_folder() / f"{name}-{package}-{safe}-{digest}-{FORMAT}.pickle"
 
 
-def cached_names(name: str, package: str, module_file: str, build: Callable[[], T]) -> T:
+def cached_names(name: str, package: str, module_file: str | tuple[str, ...], build: Callable[[], T]) -> T:
     """`build()`'s value, from the cache when it holds this version's, else built and written there."""
     path = cache_file(name, package, module_file)
     if path is not None:

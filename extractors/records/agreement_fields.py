@@ -67,6 +67,8 @@ def party_how(r: AgreementReader, written: str, name: str) -> str | None:
         return f"alias of {strip_quotes(written)}"
     if r.ctx.owner == name:
         return "self-reference"
+    if r.ctx.site_owner == name:
+        return "site address"  # 本市 on www.city.x.y.jp: the city the page's address names
     if written.startswith("県") and r.ctx.prefecture and name.startswith(r.ctx.prefecture):
         return "県 of the document's prefecture"
     return "as the document names it"

@@ -210,6 +210,8 @@ class AgreementReader:
         written, so that the signing is kept with the party the text gives (how: as the document names it)."""
         if self.publisher or not _UNNAMED_SELF.fullmatch(written):
             return None
+        if stands_for_publisher(written, self.ctx.site_owner):  # 県 on www.pref.x.lg.jp: the site's owner
+            return self.ctx.site_owner
         if written.endswith("県") and self.ctx.prefecture:
             return self.ctx.prefecture
         return body_of_kind(self.text, written) or written
@@ -415,7 +417,8 @@ class AgreementReader:
             found.insert(0, (bare_municipality(head.group(1)), head.start(1), head.end(1), "agreement-bracket-head"))
         elif self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
             topic = None if self.publisher else self._topic_before(s)
-            implied = self.publisher or (topic and topic[0]) or self._title_body([n for n, *_ in found])
+            implied = self.publisher or (topic and topic[0]) or self._title_body([n for n, *_ in found]) \
+                or self.ctx.site_owner  # a municipality's own page: the city signs what it does not name
             if topic and implied == topic[0] and not any(same_body(topic[0], f[0]) for f in found):
                 found.insert(0, topic)
             elif implied:

@@ -71,10 +71,14 @@ class DocContext:
     doc_date: DocDate | None = None  # the date the document gives itself (language.dates.document_date)
     aliases: dict[str, str] = field(default_factory=dict)  # short name -> full name
     owner: str | None = None  # the body a self-reference stands for
+    # The local government whose site the page is on, read from its address (`records.site_owner`):
+    # below what the page itself says (title, contact block, site name), above nothing.
+    site_owner: str | None = None
     prefecture: str | None = None
     _starts: list[int] = field(default_factory=list)
     _bounds: list[int] | None = field(default=None, repr=False)  # sentence starts, see sentence()
     _lines: list[Line] | None = field(default=None, repr=False)
+    _publisher: str | None = field(default=None, repr=False)  # publisher.publisher(title, text), found once
 
     @classmethod
     def build(cls, doc: Document, cands: list[Candidate]) -> "DocContext":
@@ -87,6 +91,7 @@ class DocContext:
         ctx.aliases = ctx._find_aliases()
         ctx.prefecture = ctx._main_prefecture()
         ctx.owner = ctx._owner()
+        ctx.site_owner = _site_owner(doc.uri)
         return ctx
 
     @property
@@ -207,4 +212,21 @@ class DocContext:
         """本市/同市/当金庫... -> the body it stands for, when the document tells."""
         if self.owner and text[-1] in "市区町村県" and self.owner.endswith(text[-1]):
             return self.owner
+        if self.site_owner and text[-1] in "市区町村県府都道" and self.site_owner.endswith(text[-1]):
+            from extractors.records.publisher import publisher, stands_for_publisher
+
+            if self._publisher is None:
+                self._publisher = publisher(self.doc.title, self.text) or ""
+            if not stands_for_publisher(text, self._publisher):  # the page's own word first
+                return self.site_owner
         return None
+
+
+def _site_owner(uri: str | None) -> str | None:
+    """The name of the local government whose site `uri` is on (www.city.ofunato.iwate.jp: 大船渡市), else None."""
+    if not uri or not uri.startswith(("http://", "https://")):
+        return None
+    from extractors.records.site_owner import owner_from_url  # it imports linking, which imports this module
+
+    body = owner_from_url(uri)
+    return body.name if body else None

@@ -111,14 +111,15 @@ _YOON = {"ャ": "a", "ュ": "u", "ョ": "o"}
 
 def hepburn(kana: str) -> str:
     """Katakana in Hepburn as domain names write it: long vowels not marked (トウキョウ -> tokyo,
-    オオサカ -> osaka, ニイガタ -> niigata), ッ doubling the next consonant (トットリ -> tottori)."""
+    オオサカ -> osaka, ニイガタ -> niigata), ッ doubling the next consonant (トットリ -> tottori), シャ sha,
+    チュ chu, ジョ jo (アンジョウ -> anjo)."""
     out, double = "", False
     for ch in kana:
         if ch == "ッ":
             double = True
             continue
         if ch in _YOON and out:
-            out = out[:-1] + ("" if out.endswith(("sh", "ch", "j")) else "y") + _YOON[ch]
+            out = out[:-1] + ("" if out[:-1].endswith(("sh", "ch", "j")) else "y") + _YOON[ch]  # シャ sha, キャ kya
             continue
         syl = _KANA.get(ch, "")
         out += (syl[0] if double and syl else "") + syl
@@ -280,9 +281,14 @@ def _document_layers(title: str | None, text: str, uri: str = "") -> tuple[tuple
     owner = publisher(title, text)
     if owner:
         layers.append(("publisher", frozenset(_places(owner))))
-    site = prefecture_of_address(uri)
-    if site:
-        layers.append(("address", frozenset({site})))
+    site = {prefecture_of_address(uri)}
+    if uri.startswith(("http://", "https://")):  # www.city.yokohama.lg.jp: 横浜市 and its prefecture (its 中央区)
+        from extractors.records.site_owner import owner_from_url  # it imports this module
+
+        body = owner_from_url(uri)
+        site |= {body.name, body.prefecture} if body else set()
+    if site - {None}:
+        layers.append(("address", frozenset(site - {None})))
     if title:
         layers.append(("title", frozenset(_places(title))))
     layers.append(("text", frozenset(_places(text))))

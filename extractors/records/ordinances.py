@@ -335,7 +335,9 @@ def _page_body(ctx: DocContext) -> tuple[str, str | None, tuple[int, int] | None
     if found:
         return found[0], "assembly of the page", found[1:]
     body = publisher(ctx.doc.title, ctx.text)  # 「…条例 | 青葉市」, a contact block of the city
-    return (body, "publisher", None) if body and is_municipality(body) else None
+    if body and is_municipality(body):
+        return body, "publisher", None
+    return (ctx.site_owner, "site address", None) if ctx.site_owner else None  # www.city.x.y.jp: the city's page
 
 
 def _date_for(ctx: DocContext, cand: Candidate) -> DateMention | None:
@@ -607,7 +609,7 @@ _BASIS_AFTER = re.compile(r"[」』]?\s?(?:に基づ|にもとづ|に基い|の�
                           r"を踏まえ|をふまえ|の趣旨|の理念|の精神|に則|にのっと|に沿|の目的|を通じ|を通し|を中心に|を活用|"
                           r"を参考|を参照|をモデル|をお手本|を手本|"
                           r"第\s?[0-9０-９一二三四五六七八九十]+\s?条)")
-_PAGE_PLACE = ("page owner", "assembly of the page", "prefecture of the document", "publisher")
+_PAGE_PLACE = ("page owner", "assembly of the page", "prefecture of the document", "publisher", "site address")
 
 
 def _passing_reference(ctx: DocContext, draft: dict, listed: bool, end: int) -> bool:

