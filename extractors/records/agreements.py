@@ -29,7 +29,8 @@ Sentences of one document that name a subset of an agreement's parties
 describe that agreement; a sentence counting the parties completes it, a
 sentence naming the signers restates it (`agreement_links`); pages that list
 agreements give one per row (`agreement_lists`); the agreement's own text gives
-its parties and date by its signature block (`signatures`). A plan with no day,
+its parties and date by its signature block (`signatures`); a page whose
+sentences give none states it in its headline (`headline_drafts`, a fallback). A plan with no day,
 a draft (案), a name not fixed (仮称) and an agreement in force give no record.
 
 The reader of a document and a sentence's parties: `agreement_reader`; the
@@ -216,6 +217,43 @@ def _bodies_of_signers(r: AgreementReader, s: int, sign_at: int) -> list[tuple[s
     return out if len(out) >= 2 else []
 
 
+# What can follow a headline's last word: the line's end, a space before a subtitle, a bracketed label
+_HEADLINE_STOP = re.compile(r"\s*(?:$|\n)|[ 　]|[!！]|[【(（]")
+
+
+def headline_drafts(r: AgreementReader) -> list[dict]:
+    """The agreement a page's headline states, for a page whose sentences gave none (a fallback): the
+    first of its top lines without 。 that ends on its word of signing or its agreement word
+    (「東西大学との包括連携協定を締結」, 「青葉市と東西銀行が連携協定 地域振興へ」, a subtitle may follow
+    after a space) and names two bodies, or one and the publisher the page speaks for."""
+    pos = 0
+    for line in r.text.split("\n")[:TOP_HEADING_LINES]:
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        words = r.ctx.within(ls, le, "AGREEMENT")
+        if not words or "。" in line or len(line.strip()) > 80 or _NAVIGATION.search(line) or _DRAFT.search(line) \
+                or _TENTATIVE.search(line):
+            continue
+        ends = [c for c in r.ctx.within(ls, le, "SIGN") + words if _HEADLINE_STOP.match(r.text, c.end)
+                and not _EXISTING.match(r.text, c.end) and not _PLAN.match(r.text, c.end)]
+        if not ends:
+            continue
+        word = with_kind_prefix(r.text, words[0])
+        parties = [p for p in r.parties(ls, le, word.start) if p[3] != "agreement-publisher"]
+        if len(parties) == 1 and r.publisher and is_signing_body(r.publisher) and not re.search(r"\s|[>＞]", r.publisher) \
+                and not same_body(r.publisher, parties[0][0]):  # (a breadcrumb line is no publisher)
+            parties.insert(0, (r.publisher, ls, ls, "agreement-publisher"))
+        if len(parties) < 2:
+            continue
+        titles = list(_TITLE.finditer(r.text, ls, le))
+        title = strip_quotes(titles[0].group()) if titles else None
+        date, date_ev = signing_date(r, ls, le, ends[0].start)
+        d = draft(r, ls, le, word, title, title or r.text[max(ls, word.start - 12):word.end], parties, date, date_ev)
+        d["evidence"][0] = (ls, le, "agreement-headline")
+        return [d]
+    return []
+
+
 def _is_heading(r: AgreementReader, s: int, e: int) -> bool:
     """A heading line: no 。 in it, and the page's title or its first line."""
     line = r.text[s:e].strip()
@@ -304,6 +342,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
                     d["parties"].append(n.name)
                 d["evidence"].append(field_span(n.start, n.end, n.rule, "parties", n.name,
                                                 how=party_how(r, r.text[n.start:n.end], n.name)))
+    if not drafts and not rows:  # no sentence gave an agreement: the page's headline may state it
+        drafts = headline_drafts(r)
     block = signature_block(ctx.text)
     if not drafts and block:  # the 協定書 itself: its signature block names the parties
         s, e, word, sign = sentences[0]

@@ -116,6 +116,17 @@ CASES = [
     ("anniversary", None,
      "船橋市と柏市の友好都市提携30周年を記念して式典が開かれました。",
      []),
+    # a page whose sentences name no partner: its headline states the agreement, the publisher signs
+    ("headline-fallback", "東西大学との包括連携協定を締結(船橋市)",
+     "東西大学との包括連携協定を締結\n協定書を手にする市長(左)と学長(右)",
+     [(["東西大学", "船橋市"], None)]),
+    # a headline of a signing only planned, or of an agreement in force, states none
+    ("headline-of-a-plan", "東西大学との包括連携協定の締結に向けて(船橋市)",
+     "東西大学との包括連携協定の締結に向けて\n協定書の案を手にする市長(左)と学長(右)",
+     []),
+    ("headline-of-an-agreement-in-force", "東西大学との包括連携協定(船橋市)",
+     "東西大学との包括連携協定を締結しています\n協定書を手にする市長(左)と学長(右)",
+     []),
 ]
 
 
