@@ -30,7 +30,8 @@ describe that agreement; a sentence counting the parties completes it, a
 sentence naming the signers restates it (`agreement_links`); pages that list
 agreements give one per row (`agreement_lists`); the agreement's own text gives
 its parties and date by its signature block (`signatures`); a page whose
-sentences give none states it in its headline (`headline_drafts`, a fallback). A plan with no day,
+sentences give none states it in its headline or its title (`headline_drafts`,
+`title_drafts`: fallbacks). A plan with no day,
 a draft (案), a name not fixed (仮称) and an agreement in force give no record.
 
 The reader of a document and a sentence's parties: `agreement_reader`; the
@@ -55,10 +56,11 @@ from extractors.records.agreement_splits import (clause_dates, merge_subsets, na
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import branch_end, party_blocks, party_key
 from extractors.language.gazetteer import find_municipalities
+from extractors.language.nlp import rule_candidates
 from extractors.records.officials import official_after, people_sign, witness_after
 from extractors.records.publisher import is_signing_body
 from extractors.records.signatures import signature_block
-from extractors.records.spans import date_span, field_span
+from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
 _TITLE = re.compile(r"[「『]([^「」『』\n]{2,60}?(?:協定書?|覚書|契約書?))[」』]")
@@ -254,6 +256,49 @@ def headline_drafts(r: AgreementReader) -> list[dict]:
     return []
 
 
+def title_drafts(r: AgreementReader) -> list[dict]:
+    """The agreement a page's title states (「東西大学との包括連携協定を締結(船橋市)」), for a page whose
+    text gave none and whose title is not among its lines: the title read as a headline by the same
+    party grammar (its rule candidates; no model), each party found written in the text, the kind
+    from the agreement word the text writes first."""
+    title = (r.ctx.doc.title or "").strip()
+    if not title or "\n" in title or len(title) > 120 or any(line.strip() == title for line in r.text.split("\n")):
+        return []
+    doc = r.ctx.doc.model_copy(update={"text": title, "pages": []})
+    t = AgreementReader(DocContext.build(doc, rule_candidates(title)))
+    words = t.ctx.within(0, len(title), "AGREEMENT")
+    signs = [c for c in t.ctx.within(0, len(title), "SIGN") if not _EXISTING.match(title, c.end)
+             and not _PLAN.match(title, c.end)]
+    if not words or not signs or _NAVIGATION.search(title) or _DRAFT.search(title) or _TENTATIVE.search(title) \
+            or _BILL.search(title):
+        return []
+    found = [p for p in t.parties(0, len(title), words[0].start) if p[3] != "agreement-publisher"]
+    if len(found) == 1 and r.publisher and is_signing_body(r.publisher) and not same_body(r.publisher, found[0][0]):
+        found.insert(0, (r.publisher, 0, 0, "agreement-publisher"))
+    text_words = [w for w in r.ctx.cands if w.label == "AGREEMENT"]
+    if len(found) < 2 or not text_words:
+        return []
+    word = with_kind_prefix(r.text, text_words[0])
+    s, e = r.ctx.sentence(word.start)
+    parties = []
+    for name, st, en, rule in found:
+        written = next((w for w in (title[st:en], name) if w and w in r.text), None)
+        if written is None and rule == "agreement-publisher":
+            parties.append((name, s, s, rule))  # the publisher the title's brackets name: the omitted subject
+            continue
+        if written is None:
+            return []  # (evidence points into the text: a party it never writes cannot be shown)
+        at = r.text.find(written)
+        parties.append((name, at, at + len(written), "agreement-title"))
+    titles = list(_TITLE.finditer(title))
+    quoted = strip_quotes(titles[0].group()) if titles else None
+    d = draft(r, s, e, word, quoted, quoted or title, parties, None, None)
+    d["evidence"] = [sp._replace(rule="agreement-title", how="kind from the title")
+                     if isinstance(sp, Span) and sp.field == "kind" and sp.value not in r.text[sp.start:sp.end] else sp
+                     for sp in d["evidence"]]
+    return [d]
+
+
 def _is_heading(r: AgreementReader, s: int, e: int) -> bool:
     """A heading line: no 。 in it, and the page's title or its first line."""
     line = r.text[s:e].strip()
@@ -343,7 +388,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
                 d["evidence"].append(field_span(n.start, n.end, n.rule, "parties", n.name,
                                                 how=party_how(r, r.text[n.start:n.end], n.name)))
     if not drafts and not rows:  # no sentence gave an agreement: the page's headline may state it
-        drafts = headline_drafts(r)
+        drafts = headline_drafts(r) or title_drafts(r)
     block = signature_block(ctx.text)
     if not drafts and block:  # the 協定書 itself: its signature block names the parties
         s, e, word, sign = sentences[0]
