@@ -242,8 +242,7 @@ def headline_drafts(r: AgreementReader) -> list[dict]:
             continue
         word = with_kind_prefix(r.text, words[0])
         parties = [p for p in r.parties(ls, le, word.start) if p[3] != "agreement-publisher"]
-        if len(parties) == 1 and r.publisher and is_signing_body(r.publisher) and not re.search(r"\s|[>＞]", r.publisher) \
-                and not same_body(r.publisher, parties[0][0]):  # (a breadcrumb line is no publisher)
+        if len(parties) == 1 and r.publisher and is_signing_body(r.publisher) and not same_body(r.publisher, parties[0][0]):
             parties.insert(0, (r.publisher, ls, ls, "agreement-publisher"))
         if len(parties) < 2:
             continue
