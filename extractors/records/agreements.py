@@ -30,8 +30,9 @@ describe that agreement; a sentence counting the parties completes it, a
 sentence naming the signers restates it (`agreement_links`); pages that list
 agreements give one per row (`agreement_lists`); the agreement's own text gives
 its parties and date by its signature block (`signatures`); a page whose
-sentences give none states it in its headline or its title (`headline_drafts`,
-`title_drafts`: fallbacks). A plan with no day,
+sentences give none states it in its headline, its title, or a signing reported
+in its own voice that names one body (`headline_drafts`, `title_drafts`,
+`voice_drafts`: fallbacks). A plan with no day,
 a draft (案), a name not fixed (仮称) and an agreement in force give no record.
 
 The reader of a document and a sentence's parties: `agreement_reader`; the
@@ -255,6 +256,27 @@ def headline_drafts(r: AgreementReader) -> list[dict]:
     return []
 
 
+def voice_drafts(r: AgreementReader, sentences: list[tuple[int, int, Candidate, Candidate]]) -> list[dict]:
+    """「東西大学と包括連携協定を締結しました」 on a page that speaks for 船橋市, when its sentences gave no
+    agreement (a fallback): the first signing sentence reported as done that names one body, and the
+    page's publisher, is a signing of the two."""
+    if not r.publisher or not is_signing_body(r.publisher):
+        return []
+    for s, e, word, sign in sentences:
+        if not reported_done(r.text, s, e):
+            continue
+        found = [p for p in r.parties(s, e, word.start) if p[3] != "agreement-publisher"]
+        if len(found) != 1 or same_body(r.publisher, found[0][0]):
+            return []
+        date, date_ev = signing_date(r, s, e, sign.start)
+        titles = list(_TITLE.finditer(r.text, s, e))
+        title = strip_quotes(titles[0].group()) if titles else None
+        word = with_kind_prefix(r.text, word)
+        parties = [(r.publisher, s, s, "agreement-publisher"), found[0]]
+        return [draft(r, s, e, word, title, title or r.text[max(s, word.start - 12):word.end], parties, date, date_ev)]
+    return []
+
+
 def title_drafts(r: AgreementReader) -> list[dict]:
     """The agreement a page's title states (「東西大学との包括連携協定を締結(船橋市)」), for a page whose
     text gave none and whose title is not among its lines: the title read as a headline by the same
@@ -387,7 +409,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
                 d["evidence"].append(field_span(n.start, n.end, n.rule, "parties", n.name,
                                                 how=party_how(r, r.text[n.start:n.end], n.name)))
     if not drafts and not rows:  # no sentence gave an agreement: the page's headline may state it
-        drafts = headline_drafts(r) or title_drafts(r)
+        drafts = headline_drafts(r) or title_drafts(r) or voice_drafts(r, sentences)
     block = signature_block(ctx.text)
     if not drafts and block:  # the 協定書 itself: its signature block names the parties
         s, e, word, sign = sentences[0]
