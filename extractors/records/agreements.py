@@ -408,13 +408,13 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
                     d["parties"].append(n.name)
                 d["evidence"].append(field_span(n.start, n.end, n.rule, "parties", n.name,
                                                 how=party_how(r, r.text[n.start:n.end], n.name)))
-    if not drafts and not rows:  # no sentence gave an agreement: the page's headline may state it
-        drafts = headline_drafts(r) or title_drafts(r) or voice_drafts(r, sentences)
     block = signature_block(ctx.text)
     if not drafts and block:  # the 協定書 itself: its signature block names the parties
         s, e, word, sign = sentences[0]
         signers = [(n.name, n.start, n.end, n.rule) for n in block[1]]
         drafts = [draft(r, s, e, word, None, r.text[max(s, word.start - 12):word.end], signers, None, None)]
+    if not drafts and not rows:  # no sentence, list or signature block gave an agreement: the page's
+        drafts = headline_drafts(r) or title_drafts(r) or voice_drafts(r, sentences)  # headline may state it
     for d in drafts:
         if d["signed_date"] is None and kv_date and len(drafts) == 1:
             d["signed_date"] = kv_date
