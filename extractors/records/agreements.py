@@ -277,11 +277,11 @@ def voice_drafts(r: AgreementReader, sentences: list[tuple[int, int, Candidate, 
     return []
 
 
-def title_drafts(r: AgreementReader) -> list[dict]:
+def title_drafts(r: AgreementReader, sentences: list[tuple[int, int, Candidate, Candidate]]) -> list[dict]:
     """The agreement a page's title states (「東西大学との包括連携協定を締結(船橋市)」), for a page whose
     text gave none and whose title is not among its lines: the title read as a headline by the same
     party grammar (its rule candidates; no model), each party found written in the text, the kind
-    from the agreement word the text writes first."""
+    the title's, its agreement word and date those of the page's first signing sentence."""
     title = (r.ctx.doc.title or "").strip()
     if not title or "\n" in title or len(title) > 120 or any(line.strip() == title for line in r.text.split("\n")):
         return []
@@ -296,11 +296,10 @@ def title_drafts(r: AgreementReader) -> list[dict]:
     found = [p for p in t.parties(0, len(title), words[0].start) if p[3] != "agreement-publisher"]
     if len(found) == 1 and r.publisher and is_signing_body(r.publisher) and not same_body(r.publisher, found[0][0]):
         found.insert(0, (r.publisher, 0, 0, "agreement-publisher"))
-    text_words = [w for w in r.ctx.cands if w.label == "AGREEMENT"]
-    if len(found) < 2 or not text_words:
+    if len(found) < 2 or not sentences:
         return []
-    word = with_kind_prefix(r.text, text_words[0])
-    s, e = r.ctx.sentence(word.start)
+    s, e, word, sign = sentences[0]  # the page's first signing sentence: its agreement word, its date
+    word = with_kind_prefix(r.text, word)
     parties = []
     for name, st, en, rule in found:
         written = next((w for w in (title[st:en], name) if w and w in r.text), None)
@@ -313,7 +312,7 @@ def title_drafts(r: AgreementReader) -> list[dict]:
         parties.append((name, at, at + len(written), "agreement-title"))
     titles = list(_TITLE.finditer(title))
     quoted = strip_quotes(titles[0].group()) if titles else None
-    d = draft(r, s, e, word, quoted, quoted or title, parties, None, None)
+    d = draft(r, s, e, word, quoted, quoted or title, parties, *signing_date(r, s, e, sign.start))
     d["evidence"] = [sp._replace(rule="agreement-title", how="kind from the title")
                      if isinstance(sp, Span) and sp.field == "kind" and sp.value not in r.text[sp.start:sp.end] else sp
                      for sp in d["evidence"]]
@@ -414,7 +413,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         signers = [(n.name, n.start, n.end, n.rule) for n in block[1]]
         drafts = [draft(r, s, e, word, None, r.text[max(s, word.start - 12):word.end], signers, None, None)]
     if not drafts and not rows:  # no sentence, list or signature block gave an agreement: the page's
-        drafts = headline_drafts(r) or title_drafts(r) or voice_drafts(r, sentences)  # headline may state it
+        drafts = headline_drafts(r) or title_drafts(r, sentences) or voice_drafts(r, sentences)  # headline may state it
     for d in drafts:
         if d["signed_date"] is None and kv_date and len(drafts) == 1:
             d["signed_date"] = kv_date
