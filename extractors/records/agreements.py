@@ -278,7 +278,8 @@ def voice_drafts(r: AgreementReader, sentences: list[tuple[int, int, Candidate, 
 
 
 def title_drafts(r: AgreementReader, sentences: list[tuple[int, int, Candidate, Candidate]]) -> list[dict]:
-    """The agreement a page's title states (「東西大学との包括連携協定を締結(船橋市)」), for a page whose
+    """The agreement a page's title states (「東西大学との包括連携協定を締結(船橋市)」, or a news title that ends on
+    its agreement word: 「青葉市と東西銀行が連携協定 創業支援で」), for a page whose
     text gave none and whose title is not among its lines: the title read as a headline by the same
     party grammar (its rule candidates; no model), each party found written in the text, the kind
     the title's, its agreement word and date those of the page's first signing sentence."""
@@ -288,8 +289,8 @@ def title_drafts(r: AgreementReader, sentences: list[tuple[int, int, Candidate, 
     doc = r.ctx.doc.model_copy(update={"text": title, "pages": []})
     t = AgreementReader(DocContext.build(doc, rule_candidates(title)))
     words = t.ctx.within(0, len(title), "AGREEMENT")
-    signs = [c for c in t.ctx.within(0, len(title), "SIGN") if not _EXISTING.match(title, c.end)
-             and not _PLAN.match(title, c.end)]
+    signs = [c for c in t.ctx.within(0, len(title), "SIGN") + words if not _EXISTING.match(title, c.end)
+             and not _PLAN.match(title, c.end) and (c.label == "SIGN" or _HEADLINE_STOP.match(title, c.end))]
     if not words or not signs or _NAVIGATION.search(title) or _DRAFT.search(title) or _TENTATIVE.search(title) \
             or _BILL.search(title):
         return []
