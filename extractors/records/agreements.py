@@ -29,7 +29,10 @@ Sentences of one document that name a subset of an agreement's parties
 describe that agreement; a sentence counting the parties completes it, a
 sentence naming the signers restates it (`agreement_links`); pages that list
 agreements give one per row (`agreement_lists`); the agreement's own text gives
-its parties and date by its signature block (`signatures`). A plan with no day,
+its parties and date by its signature block (`signatures`); a page whose
+sentences give none states it in its headline, its title, or a signing reported
+in its own voice that names one body (`headline_drafts`, `title_drafts`,
+`voice_drafts`: fallbacks). A plan with no day,
 a draft (案), a name not fixed (仮称) and an agreement in force give no record.
 
 The reader of a document and a sentence's parties: `agreement_reader`; the
@@ -54,10 +57,11 @@ from extractors.records.agreement_splits import (clause_dates, merge_subsets, na
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import branch_end, party_blocks, party_key
 from extractors.language.gazetteer import find_municipalities
+from extractors.language.nlp import rule_candidates
 from extractors.records.officials import official_after, people_sign, witness_after
 from extractors.records.publisher import is_signing_body
 from extractors.records.signatures import signature_block
-from extractors.records.spans import date_span, field_span
+from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
 _TITLE = re.compile(r"[「『]([^「」『』\n]{2,60}?(?:協定書?|覚書|契約書?))[」』]")
@@ -216,6 +220,106 @@ def _bodies_of_signers(r: AgreementReader, s: int, sign_at: int) -> list[tuple[s
     return out if len(out) >= 2 else []
 
 
+# What can follow a headline's last word: the line's end, a space before a subtitle, a bracketed label
+_HEADLINE_STOP = re.compile(r"\s*(?:$|\n)|[ 　]|[!！]|[【(（]")
+
+
+def headline_drafts(r: AgreementReader) -> list[dict]:
+    """The agreement a page's headline states, for a page whose sentences gave none (a fallback): the
+    first of its top lines without 。 that ends on its word of signing or its agreement word
+    (「東西大学との包括連携協定を締結」, 「青葉市と東西銀行が連携協定 地域振興へ」, a subtitle may follow
+    after a space) and names two bodies, or one and the publisher the page speaks for."""
+    pos = 0
+    for line in r.text.split("\n")[:TOP_HEADING_LINES]:
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        words = r.ctx.within(ls, le, "AGREEMENT")
+        if not words or "。" in line or len(line.strip()) > 80 or _NAVIGATION.search(line) or _DRAFT.search(line) \
+                or _TENTATIVE.search(line):
+            continue
+        ends = [c for c in r.ctx.within(ls, le, "SIGN") + words if _HEADLINE_STOP.match(r.text, c.end)
+                and not _EXISTING.match(r.text, c.end) and not _PLAN.match(r.text, c.end)]
+        if not ends:
+            continue
+        word = with_kind_prefix(r.text, words[0])
+        parties = [p for p in r.parties(ls, le, word.start) if p[3] != "agreement-publisher"]
+        if len(parties) == 1 and r.publisher and is_signing_body(r.publisher) and not same_body(r.publisher, parties[0][0]):
+            parties.insert(0, (r.publisher, ls, ls, "agreement-publisher"))
+        if len(parties) < 2:
+            continue
+        titles = list(_TITLE.finditer(r.text, ls, le))
+        title = strip_quotes(titles[0].group()) if titles else None
+        date, date_ev = signing_date(r, ls, le, ends[0].start)
+        d = draft(r, ls, le, word, title, title or r.text[max(ls, word.start - 12):word.end], parties, date, date_ev)
+        d["evidence"][0] = (ls, le, "agreement-headline")
+        return [d]
+    return []
+
+
+def voice_drafts(r: AgreementReader, sentences: list[tuple[int, int, Candidate, Candidate]]) -> list[dict]:
+    """「東西大学と包括連携協定を締結しました」 on a page that speaks for 船橋市, when its sentences gave no
+    agreement (a fallback): the first signing sentence reported as done that names one body, and the
+    page's publisher, is a signing of the two."""
+    if not r.publisher or not is_signing_body(r.publisher):
+        return []
+    for s, e, word, sign in sentences:
+        if not reported_done(r.text, s, e):
+            continue
+        found = [p for p in r.parties(s, e, word.start) if p[3] != "agreement-publisher"]
+        if len(found) != 1 or same_body(r.publisher, found[0][0]):
+            return []
+        date, date_ev = signing_date(r, s, e, sign.start)
+        titles = list(_TITLE.finditer(r.text, s, e))
+        title = strip_quotes(titles[0].group()) if titles else None
+        word = with_kind_prefix(r.text, word)
+        parties = [(r.publisher, s, s, "agreement-publisher"), found[0]]
+        return [draft(r, s, e, word, title, title or r.text[max(s, word.start - 12):word.end], parties, date, date_ev)]
+    return []
+
+
+def title_drafts(r: AgreementReader, sentences: list[tuple[int, int, Candidate, Candidate]]) -> list[dict]:
+    """The agreement a page's title states (「東西大学との包括連携協定を締結(船橋市)」, or a news title that ends on
+    its agreement word: 「青葉市と東西銀行が連携協定 創業支援で」), for a page whose
+    text gave none and whose title is not among its lines: the title read as a headline by the same
+    party grammar (its rule candidates; no model), each party found written in the text, the kind
+    the title's, its agreement word and date those of the page's first signing sentence."""
+    title = (r.ctx.doc.title or "").strip()
+    if not title or "\n" in title or len(title) > 120 or any(line.strip() == title for line in r.text.split("\n")):
+        return []
+    doc = r.ctx.doc.model_copy(update={"text": title, "pages": []})
+    t = AgreementReader(DocContext.build(doc, rule_candidates(title)))
+    words = t.ctx.within(0, len(title), "AGREEMENT")
+    signs = [c for c in t.ctx.within(0, len(title), "SIGN") + words if not _EXISTING.match(title, c.end)
+             and not _PLAN.match(title, c.end) and (c.label == "SIGN" or _HEADLINE_STOP.match(title, c.end))]
+    if not words or not signs or _NAVIGATION.search(title) or _DRAFT.search(title) or _TENTATIVE.search(title) \
+            or _BILL.search(title):
+        return []
+    found = [p for p in t.parties(0, len(title), words[0].start) if p[3] != "agreement-publisher"]
+    if len(found) == 1 and r.publisher and is_signing_body(r.publisher) and not same_body(r.publisher, found[0][0]):
+        found.insert(0, (r.publisher, 0, 0, "agreement-publisher"))
+    if len(found) < 2 or not sentences:
+        return []
+    s, e, word, sign = sentences[0]  # the page's first signing sentence: its agreement word, its date
+    word = with_kind_prefix(r.text, word)
+    parties = []
+    for name, st, en, rule in found:
+        written = next((w for w in (title[st:en], name) if w and w in r.text), None)
+        if written is None and rule == "agreement-publisher":
+            parties.append((name, s, s, rule))  # the publisher the title's brackets name: the omitted subject
+            continue
+        if written is None:
+            return []  # (evidence points into the text: a party it never writes cannot be shown)
+        at = r.text.find(written)
+        parties.append((name, at, at + len(written), "agreement-title"))
+    titles = list(_TITLE.finditer(title))
+    quoted = strip_quotes(titles[0].group()) if titles else None
+    d = draft(r, s, e, word, quoted, quoted or title, parties, *signing_date(r, s, e, sign.start))
+    d["evidence"] = [sp._replace(rule="agreement-title", how="kind from the title")
+                     if isinstance(sp, Span) and sp.field == "kind" and sp.value not in r.text[sp.start:sp.end] else sp
+                     for sp in d["evidence"]]
+    return [d]
+
+
 def _is_heading(r: AgreementReader, s: int, e: int) -> bool:
     """A heading line: no 。 in it, and the page's title or its first line."""
     line = r.text[s:e].strip()
@@ -309,6 +413,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         s, e, word, sign = sentences[0]
         signers = [(n.name, n.start, n.end, n.rule) for n in block[1]]
         drafts = [draft(r, s, e, word, None, r.text[max(s, word.start - 12):word.end], signers, None, None)]
+    if not drafts and not rows:  # no sentence, list or signature block gave an agreement: the page's
+        drafts = headline_drafts(r) or title_drafts(r, sentences) or voice_drafts(r, sentences)  # headline may state it
     for d in drafts:
         if d["signed_date"] is None and kv_date and len(drafts) == 1:
             d["signed_date"] = kv_date

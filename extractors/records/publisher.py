@@ -44,6 +44,9 @@ _CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本�
 _SITE = re.compile(r"(?:公式)?(?:ホームページ|ウェブサイト|webサイト|Webサイト|WEBサイト|サイト|HP)$")
 _OFFICE_AFTER = re.compile(r"役所|役場|庁舎|本庁|\S{0,14}?(?:部|課|係|室|局|センター|事務所)")
 TOP_LINES = 12  # the date line of a release or an article sits above its first paragraphs
+# A top line that holds more than one name: a breadcrumb (A > B > C), a list (A、B), a label (記事提供: A),
+# a heading with a space in it. A body's name alone on its line has none of these.
+_NOT_ONE_NAME = re.compile(r"\s|[>＞、。,，:：•]")
 
 
 def is_signing_body(name: str) -> bool:
@@ -83,7 +86,7 @@ def publisher(title: str | None, text: str = "") -> str | None:
                     if body:
                         return body
     top = [line.strip() for line in lines if line.strip()][:TOP_LINES]
-    return next((body for body in map(_site_body, top) if body), None)
+    return next((body for body in map(_site_body, top) if body and not _NOT_ONE_NAME.search(body)), None)
 
 
 def _site_body(item: str, offices: bool = False) -> str | None:

@@ -116,6 +116,40 @@ CASES = [
     ("anniversary", None,
      "船橋市と柏市の友好都市提携30周年を記念して式典が開かれました。",
      []),
+    # a page whose sentences name no partner: its headline states the agreement, the publisher signs
+    ("headline-fallback", "東西大学との包括連携協定を締結(船橋市)",
+     "東西大学との包括連携協定を締結\n協定書を手にする市長(左)と学長(右)",
+     [(["東西大学", "船橋市"], None)]),
+    # a headline of a signing only planned, or of an agreement in force, states none
+    ("headline-of-a-plan", "東西大学との包括連携協定の締結に向けて(船橋市)",
+     "東西大学との包括連携協定の締結に向けて\n協定書の案を手にする市長(左)と学長(右)",
+     []),
+    # a page that does not repeat its title: the title states the agreement, the partner is written in the text
+    ("title-fallback", "東西大学との包括連携協定を締結しました(船橋市)",
+     "締結式では、市長と学長が協定書に署名しました。\n東西大学の学長は地域との連携に期待を述べました。",
+     [(["東西大学", "船橋市"], None)]),
+    ("verbless-title-fallback", "青葉市と東西銀行が連携協定 創業支援で",
+     "締結式では、市長と頭取が協定書に署名した。\n東西銀行は青葉市内に本店を置く。",
+     [(["東西銀行", "青葉市"], None)]),
+    ("title-of-a-plan", "東西大学との包括連携協定の締結に向けて(船橋市)",
+     "締結式では、市長と学長が協定書に署名しました。\n東西大学の学長は地域との連携に期待を述べました。",
+     []),
+    ("title-partner-not-in-text", "東西大学との包括連携協定を締結しました(船橋市)",
+     "締結式では、市長と学長が協定書に署名しました。\n学長は地域との連携に期待を述べました。",
+     []),
+    # a page in its own voice whose signing sentence names one body, its subject: the publisher signs with it
+    ("voice-fallback", "お知らせ(船橋市)",
+     "このたび、東西大学が包括連携協定を締結しました。\n学長と市長が協定書に署名しました。",
+     [(["東西大学", "船橋市"], None)]),
+    ("voice-of-a-plan", "お知らせ(船橋市)",
+     "東西大学が包括連携協定を締結する予定です。\n学長と市長が協定書に署名します。",
+     []),
+    ("voice-without-a-publisher", "お知らせ(みなみ新聞)",
+     "このたび、東西大学が包括連携協定を締結しました。\n学長と市長が協定書に署名しました。",
+     []),
+    ("headline-of-an-agreement-in-force", "東西大学との包括連携協定(船橋市)",
+     "東西大学との包括連携協定を締結しています\n協定書を手にする市長(左)と学長(右)",
+     []),
 ]
 
 

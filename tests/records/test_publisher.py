@@ -13,6 +13,11 @@ from extractors.records.publisher import document_date, is_signing_body, publish
     ("協定", "本日締結しました。\n【お問い合わせ先】\n株式会社東西銀行 経営企画部\n", "株式会社東西銀行"),
     (None, "令和5年3月8日\n\n船橋市\n担当 産業振興課\n", "船橋市"),
     (None, "協定を締結しました。", None),
+    # a top line that holds more than one name is no publisher: a breadcrumb, a list, a label
+    (None, "トップ > お知らせ > 東西銀行と協定締結 青葉大学\n本文です。", None),
+    (None, "主催 青葉市、東西商工会議所\n本文です。", None),
+    (None, "記事提供: 青葉商工会議所\n本文です。", None),
+    (None, "お知らせ一覧 > 記事\n青葉大学\n本文です。", "青葉大学"),
 ])
 def test_publisher(title, text, expected):
     assert publisher(title, text) == expected
