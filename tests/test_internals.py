@@ -197,6 +197,25 @@ def test_a_server_told_its_database_is_ready_runs_no_migration(tmp_path):
     assert start(ready=True) is False
 
 
+def _parent_pid(_i: int) -> int:
+    return os.getppid()
+
+
+def test_a_process_runner_s_pool_is_made_again_with_another_start_method():
+    """Prefect fixes "spawn" in `__enter__`; the pool, made again with a "fork" context, starts its workers by
+    fork (their parent is this process, whose module state they share) and runs the tasks."""
+    assert 'multiprocessing.get_context("spawn")' in inspect.getsource(ProcessPoolTaskRunner.__enter__)
+    with ProcessPoolTaskRunner(max_workers=1) as runner:
+        spawned = runner._executor
+        assert {"_max_workers", "_initializer", "_initargs"} <= set(vars(spawned))
+        assert internals.pool_start_method(runner, multiprocessing.get_context("fork"))
+        assert runner._executor is not spawned and runner._executor._mp_context.get_start_method() == "fork"
+        assert runner._executor._initializer is spawned._initializer
+        assert runner._executor._initargs == spawned._initargs  # (Prefect's event queue and our initializer)
+        assert runner._executor.submit(_parent_pid, 0).result(timeout=60) == os.getpid()
+        assert not internals.pool_start_method(runner, multiprocessing.get_context("fork"))  # it has a worker
+
+
 _ASKED = False  # in a pool's worker: set by the task that asks for the worker's replacement
 
 

@@ -47,6 +47,11 @@ Python 3.11:
   (over its memory limit) exits after sending its task's result, and the pool
   starts another (`concurrent.futures.process._process_worker`'s queues and
   `_ResultItem.exit_pid`, its max_tasks_per_child mechanism).
+- `pool_start_method(runner, context)`: Prefect's ProcessPoolTaskRunner makes its
+  pool with the "spawn" start method, fixed in its `__enter__`; the pool (no
+  worker started yet) is made again with the same size, initializer and
+  arguments (`ProcessPoolExecutor._max_workers`, `_initializer`, `_initargs`)
+  and another context, the fork server's (`runners.preload_pool`).
 - `run_multiprocessing_finalizers()`: `multiprocessing.util._run_finalizers(0)`
   before `os._exit`, so that a process exiting at once still releases the
   pool's semaphores (else its resource tracker reports them as leaked).
@@ -248,6 +253,22 @@ def replace_worker_when(wanted: Callable[[], bool], on_exit: Callable[[], None] 
         return get(*args, **kwargs)
 
     result_queue.put, call_queue.get = put_result, get_call
+    return True
+
+
+def pool_start_method(runner, context) -> bool:
+    """After `ProcessPoolTaskRunner.__enter__`: its pool, which has started no worker yet, made again to start
+    its workers with `context`; whether it was (not when the pool is not as expected, or has workers)."""
+    executor = getattr(runner, "_executor", None)
+    if not isinstance(executor, cf_process.ProcessPoolExecutor) or getattr(executor, "_processes", None):
+        return False
+    try:
+        size, initializer, initargs = executor._max_workers, executor._initializer, executor._initargs
+    except AttributeError:
+        return False
+    runner._executor = cf_process.ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=initializer,
+                                                      initargs=initargs)
+    executor.shutdown(wait=False)
     return True
 
 
