@@ -112,7 +112,7 @@ def _loaded_before_its_first_task(_i: int) -> tuple[int, int, bool, int]:
 
 
 def test_pool_workers_are_forked_from_one_process_that_loaded_the_model(prefect_server):
-    """The process runner's workers come from its fork server (runtime/preload.py): not children of this
+    """The process runner's workers come from its fork server (flows/preload.py): not children of this
     process, the model in memory before their first task, and loaded once in all (by the fork server)."""
     import os
 

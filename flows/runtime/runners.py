@@ -8,7 +8,7 @@
   core by default. GiNZA holds the GIL, so threads cannot use a second core;
   processes can. The workers are forked from a fork server that has imported
   Prefect and the tasks and loaded the model once (`preload_pool`,
-  `runtime/preload.py`); the command line starts it as soon as the Prefect
+  `flows/preload.py`); the command line starts it as soon as the Prefect
   server is asked for, so that it loads while the server starts. Where no fork
   server can be had (CHUSHO_POOL_START=spawn says so too), the workers are
   spawned and each loads the model on its first document.
@@ -111,7 +111,7 @@ def _end_worker(signum, frame) -> None:
 
 
 _QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
-PRELOAD = "flows.runtime.preload"  # what the fork server imports before it forks a worker
+PRELOAD = "flows.preload"  # what the fork server imports before it forks a worker
 POOL_START = os.environ.get("CHUSHO_POOL_START", "forkserver")  # or "spawn": each worker loads everything
 
 
@@ -125,7 +125,7 @@ def _quiet_tracker() -> None:
 
 def preload_pool():
     """The fork server the process pool's workers are forked from, started now if it is not running (it
-    imports Prefect and the tasks and loads the model: `runtime/preload.py`); its multiprocessing context,
+    imports Prefect and the tasks and loads the model: `flows/preload.py`); its multiprocessing context,
     or None when CHUSHO_POOL_START says spawn or no fork server can be started (the workers are then
     spawned). Dies with this process (POOL_PARENT, set while it starts)."""
     if POOL_START != "forkserver":
