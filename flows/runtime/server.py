@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
@@ -342,11 +343,22 @@ class LocalApi:
             return ""
         return f"; it printed:\n{text}" if text else ""
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = True) -> None:
+        """Stop a temporary server and wait for it to exit; without `wait` (the command ends next), only until
+        it no longer takes connections: uvicorn closes its port at once on SIGTERM, then ends Prefect's
+        services and exits by itself (a tenth of a second later, which the command need not wait for)."""
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
+            port = urllib.parse.urlsplit(self.url or "").port
+            deadline = time.monotonic() + 10
+            while not wait and port and port_in_use(port) and self.process.poll() is None:
+                if time.monotonic() > deadline:
+                    wait = True
+                    break
+                time.sleep(0.005)
             try:
-                self.process.wait(timeout=10)
+                if wait:
+                    self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
@@ -355,11 +367,12 @@ class LocalApi:
             self.log.close()
             self.log = None
 
-    def release(self) -> None:
-        """Not needed after all (the run ended before its flow): stop a temporary server, forget the address."""
+    def release(self, wait: bool = True) -> None:
+        """Not needed any more (the run ended, or ended before its flow): stop a temporary server (see `stop`),
+        forget the address."""
         if self.how != "configured":
             os.environ.pop("PREFECT_API_URL", None)
-        self.stop()
+        self.stop(wait)
 
     def prune(self) -> None:
         """A temporary server's flow runs past the retention, deleted (see `prune_old_runs`)."""
@@ -396,7 +409,7 @@ class LocalApi:
                 yield self
             self.prune()
         finally:
-            self.release()
+            self.release(wait=False)  # the command ends next: the server ends its services by itself
 
 
 def _silence_logging() -> None:
