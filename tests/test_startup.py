@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 
 from flows.runtime.runners import SMALL_RUN_FILES, choose_runner
-from flows.runtime.server import LocalApi, running_local_api
+from flows.runtime.server import LocalApi, port_in_use, running_local_api
 from tests.conftest import ROOT, SAMPLES
 
 CLI = [sys.executable, "-m", "cli.main"]
@@ -66,6 +66,17 @@ def test_a_temporary_server_answers_and_is_gone_after_stop():
     finally:
         api.stop()
     assert running_local_api(api.url) is None
+
+
+def test_a_temporary_server_stopped_without_waiting_takes_no_connection_and_exits_by_itself():
+    """The end of a run: stop(wait=False) returns once the port is closed; the process then ends its services
+    and exits on its own (uvicorn raises the SIGTERM it handled again once it has shut down: status -15)."""
+    api = LocalApi.start()
+    api.wait(timeout=180)
+    process, port = api.process, int(api.url.rsplit(":", 1)[1].split("/")[0])
+    api.stop(wait=False)
+    assert api.process is None and not port_in_use(port) and running_local_api(api.url) is None
+    assert process.wait(timeout=60) == -signal.SIGTERM
 
 
 def _block_types(api_url: str) -> int:
