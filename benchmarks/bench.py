@@ -35,14 +35,18 @@ documents, its pages (an HTML page counts as one) and its content characters
 the ratio of two rates is the inverse ratio of their times. Peak memory is the
 RSS of the worker process sampled every 20 ms for in-process stages, and the
 sum of RSS over the whole process tree polled every --poll seconds (/proc) for
-whole processes and CLI runs. MB = 10^6 bytes.
+whole processes and CLI runs, and beside it the sum of PSS (each page shared by
+n processes counted 1/n in each, so once in the sum; sampled every 0.1 s at
+most). The pool's workers are forks of one process that loaded the model: their
+RSS each counts the pages they share with it, which the sum of RSS counts once
+per process and the memory holds once. MB = 10^6 bytes.
 
 Then the ratios and the targets (met / NOT met):
   ours end to end >= 10x naive throughput (CLI first run vs the naive process, whole corpus);
   ours PDF reading on one core <= 1.2x bare pdfplumber's time (read_document vs (b));
   ours PDF reading with two workers faster than bare pdfplumber (read2 vs (b));
   a rerun over unchanged inputs >= 20x faster than the first run (sha256 result cache);
-  peak memory <= 2 GB (sum of RSS over the CLI's process tree).
+  peak memory <= 2 GB (sum of PSS over the CLI's process tree; the sum of RSS beside it).
 and the micro field F1 of ours on the samples part against samples/gold (scored per
 corpus as the quality gate of tests/test_flow.py does), so a speed change that costs
 accuracy shows. --json PATH also writes every figure as JSON.
@@ -105,6 +109,19 @@ def rss_bytes(pid: int | str = "self") -> int:
         return 0
 
 
+def pss_bytes(pid: int) -> int:
+    """A process's proportional share of its resident pages (Pss in /proc/PID/smaps_rollup: a page shared by
+    n processes counts 1/n in each), 0 when it is gone. Summed over a tree, each page counts once."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
 def vmhwm_bytes(pid: int) -> int:
     """A process's own peak resident memory so far (VmHWM in /proc/PID/status), 0 when it is gone."""
     try:
@@ -131,6 +148,13 @@ def role_of(pid: int, root: int) -> str:
         return "Prefect server"
     if "spawn_main" in cmd:
         return "pool workers"
+    if "multiprocessing.forkserver" in cmd:  # the pool's fork server (a child of the command) and its forks
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as fh:
+                parent = int(fh.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            parent = 0
+        return "pool fork server" if parent == root else "pool workers"
     if "resource_tracker import" in cmd:
         return "resource tracker"
     if "chusho-extract" in cmd or "cli.main" in cmd:
@@ -191,7 +215,8 @@ def run_measured(cmd: list[str], env: dict | None, log_path: Path, poll: float) 
     with open(log_path, "wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
-        peak = 0
+        peak = peak_pss = 0
+        pss_at = 0.0
         pids = [proc.pid]
         seen_cpu: dict[int, float] = {}  # CPU s of every process of the tree, as last seen
         hwm: dict[int, int] = {}  # each process's own peak (VmHWM), as last seen
@@ -212,6 +237,9 @@ def run_measured(cmd: list[str], env: dict | None, log_path: Path, poll: float) 
                         roles[p] = role_of(p, proc.pid)
                 scanned = now
             peak = max(peak, sum(rss_bytes(p) for p in pids))
+            if now - pss_at >= 0.1:  # (smaps_rollup walks the process's pages: not at every poll of 20 ms)
+                peak_pss = max(peak_pss, sum(pss_bytes(p) for p in pids))
+                pss_at = now
             time.sleep(poll)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -224,6 +252,7 @@ def run_measured(cmd: list[str], env: dict | None, log_path: Path, poll: float) 
     largest = max(usage.ru_maxrss * 1024, max(hwm.values(), default=0))
     return {"returncode": proc.returncode, "wall_s": round(wall, 3), "cpu_s": round(cpu, 3),
             "cores_busy": round(cpu / wall, 2) if wall else None, "peak_tree_rss_mb": round(peak / MB, 1),
+            "peak_tree_pss_mb": round(peak_pss / MB, 1),
             "sum_vmhwm_mb": round(sum(hwm.values()) / MB, 1), "largest_process_mb": round(largest / MB, 1),
             "processes": len(hwm), "by_role": _by_role(roles, seen_cpu, hwm), "log": str(log_path)}
 
@@ -625,7 +654,8 @@ def measure_cli(label: str, inputs: list[str], cache: Path, tmp: Path, cli_args:
         res["failed"] = True
         log(f"cli {label}: FAILED (exit {proc['returncode']})\n{tail(proc['log'])}")
     else:
-        log(f"cli {label}: done in {proc['wall_s']:.1f} s, peak {proc['peak_tree_rss_mb']:.0f} MB, "
+        log(f"cli {label}: done in {proc['wall_s']:.1f} s, peak {proc['peak_tree_rss_mb']:.0f} MB "
+            f"(sum of PSS {proc['peak_tree_pss_mb']:.0f} MB), "
             f"{proc['cores_busy']} cores busy")
     return res
 
@@ -891,11 +921,13 @@ def report(m: dict, totals: dict, long_uris: frozenset[str], cli_args: list[str]
     cli_keys = [k for k in ("cli-pdf", "cli-nocache", "cli-first", "cli-rerun") if ok(m.get(k))]
     if cli_keys:
         peak = max(m[k]["process"]["peak_tree_rss_mb"] for k in cli_keys)
+        pss = max(m[k]["process"].get("peak_tree_pss_mb", 0) for k in cli_keys)
         bound = max(m[k]["process"].get("sum_vmhwm_mb", 0) for k in cli_keys)
         largest = max(m[k]["process"].get("largest_process_mb", 0) for k in cli_keys)
         busy = max(m[k]["process"]["cores_busy"] or 0 for k in cli_keys)
-        target("peak memory of ours (sum of RSS over the process tree, sampled), MB", peak, MEMORY_LIMIT_MB, False,
-               f"max over the CLI runs; sum of each process's own peak (VmHWM, an upper bound) {bound:.0f} MB; "
+        target("peak memory of ours (sum of PSS over the process tree, sampled), MB", pss, MEMORY_LIMIT_MB, False,
+               f"max over the CLI runs; sum of RSS {peak:.0f} MB (shared pages counted once per process); "
+               f"sum of each process's own peak RSS (VmHWM) {bound:.0f} MB; "
                f"largest process {largest:.0f} MB; CLI args {shlex.join(cli_args) or 'none'}; at most {busy} cores "
                "busy (CPU s / wall s)"
                + ("" if busy >= 1.6 else "; ours did not keep both cores busy, so this does not check the 2-core case"))

@@ -12,7 +12,9 @@ In the order that makes a small run quick and a mistake cheap:
    the Prefect server asked for (`LocalApi.find`: a temporary one starts now,
    the longest chain of a small run) and, for a run on threads, the model worker
    forked (`runtime/modelworker.py`) before Prefect is imported, so that it
-   loads the model on the other core meanwhile;
+   loads the model on the other core meanwhile; for a run on processes, the fork
+   server its pool's workers are forked from (`runners.preload_pool`), which
+   loads Prefect and the model meanwhile;
 4. a folder with no document, or a whole-run cache hit: the output written
    without a flow run;
 5. else the flow, with Ctrl-C answered as `runtime/interrupt.py` says and the
@@ -89,6 +91,10 @@ def _start_model_worker(args: argparse.Namespace, settings):
     sources = discover_sources(args.inputs)
     small = choose_runner(sources) == "thread"
     kind = args.runner if args.runner != "auto" else ("thread" if small else "process")
+    if kind == "process" and sources:
+        from flows.runtime.runners import preload_pool
+
+        preload_pool()  # the pool workers' fork server loads Prefect and the model while the server starts
     if kind != "thread" or not sources:
         return kind, None
     try:

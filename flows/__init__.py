@@ -7,6 +7,7 @@
     crawler.py     the crawl's loop: robots.txt, politeness, the frontier, conditional requests
     crawl_state.py the crawl's memory between runs (SQLite)
     runcache.py    the whole-run cache: unchanged local inputs give the output without a flow run
+    preload.py     what the process pool's fork server loads before it forks the workers (Prefect, the tasks, the model)
     reporting.py   progress lines, final states, artifacts, `serve`'s start and end lines
     serve.py       `serve`: the flows as deployments on a local Prefect server
     deploy.py      flows for deployments with the runner as a parameter (prefect.yaml)

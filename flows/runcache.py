@@ -14,7 +14,9 @@ only known by fetching). An entry that cannot be read back whole (a write cut
 short, a damaged disk: zlib, gzip or JSON errors) is a miss: it is removed, one
 warning says so, and the flow's run writes it anew. An entry that cannot be
 saved (a full or read-only cache folder) costs a warning, not the run. This
-module does not import Prefect.
+module does not import Prefect, and imports the output folder's writers only
+where a run is saved or written: the check (`saved_run_exists`) comes before the
+command starts the Prefect server, which should not wait for them.
 """
 from __future__ import annotations
 
@@ -26,16 +28,17 @@ import sys
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractors.reading import discover_sources, fetch_file, is_url
 from extractors.settings import Settings
 from extractors.versions import work_fingerprint
 from flows.runtime.environment import cache_dir
-from output import RunSummary, manifest_for, skipped_files, summary_of, write_outputs
-from output.atomic import clear_leftovers, temporary_name
-from output.jsonlines import to_jsonable
 from schemas.document import Document
 from schemas.records import Rejected
+
+if TYPE_CHECKING:
+    from output import RunSummary
 
 
 def _runs_dir() -> Path:
@@ -51,6 +54,9 @@ def _key(pairs: list[tuple[str, str | None]], settings: Settings) -> str | None:
 
 def save_run(documents: list[Document], records: list[dict], rejected: list[Rejected], manifest: dict) -> None:
     """Keep a finished run's output under its key (only when every input was a local file)."""
+    from output.atomic import clear_leftovers, temporary_name  # lazy: see the module's docstring
+    from output.jsonlines import to_jsonable
+
     settings = Settings.model_validate(manifest["settings"])
     if any(is_url(d.uri) for d in documents):
         return
@@ -127,6 +133,8 @@ def saved_run_exists(inputs: list[str], settings: Settings) -> bool:
 
 def cached_run(inputs: list[str], out: str, settings: Settings) -> RunSummary | None:
     """Write `out` from the whole-run cache if these exact inputs were run before; None on a miss."""
+    from output import manifest_for, skipped_files, summary_of, write_outputs  # lazy: see the module's docstring
+
     path = _saved_path(inputs, settings)
     if path is None:
         return None

@@ -381,6 +381,12 @@ def _session(sid: int) -> dict[int, str]:
     return {pid: cmd for pid, (ppid, session, cmd) in _processes().items() if session == sid or ppid == sid}
 
 
+def _pool_processes(sid: int) -> dict[int, str]:
+    """The process pool's processes of session `sid`: spawned workers, or the fork server and its forks."""
+    return {pid: cmd for pid, cmd in _session(sid).items()
+            if "--multiprocessing-fork" in cmd or "multiprocessing.forkserver" in cmd}
+
+
 def _kill(pids) -> None:
     """SIGKILL to these processes (a test that failed leaves nothing behind)."""
     for pid in pids:
@@ -398,8 +404,9 @@ def _alive(pids) -> dict[int, str]:
 @pytest.mark.slow
 @pytest.mark.parametrize("after", [0.0, 1.5])
 def test_a_command_killed_while_its_pool_workers_start_takes_them_with_it(tmp_path, after):
-    """SIGKILL of the command as its first pool worker is spawned (and 1.5 s into the worker's start):
-    the workers, the temporary server and multiprocessing's resource tracker all go too."""
+    """SIGKILL of the command as its first pool process starts (the workers' fork server, which loads the
+    model and forks them; or a spawned worker) and 1.5 s into its start: the workers, the fork server, the
+    temporary server and multiprocessing's resource tracker all go too."""
     inputs = [str(SAMPLES / n) for n in ("000_okaya.html", "003_igren.html", "agreement_01_city_release.html",
                                          "ordinance_01_reiki.html", "agreement_04_university.html")]
     base = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_URL")}
@@ -410,14 +417,15 @@ def test_a_command_killed_while_its_pool_workers_start_takes_them_with_it(tmp_pa
     there: dict[int, str] = {}
     try:
         deadline = time.monotonic() + 300
-        while not any("--multiprocessing-fork" in c for c in _session(proc.pid).values()):
-            assert proc.poll() is None and time.monotonic() < deadline, "no pool worker was started"
+        while not _pool_processes(proc.pid):
+            assert proc.poll() is None and time.monotonic() < deadline, "no pool process was started"
             time.sleep(0.005)
         time.sleep(after)
         there = _session(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        assert any("--multiprocessing-fork" in c for c in there.values())  # (they were there to be killed)
+        assert any("--multiprocessing-fork" in c or "multiprocessing.forkserver" in c
+                   for c in there.values())  # (they were there to be killed)
         assert any("uvicorn" in c for c in there.values())
         deadline = time.monotonic() + 20
         while (left := {**_alive(there), **_session(proc.pid)}) and time.monotonic() < deadline:

@@ -132,11 +132,88 @@ def test_the_runner_resolves_each_flow_run_s_starter_through_its_poller():
 def test_the_ephemeral_server_command_is_prefect_s_own():
     command, env = internals.ephemeral_server_command(4321)
     prefect_own = inspect.getsource(prefect_server.SubprocessASGIServer._run_uvicorn_command)
-    for word in (*command[1:4], "prefect.server.api.server:create_app", "--lifespan", *env):
+    ours = internals.REGISTER_WHEN_NOT_READY.keys()  # (tested below)
+    for word in (*command[1:4], "prefect.server.api.server:create_app", "--lifespan", *(env.keys() - ours)):
         assert word in prefect_own, word
     create_app = inspect.getsource(prefect_server.create_app)
     assert 'os.getenv("PREFECT__SERVER_EPHEMERAL")' in create_app
     assert 'os.getenv("PREFECT__SERVER_FINAL")' in create_app
+
+
+def test_the_start_up_steps_a_ready_database_skips_are_read_under_these_names():
+    from prefect.settings import Settings
+
+    before = {name: os.environ.pop(name, None) for name in internals.SKIP_WHEN_READY}
+    try:
+        os.environ.update(internals.SKIP_WHEN_READY)
+        read = Settings()
+    finally:
+        for name, value in before.items():
+            os.environ.pop(name)
+            if value is not None:
+                os.environ[name] = value
+    assert read.server.database.migrate_on_start is False
+    assert read.server.register_blocks_on_start is False
+    assert read.server.memoize_block_auto_registration is False
+    lifespan = inspect.getsource(prefect_server.create_app)  # the lifespan reads them by their old names
+    assert "PREFECT_API_DATABASE_MIGRATE_ON_START" in lifespan and "PREFECT_API_BLOCKS_REGISTER_ON_START" in lifespan
+    assert "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION.value()" in inspect.getsource(
+        prefect_server._memoize_block_auto_registration)
+    not_ready = internals.ephemeral_server_command(4321)[1]
+    assert not_ready.keys() & internals.SKIP_WHEN_READY.keys() == internals.REGISTER_WHEN_NOT_READY.keys()
+
+
+def test_a_server_told_its_database_is_ready_runs_no_migration(tmp_path):
+    """On an empty database: with the skip, the server answers and Alembic's table was never made
+    (migrations skipped); without it, the server makes it."""
+    import sqlite3
+    import subprocess
+    import urllib.request
+
+    from flows.runtime.server import _free_port, api_healthy
+
+    def start(ready: bool) -> str | None:
+        db = tmp_path / f"ready-{ready}.db"
+        port = _free_port()
+        command, env = internals.ephemeral_server_command(port, database_ready=ready)
+        env = {**os.environ, **env, "PREFECT_HOME": str(tmp_path),
+               "PREFECT_SERVER_DATABASE_CONNECTION_URL": f"sqlite+aiosqlite:///{db}"}
+        env.pop("PREFECT_API_URL", None)
+        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 180
+            while not api_healthy(f"http://127.0.0.1:{port}/api"):
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.1)
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=10) as answer:
+                assert answer.status == 200
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+        tables = {name for (name,) in sqlite3.connect(db).execute("SELECT name FROM sqlite_master")}
+        return "alembic_version" in tables
+
+    assert start(ready=False) is True
+    assert start(ready=True) is False
+
+
+def _parent_pid(_i: int) -> int:
+    return os.getppid()
+
+
+def test_a_process_runner_s_pool_is_made_again_with_another_start_method():
+    """Prefect fixes "spawn" in `__enter__`; the pool, made again with a "fork" context, starts its workers by
+    fork (their parent is this process, whose module state they share) and runs the tasks."""
+    assert 'multiprocessing.get_context("spawn")' in inspect.getsource(ProcessPoolTaskRunner.__enter__)
+    with ProcessPoolTaskRunner(max_workers=1) as runner:
+        spawned = runner._executor
+        assert {"_max_workers", "_initializer", "_initargs"} <= set(vars(spawned))
+        assert internals.pool_start_method(runner, multiprocessing.get_context("fork"))
+        assert runner._executor is not spawned and runner._executor._mp_context.get_start_method() == "fork"
+        assert runner._executor._initializer is spawned._initializer
+        assert runner._executor._initargs == spawned._initargs  # (Prefect's event queue and our initializer)
+        assert runner._executor.submit(_parent_pid, 0).result(timeout=60) == os.getpid()
+        assert not internals.pool_start_method(runner, multiprocessing.get_context("fork"))  # it has a worker
 
 
 _ASKED = False  # in a pool's worker: set by the task that asks for the worker's replacement

@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 
 from flows.runtime.runners import SMALL_RUN_FILES, choose_runner
-from flows.runtime.server import LocalApi, running_local_api
+from flows.runtime.server import LocalApi, port_in_use, running_local_api
 from tests.conftest import ROOT, SAMPLES
 
 CLI = [sys.executable, "-m", "cli.main"]
@@ -66,6 +66,59 @@ def test_a_temporary_server_answers_and_is_gone_after_stop():
     finally:
         api.stop()
     assert running_local_api(api.url) is None
+
+
+def test_a_temporary_server_stopped_without_waiting_takes_no_connection_and_exits_by_itself():
+    """The end of a run: stop(wait=False) returns once the port is closed; the process then ends its services
+    and exits on its own (uvicorn raises the SIGTERM it handled again once it has shut down: status -15)."""
+    api = LocalApi.start()
+    api.wait(timeout=180)
+    process, port = api.process, int(api.url.rsplit(":", 1)[1].split("/")[0])
+    api.stop(wait=False)
+    assert api.process is None and not port_in_use(port) and running_local_api(api.url) is None
+    assert process.wait(timeout=60) == -signal.SIGTERM
+
+
+def _block_types(api_url: str) -> int:
+    request = urllib.request.Request(f"{api_url}/block_types/filter", data=b"{}", method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return len(json.loads(response.read()))
+
+
+def test_a_temporary_server_s_database_is_made_ready_once_and_a_new_one_again(monkeypatch, tmp_path):
+    """The first server on a new database migrates it and registers the block types (Prefect's whole
+    start-up); the next skips both and serves the same block types; a database replaced by a new one
+    is not taken for ready."""
+    from flows.runtime.server import database_ready, prefect_database
+
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
+    monkeypatch.delenv("PREFECT_SERVER_DATABASE_CONNECTION_URL", raising=False)
+    monkeypatch.delenv("PREFECT_API_DATABASE_CONNECTION_URL", raising=False)
+    db = prefect_database()
+    assert db == tmp_path / "prefect.db" and not database_ready(db)
+    served = []
+    for _ in range(2):
+        api = LocalApi.start()
+        try:
+            served.append(api.database_ready)
+            api.wait(timeout=180)
+            served.append(_block_types(api.url))
+        finally:
+            api.stop()
+        assert database_ready(db)
+    assert served[0] is False and served[2] is True
+    assert served[1] == served[3] > 0
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"prefect.db{suffix}").unlink(missing_ok=True)
+    assert not database_ready(db)  # (its stamp is still there: the database it named is gone)
+    api = LocalApi.start()
+    try:
+        assert api.database_ready is False
+        api.wait(timeout=180)
+        assert _block_types(api.url) == served[1]
+    finally:
+        api.stop()
 
 
 @pytest.mark.slow

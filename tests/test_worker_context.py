@@ -95,3 +95,39 @@ def test_a_worker_keeps_one_client_and_skips_dask(prefect_server):
     assert sum(len(ids) for ids in per_worker.values()) == len(per_worker)  # one client per worker
     assert max(len([s for s in seen if s[0] == pid]) for pid in per_worker) > 1  # (a worker ran several tasks)
     assert not any(dask for _pid, _client, dask in seen)
+
+
+def _loaded_before_its_first_task(_i: int) -> tuple[int, int, bool, int]:
+    """In a pool worker: (pid, parent pid, whether the model was in memory at its first task, model loads)."""
+    import os
+    import sys
+
+    global _FIRST
+    if "_FIRST" not in globals():
+        nlp = sys.modules.get("extractors.language.nlp")
+        _FIRST = nlp is not None and nlp.model_loads() == 1
+    from extractors.language.nlp import model_loads
+
+    return os.getpid(), os.getppid(), _FIRST, model_loads()
+
+
+def test_pool_workers_are_forked_from_one_process_that_loaded_the_model(prefect_server):
+    """The process runner's workers come from its fork server (flows/preload.py): not children of this
+    process, the model in memory before their first task, and loaded once in all (by the fork server)."""
+    import os
+
+    from prefect import flow, task
+    from prefect.cache_policies import NO_CACHE
+
+    from flows.runtime.runners import make_runner
+
+    probe = task(cache_policy=NO_CACHE, persist_result=False)(_loaded_before_its_first_task)
+
+    @flow(persist_result=False)
+    def loaded(n: int) -> list:
+        return [f.result() for f in [probe.submit(i) for i in range(n)]]
+
+    seen = loaded.with_options(task_runner=make_runner("process", workers=2))(6)
+    parents = {parent for _pid, parent, _first, _loads in seen}
+    assert len(parents) == 1 and os.getpid() not in parents, seen  # one fork server, not this process
+    assert all(first and loads == 1 for _pid, _parent, first, loads in seen), seen

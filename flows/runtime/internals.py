@@ -34,7 +34,12 @@ Prefect 3.8.8:
 - `ephemeral_server_command(port)`: the command and environment of Prefect's own
   temporary server (`SubprocessASGIServer._run_uvicorn_command`: uvicorn with
   `prefect.server.api.server:create_app` and the private PREFECT__SERVER_EPHEMERAL
-  and PREFECT__SERVER_FINAL variables), run without importing Prefect's server.
+  and PREFECT__SERVER_FINAL variables), run without importing Prefect's server;
+  for a database this installation made ready, the three settings that skip the
+  start-up's migrations and block registration (`SKIP_WHEN_READY`: what
+  `create_app`'s lifespan reads, and the Alembic table `alembic_version` that
+  `server.database_ready` reads), else the one that has it register the block
+  types without consulting its memo (`REGISTER_WHEN_NOT_READY`).
 
 Python 3.11:
 
@@ -42,6 +47,11 @@ Python 3.11:
   (over its memory limit) exits after sending its task's result, and the pool
   starts another (`concurrent.futures.process._process_worker`'s queues and
   `_ResultItem.exit_pid`, its max_tasks_per_child mechanism).
+- `pool_start_method(runner, context)`: Prefect's ProcessPoolTaskRunner makes its
+  pool with the "spawn" start method, fixed in its `__enter__`; the pool (no
+  worker started yet) is made again with the same size, initializer and
+  arguments (`ProcessPoolExecutor._max_workers`, `_initializer`, `_initargs`)
+  and another context, the fork server's (`runners.preload_pool`).
 - `run_multiprocessing_finalizers()`: `multiprocessing.util._run_finalizers(0)`
   before `os._exit`, so that a process exiting at once still releases the
   pool's semaphores (else its resource tracker reports them as leaked).
@@ -182,12 +192,31 @@ def isolate_flow_run_processes(runner) -> None:
     poller._resolve_starter = isolated
 
 
-def ephemeral_server_command(port: int) -> tuple[list[str], dict[str, str]]:
+def ephemeral_server_command(port: int, database_ready: bool = False) -> tuple[list[str], dict[str, str]]:
     """The command that runs Prefect's server app on 127.0.0.1:port as its ephemeral mode does, and the
-    variables to add to its environment (no UI; the ephemeral and final-instance switches)."""
+    variables to add to its environment (no UI; the ephemeral and final-instance switches). With
+    `database_ready` (its database migrated and its block types registered by this very installation,
+    `server.database_ready`), also SKIP_WHEN_READY: the app's start-up then neither runs the migrations
+    (Alembic, to find there is nothing to do) nor loads every Prefect collection (prefect-dask and so
+    dask.distributed, about half a second of CPU) to hash the block registry it would not register again."""
     command = [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
                "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"]
-    return command, {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+    env = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+    steps = SKIP_WHEN_READY if database_ready else REGISTER_WHEN_NOT_READY
+    env.update({name: value for name, value in steps.items() if name not in os.environ})
+    return command, env
+
+
+# The settings (Prefect 3.8.8's names) read by `create_app`'s lifespan before the server answers: the
+# migrations (`run_migrations`: server.database.migrate_on_start) and the block types' registration
+# (`add_block_types`: server.register_blocks_on_start, wrapped by server.memoize_block_auto_registration,
+# whose check loads every collection even when registration is off). The user's own values win.
+SKIP_WHEN_READY = {"PREFECT_SERVER_DATABASE_MIGRATE_ON_START": "false",
+                   "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
+                   "PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
+# Else the block types are registered for real: Prefect's memo of the last registration (memo_store.toml in
+# PREFECT_HOME) is keyed by the database's URL, not the database, and skips it on a new database at that path.
+REGISTER_WHEN_NOT_READY = {"PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
 
 
 def replace_worker_when(wanted: Callable[[], bool], on_exit: Callable[[], None] | None = None) -> bool:
@@ -224,6 +253,22 @@ def replace_worker_when(wanted: Callable[[], bool], on_exit: Callable[[], None] 
         return get(*args, **kwargs)
 
     result_queue.put, call_queue.get = put_result, get_call
+    return True
+
+
+def pool_start_method(runner, context) -> bool:
+    """After `ProcessPoolTaskRunner.__enter__`: its pool, which has started no worker yet, made again to start
+    its workers with `context`; whether it was (not when the pool is not as expected, or has workers)."""
+    executor = getattr(runner, "_executor", None)
+    if not isinstance(executor, cf_process.ProcessPoolExecutor) or getattr(executor, "_processes", None):
+        return False
+    try:
+        size, initializer, initargs = executor._max_workers, executor._initializer, executor._initargs
+    except AttributeError:
+        return False
+    runner._executor = cf_process.ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=initializer,
+                                                      initargs=initargs)
+    executor.shutdown(wait=False)
     return True
 
 

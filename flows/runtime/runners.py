@@ -6,7 +6,12 @@
   `process` otherwise.
 - `process`: a pool of worker processes on this machine, one per
   core by default. GiNZA holds the GIL, so threads cannot use a second core;
-  processes can. Each worker loads the model once, on its first document.
+  processes can. The workers are forked from a fork server that has imported
+  Prefect and the tasks and loaded the model once (`preload_pool`,
+  `flows/preload.py`); the command line starts it as soon as the Prefect
+  server is asked for, so that it loads while the server starts. Where no fork
+  server can be had (CHUSHO_POOL_START=spawn says so too), the workers are
+  spawned and each loads the model on its first document.
 - `thread`: the tasks run on threads of the flow's process; one model. From the
   command line, the model lives in one more process, the model worker
   (`runtime/modelworker.py`), forked before Prefect is imported: it loads the model
@@ -32,6 +37,7 @@ the model worker, which must not inherit Prefect.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sys
@@ -105,22 +111,62 @@ def _end_worker(signum, frame) -> None:
 
 
 _QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
+PRELOAD = "flows.preload"  # what the fork server imports before it forks a worker
+POOL_START = os.environ.get("CHUSHO_POOL_START", "forkserver")  # or "spawn": each worker loads everything
+
+
+def _quiet_tracker() -> None:
+    """multiprocessing's resource tracker (and the fork server), started after this with this interpreter's
+    -W options, unlinks the semaphores of workers killed with the run; its warning about them is not the
+    user's business."""
+    if _QUIET_TRACKER not in sys.warnoptions:
+        sys.warnoptions.append(_QUIET_TRACKER)
+
+
+def preload_pool():
+    """The fork server the process pool's workers are forked from, started now if it is not running (it
+    imports Prefect and the tasks and loads the model: `flows/preload.py`); its multiprocessing context,
+    or None when CHUSHO_POOL_START says spawn or no fork server can be started (the workers are then
+    spawned). Dies with this process (POOL_PARENT, set while it starts)."""
+    if POOL_START != "forkserver":
+        return None
+    _quiet_tracker()
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([PRELOAD])
+    before = os.environ.get(orphans.POOL_PARENT)
+    os.environ[orphans.POOL_PARENT] = str(os.getpid())
+    try:
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+    except OSError as exc:
+        mark(f"no fork server for the pool workers ({exc}): they are spawned")
+        return None
+    finally:
+        if before is None:
+            os.environ.pop(orphans.POOL_PARENT, None)
+    return context
 
 
 def process_runner(workers: int):
-    """Prefect's ProcessPoolTaskRunner whose workers die with this process from their first moment:
-    while its pool lives, POOL_PARENT in the environment tells a spawned worker who its parent is, and
-    the worker sets itself to die with it as soon as it imports `flows` (flows/runtime/orphans.py)."""
+    """Prefect's ProcessPoolTaskRunner whose workers are forked from the preloaded fork server
+    (`preload_pool`), or spawned, and die with this process from their first moment: a forked worker
+    with its fork server, which dies with this process; while the pool lives, POOL_PARENT in the
+    environment tells a spawned worker who its parent is, and it sets itself to die with it as soon as
+    it imports `flows` (flows/runtime/orphans.py)."""
     from prefect.task_runners import ProcessPoolTaskRunner  # lazy: see the module's docstring
 
     class ProcessRunner(ProcessPoolTaskRunner):
         def __enter__(self):
             os.environ[orphans.POOL_PARENT] = str(os.getpid())
-            # multiprocessing's resource tracker, started now with this interpreter's -W options, unlinks the
-            # semaphores of workers killed with the run; its warning about them is not the user's business
-            if _QUIET_TRACKER not in sys.warnoptions:
-                sys.warnoptions.append(_QUIET_TRACKER)
-            return super().__enter__()
+            _quiet_tracker()
+            super().__enter__()
+            # (Prefect enters a copy of the flow's runner in a worker for each task it runs: only the run's
+            # own process starts workers)
+            context = preload_pool() if multiprocessing.parent_process() is None else None
+            if context is not None:
+                internals.pool_start_method(self, context)
+            return self
 
         def __exit__(self, *exc):
             try:

@@ -6,8 +6,13 @@ or `prefect server start`'s; another address with CHUSHO_LOCAL_API), whose UI
 then shows the run; else a temporary server of our own, started before
 anything else is done (its start-up overlaps the imports and the model load)
 and stopped at the end. A temporary server whose SQLite database is damaged
-gets a new one (the old one moved aside). Its flow runs past the retention are
-deleted after a run (`prune_old_runs`: its ephemeral mode runs no vacuum).
+gets a new one (the old one moved aside). Once a temporary server of this
+installation has migrated its database and registered Prefect's block types, a
+stamp beside the database says so (`mark_database_ready`), and the next ones skip
+those steps of Prefect's start-up (`database_ready`: Alembic's check, and the
+load of every Prefect collection to hash the block registry). Its flow runs
+past the retention are deleted after a run (`prune_old_runs`: its ephemeral
+mode runs no vacuum).
 
 `ServerWatch`: a server lost while the flow runs ends the command within a
 minute, with one line saying whether the output was written.
@@ -31,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
@@ -173,6 +179,68 @@ def damaged_database(path: Path) -> str | None:
     return None if verdict == "ok" else verdict
 
 
+READY_SUFFIX = ".chusho-extract-ready"  # beside the database: the installation that made it ready
+
+
+def _installation() -> dict:
+    """What a ready database depends on: Prefect's version (its migrations) and the state of the folder
+    Prefect is installed in (any package installed or removed there, a collection with block types among
+    them, changes its modification time)."""
+    from importlib.metadata import distribution  # (imported already by the command line)
+
+    dist = distribution("prefect")
+    return {"prefect": dist.version, "packages": Path(dist.locate_file("")).stat().st_mtime_ns}
+
+
+def _migrated_to(path: Path) -> str | None:
+    """The database's Alembic revision, with block types registered in it; None when it is not so (not there,
+    empty, damaged, busy: a server that migrates finds out)."""
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            (revision,), = db.execute("SELECT version_num FROM alembic_version").fetchall()
+            (block_types,), = db.execute("SELECT count(*) FROM block_type").fetchall()
+        finally:
+            db.close()
+    except (sqlite3.Error, ValueError):
+        return None
+    return revision if block_types else None
+
+
+def database_ready(path: Path | None) -> bool:
+    """Whether a temporary server may skip its start-up's migrations and block registration on this database:
+    a server of this very installation migrated it and registered its block types (the stamp beside it says
+    so, written by `mark_database_ready`), and it is still at that revision with block types in it. A new or
+    replaced database, another Prefect version or a package installed since: not ready (Prefect's own start)."""
+    if path is None:
+        return False
+    try:
+        stamp = json.loads(path.with_name(path.name + READY_SUFFIX).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    try:
+        installed = _installation()
+    except (OSError, ImportError):
+        return False
+    return stamp == {**installed, "revision": _migrated_to(path)} and stamp["revision"] is not None
+
+
+def mark_database_ready(path: Path | None) -> None:
+    """After a temporary server that ran Prefect's whole start-up answered: its database is migrated and its
+    block types registered by this installation (the next servers skip both). A stamp that cannot be
+    written costs the next start its half second, not the run."""
+    if path is None:
+        return
+    try:
+        stamp = {**_installation(), "revision": _migrated_to(path)}
+        if stamp["revision"] is not None:
+            path.with_name(path.name + READY_SUFFIX).write_text(json.dumps(stamp), encoding="utf-8")
+    except (OSError, ImportError):
+        pass
+
+
 class LocalApi:
     """The Prefect API a run reports to; `LocalApi.find()` as early as possible, then `with api.active():`.
 
@@ -189,6 +257,7 @@ class LocalApi:
         self.url, self.process, self.how = url, process, how
         self.reset: dict | None = None  # its damaged database moved aside: {"file", "moved_to", "error"}
         self.log = log  # a temporary server's output: shown when it fails to start, not in the run's own
+        self.database_ready = False  # a temporary server skips the start-up steps its database does not need
 
     @classmethod
     def find(cls) -> "LocalApi":
@@ -206,7 +275,8 @@ class LocalApi:
     @classmethod
     def start(cls) -> "LocalApi":
         port = _free_port()
-        command, ephemeral = ephemeral_server_command(port)
+        ready = database_ready(prefect_database())
+        command, ephemeral = ephemeral_server_command(port, database_ready=ready)
         env = {**os.environ, **ephemeral}
         # Its output goes to a file of its own: Prefect's services log tracebacks when they are
         # cancelled at shutdown (an event batch still being recorded), which are not the run's.
@@ -215,6 +285,7 @@ class LocalApi:
             command, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
             preexec_fn=functools.partial(_server_preexec, os.getpid()))
         api = cls(f"http://127.0.0.1:{port}/api", process, how="temporary", log=log)
+        api.database_ready = ready
         atexit.register(api.stop)  # never left behind, whatever happens before active()
         return api
 
@@ -236,6 +307,9 @@ class LocalApi:
                 raise RuntimeError(f"the temporary Prefect server did not answer at {self.url} in {timeout:g} s"
                                    f"{tail}")
             time.sleep(0.05)
+        if not self.database_ready:  # it migrated the database and registered the block types: not again
+            mark_database_ready(prefect_database())
+            self.database_ready = True
 
     def _recover_database(self) -> bool:
         """After the temporary server exited before answering: if its database is damaged (SQLite's
@@ -254,6 +328,7 @@ class LocalApi:
         self.stop()
         fresh = type(self).start()
         self.url, self.process, self.log = fresh.url, fresh.process, fresh.log
+        self.database_ready = fresh.database_ready
         return True
 
     def _log_tail(self, size: int = 3000) -> str:
@@ -268,11 +343,22 @@ class LocalApi:
             return ""
         return f"; it printed:\n{text}" if text else ""
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = True) -> None:
+        """Stop a temporary server and wait for it to exit; without `wait` (the command ends next), only until
+        it no longer takes connections: uvicorn closes its port at once on SIGTERM, then ends Prefect's
+        services and exits by itself (a tenth of a second later, which the command need not wait for)."""
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
+            port = urllib.parse.urlsplit(self.url or "").port
+            deadline = time.monotonic() + 10
+            while not wait and port and port_in_use(port) and self.process.poll() is None:
+                if time.monotonic() > deadline:
+                    wait = True
+                    break
+                time.sleep(0.005)
             try:
-                self.process.wait(timeout=10)
+                if wait:
+                    self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
@@ -281,11 +367,12 @@ class LocalApi:
             self.log.close()
             self.log = None
 
-    def release(self) -> None:
-        """Not needed after all (the run ended before its flow): stop a temporary server, forget the address."""
+    def release(self, wait: bool = True) -> None:
+        """Not needed any more (the run ended, or ended before its flow): stop a temporary server (see `stop`),
+        forget the address."""
         if self.how != "configured":
             os.environ.pop("PREFECT_API_URL", None)
-        self.stop()
+        self.stop(wait)
 
     def prune(self) -> None:
         """A temporary server's flow runs past the retention, deleted (see `prune_old_runs`)."""
@@ -322,7 +409,7 @@ class LocalApi:
                 yield self
             self.prune()
         finally:
-            self.release()
+            self.release(wait=False)  # the command ends next: the server ends its services by itself
 
 
 def _silence_logging() -> None:
