@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from extractors.language.dates import DateMention, DocDate, carry_years, document_date, find_dates
 from extractors.language.nlp import soft_cut
 from extractors.records.lines import Line, doc_lines
+from extractors.records.site_owner import owner_from_url
 from schemas.document import Document
 from schemas.records import Candidate
 
@@ -226,7 +227,5 @@ def _site_owner(uri: str | None) -> str | None:
     """The name of the local government whose site `uri` is on (www.city.ofunato.iwate.jp: 大船渡市), else None."""
     if not uri or not uri.startswith(("http://", "https://")):
         return None
-    from extractors.records.site_owner import owner_from_url  # it imports linking, which imports this module
-
     body = owner_from_url(uri)
     return body.name if body else None

