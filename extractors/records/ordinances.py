@@ -41,7 +41,7 @@ from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, cells, line_index
 from extractors.records.publisher import publisher
 from extractors.records.ordinance_pages import (assembly, number_line, numbered_date, plans, promulgation, said_to_exist,
-                                               sentence_date, subject_place, supplementary)
+                                               sentence_date, subject_place, supplementary, with_relative_dates)
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
 from extractors.language.readings import prefecture_read_as
@@ -699,6 +699,7 @@ def _key_name(name: str) -> str:
 
 
 def ordinance_drafts(ctx: DocContext) -> list[dict]:
+    ctx = with_relative_dates(ctx)  # (今年4月, 29日、: news items date a making against their own date)
     text = ctx.text
     named: list[tuple[Candidate, str, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
