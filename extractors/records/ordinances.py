@@ -316,7 +316,8 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | 
             p = places[-1]
             if p.label == "SELF":
                 return ctx.resolve_self(p.text), "self-reference", (p.start, p.end)
-            return p.text, None, (p.start, p.end)
+            last = find_municipalities(p.text)[-1][1]  # 兵庫県議会: the body is the place it starts with
+            return p.text[:last], None, (p.start, p.start + last)
         # searched in the slice so that ^ matches at the clause start
         m = _PLACE_BEFORE.search(ctx.text[lo:cand.start]) if ctx.prefecture else None
         if m:

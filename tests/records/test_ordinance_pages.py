@@ -370,3 +370,8 @@ def test_a_relative_date_on_a_page_without_its_own_date_dates_nothing(nlp):
     (o,) = _ordinances("今年4月1日に施行された弘前市中小企業振興基本条例の説明会です。", "お知らせ").values()
     assert (o["enacted_date"], o["effective_date"]) == (None, None)
 
+
+def test_an_assembly_in_the_clause_gives_its_body(nlp):
+    text = "2016年6月30日\n28日、弘前市議会で、議員提案の中小企業振興基本条例が成立しました。"
+    (o,) = _ordinances(text, "お知らせ").values()
+    assert o["municipality"] == "弘前市"
