@@ -26,15 +26,19 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
   bound to 公布/施行/制定 before or after it (…日付けで施行, 公布日:…日);
 - `said_to_exist(ctx, name, key, one_ordinance)`: whether the page says the ordinance exists (a
   sentence reports it made, amended or in force, an amendment of it, a title that is the
-  ordinance itself); a name it does not is only named in passing.
+  ordinance itself); a name it does not is only named in passing;
+- `relative_dates(ctx)`: dates written against the page's own date (a news item's 今年4月, 昨年,
+  a bare 29日、 at a clause's start), as date mentions.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from extractors.language.dates import DateMention
+from extractors.language.dates import DateMention, kanji_to_int, parse_date
 from extractors.language.gazetteer import find_municipalities
 from extractors.records.context import DocContext
+from extractors.records.agreement_dates import day_on_or_before
 from extractors.records.lines import line_index
 
 _DRAFT_AFTER = re.compile(r"[」』]?\s?[(（](?:案|原案|素案|骨子案|試案|改正案|最終案|仮称)[)）]")
@@ -307,3 +311,49 @@ def _done_after(text: str, end: int, sentence_end: int) -> bool:
             return True
     return False
 
+
+
+# 今年4月, 昨年12月17日, 昨年 (not 今年度: a fiscal year), read against the page's own date
+_YEAR_WORD = re.compile(r"(一昨年|今年|本年|昨年|去年)(?!度)\s?(?:の\s?)?(?:(\d{1,2})\s?月(?:\s?(\d{1,2})\s?日)?)?")
+_YEARS_BACK = {"今年": 0, "本年": 0, "昨年": 1, "去年": 1, "一昨年": 2}
+# a day written alone at a clause's start (「29日、…議会で…条例が成立」), after the page's date line
+_DAY_ALONE = re.compile(r"(?:^|(?<=[、,\s(（]))(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+                        r"(?:\s?[(（][月火水木金土日](?:曜日?)?[)）])?(?=[、,]|に|から|は)")
+YEAR_OF_PAGE = "year from the page's own date (今年, 昨年)"
+DAY_OF_PAGE = "month and year from the page's own date"
+
+
+def relative_dates(ctx: DocContext) -> list[DateMention]:
+    """The page's dates written against its own date (`DocContext.doc_date`): 今年/本年/昨年/去年/一昨年
+    with the month and day after it, if any (a month-day read with the page's year is replaced),
+    and a bare day (29日、) in the page's month, or the month before when the day is later than
+    the page's. A page that gives itself no date gives none."""
+    dd = ctx.doc_date
+    if dd is None:
+        return []
+    text = ctx.text
+    out: list[DateMention] = []
+    for m in _YEAR_WORD.finditer(text):
+        year = dd.year - _YEARS_BACK[m.group(1)]
+        month, day = (int(m.group(2)) if m.group(2) else None), (int(m.group(3)) if m.group(3) else None)
+        written = f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if month and day else "")
+        found = parse_date(written)
+        if found is None or not found.start_date or (month and not 1 <= month <= 12):
+            continue
+        out.append(replace(found, start=m.start(), end=m.end(), year_given=False, year_source=YEAR_OF_PAGE))
+    if dd.date.count("-") == 2:
+        for m in _DAY_ALONE.finditer(text):
+            day = day_on_or_before(dd.date, kanji_to_int(m.group(1)) or 0, True)
+            if day and m.start(1) != dd.start:
+                out.append(DateMention(m.start(1), m.end(), day, day, "day", False, False, None, DAY_OF_PAGE))
+    return out
+
+
+def with_relative_dates(ctx: DocContext) -> DocContext:
+    """A copy of `ctx` whose dates hold `relative_dates` too, in place of any mention they cover
+    (昨年12月17日 read with the page's year)."""
+    extra = relative_dates(ctx)
+    if not extra:
+        return ctx
+    kept = [d for d in ctx.dates if not any(x.start <= d.start and d.end <= x.end for x in extra)]
+    return replace(ctx, dates=sorted(kept + extra, key=lambda d: (d.start, d.end)))

@@ -41,7 +41,7 @@ from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, cells, line_index
 from extractors.records.publisher import publisher
 from extractors.records.ordinance_pages import (assembly, number_line, numbered_date, plans, promulgation, said_to_exist,
-                                               sentence_date, subject_place, supplementary)
+                                               sentence_date, subject_place, supplementary, with_relative_dates)
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
 from extractors.language.readings import prefecture_read_as
@@ -316,7 +316,8 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | 
             p = places[-1]
             if p.label == "SELF":
                 return ctx.resolve_self(p.text), "self-reference", (p.start, p.end)
-            return p.text, None, (p.start, p.end)
+            last = find_municipalities(p.text)[-1][1]  # 兵庫県議会: the body is the place it starts with
+            return p.text[:last], None, (p.start, p.start + last)
         # searched in the slice so that ^ matches at the clause start
         m = _PLACE_BEFORE.search(ctx.text[lo:cand.start]) if ctx.prefecture else None
         if m:
@@ -699,6 +700,7 @@ def _key_name(name: str) -> str:
 
 
 def ordinance_drafts(ctx: DocContext) -> list[dict]:
+    ctx = with_relative_dates(ctx)  # (今年4月, 29日、: news items date a making against their own date)
     text = ctx.text
     named: list[tuple[Candidate, str, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
@@ -790,12 +792,16 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             headers[0]["evidence"].append(field_span(m.start(1), m.end(2), "ordinance-amend-abbr", "amended_dates",
                                                      year.start_date))
     _self_reference_dates(ctx, drafts)
+    unbound = set()  # drafts whose only statement is a date near the name that no making binds
     for d in drafts:
-        d.pop("_near", None)
+        near = d.pop("_near", None)
+        if near and not (d["number"] or d["amended_dates"] or d["enacted_date" if near != "enacted_date"
+                                                                  else "effective_date"]):
+            unbound.add(id(d))
     _page_number_and_promulgation(ctx, drafts)
     _supplementary_provisions(ctx, drafts)
     _fallback_dates(ctx, drafts)
-    drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts)]
+    drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts, id(d) in unbound)]
     return _apply_renames(drafts)
 
 
@@ -834,11 +840,13 @@ def _fallback_dates(ctx: DocContext, drafts: list[dict]) -> None:
                               date_span(date, "ordinance-sentence-date", field)]
 
 
-def _named_in_passing(ctx: DocContext, draft: dict, listed: bool, drafts: list[dict]) -> bool:
+def _named_in_passing(ctx: DocContext, draft: dict, listed: bool, drafts: list[dict], unbound: bool = False) -> bool:
     """An ordinance the page only names (an example, a ground, the subject of a consultation): no
-    header or list row of its own, no number, no date, and no sentence that says it was made,
-    amended or is in force, nor a title that is the ordinance itself (`said_to_exist`)."""
-    if listed or draft["confidence"] >= 0.9 or _stated(draft) or draft.get("_renamed"):
+    header or list row of its own, no number, no date (a date near the name that no verb of
+    making binds, `unbound`, is no statement: 2002年に…条例を提案し dates a bill), and no sentence
+    that says it was made, amended or is in force, nor a title that is the ordinance itself
+    (`said_to_exist`)."""
+    if listed or draft["confidence"] >= 0.9 or (_stated(draft) and not unbound) or draft.get("_renamed"):
         return False  # (a name something was renamed to: the renaming states it)
     return not said_to_exist(ctx, draft["name"], _key_name(draft["name"]), _one_ordinance(drafts))
 

@@ -352,3 +352,32 @@ def test_more_ways_of_saying_an_ordinance_was_made(nlp, text, title):
 def test_an_undated_renaming_is_no_passing_mention(nlp, text):
     (o,) = _ordinances(text, "お知らせ").values()
     assert (o["name"], o["former_names"]) == ("弘前市中小企業・小規模企業振興条例", ["弘前市中小企業振興条例"])
+
+
+@pytest.mark.parametrize("text, field, value", [
+    # a news item's bare day, in the month of its date line
+    ("2016年6月30日\n28日、弘前市議会で弘前市中小企業振興基本条例が成立しました。", "enacted_date", "2016-06-28"),
+    # 昨年 and 今年 with a month, read against the page's own date (not a month-day with the page's year)
+    ("2021年2月10日更新\n弘前市は昨年12月18日、弘前市中小企業振興基本条例を制定しました。", "enacted_date", "2020-12-18"),
+    ("2021年9月1日更新\n今年4月に施行した弘前市中小企業振興基本条例の説明会を開きました。", "enacted_date", "2021-04"),
+])
+def test_a_date_written_against_the_pages_own_date(nlp, text, field, value):
+    (o,) = _ordinances(text, "お知らせ").values()
+    assert o[field] == value
+
+
+def test_a_relative_date_on_a_page_without_its_own_date_dates_nothing(nlp):
+    (o,) = _ordinances("今年4月1日に施行された弘前市中小企業振興基本条例の説明会です。", "お知らせ").values()
+    assert (o["enacted_date"], o["effective_date"]) == (None, None)
+
+
+def test_an_assembly_in_the_clause_gives_its_body(nlp):
+    text = "2016年6月30日\n28日、弘前市議会で、議員提案の中小企業振興基本条例が成立しました。"
+    (o,) = _ordinances(text, "お知らせ").values()
+    assert o["municipality"] == "弘前市"
+
+
+def test_a_date_near_a_name_no_making_binds_is_no_statement_of_it(nlp):
+    text = ("2016年6月30日\n28日、弘前市議会で弘前市中小企業振興基本条例が成立しました。\n"
+            "会派は2010年に独自の弘前市地域経済振興条例を提案し、その後も質問を続けてきました。")
+    assert set(_ordinances(text, "お知らせ")) == {"弘前市中小企業振興基本条例"}
