@@ -14,7 +14,7 @@ Takes a `DocContext` and gives draft summits from the document's structure:
   in a sentence about 可決) are no summit. The host is the venue: the municipality
   before を会場に / にて / で開催 in the sentence, else `in X` or `(X)` made whole
   by the gazetteer (岡谷 -> 岡谷市; (群馬大会) -> 群馬県). A series named by year
-  (Xサミット2021in Y) is a meeting with a null edition;
+  (Xサミット2021in Y, 2021 Xサミット) is a meeting with a null edition;
 - counts: an edition written as a count (今年で9回目, 今回が8回目, 8回目となる今大会)
   of the series named before it, or of the page's series for 同フォーラム;
 - enumerations: editions listed without the series, each with its date and place
@@ -597,6 +597,10 @@ def _series_year(ctx: DocContext, series: str) -> tuple[str, int, int] | None:
     return None
 
 
+_LEADING_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s?(?=[^0-9\s年度/.\-])")
+_YEAR_RIGHT_BEFORE = re.compile(r"(?<![0-9\-./:－ー.A-Za-z])((?:19|20)[0-9]{2})\s?$")  # (not a phone number's end)
+
+
 def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
     """Series named by year instead of number (青葉サミット2021in若葉): one meeting per series and
     year, edition null; its date is the sentence's (or the page's, for a one-meeting page)."""
@@ -607,8 +611,19 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
             continue
         m = _YEAR_IN.match(ctx.text, c.end)
         name = strip_quotes(c.text)
-        if not m:
-            continue
+        rule = "summit-series-year"
+        if not m:  # 2023青葉サミット, 2023 青葉サミット: the year written before the name
+            ns = c.start + c.text.index(name)
+            m = _LEADING_YEAR.match(name) or _YEAR_RIGHT_BEFORE.search(ctx.text, max(0, ns - 6), ns)
+            if not m:
+                continue
+            if m.re is _LEADING_YEAR:
+                m = _LEADING_YEAR.match(ctx.text, ns)  # (its span in the text)
+                c = meetings.Found(m.end(), c.end, ctx.text[m.end():c.end])
+                name = strip_quotes(c.text)
+            rule = "summit-year-before"
+            if not _is_series_name(name):
+                continue
         s, e = ctx.sentence(c.start)
         year = int(m.group(1))
         if (name, m.group(1)) in seen:  # named again (a heading, then the body): a date the first lacked
@@ -616,10 +631,11 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
             if draft["start_date"] is None:
                 _year_date(ctx, draft, s, e, c.start, year)
             continue
-        host = _host_span_after(ctx, m.end()) or _place_right_after(ctx, m.end())
+        at = max(c.end, m.end())  # (the name's end, for a year before it)
+        host = _host_span_after(ctx, at) or _place_right_after(ctx, at)
         ns = c.start + c.text.index(name)
-        draft = _summit(name, None, 0.7, [(c.start, m.end(), "summit-series-year"),
-                                         field_span(ns, ns + len(name), "summit-series-year", "series", name)]
+        draft = _summit(name, None, 0.7, [(min(c.start, m.start()), max(c.end, m.end()), rule),
+                                         field_span(ns, ns + len(name), rule, "series", name)]
                         + ([host] if host else []),
                         host=host.value if host else None, _year=(str(year), m.start(1), m.end(1)))
         _year_date(ctx, draft, s, e, c.start, year)

@@ -103,6 +103,19 @@ def test_series_named_by_year(nlp):
         "地方都市サミット", None, "2021-10-21", "鶴岡市", "まちの未来と中小企業")
 
 
+@pytest.mark.parametrize("head", ["2022青葉都市サミット", "2022 青葉都市サミット"])
+def test_series_named_by_a_year_before_it(nlp, head):
+    text = (f"{head}を開催\n\n2022年5月12日、{head}が鶴岡市で開催されました。各市の市長が集まりました。")
+    (s,) = _summits(text, title=f"{head}を開催").values()
+    assert (s["series"], s["edition"], s["start_date"], s["host"]) == ("青葉都市サミット", None, "2022-05-12", "鶴岡市")
+
+
+def test_a_number_before_a_name_is_no_year(nlp):
+    # (the end of a phone number, a code or a count is no year)
+    assert _summits("問合せ 電話 0235-22-2022 青葉都市サミット事務局まで。", title="問合せ") == {}
+    assert _summits("No.2022 青葉都市サミットの記録を公開しました。", title="記録") == {}
+
+
 def test_exhibition_named_by_year_is_no_summit(nlp):
     assert _summits("「産業交流展2021」を開催しました。会期は11月10日(水)から12日(金)まで。") == {}
 
