@@ -542,6 +542,11 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
     for m in meetings.counted_editions(text):
         para = text.rfind("\n\n", 0, m.start) + 1
         series = _series_cand_before(ctx, m.start)
+        kind = _same_kind(ctx, m.start)
+        if kind and series is not None and not strip_quotes(series.text).endswith(kind):
+            # 同サミットは今年が27回目: the last サミット named, not a 会議 named in between
+            series = next((f for f in reversed(_series_names(ctx)) if f.end <= m.start
+                           and strip_quotes(f.text).endswith(kind)), series)
         how = None
         edition = kanji_to_int(m.edition)
         if series is None or series.end < max(para, m.start - 300):
@@ -569,6 +574,19 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
             draft["_year"] = year
         drafts.append(draft)
     return drafts
+
+
+@lru_cache(maxsize=1)
+def _same_pattern() -> re.Pattern:
+    words = sorted(meetings.vocabulary()["meeting_words"], key=len, reverse=True)
+    return re.compile("同(" + "|".join(map(re.escape, words)) + ")")
+
+
+def _same_kind(ctx: DocContext, at: int) -> str | None:
+    """The meeting word of a 同X (同サミット, 同大会) in the sentence before `at`: what the count is of."""
+    s, _ = ctx.sentence(at)
+    found = list(_same_pattern().finditer(ctx.text, s, at))
+    return found[-1].group(1) if found else None
 
 
 def _edition_of_another_event(ctx: DocContext, edition: int | None, start: int, end: int) -> bool:

@@ -126,3 +126,10 @@ def test_this_year_is_the_page_year(nlp):
             "公開日 2017年06月02日")
     (s,) = _summits(text).values()
     assert (s["start_date"], s["host"]) == ("2017", "室蘭市")
+
+
+def test_a_count_of_the_same_kind_is_of_the_last_meeting_of_that_kind(nlp):
+    text = ("青葉市長会は12日、鶴岡市で「青葉都市サミット」を開いた。翌日には青葉市長会議を開く。\n"
+            "参加者は約300人。同サミットは今年が15回目。")
+    (s,) = _summits(text, title="青葉都市サミットを開催").values()
+    assert (s["series"], s["edition"], s["host"]) == ("青葉都市サミット", 15, "鶴岡市")
