@@ -30,6 +30,7 @@ from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
 from extractors.records.publisher import publisher, stands_for_publisher
 from extractors.records.lines import Line, key_value
+from extractors.records.officials import ends_with_office
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
@@ -336,6 +337,8 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
         return None  # …が引き継がれました!: a report's sentence, not a slogan
     if _WRAPPED_END.search(value):
         return None  # …討議との: a sentence wrapped onto the next line, not a phrase
+    if ends_with_office(value) or value.endswith("氏"):
+        return None  # …であいさつする青葉会の山田会長: a photo's caption naming a person
     return value, line.start, line.end, start
 
 

@@ -271,6 +271,8 @@ def test_a_subtitle_under_the_heading_is_the_theme(nlp):
     "会場では参加者による活発な討議と交流の",  # a sentence the page wraps onto the next line
     "港まちの未来について語り合うことが",
     "Xでポスト",  # a share button's label
+    "開会のあいさつをする港まち協議会の山田会長",  # a photo's caption naming a person
+    "表彰を受けた釧路市の佐藤太郎氏",
 ])
 def test_a_line_under_the_heading_that_is_no_phrase_is_no_theme(nlp, line):
     """The subtitle reader takes a phrase (a slogan) only: not a report's sentence, a wrapped
