@@ -84,6 +84,11 @@ def test_counted_editions(text, edition):
     ("テーマは決まっていません。", None),
     ("『港と未来』を合言葉に大会が開かれた。", "港と未来"),  # a watchword is the meeting's slogan
     ("大会では「港の未来を拓く」と題した大会決議を採択した。", None),  # a resolution's title
+    # a quote the page never closes: the theme up to its cue
+    ("「港とともに~海から学ぶまちづくり~をテーマに、5月12日に大会が開かれた。", "港とともに~海から学ぶまちづくり~"),
+    ("「つながる商い、ひろがる港をスローガンとした大会で「青年部規約」が承認された。", "つながる商い、ひろがる港"),
+    ("「港の経営をテーマに講演した。", None),  # still a talk's title
+    ("「港の経営をテーマに」と題して講演した。", None),  # (a quote that closes after the cue)
 ])
 def test_theme_cues(text, theme):
     found = meetings.themes(text, 0, len(text))
