@@ -274,7 +274,7 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     cue = "|".join(map(re.escape, v["theme_cues"]))
     talk = "|".join(map(re.escape, v["talk_words"]))
     after = re.compile(rf"{_QUOTED}\s?(?:を|の|が)?\s?(?P<cue>{cue})")
-    before = re.compile(rf"(?:{cue})\s?(?:は|:|：)?\s?{_QUOTED}")
+    before = re.compile(rf"(?:{cue})\s?(?:は[、,]?|:|：)?\s?{_QUOTED}")  # (メインテーマは、「…」 as plain's テーマは、…)
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
     # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
     talk_after = re.compile(rf"\s?(?:に|と|として|とした|にした)?\s?[\u4e00-\u9fff]{{0,4}}?(?:{talk})")
