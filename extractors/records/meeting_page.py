@@ -30,7 +30,7 @@ from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
 from extractors.records.publisher import publisher, stands_for_publisher
 from extractors.records.lines import Line, key_value
-from extractors.records.officials import ends_with_office
+from extractors.records.officials import ends_with_office, official_after
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
@@ -98,7 +98,8 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
     for mark in _VENUE_MARK.finditer(text, start, end):
         lo = max(start, mark.start() - 30)
         places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])
-                  and not _OFFICIAL_AFTER.match(text, lo + p[1])]  # 青葉市長が出席: an attendee, no venue
+                  and not _OFFICIAL_AFTER.match(text, lo + p[1])  # 青葉市長が出席: an attendee, no venue
+                  and not official_after(text, lo + p[1])]  # (青葉市の山田市長はオンラインで、)
         if places:
             cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
             s, e, name = (cities or places)[-1]

@@ -44,6 +44,13 @@ def test_host_is_the_venue_municipality(nlp, text, series, host):
     assert (s["series"], s["host"], s["start_date"]) == (series, host, "2019-10-03")
 
 
+def test_a_city_whose_official_speaks_is_no_venue(nlp):
+    text = ("2022年5月12日、第6回地域産業サミットがオンラインで開催されました。\n"
+            "閉会では、次の開催地となる釧路市の山田市長はオンラインで、参加者に感謝を述べました。")
+    (s,) = _summits(text).values()
+    assert (s["edition"], s["host"]) == (6, None)
+
+
 def test_bare_series_takes_the_page_series_and_month_before_edition(nlp):
     text = ("当町は「第30回全国梅サミット」の開催地に決まりました。\n"
             "当町では、平成15年5月に第12回大会が開かれています。次回の第31回大会は令和8年に開催予定です。")
