@@ -44,6 +44,16 @@ def test_host_is_the_venue_municipality(nlp, text, series, host):
     assert (s["series"], s["host"], s["start_date"]) == (series, host, "2019-10-03")
 
 
+@pytest.mark.parametrize("hall, host", [
+    ("くしろドーム", "釧路市"),  # the town's name in kana
+    ("釧路グリーンアリーナ", "釧路市"),
+    ("グランドホテル", None),  # a hall named after no place
+])
+def test_a_hall_named_after_its_town_gives_the_host(nlp, hall, host):
+    (s,) = _summits(f"令和元年10月3日(木){hall}にて、第6回地域産業サミットが開催されました。").values()
+    assert (s["edition"], s["host"]) == (6, host)
+
+
 def test_a_city_whose_official_speaks_is_no_venue(nlp):
     text = ("2022年5月12日、第6回地域産業サミットがオンラインで開催されました。\n"
             "閉会では、次の開催地となる釧路市の山田市長はオンラインで、参加者に感謝を述べました。")
