@@ -69,6 +69,7 @@ _PAST = re.compile(r"(?:た|ました)[。」]?$|た。")
 BARE_DAY = "month and year from the document date"
 _TITLE_IN_TEXT = 600  # a page's title, when the text writes it, stands this near the top
 _SESSIONS = ("定例会", "臨時会")  # a bare 定例会 may be an assembly's session
+_WORKING_SESSION = ("会議",)  # a bare 大会/総会/定例会 is a body's convention; a bare 会議 its working session
 _YEAR_BEFORE = re.compile(r"年度?\s?$")
 _ASSEMBLY = re.compile(r"(?<![協審])議会|議員")
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")  # 青葉市長: an official, not a place
@@ -1108,6 +1109,8 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     for d in drafts:
         _city_of_ward(ctx, d)
         _no_end_for_a_month(d)
+    # 第1回目の会議 that no named series takes: a body's working session (a council's minutes), no summit
+    drafts = [d for d in drafts if d["series"] is None or strip_quotes(d["series"]) not in _WORKING_SESSION]
     # a row's series comes from context; a mention in the same document names it exactly
     named = {d["edition"]: d for d in drafts if d["evidence"][0][2] != "summit-row"}
     for d in drafts:

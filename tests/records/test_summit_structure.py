@@ -75,6 +75,12 @@ def test_bare_series_stays_when_the_page_names_none(nlp):
     assert summits[4]["series"] == "定例会"
 
 
+def test_a_bare_meeting_of_a_council_is_no_summit(nlp):
+    text = ("会議録\n会議名 第2回青葉市産業振興審議会\n開催日時 令和元年10月3日(木)\n開催場所 釧路市役所\n"
+            "ただいまより本年度の第2回目の会議を開催します。")
+    assert _summits(text, title="会議録") == {}
+
+
 def test_year_in_series_name_dates_yearless_days(nlp):
     text = "11月5日(木)・6日(金)の両日、第3回全国港まちサミット2015 in 函館を開催しました。"
     (s,) = _summits(text).values()
