@@ -17,7 +17,8 @@ that a name is read the same on any line, selected by the prefilter or not:
   10年ぶり3回目);
 - `themes(text, lo, hi)`: 「…」をテーマに, 「…」をスローガンに, キャッチフレーズ「…」, 「…」
   と題して, never a talk's title (…をテーマに講演; but …を大会テーマに講演 is the meeting's);
-  an unquoted one only as a copula's complement (メインテーマは、…でした。);
+  an unquoted one only as a copula's complement (メインテーマは、…でした。), or one whose opening
+  quote the page never closes (「…をテーマに, with no 」 before the next 「 or the sentence's end);
 - `declarations(text, lo, hi)`: 「…宣言」/「…アピール」 in quotes, or an unquoted …宣言 with an
   adoption verb (大会宣言を採択, 共同宣言の採択, 行動宣言としてまとめ).
 """
@@ -273,7 +274,7 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     cue = "|".join(map(re.escape, v["theme_cues"]))
     talk = "|".join(map(re.escape, v["talk_words"]))
     after = re.compile(rf"{_QUOTED}\s?(?:を|の|が)?\s?(?P<cue>{cue})")
-    before = re.compile(rf"(?:{cue})\s?(?:は|:|：)?\s?{_QUOTED}")
+    before = re.compile(rf"(?:{cue})\s?(?:は[、,]?|:|：)?\s?{_QUOTED}")  # (メインテーマは、「…」 as plain's テーマは、…)
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
     # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
     talk_after = re.compile(rf"\s?(?:に|と|として|とした|にした)?\s?[\u4e00-\u9fff]{{0,4}}?(?:{talk})")
@@ -281,14 +282,17 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     plain = re.compile(rf"(?:{cue})は[、\s]?(?P<u>[^「」『』。、\n]{{4,60}}?)(?:でした|です|だった|である)。")
     # 記念講演では、「…」をテーマに: the talk is the topic before the quote
     talk_before = re.compile(rf"(?:{talk})(?:では|で|は|が|も)[、,\s]?\s?$")
-    return after, before, titled, talk_after, plain, talk_before
+    # 「…をテーマに: a quote the page opens and never closes (no 」 before the next 「 or the
+    # sentence's end), the theme up to its cue
+    unclosed = re.compile(rf"「(?P<u>[^「」『』。\n]{{2,80}}?)\s?(?:を|の|が)?\s?(?P<cue>{cue})(?P<rest>[^「」。\n]*)(?=[「。\n]|$)")
+    return after, before, titled, talk_after, plain, talk_before, unclosed
 
 
 def themes(text: str, lo: int, hi: int) -> list[Found]:
     """The meeting themes of text[lo:hi], in order: the quoted text with a theme cue before or
     after it, or 「…」と題して; not when a talk word follows (…をテーマに講演, と題して発表); else
     an unquoted one that completes テーマは…です."""
-    after, before, titled, talk_after, plain, talk_before = _theme_patterns()
+    after, before, titled, talk_after, plain, talk_before, unclosed = _theme_patterns()
     out = []
     for pattern in (after, before, titled):
         for m in pattern.finditer(text, lo, hi):
@@ -301,6 +305,9 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
             if pattern is titled and _NAMES_A_DECLARATION.match(text, m.end(), min(hi, m.end() + 24)):
                 continue  # 「…」と題した「青葉アピール」: the declaration's title
             out.append(Found(m.start(g), m.end(g), m.group(g)))
+    if not out:
+        out = [Found(m.start("u"), m.end("u"), m.group("u")) for m in unclosed.finditer(text, lo, hi)
+               if not (m.group("cue") in vocabulary()["talk_cues"] and talk_after.match(text, m.start("rest"), hi))]
     if not out:
         out = [Found(m.start("u"), m.end("u"), m.group("u")) for m in plain.finditer(text, lo, hi)]
     return sorted(set(out))

@@ -8,7 +8,8 @@ about (the one its title numbers, else the one it opens with):
   spaces inside a key (日 時, 会 場) are read through;
 - the date: a key's date, else the first full date bound to a holding verb, else the first
   full date near the top that is not the page's own (a date line, 更新日, 投稿…);
-- the host, the venue, never an attending mayor: the venue of the meeting's sentence, a
+- the host, the venue, never an attending mayor: the venue of the meeting's sentence (a hall
+  named after its town too: くしろドームにて -> 釧路市), a
   place written after the series name anywhere on the page (青葉サミット in 若葉), a 会場/開催地
   key, the first venue clause of the page (…を会場に, …で開催), the page's owner;
 - the theme and the declaration: cue words (language.meetings), key lines, the subtitle line
@@ -30,6 +31,7 @@ from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
 from extractors.records.publisher import publisher, stands_for_publisher
 from extractors.records.lines import Line, key_value
+from extractors.records.officials import ends_with_office, official_after
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
@@ -97,7 +99,8 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
     for mark in _VENUE_MARK.finditer(text, start, end):
         lo = max(start, mark.start() - 30)
         places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])
-                  and not _OFFICIAL_AFTER.match(text, lo + p[1])]  # 青葉市長が出席: an attendee, no venue
+                  and not _OFFICIAL_AFTER.match(text, lo + p[1])  # 青葉市長が出席: an attendee, no venue
+                  and not official_after(text, lo + p[1])]  # (青葉市の山田市長はオンラインで、)
         if places:
             cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
             s, e, name = (cities or places)[-1]
@@ -112,10 +115,30 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
             whole = full_host(ctx, bare.group(1))
             if whole and is_municipality(whole):
                 return whole, bare.start(1), bare.end(1)
+        named = _facility_place(ctx, lo, mark.start())
+        if named:  # こまつドームにて, 広島グリーンアリーナにて: the hall is named after its town
+            return named
         own = [c for c in ctx.within(lo, mark.start(), "SELF") if c.end == mark.start() and c.text[:1] in "本当"]
         body = self_place(ctx, own[-1].text) if own else None
         if body:  # 本市で…を開催: the city that publishes the page
             return body, own[-1].start, own[-1].end
+    return None
+
+
+# A hall right before a venue mark whose name starts with a place (in kanji or kana): the place is
+# the town it stands in.
+_FACILITY = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3})"
+                       r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{0,12}?(?:ドーム|アリーナ|ホール|会館|センター|体育館|プラザ|"
+                       r"メッセ|スタジアム|ホテル)$")
+
+
+def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
+    m = _FACILITY.search(ctx.text, lo, at)
+    if not m:  # (no quote check: the hall's word ends right at the mark, a quote is no theme here)
+        return None
+    whole = full_host(ctx, m.group(1))
+    if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
+        return whole, m.start(1), m.end(1)
     return None
 
 
@@ -336,6 +359,8 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
         return None  # …が引き継がれました!: a report's sentence, not a slogan
     if _WRAPPED_END.search(value):
         return None  # …討議との: a sentence wrapped onto the next line, not a phrase
+    if ends_with_office(value) or value.endswith("氏"):
+        return None  # …であいさつする青葉会の山田会長: a photo's caption naming a person
     return value, line.start, line.end, start
 
 

@@ -14,7 +14,7 @@ Takes a `DocContext` and gives draft summits from the document's structure:
   in a sentence about 可決) are no summit. The host is the venue: the municipality
   before を会場に / にて / で開催 in the sentence, else `in X` or `(X)` made whole
   by the gazetteer (岡谷 -> 岡谷市; (群馬大会) -> 群馬県). A series named by year
-  (Xサミット2021in Y) is a meeting with a null edition;
+  (Xサミット2021in Y, 2021 Xサミット) is a meeting with a null edition;
 - counts: an edition written as a count (今年で9回目, 今回が8回目, 8回目となる今大会)
   of the series named before it, or of the page's series for 同フォーラム;
 - enumerations: editions listed without the series, each with its date and place
@@ -69,6 +69,7 @@ _PAST = re.compile(r"(?:た|ました)[。」]?$|た。")
 BARE_DAY = "month and year from the document date"
 _TITLE_IN_TEXT = 600  # a page's title, when the text writes it, stands this near the top
 _SESSIONS = ("定例会", "臨時会")  # a bare 定例会 may be an assembly's session
+_WORKING_SESSION = ("会議",)  # a bare 大会/総会/定例会 is a body's convention; a bare 会議 its working session
 _YEAR_BEFORE = re.compile(r"年度?\s?$")
 _ASSEMBLY = re.compile(r"(?<![協審])議会|議員")
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")  # 青葉市長: an official, not a place
@@ -542,6 +543,11 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
     for m in meetings.counted_editions(text):
         para = text.rfind("\n\n", 0, m.start) + 1
         series = _series_cand_before(ctx, m.start)
+        kind = _same_kind(ctx, m.start)
+        if kind and series is not None and not strip_quotes(series.text).endswith(kind):
+            # 同サミットは今年が27回目: the last サミット named, not a 会議 named in between
+            series = next((f for f in reversed(_series_names(ctx)) if f.end <= m.start
+                           and strip_quotes(f.text).endswith(kind)), series)
         how = None
         edition = kanji_to_int(m.edition)
         if series is None or series.end < max(para, m.start - 300):
@@ -571,6 +577,19 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
     return drafts
 
 
+@lru_cache(maxsize=1)
+def _same_pattern() -> re.Pattern:
+    words = sorted(meetings.vocabulary()["meeting_words"], key=len, reverse=True)
+    return re.compile("同(" + "|".join(map(re.escape, words)) + ")")
+
+
+def _same_kind(ctx: DocContext, at: int) -> str | None:
+    """The meeting word of a 同X (同サミット, 同大会) in the sentence before `at`: what the count is of."""
+    s, _ = ctx.sentence(at)
+    found = list(_same_pattern().finditer(ctx.text, s, at))
+    return found[-1].group(1) if found else None
+
+
 def _edition_of_another_event(ctx: DocContext, edition: int | None, start: int, end: int) -> bool:
     """Whether the text writes 第N回 of this edition before a name that is no meeting's (第16回青葉市
     「産業祭」): a count of that edition (第16回を迎えた今回) speaks of that event."""
@@ -597,6 +616,10 @@ def _series_year(ctx: DocContext, series: str) -> tuple[str, int, int] | None:
     return None
 
 
+_LEADING_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s?(?=[^0-9\s年度/.\-])")
+_YEAR_RIGHT_BEFORE = re.compile(r"(?<![0-9\-./:－ー.A-Za-z])((?:19|20)[0-9]{2})\s?$")  # (not a phone number's end)
+
+
 def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
     """Series named by year instead of number (青葉サミット2021in若葉): one meeting per series and
     year, edition null; its date is the sentence's (or the page's, for a one-meeting page)."""
@@ -607,8 +630,19 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
             continue
         m = _YEAR_IN.match(ctx.text, c.end)
         name = strip_quotes(c.text)
-        if not m:
-            continue
+        rule = "summit-series-year"
+        if not m:  # 2023青葉サミット, 2023 青葉サミット: the year written before the name
+            ns = c.start + c.text.index(name)
+            m = _LEADING_YEAR.match(name) or _YEAR_RIGHT_BEFORE.search(ctx.text, max(0, ns - 6), ns)
+            if not m:
+                continue
+            if m.re is _LEADING_YEAR:
+                m = _LEADING_YEAR.match(ctx.text, ns)  # (its span in the text)
+                c = meetings.Found(m.end(), c.end, ctx.text[m.end():c.end])
+                name = strip_quotes(c.text)
+            rule = "summit-year-before"
+            if not _is_series_name(name):
+                continue
         s, e = ctx.sentence(c.start)
         year = int(m.group(1))
         if (name, m.group(1)) in seen:  # named again (a heading, then the body): a date the first lacked
@@ -616,10 +650,11 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
             if draft["start_date"] is None:
                 _year_date(ctx, draft, s, e, c.start, year)
             continue
-        host = _host_span_after(ctx, m.end()) or _place_right_after(ctx, m.end())
+        at = max(c.end, m.end())  # (the name's end, for a year before it)
+        host = _host_span_after(ctx, at) or _place_right_after(ctx, at)
         ns = c.start + c.text.index(name)
-        draft = _summit(name, None, 0.7, [(c.start, m.end(), "summit-series-year"),
-                                         field_span(ns, ns + len(name), "summit-series-year", "series", name)]
+        draft = _summit(name, None, 0.7, [(min(c.start, m.start()), max(c.end, m.end()), rule),
+                                         field_span(ns, ns + len(name), rule, "series", name)]
                         + ([host] if host else []),
                         host=host.value if host else None, _year=(str(year), m.start(1), m.end(1)))
         _year_date(ctx, draft, s, e, c.start, year)
@@ -1074,6 +1109,8 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     for d in drafts:
         _city_of_ward(ctx, d)
         _no_end_for_a_month(d)
+    # 第1回目の会議 that no named series takes: a body's working session (a council's minutes), no summit
+    drafts = [d for d in drafts if d["series"] is None or strip_quotes(d["series"]) not in _WORKING_SESSION]
     # a row's series comes from context; a mention in the same document names it exactly
     named = {d["edition"]: d for d in drafts if d["evidence"][0][2] != "summit-row"}
     for d in drafts:

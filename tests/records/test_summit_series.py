@@ -72,6 +72,7 @@ def test_counted_editions(text, edition):
     ("『地域の力、青森から』をキャッチフレーズとして大会を開催した。", "地域の力、青森から"),
     ("「創業百年、次の百年へ」のスローガンを掲げ、総会を開いた。", "創業百年、次の百年へ"),
     ("メインテーマ:「つながる港まち」", "つながる港まち"),
+    ("今回のメインテーマは、「つながる港まち」。", "つながる港まち"),
     ("「『青森のりんご』が育てた産業」をテーマに、分科会を開いた。", "『青森のりんご』が育てた産業"),
     ("市長が「ものづくり都市・青森」をテーマに発表した。", None),  # a talk's title
     ("会長が「これからの経営」と題して講演した。", None),
@@ -84,6 +85,11 @@ def test_counted_editions(text, edition):
     ("テーマは決まっていません。", None),
     ("『港と未来』を合言葉に大会が開かれた。", "港と未来"),  # a watchword is the meeting's slogan
     ("大会では「港の未来を拓く」と題した大会決議を採択した。", None),  # a resolution's title
+    # a quote the page never closes: the theme up to its cue
+    ("「港とともに~海から学ぶまちづくり~をテーマに、5月12日に大会が開かれた。", "港とともに~海から学ぶまちづくり~"),
+    ("「つながる商い、ひろがる港をスローガンとした大会で「青年部規約」が承認された。", "つながる商い、ひろがる港"),
+    ("「港の経営をテーマに講演した。", None),  # still a talk's title
+    ("「港の経営をテーマに」と題して講演した。", None),  # (a quote that closes after the cue)
 ])
 def test_theme_cues(text, theme):
     found = meetings.themes(text, 0, len(text))
@@ -271,6 +277,8 @@ def test_a_subtitle_under_the_heading_is_the_theme(nlp):
     "会場では参加者による活発な討議と交流の",  # a sentence the page wraps onto the next line
     "港まちの未来について語り合うことが",
     "Xでポスト",  # a share button's label
+    "開会のあいさつをする港まち協議会の山田会長",  # a photo's caption naming a person
+    "表彰を受けた釧路市の佐藤太郎氏",
 ])
 def test_a_line_under_the_heading_that_is_no_phrase_is_no_theme(nlp, line):
     """The subtitle reader takes a phrase (a slogan) only: not a report's sentence, a wrapped

@@ -44,6 +44,23 @@ def test_host_is_the_venue_municipality(nlp, text, series, host):
     assert (s["series"], s["host"], s["start_date"]) == (series, host, "2019-10-03")
 
 
+@pytest.mark.parametrize("hall, host", [
+    ("くしろドーム", "釧路市"),  # the town's name in kana
+    ("釧路グリーンアリーナ", "釧路市"),
+    ("グランドホテル", None),  # a hall named after no place
+])
+def test_a_hall_named_after_its_town_gives_the_host(nlp, hall, host):
+    (s,) = _summits(f"令和元年10月3日(木){hall}にて、第6回地域産業サミットが開催されました。").values()
+    assert (s["edition"], s["host"]) == (6, host)
+
+
+def test_a_city_whose_official_speaks_is_no_venue(nlp):
+    text = ("2022年5月12日、第6回地域産業サミットがオンラインで開催されました。\n"
+            "閉会では、次の開催地となる釧路市の山田市長はオンラインで、参加者に感謝を述べました。")
+    (s,) = _summits(text).values()
+    assert (s["edition"], s["host"]) == (6, None)
+
+
 def test_bare_series_takes_the_page_series_and_month_before_edition(nlp):
     text = ("当町は「第30回全国梅サミット」の開催地に決まりました。\n"
             "当町では、平成15年5月に第12回大会が開かれています。次回の第31回大会は令和8年に開催予定です。")
@@ -56,6 +73,12 @@ def test_bare_series_takes_the_page_series_and_month_before_edition(nlp):
 def test_bare_series_stays_when_the_page_names_none(nlp):
     summits = _summits("今後の日程\n・第4回定例会の開催について 港区\n")
     assert summits[4]["series"] == "定例会"
+
+
+def test_a_bare_meeting_of_a_council_is_no_summit(nlp):
+    text = ("会議録\n会議名 第2回青葉市産業振興審議会\n開催日時 令和元年10月3日(木)\n開催場所 釧路市役所\n"
+            "ただいまより本年度の第2回目の会議を開催します。")
+    assert _summits(text, title="会議録") == {}
 
 
 def test_year_in_series_name_dates_yearless_days(nlp):
@@ -103,6 +126,19 @@ def test_series_named_by_year(nlp):
         "地方都市サミット", None, "2021-10-21", "鶴岡市", "まちの未来と中小企業")
 
 
+@pytest.mark.parametrize("head", ["2022青葉都市サミット", "2022 青葉都市サミット"])
+def test_series_named_by_a_year_before_it(nlp, head):
+    text = (f"{head}を開催\n\n2022年5月12日、{head}が鶴岡市で開催されました。各市の市長が集まりました。")
+    (s,) = _summits(text, title=f"{head}を開催").values()
+    assert (s["series"], s["edition"], s["start_date"], s["host"]) == ("青葉都市サミット", None, "2022-05-12", "鶴岡市")
+
+
+def test_a_number_before_a_name_is_no_year(nlp):
+    # (the end of a phone number, a code or a count is no year)
+    assert _summits("問合せ 電話 0235-22-2022 青葉都市サミット事務局まで。", title="問合せ") == {}
+    assert _summits("No.2022 青葉都市サミットの記録を公開しました。", title="記録") == {}
+
+
 def test_exhibition_named_by_year_is_no_summit(nlp):
     assert _summits("「産業交流展2021」を開催しました。会期は11月10日(水)から12日(金)まで。") == {}
 
@@ -113,3 +149,10 @@ def test_this_year_is_the_page_year(nlp):
             "公開日 2017年06月02日")
     (s,) = _summits(text).values()
     assert (s["start_date"], s["host"]) == ("2017", "室蘭市")
+
+
+def test_a_count_of_the_same_kind_is_of_the_last_meeting_of_that_kind(nlp):
+    text = ("青葉市長会は12日、鶴岡市で「青葉都市サミット」を開いた。翌日には青葉市長会議を開く。\n"
+            "参加者は約300人。同サミットは今年が15回目。")
+    (s,) = _summits(text, title="青葉都市サミットを開催").values()
+    assert (s["series"], s["edition"], s["host"]) == ("青葉都市サミット", 15, "鶴岡市")
