@@ -86,6 +86,9 @@ _BECOMES = re.compile(r"\s?[」』]?\s?と(?:な[らりるれろっ]|して(?!�
 _AND_OTHERS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:など|等)\s?(?:と|との)")
 _BRACKET_HEAD = re.compile(r"\s*[【<＜〈\[［]([^】>＞〉\]］\s、。]{2,30})[】>＞〉\]］]\s?(?=\S)")
 _LEGAL_FORMS = ("株式会社", "有限会社", "合同会社")
+# 「佐賀県下4信用金庫」, 「福岡県内5市町」: a place that says where a counted group is, no party (「A、B及びCの
+# 2市3町」 closes a list of members)
+_REGION_OF_COUNT = re.compile(r"\s?(?:下|内|内の)?\s?[0-9一二三四五六七八九十]+(?:つの)?[\u4e00-\u9fff]")
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
@@ -332,6 +335,8 @@ class AgreementReader:
                 continue
             if in_list or (self.ctx.in_parens(c.start, c.end) and not in_arg):
                 continue
+            if c.label == "GPE" and _REGION_OF_COUNT.match(text, c.end):
+                continue  # 佐賀県下4信用金庫: the region of a counted group, not one of its members
             if witness_after(text, c.end) or observer_before(text, c.start):
                 continue  # 「A会議所の立ち会いのもと」, 「Bの協力を得て」, 「オブザーバーとしてC」: no party
             coordinated = bool(found) and bool(_COORDINATED.fullmatch(text, found[-1][2], c.start))

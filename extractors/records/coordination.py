@@ -9,9 +9,9 @@ Takes a document's text (and offsets in it) and gives names with their spans:
   after a leading list marker, a trailing address in brackets and a trailing
   person's title are dropped: 「船橋市長 山田 太郎」 is 船橋市).
 - `bracket_list(text, pos)`: the names of a bracketed list right after pos,
-  「金融機関3社(東西銀行、南北信用金庫、中央信用組合)」:
-  a bracket holding two or more signing bodies separated by 、 is a list of
-  parties, not an aside.
+  「金融機関3社(東西銀行、南北信用金庫、中央信用組合)」, 「県内3信金(東西・南北・中央)」:
+  a bracket holding two or more signing bodies separated by 、 (or, when it
+  has no 、, by ・) is a list of parties, not an aside.
 - `counted_kind(text)`: 「4つの信用金庫」, 「2校」, 「金融機関4社」: how many of
   which kind a sentence announces, to be filled from the names the document
   gives of that kind.
@@ -178,7 +178,10 @@ def bracket_list(text: str, pos: int, limit: int) -> list[Named]:
     counted = _COUNT_BEFORE.search(text, max(0, pos - 8), pos)
     kind = _COUNTED_KIND.get(counted.group(2)) if counted else None
     items = []
-    for part in re.finditer(r"[^、,，]+", m.group(1)):
+    parts = list(re.finditer(r"[^、,，]+", m.group(1)))
+    if len(parts) == 1 and "・" in m.group(1):  # 「4信金(A・B・C・D)」: a list written with middle dots
+        parts = list(re.finditer(r"[^・]+", m.group(1)))
+    for part in parts:
         named = _clean_item(text, s0 + part.start(), s0 + part.end())
         if named is None and kind:  # 「県内3信金(東西、南北、中央)」: the kind is written once, in the count
             item = text[s0 + part.start():s0 + part.end()].strip()

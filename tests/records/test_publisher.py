@@ -70,6 +70,11 @@ def test_party_block_drops_people_and_addresses():
     ("金融機関2社(東西銀行、南北信用金庫)と", ["東西銀行", "南北信用金庫"]),
     ("東西銀行(船橋市中央1-1、頭取 山田)と", []),  # an aside, not a list
     ("東西銀行(中小機構)と", []),
+    # members written with middle dots, each with the kind the count gives, or full names
+    ("県内3信用金庫(東西・南北・中央)と", ["東西信用金庫", "南北信用金庫", "中央信用金庫"]),
+    ("県下2信用金庫(東西信用金庫・南北信用金庫)と", ["東西信用金庫", "南北信用金庫"]),
+    ("県内3信用金庫(東西・南北)と", []),  # the count does not match
+    ("東西市(青葉県事業承継・引継ぎ支援センター)と", []),  # one body's name with a dot inside
 ])
 def test_bracket_list(text, expected):
     i = text.index("(")
