@@ -50,7 +50,8 @@ KIND_CLASSES = {"金融機関": ("銀行", "信用金庫", "信用組合", "労�
                 "自治体": ("市", "区", "町", "村", "県", "都", "道", "府"), "市町村": ("市", "町", "村")}
 # 「東西、南北、中央の計3大学」, 「青葉、若葉の両商工会議所」: a list whose items share the ending
 _SHARED_END = re.compile(r"((?:[^\s、,，。のはがとを「」()（）]{1,12}、)+[^\s、,，。のはがとを「」()（）]{1,12})"
-                         r"の(計|両|各)?([0-9一二三四五六七八九十]*)(大学|短期大学|商工会議所|商工会|信用金庫|銀行)")
+                         r"の(計|両|各)?([0-9一二三四五六七八九十]*)(大学|短期大学|商工会議所|商工会|信用金庫|銀行|"
+                         r"(?:市|町|村)(?![町村0-9一二三四五六七八九十]))")  # (「A、B、Cの三市」; 「…の3市町」 gives no one ending)
 _KANJI_DIGITS = "〇一二三四五六七八九"
 # A count right before a bracket, and the kind it gives the bare names inside: 「3信金(東西、南北、中央)」
 _COUNT_BEFORE = re.compile(r"([0-9一二三四五六七八九十]+)(信用金庫|信金|銀行|行|信用組合|信組|大学|商工会議所|商工会|社|者|団体|機関|"
@@ -232,10 +233,14 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
         if not (m.group(2) or m.group(3)) or (count is not None and count > len(items)):
             continue  # 「今回、県内の信用金庫」: no 計/両/各 or count, no list of one ending
         pos = m.end(1) - len("、".join(items[-count:] if count else items))
+        found = []
         for item in items[-count:] if count else items:
             name = item if is_signing_body(item) else item + m.group(4)
-            out.append(Named(pos, pos + len(item), name, "agreement-shared-ending"))
+            found.append(Named(pos, pos + len(item), name, "agreement-shared-ending"))
             pos += len(item) + 1
+        if m.group(4) in ("市", "町", "村") and not all(is_municipality(n.name) for n in found):
+            continue  # 「室蘭、登別、伊達の三市」: each item with the ending is a municipality of the gazetteer
+        out += found
     return out
 
 
