@@ -9,7 +9,7 @@ word outside asides in brackets, bracketed and counted lists (`coordination`,
 `party_groups`), names with hiragana inside (`language.org_names`), short forms
 the page introduces (みなと銀), a company no kind word ends when the parse makes
 it the subject or partner; a self-reference (本市, 当行, 本会) or an omitted
-subject is the publisher, or on a page with none the topic (Xは) of an earlier
+subject is the publisher (not in a speaker's quoted words: 「…今年は柏市とも提携し…」と述べた), or on a page with none the topic (Xは) of an earlier
 sentence of the paragraph, and a self-reference the page never resolves stays as
 written (当協会); 同市 or 同大学 is the body of that kind named before, a division
 or town hall acts for its body; a group noun, an official, a witness, observer
@@ -420,7 +420,7 @@ class AgreementReader:
                 not any(same_body(head.group(1), f[0]) for f in found) and not self._has_subject(s, e, args, found):
             # 「【柏市】千葉銀行と包括連携協定を締結」: a release list's line opens with its body in brackets
             found.insert(0, (bare_municipality(head.group(1)), head.start(1), head.end(1), "agreement-bracket-head"))
-        elif self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
+        elif self._predicate_in(s, e) and not self._has_subject(s, e, args, found) and not self._quoted(s, anchor):
             topic = None if self.publisher else self._topic_before(s)
             implied = self.publisher or (topic and topic[0]) or self._title_body([n for n, *_ in found]) \
                 or self.ctx.site_owner  # a municipality's own page: the city signs what it does not name
@@ -430,6 +430,16 @@ class AgreementReader:
                 found = [f for f in found if party_key(f[0]) != party_key(implied)]  # 株式会社東西銀行 is 当行
                 found.insert(0, (implied, s, s, "agreement-publisher"))
         return found
+
+    def _quoted(self, s: int, at: int) -> bool:
+        """Whether text[at] is inside a quotation 「…」 that opens before the sentence at s in its paragraph (a
+        speaker's words: 「…」と語った): a subject the words leave out is the speaker, not the page's publisher."""
+        para = self.text.rfind("\n", 0, s) + 1
+        opened = self.text.rfind("「", para, s)
+        if opened < 0 or "」" in self.text[opened:at]:
+            return False
+        close = self.text.find("」", at)
+        return close != -1 and "\n" not in self.text[at:close]
 
     def _topic_before(self, s: int) -> tuple[str, int, int, str] | None:
         """「東京海上日動は…を設置し、…。県内では18年に県、下関市と協定を結んだ。」: a news item's sentence

@@ -487,6 +487,10 @@ CASES = [
     # cities written as bare place names sharing one counted ending
     ("cities-sharing-an-ending", None, "2021年5月2日\n東西大学と柏、船橋、松戸の三市は1日、包括連携協定を締結した。",
      [(sorted(["東西大学", "柏市", "船橋市", "松戸市"]), "2021-05-01", "包括連携協定")]),
+    # a signing in a speaker's words whose subject they leave out: the speaker signed, not the page's publisher
+    ("quoted-speaker", "協会と覚書を締結(青葉同友会)",
+     "2021年5月2日\n青葉同友会は1日、東西協会と覚書を締結した。\n会長は「支援を続けてきた。今年は柏市とも提携し、融資を始めている」と述べた。",
+     [(["東西協会", "青葉同友会"], "2021-05-01", "覚書")]),
     ("contract", None,
      "令和2年3月2日、連携業務契約の調印式があった。同契約は青葉産業機構(柏市若葉町)、柏商工会(柏市中央)の2者が結んだもの。",
      [(["柏商工会", "青葉産業機構"], "2020-03-02", "連携業務契約")]),
