@@ -9,8 +9,9 @@ word outside asides in brackets, bracketed and counted lists (`coordination`,
 `party_groups`), names with hiragana inside (`language.org_names`), short forms
 the page introduces (みなと銀), a company no kind word ends when the parse makes
 it the subject or partner; a self-reference (本市, 当行, 本会) or an omitted
-subject is the publisher (not in a speaker's quoted words: 「…今年は柏市とも提携し…」と述べた), or on a page with none the topic (Xは) of an earlier
-sentence of the paragraph, and a self-reference the page never resolves stays as
+subject is the publisher (not in a speaker's quoted words: 「…柏市とも提携し…」と
+述べた), or on a page with none the topic (Xは) of an earlier sentence of the
+paragraph, and a self-reference the page never resolves stays as
 written (当協会); 同市 or 同大学 is the body of that kind named before, a division
 or town hall acts for its body; a group noun, an official, a witness, observer
 or helper, a place named in passing or as a body's address (X市のY信用金庫), a
