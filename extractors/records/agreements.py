@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 
 from extractors.language.arguments import signing_arguments
-from extractors.records.agreement_dates import (date_elsewhere, event_date_below, key_value_date, reported_done,
+from extractors.records.agreement_dates import (RECENTLY, date_elsewhere, event_date_below, key_value_date, reported_done,
                                                 signing_date)
 from extractors.records.agreement_fields import draft, kind_of, party_how, with_kind_prefix
 from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied,
@@ -433,7 +433,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         if d["signed_date"] is None:
             date_elsewhere(r, d, seen | background)  # (「…を締結した際、」 dates no other signing)
         if d["signed_date"] is None and r.doc_date and r.doc_date.kind != "event name" and \
-                any(reported_done(ctx.text, *span) for span in [(s, e), *d.get("_also", [])]):
+                any(reported_done(ctx.text, *span) for span in [(s, e), *d.get("_also", [])]) and \
+                not RECENTLY.search(ctx.text, s, e):  # 「このほど結びました」: some day before the page's, not its day
             d["signed_date"] = r.doc_date.date
             d["evidence"].append(field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
                                             r.doc_date.date, how="document date"))
