@@ -30,7 +30,7 @@ from extractors.language.institutions import find_institutions, is_institution, 
 from extractors.language.org_names import find_org_names, opener_length
 from extractors.records.agreement_splits import same_body
 from extractors.records.context import DocContext, strip_quotes
-from extractors.records.coordination import (KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
+from extractors.records.coordination import (COUNTED_OFFICES, KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
                                              counted_kind, name_start, party_key, shared_ending)
 from extractors.records.officials import ends_with_office, observer_before, official_after, witness_after
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below
@@ -307,6 +307,8 @@ class AgreementReader:
             if is_group_noun(name):
                 self.last_groups.append((name, st, en))
                 return  # 「以下の銀行・信用金庫」, 「総合大学と」: a kind of body, named by its members elsewhere
+            if COUNTED_OFFICES.search(name) and not is_institution(name):
+                return  # 「県内全5支店」: a count of a body's offices, not a body
             if _BARE_BRANCH.match(name) and re.search(r"[)）]\s?$", text[max(s, st - 2):st]):
                 return  # 日本政策金融公庫(日本公庫)小諸支店: the branch of the body before the aside
             if name.startswith(_LEGAL_FORMS) and any(f[1] < st < f[2] for f in found):

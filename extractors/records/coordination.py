@@ -53,6 +53,7 @@ _SHARED_END = re.compile(r"((?:[^\s、,，。のはがとを「」()（）]{1,12
                          r"の(計|両|各)?([0-9一二三四五六七八九十]*)(大学|短期大学|商工会議所|商工会|信用金庫|銀行|"
                          r"(?:市|町|村)(?![町村0-9一二三四五六七八九十]))")  # (「A、B、Cの三市」; 「…の3市町」 gives no one ending)
 _KANJI_DIGITS = "〇一二三四五六七八九"
+COUNTED_OFFICES = re.compile(r"[0-9一二三四五六七八九十]+\s?(?:支店|支所|営業部|連合店|本店|出張所|事務所)$")
 # A count right before a bracket, and the kind it gives the bare names inside: 「3信金(東西、南北、中央)」
 _COUNT_BEFORE = re.compile(r"([0-9一二三四五六七八九十]+)(信用金庫|信金|銀行|行|信用組合|信組|大学|商工会議所|商工会|社|者|団体|機関|"
                            r"金融機関|自治体|市町村|市町)\s?$")
@@ -245,9 +246,10 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
 
 
 def branch_end(text: str, end: int) -> int:
-    """The end of a name's office written right after it (…銀行志免支店), else end itself."""
+    """The end of a name's office written right after it (…銀行志免支店), else end itself; a count of
+    offices (…公庫県内全5支店, …公庫4支店) is no office: the body signs for them."""
     m = _BRANCH.match(text, end)
-    if m:
+    if m and not COUNTED_OFFICES.search(m.group(1)):
         return m.end()
     m = _FACULTY.match(text, end) if text[max(0, end - 2):end] == "大学" else None
     return m.end() if m else end

@@ -86,6 +86,8 @@ def test_counted_kind_branch_and_key():
     assert counted_kind("5大学と", 0, 4) == [(0, 3, 5, "大学")]
     text = "日本政策金融公庫奈良支店と"
     assert text[:branch_end(text, 8)] == "日本政策金融公庫奈良支店"
+    for counted in ("日本政策金融公庫県内全5支店と", "日本政策金融公庫4支店と"):  # a count of offices: the body signs
+        assert branch_end(counted, 8) == 8
     assert party_key("公立大学法人青葉県立大学") == party_key("青葉県立大学")
     assert party_key("㈱東西銀行") == party_key("株式会社 東西銀行")
 
