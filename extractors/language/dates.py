@@ -496,6 +496,13 @@ _NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|�
 # (「「青葉新報」 2014年 11月 15日号より」, 「青葉だより 2019年5月号」).
 _ISSUE = re.compile(r"^\s*(?P<c>[「『]?[^\s「」『』。、]{2,24}[」』]?\s?\S*?\s?(?:[0-9]{4}|令和|平成|昭和)[^。]{1,16}?(?:号|発行))"
                     r"(?:より|から)?\s*$")
+# A newspaper's dateline of the article: 「『青葉新聞』2006年12月27日付」, 「=2010/01/31付 青葉新聞朝刊=」
+# (a date followed by 付 on a short line of its own; 「4月1日付で就任」 is in a sentence).
+_DATED_BY = re.compile(r"^\s*[=＝(（]?\s*(?P<c>[^。\n=＝]{0,24}?(?:[0-9]{4}|令和|平成|昭和)[^。\n=＝]{2,14}?)付"
+                       r"(?![けでの])[^。、\n]{0,16}$")
+# A clock time right after a line's opening date, with no range after it: the time of a post, not
+# of an event (「13時30分~17時00分」)
+_STAMP_TIME = re.compile(r"\s?(?:[(（][月火水木金土日][)）]\s?)?(?:[0-9]{1,2}:[0-9]{2}|[0-9]{1,2}時[0-9]{2}分)(?!\s?(?:[〜~\-―–]|から))")
 _NAME_SLASH = re.compile(r"(?<![0-9 ])/")
 # A line that names what the date below it is (【日 時】, 開催日:, 締結日): that date is a value, not the page's.
 _KEY_ABOVE = re.compile(r"^[\s【\[［<〈(（■●◆・]*(?:[^\s]\s?){1,6}[\s】\]］>〉)）]*[:：]?\s*$")
@@ -567,7 +574,8 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _top_line(lines: list[tuple[int, str]]) -> DocDate | None:
     """A date alone on one of the top lines (平成29年3月8日, (2016年12月28日), 2019.03.18 Mon,
-    2023 / 01 / 31 19:09, 18/9/27), else a date in brackets at a top line's start or end
+    2023 / 01 / 31 19:09, 18/9/27), else a date opening a top line with a clock time after it (a news
+    post's stamp: 「2020年8月26日 05時00分 (…更新)」), else a date in brackets at a top line's start or end
     (「…サミット【21.06.03】」, 「[2011年7月12日] 見出し」)."""
     top = [(o, line) for o, line in lines[:TOP_LINES] if o < _TOP_CHARS]
     for i, (offset, line) in enumerate(top):
@@ -578,6 +586,12 @@ def _top_line(lines: list[tuple[int, str]]) -> DocDate | None:
         for s, e, iso in _line_dates(line):
             if len(iso) >= 7 and _alone(line[:s] + line[e:]):
                 return _doc_date(offset, s, e, iso, "date line")
+    for i, (offset, line) in enumerate(top):  # 「2020年8月26日 05時00分 (8月26日 10時02分更新)」: a post's stamp
+        dates = _line_dates(line)
+        above = top[i - 1][1] if i else ""
+        if dates and len(dates[0][2]) == 10 and not line[:dates[0][0]].strip() and \
+                _STAMP_TIME.match(line, dates[0][1]) and not (_KEY_ABOVE.match(above) and re.search("日|時|期|程", above)):
+            return _doc_date(offset, *dates[0], "date line")
     for offset, line in top:
         m = _BRACKETED_AT_EDGE.search(line)
         if not m:
@@ -645,6 +659,11 @@ def _citation(lines: list[tuple[int, str]]) -> DocDate | None:
         dates = _line_dates(m["c"]) if m else []
         if len(dates) == 1 and m["c"][dates[0][1]:].strip() in ("号", "発行"):
             return _doc_date(offset + m.start("c"), *dates[0], "citation")
+    for offset, line in [*lines[-FOOT_LINES:][::-1], *lines[:TOP_LINES]]:
+        m = _DATED_BY.match(line) if len(line) <= 60 else None
+        dates = _line_dates(m["c"]) if m else []
+        if len(dates) == 1 and len(dates[0][2]) == 10 and not m["c"][dates[0][1]:].strip():
+            return _doc_date(offset + m.start("c"), *dates[0], "citation")
     return None
 
 
@@ -692,11 +711,11 @@ def _event_year(lines: list[tuple[int, str]]) -> DocDate | None:
 
 def document_date(text: str) -> DocDate | None:
     """The date the document gives itself, or None. In order: a 公開日/掲載日/発行日/… marker;
-    a date alone on a top line (in any of the forms of `_top_line`) or bracketed at a top
-    line's edge; a 更新日 marker; a blog's post line (by … | date | category); a date before the
+    a date alone on a top line (in any of the forms of `_top_line`), opening a top line with a post's
+    clock time after it, or bracketed at a top line's edge; a 更新日 marker; a blog's post line (by … | date | category); a date before the
     headline of the first line (2017.12.07 …); a line that is only a bracketed date; a citation in a
     bracket at the end of a last (or top) line, or an issue line closing the text (「「青葉新報」
-    2014年11月15日号より」); a 公布文's date; the year in the name of the event the page opens with.
+    2014年11月15日号より」) or a newspaper's dateline (「『青葉新聞』2006年12月27日付」); a 公布文's date; the year in the name of the event the page opens with.
     A date inside a sentence is what the text is about, never its date."""
     if not text:
         return None

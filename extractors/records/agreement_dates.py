@@ -4,7 +4,8 @@ The signing date is, in order: a date of the sentence (not one marked as
 before or after something; a month-day takes its year from the document's own
 date), 「今年6月」 / 「6日」 against the document's date, a 締結日/調印日/締結式
 key–value block, another sentence naming the parties with a date, and for a
-signing reported as done (「締結しました」, 「本日」) the document's own date.
+signing reported as done (「締結しました」, 「本日」) the document's own date (not for one
+done 「このほど」 or 「先日」: some day before the page's).
 
 `r` is the agreement reader of `agreements`: its text, context, document date
 (`publisher.document_date`) and `dates_in` (month-days read against that date).
@@ -24,6 +25,8 @@ _BEFORE_DATE_NEG = re.compile(r"(?:前の|後の|以前の|以来の)\s?$")
 REPORTED = re.compile(r"(?:締結|調印|署名|提携)(?:いた)?しました|(?:締結|調印|署名|提携)した|結びました|結んだ|交わしました|本日|このたび|この度|今般|"
                       r"(?:締結|調印|署名|取り?交わし)(?:を行|に至)(?:いました|った|りました)|"  # 「…協定書の取り交わしを行いました」
                       r"(?:締結|調印|署名)式[」』]?(?:を|が)[^。]{0,20}?(?:行った|行いました|行われ|開いた|開催し|実施し|執り行われ)")
+# 「このほど」「先日」: a signing done some days before the page, on a day it does not give
+RECENTLY = re.compile(r"このほど|この程|先日|先ごろ|先頃|過日|先般")
 PLANNED = re.compile(r"(?:締結|調印)(?:いた)?します|(?:締結|調印)する予定|結ぶ予定|予定です")
 _YEAR_WORD = re.compile(r"(一昨年|今年|本年|昨年|去年)\s?$")
 _RELATIVE_MONTH = re.compile(r"(今年|本年|昨年|去年|一昨年)\s?(\d{1,2})月")

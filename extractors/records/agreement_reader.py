@@ -9,8 +9,9 @@ word outside asides in brackets, bracketed and counted lists (`coordination`,
 `party_groups`), names with hiragana inside (`language.org_names`), short forms
 the page introduces (みなと銀), a company no kind word ends when the parse makes
 it the subject or partner; a self-reference (本市, 当行, 本会) or an omitted
-subject is the publisher, or on a page with none the topic (Xは) of an earlier
-sentence of the paragraph, and a self-reference the page never resolves stays as
+subject is the publisher (not in a speaker's quoted words: 「…柏市とも提携し…」と
+述べた), or on a page with none the topic (Xは) of an earlier sentence of the
+paragraph, and a self-reference the page never resolves stays as
 written (当協会); 同市 or 同大学 is the body of that kind named before, a division
 or town hall acts for its body; a group noun, an official, a witness, observer
 or helper, a place named in passing or as a body's address (X市のY信用金庫), a
@@ -29,7 +30,7 @@ from extractors.language.institutions import find_institutions, is_institution, 
 from extractors.language.org_names import find_org_names, opener_length
 from extractors.records.agreement_splits import same_body
 from extractors.records.context import DocContext, strip_quotes
-from extractors.records.coordination import (KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
+from extractors.records.coordination import (COUNTED_OFFICES, KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
                                              counted_kind, name_start, party_key, shared_ending)
 from extractors.records.officials import ends_with_office, observer_before, official_after, witness_after
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below
@@ -86,6 +87,9 @@ _BECOMES = re.compile(r"\s?[」』]?\s?と(?:な[らりるれろっ]|して(?!�
 _AND_OTHERS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:など|等)\s?(?:と|との)")
 _BRACKET_HEAD = re.compile(r"\s*[【<＜〈\[［]([^】>＞〉\]］\s、。]{2,30})[】>＞〉\]］]\s?(?=\S)")
 _LEGAL_FORMS = ("株式会社", "有限会社", "合同会社")
+# 「佐賀県下4信用金庫」, 「福岡県内5市町」: a place that says where a counted group is, no party (「A、B及びCの
+# 2市3町」 closes a list of members)
+_REGION_OF_COUNT = re.compile(r"\s?(?:下|内|内の)?\s?[0-9一二三四五六七八九十]+(?:つの)?[\u4e00-\u9fff]")
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
@@ -303,6 +307,8 @@ class AgreementReader:
             if is_group_noun(name):
                 self.last_groups.append((name, st, en))
                 return  # 「以下の銀行・信用金庫」, 「総合大学と」: a kind of body, named by its members elsewhere
+            if COUNTED_OFFICES.search(name) and not is_institution(name):
+                return  # 「県内全5支店」: a count of a body's offices, not a body
             if _BARE_BRANCH.match(name) and re.search(r"[)）]\s?$", text[max(s, st - 2):st]):
                 return  # 日本政策金融公庫(日本公庫)小諸支店: the branch of the body before the aside
             if name.startswith(_LEGAL_FORMS) and any(f[1] < st < f[2] for f in found):
@@ -332,6 +338,8 @@ class AgreementReader:
                 continue
             if in_list or (self.ctx.in_parens(c.start, c.end) and not in_arg):
                 continue
+            if c.label == "GPE" and _REGION_OF_COUNT.match(text, c.end):
+                continue  # 佐賀県下4信用金庫: the region of a counted group, not one of its members
             if witness_after(text, c.end) or observer_before(text, c.start):
                 continue  # 「A会議所の立ち会いのもと」, 「Bの協力を得て」, 「オブザーバーとしてC」: no party
             coordinated = bool(found) and bool(_COORDINATED.fullmatch(text, found[-1][2], c.start))
@@ -415,7 +423,7 @@ class AgreementReader:
                 not any(same_body(head.group(1), f[0]) for f in found) and not self._has_subject(s, e, args, found):
             # 「【柏市】千葉銀行と包括連携協定を締結」: a release list's line opens with its body in brackets
             found.insert(0, (bare_municipality(head.group(1)), head.start(1), head.end(1), "agreement-bracket-head"))
-        elif self._predicate_in(s, e) and not self._has_subject(s, e, args, found):
+        elif self._predicate_in(s, e) and not self._has_subject(s, e, args, found) and not self._quoted(s, anchor):
             topic = None if self.publisher else self._topic_before(s)
             implied = self.publisher or (topic and topic[0]) or self._title_body([n for n, *_ in found]) \
                 or self.ctx.site_owner  # a municipality's own page: the city signs what it does not name
@@ -425,6 +433,16 @@ class AgreementReader:
                 found = [f for f in found if party_key(f[0]) != party_key(implied)]  # 株式会社東西銀行 is 当行
                 found.insert(0, (implied, s, s, "agreement-publisher"))
         return found
+
+    def _quoted(self, s: int, at: int) -> bool:
+        """Whether text[at] is inside a quotation 「…」 that opens before the sentence at s in its paragraph (a
+        speaker's words: 「…」と語った): a subject the words leave out is the speaker, not the page's publisher."""
+        para = self.text.rfind("\n", 0, s) + 1
+        opened = self.text.rfind("「", para, s)
+        if opened < 0 or "」" in self.text[opened:at]:
+            return False
+        close = self.text.find("」", at)
+        return close != -1 and "\n" not in self.text[at:close]
 
     def _topic_before(self, s: int) -> tuple[str, int, int, str] | None:
         """「東京海上日動は…を設置し、…。県内では18年に県、下関市と協定を結んだ。」: a news item's sentence

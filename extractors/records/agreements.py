@@ -33,7 +33,8 @@ its parties and date by its signature block (`signatures`); a page whose
 sentences give none states it in its headline, its title, or a signing reported
 in its own voice that names one body (`headline_drafts`, `title_drafts`,
 `voice_drafts`: fallbacks). A plan with no day,
-a draft (案), a name not fixed (仮称) and an agreement in force give no record.
+a draft (案), a name not fixed (仮称) and an agreement in force give no record (and
+a clause about one, 「…と協定を結んでいますが、」, gives no party to the signing after it).
 
 The reader of a document and a sentence's parties: `agreement_reader`; the
 fields and their evidence: `agreement_fields`; the signing date:
@@ -44,7 +45,7 @@ from __future__ import annotations
 import re
 
 from extractors.language.arguments import signing_arguments
-from extractors.records.agreement_dates import (date_elsewhere, event_date_below, key_value_date, reported_done,
+from extractors.records.agreement_dates import (RECENTLY, date_elsewhere, event_date_below, key_value_date, reported_done,
                                                 signing_date)
 from extractors.records.agreement_fields import draft, kind_of, party_how, with_kind_prefix
 from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied,
@@ -74,6 +75,8 @@ _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でお�
                        r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関)|"
                        # another's part in a signing: 「協定締結を後押しした」, 「締結を申し出た」
                        r"を(?:後押し|支援|仲介|橋渡し|申し出|申し入れ|働きかけ|要請|求め|呼びかけ|あっせん|斡旋))")
+# A signing word of an agreement in force or signed before: 「結んでいますが」, 「締結しており」, 「締結済み」
+_IN_FORCE = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でおり|でいる|でいた|でいます|済み?)")
 # A signing only planned, with no day set: 「締結に向けて協議」, 「締結する方針」, 「締結を予定」
 _PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備|を進め)")
 # 「これまでもA銀行と協定を締結し」, 「既に協定を結んでいる」: a signing told as background
@@ -361,6 +364,11 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             continue  # no signing, or the anniversary of an agreement signed long ago
         seen.add((s, e))
         before = [w for w in ctx.within(s, signs[0].start, "AGREEMENT") if w.start >= word.start]
+        done = [c for c in all_signs if c.end <= signs[0].start and c not in signs and
+                (_IN_FORCE.match(ctx.text, c.end) or _BACKGROUND.search(ctx.text, s, c.start))]
+        comma = ctx.text.find("、", done[-1].end, signs[0].start) if done else -1
+        if comma != -1:  # 「AとBは協定を結んでいますが、Cと協定を結ぶのは…」: the live signing's parties are in its own clause
+            s = comma + 1
         sentences.append((s, e, before[-1] if before else word, signs[0]))  # the word the signing is of
     if sentences:
         r.arguments = signing_arguments(ctx.text, [(s, e) for s, e, _, _ in sentences])
@@ -433,7 +441,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         if d["signed_date"] is None:
             date_elsewhere(r, d, seen | background)  # (「…を締結した際、」 dates no other signing)
         if d["signed_date"] is None and r.doc_date and r.doc_date.kind != "event name" and \
-                any(reported_done(ctx.text, *span) for span in [(s, e), *d.get("_also", [])]):
+                any(reported_done(ctx.text, *span) for span in [(s, e), *d.get("_also", [])]) and \
+                not RECENTLY.search(ctx.text, s, e):  # 「このほど結びました」: some day before the page's, not its day
             d["signed_date"] = r.doc_date.date
             d["evidence"].append(field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
                                             r.doc_date.date, how="document date"))

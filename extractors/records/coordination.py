@@ -9,9 +9,9 @@ Takes a document's text (and offsets in it) and gives names with their spans:
   after a leading list marker, a trailing address in brackets and a trailing
   person's title are dropped: 「船橋市長 山田 太郎」 is 船橋市).
 - `bracket_list(text, pos)`: the names of a bracketed list right after pos,
-  「金融機関3社(東西銀行、南北信用金庫、中央信用組合)」:
-  a bracket holding two or more signing bodies separated by 、 is a list of
-  parties, not an aside.
+  「金融機関3社(東西銀行、南北信用金庫、中央信用組合)」, 「県内3信金(東西・南北・中央)」:
+  a bracket holding two or more signing bodies separated by 、 (or, when it
+  has no 、, by ・) is a list of parties, not an aside.
 - `counted_kind(text)`: 「4つの信用金庫」, 「2校」, 「金融機関4社」: how many of
   which kind a sentence announces, to be filled from the names the document
   gives of that kind.
@@ -50,8 +50,10 @@ KIND_CLASSES = {"金融機関": ("銀行", "信用金庫", "信用組合", "労�
                 "自治体": ("市", "区", "町", "村", "県", "都", "道", "府"), "市町村": ("市", "町", "村")}
 # 「東西、南北、中央の計3大学」, 「青葉、若葉の両商工会議所」: a list whose items share the ending
 _SHARED_END = re.compile(r"((?:[^\s、,，。のはがとを「」()（）]{1,12}、)+[^\s、,，。のはがとを「」()（）]{1,12})"
-                         r"の(計|両|各)?([0-9一二三四五六七八九十]*)(大学|短期大学|商工会議所|商工会|信用金庫|銀行)")
+                         r"の(計|両|各)?([0-9一二三四五六七八九十]*)(大学|短期大学|商工会議所|商工会|信用金庫|銀行|"
+                         r"(?:市|町|村)(?![町村0-9一二三四五六七八九十]))")  # (「A、B、Cの三市」; 「…の3市町」 gives no one ending)
 _KANJI_DIGITS = "〇一二三四五六七八九"
+COUNTED_OFFICES = re.compile(r"[0-9一二三四五六七八九十]+\s?(?:支店|支所|営業部|連合店|本店|出張所|事務所)$")
 # A count right before a bracket, and the kind it gives the bare names inside: 「3信金(東西、南北、中央)」
 _COUNT_BEFORE = re.compile(r"([0-9一二三四五六七八九十]+)(信用金庫|信金|銀行|行|信用組合|信組|大学|商工会議所|商工会|社|者|団体|機関|"
                            r"金融機関|自治体|市町村|市町)\s?$")
@@ -178,7 +180,10 @@ def bracket_list(text: str, pos: int, limit: int) -> list[Named]:
     counted = _COUNT_BEFORE.search(text, max(0, pos - 8), pos)
     kind = _COUNTED_KIND.get(counted.group(2)) if counted else None
     items = []
-    for part in re.finditer(r"[^、,，]+", m.group(1)):
+    parts = list(re.finditer(r"[^、,，]+", m.group(1)))
+    if len(parts) == 1 and "・" in m.group(1):  # 「4信金(A・B・C・D)」: a list written with middle dots
+        parts = list(re.finditer(r"[^・]+", m.group(1)))
+    for part in parts:
         named = _clean_item(text, s0 + part.start(), s0 + part.end())
         if named is None and kind:  # 「県内3信金(東西、南北、中央)」: the kind is written once, in the count
             item = text[s0 + part.start():s0 + part.end()].strip()
@@ -229,17 +234,22 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
         if not (m.group(2) or m.group(3)) or (count is not None and count > len(items)):
             continue  # 「今回、県内の信用金庫」: no 計/両/各 or count, no list of one ending
         pos = m.end(1) - len("、".join(items[-count:] if count else items))
+        found = []
         for item in items[-count:] if count else items:
             name = item if is_signing_body(item) else item + m.group(4)
-            out.append(Named(pos, pos + len(item), name, "agreement-shared-ending"))
+            found.append(Named(pos, pos + len(item), name, "agreement-shared-ending"))
             pos += len(item) + 1
+        if m.group(4) in ("市", "町", "村") and not all(is_municipality(n.name) for n in found):
+            continue  # 「室蘭、登別、伊達の三市」: each item with the ending is a municipality of the gazetteer
+        out += found
     return out
 
 
 def branch_end(text: str, end: int) -> int:
-    """The end of a name's office written right after it (…銀行志免支店), else end itself."""
+    """The end of a name's office written right after it (…銀行志免支店), else end itself; a count of
+    offices (…公庫県内全5支店, …公庫4支店) is no office: the body signs for them."""
     m = _BRANCH.match(text, end)
-    if m:
+    if m and not COUNTED_OFFICES.search(m.group(1)):
         return m.end()
     m = _FACULTY.match(text, end) if text[max(0, end - 2):end] == "大学" else None
     return m.end() if m else end

@@ -36,6 +36,12 @@ from extractors.language.dates import document_date, document_year
     # a 公布文: the date below 「…をここに公布する。」
     ("第1条 目的を定める。\n" * 13 + "青葉市中小企業振興条例をここに公布する。\n令和5年12月25日\n青葉市長 山田一郎",
      "2023-12-25", "公布文"),
+    # a post's stamp: the date opens a top line and a clock time follows it (the rest: an update, a category)
+    ("見出し\n\n2020年8月26日 05時00分 (8月26日 10時02分更新)\n本文です。", "2020-08-26", "date line"),
+    ("見出し\n2016年03月24日 19時44分 経済, 地域\n本文です。", "2016-03-24", "date line"),
+    # a newspaper's dateline: the paper's name and the date of the article with 付, on a line of its own
+    ("『青葉新聞』2006年12月27日付\n\n見出し\n本文です。", "2006-12-27", "citation"),
+    ("本文です。\n=2010/01/31付 青葉新報朝刊=", "2010-01-31", "citation"),
     # the year in the name of the event the page opens with: the year only
     ("青葉観光フォーラム in あおば2008\n9月25日に開かれた。", "2008", "event name"),
     ("「中核都市サミット2020in青葉」に出席します\n本文", "2020", "event name"),
@@ -57,6 +63,8 @@ def test_document_date_forms(text, date, kind):
     "青葉市は協定を結んだ(令和2年4月1日施行)",  # a note on a fact, not a citation
     "2017年4月1日に青葉市で協定を結んだ。\n本文です。",  # a sentence that opens with a date: no headline
     "本文です。\n2019年度の計画は5月号に載せる。",  # an issue named in a sentence
+    "日時\n2020年8月26日 13時30分~15時00分\n会場 青葉市民会館",  # an event's time range under its key
+    "本文です。\n2019年4月1日付で就任した。",  # 付で: a date in a sentence, not the article's dateline
     "",
 ])
 def test_no_document_date(text):

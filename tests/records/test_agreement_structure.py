@@ -477,6 +477,30 @@ CASES = [
     ("joint-despite-count", None,
      "2021年5月2日\n東西銀行、南北信用金庫と柏市は1日、3者で包括連携協定を締結した。これで市の協定先は計12団体となった。",
      [(["南北信用金庫", "東西銀行", "柏市"], "2021-05-01", "包括連携協定")]),
+    # a counted group whose members a bracket lists with middle dots; the place before the count is no party
+    ("counted-members-with-dots", None,
+     "2021年5月2日\n青葉同友会は1日、千葉県下3信用金庫(東西信用金庫・南北信用金庫・中央信用金庫)と覚書を締結した。",
+     [(sorted(["青葉同友会", "東西信用金庫", "南北信用金庫", "中央信用金庫"]), "2021-05-01", "覚書")]),
+    ("short-members-with-dots", None,
+     "青葉同友会は県内3信用金庫(東西・南北・中央)と覚書を締結した。",
+     [(sorted(["青葉同友会", "東西信用金庫", "南北信用金庫", "中央信用金庫"]), None, "覚書")]),
+    # cities written as bare place names sharing one counted ending
+    ("cities-sharing-an-ending", None, "2021年5月2日\n東西大学と柏、船橋、松戸の三市は1日、包括連携協定を締結した。",
+     [(sorted(["東西大学", "柏市", "船橋市", "松戸市"]), "2021-05-01", "包括連携協定")]),
+    # a signing in a speaker's words whose subject they leave out: the speaker signed, not the page's publisher
+    ("quoted-speaker", "協会と覚書を締結(青葉同友会)",
+     "2021年5月2日\n青葉同友会は1日、東西協会と覚書を締結した。\n会長は「支援を続けてきた。今年は柏市とも提携し、融資を始めている」と述べた。",
+     [(["東西協会", "青葉同友会"], "2021-05-01", "覚書")]),
+    # a signing reported as done on the page's day takes its date; one done 「このほど」 was some day before it
+    ("done-on-the-page's-day", None, "2021年5月2日\n柏市と東西大学は、包括連携協定を締結しました。",
+     [(["東西大学", "柏市"], "2021-05-02", "包括連携協定")]),
+    ("done-recently", None, "2021年5月2日\n柏市と東西大学は、包括連携協定をこのほど締結しました。",
+     [(["東西大学", "柏市"], None, "包括連携協定")]),
+    # a clause about an agreement in force before the live signing: its bodies are not the signing's parties
+    ("clause-in-force", None,
+     "2021年5月2日\n柏市と東西大学は1日、包括連携協定を締結した。これまで市の教育委員会と東西大学文学部との間で協定を"
+     "結んでいますが、包括連携協定を結ぶのは同大学が初めてとなる。",
+     [(["東西大学", "柏市"], "2021-05-01", "包括連携協定")]),
     ("contract", None,
      "令和2年3月2日、連携業務契約の調印式があった。同契約は青葉産業機構(柏市若葉町)、柏商工会(柏市中央)の2者が結んだもの。",
      [(["柏商工会", "青葉産業機構"], "2020-03-02", "連携業務契約")]),

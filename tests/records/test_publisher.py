@@ -70,6 +70,11 @@ def test_party_block_drops_people_and_addresses():
     ("金融機関2社(東西銀行、南北信用金庫)と", ["東西銀行", "南北信用金庫"]),
     ("東西銀行(船橋市中央1-1、頭取 山田)と", []),  # an aside, not a list
     ("東西銀行(中小機構)と", []),
+    # members written with middle dots, each with the kind the count gives, or full names
+    ("県内3信用金庫(東西・南北・中央)と", ["東西信用金庫", "南北信用金庫", "中央信用金庫"]),
+    ("県下2信用金庫(東西信用金庫・南北信用金庫)と", ["東西信用金庫", "南北信用金庫"]),
+    ("県内3信用金庫(東西・南北)と", []),  # the count does not match
+    ("東西市(青葉県事業承継・引継ぎ支援センター)と", []),  # one body's name with a dot inside
 ])
 def test_bracket_list(text, expected):
     i = text.index("(")
@@ -81,6 +86,8 @@ def test_counted_kind_branch_and_key():
     assert counted_kind("5大学と", 0, 4) == [(0, 3, 5, "大学")]
     text = "日本政策金融公庫奈良支店と"
     assert text[:branch_end(text, 8)] == "日本政策金融公庫奈良支店"
+    for counted in ("日本政策金融公庫県内全5支店と", "日本政策金融公庫4支店と"):  # a count of offices: the body signs
+        assert branch_end(counted, 8) == 8
     assert party_key("公立大学法人青葉県立大学") == party_key("青葉県立大学")
     assert party_key("㈱東西銀行") == party_key("株式会社 東西銀行")
 

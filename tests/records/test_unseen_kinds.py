@@ -55,6 +55,10 @@ def test_a_body_with_its_branch_is_a_body(name, ok):
     ("市は、青葉、緑丘、北川短期の計3大学と協定を結んだ", ["青葉大学", "緑丘大学", "北川短期大学"]),
     ("同支店は、県信用保証協会、東、西の両商工会議所と協定を結んでいる", ["東商工会議所", "西商工会議所"]),
     ("今回、流域の信用金庫と協力して", []),  # no count, no 計/両/各: no shared ending
+    # cities written as bare place names: each with the ending must be a municipality of the gazetteer
+    ("東西大学と柏、船橋、松戸の三市は協定を結んだ", ["柏市", "船橋市", "松戸市"]),
+    ("青葉、緑丘の両市が協定を結んだ", []),
+    ("柏、船橋、松戸の2市1町が協定を結んだ", []),  # (no one ending)
 ])
 def test_list_with_one_shared_ending(text, names):
     assert [n.name for n in shared_ending(text, 0, len(text))] == names
