@@ -792,16 +792,12 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             headers[0]["evidence"].append(field_span(m.start(1), m.end(2), "ordinance-amend-abbr", "amended_dates",
                                                      year.start_date))
     _self_reference_dates(ctx, drafts)
-    unbound = set()  # drafts whose only statement is a date near the name that no making binds
     for d in drafts:
-        near = d.pop("_near", None)
-        if near and not (d["number"] or d["amended_dates"] or d["enacted_date" if near != "enacted_date"
-                                                                  else "effective_date"]):
-            unbound.add(id(d))
+        d.pop("_near", None)
     _page_number_and_promulgation(ctx, drafts)
     _supplementary_provisions(ctx, drafts)
     _fallback_dates(ctx, drafts)
-    drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts, id(d) in unbound)]
+    drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts)]
     return _apply_renames(drafts)
 
 
@@ -840,13 +836,11 @@ def _fallback_dates(ctx: DocContext, drafts: list[dict]) -> None:
                               date_span(date, "ordinance-sentence-date", field)]
 
 
-def _named_in_passing(ctx: DocContext, draft: dict, listed: bool, drafts: list[dict], unbound: bool = False) -> bool:
+def _named_in_passing(ctx: DocContext, draft: dict, listed: bool, drafts: list[dict]) -> bool:
     """An ordinance the page only names (an example, a ground, the subject of a consultation): no
-    header or list row of its own, no number, no date (a date near the name that no verb of
-    making binds, `unbound`, is no statement: 2002年に…条例を提案し dates a bill), and no sentence
-    that says it was made, amended or is in force, nor a title that is the ordinance itself
-    (`said_to_exist`)."""
-    if listed or draft["confidence"] >= 0.9 or (_stated(draft) and not unbound) or draft.get("_renamed"):
+    header or list row of its own, no number, no date, and no sentence that says it was made,
+    amended or is in force, nor a title that is the ordinance itself (`said_to_exist`)."""
+    if listed or draft["confidence"] >= 0.9 or _stated(draft) or draft.get("_renamed"):
         return False  # (a name something was renamed to: the renaming states it)
     return not said_to_exist(ctx, draft["name"], _key_name(draft["name"]), _one_ordinance(drafts))
 

@@ -375,9 +375,3 @@ def test_an_assembly_in_the_clause_gives_its_body(nlp):
     text = "2016年6月30日\n28日、弘前市議会で、議員提案の中小企業振興基本条例が成立しました。"
     (o,) = _ordinances(text, "お知らせ").values()
     assert o["municipality"] == "弘前市"
-
-
-def test_a_date_near_a_name_no_making_binds_is_no_statement_of_it(nlp):
-    text = ("2016年6月30日\n28日、弘前市議会で弘前市中小企業振興基本条例が成立しました。\n"
-            "会派は2010年に独自の弘前市地域経済振興条例を提案し、その後も質問を続けてきました。")
-    assert set(_ordinances(text, "お知らせ")) == {"弘前市中小企業振興基本条例"}
