@@ -49,8 +49,9 @@ def _api_logging() -> bool:
 
 def say(line: str, progress: bool, warning: bool = False) -> None:
     """A progress line: on stderr when `progress`, and in the flow run's log in the UI."""
-    if progress:
-        print(line, file=sys.stderr, flush=True)
+    if progress:  # one write, line and its end: print() writes them apart, and a task thread's line could
+        sys.stderr.write(line + "\n")  # come between them (two lines run into one)
+        sys.stderr.flush()
     if _api_logging():
         try:
             get_run_logger().log(logging.WARNING if warning else logging.INFO, line)
@@ -254,8 +255,8 @@ def _line(flow, flow_run, text: str) -> None:
         return  # a command-line run prints its own progress and summary
     how = "scheduled" if flow_run.auto_scheduled else "triggered"
     when = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")  # with its zone: see serve's schedules
-    print(f"{when} {flow.name} run {flow_run.name!r} ({_what(flow_run)}, {how}) {text}", file=sys.stderr,
-          flush=True)
+    sys.stderr.write(f"{when} {flow.name} run {flow_run.name!r} ({_what(flow_run)}, {how}) {text}\n")  # one write
+    sys.stderr.flush()
 
 
 def announce_start(flow, flow_run, state) -> None:

@@ -82,7 +82,8 @@ def save_run(documents: list[Document], records: list[dict], rejected: list[Reje
 
 
 def _warn(message: str) -> None:
-    print(f"chusho-extract: warning: {message}", file=sys.stderr, flush=True)
+    sys.stderr.write(f"chusho-extract: warning: {message}\n")  # one write: task threads print too
+    sys.stderr.flush()
 
 
 def _load(path: Path) -> dict | None:

@@ -63,7 +63,7 @@ def test_unchanged_inputs_are_answered_from_the_whole_run_cache_and_a_change_rer
         shutil.copy(SAMPLES / name, src / name)
     cache = tmp_path / "cache"
 
-    timelines = []
+    timelines, printed = [], []
 
     def cli(out):
         env = {**os.environ, "CHUSHO_CACHE_DIR": str(cache), "CHUSHO_TIMELINE": "1"}
@@ -73,10 +73,11 @@ def test_unchanged_inputs_are_answered_from_the_whole_run_cache_and_a_change_rer
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         lines = [m for m in map(PROGRESS.match, done.stderr.splitlines()) if m]
         timelines.append([line for line in done.stderr.splitlines() if line.startswith("[timeline]")])
+        printed.append(done.stderr)  # shown with a failed assertion below
         return manifest, lines, read_jsonl(out / "records.jsonl")
 
     first, lines, records = cli(tmp_path / "a")
-    assert not first["cache"]["whole_run"] and len(lines) == 3
+    assert not first["cache"]["whole_run"] and len(lines) == 3, printed[-1]
     assert any("Prefect server: " in line for line in timelines[-1])
     again, lines, same = cli(tmp_path / "b")
     assert again["cache"]["whole_run"] and again["cache"]["from_run"] == first["id"] and lines == []
@@ -95,5 +96,5 @@ def test_unchanged_inputs_are_answered_from_the_whole_run_cache_and_a_change_rer
     third, lines, _ = cli(tmp_path / "c")
     assert not third["cache"]["whole_run"]
     cached = {m.group(4).rsplit("/", 1)[-1] for m in lines if m.group(5).endswith("cached")}
-    assert cached == {"003_igren.html", "agreement_01_city_release.html"}  # only the changed page was read again
+    assert cached == {"003_igren.html", "agreement_01_city_release.html"}, printed[-2:]  # only the changed page read
     assert third["cache"]["hits"] == {"read": 2, "drafts": 2}
