@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.records.linking import upgrade_record
-from output.jsonlines import read_jsonl
+from output.jsonlines import read_jsonl, to_jsonable
 from schemas.records import RECORD_TYPES, RecordBase, party_names
 
 CHANGES_NAME = "changes.jsonl"
@@ -164,7 +164,7 @@ def kept_records(previous: PreviousRun, records: list[dict], documents) -> list[
     record of that id."""
     states = {}
     for d in documents:
-        d = d if isinstance(d, dict) else d.model_dump(mode="json")
+        d = to_jsonable(d)
         states[d["uri"]] = d.get("error_code")
     ids = {r["id"] for r in records}
     return [r for r in previous.records
@@ -175,7 +175,7 @@ def kept_records(previous: PreviousRun, records: list[dict], documents) -> list[
 def _document_state(documents) -> dict[str, tuple[str | None, str]]:
     out = {}
     for d in documents:
-        d = d if isinstance(d, dict) else d.model_dump(mode="json")
+        d = to_jsonable(d)
         out[d["uri"]] = (d.get("sha256"), d.get("status"))
     return out
 

@@ -42,6 +42,7 @@ import os
 from pathlib import Path
 
 from extractors.records.record_types import TYPES
+from output.jsonlines import to_jsonable
 
 SQLITE_NAME = "records.sqlite"
 DATASETTE_NAME = "datasette.json"
@@ -60,10 +61,6 @@ TITLES = {
 }
 MAIN_DATE = {name: t.date_field for name, t in TYPES.items()}  # each type's main date
 _LOCAL = ("municipality", "prefecture")
-
-
-def _plain(item) -> dict:
-    return item if isinstance(item, dict) else item.model_dump(mode="json")
 
 
 def _json(value) -> str | None:
@@ -123,7 +120,7 @@ def document_rows(documents: list, records: list[dict]) -> list[dict]:
         for uri in {ev["uri"] for ev in r.get("sources") or []}:
             counts[uri] = counts.get(uri, 0) + 1
     out = []
-    for d in map(_plain, documents):
+    for d in map(to_jsonable, documents):
         out.append({"uri": d["uri"], "sha256": d.get("sha256"), "media_type": d.get("media_type"),
                     "title": d.get("title"), "status": d.get("status"), "error_code": d.get("error_code"),
                     "error": d.get("error"), "pages": len(d.get("pages") or []) or None,

@@ -38,7 +38,7 @@ from extractors.records.record_types import TYPES
 from output.atomic import atomic_write_text
 from output.changes import compared_fields
 from output.database import record_place
-from output.jsonlines import read_jsonl
+from output.jsonlines import read_jsonl, to_jsonable
 from schemas.records import RECORD_TYPES, party_names
 
 REVIEW_NAME = "review.html"
@@ -60,10 +60,6 @@ def _environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(href=href, as_json=as_json)
     return env
-
-
-def _plain(item) -> dict:
-    return item if isinstance(item, dict) else item.model_dump(mode="json")
 
 
 def record_label(r: dict) -> str:
@@ -128,8 +124,8 @@ def page_data(documents: list[dict], records: list[dict], facets: list[dict] | N
 def render_review(documents: list, records: list[dict], rejected: list, manifest: dict,
                   changes: list[dict] | None = None) -> str:
     """The page's HTML."""
-    documents = [_plain(d) for d in documents]
-    rejected = [_plain(r) for r in rejected]
+    documents = [to_jsonable(d) for d in documents]
+    rejected = [to_jsonable(r) for r in rejected]
     counts = manifest.get("counts", {})
     facets = [record_facets(r) for r in records]
     rows = [{"type": r["type"], "id": r["id"], "label": record_label(r), "date": r.get(_DATE_FIELD[r["type"]]),

@@ -34,6 +34,7 @@ import io
 import re
 
 from extractors.records.record_types import TYPES
+from output.jsonlines import to_jsonable
 from schemas.records import DATE_PATTERN
 
 BOM = "\ufeff"
@@ -161,7 +162,7 @@ def records_csv(records: list[dict], record_type: str, documents: list | None = 
     """The CSV text (BOM first) of the records of one type, sorted by date, then document title."""
     titles = {}
     for d in documents or []:
-        d = d if isinstance(d, dict) else d.model_dump(mode="json")
+        d = to_jsonable(d)
         titles[d["uri"]] = d.get("title")
     rows = sorted((r for r in records if r["type"] == record_type), key=lambda r: sort_key(r, titles))
     buf = io.StringIO()
