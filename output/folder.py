@@ -18,7 +18,7 @@ from output.changes import (CHANGES_NAME, carry_ids, change_counts, history, kep
                             record_changes)
 from output.database import DATASETTE_NAME, SQLITE_NAME, build_database, datasette_metadata
 from output.jsonlines import jsonl
-from output.manifest import linking_counts
+from output.manifest import linking_counts, record_counts
 from output.review import REVIEW_NAME, record_label, render_review
 from output.tables import csv_name, records_csv
 from schemas.records import RECORD_TYPES, json_schema
@@ -38,9 +38,8 @@ def write_outputs(out: Path, documents: list, records: list[dict], rejected: lis
         records = carry_ids(previous, records)  # a corrected record keeps its id (output/changes.py)
     if previous and partial_run(manifest) and (kept := kept_records(previous, records, documents)):
         records = records + kept  # a stopped run keeps what it did not read again (output/changes.py)
-        counts = dict(manifest["counts"])
-        counts["records"] = {t: n + sum(r["type"] == t for r in kept) for t, n in counts["records"].items()}
-        manifest = {**manifest, "counts": counts, "linking": linking_counts(records),
+        manifest = {**manifest, "counts": {**manifest["counts"], "records": record_counts(records)},
+                    "linking": linking_counts(records),
                     "kept": {"from_run": previous.run_id, "records": len(kept)}}
     changes = record_changes(previous, records, documents, manifest) if previous else None
     if changes is not None:

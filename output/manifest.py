@@ -55,15 +55,20 @@ def linking_counts(records: list[dict]) -> dict:
     return out
 
 
+def record_counts(records: list[dict]) -> dict[str, int]:
+    """The manifest's `counts.records`: records per type, every type named."""
+    per_type = Counter(r["type"] for r in records)
+    return {t: per_type.get(t, 0) for t in RECORD_TYPES}
+
+
 def manifest_for(run: dict, documents: list, records: list[dict], rejected: list, settings) -> dict:
     """manifest.json: the run's own fields, then counts, versions, fingerprint and settings."""
     counts = Counter(d.status.value for d in documents)
-    per_type = Counter(r["type"] for r in records)
     return {
         **run,
         "finished": datetime.now(timezone.utc).isoformat(),
         "documents": len(documents),
-        "counts": {"documents": dict(sorted(counts.items())), "records": {t: per_type.get(t, 0) for t in RECORD_TYPES},
+        "counts": {"documents": dict(sorted(counts.items())), "records": record_counts(records),
                    "rejected": len(rejected)},
         "linking": linking_counts(records),
         "versions": versions(),
