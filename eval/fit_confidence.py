@@ -23,6 +23,12 @@ the features and left out (0) when the model is used, so that the features'
 weights are learnt from every record and the level from the texts like new
 pages. The cross-validated table is then of the probabilities as used.
 
+`--untuned-records DIR... --made-by COMMIT` fits the same way beside records read
+from folders that `eval/dev.py --out` wrote with an earlier commit, on texts its
+rules had not yet been tuned on (third-party pages scored before any helper read
+them). Records made by the rules of the day on pages nobody tuned them for are
+right far less often than the dev set's; these are what new pages look like.
+
 Any other set (`--set seeds|seen|open|blind`, or `--check`) only applies the
 stored model and prints the reliability table and figures: never a record or a
 text, so that the lead can run it on the blind part. Never fitted on `blind`
@@ -123,6 +129,30 @@ def build(set_name: str) -> tuple[list[dict], list[dict], int]:
     return records, dev.gold_for(set_name, docs)["records"], len(docs)
 
 
+def read_untuned(score, folders: list[Path]) -> tuple[list[dict], list[int], int]:
+    """(records, labels, documents) of folders written by `eval/dev.py --out` (records.jsonl, gold.json,
+    documents.jsonl; a folder holding one such folder is read through it). Each record's `uri`s get the
+    folder's name in front, so that texts of the same name in two folders are not one group."""
+    records: list[dict] = []
+    out_labels: list[int] = []
+    n_docs = 0
+    for folder in folders:
+        inner = [d for d in folder.iterdir() if (d / "records.jsonl").exists()] if folder.is_dir() else []
+        path = folder if (folder / "records.jsonl").exists() else (inner[0] if len(inner) == 1 else None)
+        if path is None or not (path / "gold.json").exists():
+            raise SystemExit(f"{folder}: no records.jsonl and gold.json from eval/dev.py --out")
+        mine = [json.loads(line) for line in (path / "records.jsonl").read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        gold = json.loads((path / "gold.json").read_text(encoding="utf-8"))["records"]
+        out_labels += labels(score, mine, gold)
+        for r in mine:
+            r["sources"] = [{**ev, "uri": f"{folder.name}/{ev['uri']}"} for ev in r.get("sources") or []]
+        records += mine
+        docs = path / "documents.jsonl"
+        n_docs += sum(1 for line in docs.read_text(encoding="utf-8").splitlines() if line.strip()) if docs.exists() else 0
+    return records, out_labels, n_docs
+
+
 def design(records: list[dict], tuned: list[bool] | None = None) -> np.ndarray:
     """The features of each record; with `tuned`, one more column (see `--untuned`)."""
     x = np.array([[features(r)[n] for n in FEATURES] for r in records], dtype=float).reshape(-1, len(FEATURES))
@@ -219,12 +249,12 @@ def commit() -> str:
 def write_model(path: Path, w: np.ndarray, about: dict, cv: dict) -> None:
     text = (f"Coefficients of the records' confidence (extractors/records/confidence.py): a logistic regression "
             f"over the features named below, fitted by eval/fit_confidence.py on {about['date']} on the "
-            f"{about['set']} set ({about['documents']} texts, {about['records']} records, {about['right']} right "
+            f"{about['set'] if ' ' in about['set'] else about['set'] + ' set'} ({about['documents']} texts, {about['records']} records, {about['right']} right "
             f"by the definition in that script) at commit {about['commit']}, L2 {about['l2']} towards the "
             f"priors {json.dumps(PRIORS)} (a feature without variation in the set keeps its prior)"
-            + (f", for pages like the {about['untuned']} texts (an indicator of the texts the rules were "
+            + (f", for pages like the {about['untuned']} (an indicator of the texts the rules were "
                f"tuned on fitted beside the features and left out in use)" if about.get("untuned") else "") + ". "
-            f"Refit: .venv/bin/python eval/fit_confidence.py")
+            f"Refit: {about['command']}")
     data = {"_about": text, "fitted": about, "cross_validated": cv,
             "weights": {n: round(float(v), 4) for n, v in zip(FEATURES, w[:len(FEATURES)])}}
     tmp = path.with_suffix(".tmp")
@@ -246,7 +276,16 @@ def main() -> int:
     ap.add_argument("--untuned-texts", type=Path, default=None, help="with --untuned-gold: fit on the dev set and "
                     "this folder of texts nobody tuned the rules on, the dev texts marked as tuned (as --untuned)")
     ap.add_argument("--untuned-gold", type=Path, default=None, help="the gold of --untuned-texts")
+    ap.add_argument("--untuned-records", type=Path, nargs="+", default=None, metavar="DIR",
+                    help="fit on the dev set and the records in these folders (`eval/dev.py --out`: records.jsonl "
+                    "and gold.json), made by a commit whose rules had not been tuned on their texts (--made-by), "
+                    "the dev texts marked as tuned (as --untuned)")
+    ap.add_argument("--made-by", default=None, help="with --untuned-records: the commit that made them")
     args = ap.parse_args()
+    if bool(args.untuned_records) != bool(args.made_by):
+        raise SystemExit("--untuned-records and --made-by go together")
+    if args.untuned_records and (args.untuned_texts or args.untuned or args.texts or args.check or args.set != "dev"):
+        raise SystemExit("--untuned-records fits on the dev set: no other --untuned option, --texts, --check or --set")
     if bool(args.untuned_texts) != bool(args.untuned_gold):
         raise SystemExit("--untuned-texts and --untuned-gold go together")
     if args.untuned_texts and (args.untuned or args.texts or args.check or args.set != "dev"):
@@ -271,6 +310,11 @@ def main() -> int:
         y = np.concatenate([y, np.array(labels(score, more, more_gold), dtype=float)])
         tuned = [True] * len(records) + [False] * len(more)
         records, n_docs = records + more, n_docs + more_docs
+    if args.untuned_records:  # records made earlier, each folder's labelled against its own gold
+        more, more_labels, more_docs = read_untuned(score, args.untuned_records)
+        y = np.concatenate([y, np.array(more_labels, dtype=float)])
+        tuned = [True] * len(records) + [False] * len(more)
+        records, n_docs = records + more, n_docs + more_docs
     x = design(records, tuned)
     types = [r["type"] for r in records]
     print(f"## {args.set}: {n_docs} texts, {len(records)} records, {int(y.sum())} right")
@@ -286,7 +330,7 @@ def main() -> int:
     p = cross_validated(x, y, groups, args.l2)
     print(f"cross-validated, leaving out one of {len(set(groups))} groups of documents at a time:")
     print(table(p, y, types))
-    if args.untuned_texts:
+    if args.untuned_texts or args.untuned_records:
         inside = ~np.array(tuned)
         print(f"\nthe same predictions, records of the untuned texts ({int(inside.sum())}):")
         print(table(p[inside], y[inside], [t for t, i in zip(types, inside) if i]))
@@ -304,13 +348,20 @@ def main() -> int:
     cv = {"records": len(y), "right": int(y.sum()), "at_0.9": int(high.sum()),
           "right_at_0.9": round(float(y[high].mean()), 4) if high.any() else None}
     about = {"date": datetime.date.today().isoformat(), "set": args.set, "documents": n_docs,
-             "records": len(records), "right": int(y.sum()), "commit": commit(), "l2": args.l2}
+             "records": len(records), "right": int(y.sum()), "commit": commit(), "l2": args.l2,
+             "command": " ".join([".venv/bin/python", "eval/fit_confidence.py", *sys.argv[1:]])}
     if args.untuned_texts:
         about["set"] = f"dev set and the folder {args.untuned_texts.name}"
-        about["untuned"] = f"{args.untuned_texts.name} folder's ({more_docs} texts, {len(more)} records, not tuned on)"
+        about["untuned"] = f"{args.untuned_texts.name} folder's texts ({more_docs} texts, {len(more)} records, not tuned on)"
+        about["tuned_texts_weight"] = round(float(w[len(FEATURES)]), 4)
+    elif args.untuned_records:
+        names = ", ".join(d.name for d in args.untuned_records)
+        about["set"] = f"dev set and the records of the folders {names}"
+        about["untuned"] = (f"texts of the folders {names} ({more_docs} texts, {len(more)} records made by commit "
+                            f"{args.made_by}, whose rules had not been tuned on them)")
         about["tuned_texts_weight"] = round(float(w[len(FEATURES)]), 4)
     elif args.untuned:
-        about["untuned"] = args.untuned
+        about["untuned"] = f"{args.untuned} texts"
         about["tuned_texts_weight"] = round(float(w[len(FEATURES)]), 4)
     write_model(args.model, w, about, cv)
     print(f"\nwrote {args.model}")

@@ -68,3 +68,34 @@ def test_refit_on_a_tiny_folder(tmp_path):
     assert "wrote" not in checked.stdout and "weights" not in checked.stdout
     for name in ("船橋市", "東西銀行", "寒川町", "条例"):  # figures only: no record, no text
         assert name not in checked.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SCORE.exists(), reason="needs the team's scorer, ../shared/eval/score.py")
+def test_refit_beside_records_an_earlier_commit_made_of_untuned_texts(tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name, (title, body) in TEXTS.items():
+        (texts / f"{name}.txt").write_text(f"source: invented\ntitle: {title}\n---\n{body}", encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    made = tmp_path / "made"
+    ran = subprocess.run([sys.executable, str(ROOT / "eval" / "dev.py"), "--texts", str(texts), "--gold", str(gold),
+                          "--brief", "--out", str(made)], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert ran.returncode == 0, ran.stderr
+
+    missing = _run("--untuned-records", str(tmp_path / "nowhere"), "--made-by", "abc1234")
+    assert missing.returncode != 0 and "no records.jsonl and gold.json" in missing.stderr
+    alone = _run("--untuned-records", str(made))
+    assert alone.returncode != 0 and "--made-by" in alone.stderr
+
+    model = tmp_path / "confidence.json"
+    fitted = _run("--untuned-records", str(made), "--made-by", "abc1234", "--model", str(model))
+    assert fitted.returncode == 0, fitted.stderr
+    # the four invented records beside the dev set's, labelled against their own gold: two right
+    assert "the same predictions, records of the untuned texts (4):" in fitted.stdout
+    data = json.loads(model.read_text(encoding="utf-8"))
+    assert data["fitted"]["untuned"].startswith("texts of the folders made (4 texts, 4 records made by commit abc1234")
+    assert "(tuned texts)" in fitted.stdout and "tuned_texts_weight" in data["fitted"]
+    assert data["fitted"]["command"].endswith(f"--untuned-records {made} --made-by abc1234 --model {model}")
+    assert set(data["weights"]) == set(FEATURES)
