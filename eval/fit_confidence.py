@@ -243,7 +243,9 @@ def commit() -> str:
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
 
     head = git("rev-parse", "--short=12", "HEAD") or "unknown"
-    return head + ("+uncommitted changes" if git("status", "--porcelain", "--", "extractors", "schemas") else "")
+    # the model file itself aside: a refit rewrites it, and the rules that made the records are what counts
+    changed = git("status", "--porcelain", "--", "extractors", "schemas", f":(exclude){MODEL_PATH.relative_to(ROOT)}")
+    return head + ("+uncommitted changes" if changed else "")
 
 
 def write_model(path: Path, w: np.ndarray, about: dict, cv: dict) -> None:
