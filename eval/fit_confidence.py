@@ -52,6 +52,7 @@ import datetime
 import importlib.util
 import json
 import math
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -351,7 +352,7 @@ def main() -> int:
           "right_at_0.9": round(float(y[high].mean()), 4) if high.any() else None}
     about = {"date": datetime.date.today().isoformat(), "set": args.set, "documents": n_docs,
              "records": len(records), "right": int(y.sum()), "commit": commit(), "l2": args.l2,
-             "command": " ".join([".venv/bin/python", "eval/fit_confidence.py", *sys.argv[1:]])}
+             "command": shlex.join([".venv/bin/python", "eval/fit_confidence.py", *sys.argv[1:]])}
     if args.untuned_texts:
         about["set"] = f"dev set and the folder {args.untuned_texts.name}"
         about["untuned"] = f"{args.untuned_texts.name} folder's texts ({more_docs} texts, {len(more)} records, not tuned on)"
