@@ -11,8 +11,9 @@ the gold's: a value it gives that the gold does not have, or another value,
 is wrong; a field it leaves null is not (absence is explicit); its parties are
 exactly the gold's (none missing, none extra; the gold's optional parties are
 ignored). A record that matches no gold record (on a negative document too)
-is wrong. Of records at 0.9, about nine in ten are right on text like the
-fitting set.
+is wrong. The stored model is fitted for pages nobody tuned the rules on (see
+its file): of records at 0.9 on such pages, at least nine in ten are right; on
+text the rules were tuned on, records are right more often than it says.
 
 The features describe the structure each field was read from, not the exact
 rule ids (other rules come and go): a span's rule falls into a kind of
