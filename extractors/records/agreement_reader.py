@@ -25,7 +25,7 @@ from datetime import date as date_cls, timedelta
 
 from extractors.language.arguments import Argument
 from extractors.language.dates import DateMention, find_dates
-from extractors.language.gazetteer import is_municipality
+from extractors.language.gazetteer import PREFECTURE_SUFFIX, is_municipality
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
 from extractors.language.org_names import find_org_names, opener_length
 from extractors.records.agreement_splits import same_body
@@ -262,8 +262,14 @@ class AgreementReader:
         return sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
 
     def _joined(self, c: Candidate, cands: list[Candidate]) -> Candidate:
-        """青葉県 + 中小企業家同友会 written together is one body; so is a body and its branch."""
+        """青葉県 + 中小企業家同友会 written together is one body; so is a body and its branch, and a
+        prefecture and a municipality after it (香川県綾川町: the town, its prefecture the address)."""
         end = c.end
+        if c.label == "GPE" and c.text.endswith(PREFECTURE_SUFFIX) and is_municipality(c.text):
+            town = next((o for o in cands if o.start == c.end and o.label == "GPE" and is_municipality(o.text)
+                         and not o.text.endswith(PREFECTURE_SUFFIX)), None)
+            if town:
+                end = town.end
         for o in cands:
             if o.start == end and o.label == "ORG" and c.label in ("GPE", "ORG"):
                 end = o.end

@@ -1,0 +1,41 @@
+"""Places that only say where a body is are no parties, on invented sentences, with the real ja_ginza model.
+
+A prefecture written right before one of its municipalities (「香川県琴平町と」) is the town's address: the
+town signs, not the prefecture. A prefecture written apart from it (「青森県、三戸町と」) still signs.
+"""
+import hashlib
+
+import pytest
+
+from extractors.reading.normalize import normalize_text
+from extractors.records.build import build_records, document_drafts
+from schemas.document import Document
+
+
+def _parties(text: str) -> list[list[str]]:
+    text = normalize_text(text)
+    doc = Document(uri="file:///p.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
+                   title=None, text=text)
+    records, _ = build_records([doc], [document_drafts(doc)])
+    for r in records:
+        for ev in r["sources"]:
+            assert text[ev["start"]:ev["end"]] == ev["quote"]
+    return [sorted(p["name"] for p in r["parties"]) for r in records if r["type"] == "agreement"]
+
+
+CASES = [
+    ("prefecture-before-its-town",
+     "南北信用金庫(高松市、山田太郎理事長)は2022年6月3日、観光の振興に向けて香川県琴平町と協定を結んだ。",
+     [["南北信用金庫", "琴平町"]]),
+    ("prefecture-before-its-town-as-partner",
+     "東西信用金庫は2022年5月14日、山形県西川町と包括連携協定を締結した。",
+     [["東西信用金庫", "西川町"]]),
+    ("prefecture-and-town-apart",
+     "令和4年5月14日、東西信用金庫は、青森県、三戸町と包括連携協定を締結しました。",
+     [["三戸町", "東西信用金庫", "青森県"]]),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_address_prefecture(nlp, case, text, expected):
+    assert _parties(text) == expected
