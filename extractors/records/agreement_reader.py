@@ -61,6 +61,8 @@ _COORDINATED = re.compile(r"\s?(?:[(（][^()（）]{0,40}[)）])?\s?(?:と|、|,
 _DIVISION = re.compile(r"(?:課|係|室|(?<!本)(?<!支)(?<!学)(?<!営業)部|事業部|グループ|チーム)$")  # (本店営業部 is a branch)
 PUBLIC_BODY_END = ("都", "道", "府", "県", "市", "区", "町", "村")
 _OTHER_CASE = re.compile(r"\s?(?:を|で|へ|から|より|による|において|における|に(?!よる|おいて|おける))")
+# The rest of a name written right after a place name, up to a particle or a separator (千葉県|弁護士会と)
+_NAME_RUN = re.compile(r"[一-龥々ァ-ヺー]{1,12}(?=[とはがのもや、,，・()（）\s]|及び|および|並びに|$)")
 _ASIDE_AFTER = re.compile(r"\s?[(（][^()（）]{0,40}[)）]")
 _BACK_PREFIX = re.compile(r"同(?:大学|市|町|村|区|県|社|行|信金|金庫|機構|協会|会議所)")
 _SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?\Z|結んだ\s?\Z")
@@ -273,6 +275,9 @@ class AgreementReader:
         for o in cands:
             if o.start == end and o.label == "ORG" and c.label in ("GPE", "ORG"):
                 end = o.end
+        run = _NAME_RUN.match(self.text, end) if c.label == "GPE" and end == c.end else None
+        if run and is_signing_body(self.text[c.start:run.end()]) and not any(o.start == end for o in cands):
+            end = run.end()  # 千葉県|税理士会と: the tokens after the place close an organisation's name
         end = branch_end(self.text, end)
         start = c.start
         if not any(o.end == c.start - 1 for o in cands):  # 同実行委事務局・城南信用金庫: two names

@@ -2,6 +2,7 @@
 
 A prefecture written right before one of its municipalities (「香川県琴平町と」) is the town's address: the
 town signs, not the prefecture. A prefecture written apart from it (「青森県、三戸町と」) still signs.
+A place that begins a longer name the tokens do not close (「千葉県|税理士会と」) is that name, not the place.
 """
 import hashlib
 
@@ -39,3 +40,15 @@ CASES = [
 @pytest.mark.parametrize("case, text, expected", CASES, ids=[c[0] for c in CASES])
 def test_address_prefecture(nlp, case, text, expected):
     assert _parties(text) == expected
+
+
+NAMES = [
+    ("bar-association", "千葉県弁護士会", ["千葉県弁護士会", "船橋市"]),
+    ("tax-accountants", "千葉県税理士会", ["千葉県税理士会", "船橋市"]),
+    ("city-hospital", "船橋市立医療センター", ["船橋市", "船橋市立医療センター"]),
+]
+
+
+@pytest.mark.parametrize("case, partner, expected", NAMES, ids=[c[0] for c in NAMES])
+def test_place_that_begins_a_name(nlp, case, partner, expected):
+    assert _parties(f"令和3年2月12日、船橋市は、{partner}と包括連携協定を締結しました。") == [expected]
