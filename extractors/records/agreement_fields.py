@@ -28,6 +28,8 @@ _KANSURU = re.compile(r"(包括連携|包括的な連携|連携協力|相互協�
 # cooperation. The name as written is its kind (包括 alone would make it 包括連携協定, which it does not say).
 _COMPREHENSIVE_TOPIC = re.compile(r"包括[^、。,，「」『』()（）\s]{0,20}?(?:に関する|に係る|にかかる|に関わる|に係わる)$")
 
+_TOPIC_BEFORE = re.compile(r"(?:に関する|に係る|にかかる|に関わる|に係わる|における|に向けた)$")
+
 
 def comprehensive_name(text: str, s: int, word: Candidate) -> tuple[int, int] | None:
     """The span of 「包括…に関する協定」 ending at the agreement word `word` (a bare 協定/協定書), without 書;
@@ -35,8 +37,8 @@ def comprehensive_name(text: str, s: int, word: Candidate) -> tuple[int, int] | 
     if word.text not in ("協定", "協定書"):
         return None
     m = _COMPREHENSIVE_TOPIC.search(text, max(s, word.start - 24), word.start)
-    if not m:
-        return None
+    if not m or _TOPIC_BEFORE.search(text, max(s, m.start() - 4), m.start()):
+        return None  # 「地方創生に係る包括連携に関する協定」: a topic inside a topic, the name is longer than 包括…
     return m.start(), word.start + 2
 
 
