@@ -89,6 +89,9 @@ def test_officials(text, at, expected):
 @pytest.mark.parametrize("a, b, expected", [
     ("弘大", "弘前大学", True), ("青森公立大", "青森公立大学", True), ("みなと銀", "みなと銀行", True),
     ("青森大", "青森中央学院大学", False), ("東海大学", "関東学院大学", False), ("神戸市", "神戸大学", False),
+    # a news short form that drops characters before the kind's short word
+    ("苫小工大", "苫小牧工業大学", True), ("千葉興銀", "千葉興業銀行", True),
+    ("東西工大", "東南工業大学", False), ("千葉興銀", "千葉銀行", False),
 ])
 def test_short_forms_of_one_body(a, b, expected):
     assert same_body(a, b) is expected
