@@ -57,18 +57,6 @@ def _relative_year(r, d):
     return replace(again, start=d.start, end=d.end) if again and again.start_date else d
 
 
-def _not_after_document(r, d, s: int, e: int):
-    """「12月25日に締結した」 in a news item of 2021年1月8日: a month-day without its year that the document's
-    year would put after the document's own date, in a sentence reporting the signing done, is of the year
-    before."""
-    dd = r.doc_date
-    if d.year_given or d.precision != "day" or not dd or dd.date.count("-") != 2 or d.start_date <= dd.date or \
-            not reported_done(r.text, s, e):
-        return d
-    again = parse_date(r.text[d.start:d.end], default_year=int(d.start_date[:4]) - 1)
-    return replace(again, start=d.start, end=d.end) if again and again.start_date and again.start_date <= dd.date else d
-
-
 def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | None]:
     """The signing date of the sentence text[s:e] (see the module docstring) and its span."""
     best = None
@@ -82,7 +70,6 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
         if best is None or abs(d.start - anchor) < abs(best.start - anchor):
             best = d
     if best:
-        best = _not_after_document(r, best, s, e)
         return best.start_date, date_span(best, "agreement-date-sentence", "signed_date")
     dd = r.doc_date
     if re.search("同日|同じ日", r.text[s:e]):  # the same day as the date written last before the sentence
