@@ -393,6 +393,9 @@ class AgreementReader:
         for n in lists:
             add(self.aliases.get(n.name, n.name), n.start, n.end, n.rule)
         for a in args:  # an argument no candidate covers: 「市は」, a name the rules missed
+            cut = text.rfind("\n", a.start, a.end)
+            if cut != -1 and self.dates_in(a.start, cut):  # 「令和3年3月10日\n当金庫は」: the date line above a
+                a = replace(a, start=cut + 1)  # paragraph is no part of its subject
             if any(st < a.end and a.start < en for _, st, en, _ in found):
                 continue
             if before and a.end <= before[-1] and not SUBJECT_AFTER.match(text, a.end):

@@ -3,6 +3,7 @@
 A prefecture written right before one of its municipalities (「香川県琴平町と」) is the town's address: the
 town signs, not the prefecture. A prefecture written apart from it (「青森県、三戸町と」) still signs.
 A place that begins a longer name the tokens do not close (「千葉県|税理士会と」) is that name, not the place.
+A date line above a paragraph that opens on 「当金庫は」 is no first half of a wrapped name.
 """
 import hashlib
 
@@ -52,3 +53,9 @@ NAMES = [
 @pytest.mark.parametrize("case, partner, expected", NAMES, ids=[c[0] for c in NAMES])
 def test_place_that_begins_a_name(nlp, case, partner, expected):
     assert _parties(f"令和3年2月12日、船橋市は、{partner}と包括連携協定を締結しました。") == [expected]
+
+
+def test_a_date_line_above_a_self_reference_is_no_part_of_the_name(nlp):
+    # a release: the body's name and its date on their own lines, then 「当金庫は」
+    got = _parties("東西信用金庫\n令和3年3月10日\n当金庫は、本日、船橋市と包括連携協定を締結いたしました。")
+    assert got == [["東西信用金庫", "船橋市"]]
