@@ -347,8 +347,8 @@ class AgreementReader:
                 self._dated_relative(s, c.start)
             if not in_arg and c.end > anchor:
                 continue
-            if in_list or (self.ctx.in_parens(c.start, c.end) and not in_arg):
-                continue
+            if in_list or (self.ctx.in_parens(c.start, c.end) and (not in_arg or self._aside_of_body(c.start))):
+                continue  # (an aside in brackets right after a body's name: its office, address, 事務局)
             if c.label == "GPE" and _REGION_OF_COUNT.match(text, c.end):
                 continue  # 佐賀県下4信用金庫: the region of a counted group, not one of its members
             if witness_after(text, c.end) or observer_before(text, c.start):
@@ -447,6 +447,17 @@ class AgreementReader:
                 found = [f for f in found if party_key(f[0]) != party_key(implied)]  # 株式会社東西銀行 is 当行
                 found.insert(0, (implied, s, s, "agreement-publisher"))
         return found
+
+    def _aside_of_body(self, at: int) -> bool:
+        """Whether text[at] is inside brackets that open right after a body's name (「東西実行委員会(事務局・
+        東西信用金庫、千葉県船橋市)は」): the bracket says where the body is or who runs it."""
+        text = self.text
+        open_at = max(text.rfind("(", 0, at), text.rfind("（", 0, at))
+        if open_at < 1 or max(text.rfind(")", 0, at), text.rfind("）", 0, at)) > open_at:
+            return False
+        name_end = open_at - 1 if text[open_at - 1] in "」』" else open_at  # 「…実行委員会」(事務局・…)
+        return any(c.end == name_end and c.label in ("ORG", "GPE") for c in self.ctx.cands) or \
+            bool(re.search(r"(?:" + "|".join(ORG_WORDS) + r")\Z", text[max(0, name_end - 8):name_end]))
 
     def _quoted(self, s: int, at: int) -> bool:
         """Whether text[at] is inside a quotation 「…」 that opens before the sentence at s in its paragraph (a

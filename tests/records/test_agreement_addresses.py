@@ -3,7 +3,8 @@
 A prefecture written right before one of its municipalities (「香川県琴平町と」) is the town's address: the
 town signs, not the prefecture. A prefecture written apart from it (「青森県、三戸町と」) still signs.
 A place that begins a longer name the tokens do not close (「千葉県|税理士会と」) is that name, not the place.
-A date line above a paragraph that opens on 「当金庫は」 is no first half of a wrapped name.
+A date line above a paragraph that opens on 「当金庫は」 is no first half of a wrapped name. An aside in
+brackets right after a body's name (its 事務局, its address) names no party.
 """
 import hashlib
 
@@ -59,3 +60,10 @@ def test_a_date_line_above_a_self_reference_is_no_part_of_the_name(nlp):
     # a release: the body's name and its date on their own lines, then 「当金庫は」
     got = _parties("東西信用金庫\n令和3年3月10日\n当金庫は、本日、船橋市と包括連携協定を締結いたしました。")
     assert got == [["東西信用金庫", "船橋市"]]
+
+
+def test_an_aside_after_a_body_names_no_party(nlp):
+    # the brackets after the committee's name say who runs it and where: neither signs
+    got = _parties("令和3年3月10日、「東西まつり実行委員会」(事務局・東西信用金庫、千葉県船橋市)は、市川市と"
+                   "包括連携協定を締結しました。")
+    assert got == [["市川市", "東西まつり実行委員会"]]
