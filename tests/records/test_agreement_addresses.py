@@ -67,3 +67,9 @@ def test_an_aside_after_a_body_names_no_party(nlp):
     got = _parties("令和3年3月10日、「東西まつり実行委員会」(事務局・東西信用金庫、千葉県船橋市)は、市川市と"
                    "包括連携協定を締結しました。")
     assert got == [["市川市", "東西まつり実行委員会"]]
+
+
+def test_a_relative_clause_ending_in_aru_is_no_part_of_the_name(nlp):
+    # 「…に本店がある東西銀行」: the clause says where the bank is; the bank's name starts after ある
+    got = _parties("令和3年3月10日、船橋市は、市内に本店がある東西銀行と包括連携協定を締結しました。")
+    assert got == [["東西銀行", "船橋市"]]
