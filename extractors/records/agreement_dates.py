@@ -3,9 +3,11 @@
 The signing date is, in order: a date of the sentence (not one marked as
 before or after something; a month-day takes its year from the document's own
 date), 「今年6月」 / 「6日」 against the document's date, a 締結日/調印日/締結式
-key–value block, another sentence naming the parties with a date, and for a
-signing reported as done (「締結しました」, 「本日」) the document's own date (not for one
-done 「このほど」 or 「先日」: some day before the page's).
+key–value block, the 日時 line below, on a page of one agreement a sentence
+telling of the signing ceremony held on a day (`ceremony_date`: 「10日に締結式を
+行いました」), another sentence naming the parties with a date, and for a
+signing reported as done (「締結しました」, 「本日」) the document's own date (not
+for one done 「このほど」 or 「先日」: some day before the page's).
 
 `r` is the agreement reader of `agreements`: its text, context, document date
 (`publisher.document_date`) and `dates_in` (month-days read against that date).
@@ -32,11 +34,11 @@ _YEAR_WORD = re.compile(r"(一昨年|今年|本年|昨年|去年)\s?$")
 _RELATIVE_MONTH = re.compile(r"(今年|本年|昨年|去年|一昨年)\s?(\d{1,2})月")
 # 「20日、」「9日(火)に」「十日、」「きょう(8日)」: a day written alone, read against the document's date
 _DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが(（]))(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
-                       r"(?:\s?[(（][月火水木金土日](?:曜日?)?(?:・祝日?)?[)）])?(?:[、,]|に|から|は|[)）])")
+                       r"(?:\s?[(（][月火水木金土日](?:曜日?)?(?:・祝日?)?[)）])?(?:[、,]|に|から|は|[)）]|付|午前|午後)")
 # 「18年4月に」「県内では18年に」: a year written with two digits in a news item (a year of the 2000s
 # up to the document's own)
 _SHORT_YEAR = re.compile(r"(?:^|(?<=[、,\sはがにで]))([0-9]{2})年(?:([0-9]{1,2})月)?(?=に|、|の|から|[0-9])(?!\d*年)")
-DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（■□◆◇●○・]?\s*)?(?:\d+[.．)]\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
+DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（■□◆◇●○・]?\s*)?(?:\d+[.．)]?\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
 
 
 def reported_done(text: str, s: int, e: int) -> bool:
@@ -185,3 +187,29 @@ def date_elsewhere(r, draft: dict, skip: set[tuple[int, int]]) -> None:
             draft["evidence"].append((s, e, "agreement-date-elsewhere"))
             draft["evidence"].append(date_span(dates[-1], "agreement-date-elsewhere", "signed_date"))
             return
+
+
+# 「令和3年3月10日に市役所で締結式を行いました」, 「調印式は18日、…で行われ」: a signing ceremony held
+_CEREMONY = re.compile(r"(?:締結|調印|署名)(?:式|セレモニー)")
+_HELD = re.compile(r"行われ|行い|行った|行っ|開かれ|開いた|開催|執り行|挙行")
+
+
+def ceremony_date(r, skip: set[tuple[int, int]]) -> tuple[str | None, Span | None]:
+    """The day of the first sentence that tells of a signing ceremony held (a 締結式/調印式 and a verb of
+    holding after it, not planned), not one of `skip` (background): the day nearest the ceremony word."""
+    own = r.doc_date.start if r.doc_date else None
+    for m in _CEREMONY.finditer(r.text):
+        s, e = r.ctx.sentence(m.start())
+        if (s, e) in skip or not _HELD.search(r.text, m.end(), min(e, m.end() + 40)) or PLANNED.search(r.text, s, e):
+            continue
+        best = None
+        for d in map(lambda d: _relative_year(r, d), r.dates_in(s, e)):
+            if not d.start_date or d.precision != "day" or d.fiscal_year or d.start == own or \
+                    NOT_SIGN_DATE.match(r.text[d.end:d.end + 4]) or \
+                    _BEFORE_DATE_NEG.search(r.text[max(s, d.start - 5):d.start]):
+                continue
+            if best is None or abs(d.start - m.start()) < abs(best.start - m.start()):
+                best = d
+        if best:
+            return best.start_date, date_span(best, "agreement-date-ceremony", "signed_date")
+    return None, None

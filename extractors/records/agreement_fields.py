@@ -2,7 +2,8 @@
 
 Takes the reader of `agreement_reader`, a signing sentence, its agreement word, its
 parties and its date, and gives the draft: the kind as written (包括 and 産学 kept:
-`kind_of`, `with_kind_prefix`), the parties with a span each saying how the name
+`kind_of`, `with_kind_prefix`; 「包括的連携に関する協定」 as written:
+`comprehensive_name`), the parties with a span each saying how the name
 came from what is written (`party_how`: the publisher, a back-reference, an alias),
 the publisher's span when it is the omitted subject, the purpose.
 """
@@ -23,11 +24,31 @@ _KIND_WORDS = ("包括業務提携", "包括業務連携", "産学官金連携�
                "業務協力協定", "パートナーシップ協定", "包括協定", "協力協定", "基本協定", "協定", "覚書", "資本提携", "提携")
 _KANSURU = re.compile(r"(包括連携|包括的な連携|連携協力|相互協力|業務提携|業務連携|業務協力|(?:産学官金|産学官|産官学|産学)?連携)"
                       r"(?:に関する|に係る|にかかる|に関わる)(?:包括|基本)?(?:協定|協定書)\s?$")
+# 「包括的連携・協力に関する協定」, 「包括連携に係る協定書」: an agreement named by a topic of comprehensive
+# cooperation. The name as written is its kind (包括 alone would make it 包括連携協定, which it does not say).
+_COMPREHENSIVE_TOPIC = re.compile(r"包括[^、。,，「」『』()（）\s]{0,20}?(?:に関する|に係る|にかかる|に関わる|に係わる)$")
+
+_TOPIC_BEFORE = re.compile(r"(?:に関する|に係る|にかかる|に関わる|に係わる|における|に向けた)$")
+
+
+def comprehensive_name(text: str, s: int, word: Candidate) -> tuple[int, int] | None:
+    """The span of 「包括…に関する協定」 ending at the agreement word `word` (a bare 協定/協定書), without 書;
+    None when the word has no such name before it within the sentence from s."""
+    if word.text not in ("協定", "協定書"):
+        return None
+    m = _COMPREHENSIVE_TOPIC.search(text, max(s, word.start - 24), word.start)
+    if not m or _TOPIC_BEFORE.search(text, max(s, m.start() - 4), m.start()):
+        return None  # 「地方創生に係る包括連携に関する協定」: a topic inside a topic, the name is longer than 包括…
+    return m.start(), word.start + 2
+
+
 _PURPOSE = re.compile(r"([^、。]{4,80}?)(?:ことを目的|を目的|ため(?:に)?、?(?:連携|協定|締結|お互い|相互))")
 
 
 def kind_of(word: str, title: str | None) -> str:
     """The kind as written, without 書: 包括連携協定書 -> 包括連携協定; 連携協力に関する協定書 -> 連携協力協定."""
+    if word.rstrip("書").endswith("包括協定"):
+        return "包括協定"  # 「連携協力に関する包括協定」: the word itself says what kind
     if title and "包括" in title and word.rstrip("書").endswith("協定"):
         return "包括連携協定" if "連携" in title else "包括協定"  # 「連携協力に関する包括協定」: keep 包括
     if title:
@@ -123,8 +144,14 @@ def kind_span(r: AgreementReader, word: Candidate, written: str | None, kind: st
 def draft(r: AgreementReader, s: int, e: int, word: Candidate, title: str | None, written: str,
            parties: list[tuple[str, int, int, str]], date: str | None, date_ev: Span | None) -> dict:
     kind = kind_of(word.text, written)
+    named = comprehensive_name(r.text, s, word)
+    if named:  # the name as written: 「包括的連携・協力に関する協定」
+        kind = r.text[named[0]:named[1]]
+        kind_ev = field_span(named[0], named[1], "agreement-kind-comprehensive", "kind", kind, how=None)
+    else:
+        kind_ev = kind_span(r, word, written, kind)
     evidence = [(s, e, word.rule)] + party_spans(r, parties, s, e)
-    evidence += [sp for sp in (kind_span(r, word, written, kind), date_ev) if sp]
+    evidence += [sp for sp in (kind_ev, date_ev) if sp]
     names = [n for n, *_ in parties]
     aliases: dict[str, list[str]] = {}
     for name, st, en, _ in parties:

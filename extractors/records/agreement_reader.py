@@ -25,7 +25,7 @@ from datetime import date as date_cls, timedelta
 
 from extractors.language.arguments import Argument
 from extractors.language.dates import DateMention, find_dates
-from extractors.language.gazetteer import is_municipality
+from extractors.language.gazetteer import PREFECTURE_SUFFIX, is_municipality
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
 from extractors.language.org_names import find_org_names, opener_length
 from extractors.records.agreement_splits import same_body
@@ -61,6 +61,8 @@ _COORDINATED = re.compile(r"\s?(?:[(（][^()（）]{0,40}[)）])?\s?(?:と|、|,
 _DIVISION = re.compile(r"(?:課|係|室|(?<!本)(?<!支)(?<!学)(?<!営業)部|事業部|グループ|チーム)$")  # (本店営業部 is a branch)
 PUBLIC_BODY_END = ("都", "道", "府", "県", "市", "区", "町", "村")
 _OTHER_CASE = re.compile(r"\s?(?:を|で|へ|から|より|による|において|における|に(?!よる|おいて|おける))")
+# The rest of a name written right after a place name, up to a particle or a separator (千葉県|弁護士会と)
+_NAME_RUN = re.compile(r"[一-龥々ァ-ヺー]{1,12}(?=[とはがのもや、,，・()（）\s]|及び|および|並びに|$)")
 _ASIDE_AFTER = re.compile(r"\s?[(（][^()（）]{0,40}[)）]")
 _BACK_PREFIX = re.compile(r"同(?:大学|市|町|村|区|県|社|行|信金|金庫|機構|協会|会議所)")
 _SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?\Z|結んだ\s?\Z")
@@ -262,11 +264,20 @@ class AgreementReader:
         return sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
 
     def _joined(self, c: Candidate, cands: list[Candidate]) -> Candidate:
-        """青葉県 + 中小企業家同友会 written together is one body; so is a body and its branch."""
+        """青葉県 + 中小企業家同友会 written together is one body; so is a body and its branch, and a
+        prefecture and a municipality after it (香川県綾川町: the town, its prefecture the address)."""
         end = c.end
+        if c.label == "GPE" and c.text.endswith(PREFECTURE_SUFFIX) and is_municipality(c.text):
+            town = next((o for o in cands if o.start == c.end and o.label == "GPE" and is_municipality(o.text)
+                         and not o.text.endswith(PREFECTURE_SUFFIX)), None)
+            if town:
+                end = town.end
         for o in cands:
             if o.start == end and o.label == "ORG" and c.label in ("GPE", "ORG"):
                 end = o.end
+        run = _NAME_RUN.match(self.text, end) if c.label == "GPE" and end == c.end else None
+        if run and is_signing_body(self.text[c.start:run.end()]) and not any(o.start == end for o in cands):
+            end = run.end()  # 千葉県|税理士会と: the tokens after the place close an organisation's name
         end = branch_end(self.text, end)
         start = c.start
         if not any(o.end == c.start - 1 for o in cands):  # 同実行委事務局・城南信用金庫: two names
@@ -336,8 +347,8 @@ class AgreementReader:
                 self._dated_relative(s, c.start)
             if not in_arg and c.end > anchor:
                 continue
-            if in_list or (self.ctx.in_parens(c.start, c.end) and not in_arg):
-                continue
+            if in_list or (self.ctx.in_parens(c.start, c.end) and (not in_arg or self._aside_of_body(c.start))):
+                continue  # (an aside in brackets right after a body's name: its office, address, 事務局)
             if c.label == "GPE" and _REGION_OF_COUNT.match(text, c.end):
                 continue  # 佐賀県下4信用金庫: the region of a counted group, not one of its members
             if witness_after(text, c.end) or observer_before(text, c.start):
@@ -382,6 +393,9 @@ class AgreementReader:
         for n in lists:
             add(self.aliases.get(n.name, n.name), n.start, n.end, n.rule)
         for a in args:  # an argument no candidate covers: 「市は」, a name the rules missed
+            cut = text.rfind("\n", a.start, a.end)
+            if cut != -1 and self.dates_in(a.start, cut):  # 「令和3年3月10日\n当金庫は」: the date line above a
+                a = replace(a, start=cut + 1)  # paragraph is no part of its subject
             if any(st < a.end and a.start < en for _, st, en, _ in found):
                 continue
             if before and a.end <= before[-1] and not SUBJECT_AFTER.match(text, a.end):
@@ -433,6 +447,17 @@ class AgreementReader:
                 found = [f for f in found if party_key(f[0]) != party_key(implied)]  # 株式会社東西銀行 is 当行
                 found.insert(0, (implied, s, s, "agreement-publisher"))
         return found
+
+    def _aside_of_body(self, at: int) -> bool:
+        """Whether text[at] is inside brackets that open right after a body's name (「東西実行委員会(事務局・
+        東西信用金庫、千葉県船橋市)は」): the bracket says where the body is or who runs it."""
+        text = self.text
+        open_at = max(text.rfind("(", 0, at), text.rfind("（", 0, at))
+        if open_at < 1 or max(text.rfind(")", 0, at), text.rfind("）", 0, at)) > open_at:
+            return False
+        name_end = open_at - 1 if text[open_at - 1] in "」』" else open_at  # 「…実行委員会」(事務局・…)
+        return any(c.end == name_end and c.label in ("ORG", "GPE") for c in self.ctx.cands) or \
+            bool(re.search(r"(?:" + "|".join(ORG_WORDS) + r")\Z", text[max(0, name_end - 8):name_end]))
 
     def _quoted(self, s: int, at: int) -> bool:
         """Whether text[at] is inside a quotation 「…」 that opens before the sentence at s in its paragraph (a

@@ -295,10 +295,16 @@ def same_body(short: str, full: str) -> bool:
     if a == b:
         return True
     if len(a) < 2 or (len(a) < 3 and not (a[0] == b[0] and a[-1] == b[-1] and a[-1] in "大銀")) or \
-            not b.endswith(a[-2:] if len(a) >= 3 else a[-1]):
+            not (b.endswith(a[-2:] if len(a) >= 3 else a[-1]) or _news_short(a, b)):
         return False
     it = iter(b)
     return all(ch in it for ch in a)
+
+
+def _news_short(a: str, b: str) -> bool:
+    """室蘭工大 / 室蘭工業大: a news short form that keeps the name's first two characters and its kind's
+    short word (大, 銀, 信金) and drops characters before that word."""
+    return len(a) >= 4 and a[:2] == b[:2] and any(a.endswith(k) and b.endswith(k) for _, k in _NEWS_KINDS)
 
 
 _NEWS_KINDS = (("大学", "大"), ("信用金庫", "信金"), ("信用組合", "信組"), ("銀行", "銀"), ("商工会議所", "商議所"))

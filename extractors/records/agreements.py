@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 
 from extractors.language.arguments import signing_arguments
-from extractors.records.agreement_dates import (RECENTLY, date_elsewhere, event_date_below, key_value_date, reported_done,
+from extractors.records.agreement_dates import (RECENTLY, ceremony_date, date_elsewhere, event_date_below, key_value_date, reported_done,
                                                 signing_date)
 from extractors.records.agreement_fields import draft, kind_of, party_how, with_kind_prefix
 from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied,
@@ -434,6 +434,10 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             d["evidence"].append(date_span(block[0], "agreement-signature", "signed_date"))
         if d["signed_date"] is None:
             d["signed_date"], ev = event_date_below(r, s, e)
+            if ev:
+                d["evidence"].append(ev)
+        if d["signed_date"] is None and len(drafts) == 1:  # 「…締結しました。10日に締結式を行いました」
+            d["signed_date"], ev = ceremony_date(r, background)
             if ev:
                 d["evidence"].append(ev)
         if d["signed_date"] is None:

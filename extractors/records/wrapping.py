@@ -30,6 +30,7 @@ _CONTINUES = re.compile(r"(?:ます|まし|ませ|いた|いる|います|てい
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 _WORD_CHAR = re.compile(r"[一-龥々ァ-ヺー]")
 _NAME_BEFORE = re.compile(r"[^\s、。,，()（）「」『』とはがをにでもへやの]+\Z")
+_SELF_OPENERS = ("当", "本", "弊", "同")  # 当金庫, 本市, 弊社, 同行: a self-reference starts no wrapped name's rest
 _NAME_AFTER = re.compile(r"[^\s、。,，()（）「」『』]+?(?=[とはがをにでもへや、。,，()（）「」『』\s]|$)")
 
 
@@ -76,6 +77,8 @@ class Wrapping:
         name = before.group() + after.group()
         if _HIRAGANA.search(before.group()) or not _WORD_CHAR.match(after.group()):
             return None  # 「…について\n当金庫は」: a word ends before the break, no name runs across it
+        if re.search(r"[0-9０-９]", before.group()) or after.group().startswith(_SELF_OPENERS):
+            return None  # 「令和3年3月10日\n当金庫は」: a date line above a paragraph that opens on a self-reference
         if is_signing_body(name) and not is_signing_body(after.group()) and not is_signing_body(before.group()):
             return before.start(), after.end(), name
         return None

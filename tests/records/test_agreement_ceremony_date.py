@@ -1,0 +1,42 @@
+"""The signing date from a sentence that tells of the ceremony held, on invented texts, with the real ja_ginza
+model: a page of one agreement whose signing sentence gives no day, and a later sentence that says the
+締結式/調印式 was held on a day, is dated by that day; a ceremony only planned dates nothing."""
+import hashlib
+
+import pytest
+
+from extractors.reading.normalize import normalize_text
+from extractors.records.build import build_records, document_drafts
+from schemas.document import Document
+
+
+def _dated(text: str) -> list[tuple[list[str], str | None, list[str]]]:
+    text = normalize_text(text)
+    doc = Document(uri="file:///c.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
+                   title=None, text=text)
+    records, _ = build_records([doc], [document_drafts(doc)])
+    out = []
+    for r in records:
+        if r["type"] == "agreement":
+            spans = [ev for ev in r["sources"] if ev["field"] == "signed_date"]
+            assert all(text[ev["start"]:ev["end"]] == ev["quote"] for ev in spans)
+            out.append((sorted(p["name"] for p in r["parties"]), r["signed_date"], [ev["quote"] for ev in spans]))
+    return out
+
+
+CASES = [
+    ("ceremony-held-after",
+     "船橋市は、東西信用金庫と包括連携協定を締結しました。令和3年3月10日に市役所で締結式を行いました。",
+     [(["東西信用金庫", "船橋市"], "2021-03-10", ["令和3年3月10日"])]),
+    ("signing-ceremony-held-passive",
+     "船橋市と東西大学は、連携協定を結びました。東西大学で令和4年5月9日に調印式が行われ、学長と市長が出席しました。",
+     [(["東西大学", "船橋市"], "2022-05-09", ["令和4年5月9日"])]),
+    ("ceremony-only-planned",
+     "船橋市は、東西信用金庫と包括連携協定を締結しました。令和3年3月10日に締結式を行う予定です。",
+     [(["東西信用金庫", "船橋市"], None, [])]),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_ceremony_day(nlp, case, text, expected):
+    assert _dated(text) == expected

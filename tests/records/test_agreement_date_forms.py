@@ -1,0 +1,38 @@
+"""Forms of the signing day in news items and releases, on invented texts, with the real ja_ginza model:
+a bare day with 付 or a time of day after it (「10日付で」, 「10日午後」), a numbered 締結日 row (「1 締結日 …」)."""
+import hashlib
+
+import pytest
+
+from extractors.reading.normalize import normalize_text
+from extractors.records.build import build_records, document_drafts
+from schemas.document import Document
+
+
+def _dates(text: str) -> list[tuple[str | None, list[str]]]:
+    text = normalize_text(text)
+    doc = Document(uri="file:///d.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
+                   title=None, text=text)
+    records, _ = build_records([doc], [document_drafts(doc)])
+    out = []
+    for r in records:
+        if r["type"] == "agreement":
+            spans = [ev for ev in r["sources"] if ev["field"] == "signed_date"]
+            assert all(text[ev["start"]:ev["end"]] == ev["quote"] for ev in spans)
+            out.append((r["signed_date"], [ev["quote"] for ev in spans]))
+    return out
+
+
+FORMS = [
+    ("day-with-tsuke", "2021年3月12日\n船橋市と東西大学は、10日付で包括連携協定を締結した。", "2021-03-10"),
+    ("day-with-afternoon", "2021年3月12日\n船橋市と東西大学は、10日午後、包括連携協定を締結した。", "2021-03-10"),
+    ("numbered-key-row", "船橋市と東西大学は、包括連携協定を締結しました。\n1 締結日 令和3年3月10日(水)\n2 場所 市役所",
+     "2021-03-10"),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", FORMS, ids=[c[0] for c in FORMS])
+def test_signing_day_forms(nlp, case, text, expected):
+    dates = _dates(text)
+    assert [d for d, _ in dates] == [expected]
+    assert dates[0][1] and all(q != text.split("\n")[0] for q in dates[0][1])  # read from the text, not the date line

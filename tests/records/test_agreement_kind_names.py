@@ -1,0 +1,55 @@
+"""The kind of an agreement as its name writes it, on invented sentences, with the real ja_ginza model.
+
+A name of comprehensive cooperation given as a topic (「包括的連携に関する協定」) is the kind as
+written, not 包括連携協定; a word that says 包括協定 is 包括協定 whatever the topic before it. Other
+names keep the short kind of their agreement word.
+"""
+import hashlib
+
+import pytest
+
+from extractors.reading.normalize import normalize_text
+from extractors.records.build import build_records, document_drafts
+from schemas.document import Document
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    text = normalize_text(text)
+    doc = Document(uri="file:///k.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
+                   title=None, text=text)
+    records, _ = build_records([doc], [document_drafts(doc)])
+    out = []
+    for r in records:
+        if r["type"] != "agreement":
+            continue
+        spans = [ev for ev in r["sources"] if ev["field"] == "kind"]
+        assert spans and all(text[ev["start"]:ev["end"]] == ev["quote"] for ev in spans)
+        out.append((r["kind"], spans[-1]["quote"]))
+    return out
+
+
+CASES = [
+    ("comprehensive-topic",
+     "令和5年4月10日、船橋市と東西銀行は、包括的連携に関する協定を締結しました。",
+     "包括的連携に関する協定"),
+    ("comprehensive-topic-with-sho",
+     "令和5年4月10日、船橋市と東西銀行は、包括連携に係る協定書を締結しました。",
+     "包括連携に係る協定"),
+    ("topic-then-comprehensive-word",
+     "令和5年4月10日、船橋市と東西銀行は、連携・協力に関する包括協定を締結しました。",
+     "包括協定"),
+    # a topic without 包括: the short kind of the word, as before
+    ("plain-topic",
+     "令和5年4月10日、船橋市と東西銀行は、産業振興に関する連携協定を締結しました。",
+     "連携協定"),
+    ("comprehensive-word",
+     "令和5年4月10日、船橋市と東西銀行は、包括連携協定を締結しました。",
+     "包括連携協定"),
+]
+
+
+@pytest.mark.parametrize("case, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_kind_as_named(nlp, case, text, expected):
+    kinds = _kinds(text)
+    assert [k for k, _ in kinds] == [expected]
+    assert kinds[0][1] == expected  # the span quotes the characters the kind was read from
