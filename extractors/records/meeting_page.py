@@ -514,9 +514,13 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
         return
     text = ctx.text
     m = next((m for m in _PLACE_AT.finditer(text) if not _about_next(ctx, m.start())), None)
-    if m and is_municipality(m.group(1)):
-        head["host"] = m.group(1)
-        head["evidence"].append(field_span(m.start(1), m.end(1), "summit-place-at", "host", head["host"]))
+    # (the run before the mark may start early: 2月に品川区にて, 大会が兵庫県神戸市で開催: the place is
+    # the municipality that ends right at the mark)
+    at = [p for p in find_municipalities(m.group(1)) if p[1] == len(m.group(1))] if m else []
+    if at:
+        ps, pe, name = at[-1]
+        head["host"] = name
+        head["evidence"].append(field_span(m.start(1) + ps, m.start(1) + pe, "summit-place-at", "host", name))
     elif ctx.owner:
         head["host"] = ctx.owner
         at = text.find(ctx.owner)

@@ -95,6 +95,14 @@ def test_committee_of_a_summit_does_not_date_it(nlp):
     assert (s["series"], s["host"], s["start_date"]) == ("全国みなと民間サミット", "室蘭市", "2017")
 
 
+def test_a_venue_clause_far_down_names_the_municipality_right_before_its_mark(nlp):
+    # (past the opening, where no sentence venue is read: the run before にて starts early, 秋に品川区)
+    filler = "参加者は各地の取り組みを報告し、意見を交わしました。" * 34
+    text = "令和元年10月3日、第3回地域産業サミットを開きました。\n" + filler + "\nこのサミットは例年秋に品川区にて開催しています。"
+    (s,) = _summits(text).values()
+    assert s["host"] == "品川区"
+
+
 def test_key_value_lines_give_date_place_and_theme(nlp):
     text = ("第15回中小企業振興フォーラム\n\n投稿日 2022年1月5日\n\n開催日:令和3年11月18日(木)・19日(金)\n"
             "会場:鳥取県米子市 米子コンベンションセンター\nメインテーマ:「地域の未来をひらく中小企業」\n"
