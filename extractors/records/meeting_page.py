@@ -48,6 +48,10 @@ _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:
 DATE_KEYS = ("開催日時", "開催年月日", "開催日程", "開催日", "開催期日", "開催時期", "実施日", "日時", "期日", "会期", "日程",
              "開催期間", "月日", "とき")
 PLACE_KEYS = ("開催地", "開催場所", "開催都市", "開催会場", "会場", "場所", "ところ")
+CITY_KEYS = ("開催都市", "開催地")  # keys whose value is a place, never a hall
+# The value of a city key, a city the gazetteer does not hold: the last word of the line, a name
+# ending in 市 (中国・瀋陽市, ロシア連邦ウラジオストク市, 中国 新疆ウイグル自治区 乌鲁木齐市).
+_CITY_ABROAD = re.compile(r"(?:^|(?<=[\s・:：]))([\u4e00-\u9fff々\u30a1-\u30faー]{1,14}市)[\s]*$", re.M)
 THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
                "キャッチフレーズ")
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
@@ -379,6 +383,10 @@ def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int
         if cities or places:
             s, e, name = (cities or places)[0]
             return name, vs + s, vs + e
+    for vs, ve in key_blocks(ctx, CITY_KEYS):  # 開催都市 中国・瀋陽市: a city abroad, no gazetteer's
+        m = _CITY_ABROAD.search(ctx.text, vs, ve)
+        if m:
+            return m.group(1), m.start(1), m.end(1)
     for line in [ln for ln in ctx.lines if ln.body][:_HEADING_LINES]:  # 2017年2月23日〜25日 京都府京都市
         dates = ctx.dates_in(line.start, line.end)
         if not dates or "。" in line.text:

@@ -103,6 +103,17 @@ def test_a_venue_clause_far_down_names_the_municipality_right_before_its_mark(nl
     assert s["host"] == "品川区"
 
 
+@pytest.mark.parametrize("value, host", [
+    ("中国・大連市", "大連市"),  # a city abroad, after its country
+    ("タイ王国 バンコク市", "バンコク市"),
+    ("オンライン", None),  # no city
+])
+def test_a_city_key_names_a_city_abroad(nlp, value, host):
+    text = f"第12回青葉都市サミット\n\n開催期間\n  • 2019年10月3日(木)\n\n開催都市\n  • {value}\n\n会場\n  • 国際会議場\n"
+    (s,) = _summits(text, title="第12回青葉都市サミット").values()
+    assert (s["start_date"], s["host"]) == ("2019-10-03", host)
+
+
 def test_key_value_lines_give_date_place_and_theme(nlp):
     text = ("第15回中小企業振興フォーラム\n\n投稿日 2022年1月5日\n\n開催日:令和3年11月18日(木)・19日(金)\n"
             "会場:鳥取県米子市 米子コンベンションセンター\nメインテーマ:「地域の未来をひらく中小企業」\n"
