@@ -798,7 +798,19 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     _supplementary_provisions(ctx, drafts)
     _fallback_dates(ctx, drafts)
     drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts)]
-    return _apply_renames(drafts)
+    return _whole_names_first(_apply_renames(drafts))
+
+
+def _whole_names_first(drafts: list[dict]) -> list[dict]:
+    """The page's drafts with a name written whole with its body (小樽市中小企業振興基本条例) before
+    the same ordinance written without it (a heading's 中小企業振興基本条例): merging keeps the first
+    of equally rated drafts, and the name as the page writes it whole is the record's name."""
+    def whole(d: dict) -> bool:
+        prefix = municipality_prefix(d["name"])
+        return bool(prefix) and d["municipality"] is not None and without_prefecture(prefix) == d["municipality"] \
+            and any(o is not d and o["name"] == _key_name(d["name"]) and o["municipality"] == d["municipality"]
+                    for o in drafts)
+    return sorted(drafts, key=lambda d: not whole(d))
 
 
 def _one_ordinance(drafts: list[dict]) -> bool:

@@ -190,3 +190,11 @@ def test_list_items_that_open_with_kana(nlp, text, names):
 def test_the_name_starts_at_its_body(nlp, text, name, place):
     recs = _ordinances(_doc(text, title="お知らせ"))
     assert [(r["name"], r["municipality"]) for r in recs.values()] == [(name, place)]
+
+
+def test_the_name_written_with_its_body_is_the_records_name(nlp):
+    # a heading names the ordinance without its city, the body writes it whole: one record, named whole
+    text = "中小企業振興基本条例を学ぶ\n\n青葉支部は11月22日、例会を開きました。7月3日に鶴岡市中小企業振興基本条例が施行されたことを受けたものです。"
+    found = _ordinances(_doc(text, title="中小企業振興基本条例を学ぶ"))
+    assert list(found) == ["鶴岡市中小企業振興基本条例"]
+    assert found["鶴岡市中小企業振興基本条例"]["municipality"] == "鶴岡市"
