@@ -84,6 +84,8 @@ def full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> st
     written = [short + e for e in MUNICIPALITY_SUFFIX if short + e in ctx.text and is_municipality(short + e)]
     if len(written) == 1:
         return written[0]
+    if prefecture and not written:
+        return prefecture[0]  # (沖縄, 広島 on a page that never writes 沖縄市, 広島市: the prefecture)
     known = [short + e for e in MUNICIPALITY_SUFFIX if is_municipality(short + e)]
     if prefecture and not any(k.endswith("市") for k in known):
         return prefecture[0]  # (茨城 is 茨城県 rather than its town 茨城町)
