@@ -755,6 +755,24 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
     day = _bare_day(ctx, s, e)
     if day and (year is None or day.start_date.startswith(str(year))):
         return day, BARE_DAY
+    coarse = _coarse_date_after(ctx, edition_at, e)
+    if coarse:
+        return coarse, YEAR_FROM_DOCUMENT
+    return None
+
+
+# 第1回は1989年に青葉市で開かれ, 第3回大会を平成9年5月に開催: a year or month after the edition,
+# right before the place or the holding verb of its clause
+_HELD_NEXT = re.compile(r"\s?(?:に|、)?\s?(?:[^\s、。]{1,12}?(?:で|にて|において)\s?)?(?:開催(?![地日期場要])|開か|開い|開き|開く|行われ|行い|実施(?!日))")
+
+
+def _coarse_date_after(ctx: DocContext, edition_at: int, e: int) -> DateMention | None:
+    """The year or month a meeting's own clause gives it, written with its year after the edition
+    and followed by the holding verb (a venue between them): the date at the precision written."""
+    for d in ctx.dates_in(edition_at, e):
+        if d.precision in ("year", "month") and d.start_date and d.year_given and not d.fiscal_year \
+                and _HELD_NEXT.match(ctx.text, d.end) and not _other_event(ctx.text, d.end, e):
+            return d
     return None
 
 

@@ -118,6 +118,17 @@ def test_a_city_key_names_a_city_abroad(nlp, value, host):
     assert (s["start_date"], s["host"]) == ("2019-10-03", host)
 
 
+@pytest.mark.parametrize("sentence, date", [
+    ("第1回青葉都市サミットは1989年に松本市で開かれた。", "1989"),
+    ("第3回青葉都市サミットを平成9年5月に高岡市で開催しました。", "1997-05"),
+    ("第3回青葉都市サミットは、2015年に設立された協議会が主催しています。", None),  # a founding, no meeting
+    ("第3回青葉都市サミットは令和5年度に開催します。", None),  # a fiscal year may reach into the next
+])
+def test_a_year_or_month_of_the_meetings_own_sentence_dates_it(nlp, sentence, date):
+    (s,) = _summits(sentence).values()
+    assert s["start_date"] == date
+
+
 def test_key_value_lines_give_date_place_and_theme(nlp):
     text = ("第15回中小企業振興フォーラム\n\n投稿日 2022年1月5日\n\n開催日:令和3年11月18日(木)・19日(金)\n"
             "会場:鳥取県米子市 米子コンベンションセンター\nメインテーマ:「地域の未来をひらく中小企業」\n"
