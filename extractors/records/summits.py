@@ -394,13 +394,14 @@ def _assembly_session(ctx: DocContext, series: str, edition_at: int, s: int, e: 
 
 
 def _sentence_details(ctx: DocContext, draft: dict, s: int, e: int, series_end: int, edition_at: int,
-                      year: int | None) -> None:
+                      year: int | None, clause: tuple[int, int] | None = None) -> None:
     """The date, theme and declaration the meeting's own sentence states (none when the series only
-    qualifies what the sentence is about: …サミットの実行委員会が開かれ)."""
+    qualifies what the sentence is about: …サミットの実行委員会が開かれ); the date from the
+    edition's own clause when the sentence lists several editions (`_edition_clause`)."""
     if _modifier(ctx, series_end):
         return
     text = ctx.text
-    found = _sentence_date(ctx, s, e, edition_at, year)
+    found = _sentence_date(ctx, *(clause or (s, e)), edition_at, year)
     if found:
         date, year_how = found
         draft["start_date"], draft["end_date"] = date.start_date, date.end_date
@@ -417,6 +418,25 @@ def _sentence_details(ctx: DocContext, draft: dict, s: int, e: int, series_end: 
         name = _EDITION_PREFIX.sub("", d.text)
         draft["declaration"] = name
         draft["evidence"].append(field_span(d.end - len(name), d.end, "summit-declaration", "declaration", name))
+
+
+# an edition mark that opens a clause of its own (…で、第2回は…で開かれた)
+_CLAUSE_OPENING = re.compile(r"(?:^|[、,，]\s?)$")
+
+
+def _edition_clause(ctx: DocContext, editions: list, ed, s: int, e: int) -> tuple[int, int]:
+    """The part of sentence text[s:e] that speaks of edition `ed` when the sentence names several,
+    each opening a clause (第1回は青葉市で、第2回は若葉市で開かれた): from the edition (the first:
+    from the sentence start) to the next; the whole sentence when it names one."""
+    opening = [o for o in editions if s < o.start < e and _CLAUSE_OPENING.search(ctx.text, s, o.start)]
+    if not opening or (ed.start != s and ed not in opening and ed.start > opening[0].start):
+        return s, e  # (an edition inside another's clause: 第2回は第1回に続き…)
+    starts = [o.start for o in opening]
+    if any(s <= o.start < starts[0] for o in editions):
+        starts.insert(0, s)
+    else:
+        starts[0] = s  # (2019年、第1回は…: the first clause from the sentence start)
+    return max(x for x in starts if x <= ed.start), min([x for x in starts if x > ed.start] or [e])
 
 
 def _set_venue(ctx: DocContext, draft: dict, s: int, e: int, short: Span | None = None) -> None:
@@ -455,7 +475,8 @@ def _mentions(ctx: DocContext) -> list[dict]:
     sessions: set[tuple[str, int | None]] = set()
     series_by_start = {c.start: c for c in ctx.cands if c.label == "SERIES"}
     text = ctx.text
-    for ed in _editions(ctx):
+    editions = _editions(ctx)
+    for ed in editions:
         after = _series_after(ctx, ed)
         gap = 1 if text[ed.end:ed.end + 1] == " " else 0
         cand = series_by_start.get(ed.end + gap)
@@ -482,8 +503,9 @@ def _mentions(ctx: DocContext) -> list[dict]:
                 field_span(ed.start, ed.end, "summit-edition-series", "edition", edition), *series_spans])
         year = _SERIES_YEAR.match(text, series_end)  # サミット2011 in 青葉: the year of the meeting
         host_at = series_end + (year.end() - year.start() if year else 0)
-        _set_venue(ctx, draft, s, e, _host_span_after(ctx, host_at) or _nickname_host(ctx, series, series_end))
-        _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None)
+        cs, ce = _edition_clause(ctx, editions, ed, s, e)
+        _set_venue(ctx, draft, cs, ce, _host_span_after(ctx, host_at) or _nickname_host(ctx, series, series_end))
+        _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None, (cs, ce))
         _list_row(ctx, draft, ed.start, series_end)
         drafts.append(draft)
     return [d for d in drafts if (d["series"], d["edition"]) not in sessions]

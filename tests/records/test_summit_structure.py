@@ -129,6 +129,11 @@ def test_a_year_or_month_of_the_meetings_own_sentence_dates_it(nlp, sentence, da
     assert s["start_date"] == date
 
 
+def test_each_edition_of_a_sentence_takes_the_venue_of_its_own_clause(nlp):
+    found = _summits("第1回青葉都市サミットは松本市で、第2回青葉都市サミットは高岡市で開かれた。")
+    assert {k: v["host"] for k, v in found.items()} == {1: "松本市", 2: "高岡市"}
+
+
 def test_key_value_lines_give_date_place_and_theme(nlp):
     text = ("第15回中小企業振興フォーラム\n\n投稿日 2022年1月5日\n\n開催日:令和3年11月18日(木)・19日(金)\n"
             "会場:鳥取県米子市 米子コンベンションセンター\nメインテーマ:「地域の未来をひらく中小企業」\n"
