@@ -190,16 +190,12 @@ def _rows(ctx: DocContext) -> list[dict]:
         rest_start = d.end
         while rest_start < end and text[rest_start] in " \t":
             rest_start += 1
-        places = [c for c in ctx.within(rest_start, end, "GPE") if c.start == rest_start]
-        host = places[0].text if places else None
-        if host:
-            hs, he = places[0].start, places[0].end
-            parts = find_municipalities(host)  # 青森県弘前市: the city
-            cities = [p for p in parts if p[2].endswith(MUNICIPALITY_SUFFIX)]
-            if len(parts) > 1 and cities:
-                hs, he, host = hs + cities[-1][0], hs + cities[-1][1], cities[-1][2]
-            spans.append(field_span(hs, he, "summit-row", "host", host))
-        theme_start = places[0].end if places else rest_start
+        place = _row_place(ctx, rest_start, end)
+        host = place[2] if place else None
+        if place:
+            spans.append(field_span(place[0], place[1], "summit-row", "host", host,
+                                    how=None if ctx.text[place[0]:place[1]] == host else "completed by the gazetteer"))
+        theme_start = place[3] if place else rest_start
         theme = text[theme_start:end].strip(" \t") or None
         ts = theme_start + len(text[theme_start:end]) - len(text[theme_start:end].lstrip(" \t"))
         te = ts + len(theme or "")
@@ -217,6 +213,36 @@ def _rows(ctx: DocContext) -> list[dict]:
                               [(start, end, "summit-row")] + spans + series_spans,
                               start_date=d.start_date, end_date=d.end_date, host=host, theme=theme))
     return drafts
+
+
+_ROW_SHORT_PLACE = re.compile(r"([\u4e00-\u9fff々ヶ]{2,4}?)(全国大会|大会)?(?=[\s\t(（〈]|$)")
+
+
+def _row_place(ctx: DocContext, at: int, end: int) -> tuple[int, int, str, int] | None:
+    """The place a history row writes first after its date, placed by the gazetteer: (start, end,
+    municipality, where the place's words end): 長野県松本市 and 長野県 松本市 are the city;
+    a short name (松本, 松本大会) is made whole (a nickname's: the prefecture first, as in (群馬大会))."""
+    text = ctx.text
+    chain: list[tuple[int, int, str]] = []
+    pos = at
+    for ps, pe, name in find_municipalities(text[at:end]):
+        if at + ps != pos:
+            break
+        chain.append((at + ps, at + pe, name))
+        pos = at + pe
+        while pos < end and text[pos] in " \u3000":
+            pos += 1
+    if chain:
+        cities = [c for c in chain if c[2].endswith(MUNICIPALITY_SUFFIX)]
+        s, e, name = (cities or chain)[-1]
+        return s, e, name, chain[-1][1]
+    m = _ROW_SHORT_PLACE.match(text, at, end)
+    if not m:
+        return None
+    whole = full_host(ctx, m.group(1), prefecture_first=bool(m.group(2)))
+    if not whole or not is_municipality(whole):
+        return None
+    return m.start(1), m.end(1), whole, m.end()
 
 
 _EDITION_CELL = re.compile(r"第?\s?([0-9]+|[一二三四五六七八九十百]+)\s?(回)?")
@@ -250,6 +276,11 @@ def _table_rows(ctx: DocContext, done: set[int]) -> list[dict]:
                 cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
                 ps, pe, host = (cities or places)[-1]
                 spans.append(field_span(cs + ps, cs + pe, "summit-row", "host", host))
+            elif host is None and _ROW_SHORT_PLACE.fullmatch(cell) and not dates:  # a cell 松本 (大会)
+                found = _row_place(ctx, cs, ce)
+                if found:
+                    host = found[2]
+                    spans.append(field_span(found[0], found[1], "summit-row", "host", host, how="completed by the gazetteer"))
             elif theme is None and host is not None and len(cell) >= 4:
                 theme = cell
                 spans.append(field_span(cs, ce, "summit-row", "theme", theme))

@@ -134,6 +134,16 @@ def test_each_edition_of_a_sentence_takes_the_venue_of_its_own_clause(nlp):
     assert {k: v["host"] for k, v in found.items()} == {1: "松本市", 2: "高岡市"}
 
 
+@pytest.mark.parametrize("rows", [
+    "第1回 1989年 松本\n第2回 1990年 高岡\n",  # short names, made whole
+    "第1回 1989年10月 長野県 松本市\n第2回 1990年10月 富山県 高岡市\n",  # the city after its prefecture
+    "回\t開催年月\t開催地\n1\t1989年10月\t松本\n2\t1990年10月\t高岡\n",  # a table's short names
+])
+def test_history_rows_place_their_hosts_with_the_gazetteer(nlp, rows):
+    found = _summits("青葉都市サミットの歩み\n" + rows)
+    assert {k: v["host"] for k, v in found.items()} == {1: "松本市", 2: "高岡市"}
+
+
 def test_key_value_lines_give_date_place_and_theme(nlp):
     text = ("第15回中小企業振興フォーラム\n\n投稿日 2022年1月5日\n\n開催日:令和3年11月18日(木)・19日(金)\n"
             "会場:鳥取県米子市 米子コンベンションセンター\nメインテーマ:「地域の未来をひらく中小企業」\n"
