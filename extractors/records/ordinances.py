@@ -361,6 +361,8 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
     _, e = ctx.sentence(cand.start)
     date = None if _verb_dates(ctx, draft, cand.end, e) else _date_for(ctx, cand)
     verb = _VERB_AFTER.search(ctx.text, cand.end, e)
+    if date and date.end <= cand.start:  # 平成27年4月に施行した「…条例」: the verb between the date and the name
+        verb = _VERB_AFTER.search(ctx.text, date.end, cand.start) or verb
     if date:
         field = "effective_date" if verb and verb.group(1) == "施行" else "enacted_date"
         if verb and "改正" in verb.group(1):

@@ -198,3 +198,12 @@ def test_the_name_written_with_its_body_is_the_records_name(nlp):
     found = _ordinances(_doc(text, title="中小企業振興基本条例を学ぶ"))
     assert list(found) == ["鶴岡市中小企業振興基本条例"]
     assert found["鶴岡市中小企業振興基本条例"]["municipality"] == "鶴岡市"
+
+
+@pytest.mark.parametrize("verb, field", [("施行", "effective_date"), ("制定", "enacted_date")])
+def test_a_verb_between_the_date_and_the_name_says_which_date(nlp, verb, field):
+    # (a relative clause: the verb stands before the name it qualifies)
+    text = f"2019年4月に{verb}された鶴岡市中小企業振興基本条例では、市の責務を定めている。"
+    (found,) = _ordinances(_doc(text)).values()
+    other = "enacted_date" if field == "effective_date" else "effective_date"
+    assert (found[field], found[other]) == ("2019-04", None)
