@@ -52,7 +52,7 @@ CITY_KEYS = ("開催都市", "開催地")  # keys whose value is a place, never 
 # The value of a city key, a city the gazetteer does not hold: the last word of the line, a name
 # ending in 市 (中国・瀋陽市, ロシア連邦ウラジオストク市, 中国 新疆ウイグル自治区 乌鲁木齐市).
 _CITY_ABROAD = re.compile(r"(?:^|(?<=[\s・:：]))([\u4e00-\u9fff々\u30a1-\u30faー]{1,14}市)[\s]*$", re.M)
-THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
+THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体会議テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
                "キャッチフレーズ")
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
 _SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム|会議|集会|交流会)(?:の(?!開催|テーマ)|\s?"
@@ -211,7 +211,7 @@ def key_blocks(ctx: DocContext, keys: tuple[str, ...]) -> list[tuple[int, int]]:
                 j += 1
             if j < len(lines) and j - i <= 3:
                 body = lines[j]
-                lead = len(body.text) - len(body.text.lstrip())
+                lead = re.match(_BULLET, body.text).end()  # (• 調和ある都市の発展: the bullet is no part of it)
                 out.append((body.start + lead, body.end))
     return out
 

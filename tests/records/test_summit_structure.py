@@ -144,6 +144,12 @@ def test_history_rows_place_their_hosts_with_the_gazetteer(nlp, rows):
     assert {k: v["host"] for k, v in found.items()} == {1: "松本市", 2: "高岡市"}
 
 
+def test_a_theme_key_alone_on_its_line_gives_the_bulleted_line_below(nlp):
+    text = "第12回青葉都市サミット\n\n開催期間\n  • 2019年10月3日(木)\n\n全体会議テーマ\n  • 港と暮らす都市の未来\n"
+    (s,) = _summits(text, title="第12回青葉都市サミット").values()
+    assert (s["start_date"], s["theme"]) == ("2019-10-03", "港と暮らす都市の未来")
+
+
 def test_key_value_lines_give_date_place_and_theme(nlp):
     text = ("第15回中小企業振興フォーラム\n\n投稿日 2022年1月5日\n\n開催日:令和3年11月18日(木)・19日(金)\n"
             "会場:鳥取県米子市 米子コンベンションセンター\nメインテーマ:「地域の未来をひらく中小企業」\n"
