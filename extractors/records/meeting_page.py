@@ -504,6 +504,19 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> 
             ev.append(field_span(decl[1], decl[2], "summit-declaration", "declaration", decl[0]))
 
 
+# an official of the page's body (or the body itself) attending: 市長が…に出席し, 本市も参加しました
+_ATTENDING = re.compile(r"(?:市長|町長|村長|区長|知事|議長|本市|当市|本町|当町|本村|本区|本県|当県)"
+                        r"[^。\n]{0,60}?(?:出席|参加|出向|訪問)")
+
+
+def _attended(ctx: DocContext, head: dict) -> bool:
+    """Whether the page reports its body attending the meeting (its mayor took part in it), in the
+    meeting's sentence or the page title: the body that publishes such a page is a guest, no host."""
+    s, e = ctx.sentence(head["evidence"][0][0])
+    title = ctx.doc.title or ""
+    return bool(_ATTENDING.search(ctx.text, s, e) or _ATTENDING.search(title) or re.search(r"に(?:出席|参加)", title))
+
+
 def _is_city(host: str | None) -> bool:
     return bool(host) and is_municipality(host) and host.endswith(MUNICIPALITY_SUFFIX)
 
@@ -531,7 +544,7 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
         ps, pe, name = at[-1]
         head["host"] = name
         head["evidence"].append(field_span(m.start(1) + ps, m.start(1) + pe, "summit-place-at", "host", name))
-    elif ctx.owner:
+    elif ctx.owner and not _attended(ctx, head):
         head["host"] = ctx.owner
         at = text.find(ctx.owner)
         s, e = (at, at + len(ctx.owner)) if at >= 0 else head["evidence"][0][:2]

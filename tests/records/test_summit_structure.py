@@ -150,6 +150,17 @@ def test_a_theme_key_alone_on_its_line_gives_the_bulleted_line_below(nlp):
     assert (s["start_date"], s["theme"]) == ("2019-10-03", "港と暮らす都市の未来")
 
 
+@pytest.mark.parametrize("title, sentence, host", [
+    ("第12回青葉都市サミットを開催しました(鶴岡市)", "2023年10月5日、第12回青葉都市サミットを開催しました。", "鶴岡市"),
+    # a city's page on its mayor attending: the city is a guest, not the host
+    ("第12回青葉都市サミットに出席しました(鶴岡市)", "市長は2023年10月5日、第12回青葉都市サミットに出席しました。", None),
+    ("市長の活動(鶴岡市)", "2023年10月5日、第12回青葉都市サミットが開催され、市長が出席しました。", None),
+])
+def test_the_page_owner_hosts_only_a_meeting_it_does_not_attend(nlp, title, sentence, host):
+    (s,) = _summits(sentence + "\n", title=title).values()
+    assert s["host"] == host
+
+
 def test_key_value_lines_give_date_place_and_theme(nlp):
     text = ("第15回中小企業振興フォーラム\n\n投稿日 2022年1月5日\n\n開催日:令和3年11月18日(木)・19日(金)\n"
             "会場:鳥取県米子市 米子コンベンションセンター\nメインテーマ:「地域の未来をひらく中小企業」\n"
