@@ -458,9 +458,11 @@ def _in_stated_year(ctx: DocContext, head: dict, d: DateMention) -> bool:
     return d.start_date.startswith(str(first))
 
 
-def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> None:
+def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host, series_day=None) -> None:
     """A page about one meeting: its date, theme, host and declaration lines belong to it.
-    `series_host(ctx, series, edition)` gives a host written after the series name on the page."""
+    `series_host(ctx, series, edition)` gives a host written after the series name on the page;
+    `series_day(ctx, series)` a bare day (24日の…は青葉サミット) of a sentence naming the series,
+    dated by the page's own date."""
     if not drafts or any(d["evidence"][0][2] == "summit-row" for d in drafts):
         return
     head = _head(ctx, drafts)
@@ -472,6 +474,12 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> 
         year = head.get("_year")
         d = meeting_date(ctx, head["edition"], int(year[0]) if year else None)
         if d and _in_stated_year(ctx, head, d):
+            head["start_date"], head["end_date"] = d.start_date, d.end_date
+            ev.append((d.start, d.end, "date"))
+            ev += [date_span(d, "date", f) for f in ("start_date", "end_date")]
+    if head["start_date"] is None and series_day is not None and head["series"]:
+        d = series_day(ctx, head["series"])
+        if d:
             head["start_date"], head["end_date"] = d.start_date, d.end_date
             ev.append((d.start, d.end, "date"))
             ev += [date_span(d, "date", f) for f in ("start_date", "end_date")]

@@ -760,6 +760,25 @@ def _bare_day(ctx: DocContext, s: int, e: int) -> DateMention | None:
     return None
 
 
+def _series_day(ctx: DocContext, series: str) -> DateMention | None:
+    """A bare day of a sentence of the page's opening that names the series as written (24日の午前
+    は青葉サミットでした on a page dated 2022/10/24), not one about the next meeting, dated by
+    the page's own date (`_bare_day`)."""
+    name = strip_quotes(series)
+    at = ctx.text.find(name, 0, _TITLE_IN_TEXT + 200)
+    while at >= 0:
+        s, e = ctx.sentence(at)
+        if not _NEXT.search(ctx.text, s, e):
+            day = _bare_day(ctx, s, e)
+            if day:
+                return day
+        at = ctx.text.find(name, e, _TITLE_IN_TEXT + 200)
+    return None
+
+
+_NEXT = re.compile(r"次回|次期|来年|来年度|次年度")
+
+
 def _day_near(doc: str, day: int, past: bool) -> str | None:
     """The date of day `day` nearest `doc` on the side the sentence speaks of (done: on or before;
     announced: on or after)."""
@@ -1168,7 +1187,8 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     drafts += year_headings(ctx, drafts, _series_names(ctx), _summit)
     section_details(ctx, [d for d in drafts if d["evidence"][0][2] not in ("summit-row", "summit-enumerated")])
     # (an edition listed with its date and place is a past one, never the page's own meeting)
-    single_meeting_details(ctx, [d for d in drafts if d["evidence"][0][2] != "summit-enumerated"], series_host)
+    single_meeting_details(ctx, [d for d in drafts if d["evidence"][0][2] != "summit-enumerated"], series_host,
+                           _series_day)
     for d in drafts:  # a year-named meeting with no day found: at least its year
         year, ys, ye = d.pop("_year", (None, 0, 0))
         if year and (d["start_date"] is None or not d["start_date"].startswith(year)):

@@ -161,6 +161,12 @@ def test_the_page_owner_hosts_only_a_meeting_it_does_not_attend(nlp, title, sent
     assert s["host"] == host
 
 
+def test_a_bare_day_of_a_sentence_naming_the_series_is_dated_by_the_page(nlp):
+    text = "第15回青葉都市サミットin別海\n2022/10/24\n24日の午後は青葉都市サミットに出ました。\n各市の報告がありました。\n"
+    (s,) = _summits(text, title="第15回青葉都市サミットin別海").values()
+    assert (s["start_date"], s["host"]) == ("2022-10-24", "別海町")
+
+
 def test_key_value_lines_give_date_place_and_theme(nlp):
     text = ("第15回中小企業振興フォーラム\n\n投稿日 2022年1月5日\n\n開催日:令和3年11月18日(木)・19日(金)\n"
             "会場:鳥取県米子市 米子コンベンションセンター\nメインテーマ:「地域の未来をひらく中小企業」\n"
