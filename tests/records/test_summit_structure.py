@@ -38,6 +38,7 @@ def _summits(text: str, title: str | None = None) -> dict[int | None, dict]:
     # a bare prefecture's name is the prefecture, not a town of that name (茨城町); a city's stays the city
     ("令和元年10月3日、第6回地域産業サミットが茨城で開催されました。", "地域産業サミット", "茨城県"),
     ("令和元年10月3日、第6回地域産業サミットが釧路で開催されました。", "地域産業サミット", "釧路市"),
+    ("令和元年10月3日、第6回地域産業サミットが開かれ、各地の首長が釧路市に集結しました。", "地域産業サミット", "釧路市"),
     # a name that is both a prefecture and its city: the prefecture, unless the page writes the city
     ("令和元年10月3日、第6回地域産業サミットが広島で開催されました。", "地域産業サミット", "広島県"),
     ("令和元年10月3日、第6回地域産業サミットが広島で開催されました。会場は広島市の国際会議場です。",
