@@ -148,6 +148,29 @@ def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] |
     return None
 
 
+_SHORT_PLACE_WORD = re.compile(r"[\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3}")
+
+
+def _key_place_word(ctx: DocContext, vs: int, ve: int) -> tuple[str, int, int] | None:
+    """The municipality of a place key's first word that the gazetteer does not hold as written:
+    a short name (松本, まつもと) made whole, or a hall named after its town (高岡文化ホール)."""
+    word = re.match(r"[^\s、,(（]+", ctx.text[vs:ve])
+    if not word:
+        return None
+    w = word.group()
+    m = _FACILITY.match(w) if not _SHORT_PLACE_WORD.fullmatch(w) else _SHORT_PLACE_WORD.match(w)
+    if not m:
+        return None
+    if m.re is not _FACILITY:
+        whole = full_host(ctx, w)
+        return (whole, vs, vs + len(w)) if whole and is_municipality(whole) else None
+    for n in range(len(m.group(1)), 1, -1):  # 高岡文化ホール: 高岡, not 高岡文
+        whole = full_host(ctx, w[:n])
+        if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
+            return whole, vs, vs + n
+    return None
+
+
 def self_place(ctx: DocContext, word: str) -> str | None:
     """The municipality a self-reference (本市, 当町) stands for: the page's owner, else its publisher
     (the title's site name, the contact block) when that is a municipality of the word's kind."""
@@ -385,6 +408,10 @@ def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int
         if cities or places:
             s, e, name = (cities or places)[0]
             return name, vs + s, vs + e
+    for vs, ve in key_blocks(ctx, PLACE_KEYS):  # 開催地:松本, 会場:くしろ文化ホール: placed by the gazetteer
+        named = _key_place_word(ctx, vs, ve)
+        if named:
+            return named
     for vs, ve in key_blocks(ctx, CITY_KEYS):  # 開催都市 中国・瀋陽市: a city abroad, no gazetteer's
         m = _CITY_ABROAD.search(ctx.text, vs, ve)
         if m:

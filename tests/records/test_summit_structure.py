@@ -168,6 +168,19 @@ def test_a_bare_day_of_a_sentence_naming_the_series_is_dated_by_the_page(nlp):
     assert (s["start_date"], s["host"]) == ("2022-10-24", "別海町")
 
 
+@pytest.mark.parametrize("line, host", [
+    ("開催地:松本", "松本市"),  # a short name, made whole
+    ("開催地:まつもと", "松本市"),  # in kana, by its reading
+    ("会場:高岡文化ホール", "高岡市"),  # a hall named after its town
+    ("会場:グランドホテル", None),  # a hall named after no place
+    ("会場:未定", None),
+])
+def test_a_place_keys_word_is_placed_by_the_gazetteer(nlp, line, host):
+    text = f"第12回青葉都市サミット\n\n日時:2023年10月5日\n{line}\n"
+    (s,) = _summits(text, title="第12回青葉都市サミット").values()
+    assert (s["start_date"], s["host"]) == ("2023-10-05", host)
+
+
 def test_key_value_lines_give_date_place_and_theme(nlp):
     text = ("第15回中小企業振興フォーラム\n\n投稿日 2022年1月5日\n\n開催日:令和3年11月18日(木)・19日(金)\n"
             "会場:鳥取県米子市 米子コンベンションセンター\nメインテーマ:「地域の未来をひらく中小企業」\n"
