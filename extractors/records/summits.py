@@ -215,7 +215,7 @@ def _rows(ctx: DocContext) -> list[dict]:
     return drafts
 
 
-_ROW_SHORT_PLACE = re.compile(r"([\u4e00-\u9fff々ヶ]{2,4}?)(全国大会|大会)?(?=[\s\t(（〈]|$)")
+_ROW_SHORT_PLACE = re.compile(r"([\u4e00-\u9fff々ヶ]{2,4}?)(全国大会|大会)?(?=[\s\t(（〈)）〉】\]]|$)")
 
 
 def _row_place(ctx: DocContext, at: int, end: int) -> tuple[int, int, str, int] | None:
@@ -223,6 +223,8 @@ def _row_place(ctx: DocContext, at: int, end: int) -> tuple[int, int, str, int] 
     municipality, where the place's words end): 長野県松本市 and 長野県 松本市 are the city;
     a short name (松本, 松本大会) is made whole (a nickname's: the prefecture first, as in (群馬大会))."""
     text = ctx.text
+    lead = re.match(r"[(（〈【\[]", text[at:at + 1])  # 1989年10月5日(青葉市): the place in brackets
+    at += 1 if lead else 0
     chain: list[tuple[int, int, str]] = []
     pos = at
     for ps, pe, name in find_municipalities(text[at:end]):
@@ -232,17 +234,18 @@ def _row_place(ctx: DocContext, at: int, end: int) -> tuple[int, int, str, int] 
         pos = at + pe
         while pos < end and text[pos] in " \u3000":
             pos += 1
+    close = (lambda i: i + 1 if lead and text[i:i + 1] in ")）〉】]" else i)
     if chain:
         cities = [c for c in chain if c[2].endswith(MUNICIPALITY_SUFFIX)]
         s, e, name = (cities or chain)[-1]
-        return s, e, name, chain[-1][1]
+        return s, e, name, close(chain[-1][1])
     m = _ROW_SHORT_PLACE.match(text, at, end)
     if not m:
         return None
     whole = full_host(ctx, m.group(1), prefecture_first=bool(m.group(2)))
     if not whole or not is_municipality(whole):
         return None
-    return m.start(1), m.end(1), whole, m.end()
+    return m.start(1), m.end(1), whole, close(m.end())
 
 
 _EDITION_CELL = re.compile(r"第?\s?([0-9]+|[一二三四五六七八九十百]+)\s?(回)?")

@@ -139,6 +139,7 @@ def test_each_edition_of_a_sentence_takes_the_venue_of_its_own_clause(nlp):
     "第1回 1989年 松本\n第2回 1990年 高岡\n",  # short names, made whole
     "第1回 1989年10月 長野県 松本市\n第2回 1990年10月 富山県 高岡市\n",  # the city after its prefecture
     "回\t開催年月\t開催地\n1\t1989年10月\t松本\n2\t1990年10月\t高岡\n",  # a table's short names
+    "第1回 1989年10月5日(松本市)\n第2回 1990年10月4日(高岡市)\n",  # the place in brackets
 ])
 def test_history_rows_place_their_hosts_with_the_gazetteer(nlp, rows):
     found = _summits("青葉都市サミットの歩み\n" + rows)
