@@ -46,6 +46,7 @@ from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
 from extractors.language.readings import prefecture_read_as
 from extractors.records.spans import Span, date_span, field_span
+from extractors.records.wrapping import Wrapping
 from schemas.records import Candidate
 
 _GENERIC = re.compile(r"^(?:この|その|本|同|前|当該|新|旧|改正|関係|関連|他の|各|県の|市の|区の|町の|村の|条例)")
@@ -60,7 +61,7 @@ _SELF_PLACE = {"本市", "当市", "同市", "本区", "当区", "同区", "本�
 
 def clean_name(raw: str) -> str:
     name = strip_quotes(raw).lstrip("○◯●◎・ ")
-    return name.replace(" ", "")
+    return name.replace(" ", "").replace("\n", "")  # (a quoted name wrapped onto the next line)
 
 
 _DATE_LIKE = re.compile(r"(?:[0-9一二三四五六七八九十元]+(?:年|月|日)|年度)$")
@@ -417,6 +418,9 @@ def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
     never with the tail of a date before it (平成28年青葉市…条例: the name starts at 青葉市)."""
     if text[cand.start] in "「『“":
         return cand.start, cand.end
+    quoted = _quoted_around(text, cand.start, cand.end)
+    if quoted:
+        return quoted
     start = extend_name(text, cand.start, cand.end)
     kana = _KANA_ITEM_START.search(text, max(0, start - 12), start)
     if kana and kana.group(1) not in _CONJUNCTIONS:
@@ -428,6 +432,22 @@ def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
 
 
 _KANA_ITEM_START = re.compile(r"条例[」』]?[、,]\s?([\u3041-\u3096]{2,6})$")
+# 「青葉市地域を支える『がんばる中小企業』振興基本条例」: a name in 「」 with a bracketed part of its own
+_BRACKETED_NAME = re.compile(r"「((?:[^「」『』。\n]|\n(?!\n)|『[^「」『』。\n]{1,30}』){2,80})$")
+
+
+def _quoted_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The whole quoted name around a name read inside it, when the quote holds a bracketed part
+    (the rule pass reads no name across inner brackets): from 「 to 」, as written."""
+    if text[end:end + 1] != "」":
+        return None
+    m = _BRACKETED_NAME.search(text, max(0, start - 80), end)
+    if not m or "『" not in m.group(1):
+        return None
+    breaks = [m.start() + i for i, ch in enumerate(m.group()) if ch == "\n"]
+    if len(breaks) > 1 or (breaks and not Wrapping(text).goes_on(breaks[0])):
+        return None  # (one line break at most, where the line wraps: 「…支え\nる『…』…条例」)
+    return m.start(), end + 1
 _CONJUNCTIONS = ("および", "ならびに", "または", "さらに", "そして", "また", "その他", "そのほか", "これら", "この", "その")
 # a year the token rule took into the name, whole (令和3年) or its tail (年 of 平成28年)
 _LEADING_DATE = re.compile(r"((?:明治|大正|昭和|平成|令和)\s?(?:元|[0-9一二三四五六七八九十]{1,3})\s?|(?:19|20)[0-9]{2}\s?)?"

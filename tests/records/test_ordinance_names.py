@@ -207,3 +207,12 @@ def test_a_verb_between_the_date_and_the_name_says_which_date(nlp, verb, field):
     (found,) = _ordinances(_doc(text)).values()
     other = "enacted_date" if field == "effective_date" else "effective_date"
     assert (found[field], found[other]) == ("2019-04", None)
+
+
+@pytest.mark.parametrize("quoted", [
+    "「鶴岡市地域を支える『がんばる中小企業』振興基本条例」",
+    "「鶴岡市地域を支え\nる『がんばる中小企業』振興基本条例」",  # wrapped inside its open quote
+])
+def test_a_quoted_name_with_brackets_of_its_own_is_read_as_written(nlp, quoted):
+    text = f"2016年12月19日、鶴岡市議会で{quoted}が可決されました。"
+    assert list(_ordinances(_doc(text))) == ["鶴岡市地域を支える『がんばる中小企業』振興基本条例"]
