@@ -360,8 +360,11 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
     draft = _draft(ctx, name, cand, confidence=0.75 if quoted else 0.6)
     set_municipality(ctx, draft, _place_for(ctx, name, cand))
     _, e = ctx.sentence(cand.start)
-    date = None if _verb_dates(ctx, draft, cand.end, e) else _date_for(ctx, cand)
+    bound = _verb_dates(ctx, draft, cand.end, e)
+    date = _date_for(ctx, cand)
     verb = _VERB_AFTER.search(ctx.text, cand.end, e)
+    if bound and date is not None and (date.end > cand.start or not _made_right_after(ctx.text, cand.end, verb)):
+        date = None  # (the dates after the name are bound to their verbs; one before it only to the verb that closes its clause)
     if date and date.end <= cand.start:  # 平成27年4月に施行した「…条例」: the verb between the date and the name
         verb = _VERB_AFTER.search(ctx.text, date.end, cand.start) or verb
     if date:
@@ -369,13 +372,28 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
         if verb and "改正" in verb.group(1):
             draft["amended_dates"] = [date.start_date]
             field = "amended_dates"
+        elif bound:  # 2019年3月に…条例を制定し、同年4月1日から施行: the date before, bound to 制定
+            if draft[field] is not None:
+                return _renamed(ctx, draft, cand)
+            draft[field] = date.start_date
         else:
             draft[field] = date.start_date
             draft["_near"] = field  # a date near the name, bound to no verb of making
         draft["evidence"].append((date.start, date.end, "date"))
         draft["evidence"].append(date_span(date, "date", field, value=date.start_date))
+    return _renamed(ctx, draft, cand)
+
+
+def _renamed(ctx: DocContext, draft: dict, cand: Candidate) -> dict:
     draft["_renamed"] = bool(_RENAME_AFTER.match(ctx.text[cand.end:cand.end + 8]))
     return draft
+
+
+def _made_right_after(text: str, end: int, verb: re.Match | None) -> bool:
+    """Whether the verb after a name closes the name's own clause (…条例を制定し、同年…から施行):
+    only a particle stands between them."""
+    return verb is not None and "改正" not in verb.group(1) and bool(
+        re.fullmatch(r"[」』]?\s?(?:を|が|は)\s?", text[end:verb.start()]))
 
 
 def _apply_renames(drafts: list[dict]) -> list[dict]:

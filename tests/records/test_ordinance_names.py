@@ -216,3 +216,9 @@ def test_a_verb_between_the_date_and_the_name_says_which_date(nlp, verb, field):
 def test_a_quoted_name_with_brackets_of_its_own_is_read_as_written(nlp, quoted):
     text = f"2016年12月19日、鶴岡市議会で{quoted}が可決されました。"
     assert list(_ordinances(_doc(text))) == ["鶴岡市地域を支える『がんばる中小企業』振興基本条例"]
+
+
+def test_a_date_before_the_name_is_its_making_when_a_later_date_is_its_taking_effect(nlp):
+    text = "鶴岡市は、2019年3月に中小企業振興基本条例を制定し、同年4月1日から施行しました。"
+    (found,) = _ordinances(_doc(text)).values()
+    assert (found["enacted_date"], found["effective_date"]) == ("2019-03", "2019-04-01")
