@@ -313,6 +313,9 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
     return sorted(set(out))
 
 
+_STATEMENT = re.compile(r"[、。,，]|[をと]宣言$")
+
+
 @lru_cache(maxsize=1)
 def _declaration_patterns() -> tuple[re.Pattern, re.Pattern]:
     v = vocabulary()
@@ -328,7 +331,9 @@ def declarations(text: str, lo: int, hi: int) -> list[Found]:
     """Declarations of text[lo:hi] in order: quoted (「金沢宣言」, 「青葉アピール」), or unquoted with
     an adoption verb (大会宣言を採択, 共同宣言の採択)."""
     quoted, adopted = _declaration_patterns()
-    out = [Found(m.start("d"), m.end("d"), m.group("d")) for m in quoted.finditer(text, lo, hi)]
+    # (「我等の会は、…ことを宣言」: a quoted statement is a sentence, not a declaration's name)
+    out = [Found(m.start("d"), m.end("d"), m.group("d")) for m in quoted.finditer(text, lo, hi)
+           if not _STATEMENT.search(m.group("d"))]
     for m in adopted.finditer(text, lo, hi):
         if not any(f.start <= m.start("d") < f.end for f in out):
             start = m.start("d")

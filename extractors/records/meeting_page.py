@@ -35,7 +35,7 @@ from extractors.records.officials import ends_with_office, official_after
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
-_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|に集(?:ま|い|う|っ)|での開催|"
+_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|に集(?:ま|い|う|っ|結)|での開催|"
                          r"での(?=[^。、\n「」]{2,30}?(?:サミット|大会|総会|会議|フォーラム|集会|交流会)の開催)|"
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施|始ま|開幕)|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
@@ -48,7 +48,11 @@ _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:
 DATE_KEYS = ("開催日時", "開催年月日", "開催日程", "開催日", "開催期日", "開催時期", "実施日", "日時", "期日", "会期", "日程",
              "開催期間", "月日", "とき")
 PLACE_KEYS = ("開催地", "開催場所", "開催都市", "開催会場", "会場", "場所", "ところ")
-THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
+CITY_KEYS = ("開催都市", "開催地")  # keys whose value is a place, never a hall
+# The value of a city key, a city the gazetteer does not hold: the last word of the line, a name
+# ending in 市 (中国・瀋陽市, ロシア連邦ウラジオストク市, 中国 新疆ウイグル自治区 乌鲁木齐市).
+_CITY_ABROAD = re.compile(r"(?:^|(?<=[\s・:：]))([\u4e00-\u9fff々\u30a1-\u30faー]{1,14}市)[\s]*$", re.M)
+THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体会議テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
                "キャッチフレーズ")
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
 _SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム|会議|集会|交流会)(?:の(?!開催|テーマ)|\s?"
@@ -80,6 +84,8 @@ def full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> st
     written = [short + e for e in MUNICIPALITY_SUFFIX if short + e in ctx.text and is_municipality(short + e)]
     if len(written) == 1:
         return written[0]
+    if prefecture and not written:
+        return prefecture[0]  # (沖縄, 広島 on a page that never writes 沖縄市, 広島市: the prefecture)
     known = [short + e for e in MUNICIPALITY_SUFFIX if is_municipality(short + e)]
     if prefecture and not any(k.endswith("市") for k in known):
         return prefecture[0]  # (茨城 is 茨城県 rather than its town 茨城町)
@@ -139,6 +145,29 @@ def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] |
     whole = full_host(ctx, m.group(1))
     if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
         return whole, m.start(1), m.end(1)
+    return None
+
+
+_SHORT_PLACE_WORD = re.compile(r"[\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3}")
+
+
+def _key_place_word(ctx: DocContext, vs: int, ve: int) -> tuple[str, int, int] | None:
+    """The municipality of a place key's first word that the gazetteer does not hold as written:
+    a short name (松本, まつもと) made whole, or a hall named after its town (高岡文化ホール)."""
+    word = re.match(r"[^\s、,(（]+", ctx.text[vs:ve])
+    if not word:
+        return None
+    w = word.group()
+    m = _FACILITY.match(w) if not _SHORT_PLACE_WORD.fullmatch(w) else _SHORT_PLACE_WORD.match(w)
+    if not m:
+        return None
+    if m.re is not _FACILITY:
+        whole = full_host(ctx, w)
+        return (whole, vs, vs + len(w)) if whole and is_municipality(whole) else None
+    for n in range(len(m.group(1)), 1, -1):  # 高岡文化ホール: 高岡, not 高岡文
+        whole = full_host(ctx, w[:n])
+        if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
+            return whole, vs, vs + n
     return None
 
 
@@ -205,7 +234,7 @@ def key_blocks(ctx: DocContext, keys: tuple[str, ...]) -> list[tuple[int, int]]:
                 j += 1
             if j < len(lines) and j - i <= 3:
                 body = lines[j]
-                lead = len(body.text) - len(body.text.lstrip())
+                lead = re.match(_BULLET, body.text).end()  # (• 調和ある都市の発展: the bullet is no part of it)
                 out.append((body.start + lead, body.end))
     return out
 
@@ -379,6 +408,14 @@ def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int
         if cities or places:
             s, e, name = (cities or places)[0]
             return name, vs + s, vs + e
+    for vs, ve in key_blocks(ctx, PLACE_KEYS):  # 開催地:松本, 会場:くしろ文化ホール: placed by the gazetteer
+        named = _key_place_word(ctx, vs, ve)
+        if named:
+            return named
+    for vs, ve in key_blocks(ctx, CITY_KEYS):  # 開催都市 中国・瀋陽市: a city abroad, no gazetteer's
+        m = _CITY_ABROAD.search(ctx.text, vs, ve)
+        if m:
+            return m.group(1), m.start(1), m.end(1)
     for line in [ln for ln in ctx.lines if ln.body][:_HEADING_LINES]:  # 2017年2月23日〜25日 京都府京都市
         dates = ctx.dates_in(line.start, line.end)
         if not dates or "。" in line.text:
@@ -448,9 +485,11 @@ def _in_stated_year(ctx: DocContext, head: dict, d: DateMention) -> bool:
     return d.start_date.startswith(str(first))
 
 
-def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> None:
+def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host, series_day=None) -> None:
     """A page about one meeting: its date, theme, host and declaration lines belong to it.
-    `series_host(ctx, series, edition)` gives a host written after the series name on the page."""
+    `series_host(ctx, series, edition)` gives a host written after the series name on the page;
+    `series_day(ctx, series)` a bare day (24日の…は青葉サミット) of a sentence naming the series,
+    dated by the page's own date."""
     if not drafts or any(d["evidence"][0][2] == "summit-row" for d in drafts):
         return
     head = _head(ctx, drafts)
@@ -462,6 +501,12 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> 
         year = head.get("_year")
         d = meeting_date(ctx, head["edition"], int(year[0]) if year else None)
         if d and _in_stated_year(ctx, head, d):
+            head["start_date"], head["end_date"] = d.start_date, d.end_date
+            ev.append((d.start, d.end, "date"))
+            ev += [date_span(d, "date", f) for f in ("start_date", "end_date")]
+    if head["start_date"] is None and series_day is not None and head["series"]:
+        d = series_day(ctx, head["series"])
+        if d:
             head["start_date"], head["end_date"] = d.start_date, d.end_date
             ev.append((d.start, d.end, "date"))
             ev += [date_span(d, "date", f) for f in ("start_date", "end_date")]
@@ -494,6 +539,19 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host) -> 
             ev.append(field_span(decl[1], decl[2], "summit-declaration", "declaration", decl[0]))
 
 
+# an official of the page's body (or the body itself) attending: 市長が…に出席し, 本市も参加しました
+_ATTENDING = re.compile(r"(?:市長|町長|村長|区長|知事|議長|本市|当市|本町|当町|本村|本区|本県|当県)"
+                        r"[^。\n]{0,60}?(?:出席|参加|出向|訪問)")
+
+
+def _attended(ctx: DocContext, head: dict) -> bool:
+    """Whether the page reports its body attending the meeting (its mayor took part in it), in the
+    meeting's sentence or the page title: the body that publishes such a page is a guest, no host."""
+    s, e = ctx.sentence(head["evidence"][0][0])
+    title = ctx.doc.title or ""
+    return bool(_ATTENDING.search(ctx.text, s, e) or _ATTENDING.search(title) or re.search(r"に(?:出席|参加)", title))
+
+
 def _is_city(host: str | None) -> bool:
     return bool(host) and is_municipality(host) and host.endswith(MUNICIPALITY_SUFFIX)
 
@@ -514,10 +572,14 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
         return
     text = ctx.text
     m = next((m for m in _PLACE_AT.finditer(text) if not _about_next(ctx, m.start())), None)
-    if m and is_municipality(m.group(1)):
-        head["host"] = m.group(1)
-        head["evidence"].append(field_span(m.start(1), m.end(1), "summit-place-at", "host", head["host"]))
-    elif ctx.owner:
+    # (the run before the mark may start early: 2月に品川区にて, 大会が兵庫県神戸市で開催: the place is
+    # the municipality that ends right at the mark)
+    at = [p for p in find_municipalities(m.group(1)) if p[1] == len(m.group(1))] if m else []
+    if at:
+        ps, pe, name = at[-1]
+        head["host"] = name
+        head["evidence"].append(field_span(m.start(1) + ps, m.start(1) + pe, "summit-place-at", "host", name))
+    elif ctx.owner and not _attended(ctx, head):
         head["host"] = ctx.owner
         at = text.find(ctx.owner)
         s, e = (at, at + len(ctx.owner)) if at >= 0 else head["evidence"][0][:2]

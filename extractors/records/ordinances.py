@@ -46,6 +46,7 @@ from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
 from extractors.language.readings import prefecture_read_as
 from extractors.records.spans import Span, date_span, field_span
+from extractors.records.wrapping import Wrapping
 from schemas.records import Candidate
 
 _GENERIC = re.compile(r"^(?:この|その|本|同|前|当該|新|旧|改正|関係|関連|他の|各|県の|市の|区の|町の|村の|条例)")
@@ -60,7 +61,7 @@ _SELF_PLACE = {"本市", "当市", "同市", "本区", "当区", "同区", "本�
 
 def clean_name(raw: str) -> str:
     name = strip_quotes(raw).lstrip("○◯●◎・ ")
-    return name.replace(" ", "")
+    return name.replace(" ", "").replace("\n", "")  # (a quoted name wrapped onto the next line)
 
 
 _DATE_LIKE = re.compile(r"(?:[0-9一二三四五六七八九十元]+(?:年|月|日)|年度)$")
@@ -359,20 +360,40 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
     draft = _draft(ctx, name, cand, confidence=0.75 if quoted else 0.6)
     set_municipality(ctx, draft, _place_for(ctx, name, cand))
     _, e = ctx.sentence(cand.start)
-    date = None if _verb_dates(ctx, draft, cand.end, e) else _date_for(ctx, cand)
+    bound = _verb_dates(ctx, draft, cand.end, e)
+    date = _date_for(ctx, cand)
     verb = _VERB_AFTER.search(ctx.text, cand.end, e)
+    if bound and date is not None and (date.end > cand.start or not _made_right_after(ctx.text, cand.end, verb)):
+        date = None  # (the dates after the name are bound to their verbs; one before it only to the verb that closes its clause)
+    if date and date.end <= cand.start:  # 平成27年4月に施行した「…条例」: the verb between the date and the name
+        verb = _VERB_AFTER.search(ctx.text, date.end, cand.start) or verb
     if date:
         field = "effective_date" if verb and verb.group(1) == "施行" else "enacted_date"
         if verb and "改正" in verb.group(1):
             draft["amended_dates"] = [date.start_date]
             field = "amended_dates"
+        elif bound:  # 2019年3月に…条例を制定し、同年4月1日から施行: the date before, bound to 制定
+            if draft[field] is not None:
+                return _renamed(ctx, draft, cand)
+            draft[field] = date.start_date
         else:
             draft[field] = date.start_date
             draft["_near"] = field  # a date near the name, bound to no verb of making
         draft["evidence"].append((date.start, date.end, "date"))
         draft["evidence"].append(date_span(date, "date", field, value=date.start_date))
+    return _renamed(ctx, draft, cand)
+
+
+def _renamed(ctx: DocContext, draft: dict, cand: Candidate) -> dict:
     draft["_renamed"] = bool(_RENAME_AFTER.match(ctx.text[cand.end:cand.end + 8]))
     return draft
+
+
+def _made_right_after(text: str, end: int, verb: re.Match | None) -> bool:
+    """Whether the verb after a name closes the name's own clause (…条例を制定し、同年…から施行):
+    only a particle stands between them."""
+    return verb is not None and "改正" not in verb.group(1) and bool(
+        re.fullmatch(r"[」』]?\s?(?:を|が|は)\s?", text[end:verb.start()]))
 
 
 def _apply_renames(drafts: list[dict]) -> list[dict]:
@@ -415,6 +436,9 @@ def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
     never with the tail of a date before it (平成28年青葉市…条例: the name starts at 青葉市)."""
     if text[cand.start] in "「『“":
         return cand.start, cand.end
+    quoted = _quoted_around(text, cand.start, cand.end)
+    if quoted:
+        return quoted
     start = extend_name(text, cand.start, cand.end)
     kana = _KANA_ITEM_START.search(text, max(0, start - 12), start)
     if kana and kana.group(1) not in _CONJUNCTIONS:
@@ -426,6 +450,22 @@ def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
 
 
 _KANA_ITEM_START = re.compile(r"条例[」』]?[、,]\s?([\u3041-\u3096]{2,6})$")
+# 「青葉市地域を支える『がんばる中小企業』振興基本条例」: a name in 「」 with a bracketed part of its own
+_BRACKETED_NAME = re.compile(r"「((?:[^「」『』。\n]|\n(?!\n)|『[^「」『』。\n]{1,30}』){2,80})$")
+
+
+def _quoted_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The whole quoted name around a name read inside it, when the quote holds a bracketed part
+    (the rule pass reads no name across inner brackets): from 「 to 」, as written."""
+    if text[end:end + 1] != "」":
+        return None
+    m = _BRACKETED_NAME.search(text, max(0, start - 80), end)
+    if not m or "『" not in m.group(1):
+        return None
+    breaks = [m.start() + i for i, ch in enumerate(m.group()) if ch == "\n"]
+    if len(breaks) > 1 or (breaks and not Wrapping(text).goes_on(breaks[0])):
+        return None  # (one line break at most, where the line wraps: 「…支え\nる『…』…条例」)
+    return m.start(), end + 1
 _CONJUNCTIONS = ("および", "ならびに", "または", "さらに", "そして", "また", "その他", "そのほか", "これら", "この", "その")
 # a year the token rule took into the name, whole (令和3年) or its tail (年 of 平成28年)
 _LEADING_DATE = re.compile(r"((?:明治|大正|昭和|平成|令和)\s?(?:元|[0-9一二三四五六七八九十]{1,3})\s?|(?:19|20)[0-9]{2}\s?)?"
@@ -798,7 +838,19 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     _supplementary_provisions(ctx, drafts)
     _fallback_dates(ctx, drafts)
     drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts)]
-    return _apply_renames(drafts)
+    return _whole_names_first(_apply_renames(drafts))
+
+
+def _whole_names_first(drafts: list[dict]) -> list[dict]:
+    """The page's drafts with a name written whole with its body (小樽市中小企業振興基本条例) before
+    the same ordinance written without it (a heading's 中小企業振興基本条例): merging keeps the first
+    of equally rated drafts, and the name as the page writes it whole is the record's name."""
+    def whole(d: dict) -> bool:
+        prefix = municipality_prefix(d["name"])
+        return bool(prefix) and d["municipality"] is not None and without_prefecture(prefix) == d["municipality"] \
+            and any(o is not d and o["name"] == _key_name(d["name"]) and o["municipality"] == d["municipality"]
+                    for o in drafts)
+    return sorted(drafts, key=lambda d: not whole(d))
 
 
 def _one_ordinance(drafts: list[dict]) -> bool:

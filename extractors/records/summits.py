@@ -190,16 +190,12 @@ def _rows(ctx: DocContext) -> list[dict]:
         rest_start = d.end
         while rest_start < end and text[rest_start] in " \t":
             rest_start += 1
-        places = [c for c in ctx.within(rest_start, end, "GPE") if c.start == rest_start]
-        host = places[0].text if places else None
-        if host:
-            hs, he = places[0].start, places[0].end
-            parts = find_municipalities(host)  # 青森県弘前市: the city
-            cities = [p for p in parts if p[2].endswith(MUNICIPALITY_SUFFIX)]
-            if len(parts) > 1 and cities:
-                hs, he, host = hs + cities[-1][0], hs + cities[-1][1], cities[-1][2]
-            spans.append(field_span(hs, he, "summit-row", "host", host))
-        theme_start = places[0].end if places else rest_start
+        place = _row_place(ctx, rest_start, end)
+        host = place[2] if place else None
+        if place:
+            spans.append(field_span(place[0], place[1], "summit-row", "host", host,
+                                    how=None if ctx.text[place[0]:place[1]] == host else "completed by the gazetteer"))
+        theme_start = place[3] if place else rest_start
         theme = text[theme_start:end].strip(" \t") or None
         ts = theme_start + len(text[theme_start:end]) - len(text[theme_start:end].lstrip(" \t"))
         te = ts + len(theme or "")
@@ -217,6 +213,39 @@ def _rows(ctx: DocContext) -> list[dict]:
                               [(start, end, "summit-row")] + spans + series_spans,
                               start_date=d.start_date, end_date=d.end_date, host=host, theme=theme))
     return drafts
+
+
+_ROW_SHORT_PLACE = re.compile(r"([\u4e00-\u9fff々ヶ]{2,4}?)(全国大会|大会)?(?=[\s\t(（〈)）〉】\]]|$)")
+
+
+def _row_place(ctx: DocContext, at: int, end: int) -> tuple[int, int, str, int] | None:
+    """The place a history row writes first after its date, placed by the gazetteer: (start, end,
+    municipality, where the place's words end): 長野県松本市 and 長野県 松本市 are the city;
+    a short name (松本, 松本大会) is made whole (a nickname's: the prefecture first, as in (群馬大会))."""
+    text = ctx.text
+    lead = re.match(r"[(（〈【\[]", text[at:at + 1])  # 1989年10月5日(青葉市): the place in brackets
+    at += 1 if lead else 0
+    chain: list[tuple[int, int, str]] = []
+    pos = at
+    for ps, pe, name in find_municipalities(text[at:end]):
+        if at + ps != pos:
+            break
+        chain.append((at + ps, at + pe, name))
+        pos = at + pe
+        while pos < end and text[pos] in " \u3000":
+            pos += 1
+    close = (lambda i: i + 1 if lead and text[i:i + 1] in ")）〉】]" else i)
+    if chain:
+        cities = [c for c in chain if c[2].endswith(MUNICIPALITY_SUFFIX)]
+        s, e, name = (cities or chain)[-1]
+        return s, e, name, close(chain[-1][1])
+    m = _ROW_SHORT_PLACE.match(text, at, end)
+    if not m:
+        return None
+    whole = full_host(ctx, m.group(1), prefecture_first=bool(m.group(2)))
+    if not whole or not is_municipality(whole):
+        return None
+    return m.start(1), m.end(1), whole, close(m.end())
 
 
 _EDITION_CELL = re.compile(r"第?\s?([0-9]+|[一二三四五六七八九十百]+)\s?(回)?")
@@ -250,6 +279,11 @@ def _table_rows(ctx: DocContext, done: set[int]) -> list[dict]:
                 cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
                 ps, pe, host = (cities or places)[-1]
                 spans.append(field_span(cs + ps, cs + pe, "summit-row", "host", host))
+            elif host is None and _ROW_SHORT_PLACE.fullmatch(cell) and not dates:  # a cell 松本 (大会)
+                found = _row_place(ctx, cs, ce)
+                if found:
+                    host = found[2]
+                    spans.append(field_span(found[0], found[1], "summit-row", "host", host, how="completed by the gazetteer"))
             elif theme is None and host is not None and len(cell) >= 4:
                 theme = cell
                 spans.append(field_span(cs, ce, "summit-row", "theme", theme))
@@ -394,13 +428,14 @@ def _assembly_session(ctx: DocContext, series: str, edition_at: int, s: int, e: 
 
 
 def _sentence_details(ctx: DocContext, draft: dict, s: int, e: int, series_end: int, edition_at: int,
-                      year: int | None) -> None:
+                      year: int | None, clause: tuple[int, int] | None = None) -> None:
     """The date, theme and declaration the meeting's own sentence states (none when the series only
-    qualifies what the sentence is about: …サミットの実行委員会が開かれ)."""
+    qualifies what the sentence is about: …サミットの実行委員会が開かれ); the date from the
+    edition's own clause when the sentence lists several editions (`_edition_clause`)."""
     if _modifier(ctx, series_end):
         return
     text = ctx.text
-    found = _sentence_date(ctx, s, e, edition_at, year)
+    found = _sentence_date(ctx, *(clause or (s, e)), edition_at, year)
     if found:
         date, year_how = found
         draft["start_date"], draft["end_date"] = date.start_date, date.end_date
@@ -417,6 +452,25 @@ def _sentence_details(ctx: DocContext, draft: dict, s: int, e: int, series_end: 
         name = _EDITION_PREFIX.sub("", d.text)
         draft["declaration"] = name
         draft["evidence"].append(field_span(d.end - len(name), d.end, "summit-declaration", "declaration", name))
+
+
+# an edition mark that opens a clause of its own (…で、第2回は…で開かれた)
+_CLAUSE_OPENING = re.compile(r"(?:^|[、,，]\s?)$")
+
+
+def _edition_clause(ctx: DocContext, editions: list, ed, s: int, e: int) -> tuple[int, int]:
+    """The part of sentence text[s:e] that speaks of edition `ed` when the sentence names several,
+    each opening a clause (第1回は青葉市で、第2回は若葉市で開かれた): from the edition (the first:
+    from the sentence start) to the next; the whole sentence when it names one."""
+    opening = [o for o in editions if s < o.start < e and _CLAUSE_OPENING.search(ctx.text, s, o.start)]
+    if not opening or (ed.start != s and ed not in opening and ed.start > opening[0].start):
+        return s, e  # (an edition inside another's clause: 第2回は第1回に続き…)
+    starts = [o.start for o in opening]
+    if any(s <= o.start < starts[0] for o in editions):
+        starts.insert(0, s)
+    else:
+        starts[0] = s  # (2019年、第1回は…: the first clause from the sentence start)
+    return max(x for x in starts if x <= ed.start), min([x for x in starts if x > ed.start] or [e])
 
 
 def _set_venue(ctx: DocContext, draft: dict, s: int, e: int, short: Span | None = None) -> None:
@@ -455,7 +509,8 @@ def _mentions(ctx: DocContext) -> list[dict]:
     sessions: set[tuple[str, int | None]] = set()
     series_by_start = {c.start: c for c in ctx.cands if c.label == "SERIES"}
     text = ctx.text
-    for ed in _editions(ctx):
+    editions = _editions(ctx)
+    for ed in editions:
         after = _series_after(ctx, ed)
         gap = 1 if text[ed.end:ed.end + 1] == " " else 0
         cand = series_by_start.get(ed.end + gap)
@@ -482,8 +537,9 @@ def _mentions(ctx: DocContext) -> list[dict]:
                 field_span(ed.start, ed.end, "summit-edition-series", "edition", edition), *series_spans])
         year = _SERIES_YEAR.match(text, series_end)  # サミット2011 in 青葉: the year of the meeting
         host_at = series_end + (year.end() - year.start() if year else 0)
-        _set_venue(ctx, draft, s, e, _host_span_after(ctx, host_at) or _nickname_host(ctx, series, series_end))
-        _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None)
+        cs, ce = _edition_clause(ctx, editions, ed, s, e)
+        _set_venue(ctx, draft, cs, ce, _host_span_after(ctx, host_at) or _nickname_host(ctx, series, series_end))
+        _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None, (cs, ce))
         _list_row(ctx, draft, ed.start, series_end)
         drafts.append(draft)
     return [d for d in drafts if (d["series"], d["edition"]) not in sessions]
@@ -707,6 +763,25 @@ def _bare_day(ctx: DocContext, s: int, e: int) -> DateMention | None:
     return None
 
 
+def _series_day(ctx: DocContext, series: str) -> DateMention | None:
+    """A bare day of a sentence of the page's opening that names the series as written (24日の午前
+    は青葉サミットでした on a page dated 2022/10/24), not one about the next meeting, dated by
+    the page's own date (`_bare_day`)."""
+    name = strip_quotes(series)
+    at = ctx.text.find(name, 0, _TITLE_IN_TEXT + 200)
+    while at >= 0:
+        s, e = ctx.sentence(at)
+        if not _NEXT.search(ctx.text, s, e):
+            day = _bare_day(ctx, s, e)
+            if day:
+                return day
+        at = ctx.text.find(name, e, _TITLE_IN_TEXT + 200)
+    return None
+
+
+_NEXT = re.compile(r"次回|次期|来年|来年度|次年度")
+
+
 def _day_near(doc: str, day: int, past: bool) -> str | None:
     """The date of day `day` nearest `doc` on the side the sentence speaks of (done: on or before;
     announced: on or after)."""
@@ -755,6 +830,24 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
     day = _bare_day(ctx, s, e)
     if day and (year is None or day.start_date.startswith(str(year))):
         return day, BARE_DAY
+    coarse = _coarse_date_after(ctx, edition_at, e)
+    if coarse:
+        return coarse, YEAR_FROM_DOCUMENT
+    return None
+
+
+# 第1回は1989年に青葉市で開かれ, 第3回大会を平成9年5月に開催: a year or month after the edition,
+# right before the place or the holding verb of its clause
+_HELD_NEXT = re.compile(r"\s?(?:に|、)?\s?(?:[^\s、。]{1,12}?(?:で|にて|において)\s?)?(?:開催(?![地日期場要])|開か|開い|開き|開く|行われ|行い|実施(?!日))")
+
+
+def _coarse_date_after(ctx: DocContext, edition_at: int, e: int) -> DateMention | None:
+    """The year or month a meeting's own clause gives it, written with its year after the edition
+    and followed by the holding verb (a venue between them): the date at the precision written."""
+    for d in ctx.dates_in(edition_at, e):
+        if d.precision in ("year", "month") and d.start_date and d.year_given and not d.fiscal_year \
+                and _HELD_NEXT.match(ctx.text, d.end) and not _other_event(ctx.text, d.end, e):
+            return d
     return None
 
 
@@ -1097,7 +1190,8 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     drafts += year_headings(ctx, drafts, _series_names(ctx), _summit)
     section_details(ctx, [d for d in drafts if d["evidence"][0][2] not in ("summit-row", "summit-enumerated")])
     # (an edition listed with its date and place is a past one, never the page's own meeting)
-    single_meeting_details(ctx, [d for d in drafts if d["evidence"][0][2] != "summit-enumerated"], series_host)
+    single_meeting_details(ctx, [d for d in drafts if d["evidence"][0][2] != "summit-enumerated"], series_host,
+                           _series_day)
     for d in drafts:  # a year-named meeting with no day found: at least its year
         year, ys, ye = d.pop("_year", (None, 0, 0))
         if year and (d["start_date"] is None or not d["start_date"].startswith(year)):

@@ -190,3 +190,35 @@ def test_list_items_that_open_with_kana(nlp, text, names):
 def test_the_name_starts_at_its_body(nlp, text, name, place):
     recs = _ordinances(_doc(text, title="お知らせ"))
     assert [(r["name"], r["municipality"]) for r in recs.values()] == [(name, place)]
+
+
+def test_the_name_written_with_its_body_is_the_records_name(nlp):
+    # a heading names the ordinance without its city, the body writes it whole: one record, named whole
+    text = "中小企業振興基本条例を学ぶ\n\n青葉支部は11月22日、例会を開きました。7月3日に鶴岡市中小企業振興基本条例が施行されたことを受けたものです。"
+    found = _ordinances(_doc(text, title="中小企業振興基本条例を学ぶ"))
+    assert list(found) == ["鶴岡市中小企業振興基本条例"]
+    assert found["鶴岡市中小企業振興基本条例"]["municipality"] == "鶴岡市"
+
+
+@pytest.mark.parametrize("verb, field", [("施行", "effective_date"), ("制定", "enacted_date")])
+def test_a_verb_between_the_date_and_the_name_says_which_date(nlp, verb, field):
+    # (a relative clause: the verb stands before the name it qualifies)
+    text = f"2019年4月に{verb}された鶴岡市中小企業振興基本条例では、市の責務を定めている。"
+    (found,) = _ordinances(_doc(text)).values()
+    other = "enacted_date" if field == "effective_date" else "effective_date"
+    assert (found[field], found[other]) == ("2019-04", None)
+
+
+@pytest.mark.parametrize("quoted", [
+    "「鶴岡市地域を支える『がんばる中小企業』振興基本条例」",
+    "「鶴岡市地域を支え\nる『がんばる中小企業』振興基本条例」",  # wrapped inside its open quote
+])
+def test_a_quoted_name_with_brackets_of_its_own_is_read_as_written(nlp, quoted):
+    text = f"2016年12月19日、鶴岡市議会で{quoted}が可決されました。"
+    assert list(_ordinances(_doc(text))) == ["鶴岡市地域を支える『がんばる中小企業』振興基本条例"]
+
+
+def test_a_date_before_the_name_is_its_making_when_a_later_date_is_its_taking_effect(nlp):
+    text = "鶴岡市は、2019年3月に中小企業振興基本条例を制定し、同年4月1日から施行しました。"
+    (found,) = _ordinances(_doc(text)).values()
+    assert (found["enacted_date"], found["effective_date"]) == ("2019-03", "2019-04-01")

@@ -359,7 +359,7 @@ def test_an_undated_renaming_is_no_passing_mention(nlp, text):
     ("2016年6月30日\n28日、弘前市議会で弘前市中小企業振興基本条例が成立しました。", "enacted_date", "2016-06-28"),
     # 昨年 and 今年 with a month, read against the page's own date (not a month-day with the page's year)
     ("2021年2月10日更新\n弘前市は昨年12月18日、弘前市中小企業振興基本条例を制定しました。", "enacted_date", "2020-12-18"),
-    ("2021年9月1日更新\n今年4月に施行した弘前市中小企業振興基本条例の説明会を開きました。", "enacted_date", "2021-04"),
+    ("2021年9月1日更新\n今年4月に施行した弘前市中小企業振興基本条例の説明会を開きました。", "effective_date", "2021-04"),
 ])
 def test_a_date_written_against_the_pages_own_date(nlp, text, field, value):
     (o,) = _ordinances(text, "お知らせ").values()

@@ -103,6 +103,7 @@ def test_theme_cues(text, theme):
     ("「東北『食の力による地域振興』行動宣言」を発表しました。", "東北『食の力による地域振興』行動宣言"),
     ("国は緊急事態を宣言しました。", None),
     ("議論の成果は、港町宣言としてまとめられました。", "港町宣言"),
+    ("会は創立の日に「私たちは、地域の企業のために学ぶことを宣言」しました。", None),  # a quoted statement
 ])
 def test_declaration_cues(text, declaration):
     found = meetings.declarations(text, 0, len(text))

@@ -38,6 +38,11 @@ def _summits(text: str, title: str | None = None) -> dict[int | None, dict]:
     # a bare prefecture's name is the prefecture, not a town of that name (茨城町); a city's stays the city
     ("令和元年10月3日、第6回地域産業サミットが茨城で開催されました。", "地域産業サミット", "茨城県"),
     ("令和元年10月3日、第6回地域産業サミットが釧路で開催されました。", "地域産業サミット", "釧路市"),
+    ("令和元年10月3日、第6回地域産業サミットが開かれ、各地の首長が釧路市に集結しました。", "地域産業サミット", "釧路市"),
+    # a name that is both a prefecture and its city: the prefecture, unless the page writes the city
+    ("令和元年10月3日、第6回地域産業サミットが広島で開催されました。", "地域産業サミット", "広島県"),
+    ("令和元年10月3日、第6回地域産業サミットが広島で開催されました。会場は広島市の国際会議場です。",
+     "地域産業サミット", "広島市"),
 ])
 def test_host_is_the_venue_municipality(nlp, text, series, host):
     (s,) = _summits(text).values()
@@ -93,6 +98,88 @@ def test_committee_of_a_summit_does_not_date_it(nlp):
     (s,) = _summits(text).values()
     # 今年 and the post's date give the year; the committee's day is not the summit's
     assert (s["series"], s["host"], s["start_date"]) == ("全国みなと民間サミット", "室蘭市", "2017")
+
+
+def test_a_venue_clause_far_down_names_the_municipality_right_before_its_mark(nlp):
+    # (past the opening, where no sentence venue is read: the run before にて starts early, 秋に品川区)
+    filler = "参加者は各地の取り組みを報告し、意見を交わしました。" * 34
+    text = "令和元年10月3日、第3回地域産業サミットを開きました。\n" + filler + "\nこのサミットは例年秋に品川区にて開催しています。"
+    (s,) = _summits(text).values()
+    assert s["host"] == "品川区"
+
+
+@pytest.mark.parametrize("value, host", [
+    ("中国・大連市", "大連市"),  # a city abroad, after its country
+    ("タイ王国 バンコク市", "バンコク市"),
+    ("オンライン", None),  # no city
+])
+def test_a_city_key_names_a_city_abroad(nlp, value, host):
+    text = f"第12回青葉都市サミット\n\n開催期間\n  • 2019年10月3日(木)\n\n開催都市\n  • {value}\n\n会場\n  • 国際会議場\n"
+    (s,) = _summits(text, title="第12回青葉都市サミット").values()
+    assert (s["start_date"], s["host"]) == ("2019-10-03", host)
+
+
+@pytest.mark.parametrize("sentence, date", [
+    ("第1回青葉都市サミットは1989年に松本市で開かれた。", "1989"),
+    ("第3回青葉都市サミットを平成9年5月に高岡市で開催しました。", "1997-05"),
+    ("第3回青葉都市サミットは、2015年に設立された協議会が主催しています。", None),  # a founding, no meeting
+    ("第3回青葉都市サミットは令和5年度に開催します。", None),  # a fiscal year may reach into the next
+])
+def test_a_year_or_month_of_the_meetings_own_sentence_dates_it(nlp, sentence, date):
+    (s,) = _summits(sentence).values()
+    assert s["start_date"] == date
+
+
+def test_each_edition_of_a_sentence_takes_the_venue_of_its_own_clause(nlp):
+    found = _summits("第1回青葉都市サミットは松本市で、第2回青葉都市サミットは高岡市で開かれた。")
+    assert {k: v["host"] for k, v in found.items()} == {1: "松本市", 2: "高岡市"}
+
+
+@pytest.mark.parametrize("rows", [
+    "第1回 1989年 松本\n第2回 1990年 高岡\n",  # short names, made whole
+    "第1回 1989年10月 長野県 松本市\n第2回 1990年10月 富山県 高岡市\n",  # the city after its prefecture
+    "回\t開催年月\t開催地\n1\t1989年10月\t松本\n2\t1990年10月\t高岡\n",  # a table's short names
+    "第1回 1989年10月5日(松本市)\n第2回 1990年10月4日(高岡市)\n",  # the place in brackets
+])
+def test_history_rows_place_their_hosts_with_the_gazetteer(nlp, rows):
+    found = _summits("青葉都市サミットの歩み\n" + rows)
+    assert {k: v["host"] for k, v in found.items()} == {1: "松本市", 2: "高岡市"}
+
+
+def test_a_theme_key_alone_on_its_line_gives_the_bulleted_line_below(nlp):
+    text = "第12回青葉都市サミット\n\n開催期間\n  • 2019年10月3日(木)\n\n全体会議テーマ\n  • 港と暮らす都市の未来\n"
+    (s,) = _summits(text, title="第12回青葉都市サミット").values()
+    assert (s["start_date"], s["theme"]) == ("2019-10-03", "港と暮らす都市の未来")
+
+
+@pytest.mark.parametrize("title, sentence, host", [
+    ("第12回青葉都市サミットを開催しました(鶴岡市)", "2023年10月5日、第12回青葉都市サミットを開催しました。", "鶴岡市"),
+    # a city's page on its mayor attending: the city is a guest, not the host
+    ("第12回青葉都市サミットに出席しました(鶴岡市)", "市長は2023年10月5日、第12回青葉都市サミットに出席しました。", None),
+    ("市長の活動(鶴岡市)", "2023年10月5日、第12回青葉都市サミットが開催され、市長が出席しました。", None),
+])
+def test_the_page_owner_hosts_only_a_meeting_it_does_not_attend(nlp, title, sentence, host):
+    (s,) = _summits(sentence + "\n", title=title).values()
+    assert s["host"] == host
+
+
+def test_a_bare_day_of_a_sentence_naming_the_series_is_dated_by_the_page(nlp):
+    text = "第15回青葉都市サミットin別海\n2022/10/24\n24日の午後は青葉都市サミットに出ました。\n各市の報告がありました。\n"
+    (s,) = _summits(text, title="第15回青葉都市サミットin別海").values()
+    assert (s["start_date"], s["host"]) == ("2022-10-24", "別海町")
+
+
+@pytest.mark.parametrize("line, host", [
+    ("開催地:松本", "松本市"),  # a short name, made whole
+    ("開催地:まつもと", "松本市"),  # in kana, by its reading
+    ("会場:高岡文化ホール", "高岡市"),  # a hall named after its town
+    ("会場:グランドホテル", None),  # a hall named after no place
+    ("会場:未定", None),
+])
+def test_a_place_keys_word_is_placed_by_the_gazetteer(nlp, line, host):
+    text = f"第12回青葉都市サミット\n\n日時:2023年10月5日\n{line}\n"
+    (s,) = _summits(text, title="第12回青葉都市サミット").values()
+    assert (s["start_date"], s["host"]) == ("2023-10-05", host)
 
 
 def test_key_value_lines_give_date_place_and_theme(nlp):
