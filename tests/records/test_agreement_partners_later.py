@@ -186,3 +186,16 @@ def test_a_division_acts_for_its_body(nlp, text, expected):
 ])
 def test_the_bodies_of_the_people_who_sign(nlp, text, expected):
     assert _agreements(text) == expected
+
+
+@pytest.mark.model
+def test_same_kind_anaphor_is_the_body_named_acting(nlp):
+    # 同金庫 is the credit union that signs (named as a partner), not the central bank named in passing
+    # between (its fund, a gift from it)
+    text = ("2024年5月10日\n東西信用金庫(山田理事長)と柏市による協定式が行われた。"
+            "中央金庫の記念事業に市が応募し、中央金庫より寄付が決まった。"
+            "同金庫は柏市と包括連携協定を締結した。")
+    assert _agreements(text) == [(["東西信用金庫", "柏市"], "2024-05-10")]
+    # with no body of the kind named acting, the last one named stands
+    text = ("2024年5月10日\n中央金庫の記念事業に市が応募した。同金庫は柏市と包括連携協定を締結した。")
+    assert _agreements(text) == [(["中央金庫", "柏市"], "2024-05-10")]
