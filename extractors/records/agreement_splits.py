@@ -159,16 +159,27 @@ def _one_each(draft: dict, keep: list[str], one: str) -> dict:
 
 def _each_after(r, e: int) -> bool:
     """「同協定は、各金融機関との相互協力により…」: the sentence after a signing, speaking of that
-    agreement, says it is one with each partner; so does one that counts the partners one by one
+    agreement (or the one after that sentence: 「同協定は…初めて。各金融機関との…」), says it is one
+    with each partner; so does one that counts the partners one by one
     (「これで協定先は計12自治体となった」)."""
-    for _ in range(2):
+    speaks = False  # the sentence before opened on 同協定: this one goes on about that agreement
+    i = 0
+    while i < 3:
         if e >= len(r.text):
             return False
         s2, e2 = r.ctx.sentence(e)
-        if (_SAME_AGREEMENT.match(r.text, s2) and _EACH_GROUP.search(r.text, s2, e2)) or \
-                _PARTNERS_COUNTED.search(r.text, s2, e2) or _EACH_SIGNING.search(r.text, s2, e2):
+        if not r.text[s2:e2].strip():  # a blank line between paragraphs is no sentence
+            e = max(e2, e + 1)
+            continue
+        opens = bool(_SAME_AGREEMENT.match(r.text, s2))
+        each = _EACH_GROUP.search(r.text, s2, e2)
+        if speaks and not opens and each and re.search(r"[はが]", r.text[s2:each.start()]):
+            each = None  # 「会議所は…各金融機関との交流会」: a topic of its own, no longer the agreement's
+        if ((opens or speaks) and each) or \
+                (i < 2 and (_PARTNERS_COUNTED.search(r.text, s2, e2) or _EACH_SIGNING.search(r.text, s2, e2))):
             return True
-        e = e2
+        speaks = opens
+        e, i = e2, i + 1
     return False
 
 

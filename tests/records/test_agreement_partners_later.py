@@ -199,3 +199,15 @@ def test_same_kind_anaphor_is_the_body_named_acting(nlp):
     # with no body of the kind named acting, the last one named stands
     text = ("2024年5月10日\n中央金庫の記念事業に市が応募した。同金庫は柏市と包括連携協定を締結した。")
     assert _agreements(text) == [(["中央金庫", "柏市"], "2024-05-10")]
+
+
+@pytest.mark.model
+def test_each_partner_said_after_a_sentence_on_the_agreement(nlp):
+    # the sentence after 「同協定は…」 (past a blank line) says the agreement is one with each bank
+    signing = "2024年5月10日\n青葉商工会議所は1日、東西銀行、南北銀行の2金融機関との協定書を締結。同日、調印式を行った。\n\n"
+    text = signing + "同協定は、県内で初めて。各金融機関との協力で企業を支える。"
+    assert _agreements(text) == [(["南北銀行", "青葉商工会議所"], "2024-05-01"),
+                                 (["東西銀行", "青葉商工会議所"], "2024-05-01")]
+    # 各金融機関 in a sentence that speaks of no agreement: one agreement
+    text = signing + "同協定は、県内で初めて。会議所は来年、各金融機関との交流会を開く。"
+    assert _agreements(text) == [(["南北銀行", "東西銀行", "青葉商工会議所"], "2024-05-01")]
