@@ -131,7 +131,10 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
     return out
 
 
-_EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)")
+# (「Bとの間で、それぞれ」: the partners' side too; 「B、Cのそれぞれと」: each of them is a partner)
+_EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)"
+                   r"|(と)の間(?:で|において)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)(?!の)"
+                   r"|の\s?(?:それぞれ|各々)\s?(と)")
 # 「AはB、Cと協定をそれぞれ締結」: the agreement word, then それぞれ and the signing: one per partner (と)
 _EACH_OBJECT = re.compile(r"(?:協定|覚書|契約)(?:書)?[」』]?\s?を\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)\s?"
                           r"(?:締結|調印|結|交わ|取り交わ)")
@@ -142,7 +145,9 @@ _PARTNERS_COUNTED = re.compile(r"(?:協定先|締結先|提携先|連携先)(?:�
 _JOINT = re.compile(r"(?:[0-9一二三四五六七八九十]+|両)者(?:で|が|は|の|協定|間|による)")
 _EACH_GROUP = re.compile(r"各(?:金融機関|信用金庫|信金|信用組合|銀行|大学|自治体|市町村|市町|団体|機関|企業|社|行|校|市|町|村|区)(?:と|との)")
 # 「各団体が個別に協定を結ぶのは初めて」: a sentence saying each partner signs its own agreement
-_EACH_SIGNING = re.compile(r"(?:個別に|個々に|それぞれ(?!の)|各々(?!の)|おのおの(?!の))[^。、]{0,8}?(?:協定|覚書|提携|契約|締結|調印)")
+_EACH_SIGNING = re.compile(r"(?:個別に|個々に|それぞれ(?!の)|各々(?!の)|おのおの(?!の)|"
+                           r"(?:金融機関|行|庫|社|団体|大学|自治体|市町村)ごとに)"
+                           r"[^。、]{0,8}?(?:協定|覚書|提携|契約|締結|調印|結ん|結ぶ|結ば|交わ)")
 _SAME_AGREEMENT = re.compile(r"\s*(?:同|本|この|今回の|当該)\s?(?:協定|覚書|契約)")
 _COORDINATED = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:と|、|,|及び|および|並びに|ならびに)\s?")
 _SUBJECT = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
@@ -210,7 +215,7 @@ def split_each(r, draft: dict) -> list[dict]:
     others = [w[0] for w in written if w[0] not in subjects]
     if not subjects or not others:
         return [draft]
-    keep, each = (subjects, others) if m.group(1) == "と" else (others, subjects)
+    keep, each = (subjects, others) if "と" in m.groups() else (others, subjects)
     order = sorted(written, key=lambda w: w[1])
     if len(subjects) == len(others) >= 2 and all(  # 「AはBと、CはDと、それぞれ」: one agreement per pair
             (order[i][0] in subjects) == (i % 2 == 0) for i in range(len(order))):

@@ -211,3 +211,22 @@ def test_each_partner_said_after_a_sentence_on_the_agreement(nlp):
     # 各金融機関 in a sentence that speaks of no agreement: one agreement
     text = signing + "同協定は、県内で初めて。会議所は来年、各金融機関との交流会を開く。"
     assert _agreements(text) == [(["南北銀行", "東西銀行", "青葉商工会議所"], "2024-05-01")]
+
+
+_EACH_TWO = [(["南北信用金庫", "柏市"], "2024-05-10"), (["東西銀行", "柏市"], "2024-05-10")]
+_ONE = [(["南北信用金庫", "東西銀行", "柏市"], "2024-05-10")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", [
+    ("柏市は、東西銀行と南北信用金庫との間で、それぞれ包括連携協定を締結しました。", _EACH_TWO),
+    ("柏市は、東西銀行、南北信用金庫のそれぞれと包括連携協定を締結しました。", _EACH_TWO),
+    ("柏市は、東西銀行、南北信用金庫と包括連携協定を締結しました。協定は各行と個別に結ぶものです。", _EACH_TWO),
+    ("柏市は、東西銀行、南北信用金庫と包括連携協定を締結しました。協定は金融機関ごとに締結しています。", _EACH_TWO),
+    # what stays one agreement: signed by all, or each of the bodies' strengths (それぞれの)
+    ("柏市は、東西銀行、南北信用金庫と三者で包括連携協定を締結しました。", _ONE),
+    ("柏市は、東西銀行と南北信用金庫との間で、それぞれの強みを生かす包括連携協定を締結しました。", _ONE),
+    ("柏市は、東西銀行、南北信用金庫と包括連携協定を締結しました。協定は年度ごとに見直します。", _ONE),
+])
+def test_each_partner_wordings(nlp, sentence, expected):
+    assert _agreements("2024年5月10日\n" + sentence) == expected
