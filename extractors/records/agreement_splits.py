@@ -131,9 +131,9 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
     return out
 
 
-# (「Bとの間で、それぞれ」: the partners' side too; 「B、Cのそれぞれと」: each of them is a partner)
+# (「B、Cのそれぞれと」: each of them is a partner. 「Bとの間で、続く…にはC、Dとの間で、それぞれ」 is one
+# agreement per dated clause, which clause_dates reads: no wording of との間で here)
 _EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)"
-                   r"|(と)の間(?:で|において)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)(?!の)"
                    r"|の\s?(?:それぞれ|各々)\s?(と)")
 # 「AはB、Cと協定をそれぞれ締結」: the agreement word, then それぞれ and the signing: one per partner (と)
 _EACH_OBJECT = re.compile(r"(?:協定|覚書|契約)(?:書)?[」』]?\s?を\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)\s?"
