@@ -228,3 +228,15 @@ _ONE = [(["南北信用金庫", "東西銀行", "柏市"], "2024-05-10")]
 ])
 def test_each_partner_wordings(nlp, sentence, expected):
     assert _agreements("2024年5月10日\n" + sentence) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("before, anaphor, body", [
+    ("綾川町は祭りを開いた。", "同町は", "綾川町"),
+    ("鶴居村は祭りを開いた。", "同村は", "鶴居村"),
+    ("綾川町商工会は総会を開いた。", "同商工会は", "綾川町商工会"),
+])
+def test_town_village_and_society_anaphors(nlp, before, anaphor, body):
+    # 同町, 同村, 同商工会 (one token each, no pattern tags them) are the body of that kind named before
+    text = "2024年5月10日\n" + before + anaphor + "東西銀行と包括連携協定を締結した。"
+    assert _agreements(text) == [(sorted([body, "東西銀行"]), "2024-05-10")]
