@@ -74,6 +74,11 @@ _TOWN_HALL = re.compile(r"(?:役所|役場|庁)$")  # 小諸市役所が協定�
 _DIVISION_AFTER = re.compile(r"([^\s、,。()（）「」とはがのをにでやも]{1,8}?(?:課|室|係|局|事業部|本部|(?<!学)部|グループ))"
                              r"(?=\s?(?:と|は|が|、|,|及び|および|並びに))")
 _OFFICE_OF = re.compile(r".{0,10}?(?:支店|支所|営業部|連合店|本店|出張所|事務所|本部|支部|学部|研究科|短期大学部|大学院)")
+# after a body's name (and an aside in brackets): the body acts in the sentence (a subject, a partner,
+# one of a list of them), not a possessor (Xの) or a source (Xより)
+_ACTOR_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が|と(?!の)|とは|も|では|、|・|及び|および|並びに)")
+# 同町, 同村, 同商工会 written before a particle: the town, village or society named before (back_reference)
+_BACK_WORD = re.compile(r"同(?:町|村|商工会)(?=\s?(?:は|が|と|も|、|及び|および|並びに|では|との|[(（]))")
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 # The page's own body written as a self-reference: 本市, 当協会, 弊社, a bare 県 or 市 (a prefecture's page)
@@ -232,6 +237,11 @@ class AgreementReader:
         if not before:
             return None
         last = max(before, key=lambda o: (o.end, o.end - o.start))
+        actors = [o for o in before if _ACTOR_AFTER.match(self.text, o.end)]
+        if actors and not _ACTOR_AFTER.match(self.text, last.end):
+            # 「AとB市による締結式、…C金庫の事業…、同金庫は」: the body of that kind the page named acting
+            # (a subject, a partner, one of a list), not one it named in passing (Cの, Cより)
+            last = max(actors, key=lambda o: (o.end, o.end - o.start))
         name = strip_quotes(last.text)
         if _BARE_BRANCH.match(name):  # 同支店: 日本政策金融公庫岡山支店, the body written before its branch
             body = [o for o in self.ctx.cands + self.institutions if o.label == "ORG" and o.end == last.start]
@@ -256,6 +266,10 @@ class AgreementReader:
                 st, en = s + m.start(), s + m.end()
                 if not any(c.start <= st and en <= c.end for c in cands):
                     cands.append(Candidate(label="ORG_ABBR", start=st, end=en, text=short, rule="alias"))
+        for m in _BACK_WORD.finditer(self.text, s, e):  # 同町は, 同村と, 同商工会: one token the patterns do not tag
+            cands = [c for c in cands if (c.start, c.end) != m.span()]  # (the model's 同村 as a place)
+            if not any(c.start <= m.start() < c.end for c in cands):
+                cands.append(Candidate(label="SELF", start=m.start(), end=m.end(), text=m.group(), rule="back-reference"))
         for m in QUOTED_HEAD.finditer(self.text, s, e):
             cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="quoted-org"))
         for m in _QUOTED_ORG.finditer(self.text, s, e):  # 「青葉まつり実行委員会」は

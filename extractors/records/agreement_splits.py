@@ -131,7 +131,10 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
     return out
 
 
-_EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)")
+# (「B、Cのそれぞれと」: each of them is a partner. 「Bとの間で、続く…にはC、Dとの間で、それぞれ」 is one
+# agreement per dated clause, which clause_dates reads: no wording of との間で here)
+_EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)"
+                   r"|の\s?(?:それぞれ|各々)\s?(と)")
 # 「AはB、Cと協定をそれぞれ締結」: the agreement word, then それぞれ and the signing: one per partner (と)
 _EACH_OBJECT = re.compile(r"(?:協定|覚書|契約)(?:書)?[」』]?\s?を\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)\s?"
                           r"(?:締結|調印|結|交わ|取り交わ)")
@@ -142,7 +145,9 @@ _PARTNERS_COUNTED = re.compile(r"(?:協定先|締結先|提携先|連携先)(?:�
 _JOINT = re.compile(r"(?:[0-9一二三四五六七八九十]+|両)者(?:で|が|は|の|協定|間|による)")
 _EACH_GROUP = re.compile(r"各(?:金融機関|信用金庫|信金|信用組合|銀行|大学|自治体|市町村|市町|団体|機関|企業|社|行|校|市|町|村|区)(?:と|との)")
 # 「各団体が個別に協定を結ぶのは初めて」: a sentence saying each partner signs its own agreement
-_EACH_SIGNING = re.compile(r"(?:個別に|個々に|それぞれ(?!の)|各々(?!の)|おのおの(?!の))[^。、]{0,8}?(?:協定|覚書|提携|契約|締結|調印)")
+_EACH_SIGNING = re.compile(r"(?:個別に|個々に|それぞれ(?!の)|各々(?!の)|おのおの(?!の)|"
+                           r"(?:金融機関|行|庫|社|団体|大学|自治体|市町村)ごとに)"
+                           r"[^。、]{0,8}?(?:協定|覚書|提携|契約|締結|調印|結ん|結ぶ|結ば|交わ)")
 _SAME_AGREEMENT = re.compile(r"\s*(?:同|本|この|今回の|当該)\s?(?:協定|覚書|契約)")
 _COORDINATED = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:と|、|,|及び|および|並びに|ならびに)\s?")
 _SUBJECT = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)")
@@ -159,16 +164,27 @@ def _one_each(draft: dict, keep: list[str], one: str) -> dict:
 
 def _each_after(r, e: int) -> bool:
     """「同協定は、各金融機関との相互協力により…」: the sentence after a signing, speaking of that
-    agreement, says it is one with each partner; so does one that counts the partners one by one
+    agreement (or the one after that sentence: 「同協定は…初めて。各金融機関との…」), says it is one
+    with each partner; so does one that counts the partners one by one
     (「これで協定先は計12自治体となった」)."""
-    for _ in range(2):
+    speaks = False  # the sentence before opened on 同協定: this one goes on about that agreement
+    i = 0
+    while i < 3:
         if e >= len(r.text):
             return False
         s2, e2 = r.ctx.sentence(e)
-        if (_SAME_AGREEMENT.match(r.text, s2) and _EACH_GROUP.search(r.text, s2, e2)) or \
-                _PARTNERS_COUNTED.search(r.text, s2, e2) or _EACH_SIGNING.search(r.text, s2, e2):
+        if not r.text[s2:e2].strip():  # a blank line between paragraphs is no sentence
+            e = max(e2, e + 1)
+            continue
+        opens = bool(_SAME_AGREEMENT.match(r.text, s2))
+        each = _EACH_GROUP.search(r.text, s2, e2)
+        if speaks and not opens and each and re.search(r"[はが]", r.text[s2:each.start()]):
+            each = None  # 「会議所は…各金融機関との交流会」: a topic of its own, no longer the agreement's
+        if ((opens or speaks) and each) or \
+                (i < 2 and (_PARTNERS_COUNTED.search(r.text, s2, e2) or _EACH_SIGNING.search(r.text, s2, e2))):
             return True
-        e = e2
+        speaks = opens
+        e, i = e2, i + 1
     return False
 
 
@@ -199,7 +215,7 @@ def split_each(r, draft: dict) -> list[dict]:
     others = [w[0] for w in written if w[0] not in subjects]
     if not subjects or not others:
         return [draft]
-    keep, each = (subjects, others) if m.group(1) == "と" else (others, subjects)
+    keep, each = (subjects, others) if "と" in m.groups() else (others, subjects)
     order = sorted(written, key=lambda w: w[1])
     if len(subjects) == len(others) >= 2 and all(  # 「AはBと、CはDと、それぞれ」: one agreement per pair
             (order[i][0] in subjects) == (i % 2 == 0) for i in range(len(order))):

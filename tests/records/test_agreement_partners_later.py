@@ -186,3 +186,57 @@ def test_a_division_acts_for_its_body(nlp, text, expected):
 ])
 def test_the_bodies_of_the_people_who_sign(nlp, text, expected):
     assert _agreements(text) == expected
+
+
+@pytest.mark.model
+def test_same_kind_anaphor_is_the_body_named_acting(nlp):
+    # 同金庫 is the credit union that signs (named as a partner), not the central bank named in passing
+    # between (its fund, a gift from it)
+    text = ("2024年5月10日\n東西信用金庫(山田理事長)と柏市による協定式が行われた。"
+            "中央金庫の記念事業に市が応募し、中央金庫より寄付が決まった。"
+            "同金庫は柏市と包括連携協定を締結した。")
+    assert _agreements(text) == [(["東西信用金庫", "柏市"], "2024-05-10")]
+    # with no body of the kind named acting, the last one named stands
+    text = ("2024年5月10日\n中央金庫の記念事業に市が応募した。同金庫は柏市と包括連携協定を締結した。")
+    assert _agreements(text) == [(["中央金庫", "柏市"], "2024-05-10")]
+
+
+@pytest.mark.model
+def test_each_partner_said_after_a_sentence_on_the_agreement(nlp):
+    # the sentence after 「同協定は…」 (past a blank line) says the agreement is one with each bank
+    signing = "2024年5月10日\n青葉商工会議所は1日、東西銀行、南北銀行の2金融機関との協定書を締結。同日、調印式を行った。\n\n"
+    text = signing + "同協定は、県内で初めて。各金融機関との協力で企業を支える。"
+    assert _agreements(text) == [(["南北銀行", "青葉商工会議所"], "2024-05-01"),
+                                 (["東西銀行", "青葉商工会議所"], "2024-05-01")]
+    # 各金融機関 in a sentence that speaks of no agreement: one agreement
+    text = signing + "同協定は、県内で初めて。会議所は来年、各金融機関との交流会を開く。"
+    assert _agreements(text) == [(["南北銀行", "東西銀行", "青葉商工会議所"], "2024-05-01")]
+
+
+_EACH_TWO = [(["南北信用金庫", "柏市"], "2024-05-10"), (["東西銀行", "柏市"], "2024-05-10")]
+_ONE = [(["南北信用金庫", "東西銀行", "柏市"], "2024-05-10")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", [
+    ("柏市は、東西銀行、南北信用金庫のそれぞれと包括連携協定を締結しました。", _EACH_TWO),
+    ("柏市は、東西銀行、南北信用金庫と包括連携協定を締結しました。協定は各行と個別に結ぶものです。", _EACH_TWO),
+    ("柏市は、東西銀行、南北信用金庫と包括連携協定を締結しました。協定は金融機関ごとに締結しています。", _EACH_TWO),
+    # what stays one agreement: signed by all, or each of the bodies' strengths (それぞれの)
+    ("柏市は、東西銀行、南北信用金庫と三者で包括連携協定を締結しました。", _ONE),
+    ("柏市は、東西銀行、南北信用金庫と包括連携協定を締結しました。協定は年度ごとに見直します。", _ONE),
+])
+def test_each_partner_wordings(nlp, sentence, expected):
+    assert _agreements("2024年5月10日\n" + sentence) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("before, anaphor, body", [
+    ("綾川町は祭りを開いた。", "同町は", "綾川町"),
+    ("鶴居村は祭りを開いた。", "同村は", "鶴居村"),
+    ("綾川町商工会は総会を開いた。", "同商工会は", "綾川町商工会"),
+])
+def test_town_village_and_society_anaphors(nlp, before, anaphor, body):
+    # 同町, 同村, 同商工会 (one token each, no pattern tags them) are the body of that kind named before
+    text = "2024年5月10日\n" + before + anaphor + "東西銀行と包括連携協定を締結した。"
+    assert _agreements(text) == [(sorted([body, "東西銀行"]), "2024-05-10")]
