@@ -86,6 +86,33 @@ def warm_up_model() -> threading.Thread:
     return thread
 
 
+def warm_up_run_end() -> threading.Thread:
+    """In the flow's own process, in a background thread, while the Prefect server starts: what every run
+    loads there on first use after the flow has started, each on the critical path of a small run (a
+    tenth of a second or more each on a busy machine): FastAPI's encoder (Prefect imports it to send the
+    flow run's parameters), the name lists the records are linked with, the versions for the manifest,
+    and sqlite-utils for records.sqlite (its plugin hooks scan the installed packages). Whatever is not
+    loaded yet when the flow needs it is loaded there, as without this."""
+    def load() -> None:
+        try:
+            import fastapi.encoders  # noqa: F401  (lazy: Prefect's Flow.serialize_parameters imports it)
+            import sqlite_utils  # noqa: F401  (lazy: output.database.build_database imports it at the end)
+            # lazy: the records' linking and the manifest, in the flow's process
+            from extractors.records.local_codes import local_bodies, prefectures_by_romaji
+            from extractors.versions import versions
+
+            versions()
+            local_bodies()
+            prefectures_by_romaji()
+            mark("run end's imports and name lists loaded (in the background)")
+        except Exception:  # noqa: BLE001  (a missing list is reported where the run needs it)
+            pass
+
+    thread = threading.Thread(target=load, name="warm-up-run-end", daemon=True)
+    thread.start()
+    return thread
+
+
 def process_worker_init() -> None:
     """The process runner's worker initializer: death with the run, Ctrl-C left to the run, the memory
     limit, replacement over it, and Prefect's settings context validated once per run

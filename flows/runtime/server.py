@@ -38,7 +38,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -403,9 +403,14 @@ class LocalApi:
                 yield self
             return
         try:
-            self.wait()
-            os.environ["PREFECT_API_URL"] = self.url
-            with temporary_settings(updates={PREFECT_API_URL: self.url, **updates}):
+            with ExitStack() as settings:
+                # Prefect's settings for the run, made (a tenth of a second) while the server starts
+                settings.enter_context(temporary_settings(updates={PREFECT_API_URL: self.url, **updates}))
+                started = self.url
+                self.wait()
+                if self.url != started:  # a damaged database: a new server on another port (_recover_database)
+                    settings.enter_context(temporary_settings(updates={PREFECT_API_URL: self.url, **updates}))
+                os.environ["PREFECT_API_URL"] = self.url
                 yield self
             self.prune()
         finally:
