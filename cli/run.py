@@ -75,7 +75,7 @@ def _run_locked(args: argparse.Namespace, settings) -> int:
         raise
     from flows.runtime.modelworker import use  # (imported already by _start_model_worker)
 
-    with use(worker):  # stopped at the end, whatever happens
+    with use(worker, one_flow=True):  # stopped at the end, whatever happens
         return _run(args, settings, api, kind, worker)
 
 
