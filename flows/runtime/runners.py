@@ -91,13 +91,13 @@ WARM_UP_NICENESS = 15
 
 def warm_up_run_end() -> threading.Thread:
     """In the flow's own process, in a background thread, while the Prefect server starts: what every run
-    loads there on first use after the flow has started, each on the critical path of a small run (a
-    tenth of a second or more each on a busy machine): FastAPI's encoder (Prefect imports it to send the
-    flow run's parameters), the name lists the records are linked with, the versions for the manifest,
-    the output folder's schemas and review page template, and sqlite-utils for records.sqlite (its plugin
-    hooks scan the installed packages). Whatever is not loaded yet when the flow needs it is loaded
-    there, as without this. The thread runs at a low priority (WARM_UP_NICENESS): the server's start and
-    the model's load, needed sooner, go first."""
+    loads there on first use after the flow has started, on the critical path of a small run (a tenth
+    of a second or more each on a busy machine): FastAPI's encoder (Prefect imports it to send the flow
+    run's parameters), the name lists the records are linked with and their confidence model, the
+    versions for the manifest, the output folder's schemas and review page template, and sqlite-utils
+    for records.sqlite (its plugin hooks scan the installed packages). Whatever is not loaded yet when
+    the flow needs it is loaded there, as without this. The thread runs at a low priority
+    (WARM_UP_NICENESS): the server's start and the model's load, needed sooner, go first."""
     def load() -> None:
         try:
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WARM_UP_NICENESS)  # (Linux: this thread)
@@ -105,14 +105,17 @@ def warm_up_run_end() -> threading.Thread:
             pass
         try:
             import fastapi.encoders  # noqa: F401  (lazy: Prefect's Flow.serialize_parameters imports it)
+            import prefect.utilities.visualization  # noqa: F401  (lazy: Prefect's Flow.__call__ imports it)
             import sqlite_utils  # noqa: F401  (lazy: output.database.build_database imports it at the end)
-            # lazy: the records' linking, the manifest and the output folder, in the flow's process
+            # lazy: the records' linking and confidence, the manifest and the output folder, in the flow's process
+            from extractors.records.confidence import load_model as load_confidence_model
             from extractors.records.local_codes import local_bodies, prefectures_by_romaji
             from extractors.versions import versions
             from output.folder import schema_texts
             from output.review import review_template
 
             versions()
+            load_confidence_model()
             local_bodies()
             prefectures_by_romaji()
             schema_texts()
