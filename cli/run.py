@@ -141,7 +141,7 @@ def _run(args: argparse.Namespace, settings, api: LocalApi, kind: str, worker) -
         mark("Prefect and the flows imported")
         warm_up_run_end()  # what this process needs once the flow runs, loaded while the server starts
         flow = extract_flow.with_options(task_runner=runner_for(args, kind))  # (its parameters' schema: now)
-        # a handful of small inputs on threads: no flow-run heartbeats (see LocalApi.active)
+        # a handful of small inputs on threads, or a temporary server: no flow-run heartbeats (see LocalApi.active)
         # a lost server ends the run (ServerWatch)
         with api.active(heartbeats=kind != "thread"), ServerWatch(api, args.out, not args.no_cache):
             if worker is not None and api.how == "temporary":

@@ -392,11 +392,14 @@ class LocalApi:
     def active(self, heartbeats: bool = True):
         """The server, answering, for the flow run inside. Without `heartbeats`, the flow run sends
         none: Prefect's heartbeat thread sleeps in one-second steps and the flow waits for it at
-        the end (up to 1 s of a run of a few seconds); a run that short sends one at its start and
-        no more anyway (every 180 s by default), so only for such runs."""
+        the end (up to 1 s, half a second on average); a run of a few seconds sends one at its start
+        and no more anyway (every 180 s by default), so only for such runs, and for any run on a
+        temporary server: heartbeats let a lasting server tell a crashed flow run from a running one,
+        and a temporary server lives exactly as long as its run (it dies with the command)."""
         # lazy: Prefect reads PREFECT_API_URL when imported, so after find() has set it
         from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
+        heartbeats = heartbeats and self.how != "temporary"
         updates = {} if heartbeats else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
         if self.how == "configured":
             with temporary_settings(updates=updates):
