@@ -143,6 +143,10 @@ def test_the_ephemeral_server_command_is_prefect_s_own():
     create_app = inspect.getsource(prefect_server.create_app)
     assert 'os.getenv("PREFECT__SERVER_EPHEMERAL")' in create_app
     assert 'os.getenv("PREFECT__SERVER_FINAL")' in create_app
+    # ... which we leave unset: with FastAPI >= 0.137 its one effect is a full collection before answering
+    assert "PREFECT__SERVER_FINAL" not in env and prefect_server._FASTAPI_COPIES_ROUTES_ON_INCLUDE is False
+    create_api_app = inspect.getsource(prefect_server.create_api_app)
+    assert create_api_app.count("if final") == 2 and "gc.collect()" in create_api_app
 
 
 def test_the_start_up_steps_a_ready_database_skips_are_read_under_these_names():

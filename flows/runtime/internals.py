@@ -33,8 +33,10 @@ Prefect 3.8.8:
   reaches `serve` only, which cancels the runs.
 - `ephemeral_server_command(port)`: the command and environment of Prefect's own
   temporary server (`SubprocessASGIServer._run_uvicorn_command`: uvicorn with
-  `prefect.server.api.server:create_app` (here through `ephemeral_app`) and the private PREFECT__SERVER_EPHEMERAL
-  and PREFECT__SERVER_FINAL variables), run without importing Prefect's server;
+  `prefect.server.api.server:create_app`, here through `ephemeral_app`, and the
+  private PREFECT__SERVER_EPHEMERAL variable; not PREFECT__SERVER_FINAL, whose one
+  effect with FastAPI 0.150 is a full garbage collection before the server
+  answers, a tenth of a second that reclaims nothing), run without importing Prefect's server;
   for a database this installation made ready, the three settings that skip the
   start-up's migrations and block registration (`SKIP_WHEN_READY`: what
   `create_app`'s lifespan reads, and the Alembic table `alembic_version` that
@@ -206,14 +208,15 @@ def isolate_flow_run_processes(runner) -> None:
 
 def ephemeral_server_command(port: int, database_ready: bool = False) -> tuple[list[str], dict[str, str]]:
     """The command that runs Prefect's server app on 127.0.0.1:port as its ephemeral mode does, and the
-    variables to add to its environment (no UI; the ephemeral and final-instance switches). With
+    variables to add to its environment (no UI; the ephemeral switch, not the final-instance one: see the
+    module's docstring). With
     `database_ready` (its database migrated and its block types registered by this very installation,
     `server.database_ready`), also SKIP_WHEN_READY: the app's start-up then neither runs the migrations
     (Alembic, to find there is nothing to do) nor loads every Prefect collection (prefect-dask and so
     dask.distributed, about half a second of CPU) to hash the block registry it would not register again."""
     command = [sys.executable, "-m", "uvicorn", "--factory", f"{__name__}:ephemeral_app",
                "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"]
-    env = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+    env = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
     steps = SKIP_WHEN_READY if database_ready else REGISTER_WHEN_NOT_READY
     env.update({name: value for name, value in steps.items() if name not in os.environ})
     return command, env
