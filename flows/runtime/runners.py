@@ -86,9 +86,6 @@ def warm_up_model() -> threading.Thread:
     return thread
 
 
-WARM_UP_NICENESS = 15
-
-
 def warm_up_run_end() -> threading.Thread:
     """In the flow's own process, in a background thread, while the Prefect server starts: what every run
     loads there on first use after the flow has started, on the critical path of a small run (a tenth
@@ -96,13 +93,9 @@ def warm_up_run_end() -> threading.Thread:
     run's parameters), the name lists the records are linked with and their confidence model, the
     versions for the manifest, the output folder's schemas and review page template, and sqlite-utils
     for records.sqlite (its plugin hooks scan the installed packages). Whatever is not loaded yet when
-    the flow needs it is loaded there, as without this. The thread runs at a low priority
-    (WARM_UP_NICENESS): the server's start and the model's load, needed sooner, go first."""
+    the flow needs it is loaded there, as without this. (Not at a lower priority: the flow's thread would
+    wait for it on a busy machine, for a module it is importing, with no way back for an unprivileged user.)"""
     def load() -> None:
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WARM_UP_NICENESS)  # (Linux: this thread)
-        except (OSError, AttributeError):
-            pass
         try:
             import fastapi.encoders  # noqa: F401  (lazy: Prefect's Flow.serialize_parameters imports it)
             import prefect.utilities.visualization  # noqa: F401  (lazy: Prefect's Flow.__call__ imports it)
