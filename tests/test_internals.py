@@ -17,6 +17,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import process as cf_process
+from pathlib import Path
 
 import prefect.context
 import prefect.task_runners
@@ -136,9 +137,11 @@ def test_the_ephemeral_server_command_is_prefect_s_own():
     command, env = internals.ephemeral_server_command(4321)
     prefect_own = inspect.getsource(prefect_server.SubprocessASGIServer._run_uvicorn_command)
     ours = internals.REGISTER_WHEN_NOT_READY.keys()  # (tested below)
-    for word in (*command[1:4], "prefect.server.api.server:create_app", "--lifespan", *(env.keys() - ours)):
+    for word in (*command[1:4], command[5], "prefect.server.api.server:create_app", "--lifespan",
+                 *(env.keys() - ours)):
         assert word in prefect_own, word
-    assert command[4] == "flows.runtime.internals:ephemeral_app"  # Prefect's app, its routers reordered (below)
+    assert command[6] == "flows.runtime.internals:ephemeral_app"  # Prefect's app, its routers reordered (below)
+    assert (Path(command[4]) / "flows" / "runtime" / "internals.py").samefile(internals.__file__)  # the app's folder
     assert "create_app()" in inspect.getsource(internals.ephemeral_app)
     create_app = inspect.getsource(prefect_server.create_app)
     assert 'os.getenv("PREFECT__SERVER_EPHEMERAL")' in create_app

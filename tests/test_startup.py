@@ -68,6 +68,20 @@ def test_a_temporary_server_answers_and_is_gone_after_stop():
     assert running_local_api(api.url) is None
 
 
+def test_a_temporary_server_starts_from_a_folder_holding_a_flows_package_of_its_own(tmp_path, monkeypatch):
+    """The server's app is the project's (flows.runtime.internals:ephemeral_app), imported from the project's
+    folder, not from the working folder: a user's own `flows` package there does not stand in for it."""
+    (tmp_path / "flows").mkdir()
+    (tmp_path / "flows" / "__init__.py").write_text("raise ImportError('not the project')\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    api = LocalApi.start()
+    try:
+        api.wait(timeout=180)
+        assert running_local_api(api.url) == api.url
+    finally:
+        api.stop()
+
+
 def test_a_temporary_server_stopped_without_waiting_takes_no_connection_and_exits_by_itself():
     """The end of a run: stop(wait=False) returns once the port is closed; the process then ends its services
     and exits on its own (uvicorn raises the SIGTERM it handled again once it has shut down: status -15)."""

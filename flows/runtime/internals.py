@@ -83,6 +83,7 @@ from collections.abc import Callable
 from concurrent.futures import process as cf_process
 from contextlib import contextmanager
 from importlib.metadata import EntryPoints, entry_points
+from pathlib import Path
 
 
 def reuse_settings_context() -> None:
@@ -214,7 +215,10 @@ def ephemeral_server_command(port: int, database_ready: bool = False) -> tuple[l
     `server.database_ready`), also SKIP_WHEN_READY: the app's start-up then neither runs the migrations
     (Alembic, to find there is nothing to do) nor loads every Prefect collection (prefect-dask and so
     dask.distributed, about half a second of CPU) to hash the block registry it would not register again."""
-    command = [sys.executable, "-m", "uvicorn", "--factory", f"{__name__}:ephemeral_app",
+    # --app-dir: uvicorn imports the factory from there first, not from the working folder (a `flows` of the
+    # user's own must not stand in for ours), as Prefect's own command does for its package
+    command = [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(__file__).resolve().parents[2]),
+               "--factory", f"{__name__}:ephemeral_app",
                "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"]
     env = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
     steps = SKIP_WHEN_READY if database_ready else REGISTER_WHEN_NOT_READY
