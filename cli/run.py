@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -139,7 +140,8 @@ def _run(args: argparse.Namespace, settings, api: LocalApi, kind: str, worker) -
         from flows.extract import extract_flow  # lazy: Prefect, once PREFECT_API_URL is set (LocalApi.find)
 
         mark("Prefect and the flows imported")
-        warm_up_run_end()  # what this process needs once the flow runs, loaded while the server starts
+        flow_starts = threading.Event()
+        warm_up_run_end(flow_starts)  # what this process needs once the flow runs, loaded in the background
         flow = extract_flow.with_options(task_runner=runner_for(args, kind))  # (its parameters' schema: now)
         # a handful of small inputs on threads, or a temporary server: no flow-run heartbeats (see LocalApi.active)
         # a lost server ends the run (ServerWatch)
@@ -147,6 +149,7 @@ def _run(args: argparse.Namespace, settings, api: LocalApi, kind: str, worker) -
             if worker is not None and api.how == "temporary":
                 worker.renice(0)  # the flow may wait for it now (where that is allowed)
             mark(f"Prefect server answers; flow starts on the {kind} runner")
+            flow_starts.set()
             state = flow_state(flow, api, worker, inputs=args.inputs, out=args.out, settings=settings,
                                progress=not args.quiet, cache=not args.no_cache, notes=notes(api))
             summary = flow_summary(state)
