@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -75,7 +76,7 @@ def _run_locked(args: argparse.Namespace, settings) -> int:
         raise
     from flows.runtime.modelworker import use  # (imported already by _start_model_worker)
 
-    with use(worker):  # stopped at the end, whatever happens
+    with use(worker, one_flow=True):  # stopped at the end, whatever happens
         return _run(args, settings, api, kind, worker)
 
 
@@ -107,7 +108,7 @@ def _start_model_worker(args: argparse.Namespace, settings):
 def _run(args: argparse.Namespace, settings, api: LocalApi, kind: str, worker) -> int:
     # lazy: the output folder's writers and the whole-run cache, after the server and the worker started
     from flows.runcache import cached_run
-    from flows.runtime.runners import warm_up_model
+    from flows.runtime.runners import warm_up_model, warm_up_run_end
 
     if worker is not None and api.how == "temporary":
         worker.renice(10)  # the server's start takes longest: the model and read-ahead fit in its shadow
@@ -139,16 +140,18 @@ def _run(args: argparse.Namespace, settings, api: LocalApi, kind: str, worker) -
         from flows.extract import extract_flow  # lazy: Prefect, once PREFECT_API_URL is set (LocalApi.find)
 
         mark("Prefect and the flows imported")
-        runner = runner_for(args, kind)
-        # a handful of small inputs on threads: no flow-run heartbeats (see LocalApi.active)
+        flow_starts = threading.Event()
+        warm_up_run_end(flow_starts)  # what this process needs once the flow runs, loaded in the background
+        flow = extract_flow.with_options(task_runner=runner_for(args, kind))  # (its parameters' schema: now)
+        # a handful of small inputs on threads, or a temporary server: no flow-run heartbeats (see LocalApi.active)
         # a lost server ends the run (ServerWatch)
         with api.active(heartbeats=kind != "thread"), ServerWatch(api, args.out, not args.no_cache):
             if worker is not None and api.how == "temporary":
                 worker.renice(0)  # the flow may wait for it now (where that is allowed)
             mark(f"Prefect server answers; flow starts on the {kind} runner")
-            state = flow_state(extract_flow.with_options(task_runner=runner), api, worker,
-                               inputs=args.inputs, out=args.out, settings=settings, progress=not args.quiet,
-                               cache=not args.no_cache, notes=notes(api))
+            flow_starts.set()
+            state = flow_state(flow, api, worker, inputs=args.inputs, out=args.out, settings=settings,
+                               progress=not args.quiet, cache=not args.no_cache, notes=notes(api))
             summary = flow_summary(state)
     mark("flow ended, server stopped")
     if worker is not None:

@@ -23,7 +23,7 @@ from extractors.reading import discover_sources
 from extractors.settings import Settings
 from flows.reporting import announce_end, announce_start, final_state, publish_artifacts, say
 from flows.runcache import save_run
-from flows.runtime import interrupt
+from flows.runtime import interrupt, modelworker
 from flows.runtime.timeline import mark
 from flows.scheduling import process_all
 from flows.tasks import records_task, write_outputs_task
@@ -50,6 +50,7 @@ def extract_flow(inputs: list[str], out: str, settings: Settings | None = None, 
            "skipped_files": skipped_files(inputs), **(notes or {})}  # the manifest's own fields
     # fetch, read and draft each document: a task per stage, submitted as its input is ready
     documents, drafts, hits = process_all(discover_sources(inputs), settings, progress, cache)
+    modelworker.finished()  # the records and the output need no model: the model worker's memory is freed now
     run["cache"] = {"enabled": cache, "hits": hits, "whole_run": False}
     # records, the output folder, the artifacts, the final state
     return finish_run("chusho-extract", out, documents, drafts, run, settings)

@@ -7,6 +7,11 @@ hits) in the order of the sources:
 - Fetching runs on threads of the flow's process (IO_THREADS: it waits on
   files and servers; a task on a worker process costs Prefect more set-up than
   the work); each source's reading is submitted as soon as its bytes are there.
+  A URL's download is a `fetch` task; a local file's bytes are read without
+  one: a task run costs the Prefect server more CPU than reading a small file
+  (its run and three states recorded), and the reading's task that follows
+  records the document (a file that cannot be read is a failed document there,
+  as before).
 - A small source (`stages.small`) is read and drafted in one `document` task:
   a task on a worker process costs about as much of Prefect's own CPU as the
   work on a small page. A PDF with more pages than `split_pages` is read in page
@@ -30,6 +35,8 @@ threads, a process pool or Dask workers. Stopped by Ctrl-C
 from __future__ import annotations
 
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import as_completed as futures_completed
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -39,7 +46,7 @@ from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from extractors.reading import is_url, pdf_ranges
+from extractors.reading import fetch_source, is_url, pdf_ranges
 from extractors.reading.paths import local_path
 from extractors.records.build import candidate_parts
 from extractors.settings import Settings
@@ -258,18 +265,26 @@ def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks, reads
     as soon as the last of them is read. `reads` (filled in place, if given) holds what was
     submitted when Ctrl-C interrupts it."""
     reads = reads if reads is not None else [None] * len(sources)
+    files = ThreadPoolExecutor(max_workers=IO_THREADS, thread_name_prefix="read-file")
     with ThreadPoolTaskRunner(max_workers=IO_THREADS) as io:
         try:
-            submitted = {i: io.submit(fetch_task, {"source": sources[i], "settings": settings})
-                         for i in _largest_first(sources)}
-            fetches = [submitted[i] for i in range(len(sources))]
-            where = {f: i for i, f in enumerate(fetches)}
-            for fut in as_completed(fetches):
-                reading = reads[where[fut]] = start_reading(fut.result(), settings, tasks, draft=True)
+            fetched: dict[Future, tuple[int, Callable[[], Fetched]]] = {}  # each fetch: its source, its value
+            for i in _largest_first(sources):
+                if is_url(sources[i]):  # a download: a task of its own (its state and time in the flow run)
+                    fut = io.submit(fetch_task, {"source": sources[i], "settings": settings})
+                    fetched[fut.wrapped_future] = (i, fut.result)
+                else:  # a local file's bytes: read on a thread, no task (see the module's docstring)
+                    fut = files.submit(fetch_source, sources[i], settings)
+                    fetched[fut] = (i, fut.result)
+            for fut in futures_completed(fetched):
+                i, value = fetched[fut]
+                reading = reads[i] = start_reading(value(), settings, tasks, draft=True)
                 reading.submit_next()  # a long PDF's first page ranges at once, not after every small document
         except interrupt.Stopped:
             abandon(io)  # a fetch in progress is not waited for
             raise
+        finally:
+            files.shutdown(wait=False, cancel_futures=True)
     join_parts(reads, lambda st, values: _marked(tasks.join.submit(st.source, values, settings),
                                                  f"pages joined: {st.source.uri}"), progress)
     return reads

@@ -24,7 +24,8 @@ it was killed, reuses what was done; any code or model change misses the
 cache. A value that passed a limit (time, memory) is not cached. With
 `cache=False` the same tasks have no cache key at all.
 
-Per run: `fetch` (never cached), `records` (build, merge, validate) and
+Per source given as a URL: `fetch` (never cached; a local file's bytes are read without a task,
+`scheduling.read_all`). Per run: `records` (build, merge, validate) and
 `write-outputs` (the output folder); for the crawl, `crawl-fetch`: one polite
 request, retried with exponential backoff on 429, 5xx and timeouts.
 """

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from output.atomic import replace_output
@@ -22,6 +23,14 @@ from output.manifest import linking_counts, record_counts
 from output.review import REVIEW_NAME, record_label, render_review
 from output.tables import csv_name, records_csv
 from schemas.records import RECORD_TYPES, json_schema
+
+
+@lru_cache(maxsize=1)
+def schema_texts() -> dict[str, str]:
+    """schema/*.json's texts: each record type's schema, and record.json (any line of records.jsonl); made
+    once per process (pydantic builds them: a few hundredths of a second), the same for every run."""
+    return {f"schema/{name or 'record'}.json": json.dumps(json_schema(name), ensure_ascii=False, indent=2) + "\n"
+            for name in (*RECORD_TYPES, None)}
 
 
 def write_outputs(out: Path, documents: list, records: list[dict], rejected: list, manifest: dict) -> dict:
@@ -45,8 +54,7 @@ def write_outputs(out: Path, documents: list, records: list[dict], rejected: lis
     if changes is not None:
         manifest = {**manifest, "changes": change_counts(previous, changes)}
     earlier = history(out)
-    texts = {f"schema/{name or 'record'}.json": json.dumps(json_schema(name), ensure_ascii=False, indent=2) + "\n"
-             for name in (*RECORD_TYPES, None)}  # each type's, and record.json: any line of records.jsonl
+    texts = dict(schema_texts())
     texts["documents.jsonl"] = jsonl(documents)
     texts["rejected.jsonl"] = jsonl(rejected)
     texts["records.jsonl"] = jsonl(records)

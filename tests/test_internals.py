@@ -17,6 +17,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import process as cf_process
+from pathlib import Path
 
 import prefect.context
 import prefect.task_runners
@@ -136,11 +137,19 @@ def test_the_ephemeral_server_command_is_prefect_s_own():
     command, env = internals.ephemeral_server_command(4321)
     prefect_own = inspect.getsource(prefect_server.SubprocessASGIServer._run_uvicorn_command)
     ours = internals.REGISTER_WHEN_NOT_READY.keys()  # (tested below)
-    for word in (*command[1:4], "prefect.server.api.server:create_app", "--lifespan", *(env.keys() - ours)):
+    for word in (*command[1:4], command[5], "prefect.server.api.server:create_app", "--lifespan",
+                 *(env.keys() - ours)):
         assert word in prefect_own, word
+    assert command[6] == "flows.runtime.internals:ephemeral_app"  # Prefect's app, its routers reordered (below)
+    assert (Path(command[4]) / "flows" / "runtime" / "internals.py").samefile(internals.__file__)  # the app's folder
+    assert "create_app()" in inspect.getsource(internals.ephemeral_app)
     create_app = inspect.getsource(prefect_server.create_app)
     assert 'os.getenv("PREFECT__SERVER_EPHEMERAL")' in create_app
     assert 'os.getenv("PREFECT__SERVER_FINAL")' in create_app
+    # ... which we leave unset: with FastAPI >= 0.137 its one effect is a full collection before answering
+    assert "PREFECT__SERVER_FINAL" not in env and prefect_server._FASTAPI_COPIES_ROUTES_ON_INCLUDE is False
+    create_api_app = inspect.getsource(prefect_server.create_api_app)
+    assert create_api_app.count("if final") == 2 and "gc.collect()" in create_api_app
 
 
 def test_the_start_up_steps_a_ready_database_skips_are_read_under_these_names():
@@ -198,6 +207,60 @@ def test_a_server_told_its_database_is_ready_runs_no_migration(tmp_path):
 
     assert start(ready=False) is True
     assert start(ready=True) is False
+
+
+def test_the_api_s_routers_are_built_when_a_request_first_reaches_them_and_a_run_s_come_first():
+    """FastAPI builds an included router's routes when a request is first matched against it, in the order of
+    the app's routes: after the version check, only the routers in USED_FIRST are built; every route still
+    answers (one of each kind), and a 404 stays a 404."""
+    import warnings
+
+    from fastapi.routing import _IncludedRouter
+    from starlette.routing import Mount
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's test client says it prefers httpx2
+        from fastapi.testclient import TestClient
+
+    app = prefect_server.create_app(ephemeral=True, ignore_cache=True)
+    api = next(r.app for r in app.routes if isinstance(r, Mount) and r.path == "/api")
+    included = [r for r in api.router.routes if isinstance(r, _IncludedRouter)]
+    prefixes = [internals._prefix(r) for r in included]
+    assert set(internals.USED_FIRST) <= set(prefixes)
+    assert prefixes.index("/admin") > prefixes.index("/deployments")  # Prefect's order: the version check last
+    assert internals.routers_used_first(app)
+    now = [internals._prefix(r) for r in api.router.routes if isinstance(r, _IncludedRouter)]
+    assert now[:len(internals.USED_FIRST)] == [p for p in prefixes if p in internals.USED_FIRST]
+    assert sorted(now) == sorted(prefixes)
+
+    def built() -> set[str]:
+        return {internals._prefix(r) for r in included if r._effective_candidates_version is not None}
+
+    with TestClient(app) as client:
+        assert client.get("/api/admin/version").status_code == 200
+        assert built() == set(internals.USED_FIRST)
+        assert client.post("/api/flows/filter", json={}).status_code == 200
+        assert client.post("/api/deployments/filter", json={}).status_code == 200
+        assert client.get("/api/hello").status_code == 200
+        assert client.get("/api/no-such-thing").status_code == 404
+    assert "/deployments" in built()
+
+
+def test_routers_are_left_in_their_order_when_a_later_one_holds_a_path_under_a_run_s_prefix():
+    from fastapi import APIRouter, FastAPI
+    from starlette.routing import Mount
+
+    api, other, flows = FastAPI(), APIRouter(), APIRouter(prefix="/flows")
+    other.add_api_route("/flows/special", lambda: "other")
+    flows.add_api_route("/special", lambda: "flows")
+    api.include_router(other)
+    api.include_router(flows)
+    app = FastAPI()
+    app.mount("/api", api)
+    before = list(api.router.routes)
+    assert not internals.routers_used_first(app)
+    assert api.router.routes == before
+    assert next(r.app for r in app.routes if isinstance(r, Mount)) is api
 
 
 def _parent_pid(_i: int) -> int:

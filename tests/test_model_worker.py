@@ -169,3 +169,20 @@ def test_a_killed_command_takes_its_worker_with_it(cli_env, tmp_path):
             proc.kill()
         if pid and _alive(pid):
             os.kill(pid, signal.SIGKILL)  # (the test failed: leave nothing behind anyway)
+
+
+def test_a_worker_for_one_flow_is_killed_once_its_documents_are_done_and_another_is_not():
+    """`finished()` (the extract flow calls it once every document is drafted): the command line's worker, used
+    for one flow run, is killed then, its memory freed while the output is written; a worker used for several
+    flow runs stays; both are reaped when their `use` ends."""
+    from extractors.settings import Settings
+    from flows.runtime.modelworker import ModelWorker, finished, use
+
+    for one_flow in (True, False):
+        worker = ModelWorker.start([], Settings(), method="spawn")
+        with use(worker, one_flow=one_flow):
+            assert worker.process.is_alive()
+            finished()
+            worker.process.join(timeout=30 if one_flow else 1)
+            assert worker.process.is_alive() is not one_flow
+        assert not worker.process.is_alive() and worker.process.exitcode is not None

@@ -68,6 +68,52 @@ def test_a_temporary_server_answers_and_is_gone_after_stop():
     assert running_local_api(api.url) is None
 
 
+def test_a_temporary_server_starts_from_a_folder_holding_a_flows_package_of_its_own(tmp_path, monkeypatch):
+    """The server's app is the project's (flows.runtime.internals:ephemeral_app), imported from the project's
+    folder, not from the working folder: a user's own `flows` package there does not stand in for it."""
+    (tmp_path / "flows").mkdir()
+    (tmp_path / "flows" / "__init__.py").write_text("raise ImportError('not the project')\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    api = LocalApi.start()
+    try:
+        api.wait(timeout=180)
+        assert running_local_api(api.url) == api.url
+    finally:
+        api.stop()
+
+
+_EVENTS_AT_THE_END = """
+import sys, time
+import flows  # (Prefect's environment)
+from flows.runtime.server import LocalApi
+api = LocalApi.find()
+assert api.how == "temporary", api.how
+with api.active(heartbeats=False):
+    from prefect.events import emit_event
+    for i in range(30):
+        emit_event(event="chusho.test", resource={"prefect.resource.id": f"chusho.test.{i}"})
+    left = time.monotonic()
+print(f"{time.monotonic() - left:.2f}", flush=True)
+"""
+
+
+def test_the_events_a_run_emits_last_reach_its_temporary_server_before_it_stops(tmp_path):
+    """Prefect sends events from a thread: those still queued when the run's temporary server stopped were
+    sent at the interpreter's exit to no server, each tried eleven times (seconds each, a warning and the
+    events lost). They are sent before the server stops."""
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    started = time.monotonic()
+    res = subprocess.run([sys.executable, "-c", _EVENTS_AT_THE_END], cwd=ROOT, capture_output=True, text=True,
+                         timeout=300, env={**env, "CHUSHO_LOCAL_API": "http://127.0.0.1:9/api",
+                                           "PREFECT_HOME": str(tmp_path)})
+    took = time.monotonic() - started
+    assert res.returncode == 0, res.stderr
+    sending = float(res.stdout.split()[-1])  # from the last event to the server's stop
+    assert "Unable to connect" not in res.stderr and "pending items" not in res.stderr, res.stderr
+    assert took - sending < 60  # (the server's start on a new database, and the events' sending)
+    print(f"events sent in {sending:.2f} s before the server stopped; the script took {took:.1f} s")
+
+
 def test_a_temporary_server_stopped_without_waiting_takes_no_connection_and_exits_by_itself():
     """The end of a run: stop(wait=False) returns once the port is closed; the process then ends its services
     and exits on its own (uvicorn raises the SIGTERM it handled again once it has shut down: status -15)."""

@@ -33,13 +33,27 @@ Prefect 3.8.8:
   reaches `serve` only, which cancels the runs.
 - `ephemeral_server_command(port)`: the command and environment of Prefect's own
   temporary server (`SubprocessASGIServer._run_uvicorn_command`: uvicorn with
-  `prefect.server.api.server:create_app` and the private PREFECT__SERVER_EPHEMERAL
-  and PREFECT__SERVER_FINAL variables), run without importing Prefect's server;
+  `prefect.server.api.server:create_app`, here through `ephemeral_app`, and the
+  private PREFECT__SERVER_EPHEMERAL variable; not PREFECT__SERVER_FINAL, whose one
+  effect with FastAPI 0.150 is a full garbage collection before the server
+  answers, a tenth of a second that reclaims nothing), run without importing Prefect's server;
   for a database this installation made ready, the three settings that skip the
   start-up's migrations and block registration (`SKIP_WHEN_READY`: what
   `create_app`'s lifespan reads, and the Alembic table `alembic_version` that
   `server.database_ready` reads), else the one that has it register the block
-  types without consulting its memo (`REGISTER_WHEN_NOT_READY`).
+  types without consulting its memo (`REGISTER_WHEN_NOT_READY`). The app is
+  made by `ephemeral_app()`: Prefect's `create_app`, then `routers_used_first`.
+
+FastAPI 0.150 (Prefect's dependency; pinned in pyproject.toml):
+
+- `routers_used_first(app)`: the Prefect API's included routers (the
+  `_IncludedRouter` entries of the `/api` app's `router.routes`) reordered so
+  that those a run calls (`USED_FIRST`) come first. FastAPI builds an included
+  router's routes (dependants, pydantic adapters) the first time a request is
+  matched against it, in the order of `routes`: the client's first request
+  (`/admin/version`, next to last) had a new server build all thirty, a quarter
+  of a second of its one core on a small run's critical path; the others are
+  now built only if a request reaches them.
 
 Python 3.11:
 
@@ -69,6 +83,7 @@ from collections.abc import Callable
 from concurrent.futures import process as cf_process
 from contextlib import contextmanager
 from importlib.metadata import EntryPoints, entry_points
+from pathlib import Path
 
 
 def reuse_settings_context() -> None:
@@ -194,14 +209,18 @@ def isolate_flow_run_processes(runner) -> None:
 
 def ephemeral_server_command(port: int, database_ready: bool = False) -> tuple[list[str], dict[str, str]]:
     """The command that runs Prefect's server app on 127.0.0.1:port as its ephemeral mode does, and the
-    variables to add to its environment (no UI; the ephemeral and final-instance switches). With
+    variables to add to its environment (no UI; the ephemeral switch, not the final-instance one: see the
+    module's docstring). With
     `database_ready` (its database migrated and its block types registered by this very installation,
     `server.database_ready`), also SKIP_WHEN_READY: the app's start-up then neither runs the migrations
     (Alembic, to find there is nothing to do) nor loads every Prefect collection (prefect-dask and so
     dask.distributed, about half a second of CPU) to hash the block registry it would not register again."""
-    command = [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+    # --app-dir: uvicorn imports the factory from there first, not from the working folder (a `flows` of the
+    # user's own must not stand in for ours), as Prefect's own command does for its package
+    command = [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(__file__).resolve().parents[2]),
+               "--factory", f"{__name__}:ephemeral_app",
                "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"]
-    env = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+    env = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
     steps = SKIP_WHEN_READY if database_ready else REGISTER_WHEN_NOT_READY
     env.update({name: value for name, value in steps.items() if name not in os.environ})
     return command, env
@@ -217,6 +236,65 @@ SKIP_WHEN_READY = {"PREFECT_SERVER_DATABASE_MIGRATE_ON_START": "false",
 # Else the block types are registered for real: Prefect's memo of the last registration (memo_store.toml in
 # PREFECT_HOME) is keyed by the database's URL, not the database, and skips it on a new database at that path.
 REGISTER_WHEN_NOT_READY = {"PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
+
+
+def ephemeral_app():
+    """uvicorn's factory for a run's temporary server (`ephemeral_server_command`): Prefect's app
+    (`prefect.server.api.server:create_app`, which Prefect's own temporary server runs), with the API's
+    routers a run calls matched first (`routers_used_first`)."""
+    from prefect.server.api.server import create_app  # lazy: in the server's process only
+
+    app = create_app()
+    routers_used_first(app)
+    return app
+
+
+# The Prefect API's routers (their prefixes) that a run of the flows calls: the flow run, its task runs and
+# their states, artifacts, events (the client's websocket), the version check and the CSRF token. The
+# others (the UI's, deployments, work pools, blocks, automations, ...) are matched after them.
+USED_FIRST = ("/flows", "/flow_runs", "/task_runs", "/flow_run_states", "/task_run_states", "/logs", "/artifacts",
+              "/csrf-token", "/events", "/admin")
+
+
+def routers_used_first(app) -> bool:
+    """The `/api` app's included routers in `app` reordered, USED_FIRST first, the others after them, each
+    group in its order (the other routes keep their places); whether it was done: not when the app is not
+    as expected, nor when a router put after the others has a path under one of their prefixes (a request
+    then matches the same route as before: the routers under USED_FIRST hold only paths under their own
+    prefixes)."""
+    from fastapi.routing import _IncludedRouter  # lazy: in the server's process only
+    from starlette.routing import Mount
+
+    api = next((r.app for r in getattr(app, "routes", ()) if isinstance(r, Mount) and r.path == "/api"), None)
+    router = getattr(api, "router", None)
+    routes = getattr(router, "routes", None)
+    if not isinstance(routes, list) or not hasattr(router, "_mark_routes_changed"):
+        return False
+    places = [i for i, r in enumerate(routes) if isinstance(r, _IncludedRouter)]
+    included = [routes[i] for i in places]
+    prefixes = [_prefix(r) for r in included]
+    if not places or None in prefixes:
+        return False
+    later = [r for r, p in zip(included, prefixes) if p not in USED_FIRST]
+    if any(_path(route).startswith(USED_FIRST) for r in later for route in r.original_router.routes):
+        return False  # a router moved after the others has a path under theirs: matching could change
+    order = [r for r, p in zip(included, prefixes) if p in USED_FIRST] + later
+    for i, route in zip(places, order):
+        routes[i] = route
+    router._mark_routes_changed()
+    return True
+
+
+def _path(route) -> str:
+    """A route's path within its router's app (its router's prefix included)."""
+    return getattr(route, "path", None) or getattr(route, "path_format", None) or ""
+
+
+def _prefix(included) -> str | None:
+    """An included router's path prefix: the one it was included with and its own."""
+    outer = getattr(getattr(included, "include_context", None), "prefix", None)
+    inner = getattr(getattr(included, "original_router", None), "prefix", None)
+    return None if outer is None or inner is None else outer + inner
 
 
 def replace_worker_when(wanted: Callable[[], bool], on_exit: Callable[[], None] | None = None) -> bool:

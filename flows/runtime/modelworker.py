@@ -287,18 +287,24 @@ class ModelWorker:
             self._lost(f"it exited ({type(exc).__name__})")
             return False
 
-    def stop(self) -> None:
-        """Kill and reap it (it holds nothing to save: SIGKILL spares it freeing the model)."""
+    def kill(self) -> None:
+        """Kill it, without waiting (it holds nothing to save: SIGKILL spares it freeing the model; the system
+        frees its memory meanwhile, a tenth of a second of a core for a loaded model); `stop` reaps it."""
         with self._cond:
             self._stopping = True
         if self.process.is_alive():
             self.process.kill()
+
+    def stop(self) -> None:
+        """Kill and reap it."""
+        self.kill()
         self.process.join(timeout=10)
         if self._listener is None:
             self._conn.close()  # no thread reads it: close it here
 
 
 _current: ModelWorker | None = None
+_one_flow = False  # the worker in use serves one flow run (`use`, `finished`)
 
 
 def current() -> ModelWorker | None:
@@ -306,16 +312,28 @@ def current() -> ModelWorker | None:
 
 
 @contextmanager
-def use(worker: ModelWorker | None):
-    """`compute()` asks `worker` (None: no worker) inside; it is stopped at the end."""
-    global _current
-    before, _current = _current, worker
+def use(worker: ModelWorker | None, one_flow: bool = False):
+    """`compute()` asks `worker` (None: no worker) inside; it is stopped at the end. With `one_flow` (the
+    command line's run), it serves one flow run, and is killed as soon as that run's documents are done
+    (`finished`)."""
+    global _current, _one_flow
+    before, _current = (_current, _one_flow), worker
+    _one_flow = one_flow
     try:
         yield worker
     finally:
-        _current = before
+        _current, _one_flow = before
         if worker is not None:
             worker.stop()
+
+
+def finished() -> None:
+    """A flow run's model work is done (every document drafted): a worker in use for one flow run is killed
+    now, so that the system frees its memory while the run builds the records and writes its output, not
+    after; `use()` reaps it at the end. A model stage asked for after this is done in this process (as
+    when the worker is gone)."""
+    if _current is not None and _one_flow:
+        _current.kill()
 
 
 def compute(stage: str, *args):

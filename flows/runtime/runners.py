@@ -86,6 +86,48 @@ def warm_up_model() -> threading.Thread:
     return thread
 
 
+def warm_up_run_end(flow_starts: threading.Event) -> threading.Thread:
+    """In the flow's own process, in a background thread: what every run loads there on first use once
+    the flow runs, each on the critical path of a small run (a tenth of a second or more each on a busy
+    machine). At once, while the Prefect server starts: what the flow run's start imports (FastAPI's
+    encoder, for the flow run's parameters; Prefect's visualization module). Then, once `flow_starts`
+    is set (the server answers), while the flow run is being created (the flow's thread mostly waits
+    for the server then): the name lists the records are linked with and their confidence model, the
+    versions for the manifest, the output folder's schemas and review page template, and sqlite-utils
+    for records.sqlite (its plugin hooks scan the installed packages). Not during the server's start:
+    the model worker, reniced to give the server's start the way, loads the model on the other core
+    then, and the flow waits for it first. Whatever is not loaded yet when the flow needs it is loaded
+    there, as without this. (Not at a lower priority: the flow's thread would wait for it on a busy
+    machine, for a module it is importing, with no way back for an unprivileged user.)"""
+    def load() -> None:
+        try:
+            import fastapi.encoders  # noqa: F401  (lazy: Prefect's Flow.serialize_parameters imports it)
+            import prefect.utilities.visualization  # noqa: F401  (lazy: Prefect's Flow.__call__ imports it)
+
+            flow_starts.wait()
+            import sqlite_utils  # noqa: F401  (lazy: output.database.build_database imports it at the end)
+            # lazy: the records' linking and confidence, the manifest and the output folder, in the flow's process
+            from extractors.records.confidence import load_model as load_confidence_model
+            from extractors.records.local_codes import local_bodies, prefectures_by_romaji
+            from extractors.versions import versions
+            from output.folder import schema_texts
+            from output.review import review_template
+
+            versions()
+            local_bodies()
+            prefectures_by_romaji()
+            load_confidence_model()
+            schema_texts()
+            review_template()
+            mark("run end's imports and name lists loaded (in the background)")
+        except Exception:  # noqa: BLE001  (a missing list is reported where the run needs it)
+            pass
+
+    thread = threading.Thread(target=load, name="warm-up-run-end", daemon=True)
+    thread.start()
+    return thread
+
+
 def process_worker_init() -> None:
     """The process runner's worker initializer: death with the run, Ctrl-C left to the run, the memory
     limit, replacement over it, and Prefect's settings context validated once per run

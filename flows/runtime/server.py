@@ -38,7 +38,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -392,24 +392,46 @@ class LocalApi:
     def active(self, heartbeats: bool = True):
         """The server, answering, for the flow run inside. Without `heartbeats`, the flow run sends
         none: Prefect's heartbeat thread sleeps in one-second steps and the flow waits for it at
-        the end (up to 1 s of a run of a few seconds); a run that short sends one at its start and
-        no more anyway (every 180 s by default), so only for such runs."""
+        the end (up to 1 s, half a second on average); a run of a few seconds sends one at its start
+        and no more anyway (every 180 s by default), so only for such runs, and for any run on a
+        temporary server: heartbeats let a lasting server tell a crashed flow run from a running one,
+        and a temporary server lives exactly as long as its run (it dies with the command)."""
         # lazy: Prefect reads PREFECT_API_URL when imported, so after find() has set it
         from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
+        heartbeats = heartbeats and self.how != "temporary"
         updates = {} if heartbeats else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
         if self.how == "configured":
             with temporary_settings(updates=updates):
                 yield self
             return
         try:
-            self.wait()
-            os.environ["PREFECT_API_URL"] = self.url
-            with temporary_settings(updates={PREFECT_API_URL: self.url, **updates}):
+            with ExitStack() as settings:
+                # Prefect's settings for the run, made (a tenth of a second) while the server starts
+                settings.enter_context(temporary_settings(updates={PREFECT_API_URL: self.url, **updates}))
+                started = self.url
+                self.wait()
+                if self.url != started:  # a damaged database: a new server on another port (_recover_database)
+                    settings.enter_context(temporary_settings(updates={PREFECT_API_URL: self.url, **updates}))
+                os.environ["PREFECT_API_URL"] = self.url
                 yield self
             self.prune()
         finally:
+            self._send_queued_events()
             self.release(wait=False)  # the command ends next: the server ends its services by itself
+
+    def _send_queued_events(self, timeout: float = 10.0) -> None:
+        """Before a temporary server stops: the events Prefect's client still holds (the last task runs' states,
+        the artifacts') sent to it. Prefect sends them from a thread, and would send what is left at the
+        interpreter's exit, to a server stopped by then: each event tried eleven times, a second apart after
+        the third (a run of one page took 36 s, another 80 s, to exit)."""
+        worker = sys.modules.get("prefect.events.worker")  # (not imported: no event was queued)
+        if worker is None or self.process is None or self.process.poll() is not None:
+            return  # a lost server: ServerWatch ends the command
+        try:
+            worker.EventsWorker.drain_all(timeout=timeout, at_exit=False)
+        except Exception:  # noqa: BLE001  (what is left is Prefect's to send at exit, as before)
+            pass
 
 
 def _silence_logging() -> None:
