@@ -1,27 +1,16 @@
 """The signing date from a sentence that tells of the ceremony held, on invented texts, with the real ja_ginza
 model: a page of one agreement whose signing sentence gives no day, and a later sentence that says the
 締結式/調印式 was held on a day, is dated by that day; a ceremony only planned dates nothing."""
-import hashlib
-
 import pytest
 
-from extractors.reading.normalize import normalize_text
-from extractors.records.build import build_records, document_drafts
-from schemas.document import Document
+from tests.records.built import field_spans, records_of
 
 
 def _dated(text: str) -> list[tuple[list[str], str | None, list[str]]]:
-    text = normalize_text(text)
-    doc = Document(uri="file:///c.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
-                   title=None, text=text)
-    records, _ = build_records([doc], [document_drafts(doc)])
-    out = []
-    for r in records:
-        if r["type"] == "agreement":
-            spans = [ev for ev in r["sources"] if ev["field"] == "signed_date"]
-            assert all(text[ev["start"]:ev["end"]] == ev["quote"] for ev in spans)
-            out.append((sorted(p["name"] for p in r["parties"]), r["signed_date"], [ev["quote"] for ev in spans]))
-    return out
+    _, records = records_of(text)
+    return [(sorted(p["name"] for p in r["parties"]), r["signed_date"],
+             [ev["quote"] for ev in field_spans(r, "signed_date")])
+            for r in records if r["type"] == "agreement"]
 
 
 CASES = [

@@ -1,26 +1,14 @@
 """Forms of the signing day in news items and releases, on invented texts, with the real ja_ginza model:
 a bare day with 付 or a time of day after it (「10日付で」, 「10日午後」), a numbered 締結日 row (「1 締結日 …」)."""
-import hashlib
-
 import pytest
 
-from extractors.reading.normalize import normalize_text
-from extractors.records.build import build_records, document_drafts
-from schemas.document import Document
+from tests.records.built import field_spans, records_of
 
 
 def _dates(text: str) -> list[tuple[str | None, list[str]]]:
-    text = normalize_text(text)
-    doc = Document(uri="file:///d.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
-                   title=None, text=text)
-    records, _ = build_records([doc], [document_drafts(doc)])
-    out = []
-    for r in records:
-        if r["type"] == "agreement":
-            spans = [ev for ev in r["sources"] if ev["field"] == "signed_date"]
-            assert all(text[ev["start"]:ev["end"]] == ev["quote"] for ev in spans)
-            out.append((r["signed_date"], [ev["quote"] for ev in spans]))
-    return out
+    _, records = records_of(text)
+    return [(r["signed_date"], [ev["quote"] for ev in field_spans(r, "signed_date")])
+            for r in records if r["type"] == "agreement"]
 
 
 FORMS = [

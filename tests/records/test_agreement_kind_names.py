@@ -4,27 +4,19 @@ A name of comprehensive cooperation given as a topic (「包括的連携に関�
 written, not 包括連携協定; a word that says 包括協定 is 包括協定 whatever the topic before it. Other
 names keep the short kind of their agreement word.
 """
-import hashlib
-
 import pytest
 
-from extractors.reading.normalize import normalize_text
-from extractors.records.build import build_records, document_drafts
-from schemas.document import Document
+from tests.records.built import field_spans, records_of
 
 
 def _kinds(text: str) -> list[tuple[str, str]]:
-    text = normalize_text(text)
-    doc = Document(uri="file:///k.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
-                   title=None, text=text)
-    records, _ = build_records([doc], [document_drafts(doc)])
+    _, records = records_of(text)
     out = []
     for r in records:
-        if r["type"] != "agreement":
-            continue
-        spans = [ev for ev in r["sources"] if ev["field"] == "kind"]
-        assert spans and all(text[ev["start"]:ev["end"]] == ev["quote"] for ev in spans)
-        out.append((r["kind"], spans[-1]["quote"]))
+        if r["type"] == "agreement":
+            spans = field_spans(r, "kind")
+            assert spans
+            out.append((r["kind"], spans[-1]["quote"]))
     return out
 
 

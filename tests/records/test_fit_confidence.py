@@ -34,6 +34,17 @@ GOLD = {"negatives": ["agreement_c"], "records": [
 ]}
 
 
+def _tiny_folder(tmp_path: Path) -> tuple[Path, Path]:
+    """TEXTS written as a folder of dev-format texts, and GOLD as its gold file."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name, (title, body) in TEXTS.items():
+        (texts / f"{name}.txt").write_text(f"source: invented\ntitle: {title}\n---\n{body}", encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    return texts, gold
+
+
 def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, cwd=ROOT,
                           timeout=600)
@@ -42,12 +53,7 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 @pytest.mark.slow
 @pytest.mark.skipif(not SCORE.exists(), reason="needs the team's scorer, ../shared/eval/score.py")
 def test_refit_on_a_tiny_folder(tmp_path):
-    texts = tmp_path / "texts"
-    texts.mkdir()
-    for name, (title, body) in TEXTS.items():
-        (texts / f"{name}.txt").write_text(f"source: invented\ntitle: {title}\n---\n{body}", encoding="utf-8")
-    gold = tmp_path / "gold.json"
-    gold.write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    texts, gold = _tiny_folder(tmp_path)
     model = tmp_path / "confidence.json"
 
     fitted = _run("--texts", str(texts), "--gold", str(gold), "--model", str(model))
@@ -73,12 +79,7 @@ def test_refit_on_a_tiny_folder(tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(not SCORE.exists(), reason="needs the team's scorer, ../shared/eval/score.py")
 def test_refit_beside_records_an_earlier_commit_made_of_untuned_texts(tmp_path):
-    texts = tmp_path / "texts"
-    texts.mkdir()
-    for name, (title, body) in TEXTS.items():
-        (texts / f"{name}.txt").write_text(f"source: invented\ntitle: {title}\n---\n{body}", encoding="utf-8")
-    gold = tmp_path / "gold.json"
-    gold.write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    texts, gold = _tiny_folder(tmp_path)
     made = tmp_path / "made"
     ran = subprocess.run([sys.executable, str(ROOT / "eval" / "dev.py"), "--texts", str(texts), "--gold", str(gold),
                           "--brief", "--out", str(made)], capture_output=True, text=True, cwd=ROOT, timeout=600)
