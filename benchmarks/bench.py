@@ -109,29 +109,28 @@ def rss_bytes(pid: int | str = "self") -> int:
         return 0
 
 
-def pss_bytes(pid: int) -> int:
-    """A process's proportional share of its resident pages (Pss in /proc/PID/smaps_rollup: a page shared by
-    n processes counts 1/n in each), 0 when it is gone. Summed over a tree, each page counts once."""
+def _proc_kb_line(path: str, key: bytes) -> int:
+    """The bytes of the first line of a /proc file that starts with `key` (a value in kB), 0 when the process
+    is gone or the file has no such line."""
     try:
-        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+        with open(path, "rb") as fh:
             for line in fh:
-                if line.startswith(b"Pss:"):
+                if line.startswith(key):
                     return int(line.split()[1]) * 1024
     except (OSError, IndexError, ValueError):
         pass
     return 0
+
+
+def pss_bytes(pid: int) -> int:
+    """A process's proportional share of its resident pages (Pss in /proc/PID/smaps_rollup: a page shared by
+    n processes counts 1/n in each), 0 when it is gone. Summed over a tree, each page counts once."""
+    return _proc_kb_line(f"/proc/{pid}/smaps_rollup", b"Pss:")
 
 
 def vmhwm_bytes(pid: int) -> int:
     """A process's own peak resident memory so far (VmHWM in /proc/PID/status), 0 when it is gone."""
-    try:
-        with open(f"/proc/{pid}/status", "rb") as fh:
-            for line in fh:
-                if line.startswith(b"VmHWM:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, IndexError, ValueError):
-        pass
-    return 0
+    return _proc_kb_line(f"/proc/{pid}/status", b"VmHWM:")
 
 
 def role_of(pid: int, root: int) -> str:
