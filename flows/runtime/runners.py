@@ -43,6 +43,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 from extractors.reading.paths import local_path
 from flows.runtime import internals, orphans, stages
@@ -71,19 +72,29 @@ def choose_runner(sources: list[str]) -> str:
     return "thread" if size <= SMALL_RUN_BYTES else "process"
 
 
-def warm_up_model() -> threading.Thread:
-    """Load the model, the rule patterns and the name lists in a background thread (tasks that need
-    them wait for it: each loader holds a lock or is idempotent)."""
-    def load() -> None:
+def _in_background(name: str, load: Callable[[], None]) -> threading.Thread:
+    """`load` started in a daemon thread named `name`; what fails there is left to the run, which loads it
+    again where it needs it and reports what is missing there."""
+    def run() -> None:
         try:
-            stages.load_model()
-            mark("model, rules and name lists loaded (in the background)")
-        except Exception:  # a missing model is reported by the first task that needs it
+            load()
+        except Exception:  # noqa: BLE001  (loaded again, and reported, where the run needs it)
             pass
 
-    thread = threading.Thread(target=load, name="warm-up-model", daemon=True)
+    thread = threading.Thread(target=run, name=name, daemon=True)
     thread.start()
     return thread
+
+
+def warm_up_model() -> threading.Thread:
+    """Load the model, the rule patterns and the name lists in a background thread (tasks that need
+    them wait for it: each loader holds a lock or is idempotent; a missing model is reported by the
+    first task that needs it)."""
+    def load() -> None:
+        stages.load_model()
+        mark("model, rules and name lists loaded (in the background)")
+
+    return _in_background("warm-up-model", load)
 
 
 def warm_up_run_end(flow_starts: threading.Event) -> threading.Thread:
@@ -100,32 +111,27 @@ def warm_up_run_end(flow_starts: threading.Event) -> threading.Thread:
     there, as without this. (Not at a lower priority: the flow's thread would wait for it on a busy
     machine, for a module it is importing, with no way back for an unprivileged user.)"""
     def load() -> None:
-        try:
-            import fastapi.encoders  # noqa: F401  (lazy: Prefect's Flow.serialize_parameters imports it)
-            import prefect.utilities.visualization  # noqa: F401  (lazy: Prefect's Flow.__call__ imports it)
+        import fastapi.encoders  # noqa: F401  (lazy: Prefect's Flow.serialize_parameters imports it)
+        import prefect.utilities.visualization  # noqa: F401  (lazy: Prefect's Flow.__call__ imports it)
 
-            flow_starts.wait()
-            import sqlite_utils  # noqa: F401  (lazy: output.database.build_database imports it at the end)
-            # lazy: the records' linking and confidence, the manifest and the output folder, in the flow's process
-            from extractors.records.confidence import load_model as load_confidence_model
-            from extractors.records.local_codes import local_bodies, prefectures_by_romaji
-            from extractors.versions import versions
-            from output.folder import schema_texts
-            from output.review import review_template
+        flow_starts.wait()
+        import sqlite_utils  # noqa: F401  (lazy: output.database.build_database imports it at the end)
+        # lazy: the records' linking and confidence, the manifest and the output folder, in the flow's process
+        from extractors.records.confidence import load_model as load_confidence_model
+        from extractors.records.local_codes import local_bodies, prefectures_by_romaji
+        from extractors.versions import versions
+        from output.folder import schema_texts
+        from output.review import review_template
 
-            versions()
-            local_bodies()
-            prefectures_by_romaji()
-            load_confidence_model()
-            schema_texts()
-            review_template()
-            mark("run end's imports and name lists loaded (in the background)")
-        except Exception:  # noqa: BLE001  (a missing list is reported where the run needs it)
-            pass
+        versions()
+        local_bodies()
+        prefectures_by_romaji()
+        load_confidence_model()
+        schema_texts()
+        review_template()
+        mark("run end's imports and name lists loaded (in the background)")
 
-    thread = threading.Thread(target=load, name="warm-up-run-end", daemon=True)
-    thread.start()
-    return thread
+    return _in_background("warm-up-run-end", load)
 
 
 def process_worker_init() -> None:
