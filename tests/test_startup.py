@@ -58,7 +58,7 @@ def _cli(tmp_path, *args, **env):
                           capture_output=True, text=True, timeout=600)
 
 
-def test_a_temporary_server_answers_and_is_gone_after_stop():
+def _a_temporary_server_answers_and_is_gone_after_stop() -> None:
     api = LocalApi.start()
     try:
         api.wait(timeout=180)
@@ -68,18 +68,17 @@ def test_a_temporary_server_answers_and_is_gone_after_stop():
     assert running_local_api(api.url) is None
 
 
+def test_a_temporary_server_answers_and_is_gone_after_stop():
+    _a_temporary_server_answers_and_is_gone_after_stop()
+
+
 def test_a_temporary_server_starts_from_a_folder_holding_a_flows_package_of_its_own(tmp_path, monkeypatch):
     """The server's app is the project's (flows.runtime.internals:ephemeral_app), imported from the project's
     folder, not from the working folder: a user's own `flows` package there does not stand in for it."""
     (tmp_path / "flows").mkdir()
     (tmp_path / "flows" / "__init__.py").write_text("raise ImportError('not the project')\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    api = LocalApi.start()
-    try:
-        api.wait(timeout=180)
-        assert running_local_api(api.url) == api.url
-    finally:
-        api.stop()
+    _a_temporary_server_answers_and_is_gone_after_stop()
 
 
 _EVENTS_AT_THE_END = """

@@ -62,6 +62,16 @@ class Command:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
 
+    def stopped_once(self) -> tuple[int, str, str]:
+        """One Ctrl-C once a document is done; the command's exit code, stdout and stderr (killed if it
+        does not end by itself)."""
+        try:
+            self.wait_for_first_document()
+            self.ctrl_c()
+            return self.finish()
+        finally:
+            self.kill()
+
 
 def _flow_run(api_url: str) -> dict:
     """The newest flow run of the server."""
@@ -134,13 +144,7 @@ def test_a_run_stopped_in_a_folder_keeps_the_records_of_the_documents_it_did_not
     shutil.copytree(sample_run, out)
     before = {r["id"]: r for r in read_jsonl(out / "records.jsonl")}
     earlier = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    cmd = Command(out, tmp_path / "cache")
-    try:
-        cmd.wait_for_first_document()
-        cmd.ctrl_c()
-        code, _printed, err = cmd.finish()
-    finally:
-        cmd.kill()
+    code, _printed, err = Command(out, tmp_path / "cache").stopped_once()
     assert code == 130 and "Traceback" not in err, err[-3000:]
     _check_stopped_output(out)
     stopped = {d["uri"] for d in read_jsonl(out / "documents.jsonl") if d.get("error_code") == STOPPED_CODE}
@@ -156,13 +160,7 @@ def test_a_run_stopped_in_a_folder_keeps_the_records_of_the_documents_it_did_not
 
 @pytest.mark.slow
 def test_ctrl_c_marks_the_flow_run_cancelled_and_a_second_one_stops_at_once(own_server, tmp_path):
-    cmd = Command(tmp_path / "out", tmp_path / "cache", own_server.url)
-    try:
-        cmd.wait_for_first_document()
-        cmd.ctrl_c()
-        code, printed, err = cmd.finish()
-    finally:
-        cmd.kill()
+    code, _printed, err = Command(tmp_path / "out", tmp_path / "cache", own_server.url).stopped_once()
     assert code == 130 and "Traceback" not in err, err[-3000:]
     done = _check_stopped_output(tmp_path / "out")
     run = _flow_run(own_server.url)
