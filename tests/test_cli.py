@@ -12,13 +12,35 @@ from tests.conftest import ROOT, SAMPLE_COUNT, SAMPLES, read_jsonl
 
 CLI = [sys.executable, "-m", "cli.main"]
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
-FAST = 3.0  # seconds: a usage error is told before Prefect starts (~10 s); 3 s leaves room for a busy machine
+# A mistake is told before any work starts: before Prefect, its server or the model is even imported
+# (seconds each). Checked by what the command imported, not by a clock, which a busy machine moves.
+HEAVY = ("prefect", "spacy", "ginza", "uvicorn", "pdfplumber")
+WATCHED = [sys.executable, "-c", """
+import atexit, os, sys
+heavy = set(sys.argv.pop(1).split(","))
+def said():
+    with open(os.environ["CHUSHO_TEST_MODULES"], "w") as f:
+        f.write(" ".join(sorted({m.split(".")[0] for m in sys.modules} & heavy)))
+atexit.register(said)
+from cli.main import main
+sys.exit(main())
+""", ",".join(HEAVY)]
 
 
 def _run(*args, cwd=ROOT, umask=None):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_URL")}
     return subprocess.run([*CLI, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
                           preexec_fn=(lambda: os.umask(umask)) if umask is not None else None)
+
+
+def _run_early(tmp_path, *args):
+    """Run the command; return its result and the heavy packages it imported (told before any work: none)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_URL")}
+    modules = tmp_path / f"modules-{len(list(tmp_path.glob('modules-*')))}.txt"
+    env["CHUSHO_TEST_MODULES"] = str(modules)
+    res = subprocess.run([*WATCHED, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert modules.exists(), ("the command ended without its interpreter's exit", res.stderr)
+    return res, modules.read_text().split()
 
 
 def _one_line_error(res, *words):
@@ -80,9 +102,9 @@ def test_usage_error():
 
 
 def test_missing_input_is_told_at_once(tmp_path):
-    start = time.monotonic()
-    res = _run("run", str(SAMPLES / "003_igren.html"), str(tmp_path / "nothing.pdf"), "--out", str(tmp_path / "o"))
-    assert time.monotonic() - start < FAST
+    res, heavy = _run_early(tmp_path, "run", str(SAMPLES / "003_igren.html"), str(tmp_path / "nothing.pdf"),
+                            "--out", str(tmp_path / "o"))
+    assert heavy == [], heavy
     _one_line_error(res, "no such file or folder", "nothing.pdf")
     assert not (tmp_path / "o").exists()
 
@@ -95,9 +117,8 @@ def test_output_folder_that_is_a_file_is_told_at_once(tmp_path, command):
     sources.write_text('[[source]]\nname = "x"\nstart_urls = ["http://127.0.0.1:9/"]\n', encoding="utf-8")
     given = {"run": [str(SAMPLES / "003_igren.html")], "crawl": ["--sources", str(sources)],
              "serve": ["--sources", str(sources), "--port", "9"]}[command]
-    start = time.monotonic()
-    res = _run(command, *given, "--out", str(afile))
-    assert time.monotonic() - start < FAST
+    res, heavy = _run_early(tmp_path, command, *given, "--out", str(afile))
+    assert heavy == [], heavy
     _one_line_error(res, "is a file, not a folder")
     res = _run(command, *given, "--out", str(afile / "sub"))
     _one_line_error(res, "cannot be created")
@@ -121,9 +142,8 @@ def test_folder_without_documents_says_what_it_reads_and_lists_what_it_skipped(t
     (folder / "sub" / "more.txt").write_text("メモ", encoding="utf-8")
     (folder / "report.docx").write_bytes(b"PK\x03\x04")
     (folder / ".DS_Store").write_bytes(b"\0")
-    start = time.monotonic()
-    res = _run("run", str(folder), "--out", str(tmp_path / "out"))
-    assert time.monotonic() - start < FAST  # no Prefect server for nothing
+    res, heavy = _run_early(tmp_path, "run", str(folder), "--out", str(tmp_path / "out"))
+    assert heavy == [], heavy  # no Prefect server for nothing
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert ".pdf" in res.stderr and ".html" in res.stderr and "2 .txt" in res.stderr and "1 .docx" in res.stderr
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
@@ -195,11 +215,9 @@ def test_evaluate_into_a_closed_pipe_is_not_an_error(tmp_path):
 def test_an_unreachable_url_fails_at_once(tmp_path):
     """A refused connection and a host that does not resolve: told in a second, without a Prefect server."""
     out = tmp_path / "out"
-    start = time.monotonic()
-    res = _run("run", "http://127.0.0.1:9/a.html", "http://no-such-host.invalid/b.pdf", "--out", str(out))
-    seconds = time.monotonic() - start
-    print(f"two unreachable URLs: {seconds:.1f} s")
-    assert res.returncode == 1 and seconds < FAST, (res.returncode, seconds, res.stderr)
+    res, heavy = _run_early(tmp_path, "run", "http://127.0.0.1:9/a.html", "http://no-such-host.invalid/b.pdf",
+                            "--out", str(out))
+    assert res.returncode == 1 and heavy == [], (res.returncode, heavy, res.stderr)
     assert "Traceback" not in res.stderr + res.stdout
     docs = {d["uri"]: d for d in read_jsonl(out / "documents.jsonl")}
     assert docs["http://127.0.0.1:9/a.html"]["error_code"] == "unreachable"
@@ -234,9 +252,8 @@ def test_a_second_run_into_the_same_output_folder_says_so_and_exits_3(tmp_path):
     try:
         time.sleep(2)  # it has taken the folder (before Prefect starts)
         assert first.poll() is None
-        start = time.monotonic()
-        res = _run("run", str(SAMPLES / "003_igren.html"), "--out", str(out))
-        assert time.monotonic() - start < FAST
+        res, heavy = _run_early(tmp_path, "run", str(SAMPLES / "003_igren.html"), "--out", str(out))
+        assert heavy == [], heavy
         assert res.returncode == 3, res.stderr
         lines = res.stderr.strip().splitlines()
         assert len(lines) == 1 and f"pid {first.pid}" in lines[0] and str(out) in lines[0], res.stderr
