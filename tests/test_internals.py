@@ -77,7 +77,7 @@ def test_abandon_leaves_a_thread_runner_without_waiting_for_its_running_task():
     started = time.monotonic()
     internals.abandon(runner)
     runner.__exit__(None, None, None)  # Prefect's own exit: nothing left to wait for
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 10  # not the 30 s the running task holds (a busy machine moves clocks)
     assert event.is_set() and queued.cancelled() and runner._executor is None
     release.set()
 

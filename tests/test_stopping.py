@@ -25,7 +25,7 @@ from tests.conftest import ROOT, SAMPLE_COUNT, SAMPLES, read_jsonl
 
 PROGRESS = re.compile(r"^\[\s*(\d+)/(\d+)\] ")
 STOP_SECONDS = 15.0  # Ctrl-C to exit: 3 s of grace, the output, the server's stop; room for a busy machine
-AT_ONCE_SECONDS = 3.0  # a second Ctrl-C to exit
+AT_ONCE_SECONDS = 10.0  # a second Ctrl-C to exit (at once is checked by what it did: nothing written; a busy machine moves clocks)
 
 
 class Command:
