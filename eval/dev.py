@@ -25,6 +25,10 @@ has it (`Document.uri` is the fetched URL), so the readers of the address
 (`records.site_owner`, `linking.prefecture_of_address`) take part; the gold is
 still chosen by the text's name, and a text without `source:` keeps its path.
 
+`--title-line` puts a text's title on its first line, above the body, as the
+team's rendered pages (the page's <h1>) and PDFs (the drawn heading) have it
+when it is read: the quick way to see what that heading changes.
+
     .venv/bin/python eval/dev.py [--set open] [--doc agreement_205] [--show] [--out DIR]
 
 `--show` prints each document's records (to see what a rule does); `--out`
@@ -53,6 +57,7 @@ from make_blind_split import SEEN  # noqa: E402  (eval/ is not a package)
 TEXTS: Path | None = None
 GOLD: Path | None = None
 WITH_URLS = False  # --with-urls: a text's uri is its source: URL
+TITLE_LINE = False  # --title-line: the title is the text's first line, as on a rendered page or PDF
 
 
 def set_docs(name: str) -> list[str]:
@@ -87,6 +92,8 @@ def load_document(name: str, seeds: bool):
         title = meta.get("title")
         if WITH_URLS and meta.get("source", "").strip().startswith(("http://", "https://")):
             uri = meta["source"].strip()
+        if TITLE_LINE and title:
+            raw = f"{title}\n{raw}"
     text = normalize_text(raw)
     return Document(uri=uri, sha256=hashlib.sha256(text.encode()).hexdigest(),
                     media_type="text/plain", title=title, text=text)
@@ -146,9 +153,11 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, default=None, help="the gold of --texts")
     ap.add_argument("--with-urls", action="store_true",
                     help="give each text its source: URL as uri, as a crawled page has it (default: its path)")
+    ap.add_argument("--title-line", action="store_true",
+                    help="put each text's title on its first line, as a rendered page or PDF reads")
     args = ap.parse_args()
-    global TEXTS, GOLD, WITH_URLS
-    WITH_URLS = args.with_urls
+    global TEXTS, GOLD, WITH_URLS, TITLE_LINE
+    WITH_URLS, TITLE_LINE = args.with_urls, args.title_line
     if args.texts:
         if not args.gold:
             raise SystemExit("--texts needs --gold")
