@@ -41,6 +41,7 @@ not when it was written).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -608,11 +609,11 @@ _WEEKDAY_AFTER = re.compile(r"^\s?[(（][月火水木金土日](?:曜日?)?(?:�
 _BREADCRUMB = re.compile(r"\S\s?[>＞]\s?\S|^\s*(?:現在の(?:場所|位置)|現在位置|ホーム|トップページ)\s*$")
 
 
-def _headline_date(lines: list[tuple[int, str]]) -> DocDate | None:
+def _headline_date(lines: list[tuple[int, str]], heading: int = 0) -> DocDate | None:
     """「2017.12.07 青葉市と東西銀行が協定」: a news item's date written before its headline on the
-    text's first line, or the line below a breadcrumb (a full date, a weekday perhaps, a space, then
-    a heading with no 。)."""
-    for offset, line in lines[:2]:
+    text's first line, or the line below a breadcrumb or the page's heading (`heading`: the first
+    line is one) (a full date, a weekday perhaps, a space, then a heading with no 。)."""
+    for i, (offset, line) in enumerate(lines[:2 + heading]):
         dates = _line_dates(line)
         rest = line[dates[0][1]:] if dates else ""
         if dates and line[dates[0][1] - 1:dates[0][1]] in (")", "）"):
@@ -621,7 +622,7 @@ def _headline_date(lines: list[tuple[int, str]]) -> DocDate | None:
         if dates and len(dates[0][2]) == 10 and not line[:dates[0][0]].strip() and head[:1] in " \t" \
                 and head.strip() and "。" not in head and len(head) <= 80:
             return _doc_date(offset, *dates[0], "date line")
-        if not _BREADCRUMB.search(line):
+        if not _BREADCRUMB.search(line) and i >= heading:
             break  # (the headline may sit below a breadcrumb: 「トップページ > 日々刻々」)
     return None
 
@@ -696,12 +697,16 @@ def _promulgation(text: str) -> DocDate | None:
     return None
 
 
-def _event_year(lines: list[tuple[int, str]]) -> DocDate | None:
+_WRITTEN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana or kanji
+
+
+def _event_year(lines: list[tuple[int, str]], heading: int = 0) -> DocDate | None:
     """The year in the name of the event a page opens with (…フォーラム in とやま2008,
-    …サミット2020in倉敷): the year only."""
-    for offset, line in lines[:2]:
+    …サミット2020in倉敷), on its first two lines below the page's heading (`heading`) or on that
+    heading: the year only. A name is written in Japanese (an address's 「…-shi_2005」 is none)."""
+    for offset, line in lines[:2 + heading]:
         m = _EVENT_YEAR.search(line)
-        if m:
+        if m and _WRITTEN.search(line):
             g = 1 if m.group(1) else 2
             year = int(m.group(g))
             if _MIN_YEAR <= year <= _MAX_YEAR:
@@ -709,21 +714,33 @@ def _event_year(lines: list[tuple[int, str]]) -> DocDate | None:
     return None
 
 
-def document_date(text: str) -> DocDate | None:
+def _heading_of(line: str, title: str | None) -> bool:
+    """The line is the page's heading: its title, or the title's start before a site's name
+    (a page's <h1> under 「…を締結しました(青葉市)」, a PDF's drawn title)."""
+    if not title:
+        return False
+    head, whole = (re.sub(r"\s+", "", unicodedata.normalize("NFKC", x)) for x in (line, title))
+    return len(head) >= 4 and whole.startswith(head)
+
+
+def document_date(text: str, title: str | None = None) -> DocDate | None:
     """The date the document gives itself, or None. In order: a 公開日/掲載日/発行日/… marker;
     a date alone on a top line (in any of the forms of `_top_line`), opening a top line with a post's
     clock time after it, or bracketed at a top line's edge; a 更新日 marker; a blog's post line (by … | date | category); a date before the
     headline of the first line (2017.12.07 …); a line that is only a bracketed date; a citation in a
     bracket at the end of a last (or top) line, or an issue line closing the text (「「青葉新報」
     2014年11月15日号より」) or a newspaper's dateline (「『青葉新聞』2006年12月27日付」); a 公布文's date; the year in the name of the event the page opens with.
-    A date inside a sentence is what the text is about, never its date."""
+    A date inside a sentence is what the text is about, never its date. A first line that is the
+    page's heading (`title`'s start: a page's <h1>, a PDF's drawn title) moves the first lines
+    read for a headline's date or an event's name one down."""
     if not text:
         return None
     lines = _lines(text)
+    heading = int(bool(lines) and _heading_of(lines[0][1], title))  # a heading above the first line
     for find in (lambda: _marked(text, _PUBLISHED, "published"), lambda: _top_line(lines),
                  lambda: _marked(text, _UPDATED, "updated"), lambda: _posted_line(lines),
-                 lambda: _headline_date(lines), lambda: _bracket_line(lines), lambda: _citation(lines),
-                 lambda: _promulgation(text), lambda: _event_year(lines)):
+                 lambda: _headline_date(lines, heading), lambda: _bracket_line(lines), lambda: _citation(lines),
+                 lambda: _promulgation(text), lambda: _event_year(lines, heading)):
         found = find()
         if found is not None:
             return found

@@ -84,7 +84,7 @@ class DocContext:
     @classmethod
     def build(cls, doc: Document, cands: list[Candidate]) -> "DocContext":
         text = doc.text
-        doc_date = document_date(text)
+        doc_date = document_date(text, doc.title)
         year = doc_date.year if doc_date else None
         ctx = cls(doc=doc, cands=sorted(cands, key=lambda c: (c.start, c.end)), year=year, doc_date=doc_date,
                   dates=carry_years(text, find_dates(text, default_year=year)))
@@ -190,7 +190,7 @@ class DocContext:
             if not m:
                 continue
             short = m.group(1)
-            if short != c.text and not short.startswith(("※", "注")) and not any(ch.isdigit() for ch in short):
+            if len(short) < len(c.text) and not short.startswith(("※", "注")) and not any(ch.isdigit() for ch in short):
                 aliases.setdefault(short, c.text)
         return aliases
 
