@@ -205,6 +205,8 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
             break
         ns, ne = ctx.line(end + 1)
         line = ctx.text[ns:ne].strip()
+        if end == le and line.strip("○◯●◎ 「」『』") == name_cand.text:
+            return None  # the page's heading above the 例規集's own 「○…条例」 line: that line heads the block
         if _HEADER_END.match(line) or len(line) > 60 or _OTHER_NAME.search(line):
             break  # (a line naming an ordinance: a list below a heading, no header)
         end = ne
