@@ -345,6 +345,9 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         s, e = r.joined_sentence(word.start)
         if (s, e) in seen:
             continue
+        said = ctx.text[s:e].strip()
+        if len(said) >= 20 and ctx.text.find(said, e) != -1:
+            continue  # written again below (a heading that repeats the lead sentence): read where it is last
         dated = any(d.start_date and d.precision == "day" for d in r.dates_in(s, e)) or \
             bool(kv_date) or bool(event_date_below(r, s, e)[0])  # a planned signing with its day set
         all_signs = ctx.within(s, e, "SIGN")
