@@ -11,7 +11,8 @@ the page introduces (みなと銀), a company no kind word ends when the parse m
 it the subject or partner; a self-reference (本市, 当行, 本会) or an omitted
 subject is the publisher (not in a speaker's quoted words: 「…柏市とも提携し…」と
 述べた), or on a page with none the topic (Xは) of an earlier sentence of the
-paragraph, and a self-reference the page never resolves stays as
+paragraph, else the body the page writes itself as elsewhere (本学の…, 「県と同社が」:
+`page_self`), and a self-reference the page never resolves stays as
 written (当協会); 同市 or 同大学 is the body of that kind named before, a division
 or town hall acts for its body; a group noun, an official, a witness, observer
 or helper, a place named in passing or as a body's address (X市のY信用金庫), a
@@ -97,6 +98,10 @@ _LEGAL_FORMS = ("株式会社", "有限会社", "合同会社")
 # 「佐賀県下4信用金庫」, 「福岡県内5市町」: a place that says where a counted group is, no party (「A、B及びCの
 # 2市3町」 closes a list of members)
 _REGION_OF_COUNT = re.compile(r"\s?(?:下|内|内の)?\s?[0-9一二三四五六七八九十]+(?:つの)?[\u4e00-\u9fff]")
+# A page's self-reference as an actor: 本学の, 当行は, 本市が (not 弊社: a company's page names itself), or a bare 県/市/町/村 opening a clause and acting
+# (「、県と同社が」, 「市は」), not inside a compound (県内, 市民) nor after a name (千葉県は)
+_SELF_ACTOR = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヺー])(?:(?:本|当|弊)(?:市|町|村|区|県|府|行|金庫|学|機構|協会|センター|"
+                         r"会議所|大学)(?=\s?(?:は|が|と|も|の|では|、))|(?<=[、。\n\s])(?:県|府|市|町|村)(?=\s?(?:は|が|と|では)))")
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
@@ -454,13 +459,23 @@ class AgreementReader:
         elif self._predicate_in(s, e) and not self._has_subject(s, e, args, found) and not self._quoted(s, anchor):
             topic = None if self.publisher else self._topic_before(s)
             implied = self.publisher or (topic and topic[0]) or self._title_body([n for n, *_ in found]) \
-                or self.ctx.site_owner  # a municipality's own page: the city signs what it does not name
+                or self.ctx.site_owner or self.page_self()  # (a municipality's own page: the city signs)
             if topic and implied == topic[0] and not any(same_body(topic[0], f[0]) for f in found):
                 found.insert(0, topic)
             elif implied:
                 found = [f for f in found if party_key(f[0]) != party_key(implied)]  # 株式会社東西銀行 is 当行
                 found.insert(0, (implied, s, s, "agreement-publisher"))
         return found
+
+    def page_self(self) -> str | None:
+        """The body a page that names no publisher speaks for, by how it writes itself as an actor
+        elsewhere (「本学の理事長と…」, 「県と同社が協力する」, 「当行は」): the first such self-reference,
+        resolved as `unnamed_self` does (the body of that kind the page names, else the word as written)."""
+        for m in _SELF_ACTOR.finditer(self.text):
+            line = self.text[self.text.rfind("\n", 0, m.start()) + 1:m.start()]
+            if not self.ctx.in_parens(m.start(), m.end()) and line.count("「") <= line.count("」"):
+                return self.unnamed_self(m.group())  # (not in a speaker's quoted words: 「弊社は…」と述べた)
+        return None
 
     def _aside_of_body(self, at: int) -> bool:
         """Whether text[at] is inside brackets that open right after a body's name (「東西実行委員会(事務局・
