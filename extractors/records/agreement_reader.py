@@ -6,7 +6,8 @@ names, its hard wrapping (`wrapping`), and for a signing sentence its parties
 (`parties`): the predicate's arguments in GiNZA's dependency parse
 (`language.arguments`), the organisation and place names before the agreement
 word outside asides in brackets, bracketed and counted lists (`coordination`,
-`party_groups`), names with hiragana inside (`language.org_names`), short forms
+`party_groups`), names with hiragana inside (`language.org_names`), a name no rule
+tagged that is joined by と to a party in the subject (「A市とX(…)は」), short forms
 the page introduces (みなと銀), a company no kind word ends when the parse makes
 it the subject or partner; a self-reference (本市, 当行, 本会) or an omitted
 subject is the publisher (not in a speaker's quoted words: 「…柏市とも提携し…」と
@@ -102,6 +103,13 @@ _REGION_OF_COUNT = re.compile(r"\s?(?:下|内|内の)?\s?[0-9一二三四五六�
 # (「、県と同社が」, 「市は」), not inside a compound (県内, 市民) nor after a name (千葉県は)
 _SELF_ACTOR = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヺー])(?:(?:本|当|弊)(?:市|町|村|区|県|府|行|金庫|学|機構|協会|センター|"
                          r"会議所|大学)(?=\s?(?:は|が|と|も|の|では|、))|(?<=[、。\n\s])(?:県|府|市|町|村)(?=\s?(?:は|が|と|では)))")
+# A name joined by と to a party, the two the sentence's subject: 「A(…)とX(…)は」, 「XとA(…)が」 (X: no particle
+# of a phrase inside it, no comma or bracket)
+_CO_NAME = r"([一-龥々ぁ-ゖァ-ヺーA-Za-z0-9・&＆\-]{2,30}?)"
+_CO_SUBJECT_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?と\s?" + _CO_NAME + r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)(?![\u4e00-\u9fff])")
+_CO_SUBJECT_BEFORE = re.compile(r"(?:^|(?<=[、。\n\s]))" + _CO_NAME + r"\s?(?:[(（][^()（）]*[)）])?\s?と\s?$")
+# What such a name is not: a person (…氏, …さん), a run ending in kana or holding a particle (a phrase)
+_NOT_A_CO_NAME = re.compile(r"(?:氏|さん|様|君)$|[ぁ-ゖ]$|[のをにでへとはがも]")
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
@@ -448,6 +456,8 @@ class AgreementReader:
                     add(self.name_of(c), c.start, c.end, f"agreement-counted:{kind}")
             else:  # 「金融機関4行と…締結。協定を締結したのはA、B、C、D」: named in a later sentence
                 self.last_groups.append((kind, cs, ce))
+        for name, st, en in self._coordinated_subjects(s, anchor, found):
+            add(name, st, en, "agreement-coordinated-subject")
         self.last_named = [n for n, st, en, _ in found if en > st and _AND_OTHERS.match(text, en)]
         found = [f for f in found if f[2] == f[1] or not any(  # 青葉県 inside 青葉県事業承継・引継ぎ支援センター
             o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
@@ -466,6 +476,26 @@ class AgreementReader:
                 found = [f for f in found if party_key(f[0]) != party_key(implied)]  # 株式会社東西銀行 is 当行
                 found.insert(0, (implied, s, s, "agreement-publisher"))
         return found
+
+    def _coordinated_subjects(self, s: int, anchor: int, found: list) -> list[tuple[str, int, int]]:
+        """「伊豆の国市とあいおいニッセイ同和損害保険沼津支店(…)は」: a name joined by と to a party of the
+        sentence, the two the subject (は/が) before the agreement word, is a party too, though no rule
+        or model tagged it (a company no kind word ends); not a kind, a count, an office or a person."""
+        out = []
+        for _name, st, en, _rule in found:
+            if en <= st or en > anchor:
+                continue
+            m = _CO_SUBJECT_AFTER.match(self.text, en)
+            if m and m.end(1) <= anchor:
+                out.append((m.group(1), m.start(1), m.end(1)))
+            m = _CO_SUBJECT_BEFORE.search(self.text, s, st)
+            if m and m.end() == st and SUBJECT_AFTER.match(self.text, en):
+                out.append((m.group(1), m.start(1), m.end(1)))
+        return [(n, a, b) for n, a, b in out
+                if not any(fs < b and a < fe for _n, fs, fe, _r in found if fe > fs)
+                and not is_group_noun(n) and not NOT_A_NAME.search(n) and not ends_with_office(n)
+                and not _DOCUMENT_NAME.search(n) and not _NOT_A_CO_NAME.search(n) and not self.dates_in(a, b)
+                and not re.search(r"[0-9０-９一二三四五六七八九十]+(?:つの)?[\u4e00-\u9fff]{1,4}$", n)]
 
     def page_self(self) -> str | None:
         """The body a page that names no publisher speaks for, by how it writes itself as an actor
