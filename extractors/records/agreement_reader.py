@@ -7,7 +7,8 @@ names, its hard wrapping (`wrapping`), and for a signing sentence its parties
 (`language.arguments`), the organisation and place names before the agreement
 word outside asides in brackets, bracketed and counted lists (`coordination`,
 `party_groups`), names with hiragana inside (`language.org_names`), a name no rule
-tagged that is joined by と to a party in the subject (「A市とX(…)は」), short forms
+tagged that is joined by と to a party in the subject (「A市とX(…)は」) or that opens
+a clause as the partner of a subject party (「A市は1日、Xと…協定を」), short forms
 the page introduces (みなと銀), a company no kind word ends when the parse makes
 it the subject or partner; a self-reference (本市, 当行, 本会) or an omitted
 subject is the publisher (not in a speaker's quoted words: 「…柏市とも提携し…」と
@@ -108,8 +109,13 @@ _SELF_ACTOR = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヺー])(?:(?:本|当|弊)(?
 _CO_NAME = r"([一-龥々ぁ-ゖァ-ヺーA-Za-z0-9・&＆\-]{2,30}?)"
 _CO_SUBJECT_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?と\s?" + _CO_NAME + r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)(?![\u4e00-\u9fff])")
 _CO_SUBJECT_BEFORE = re.compile(r"(?:^|(?<=[、。\n\s]))" + _CO_NAME + r"\s?(?:[(（][^()（）]*[)）])?\s?と\s?$")
-# What such a name is not: a person (…氏, …さん), a run ending in kana or holding a particle (a phrase)
-_NOT_A_CO_NAME = re.compile(r"(?:氏|さん|様|君)$|[ぁ-ゖ]$|[のをにでへとはがも]")
+# A name opening a clause (after 、 or a subject's は/が) joined by と/との to what follows: 「、ヤマト運輸と」
+_PARTNER_BEFORE_WORD = re.compile(r"(?:(?<=[、,])|(?<=[はが]、)|(?<=[はが]))\s?" + _CO_NAME +
+                                  r"\s?(?:[(（][^()（）]*[)）])?\s?(?:との間で|との間に|との|と)\s?[「『]?")
+# What such a name is not: a person (…氏, …さん), a kind of body (自治体, 地元企業), a run ending in kana or
+# holding a particle (a phrase)
+_NOT_A_CO_NAME = re.compile(r"(?:氏|さん|様|君|自治体|企業|団体|機関|市町村|市町|事業者|関係者|(?<!株式|有限|合同)会社)$|"
+                            r"[ぁ-ゖ]$|[のをにでへとはがも]")
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
@@ -458,6 +464,8 @@ class AgreementReader:
                 self.last_groups.append((kind, cs, ce))
         for name, st, en in self._coordinated_subjects(s, anchor, found):
             add(name, st, en, "agreement-coordinated-subject")
+        for name, st, en in self._unnamed_partner(s, anchor, found):
+            add(name, st, en, "agreement-unnamed-partner")
         self.last_named = [n for n, st, en, _ in found if en > st and _AND_OTHERS.match(text, en)]
         found = [f for f in found if f[2] == f[1] or not any(  # 青葉県 inside 青葉県事業承継・引継ぎ支援センター
             o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
@@ -491,6 +499,23 @@ class AgreementReader:
             m = _CO_SUBJECT_BEFORE.search(self.text, s, st)
             if m and m.end() == st and SUBJECT_AFTER.match(self.text, en):
                 out.append((m.group(1), m.start(1), m.end(1)))
+        return self._plausible(out, found)
+
+    def _unnamed_partner(self, s: int, anchor: int, found: list) -> list[tuple[str, int, int]]:
+        """「柏市は1日、ヤマト運輸と包括連携協定を締結した」: when a party is the subject (は/が), the name that
+        opens a clause (after 、 or the subject's は) and is joined by と/との right before the agreement word
+        (its title or kind words between) is the partner, though no rule or model tagged it."""
+        if not any(en > st and SUBJECT_AFTER.match(self.text, en) for _n, st, en, _r in found):
+            return []
+        out = []
+        for m in _PARTNER_BEFORE_WORD.finditer(self.text, s, anchor):
+            if m.end() == anchor or (m.end() < anchor and not re.search(r"[、。,]", self.text[m.end():anchor])):
+                out.append((m.group(1), m.start(1), m.end(1)))
+        return self._plausible(out, found)
+
+    def _plausible(self, out: list[tuple[str, int, int]], found: list) -> list[tuple[str, int, int]]:
+        """The names read by structure alone that can be a body: none already found, no kind or group, count,
+        office, person, document, date or phrase."""
         return [(n, a, b) for n, a, b in out
                 if not any(fs < b and a < fe for _n, fs, fe, _r in found if fe > fs)
                 and not is_group_noun(n) and not NOT_A_NAME.search(n) and not ends_with_office(n)
