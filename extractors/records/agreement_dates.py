@@ -121,7 +121,7 @@ def key_value_date(r) -> tuple[str | None, int, int, Span | None]:
 
 
 _POINTS_BELOW = re.compile(r"(?:以下|下記|次)の(?:とおり|通り)")
-_EVENT_KEY = re.compile(r"\s*(?:[■◆●○・*※]|\d+[.．)）]|[(（]\d+[)）])?\s*[<＜【\[]?\s*"
+_EVENT_KEY = re.compile(r"\s*(?:[■◆●○・*※]|\d+(?:[.．)）]|\s)|[(（]\d+[)）])?\s*[<＜【\[]?\s*"  # (「1 日時」, not 「1日時点」)
                         r"(?:日\s?時|日\s?程|期\s?日|と\s?き|開催日時?|実施日|調印日時|締結日時)")
 
 
