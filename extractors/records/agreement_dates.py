@@ -38,6 +38,9 @@ _DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが(（]))(\d{1,2}|[二三]?十[一�
 # 「18年4月に」「県内では18年に」: a year written with two digits in a news item (a year of the 2000s
 # up to the document's own)
 _SHORT_YEAR = re.compile(r"(?:^|(?<=[、,\sはがにで]))([0-9]{2})年(?:([0-9]{1,2})月)?(?=に|、|の|から|[0-9])(?!\d*年)")
+# After a year alone: a name it belongs to (2025年大阪・関西万博, 2020年東京大会), not a word of signing
+# (2005年締結) nor of when (2018年度, 2018年春, 2018年中)
+_NAMED_AFTER_YEAR = re.compile(r"(?!締結|調印|署名|提携|協定|覚書|度|春|夏|秋|冬|頃|ごろ|中|末|初|以|前|後|来|代|間|内|当時)[一-龥ァ-ヺ]")
 DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（■□◆◇●○・]?\s*)?(?:\d+[.．)]?\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
 
 
@@ -67,6 +70,8 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
         if NOT_SIGN_DATE.match(r.text[d.end:d.end + 4]) or \
                 _BEFORE_DATE_NEG.search(r.text[max(s, d.start - 5):d.start]):
             continue
+        if d.precision == "year" and _NAMED_AFTER_YEAR.match(r.text, d.end):
+            continue  # 「2025年大阪・関西万博を契機に」: a year in an event's name, not the signing's
         if best is None or abs(d.start - anchor) < abs(best.start - anchor):
             best = d
     if best:
@@ -121,7 +126,7 @@ def key_value_date(r) -> tuple[str | None, int, int, Span | None]:
 
 
 _POINTS_BELOW = re.compile(r"(?:以下|下記|次)の(?:とおり|通り)")
-_EVENT_KEY = re.compile(r"\s*(?:[■◆●○・*※]|\d+[.．)）]|[(（]\d+[)）])?\s*[<＜【\[]?\s*"
+_EVENT_KEY = re.compile(r"\s*(?:[■◆●○・*※]|\d+(?:[.．)）]|\s)|[(（]\d+[)）])?\s*[<＜【\[]?\s*"  # (「1 日時」, not 「1日時点」)
                         r"(?:日\s?時|日\s?程|期\s?日|と\s?き|開催日時?|実施日|調印日時|締結日時)")
 
 

@@ -6,12 +6,15 @@ names, its hard wrapping (`wrapping`), and for a signing sentence its parties
 (`parties`): the predicate's arguments in GiNZA's dependency parse
 (`language.arguments`), the organisation and place names before the agreement
 word outside asides in brackets, bracketed and counted lists (`coordination`,
-`party_groups`), names with hiragana inside (`language.org_names`), short forms
+`party_groups`), names with hiragana inside (`language.org_names`), a name no rule
+tagged that is joined by と to a party in the subject (「A市とX(…)は」) or that opens
+a clause as the partner of a subject party (「A市は1日、Xと…協定を」), short forms
 the page introduces (みなと銀), a company no kind word ends when the parse makes
 it the subject or partner; a self-reference (本市, 当行, 本会) or an omitted
 subject is the publisher (not in a speaker's quoted words: 「…柏市とも提携し…」と
 述べた), or on a page with none the topic (Xは) of an earlier sentence of the
-paragraph, and a self-reference the page never resolves stays as
+paragraph, else the body the page writes itself as elsewhere (本学の…, 「県と同社が」:
+`page_self`), and a self-reference the page never resolves stays as
 written (当協会); 同市 or 同大学 is the body of that kind named before, a division
 or town hall acts for its body; a group noun, an official, a witness, observer
 or helper, a place named in passing or as a body's address (X市のY信用金庫), a
@@ -97,6 +100,23 @@ _LEGAL_FORMS = ("株式会社", "有限会社", "合同会社")
 # 「佐賀県下4信用金庫」, 「福岡県内5市町」: a place that says where a counted group is, no party (「A、B及びCの
 # 2市3町」 closes a list of members)
 _REGION_OF_COUNT = re.compile(r"\s?(?:下|内|内の)?\s?[0-9一二三四五六七八九十]+(?:つの)?[\u4e00-\u9fff]")
+_UNREAD = object()  # a lazily read value not read yet
+# A page's self-reference as an actor: 本学の, 当行は, 本市が (not 弊社: a company's page names itself), or a bare 県/市/町/村 opening a clause and acting
+# (「、県と同社が」, 「市は」), not inside a compound (県内, 市民) nor after a name (千葉県は)
+_SELF_ACTOR = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヺー])(?:(?:本|当|弊)(?:市|町|村|区|県|府|行|金庫|学|機構|協会|センター|"
+                         r"会議所|大学)(?=\s?(?:は|が|と|も|の|では|、))|(?<=[、。\n\s])(?:県|府|市|町|村)(?=\s?(?:は|が|と|では)))")
+# A name joined by と to a party, the two the sentence's subject: 「A(…)とX(…)は」, 「XとA(…)が」 (X: no particle
+# of a phrase inside it, no comma or bracket)
+_CO_NAME = r"([一-龥々ぁ-ゖァ-ヺーA-Za-z0-9・&＆\-]{2,30}?)"
+_CO_SUBJECT_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?と\s?" + _CO_NAME + r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が)(?![\u4e00-\u9fff])")
+_CO_SUBJECT_BEFORE = re.compile(r"(?:^|(?<=[、。\n\s]))" + _CO_NAME + r"\s?(?:[(（][^()（）]*[)）])?\s?と\s?$")
+# A name opening a clause (after 、 or a subject's は/が) joined by と/との to what follows: 「、ヤマト運輸と」
+_PARTNER_BEFORE_WORD = re.compile(r"(?:(?<=[、,])|(?<=[はが]、)|(?<=[はが]))\s?" + _CO_NAME +
+                                  r"\s?(?:[(（][^()（）]*[)）])?\s?(?:との間で|との間に|との|と)\s?[「『]?")
+# What such a name is not: a person (…氏, …さん), a kind of body (自治体, 地元企業), a run ending in kana or
+# holding a particle (a phrase)
+_NOT_A_CO_NAME = re.compile(r"(?:氏|さん|様|君|自治体|企業|団体|機関|市町村|市町|事業者|関係者|(?<!株式|有限|合同)会社)$|"
+                            r"[ぁ-ゖ]$|[のをにでへとはがも]")
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
@@ -151,6 +171,7 @@ class AgreementReader:
         self.last_named: list[str] = []  # partners the last `parties` call found written with など (Aなどと)
         self.wrap = Wrapping(ctx.text)
         self.title_bodies = [] if self.publisher else title_bodies(ctx.doc.title or "")
+        self._page_self: str | None | object = _UNREAD  # (page_self, read once)
 
     def _introduced(self) -> dict[str, str]:
         """「X(代表取締役社長:…、以下「DBJ」という。)」, 「X(以下・Y 所在地)」: Y stands for X."""
@@ -443,6 +464,10 @@ class AgreementReader:
                     add(self.name_of(c), c.start, c.end, f"agreement-counted:{kind}")
             else:  # 「金融機関4行と…締結。協定を締結したのはA、B、C、D」: named in a later sentence
                 self.last_groups.append((kind, cs, ce))
+        for name, st, en in self._coordinated_subjects(s, anchor, found):
+            add(name, st, en, "agreement-coordinated-subject")
+        for name, st, en in self._unnamed_partner(s, anchor, found):
+            add(name, st, en, "agreement-unnamed-partner")
         self.last_named = [n for n, st, en, _ in found if en > st and _AND_OTHERS.match(text, en)]
         found = [f for f in found if f[2] == f[1] or not any(  # 青葉県 inside 青葉県事業承継・引継ぎ支援センター
             o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
@@ -454,13 +479,65 @@ class AgreementReader:
         elif self._predicate_in(s, e) and not self._has_subject(s, e, args, found) and not self._quoted(s, anchor):
             topic = None if self.publisher else self._topic_before(s)
             implied = self.publisher or (topic and topic[0]) or self._title_body([n for n, *_ in found]) \
-                or self.ctx.site_owner  # a municipality's own page: the city signs what it does not name
+                or self.ctx.site_owner or self.page_self()  # (a municipality's own page: the city signs)
             if topic and implied == topic[0] and not any(same_body(topic[0], f[0]) for f in found):
                 found.insert(0, topic)
             elif implied:
                 found = [f for f in found if party_key(f[0]) != party_key(implied)]  # 株式会社東西銀行 is 当行
                 found.insert(0, (implied, s, s, "agreement-publisher"))
         return found
+
+    def _coordinated_subjects(self, s: int, anchor: int, found: list) -> list[tuple[str, int, int]]:
+        """「伊豆の国市とあいおいニッセイ同和損害保険沼津支店(…)は」: a name joined by と to a party of the
+        sentence, the two the subject (は/が) before the agreement word, is a party too, though no rule
+        or model tagged it (a company no kind word ends); not a kind, a count, an office or a person."""
+        out = []
+        for _name, st, en, _rule in found:
+            if en <= st or en > anchor:
+                continue
+            m = _CO_SUBJECT_AFTER.match(self.text, en)
+            if m and m.end(1) <= anchor:
+                out.append((m.group(1), m.start(1), m.end(1)))
+            m = _CO_SUBJECT_BEFORE.search(self.text, s, st)
+            if m and m.end() == st and SUBJECT_AFTER.match(self.text, en):
+                out.append((m.group(1), m.start(1), m.end(1)))
+        return self._plausible(out, found)
+
+    def _unnamed_partner(self, s: int, anchor: int, found: list) -> list[tuple[str, int, int]]:
+        """「柏市は1日、ヤマト運輸と包括連携協定を締結した」: when a party is the subject (は/が), the name that
+        opens a clause (after 、 or the subject's は) and is joined by と/との right before the agreement word
+        (its title or kind words between) is the partner, though no rule or model tagged it."""
+        if not any(en > st and SUBJECT_AFTER.match(self.text, en) for _n, st, en, _r in found):
+            return []
+        out = []
+        for m in _PARTNER_BEFORE_WORD.finditer(self.text, s, anchor):
+            if m.end() == anchor or (m.end() < anchor and not re.search(r"[、。,]", self.text[m.end():anchor])):
+                out.append((m.group(1), m.start(1), m.end(1)))
+        return self._plausible(out, found)
+
+    def _plausible(self, out: list[tuple[str, int, int]], found: list) -> list[tuple[str, int, int]]:
+        """The names read by structure alone that can be a body: none already found, no kind or group, count,
+        office, person, document, date or phrase."""
+        return [(n, a, b) for n, a, b in out
+                if not any(fs < b and a < fe for _n, fs, fe, _r in found if fe > fs)
+                and not is_group_noun(n) and not NOT_A_NAME.search(n) and not ends_with_office(n)
+                and not _DOCUMENT_NAME.search(n) and not _NOT_A_CO_NAME.search(n) and not self.dates_in(a, b)
+                and not re.search(r"[0-9０-９一二三四五六七八九十]+(?:つの)?[\u4e00-\u9fff]{1,4}$", n)]
+
+    def page_self(self) -> str | None:
+        """The body a page that names no publisher speaks for, by how it writes itself as an actor
+        elsewhere (「本学の理事長と…」, 「県と同社が協力する」, 「当行は」): the first such self-reference,
+        resolved as `unnamed_self` does (the body of that kind the page names, else the word as written).
+        Read once per document (a long PDF's parties ask for it sentence after sentence)."""
+        if self._page_self is not _UNREAD:
+            return self._page_self
+        self._page_self = None
+        for m in _SELF_ACTOR.finditer(self.text):
+            line = self.text[self.text.rfind("\n", 0, m.start()) + 1:m.start()]
+            if not self.ctx.in_parens(m.start(), m.end()) and line.count("「") <= line.count("」"):
+                self._page_self = self.unnamed_self(m.group())  # (not in a speaker's quoted words: 「弊社は…」)
+                break
+        return self._page_self
 
     def _aside_of_body(self, at: int) -> bool:
         """Whether text[at] is inside brackets that open right after a body's name (「東西実行委員会(事務局・

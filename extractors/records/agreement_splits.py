@@ -135,6 +135,8 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
 # agreement per dated clause, which clause_dates reads: no wording of との間で here)
 _EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)"
                    r"|の\s?(?:それぞれ|各々)\s?(と)")
+# 「AとB、Cが九月二十七日、それぞれ」: the subject's particle, then a date or an aside, then それぞれ (not それぞれの)
+_EACH_AFTER_SUBJECT = re.compile(r"(は|が)\s?(?:[^。、「」]{1,16}?[、,])\s?(?:それぞれ|各々|おのおの|個別に)(?!の)")
 # 「AはB、Cと協定をそれぞれ締結」: the agreement word, then それぞれ and the signing: one per partner (と)
 _EACH_OBJECT = re.compile(r"(?:協定|覚書|契約)(?:書)?[」』]?\s?を\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)\s?"
                           r"(?:締結|調印|結|交わ|取り交わ)")
@@ -160,6 +162,34 @@ def _one_each(draft: dict, keep: list[str], one: str) -> dict:
             "party_aliases": {k: v for k, v in draft["party_aliases"].items() if k in names},
             "evidence": [ev for ev in draft["evidence"]
                          if len(ev) == 3 or ev.field != "parties" or ev.value in names]}
+
+
+def _sides_of_to(r, order: list) -> tuple[list[str], list[str]] | None:
+    """The names of a coordinated subject, in order, that one と parts and commas join otherwise
+    (「AとB、C」, 「A、BとC」): (the side of one name, the side of two or more, none of its kind), else None."""
+    joins = []
+    for a, b in zip(order, order[1:]):
+        between = re.sub(r"[(（][^()（）]*[)）]", "", r.text[a[2]:b[1]]).strip()
+        if between not in ("と", "、", ","):
+            return None
+        joins.append(between == "と")
+    if joins.count(True) != 1:
+        return None
+    k = joins.index(True) + 1
+    left, right = [w[0] for w in order[:k]], [w[0] for w in order[k:]]
+    one, many = (left, right) if len(left) == 1 else (right, left)
+    if len(one) != 1 or len(many) < 2 or _kind_end(one[0]) in {_kind_end(n) for n in many}:
+        return None  # (「A信金とB信金、C信金が」: bodies of one kind on both sides say no sides)
+    return one, many
+
+
+_KIND_ENDS = ("信用金庫", "信用組合", "銀行", "商工会議所", "商工会", "大学", "協会", "機構", "公庫", "同友会",
+              "都", "道", "府", "県", "市", "区", "町", "村")
+
+
+def _kind_end(name: str) -> str:
+    """The kind a body's name ends with (信用金庫, 町, 大学), else the name."""
+    return next((k for k in _KIND_ENDS if name.endswith(k)), name)
 
 
 def _each_after(r, e: int) -> bool:
@@ -199,6 +229,8 @@ def split_each(r, draft: dict) -> list[dict]:
     if not m and _EACH_OBJECT.search(r.text, s, e) and len(objects) == 1:  # (two: one per clause, split_clauses)
         m = re.match("(と)", "と")  # (who is on which side: the subject は/が keeps, the partners と go one each)
     later = [w[2] for w in draft["_written"] if w[2] > e]  # partners a later sentence named (「締結したのはA、B」)
+    if not m:  # 「AとB、Cが九月二十七日、それぞれ」: the subject's particle, a date or aside, then それぞれ
+        m = _EACH_AFTER_SUBJECT.search(r.text, s, e)
     if not m and len(draft["parties"]) >= 3 and not _JOINT.search(r.text, s, e) and \
             (_EACH_GROUP.search(r.text, s, e) or _each_after(r, e) or
              (later and _each_after(r, r.ctx.sentence(max(later) - 1)[1]))):
@@ -213,6 +245,10 @@ def split_each(r, draft: dict) -> list[dict]:
                 _COORDINATED.fullmatch(r.text, order[i - 1][2], order[i][1]):
             subjects.append(order[i - 1][0])
     others = [w[0] for w in written if w[0] not in subjects]
+    if subjects and not others:  # 「AとB、Cがそれぞれ」: the と parts the subject into the two sides
+        sides = _sides_of_to(r, order)
+        if sides:
+            return [_one_each(draft, sides[0], one) for one in sides[1]]
     if not subjects or not others:
         return [draft]
     keep, each = (subjects, others) if "と" in m.groups() else (others, subjects)

@@ -435,10 +435,11 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
                                                                                      [n.name for n in block[1]])):
             d["signed_date"] = block[0].start_date
             d["evidence"].append(date_span(block[0], "agreement-signature", "signed_date"))
-        if d["signed_date"] is None:
-            d["signed_date"], ev = event_date_below(r, s, e)
-            if ev:
-                d["evidence"].append(ev)
+        for span in [(s, e), *d.get("_also", [])]:  # (「…協定締結について」 over 「…締結しました。\n日時 …」)
+            if d["signed_date"] is None:
+                d["signed_date"], ev = event_date_below(r, *span)
+                if ev:
+                    d["evidence"].append(ev)
         if d["signed_date"] is None and len(drafts) == 1:  # 「…締結しました。10日に締結式を行いました」
             d["signed_date"], ev = ceremony_date(r, background)
             if ev:

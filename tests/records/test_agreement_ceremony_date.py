@@ -20,6 +20,12 @@ CASES = [
     ("signing-ceremony-held-passive",
      "船橋市と東西大学は、連携協定を結びました。東西大学で令和4年5月9日に調印式が行われ、学長と市長が出席しました。",
      [(["東西大学", "船橋市"], "2022-05-09", ["令和4年5月9日"])]),
+    # a release headed 「…協定締結について」: the 日時 line below its body's signing sentence (numbered
+    # 「1 日時」 as such blocks are) dates the signing the heading and the body tell of
+    ("event-line-below-a-headed-release",
+     "船橋市と東西信用金庫の包括連携協定締結について\n船橋市と東西信用金庫は、包括連携協定を締結しました。\n"
+     "1 日時 令和3年3月10日(水)午前10時\n2 場所 船橋市役所",
+     [(["東西信用金庫", "船橋市"], "2021-03-10", ["令和3年3月10日(水)"])]),
     ("ceremony-only-planned",
      "船橋市は、東西信用金庫と包括連携協定を締結しました。令和3年3月10日に締結式を行う予定です。",
      [(["東西信用金庫", "船橋市"], None, [])]),

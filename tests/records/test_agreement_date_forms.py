@@ -24,3 +24,12 @@ def test_signing_day_forms(nlp, case, text, expected):
     dates = _dates(text)
     assert [d for d, _ in dates] == [expected]
     assert dates[0][1] and all(q != text.split("\n")[0] for q in dates[0][1])  # read from the text, not the date line
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year in an event's name is not the signing's: no date; a year before 締結 is one
+    ("2025年青葉博覧会を契機に、船橋市と東西大学が12日、包括連携協定を締結した。", [None]),
+    ("船橋市と東西大学は、2005年締結の協定に代わる包括連携協定を2005年に締結した。", ["2005"]),
+])
+def test_a_year_in_a_name_is_no_signing_date(nlp, text, expected):
+    assert [d for d, _ in _dates(text)] == expected

@@ -131,9 +131,13 @@ EACH = [
     ("each-after-object", "2024年5月10日\n千葉県は、千葉銀行、京葉銀行、千葉興業銀行と中小企業の支援に関する協定をそれぞれ締結した。",
      [(["京葉銀行", "千葉県"], "2024-05-10"), (["千葉県", "千葉興業銀行"], "2024-05-10"),
       (["千葉県", "千葉銀行"], "2024-05-10")]),
-    # every body coordinated into the subject: no side to split, one agreement
+    # every body coordinated into the subject: the one と parts it into a side of one body and a side of
+    # others of another kind, one agreement each; bodies of one kind on both sides give no sides
     ("each-all-subjects", "2024年5月10日\n千葉県と千葉銀行、京葉銀行は10日、中小企業の支援に関する協定をそれぞれ締結した。",
-     [(["京葉銀行", "千葉県", "千葉銀行"], "2024-05-10")]),
+     [(["京葉銀行", "千葉県"], "2024-05-10"), (["千葉県", "千葉銀行"], "2024-05-10")]),
+    ("each-all-subjects-of-one-kind",
+     "2024年5月10日\n千葉銀行と京葉銀行、千葉興業銀行は10日、中小企業の支援に関する協定をそれぞれ締結した。",
+     [(["京葉銀行", "千葉興業銀行", "千葉銀行"], "2024-05-10")]),
     # the next sentence says the agreement is signed with each city apart
     ("each-city-apart", "2024年5月10日\n千葉銀行は、柏市、松戸市と「地域活性化に関する連携協定」を締結しました。"
      "本協定は、各市と個別に締結するものです。",

@@ -507,6 +507,38 @@ CASES = [
      "2021年5月2日\n柏市と東西大学は1日、包括連携協定を締結した。これまで市の教育委員会と東西大学文学部との間で協定を"
      "結んでいますが、包括連携協定を結ぶのは同大学が初めてとなる。",
      [(["東西大学", "柏市"], "2021-05-01", "包括連携協定")]),
+    # a page that names no publisher and leaves the signing's subject out: the body it writes itself as
+    # elsewhere (県と同社が, 本学の理事長) signs; a self-reference only in a speaker's words does not
+    ("self-reference-elsewhere", None,
+     "11月2日、東西火災保険株式会社との間で、包括連携協定を締結しました。\n防災などの分野で、県と同社が協力します。",
+     [(["東西火災保険株式会社", "県"], None, "包括連携協定")]),
+    ("self-reference-of-a-university", None,
+     "10月3日、東西信用金庫との協定締結に関する調印式が行われ、本学の山田理事長と東西信用金庫の鈴木理事長が"
+     "協定書に署名しました。\n青葉大学は地域に学生を送り出しています。",
+     [(["東西信用金庫", "青葉大学"], None, "協定")]),
+    ("self-reference-only-quoted", None,
+     "11月2日、東西火災保険株式会社との間で、包括連携協定を締結しました。\n支店長は「弊社は、本市と協力したい」と述べた。",
+     []),
+    # a name joined by と to a party, the two the subject, is a party though nothing tagged it; a count,
+    # an office or a person so joined is none
+    ("coordinated-subject", None, "2021年5月2日\n柏市とアオバ電機(山田太郎社長)は1日、包括連携協定を締結した。",
+     [(["アオバ電機", "柏市"], "2021-05-01", "包括連携協定")]),
+    ("coordinated-subject-first", None, "2021年5月2日\nアオバ電機と柏市は1日、包括連携協定を締結した。",
+     [(["アオバ電機", "柏市"], "2021-05-01", "包括連携協定")]),
+    ("coordinated-count-or-office", None,
+     "2021年5月2日\n柏市と県内3信用金庫は1日、協定を締結した。\n東西銀行と山田頭取は1日、協定を締結した。", []),
+    # when a party is the subject, a name opening a clause and joined by と to the agreement is the partner
+    ("unnamed-partner", None, "2021年5月2日\n柏市は1日、アオバ電機と「地域活性化に関する包括連携協定」を締結した。",
+     [(["アオバ電機", "柏市"], "2021-05-01", "包括連携協定")]),
+    ("unnamed-partner-a-kind", None, "2021年5月2日\n柏市は1日、地元企業と包括連携協定を締結した。", []),
+    # 「AとB、Cが…、それぞれ」: the と parts the subject into one side and the other, one agreement each;
+    # without それぞれ the three sign one
+    ("each-of-a-coordinated-subject", None,
+     "2021年5月10日\n東西信用金庫と柏町、松戸町が五月一日、それぞれ包括連携協定を結んだ。",
+     [(["東西信用金庫", "松戸町"], "2021-05-01", "包括連携協定"), (["東西信用金庫", "柏町"], "2021-05-01", "包括連携協定")]),
+    ("joint-coordinated-subject", None,
+     "2021年5月10日\n東西信用金庫と柏町、松戸町が五月一日、包括連携協定を結んだ。",
+     [(["東西信用金庫", "松戸町", "柏町"], "2021-05-01", "包括連携協定")]),
     ("contract", None,
      "令和2年3月2日、連携業務契約の調印式があった。同契約は青葉産業機構(柏市若葉町)、柏商工会(柏市中央)の2者が結んだもの。",
      [(["柏商工会", "青葉産業機構"], "2020-03-02", "連携業務契約")]),
