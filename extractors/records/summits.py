@@ -27,7 +27,8 @@ Themes and declarations come with cue words (…をテーマに, …をスロー
 キャッチフレーズ, 「…宣言」を採択, 大会宣言を採択); a talk's title (…をテーマに講演)
 is no theme. 「第N回X宣言」 gives edition N its declaration X宣言. Two mentions of one
 edition whose names differ by a leading part (第8回市長サミット, 第8回青葉・若葉市長
-サミット) are one meeting, under the longer name.
+サミット) are one meeting, under the longer name. A meeting no rule gave a host, whose
+declaration is named after a place (富良野宣言), is hosted there.
 """
 from __future__ import annotations
 
@@ -908,6 +909,35 @@ def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
                 d["evidence"].append(field_span(m.start(2), m.end(2), "summit-declaration", "declaration", m.group(2)))
 
 
+# 金沢宣言, 神戸アピール, 豊田宣言2022: a declaration named after the place that adopted it
+_PLACE_DECLARATION = re.compile(r"([\u4e00-\u9fff々ヶ]{2,4}|[\u3041-\u3096]{2,6})(?:宣言|アピール)(?:\s?(?:19|20)[0-9]{2})?$")
+DECLARATION_PLACE = "the place the declaration is named after"
+
+
+def _host_of_declaration(ctx: DocContext, draft: dict) -> None:
+    """A meeting whose host nothing else gave, and whose declaration is named after a place (富良野宣言,
+    the series' name before it at most: …サミット豊田宣言2022): the place, made whole by the gazetteer.
+    Meetings name their declaration after the town that adopts it."""
+    decl = draft["declaration"]
+    if draft["host"] is not None or not decl:
+        return
+    m = _PLACE_DECLARATION.search(decl)
+    series = strip_quotes(draft["series"] or "")
+    if not m or decl[:m.start()] not in ("", series):
+        return
+    host = full_host(ctx, m.group(1))
+    if not host or not is_municipality(host):
+        return
+    spans = [sp for sp in draft["evidence"] if isinstance(sp, Span) and sp.field == "declaration"]
+    at = ctx.text.find(decl[m.start(1):], spans[0].start, spans[0].end) if spans else -1
+    if at < 0:
+        return
+    s = at
+    draft["host"] = host
+    draft["evidence"].append(field_span(s, s + len(m.group(1)), "summit-declaration-place", "host", host,
+                                        how=DECLARATION_PLACE))
+
+
 _NEAR_NAME = 400  # a bare 第N回サミット of a list of series is the one named this near before it
 
 
@@ -1201,6 +1231,7 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
                               for f in ("start_date", "end_date")]
     _declarations(ctx, drafts)
     for d in drafts:
+        _host_of_declaration(ctx, d)
         _city_of_ward(ctx, d)
         _no_end_for_a_month(d)
     # 第1回目の会議 that no named series takes: a body's working session (a council's minutes), no summit

@@ -243,3 +243,15 @@ def test_a_count_of_the_same_kind_is_of_the_last_meeting_of_that_kind(nlp):
             "参加者は約300人。同サミットは今年が15回目。")
     (s,) = _summits(text, title="青葉都市サミットを開催").values()
     assert (s["series"], s["edition"], s["host"]) == ("青葉都市サミット", 15, "鶴岡市")
+
+
+@pytest.mark.parametrize("text, host", [
+    ("第12回港まち商品券全国大会の弘前宣言\n参加者一同は、次のことを誓う。", "弘前市"),
+    ("第4回里山都市サミット 富良野宣言\n私たちは森を守り育てる。", "富良野市"),
+    # a declaration named for no place, and one with a venue: the venue stays the host
+    ("第4回里山都市サミット 共同宣言\n私たちは森を守り育てる。", None),
+    ("第4回里山都市サミットが旭川市で開催され、富良野宣言を採択した。", "旭川市"),
+])
+def test_a_declaration_named_after_a_place_gives_a_host_nothing_else_gave(nlp, text, host):
+    (s,) = _summits(text).values()
+    assert s["host"] == host
