@@ -28,7 +28,9 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
   sentence reports it made, amended or in force, an amendment of it, a title that is the
   ordinance itself); a name it does not is only named in passing;
 - `relative_dates(ctx)`: dates written against the page's own date (a news item's 今年4月, 昨年,
-  a bare 29日、 at a clause's start), as date mentions.
+  a bare 29日、 at a clause's start), as date mentions;
+- `short_names(ctx, names)`: the short names the page gives an ordinance in brackets right after
+  its name (「X条例」(Y条例), (通称:Y条例), (以下、Y条例)): short -> the name.
 """
 from __future__ import annotations
 
@@ -357,3 +359,22 @@ def with_relative_dates(ctx: DocContext) -> DocContext:
         return ctx
     kept = [d for d in ctx.dates if not any(x.start <= d.start and d.end <= x.end for x in extra)]
     return replace(ctx, dates=sorted(kept + extra, key=lambda d: (d.start, d.end)))
+
+
+# 「X条例」(Y条例), X条例(通称:Y条例), X条例(以下「Y条例」): the short name the page will use
+_SHORT_NAME = re.compile(r"[」』]?\s?[(（](?:通称|略称|以下)?\s?[、,:：]?\s?[「『]?([^()（）「」『』、。\n]{1,20}?条例)[」』]?[)）]")
+
+
+def short_names(ctx: DocContext, names: list[str]) -> dict[str, str]:
+    """The short names the page gives the ordinances `names` right after one of them: short ->
+    name (a bare 条例 is no name)."""
+    out: dict[str, str] = {}
+    for name in sorted(set(names), key=len, reverse=True):
+        at = ctx.text.find(name)
+        while at >= 0:
+            m = _SHORT_NAME.match(ctx.text, at + len(name))
+            short = m.group(1).strip() if m else None
+            if short and short != name and len(short) > 2 and short not in out:
+                out[short] = name
+            at = ctx.text.find(name, at + len(name))
+    return out

@@ -30,7 +30,8 @@ that is the ground of something else (…条例に基づく支援, …条例の�
 body only the page gives (its owner, its assembly) on a page whose title speaks
 of no 条例; on a page about a draft (its title says so: (案), パブリックコメント,
 制定に向けて), a name with nothing stated of it is that draft. 「X条例の一部を改正
-する条例」 names X, amended.
+する条例」 names X, amended. A short name the page gives in brackets after a name
+(「X条例」(通称:Y条例)) is that ordinance.
 """
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, cells, line_index
 from extractors.records.publisher import publisher
 from extractors.records.ordinance_pages import (assembly, number_line, numbered_date, plans, promulgation, said_to_exist,
-                                               sentence_date, subject_place, supplementary, with_relative_dates)
+                                               sentence_date, short_names, subject_place, supplementary,
+                                               with_relative_dates)
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
 from extractors.language.readings import prefecture_read_as
@@ -838,7 +840,31 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     _supplementary_provisions(ctx, drafts)
     _fallback_dates(ctx, drafts)
     drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts)]
-    return _whole_names_first(_apply_renames(drafts))
+    return _whole_names_first(_apply_renames(_join_short_names(ctx, drafts)))
+
+
+def _join_short_names(ctx: DocContext, drafts: list[dict]) -> list[dict]:
+    """A short name the page gives an ordinance in brackets after its name (「X条例」(通称:Y条例)) is
+    that ordinance: its drafts join the first draft of the full name (filling its empty dates and
+    number), when both belong to one body."""
+    shorts = short_names(ctx, [d["name"] for d in drafts])
+    if not shorts:
+        return drafts
+    out: list[dict] = []
+    for d in drafts:
+        full = shorts.get(d["name"]) or shorts.get(_key_name(d["name"]))
+        home = next((o for o in drafts if o["name"] == full
+                     and (d["municipality"] is None or o["municipality"] in (d["municipality"], None))), None)
+        if home is None or home is d:
+            out.append(d)
+            continue
+        for key in ("enacted_date", "effective_date", "number"):
+            if home[key] is None and d[key] is not None:
+                home[key] = d[key]
+                home["evidence"] += [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == key]
+        home["amended_dates"] += [a for a in d["amended_dates"] if a not in home["amended_dates"]]
+        home["evidence"] += [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "amended_dates"]
+    return out
 
 
 def _whole_names_first(drafts: list[dict]) -> list[dict]:
