@@ -272,8 +272,8 @@ _DONE_BEFORE = re.compile(r"(?:制定|施行|公布|改正)(?:した|された|�
 _AMENDED = re.compile(r"[」』]?\s?の(?:一部|全部)?を?(?:一部|全部)?改正")
 # what may follow a name in a title that is about the ordinance itself: nothing, a site's or a
 # section's name after a separator, について (「X条例について」), its commentary (の解説, 逐条解説),
-# an aside in brackets (X条例(解説), X条例(平成27年3月制定))
-_TITLE_TAIL = re.compile(r"[」』]?\s?(?:$|[-|｜:：/／\s]|について|の解説|の概要|の全文|逐条|"
+# an aside in brackets (X条例(解説), X条例(平成27年3月制定)); not a draft (X条例の概要案)
+_TITLE_TAIL = re.compile(r"[」』]?\s?(?:$|[-|｜:：/／\s]|について|の解説|の概要(?!案)|の全文|逐条|"
                          r"[(（](?!案|仮称|素案|原案|骨子|試案|改正案|最終案))")  # an aside, not a draft's mark
 
 

@@ -330,6 +330,8 @@ def test_a_sentence_of_two_dates_dates_no_ordinance(nlp):
     # …but not a title about its draft
     ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例の検討状況", False),
     ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例(素案)", False),
+    ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例の概要案", False),
+    ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例の概要", True),
 ])
 def test_an_ordinance_only_named_in_passing_gives_no_record(nlp, text, title, kept):
     names = set(_ordinances(text, title))
