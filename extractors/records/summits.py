@@ -28,7 +28,9 @@ Themes and declarations come with cue words (…をテーマに, …をスロー
 is no theme. 「第N回X宣言」 gives edition N its declaration X宣言. Two mentions of one
 edition whose names differ by a leading part (第8回市長サミット, 第8回青葉・若葉市長
 サミット) are one meeting, under the longer name. A meeting no rule gave a host, whose
-declaration is named after a place (富良野宣言), is hosted there.
+declaration is named after a place (富良野宣言), is hosted there; the one such meeting of a page
+is hosted by the place of the body the page says set it up (設営した青葉同友会) or gave the host's
+greeting (青葉同友会代表理事の開催地あいさつ).
 """
 from __future__ import annotations
 
@@ -938,6 +940,33 @@ def _host_of_declaration(ctx: DocContext, draft: dict) -> None:
                                         how=DECLARATION_PLACE))
 
 
+# The body that sets a meeting up, named by its place: 設営した青葉同友会, 設営を担当した青葉県中小企業家同友会,
+# 青葉同友会代表理事の開催地あいさつ, 開催地を代表して…青葉同友会代表理事 (not the next meeting's: 次回設営担当の)
+_BODY = r"([\u4e00-\u9fff々ヶ]{2,4}?)(?:都|道|府|県)?(?:中小企業家同友会|同友会|中央会|商工会議所|商工会)"
+_HOSTING_BODY = re.compile(
+    rf"(?<!次回)(?<!次期)設営(?:を担当|担当)?(?:した|の)?\s?{_BODY}"
+    rf"|{_BODY}[\u4e00-\u9fff]{{0,6}}?(?:会長|代表理事|理事長)(?:の|から)(?:開催地)(?:代表|会長)?(?:あいさつ|挨拶)"
+    rf"|開催地を代表して[^。、\n]{{0,12}}?{_BODY}")
+HOSTING_BODY = "the place of the body that set the meeting up"
+
+
+def _host_of_hosting_body(ctx: DocContext, drafts: list[dict]) -> None:
+    """The one meeting of a page that no rule gave a host: the place of the body the page says set
+    it up (設営) or gave the host's greeting (開催地あいさつ), made whole by the gazetteer."""
+    open_ = [d for d in drafts if d["host"] is None and d["evidence"][0][2] not in ("summit-row", "summit-enumerated")]
+    if len(open_) != 1:
+        return
+    for m in _HOSTING_BODY.finditer(ctx.text):
+        i = next(i for i in range(1, 4) if m.group(i))
+        for k in range(len(m.group(i)) - 1):  # (山田隆夫京都府中央会: the place ends the run)
+            host = full_host(ctx, m.group(i)[k:])
+            if host and is_municipality(host):
+                open_[0]["host"] = host
+                open_[0]["evidence"].append(field_span(m.start(i) + k, m.end(i), "summit-hosting-body", "host", host,
+                                                       how=HOSTING_BODY))
+                return
+
+
 _NEAR_NAME = 400  # a bare 第N回サミット of a list of series is the one named this near before it
 
 
@@ -1232,6 +1261,8 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     _declarations(ctx, drafts)
     for d in drafts:
         _host_of_declaration(ctx, d)
+    _host_of_hosting_body(ctx, drafts)
+    for d in drafts:
         _city_of_ward(ctx, d)
         _no_end_for_a_month(d)
     # 第1回目の会議 that no named series takes: a body's working session (a council's minutes), no summit

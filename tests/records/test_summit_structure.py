@@ -255,3 +255,15 @@ def test_a_count_of_the_same_kind_is_of_the_last_meeting_of_that_kind(nlp):
 def test_a_declaration_named_after_a_place_gives_a_host_nothing_else_gave(nlp, text, host):
     (s,) = _summits(text).values()
     assert s["host"] == host
+
+
+@pytest.mark.parametrize("text, host", [
+    ("6月9日、第14回女性経営者全国交流会が開かれました。設営した福井同友会の皆さんに感謝します。", "福井県"),
+    ("第30回中小企業問題全国研究集会が開かれました。二日目は山田一郎・高知同友会代表理事の開催地あいさつで始まりました。",
+     "高知県"),
+    # the next meeting's body is not this one's host
+    ("第30回中小企業問題全国研究集会が開かれました。最後に次回設営担当の高知同友会があいさつしました。", None),
+])
+def test_the_body_that_set_the_meeting_up_gives_a_host_nothing_else_gave(nlp, text, host):
+    (s,) = _summits(text).values()
+    assert s["host"] == host
