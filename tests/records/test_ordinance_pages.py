@@ -49,6 +49,9 @@ def _ordinances(text: str, title: str | None = None) -> dict[str, dict]:
     ("ニュース", "黒石市は中小企業振興基本条例の策定を進めている。"),
     # another body's ordinance taken as a model, a rule made under an ordinance
     ("同友会ニュース", "先進地である帯広市の中小企業振興基本条例を参考に、条例づくりを進めています。"),
+    # a making by a count of bodies is the kind spreading, not this body's ordinance made
+    ("同友会ニュース", "黒石市での中小企業振興基本条例制定に向けて学習会を開きました。中小企業振興基本条例は、"
+                   "全国で300を超える自治体で制定されています。"),
     ("黒石市中小企業振興基本条例施行規則",
      "○黒石市中小企業振興基本条例施行規則\n平成28年3月31日\n規則第10号\n(趣旨)\n"
      "第1条 この規則は、黒石市中小企業振興基本条例(平成28年条例第5号)の施行に関し必要な事項を定めるものとする。"),
