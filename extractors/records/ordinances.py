@@ -31,7 +31,8 @@ body only the page gives (its owner, its assembly) on a page whose title speaks
 of no 条例; on a page about a draft (its title says so: (案), パブリックコメント,
 制定に向けて), a name with nothing stated of it is that draft. 「X条例の一部を改正
 する条例」 names X, amended. A short name the page gives in brackets after a name
-(「X条例」(通称:Y条例)) is that ordinance.
+(「X条例」(通称:Y条例)) is that ordinance; a section of a breadcrumb line (ホーム > 議員提案条例 >
+…) names none.
 """
 from __future__ import annotations
 
@@ -770,6 +771,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             continue  # …型の振興条例: a sort of ordinance, not one's name
         if _EXAMINED_BY.match(text, e) or _SERVED_BY_RULE.match(text, e):
             continue  # …条例に関する特別委員会: a committee's name; …条例の施行に関し必要な: a rule's ground
+        if _in_inner_crumb(ctx, s, e):
+            continue  # ホーム > 議員提案条例 > …: a section of the site, not a name
         if s != cand.start:
             cand = cand.model_copy(update={"start": s, "text": text[s:e]})
         named.append((cand, name, (s, e)))
@@ -841,6 +844,17 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     _fallback_dates(ctx, drafts)
     drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts)]
     return _whole_names_first(_apply_renames(_join_short_names(ctx, drafts)))
+
+
+_CRUMB_SEP = re.compile(r"\s?[>＞»›]\s?")
+
+
+def _in_inner_crumb(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether text[start:end] is inside a breadcrumb line's section (ホーム > 議会 > 議員提案条例 > the
+    page's title): a line of three parts or more parted by >, the span in any part but the last."""
+    ls, le = ctx.line(start)
+    seps = list(_CRUMB_SEP.finditer(ctx.text, ls, le))
+    return len(seps) >= 2 and end <= seps[-1].start()
 
 
 def _join_short_names(ctx: DocContext, drafts: list[dict]) -> list[dict]:

@@ -49,6 +49,8 @@ def _ordinances(text: str, title: str | None = None) -> dict[str, dict]:
     ("ニュース", "黒石市は中小企業振興基本条例の策定を進めている。"),
     # another body's ordinance taken as a model, a rule made under an ordinance
     ("同友会ニュース", "先進地である帯広市の中小企業振興基本条例を参考に、条例づくりを進めています。"),
+    # a section of the site in a breadcrumb line
+    ("条例を制定しました", "ホーム > 議会の活動 > 議員提案条例 > 条例を制定しました\n長野県議会の活動をお知らせします。"),
     # a making by a count of bodies is the kind spreading, not this body's ordinance made
     ("同友会ニュース", "黒石市での中小企業振興基本条例制定に向けて学習会を開きました。中小企業振興基本条例は、"
                    "全国で300を超える自治体で制定されています。"),
