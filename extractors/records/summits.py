@@ -51,7 +51,7 @@ from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _COUNT_NUMBER = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
-_IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
+_IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン|from|FROM)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
 _PAREN_HOST = re.compile(r"^\s?[(（〈<](?:会場|開催地|於)?\s?[:：]?\s?([^()（）〈〉<>\s:：]{1,10}?)(?:サミット|大会)?[)）〉>]")
 # 第20回…全国大会 広島大会, …サミット五島大会: the meeting's nickname after its name names its place
 _SPACED_NICKNAME = re.compile(r"^[ \u3000]?([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会)(?=[\s)）〉>」』、。をがはで]|$)")

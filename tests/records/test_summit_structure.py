@@ -35,6 +35,7 @@ def _summits(text: str, title: str | None = None) -> dict[int | None, dict]:
      "地域産業サミット", "釧路市"),
     # in X made whole by the gazetteer
     ("令和元年10月3日に第6回地域産業サミットin別府が開かれた。", "地域産業サミット", "別府市"),
+    ("令和元年10月3日に第6回地域産業サミットfrom別府が開かれた。", "地域産業サミット", "別府市"),
     # a bare prefecture's name is the prefecture, not a town of that name (茨城町); a city's stays the city
     ("令和元年10月3日、第6回地域産業サミットが茨城で開催されました。", "地域産業サミット", "茨城県"),
     ("令和元年10月3日、第6回地域産業サミットが釧路で開催されました。", "地域産業サミット", "釧路市"),
