@@ -269,3 +269,12 @@ def test_a_declaration_named_after_a_place_gives_a_host_nothing_else_gave(nlp, t
 def test_the_body_that_set_the_meeting_up_gives_a_host_nothing_else_gave(nlp, text, host):
     (s,) = _summits(text).values()
     assert s["host"] == host
+
+
+@pytest.mark.parametrize("text", [
+    "第15回港まち交流サミット\n2018年10月5日(金)13:00~17:00\n市民会館大ホール",
+    "平成30年10月5日(金)~6日(土)\n第15回港まち交流サミット\n市民会館大ホール",
+])
+def test_a_flyers_date_line_is_the_meetings_not_the_pages(nlp, text):
+    (s,) = _summits(text).values()
+    assert s["start_date"] == "2018-10-05"
