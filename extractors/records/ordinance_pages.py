@@ -6,7 +6,7 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
   be made or turned down (and those it reports as made): a draft marked after the
   name (「…条例(案)」, (原案), (素案), (骨子案)), a provisional name ((仮称)…条例,
   before it or inside its quotes), a making still ahead (…条例の制定に向けて,
-  制定を目指す, 制定を検討), a bill voted down (否決; not an amendment voted down:
+  制定を目指す, 制定を検討), a bill proposed (…条例を提案し), a bill voted down (否決; not an amendment voted down:
   …条例の一部改正案は否決, the ordinance stands). A name one sentence reports as
   made (制定されました, 可決され, 公布・施行, 本条例は…から施行) is no plan,
   whatever else the page says of its draft;
@@ -50,6 +50,7 @@ _PROVISIONAL_INSIDE = re.compile(r"[(（]仮称[)）]")  # a name read with its 
 _PLAN_AFTER = re.compile(r"(?:[」』]?\s?(?:の)?(?:制定|策定)(?:に向け|を目指|をめざ|を検討|の検討|を求め|を要望|"
                          r"を提案|を予定|の予定|準備|の準備|について検討|にあたり|に当たり|について$|について\s*\n)|"
                          r"[」』]?\s?を制定する(?:予定|方針|見込み|考え|方向)|"
+                         r"[」』]?\s?を(?:議員)?提案(?:し|した|する|して)|"  # a bill proposed (a making reported beside it wins)
                          r"[」』]?\s?の(?:素案|原案|骨子案|骨子|試案|策定案))")
 # a making still ahead or a bill still pending, said after the name in its sentence
 # (…条例が来年4月に制定される見込み, …条例を12月議会に提案する, 継続審議, 策定を進めている)
