@@ -36,6 +36,7 @@ from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_
 
 # The place where a meeting is held: a municipality a little before one of these.
 _VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|に集(?:ま|い|う|っ|結)|での開催|"
+                         r"を中心に(?=[^。\n]{0,40}?(?:開催|開か|開い|開き|行われ))|"
                          r"での(?=[^。、\n「」]{2,30}?(?:サミット|大会|総会|会議|フォーラム|集会|交流会)の開催)|"
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施|始ま|開幕)|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
@@ -239,10 +240,18 @@ def key_blocks(ctx: DocContext, keys: tuple[str, ...]) -> list[tuple[int, int]]:
     return out
 
 
+# 13:00~17:00, 10時から: the hours of an event after its day
+_EVENT_HOURS = re.compile(r"\s?(?:[(（][^()（）]{1,4}[)）])?\s?[0-9]{1,2}\s?(?::[0-9]{2}|時(?:[0-9]{1,2}分)?)\s?(?:[~〜\-―–]|から)")
+
+
 def page_date(ctx: DocContext, d: DateMention) -> bool:
-    """Whether a date is the page's own: alone on its line (not under a key), or on a 更新/投稿 line."""
+    """Whether a date is the page's own: alone on its line (not under a key), or on a 更新/投稿 line;
+    never a span of days (10月5日(金)~6日(土)) nor a day with the hours of an event after it
+    (10月5日(金)13:00~17:00): a flyer's date line, however alone at the top of the page."""
     ls, le = ctx.line(d.start)
     line = ctx.text[ls:le]
+    if (d.end_date and d.end_date != d.start_date) or _EVENT_HOURS.match(ctx.text, d.end, le):
+        return False
     if ctx.doc_date and ctx.doc_date.start == d.start:
         return True
     if any(vs <= d.start < ve for vs, ve in key_blocks(ctx, DATE_KEYS)):

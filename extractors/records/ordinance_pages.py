@@ -6,7 +6,7 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
   be made or turned down (and those it reports as made): a draft marked after the
   name (「…条例(案)」, (原案), (素案), (骨子案)), a provisional name ((仮称)…条例,
   before it or inside its quotes), a making still ahead (…条例の制定に向けて,
-  制定を目指す, 制定を検討), a bill voted down (否決; not an amendment voted down:
+  制定を目指す, 制定を検討), a bill proposed (…条例を提案し), a bill voted down (否決; not an amendment voted down:
   …条例の一部改正案は否決, the ordinance stands). A name one sentence reports as
   made (制定されました, 可決され, 公布・施行, 本条例は…から施行) is no plan,
   whatever else the page says of its draft;
@@ -28,7 +28,9 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
   sentence reports it made, amended or in force, an amendment of it, a title that is the
   ordinance itself); a name it does not is only named in passing;
 - `relative_dates(ctx)`: dates written against the page's own date (a news item's 今年4月, 昨年,
-  a bare 29日、 at a clause's start), as date mentions.
+  a bare 29日、 at a clause's start), as date mentions;
+- `short_names(ctx, names)`: the short names the page gives an ordinance in brackets right after
+  its name (「X条例」(Y条例), (通称:Y条例), (以下、Y条例)): short -> the name.
 """
 from __future__ import annotations
 
@@ -48,6 +50,7 @@ _PROVISIONAL_INSIDE = re.compile(r"[(（]仮称[)）]")  # a name read with its 
 _PLAN_AFTER = re.compile(r"(?:[」』]?\s?(?:の)?(?:制定|策定)(?:に向け|を目指|をめざ|を検討|の検討|を求め|を要望|"
                          r"を提案|を予定|の予定|準備|の準備|について検討|にあたり|に当たり|について$|について\s*\n)|"
                          r"[」』]?\s?を制定する(?:予定|方針|見込み|考え|方向)|"
+                         r"[」』]?\s?を(?:議員)?提案(?:し|した|する|して)|"  # a bill proposed (a making reported beside it wins)
                          r"[」』]?\s?の(?:素案|原案|骨子案|骨子|試案|策定案))")
 # a making still ahead or a bill still pending, said after the name in its sentence
 # (…条例が来年4月に制定される見込み, …条例を12月議会に提案する, 継続審議, 策定を進めている)
@@ -67,6 +70,15 @@ _NUMBER_ONLY = re.compile(r"[\s(（]*(?P<place>[^\s\d()（）]{1,8}?(?:都|道|�
                           r"条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号[\s)）]*$")
 _PROMULGATION = re.compile(r"(?:^|\n)[○◯]?([^\n。]{4,60}?条例)をここに公布する。")
 MADE_WITHIN = 40  # the verb that reports a making follows its name closely (…」が…で可決され)
+# …条例は、全国36の道府県で制定されています; 400超の自治体で施行: a making by a count of bodies reports
+# the kind of ordinance spreading, not the making of the one the sentence names
+_MADE_BY_MANY = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千]+|多く|数多く)\s?(?:超|余り?|以上|ほど|を超える|を超す)?\s?の?"
+                           r"(?:自治体|都道府県|道府県|市町村|市区町村|都市)(?:で|が|において)\s?(?:条例が|も)?\s?$")
+_BY_MANY_WITHIN = 24
+
+
+def _made_by_many(text: str, verb_at: int) -> bool:
+    return bool(_MADE_BY_MANY.search(text, max(0, verb_at - _BY_MANY_WITHIN), verb_at))
 NUMBER_LINES_BELOW = 8  # a number line stands this many non-empty lines below the name at most
 
 
@@ -78,7 +90,8 @@ def _mention_state(ctx: DocContext, start: int, end: int) -> tuple[bool, bool]:
                    or _PROVISIONAL_INSIDE.search(text, start, end) or _PLAN_AFTER.match(text, end)
                    or _CONSULTATION.search(text, end, e) or _AHEAD.search(text, end, e))
     verb = _MADE.search(text, end, min(e, end + MADE_WITHIN))
-    made = bool(verb) and "条例" not in text[end:verb.start()] and not _PLAN_AFTER.match(text, end)
+    made = bool(verb) and "条例" not in text[end:verb.start()] and not _PLAN_AFTER.match(text, end) \
+        and not _made_by_many(text, verb.start())
     if _REJECTED.search(text, s, e) and not _PASSED.search(text, s, e) and not _AMENDMENT_AFTER.match(text, end):
         planned, made = True, False
     return planned, made
@@ -270,8 +283,8 @@ _DONE_BEFORE = re.compile(r"(?:制定|施行|公布|改正)(?:した|された|�
 _AMENDED = re.compile(r"[」』]?\s?の(?:一部|全部)?を?(?:一部|全部)?改正")
 # what may follow a name in a title that is about the ordinance itself: nothing, a site's or a
 # section's name after a separator, について (「X条例について」), its commentary (の解説, 逐条解説),
-# an aside in brackets (X条例(解説), X条例(平成27年3月制定))
-_TITLE_TAIL = re.compile(r"[」』]?\s?(?:$|[-|｜:：/／\s]|について|の解説|の概要|の全文|逐条|"
+# an aside in brackets (X条例(解説), X条例(平成27年3月制定)); not a draft (X条例の概要案)
+_TITLE_TAIL = re.compile(r"[」』]?\s?(?:$|[-|｜:：/／\s]|について|の解説|の概要(?!案)|の全文|逐条|"
                          r"[(（](?!案|仮称|素案|原案|骨子|試案|改正案|最終案))")  # an aside, not a draft's mark
 
 
@@ -307,7 +320,8 @@ def _done_after(text: str, end: int, sentence_end: int) -> bool:
     if _SET_DOWN.match(text, end):
         return True
     for m in _DONE.finditer(text, end, sentence_end):
-        if not _STILL_AHEAD.search(text, m.end(), min(sentence_end, m.end() + AHEAD_WITHIN)):
+        if not _STILL_AHEAD.search(text, m.end(), min(sentence_end, m.end() + AHEAD_WITHIN)) \
+                and not _made_by_many(text, m.start()):
             return True
     return False
 
@@ -357,3 +371,22 @@ def with_relative_dates(ctx: DocContext) -> DocContext:
         return ctx
     kept = [d for d in ctx.dates if not any(x.start <= d.start and d.end <= x.end for x in extra)]
     return replace(ctx, dates=sorted(kept + extra, key=lambda d: (d.start, d.end)))
+
+
+# 「X条例」(Y条例), X条例(通称:Y条例), X条例(以下「Y条例」): the short name the page will use
+_SHORT_NAME = re.compile(r"[」』]?\s?[(（](?:通称|略称|以下)?\s?[、,:：]?\s?[「『]?([^()（）「」『』、。\n]{1,20}?条例)[」』]?[)）]")
+
+
+def short_names(ctx: DocContext, names: list[str]) -> dict[str, str]:
+    """The short names the page gives the ordinances `names` right after one of them: short ->
+    name (a bare 条例 is no name)."""
+    out: dict[str, str] = {}
+    for name in sorted(set(names), key=len, reverse=True):
+        at = ctx.text.find(name)
+        while at >= 0:
+            m = _SHORT_NAME.match(ctx.text, at + len(name))
+            short = m.group(1).strip() if m else None
+            if short and short != name and len(short) > 2 and short not in out:
+                out[short] = name
+            at = ctx.text.find(name, at + len(name))
+    return out

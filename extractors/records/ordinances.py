@@ -30,7 +30,9 @@ that is the ground of something else (…条例に基づく支援, …条例の�
 body only the page gives (its owner, its assembly) on a page whose title speaks
 of no 条例; on a page about a draft (its title says so: (案), パブリックコメント,
 制定に向けて), a name with nothing stated of it is that draft. 「X条例の一部を改正
-する条例」 names X, amended.
+する条例」 names X, amended. A short name the page gives in brackets after a name
+(「X条例」(通称:Y条例)) is that ordinance; a section of a breadcrumb line (ホーム > 議員提案条例 >
+…) names none.
 """
 from __future__ import annotations
 
@@ -41,7 +43,8 @@ from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, cells, line_index
 from extractors.records.publisher import publisher
 from extractors.records.ordinance_pages import (assembly, number_line, numbered_date, plans, promulgation, said_to_exist,
-                                               sentence_date, subject_place, supplementary, with_relative_dates)
+                                               sentence_date, short_names, subject_place, supplementary,
+                                               with_relative_dates)
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
 from extractors.language.readings import prefecture_read_as
@@ -770,6 +773,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             continue  # …型の振興条例: a sort of ordinance, not one's name
         if _EXAMINED_BY.match(text, e) or _SERVED_BY_RULE.match(text, e):
             continue  # …条例に関する特別委員会: a committee's name; …条例の施行に関し必要な: a rule's ground
+        if _in_inner_crumb(ctx, s, e):
+            continue  # ホーム > 議員提案条例 > …: a section of the site, not a name
         if s != cand.start:
             cand = cand.model_copy(update={"start": s, "text": text[s:e]})
         named.append((cand, name, (s, e)))
@@ -840,7 +845,42 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     _supplementary_provisions(ctx, drafts)
     _fallback_dates(ctx, drafts)
     drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts)]
-    return _whole_names_first(_apply_renames(drafts))
+    return _whole_names_first(_apply_renames(_join_short_names(ctx, drafts)))
+
+
+_CRUMB_SEP = re.compile(r"\s?[>＞»›]\s?")
+
+
+def _in_inner_crumb(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether text[start:end] is inside a breadcrumb line's section (ホーム > 議会 > 議員提案条例 > the
+    page's title): a line of three parts or more parted by >, the span in any part but the last."""
+    ls, le = ctx.line(start)
+    seps = list(_CRUMB_SEP.finditer(ctx.text, ls, le))
+    return len(seps) >= 2 and end <= seps[-1].start()
+
+
+def _join_short_names(ctx: DocContext, drafts: list[dict]) -> list[dict]:
+    """A short name the page gives an ordinance in brackets after its name (「X条例」(通称:Y条例)) is
+    that ordinance: its drafts join the first draft of the full name (filling its empty dates and
+    number), when both belong to one body."""
+    shorts = short_names(ctx, [d["name"] for d in drafts])
+    if not shorts:
+        return drafts
+    out: list[dict] = []
+    for d in drafts:
+        full = shorts.get(d["name"]) or shorts.get(_key_name(d["name"]))
+        home = next((o for o in drafts if o["name"] == full
+                     and (d["municipality"] is None or o["municipality"] in (d["municipality"], None))), None)
+        if home is None or home is d:
+            out.append(d)
+            continue
+        for key in ("enacted_date", "effective_date", "number"):
+            if home[key] is None and d[key] is not None:
+                home[key] = d[key]
+                home["evidence"] += [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == key]
+        home["amended_dates"] += [a for a in d["amended_dates"] if a not in home["amended_dates"]]
+        home["evidence"] += [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "amended_dates"]
+    return out
 
 
 def _whole_names_first(drafts: list[dict]) -> list[dict]:

@@ -27,7 +27,10 @@ Themes and declarations come with cue words (…をテーマに, …をスロー
 キャッチフレーズ, 「…宣言」を採択, 大会宣言を採択); a talk's title (…をテーマに講演)
 is no theme. 「第N回X宣言」 gives edition N its declaration X宣言. Two mentions of one
 edition whose names differ by a leading part (第8回市長サミット, 第8回青葉・若葉市長
-サミット) are one meeting, under the longer name.
+サミット) are one meeting, under the longer name. A meeting no rule gave a host, whose
+declaration is named after a place (富良野宣言), is hosted there; the one such meeting of a page
+is hosted by the place of the body the page says set it up (設営した青葉同友会) or gave the host's
+greeting (青葉同友会代表理事の開催地あいさつ).
 """
 from __future__ import annotations
 
@@ -48,7 +51,7 @@ from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _COUNT_NUMBER = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
-_IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
+_IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン|from|FROM)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
 _PAREN_HOST = re.compile(r"^\s?[(（〈<](?:会場|開催地|於)?\s?[:：]?\s?([^()（）〈〉<>\s:：]{1,10}?)(?:サミット|大会)?[)）〉>]")
 # 第20回…全国大会 広島大会, …サミット五島大会: the meeting's nickname after its name names its place
 _SPACED_NICKNAME = re.compile(r"^[ \u3000]?([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会)(?=[\s)）〉>」』、。をがはで]|$)")
@@ -908,6 +911,62 @@ def _declarations(ctx: DocContext, drafts: list[dict]) -> None:
                 d["evidence"].append(field_span(m.start(2), m.end(2), "summit-declaration", "declaration", m.group(2)))
 
 
+# 金沢宣言, 神戸アピール, 豊田宣言2022: a declaration named after the place that adopted it
+_PLACE_DECLARATION = re.compile(r"([\u4e00-\u9fff々ヶ]{2,4}|[\u3041-\u3096]{2,6})(?:宣言|アピール)(?:\s?(?:19|20)[0-9]{2})?$")
+DECLARATION_PLACE = "the place the declaration is named after"
+
+
+def _host_of_declaration(ctx: DocContext, draft: dict) -> None:
+    """A meeting whose host nothing else gave, and whose declaration is named after a place (富良野宣言,
+    the series' name before it at most: …サミット豊田宣言2022): the place, made whole by the gazetteer.
+    Meetings name their declaration after the town that adopts it."""
+    decl = draft["declaration"]
+    if draft["host"] is not None or not decl:
+        return
+    m = _PLACE_DECLARATION.search(decl)
+    series = strip_quotes(draft["series"] or "")
+    if not m or decl[:m.start()] not in ("", series):
+        return
+    host = full_host(ctx, m.group(1))
+    if not host or not is_municipality(host):
+        return
+    spans = [sp for sp in draft["evidence"] if isinstance(sp, Span) and sp.field == "declaration"]
+    at = ctx.text.find(decl[m.start(1):], spans[0].start, spans[0].end) if spans else -1
+    if at < 0:
+        return
+    s = at
+    draft["host"] = host
+    draft["evidence"].append(field_span(s, s + len(m.group(1)), "summit-declaration-place", "host", host,
+                                        how=DECLARATION_PLACE))
+
+
+# The body that sets a meeting up, named by its place: 設営した青葉同友会, 設営を担当した青葉県中小企業家同友会,
+# 青葉同友会代表理事の開催地あいさつ, 開催地を代表して…青葉同友会代表理事 (not the next meeting's: 次回設営担当の)
+_BODY = r"([\u4e00-\u9fff々ヶ]{2,4}?)(?:都|道|府|県)?(?:中小企業家同友会|同友会|中央会|商工会議所|商工会)"
+_HOSTING_BODY = re.compile(
+    rf"(?<!次回)(?<!次期)設営(?:を担当|担当)?(?:した|の)?\s?{_BODY}"
+    rf"|{_BODY}[\u4e00-\u9fff]{{0,6}}?(?:会長|代表理事|理事長)(?:の|から)(?:開催地)(?:代表|会長)?(?:あいさつ|挨拶)"
+    rf"|開催地を代表して[^。、\n]{{0,12}}?{_BODY}")
+HOSTING_BODY = "the place of the body that set the meeting up"
+
+
+def _host_of_hosting_body(ctx: DocContext, drafts: list[dict]) -> None:
+    """The one meeting of a page that no rule gave a host: the place of the body the page says set
+    it up (設営) or gave the host's greeting (開催地あいさつ), made whole by the gazetteer."""
+    open_ = [d for d in drafts if d["host"] is None and d["evidence"][0][2] not in ("summit-row", "summit-enumerated")]
+    if len(open_) != 1:
+        return
+    for m in _HOSTING_BODY.finditer(ctx.text):
+        i = next(i for i in range(1, 4) if m.group(i))
+        for k in range(len(m.group(i)) - 1):  # (山田隆夫京都府中央会: the place ends the run)
+            host = full_host(ctx, m.group(i)[k:])
+            if host and is_municipality(host):
+                open_[0]["host"] = host
+                open_[0]["evidence"].append(field_span(m.start(i) + k, m.end(i), "summit-hosting-body", "host", host,
+                                                       how=HOSTING_BODY))
+                return
+
+
 _NEAR_NAME = 400  # a bare 第N回サミット of a list of series is the one named this near before it
 
 
@@ -1200,6 +1259,9 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
             d["evidence"] += [field_span(ys, ye, "summit-series-year", f, year, how="year of the series name")
                               for f in ("start_date", "end_date")]
     _declarations(ctx, drafts)
+    for d in drafts:
+        _host_of_declaration(ctx, d)
+    _host_of_hosting_body(ctx, drafts)
     for d in drafts:
         _city_of_ward(ctx, d)
         _no_end_for_a_month(d)

@@ -222,3 +222,13 @@ def test_a_date_before_the_name_is_its_making_when_a_later_date_is_its_taking_ef
     text = "鶴岡市は、2019年3月に中小企業振興基本条例を制定し、同年4月1日から施行しました。"
     (found,) = _ordinances(_doc(text)).values()
     assert (found["enacted_date"], found["effective_date"]) == ("2019-03", "2019-04-01")
+
+
+@pytest.mark.parametrize("text", [
+    "小千谷市議会は、「小千谷市の伝統的な織物を守り育てる条例」(通称:伝統織物条例)を可決しました。伝統織物条例は4月1日から施行されます。",
+    "小千谷市は「小千谷市中小企業・小規模企業振興基本条例」(振興基本条例)を3月に制定しました。振興基本条例は4月1日から施行されます。",
+])
+def test_a_short_name_given_in_brackets_is_the_same_ordinance(nlp, text):
+    recs = _ordinances(_doc(text, title="条例の制定"))
+    assert len(recs) == 1
+    assert next(iter(recs)).startswith("小千谷市")

@@ -49,6 +49,13 @@ def _ordinances(text: str, title: str | None = None) -> dict[str, dict]:
     ("ニュース", "黒石市は中小企業振興基本条例の策定を進めている。"),
     # another body's ordinance taken as a model, a rule made under an ordinance
     ("同友会ニュース", "先進地である帯広市の中小企業振興基本条例を参考に、条例づくりを進めています。"),
+    # a bill a party proposed, with nothing saying it was made
+    ("県議団ニュース", "県議団は2010年に独自に青森県地域経済振興条例を提案し、その後も条例制定を求めてきました。"),
+    # a section of the site in a breadcrumb line
+    ("条例を制定しました", "ホーム > 議会の活動 > 議員提案条例 > 条例を制定しました\n長野県議会の活動をお知らせします。"),
+    # a making by a count of bodies is the kind spreading, not this body's ordinance made
+    ("同友会ニュース", "黒石市での中小企業振興基本条例制定に向けて学習会を開きました。中小企業振興基本条例は、"
+                   "全国で300を超える自治体で制定されています。"),
     ("黒石市中小企業振興基本条例施行規則",
      "○黒石市中小企業振興基本条例施行規則\n平成28年3月31日\n規則第10号\n(趣旨)\n"
      "第1条 この規則は、黒石市中小企業振興基本条例(平成28年条例第5号)の施行に関し必要な事項を定めるものとする。"),
@@ -330,6 +337,8 @@ def test_a_sentence_of_two_dates_dates_no_ordinance(nlp):
     # …but not a title about its draft
     ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例の検討状況", False),
     ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例(素案)", False),
+    ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例の概要案", False),
+    ("条例の内容を紹介します。\n弘前市中小企業振興基本条例は市の基本方針を示します。", "弘前市中小企業振興基本条例の概要", True),
 ])
 def test_an_ordinance_only_named_in_passing_gives_no_record(nlp, text, title, kept):
     names = set(_ordinances(text, title))
@@ -340,6 +349,8 @@ def test_an_ordinance_only_named_in_passing_gives_no_record(nlp, text, title, ke
     ("弘前市中小企業振興基本条例の内容をお知らせします。", "弘前市中小企業振興基本条例を制定しました"),
     ("市内の事業者向けに、弘前市中小企業振興基本条例は4月から施行となりました。", "お知らせ"),
     ("市は、弘前市中小企業振興基本条例を定めました。", "お知らせ"),
+    # proposed and passed
+    ("会派は弘前市中小企業振興基本条例を提案し、12月議会で可決されました。", "お知らせ"),
 ])
 def test_more_ways_of_saying_an_ordinance_was_made(nlp, text, title):
     assert set(_ordinances(text, title)) == {"弘前市中小企業振興基本条例"}

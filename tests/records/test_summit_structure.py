@@ -35,10 +35,12 @@ def _summits(text: str, title: str | None = None) -> dict[int | None, dict]:
      "地域産業サミット", "釧路市"),
     # in X made whole by the gazetteer
     ("令和元年10月3日に第6回地域産業サミットin別府が開かれた。", "地域産業サミット", "別府市"),
+    ("令和元年10月3日に第6回地域産業サミットfrom別府が開かれた。", "地域産業サミット", "別府市"),
     # a bare prefecture's name is the prefecture, not a town of that name (茨城町); a city's stays the city
     ("令和元年10月3日、第6回地域産業サミットが茨城で開催されました。", "地域産業サミット", "茨城県"),
     ("令和元年10月3日、第6回地域産業サミットが釧路で開催されました。", "地域産業サミット", "釧路市"),
     ("令和元年10月3日、第6回地域産業サミットが開かれ、各地の首長が釧路市に集結しました。", "地域産業サミット", "釧路市"),
+    ("令和元年10月3日、北海道釧路市を中心に第6回地域産業サミットを開催しました。", "地域産業サミット", "釧路市"),
     # a name that is both a prefecture and its city: the prefecture, unless the page writes the city
     ("令和元年10月3日、第6回地域産業サミットが広島で開催されました。", "地域産業サミット", "広島県"),
     ("令和元年10月3日、第6回地域産業サミットが広島で開催されました。会場は広島市の国際会議場です。",
@@ -243,3 +245,36 @@ def test_a_count_of_the_same_kind_is_of_the_last_meeting_of_that_kind(nlp):
             "参加者は約300人。同サミットは今年が15回目。")
     (s,) = _summits(text, title="青葉都市サミットを開催").values()
     assert (s["series"], s["edition"], s["host"]) == ("青葉都市サミット", 15, "鶴岡市")
+
+
+@pytest.mark.parametrize("text, host", [
+    ("第12回港まち商品券全国大会の弘前宣言\n参加者一同は、次のことを誓う。", "弘前市"),
+    ("第4回里山都市サミット 富良野宣言\n私たちは森を守り育てる。", "富良野市"),
+    # a declaration named for no place, and one with a venue: the venue stays the host
+    ("第4回里山都市サミット 共同宣言\n私たちは森を守り育てる。", None),
+    ("第4回里山都市サミットが旭川市で開催され、富良野宣言を採択した。", "旭川市"),
+])
+def test_a_declaration_named_after_a_place_gives_a_host_nothing_else_gave(nlp, text, host):
+    (s,) = _summits(text).values()
+    assert s["host"] == host
+
+
+@pytest.mark.parametrize("text, host", [
+    ("6月9日、第14回女性経営者全国交流会が開かれました。設営した福井同友会の皆さんに感謝します。", "福井県"),
+    ("第30回中小企業問題全国研究集会が開かれました。二日目は山田一郎・高知同友会代表理事の開催地あいさつで始まりました。",
+     "高知県"),
+    # the next meeting's body is not this one's host
+    ("第30回中小企業問題全国研究集会が開かれました。最後に次回設営担当の高知同友会があいさつしました。", None),
+])
+def test_the_body_that_set_the_meeting_up_gives_a_host_nothing_else_gave(nlp, text, host):
+    (s,) = _summits(text).values()
+    assert s["host"] == host
+
+
+@pytest.mark.parametrize("text", [
+    "第15回港まち交流サミット\n2018年10月5日(金)13:00~17:00\n市民会館大ホール",
+    "平成30年10月5日(金)~6日(土)\n第15回港まち交流サミット\n市民会館大ホール",
+])
+def test_a_flyers_date_line_is_the_meetings_not_the_pages(nlp, text):
+    (s,) = _summits(text).values()
+    assert s["start_date"] == "2018-10-05"
