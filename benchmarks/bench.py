@@ -1090,9 +1090,11 @@ def print_where(m: dict, long_uris: frozenset[str]) -> None:
                          f"temporary server answering at {get('server_answers', 0):.1f} s)")
         if get("last_small_document") is not None and get("long_document") is not None:
             ranges = ", ".join(f"{t:.1f}" for t in get("long_ranges") or [])
+            later = get("long_document") - get("last_small_document")
             lines.append(f"  last small document done at {get('last_small_document'):.1f} s; the long PDF's page "
                          f"ranges at {ranges or '-'} s, its drafts at {get('long_document'):.1f} s: "
-                         f"{get('long_document') - get('last_small_document'):+.1f} s after the last small document")
+                         + (f"{later:.1f} s after the last small document" if later >= 0 else
+                            f"{-later:.1f} s before the last small document (beside them)"))
         roles = run["process"].get("by_role") or {}
         if roles:
             lines.append("  CPU s and peak MB by process: " + "; ".join(
