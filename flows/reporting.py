@@ -5,8 +5,9 @@
   its flow runs), the same line in the run's log in the UI; failures at
   WARNING, so they stand out there.
 - `publish_artifacts(flow_name, manifest, documents, records, out)`: on the
-  flow run (all at once, each a request of its own), a markdown artifact (documents per status, records per type, the
-  crawl's new, changed, unchanged, gone, failed and skipped URLs, every failed
+  flow run (all at once, each a request of its own), a markdown artifact
+  (documents per status, records per type, the crawl's new, changed,
+  unchanged, gone, failed and skipped URLs, every failed
   document with its error), and tables of the records found, of the record
   changes since the folder's last run, and of the URLs skipped or not read with
   why, and a link to the output folder's review page. A failed document is not
