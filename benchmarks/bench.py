@@ -69,6 +69,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from collections import defaultdict
 from datetime import datetime, timezone
 from importlib import metadata
@@ -209,11 +210,11 @@ class StagePeak(threading.Thread):
         self._halt.set()
 
 
-def run_measured(cmd: list[str], env: dict | None, log_path: Path, poll: float) -> dict:
-    """Run cmd; its wall time, exit status, CPU time, and the peak of RSS summed over its process tree."""
+def run_measured(cmd: list[str], env: dict | None, log_path: Path, poll: float, cwd: Path = ROOT) -> dict:
+    """Run cmd (in `cwd`); its wall time, exit status, CPU time, and the peak of RSS summed over its process tree."""
     with open(log_path, "wb") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd)
         peak = peak_pss = 0
         pss_at = 0.0
         pids = [proc.pid]
@@ -614,9 +615,23 @@ def measure_worker(name: str, corpus: Path, tmp: Path, poll: float, env: dict | 
     return out
 
 
-def cli_command(inputs: list[str], out: Path, cli_args: list[str]) -> list[str]:
+def _installed_from() -> Path | None:
+    """The folder the project is installed from in editable mode (pip's direct_url.json), if it is."""
+    texts = [d.read_text("direct_url.json") for d in metadata.distributions(name="chusho-extract")]  # (not a
+    try:  # checkout's own chusho_extract.egg-info, which says nothing of it)
+        info = json.loads(next((t for t in texts if t), "{}"))
+    except ValueError:
+        return None
+    url = info.get("url", "")
+    return Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).resolve() if url.startswith("file:") else None
+
+
+def cli_command(inputs: list[str], out: Path, cli_args: list[str], root: Path = ROOT) -> list[str]:
+    """The command line of a run: the installed command when it runs `root`'s code, else (another checkout,
+    `--base`, or this script in a copy of the project) `python -m cli.main`, run in `root` (`run_measured`'s
+    working folder), so that its own modules are imported (the working folder comes first on the module path)."""
     exe = Path(sys.executable).parent / "chusho-extract"
-    base = [str(exe)] if exe.exists() else [sys.executable, "-m", "cli.main"]
+    base = [str(exe)] if exe.exists() and root == ROOT == _installed_from() else [sys.executable, "-m", "cli.main"]
     return base + ["run", *inputs, "--out", str(out), "--quiet", *cli_args]
 
 
@@ -637,12 +652,12 @@ def run_env(**more: str) -> dict:
 
 
 def measure_cli(label: str, inputs: list[str], cache: Path, tmp: Path, cli_args: list[str], poll: float,
-                **env_more: str) -> dict:
+                root: Path = ROOT, **env_more: str) -> dict:
     out = tmp / f"out-{label}"
     env = run_env(CHUSHO_CACHE_DIR=str(cache), **env_more)
-    log(f"cli {label}: {' '.join(shlex.quote(c) for c in cli_command(['...'], out, cli_args))} "
-        f"(CHUSHO_CACHE_DIR={cache}) ...")
-    proc = run_measured(cli_command(inputs, out, cli_args), env, tmp / f"cli-{label}.log", poll)
+    log(f"cli {label}: {' '.join(shlex.quote(c) for c in cli_command(['...'], out, cli_args, root))} "
+        f"(CHUSHO_CACHE_DIR={cache}{'' if root == ROOT else f', in {root}'}) ...")
+    proc = run_measured(cli_command(inputs, out, cli_args, root), env, tmp / f"cli-{label}.log", poll, root)
     docs = read_jsonl(out / "documents.jsonl")
     records = read_jsonl(out / "records.jsonl")
     res = {"process": proc, "out": str(out), "cache_dir": str(cache),
@@ -659,6 +674,23 @@ def measure_cli(label: str, inputs: list[str], cache: Path, tmp: Path, cli_args:
     return res
 
 
+def _median_index(runs: list[dict]) -> int:
+    """The index of the run of median wall time (the lower of the two middle ones)."""
+    order = sorted(range(len(runs)), key=lambda i: runs[i]["process"]["wall_s"])
+    return order[(len(order) - 1) // 2]
+
+
+def side_by_side(inputs: list[str], tmp: Path, cli_args: list[str], poll: float, base: Path, repeat: int) -> dict:
+    """The whole corpus `repeat` times by the base checkout's CLI and ours, interleaved (base first in every
+    other pair), each a fresh process with its own temporary server and the timeline on."""
+    res: dict[str, list] = {"base": [], "ours": []}
+    for i in range(repeat):
+        for who, root in ((("base", base), ("ours", ROOT)) if i % 2 == 0 else (("ours", ROOT), ("base", base))):
+            res[who].append(measure_cli(f"nocache-{who}-{i}", inputs, tmp / "cache-unused", tmp, cli_args, poll, root,
+                                        CHUSHO_TIMELINE="1"))
+    return res
+
+
 def _free_port() -> int:
     import socket
 
@@ -667,23 +699,34 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def measure_small(doc: Path, tmp: Path, repeat: int, poll: float) -> dict:
+def measure_small(doc: Path, tmp: Path, repeat: int, poll: float, base: Path | None = None) -> dict:
     """One small page, cold, `--no-cache`: with no Prefect server running (the run starts a temporary one) and
     with one running (found through CHUSHO_LOCAL_API), beside the model-load floor (`spacy.load("ja_ginza")`
-    and one sentence), each a fresh process, `repeat` times, interleaved; medians."""
+    and one sentence), each a fresh process, `repeat` times, interleaved; medians. With `base` (another
+    checkout), its runs too, interleaved with ours (`base-cold`, `base-running`), each pair in turn order."""
     from statistics import median
 
     floor_cmd = [sys.executable, "-c", f"import spacy; nlp = spacy.load('ja_ginza'); nlp({ONE_SENTENCE!r})"]
     out = tmp / "out-small"
-    run = cli_command([str(doc)], out, ["--no-cache"])
     rows: dict[str, list[dict]] = {"floor": [], "cold": [], "running": []}
+    runs = [("", ROOT)]
+    if base is not None:
+        rows.update({"base-cold": [], "base-running": []})
+        runs.append(("base-", base))
+
+    def pair(i: int) -> list[tuple[str, Path]]:  # base first in every other pair
+        return runs if i % 2 else runs[::-1]
+
     port = _free_port()
-    log(f"small page: {repeat} x (floor, run with no server running); then a server on port {port} and "
-        f"{repeat} x run with it running ...")
+    log(f"small page: {repeat} x (floor, run with no server running{', base and ours' if base else ''}); then a "
+        f"server on port {port} and {repeat} x run with it running ...")
     for i in range(repeat):
         rows["floor"].append(run_measured(floor_cmd, run_env(), tmp / f"floor-{i}.log", poll))
-        shutil.rmtree(out, ignore_errors=True)
-        rows["cold"].append(run_measured(run, run_env(CHUSHO_TIMELINE="1"), tmp / f"small-cold-{i}.log", poll))
+        for who, root in pair(i):
+            shutil.rmtree(out, ignore_errors=True)
+            rows[f"{who}cold"].append(run_measured(cli_command([str(doc)], out, ["--no-cache"], root),
+                                                   run_env(CHUSHO_TIMELINE="1"), tmp / f"small-{who}cold-{i}.log",
+                                                   poll, root))
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
                                "--host", "127.0.0.1", "--port", str(port), "--log-level", "error"],
                               env=run_env(PREFECT_UI_ENABLED="0"), stdout=subprocess.DEVNULL,
@@ -696,11 +739,13 @@ def measure_small(doc: Path, tmp: Path, repeat: int, poll: float) -> dict:
         while not api_healthy(api) and time.monotonic() < deadline and server.poll() is None:
             time.sleep(0.2)
         for i in range(repeat + 1):  # the first run on a server that just started is not counted
-            shutil.rmtree(out, ignore_errors=True)
-            r = run_measured(run, run_env(CHUSHO_LOCAL_API=api, CHUSHO_TIMELINE="1"), tmp / f"small-running-{i}.log",
-                             poll)
-            if i:
-                rows["running"].append(r)
+            for who, root in pair(i):
+                shutil.rmtree(out, ignore_errors=True)
+                r = run_measured(cli_command([str(doc)], out, ["--no-cache"], root),
+                                 run_env(CHUSHO_LOCAL_API=api, CHUSHO_TIMELINE="1"),
+                                 tmp / f"small-{who}running-{i}.log", poll, root)
+                if i:
+                    rows[f"{who}running"].append(r)
     finally:
         server.terminate()
         try:
@@ -989,6 +1034,48 @@ def report(m: dict, totals: dict, long_uris: frozenset[str], cli_args: list[str]
     return {"rows": rows, "ratios": ratios, "targets": targets, "accuracy": accuracy}
 
 
+def print_side_by_side(m: dict, long_uris: frozenset[str], base: Path) -> None:
+    """The base checkout's runs and ours, pair by pair, and their medians (`--base`)."""
+    from statistics import median
+
+    print()
+    print(f"Side by side (--base {base}), load average now {loadavg()}:")
+    sbs = m.get("side-by-side")
+    naive = m.get("naive")
+    if sbs:
+        print("  whole corpus --no-cache, pair by pair: wall s, CPU s (server, command), flow running, last small "
+              "document, long document's drafts")
+        for i, pair in enumerate(zip(sbs["base"], sbs["ours"])):
+            cells = []
+            for c in pair:
+                p = c["process"]
+                roles = p.get("by_role") or {}
+                cpu = lambda role: (roles.get(role) or {}).get("cpu_s", 0)  # noqa: E731
+                w = where_time_goes(timeline(p["log"]), long_uris)
+                cells.append(f"{p['wall_s']:5.2f} s, CPU {p['cpu_s']:4.1f} ({cpu('Prefect server'):.1f}, "
+                             f"{cpu('command'):.1f}), flow {w.get('flow_running', 0):.2f}, last small "
+                             f"{w.get('last_small_document', 0):.2f}, long {w.get('long_document', 0):.2f}"
+                             + (" FAILED" if c.get("failed") else ""))
+            print(f"    {i + 1}. base {cells[0]}\n       ours {cells[1]}")
+        for who in ("base", "ours"):
+            ok = [c["process"] for c in sbs[who] if not c.get("failed")]
+            if ok:
+                wall = median(p["wall_s"] for p in ok)
+                ratio = f", {naive['process']['wall_s'] / wall:.2f}x naive" if naive and not naive.get("failed") else ""
+                print(f"  median {who}: {wall:.2f} s wall{ratio}, {median(p['cpu_s'] for p in ok):.1f} CPU s "
+                      f"(of {len(ok)} runs)")
+    small = m.get("small")
+    if small and "base-cold" in small:
+        floor = small["floor"]["median_s"]
+        for key in ("cold", "running"):
+            b, o = small[f"base-{key}"], small[key]
+            if b["median_s"] and o["median_s"] and floor:
+                print(f"  one small page, {'no server running' if key == 'cold' else 'a server running'}: base "
+                      f"{b['median_s']:.2f} s ({b['median_s'] / floor:.2f}x the floor {floor:.2f} s), ours "
+                      f"{o['median_s']:.2f} s ({o['median_s'] / floor:.2f}x); runs base {b['runs_s']}, ours "
+                      f"{o['runs_s']}")
+
+
 def print_where(m: dict, long_uris: frozenset[str]) -> None:
     """Where the time goes: the whole-corpus run's timeline, Prefect's costs, the name lists, the small page."""
     lines = []
@@ -1003,9 +1090,11 @@ def print_where(m: dict, long_uris: frozenset[str]) -> None:
                          f"temporary server answering at {get('server_answers', 0):.1f} s)")
         if get("last_small_document") is not None and get("long_document") is not None:
             ranges = ", ".join(f"{t:.1f}" for t in get("long_ranges") or [])
+            later = get("long_document") - get("last_small_document")
             lines.append(f"  last small document done at {get('last_small_document'):.1f} s; the long PDF's page "
                          f"ranges at {ranges or '-'} s, its drafts at {get('long_document'):.1f} s: "
-                         f"{get('long_document') - get('last_small_document'):+.1f} s after the last small document")
+                         + (f"{later:.1f} s after the last small document" if later >= 0 else
+                            f"{-later:.1f} s before the last small document (beside them)"))
         roles = run["process"].get("by_role") or {}
         if roles:
             lines.append("  CPU s and peak MB by process: " + "; ".join(
@@ -1066,6 +1155,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rebuild-corpus", action="store_true", help="rebuild the corpus even if it is current")
     ap.add_argument("--poll", type=float, default=0.1, help="process-tree RSS polling interval, s (default 0.1)")
     ap.add_argument("--keep-tmp", action="store_true", help="keep the temporary outputs, caches and logs")
+    ap.add_argument("--base", type=Path, metavar="DIR",
+                    help="another checkout of the project (say, the branch a change is made on, exported with git "
+                    "archive): its CLI (`python -m cli.main` in DIR, this interpreter) measured beside ours, "
+                    "interleaved: cli-nocache --repeat times each, and the small page's runs; printed side by side")
     ap.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     ap.add_argument("--corpus-dir", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--result", type=Path, help=argparse.SUPPRESS)
@@ -1078,6 +1171,9 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown measurement(s): {', '.join(sorted(unknown))}")
     cli_args = shlex.split(args.cli_args)
+    base = args.base.resolve() if args.base else None
+    if base is not None and not (base / "cli" / "main.py").is_file():
+        ap.error(f"--base {args.base}: not a checkout of the project (no cli/main.py)")
 
     from corpus import ensure_corpus
 
@@ -1109,7 +1205,10 @@ def main(argv: list[str] | None = None) -> int:
         pdf_inputs = [str(corpus_dir / rel) for rel, i in files if i["kind"] == "pdf"]
         if "cli-pdf" in measures:
             m["cli-pdf"] = measure_cli("pdf", pdf_inputs, tmp / "cache-pdf", tmp, cli_args, args.poll)
-        if "cli-nocache" in measures:
+        if "cli-nocache" in measures and base is not None:
+            m["side-by-side"] = side_by_side(all_inputs, tmp, cli_args + ["--no-cache"], args.poll, base, args.repeat)
+            m["cli-nocache"] = m["side-by-side"]["ours"][_median_index(m["side-by-side"]["ours"])]
+        elif "cli-nocache" in measures:
             m["cli-nocache"] = measure_cli("nocache", all_inputs, tmp / "cache-unused", tmp, cli_args + ["--no-cache"],
                                            args.poll, CHUSHO_TIMELINE="1")
         if "cli" in measures:
@@ -1119,7 +1218,7 @@ def main(argv: list[str] | None = None) -> int:
             b = read_jsonl(Path(m["cli-rerun"]["out"]) / "records.jsonl")
             m["rerun_identical"] = bool(a) and a == b
         if "small" in measures:
-            m["small"] = measure_small(corpus_dir / SMALL_DOC, tmp, args.repeat, args.poll)
+            m["small"] = measure_small(corpus_dir / SMALL_DOC, tmp, args.repeat, args.poll, base)
         if "costs" in measures:
             m["prefect"] = measure_worker("prefect", corpus_dir, tmp, args.poll, run_env())
             names = tmp / "names-cache"
@@ -1131,6 +1230,8 @@ def main(argv: list[str] | None = None) -> int:
         meta["bench_wall_s"] = round(time.perf_counter() - started, 1)
         long_uris = frozenset((corpus_dir / rel).resolve().as_uri() for rel, i in files if i["part"] == "long")
         rep = report(m, totals, long_uris, cli_args)
+        if base is not None:
+            print_side_by_side(m, long_uris, base)
         print()
         print(f"load average at the end {meta['loadavg_end']}; benchmark took {meta['bench_wall_s']:.0f} s"
               + ("; QUICK corpus: fixed costs dominate, judge the targets on the full corpus" if corpus_name == "quick"

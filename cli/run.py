@@ -9,7 +9,8 @@ In the order that makes a small run quick and a mistake cheap:
    once, without a Prefect server;
 3. a whole-run cache hit (every input a local file unchanged since a finished
    run): the output written from it, with no server and no model; else
-   the Prefect server asked for (`LocalApi.find`: a temporary one starts now,
+   (with --no-cache at once, before the cache's imports) the Prefect server
+   asked for (`LocalApi.find`: a temporary one starts now,
    the longest chain of a small run) and, for a run on threads, the model worker
    forked (`runtime/modelworker.py`) before Prefect is imported, so that it
    loads the model on the other core meanwhile; for a run on processes, the fork
@@ -63,10 +64,11 @@ def _run_locked(args: argparse.Namespace, settings) -> int:
         print(f"{unreachable} documents ({unreachable} failed: unreachable) -> {review_page(args.out)}")
         return 1
     mark("command checked")
-    from flows.runcache import saved_run_exists  # lazy: the whole-run cache, once the command is checked
+    if not args.no_cache:  # (--no-cache: the server asked for at once, without the cache's imports first)
+        from flows.runcache import saved_run_exists  # lazy: the whole-run cache, once the command is checked
 
-    if not args.no_cache and saved_run_exists(args.inputs, settings):  # written from the cache: neither a
-        return _run(args, settings, LocalApi(None, how="not needed"), args.runner, None)  # server nor the model
+        if saved_run_exists(args.inputs, settings):  # written from the cache: neither a server nor the model
+            return _run(args, settings, LocalApi(None, how="not needed"), args.runner, None)
     api = LocalApi.find()  # first: a server of our own starts while the rest is done
     mark(f"Prefect server: {api.how} {api.url}")
     try:

@@ -80,6 +80,7 @@ def finish_run(flow_name: str, out: str, documents: list[Document], drafts: list
         save_run(documents, records, rejected, manifest)
     summary = summary_of(manifest, out)
     publish_artifacts(flow_name, manifest, documents, records, str(out))
+    mark("artifacts published")
     state = final_state(summary, documents, failure=failure, stopped=stopped)
     say(state.message, progress=False)  # the log's last line; the CLI prints its own
     return state

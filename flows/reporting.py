@@ -5,8 +5,9 @@
   its flow runs), the same line in the run's log in the UI; failures at
   WARNING, so they stand out there.
 - `publish_artifacts(flow_name, manifest, documents, records, out)`: on the
-  flow run, a markdown artifact (documents per status, records per type, the
-  crawl's new, changed, unchanged, gone, failed and skipped URLs, every failed
+  flow run (all at once, each a request of its own), a markdown artifact
+  (documents per status, records per type, the crawl's new, changed,
+  unchanged, gone, failed and skipped URLs, every failed
   document with its error), and tables of the records found, of the record
   changes since the folder's last run, and of the URLs skipped or not read with
   why, and a link to the output folder's review page. A failed document is not
@@ -23,10 +24,13 @@
 """
 from __future__ import annotations
 
+import contextvars
 import json
 import logging
 import re
 import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -219,23 +223,37 @@ def publish_artifacts(flow_name: str, manifest: dict, documents: list[Document],
     """The run's artifacts (see the module's docstring), keyed per flow and crawl source."""
     key = artifact_key(flow_name, manifest)
     counts = ", ".join(f"{n} {s}" for s, n in sorted(manifest["counts"]["documents"].items())) or "no documents"
-    create_markdown_artifact(markdown=artifact_markdown(flow_name, manifest, documents, out), key=key,
-                             description=f"{manifest['documents']} documents ({counts})")
+    calls = [(create_markdown_artifact, dict(markdown=artifact_markdown(flow_name, manifest, documents, out), key=key,
+                                             description=f"{manifest['documents']} documents ({counts})"))]
     rows, about = _capped(record_rows(records), "records found (records.jsonl)")
-    create_table_artifact(table=rows or [{"type": "", "title": "no records", "parties or municipality": "",
-                                          "date": "", "confidence": ""}], key=f"{key}-records", description=about)
+    calls.append((create_table_artifact, dict(table=rows or [{"type": "", "title": "no records",
+                                                              "parties or municipality": "", "date": "",
+                                                              "confidence": ""}],
+                                              key=f"{key}-records", description=about)))
     changes = _read_changes(out)
     if changes is not None:
         rows, about = _capped(change_rows(changes), "record changes since the folder's last run (changes.jsonl)")
-        create_table_artifact(table=rows or [{"change": "none", "type": "", "title": "", "fields": "",
-                                              "documents": ""}], key=f"{key}-changes", description=about)
+        calls.append((create_table_artifact, dict(table=rows or [{"change": "none", "type": "", "title": "",
+                                                                  "fields": "", "documents": ""}],
+                                                  key=f"{key}-changes", description=about)))
     rows, about = _capped(not_read_rows(manifest, documents), "URLs and files skipped or not read, with why")
-    create_table_artifact(table=rows or [{"url": "none", "status": "", "code": "", "reason": ""}],
-                          key=f"{key}-not-read", description=about)
+    calls.append((create_table_artifact, dict(table=rows or [{"url": "none", "status": "", "code": "", "reason": ""}],
+                                              key=f"{key}-not-read", description=about)))
     review = (Path(out) / "review.html").resolve()
-    create_link_artifact(link=review.as_uri(), link_text=f"review page of {review.parent}", key=f"{key}-review",
-                         description="the output folder's review page: records with their evidence, documents, "
-                         "rejected candidates")
+    calls.append((create_link_artifact, dict(link=review.as_uri(), link_text=f"review page of {review.parent}",
+                                             key=f"{key}-review", description="the output folder's review page: "
+                                             "records with their evidence, documents, rejected candidates")))
+    all_at_once(calls)
+
+
+def all_at_once(calls: list[tuple[Callable[..., object], dict]]) -> list:
+    """Each `fn(**kwargs)` of `calls` in a thread of its own, in a copy of this thread's context (the flow run, its
+    API client), all at once: each artifact is a request to the server, which answers one while the next is
+    made here (one after another, a small run's end waited for each in turn). Their values, in order, once
+    all are done; the first error raised, as when they were made one after another."""
+    with ThreadPoolExecutor(max_workers=max(1, len(calls)), thread_name_prefix="artifact") as pool:
+        futures = [pool.submit(contextvars.copy_context().run, fn, **kwargs) for fn, kwargs in calls]
+    return [f.result() for f in futures]
 
 
 # -- hooks: one line in the `serve` terminal when a deployment run starts and ends

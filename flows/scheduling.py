@@ -244,7 +244,8 @@ def _largest_first(sources: list[str]) -> list[int]:
     """The sources' indexes in the order to fetch them: local files largest first, then URLs in their order.
     Their readings are submitted as the fetches end, and the task runner takes tasks in the order they come:
     a long PDF's page ranges submitted after a hundred small documents would be read after them all, and
-    its join and drafts later still, on one core while the other waits."""
+    its join and drafts later still, on one core while the other waits. (The process runner also takes a long
+    document's later tasks, its join and drafts, before the small documents still queued: `runners._goes_first`.)"""
     def size(source: str) -> int:
         if is_url(source):
             return -1

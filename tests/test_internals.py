@@ -16,9 +16,11 @@ import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import wait as futures_wait
 from concurrent.futures import process as cf_process
 from pathlib import Path
 
+import prefect
 import prefect.context
 import prefect.task_runners
 from prefect.runner import Runner
@@ -107,7 +109,8 @@ def test_abandon_terminates_a_process_runner_s_workers_and_its_exit_does_not_wai
         # thread can read the reaped pid as still running (a failed CI run saw it once).
         for process in processes:
             assert multiprocessing.connection.wait([process.sentinel], 10), f"worker {process.pid} still runs"
-        assert future.done() and runner._executor is None and runner._resolver_executor is None
+        futures_wait([future], 10)  # settled by the pool's manager thread once it sees its worker gone (a loaded
+        assert future.done() and runner._executor is None and runner._resolver_executor is None  # machine: later)
     finally:
         if runner._executor is not None:
             runner._executor.shutdown(wait=False, cancel_futures=True)
@@ -280,6 +283,47 @@ def test_a_process_runner_s_pool_is_made_again_with_another_start_method():
         assert runner._executor._initargs == spawned._initargs  # (Prefect's event queue and our initializer)
         assert runner._executor.submit(_parent_pid, 0).result(timeout=60) == os.getpid()
         assert not internals.pool_start_method(runner, multiprocessing.get_context("fork"))  # it has a worker
+
+
+@prefect.task(name="queued-first")
+def _started_first(_i: int) -> float:
+    return time.monotonic()
+
+
+@prefect.task(name="queued-last")
+def _started_last(i: int, hold: float = 0.0) -> float:
+    started = time.monotonic()
+    time.sleep(hold)
+    return started
+
+
+class _FirstRunner(ProcessPoolTaskRunner):
+    def __enter__(self):
+        super().__enter__()
+        assert internals.queued_first(self, lambda task: task.name == "queued-first")
+        assert not internals.queued_first(self, lambda task: True)  # once, before any task
+        return self
+
+
+@prefect.flow
+def _queued(later: int) -> tuple[list[float], float]:
+    busy = _started_last.submit(0, 1.5)  # the one worker is busy with it while the rest are queued
+    rest = [_started_last.submit(i) for i in range(1, later + 1)]
+    first = _started_first.submit(0)  # submitted last, taken before the rest still queued
+    return [f.result() for f in [busy, *rest]], first.result()
+
+
+def test_a_process_runner_s_tasks_marked_first_go_ahead_of_those_queued(prefect_server):
+    """The runner submits each task from a thread of its own, naming the task; the pool takes its work ids from a
+    queue replaced before the first task: a task marked first, submitted after six others while the one worker
+    is busy, runs before those still queued (at most two are handed over to the worker ahead of it: the one
+    it runs and one more), and every task runs."""
+    assert list(inspect.signature(ProcessPoolTaskRunner._resolve_futures_and_submit).parameters)[:2] == ["self", "task"]
+    assert "self._resolve_futures_and_submit,\n            task=task" in inspect.getsource(ProcessPoolTaskRunner.submit)
+    assert "self._work_ids.put(" in inspect.getsource(ProcessPoolExecutor.submit)
+    later, first = _queued.with_options(task_runner=_FirstRunner(max_workers=1))(6)
+    assert later == sorted(later)  # the others in their order
+    assert sum(started > first for started in later) >= 4  # ahead of at least the last four
 
 
 _ASKED = False  # in a pool's worker: set by the task that asks for the worker's replacement

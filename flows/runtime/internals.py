@@ -66,6 +66,13 @@ Python 3.11:
   worker started yet) is made again with the same size, initializer and
   arguments (`ProcessPoolExecutor._max_workers`, `_initializer`, `_initargs`)
   and another context, the fork server's (`runners.preload_pool`).
+- `queued_first(runner, first)`: a process runner's tasks for which `first(task)`
+  holds go ahead of the others still queued for a worker. Prefect's
+  ProcessPoolTaskRunner submits each task to its pool from a thread of its own
+  (`_resolve_futures_and_submit`, wrapped here to mark that thread while it
+  submits), and the pool takes its work in the order of its queue of work ids
+  (`ProcessPoolExecutor._work_ids`, a `queue.Queue` read by the pool's manager
+  thread, replaced before the first task by one with a lane for them ahead).
 - `run_multiprocessing_finalizers()`: `multiprocessing.util._run_finalizers(0)`
   before `os._exit`, so that a process exiting at once still releases the
   pool's semaphores (else its resource tracker reports them as leaked).
@@ -76,9 +83,13 @@ not inherit Prefect (see `runtime/modelworker.py`).
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
+import queue
 import sys
+import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import process as cf_process
 from contextlib import contextmanager
@@ -347,6 +358,51 @@ def pool_start_method(runner, context) -> bool:
     runner._executor = cf_process.ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=initializer,
                                                       initargs=initargs)
     executor.shutdown(wait=False)
+    return True
+
+
+_SUBMITTING_FIRST = threading.local()  # set in a runner's submitting thread while it submits a task that goes first
+
+
+class _FirstLane(queue.Queue):
+    """A FIFO queue with a lane ahead: what is put while the putting thread is marked (`_SUBMITTING_FIRST`) is
+    taken before the rest, each lane in its order."""
+
+    def _init(self, maxsize: int) -> None:
+        self.queue, self.ahead = deque(), deque()
+
+    def _qsize(self) -> int:
+        return len(self.ahead) + len(self.queue)
+
+    def _put(self, item) -> None:
+        (self.ahead if getattr(_SUBMITTING_FIRST, "on", False) else self.queue).append(item)
+
+    def _get(self):
+        return (self.ahead or self.queue).popleft()
+
+
+def queued_first(runner, first: Callable[[object], bool]) -> bool:
+    """After `ProcessPoolTaskRunner.__enter__` (and `pool_start_method`), before any task: the tasks for which
+    `first(task)` holds taken by the pool's workers before the others still queued (those already handed to
+    a worker, at most one more than the workers, are not overtaken); whether it could be done (not when the
+    runner or its pool is not as expected, or the pool has work already)."""
+    executor = getattr(runner, "_executor", None)
+    submit = getattr(runner, "_resolve_futures_and_submit", None)
+    if (not isinstance(executor, cf_process.ProcessPoolExecutor) or submit is None
+            or type(getattr(executor, "_work_ids", None)) is not queue.Queue
+            or getattr(executor, "_queue_count", None) != 0):
+        return False
+
+    @functools.wraps(submit)
+    def resolve_and_submit(task, *args, **kwargs):
+        _SUBMITTING_FIRST.on = bool(first(task))
+        try:
+            return submit(task, *args, **kwargs)
+        finally:
+            _SUBMITTING_FIRST.on = False
+
+    executor._work_ids = _FirstLane()
+    runner._resolve_futures_and_submit = resolve_and_submit
     return True
 
 

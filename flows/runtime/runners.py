@@ -11,7 +11,10 @@
   `flows/preload.py`); the command line starts it as soon as the Prefect
   server is asked for, so that it loads while the server starts. Where no fork
   server can be had (CHUSHO_POOL_START=spawn says so too), the workers are
-  spawned and each loads the model on its first document.
+  spawned and each loads the model on its first document. The workers take a
+  long document's tasks (page ranges, join, candidates, drafts) before the small
+  documents' still queued (`_goes_first`, `internals.queued_first`): its chain
+  runs beside them, not after them all on one core.
 - `thread`: the tasks run on threads of the flow's process; one model. From the
   command line, the model lives in one more process, the model worker
   (`runtime/modelworker.py`), forked before Prefect is imported: it loads the model
@@ -196,6 +199,17 @@ def preload_pool():
     return context
 
 
+QUEUED_LAST = ("document",)  # the tasks the process pool's workers take after every other task queued
+
+
+def _goes_first(task) -> bool:
+    """Whether a task goes ahead of those queued for the process pool's workers: all but a small document's
+    one task. The others are a long document's: its page ranges, their join, its candidates and drafts, each
+    submitted as the one before ends, a chain the run waits for to its end, which would otherwise wait behind
+    every small document queued meanwhile, and end the run on one core."""
+    return getattr(task, "name", None) not in QUEUED_LAST
+
+
 def process_runner(workers: int):
     """Prefect's ProcessPoolTaskRunner whose workers are forked from the preloaded fork server
     (`preload_pool`), or spawned, and die with this process from their first moment: a forked worker
@@ -211,9 +225,11 @@ def process_runner(workers: int):
             super().__enter__()
             # (Prefect enters a copy of the flow's runner in a worker for each task it runs: only the run's
             # own process starts workers)
-            context = preload_pool() if multiprocessing.parent_process() is None else None
-            if context is not None:
-                internals.pool_start_method(self, context)
+            if multiprocessing.parent_process() is None:
+                context = preload_pool()
+                if context is not None:
+                    internals.pool_start_method(self, context)
+                internals.queued_first(self, _goes_first)
             return self
 
         def __exit__(self, *exc):
