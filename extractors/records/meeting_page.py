@@ -48,8 +48,8 @@ HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
 DATE_KEYS = ("開催日時", "開催年月日", "開催日程", "開催日", "開催期日", "開催時期", "実施日", "日時", "期日", "会期", "日程",
              "開催期間", "月日", "とき")
-PLACE_KEYS = ("開催地", "開催場所", "開催都市", "開催会場", "会場", "場所", "ところ")
-CITY_KEYS = ("開催都市", "開催地")  # keys whose value is a place, never a hall
+PLACE_KEYS = ("開催地", "開催場所", "開催都市", "開催市", "開催会場", "会場", "場所", "ところ")
+CITY_KEYS = ("開催都市", "開催市", "開催地")  # keys whose value is a place, never a hall
 # The value of a city key, a city the gazetteer does not hold: the last word of the line, a name
 # ending in 市 (中国・瀋陽市, ロシア連邦ウラジオストク市, 中国 新疆ウイグル自治区 乌鲁木齐市).
 _CITY_ABROAD = re.compile(r"(?:^|(?<=[\s・:：]))([\u4e00-\u9fff々\u30a1-\u30faー]{1,14}市)[\s]*$", re.M)
