@@ -184,8 +184,15 @@ def _rows(ctx: DocContext) -> list[dict]:
         if not m:
             continue
         dates = [d for d in ctx.dates_in(start + m.end(), end) if d.start == start + m.end() and d.start_date]
-        if not dates:
-            continue
+        place = None
+        if not dates:  # 「第1回 松本市 平成20年10月5日」: a table whose place column comes before its date's
+            place = _row_place(ctx, start + m.end(), end)
+            at = place[3] if place else end
+            while at < end and text[at] in " \t\u3000":
+                at += 1
+            dates = [d for d in ctx.dates_in(at, end) if d.start == at and d.start_date] if place else []
+            if not dates:
+                continue
         d = dates[0]
         spans = [field_span(start, start + len(m.group(0).rstrip(" \t")), "summit-row", "edition",
                             kanji_to_int(m.group(1))),
@@ -193,7 +200,10 @@ def _rows(ctx: DocContext) -> list[dict]:
         rest_start = d.end
         while rest_start < end and text[rest_start] in " \t":
             rest_start += 1
-        place = _row_place(ctx, rest_start, end)
+        if place is None:
+            place = _row_place(ctx, rest_start, end)
+        else:
+            place = (*place[:3], rest_start)  # (the theme, if any, follows the date)
         host = place[2] if place else None
         if place:
             spans.append(field_span(place[0], place[1], "summit-row", "host", host,

@@ -142,6 +142,7 @@ def test_each_edition_of_a_sentence_takes_the_venue_of_its_own_clause(nlp):
     "第1回 1989年10月 長野県 松本市\n第2回 1990年10月 富山県 高岡市\n",  # the city after its prefecture
     "回\t開催年月\t開催地\n1\t1989年10月\t松本\n2\t1990年10月\t高岡\n",  # a table's short names
     "第1回 1989年10月5日(松本市)\n第2回 1990年10月4日(高岡市)\n",  # the place in brackets
+    "第1回 松本市 1989年10月5日\n第2回 高岡市 1990年10月4日 ものづくりの明日\n",  # the place before the date
 ])
 def test_history_rows_place_their_hosts_with_the_gazetteer(nlp, rows):
     found = _summits("青葉都市サミットの歩み\n" + rows)
@@ -174,6 +175,7 @@ def test_a_bare_day_of_a_sentence_naming_the_series_is_dated_by_the_page(nlp):
 @pytest.mark.parametrize("line, host", [
     ("開催地:松本", "松本市"),  # a short name, made whole
     ("開催地:まつもと", "松本市"),  # in kana, by its reading
+    ("開催市:高岡市", "高岡市"),
     ("会場:高岡文化ホール", "高岡市"),  # a hall named after its town
     ("会場:グランドホテル", None),  # a hall named after no place
     ("会場:未定", None),
