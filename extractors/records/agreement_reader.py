@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date as date_cls, timedelta
+from functools import cached_property
 
 from extractors.language.arguments import Argument
 from extractors.language.dates import DateMention, find_dates
@@ -100,7 +101,6 @@ _LEGAL_FORMS = ("株式会社", "有限会社", "合同会社")
 # 「佐賀県下4信用金庫」, 「福岡県内5市町」: a place that says where a counted group is, no party (「A、B及びCの
 # 2市3町」 closes a list of members)
 _REGION_OF_COUNT = re.compile(r"\s?(?:下|内|内の)?\s?[0-9一二三四五六七八九十]+(?:つの)?[\u4e00-\u9fff]")
-_UNREAD = object()  # a lazily read value not read yet
 # A page's self-reference as an actor: 本学の, 当行は, 本市が (not 弊社: a company's page names itself), or a bare 県/市/町/村 opening a clause and acting
 # (「、県と同社が」, 「市は」), not inside a compound (県内, 市民) nor after a name (千葉県は)
 _SELF_ACTOR = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヺー])(?:(?:本|当|弊)(?:市|町|村|区|県|府|行|金庫|学|機構|協会|センター|"
@@ -171,7 +171,6 @@ class AgreementReader:
         self.last_named: list[str] = []  # partners the last `parties` call found written with など (Aなどと)
         self.wrap = Wrapping(ctx.text)
         self.title_bodies = [] if self.publisher else title_bodies(ctx.doc.title or "")
-        self._page_self: str | None | object = _UNREAD  # (page_self, read once)
 
     def _introduced(self) -> dict[str, str]:
         """「X(代表取締役社長:…、以下「DBJ」という。)」, 「X(以下・Y 所在地)」: Y stands for X."""
@@ -479,7 +478,7 @@ class AgreementReader:
         elif self._predicate_in(s, e) and not self._has_subject(s, e, args, found) and not self._quoted(s, anchor):
             topic = None if self.publisher else self._topic_before(s)
             implied = self.publisher or (topic and topic[0]) or self._title_body([n for n, *_ in found]) \
-                or self.ctx.site_owner or self.page_self()  # (a municipality's own page: the city signs)
+                or self.ctx.site_owner or self.page_self  # (a municipality's own page: the city signs)
             if topic and implied == topic[0] and not any(same_body(topic[0], f[0]) for f in found):
                 found.insert(0, topic)
             elif implied:
@@ -524,20 +523,17 @@ class AgreementReader:
                 and not _DOCUMENT_NAME.search(n) and not _NOT_A_CO_NAME.search(n) and not self.dates_in(a, b)
                 and not re.search(r"[0-9０-９一二三四五六七八九十]+(?:つの)?[\u4e00-\u9fff]{1,4}$", n)]
 
+    @cached_property
     def page_self(self) -> str | None:
         """The body a page that names no publisher speaks for, by how it writes itself as an actor
         elsewhere (「本学の理事長と…」, 「県と同社が協力する」, 「当行は」): the first such self-reference,
         resolved as `unnamed_self` does (the body of that kind the page names, else the word as written).
         Read once per document (a long PDF's parties ask for it sentence after sentence)."""
-        if self._page_self is not _UNREAD:
-            return self._page_self
-        self._page_self = None
         for m in _SELF_ACTOR.finditer(self.text):
             line = self.text[self.text.rfind("\n", 0, m.start()) + 1:m.start()]
             if not self.ctx.in_parens(m.start(), m.end()) and line.count("「") <= line.count("」"):
-                self._page_self = self.unnamed_self(m.group())  # (not in a speaker's quoted words: 「弊社は…」)
-                break
-        return self._page_self
+                return self.unnamed_self(m.group())  # (not in a speaker's quoted words: 「弊社は…」)
+        return None
 
     def _aside_of_body(self, at: int) -> bool:
         """Whether text[at] is inside brackets that open right after a body's name (「東西実行委員会(事務局・
