@@ -75,11 +75,12 @@ MADE_WITHIN = 40  # the verb that reports a making follows its name closely (…
 _MADE_BY_MANY = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千]+|多く|数多く)\s?(?:超|余り?|以上|ほど|を超える|を超す)?\s?の?"
                            r"(?:自治体|都道府県|道府県|市町村|市区町村|都市)(?:で|が|において)\s?(?:条例が|も)?\s?$")
 _BY_MANY_WITHIN = 24
+NUMBER_LINES_BELOW = 8  # a number line stands this many non-empty lines below the name at most
 
 
 def _made_by_many(text: str, verb_at: int) -> bool:
+    """Whether the verb at text[verb_at] reports a making by a count of bodies (`_MADE_BY_MANY`)."""
     return bool(_MADE_BY_MANY.search(text, max(0, verb_at - _BY_MANY_WITHIN), verb_at))
-NUMBER_LINES_BELOW = 8  # a number line stands this many non-empty lines below the name at most
 
 
 def _mention_state(ctx: DocContext, start: int, end: int) -> tuple[bool, bool]:
