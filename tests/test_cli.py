@@ -308,8 +308,12 @@ def test_runs_keep_their_flow_runs_in_the_projects_prefect_home_and_prune_old_on
         with sqlite3.connect(home / "prefect.db") as db:
             runs = [r[0] for r in db.execute("SELECT id FROM flow_run")]
             artifacts = dict(db.execute("SELECT flow_run_id, count(*) FROM artifact GROUP BY flow_run_id").fetchall())
+            ended = dict(db.execute("SELECT id, end_time FROM flow_run").fetchall())
+        said.append((ended, res.stderr[-2000:]))  # (what a failure below prints: the runs' ends, the timeline)
         return runs, artifacts
 
+    said: list = []
+    env["CHUSHO_TIMELINE"] = "1"  # the run's steps on stderr, a pruning that failed among them
     [first], artifacts = run("one")
     assert artifacts[first] >= 4  # the summary, the tables, the link to the review page
     assert not (tmp_path / ".prefect").exists()  # not the user's shared Prefect home
@@ -317,4 +321,4 @@ def test_runs_keep_their_flow_runs_in_the_projects_prefect_home_and_prune_old_on
     (home / PRUNED_STAMP).unlink()
     time.sleep(6)
     runs, artifacts = run("two", CHUSHO_PREFECT_RETENTION_DAYS=str(3 / 86400))
-    assert first not in runs and first not in artifacts and len(runs) == 1, runs
+    assert first not in runs and first not in artifacts and len(runs) == 1, (runs, said)
