@@ -53,6 +53,16 @@ class Command:
     def ctrl_c(self) -> None:
         os.killpg(self.proc.pid, signal.SIGINT)
 
+    def wait_for_line(self, text: str, timeout: float = 60) -> None:
+        """Read stderr until a line holding `text` (the command's answer to the first Ctrl-C)."""
+        deadline = time.monotonic() + timeout
+        for line in self.proc.stderr:
+            self.err.append(line)
+            if text in line:
+                return
+            assert time.monotonic() < deadline, f"no line with {text!r} in time: " + "".join(self.err[-20:])
+        pytest.fail(f"the run ended before a line with {text!r}: " + "".join(self.err[-20:]))
+
     def finish(self, timeout: float = 120) -> tuple[int, str, str]:
         out, rest = self.proc.communicate(timeout=timeout)
         return self.proc.returncode, out, "".join(self.err) + rest
@@ -171,7 +181,7 @@ def test_ctrl_c_marks_the_flow_run_cancelled_and_a_second_one_stops_at_once(own_
     try:
         again.wait_for_first_document()
         again.ctrl_c()
-        time.sleep(0.3)
+        again.wait_for_line(FIRST_LINE)  # the first is taken (a fixed pause let a quick stop finish first)
         again.ctrl_c()
         start = time.monotonic()
         code, printed, err = again.finish()
