@@ -169,7 +169,7 @@ class AgreementReader:
         self.arguments: list[Argument] = []
         self.last_groups: list[tuple[str, int, int]] = []  # group nouns the last `parties` call passed over
         self.last_named: list[str] = []  # partners the last `parties` call found written with など (Aなどと)
-        self.wrap = Wrapping(ctx.text)
+        self.wrap = Wrapping(ctx.text, ctx.doc.title)
         self.title_bodies = [] if self.publisher else title_bodies(ctx.doc.title or "")
 
     def _introduced(self) -> dict[str, str]:

@@ -9,8 +9,8 @@ it ends with a comma, or the text is wrapped (`Wrapping.width`: at least three l
 few characters of its longest lines end mid-sentence) and the line reaches the
 width, or the next line starts with an ending or a particle (「しました。」: no heading starts so).
 
-- `Wrapping(text).goes_on(line_end)`: whether the line ending at that newline
-  goes on in the next;
+- `Wrapping(text, title).goes_on(line_end)`: whether the line ending at that newline
+  goes on in the next (a line that is the page's whole title, its heading, never does);
 - `Wrapping(text).names_across(start, end)`: (start, end, name) for each name
   broken by such a newline in text[start:end]: the run of name characters
   before it and the run after it, when together they are a body's name.
@@ -18,6 +18,7 @@ width, or the next line starts with an ending or a particle (「しました。�
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from extractors.records.publisher import is_signing_body
 
@@ -34,10 +35,15 @@ _SELF_OPENERS = ("当", "本", "弊", "同")  # 当金庫, 本市, 弊社, 同�
 _NAME_AFTER = re.compile(r"[^\s、。,，()（）「」『』]+?(?=[とはがをにでもへや、。,，()（）「」『』\s]|$)")
 
 
+def _key(line: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
+
+
 class Wrapping:
-    def __init__(self, text: str):
+    def __init__(self, text: str, title: str | None = None):
         self.text = text
         self.width = self._width()
+        self.title = _key(title) if title and len(_key(title)) >= 2 else None
 
     def _width(self) -> int | None:
         lengths = sorted(len(line.rstrip()) for line in self.text.split("\n") if len(line.strip()) >= _MIN_LINE)
@@ -58,6 +64,8 @@ class Wrapping:
         nxt = text[newline + 1:newline + 2]
         if not line or not nxt.strip() or line[-1] in _ENDS_SENTENCE:
             return False
+        if self.title is not None and _key(line) == self.title:
+            return False  # the page's heading, written as its first line: whole, however long
         if line.count("「") > line.count("」") or line.count("(") + line.count("（") > line.count(")") + line.count("）"):
             return True  # a bracket left open: 「…「緊急災\n害対策…協定」を締結」
         if _CONTINUES.match(text, newline + 1) or line[-1] in "、,，":
