@@ -363,7 +363,8 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
     key = series.replace(" ", "")
     lines = [ln for ln in ctx.lines if ln.body][:_HEADING_LINES]
     for heading, line in zip(lines, lines[1:]):
-        if key in heading.text.replace(" ", ""):
+        if key in heading.text.replace(" ", "") and key not in line.text.replace(" ", ""):
+            # (a line that names the series too is a heading again, as a page's title over its own first line)
             found = _phrase_line(ctx, line)
             if found:
                 return found

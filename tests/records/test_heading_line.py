@@ -6,7 +6,7 @@ import pytest
 from extractors.language.dates import document_date
 from tests.records.built import records_of
 
-KEYS = ("type", "series", "edition", "start_date", "end_date", "host", "parties", "signed_date", "kind", "name",
+KEYS = ("type", "series", "edition", "start_date", "end_date", "host", "theme", "declaration", "parties", "signed_date", "kind", "name",
         "municipality", "number", "enacted_date", "effective_date")
 
 
@@ -69,6 +69,11 @@ def test_an_address_slug_as_heading_dates_nothing():
      "うものとする。\n"
      "⑤この協定の期間は、締結の日から1年間とし、いずれかの機関から申出がない限り、\n"
      "同一の条件で更新されるものとする。\n"),
+    # a page whose first line is its heading already: the title over it is the same heading again, and
+    # the heading's rest (企画内容が決定) is no subtitle of the meeting
+    ("第5回青葉ものづくりサミット 企画内容が決定 – 青葉市で初めて開催",
+     "第5回青葉ものづくりサミット 企画内容が決定 – 青葉市で初めて開催\n配信日: 2019/08/02\n配信元: 青葉市\n"
+     "第5回青葉ものづくりサミットは、11月7日から8日まで青葉市で開催されます。\n"),
 ])
 def test_records_are_the_same_under_the_page_heading(nlp, title, text):
     _, alone = records_of(text, title)
