@@ -363,8 +363,9 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
     key = series.replace(" ", "")
     lines = [ln for ln in ctx.lines if ln.body][:_HEADING_LINES]
     for heading, line in zip(lines, lines[1:]):
-        if key in heading.text.replace(" ", "") and key not in line.text.replace(" ", ""):
-            # (a line that names the series too is a heading again, as a page's title over its own first line)
+        if key in heading.text.replace(" ", "") and not (key in line.text.replace(" ", "") and _EDITION_AT.search(line.text)):
+            # (a line that names the meeting with its edition is a heading again, as a page's title over its own
+            # first line; a short name before a subtitle, 「港まちサミット 海と…」, is no heading)
             found = _phrase_line(ctx, line)
             if found:
                 return found
