@@ -186,7 +186,8 @@ def venue_span(ctx: DocContext, place: tuple[str, int, int]) -> Span:
     """The host's span: the place as written, saying so when the gazetteer made it whole."""
     name, s, e = place
     written = ctx.text[s:e]
-    how = None if written == name else "publisher" if written[:1] in "本当" else "completed by the gazetteer"
+    how = None if written == name else "publisher" if written[:1] in "本当" or re.fullmatch(r"開(?:催|い|き|く|け)", written) \
+        else "completed by the gazetteer"
     return field_span(s, e, "summit-venue", "host", name, how=how)
 
 
@@ -445,6 +446,54 @@ def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int
             if found:
                 return found
         pos = max(e, pos + 1)
+    return _holding_body(ctx, edition, end)
+
+
+# 「開催市の青葉市」, 「開催地である青葉町」: the host named by its role
+_HOST_ROLE = re.compile(r"開催(?:市|地|都市|町|村|自治体)\s?(?:の|である|となった|、)\s?")
+# the meeting held (active voice): 「…サミットを開催した」, 「…を開きました」
+_HELD = re.compile(r"を\s?(?:開催|開い|開き|開く|開け)")
+_SUBJECT_AFTER = re.compile(r"\s?(?:は|が)(?!\s?(?:参加|出席|加盟))")
+
+
+def _holding_body(ctx: DocContext, edition: int | None, end: int) -> tuple[str, int, int] | None:
+    """Where no venue is written, the municipality that held the meeting, read from the page's
+    opening sentences about it (not the next meeting's, not another edition's): named by its role
+    (開催市の青葉市); the subject of 「…を開催した」 (青葉市は…第5回…サミットを開催した); the
+    municipality of a 主催 key; else the page's own municipality (its publisher) for a sentence
+    with no subject that says it held the meeting (第5回…サミットを開催しました on a city's page)."""
+    text = ctx.text
+    for m in _HOST_ROLE.finditer(text, 0, end):
+        if _about_next(ctx, m.start()) or other_edition(ctx, m.start(), edition):
+            continue  # 次の開催地の青葉市: the next meeting's
+        places = find_municipalities(text[m.end():m.end() + 14])
+        if places and places[0][0] == 0 and places[0][2].endswith(MUNICIPALITY_SUFFIX):
+            return places[0][2], m.end(), m.end() + places[0][1]
+    pos, unsaid = 0, None
+    while pos < end:
+        s, e = ctx.sentence(pos)
+        pos = max(e, pos + 1)
+        if _about_next(ctx, s) or other_edition(ctx, s, edition):
+            continue
+        held = _HELD.search(text, s, e)
+        if not held or not meetings.names_in(text, s, held.start()):
+            continue
+        subjects = [p for p in find_municipalities(text[s:held.start()]) if not ctx.in_quotes(s + p[0])
+                    and _SUBJECT_AFTER.match(text, s + p[1]) and p[2].endswith(MUNICIPALITY_SUFFIX)]
+        if subjects:  # (the first: 「青葉市は、東西町と共に…」 names the holder first)
+            name, a, b = subjects[0][2], s + subjects[0][0], s + subjects[0][1]
+            return name, a, b
+        if unsaid is None and not re.search(r"[はが](?![^、]*[をにでの])", text[s:held.start()]):
+            unsaid = (held.start() + 1, held.end())  # 「第5回…サミットを開催しました」: no subject written
+    for vs, ve in key_blocks(ctx, ("主催", "主 催")):
+        places = find_municipalities(text[vs:ve])
+        if places and places[0][0] == 0 and places[0][2].endswith(MUNICIPALITY_SUFFIX) and \
+                not re.match(r"[、・,]|\s?(?:ほか|他|等)", text[vs + places[0][1]:ve]):
+            return places[0][2], vs, vs + places[0][1]  # (主催:青葉市 alone: not one of several)
+    if unsaid is not None:
+        body = publisher(ctx.doc.title, text)
+        if body and is_municipality(body) and body.endswith(MUNICIPALITY_SUFFIX):
+            return body, unsaid[0], unsaid[1]  # (the page's publisher: the span is the verb that says it held it)
     return None
 
 
