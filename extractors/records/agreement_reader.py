@@ -8,7 +8,8 @@ names, its hard wrapping (`wrapping`), and for a signing sentence its parties
 word outside asides in brackets, bracketed and counted lists (`coordination`,
 `party_groups`), names with hiragana inside (`language.org_names`), a name no rule
 tagged that is joined by と to a party in the subject (「A市とX(…)は」) or that opens
-a clause as the partner of a subject party (「A市は1日、Xと…協定を」), short forms
+a clause as the partner of a subject party (「A市は1日、Xと…協定を」), an item of a
+list of parties written beside one of them (「A大学・Bホールディングス・C銀行と」), short forms
 the page introduces (みなと銀), a company no kind word ends when the parse makes
 it the subject or partner; a self-reference (本市, 当行, 本会) or an omitted
 subject is the publisher (not in a speaker's quoted words: 「…柏市とも提携し…」と
@@ -117,6 +118,13 @@ _PARTNER_BEFORE_WORD = re.compile(r"(?:(?<=[、,])|(?<=[はが]、)|(?<=[はが]
 # holding a particle (a phrase)
 _NOT_A_CO_NAME = re.compile(r"(?:氏|さん|様|君|自治体|企業|団体|機関|市町村|市町|事業者|関係者|(?<!株式|有限|合同)会社)$|"
                             r"[ぁ-ゖ]$|[のをにでへとはがも]")
+# An item of a list right before or after a party: its name (no particle, bracket or separator in it), an
+# aside in brackets perhaps, and the separator (、 ・ と, と、)
+_SIB_NAME = r"([一-龥々ァ-ヺーA-Za-z0-9&＆]{2,24})"
+_SIB_ASIDE = r"(?:\s?[(（][^()（）]{0,40}[)）])?"
+_SIBLING_BEFORE = re.compile(r"(?:^|(?<=[、。\n\s・】」]))" + _SIB_NAME + _SIB_ASIDE + r"\s?(?:と、|、|・|と)\s?$")
+_SIBLING_AFTER = re.compile(_SIB_ASIDE + r"\s?(?:と、|、|・)\s?" + _SIB_NAME + _SIB_ASIDE +
+                            r"(?=\s?(?:、|・|と|は|が|及び|および|並びに))")
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
@@ -467,6 +475,12 @@ class AgreementReader:
             add(name, st, en, "agreement-coordinated-subject")
         for name, st, en in self._unnamed_partner(s, anchor, found):
             add(name, st, en, "agreement-unnamed-partner")
+        for _ in range(8):  # 「A・B・C・Dと」: each new item is the neighbour of the next
+            siblings = self._list_siblings(s, anchor, found)
+            if not siblings:
+                break
+            for name, st, en in siblings:
+                add(name, st, en, "agreement-list-sibling")
         self.last_named = [n for n, st, en, _ in found if en > st and _AND_OTHERS.match(text, en)]
         found = [f for f in found if f[2] == f[1] or not any(  # 青葉県 inside 青葉県事業承継・引継ぎ支援センター
             o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
@@ -512,6 +526,27 @@ class AgreementReader:
         for m in _PARTNER_BEFORE_WORD.finditer(self.text, s, anchor):
             if m.end() == anchor or (m.end() < anchor and not re.search(r"[、。,]", self.text[m.end():anchor])):
                 out.append((m.group(1), m.start(1), m.end(1)))
+        return self._plausible(out, found)
+
+    def _list_siblings(self, s: int, anchor: int, found: list) -> list[tuple[str, int, int]]:
+        """「A大学・Bホールディングス・C銀行と」, 「A大学(…)と、B(…)、C銀行は」: an item of a list that holds
+        two or more parties, written right beside one of them (、 ・ と between, an aside in brackets
+        perhaps), before the agreement word, is a party too, though no rule or model tagged it."""
+        named = [(st, en) for _n, st, en, _r in found if s <= st and en <= anchor and en > st]
+        if len(named) < 2:
+            return []
+        out = []
+        for st, en in named:
+            m = _SIBLING_BEFORE.search(self.text, s, st)
+            if m and m.end() == st:
+                out.append((m.group(1), m.start(1), m.end(1)))
+            m = _SIBLING_AFTER.match(self.text, en)
+            if m and m.end(1) <= anchor:
+                out.append((m.group(1), m.start(1), m.end(1)))
+        out = [(n, a, b) for n, a, b in out if not self.ctx.in_parens(a, b) and not ends_with_office(n)
+               and not re.match(r"[ぁ-ゖ]", n) and not _PLACE_WORDS.search(n) and not is_municipality(n)
+               and (len(n) >= 4 or re.search(r"[ァ-ヺA-Za-z]", n))  # (産業・経済, 長野・松本…: a word, a place)
+               and not any(a < fe and fs < b for _n, fs, fe, _r in found if fe > fs)]
         return self._plausible(out, found)
 
     def _plausible(self, out: list[tuple[str, int, int]], found: list) -> list[tuple[str, int, int]]:

@@ -52,6 +52,7 @@ KIND_CLASSES = {"金融機関": ("銀行", "信用金庫", "信用組合", "労�
 _SHARED_END = re.compile(r"((?:[^\s、,，。のはがとを「」()（）]{1,12}、)+[^\s、,，。のはがとを「」()（）]{1,12})"
                          r"の(計|両|各)?([0-9一二三四五六七八九十]*)(大学|短期大学|商工会議所|商工会|信用金庫|銀行|"
                          r"(?:市|町|村)(?![町村0-9一二三四五六七八九十]))")  # (「A、B、Cの三市」; 「…の3市町」 gives no one ending)
+_HOLDING = re.compile(r"(?:ホールディングス|フィナンシャルグループ)$")  # a holding company: a body no ORG word ends
 _KANJI_DIGITS = "〇一二三四五六七八九"
 COUNTED_OFFICES = re.compile(r"[0-9一二三四五六七八九十]+\s?(?:支店|支所|営業部|連合店|本店|出張所|事務所)$")
 # A count right before a bracket, and the kind it gives the bare names inside: 「3信金(東西、南北、中央)」
@@ -265,8 +266,8 @@ def name_start(text: str, start: int) -> int:
     if not m:
         return start
     left = m.group(0)
-    if is_signing_body(left) or is_municipality(left):
-        return start
+    if is_signing_body(left) or is_municipality(left) or _HOLDING.search(left):
+        return start  # (東西ホールディングス・東西銀行: the holding company and its bank are two)
     return start - 1 - len(left)
 
 
