@@ -52,6 +52,12 @@ KIND_CLASSES = {"金融機関": ("銀行", "信用金庫", "信用組合", "労�
 _SHARED_END = re.compile(r"((?:[^\s、,，。のはがとを「」()（）]{1,12}、)+[^\s、,，。のはがとを「」()（）]{1,12})"
                          r"の(計|両|各)?([0-9一二三四五六七八九十]*)(大学|短期大学|商工会議所|商工会|信用金庫|銀行|"
                          r"(?:市|町|村)(?![町村0-9一二三四五六七八九十]))")  # (「A、B、Cの三市」; 「…の3市町」 gives no one ending)
+# The same with a count and a news short form of the ending (「A、B、Cの3信金」, 「A、Bの2信組」): items may hold
+# の or と (のと共栄), the count says where the list begins (the last n items)
+_ITEM = r"(?:(?!の[0-9一二三四五六七八九十])[^\s、,，。「」()（）]){1,12}"  # (not across another list's 「の5信金」)
+_SHARED_END_COUNTED = re.compile(rf"((?:{_ITEM}、)+{_ITEM})"
+                                 r"の(?:計)?([0-9一二三四五六七八九十]+)(信金|信組)(?![\u4e00-\u9fff])")
+_SHORT_ENDINGS = {"信金": "信用金庫", "信組": "信用組合"}
 _HOLDING = re.compile(r"(?:ホールディングス|フィナンシャルグループ)$")  # a holding company: a body no ORG word ends
 _KANJI_DIGITS = "〇一二三四五六七八九"
 COUNTED_OFFICES = re.compile(r"[0-9一二三四五六七八九十]+\s?(?:支店|支所|営業部|連合店|本店|出張所|事務所)$")
@@ -237,13 +243,37 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
         pos = m.end(1) - len("、".join(items[-count:] if count else items))
         found = []
         for item in items[-count:] if count else items:
-            name = item if is_signing_body(item) else item + m.group(4)
-            found.append(Named(pos, pos + len(item), name, "agreement-shared-ending"))
+            found.append(Named(pos, pos + len(item), _with_ending(item, m.group(4)), "agreement-shared-ending"))
             pos += len(item) + 1
         if m.group(4) in ("市", "町", "村") and not all(is_municipality(n.name) for n in found):
             continue  # 「室蘭、登別、伊達の三市」: each item with the ending is a municipality of the gazetteer
         out += found
+    for m in _SHARED_END_COUNTED.finditer(text, start, end):
+        items = m.group(1).split("、")
+        count = _number(m.group(2))
+        if not count or count < 2 or count > len(items):
+            continue
+        last = items[-count:]
+        if any(re.search(r"[はがをにで]", item) or not item[0].strip() for item in last):
+            continue  # 「…の代表者は」: a phrase, not a name
+        pos = m.end(1) - len("、".join(last))
+        for item in last:
+            out.append(Named(pos, pos + len(item), _with_ending(item, _SHORT_ENDINGS[m.group(3)]),
+                             "agreement-shared-ending"))
+            pos += len(item) + 1
     return out
+
+
+def _with_ending(item: str, ending: str) -> str:
+    """The item with the ending its list shares given back: 東西 + 信用金庫; a body already stays; a
+    university's short form 東西大 takes 学 (東西大学, not 東西大大学)."""
+    if is_signing_body(item):
+        return item
+    if item.endswith(("信金", "信組")) and ending in ("信用金庫", "信用組合"):
+        return item[:-2] + ending  # 東西信金: the short form of the ending written in the item
+    if ending == "大学" and item.endswith("大"):  # (信大, 九工大: a short form no 学 completes, kept as written)
+        return item + "学" if len(item) >= 3 and not item.endswith("工大") else item
+    return item + ending
 
 
 def branch_end(text: str, end: int) -> int:
