@@ -83,7 +83,7 @@ _MONTH_START = re.compile(rf"(?<![0-9〇一二三四五六七八九十])(?P<m>{_
 # Day, or a pair of days: "27日", "27、28日", "27日(木)・28日(金)", "31日〜11月1日".
 _DAYS = re.compile(
     rf" ?(?P<d1>{_NUM})(?:(?P<u1> ?日)(?![間目])(?P<w1>{_WEEKDAY})?)?"
-    rf"(?:(?: ?(?P<sep>[、,・〜~\-―–と]|から)|(?<=\))) ?(?:(?P<m2>{_NUM}) ?月 ?)?(?P<d2>{_NUM}) ?日(?![間目])(?P<w2>{_WEEKDAY})?)?"
+    rf"(?:(?: ?(?P<sep>[、,・〜~\-―–と]|から)|(?<=\))) ?(?:(?P<m2>{_NUM}) ?月 ?)?(?P<d2>{_NUM}) ?(?:日(?![間目])|(?=の?(?:両日|[2二]日間)))(?P<w2>{_WEEKDAY})?)?"
 )
 # Month/day without a year, as in posts (11/15・16, 11/15(水)): only with a weekday or a second
 # day, so that a fraction (1/2) or a ratio is no date.

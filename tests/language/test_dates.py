@@ -323,3 +323,17 @@ def test_two_day_spans_and_slash_month_day(text, start, end):
 @pytest.mark.parametrize("text", ["割合は3/4です", "21/06/03", "6月3日(木)9日(水)"])
 def test_no_span_from_fractions_or_far_days(text):
     assert all(d.end_date == d.start_date for d in find_dates(text, default_year=2021))
+
+
+@pytest.mark.parametrize("text, start_date, end_date", [
+    ("9月3、4の両日に開く", "2019-09-03", "2019-09-04"),
+    ("9月3、4両日", "2019-09-03", "2019-09-04"),
+    ("9月3、4の2日間", "2019-09-03", "2019-09-04"),
+])
+def test_two_days_joined_by_ryoujitsu(text, start_date, end_date):
+    (d,) = find_dates(text, default_year=2019)
+    assert (d.start_date, d.end_date, d.precision) == (start_date, end_date, "day")
+
+
+def test_days_that_do_not_follow_each_other_are_no_pair_of_days():
+    assert find_dates("9月3、14の両日", default_year=2019) == []
