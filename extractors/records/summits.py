@@ -1248,6 +1248,8 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     mentions = _mentions(ctx)
     if not mentions:
         mentions = _count_mentions(ctx)
+    else:  # 同大会は今回で14回目 beside 第15回大会は…で開く予定: the count is the page's meeting
+        mentions += [c for c in _count_mentions(ctx) if c["edition"] not in {m["edition"] for m in mentions}]
     if not mentions:
         mentions = _year_mentions(ctx, _editions(ctx))
     drafts = rows + _table_rows(ctx, {d["evidence"][0][0] for d in rows}) + mentions
