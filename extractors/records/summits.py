@@ -1178,6 +1178,41 @@ def _no_end_for_a_month(draft: dict) -> None:
 _WARD = re.compile(r"^(.+?市)(.+区)$")
 
 
+# 「…が20日、青葉市で始まった。21日まで。」: a news report gives the last day as a sentence of its own
+_UNTIL_DAY = re.compile(r"\s?([0-9]{1,2})日まで[。.]")
+
+
+def _until_day(ctx: DocContext, draft: dict) -> None:
+    """A meeting of one day whose day's paragraph goes on with a sentence 「N日まで。」: its last day is N
+    (of the next month when N is before the first day), within a week of the first."""
+    start = draft["start_date"]
+    if not start or len(start) != 10 or draft["end_date"] != start:
+        return
+    at = next((sp for sp in draft["evidence"] if isinstance(sp, Span) and sp.field == "start_date"), None)
+    if at is None:
+        return
+    _, e = ctx.sentence(at.start)
+    _, line_end = ctx.line(at.start)
+    m = None
+    while e < line_end and m is None:  # a sentence of its own, later in the date's paragraph
+        m = _UNTIL_DAY.match(ctx.text, e)
+        e = max(ctx.sentence(e)[1], e + 1)
+    if not m:
+        return
+    first = date_cls.fromisoformat(start)
+    day = int(m.group(1))
+    for last in ((first.replace(day=1) + timedelta(days=32)).replace(day=1), first):
+        try:
+            end = (first.replace(day=day) if last is first else last.replace(day=day))
+        except ValueError:
+            continue
+        if timedelta(0) < end - first <= timedelta(days=7):
+            draft["end_date"] = end.isoformat()
+            draft["evidence"].append(field_span(m.start(1), m.end(1) + 1, "summit-until-day", "end_date", end.isoformat(),
+                                                how="day of the month of the first day"))
+            return
+
+
 def _city_of_ward(ctx: DocContext, draft: dict) -> None:
     """A host that is a designated city's ward (福岡市中央区) is that city: the municipality."""
     m = _WARD.match(draft["host"] or "")
@@ -1277,6 +1312,7 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
     for d in drafts:
         _city_of_ward(ctx, d)
         _no_end_for_a_month(d)
+        _until_day(ctx, d)
     # 第1回目の会議 that no named series takes: a body's working session (a council's minutes), no summit
     drafts = [d for d in drafts if d["series"] is None or strip_quotes(d["series"]) not in _WORKING_SESSION]
     # a row's series comes from context; a mention in the same document names it exactly

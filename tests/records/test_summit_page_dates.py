@@ -27,3 +27,16 @@ def test_a_count_is_the_pages_meeting_beside_the_next_numbered_one(nlp):
     assert found[12]["series"] == "全国まちづくり交流大会"
     assert (found[12]["start_date"], found[12]["end_date"], found[12]["host"]) == ("2019-10-08", "2019-10-10", "松江市")
     assert found[13]["host"] != "松江市"
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("第3回青葉工芸サミットが2019年10月20日、松本市で始まった。21日まで。", "2019-10-20", "2019-10-21"),
+    ("第3回青葉工芸サミットが2019年10月31日、松本市で始まった。各地の首長が集まった。1日まで。", "2019-10-31", "2019-11-01"),
+    # a deadline, a day too far, another paragraph: no last day of the meeting
+    ("第3回青葉工芸サミットが2019年10月20日、松本市で開かれた。参加の申し込みは21日まで。", "2019-10-20", "2019-10-20"),
+    ("第3回青葉工芸サミットが2019年10月20日、松本市で始まった。30日まで。", "2019-10-20", "2019-10-20"),
+    ("第3回青葉工芸サミットが2019年10月20日、松本市で開かれた。\n写真展は21日まで。", "2019-10-20", "2019-10-20"),
+])
+def test_a_sentence_until_a_day_gives_the_last_day(nlp, text, start, end):
+    (s,) = _summits(text)
+    assert (s["start_date"], s["end_date"]) == (start, end)
