@@ -13,9 +13,10 @@ In the order that makes a small run quick and a mistake cheap:
    asked for (`LocalApi.find`: a temporary one starts now,
    the longest chain of a small run) and, for a run on threads, the model worker
    forked (`runtime/modelworker.py`) before Prefect is imported, so that it
-   loads the model on the other core meanwhile; for a run on processes, the fork
-   server its pool's workers are forked from (`runners.preload_pool`), which
-   loads Prefect and the model meanwhile;
+   loads the model on the other core meanwhile; for a run on processes, once
+   Prefect and the flows are imported, the fork server its pool's workers are
+   forked from, itself a fork of this process (`runners.fork_pool_server`), which
+   loads the model while the server starts;
 4. a folder with no document, or a whole-run cache hit: the output written
    without a flow run;
 5. else the flow, with Ctrl-C answered as `runtime/interrupt.py` says and the

@@ -8,8 +8,9 @@
   core by default. GiNZA holds the GIL, so threads cannot use a second core;
   processes can. The workers are forked from a fork server that has imported
   Prefect and the tasks and loaded the model once (`preload_pool`,
-  `flows/preload.py`); the command line starts it as soon as the Prefect
-  server is asked for, so that it loads while the server starts. Where no fork
+  `flows/preload.py`); the command line forks it from itself once it has
+  imported Prefect and the flows (`fork_pool_server`: the copy only loads the
+  model), so that it loads while the server starts. Where no fork
   server can be had (CHUSHO_POOL_START=spawn says so too), the workers are
   spawned and each loads the model on its first document. The workers take a
   long document's tasks (page ranges, join, candidates, drafts) before the small
