@@ -134,6 +134,9 @@ def vmhwm_bytes(pid: int) -> int:
     return _proc_kb_line(f"/proc/{pid}/status", b"VmHWM:")
 
 
+FORK_SERVER_NAME = "pool-forkserver"  # the name (/proc/PID/comm) of a fork server forked from the command
+
+
 def role_of(pid: int, root: int) -> str:
     """What a process of a run's tree is, by its command line: the command, the Prefect server, a pool worker,
     the model worker (a fork of the command), multiprocessing's resource tracker, or other."""
@@ -148,7 +151,14 @@ def role_of(pid: int, root: int) -> str:
         return "Prefect server"
     if "spawn_main" in cmd:
         return "pool workers"
-    if "multiprocessing.forkserver" in cmd:  # the pool's fork server (a child of the command) and its forks
+    try:
+        with open(f"/proc/{pid}/comm", "rb") as fh:
+            comm = fh.read().strip().decode("utf-8", "replace")
+    except OSError:
+        comm = ""
+    # the pool's fork server (a child of the command; spawned, or a fork of the command named by
+    # runners.fork_pool_server) and its forks
+    if "multiprocessing.forkserver" in cmd or comm == FORK_SERVER_NAME:
         try:
             with open(f"/proc/{pid}/stat", "rb") as fh:
                 parent = int(fh.read().rsplit(b")", 1)[1].split()[1])

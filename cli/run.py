@@ -13,9 +13,10 @@ In the order that makes a small run quick and a mistake cheap:
    asked for (`LocalApi.find`: a temporary one starts now,
    the longest chain of a small run) and, for a run on threads, the model worker
    forked (`runtime/modelworker.py`) before Prefect is imported, so that it
-   loads the model on the other core meanwhile; for a run on processes, the fork
-   server its pool's workers are forked from (`runners.preload_pool`), which
-   loads Prefect and the model meanwhile;
+   loads the model on the other core meanwhile; for a run on processes, once
+   Prefect and the flows are imported, the fork server its pool's workers are
+   forked from, itself a fork of this process (`runners.fork_pool_server`), which
+   loads the model while the server starts;
 4. a folder with no document, or a whole-run cache hit: the output written
    without a flow run;
 5. else the flow, with Ctrl-C answered as `runtime/interrupt.py` says and the
@@ -94,11 +95,7 @@ def _start_model_worker(args: argparse.Namespace, settings):
     sources = discover_sources(args.inputs)
     small = choose_runner(sources) == "thread"
     kind = args.runner if args.runner != "auto" else ("thread" if small else "process")
-    if kind == "process" and sources:
-        from flows.runtime.runners import preload_pool
-
-        preload_pool()  # the pool workers' fork server loads Prefect and the model while the server starts
-    if kind != "thread" or not sources:
+    if kind != "thread" or not sources:  # (the process pool's fork server: once Prefect is imported, see _run)
         return kind, None
     try:
         return kind, ModelWorker.start([s for s in sources if not is_url(s)] if small else [], settings)
@@ -142,6 +139,10 @@ def _run(args: argparse.Namespace, settings, api: LocalApi, kind: str, worker) -
         from flows.extract import extract_flow  # lazy: Prefect, once PREFECT_API_URL is set (LocalApi.find)
 
         mark("Prefect and the flows imported")
+        if kind == "process":
+            from flows.runtime.runners import fork_pool_server
+
+            fork_pool_server()  # a copy of this process loads the model while the server starts
         flow_starts = threading.Event()
         warm_up_run_end(flow_starts)  # what this process needs once the flow runs, loaded in the background
         flow = extract_flow.with_options(task_runner=runner_for(args, kind))  # (its parameters' schema: now)

@@ -18,6 +18,7 @@ from pathlib import Path
 from prefect import State, flow
 from prefect.context import FlowRunContext
 from prefect.settings import PREFECT_API_URL
+from prefect.utilities.annotations import quote
 
 from extractors.reading import discover_sources
 from extractors.settings import Settings
@@ -71,10 +72,13 @@ def finish_run(flow_name: str, out: str, documents: list[Document], drafts: list
     if stopped:
         run = {**run, "stopped": "the run was stopped by Ctrl-C: documents not done are listed as skipped "
                f"with error code {interrupt.STOPPED_CODE}"}
-    records, rejected = records_task(documents, drafts)
+    # quote: Prefect would walk every field of every document, draft and record to find futures in them (there
+    # are none: values), twice per task, a tenth of a second of the run's end on a corpus of 60 documents
+    records, rejected = records_task(quote(documents), quote(drafts))
     mark("records built")
     manifest = manifest_for(run, documents, records, rejected, settings)
-    manifest = write_outputs_task(Path(out), documents, records, rejected, manifest)  # (a stopped run's `kept`)
+    manifest = write_outputs_task(Path(out), quote(documents), quote(records), quote(rejected),
+                                  quote(manifest))  # (a stopped run's `kept`)
     mark("output folder written")
     if run.get("cache", {}).get("enabled") and "crawl" not in run and not stopped:
         save_run(documents, records, rejected, manifest)

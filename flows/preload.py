@@ -1,7 +1,9 @@
 """What the process pool's workers are forked from: Prefect, the tasks and the model, loaded once.
 
 Imported by the pool's fork server (multiprocessing's "forkserver" start
-method, `flows.runtime.runners.preload_pool`) before it forks any worker, and nowhere else:
+method, `flows.runtime.runners.preload_pool`; from the command line, a fork of
+the command that has imported Prefect and the tasks already,
+`runners.fork_pool_server`) before it forks any worker, and nowhere else:
 importing it loads the model. Each worker is then a fork of a process that has
 imported Prefect and the project's tasks and loaded GiNZA, the rule patterns and
 the name lists, instead of a fresh interpreter that does all of it again (seconds

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from flows.runtime.runners import FORK_SERVER_NAME
 from tests.conftest import ROOT, SAMPLES, read_jsonl
 
 CLI = [sys.executable, "-m", "cli.main"]
@@ -356,7 +357,8 @@ def test_a_trickling_response_is_not_tried_again_at_the_same_deadline_but_a_sile
 # ---------------------------------------------------------------- 4. orphans
 
 def _processes() -> dict[int, tuple[int, int, str]]:
-    """Every live process: pid -> (parent pid, session id, command line)."""
+    """Every live process: pid -> (parent pid, session id, command line; for the pool's fork server forked
+    from the command, which has the command's command line, its name too: runners.FORK_SERVER_NAME)."""
     found = {}
     for name in os.listdir("/proc"):
         if not name.isdigit():
@@ -368,6 +370,9 @@ def _processes() -> dict[int, tuple[int, int, str]]:
                 continue
             with open(f"/proc/{name}/cmdline", "rb") as fh:
                 cmd = fh.read().replace(b"\0", b" ").decode(errors="replace")
+            with open(f"/proc/{name}/comm", "rb") as fh:
+                if fh.read().strip() == FORK_SERVER_NAME.encode():
+                    cmd = f"{FORK_SERVER_NAME}: {cmd}"
             found[int(name)] = (int(fields[1]), int(fields[3]), cmd)
         except (OSError, IndexError, ValueError):
             continue
@@ -384,7 +389,7 @@ def _session(sid: int) -> dict[int, str]:
 def _pool_processes(sid: int) -> dict[int, str]:
     """The process pool's processes of session `sid`: spawned workers, or the fork server and its forks."""
     return {pid: cmd for pid, cmd in _session(sid).items()
-            if "--multiprocessing-fork" in cmd or "multiprocessing.forkserver" in cmd}
+            if "--multiprocessing-fork" in cmd or "multiprocessing.forkserver" in cmd or FORK_SERVER_NAME in cmd}
 
 
 def _kill(pids) -> None:
@@ -424,7 +429,7 @@ def test_a_command_killed_while_its_pool_workers_start_takes_them_with_it(tmp_pa
         there = _session(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        assert any("--multiprocessing-fork" in c or "multiprocessing.forkserver" in c
+        assert any("--multiprocessing-fork" in c or "multiprocessing.forkserver" in c or FORK_SERVER_NAME in c
                    for c in there.values())  # (they were there to be killed)
         assert any("uvicorn" in c for c in there.values())
         deadline = time.monotonic() + 20

@@ -216,21 +216,41 @@ def _object_metrics(textpage, k: int, obj, key: int | None, cache: dict) -> tupl
     return metrics
 
 
+def _prototype(function, restype, *argtypes):
+    """`function` of pdfium called through a prototype of plain addresses: the per-character calls of `_chars`
+    take the text page's and the out-parameters' addresses as ints and give a text object's as an int, where
+    pypdfium2's typed pointers cost a conversion (and a cast, for a dict key) per call."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_VOID_P, _INT = ctypes.c_void_p, ctypes.c_int
+_IS_GENERATED = _prototype(pdfium_c.FPDFText_IsGenerated, _INT, _VOID_P, _INT)
+_GET_UNICODE = _prototype(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VOID_P, _INT)
+_GET_TEXT_OBJECT = _prototype(pdfium_c.FPDFText_GetTextObject, _VOID_P, _VOID_P, _INT)
+_GET_LOOSE_CHAR_BOX = _prototype(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VOID_P, _INT, _VOID_P)
+_GET_CHAR_ORIGIN = _prototype(pdfium_c.FPDFText_GetCharOrigin, _INT, _VOID_P, _INT, _VOID_P, _VOID_P)
+_PAGE_OBJECT = pdfium_c.FPDFText_GetTextObject.restype  # pypdfium2's pointer type, for `_object_metrics`
+
+
 def _chars(textpage, height: float) -> list[tuple[str, float, float, float, float, float]] | None:
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
         return None
     box = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
+    page, box_at, x_at, y_at = ctypes.cast(textpage, _VOID_P).value, ctypes.addressof(box), \
+        ctypes.addressof(x), ctypes.addressof(y)
+    is_generated, get_unicode, get_text_object = _IS_GENERATED, _GET_UNICODE, _GET_TEXT_OBJECT
+    get_box, get_origin = _GET_LOOSE_CHAR_BOX, _GET_CHAR_ORIGIN
     objects: dict = {}
     out = []
     last = (None, 0.0, 0.0)  # the text object of the character before, its origin and baseline
     visible = False
     high = 0  # a high surrogate waiting for its low half
     for k in range(count):
-        if pdfium_c.FPDFText_IsGenerated(textpage, k):
+        if is_generated(page, k):
             continue  # a space or line break pdfium made up: pdfminer has none
-        code = pdfium_c.FPDFText_GetUnicode(textpage, k)
+        code = get_unicode(page, k)
         if 0xD800 <= code <= 0xDBFF:
             high = code
             continue
@@ -242,27 +262,27 @@ def _chars(textpage, height: float) -> list[tuple[str, float, float, float, floa
             continue
         if _unreadable(code) and code != 0x09:
             return None
-        obj = pdfium_c.FPDFText_GetTextObject(textpage, k)
-        key = ctypes.cast(obj, ctypes.c_void_p).value
-        metrics = _object_metrics(textpage, k, obj, key, objects)
+        key = get_text_object(page, k)  # (the text object's address, or None)
+        metrics = objects[key] if key in objects else \
+            _object_metrics(textpage, k, ctypes.cast(key, _PAGE_OBJECT) if key else None, key, objects)
         if metrics is None:
             return None
         size, descent = metrics
-        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, k, box) or \
-                not pdfium_c.FPDFText_GetCharOrigin(textpage, k, x, y):
+        if not get_box(page, k, box_at) or not get_origin(page, k, x_at, y_at):
             return None
         # pdfium's box spans the advance and the glyph's own outline: pdfminer's starts at the origin
         right = box.right
-        if key is not None and last[0] == key and abs(y.value - last[2]) > 0.01:
+        xv, yv = x.value, y.value
+        if key is not None and last[0] == key and abs(yv - last[2]) > 0.01:
             return None  # one string shown down the page: vertical writing, which pdfminer boxes otherwise
         text = chr(code)
         visible = visible or not text.isspace()
-        if key is not None and last[0] == key and x.value == last[1] and out:
+        if key is not None and last[0] == key and xv == last[1] and out:
             # one glyph, several characters (a ligature, "fi"): pdfminer's one character with its text
             t, x0, x1, top, bottom, size0 = out[-1]
             out[-1] = (t + text, x0, max(x1, right), top, bottom, size0)
             continue
-        last = (key, x.value, y.value)
-        bottom = y.value + descent
-        out.append((text, x.value, right, height - bottom - size, height - bottom, size))
+        last = (key, xv, yv)
+        bottom = yv + descent
+        out.append((text, xv, right, height - bottom - size, height - bottom, size))
     return out if visible else None

@@ -8,8 +8,9 @@
   core by default. GiNZA holds the GIL, so threads cannot use a second core;
   processes can. The workers are forked from a fork server that has imported
   Prefect and the tasks and loaded the model once (`preload_pool`,
-  `flows/preload.py`); the command line starts it as soon as the Prefect
-  server is asked for, so that it loads while the server starts. Where no fork
+  `flows/preload.py`); the command line forks it from itself once it has
+  imported Prefect and the flows (`fork_pool_server`: the copy only loads the
+  model), so that it loads while the server starts. Where no fork
   server can be had (CHUSHO_POOL_START=spawn says so too), the workers are
   spawned and each loads the model on its first document. The workers take a
   long document's tasks (page ranges, join, candidates, drafts) before the small
@@ -163,6 +164,8 @@ def _end_worker(signum, frame) -> None:
 
 _QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
 PRELOAD = "flows.preload"  # what the fork server imports before it forks a worker
+FORK_SERVER_NAME = "pool-forkserver"  # the name of a fork server forked from the command (`fork_pool_server`)
+_PR_SET_NAME = 15  # prctl's option: the calling thread's name (/proc/PID/comm)
 POOL_START = os.environ.get("CHUSHO_POOL_START", "forkserver")  # or "spawn": each worker loads everything
 
 
@@ -197,6 +200,96 @@ def preload_pool():
         if before is None:
             os.environ.pop(orphans.POOL_PARENT, None)
     return context
+
+
+def fork_pool_server() -> bool:
+    """The pool workers' fork server started as a fork of this process, which has imported Prefect and the
+    tasks already (the command line, once the flows are imported): the fork server then only loads the model
+    (`flows/preload.py`), where a fresh interpreter imports Prefect and the tasks again, over a second of
+    CPU. Whether it was started; when not (CHUSHO_POOL_START says spawn, a fork server runs already, this is
+    a child process, or another thread runs: a fork copies only this thread, and a lock another one holds
+    would stay held in the copy), `preload_pool` starts one as before when the pool starts.
+
+    The copy is made to look like the fork server multiprocessing starts (`forkserver.ensure_running`): it
+    keeps only the standard streams, the listening socket and its end of the "alive" pipe (the output
+    folder's lock, among others, is this process's alone), takes the default action for the signals this
+    process handles, and never returns here: it serves until the run ends, then exits at once."""
+    if POOL_START != "forkserver" or multiprocessing.parent_process() is not None or threading.active_count() > 1:
+        return False
+    import gc
+    import socket
+    from multiprocessing import connection, forkserver, resource_tracker, util
+
+    server = forkserver._forkserver
+    if server._forkserver_pid is not None:
+        return False
+    _quiet_tracker()
+    multiprocessing.get_context("forkserver").set_forkserver_preload([PRELOAD])
+    resource_tracker.ensure_running()  # (started by this process, as ensure_running does: its workers use it)
+    gc.collect()  # nothing left for the copy to finalise: every object it holds is this process's
+    with socket.socket(socket.AF_UNIX) as listener:
+        address = connection.arbitrary_address("AF_UNIX")
+        listener.bind(address)
+        if not util.is_abstract_socket_namespace(address):
+            os.chmod(address, 0o600)
+        listener.listen()
+        alive_r, alive_w = os.pipe()
+        os.environ[orphans.POOL_PARENT] = str(os.getpid())
+        try:
+            pid = os.fork()
+        except OSError as exc:
+            os.close(alive_r)
+            os.close(alive_w)
+            mark(f"fork server not forked from this process ({exc})")
+            return False
+        finally:
+            if os.getpid() == int(os.environ[orphans.POOL_PARENT]):
+                os.environ.pop(orphans.POOL_PARENT, None)
+        if pid == 0:
+            _serve_forks(listener.fileno(), alive_r, int(os.environ[orphans.POOL_PARENT]))  # never returns
+        os.close(alive_r)
+    with server._lock:
+        server._forkserver_address, server._forkserver_alive_fd, server._forkserver_pid = address, alive_w, pid
+    mark(f"pool workers' fork server forked (pid {pid})")
+    return True
+
+
+def _serve_forks(listener: int, alive_r: int, parent: int) -> None:
+    """In the fork of `fork_pool_server`: multiprocessing's fork server loop, then exit (never return)."""
+    code = 1
+    try:
+        orphans.die_with_parent(parent, signal.SIGKILL)  # first (flows.preload sets it again)
+        try:  # its name (and its workers'), for ps and the benchmark: its command line is the command's
+            import ctypes
+
+            ctypes.CDLL(None).prctl(_PR_SET_NAME, FORK_SERVER_NAME.encode())
+        except (OSError, AttributeError):
+            pass
+        keep = {0, 1, 2, listener, alive_r}
+        for fd in [int(name) for name in os.listdir("/proc/self/fd")]:
+            if fd not in keep:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass  # (the listing's own descriptor, closed already)
+        for sig in signal.valid_signals():
+            try:
+                if callable(signal.getsignal(sig)) and sig != signal.SIGINT:
+                    signal.signal(sig, signal.SIG_DFL)
+            except (OSError, ValueError, TypeError):
+                pass
+        from multiprocessing import forkserver
+
+        forkserver.main(listener, alive_r, [PRELOAD])  # imports flows.preload: the model; ends when the run does
+        code = 0
+    except SystemExit:
+        code = 0
+    except BaseException:  # noqa: BLE001  (reported, and never back into the command's code)
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        os._exit(code)
 
 
 QUEUED_LAST = ("document",)  # the tasks the process pool's workers take after every other task queued
