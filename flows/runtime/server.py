@@ -428,6 +428,10 @@ class LocalApi:
         worker = sys.modules.get("prefect.events.worker")  # (not imported: no event was queued)
         if worker is None or self.process is None or self.process.poll() is not None:
             return  # a lost server: ServerWatch ends the command
+        # While it sends them (here, and at exit what is left), on a busy machine Prefect's queue logs
+        # 「Still processing items: N items remaining...」 every 4 s as a warning on the run's stderr: its own
+        # progress, no fault of the run. Its errors (a service that failed) still show.
+        logging.getLogger(worker.EventsWorker.__name__).setLevel(logging.ERROR)
         try:
             worker.EventsWorker.drain_all(timeout=timeout, at_exit=False)
         except Exception:  # noqa: BLE001  (what is left is Prefect's to send at exit, as before)
