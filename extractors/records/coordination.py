@@ -237,13 +237,20 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
         pos = m.end(1) - len("、".join(items[-count:] if count else items))
         found = []
         for item in items[-count:] if count else items:
-            name = item if is_signing_body(item) else item + m.group(4)
-            found.append(Named(pos, pos + len(item), name, "agreement-shared-ending"))
+            found.append(Named(pos, pos + len(item), _with_ending(item, m.group(4)), "agreement-shared-ending"))
             pos += len(item) + 1
         if m.group(4) in ("市", "町", "村") and not all(is_municipality(n.name) for n in found):
             continue  # 「室蘭、登別、伊達の三市」: each item with the ending is a municipality of the gazetteer
         out += found
     return out
+
+
+def _with_ending(item: str, ending: str) -> str:
+    """The item with the ending its list shares given back (東西 + 大学); a body already stays, and so does a
+    university's short form (弘前大, 信大, 東京農大: 大学 would double 大, and 学 alone makes no name of 東京農大)."""
+    if is_signing_body(item) or (ending.endswith("大学") and item.endswith("大")):
+        return item
+    return item + ending
 
 
 def branch_end(text: str, end: int) -> int:
