@@ -382,6 +382,45 @@ def split_bilateral(r, drafts: list[dict]) -> list[dict]:
     return out
 
 
+# 「市と商工会議所及び東西大学の三者による…協定書」: a line naming one document and who signs it
+_DOCUMENT_LINE = re.compile(r"^[\s・●○■\-]*(?P<who>[^\s。「」()（）]{2,80}?)(?:の(?P<n>[二三四五六七八九2-9])者|との間)"
+                            r"(?:による|間の|で結んだ|における)?[^\n。]{0,40}?(?:協定書?|覚書)", re.M)
+_PARTY_WORDS = re.compile(r"と|及び|および|並びに|ならびに|、|・")
+_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def split_listed_documents(r, drafts: list[dict]) -> list[dict]:
+    """A page that lists its agreement documents one a line, each naming who signs it (「市と商工会議所及び
+    東西大学の三者による…協定書」, one line per university), after a sentence naming all who signed that
+    day: one agreement per document line. Each name of a line must be a party of the signing, or its bare
+    kind (市, 商工会議所) naming the one party of that kind; the lines name different sets, and together
+    every party; a count (三者) must equal the names."""
+    out = []
+    for d in drafts:
+        parties = d["parties"]
+        sets = []
+        for m in _DOCUMENT_LINE.finditer(r.text) if len(parties) >= 3 else ():
+            names = [x for x in _PARTY_WORDS.split(m.group("who")) if x]
+            if m.group("n") and len(names) != (int(m.group("n")) if m.group("n").isdigit() else _DIGIT[m.group("n")]):
+                continue
+            found = []
+            for x in names:
+                same = [p for p in parties if party_key(p) == party_key(x)] or \
+                    [p for p in parties if same_body(x, p)] or [p for p in parties if p.endswith(x) and len(x) < len(p)]
+                if len(same) != 1:
+                    break
+                found.append(same[0])
+            else:
+                if len(set(found)) == len(found) >= 2 and set(found) not in sets:
+                    sets.append(set(found))
+        if len(sets) >= 2 and set().union(*sets) == set(parties):
+            out += [_one_each(d, [p for p in parties if p in one][:-1], [p for p in parties if p in one][-1])
+                    for one in sets]
+        else:
+            out.append(d)
+    return out
+
+
 def same_body(short: str, full: str) -> bool:
     """One name for the same body: equal without legal form, or the shorter written with the
     longer's characters in order, from its start or its kind word (北海道同友会 / 北海道中小企業家同友会)."""

@@ -54,7 +54,7 @@ from extractors.records.agreement_lists import header_row_drafts, heading_drafts
 from extractors.records.agreement_reader import AgreementReader
 from extractors.records.agreement_splits import (clause_dates, merge_subsets, names_subset, own_dates, same_body,
                                                 split_bilateral, split_ceremonies, split_clauses, split_documents,
-                                                split_each)
+                                                split_each, split_listed_documents)
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import branch_end, party_blocks, party_key
 from extractors.language.gazetteer import find_municipalities
@@ -400,6 +400,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     drafts = [x for d in drafts for x in split_each(r, d)]
     drafts = [x for d in drafts for x in split_clauses(r, d, kind_of)]
     drafts = split_bilateral(r, drafts)
+    drafts = split_listed_documents(r, drafts)
     blocks = party_blocks(ctx.text)
     if not drafts and len(blocks) == 1:  # 「上記の自治体と…締結」: the parties are the block's
         s, e, word, sign = sentences[0]

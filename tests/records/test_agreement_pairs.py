@@ -32,3 +32,26 @@ def test_pairs_written_one_by_one_are_one_agreement_each(nlp, text, expected):
 ])
 def test_pairs_told_as_background_split_nothing(nlp, text):
     assert _parties(text) == [["山梨信用金庫", "甲府市", "笛吹市"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # all who signed that day in one sentence, then one document line per university (市, 商工会議所: bare kinds)
+    ("令和3年5月1日、青森市、青森商工会議所、弘前大学、青森大学は連携協定を締結しました。\n"
+     "市と商工会議所及び弘前大学の三者による協定書\n市と商工会議所及び青森大学の三者による協定書\n",
+     [["弘前大学", "青森商工会議所", "青森市"], ["青森商工会議所", "青森大学", "青森市"]]),
+    ("協定書の一覧\n市と東西大学との間の連携協定書(PDF)\n市と南北大学との間の連携協定書(PDF)\n"
+     "令和3年5月1日、青森市は東西大学及び南北大学と連携協定を締結しました。",
+     [["南北大学", "青森市"], ["東西大学", "青森市"]]),
+])
+def test_one_agreement_per_listed_document(nlp, text, expected):
+    assert _parties(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # one document of all three; a line naming some of the parties only
+    "令和3年5月1日、青森市は東西大学及び南北大学と連携協定を締結しました。\n関連資料\n"
+    "市と東西大学と南北大学の三者による連携協定書(PDF)\n",
+    "令和3年5月1日、青森市は東西大学及び南北大学と連携協定を締結しました。\n市と東西大学との間の連携協定書(PDF)\n",
+])
+def test_document_lines_that_name_no_split_leave_one_agreement(nlp, text):
+    assert _parties(text) == [["南北大学", "東西大学", "青森市"]]
