@@ -46,7 +46,10 @@ _ASIDE = re.compile(r"\s?[(（][^()（）]*[)）]\s?\Z")
 _LEAD = re.compile(r".*(?:には|では|とは|のは|からは|(?<=[\u4e00-\u9fffァ-ヶー」)）])(?:は|が|も|に|を))\s?|.*\s")
 _REFERENCE = re.compile(r"^(?:同|本|当)(?:所|市|町|村|区|県|行|会|庫|社|機構|協会|大学|学|センター|金庫|会議所)$")
 _POINTER = re.compile(r"(?:以下|下記|次|別記|別紙)の(?!とおり|通り)")
-_LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※•]+|^\(?\d{1,3}[).．、](?![0-9])\s*")  # (2020.6.3 is a date)
+_LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※•]+|^\(?\d{1,3}[).．、](?![0-9])\s*"  # (2020.6.3 is a date)
+                        r"|^\d{1,2}\s+(?=[^\s0-9])")  # 「1 東西銀行」: a number and a space
+# 「【締結先】船橋市、柏市」: a label in brackets before the names, as a key before a colon
+_LABEL = re.compile(r"[【\[［〔<＜《][^】\]］〕>＞》\n]{1,10}[】\]］〕>＞》]\s?")
 _CLEFT = re.compile(r"(?:締結|調印|結ん|交わ)(?:した|だ)(?:の|相手)は、?\s?")
 _CLEFT_END = re.compile(r"(?:です|でした|である|。|の[0-9一二三四五六七八九十]+|"
                         r"(?:など|等)\s?の?\s?(?:計|合計)?\s?[0-9一二三四五六七八九十]+)")  # 「…、Cなど7つの商工会」
@@ -195,9 +198,9 @@ def _line_names(text: str, s: int, e: int) -> list[Named] | None:
     m = _LIST_MARK.match(line)
     if m:
         s += m.end()
-    m = _KEY.match(text, s, e)
+    m = _KEY.match(text, s, e) or _LABEL.match(text, s, e)
     if m:
-        s = m.end()  # 「締結先:船橋市、柏市」
+        s = m.end()  # 「締結先:船橋市、柏市」, 「【締結先】船橋市、柏市」
     if "\t" in text[s:e]:  # a table row: its cells that name bodies (the others: the person, an address)
         cells = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^\t]+", text[s:e])]
         bodies = [(cs, ce) for cs, ce in cells if is_signing_body(text[cs:ce].strip()) and not is_group_noun(text[cs:ce])]
