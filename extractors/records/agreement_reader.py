@@ -345,6 +345,8 @@ class AgreementReader:
         lists += shared_ending(text, s, e)
 
         def add(name: str | None, st: int, en: int, rule: str) -> None:
+            if name and "\n" in name:  # 青葉まちづくり\n協議会: a name the wrapping of its line broke, joined
+                name = re.sub(r"[ \t]*\n[ \t]*", "", name)
             parts = dotted_bodies(name) if name and text[st:en] == name else []
             if parts:  # 東西大学・東西大学短期大学部: two bodies written with a middle dot
                 at = st
