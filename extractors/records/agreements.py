@@ -95,6 +95,20 @@ def _word_after(r: AgreementReader, words: list[Candidate], at: int, main: Candi
     return with_kind_prefix(r.text, next((w for w in words if w.start >= at and w.start <= main.start), main))
 
 
+def _document_heading(r: AgreementReader) -> list[tuple[int, int, Candidate, Candidate]]:
+    """The heading line of an agreement's own text (「連携協定書」, 「…に関する覚書」: its first line, the
+    document's name alone) as the signing it records, when a signature block names two signers or more
+    under it; else nothing."""
+    text = r.text
+    s = len(text) - len(text.lstrip())
+    e = text.find("\n", s)
+    e = len(text) if e == -1 else e
+    words = [w for w in r.ctx.within(s, e, "AGREEMENT") if w.text.endswith(("協定書", "覚書", "契約書"))]
+    if not words or e - s > 40 or text[words[-1].end:e].strip() or not signature_block(text):
+        return []
+    return [(s, e, words[-1], words[-1])]
+
+
 def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: Candidate,
                      first: bool = True) -> list[dict]:
     """The drafts of one signing sentence; `first`: no signing sentence before it gave one (a later
@@ -391,6 +405,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     for d in rows:
         for key in _WORKING_KEYS:
             d.pop(key, None)
+    if not sentences and not rows:  # the 協定書 itself, with no signing sentence: its heading and signature block
+        sentences = _document_heading(r)
     if not sentences:
         return rows
     add_joining(r, drafts)
