@@ -95,6 +95,12 @@ def _word_after(r: AgreementReader, words: list[Candidate], at: int, main: Candi
     return with_kind_prefix(r.text, next((w for w in words if w.start >= at and w.start <= main.start), main))
 
 
+def _with_count(text: str, group: str, start: int) -> str:
+    """A group word of any kind with the count written before it (「計4団体と」 -> 4団体), else as it is."""
+    m = re.search(r"([0-9]+|[一二三四五六七八九十]+)(?:つの)?\Z", text[max(0, start - 5):start])
+    return m.group(1) + group if m and group in ("団体", "機関", "組織") else group
+
+
 def _document_heading(r: AgreementReader) -> list[tuple[int, int, Candidate, Candidate]]:
     """The heading line of an agreement's own text (「連携協定書」, 「…に関する覚書」: its first line, the
     document's name alone) as the signing it records, when a signature block names two signers or more
@@ -125,7 +131,8 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
         word = referred = earlier[-1] if earlier else word
     parties = r.parties(s, e, anchor)
     if r.last_groups or r.last_named:  # 「…大学と連携協定を結んだ。相手はA、Bの2大学」
-        for name, st, en, rule in following_members(r, e, [g for g, _, _ in r.last_groups], r.last_named):
+        groups = [_with_count(text, g, st) for g, st, _ in r.last_groups]
+        for name, st, en, rule in following_members(r, e, groups, r.last_named):
             if not any(same_body(name, p[0]) for p in parties):
                 parties.append((name, st, en, rule))
     if len(parties) < 2 and title_m:

@@ -50,7 +50,7 @@ _LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※•]+|^\(?\d{1,3}
                         r"|^\d{1,2}\s+(?=[^\s0-9])")  # 「1 東西銀行」: a number and a space
 # 「【締結先】船橋市、柏市」: a label in brackets before the names, as a key before a colon
 _LABEL = re.compile(r"[【\[［〔<＜《][^】\]］〕>＞》\n]{1,10}[】\]］〕>＞》]\s?")
-_CLEFT = re.compile(r"(?:締結|調印|結ん|交わ)(?:した|だ)(?:の|相手)は、?\s?")
+_CLEFT = re.compile(r"(?:(?:締結|調印|結ん|交わ)(?:した|だ)(?:の|相手)は|(?<![^\s、。])(?:締結先|協定先|協定締結先)(?:は|\s?[:：]))、?\s?")
 _CLEFT_END = re.compile(r"(?:です|でした|である|。|の[0-9一二三四五六七八九十]+|"
                         r"(?:など|等)\s?の?\s?(?:計|合計)?\s?[0-9一二三四五六七八九十]+)")  # 「…、Cなど7つの商工会」
 _KEY = re.compile(r"[^\s:：、,]{1,8}\s?[:：]\s?")
@@ -176,7 +176,13 @@ def cleft_list(text: str, start: int, end: int) -> list[Named]:
 
 
 def fits_group(group: str, names: list[str]) -> bool:
-    """Whether bodies can be the members of a group noun: 金融機関 holds banks and 信用金庫, 大学 universities."""
+    """Whether bodies can be the members of a group noun: 金融機関 holds banks and 信用金庫, 大学 universities;
+    団体, 機関 or 組織 alone hold bodies of any kind, as many as the count written before it (「計4団体と」
+    comes as 4団体)."""
+    generic = re.fullmatch(rf"({_NUMBER})?(団体|機関|組織)", group)
+    if generic:
+        n = number(generic.group(1)) if generic.group(1) else None
+        return bool(names) and all(is_signing_body(x) for x in names) and n in (None, len(names))
     _modifiers, kinds = _group_data()
     kind = next((k for k in kinds + tuple(KIND_CLASSES) if group.endswith(k)), group[-2:])
     endings = KIND_CLASSES.get(kind, (kind,))
