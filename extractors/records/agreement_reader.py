@@ -38,7 +38,7 @@ from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (COUNTED_OFFICES, KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
                                              counted_kind, name_start, party_key, shared_ending)
 from extractors.records.officials import ends_with_office, observer_before, official_after, witness_after
-from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below
+from extractors.records.party_groups import counted_lists, group_word, is_group_noun, is_numbered_bank, list_below
 from extractors.records.publisher import (ORG_WORDS, body_of_kind, is_signing_body, publisher, self_referenced_body,
                                           stands_for_publisher, title_bodies)
 from extractors.records.wrapping import Wrapping
@@ -355,7 +355,7 @@ class AgreementReader:
                     at += len(part) + 1
                 return
             if not name or not name.strip() or _PLACE_WORDS.search(name) or \
-                    (NOT_A_NAME.search(name) and not is_institution(name)):  # 十六銀行 is a name
+                    (NOT_A_NAME.search(name) and not is_institution(name) and not is_numbered_bank(name)):  # 十六銀行 is a name
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
             if not is_signing_body(name) and (ends_with_office(name) or _DOCUMENT_NAME.search(name)):
                 return  # 教育長, 尾賀会頭: a person's office; 「…共生ビジョン」, 「…に関する協定」: a document
