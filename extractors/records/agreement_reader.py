@@ -114,6 +114,8 @@ _CO_SUBJECT_BEFORE = re.compile(r"(?:^|(?<=[、。\n\s]))" + _CO_NAME + r"\s?(?:
 # A name opening a clause (after 、 or a subject's は/が) joined by と/との to what follows: 「、ヤマト運輸と」
 _PARTNER_BEFORE_WORD = re.compile(r"(?:(?<=[、,])|(?<=[はが]、)|(?<=[はが]))\s?" + _CO_NAME +
                                   r"\s?(?:[(（][^()（）]*[)）])?\s?(?:との間で|との間に|との|と)\s?[「『]?")
+# 「AとBに関する協定」: after と, one word then the subject matter's particle: A is a word of the title, not a partner
+_TITLE_PAIR = re.compile(r"[^\s、。,とはがのを「」()（）]{1,10}(?:に関する|に関わる|に係る|にかかる|についての|に向けた|のための|の推進)")
 # What such a name is not: a person (…氏, …さん), a kind of body (自治体, 地元企業), a run ending in kana or
 # holding a particle (a phrase)
 _NOT_A_CO_NAME = re.compile(r"(?:氏|さん|様|君|自治体|企業|団体|機関|市町村|市町|事業者|関係者|(?<!株式|有限|合同)会社)$|"
@@ -526,6 +528,8 @@ class AgreementReader:
             return []
         out = []
         for m in _PARTNER_BEFORE_WORD.finditer(self.text, s, anchor):
+            if _TITLE_PAIR.match(self.text, m.end()) and len([f for f in found if f[2] > f[1]]) >= 2:
+                continue  # 「AとBは、連携と協力に関する協定を」: both sides named, a word of the title joined to the next
             if m.end() == anchor or (m.end() < anchor and not re.search(r"[、。,]", self.text[m.end():anchor])):
                 out.append((m.group(1), m.start(1), m.end(1)))
         return self._plausible(out, found)
