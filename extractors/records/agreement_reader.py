@@ -38,7 +38,7 @@ from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (COUNTED_OFFICES, KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
                                              counted_kind, name_start, party_key, shared_ending)
 from extractors.records.officials import ends_with_office, observer_before, official_after, witness_after
-from extractors.records.party_groups import counted_lists, group_word, is_group_noun, list_below
+from extractors.records.party_groups import counted_lists, group_word, is_group_noun, is_numbered_bank, list_below
 from extractors.records.publisher import (ORG_WORDS, body_of_kind, is_signing_body, publisher, self_referenced_body,
                                           stands_for_publisher, title_bodies)
 from extractors.records.wrapping import Wrapping
@@ -114,6 +114,8 @@ _CO_SUBJECT_BEFORE = re.compile(r"(?:^|(?<=[、。\n\s]))" + _CO_NAME + r"\s?(?:
 # A name opening a clause (after 、 or a subject's は/が) joined by と/との to what follows: 「、ヤマト運輸と」
 _PARTNER_BEFORE_WORD = re.compile(r"(?:(?<=[、,])|(?<=[はが]、)|(?<=[はが]))\s?" + _CO_NAME +
                                   r"\s?(?:[(（][^()（）]*[)）])?\s?(?:との間で|との間に|との|と)\s?[「『]?")
+# 「AとBに関する協定」: after と, one word then the subject matter's particle: A is a word of the title, not a partner
+_TITLE_PAIR = re.compile(r"[^\s、。,とはがのを「」()（）]{1,10}(?:に関する|に関わる|に係る|にかかる|についての|に向けた|のための|の推進)")
 # What such a name is not: a person (…氏, …さん), a kind of body (自治体, 地元企業), a run ending in kana or
 # holding a particle (a phrase)
 _NOT_A_CO_NAME = re.compile(r"(?:氏|さん|様|君|自治体|企業|団体|機関|市町村|市町|事業者|関係者|(?<!株式|有限|合同)会社)$|"
@@ -345,6 +347,8 @@ class AgreementReader:
         lists += shared_ending(text, s, e)
 
         def add(name: str | None, st: int, en: int, rule: str) -> None:
+            if name and "\n" in name:  # 青葉まちづくり\n協議会: a name the wrapping of its line broke, joined
+                name = re.sub(r"[ \t]*\n[ \t]*", "", name)
             parts = dotted_bodies(name) if name and text[st:en] == name else []
             if parts:  # 東西大学・東西大学短期大学部: two bodies written with a middle dot
                 at = st
@@ -353,7 +357,7 @@ class AgreementReader:
                     at += len(part) + 1
                 return
             if not name or not name.strip() or _PLACE_WORDS.search(name) or \
-                    (NOT_A_NAME.search(name) and not is_institution(name)):  # 十六銀行 is a name
+                    (NOT_A_NAME.search(name) and not is_institution(name) and not is_numbered_bank(name)):  # 十六銀行 is a name
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
             if not is_signing_body(name) and (ends_with_office(name) or _DOCUMENT_NAME.search(name)):
                 return  # 教育長, 尾賀会頭: a person's office; 「…共生ビジョン」, 「…に関する協定」: a document
@@ -524,6 +528,8 @@ class AgreementReader:
             return []
         out = []
         for m in _PARTNER_BEFORE_WORD.finditer(self.text, s, anchor):
+            if _TITLE_PAIR.match(self.text, m.end()) and len([f for f in found if f[2] > f[1]]) >= 2:
+                continue  # 「AとBは、連携と協力に関する協定を」: both sides named, a word of the title joined to the next
             if m.end() == anchor or (m.end() < anchor and not re.search(r"[、。,]", self.text[m.end():anchor])):
                 out.append((m.group(1), m.start(1), m.end(1)))
         return self._plausible(out, found)

@@ -218,11 +218,58 @@ def _each_after(r, e: int) -> bool:
     return False
 
 
+# 「同金庫と東町、同金庫と西町とが個別に締結」, 「市とA大学、市とB大学がそれぞれ」: pairs written one by one, each
+# with the same body first; the pairs' sentence says each is signed on its own
+_PAIRS = re.compile(r"(?P<p>[^\s、。,とはがの「」()（）]{1,12})と(?P<q1>[^\s、。,と「」]{1,20}?)"
+                    r"((?:[、,]\s?(?P=p)と[^\s、。,と「」]{1,20}?)+)\s?(?:とが|とは|が|は|の間で|との間で)")
+
+_EARLIER = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:より|から)|以前から|従来から|以前に|ている|ており")
+
+
+def _pairs(r, draft: dict) -> list[dict] | None:
+    """The draft's signing split by pairs written one by one (「同金庫と東町、同金庫と西町とが個別に締結する」)
+    in its sentence or in one of the four after it (a headline, the body's signing, its aim, then the pairs):
+    one agreement of the repeated body with each other one, when every other one is a party of the draft
+    and the sentence says each pair signs on its own."""
+    s, e = draft["_sentence"]
+    spans, pos = [(s, e)], e
+    while len(spans) < 5 and pos < len(r.text):
+        s2, e2 = r.ctx.sentence(pos)
+        pos = max(e2, pos + 1)
+        if r.text[s2:e2].strip():
+            spans.append((s2, e2))
+    keys = {party_key(n): n for n in draft["parties"]}
+    if _JOINT.search(r.text, s, e):
+        return None  # 「三者で締結」: one agreement signed by all
+    for s2, e2 in spans:
+        if not _EACH_SIGNING.search(r.text, s2, e2) or _EARLIER.search(r.text, s2, e2):
+            continue  # (「これまでも個別に結んでいる」: other agreements, told as background)
+        for m in _PAIRS.finditer(r.text, s2, e2):
+            others = [m.group("q1")] + re.findall(rf"[、,]\s?{re.escape(m.group('p'))}と([^\s、。,と「」]+)", m.group(3))
+            names = [keys.get(party_key(re.sub(r"[(（][^()（）]*[)）]", "", q))) for q in others]
+            if None in names or len(set(names)) < 2:
+                continue
+            first = m.group("p")
+            rest = [n for n in draft["parties"] if n not in names and n != first]
+            if first[0] in "同本当" and len(first) >= 2:  # 同金庫, 同行, 本学: the party whose name ends with that kind
+                end = {"行": "銀行", "学": "大学"}.get(first[1:], first[1:])
+                keep = [n for n in rest if n.endswith(end)]
+            else:
+                keep = [first] if first in draft["parties"] else []
+            if len(keep) != 1:
+                continue
+            return [_one_each(draft, keep, n) for n in names]
+    return None
+
+
 def split_each(r, draft: dict) -> list[dict]:
     """「AはB及びCとそれぞれ覚書を締結」: one agreement of A with each partner; 「A及びBは、それぞれCと」:
     one of each subject with C. Who is on which side comes from the particle before それぞれ. 「各金融機関と」
     (各 and a kind of the partners) in the sentence or in the next one that speaks of the agreement
     (「同協定は、各金融機関との…」) says the same of the partners."""
+    pairs = _pairs(r, draft) if len(draft["parties"]) >= 3 else None
+    if pairs:
+        return pairs
     s, e = draft["_sentence"]
     m = _EACH.search(r.text, s, e)
     objects = [w for w in r.ctx.within(s, e, "AGREEMENT") if re.match(r"書?[」』]?\s?を", r.text[w.end:w.end + 4])]
@@ -330,6 +377,45 @@ def split_bilateral(r, drafts: list[dict]) -> list[dict]:
         if pub in d["parties"] and len(listed) >= 2 and len(d["parties"]) == len(listed) + 1 and \
                 len(others) >= 2 and all(o in bilateral for o in others):
             out += [_one_each(d, [pub], one) for one in listed]
+        else:
+            out.append(d)
+    return out
+
+
+# 「市と商工会議所及び東西大学の三者による…協定書」: a line naming one document and who signs it
+_DOCUMENT_LINE = re.compile(r"^[\s・●○■\-]*(?P<who>[^\s。「」()（）]{2,80}?)(?:の(?P<n>[二三四五六七八九2-9])者|との間)"
+                            r"(?:による|間の|で結んだ|における)?[^\n。]{0,40}?(?:協定書?|覚書)", re.M)
+_PARTY_WORDS = re.compile(r"と|及び|および|並びに|ならびに|、|・")
+_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def split_listed_documents(r, drafts: list[dict]) -> list[dict]:
+    """A page that lists its agreement documents one a line, each naming who signs it (「市と商工会議所及び
+    東西大学の三者による…協定書」, one line per university), after a sentence naming all who signed that
+    day: one agreement per document line. Each name of a line must be a party of the signing, or its bare
+    kind (市, 商工会議所) naming the one party of that kind; the lines name different sets, and together
+    every party; a count (三者) must equal the names."""
+    out = []
+    for d in drafts:
+        parties = d["parties"]
+        sets = []
+        for m in _DOCUMENT_LINE.finditer(r.text) if len(parties) >= 3 else ():
+            names = [x for x in _PARTY_WORDS.split(m.group("who")) if x]
+            if m.group("n") and len(names) != (int(m.group("n")) if m.group("n").isdigit() else _DIGIT[m.group("n")]):
+                continue
+            found = []
+            for x in names:
+                same = [p for p in parties if party_key(p) == party_key(x)] or \
+                    [p for p in parties if same_body(x, p)] or [p for p in parties if p.endswith(x) and len(x) < len(p)]
+                if len(same) != 1:
+                    break
+                found.append(same[0])
+            else:
+                if len(set(found)) == len(found) >= 2 and set(found) not in sets:
+                    sets.append(set(found))
+        if len(sets) >= 2 and set().union(*sets) == set(parties):
+            out += [_one_each(d, [p for p in parties if p in one][:-1], [p for p in parties if p in one][-1])
+                    for one in sets]
         else:
             out.append(d)
     return out

@@ -54,7 +54,7 @@ from extractors.records.agreement_lists import header_row_drafts, heading_drafts
 from extractors.records.agreement_reader import AgreementReader
 from extractors.records.agreement_splits import (clause_dates, merge_subsets, names_subset, own_dates, same_body,
                                                 split_bilateral, split_ceremonies, split_clauses, split_documents,
-                                                split_each)
+                                                split_each, split_listed_documents)
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import branch_end, party_blocks, party_key
 from extractors.language.gazetteer import find_municipalities
@@ -95,6 +95,26 @@ def _word_after(r: AgreementReader, words: list[Candidate], at: int, main: Candi
     return with_kind_prefix(r.text, next((w for w in words if w.start >= at and w.start <= main.start), main))
 
 
+def _with_count(text: str, group: str, start: int) -> str:
+    """A group word of any kind with the count written before it (「計4団体と」 -> 4団体), else as it is."""
+    m = re.search(r"([0-9]+|[一二三四五六七八九十]+)(?:つの)?\Z", text[max(0, start - 5):start])
+    return m.group(1) + group if m and group in ("団体", "機関", "組織") else group
+
+
+def _document_heading(r: AgreementReader) -> list[tuple[int, int, Candidate, Candidate]]:
+    """The heading line of an agreement's own text (「連携協定書」, 「…に関する覚書」: its first line, the
+    document's name alone) as the signing it records, when a signature block names two signers or more
+    under it; else nothing."""
+    text = r.text
+    s = len(text) - len(text.lstrip())
+    e = text.find("\n", s)
+    e = len(text) if e == -1 else e
+    words = [w for w in r.ctx.within(s, e, "AGREEMENT") if w.text.endswith(("協定書", "覚書", "契約書"))]
+    if not words or e - s > 40 or text[words[-1].end:e].strip() or not signature_block(text):
+        return []
+    return [(s, e, words[-1], words[-1])]
+
+
 def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: Candidate,
                      first: bool = True) -> list[dict]:
     """The drafts of one signing sentence; `first`: no signing sentence before it gave one (a later
@@ -111,7 +131,8 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
         word = referred = earlier[-1] if earlier else word
     parties = r.parties(s, e, anchor)
     if r.last_groups or r.last_named:  # 「…大学と連携協定を結んだ。相手はA、Bの2大学」
-        for name, st, en, rule in following_members(r, e, [g for g, _, _ in r.last_groups], r.last_named):
+        groups = [_with_count(text, g, st) for g, st, _ in r.last_groups]
+        for name, st, en, rule in following_members(r, e, groups, r.last_named):
             if not any(same_body(name, p[0]) for p in parties):
                 parties.append((name, st, en, rule))
     if len(parties) < 2 and title_m:
@@ -391,6 +412,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     for d in rows:
         for key in _WORKING_KEYS:
             d.pop(key, None)
+    if not sentences and not rows:  # the 協定書 itself, with no signing sentence: its heading and signature block
+        sentences = _document_heading(r)
     if not sentences:
         return rows
     add_joining(r, drafts)
@@ -400,6 +423,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     drafts = [x for d in drafts for x in split_each(r, d)]
     drafts = [x for d in drafts for x in split_clauses(r, d, kind_of)]
     drafts = split_bilateral(r, drafts)
+    drafts = split_listed_documents(r, drafts)
     blocks = party_blocks(ctx.text)
     if not drafts and len(blocks) == 1:  # 「上記の自治体と…締結」: the parties are the block's
         s, e, word, sign = sentences[0]

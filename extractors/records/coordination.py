@@ -265,14 +265,13 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
 
 
 def _with_ending(item: str, ending: str) -> str:
-    """The item with the ending its list shares given back: 東西 + 信用金庫; a body already stays; a
-    university's short form 東西大 takes 学 (東西大学, not 東西大大学)."""
-    if is_signing_body(item):
+    """The item with the ending its list shares given back: 東西 + 信用金庫; a body already stays, and so
+    does a university's short form (弘前大, 信大, 東京農大: 大学 would double 大, and 学 alone makes no
+    name of 東京農大)."""
+    if is_signing_body(item) or (ending.endswith("大学") and item.endswith("大")):
         return item
     if item.endswith(("信金", "信組")) and ending in ("信用金庫", "信用組合"):
         return item[:-2] + ending  # 東西信金: the short form of the ending written in the item
-    if ending == "大学" and item.endswith("大"):  # (信大, 九工大: a short form no 学 completes, kept as written)
-        return item + "学" if len(item) >= 3 and not item.endswith("工大") else item
     return item + ending
 
 

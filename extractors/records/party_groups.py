@@ -46,8 +46,11 @@ _ASIDE = re.compile(r"\s?[(（][^()（）]*[)）]\s?\Z")
 _LEAD = re.compile(r".*(?:には|では|とは|のは|からは|(?<=[\u4e00-\u9fffァ-ヶー」)）])(?:は|が|も|に|を))\s?|.*\s")
 _REFERENCE = re.compile(r"^(?:同|本|当)(?:所|市|町|村|区|県|行|会|庫|社|機構|協会|大学|学|センター|金庫|会議所)$")
 _POINTER = re.compile(r"(?:以下|下記|次|別記|別紙)の(?!とおり|通り)")
-_LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※•]+|^\(?\d{1,3}[).．、](?![0-9])\s*")  # (2020.6.3 is a date)
-_CLEFT = re.compile(r"(?:締結|調印|結ん|交わ)(?:した|だ)(?:の|相手)は、?\s?")
+_LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※•]+|^\(?\d{1,3}[).．、](?![0-9])\s*"  # (2020.6.3 is a date)
+                        r"|^\d{1,2}\s+(?=[^\s0-9])")  # 「1 東西銀行」: a number and a space
+# 「【締結先】船橋市、柏市」: a label in brackets before the names, as a key before a colon
+_LABEL = re.compile(r"[【\[［〔<＜《][^】\]］〕>＞》\n]{1,10}[】\]］〕>＞》]\s?")
+_CLEFT = re.compile(r"(?:(?:締結|調印|結ん|交わ)(?:した|だ)(?:の|相手)は|(?<![^\s、。])(?:締結先|協定先|協定締結先)(?:は|\s?[:：]))、?\s?")
 _CLEFT_END = re.compile(r"(?:です|でした|である|。|の[0-9一二三四五六七八九十]+|"
                         r"(?:など|等)\s?の?\s?(?:計|合計)?\s?[0-9一二三四五六七八九十]+)")  # 「…、Cなど7つの商工会」
 _KEY = re.compile(r"[^\s:：、,]{1,8}\s?[:：]\s?")
@@ -78,12 +81,22 @@ def _group_data() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(data["modifiers"]), tuple(sorted(data["kinds"], key=len, reverse=True))
 
 
+# 十八銀行, 八十二銀行: a bank named by the number of its national-bank charter, under a name the bank code
+# table no longer holds (merged since); a count of banks is written 18行 or 3銀行, not in two kanji numerals
+_NUMBERED_BANK = re.compile(r"(?:株式会社)?[一二三四五六七八九十百]{2,4}銀行")
+
+
+def is_numbered_bank(name: str) -> bool:
+    """十八銀行, 株式会社八十二銀行: a bank's name, not a count of banks (see _NUMBERED_BANK)."""
+    return bool(_NUMBERED_BANK.fullmatch(name.strip()))
+
+
 def is_group_noun(name: str) -> bool:
     """A kind of body rather than a body: kind words joined by ・ (銀行・信用金庫), or kind words after
     generic modifiers only (総合大学, 地元金融機関, 県内各信用金庫)."""
     modifiers, kinds = _group_data()
     name = name.strip()
-    if not name or is_institution(name) or is_municipality(name):
+    if not name or is_institution(name) or is_municipality(name) or _NUMBERED_BANK.fullmatch(name):
         return False
     parts = [p for p in re.split(r"[・、]", name) if p]
     if len(parts) >= 2 and all(p in kinds or p in ORG_WORDS for p in parts):
@@ -173,7 +186,13 @@ def cleft_list(text: str, start: int, end: int) -> list[Named]:
 
 
 def fits_group(group: str, names: list[str]) -> bool:
-    """Whether bodies can be the members of a group noun: 金融機関 holds banks and 信用金庫, 大学 universities."""
+    """Whether bodies can be the members of a group noun: 金融機関 holds banks and 信用金庫, 大学 universities;
+    団体, 機関 or 組織 alone hold bodies of any kind, as many as the count written before it (「計4団体と」
+    comes as 4団体)."""
+    generic = re.fullmatch(rf"({_NUMBER})?(団体|機関|組織)", group)
+    if generic:
+        n = number(generic.group(1)) if generic.group(1) else None
+        return bool(names) and all(is_signing_body(x) for x in names) and n in (None, len(names))
     _modifiers, kinds = _group_data()
     kind = next((k for k in kinds + tuple(KIND_CLASSES) if group.endswith(k)), group[-2:])
     endings = KIND_CLASSES.get(kind, (kind,))
@@ -195,9 +214,9 @@ def _line_names(text: str, s: int, e: int) -> list[Named] | None:
     m = _LIST_MARK.match(line)
     if m:
         s += m.end()
-    m = _KEY.match(text, s, e)
+    m = _KEY.match(text, s, e) or _LABEL.match(text, s, e)
     if m:
-        s = m.end()  # 「締結先:船橋市、柏市」
+        s = m.end()  # 「締結先:船橋市、柏市」, 「【締結先】船橋市、柏市」
     if "\t" in text[s:e]:  # a table row: its cells that name bodies (the others: the person, an address)
         cells = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^\t]+", text[s:e])]
         bodies = [(cs, ce) for cs, ce in cells if is_signing_body(text[cs:ce].strip()) and not is_group_noun(text[cs:ce])]

@@ -19,7 +19,7 @@ from extractors.records.coordination import Named
 from extractors.records.officials import official_after
 from extractors.records.publisher import is_signing_body
 
-_ROLE = re.compile(r"[甲乙丙丁戊]\s+")
+_ROLE = re.compile(r"(?:[(（][甲乙丙丁戊][)）]\s*|[甲乙丙丁戊](?:\s?[:：]\s*|\s+))")  # 「甲 」, 「(甲)」, 「甲:」
 _HEAD = re.compile(r"(\S+?(?:都|道|府|県|市|区|町|村))(?:長|知事)(?=\s|$)")
 _ADDRESS = re.compile(r"(?:[0-9０-９]+(?:丁目|番地?|号)|[0-9]+-[0-9]+|〒)")
 MAX_BELOW = 10  # lines between the date line and the last signer line
@@ -64,7 +64,8 @@ def signature_block(text: str):
                 continue
             named = _signer(text, ls + (le - ls - len(text[ls:le].lstrip())), le)
             if named:
-                signers.append(named)
+                if not any(n.name == named.name for n in signers):  # 「鹿児島市」 over 「鹿児島市長 …」: one signer
+                    signers.append(named)
             elif not _ADDRESS.search(below) and not _ROLE.fullmatch(below + " "):
                 break
         if len(signers) >= 2:

@@ -55,6 +55,9 @@ def test_a_body_with_its_branch_is_a_body(name, ok):
     ("市は、青葉、緑丘、北川短期の計3大学と協定を結んだ", ["青葉大学", "緑丘大学", "北川短期大学"]),
     ("同支店は、県信用保証協会、東、西の両商工会議所と協定を結んでいる", ["東商工会議所", "西商工会議所"]),
     ("今回、流域の信用金庫と協力して", []),  # no count, no 計/両/各: no shared ending
+    # universities' short forms: kept as written, never 大 + 大学
+    ("商工会議所は、北南大、県立看護大、信大の3大学と協定を結んだ", ["北南大", "県立看護大", "信大"]),
+    ("青葉、東西農大の両大学と", ["青葉大学", "東西農大"]),
     # cities written as bare place names: each with the ending must be a municipality of the gazetteer
     ("東西大学と柏、船橋、松戸の三市は協定を結んだ", ["柏市", "船橋市", "松戸市"]),
     ("青葉、緑丘の両市が協定を結んだ", []),
