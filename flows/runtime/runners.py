@@ -216,6 +216,7 @@ def fork_pool_server() -> bool:
     process handles, and never returns here: it serves until the run ends, then exits at once."""
     if POOL_START != "forkserver" or multiprocessing.parent_process() is not None or threading.active_count() > 1:
         return False
+    # (here: only a run on the process pool forks its server, and the thread runner's runs import none of these)
     import gc
     import socket
     from multiprocessing import connection, forkserver, resource_tracker, util
