@@ -48,7 +48,7 @@ from extractors.language.arguments import signing_arguments
 from extractors.records.agreement_dates import (RECENTLY, ceremony_date, date_elsewhere, event_date_below, key_value_date, reported_done,
                                                 signing_date)
 from extractors.records.agreement_fields import draft, kind_of, party_how, with_kind_prefix
-from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied,
+from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied, partners_named_next,
                                                 following_members, without_signers)
 from extractors.records.agreement_lists import header_row_drafts, heading_drafts, row_drafts
 from extractors.records.agreement_reader import AgreementReader
@@ -135,6 +135,8 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
         for name, st, en, rule in following_members(r, e, groups, r.last_named):
             if not any(same_body(name, p[0]) for p in parties):
                 parties.append((name, st, en, rule))
+    if len(parties) == 1 and first:  # 「…協定を締結した。相手は青森、弘前、八戸の3商工会議所。」
+        parties += [p for p in partners_named_next(r, e) if not same_body(p[0], parties[0][0])]
     if len(parties) < 2 and title_m:
         parties = r.parties(title_m.start(), title_m.end(), title_m.end())
     if all(p[3] == "agreement-publisher" for p in parties):
