@@ -232,6 +232,9 @@ class AgreementReader:
             return self.ctx.resolve_self(c.text) or self.unnamed_self(c.text)
         if c.label == "ORG_ABBR":
             return self.aliases.get(c.text)
+        if c.text.startswith(("本", "当", "弊", "わが", "我が")) and _UNNAMED_SELF.fullmatch(c.text) and not self.publisher:
+            # 本町, 当社 tagged as a place (本町 is also a place name) or an organisation: a self-reference
+            return self.ctx.resolve_self(c.text) or self.unnamed_self(c.text)
         if "\n" in c.text:
             return c.text.replace("\n", "")
         if QUOTED_HEAD.fullmatch(c.text):
@@ -248,7 +251,8 @@ class AgreementReader:
 
     def unnamed_self(self, written: str) -> str | None:
         """The page's own body when the page never names it (当協会は…を締結しました, 県と東西銀行は on a
-        prefecture's page, 本市): the prefecture the document names for a bare 県, else the word as
+        prefecture's page, 本市): the prefecture the document names for a bare 県, else the one body of that
+        kind the title names and the text does not, else the word as
         written, so that the signing is kept with the party the text gives (how: as the document names it)."""
         if self.publisher or not _UNNAMED_SELF.fullmatch(written):
             return None
@@ -256,6 +260,10 @@ class AgreementReader:
             return self.ctx.site_owner
         if written.endswith("県") and self.ctx.prefecture:
             return self.ctx.prefecture
+        titled = [b for b in title_bodies(self.ctx.doc.title or "") if stands_for_publisher(written, b)]
+        if len(titled) == 1 and titled[0] not in self.text:
+            return titled[0]  # 「九重町と大分銀行の協定」 over 「本町は…」: the one body of that kind the title names, not
+            # named in the text (where it would be the self-reference's partner: 「射水市と本市で」)
         return body_of_kind(self.text, written) or written
 
     def back_reference(self, c: Candidate) -> str | None:
