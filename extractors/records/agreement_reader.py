@@ -90,6 +90,8 @@ MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 # The page's own body written as a self-reference: 本市, 当協会, 弊社, a bare 県 or 市 (a prefecture's page)
 _UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人)"
                            r"|県|市|町|村|府")
+# A sentence that opens by going on from the one before: 「また、」, 「さらに、」, 「同日、」
+_GOES_ON = re.compile(r"\s*(?:また|さらに|更に|加えて|あわせて|併せて|同日|同じく)[、,]?")
 _THIS_MONTH = re.compile(r"(今月|本月|先月)\s?([0-9]{1,2})日")
 _DAY_BEFORE = re.compile(r"(?<![一おととさ])昨日(?=\s?[、,]|\s?(?:に|は|には)?\s?[^\s、,。]{0,30}?(?:締結|調印|署名|結ん|交わ))")
 TOPIC_BACK = 3  # sentences back in a paragraph where an omitted subject's topic can stand
@@ -612,6 +614,8 @@ class AgreementReader:
         paragraph (up to TOPIC_BACK sentences back), when X is a body the document names: a candidate, or
         the start of one named elsewhere (東京海上日動 of 東京海上日動火災保険)."""
         pos = s
+        if s >= 2 and self.text[s - 2:s] == "。\n" and _GOES_ON.match(self.text, s):
+            pos = s - 1  # 「…締結しました。\nまた、…とも協定を締結しました。」: the line goes on with the paragraph above
         for _ in range(TOPIC_BACK):
             if pos < 2 or self.text[pos - 1] != "。":
                 return None  # a paragraph's first sentence: nothing before it in the paragraph
