@@ -247,6 +247,21 @@ def _bodies_of_signers(r: AgreementReader, s: int, sign_at: int) -> list[tuple[s
     return out if len(out) >= 2 else []
 
 
+def _date_of_signers(r: AgreementReader, d: dict) -> None:
+    """「熊本県知事と肥後銀行頭取が3月3日、協定書に署名した」 under a headline that gave the agreement: the day of a
+    sentence whose officials sign for two of its parties or more (`_bodies_of_signers`) dates it."""
+    for sign in (c for c in r.ctx.cands if c.label == "SIGN"):
+        s, e = r.joined_sentence(sign.start)
+        bodies = [b for b, *_ in _bodies_of_signers(r, s, sign.start)]
+        if sum(any(same_body(b, p) for p in d["parties"]) for b in bodies) < 2:
+            continue
+        date, ev = signing_date(r, s, e, sign.start)
+        if date:
+            d["signed_date"] = date
+            d["evidence"] += [(s, e, "agreement-date-signers"), ev]
+            return
+
+
 # What can follow a headline's last word: the line's end, a space before a subtitle, a bracketed label
 _HEADLINE_STOP = re.compile(r"\s*(?:$|\n)|[ 　]|[!！]|[【(（]")
 
@@ -475,6 +490,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             date_of_accompanied(r, d, drafts)
         if d["signed_date"] is None:
             date_elsewhere(r, d, seen | background)  # (「…を締結した際、」 dates no other signing)
+        if d["signed_date"] is None:
+            _date_of_signers(r, d)
         if d["signed_date"] is None and r.doc_date and r.doc_date.kind != "event name" and \
                 any(reported_done(ctx.text, *span) for span in [(s, e), *d.get("_also", [])]) and \
                 not RECENTLY.search(ctx.text, s, e):  # 「このほど結びました」: some day before the page's, not its day
