@@ -197,6 +197,12 @@ def date_elsewhere(r, draft: dict, skip: set[tuple[int, int]]) -> None:
 # 「令和3年3月10日に市役所で締結式を行いました」, 「調印式は18日、…で行われ」: a signing ceremony held
 _CEREMONY = re.compile(r"(?:締結|調印|署名)(?:式|セレモニー)")
 _HELD = re.compile(r"行われ|行い|行った|行っ|開かれ|開いた|開催|執り行|挙行")
+# 「締結式は5月20日に市役所で行う予定です」: the day a signing's ceremony is set for,
+# on a page that announces the signing as to come (「締結することとなりました」, 「締結する予定です」), not one that
+# reports it done and its ceremony later
+_TO_BE_SIGNED = re.compile(r"(?:締結|調印|結ぶ)(?:する)?こと(?:と|に)なり|(?:締結|調印)の運び|(?:締結|調印)(?:いた)?します|"
+                           r"(?:締結|調印)する予定|結ぶ予定")
+_HELD_PLANNED = re.compile(r"(?:行う|行います|開催する|開催します|開く|実施する|執り行う|挙行する)予定|開催予定")
 
 
 def ceremony_date(r, skip: set[tuple[int, int]]) -> tuple[str | None, Span | None]:
@@ -205,7 +211,9 @@ def ceremony_date(r, skip: set[tuple[int, int]]) -> tuple[str | None, Span | Non
     own = r.doc_date.start if r.doc_date else None
     for m in _CEREMONY.finditer(r.text):
         s, e = r.ctx.sentence(m.start())
-        if (s, e) in skip or not _HELD.search(r.text, m.end(), min(e, m.end() + 40)) or PLANNED.search(r.text, s, e):
+        held = _HELD.search(r.text, m.end(), min(e, m.end() + 40)) and not PLANNED.search(r.text, s, e)
+        planned = _HELD_PLANNED.search(r.text, m.end(), min(e, m.end() + 40)) and _TO_BE_SIGNED.search(r.text)
+        if (s, e) in skip or not (held or planned):
             continue
         best = None
         for d in map(lambda d: _relative_year(r, d), r.dates_in(s, e)):

@@ -16,7 +16,9 @@ from extractors.records.agreement_fields import party_how
 from extractors.records.agreement_reader import AgreementReader
 from extractors.records.agreement_splits import same_body
 from extractors.records.officials import official_after, people_sign
+from extractors.records.coordination import Named, shared_ending
 from extractors.records.party_groups import cleft_list, counted_lists, fits_group, list_below
+from extractors.records.publisher import is_signing_body
 from extractors.records.spans import field_span
 
 _JOINS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:が|も)[^。]{0,10}?(?:加わ|参加し|含まれ)")
@@ -134,6 +136,33 @@ def following_members(r: AgreementReader, pos: int, groups: list[str],
                                      (counter and counter.endswith(g[-2:])) for g in groups) or \
                     any(same_body(name, x) for name, _ in members for x in named):
                 return [(name, n.start, n.end, n.rule) for name, n in members]
+    return []
+
+
+# A sentence that opens by naming the signing's other side: 「相手は…」, 「協定の相手方は…」, 「締結先は…」,
+# a cleft 「協定を結んだのは…」
+_PARTNER_KEY = re.compile(r"\s*(?:(?:その|協定の|締結の)?(?:相手方?|締結相手|協定先|締結先)(?:は|\s?[:：])|"
+                          r"(?:協定を|協定に)?(?:締結|調印|結ん|署名)(?:した|だ)(?:の|相手)は)、?\s?")
+_ONE_PARTNER = re.compile(r"([^\s、。,]{2,30}?)(?:です|でした|である)?。")
+
+
+def partners_named_next(r: AgreementReader, pos: int) -> list[tuple[str, int, int, str]]:
+    """The partners the sentence right after a signing sentence names when it opens on the other side of
+    the signing (「…協定を締結した。相手は青森、弘前、八戸の3商工会議所。」): the items of a list with one
+    shared ending (each given its ending back), else of a cleft-like list of bodies (「締結先は、A、B、C。」)."""
+    for s, e in following_sentences(r, pos, about=False):
+        m = _PARTNER_KEY.match(r.text, s, e)
+        if not m:
+            return []
+        items = shared_ending(r.text, m.end(), e) or cleft_list(r.text, s, e)
+        one = _ONE_PARTNER.match(r.text, m.end(), e)
+        if not items and one and is_signing_body(one.group(1)):  # 「相手は東西信用金庫。」: one body alone
+            items = [Named(one.start(1), one.end(1), one.group(1), "agreement-partner-next")]
+        members = [(r.member_name(n.start, n.end) if n.rule != "agreement-shared-ending" else n.name, n)
+                   for n in items]
+        if not members or not all(name and is_signing_body(name) for name, _ in members):
+            return []
+        return [(name, n.start, n.end, n.rule) for name, n in members]
     return []
 
 

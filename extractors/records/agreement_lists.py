@@ -24,7 +24,7 @@ _ROW_HEADER = re.compile(r"締結|協定|提携|連携先|相手方")
 
 
 def row_drafts(r: AgreementReader, used: set[tuple[int, int]]) -> list[dict]:
-    """A table of agreements (tab-separated cells under a header naming 締結/協定/提携): each row
+    """A table of agreements (cells separated by tabs or pipes under a header naming 締結/協定/提携): each row
     with a date and a body is one agreement of the publisher with the row's bodies."""
     out: list[dict] = []
     header = False
@@ -32,7 +32,8 @@ def row_drafts(r: AgreementReader, used: set[tuple[int, int]]) -> list[dict]:
     for line in r.text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if "\t" not in line:
+        sep = "\t" if "\t" in line else "|" if line.lstrip().startswith("|") else None  # (「| 2022年4月1日 | 東西銀行 |」)
+        if sep is None:
             continue
         if not r.dates_in(start, end) and _ROW_HEADER.search(line):
             header = True
@@ -41,7 +42,7 @@ def row_drafts(r: AgreementReader, used: set[tuple[int, int]]) -> list[dict]:
             continue
         date = next((d for d in r.dates_in(start, end) if d.start_date and not d.fiscal_year), None)
         cells, cell_start = [], start
-        for cell in line.split("\t"):
+        for cell in line.split(sep):
             cells.append((cell_start, cell_start + len(cell)))
             cell_start += len(cell) + 1
         names: list[str] = [r.publisher] if r.publisher else []

@@ -57,7 +57,8 @@ _PREDICATE_AFTER = re.compile(r"\s?(?:し|す|さ|式|を行|いた|の運び|�
 _BACK_KINDS = {"信金": "信用金庫", "信組": "信用組合", "行": "銀行", "社": "株式会社", "庫": "金庫", "実行委": "実行委員会",
                "会": "会", "所": "会議所"}
 _SELF_WORD = re.compile(r"^(?:本|当|同|弊|わが|我が)?(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|所|社|大学)$")
-_BARE_GROUP = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヶー])(大学|金融機関|信用金庫|銀行|自治体|市町村|企業|団体|機関)"
+_BARE_GROUP = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヶー])(大学|短期大学|金融機関|信用金庫|信用組合|銀行|商工会議所|商工会|自治体|"
+                         r"市町村|企業|団体|機関)"
                          r"(?=と(?:の間|、|\s)?[^、。]{0,40}?(?:協定|覚書|提携|契約))")
 _COLLECTIVE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}?[0-9一二三四五六七八九十]+(?:県|府県|都道府県|市町村|市町|市)の\Z")
 # 「…に続き」: what comes before it is an earlier agreement
@@ -89,6 +90,8 @@ MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 # The page's own body written as a self-reference: 本市, 当協会, 弊社, a bare 県 or 市 (a prefecture's page)
 _UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人)"
                            r"|県|市|町|村|府")
+# A sentence that opens by going on from the one before: 「また、」, 「さらに、」, 「同日、」
+_GOES_ON = re.compile(r"\s*(?:また|さらに|更に|加えて|あわせて|併せて|同日|同じく)[、,]?")
 _THIS_MONTH = re.compile(r"(今月|本月|先月)\s?([0-9]{1,2})日")
 _DAY_BEFORE = re.compile(r"(?<![一おととさ])昨日(?=\s?[、,]|\s?(?:に|は|には)?\s?[^\s、,。]{0,30}?(?:締結|調印|署名|結ん|交わ))")
 TOPIC_BACK = 3  # sentences back in a paragraph where an omitted subject's topic can stand
@@ -231,6 +234,9 @@ class AgreementReader:
             return self.ctx.resolve_self(c.text) or self.unnamed_self(c.text)
         if c.label == "ORG_ABBR":
             return self.aliases.get(c.text)
+        if c.text.startswith(("本", "当", "弊", "わが", "我が")) and _UNNAMED_SELF.fullmatch(c.text) and not self.publisher:
+            # 本町, 当社 tagged as a place (本町 is also a place name) or an organisation: a self-reference
+            return self.ctx.resolve_self(c.text) or self.unnamed_self(c.text)
         if "\n" in c.text:
             return c.text.replace("\n", "")
         if QUOTED_HEAD.fullmatch(c.text):
@@ -247,7 +253,8 @@ class AgreementReader:
 
     def unnamed_self(self, written: str) -> str | None:
         """The page's own body when the page never names it (当協会は…を締結しました, 県と東西銀行は on a
-        prefecture's page, 本市): the prefecture the document names for a bare 県, else the word as
+        prefecture's page, 本市): the prefecture the document names for a bare 県, else the one body of that
+        kind the title names and the text does not, else the word as
         written, so that the signing is kept with the party the text gives (how: as the document names it)."""
         if self.publisher or not _UNNAMED_SELF.fullmatch(written):
             return None
@@ -255,6 +262,10 @@ class AgreementReader:
             return self.ctx.site_owner
         if written.endswith("県") and self.ctx.prefecture:
             return self.ctx.prefecture
+        titled = [b for b in title_bodies(self.ctx.doc.title or "") if stands_for_publisher(written, b)]
+        if len(titled) == 1 and titled[0] not in self.text:
+            return titled[0]  # 「九重町と大分銀行の協定」 over 「本町は…」: the one body of that kind the title names, not
+            # named in the text (where it would be the self-reference's partner: 「射水市と本市で」)
         return body_of_kind(self.text, written) or written
 
     def back_reference(self, c: Candidate) -> str | None:
@@ -603,6 +614,8 @@ class AgreementReader:
         paragraph (up to TOPIC_BACK sentences back), when X is a body the document names: a candidate, or
         the start of one named elsewhere (東京海上日動 of 東京海上日動火災保険)."""
         pos = s
+        if s >= 2 and self.text[s - 2:s] == "。\n" and _GOES_ON.match(self.text, s):
+            pos = s - 1  # 「…締結しました。\nまた、…とも協定を締結しました。」: the line goes on with the paragraph above
         for _ in range(TOPIC_BACK):
             if pos < 2 or self.text[pos - 1] != "。":
                 return None  # a paragraph's first sentence: nothing before it in the paragraph

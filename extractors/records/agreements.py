@@ -48,7 +48,7 @@ from extractors.language.arguments import signing_arguments
 from extractors.records.agreement_dates import (RECENTLY, ceremony_date, date_elsewhere, event_date_below, key_value_date, reported_done,
                                                 signing_date)
 from extractors.records.agreement_fields import draft, kind_of, party_how, with_kind_prefix
-from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied,
+from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied, partners_named_next,
                                                 following_members, without_signers)
 from extractors.records.agreement_lists import header_row_drafts, heading_drafts, row_drafts
 from extractors.records.agreement_reader import AgreementReader
@@ -135,6 +135,9 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
         for name, st, en, rule in following_members(r, e, groups, r.last_named):
             if not any(same_body(name, p[0]) for p in parties):
                 parties.append((name, st, en, rule))
+    if len(parties) == 1 and first and not r.last_groups:  # 「…協定を締結した。相手は青森、弘前、八戸の3商工会議所。」
+        # (a group word's members are read above, against its count)
+        parties += [p for p in partners_named_next(r, e) if not same_body(p[0], parties[0][0])]
     if len(parties) < 2 and title_m:
         parties = r.parties(title_m.start(), title_m.end(), title_m.end())
     if all(p[3] == "agreement-publisher" for p in parties):
@@ -242,6 +245,21 @@ def _bodies_of_signers(r: AgreementReader, s: int, sign_at: int) -> list[tuple[s
         if name and is_signing_body(name) and not any(same_body(name, o[0]) or o[0] in name for o in out):
             out.append((name, c.start, c.end, "agreement-signer-body"))
     return out if len(out) >= 2 else []
+
+
+def _date_of_signers(r: AgreementReader, d: dict) -> None:
+    """「熊本県知事と肥後銀行頭取が3月3日、協定書に署名した」 under a headline that gave the agreement: the day of a
+    sentence whose officials sign for two of its parties or more (`_bodies_of_signers`) dates it."""
+    for sign in (c for c in r.ctx.cands if c.label == "SIGN"):
+        s, e = r.joined_sentence(sign.start)
+        bodies = [b for b, *_ in _bodies_of_signers(r, s, sign.start)]
+        if sum(any(same_body(b, p) for p in d["parties"]) for b in bodies) < 2:
+            continue
+        date, ev = signing_date(r, s, e, sign.start)
+        if date:
+            d["signed_date"] = date
+            d["evidence"] += [(s, e, "agreement-date-signers"), ev]
+            return
 
 
 # What can follow a headline's last word: the line's end, a space before a subtitle, a bracketed label
@@ -472,6 +490,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             date_of_accompanied(r, d, drafts)
         if d["signed_date"] is None:
             date_elsewhere(r, d, seen | background)  # (「…を締結した際、」 dates no other signing)
+        if d["signed_date"] is None:
+            _date_of_signers(r, d)
         if d["signed_date"] is None and r.doc_date and r.doc_date.kind != "event name" and \
                 any(reported_done(ctx.text, *span) for span in [(s, e), *d.get("_also", [])]) and \
                 not RECENTLY.search(ctx.text, s, e):  # 「このほど結びました」: some day before the page's, not its day

@@ -81,12 +81,19 @@ def party_key(name: str) -> str:
     return re.sub(r"[\s()（）「」『』・]", "", _LEGAL.sub("", name))
 
 
+# The key of a block's line that gives a body's name (「名称 株式会社東西銀行」, 「団体名:青葉商工会議所」)
+_NAME_KEY = re.compile(r"\s*(?:名\s?称|団体名|機関名|法人名|事業者名|企業名|会社名|金融機関名|大学名)(?:\s*[:：]\s*|\s+)(?=\S)")
+
+
 def _clean_item(text: str, s: int, e: int) -> Named | None:
     """A list item as a party name, or None when it is no signing body (a person, an address)."""
     item = text[s:e]
     m = _LIST_MARK.match(item)
     if m:
         s += m.end()
+    key = _NAME_KEY.match(text, s, e)
+    if key and key.end() < e:  # 「名称 株式会社東西銀行」: a key-value line of the block, the value the name
+        s = key.end()
     item = text[s:e].rstrip()
     e = s + len(item)
     m = _TRAIL_BRACKET.search(item)

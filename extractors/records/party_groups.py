@@ -217,8 +217,12 @@ def _line_names(text: str, s: int, e: int) -> list[Named] | None:
     m = _KEY.match(text, s, e) or _LABEL.match(text, s, e)
     if m:
         s = m.end()  # 「締結先:船橋市、柏市」, 「【締結先】船橋市、柏市」
-    if "\t" in text[s:e]:  # a table row: its cells that name bodies (the others: the person, an address)
-        cells = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^\t]+", text[s:e])]
+    if "\t" in text[s:e] or text[s:e].strip().startswith("|"):
+        # a table row (cells by tabs, or 「| 東西銀行 | 青葉市 |」): its cells that name bodies (the others:
+        # the person, an address)
+        cells = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^\t|]+", text[s:e]) if m.group().strip()]
+        cells = [(cs + len(text[cs:ce]) - len(text[cs:ce].lstrip()), ce - len(text[cs:ce]) + len(text[cs:ce].rstrip()))
+                 for cs, ce in cells]
         bodies = [(cs, ce) for cs, ce in cells if is_signing_body(text[cs:ce].strip()) and not is_group_noun(text[cs:ce])]
         return [Named(cs, ce, text[cs:ce].strip(), "agreement-list-below") for cs, ce in bodies[:1]] or None
     names = []
