@@ -649,6 +649,52 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
         return
 
 
+
+# …条例を可決した。4月1日から施行する。: a sentence opening with a day put in force, its subject left out
+_OMITTED_IN_FORCE = re.compile(r"\s?(?:から|より)\s?施行(?:する|され|し|となり|とな)")
+# …日に公布し、同日から施行 / 本日から施行: the day just named, or the page's own day
+_SAME_DAY_IN_FORCE = re.compile(r"(同日|本日)\s?(?:から|より)?\s?施行(?:する|され|し|いたし|とな|します)")
+
+
+def _omitted_subject_in_force(ctx: DocContext, drafts: list[dict]) -> None:
+    """On a page about one ordinance with no effective date yet: the sentence right after one naming it
+    that opens with a day put in force (its subject left out: 4月1日から施行する), or 同日から施行 after
+    the one date of the name's sentence, or 本日から施行 on a page that dates itself to the day, gives
+    the day it took effect."""
+    names = {_key_name(d["name"]) for d in drafts}
+    open_ = [d for d in drafts if d["effective_date"] is None]
+    if len(names) != 1 or not open_:
+        return
+    text = ctx.text
+    for m in re.finditer(re.escape(drafts[0]["name"]), text):
+        s, e = ctx.sentence(m.start())
+        span = None
+        same = _SAME_DAY_IN_FORCE.search(text, m.end(), e)
+        if same and same.group(1) == "同日":
+            dates = [d for d in ctx.dates_in(s, same.start()) if d.start_date and not d.fiscal_year]
+            if len(dates) == 1 and len(dates[0].start_date) == 10:
+                span = field_span(same.start(1), same.end(1), "ordinance-same-day", "effective_date",
+                                  dates[0].start_date, how="the day just named")
+        elif same and ctx.doc_date and len(ctx.doc_date.date) == 10:
+            span = field_span(same.start(1), same.end(1), "ordinance-same-day", "effective_date",
+                              ctx.doc_date.date, how="the document's date")
+        if span is None:
+            ns = e
+            while ns < len(text) and text[ns] in " \n\t":
+                ns += 1
+            ns_end = ctx.sentence(ns)[1] if ns < len(text) else ns
+            nxt = text[ns:ns_end]
+            dates = [d for d in ctx.dates_in(ns, ns_end) if d.start_date and not d.fiscal_year]
+            if dates and dates[0].start <= ns + 1 and "条例" not in nxt and _OMITTED_IN_FORCE.match(text, dates[0].end):
+                span = date_span(dates[0], "ordinance-omitted-subject", "effective_date", value=dates[0].start_date)
+        if span is None:
+            continue
+        for d in open_:
+            d["effective_date"] = span.value
+            d["evidence"].append(span)
+        return
+
+
 # A name followed by one of these is the ground of something else (…条例に基づく支援,
 # …条例の規定により, …条例第3条): a passing reference, not a statement about the ordinance.
 _BASIS_AFTER = re.compile(r"[」』]?\s?(?:に基づ|にもとづ|に基い|の規定|に規定|に定め|により|によって|による|を根拠|"
@@ -841,6 +887,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     _self_reference_dates(ctx, drafts)
     for d in drafts:
         d.pop("_near", None)
+    _omitted_subject_in_force(ctx, drafts)
     _page_number_and_promulgation(ctx, drafts)
     _supplementary_provisions(ctx, drafts)
     _fallback_dates(ctx, drafts)
