@@ -25,3 +25,4 @@ def test_a_heading_names_the_series_of_the_rows_below(nlp, heading):
 ])
 def test_a_hiragana_word_is_read_back_only_as_a_whole_heading(text, name):
     assert [f.text for f in names_in(text, 0, len(text))][0] == name
+
