@@ -884,16 +884,66 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             headers[0]["amended_dates"].append(year.start_date)
             headers[0]["evidence"].append(field_span(m.start(1), m.end(2), "ordinance-amend-abbr", "amended_dates",
                                                      year.start_date))
-    _self_reference_dates(ctx, drafts)
+    amending_page = _amending_header(ctx, drafts)
+    if not amending_page:  # (on an amending ordinance's own text, この条例 and its 附則 are the amendment's)
+        _self_reference_dates(ctx, drafts)
     for d in drafts:
         d.pop("_near", None)
-    _omitted_subject_in_force(ctx, drafts)
-    _page_number_and_promulgation(ctx, drafts)
-    _supplementary_provisions(ctx, drafts)
-    _fallback_dates(ctx, drafts)
+    if not amending_page:
+        _omitted_subject_in_force(ctx, drafts)
+        _page_number_and_promulgation(ctx, drafts)
+        _supplementary_provisions(ctx, drafts)
+        _fallback_dates(ctx, drafts)
     drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts)]
     return _whole_names_first(_apply_renames(_join_short_names(ctx, drafts)))
 
+
+
+_AMENDING_LINE = re.compile(r"[\s○◯●◎・「『]*(?P<name>[^\s「」『』]{3,60}?条例)の(?:一部|全部)を改正する条例[\s」』]*")
+
+
+def _amending_header(ctx: DocContext, drafts: list[dict]) -> bool:
+    """Whether the page is an amending ordinance's own text: 「X条例の一部を改正する条例」 alone on its
+    line, as a 例規集 or a gazette sets its heading, and X the one ordinance the page names. The day
+    on the line right under that heading (its 公布, maybe with its number) is an amendment of X; the
+    page's この条例 and 附則 speak of the amendment, not of X's making or coming into force."""
+    keys = {_key_name(d["name"]) for d in drafts}
+    if len(keys) != 1:
+        return False
+    text = ctx.text
+    for i, line in enumerate(ctx.lines):
+        m = _AMENDING_LINE.fullmatch(line.text)
+        if not m or _key_name(clean_name(m.group("name"))) not in keys:
+            continue
+        below = next((ln for ln in ctx.lines[i + 1:] if ln.body), None)
+        dates = [d for d in ctx.dates_in(below.start, below.end) if d.start_date and d.precision == "day"] \
+            if below else []
+        if dates and not text[below.start:dates[0].start].strip(" \t(（"):
+            for d in drafts:
+                d["effective_date"] = d["enacted_date"] = None
+                d["evidence"] = [sp for sp in d["evidence"] if not (isinstance(sp, Span) and sp.field in (
+                    "effective_date", "enacted_date", "amended_dates"))]
+                d["amended_dates"] = [dates[0].start_date]
+                d["evidence"].append(date_span(dates[0], "ordinance-amending-header", "amended_dates"))
+        return True
+    return False
+    text = ctx.text
+    for at, end in amending_ends.items():
+        ls, le = ctx.line(at)
+        if text[ls:at].strip(" \t○◯●◎・「『") or text[end:le].strip(" \t」』"):
+            continue
+        below = next((ln for ln in ctx.lines if ln.start > le and ln.body), None)
+        dates = [d for d in ctx.dates_in(below.start, below.end) if d.start_date and d.precision == "day"] \
+            if below else []
+        if dates and not text[below.start:dates[0].start].strip(" \t(（"):
+            for d in drafts:
+                d["effective_date"] = d["enacted_date"] = None
+                d["evidence"] = [sp for sp in d["evidence"] if not (isinstance(sp, Span) and sp.field in (
+                    "effective_date", "enacted_date", "amended_dates"))]
+                d["amended_dates"] = [dates[0].start_date]
+                d["evidence"].append(date_span(dates[0], "ordinance-amending-header", "amended_dates"))
+        return True
+    return False
 
 _CRUMB_SEP = re.compile(r"\s?[>＞»›]\s?")
 
