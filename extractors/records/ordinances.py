@@ -651,7 +651,7 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
 
 
 # …条例を可決した。4月1日から施行する。: a sentence opening with a day put in force, its subject left out
-_OMITTED_IN_FORCE = re.compile(r"\s?(?:から|より)\s?施行(?:する|され|し|となり|とな)")
+_OMITTED_IN_FORCE = re.compile(r"\s?(?:から|より|に)\s?施行(?:する|され|し|となり|とな)")
 # …日に公布し、同日から施行 / 本日から施行: the day just named, or the page's own day
 _SAME_DAY_IN_FORCE = re.compile(r"(同日|本日)\s?(?:から|より)?\s?施行(?:する|され|し|いたし|とな|します)")
 
@@ -685,7 +685,9 @@ def _omitted_subject_in_force(ctx: DocContext, drafts: list[dict]) -> None:
             ns_end = ctx.sentence(ns)[1] if ns < len(text) else ns
             nxt = text[ns:ns_end]
             dates = [d for d in ctx.dates_in(ns, ns_end) if d.start_date and not d.fiscal_year]
-            if dates and dates[0].start <= ns + 1 and "条例" not in nxt and _OMITTED_IN_FORCE.match(text, dates[0].end):
+            early = dates and not dates[0].year_given and ctx.doc_date and dates[0].start_date < ctx.doc_date.date
+            if dates and not early and dates[0].start <= ns + 1 and "条例" not in nxt and \
+                    _OMITTED_IN_FORCE.match(text, dates[0].end):  # (a day before the page's, its year unwritten: next year's?)
                 span = date_span(dates[0], "ordinance-omitted-subject", "effective_date", value=dates[0].start_date)
         if span is None:
             continue
