@@ -857,6 +857,26 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
     coarse = _coarse_date_after(ctx, edition_at, e)
     if coarse:
         return coarse, YEAR_FROM_DOCUMENT
+    coarse = _coarse_date_before_venue(ctx, s, edition_at, e)
+    if coarse:
+        return coarse, YEAR_FROM_DOCUMENT
+    return None
+
+
+# 平成28年5月に長岡市で第9回…が開かれた, 平成28年5月、新潟県長岡市の…ホテルで第9回…: the venue between
+_VENUE_BETWEEN = re.compile(r"\s?(?:に|、)\s?[^。、\n]{1,30}?(?:で|にて|において)\s?")
+_HELD_AFTER = re.compile(r"開催(?:され|し|いたし)|開か|開い|開き|行われ")
+
+
+def _coarse_date_before_venue(ctx: DocContext, s: int, edition_at: int, e: int) -> DateMention | None:
+    """A year or month written with its year at the head of the meeting's sentence, a venue clause
+    between it and the edition (…に長岡市で第9回…), the holding verb after the edition: its date at
+    the precision written."""
+    for d in ctx.dates_in(s, edition_at):
+        if d.precision in ("year", "month") and d.start_date and d.year_given and not d.fiscal_year \
+                and not ctx.text[s:d.start].strip() and _VENUE_BETWEEN.fullmatch(ctx.text, d.end, edition_at) \
+                and _HELD_AFTER.search(ctx.text, edition_at, e):
+            return d
     return None
 
 
