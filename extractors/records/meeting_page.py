@@ -283,7 +283,18 @@ def page_date(ctx: DocContext, d: DateMention) -> bool:
     if any(vs <= d.start < ve for vs, ve in key_blocks(ctx, DATE_KEYS)):
         return False
     alone = not line.replace(ctx.text[d.start:d.end], "").strip(" \t0123456789:.()[]")
-    return alone or bool(_PAGE_DATE_LINE.search(line))
+    return alone or bool(_PAGE_DATE_LINE.search(line)) or _sign_off(ctx, d, ls, le)
+
+
+def _sign_off(ctx: DocContext, d: DateMention, ls: int, le: int) -> bool:
+    """The page's last line, a date and then the body that wrote the page (令和元年5月16日 浜松市,
+    …日 青葉市産業部): the page signed and dated at its foot."""
+    last = next((ln for ln in reversed(ctx.lines) if ln.body), None)
+    if last is None or last.start != ls or ctx.text[ls:d.start].strip():
+        return False
+    rest = ctx.text[d.end:le].strip(" \t\u3000")
+    places = find_municipalities(rest)
+    return bool(rest) and len(rest) <= 20 and not re.search(r"[。、でにがはを]", rest) and bool(places) and places[0][0] == 0
 
 
 def other_edition(ctx: DocContext, offset: int, edition: int | None) -> bool:
