@@ -886,6 +886,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             headers[0]["amended_dates"].append(year.start_date)
             headers[0]["evidence"].append(field_span(m.start(1), m.end(2), "ordinance-amend-abbr", "amended_dates",
                                                      year.start_date))
+    _column_dates(ctx, drafts)
     amending_page = _amending_header(ctx, drafts)
     if not amending_page:  # (on an amending ordinance's own text, この条例 and its 附則 are the amendment's)
         _self_reference_dates(ctx, drafts)
@@ -900,6 +901,34 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     return _whole_names_first(_apply_renames(_join_short_names(ctx, drafts)))
 
 
+
+
+_COLUMN_FIELD = (("施行", "effective_date"), ("公布", "enacted_date"), ("制定", "enacted_date"))
+
+
+def _column_dates(ctx: DocContext, drafts: list[dict]) -> None:
+    """A table of ordinances whose header names its date columns (条例名 | 公布日 | 施行日): each row's
+    date cells give the fields their columns name, where the row's draft has none yet."""
+    lines = ctx.lines
+    for d in drafts:
+        name = next((sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "name"), None)
+        if name is None:
+            continue
+        i = line_index(lines, name.start)
+        row = cells(lines[i]) if "\t" in lines[i].text else []
+        if len(row) < 2:
+            continue
+        head = next((ln for ln in reversed(lines[:i]) if ln.body and "\t" in ln.text and
+                     not any(c[2].endswith("条例") for c in cells(ln))), None)
+        header = cells(head) if head else []
+        if len(header) != len(row):
+            continue
+        for (cs, ce, _), (_, _, title) in zip(row, header):
+            key = next((f for word, f in _COLUMN_FIELD if word in title and len(title) <= 8), None)
+            dates = [x for x in ctx.dates_in(cs, ce) if x.start_date and x.start == cs]
+            if key and dates and d[key] is None:
+                d[key] = dates[0].start_date
+                d["evidence"].append(date_span(dates[0], "ordinance-date-column", key))
 
 _AMENDING_LINE = re.compile(r"[\s○◯●◎・「『]*(?P<name>[^\s「」『』]{3,60}?条例)の(?:一部|全部)を改正する条例[\s」』]*")
 
