@@ -193,6 +193,7 @@ def _name_back(text: str, lo: int, word_start: int, end: int) -> Found | None:
         start = word_start
         while start > lo and _NAME_CHAR.match(text[start - 1]) and word_start - start < _NAME_LIMIT:
             start -= 1
+        start = _kana_word_back(text, lo, start, word_start)
     start = trim_start(text, start, word_start)
     # 全国大会〈高岡大会〉: a bracketed nickname after the meeting's name is a name of its own
     inner = max(text.rfind("〈", start, word_start), text.rfind("<", start, word_start))
@@ -201,6 +202,27 @@ def _name_back(text: str, lo: int, word_start: int, end: int) -> Found | None:
         start = inner + 1
     name = text[start:end]
     return Found(start, end, name) if name else None
+
+
+_KANA_RUN = re.compile(r"[\u3041-\u3096]{3,}")
+
+
+def _kana_word_back(text: str, lo: int, start: int, word_start: int) -> int:
+    """A name read back to a word in hiragana (全国ものづくり都市会議 read back from 会議 stops at
+    り): taken whole only where the name is all its line holds before it (a heading), each hiragana
+    run of three or more (ものづくり, まちと), no particle (は, が, を, で, に, へ) among them."""
+    if start <= lo or not re.match(r"[\u3041-\u3096]", text[start - 1]):
+        return start
+    ls = max(lo, text.rfind("\n", 0, start) + 1)
+    head = text[ls:start]
+    if not head or word_start - ls > _NAME_LIMIT or any(c in _STOP_AFTER for c in head):
+        return start
+    rest = _KANA_RUN.sub("", head)
+    if rest and not all(_NAME_CHAR.match(c) for c in rest):
+        return start
+    if re.search(r"(?<![\u3041-\u3096])[\u3041-\u3096]{1,2}(?![\u3041-\u3096])", head):
+        return start  # a short run of hiragana: a particle (燕市の都市会議)
+    return ls
 
 
 def trim_start(text: str, start: int, word_start: int) -> int:

@@ -172,6 +172,31 @@ def _key_place_word(ctx: DocContext, vs: int, ve: int) -> tuple[str, int, int] |
     return None
 
 
+# the line under a hall's name that is its address: (埼玉県川口市…3-1-1), 所在地 川口市…, 〒332-0015 川口市…
+_ADDRESS_LEAD = re.compile(r"[\s(（]*(?:〒\s?[0-9]{3}\s?[-－‐]\s?[0-9]{4}\s*)?(?:(?:所在地|住所)\s*[:：]?\s*)?")
+
+
+def _address_below(ctx: DocContext, ve: int) -> tuple[str, int, int] | None:
+    """The municipality of the address on the line right under a place key's value that names
+    none: a line opening with a municipality (a prefecture before it) with the numbers of a street
+    address, and no sentence in it."""
+    nxt = next((ln for ln in ctx.lines if ln.start > ve and ln.body), None)
+    if nxt is None or ctx.text[ve:nxt.start].count("\n") > 1 or "。" in nxt.text or len(nxt.text) > 60:
+        return None
+    lead = _ADDRESS_LEAD.match(nxt.text).end()
+    rest = nxt.text[lead:]
+    if not re.search(r"[0-9]|丁目|番地?", rest):
+        return None
+    places = find_municipalities(rest)
+    if not places or places[0][0] != 0:
+        return None
+    cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+    if not cities or cities[0][0] > len(places[0][2]):
+        return None  # a prefecture alone, or a city far into the line: no address of the hall
+    s, e, name = cities[0]
+    return name, nxt.start + lead + s, nxt.start + lead + e
+
+
 def self_place(ctx: DocContext, word: str) -> str | None:
     """The municipality a self-reference (本市, 当町) stands for: the page's owner, else its publisher
     (the title's site name, the contact block) when that is a municipality of the word's kind."""
@@ -258,7 +283,18 @@ def page_date(ctx: DocContext, d: DateMention) -> bool:
     if any(vs <= d.start < ve for vs, ve in key_blocks(ctx, DATE_KEYS)):
         return False
     alone = not line.replace(ctx.text[d.start:d.end], "").strip(" \t0123456789:.()[]")
-    return alone or bool(_PAGE_DATE_LINE.search(line))
+    return alone or bool(_PAGE_DATE_LINE.search(line)) or _sign_off(ctx, d, ls, le)
+
+
+def _sign_off(ctx: DocContext, d: DateMention, ls: int, le: int) -> bool:
+    """The page's last line, a date and then the body that wrote the page (令和元年5月16日 浜松市,
+    …日 青葉市産業部): the page signed and dated at its foot."""
+    last = next((ln for ln in reversed(ctx.lines) if ln.body), None)
+    if last is None or last.start != ls or ctx.text[ls:d.start].strip():
+        return False
+    rest = ctx.text[d.end:le].strip(" \t\u3000")
+    places = find_municipalities(rest)
+    return bool(rest) and len(rest) <= 20 and not re.search(r"[。、でにがはを]", rest) and bool(places) and places[0][0] == 0
 
 
 def other_edition(ctx: DocContext, offset: int, edition: int | None) -> bool:
@@ -424,6 +460,10 @@ def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int
         named = _key_place_word(ctx, vs, ve)
         if named:
             return named
+    for vs, ve in key_blocks(ctx, PLACE_KEYS):  # 会場 リリアホール / (埼玉県川口市川口3-1-1): its address below
+        found = _address_below(ctx, ve)
+        if found:
+            return found
     for vs, ve in key_blocks(ctx, CITY_KEYS):  # 開催都市 中国・瀋陽市: a city abroad, no gazetteer's
         m = _CITY_ABROAD.search(ctx.text, vs, ve)
         if m:

@@ -649,6 +649,54 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
         return
 
 
+
+# …条例を可決した。4月1日から施行する。: a sentence opening with a day put in force, its subject left out
+_OMITTED_IN_FORCE = re.compile(r"\s?(?:から|より|に)\s?施行(?:する|され|し|となり|とな)")
+# …日に公布し、同日から施行 / 本日から施行: the day just named, or the page's own day
+_SAME_DAY_IN_FORCE = re.compile(r"(同日|本日)\s?(?:から|より)?\s?施行(?:する|され|し|いたし|とな|します)")
+
+
+def _omitted_subject_in_force(ctx: DocContext, drafts: list[dict]) -> None:
+    """On a page about one ordinance with no effective date yet: the sentence right after one naming it
+    that opens with a day put in force (its subject left out: 4月1日から施行する), or 同日から施行 after
+    the one date of the name's sentence, or 本日から施行 on a page that dates itself to the day, gives
+    the day it took effect."""
+    names = {_key_name(d["name"]) for d in drafts}
+    open_ = [d for d in drafts if d["effective_date"] is None]
+    if len(names) != 1 or not open_:
+        return
+    text = ctx.text
+    for m in re.finditer(re.escape(drafts[0]["name"]), text):
+        s, e = ctx.sentence(m.start())
+        span = None
+        same = _SAME_DAY_IN_FORCE.search(text, m.end(), e)
+        if same and same.group(1) == "同日":
+            dates = [d for d in ctx.dates_in(s, same.start()) if d.start_date and not d.fiscal_year]
+            if len(dates) == 1 and len(dates[0].start_date) == 10:
+                span = field_span(same.start(1), same.end(1), "ordinance-same-day", "effective_date",
+                                  dates[0].start_date, how="the day just named")
+        elif same and ctx.doc_date and len(ctx.doc_date.date) == 10:
+            span = field_span(same.start(1), same.end(1), "ordinance-same-day", "effective_date",
+                              ctx.doc_date.date, how="the document's date")
+        if span is None:
+            ns = e
+            while ns < len(text) and text[ns] in " \n\t":
+                ns += 1
+            ns_end = ctx.sentence(ns)[1] if ns < len(text) else ns
+            nxt = text[ns:ns_end]
+            dates = [d for d in ctx.dates_in(ns, ns_end) if d.start_date and not d.fiscal_year]
+            early = dates and not dates[0].year_given and ctx.doc_date and dates[0].start_date < ctx.doc_date.date
+            if dates and not early and dates[0].start <= ns + 1 and "条例" not in nxt and \
+                    _OMITTED_IN_FORCE.match(text, dates[0].end):  # (a day before the page's, its year unwritten: next year's?)
+                span = date_span(dates[0], "ordinance-omitted-subject", "effective_date", value=dates[0].start_date)
+        if span is None:
+            continue
+        for d in open_:
+            d["effective_date"] = span.value
+            d["evidence"].append(span)
+        return
+
+
 # A name followed by one of these is the ground of something else (…条例に基づく支援,
 # …条例の規定により, …条例第3条): a passing reference, not a statement about the ordinance.
 _BASIS_AFTER = re.compile(r"[」』]?\s?(?:に基づ|にもとづ|に基い|の規定|に規定|に定め|により|によって|による|を根拠|"
@@ -838,15 +886,95 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             headers[0]["amended_dates"].append(year.start_date)
             headers[0]["evidence"].append(field_span(m.start(1), m.end(2), "ordinance-amend-abbr", "amended_dates",
                                                      year.start_date))
-    _self_reference_dates(ctx, drafts)
+    _column_dates(ctx, drafts)
+    amending_page = _amending_header(ctx, drafts)
+    if not amending_page:  # (on an amending ordinance's own text, この条例 and its 附則 are the amendment's)
+        _self_reference_dates(ctx, drafts)
     for d in drafts:
         d.pop("_near", None)
-    _page_number_and_promulgation(ctx, drafts)
-    _supplementary_provisions(ctx, drafts)
-    _fallback_dates(ctx, drafts)
+    if not amending_page:
+        _omitted_subject_in_force(ctx, drafts)
+        _page_number_and_promulgation(ctx, drafts)
+        _supplementary_provisions(ctx, drafts)
+        _fallback_dates(ctx, drafts)
     drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts)]
     return _whole_names_first(_apply_renames(_join_short_names(ctx, drafts)))
 
+
+
+
+_COLUMN_FIELD = (("施行", "effective_date"), ("公布", "enacted_date"), ("制定", "enacted_date"))
+
+
+def _column_dates(ctx: DocContext, drafts: list[dict]) -> None:
+    """A table of ordinances whose header names its date columns (条例名 | 公布日 | 施行日): each row's
+    date cells give the fields their columns name, where the row's draft has none yet."""
+    lines = ctx.lines
+    for d in drafts:
+        name = next((sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "name"), None)
+        if name is None:
+            continue
+        i = line_index(lines, name.start)
+        row = cells(lines[i]) if "\t" in lines[i].text else []
+        if len(row) < 2:
+            continue
+        head = next((ln for ln in reversed(lines[:i]) if ln.body and "\t" in ln.text and
+                     not any(c[2].endswith("条例") for c in cells(ln))), None)
+        header = cells(head) if head else []
+        if len(header) != len(row):
+            continue
+        for (cs, ce, _), (_, _, title) in zip(row, header):
+            key = next((f for word, f in _COLUMN_FIELD if word in title and len(title) <= 8), None)
+            dates = [x for x in ctx.dates_in(cs, ce) if x.start_date and x.start == cs]
+            if key and dates and d[key] is None:
+                d[key] = dates[0].start_date
+                d["evidence"].append(date_span(dates[0], "ordinance-date-column", key))
+
+_AMENDING_LINE = re.compile(r"[\s○◯●◎・「『]*(?P<name>[^\s「」『』]{3,60}?条例)の(?:一部|全部)を改正する条例[\s」』]*")
+
+
+def _amending_header(ctx: DocContext, drafts: list[dict]) -> bool:
+    """Whether the page is an amending ordinance's own text: 「X条例の一部を改正する条例」 alone on its
+    line, as a 例規集 or a gazette sets its heading, and X the one ordinance the page names. The day
+    on the line right under that heading (its 公布, maybe with its number) is an amendment of X; the
+    page's この条例 and 附則 speak of the amendment, not of X's making or coming into force."""
+    keys = {_key_name(d["name"]) for d in drafts}
+    if len(keys) != 1:
+        return False
+    text = ctx.text
+    for i, line in enumerate(ctx.lines):
+        m = _AMENDING_LINE.fullmatch(line.text)
+        if not m or _key_name(clean_name(m.group("name"))) not in keys:
+            continue
+        below = next((ln for ln in ctx.lines[i + 1:] if ln.body), None)
+        dates = [d for d in ctx.dates_in(below.start, below.end) if d.start_date and d.precision == "day"] \
+            if below else []
+        if dates and not text[below.start:dates[0].start].strip(" \t(（"):
+            for d in drafts:
+                d["effective_date"] = d["enacted_date"] = None
+                d["evidence"] = [sp for sp in d["evidence"] if not (isinstance(sp, Span) and sp.field in (
+                    "effective_date", "enacted_date", "amended_dates"))]
+                d["amended_dates"] = [dates[0].start_date]
+                d["evidence"].append(date_span(dates[0], "ordinance-amending-header", "amended_dates"))
+        return True
+    return False
+    text = ctx.text
+    for at, end in amending_ends.items():
+        ls, le = ctx.line(at)
+        if text[ls:at].strip(" \t○◯●◎・「『") or text[end:le].strip(" \t」』"):
+            continue
+        below = next((ln for ln in ctx.lines if ln.start > le and ln.body), None)
+        dates = [d for d in ctx.dates_in(below.start, below.end) if d.start_date and d.precision == "day"] \
+            if below else []
+        if dates and not text[below.start:dates[0].start].strip(" \t(（"):
+            for d in drafts:
+                d["effective_date"] = d["enacted_date"] = None
+                d["evidence"] = [sp for sp in d["evidence"] if not (isinstance(sp, Span) and sp.field in (
+                    "effective_date", "enacted_date", "amended_dates"))]
+                d["amended_dates"] = [dates[0].start_date]
+                d["evidence"].append(date_span(dates[0], "ordinance-amending-header", "amended_dates"))
+        return True
+    return False
 
 _CRUMB_SEP = re.compile(r"\s?[>＞»›]\s?")
 

@@ -264,6 +264,12 @@ def _row_place(ctx: DocContext, at: int, end: int) -> tuple[int, int, str, int] 
 _EDITION_CELL = re.compile(r"第?\s?([0-9]+|[一二三四五六七八九十百]+)\s?(回)?")
 
 
+# a history table set with spaces, not tabs: a header opening with 回 and naming a date column, then
+# rows opening with a bare number and a date (1 平成20年5月15日 墨田区 …)
+_SPACED_HEADER = re.compile(r"\s*回\s+(?:\S+\s+)*?(?:開催)?(?:年月日|年月|日程|期日|日時|開催日|月日)(?:\s|$)")
+_SPACED_ROW = re.compile(r"\s*[0-9]{1,3}\s+(?:明治|大正|昭和|平成|令和|(?:19|20)[0-9]{2}年|(?:19|20)[0-9]{2}[/.])")
+
+
 def _table_rows(ctx: DocContext, done: set[int]) -> list[dict]:
     """History tables (回 / 開催年月 / 開催都市 / テーマ) in any column order: a tab-separated row
     whose first cell is an edition (第5回, 5回, or 5 under a header naming 回), with a date cell;
@@ -271,10 +277,15 @@ def _table_rows(ctx: DocContext, done: set[int]) -> list[dict]:
     drafts = []
     header_has_round = False
     for line in ctx.lines:
-        if "\t" not in line.text or line.start in done:
+        if "\t" not in line.text and _SPACED_HEADER.match(line.text):
+            header_has_round = True  # 回 年月日 開催地 テーマ: the header of a table set with spaces
+            continue
+        spaced = "\t" not in line.text and header_has_round and _SPACED_ROW.match(line.text)
+        if ("\t" not in line.text and not spaced) or line.start in done:
             header_has_round = header_has_round if line.body else False
             continue
-        row = cells(line)
+        row = [(line.start + c.start(), line.start + c.end(), c.group()) for c in re.finditer(r"\S+", line.text)] \
+            if spaced else cells(line)
         m = _EDITION_CELL.fullmatch(row[0][2]) if row else None
         if not m or not (m.group(2) or row[0][2].startswith("第") or header_has_round):
             header_has_round = header_has_round or (bool(row) and "回" in row[0][2] and not m)
@@ -846,6 +857,26 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
     coarse = _coarse_date_after(ctx, edition_at, e)
     if coarse:
         return coarse, YEAR_FROM_DOCUMENT
+    coarse = _coarse_date_before_venue(ctx, s, edition_at, e)
+    if coarse:
+        return coarse, YEAR_FROM_DOCUMENT
+    return None
+
+
+# 平成28年5月に長岡市で第9回…が開かれた, 平成28年5月、新潟県長岡市の…ホテルで第9回…: the venue between
+_VENUE_BETWEEN = re.compile(r"\s?(?:に|、)\s?[^。、\n]{1,30}?(?:で|にて|において)\s?")
+_HELD_AFTER = re.compile(r"開催(?:され|し|いたし)|開か|開い|開き|行われ")
+
+
+def _coarse_date_before_venue(ctx: DocContext, s: int, edition_at: int, e: int) -> DateMention | None:
+    """A year or month written with its year at the head of the meeting's sentence, a venue clause
+    between it and the edition (…に長岡市で第9回…), the holding verb after the edition: its date at
+    the precision written."""
+    for d in ctx.dates_in(s, edition_at):
+        if d.precision in ("year", "month") and d.start_date and d.year_given and not d.fiscal_year \
+                and not ctx.text[s:d.start].strip() and _VENUE_BETWEEN.fullmatch(ctx.text, d.end, edition_at) \
+                and _HELD_AFTER.search(ctx.text, edition_at, e):
+            return d
     return None
 
 

@@ -1,0 +1,38 @@
+"""The day an ordinance took effect on a news page about one ordinance, said in a sentence whose subject
+is left out (…を可決した。4月1日から施行する。), or by 同日 (the day just named) or 本日 (the page's own
+day). Each text is made up for the case it shows (real bodies, invented events)."""
+import pytest
+
+from tests.records.built import field_spans, records_of
+
+
+@pytest.mark.parametrize("text, effective", [
+    # the next sentence opens with the day, its subject left out; the year from the page's date line
+    ("2020年3月25日\n燕市議会は24日、燕市中小企業振興基本条例を全会一致で可決した。4月1日から施行する。\n",
+     "2020-04-01"),
+    # …に施行される: a day fixed ahead of the page's
+    ("2020年3月25日\n燕市議会は24日、燕市中小企業振興基本条例を可決した。7月1日に施行される。\n", "2020-07-01"),
+    # 同日: the one date of the name's sentence
+    ("岡谷市中小企業振興基本条例を公布しました\n令和2年3月27日\n"
+     "岡谷市中小企業振興基本条例を令和2年3月27日に公布し、同日から施行しました。\n", "2020-03-27"),
+    # 本日: the page's own day
+    ("2018年4月1日 燕市\n本市では、3月の市議会で可決された燕市中小企業振興条例を、本日から施行します。\n", "2018-04-01"),
+])
+def test_the_day_put_in_force_by_a_sentence_without_its_subject(nlp, text, effective):
+    _, recs = records_of(text)
+    (rec,) = [r for r in recs if r["type"] == "ordinance"]
+    assert rec["effective_date"] == effective
+    assert field_spans(rec, "effective_date")
+
+
+@pytest.mark.parametrize("text", [
+    # the next sentence speaks of another ordinance: not this one's day
+    "2020年3月25日\n燕市議会は24日、燕市中小企業振興基本条例を可決した。4月1日から施行される市税条例の改正も可決した。\n",
+    # a day without its year, before the page's: next year's, not the page's year
+    "令和3年12月15日\n長岡市議会は15日、長岡市中小企業振興基本条例を可決した。4月1日に施行される。\n",
+    # 同日 after two dates: which one is not settled
+    "令和2年3月2日に提案し、3月27日に岡谷市中小企業振興基本条例を公布し、同日から施行しました。\n",
+])
+def test_no_day_put_in_force_when_the_sentence_does_not_settle_it(nlp, text):
+    _, recs = records_of(text)
+    assert all(r["effective_date"] is None for r in recs if r["name"].endswith("中小企業振興基本条例"))
