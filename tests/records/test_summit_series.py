@@ -322,6 +322,16 @@ def test_a_reader_that_drops_spaces_keeps_the_host_and_the_declaration(nlp):
     assert _summits("第3回青葉市長会議で宣言しました。", title="会議")[0]["declaration"] is None
 
 
+def test_a_declaration_heading_with_a_bullet_is_the_name_without_it(nlp):
+    """A page's heading of the declaration's text, marked as a list item (■松本宣言, ● 大会宣言(全文)): the
+    name, not the mark."""
+    for line, name in (("■松本宣言", "松本宣言"), ("● 大会宣言(全文)", "大会宣言")):
+        text = (f"第5回全国ものづくりサミット\n日時 2019年10月5日\n会場 松本市\n{line}\n"
+                "私たちは、ものづくりを通じて地域の未来を拓くことを誓います。\n")
+        (s,) = _summits(text, title="第5回全国ものづくりサミット")
+        assert (s["host"], s["declaration"]) == ("松本市", name)
+
+
 def test_a_bare_meeting_of_one_page_is_not_another_pages(nlp):
     """第2回定例会 of two pages that name no series: two meetings, two ids (the pages' bodies differ)."""
     docs = []
