@@ -958,23 +958,7 @@ def _amending_header(ctx: DocContext, drafts: list[dict]) -> bool:
                 d["evidence"].append(date_span(dates[0], "ordinance-amending-header", "amended_dates"))
         return True
     return False
-    text = ctx.text
-    for at, end in amending_ends.items():
-        ls, le = ctx.line(at)
-        if text[ls:at].strip(" \t○◯●◎・「『") or text[end:le].strip(" \t」』"):
-            continue
-        below = next((ln for ln in ctx.lines if ln.start > le and ln.body), None)
-        dates = [d for d in ctx.dates_in(below.start, below.end) if d.start_date and d.precision == "day"] \
-            if below else []
-        if dates and not text[below.start:dates[0].start].strip(" \t(（"):
-            for d in drafts:
-                d["effective_date"] = d["enacted_date"] = None
-                d["evidence"] = [sp for sp in d["evidence"] if not (isinstance(sp, Span) and sp.field in (
-                    "effective_date", "enacted_date", "amended_dates"))]
-                d["amended_dates"] = [dates[0].start_date]
-                d["evidence"].append(date_span(dates[0], "ordinance-amending-header", "amended_dates"))
-        return True
-    return False
+
 
 _CRUMB_SEP = re.compile(r"\s?[>＞»›]\s?")
 
