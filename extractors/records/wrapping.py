@@ -43,7 +43,8 @@ class Wrapping:
     def __init__(self, text: str, title: str | None = None):
         self.text = text
         self.width = self._width()
-        self.title = _key(title) if title and len(_key(title)) >= 2 else None
+        key = _key(title) if title else ""
+        self.title = key if len(key) >= 2 else None
 
     def _width(self) -> int | None:
         lengths = sorted(len(line.rstrip()) for line in self.text.split("\n") if len(line.strip()) >= _MIN_LINE)
