@@ -64,7 +64,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
 import dev  # noqa: E402  (eval/dev.py: the sets, the texts as Documents, their gold)
-from extractors.records.confidence import FEATURES, MODEL_PATH, TYPES, ConfidenceModel, features, read_model  # noqa: E402
+from extractors.records.confidence import (FEATURES, MODEL_PATH, TYPES, ConfidenceModel, features,  # noqa: E402
+                                           read_model, sibling_counts)
 from extractors.records.evaluate import one_field  # noqa: E402
 
 # Features the dev texts cannot inform get a prior weight, the centre of their L2 penalty: no dev text
@@ -156,7 +157,8 @@ def read_untuned(score, folders: list[Path]) -> tuple[list[dict], list[int], int
 
 def design(records: list[dict], tuned: list[bool] | None = None) -> np.ndarray:
     """The features of each record; with `tuned`, one more column (see `--untuned`)."""
-    x = np.array([[features(r)[n] for n in FEATURES] for r in records], dtype=float).reshape(-1, len(FEATURES))
+    x = np.array([[features(r, k)[n] for n in FEATURES] for r, k in zip(records, sibling_counts(records))],
+                 dtype=float).reshape(-1, len(FEATURES))
     return x if tuned is None else np.column_stack([x, np.array(tuned, dtype=float)])
 
 
@@ -323,7 +325,7 @@ def main() -> int:
     print(f"## {args.set}: {n_docs} texts, {len(records)} records, {int(y.sum())} right")
     if args.check or args.set not in FIT_SETS:
         model = read_model(args.model)
-        p = np.array([model.probability(r) for r in records])
+        p = np.array([model.probability(r, k) for r, k in zip(records, sibling_counts(records))])
         print(f"the stored model ({args.model.name}) on {args.set}:")
         print(table(p, y, types))
         return 0

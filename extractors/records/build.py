@@ -20,7 +20,8 @@ Confidence. A record's `confidence` is the probability that it is right (it
 matches a gold record and every field it gives is the gold's: see
 `records.confidence`), from what its evidence says it rests on: the kind of
 structure each field was read from, what was inferred and from what, how often
-each field is stated, how many sentences and documents give the record, OCR.
+each field is stated, how many sentences and documents give the record, how
+many records of its type its document gives, OCR.
 The coefficients are data, fitted on the dev texts by `eval/fit_confidence.py`,
 which also prints the reliability table; `build_records` sets it, once the
 record's evidence is merged.
@@ -48,7 +49,7 @@ from dataclasses import replace
 
 from pydantic import ValidationError
 
-from extractors.records.confidence import ConfidenceModel, record_confidence
+from extractors.records.confidence import ConfidenceModel, record_confidence, sibling_counts
 from extractors.records.context import DocContext
 from extractors.records.drafts import Draft
 from extractors.records.linking import Linker, link_record
@@ -215,11 +216,14 @@ def build_records(documents: list[Document], drafts_by_doc: list[list[Draft]],
     records: list[dict] = []
     rejected: list[Rejected] = []
     linker = Linker({d.sha256: d for d in documents if d.sha256})
-    for group in group_drafts(all_drafts):
+    groups = group_drafts(all_drafts)
+    candidates = []
+    for group in groups:
         merged = merge_group(group)
-        sources = record_sources(merged, group)
-        merged["sources"] = [e.model_dump(mode="json") for e in sources]
-        merged["confidence"] = record_confidence(merged, confidence)
+        merged["sources"] = [e.model_dump(mode="json") for e in record_sources(merged, group)]
+        candidates.append(merged)
+    for group, merged, siblings in zip(groups, candidates, sibling_counts(candidates)):
+        merged["confidence"] = record_confidence(merged, confidence, siblings)
         merged["id"] = record_id(merged)
         link_record(merged, linker)  # codes, party kinds (records.linking)
         model = record_type(merged["type"]).schema

@@ -34,10 +34,17 @@ stated five times does not outweigh the others:
   or month the text leaves out), from elsewhere on the page (the title, a
   heading, the first place named), in another way (a name completed by the
   gazetteer, an alias, 同日);
-- `fields`: the share of the type's fields that the record gives;
+- `fields_summit`, `fields_agreement`, `fields_ordinance`: the share of the
+  type's fields that the record gives, one feature per type (a summit that
+  gives its host and theme is more often right, an ordinance that gives more
+  than its name less often: each field given is one more to get right);
 - `restated`: how often each field is stated (mean of log2 of its spans);
 - `sentences`, `documents`: log2 of the number of sentences stating the
   record and of documents giving it (several that agree);
+- `siblings`: log2 of the number of records of its type that its document
+  gives, itself included (`sibling_counts`: a page that gives many ordinances
+  or agreements names most of them in passing, and passing mentions are
+  wrong more often);
 - `ocr`: the share of its evidence on OCR pages (OCR misreads characters);
 - `parties_beyond_two`: parties past the second (each one more to get right);
 - `summit`, `agreement`, `ordinance`: the type (each type's intercept).
@@ -50,7 +57,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -65,7 +72,8 @@ TYPE_FIELDS = {name: t.evidenced for name, t in RECORD_TYPES.items()}
 RULE_KINDS = ("row", "parse", "list", "model")  # and "pattern", the baseline
 HOW_KINDS = ("publisher", "date", "page", "other")
 FEATURES = (*TYPES, *(f"read_{k}" for k in RULE_KINDS), *(f"inferred_{k}" for k in HOW_KINDS),
-            "fields", "restated", "sentences", "documents", "ocr", "parties_beyond_two")
+            *(f"fields_{t}" for t in TYPES), "restated", "sentences", "documents", "siblings", "ocr",
+            "parties_beyond_two")
 
 # Words of a rule id that name the structure it reads (ids are words joined by -, _ or :).
 _ROW_WORDS = frozenset({"row", "header", "heading", "table", "key", "block"})
@@ -102,8 +110,20 @@ def how_kind(how: str) -> str:
     return "other"
 
 
-def features(record: dict) -> dict[str, float]:
-    """The model's features of one record (a JSON dict with its `sources`), by name."""
+def sibling_counts(records: list[dict]) -> list[int]:
+    """Per record, how many records of its type (itself included) come from the document of its first
+    evidence span: the `siblings` of `features`."""
+    def key(record: dict) -> tuple:
+        sources = record.get("sources") or [{}]
+        return record.get("type"), sources[0].get("uri")
+
+    counts = Counter(key(r) for r in records)
+    return [counts[key(r)] for r in records]
+
+
+def features(record: dict, siblings: int = 1) -> dict[str, float]:
+    """The model's features of one record (a JSON dict with its `sources`), by name; `siblings` is
+    the number of records of its type its document gives (`sibling_counts`)."""
     sources = record.get("sources") or []
     by_field: dict[str, list[dict]] = defaultdict(list)
     for ev in sources:
@@ -123,12 +143,13 @@ def features(record: dict) -> dict[str, float]:
                 out[f"inferred_{how_kind(ev['how'])}"] += weight
     wanted = TYPE_FIELDS.get(rtype, ())
     if wanted:
-        out["fields"] = sum(1 for f in wanted if f in by_field) / len(wanted)
+        out[f"fields_{rtype}"] = sum(1 for f in wanted if f in by_field) / len(wanted)
     if by_field:
         out["restated"] = sum(math.log2(len(s)) for s in by_field.values()) / len(by_field)
     sentences = {(ev.get("sha256"), ev.get("start"), ev.get("end")) for ev in sources if not ev.get("field")}
     out["sentences"] = math.log2(max(1, len(sentences)))
     out["documents"] = math.log2(max(1, len({ev.get("sha256") for ev in sources})))
+    out["siblings"] = math.log2(max(1, siblings))
     if sources:
         out["ocr"] = sum(1 for ev in sources if ev.get("ocr")) / len(sources)
     if rtype == "agreement":
@@ -143,8 +164,8 @@ class ConfidenceModel:
     weights: dict[str, float]
     about: str
 
-    def probability(self, record: dict) -> float:
-        z = sum(self.weights.get(name, 0.0) * value for name, value in features(record).items())
+    def probability(self, record: dict, siblings: int = 1) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features(record, siblings).items())
         if z >= 0:
             return 1.0 / (1.0 + math.exp(-z))
         e = math.exp(z)
@@ -171,6 +192,6 @@ def load_model(path: Path = MODEL_PATH) -> ConfidenceModel:
     return read_model(path)
 
 
-def record_confidence(record: dict, model: ConfidenceModel | None = None) -> float:
-    """The probability that `record` is right, rounded to three places."""
-    return round((model or load_model()).probability(record), 3)
+def record_confidence(record: dict, model: ConfidenceModel | None = None, siblings: int = 1) -> float:
+    """The probability that `record` is right, rounded to three places (`siblings`: see `features`)."""
+    return round((model or load_model()).probability(record, siblings), 3)

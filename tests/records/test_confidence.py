@@ -8,7 +8,7 @@ import pytest
 
 from extractors.records.build import build_records, document_drafts
 from extractors.records.confidence import (FEATURES, TYPES, ConfidenceModel, features, how_kind, load_model,
-                                           read_model, record_confidence, rule_kind)
+                                           read_model, record_confidence, rule_kind, sibling_counts)
 from schemas.document import Document
 
 
@@ -68,7 +68,8 @@ def test_features_of_a_record():
     f = features(INFERRED)
     assert f["agreement"] == 1.0 and f["summit"] == f["ordinance"] == 0.0
     # three fields of three: parties (half the publisher, half a model entity), a date, a kind
-    assert f["fields"] == 1.0
+    assert f["fields_agreement"] == 1.0 and f["fields_summit"] == f["fields_ordinance"] == 0.0
+    assert f["siblings"] == 0.0  # log2 of one: the only agreement of its document
     assert f["inferred_publisher"] == pytest.approx(1 / 6) and f["read_model"] == pytest.approx(1 / 6)
     assert f["inferred_date"] == pytest.approx(1 / 3) and f["inferred_page"] == pytest.approx(1 / 3)
     assert f["read_row"] == 0.0 and f["parties_beyond_two"] == 0.0
@@ -123,3 +124,28 @@ def test_build_records_sets_the_model_probability():
     assert rec["confidence"] == 0.953
     (rec,), _ = build_records([doc], drafts)  # the package's model, on the record's evidence
     assert rec["confidence"] == record_confidence(rec)
+
+
+def test_siblings_count_the_records_of_a_type_from_one_document():
+    def ordinance(uri):
+        return {"type": "ordinance", "sources": [{**_ev(None, "ordinance-name"), "uri": uri}]}
+    records = [ordinance("file:///a.txt"), ordinance("file:///a.txt"), ordinance("file:///b.txt"),
+               {**FROM_ROWS}, {"type": "summit", "sources": []}]
+    assert sibling_counts(records) == [2, 2, 1, 1, 1]
+    assert features(records[0], 4)["siblings"] == 2.0
+    # the fitted model weighs a page's many ordinances against each of them
+    model = load_model()
+    assert model.weights["siblings"] < 0
+    assert model.probability(records[0], 8) < model.probability(records[0], 1)
+
+
+def test_build_records_counts_each_documents_records_for_the_model():
+    text = ("船橋市中小企業振興基本条例\n平成24年3月30日\n条例第5号\n\n"
+            "船橋市産業振興条例\n平成20年3月28日\n条例第9号\n")
+    doc = Document(uri="file:///jorei2.txt", sha256=hashlib.sha256(text.encode()).hexdigest(),
+                   media_type="text/plain", title="条例の一覧", text=text)
+    drafts = [document_drafts(doc, use_model=False)]
+    only_siblings = ConfidenceModel(weights={"siblings": 1.0}, about="")
+    records, _ = build_records([doc], drafts, only_siblings)
+    assert len(records) == 2
+    assert all(r["confidence"] == round(1 / (1 + 2.718281828459045 ** -1.0), 3) for r in records)  # log2(2) = 1
