@@ -734,6 +734,19 @@ def _kind_only(draft: dict, listed: bool) -> bool:
                                              or draft["number"] or draft["amended_dates"])
 
 
+# The page's own body as the subject before a name without its place (市では、…を制定しました; 本町は…;
+# 町議会は…可決した): a municipality's page that does not write its own name (the site's address does).
+_OWN_BODY_SUBJECT = re.compile(r"(?<![^\s、,。])(?:本|当)?(?:市|町|村|区|県)(?:議会)?(?:で|に)?は")
+
+
+def _made_by_the_page_body(ctx: DocContext, draft: dict, cand: Candidate) -> bool:
+    """A dated (or numbered) ordinance whose sentence has the page's own body, unnamed, as its subject
+    before the name: one ordinance, its body's (left null when the page never names itself), not
+    the kind of ordinance a page speaks of (`_kind_only`)."""
+    s, _ = ctx.sentence(cand.start)
+    return _stated(draft) and bool(_OWN_BODY_SUBJECT.search(ctx.text, s, cand.start))
+
+
 def _with_cells(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """The ordinance candidates, a table cell that is a whole name (`_cell_names`) standing for
     the candidates inside it, or for none (a name with a verb in it: …を振興する条例)."""
@@ -866,7 +879,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             # 「中小企業振興条例」が…施行 on a page that names 福岡県中小企業振興条例: that one
             (body,) = placed[name]
             set_municipality(ctx, draft, (body, "the same name with its place on the page", None))
-        if _passing_reference(ctx, draft, listed, e) or _kind_only(draft, listed):
+        if _passing_reference(ctx, draft, listed, e) or (_kind_only(draft, listed)
+                                                         and not _made_by_the_page_body(ctx, draft, cand)):
             continue
         stated = _stated(draft) and not draft.get("_near")  # (a year near the name may be a proposal's)
         if plan_page and not (listed or stated or _key_name(name) in {_key_name(m) for m in made}

@@ -386,3 +386,30 @@ def test_an_assembly_in_the_clause_gives_its_body(nlp):
     text = "2016年6月30日\n28日、弘前市議会で、議員提案の中小企業振興基本条例が成立しました。"
     (o,) = _ordinances(text, "お知らせ").values()
     assert o["municipality"] == "弘前市"
+
+
+@pytest.mark.parametrize("title, text, name, field, value", [
+    ("産業振興基本条例を制定しました",
+     "産業振興基本条例を制定しました\n市では、令和元年12月20日に「産業振興基本条例」を制定しました。\n"
+     "この条例は、地域の産業を支える基本理念を定めるものです。",
+     "産業振興基本条例", "enacted_date", "2019-12-20"),
+    ("お知らせ", "本町は、商店街の活性化に関する条例を制定し、令和3年4月1日から施行しています。",
+     "商店街の活性化に関する条例", "effective_date", "2021-04-01"),
+    ("公契約条例について", "当市では、公契約条例を定め、令和4年4月1日から施行しています。",
+     "公契約条例", "effective_date", "2022-04-01"),
+])
+def test_a_dated_ordinance_the_pages_unnamed_body_made(nlp, title, text, name, field, value):
+    # the page's own body (市では, 本町は) made it, though the page never writes its name: a record
+    # whose municipality is left for the reader (the page's address names it)
+    o = _ordinances(text, title)[name]
+    assert o[field] == value and o["municipality"] is None
+
+
+@pytest.mark.parametrize("text", [
+    # no date, no number: the kind of ordinance the page speaks of
+    "市では、中小企業振興基本条例について学ぶ勉強会を開きました。",
+    # a subject that is not the page's body: 各市町村は, 他の市は
+    "各市町村は、2019年に中小企業振興基本条例を制定した例を参考にしています。",
+])
+def test_an_undated_or_anothers_placeless_ordinance_stays_a_kind(nlp, text):
+    assert _ordinances(text, "お知らせ") == {}
