@@ -155,6 +155,27 @@ def test_the_ephemeral_server_command_is_prefect_s_own():
     assert create_api_app.count("if final") == 2 and "gc.collect()" in create_api_app
 
 
+def test_a_run_s_server_makes_its_app_without_hashing_every_setting():
+    """create_app and create_api_app key their app caches by Settings.hash_key() (every setting written out and
+    hashed): within `_constant_app_key` it is never called; outside it, twice per app, as before."""
+    from prefect.settings import Settings, get_current_settings
+
+    own = Settings.__dict__["hash_key"]
+    calls = []
+    Settings.hash_key = lambda self: calls.append(self) or own(self)
+    try:
+        with internals._constant_app_key(Settings):
+            app = prefect_server.create_app(ephemeral=True, ignore_cache=True)
+        assert calls == []
+        assert prefect_server.create_app(ephemeral=True, ignore_cache=True) is not app
+        assert len(calls) == 2
+    finally:
+        Settings.hash_key = own
+    assert Settings.__dict__["hash_key"] is own
+    assert get_current_settings().hash_key() != internals.EPHEMERAL_APP_KEY
+    assert "_constant_app_key(Settings)" in inspect.getsource(internals.ephemeral_app)
+
+
 def test_the_start_up_steps_a_ready_database_skips_are_read_under_these_names():
     from prefect.settings import Settings
 

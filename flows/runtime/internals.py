@@ -42,7 +42,9 @@ Prefect 3.8.8:
   `create_app`'s lifespan reads, and the Alembic table `alembic_version` that
   `server.database_ready` reads), else the one that has it register the block
   types without consulting its memo (`REGISTER_WHEN_NOT_READY`). The app is
-  made by `ephemeral_app()`: Prefect's `create_app`, then `routers_used_first`.
+  made by `ephemeral_app()`: Prefect's `create_app` (its app caches keyed by a
+  constant meanwhile, not by `Settings.hash_key()`: `_constant_app_key`), then
+  `routers_used_first`.
 
 FastAPI 0.150 (Prefect's dependency; pinned in pyproject.toml):
 
@@ -254,10 +256,30 @@ def ephemeral_app():
     (`prefect.server.api.server:create_app`, which Prefect's own temporary server runs), with the API's
     routers a run calls matched first (`routers_used_first`)."""
     from prefect.server.api.server import create_app  # lazy: in the server's process only
+    from prefect.settings import Settings
 
-    app = create_app()
+    with _constant_app_key(Settings):
+        app = create_app()
     routers_used_first(app)
     return app
+
+
+EPHEMERAL_APP_KEY = "chusho-extract-ephemeral-app"  # Settings.hash_key() while a run's server makes its app
+
+
+@contextmanager
+def _constant_app_key(settings_class):
+    """`Settings.hash_key` giving EPHEMERAL_APP_KEY while the block runs. `create_app` and the `create_api_app`
+    it calls key their per-process app caches by it: every setting written out as an environment variable,
+    then hashed, about 50 ms of CPU each, twice, on a small run's critical path. A run's temporary server
+    makes its app once (nothing in it looks the app up again), and a later `create_app` outside the block
+    computes the real key, which never equals this one: no app is found by it that should not be."""
+    own = settings_class.__dict__["hash_key"]
+    settings_class.hash_key = lambda self: EPHEMERAL_APP_KEY
+    try:
+        yield
+    finally:
+        settings_class.hash_key = own
 
 
 # The Prefect API's routers (their prefixes) that a run of the flows calls: the flow run, its task runs and
