@@ -3,9 +3,10 @@
 The sources, the output and state folders, the options and the cache folder
 are checked, then the state file's lock and the output folder's lock are taken,
 before Prefect is imported; then the Prefect server is asked for, and the flow
-runs as `run`'s does (`cli/run.py`: Ctrl-C, the server watched, the exit status).
-A crawl runs on worker processes under `auto`: how many documents it finds is
-not known.
+runs as `run`'s does (`cli/run.py`: Ctrl-C, the server watched, the exit status;
+on worker processes, their fork server forked from this process once the flows
+are imported, `runners.fork_pool_server`). A crawl runs on worker processes
+under `auto`: how many documents it finds is not known.
 """
 from __future__ import annotations
 
@@ -67,7 +68,11 @@ def _crawl_locked(args: argparse.Namespace, sources: list[CrawlSource], settings
     api = LocalApi.find()  # first: a server of our own starts while the flows are imported
     from flows.crawl import crawl_flow  # lazy: Prefect, once PREFECT_API_URL is set (LocalApi.find)
 
-    runner = runner_for(args)  # auto: worker processes (how many documents a crawl finds is not known)
+    if args.runner in ("auto", "process"):  # auto: worker processes (how many documents a crawl finds is not known)
+        from flows.runtime.runners import fork_pool_server
+
+        fork_pool_server()  # as `run` does: a copy of this process loads the model while the server starts
+    runner = runner_for(args)
     with api.active(), ServerWatch(api, args.out, not args.no_cache):  # a lost server ends the crawl
         state = flow_state(crawl_flow.with_options(task_runner=runner), api, sources=sources, out=args.out,
                            state=args.state, settings=settings, progress=not args.quiet, cache=not args.no_cache,

@@ -155,6 +155,27 @@ def test_the_ephemeral_server_command_is_prefect_s_own():
     assert create_api_app.count("if final") == 2 and "gc.collect()" in create_api_app
 
 
+def test_a_run_s_server_makes_its_app_without_hashing_every_setting():
+    """create_app and create_api_app key their app caches by Settings.hash_key() (every setting written out and
+    hashed): within `_constant_app_key` it is never called; outside it, twice per app, as before."""
+    from prefect.settings import Settings, get_current_settings
+
+    own = Settings.__dict__["hash_key"]
+    calls = []
+    Settings.hash_key = lambda self: calls.append(self) or own(self)
+    try:
+        with internals._constant_app_key(Settings):
+            app = prefect_server.create_app(ephemeral=True, ignore_cache=True)
+        assert calls == []
+        assert prefect_server.create_app(ephemeral=True, ignore_cache=True) is not app
+        assert len(calls) == 2
+    finally:
+        Settings.hash_key = own
+    assert Settings.__dict__["hash_key"] is own
+    assert get_current_settings().hash_key() != internals.EPHEMERAL_APP_KEY
+    assert "_constant_app_key(Settings)" in inspect.getsource(internals.ephemeral_app)
+
+
 def test_the_start_up_steps_a_ready_database_skips_are_read_under_these_names():
     from prefect.settings import Settings
 
@@ -214,7 +235,8 @@ def test_a_server_told_its_database_is_ready_runs_no_migration(tmp_path):
 
 def test_the_api_s_routers_are_built_when_a_request_first_reaches_them_and_a_run_s_come_first():
     """FastAPI builds an included router's routes when a request is first matched against it, in the order of
-    the app's routes: after the version check, only the routers in USED_FIRST are built; every route still
+    the app's routes: after the version check, only its router is built; after a flow's request, those up to
+    the flows'; the task runs', states' and logs' only when a request goes past the events'; every route still
     answers (one of each kind), and a 404 stays a 404."""
     import warnings
 
@@ -233,7 +255,8 @@ def test_the_api_s_routers_are_built_when_a_request_first_reaches_them_and_a_run
     assert prefixes.index("/admin") > prefixes.index("/deployments")  # Prefect's order: the version check last
     assert internals.routers_used_first(app)
     now = [internals._prefix(r) for r in api.router.routes if isinstance(r, _IncludedRouter)]
-    assert now[:len(internals.USED_FIRST)] == [p for p in prefixes if p in internals.USED_FIRST]
+    assert now[:len(internals.USED_FIRST)] == list(internals.USED_FIRST)
+    assert now[len(internals.USED_FIRST):] == [p for p in prefixes if p not in internals.USED_FIRST]
     assert sorted(now) == sorted(prefixes)
 
     def built() -> set[str]:
@@ -241,12 +264,34 @@ def test_the_api_s_routers_are_built_when_a_request_first_reaches_them_and_a_run
 
     with TestClient(app) as client:
         assert client.get("/api/admin/version").status_code == 200
-        assert built() == set(internals.USED_FIRST)
+        assert built() == {"/admin"}
         assert client.post("/api/flows/filter", json={}).status_code == 200
+        assert built() == {"/admin", "/csrf-token", "/flows"}
+        assert client.post("/api/artifacts/filter", json={}).status_code == 200
+        assert "/task_runs" not in built()
+        assert client.post("/api/task_runs/filter", json={}).status_code == 200
+        assert built() == set(internals.USED_FIRST[:internals.USED_FIRST.index("/task_runs") + 1])
         assert client.post("/api/deployments/filter", json={}).status_code == 200
         assert client.get("/api/hello").status_code == 200
         assert client.get("/api/no-such-thing").status_code == 404
     assert "/deployments" in built()
+
+
+def test_routers_are_left_in_their_order_when_two_share_one_of_a_run_s_prefixes():
+    from fastapi import APIRouter, FastAPI
+
+    api, flows, admin, more = FastAPI(), APIRouter(prefix="/flows"), APIRouter(prefix="/admin"), APIRouter()
+    flows.add_api_route("/special", lambda: "flows")
+    admin.add_api_route("/{anything}", lambda anything: "admin")
+    more.add_api_route("/version", lambda: "more")
+    api.include_router(flows)
+    api.include_router(admin)
+    api.include_router(more, prefix="/admin")  # under /admin too: which of the two answers depends on the order
+    app = FastAPI()
+    app.mount("/api", api)
+    before = list(api.router.routes)
+    assert not internals.routers_used_first(app)
+    assert api.router.routes == before
 
 
 def test_routers_are_left_in_their_order_when_a_later_one_holds_a_path_under_a_run_s_prefix():

@@ -42,18 +42,21 @@ Prefect 3.8.8:
   `create_app`'s lifespan reads, and the Alembic table `alembic_version` that
   `server.database_ready` reads), else the one that has it register the block
   types without consulting its memo (`REGISTER_WHEN_NOT_READY`). The app is
-  made by `ephemeral_app()`: Prefect's `create_app`, then `routers_used_first`.
+  made by `ephemeral_app()`: Prefect's `create_app` (its app caches keyed by a
+  constant meanwhile, not by `Settings.hash_key()`: `_constant_app_key`), then
+  `routers_used_first`.
 
 FastAPI 0.150 (Prefect's dependency; pinned in pyproject.toml):
 
 - `routers_used_first(app)`: the Prefect API's included routers (the
   `_IncludedRouter` entries of the `/api` app's `router.routes`) reordered so
-  that those a run calls (`USED_FIRST`) come first. FastAPI builds an included
-  router's routes (dependants, pydantic adapters) the first time a request is
-  matched against it, in the order of `routes`: the client's first request
-  (`/admin/version`, next to last) had a new server build all thirty, a quarter
-  of a second of its one core on a small run's critical path; the others are
-  now built only if a request reaches them.
+  that those a run calls (`USED_FIRST`) come first, in the order a run first
+  reaches them. FastAPI builds an included router's routes (dependants,
+  pydantic adapters) the first time a request is matched against it, in the
+  order of `routes`: the client's first request (`/admin/version`, next to last)
+  had a new server build all thirty, a quarter of a second of its one core on a
+  small run's critical path; the others are now built only if a request reaches
+  them (a run's requests never reach the task runs', states' and logs' routers).
 
 Python 3.11:
 
@@ -254,25 +257,48 @@ def ephemeral_app():
     (`prefect.server.api.server:create_app`, which Prefect's own temporary server runs), with the API's
     routers a run calls matched first (`routers_used_first`)."""
     from prefect.server.api.server import create_app  # lazy: in the server's process only
+    from prefect.settings import Settings
 
-    app = create_app()
+    with _constant_app_key(Settings):
+        app = create_app()
     routers_used_first(app)
     return app
 
 
-# The Prefect API's routers (their prefixes) that a run of the flows calls: the flow run, its task runs and
-# their states, artifacts, events (the client's websocket), the version check and the CSRF token. The
-# others (the UI's, deployments, work pools, blocks, automations, ...) are matched after them.
-USED_FIRST = ("/flows", "/flow_runs", "/task_runs", "/flow_run_states", "/task_run_states", "/logs", "/artifacts",
-              "/csrf-token", "/events", "/admin")
+EPHEMERAL_APP_KEY = "chusho-extract-ephemeral-app"  # Settings.hash_key() while a run's server makes its app
+
+
+@contextmanager
+def _constant_app_key(settings_class):
+    """`Settings.hash_key` giving EPHEMERAL_APP_KEY while the block runs. `create_app` and the `create_api_app`
+    it calls key their per-process app caches by it: every setting written out as an environment variable,
+    then hashed, about 50 ms of CPU each, twice, on a small run's critical path. A run's temporary server
+    makes its app once (nothing in it looks the app up again), and a later `create_app` outside the block
+    computes the real key, which never equals this one: no app is found by it that should not be."""
+    own = settings_class.__dict__["hash_key"]
+    settings_class.hash_key = lambda self: EPHEMERAL_APP_KEY
+    try:
+        yield
+    finally:
+        settings_class.hash_key = own
+
+
+# The Prefect API's routers (their prefixes) that a run of the flows calls, in the order it first reaches them:
+# the version check, the CSRF token, the flow and its run, the artifacts, the events (the client's websocket;
+# the task runs' states travel as events). Then those a run of ours does not call but a flow of Prefect's may
+# (task runs, states, logs: sent to the API when a user turns that on). The others (the UI's, deployments,
+# work pools, blocks, automations, ...) are matched after them. FastAPI builds a router when a request is
+# first matched against it: a run's requests never reach those after /events.
+USED_FIRST = ("/admin", "/csrf-token", "/flows", "/flow_runs", "/artifacts", "/events",
+              "/task_runs", "/flow_run_states", "/task_run_states", "/logs")
 
 
 def routers_used_first(app) -> bool:
-    """The `/api` app's included routers in `app` reordered, USED_FIRST first, the others after them, each
-    group in its order (the other routes keep their places); whether it was done: not when the app is not
-    as expected, nor when a router put after the others has a path under one of their prefixes (a request
-    then matches the same route as before: the routers under USED_FIRST hold only paths under their own
-    prefixes)."""
+    """The `/api` app's included routers in `app` reordered, USED_FIRST first in its order, the others after
+    them in theirs (the other routes keep their places); whether it was done: not when the app is not as
+    expected, nor when two routers share one of USED_FIRST's prefixes or one put after them has a path
+    under one of them (a request then matches the same route as before: FastAPI keeps every path of a
+    router under its prefix, and no two of USED_FIRST's prefixes hold the same path)."""
     from fastapi.routing import _IncludedRouter  # lazy: in the server's process only
     from starlette.routing import Mount
 
@@ -289,7 +315,10 @@ def routers_used_first(app) -> bool:
     later = [r for r, p in zip(included, prefixes) if p not in USED_FIRST]
     if any(_path(route).startswith(USED_FIRST) for r in later for route in r.original_router.routes):
         return False  # a router moved after the others has a path under theirs: matching could change
-    order = [r for r, p in zip(included, prefixes) if p in USED_FIRST] + later
+    first = {p: r for r, p in zip(included, prefixes) if p in USED_FIRST}
+    if len(first) != sum(p in USED_FIRST for p in prefixes):
+        return False  # two routers under one of those prefixes: their order could matter
+    order = [first[p] for p in USED_FIRST if p in first] + later
     for i, route in zip(places, order):
         routes[i] = route
     router._mark_routes_changed()

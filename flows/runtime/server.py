@@ -289,6 +289,10 @@ class LocalApi:
         atexit.register(api.stop)  # never left behind, whatever happens before active()
         return api
 
+    # How often `wait` asks: the command waits for nothing else then, and a refused connection (the server
+    # listens once it is ready) costs 0.04 ms of CPU; every 50 ms made the flow start 25 ms late on average.
+    POLL_EVERY = 0.01
+
     def wait(self, timeout: float | None = None) -> None:
         """Until the temporary server answers; a clear error if it exits or does not answer in time."""
         if self.process is None:
@@ -306,7 +310,7 @@ class LocalApi:
                 self.stop()
                 raise RuntimeError(f"the temporary Prefect server did not answer at {self.url} in {timeout:g} s"
                                    f"{tail}")
-            time.sleep(0.05)
+            time.sleep(self.POLL_EVERY)
         if not self.database_ready:  # it migrated the database and registered the block types: not again
             mark_database_ready(prefect_database())
             self.database_ready = True
