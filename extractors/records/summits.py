@@ -864,7 +864,7 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
 
 
 # 平成28年5月に長岡市で第9回…が開かれた, 平成28年5月、新潟県長岡市の…ホテルで第9回…: the venue between
-_VENUE_BETWEEN = re.compile(r"\s?(?:に|、)\s?[^。、\n]{1,30}?(?:で|にて|において)\s?")
+_VENUE_BETWEEN = re.compile(r"\s?(?:に|、)\s?[^。、\n]{1,30}?(?:で|にて|において|におきまして)\s?")
 _HELD_AFTER = re.compile(r"開催(?:され|し|いたし)|開か|開い|開き|行われ")
 
 
@@ -882,7 +882,7 @@ def _coarse_date_before_venue(ctx: DocContext, s: int, edition_at: int, e: int) 
 
 # 第1回は1989年に青葉市で開かれ, 第3回大会を平成9年5月に開催: a year or month after the edition,
 # right before the place or the holding verb of its clause
-_HELD_NEXT = re.compile(r"\s?(?:に|、)?\s?(?:[^\s、。]{1,12}?(?:で|にて|において)\s?)?(?:開催(?![地日期場要])|開か|開い|開き|開く|行われ|行い|実施(?!日))")
+_HELD_NEXT = re.compile(r"\s?(?:に|、)?\s?(?:[^\s、。]{1,12}?(?:で|にて|において|におきまして)\s?)?(?:開催(?![地日期場要])|開か|開い|開き|開く|行われ|行い|実施(?!日))")
 
 
 def _coarse_date_after(ctx: DocContext, edition_at: int, e: int) -> DateMention | None:
