@@ -388,6 +388,8 @@ _WRAPPED_END = re.compile(r"[のがをは、,]$")
 _HEADCOUNT = re.compile(r"[0-9][0-9,，]*\s?(?:名|人|社)(?:が|を|の|で|も|超|以上|余り|あまり|\s|$)")
 _HEADING_LINES = 8  # the meeting's heading stands among the first non-empty lines
 _KANA = re.compile(r"[\u3041-\u3096]")
+_CAPTION_MARKS = ("↑", "↓", "←", "→", "▲", "△", "写真")
+_FRAMED = re.compile(r"[〜~～―－\-−‐]+\s?(.+?)\s?[〜~～―－\-−‐]+")
 
 
 def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] | None:
@@ -438,6 +440,12 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
         return None  # …討議との: a sentence wrapped onto the next line, not a phrase
     if ends_with_office(value) or value.endswith("氏"):
         return None  # …であいさつする青葉会の山田会長: a photo's caption naming a person
+    if value.startswith(_CAPTION_MARKS) or value.endswith("様子"):
+        return None  # ↑初日の分科会, 全体会の様子: a photo's caption
+    framed = _FRAMED.fullmatch(value)
+    if framed:  # 〜水と緑のまちづくり〜: the subtitle inside its dashes or waves
+        start += framed.start(1)
+        value = framed.group(1)
     return value, line.start, line.end, start
 
 
