@@ -152,7 +152,7 @@ def name_after(text: str, pos: int) -> Found | None:
     return None
 
 
-_SELF = ("同", "本", "当", "今")
+_SELF = ("標記", "表記", "上記", "前記", "同", "本", "当", "今")  # (標記会議: the meeting the page's title names)
 _SPACED_BARE = ("全国大会", "総会", "定時総会", "通常総会")
 
 
@@ -177,8 +177,9 @@ def _own_name(text: str, start: int, end: int) -> Found | None:
     if not name or name.startswith(("と", "を", "という")):
         return None  # 第42回目となる本大会: a count's verb, no name
     if name.startswith(_SELF):  # (本会議 is an assembly's sitting, one word)
-        own = is_bare(name[1:]) and name not in vocabulary()["assembly_cues"]
-        return Found(start + 1, end, name[1:]) if own else None
+        n = len(next(w for w in _SELF if name.startswith(w)))
+        own = is_bare(name[n:]) and name not in vocabulary()["assembly_cues"]
+        return Found(start + n, end, name[n:]) if own else None
     return Found(start, end, name)
 
 

@@ -116,7 +116,7 @@ def _editions(ctx: DocContext) -> list[meetings.Found]:
 
 
 def _is_series_name(name: str) -> bool:
-    return bool(name) and not meetings.is_bare(name) and not name.startswith(("同", "本", "当", "次回", "今回")) \
+    return bool(name) and not meetings.is_bare(name) and not name.startswith(("同", "本", "当", "次回", "今回", "標記", "表記", "上記", "前記")) \
         and not meetings.is_committee(name)
 
 
