@@ -268,18 +268,33 @@ _COUNT = re.compile(
     rf"|(?<![0-9年第])(?P<c>{_NUM})\s?回目(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
     rf"{_THIS}"
     rf"|第\s?(?P<d>{_NUM})\s?回目?(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
-    rf"{_THIS}")
+    rf"{_THIS}"
+    # この度の青葉町が14回目: the place of this meeting counted
+    rf"|(?:今回|この度|このたび)の[^、。\n「」『』]{{1,12}}?(?:が|は)\s?(?:第\s?)?(?P<e>{_NUM})\s?回目(?!の(?:参加|出席|出場))"
+    # 2011年に青葉で開いたのに続き、2回目: the count after the last meeting's holding
+    rf"|(?:開催し|開い|開かれ|行われ)た(?:の|こと)?に続(?:き|いて)[、,]?\s?(?:第\s?)?(?P<g>{_NUM})\s?回目(?!の(?:参加|出席|出場))")
+_BARE_COUNT = r"(?:は|が|も)\s?(?:第\s?)?(?P<f>{num})\s?回目(?!の(?:参加|出席|出場))"
 _PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に次いで")  # a count at one place (…では3回目, 10年ぶり3回目)
+
+
+@lru_cache(maxsize=1)
+def _bare_count() -> re.Pattern:
+    """サミットは4回目, 大会は今年で…: a bare meeting word (no name before it) counted: the series of
+    that word named before."""
+    words = "|".join(map(re.escape, sorted(vocabulary()["bare"], key=len, reverse=True)))
+    return re.compile(rf"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー・同本当今])(?:{words})" + _BARE_COUNT.format(num=_NUM))
 
 
 def counted_editions(text: str) -> list[Count]:
     out = []
-    for m in _COUNT.finditer(text):
-        g = next(k for k in "abcd" if m.group(k))
+    for m in sorted((*_COUNT.finditer(text), *_bare_count().finditer(text)), key=lambda m: m.start()):
+        g = next(k for k in "abcdefg" if k in m.re.groupindex and m.group(k))
         clause = text[max(0, m.start() - 25):m.start(g)]
         clause = re.split(r"[、。\n]", clause)[-1]
-        if _PLACE_COUNT.search(clause + text[m.start():m.start(g)]):
+        if g != "g" and _PLACE_COUNT.search(clause + text[m.start():m.start(g)]):
             continue
+        if g == "g" and re.search(r"での開催(?:は|が)", text[max(0, m.start() - 40):m.start()]):
+            continue  # (青葉市での開催は、…で開いたのに続いて2回目: a count at one place)
         out.append(Count(m.start(), m.end(), m.start(g), m.end(g), m.group(g)))
     return out
 

@@ -649,12 +649,28 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
         _set_venue(ctx, draft, s, e)
         if draft["host"] is None:
             _set_venue(ctx, draft, *ctx.sentence(m.start))
+        if draft["host"] is None and _THIS_PLACE.match(text, m.start):
+            _count_place(ctx, draft, m)
         year = _series_year(ctx, series.text)
         _sentence_details(ctx, draft, s, e, series.end, series.start, int(year[0]) if year else None)
         if year:
             draft["_year"] = year
         drafts.append(draft)
     return drafts
+
+
+_THIS_PLACE = re.compile(r"今回の|この度の|このたびの")
+
+
+def _count_place(ctx: DocContext, draft: dict, m: meetings.Count) -> None:
+    """この度の青葉町が14回目: the municipality that ends the counted subject hosts the meeting."""
+    head = ctx.text[m.start:m.number_start]
+    places = [p for p in find_municipalities(head) if p[2].endswith(MUNICIPALITY_SUFFIX)
+              and re.match(r"(?:での開催)?\s?(?:が|は)", head[p[1]:])]
+    if places:
+        ps, pe, name = places[-1]
+        draft["host"] = name
+        draft["evidence"].append(field_span(m.start + ps, m.start + pe, "summit-count-place", "host", name))
 
 
 @lru_cache(maxsize=1)
@@ -664,7 +680,11 @@ def _same_pattern() -> re.Pattern:
 
 
 def _same_kind(ctx: DocContext, at: int) -> str | None:
-    """The meeting word of a 同X (同サミット, 同大会) in the sentence before `at`: what the count is of."""
+    """The meeting word of a 同X (同サミット, 同大会) in the sentence before `at`, or of the bare word the
+    count at `at` opens with (サミットは4回目): what the count is of."""
+    bare = [w for w in meetings.vocabulary()["bare"] if ctx.text.startswith(w, at)]
+    if bare:
+        return max(bare, key=len)
     s, _ = ctx.sentence(at)
     found = list(_same_pattern().finditer(ctx.text, s, at))
     return found[-1].group(1) if found else None
