@@ -352,6 +352,7 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
     return sorted(set(out))
 
 
+_BARE_DECLARATION = ("宣言", "アピール")
 _STATEMENT = re.compile(r"[、。,，]|[をと]宣言$")
 
 
@@ -378,5 +379,7 @@ def declarations(text: str, lo: int, hi: int) -> list[Found]:
             start = m.start("d")
             while start < m.end("d") and not _NAME_CHAR.match(text[start]):
                 start += 1
+            if text[start:m.end("d")] in _BARE_DECLARATION:
+                continue  # (…の要点をアピールとしてまとめる: the word's verb-noun sense, no declaration's name)
             out.append(Found(start, m.end("d"), text[start:m.end("d")]))
     return sorted(out)
