@@ -1067,16 +1067,29 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
 
 def _same_meeting(a: dict, b: dict) -> bool:
     """Two drafts of one document naming one edition, one name ending the other (第8回市長サミット,
-    第8回青葉・若葉市長サミット) or inside it in order (…連合会の第41回全国大会, 第41回…連合会 長野全国大会)."""
-    if a["edition"] is None or a["edition"] != b["edition"] or not a["series"] or not b["series"]:
+    第8回青葉・若葉市長サミット) or inside it in order (…連合会の第41回全国大会, 第41回…連合会 長野全国大会);
+    or two drafts without edition of one year, one name ending the other."""
+    if not a["series"] or not b["series"]:
         return False
     x, y = (strip_quotes(a["series"]).replace(" ", ""), strip_quotes(b["series"]).replace(" ", ""))
     if x == y:
+        return False
+    if a["edition"] is None and b["edition"] is None:
+        # 観光振興大会2015 in a headline, 全国商工会議所観光振興大会2015in八戸 in the body: a series named by
+        # year, once by its short name; the same year and one name ending the other
+        return _year_of(a) is not None and _year_of(a) == _year_of(b) and (x.endswith(y) or y.endswith(x))
+    if a["edition"] is None or a["edition"] != b["edition"]:
         return False
     short, long_ = sorted((x.replace("の", ""), y.replace("の", "")), key=len)
     # one name ending the other, or the organiser's 全国大会 inside its named one (…連合会全国大会,
     # …連合会長野全国大会): the shorter's characters in order in the longer, the same last word
     return long_.endswith(short) or (_in_order(short, long_) and short[-2:] == long_[-2:] and len(short) >= 6)
+
+
+def _year_of(draft: dict) -> str | None:
+    """The year of a draft's meeting: of its series' name (…大会2015), else of its date."""
+    year = draft.get("_year")
+    return year[0] if year else (draft["start_date"] or "")[:4] or None
 
 
 def _in_order(short: str, long_: str) -> bool:
