@@ -39,10 +39,13 @@ _VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|にお�
                          r"を中心に(?=[^。\n]{0,40}?(?:開催|開か|開い|開き|行われ))|"
                          r"での(?=[^。、\n「」]{2,30}?(?:サミット|大会|総会|会議|フォーラム|集会|交流会)の開催)|"
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施|始ま|開幕)|"
+                         # a news report's …が11日、青葉市の青葉会館であった (was held at)
+                         r"で(?=あった。|あり[、,])|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?を\s?(?:メイン|統一|大会)?テーマに[^。\n]{0,20}?(?:開催|開か|開い|開き|行))|"
                          r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))")
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
+_NEWS_DAY = re.compile(r"[」』]?\s?が\s?(?:[0-9]{1,2}月)?[0-9]{1,2}日[、,]")  # a report's 「…」が11日、…であった
 _BARE_PLACE = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u4e00-\u9fff々ヶ]{2,3})$")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|におきまして|を会場)")
@@ -104,6 +107,8 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
     short place name right before the mark, made whole by the gazetteer (高松で開催 -> 高松市)."""
     text = ctx.text
     for mark in _VENUE_MARK.finditer(text, start, end):
+        if text.startswith("であ", mark.start()) and not _NEWS_DAY.search(text, ctx.sentence(mark.start())[0], mark.start()):
+            continue  # (…の中心は青葉市の事例であった: a copula, no venue, without the report's …が11日、)
         lo = max(start, mark.start() - 30)
         places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])
                   and not _OFFICIAL_AFTER.match(text, lo + p[1])  # 青葉市長が出席: an attendee, no venue
