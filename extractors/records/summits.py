@@ -53,6 +53,9 @@ _COUNT_NUMBER = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)\s?回
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
 _IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン|from|FROM)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
 _PAREN_HOST = re.compile(r"^\s?[(（〈<](?:会場|開催地|於)?\s?[:：]?\s?([^()（）〈〉<>\s:：]{1,10}?)(?:サミット|大会)?[)）〉>]")
+# 第10回青葉サミット(2019年7月4日、若葉市): the meeting's day and place in brackets after its name
+_PAREN_DATE_HOST = re.compile(r"^\s?[(（][^()（）、,]{0,16}?[0-9一二三四五六七八九十]\s?日(?:\s?[(（][^()（）]{1,3}[)）])?"
+                              r"\s?[、,・\s]\s?([^()（）、,・\s]{2,10}?)[)）]")
 # 第20回…全国大会 広島大会, …サミット五島大会: the meeting's nickname after its name names its place
 _SPACED_NICKNAME = re.compile(r"^[ \u3000]?([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会)(?=[\s)）〉>」』、。をがはで]|$)")
 _DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?([^\s「」『』第]{1,12}?(?<![でにをがはとも])宣言)")
@@ -343,7 +346,11 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
     if not m:
         m = _PAREN_HOST.match(text) or _SPACED_NICKNAME.match(text)
         if not m:
-            return None
+            m = _PAREN_DATE_HOST.match(ctx.text[offset:offset + 40])
+            whole = m and (full_host(ctx, m.group(1)) or "")
+            ends = m and [p for p in find_municipalities(m.group(1)) if p[1] == len(m.group(1))]
+            if not m or not (is_municipality(whole) or ends):
+                return None  # (…, 山田太郎氏): after the day, only a place written whole
         # (群馬大会), 〈広島大会〉: a meeting's nickname names its prefecture; (那覇市) names the city
         nickname = m.group(0).rstrip(")）〉> \u3000").endswith("大会")
     short = m.group(1).strip()
