@@ -407,7 +407,9 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
     key = series.replace(" ", "")
     lines = [ln for ln in ctx.lines if ln.body][:_HEADING_LINES]
     for heading, line in zip(lines, lines[1:]):
-        if key in heading.text.replace(" ", "") and not (key in line.text.replace(" ", "") and _EDITION_AT.search(line.text)):
+        if not _names_meeting(heading.text, key):
+            continue
+        if not (key in line.text.replace(" ", "") and _EDITION_AT.search(line.text)):
             # (a line that names the meeting with its edition is a heading again, as a page's title over its own
             # first line; a short name before a subtitle, 「港まちサミット 海と…」, is no heading)
             found = _phrase_line(ctx, line)
@@ -422,6 +424,16 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
     return None
 
 
+def _names_meeting(heading: str, key: str) -> bool:
+    """Whether a line is a heading that names the meeting (its series `key`, spaces taken out): not a
+    sentence wrapped at the line's end (…が22日、), nor a title about something else that names it
+    after a case particle (新報に…サミットの記事掲載)."""
+    flat = heading.replace(" ", "").rstrip()
+    at = flat.find(key)
+    before = re.sub(r"第?[0-9一二三四五六七八九十百]+回目?の?$", "", flat[:at]) if at >= 0 else ""
+    return at >= 0 and not flat.endswith(("、", ",", "，")) and not re.search(r"[にをがはでへ]$", before)
+
+
 def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | None:
     start = line.start + len(line.text) - len(line.text.lstrip())
     first = re.match(r"\S+(?=[ \u3000])", ctx.text[start:line.end])
@@ -432,6 +444,8 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
         return None
     if ctx.dates_in(start, line.end) or meetings.names_in(value, 0, len(value)) or key_value(line, THEME_KEYS):
         return None
+    if HOLD_VERB.search(value) or key_value(line, DATE_KEYS + PLACE_KEYS) or re.match(r"[【\[［〔][^】\]］〕]{1,8}[】\]］〕]", value):
+        return None  # 【会場】青葉会館(…), 会場 青葉会館: a key line of the page, no subtitle
     if value.strip("〜~-―－ ").endswith(meetings.vocabulary()["page_words"]):
         return None  # 〜実行委員会からメッセージ〜: a part of the page, not the meeting's theme
     quoted = re.match(r"[「『][^」』]*[」』]", value)
