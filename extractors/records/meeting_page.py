@@ -35,7 +35,7 @@ from extractors.records.officials import ends_with_office, official_after
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
-_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|におきまして|に集(?:ま|い|う|っ|結)|での開催|"
+_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|を舞台に|が(?:主)?(?:会場|開催地)(?:と|に)な|にて|において|におきまして|に集(?:ま|い|う|っ|結)|での開催|"
                          r"を中心に(?=[^。\n]{0,40}?(?:開催|開か|開い|開き|行われ))|"
                          r"での(?=[^。、\n「」]{2,30}?(?:サミット|大会|総会|会議|フォーラム|集会|交流会)の開催)|"
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施|始ま|開幕)|"
@@ -48,6 +48,8 @@ _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
 # the town right after its prefecture, up to the mark or its hall (…県青葉町の文化会館で): a municipality the
 # gazetteer, built from today's postal table, no longer holds
 _FORMER_TOWN = re.compile(r"([\u4e00-\u9fff々ヶ]{1,4}?(?:市|町|村))(?=$|の[^、。\s]{1,20}$)")
+# 会場は青葉市の…, 開催地は青葉県若葉市: the venue named after its role word (the place follows)
+_ROLE_BEFORE = re.compile(r"(?:会場|開催地|開催場所|開催都市)(?:は|が)[、\s]?")
 _NEWS_DAY = re.compile(r"[」』]?\s?が\s?(?:[0-9]{1,2}月)?[0-9]{1,2}日[、,]")  # a report's 「…」が11日、…であった
 _BARE_PLACE = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u4e00-\u9fff々ヶ]{2,3})$")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
@@ -109,6 +111,14 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
     にて, において, で開催, で「…大会」を開催, で第N回…大会を開き), not inside quotes; else a
     short place name right before the mark, made whole by the gazetteer (高松で開催 -> 高松市)."""
     text = ctx.text
+    for role in _ROLE_BEFORE.finditer(text, start, end):
+        if _NEXT_MEETING.search(text, max(start, role.start() - 10), role.start()):
+            continue  # (次回の開催地は…: the next meeting's)
+        places = find_municipalities(text[role.end():min(end, role.end() + 16)])
+        if places and places[0][0] == 0 and not _OFFICIAL_AFTER.match(text, role.end() + places[-1][1]):
+            cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+            s, e, name = (cities or places)[0]
+            return name, role.end() + s, role.end() + e
     for mark in _VENUE_MARK.finditer(text, start, end):
         if text.startswith("であ", mark.start()) and not _NEWS_DAY.search(text, ctx.sentence(mark.start())[0], mark.start()):
             continue  # (…の中心は青葉市の事例であった: a copula, no venue, without the report's …が11日、)
