@@ -1164,9 +1164,13 @@ def _enumerated(ctx: DocContext, named_at: set[int]) -> list[dict]:
         date = dates[0]
         rest = max(at, date.end)
         rest = re.match(r"[)）]?\s?(?:に|、)?\s?", text[rest:]).end() + rest
-        places = [p for p in find_municipalities(text[rest:rest + 12]) if p[0] == 0]
+        found = find_municipalities(text[rest:rest + 16])
+        places = [p for p in found if p[0] == 0]
+        if places and places[0][2].endswith(PREFECTURE_SUFFIX):  # (2010年)青葉県若葉市: the city after its prefecture
+            places += [p for p in found if p[0] in (places[0][1], places[0][1] + 1)
+                       and p[2].endswith(MUNICIPALITY_SUFFIX)][:1]
         short = [c for c in ctx.within(rest, rest + 12, "GPE") if c.start == rest]
-        host = (places[0][2], rest, rest + places[0][1]) if places else None
+        host = (places[-1][2], rest + places[-1][0], rest + places[-1][1]) if places else None
         if host is None and short:
             whole = full_host(ctx, short[0].text)
             host = (whole, short[0].start, short[0].end) if whole and is_municipality(whole) else None
