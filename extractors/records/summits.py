@@ -273,6 +273,9 @@ _SPACED_HEADER = re.compile(r"\s*回\s+(?:\S+\s+)*?(?:開催)?(?:年月日|年�
 _SPACED_ROW = re.compile(r"\s*[0-9]{1,3}\s+(?:明治|大正|昭和|平成|令和|(?:19|20)[0-9]{2}年|(?:19|20)[0-9]{2}[/.])")
 
 
+_YEAR_CELL = re.compile(r"(?:19|20)[0-9]{2}")
+
+
 def _table_rows(ctx: DocContext, done: set[int]) -> list[dict]:
     """History tables (回 / 開催年月 / 開催都市 / テーマ) in any column order: a tab-separated row
     whose first cell is an edition (第5回, 5回, or 5 under a header naming 回), with a date cell;
@@ -298,6 +301,8 @@ def _table_rows(ctx: DocContext, done: set[int]) -> list[dict]:
         spans = [field_span(row[0][0], row[0][1], "summit-row", "edition", edition)]
         for cs, ce, cell in row[1:]:
             dates = [d for d in ctx.dates_in(cs, ce) if d.start == cs and d.start_date]
+            if not dates and header_has_round and _YEAR_CELL.fullmatch(cell):  # 1 | 2010 | 青葉市 under 回 | 開催年
+                dates = [DateMention(cs, ce, cell, cell, "year", True, False, None)]
             places = find_municipalities(cell)
             if date is None and dates:
                 date = dates[0]
