@@ -54,3 +54,12 @@ def test_a_count_after_the_last_meeting_held_elsewhere(nlp, text, edition):
 def test_a_count_at_one_place_after_the_last_meeting_is_no_edition(nlp):
     text = "十日町市での開催は、2018年に開催したのに続いて2回目。全国棚田サミットが5日、十日町市で開かれた。"
     assert [r["edition"] for r in _summits(text)] in ([], [None])
+
+
+@pytest.mark.parametrize("text,edition", [
+    ("全国ダムサミットが7月4日、長井市で開かれた。10回目の開催となる今回は、全国から300人が集まった。", 10),
+    ("全国ダムサミットが7月4日、長井市で開かれた。第10回の開催となった今大会には300人が集まった。", 10),
+    ("全国ダムサミットが7月4日、長井市で開かれた。長井市では2回目の開催となる今回は300人が集まった。", None),
+])
+def test_a_count_of_the_holding(nlp, text, edition):
+    assert [r["edition"] for r in _summits(text)] in ([edition], [] if edition is None else [edition])
