@@ -318,7 +318,9 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
     talk_after = re.compile(rf"\s?(?:に|と|として|とした|にした)?\s?[\u4e00-\u9fff]{{0,4}}?(?:{talk})")
     # メインテーマは、…でした。: an unquoted theme, the whole complement of a copula
-    plain = re.compile(rf"(?:{cue})は[、\s]?(?P<u>[^「」『』。、\n]{{4,60}}?)(?:でした|です|だった|である)。")
+    # (テーマは…まち。, 大会テーマ:…: a headline's noun phrase, no copula; not a clause ending on a verb)
+    plain = re.compile(rf"(?:{cue})(?:は|:|：)[、\s]?(?P<u>[^「」『』。、\n:：]{{4,60}}?)"
+                       rf"(?:(?:でした|です|だった|である)。|(?<![たるすいうくむぶぬだんずか])(?:。|\n|$))")
     # 記念講演では、「…」をテーマに: the talk is the topic before the quote
     talk_before = re.compile(rf"(?:{talk})(?:では|で|は|が|も)[、,\s]?\s?$")
     # 「…をテーマに: a quote the page opens and never closes (no 」 before the next 「 or the
@@ -348,11 +350,13 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
         out = [Found(m.start("u"), m.end("u"), m.group("u")) for m in unclosed.finditer(text, lo, hi)
                if not (m.group("cue") in vocabulary()["talk_cues"] and talk_after.match(text, m.start("rest"), hi))]
     if not out:
-        out = [Found(m.start("u"), m.end("u"), m.group("u")) for m in plain.finditer(text, lo, hi)]
+        out = [Found(m.start("u"), m.end("u"), m.group("u")) for m in plain.finditer(text, lo, hi)
+               if not _TALK_OWNER.search(text, max(lo, m.start() - 10), m.start())]  # (講演のテーマは…)
     return sorted(set(out))
 
 
 _BARE_DECLARATION = ("宣言", "アピール")
+_TALK_OWNER = re.compile(r"(?:講演|基調講演|記念講演|分科会|パネルディスカッション|対談|報告|発表)の$")
 _STATEMENT = re.compile(r"[、。,，]|[をと]宣言$")
 
 

@@ -33,3 +33,20 @@ def test_the_first_of_several_quoted_themes(nlp, text):
 def test_a_talk_on_the_first_of_several_themes_is_still_a_talk(nlp):
     rec = _summit("2015年10月5日、八戸市で第12回全国観光交流会議が開かれ、「食と観光」などをテーマに講演した。")
     assert rec["theme"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "第10回全国ダムサミットを長井市で開催。テーマは水と生きるまち。",
+    "第10回全国ダムサミットを長井市で開催した。大会テーマ:水と生きるまち\n",
+])
+def test_an_unquoted_theme_without_a_copula(nlp, text):
+    assert _summit(text)["theme"] == "水と生きるまち"
+
+
+@pytest.mark.parametrize("text", [
+    "第10回全国ダムサミットを長井市で開催。テーマは今後決める。",     # a clause ending on a verb
+    "第10回全国ダムサミットを長井市で開催。テーマは未定。",           # too short to be a theme
+    "第10回全国ダムサミットを長井市で開催。講演のテーマは地域の防災について。",  # a talk's
+])
+def test_what_follows_the_cue_is_no_theme(nlp, text):
+    assert _summit(text)["theme"] is None
