@@ -135,12 +135,21 @@ def name_after(text: str, pos: int) -> Found | None:
     if quoted:
         i += quoted.end()
     stop = i
+    inner: list[tuple[int, int]] = []  # quoted words inside the name
     limit = min(len(text), start + _NAME_LIMIT)
     for _ in range(2):  # a heading may part the body's name from its meeting (…連合会 長野全国大会)
-        while stop < limit and text[stop] not in _STOP_AFTER:
+        while stop < limit:
+            if text[stop] in "「『" and stop > start:  # 全国「道の駅」サミット: a quoted word inside the name
+                close = re.match(r"[「『][^「」『』\s。、]{1,15}[」』]", text[stop:stop + 18])
+                if close:
+                    inner.append((stop, stop + close.end()))
+                    stop += close.end()
+                    continue
+            if text[stop] in _STOP_AFTER:
+                break
             stop += 1
         for m in _meeting_word().finditer(text, i, stop):
-            if _ends_word(text, m.end()):
+            if _ends_word(text, m.end()) and not any(qs < m.start() < qe for qs, qe in inner):
                 return _own_name(text, start, _spaced_bare_word(text, m.end()))
         if text[stop:stop + 1] != " " or stop == start:
             break
