@@ -535,7 +535,8 @@ def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int
 
 
 # 「開催市の青葉市」, 「開催地である青葉町」: the host named by its role
-_HOST_ROLE = re.compile(r"開催(?:市|地|都市|町|村|自治体)\s?(?:の|である|となった|、)\s?")
+# (開催市を代表して青葉市長が歓迎のあいさつ: the mayor of the host city, speaking as its host)
+_HOST_ROLE = re.compile(r"開催(?:市|地|都市|町|村|自治体)\s?(?:の|である|となった|、|を代表して[、,]?)\s?")
 # the meeting held (active voice): 「…サミットを開催した」, 「…を開きました」
 _HELD = re.compile(r"を\s?(?:開催|開い|開き|開く|開け)")
 _SUBJECT_AFTER = re.compile(r"\s?(?:は|が)(?!\s?(?:参加|出席|加盟))")
