@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date as date_cls
 
 from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int
@@ -332,10 +333,32 @@ def other_edition(ctx: DocContext, offset: int, edition: int | None) -> bool:
 SERIES_YEAR = "year of the series name"
 
 
+# 日時 19/7/4(木), 開催日 2019 / 07 / 04 13:00: a day in figures under a date key, with a two-digit year or
+# spaces around its slashes (forms the sentence reader leaves alone: in running text they may be no date)
+_KEY_NUMERIC = re.compile(r"(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})\s?(?P<s>[./／])\s?(?P<m>[0-9]{1,2})\s?(?P=s)\s?"
+                          r"(?P<d>[0-9]{1,2})(?![0-9]|\s?[./／]\s?[0-9])")
+
+
+def _numeric_key_date(ctx: DocContext, vs: int, ve: int) -> list[DateMention]:
+    m = _KEY_NUMERIC.match(ctx.text, vs + len(ctx.text[vs:ve]) - len(ctx.text[vs:ve].lstrip()), ve)
+    if not m:
+        return []
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if y < 100:  # (98/7/4 is 1998, 19/7/4 2019)
+        y += 2000 if y <= 40 else 1900
+    try:
+        day = date_cls(y, mo, d).isoformat()
+    except ValueError:
+        return []
+    return [DateMention(m.start(), m.end(), day, day, "day", True, False, None)]
+
+
 def _key_dates(ctx: DocContext, vs: int, ve: int, year: int | None) -> list[DateMention]:
     """The days of a key's value; a day written without its year takes the year of the meeting's
     name (…サミット2019 in 輪島 over 日時:10月3日), when the name gives one."""
     dates = [d for d in ctx.dates_in(vs, ve) if d.precision == "day"]
+    if not dates:
+        dates = _numeric_key_date(ctx, vs, ve)
     if year is not None and any(not d.year_given for d in dates):
         dates = [replace(d, start=d.start + vs, end=d.end + vs, year_source=d.year_source or SERIES_YEAR)
                  for d in find_dates(ctx.text[vs:ve], default_year=year) if d.precision == "day"]
