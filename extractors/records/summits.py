@@ -873,7 +873,7 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
         dates = [d for d in find_dates(ctx.text[s:e], default_year=year) if d.precision == "day"]
         dates = [replace(d, start=d.start + s, end=d.end + s) for d in dates]
         year_how = "year of the series name"
-    dates = [d for d in dates if d.start_date and not _other_event(ctx.text, d.end, e)]
+    dates = [d for d in dates if d.start_date and not _other_event(ctx.text, d.end, e) and not _stamp(ctx, d)]
     if dates:
         return _for_days(ctx, dates[0]), year_how
     before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and not d.fiscal_year
@@ -893,6 +893,14 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
     if coarse:
         return coarse, YEAR_FROM_DOCUMENT
     return None
+
+
+def _stamp(ctx: DocContext, d: DateMention) -> bool:
+    """Whether a date is a list's stamp in brackets opening its line ([2019.07.10] 第10回…を7月4日に開催):
+    the day the item was posted, not the meeting's."""
+    ls, _ = ctx.line(d.start)
+    return bool(re.fullmatch(r"\s*[【\[［〔]\s*", ctx.text[ls:d.start])) and \
+        bool(re.match(r"\s*[】\]］〕]", ctx.text[d.end:d.end + 3]))
 
 
 # 平成28年5月に長岡市で第9回…が開かれた, 平成28年5月、新潟県長岡市の…ホテルで第9回…: the venue between
