@@ -74,7 +74,9 @@ DATE_OF_DOCUMENT = "date of the document (本日)"
 _PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
 _OPENING = 400  # the opening of a page, where a report says where its meeting was held
 _BULLET = r"[\s・•■□◆◇●○◎▼▽▲△★☆※\-]*"
-_DECLARATION_LINE = re.compile(rf"^{_BULLET}[\s【\[<〈]*(?:[^\s。、]{{1,30}}(?:\s|・|の))?(?P<d>[^\s。、「」『』()（）・の]{{1,15}}(?:宣言|アピール))"
+# (宣言:青葉宣言, 【採択宣言】 青葉宣言: a key before the name is no part of it)
+_DECLARATION_LINE = re.compile(rf"^{_BULLET}[\s【\[<〈]*(?:[^\s。、]{{1,30}}(?:\s|・|の|[:：]\s?))?"
+                               rf"(?P<d>[^\s。、「」『』()（）・の:：]{{1,15}}(?:宣言|アピール))"
                                r"\s*(?:[(（](?:全文|要旨|案)[)）])?[\s】\]>〉]*$")
 
 

@@ -29,3 +29,9 @@ def test_the_heading_names_the_declaration_over_the_bare_word(nlp):
 def test_a_named_declaration_with_the_verb_stays(nlp):
     rec = _summit("令和元年7月4日、長井市で第8回全国まちなか交流会が開催され、長井宣言を採択した。")
     assert rec["declaration"] == "長井宣言"
+
+
+@pytest.mark.parametrize("line", ["宣言:ダムと共に生きる長井宣言", "採択宣言: ダムと共に生きる長井宣言", "■宣言：ダムと共に生きる長井宣言"])
+def test_a_declaration_key_is_no_part_of_the_name(nlp, line):
+    rec = _summit(f"令和元年7月4日、長井市で第8回全国まちなか交流会が開催されました。\n{line}\n")
+    assert rec["declaration"] == "ダムと共に生きる長井宣言"
