@@ -42,6 +42,8 @@ _VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|を舞台に|�
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施|始ま|開幕)|"
                          # a news report's …が11日、青葉市の青葉会館であった (was held at)
                          r"で(?=あった。|あり[、,])|"
+                         # 青葉市で7月3日に開かれた: a day between the place and the holding verb
+                         r"で(?=\s?(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:\s?[(（][^()（）]{1,3}[)）])?(?:から|に|、)?\s?(?:開催|開か|開い|開き|行われ))|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?を\s?(?:メイン|統一|大会)?テーマに[^。\n]{0,20}?(?:開催|開か|開い|開き|行))|"
                          r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))")
@@ -51,6 +53,7 @@ _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
 _FORMER_TOWN = re.compile(r"([\u4e00-\u9fff々ヶ]{1,4}?(?:市|町|村))(?=$|の[^、。\s]{1,20}$)")
 # 会場は青葉市の…, 開催地は青葉県若葉市: the venue named after its role word (the place follows)
 _ROLE_BEFORE = re.compile(r"(?:会場|開催地|開催場所|開催都市)(?:は|が)[、\s]?")
+_FOUNDED_IN = re.compile(r"(?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令和)\s?(?:元|[0-9]{1,2}))\s?年(?:度)?(?:に|から)[^。、月]{0,16}$")
 _NEWS_DAY = re.compile(r"[」』]?\s?が\s?(?:[0-9]{1,2}月)?[0-9]{1,2}日[、,]")  # a report's 「…」が11日、…であった
 _BARE_PLACE = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u4e00-\u9fff々ヶ]{2,3})$")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
@@ -125,6 +128,8 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
     for mark in _VENUE_MARK.finditer(text, start, end):
         if text.startswith("であ", mark.start()) and not _NEWS_DAY.search(text, ctx.sentence(mark.start())[0], mark.start()):
             continue  # (…の中心は青葉市の事例であった: a copula, no venue, without the report's …が11日、)
+        if "始ま" in mark.group() and _FOUNDED_IN.search(text, max(start, mark.start() - 24), mark.start()):
+            continue  # (…は2010年に青葉市で始まり、今年で3回目: where the series began, not this meeting's venue)
         lo = max(start, mark.start() - 30)
         places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])
                   and not _OFFICIAL_AFTER.match(text, lo + p[1])  # 青葉市長が出席: an attendee, no venue
