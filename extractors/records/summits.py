@@ -1211,6 +1211,29 @@ _BARE_AFTER = re.compile(r"目?\s?(?:は|が|を|では|も)")
 _HELD_BEFORE = re.compile(r"(?:開催|開かれた大会|大会|サミット)\s?[(（]$")
 
 
+_OWN_PLACE_AFTER = re.compile(r"目?\s?(?:を|は)\s?")
+
+
+def _own_place(ctx: DocContext, at: int) -> tuple[str, int, int] | None:
+    """The place an edition is given right after it in an enumeration (第1回を長井市、第2回は山形県真室川町で):
+    a municipality, after its prefecture at most, ended by 、 or で."""
+    m = _OWN_PLACE_AFTER.match(ctx.text, at)
+    if not m:
+        return None
+    found = find_municipalities(ctx.text[m.end():m.end() + 14])
+    chain, pos = [], 0
+    for ps, pe, name in found:
+        if ps != pos:
+            break
+        chain.append((ps, pe, name))
+        pos = pe
+    cities = [c for c in chain if c[2].endswith(MUNICIPALITY_SUFFIX)]
+    if not cities or not re.match(r"[、,]|で(?!は)", ctx.text[m.end() + cities[-1][1]:m.end() + cities[-1][1] + 2]):
+        return None
+    ps, pe, name = cities[-1]
+    return name, m.end() + ps, m.end() + pe
+
+
 def _unnamed_editions(ctx: DocContext, named_at: set[int]) -> list[dict]:
     """Editions written with no name after them: 第50回という節目に…「X」を開催する (the one meeting
     its sentence says is held, named after it), and 静岡県藤枝市での開催(第19回) (the series named
@@ -1244,7 +1267,12 @@ def _unnamed_editions(ctx: DocContext, named_at: set[int]) -> list[dict]:
         draft = _summit(name, edition, 0.7, [(ed.start, ed.end, "summit-unnamed-edition"),
                         field_span(ed.start, ed.end, "summit-unnamed-edition", "edition", edition),
                         field_span(ns, ns + len(name), "summit-unnamed-edition", "series", name, how=how)])
-        _set_venue(ctx, draft, s, e)
+        own = _own_place(ctx, ed.end)
+        if own:  # 第1回を長井市、第2回を真室川町で開催: each edition's own place
+            draft["host"] = own[0]
+            draft["evidence"].append(venue_span(ctx, own))
+        else:
+            _set_venue(ctx, draft, s, e)
         dates = [d for d in ctx.dates_in(s, e) if d.start_date and d.year_given and not d.fiscal_year]
         if len(dates) == 1:
             d = dates[0]
