@@ -112,10 +112,12 @@ def find_municipalities(text: str) -> list[tuple[int, int, str]]:
     A name directly followed by a kanji that would make it part of a longer word
     (市場, 町内, 区域, 県庁 are fine only when the name is whole: 川口市 in 川口市役所
     counts, 市 alone never matches) is kept only when the name is at least three
-    characters: two-character names like 港区 or 北区 must end at a word boundary.
+    characters: two-character names like 港区 or 北区 must end at a word boundary,
+    unless they follow their own prefecture, as in an address (東京都港区六本木).
     """
     table, longest = _table(), _longest()
     found = []  # every name ending at a suffix character, as (start, -length, end)
+    prefectures: dict[int, str] = {}  # where a prefecture's name ends -> that prefecture
     for end, ch in enumerate(text, 1):
         if ch not in _SUFFIXES:
             continue
@@ -124,8 +126,12 @@ def find_municipalities(text: str) -> list[tuple[int, int, str]]:
             if name not in table:
                 continue
             nxt = text[end:end + 1]
-            if len(name) <= 2 and nxt and _KANJI.match(nxt) and nxt not in "役議長内民":
+            # (東京都港区六本木: in an address, a short name right after its own prefecture is whole)
+            if len(name) <= 2 and nxt and _KANJI.match(nxt) and nxt not in "役議長内民" \
+                    and prefectures.get(start) not in table[name]:
                 continue
+            if name.endswith(PREFECTURE_SUFFIX) and table[name] == {name}:
+                prefectures[end] = name
             found.append((start, start - end, end))
     out, taken = [], 0
     for start, _, end in sorted(found):

@@ -135,12 +135,21 @@ def name_after(text: str, pos: int) -> Found | None:
     if quoted:
         i += quoted.end()
     stop = i
+    inner: list[tuple[int, int]] = []  # quoted words inside the name
     limit = min(len(text), start + _NAME_LIMIT)
     for _ in range(2):  # a heading may part the body's name from its meeting (…連合会 長野全国大会)
-        while stop < limit and text[stop] not in _STOP_AFTER:
+        while stop < limit:
+            if text[stop] in "「『" and stop > start:  # 全国「道の駅」サミット: a quoted word inside the name
+                close = re.match(r"[「『][^「」『』\s。、]{1,15}[」』]", text[stop:stop + 18])
+                if close:
+                    inner.append((stop, stop + close.end()))
+                    stop += close.end()
+                    continue
+            if text[stop] in _STOP_AFTER:
+                break
             stop += 1
         for m in _meeting_word().finditer(text, i, stop):
-            if _ends_word(text, m.end()):
+            if _ends_word(text, m.end()) and not any(qs < m.start() < qe for qs, qe in inner):
                 return _own_name(text, start, _spaced_bare_word(text, m.end()))
         if text[stop:stop + 1] != " " or stop == start:
             break
@@ -152,7 +161,7 @@ def name_after(text: str, pos: int) -> Found | None:
     return None
 
 
-_SELF = ("同", "本", "当", "今")
+_SELF = ("標記", "表記", "上記", "前記", "同", "本", "当", "今")  # (標記会議: the meeting the page's title names)
 _SPACED_BARE = ("全国大会", "総会", "定時総会", "通常総会")
 
 
@@ -177,8 +186,9 @@ def _own_name(text: str, start: int, end: int) -> Found | None:
     if not name or name.startswith(("と", "を", "という")):
         return None  # 第42回目となる本大会: a count's verb, no name
     if name.startswith(_SELF):  # (本会議 is an assembly's sitting, one word)
-        own = is_bare(name[1:]) and name not in vocabulary()["assembly_cues"]
-        return Found(start + 1, end, name[1:]) if own else None
+        n = len(next(w for w in _SELF if name.startswith(w)))
+        own = is_bare(name[n:]) and name not in vocabulary()["assembly_cues"]
+        return Found(start + n, end, name[n:]) if own else None
     return Found(start, end, name)
 
 
@@ -264,21 +274,36 @@ _THIS = r"(?:今回|今大会|本大会|今年度|本年度|今年|記念|(?:令
 _COUNT = re.compile(
     rf"(?:今回|今年|本年|今大会|本大会)(?:で|が|は|も)?\s?(?:第\s?)?(?P<a>{_NUM})\s?回目"
     rf"|での開催は\s?(?:第\s?)?(?P<b>{_NUM})\s?回目"
-    rf"|(?<![0-9年第])(?P<c>{_NUM})\s?回目(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
+    rf"|(?<![0-9年第])(?P<c>{_NUM})\s?回目(?:の開催)?(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
     rf"{_THIS}"
-    rf"|第\s?(?P<d>{_NUM})\s?回目?(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
-    rf"{_THIS}")
+    rf"|第\s?(?P<d>{_NUM})\s?回目?(?:の開催)?(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
+    rf"{_THIS}"
+    # この度の青葉町が14回目: the place of this meeting counted
+    rf"|(?:今回|この度|このたび)の[^、。\n「」『』]{{1,12}}?(?:が|は)\s?(?:第\s?)?(?P<e>{_NUM})\s?回目(?!の(?:参加|出席|出場))"
+    # 2011年に青葉で開いたのに続き、2回目: the count after the last meeting's holding
+    rf"|(?:開催し|開い|開かれ|行われ)た(?:の|こと)?に続(?:き|いて)[、,]?\s?(?:第\s?)?(?P<g>{_NUM})\s?回目(?!の(?:参加|出席|出場))")
+_BARE_COUNT = r"(?:は|が|も)\s?(?:第\s?)?(?P<f>{num})\s?回目(?!の(?:参加|出席|出場))"
 _PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に次いで")  # a count at one place (…では3回目, 10年ぶり3回目)
+
+
+@lru_cache(maxsize=1)
+def _bare_count() -> re.Pattern:
+    """サミットは4回目, 大会は今年で…: a bare meeting word (no name before it) counted: the series of
+    that word named before."""
+    words = "|".join(map(re.escape, sorted(vocabulary()["bare"], key=len, reverse=True)))
+    return re.compile(rf"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー・同本当今])(?:{words})" + _BARE_COUNT.format(num=_NUM))
 
 
 def counted_editions(text: str) -> list[Count]:
     out = []
-    for m in _COUNT.finditer(text):
-        g = next(k for k in "abcd" if m.group(k))
+    for m in sorted((*_COUNT.finditer(text), *_bare_count().finditer(text)), key=lambda m: m.start()):
+        g = next(k for k in "abcdefg" if k in m.re.groupindex and m.group(k))
         clause = text[max(0, m.start() - 25):m.start(g)]
         clause = re.split(r"[、。\n]", clause)[-1]
-        if _PLACE_COUNT.search(clause + text[m.start():m.start(g)]):
+        if g != "g" and _PLACE_COUNT.search(clause + text[m.start():m.start(g)]):
             continue
+        if g == "g" and re.search(r"での開催(?:は|が)", text[max(0, m.start() - 40):m.start()]):
+            continue  # (青葉市での開催は、…で開いたのに続いて2回目: a count at one place)
         out.append(Count(m.start(), m.end(), m.start(g), m.end(g), m.group(g)))
     return out
 
@@ -295,13 +320,16 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     v = vocabulary()
     cue = "|".join(map(re.escape, v["theme_cues"]))
     talk = "|".join(map(re.escape, v["talk_words"]))
-    after = re.compile(rf"{_QUOTED}\s?(?:を|の|が)?\s?(?P<cue>{cue})")
+    # (「…」などをテーマに: the first of the themes, named for them all)
+    after = re.compile(rf"{_QUOTED}\s?(?:など|等)?\s?(?:を|の|が)?\s?(?P<cue>{cue})")
     before = re.compile(rf"(?:{cue})\s?(?:は[、,]?|:|：)?\s?{_QUOTED}")  # (メインテーマは、「…」 as plain's テーマは、…)
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
     # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
     talk_after = re.compile(rf"\s?(?:に|と|として|とした|にした)?\s?[\u4e00-\u9fff]{{0,4}}?(?:{talk})")
     # メインテーマは、…でした。: an unquoted theme, the whole complement of a copula
-    plain = re.compile(rf"(?:{cue})は[、\s]?(?P<u>[^「」『』。、\n]{{4,60}}?)(?:でした|です|だった|である)。")
+    # (テーマは…まち。, 大会テーマ:…: a headline's noun phrase, no copula; not a clause ending on a verb)
+    plain = re.compile(rf"(?:{cue})(?:は|:|：)[、\s]?(?P<u>[^「」『』。、\n:：]{{4,60}}?)"
+                       rf"(?:(?:でした|です|だった|である)。|(?<![たるすいうくむぶぬだんずか])(?:。|\n|$))")
     # 記念講演では、「…」をテーマに: the talk is the topic before the quote
     talk_before = re.compile(rf"(?:{talk})(?:では|で|は|が|も)[、,\s]?\s?$")
     # 「…をテーマに: a quote the page opens and never closes (no 」 before the next 「 or the
@@ -331,10 +359,13 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
         out = [Found(m.start("u"), m.end("u"), m.group("u")) for m in unclosed.finditer(text, lo, hi)
                if not (m.group("cue") in vocabulary()["talk_cues"] and talk_after.match(text, m.start("rest"), hi))]
     if not out:
-        out = [Found(m.start("u"), m.end("u"), m.group("u")) for m in plain.finditer(text, lo, hi)]
+        out = [Found(m.start("u"), m.end("u"), m.group("u")) for m in plain.finditer(text, lo, hi)
+               if not _TALK_OWNER.search(text, max(lo, m.start() - 10), m.start())]  # (講演のテーマは…)
     return sorted(set(out))
 
 
+_BARE_DECLARATION = ("宣言", "アピール")
+_TALK_OWNER = re.compile(r"(?:講演|基調講演|記念講演|分科会|パネルディスカッション|対談|報告|発表)の$")
 _STATEMENT = re.compile(r"[、。,，]|[をと]宣言$")
 
 
@@ -361,5 +392,7 @@ def declarations(text: str, lo: int, hi: int) -> list[Found]:
             start = m.start("d")
             while start < m.end("d") and not _NAME_CHAR.match(text[start]):
                 start += 1
+            if text[start:m.end("d")] in _BARE_DECLARATION:
+                continue  # (…の要点をアピールとしてまとめる: the word's verb-noun sense, no declaration's name)
             out.append(Found(start, m.end("d"), text[start:m.end("d")]))
     return sorted(out)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date as date_cls
 
 from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int
@@ -35,17 +36,28 @@ from extractors.records.officials import ends_with_office, official_after
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
-_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|にて|において|に集(?:ま|い|う|っ|結)|での開催|"
+_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|を舞台に|が(?:主)?(?:会場|開催地)(?:と|に)な|にて|において|におきまして|に集(?:ま|い|う|っ|結)|での開催|"
                          r"を中心に(?=[^。\n]{0,40}?(?:開催|開か|開い|開き|行われ))|"
                          r"での(?=[^。、\n「」]{2,30}?(?:サミット|大会|総会|会議|フォーラム|集会|交流会)の開催)|"
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施|始ま|開幕)|"
+                         # a news report's …が11日、青葉市の青葉会館であった (was held at)
+                         r"で(?=あった。|あり[、,])|"
+                         # 青葉市で7月3日に開かれた: a day between the place and the holding verb
+                         r"で(?=\s?(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:\s?[(（][^()（）]{1,3}[)）])?(?:から|に|、)?\s?(?:開催|開か|開い|開き|行われ))|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?を\s?(?:メイン|統一|大会)?テーマに[^。\n]{0,20}?(?:開催|開か|開い|開き|行))|"
                          r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))")
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
+# the town right after its prefecture, up to the mark or its hall (…県青葉町の文化会館で): a municipality the
+# gazetteer, built from today's postal table, no longer holds
+_FORMER_TOWN = re.compile(r"([\u4e00-\u9fff々ヶ]{1,4}?(?:市|町|村))(?=$|の[^、。\s]{1,20}$)")
+# 会場は青葉市の…, 開催地は青葉県若葉市: the venue named after its role word (the place follows)
+_ROLE_BEFORE = re.compile(r"(?:会場|開催地|開催場所|開催都市)(?:は|が)[、\s]?")
+_FOUNDED_IN = re.compile(r"(?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令和)\s?(?:元|[0-9]{1,2}))\s?年(?:度)?(?:に|から)[^。、月]{0,16}$")
+_NEWS_DAY = re.compile(r"[」』]?\s?が\s?(?:[0-9]{1,2}月)?[0-9]{1,2}日[、,]")  # a report's 「…」が11日、…であった
 _BARE_PLACE = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u4e00-\u9fff々ヶ]{2,3})$")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
-_PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|を会場)")
+_PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|におきまして|を会場)")
 DATE_KEYS = ("開催日時", "開催年月日", "開催日程", "開催日", "開催期日", "開催時期", "実施日", "日時", "期日", "会期", "日程",
              "開催期間", "月日", "とき")
 PLACE_KEYS = ("開催地", "開催場所", "開催都市", "開催市", "開催会場", "会場", "場所", "ところ")
@@ -54,7 +66,7 @@ CITY_KEYS = ("開催都市", "開催市", "開催地")  # keys whose value is a 
 # ending in 市 (中国・瀋陽市, ロシア連邦ウラジオストク市, 中国 新疆ウイグル自治区 乌鲁木齐市).
 _CITY_ABROAD = re.compile(r"(?:^|(?<=[\s・:：]))([\u4e00-\u9fff々\u30a1-\u30faー]{1,14}市)[\s]*$", re.M)
 THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体会議テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
-               "キャッチフレーズ")
+               "キャッチフレーズ", "主題")
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
 _SERIES_MODIFIER = re.compile(r"(?:サミット|首脳会議|大会|定例会|総会|フォーラム|会議|集会|交流会)(?:の(?!開催|テーマ)|\s?"
                               r"(?:実行委員会|準備委員会|運営委員会|幹事会|推進委員会|推進協議会))")
@@ -65,7 +77,9 @@ DATE_OF_DOCUMENT = "date of the document (本日)"
 _PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
 _OPENING = 400  # the opening of a page, where a report says where its meeting was held
 _BULLET = r"[\s・•■□◆◇●○◎▼▽▲△★☆※\-]*"
-_DECLARATION_LINE = re.compile(rf"^{_BULLET}[\s【\[<〈]*(?:[^\s。、]{{1,30}}(?:\s|・|の))?(?P<d>[^\s。、「」『』()（）・の]{{1,15}}(?:宣言|アピール))"
+# (宣言:青葉宣言, 【採択宣言】 青葉宣言: a key before the name is no part of it)
+_DECLARATION_LINE = re.compile(rf"^{_BULLET}[\s【\[<〈]*(?:[^\s。、]{{1,30}}(?:\s|・|の|[:：]\s?))?"
+                               rf"(?P<d>[^\s。、「」『』()（）・の:：]{{1,15}}(?:宣言|アピール))"
                                r"\s*(?:[(（](?:全文|要旨|案)[)）])?[\s】\]>〉]*$")
 
 
@@ -103,11 +117,28 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
     にて, において, で開催, で「…大会」を開催, で第N回…大会を開き), not inside quotes; else a
     short place name right before the mark, made whole by the gazetteer (高松で開催 -> 高松市)."""
     text = ctx.text
+    for role in _ROLE_BEFORE.finditer(text, start, end):
+        if _NEXT_MEETING.search(text, max(start, role.start() - 10), role.start()):
+            continue  # (次回の開催地は…: the next meeting's)
+        places = find_municipalities(text[role.end():min(end, role.end() + 16)])
+        if places and places[0][0] == 0 and not _OFFICIAL_AFTER.match(text, role.end() + places[-1][1]):
+            cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
+            s, e, name = (cities or places)[0]
+            return name, role.end() + s, role.end() + e
     for mark in _VENUE_MARK.finditer(text, start, end):
+        if text.startswith("であ", mark.start()) and not _NEWS_DAY.search(text, ctx.sentence(mark.start())[0], mark.start()):
+            continue  # (…の中心は青葉市の事例であった: a copula, no venue, without the report's …が11日、)
+        if "始ま" in mark.group() and _FOUNDED_IN.search(text, max(start, mark.start() - 24), mark.start()):
+            continue  # (…は2010年に青葉市で始まり、今年で3回目: where the series began, not this meeting's venue)
         lo = max(start, mark.start() - 30)
         places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])
                   and not _OFFICIAL_AFTER.match(text, lo + p[1])  # 青葉市長が出席: an attendee, no venue
                   and not official_after(text, lo + p[1])]  # (青葉市の山田市長はオンラインで、)
+        found = find_municipalities(text[lo:mark.start()])
+        if found and found[-1][2].endswith(PREFECTURE_SUFFIX) and not ctx.in_quotes(lo + found[-1][0]):
+            former = _FORMER_TOWN.match(text, lo + found[-1][1], mark.start())
+            if former:  # 愛知県長久手町におきまして: a town written after its prefecture, merged or renamed since
+                return former.group(1), former.start(1), former.end(1)
         if places:
             cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
             s, e, name = (cities or places)[-1]
@@ -309,10 +340,32 @@ def other_edition(ctx: DocContext, offset: int, edition: int | None) -> bool:
 SERIES_YEAR = "year of the series name"
 
 
+# 日時 19/7/4(木), 開催日 2019 / 07 / 04 13:00: a day in figures under a date key, with a two-digit year or
+# spaces around its slashes (forms the sentence reader leaves alone: in running text they may be no date)
+_KEY_NUMERIC = re.compile(r"(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})\s?(?P<s>[./／])\s?(?P<m>[0-9]{1,2})\s?(?P=s)\s?"
+                          r"(?P<d>[0-9]{1,2})(?![0-9]|\s?[./／]\s?[0-9])")
+
+
+def _numeric_key_date(ctx: DocContext, vs: int, ve: int) -> list[DateMention]:
+    m = _KEY_NUMERIC.match(ctx.text, vs + len(ctx.text[vs:ve]) - len(ctx.text[vs:ve].lstrip()), ve)
+    if not m:
+        return []
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if y < 100:  # (98/7/4 is 1998, 19/7/4 2019)
+        y += 2000 if y <= 40 else 1900
+    try:
+        day = date_cls(y, mo, d).isoformat()
+    except ValueError:
+        return []
+    return [DateMention(m.start(), m.end(), day, day, "day", True, False, None)]
+
+
 def _key_dates(ctx: DocContext, vs: int, ve: int, year: int | None) -> list[DateMention]:
     """The days of a key's value; a day written without its year takes the year of the meeting's
     name (…サミット2019 in 輪島 over 日時:10月3日), when the name gives one."""
     dates = [d for d in ctx.dates_in(vs, ve) if d.precision == "day"]
+    if not dates:
+        dates = _numeric_key_date(ctx, vs, ve)
     if year is not None and any(not d.year_given for d in dates):
         dates = [replace(d, start=d.start + vs, end=d.end + vs, year_source=d.year_source or SERIES_YEAR)
                  for d in find_dates(ctx.text[vs:ve], default_year=year) if d.precision == "day"]
@@ -388,6 +441,8 @@ _WRAPPED_END = re.compile(r"[のがをは、,]$")
 _HEADCOUNT = re.compile(r"[0-9][0-9,，]*\s?(?:名|人|社)(?:が|を|の|で|も|超|以上|余り|あまり|\s|$)")
 _HEADING_LINES = 8  # the meeting's heading stands among the first non-empty lines
 _KANA = re.compile(r"[\u3041-\u3096]")
+_CAPTION_MARKS = ("↑", "↓", "←", "→", "▲", "△", "写真")
+_FRAMED = re.compile(r"[〜~～―－\-−‐]+\s?(.+?)\s?[〜~～―－\-−‐]+")
 
 
 def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] | None:
@@ -400,7 +455,9 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
     key = series.replace(" ", "")
     lines = [ln for ln in ctx.lines if ln.body][:_HEADING_LINES]
     for heading, line in zip(lines, lines[1:]):
-        if key in heading.text.replace(" ", "") and not (key in line.text.replace(" ", "") and _EDITION_AT.search(line.text)):
+        if not _names_meeting(heading.text, key):
+            continue
+        if not (key in line.text.replace(" ", "") and _EDITION_AT.search(line.text)):
             # (a line that names the meeting with its edition is a heading again, as a page's title over its own
             # first line; a short name before a subtitle, 「港まちサミット 海と…」, is no heading)
             found = _phrase_line(ctx, line)
@@ -415,6 +472,16 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
     return None
 
 
+def _names_meeting(heading: str, key: str) -> bool:
+    """Whether a line is a heading that names the meeting (its series `key`, spaces taken out): not a
+    sentence wrapped at the line's end (…が22日、), nor a title about something else that names it
+    after a case particle (新報に…サミットの記事掲載)."""
+    flat = heading.replace(" ", "").rstrip()
+    at = flat.find(key)
+    before = re.sub(r"第?[0-9一二三四五六七八九十百]+回目?の?$", "", flat[:at]) if at >= 0 else ""
+    return at >= 0 and not flat.endswith(("、", ",", "，")) and not re.search(r"[にをがはでへ]$", before)
+
+
 def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | None:
     start = line.start + len(line.text) - len(line.text.lstrip())
     first = re.match(r"\S+(?=[ \u3000])", ctx.text[start:line.end])
@@ -425,6 +492,8 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
         return None
     if ctx.dates_in(start, line.end) or meetings.names_in(value, 0, len(value)) or key_value(line, THEME_KEYS):
         return None
+    if HOLD_VERB.search(value) or key_value(line, DATE_KEYS + PLACE_KEYS) or re.match(r"[【\[［〔][^】\]］〕]{1,8}[】\]］〕]", value):
+        return None  # 【会場】青葉会館(…), 会場 青葉会館: a key line of the page, no subtitle
     if value.strip("〜~-―－ ").endswith(meetings.vocabulary()["page_words"]):
         return None  # 〜実行委員会からメッセージ〜: a part of the page, not the meeting's theme
     quoted = re.match(r"[「『][^」』]*[」』]", value)
@@ -438,6 +507,12 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
         return None  # …討議との: a sentence wrapped onto the next line, not a phrase
     if ends_with_office(value) or value.endswith("氏"):
         return None  # …であいさつする青葉会の山田会長: a photo's caption naming a person
+    if value.startswith(_CAPTION_MARKS) or value.endswith("様子"):
+        return None  # ↑初日の分科会, 全体会の様子: a photo's caption
+    framed = _FRAMED.fullmatch(value)
+    if framed:  # 〜水と緑のまちづくり〜: the subtitle inside its dashes or waves
+        start += framed.start(1)
+        value = framed.group(1)
     return value, line.start, line.end, start
 
 
@@ -490,7 +565,8 @@ def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int
 
 
 # 「開催市の青葉市」, 「開催地である青葉町」: the host named by its role
-_HOST_ROLE = re.compile(r"開催(?:市|地|都市|町|村|自治体)\s?(?:の|である|となった|、)\s?")
+# (開催市を代表して青葉市長が歓迎のあいさつ: the mayor of the host city, speaking as its host)
+_HOST_ROLE = re.compile(r"開催(?:市|地|都市|町|村|自治体)\s?(?:の|である|となった|、|を代表して[、,]?)\s?")
 # the meeting held (active voice): 「…サミットを開催した」, 「…を開きました」
 _HELD = re.compile(r"を\s?(?:開催|開い|開き|開く|開け)")
 _SUBJECT_AFTER = re.compile(r"\s?(?:は|が)(?!\s?(?:参加|出席|加盟))")

@@ -53,6 +53,9 @@ _COUNT_NUMBER = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)\s?回
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
 _IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン|from|FROM)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
 _PAREN_HOST = re.compile(r"^\s?[(（〈<](?:会場|開催地|於)?\s?[:：]?\s?([^()（）〈〉<>\s:：]{1,10}?)(?:サミット|大会)?[)）〉>]")
+# 第10回青葉サミット(2019年7月4日、若葉市): the meeting's day and place in brackets after its name
+_PAREN_DATE_HOST = re.compile(r"^\s?[(（][^()（）、,]{0,16}?[0-9一二三四五六七八九十]\s?日(?:\s?[(（][^()（）]{1,3}[)）])?"
+                              r"\s?[、,・\s]\s?([^()（）、,・\s]{2,10}?)[)）]")
 # 第20回…全国大会 広島大会, …サミット五島大会: the meeting's nickname after its name names its place
 _SPACED_NICKNAME = re.compile(r"^[ \u3000]?([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会)(?=[\s)）〉>」』、。をがはで]|$)")
 _DECLARATION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?([^\s「」『』第]{1,12}?(?<![でにをがはとも])宣言)")
@@ -116,7 +119,7 @@ def _editions(ctx: DocContext) -> list[meetings.Found]:
 
 
 def _is_series_name(name: str) -> bool:
-    return bool(name) and not meetings.is_bare(name) and not name.startswith(("同", "本", "当", "次回", "今回")) \
+    return bool(name) and not meetings.is_bare(name) and not name.startswith(("同", "本", "当", "次回", "今回", "標記", "表記", "上記", "前記")) \
         and not meetings.is_committee(name)
 
 
@@ -270,6 +273,9 @@ _SPACED_HEADER = re.compile(r"\s*回\s+(?:\S+\s+)*?(?:開催)?(?:年月日|年�
 _SPACED_ROW = re.compile(r"\s*[0-9]{1,3}\s+(?:明治|大正|昭和|平成|令和|(?:19|20)[0-9]{2}年|(?:19|20)[0-9]{2}[/.])")
 
 
+_YEAR_CELL = re.compile(r"(?:19|20)[0-9]{2}")
+
+
 def _table_rows(ctx: DocContext, done: set[int]) -> list[dict]:
     """History tables (回 / 開催年月 / 開催都市 / テーマ) in any column order: a tab-separated row
     whose first cell is an edition (第5回, 5回, or 5 under a header naming 回), with a date cell;
@@ -295,6 +301,8 @@ def _table_rows(ctx: DocContext, done: set[int]) -> list[dict]:
         spans = [field_span(row[0][0], row[0][1], "summit-row", "edition", edition)]
         for cs, ce, cell in row[1:]:
             dates = [d for d in ctx.dates_in(cs, ce) if d.start == cs and d.start_date]
+            if not dates and header_has_round and _YEAR_CELL.fullmatch(cell):  # 1 | 2010 | 青葉市 under 回 | 開催年
+                dates = [DateMention(cs, ce, cell, cell, "year", True, False, None)]
             places = find_municipalities(cell)
             if date is None and dates:
                 date = dates[0]
@@ -343,7 +351,11 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
     if not m:
         m = _PAREN_HOST.match(text) or _SPACED_NICKNAME.match(text)
         if not m:
-            return None
+            m = _PAREN_DATE_HOST.match(ctx.text[offset:offset + 40])
+            whole = m and (full_host(ctx, m.group(1)) or "")
+            ends = m and [p for p in find_municipalities(m.group(1)) if p[1] == len(m.group(1))]
+            if not m or not (is_municipality(whole) or ends):
+                return None  # (…, 山田太郎氏): after the day, only a place written whole
         # (群馬大会), 〈広島大会〉: a meeting's nickname names its prefecture; (那覇市) names the city
         nickname = m.group(0).rstrip(")）〉> \u3000").endswith("大会")
     short = m.group(1).strip()
@@ -649,12 +661,28 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
         _set_venue(ctx, draft, s, e)
         if draft["host"] is None:
             _set_venue(ctx, draft, *ctx.sentence(m.start))
+        if draft["host"] is None and _THIS_PLACE.match(text, m.start):
+            _count_place(ctx, draft, m)
         year = _series_year(ctx, series.text)
         _sentence_details(ctx, draft, s, e, series.end, series.start, int(year[0]) if year else None)
         if year:
             draft["_year"] = year
         drafts.append(draft)
     return drafts
+
+
+_THIS_PLACE = re.compile(r"今回の|この度の|このたびの")
+
+
+def _count_place(ctx: DocContext, draft: dict, m: meetings.Count) -> None:
+    """この度の青葉町が14回目: the municipality that ends the counted subject hosts the meeting."""
+    head = ctx.text[m.start:m.number_start]
+    places = [p for p in find_municipalities(head) if p[2].endswith(MUNICIPALITY_SUFFIX)
+              and re.match(r"(?:での開催)?\s?(?:が|は)", head[p[1]:])]
+    if places:
+        ps, pe, name = places[-1]
+        draft["host"] = name
+        draft["evidence"].append(field_span(m.start + ps, m.start + pe, "summit-count-place", "host", name))
 
 
 @lru_cache(maxsize=1)
@@ -664,7 +692,11 @@ def _same_pattern() -> re.Pattern:
 
 
 def _same_kind(ctx: DocContext, at: int) -> str | None:
-    """The meeting word of a 同X (同サミット, 同大会) in the sentence before `at`: what the count is of."""
+    """The meeting word of a 同X (同サミット, 同大会) in the sentence before `at`, or of the bare word the
+    count at `at` opens with (サミットは4回目): what the count is of."""
+    bare = [w for w in meetings.vocabulary()["bare"] if ctx.text.startswith(w, at)]
+    if bare:
+        return max(bare, key=len)
     s, _ = ctx.sentence(at)
     found = list(_same_pattern().finditer(ctx.text, s, at))
     return found[-1].group(1) if found else None
@@ -841,7 +873,7 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
         dates = [d for d in find_dates(ctx.text[s:e], default_year=year) if d.precision == "day"]
         dates = [replace(d, start=d.start + s, end=d.end + s) for d in dates]
         year_how = "year of the series name"
-    dates = [d for d in dates if d.start_date and not _other_event(ctx.text, d.end, e)]
+    dates = [d for d in dates if d.start_date and not _other_event(ctx.text, d.end, e) and not _stamp(ctx, d)]
     if dates:
         return _for_days(ctx, dates[0]), year_how
     before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and not d.fiscal_year
@@ -863,8 +895,16 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
     return None
 
 
+def _stamp(ctx: DocContext, d: DateMention) -> bool:
+    """Whether a date is a list's stamp in brackets opening its line ([2019.07.10] 第10回…を7月4日に開催):
+    the day the item was posted, not the meeting's."""
+    ls, _ = ctx.line(d.start)
+    return bool(re.fullmatch(r"\s*[【\[［〔]\s*", ctx.text[ls:d.start])) and \
+        bool(re.match(r"\s*[】\]］〕]", ctx.text[d.end:d.end + 3]))
+
+
 # 平成28年5月に長岡市で第9回…が開かれた, 平成28年5月、新潟県長岡市の…ホテルで第9回…: the venue between
-_VENUE_BETWEEN = re.compile(r"\s?(?:に|、)\s?[^。、\n]{1,30}?(?:で|にて|において)\s?")
+_VENUE_BETWEEN = re.compile(r"\s?(?:に|、)\s?[^。、\n]{1,30}?(?:で|にて|において|におきまして)\s?")
 _HELD_AFTER = re.compile(r"開催(?:され|し|いたし)|開か|開い|開き|行われ")
 
 
@@ -882,7 +922,7 @@ def _coarse_date_before_venue(ctx: DocContext, s: int, edition_at: int, e: int) 
 
 # 第1回は1989年に青葉市で開かれ, 第3回大会を平成9年5月に開催: a year or month after the edition,
 # right before the place or the holding verb of its clause
-_HELD_NEXT = re.compile(r"\s?(?:に|、)?\s?(?:[^\s、。]{1,12}?(?:で|にて|において)\s?)?(?:開催(?![地日期場要])|開か|開い|開き|開く|行われ|行い|実施(?!日))")
+_HELD_NEXT = re.compile(r"\s?(?:に|、)?\s?(?:[^\s、。]{1,12}?(?:で|にて|において|におきまして)\s?)?(?:開催(?![地日期場要])|開か|開い|開き|開く|行われ|行い|実施(?!日))")
 
 
 def _coarse_date_after(ctx: DocContext, edition_at: int, e: int) -> DateMention | None:
@@ -1047,16 +1087,29 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
 
 def _same_meeting(a: dict, b: dict) -> bool:
     """Two drafts of one document naming one edition, one name ending the other (第8回市長サミット,
-    第8回青葉・若葉市長サミット) or inside it in order (…連合会の第41回全国大会, 第41回…連合会 長野全国大会)."""
-    if a["edition"] is None or a["edition"] != b["edition"] or not a["series"] or not b["series"]:
+    第8回青葉・若葉市長サミット) or inside it in order (…連合会の第41回全国大会, 第41回…連合会 長野全国大会);
+    or two drafts without edition of one year, one name ending the other."""
+    if not a["series"] or not b["series"]:
         return False
     x, y = (strip_quotes(a["series"]).replace(" ", ""), strip_quotes(b["series"]).replace(" ", ""))
     if x == y:
+        return False
+    if a["edition"] is None and b["edition"] is None:
+        # 観光振興大会2015 in a headline, 全国商工会議所観光振興大会2015in八戸 in the body: a series named by
+        # year, once by its short name; the same year and one name ending the other
+        return _year_of(a) is not None and _year_of(a) == _year_of(b) and (x.endswith(y) or y.endswith(x))
+    if a["edition"] is None or a["edition"] != b["edition"]:
         return False
     short, long_ = sorted((x.replace("の", ""), y.replace("の", "")), key=len)
     # one name ending the other, or the organiser's 全国大会 inside its named one (…連合会全国大会,
     # …連合会長野全国大会): the shorter's characters in order in the longer, the same last word
     return long_.endswith(short) or (_in_order(short, long_) and short[-2:] == long_[-2:] and len(short) >= 6)
+
+
+def _year_of(draft: dict) -> str | None:
+    """The year of a draft's meeting: of its series' name (…大会2015), else of its date."""
+    year = draft.get("_year")
+    return year[0] if year else (draft["start_date"] or "")[:4] or None
 
 
 def _in_order(short: str, long_: str) -> bool:
@@ -1124,9 +1177,13 @@ def _enumerated(ctx: DocContext, named_at: set[int]) -> list[dict]:
         date = dates[0]
         rest = max(at, date.end)
         rest = re.match(r"[)）]?\s?(?:に|、)?\s?", text[rest:]).end() + rest
-        places = [p for p in find_municipalities(text[rest:rest + 12]) if p[0] == 0]
+        found = find_municipalities(text[rest:rest + 16])
+        places = [p for p in found if p[0] == 0]
+        if places and places[0][2].endswith(PREFECTURE_SUFFIX):  # (2010年)青葉県若葉市: the city after its prefecture
+            places += [p for p in found if p[0] in (places[0][1], places[0][1] + 1)
+                       and p[2].endswith(MUNICIPALITY_SUFFIX)][:1]
         short = [c for c in ctx.within(rest, rest + 12, "GPE") if c.start == rest]
-        host = (places[0][2], rest, rest + places[0][1]) if places else None
+        host = (places[-1][2], rest + places[-1][0], rest + places[-1][1]) if places else None
         if host is None and short:
             whole = full_host(ctx, short[0].text)
             host = (whole, short[0].start, short[0].end) if whole and is_municipality(whole) else None
@@ -1152,6 +1209,29 @@ _COUNT_AFTER = re.compile(r"目?\s?(?:という|となる|となった|を迎え
 _HELD_AFTER = re.compile(r"[」』]?\s?(?:を|が)\s?(?:開催|開か|開き|開く|開い|行われ|行い)")
 _BARE_AFTER = re.compile(r"目?\s?(?:は|が|を|では|も)")
 _HELD_BEFORE = re.compile(r"(?:開催|開かれた大会|大会|サミット)\s?[(（]$")
+
+
+_OWN_PLACE_AFTER = re.compile(r"目?\s?(?:を|は)\s?")
+
+
+def _own_place(ctx: DocContext, at: int) -> tuple[str, int, int] | None:
+    """The place an edition is given right after it in an enumeration (第1回を長井市、第2回は山形県真室川町で):
+    a municipality, after its prefecture at most, ended by 、 or で."""
+    m = _OWN_PLACE_AFTER.match(ctx.text, at)
+    if not m:
+        return None
+    found = find_municipalities(ctx.text[m.end():m.end() + 14])
+    chain, pos = [], 0
+    for ps, pe, name in found:
+        if ps != pos:
+            break
+        chain.append((ps, pe, name))
+        pos = pe
+    cities = [c for c in chain if c[2].endswith(MUNICIPALITY_SUFFIX)]
+    if not cities or not re.match(r"[、,]|で(?!は)", ctx.text[m.end() + cities[-1][1]:m.end() + cities[-1][1] + 2]):
+        return None
+    ps, pe, name = cities[-1]
+    return name, m.end() + ps, m.end() + pe
 
 
 def _unnamed_editions(ctx: DocContext, named_at: set[int]) -> list[dict]:
@@ -1187,7 +1267,12 @@ def _unnamed_editions(ctx: DocContext, named_at: set[int]) -> list[dict]:
         draft = _summit(name, edition, 0.7, [(ed.start, ed.end, "summit-unnamed-edition"),
                         field_span(ed.start, ed.end, "summit-unnamed-edition", "edition", edition),
                         field_span(ns, ns + len(name), "summit-unnamed-edition", "series", name, how=how)])
-        _set_venue(ctx, draft, s, e)
+        own = _own_place(ctx, ed.end)
+        if own:  # 第1回を長井市、第2回を真室川町で開催: each edition's own place
+            draft["host"] = own[0]
+            draft["evidence"].append(venue_span(ctx, own))
+        else:
+            _set_venue(ctx, draft, s, e)
         dates = [d for d in ctx.dates_in(s, e) if d.start_date and d.year_given and not d.fiscal_year]
         if len(dates) == 1:
             d = dates[0]

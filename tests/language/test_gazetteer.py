@@ -27,6 +27,11 @@ def test_prefecture_of(name, pref):
     ("北区域の市場で港区の町内会", ["港区"]),
     ("栗東市と龍谷大学", ["栗東市"]),
     ("中小企業振興基本条例", []),
+    # in an address, a short name right after its own prefecture is whole before the street's kanji
+    ("会場は東京都港区六本木の青葉ホール", ["東京都", "港区"]),
+    ("東京都北区赤羽", ["東京都", "北区"]),
+    ("港区六本木", []),  # (no prefecture before it: 港区 may start a longer word)
+    ("大阪府港区域", ["大阪府"]),  # (港区 lies in no 大阪府 table row: Osaka's is 大阪市港区)
 ])
 def test_find_municipalities(text, names):
     spans = find_municipalities(text)

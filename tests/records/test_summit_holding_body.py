@@ -41,3 +41,16 @@ def test_a_city_page_that_says_it_held_the_meeting_names_the_city(nlp):
 def test_no_host_from_attendees_several_organisers_or_the_next_meeting(nlp, text):
     s = _summit(text, "第5回全国ものづくりサミット")
     assert s["edition"] == 5 and s["host"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "2019年10月5日、第5回全国ものづくりサミットが開かれた。開催市を代表して松本市長が歓迎のあいさつを述べた。",
+    "2019年10月5日、第5回全国ものづくりサミットが開かれ、開催地を代表して、松本市の市長があいさつした。",
+])
+def test_the_mayor_speaking_for_the_host_city_names_it(nlp, text):
+    assert _summit(text, "第5回全国ものづくりサミット")["host"] == "松本市"
+
+
+def test_a_mayor_speaking_without_the_host_role_names_no_host(nlp):
+    s = _summit("2019年10月5日、第5回全国ものづくりサミットが開かれ、松本市長が来賓としてあいさつした。", "第5回全国ものづくりサミット")
+    assert s["host"] is None
