@@ -14,6 +14,8 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
   〇〇市議会: 議員の活動報告, 議会だより), when the page names one only;
 - `subject_place(ctx, start, end)`: the municipality that is the subject of the
   sentence before a name (「青葉市(人口3万人)は、…条例を制定した」);
+- `sentence_assembly(ctx, start)`: the body whose assembly acts in the sentence before a name
+  (「燕市議会は18日、…条例を可決した」);
 - `number_line(ctx, after)`: a line that is only a date and a number
   (「令和元年6月1日 青葉市条例第8号」) a few lines below a mention;
 - `promulgation(ctx)`: a 公布文 (「…条例をここに公布する。」) and the date below it;
@@ -150,6 +152,24 @@ def subject_place(ctx: DocContext, start: int) -> tuple[str, int, int] | None:
     for ps, pe, name in find_municipalities(piece):
         if _SUBJECT_AFTER.match(piece, pe) and not ctx.in_quotes(s + ps):
             best = (name, s + ps, s + pe)
+    return best
+
+
+def sentence_assembly(ctx: DocContext, start: int) -> tuple[str, int, int] | None:
+    """The body whose assembly acts in the sentence before `start` (「燕市議会は18日、…条例を可決」,
+    「岡谷市議会の6月定例会で、…条例が可決」): the last place written right before 議会 there, not
+    inside quotes or brackets (審議会, 協議会: no assembly)."""
+    s, _ = ctx.sentence(start)
+    best = None
+    for m in re.finditer("議会", ctx.text[s:start]):
+        at = s + m.start()
+        if ctx.text[at - 1:at] in ("審", "協") or ctx.in_quotes(at) or ctx.in_parens(at, at + 2):
+            continue
+        lo = max(s, at - 10)
+        places = find_municipalities(ctx.text[lo:at])
+        if places and lo + places[-1][1] == at:
+            ps, pe, name = places[-1]
+            best = (name, lo + ps, lo + pe)
     return best
 
 

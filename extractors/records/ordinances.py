@@ -5,7 +5,8 @@ evidence spans). A name is read whole: from the rule's span back over noun
 groups joined by 及び/並びに/・/の/と/に関する (、 inside a coordination closed by
 及び) to a real boundary (`extend_name`); the enacting body is the place that
 starts it, from the gazetteer (a list's 「X県・Y市…条例」 -> Y市), else the place of
-the clause, the sentence's subject (Y市は、「…条例」を制定した), the page's owner, the
+the clause, the sentence's subject (Y市は、「…条例」を制定した), the assembly acting in the
+sentence (Y市議会は…「…条例」を可決した), the page's owner, the
 assembly the page reports from (Z県議会), or a prefecture written inside the name
 (ふるさと青森の…条例 -> 青森県).
 Three kinds of text are read:
@@ -43,7 +44,7 @@ from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, cells, line_index
 from extractors.records.publisher import publisher
 from extractors.records.ordinance_pages import (assembly, number_line, numbered_date, plans, promulgation, said_to_exist,
-                                               sentence_date, short_names, subject_place, supplementary,
+                                               sentence_assembly, sentence_date, short_names, subject_place, supplementary,
                                                with_relative_dates)
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
@@ -331,6 +332,9 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | 
     subject = subject_place(ctx, cand.start)
     if subject:
         return subject[0], "subject of the sentence", subject[1:]
+    acting = sentence_assembly(ctx, cand.start)  # 燕市議会は…「…条例」を可決: the assembly makes its body's
+    if acting:
+        return acting[0], "assembly of the sentence", acting[1:]
     return _page_body(ctx)
 
 
