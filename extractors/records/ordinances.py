@@ -94,13 +94,14 @@ def _starts_with_place(name: str) -> bool:
 _NOUN_GROUP = r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,}"
 _LINK_BEFORE = re.compile(rf"({_NOUN_GROUP})(及び|並びに|又は|・|の|と|、|に関する|における)$")
 _SORT_BEFORE = re.compile(r"[\u4e00-\u9fff]型の$")
+_COUNTED = re.compile(r"[0-9０-９]")  # a digit right before a noun group: the group is its counter (例目, 件目, 番目)
 _NOT_IN_NAME = re.compile(r"(?:年|月|日|年度|本市|本県|本町|本村|本区|同市|同県|当市|当県|型)$")  # a sort (…型の条例)
 
 
 def extend_name(text: str, start: int, end: int) -> int:
     """Where the name ending at `end` begins: `start` moved back over noun groups and the links
     that a name holds (see above), never past the line start. A group that is a date, a
-    self-reference or a bare place before の (前橋市の条例 names the city, not the ordinance)
+    counter (2例目の), a self-reference or a bare place before の (前橋市の条例 names the city, not the ordinance)
     stops the walk."""
     line_start = text.rfind("\n", 0, start) + 1
     lo = max(line_start, start - 80)
@@ -111,6 +112,8 @@ def extend_name(text: str, start: int, end: int) -> int:
         group, link = m.group(1), m.group(2)
         if _NOT_IN_NAME.search(group) or group.endswith("条例"):
             return start  # (…条例と…条例: two names coordinated, not one)
+        if _COUNTED.match(text, max(0, m.start() - 1)):
+            return start  # 2例目の乾杯条例, 10周年の: a count of such ordinances (or years) before the name
         if link == "、" and not re.search("及び|並びに", text[start:end]):
             return start  # a comma joins names only in a coordination closed by 及び
         if link in ("の", "と") and _starts_with_place(group) and municipality_prefix(group + "中小企業条例") == group:

@@ -21,6 +21,8 @@ from schemas.document import Document
     ("前橋市の中小企業振興条例", "中小企業振興条例", "中小企業振興条例"),  # nor a bare place before の
     ("令和3年、中小企業振興条例を改正", "中小企業振興条例", "中小企業振興条例"),  # nor a date before 、
     ("産業課、商工振興条例の担当", "商工振興条例", "商工振興条例"),  # a comma outside a coordination ends it
+    ("県内で2例目の乾杯推進条例", "乾杯推進条例", "乾杯推進条例"),  # nor a count of such ordinances
+    ("全国で15番目の地酒条例", "地酒条例", "地酒条例"),
 ])
 def test_names_read_back_to_a_boundary(text, found, name):
     end = text.index(found) + len(found)
@@ -232,3 +234,12 @@ def test_a_short_name_given_in_brackets_is_the_same_ordinance(nlp, text):
     recs = _ordinances(_doc(text, title="条例の制定"))
     assert len(recs) == 1
     assert next(iter(recs)).startswith("小千谷市")
+
+
+@pytest.mark.parametrize("text", [
+    "県内では、燕市が2016年11月に施行した「地酒で乾杯する条例」に次ぐ2例目の乾杯条例。\n",
+    "長岡市の「日本酒で乾杯条例」は、県内で3件目の乾杯条例となった。\n",
+])
+def test_a_count_before_a_sort_of_ordinance_is_no_name(nlp, text):
+    recs = _ordinances(_doc(text))
+    assert not any("目の" in name for name in recs)
