@@ -220,6 +220,48 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
     return le, end
 
 
+_HEADER_MARKS = "○◯●◎・ \u3000"
+_WORDS = re.compile(r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+")  # kana and kanji, no mark or space
+
+
+def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
+    """Where a name read on a 例規集 header line starts (None: not such a line): that line is the
+    name whole (its marks aside) when the name ends it and the lines below hold the ordinance's number before its body
+    (令和2年3月25日 / 倉敷市条例第8号). The token rule reads only the nouns before 条例, and a name
+    may open with kana (ようこそ…観光振興条例, がんばる…応援条例, みんなで支える…条例)."""
+    ls, le = ctx.line(start)
+    head = ls + len(ctx.text[ls:le]) - len(ctx.text[ls:le].lstrip(_HEADER_MARKS))
+    if head >= start or ctx.text[end:le].strip() or not _WORDS.fullmatch(ctx.text, head, start) \
+            or end - head > MAX_CELL_NAME:
+        return None
+    pos = le
+    for _ in range(3):  # the date and the number stand right below the name
+        if pos >= len(ctx.text):
+            break
+        ns, ne = ctx.line(pos + 1)
+        line = ctx.text[ns:ne].strip()
+        if _NUMBER.search(line) and len(line) <= 40:
+            return head
+        if not line or _HEADER_END.match(line) or len(line) > 40 or not ctx.dates_in(ns, ne):
+            break
+        pos = ne
+    return None
+
+
+def _header_place(ctx: DocContext, name: str, block: tuple[int, int]) -> tuple[str, None, tuple[int, int] | None] | None:
+    """The body of a header whose name does not start with it: the place of its number (鳥取県条例第十号),
+    else the one place written inside the name (がんばる燕市中小企業応援条例)."""
+    number = _NUMBER.search(ctx.text, *block)
+    if number:
+        at = number.start() + number.group().find("条例第")
+        found = find_municipalities(ctx.text[number.start():at])
+        if found and number.start() + found[-1][1] == at:
+            ps, pe, place = found[-1]
+            return place, None, (number.start() + ps, number.start() + pe)
+    inside = {p for _, _, p in find_municipalities(name)}
+    return (inside.pop(), None, None) if len(inside) == 1 else None
+
+
 def _from_header(ctx: DocContext, name: str, cand: Candidate, block: tuple[int, int]) -> dict:
     text = ctx.text
     bs, be = block
@@ -807,6 +849,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     amending_ends: dict[int, int] = {}  # start of X -> end of 「X条例の一部を改正する条例」
     for cand in _with_cells(ctx, [c for c in ctx.cands if c.label == "ORDINANCE"]):
         s, e = _name_span(text, cand)
+        whole_line = _header_line_start(ctx, s, e)
+        s = whole_line if whole_line is not None else s
         if any(ts <= s and e <= te for ts, te in taken):
             continue  # part of a name already read (小規模企業振興条例 of 中小企業及び小規模企業振興条例)
         name = clean_name(text[s:e])
@@ -817,8 +861,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
                 continue
             amending_ends[at] = e
             s, e, name = at, at + len(amending.group(1)), amending.group(1)
-        lead = _words_before_place(name) if text[s] not in "「『“" else 0
-        if lead:  # (a quoted name is read as quoted)
+        lead = _words_before_place(name) if text[s] not in "「『“" and whole_line is None else 0
+        if lead:  # (a quoted name is read as quoted, a header line whole)
             at = text.find(name[lead:], s, e)
             if at >= 0:
                 s, name = at, name[lead:]
@@ -853,7 +897,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         if block:
             draft = _from_header(ctx, name, cand, block)
             prefix = enacting_prefix(name)
-            set_municipality(ctx, draft, (prefix, None, None) if prefix else _page_body(ctx))
+            set_municipality(ctx, draft, (prefix, None, None) if prefix else
+                             _header_place(ctx, name, block) or _page_body(ctx))
         else:
             draft = _from_prose(ctx, name, cand)
             if listed and not (draft["enacted_date"] or draft["effective_date"]):
