@@ -197,7 +197,9 @@ _OTHER_NAME = re.compile(r"条例(?!\s?第)")
 _PLAN_TITLE = re.compile(r"[(（](?:案|仮称|素案|原案|骨子案)[)）]|パブリックコメント|意見募集|意見公募|意見を募集|"
                          r"制定に向け|素案|骨子")
 _AMENDING = re.compile(r"^(.{3,60}?条例)の(?:一部|全部)を改正する条例$")
-_AS_OF = re.compile(r"\s?(?:現在|時点)")  # 令和5年4月1日現在: the date of a count, not of an ordinance
+# 令和5年4月1日現在: the date of a count; (令和7年4月19日更新), 2024年3月1日掲載: the page's own date, written
+# after it; neither is an ordinance's
+_AS_OF = re.compile(r"\s?(?:現在|時点|更新|掲載|公開|作成)")
 
 
 def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | None:

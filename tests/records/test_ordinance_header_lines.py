@@ -33,3 +33,18 @@ def test_a_header_line_is_the_name_whole(nlp, text, name, body, enacted):
 def test_a_line_without_a_number_below_is_no_header(nlp, text):
     _, recs = records_of(text)
     assert not any(r["name"].startswith(("燕市の", "この", "がんばる")) for r in recs if r["type"] == "ordinance")
+
+
+@pytest.mark.parametrize("text, body", [
+    # a page about a kind of ordinance, its update written after the date: no body, no date, no record
+    ("観光振興に関する条例\n(令和7年4月19日更新)\n【概観】\n多くの自治体で観光振興に関する条例が制定されている。\n", None),
+    ("中小企業振興基本条例\n2024年3月1日更新\n全国の自治体で制定が進んでいます。\n", None),
+    # one city's ordinance: the record, without the page's date
+    ("燕市中小企業振興基本条例\n(令和5年4月1日更新)\n市内の中小企業の振興を図るための条例です。\n", "燕市"),
+    ("燕市中小企業振興基本条例\n2023年4月1日掲載\n市内の中小企業の振興を図るための条例です。\n", "燕市"),
+])
+def test_a_date_the_page_was_updated_under_the_heading_is_not_the_ordinances(nlp, text, body):
+    _, recs = records_of(text)
+    ords = [r for r in recs if r["type"] == "ordinance"]
+    assert [r["municipality"] for r in ords] == ([body] if body else [])
+    assert all(r["enacted_date"] is None and r["effective_date"] is None for r in ords)
