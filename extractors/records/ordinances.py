@@ -532,6 +532,12 @@ _EXAMINED_BY = re.compile(r"[」』]?\s?(?:の制定)?(?:に関する|につい�
                           r"(?:委員会|審議会|検討会|協議会|研究会|懇話会|懇談会)")
 
 
+# a list of names closed by 等の名称で, などの名前で, といった名称の: the names a kind of ordinance goes by
+# (「市町村ではX条例、Y条例等の名称で制定されている」), examples of a name, not ordinances made
+_EXAMPLE_OF_NAMES = re.compile(r"[」』]?(?:\s?(?:(?:、|,|・|や|及び|および|又は|または)\s?[「『]?|[「『])[^、。「」『』\n]{2,30}?条例[」』]?)*"
+                               r"\s?(?:等|など|といった|のような)\s?の?(?:名称|名前|題名|呼び名)")
+
+
 def _part_of_compound(text: str, end: int) -> bool:
     """条例 followed by another noun (条例素案, 条例検討委員会) names that thing, not the ordinance;
     条例第N号 and 条例制定/施行/公布/改正/可決/成立 still speak of it, and a closing quote ends the
@@ -874,6 +880,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             continue  # …型の振興条例: a sort of ordinance, not one's name
         if _EXAMINED_BY.match(text, e) or _SERVED_BY_RULE.match(text, e):
             continue  # …条例に関する特別委員会: a committee's name; …条例の施行に関し必要な: a rule's ground
+        if _EXAMPLE_OF_NAMES.match(text, e):
+            continue  # …振興条例、…基本条例等の名称で40以上の条例が: names such ordinances go by, none made
         if _in_inner_crumb(ctx, s, e):
             continue  # ホーム > 議員提案条例 > …: a section of the site, not a name
         if s != cand.start:
