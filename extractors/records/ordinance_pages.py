@@ -6,7 +6,8 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
   be made or turned down (and those it reports as made): a draft marked after the
   name (「…条例(案)」, (原案), (素案), (骨子案)), a provisional name ((仮称)…条例,
   before it or inside its quotes), a making still ahead (…条例の制定に向けて,
-  制定を目指す, 制定を検討), a bill proposed (…条例を提案し), a bill voted down (否決; not an amendment voted down:
+  制定を目指す, 制定を検討), a headline saying it is still worked on (検討進む…「X条例」, 制定目指す「X条例」),
+  a bill proposed (…条例を提案し), a bill voted down (否決; not an amendment voted down:
   …条例の一部改正案は否決, the ordinance stands). A name one sentence reports as
   made (制定されました, 可決され, 公布・施行, 本条例は…から施行) is no plan,
   whatever else the page says of its draft;
@@ -100,6 +101,22 @@ def _mention_state(ctx: DocContext, start: int, end: int) -> tuple[bool, bool]:
     return planned, made
 
 
+# a headline that says the ordinance is still being worked on, the plan word before or after the name
+# (議員提案で検討進む…「X条例」, 年度内の制定目指す「X条例」), and says nothing of it made
+_HEADLINE_PLAN = re.compile(r"検討(?:が|を)?(?:進む|進め|始ま|開始|へ|中|入り)|制定(?:へ|を?目指|を?めざ|に向け)|"
+                            r"素案|骨子|原案|(?:提案|上程|提出)へ|[(（]案[)）]")
+_HEADLINE_MADE = re.compile(r"制定(?:され|し|いたし)|成立|可決|施行|公布")
+
+
+def _headline_plan(ctx: DocContext, start: int) -> bool:
+    """Whether the mention at `start` stands on the page's heading line (the line that is its title)
+    and that headline speaks of the ordinance as still being worked on (`_HEADLINE_PLAN`)."""
+    title = re.sub(r"\s+", "", ctx.doc.title or "")
+    ls, le = ctx.line(start)
+    line = re.sub(r"\s+", "", ctx.text[ls:le])
+    return bool(title) and line == title and bool(_HEADLINE_PLAN.search(line)) and not _HEADLINE_MADE.search(line)
+
+
 def plans(ctx: DocContext, mentions: list[tuple[str, int, int]], key=lambda name: name) -> tuple[set[str], set[str]]:
     """Of `mentions` (name, start, end): (the names a mention speaks of as a plan, a draft or a
     rejected bill (see the module docstring), the names a sentence reports as made). `key` gives
@@ -109,6 +126,7 @@ def plans(ctx: DocContext, mentions: list[tuple[str, int, int]], key=lambda name
     made: set[str] = set()
     for name, start, end in mentions:
         p, m = _mention_state(ctx, start, end)
+        p = p or _headline_plan(ctx, start)
         if p:
             planned.add(name)
         if m:
