@@ -38,6 +38,7 @@ of no 条例; on a page about a draft (its title says so: (案), パブリック
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from extractors.records.context import DocContext, strip_quotes
@@ -849,8 +850,19 @@ def _key_name(name: str) -> str:
     return name[len(prefix):] if prefix else name
 
 
+# 令和5年4月1日時点で, 2024年3月末現在: the day a state is told as of, never a making's
+_AS_OF_STATE = re.compile(r"\s?(?:末|初め|初)?\s?(?:現在|時点)")
+
+
+def _without_as_of(ctx: DocContext) -> DocContext:
+    """A copy of `ctx` without the dates a state is told as of (`_AS_OF_STATE`)."""
+    kept = [d for d in ctx.dates if not _AS_OF_STATE.match(ctx.text, d.end)]
+    return ctx if len(kept) == len(ctx.dates) else replace(ctx, dates=kept)
+
+
 def ordinance_drafts(ctx: DocContext) -> list[dict]:
     ctx = with_relative_dates(ctx)  # (今年4月, 29日、: news items date a making against their own date)
+    ctx = _without_as_of(ctx)
     text = ctx.text
     named: list[tuple[Candidate, str, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []

@@ -36,3 +36,15 @@ def test_the_day_put_in_force_by_a_sentence_without_its_subject(nlp, text, effec
 def test_no_day_put_in_force_when_the_sentence_does_not_settle_it(nlp, text):
     _, recs = records_of(text)
     assert all(r["effective_date"] is None for r in recs if r["name"].endswith("中小企業振興基本条例"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("令和5年4月1日時点で、燕市中小企業振興基本条例を含む20の条例が施行されている。\n", "燕市中小企業振興基本条例"),
+    ("2024年3月末現在、燕市ものづくり振興条例は県内で唯一の条例として施行されている。\n", "燕市ものづくり振興条例"),
+    ("令和6年12月1日時点で確認できるものとして、長野県ものづくり振興条例が施行されている。\n", "長野県ものづくり振興条例"),
+])
+def test_a_date_a_state_is_told_as_of_dates_no_making(nlp, text, name):
+    _, recs = records_of(text)
+    (rec,) = [r for r in recs if r["type"] == "ordinance"]
+    assert rec["name"] == name
+    assert rec["enacted_date"] is None and rec["effective_date"] is None
