@@ -31,7 +31,8 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
   sentence reports it made, amended or in force, an amendment of it, a title that is the
   ordinance itself); a name it does not is only named in passing;
 - `relative_dates(ctx)`: dates written against the page's own date (a news item's 今年4月, 昨年,
-  a bare 29日、 at a clause's start), as date mentions;
+  a bare 29日、 at a clause's start, the month of the session that passed a bill: 3月定例会で可決),
+  as date mentions;
 - `short_names(ctx, names)`: the short names the page gives an ordinance in brackets right after
   its name (「X条例」(Y条例), (通称:Y条例), (以下、Y条例)): short -> the name.
 """
@@ -372,15 +373,34 @@ _YEARS_BACK = {"今年": 0, "本年": 0, "昨年": 1, "去年": 1, "一昨年": 
 # a day written alone at a clause's start (「29日、…議会で…条例が成立」), after the page's date line
 _DAY_ALONE = re.compile(r"(?:^|(?<=[、,\s(（]))(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
                         r"(?:\s?[(（][月火水木金土日](?:曜日?)?[)）])?(?=[、,]|に|から|は)")
+# an assembly's session named by its month (3月定例会, 12月議会, 6月定例市議会), the bill's month when it
+# is voted on there: the last such month on or before the page's own date
+_SESSION_MONTH = re.compile(r"(?<![0-9年])(\d{1,2})\s?月(?:(?:定例|臨時)会|(?:定例|臨時)?(?:市|町|村|区|県|都|府|道)?議会)")
 YEAR_OF_PAGE = "year from the page's own date (今年, 昨年)"
+SESSION_OF_PAGE = "year of the session from the page's own date"
+# what a session did with the bill, the first of these after it in its sentence: a making (可決, 成立,
+# 議決, 制定) dates it; a bill kept, turned down, examined or proposed there does not
+_SESSION_DEED = re.compile(r"可決|成立|議決|制定|継続審査|継続審議|否決|審議|審査|提案|提出|上程|付託|\d{1,2}\s?月")
+_SESSION_MADE = ("可決", "成立", "議決", "制定")
+
+
+def _session_made(ctx: DocContext, end: int) -> bool:
+    """Whether the session whose mention ends at `end` is where its sentence says the bill was made
+    (`_SESSION_DEED`), with no plan word right after that verb (可決される見込み)."""
+    _, e = ctx.sentence(end)
+    deed = _SESSION_DEED.search(ctx.text, end, e)
+    return bool(deed) and deed.group() in _SESSION_MADE and \
+        not _STILL_AHEAD.search(ctx.text, deed.end(), min(e, deed.end() + AHEAD_WITHIN))
 DAY_OF_PAGE = "month and year from the page's own date"
 
 
 def relative_dates(ctx: DocContext) -> list[DateMention]:
     """The page's dates written against its own date (`DocContext.doc_date`): 今年/本年/昨年/去年/一昨年
     with the month and day after it, if any (a month-day read with the page's year is replaced),
-    and a bare day (29日、) in the page's month, or the month before when the day is later than
-    the page's. A page that gives itself no date gives none."""
+    a bare day (29日、) in the page's month, or the month before when the day is later than
+    the page's, and the month of a session that passed a bill (`_session_made`: 3月定例会で…可決) in
+    the last year that month came on or before the page's date. A page that gives itself no date
+    gives none."""
     dd = ctx.doc_date
     if dd is None:
         return []
@@ -394,6 +414,16 @@ def relative_dates(ctx: DocContext) -> list[DateMention]:
         if found is None or not found.start_date or (month and not 1 <= month <= 12):
             continue
         out.append(replace(found, start=m.start(), end=m.end(), year_given=False, year_source=YEAR_OF_PAGE))
+    if dd.date.count("-") >= 1:
+        page_month = int(dd.date[5:7])
+        for m in _SESSION_MONTH.finditer(text):
+            month = int(m.group(1))
+            if not 1 <= month <= 12 or not _session_made(ctx, m.end()):
+                continue
+            year = dd.year if month <= page_month else dd.year - 1
+            iso = f"{year:04d}-{month:02d}"
+            out.append(DateMention(m.start(1), m.end(1) + text[m.end(1):m.end()].find("月") + 1, iso, iso, "month",
+                                   False, False, None, SESSION_OF_PAGE))
     if dd.date.count("-") == 2:
         for m in _DAY_ALONE.finditer(text):
             day = day_on_or_before(dd.date, kanji_to_int(m.group(1)) or 0, True)
