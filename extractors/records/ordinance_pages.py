@@ -33,6 +33,8 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
 - `relative_dates(ctx)`: dates written against the page's own date (a news item's 今年4月, 昨年,
   a bare 29日、 at a clause's start, the month of the session that passed a bill: 3月定例会で可決),
   as date mentions;
+- `after_aside(text, end)`: where a name's sentence goes on after a bracketed aside right after it
+  (以下「条例」という。);
 - `short_names(ctx, names)`: the short names the page gives an ordinance in brackets right after
   its name (「X条例」(Y条例), (通称:Y条例), (以下、Y条例)): short -> the name.
 """
@@ -350,9 +352,21 @@ def said_to_exist(ctx: DocContext, name: str, key: str, one_ordinance: bool) -> 
     if one_ordinance:
         spots += [m.end() for m in _SELF_REFERENCE.finditer(text)]
     for end in spots:
+        end = after_aside(text, end)  # (以下「振興条例」という。): its 。 ends no sentence of the name's
         if _AMENDED.match(text, end) or _done_after(text, end, ctx.sentence(end)[1]):
             return True
     return False
+
+
+# a bracketed aside right after a name: its short name (以下「X条例」という。), its number, a gloss
+_ASIDE_AFTER = re.compile(r"[」』]?\s?[(（][^()（）\n]{1,40}[)）]")
+
+
+def after_aside(text: str, end: int) -> int:
+    """Where the sentence of a name ending at `end` goes on: after a bracketed aside right after it
+    (「X条例」(以下「条例」という。)を制定: the aside's 。 ends no sentence), else `end`."""
+    aside = _ASIDE_AFTER.match(text, end)
+    return aside.end() if aside else end
 
 
 def _done_after(text: str, end: int, sentence_end: int) -> bool:

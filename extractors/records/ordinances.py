@@ -44,7 +44,7 @@ from functools import lru_cache
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, cells, line_index
 from extractors.records.publisher import publisher
-from extractors.records.ordinance_pages import (assembly, number_line, numbered_date, plans, promulgation, said_to_exist,
+from extractors.records.ordinance_pages import (after_aside, assembly, number_line, numbered_date, plans, promulgation, said_to_exist,
                                                sentence_assembly, sentence_date, short_names, subject_place, supplementary,
                                                with_relative_dates)
 from extractors.language.dates import DateMention, parse_date
@@ -416,7 +416,7 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
     quoted = cand.text.startswith(("「", "『"))
     draft = _draft(ctx, name, cand, confidence=0.75 if quoted else 0.6)
     set_municipality(ctx, draft, _place_for(ctx, name, cand))
-    _, e = ctx.sentence(cand.start)
+    _, e = ctx.sentence(after_aside(ctx.text, cand.end))  # (…条例(以下「条例」という。)を…から施行)
     bound = _verb_dates(ctx, draft, cand.end, e)
     date = _date_for(ctx, cand)
     verb = _VERB_AFTER.search(ctx.text, cand.end, e)
