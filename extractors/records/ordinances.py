@@ -223,6 +223,9 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
     return le, end
 
 
+# words the model may tag as nouns before a name that are none of it (それぞれ, いずれも); not すべて,
+# ともに: a name may open with them (すべての県民が…条例, ともに生きる…条例)
+_ADVERB_BEFORE = re.compile(r"(?:それぞれ|おのおの|各々|いずれも)\s?")
 _HEADER_MARKS = "○◯●◎・ \u3000"
 _WORDS = re.compile(r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+")  # kana and kanji, no mark or space
 
@@ -871,6 +874,9 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         s, e = _name_span(text, cand)
         whole_line = _header_line_start(ctx, s, e)
         s = whole_line if whole_line is not None else s
+        adverb = _ADVERB_BEFORE.match(text, s, e)
+        if adverb and whole_line is None:
+            s = adverb.end()  # それぞれ中小企業振興基本条例を制定: the model tags the adverb a noun
         if any(ts <= s and e <= te for ts, te in taken):
             continue  # part of a name already read (小規模企業振興条例 of 中小企業及び小規模企業振興条例)
         name = clean_name(text[s:e])

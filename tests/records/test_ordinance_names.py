@@ -243,3 +243,12 @@ def test_a_short_name_given_in_brackets_is_the_same_ordinance(nlp, text):
 def test_a_count_before_a_sort_of_ordinance_is_no_name(nlp, text):
     recs = _ordinances(_doc(text))
     assert not any("目の" in name for name in recs)
+
+
+@pytest.mark.parametrize("text", [
+    "岡谷市と燕市は、それぞれ中小企業振興基本条例を制定している。\n",
+    "岡谷市と燕市は、おのおの中小企業振興基本条例を平成27年に制定した。\n",
+])
+def test_an_adverb_before_a_name_is_no_part_of_it(nlp, text):
+    recs = _ordinances(_doc(text))
+    assert recs and all(name == "中小企業振興基本条例" for name in recs)
