@@ -268,6 +268,10 @@ def _header_place(ctx: DocContext, name: str, block: tuple[int, int]) -> tuple[s
     return (inside.pop(), None, None) if len(inside) == 1 else None
 
 
+# the key of a header's line that gives the day it took effect (施行 平成30年4月1日, 施行日:…, 【施行期日】…)
+_IN_FORCE_KEY = re.compile(r"[\s・■◆○●(（【\[]*施行(?:日|期日|年月日)?[\s:：)）】\]]*")
+
+
 def _from_header(ctx: DocContext, name: str, cand: Candidate, block: tuple[int, int]) -> dict:
     text = ctx.text
     bs, be = block
@@ -276,7 +280,12 @@ def _from_header(ctx: DocContext, name: str, cand: Candidate, block: tuple[int, 
              and not _AS_OF.match(ctx.text, d.end)]
     number = _NUMBER.search(text, bs, be)
     amend_at = text.find("改正", bs, be)
-    first = [d for d in dates if amend_at < 0 or d.start < amend_at]
+    in_force = [d for d in dates if (amend_at < 0 or d.start < amend_at) and d.start_date
+                and _IN_FORCE_KEY.fullmatch(text, ctx.line(d.start)[0], d.start)]
+    if in_force:  # 施行 平成30年4月1日 / 施行日:…: a key-value line of the header
+        draft["effective_date"] = in_force[0].start_date
+        draft["evidence"].append(date_span(in_force[0], "ordinance-header-in-force", "effective_date"))
+    first = [d for d in dates if (amend_at < 0 or d.start < amend_at) and d not in in_force]
     if first:
         d = first[0]
         draft["enacted_date"] = d.start_date

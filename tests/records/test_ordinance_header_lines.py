@@ -48,3 +48,15 @@ def test_a_date_the_page_was_updated_under_the_heading_is_not_the_ordinances(nlp
     ords = [r for r in recs if r["type"] == "ordinance"]
     assert [r["municipality"] for r in ords] == ([body] if body else [])
     assert all(r["enacted_date"] is None and r["effective_date"] is None for r in ords)
+
+
+@pytest.mark.parametrize("text, enacted, effective", [
+    ("燕市ものづくり条例\n制定 平成30年3月20日 条例第3号\n施行 平成30年4月1日\n", "2018-03-20", "2018-04-01"),
+    ("燕市ものづくり条例\n公布日:平成30年3月20日\n施行日:平成30年4月1日\n", "2018-03-20", "2018-04-01"),
+    ("○燕市ものづくり条例\n【施行期日】平成30年4月1日\n", None, "2018-04-01"),
+])
+def test_a_header_line_keyed_in_force_gives_the_effective_date(nlp, text, enacted, effective):
+    _, recs = records_of(text)
+    (rec,) = [r for r in recs if r["type"] == "ordinance"]
+    assert (rec["enacted_date"], rec["effective_date"]) == (enacted, effective)
+    assert field_spans(rec, "effective_date")
