@@ -252,3 +252,20 @@ def test_a_count_before_a_sort_of_ordinance_is_no_name(nlp, text):
 def test_an_adverb_before_a_name_is_no_part_of_it(nlp, text):
     recs = _ordinances(_doc(text))
     assert recs and all(name == "中小企業振興基本条例" for name in recs)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("燕市は、燕市観光おもてなし推進条例を制定した。\n", "燕市観光おもてなし推進条例"),  # a verb's noun form
+    ("燕市は、燕市いきいき商店街条例を制定した。\n", "燕市いきいき商店街条例"),  # an adverb
+    ("燕市は、燕市にぎわい創出条例を制定した。\n", "燕市にぎわい創出条例"),
+])
+def test_a_name_opening_with_its_body_holds_kana_words(nlp, text, name):
+    assert list(_ordinances(_doc(text))) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "燕市でにぎわい創出条例の制定を目指す。\n",  # a particle after the place: no name of it
+    "燕市をいきいきとさせる条例について学ぶ。\n",
+])
+def test_a_place_followed_by_a_particle_starts_no_name(nlp, text):
+    assert not any(name.startswith("燕市") for name in _ordinances(_doc(text)))
