@@ -269,3 +269,12 @@ def test_a_name_opening_with_its_body_holds_kana_words(nlp, text, name):
 ])
 def test_a_place_followed_by_a_particle_starts_no_name(nlp, text):
     assert not any(name.startswith("燕市") for name in _ordinances(_doc(text)))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("岐阜県議会、観光おもてなし推進条例を可決\n岐阜県議会は本会議で、議員提案の条例を可決した。\n", "観光おもてなし推進条例"),
+    ("高山市議会は、おもてなし観光条例を全会一致で可決した。\n", "おもてなし観光条例"),
+    ("岡谷市は、観光おもてなし条例を平成30年4月1日から施行した。\n", "観光おもてなし条例"),
+])
+def test_an_honorific_verb_noun_inside_a_name(nlp, text, name):
+    assert list(_ordinances(_doc(text))) == [name]
