@@ -429,7 +429,7 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
     draft = _draft(ctx, name, cand, confidence=0.75 if quoted else 0.6)
     set_municipality(ctx, draft, _place_for(ctx, name, cand))
     _, e = ctx.sentence(after_aside(ctx.text, cand.end))  # (…条例(以下「条例」という。)を…から施行)
-    bound = _verb_dates(ctx, draft, cand.end, e)
+    bound = _verb_dates(ctx, draft, cand.end, _own_date_clause_end(ctx, cand.end, e))
     date = _date_for(ctx, cand)
     verb = _VERB_AFTER.search(ctx.text, cand.end, e)
     if bound and date is not None and (date.end > cand.start or not _made_right_after(ctx.text, cand.end, verb)):
@@ -451,6 +451,21 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
         draft["evidence"].append((date.start, date.end, "date"))
         draft["evidence"].append(date_span(date, "date", field, value=date.start_date))
     return _renamed(ctx, draft, cand)
+
+
+_OWN_DATE = re.compile(r"[」』]?\s?(?:は|が|を|も)?\s?$")
+_PAIR_NEXT = re.compile(r"、\s?[^、。]{2,40}?条例[」』]?\s?(?:は|が|を|も)")
+
+
+def _own_date_clause_end(ctx: DocContext, end: int, sentence_end: int) -> int:
+    """Where the dates of a name ending at `end` stop: at the comma after its own date when the name is
+    the first of name-date pairs (A条例は平成26年、B条例は平成27年に施行: 平成27年 is B's), else at the
+    sentence end."""
+    dates = [d for d in ctx.dates_in(end, sentence_end) if d.start_date]
+    if not dates or not _OWN_DATE.fullmatch(ctx.text, end, dates[0].start):
+        return sentence_end
+    pair = _PAIR_NEXT.match(ctx.text, dates[0].end)
+    return dates[0].end + 1 if pair else sentence_end
 
 
 def _renamed(ctx: DocContext, draft: dict, cand: Candidate) -> dict:

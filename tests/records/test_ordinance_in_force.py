@@ -48,3 +48,21 @@ def test_a_date_a_state_is_told_as_of_dates_no_making(nlp, text, name):
     (rec,) = [r for r in recs if r["type"] == "ordinance"]
     assert rec["name"] == name
     assert rec["enacted_date"] is None and rec["effective_date"] is None
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("県内では、燕市ものづくり条例が平成28年、見附市産業振興条例が平成30年4月1日に施行されている。\n",
+     {"燕市ものづくり条例": "2016", "見附市産業振興条例": "2018-04-01"}),
+    ("燕市ものづくり条例は平成28年、見附市産業振興条例は平成30年に施行された。\n",
+     {"燕市ものづくり条例": "2016", "見附市産業振興条例": "2018"}),
+])
+def test_name_date_pairs_keep_their_own_dates(nlp, text, dates):
+    _, recs = records_of(text)
+    got = {r["name"]: r["effective_date"] or r["enacted_date"] for r in recs if r["type"] == "ordinance"}
+    assert got == dates
+
+
+def test_names_coordinated_before_one_date_share_it(nlp):
+    _, recs = records_of("燕市ものづくり条例と見附市産業振興条例は、平成30年4月1日に施行された。\n")
+    assert {r["name"]: r["effective_date"] for r in recs if r["type"] == "ordinance"} == {
+        "燕市ものづくり条例": "2018-04-01", "見附市産業振興条例": "2018-04-01"}
