@@ -71,7 +71,7 @@ _PASSED = re.compile(r"可決")
 # A making reported as done (or fixed to a day): 制定されました, 可決され, 公布・施行, から施行.
 _MADE = re.compile(r"(?:制定|施行|公布|可決|成立|議決)(?:され|し|いたし)(?:ました|た(?!い|く|かっ)|ます|、|て)|"
                    r"公布・施行|(?:から|より)施行")
-_SELF_REFERENCE = re.compile(r"(?:本|この|同)条例")
+_SELF_REFERENCE = re.compile(r"(?:(?<![\u4e00-\u9fff])本|この|同)条例")  # (not the end of 中小企業振興基本条例)
 _NUMBER_ONLY = re.compile(r"[\s(（]*(?P<place>[^\s\d()（）]{1,8}?(?:都|道|府|県|市|区|町|村))?\s?"
                           r"条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号[\s)）]*$")
 _PROMULGATION = re.compile(r"(?:^|\n)[○◯]?([^\n。]{4,60}?条例)をここに公布する。")

@@ -508,7 +508,8 @@ def _apply_renames(drafts: list[dict]) -> list[dict]:
 
 # A page's own dates (an 更新日 line) sit under the title line too: they are not the ordinance's.
 _PAGE_DATE = re.compile(r"(?:更新|公開|掲載|作成|登録|最終)日?|ページID")
-_SELF_REFERENCE = re.compile(r"(?:本条例|この条例|同条例|(?:^|(?<=[。\n]))\s?条例(?=[はがを]))")
+# (本条例 after a kanji is the end of a name: 中小企業振興基本条例)
+_SELF_REFERENCE = re.compile(r"(?:(?<![\u4e00-\u9fff])本条例|この条例|同条例|(?:^|(?<=[。\n]))\s?条例(?=[はがを]))")
 _DATE_VERB = re.compile(r"\s?(?:に|から|より)?\s?(?:、\s?)?(?:(?:本|この|同)条例(?:を|は|が)\s?)?(公布|施行|制定)")
 _ROW_TRIM = "○◯●◎・ 「」『』\t"
 _ASIDE = re.compile(r"[(（][^()（）\n]{1,30}[)）]\s*$")

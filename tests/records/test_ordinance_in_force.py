@@ -66,3 +66,10 @@ def test_names_coordinated_before_one_date_share_it(nlp):
     _, recs = records_of("燕市ものづくり条例と見附市産業振興条例は、平成30年4月1日に施行された。\n")
     assert {r["name"]: r["effective_date"] for r in recs if r["type"] == "ordinance"} == {
         "燕市ものづくり条例": "2018-04-01", "見附市産業振興条例": "2018-04-01"}
+
+
+def test_the_end_of_a_basic_ordinances_name_is_no_self_reference(nlp):
+    # 基本条例 ends in 本条例: read as 本条例, it made the page one ordinance's and gave the first name the later date
+    _, recs = records_of("岡谷市中小企業振興基本条例は平成26年、燕市中小企業振興基本条例は平成27年に施行された。\n")
+    assert {r["name"]: r["effective_date"] or r["enacted_date"] for r in recs if r["type"] == "ordinance"} == {
+        "岡谷市中小企業振興基本条例": "2014", "燕市中小企業振興基本条例": "2015"}
