@@ -97,7 +97,9 @@ def _mention_state(ctx: DocContext, start: int, end: int) -> tuple[bool, bool]:
                    or _PROVISIONAL_INSIDE.search(text, start, end) or _PLAN_AFTER.match(text, end)
                    or _CONSULTATION.search(text, end, e) or _AHEAD.search(text, end, e))
     verb = _MADE.search(text, end, min(e, end + MADE_WITHIN))
-    made = bool(verb) and "条例" not in text[end:verb.start()] and not _PLAN_AFTER.match(text, end) \
+    plan = _PLAN_AFTER.match(text, end)
+    proposed = bool(plan) and "提案" in plan.group()  # (…を提案し、12月議会で可決されました: proposed, then made)
+    made = bool(verb) and "条例" not in text[end:verb.start()] and (not plan or proposed) \
         and not _made_by_many(text, verb.start())
     if _REJECTED.search(text, s, e) and not _PASSED.search(text, s, e) and not _AMENDMENT_AFTER.match(text, end):
         planned, made = True, False
