@@ -393,14 +393,3 @@ def test_an_assembly_in_the_clause_gives_its_body(nlp):
     text = "2016年6月30日\n28日、弘前市議会で、議員提案の中小企業振興基本条例が成立しました。"
     (o,) = _ordinances(text, "お知らせ").values()
     assert o["municipality"] == "弘前市"
-
-
-def test_a_headline_that_reports_the_making_is_no_plan(nlp):
-    text = "「燕市ものづくり条例」が成立\n燕市議会は3月20日、検討を重ねてきた条例案を可決した。\n"
-    assert list(_ordinances(text, "「燕市ものづくり条例」が成立")) == ["燕市ものづくり条例"]
-
-
-def test_a_bill_proposed_then_passed_in_its_sentence_is_made(nlp):
-    # (a name without 基本条例: no 本条例 inside it to report the making for it)
-    assert set(_ordinances("会派は弘前市中小企業振興条例を提案し、12月議会で可決されました。", "お知らせ")) == {
-        "弘前市中小企業振興条例"}
