@@ -6,7 +6,8 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
   be made or turned down (and those it reports as made): a draft marked after the
   name (「…条例(案)」, (原案), (素案), (骨子案)), a provisional name ((仮称)…条例,
   before it or inside its quotes), a making still ahead (…条例の制定に向けて,
-  制定を目指す, 制定を検討), a bill proposed (…条例を提案し), a bill voted down (否決; not an amendment voted down:
+  制定を目指す, 制定を検討), a headline saying it is still worked on (検討進む…「X条例」, 制定目指す「X条例」),
+  a bill proposed (…条例を提案し), a bill voted down (否決; not an amendment voted down:
   …条例の一部改正案は否決, the ordinance stands). A name one sentence reports as
   made (制定されました, 可決され, 公布・施行, 本条例は…から施行) is no plan,
   whatever else the page says of its draft;
@@ -14,6 +15,8 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
   〇〇市議会: 議員の活動報告, 議会だより), when the page names one only;
 - `subject_place(ctx, start, end)`: the municipality that is the subject of the
   sentence before a name (「青葉市(人口3万人)は、…条例を制定した」);
+- `sentence_assembly(ctx, start)`: the body whose assembly acts in the sentence before a name
+  (「燕市議会は18日、…条例を可決した」);
 - `number_line(ctx, after)`: a line that is only a date and a number
   (「令和元年6月1日 青葉市条例第8号」) a few lines below a mention;
 - `promulgation(ctx)`: a 公布文 (「…条例をここに公布する。」) and the date below it;
@@ -28,7 +31,10 @@ Takes a `DocContext` and the ordinance names read by `ordinances` and gives:
   sentence reports it made, amended or in force, an amendment of it, a title that is the
   ordinance itself); a name it does not is only named in passing;
 - `relative_dates(ctx)`: dates written against the page's own date (a news item's 今年4月, 昨年,
-  a bare 29日、 at a clause's start), as date mentions;
+  a bare 29日、 at a clause's start, the month of the session that passed a bill: 3月定例会で可決),
+  as date mentions;
+- `after_aside(text, end)`: where a name's sentence goes on after a bracketed aside right after it
+  (以下「条例」という。);
 - `short_names(ctx, names)`: the short names the page gives an ordinance in brackets right after
   its name (「X条例」(Y条例), (通称:Y条例), (以下、Y条例)): short -> the name.
 """
@@ -65,7 +71,7 @@ _PASSED = re.compile(r"可決")
 # A making reported as done (or fixed to a day): 制定されました, 可決され, 公布・施行, から施行.
 _MADE = re.compile(r"(?:制定|施行|公布|可決|成立|議決)(?:され|し|いたし)(?:ました|た(?!い|く|かっ)|ます|、|て)|"
                    r"公布・施行|(?:から|より)施行")
-_SELF_REFERENCE = re.compile(r"(?:本|この|同)条例")
+_SELF_REFERENCE = re.compile(r"(?:(?<![\u4e00-\u9fff])本|この|同)条例")  # (not the end of 中小企業振興基本条例)
 _NUMBER_ONLY = re.compile(r"[\s(（]*(?P<place>[^\s\d()（）]{1,8}?(?:都|道|府|県|市|区|町|村))?\s?"
                           r"条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号[\s)）]*$")
 _PROMULGATION = re.compile(r"(?:^|\n)[○◯]?([^\n。]{4,60}?条例)をここに公布する。")
@@ -91,11 +97,29 @@ def _mention_state(ctx: DocContext, start: int, end: int) -> tuple[bool, bool]:
                    or _PROVISIONAL_INSIDE.search(text, start, end) or _PLAN_AFTER.match(text, end)
                    or _CONSULTATION.search(text, end, e) or _AHEAD.search(text, end, e))
     verb = _MADE.search(text, end, min(e, end + MADE_WITHIN))
-    made = bool(verb) and "条例" not in text[end:verb.start()] and not _PLAN_AFTER.match(text, end) \
+    plan = _PLAN_AFTER.match(text, end)
+    proposed = bool(plan) and "提案" in plan.group()  # (…を提案し、12月議会で可決されました: proposed, then made)
+    made = bool(verb) and "条例" not in text[end:verb.start()] and (not plan or proposed) \
         and not _made_by_many(text, verb.start())
     if _REJECTED.search(text, s, e) and not _PASSED.search(text, s, e) and not _AMENDMENT_AFTER.match(text, end):
         planned, made = True, False
     return planned, made
+
+
+# a headline that says the ordinance is still being worked on, the plan word before or after the name
+# (議員提案で検討進む…「X条例」, 年度内の制定目指す「X条例」), and says nothing of it made
+_HEADLINE_PLAN = re.compile(r"検討(?:が|を)?(?:進む|進め|始ま|開始|へ|中|入り)|制定(?:へ|を?目指|を?めざ|に向け)|"
+                            r"素案|骨子|原案|(?:提案|上程|提出)へ|[(（]案[)）]")
+_HEADLINE_MADE = re.compile(r"制定(?:され|し|いたし)|成立|可決|施行|公布")
+
+
+def _headline_plan(ctx: DocContext, start: int) -> bool:
+    """Whether the mention at `start` stands on the page's heading line (the line that is its title)
+    and that headline speaks of the ordinance as still being worked on (`_HEADLINE_PLAN`)."""
+    title = re.sub(r"\s+", "", ctx.doc.title or "")
+    ls, le = ctx.line(start)
+    line = re.sub(r"\s+", "", ctx.text[ls:le])
+    return bool(title) and line == title and bool(_HEADLINE_PLAN.search(line)) and not _HEADLINE_MADE.search(line)
 
 
 def plans(ctx: DocContext, mentions: list[tuple[str, int, int]], key=lambda name: name) -> tuple[set[str], set[str]]:
@@ -107,6 +131,7 @@ def plans(ctx: DocContext, mentions: list[tuple[str, int, int]], key=lambda name
     made: set[str] = set()
     for name, start, end in mentions:
         p, m = _mention_state(ctx, start, end)
+        p = p or _headline_plan(ctx, start)
         if p:
             planned.add(name)
         if m:
@@ -150,6 +175,24 @@ def subject_place(ctx: DocContext, start: int) -> tuple[str, int, int] | None:
     for ps, pe, name in find_municipalities(piece):
         if _SUBJECT_AFTER.match(piece, pe) and not ctx.in_quotes(s + ps):
             best = (name, s + ps, s + pe)
+    return best
+
+
+def sentence_assembly(ctx: DocContext, start: int) -> tuple[str, int, int] | None:
+    """The body whose assembly acts in the sentence before `start` (「燕市議会は18日、…条例を可決」,
+    「岡谷市議会の6月定例会で、…条例が可決」): the last place written right before 議会 there, not
+    inside quotes or brackets (審議会, 協議会: no assembly)."""
+    s, _ = ctx.sentence(start)
+    best = None
+    for m in re.finditer("議会", ctx.text[s:start]):
+        at = s + m.start()
+        if ctx.text[at - 1:at] in ("審", "協") or ctx.in_quotes(at) or ctx.in_parens(at, at + 2):
+            continue
+        lo = max(s, at - 10)
+        places = find_municipalities(ctx.text[lo:at])
+        if places and lo + places[-1][1] == at:
+            ps, pe, name = places[-1]
+            best = (name, lo + ps, lo + pe)
     return best
 
 
@@ -311,9 +354,21 @@ def said_to_exist(ctx: DocContext, name: str, key: str, one_ordinance: bool) -> 
     if one_ordinance:
         spots += [m.end() for m in _SELF_REFERENCE.finditer(text)]
     for end in spots:
+        end = after_aside(text, end)  # (以下「振興条例」という。): its 。 ends no sentence of the name's
         if _AMENDED.match(text, end) or _done_after(text, end, ctx.sentence(end)[1]):
             return True
     return False
+
+
+# a bracketed aside right after a name: its short name (以下「X条例」という。), its number, a gloss
+_ASIDE_AFTER = re.compile(r"[」』]?\s?[(（][^()（）\n]{1,40}[)）]")
+
+
+def after_aside(text: str, end: int) -> int:
+    """Where the sentence of a name ending at `end` goes on: after a bracketed aside right after it
+    (「X条例」(以下「条例」という。)を制定: the aside's 。 ends no sentence), else `end`."""
+    aside = _ASIDE_AFTER.match(text, end)
+    return aside.end() if aside else end
 
 
 def _done_after(text: str, end: int, sentence_end: int) -> bool:
@@ -334,15 +389,34 @@ _YEARS_BACK = {"今年": 0, "本年": 0, "昨年": 1, "去年": 1, "一昨年": 
 # a day written alone at a clause's start (「29日、…議会で…条例が成立」), after the page's date line
 _DAY_ALONE = re.compile(r"(?:^|(?<=[、,\s(（]))(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
                         r"(?:\s?[(（][月火水木金土日](?:曜日?)?[)）])?(?=[、,]|に|から|は)")
+# an assembly's session named by its month (3月定例会, 12月議会, 6月定例市議会), the bill's month when it
+# is voted on there: the last such month on or before the page's own date
+_SESSION_MONTH = re.compile(r"(?<![0-9年])(\d{1,2})\s?月(?:(?:定例|臨時)会|(?:定例|臨時)?(?:市|町|村|区|県|都|府|道)?議会)")
 YEAR_OF_PAGE = "year from the page's own date (今年, 昨年)"
+SESSION_OF_PAGE = "year of the session from the page's own date"
+# what a session did with the bill, the first of these after it in its sentence: a making (可決, 成立,
+# 議決, 制定) dates it; a bill kept, turned down, examined or proposed there does not
+_SESSION_DEED = re.compile(r"可決|成立|議決|制定|継続審査|継続審議|否決|審議|審査|提案|提出|上程|付託|\d{1,2}\s?月")
+_SESSION_MADE = ("可決", "成立", "議決", "制定")
+
+
+def _session_made(ctx: DocContext, end: int) -> bool:
+    """Whether the session whose mention ends at `end` is where its sentence says the bill was made
+    (`_SESSION_DEED`), with no plan word right after that verb (可決される見込み)."""
+    _, e = ctx.sentence(end)
+    deed = _SESSION_DEED.search(ctx.text, end, e)
+    return bool(deed) and deed.group() in _SESSION_MADE and \
+        not _STILL_AHEAD.search(ctx.text, deed.end(), min(e, deed.end() + AHEAD_WITHIN))
 DAY_OF_PAGE = "month and year from the page's own date"
 
 
 def relative_dates(ctx: DocContext) -> list[DateMention]:
     """The page's dates written against its own date (`DocContext.doc_date`): 今年/本年/昨年/去年/一昨年
     with the month and day after it, if any (a month-day read with the page's year is replaced),
-    and a bare day (29日、) in the page's month, or the month before when the day is later than
-    the page's. A page that gives itself no date gives none."""
+    a bare day (29日、) in the page's month, or the month before when the day is later than
+    the page's, and the month of a session that passed a bill (`_session_made`: 3月定例会で…可決) in
+    the last year that month came on or before the page's date. A page that gives itself no date
+    gives none."""
     dd = ctx.doc_date
     if dd is None:
         return []
@@ -356,6 +430,16 @@ def relative_dates(ctx: DocContext) -> list[DateMention]:
         if found is None or not found.start_date or (month and not 1 <= month <= 12):
             continue
         out.append(replace(found, start=m.start(), end=m.end(), year_given=False, year_source=YEAR_OF_PAGE))
+    if dd.date.count("-") >= 1:
+        page_month = int(dd.date[5:7])
+        for m in _SESSION_MONTH.finditer(text):
+            month = int(m.group(1))
+            if not 1 <= month <= 12 or not _session_made(ctx, m.end()):
+                continue
+            year = dd.year if month <= page_month else dd.year - 1
+            iso = f"{year:04d}-{month:02d}"
+            out.append(DateMention(m.start(1), m.end(1) + text[m.end(1):m.end()].find("月") + 1, iso, iso, "month",
+                                   False, False, None, SESSION_OF_PAGE))
     if dd.date.count("-") == 2:
         for m in _DAY_ALONE.finditer(text):
             day = day_on_or_before(dd.date, kanji_to_int(m.group(1)) or 0, True)

@@ -5,7 +5,8 @@ evidence spans). A name is read whole: from the rule's span back over noun
 groups joined by 及び/並びに/・/の/と/に関する (、 inside a coordination closed by
 及び) to a real boundary (`extend_name`); the enacting body is the place that
 starts it, from the gazetteer (a list's 「X県・Y市…条例」 -> Y市), else the place of
-the clause, the sentence's subject (Y市は、「…条例」を制定した), the page's owner, the
+the clause, the sentence's subject (Y市は、「…条例」を制定した), the assembly acting in the
+sentence (Y市議会は…「…条例」を可決した), the page's owner, the
 assembly the page reports from (Z県議会), or a prefecture written inside the name
 (ふるさと青森の…条例 -> 青森県).
 Three kinds of text are read:
@@ -37,13 +38,14 @@ of no 条例; on a page about a draft (its title says so: (案), パブリック
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, cells, line_index
 from extractors.records.publisher import publisher
-from extractors.records.ordinance_pages import (assembly, number_line, numbered_date, plans, promulgation, said_to_exist,
-                                               sentence_date, short_names, subject_place, supplementary,
+from extractors.records.ordinance_pages import (after_aside, assembly, number_line, numbered_date, plans, promulgation, said_to_exist,
+                                               sentence_assembly, sentence_date, short_names, subject_place, supplementary,
                                                with_relative_dates)
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, find_municipalities, is_municipality, municipality_names
@@ -93,13 +95,14 @@ def _starts_with_place(name: str) -> bool:
 _NOUN_GROUP = r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,}"
 _LINK_BEFORE = re.compile(rf"({_NOUN_GROUP})(及び|並びに|又は|・|の|と|、|に関する|における)$")
 _SORT_BEFORE = re.compile(r"[\u4e00-\u9fff]型の$")
+_COUNTED = re.compile(r"[0-9０-９]")  # a digit right before a noun group: the group is its counter (例目, 件目, 番目)
 _NOT_IN_NAME = re.compile(r"(?:年|月|日|年度|本市|本県|本町|本村|本区|同市|同県|当市|当県|型)$")  # a sort (…型の条例)
 
 
 def extend_name(text: str, start: int, end: int) -> int:
     """Where the name ending at `end` begins: `start` moved back over noun groups and the links
     that a name holds (see above), never past the line start. A group that is a date, a
-    self-reference or a bare place before の (前橋市の条例 names the city, not the ordinance)
+    counter (2例目の), a self-reference or a bare place before の (前橋市の条例 names the city, not the ordinance)
     stops the walk."""
     line_start = text.rfind("\n", 0, start) + 1
     lo = max(line_start, start - 80)
@@ -110,6 +113,8 @@ def extend_name(text: str, start: int, end: int) -> int:
         group, link = m.group(1), m.group(2)
         if _NOT_IN_NAME.search(group) or group.endswith("条例"):
             return start  # (…条例と…条例: two names coordinated, not one)
+        if _COUNTED.match(text, max(0, m.start() - 1)):
+            return start  # 2例目の乾杯条例, 10周年の: a count of such ordinances (or years) before the name
         if link == "、" and not re.search("及び|並びに", text[start:end]):
             return start  # a comma joins names only in a coordination closed by 及び
         if link in ("の", "と") and _starts_with_place(group) and municipality_prefix(group + "中小企業条例") == group:
@@ -193,7 +198,9 @@ _OTHER_NAME = re.compile(r"条例(?!\s?第)")
 _PLAN_TITLE = re.compile(r"[(（](?:案|仮称|素案|原案|骨子案)[)）]|パブリックコメント|意見募集|意見公募|意見を募集|"
                          r"制定に向け|素案|骨子")
 _AMENDING = re.compile(r"^(.{3,60}?条例)の(?:一部|全部)を改正する条例$")
-_AS_OF = re.compile(r"\s?(?:現在|時点)")  # 令和5年4月1日現在: the date of a count, not of an ordinance
+# 令和5年4月1日現在: the date of a count; (令和7年4月19日更新), 2024年3月1日掲載: the page's own date, written
+# after it; neither is an ordinance's
+_AS_OF = re.compile(r"\s?(?:現在|時点|更新|掲載|公開|作成)")
 
 
 def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | None:
@@ -216,6 +223,55 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
     return le, end
 
 
+# words the model may tag as nouns before a name that are none of it (それぞれ, いずれも); not すべて,
+# ともに: a name may open with them (すべての県民が…条例, ともに生きる…条例)
+_ADVERB_BEFORE = re.compile(r"(?:それぞれ|おのおの|各々|いずれも)\s?")
+_HEADER_MARKS = "○◯●◎・ \u3000"
+_WORDS = re.compile(r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+")  # kana and kanji, no mark or space
+
+
+def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
+    """Where a name read on a 例規集 header line starts (None: not such a line): that line is the
+    name whole (its marks aside) when the name ends it and the lines below hold the ordinance's number before its body
+    (令和2年3月25日 / 倉敷市条例第8号). The token rule reads only the nouns before 条例, and a name
+    may open with kana (ようこそ…観光振興条例, がんばる…応援条例, みんなで支える…条例)."""
+    ls, le = ctx.line(start)
+    head = ls + len(ctx.text[ls:le]) - len(ctx.text[ls:le].lstrip(_HEADER_MARKS))
+    if head >= start or ctx.text[end:le].strip() or not _WORDS.fullmatch(ctx.text, head, start) \
+            or end - head > MAX_CELL_NAME:
+        return None
+    pos = le
+    for _ in range(3):  # the date and the number stand right below the name
+        if pos >= len(ctx.text):
+            break
+        ns, ne = ctx.line(pos + 1)
+        line = ctx.text[ns:ne].strip()
+        if _NUMBER.search(line) and len(line) <= 40:
+            return head
+        if not line or _HEADER_END.match(line) or len(line) > 40 or not ctx.dates_in(ns, ne):
+            break
+        pos = ne
+    return None
+
+
+def _header_place(ctx: DocContext, name: str, block: tuple[int, int]) -> tuple[str, None, tuple[int, int] | None] | None:
+    """The body of a header whose name does not start with it: the place of its number (鳥取県条例第十号),
+    else the one place written inside the name (がんばる燕市中小企業応援条例)."""
+    number = _NUMBER.search(ctx.text, *block)
+    if number:
+        at = number.start() + number.group().find("条例第")
+        found = find_municipalities(ctx.text[number.start():at])
+        if found and number.start() + found[-1][1] == at:
+            ps, pe, place = found[-1]
+            return place, None, (number.start() + ps, number.start() + pe)
+    inside = {p for _, _, p in find_municipalities(name)}
+    return (inside.pop(), None, None) if len(inside) == 1 else None
+
+
+# the key of a header's line that gives the day it took effect (施行 平成30年4月1日, 施行日:…, 【施行期日】…)
+_IN_FORCE_KEY = re.compile(r"[\s・■◆○●(（【\[]*施行(?:日|期日|年月日)?[\s:：)）】\]]*")
+
+
 def _from_header(ctx: DocContext, name: str, cand: Candidate, block: tuple[int, int]) -> dict:
     text = ctx.text
     bs, be = block
@@ -224,7 +280,12 @@ def _from_header(ctx: DocContext, name: str, cand: Candidate, block: tuple[int, 
              and not _AS_OF.match(ctx.text, d.end)]
     number = _NUMBER.search(text, bs, be)
     amend_at = text.find("改正", bs, be)
-    first = [d for d in dates if amend_at < 0 or d.start < amend_at]
+    in_force = [d for d in dates if (amend_at < 0 or d.start < amend_at) and d.start_date
+                and _IN_FORCE_KEY.fullmatch(text, ctx.line(d.start)[0], d.start)]
+    if in_force:  # 施行 平成30年4月1日 / 施行日:…: a key-value line of the header
+        draft["effective_date"] = in_force[0].start_date
+        draft["evidence"].append(date_span(in_force[0], "ordinance-header-in-force", "effective_date"))
+    first = [d for d in dates if (amend_at < 0 or d.start < amend_at) and d not in in_force]
     if first:
         d = first[0]
         draft["enacted_date"] = d.start_date
@@ -331,6 +392,9 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | 
     subject = subject_place(ctx, cand.start)
     if subject:
         return subject[0], "subject of the sentence", subject[1:]
+    acting = sentence_assembly(ctx, cand.start)  # 燕市議会は…「…条例」を可決: the assembly makes its body's
+    if acting:
+        return acting[0], "assembly of the sentence", acting[1:]
     return _page_body(ctx)
 
 
@@ -364,8 +428,8 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
     quoted = cand.text.startswith(("「", "『"))
     draft = _draft(ctx, name, cand, confidence=0.75 if quoted else 0.6)
     set_municipality(ctx, draft, _place_for(ctx, name, cand))
-    _, e = ctx.sentence(cand.start)
-    bound = _verb_dates(ctx, draft, cand.end, e)
+    _, e = ctx.sentence(after_aside(ctx.text, cand.end))  # (…条例(以下「条例」という。)を…から施行)
+    bound = _verb_dates(ctx, draft, cand.end, _own_date_clause_end(ctx, cand.end, e))
     date = _date_for(ctx, cand)
     verb = _VERB_AFTER.search(ctx.text, cand.end, e)
     if bound and date is not None and (date.end > cand.start or not _made_right_after(ctx.text, cand.end, verb)):
@@ -387,6 +451,21 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
         draft["evidence"].append((date.start, date.end, "date"))
         draft["evidence"].append(date_span(date, "date", field, value=date.start_date))
     return _renamed(ctx, draft, cand)
+
+
+_OWN_DATE = re.compile(r"[」』]?\s?(?:は|が|を|も)?\s?$")
+_PAIR_NEXT = re.compile(r"、\s?[^、。]{2,40}?条例[」』]?\s?(?:は|が|を|も)")
+
+
+def _own_date_clause_end(ctx: DocContext, end: int, sentence_end: int) -> int:
+    """Where the dates of a name ending at `end` stop: at the comma after its own date when the name is
+    the first of name-date pairs (A条例は平成26年、B条例は平成27年に施行: 平成27年 is B's), else at the
+    sentence end."""
+    dates = [d for d in ctx.dates_in(end, sentence_end) if d.start_date]
+    if not dates or not _OWN_DATE.fullmatch(ctx.text, end, dates[0].start):
+        return sentence_end
+    pair = _PAIR_NEXT.match(ctx.text, dates[0].end)
+    return dates[0].end + 1 if pair else sentence_end
 
 
 def _renamed(ctx: DocContext, draft: dict, cand: Candidate) -> dict:
@@ -429,7 +508,8 @@ def _apply_renames(drafts: list[dict]) -> list[dict]:
 
 # A page's own dates (an 更新日 line) sit under the title line too: they are not the ordinance's.
 _PAGE_DATE = re.compile(r"(?:更新|公開|掲載|作成|登録|最終)日?|ページID")
-_SELF_REFERENCE = re.compile(r"(?:本条例|この条例|同条例|(?:^|(?<=[。\n]))\s?条例(?=[はがを]))")
+# (本条例 after a kanji is the end of a name: 中小企業振興基本条例)
+_SELF_REFERENCE = re.compile(r"(?:(?<![\u4e00-\u9fff])本条例|この条例|同条例|(?:^|(?<=[。\n]))\s?条例(?=[はがを]))")
 _DATE_VERB = re.compile(r"\s?(?:に|から|より)?\s?(?:、\s?)?(?:(?:本|この|同)条例(?:を|は|が)\s?)?(公布|施行|制定)")
 _ROW_TRIM = "○◯●◎・ 「」『』\t"
 _ASIDE = re.compile(r"[(（][^()（）\n]{1,30}[)）]\s*$")
@@ -479,6 +559,12 @@ _LEADING_DATE = re.compile(r"((?:明治|大正|昭和|平成|令和)\s?(?:元|[0
 # (an assembly's committee, a council drafting it), which speaks of no ordinance made
 _EXAMINED_BY = re.compile(r"[」』]?\s?(?:の制定)?(?:に関する|についての|に係る)[\u4e00-\u9fff]{0,8}?"
                           r"(?:委員会|審議会|検討会|協議会|研究会|懇話会|懇談会)")
+
+
+# a list of names closed by 等の名称で, などの名前で, といった名称の: the names a kind of ordinance goes by
+# (「市町村ではX条例、Y条例等の名称で制定されている」), examples of a name, not ordinances made
+_EXAMPLE_OF_NAMES = re.compile(r"[」』]?(?:\s?(?:(?:、|,|・|や|及び|および|又は|または)\s?[「『]?|[「『])[^、。「」『』\n]{2,30}?条例[」』]?)*"
+                               r"\s?(?:等|など|といった|のような)\s?の?(?:名称|名前|題名|呼び名)")
 
 
 def _part_of_compound(text: str, end: int) -> bool:
@@ -805,14 +891,30 @@ def _key_name(name: str) -> str:
     return name[len(prefix):] if prefix else name
 
 
+# 令和5年4月1日時点で, 2024年3月末現在: the day a state is told as of, never a making's
+_AS_OF_STATE = re.compile(r"\s?(?:末|初め|初)?\s?(?:現在|時点)")
+
+
+def _without_as_of(ctx: DocContext) -> DocContext:
+    """A copy of `ctx` without the dates a state is told as of (`_AS_OF_STATE`)."""
+    kept = [d for d in ctx.dates if not _AS_OF_STATE.match(ctx.text, d.end)]
+    return ctx if len(kept) == len(ctx.dates) else replace(ctx, dates=kept)
+
+
 def ordinance_drafts(ctx: DocContext) -> list[dict]:
     ctx = with_relative_dates(ctx)  # (今年4月, 29日、: news items date a making against their own date)
+    ctx = _without_as_of(ctx)
     text = ctx.text
     named: list[tuple[Candidate, str, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
     amending_ends: dict[int, int] = {}  # start of X -> end of 「X条例の一部を改正する条例」
     for cand in _with_cells(ctx, [c for c in ctx.cands if c.label == "ORDINANCE"]):
         s, e = _name_span(text, cand)
+        whole_line = _header_line_start(ctx, s, e)
+        s = whole_line if whole_line is not None else s
+        adverb = _ADVERB_BEFORE.match(text, s, e)
+        if adverb and whole_line is None:
+            s = adverb.end()  # それぞれ中小企業振興基本条例を制定: the model tags the adverb a noun
         if any(ts <= s and e <= te for ts, te in taken):
             continue  # part of a name already read (小規模企業振興条例 of 中小企業及び小規模企業振興条例)
         name = clean_name(text[s:e])
@@ -823,8 +925,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
                 continue
             amending_ends[at] = e
             s, e, name = at, at + len(amending.group(1)), amending.group(1)
-        lead = _words_before_place(name) if text[s] not in "「『“" else 0
-        if lead:  # (a quoted name is read as quoted)
+        lead = _words_before_place(name) if text[s] not in "「『“" and whole_line is None else 0
+        if lead:  # (a quoted name is read as quoted, a header line whole)
             at = text.find(name[lead:], s, e)
             if at >= 0:
                 s, name = at, name[lead:]
@@ -834,6 +936,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             continue  # …型の振興条例: a sort of ordinance, not one's name
         if _EXAMINED_BY.match(text, e) or _SERVED_BY_RULE.match(text, e):
             continue  # …条例に関する特別委員会: a committee's name; …条例の施行に関し必要な: a rule's ground
+        if _EXAMPLE_OF_NAMES.match(text, e):
+            continue  # …振興条例、…基本条例等の名称で40以上の条例が: names such ordinances go by, none made
         if _in_inner_crumb(ctx, s, e):
             continue  # ホーム > 議員提案条例 > …: a section of the site, not a name
         if s != cand.start:
@@ -859,7 +963,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         if block:
             draft = _from_header(ctx, name, cand, block)
             prefix = enacting_prefix(name)
-            set_municipality(ctx, draft, (prefix, None, None) if prefix else _page_body(ctx))
+            set_municipality(ctx, draft, (prefix, None, None) if prefix else
+                             _header_place(ctx, name, block) or _page_body(ctx))
         else:
             draft = _from_prose(ctx, name, cand)
             if listed and not (draft["enacted_date"] or draft["effective_date"]):

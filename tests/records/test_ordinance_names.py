@@ -21,6 +21,8 @@ from schemas.document import Document
     ("前橋市の中小企業振興条例", "中小企業振興条例", "中小企業振興条例"),  # nor a bare place before の
     ("令和3年、中小企業振興条例を改正", "中小企業振興条例", "中小企業振興条例"),  # nor a date before 、
     ("産業課、商工振興条例の担当", "商工振興条例", "商工振興条例"),  # a comma outside a coordination ends it
+    ("県内で2例目の乾杯推進条例", "乾杯推進条例", "乾杯推進条例"),  # nor a count of such ordinances
+    ("全国で15番目の地酒条例", "地酒条例", "地酒条例"),
 ])
 def test_names_read_back_to_a_boundary(text, found, name):
     end = text.index(found) + len(found)
@@ -232,3 +234,47 @@ def test_a_short_name_given_in_brackets_is_the_same_ordinance(nlp, text):
     recs = _ordinances(_doc(text, title="条例の制定"))
     assert len(recs) == 1
     assert next(iter(recs)).startswith("小千谷市")
+
+
+@pytest.mark.parametrize("text", [
+    "県内では、燕市が2016年11月に施行した「地酒で乾杯する条例」に次ぐ2例目の乾杯条例。\n",
+    "長岡市の「日本酒で乾杯条例」は、県内で3件目の乾杯条例となった。\n",
+])
+def test_a_count_before_a_sort_of_ordinance_is_no_name(nlp, text):
+    recs = _ordinances(_doc(text))
+    assert not any("目の" in name for name in recs)
+
+
+@pytest.mark.parametrize("text", [
+    "岡谷市と燕市は、それぞれ中小企業振興基本条例を制定している。\n",
+    "岡谷市と燕市は、おのおの中小企業振興基本条例を平成27年に制定した。\n",
+])
+def test_an_adverb_before_a_name_is_no_part_of_it(nlp, text):
+    recs = _ordinances(_doc(text))
+    assert recs and all(name == "中小企業振興基本条例" for name in recs)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("燕市は、燕市観光おもてなし推進条例を制定した。\n", "燕市観光おもてなし推進条例"),  # a verb's noun form
+    ("燕市は、燕市いきいき商店街条例を制定した。\n", "燕市いきいき商店街条例"),  # an adverb
+    ("燕市は、燕市にぎわい創出条例を制定した。\n", "燕市にぎわい創出条例"),
+])
+def test_a_name_opening_with_its_body_holds_kana_words(nlp, text, name):
+    assert list(_ordinances(_doc(text))) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "燕市でにぎわい創出条例の制定を目指す。\n",  # a particle after the place: no name of it
+    "燕市をいきいきとさせる条例について学ぶ。\n",
+])
+def test_a_place_followed_by_a_particle_starts_no_name(nlp, text):
+    assert not any(name.startswith("燕市") for name in _ordinances(_doc(text)))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("岐阜県議会、観光おもてなし推進条例を可決\n岐阜県議会は本会議で、議員提案の条例を可決した。\n", "観光おもてなし推進条例"),
+    ("高山市議会は、おもてなし観光条例を全会一致で可決した。\n", "おもてなし観光条例"),
+    ("岡谷市は、観光おもてなし条例を平成30年4月1日から施行した。\n", "観光おもてなし条例"),
+])
+def test_an_honorific_verb_noun_inside_a_name(nlp, text, name):
+    assert list(_ordinances(_doc(text))) == [name]

@@ -59,6 +59,13 @@ def _ordinances(text: str, title: str | None = None) -> dict[str, dict]:
     ("黒石市中小企業振興基本条例施行規則",
      "○黒石市中小企業振興基本条例施行規則\n平成28年3月31日\n規則第10号\n(趣旨)\n"
      "第1条 この規則は、黒石市中小企業振興基本条例(平成28年条例第5号)の施行に関し必要な事項を定めるものとする。"),
+    # a headline saying the ordinance is still being worked on, the plan word before or after the name
+    ("議員提案で検討進む…「燕市ものづくり条例」",
+     "議員提案で検討進む…「燕市ものづくり条例」\n2月3日、3回目の検討委員会が開かれ、条例の素案について意見を交わしました。"),
+    ("年度内の制定目指す 「見附市産業振興条例」",
+     "年度内の制定目指す 「見附市産業振興条例」\n見附市は、産業振興条例の制定に向けた準備を進めている。"),
+    ("「岡谷市公契約条例」制定へ 検討始まる",
+     "「岡谷市公契約条例」制定へ 検討始まる\n市議会の各会派の代表が集まり、条例案の内容について話し合いました。"),
 ])
 def test_drafts_plans_and_rejected_bills_give_no_record(nlp, title, text):
     assert _ordinances(text, title) == {}
