@@ -480,13 +480,14 @@ FOOT_LINES = 5  # a citation line closes the text
 _NUMERIC = re.compile(r"(?<![0-9./／])(?P<y>[0-9]{4}|[0-9]{2})[ \t]?(?P<s>[./／])[ \t]?(?P<m>[0-9]{1,2})[ \t]?(?P=s)"
                       r"[ \t]?(?P<d>[0-9]{1,2})(?![0-9]|[./／][0-9])")
 _SHORT_YEAR = re.compile(r"(?<![0-9])(?P<y>[0-9]{2})年(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?")
-# What may stand beside a date on its own line: a time, a weekday (日本語 or English), a marker
-# saying what the date is, brackets and separators.
+# What may stand beside a date on its own line: a time (15:58, 15時58分), a weekday (日本語 or English),
+# a marker saying what the date is, brackets, separators and a list item's bullet (・, •: a release's
+# header lines 「• ニュースリリース」 「• 平成17年11月14日」).
 _BESIDE_DATE = re.compile(
-    r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[(（]?[月火水木金土日](?:曜日?)?(?:・?祝日?)?[)）]?(?=[\s)）\]】]|$)|"
+    r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]{1,2}時(?:[0-9]{1,2}分)?|[(（]?[月火水木金土日](?:曜日?)?(?:・?祝日?)?[)）]?(?=[\s)）\]】]|$)|"
     r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|"
     r"(?:最終)?更新日?時?|公開日?|掲載日?|発表日?|発行日?|作成日?|登録日?|投稿日?|現在|公表|改訂|時点|号|"
-    r"[\s()（）\[\]［］【】「」<>〈〉:：~〜\-・/／|｜,、.]")
+    r"[\s()（）\[\]［］【】「」<>〈〉:：~〜\-・•‣◦/／|｜,、.]")
 _BRACKETED_AT_EDGE = re.compile(r"^\s*[【\[［](?P<a>[^】\]］\n]{4,30})[】\]］]|[【\[［(（](?P<b>[^】\]］()（）\n]{4,30})[】\]］)）]\s*$")
 # A citation at the end of a line: a bracket with a name and a date (「(青葉新聞 11年5月2日号)」,
 # 「(ニュース青葉/2022年3月4日更新)」, 「(2021.6.3 青葉協会)」); not a note on a fact.

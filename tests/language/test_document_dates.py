@@ -39,6 +39,11 @@ from extractors.language.dates import document_date, document_year
     # a post's stamp: the date opens a top line and a clock time follows it (the rest: an update, a category)
     ("見出し\n\n2020年8月26日 05時00分 (8月26日 10時02分更新)\n本文です。", "2020-08-26", "date line"),
     ("見出し\n2016年03月24日 19時44分 経済, 地域\n本文です。", "2016-03-24", "date line"),
+    # a stamp in brackets with a weekday and a clock time inside, the date's parts spaced
+    ("見出し\n[ 2022年 5月 9日 月曜日 09時15分 ]\n本文です。", "2022-05-09", "date line"),
+    ("見出し\n2022年5月9日 月曜日 9時\n本文です。", "2022-05-09", "date line"),
+    # a release's header written as list items: 「• ニュースリリース」 over 「• 令和4年5月9日」
+    ("東西銀行\n  • ニュースリリース\n  • 令和4年5月9日\n  • 東西銀行\n本文です。", "2022-05-09", "date line"),
     # a newspaper's dateline: the paper's name and the date of the article with 付, on a line of its own
     ("『青葉新聞』2006年12月27日付\n\n見出し\n本文です。", "2006-12-27", "citation"),
     ("本文です。\n=2010/01/31付 青葉新報朝刊=", "2010-01-31", "citation"),

@@ -33,3 +33,14 @@ def test_signing_day_forms(nlp, case, text, expected):
 ])
 def test_a_year_in_a_name_is_no_signing_date(nlp, text, expected):
     assert [d for d, _ in _dates(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 本日 in a release whose header lines are list items (「• 令和4年5月9日」): the release's own date
+    ("東西銀行\n  • ニュースリリース\n  • 令和4年5月9日\n\n船橋市と東西銀行は、本日、包括連携協定を締結いたしました。",
+     "2022-05-09"),
+    # a bare day in a news item stamped 「[ 2022年 5月 10日 火曜日 09時15分 ]」: that month's day
+    ("[ 2022年 5月 10日 火曜日 09時15分 ]\n船橋市と東西大学は9日、連携協定の協定書を交わした。", "2022-05-09"),
+])
+def test_a_release_dated_by_its_header_lines(nlp, text, expected):
+    assert [d for d, _ in _dates(text)] == [expected]
