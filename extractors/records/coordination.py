@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from extractors.language.gazetteer import is_municipality
+from extractors.language.institutions import national_bodies
 from extractors.records.publisher import is_signing_body
 
 _HEADER = re.compile(r"^\s*(?:[<＜【\[〈《■◆●○・]\s*)?(?:\d+[.．]\s*)?((?:協定)?(?:締結機関|締結者|締結先|締結団体|提携先|協定当事者|"
@@ -58,6 +59,12 @@ _ITEM = r"(?:(?!の[0-9一二三四五六七八九十])[^\s、,，。「」()（
 _SHARED_END_COUNTED = re.compile(rf"((?:{_ITEM}、)+{_ITEM})"
                                  r"の(?:計)?([0-9一二三四五六七八九十]+)(信金|信組)(?![\u4e00-\u9fff])")
 _SHORT_ENDINGS = {"信金": "信用金庫", "信組": "信用組合"}
+# 「北上、水沢両信金」, 「東西、南北両信用金庫」, 「東西、南北の両信金」: 両 or 各, the ending full or short
+_SHARED_END_BOTH = re.compile(r"((?:[^\s、,，。のはがとを「」()（）]{1,12}、)+[^\s、,，。のはがとを「」()（）]{1,12})"
+                              r"の?(両|各)(大学|短期大学|商工会議所|商工会|信用金庫|信金|信用組合|信組|銀行)(?![\u4e00-\u9fff])")
+# 「東西銀行の青葉、赤松両支店」: the offices of the body written before the list, each with its name
+_SHARED_OFFICES = re.compile(r"([^\s、,，。のはがとを「」()（）]{2,20})の((?:[^\s、,，。のはがとを「」()（）]{1,8}、)+"
+                             r"[^\s、,，。のはがとを「」()（）]{1,8})の?(?:両|各)(支店|支所|営業部|事務所)(?![\u4e00-\u9fff])")
 _HOLDING = re.compile(r"(?:ホールディングス|フィナンシャルグループ)$")  # a holding company: a body no ORG word ends
 _KANJI_DIGITS = "〇一二三四五六七八九"
 COUNTED_OFFICES = re.compile(r"[0-9一二三四五六七八九十]+\s?(?:支店|支所|営業部|連合店|本店|出張所|事務所)$")
@@ -255,6 +262,24 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
         if m.group(4) in ("市", "町", "村") and not all(is_municipality(n.name) for n in found):
             continue  # 「室蘭、登別、伊達の三市」: each item with the ending is a municipality of the gazetteer
         out += found
+    for m in _SHARED_END_BOTH.finditer(text, start, end):
+        items = m.group(1).split("、")
+        if any(re.search(r"[はがをにで]", item) for item in items) or (m.group(2) == "両" and len(items) != 2):
+            continue  # 「…の代表者は」: a phrase, not a name; 両 is two
+        ending = _SHORT_ENDINGS.get(m.group(3), m.group(3))
+        pos = m.start(1)
+        for item in items:
+            out.append(Named(pos, pos + len(item), _with_ending(item, ending), "agreement-shared-ending"))
+            pos += len(item) + 1
+    for m in _SHARED_OFFICES.finditer(text, start, end):
+        items = m.group(2).split("、")
+        if not (is_signing_body(m.group(1)) or _official_short_form(m.group(1))) or \
+                (len(items) != 2 and "両" in m.group(0)):
+            continue
+        pos = m.start(2)
+        for item in items:  # 東西銀行 + 青葉 + 支店: the office's full name, in the span of its own name
+            out.append(Named(pos, pos + len(item), m.group(1) + item + m.group(3), "agreement-shared-ending"))
+            pos += len(item) + 1
     for m in _SHARED_END_COUNTED.finditer(text, start, end):
         items = m.group(1).split("、")
         count = _number(m.group(2))
@@ -269,6 +294,11 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
                              "agreement-shared-ending"))
             pos += len(item) + 1
     return out
+
+
+def _official_short_form(name: str) -> bool:
+    """商工中金, 日本公庫: a national body's official short form (`institutions.national_bodies`)."""
+    return any(name in shorts for shorts in national_bodies().values())
 
 
 def _with_ending(item: str, ending: str) -> str:
