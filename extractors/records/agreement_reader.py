@@ -74,6 +74,9 @@ _BACK_PREFIX = re.compile(r"同(?:大学|市|町|村|区|県|社|行|信金|金�
 _SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?\Z|結んだ\s?\Z")
 _PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
 NOT_A_NAME = re.compile(r"(?:^|両|各|計|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
+# 「両持ち株会社」, 「両社」, 「各行」: both or each of the bodies named before, no body of its own
+_GROUP_WORD = re.compile(r"^(?:両|各)(?:持ち株会社|持株会社|会社|社|行|校|者|市|町|村|県|機関|団体|法人|グループ|"
+                         r"ホールディングス|支店|自治体|信金)$")
 _DOCUMENT_NAME = re.compile(r"(?:ビジョン|計画|戦略|方針|プラン|構想|条例|プログラム|指針|協定書?|覚書|契約書?|合意書)$")
 _TOWN_HALL = re.compile(r"(?:役所|役場|庁)$")  # 小諸市役所が協定を結んだ: the town hall acts for its town
 # A division written right after its body's name, then a particle: 柏市企画課は, 東西銀行地域創生部と
@@ -370,6 +373,8 @@ class AgreementReader:
             if not name or not name.strip() or _PLACE_WORDS.search(name) or \
                     (NOT_A_NAME.search(name) and not is_institution(name) and not is_numbered_bank(name)):  # 十六銀行 is a name
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
+            if _GROUP_WORD.match(name):
+                return  # 「AとBの両持ち株会社が」: the bodies named before it
             if not is_signing_body(name) and (ends_with_office(name) or _DOCUMENT_NAME.search(name)):
                 return  # 教育長, 尾賀会頭: a person's office; 「…共生ビジョン」, 「…に関する協定」: a document
             if is_group_noun(name):

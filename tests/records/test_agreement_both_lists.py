@@ -1,6 +1,6 @@
 """Parties written as a list sharing an ending after 両 or 各 (「東西、南北両信金」), or as offices of one body
 (「東西銀行の青葉、赤松両支店」), on invented texts, with the real ja_ginza model: each item is a party
-with the ending given back, and the group word (「赤松両支店」) is none."""
+with the ending given back, and the group word (「赤松両支店」, 「両持ち株会社」) is none."""
 import pytest
 
 from tests.records.built import records_of
@@ -17,4 +17,13 @@ def _parties(text: str) -> list[list[str]]:
      [["南北大学", "東西銀行赤松支店", "東西銀行青葉支店"]]),
 ])
 def test_both_lists(nlp, text, expected):
+    assert _parties(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 両 + a kind word after the bodies it counts: both of them, no third party
+    ("中国銀行と広島銀行の両持ち株会社は、業務提携の覚書を締結した。", [["中国銀行", "広島銀行"]]),
+    ("翌日にも、岡山県の中国銀行と広島銀行の両持ち株会社が、パートナーシップ協定を結んだ。", [["中国銀行", "広島銀行"]]),
+])
+def test_a_group_word_is_no_party(nlp, text, expected):
     assert _parties(text) == expected
