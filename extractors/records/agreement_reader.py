@@ -70,7 +70,7 @@ _OTHER_CASE = re.compile(r"\s?(?:を|で|へ|から|より|による|におい�
 # The rest of a name written right after a place name, up to a particle or a separator (千葉県|弁護士会と)
 _NAME_RUN = re.compile(r"[一-龥々ァ-ヺー]{1,12}(?=[とはがのもや、,，・()（）\s]|及び|および|並びに|$)")
 _ASIDE_AFTER = re.compile(r"\s?[(（][^()（）]{0,40}[)）]")
-_BACK_PREFIX = re.compile(r"同(?:大学|市|町|村|区|県|社|行|信金|金庫|機構|協会|会議所)")
+_BACK_PREFIX = re.compile(r"同(?:大学校|短期大学|大学|学校|市|町|村|区|県|社|行|信金|金庫|機構|協会|会議所)")
 _SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?\Z|結んだ\s?\Z")
 _PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
 NOT_A_NAME = re.compile(r"(?:^|両|各|計|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
@@ -249,6 +249,8 @@ class AgreementReader:
             back = self.back_reference(Candidate(label="SELF", start=c.start, end=c.start + m.end(), text=m.group(),
                                                  rule=c.rule))
             return back + c.text[m.end():] if back else None
+        if m and m.group() in ("同大学校", "同短期大学", "同学校"):  # 「A短期大学校、同大学校…」: A, named before
+            return self.back_reference(Candidate(label="SELF", start=c.start, end=c.end, text=c.text, rule=c.rule))
         name = strip_quotes(c.text)
         if name in self.aliases:
             return self.aliases[name]
@@ -375,6 +377,10 @@ class AgreementReader:
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
             if _GROUP_WORD.match(name):
                 return  # 「AとBの両持ち株会社が」: the bodies named before it
+            if _BACK_PREFIX.fullmatch(name):  # 「A短期大学校、同大学校…」: the body of that kind named before
+                name = self.back_reference(Candidate(label="SELF", start=st, end=en, text=name, rule=rule))
+                if not name:
+                    return
             if not is_signing_body(name) and (ends_with_office(name) or _DOCUMENT_NAME.search(name)):
                 return  # 教育長, 尾賀会頭: a person's office; 「…共生ビジョン」, 「…に関する協定」: a document
             if is_group_noun(name):

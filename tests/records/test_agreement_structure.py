@@ -199,6 +199,10 @@ CASES = [
     ("school-of-the-university", None,
      "東西大学(柏市)、同大学短期大学部(同)は、令和3年8月2日付で南北信用金庫と包括連携協定を結んだ。",
      [(["南北信用金庫", "東西大学", "東西大学短期大学部"], "2021-08-02", "包括連携協定")]),
+    # 同大学校 beside the 大学校 named before it is that school, no party of its own
+    ("back-reference-to-a-school", None,
+     "令和3年6月19日、東西銀行と、県立青葉技術短期大学校、同大学校は連携協定を結んだ。",
+     [(["東西銀行", "県立青葉技術短期大学校"], "2021-06-19", "連携協定")]),
     # the bodies of N places named together are one party
     ("collective", None,
      "九州7県の生活協同組合連合会と青葉労働金庫は、2019年9月5日に相互支援の連携協定を結んだ。",
