@@ -375,6 +375,10 @@ class AgreementReader:
             if not name or not name.strip() or _PLACE_WORDS.search(name) or \
                     (NOT_A_NAME.search(name) and not is_institution(name) and not is_numbered_bank(name)):  # 十六銀行 is a name
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
+            head, dot, tail = (name or "").rpartition("・")
+            if dot and is_signing_body(tail) and not is_signing_body(head) and text[st:en].endswith(tail) and \
+                    official_after(text, en):
+                name, st = tail, en - len(tail)  # 「山田太郎・東西大学長と」: a person and the body they head
             if _GROUP_WORD.match(name):
                 return  # 「AとBの両持ち株会社が」: the bodies named before it
             if _BACK_PREFIX.fullmatch(name):  # 「A短期大学校、同大学校…」: the body of that kind named before

@@ -199,6 +199,14 @@ CASES = [
     ("school-of-the-university", None,
      "東西大学(柏市)、同大学短期大学部(同)は、令和3年8月2日付で南北信用金庫と包括連携協定を結んだ。",
      [(["南北信用金庫", "東西大学", "東西大学短期大学部"], "2021-08-02", "包括連携協定")]),
+    # a photo's caption run into the body by the wrapping: 「person・body+office」 names the body, not a party
+    # 「person・body」
+    ("caption-person-and-office", "連携協力協定:あおぎんと愛媛大学、企業支援で地域活性化へ",
+     "『青葉新聞』2006年11月14日付\n\n連携協力協定:あおぎんと愛媛大学、企業支援で地域活性化へ\n\n\n"
+     "連携協力協定を締結後、会見する山田太郎・愛媛大学長(左)と川上次郎・\n"
+     "愛媛銀行頭取=愛媛大で 愛媛銀行(川上次郎頭取)と愛媛大学(山田太\n郎学長)は13日、中小企業への支援や新しい企業の"
+     "育成に関する連携協\n力協定を結んだ。",
+     [(["愛媛大学", "愛媛銀行"], "2006-11-13", "協定")]),
     # 同大学校 beside the 大学校 named before it is that school, no party of its own
     ("back-reference-to-a-school", None,
      "令和3年6月19日、東西銀行と、県立青葉技術短期大学校、同大学校は連携協定を結んだ。",
