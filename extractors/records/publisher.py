@@ -21,6 +21,7 @@ import re
 from extractors.language.dates import DocDate, document_date  # noqa: F401  (re-exported)
 from extractors.language.gazetteer import find_municipalities, is_municipality
 from extractors.language.institutions import find_institutions, is_institution
+from extractors.language.org_names import opener_length
 from extractors.records.officials import ends_with_office
 
 ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工会議所", "商工会", "中央会", "同友会", "連合会",
@@ -113,7 +114,10 @@ def _bodies_named(text: str) -> list[str]:
     """Every mention of a body in text, in order: municipalities, listed institutions, organisation
     names (a mention inside a longer one is not counted apart)."""
     found = [(s, e, n) for s, e, n in find_municipalities(text) + find_institutions(text)]
-    found += [(m.start(), m.end(), m.group()) for m in _TITLE_ORG.finditer(text) if is_signing_body(m.group())]
+    for m in _TITLE_ORG.finditer(text):
+        at = m.start() + opener_length(text, m.start(), m.end())  # 「是非大学の…」: an adverb, then a kind word
+        if is_signing_body(text[at:m.end()]):
+            found.append((at, m.end(), text[at:m.end()]))
     out, reach = [], -1
     for s, e, name in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
         if e > reach:

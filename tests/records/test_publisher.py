@@ -2,7 +2,7 @@
 import pytest
 
 from extractors.records.coordination import bracket_list, branch_end, counted_kind, party_blocks, party_key
-from extractors.records.publisher import document_date, is_signing_body, publisher, stands_for_publisher
+from extractors.records.publisher import body_of_kind, document_date, is_signing_body, publisher, stands_for_publisher
 
 
 @pytest.mark.parametrize("title, text, expected", [
@@ -110,3 +110,14 @@ def test_block_name_wrapped_onto_the_next_line_is_joined():
 ])
 def test_publisher_from_the_site_name_in_the_title(title, expected):
     assert publisher(title, "") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the only body of that kind the page names stands for its bare self-reference
+    ("東西信用金庫と本学は協定を締結しました。南北大学の学長が挨拶しました。", "南北大学"),
+    # an adverb before a kind word (「是非大学の…」, 「今後大学と」) names no body: none to stand for 本学
+    ("東西信用金庫と本学は協定を締結しました。理事長は「是非大学の力を借りたい」と述べました。", None),
+    ("東西信用金庫と本学は協定を締結しました。今後大学との交流を深めます。", None),
+])
+def test_body_of_kind_reads_no_adverb_as_a_name(text, expected):
+    assert body_of_kind(text, "本学") == expected
