@@ -194,8 +194,9 @@ def date_elsewhere(r, draft: dict, skip: set[tuple[int, int]]) -> None:
             return
 
 
-# 「令和3年3月10日に市役所で締結式を行いました」, 「調印式は18日、…で行われ」: a signing ceremony held
-_CEREMONY = re.compile(r"(?:締結|調印|署名)(?:式|セレモニー)")
+# 「令和3年3月10日に市役所で締結式を行いました」, 「調印式は18日、…で行われ」: a signing ceremony held;
+_CEREMONY = re.compile(r"(?:締結|調印|署名)(?:式|セレモニー)|(?<![一-龥])(?:締結|調印|署名)(?=\s?(?:は|が)[^。]{0,30}?(?:行われ|執り行われ))")
+# (「締結は令和5年4月12日に市役所で行われました」: the signing itself as the topic of a verb of holding)
 _HELD = re.compile(r"行われ|行い|行った|行っ|開かれ|開いた|開催|執り行|挙行")
 # 「締結式は5月20日に市役所で行う予定です」: the day a signing's ceremony is set for,
 # on a page that announces the signing as to come (「締結することとなりました」, 「締結する予定です」), not one that
