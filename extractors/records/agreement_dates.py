@@ -226,4 +226,10 @@ def ceremony_date(r, skip: set[tuple[int, int]]) -> tuple[str | None, Span | Non
                 best = d
         if best:
             return best.start_date, date_span(best, "agreement-date-ceremony", "signed_date")
+        dd = r.doc_date
+        day = _DAY_ONLY.search(r.text[s:e]) if dd and dd.date.count("-") == 2 else None  # (^: the sentence's start)
+        date = day_on_or_before(dd.date, kanji_to_int(day.group(1)) or 0, bool(held)) if day else None
+        if date:  # 「調印式は12日、…で行われた」 in a news item of the 14th: the day read against the page's date
+            return date, field_span(s + day.start(1), s + day.end(1) + 1, "agreement-date-ceremony", "signed_date", date,
+                                    how="year and month from document date")
     return None, None

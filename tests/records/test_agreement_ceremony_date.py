@@ -36,6 +36,13 @@ CASES = [
     ("signing-held-only-planned",
      "船橋市は、東西信用金庫と包括連携協定を締結しました。締結は令和3年3月10日に市役所で行われる予定です。",
      [(["東西信用金庫", "船橋市"], None, [])]),
+    # a bare day in the ceremony's sentence of a dated news item: that day of the page's month, not the page's day
+    ("ceremony-on-a-bare-day",
+     "2022年5月11日\n船橋市と東西大学は連携協定を結んだ。調印式は9日、東西大学で行われた。",
+     [(["東西大学", "船橋市"], "2022-05-09", ["9日"])]),
+    ("ceremony-bare-day-opens-the-sentence",
+     "2022年5月11日\n船橋市と東西大学は連携協定を結びました。9日に東西大学で締結式を行いました。",
+     [(["東西大学", "船橋市"], "2022-05-09", ["9日"])]),
     ("ceremony-only-planned",
      "船橋市は、東西信用金庫と包括連携協定を締結しました。令和3年3月10日に締結式を行う予定です。",
      [(["東西信用金庫", "船橋市"], None, [])]),
