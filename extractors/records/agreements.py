@@ -51,7 +51,7 @@ from extractors.records.agreement_fields import draft, kind_of, party_how, with_
 from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied, partners_named_next,
                                                 following_members, without_signers)
 from extractors.records.agreement_lists import header_row_drafts, heading_drafts, row_drafts
-from extractors.records.agreement_reader import AgreementReader
+from extractors.records.agreement_reader import SUBJECT_AFTER, AgreementReader
 from extractors.records.agreement_splits import (clause_dates, merge_subsets, names_subset, own_dates, same_body,
                                                 split_bilateral, split_ceremonies, split_clauses, split_documents,
                                                 split_each, split_listed_documents)
@@ -115,10 +115,20 @@ def _document_heading(r: AgreementReader) -> list[tuple[int, int, Candidate, Can
     return [(s, e, words[-1], words[-1])]
 
 
+def _sentence_topic(r: AgreementReader, s: int, end: int) -> tuple[str, int, int, str] | None:
+    """The party written as the topic that opens text[s:end] (「船橋市は、」, 「本市は」), else None."""
+    found = r.parties(s, end, end)
+    first = min(found, key=lambda p: p[1]) if found else None
+    if first and first[1] < first[2] and not r.text[s:first[1]].strip() and SUBJECT_AFTER.match(r.text, first[2]):
+        return first
+    return None
+
+
 def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: Candidate,
-                     first: bool = True) -> list[dict]:
+                     first: bool = True, topic: tuple[str, int, int, str] | None = None) -> list[dict]:
     """The drafts of one signing sentence; `first`: no signing sentence before it gave one (a later
-    sentence that names no party restates that signing: 「今回の協定により…締結に至った」)."""
+    sentence that names no party restates that signing: 「今回の協定により…締結に至った」); `topic`: the
+    subject the sentence's first clause opened with, when the signing is in a later clause of it."""
     text = r.text
     titles = list(_TITLE.finditer(text, s, e))
     title_m = next((m for m in titles if m.start() <= word.start < m.end() + 1), titles[0] if titles else None)
@@ -130,6 +140,9 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
                    if w.label == "AGREEMENT" and w.end <= word.start and not w.text.startswith("同")]
         word = referred = earlier[-1] if earlier else word
     parties = r.parties(s, e, anchor)
+    if topic and not any(same_body(topic[0], p[0]) for p in parties) and \
+            not any(p[3] == "agreement-publisher" for p in parties):
+        parties.insert(0, topic)
     if r.last_groups or r.last_named:  # 「…大学と連携協定を結んだ。相手はA、Bの2大学」
         groups = [_with_count(text, g, st) for g, st, _ in r.last_groups]
         for name, st, en, rule in following_members(r, e, groups, r.last_named):
@@ -378,6 +391,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     sentences: list[tuple[int, int, Candidate, Candidate]] = []
     kv_date, kv_s, kv_e, kv_ev = key_value_date(r)
     seen: set[tuple[int, int]] = set()
+    topics: dict[tuple[int, int], tuple[str, int, int, str]] = {}  # a live clause's subject written before it
     background: set[tuple[int, int]] = set()  # sentences whose signings are all of agreements in force
     headlines: set[tuple[int, int]] = set()  # verbless news headlines read as signings
     for word in (c for c in ctx.cands if c.label == "AGREEMENT"):
@@ -410,14 +424,17 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
                 (_IN_FORCE.match(ctx.text, c.end) or _BACKGROUND.search(ctx.text, s, c.start))]
         comma = ctx.text.find("、", done[-1].end, signs[0].start) if done else -1
         if comma != -1:  # 「AとBは協定を結んでいますが、Cと協定を結ぶのは…」: the live signing's parties are in its own clause
+            topic = _sentence_topic(r, s, done[0].start)
             s = comma + 1
+            if topic:  # 「A市は、Bと…締結しており、今回、Cとも…締結しました」: A is the subject of both clauses
+                topics[(s, e)] = topic
         sentences.append((s, e, before[-1] if before else word, signs[0]))  # the word the signing is of
     if sentences:
         r.arguments = signing_arguments(ctx.text, [(s, e) for s, e, _, _ in sentences])
     drafts: list[dict] = []
     gave: set[tuple[int, int]] = set()  # the signing sentences that gave a draft
     for s, e, word, sign in sentences:
-        got = _sentence_drafts(r, s, e, word, sign, first=not drafts)
+        got = _sentence_drafts(r, s, e, word, sign, first=not drafts, topic=topics.get((s, e)))
         if got:
             gave.add((s, e))
         for d in got:

@@ -266,6 +266,13 @@ CASES = [
     # plans with no day set, names not fixed, drafts: no agreement; a planned signing with its day is one
     # a signing told as background (これまでも, すでに) is no new agreement; the new one beside it is
     ("background", None, "船橋市は、これまでも東西銀行と連携協定を締結し、創業支援に取り組んできた。", []),
+    # the live signing in a later clause of a sentence opened by its subject: that subject is its party, the
+    # partner of the agreement in force is none
+    ("in-force-then-new-same-subject", None,
+     "船橋市は、平成30年に東西銀行と連携協定を締結しており、今回、南北信用金庫とも協定を締結しました。",
+     [(["南北信用金庫", "船橋市"], None, "協定")]),
+    ("in-force-but-new", None, "船橋市は東西銀行と連携協定を結んでいるが、新たに南北信用金庫と連携協定を結んだ。",
+     [(["南北信用金庫", "船橋市"], None, "連携協定")]),
     ("already-and-new", "協定(船橋市)",
      "すでに協定を締結した東西銀行に加え、令和4年5月1日、新たに南北銀行と協定を結んだ。",
      [(["南北銀行", "船橋市"], "2022-05-01", "協定")]),
