@@ -86,8 +86,22 @@ def publisher(title: str | None, text: str = "") -> str | None:
                     body = _site_body(item.strip(), offices=True)
                     if body:
                         return body
-    top = [line.strip() for line in lines if line.strip()][:TOP_LINES]
-    return next((body for body in map(_site_body, top) if body and not _NOT_ONE_NAME.search(body)), None)
+    filled = [line.strip() for line in lines if line.strip()]
+    top = filled[:TOP_LINES]
+    found = next((body for body in map(_site_body, top) if body and not _NOT_ONE_NAME.search(body)), None)
+    return found or next((body for body in map(_sender, top + filled[-FOOT_LINES:][::-1]) if body), None)
+
+
+FOOT_LINES = 4  # a release closes with its sender's line
+
+
+def _sender(line: str) -> str | None:
+    """A release's sender line: a body's name and its office, parted by a space (「東西テック株式会社 広報部」,
+    「青葉銀行 経営企画部 広報室」); a name alone there may be a list's last row, so it takes none."""
+    parts = line.split()
+    if len(parts) < 2 or len(parts) > 3 or not is_signing_body(parts[0]):
+        return None
+    return parts[0] if all(_OFFICE_AFTER.fullmatch(p) for p in parts[1:]) else None
 
 
 def _site_body(item: str, offices: bool = False) -> str | None:

@@ -18,6 +18,11 @@ from extractors.records.publisher import body_of_kind, document_date, is_signing
     (None, "主催 青葉市、東西商工会議所\n本文です。", None),
     (None, "記事提供: 青葉商工会議所\n本文です。", None),
     (None, "お知らせ一覧 > 記事\n青葉大学\n本文です。", "青葉大学"),
+    # a release's sender line, a body and its office parted by a space, at its top or its close
+    (None, "弊社は協定を締結しました。\n詳細は別紙のとおりです。\n東西テック株式会社 広報部", "東西テック株式会社"),
+    (None, "東西銀行 経営企画部 広報室\n当行は協定を締結しました。", "東西銀行"),
+    # a name alone on the last line may be a list's last row: no sender
+    (None, "次の金融機関と協定を締結しました。\n" + "本文です。\n" * 12 + "東西銀行\n南北信用金庫", None),
 ])
 def test_publisher(title, text, expected):
     assert publisher(title, text) == expected
