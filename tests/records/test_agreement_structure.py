@@ -117,6 +117,11 @@ def test_wrapped_lines_go_on_and_names_across_them_are_read():
     assert Wrapping(broken).names_across(0, len(broken)) == [(broken.index("東西"), broken.index("と連携"), "東西信用金庫")]
     heading = "産学連携について\n当金庫は、東西大学と協定を結んだ。"
     assert not Wrapping(heading).goes_on(heading.index("\n"))
+    # an agreement's word broken in two by a wrapped line goes on; a short heading over its word does not
+    word = "東西銀行と南北大学は13日、中小企業の支援に関する連携協\n力協定を結んだ。"
+    assert Wrapping(word).goes_on(word.index("\n"))
+    title = "包括連携\n協定書の概要を説明します。"
+    assert not Wrapping(title).goes_on(title.index("\n"))
 
 
 def _agreements(text: str, title: str | None = None):
@@ -271,6 +276,11 @@ CASES = [
     ("in-force-then-new-same-subject", None,
      "船橋市は、平成30年に東西銀行と連携協定を締結しており、今回、南北信用金庫とも協定を締結しました。",
      [(["南北信用金庫", "船橋市"], None, "協定")]),
+    # a two-line paragraph of a hard-wrapped news item whose agreement word the wrap broke (連携協|力協定)
+    ("agreement-word-wrapped", None,
+     "『青葉新聞』2006年11月14日付\n\n 東西銀行(川上次郎頭取)と南北大学(山田太郎学長)は13日、中小企業への支援に関する連携協\n"
+     "力協定を結んだ。期間は当面3年間とする。",
+     [(["南北大学", "東西銀行"], "2006-11-13", "協定")]),
     # signings up to now (結んできた, 締結してきました) are background; being able to sign (締結できました) is a signing
     ("signed-up-to-now-then-new", None,
      "船橋市はこれまで東西銀行と協定を結んできたが、新たに南北信用金庫と連携協定を締結した。",
