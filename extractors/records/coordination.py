@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from extractors.language.gazetteer import is_municipality
-from extractors.language.institutions import national_bodies
+from extractors.language.institutions import is_institution, national_bodies
 from extractors.records.publisher import is_signing_body
 
 _HEADER = re.compile(r"^\s*(?:[<＜【\[〈《■◆●○・]\s*)?(?:\d+[.．]\s*)?((?:協定)?(?:締結機関|締結者|締結先|締結団体|提携先|協定当事者|"
@@ -62,6 +62,10 @@ _SHORT_ENDINGS = {"信金": "信用金庫", "信組": "信用組合"}
 # 「北上、水沢両信金」, 「東西、南北両信用金庫」, 「東西、南北の両信金」: 両 or 各, the ending full or short
 _SHARED_END_BOTH = re.compile(r"((?:[^\s、,，。のはがとを「」()（）]{1,12}、)+[^\s、,，。のはがとを「」()（）]{1,12})"
                               r"の?(両|各)(大学|短期大学|商工会議所|商工会|信用金庫|信金|信用組合|信組|銀行)(?![\u4e00-\u9fff])")
+# 「静岡・山梨中央・八十二銀行」, 「東西・南北両信用金庫」: items parted by ・ sharing the ending after the last
+_DOT_ITEM = r"[^\s、,，。・のはがとを「」()（）]{1,8}"
+_SHARED_END_DOTS = re.compile(rf"(?<![^\s、,，。「(（はがとを])((?:{_DOT_ITEM}・)+{_DOT_ITEM}?)(両|各)?"
+                              r"(銀行|信用金庫|信金|信用組合|信組)(?![\u4e00-\u9fff])")
 # 「東西銀行の青葉、赤松両支店」: the offices of the body written before the list, each with its name
 _SHARED_OFFICES = re.compile(r"([^\s、,，。のはがとを「」()（）]{2,20})の((?:[^\s、,，。のはがとを「」()（）]{1,8}、)+"
                              r"[^\s、,，。のはがとを「」()（）]{1,8})の?(?:両|各)(支店|支所|営業部|事務所)(?![\u4e00-\u9fff])")
@@ -271,6 +275,19 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
         for item in items:
             out.append(Named(pos, pos + len(item), _with_ending(item, ending), "agreement-shared-ending"))
             pos += len(item) + 1
+    for m in _SHARED_END_DOTS.finditer(text, start, end):
+        items = m.group(1).split("・")
+        if not items[-1] or any(not i or _KIND_END.search(i) for i in items) or \
+                (m.group(2) == "両" and len(items) != 2):
+            continue  # 「船橋市・東西銀行」: bodies of their own, read as such; 両 is two
+        ending = _SHORT_ENDINGS.get(m.group(3), m.group(3))
+        names = [i + ending for i in items]
+        if not m.group(2) and not all(_listed_bank(n) for n in names):
+            continue  # 「地方・都市銀行」: kinds of bank; with no 両 or 各, only names the bank code table holds
+        pos = m.start(1)
+        for item, name in zip(items, names):
+            out.append(Named(pos, pos + len(item), name, "agreement-shared-ending"))
+            pos += len(item) + 1
     for m in _SHARED_OFFICES.finditer(text, start, end):
         items = m.group(2).split("、")
         if not (is_signing_body(m.group(1)) or _official_short_form(m.group(1))) or \
@@ -294,6 +311,15 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
                              "agreement-shared-ending"))
             pos += len(item) + 1
     return out
+
+
+_KIND_END = re.compile(r"(?:市|町|村|区|県|府|都|道|銀行|金庫|組合|大学|会議所|商工会|機構|協会)$")
+
+
+def _listed_bank(name: str) -> bool:
+    """A bank, 信用金庫 or 信用組合 of the bank code table, or a bank named by its charter's number (八十二銀行)."""
+    from extractors.records.party_groups import is_numbered_bank  # (party_groups reads this module)
+    return is_institution(name) or is_numbered_bank(name)
 
 
 def _official_short_form(name: str) -> bool:

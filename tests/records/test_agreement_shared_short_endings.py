@@ -23,6 +23,12 @@ from extractors.records.coordination import shared_ending
     ("東西銀行の青葉、赤松両支店と、南北大学は協定を結んだ。", ["東西銀行青葉支店", "東西銀行赤松支店"]),
     ("商工中金の青葉、赤松両支店と南北大学が協定を結んだ。", ["商工中金青葉支店", "商工中金赤松支店"]),
     ("春と秋の青葉、赤松両支店で", []),  # a phrase before の, no body
+    # items parted by ・ sharing the ending after the last: with 両/各, or banks of the bank code table
+    ("静岡・山梨中央・八十二銀行は、包括業務提携を締結した。", ["静岡銀行", "山梨中央銀行", "八十二銀行"]),
+    ("船橋市は、東西・南北両信用金庫と連携協定を結んだ。", ["東西信用金庫", "南北信用金庫"]),
+    ("東西・南北・中央銀行は", []),  # no 両 or 各 and no bank of the table: maybe kinds of bank
+    ("地方・都市銀行と", []),
+    ("船橋市・東西銀行は", []),  # bodies of their own
 ])
 def test_short_endings_given_back(text, names):
     assert [n.name for n in shared_ending(text, 0, len(text))] == names
