@@ -488,6 +488,11 @@ class AgreementReader:
             elif is_signing_body(word) or (a.proper and a.role in ("subject", "partner") and not ends_with_office(word)
                                            and not is_group_noun(word) and not _DOCUMENT_NAME.search(word)):
                 add(word, a.start, a.end, a.rule)  # 三井住友海上保険と: a company no kind word ends
+            elif a.role in ("subject", "partner"):  # 「A大学と県内3市が」: a group, its members named later
+                count = re.search(r"[一-龥]{0,4}?[0-9一二三四五六七八九十]+\Z", text[max(s, a.start - 8):a.start])
+                group = (count.group() if count else "") + word  # (the parse's 「市町」 after 「県内3」)
+                if is_group_noun(group):
+                    self.last_groups.append((group, a.end - len(group), a.end))
         for m in _BARE_GROUP.finditer(text, s, e):  # 「研究所のある大学と」: a kind word alone, no name
             self.last_groups.append((m.group(1), m.start(1), m.end(1)))
         for n in self.group_members(s, e):
