@@ -32,8 +32,9 @@ RECENTLY = re.compile(r"このほど|この程|先日|先ごろ|先頃|過日|�
 PLANNED = re.compile(r"(?:締結|調印)(?:いた)?します|(?:締結|調印)する予定|結ぶ予定|予定です")
 _YEAR_WORD = re.compile(r"(一昨年|今年|本年|昨年|去年)\s?$")
 _RELATIVE_MONTH = re.compile(r"(今年|本年|昨年|去年|一昨年)\s?(\d{1,2})月")
-# 「20日、」「9日(火)に」「十日、」「きょう(8日)」: a day written alone, read against the document's date
-_DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが(（]))(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+# 「20日、」「9日(火)に」「十日、」「きょう(8日)」「…協定を30日、」: a day written alone, read against the
+# document's date
+_DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはがを(（]))(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
                        r"(?:\s?[(（][月火水木金土日](?:曜日?)?(?:・祝日?)?[)）])?(?:[、,]|に|から|は|[)）]|付|午前|午後)")
 # 「18年4月に」「県内では18年に」: a year written with two digits in a news item (a year of the 2000s
 # up to the document's own)

@@ -14,6 +14,8 @@ def _dates(text: str) -> list[tuple[str | None, list[str]]]:
 FORMS = [
     ("day-with-tsuke", "2021年3月12日\n船橋市と東西大学は、10日付で包括連携協定を締結した。", "2021-03-10"),
     ("day-with-afternoon", "2021年3月12日\n船橋市と東西大学は、10日午後、包括連携協定を締結した。", "2021-03-10"),
+    # the agreement as the object before a bare day: 「…協定を10日、AとBが結んだ」
+    ("day-after-the-object", "2021年3月12日\n包括連携協定を10日、船橋市と東西大学が締結した。", "2021-03-10"),
     ("numbered-key-row", "船橋市と東西大学は、包括連携協定を締結しました。\n1 締結日 令和3年3月10日(水)\n2 場所 市役所",
      "2021-03-10"),
 ]
