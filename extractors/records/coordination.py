@@ -274,7 +274,8 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
         ending = _SHORT_ENDINGS.get(m.group(3), m.group(3))
         pos = m.start(1)
         for item in items:
-            out.append(Named(pos, pos + len(item), _with_ending(item, ending), "agreement-shared-ending"))
+            if not any(n.start == pos for n in out):  # (「A、Bの両大学」: read above already)
+                out.append(Named(pos, pos + len(item), _with_ending(item, ending), "agreement-shared-ending"))
             pos += len(item) + 1
     for m in _SHARED_END_DOTS.finditer(text, start, end):
         items = m.group(1).split("・")
