@@ -71,7 +71,7 @@ def test_document_date_forms(text, date, kind):
     "日時\n2020年8月26日 13時30分~15時00分\n会場 青葉市民会館",  # an event's time range under its key
     "本文です。\n2019年4月1日付で就任した。",  # 付で: a date in a sentence, not the article's dateline
     # a blog's calendar drawn as text: its month is the calendar's, not the page's date
-    "ニュース\n2022年6月\n« 5月\n 123\n45678910\n見出し\n本文です。",
+    "ニュース\n2022年6月\n« 5月\n    12\n3456789\n見出し\n本文です。",
     "ニュース\n2022年6月\n日 月 火 水 木 金 土\n1 2 3 4 5 6 7\n本文です。",
     "",
 ])

@@ -22,8 +22,9 @@ def test_both_lists(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # 両 + a kind word after the bodies it counts: both of them, no third party
-    ("中国銀行と広島銀行の両持ち株会社は、業務提携の覚書を締結した。", [["中国銀行", "広島銀行"]]),
-    ("翌日にも、岡山県の中国銀行と広島銀行の両持ち株会社が、パートナーシップ協定を結んだ。", [["中国銀行", "広島銀行"]]),
+    ("四国銀行と伊予銀行の両持ち株会社が、デジタル化支援などで協定を結んだ。", [["伊予銀行", "四国銀行"]]),
+    ("その翌週には、高知県の四国銀行と愛媛県の伊予銀行の両持ち株会社が、デジタル化支援の協定を結んだ。",
+     [["伊予銀行", "四国銀行"]]),
 ])
 def test_a_group_word_is_no_party(nlp, text, expected):
     assert _parties(text) == expected

@@ -118,7 +118,7 @@ def test_wrapped_lines_go_on_and_names_across_them_are_read():
     heading = "産学連携について\n当金庫は、東西大学と協定を結んだ。"
     assert not Wrapping(heading).goes_on(heading.index("\n"))
     # an agreement's word broken in two by a wrapped line goes on; a short heading over its word does not
-    word = "東西銀行と南北大学は13日、中小企業の支援に関する連携協\n力協定を結んだ。"
+    word = "東西銀行と南北大学は5日、地元企業の販路づくりについての連携協\n力協定を結んだ。"
     assert Wrapping(word).goes_on(word.index("\n"))
     title = "包括連携\n協定書の概要を説明します。"
     assert not Wrapping(title).goes_on(title.index("\n"))
@@ -206,12 +206,12 @@ CASES = [
      [(["南北信用金庫", "東西大学", "東西大学短期大学部"], "2021-08-02", "包括連携協定")]),
     # a photo's caption run into the body by the wrapping: 「person・body+office」 names the body, not a party
     # 「person・body」
-    ("caption-person-and-office", "連携協力協定:あおぎんと愛媛大学、企業支援で地域活性化へ",
-     "『青葉新聞』2006年11月14日付\n\n連携協力協定:あおぎんと愛媛大学、企業支援で地域活性化へ\n\n\n"
-     "連携協力協定を締結後、会見する山田太郎・愛媛大学長(左)と川上次郎・\n"
-     "愛媛銀行頭取=愛媛大で 愛媛銀行(川上次郎頭取)と愛媛大学(山田太\n郎学長)は13日、中小企業への支援や新しい企業の"
-     "育成に関する連携協\n力協定を結んだ。",
-     [(["愛媛大学", "愛媛銀行"], "2006-11-13", "協定")]),
+    ("caption-person-and-office", "産学連携で協定 四国銀行と高知大学",
+     "『青葉新報』2012年9月6日付\n\n産学連携で協定 四国銀行と高知大学\n\n\n"
+     "協定書に署名したあと、会見する田中一郎・高知大学長(右)と佐藤二郎・\n"
+     "四国銀行頭取=高知大で 四国銀行(佐藤二郎頭取)と高知大学(田中一\n郎学長)は5日、地元企業の販路づくりや"
+     "新しい事業の創出についての連携協\n力協定を結んだ。",
+     [(["四国銀行", "高知大学"], "2012-09-05", "協定")]),
     # 同大学校 beside the 大学校 named before it is that school, no party of its own
     ("back-reference-to-a-school", None,
      "令和3年6月19日、東西銀行と、県立青葉技術短期大学校、同大学校は連携協定を結んだ。",
@@ -278,9 +278,9 @@ CASES = [
      [(["南北信用金庫", "船橋市"], None, "協定")]),
     # a two-line paragraph of a hard-wrapped news item whose agreement word the wrap broke (連携協|力協定)
     ("agreement-word-wrapped", None,
-     "『青葉新聞』2006年11月14日付\n\n 東西銀行(川上次郎頭取)と南北大学(山田太郎学長)は13日、中小企業への支援に関する連携協\n"
-     "力協定を結んだ。期間は当面3年間とする。",
-     [(["南北大学", "東西銀行"], "2006-11-13", "協定")]),
+     "『青葉新報』2012年9月6日付\n\n 東西銀行(川上次郎頭取)と南北大学(山田太郎学長)は5日、地元企業の販路づくりについての連携協\n"
+     "力協定を結んだ。協定の期間は2年とする。",
+     [(["南北大学", "東西銀行"], "2012-09-05", "協定")]),
     # signings up to now (結んできた, 締結してきました) are background; being able to sign (締結できました) is a signing
     ("signed-up-to-now-then-new", None,
      "船橋市はこれまで東西銀行と協定を結んできたが、新たに南北信用金庫と連携協定を締結した。",
