@@ -480,13 +480,14 @@ FOOT_LINES = 5  # a citation line closes the text
 _NUMERIC = re.compile(r"(?<![0-9./／])(?P<y>[0-9]{4}|[0-9]{2})[ \t]?(?P<s>[./／])[ \t]?(?P<m>[0-9]{1,2})[ \t]?(?P=s)"
                       r"[ \t]?(?P<d>[0-9]{1,2})(?![0-9]|[./／][0-9])")
 _SHORT_YEAR = re.compile(r"(?<![0-9])(?P<y>[0-9]{2})年(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?")
-# What may stand beside a date on its own line: a time, a weekday (日本語 or English), a marker
-# saying what the date is, brackets and separators.
+# What may stand beside a date on its own line: a time (15:58, 15時58分), a weekday (日本語 or English),
+# a marker saying what the date is, brackets, separators and a list item's bullet (・, •: a release's
+# header lines 「• ニュースリリース」 「• 平成17年11月14日」).
 _BESIDE_DATE = re.compile(
-    r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[(（]?[月火水木金土日](?:曜日?)?(?:・?祝日?)?[)）]?(?=[\s)）\]】]|$)|"
+    r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]{1,2}時(?:[0-9]{1,2}分)?|[(（]?[月火水木金土日](?:曜日?)?(?:・?祝日?)?[)）]?(?=[\s)）\]】]|$)|"
     r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|"
     r"(?:最終)?更新日?時?|公開日?|掲載日?|発表日?|発行日?|作成日?|登録日?|投稿日?|現在|公表|改訂|時点|号|"
-    r"[\s()（）\[\]［］【】「」<>〈〉:：~〜\-・/／|｜,、.]")
+    r"[\s()（）\[\]［］【】「」<>〈〉:：~〜\-・•‣◦/／|｜,、.]")
 _BRACKETED_AT_EDGE = re.compile(r"^\s*[【\[［](?P<a>[^】\]］\n]{4,30})[】\]］]|[【\[［(（](?P<b>[^】\]］()（）\n]{4,30})[】\]］)）]\s*$")
 # A citation at the end of a line: a bracket with a name and a date (「(青葉新聞 11年5月2日号)」,
 # 「(ニュース青葉/2022年3月4日更新)」, 「(2021.6.3 青葉協会)」); not a note on a fact.
@@ -507,6 +508,10 @@ _STAMP_TIME = re.compile(r"\s?(?:[(（][月火水木金土日][)）]\s?)?(?:[0-9
 _NAME_SLASH = re.compile(r"(?<![0-9 ])/")
 # A line that names what the date below it is (【日 時】, 開催日:, 締結日): that date is a value, not the page's.
 _KEY_ABOVE = re.compile(r"^[\s【\[［<〈(（■●◆・]*(?:[^\s]\s?){1,6}[\s】\]］>〉)）]*[:：]?\s*$")
+# A row of a month's calendar drawn as text: a link to the month before or after (« 11月, 11月 »), the
+# weekdays' heads (日 月 火 水 木 金 土), or the days, run together or spaced (「45678910」, 「1 2 3 4 5」)
+_CALENDAR_ROW = re.compile(r"^\s*(?:[«‹<]\s?[0-9]{1,2}月|[0-9]{1,2}月\s?[»›>]|[0-9]{3,}\s*$|"
+                           r"[日月火水木金土](?:\s?[日月火水木金土]){6}\s*$|[0-9]{1,2}(?:\s+[0-9]{1,2}){4,}\s*$)")
 _PROMULGATION = re.compile(r"をここに公布する。?\s*")
 _EVENT_YEAR = re.compile(r"(?<=[^\s0-9年度])((?:19|20)[0-9]{2})(?=\s?(?:in|IN|ｉｎ|イン)|[\s」』)）]|$)"
                          r"|(?<![0-9])((?:19|20)[0-9]{2})\s?(?=in|IN|ｉｎ)")
@@ -584,7 +589,10 @@ def _top_line(lines: list[tuple[int, str]]) -> DocDate | None:
         if _KEY_ABOVE.match(above) and re.search("日|時|期|程", above) \
                 and not (_PUBLISHED.search(above) or _UPDATED.search(above)):
             continue  # 【日 時】 over the date of an event: a value, not the page's date
+        below = top[i + 1][1] if i + 1 < len(top) else ""
         for s, e, iso in _line_dates(line):
+            if len(iso) == 7 and _CALENDAR_ROW.match(below):
+                continue  # 「2016年12月」 over 「« 11月」 or 「45678910」: a blog's calendar, not the page's date
             if len(iso) >= 7 and _alone(line[:s] + line[e:]):
                 return _doc_date(offset, s, e, iso, "date line")
     for i, (offset, line) in enumerate(top):  # 「2020年8月26日 05時00分 (8月26日 10時02分更新)」: a post's stamp

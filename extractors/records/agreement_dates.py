@@ -32,8 +32,9 @@ RECENTLY = re.compile(r"このほど|この程|先日|先ごろ|先頃|過日|�
 PLANNED = re.compile(r"(?:締結|調印)(?:いた)?します|(?:締結|調印)する予定|結ぶ予定|予定です")
 _YEAR_WORD = re.compile(r"(一昨年|今年|本年|昨年|去年)\s?$")
 _RELATIVE_MONTH = re.compile(r"(今年|本年|昨年|去年|一昨年)\s?(\d{1,2})月")
-# 「20日、」「9日(火)に」「十日、」「きょう(8日)」: a day written alone, read against the document's date
-_DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはが(（]))(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+# 「20日、」「9日(火)に」「十日、」「きょう(8日)」「…協定を30日、」: a day written alone, read against the
+# document's date
+_DAY_ONLY = re.compile(r"(?:^|(?<=[、,\sはがを(（]))(\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
                        r"(?:\s?[(（][月火水木金土日](?:曜日?)?(?:・祝日?)?[)）])?(?:[、,]|に|から|は|[)）]|付|午前|午後)")
 # 「18年4月に」「県内では18年に」: a year written with two digits in a news item (a year of the 2000s
 # up to the document's own)
@@ -194,8 +195,9 @@ def date_elsewhere(r, draft: dict, skip: set[tuple[int, int]]) -> None:
             return
 
 
-# 「令和3年3月10日に市役所で締結式を行いました」, 「調印式は18日、…で行われ」: a signing ceremony held
-_CEREMONY = re.compile(r"(?:締結|調印|署名)(?:式|セレモニー)")
+# 「令和3年3月10日に市役所で締結式を行いました」, 「調印式は18日、…で行われ」: a signing ceremony held;
+_CEREMONY = re.compile(r"(?:締結|調印|署名)(?:式|セレモニー)|(?<![一-龥])(?:締結|調印|署名)(?=\s?(?:は|が)[^。]{0,30}?(?:行われ|執り行われ))")
+# (「締結は令和5年4月12日に市役所で行われました」: the signing itself as the topic of a verb of holding)
 _HELD = re.compile(r"行われ|行い|行った|行っ|開かれ|開いた|開催|執り行|挙行")
 # 「締結式は5月20日に市役所で行う予定です」: the day a signing's ceremony is set for,
 # on a page that announces the signing as to come (「締結することとなりました」, 「締結する予定です」), not one that
@@ -225,4 +227,10 @@ def ceremony_date(r, skip: set[tuple[int, int]]) -> tuple[str | None, Span | Non
                 best = d
         if best:
             return best.start_date, date_span(best, "agreement-date-ceremony", "signed_date")
+        dd = r.doc_date
+        day = _DAY_ONLY.search(r.text[s:e]) if dd and dd.date.count("-") == 2 else None  # (^: the sentence's start)
+        date = day_on_or_before(dd.date, kanji_to_int(day.group(1)) or 0, bool(held)) if day else None
+        if date:  # 「調印式は12日、…で行われた」 in a news item of the 14th: the day read against the page's date
+            return date, field_span(s + day.start(1), s + day.end(1) + 1, "agreement-date-ceremony", "signed_date", date,
+                                    how="year and month from document date")
     return None, None

@@ -19,6 +19,10 @@ from extractors.records.spans import Span, field_span
 from schemas.records import Candidate
 
 _KIND_PREFIX = re.compile(r"(?:産学官金|産学官|産官学金|産官学|産学|包括)\Z")
+# 「連携・協力協定」: two words of working together joined by ・ before the agreement word name its kind together
+_COOPERATION = "連携|協力|協働|交流|提携"
+_JOINED_PREFIX = re.compile(rf"(?:{_COOPERATION})・\Z")
+_JOINED_KIND = re.compile(rf"(?:{_COOPERATION})・(?:{_COOPERATION})協定")
 _KIND_WORDS = ("包括業務提携", "包括業務連携", "産学官金連携協定", "産学官連携協定", "産官学金連携協定", "産官学連携協定", "産学連携協定",
                "包括連携協定", "包括的連携協定", "連携協力協定", "相互協力協定", "連携協定", "業務提携", "業務連携",
                "業務協力協定", "パートナーシップ協定", "包括協定", "協力協定", "基本協定", "協定", "覚書", "資本提携", "提携")
@@ -61,6 +65,8 @@ def kind_of(word: str, title: str | None) -> str:
     if word.endswith("包括連携"):
         return "包括連携協定"  # 「包括連携を締結」: the agreement of comprehensive cooperation
     word = word.rstrip("書")
+    if _JOINED_KIND.fullmatch(word):
+        return word  # 連携・協力協定 as written (not 協力協定, its last part)
     for k in _KIND_WORDS:
         if word.endswith(k):
             return k
@@ -68,7 +74,11 @@ def kind_of(word: str, title: str | None) -> str:
 
 
 def with_kind_prefix(text: str, word: Candidate) -> Candidate:
-    """産学 + 連携協定 -> 産学連携協定: a prefix that says who works together is part of the kind."""
+    """産学 + 連携協定 -> 産学連携協定, 連携・ + 協力協定 -> 連携・協力協定: a prefix that says who works together,
+    or how, is part of the kind."""
+    m = _JOINED_PREFIX.search(text, max(0, word.start - 3), word.start)
+    if m and _JOINED_KIND.fullmatch(text[m.start():word.end].rstrip("書")):
+        return Candidate(label=word.label, start=m.start(), end=word.end, text=text[m.start():word.end], rule=word.rule)
     m = _KIND_PREFIX.search(text, max(0, word.start - 6), word.start)
     if not m or not word.text.startswith(("連携", "協定", "提携", "業務")) or \
             (m.group() == "包括") != word.text.startswith("業務"):

@@ -70,10 +70,13 @@ _OTHER_CASE = re.compile(r"\s?(?:を|で|へ|から|より|による|におい�
 # The rest of a name written right after a place name, up to a particle or a separator (千葉県|弁護士会と)
 _NAME_RUN = re.compile(r"[一-龥々ァ-ヺー]{1,12}(?=[とはがのもや、,，・()（）\s]|及び|および|並びに|$)")
 _ASIDE_AFTER = re.compile(r"\s?[(（][^()（）]{0,40}[)）]")
-_BACK_PREFIX = re.compile(r"同(?:大学|市|町|村|区|県|社|行|信金|金庫|機構|協会|会議所)")
+_BACK_PREFIX = re.compile(r"同(?:大学校|短期大学|大学|学校|市|町|村|区|県|社|行|信金|金庫|機構|協会|会議所)")
 _SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?\Z|結んだ\s?\Z")
 _PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
 NOT_A_NAME = re.compile(r"(?:^|両|各|計|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
+# 「両持ち株会社」, 「両社」, 「各行」: both or each of the bodies named before, no body of its own
+_GROUP_WORD = re.compile(r"^(?:両|各)(?:持ち株会社|持株会社|会社|社|行|校|者|市|町|村|県|機関|団体|法人|グループ|"
+                         r"ホールディングス|支店|自治体|信金)$")
 _DOCUMENT_NAME = re.compile(r"(?:ビジョン|計画|戦略|方針|プラン|構想|条例|プログラム|指針|協定書?|覚書|契約書?|合意書)$")
 _TOWN_HALL = re.compile(r"(?:役所|役場|庁)$")  # 小諸市役所が協定を結んだ: the town hall acts for its town
 # A division written right after its body's name, then a particle: 柏市企画課は, 東西銀行地域創生部と
@@ -246,6 +249,8 @@ class AgreementReader:
             back = self.back_reference(Candidate(label="SELF", start=c.start, end=c.start + m.end(), text=m.group(),
                                                  rule=c.rule))
             return back + c.text[m.end():] if back else None
+        if m and m.group() in ("同大学校", "同短期大学", "同学校"):  # 「A短期大学校、同大学校…」: A, named before
+            return self.back_reference(Candidate(label="SELF", start=c.start, end=c.end, text=c.text, rule=c.rule))
         name = strip_quotes(c.text)
         if name in self.aliases:
             return self.aliases[name]
@@ -370,6 +375,16 @@ class AgreementReader:
             if not name or not name.strip() or _PLACE_WORDS.search(name) or \
                     (NOT_A_NAME.search(name) and not is_institution(name) and not is_numbered_bank(name)):  # 十六銀行 is a name
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
+            head, dot, tail = (name or "").rpartition("・")
+            if dot and is_signing_body(tail) and not is_signing_body(head) and text[st:en].endswith(tail) and \
+                    official_after(text, en):
+                name, st = tail, en - len(tail)  # 「山田太郎・東西大学長と」: a person and the body they head
+            if _GROUP_WORD.match(name):
+                return  # 「AとBの両持ち株会社が」: the bodies named before it
+            if _BACK_PREFIX.fullmatch(name):  # 「A短期大学校、同大学校…」: the body of that kind named before
+                name = self.back_reference(Candidate(label="SELF", start=st, end=en, text=name, rule=rule))
+                if not name:
+                    return
             if not is_signing_body(name) and (ends_with_office(name) or _DOCUMENT_NAME.search(name)):
                 return  # 教育長, 尾賀会頭: a person's office; 「…共生ビジョン」, 「…に関する協定」: a document
             if is_group_noun(name):
@@ -473,6 +488,11 @@ class AgreementReader:
             elif is_signing_body(word) or (a.proper and a.role in ("subject", "partner") and not ends_with_office(word)
                                            and not is_group_noun(word) and not _DOCUMENT_NAME.search(word)):
                 add(word, a.start, a.end, a.rule)  # 三井住友海上保険と: a company no kind word ends
+            elif a.role in ("subject", "partner"):  # 「A大学と県内3市が」: a group, its members named later
+                count = re.search(r"[一-龥]{0,4}?[0-9一二三四五六七八九十]+\Z", text[max(s, a.start - 8):a.start])
+                group = (count.group() if count else "") + word  # (the parse's 「市町」 after 「県内3」)
+                if is_group_noun(group):
+                    self.last_groups.append((group, a.end - len(group), a.end))
         for m in _BARE_GROUP.finditer(text, s, e):  # 「研究所のある大学と」: a kind word alone, no name
             self.last_groups.append((m.group(1), m.start(1), m.end(1)))
         for n in self.group_members(s, e):

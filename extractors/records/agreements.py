@@ -51,7 +51,7 @@ from extractors.records.agreement_fields import draft, kind_of, party_how, with_
 from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied, partners_named_next,
                                                 following_members, without_signers)
 from extractors.records.agreement_lists import header_row_drafts, heading_drafts, row_drafts
-from extractors.records.agreement_reader import AgreementReader
+from extractors.records.agreement_reader import SUBJECT_AFTER, AgreementReader
 from extractors.records.agreement_splits import (clause_dates, merge_subsets, names_subset, own_dates, same_body,
                                                 split_bilateral, split_ceremonies, split_clauses, split_documents,
                                                 split_each, split_listed_documents)
@@ -69,14 +69,15 @@ _TITLE = re.compile(r"[「『]([^「」『』\n]{2,60}?(?:協定書?|覚書|契�
 _ANNIVERSARY = re.compile(r"\s?(?:\d+|[一二三四五六七八九十]+)周年|\s?記念")
 # A signing word that speaks of an agreement in force (「協定を締結している企業と」, 「締結済み」, 「締結先」)
 # or of a bill (「協定の締結に関する議案」): no new agreement.
-_EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でおり|でいる|でいた|でいます|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討|"
+_EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でおり|でいる|でいた|でいます|し?てき(?:た|ました)|(?<=ん)でき(?:た|ました)|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討|"
                        r"のきっかけ|の背景|の経緯|を受け|後|以降|以来|から|を機に|を記念|に伴|して(?:から|以来|以降)|した(?:後|あと|際)|"
                        r"にあわせ|に合わせ|に併せ|と同時に|とあわせ|と合わせ|と併せ|(?:だ|た)?のに続|に続い|に続き|に引き続|"
                        r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関)|"
                        # another's part in a signing: 「協定締結を後押しした」, 「締結を申し出た」
                        r"を(?:後押し|支援|仲介|橋渡し|申し出|申し入れ|働きかけ|要請|求め|呼びかけ|あっせん|斡旋))")
-# A signing word of an agreement in force or signed before: 「結んでいますが」, 「締結しており」, 「締結済み」
-_IN_FORCE = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でおり|でいる|でいた|でいます|済み?)")
+# A signing word of an agreement in force or signed before: 「結んでいますが」, 「締結しており」, 「締結済み」,
+# 「締結してきた」, 「結んできました」 (signings up to now)
+_IN_FORCE = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でおり|でいる|でいた|でいます|し?てき(?:た|ました)|(?<=ん)でき(?:た|ました)|済み?)")
 # A signing only planned, with no day set: 「締結に向けて協議」, 「締結する方針」, 「締結を予定」
 _PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備|を進め)")
 # 「これまでもA銀行と協定を締結し」, 「既に協定を結んでいる」: a signing told as background
@@ -115,10 +116,20 @@ def _document_heading(r: AgreementReader) -> list[tuple[int, int, Candidate, Can
     return [(s, e, words[-1], words[-1])]
 
 
+def _sentence_topic(r: AgreementReader, s: int, end: int) -> tuple[str, int, int, str] | None:
+    """The party written as the topic that opens text[s:end] (「船橋市は、」, 「本市は」), else None."""
+    found = r.parties(s, end, end)
+    first = min(found, key=lambda p: p[1]) if found else None
+    if first and first[1] < first[2] and not r.text[s:first[1]].strip() and SUBJECT_AFTER.match(r.text, first[2]):
+        return first
+    return None
+
+
 def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: Candidate,
-                     first: bool = True) -> list[dict]:
+                     first: bool = True, topic: tuple[str, int, int, str] | None = None) -> list[dict]:
     """The drafts of one signing sentence; `first`: no signing sentence before it gave one (a later
-    sentence that names no party restates that signing: 「今回の協定により…締結に至った」)."""
+    sentence that names no party restates that signing: 「今回の協定により…締結に至った」); `topic`: the
+    subject the sentence's first clause opened with, when the signing is in a later clause of it."""
     text = r.text
     titles = list(_TITLE.finditer(text, s, e))
     title_m = next((m for m in titles if m.start() <= word.start < m.end() + 1), titles[0] if titles else None)
@@ -130,6 +141,9 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
                    if w.label == "AGREEMENT" and w.end <= word.start and not w.text.startswith("同")]
         word = referred = earlier[-1] if earlier else word
     parties = r.parties(s, e, anchor)
+    if topic and not any(same_body(topic[0], p[0]) for p in parties) and \
+            not any(p[3] == "agreement-publisher" for p in parties):
+        parties.insert(0, topic)
     if r.last_groups or r.last_named:  # 「…大学と連携協定を結んだ。相手はA、Bの2大学」
         groups = [_with_count(text, g, st) for g, st, _ in r.last_groups]
         for name, st, en, rule in following_members(r, e, groups, r.last_named):
@@ -378,6 +392,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     sentences: list[tuple[int, int, Candidate, Candidate]] = []
     kv_date, kv_s, kv_e, kv_ev = key_value_date(r)
     seen: set[tuple[int, int]] = set()
+    topics: dict[tuple[int, int], tuple[str, int, int, str]] = {}  # a live clause's subject written before it
     background: set[tuple[int, int]] = set()  # sentences whose signings are all of agreements in force
     headlines: set[tuple[int, int]] = set()  # verbless news headlines read as signings
     for word in (c for c in ctx.cands if c.label == "AGREEMENT"):
@@ -410,14 +425,17 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
                 (_IN_FORCE.match(ctx.text, c.end) or _BACKGROUND.search(ctx.text, s, c.start))]
         comma = ctx.text.find("、", done[-1].end, signs[0].start) if done else -1
         if comma != -1:  # 「AとBは協定を結んでいますが、Cと協定を結ぶのは…」: the live signing's parties are in its own clause
+            topic = _sentence_topic(r, s, done[0].start)
             s = comma + 1
+            if topic:  # 「A市は、Bと…締結しており、今回、Cとも…締結しました」: A is the subject of both clauses
+                topics[(s, e)] = topic
         sentences.append((s, e, before[-1] if before else word, signs[0]))  # the word the signing is of
     if sentences:
         r.arguments = signing_arguments(ctx.text, [(s, e) for s, e, _, _ in sentences])
     drafts: list[dict] = []
     gave: set[tuple[int, int]] = set()  # the signing sentences that gave a draft
     for s, e, word, sign in sentences:
-        got = _sentence_drafts(r, s, e, word, sign, first=not drafts)
+        got = _sentence_drafts(r, s, e, word, sign, first=not drafts, topic=topics.get((s, e)))
         if got:
             gave.add((s, e))
         for d in got:

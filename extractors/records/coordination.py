@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from extractors.language.gazetteer import is_municipality
+from extractors.language.institutions import is_institution, national_bodies
 from extractors.records.publisher import is_signing_body
 
 _HEADER = re.compile(r"^\s*(?:[<＜【\[〈《■◆●○・]\s*)?(?:\d+[.．]\s*)?((?:協定)?(?:締結機関|締結者|締結先|締結団体|提携先|協定当事者|"
@@ -47,7 +48,8 @@ _COUNTED_AFTER = re.compile(r"(信用金庫|信金|銀行|信用組合|大学|�
 _KIND_FULL = {"信金": "信用金庫", "高校": "高等学校"}
 # A counted class rather than a name ending: 「4金融機関と」 counts banks, 信用金庫, 公庫 ...
 KIND_CLASSES = {"金融機関": ("銀行", "信用金庫", "信用組合", "労働金庫", "公庫", "金庫"),
-                "自治体": ("市", "区", "町", "村", "県", "都", "道", "府"), "市町村": ("市", "町", "村")}
+                "自治体": ("市", "区", "町", "村", "県", "都", "道", "府"), "市町村": ("市", "町", "村"),
+                "市町": ("市", "町")}
 # 「東西、南北、中央の計3大学」, 「青葉、若葉の両商工会議所」: a list whose items share the ending
 _SHARED_END = re.compile(r"((?:[^\s、,，。のはがとを「」()（）]{1,12}、)+[^\s、,，。のはがとを「」()（）]{1,12})"
                          r"の(計|両|各)?([0-9一二三四五六七八九十]*)(大学|短期大学|商工会議所|商工会|信用金庫|銀行|"
@@ -58,6 +60,16 @@ _ITEM = r"(?:(?!の[0-9一二三四五六七八九十])[^\s、,，。「」()（
 _SHARED_END_COUNTED = re.compile(rf"((?:{_ITEM}、)+{_ITEM})"
                                  r"の(?:計)?([0-9一二三四五六七八九十]+)(信金|信組)(?![\u4e00-\u9fff])")
 _SHORT_ENDINGS = {"信金": "信用金庫", "信組": "信用組合"}
+# 「北上、水沢両信金」, 「東西、南北両信用金庫」, 「東西、南北の両信金」: 両 or 各, the ending full or short
+_SHARED_END_BOTH = re.compile(r"((?:[^\s、,，。のはがとを「」()（）]{1,12}、)+[^\s、,，。のはがとを「」()（）]{1,12})"
+                              r"の?(両|各)(大学|短期大学|商工会議所|商工会|信用金庫|信金|信用組合|信組|銀行)(?![\u4e00-\u9fff])")
+# 「静岡・山梨中央・八十二銀行」, 「東西・南北両信用金庫」: items parted by ・ sharing the ending after the last
+_DOT_ITEM = r"[^\s、,，。・のはがとを「」()（）]{1,8}"
+_SHARED_END_DOTS = re.compile(rf"(?<![^\s、,，。「(（はがとを])((?:{_DOT_ITEM}・)+{_DOT_ITEM}?)(両|各)?"
+                              r"(銀行|信用金庫|信金|信用組合|信組)(?![\u4e00-\u9fff])")
+# 「東西銀行の青葉、赤松両支店」: the offices of the body written before the list, each with its name
+_SHARED_OFFICES = re.compile(r"([^\s、,，。のはがとを「」()（）]{2,20})の((?:[^\s、,，。のはがとを「」()（）]{1,8}、)+"
+                             r"[^\s、,，。のはがとを「」()（）]{1,8})の?(?:両|各)(支店|支所|営業部|事務所)(?![\u4e00-\u9fff])")
 _HOLDING = re.compile(r"(?:ホールディングス|フィナンシャルグループ)$")  # a holding company: a body no ORG word ends
 _KANJI_DIGITS = "〇一二三四五六七八九"
 COUNTED_OFFICES = re.compile(r"[0-9一二三四五六七八九十]+\s?(?:支店|支所|営業部|連合店|本店|出張所|事務所)$")
@@ -255,6 +267,38 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
         if m.group(4) in ("市", "町", "村") and not all(is_municipality(n.name) for n in found):
             continue  # 「室蘭、登別、伊達の三市」: each item with the ending is a municipality of the gazetteer
         out += found
+    for m in _SHARED_END_BOTH.finditer(text, start, end):
+        items = m.group(1).split("、")
+        if any(re.search(r"[はがをにで]", item) for item in items) or (m.group(2) == "両" and len(items) != 2):
+            continue  # 「…の代表者は」: a phrase, not a name; 両 is two
+        ending = _SHORT_ENDINGS.get(m.group(3), m.group(3))
+        pos = m.start(1)
+        for item in items:
+            if not any(n.start == pos for n in out):  # (「A、Bの両大学」: read above already)
+                out.append(Named(pos, pos + len(item), _with_ending(item, ending), "agreement-shared-ending"))
+            pos += len(item) + 1
+    for m in _SHARED_END_DOTS.finditer(text, start, end):
+        items = m.group(1).split("・")
+        if not items[-1] or any(not i or _KIND_END.search(i) for i in items) or \
+                (m.group(2) == "両" and len(items) != 2):
+            continue  # 「船橋市・東西銀行」: bodies of their own, read as such; 両 is two
+        ending = _SHORT_ENDINGS.get(m.group(3), m.group(3))
+        names = [i + ending for i in items]
+        if not m.group(2) and not all(_listed_bank(n) for n in names):
+            continue  # 「地方・都市銀行」: kinds of bank; with no 両 or 各, only names the bank code table holds
+        pos = m.start(1)
+        for item, name in zip(items, names):
+            out.append(Named(pos, pos + len(item), name, "agreement-shared-ending"))
+            pos += len(item) + 1
+    for m in _SHARED_OFFICES.finditer(text, start, end):
+        items = m.group(2).split("、")
+        if not (is_signing_body(m.group(1)) or _official_short_form(m.group(1))) or \
+                (len(items) != 2 and "両" in m.group(0)):
+            continue
+        pos = m.start(2)
+        for item in items:  # 東西銀行 + 青葉 + 支店: the office's full name, in the span of its own name
+            out.append(Named(pos, pos + len(item), m.group(1) + item + m.group(3), "agreement-shared-ending"))
+            pos += len(item) + 1
     for m in _SHARED_END_COUNTED.finditer(text, start, end):
         items = m.group(1).split("、")
         count = _number(m.group(2))
@@ -269,6 +313,20 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
                              "agreement-shared-ending"))
             pos += len(item) + 1
     return out
+
+
+_KIND_END = re.compile(r"(?:市|町|村|区|県|府|都|道|銀行|金庫|組合|大学|会議所|商工会|機構|協会)$")
+
+
+def _listed_bank(name: str) -> bool:
+    """A bank, 信用金庫 or 信用組合 of the bank code table, or a bank named by its charter's number (八十二銀行)."""
+    from extractors.records.party_groups import is_numbered_bank  # (party_groups reads this module)
+    return is_institution(name) or is_numbered_bank(name)
+
+
+def _official_short_form(name: str) -> bool:
+    """商工中金, 日本公庫: a national body's official short form (`institutions.national_bodies`)."""
+    return any(name in shorts for shorts in national_bodies().values())
 
 
 def _with_ending(item: str, ending: str) -> str:

@@ -28,8 +28,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.language.gazetteer import is_municipality
-from extractors.language.institutions import is_institution
+from extractors.language.gazetteer import find_municipalities, is_municipality
+from extractors.language.institutions import find_institutions, is_institution
 from extractors.language.org_names import after_relative_clause
 from extractors.records.coordination import KIND_CLASSES, Named
 from extractors.records.publisher import ORG_WORDS, is_signing_body
@@ -50,7 +50,10 @@ _LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※•]+|^\(?\d{1,3}
                         r"|^\d{1,2}\s+(?=[^\s0-9])")  # 「1 東西銀行」: a number and a space
 # 「【締結先】船橋市、柏市」: a label in brackets before the names, as a key before a colon
 _LABEL = re.compile(r"[【\[［〔<＜《][^】\]］〕>＞》\n]{1,10}[】\]］〕>＞》]\s?")
-_CLEFT = re.compile(r"(?:(?:締結|調印|結ん|交わ)(?:した|だ)(?:の|相手)は|(?<![^\s、。])(?:締結先|協定先|協定締結先)(?:は|\s?[:：]))、?\s?")
+_CLEFT = re.compile(r"(?:(?:締結|調印|結ん|交わ)(?:した|だ)(?:の|相手)は|(?<![^\s、。])(?:締結先|協定先|協定締結先)(?:は|\s?[:：])|"
+                    r"(?<![^\s、。])(?:協定の)?相手方?は|"  # 「相手は船橋市、柏市、松戸市。」
+                    # the counted group of the signing restated as a topic: 「3市町は、…A、B、C。」
+                    r"(?<![^\s、。])[0-9一二三四五六七八九十]+(?:市町村|市町|市|町|村|大学|信用金庫|銀行|団体|機関)は)、?\s?")
 _CLEFT_END = re.compile(r"(?:です|でした|である|。|の[0-9一二三四五六七八九十]+|"
                         r"(?:など|等)\s?の?\s?(?:計|合計)?\s?[0-9一二三四五六七八九十]+)")  # 「…、Cなど7つの商工会」
 _KEY = re.compile(r"[^\s:：、,]{1,8}\s?[:：]\s?")
@@ -134,7 +137,11 @@ def _item(text: str, s: int, e: int) -> tuple[int, int, bool] | None:
     if m and _is_member(text[m.end():e]):
         cut = after_relative_clause(text[m.end():e])  # 「市内に店舗を持つ東西銀行」: the clause is no name
         return (m.end() + cut if cut and _is_member(text[m.end() + cut:e]) else m.end()), e, True
-    return (s, e, False) if _is_member(text[s:e]) else None
+    if _is_member(text[s:e]):
+        return s, e, False
+    tail = [st for st, en, _ in find_municipalities(text[s:e]) + find_institutions(text[s:e]) if en == e - s and st > 0]
+    # 「いずれも東西大学と縁のある船橋市」: a phrase before the list's first name, which the gazetteer knows
+    return (s + min(tail), e, True) if tail else None
 
 
 def _items_before(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ import re
 from extractors.language.dates import DocDate, document_date  # noqa: F401  (re-exported)
 from extractors.language.gazetteer import find_municipalities, is_municipality
 from extractors.language.institutions import find_institutions, is_institution
+from extractors.language.org_names import opener_length
 from extractors.records.officials import ends_with_office
 
 ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工会議所", "商工会", "中央会", "同友会", "連合会",
@@ -85,8 +86,22 @@ def publisher(title: str | None, text: str = "") -> str | None:
                     body = _site_body(item.strip(), offices=True)
                     if body:
                         return body
-    top = [line.strip() for line in lines if line.strip()][:TOP_LINES]
-    return next((body for body in map(_site_body, top) if body and not _NOT_ONE_NAME.search(body)), None)
+    filled = [line.strip() for line in lines if line.strip()]
+    top = filled[:TOP_LINES]
+    found = next((body for body in map(_site_body, top) if body and not _NOT_ONE_NAME.search(body)), None)
+    return found or next((body for body in map(_sender, top + filled[-FOOT_LINES:][::-1]) if body), None)
+
+
+FOOT_LINES = 4  # a release closes with its sender's line
+
+
+def _sender(line: str) -> str | None:
+    """A release's sender line: a body's name and its office, parted by a space (「東西テック株式会社 広報部」,
+    「青葉銀行 経営企画部 広報室」); a name alone there may be a list's last row, so it takes none."""
+    parts = line.split()
+    if len(parts) < 2 or len(parts) > 3 or not is_signing_body(parts[0]):
+        return None
+    return parts[0] if all(_OFFICE_AFTER.fullmatch(p) for p in parts[1:]) else None
 
 
 def _site_body(item: str, offices: bool = False) -> str | None:
@@ -113,7 +128,10 @@ def _bodies_named(text: str) -> list[str]:
     """Every mention of a body in text, in order: municipalities, listed institutions, organisation
     names (a mention inside a longer one is not counted apart)."""
     found = [(s, e, n) for s, e, n in find_municipalities(text) + find_institutions(text)]
-    found += [(m.start(), m.end(), m.group()) for m in _TITLE_ORG.finditer(text) if is_signing_body(m.group())]
+    for m in _TITLE_ORG.finditer(text):
+        at = m.start() + opener_length(text, m.start(), m.end())  # 「是非大学の…」: an adverb, then a kind word
+        if is_signing_body(text[at:m.end()]):
+            found.append((at, m.end(), text[at:m.end()]))
     out, reach = [], -1
     for s, e, name in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
         if e > reach:

@@ -39,6 +39,23 @@ def _key(line: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
 
 
+# The words an agreement is named by, whole: a break inside one (連携協|力協定) is no line's end
+_AGREEMENT_WORDS = ("連携協力協定", "包括連携協定", "連携協定", "協力協定", "業務提携", "業務連携", "協定書", "覚書")
+_KANJI_BEFORE = re.compile(r"[一-龥々]+\Z")
+_KANJI_AFTER = re.compile(r"[一-龥々]+")
+
+
+def _word_across(text: str, at: int) -> bool:
+    """Whether the newline at `at` breaks an agreement's word: the kanji before and after it end with one
+    that begins before the break."""
+    before = _KANJI_BEFORE.search(text, max(0, at - 12), at)
+    after = _KANJI_AFTER.match(text, at + 1, min(len(text), at + 13))
+    if not before or not after:
+        return False
+    joined = before.group() + after.group()
+    return any(joined.endswith(w) and len(w) > len(after.group()) for w in _AGREEMENT_WORDS)
+
+
 class Wrapping:
     def __init__(self, text: str, title: str | None = None):
         self.text = text
@@ -73,6 +90,8 @@ class Wrapping:
             return True  # 「締結\nしました」, 「AとBは、\n「…協定」を締結」
         if self.width is not None and len(line) >= _SLACK * self.width:
             return True
+        if len(line) >= _MIN_LINE and _word_across(text, newline):
+            return True  # 「…に関する連携協\n力協定を結んだ」: an agreement's word broken in two
         return self._name_across(newline) is not None  # 「東西信用\n金庫と…」: a name broken in two
 
     def _name_across(self, at: int) -> tuple[int, int, str] | None:

@@ -39,6 +39,11 @@ from extractors.language.dates import document_date, document_year
     # a post's stamp: the date opens a top line and a clock time follows it (the rest: an update, a category)
     ("見出し\n\n2020年8月26日 05時00分 (8月26日 10時02分更新)\n本文です。", "2020-08-26", "date line"),
     ("見出し\n2016年03月24日 19時44分 経済, 地域\n本文です。", "2016-03-24", "date line"),
+    # a stamp in brackets with a weekday and a clock time inside, the date's parts spaced
+    ("見出し\n[ 2022年 5月 9日 月曜日 09時15分 ]\n本文です。", "2022-05-09", "date line"),
+    ("見出し\n2022年5月9日 月曜日 9時\n本文です。", "2022-05-09", "date line"),
+    # a release's header written as list items: 「• ニュースリリース」 over 「• 令和4年5月9日」
+    ("東西銀行\n  • ニュースリリース\n  • 令和4年5月9日\n  • 東西銀行\n本文です。", "2022-05-09", "date line"),
     # a newspaper's dateline: the paper's name and the date of the article with 付, on a line of its own
     ("『青葉新聞』2006年12月27日付\n\n見出し\n本文です。", "2006-12-27", "citation"),
     ("本文です。\n=2010/01/31付 青葉新報朝刊=", "2010-01-31", "citation"),
@@ -65,6 +70,9 @@ def test_document_date_forms(text, date, kind):
     "本文です。\n2019年度の計画は5月号に載せる。",  # an issue named in a sentence
     "日時\n2020年8月26日 13時30分~15時00分\n会場 青葉市民会館",  # an event's time range under its key
     "本文です。\n2019年4月1日付で就任した。",  # 付で: a date in a sentence, not the article's dateline
+    # a blog's calendar drawn as text: its month is the calendar's, not the page's date
+    "ニュース\n2022年6月\n« 5月\n    12\n3456789\n見出し\n本文です。",
+    "ニュース\n2022年6月\n日 月 火 水 木 金 土\n1 2 3 4 5 6 7\n本文です。",
     "",
 ])
 def test_no_document_date(text):

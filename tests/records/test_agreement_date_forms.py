@@ -14,6 +14,8 @@ def _dates(text: str) -> list[tuple[str | None, list[str]]]:
 FORMS = [
     ("day-with-tsuke", "2021年3月12日\n船橋市と東西大学は、10日付で包括連携協定を締結した。", "2021-03-10"),
     ("day-with-afternoon", "2021年3月12日\n船橋市と東西大学は、10日午後、包括連携協定を締結した。", "2021-03-10"),
+    # the agreement as the object before a bare day: 「…協定を10日、AとBが結んだ」
+    ("day-after-the-object", "2021年3月12日\n包括連携協定を10日、船橋市と東西大学が締結した。", "2021-03-10"),
     ("numbered-key-row", "船橋市と東西大学は、包括連携協定を締結しました。\n1 締結日 令和3年3月10日(水)\n2 場所 市役所",
      "2021-03-10"),
 ]
@@ -33,3 +35,14 @@ def test_signing_day_forms(nlp, case, text, expected):
 ])
 def test_a_year_in_a_name_is_no_signing_date(nlp, text, expected):
     assert [d for d, _ in _dates(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 本日 in a release whose header lines are list items (「• 令和4年5月9日」): the release's own date
+    ("東西銀行\n  • ニュースリリース\n  • 令和4年5月9日\n\n船橋市と東西銀行は、本日、包括連携協定を締結いたしました。",
+     "2022-05-09"),
+    # a bare day in a news item stamped 「[ 2022年 5月 10日 火曜日 09時15分 ]」: that month's day
+    ("[ 2022年 5月 10日 火曜日 09時15分 ]\n船橋市と東西大学は9日、連携協定の協定書を交わした。", "2022-05-09"),
+])
+def test_a_release_dated_by_its_header_lines(nlp, text, expected):
+    assert [d for d, _ in _dates(text)] == [expected]

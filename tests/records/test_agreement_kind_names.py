@@ -2,7 +2,8 @@
 
 A name of comprehensive cooperation given as a topic (「包括的連携に関する協定」) is the kind as
 written, not 包括連携協定; a word that says 包括協定 is 包括協定 whatever the topic before it. Other
-names keep the short kind of their agreement word.
+names keep the short kind of their agreement word; two words of working together joined by ・
+(「連携・協力協定」) are the kind together.
 """
 import pytest
 
@@ -37,6 +38,17 @@ CASES = [
     ("comprehensive-word",
      "令和5年4月10日、船橋市と東西銀行は、包括連携協定を締結しました。",
      "包括連携協定"),
+    # two words of working together joined by ・: the kind names both, as written
+    ("joined-words",
+     "令和5年4月10日、船橋市と東西大学は、連携・協力協定を結びました。",
+     "連携・協力協定"),
+    ("joined-words-with-sho",
+     "令和5年4月10日、船橋市は東西信用金庫と協働・連携協定書を締結しました。",
+     "協働・連携協定"),
+    # a subject joined by ・ is no part of the kind
+    ("joined-subject-not-kind",
+     "令和5年4月10日、船橋市と東西大学は、教育・連携協定を結びました。",
+     "連携協定"),
 ]
 
 

@@ -34,6 +34,28 @@ def test_counted_group_named_in_a_cleft_sentence(nlp):
 
 
 @pytest.mark.model
+def test_group_named_in_a_sentence_opening_on_the_partner(nlp):
+    # 「相手は」 opens the next sentence and lists the members of the signing's group (「県内の3市と」)
+    text = "2024年5月10日\n東西大学は10日、県内の3市と連携協定を結んだ。相手は船橋市、柏市、松戸市。"
+    assert _agreements(text) == [(["東西大学", "松戸市", "柏市", "船橋市"], "2024-05-10")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # the group restated as the next sentence's topic, its members listed (a phrase before the first)
+    "2024年5月10日\n東西大学と県内3市町が10日、連携協定を結んだ。3市町は、いずれも東西大学と縁のある船橋市、柏市、鋸南町。",
+    "2024年5月10日\n東西大学と県内3市町が10日、連携協定を結んだ。3市町は船橋市、柏市、鋸南町。",
+])
+def test_group_restated_as_the_next_topic(nlp, text):
+    assert _agreements(text) == [(["東西大学", "柏市", "船橋市", "鋸南町"], "2024-05-10")]
+
+
+def test_a_phrase_before_a_lists_first_name():
+    text = "3市町は、いずれも東西大学と縁のある船橋市、柏市、鋸南町。"
+    assert [n.name for n in cleft_list(text, 0, len(text))] == ["船橋市", "柏市", "鋸南町"]
+
+
+@pytest.mark.model
 def test_counted_group_with_no_list_gives_no_record(nlp):
     assert _agreements("2024年5月10日\n柏市は、市内の金融機関4行と包括連携協定を締結しました。") == []
 

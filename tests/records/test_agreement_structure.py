@@ -117,6 +117,11 @@ def test_wrapped_lines_go_on_and_names_across_them_are_read():
     assert Wrapping(broken).names_across(0, len(broken)) == [(broken.index("東西"), broken.index("と連携"), "東西信用金庫")]
     heading = "産学連携について\n当金庫は、東西大学と協定を結んだ。"
     assert not Wrapping(heading).goes_on(heading.index("\n"))
+    # an agreement's word broken in two by a wrapped line goes on; a short heading over its word does not
+    word = "東西銀行と南北大学は5日、地元企業の販路づくりについての連携協\n力協定を結んだ。"
+    assert Wrapping(word).goes_on(word.index("\n"))
+    title = "包括連携\n協定書の概要を説明します。"
+    assert not Wrapping(title).goes_on(title.index("\n"))
 
 
 def _agreements(text: str, title: str | None = None):
@@ -199,6 +204,18 @@ CASES = [
     ("school-of-the-university", None,
      "東西大学(柏市)、同大学短期大学部(同)は、令和3年8月2日付で南北信用金庫と包括連携協定を結んだ。",
      [(["南北信用金庫", "東西大学", "東西大学短期大学部"], "2021-08-02", "包括連携協定")]),
+    # a photo's caption run into the body by the wrapping: 「person・body+office」 names the body, not a party
+    # 「person・body」
+    ("caption-person-and-office", "産学連携で協定 四国銀行と高知大学",
+     "『青葉新報』2012年9月6日付\n\n産学連携で協定 四国銀行と高知大学\n\n\n"
+     "協定書に署名したあと、会見する田中一郎・高知大学長(右)と佐藤二郎・\n"
+     "四国銀行頭取=高知大で 四国銀行(佐藤二郎頭取)と高知大学(田中一\n郎学長)は5日、地元企業の販路づくりや"
+     "新しい事業の創出についての連携協\n力協定を結んだ。",
+     [(["四国銀行", "高知大学"], "2012-09-05", "協定")]),
+    # 同大学校 beside the 大学校 named before it is that school, no party of its own
+    ("back-reference-to-a-school", None,
+     "令和3年6月19日、東西銀行と、県立青葉技術短期大学校、同大学校は連携協定を結んだ。",
+     [(["東西銀行", "県立青葉技術短期大学校"], "2021-06-19", "連携協定")]),
     # the bodies of N places named together are one party
     ("collective", None,
      "九州7県の生活協同組合連合会と青葉労働金庫は、2019年9月5日に相互支援の連携協定を結んだ。",
@@ -254,6 +271,25 @@ CASES = [
     # plans with no day set, names not fixed, drafts: no agreement; a planned signing with its day is one
     # a signing told as background (これまでも, すでに) is no new agreement; the new one beside it is
     ("background", None, "船橋市は、これまでも東西銀行と連携協定を締結し、創業支援に取り組んできた。", []),
+    # the live signing in a later clause of a sentence opened by its subject: that subject is its party, the
+    # partner of the agreement in force is none
+    ("in-force-then-new-same-subject", None,
+     "船橋市は、平成30年に東西銀行と連携協定を締結しており、今回、南北信用金庫とも協定を締結しました。",
+     [(["南北信用金庫", "船橋市"], None, "協定")]),
+    # a two-line paragraph of a hard-wrapped news item whose agreement word the wrap broke (連携協|力協定)
+    ("agreement-word-wrapped", None,
+     "『青葉新報』2012年9月6日付\n\n 東西銀行(川上次郎頭取)と南北大学(山田太郎学長)は5日、地元企業の販路づくりについての連携協\n"
+     "力協定を結んだ。協定の期間は2年とする。",
+     [(["南北大学", "東西銀行"], "2012-09-05", "協定")]),
+    # signings up to now (結んできた, 締結してきました) are background; being able to sign (締結できました) is a signing
+    ("signed-up-to-now-then-new", None,
+     "船橋市はこれまで東西銀行と協定を結んできたが、新たに南北信用金庫と連携協定を締結した。",
+     [(["南北信用金庫", "船橋市"], None, "連携協定")]),
+    ("signed-up-to-now", None, "船橋市は、東西銀行や南北信用金庫と連携協定を締結してきました。", []),
+    ("able-to-sign", None, "船橋市と東西銀行は、令和5年4月12日に連携協定を締結できました。",
+     [(["東西銀行", "船橋市"], "2023-04-12", "連携協定")]),
+    ("in-force-but-new", None, "船橋市は東西銀行と連携協定を結んでいるが、新たに南北信用金庫と連携協定を結んだ。",
+     [(["南北信用金庫", "船橋市"], None, "連携協定")]),
     ("already-and-new", "協定(船橋市)",
      "すでに協定を締結した東西銀行に加え、令和4年5月1日、新たに南北銀行と協定を結んだ。",
      [(["南北銀行", "船橋市"], "2022-05-01", "協定")]),

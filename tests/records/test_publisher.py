@@ -2,7 +2,7 @@
 import pytest
 
 from extractors.records.coordination import bracket_list, branch_end, counted_kind, party_blocks, party_key
-from extractors.records.publisher import document_date, is_signing_body, publisher, stands_for_publisher
+from extractors.records.publisher import body_of_kind, document_date, is_signing_body, publisher, stands_for_publisher
 
 
 @pytest.mark.parametrize("title, text, expected", [
@@ -18,6 +18,11 @@ from extractors.records.publisher import document_date, is_signing_body, publish
     (None, "主催 青葉市、東西商工会議所\n本文です。", None),
     (None, "記事提供: 青葉商工会議所\n本文です。", None),
     (None, "お知らせ一覧 > 記事\n青葉大学\n本文です。", "青葉大学"),
+    # a release's sender line, a body and its office parted by a space, at its top or its close
+    (None, "弊社は協定を締結しました。\n詳細は別紙のとおりです。\n東西テック株式会社 広報部", "東西テック株式会社"),
+    (None, "東西銀行 経営企画部 広報室\n当行は協定を締結しました。", "東西銀行"),
+    # a name alone on the last line may be a list's last row: no sender
+    (None, "次の金融機関と協定を締結しました。\n" + "本文です。\n" * 12 + "東西銀行\n南北信用金庫", None),
 ])
 def test_publisher(title, text, expected):
     assert publisher(title, text) == expected
@@ -110,3 +115,14 @@ def test_block_name_wrapped_onto_the_next_line_is_joined():
 ])
 def test_publisher_from_the_site_name_in_the_title(title, expected):
     assert publisher(title, "") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the only body of that kind the page names stands for its bare self-reference
+    ("東西信用金庫と本学は協定を締結しました。南北大学の学長が挨拶しました。", "南北大学"),
+    # an adverb before a kind word (「是非大学の…」, 「今後大学と」) names no body: none to stand for 本学
+    ("東西信用金庫と本学は協定を締結しました。理事長は「是非大学の力を借りたい」と述べました。", None),
+    ("東西信用金庫と本学は協定を締結しました。今後大学との交流を深めます。", None),
+])
+def test_body_of_kind_reads_no_adverb_as_a_name(text, expected):
+    assert body_of_kind(text, "本学") == expected
