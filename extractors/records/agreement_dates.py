@@ -5,8 +5,9 @@ before or after something; a month-day takes its year from the document's own
 date), 「今年6月」 / 「6日」 against the document's date, a 締結日/調印日/締結式
 key–value block, the 日時 line below, on a page of one agreement a sentence
 telling of the signing ceremony held on a day (`ceremony_date`: 「10日に締結式を
-行いました」), another sentence naming the parties with a date, and for a
-signing reported as done (「締結しました」, 「本日」) the document's own date (not
+行いました」), another sentence naming the parties with a date, on a page of one
+agreement the day in the caption of the signing's photo (`caption_date`: 「…＝29日、
+市役所」), and for a signing reported as done (「締結しました」, 「本日」) the document's own date (not
 for one done 「このほど」 or 「先日」: some day before the page's).
 
 `r` is the agreement reader of `agreements`: its text, context, document date
@@ -233,4 +234,45 @@ def ceremony_date(r, skip: set[tuple[int, int]]) -> tuple[str | None, Span | Non
         if date:  # 「調印式は12日、…で行われた」 in a news item of the 14th: the day read against the page's date
             return date, field_span(s + day.start(1), s + day.end(1) + 1, "agreement-date-ceremony", "signed_date", date,
                                     how="year and month from document date")
+    return None, None
+
+
+# A photo's caption under a news item of a signing: a line of its own, no sentence, that shows the
+# signing (協定書に署名する両者, 協定を結んだ市長と理事長) and says where and when it was taken, in the
+# newspapers' way (「…＝29日、市役所」) or in brackets (「…（9月14日、大学で）」).
+_CAPTION_SUBJECT = re.compile(r"協定|覚書|署名|調印|締結|提携")
+_CAPTION_DAY = re.compile(r"(?:[＝=]\s?|[(（]\s?)(?:(\d{1,2})月\s?)?(\d{1,2})日\s?[、,]")
+
+
+def caption_date(r) -> tuple[str | None, Span | None]:
+    """The day of the signing from its photo's caption (`_CAPTION_DAY`) on a page that dates itself:
+    a bare day in the page's month (or the month before), a month-day in the page's year (or the
+    year before), never after the page's date; the first such caption of the page."""
+    dd = r.doc_date
+    if not dd or dd.date.count("-") != 2:
+        return None, None
+    year, month, today = (int(x) for x in dd.date.split("-"))
+    pos = 0
+    while pos < len(r.text):
+        stop = r.text.find("\n", pos)
+        stop = len(r.text) if stop == -1 else stop
+        line = r.text[pos:stop]
+        if "。" not in line and len(line.strip()) <= 80 and _CAPTION_SUBJECT.search(line):
+            m = _CAPTION_DAY.search(line)
+            if m:
+                day = int(m.group(2))
+                if m.group(1):
+                    mon = int(m.group(1))
+                    y = year if (mon, day) <= (month, today) else year - 1
+                    try:
+                        found = date_cls(y, mon, day).isoformat()
+                    except ValueError:
+                        found = None
+                else:
+                    found = day_on_or_before(dd.date, day, True)
+                if found:
+                    start = pos + (m.start(1) if m.group(1) else m.start(2))
+                    return found, field_span(start, pos + m.end(2) + 1, "agreement-date-caption", "signed_date", found,
+                                             how="year from document date")
+        pos = stop + 1
     return None, None

@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 
 from extractors.language.arguments import signing_arguments
-from extractors.records.agreement_dates import (RECENTLY, ceremony_date, date_elsewhere, event_date_below, key_value_date, reported_done,
+from extractors.records.agreement_dates import (RECENTLY, caption_date, ceremony_date, date_elsewhere, event_date_below, key_value_date, reported_done,
                                                 signing_date)
 from extractors.records.agreement_fields import draft, kind_of, party_how, with_kind_prefix
 from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied, partners_named_next,
@@ -510,6 +510,10 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             date_elsewhere(r, d, seen | background)  # (「…を締結した際、」 dates no other signing)
         if d["signed_date"] is None:
             _date_of_signers(r, d)
+        if d["signed_date"] is None and len(drafts) == 1:  # 「協定書を手にする市長と理事長＝29日、市役所」
+            d["signed_date"], ev = caption_date(r)
+            if ev:
+                d["evidence"].append(ev)
         if d["signed_date"] is None and r.doc_date and r.doc_date.kind != "event name" and \
                 any(reported_done(ctx.text, *span) for span in [(s, e), *d.get("_also", [])]) and \
                 not RECENTLY.search(ctx.text, s, e):  # 「このほど結びました」: some day before the page's, not its day
