@@ -318,9 +318,18 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
 _KIND_END = re.compile(r"(?:市|町|村|区|県|府|都|道|銀行|金庫|組合|大学|会議所|商工会|機構|協会)$")
 
 
+# 十八銀行, 八十二銀行: a bank named by the number of its national-bank charter, under a name the bank code
+# table no longer holds (merged since); a count of banks is written 18行 or 3銀行, not in two kanji numerals
+NUMBERED_BANK = re.compile(r"(?:株式会社)?[一二三四五六七八九十百]{2,4}銀行")
+
+
+def is_numbered_bank(name: str) -> bool:
+    """十八銀行, 株式会社八十二銀行: a bank's name, not a count of banks (see NUMBERED_BANK)."""
+    return bool(NUMBERED_BANK.fullmatch(name.strip()))
+
+
 def _listed_bank(name: str) -> bool:
     """A bank, 信用金庫 or 信用組合 of the bank code table, or a bank named by its charter's number (八十二銀行)."""
-    from extractors.records.party_groups import is_numbered_bank  # (party_groups reads this module)
     return is_institution(name) or is_numbered_bank(name)
 
 

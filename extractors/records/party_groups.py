@@ -31,7 +31,7 @@ from pathlib import Path
 from extractors.language.gazetteer import find_municipalities, is_municipality
 from extractors.language.institutions import find_institutions, is_institution
 from extractors.language.org_names import after_relative_clause
-from extractors.records.coordination import KIND_CLASSES, Named
+from extractors.records.coordination import KIND_CLASSES, NUMBERED_BANK, Named, is_numbered_bank
 from extractors.records.publisher import ORG_WORDS, is_signing_body
 
 GROUP_NOUNS = Path(__file__).resolve().parent.parent / "language" / "data" / "group_nouns.json"
@@ -84,22 +84,12 @@ def _group_data() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(data["modifiers"]), tuple(sorted(data["kinds"], key=len, reverse=True))
 
 
-# 十八銀行, 八十二銀行: a bank named by the number of its national-bank charter, under a name the bank code
-# table no longer holds (merged since); a count of banks is written 18行 or 3銀行, not in two kanji numerals
-_NUMBERED_BANK = re.compile(r"(?:株式会社)?[一二三四五六七八九十百]{2,4}銀行")
-
-
-def is_numbered_bank(name: str) -> bool:
-    """十八銀行, 株式会社八十二銀行: a bank's name, not a count of banks (see _NUMBERED_BANK)."""
-    return bool(_NUMBERED_BANK.fullmatch(name.strip()))
-
-
 def is_group_noun(name: str) -> bool:
     """A kind of body rather than a body: kind words joined by ・ (銀行・信用金庫), or kind words after
     generic modifiers only (総合大学, 地元金融機関, 県内各信用金庫)."""
     modifiers, kinds = _group_data()
     name = name.strip()
-    if not name or is_institution(name) or is_municipality(name) or _NUMBERED_BANK.fullmatch(name):
+    if not name or is_institution(name) or is_municipality(name) or NUMBERED_BANK.fullmatch(name):
         return False
     parts = [p for p in re.split(r"[・、]", name) if p]
     if len(parts) >= 2 and all(p in kinds or p in ORG_WORDS for p in parts):
