@@ -234,23 +234,26 @@ def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
     """Where a name read on a 例規集 header line starts (None: not such a line): that line is the
     name whole (its marks aside) when the name ends it and the lines below hold the ordinance's number before its body
     (令和2年3月25日 / 倉敷市条例第8号). The token rule reads only the nouns before 条例, and a name
-    may open with kana (ようこそ…観光振興条例, がんばる…応援条例, みんなで支える…条例)."""
+    may open with kana (ようこそ…観光振興条例, がんばる…応援条例, みんなで支える…条例). Blank lines
+    between the name, its date and its number count for nothing; a quoted name is read as quoted
+    (逐条解説「X条例」 over the number: the line's words before the quote are no part of it)."""
     ls, le = ctx.line(start)
     head = ls + len(ctx.text[ls:le]) - len(ctx.text[ls:le].lstrip(_HEADER_MARKS))
-    if head >= start or ctx.text[end:le].strip() or not _WORDS.fullmatch(ctx.text, head, start) \
-            or end - head > MAX_CELL_NAME:
+    if head >= start or ctx.text[start] in "「『“" or ctx.text[end:le].strip() \
+            or not _WORDS.fullmatch(ctx.text, head, start) or end - head > MAX_CELL_NAME:
         return None
-    pos = le
-    for _ in range(3):  # the date and the number stand right below the name
-        if pos >= len(ctx.text):
-            break
+    pos, seen = le, 0
+    while seen < 3 and pos < len(ctx.text):  # the date and the number stand right below the name
         ns, ne = ctx.line(pos + 1)
         line = ctx.text[ns:ne].strip()
+        pos = ne
+        if not line:
+            continue  # (a rendered page parts the header's lines with blank ones)
+        seen += 1
         if _NUMBER.search(line) and len(line) <= 40:
             return head
-        if not line or _HEADER_END.match(line) or len(line) > 40 or not ctx.dates_in(ns, ne):
+        if _HEADER_END.match(line) or len(line) > 40 or not ctx.dates_in(ns, ne):
             break
-        pos = ne
     return None
 
 
