@@ -321,7 +321,9 @@ def sentence_date(ctx: DocContext, key: str, one_ordinance: bool) -> tuple[str, 
 # a renaming (…に改めました, 改称された).
 _DONE = re.compile(r"(?:制定|施行|公布|可決|成立|議決|改正|改称)(?:され(?!る)|し(?:ま|た|て)|いたし|済|後|中|[とに]な[りっ]|"
                    r"\s?(?=[。\n、]|$))|(?:から|より)施行|公布・施行|制定・施行|改め(?:まし|た|られ)")
-_SET_DOWN = re.compile(r"[」』]?\s?を定め(?:まし|た)")  # X条例を定めました: made, said right after its name
+# X条例を定めました: made, said right after its name; X条例を定めています: in place (not 定めていません,
+# nor 定めていく: a plan)
+_SET_DOWN = re.compile(r"[」』]?\s?を定め(?:まし|た|てい(?:ます|る))")
 # …or before the name, as its attribute: 昨年施行した「X条例」, 平成25年制定の X条例
 _DONE_BEFORE = re.compile(r"(?:制定|施行|公布|改正)(?:した|された|され(?:てい)?る|している|済みの|の)\s?[「『]?$")
 _AMENDED = re.compile(r"[」』]?\s?の(?:一部|全部)?を?(?:一部|全部)?改正")
