@@ -30,3 +30,25 @@ def test_a_bodys_ordinance_said_to_be_in_place(nlp, text, name, body):
 ])
 def test_a_kind_an_absence_or_a_plan_is_no_ordinance_in_place(nlp, text):
     assert _ordinances(text) == []
+
+
+@pytest.mark.parametrize("title, text, name, body", [
+    ("「燕市中小企業・小規模企業振興基本条例」を読む会", "燕市中小企業・小規模企業振興基本条例について報告がありました。参加者は30名でした。\n",
+     "燕市中小企業・小規模企業振興基本条例", "燕市"),
+    ("「小松市ものづくり振興条例」ってなに?", "「小松市ものづくり振興条例」を知っていますか。地域の産業を支える条例です。\n",
+     "小松市ものづくり振興条例", "小松市"),
+    ("○『帯広市中小企業振興基本条例』を学ぶ", "例会では『帯広市中小企業振興基本条例』の話を聞きました。\n", "帯広市中小企業振興基本条例",
+     "帯広市"),
+])
+def test_a_title_opening_with_the_quoted_name_is_about_it(nlp, title, text, name, body):
+    assert _ordinances(text, title) == [(name, body)]
+
+
+@pytest.mark.parametrize("title, text", [
+    # a draft asked for: the title quotes it too, and it is still no ordinance
+    ("「青葉市中小企業振興基本条例」の制定を求める請願", "「青葉市中小企業振興基本条例」の制定を求める請願が出されました。\n"),
+    # the title quotes something else first: the name in the text stays a passing one
+    ("「地域の力」を考えるつどい", "例会では帯広市中小企業振興基本条例の話も出ました。\n"),
+])
+def test_a_title_quoting_a_draft_or_another_thing_says_nothing(nlp, title, text):
+    assert _ordinances(text, title) == []
