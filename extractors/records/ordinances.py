@@ -828,6 +828,26 @@ def _kind_only(draft: dict, listed: bool) -> bool:
 _OWN_BODY_SUBJECT = re.compile(r"(?<![^\s、,。])(?:本|当)?(?:市|町|村|区|県)(?:議会)?(?:で|に)?は")
 
 
+# …条例を1979年に制定した墨田区, …条例を施行している青葉市では: the body the making's clause ends on
+_MADE_BY_AFTER = re.compile(r"[」』]?\s?を[^、。\n「」『』]{0,16}?(?:制定|施行|公布)(?:した|している|済みの)\s?")
+_WITHIN_AFTER = re.compile(r"\s?(?:内|外|下|全域|各|の各|の市|の町|の村|の区)")  # 北海道内の…: a region, no body
+
+
+def _body_after_making(ctx: DocContext, end: int) -> tuple[str, str, tuple[int, int]] | None:
+    """The body a name's making is said of after its verb (…条例を1979年に制定した墨田区): a
+    municipality right after the verb of the name's clause, not a region (北海道内の自治体)."""
+    m = _MADE_BY_AFTER.match(ctx.text, end)
+    if not m:
+        return None
+    found = [p for p in find_municipalities(ctx.text[m.end():m.end() + 16]) if p[0] == 0]
+    if not found:
+        return None
+    _, pe, place = max(found, key=lambda p: p[1])
+    if _WITHIN_AFTER.match(ctx.text, m.end() + pe):
+        return None
+    return place, "the body its making is said of, after the verb", (m.end(), m.end() + pe)
+
+
 def _made_by_the_page_body(ctx: DocContext, draft: dict, cand: Candidate) -> bool:
     """A dated (or numbered) ordinance whose sentence has the page's own body, unnamed, as its subject
     before the name: one ordinance, its body's (left null when the page never names itself), not
@@ -987,6 +1007,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             # 「中小企業振興条例」が…施行 on a page that names 福岡県中小企業振興条例: that one
             (body,) = placed[name]
             set_municipality(ctx, draft, (body, "the same name with its place on the page", None))
+        if draft["municipality"] is None:
+            set_municipality(ctx, draft, _body_after_making(ctx, e))
         if _passing_reference(ctx, draft, listed, e) or (_kind_only(draft, listed)
                                                          and not _made_by_the_page_body(ctx, draft, cand)):
             continue
