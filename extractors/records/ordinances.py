@@ -81,6 +81,7 @@ def is_ordinance_name(name: str) -> bool:
 
 # 理念型条例, 県内初の…条例: a sort of ordinance or a description of one, not its name
 _SORT_NAME = re.compile(r"型条例$|初の")
+_FIRST_OF_ITS_KIND = re.compile(r"^[\u4e00-\u9fff々ヶ]{1,4}初の")  # 全国初の, 県内初の, 道内初の before a name
 
 
 def _starts_with_place(name: str) -> bool:
@@ -953,6 +954,11 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             at = text.find(name[lead:], s, e)
             if at >= 0:
                 s, name = at, name[lead:]
+        first = _FIRST_OF_ITS_KIND.search(name) if text[s] not in "「『“" and whole_line is None else None
+        if first:  # 全国初の中小企業振興基本条例を制定した…: a description before the name, no part of it
+            at = text.find(name[first.end():], s, e)
+            if at >= 0:
+                s, name = at, name[first.end():]
         if not is_ordinance_name(name) or re.match(r"\s?第\s?[0-9一二三四五六七八九十百]", text[e:e + 4]):
             continue  # 条例第15号 is a number, not a name
         if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
