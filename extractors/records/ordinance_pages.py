@@ -321,9 +321,12 @@ def sentence_date(ctx: DocContext, key: str, one_ordinance: bool) -> tuple[str, 
 # a renaming (…に改めました, 改称された).
 _DONE = re.compile(r"(?:制定|施行|公布|可決|成立|議決|改正|改称)(?:され(?!る)|し(?:ま|た|て)|いたし|済|後|中|[とに]な[りっ]|"
                    r"\s?(?=[。\n、]|$))|(?:から|より)施行|公布・施行|制定・施行|改め(?:まし|た|られ)")
-_SET_DOWN = re.compile(r"[」』]?\s?を定め(?:まし|た)")  # X条例を定めました: made, said right after its name
+# X条例を定めました: made, said right after its name; X条例を定めています: in place (not 定めていません,
+# nor 定めていく: a plan)
+_SET_DOWN = re.compile(r"[」』]?\s?を定め(?:まし|た|てい(?:ます|る))")
 # …or before the name, as its attribute: 昨年施行した「X条例」, 平成25年制定の X条例
 _DONE_BEFORE = re.compile(r"(?:制定|施行|公布|改正)(?:した|された|され(?:てい)?る|している|済みの|の)\s?[「『]?$")
+_QUOTED_FIRST = re.compile(r"[\s○◯●◎]*[「『]([^「」『』\n]+)[」』]")  # a title opening with a quoted name
 _AMENDED = re.compile(r"[」』]?\s?の(?:一部|全部)?を?(?:一部|全部)?改正")
 # what may follow a name in a title that is about the ordinance itself: nothing, a site's or a
 # section's name after a separator, について (「X条例について」), its commentary (の解説, 逐条解説),
@@ -338,14 +341,17 @@ def said_to_exist(ctx: DocContext, name: str, key: str, one_ordinance: bool) -> 
     made, amended or in force (`_DONE`, no plan word right after), an amendment of it is spoken
     of (…条例の一部改正: only an ordinance in force is amended), or the page's title is the
     ordinance itself (the name, then nothing, a separator, について, or a making reported as in
-    a sentence: 「X条例」を制定しました); or a making before the name is its attribute (昨年制定した
-    X条例). A name with none of these is only named in passing (an example, a ground, a draft a
+    a sentence: 「X条例」を制定しました) or opens with it quoted (「X条例」って何?); or a making
+    before the name is its attribute (昨年制定した X条例). A name with none of these is only named in passing (an example, a ground, a draft a
     consultation asks about)."""
     text = ctx.text
     title = ctx.doc.title or ""
     at = title.find(key)
     if at >= 0 and (_TITLE_TAIL.match(title, at + len(key)) or _done_after(title, at + len(key), len(title))):
         return True
+    opening = _QUOTED_FIRST.match(title)
+    if opening and opening.group(1) == name:
+        return True  # 「X条例」って何?, 『X条例』を読む: the title opens with the quoted name, its subject
     names = [(m.start(), m.end()) for m in re.finditer(re.escape(key), text)]
     starts = [s for s, _ in names] + [m.start() for m in re.finditer(re.escape(name), text)]
     if any(_DONE_BEFORE.search(text, max(0, s - 12), s) for s in starts):

@@ -81,6 +81,7 @@ def is_ordinance_name(name: str) -> bool:
 
 # 理念型条例, 県内初の…条例: a sort of ordinance or a description of one, not its name
 _SORT_NAME = re.compile(r"型条例$|初の")
+_FIRST_OF_ITS_KIND = re.compile(r"^[\u4e00-\u9fff々ヶ]{1,4}初の")  # 全国初の, 県内初の, 道内初の before a name
 
 
 def _starts_with_place(name: str) -> bool:
@@ -234,23 +235,26 @@ def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
     """Where a name read on a 例規集 header line starts (None: not such a line): that line is the
     name whole (its marks aside) when the name ends it and the lines below hold the ordinance's number before its body
     (令和2年3月25日 / 倉敷市条例第8号). The token rule reads only the nouns before 条例, and a name
-    may open with kana (ようこそ…観光振興条例, がんばる…応援条例, みんなで支える…条例)."""
+    may open with kana (ようこそ…観光振興条例, がんばる…応援条例, みんなで支える…条例). Blank lines
+    between the name, its date and its number count for nothing; a quoted name is read as quoted
+    (逐条解説「X条例」 over the number: the line's words before the quote are no part of it)."""
     ls, le = ctx.line(start)
     head = ls + len(ctx.text[ls:le]) - len(ctx.text[ls:le].lstrip(_HEADER_MARKS))
-    if head >= start or ctx.text[end:le].strip() or not _WORDS.fullmatch(ctx.text, head, start) \
-            or end - head > MAX_CELL_NAME:
+    if head >= start or ctx.text[start] in "「『“" or ctx.text[end:le].strip() \
+            or not _WORDS.fullmatch(ctx.text, head, start) or end - head > MAX_CELL_NAME:
         return None
-    pos = le
-    for _ in range(3):  # the date and the number stand right below the name
-        if pos >= len(ctx.text):
-            break
+    pos, seen = le, 0
+    while seen < 3 and pos < len(ctx.text):  # the date and the number stand right below the name
         ns, ne = ctx.line(pos + 1)
         line = ctx.text[ns:ne].strip()
+        pos = ne
+        if not line:
+            continue  # (a rendered page parts the header's lines with blank ones)
+        seen += 1
         if _NUMBER.search(line) and len(line) <= 40:
             return head
-        if not line or _HEADER_END.match(line) or len(line) > 40 or not ctx.dates_in(ns, ne):
+        if _HEADER_END.match(line) or len(line) > 40 or not ctx.dates_in(ns, ne):
             break
-        pos = ne
     return None
 
 
@@ -825,6 +829,26 @@ def _kind_only(draft: dict, listed: bool) -> bool:
 _OWN_BODY_SUBJECT = re.compile(r"(?<![^\s、,。])(?:本|当)?(?:市|町|村|区|県)(?:議会)?(?:で|に)?は")
 
 
+# …条例を1979年に制定した墨田区, …条例を施行している青葉市では: the body the making's clause ends on
+_MADE_BY_AFTER = re.compile(r"[」』]?\s?を[^、。\n「」『』]{0,16}?(?:制定|施行|公布)(?:した|している|済みの)\s?")
+_WITHIN_AFTER = re.compile(r"\s?(?:内|外|下|全域|各|の各|の市|の町|の村|の区)")  # 北海道内の…: a region, no body
+
+
+def _body_after_making(ctx: DocContext, end: int) -> tuple[str, str, tuple[int, int]] | None:
+    """The body a name's making is said of after its verb (…条例を1979年に制定した墨田区): a
+    municipality right after the verb of the name's clause, not a region (北海道内の自治体)."""
+    m = _MADE_BY_AFTER.match(ctx.text, end)
+    if not m:
+        return None
+    found = [p for p in find_municipalities(ctx.text[m.end():m.end() + 16]) if p[0] == 0]
+    if not found:
+        return None
+    _, pe, place = max(found, key=lambda p: p[1])
+    if _WITHIN_AFTER.match(ctx.text, m.end() + pe):
+        return None
+    return place, "the body its making is said of, after the verb", (m.end(), m.end() + pe)
+
+
 def _made_by_the_page_body(ctx: DocContext, draft: dict, cand: Candidate) -> bool:
     """A dated (or numbered) ordinance whose sentence has the page's own body, unnamed, as its subject
     before the name: one ordinance, its body's (left null when the page never names itself), not
@@ -930,6 +954,11 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             at = text.find(name[lead:], s, e)
             if at >= 0:
                 s, name = at, name[lead:]
+        first = _FIRST_OF_ITS_KIND.search(name) if text[s] not in "「『“" and whole_line is None else None
+        if first:  # 全国初の中小企業振興基本条例を制定した…: a description before the name, no part of it
+            at = text.find(name[first.end():], s, e)
+            if at >= 0:
+                s, name = at, name[first.end():]
         if not is_ordinance_name(name) or re.match(r"\s?第\s?[0-9一二三四五六七八九十百]", text[e:e + 4]):
             continue  # 条例第15号 is a number, not a name
         if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
@@ -984,6 +1013,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             # 「中小企業振興条例」が…施行 on a page that names 福岡県中小企業振興条例: that one
             (body,) = placed[name]
             set_municipality(ctx, draft, (body, "the same name with its place on the page", None))
+        if draft["municipality"] is None:
+            set_municipality(ctx, draft, _body_after_making(ctx, e))
         if _passing_reference(ctx, draft, listed, e) or (_kind_only(draft, listed)
                                                          and not _made_by_the_page_body(ctx, draft, cand)):
             continue

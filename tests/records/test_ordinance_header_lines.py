@@ -60,3 +60,27 @@ def test_a_header_line_keyed_in_force_gives_the_effective_date(nlp, text, enacte
     (rec,) = [r for r in recs if r["type"] == "ordinance"]
     assert (rec["enacted_date"], rec["effective_date"]) == (enacted, effective)
     assert field_spans(rec, "effective_date")
+
+
+@pytest.mark.parametrize("text, name, body, enacted", [
+    # a rendered 例規 page: blank lines between the name, its date and its number; a name with および
+    ("○青森の地場産業および地場産品の振興に関する条例\n\n平成29年3月24日\n\n青森県条例第9号\n\n"
+     "青森の地場産業および地場産品の振興に関する条例をここに公布する。\n",
+     "青森の地場産業および地場産品の振興に関する条例", "青森県", "2017-03-24"),
+    ("ようこそ燕市ものづくり応援条例\n\n令和3年3月19日\n\n燕市条例第4号\n\n(目的)\n"
+     "第1条 この条例は、ものづくりの振興に関し必要な事項を定める。\n", "ようこそ燕市ものづくり応援条例", "燕市", "2021-03-19"),
+    ("みんなでつくる岡谷市商業振興条例\n\n(令和元年6月20日条例第11号)\n\n(目的)\n", "みんなでつくる岡谷市商業振興条例",
+     "岡谷市", "2019-06-20"),
+    ("がんばる小規模企業応援条例\n\n令和2年3月23日\n\n\n鳥取県条例第15号\n\n目次\n", "がんばる小規模企業応援条例", "鳥取県",
+     "2020-03-23"),
+])
+def test_blank_lines_inside_a_header_count_for_nothing(nlp, text, name, body, enacted):
+    _, recs = records_of(text)
+    ords = [r for r in recs if r["type"] == "ordinance"]
+    assert [(r["name"], r["municipality"], r["enacted_date"]) for r in ords] == [(name, body, enacted)]
+
+
+def test_a_quoted_name_on_a_header_line_is_read_as_quoted(nlp):
+    # the heading of a commentary page: the words before the quote are no part of the name
+    _, recs = records_of("逐条解説『燕市中小企業振興基本条例』\n\n平成25年3月22日 燕市条例第6号\n\n前文\n")
+    assert [r["name"] for r in recs if r["type"] == "ordinance"] == ["燕市中小企業振興基本条例"]
