@@ -52,8 +52,13 @@ def test_a_pdf_that_takes_too_long_gets_a_timeout_error(tmp_path):
 
     path = tmp_path / "heavy.pdf"
     c = canvas.Canvas(str(path))
-    for i in range(40000):  # one page of 40,000 separately placed characters: slow for pdfminer
-        c.drawString(20 + (i % 90) * 6, 20 + (i // 90) % 130 * 6, "x")
+    # three pages of 40,000 separately placed characters each: about 2 s to read on this machine since
+    # round 9 made the per-character calls faster (one page took 0.5-0.7 s: at the limit, so the test
+    # failed when the read was quick)
+    for _ in range(3):
+        for i in range(40000):
+            c.drawString(20 + (i % 90) * 6, 20 + (i // 90) % 130 * 6, "x")
+        c.showPage()
     c.save()
     start = time.monotonic()
     doc = read_document(fetch_file(str(path), Settings()), Settings(doc_timeout=0.5))
