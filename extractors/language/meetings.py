@@ -103,13 +103,21 @@ def without_nickname(name: str) -> str:
     return name
 
 
+def _assemblies_summit(name: str) -> bool:
+    """全国コンパクトタウン議会サミット, 全国町村議会議長サミット: a サミット of many bodies' assemblies (no one
+    municipality's 議会 named in it: 青葉市議会サミット is that assembly's own event)."""
+    if not name.endswith("サミット"):
+        return False
+    return not any(name.startswith("議会", e) for _, e, _ in find_municipalities(name))
+
+
 def is_committee(name: str) -> bool:
     """A committee's or council's working meeting (…推進会議, a city's own 青葉市産業振興会議), an
     assembly's session (青葉市議会定例会), or a meeting of states (G7サミット): no summit in the
     sense of the contract (a series of municipalities or support bodies)."""
     v = vocabulary()
     if name.endswith(v["committee_ends"] + v["not_summit_ends"]) or any(w in name for w in v["state_level"]) \
-            or _ASSEMBLY.search(name):
+            or (_ASSEMBLY.search(name) and not _assemblies_summit(name)):
         return True
     if name.endswith("会議") and not name.endswith(v["gathering_councils"]):
         places = find_municipalities(name)  # 青葉市産業振興会議: one municipality's own council
