@@ -103,13 +103,21 @@ def without_nickname(name: str) -> str:
     return name
 
 
+def _assemblies_summit(name: str) -> bool:
+    """全国コンパクトタウン議会サミット, 全国町村議会議長サミット: a サミット of many bodies' assemblies (no one
+    municipality's 議会 named in it: 青葉市議会サミット is that assembly's own event)."""
+    if not name.endswith("サミット"):
+        return False
+    return not any(name.startswith("議会", e) for _, e, _ in find_municipalities(name))
+
+
 def is_committee(name: str) -> bool:
     """A committee's or council's working meeting (…推進会議, a city's own 青葉市産業振興会議), an
     assembly's session (青葉市議会定例会), or a meeting of states (G7サミット): no summit in the
     sense of the contract (a series of municipalities or support bodies)."""
     v = vocabulary()
     if name.endswith(v["committee_ends"] + v["not_summit_ends"]) or any(w in name for w in v["state_level"]) \
-            or _ASSEMBLY.search(name):
+            or (_ASSEMBLY.search(name) and not _assemblies_summit(name)):
         return True
     if name.endswith("会議") and not name.endswith(v["gathering_councils"]):
         places = find_municipalities(name)  # 青葉市産業振興会議: one municipality's own council
@@ -281,7 +289,9 @@ _COUNT = re.compile(
     # この度の青葉町が14回目: the place of this meeting counted
     rf"|(?:今回|この度|このたび)の[^、。\n「」『』]{{1,12}}?(?:が|は)\s?(?:第\s?)?(?P<e>{_NUM})\s?回目(?!の(?:参加|出席|出場))"
     # 2011年に青葉で開いたのに続き、2回目: the count after the last meeting's holding
-    rf"|(?:開催し|開い|開かれ|行われ)た(?:の|こと)?に続(?:き|いて)[、,]?\s?(?:第\s?)?(?P<g>{_NUM})\s?回目(?!の(?:参加|出席|出場))")
+    rf"|(?:開催し|開い|開かれ|行われ)た(?:の|こと)?に続(?:き|いて)[、,]?\s?(?:第\s?)?(?P<g>{_NUM})\s?回目(?!の(?:参加|出席|出場))"
+    # 10回目の今回は, 5回目の今大会には: the count set before the word for this meeting
+    rf"|(?<![0-9年第])(?P<h>{_NUM})\s?回目の(?:今回|今大会|本大会)(?=は|に|で|も|の|、)")
 _BARE_COUNT = r"(?:は|が|も)\s?(?:第\s?)?(?P<f>{num})\s?回目(?!の(?:参加|出席|出場))"
 _PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に次いで")  # a count at one place (…では3回目, 10年ぶり3回目)
 
@@ -297,7 +307,7 @@ def _bare_count() -> re.Pattern:
 def counted_editions(text: str) -> list[Count]:
     out = []
     for m in sorted((*_COUNT.finditer(text), *_bare_count().finditer(text)), key=lambda m: m.start()):
-        g = next(k for k in "abcdefg" if k in m.re.groupindex and m.group(k))
+        g = next(k for k in "abcdefgh" if k in m.re.groupindex and m.group(k))
         clause = text[max(0, m.start() - 25):m.start(g)]
         clause = re.split(r"[、。\n]", clause)[-1]
         if g != "g" and _PLACE_COUNT.search(clause + text[m.start():m.start(g)]):

@@ -160,7 +160,12 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
         # 「当行は、本日、…協定を締結いたしました」, 「両者は…締結しました」 under 「柏市との…協定の締結について」
         parties += [p for p in _heading_partners(r, s) if not any(same_body(p[0], q[0]) for q in parties)]
     if len(parties) < 2 and first:  # 「山田柏市長と鈴木千葉銀行頭取が協定書に署名した」 and no other signing sentence
-        parties += [p for p in _bodies_of_signers(r, s, sign.start) if not any(same_body(p[0], q[0]) for q in parties)]
+        # (「締結式があり、Aの山田社長とB市の鈴木市長が協定書に署名した」: the people sign at a later word)
+        for at in [sign.start] + [c.start for c in r.ctx.within(s, e, "SIGN") if c.start > sign.start]:
+            bodies = _bodies_of_signers(r, s, at)
+            if bodies:
+                parties += [p for p in bodies if not any(same_body(p[0], q[0]) for q in parties)]
+                break
     if len(parties) < 2:
         return []
     title = strip_quotes(title_m.group()) if title_m else None

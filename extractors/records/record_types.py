@@ -110,7 +110,8 @@ def _summit_key(d: dict) -> str:
 
 
 def _summit_joins(d: Draft, group: list[Draft], same_key: bool) -> bool:
-    return same_key
+    # (two pages' 第2回知事会議 of 2011 and of 2024: one series' name cut short on both, two meetings)
+    return same_key and all(_same_year(d.fields["start_date"], o.fields["start_date"]) for o in group)
 
 
 def bare_summit(d: dict) -> bool:
