@@ -35,9 +35,10 @@ stated five times does not outweigh the others:
   heading, the first place named), in another way (a name completed by the
   gazetteer, an alias, 同日);
 - `fields_summit`, `fields_agreement`, `fields_ordinance`: the share of the
-  type's fields that the record gives, one feature per type (a summit that
-  gives its host and theme is more often right, an ordinance that gives more
-  than its name less often: each field given is one more to get right);
+  type's fields that the record gives, one feature per type (fitted: a summit
+  that gives more of its fields is less often right, each field given being
+  one more to get right; an ordinance that gives its number and dates more
+  often, as such ordinances are read from a 例規集 header);
 - `restated`: how often each field is stated (mean of log2 of its spans);
 - `sentences`, `documents`: log2 of the number of sentences stating the
   record and of documents giving it (several that agree);
