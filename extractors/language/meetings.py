@@ -339,7 +339,7 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     # メインテーマは、…でした。: an unquoted theme, the whole complement of a copula
     # (テーマは…まち。, 大会テーマ:…: a headline's noun phrase, no copula; not a clause ending on a verb)
     plain = re.compile(rf"(?:{cue})(?:は|:|：)[、\s]?(?P<u>[^「」『』。、\n:：]{{4,60}}?)"
-                       rf"(?:(?:でした|です|だった|である)。|(?<![たるすいうくむぶぬだんずか])(?:。|\n|$))")
+                       rf"(?:(?:でした|です|だった|である)。|(?<![たるすいうくむぶぬだんずかし])(?:。|\n|$))")
     # 記念講演では、「…」をテーマに: the talk is the topic before the quote
     talk_before = re.compile(rf"(?:{talk})(?:では|で|は|が|も)[、,\s]?\s?$")
     # 「…をテーマに: a quote the page opens and never closes (no 」 before the next 「 or the

@@ -45,6 +45,8 @@ def test_an_unquoted_theme_without_a_copula(nlp, text):
 
 @pytest.mark.parametrize("text", [
     "第10回全国ダムサミットを長井市で開催。テーマは今後決める。",     # a clause ending on a verb
+    # a sentence the reader broke at a line's end (vertical writing: 「…でし」 over 「た。」): a verb's stem
+    "第10回全国ダムサミットを長井市で開催。テーマは水と生きるまちづくりの推進でし\nた。",
     "第10回全国ダムサミットを長井市で開催。テーマは未定。",           # too short to be a theme
     "第10回全国ダムサミットを長井市で開催。講演のテーマは地域の防災について。",  # a talk's
 ])
