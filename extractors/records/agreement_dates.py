@@ -251,28 +251,24 @@ def caption_date(r) -> tuple[str | None, Span | None]:
     dd = r.doc_date
     if not dd or dd.date.count("-") != 2:
         return None, None
-    year, month, today = (int(x) for x in dd.date.split("-"))
-    pos = 0
-    while pos < len(r.text):
-        stop = r.text.find("\n", pos)
-        stop = len(r.text) if stop == -1 else stop
-        line = r.text[pos:stop]
-        if "。" not in line and len(line.strip()) <= 80 and _CAPTION_SUBJECT.search(line):
-            m = _CAPTION_DAY.search(line)
-            if m:
-                day = int(m.group(2))
-                if m.group(1):
-                    mon = int(m.group(1))
-                    y = year if (mon, day) <= (month, today) else year - 1
-                    try:
-                        found = date_cls(y, mon, day).isoformat()
-                    except ValueError:
-                        found = None
-                else:
-                    found = day_on_or_before(dd.date, day, True)
-                if found:
-                    start = pos + (m.start(1) if m.group(1) else m.start(2))
-                    return found, field_span(start, pos + m.end(2) + 1, "agreement-date-caption", "signed_date", found,
-                                             how="year from document date")
-        pos = stop + 1
+    for line in r.ctx.lines:
+        if "。" in line.text or len(line.body) > 80 or not _CAPTION_SUBJECT.search(line.text):
+            continue
+        m = _CAPTION_DAY.search(line.text)
+        found = m and _day_before_page(dd.date, int(m.group(1) or 0), int(m.group(2)))
+        if found:
+            start = line.start + (m.start(1) if m.group(1) else m.start(2))
+            return found, field_span(start, line.start + m.end(2) + 1, "agreement-date-caption", "signed_date", found,
+                                     how="year from document date")
     return None, None
+
+
+def _day_before_page(doc_date: str, month: int, day: int) -> str | None:
+    """A caption's day (`month` 0: a bare day, `day_on_or_before`) on or before the page's date."""
+    if not month:
+        return day_on_or_before(doc_date, day, True)
+    year, page_month, today = (int(x) for x in doc_date.split("-"))
+    try:
+        return date_cls(year if (month, day) <= (page_month, today) else year - 1, month, day).isoformat()
+    except ValueError:
+        return None
