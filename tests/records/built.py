@@ -21,6 +21,13 @@ def records_of(text: str, title: str | None = None, uri: str = "file:///invented
     return text, records
 
 
+def the_record(text: str, rtype: str) -> dict:
+    """The one record of type `rtype` built from `text` (fails unless there is exactly one)."""
+    _, records = records_of(text)
+    (record,) = [r for r in records if r["type"] == rtype]
+    return record
+
+
 def field_spans(record: dict, field: str) -> list[dict]:
     """The evidence spans of a record that name `field`."""
     return [ev for ev in record["sources"] if ev["field"] == field]

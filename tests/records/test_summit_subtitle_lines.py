@@ -3,13 +3,11 @@ inside them; a photo's caption (↑…, 写真…, …の様子) is no theme. Ea
 shows (real towns, invented meetings)."""
 import pytest
 
-from tests.records.built import field_spans, records_of
+from tests.records.built import field_spans, the_record
 
 
 def _summit(text: str) -> dict:
-    _, recs = records_of(text)
-    (rec,) = [r for r in recs if r["type"] == "summit"]
-    return rec
+    return the_record(text, "summit")
 
 
 @pytest.mark.parametrize("line", ["~水と緑のまちづくり~", "〜水と緑のまちづくり〜", "―水と緑のまちづくり―", "- 水と緑のまちづくり -"])

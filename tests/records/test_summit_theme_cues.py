@@ -3,13 +3,11 @@ the next line), and 「…」などをテーマに (the first of several themes,
 made up for the case it shows (real towns, invented meetings)."""
 import pytest
 
-from tests.records.built import records_of
+from tests.records.built import the_record
 
 
 def _summit(text: str) -> dict:
-    _, recs = records_of(text)
-    (rec,) = [r for r in recs if r["type"] == "summit"]
-    return rec
+    return the_record(text, "summit")
 
 
 @pytest.mark.parametrize("block", [
