@@ -343,7 +343,9 @@ def process_all(sources: list[str], settings: Settings, progress: bool, cache: b
     except interrupt.Stopped:
         after_stop(sources, reads, drafts, documents, found, progress)
     ok = [i for i in range(n) if documents[i].error_code != interrupt.STOPPED_CODE]
-    hits = {"read": sum(reads[i].cached for i in ok), "drafts": sum(drafts[i].cached for i in ok)}
+    # (a read that drafted too is its own drafting: stopped while reading, `draft_all` never said so in `drafts`)
+    hits = {"read": sum(reads[i].cached for i in ok),
+            "drafts": sum((reads[i] if reads[i].drafted else drafts[i]).cached for i in ok)}
     return documents, found, hits
 
 
