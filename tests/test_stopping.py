@@ -271,3 +271,83 @@ def test_ctrl_c_stops_a_crawl_which_the_next_one_resumes(tmp_path):
         assert len(read_jsonl(out / "documents.jsonl")) == 31
     finally:
         site.close()
+
+
+class _HeldPage:
+    """A page whose answer is held until `release()`: a run that fetches it is still reading when the
+    test stops it, whatever the machine's speed."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        held = self.held = threading.Event()
+        self.asked = threading.Event()
+        asked = self.asked
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):  # noqa: N802
+                if self.path != "/held.html":
+                    self.send_response(404)
+                    self.end_headers()
+                    return
+                asked.set()
+                held.wait(timeout=300)
+                data = "<html><body><p>お知らせ</p></body></html>".encode("utf-8")
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/held.html"
+
+    def close(self):
+        self.held.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_a_page_is_still_fetched_keeps_the_document_read_and_drafted_before_it(tmp_path):
+    """Ctrl-C in the reading phase, after a small file's one read-and-draft task has ended: that document
+    is written as done (it is complete), the page still being fetched is listed as stopped, rc 130. (A run
+    stopped in that window once ended in a traceback: its drafting had not been recorded yet.)"""
+    page = _HeldPage()
+    small = SAMPLES / "agreement_01_city_release.html"
+    out = tmp_path / "out"
+    env = {**os.environ, "CHUSHO_CACHE_DIR": str(tmp_path / "cache"), "CHUSHO_TIMELINE": "1"}
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "cli.main", "run", str(small), page.url, "--out", str(out),
+                             "--runner", "thread", "--no-cache"], cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    err: list[str] = []
+    try:
+        for line in proc.stderr:  # the small file's task has ended: its line comes from the task's own callback
+            err.append(line)
+            if "task done: document" in line and small.name in line:
+                break
+        else:
+            pytest.fail("the run ended before the small file was read: " + "".join(err[-20:]))
+        assert page.asked.wait(timeout=120) and proc.poll() is None  # the page asked for, and held: still reading
+        os.killpg(proc.pid, signal.SIGINT)
+        printed, rest = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        page.close()
+    err_text = "".join(err) + rest
+    assert proc.returncode == 130 and "Traceback" not in err_text, err_text[-3000:]
+    documents = {d["uri"]: d for d in read_jsonl(out / "documents.jsonl")}
+    assert len(documents) == 2
+    [done] = [d for uri, d in documents.items() if uri.endswith(small.name)]
+    assert done["status"] == "ok"
+    assert documents[page.url].get("error_code") == STOPPED_CODE
+    assert [r for r in read_jsonl(out / "records.jsonl") if r["sources"][0]["uri"] == done["uri"]]
