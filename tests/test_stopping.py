@@ -196,10 +196,10 @@ def test_ctrl_c_marks_the_flow_run_cancelled_and_a_second_one_stops_at_once(own_
     assert run["state"]["type"] == "CANCELLED" and "second Ctrl-C" in run["state"]["message"]
 
 
-class _ManyPages:
-    """A site of 30 small pages linked from its top page, each answered in 0.3 s, with a request log."""
+class _Site:
+    """A site on 127.0.0.1: `answer(path)` gives a page's HTML, or None for a 404; a request log."""
 
-    def __init__(self):
+    def __init__(self, answer):
         import http.server
         import threading
 
@@ -211,13 +211,11 @@ class _ManyPages:
 
             def do_GET(self):  # noqa: N802
                 requested.append(self.path)
-                if self.path == "/robots.txt":
+                body = answer(self.path)
+                if body is None:
                     self.send_response(404)
                     self.end_headers()
                     return
-                time.sleep(0.3)
-                links = "".join(f'<a href="/p{i}.html">{i}</a>' for i in range(30)) if self.path == "/" else ""
-                body = f"<html><head><title>{self.path}</title></head><body><p>お知らせ</p>{links}</body></html>"
                 data = body.encode("utf-8")
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -233,6 +231,21 @@ class _ManyPages:
     def close(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class _ManyPages(_Site):
+    """A site of 30 small pages linked from its top page, each answered in 0.3 s."""
+
+    def __init__(self):
+        super().__init__(self._page)
+
+    @staticmethod
+    def _page(path: str) -> str | None:
+        if path == "/robots.txt":
+            return None
+        time.sleep(0.3)
+        links = "".join(f'<a href="/p{i}.html">{i}</a>' for i in range(30)) if path == "/" else ""
+        return f"<html><head><title>{path}</title></head><body><p>お知らせ</p>{links}</body></html>"
 
 
 @pytest.mark.slow
@@ -273,45 +286,27 @@ def test_ctrl_c_stops_a_crawl_which_the_next_one_resumes(tmp_path):
         site.close()
 
 
-class _HeldPage:
-    """A page whose answer is held until `release()`: a run that fetches it is still reading when the
-    test stops it, whatever the machine's speed."""
+class _HeldPage(_Site):
+    """One page, /held.html, whose answer is held until `close()`: a run that fetches it is still reading
+    when the test stops it, whatever the machine's speed. `asked` is set once it is asked for."""
 
     def __init__(self):
-        import http.server
         import threading
 
-        held = self.held = threading.Event()
-        self.asked = threading.Event()
-        asked = self.asked
+        self.held, self.asked = threading.Event(), threading.Event()
+        super().__init__(self._page)
+        self.url += "held.html"
 
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_GET(self):  # noqa: N802
-                if self.path != "/held.html":
-                    self.send_response(404)
-                    self.end_headers()
-                    return
-                asked.set()
-                held.wait(timeout=300)
-                data = "<html><body><p>お知らせ</p></body></html>".encode("utf-8")
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.httpd.server_port}/held.html"
+    def _page(self, path: str) -> str | None:
+        if path != "/held.html":
+            return None
+        self.asked.set()
+        self.held.wait(timeout=300)
+        return "<html><body><p>お知らせ</p></body></html>"
 
     def close(self):
         self.held.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().close()
 
 
 @pytest.mark.slow
