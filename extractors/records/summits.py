@@ -40,7 +40,7 @@ from datetime import date as date_cls, timedelta
 from functools import lru_cache
 
 from extractors.language import meetings
-from extractors.language.dates import DateMention, find_dates, kanji_to_int
+from extractors.language.dates import DateMention, find_dates, kanji_to_int, parse_wareki_year
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
@@ -730,6 +730,9 @@ def _series_year(ctx: DocContext, series: str) -> tuple[str, int, int] | None:
 
 _LEADING_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s?(?=[^0-9\s年度/.\-])")
 _YEAR_RIGHT_BEFORE = re.compile(r"(?<![0-9\-./:－ー.A-Za-z])((?:19|20)[0-9]{2})\s?$")  # (not a phone number's end)
+# 令和4年全国知事会議in奈良: an era year (not a fiscal year, 年度) written before the name
+_MONTH_NAME = re.compile(r"[0-9一二三四五六七八九十]{1,2}月")
+_ERA_YEAR_BEFORE = re.compile(r"(?P<era>明治|大正|昭和|平成|令和)\s?(?P<n>元|[0-9]{1,2})\s?年\s?$")
 
 
 def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
@@ -745,7 +748,8 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
         rule = "summit-series-year"
         if not m:  # 2023青葉サミット, 2023 青葉サミット: the year written before the name
             ns = c.start + c.text.index(name)
-            m = _LEADING_YEAR.match(name) or _YEAR_RIGHT_BEFORE.search(ctx.text, max(0, ns - 6), ns)
+            m = _LEADING_YEAR.match(name) or _YEAR_RIGHT_BEFORE.search(ctx.text, max(0, ns - 6), ns) \
+                or _ERA_YEAR_BEFORE.search(ctx.text, max(0, ns - 8), ns)
             if not m:
                 continue
             if m.re is _LEADING_YEAR:
@@ -756,7 +760,15 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
             if not _is_series_name(name):
                 continue
         s, e = ctx.sentence(c.start)
-        year = int(m.group(1))
+        if m.re is _ERA_YEAR_BEFORE:
+            if name.endswith(_SESSIONS) or _MONTH_NAME.match(name):
+                continue  # 令和5年12月定例会: an assembly's session of that year and month
+            n = m.group("n")
+            year, ys, ye = parse_wareki_year(m.group("era"), "1" if n == "元" else n), m.start("era"), ctx.text.index("年", m.end("n")) + 1
+            if year is None:
+                continue
+        else:
+            year, ys, ye = int(m.group(1)), m.start(1), m.end(1)
         if (name, m.group(1)) in seen:  # named again (a heading, then the body): a date the first lacked
             draft = seen[(name, m.group(1))]
             if draft["start_date"] is None:
@@ -768,7 +780,7 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
         draft = _summit(name, None, 0.7, [(min(c.start, m.start()), max(c.end, m.end()), rule),
                                          field_span(ns, ns + len(name), rule, "series", name)]
                         + ([host] if host else []),
-                        host=host.value if host else None, _year=(str(year), m.start(1), m.end(1)))
+                        host=host.value if host else None, _year=(str(year), ys, ye))
         _year_date(ctx, draft, s, e, c.start, year)
         seen[(name, m.group(1))] = draft
         drafts.append(draft)
