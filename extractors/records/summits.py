@@ -101,7 +101,8 @@ def _text_names(text: str) -> tuple[meetings.Found, ...]:
 
 # 15回目の青葉サミット, 15回目となる青葉サミット: an edition written as a count before the name
 _COUNT_MARK = re.compile(r"(?<![0-9第年度])([0-9]+|[一二三四五六七八九十百]+)\s?回(?=目(?:の|となる|となった|を迎え))")
-_PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に続き|に次いで|での開催")
+# (本県で3回目の開催となる…: a count at one place, right after the place and で)
+_PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に続き|に次いで|での開催|(?:[都道府県市町村区]|本県|当地|地元)で\s?$")
 
 
 def _editions(ctx: DocContext) -> list[meetings.Found]:
