@@ -524,16 +524,23 @@ def _set_venue(ctx: DocContext, draft: dict, s: int, e: int, short: Span | None 
 
 # An organisation's name right before an edition (…連合会の第52回, …協議会 第54回): a noun run
 # ending in a body's word, not a self-reference (本会, 当会) or a place.
-_ORGANISER = re.compile(r"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー])([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,30}?"
-                        r"(?:会|部|所|連盟|組合|機構|センター))(?:の|\s)$")
+_BODY_NAME = r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,30}?(?:会|部|所|連盟|組合|機構|センター)"
+# (日本商工会議所第110回通常会員総会: the body's name run on into the edition)
+_ORGANISER = re.compile(rf"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー])({_BODY_NAME})(?:の|\s)?$")
+# 青葉商工会議所は15日、…で第124回通常会員総会を開催した: the body the sentence is about
+_SUBJECT_ORGANISER = re.compile(rf"\s?({_BODY_NAME})(?:は|が)[、,\s]?")
 ORGANISER = "organiser named before the edition"
 
 
 def _organiser_before(ctx: DocContext, edition_at: int) -> tuple[int, int, str] | None:
-    """The body named right before a bare meeting's edition (…女性会連合会の第52回全国大会): its span
-    and name, on the edition's line."""
+    """The body named right before a bare meeting's edition (…女性会連合会の第52回全国大会), on the
+    edition's line, else the body the edition's sentence opens with as its subject (青葉商工会議所は
+    …第124回通常会員総会を開催した): its span and name."""
     ls, _ = ctx.line(edition_at)
     m = _ORGANISER.search(ctx.text, max(ls, edition_at - 32), edition_at)
+    if not m:
+        s, _ = ctx.sentence(edition_at)
+        m = _SUBJECT_ORGANISER.match(ctx.text, s, edition_at)
     if not m or m.group(1).startswith(("本", "当", "同", "各")):
         return None
     return m.start(1), m.end(1), m.group(1)
@@ -1099,6 +1106,23 @@ def _named_before(ctx: DocContext, offset: int, word: str) -> meetings.Found | N
     return names[-1] if names else None
 
 
+_LEGAL_FORM = re.compile(r"^(?:一般|公益)?(?:社団|財団)法人\s?")
+_TITLE_BODY = re.compile(rf"^\s?({_BODY_NAME})(?=[\s　]|$)")
+TITLE_BODY = "the meeting of the body the title names"
+
+
+def _title_body_meeting(ctx: DocContext, word: str) -> str | None:
+    """A bare meeting word (第62回定時総会) on a page that names no series: the meeting of the body
+    the page title opens with (「一般社団法人青葉県中小企業家同友会 定時総会」 -> 青葉県中小企業家同友会
+    定時総会); none for an assembly's session (青葉市議会 + 定例会) or a committee's meeting."""
+    title = _LEGAL_FORM.sub("", (ctx.doc.title or "").strip())
+    m = _TITLE_BODY.match(title)
+    if not m or m.group(1).startswith(("本", "当", "同", "各")):
+        return None
+    series = m.group(1) + word
+    return None if meetings.is_committee(series) else series
+
+
 def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
     """第20回大会, 第10回大会: a bare 大会/総会/サミット is the page's series (the named series its
     mentions give most), else the series named last before it with the same meeting word (a page
@@ -1119,6 +1143,8 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
                 ns = near.start + near.text.index(series)
                 d["evidence"].append(field_span(ns, ns + len(series), "summit-series-before", "series", series))
         if not series or meetings.is_bare(series):
+            series, how = _title_body_meeting(ctx, strip_quotes(d["series"])), TITLE_BODY
+        if not series:
             continue  # no name given: 第2回定例会 stays 定例会
         bare = [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "series" and sp.value != series]
         d["evidence"] += [field_span(sp.start, sp.end, sp.rule, "series", series, how=how) for sp in bare]
