@@ -522,7 +522,8 @@ _BRACKETED_AT_EDGE = re.compile(r"^\s*[【\[［](?P<a>[^】\]］\n]{4,30})[】\]
 # 「(ニュース青葉/2022年3月4日更新)」, 「(2021.6.3 青葉協会)」); not a note on a fact.
 _CITATION = re.compile(r"[(（](?P<c>[^()（）\n]{6,60})[)）]\s*$")
 _CREDIT = re.compile(r"^\s*[^\s0-9。、,()（）「」]{2,20}\s+(?P<d>[0-9].*?)\s*$")
-_NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|まで|〜|~|予定|以降|以来")
+# (a person's line 「山田太郎(青葉地区・入会1967年)」: the year of their joining, no source's date)
+_NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|まで|〜|~|予定|以降|以来|入会|入社|創業|創立|設立|生まれ|卒業|就任")
 # An issue line closing the text: a paper's name and the date of its issue, no bracket
 # (「「青葉新報」 2014年 11月 15日号より」, 「青葉だより 2019年5月号」).
 _ISSUE = re.compile(r"^\s*(?P<c>[「『]?[^\s「」『』。、]{2,24}[」』]?\s?\S*?\s?(?:[0-9]{4}|令和|平成|昭和)[^。]{1,16}?(?:号|発行))"
