@@ -135,6 +135,9 @@ def _series_names(ctx: DocContext) -> list[meetings.Found]:
     return cached
 
 
+_HALL_AFTER = re.compile(r"\s?(?:にて|において|におきまして|を(?:主)?会場|で(?:開催|開か|行われ))")
+
+
 def _read_series_names(ctx: DocContext) -> list[meetings.Found]:
     by_end: dict[int, meetings.Found] = {}
     cands = []
@@ -147,7 +150,10 @@ def _read_series_names(ctx: DocContext) -> list[meetings.Found]:
         after = meetings.name_after(ctx.text, ed.end)
         if after is not None and _is_series_name(after.text) and not after.text.startswith("「"):
             cands.append(after)
+    after_edition = {ed.end for ed in _editions(ctx)} | {ed.end + 1 for ed in _editions(ctx)}
     for f in (*_text_names(ctx.text), *(f for f in cands if _is_series_name(f.text))):
+        if f.start not in after_edition and f.text.endswith("フォーラム") and _HALL_AFTER.match(ctx.text, f.end):
+            continue  # (東京国際フォーラムにて行われ: a hall named …フォーラム, the place of another event)
         name = meetings.without_nickname(f.text)
         f = meetings.Found(f.start, f.start + len(name), name)
         if f.end not in by_end or len(f.text) > len(by_end[f.end].text):
