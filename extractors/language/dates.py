@@ -418,6 +418,35 @@ def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
     return _same_month_days(text, out)
 
 
+YEAR_BEFORE_DOCUMENT = "year before the document date (a month-day just before it)"
+_AHEAD_DAYS = 183  # a month-day this far after the document's day in its year …
+_BEFORE_DAYS = 92  # … that falls this near before it in the year before is of the year before
+
+
+def before_document_day(text: str, mentions: list[DateMention], day: str | None) -> list[DateMention]:
+    """A month-day without its year took the year of the day the document dates itself by (`day`,
+    ISO); when that puts it more than half a year after that day while the year before puts it
+    within a quarter before it (a page of 2018-01-15 on 「12月15日に開催」), it is the year before:
+    a page reports what has just happened far more often than what is most of a year away. Only
+    for the document's own year: not a year written, carried from the sentence (`carry_years`) or
+    chosen by a written weekday. The changed mention says so in `year_source`."""
+    if not day or len(day) != 10:
+        return mentions
+    doc_day = date.fromisoformat(day)
+    out = []
+    for m in mentions:
+        if not (m.year_given or m.year_source or m.precision != "day" or not m.start_date
+                or m.start_date[:4] != day[:4]
+                or (date.fromisoformat(m.start_date[:10]) - doc_day).days <= _AHEAD_DAYS):
+            before = _parse_at(text, m.start, doc_day.year - 1)
+            if before is not None and (before.start, before.end) == (m.start, m.end) and before.start_date \
+                    and before.start_date[:4] == str(doc_day.year - 1) \
+                    and 0 <= (doc_day - date.fromisoformat(before.start_date[:10])).days <= _BEFORE_DAYS:
+                m = replace(before, year_source=YEAR_BEFORE_DOCUMENT)
+        out.append(m)
+    return out
+
+
 _SAME_MONTH = re.compile(rf"同\s?月\s?(?P<d>{_NUM})\s?日")
 YEAR_NAMED_BEFORE = "the year named before (その年, 同年)"
 _THAT_YEAR = re.compile(r"(?:その年|同年)の?\s?$")
@@ -493,7 +522,8 @@ _BRACKETED_AT_EDGE = re.compile(r"^\s*[【\[［](?P<a>[^】\]］\n]{4,30})[】\]
 # 「(ニュース青葉/2022年3月4日更新)」, 「(2021.6.3 青葉協会)」); not a note on a fact.
 _CITATION = re.compile(r"[(（](?P<c>[^()（）\n]{6,60})[)）]\s*$")
 _CREDIT = re.compile(r"^\s*[^\s0-9。、,()（）「」]{2,20}\s+(?P<d>[0-9].*?)\s*$")
-_NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|まで|〜|~|予定|以降|以来")
+# (a person's line 「山田太郎(青葉地区・入会1967年)」: the year of their joining, no source's date)
+_NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|まで|〜|~|予定|以降|以来|入会|入社|創業|創立|設立|生まれ|卒業|就任")
 # An issue line closing the text: a paper's name and the date of its issue, no bracket
 # (「「青葉新報」 2014年 11月 15日号より」, 「青葉だより 2019年5月号」).
 _ISSUE = re.compile(r"^\s*(?P<c>[「『]?[^\s「」『』。、]{2,24}[」』]?\s?\S*?\s?(?:[0-9]{4}|令和|平成|昭和)[^。]{1,16}?(?:号|発行))"

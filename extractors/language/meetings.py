@@ -42,6 +42,7 @@ _WORD_CHAR = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a1-\u30faー]")
 # Read back from a meeting word: kanji, katakana, Latin letters, digits, ・ and 〈〉 or <> (ジャパン〈漆〉サミット).
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a1-\u30faーA-Za-z0-9・〈〉<>]")
 _LEADING_YEAR = re.compile(r"(?:明治|大正|昭和|平成|令和)?(?:(?:19|20)[0-9]{2}|[0-9]{1,2}|元)?(?:年度|年)")
+_LEADING_MONTH = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?![日間])")  # 7月全国知事会議: the month it meets
 _ASSEMBLY = re.compile(r"(?<![協審])議会")  # 青葉市議会定例会: an assembly's session
 _EDITION_MARK = re.compile(rf"第\s?{_NUM}\s?回目?")
 
@@ -244,14 +245,18 @@ def _kana_word_back(text: str, lo: int, start: int, word_start: int) -> int:
 
 
 def trim_start(text: str, start: int, word_start: int) -> int:
-    """Where a name read back to `start` really starts: after an edition mark (令和3年第2回定例会)
-    and a leading year (平成23年度全国…大会), never past its meeting word at `word_start`."""
+    """Where a name read back to `start` really starts: after an edition mark (令和3年第2回定例会),
+    a leading year (平成23年度全国…大会) and month (7月全国知事会議), never past its meeting word at
+    `word_start`."""
     editions = list(_EDITION_MARK.finditer(text, start, word_start))
     if editions:
         start = editions[-1].end()
     year = _LEADING_YEAR.match(text, start, word_start)
     if year and year.end() < word_start:
         start = year.end()
+    month = _LEADING_MONTH.match(text, start, word_start)
+    if month and month.end() < word_start:
+        start = month.end()
     while start < word_start and text[start] in "・ ":
         start += 1
     return start

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.language.dates import DateMention, DocDate, carry_years, document_date, find_dates
+from extractors.language.dates import DateMention, DocDate, before_document_day, carry_years, document_date, find_dates
 from extractors.language.nlp import soft_cut
 from extractors.records.lines import Line, doc_lines
 from extractors.records.site_owner import owner_from_url
@@ -87,7 +87,8 @@ class DocContext:
         doc_date = document_date(text, doc.title)
         year = doc_date.year if doc_date else None
         ctx = cls(doc=doc, cands=sorted(cands, key=lambda c: (c.start, c.end)), year=year, doc_date=doc_date,
-                  dates=carry_years(text, find_dates(text, default_year=year)))
+                  dates=before_document_day(text, carry_years(text, find_dates(text, default_year=year)),
+                                            doc_date.date if doc_date else None))
         ctx._starts = [c.start for c in ctx.cands]
         ctx.aliases = ctx._find_aliases()
         ctx.prefecture = ctx._main_prefecture()

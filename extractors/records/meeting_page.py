@@ -57,6 +57,7 @@ _FOUNDED_IN = re.compile(r"(?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|�
 _NEWS_DAY = re.compile(r"[」』]?\s?が\s?(?:[0-9]{1,2}月)?[0-9]{1,2}日[、,]")  # a report's 「…」が11日、…であった
 _BARE_PLACE = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u4e00-\u9fff々ヶ]{2,3})$")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
+_ONLINE = re.compile(r"(?:オンライン|リモート|ウェブ|Web|WEB|web|Zoom|ZOOM)(?:会議|方式|形式)?\s?$")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|におきまして|を会場)")
 DATE_KEYS = ("開催日時", "開催年月日", "開催日程", "開催日", "開催期日", "開催時期", "実施日", "日時", "期日", "会期", "日程",
              "開催期間", "月日", "とき")
@@ -130,6 +131,8 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
             continue  # (…の中心は青葉市の事例であった: a copula, no venue, without the report's …が11日、)
         if "始ま" in mark.group() and _FOUNDED_IN.search(text, max(start, mark.start() - 24), mark.start()):
             continue  # (…は2010年に青葉市で始まり、今年で3回目: where the series began, not this meeting's venue)
+        if _ONLINE.search(text, max(start, mark.start() - 12), mark.start()):
+            continue  # (…(事務局:青葉市)が、オンラインにて開催: held online, the town named before is no venue)
         lo = max(start, mark.start() - 30)
         places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])
                   and not _OFFICIAL_AFTER.match(text, lo + p[1])  # 青葉市長が出席: an attendee, no venue

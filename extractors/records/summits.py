@@ -40,7 +40,7 @@ from datetime import date as date_cls, timedelta
 from functools import lru_cache
 
 from extractors.language import meetings
-from extractors.language.dates import DateMention, find_dates, kanji_to_int
+from extractors.language.dates import DateMention, find_dates, kanji_to_int, parse_wareki_year
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
@@ -101,7 +101,8 @@ def _text_names(text: str) -> tuple[meetings.Found, ...]:
 
 # 15回目の青葉サミット, 15回目となる青葉サミット: an edition written as a count before the name
 _COUNT_MARK = re.compile(r"(?<![0-9第年度])([0-9]+|[一二三四五六七八九十百]+)\s?回(?=目(?:の|となる|となった|を迎え))")
-_PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に続き|に次いで|での開催")
+# (本県で3回目の開催となる…: a count at one place, right after the place and で)
+_PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に続き|に次いで|での開催|(?:[都道府県市町村区]|本県|当地|地元)で\s?$")
 
 
 def _editions(ctx: DocContext) -> list[meetings.Found]:
@@ -134,6 +135,9 @@ def _series_names(ctx: DocContext) -> list[meetings.Found]:
     return cached
 
 
+_HALL_AFTER = re.compile(r"\s?(?:にて|において|におきまして|を(?:主)?会場|で(?:開催|開か|行われ))")
+
+
 def _read_series_names(ctx: DocContext) -> list[meetings.Found]:
     by_end: dict[int, meetings.Found] = {}
     cands = []
@@ -146,7 +150,10 @@ def _read_series_names(ctx: DocContext) -> list[meetings.Found]:
         after = meetings.name_after(ctx.text, ed.end)
         if after is not None and _is_series_name(after.text) and not after.text.startswith("「"):
             cands.append(after)
+    after_edition = {ed.end for ed in _editions(ctx)} | {ed.end + 1 for ed in _editions(ctx)}
     for f in (*_text_names(ctx.text), *(f for f in cands if _is_series_name(f.text))):
+        if f.start not in after_edition and f.text.endswith("フォーラム") and _HALL_AFTER.match(ctx.text, f.end):
+            continue  # (東京国際フォーラムにて行われ: a hall named …フォーラム, the place of another event)
         name = meetings.without_nickname(f.text)
         f = meetings.Found(f.start, f.start + len(name), name)
         if f.end not in by_end or len(f.text) > len(by_end[f.end].text):
@@ -523,16 +530,23 @@ def _set_venue(ctx: DocContext, draft: dict, s: int, e: int, short: Span | None 
 
 # An organisation's name right before an edition (…連合会の第52回, …協議会 第54回): a noun run
 # ending in a body's word, not a self-reference (本会, 当会) or a place.
-_ORGANISER = re.compile(r"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー])([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,30}?"
-                        r"(?:会|部|所|連盟|組合|機構|センター))(?:の|\s)$")
+_BODY_NAME = r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,30}?(?:会|部|所|連盟|組合|機構|センター)"
+# (日本商工会議所第110回通常会員総会: the body's name run on into the edition)
+_ORGANISER = re.compile(rf"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー])({_BODY_NAME})(?:の|\s)?$")
+# 青葉商工会議所は15日、…で第124回通常会員総会を開催した: the body the sentence is about
+_SUBJECT_ORGANISER = re.compile(rf"\s?({_BODY_NAME})(?:は|が)[、,\s]?")
 ORGANISER = "organiser named before the edition"
 
 
 def _organiser_before(ctx: DocContext, edition_at: int) -> tuple[int, int, str] | None:
-    """The body named right before a bare meeting's edition (…女性会連合会の第52回全国大会): its span
-    and name, on the edition's line."""
+    """The body named right before a bare meeting's edition (…女性会連合会の第52回全国大会), on the
+    edition's line, else the body the edition's sentence opens with as its subject (青葉商工会議所は
+    …第124回通常会員総会を開催した): its span and name."""
     ls, _ = ctx.line(edition_at)
     m = _ORGANISER.search(ctx.text, max(ls, edition_at - 32), edition_at)
+    if not m:
+        s, _ = ctx.sentence(edition_at)
+        m = _SUBJECT_ORGANISER.match(ctx.text, s, edition_at)
     if not m or m.group(1).startswith(("本", "当", "同", "各")):
         return None
     return m.start(1), m.end(1), m.group(1)
@@ -730,6 +744,9 @@ def _series_year(ctx: DocContext, series: str) -> tuple[str, int, int] | None:
 
 _LEADING_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s?(?=[^0-9\s年度/.\-])")
 _YEAR_RIGHT_BEFORE = re.compile(r"(?<![0-9\-./:－ー.A-Za-z])((?:19|20)[0-9]{2})\s?$")  # (not a phone number's end)
+# 令和4年全国知事会議in奈良: an era year (not a fiscal year, 年度) written before the name
+_MONTH_NAME = re.compile(r"[0-9一二三四五六七八九十]{1,2}月")
+_ERA_YEAR_BEFORE = re.compile(r"(?P<era>明治|大正|昭和|平成|令和)\s?(?P<n>元|[0-9]{1,2})\s?年\s?$")
 
 
 def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
@@ -745,7 +762,8 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
         rule = "summit-series-year"
         if not m:  # 2023青葉サミット, 2023 青葉サミット: the year written before the name
             ns = c.start + c.text.index(name)
-            m = _LEADING_YEAR.match(name) or _YEAR_RIGHT_BEFORE.search(ctx.text, max(0, ns - 6), ns)
+            m = _LEADING_YEAR.match(name) or _YEAR_RIGHT_BEFORE.search(ctx.text, max(0, ns - 6), ns) \
+                or _ERA_YEAR_BEFORE.search(ctx.text, max(0, ns - 8), ns)
             if not m:
                 continue
             if m.re is _LEADING_YEAR:
@@ -756,7 +774,15 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
             if not _is_series_name(name):
                 continue
         s, e = ctx.sentence(c.start)
-        year = int(m.group(1))
+        if m.re is _ERA_YEAR_BEFORE:
+            if name.endswith(_SESSIONS) or _MONTH_NAME.match(name):
+                continue  # 令和5年12月定例会: an assembly's session of that year and month
+            n = m.group("n")
+            year, ys, ye = parse_wareki_year(m.group("era"), "1" if n == "元" else n), m.start("era"), ctx.text.index("年", m.end("n")) + 1
+            if year is None:
+                continue
+        else:
+            year, ys, ye = int(m.group(1)), m.start(1), m.end(1)
         if (name, m.group(1)) in seen:  # named again (a heading, then the body): a date the first lacked
             draft = seen[(name, m.group(1))]
             if draft["start_date"] is None:
@@ -768,11 +794,48 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
         draft = _summit(name, None, 0.7, [(min(c.start, m.start()), max(c.end, m.end()), rule),
                                          field_span(ns, ns + len(name), rule, "series", name)]
                         + ([host] if host else []),
-                        host=host.value if host else None, _year=(str(year), m.start(1), m.end(1)))
+                        host=host.value if host else None, _year=(str(year), ys, ye))
         _year_date(ctx, draft, s, e, c.start, year)
         seen[(name, m.group(1))] = draft
         drafts.append(draft)
     return drafts
+
+
+# A meeting the title names with no number: the words of meetings that gather many bodies. A body's
+# own 総会 or 定例会, or a 交流会, with no number is its routine business, no meeting of a series.
+_UNNUMBERED_ENDS = ("サミット", "大会", "会議", "フォーラム")
+_HOLDING = re.compile(r"開催(?![地日期場要])|開か|開い|開き|開く|行われ|始ま|開幕")
+
+
+def _meeting_of_title_body(ctx: DocContext) -> str | None:
+    """A title that is only a body's name (「全国知事会」, a member's page about it) names no meeting, but
+    the meeting the text names after that body (全国知事会議) is the one the page is about."""
+    title = _LEGAL_FORM.sub("", (ctx.doc.title or "").strip())
+    if len(title) < 3 or not _TITLE_BODY.fullmatch(title):
+        return None
+    names = [f.text for f in _series_names(ctx) if strip_quotes(f.text).startswith(title) and strip_quotes(f.text) != title]
+    return names[0] if names else None
+
+
+def _title_meeting(ctx: DocContext) -> list[dict]:
+    """A page whose title names one meeting of a series and gives it no number, no count and no
+    year (「全国知事会議の開催について」, 「…サミットを開催」): that meeting, edition null, when a
+    sentence of the text names it and holds it (開催, 開かれ, 行われ); its date, host and theme
+    are the page's (`single_meeting_details`)."""
+    series = _title_series(ctx) or _meeting_of_title_body(ctx)
+    if not series or not _is_series_name(series):
+        return []
+    name = strip_quotes(series)
+    if not name.endswith(_UNNUMBERED_ENDS) or meetings.is_bare(name) or meetings.is_nickname(name):
+        return []  # (長野全国大会: what one meeting is called after its place, not a series)
+    at = ctx.text.find(name)
+    while at >= 0:
+        s, e = ctx.sentence(at)
+        if _HOLDING.search(ctx.text, s, e):
+            return [_summit(name, None, 0.6, [(s, e, "summit-title-meeting"),
+                                              field_span(at, at + len(name), "summit-title-meeting", "series", name)])]
+        at = ctx.text.find(name, at + len(name))
+    return []
 
 
 def _year_date(ctx: DocContext, draft: dict, s: int, e: int, series_at: int, year: int) -> None:
@@ -1059,6 +1122,23 @@ def _named_before(ctx: DocContext, offset: int, word: str) -> meetings.Found | N
     return names[-1] if names else None
 
 
+_LEGAL_FORM = re.compile(r"^(?:一般|公益)?(?:社団|財団)法人\s?")
+_TITLE_BODY = re.compile(rf"^\s?({_BODY_NAME})(?=[\s　]|$)")
+TITLE_BODY = "the meeting of the body the title names"
+
+
+def _title_body_meeting(ctx: DocContext, word: str) -> str | None:
+    """A bare meeting word (第62回定時総会) on a page that names no series: the meeting of the body
+    the page title opens with (「一般社団法人青葉県中小企業家同友会 定時総会」 -> 青葉県中小企業家同友会
+    定時総会); none for an assembly's session (青葉市議会 + 定例会) or a committee's meeting."""
+    title = _LEGAL_FORM.sub("", (ctx.doc.title or "").strip())
+    m = _TITLE_BODY.match(title)
+    if not m or m.group(1).startswith(("本", "当", "同", "各")):
+        return None
+    series = m.group(1) + word
+    return None if meetings.is_committee(series) else series
+
+
 def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
     """第20回大会, 第10回大会: a bare 大会/総会/サミット is the page's series (the named series its
     mentions give most), else the series named last before it with the same meeting word (a page
@@ -1079,6 +1159,8 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
                 ns = near.start + near.text.index(series)
                 d["evidence"].append(field_span(ns, ns + len(series), "summit-series-before", "series", series))
         if not series or meetings.is_bare(series):
+            series, how = _title_body_meeting(ctx, strip_quotes(d["series"])), TITLE_BODY
+        if not series:
             continue  # no name given: 第2回定例会 stays 定例会
         bare = [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "series" and sp.value != series]
         d["evidence"] += [field_span(sp.start, sp.end, sp.rule, "series", series, how=how) for sp in bare]
@@ -1403,6 +1485,8 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
         mentions += [c for c in _count_mentions(ctx) if c["edition"] not in {m["edition"] for m in mentions}]
     if not mentions:
         mentions = _year_mentions(ctx, _editions(ctx))
+    if not mentions and not rows:
+        mentions = _title_meeting(ctx)
     drafts = rows + _table_rows(ctx, {d["evidence"][0][0] for d in rows}) + mentions
     drafts += _enumerated(ctx, {d["evidence"][0][0] for d in drafts})
     _resolve_bare_series(ctx, drafts)
@@ -1421,6 +1505,8 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
             d["start_date"] = d["end_date"] = year
             d["evidence"] += [field_span(ys, ye, "summit-series-year", f, year, how="year of the series name")
                               for f in ("start_date", "end_date")]
+    # a meeting known only from the title's name, with neither day nor place on the page, is not stated
+    drafts = [d for d in drafts if d["evidence"][0][2] != "summit-title-meeting" or d["start_date"] or d["host"]]
     _declarations(ctx, drafts)
     for d in drafts:
         _host_of_declaration(ctx, d)

@@ -149,3 +149,10 @@ def test_same_month_days(text, expected):
 def test_two_day_spans_with_to_and_kara(text, expected):
     first = find_dates(text, default_year=2019)[0]
     assert (text[first.start:first.end], first.start_date, first.end_date) == expected
+
+
+def test_a_persons_joining_year_in_brackets_is_no_citation():
+    """(a line made up for the case: a member's name with the year they joined, closing a top line)"""
+    from extractors.language.dates import document_date
+    text = "総会に招かれて\n山田一郎(株)山田工務店(青葉地区・入会1967年)\n今年7月の総会に参加しました。"
+    assert document_date(text) is None
