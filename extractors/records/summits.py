@@ -807,22 +807,12 @@ _UNNUMBERED_ENDS = ("サミット", "大会", "会議", "フォーラム")
 _HOLDING = re.compile(r"開催(?![地日期場要])|開か|開い|開き|開く|行われ|始ま|開幕")
 
 
-def _meeting_of_title_body(ctx: DocContext) -> str | None:
-    """A title that is only a body's name (「全国知事会」, a member's page about it) names no meeting, but
-    the meeting the text names after that body (全国知事会議) is the one the page is about."""
-    title = _LEGAL_FORM.sub("", (ctx.doc.title or "").strip())
-    if len(title) < 3 or not _TITLE_BODY.fullmatch(title):
-        return None
-    names = [f.text for f in _series_names(ctx) if strip_quotes(f.text).startswith(title) and strip_quotes(f.text) != title]
-    return names[0] if names else None
-
-
 def _title_meeting(ctx: DocContext) -> list[dict]:
     """A page whose title names one meeting of a series and gives it no number, no count and no
     year (「全国知事会議の開催について」, 「…サミットを開催」): that meeting, edition null, when a
     sentence of the text names it and holds it (開催, 開かれ, 行われ); its date, host and theme
     are the page's (`single_meeting_details`)."""
-    series = _title_series(ctx) or _meeting_of_title_body(ctx)
+    series = _title_series(ctx)
     if not series or not _is_series_name(series):
         return []
     name = strip_quotes(series)

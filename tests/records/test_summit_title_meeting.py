@@ -34,11 +34,3 @@ def test_a_bodys_general_meeting_without_a_number_is_none(nlp):
 def test_a_meeting_the_text_does_not_hold_is_none(nlp):
     title = "全国市町村長サミットの誘致について"
     assert _summits(f"{title}\n姫路市は全国市町村長サミットの誘致に向けて準備を進めています。\n", title) == []
-
-
-def test_a_title_that_is_only_a_bodys_name_is_about_its_meeting(nlp):
-    title = "九州地方知事会"
-    (rec,) = _summits(f"{title}\n九州地方知事会は九州の8県の知事でつくる会です。令和6年6月3日に佐賀県で開催された"
-                      "九州地方知事会議に、本県の知事が出席しました。\n", title)
-    assert (rec["series"], rec["edition"], rec["start_date"], rec["host"]) == \
-        ("九州地方知事会議", None, "2024-06-03", "佐賀県")
