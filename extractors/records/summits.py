@@ -801,33 +801,6 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
     return drafts
 
 
-# A meeting the title names with no number: the words of meetings that gather many bodies. A body's
-# own 総会 or 定例会, or a 交流会, with no number is its routine business, no meeting of a series.
-_UNNUMBERED_ENDS = ("サミット", "大会", "会議", "フォーラム")
-_HOLDING = re.compile(r"開催(?![地日期場要])|開か|開い|開き|開く|行われ|始ま|開幕")
-
-
-def _title_meeting(ctx: DocContext) -> list[dict]:
-    """A page whose title names one meeting of a series and gives it no number, no count and no
-    year (「全国知事会議の開催について」, 「…サミットを開催」): that meeting, edition null, when a
-    sentence of the text names it and holds it (開催, 開かれ, 行われ); its date, host and theme
-    are the page's (`single_meeting_details`)."""
-    series = _title_series(ctx)
-    if not series or not _is_series_name(series):
-        return []
-    name = strip_quotes(series)
-    if not name.endswith(_UNNUMBERED_ENDS) or meetings.is_bare(name) or meetings.is_nickname(name):
-        return []  # (長野全国大会: what one meeting is called after its place, not a series)
-    at = ctx.text.find(name)
-    while at >= 0:
-        s, e = ctx.sentence(at)
-        if _HOLDING.search(ctx.text, s, e):
-            return [_summit(name, None, 0.6, [(s, e, "summit-title-meeting"),
-                                              field_span(at, at + len(name), "summit-title-meeting", "series", name)])]
-        at = ctx.text.find(name, at + len(name))
-    return []
-
-
 def _year_date(ctx: DocContext, draft: dict, s: int, e: int, series_at: int, year: int) -> None:
     """The date of the sentence text[s:e] naming a series by year, when it falls in that year."""
     found = _sentence_date(ctx, s, e, series_at, year)
@@ -1475,8 +1448,6 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
         mentions += [c for c in _count_mentions(ctx) if c["edition"] not in {m["edition"] for m in mentions}]
     if not mentions:
         mentions = _year_mentions(ctx, _editions(ctx))
-    if not mentions and not rows:
-        mentions = _title_meeting(ctx)
     drafts = rows + _table_rows(ctx, {d["evidence"][0][0] for d in rows}) + mentions
     drafts += _enumerated(ctx, {d["evidence"][0][0] for d in drafts})
     _resolve_bare_series(ctx, drafts)
@@ -1495,8 +1466,6 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
             d["start_date"] = d["end_date"] = year
             d["evidence"] += [field_span(ys, ye, "summit-series-year", f, year, how="year of the series name")
                               for f in ("start_date", "end_date")]
-    # a meeting known only from the title's name, with neither day nor place on the page, is not stated
-    drafts = [d for d in drafts if d["evidence"][0][2] != "summit-title-meeting" or d["start_date"] or d["host"]]
     _declarations(ctx, drafts)
     for d in drafts:
         _host_of_declaration(ctx, d)
