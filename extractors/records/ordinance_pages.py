@@ -234,6 +234,8 @@ _IN_FORCE = re.compile(r"(?:この|本)条例は、?\s?(?:(?P<promulgated>公布
 
 def supplementary(ctx: DocContext) -> tuple[tuple[int, int, DateMention | None] | None, list[DateMention]]:
     """(the first 附則's 施行: its span and date, None for 公布の日; the amendments' dates)."""
+    if not _SUPPLEMENT.search(ctx.text):
+        return _unheaded_supplementary(ctx), []
     in_force = None
     amendments: list[DateMention] = []
     for m in _SUPPLEMENT.finditer(ctx.text):
@@ -252,6 +254,35 @@ def supplementary(ctx: DocContext) -> tuple[tuple[int, int, DateMention | None] 
             if dates:
                 in_force = (dates[0].start, dates[0].end, dates[0])
     return in_force, amendments
+
+
+# a provision line of a 附則 whose heading the page lost: its item number (1, １) or none, then 「この条例は、…から施行」
+_PROVISION_LINE = re.compile(r"\s*(?:[0-9０-９]{1,2}\s)?\s*(?=(?:この|本)条例は)")
+# the line over an amending ordinance's 附則, its heading lost too: only its year or date and number in brackets
+_AMENDMENT_LINE = re.compile(r"\s*[(（][^()（）\n]{0,30}条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号[)）]\s*")
+
+
+def _unheaded_supplementary(ctx: DocContext) -> tuple[int, int, DateMention | None] | None:
+    """A 例規集 page rendered without its 附則 headings: the first provision line that puts この条例 in
+    force (「1 この条例は、平成17年3月1日から施行する。」, under a 「(施行期日)」 key or none) and does not
+    stand right under an amending ordinance's bracketed number (「(平成9年条例第23号)」: that provision
+    is the amendment's) gives the ordinance's own day in force (None as date: 公布の日)."""
+    lines = ctx.lines
+    for i, line in enumerate(lines):
+        lead = _PROVISION_LINE.match(line.text)
+        if not lead:
+            continue
+        f = _IN_FORCE.match(ctx.text, line.start + lead.end(), line.end)
+        if not f:
+            continue
+        above = next((ln for ln in reversed(lines[:i]) if ln.body), None)
+        if above is not None and _AMENDMENT_LINE.fullmatch(above.text):
+            return None  # (the first provision on the page is an amendment's: the ordinance's own is not shown)
+        if f.group("promulgated"):
+            return f.start("promulgated"), f.end("promulgated"), None
+        dates = [d for d in ctx.dates_in(f.start("date"), f.end("date")) if d.start_date and d.precision == "day"]
+        return (dates[0].start, dates[0].end, dates[0]) if dates else None
+    return None
 
 
 _NUMBER_AFTER = re.compile(r"\s?(?:[^\s\d()（）]{1,8}?(?:都|道|府|県|市|区|町|村))?\s?条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号")

@@ -1205,23 +1205,23 @@ def _supplementary_provisions(ctx: DocContext, drafts: list[dict]) -> None:
     """A 例規集 page's 附則 (one header on the page): the first one's 施行 gives the effective date
     (公布の日: the enacted date), the later ones' dates the amendments."""
     headers = [d for d in drafts if d["confidence"] >= 0.9]
-    if len(headers) != 1:
-        return
-    d = headers[0]
+    if len({_key_name(d["name"]) for d in headers}) != 1:
+        return  # (one ordinance's header may stand twice: over its text and again in the page's 沿革 block)
     in_force, amendments = supplementary(ctx)
-    if in_force and d["effective_date"] is None:
-        s, e, date = in_force
-        if date is not None:
-            d["effective_date"] = date.start_date
-            d["evidence"].append(date_span(date, "ordinance-supplementary", "effective_date"))
-        elif d["enacted_date"]:
-            d["effective_date"] = d["enacted_date"]
-            d["evidence"].append(field_span(s, e, "ordinance-supplementary", "effective_date", d["enacted_date"],
-                                            how="公布の日: the enacted date"))
-    for date in amendments:
-        if date.start_date not in d["amended_dates"] and date.start_date != d["enacted_date"]:
-            d["amended_dates"].append(date.start_date)
-            d["evidence"].append(date_span(date, "ordinance-supplementary", "amended_dates"))
+    for d in headers:
+        if in_force and d["effective_date"] is None:
+            s, e, date = in_force
+            if date is not None:
+                d["effective_date"] = date.start_date
+                d["evidence"].append(date_span(date, "ordinance-supplementary", "effective_date"))
+            elif d["enacted_date"]:
+                d["effective_date"] = d["enacted_date"]
+                d["evidence"].append(field_span(s, e, "ordinance-supplementary", "effective_date", d["enacted_date"],
+                                                how="公布の日: the enacted date"))
+        for date in amendments:
+            if date.start_date not in d["amended_dates"] and date.start_date != d["enacted_date"]:
+                d["amended_dates"].append(date.start_date)
+                d["evidence"].append(date_span(date, "ordinance-supplementary", "amended_dates"))
 
 
 def _page_number_and_promulgation(ctx: DocContext, drafts: list[dict]) -> None:

@@ -152,6 +152,22 @@ def test_supplementary_provisions(nlp, first, effective):
     assert (o["enacted_date"], o["effective_date"], o["amended_dates"]) == ("2001-03-23", effective, ["2008-03-25"])
 
 
+@pytest.mark.parametrize("tail, effective", [
+    # the 附則 heading lost in rendering: the provision under its 施行期日 key, with its item number
+    ("(施行期日)\n\n1 この条例は、平成13年4月1日から施行する。\n", "2001-04-01"),
+    # 公布の日, and the header again in the page's 沿革 block below the amendment's provision
+    ("この条例は、公布の日から施行する。\n\n(平成20年条例第4号)\n\nこの条例は、公布の日から施行する。\n\n"
+     "青森市商業振興条例\n\n平成13年3月23日 条例第7号\n", "2001-03-23"),
+    # only an amendment's provision is shown (under its bracketed number): the ordinance's own day is unknown
+    ("(平成20年条例第4号)\n\nこの条例は、平成20年4月1日から施行する。\n", None),
+])
+def test_supplementary_provisions_without_their_heading(nlp, tail, effective):
+    text = ("○青森市商業振興条例\n\n平成13年3月23日\n\n条例第7号\n\n(目的)\n第1条 この条例は、商業の振興を図る。\n\n"
+            "第2条 この条例の施行に関し必要な事項は、規則で定める。\n\n" + tail)
+    (o,) = _ordinances(text).values()
+    assert (o["enacted_date"], o["effective_date"]) == ("2001-03-23", effective)
+
+
 def test_an_ordinance_named_twice_is_one_record(nlp):
     text = ("青森県中小企業振興条例が施行されました\n「青森県中小企業振興条例」が令和2年3月24日に公布されました。\n"
             "この中小企業振興条例は、令和2年4月1日から施行されます。\n県は中小企業・小規模企業振興条例に基づき計画を作ります。")
