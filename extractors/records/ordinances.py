@@ -243,7 +243,13 @@ def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
     if head >= start or ctx.text[start] in "「『“" or ctx.text[end:le].strip() \
             or not _WORDS.fullmatch(ctx.text, head, start) or end - head > MAX_CELL_NAME:
         return None
-    pos, seen = le, 0
+    return head if _number_below(ctx, le) else None
+
+
+def _number_below(ctx: DocContext, line_end: int) -> bool:
+    """Whether the lines right below a line ending at `line_end` are a 例規集 header's date and number
+    (令和2年3月25日 / 倉敷市条例第8号, blank lines between them counting for nothing)."""
+    pos, seen = line_end, 0
     while seen < 3 and pos < len(ctx.text):  # the date and the number stand right below the name
         ns, ne = ctx.line(pos + 1)
         line = ctx.text[ns:ne].strip()
@@ -252,10 +258,26 @@ def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
             continue  # (a rendered page parts the header's lines with blank ones)
         seen += 1
         if _NUMBER.search(line) and len(line) <= 40:
-            return head
+            return True
         if _HEADER_END.match(line) or len(line) > 40 or not ctx.dates_in(ns, ne):
             break
-    return None
+    return False
+
+
+def _header_line_names(ctx: DocContext) -> list[tuple[int, int]]:
+    """Lines that are a 例規集 header's name whole (marks aside) over its date and number, whatever
+    words the name holds (○高浜市みんなで三州瓦をひろめよう条例: kana and a verb the token rules read
+    as no name): the header's structure says it is one."""
+    out = []
+    for line in ctx.lines:
+        body = line.text.strip().lstrip(_HEADER_MARKS)
+        if not body.endswith("条例") or len(body) > MAX_CELL_NAME or not _WORDS.fullmatch(body) \
+                or not is_ordinance_name(body):
+            continue
+        s = line.start + line.text.find(body)
+        if _number_below(ctx, line.end):
+            out.append((s, s + len(body)))
+    return out
 
 
 def _header_place(ctx: DocContext, name: str, block: tuple[int, int]) -> tuple[str, None, tuple[int, int] | None] | None:
@@ -859,8 +881,12 @@ def _made_by_the_page_body(ctx: DocContext, draft: dict, cand: Candidate) -> boo
 
 def _with_cells(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """The ordinance candidates, a table cell that is a whole name (`_cell_names`) standing for
-    the candidates inside it, or for none (a name with a verb in it: …を振興する条例)."""
+    the candidates inside it, or for none (a name with a verb in it: …を振興する条例), and a 例規集
+    header's name line no rule read (`_header_line_names`)."""
     out = list(cands)
+    for hs, he in _header_line_names(ctx):
+        if not any(c.start < he and hs < c.end for c in out):  # (a name no rule read)
+            out.append(Candidate(label="ORDINANCE", start=hs, end=he, text=ctx.text[hs:he], rule="ordinance-header-line"))
     for cs, ce in _cell_names(ctx):
         raw = ctx.text[cs:ce]
         core = strip_quotes(raw).lstrip("○◯●◎・ ")

@@ -168,6 +168,19 @@ def test_supplementary_provisions_without_their_heading(nlp, tail, effective):
     assert (o["enacted_date"], o["effective_date"]) == ("2001-03-23", effective)
 
 
+def test_a_header_line_name_no_rule_reads(nlp):
+    """A 例規集 header whose name is kana and a verb (…を応援しよう条例): its date and number below say it is one."""
+    text = ("○青森市みんなで地元の店を応援しよう条例\n\n平成30年3月20日\n\n条例第5号\n\n(目的)\n"
+            "第1条 この条例は、地元の店の利用を広げることを目的とします。\n")
+    (o,) = _ordinances(text).values()
+    assert (o["name"], o["municipality"], o["enacted_date"]) == ("青森市みんなで地元の店を応援しよう条例", "青森市", "2018-03-20")
+
+
+def test_a_kana_name_line_without_a_number_below_is_no_header(nlp):
+    text = "○青森市みんなで地元の店を応援しよう条例\n\n市は、地元の店の利用を広げる取り組みを考えています。\n"
+    assert _ordinances(text) == {}
+
+
 def test_an_ordinance_named_twice_is_one_record(nlp):
     text = ("青森県中小企業振興条例が施行されました\n「青森県中小企業振興条例」が令和2年3月24日に公布されました。\n"
             "この中小企業振興条例は、令和2年4月1日から施行されます。\n県は中小企業・小規模企業振興条例に基づき計画を作ります。")
