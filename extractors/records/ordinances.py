@@ -118,8 +118,9 @@ def extend_name(text: str, start: int, end: int) -> int:
             return start  # 2例目の乾杯条例, 10周年の: a count of such ordinances (or years) before the name
         if link == "、" and not re.search("及び|並びに", text[start:end]):
             return start  # a comma joins names only in a coordination closed by 及び
-        if link in ("の", "と") and _starts_with_place(group) and municipality_prefix(group + "中小企業条例") == group:
-            return start
+        if link in ("の", "と") and _starts_with_place(group) and (municipality_prefix(group + "中小企業条例") == group
+                                                                 or is_municipality(without_prefecture(group))):
+            return start  # (福岡県田川市の…条例: a city after its prefecture, as bare a place as the city alone)
         if link in ("の", "と") and municipality_prefix(text[start:end]):
             return start  # 議員提案の青葉市…条例: a name that opens with its body is whole
         start = m.start()

@@ -449,3 +449,11 @@ def test_a_dated_ordinance_the_pages_unnamed_body_made(nlp, title, text, name, f
 ])
 def test_an_undated_or_anothers_placeless_ordinance_stays_a_kind(nlp, text):
     assert _ordinances(text, "お知らせ") == {}
+
+
+def test_a_city_after_its_prefecture_before_の_is_no_part_of_the_name(nlp):
+    text = ("研修で二つの例を学びました。\n"
+            "福岡県田川市の中小企業振興基本条例は2015年に制定され、前文で市の歴史を述べています。\n")
+    recs = _ordinances(text, title="研修の報告")
+    assert list(recs) == ["中小企業振興基本条例"]
+    assert (recs["中小企業振興基本条例"]["municipality"], recs["中小企業振興基本条例"]["enacted_date"]) == ("田川市", "2015")
