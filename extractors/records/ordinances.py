@@ -1211,6 +1211,8 @@ def _fallback_dates(ctx: DocContext, drafts: list[dict]) -> None:
                 d["evidence"].append(field_span(date.start, end, "ordinance-numbered-date", "number", d["number"]))
             continue
         key = _key_name(d["name"])  # (the name without its place stands for one body only)
+        if len(bodies[key]) > 1 and d["name"] == key:
+            continue  # (A区の…条例 and B市の…条例: a sentence naming the bare name may be the other body's)
         dated = sentence_date(ctx, key if len(bodies[key]) == 1 else d["name"], one)
         if dated:
             field, date = dated

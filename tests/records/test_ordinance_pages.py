@@ -457,3 +457,12 @@ def test_a_city_after_its_prefecture_before_の_is_no_part_of_the_name(nlp):
     recs = _ordinances(text, title="研修の報告")
     assert list(recs) == ["中小企業振興基本条例"]
     assert (recs["中小企業振興基本条例"]["municipality"], recs["中小企業振興基本条例"]["enacted_date"]) == ("田川市", "2015")
+
+
+def test_a_bare_name_two_bodies_share_is_not_dated_by_the_other_bodys_sentence(nlp):
+    text = ("研修で二つの例を学びました。\n東京都墨田区は、全国で最初に中小企業振興基本条例が制定された区です。\n"
+            "福岡県田川市の中小企業振興基本条例は2015年に制定されました。\n")
+    recs = _docs((text, "研修の報告"))
+    dates = {r["municipality"]: r["enacted_date"] for r in recs}
+    assert dates == {"墨田区": None, "田川市": "2015"}
+
