@@ -76,7 +76,11 @@ def is_ordinance_name(name: str) -> bool:
     """A proper ordinance name: not a generic reference (本条例) and not a date (令和元年6月1日条例第8号)."""
     generic = _GENERIC.match(name) and not _starts_with_place(name)  # 前条例, but 前橋市…条例 and 新潟県…条例
     return (name.endswith("条例") and len(name) >= 5 and not generic and "条例" not in name[:-2]
-            and not _DATE_LIKE.search(name[:-2]) and not _SORT_NAME.search(name))
+            and not _DATE_LIKE.search(name[:-2]) and not _SORT_NAME.search(name) and not _KIND_WORDS_ONLY.match(name))
+
+
+# 振興基本条例, 推進条例: words of the kind only, no subject (中小企業, 産業, 商店街): a sort, no one's name
+_KIND_WORDS_ONLY = re.compile(r"^(?:振興|基本|推進|促進|活性化|理念)+条例$")
 
 
 # 理念型条例, 県内初の…条例: a sort of ordinance or a description of one, not its name
