@@ -76,7 +76,12 @@ def is_ordinance_name(name: str) -> bool:
     """A proper ordinance name: not a generic reference (本条例) and not a date (令和元年6月1日条例第8号)."""
     generic = _GENERIC.match(name) and not _starts_with_place(name)  # 前条例, but 前橋市…条例 and 新潟県…条例
     return (name.endswith("条例") and len(name) >= 5 and not generic and "条例" not in name[:-2]
-            and not _DATE_LIKE.search(name[:-2]) and not _SORT_NAME.search(name) and not _KIND_WORDS_ONLY.match(name))
+            and not _DATE_LIKE.search(name[:-2]) and not _SORT_NAME.search(name) and not _KIND_WORDS_ONLY.match(name)
+            and not _ERA_YEAR.fullmatch(name[:-2]))
+
+
+# (平11条例11・平27条例61・一部改正): an amendment's abbreviated era year before 条例, no name
+_ERA_YEAR = re.compile(r"(?:明|大|昭|平|令)\s?[0-9０-９元一二三四五六七八九十]{1,3}")
 
 
 # 振興基本条例, 推進条例: words of the kind only, no subject (中小企業, 産業, 商店街): a sort, no one's name

@@ -44,6 +44,8 @@ def test_enacting_body_from_the_gazetteer(name, place):
 @pytest.mark.parametrize("name, ok", [
     ("前橋市中小企業振興基本条例", True), ("新潟県中小企業振興条例", True),
     ("前条例", False), ("本条例", False), ("新条例の施行", False), ("令和2年3月30日条例", False),
+    # an amendment annotation's abbreviated era year (平11条例11・…・一部改正), and a city that opens with an era's kanji
+    ("平11条例", False), ("令3条例", False), ("平塚市商業振興条例", True),
 ])
 def test_generic_references_are_not_names(name, ok):
     assert is_ordinance_name(name) is ok
