@@ -751,7 +751,10 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
     standing near its name (the day of a vote: …日の本会議で可決 / 条例は同月6日に公布)."""
     names = {_key_name(d["name"]) for d in drafts}
     open_ = [d for d in drafts if not (d["enacted_date"] or d["effective_date"]) or d.get("_near")]
-    if len(names) != 1 or not open_:
+    if not open_:
+        return
+    if len(names) != 1:
+        _same_ordinance_dates(ctx, drafts)
         return
     for m in _SELF_REFERENCE.finditer(ctx.text):
         s, e = ctx.sentence(m.start())
@@ -770,6 +773,29 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
                     d["evidence"] += [sp._replace(how="date of 本条例") for sp in spans if sp.field == key]
         return
 
+
+
+def _same_ordinance_dates(ctx: DocContext, drafts: list[dict]) -> None:
+    """同条例は、…から施行: on a page naming several ordinances, 同条例 is the one named last before it;
+    a date its sentence binds to a verb dates that ordinance's drafts that have none."""
+    for m in re.finditer(r"(?<![\u4e00-\u9fff])同条例", ctx.text):
+        named = [(sp.start, d) for d in drafts for sp in d["evidence"]
+                 if isinstance(sp, Span) and sp.field == "name" and sp.end <= m.start()]
+        if not named:
+            continue
+        ref = max(named, key=lambda x: x[0])[1]
+        open_ = [d for d in drafts if (d["name"], d["municipality"]) == (ref["name"], ref["municipality"])
+                 and not (d["enacted_date"] or d["effective_date"])]
+        s, e = ctx.sentence(m.start())
+        probe = {"enacted_date": None, "effective_date": None, "evidence": []}
+        if not open_ or not _verb_dates(ctx, probe, m.end(), e):
+            continue
+        for d in open_:
+            for k in ("enacted_date", "effective_date"):
+                if probe[k]:
+                    d[k] = probe[k]
+                    d["evidence"] += [sp._replace(how="date of 同条例") for sp in probe["evidence"]
+                                      if isinstance(sp, Span) and sp.field == k]
 
 
 # …条例を可決した。4月1日から施行する。: a sentence opening with a day put in force, its subject left out

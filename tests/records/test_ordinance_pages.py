@@ -471,3 +471,10 @@ def test_a_name_of_kind_words_only_is_no_ordinance(nlp):
     text = "福岡県田川市の中小企業振興基本条例は2015年に制定された新しい振興基本条例です。\n"
     recs = _ordinances(text, title="研修の報告")
     assert list(recs) == ["中小企業振興基本条例"]
+
+
+def test_same_ordinance_dates_the_one_named_last_before_it(nlp):
+    text = ("2012年6月19日\n市は「青森市中小企業振興基本条例」の説明会を開きました。\n"
+            "同条例は、4月1日から施行されているものです。\n市は以前から青森市商店街振興条例も持っています。\n")
+    recs = _ordinances(text, title="説明会の報告")
+    assert recs["青森市中小企業振興基本条例"]["effective_date"] == "2012-04-01"
