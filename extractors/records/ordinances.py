@@ -472,6 +472,8 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
         date = None  # (the dates after the name are bound to their verbs; one before it only to the verb that closes its clause)
     if date and date.end <= cand.start:  # 平成27年4月に施行した「…条例」: the verb between the date and the name
         verb = _VERB_AFTER.search(ctx.text, date.end, cand.start) or verb
+    if date and verb and verb.start() >= cand.end and _EVENT_AFTER_VERB.match(ctx.text, verb.end()):
+        date = None  # 5月29日に「…条例」制定・報告会を開催: the day of an event the making names, not the making
     if date:
         field = "effective_date" if verb and verb.group(1) == "施行" else "enacted_date"
         if verb and "改正" in verb.group(1):
@@ -489,6 +491,9 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
     return _renamed(ctx, draft, cand)
 
 
+# 制定・報告会, 制定記念式典, 施行記念シンポジウム: the verb names an event held for the ordinance
+_EVENT_AFTER_VERB = re.compile(r"(?:・|記念)?[\u4e00-\u9fff\u30a1-\u30faー]{0,6}?"
+                               r"(?:報告会|説明会|祝賀会|記念会|式典|シンポジウム|フォーラム|セミナー|講演会|学習会)")
 _OWN_DATE = re.compile(r"[」』]?\s?(?:は|が|を|も)?\s?$")
 _PAIR_NEXT = re.compile(r"、\s?[^、。]{2,40}?条例[」』]?\s?(?:は|が|を|も)")
 

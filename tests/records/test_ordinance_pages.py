@@ -473,6 +473,15 @@ def test_a_name_of_kind_words_only_is_no_ordinance(nlp):
     assert list(recs) == ["中小企業振興基本条例"]
 
 
+def test_the_day_of_an_event_the_making_names_is_not_the_making(nlp):
+    text = ("2012年6月19日\n5月29日に「青森市中小企業振興基本条例」制定・報告会を開催しました。\n"
+            "同条例は、3月13日に市議会で可決し、4月1日から施行されているものです。\n"
+            "市は以前から青森市商店街振興条例も持っています。\n")
+    recs = _ordinances(text, title="条例の報告会")
+    o = recs["青森市中小企業振興基本条例"]
+    assert (o["enacted_date"], o["effective_date"]) == (None, "2012-04-01")
+
+
 def test_same_ordinance_dates_the_one_named_last_before_it(nlp):
     text = ("2012年6月19日\n市は「青森市中小企業振興基本条例」の説明会を開きました。\n"
             "同条例は、4月1日から施行されているものです。\n市は以前から青森市商店街振興条例も持っています。\n")
