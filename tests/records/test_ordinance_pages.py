@@ -482,6 +482,11 @@ def test_the_day_of_an_event_the_making_names_is_not_the_making(nlp):
     assert (o["enacted_date"], o["effective_date"]) == (None, "2012-04-01")
 
 
+def test_a_making_still_ahead_after_the_subject_particle(nlp):
+    text = "商工会は町長に要望書を手渡しました。\n青森市中小企業振興基本条例は制定に向けて大きく動き出しました。\n"
+    assert _ordinances(text, title="要望書を提出") == {}
+
+
 def test_same_ordinance_dates_the_one_named_last_before_it(nlp):
     text = ("2012年6月19日\n市は「青森市中小企業振興基本条例」の説明会を開きました。\n"
             "同条例は、4月1日から施行されているものです。\n市は以前から青森市商店街振興条例も持っています。\n")
