@@ -483,7 +483,8 @@ def test_the_day_of_an_event_the_making_names_is_not_the_making(nlp):
 
 
 def test_a_making_still_ahead_after_the_subject_particle(nlp):
-    text = "商工会は町長に要望書を手渡しました。\n青森市中小企業振興基本条例は制定に向けて大きく動き出しました。\n"
+    text = ("青森市に中小企業振興基本条例の制定を求めている商工会は7月16日、要望書を市長に手渡し、市側は「来年3月の議会で"
+            "制定して4月に施行したい」と語りました。青森市中小企業振興基本条例は制定に向けて大きく動き出しました。\n")
     assert _ordinances(text, title="要望書を提出") == {}
 
 
@@ -492,3 +493,4 @@ def test_same_ordinance_dates_the_one_named_last_before_it(nlp):
             "同条例は、4月1日から施行されているものです。\n市は以前から青森市商店街振興条例も持っています。\n")
     recs = _ordinances(text, title="説明会の報告")
     assert recs["青森市中小企業振興基本条例"]["effective_date"] == "2012-04-01"
+
