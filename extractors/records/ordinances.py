@@ -253,7 +253,18 @@ def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
     if head >= start or ctx.text[start] in "「『“" or ctx.text[end:le].strip() \
             or not _WORDS.fullmatch(ctx.text, head, start) or end - head > MAX_CELL_NAME:
         return None
-    return head if _number_below(ctx, le) else None
+    return head if _number_below(ctx, le) or _over_its_header(ctx, le) else None
+
+
+def _over_its_header(ctx: DocContext, line_end: int) -> bool:
+    """Whether the line ending at `line_end` is the page's heading right above its 例規集 header: the
+    next non-empty line is the same name (marks aside) over the date and number."""
+    ns, ne = ctx.line(line_end + 1) if line_end < len(ctx.text) else (line_end, line_end)
+    while ns < len(ctx.text) and not ctx.text[ns:ne].strip() and ne < len(ctx.text):
+        ns, ne = ctx.line(ne + 1)
+    ls, _ = ctx.line(line_end)
+    same = ctx.text[ns:ne].strip().lstrip(_HEADER_MARKS) == ctx.text[ls:line_end].strip().lstrip(_HEADER_MARKS)
+    return same and ns > line_end and _number_below(ctx, ne)
 
 
 def _number_below(ctx: DocContext, line_end: int) -> bool:

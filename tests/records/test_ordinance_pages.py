@@ -494,3 +494,10 @@ def test_same_ordinance_dates_the_one_named_last_before_it(nlp):
     recs = _ordinances(text, title="説明会の報告")
     assert recs["青森市中小企業振興基本条例"]["effective_date"] == "2012-04-01"
 
+
+def test_the_page_heading_over_its_header_is_the_name_whole(nlp):
+    """A rendered 例規集 page: its heading line, then the header's own name line over the date and number."""
+    text = ("○青森市重要産業指定に関する条例\n○青森市重要産業指定に関する条例\n\n昭和45年3月20日\n\n条例第8号\n\n(目的)\n"
+            "第1条 この条例は、市の産業の振興を図ることを目的とする。\n")
+    recs = _ordinances(text, title="○青森市重要産業指定に関する条例")
+    assert list(recs) == ["青森市重要産業指定に関する条例"]
