@@ -106,7 +106,7 @@ _NOUN_GROUP = r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,}"
 _LINK_BEFORE = re.compile(rf"({_NOUN_GROUP})(及び|並びに|又は|・|の|と|、|に関する|における)$")
 _SORT_BEFORE = re.compile(r"[\u4e00-\u9fff]型の$")
 _COUNTED = re.compile(r"[0-9０-９]")  # a digit right before a noun group: the group is its counter (例目, 件目, 番目)
-_NOT_IN_NAME = re.compile(r"(?:年|月|日|年度|本市|本県|本町|本村|本区|同市|同県|当市|当県|型)$")  # a sort (…型の条例)
+_NOT_IN_NAME = re.compile(r"(?:年|月|日|年度|本市|本県|本町|本村|本区|同市|同県|当市|当県|型|合併前|改正前|施行前|合併後)$")  # a sort (…型の条例)
 
 
 def extend_name(text: str, start: int, end: int) -> int:

@@ -23,6 +23,7 @@ from schemas.document import Document
     ("産業課、商工振興条例の担当", "商工振興条例", "商工振興条例"),  # a comma outside a coordination ends it
     ("県内で2例目の乾杯推進条例", "乾杯推進条例", "乾杯推進条例"),  # nor a count of such ordinances
     ("全国で15番目の地酒条例", "地酒条例", "地酒条例"),
+    ("合併前の脇町商工業振興条例の規定", "脇町商工業振興条例", "脇町商工業振興条例"),  # nor a time before の (合併前, 改正前)
 ])
 def test_names_read_back_to_a_boundary(text, found, name):
     end = text.index(found) + len(found)
