@@ -471,10 +471,39 @@ def _date_for(ctx: DocContext, cand: Candidate) -> DateMention | None:
     return after[0] if after else None
 
 
+# X条例(平成2年Y町条例第3号): the bracket right after a name cites it by its year (or day) and number
+_CITATION_AFTER = re.compile(r"[」』]?\s?[(（]\s?(?P<date>(?:明治|大正|昭和|平成|令和)\s?(?:元|[0-9一二三四五六七八九十]{1,3})\s?年"
+                             r"(?:[0-9一二三四五六七八九十]{1,2}月(?:[0-9一二三四五六七八九十]{1,2}日)?)?)\s?"
+                             r"(?P<place>[\u4e00-\u9fff々ヶ]{1,6}?(?:都|道|府|県|市|区|町|村))?\s?"
+                             r"条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号")
+
+
+def _cited(ctx: DocContext, draft: dict, end: int) -> bool:
+    """A name cited with its year and number in the bracket right after it (…条例(平成2年半田町条例第3号)):
+    that year is its making and the number its own, whatever other dates its sentence holds (a list of
+    citations: 「A条例(…)、B条例(…)又はC条例(…)」); the place written in the number is its body (a town
+    merged away that no gazetteer of today holds, on its successor's page)."""
+    m = _CITATION_AFTER.match(ctx.text, end)
+    dates = [d for d in ctx.dates_in(m.start("date"), m.end("date")) if d.start_date] if m else []
+    if not dates:
+        return False
+    draft["enacted_date"] = dates[0].start_date
+    draft["evidence"].append(date_span(dates[0], "ordinance-citation", "enacted_date"))
+    draft["number"] = re.sub(r"\s", "", ctx.text[m.start("date"):m.end()])
+    draft["evidence"].append(field_span(m.start("date"), m.end(), "ordinance-citation", "number", draft["number"]))
+    if m.group("place") and draft["municipality"] != m.group("place") and not municipality_prefix(draft["name"]):
+        draft["evidence"] = [sp for sp in draft["evidence"] if not (isinstance(sp, Span) and sp.field == "municipality")]
+        draft["municipality"] = None
+        set_municipality(ctx, draft, (m.group("place"), None, (m.start("place"), m.end("place"))))
+    return True
+
+
 def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
     quoted = cand.text.startswith(("「", "『"))
     draft = _draft(ctx, name, cand, confidence=0.75 if quoted else 0.6)
     set_municipality(ctx, draft, _place_for(ctx, name, cand))
+    if _cited(ctx, draft, cand.end):
+        return _renamed(ctx, draft, cand)
     _, e = ctx.sentence(after_aside(ctx.text, cand.end))  # (…条例(以下「条例」という。)を…から施行)
     bound = _verb_dates(ctx, draft, cand.end, _own_date_clause_end(ctx, cand.end, e))
     date = _date_for(ctx, cand)

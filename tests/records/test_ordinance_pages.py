@@ -501,3 +501,16 @@ def test_the_page_heading_over_its_header_is_the_name_whole(nlp):
             "第1条 この条例は、市の産業の振興を図ることを目的とする。\n")
     recs = _ordinances(text, title="○青森市重要産業指定に関する条例")
     assert list(recs) == ["青森市重要産業指定に関する条例"]
+
+
+def test_ordinances_cited_with_their_year_and_number_in_brackets(nlp):
+    """A merged city's 例規集 page cites the towns' former ordinances, each with its own bracket: each takes
+    its own year, number and town (no gazetteer of today holds a town merged away), not the year before it."""
+    text = ("○美馬市商工業振興条例\n\n平成17年3月1日\n\n条例第90号\n\n(目的)\n第1条 この条例は、商工業の振興を図る。\n\n"
+            "(経過措置)\n2 この条例の施行の日の前日までに、合併前の脇町商工業振興条例(平成3年脇町条例第5号)又は"
+            "木屋平村商工業振興条例(昭和60年木屋平村条例第9号)の規定によりなされた手続は、この条例によりなされたものとみなす。\n")
+    recs = _docs((text, "○美馬市商工業振興条例"))
+    got = {r["name"]: (r["municipality"], r["enacted_date"], r["number"]) for r in recs}
+    assert got["脇町商工業振興条例"] == ("脇町", "1991", "平成3年脇町条例第5号")
+    assert got["木屋平村商工業振興条例"] == ("木屋平村", "1985", "昭和60年木屋平村条例第9号")
+    assert got["美馬市商工業振興条例"][0] == "美馬市"
