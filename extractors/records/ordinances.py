@@ -656,9 +656,29 @@ def _part_of_compound(text: str, end: int) -> bool:
         return False
     if _RULES_UNDER.match(text, end):
         return True  # 条例施行規則: the rules made under it, another instrument
+    if _BILL_PASSED.match(text, end):
+        return False  # …条例案を可決し: the bill the assembly passed is the ordinance made
     nxt = text[end:end + 2]
     return bool(re.match(r"[\u4e00-\u9fff]", nxt)) and not nxt.startswith(
         ("第", "制定", "施行", "公布", "改正", "等", "可決", "成立"))
+
+
+# …条例案を可決し, …条例案が全会一致で可決され: a bill passed (not 否決: a bill turned down stays a bill)
+_BILL_PASSED = re.compile(r"案\s?(?:を|が|は)[^。、\n]{0,12}?(?:可決|成立)")
+_NAME_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{3,60}$")
+
+
+def _passed_bill_names(ctx: DocContext) -> list[tuple[int, int]]:
+    """Names written as the bill an assembly passed (…振興基本条例案を可決): the tokenizer reads 条例案 as one
+    word, so no rule ends a name there; the nouns before 条例, read back as a name is (`extend_name`)."""
+    out = []
+    for m in re.finditer(r"条例(?=案)", ctx.text):
+        if not _BILL_PASSED.match(ctx.text, m.end()):
+            continue
+        run = _NAME_RUN_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+        if run:
+            out.append((extend_name(ctx.text, run.start(), m.end()), m.end()))
+    return out
 
 
 _RULES_UNDER = re.compile(r"\s?施行(?:規則|細則|規程|要綱|要領)")
@@ -965,6 +985,9 @@ def _with_cells(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     the candidates inside it, or for none (a name with a verb in it: …を振興する条例), and a 例規集
     header's name line no rule read (`_header_line_names`)."""
     out = list(cands)
+    for hs, he in _passed_bill_names(ctx):
+        if not any(c.start < he and hs < c.end for c in out):
+            out.append(Candidate(label="ORDINANCE", start=hs, end=he, text=ctx.text[hs:he], rule="ordinance-passed-bill"))
     for hs, he in _header_line_names(ctx):
         if not any(c.start < he and hs < c.end for c in out):  # (a name no rule read)
             out.append(Candidate(label="ORDINANCE", start=hs, end=he, text=ctx.text[hs:he], rule="ordinance-header-line"))

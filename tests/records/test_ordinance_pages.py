@@ -514,3 +514,16 @@ def test_ordinances_cited_with_their_year_and_number_in_brackets(nlp):
     assert got["脇町商工業振興条例"] == ("脇町", "1991", "平成3年脇町条例第5号")
     assert got["木屋平村商工業振興条例"] == ("木屋平村", "1985", "昭和60年木屋平村条例第9号")
     assert got["美馬市商工業振興条例"][0] == "美馬市"
+
+
+def test_a_bill_the_assembly_passed_is_the_ordinance(nlp):
+    """条例案を可決: the tokenizer reads 条例案 as one word; the bill passed is the ordinance made."""
+    text = "全国商工新聞(2019年5月20日付)\n青森県田子町議会は3月議会で中小企業・小規模企業振興基本条例案を可決しました。\n"
+    recs = _ordinances(text, title="町で条例が成立")
+    assert recs["中小企業・小規模企業振興基本条例"]["municipality"] == "田子町"
+
+
+def test_a_bill_turned_down_is_no_ordinance(nlp):
+    text = "青森県田子町議会は3月議会で中小企業・小規模企業振興基本条例案を否決しました。\n"
+    assert _ordinances(text, title="町議会の報告") == {}
+
