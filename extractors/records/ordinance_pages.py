@@ -53,7 +53,7 @@ _DRAFT_AFTER = re.compile(r"[」』]?\s?[(（](?:案|原案|素案|骨子案|試
 _PROVISIONAL_BEFORE = re.compile(r"[(（]仮称[)）]\s?[「『]?$")
 _PROVISIONAL_INSIDE = re.compile(r"[(（]仮称[)）]")  # a name read with its mark (「(仮称)…条例」)
 # (an amendment planned or turned down is of an ordinance that exists: no plan of its making)
-_PLAN_AFTER = re.compile(r"(?:[」』]?\s?(?:の|は|が)?(?:制定|策定)(?:に向け|を目指|をめざ|を検討|の検討|を求め|を要望|"
+_PLAN_AFTER = re.compile(r"(?:[」』]?\s?(?:の|は|が)?(?:制定|策定)(?:に向け|を目指|をめざ|を検討|の検討|を求め|を要望|を要求|"
                          r"を提案|を予定|の予定|準備|の準備|について検討|にあたり|に当たり|について$|について\s*\n)|"
                          r"[」』]?\s?を制定する(?:予定|方針|見込み|考え|方向)|"
                          r"[」』]?\s?を(?:議員)?提案(?:し|した|する|して)|"  # a bill proposed (a making reported beside it wins)

@@ -527,3 +527,10 @@ def test_a_bill_turned_down_is_no_ordinance(nlp):
     text = "青森県田子町議会は3月議会で中小企業・小規模企業振興基本条例案を否決しました。\n"
     assert _ordinances(text, title="町議会の報告") == {}
 
+
+def test_a_making_demanded_is_a_plan(nlp):
+    text = ("青森県田子町議会は3月議会で町の中小企業振興基本条例を可決しました。\n"
+            "商工会は昨年10月に小規模企業振興基本条例の制定を要求していました。\n全国商工新聞(2019年5月20日付)\n")
+    recs = _ordinances(text, title="町で条例が成立")
+    assert "小規模企業振興基本条例" not in recs
+
