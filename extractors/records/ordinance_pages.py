@@ -467,6 +467,7 @@ def relative_dates(ctx: DocContext) -> list[DateMention]:
         if found is None or not found.start_date or (month and not 1 <= month <= 12):
             continue
         out.append(replace(found, start=m.start(), end=m.end(), year_given=False, year_source=YEAR_OF_PAGE))
+        out += _same_sentence_days(ctx, m.end(), year)
     if dd.date.count("-") >= 1:
         page_month = int(dd.date[5:7])
         for m in _SESSION_MONTH.finditer(text):
@@ -482,6 +483,21 @@ def relative_dates(ctx: DocContext) -> list[DateMention]:
             day = day_on_or_before(dd.date, kanji_to_int(m.group(1)) or 0, True)
             if day and m.start(1) != dd.start:
                 out.append(DateMention(m.start(1), m.end(), day, day, "day", False, False, None, DAY_OF_PAGE))
+    return out
+
+
+def _same_sentence_days(ctx: DocContext, after: int, year: int) -> list[DateMention]:
+    """The month-days written without a year later in the sentence of a year word (昨年の12月議会で可決し、
+    12月16日から施行): that year's, as a year the sentence gives dates the days it leaves yearless; up to
+    the next year word or written year."""
+    _, e = ctx.sentence(after)
+    out = []
+    for d in ctx.dates_in(after, e):
+        if d.year_given or _YEAR_WORD.match(ctx.text, d.start) or d.precision != "day" or not d.start_date:
+            break  # (a year of its own: later days are that year's)
+        iso = f"{year:04d}{d.start_date[4:]}"
+        end = f"{year:04d}{d.end_date[4:]}" if d.end_date else None
+        out.append(replace(d, start_date=iso, end_date=end, year_source=YEAR_OF_PAGE))
     return out
 
 

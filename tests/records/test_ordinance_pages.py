@@ -534,3 +534,9 @@ def test_a_making_demanded_is_a_plan(nlp):
     recs = _ordinances(text, title="町で条例が成立")
     assert "小規模企業振興基本条例" not in recs
 
+
+def test_a_yearless_day_takes_the_year_word_of_its_sentence(nlp):
+    text = ("青森県田子町議会は昨年の12月議会で「田子町中小企業振興基本条例」を可決し、12月16日から施行しました。\n"
+            "全国商工新聞(2019年2月4日付)\n")
+    recs = _ordinances(text, title="町で条例が成立")
+    assert recs["田子町中小企業振興基本条例"]["effective_date"] == "2018-12-16"
