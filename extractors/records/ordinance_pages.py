@@ -53,7 +53,7 @@ _DRAFT_AFTER = re.compile(r"[」』]?\s?[(（](?:案|原案|素案|骨子案|試
 _PROVISIONAL_BEFORE = re.compile(r"[(（]仮称[)）]\s?[「『]?$")
 _PROVISIONAL_INSIDE = re.compile(r"[(（]仮称[)）]")  # a name read with its mark (「(仮称)…条例」)
 # (an amendment planned or turned down is of an ordinance that exists: no plan of its making)
-_PLAN_AFTER = re.compile(r"(?:[」』]?\s?(?:の)?(?:制定|策定)(?:に向け|を目指|をめざ|を検討|の検討|を求め|を要望|"
+_PLAN_AFTER = re.compile(r"(?:[」』]?\s?(?:の|は|が)?(?:制定|策定)(?:に向け|を目指|をめざ|を検討|の検討|を求め|を要望|を要求|"
                          r"を提案|を予定|の予定|準備|の準備|について検討|にあたり|に当たり|について$|について\s*\n)|"
                          r"[」』]?\s?を制定する(?:予定|方針|見込み|考え|方向)|"
                          r"[」』]?\s?を(?:議員)?提案(?:し|した|する|して)|"  # a bill proposed (a making reported beside it wins)
@@ -234,6 +234,8 @@ _IN_FORCE = re.compile(r"(?:この|本)条例は、?\s?(?:(?P<promulgated>公布
 
 def supplementary(ctx: DocContext) -> tuple[tuple[int, int, DateMention | None] | None, list[DateMention]]:
     """(the first 附則's 施行: its span and date, None for 公布の日; the amendments' dates)."""
+    if not _SUPPLEMENT.search(ctx.text):
+        return _unheaded_supplementary(ctx), []
     in_force = None
     amendments: list[DateMention] = []
     for m in _SUPPLEMENT.finditer(ctx.text):
@@ -252,6 +254,35 @@ def supplementary(ctx: DocContext) -> tuple[tuple[int, int, DateMention | None] 
             if dates:
                 in_force = (dates[0].start, dates[0].end, dates[0])
     return in_force, amendments
+
+
+# a provision line of a 附則 whose heading the page lost: its item number (1, １) or none, then 「この条例は、…から施行」
+_PROVISION_LINE = re.compile(r"\s*(?:[0-9０-９]{1,2}\s)?\s*(?=(?:この|本)条例は)")
+# the line over an amending ordinance's 附則, its heading lost too: only its year or date and number in brackets
+_AMENDMENT_LINE = re.compile(r"\s*[(（][^()（）\n]{0,30}条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号[)）]\s*")
+
+
+def _unheaded_supplementary(ctx: DocContext) -> tuple[int, int, DateMention | None] | None:
+    """A 例規集 page rendered without its 附則 headings: the first provision line that puts この条例 in
+    force (「1 この条例は、平成17年3月1日から施行する。」, under a 「(施行期日)」 key or none) and does not
+    stand right under an amending ordinance's bracketed number (「(平成9年条例第23号)」: that provision
+    is the amendment's) gives the ordinance's own day in force (None as date: 公布の日)."""
+    lines = ctx.lines
+    for i, line in enumerate(lines):
+        lead = _PROVISION_LINE.match(line.text)
+        if not lead:
+            continue
+        f = _IN_FORCE.match(ctx.text, line.start + lead.end(), line.end)
+        if not f:
+            continue
+        above = next((ln for ln in reversed(lines[:i]) if ln.body), None)
+        if above is not None and _AMENDMENT_LINE.fullmatch(above.text):
+            return None  # (the first provision on the page is an amendment's: the ordinance's own is not shown)
+        if f.group("promulgated"):
+            return f.start("promulgated"), f.end("promulgated"), None
+        dates = [d for d in ctx.dates_in(f.start("date"), f.end("date")) if d.start_date and d.precision == "day"]
+        return (dates[0].start, dates[0].end, dates[0]) if dates else None
+    return None
 
 
 _NUMBER_AFTER = re.compile(r"\s?(?:[^\s\d()（）]{1,8}?(?:都|道|府|県|市|区|町|村))?\s?条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号")
@@ -436,6 +467,7 @@ def relative_dates(ctx: DocContext) -> list[DateMention]:
         if found is None or not found.start_date or (month and not 1 <= month <= 12):
             continue
         out.append(replace(found, start=m.start(), end=m.end(), year_given=False, year_source=YEAR_OF_PAGE))
+        out += _same_sentence_days(ctx, m.end(), year)
     if dd.date.count("-") >= 1:
         page_month = int(dd.date[5:7])
         for m in _SESSION_MONTH.finditer(text):
@@ -451,6 +483,21 @@ def relative_dates(ctx: DocContext) -> list[DateMention]:
             day = day_on_or_before(dd.date, kanji_to_int(m.group(1)) or 0, True)
             if day and m.start(1) != dd.start:
                 out.append(DateMention(m.start(1), m.end(), day, day, "day", False, False, None, DAY_OF_PAGE))
+    return out
+
+
+def _same_sentence_days(ctx: DocContext, after: int, year: int) -> list[DateMention]:
+    """The month-days written without a year later in the sentence of a year word (昨年の12月議会で可決し、
+    12月16日から施行): that year's, as a year the sentence gives dates the days it leaves yearless; up to
+    the next year word or written year."""
+    _, e = ctx.sentence(after)
+    out = []
+    for d in ctx.dates_in(after, e):
+        if d.year_given or _YEAR_WORD.match(ctx.text, d.start) or d.precision != "day" or not d.start_date:
+            break  # (a year of its own: later days are that year's)
+        iso = f"{year:04d}{d.start_date[4:]}"
+        end = f"{year:04d}{d.end_date[4:]}" if d.end_date else None
+        out.append(replace(d, start_date=iso, end_date=end, year_source=YEAR_OF_PAGE))
     return out
 
 

@@ -76,7 +76,16 @@ def is_ordinance_name(name: str) -> bool:
     """A proper ordinance name: not a generic reference (本条例) and not a date (令和元年6月1日条例第8号)."""
     generic = _GENERIC.match(name) and not _starts_with_place(name)  # 前条例, but 前橋市…条例 and 新潟県…条例
     return (name.endswith("条例") and len(name) >= 5 and not generic and "条例" not in name[:-2]
-            and not _DATE_LIKE.search(name[:-2]) and not _SORT_NAME.search(name))
+            and not _DATE_LIKE.search(name[:-2]) and not _SORT_NAME.search(name) and not _KIND_WORDS_ONLY.match(name)
+            and not _ERA_YEAR.fullmatch(name[:-2]))
+
+
+# (平11条例11・平27条例61・一部改正): an amendment's abbreviated era year before 条例, no name
+_ERA_YEAR = re.compile(r"(?:明|大|昭|平|令)\s?[0-9０-９元一二三四五六七八九十]{1,3}")
+
+
+# 振興基本条例, 推進条例: words of the kind only, no subject (中小企業, 産業, 商店街): a sort, no one's name
+_KIND_WORDS_ONLY = re.compile(r"^(?:振興|基本|推進|促進|活性化|理念)+条例$")
 
 
 # 理念型条例, 県内初の…条例: a sort of ordinance or a description of one, not its name
@@ -97,7 +106,7 @@ _NOUN_GROUP = r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,}"
 _LINK_BEFORE = re.compile(rf"({_NOUN_GROUP})(及び|並びに|又は|・|の|と|、|に関する|における)$")
 _SORT_BEFORE = re.compile(r"[\u4e00-\u9fff]型の$")
 _COUNTED = re.compile(r"[0-9０-９]")  # a digit right before a noun group: the group is its counter (例目, 件目, 番目)
-_NOT_IN_NAME = re.compile(r"(?:年|月|日|年度|本市|本県|本町|本村|本区|同市|同県|当市|当県|型)$")  # a sort (…型の条例)
+_NOT_IN_NAME = re.compile(r"(?:年|月|日|年度|本市|本県|本町|本村|本区|同市|同県|当市|当県|型|合併前|改正前|施行前|合併後)$")  # a sort (…型の条例)
 
 
 def extend_name(text: str, start: int, end: int) -> int:
@@ -118,8 +127,9 @@ def extend_name(text: str, start: int, end: int) -> int:
             return start  # 2例目の乾杯条例, 10周年の: a count of such ordinances (or years) before the name
         if link == "、" and not re.search("及び|並びに", text[start:end]):
             return start  # a comma joins names only in a coordination closed by 及び
-        if link in ("の", "と") and _starts_with_place(group) and municipality_prefix(group + "中小企業条例") == group:
-            return start
+        if link in ("の", "と") and _starts_with_place(group) and (municipality_prefix(group + "中小企業条例") == group
+                                                                 or is_municipality(without_prefecture(group))):
+            return start  # (福岡県田川市の…条例: a city after its prefecture, as bare a place as the city alone)
         if link in ("の", "と") and municipality_prefix(text[start:end]):
             return start  # 議員提案の青葉市…条例: a name that opens with its body is whole
         start = m.start()
@@ -243,7 +253,24 @@ def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
     if head >= start or ctx.text[start] in "「『“" or ctx.text[end:le].strip() \
             or not _WORDS.fullmatch(ctx.text, head, start) or end - head > MAX_CELL_NAME:
         return None
-    pos, seen = le, 0
+    return head if _number_below(ctx, le) or _over_its_header(ctx, le) else None
+
+
+def _over_its_header(ctx: DocContext, line_end: int) -> bool:
+    """Whether the line ending at `line_end` is the page's heading right above its 例規集 header: the
+    next non-empty line is the same name (marks aside) over the date and number."""
+    ns, ne = ctx.line(line_end + 1) if line_end < len(ctx.text) else (line_end, line_end)
+    while ns < len(ctx.text) and not ctx.text[ns:ne].strip() and ne < len(ctx.text):
+        ns, ne = ctx.line(ne + 1)
+    ls, _ = ctx.line(line_end)
+    same = ctx.text[ns:ne].strip().lstrip(_HEADER_MARKS) == ctx.text[ls:line_end].strip().lstrip(_HEADER_MARKS)
+    return same and ns > line_end and _number_below(ctx, ne)
+
+
+def _number_below(ctx: DocContext, line_end: int) -> bool:
+    """Whether the lines right below a line ending at `line_end` are a 例規集 header's date and number
+    (令和2年3月25日 / 倉敷市条例第8号, blank lines between them counting for nothing)."""
+    pos, seen = line_end, 0
     while seen < 3 and pos < len(ctx.text):  # the date and the number stand right below the name
         ns, ne = ctx.line(pos + 1)
         line = ctx.text[ns:ne].strip()
@@ -252,10 +279,26 @@ def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
             continue  # (a rendered page parts the header's lines with blank ones)
         seen += 1
         if _NUMBER.search(line) and len(line) <= 40:
-            return head
+            return True
         if _HEADER_END.match(line) or len(line) > 40 or not ctx.dates_in(ns, ne):
             break
-    return None
+    return False
+
+
+def _header_line_names(ctx: DocContext) -> list[tuple[int, int]]:
+    """Lines that are a 例規集 header's name whole (marks aside) over its date and number, whatever
+    words the name holds (○高浜市みんなで三州瓦をひろめよう条例: kana and a verb the token rules read
+    as no name): the header's structure says it is one."""
+    out = []
+    for line in ctx.lines:
+        body = line.text.strip().lstrip(_HEADER_MARKS)
+        if not body.endswith("条例") or len(body) > MAX_CELL_NAME or not _WORDS.fullmatch(body) \
+                or not is_ordinance_name(body):
+            continue
+        s = line.start + line.text.find(body)
+        if _number_below(ctx, line.end):
+            out.append((s, s + len(body)))
+    return out
 
 
 def _header_place(ctx: DocContext, name: str, block: tuple[int, int]) -> tuple[str, None, tuple[int, int] | None] | None:
@@ -428,10 +471,39 @@ def _date_for(ctx: DocContext, cand: Candidate) -> DateMention | None:
     return after[0] if after else None
 
 
+# X条例(平成2年Y町条例第3号): the bracket right after a name cites it by its year (or day) and number
+_CITATION_AFTER = re.compile(r"[」』]?\s?[(（]\s?(?P<date>(?:明治|大正|昭和|平成|令和)\s?(?:元|[0-9一二三四五六七八九十]{1,3})\s?年"
+                             r"(?:[0-9一二三四五六七八九十]{1,2}月(?:[0-9一二三四五六七八九十]{1,2}日)?)?)\s?"
+                             r"(?P<place>[\u4e00-\u9fff々ヶ]{1,6}?(?:都|道|府|県|市|区|町|村))?\s?"
+                             r"条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号")
+
+
+def _cited(ctx: DocContext, draft: dict, end: int) -> bool:
+    """A name cited with its year and number in the bracket right after it (…条例(平成2年半田町条例第3号)):
+    that year is its making and the number its own, whatever other dates its sentence holds (a list of
+    citations: 「A条例(…)、B条例(…)又はC条例(…)」); the place written in the number is its body (a town
+    merged away that no gazetteer of today holds, on its successor's page)."""
+    m = _CITATION_AFTER.match(ctx.text, end)
+    dates = [d for d in ctx.dates_in(m.start("date"), m.end("date")) if d.start_date] if m else []
+    if not dates:
+        return False
+    draft["enacted_date"] = dates[0].start_date
+    draft["evidence"].append(date_span(dates[0], "ordinance-citation", "enacted_date"))
+    draft["number"] = re.sub(r"\s", "", ctx.text[m.start("date"):m.end()])
+    draft["evidence"].append(field_span(m.start("date"), m.end(), "ordinance-citation", "number", draft["number"]))
+    if m.group("place") and draft["municipality"] != m.group("place") and not municipality_prefix(draft["name"]):
+        draft["evidence"] = [sp for sp in draft["evidence"] if not (isinstance(sp, Span) and sp.field == "municipality")]
+        draft["municipality"] = None
+        set_municipality(ctx, draft, (m.group("place"), None, (m.start("place"), m.end("place"))))
+    return True
+
+
 def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
     quoted = cand.text.startswith(("「", "『"))
     draft = _draft(ctx, name, cand, confidence=0.75 if quoted else 0.6)
     set_municipality(ctx, draft, _place_for(ctx, name, cand))
+    if _cited(ctx, draft, cand.end):
+        return _renamed(ctx, draft, cand)
     _, e = ctx.sentence(after_aside(ctx.text, cand.end))  # (…条例(以下「条例」という。)を…から施行)
     bound = _verb_dates(ctx, draft, cand.end, _own_date_clause_end(ctx, cand.end, e))
     date = _date_for(ctx, cand)
@@ -440,6 +512,8 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
         date = None  # (the dates after the name are bound to their verbs; one before it only to the verb that closes its clause)
     if date and date.end <= cand.start:  # 平成27年4月に施行した「…条例」: the verb between the date and the name
         verb = _VERB_AFTER.search(ctx.text, date.end, cand.start) or verb
+    if date and verb and verb.start() >= cand.end and _EVENT_AFTER_VERB.match(ctx.text, verb.end()):
+        date = None  # 5月29日に「…条例」制定・報告会を開催: the day of an event the making names, not the making
     if date:
         field = "effective_date" if verb and verb.group(1) == "施行" else "enacted_date"
         if verb and "改正" in verb.group(1):
@@ -457,6 +531,9 @@ def _from_prose(ctx: DocContext, name: str, cand: Candidate) -> dict:
     return _renamed(ctx, draft, cand)
 
 
+# 制定・報告会, 制定記念式典, 施行記念シンポジウム: the verb names an event held for the ordinance
+_EVENT_AFTER_VERB = re.compile(r"(?:・|記念)?[\u4e00-\u9fff\u30a1-\u30faー]{0,6}?"
+                               r"(?:報告会|説明会|祝賀会|記念会|式典|シンポジウム|フォーラム|セミナー|講演会|学習会)")
 _OWN_DATE = re.compile(r"[」』]?\s?(?:は|が|を|も)?\s?$")
 _PAIR_NEXT = re.compile(r"、\s?[^、。]{2,40}?条例[」』]?\s?(?:は|が|を|も)")
 
@@ -579,9 +656,29 @@ def _part_of_compound(text: str, end: int) -> bool:
         return False
     if _RULES_UNDER.match(text, end):
         return True  # 条例施行規則: the rules made under it, another instrument
+    if _BILL_PASSED.match(text, end):
+        return False  # …条例案を可決し: the bill the assembly passed is the ordinance made
     nxt = text[end:end + 2]
     return bool(re.match(r"[\u4e00-\u9fff]", nxt)) and not nxt.startswith(
         ("第", "制定", "施行", "公布", "改正", "等", "可決", "成立"))
+
+
+# …条例案を可決し, …条例案が全会一致で可決され: a bill passed (not 否決: a bill turned down stays a bill)
+_BILL_PASSED = re.compile(r"案\s?(?:を|が|は)[^。、\n]{0,12}?(?:可決|成立)")
+_NAME_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{3,60}$")
+
+
+def _passed_bill_names(ctx: DocContext) -> list[tuple[int, int]]:
+    """Names written as the bill an assembly passed (…振興基本条例案を可決): the tokenizer reads 条例案 as one
+    word, so no rule ends a name there; the nouns before 条例, read back as a name is (`extend_name`)."""
+    out = []
+    for m in re.finditer(r"条例(?=案)", ctx.text):
+        if not _BILL_PASSED.match(ctx.text, m.end()):
+            continue
+        run = _NAME_RUN_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+        if run:
+            out.append((extend_name(ctx.text, run.start(), m.end()), m.end()))
+    return out
 
 
 _RULES_UNDER = re.compile(r"\s?施行(?:規則|細則|規程|要綱|要領)")
@@ -719,7 +816,10 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
     standing near its name (the day of a vote: …日の本会議で可決 / 条例は同月6日に公布)."""
     names = {_key_name(d["name"]) for d in drafts}
     open_ = [d for d in drafts if not (d["enacted_date"] or d["effective_date"]) or d.get("_near")]
-    if len(names) != 1 or not open_:
+    if not open_:
+        return
+    if len(names) != 1:
+        _same_ordinance_dates(ctx, drafts)
         return
     for m in _SELF_REFERENCE.finditer(ctx.text):
         s, e = ctx.sentence(m.start())
@@ -738,6 +838,29 @@ def _self_reference_dates(ctx: DocContext, drafts: list[dict]) -> None:
                     d["evidence"] += [sp._replace(how="date of 本条例") for sp in spans if sp.field == key]
         return
 
+
+
+def _same_ordinance_dates(ctx: DocContext, drafts: list[dict]) -> None:
+    """同条例は、…から施行: on a page naming several ordinances, 同条例 is the one named last before it;
+    a date its sentence binds to a verb dates that ordinance's drafts that have none."""
+    for m in re.finditer(r"(?<![\u4e00-\u9fff])同条例", ctx.text):
+        named = [(sp.start, d) for d in drafts for sp in d["evidence"]
+                 if isinstance(sp, Span) and sp.field == "name" and sp.end <= m.start()]
+        if not named:
+            continue
+        ref = max(named, key=lambda x: x[0])[1]
+        open_ = [d for d in drafts if (d["name"], d["municipality"]) == (ref["name"], ref["municipality"])
+                 and not (d["enacted_date"] or d["effective_date"])]
+        s, e = ctx.sentence(m.start())
+        probe = {"enacted_date": None, "effective_date": None, "evidence": []}
+        if not open_ or not _verb_dates(ctx, probe, m.end(), e):
+            continue
+        for d in open_:
+            for k in ("enacted_date", "effective_date"):
+                if probe[k]:
+                    d[k] = probe[k]
+                    d["evidence"] += [sp._replace(how="date of 同条例") for sp in probe["evidence"]
+                                      if isinstance(sp, Span) and sp.field == k]
 
 
 # …条例を可決した。4月1日から施行する。: a sentence opening with a day put in force, its subject left out
@@ -859,8 +982,15 @@ def _made_by_the_page_body(ctx: DocContext, draft: dict, cand: Candidate) -> boo
 
 def _with_cells(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """The ordinance candidates, a table cell that is a whole name (`_cell_names`) standing for
-    the candidates inside it, or for none (a name with a verb in it: …を振興する条例)."""
+    the candidates inside it, or for none (a name with a verb in it: …を振興する条例), and a 例規集
+    header's name line no rule read (`_header_line_names`)."""
     out = list(cands)
+    for hs, he in _passed_bill_names(ctx):
+        if not any(c.start < he and hs < c.end for c in out):
+            out.append(Candidate(label="ORDINANCE", start=hs, end=he, text=ctx.text[hs:he], rule="ordinance-passed-bill"))
+    for hs, he in _header_line_names(ctx):
+        if not any(c.start < he and hs < c.end for c in out):  # (a name no rule read)
+            out.append(Candidate(label="ORDINANCE", start=hs, end=he, text=ctx.text[hs:he], rule="ordinance-header-line"))
     for cs, ce in _cell_names(ctx):
         raw = ctx.text[cs:ce]
         core = strip_quotes(raw).lstrip("○◯●◎・ ")
@@ -1184,6 +1314,8 @@ def _fallback_dates(ctx: DocContext, drafts: list[dict]) -> None:
                 d["evidence"].append(field_span(date.start, end, "ordinance-numbered-date", "number", d["number"]))
             continue
         key = _key_name(d["name"])  # (the name without its place stands for one body only)
+        if len(bodies[key]) > 1 and d["name"] == key:
+            continue  # (A区の…条例 and B市の…条例: a sentence naming the bare name may be the other body's)
         dated = sentence_date(ctx, key if len(bodies[key]) == 1 else d["name"], one)
         if dated:
             field, date = dated
@@ -1205,23 +1337,23 @@ def _supplementary_provisions(ctx: DocContext, drafts: list[dict]) -> None:
     """A 例規集 page's 附則 (one header on the page): the first one's 施行 gives the effective date
     (公布の日: the enacted date), the later ones' dates the amendments."""
     headers = [d for d in drafts if d["confidence"] >= 0.9]
-    if len(headers) != 1:
-        return
-    d = headers[0]
+    if len({_key_name(d["name"]) for d in headers}) != 1:
+        return  # (one ordinance's header may stand twice: over its text and again in the page's 沿革 block)
     in_force, amendments = supplementary(ctx)
-    if in_force and d["effective_date"] is None:
-        s, e, date = in_force
-        if date is not None:
-            d["effective_date"] = date.start_date
-            d["evidence"].append(date_span(date, "ordinance-supplementary", "effective_date"))
-        elif d["enacted_date"]:
-            d["effective_date"] = d["enacted_date"]
-            d["evidence"].append(field_span(s, e, "ordinance-supplementary", "effective_date", d["enacted_date"],
-                                            how="公布の日: the enacted date"))
-    for date in amendments:
-        if date.start_date not in d["amended_dates"] and date.start_date != d["enacted_date"]:
-            d["amended_dates"].append(date.start_date)
-            d["evidence"].append(date_span(date, "ordinance-supplementary", "amended_dates"))
+    for d in headers:
+        if in_force and d["effective_date"] is None:
+            s, e, date = in_force
+            if date is not None:
+                d["effective_date"] = date.start_date
+                d["evidence"].append(date_span(date, "ordinance-supplementary", "effective_date"))
+            elif d["enacted_date"]:
+                d["effective_date"] = d["enacted_date"]
+                d["evidence"].append(field_span(s, e, "ordinance-supplementary", "effective_date", d["enacted_date"],
+                                                how="公布の日: the enacted date"))
+        for date in amendments:
+            if date.start_date not in d["amended_dates"] and date.start_date != d["enacted_date"]:
+                d["amended_dates"].append(date.start_date)
+                d["evidence"].append(date_span(date, "ordinance-supplementary", "amended_dates"))
 
 
 def _page_number_and_promulgation(ctx: DocContext, drafts: list[dict]) -> None:

@@ -23,6 +23,7 @@ from schemas.document import Document
     ("産業課、商工振興条例の担当", "商工振興条例", "商工振興条例"),  # a comma outside a coordination ends it
     ("県内で2例目の乾杯推進条例", "乾杯推進条例", "乾杯推進条例"),  # nor a count of such ordinances
     ("全国で15番目の地酒条例", "地酒条例", "地酒条例"),
+    ("合併前の脇町商工業振興条例の規定", "脇町商工業振興条例", "脇町商工業振興条例"),  # nor a time before の (合併前, 改正前)
 ])
 def test_names_read_back_to_a_boundary(text, found, name):
     end = text.index(found) + len(found)
@@ -44,6 +45,8 @@ def test_enacting_body_from_the_gazetteer(name, place):
 @pytest.mark.parametrize("name, ok", [
     ("前橋市中小企業振興基本条例", True), ("新潟県中小企業振興条例", True),
     ("前条例", False), ("本条例", False), ("新条例の施行", False), ("令和2年3月30日条例", False),
+    # an amendment annotation's abbreviated era year (平11条例11・…・一部改正), and a city that opens with an era's kanji
+    ("平11条例", False), ("令3条例", False), ("平塚市商業振興条例", True),
 ])
 def test_generic_references_are_not_names(name, ok):
     assert is_ordinance_name(name) is ok

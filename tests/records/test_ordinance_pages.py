@@ -152,6 +152,35 @@ def test_supplementary_provisions(nlp, first, effective):
     assert (o["enacted_date"], o["effective_date"], o["amended_dates"]) == ("2001-03-23", effective, ["2008-03-25"])
 
 
+@pytest.mark.parametrize("tail, effective", [
+    # the 附則 heading lost in rendering: the provision under its 施行期日 key, with its item number
+    ("(施行期日)\n\n1 この条例は、平成13年4月1日から施行する。\n", "2001-04-01"),
+    # 公布の日, and the header again in the page's 沿革 block below the amendment's provision
+    ("この条例は、公布の日から施行する。\n\n(平成20年条例第4号)\n\nこの条例は、公布の日から施行する。\n\n"
+     "青森市商業振興条例\n\n平成13年3月23日 条例第7号\n", "2001-03-23"),
+    # only an amendment's provision is shown (under its bracketed number): the ordinance's own day is unknown
+    ("(平成20年条例第4号)\n\nこの条例は、平成20年4月1日から施行する。\n", None),
+])
+def test_supplementary_provisions_without_their_heading(nlp, tail, effective):
+    text = ("○青森市商業振興条例\n\n平成13年3月23日\n\n条例第7号\n\n(目的)\n第1条 この条例は、商業の振興を図る。\n\n"
+            "第2条 この条例の施行に関し必要な事項は、規則で定める。\n\n" + tail)
+    (o,) = _ordinances(text).values()
+    assert (o["enacted_date"], o["effective_date"]) == ("2001-03-23", effective)
+
+
+def test_a_header_line_name_no_rule_reads(nlp):
+    """A 例規集 header whose name is kana and a verb (…を応援しよう条例): its date and number below say it is one."""
+    text = ("○青森市みんなで地元の店を応援しよう条例\n\n平成30年3月20日\n\n条例第5号\n\n(目的)\n"
+            "第1条 この条例は、地元の店の利用を広げることを目的とします。\n")
+    (o,) = _ordinances(text).values()
+    assert (o["name"], o["municipality"], o["enacted_date"]) == ("青森市みんなで地元の店を応援しよう条例", "青森市", "2018-03-20")
+
+
+def test_a_kana_name_line_without_a_number_below_is_no_header(nlp):
+    text = "○青森市みんなで地元の店を応援しよう条例\n\n市は、地元の店の利用を広げる取り組みを考えています。\n"
+    assert _ordinances(text) == {}
+
+
 def test_an_ordinance_named_twice_is_one_record(nlp):
     text = ("青森県中小企業振興条例が施行されました\n「青森県中小企業振興条例」が令和2年3月24日に公布されました。\n"
             "この中小企業振興条例は、令和2年4月1日から施行されます。\n県は中小企業・小規模企業振興条例に基づき計画を作ります。")
@@ -420,3 +449,94 @@ def test_a_dated_ordinance_the_pages_unnamed_body_made(nlp, title, text, name, f
 ])
 def test_an_undated_or_anothers_placeless_ordinance_stays_a_kind(nlp, text):
     assert _ordinances(text, "お知らせ") == {}
+
+
+def test_a_city_after_its_prefecture_before_の_is_no_part_of_the_name(nlp):
+    text = ("研修で二つの例を学びました。\n"
+            "福岡県田川市の中小企業振興基本条例は2015年に制定され、前文で市の歴史を述べています。\n")
+    recs = _ordinances(text, title="研修の報告")
+    assert list(recs) == ["中小企業振興基本条例"]
+    assert (recs["中小企業振興基本条例"]["municipality"], recs["中小企業振興基本条例"]["enacted_date"]) == ("田川市", "2015")
+
+
+def test_a_bare_name_two_bodies_share_is_not_dated_by_the_other_bodys_sentence(nlp):
+    text = ("研修で二つの例を学びました。\n東京都墨田区は、全国で最初に中小企業振興基本条例が制定された区です。\n"
+            "福岡県田川市の中小企業振興基本条例は2015年に制定されました。\n")
+    recs = _docs((text, "研修の報告"))
+    dates = {r["municipality"]: r["enacted_date"] for r in recs}
+    assert dates == {"墨田区": None, "田川市": "2015"}
+
+
+def test_a_name_of_kind_words_only_is_no_ordinance(nlp):
+    text = "福岡県田川市の中小企業振興基本条例は2015年に制定された新しい振興基本条例です。\n"
+    recs = _ordinances(text, title="研修の報告")
+    assert list(recs) == ["中小企業振興基本条例"]
+
+
+def test_the_day_of_an_event_the_making_names_is_not_the_making(nlp):
+    text = ("2012年6月19日\n5月29日に「青森市中小企業振興基本条例」制定・報告会を開催しました。\n"
+            "同条例は、3月13日に市議会で可決し、4月1日から施行されているものです。\n"
+            "市は以前から青森市商店街振興条例も持っています。\n")
+    recs = _ordinances(text, title="条例の報告会")
+    o = recs["青森市中小企業振興基本条例"]
+    assert (o["enacted_date"], o["effective_date"]) == (None, "2012-04-01")
+
+
+def test_a_making_still_ahead_after_the_subject_particle(nlp):
+    text = ("青森市に中小企業振興基本条例の制定を求めている商工会は7月16日、要望書を市長に手渡し、市側は「来年3月の議会で"
+            "制定して4月に施行したい」と語りました。青森市中小企業振興基本条例は制定に向けて大きく動き出しました。\n")
+    assert _ordinances(text, title="要望書を提出") == {}
+
+
+def test_same_ordinance_dates_the_one_named_last_before_it(nlp):
+    text = ("2012年6月19日\n市は「青森市中小企業振興基本条例」の説明会を開きました。\n"
+            "同条例は、4月1日から施行されているものです。\n市は以前から青森市商店街振興条例も持っています。\n")
+    recs = _ordinances(text, title="説明会の報告")
+    assert recs["青森市中小企業振興基本条例"]["effective_date"] == "2012-04-01"
+
+
+def test_the_page_heading_over_its_header_is_the_name_whole(nlp):
+    """A rendered 例規集 page: its heading line, then the header's own name line over the date and number."""
+    text = ("○青森市重要産業指定に関する条例\n○青森市重要産業指定に関する条例\n\n昭和45年3月20日\n\n条例第8号\n\n(目的)\n"
+            "第1条 この条例は、市の産業の振興を図ることを目的とする。\n")
+    recs = _ordinances(text, title="○青森市重要産業指定に関する条例")
+    assert list(recs) == ["青森市重要産業指定に関する条例"]
+
+
+def test_ordinances_cited_with_their_year_and_number_in_brackets(nlp):
+    """A merged city's 例規集 page cites the towns' former ordinances, each with its own bracket: each takes
+    its own year, number and town (no gazetteer of today holds a town merged away), not the year before it."""
+    text = ("○美馬市商工業振興条例\n\n平成17年3月1日\n\n条例第90号\n\n(目的)\n第1条 この条例は、商工業の振興を図る。\n\n"
+            "(経過措置)\n2 この条例の施行の日の前日までに、合併前の脇町商工業振興条例(平成3年脇町条例第5号)又は"
+            "木屋平村商工業振興条例(昭和60年木屋平村条例第9号)の規定によりなされた手続は、この条例によりなされたものとみなす。\n")
+    recs = _docs((text, "○美馬市商工業振興条例"))
+    got = {r["name"]: (r["municipality"], r["enacted_date"], r["number"]) for r in recs}
+    assert got["脇町商工業振興条例"] == ("脇町", "1991", "平成3年脇町条例第5号")
+    assert got["木屋平村商工業振興条例"] == ("木屋平村", "1985", "昭和60年木屋平村条例第9号")
+    assert got["美馬市商工業振興条例"][0] == "美馬市"
+
+
+def test_a_bill_the_assembly_passed_is_the_ordinance(nlp):
+    """条例案を可決: the tokenizer reads 条例案 as one word; the bill passed is the ordinance made."""
+    text = "全国商工新聞(2019年5月20日付)\n青森県田子町議会は3月議会で中小企業・小規模企業振興基本条例案を可決しました。\n"
+    recs = _ordinances(text, title="町で条例が成立")
+    assert recs["中小企業・小規模企業振興基本条例"]["municipality"] == "田子町"
+
+
+def test_a_bill_turned_down_is_no_ordinance(nlp):
+    text = "青森県田子町議会は3月議会で中小企業・小規模企業振興基本条例案を否決しました。\n"
+    assert _ordinances(text, title="町議会の報告") == {}
+
+
+def test_a_making_demanded_is_a_plan(nlp):
+    text = ("青森県田子町議会は3月議会で町の中小企業振興基本条例を可決しました。\n"
+            "商工会は昨年10月に小規模企業振興基本条例の制定を要求していました。\n全国商工新聞(2019年5月20日付)\n")
+    recs = _ordinances(text, title="町で条例が成立")
+    assert "小規模企業振興基本条例" not in recs
+
+
+def test_a_yearless_day_takes_the_year_word_of_its_sentence(nlp):
+    text = ("青森県田子町議会は昨年の12月議会で「田子町中小企業振興基本条例」を可決し、12月16日から施行しました。\n"
+            "全国商工新聞(2019年2月4日付)\n")
+    recs = _ordinances(text, title="町で条例が成立")
+    assert recs["田子町中小企業振興基本条例"]["effective_date"] == "2018-12-16"
