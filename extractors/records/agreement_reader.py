@@ -299,6 +299,8 @@ class AgreementReader:
         cands = []
         for c in self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR"):
             cut = opener_length(self.text, c.start, c.end, after_particle=True) if c.label == "ORG" else 0
+            if cut and NOT_A_NAME.search(c.text[cut:]):
+                cut = 0  # Aとみちのく銀行: hiragana that leave a bare kind word are the name's own (きらやか銀行)
             if cut:  # このたび東西大学: the tokens of a name begun inside a word
                 c = Candidate(label=c.label, start=c.start + cut, end=c.end, text=c.text[cut:], rule=c.rule)
             cands.append(c)
