@@ -56,7 +56,7 @@ _PARTICLE_START = "とはがをにでのへや"
 _PREDICATE_AFTER = re.compile(r"\s?(?:し|す|さ|式|を行|いた|の運び|予定|へ|に向け)")
 _BACK_KINDS = {"信金": "信用金庫", "信組": "信用組合", "行": "銀行", "社": "株式会社", "庫": "金庫", "実行委": "実行委員会",
                "会": "会", "所": "会議所"}
-_SELF_WORD = re.compile(r"^(?:本|当|同|弊|わが|我が)?(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|所|社|大学)$")
+_SELF_WORD = re.compile(r"^(?:本|当|同|弊|わが|我が)?(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|所|社|大学|校)$")
 _BARE_GROUP = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヶー])(大学|短期大学|金融機関|信用金庫|信用組合|銀行|商工会議所|商工会|自治体|"
                          r"市町村|企業|団体|機関)"
                          r"(?=と(?:の間|、|\s)?[^、。]{0,40}?(?:協定|覚書|提携|契約))")
@@ -91,7 +91,7 @@ _BACK_WORD = re.compile(r"同(?:町|村|商工会)(?=\s?(?:は|が|と|も|、|�
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 # The page's own body written as a self-reference: 本市, 当協会, 弊社, a bare 県 or 市 (a prefecture's page)
-_UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人)"
+_UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人|校)"
                            r"|県|市|町|村|府")
 # A sentence that opens by going on from the one before: 「また、」, 「さらに、」, 「同日、」
 _GOES_ON = re.compile(r"\s*(?:また|さらに|更に|加えて|あわせて|併せて|同日|同じく)[、,]?")
@@ -111,7 +111,7 @@ _REGION_OF_COUNT = re.compile(r"\s?(?:下|内|内の)?\s?[0-9一二三四五六�
 # A page's self-reference as an actor: 本学の, 当行は, 本市が (not 弊社: a company's page names itself), or a bare 県/市/町/村 opening a clause and acting
 # (「、県と同社が」, 「市は」), not inside a compound (県内, 市民) nor after a name (千葉県は)
 _SELF_ACTOR = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヺー])(?:(?:本|当|弊)(?:市|町|村|区|県|府|行|金庫|学|機構|協会|センター|"
-                         r"会議所|大学)(?=\s?(?:は|が|と|も|の|では|、))|(?<=[、。\n\s])(?:県|府|市|町|村)(?=\s?(?:は|が|と|では)))")
+                         r"会議所|大学|校)(?=\s?(?:は|が|と|も|の|では|、))|(?<=[、。\n\s])(?:県|府|市|町|村)(?=\s?(?:は|が|と|では)))")
 # A name joined by と to a party, the two the sentence's subject: 「A(…)とX(…)は」, 「XとA(…)が」 (X: no particle
 # of a phrase inside it, no comma or bracket)
 _CO_NAME = r"([一-龥々ぁ-ゖァ-ヺーA-Za-z0-9・&＆\-]{2,30}?)"
