@@ -142,6 +142,13 @@ def _is_address(short: str) -> bool:
         and not is_signing_body(short)
 
 
+def _branch_of(name: str, body: str) -> bool:
+    """商工組合中央金庫旭川支店 of 商工組合中央金庫: an office of the body (a title that names the partner's branch
+    names its body inside that name, no other signer)."""
+    key, of = party_key(name), party_key(body)
+    return key != of and key.startswith(of) and bool(_OFFICE_OF.fullmatch(key[len(of):]))
+
+
 def dotted_bodies(name: str) -> list[str]:
     """「東西大学・東西大学短期大学部」, 「柏市・柏商工会議所」: the bodies a name joined by middle dots
     writes, when each part is a body or the first's school or office; else [] (千葉県事業承継・引継ぎ
@@ -668,7 +675,7 @@ class AgreementReader:
     def _title_body(self, partners: list[str]) -> str | None:
         """A page whose title names no publisher in brackets (「金融機関2者と川西町の…協定を結びました」):
         the one body the title names that is not among the partners of the sentence signs for it."""
-        others = [b for b in self.title_bodies if not any(same_body(b, p) for p in partners)]
+        others = [b for b in self.title_bodies if not any(same_body(b, p) or _branch_of(p, b) for p in partners)]
         return others[0] if len(others) == 1 else None
 
     def _dated_relative(self, s: int, at: int) -> bool:
