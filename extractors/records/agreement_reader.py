@@ -82,6 +82,8 @@ _TOWN_HALL = re.compile(r"(?:役所|役場|庁)$")  # 小諸市役所が協定�
 # A division written right after its body's name, then a particle: 柏市企画課は, 東西銀行地域創生部と
 _DIVISION_AFTER = re.compile(r"([^\s、,。()（）「」とはがのをにでやも]{1,8}?(?:課|室|係|局|事業部|本部|(?<!学)部|グループ))"
                              r"(?=\s?(?:と|は|が|、|,|及び|および|並びに))")
+# After a place's name: the place is where the bodies after it are (県内の, 市内で, 県下の), no body of its own
+_REGION_WORD = r"(?:内|下|域)(?:の|で|に|外)"
 _OFFICE_OF = re.compile(r".{0,10}?(?:支店|支所|営業部|連合店|本店|出張所|事務所|本部|支部|学部|研究科|短期大学部|大学院)")
 # after a body's name (and an aside in brackets): the body acts in the sentence (a subject, a partner,
 # one of a list of them), not a possessor (Xの) or a source (Xより)
@@ -675,7 +677,9 @@ class AgreementReader:
     def _title_body(self, partners: list[str]) -> str | None:
         """A page whose title names no publisher in brackets (「金融機関2者と川西町の…協定を結びました」):
         the one body the title names that is not among the partners of the sentence signs for it."""
-        others = [b for b in self.title_bodies if not any(same_body(b, p) or _branch_of(p, b) for p in partners)]
+        title = self.ctx.doc.title or ""
+        others = [b for b in self.title_bodies if not any(same_body(b, p) or _branch_of(p, b) for p in partners)
+                  and not re.search(re.escape(b) + _REGION_WORD, title)]  # 栃木県内の信用金庫: a region, no signer
         return others[0] if len(others) == 1 else None
 
     def _dated_relative(self, s: int, at: int) -> bool:
