@@ -82,6 +82,9 @@ _TOWN_HALL = re.compile(r"(?:役所|役場|庁)$")  # 小諸市役所が協定�
 # A division written right after its body's name, then a particle: 柏市企画課は, 東西銀行地域創生部と
 _DIVISION_AFTER = re.compile(r"([^\s、,。()（）「」とはがのをにでやも]{1,8}?(?:課|室|係|局|事業部|本部|(?<!学)部|グループ))"
                              r"(?=\s?(?:と|は|が|、|,|及び|および|並びに))")
+# A body's office, then where in it a thing is held (本店7階会議室で, 本社で、): the venue of the signing
+_OFFICE_NAME = re.compile(r"(?:本店|本社|支店|本部|本館|事務所)$")
+_VENUE_AFTER = re.compile(r"\s?[^、。「」()（）\s]{0,12}?で[、,\s]")
 # After a place's name: the place is where the bodies after it are (県内の, 市内で, 県下の), no body of its own
 _REGION_WORD = r"(?:内|下|域)(?:の|で|に|外)"
 _OFFICE_OF = re.compile(r".{0,10}?(?:支店|支所|営業部|連合店|本店|出張所|事務所|本部|支部|学部|研究科|短期大学部|大学院)")
@@ -452,6 +455,8 @@ class AgreementReader:
             past = aside.end() if aside else c.end
             if _BECOMES.match(text, past):
                 continue  # 「「ひょうご未来企業」となろう」, 「A社として」: what one becomes or acts as, no partner
+            if _OFFICE_NAME.search(c.text) and _VENUE_AFTER.match(text, past):
+                continue  # 「同銀行本店(札幌市)7階会議室で」: where the signing was held, no party
             link = re.match(r"\s?(の|や)\s?", text[past:past + 3])
             if link and link.group(1) == "の" and c.label == "GPE" and \
                     any(o.label == "ORG" and o.start == past + link.end() for o in cands):
