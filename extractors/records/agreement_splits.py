@@ -303,6 +303,8 @@ def split_each(r, draft: dict) -> list[dict]:
     if len(subjects) == len(others) >= 2 and all(  # 「AはBと、CはDと、それぞれ」: one agreement per pair
             (order[i][0] in subjects) == (i % 2 == 0) for i in range(len(order))):
         return [_one_each(draft, [order[i][0]], order[i + 1][0]) for i in range(0, len(order), 2)]
+    if len(each) == 1 and len(keep) >= 2:  # 「A、B銀行は、C大学とそれぞれ覚書を」: each of the two with C
+        keep, each = each, keep
     if len(each) < 2:
         return [draft]
     return [_one_each(draft, keep, one) for one in each]
