@@ -26,7 +26,8 @@ from extractors.records.officials import ends_with_office
 
 ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工会議所", "商工会", "中央会", "同友会", "連合会",
              "協会", "協議会", "機構", "公庫", "金庫", "庁", "経済産業局", "大学", "センター", "委員会",
-             "財団", "公社", "組合", "研究所", "支援拠点", "学校", "学園", "士会", "病院")
+             "財団", "公社", "組合", "研究所", "支援拠点", "学校", "学園", "士会", "病院",
+             "市長会", "町村会", "区長会", "議長会")  # associations of municipalities (京都府市長会, 特別区長会)
 # A company written with its legal form before or after its name: 株式会社東西リース, 東西リース株式会社
 _WITH_LEGAL_FORM = re.compile(r"(?:株式会社|有限会社|合同会社)[^\s、,。()（）「」]{2,30}|[^\s、,。()（）「」]{2,30}(?:株式会社|有限会社|合同会社)")
 _BRANCH_OF = re.compile(r"(?:支店|支所|支部|本部|出張所|営業部)$")
