@@ -4,8 +4,8 @@ from tests.records.built import records_of
 
 
 def test_bank_of_the_branch_in_the_title_signs_nothing():
-    text = ("去る6月2日、商工組合中央金庫函館支店(以下、商工中金)との間で「産学連携協力推進協定書」を締結しました。\n"
+    text = ("6月2日に、商工組合中央金庫函館支店(以下、商工中金)と「地域技術振興協定書」を取り交わしました。\n"
             "本校は今後、商工中金と地域の企業を支えます。")
-    _, records = records_of(text, title="商工組合中央金庫函館支店と「産学連携協力推進協定書」を締結")
+    _, records = records_of(text, title="商工組合中央金庫函館支店と「地域技術振興協定書」を取り交わし")
     parties = [sorted(p["name"] for p in r["parties"]) for r in records if r["type"] == "agreement"]
     assert parties == [["商工組合中央金庫函館支店", "本校"]]

@@ -17,6 +17,6 @@ def test_company_without_its_trade_word(short, full, same):
 
 def test_headline_and_body_one_agreement():
     text = ("多気町、明治安田生命と包括協定\n"
-            "明治安田生命保険(東京都千代田区)と三重県多気町は10日、包括連携協定を締結した。")
+            "多気町と明治安田生命保険は8日、町の健康づくりなどで包括連携協定を結んだ。")
     _, records = records_of(text)
     assert len([r for r in records if r["type"] == "agreement"]) == 1

@@ -4,7 +4,7 @@ from tests.records.built import records_of
 
 
 def test_associations_of_municipalities_sign():
-    text = "特別区長会と奈良県市長会及び奈良県町村会は、連携・協力に関し、次のとおり協定を締結する。"
+    text = "奈良県市長会及び奈良県町村会と特別区長会は、住民の交流について協定を結んだ。"
     _, records = records_of(text)
     parties = [sorted(p["name"] for p in r["parties"]) for r in records if r["type"] == "agreement"]
     assert parties == [["奈良県市長会", "奈良県町村会", "特別区長会"]]

@@ -12,7 +12,7 @@ def _parties(text: str, title: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("title, text, parties", [
-    ("常陽銀行と茨城県内の信用金庫が連携協定", "常陽銀行と茨城県内の信用金庫などが15日、連携協定を結びました。", []),
+    ("常陽銀行と茨城県内の信用金庫が提携", "常陽銀行と茨城県内の信用金庫が20日に業務提携の協定を締結した。", []),
     ("茨城県と常陽銀行が連携協定", "常陽銀行と15日、連携協定を結びました。", [["常陽銀行", "茨城県"]]),
 ])
 def test_region_in_title_signs_nothing(title, text, parties):
