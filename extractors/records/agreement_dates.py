@@ -43,6 +43,9 @@ _SHORT_YEAR = re.compile(r"(?:^|(?<=[、,\sはがにで]))([0-9]{2})年(?:([0-9]
 # After a year alone: a name it belongs to (2025年大阪・関西万博, 2020年東京大会), not a word of signing
 # (2005年締結) nor of when (2018年度, 2018年春, 2018年中)
 _NAMED_AFTER_YEAR = re.compile(r"(?!締結|調印|署名|提携|協定|覚書|度|春|夏|秋|冬|頃|ごろ|中|末|初|以|前|後|来|代|間|内|当時)[一-龥ァ-ヺ]")
+# The signing word, then its verb in the form that goes on to another clause (締結し、, 結び、, 締結して、):
+# a date after it belongs to what the next clause tells
+_NEXT_CLAUSE = re.compile(r"[^、。]{0,6}?(?:し|して|び|んで)[、,]")
 DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（■□◆◇●○・]?\s*)?(?:\d+[.．)]?\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
 
 
@@ -64,7 +67,7 @@ def _relative_year(r, d):
 
 def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | None]:
     """The signing date of the sentence text[s:e] (see the module docstring) and its span."""
-    best = None
+    best = first = None
     own = r.doc_date.start if r.doc_date else None
     for d in map(lambda d: _relative_year(r, d), r.dates_in(s, e)):
         if not d.start_date or d.fiscal_year or d.start == own:
@@ -76,6 +79,10 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
             continue  # 「2025年大阪・関西万博を契機に」: a year in an event's name, not the signing's
         if best is None or abs(d.start - anchor) < abs(best.start - anchor):
             best = d
+        if first is None or d.start < first.start:
+            first = d
+    if best and first.start < anchor < best.start and _NEXT_CLAUSE.match(r.text, anchor, best.start):
+        best = first  # 「9月9日、…と協定を締結し、10月6日、記者発表会を行いました」: the later day is the next clause's
     if best:
         return best.start_date, date_span(best, "agreement-date-sentence", "signed_date")
     dd = r.doc_date

@@ -51,12 +51,12 @@ _QUOTED_ORG = re.compile(r"「([^「」]{3,40}?)」")
 # 「青葉まつり」実行委員会: a quoted event or project name and the kind of body that runs it
 QUOTED_HEAD = re.compile(r"「[^「」\n]{2,30}」(?:" + "|".join(("実行委員会", "推進協議会", "協議会", "委員会", "研究会",
                                                               "連絡会", "推進会議", "ネットワーク") + ORG_WORDS) + ")")
-_INTRODUCED = re.compile(r"[(（](?:[^()（）]*?[、,:：]\s?)?以下[、・,]?\s?[「『]?([^「」『』、,()（）\s]{2,20})[」』]?(?:という)?")
+_INTRODUCED = re.compile(r"\s?(?:【[^【】\n]{1,30}】\s?)?[(（](?:[^()（）]*?[、,:：]\s?)?以下[、・,]?\s?[「『]?([^「」『』、,()（）\s]{2,20})[」』]?(?:という)?")
 _PARTICLE_START = "とはがをにでのへや"
 _PREDICATE_AFTER = re.compile(r"\s?(?:し|す|さ|式|を行|いた|の運び|予定|へ|に向け)")
 _BACK_KINDS = {"信金": "信用金庫", "信組": "信用組合", "行": "銀行", "社": "株式会社", "庫": "金庫", "実行委": "実行委員会",
                "会": "会", "所": "会議所"}
-_SELF_WORD = re.compile(r"^(?:本|当|同|弊|わが|我が)?(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|所|社|大学)$")
+_SELF_WORD = re.compile(r"^(?:本|当|同|弊|わが|我が)?(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|所|社|大学|校)$")
 _BARE_GROUP = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヶー])(大学|短期大学|金融機関|信用金庫|信用組合|銀行|商工会議所|商工会|自治体|"
                          r"市町村|企業|団体|機関)"
                          r"(?=と(?:の間|、|\s)?[^、。]{0,40}?(?:協定|覚書|提携|契約))")
@@ -82,6 +82,11 @@ _TOWN_HALL = re.compile(r"(?:役所|役場|庁)$")  # 小諸市役所が協定�
 # A division written right after its body's name, then a particle: 柏市企画課は, 東西銀行地域創生部と
 _DIVISION_AFTER = re.compile(r"([^\s、,。()（）「」とはがのをにでやも]{1,8}?(?:課|室|係|局|事業部|本部|(?<!学)部|グループ))"
                              r"(?=\s?(?:と|は|が|、|,|及び|および|並びに))")
+# A body's office, then where in it a thing is held (本店7階会議室で, 本社で、): the venue of the signing
+_OFFICE_NAME = re.compile(r"(?:本店|本社|支店|本部|本館|事務所)$")
+_VENUE_AFTER = re.compile(r"\s?[^、。「」()（）\s]{0,12}?で[、,\s]")
+# After a place's name: the place is where the bodies after it are (県内の, 市内で, 県下の), no body of its own
+_REGION_WORD = r"(?:内|下|域)(?:の|で|に|外)"
 _OFFICE_OF = re.compile(r".{0,10}?(?:支店|支所|営業部|連合店|本店|出張所|事務所|本部|支部|学部|研究科|短期大学部|大学院)")
 # after a body's name (and an aside in brackets): the body acts in the sentence (a subject, a partner,
 # one of a list of them), not a possessor (Xの) or a source (Xより)
@@ -91,7 +96,7 @@ _BACK_WORD = re.compile(r"同(?:町|村|商工会)(?=\s?(?:は|が|と|も|、|�
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 # The page's own body written as a self-reference: 本市, 当協会, 弊社, a bare 県 or 市 (a prefecture's page)
-_UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人)"
+_UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人|校)"
                            r"|県|市|町|村|府")
 # A sentence that opens by going on from the one before: 「また、」, 「さらに、」, 「同日、」
 _GOES_ON = re.compile(r"\s*(?:また|さらに|更に|加えて|あわせて|併せて|同日|同じく)[、,]?")
@@ -111,7 +116,7 @@ _REGION_OF_COUNT = re.compile(r"\s?(?:下|内|内の)?\s?[0-9一二三四五六�
 # A page's self-reference as an actor: 本学の, 当行は, 本市が (not 弊社: a company's page names itself), or a bare 県/市/町/村 opening a clause and acting
 # (「、県と同社が」, 「市は」), not inside a compound (県内, 市民) nor after a name (千葉県は)
 _SELF_ACTOR = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヺー])(?:(?:本|当|弊)(?:市|町|村|区|県|府|行|金庫|学|機構|協会|センター|"
-                         r"会議所|大学)(?=\s?(?:は|が|と|も|の|では|、))|(?<=[、。\n\s])(?:県|府|市|町|村)(?=\s?(?:は|が|と|では)))")
+                         r"会議所|大学|校)(?=\s?(?:は|が|と|も|の|では|、))|(?<=[、。\n\s])(?:県|府|市|町|村)(?=\s?(?:は|が|と|では)))")
 # A name joined by と to a party, the two the sentence's subject: 「A(…)とX(…)は」, 「XとA(…)が」 (X: no particle
 # of a phrase inside it, no comma or bracket)
 _CO_NAME = r"([一-龥々ぁ-ゖァ-ヺーA-Za-z0-9・&＆\-]{2,30}?)"
@@ -140,6 +145,13 @@ def _is_address(short: str) -> bool:
     """新富町富田南, 津市栗真町屋町: a place name with more after it, in brackets after a body's name."""
     return any(short[i - 1] in "都道府県市区町村" and is_municipality(short[:i]) for i in range(2, min(len(short), 6))) \
         and not is_signing_body(short)
+
+
+def _branch_of(name: str, body: str) -> bool:
+    """商工組合中央金庫旭川支店 of 商工組合中央金庫: an office of the body (a title that names the partner's branch
+    names its body inside that name, no other signer)."""
+    key, of = party_key(name), party_key(body)
+    return key != of and key.startswith(of) and bool(_OFFICE_OF.fullmatch(key[len(of):]))
 
 
 def dotted_bodies(name: str) -> list[str]:
@@ -299,6 +311,8 @@ class AgreementReader:
         cands = []
         for c in self.ctx.within(s, e, "ORG", "GPE", "SELF", "ORG_ABBR"):
             cut = opener_length(self.text, c.start, c.end, after_particle=True) if c.label == "ORG" else 0
+            if cut and NOT_A_NAME.search(c.text[cut:]):
+                cut = 0  # Aとみちのく銀行: hiragana that leave a bare kind word are the name's own (きらやか銀行)
             if cut:  # このたび東西大学: the tokens of a name begun inside a word
                 c = Candidate(label=c.label, start=c.start + cut, end=c.end, text=c.text[cut:], rule=c.rule)
             cands.append(c)
@@ -441,6 +455,8 @@ class AgreementReader:
             past = aside.end() if aside else c.end
             if _BECOMES.match(text, past):
                 continue  # 「「ひょうご未来企業」となろう」, 「A社として」: what one becomes or acts as, no partner
+            if _OFFICE_NAME.search(c.text) and _VENUE_AFTER.match(text, past):
+                continue  # 「同銀行本店(札幌市)7階会議室で」: where the signing was held, no party
             link = re.match(r"\s?(の|や)\s?", text[past:past + 3])
             if link and link.group(1) == "の" and c.label == "GPE" and \
                     any(o.label == "ORG" and o.start == past + link.end() for o in cands):
@@ -666,7 +682,9 @@ class AgreementReader:
     def _title_body(self, partners: list[str]) -> str | None:
         """A page whose title names no publisher in brackets (「金融機関2者と川西町の…協定を結びました」):
         the one body the title names that is not among the partners of the sentence signs for it."""
-        others = [b for b in self.title_bodies if not any(same_body(b, p) for p in partners)]
+        title = self.ctx.doc.title or ""
+        others = [b for b in self.title_bodies if not any(same_body(b, p) or _branch_of(p, b) for p in partners)
+                  and not re.search(re.escape(b) + _REGION_WORD, title)]  # 栃木県内の信用金庫: a region, no signer
         return others[0] if len(others) == 1 else None
 
     def _dated_relative(self, s: int, at: int) -> bool:

@@ -303,6 +303,8 @@ def split_each(r, draft: dict) -> list[dict]:
     if len(subjects) == len(others) >= 2 and all(  # 「AはBと、CはDと、それぞれ」: one agreement per pair
             (order[i][0] in subjects) == (i % 2 == 0) for i in range(len(order))):
         return [_one_each(draft, [order[i][0]], order[i + 1][0]) for i in range(0, len(order), 2)]
+    if len(each) == 1 and len(keep) >= 2:  # 「A、B銀行は、C大学とそれぞれ覚書を」: each of the two with C
+        keep, each = each, keep
     if len(each) < 2:
         return [draft]
     return [_one_each(draft, keep, one) for one in each]
@@ -421,6 +423,10 @@ def split_listed_documents(r, drafts: list[dict]) -> list[dict]:
     return out
 
 
+# The last word of a company's name news leaves out (明治安田生命[保険], 東京海上日動[火災保険])
+_COMPANY_TAIL = re.compile(r"(?:火災|海上|生命|損害)?保険")
+
+
 def same_body(short: str, full: str) -> bool:
     """One name for the same body: equal without legal form, or the shorter written with the
     longer's characters in order, from its start or its kind word (北海道同友会 / 北海道中小企業家同友会)."""
@@ -432,6 +438,8 @@ def same_body(short: str, full: str) -> bool:
     a, b = _short_kind(a), _short_kind(b)  # 弘大 / 弘前大学, 青森公立大 / 青森公立大学
     if a == b:
         return True
+    if len(a) >= 4 and b.startswith(a) and _COMPANY_TAIL.fullmatch(b[len(a):]):
+        return True  # 明治安田生命 / 明治安田生命保険: a headline's company without its trade's last word
     if len(a) < 2 or (len(a) < 3 and not (a[0] == b[0] and a[-1] == b[-1] and a[-1] in "大銀")) or \
             not (b.endswith(a[-2:] if len(a) >= 3 else a[-1]) or _news_short(a, b)):
         return False

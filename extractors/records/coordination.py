@@ -67,6 +67,9 @@ _SHARED_END_BOTH = re.compile(r"((?:[^\s、,，。のはがとを「」()（）]
 _DOT_ITEM = r"[^\s、,，。・のはがとを「」()（）]{1,8}"
 _SHARED_END_DOTS = re.compile(rf"(?<![^\s、,，。「(（はがとを])((?:{_DOT_ITEM}・)+{_DOT_ITEM}?)(両|各)?"
                               r"(銀行|信用金庫|信金|信用組合|信組)(?![\u4e00-\u9fff])")
+# 「北國、北陸銀行は」: banks of the bank code table listed with 、, the ending written after the last
+_SHARED_END_BANKS = re.compile(rf"(?<![^\s、,，。「(（はがとを])((?:{_DOT_ITEM}、)+{_DOT_ITEM})"
+                               r"(銀行|信用金庫|信金|信用組合|信組)(?![\u4e00-\u9fff])")
 # 「東西銀行の青葉、赤松両支店」: the offices of the body written before the list, each with its name
 _SHARED_OFFICES = re.compile(r"([^\s、,，。のはがとを「」()（）]{2,20})の((?:[^\s、,，。のはがとを「」()（）]{1,8}、)+"
                              r"[^\s、,，。のはがとを「」()（）]{1,8})の?(?:両|各)(支店|支所|営業部|事務所)(?![\u4e00-\u9fff])")
@@ -289,6 +292,17 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
         pos = m.start(1)
         for item, name in zip(items, names):
             out.append(Named(pos, pos + len(item), name, "agreement-shared-ending"))
+            pos += len(item) + 1
+    for m in _SHARED_END_BANKS.finditer(text, start, end):
+        items = m.group(1).split("、")
+        ending = _SHORT_ENDINGS.get(m.group(2), m.group(2))
+        names = [i + ending for i in items]
+        if any(_KIND_END.search(i) for i in items) or not all(_listed_bank(n) for n in names):
+            continue  # 「青葉市、東西銀行」: bodies of their own; only names the bank code table holds
+        pos = m.start(1)
+        for item, name in zip(items, names):
+            if not any(n.start == pos for n in out):
+                out.append(Named(pos, pos + len(item), name, "agreement-shared-ending"))
             pos += len(item) + 1
     for m in _SHARED_OFFICES.finditer(text, start, end):
         items = m.group(2).split("、")

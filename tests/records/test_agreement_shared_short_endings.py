@@ -1,7 +1,7 @@
 """A list whose items share one ending written after a count in a news short form (「A、B、Cの3信金」,
 「A、Bの2信組」) or whose items are universities' short forms (「A大、B大の2大学」): each item with
-the full ending given back; so are 「A、B両信金」, 「A、B各商工会議所」 (両 or 各, の or none) and the offices of
-the body before the list (「東西銀行のA、B両支店」)."""
+the full ending given back; so are 「A、B両信金」, 「A、B各商工会議所」 (両 or 各, の or none), the offices of
+the body before the list (「東西銀行のA、B両支店」) and banks of the bank code table (「北國、北陸銀行」)."""
 import pytest
 
 from extractors.records.coordination import shared_ending
@@ -29,6 +29,11 @@ from extractors.records.coordination import shared_ending
     ("東西・南北・中央銀行は", []),  # no 両 or 各 and no bank of the table: maybe kinds of bank
     ("地方・都市銀行と", []),
     ("船橋市・東西銀行は", []),  # bodies of their own
+    # items parted by 、 sharing the ending after the last: only banks of the bank code table
+    ("北國、北陸銀行は九日、覚書を交わした。", ["北國銀行", "北陸銀行"]),
+    ("静岡、山梨中央銀行と", ["静岡銀行", "山梨中央銀行"]),
+    ("船橋市、東西銀行と", []),  # bodies of their own
+    ("地方、都市銀行と", []),  # kinds of bank
 ])
 def test_short_endings_given_back(text, names):
     assert [n.name for n in shared_ending(text, 0, len(text))] == names
