@@ -407,15 +407,20 @@ class LocalApi:
         self.database_ready = False  # a temporary server skips the start-up steps its database does not need
 
     @classmethod
-    def find(cls) -> "LocalApi":
+    def find(cls, start: bool = True) -> "LocalApi":
         """The run's server. Its address goes into PREFECT_API_URL at once, before Prefect is imported
         here: Prefect's process-wide settings are read at import, and a thread that does not inherit
         the flow's settings context (the process pool's message thread, say) would otherwise find no
-        API and start a temporary server of its own (hundreds of MB, and CPU for the run's API calls)."""
+        API and start a temporary server of its own (hundreds of MB, and CPU for the run's API calls).
+        Without `start`, where a temporary server would be started: one not started yet (how "to start",
+        no address), which a later `find()` starts."""
         configured = _configured_api()
         if configured:
             return cls(configured, how="configured")
-        api = cls(running, how="running") if (running := running_local_api()) else cls.start()
+        running = running_local_api()
+        if not running and not start:
+            return cls(None, how="to start")
+        api = cls(running, how="running") if running else cls.start()
         os.environ["PREFECT_API_URL"] = api.url
         return api
 
