@@ -3,9 +3,13 @@
 `LocalApi.find()`: PREFECT_API_URL when it is set; else a Prefect server
 already running on this machine at 127.0.0.1:4200 (`chusho-extract serve`'s,
 or `prefect server start`'s; another address with CHUSHO_LOCAL_API), whose UI
-then shows the run; else a temporary server of our own, started before
-anything else is done (its start-up overlaps the imports and the model load)
-and stopped at the end. A temporary server whose SQLite database is damaged
+then shows the run; else a temporary server of our own, started as early as
+possible (its start-up overlaps the command's imports and the model load) and
+stopped at the end. It is a fork of the command made once the command has
+imported Prefect (`ForkedServer`: a new interpreter would import Prefect again,
+a third of the server's start), with the `subprocess.Popen` interface the stop
+logic uses; a new interpreter as before when the command runs another thread
+by then (or CHUSHO_SERVER_START=spawn). A temporary server whose SQLite database is damaged
 gets a new one (the old one moved aside). Once a temporary server of this
 installation has migrated its database and registered Prefect's block types, a
 stamp beside the database says so (`mark_database_ready`), and the next ones skip
@@ -19,7 +23,8 @@ minute, with one line saying whether the output was written.
 
 Nothing here imports Prefect at import time (a server is asked over HTTP with
 urllib): the command line finds the server before Prefect is imported, since
-Prefect reads PREFECT_API_URL when it is imported.
+Prefect reads PREFECT_API_URL when it is imported (a temporary server's start
+sets it, then imports Prefect, then forks).
 """
 from __future__ import annotations
 
@@ -393,8 +398,9 @@ class LocalApi:
 
     `find()` takes no time when a server is configured or running (it only asks),
     and otherwise starts a temporary server process (uvicorn with Prefect's app, as
-    Prefect's own ephemeral mode does, without importing Prefect's server here) and
-    returns at once; `active()` waits for it to answer, points PREFECT_API_URL at it
+    Prefect's own ephemeral mode does, without importing Prefect's server here: a
+    fork made once Prefect itself is imported, see the module's docstring) and
+    returns once it is started; `active()` waits for it to answer, points PREFECT_API_URL at it
     (inherited by worker processes: one server for the run and its workers, not one
     each) and stops it at the end.
     """
