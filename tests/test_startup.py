@@ -252,3 +252,89 @@ def test_a_temporary_server_that_fails_to_start_says_why(monkeypatch, tmp_path):
             api.wait(timeout=120)
     finally:
         api.stop()
+
+
+# A command's start, as `run` makes it: a descriptor of its own open (an output folder's lock, a run
+# database), then its temporary server (a fork, once Prefect is imported); then it ends as argv[3] says.
+_FORKED_SERVER = """
+import json, os, signal, sqlite3, sys, time
+import flows  # (Prefect's environment)
+from flows.runtime.server import LocalApi
+lock = open(sys.argv[1], "w")
+db = sqlite3.connect(sys.argv[2])
+db.execute("CREATE TABLE t (x)")
+api = LocalApi.find()
+assert api.how == "temporary", api.how
+api.wait(timeout=180)
+pid = api.process.pid
+fds = {fd: os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")}
+with open(f"/proc/{pid}/comm") as fh:
+    comm = fh.read().strip()
+print(json.dumps({"pid": pid, "url": api.url, "comm": comm, "session": os.getsid(pid), "fds": fds,
+                  "kind": type(api.process).__name__}), flush=True)
+how = sys.argv[3]
+if how == "crash":
+    raise RuntimeError("the command failed")
+if how in ("SIGTERM", "SIGKILL"):
+    os.kill(os.getpid(), getattr(signal, how))
+    time.sleep(60)
+if how == "stop":
+    api.release()
+    print(api.process, flush=True)
+"""
+
+
+@pytest.mark.parametrize("how", ["stop", "exit", "crash", "SIGTERM", "SIGKILL"])
+def test_a_temporary_server_forked_from_the_command_holds_none_of_its_files_and_dies_with_it(tmp_path, how):
+    """The server is a fork of the command made once it has imported Prefect: in a session of its own, its
+    standard input /dev/null and its output a file of its own, none of the command's descriptors (a lock
+    held by the copy would outlive the command), and gone when the command ends, however it ends."""
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    lock, db = tmp_path / "lock", tmp_path / "run.sqlite"
+    res = subprocess.run([sys.executable, "-c", _FORKED_SERVER, str(lock), str(db), how], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300,
+                         env={**env, "CHUSHO_LOCAL_API": "http://127.0.0.1:9/api", "PREFECT_HOME": str(tmp_path)})
+    seen = json.loads(res.stdout.splitlines()[0])
+    pid = seen["pid"]
+    try:
+        assert seen["kind"] == "ForkedServer" and seen["comm"] == "prefect-server", seen
+        assert seen["session"] == pid  # Ctrl-C in the terminal does not reach it
+        fds = seen["fds"]
+        assert fds["0"] == "/dev/null" and fds["1"] == fds["2"] and fds["1"].endswith("(deleted)"), fds
+        assert not [f for f in fds.values() if f.startswith(str(tmp_path)) and "prefect.db" not in f], fds
+        expected = {"stop": 0, "exit": 0, "crash": 1, "SIGTERM": -signal.SIGTERM, "SIGKILL": -signal.SIGKILL}
+        assert res.returncode == expected[how], res.stderr
+        deadline = time.monotonic() + 30
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(pid) and running_local_api(seen["url"]) is None
+    finally:
+        if _alive(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+_SETTINGS_AFTER_IMPORT = """
+import os, sys
+import flows  # (Prefect's environment)
+import prefect
+from flows.runtime.server import LocalApi
+os.environ["PREFECT_SERVER_DATABASE_CONNECTION_URL"] = sys.argv[1]
+api = LocalApi.start()
+try:
+    api.wait(timeout=120)
+except RuntimeError as exc:
+    print(type(api.process).__name__, exc)
+finally:
+    api.stop()
+"""
+
+
+def test_a_forked_server_reads_its_settings_when_it_starts_not_those_prefect_read_when_imported(tmp_path):
+    """Prefect reads its settings when it is imported: the forked server reads them again, with the
+    variables set since (here a database it cannot open, whose error it prints into its log)."""
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    url = f"sqlite+aiosqlite:///{tmp_path}/no/such/folder/prefect.db"
+    res = subprocess.run([sys.executable, "-c", _SETTINGS_AFTER_IMPORT, url], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300, env={**env, "PREFECT_HOME": str(tmp_path)})
+    assert res.stdout.startswith("ForkedServer the temporary Prefect server exited with status"), res
+    assert "unable to open database file" in res.stdout, res.stdout
