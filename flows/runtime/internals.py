@@ -383,6 +383,10 @@ def replace_worker_when(wanted: Callable[[], bool], on_exit: Callable[[], None] 
         if wanted():  # its last result is sent: go
             if on_exit is not None:
                 on_exit()
+            # (the messages its tasks sent the run, still being written by the queue's thread, written first: an
+            # exit in the middle of one would leave the queue's lock, shared with the run, held for good, and the
+            # run hung at its end)
+            run_multiprocessing_finalizers(flush=True)
             os._exit(0)
         return get(*args, **kwargs)
 
@@ -451,9 +455,13 @@ def queued_first(runner, first: Callable[[object], bool]) -> bool:
     return True
 
 
-def run_multiprocessing_finalizers() -> None:
+def run_multiprocessing_finalizers(flush: bool = False) -> None:
     """Multiprocessing's exit-time finalizers, run now (before an `os._exit`): they release the process
-    pool's semaphores, which its resource tracker would otherwise report as leaked."""
+    pool's semaphores, which its resource tracker would otherwise report as leaked. With `flush`, also
+    those a normal exit runs last: each queue's feeder thread joined once it has written what it holds
+    (only where the reading end is still read: a worker the running pool replaces)."""
     util = sys.modules.get("multiprocessing.util")
     if util is not None:
         util._run_finalizers(0)
+        if flush:
+            util._run_finalizers()
