@@ -135,7 +135,6 @@ def vmhwm_bytes(pid: int) -> int:
 
 
 FORK_SERVER_NAME = "pool-forkserver"  # the name (/proc/PID/comm) of a fork server forked from the command
-SERVER_NAME = "prefect-server"  # the name of a temporary Prefect server forked from the command (server.SERVER_NAME)
 
 
 def role_of(pid: int, root: int) -> str:
@@ -157,8 +156,6 @@ def role_of(pid: int, root: int) -> str:
             comm = fh.read().strip().decode("utf-8", "replace")
     except OSError:
         comm = ""
-    if comm == SERVER_NAME:
-        return "Prefect server"
     # the pool's fork server (a child of the command; spawned, or a fork of the command named by
     # runners.fork_pool_server) and its forks
     if "multiprocessing.forkserver" in cmd or comm == FORK_SERVER_NAME:

@@ -9,17 +9,16 @@ In the order that makes a small run quick and a mistake cheap:
    once, without a Prefect server;
 3. a whole-run cache hit (every input a local file unchanged since a finished
    run): the output written from it, with no server and no model; else
-   (with --no-cache at once, before the cache's imports), for a run on threads,
-   the model worker forked (`runtime/modelworker.py`) before Prefect and the
-   extractors are imported, so that it imports them and loads the model on the
-   other core meanwhile; then the Prefect server asked for (`LocalApi.find`: a
-   temporary one, the longest chain of a small run, is a fork of this process
-   made once Prefect is imported here); for a run on processes, once
+   (with --no-cache at once, before the cache's imports) the Prefect server
+   asked for (`LocalApi.find`: a temporary one starts now,
+   the longest chain of a small run) and, for a run on threads, the model worker
+   forked (`runtime/modelworker.py`) before Prefect is imported, so that it
+   loads the model on the other core meanwhile; for a run on processes, once
    Prefect and the flows are imported, the fork server its pool's workers are
    forked from, itself a fork of this process (`runners.fork_pool_server`), which
    loads the model while the server starts;
-4. a folder with no document (found before a server or a worker starts), or a
-   whole-run cache hit: the output written without a flow run;
+4. a folder with no document, or a whole-run cache hit: the output written
+   without a flow run;
 5. else the flow, with Ctrl-C answered as `runtime/interrupt.py` says and the
    server watched (`ServerWatch`); the summary line; the exit status.
 
@@ -71,31 +70,24 @@ def _run_locked(args: argparse.Namespace, settings) -> int:
 
         if saved_run_exists(args.inputs, settings):  # written from the cache: neither a server nor the model
             return _run(args, settings, LocalApi(None, how="not needed"), args.runner, None)
-    empty = _nothing_to_read(args, settings)  # a folder with no document: said before a server or a worker starts
-    if empty is not None:
-        return empty
-    # first, on threads, the model worker: forked at once, it imports the extractors and loads the model on the
-    # other core while this process imports Prefect for the server (a temporary one: its start is then the
-    # longest chain of the run, and the worker gives way to it where the cores are busy: see _run)
-    api = LocalApi.find(start=False)
-    kind, worker = _start_model_worker(args, settings)
-    if worker is not None and api.how == "to start":
-        worker.renice(10)
+    api = LocalApi.find()  # first: a server of our own starts while the rest is done
+    mark(f"Prefect server: {api.how} {api.url}")
+    try:
+        kind, worker = _start_model_worker(args, settings)  # then the model loads on the other core meanwhile
+    except BaseException:
+        api.release()
+        raise
     from flows.runtime.modelworker import use  # (imported already by _start_model_worker)
 
     with use(worker, one_flow=True):  # stopped at the end, whatever happens
-        if api.how == "to start":  # then the server: a fork of this process, once Prefect is imported
-            api = LocalApi.find()
-        mark(f"Prefect server: {api.how} {api.url}")
         return _run(args, settings, api, kind, worker)
 
 
 def _start_model_worker(args: argparse.Namespace, settings):
     """The run's task runner (`auto` resolved) and, on threads, the model worker (`runtime/modelworker.py`),
-    started here, before Prefect and the extractors are imported (the worker imports them itself), with the
-    local files to read ahead when `auto` judged the run small. None when it could not start: the model is
-    then loaded here, in the background."""
-    # lazy: what finds the inputs and chooses the runner (the extractors themselves: see above)
+    started here, before Prefect is imported, with the local files to read ahead when `auto` judged
+    the run small. None when it could not start: the model is then loaded here, in the background."""
+    # lazy: the extractors, once the server is asked for (the worker, forked, inherits them)
     from extractors.reading.fetch import discover_sources, is_url
     from flows.runtime.modelworker import ModelWorker
     from flows.runtime.runners import choose_runner
@@ -120,6 +112,10 @@ def _run(args: argparse.Namespace, settings, api: LocalApi, kind: str, worker) -
     if worker is not None and api.how == "temporary":
         worker.renice(10)  # the server's start takes longest: the model and read-ahead fit in its shadow
     try:
+        empty = _nothing_to_read(args, settings)
+        if empty is not None:
+            api.release()
+            return empty
         _skipped_note(args)
         summary = None if args.no_cache else cached_run(args.inputs, args.out, settings)
         if summary is None and api.how == "not needed":  # the cached run could not be read back after all
@@ -173,11 +169,11 @@ def _run(args: argparse.Namespace, settings, api: LocalApi, kind: str, worker) -
 
 def _nothing_to_read(args: argparse.Namespace, settings) -> int | None:
     """When the inputs (all local) hold no document: say which types are read, write the manifest, exit 1."""
-    from extractors.reading.fetch import discover_sources, is_url  # lazy: what finds the inputs
+    from extractors.reading.fetch import discover_sources, is_url  # (imported already: see _start_model_worker)
+    from output import manifest_for, skipped_files, write_outputs  # lazy: see _run
 
     if any(is_url(i) for i in args.inputs) or discover_sources(args.inputs):
         return None
-    from output import manifest_for, skipped_files, write_outputs  # lazy: see _run
     skipped = skipped_files(args.inputs)
     found = ", ".join(f"{n} {kind}" for kind, n in skipped["counts"].items()) or "no files"
     print(f"chusho-extract: no documents to read in {', '.join(args.inputs)}: folders are searched for "

@@ -44,10 +44,7 @@ Prefect 3.8.8:
   types without consulting its memo (`REGISTER_WHEN_NOT_READY`). The app is
   made by `ephemeral_app()`: Prefect's `create_app` (its app caches keyed by a
   constant meanwhile, not by `Settings.hash_key()`: `_constant_app_key`), then
-  `routers_used_first`. `serve_ephemeral_app(port)` runs the same in a fork of
-  the command (`server._fork_server`), once Prefect's settings are read again
-  with the server's variables (`prefect.context.refresh_global_settings_context`
-  and its `GLOBAL_SETTINGS_CONTEXT`).
+  `routers_used_first`.
 
 FastAPI 0.150 (Prefect's dependency; pinned in pyproject.toml):
 
@@ -253,19 +250,6 @@ SKIP_WHEN_READY = {"PREFECT_SERVER_DATABASE_MIGRATE_ON_START": "false",
 # Else the block types are registered for real: Prefect's memo of the last registration (memo_store.toml in
 # PREFECT_HOME) is keyed by the database's URL, not the database, and skips it on a new database at that path.
 REGISTER_WHEN_NOT_READY = {"PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
-
-
-def serve_ephemeral_app(port: int) -> None:
-    """What `ephemeral_server_command` runs, in this process (a fork of the command that has imported Prefect:
-    `server._fork_server`), with its options, once Prefect's settings are read again from the environment
-    (`refresh_global_settings_context`, Prefect's own, made for variables set after its import) and made this
-    thread's current ones (a settings context of the command's, say a test harness's, is not the server's)."""
-    import uvicorn  # lazy: in the server's process only
-    from prefect import context
-
-    context.refresh_global_settings_context()
-    context.GLOBAL_SETTINGS_CONTEXT.__enter__()  # (left when the process exits)
-    uvicorn.run(ephemeral_app, factory=True, host="127.0.0.1", port=port, log_level="error", lifespan="on")
 
 
 def ephemeral_app():

@@ -49,6 +49,8 @@ import threading
 from collections import Counter
 from contextlib import contextmanager
 
+from extractors.reading import fetch_source
+from flows.runtime import stages
 from flows.runtime.orphans import die_with_parent
 from flows.runtime.timeline import mark
 
@@ -69,8 +71,6 @@ def _main(conn, sources: list[str], settings, parent: int | None = None) -> None
     """The worker process's main: see `_serve`; a closed pipe (the CLI is gone) ends it quietly."""
     die_with_parent(parent)  # first: a CLI killed before this is noticed here
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the CLI stops us
-    from flows.runtime import stages  # lazy: here when the CLI forked this before importing the extractors
-
     stages.guard_memory()  # one stage at a time: its memory limit applies
     try:
         _serve(conn, sources, settings)
@@ -80,9 +80,6 @@ def _main(conn, sources: list[str], settings, parent: int | None = None) -> None
 
 def _serve(conn, sources: list[str], settings) -> None:
     """Plan, model, read-ahead, then requests until stopped or the pipe closes."""
-    from extractors.reading import fetch_source  # (imported by _main)
-    from flows.runtime import stages
-
     ahead = []
     for source in sources:
         try:
@@ -347,6 +344,4 @@ def compute(stage: str, *args):
             return worker.document(*args) if stage == "document" else worker.call(stage, *args)
         except WorkerUnavailable:
             worker.stats["computed here"] += 1
-    from flows.runtime import stages  # (imported by the tasks that ask)
-
     return stages.MODEL_STAGES[stage](*args)

@@ -50,7 +50,7 @@ import time
 from collections.abc import Callable
 
 from extractors.reading.paths import local_path
-from flows.runtime import internals, orphans
+from flows.runtime import internals, orphans, stages
 from flows.runtime.timeline import mark
 
 RUNNERS = ("auto", "process", "thread", "dask")
@@ -63,9 +63,7 @@ def default_workers() -> int:
 
 
 def choose_runner(sources: list[str]) -> str:
-    """`auto`'s choice: threads for a handful of small files and URLs, worker processes otherwise. Made before
-    the extractors are imported (`stages`, imported where it is used here): on threads, the model worker is
-    forked at once and imports them itself while the command imports Prefect (`cli/run.py`)."""
+    """`auto`'s choice: threads for a handful of small files and URLs, worker processes otherwise."""
     if len(sources) > SMALL_RUN_FILES:
         return "process"
     size = 0
@@ -97,8 +95,6 @@ def warm_up_model() -> threading.Thread:
     them wait for it: each loader holds a lock or is idempotent; a missing model is reported by the
     first task that needs it)."""
     def load() -> None:
-        from flows.runtime import stages  # lazy: see choose_runner
-
         stages.load_model()
         mark("model, rules and name lists loaded (in the background)")
 
@@ -149,8 +145,6 @@ def process_worker_init() -> None:
     orphans.die_with_parent(sig=signal.SIGKILL)  # (set already when flows/__init__.py was imported first)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the flow stops us
     signal.signal(signal.SIGTERM, _end_worker)
-    from flows.runtime import stages  # lazy: see choose_runner
-
     stages.guard_memory()  # a pool worker runs one task at a time: the memory limit applies
     internals.replace_worker_when(stages.replacement_wanted, lambda: mark(
         f"pool worker {os.getpid()} replaced: a document took it over its memory limit"))

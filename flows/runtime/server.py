@@ -3,13 +3,9 @@
 `LocalApi.find()`: PREFECT_API_URL when it is set; else a Prefect server
 already running on this machine at 127.0.0.1:4200 (`chusho-extract serve`'s,
 or `prefect server start`'s; another address with CHUSHO_LOCAL_API), whose UI
-then shows the run; else a temporary server of our own, started as early as
-possible (its start-up overlaps the command's imports and the model load) and
-stopped at the end. It is a fork of the command made once the command has
-imported Prefect (`ForkedServer`: a new interpreter would import Prefect again,
-a third of the server's start), with the `subprocess.Popen` interface the stop
-logic uses; a new interpreter as before when the command runs another thread
-by then (or CHUSHO_SERVER_START=spawn). A temporary server whose SQLite database is damaged
+then shows the run; else a temporary server of our own, started before
+anything else is done (its start-up overlaps the imports and the model load)
+and stopped at the end. A temporary server whose SQLite database is damaged
 gets a new one (the old one moved aside). Once a temporary server of this
 installation has migrated its database and registered Prefect's block types, a
 stamp beside the database says so (`mark_database_ready`), and the next ones skip
@@ -23,14 +19,12 @@ minute, with one line saying whether the output was written.
 
 Nothing here imports Prefect at import time (a server is asked over HTTP with
 urllib): the command line finds the server before Prefect is imported, since
-Prefect reads PREFECT_API_URL when it is imported (a temporary server's start
-sets it, then imports Prefect, then forks).
+Prefect reads PREFECT_API_URL when it is imported.
 """
 from __future__ import annotations
 
 import atexit
 import functools
-import gc
 import json
 import logging
 import os
@@ -50,7 +44,7 @@ from pathlib import Path
 
 from flows.runtime import interrupt, orphans
 from flows.runtime.environment import retention_days
-from flows.runtime.internals import ephemeral_server_command, serve_ephemeral_app
+from flows.runtime.internals import ephemeral_server_command
 from flows.runtime.timeline import mark, process_start
 
 DEFAULT_LOCAL_API = "http://127.0.0.1:4200/api"  # where `serve` (and `prefect server start`) listen
@@ -141,152 +135,6 @@ def _server_preexec(parent: int | None = None) -> None:
     its pid: at once if it died between the fork and now)."""
     os.setsid()
     orphans.die_with_parent(parent)
-
-
-SERVER_NAME = "prefect-server"  # the name (/proc/PID/comm, ps) of a temporary server forked from the command
-_PR_SET_NAME = 15  # prctl's option: the calling thread's name (/proc/PID/comm)
-
-
-class ForkedServer:
-    """A temporary server forked from this process (`_fork_server`), with what the command uses of
-    `subprocess.Popen`'s interface: pid, returncode, poll, wait (TimeoutExpired), send_signal, terminate, kill.
-    Its status is taken by `os.waitpid` under a lock: the server's watch (a thread) and the command both ask."""
-
-    def __init__(self, pid: int):
-        self.pid = pid
-        self.returncode: int | None = None
-        self._lock = threading.Lock()
-
-    def poll(self) -> int | None:
-        with self._lock:
-            if self.returncode is None:
-                try:
-                    pid, status = os.waitpid(self.pid, os.WNOHANG)
-                except ChildProcessError:  # taken by someone else: as Popen says then
-                    self.returncode = 0
-                else:
-                    if pid:
-                        self.returncode = os.waitstatus_to_exitcode(status)
-            return self.returncode
-
-    def wait(self, timeout: float | None = None) -> int:
-        deadline = None if timeout is None else time.monotonic() + timeout
-        delay = 0.0005
-        while self.poll() is None:
-            if deadline is not None and time.monotonic() >= deadline:
-                raise subprocess.TimeoutExpired(f"prefect server (pid {self.pid})", timeout)
-            time.sleep(delay)
-            delay = min(2 * delay, 0.05)
-        return self.returncode
-
-    def send_signal(self, sig: int) -> None:
-        if self.poll() is None:  # (never a signal to a pid that may be another process's by now)
-            os.kill(self.pid, sig)
-
-    def terminate(self) -> None:
-        self.send_signal(signal.SIGTERM)
-
-    def kill(self) -> None:
-        self.send_signal(signal.SIGKILL)
-
-
-def _fork_server(port: int, url: str, ephemeral: dict[str, str], log) -> ForkedServer | None:
-    """A temporary server as a fork of this process once it has imported Prefect, which the command imports
-    anyway: a new interpreter imports it again (0.8 CPU s of the server's 2.4 before it answers). None when it
-    cannot be (CHUSHO_SERVER_START=spawn asks for a new interpreter; another thread runs in this process: a
-    fork copies only the calling thread, and a lock another one held would stay held in the copy; the fork
-    itself failed): the caller starts a new interpreter as before.
-
-    Prefect reads PREFECT_API_URL when it is imported: it is set to the server's address first (as
-    `LocalApi.find` does just after) when Prefect is not imported yet. The copy takes the server's own
-    settings again from its environment (`_serve_forked`)."""
-    if os.environ.get("CHUSHO_SERVER_START", "fork") != "fork":
-        return None
-    if "prefect" not in sys.modules and not os.environ.get("PREFECT_API_URL"):
-        os.environ["PREFECT_API_URL"] = url
-    import prefect  # noqa: F401  (the command's own import, made now: the copy shares it)
-
-    mark("Prefect imported")
-    if threading.active_count() > 1:
-        return None
-    for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
-        try:
-            stream.flush()
-        except (OSError, ValueError, AttributeError):
-            pass
-    parent = os.getpid()
-    try:
-        pid = os.fork()
-    except OSError as exc:
-        mark(f"temporary server not forked ({exc})")
-        return None
-    if pid == 0:
-        _serve_forked(port, log.fileno(), parent, ephemeral)  # never returns
-    return ForkedServer(pid)
-
-
-def _serve_forked(port: int, log: int, parent: int, ephemeral: dict[str, str]) -> None:
-    """In the fork of `_fork_server`: made to look like the new interpreter `_server_preexec` prepares (a session
-    of its own, death with the command, its output to the log, standard input from /dev/null, no other
-    descriptor of the command's: the output folder's lock, a run database, sockets; the default action for the
-    signals the command handles), Prefect's settings read again from the environment with the server's
-    variables, then uvicorn with Prefect's app until it is stopped; then exit (never return)."""
-    code = 1
-    try:
-        # The command's objects are never collected here: no finaliser of one closes a descriptor under a
-        # number this process has opened again since (its sockets, its database).
-        gc.freeze()
-        os.setsid()
-        orphans.die_with_parent(parent)
-        try:  # its name, for ps and the benchmark: its command line is the command's
-            import ctypes
-
-            ctypes.CDLL(None).prctl(_PR_SET_NAME, SERVER_NAME.encode())
-        except (OSError, AttributeError):
-            pass
-        null = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(null, 0)
-        os.dup2(log, 1)
-        os.dup2(log, 2)
-        # the streams on those descriptors (the command's may be others: a test's captured ones, say)
-        sys.stdin = sys.__stdin__ = open(0, encoding="utf-8", closefd=False)
-        sys.stdout = sys.__stdout__ = open(1, "w", encoding="utf-8", errors="backslashreplace", buffering=1,
-                                           closefd=False)
-        sys.stderr = sys.__stderr__ = open(2, "w", encoding="utf-8", errors="backslashreplace", buffering=1,
-                                           closefd=False)
-        for fd in [int(name) for name in os.listdir("/proc/self/fd")]:
-            if fd > 2:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass  # (the listing's own descriptor, closed already)
-        for sig in signal.valid_signals():
-            try:
-                if callable(signal.getsignal(sig)):
-                    signal.signal(sig, signal.SIG_DFL)
-            except (OSError, ValueError, TypeError):
-                pass
-        signal.signal(signal.SIGINT, signal.default_int_handler)  # (as in a new interpreter)
-        os.environ.pop("PREFECT_API_URL", None)  # (a new interpreter's server is given none either)
-        os.environ.update(ephemeral)
-        serve_ephemeral_app(port)
-        code = 0
-    except SystemExit as exc:  # uvicorn's when the app did not start (3)
-        code = exc.code if isinstance(exc.code, int) else 1
-    except KeyboardInterrupt:  # a SIGINT uvicorn handled, raised again once it stopped: ended by it, as Python does
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-        os.kill(os.getpid(), signal.SIGINT)
-    except BaseException:  # noqa: BLE001  (into its log, which the command shows; never back into its code)
-        import traceback
-
-        traceback.print_exc()
-    finally:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError, AttributeError):
-                pass
-        os._exit(code)
 
 
 def port_in_use(port: int) -> bool:
@@ -398,9 +246,8 @@ class LocalApi:
 
     `find()` takes no time when a server is configured or running (it only asks),
     and otherwise starts a temporary server process (uvicorn with Prefect's app, as
-    Prefect's own ephemeral mode does, without importing Prefect's server here: a
-    fork made once Prefect itself is imported, see the module's docstring) and
-    returns once it is started; `active()` waits for it to answer, points PREFECT_API_URL at it
+    Prefect's own ephemeral mode does, without importing Prefect's server here) and
+    returns at once; `active()` waits for it to answer, points PREFECT_API_URL at it
     (inherited by worker processes: one server for the run and its workers, not one
     each) and stops it at the end.
     """
@@ -413,42 +260,31 @@ class LocalApi:
         self.database_ready = False  # a temporary server skips the start-up steps its database does not need
 
     @classmethod
-    def find(cls, start: bool = True) -> "LocalApi":
+    def find(cls) -> "LocalApi":
         """The run's server. Its address goes into PREFECT_API_URL at once, before Prefect is imported
         here: Prefect's process-wide settings are read at import, and a thread that does not inherit
         the flow's settings context (the process pool's message thread, say) would otherwise find no
-        API and start a temporary server of its own (hundreds of MB, and CPU for the run's API calls).
-        Without `start`, where a temporary server would be started: one not started yet (how "to start",
-        no address), which a later `find()` starts."""
+        API and start a temporary server of its own (hundreds of MB, and CPU for the run's API calls)."""
         configured = _configured_api()
         if configured:
             return cls(configured, how="configured")
-        running = running_local_api()
-        if not running and not start:
-            return cls(None, how="to start")
-        api = cls(running, how="running") if running else cls.start()
+        api = cls(running, how="running") if (running := running_local_api()) else cls.start()
         os.environ["PREFECT_API_URL"] = api.url
         return api
 
     @classmethod
     def start(cls) -> "LocalApi":
-        """A temporary server, starting (`wait` waits for it): a fork of this process once it has imported
-        Prefect (`_fork_server`), else (another thread runs, CHUSHO_SERVER_START=spawn) a new interpreter."""
         port = _free_port()
-        url = f"http://127.0.0.1:{port}/api"
         ready = database_ready(prefect_database())
         command, ephemeral = ephemeral_server_command(port, database_ready=ready)
+        env = {**os.environ, **ephemeral}
         # Its output goes to a file of its own: Prefect's services log tracebacks when they are
         # cancelled at shutdown (an event batch still being recorded), which are not the run's.
         log = tempfile.TemporaryFile()
-        process = _fork_server(port, url, ephemeral, log)
-        if process is None:
-            process = subprocess.Popen(
-                command, env={**os.environ, **ephemeral}, stdin=subprocess.DEVNULL, stdout=log,
-                stderr=subprocess.STDOUT, preexec_fn=functools.partial(_server_preexec, os.getpid()))
-        mark(f"temporary Prefect server started (pid {process.pid}, "
-             f"{'fork' if isinstance(process, ForkedServer) else 'new interpreter'})")
-        api = cls(url, process, how="temporary", log=log)
+        process = subprocess.Popen(
+            command, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            preexec_fn=functools.partial(_server_preexec, os.getpid()))
+        api = cls(f"http://127.0.0.1:{port}/api", process, how="temporary", log=log)
         api.database_ready = ready
         atexit.register(api.stop)  # never left behind, whatever happens before active()
         return api
