@@ -31,3 +31,8 @@ def the_record(text: str, rtype: str) -> dict:
 def field_spans(record: dict, field: str) -> list[dict]:
     """The evidence spans of a record that name `field`."""
     return [ev for ev in record["sources"] if ev["field"] == field]
+
+
+def agreement_parties(records: list[dict]) -> list[list[str]]:
+    """Each agreement record's party names, sorted, in the records' order."""
+    return [sorted(p["name"] for p in r["parties"]) for r in records if r["type"] == "agreement"]

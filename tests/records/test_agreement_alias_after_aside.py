@@ -1,6 +1,6 @@
 """「X【理事長 …】(以下「Y」という)」: a short form introduced after an aside in 【】 still stands for X, so Y
 is no second party."""
-from tests.records.built import records_of
+from tests.records.built import agreement_parties, records_of
 
 
 def test_short_form_after_a_bracketed_aside():
@@ -8,6 +8,6 @@ def test_short_form_after_a_bracketed_aside():
             "【会長 鈴木 次郎】は、連携・協力の推進に関する協定を令和3年4月1日に締結した。\n"
             "本協定により、産業支援財団と熊本県信用保証協会は共同で相談会を開く。")
     _, records = records_of(text)
-    parties = [sorted(p["name"] for p in r["parties"]) for r in records if r["type"] == "agreement"]
+    parties = agreement_parties(records)
     (names,) = parties
     assert len(names) == 2 and "熊本県信用保証協会" in names and "産業支援財団" not in names

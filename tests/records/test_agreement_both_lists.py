@@ -3,12 +3,12 @@
 with the ending given back, and the group word (「赤松両支店」, 「両持ち株会社」) is none."""
 import pytest
 
-from tests.records.built import records_of
+from tests.records.built import agreement_parties, records_of
 
 
 def _parties(text: str) -> list[list[str]]:
     _, records = records_of(text)
-    return [sorted(p["name"] for p in r["parties"]) for r in records if r["type"] == "agreement"]
+    return agreement_parties(records)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -3,12 +3,12 @@ body that signs: it is no signer of a sentence that names only one party; a body
 still is."""
 import pytest
 
-from tests.records.built import records_of
+from tests.records.built import agreement_parties, records_of
 
 
 def _parties(text: str, title: str) -> list[list[str]]:
     _, records = records_of(text, title=title)
-    return [sorted(p["name"] for p in r["parties"]) for r in records if r["type"] == "agreement"]
+    return agreement_parties(records)
 
 
 @pytest.mark.parametrize("title, text, parties", [

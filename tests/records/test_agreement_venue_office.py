@@ -2,12 +2,12 @@
 is the venue of the signing, no party; an office that signs (「A銀行B支店と」) still is one."""
 import pytest
 
-from tests.records.built import records_of
+from tests.records.built import agreement_parties, records_of
 
 
 def _parties(text: str) -> list[list[str]]:
     _, records = records_of(text)
-    return [sorted(p["name"] for p in r["parties"]) for r in records if r["type"] == "agreement"]
+    return agreement_parties(records)
 
 
 @pytest.mark.parametrize("text, parties", [
