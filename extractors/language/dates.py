@@ -418,30 +418,51 @@ def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
     return _same_month_days(text, out)
 
 
-YEAR_BEFORE_DOCUMENT = "year before the document date (a month-day just before it)"
+YEAR_BEFORE_DOCUMENT = "year before the document date (a month-day just before it, or after it and told as done)"
 _AHEAD_DAYS = 183  # a month-day this far after the document's day in its year …
 _BEFORE_DAYS = 92  # … that falls this near before it in the year before is of the year before
+
+
+# The predicate a month-day's clause ends on, read up to its sentence's end: a form told as done
+# (開催しました, 施行されたことを, 制定した) or one told as ahead or as a custom (施行します, 開催する,
+# 施行される, 予定): whichever comes first after the date.
+_TOLD_DONE = re.compile(r"(?:ました|でした|(?<=[しれっいかきぎちにびみりえけせてねべめ])た(?![いだし]))")  # (いただく, いたします: no past)
+_TOLD_AHEAD = re.compile(r"(?:ます(?!た)|する|される|れる|予定|見込|向け|目指|めざ|たい|ている|ていく|ておる|ておりま)")
+_TOLD_WITHIN = 60  # characters after the date where its clause's predicate is looked for
+
+
+def _told_as_done(text: str, end: int) -> bool:
+    """Whether the clause after a date (text from `end` to its sentence's end, `_TOLD_WITHIN` at
+    most) ends on a predicate told as done before any told as ahead (7月3日に…条例が施行されたこと:
+    done; 4月1日から施行します: ahead)."""
+    stop = _SENTENCE_BREAK.search(text, end, end + _TOLD_WITHIN)
+    clause = text[end:stop.start() if stop else end + _TOLD_WITHIN]
+    done, ahead = _TOLD_DONE.search(clause), _TOLD_AHEAD.search(clause)
+    return done is not None and (ahead is None or done.start() < ahead.start())
 
 
 def before_document_day(text: str, mentions: list[DateMention], day: str | None) -> list[DateMention]:
     """A month-day without its year took the year of the day the document dates itself by (`day`,
     ISO); when that puts it more than half a year after that day while the year before puts it
     within a quarter before it (a page of 2018-01-15 on 「12月15日に開催」), it is the year before:
-    a page reports what has just happened far more often than what is most of a year away. Only
-    for the document's own year: not a year written, carried from the sentence (`carry_years`) or
-    chosen by a written weekday. The changed mention says so in `year_source`."""
+    a page reports what has just happened far more often than what is most of a year away. A
+    month-day after the page's day whose clause tells it as done (a page of 2019-01-15 on 「7月3日に
+    …が施行されたことを踏まえ」) cannot be of the page's year: it is the year before, however far.
+    Only for the document's own year: not a year written, carried from the sentence (`carry_years`)
+    or chosen by a written weekday. The changed mention says so in `year_source`."""
     if not day or len(day) != 10:
         return mentions
     doc_day = date.fromisoformat(day)
     out = []
     for m in mentions:
         if not (m.year_given or m.year_source or m.precision != "day" or not m.start_date
-                or m.start_date[:4] != day[:4]
-                or (date.fromisoformat(m.start_date[:10]) - doc_day).days <= _AHEAD_DAYS):
-            before = _parse_at(text, m.start, doc_day.year - 1)
+                or m.start_date[:4] != day[:4] or date.fromisoformat(m.start_date[:10]) <= doc_day):
+            ahead = (date.fromisoformat(m.start_date[:10]) - doc_day).days
+            done = _told_as_done(text, m.end)
+            before = _parse_at(text, m.start, doc_day.year - 1) if done or ahead > _AHEAD_DAYS else None
             if before is not None and (before.start, before.end) == (m.start, m.end) and before.start_date \
                     and before.start_date[:4] == str(doc_day.year - 1) \
-                    and 0 <= (doc_day - date.fromisoformat(before.start_date[:10])).days <= _BEFORE_DAYS:
+                    and 0 <= (doc_day - date.fromisoformat(before.start_date[:10])).days <= (366 if done else _BEFORE_DAYS):
                 m = replace(before, year_source=YEAR_BEFORE_DOCUMENT)
         out.append(m)
     return out
