@@ -1166,6 +1166,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             headers[0]["amended_dates"].append(year.start_date)
             headers[0]["evidence"].append(field_span(m.start(1), m.end(2), "ordinance-amend-abbr", "amended_dates",
                                                      year.start_date))
+    drafts = _join_variant_names(ctx, drafts)
     _column_dates(ctx, drafts)
     amending_page = _amending_header(ctx, drafts)
     if not amending_page:  # (on an amending ordinance's own text, この条例 and its 附則 are the amendment's)
@@ -1272,6 +1273,55 @@ def _join_short_names(ctx: DocContext, drafts: list[dict]) -> list[dict]:
                 home["evidence"] += [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == key]
         home["amended_dates"] += [a for a in d["amended_dates"] if a not in home["amended_dates"]]
         home["evidence"] += [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "amended_dates"]
+    return out
+
+
+# What one ordinance's name may gain or lose where a page writes it twice (a heading and a link
+# under it: …振興基本条例 / …振興条例; 中小企業・小規模企業 / 中小企業小規模企業)
+_VARIANT_INSERTS = ("基本", "・", "等")
+
+
+def _variant_of(a: str, b: str) -> bool:
+    """Whether names `a` and `b` differ by one of `_VARIANT_INSERTS` put in (or left out) at one place."""
+    short, long_ = sorted((a, b), key=len)
+    for ins in _VARIANT_INSERTS:
+        if len(long_) - len(short) != len(ins):
+            continue
+        at = long_.find(ins)
+        while at >= 0:
+            if long_[:at] + long_[at + len(ins):] == short:
+                return True
+            at = long_.find(ins, at + 1)
+    return False
+
+
+def _join_variant_names(ctx: DocContext, drafts: list[dict]) -> list[dict]:
+    """One body's ordinance written two ways on one page (三島町…振興基本条例 in the heading, 三島町…振興条例
+    in a link under it: `_variant_of`) is one ordinance, when at most one of the two says anything of
+    it (a date, a number): two stated ones (…振興条例 of 1985, …振興基本条例 of 2014) are two. The
+    name kept is the one the title writes, else the stated one, else the one written more often."""
+    title = ctx.doc.title or ""
+    out = list(drafts)
+    for d in drafts:
+        if d not in out or d["municipality"] is None:
+            continue
+        for o in [o for o in out if o is not d and o["municipality"] == d["municipality"] and _variant_of(o["name"], d["name"])]:
+            if _stated(o) and _stated(d):
+                continue
+            def rank(x: dict) -> tuple:
+                return (x["name"] in title, _stated(x), ctx.text.count(x["name"]), len(x["name"]))
+            keep, drop = (d, o) if rank(d) >= rank(o) else (o, d)
+            for key in ("enacted_date", "effective_date", "number"):
+                if keep[key] is None and drop[key] is not None:
+                    keep[key] = drop[key]
+                    keep["evidence"] += [sp for sp in drop["evidence"] if isinstance(sp, Span) and sp.field == key]
+            # (the other writing of the name stays as evidence of the record, naming no field)
+            keep["evidence"] += [sp._replace(field=None, how=None, value=None) if isinstance(sp, Span) and sp.field == "name"
+                                 else sp for sp in drop["evidence"] if not (isinstance(sp, Span) and sp.field not in (None, "name"))]
+            keep["confidence"] = max(keep["confidence"], drop["confidence"])
+            out.remove(drop)
+            if drop is d:
+                break
     return out
 
 
