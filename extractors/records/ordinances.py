@@ -319,12 +319,26 @@ def _header_place(ctx: DocContext, name: str, block: tuple[int, int]) -> tuple[s
 _IN_FORCE_KEY = re.compile(r"[\s・■◆○●(（【\[]*施行(?:日|期日|年月日)?[\s:：)）】\]]*")
 
 
+# what a header's date line may hold beside its date: its number, a key (施行, 公布日:), brackets, marks
+_HEADER_LINE_REST = re.compile(r"[\s()（）【】\[\]○◯●◎・:：]*(?:(?:施行|公布|制定|議決|改正)(?:日|期日|年月日)?)?[\s()（）【】\[\]:：]*")
+
+
+def _header_date_line(ctx: DocContext, d: DateMention) -> bool:
+    """Whether a date under a header's name stands on a line of its own, as a 例規集 header's date does
+    (平成25年9月17日 / (令和2年6月15日条例第16号) / 施行 平成30年4月1日), not inside a sentence or a
+    note below a heading (出典:…(2025/02/16 版), 2019年に改定された…)."""
+    ls, le = ctx.line(d.start)
+    line = ctx.text[ls:le]
+    rest = line[:d.start - ls] + " " + _NUMBER.sub(" ", line[d.end - ls:])
+    return all(_HEADER_LINE_REST.fullmatch(part) for part in rest.split(" ") if part) or not rest.strip()
+
+
 def _from_header(ctx: DocContext, name: str, cand: Candidate, block: tuple[int, int]) -> dict:
     text = ctx.text
     bs, be = block
     draft = _draft(ctx, name, cand, confidence=0.9)
     dates = [d for d in ctx.dates_in(bs, be) if not _PAGE_DATE.search(ctx.text[ctx.line(d.start)[0]:d.start])
-             and not _AS_OF.match(ctx.text, d.end)]
+             and not _AS_OF.match(ctx.text, d.end) and _header_date_line(ctx, d)]
     number = _NUMBER.search(text, bs, be)
     amend_at = text.find("改正", bs, be)
     in_force = [d for d in dates if (amend_at < 0 or d.start < amend_at) and d.start_date
