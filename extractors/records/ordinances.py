@@ -677,6 +677,10 @@ def _part_of_compound(text: str, end: int) -> bool:
         ("第", "制定", "施行", "公布", "改正", "等", "可決", "成立"))
 
 
+# a katakana word right after 条例 (セミナー, シンポジウム, フォーラム): the name is part of that thing's name
+_KANA_WORD_AFTER = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30faー]")
+
+
 # …条例案を可決し, …条例案が全会一致で可決され: a bill passed (not 否決: a bill turned down stays a bill)
 _BILL_PASSED = re.compile(r"案\s?(?:を|が|は)[^。、\n]{0,12}?(?:可決|成立)")
 _NAME_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{3,60}$")
@@ -1107,6 +1111,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             continue  # 条例第15号 is a number, not a name
         if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
             continue  # …型の振興条例: a sort of ordinance, not one's name
+        if _KANA_WORD_AFTER.match(text, e) and not municipality_prefix(name):
+            continue  # 中小企業振興条例セミナー: a kind of ordinance in an event's name, no body's ordinance
         if _EXAMINED_BY.match(text, e) or _SERVED_BY_RULE.match(text, e):
             continue  # …条例に関する特別委員会: a committee's name; …条例の施行に関し必要な: a rule's ground
         if _EXAMPLE_OF_NAMES.match(text, e):
