@@ -981,13 +981,17 @@ def _body_after_making(ctx: DocContext, end: int) -> tuple[str, str, tuple[int, 
     m = _MADE_BY_AFTER.match(ctx.text, end)
     if not m:
         return None
-    found = [p for p in find_municipalities(ctx.text[m.end():m.end() + 16]) if p[0] == 0]
+    places = find_municipalities(ctx.text[m.end():m.end() + 16])
+    found = [p for p in places if p[0] == 0]
     if not found:
         return None
-    _, pe, place = max(found, key=lambda p: p[1])
+    ps, pe, place = max(found, key=lambda p: p[1])
+    inner = next((p for p in places if p[0] == pe), None)
+    if place.endswith(PREFECTURE_SUFFIX) and inner is not None:
+        ps, pe, place = inner  # …条例を制定した東京都墨田区: the ward, its prefecture written before it
     if _WITHIN_AFTER.match(ctx.text, m.end() + pe):
         return None
-    return place, "the body its making is said of, after the verb", (m.end(), m.end() + pe)
+    return place, "the body its making is said of, after the verb", (m.end() + ps, m.end() + pe)
 
 
 def _made_by_the_page_body(ctx: DocContext, draft: dict, cand: Candidate) -> bool:

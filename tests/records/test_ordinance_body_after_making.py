@@ -15,6 +15,10 @@ from tests.records.built import field_spans, records_of
     # 全国初の, 県内初の before the name describe it: no part of the name, and no reason to drop it
     ("全国初の中小企業振興基本条例を1979年に制定した墨田区。区の歩みを聞いた。\n", "中小企業振興基本条例", "墨田区", "1979"),
     ("県内初のものづくり振興条例を2016年に制定した燕市では、相談が増えた。\n", "ものづくり振興条例", "燕市", "2016"),
+    # the body written with its prefecture before it: the municipality, not the prefecture
+    ("2001年に中小企業地域経済振興基本条例を制定した大阪府八尾市は、その後も改正を重ねた。\n", "中小企業地域経済振興基本条例",
+     "八尾市", "2001"),
+    ("早くに商店街振興条例を制定した北海道帯広市の例を学んだ。\n", "商店街振興条例", "帯広市", None),
 ])
 def test_the_body_a_making_is_said_of_after_its_verb(nlp, text, name, body, enacted):
     _, recs = records_of(text)
