@@ -702,7 +702,18 @@ def _passed_bill_names(ctx: DocContext) -> list[tuple[int, int]]:
 _RULES_UNDER = re.compile(r"\s?施行(?:規則|細則|規程|要綱|要領)")
 # この規則は、X条例(平成28年条例第5号)の施行に関し必要な事項を定める: a rule's purpose article
 # names the ordinance it serves
-_SERVED_BY_RULE = re.compile(r"[」』]?\s?(?:[(（][^()（）\n]{1,30}[)）])?\s?の施行に関し(?:て)?必要な")
+_SERVED_BY_RULE = re.compile(r"[」』]?\s?(?:[(（][^()（）\n]{1,30}[)）])?\s?の施行(?:に関し(?:て)?|について|に)必要な")
+# この規則は、…/この要綱は、…: the purpose article of a rule made under an ordinance (施行規則, 要綱, 要領):
+# whichever way it names its ordinance (…の施行について必要な事項, …第5条の規定に基づき), the page is the
+# rule's, and the ordinance it serves is no record of it (as ../shared/dev's 規則 page, a negative)
+_RULE_PURPOSE = re.compile(r"この(?:規則|要綱|要領|細則|規程|訓令)は")
+
+
+def _rules_page_of(ctx: DocContext, name: str) -> bool:
+    """Whether the page is the text of the rules made under the ordinance `name` (its title is
+    X条例施行規則, X条例施行細則…): the ordinance those rules cite is no record of their page."""
+    title = (ctx.doc.title or "").strip().lstrip(_HEADER_MARKS)
+    return title.startswith(name) and bool(_RULES_UNDER.fullmatch(title, len(name)))
 
 
 
@@ -1119,6 +1130,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             continue  # 中小企業振興条例セミナー: a kind of ordinance in an event's name, no body's ordinance
         if _EXAMINED_BY.match(text, e) or _SERVED_BY_RULE.match(text, e):
             continue  # …条例に関する特別委員会: a committee's name; …条例の施行に関し必要な: a rule's ground
+        if _RULE_PURPOSE.search(text, ctx.sentence(s)[0], s) or _rules_page_of(ctx, name):
+            continue  # この規則は、X条例(…)の施行について…/この要綱は、X条例第5条の規定に基づき…: a rule's ground
         if _EXAMPLE_OF_NAMES.match(text, e):
             continue  # …振興条例、…基本条例等の名称で40以上の条例が: names such ordinances go by, none made
         if _in_inner_crumb(ctx, s, e):
