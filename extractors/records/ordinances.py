@@ -939,6 +939,37 @@ def _omitted_subject_in_force(ctx: DocContext, drafts: list[dict]) -> None:
         return
 
 
+# …を実現するため、令和4年に制定されました。: a sentence ending on a date bound to its making verb, told as done
+_MADE_AT_END = re.compile(r"\s?(?:に|から|より)\s?(制定|施行|公布)(?:され|し|いたし)(?:ました|た)\s?[。]?\s*$")
+
+
+def _omitted_subject_made(ctx: DocContext, drafts: list[dict]) -> None:
+    """On a page about one ordinance that no date above dated: the sentence right after one naming
+    it, with no 条例 of its own (its subject left out), that ends on its one date bound to a making
+    told as done (…のため、令和4年に制定されました。), gives the date of that making (施行: the
+    effective date; 制定, 公布: the enacted one)."""
+    if len({_key_name(d["name"]) for d in drafts}) != 1 or any(d["enacted_date"] or d["effective_date"] for d in drafts):
+        return
+    text = ctx.text
+    for m in re.finditer(re.escape(drafts[0]["name"]), text):
+        _, e = ctx.sentence(m.start())
+        ns = e
+        while ns < len(text) and text[ns] in " \n\t":
+            ns += 1
+        if ns >= len(text):
+            return
+        ns_end = ctx.sentence(ns)[1]
+        dates = [d for d in ctx.dates_in(ns, ns_end) if d.start_date and not d.fiscal_year]
+        made = _MADE_AT_END.match(text[:ns_end], dates[0].end) if len(dates) == 1 else None
+        if made is None or "条例" in text[ns:ns_end]:
+            continue
+        field = "effective_date" if made.group(1) == "施行" else "enacted_date"
+        for d in drafts:
+            d[field] = dates[0].start_date
+            d["evidence"].append(date_span(dates[0], "ordinance-omitted-subject-made", field))
+        return
+
+
 # A name followed by one of these is the ground of something else (…条例に基づく支援,
 # …条例の規定により, …条例第3条): a passing reference, not a statement about the ordinance.
 _BASIS_AFTER = re.compile(r"[」』]?\s?(?:に基づ|にもとづ|に基い|の規定|に規定|に定め|により|によって|による|を根拠|"
@@ -1212,6 +1243,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         d.pop("_near", None)
     if not amending_page:
         _omitted_subject_in_force(ctx, drafts)
+        _omitted_subject_made(ctx, drafts)
         _page_number_and_promulgation(ctx, drafts)
         _supplementary_provisions(ctx, drafts)
         _fallback_dates(ctx, drafts)
