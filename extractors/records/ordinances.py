@@ -72,10 +72,12 @@ def clean_name(raw: str) -> str:
 _DATE_LIKE = re.compile(r"(?:[0-9一二三四五六七八九十元]+(?:年|月|日)|年度)$")
 
 
-def is_ordinance_name(name: str) -> bool:
-    """A proper ordinance name: not a generic reference (本条例) and not a date (令和元年6月1日条例第8号)."""
+def is_ordinance_name(name: str, whole_header: bool = False) -> bool:
+    """A proper ordinance name: not a generic reference (本条例) and not a date (令和元年6月1日条例第8号);
+    another 条例 inside it only when a 例規集 header line stands for it whole (`whole_header`:
+    地域の振興に係る京都府府税条例の特例に関する条例 over its date and number)."""
     generic = _GENERIC.match(name) and not _starts_with_place(name)  # 前条例, but 前橋市…条例 and 新潟県…条例
-    return (name.endswith("条例") and len(name) >= 5 and not generic and "条例" not in name[:-2]
+    return (name.endswith("条例") and len(name) >= 5 and not generic and (whole_header or "条例" not in name[:-2])
             and not _DATE_LIKE.search(name[:-2]) and not _SORT_NAME.search(name) and not _KIND_WORDS_ONLY.match(name)
             and not _ERA_YEAR.fullmatch(name[:-2]))
 
@@ -293,7 +295,7 @@ def _header_line_names(ctx: DocContext) -> list[tuple[int, int]]:
     for line in ctx.lines:
         body = line.text.strip().lstrip(_HEADER_MARKS)
         if not body.endswith("条例") or len(body) > MAX_CELL_NAME or not _WORDS.fullmatch(body) \
-                or not is_ordinance_name(body):
+                or not is_ordinance_name(body, whole_header=True) or _AMENDING.match(body):
             continue
         s = line.start + line.text.find(body)
         if _number_below(ctx, line.end):
@@ -1053,6 +1055,13 @@ def _with_cells(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         if not any(c.start < he and hs < c.end for c in out):
             out.append(Candidate(label="ORDINANCE", start=hs, end=he, text=ctx.text[hs:he], rule="ordinance-passed-bill"))
     for hs, he in _header_line_names(ctx):
+        if any(c.start == hs and c.end == he for c in out):
+            continue
+        inside = [c for c in out if hs <= c.start and c.end <= he]
+        if inside and inside[-1].end == he and not any(c.start < he and hs < c.end for c in out if c not in inside):
+            # a long name the rules read only in parts (地域の振興に係る京都府府税条例の特例に関する条例: 京都府府税条例,
+            # 特例に関する条例): the header line, whole over its date and number, is the one name
+            out = [c for c in out if c not in inside]
         if not any(c.start < he and hs < c.end for c in out):  # (a name no rule read)
             out.append(Candidate(label="ORDINANCE", start=hs, end=he, text=ctx.text[hs:he], rule="ordinance-header-line"))
     for cs, ce in _cell_names(ctx):
@@ -1128,7 +1137,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     amending_ends: dict[int, int] = {}  # start of X -> end of 「X条例の一部を改正する条例」
     for cand in _with_cells(ctx, [c for c in ctx.cands if c.label == "ORDINANCE"]):
         s, e = _name_span(text, cand)
-        whole_line = _header_line_start(ctx, s, e)
+        whole_line = s if cand.rule == "ordinance-header-line" else _header_line_start(ctx, s, e)
         s = whole_line if whole_line is not None else s
         adverb = _ADVERB_BEFORE.match(text, s, e)
         if adverb and whole_line is None:
@@ -1153,7 +1162,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             at = text.find(name[first.end():], s, e)
             if at >= 0:
                 s, name = at, name[first.end():]
-        if not is_ordinance_name(name) or re.match(r"\s?第\s?[0-9一二三四五六七八九十百]", text[e:e + 4]):
+        if not is_ordinance_name(name, cand.rule == "ordinance-header-line") \
+                or re.match(r"\s?第\s?[0-9一二三四五六七八九十百]", text[e:e + 4]):
             continue  # 条例第15号 is a number, not a name
         if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
             continue  # …型の振興条例: a sort of ordinance, not one's name
@@ -1364,22 +1374,33 @@ def _variant_of(a: str, b: str) -> bool:
     return False
 
 
+def _tail_of(short: dict, whole: dict) -> bool:
+    """Whether `short` is the last words of `whole`'s name, said of nothing (特例に関する条例 of a page
+    whose header reads 地域の振興に係る京都府府税条例の特例に関する条例): the rules read only part of it."""
+    return len(short["name"]) >= 5 and whole["name"].endswith(short["name"]) and whole["name"] != short["name"] \
+        and not _stated(short) and _stated(whole)
+
+
 def _join_variant_names(ctx: DocContext, drafts: list[dict]) -> list[dict]:
     """One body's ordinance written two ways on one page (三島町…振興基本条例 in the heading, 三島町…振興条例
     in a link under it: `_variant_of`) is one ordinance, when at most one of the two says anything of
     it (a date, a number): two stated ones (…振興条例 of 1985, …振興基本条例 of 2014) are two. The
-    name kept is the one the title writes, else the stated one, else the one written more often."""
+    name kept is the one the title writes, else the stated one, else the one written more often; a
+    name's last words said of nothing (`_tail_of`) join the stated whole name."""
     title = ctx.doc.title or ""
     out = list(drafts)
     for d in drafts:
         if d not in out or d["municipality"] is None:
             continue
-        for o in [o for o in out if o is not d and o["municipality"] == d["municipality"] and _variant_of(o["name"], d["name"])]:
+        for o in [o for o in out if o is not d and o["municipality"] == d["municipality"]
+                  and (_variant_of(o["name"], d["name"]) or _tail_of(o, d) or _tail_of(d, o))]:
             if _stated(o) and _stated(d):
                 continue
             def rank(x: dict) -> tuple:
                 return (x["name"] in title, _stated(x), ctx.text.count(x["name"]), len(x["name"]))
             keep, drop = (d, o) if rank(d) >= rank(o) else (o, d)
+            if _tail_of(keep, drop):
+                keep, drop = drop, keep
             for key in ("enacted_date", "effective_date", "number"):
                 if keep[key] is None and drop[key] is not None:
                     keep[key] = drop[key]
