@@ -972,6 +972,26 @@ def _omitted_subject_made(ctx: DocContext, drafts: list[dict]) -> None:
         return
 
 
+# 条例の施行の日(令和5年4月1日), この条例の施行日(…): the day an ordinance took effect, given in brackets
+_IN_FORCE_DAY = re.compile(r"(?:本条例|この条例|同条例|条例)の施行(?:の)?日\s?[(（]\s?")
+
+
+def _in_force_day_aside(ctx: DocContext, drafts: list[dict]) -> None:
+    """On a page about one ordinance with no effective date yet: the day written in brackets right after
+    its 施行の日 (事業開始日が条例の施行の日(令和5年4月1日)以後であること) is its effective date."""
+    if len({_key_name(d["name"]) for d in drafts}) != 1 or any(d["effective_date"] for d in drafts):
+        return
+    for m in _IN_FORCE_DAY.finditer(ctx.text):
+        close = re.compile(r"\s?[)）]").match
+        dates = [d for d in ctx.dates_in(m.end(), m.end() + 20) if d.start == m.end() and d.start_date
+                 and d.precision == "day" and close(ctx.text, d.end)]
+        if dates:
+            for d in drafts:
+                d["effective_date"] = dates[0].start_date
+                d["evidence"].append(date_span(dates[0], "ordinance-in-force-day-aside", "effective_date"))
+            return
+
+
 # A name followed by one of these is the ground of something else (…条例に基づく支援,
 # …条例の規定により, …条例第3条): a passing reference, not a statement about the ordinance.
 _BASIS_AFTER = re.compile(r"[」』]?\s?(?:に基づ|にもとづ|に基い|の規定|に規定|に定め|により|によって|による|を根拠|"
@@ -1254,6 +1274,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     if not amending_page:
         _omitted_subject_in_force(ctx, drafts)
         _omitted_subject_made(ctx, drafts)
+        _in_force_day_aside(ctx, drafts)
         _page_number_and_promulgation(ctx, drafts)
         _supplementary_provisions(ctx, drafts)
         _fallback_dates(ctx, drafts)
