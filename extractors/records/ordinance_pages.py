@@ -357,6 +357,9 @@ _DONE = re.compile(r"(?:制定|施行|公布|可決|成立|議決|改正|改称)
 _SET_DOWN = re.compile(r"[」』]?\s?を定め(?:まし|た|てい(?:ます|る))")
 # …or before the name, as its attribute: 昨年施行した「X条例」, 平成25年制定の X条例
 _DONE_BEFORE = re.compile(r"(?:制定|施行|公布|改正)(?:した|された|され(?:てい)?る|している|済みの|の)\s?[「『]?$")
+# the ordinance's own text right after its name: 前文 on the name's line, or the next line opening its
+# preamble or first article (前文, (目的), (趣旨), 第1条): a name over its text is an ordinance that exists
+_TEXT_BELOW = re.compile(r"[」』]?[ \t\u3000]*(?:前文[ \t\u3000]*\n|\n\s*(?:[(（]\s?前文\s?[)）]|前文\n|[(（]\s?(?:目的|趣旨)\s?[)）]|第\s?[1１一]\s?条))")
 _QUOTED_FIRST = re.compile(r"[\s○◯●◎]*[「『]([^「」『』\n]+)[」』]")  # a title opening with a quoted name
 _AMENDED = re.compile(r"[」』]?\s?の(?:一部|全部)?を?(?:一部|全部)?改正")
 # what may follow a name in a title that is about the ordinance itself: nothing, a site's or a
@@ -387,6 +390,8 @@ def said_to_exist(ctx: DocContext, name: str, key: str, one_ordinance: bool) -> 
     starts = [s for s, _ in names] + [m.start() for m in re.finditer(re.escape(name), text)]
     if any(_DONE_BEFORE.search(text, max(0, s - 12), s) for s in starts):
         return True
+    if any(_TEXT_BELOW.match(text, e) for _, e in names):
+        return True  # 「X条例 前文」 over its preamble, X条例 over (目的) 第1条: the page gives its text
     spots = [e for _, e in names]
     if one_ordinance:
         spots += [m.end() for m in _SELF_REFERENCE.finditer(text)]
