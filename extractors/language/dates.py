@@ -519,8 +519,9 @@ _BESIDE_DATE = re.compile(
     r"[\s()（）\[\]［］【】「」<>〈〉:：~〜\-・•‣◦/／|｜,、.]")
 _BRACKETED_AT_EDGE = re.compile(r"^\s*[【\[［](?P<a>[^】\]］\n]{4,30})[】\]］]|[【\[［(（](?P<b>[^】\]］()（）\n]{4,30})[】\]］)）]\s*$")
 # A citation at the end of a line: a bracket with a name and a date (「(青葉新聞 11年5月2日号)」,
-# 「(ニュース青葉/2022年3月4日更新)」, 「(2021.6.3 青葉協会)」); not a note on a fact.
-_CITATION = re.compile(r"[(（](?P<c>[^()（）\n]{6,60})[)）]\s*$")
+# 「(ニュース青葉/2022年3月4日更新)」, 「(2021.6.3 青葉協会)」, a web news service's
+# 「【2013年3月27日 青葉工業新聞社】」); not a note on a fact.
+_CITATION = re.compile(r"(?:[(（](?P<c>[^()（）\n]{6,60})[)）]|[【［\[](?P<k>[^【】［］\[\]\n]{6,60})[】］\]])\s*$")
 _CREDIT = re.compile(r"^\s*[^\s0-9。、,()（）「」]{2,20}\s+(?P<d>[0-9].*?)\s*$")
 # (a person's line 「山田太郎(青葉地区・入会1967年)」: the year of their joining, no source's date)
 _NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|まで|〜|~|予定|以降|以来|入会|入社|創業|創立|設立|生まれ|卒業|就任")
@@ -683,11 +684,12 @@ def _citation(lines: list[tuple[int, str]]) -> DocDate | None:
     (「青葉新聞 2018.3.20 22:41」: a name with no digit, then the date and maybe a time)."""
     for offset, line in [*lines[-FOOT_LINES:][::-1], *lines[:TOP_LINES]]:
         m = _CITATION.search(line)
-        if not m or _NOT_CITATION.search(m["c"]):
+        g = "c" if m and m["c"] else "k"
+        if not m or _NOT_CITATION.search(m[g]):
             continue
-        dates = _line_dates(m["c"])
-        if len(dates) == 1 and not _alone(m["c"][:dates[0][0]] + m["c"][dates[0][1]:]):
-            return _doc_date(offset + m.start("c"), *dates[0], "citation")
+        dates = _line_dates(m[g])
+        if len(dates) == 1 and not _alone(m[g][:dates[0][0]] + m[g][dates[0][1]:]):
+            return _doc_date(offset + m.start(g), *dates[0], "citation")
     for offset, line in lines[-FOOT_LINES:][::-1]:
         m = _CREDIT.match(line)
         dates = _line_dates(m["d"]) if m else []
