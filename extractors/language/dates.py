@@ -666,6 +666,24 @@ def _headline_date(lines: list[tuple[int, str]], heading: int = 0) -> DocDate | 
     return None
 
 
+def _after_heading(lines: list[tuple[int, str]], title: str | None) -> DocDate | None:
+    """「青葉市と協定を締結 2024.06.24 お知らせ地域連携」: a news item's date written after its heading on
+    the text's first line (the page's title, a space, a full date, then at most its categories, no
+    sentence)."""
+    if not lines or not title:
+        return None
+    offset, line = lines[0]
+    dates = _line_dates(line)
+    if not dates or len(dates[0][2]) != 10:
+        return None
+    s, e, _ = dates[0]
+    head, rest = line[:s], line[e:]
+    if head[-1:] not in (" ", "\t", "\u3000") or not _heading_of(head.strip(), title) or \
+            "。" in rest or len(rest) > 60 or (rest and rest[:1] not in (" ", "\t", "\u3000")):
+        return None
+    return _doc_date(offset, *dates[0], "date line")
+
+
 def _bracket_line(lines: list[tuple[int, str]]) -> DocDate | None:
     """A line that is only a bracketed date, anywhere ([2011年7月12日], 【2011年7月12日】)."""
     for offset, line in lines:
@@ -767,7 +785,8 @@ def document_date(text: str, title: str | None = None) -> DocDate | None:
     """The date the document gives itself, or None. In order: a 公開日/掲載日/発行日/… marker;
     a date alone on a top line (in any of the forms of `_top_line`), opening a top line with a post's
     clock time after it, or bracketed at a top line's edge; a 更新日 marker; a blog's post line (by … | date | category); a date before the
-    headline of the first line (2017.12.07 …); a line that is only a bracketed date; a citation in a
+    headline of the first line (2017.12.07 …) or after the page's heading on it (… 2024.06.24 categories);
+    a line that is only a bracketed date; a citation in a
     bracket at the end of a last (or top) line, or an issue line closing the text (「「青葉新報」
     2014年11月15日号より」) or a newspaper's dateline (「『青葉新聞』2006年12月27日付」); a 公布文's date; the year in the name of the event the page opens with.
     A date inside a sentence is what the text is about, never its date. A first line that is the
@@ -779,7 +798,8 @@ def document_date(text: str, title: str | None = None) -> DocDate | None:
     heading = int(bool(lines) and _heading_of(lines[0][1], title))  # a heading above the first line
     for find in (lambda: _marked(text, _PUBLISHED, "published"), lambda: _top_line(lines),
                  lambda: _marked(text, _UPDATED, "updated"), lambda: _posted_line(lines),
-                 lambda: _headline_date(lines, heading), lambda: _bracket_line(lines), lambda: _citation(lines),
+                 lambda: _headline_date(lines, heading), lambda: _after_heading(lines, title),
+                 lambda: _bracket_line(lines), lambda: _citation(lines),
                  lambda: _promulgation(text), lambda: _event_year(lines, heading)):
         found = find()
         if found is not None:
