@@ -456,6 +456,42 @@ def _news_short(a: str, b: str) -> bool:
 _NEWS_KINDS = (("大学", "大"), ("信用金庫", "信金"), ("信用組合", "信組"), ("銀行", "銀"), ("商工会議所", "商議所"))
 
 
+_BRAND = re.compile(r"[A-Za-z]{2,6}")  # OKB大垣共立銀行: a bank's brand in Latin letters before its name
+
+
+def _short_form_of(short: str, full: str) -> bool:
+    """`short` names the body `full` names, as a second way of writing it beside the full name in one
+    list of parties: the name with a brand in Latin letters before it (OKB大垣共立銀行 / 大垣共立銀行),
+    or a news short form that keeps the first character, drops others and writes the kind short
+    (九国大 / 九州国際大学, 北洋銀 / 北洋銀行): characters of the full name in order."""
+    a, b = party_key(short), party_key(full)
+    if len(a) > len(b) >= 4 and a.endswith(b) and _BRAND.fullmatch(a[:-len(b)]):
+        return True
+    kind = next(((f, k) for f, k in _NEWS_KINDS if a.endswith(k) and not a.endswith(f) and b.endswith(f)), None)
+    if kind is None or len(a) < 3 or len(a) >= len(b) or a[0] != b[0]:
+        return False
+    it = iter(b[:-len(kind[0])])
+    return all(ch in it for ch in a[:-len(kind[1])])
+
+
+def fold_short_forms(d: dict) -> None:
+    """One party written twice in an agreement's list, in full and in a second form (`_short_form_of`),
+    is one party: the full name stays, the other is its alias, and the spans of the other give the
+    full name."""
+    for short in list(d["parties"]):
+        full = next((f for f in d["parties"] if f != short and _short_form_of(short, f)), None)
+        if full is None:
+            continue
+        d["parties"] = [p for p in d["parties"] if p != short]
+        aliases = d.setdefault("party_aliases", {})
+        for a in [short, *aliases.pop(short, [])]:
+            if a not in aliases.setdefault(full, []):
+                aliases[full].append(a)
+        d["evidence"] = [ev._replace(value=full, how=ev.how or f"another form of {full}")
+                         if isinstance(ev, Span) and ev.field == "parties" and ev.value == short else ev
+                         for ev in d["evidence"]]
+
+
 def _short_kind(name: str) -> str:
     """The kind word as news writes it short: 弘前大学 -> 弘前大, 北洋銀行 -> 北洋銀."""
     for full, short in _NEWS_KINDS:
