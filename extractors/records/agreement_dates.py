@@ -207,6 +207,8 @@ def date_elsewhere(r, draft: dict, skip: set[tuple[int, int]]) -> None:
 _CEREMONY = re.compile(r"(?:締結|調印|署名)(?:式|セレモニー)|(?<![一-龥])(?:締結|調印|署名)(?=\s?(?:は|が)[^。]{0,30}?(?:行われ|執り行われ))")
 # (「締結は令和5年4月12日に市役所で行われました」: the signing itself as the topic of a verb of holding)
 _HELD = re.compile(r"行われ|行い|行った|行っ|開かれ|開いた|開催|執り行|挙行")
+# 「10日に大学で行われた協定締結式では」: the verb of holding before the ceremony, as a relative clause
+_HELD_BEFORE = re.compile(r"(?:行われ|執り行われ|開かれ|開催され|挙行され|催され)た\s?(?:協定)?$")
 # 「締結式は5月20日に市役所で行う予定です」: the day a signing's ceremony is set for,
 # on a page that announces the signing as to come (「締結することとなりました」, 「締結する予定です」), not one that
 # reports it done and its ceremony later
@@ -221,7 +223,8 @@ def ceremony_date(r, skip: set[tuple[int, int]]) -> tuple[str | None, Span | Non
     own = r.doc_date.start if r.doc_date else None
     for m in _CEREMONY.finditer(r.text):
         s, e = r.ctx.sentence(m.start())
-        held = _HELD.search(r.text, m.end(), min(e, m.end() + 40)) and not PLANNED.search(r.text, s, e)
+        held = (_HELD.search(r.text, m.end(), min(e, m.end() + 40)) or _HELD_BEFORE.search(r.text, max(s, m.start() - 12), m.start())) \
+            and not PLANNED.search(r.text, s, e)
         planned = _HELD_PLANNED.search(r.text, m.end(), min(e, m.end() + 40)) and _TO_BE_SIGNED.search(r.text)
         if (s, e) in skip or not (held or planned):
             continue
