@@ -684,6 +684,23 @@ def _after_heading(lines: list[tuple[int, str]], title: str | None) -> DocDate |
     return _doc_date(offset, *dates[0], "date line")
 
 
+# A paper's stamp on a top line: perhaps a section, the paper's name, then the date and maybe a time
+# (「経済 青葉新聞  2018年08月22日 11:11」)
+_PAPER_STAMP = re.compile(r"^\s*(?:[^\s0-9。、,()（）「」]{1,10}\s+)?[^\s0-9。、,()（）「」]{1,20}"
+                          r"(?:新聞|新報|日報|民報|通信|タイムス|ニュース)(?:社)?\s+(?P<d>\S.*)$")
+
+
+def _paper_stamp(lines: list[tuple[int, str]]) -> DocDate | None:
+    """A news site's top line that names the paper and the article's date (a section before the name,
+    a clock time after the date): the page's date."""
+    for offset, line in [(o, x) for o, x in lines[:TOP_LINES] if o < _TOP_CHARS]:
+        m = _PAPER_STAMP.match(line)
+        dates = _line_dates(m["d"]) if m else []
+        if len(dates) == 1 and dates[0][0] == 0 and len(dates[0][2]) == 10 and _alone(m["d"][dates[0][1]:]):
+            return _doc_date(offset + m.start("d"), *dates[0], "date line")
+    return None
+
+
 def _bracket_line(lines: list[tuple[int, str]]) -> DocDate | None:
     """A line that is only a bracketed date, anywhere ([2011年7月12日], 【2011年7月12日】)."""
     for offset, line in lines:
@@ -784,7 +801,8 @@ def _heading_of(line: str, title: str | None) -> bool:
 def document_date(text: str, title: str | None = None) -> DocDate | None:
     """The date the document gives itself, or None. In order: a 公開日/掲載日/発行日/… marker;
     a date alone on a top line (in any of the forms of `_top_line`), opening a top line with a post's
-    clock time after it, or bracketed at a top line's edge; a 更新日 marker; a blog's post line (by … | date | category); a date before the
+    clock time after it, or bracketed at a top line's edge; a paper's stamp on a top line (its name, the
+    date, a time); a 更新日 marker; a blog's post line (by … | date | category); a date before the
     headline of the first line (2017.12.07 …) or after the page's heading on it (… 2024.06.24 categories);
     a line that is only a bracketed date; a citation in a
     bracket at the end of a last (or top) line, or an issue line closing the text (「「青葉新報」
@@ -796,7 +814,7 @@ def document_date(text: str, title: str | None = None) -> DocDate | None:
         return None
     lines = _lines(text)
     heading = int(bool(lines) and _heading_of(lines[0][1], title))  # a heading above the first line
-    for find in (lambda: _marked(text, _PUBLISHED, "published"), lambda: _top_line(lines),
+    for find in (lambda: _marked(text, _PUBLISHED, "published"), lambda: _top_line(lines), lambda: _paper_stamp(lines),
                  lambda: _marked(text, _UPDATED, "updated"), lambda: _posted_line(lines),
                  lambda: _headline_date(lines, heading), lambda: _after_heading(lines, title),
                  lambda: _bracket_line(lines), lambda: _citation(lines),
