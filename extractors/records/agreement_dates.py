@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 from datetime import date as date_cls
 
-from extractors.language.dates import kanji_to_int, parse_date
+from extractors.language.dates import find_dates, kanji_to_int, parse_date
 
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
@@ -65,11 +65,29 @@ def _relative_year(r, d):
     return replace(again, start=d.start, end=d.end) if again and again.start_date else d
 
 
+def _same_day_written_in_full(r, d):
+    """「戸田市は4月14日、…を締結します」 and, lines below, 「日時 2016年4月14日(木曜)」: a month-day the page
+    cannot date (no date of its own) takes the year of the one full date the page writes for that month and
+    day."""
+    if d.start_date or d.year_given or d.precision != "day" or r.doc_date:
+        return d
+    md = parse_date(r.text[d.start:d.end], default_year=2000)
+    if not md or not md.start_date:
+        return d
+    years = {f.start_date[:4] for f in find_dates(r.text) if f.year_given and f.start_date
+             and f.precision == "day" and f.start_date[4:] == md.start_date[4:]}
+    if len(years) != 1:
+        return d
+    again = parse_date(r.text[d.start:d.end], default_year=int(years.pop()))
+    return replace(again, start=d.start, end=d.end, year_source="year of the same day written in full") \
+        if again and again.start_date else d
+
+
 def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | None]:
     """The signing date of the sentence text[s:e] (see the module docstring) and its span."""
     best = first = None
     own = r.doc_date.start if r.doc_date else None
-    for d in map(lambda d: _relative_year(r, d), r.dates_in(s, e)):
+    for d in map(lambda d: _same_day_written_in_full(r, _relative_year(r, d)), r.dates_in(s, e)):
         if not d.start_date or d.fiscal_year or d.start == own:
             continue  # 「2017.12.07 A社とB会が協定」: the news item's own date, not the day of the signing
         if NOT_SIGN_DATE.match(r.text[d.end:d.end + 4]) or \
