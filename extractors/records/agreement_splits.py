@@ -220,9 +220,12 @@ def _each_after(r, e: int) -> bool:
 
 
 # 「同金庫と東町、同金庫と西町とが個別に締結」, 「市とA大学、市とB大学がそれぞれ」: pairs written one by one, each
-# with the same body first; the pairs' sentence says each is signed on its own
+# with the same body first; the pairs' sentence says each is signed on its own. 「本学とA市並びに、本学とB市は」:
+# pairs joined by a conjunction (並びに, 及び) say it by themselves: the body is written again only for a new pair
 _PAIRS = re.compile(r"(?P<p>[^\s、。,とはがの「」()（）]{1,12})と(?P<q1>[^\s、。,と「」]{1,20}?)"
-                    r"((?:[、,]\s?(?P=p)と[^\s、。,と「」]{1,20}?)+)\s?(?:とが|とは|が|は|の間で|との間で)")
+                    r"((?:(?:[、,]|並びに|ならびに|及び|および)[、,]?\s?(?P=p)と[^\s、。,と「」]{1,20}?)+)\s?"
+                    r"(?:とが|とは|が|は|の間で|との間で)")
+_PAIR_JOINED = re.compile(r"並びに|ならびに|及び|および")
 
 _EARLIER = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:より|から)|以前から|従来から|以前に|ている|ており")
 
@@ -243,16 +246,21 @@ def _pairs(r, draft: dict) -> list[dict] | None:
     if _JOINT.search(r.text, s, e):
         return None  # 「三者で締結」: one agreement signed by all
     for s2, e2 in spans:
-        if not _EACH_SIGNING.search(r.text, s2, e2) or _EARLIER.search(r.text, s2, e2):
+        if _EARLIER.search(r.text, s2, e2):
             continue  # (「これまでも個別に結んでいる」: other agreements, told as background)
         for m in _PAIRS.finditer(r.text, s2, e2):
-            others = [m.group("q1")] + re.findall(rf"[、,]\s?{re.escape(m.group('p'))}と([^\s、。,と「」]+)", m.group(3))
+            if not (_EACH_SIGNING.search(r.text, s2, e2) or _PAIR_JOINED.search(m.group(3))):
+                continue
+            others = [m.group("q1")] + re.findall(rf"(?:[、,]|並びに|ならびに|及び|および)[、,]?\s?{re.escape(m.group('p'))}と"
+                                                  r"([^\s、。,と「」]+)", m.group(3))
             names = [keys.get(party_key(re.sub(r"[(（][^()（）]*[)）]", "", q))) for q in others]
             if None in names or len(set(names)) < 2:
                 continue
             first = m.group("p")
             rest = [n for n in draft["parties"] if n not in names and n != first]
-            if first[0] in "同本当" and len(first) >= 2:  # 同金庫, 同行, 本学: the party whose name ends with that kind
+            if first in draft["parties"]:
+                keep = [first]  # (本学 itself, where the page never names its university)
+            elif first[0] in "同本当" and len(first) >= 2:  # 同金庫, 同行, 本学: the party whose name ends with that kind
                 end = {"行": "銀行", "学": "大学"}.get(first[1:], first[1:])
                 keep = [n for n in rest if n.endswith(end)]
             else:
