@@ -686,7 +686,7 @@ def _after_heading(lines: list[tuple[int, str]], title: str | None) -> DocDate |
 
 # A paper's stamp on a top line: perhaps a section, the paper's name, then the date and maybe a time
 # (「経済 青葉新聞  2018年08月22日 11:11」)
-_PAPER_STAMP = re.compile(r"^\s*(?:[^\s0-9。、,()（）「」]{1,10}\s+)?[^\s0-9。、,()（）「」]{1,20}"
+_PAPER_STAMP = re.compile(r"^\s*(?:[^\s0-9。、,()（）「」【】［］\[\]]{1,10}\s+)?[^\s0-9。、,()（）「」【】［］\[\]]{1,20}"
                           r"(?:新聞|新報|日報|民報|通信|タイムス|ニュース)(?:社)?\s+(?P<d>\S.*)$")
 
 
@@ -717,11 +717,12 @@ def _citation(lines: list[tuple[int, str]]) -> DocDate | None:
     「(青葉新聞 11年5月2日号)」, a footer's 「(ニュース青葉/2022年3月4日更新)」) or a top line
     (「…を開催(2021.6.3 青葉協会)」); or a last line that is only a source's name and a date
     (「青葉新聞 2018.3.20 22:41」: a name with no digit, then the date and maybe a time)."""
+    foot = {offset for offset, _ in lines[1:][-FOOT_LINES:]}  # the last lines, never the first (a heading)
     for offset, line in [*lines[-FOOT_LINES:][::-1], *lines[:TOP_LINES]]:
         m = _CITATION.search(line)
         g = "c" if m and m["c"] else "k"
-        if not m or _NOT_CITATION.search(m[g]):
-            continue
+        if not m or _NOT_CITATION.search(m[g]) or (g == "k" and offset not in foot):
+            continue  # (a 【…】 with a date at a top line's end is a heading's note: 「…会見【令和6年8月7日…】」)
         dates = _line_dates(m[g])
         if len(dates) == 1 and not _alone(m[g][:dates[0][0]] + m[g][dates[0][1]:]):
             return _doc_date(offset + m.start(g), *dates[0], "citation")

@@ -1,7 +1,8 @@
 """A news service's citation in square brackets closing the text dates the page, on invented texts, with
 the real ja_ginza model: 「【2013年3月27日 青葉工業新聞社】」 below a news item is the paper's name and the
 date of its issue, so the item's bare 「26日」 is the day before; a bracket holding a date and a word of a
-fact (施行, 開催) or a date alone is no source's citation and dates nothing."""
+fact (施行, 開催) or a date alone is no source's citation, and a 【…】 closing the text's first line (a
+heading's note) is none either."""
 import pytest
 
 from extractors.language.dates import document_date
@@ -29,6 +30,7 @@ def test_square_bracketed_citations(text, date):
 @pytest.mark.parametrize("text", [
     "青葉市は協定を結んだ。\n【2021年4月1日 施行】",   # a note on a fact
     "青葉市は協定を結んだ。\n【2021年4月1日】 新着",      # a date alone, then a word: no source named
+    "令和6年8月の市長会見【令和6年8月7日(水曜日)午後2時】\n\n本文です。",  # a heading's note, not a closing line
 ])
 def test_brackets_that_are_no_citation(text):
     found = document_date(text)
