@@ -540,8 +540,9 @@ _BESIDE_DATE = re.compile(
     r"[\s()（）\[\]［］【】「」<>〈〉:：~〜\-・•‣◦/／|｜,、.]")
 _BRACKETED_AT_EDGE = re.compile(r"^\s*[【\[［](?P<a>[^】\]］\n]{4,30})[】\]］]|[【\[［(（](?P<b>[^】\]］()（）\n]{4,30})[】\]］)）]\s*$")
 # A citation at the end of a line: a bracket with a name and a date (「(青葉新聞 11年5月2日号)」,
-# 「(ニュース青葉/2022年3月4日更新)」, 「(2021.6.3 青葉協会)」); not a note on a fact.
-_CITATION = re.compile(r"[(（](?P<c>[^()（）\n]{6,60})[)）]\s*$")
+# 「(ニュース青葉/2022年3月4日更新)」, 「(2021.6.3 青葉協会)」, a web news service's
+# 「【2013年3月27日 青葉工業新聞社】」); not a note on a fact.
+_CITATION = re.compile(r"(?:[(（](?P<c>[^()（）\n]{6,60})[)）]|[【［\[](?P<k>[^【】［］\[\]\n]{6,60})[】］\]])\s*$")
 _CREDIT = re.compile(r"^\s*[^\s0-9。、,()（）「」]{2,20}\s+(?P<d>[0-9].*?)\s*$")
 # (a person's line 「山田太郎(青葉地区・入会1967年)」: the year of their joining, no source's date)
 _NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|まで|〜|~|予定|以降|以来|入会|入社|創業|創立|設立|生まれ|卒業|就任")
@@ -686,6 +687,41 @@ def _headline_date(lines: list[tuple[int, str]], heading: int = 0) -> DocDate | 
     return None
 
 
+def _after_heading(lines: list[tuple[int, str]], title: str | None) -> DocDate | None:
+    """「青葉市と協定を締結 2024.06.24 お知らせ地域連携」: a news item's date written after its heading on
+    the text's first line (the page's title, a space, a full date, then at most its categories, no
+    sentence)."""
+    if not lines or not title:
+        return None
+    offset, line = lines[0]
+    dates = _line_dates(line)
+    if not dates or len(dates[0][2]) != 10:
+        return None
+    s, e, _ = dates[0]
+    head, rest = line[:s], line[e:]
+    if head[-1:] not in (" ", "\t", "\u3000") or not _heading_of(head.strip(), title) or \
+            "。" in rest or len(rest) > 60 or (rest and rest[:1] not in (" ", "\t", "\u3000")):
+        return None
+    return _doc_date(offset, *dates[0], "date line")
+
+
+# A paper's stamp on a top line: perhaps a section, the paper's name, then the date and maybe a time
+# (「経済 青葉新聞  2018年08月22日 11:11」)
+_PAPER_STAMP = re.compile(r"^\s*(?:[^\s0-9。、,()（）「」【】［］\[\]]{1,10}\s+)?[^\s0-9。、,()（）「」【】［］\[\]]{1,20}"
+                          r"(?:新聞|新報|日報|民報|通信|タイムス|ニュース)(?:社)?\s+(?P<d>\S.*)$")
+
+
+def _paper_stamp(lines: list[tuple[int, str]]) -> DocDate | None:
+    """A news site's top line that names the paper and the article's date (a section before the name,
+    a clock time after the date): the page's date."""
+    for offset, line in [(o, x) for o, x in lines[:TOP_LINES] if o < _TOP_CHARS]:
+        m = _PAPER_STAMP.match(line)
+        dates = _line_dates(m["d"]) if m else []
+        if len(dates) == 1 and dates[0][0] == 0 and len(dates[0][2]) == 10 and _alone(m["d"][dates[0][1]:]):
+            return _doc_date(offset + m.start("d"), *dates[0], "date line")
+    return None
+
+
 def _bracket_line(lines: list[tuple[int, str]]) -> DocDate | None:
     """A line that is only a bracketed date, anywhere ([2011年7月12日], 【2011年7月12日】)."""
     for offset, line in lines:
@@ -702,13 +738,15 @@ def _citation(lines: list[tuple[int, str]]) -> DocDate | None:
     「(青葉新聞 11年5月2日号)」, a footer's 「(ニュース青葉/2022年3月4日更新)」) or a top line
     (「…を開催(2021.6.3 青葉協会)」); or a last line that is only a source's name and a date
     (「青葉新聞 2018.3.20 22:41」: a name with no digit, then the date and maybe a time)."""
+    foot = {offset for offset, _ in lines[1:][-FOOT_LINES:]}  # the last lines, never the first (a heading)
     for offset, line in [*lines[-FOOT_LINES:][::-1], *lines[:TOP_LINES]]:
         m = _CITATION.search(line)
-        if not m or _NOT_CITATION.search(m["c"]):
-            continue
-        dates = _line_dates(m["c"])
-        if len(dates) == 1 and not _alone(m["c"][:dates[0][0]] + m["c"][dates[0][1]:]):
-            return _doc_date(offset + m.start("c"), *dates[0], "citation")
+        g = "c" if m and m["c"] else "k"
+        if not m or _NOT_CITATION.search(m[g]) or (g == "k" and offset not in foot):
+            continue  # (a 【…】 with a date at a top line's end is a heading's note: 「…会見【令和6年8月7日…】」)
+        dates = _line_dates(m[g])
+        if len(dates) == 1 and not _alone(m[g][:dates[0][0]] + m[g][dates[0][1]:]):
+            return _doc_date(offset + m.start(g), *dates[0], "citation")
     for offset, line in lines[-FOOT_LINES:][::-1]:
         m = _CREDIT.match(line)
         dates = _line_dates(m["d"]) if m else []
@@ -785,8 +823,10 @@ def _heading_of(line: str, title: str | None) -> bool:
 def document_date(text: str, title: str | None = None) -> DocDate | None:
     """The date the document gives itself, or None. In order: a 公開日/掲載日/発行日/… marker;
     a date alone on a top line (in any of the forms of `_top_line`), opening a top line with a post's
-    clock time after it, or bracketed at a top line's edge; a 更新日 marker; a blog's post line (by … | date | category); a date before the
-    headline of the first line (2017.12.07 …); a line that is only a bracketed date; a citation in a
+    clock time after it, or bracketed at a top line's edge; a paper's stamp on a top line (its name, the
+    date, a time); a 更新日 marker; a blog's post line (by … | date | category); a date before the
+    headline of the first line (2017.12.07 …) or after the page's heading on it (… 2024.06.24 categories);
+    a line that is only a bracketed date; a citation in a
     bracket at the end of a last (or top) line, or an issue line closing the text (「「青葉新報」
     2014年11月15日号より」) or a newspaper's dateline (「『青葉新聞』2006年12月27日付」); a 公布文's date; the year in the name of the event the page opens with.
     A date inside a sentence is what the text is about, never its date. A first line that is the
@@ -796,9 +836,10 @@ def document_date(text: str, title: str | None = None) -> DocDate | None:
         return None
     lines = _lines(text)
     heading = int(bool(lines) and _heading_of(lines[0][1], title))  # a heading above the first line
-    for find in (lambda: _marked(text, _PUBLISHED, "published"), lambda: _top_line(lines),
+    for find in (lambda: _marked(text, _PUBLISHED, "published"), lambda: _top_line(lines), lambda: _paper_stamp(lines),
                  lambda: _marked(text, _UPDATED, "updated"), lambda: _posted_line(lines),
-                 lambda: _headline_date(lines, heading), lambda: _bracket_line(lines), lambda: _citation(lines),
+                 lambda: _headline_date(lines, heading), lambda: _after_heading(lines, title),
+                 lambda: _bracket_line(lines), lambda: _citation(lines),
                  lambda: _promulgation(text), lambda: _event_year(lines, heading)):
         found = find()
         if found is not None:

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 from datetime import date as date_cls
 
-from extractors.language.dates import kanji_to_int, parse_date
+from extractors.language.dates import find_dates, kanji_to_int, parse_date
 
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
@@ -65,11 +65,29 @@ def _relative_year(r, d):
     return replace(again, start=d.start, end=d.end) if again and again.start_date else d
 
 
+def _same_day_written_in_full(r, d):
+    """「戸田市は4月14日、…を締結します」 and, lines below, 「日時 2016年4月14日(木曜)」: a month-day the page
+    cannot date (no date of its own) takes the year of the one full date the page writes for that month and
+    day."""
+    if d.start_date or d.year_given or d.precision != "day" or r.doc_date:
+        return d
+    md = parse_date(r.text[d.start:d.end], default_year=2000)
+    if not md or not md.start_date:
+        return d
+    years = {f.start_date[:4] for f in find_dates(r.text) if f.year_given and f.start_date
+             and f.precision == "day" and f.start_date[4:] == md.start_date[4:]}
+    if len(years) != 1:
+        return d
+    again = parse_date(r.text[d.start:d.end], default_year=int(years.pop()))
+    return replace(again, start=d.start, end=d.end, year_source="year of the same day written in full") \
+        if again and again.start_date else d
+
+
 def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | None]:
     """The signing date of the sentence text[s:e] (see the module docstring) and its span."""
     best = first = None
     own = r.doc_date.start if r.doc_date else None
-    for d in map(lambda d: _relative_year(r, d), r.dates_in(s, e)):
+    for d in map(lambda d: _same_day_written_in_full(r, _relative_year(r, d)), r.dates_in(s, e)):
         if not d.start_date or d.fiscal_year or d.start == own:
             continue  # 「2017.12.07 A社とB会が協定」: the news item's own date, not the day of the signing
         if NOT_SIGN_DATE.match(r.text[d.end:d.end + 4]) or \
@@ -207,6 +225,8 @@ def date_elsewhere(r, draft: dict, skip: set[tuple[int, int]]) -> None:
 _CEREMONY = re.compile(r"(?:締結|調印|署名)(?:式|セレモニー)|(?<![一-龥])(?:締結|調印|署名)(?=\s?(?:は|が)[^。]{0,30}?(?:行われ|執り行われ))")
 # (「締結は令和5年4月12日に市役所で行われました」: the signing itself as the topic of a verb of holding)
 _HELD = re.compile(r"行われ|行い|行った|行っ|開かれ|開いた|開催|執り行|挙行")
+# 「10日に大学で行われた協定締結式では」: the verb of holding before the ceremony, as a relative clause
+_HELD_BEFORE = re.compile(r"(?:行われ|執り行われ|開かれ|開催され|挙行され|催され)た\s?(?:協定)?$")
 # 「締結式は5月20日に市役所で行う予定です」: the day a signing's ceremony is set for,
 # on a page that announces the signing as to come (「締結することとなりました」, 「締結する予定です」), not one that
 # reports it done and its ceremony later
@@ -221,7 +241,8 @@ def ceremony_date(r, skip: set[tuple[int, int]]) -> tuple[str | None, Span | Non
     own = r.doc_date.start if r.doc_date else None
     for m in _CEREMONY.finditer(r.text):
         s, e = r.ctx.sentence(m.start())
-        held = _HELD.search(r.text, m.end(), min(e, m.end() + 40)) and not PLANNED.search(r.text, s, e)
+        held = (_HELD.search(r.text, m.end(), min(e, m.end() + 40)) or _HELD_BEFORE.search(r.text, max(s, m.start() - 12), m.start())) \
+            and not PLANNED.search(r.text, s, e)
         planned = _HELD_PLANNED.search(r.text, m.end(), min(e, m.end() + 40)) and _TO_BE_SIGNED.search(r.text)
         if (s, e) in skip or not (held or planned):
             continue

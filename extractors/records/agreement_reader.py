@@ -125,8 +125,10 @@ _CO_SUBJECT_BEFORE = re.compile(r"(?:^|(?<=[、。\n\s]))" + _CO_NAME + r"\s?(?:
 # A name opening a clause (after 、 or a subject's は/が) joined by と/との to what follows: 「、ヤマト運輸と」
 _PARTNER_BEFORE_WORD = re.compile(r"(?:(?<=[、,])|(?<=[はが]、)|(?<=[はが]))\s?" + _CO_NAME +
                                   r"\s?(?:[(（][^()（）]*[)）])?\s?(?:との間で|との間に|との|と)\s?[「『]?")
-# 「AとBに関する協定」: after と, one word then the subject matter's particle: A is a word of the title, not a partner
-_TITLE_PAIR = re.compile(r"[^\s、。,とはがのを「」()（）]{1,10}(?:に関する|に関わる|に係る|にかかる|についての|に向けた|のための|の推進)")
+# 「AとBに関する協定」, 「地域活性化と市民サービスの向上に向けた協定」: after と, a word or two joined by の, then the
+# subject matter's particle: A is a word of the title, not a partner
+_TITLE_PAIR = re.compile(r"[^\s、。,とはがのを「」()（）]{1,10}(?:の[^\s、。,とはがのを「」()（）]{1,8})?"
+                         r"(?:に関する|に関わる|に係る|にかかる|についての|に向けた|のための|の推進)")
 # What such a name is not: a person (…氏, …さん), a kind of body (自治体, 地元企業), a run ending in kana or
 # holding a particle (a phrase)
 _NOT_A_CO_NAME = re.compile(r"(?:氏|さん|様|君|自治体|企業|団体|機関|市町村|市町|事業者|関係者|(?<!株式|有限|合同)会社)$|"

@@ -135,8 +135,9 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
 # agreement per dated clause, which clause_dates reads: no wording of との間で here)
 _EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)"
                    r"|の\s?(?:それぞれ|各々)\s?(と)")
-# 「AとB、Cが九月二十七日、それぞれ」: the subject's particle, then a date or an aside, then それぞれ (not それぞれの)
-_EACH_AFTER_SUBJECT = re.compile(r"(は|が)\s?(?:[^。、「」]{1,16}?[、,])\s?(?:それぞれ|各々|おのおの|個別に)(?!の)")
+# 「AとB、Cが九月二十七日、それぞれ」: the subject's particle, then a date or an aside, then それぞれ (not それぞれの,
+# nor それぞれが: 「…は二十七日、それぞれが持つ情報を生かし」 tells what each has, not that each signs)
+_EACH_AFTER_SUBJECT = re.compile(r"(は|が)\s?(?:[^。、「」]{1,16}?[、,])\s?(?:それぞれ|各々|おのおの|個別に)(?![のが])")
 # 「AはB、Cと協定をそれぞれ締結」: the agreement word, then それぞれ and the signing: one per partner (と)
 _EACH_OBJECT = re.compile(r"(?:協定|覚書|契約)(?:書)?[」』]?\s?を\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)\s?"
                           r"(?:締結|調印|結|交わ|取り交わ)")
@@ -219,9 +220,12 @@ def _each_after(r, e: int) -> bool:
 
 
 # 「同金庫と東町、同金庫と西町とが個別に締結」, 「市とA大学、市とB大学がそれぞれ」: pairs written one by one, each
-# with the same body first; the pairs' sentence says each is signed on its own
+# with the same body first; the pairs' sentence says each is signed on its own. 「本学とA市並びに、本学とB市は」:
+# pairs joined by a conjunction (並びに, 及び) say it by themselves: the body is written again only for a new pair
 _PAIRS = re.compile(r"(?P<p>[^\s、。,とはがの「」()（）]{1,12})と(?P<q1>[^\s、。,と「」]{1,20}?)"
-                    r"((?:[、,]\s?(?P=p)と[^\s、。,と「」]{1,20}?)+)\s?(?:とが|とは|が|は|の間で|との間で)")
+                    r"((?:(?:[、,]|並びに|ならびに|及び|および)[、,]?\s?(?P=p)と[^\s、。,と「」]{1,20}?)+)\s?"
+                    r"(?:とが|とは|が|は|の間で|との間で)")
+_PAIR_JOINED = re.compile(r"並びに|ならびに|及び|および")
 
 _EARLIER = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:より|から)|以前から|従来から|以前に|ている|ており")
 
@@ -242,16 +246,21 @@ def _pairs(r, draft: dict) -> list[dict] | None:
     if _JOINT.search(r.text, s, e):
         return None  # 「三者で締結」: one agreement signed by all
     for s2, e2 in spans:
-        if not _EACH_SIGNING.search(r.text, s2, e2) or _EARLIER.search(r.text, s2, e2):
+        if _EARLIER.search(r.text, s2, e2):
             continue  # (「これまでも個別に結んでいる」: other agreements, told as background)
         for m in _PAIRS.finditer(r.text, s2, e2):
-            others = [m.group("q1")] + re.findall(rf"[、,]\s?{re.escape(m.group('p'))}と([^\s、。,と「」]+)", m.group(3))
+            if not (_EACH_SIGNING.search(r.text, s2, e2) or _PAIR_JOINED.search(m.group(3))):
+                continue
+            others = [m.group("q1")] + re.findall(rf"(?:[、,]|並びに|ならびに|及び|および)[、,]?\s?{re.escape(m.group('p'))}と"
+                                                  r"([^\s、。,と「」]+)", m.group(3))
             names = [keys.get(party_key(re.sub(r"[(（][^()（）]*[)）]", "", q))) for q in others]
             if None in names or len(set(names)) < 2:
                 continue
             first = m.group("p")
             rest = [n for n in draft["parties"] if n not in names and n != first]
-            if first[0] in "同本当" and len(first) >= 2:  # 同金庫, 同行, 本学: the party whose name ends with that kind
+            if first in draft["parties"]:
+                keep = [first]  # (本学 itself, where the page never names its university)
+            elif first[0] in "同本当" and len(first) >= 2:  # 同金庫, 同行, 本学: the party whose name ends with that kind
                 end = {"行": "銀行", "学": "大学"}.get(first[1:], first[1:])
                 keep = [n for n in rest if n.endswith(end)]
             else:
@@ -454,6 +463,42 @@ def _news_short(a: str, b: str) -> bool:
 
 
 _NEWS_KINDS = (("大学", "大"), ("信用金庫", "信金"), ("信用組合", "信組"), ("銀行", "銀"), ("商工会議所", "商議所"))
+
+
+_BRAND = re.compile(r"[A-Za-z]{2,6}")  # OKB大垣共立銀行: a bank's brand in Latin letters before its name
+
+
+def _short_form_of(short: str, full: str) -> bool:
+    """`short` names the body `full` names, as a second way of writing it beside the full name in one
+    list of parties: the name with a brand in Latin letters before it (OKB大垣共立銀行 / 大垣共立銀行),
+    or a news short form that keeps the first character, drops others and writes the kind short
+    (九国大 / 九州国際大学, 北洋銀 / 北洋銀行): characters of the full name in order."""
+    a, b = party_key(short), party_key(full)
+    if len(a) > len(b) >= 4 and a.endswith(b) and _BRAND.fullmatch(a[:-len(b)]):
+        return True
+    kind = next(((f, k) for f, k in _NEWS_KINDS if a.endswith(k) and not a.endswith(f) and b.endswith(f)), None)
+    if kind is None or len(a) < 3 or len(a) >= len(b) or a[0] != b[0]:
+        return False
+    it = iter(b[:-len(kind[0])])
+    return all(ch in it for ch in a[:-len(kind[1])])
+
+
+def fold_short_forms(d: dict) -> None:
+    """One party written twice in an agreement's list, in full and in a second form (`_short_form_of`),
+    is one party: the full name stays, the other is its alias, and the spans of the other give the
+    full name."""
+    for short in list(d["parties"]):
+        full = next((f for f in d["parties"] if f != short and _short_form_of(short, f)), None)
+        if full is None:
+            continue
+        d["parties"] = [p for p in d["parties"] if p != short]
+        aliases = d.setdefault("party_aliases", {})
+        for a in [short, *aliases.pop(short, [])]:
+            if a not in aliases.setdefault(full, []):
+                aliases[full].append(a)
+        d["evidence"] = [ev._replace(value=full, how=ev.how or f"another form of {full}")
+                         if isinstance(ev, Span) and ev.field == "parties" and ev.value == short else ev
+                         for ev in d["evidence"]]
 
 
 def _short_kind(name: str) -> str:

@@ -52,7 +52,7 @@ from extractors.records.agreement_links import (add_counted_members, add_joining
                                                 following_members, without_signers)
 from extractors.records.agreement_lists import header_row_drafts, heading_drafts, row_drafts
 from extractors.records.agreement_reader import SUBJECT_AFTER, AgreementReader
-from extractors.records.agreement_splits import (clause_dates, merge_subsets, names_subset, own_dates, same_body,
+from extractors.records.agreement_splits import (clause_dates, fold_short_forms, merge_subsets, names_subset, own_dates, same_body,
                                                 split_bilateral, split_ceremonies, split_clauses, split_documents,
                                                 split_each, split_listed_documents)
 from extractors.records.context import DocContext, strip_quotes
@@ -533,4 +533,6 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
     for d in drafts:
         for key in _WORKING_KEYS:
             d.pop(key, None)
+    for d in drafts + rows:
+        fold_short_forms(d)  # 「OKB大垣共立銀行」 beside 「大垣共立銀行」: one party
     return drafts + rows

@@ -51,9 +51,24 @@ TOP_LINES = 12  # the date line of a release or an article sits above its first 
 _NOT_ONE_NAME = re.compile(r"\s|[>＞、。,，:：•]")
 
 
+# A university's news short form named after its place: 群馬大, 宇都宮大, 埼玉工業大 (the place a prefecture
+# or municipality of the gazetteer without its ending); 東洋大 or 信大 say no place and are not read here
+_UNIVERSITY_SHORT = re.compile(r"(?P<head>[一-龥ぁ-んァ-ヶー]{2,10})大")
+_PLACE_ENDINGS = ("", "県", "市", "都", "府", "町", "村")
+
+
+def _university_short_form(name: str) -> bool:
+    m = _UNIVERSITY_SHORT.fullmatch(name)
+    return bool(m) and any(is_municipality(m["head"][:k] + end) for k in range(2, min(5, len(m["head"]) + 1))
+                           for end in _PLACE_ENDINGS)
+
+
 def is_signing_body(name: str) -> bool:
-    """A name that can be a party: a municipality, a listed institution, or an organisation's name."""
+    """A name that can be a party: a municipality, a listed institution, or an organisation's name
+    (a university's news short form after its place among them: 群馬大)."""
     name = name.strip()
+    if _university_short_form(name):
+        return True
     if _BRANCH_OF.search(name):  # 日本政策金融公庫熱田支店: a body's office
         body = name[:_BRANCH_OF.search(name).start()]
         if any(is_signing_body(body[:i]) for i in range(len(body), max(2, len(body) - 10), -1)):
