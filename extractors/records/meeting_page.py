@@ -384,12 +384,23 @@ def meeting_date(ctx: DocContext, edition: int | None = None, year: int | None =
             return dates[0]
     full = [d for d in ctx.dates if d.precision == "day" and d.start_date and d.start < 600]
     full = [d for d in full if not _SERIES_MODIFIER.search(ctx.text, ctx.sentence(d.start)[0], d.start)
-            and not other_edition(ctx, d.start, edition)]
+            and not other_edition(ctx, d.start, edition) and not _aside_date(ctx, d)]
     for d in full:
         if HOLD_VERB.search(ctx.text, d.end, d.end + 60) and not page_date(ctx, d):
             return d
     rest = [d for d in full if d.start < 400 and not page_date(ctx, d)]
     return rest[0] if rest else None
+
+
+# 南アルプス市(平成15年4月1日), 814の市(平成30年4月1日現在): a date in brackets right after a place's
+# name, or one that says "as of", qualifies what it follows; it is no meeting's day
+_ASIDE_OPEN = re.compile(r"[市町村区県都道府][(（]同?$")  # (静岡市(同4月1日): the year of the date before)
+_AS_OF = re.compile(r"\s?(?:現在|時点)")
+
+
+def _aside_date(ctx: DocContext, d: DateMention) -> bool:
+    """Whether a date is an aside in brackets: right after a municipality's name, or an "as of" date."""
+    return bool(_ASIDE_OPEN.search(ctx.text, max(0, d.start - 3), d.start)) or bool(_AS_OF.match(ctx.text, d.end))
 
 
 def _this_year(ctx: DocContext) -> int | None:
