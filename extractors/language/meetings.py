@@ -340,7 +340,8 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     before = re.compile(rf"(?:{cue})\s?(?:は[、,]?|:|：)?\s?{_QUOTED}")  # (メインテーマは、「…」 as plain's テーマは、…)
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
     # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
-    talk_after = re.compile(rf"\s?(?:に|と|として|とした|にした)?\s?[\u4e00-\u9fff]{{0,4}}?(?:{talk})")
+    # (…をテーマにした3分科会: sessions counted)
+    talk_after = re.compile(rf"\s?(?:に|と|として|とした|にした)?\s?[\u4e00-\u9fff0-9]{{0,4}}?(?:{talk})")
     # メインテーマは、…でした。: an unquoted theme, the whole complement of a copula
     # (テーマは…まち。, 大会テーマ:…: a headline's noun phrase, no copula; not a clause ending on a verb)
     plain = re.compile(rf"(?:{cue})(?:は|:|：)[、\s]?(?P<u>[^「」『』。、\n:：]{{4,60}}?)"
@@ -367,6 +368,8 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
                 continue
             if pattern is not before and not own_cue and talk_before.search(text, max(lo, m.start() - 12), m.start()):
                 continue
+            if pattern is before and _TALK_OWNER.search(text, max(lo, m.start() - 10), m.start()):
+                continue  # 分科会のテーマは「…」: a session's theme, not the meeting's
             if pattern is titled and _NAMES_A_DECLARATION.match(text, m.end(), min(hi, m.end() + 24)):
                 continue  # 「…」と題した「青葉アピール」: the declaration's title
             out.append(Found(m.start(g), m.end(g), m.group(g)))

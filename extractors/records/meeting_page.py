@@ -427,11 +427,46 @@ def _today(ctx: DocContext) -> int | None:
     return None
 
 
+# ○基調講演, (2)記念講演, ■第1分科会: a programme item's heading line (marks and numbers before it)
+_ITEM_MARKS = re.compile(r"^[\s○●◎◇◆□■・\-‐(（)）0-9０-９①-⑳.．、]*")
+
+
+def _under_talk(ctx: DocContext, at: int) -> bool:
+    """Whether the key line at `at` belongs to a talk or a breakout session of the programme: the
+    nearest line above it with text is that item's heading (○基調講演 over テーマ 「…」 and 講演者)."""
+    ls, _ = ctx.line(at)
+    while ls > 0:
+        ps, pe = ctx.line(ls - 1)
+        above = _ITEM_MARKS.sub("", ctx.text[ps:pe]).strip()
+        if above:
+            return len(above) <= 16 and above.endswith(meetings.vocabulary()["talk_words"])
+        ls = ps
+    return False
+
+
+def theme_blocks(ctx: DocContext) -> list[tuple[int, int]]:
+    """The values of the page's theme keys (テーマ, メインテーマ, …), but for a talk's or a session's own."""
+    return [(vs, ve) for vs, ve in key_blocks(ctx, THEME_KEYS) if not _under_talk(ctx, vs)]
+
+
+def page_themes(ctx: DocContext, lo: int, hi: int) -> list[meetings.Found]:
+    """The themes of text[lo:hi] with their cue words (`meetings.themes`), but for one on a line that
+    opens with its cue under a talk's heading (○基調講演 / テーマ 「…」: the talk's title)."""
+    cues = meetings.vocabulary()["theme_cues"]
+    out = []
+    for t in meetings.themes(ctx.text, lo, hi):
+        ls, _ = ctx.line(t.start)
+        if ctx.text[ls:t.start].lstrip(" \t\u3000").startswith(cues) and _under_talk(ctx, t.start):
+            continue
+        out.append(t)
+    return out
+
+
 def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int, int, int, bool] | None:
     """(theme, start of its line's value or sentence, end of it, start of the theme as written,
     whether it is a subtitle): a theme key's value, else a theme with its cue words, else the
     subtitle below the heading of the meeting's `series`."""
-    for vs, ve in key_blocks(ctx, THEME_KEYS):
+    for vs, ve in theme_blocks(ctx):
         raw = ctx.text[vs:ve]
         value = raw.strip()
         at = vs + len(raw) - len(raw.lstrip())
@@ -439,7 +474,7 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
         theme = q.group(1) if q else value
         if 2 <= len(theme) <= 80:
             return theme, vs, ve, at + (1 if q else 0), False
-    found = meetings.themes(ctx.text, 0, len(ctx.text))
+    found = page_themes(ctx, 0, len(ctx.text))
     if not found:
         sub = _subtitle(ctx, series)
         return (*sub, True) if sub else None
