@@ -524,11 +524,15 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
 def _names_meeting(heading: str, key: str) -> bool:
     """Whether a line is a heading that names the meeting (its series `key`, spaces taken out): not a
     sentence wrapped at the line's end (…が22日、), nor a title about something else that names it
-    after a case particle (新報に…サミットの記事掲載)."""
+    after a case particle (新報に…サミットの記事掲載), nor a news headline that reports its holding
+    (…大会開催(県連), 「…会議」が18日に開催, …の開催について, …が開催された。): the line under a
+    headline is its deck or the report's first heading, not the meeting's subtitle."""
     flat = heading.replace(" ", "").rstrip()
     at = flat.find(key)
     before = re.sub(r"第?[0-9一二三四五六七八九十百]+回目?の?$", "", flat[:at]) if at >= 0 else ""
-    return at >= 0 and not flat.endswith(("、", ",", "，")) and not re.search(r"[にをがはでへ]$", before)
+    after = flat[at + len(key):] if at >= 0 else ""
+    return at >= 0 and not flat.endswith(("、", ",", "，")) and not re.search(r"[にをがはでへ]$", before) \
+        and not HOLD_VERB.search(after) and "。" not in after
 
 
 def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | None:
