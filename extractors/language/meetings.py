@@ -61,7 +61,8 @@ def vocabulary() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _meeting_word() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, vocabulary()["meeting_words"])))
+    # (a word ending in 会 is not read inside …会議: 全国市長会議 ends on 会議, not on 市長会)
+    return re.compile("|".join(re.escape(w) + ("(?!議)" if w.endswith("会") else "") for w in vocabulary()["meeting_words"]))
 
 
 def _ends_word(text: str, end: int) -> bool:
@@ -112,14 +113,25 @@ def _assemblies_summit(name: str) -> bool:
     return not any(name.startswith("議会", e) for _, e, _ in find_municipalities(name))
 
 
+def _members_liaison(name: str) -> bool:
+    """北海道・東北商工会議所連絡会議, 県町村長連絡会議: a liaison meeting of the bodies it names (member
+    bodies of data's member_bodies right before 連絡会議), not a committee's working meeting."""
+    return name.endswith("連絡会議") and name[:-len("連絡会議")].endswith(vocabulary()["member_bodies"])
+
+
 def is_committee(name: str) -> bool:
     """A committee's or council's working meeting (…推進会議, a city's own 青葉市産業振興会議), an
     assembly's session (青葉市議会定例会), or a meeting of states (G7サミット): no summit in the
     sense of the contract (a series of municipalities or support bodies)."""
     v = vocabulary()
-    if name.endswith(v["committee_ends"] + v["not_summit_ends"]) or any(w in name for w in v["state_level"]) \
-            or (_ASSEMBLY.search(name) and not _assemblies_summit(name)):
+    if name.endswith(v["committee_ends"] + v["not_summit_ends"]) and not _members_liaison(name) \
+            or any(w in name for w in v["state_level"]) or (_ASSEMBLY.search(name) and not _assemblies_summit(name)):
         return True
+    if _members_liaison(name):
+        return False
+    if name.endswith("連絡会"):  # 青葉市地域包括ケア連絡会: one municipality's own liaison council
+        places = find_municipalities(name)
+        return bool(places) and places[0][0] == 0
     if name.endswith("会議") and not name.endswith(v["gathering_councils"]):
         places = find_municipalities(name)  # 青葉市産業振興会議: one municipality's own council
         return bool(places) and places[0][0] == 0
