@@ -307,6 +307,8 @@ _COUNT = re.compile(
     rf"|(?:今回|この度|このたび)の[^、。\n「」『』]{{1,12}}?(?:が|は)\s?(?:第\s?)?(?P<e>{_NUM})\s?回目(?!の(?:参加|出席|出場))"
     # 2011年に青葉で開いたのに続き、2回目: the count after the last meeting's holding
     rf"|(?:開催し|開い|開かれ|行われ)た(?:の|こと)?に続(?:き|いて)[、,]?\s?(?:第\s?)?(?P<g>{_NUM})\s?回目(?!の(?:参加|出席|出場))"
+    # 昨年に続き2回目の開催: the count after last year's (or the last) meeting
+    rf"|(?:昨年|前年|去年|前回)に続(?:き|いて)[、,]?\s?(?:第\s?)?(?P<i>{_NUM})\s?回目(?!の(?:参加|出席|出場))"
     # 10回目の今回は, 5回目の今大会には: the count set before the word for this meeting
     rf"|(?<![0-9年第])(?P<h>{_NUM})\s?回目の(?:今回|今大会|本大会)(?=は|に|で|も|の|、)")
 _BARE_COUNT = r"(?:は|が|も)\s?(?:第\s?)?(?P<f>{num})\s?回目(?!の(?:参加|出席|出場))"
@@ -324,7 +326,7 @@ def _bare_count() -> re.Pattern:
 def counted_editions(text: str) -> list[Count]:
     out = []
     for m in sorted((*_COUNT.finditer(text), *_bare_count().finditer(text)), key=lambda m: m.start()):
-        g = next(k for k in "abcdefgh" if k in m.re.groupindex and m.group(k))
+        g = next(k for k in "abcdefghi" if k in m.re.groupindex and m.group(k))
         clause = text[max(0, m.start() - 25):m.start(g)]
         clause = re.split(r"[、。\n]", clause)[-1]
         if g != "g" and _PLACE_COUNT.search(clause + text[m.start():m.start(g)]):
