@@ -34,7 +34,7 @@ from extractors.language.gazetteer import find_municipalities, is_municipality
 
 MEETINGS_FILE = Path(__file__).parent / "data" / "meetings.json"
 _NUM = r"(?:[0-9]+|[一二三四五六七八九十百]+)"
-_NAME_LIMIT = 40  # a series name is at most this long after 第N回
+_NAME_LIMIT = 48  # a series name is at most this long after 第N回
 # Inside a name after 第N回: no space, punctuation, bracket or case particle (と/や/も/の are in names:
 # ものづくり, まちと産業, 中小企業のまち).
 _STOP_AFTER = set(" \t\n、。,，()（）「」『』はがをでにへ")
