@@ -529,8 +529,9 @@ def _set_venue(ctx: DocContext, draft: dict, s: int, e: int, short: Span | None 
 
 
 # An organisation's name right before an edition (…連合会の第52回, …協議会 第54回): a noun run
-# ending in a body's word, not a self-reference (本会, 当会) or a place.
-_BODY_NAME = r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,30}?(?:会|部|所|連盟|組合|機構|センター)"
+# ending in a body's word, not a self-reference (本会, 当会) or a place; 協 and 連 end the short forms
+# of a 協議会 and a 連合会 (中同協第51回定時総会, 全青連の第20回大会).
+_BODY_NAME = r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,30}?(?:会|部|所|連盟|組合|機構|センター|協|連)"
 # (日本商工会議所第110回通常会員総会: the body's name run on into the edition)
 _ORGANISER = re.compile(rf"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー])({_BODY_NAME})(?:の|\s)?$")
 # 青葉商工会議所は15日、…で第124回通常会員総会を開催した: the body the sentence is about
@@ -1148,7 +1149,17 @@ def _same_meeting(a: dict, b: dict) -> bool:
     short, long_ = sorted((x.replace("の", ""), y.replace("の", "")), key=len)
     # one name ending the other, or the organiser's 全国大会 inside its named one (…連合会全国大会,
     # …連合会長野全国大会): the shorter's characters in order in the longer, the same last word
-    return long_.endswith(short) or (_in_order(short, long_) and short[-2:] == long_[-2:] and len(short) >= 6)
+    if long_.endswith(short) or (_in_order(short, long_) and short[-2:] == long_[-2:] and len(short) >= 6):
+        return True
+    # one organiser's meeting named by two bare words (中同協第49回総会 in a title, 中同協第49回定時総会 in the body)
+    stems = {_organiser_stem(short), _organiser_stem(long_)}
+    return len(stems) == 1 and None not in stems
+
+
+def _organiser_stem(name: str) -> str | None:
+    """The organiser's part of an organiser + bare meeting word series (中同協定時総会 -> 中同協), else None."""
+    word = next((w for w in meetings.vocabulary()["bare"] if name.endswith(w) and len(name) > len(w)), None)
+    return name[:-len(word)] if word else None
 
 
 def _year_of(draft: dict) -> str | None:
