@@ -355,24 +355,27 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
     # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
     # (…をテーマにした3分科会: sessions counted)
-    talk_after = re.compile(rf"\s?(?:に|と|として|とした|にした)?\s?[\u4e00-\u9fff0-9]{{0,4}}?(?:{talk})")
+    talk_after = re.compile(rf"\s?(?:に|と|として|とした|にした|とする)?\s?[\u4e00-\u9fff0-9]{{0,4}}?(?:{talk})")
     # メインテーマは、…でした。: an unquoted theme, the whole complement of a copula
     # (テーマは…まち。, 大会テーマ:…: a headline's noun phrase, no copula; not a clause ending on a verb)
     plain = re.compile(rf"(?:{cue})(?:は|:|：)[、\s]?(?P<u>[^「」『』。、\n:：]{{4,60}}?)"
                        rf"(?:(?:でした|です|だった|である)。|(?<![たるすいうくむぶぬだんずかし])(?:。|\n|$))")
     # 記念講演では、「…」をテーマに: the talk is the topic before the quote
     talk_before = re.compile(rf"(?:{talk})(?:では|で|は|が|も)[、,\s]?\s?$")
+    # 講演会では、…氏による「…」をテーマに, 「リレートーク」では、…が登壇し「…」をテーマに: the talk is the
+    # topic of the clause the quote stands in
+    talk_topic = re.compile(rf"(?:{talk})会?[」』]?(?:では|は)[、,][^。「」『』\n]{{0,40}}$")
     # 「…をテーマに: a quote the page opens and never closes (no 」 before the next 「 or the
     # sentence's end), the theme up to its cue
     unclosed = re.compile(rf"「(?P<u>[^「」『』。\n]{{2,80}}?)\s?(?:を|の|が)?\s?(?P<cue>{cue})(?P<rest>[^「」。\n]*)(?=[「。\n]|$)")
-    return after, before, titled, talk_after, plain, talk_before, unclosed
+    return after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic
 
 
 def themes(text: str, lo: int, hi: int) -> list[Found]:
     """The meeting themes of text[lo:hi], in order: the quoted text with a theme cue before or
     after it, or 「…」と題して; not when a talk word follows (…をテーマに講演, と題して発表); else
     an unquoted one that completes テーマは…です."""
-    after, before, titled, talk_after, plain, talk_before, unclosed = _theme_patterns()
+    after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic = _theme_patterns()
     out = []
     for pattern in (after, before, titled):
         for m in pattern.finditer(text, lo, hi):
@@ -381,6 +384,8 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
             if pattern is not before and not own_cue and talk_after.match(text, m.end(), hi):
                 continue
             if pattern is not before and not own_cue and talk_before.search(text, max(lo, m.start() - 12), m.start()):
+                continue
+            if pattern is not before and not own_cue and talk_topic.search(text, max(lo, m.start() - 60), m.start()):
                 continue
             if pattern is before and _TALK_OWNER.search(text, max(lo, m.start() - 10), m.start()):
                 continue  # 分科会のテーマは「…」: a session's theme, not the meeting's
