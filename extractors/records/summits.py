@@ -889,6 +889,16 @@ def _other_event(text: str, end: int, e: int) -> bool:
     return bool(_FOUNDED.search(text, end, stop))
 
 
+def _other_meeting_day(ctx: DocContext, d: DateMention, end: int, edition_at: int) -> bool:
+    """Whether the clause a date opens (to the next 、 or 。, within text[:end]) tells another meeting
+    held that day (前日の2月24日には「…フォーラム」が…開催された中、翌2月25日に第19回…): a meeting named and
+    held in it, no edition, the clause ending before the edition's mention at `edition_at`."""
+    stop = min([i for i in (ctx.text.find("、", d.end, end), ctx.text.find("。", d.end, end)) if i >= 0] or [end])
+    if stop > edition_at or _EDITION.search(ctx.text, d.end, stop):
+        return False
+    return bool(meetings.names_in(ctx.text, d.end, stop)) and bool(HOLD_VERB.search(ctx.text, d.end, stop))
+
+
 def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
                    year: int | None) -> tuple[DateMention, str] | None:
     """The meeting's date in its sentence: the first full date (its year from the series name when
@@ -900,7 +910,8 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
         dates = [d for d in find_dates(ctx.text[s:e], default_year=year) if d.precision == "day"]
         dates = [replace(d, start=d.start + s, end=d.end + s) for d in dates]
         year_how = "year of the series name"
-    dates = [d for d in dates if d.start_date and not _other_event(ctx.text, d.end, e) and not _stamp(ctx, d)]
+    dates = [d for d in dates if d.start_date and not _other_event(ctx.text, d.end, e) and not _stamp(ctx, d)
+             and not _other_meeting_day(ctx, d, e, edition_at)]
     if dates:
         return _for_days(ctx, dates[0]), year_how
     before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and not d.fiscal_year
