@@ -350,12 +350,13 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     cue = "|".join(map(re.escape, v["theme_cues"]))
     talk = "|".join(map(re.escape, v["talk_words"]))
     # (「…」などをテーマに: the first of the themes, named for them all)
-    after = re.compile(rf"{_QUOTED}\s?(?:など|等)?\s?(?:を|の|が)?\s?(?P<cue>{cue})")
+    # (「…」という大会テーマのもと: the quote named as the theme)
+    after = re.compile(rf"{_QUOTED}\s?(?:など|等)?\s?(?:を|の|が|という)?\s?(?P<cue>{cue})")
     before = re.compile(rf"(?:{cue})\s?(?:は[、,]?|:|：)?\s?{_QUOTED}")  # (メインテーマは、「…」 as plain's テーマは、…)
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
     # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
     # (…をテーマにした3分科会: sessions counted)
-    talk_after = re.compile(rf"\s?(?:に|と|として|とした|にした|とする)?\s?[\u4e00-\u9fff0-9]{{0,4}}?(?:{talk})")
+    talk_after = re.compile(rf"\s?(?:に|で|と|として|とした|にした|とする)?\s?[\u4e00-\u9fff0-9]{{0,4}}?(?:{talk})")
     # メインテーマは、…でした。: an unquoted theme, the whole complement of a copula
     # (テーマは…まち。, 大会テーマ:…: a headline's noun phrase, no copula; not a clause ending on a verb)
     plain = re.compile(rf"(?:{cue})(?:は|:|：)[、\s]?(?P<u>[^「」『』。、\n:：]{{4,60}}?)"
