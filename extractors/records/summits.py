@@ -899,6 +899,18 @@ def _other_meeting_day(ctx: DocContext, d: DateMention, end: int, edition_at: in
     return bool(meetings.names_in(ctx.text, d.end, stop)) and bool(HOLD_VERB.search(ctx.text, d.end, stop))
 
 
+# …2018年11月29~30日に開催される第46回…: a date whose holding verb runs straight into an edition mark
+_HELD_EDITION_AFTER = re.compile(r"\s?(?:[(（][^()（）]{1,4}[)）])?\s?(?:に|から)?\s?(?:開催|開か|行われ)[^、。第\n]{0,6}"
+                                 r"(?=第\s?(?:[0-9]+|[一二三四五六七八九十百]+)\s?回)")
+
+
+def _day_of_edition_after(ctx: DocContext, d: DateMention, edition_at: int) -> bool:
+    """Whether a date is the day of the edition its holding verb leads to (…日に開催される第46回…), when
+    that edition is not the one at `edition_at`."""
+    m = _HELD_EDITION_AFTER.match(ctx.text, d.end)
+    return bool(m) and m.end() != edition_at
+
+
 def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
                    year: int | None) -> tuple[DateMention, str] | None:
     """The meeting's date in its sentence: the first full date (its year from the series name when
@@ -911,7 +923,7 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
         dates = [replace(d, start=d.start + s, end=d.end + s) for d in dates]
         year_how = "year of the series name"
     dates = [d for d in dates if d.start_date and not _other_event(ctx.text, d.end, e) and not _stamp(ctx, d)
-             and not _other_meeting_day(ctx, d, e, edition_at)]
+             and not _other_meeting_day(ctx, d, e, edition_at) and not _day_of_edition_after(ctx, d, edition_at)]
     if dates:
         return _for_days(ctx, dates[0]), year_how
     before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and not d.fiscal_year
