@@ -413,7 +413,9 @@ def _declaration_patterns() -> tuple[re.Pattern, re.Pattern]:
     ends = "|".join(map(re.escape, v["declaration_ends"]))
     verbs = "|".join(map(re.escape, v["adoption_verbs"]))
     quoted = re.compile(rf"[「『“](?P<d>(?:[^「」『』“”\n]|『[^』\n]*』){{1,60}}?(?:{ends})(?:[0-9]{{4}})?)[」』”]")
-    adopted = re.compile(rf"(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{{0,20}}?(?:{ends}))\s?(?:を|が|の|に|として)\s?"
+    # (総会宣言「…」が事務局長から読み上げ: its title quoted after it, the reader named before the verb)
+    adopted = re.compile(rf"(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{{0,20}}?(?:{ends}))\s?(?:「[^「」\n]{{1,80}}」)?\s?"
+                         rf"(?:を|が|の|に|として)\s?(?:[^。、「」\n]{{1,24}}?(?:から|より))?\s?"
                          rf"(?:全会一致で|満場一致で|全員一致で|高らかに)?\s?(?:{verbs})")
     return quoted, adopted
 
