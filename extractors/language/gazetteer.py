@@ -136,6 +136,17 @@ def find_municipalities(text: str) -> list[tuple[int, int, str]]:
     out, taken = [], 0
     for start, _, end in sorted(found):
         if start >= taken:
+            if out and _district_of(text, out[-1], start, end):
+                continue
             out.append((start, end, text[start:end]))
             taken = end
     return out
+
+
+def _district_of(text: str, city: tuple[int, int, str], start: int, end: int) -> bool:
+    """Whether a 町 or 村 name read at text[start:end] lies inside the address that goes on after a
+    city's or ward's name (函館市大森町: 森町 read inside the district 大森町 of 函館市): only kanji
+    between them, so it is a part of that city, not a town of its own."""
+    gap = text[city[1]:start]
+    return city[2].endswith(("市", "区")) and text[start:end].endswith(("町", "村")) \
+        and all(_KANJI.match(c) for c in gap)

@@ -34,7 +34,7 @@ from extractors.language.gazetteer import find_municipalities, is_municipality
 
 MEETINGS_FILE = Path(__file__).parent / "data" / "meetings.json"
 _NUM = r"(?:[0-9]+|[一二三四五六七八九十百]+)"
-_NAME_LIMIT = 40  # a series name is at most this long after 第N回
+_NAME_LIMIT = 48  # a series name is at most this long after 第N回
 # Inside a name after 第N回: no space, punctuation, bracket or case particle (と/や/も/の are in names:
 # ものづくり, まちと産業, 中小企業のまち).
 _STOP_AFTER = set(" \t\n、。,，()（）「」『』はがをでにへ")
@@ -61,7 +61,8 @@ def vocabulary() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _meeting_word() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, vocabulary()["meeting_words"])))
+    # (a word ending in 会 is not read inside …会議: 全国市長会議 ends on 会議, not on 市長会)
+    return re.compile("|".join(re.escape(w) + ("(?!議)" if w.endswith("会") else "") for w in vocabulary()["meeting_words"]))
 
 
 def _ends_word(text: str, end: int) -> bool:
@@ -112,14 +113,25 @@ def _assemblies_summit(name: str) -> bool:
     return not any(name.startswith("議会", e) for _, e, _ in find_municipalities(name))
 
 
+def _members_liaison(name: str) -> bool:
+    """北海道・東北商工会議所連絡会議, 県町村長連絡会議: a liaison meeting of the bodies it names (member
+    bodies of data's member_bodies right before 連絡会議), not a committee's working meeting."""
+    return name.endswith("連絡会議") and name[:-len("連絡会議")].endswith(vocabulary()["member_bodies"])
+
+
 def is_committee(name: str) -> bool:
     """A committee's or council's working meeting (…推進会議, a city's own 青葉市産業振興会議), an
     assembly's session (青葉市議会定例会), or a meeting of states (G7サミット): no summit in the
     sense of the contract (a series of municipalities or support bodies)."""
     v = vocabulary()
-    if name.endswith(v["committee_ends"] + v["not_summit_ends"]) or any(w in name for w in v["state_level"]) \
-            or (_ASSEMBLY.search(name) and not _assemblies_summit(name)):
+    if name.endswith(v["committee_ends"] + v["not_summit_ends"]) and not _members_liaison(name) \
+            or any(w in name for w in v["state_level"]) or (_ASSEMBLY.search(name) and not _assemblies_summit(name)):
         return True
+    if _members_liaison(name):
+        return False
+    if name.endswith("連絡会"):  # 青葉市地域包括ケア連絡会: one municipality's own liaison council
+        places = find_municipalities(name)
+        return bool(places) and places[0][0] == 0
     if name.endswith("会議") and not name.endswith(v["gathering_councils"]):
         places = find_municipalities(name)  # 青葉市産業振興会議: one municipality's own council
         return bool(places) and places[0][0] == 0
@@ -295,6 +307,8 @@ _COUNT = re.compile(
     rf"|(?:今回|この度|このたび)の[^、。\n「」『』]{{1,12}}?(?:が|は)\s?(?:第\s?)?(?P<e>{_NUM})\s?回目(?!の(?:参加|出席|出場))"
     # 2011年に青葉で開いたのに続き、2回目: the count after the last meeting's holding
     rf"|(?:開催し|開い|開かれ|行われ)た(?:の|こと)?に続(?:き|いて)[、,]?\s?(?:第\s?)?(?P<g>{_NUM})\s?回目(?!の(?:参加|出席|出場))"
+    # 昨年に続き2回目の開催: the count after last year's (or the last) meeting
+    rf"|(?:昨年|前年|去年|前回)に続(?:き|いて)[、,]?\s?(?:第\s?)?(?P<i>{_NUM})\s?回目(?!の(?:参加|出席|出場))"
     # 10回目の今回は, 5回目の今大会には: the count set before the word for this meeting
     rf"|(?<![0-9年第])(?P<h>{_NUM})\s?回目の(?:今回|今大会|本大会)(?=は|に|で|も|の|、)")
 _BARE_COUNT = r"(?:は|が|も)\s?(?:第\s?)?(?P<f>{num})\s?回目(?!の(?:参加|出席|出場))"
@@ -312,7 +326,7 @@ def _bare_count() -> re.Pattern:
 def counted_editions(text: str) -> list[Count]:
     out = []
     for m in sorted((*_COUNT.finditer(text), *_bare_count().finditer(text)), key=lambda m: m.start()):
-        g = next(k for k in "abcdefgh" if k in m.re.groupindex and m.group(k))
+        g = next(k for k in "abcdefghi" if k in m.re.groupindex and m.group(k))
         clause = text[max(0, m.start() - 25):m.start(g)]
         clause = re.split(r"[、。\n]", clause)[-1]
         if g != "g" and _PLACE_COUNT.search(clause + text[m.start():m.start(g)]):
@@ -336,28 +350,33 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     cue = "|".join(map(re.escape, v["theme_cues"]))
     talk = "|".join(map(re.escape, v["talk_words"]))
     # (「…」などをテーマに: the first of the themes, named for them all)
-    after = re.compile(rf"{_QUOTED}\s?(?:など|等)?\s?(?:を|の|が)?\s?(?P<cue>{cue})")
+    # (「…」という大会テーマのもと: the quote named as the theme)
+    after = re.compile(rf"{_QUOTED}\s?(?:など|等)?\s?(?:を|の|が|という)?\s?(?P<cue>{cue})")
     before = re.compile(rf"(?:{cue})\s?(?:は[、,]?|:|：)?\s?{_QUOTED}")  # (メインテーマは、「…」 as plain's テーマは、…)
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
     # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
-    talk_after = re.compile(rf"\s?(?:に|と|として|とした|にした)?\s?[\u4e00-\u9fff]{{0,4}}?(?:{talk})")
+    # (…をテーマにした3分科会: sessions counted)
+    talk_after = re.compile(rf"\s?(?:に|で|と|として|とした|にした|とする)?\s?[\u4e00-\u9fff0-9]{{0,4}}?(?:{talk})")
     # メインテーマは、…でした。: an unquoted theme, the whole complement of a copula
     # (テーマは…まち。, 大会テーマ:…: a headline's noun phrase, no copula; not a clause ending on a verb)
     plain = re.compile(rf"(?:{cue})(?:は|:|：)[、\s]?(?P<u>[^「」『』。、\n:：]{{4,60}}?)"
                        rf"(?:(?:でした|です|だった|である)。|(?<![たるすいうくむぶぬだんずかし])(?:。|\n|$))")
     # 記念講演では、「…」をテーマに: the talk is the topic before the quote
     talk_before = re.compile(rf"(?:{talk})(?:では|で|は|が|も)[、,\s]?\s?$")
+    # 講演会では、…氏による「…」をテーマに, 「リレートーク」では、…が登壇し「…」をテーマに: the talk is the
+    # topic of the clause the quote stands in
+    talk_topic = re.compile(rf"(?:{talk})会?[」』]?(?:では|は)[、,][^。「」『』\n]{{0,40}}$")
     # 「…をテーマに: a quote the page opens and never closes (no 」 before the next 「 or the
     # sentence's end), the theme up to its cue
     unclosed = re.compile(rf"「(?P<u>[^「」『』。\n]{{2,80}}?)\s?(?:を|の|が)?\s?(?P<cue>{cue})(?P<rest>[^「」。\n]*)(?=[「。\n]|$)")
-    return after, before, titled, talk_after, plain, talk_before, unclosed
+    return after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic
 
 
 def themes(text: str, lo: int, hi: int) -> list[Found]:
     """The meeting themes of text[lo:hi], in order: the quoted text with a theme cue before or
     after it, or 「…」と題して; not when a talk word follows (…をテーマに講演, と題して発表); else
     an unquoted one that completes テーマは…です."""
-    after, before, titled, talk_after, plain, talk_before, unclosed = _theme_patterns()
+    after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic = _theme_patterns()
     out = []
     for pattern in (after, before, titled):
         for m in pattern.finditer(text, lo, hi):
@@ -367,6 +386,10 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
                 continue
             if pattern is not before and not own_cue and talk_before.search(text, max(lo, m.start() - 12), m.start()):
                 continue
+            if pattern is not before and not own_cue and talk_topic.search(text, max(lo, m.start() - 60), m.start()):
+                continue
+            if pattern is before and _TALK_OWNER.search(text, max(lo, m.start() - 10), m.start()):
+                continue  # 分科会のテーマは「…」: a session's theme, not the meeting's
             if pattern is titled and _NAMES_A_DECLARATION.match(text, m.end(), min(hi, m.end() + 24)):
                 continue  # 「…」と題した「青葉アピール」: the declaration's title
             out.append(Found(m.start(g), m.end(g), m.group(g)))
@@ -390,7 +413,9 @@ def _declaration_patterns() -> tuple[re.Pattern, re.Pattern]:
     ends = "|".join(map(re.escape, v["declaration_ends"]))
     verbs = "|".join(map(re.escape, v["adoption_verbs"]))
     quoted = re.compile(rf"[「『“](?P<d>(?:[^「」『』“”\n]|『[^』\n]*』){{1,60}}?(?:{ends})(?:[0-9]{{4}})?)[」』”]")
-    adopted = re.compile(rf"(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{{0,20}}?(?:{ends}))\s?(?:を|が|の|に|として)\s?"
+    # (総会宣言「…」が事務局長から読み上げ: its title quoted after it, the reader named before the verb)
+    adopted = re.compile(rf"(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{{0,20}}?(?:{ends}))\s?(?:「[^「」\n]{{1,80}}」)?\s?"
+                         rf"(?:を|が|の|に|として)\s?(?:[^。、「」\n]{{1,24}}?(?:から|より))?\s?"
                          rf"(?:全会一致で|満場一致で|全員一致で|高らかに)?\s?(?:{verbs})")
     return quoted, adopted
 

@@ -384,12 +384,23 @@ def meeting_date(ctx: DocContext, edition: int | None = None, year: int | None =
             return dates[0]
     full = [d for d in ctx.dates if d.precision == "day" and d.start_date and d.start < 600]
     full = [d for d in full if not _SERIES_MODIFIER.search(ctx.text, ctx.sentence(d.start)[0], d.start)
-            and not other_edition(ctx, d.start, edition)]
+            and not other_edition(ctx, d.start, edition) and not _aside_date(ctx, d)]
     for d in full:
         if HOLD_VERB.search(ctx.text, d.end, d.end + 60) and not page_date(ctx, d):
             return d
     rest = [d for d in full if d.start < 400 and not page_date(ctx, d)]
     return rest[0] if rest else None
+
+
+# 南アルプス市(平成15年4月1日), 814の市(平成30年4月1日現在): a date in brackets right after a place's
+# name, or one that says "as of", qualifies what it follows; it is no meeting's day
+_ASIDE_OPEN = re.compile(r"[市町村区県都道府][(（]同?$")  # (静岡市(同4月1日): the year of the date before)
+_AS_OF = re.compile(r"\s?(?:現在|時点)")
+
+
+def _aside_date(ctx: DocContext, d: DateMention) -> bool:
+    """Whether a date is an aside in brackets: right after a municipality's name, or an "as of" date."""
+    return bool(_ASIDE_OPEN.search(ctx.text, max(0, d.start - 3), d.start)) or bool(_AS_OF.match(ctx.text, d.end))
 
 
 def _this_year(ctx: DocContext) -> int | None:
@@ -416,11 +427,46 @@ def _today(ctx: DocContext) -> int | None:
     return None
 
 
+# ○基調講演, (2)記念講演, ■第1分科会: a programme item's heading line (marks and numbers before it)
+_ITEM_MARKS = re.compile(r"^[\s○●◎◇◆□■・\-‐(（)）0-9０-９①-⑳.．、]*")
+
+
+def _under_talk(ctx: DocContext, at: int) -> bool:
+    """Whether the key line at `at` belongs to a talk or a breakout session of the programme: the
+    nearest line above it with text is that item's heading (○基調講演 over テーマ 「…」 and 講演者)."""
+    ls, _ = ctx.line(at)
+    while ls > 0:
+        ps, pe = ctx.line(ls - 1)
+        above = _ITEM_MARKS.sub("", ctx.text[ps:pe]).strip()
+        if above:
+            return len(above) <= 16 and above.endswith(meetings.vocabulary()["talk_words"])
+        ls = ps
+    return False
+
+
+def theme_blocks(ctx: DocContext) -> list[tuple[int, int]]:
+    """The values of the page's theme keys (テーマ, メインテーマ, …), but for a talk's or a session's own."""
+    return [(vs, ve) for vs, ve in key_blocks(ctx, THEME_KEYS) if not _under_talk(ctx, vs)]
+
+
+def page_themes(ctx: DocContext, lo: int, hi: int) -> list[meetings.Found]:
+    """The themes of text[lo:hi] with their cue words (`meetings.themes`), but for one on a line that
+    opens with its cue under a talk's heading (○基調講演 / テーマ 「…」: the talk's title)."""
+    cues = meetings.vocabulary()["theme_cues"]
+    out = []
+    for t in meetings.themes(ctx.text, lo, hi):
+        ls, _ = ctx.line(t.start)
+        if ctx.text[ls:t.start].lstrip(" \t\u3000").startswith(cues) and _under_talk(ctx, t.start):
+            continue
+        out.append(t)
+    return out
+
+
 def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int, int, int, bool] | None:
     """(theme, start of its line's value or sentence, end of it, start of the theme as written,
     whether it is a subtitle): a theme key's value, else a theme with its cue words, else the
     subtitle below the heading of the meeting's `series`."""
-    for vs, ve in key_blocks(ctx, THEME_KEYS):
+    for vs, ve in theme_blocks(ctx):
         raw = ctx.text[vs:ve]
         value = raw.strip()
         at = vs + len(raw) - len(raw.lstrip())
@@ -428,7 +474,7 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
         theme = q.group(1) if q else value
         if 2 <= len(theme) <= 80:
             return theme, vs, ve, at + (1 if q else 0), False
-    found = meetings.themes(ctx.text, 0, len(ctx.text))
+    found = page_themes(ctx, 0, len(ctx.text))
     if not found:
         sub = _subtitle(ctx, series)
         return (*sub, True) if sub else None
@@ -478,11 +524,15 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
 def _names_meeting(heading: str, key: str) -> bool:
     """Whether a line is a heading that names the meeting (its series `key`, spaces taken out): not a
     sentence wrapped at the line's end (…が22日、), nor a title about something else that names it
-    after a case particle (新報に…サミットの記事掲載)."""
+    after a case particle (新報に…サミットの記事掲載), nor a news headline that reports its holding
+    (…大会開催(県連), 「…会議」が18日に開催, …の開催について, …が開催された。): the line under a
+    headline is its deck or the report's first heading, not the meeting's subtitle."""
     flat = heading.replace(" ", "").rstrip()
     at = flat.find(key)
     before = re.sub(r"第?[0-9一二三四五六七八九十百]+回目?の?$", "", flat[:at]) if at >= 0 else ""
-    return at >= 0 and not flat.endswith(("、", ",", "，")) and not re.search(r"[にをがはでへ]$", before)
+    after = flat[at + len(key):] if at >= 0 else ""
+    return at >= 0 and not flat.endswith(("、", ",", "，")) and not re.search(r"[にをがはでへ]$", before) \
+        and not HOLD_VERB.search(after) and "。" not in after
 
 
 def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | None:

@@ -28,7 +28,7 @@ from extractors.language.dates import DateMention
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, line_index
-from extractors.records.meeting_page import DATE_KEYS, PLACE_KEYS, THEME_KEYS, key_blocks
+from extractors.records.meeting_page import DATE_KEYS, PLACE_KEYS, key_blocks, page_themes, theme_blocks
 from extractors.records.spans import Span, date_span, field_span
 
 _SECTION_LINES = 14  # a section's key lines stand right below its heading
@@ -114,9 +114,9 @@ def _fill(ctx: DocContext, draft: dict, s: int, e: int) -> None:
         draft["host"] = name
         ev.append(field_span(ps, pe, "summit-section", "host", name))
     if draft["theme"] is None:
-        theme = _key_theme(ctx, _in(key_blocks(ctx, THEME_KEYS), s, e))
+        theme = _key_theme(ctx, _in(theme_blocks(ctx), s, e))
         if theme is None:
-            found = meetings.themes(ctx.text, s, e)
+            found = page_themes(ctx, s, e)
             theme = (found[0].text, found[0].start) if found else None
         if theme:
             draft["theme"] = theme[0]

@@ -111,7 +111,17 @@ def _summit_key(d: dict) -> str:
 
 def _summit_joins(d: Draft, group: list[Draft], same_key: bool) -> bool:
     # (two pages' 第2回知事会議 of 2011 and of 2024: one series' name cut short on both, two meetings)
-    return same_key and all(_same_year(d.fields["start_date"], o.fields["start_date"]) for o in group)
+    if same_key:
+        return all(_same_year(d.fields["start_date"], o.fields["start_date"]) for o in group)
+    return any(_one_meeting_counted_once(d.fields, o.fields) for o in group)
+
+
+def _one_meeting_counted_once(a: dict, b: dict) -> bool:
+    """One page counts the meeting (16回目となった…2020in金沢) and another does not: the same series, the
+    same day, one of the two with no edition (never a bare meeting word, which names no series)."""
+    day = a["start_date"]
+    return (a["edition"] is None) != (b["edition"] is None) and bool(day) and len(day) == 10 \
+        and day == b["start_date"] and not bare_summit(a) and key_text(a["series"]) == key_text(b["series"])
 
 
 def bare_summit(d: dict) -> bool:

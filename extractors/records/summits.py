@@ -529,8 +529,9 @@ def _set_venue(ctx: DocContext, draft: dict, s: int, e: int, short: Span | None 
 
 
 # An organisation's name right before an edition (…連合会の第52回, …協議会 第54回): a noun run
-# ending in a body's word, not a self-reference (本会, 当会) or a place.
-_BODY_NAME = r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,30}?(?:会|部|所|連盟|組合|機構|センター)"
+# ending in a body's word, not a self-reference (本会, 当会) or a place; 協 and 連 end the short forms
+# of a 協議会 and a 連合会 (中同協第51回定時総会, 全青連の第20回大会).
+_BODY_NAME = r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,30}?(?:会|部|所|連盟|組合|機構|センター|協|連)"
 # (日本商工会議所第110回通常会員総会: the body's name run on into the edition)
 _ORGANISER = re.compile(rf"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー])({_BODY_NAME})(?:の|\s)?$")
 # 青葉商工会議所は15日、…で第124回通常会員総会を開催した: the body the sentence is about
@@ -888,6 +889,28 @@ def _other_event(text: str, end: int, e: int) -> bool:
     return bool(_FOUNDED.search(text, end, stop))
 
 
+def _other_meeting_day(ctx: DocContext, d: DateMention, end: int, edition_at: int) -> bool:
+    """Whether the clause a date opens (to the next 、 or 。, within text[:end]) tells another meeting
+    held that day (前日の2月24日には「…フォーラム」が…開催された中、翌2月25日に第19回…): a meeting named and
+    held in it, no edition, the clause ending before the edition's mention at `edition_at`."""
+    stop = min([i for i in (ctx.text.find("、", d.end, end), ctx.text.find("。", d.end, end)) if i >= 0] or [end])
+    if stop > edition_at or _EDITION.search(ctx.text, d.end, stop):
+        return False
+    return bool(meetings.names_in(ctx.text, d.end, stop)) and bool(HOLD_VERB.search(ctx.text, d.end, stop))
+
+
+# …2018年11月29~30日に開催される第46回…: a date whose holding verb runs straight into an edition mark
+_HELD_EDITION_AFTER = re.compile(r"\s?(?:[(（][^()（）]{1,4}[)）])?\s?(?:に|から)?\s?(?:開催|開か|行われ)[^、。第\n]{0,6}"
+                                 r"(?=第\s?(?:[0-9]+|[一二三四五六七八九十百]+)\s?回)")
+
+
+def _day_of_edition_after(ctx: DocContext, d: DateMention, edition_at: int) -> bool:
+    """Whether a date is the day of the edition its holding verb leads to (…日に開催される第46回…), when
+    that edition is not the one at `edition_at`."""
+    m = _HELD_EDITION_AFTER.match(ctx.text, d.end)
+    return bool(m) and m.end() != edition_at
+
+
 def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
                    year: int | None) -> tuple[DateMention, str] | None:
     """The meeting's date in its sentence: the first full date (its year from the series name when
@@ -899,7 +922,8 @@ def _sentence_date(ctx: DocContext, s: int, e: int, edition_at: int,
         dates = [d for d in find_dates(ctx.text[s:e], default_year=year) if d.precision == "day"]
         dates = [replace(d, start=d.start + s, end=d.end + s) for d in dates]
         year_how = "year of the series name"
-    dates = [d for d in dates if d.start_date and not _other_event(ctx.text, d.end, e) and not _stamp(ctx, d)]
+    dates = [d for d in dates if d.start_date and not _other_event(ctx.text, d.end, e) and not _stamp(ctx, d)
+             and not _other_meeting_day(ctx, d, e, edition_at) and not _day_of_edition_after(ctx, d, edition_at)]
     if dates:
         return _for_days(ctx, dates[0]), year_how
     before = [d for d in ctx.dates_in(s, edition_at) if d.start_date and not d.fiscal_year
@@ -1148,7 +1172,17 @@ def _same_meeting(a: dict, b: dict) -> bool:
     short, long_ = sorted((x.replace("の", ""), y.replace("の", "")), key=len)
     # one name ending the other, or the organiser's 全国大会 inside its named one (…連合会全国大会,
     # …連合会長野全国大会): the shorter's characters in order in the longer, the same last word
-    return long_.endswith(short) or (_in_order(short, long_) and short[-2:] == long_[-2:] and len(short) >= 6)
+    if long_.endswith(short) or (_in_order(short, long_) and short[-2:] == long_[-2:] and len(short) >= 6):
+        return True
+    # one organiser's meeting named by two bare words (中同協第49回総会 in a title, 中同協第49回定時総会 in the body)
+    stems = {_organiser_stem(short), _organiser_stem(long_)}
+    return len(stems) == 1 and None not in stems
+
+
+def _organiser_stem(name: str) -> str | None:
+    """The organiser's part of an organiser + bare meeting word series (中同協定時総会 -> 中同協), else None."""
+    word = next((w for w in meetings.vocabulary()["bare"] if name.endswith(w) and len(name) > len(w)), None)
+    return name[:-len(word)] if word else None
 
 
 def _year_of(draft: dict) -> str | None:

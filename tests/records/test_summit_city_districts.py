@@ -1,0 +1,20 @@
+"""A 町 or 村 name read inside the address that goes on after a city's name (函館市大森町: 森町 is read
+inside the district 大森町) is a part of that city, not a town: the meeting's host is the city. A town
+after its county (北海道茅部郡森町) stays a town. Each text is made up for the case it shows (real places,
+invented meetings)."""
+from tests.records.built import records_of
+
+
+def _hosts(text):
+    _, recs = records_of(text)
+    return [(r["edition"], r["host"]) for r in recs if r["type"] == "summit"]
+
+
+def test_a_town_name_inside_a_citys_district_is_the_city():
+    text = "第59回沿岸商工会議所大会が11日、函館市大森町のホテルで開かれた。\n"
+    assert _hosts(text) == [(59, "函館市")]
+
+
+def test_a_town_after_its_county_is_still_a_town():
+    text = "第12回沿岸町村サミットが11日、北海道茅部郡森町の公民館で開かれた。\n"
+    assert _hosts(text) == [(12, "茅部郡森町")]
