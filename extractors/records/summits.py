@@ -955,7 +955,7 @@ def _stamp(ctx: DocContext, d: DateMention) -> bool:
 
 # 平成28年5月に長岡市で第9回…が開かれた, 平成28年5月、新潟県長岡市の…ホテルで第9回…: the venue between
 _VENUE_BETWEEN = re.compile(r"\s?(?:に|、)\s?[^。、\n]{1,30}?(?:で|にて|において|におきまして)\s?")
-_HELD_AFTER = re.compile(r"開催(?:され|し|いたし)|開か|開い|開き|行われ")
+_HOLDING_VERB = re.compile(r"開催(?:され|し|いたし)|開か|開い|開き|行われ")
 
 
 def _coarse_date_before_venue(ctx: DocContext, s: int, edition_at: int, e: int) -> DateMention | None:
@@ -965,7 +965,7 @@ def _coarse_date_before_venue(ctx: DocContext, s: int, edition_at: int, e: int) 
     for d in ctx.dates_in(s, edition_at):
         if d.precision in ("year", "month") and d.start_date and d.year_given and not d.fiscal_year \
                 and not ctx.text[s:d.start].strip() and _VENUE_BETWEEN.fullmatch(ctx.text, d.end, edition_at) \
-                and _HELD_AFTER.search(ctx.text, edition_at, e):
+                and _HOLDING_VERB.search(ctx.text, edition_at, e):
             return d
     return None
 

@@ -9,6 +9,7 @@ from tests.records.built import records_of
 @pytest.mark.parametrize("text", [
     "平成28年5月に長岡市で第9回中小企業都市サミットが開かれた。\n",
     "平成28年5月、新潟県長岡市の長岡グランドホテルで第9回中小企業都市サミットが開かれた。\n",
+    "平成28年5月に長岡市で第9回中小企業都市サミットは盛大に開催され、各市の市長が集った。\n",  # the verb not right after the name
 ])
 def test_a_month_before_the_venue_dates_the_meeting(nlp, text):
     _, recs = records_of(text)
