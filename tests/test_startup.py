@@ -124,6 +124,52 @@ def test_a_temporary_server_stopped_without_waiting_takes_no_connection_and_exit
     assert process.wait(timeout=60) == -signal.SIGTERM
 
 
+def test_pruning_tries_a_call_again_that_the_server_answered_503(tmp_path):
+    """Prefect's server answers 503 for errors a client may retry (SQLite busy: the run's last events being
+    written while the pruning deletes): the call is tried again, and the old run deleted."""
+    import http.server
+    import threading
+
+    from flows.runtime.server import PRUNED_STAMP, prune_old_runs
+
+    calls: list[str] = []
+    busy = [2]  # the first two deletions answered 503
+
+    class Api(http.server.BaseHTTPRequestHandler):
+        def _answer(self, status: int, body=None) -> None:
+            data = b"" if body is None else json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_POST(self):  # noqa: N802
+            self.rfile.read(int(self.headers["Content-Length"]))
+            calls.append(f"POST {self.path}")
+            gone = "DELETE /api/flow_runs/old" in calls
+            self._answer(200, [] if self.path.startswith("/api/artifacts") or gone else [{"id": "old"}])
+
+        def do_DELETE(self):  # noqa: N802
+            if busy[0]:
+                busy[0] -= 1
+                calls.append(f"503 {self.path}")
+                return self._answer(503, {"exception_message": "Service Unavailable"})
+            calls.append(f"DELETE {self.path}")
+            self._answer(204)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Api)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        deleted = prune_old_runs(f"http://127.0.0.1:{httpd.server_port}/api", days=1, home=str(tmp_path), budget=30)
+    finally:
+        httpd.shutdown()
+    assert deleted == 1 and calls.count("503 /api/flow_runs/old") == 2 and "DELETE /api/flow_runs/old" in calls
+    assert (tmp_path / PRUNED_STAMP).is_file()
+
+
 def _block_types(api_url: str) -> int:
     request = urllib.request.Request(f"{api_url}/block_types/filter", data=b"{}", method="POST",
                                      headers={"Content-Type": "application/json"})

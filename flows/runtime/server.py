@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import ExitStack, contextmanager
@@ -83,12 +84,24 @@ PRUNE_BUDGET = 2.0  # seconds a run spends on it at most; the rest waits for the
 PRUNED_STAMP = ".chusho-extract-pruned"  # in PREFECT_HOME: when the last pruning finished
 
 
+RETRY_AFTER = (0.05, 0.1, 0.2, 0.4, 0.8)  # seconds before each new try of a call the server answered 503
+
+
 def _api_call(method: str, url: str, body: dict | None = None, timeout: float = 10.0):
+    """One call of the server's API; tried again (RETRY_AFTER) while it answers 503, which Prefect's server
+    answers for an error a client may retry: SQLite busy (the run's own events, still being written by its
+    services when the pruning starts, held the database: a run's pruning failed so, once in a few runs)."""
     request = urllib.request.Request(url, method=method, data=None if body is None else json.dumps(body).encode(),
                                      headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        text = response.read()
-    return json.loads(text) if text else None
+    for pause in (*RETRY_AFTER, None):
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                text = response.read()
+            return json.loads(text) if text else None
+        except urllib.error.HTTPError as exc:
+            if exc.code != 503 or pause is None:
+                raise
+        time.sleep(pause)
 
 
 def prune_old_runs(api_url: str, days: float, home: str | None = None, budget: float = PRUNE_BUDGET) -> int:
