@@ -391,7 +391,10 @@ def samples_accuracy(records: list[dict], ignore_uris: frozenset[str] = frozense
             kept.append({**r, "sources": sources})
     out = {}
     for corpus in FLOORS:
-        rep = corpus_score(kept, corpus)
+        try:
+            rep = corpus_score(kept, corpus)
+        except (OSError, LookupError):  # the dev corpora's gold is ../shared's: none beside an exported copy
+            continue
         out[corpus] = {"micro_f1": rep["micro"]["f1"],
                        "records_f1": {t: rep[t]["records"]["f1"] for t in ("summit", "agreement", "ordinance")}}
     return out
