@@ -101,7 +101,7 @@ def _start_model_worker(args: argparse.Namespace, settings, api: LocalApi):
         if sources:  # (none: nothing to read, said without Prefect)
             api.launch()
         return kind, None
-    from flows.runtime.modelworker import ModelWorker
+    from flows.runtime.modelworker import ModelWorker  # lazy: only a run on threads has one (it imports the stages)
 
     try:
         worker = ModelWorker.start([s for s in sources if not is_url(s)] if small else [], settings)
