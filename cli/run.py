@@ -10,10 +10,11 @@ In the order that makes a small run quick and a mistake cheap:
 3. a whole-run cache hit (every input a local file unchanged since a finished
    run): the output written from it, with no server and no model; else
    (with --no-cache at once, before the cache's imports) the Prefect server
-   asked for (`LocalApi.find`: a temporary one starts now,
-   the longest chain of a small run) and, for a run on threads, the model worker
+   asked for (`LocalApi.find`) and, for a run on threads, the model worker
    forked (`runtime/modelworker.py`) before Prefect is imported, so that it
-   loads the model on the other core meanwhile; for a run on processes, once
+   loads the model on the other core meanwhile; then a temporary server
+   started (`LocalApi.launch`: a fork of this process once it has imported
+   `prefect`, the longest chain of a small run); for a run on processes, once
    Prefect and the flows are imported, the fork server its pool's workers are
    forked from, itself a fork of this process (`runners.fork_pool_server`), which
    loads the model while the server starts;
@@ -70,38 +71,45 @@ def _run_locked(args: argparse.Namespace, settings) -> int:
 
         if saved_run_exists(args.inputs, settings):  # written from the cache: neither a server nor the model
             return _run(args, settings, LocalApi(None, how="not needed"), args.runner, None)
-    api = LocalApi.find()  # first: a server of our own starts while the rest is done
+    api = LocalApi.find(start=False)  # first: where the run's server is (Prefect reads it when imported)
     mark(f"Prefect server: {api.how} {api.url}")
     try:
-        kind, worker = _start_model_worker(args, settings)  # then the model loads on the other core meanwhile
+        kind, worker = _start_model_worker(args, settings, api)  # the model loads on the other core meanwhile
     except BaseException:
         api.release()
         raise
-    from flows.runtime.modelworker import use  # (imported already by _start_model_worker)
+    from flows.runtime.modelworker import use  # (imported already by _start_model_worker on threads)
 
     with use(worker, one_flow=True):  # stopped at the end, whatever happens
         return _run(args, settings, api, kind, worker)
 
 
-def _start_model_worker(args: argparse.Namespace, settings):
+def _start_model_worker(args: argparse.Namespace, settings, api: LocalApi):
     """The run's task runner (`auto` resolved) and, on threads, the model worker (`runtime/modelworker.py`),
     started here, before Prefect is imported, with the local files to read ahead when `auto` judged
-    the run small. None when it could not start: the model is then loaded here, in the background."""
+    the run small. None when it could not start: the model is then loaded here, in the background.
+    Then, when there is anything to read, a temporary server started (`api.launch`: a fork of this
+    process once Prefect is imported; for a run on processes before the stages' imports)."""
     # lazy: the extractors, once the server is asked for (the worker, forked, inherits them)
     from extractors.reading.fetch import discover_sources, is_url
-    from flows.runtime.modelworker import ModelWorker
     from flows.runtime.runners import choose_runner
 
     sources = discover_sources(args.inputs)
     small = choose_runner(sources) == "thread"
     kind = args.runner if args.runner != "auto" else ("thread" if small else "process")
     if kind != "thread" or not sources:  # (the process pool's fork server: once Prefect is imported, see _run)
+        if sources:  # (none: nothing to read, said without Prefect)
+            api.launch()
         return kind, None
+    from flows.runtime.modelworker import ModelWorker  # lazy: only a run on threads has one (it imports the stages)
+
     try:
-        return kind, ModelWorker.start([s for s in sources if not is_url(s)] if small else [], settings)
+        worker = ModelWorker.start([s for s in sources if not is_url(s)] if small else [], settings)
     except OSError as exc:  # no process to be had (limits): the tasks load the model in this process
         mark(f"model worker not started ({exc})")
-        return kind, None
+        worker = None
+    api.launch()
+    return kind, worker
 
 
 def _run(args: argparse.Namespace, settings, api: LocalApi, kind: str, worker) -> int:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from flows.runtime.runners import FORK_SERVER_NAME
+from flows.runtime.server import SERVER_NAME
 from tests.conftest import ROOT, SAMPLES, read_jsonl
 
 CLI = [sys.executable, "-m", "cli.main"]
@@ -357,8 +358,9 @@ def test_a_trickling_response_is_not_tried_again_at_the_same_deadline_but_a_sile
 # ---------------------------------------------------------------- 4. orphans
 
 def _processes() -> dict[int, tuple[int, int, str]]:
-    """Every live process: pid -> (parent pid, session id, command line; for the pool's fork server forked
-    from the command, which has the command's command line, its name too: runners.FORK_SERVER_NAME)."""
+    """Every live process: pid -> (parent pid, session id, command line; for the pool's fork server and the
+    temporary Prefect server forked from the command, which have the command's command line, their names
+    too: runners.FORK_SERVER_NAME, server.SERVER_NAME)."""
     found = {}
     for name in os.listdir("/proc"):
         if not name.isdigit():
@@ -371,8 +373,9 @@ def _processes() -> dict[int, tuple[int, int, str]]:
             with open(f"/proc/{name}/cmdline", "rb") as fh:
                 cmd = fh.read().replace(b"\0", b" ").decode(errors="replace")
             with open(f"/proc/{name}/comm", "rb") as fh:
-                if fh.read().strip() == FORK_SERVER_NAME.encode():
-                    cmd = f"{FORK_SERVER_NAME}: {cmd}"
+                comm = fh.read().strip().decode(errors="replace")
+            if comm in (FORK_SERVER_NAME, SERVER_NAME):
+                cmd = f"{comm}: {cmd}"
             found[int(name)] = (int(fields[1]), int(fields[3]), cmd)
         except (OSError, IndexError, ValueError):
             continue
@@ -431,7 +434,7 @@ def test_a_command_killed_while_its_pool_workers_start_takes_them_with_it(tmp_pa
         proc.wait()
         assert any("--multiprocessing-fork" in c or "multiprocessing.forkserver" in c or FORK_SERVER_NAME in c
                    for c in there.values())  # (they were there to be killed)
-        assert any("uvicorn" in c for c in there.values())
+        assert any("uvicorn" in c or SERVER_NAME in c for c in there.values())
         deadline = time.monotonic() + 20
         while (left := {**_alive(there), **_session(proc.pid)}) and time.monotonic() < deadline:
             time.sleep(0.1)
@@ -458,7 +461,7 @@ def test_a_run_whose_server_is_killed_ends_within_a_minute_with_its_output_and_o
             lines.append(line)
             if line.startswith("[5/5]"):
                 break
-        (server,) = [pid for pid, cmd in _session(proc.pid).items() if "uvicorn" in cmd]  # (Prefect's app)
+        (server,) = [pid for pid, cmd in _session(proc.pid).items() if "uvicorn" in cmd or SERVER_NAME in cmd]
         os.kill(server, signal.SIGKILL)
         killed = time.monotonic()
         after = proc.stderr.readlines()

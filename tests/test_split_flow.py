@@ -10,18 +10,34 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 
 from extractors.settings import Settings
 from tests.conftest import SAMPLES, read_jsonl
 
 
-def _task_runs(state) -> list:
+def _task_runs(state, settle: float = 0.5, timeout: float = 60.0) -> list:
+    """The flow run's task runs as the server has recorded them. Prefect's client reports task runs as
+    events (sent from a thread), which the server's task-run recorder writes after the flow has returned:
+    the client's queue is sent first, then the runs are read until every one has a final state and a read
+    `settle` seconds later gives the same (a run's last task, the drafts, was missing from a read made
+    at once)."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+    from prefect.events.worker import EventsWorker
 
+    EventsWorker.drain_all(timeout=timeout, at_exit=False)
+    deadline = time.monotonic() + timeout
+    seen = None
     with get_client(sync_client=True) as client:
-        return client.read_task_runs(flow_run_filter=FlowRunFilter(
-            id=FlowRunFilterId(any_=[state.state_details.flow_run_id])))
+        while True:
+            runs = client.read_task_runs(flow_run_filter=FlowRunFilter(
+                id=FlowRunFilterId(any_=[state.state_details.flow_run_id])))
+            now = sorted((r.name, r.state.name if r.state else None) for r in runs)
+            if (now == seen and all(r.state and r.state.is_final() for r in runs)) or time.monotonic() > deadline:
+                return runs
+            seen = now
+            time.sleep(settle)
 
 
 def _reading(runs: list) -> dict[str, str]:

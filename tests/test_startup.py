@@ -124,6 +124,92 @@ def test_a_temporary_server_stopped_without_waiting_takes_no_connection_and_exit
     assert process.wait(timeout=60) == -signal.SIGTERM
 
 
+_FORKED = """
+import json, os, sys
+import flows  # (Prefect's environment)
+from flows.runtime.server import ForkedServer, LocalApi, port_in_use, running_local_api
+held = open(sys.argv[1], "w")  # a file of the command's (the output folder's lock, say)
+api = LocalApi.find(start=False)
+assert api.how == "temporary" and api.process is None, (api.how, api.process)
+api.launch()
+process = api.process
+api.wait(timeout=180)
+pid, port = process.pid, int(api.url.rsplit(":", 1)[1].split("/")[0])
+files = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
+said = {"forked": isinstance(process, ForkedServer), "comm": open(f"/proc/{pid}/comm").read().strip(),
+        "own_session": os.getsid(pid) == pid, "holds_ours": sys.argv[1] in files}
+api.stop(wait=False)
+said.update(closed=not port_in_use(port) and running_local_api(api.url) is None, status=process.wait(timeout=60))
+print(json.dumps(said), flush=True)
+"""
+
+
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_a_temporary_server_forked_from_the_command_keeps_none_of_its_files_and_uses_its_prefect_home(
+        tmp_path, start):
+    """A run's server is a copy of the command once it has imported `prefect` (CHUSHO_SERVER_START=spawn:
+    a new interpreter): named prefect-server, in a session of its own, holding none of the command's files,
+    its database in the command's PREFECT_HOME (Prefect's settings read again in the copy), and stopped
+    as a new interpreter is (the port closed at once, the process gone by itself, status -15)."""
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    res = subprocess.run([sys.executable, "-c", _FORKED, str(tmp_path / "held")], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300,
+                         env={**env, "CHUSHO_LOCAL_API": "http://127.0.0.1:9/api", "PREFECT_HOME": str(tmp_path / "home"),
+                              "CHUSHO_SERVER_START": start})
+    assert res.returncode == 0, res.stderr
+    said = json.loads(res.stdout.splitlines()[-1])
+    forked = start == "fork"
+    assert said == {"forked": forked, "comm": "prefect-server" if forked else said["comm"], "own_session": True,
+                    "holds_ours": False, "closed": True, "status": -signal.SIGTERM}, said
+    assert (tmp_path / "home" / "prefect.db").is_file()
+
+
+def test_pruning_tries_a_call_again_that_the_server_answered_503(tmp_path):
+    """Prefect's server answers 503 for errors a client may retry (SQLite busy: the run's last events being
+    written while the pruning deletes): the call is tried again, and the old run deleted."""
+    import http.server
+    import threading
+
+    from flows.runtime.server import PRUNED_STAMP, prune_old_runs
+
+    calls: list[str] = []
+    busy = [2]  # the first two deletions answered 503
+
+    class Api(http.server.BaseHTTPRequestHandler):
+        def _answer(self, status: int, body=None) -> None:
+            data = b"" if body is None else json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_POST(self):  # noqa: N802
+            self.rfile.read(int(self.headers["Content-Length"]))
+            calls.append(f"POST {self.path}")
+            gone = "DELETE /api/flow_runs/old" in calls
+            self._answer(200, [] if self.path.startswith("/api/artifacts") or gone else [{"id": "old"}])
+
+        def do_DELETE(self):  # noqa: N802
+            if busy[0]:
+                busy[0] -= 1
+                calls.append(f"503 {self.path}")
+                return self._answer(503, {"exception_message": "Service Unavailable"})
+            calls.append(f"DELETE {self.path}")
+            self._answer(204)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Api)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        deleted = prune_old_runs(f"http://127.0.0.1:{httpd.server_port}/api", days=1, home=str(tmp_path), budget=30)
+    finally:
+        httpd.shutdown()
+    assert deleted == 1 and calls.count("503 /api/flow_runs/old") == 2 and "DELETE /api/flow_runs/old" in calls
+    assert (tmp_path / PRUNED_STAMP).is_file()
+
+
 def _block_types(api_url: str) -> int:
     request = urllib.request.Request(f"{api_url}/block_types/filter", data=b"{}", method="POST",
                                      headers={"Content-Type": "application/json"})

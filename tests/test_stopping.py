@@ -20,7 +20,7 @@ import psutil
 import pytest
 
 from flows.runtime.interrupt import FIRST_LINE, STOPPED_CODE
-from flows.runtime.server import LocalApi
+from flows.runtime.server import SERVER_NAME, LocalApi
 from tests.conftest import ROOT, SAMPLE_COUNT, SAMPLES, read_jsonl
 
 PROGRESS = re.compile(r"^\[\s*(\d+)/(\d+)\] ")
@@ -125,7 +125,8 @@ def test_ctrl_c_finishes_the_documents_in_progress_writes_them_and_exits_130(tmp
     try:
         cmd.wait_for_first_document()
         me = psutil.Process(cmd.proc.pid)
-        servers = [p for p in me.children(recursive=True) if "uvicorn" in " ".join(p.cmdline())]
+        servers = [p for p in me.children(recursive=True)
+                   if "uvicorn" in " ".join(p.cmdline()) or p.name() == SERVER_NAME]  # (a fork of the command)
         assert len(servers) == 1 and os.getpgid(servers[0].pid) != os.getpgid(cmd.proc.pid)
         helpers = me.children(recursive=True)
         cmd.ctrl_c()

@@ -37,7 +37,9 @@ Ctrl-C (`runtime/interrupt.py`): `cancel_future`, `finished`, `wait_for` (and
 
 Prefect is imported inside `make_runner` and the worker's initializer, not
 here: the command line imports this module (`choose_runner`) before it forks
-the model worker, which must not inherit Prefect.
+the model worker, which must not inherit Prefect. The stages (the extractors)
+too: for a run on processes, the command forks its temporary server as soon
+as it has chosen the runner and imported `prefect` (`server.fork_server`).
 """
 from __future__ import annotations
 
@@ -50,7 +52,7 @@ import time
 from collections.abc import Callable
 
 from extractors.reading.paths import local_path
-from flows.runtime import internals, orphans, stages
+from flows.runtime import internals, orphans
 from flows.runtime.timeline import mark
 
 RUNNERS = ("auto", "process", "thread", "dask")
@@ -95,6 +97,8 @@ def warm_up_model() -> threading.Thread:
     them wait for it: each loader holds a lock or is idempotent; a missing model is reported by the
     first task that needs it)."""
     def load() -> None:
+        from flows.runtime import stages  # (lazy: see the module's docstring)
+
         stages.load_model()
         mark("model, rules and name lists loaded (in the background)")
 
@@ -142,6 +146,8 @@ def process_worker_init() -> None:
     """The process runner's worker initializer: death with the run, Ctrl-C left to the run, the memory
     limit, replacement over it, and Prefect's settings context validated once per run
     (`internals.reuse_settings_context`)."""
+    from flows.runtime import stages  # (imported already in a worker: the tasks import it)
+
     orphans.die_with_parent(sig=signal.SIGKILL)  # (set already when flows/__init__.py was imported first)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the flow stops us
     signal.signal(signal.SIGTERM, _end_worker)

@@ -3,9 +3,13 @@
 `LocalApi.find()`: PREFECT_API_URL when it is set; else a Prefect server
 already running on this machine at 127.0.0.1:4200 (`chusho-extract serve`'s,
 or `prefect server start`'s; another address with CHUSHO_LOCAL_API), whose UI
-then shows the run; else a temporary server of our own, started before
-anything else is done (its start-up overlaps the imports and the model load)
-and stopped at the end. A temporary server whose SQLite database is damaged
+then shows the run; else a temporary server of our own, stopped at the end:
+a new interpreter started at once (`find()`), or, for the command line
+(`find(start=False)`, then `launch()`), a fork of the command once it has
+imported `prefect`, which both need (`fork_server`: the server then imports
+only Prefect's server, about 0.8 CPU s less on every run; `ForkedServer`
+gives it Popen's interface; CHUSHO_SERVER_START=spawn for a new interpreter).
+Either starts early (its start-up overlaps the imports and the model load). A temporary server whose SQLite database is damaged
 gets a new one (the old one moved aside). Once a temporary server of this
 installation has migrated its database and registered Prefect's block types, a
 stamp beside the database says so (`mark_database_ready`), and the next ones skip
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import gc
 import json
 import logging
 import os
@@ -36,6 +41,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import ExitStack, contextmanager
@@ -44,7 +50,7 @@ from pathlib import Path
 
 from flows.runtime import interrupt, orphans
 from flows.runtime.environment import retention_days
-from flows.runtime.internals import ephemeral_server_command
+from flows.runtime.internals import ephemeral_app, ephemeral_server_command
 from flows.runtime.timeline import mark, process_start
 
 DEFAULT_LOCAL_API = "http://127.0.0.1:4200/api"  # where `serve` (and `prefect server start`) listen
@@ -83,12 +89,24 @@ PRUNE_BUDGET = 2.0  # seconds a run spends on it at most; the rest waits for the
 PRUNED_STAMP = ".chusho-extract-pruned"  # in PREFECT_HOME: when the last pruning finished
 
 
+RETRY_AFTER = (0.05, 0.1, 0.2, 0.4, 0.8)  # seconds before each new try of a call the server answered 503
+
+
 def _api_call(method: str, url: str, body: dict | None = None, timeout: float = 10.0):
+    """One call of the server's API; tried again (RETRY_AFTER) while it answers 503, which Prefect's server
+    answers for an error a client may retry: SQLite busy (the run's own events, still being written by its
+    services when the pruning starts, held the database: a run's pruning failed so, once in a few runs)."""
     request = urllib.request.Request(url, method=method, data=None if body is None else json.dumps(body).encode(),
                                      headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        text = response.read()
-    return json.loads(text) if text else None
+    for pause in (*RETRY_AFTER, None):
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                text = response.read()
+            return json.loads(text) if text else None
+        except urllib.error.HTTPError as exc:
+            if exc.code != 503 or pause is None:
+                raise
+        time.sleep(pause)
 
 
 def prune_old_runs(api_url: str, days: float, home: str | None = None, budget: float = PRUNE_BUDGET) -> int:
@@ -241,6 +259,135 @@ def mark_database_ready(path: Path | None) -> None:
         pass
 
 
+SERVER_NAME = "prefect-server"  # a forked temporary server's name (/proc/PID/comm): ps, bench.py's roles
+_PR_SET_NAME = 15  # prctl's option: the calling thread's name
+# How a temporary server starts: "fork" (a copy of the command once it has imported `prefect`, which the
+# server imports too: about 0.8 CPU s less on every run), or "spawn" (a new interpreter, `python -m uvicorn`).
+SERVER_START = os.environ.get("CHUSHO_SERVER_START", "fork")
+
+
+class ForkedServer:
+    """A temporary server forked from the command (`fork_server`), with the part of `subprocess.Popen`'s
+    interface the command uses: pid, returncode, poll, wait, terminate, kill."""
+
+    def __init__(self, pid: int):
+        self.pid, self.returncode = pid, None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:  # (reaped elsewhere: gone all the same)
+                self.returncode = 255
+            else:
+                if pid:
+                    self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(SERVER_NAME, timeout)
+            time.sleep(0.005)
+        return self.returncode
+
+    def send_signal(self, sig: int) -> None:
+        if self.poll() is None:
+            try:
+                os.kill(self.pid, sig)
+            except ProcessLookupError:
+                pass
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+
+def fork_server(port: int, env: dict[str, str], log) -> ForkedServer | None:
+    """A temporary server on 127.0.0.1:port as a fork of this process, once it has imported `prefect` (here,
+    if not yet): the server's process then imports only Prefect's server. None when it cannot be forked
+    (CHUSHO_SERVER_START=spawn, another thread runs: a fork copies only this one, and a lock another one
+    holds would stay held in the copy; or this is a child process): the caller starts a new interpreter.
+
+    The copy runs `ephemeral_app` under uvicorn as `python -m uvicorn` would, with `env` added to its
+    environment and Prefect's settings read again from it, in a session of its own, with only the standard
+    streams (stdin /dev/null, the others `log`) and dies with this process; it never returns here."""
+    import multiprocessing  # (imported already by the command line)
+
+    if SERVER_START != "fork" or multiprocessing.parent_process() is not None or threading.active_count() > 1:
+        return None
+    import prefect  # noqa: F401  (shared with the server: this process needs it next anyway)
+
+    if threading.active_count() > 1:  # (Prefect's import started none; if a later version does: a new interpreter)
+        return None
+    parent = os.getpid()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    try:
+        pid = os.fork()
+    except OSError as exc:
+        mark(f"Prefect server not forked ({exc})")
+        return None
+    if pid == 0:
+        _serve_forked(port, env, log.fileno(), parent)  # never returns
+    return ForkedServer(pid)
+
+
+def _serve_forked(port: int, env: dict[str, str], log: int, parent: int) -> None:
+    """In the fork of `fork_server`: Prefect's server until it is stopped, then exit (never return)."""
+    code = 1
+    try:
+        _server_preexec(parent)
+        try:
+            import ctypes
+
+            ctypes.CDLL(None).prctl(_PR_SET_NAME, SERVER_NAME.encode())
+        except (OSError, AttributeError):
+            pass
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        for fd in [int(name) for name in os.listdir("/proc/self/fd")]:
+            if fd > 2:  # the output folder's lock, the model worker's pipe, ...: the command's alone
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass  # (the listing's own descriptor, closed already)
+        for sig in signal.valid_signals():
+            try:
+                if callable(signal.getsignal(sig)) and sig != signal.SIGINT:
+                    signal.signal(sig, signal.SIG_DFL)
+            except (OSError, ValueError, TypeError):
+                pass
+        atexit._clear()  # the command's exit handlers are not the server's (its own run at its end, below)
+        os.environ.update(env)
+        from prefect.context import refresh_global_settings_context
+
+        refresh_global_settings_context()  # Prefect's settings as the server's environment says
+        gc.freeze()  # the command's objects: never collected here (nor copied by a collection's writes)
+        import uvicorn
+
+        uvicorn.Server(uvicorn.Config(ephemeral_app, factory=True, host="127.0.0.1", port=port,
+                                      log_level="error", lifespan="on")).run()
+        code = 0
+    except BaseException:  # noqa: BLE001  (said in its log, which the command shows when it fails to start)
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        try:  # as an interpreter's exit: its threads joined, its exit handlers run, its streams flushed
+            threading._shutdown()
+            atexit._run_exitfuncs()
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+
+
 class LocalApi:
     """The Prefect API a run reports to; `LocalApi.find()` as early as possible, then `with api.active():`.
 
@@ -260,7 +407,7 @@ class LocalApi:
         self.database_ready = False  # a temporary server skips the start-up steps its database does not need
 
     @classmethod
-    def find(cls) -> "LocalApi":
+    def find(cls, start: bool = True) -> "LocalApi":
         """The run's server. Its address goes into PREFECT_API_URL at once, before Prefect is imported
         here: Prefect's process-wide settings are read at import, and a thread that does not inherit
         the flow's settings context (the process pool's message thread, say) would otherwise find no
@@ -268,26 +415,41 @@ class LocalApi:
         configured = _configured_api()
         if configured:
             return cls(configured, how="configured")
-        api = cls(running, how="running") if (running := running_local_api()) else cls.start()
+        api = cls(running, how="running") if (running := running_local_api()) else cls.start(start)
         os.environ["PREFECT_API_URL"] = api.url
         return api
 
     @classmethod
-    def start(cls) -> "LocalApi":
-        port = _free_port()
+    def start(cls, now: bool = True) -> "LocalApi":
+        """A temporary server: a new interpreter started at once; without `now`, only its address, and
+        `launch()` starts it later (a fork of this process once Prefect is imported, see `fork_server`)."""
+        api = cls(f"http://127.0.0.1:{_free_port()}/api", how="temporary")
+        atexit.register(api.stop)  # never left behind, whatever happens before active()
+        if now:
+            api._start(fork=False)
+        return api
+
+    def launch(self) -> None:
+        """The temporary server `find(start=False)` gave the address of, started: forked from this process
+        once it has imported `prefect` (`fork_server`), else a new interpreter. Nothing for another server."""
+        if self.how == "temporary" and self.process is None and self.log is None:
+            self._start(fork=True)
+
+    def _start(self, fork: bool) -> None:
+        port = urllib.parse.urlsplit(self.url).port
         ready = database_ready(prefect_database())
         command, ephemeral = ephemeral_server_command(port, database_ready=ready)
-        env = {**os.environ, **ephemeral}
         # Its output goes to a file of its own: Prefect's services log tracebacks when they are
         # cancelled at shutdown (an event batch still being recorded), which are not the run's.
-        log = tempfile.TemporaryFile()
-        process = subprocess.Popen(
-            command, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            preexec_fn=functools.partial(_server_preexec, os.getpid()))
-        api = cls(f"http://127.0.0.1:{port}/api", process, how="temporary", log=log)
-        api.database_ready = ready
-        atexit.register(api.stop)  # never left behind, whatever happens before active()
-        return api
+        self.log = tempfile.TemporaryFile()
+        self.process = fork_server(port, ephemeral, self.log) if fork else None
+        if self.process is None:
+            self.process = subprocess.Popen(
+                command, env={**os.environ, **ephemeral}, stdin=subprocess.DEVNULL, stdout=self.log,
+                stderr=subprocess.STDOUT, preexec_fn=functools.partial(_server_preexec, os.getpid()))
+        mark(f"Prefect server started ({'forked' if isinstance(self.process, ForkedServer) else 'spawned'}, "
+             f"pid {self.process.pid})")
+        self.database_ready = ready
 
     # How often `wait` asks: the command waits for nothing else then, and a refused connection (the server
     # listens once it is ready) costs 0.04 ms of CPU; every 50 ms made the flow start 25 ms late on average.
@@ -414,6 +576,7 @@ class LocalApi:
                 # Prefect's settings for the run, made (a tenth of a second) while the server starts
                 settings.enter_context(temporary_settings(updates={PREFECT_API_URL: self.url, **updates}))
                 started = self.url
+                self.launch()  # (if the command did not: `find(start=False)`)
                 self.wait()
                 if self.url != started:  # a damaged database: a new server on another port (_recover_database)
                     settings.enter_context(temporary_settings(updates={PREFECT_API_URL: self.url, **updates}))
