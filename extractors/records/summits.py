@@ -689,6 +689,41 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
 _THIS_PLACE = re.compile(r"今回の|この度の|このたびの")
 
 
+# 初の「青葉サミット」, 初の青葉サミット: the name a first holding qualifies (not 史上初の, 全国初の: a
+# record; not 県内で初めて: a first at one place, which says nothing of the series' number)
+_FIRST_BEFORE = re.compile(r"(?<![上国界内])初の\s?")
+# 「青葉サミット」を初開催, 青葉サミットが初めて開かれ: the name a first holding follows
+_FIRST_AFTER = re.compile(r"[」』]?\s?(?:を|が)\s?(?:初開催|初めて開催|初めて開か|初めて開い)")
+
+
+def _first_mentions(ctx: DocContext) -> list[dict]:
+    """A page with no edition mark nor count that tells the first holding of a series (初の「青葉
+    サミット」, 「青葉サミット」を初開催した): edition 1 of that series, named in full where the page writes it so
+    (全国青葉サミット); its date and venue from the sentence that names the meeting."""
+    text = ctx.text
+    names = _series_names(ctx)
+    firsts = [(f, m.start(), m.end()) for f in names for m in [_FIRST_AFTER.match(text, f.end)] if m]
+    for m in _FIRST_BEFORE.finditer(text):
+        after = meetings.name_after(text, m.end())
+        if after is not None and _is_series_name(strip_quotes(after.text)):
+            firsts.append((after, m.start(), m.end()))
+    if not firsts:
+        return []
+    first, fs, fe = min(firsts, key=lambda t: t[0].start)
+    short = strip_quotes(first.text)
+    # (初の「青葉サミット」 in a headline, 「全国青葉サミット」が…で開かれた in the text: the name in full)
+    series = max((f for f in names if short in strip_quotes(f.text)), key=lambda f: len(strip_quotes(f.text)), default=first)
+    name = strip_quotes(series.text)
+    ns = series.start + series.text.index(name)
+    draft = _summit(name, 1, 0.6, [(min(first.start, fs), max(first.end, fe), "summit-first"),
+                                   field_span(fs, fe, "summit-first", "edition", 1, how="a first holding"),
+                                   field_span(ns, ns + len(name), "summit-first", "series", name)])
+    s, e = ctx.sentence(series.start)
+    _set_venue(ctx, draft, s, e)
+    _sentence_details(ctx, draft, s, e, series.end, series.start, None)
+    return [draft]
+
+
 def _count_place(ctx: DocContext, draft: dict, m: meetings.Count) -> None:
     """この度の青葉町が14回目: the municipality that ends the counted subject hosts the meeting."""
     head = ctx.text[m.start:m.number_start]
@@ -1482,6 +1517,8 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
         mentions += [c for c in _count_mentions(ctx) if c["edition"] not in {m["edition"] for m in mentions}]
     if not mentions:
         mentions = _year_mentions(ctx, _editions(ctx))
+    if not mentions and not rows and not _editions(ctx):
+        mentions = _first_mentions(ctx)
     drafts = rows + _table_rows(ctx, {d["evidence"][0][0] for d in rows}) + mentions
     drafts += _enumerated(ctx, {d["evidence"][0][0] for d in drafts})
     _resolve_bare_series(ctx, drafts)
