@@ -1131,6 +1131,22 @@ def _row_place(ctx: DocContext, draft: dict, line: Line, start: int) -> None:
     draft["evidence"].append(place_span(ctx, draft, cell, None, (cs, ce)))
 
 
+def _whole_where_written(ctx: DocContext, named: list) -> list:
+    """A name read from the middle of a longer name the page writes whole elsewhere, where the text
+    before it is that name's beginning (「石川県ものづくりの振興と技能の継承、小規模事業者の…基本条例」 quoted,
+    then unquoted in a heading, where the rules stop at 、): that occurrence is the whole name too."""
+    names = {name for _, name, _ in named}
+    out = []
+    for cand, name, (s, e) in named:
+        whole = max((w for w in names if len(w) > len(name) and w.endswith(name)
+                     and ctx.text[max(0, s - len(w) + len(name)):s] == w[:len(w) - len(name)]), key=len, default=None)
+        if whole is not None:
+            s -= len(whole) - len(name)
+            cand, name = cand.model_copy(update={"start": s, "text": ctx.text[s:e]}), whole
+        out.append((cand, name, (s, e)))
+    return out
+
+
 def _another_bodys_plan(ctx: DocContext, plan: str, made: str, mentions: list[tuple[str, int, int]]) -> bool:
     """Whether the short name a page speaks of as a plan is another body's than the one whose
     ordinance of that name it reports made: every sentence planning it has another body as its
@@ -1221,6 +1237,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         named.append((cand, name, (s, e)))
         taken.append((s, e))
     planned, made = plans(ctx, [(name, s, e) for _, name, (s, e) in named], key=_key_name)
+    named = _whole_where_written(ctx, named)
     mentions = [(name, s, e) for _, name, (s, e) in named]
     planned = {p for p in planned if not any(_key_name(p) == _key_name(m) and not _another_bodys_plan(ctx, p, m, mentions)
                                              for m in made)}
