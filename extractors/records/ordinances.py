@@ -674,9 +674,16 @@ def _part_of_compound(text: str, end: int) -> bool:
         return True  # 条例施行規則: the rules made under it, another instrument
     if _BILL_PASSED.match(text, end):
         return False  # …条例案を可決し: the bill the assembly passed is the ordinance made
+    if _BODY_FOR_MAKING.match(text, end):
+        return True  # …条例制定推進協議会, …条例制定運動: a body or a drive for making it, named after it
     nxt = text[end:end + 2]
     return bool(re.match(r"[\u4e00-\u9fff]", nxt)) and not nxt.startswith(
         ("第", "制定", "施行", "公布", "改正", "等", "可決", "成立"))
+
+
+# 制定 then a body or a drive (…条例制定推進協議会, …条例制定委員会, …条例制定運動): the name of that
+# body or drive, which tells of an ordinance being sought, not made
+_BODY_FOR_MAKING = re.compile(r"\s?制定[\u4e00-\u9fff]{0,4}?(?:協議会|委員会|審議会|検討会|研究会|準備会|会議|推進本部|本部|運動)")
 
 
 # a katakana word right after 条例 (セミナー, シンポジウム, フォーラム): the name is part of that thing's name
@@ -1124,6 +1131,34 @@ def _row_place(ctx: DocContext, draft: dict, line: Line, start: int) -> None:
     draft["evidence"].append(place_span(ctx, draft, cell, None, (cs, ce)))
 
 
+def _whole_where_written(ctx: DocContext, named: list) -> list:
+    """A name read from the middle of a longer name the page writes whole elsewhere, where the text
+    before it is that name's beginning (「石川県ものづくりの振興と技能の継承、小規模事業者の…基本条例」 quoted,
+    then unquoted in a heading, where the rules stop at 、): that occurrence is the whole name too."""
+    names = {name for _, name, _ in named}
+    out = []
+    for cand, name, (s, e) in named:
+        whole = max((w for w in names if len(w) > len(name) and w.endswith(name)
+                     and ctx.text[max(0, s - len(w) + len(name)):s] == w[:len(w) - len(name)]), key=len, default=None)
+        if whole is not None:
+            s -= len(whole) - len(name)
+            cand, name = cand.model_copy(update={"start": s, "text": ctx.text[s:e]}), whole
+        out.append((cand, name, (s, e)))
+    return out
+
+
+def _another_bodys_plan(ctx: DocContext, plan: str, made: str, mentions: list[tuple[str, int, int]]) -> bool:
+    """Whether the short name a page speaks of as a plan is another body's than the one whose
+    ordinance of that name it reports made: every sentence planning it has another body as its
+    subject (X市は…条例を施行。Y市では…振興条例制定に向けて動き出した: Y's plan stays a plan)."""
+    prefix = municipality_prefix(made)
+    if municipality_prefix(plan) or not prefix:
+        return False
+    body = without_prefecture(prefix)
+    subjects = [subject_place(ctx, s) for name, s, _ in mentions if name == plan]
+    return bool(subjects) and all(sub is not None and sub[0] != body for sub in subjects)
+
+
 def _names_a_plan(name: str, planned: set[str]) -> bool:
     """Whether a name is one the page plans: the same name, or a name without its place whose key
     a planned one shares (the draft's short name); a name with its place is not another body's plan
@@ -1202,7 +1237,10 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         named.append((cand, name, (s, e)))
         taken.append((s, e))
     planned, made = plans(ctx, [(name, s, e) for _, name, (s, e) in named], key=_key_name)
-    planned = {p for p in planned if not any(_key_name(p) == _key_name(m) for m in made)}
+    named = _whole_where_written(ctx, named)
+    mentions = [(name, s, e) for _, name, (s, e) in named]
+    planned = {p for p in planned if not any(_key_name(p) == _key_name(m) and not _another_bodys_plan(ctx, p, m, mentions)
+                                             for m in made)}
     named = [(cand, name, span) for cand, name, span in named if not _names_a_plan(name, planned)]
     plan_page = bool(planned) and bool(_PLAN_TITLE.search(ctx.doc.title or ""))
     rows = _row_names(ctx, [span for _, _, span in named])
