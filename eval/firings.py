@@ -28,6 +28,8 @@ SCORE = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "sco
 
 
 def scorer():
+    if not SCORE.exists():
+        raise SystemExit(f"the team's scorer is not at {SCORE}: ../shared is development material, not in the repository")
     spec = importlib.util.spec_from_file_location("shared_score", SCORE)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
