@@ -143,17 +143,21 @@ def following_members(r: AgreementReader, pos: int, groups: list[str],
 # a cleft 「協定を結んだのは…」
 _PARTNER_KEY = re.compile(r"\s*(?:(?:その|協定の|締結の)?(?:相手方?|締結相手|協定先|締結先)(?:は|\s?[:：])|"
                           r"(?:協定を|協定に)?(?:締結|調印|結ん|署名)(?:した|だ)(?:の|相手)は)、?\s?")
+_CLEFT_SIGNED = re.compile(r"\s*(?:協定|覚書|契約)(?:書)?(?:を|に)(?:締結|調印|結ん|署名)(?:した|だ)のは")
 _ONE_PARTNER = re.compile(r"([^\s、。,]{2,30}?)(?:です|でした|である)?。")
 
 
 def partners_named_next(r: AgreementReader, pos: int) -> list[tuple[str, int, int, str]]:
     """The partners the sentence right after a signing sentence names when it opens on the other side of
-    the signing (「…協定を締結した。相手は青森、弘前、八戸の3商工会議所。」): the items of a list with one
+    the signing (「…協定を締結した。相手は青森、弘前、八戸の3商工会議所。」), or a cleft on the agreement
+    among the FOLLOWING sentences (「協定を締結したのはA、B、Cの3機関。」): the items of a list with one
     shared ending (each given its ending back), else of a cleft-like list of bodies (「締結先は、A、B、C。」)."""
-    for s, e in following_sentences(r, pos, about=False):
+    for i, (s, e) in enumerate(following_sentences(r, pos, about=False)):
         m = _PARTNER_KEY.match(r.text, s, e)
-        if not m:
-            return []
+        if not m or (i and not _CLEFT_SIGNED.match(r.text, s, e)):
+            # 「…協定を結んだ。…6機関が参加。協定を締結したのはA、B…の6機関。」: a cleft that says who signed
+            # the agreement may come a sentence or two later; 「相手は…」 must come right after
+            continue
         items = shared_ending(r.text, m.end(), e) or cleft_list(r.text, s, e)
         one = _ONE_PARTNER.match(r.text, m.end(), e)
         if not items and one and is_signing_body(one.group(1)):  # 「相手は東西信用金庫。」: one body alone

@@ -153,9 +153,10 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
         for name, st, en, rule in following_members(r, e, groups, r.last_named):
             if not any(same_body(name, p[0]) for p in parties):
                 parties.append((name, st, en, rule))
-    if len(parties) == 1 and first and not r.last_groups:  # 「…協定を締結した。相手は青森、弘前、八戸の3商工会議所。」
-        # (a group word's members are read above, against its count)
-        parties += [p for p in partners_named_next(r, e) if not same_body(p[0], parties[0][0])]
+    if len(parties) <= 1 and first and not r.last_groups:  # 「…協定を締結した。相手は青森、弘前、八戸の3商工会議所。」
+        # (a group word's members are read above, against its count); 「30日に協定を締結した。協定を結んだのは
+        # AとB。」: a sentence that names no party takes both sides from the cleft
+        parties += [p for p in partners_named_next(r, e) if not parties or not same_body(p[0], parties[0][0])]
     if len(parties) < 2 and title_m:
         parties = r.parties(title_m.start(), title_m.end(), title_m.end())
     if all(p[3] == "agreement-publisher" for p in parties):
