@@ -198,7 +198,8 @@ def body_of_kind(text: str, word: str) -> str | None:
 
 def _most_named(text: str, kinds: set[str], written: re.Pattern, alone: bool = False) -> str | None:
     """The body of those kinds text names most often (twice at least; with `alone`, also the only one
-    named, once), leaving out any written beside a self-reference as another party."""
+    named, once), leaving out any written beside a self-reference as another party; a name that is the
+    tail of one other name (保証協会 after 東京信用保証協会) counts for that body."""
     endings = tuple(e for k in kinds for e in _SELF_ENDINGS[k])
     if not endings:
         return None
@@ -206,6 +207,10 @@ def _most_named(text: str, kinds: set[str], written: re.Pattern, alone: bool = F
     for name in _bodies_named(text):
         if endings and name.endswith(endings) and is_signing_body(name):
             counts[name] = counts.get(name, 0) + 1
+    for name in list(counts):  # 「東京信用保証協会…保証協会利用率」: the tail of a body named in full is that body
+        whole = [n for n in counts if n != name and n.endswith(name)]
+        if len(whole) == 1:
+            counts[whole[0]] += counts.pop(name)
     for m in written.finditer(text):  # 「射水市と本市で」: a body written beside 本市 is another one
         beside = text[max(0, m.start() - 16):m.start()] + "|" + text[m.end():m.end() + 16]
         for name in list(counts):
