@@ -189,3 +189,40 @@ def add_counted_members(r: AgreementReader, drafts: list[dict]) -> None:
                         d["evidence"].append(field_span(n.start, n.end, "agreement-counted-list", "parties", name,
                                                         how=party_how(r, r.text[n.start:n.end], name)))
                 d["evidence"].append((s, e, "agreement-counted-list"))
+
+
+# The items of a cleft on the agreement that counts bodies it does not name: 「協定を結んだのはA銀行と県内6つの
+# 信用金庫、それに2つの信用組合の合わせて9つの金融機関です」, 「…のは県内10の金融機関と商工会議所など4つの支援団体です」
+_CLEFT_STOP = re.compile(r"です|でした|である|。|の(?:合わせて|計|合計)|$")
+_CLEFT_SPLIT = re.compile(r"、\s?(?:それに|さらに)?|(?<=[\u4e00-\u9fffァ-ヶー])と(?=\S)|及び|および|並びに|ならびに")
+_COUNTED_BODIES = re.compile(r"(?:[^\s、。]{0,8}?(?:など|等))?(?:県内|市内|町内|村内|地域の|地元の)?"
+                             r"(?:[0-9]+|[一二三四五六七八九十]+)(?:つ)?の?[^\s0-9、。]{2,8}")
+
+
+def cleft_counted_groups(r: AgreementReader, s: int, e: int) -> list[tuple[str, int, int, str]]:
+    """The parties a cleft on the agreement lists, in text[s:e] or the FOLLOWING sentences, when one of them
+    at least is a counted group the page never names one by one (「県内6つの信用金庫」): each item as written,
+    the named bodies and the groups alike; none when an item is neither."""
+    spans = [(s, e)] + list(following_sentences(r, e, about=False))
+    for cs, ce in spans:
+        m = _CLEFT_SIGNED.search(r.text, cs, ce)
+        if not m:
+            continue
+        stop = _CLEFT_STOP.search(r.text, m.end(), ce)
+        end = stop.start() if stop else ce
+        out, at = [], m.end()
+        for piece in [*_CLEFT_SPLIT.finditer(r.text, m.end(), end), None]:
+            st, en = at, piece.start() if piece else end
+            item = r.text[st:en].strip()
+            if item and is_signing_body(item) and not _COUNTED_BODIES.fullmatch(item):
+                out.append((r.member_name(st, en) or item, st, en, "agreement-cleft-list"))
+            elif item and _COUNTED_BODIES.fullmatch(item):
+                out.append((item, st, en, "agreement-cleft-group"))
+            else:
+                return []
+            at = piece.end() if piece else end
+        if len(out) >= 2 and any(rule == "agreement-cleft-group" for *_x, rule in out):
+            return out
+        return []
+    return []
+
