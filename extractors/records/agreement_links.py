@@ -143,17 +143,21 @@ def following_members(r: AgreementReader, pos: int, groups: list[str],
 # a cleft 「協定を結んだのは…」
 _PARTNER_KEY = re.compile(r"\s*(?:(?:その|協定の|締結の)?(?:相手方?|締結相手|協定先|締結先)(?:は|\s?[:：])|"
                           r"(?:協定を|協定に)?(?:締結|調印|結ん|署名)(?:した|だ)(?:の|相手)は)、?\s?")
+_CLEFT_SIGNED = re.compile(r"\s*(?:協定|覚書|契約)(?:書)?(?:を|に)(?:締結|調印|結ん|署名)(?:した|だ)のは")
 _ONE_PARTNER = re.compile(r"([^\s、。,]{2,30}?)(?:です|でした|である)?。")
 
 
 def partners_named_next(r: AgreementReader, pos: int) -> list[tuple[str, int, int, str]]:
     """The partners the sentence right after a signing sentence names when it opens on the other side of
-    the signing (「…協定を締結した。相手は青森、弘前、八戸の3商工会議所。」): the items of a list with one
+    the signing (「…協定を締結した。相手は青森、弘前、八戸の3商工会議所。」), or a cleft on the agreement
+    among the FOLLOWING sentences (「協定を締結したのはA、B、Cの3機関。」): the items of a list with one
     shared ending (each given its ending back), else of a cleft-like list of bodies (「締結先は、A、B、C。」)."""
-    for s, e in following_sentences(r, pos, about=False):
+    for i, (s, e) in enumerate(following_sentences(r, pos, about=False)):
         m = _PARTNER_KEY.match(r.text, s, e)
-        if not m:
-            return []
+        if not m or (i and not _CLEFT_SIGNED.match(r.text, s, e)):
+            # 「…協定を結んだ。…6機関が参加。協定を締結したのはA、B…の6機関。」: a cleft that says who signed
+            # the agreement may come a sentence or two later; 「相手は…」 must come right after
+            continue
         items = shared_ending(r.text, m.end(), e) or cleft_list(r.text, s, e)
         one = _ONE_PARTNER.match(r.text, m.end(), e)
         if not items and one and is_signing_body(one.group(1)):  # 「相手は東西信用金庫。」: one body alone
@@ -185,3 +189,40 @@ def add_counted_members(r: AgreementReader, drafts: list[dict]) -> None:
                         d["evidence"].append(field_span(n.start, n.end, "agreement-counted-list", "parties", name,
                                                         how=party_how(r, r.text[n.start:n.end], name)))
                 d["evidence"].append((s, e, "agreement-counted-list"))
+
+
+# The items of a cleft on the agreement that counts bodies it does not name: 「協定を結んだのはA銀行と県内6つの
+# 信用金庫、それに2つの信用組合の合わせて9つの金融機関です」, 「…のは県内10の金融機関と商工会議所など4つの支援団体です」
+_CLEFT_STOP = re.compile(r"です|でした|である|。|の(?:合わせて|計|合計)|$")
+_CLEFT_SPLIT = re.compile(r"、\s?(?:それに|さらに)?|(?<=[\u4e00-\u9fffァ-ヶー])と(?=\S)|及び|および|並びに|ならびに")
+_COUNTED_BODIES = re.compile(r"(?:[^\s、。]{0,8}?(?:など|等))?(?:県内|市内|町内|村内|地域の|地元の)?"
+                             r"(?:[0-9]+|[一二三四五六七八九十]+)(?:つ)?の?[^\s0-9、。]{2,8}")
+
+
+def cleft_counted_groups(r: AgreementReader, s: int, e: int) -> list[tuple[str, int, int, str]]:
+    """The parties a cleft on the agreement lists, in text[s:e] or the FOLLOWING sentences, when one of them
+    at least is a counted group the page never names one by one (「県内6つの信用金庫」): each item as written,
+    the named bodies and the groups alike; none when an item is neither."""
+    spans = [(s, e)] + list(following_sentences(r, e, about=False))
+    for cs, ce in spans:
+        m = _CLEFT_SIGNED.search(r.text, cs, ce)
+        if not m:
+            continue
+        stop = _CLEFT_STOP.search(r.text, m.end(), ce)
+        end = stop.start() if stop else ce
+        out, at = [], m.end()
+        for piece in [*_CLEFT_SPLIT.finditer(r.text, m.end(), end), None]:
+            st, en = at, piece.start() if piece else end
+            item = r.text[st:en].strip()
+            if item and is_signing_body(item) and not _COUNTED_BODIES.fullmatch(item):
+                out.append((r.member_name(st, en) or item, st, en, "agreement-cleft-list"))
+            elif item and _COUNTED_BODIES.fullmatch(item):
+                out.append((item, st, en, "agreement-cleft-group"))
+            else:
+                return []
+            at = piece.end() if piece else end
+        if len(out) >= 2 and any(rule == "agreement-cleft-group" for *_x, rule in out):
+            return out
+        return []
+    return []
+

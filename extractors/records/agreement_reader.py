@@ -685,7 +685,8 @@ class AgreementReader:
         """A page whose title names no publisher in brackets (「金融機関2者と川西町の…協定を結びました」):
         the one body the title names that is not among the partners of the sentence signs for it."""
         title = self.ctx.doc.title or ""
-        others = [b for b in self.title_bodies if not any(same_body(b, p) or _branch_of(p, b) for p in partners)
+        others = [b for b in self.title_bodies if not is_group_noun(b)  # 山口県内信用金庫: a kind, no signer
+                  and not any(same_body(b, p) or _branch_of(p, b) for p in partners)
                   and not re.search(re.escape(b) + _REGION_WORD, title)]  # 栃木県内の信用金庫: a region, no signer
         return others[0] if len(others) == 1 else None
 

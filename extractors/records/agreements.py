@@ -48,7 +48,7 @@ from extractors.language.arguments import signing_arguments
 from extractors.records.agreement_dates import (RECENTLY, caption_date, ceremony_date, date_elsewhere, event_date_below, key_value_date, reported_done,
                                                 signing_date)
 from extractors.records.agreement_fields import draft, kind_of, party_how, with_kind_prefix
-from extractors.records.agreement_links import (add_counted_members, add_joining, date_of_accompanied, partners_named_next,
+from extractors.records.agreement_links import (add_counted_members, add_joining, cleft_counted_groups, date_of_accompanied, partners_named_next,
                                                 following_members, without_signers)
 from extractors.records.agreement_lists import header_row_drafts, heading_drafts, row_drafts
 from extractors.records.agreement_reader import SUBJECT_AFTER, AgreementReader
@@ -153,9 +153,10 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
         for name, st, en, rule in following_members(r, e, groups, r.last_named):
             if not any(same_body(name, p[0]) for p in parties):
                 parties.append((name, st, en, rule))
-    if len(parties) == 1 and first and not r.last_groups:  # 「…協定を締結した。相手は青森、弘前、八戸の3商工会議所。」
-        # (a group word's members are read above, against its count)
-        parties += [p for p in partners_named_next(r, e) if not same_body(p[0], parties[0][0])]
+    if len(parties) <= 1 and first and not r.last_groups:  # 「…協定を締結した。相手は青森、弘前、八戸の3商工会議所。」
+        # (a group word's members are read above, against its count); 「30日に協定を締結した。協定を結んだのは
+        # AとB。」: a sentence that names no party takes both sides from the cleft
+        parties += [p for p in partners_named_next(r, e) if not parties or not same_body(p[0], parties[0][0])]
     if len(parties) < 2 and title_m:
         parties = r.parties(title_m.start(), title_m.end(), title_m.end())
     if all(p[3] == "agreement-publisher" for p in parties):
@@ -170,6 +171,8 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
             if bodies:
                 parties += [p for p in bodies if not any(same_body(p[0], q[0]) for q in parties)]
                 break
+    if len(parties) <= 1 and first:  # 「協定を結んだのはA銀行と県内6つの信用金庫、それに2つの信用組合の…です」
+        parties += [p for p in cleft_counted_groups(r, s, e) if not any(same_body(p[0], q[0]) for q in parties)]
     if len(parties) < 2:
         return []
     title = strip_quotes(title_m.group()) if title_m else None

@@ -84,15 +84,22 @@ def _group_data() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(data["modifiers"]), tuple(sorted(data["kinds"], key=len, reverse=True))
 
 
+_PLACE_WITHIN = re.compile(r"^(\S{1,6}?[都道府県市町村区])((?:内|下)\S+)$")
+
+
 def is_group_noun(name: str) -> bool:
     """A kind of body rather than a body: kind words joined by ・ (銀行・信用金庫), or kind words after
-    generic modifiers only (総合大学, 地元金融機関, 県内各信用金庫)."""
+    generic modifiers only (総合大学, 地元金融機関, 県内各信用金庫), also after a named place
+    (山口県内信用金庫 as 県内信用金庫)."""
     modifiers, kinds = _group_data()
     name = name.strip()
     if not name or is_institution(name) or is_municipality(name) or NUMBERED_BANK.fullmatch(name):
         return False
     parts = [p for p in re.split(r"[・、]", name) if p]
     if len(parts) >= 2 and all(p in kinds or p in ORG_WORDS for p in parts):
+        return True
+    within = _PLACE_WITHIN.match(name)  # 山口県内信用金庫, 千葉県下金融機関: the bodies within a named place
+    if within and is_municipality(within.group(1)) and is_group_noun(within.group(1)[-1] + within.group(2)):
         return True
     rest = name
     while rest:

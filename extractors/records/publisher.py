@@ -32,6 +32,12 @@ ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工�
 _WITH_LEGAL_FORM = re.compile(r"(?:株式会社|有限会社|合同会社)[^\s、,。()（）「」]{2,30}|[^\s、,。()（）「」]{2,30}(?:株式会社|有限会社|合同会社)")
 _BRANCH_OF = re.compile(r"(?:支店|支所|支部|本部|出張所|営業部)$")
 _COOP_BRAND = re.compile(r"..(?:協同組合|生協)[ぁ-んァ-ヶー]{2,10}$")  # 生活協同組合コープこうべ: the brand after the kind
+# An insurance company named by its kind (東京海上日動火災保険, あいおいニッセイ同和損害保険, 明治安田生命保険),
+# or with its brand after the kind (損害保険ジャパン): a name of four characters or more before the kind, so that
+# a line of insurance (住宅火災保険, 団体生命保険) is none
+_INSURER = re.compile(r"[^\s、,。()（）「」]{4,16}(?:火災保険|損害保険|海上保険|生命保険)|(?:損害保険|生命保険)[ァ-ヶー]{2,10}[\u4e00-\u9fff]{0,6}")
+# JA and its area (JA上伊那, JAあいち知多): the brand under which an agricultural cooperative (…農業協同組合) signs
+_JA_BRAND = re.compile(r"JA\s?(?!グループ|共済|バンク)[\u4e00-\u9fffぁ-んァ-ヶー]{2,8}")
 _TITLE_BRACKETS = re.compile(r"[(（]([^()（）]{2,40})[)）]\s*$")
 # Self-references and the ending the publisher's name must have for them to stand for it.
 _SELF_ENDINGS = {"市": ("市",), "町": ("町",), "村": ("村",), "区": ("区",), "県": ("県",), "府": ("府",),
@@ -75,7 +81,7 @@ def is_signing_body(name: str) -> bool:
             return True
     return bool(name) and (is_municipality(name) or is_institution(name)
                            or (name.endswith(ORG_WORDS) and len(name) > 3 and name not in ORG_WORDS)
-                           or bool(_COOP_BRAND.search(name)) or (bool(_WITH_LEGAL_FORM.fullmatch(name)) and not ends_with_office(name)))
+                           or bool(_COOP_BRAND.search(name)) or bool(_JA_BRAND.fullmatch(name)) or bool(_INSURER.fullmatch(name)) or (bool(_WITH_LEGAL_FORM.fullmatch(name)) and not ends_with_office(name)))
 
 
 def publisher(title: str | None, text: str = "") -> str | None:
@@ -192,7 +198,8 @@ def body_of_kind(text: str, word: str) -> str | None:
 
 def _most_named(text: str, kinds: set[str], written: re.Pattern, alone: bool = False) -> str | None:
     """The body of those kinds text names most often (twice at least; with `alone`, also the only one
-    named, once), leaving out any written beside a self-reference as another party."""
+    named, once), leaving out any written beside a self-reference as another party; a name that is the
+    tail of one other name (保証協会 after 東京信用保証協会) counts for that body."""
     endings = tuple(e for k in kinds for e in _SELF_ENDINGS[k])
     if not endings:
         return None
@@ -200,6 +207,10 @@ def _most_named(text: str, kinds: set[str], written: re.Pattern, alone: bool = F
     for name in _bodies_named(text):
         if endings and name.endswith(endings) and is_signing_body(name):
             counts[name] = counts.get(name, 0) + 1
+    for name in list(counts):  # 「東京信用保証協会…保証協会利用率」: the tail of a body named in full is that body
+        whole = [n for n in counts if n != name and n.endswith(name)]
+        if len(whole) == 1:
+            counts[whole[0]] += counts.pop(name)
     for m in written.finditer(text):  # 「射水市と本市で」: a body written beside 本市 is another one
         beside = text[max(0, m.start() - 16):m.start()] + "|" + text[m.end():m.end() + 16]
         for name in list(counts):
