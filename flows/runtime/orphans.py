@@ -44,6 +44,34 @@ def die_with_parent(parent: int | None = None, sig: int = signal.SIGTERM) -> Non
         os._exit(1)
 
 
+_PR_SET_NAME = 15  # prctl's option: the calling thread's name (/proc/PID/comm)
+
+
+def part_from_command(name: str, keep: tuple[int, ...] = ()) -> None:
+    """In a process forked from the command that never returns into its code (the temporary Prefect
+    server, the pool's fork server): take `name` (ps, the benchmark's roles: its command line is the
+    command's), close every descriptor but the standard streams and `keep` (the output folder's lock,
+    the model worker's pipe, ...: the command's alone), and give back the command's signal handlers
+    (SIGINT's stays: Python's own)."""
+    try:
+        ctypes.CDLL(None).prctl(_PR_SET_NAME, name.encode())
+    except (OSError, AttributeError):
+        pass
+    kept = {0, 1, 2, *keep}
+    for fd in [int(entry) for entry in os.listdir("/proc/self/fd")]:
+        if fd not in kept:
+            try:
+                os.close(fd)
+            except OSError:
+                pass  # (the listing's own descriptor, closed already)
+    for sig in signal.valid_signals():
+        try:
+            if callable(signal.getsignal(sig)) and sig != signal.SIGINT:
+                signal.signal(sig, signal.SIG_DFL)
+        except (OSError, ValueError, TypeError):
+            pass
+
+
 def guard_spawned_child() -> None:
     """In a multiprocessing child spawned by a process that set POOL_PARENT: die with it (see above)."""
     parent = os.environ.pop(POOL_PARENT, None)

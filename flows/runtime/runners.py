@@ -171,7 +171,6 @@ def _end_worker(signum, frame) -> None:
 _QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
 PRELOAD = "flows.preload"  # what the fork server imports before it forks a worker
 FORK_SERVER_NAME = "pool-forkserver"  # the name of a fork server forked from the command (`fork_pool_server`)
-_PR_SET_NAME = 15  # prctl's option: the calling thread's name (/proc/PID/comm)
 POOL_START = os.environ.get("CHUSHO_POOL_START", "forkserver")  # or "spawn": each worker loads everything
 
 
@@ -266,25 +265,7 @@ def _serve_forks(listener: int, alive_r: int, parent: int) -> None:
     code = 1
     try:
         orphans.die_with_parent(parent, signal.SIGKILL)  # first (flows.preload sets it again)
-        try:  # its name (and its workers'), for ps and the benchmark: its command line is the command's
-            import ctypes
-
-            ctypes.CDLL(None).prctl(_PR_SET_NAME, FORK_SERVER_NAME.encode())
-        except (OSError, AttributeError):
-            pass
-        keep = {0, 1, 2, listener, alive_r}
-        for fd in [int(name) for name in os.listdir("/proc/self/fd")]:
-            if fd not in keep:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass  # (the listing's own descriptor, closed already)
-        for sig in signal.valid_signals():
-            try:
-                if callable(signal.getsignal(sig)) and sig != signal.SIGINT:
-                    signal.signal(sig, signal.SIG_DFL)
-            except (OSError, ValueError, TypeError):
-                pass
+        orphans.part_from_command(FORK_SERVER_NAME, keep=(listener, alive_r))  # its workers take its name too
         from multiprocessing import forkserver
 
         forkserver.main(listener, alive_r, [PRELOAD])  # imports flows.preload: the model; ends when the run does

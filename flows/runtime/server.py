@@ -260,7 +260,6 @@ def mark_database_ready(path: Path | None) -> None:
 
 
 SERVER_NAME = "prefect-server"  # a forked temporary server's name (/proc/PID/comm): ps, bench.py's roles
-_PR_SET_NAME = 15  # prctl's option: the calling thread's name
 # How a temporary server starts: "fork" (a copy of the command once it has imported `prefect`, which the
 # server imports too: about 0.8 CPU s less on every run), or "spawn" (a new interpreter, `python -m uvicorn`).
 SERVER_START = os.environ.get("CHUSHO_SERVER_START", "fork")
@@ -341,28 +340,11 @@ def _serve_forked(port: int, env: dict[str, str], log: int, parent: int) -> None
     code = 1
     try:
         _server_preexec(parent)
-        try:
-            import ctypes
-
-            ctypes.CDLL(None).prctl(_PR_SET_NAME, SERVER_NAME.encode())
-        except (OSError, AttributeError):
-            pass
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)
         os.dup2(log, 1)
         os.dup2(log, 2)
-        for fd in [int(name) for name in os.listdir("/proc/self/fd")]:
-            if fd > 2:  # the output folder's lock, the model worker's pipe, ...: the command's alone
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass  # (the listing's own descriptor, closed already)
-        for sig in signal.valid_signals():
-            try:
-                if callable(signal.getsignal(sig)) and sig != signal.SIGINT:
-                    signal.signal(sig, signal.SIG_DFL)
-            except (OSError, ValueError, TypeError):
-                pass
+        orphans.part_from_command(SERVER_NAME)  # only the standard streams kept
         atexit._clear()  # the command's exit handlers are not the server's (its own run at its end, below)
         os.environ.update(env)
         from prefect.context import refresh_global_settings_context
