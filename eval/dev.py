@@ -162,14 +162,15 @@ def main() -> int:
         if not args.gold:
             raise SystemExit("--texts needs --gold")
         TEXTS, GOLD, args.sets = args.texts, args.gold, ["folder"]
-    root = args.out or Path(tempfile.mkdtemp(prefix="chusho-dev-"))
-    for name in args.sets or ["seeds", "dev"]:
-        report = run_set(name, args.doc, args.show, root / name)
-        lines = report.splitlines()
-        if args.brief:
-            lines = [x for x in lines if not x.startswith("   ")]
-        print(f"## {name} ({len(set_docs(name))} texts)")
-        print("\n".join(lines))
+    with tempfile.TemporaryDirectory(prefix="chusho-dev-") as tmp:
+        root = args.out or Path(tmp)
+        for name in args.sets or ["seeds", "dev"]:
+            report = run_set(name, args.doc, args.show, root / name)
+            lines = report.splitlines()
+            if args.brief:
+                lines = [x for x in lines if not x.startswith("   ")]
+            print(f"## {name} ({len(set_docs(name))} texts)")
+            print("\n".join(lines))
     return 0
 
 
