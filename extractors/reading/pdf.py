@@ -244,8 +244,10 @@ def _make_line(chars: list[_Char], slot: str) -> _Line | None:
     Letter spacing is not a word break. A space is inserted only between two
     western (Latin, digit, punctuation) characters whose gap exceeds the line's
     usual letter gap by a tenth of an em (PDFs made by TeX and many others draw
-    no space characters); a space drawn in the PDF is kept only next to a
-    western character, never between two Japanese ones.
+    no space characters). A space drawn in the PDF is a separator and is kept
+    (「全国茶サミット 全国の茶産地」, as the page's own text has it), except
+    where it spaces out single characters (「日 時」, 「会 議 録」: a heading
+    set wide), between two Japanese ones each standing alone between spaces.
     """
     chars = sorted(chars, key=lambda c: c.x0)
     visible = [c for c in chars if not c.text.isspace()]
@@ -254,21 +256,25 @@ def _make_line(chars: list[_Char], slot: str) -> _Line | None:
     size = statistics.median(c.size for c in visible)
     usual_gap, widest = _gaps(visible)
     threshold = usual_gap + 0.1 * size
-    out: list[str] = []
-    prev: _Char | None = None
-    drawn_space = False
+    spaced = [False] * len(visible)  # a space is drawn before visible[i] (after the line's start)
+    k = -1
     for ch in chars:
         if ch.text.isspace():
-            drawn_space = prev is not None
-            continue
-        if prev is not None:
-            a, b = prev.text[-1], ch.text[0]
-            if drawn_space and (_is_western(a) or _is_western(b)):
+            if k >= 0 and k + 1 < len(visible):
+                spaced[k + 1] = True
+        else:
+            k += 1
+    out: list[str] = [visible[0].text]
+    for i in range(1, len(visible)):
+        prev, ch = visible[i - 1], visible[i]
+        a, b = prev.text[-1], ch.text[0]
+        if spaced[i]:
+            alone = (i == 1 or spaced[i - 1]) and (i + 1 == len(visible) or spaced[i + 1])
+            if _is_western(a) or _is_western(b) or not alone:
                 out.append(" ")
-            elif not drawn_space and _is_western(a) and _is_western(b) and ch.x0 - prev.x1 > threshold:
-                out.append(" ")
+        elif _is_western(a) and _is_western(b) and ch.x0 - prev.x1 > threshold:
+            out.append(" ")
         out.append(ch.text)
-        prev, drawn_space = ch, False
     return _Line("".join(out), visible[0].x0, visible[-1].x1, min(c.top for c in visible),
                  max(c.bottom for c in visible), size, slot, usual_gap, widest > usual_gap + _SPREAD * size)
 

@@ -1,0 +1,105 @@
+"""Plain text set into an A4 PDF as the team's renderer sets it (IPAex Mincho, lines cut at the
+column's width wherever they fall, no 禁則; optionally letter-spaced), read back: what the page's
+text says must come out, not what the cutting or the spacing did to it.
+
+- a space drawn between two Japanese words parts them (「全国茶サミット 全国の茶産地」), as the
+  page's own text has it; letter spacing does not, nor a space that spaces out single characters
+  (「日 時」); a space a browser prints as a text object of its own reads the same either way;
+- a line cut before a 中黒 or a number that reads as a list marker (「…三条市商工会」/「・三条市立
+  大学」, 「開催(」/「第19回)」) goes on; a list after a colon, and a list's own items, do not;
+- a paragraph with runs of spaces in it (minutes: 「開催場所      特別委員会室」) wrapped over
+  lines is a paragraph, not a table of its pieces; a table typed with spaces stays a table.
+All the text is invented.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from extractors.reading.pdf import extract_pdf
+from extractors.settings import Settings
+
+MINCHO = Path("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf")
+ON, OFF = Settings(pdfium_chars=True), Settings(pdfium_chars=False)
+
+
+def _pdf(paragraphs: list[str], char_space: float = 0.0, width: float = 483.0) -> bytes:
+    """Each paragraph from the left margin, cut where the next character would pass `width`."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    if not MINCHO.exists():
+        pytest.fail("no IPAex font: run scripts/setup.sh")
+    pdfmetrics.registerFont(TTFont("Mincho", str(MINCHO)))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    y = 760.0
+    for para in paragraphs:
+        lines, line, w = [], "", 0.0
+        for ch in para:
+            cw = pdfmetrics.stringWidth(ch, "Mincho", 10.5) + char_space
+            if w + cw > width and line:
+                lines.append(line)
+                line, w = "", 0.0
+            line += ch
+            w += cw
+        for line in lines + [line]:
+            t = c.beginText(56, y)
+            t.setFont("Mincho", 10.5)
+            t.setCharSpace(char_space)
+            t.textOut(line)
+            c.drawText(t)
+            y -= 16
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _width(line: str) -> float:
+    """A column as wide as `line` set in the body font: the line fills it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    pdfmetrics.registerFont(TTFont("Mincho", str(MINCHO)))
+    return pdfmetrics.stringWidth(line, "Mincho", 10.5) + 1.0
+
+
+def _read(content: bytes) -> str:
+    on, off = extract_pdf(content, "t.pdf", ON), extract_pdf(content, "t.pdf", OFF)
+    assert on == off  # pdfium's characters and pdfplumber's read the same
+    return on[0]
+
+
+# ---------------------------------------------------------------- drawn spaces
+
+@pytest.mark.parametrize("char_space", [0.0, 2.0])
+def test_a_space_drawn_between_japanese_words_parts_them(char_space):
+    text = _read(_pdf(["全国梨サミット 全国の梨の産地が集まり、第3回は鳥取市で開かれた。", "日 時 5月9日"], char_space))
+    assert "全国梨サミット 全国の梨の産地が集まり" in text
+    assert "日時 5月9日" in text  # single characters spaced out: one word
+
+
+def test_letter_spacing_is_no_space():
+    assert _read(_pdf(["北浜町商工会が青年部の大会を開いた。"], 6.0)) == "北浜町商工会が青年部の大会を開いた。"
+
+
+def test_a_space_printed_as_a_text_object_of_its_own_is_read():
+    """Browsers print a space in another font than its neighbours, as a text object of its own
+    that draws nothing: pdfium's text page leaves it out; it is read as pdfplumber reads it."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    pdfmetrics.registerFont(TTFont("Mincho", str(MINCHO)))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    x = 56.0
+    for part, font in (("北浜町役場", "Mincho"), (" ", "Helvetica"), ("〒000-0000 北浜町1番地", "Mincho")):
+        t = c.beginText(x, 760)
+        t.setFont(font, 12)
+        t.textOut(part)
+        c.drawText(t)
+        x += pdfmetrics.stringWidth(part, font, 12)
+    c.showPage()
+    c.save()
+    assert _read(buf.getvalue()) == "北浜町役場 〒000-0000 北浜町1番地"
