@@ -10,7 +10,10 @@ Takes the bytes of a PDF and gives `(text, pages, title, warnings)`:
   unbreakable unit (禁則: 例」, み)) would not have fitted, and the centred last
   line of a centred paragraph (a title block) is joined to the full line above;
   a line with parts set far apart on it (a title and its date flush right) is a
-  line of its own; no space is put where a number or word wrapped inside
+  line of its own; a full line that leaves its sentence open goes on into a
+  next line starting with what reads as a marker (「…商工会」/「・…大学」, 「開催(」/
+  「第19回)」: text set without 禁則) unless it is a list's item or leads into a list (「:」);
+  no space is put where a number or word wrapped inside
   Japanese text is joined (「市内に4」/「0カ所」 -> 「市内に40カ所」);
 - `pages`: one `Page(page=n, start, end, ocr)` per page read; `text[start:end]`
   is that page's text. Pages are joined by "\\n", or by "" when a sentence runs
@@ -93,6 +96,8 @@ _TITLE_FRAME = set("〜~―-")
 # vowel mark) or end with (opening brackets): line breaking carries them over with a neighbour.
 _NO_LINE_START = set("、。,.，．・:;!?！？)）」』】〕〉》]}’”ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ")
 _NO_LINE_END = set("(（「『【〔〈《[{‘“")
+# A line ending in one of these leads into what follows: a list may start on the next line.
+_LIST_LEAD = set(":：")
 # Line starts that open a new paragraph: bullets, notes, numbered items, articles.
 _MARKER = re.compile(
     r"^(?:[○●◯◎・※■□◆◇▲△▼▽★☆▶►→⇒【〔]"
@@ -611,8 +616,24 @@ def _centred_run_on(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[
     return before > 0.5 * b.size and after > 0.5 * b.size and abs(before - after) <= em
 
 
-def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float]) -> bool:
-    """Whether line b starts a new paragraph after line a (same column); a table row is a line of its own."""
+def _wraps_onto_marker(a: _Line, b: _Line, head: _Line, edges: dict[str, _Edges]) -> bool:
+    """Whether b, which starts with what reads as a marker (「・」, 「第19回」, 「2023年」), is a's
+    sentence wrapped there: b is not indented, a (which fills its column) leaves its sentence
+    open, and a's paragraph (which opened with `head`) is not an item of a list itself.
+
+    A line set without 禁則 (or cut inside 「三条市商工会・三条市立大学」) can start with a
+    中黒 or a number as any other character. A line ending in an opening bracket always goes on.
+    """
+    if b.x0 > edges[b.slot].left + 0.5 * b.size:
+        return False
+    if a.text[-1] in _NO_LINE_END:
+        return True
+    return a.text[-1] not in _SENTENCE_END and a.text[-1] not in _LIST_LEAD and not _MARKER.match(head.text)
+
+
+def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float], head: _Line) -> bool:
+    """Whether line b starts a new paragraph after line a (same column; `head` opened a's paragraph);
+    a table row is a line of its own."""
     if abs(a.size - b.size) > 0.5 or a.slot == "table" or b.slot == "table" or a.spread or b.spread:
         return True
     pitch = pitches.get(_pitch_key(a), 2 * a.size)
@@ -620,16 +641,19 @@ def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, f
         return True
     if _is_short(a, edges[a.slot], b):
         return True
-    return _opens_paragraph(b, edges[b.slot]) and not _centred_run_on(a, b, edges, pitches)
+    return _opens_paragraph(b, edges[b.slot]) and not _centred_run_on(a, b, edges, pitches) \
+        and not _wraps_onto_marker(a, b, head, edges)
 
 
-def _continues(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float]) -> bool:
+def _continues(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float], head: _Line) -> bool:
     """Whether b (top of the next column or page, or the next line over both columns) carries on
-    the sentence that a (a column's foot, or a line over both columns) left open."""
+    the sentence that a (a column's foot, or a line over both columns; `head` opened its
+    paragraph) left open."""
     return (a.text[-1] not in _SENTENCE_END and abs(a.size - b.size) <= 0.5 and "table" not in (a.slot, b.slot)
             and not (a.spread or b.spread)
             and not _is_short(a, edges[a.slot], b)
-            and (not _opens_paragraph(b, edges[b.slot]) or _centred_run_on(a, b, edges, pitches)))
+            and (not _opens_paragraph(b, edges[b.slot]) or _centred_run_on(a, b, edges, pitches)
+                 or _wraps_onto_marker(a, b, head, edges)))
 
 
 def _is_japanese(c: str) -> bool:
@@ -663,41 +687,53 @@ def _join(a: str, b: str) -> str:
     return a + " " + b if a and b and _needs_space(a, b) else a + b
 
 
-def _block_text(block: list[_Line], edges: dict[str, _Edges], pitches: dict[float, float]) -> str:
-    text = block[0].text
+def _block_text(block: list[_Line], edges: dict[str, _Edges], pitches: dict[float, float],
+                head: _Line | None = None) -> tuple[str, _Line]:
+    """A block's lines as text, and the line that opened its last paragraph. `head` opened the
+    paragraph the block's first line carries on (from the column or page before), if it does."""
+    text, head = block[0].text, head or block[0]
     for a, b in zip(block, block[1:]):
-        text = text + "\n" + b.text if _breaks(a, b, edges, pitches) else _join(text, b.text)
-    return text
+        if _breaks(a, b, edges, pitches, head):
+            text, head = text + "\n" + b.text, b
+        else:
+            text = _join(text, b.text)
+    return text, head
 
 
-def _page_text(blocks: list[list[_Line]], edges: dict[str, _Edges], pitches: dict[float, float]) -> str:
-    """A page's blocks as normalised text; a sentence running on into the next column is joined."""
+def _page_text(blocks: list[list[_Line]], edges: dict[str, _Edges], pitches: dict[float, float],
+               head: _Line | None = None) -> tuple[str, _Line]:
+    """A page's blocks as normalised text, a sentence running on into the next column joined, and
+    the line that opened its last paragraph (`head`: that of the page before, if it runs on)."""
     text = ""
     for i, block in enumerate(blocks):
-        part = _block_text(block, edges, pitches)
-        if i and _continues(blocks[i - 1][-1], block[0], edges, pitches):
+        runs_on = bool(i) and _continues(blocks[i - 1][-1], block[0], edges, pitches, head)
+        part, head = _block_text(block, edges, pitches, head if runs_on or (not i and head) else None)
+        if runs_on:
             text = _join(text, part)
         else:
             text = text + "\n" + part if text else part
-    return normalize_text(text)
+    return normalize_text(text), head
 
 
 def _assemble(pages: list[_PageLines], edges: dict[str, _Edges], pitches: dict[float, float]) -> tuple[str, list[Page]]:
     """Join the pages' texts ("" where a sentence runs on from the page before, else "\n") and note their spans."""
     text, spans = "", []
     prev_last: _Line | None = None
+    head: _Line | None = None  # the line that opened the last paragraph read
     for n, p in enumerate(pages, 1):
         blocks = [b for b in p.blocks if b]
-        page_text = _page_text(blocks, edges, pitches) if blocks else ""
+        runs_on = False
+        if blocks and text and prev_last is not None:
+            runs_on = _continues(prev_last, blocks[0][0], edges, pitches, head)
+        page_text, last_head = _page_text(blocks, edges, pitches, head if runs_on else None) if blocks else ("", head)
         if page_text and text:
-            runs_on = prev_last is not None and _continues(prev_last, blocks[0][0], edges, pitches)
             # a word of ASCII letters cut at the page foot keeps a separator
             text += "" if runs_on and not _needs_space(text, page_text) else "\n"
         start = len(text)
         text += page_text
         spans.append(Page(page=n, start=start, end=len(text), ocr=p.ocr))
         if blocks:
-            prev_last = blocks[-1][-1]
+            prev_last, head = blocks[-1][-1], last_head
     return text, spans
 
 

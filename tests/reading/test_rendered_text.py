@@ -103,3 +103,27 @@ def test_a_space_printed_as_a_text_object_of_its_own_is_read():
     c.showPage()
     c.save()
     assert _read(buf.getvalue()) == "北浜町役場 〒000-0000 北浜町1番地"
+
+
+# ---------------------------------------------------------------- lines cut before a marker
+
+def test_a_line_cut_before_a_middle_dot_goes_on():
+    first = "北浜商工会議所は4月1日、北浜市と北浜町商工会"  # fills the line to the width below
+    text = _read(_pdf([first + "・北浜市立大学と中小企業の支援に関する連携協定を結んだ。"], width=_width(first)))
+    assert "北浜市と北浜町商工会・北浜市立大学と" in text.splitlines()[0]
+
+
+def test_a_line_cut_after_an_opening_bracket_goes_on():
+    first = "2016年、西浜市での開催("
+    text = _read(_pdf([first + "第12回)では多くの市町村が参加した。"], width=_width(first)))
+    assert text == "2016年、西浜市での開催(第12回)では多くの市町村が参加した。"
+
+
+def test_a_list_after_a_colon_and_a_list_of_full_items_keep_their_lines():
+    lead = "協定の内容は次のとおり:"
+    item = "・地域の中小企業の経営を支える取り組み"
+    text = _read(_pdf([lead, item, item], width=_width(lead)))
+    assert text.splitlines() == [lead, item, item]
+    items = ["(1)地域の中小企業の経営を支える取り組み", "(2)創業を志す人を支える取り組みの強化"]
+    text = _read(_pdf(items, width=_width(items[0])))
+    assert text.splitlines() == items
