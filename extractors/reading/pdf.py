@@ -79,7 +79,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import ExtractionError
 from extractors.reading.layout import (Region, anchor_of, block_unit, group_rows, reading_regions, row_segments,
-                                       row_unit, split_vertical, table_runs)
+                                       row_unit, spaced_cuts, split_vertical, table_runs)
 from extractors.reading.normalize import normalize_chars, normalize_text
 from extractors.reading.ocr import OcrLine, needs_ocr, ocr_page, ocr_unavailable
 from extractors.reading.pdfium_chars import PDFIUM_LOCK, PdfiumPages
@@ -412,8 +412,9 @@ def _take_unruled_tables(rows: list[list[_Char]]) -> tuple[list[tuple[float, lis
         return [], rows  # no run of rows with several cells: the common case, cheaply
     tops = [min(c.top for c in r) for r in rows]
     bottoms = [max(c.bottom for c in r) for r in rows]
+    spaced = [spaced_cuts(r, s) for r, s in zip(rows, segmented)]
     inserts, used = [], set()
-    for first, last, anchors in table_runs(segmented, tops, bottoms):
+    for first, last, anchors in table_runs(segmented, tops, bottoms, spaced):
         table_rows: list[tuple[list[str], list[_Char]]] = []
         for k in range(first, last + 1):
             segments = segmented[k]

@@ -127,3 +127,21 @@ def test_a_list_after_a_colon_and_a_list_of_full_items_keep_their_lines():
     items = ["(1)地域の中小企業の経営を支える取り組み", "(2)創業を志す人を支える取り組みの強化"]
     text = _read(_pdf(items, width=_width(items[0])))
     assert text.splitlines() == items
+
+
+# ---------------------------------------------------------------- runs of spaces
+
+def test_a_paragraph_with_runs_of_spaces_is_no_table():
+    para = ("西浜市議会 産業委員会 会議録            開催日   令和2年6月3日(水)   開催場所    第二委員会室   "
+            "出席委員   8名      北村一郎 委員長     南田二郎 副委員長     東山三郎 委員     西川四郎 委員   "
+            "議題   (1)西浜市商店街振興条例の一部改正について  午前10時 開会 ○北村委員長 ただいまから産業委員会を"
+            "開会いたします。")
+    text = _read(_pdf([para], char_space=2.0))
+    assert "\t" not in text
+    assert "ただいまから産業委員会を開会いたします。" in text
+
+
+def test_a_table_typed_with_spaces_stays_a_table():
+    rows = ["第1回　　　　北浜市　　　　　令和元年", "第2回　　　　南浜町　　　　　令和2年",
+            "第3回　　　　西浜市　　　　　令和3年", "第4回　　　　東浜村　　　　　令和4年"]
+    assert _read(_pdf(rows)).splitlines() == [r.replace("　　　　　", "\t").replace("　　　　", "\t") for r in rows]
