@@ -100,16 +100,24 @@ _NO_LINE_END = set("(（「『【〔〈《[{‘“")
 _LIST_LEAD = set(":：")
 # Line starts that open a new paragraph: bullets, notes, numbered items, articles.
 _MARKER = re.compile(
-    r"^(?:[○●◯◎・※■□◆◇▲△▼▽★☆▶►→⇒【〔]"
-    r"|[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]"
-    r"|[①-⑳㉑-㉟]"
-    r"|第[0-9０-９一二三四五六七八九十百]+[条章節款]"
-    r"|[0-9０-９]{1,2}[.．](?![0-9０-９])"
-    r"|[ア-ンｱ-ﾝ][.．)）]"
-    r"|第[0-9０-９一二三四五六七八九十百]+回"  # an edition: a row of a list of meetings
-    r"|(?:令和|平成|昭和)[0-9０-９元]{1,2}年|[0-9０-９]{4}年"  # a date at the line start: a list entry
+    r"^(?:(?P<bullet>[○●◯◎・※■□◆◇▲△▼▽★☆▶►→⇒【〔])"
+    r"|(?P<bracketed>[(（][0-9０-９一二三四五六七八九十]{1,3}[)）])"
+    r"|(?P<circled>[①-⑳㉑-㉟])"
+    r"|(?P<article>第[0-9０-９一二三四五六七八九十百]+[条章節款])"
+    r"|(?P<numbered>[0-9０-９]{1,2}[.．](?![0-9０-９]))"
+    r"|(?P<kana>[ア-ンｱ-ﾝ][.．)）])"
+    r"|(?P<edition>第[0-9０-９一二三四五六七八九十百]+回)"  # an edition: a row of a list of meetings
+    r"|(?P<date>(?:令和|平成|昭和)[0-9０-９元]{1,2}年|[0-9０-９]{4}年)"  # a date at the line start: a list entry
     r")"
 )
+
+
+def _marker_kind(text: str) -> str | None:
+    """Which kind of marker opens `text` (a bullet by its own mark), or None."""
+    m = _MARKER.match(text)
+    if m is None:
+        return None
+    return m.group() if m.lastgroup == "bullet" else m.lastgroup
 # A header/footer line that is only a page number: "- 3 -", "3", "3/10", "Page 3", "3ページ", "p. 3", "iv".
 _PAGE_NUMBER = re.compile(
     r"^(?:[-‐−–—―ー~〜]?\s*[0-9]{1,4}\s*[-‐−–—―ー~〜]?"
@@ -620,7 +628,9 @@ def _centred_run_on(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[
 def _wraps_onto_marker(a: _Line, b: _Line, head: _Line, edges: dict[str, _Edges]) -> bool:
     """Whether b, which starts with what reads as a marker (「・」, 「第19回」, 「2023年」), is a's
     sentence wrapped there: b is not indented, a (which fills its column) leaves its sentence
-    open, and a's paragraph (which opened with `head`) is not an item of a list itself.
+    open, and a's paragraph (which opened with `head`) is not an item of a list of such markers
+    itself (「・…」 over 「・…」, 「(1)…」 over 「(2)…」; a paragraph opening on a date is no list of
+    editions).
 
     A line set without 禁則 (or cut inside 「三条市商工会・三条市立大学」) can start with a
     中黒 or a number as any other character. A line ending in an opening bracket always goes on.
@@ -629,7 +639,8 @@ def _wraps_onto_marker(a: _Line, b: _Line, head: _Line, edges: dict[str, _Edges]
         return False
     if a.text[-1] in _NO_LINE_END:
         return True
-    return a.text[-1] not in _SENTENCE_END and a.text[-1] not in _LIST_LEAD and not _MARKER.match(head.text)
+    return a.text[-1] not in _SENTENCE_END and a.text[-1] not in _LIST_LEAD \
+        and _marker_kind(head.text) != _marker_kind(b.text)
 
 
 def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float], head: _Line) -> bool:

@@ -119,14 +119,21 @@ def test_a_line_cut_after_an_opening_bracket_goes_on():
     assert text == "2016年、西浜市での開催(第12回)では多くの市町村が参加した。"
 
 
+def test_a_paragraph_opening_on_a_date_is_no_list_of_what_follows():
+    first = "令和4年10月3日から5日にかけて、西浜市におきまして、下記のとおり"
+    text = _read(_pdf([first + "第8回全国梨産地交流会を開催しました。"], width=_width(first)))
+    assert text == first + "第8回全国梨産地交流会を開催しました。"
+
+
 def test_a_list_after_a_colon_and_a_list_of_full_items_keep_their_lines():
     lead = "協定の内容は次のとおり:"
     item = "・地域の中小企業の経営を支える取り組み"
     text = _read(_pdf([lead, item, item], width=_width(lead)))
     assert text.splitlines() == [lead, item, item]
-    items = ["(1)地域の中小企業の経営を支える取り組み", "(2)創業を志す人を支える取り組みの強化"]
-    text = _read(_pdf(items, width=_width(items[0])))
-    assert text.splitlines() == items
+    for items in (["(1)地域の中小企業の経営を支える取り組み", "(2)創業を志す人を支える取り組みの強化"],
+                  ["・地域の中小企業の経営を支える取り組み", "・創業を志す人を支える取り組みの強化"]):
+        text = _read(_pdf(items, width=_width(items[0])))
+        assert text.splitlines() == items
 
 
 # ---------------------------------------------------------------- runs of spaces
