@@ -10,7 +10,7 @@ Takes the bytes of a PDF and gives `(text, pages, title, warnings)`:
   unbreakable unit (禁則: 例」, み)) would not have fitted, and the centred last
   line of a centred paragraph (a title block) is joined to the full line above;
   a line with parts set far apart on it (a title and its date flush right) is a
-  line of its own; a full line that leaves its sentence open goes on into a
+  line of its own (parted by a run of typed spaces, only where it opens a paragraph); a full line that leaves its sentence open goes on into a
   next line starting with what reads as a marker (「…商工会」/「・…大学」, 「開催(」/
   「第19回)」: text set without 禁則) unless it is a list's item or leads into a list (「:」);
   no space is put where a number or word wrapped inside
@@ -157,6 +157,7 @@ class _Line:
     slot: str = "single"  # single / left / right / full / table / vertical: where it sits, for the column edges
     gap: float = 0.0  # the usual space between its characters: letter spacing
     spread: bool = False  # parts set far apart on it (a title and its date flush right): no wrapped line
+    typed: bool = False  # ... by runs of drawn spaces, as text is typed: inside a paragraph, a wrapped line still
 
 
 @dataclass
@@ -288,8 +289,11 @@ def _make_line(chars: list[_Char], slot: str) -> _Line | None:
         elif _is_western(a) and _is_western(b) and ch.x0 - prev.x1 > threshold:
             out.append(" ")
         out.append(ch.text)
+    far = usual_gap + _SPREAD * size
+    spread = widest > far
+    typed = spread and all(spaced[i] for i in range(1, len(visible)) if visible[i].x0 - visible[i - 1].x1 > far)
     return _Line("".join(out), visible[0].x0, visible[-1].x1, min(c.top for c in visible),
-                 max(c.bottom for c in visible), size, slot, usual_gap, widest > usual_gap + _SPREAD * size)
+                 max(c.bottom for c in visible), size, slot, usual_gap, spread, typed)
 
 
 def _lines(chars: list[_Char], slot: str) -> list[_Line]:
@@ -645,8 +649,13 @@ def _wraps_onto_marker(a: _Line, b: _Line, head: _Line, edges: dict[str, _Edges]
 
 def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float], head: _Line) -> bool:
     """Whether line b starts a new paragraph after line a (same column; `head` opened a's paragraph);
-    a table row is a line of its own."""
-    if abs(a.size - b.size) > 0.5 or a.slot == "table" or b.slot == "table" or a.spread or b.spread:
+    a table row is a line of its own. A line with parts set far apart is a line of its own, unless
+    they are parted by typed spaces inside a paragraph: it is not the paragraph's first line (a
+    title and its date typed apart), as when a paragraph with runs of spaces in it is wrapped
+    (「…平成30年8月28日政策条例」/「検討会          会議録 開催日 …」)."""
+    if abs(a.size - b.size) > 0.5 or a.slot == "table" or b.slot == "table":
+        return True
+    if (a.spread and not (a.typed and a is not head)) or (b.spread and not b.typed):
         return True
     pitch = pitches.get(_pitch_key(a), 2 * a.size)
     if b.top - a.top > pitch * 1.2 + 0.5:  # paragraph spacing

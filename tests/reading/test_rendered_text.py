@@ -8,7 +8,8 @@ text says must come out, not what the cutting or the spacing did to it.
 - a line cut before a 中黒 or a number that reads as a list marker (「…三条市商工会」/「・三条市立
   大学」, 「開催(」/「第19回)」) goes on; a list after a colon, and a list's own items, do not;
 - a paragraph with runs of spaces in it (minutes: 「開催場所      特別委員会室」) wrapped over
-  lines is a paragraph, not a table of its pieces; a table typed with spaces stays a table.
+  lines is a paragraph, not a table of its pieces nor lines set apart; a table typed with spaces
+  stays a table, and a title and its date typed apart stay a line of their own.
 All the text is invented.
 """
 from __future__ import annotations
@@ -146,6 +147,20 @@ def test_a_paragraph_with_runs_of_spaces_is_no_table():
     text = _read(_pdf([para], char_space=2.0))
     assert "\t" not in text
     assert "ただいまから産業委員会を開会いたします。" in text
+
+
+def test_a_wide_run_of_spaces_inside_a_paragraph_does_not_cut_it():
+    first = "西浜市議会 令和2年6月3日産業委員会-06月03日-01号 令和2年6月3日産業委"
+    para = first + "員会" + " " * 14 + "産業委員会会議録 開催日 令和2年6月3日(水)、委員長が開会を告げた。"
+    text = _read(_pdf([para], char_space=2.0, width=_width(first) + 2.0 * len(first)))
+    assert "令和2年6月3日産業委員会 産業委員会会議録 開催日" in text
+
+
+def test_a_title_and_its_date_typed_apart_stay_a_line_of_their_own():
+    title = "北浜町商工会だより" + "　" * 12 + "令和5年4月1日"
+    body = "北浜町商工会は、町内の事業所を対象に経営相談会を開きます。相談は無料で、予約は不要です。" * 2
+    text = _read(_pdf([title, body], width=_width(title)))
+    assert text.splitlines()[0] == "北浜町商工会だより 令和5年4月1日"
 
 
 def test_a_table_typed_with_spaces_stays_a_table():
