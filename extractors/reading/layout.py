@@ -159,6 +159,23 @@ def row_segments(row: list) -> list[list]:
     return segments
 
 
+def spaced_cuts(row: list, segments: list[list]) -> bool:
+    """Whether a row is cut into segments only where spaces are drawn: words set apart with
+    spaces, as text is typed, not cells set at tab stops (whose gaps hold nothing)."""
+    spaces = [(c.x0 + c.x1) / 2 for c in row if c.text.isspace()]
+    return len(segments) >= 2 and bool(spaces) and all(
+        any(s[-1].x1 - 0.5 <= x <= t[0].x0 + 0.5 for x in spaces) for s, t in zip(segments, segments[1:]))
+
+
+def _lined_up(run: list[list[list]]) -> bool:
+    """Whether most cells after the first in the run's rows start where cells of most other rows
+    start too (within an em): a table's columns; a paragraph's runs of spaces fall anywhere."""
+    starts = [(k, s[0].x0, s[0].size) for k, row in enumerate(run) for s in row[1:]]
+    aligned = sum(1 for k, x, size in starts
+                  if len({j for j, y, _ in starts if j != k and abs(x - y) <= size}) >= 0.5 * (len(run) - 1))
+    return aligned >= 0.5 * len(starts)
+
+
 def _anchors(starts: list[tuple[float, float]]) -> list[float]:
     """Cluster segment starts (x, size) into column anchors: starts within 1.5 em are one column."""
     anchors: list[float] = []
@@ -203,12 +220,15 @@ def _is_table(run: list[list[list]], anchors: list[float]) -> bool:
     return False
 
 
-def table_runs(segmented: list[list[list]], tops: list[float], bottoms: list[float]) -> list[tuple[int, int, list[float]]]:
+def table_runs(segmented: list[list[list]], tops: list[float], bottoms: list[float],
+               spaced: list[bool] | None = None) -> list[tuple[int, int, list[float]]]:
     """Runs (first row, last row, column anchors) of rows that read as an unruled table.
 
     A run is rows of two or more segments, each close under the one before; a row of one
     segment that starts at one of the run's later columns continues the cells above (a
-    wrapped cell). A run needs three rows of several segments.
+    wrapped cell). A run needs three rows of several segments. Rows cut only at drawn spaces
+    (`spaced`, `spaced_cuts`) whose cells do not line up are a paragraph with runs of spaces
+    in it (a minutes page's 「開催場所    特別委員会室」 wrapped over lines), not a table.
     """
     found = []
     i, n = 0, len(segmented)
@@ -231,7 +251,8 @@ def table_runs(segmented: list[list[list]], tops: list[float], bottoms: list[flo
             j += 1
         anchors = _anchors(starts)
         run = segmented[i:j + 1]
-        if multi >= 3 and _is_table(run, anchors):
+        typed = spaced is not None and all(spaced[k] for k in range(i, j + 1) if len(segmented[k]) >= 2)
+        if multi >= 3 and _is_table(run, anchors) and not (typed and not _lined_up([r for r in run if len(r) >= 2])):
             found.append((i, j, anchors))
         i = j + 1
     return found

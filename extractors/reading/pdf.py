@@ -10,7 +10,10 @@ Takes the bytes of a PDF and gives `(text, pages, title, warnings)`:
   unbreakable unit (禁則: 例」, み)) would not have fitted, and the centred last
   line of a centred paragraph (a title block) is joined to the full line above;
   a line with parts set far apart on it (a title and its date flush right) is a
-  line of its own; no space is put where a number or word wrapped inside
+  line of its own (parted by a run of typed spaces, only where it opens a paragraph); a full line that leaves its sentence open goes on into a
+  next line starting with what reads as a marker (「…商工会」/「・…大学」, 「開催(」/
+  「第19回)」: text set without 禁則) unless it is a list's item or leads into a list (「:」);
+  no space is put where a number or word wrapped inside
   Japanese text is joined (「市内に4」/「0カ所」 -> 「市内に40カ所」);
 - `pages`: one `Page(page=n, start, end, ocr)` per page read; `text[start:end]`
   is that page's text. Pages are joined by "\\n", or by "" when a sentence runs
@@ -76,7 +79,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.errors import ExtractionError
 from extractors.reading.layout import (Region, anchor_of, block_unit, group_rows, reading_regions, row_segments,
-                                       row_unit, split_vertical, table_runs)
+                                       row_unit, spaced_cuts, split_vertical, table_runs)
 from extractors.reading.normalize import normalize_chars, normalize_text
 from extractors.reading.ocr import OcrLine, needs_ocr, ocr_page, ocr_unavailable
 from extractors.reading.pdfium_chars import PDFIUM_LOCK, PdfiumPages
@@ -93,18 +96,28 @@ _TITLE_FRAME = set("〜~―-")
 # vowel mark) or end with (opening brackets): line breaking carries them over with a neighbour.
 _NO_LINE_START = set("、。,.，．・:;!?！？)）」』】〕〉》]}’”ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ")
 _NO_LINE_END = set("(（「『【〔〈《[{‘“")
+# A line ending in one of these leads into what follows: a list may start on the next line.
+_LIST_LEAD = set(":：")
 # Line starts that open a new paragraph: bullets, notes, numbered items, articles.
 _MARKER = re.compile(
-    r"^(?:[○●◯◎・※■□◆◇▲△▼▽★☆▶►→⇒【〔]"
-    r"|[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]"
-    r"|[①-⑳㉑-㉟]"
-    r"|第[0-9０-９一二三四五六七八九十百]+[条章節款]"
-    r"|[0-9０-９]{1,2}[.．](?![0-9０-９])"
-    r"|[ア-ンｱ-ﾝ][.．)）]"
-    r"|第[0-9０-９一二三四五六七八九十百]+回"  # an edition: a row of a list of meetings
-    r"|(?:令和|平成|昭和)[0-9０-９元]{1,2}年|[0-9０-９]{4}年"  # a date at the line start: a list entry
+    r"^(?:(?P<bullet>[○●◯◎・※■□◆◇▲△▼▽★☆▶►→⇒【〔])"
+    r"|(?P<bracketed>[(（][0-9０-９一二三四五六七八九十]{1,3}[)）])"
+    r"|(?P<circled>[①-⑳㉑-㉟])"
+    r"|(?P<article>第[0-9０-９一二三四五六七八九十百]+[条章節款])"
+    r"|(?P<numbered>[0-9０-９]{1,2}[.．](?![0-9０-９]))"
+    r"|(?P<kana>[ア-ンｱ-ﾝ][.．)）])"
+    r"|(?P<edition>第[0-9０-９一二三四五六七八九十百]+回)"  # an edition: a row of a list of meetings
+    r"|(?P<date>(?:令和|平成|昭和)[0-9０-９元]{1,2}年|[0-9０-９]{4}年)"  # a date at the line start: a list entry
     r")"
 )
+
+
+def _marker_kind(text: str) -> str | None:
+    """Which kind of marker opens `text` (a bullet by its own mark), or None."""
+    m = _MARKER.match(text)
+    if m is None:
+        return None
+    return m.group() if m.lastgroup == "bullet" else m.lastgroup
 # A header/footer line that is only a page number: "- 3 -", "3", "3/10", "Page 3", "3ページ", "p. 3", "iv".
 _PAGE_NUMBER = re.compile(
     r"^(?:[-‐−–—―ー~〜]?\s*[0-9]{1,4}\s*[-‐−–—―ー~〜]?"
@@ -144,6 +157,7 @@ class _Line:
     slot: str = "single"  # single / left / right / full / table / vertical: where it sits, for the column edges
     gap: float = 0.0  # the usual space between its characters: letter spacing
     spread: bool = False  # parts set far apart on it (a title and its date flush right): no wrapped line
+    typed: bool = False  # ... by runs of drawn spaces, as text is typed: inside a paragraph, a wrapped line still
 
 
 @dataclass
@@ -244,8 +258,10 @@ def _make_line(chars: list[_Char], slot: str) -> _Line | None:
     Letter spacing is not a word break. A space is inserted only between two
     western (Latin, digit, punctuation) characters whose gap exceeds the line's
     usual letter gap by a tenth of an em (PDFs made by TeX and many others draw
-    no space characters); a space drawn in the PDF is kept only next to a
-    western character, never between two Japanese ones.
+    no space characters). A space drawn in the PDF is a separator and is kept
+    (「全国茶サミット 全国の茶産地」, as the page's own text has it), except
+    where it spaces out single characters (「日 時」, 「会 議 録」: a heading
+    set wide), between two Japanese ones each standing alone between spaces.
     """
     chars = sorted(chars, key=lambda c: c.x0)
     visible = [c for c in chars if not c.text.isspace()]
@@ -254,23 +270,30 @@ def _make_line(chars: list[_Char], slot: str) -> _Line | None:
     size = statistics.median(c.size for c in visible)
     usual_gap, widest = _gaps(visible)
     threshold = usual_gap + 0.1 * size
-    out: list[str] = []
-    prev: _Char | None = None
-    drawn_space = False
+    spaced = [False] * len(visible)  # a space is drawn before visible[i] (after the line's start)
+    k = -1
     for ch in chars:
         if ch.text.isspace():
-            drawn_space = prev is not None
-            continue
-        if prev is not None:
-            a, b = prev.text[-1], ch.text[0]
-            if drawn_space and (_is_western(a) or _is_western(b)):
+            if k >= 0 and k + 1 < len(visible):
+                spaced[k + 1] = True
+        else:
+            k += 1
+    out: list[str] = [visible[0].text]
+    for i in range(1, len(visible)):
+        prev, ch = visible[i - 1], visible[i]
+        a, b = prev.text[-1], ch.text[0]
+        if spaced[i]:
+            alone = (i == 1 or spaced[i - 1]) and (i + 1 == len(visible) or spaced[i + 1])
+            if _is_western(a) or _is_western(b) or not alone:
                 out.append(" ")
-            elif not drawn_space and _is_western(a) and _is_western(b) and ch.x0 - prev.x1 > threshold:
-                out.append(" ")
+        elif _is_western(a) and _is_western(b) and ch.x0 - prev.x1 > threshold:
+            out.append(" ")
         out.append(ch.text)
-        prev, drawn_space = ch, False
+    far = usual_gap + _SPREAD * size
+    spread = widest > far
+    typed = spread and all(spaced[i] for i in range(1, len(visible)) if visible[i].x0 - visible[i - 1].x1 > far)
     return _Line("".join(out), visible[0].x0, visible[-1].x1, min(c.top for c in visible),
-                 max(c.bottom for c in visible), size, slot, usual_gap, widest > usual_gap + _SPREAD * size)
+                 max(c.bottom for c in visible), size, slot, usual_gap, spread, typed)
 
 
 def _lines(chars: list[_Char], slot: str) -> list[_Line]:
@@ -401,8 +424,9 @@ def _take_unruled_tables(rows: list[list[_Char]]) -> tuple[list[tuple[float, lis
         return [], rows  # no run of rows with several cells: the common case, cheaply
     tops = [min(c.top for c in r) for r in rows]
     bottoms = [max(c.bottom for c in r) for r in rows]
+    spaced = [spaced_cuts(r, s) for r, s in zip(rows, segmented)]
     inserts, used = [], set()
-    for first, last, anchors in table_runs(segmented, tops, bottoms):
+    for first, last, anchors in table_runs(segmented, tops, bottoms, spaced):
         table_rows: list[tuple[list[str], list[_Char]]] = []
         for k in range(first, last + 1):
             segments = segmented[k]
@@ -605,25 +629,52 @@ def _centred_run_on(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[
     return before > 0.5 * b.size and after > 0.5 * b.size and abs(before - after) <= em
 
 
-def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float]) -> bool:
-    """Whether line b starts a new paragraph after line a (same column); a table row is a line of its own."""
-    if abs(a.size - b.size) > 0.5 or a.slot == "table" or b.slot == "table" or a.spread or b.spread:
+def _wraps_onto_marker(a: _Line, b: _Line, head: _Line, edges: dict[str, _Edges]) -> bool:
+    """Whether b, which starts with what reads as a marker (「・」, 「第19回」, 「2023年」), is a's
+    sentence wrapped there: b is not indented, a (which fills its column) leaves its sentence
+    open, and a's paragraph (which opened with `head`) is not an item of a list of such markers
+    itself (「・…」 over 「・…」, 「(1)…」 over 「(2)…」; a paragraph opening on a date is no list of
+    editions).
+
+    A line set without 禁則 (or cut inside 「三条市商工会・三条市立大学」) can start with a
+    中黒 or a number as any other character. A line ending in an opening bracket always goes on.
+    """
+    if b.x0 > edges[b.slot].left + 0.5 * b.size:
+        return False
+    if a.text[-1] in _NO_LINE_END:
+        return True
+    return a.text[-1] not in _SENTENCE_END and a.text[-1] not in _LIST_LEAD \
+        and _marker_kind(head.text) != _marker_kind(b.text)
+
+
+def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float], head: _Line) -> bool:
+    """Whether line b starts a new paragraph after line a (same column; `head` opened a's paragraph);
+    a table row is a line of its own. A line with parts set far apart is a line of its own, unless
+    they are parted by typed spaces inside a paragraph: it is not the paragraph's first line (a
+    title and its date typed apart), as when a paragraph with runs of spaces in it is wrapped
+    (「…平成30年8月28日政策条例」/「検討会          会議録 開催日 …」)."""
+    if abs(a.size - b.size) > 0.5 or a.slot == "table" or b.slot == "table":
+        return True
+    if (a.spread and not (a.typed and a is not head)) or (b.spread and not b.typed):
         return True
     pitch = pitches.get(_pitch_key(a), 2 * a.size)
     if b.top - a.top > pitch * 1.2 + 0.5:  # paragraph spacing
         return True
     if _is_short(a, edges[a.slot], b):
         return True
-    return _opens_paragraph(b, edges[b.slot]) and not _centred_run_on(a, b, edges, pitches)
+    return _opens_paragraph(b, edges[b.slot]) and not _centred_run_on(a, b, edges, pitches) \
+        and not _wraps_onto_marker(a, b, head, edges)
 
 
-def _continues(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float]) -> bool:
+def _continues(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, float], head: _Line) -> bool:
     """Whether b (top of the next column or page, or the next line over both columns) carries on
-    the sentence that a (a column's foot, or a line over both columns) left open."""
+    the sentence that a (a column's foot, or a line over both columns; `head` opened its
+    paragraph) left open."""
     return (a.text[-1] not in _SENTENCE_END and abs(a.size - b.size) <= 0.5 and "table" not in (a.slot, b.slot)
             and not (a.spread or b.spread)
             and not _is_short(a, edges[a.slot], b)
-            and (not _opens_paragraph(b, edges[b.slot]) or _centred_run_on(a, b, edges, pitches)))
+            and (not _opens_paragraph(b, edges[b.slot]) or _centred_run_on(a, b, edges, pitches)
+                 or _wraps_onto_marker(a, b, head, edges)))
 
 
 def _is_japanese(c: str) -> bool:
@@ -657,41 +708,53 @@ def _join(a: str, b: str) -> str:
     return a + " " + b if a and b and _needs_space(a, b) else a + b
 
 
-def _block_text(block: list[_Line], edges: dict[str, _Edges], pitches: dict[float, float]) -> str:
-    text = block[0].text
+def _block_text(block: list[_Line], edges: dict[str, _Edges], pitches: dict[float, float],
+                head: _Line | None = None) -> tuple[str, _Line]:
+    """A block's lines as text, and the line that opened its last paragraph. `head` opened the
+    paragraph the block's first line carries on (from the column or page before), if it does."""
+    text, head = block[0].text, head or block[0]
     for a, b in zip(block, block[1:]):
-        text = text + "\n" + b.text if _breaks(a, b, edges, pitches) else _join(text, b.text)
-    return text
+        if _breaks(a, b, edges, pitches, head):
+            text, head = text + "\n" + b.text, b
+        else:
+            text = _join(text, b.text)
+    return text, head
 
 
-def _page_text(blocks: list[list[_Line]], edges: dict[str, _Edges], pitches: dict[float, float]) -> str:
-    """A page's blocks as normalised text; a sentence running on into the next column is joined."""
+def _page_text(blocks: list[list[_Line]], edges: dict[str, _Edges], pitches: dict[float, float],
+               head: _Line | None = None) -> tuple[str, _Line]:
+    """A page's blocks as normalised text, a sentence running on into the next column joined, and
+    the line that opened its last paragraph (`head`: that of the page before, if it runs on)."""
     text = ""
     for i, block in enumerate(blocks):
-        part = _block_text(block, edges, pitches)
-        if i and _continues(blocks[i - 1][-1], block[0], edges, pitches):
+        runs_on = bool(i) and _continues(blocks[i - 1][-1], block[0], edges, pitches, head)
+        part, head = _block_text(block, edges, pitches, head if runs_on or (not i and head) else None)
+        if runs_on:
             text = _join(text, part)
         else:
             text = text + "\n" + part if text else part
-    return normalize_text(text)
+    return normalize_text(text), head
 
 
 def _assemble(pages: list[_PageLines], edges: dict[str, _Edges], pitches: dict[float, float]) -> tuple[str, list[Page]]:
     """Join the pages' texts ("" where a sentence runs on from the page before, else "\n") and note their spans."""
     text, spans = "", []
     prev_last: _Line | None = None
+    head: _Line | None = None  # the line that opened the last paragraph read
     for n, p in enumerate(pages, 1):
         blocks = [b for b in p.blocks if b]
-        page_text = _page_text(blocks, edges, pitches) if blocks else ""
+        runs_on = False
+        if blocks and text and prev_last is not None:
+            runs_on = _continues(prev_last, blocks[0][0], edges, pitches, head)
+        page_text, last_head = _page_text(blocks, edges, pitches, head if runs_on else None) if blocks else ("", head)
         if page_text and text:
-            runs_on = prev_last is not None and _continues(prev_last, blocks[0][0], edges, pitches)
             # a word of ASCII letters cut at the page foot keeps a separator
             text += "" if runs_on and not _needs_space(text, page_text) else "\n"
         start = len(text)
         text += page_text
         spans.append(Page(page=n, start=start, end=len(text), ocr=p.ocr))
         if blocks:
-            prev_last = blocks[-1][-1]
+            prev_last, head = blocks[-1][-1], last_head
     return text, spans
 
 

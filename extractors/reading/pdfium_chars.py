@@ -8,8 +8,10 @@ descent (an Adobe standard font's from pdfminer's own AFM table); its right edge
 pdfium's box, which takes in a glyph reaching past its advance. Two differences remain, both
 small: pdfium applies character spacing after the last glyph of a string too (as the PDF
 specification says; pdfminer does not), so characters can drift by a fraction of a point per
-string along a line, and it leaves out some drawn spaces. On every sample, benchmark and
-browser-printed PDF the documents read either way are the same (tests/reading/test_pdfium_chars.py).
+string along a line, and it keeps one space of a run of drawn spaces. A space pdfium's text page
+leaves out altogether (one set as a text object of its own, which draws nothing: browsers print
+spaces so) is added back from the page's objects (`_blank_objects`). On every sample, benchmark
+and browser-printed PDF the documents read either way are the same (tests/reading/test_pdfium_chars.py).
 
 Only plain pages take this way. A page is left to pdfplumber (`PdfiumPages.chars` gives None),
 so that what it reads stays what it was, when it:
@@ -42,7 +44,7 @@ from extractors.reading.tables import has_ruled_table
 
 PDFIUM_LOCK = threading.RLock()
 
-_PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+_PATH, _FORM, _TEXT = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_TEXT
 _MOVETO, _LINETO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
 
 
@@ -106,9 +108,43 @@ def _plain_chars(page) -> list[tuple[str, float, float, float, float, float]] | 
     height = box[3]
     textpage = page.get_textpage()
     try:
-        return _chars(textpage.raw, height)
+        chars = _chars(textpage.raw, height)
     finally:
         textpage.close()
+    return chars + _blank_objects(page, height) if chars is not None else None
+
+
+def _blank_objects(page, height: float) -> list[tuple[str, float, float, float, float, float]]:
+    """The drawn spaces pdfium's text page leaves out: a text object that draws nothing (a space
+    set on its own, as browsers print one in another font than its neighbours) is not read at
+    all, and a space pdfium makes up in its place is a generated one. pdfminer reads it as the
+    space it is, one character from the object's origin, as wide as the font's space."""
+    out = []
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    size, width = ctypes.c_float(), ctypes.c_float()
+    matrix = pdfium_c.FS_MATRIX()
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != _TEXT:
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top) or right.value - left.value >= 0.01:
+            continue  # pdfium reads a text object at least this wide (its kSizeEpsilon)
+        font = pdfium_c.FPDFTextObj_GetFont(obj)
+        if not (font and pdfium_c.FPDFPageObj_GetMatrix(obj, matrix) and pdfium_c.FPDFTextObj_GetFontSize(obj, size)):
+            continue
+        if matrix.b != 0 or matrix.c != 0 or matrix.a <= 0 or matrix.d <= 0:
+            continue  # not upright: such a page is pdfplumber's anyway
+        name = _base_name(font)
+        if name in FONT_METRICS:
+            descent = FONT_METRICS[name][0].get("Descent", 0)
+        else:
+            out_descent = ctypes.c_float()
+            descent = out_descent.value if pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), out_descent) else 0.0
+        em = size.value * matrix.d
+        advance = width.value * matrix.a if pdfium_c.FPDFFont_GetGlyphWidth(font, 0x20, size.value, width) else 0.0
+        base = height - (matrix.f - abs(descent) / 1000 * em)
+        out.append((" ", matrix.e, matrix.e + advance, base - em, base, em))
+    return out
 
 
 def _may_have_table(page) -> bool:

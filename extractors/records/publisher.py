@@ -69,6 +69,11 @@ def _university_short_form(name: str) -> bool:
                            for end in _PLACE_ENDINGS)
 
 
+def is_office_name(name: str) -> bool:
+    """A body's office named on its own: a place and 支店, 支所, 支部, 本部, 出張所 or 営業部 (宇都宮支店)."""
+    return bool(_BRANCH_OF.search(name)) and len(name) > 2 and not is_signing_body(name)
+
+
 def is_signing_body(name: str) -> bool:
     """A name that can be a party: a municipality, a listed institution, or an organisation's name
     (a university's news short form after its place among them: 群馬大)."""

@@ -407,11 +407,12 @@ _NICKNAME_END = re.compile(r"[ \u3000]([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大�
 
 
 def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None:
-    """The place a heading's name ends on (…研修会 京都大会, …連合会 長野全国大会): the nickname's."""
+    """The place a heading's name ends on (…研修会 京都大会, …連合会 長野全国大会): the nickname's,
+    its prefecture unless the page writes the city of that name (長野市で…開かれ)."""
     m = _NICKNAME_END.search(series)
     if not m or not meetings.is_nickname(m.group(0).strip()):
         return None
-    host = full_host(ctx, m.group(1), prefecture_first=True)
+    host = full_host(ctx, m.group(1), prefecture_first=m.group(1) + "市" not in ctx.text)
     if not host or not is_municipality(host):
         return None
     s = series_end - len(series) + m.start(1)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from extractors.records.publisher import is_signing_body
+from extractors.records.publisher import is_office_name, is_signing_body
 
 _ENDS_SENTENCE = "。！？!?」』)）:：>＞】"
 _MIN_LINE = 15  # shorter lines are headings or list items, never wrapped prose
@@ -92,7 +92,7 @@ class Wrapping:
             return True
         if len(line) >= _MIN_LINE and _word_across(text, newline):
             return True  # 「…に関する連携協\n力協定を結んだ」: an agreement's word broken in two
-        return self._name_across(newline) is not None  # 「東西信用\n金庫と…」: a name broken in two
+        return self._name_across(newline) is not None  # 「東西信用\n金庫と…」, 「…公庫\n宇都宮支店は」: a name broken in two
 
     def _name_across(self, at: int) -> tuple[int, int, str] | None:
         """The name broken by the newline at `at`: the name characters before and after it are a body's
@@ -107,8 +107,9 @@ class Wrapping:
             return None  # 「…について\n当金庫は」: a word ends before the break, no name runs across it
         if re.search(r"[0-9０-９]", before.group()) or after.group().startswith(_SELF_OPENERS):
             return None  # 「令和3年3月10日\n当金庫は」: a date line above a paragraph that opens on a self-reference
-        if is_signing_body(name) and not is_signing_body(after.group()) and not is_signing_body(before.group()):
-            return before.start(), after.end(), name
+        if is_signing_body(name) and not is_signing_body(after.group()) \
+                and (not is_signing_body(before.group()) or is_office_name(after.group())):
+            return before.start(), after.end(), name  # 「東西信用\n金庫」, 「中小企業金融公庫\n宇都宮支店」: a body and its office
         return None
 
     def names_across(self, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -64,7 +64,7 @@ def test_samples_are_there():
 ])
 def test_fake_bold_headline_appears_as_often_as_drawn(name, headline):
     assert squash(text_of(name)).count(headline) == squash(expected(name)).count(headline) >= 1
-    assert headline in text_of(name).splitlines()
+    assert headline in [squash(line) for line in text_of(name).splitlines()]  # a line of its own
 
 
 @pytest.mark.parametrize("name", DRAWN)
@@ -79,10 +79,10 @@ def test_no_doubled_characters(name):
 # ---------------------------------------------------------------- 2. letter spacing
 
 @pytest.mark.parametrize("name,heading", [
-    ("002_kanagawa.pdf", "工業部会先進技術交流展を開催"),
-    ("002_kanagawa.pdf", "11月22日会員企業が多数展示"),
+    ("002_kanagawa.pdf", "工業部会 先進技術交流展を開催"),  # the one space is drawn: a separator
+    ("002_kanagawa.pdf", "11月22日 会員企業が多数展示"),
     ("002_kanagawa.pdf", "SICCとTAMA協会"),  # letter-spaced ASCII: no "S I C C"
-    ("002_kanagawa.pdf", "県保証協会や関東経産局など中小の収益力改善で連携"),  # wrapped heading joined
+    ("002_kanagawa.pdf", "県保証協会や関東経産局など 中小の収益力改善で連携"),  # wrapped heading joined
     ("agreement_08_government.pdf", "(1)協定のねらい"),  # letter-spaced brackets and digits: no "( 1 )"
     ("agreement_08_government.pdf", "(2)参考"),
 ])
@@ -92,7 +92,10 @@ def test_letter_spaced_heading_has_no_spaces(name, heading):
 
 @pytest.mark.parametrize("name", ["002_kanagawa.pdf", "agreement_08_government.pdf"])
 def test_no_space_between_japanese_characters(name):
-    assert re.search(f"[{CJK}] +[{CJK}]", text_of(name)) is None
+    """Letter spacing gives no space between Japanese characters; a space drawn between two
+    words (「工業部会 通信」, as the page's text has it) is kept."""
+    spaced = {m.group() for m in re.finditer(f"[{CJK}] +[{CJK}]", text_of(name))}
+    assert spaced <= {m.group() for m in re.finditer(f"[{CJK}] +[{CJK}]", normalize_text(expected(name)))}
 
 
 @pytest.mark.parametrize("words,gap,charspace,want", [
@@ -151,7 +154,7 @@ def test_left_column_is_read_before_right(name, in_order):
 
 
 @pytest.mark.parametrize("name,line,index", [
-    ("004_arakawa.pdf", "対談荒川区と中小機構業務連携10周年", 0),  # the title over both columns
+    ("004_arakawa.pdf", "対談 荒川区と中小機構 業務連携10周年", 0),  # the title over both columns
     ("agreement_09_newsletter_2col.pdf", "長崎同友会が金融2機関とそれぞれ覚書", 0),  # over two columns, one short
 ])
 def test_full_width_block_in_its_place(name, line, index):

@@ -1,0 +1,27 @@
+"""A heading's nickname (…連合会 岐阜全国大会) names the place the meeting is held in: the city of that
+name where the page writes it (岐阜市で…開かれ), else the prefecture (as 〈群馬大会〉 names 群馬県)."""
+from tests.records.built import records_of
+
+TITLE = "全国商店街振興組合青年部連合会 岐阜全国大会(青年部だより)"
+
+
+def _host(text: str) -> str | None:
+    _, records = records_of(text, title=TITLE)
+    (record,) = [r for r in records if r["type"] == "summit" and r["edition"] == 23]
+    return record["host"]
+
+
+def test_the_nickname_names_the_city_the_page_writes(nlp):
+    text = ("第23回全国商店街振興組合青年部連合会 岐阜全国大会\n"
+            "令和元年10月4日・5日の両日、岐阜市で第23回全国商店街振興組合青年部連合会の全国大会が開かれました。\n"
+            "大会のテーマは「つなぐ商店街」です。\n"
+            "昨年11月の第22回沖縄全国大会に続き、各地の青年部が日ごろの活動を持ち寄りました。\n")
+    assert _host(text) == "岐阜市"
+
+
+def test_else_the_nickname_names_its_prefecture(nlp):
+    text = ("第23回全国商店街振興組合青年部連合会 岐阜全国大会\n"
+            "令和元年10月4日・5日の両日、第23回全国商店街振興組合青年部連合会の全国大会が開かれ、各地の青年部が集まりました。\n"
+            "大会のテーマは「つなぐ商店街」です。\n"
+            "昨年11月の第22回沖縄全国大会に続き、各地の青年部が日ごろの活動を持ち寄りました。\n")
+    assert _host(text) == "岐阜県"
