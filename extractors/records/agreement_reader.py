@@ -84,6 +84,8 @@ _DIVISION_AFTER = re.compile(r"([^\s、,。()（）「」とはがのをにで�
                              r"(?=\s?(?:と|は|が|、|,|及び|および|並びに))")
 # A body's office, then where in it a thing is held (本店7階会議室で, 本社で、): the venue of the signing
 _OFFICE_NAME = re.compile(r"(?:本店|本社|支店|本部|本館|事務所)$")
+# The rest of a place's word (舎 of 本庁舎) and the particle of where something is held
+_PLACE_CUT = re.compile(r"([^\s、。,()（）とはがをにでの]{1,2})(?:にて|において|で[、,\s])")
 _VENUE_AFTER = re.compile(r"\s?[^、。「」()（）\s]{0,12}?で[、,\s]")
 # After a place's name: the place is where the bodies after it are (県内の, 市内で, 県下の), no body of its own
 _REGION_WORD = r"(?:内|下|域)(?:の|で|に|外)"
@@ -457,6 +459,9 @@ class AgreementReader:
             past = aside.end() if aside else c.end
             if _BECOMES.match(text, past):
                 continue  # 「「ひょうご未来企業」となろう」, 「A社として」: what one becomes or acts as, no partner
+            cut = _PLACE_CUT.match(text, c.end)
+            if cut and _PLACE_WORDS.search(c.text + cut.group(1)):
+                continue  # 「A市役所本庁舎にて」: a place the name's tokens cut short (本庁 of 本庁舎), where it was held
             if _OFFICE_NAME.search(c.text) and _VENUE_AFTER.match(text, past):
                 continue  # 「同銀行本店(札幌市)7階会議室で」: where the signing was held, no party
             link = re.match(r"\s?(の|や)\s?", text[past:past + 3])

@@ -60,7 +60,7 @@ from extractors.records.coordination import branch_end, party_blocks, party_key
 from extractors.language.gazetteer import find_municipalities
 from extractors.language.nlp import rule_candidates
 from extractors.records.officials import official_after, people_sign, witness_after
-from extractors.records.publisher import is_signing_body
+from extractors.records.publisher import is_signing_body, stands_for_publisher
 from extractors.records.signatures import signature_block
 from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
@@ -255,6 +255,9 @@ _BOTH = re.compile(r"\s*(?:この度|このたび|本日)?[、,]?\s?(?:両者|�
 TOP_HEADING_LINES = 12  # a release's heading sits among its first lines
 
 
+_SELF_SIGNER = re.compile(r"(?<![\u4e00-\u9fff々])[\u4e00-\u9fff々]{0,4}?((?:本|当)(?:所|会|学|市|町|村|区|県|行|金庫|機構|協会|センター))")
+
+
 def _bodies_of_signers(r: AgreementReader, s: int, sign_at: int) -> list[tuple[str, int, int, str]]:
     """The bodies whose officials sign when the signing has people for its subject (「柏市長と千葉銀行頭取が
     …署名した」, `people_sign`): each body named right before an office word, not as a witness."""
@@ -270,6 +273,11 @@ def _bodies_of_signers(r: AgreementReader, s: int, sign_at: int) -> list[tuple[s
         name = r.name_of(c)
         if name and is_signing_body(name) and not any(same_body(name, o[0]) or o[0] in name for o in out):
             out.append((name, c.start, c.end, "agreement-signer-body"))
+    for m in _SELF_SIGNER.finditer(r.text, s, sign_at):  # 「山田本所会頭、…の3者による」: the publisher's own official
+        # (not 「山本所長」: a person called 山本, 所長)
+        if r.publisher and stands_for_publisher(m.group(1), r.publisher) and official_after(r.text, m.end(1)) and \
+                not r.text.startswith("長", m.end(1)) and not any(same_body(r.publisher, o[0]) for o in out):
+            out.insert(0, (r.publisher, m.start(1), m.end(1), "agreement-signer-body"))
     return out if len(out) >= 2 else []
 
 
