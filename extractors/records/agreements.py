@@ -60,6 +60,7 @@ from extractors.records.coordination import branch_end, party_blocks, party_key
 from extractors.language.gazetteer import find_municipalities
 from extractors.language.nlp import rule_candidates
 from extractors.records.officials import official_after, people_sign, witness_after
+from extractors.records.place_groups import place_groups
 from extractors.records.publisher import is_signing_body, stands_for_publisher
 from extractors.records.signatures import signature_block
 from extractors.records.spans import Span, date_span, field_span
@@ -129,6 +130,9 @@ def _sentence_topic(r: AgreementReader, s: int, end: int) -> tuple[str, int, int
     return None
 
 
+_JOINED_AFTER = re.compile(r"\s?(?:及び|および|並びに|ならびに|と)\s?")
+
+
 def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: Candidate,
                      first: bool = True, topic: tuple[str, int, int, str] | None = None) -> list[dict]:
     """The drafts of one signing sentence; `first`: no signing sentence before it gave one (a later
@@ -173,11 +177,24 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
                 break
     if len(parties) <= 1 and first:  # 「協定を結んだのはA銀行と県内6つの信用金庫、それに2つの信用組合の…です」
         parties += [p for p in cleft_counted_groups(r, s, e) if not any(same_body(p[0], q[0]) for q in parties)]
-    if len(parties) < 2:
+    found, past = place_groups(text, s, e)
+    groups = [[(n.name, n.start, n.end, n.rule) for n in g] for g in found]
+    if groups:  # 「A町・B町の自治体・商工会及びX信金による…協定」: the bodies of each place, with the others
+        members = [n for g in groups for n in g]
+        parties = [p for p in parties if not any(same_body(p[0], n[0]) or same_body(n[0], p[0]) for n in members)]
+        joined = _JOINED_AFTER.match(text, past)
+        other = next((c for c in r._candidates(s, e) if joined and c.start == joined.end()), None)
+        name = r.name_of(other) if other else None
+        if name and is_signing_body(name) and not any(same_body(name, p[0]) for p in parties):
+            parties.append((name, other.start, other.end, "agreement-place-group"))  # (「…商工会及びX信金による」)
+    if len(parties) + len(groups) < 2:
         return []
     title = strip_quotes(title_m.group()) if title_m else None
     written = title or text[max(s, word.start - 12):word.end]
     date, date_ev = signing_date(r, s, e, sign.start)
+    if groups and parties:  # one agreement of each place's bodies with the bodies common to all
+        return [draft(r, s, e, word, title, written, parties + g, date, date_ev) for g in groups]
+    parties += [n for g in groups for n in g]
     if date is None and referred is not None:  # 「…契約の調印式が3月6日に行われた。同契約は…」
         rs, re_ = r.ctx.sentence(referred.start)
         date, date_ev = signing_date(r, rs, re_, referred.start)
