@@ -35,7 +35,7 @@ from extractors.language.institutions import find_institutions, is_institution, 
 from extractors.language.org_names import find_org_names, opener_length
 from extractors.records.agreement_splits import same_body
 from extractors.records.context import DocContext, strip_quotes
-from extractors.records.coordination import (COUNTED_OFFICES, KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
+from extractors.records.coordination import (COUNTED_OFFICES, KIND_CLASSES, RELATION, Named, bare_municipality, bracket_list, branch_end,
                                              counted_kind, name_start, party_key, shared_ending)
 from extractors.records.officials import ends_with_office, observer_before, official_after, witness_after
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, is_numbered_bank, list_below
@@ -84,6 +84,8 @@ _DIVISION_AFTER = re.compile(r"([^\s、,。()（）「」とはがのをにで�
                              r"(?=\s?(?:と|は|が|、|,|及び|および|並びに))")
 # A body's office, then where in it a thing is held (本店7階会議室で, 本社で、): the venue of the signing
 _OFFICE_NAME = re.compile(r"(?:本店|本社|支店|本部|本館|事務所)$")
+# What the body named before is to the party written next: 「A銀行の子会社・B」, 「A社の関連会社であるB」
+_OWNER_OF = re.compile(r"\s?の?\s?(?:完全|100%)?(?:子会社|孫会社|関連会社|グループ会社|系列会社)")
 # The rest of a place's word (舎 of 本庁舎) and the particle of where something is held
 _PLACE_CUT = re.compile(r"([^\s、。,()（）とはがをにでの]{1,2})(?:にて|において|で[、,\s])")
 _VENUE_AFTER = re.compile(r"\s?[^、。「」()（）\s]{0,12}?で[、,\s]")
@@ -353,6 +355,9 @@ class AgreementReader:
         for o in cands:
             if o.start == end and o.label == "ORG" and c.label in ("GPE", "ORG"):
                 end = o.end
+        kana = re.match(r"[ァ-ヺー]+", self.text[end:]) if c.label == "ORG" and re.search(r"[ァ-ヺー]$", c.text) else None
+        if kana:  # 東西コンサルティング|パートナーズ: a katakana word the name's tokens cut short
+            end += kana.end()
         run = _NAME_RUN.match(self.text, end) if c.label == "GPE" and end == c.end else None
         if run and is_signing_body(self.text[c.start:run.end()]) and not any(o.start == end for o in cands):
             end = run.end()  # 千葉県|税理士会と: the tokens after the place close an organisation's name
@@ -394,6 +399,9 @@ class AgreementReader:
                     (NOT_A_NAME.search(name) and not is_institution(name) and not is_numbered_bank(name)):  # 十六銀行 is a name
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
             head, dot, tail = (name or "").rpartition("・")
+            if dot and RELATION.search(head) and text[st:en].endswith(tail) and len(tail) >= 2:
+                name, st = tail, en - len(tail)  # 「(A銀行の)子会社・B」: B, what it is to A left out
+                head, dot, tail = name.rpartition("・")
             if dot and is_signing_body(tail) and not is_signing_body(head) and text[st:en].endswith(tail) and \
                     official_after(text, en):
                 name, st = tail, en - len(tail)  # 「山田太郎・東西大学長と」: a person and the body they head
@@ -464,6 +472,8 @@ class AgreementReader:
                 continue  # 「A市役所本庁舎にて」: a place the name's tokens cut short (本庁 of 本庁舎), where it was held
             if _OFFICE_NAME.search(c.text) and _VENUE_AFTER.match(text, past):
                 continue  # 「同銀行本店(札幌市)7階会議室で」: where the signing was held, no party
+            if _OWNER_OF.match(text, past) or text.startswith("会社", c.end) and c.text.endswith("子"):
+                continue  # 「A銀行の子会社・B」, a headline's 「A銀子会社と」: the body B is to, not a party
             link = re.match(r"\s?(の|や)\s?", text[past:past + 3])
             if link and link.group(1) == "の" and c.label == "GPE" and \
                     any(o.label == "ORG" and o.start == past + link.end() for o in cands):
