@@ -84,6 +84,10 @@ _DIVISION_AFTER = re.compile(r"([^\s、,。()（）「」とはがのをにで�
                              r"(?=\s?(?:と|は|が|、|,|及び|および|並びに))")
 # A body's office, then where in it a thing is held (本店7階会議室で, 本社で、): the venue of the signing
 _OFFICE_NAME = re.compile(r"(?:本店|本社|支店|本部|本館|事務所)$")
+# Places coordinated before の and a bare kind word: 「江戸川区と鶴岡市の信金が」 names two 信金, not two places
+_PLACES_OF_KIND = re.compile(r"(?:\s?(?:と|・|、)\s?[^\s、。とはがの]{1,8}?(?:都|道|府|県|市|区|町|村))*\s?の\s?"
+                             r"(?:両|各|[0-9一二三四五六七八九十]+)?(?:信金|信用金庫|信組|信用組合|銀行|地銀|大学|商工会議所|商工会)"
+                             r"(?=\s?(?:が|は|と|も|、|同士))")
 # What the body named before is to the party written next: 「A銀行の子会社・B」, 「A社の関連会社であるB」
 _OWNER_OF = re.compile(r"\s?の?\s?(?:完全|100%)?(?:子会社|孫会社|関連会社|グループ会社|系列会社)")
 # The rest of a place's word (舎 of 本庁舎) and the particle of where something is held
@@ -102,6 +106,8 @@ MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 # The page's own body written as a self-reference: 本市, 当協会, 弊社, a bare 県 or 市 (a prefecture's page)
 _UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人|校)"
                            r"|県|市|町|村|府")
+# The speaker's own body in casual writing (a blog): 「うちの大学」, 「うちの会社」 stand as 本学, 弊社 do
+_CASUAL_SELF = re.compile(r"(?:うちの|ウチの)(大学|学|市|町|村|会|行|金庫|協会|所|社|校)")
 # A sentence that opens by going on from the one before: 「また、」, 「さらに、」, 「同日、」
 _GOES_ON = re.compile(r"\s*(?:また|さらに|更に|加えて|あわせて|併せて|同日|同じく)[、,]?")
 _THIS_MONTH = re.compile(r"(今月|本月|先月)\s?([0-9]{1,2})日")
@@ -241,6 +247,10 @@ class AgreementReader:
 
     # ---- parties ---------------------------------------------------------------------------
     def name_of(self, c: Candidate) -> str | None:
+        casual = _CASUAL_SELF.fullmatch(c.text)
+        if casual:  # 「うちの大学」 in a member's blog: the body of that kind the page speaks for, or names
+            word = "本" + casual.group(1)
+            return self.publisher if stands_for_publisher(word, self.publisher) else body_of_kind(self.text, word)
         if c.text.startswith(("本", "当", "弊")) and stands_for_publisher(c.text, self.publisher):
             return self.publisher  # 本所 tagged as a place by the model, 本会 as an organisation
         if not c.text.startswith("同") and _SELF_WORD.match(c.text) and stands_for_publisher(c.text, self.publisher):
@@ -474,6 +484,8 @@ class AgreementReader:
                 continue  # 「同銀行本店(札幌市)7階会議室で」: where the signing was held, no party
             if _OWNER_OF.match(text, past) or text.startswith("会社", c.end) and c.text.endswith("子"):
                 continue  # 「A銀行の子会社・B」, a headline's 「A銀子会社と」: the body B is to, not a party
+            if c.label == "GPE" and _PLACES_OF_KIND.match(text, past):
+                continue  # 「A区とB市の信金が協定」: the places of the bodies the kind word names, no party
             link = re.match(r"\s?(の|や)\s?", text[past:past + 3])
             if link and link.group(1) == "の" and c.label == "GPE" and \
                     any(o.label == "ORG" and o.start == past + link.end() for o in cands):
