@@ -88,6 +88,8 @@ _OFFICE_NAME = re.compile(r"(?:本店|本社|支店|本部|本館|事務所)$")
 _PLACES_OF_KIND = re.compile(r"(?:\s?(?:と|・|、)\s?[^\s、。とはがの]{1,8}?(?:都|道|府|県|市|区|町|村))*\s?の\s?"
                              r"(?:両|各|[0-9一二三四五六七八九十]+)?(?:信金|信用金庫|信組|信用組合|銀行|地銀|大学|商工会議所|商工会)"
                              r"(?=\s?(?:が|は|と|も|、|同士))")
+# A place that is where the body named after it is based: 「長野県が地盤の」, 「県内を地盤とする」, 「東京を拠点とする」
+_HOME_OF = re.compile(r"\s?(?:が|を)\s?(?:地盤|拠点|本拠地?|営業基盤)(?:の|とする|にする|に(?=する|し))")
 # What the body named before is to the party written next: 「A銀行の子会社・B」, 「A社の関連会社であるB」
 _OWNER_OF = re.compile(r"\s?の?\s?(?:完全|100%)?(?:子会社|孫会社|関連会社|グループ会社|系列会社)")
 # The rest of a place's word (舎 of 本庁舎) and the particle of where something is held
@@ -484,8 +486,9 @@ class AgreementReader:
                 continue  # 「同銀行本店(札幌市)7階会議室で」: where the signing was held, no party
             if _OWNER_OF.match(text, past) or text.startswith("会社", c.end) and c.text.endswith("子"):
                 continue  # 「A銀行の子会社・B」, a headline's 「A銀子会社と」: the body B is to, not a party
-            if c.label == "GPE" and _PLACES_OF_KIND.match(text, past):
-                continue  # 「A区とB市の信金が協定」: the places of the bodies the kind word names, no party
+            if c.label == "GPE" and (_PLACES_OF_KIND.match(text, past) or _HOME_OF.match(text, past)):
+                continue  # 「A区とB市の信金が協定」: the places of the bodies the kind word names; 「A県が地盤の
+                # B銀行」: where the body after it is based; no party
             link = re.match(r"\s?(の|や)\s?", text[past:past + 3])
             if link and link.group(1) == "の" and c.label == "GPE" and \
                     any(o.label == "ORG" and o.start == past + link.end() for o in cands):
@@ -513,8 +516,8 @@ class AgreementReader:
             cut = text.rfind("\n", a.start, a.end)
             if cut != -1 and self.dates_in(a.start, cut):  # 「令和3年3月10日\n当金庫は」: the date line above a
                 a = replace(a, start=cut + 1)  # paragraph is no part of its subject
-            if any(st < a.end and a.start < en for _, st, en, _ in found):
-                continue
+            if any(st < a.end and a.start < en for _, st, en, _ in found) or _HOME_OF.match(text, a.end):
+                continue  # (「A県が地盤のB銀行」: where B is based)
             if before and a.end <= before[-1] and not SUBJECT_AFTER.match(text, a.end):
                 continue
             word = text[a.start:a.end]

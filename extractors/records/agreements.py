@@ -73,7 +73,7 @@ _ANNIVERSARY = re.compile(r"\s?(?:\d+|[一二三四五六七八九十]+)周年|\
 _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でおり|でいる|でいた|でいます|し?てき(?:た|ました)|(?<=ん)でき(?:た|ました)|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討|"
                        r"のきっかけ|の背景|の経緯|を受け|後|以降|以来|から|を機に|を記念|に伴|して(?:から|以来|以降)|した(?:後|あと|際)|"
                        r"にあわせ|に合わせ|に併せ|と同時に|とあわせ|と合わせ|と併せ|(?:だ|た)?のに続|に続い|に続き|に引き続|"
-                       r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関)|"
+                       r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関)|(?<=ん)だ\s?(?:協定|覚書|契約|包括|連携|提携|業務)|"
                        # 「AがBと協定を締結するのは初めて」: how this signing ranks among a body's signings, no signing
                        r"(?:する|ぶ)?のは(?:初|今回|全国|県内|[0-9一二三四五六七八九十]+例)|"
                        # 「A、Bと協定を締結し、今回のCで3例目」: the signings before this one, counted with it
@@ -87,6 +87,9 @@ _IN_FORCE = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でお�
 _PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備|を進め)")
 # 「これまでもA銀行と協定を締結し」, 「既に協定を結んでいる」: a signing told as background
 _BACKGROUND = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:より|から)|以前から|従来から|以前に")
+# 「AとBが2020年に結んだ包括提携に」: 提携 after a signing in the past that qualifies it is the noun of an
+# agreement signed before, no signing of its own
+_SIGNED_BEFORE_WORD = re.compile(r"(?:結んだ|締結した|交わした|調印した)\s?(?:包括|業務)?\Z")
 _TENTATIVE = re.compile(r"[(（]仮称[)）]")
 _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
@@ -443,6 +446,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             bool(kv_date) or bool(event_date_below(r, s, e)[0])  # a planned signing with its day set
         all_signs = ctx.within(s, e, "SIGN")
         signs = [c for i, c in enumerate(all_signs) if not _EXISTING.match(ctx.text, c.end)
+                 and not _SIGNED_BEFORE_WORD.search(ctx.text, max(s, c.start - 10), c.start)
                  and (dated or not _PLAN.match(ctx.text, c.end))
                  and not _BACKGROUND.search(ctx.text, all_signs[i - 1].end if i else s, c.start)]
         if _NAVIGATION.search(ctx.text, s, e) or _DRAFT.search(ctx.text, s, e) or \
