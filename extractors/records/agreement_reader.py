@@ -90,6 +90,9 @@ _PLACES_OF_KIND = re.compile(r"(?:\s?(?:と|・|、)\s?[^\s、。とはがの]{1
                              r"(?=\s?(?:が|は|と|も|、|同士))")
 # A place that is where the body named after it is based: 「長野県が地盤の」, 「県内を地盤とする」, 「東京を拠点とする」
 _HOME_OF = re.compile(r"\s?(?:が|を)\s?(?:地盤|拠点|本拠地?|営業基盤)(?:の|とする|にする|に(?=する|し))")
+# A legal form written alone (its name follows in brackets: 国立研究開発法人「産業技術総合研究所」)
+_BARE_LEGAL_FORM = re.compile(r"(?:国立研究開発|地方独立行政|独立行政|一般社団|公益社団|一般財団|公益財団|国立大学|公立大学|学校|"
+                              r"社会福祉|特定非営利活動|NPO)法人|株式会社|有限会社|合同会社")
 # What the body named before is to the party written next: 「A銀行の子会社・B」, 「A社の関連会社であるB」
 _OWNER_OF = re.compile(r"\s?の?\s?(?:完全|100%)?(?:子会社|孫会社|関連会社|グループ会社|系列会社)")
 # The rest of a place's word (舎 of 本庁舎) and the particle of where something is held
@@ -417,6 +420,8 @@ class AgreementReader:
             if dot and is_signing_body(tail) and not is_signing_body(head) and text[st:en].endswith(tail) and \
                     official_after(text, en):
                 name, st = tail, en - len(tail)  # 「山田太郎・東西大学長と」: a person and the body they head
+            if _BARE_LEGAL_FORM.fullmatch(name):
+                return  # 「国立研究開発法人「X」」: the legal form before the quoted name, no body of its own
             if _GROUP_WORD.match(name):
                 return  # 「AとBの両持ち株会社が」: the bodies named before it
             if _BACK_PREFIX.fullmatch(name):  # 「A短期大学校、同大学校…」: the body of that kind named before

@@ -146,10 +146,15 @@ def _site_body(item: str, offices: bool = False) -> str | None:
 _TITLE_ORG = re.compile(r"[\u4e00-\u9fff々ァ-ヶー]{2,20}?(?:" + "|".join(ORG_WORDS) + ")")
 
 
+# A place where another body has its seat (「東京都と茨城県に本部があり」): not a body the page speaks of
+SEAT_AFTER = re.compile(r"\s?(?:と[^\s、。と]{2,4}?(?:都|道|府|県))?\s?に\s?(?:本部|本社|本店|本拠|拠点|事務所)")
+
+
 def _bodies_named(text: str) -> list[str]:
     """Every mention of a body in text, in order: municipalities, listed institutions, organisation
-    names (a mention inside a longer one is not counted apart)."""
-    found = [(s, e, n) for s, e, n in find_municipalities(text) + find_institutions(text)]
+    names (a mention inside a longer one is not counted apart; a place where another body has its seat
+    is none)."""
+    found = [(s, e, n) for s, e, n in find_municipalities(text) + find_institutions(text) if not SEAT_AFTER.match(text, e)]
     for m in _TITLE_ORG.finditer(text):
         at = m.start() + opener_length(text, m.start(), m.end())  # 「是非大学の…」: an adverb, then a kind word
         if is_signing_body(text[at:m.end()]):
