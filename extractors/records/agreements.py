@@ -57,7 +57,7 @@ from extractors.records.agreement_splits import (clause_dates, fold_short_forms,
                                                 split_each, split_listed_documents)
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import branch_end, party_blocks, party_key
-from extractors.language.gazetteer import find_municipalities
+from extractors.language.gazetteer import find_municipalities, is_municipality, prefecture_of
 from extractors.language.nlp import rule_candidates
 from extractors.records.officials import official_after, people_sign, witness_after
 from extractors.records.place_groups import place_groups
@@ -135,6 +135,26 @@ def _sentence_topic(r: AgreementReader, s: int, end: int) -> tuple[str, int, int
     return None
 
 
+_PLACE_OF_EVENT = re.compile(r"\s?(?:役場|役所|庁舎|内|の)?\s?(?:で|にて|において|を訪|に(?:て|お))")
+
+
+def _town_of_prefecture(r: AgreementReader, s: int, e: int, party: tuple[str, int, int, str],
+                        parties: list[tuple[str, int, int, str]]) -> tuple[str, int, int, str]:
+    """A prefecture taken as a party where the sentence writes it again right before one of its towns that is
+    no party (「鹿児島県は奄美大島、…、近畿大学鹿児島県瀬戸内町包括連携協定締結」): the town, which the
+    prefecture only places."""
+    name = party[0]
+    if not name.endswith(("県", "府", "都", "道")) or not is_municipality(name):
+        return party
+    for m in re.finditer(re.escape(name), r.text[s:e]):
+        at = s + m.end()
+        town = next((t for a, b, t in find_municipalities(r.text[at:at + 10]) if a == 0), None)
+        if town and prefecture_of(town) == name and not any(same_body(town, p[0]) for p in parties) and \
+                not _PLACE_OF_EVENT.match(r.text, at + len(town)):  # (「…県X町で開かれた式で」: where, not who)
+            return (town, at, at + len(town), party[3])
+    return party
+
+
 _JOINED_AFTER = re.compile(r"\s?(?:及び|および|並びに|ならびに|と)\s?")
 
 
@@ -182,6 +202,7 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
                 break
     if len(parties) <= 1 and first:  # 「協定を結んだのはA銀行と県内6つの信用金庫、それに2つの信用組合の…です」
         parties += [p for p in cleft_counted_groups(r, s, e) if not any(same_body(p[0], q[0]) for q in parties)]
+    parties = [_town_of_prefecture(r, s, e, p, parties) for p in parties]
     found, past = place_groups(text, s, e)
     groups = [[(n.name, n.start, n.end, n.rule) for n in g] for g in found]
     if groups:  # 「A町・B町の自治体・商工会及びX信金による…協定」: the bodies of each place, with the others
