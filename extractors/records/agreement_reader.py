@@ -109,7 +109,7 @@ _BACK_WORD = re.compile(r"同(?:町|村|商工会)(?=\s?(?:は|が|と|も|、|�
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 # The page's own body written as a self-reference: 本市, 当協会, 弊社, a bare 県 or 市 (a prefecture's page)
-_UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人|校)"
+_UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協議会|協会|センター|会議所|所|社|大学|法人|校)"
                            r"|県|市|町|村|府")
 # The speaker's own body in casual writing (a blog): 「うちの大学」, 「うちの会社」 stand as 本学, 弊社 do
 _CASUAL_SELF = re.compile(r"(?:うちの|ウチの)(大学|学|市|町|村|会|行|金庫|協会|所|社|校)")
