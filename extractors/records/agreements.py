@@ -92,6 +92,8 @@ _BACKGROUND = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:
 # 「AとBが2020年に結んだ包括提携に」: 提携 after a signing in the past that qualifies it is the noun of an
 # agreement signed before, no signing of its own
 _SIGNED_BEFORE_WORD = re.compile(r"(?:結んだ|締結した|交わした|調印した)\s?(?:包括|業務)?\Z")
+# 「相互に提携を図ることで」, 「提携を深め」: a tie-up as an aim or a course, not a signing
+_AIM_AFTER = re.compile(r"\s?を\s?(?:図|はか|進め|深め|強め|強化|推進|模索|目指)")
 _TENTATIVE = re.compile(r"[(（]仮称[)）]")
 _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
@@ -470,6 +472,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         all_signs = ctx.within(s, e, "SIGN")
         signs = [c for i, c in enumerate(all_signs) if not _EXISTING.match(ctx.text, c.end)
                  and not _SIGNED_BEFORE_WORD.search(ctx.text, max(s, c.start - 10), c.start)
+                 and not _AIM_AFTER.match(ctx.text, c.end)
                  and (dated or not _PLAN.match(ctx.text, c.end))
                  and not _BACKGROUND.search(ctx.text, all_signs[i - 1].end if i else s, c.start)]
         if _NAVIGATION.search(ctx.text, s, e) or _DRAFT.search(ctx.text, s, e) or \
