@@ -93,6 +93,9 @@ _HOME_OF = re.compile(r"\s?(?:が|を)\s?(?:地盤|拠点|本拠地?|営業基�
 # A legal form written alone (its name follows in brackets: 国立研究開発法人「産業技術総合研究所」)
 _BARE_LEGAL_FORM = re.compile(r"(?:国立研究開発|地方独立行政|独立行政|一般社団|公益社団|一般財団|公益財団|国立大学|公立大学|学校|"
                               r"社会福祉|特定非営利活動|NPO)法人|株式会社|有限会社|合同会社")
+# An insurer's name (publisher.is_signing_body reads it as one): its brand after its kind (損害保険ジャパン日本興亜),
+# or its kind after a name of kanji and katakana (東西火災保険)
+_INSURER_NAME = re.compile(r"(?<![ァ-ヶー一-龥々])(?<![ぁ-ゖ][ぁ-ゖ])(?:損害保険|生命保険)[ァ-ヶー]{2,10}[一-龥々]{0,6}|(?<![ァ-ヶー一-龥々])(?<![ぁ-ゖ][ぁ-ゖ])[一-龥々ァ-ヶー]{4,16}(?:火災保険|損害保険|海上保険|生命保険)")
 # What the body named before is to the party written next: 「A銀行の子会社・B」, 「A社の関連会社であるB」
 _OWNER_OF = re.compile(r"\s?の?\s?(?:完全|100%)?(?:子会社|孫会社|関連会社|グループ会社|系列会社)")
 # The rest of a place's word (舎 of 本庁舎) and the particle of where something is held
@@ -338,6 +341,9 @@ class AgreementReader:
                 c = Candidate(label=c.label, start=c.start + cut, end=c.end, text=c.text[cut:], rule=c.rule)
             cands.append(c)
         cands += [c for c in self.institutions if s <= c.start and c.end <= e]
+        for m in _INSURER_NAME.finditer(self.text, s, e):  # 損害保険ジャパン日本興亜: an insurer no model tags
+            if is_signing_body(m.group()) and not any(c.start <= m.start() and m.end() <= c.end for c in cands):
+                cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="insurer-name"))
         for st, en in find_org_names(self.text, s, e):  # 一般社団法人ふなばし…機構: hiragana inside
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="org-grammar"))
         for st, en, _name in self.wrap.names_across(s, e):  # 青葉生活協同\n組合あおばコープ
