@@ -84,13 +84,13 @@ _DIVISION_AFTER = re.compile(r"([^\s、,。()（）「」とはがのをにで�
                              r"(?=\s?(?:と|は|が|、|,|及び|および|並びに))")
 # A body's office, then where in it a thing is held (本店7階会議室で, 本社で、): the venue of the signing
 _OFFICE_NAME = re.compile(r"(?:本店|本社|支店|本部|本館|事務所)$")
-# Places coordinated before の and a bare kind word: 「江戸川区と鶴岡市の信金が」 names two 信金, not two places
+# Places coordinated before の and a bare kind word: 「墨田区と酒田市の信金が」 names two 信金, not two places
 _PLACES_OF_KIND = re.compile(r"(?:\s?(?:と|・|、)\s?[^\s、。とはがの]{1,8}?(?:都|道|府|県|市|区|町|村))*\s?の\s?"
                              r"(?:両|各|[0-9一二三四五六七八九十]+)?(?:信金|信用金庫|信組|信用組合|銀行|地銀|大学|商工会議所|商工会)"
                              r"(?=\s?(?:が|は|と|も|、|同士))")
-# A place that is where the body named after it is based: 「長野県が地盤の」, 「県内を地盤とする」, 「東京を拠点とする」
+# A place that is where the body named after it is based: 「岩手県が地盤の」, 「県内を地盤とする」, 「東京を拠点とする」
 _HOME_OF = re.compile(r"\s?(?:が|を)\s?(?:地盤|拠点|本拠地?|営業基盤)(?:の|とする|にする|に(?=する|し))")
-# A legal form written alone (its name follows in brackets: 国立研究開発法人「産業技術総合研究所」)
+# A legal form written alone (its name follows in brackets: 国立研究開発法人「東西研究所」)
 _BARE_LEGAL_FORM = re.compile(r"(?:国立研究開発|地方独立行政|独立行政|一般社団|公益社団|一般財団|公益財団|国立大学|公立大学|学校|"
                               r"社会福祉|特定非営利活動|NPO)法人|株式会社|有限会社|合同会社")
 # An insurer's name (publisher.is_signing_body reads it as one): its brand after its kind (損害保険ジャパン日本興亜),

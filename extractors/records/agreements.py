@@ -143,7 +143,7 @@ _PLACE_OF_EVENT = re.compile(r"\s?(?:役場|役所|庁舎|内|の)?\s?(?:で|に
 def _town_of_prefecture(r: AgreementReader, s: int, e: int, party: tuple[str, int, int, str],
                         parties: list[tuple[str, int, int, str]]) -> tuple[str, int, int, str]:
     """A prefecture taken as a party where the sentence writes it again right before one of its towns that is
-    no party (「鹿児島県は奄美大島、…、近畿大学鹿児島県瀬戸内町包括連携協定締結」): the town, which the
+    no party (「北海道は道南の…、東海大学北海道奥尻町包括連携協定締結」, a note without its particles): the town, which the
     prefecture only places."""
     name = party[0]
     if not name.endswith(("県", "府", "都", "道")) or not is_municipality(name):

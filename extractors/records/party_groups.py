@@ -193,7 +193,7 @@ def cleft_list(text: str, start: int, end: int) -> list[Named]:
 
 
 def topic_list(text: str, start: int, end: int, groups: list[str]) -> list[Named]:
-    """「商工団体は県商工会議所連合会、県商工会連合会、県中小企業団体中央会。」: a sentence whose topic is a group
+    """「経済団体はA商工会議所、B商工会、C中央会。」: a sentence whose topic is a group
     noun of the signing (its count left out: 商工3団体) and that lists the bodies it holds, as many as counted."""
     m = re.match(r"\s*([^\s、。,はが]{2,12})は、?", text[start:end])
     if not m:

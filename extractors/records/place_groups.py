@@ -1,8 +1,8 @@
-"""Bodies of several places written once for all of them: 「市川町・福崎町・神河町の自治体・商工会」.
+"""Bodies of several places written once for all of them: 「東町・西町・南町の自治体・商工会」.
 
 Takes a document's text and a sentence's span and gives, for a coordination of municipalities (or
 prefectures) followed by の and kind words, the bodies of each place in the order written:
-[[市川町, 市川町商工会], [福崎町, 福崎町商工会], …]. A kind word that names the place's government
+[[東町, 東町商工会], [西町, 西町商工会], …]. A kind word that names the place's government
 (自治体, 行政, 市町, 各町) is the place itself; any other (商工会, 観光協会) is the place's body of that
 kind, 「<place><kind>」, read only where the document writes that name (a caption, a list, a
 signature), so that every name has a span of its own. Each place gives its group when every kind
@@ -16,7 +16,7 @@ from extractors.language.gazetteer import is_municipality
 from extractors.records.coordination import Named
 
 _PLACE = r"[一-龥々ぁ-んァ-ヶー]{1,8}?(?:都|道|府|県|市|区|町|村)"
-_KIND = r"(?:(?!及び|並びに)[一-龥々ァ-ヶー]){2,8}"  # (「…商工会及び但陽信用金庫」: 及び ends the kind)
+_KIND = r"(?:(?!及び|並びに)[一-龥々ァ-ヶー]){2,8}"  # (「…商工会及び東西信用金庫」: 及び ends the kind)
 _GROUPED = re.compile(rf"((?:{_PLACE}[・、])+{_PLACE})の((?:{_KIND}[・、])*{_KIND})")
 _SELF_KINDS = ("自治体", "行政", "市町村", "市町", "市", "町", "村", "県")  # the place's own government
 

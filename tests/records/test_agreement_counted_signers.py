@@ -6,8 +6,8 @@ from tests.records.built import agreement_parties, records_of
 
 def test_officials_counted_as_signers_give_their_bodies():
     text = ("6月2日、豊橋市役所本庁舎にて山田本所会頭、鈴木豊橋市長、佐藤豊橋信用金庫理事長の3者による、"
-            "創業支援に係る連携協定の締結が行われました。")
-    _, records = records_of(text, title="創業支援に係る連携協定の締結(豊橋商工会議所)")
+            "創業を支える連携協定の締結式が開かれた。")
+    _, records = records_of(text, title="創業を支える協定を結びました(豊橋商工会議所)")
     assert agreement_parties(records) == [sorted(["豊橋商工会議所", "豊橋市", "豊橋信用金庫"])]
 
 

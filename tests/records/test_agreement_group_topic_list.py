@@ -6,7 +6,7 @@ from tests.records.built import agreement_parties, records_of
 
 def test_group_named_by_a_later_topic_sentence():
     text = ("熊本県と肥後銀行、県内の商工3団体は14日、事業継続計画の策定を支える協定を結んだ。\n"
-            "商工団体は県商工会議所連合会、県商工会連合会、県中小企業団体中央会。")
+            "商工団体は県中小企業団体中央会、県商工会連合会、県商工会議所連合会の3団体。")
     _, records = records_of(text)
     assert agreement_parties(records) == [sorted(["熊本県", "肥後銀行", "熊本県商工会議所連合会", "熊本県商工会連合会",
                                                   "熊本県中小企業団体中央会"])]

@@ -11,7 +11,7 @@ def test_place_a_bank_is_based_in_is_no_party():
 
 
 def test_agreement_signed_before_gives_no_date():
-    text = ("群馬銀行と第四北越銀行、東和銀行の3行は9日、包括業務提携を締結したと発表した。"
+    text = ("群馬銀行と第四北越銀行、東和銀行の3行は9日、包括業務提携の契約を結んだと発表した。"
             "群馬銀と第四北越銀が2019年に結んだ包括提携に東和銀が加わる。")
     _, records = records_of(text)
     assert agreement_parties(records) == [sorted(["群馬銀行", "東和銀行", "第四北越銀行"])]

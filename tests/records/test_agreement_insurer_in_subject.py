@@ -4,8 +4,8 @@ from tests.records.built import agreement_parties, records_of
 
 
 def test_insurer_and_counted_group_in_the_subject():
-    text = ("熊本県と損害保険ジャパン日本興亜、県内の商工3団体は14日、事業継続計画の策定を支える協定を結んだ。\n"
-            "商工団体は県商工会議所連合会、県商工会連合会、県中小企業団体中央会。")
+    text = ("熊本県と損害保険ジャパン日本興亜、そして商工3団体が14日、事業継続計画の策定を支える協定を結んだ。\n"
+            "商工団体は県中小企業団体中央会、県商工会連合会、県商工会議所連合会の3団体。")
     _, records = records_of(text)
     assert agreement_parties(records) == [sorted(["熊本県", "損害保険ジャパン日本興亜", "熊本県商工会議所連合会",
                                                   "熊本県商工会連合会", "熊本県中小企業団体中央会"])]

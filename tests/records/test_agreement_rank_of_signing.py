@@ -1,4 +1,4 @@
-"""「都道府県が同研究所と連携協定を結ぶ例は5件目」: how a kind of signing ranks among others (例は…件目, のは…例目)
+"""「市町村が同機構と協定を結ぶ例は7件目」: how a kind of signing ranks among others (例は…件目, のは…例目)
 tells of signings in general, no signing of its own."""
 import pytest
 

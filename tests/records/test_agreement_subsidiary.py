@@ -6,7 +6,7 @@ from tests.records.built import agreement_parties, records_of
 
 def test_subsidiary_after_a_dot_is_the_party():
     text = ("常陽銀行の子会社・常陽コンサルティングパートナーズ(JCP)と筑波銀行は10日、"
-            "事業承継に関する業務提携を締結したと発表した。")
+            "事業承継に関する業務提携を締結したと公表した。")
     _, records = records_of(text)
     assert agreement_parties(records) == [["常陽コンサルティングパートナーズ", "筑波銀行"]]
 

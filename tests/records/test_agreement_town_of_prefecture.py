@@ -1,5 +1,5 @@
 """A prefecture taken as a party where the signing sentence writes it again right before one of its towns
-(「…近畿大学鹿児島県瀬戸内町包括連携協定締結」, a note that drops its particles) stands for that town; a town
+(「…東海大学北海道奥尻町包括連携協定締結」, a note that drops its particles) stands for that town; a town
 written as where the signing took place (「…県X町で」) leaves the prefecture as it is."""
 from tests.records.built import agreement_parties, records_of
 
