@@ -830,12 +830,14 @@ def document_date(text: str, title: str | None = None) -> DocDate | None:
     bracket at the end of a last (or top) line, or an issue line closing the text (「「青葉新報」
     2014年11月15日号より」) or a newspaper's dateline (「『青葉新聞』2006年12月27日付」); a 公布文's date; the year in the name of the event the page opens with.
     A date inside a sentence is what the text is about, never its date. A first line that is the
-    page's heading (`title`'s start: a page's <h1>, a PDF's drawn title) moves the first lines
-    read for a headline's date or an event's name one down."""
+    page's heading (`title`'s start: a page's <h1>, a PDF's drawn title; twice when the page repeats it
+    below) moves the first lines read for a headline's date or an event's name down."""
     if not text:
         return None
     lines = _lines(text)
-    heading = int(bool(lines) and _heading_of(lines[0][1], title))  # a heading above the first line
+    heading = 0  # the heading above the first line: the page's <h1>, and its own heading again below it perhaps
+    while heading < min(2, len(lines)) and _heading_of(lines[heading][1], title):
+        heading += 1
     for find in (lambda: _marked(text, _PUBLISHED, "published"), lambda: _top_line(lines), lambda: _paper_stamp(lines),
                  lambda: _marked(text, _UPDATED, "updated"), lambda: _posted_line(lines),
                  lambda: _headline_date(lines, heading), lambda: _after_heading(lines, title),

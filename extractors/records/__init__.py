@@ -9,7 +9,8 @@ NER on trigger sentences, and the assemblers `summits`, `agreements`, `ordinance
 `DocContext`;
 summits read one-meeting pages (`meeting_page`), ordinances drafts, plans, number lines, 公布文
 and 附則 (`ordinance_pages`); agreements also read the document's publisher (`publisher`), its party
-lists, blocks and counted groups (`coordination`, `party_groups`), its signature block
+lists, blocks, counted groups and bodies of several places written once (`coordination`, `party_groups`,
+`place_groups`), its signature block
 (`signatures`) and its hard wrapping (`wrapping`)),
 then records (`build_records`: evidence spans, a sentence-level one and one per field value
 (`spans`), merging across documents, stable ids, each record's probability of being right

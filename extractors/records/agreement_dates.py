@@ -46,6 +46,8 @@ _NAMED_AFTER_YEAR = re.compile(r"(?!締結|調印|署名|提携|協定|覚書|�
 # The signing word, then its verb in the form that goes on to another clause (締結し、, 結び、, 締結して、):
 # a date after it belongs to what the next clause tells
 _NEXT_CLAUSE = re.compile(r"[^、。]{0,6}?(?:し|して|び|んで)[、,]")
+# A date in brackets right after a sentence's 。 and alone in them: 「…締結しました。(2005年)」
+_DATE_AFTER_SENTENCE = re.compile(r"[ \t]?[(（]\s?([^()（）\n]{4,16}?)\s?[)）]")
 DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（■□◆◇●○・]?\s*)?(?:\d+[.．)]?\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
 
 
@@ -103,6 +105,12 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
         best = first  # 「9月9日、…と協定を締結し、10月6日、記者発表会を行いました」: the later day is the next clause's
     if best:
         return best.start_date, date_span(best, "agreement-date-sentence", "signed_date")
+    after = _DATE_AFTER_SENTENCE.match(r.text, e)
+    if after and r.text[e - 1:e] == "。":  # 「…と締結しました。(2005年)」: a list's item dated in brackets after it
+        d = next((d for d in r.dates_in(after.start(1), after.end(1)) if d.start_date and d.year_given
+                  and (d.start, d.end) == after.span(1)), None)
+        if d:
+            return d.start_date, date_span(d, "agreement-date-after-sentence", "signed_date")
     dd = r.doc_date
     if re.search("同日|同じ日", r.text[s:e]):  # the same day as the date written last before the sentence
         before = [(d.start, d.end, d.start_date) for d in r.dates_in(max(0, s - 500), s)

@@ -17,7 +17,7 @@ from extractors.records.agreement_reader import AgreementReader
 from extractors.records.agreement_splits import same_body
 from extractors.records.officials import official_after, people_sign
 from extractors.records.coordination import Named, shared_ending
-from extractors.records.party_groups import cleft_list, counted_lists, fits_group, list_below
+from extractors.records.party_groups import cleft_list, counted_lists, fits_group, list_below, topic_list
 from extractors.records.publisher import is_signing_body
 from extractors.records.spans import field_span
 
@@ -125,6 +125,7 @@ def following_members(r: AgreementReader, pos: int, groups: list[str],
         lists = [(r.text[cs:ce], items) for cs, ce, count, items in counted_lists(r.text, s, e)
                  if count or named]
         lists += [("", cleft_list(r.text, s, e))]  # 「締結したのは、A、B、Cです」
+        lists += [("*", topic_list(r.text, s, e, groups))]  # 「商工団体はA、B、C。」 after 「商工3団体は」
         below = _POINTS_BELOW.search(r.text, s, e)
         if below:  # 「締結先は次のとおりです。」 and the list under it
             lists.append(("*", list_below(r.text, e - 1)[1]))

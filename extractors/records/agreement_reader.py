@@ -35,7 +35,7 @@ from extractors.language.institutions import find_institutions, is_institution, 
 from extractors.language.org_names import find_org_names, opener_length
 from extractors.records.agreement_splits import same_body
 from extractors.records.context import DocContext, strip_quotes
-from extractors.records.coordination import (COUNTED_OFFICES, KIND_CLASSES, Named, bare_municipality, bracket_list, branch_end,
+from extractors.records.coordination import (COUNTED_OFFICES, KIND_CLASSES, RELATION, Named, bare_municipality, bracket_list, branch_end,
                                              counted_kind, name_start, party_key, shared_ending)
 from extractors.records.officials import ends_with_office, observer_before, official_after, witness_after
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, is_numbered_bank, list_below
@@ -84,6 +84,22 @@ _DIVISION_AFTER = re.compile(r"([^\s、,。()（）「」とはがのをにで�
                              r"(?=\s?(?:と|は|が|、|,|及び|および|並びに))")
 # A body's office, then where in it a thing is held (本店7階会議室で, 本社で、): the venue of the signing
 _OFFICE_NAME = re.compile(r"(?:本店|本社|支店|本部|本館|事務所)$")
+# Places coordinated before の and a bare kind word: 「墨田区と酒田市の信金が」 names two 信金, not two places
+_PLACES_OF_KIND = re.compile(r"(?:\s?(?:と|・|、)\s?[^\s、。とはがの]{1,8}?(?:都|道|府|県|市|区|町|村))*\s?の\s?"
+                             r"(?:両|各|[0-9一二三四五六七八九十]+)?(?:信金|信用金庫|信組|信用組合|銀行|地銀|大学|商工会議所|商工会)"
+                             r"(?=\s?(?:が|は|と|も|、|同士))")
+# A place that is where the body named after it is based: 「岩手県が地盤の」, 「県内を地盤とする」, 「東京を拠点とする」
+_HOME_OF = re.compile(r"\s?(?:が|を)\s?(?:地盤|拠点|本拠地?|営業基盤)(?:の|とする|にする|に(?=する|し))")
+# A legal form written alone (its name follows in brackets: 国立研究開発法人「東西研究所」)
+_BARE_LEGAL_FORM = re.compile(r"(?:国立研究開発|地方独立行政|独立行政|一般社団|公益社団|一般財団|公益財団|国立大学|公立大学|学校|"
+                              r"社会福祉|特定非営利活動|NPO)法人|株式会社|有限会社|合同会社")
+# An insurer's name (publisher.is_signing_body reads it as one): its brand after its kind (損害保険ジャパン日本興亜),
+# or its kind after a name of kanji and katakana (東西火災保険)
+_INSURER_NAME = re.compile(r"(?<![ァ-ヶー一-龥々])(?<![ぁ-ゖ][ぁ-ゖ])(?:損害保険|生命保険)[ァ-ヶー]{2,10}[一-龥々]{0,6}|(?<![ァ-ヶー一-龥々])(?<![ぁ-ゖ][ぁ-ゖ])[一-龥々ァ-ヶー]{4,16}(?:火災保険|損害保険|海上保険|生命保険)")
+# What the body named before is to the party written next: 「A銀行の子会社・B」, 「A社の関連会社であるB」
+_OWNER_OF = re.compile(r"\s?の?\s?(?:完全|100%)?(?:子会社|孫会社|関連会社|グループ会社|系列会社)")
+# The rest of a place's word (舎 of 本庁舎) and the particle of where something is held
+_PLACE_CUT = re.compile(r"([^\s、。,()（）とはがをにでの]{1,2})(?:にて|において|で[、,\s])")
 _VENUE_AFTER = re.compile(r"\s?[^、。「」()（）\s]{0,12}?で[、,\s]")
 # After a place's name: the place is where the bodies after it are (県内の, 市内で, 県下の), no body of its own
 _REGION_WORD = r"(?:内|下|域)(?:の|で|に|外)"
@@ -96,8 +112,10 @@ _BACK_WORD = re.compile(r"同(?:町|村|商工会)(?=\s?(?:は|が|と|も|、|�
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 # The page's own body written as a self-reference: 本市, 当協会, 弊社, a bare 県 or 市 (a prefecture's page)
-_UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|会議所|所|社|大学|法人|校)"
+_UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協議会|協会|センター|会議所|所|社|大学|法人|校)"
                            r"|県|市|町|村|府")
+# The speaker's own body in casual writing (a blog): 「うちの大学」, 「うちの会社」 stand as 本学, 弊社 do
+_CASUAL_SELF = re.compile(r"(?:うちの|ウチの)(大学|学|市|町|村|会|行|金庫|協会|所|社|校)")
 # A sentence that opens by going on from the one before: 「また、」, 「さらに、」, 「同日、」
 _GOES_ON = re.compile(r"\s*(?:また|さらに|更に|加えて|あわせて|併せて|同日|同じく)[、,]?")
 _THIS_MONTH = re.compile(r"(今月|本月|先月)\s?([0-9]{1,2})日")
@@ -237,6 +255,10 @@ class AgreementReader:
 
     # ---- parties ---------------------------------------------------------------------------
     def name_of(self, c: Candidate) -> str | None:
+        casual = _CASUAL_SELF.fullmatch(c.text)
+        if casual:  # 「うちの大学」 in a member's blog: the body of that kind the page speaks for, or names
+            word = "本" + casual.group(1)
+            return self.publisher if stands_for_publisher(word, self.publisher) else body_of_kind(self.text, word)
         if c.text.startswith(("本", "当", "弊")) and stands_for_publisher(c.text, self.publisher):
             return self.publisher  # 本所 tagged as a place by the model, 本会 as an organisation
         if not c.text.startswith("同") and _SELF_WORD.match(c.text) and stands_for_publisher(c.text, self.publisher):
@@ -319,6 +341,9 @@ class AgreementReader:
                 c = Candidate(label=c.label, start=c.start + cut, end=c.end, text=c.text[cut:], rule=c.rule)
             cands.append(c)
         cands += [c for c in self.institutions if s <= c.start and c.end <= e]
+        for m in _INSURER_NAME.finditer(self.text, s, e):  # 損害保険ジャパン日本興亜: an insurer no model tags
+            if is_signing_body(m.group()) and not any(c.start <= m.start() and m.end() <= c.end for c in cands):
+                cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="insurer-name"))
         for st, en in find_org_names(self.text, s, e):  # 一般社団法人ふなばし…機構: hiragana inside
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="org-grammar"))
         for st, en, _name in self.wrap.names_across(s, e):  # 青葉生活協同\n組合あおばコープ
@@ -351,6 +376,9 @@ class AgreementReader:
         for o in cands:
             if o.start == end and o.label == "ORG" and c.label in ("GPE", "ORG"):
                 end = o.end
+        kana = re.match(r"[ァ-ヺー]+", self.text[end:]) if c.label == "ORG" and re.search(r"[ァ-ヺー]$", c.text) else None
+        if kana:  # 東西コンサルティング|パートナーズ: a katakana word the name's tokens cut short
+            end += kana.end()
         run = _NAME_RUN.match(self.text, end) if c.label == "GPE" and end == c.end else None
         if run and is_signing_body(self.text[c.start:run.end()]) and not any(o.start == end for o in cands):
             end = run.end()  # 千葉県|税理士会と: the tokens after the place close an organisation's name
@@ -392,9 +420,14 @@ class AgreementReader:
                     (NOT_A_NAME.search(name) and not is_institution(name) and not is_numbered_bank(name)):  # 十六銀行 is a name
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
             head, dot, tail = (name or "").rpartition("・")
+            if dot and RELATION.search(head) and text[st:en].endswith(tail) and len(tail) >= 2:
+                name, st = tail, en - len(tail)  # 「(A銀行の)子会社・B」: B, what it is to A left out
+                head, dot, tail = name.rpartition("・")
             if dot and is_signing_body(tail) and not is_signing_body(head) and text[st:en].endswith(tail) and \
                     official_after(text, en):
                 name, st = tail, en - len(tail)  # 「山田太郎・東西大学長と」: a person and the body they head
+            if _BARE_LEGAL_FORM.fullmatch(name):
+                return  # 「国立研究開発法人「X」」: the legal form before the quoted name, no body of its own
             if _GROUP_WORD.match(name):
                 return  # 「AとBの両持ち株会社が」: the bodies named before it
             if _BACK_PREFIX.fullmatch(name):  # 「A短期大学校、同大学校…」: the body of that kind named before
@@ -457,8 +490,16 @@ class AgreementReader:
             past = aside.end() if aside else c.end
             if _BECOMES.match(text, past):
                 continue  # 「「ひょうご未来企業」となろう」, 「A社として」: what one becomes or acts as, no partner
+            cut = _PLACE_CUT.match(text, c.end)
+            if cut and _PLACE_WORDS.search(c.text + cut.group(1)):
+                continue  # 「A市役所本庁舎にて」: a place the name's tokens cut short (本庁 of 本庁舎), where it was held
             if _OFFICE_NAME.search(c.text) and _VENUE_AFTER.match(text, past):
                 continue  # 「同銀行本店(札幌市)7階会議室で」: where the signing was held, no party
+            if _OWNER_OF.match(text, past) or text.startswith("会社", c.end) and c.text.endswith("子"):
+                continue  # 「A銀行の子会社・B」, a headline's 「A銀子会社と」: the body B is to, not a party
+            if c.label == "GPE" and (_PLACES_OF_KIND.match(text, past) or _HOME_OF.match(text, past)):
+                continue  # 「A区とB市の信金が協定」: the places of the bodies the kind word names; 「A県が地盤の
+                # B銀行」: where the body after it is based; no party
             link = re.match(r"\s?(の|や)\s?", text[past:past + 3])
             if link and link.group(1) == "の" and c.label == "GPE" and \
                     any(o.label == "ORG" and o.start == past + link.end() for o in cands):
@@ -486,8 +527,8 @@ class AgreementReader:
             cut = text.rfind("\n", a.start, a.end)
             if cut != -1 and self.dates_in(a.start, cut):  # 「令和3年3月10日\n当金庫は」: the date line above a
                 a = replace(a, start=cut + 1)  # paragraph is no part of its subject
-            if any(st < a.end and a.start < en for _, st, en, _ in found):
-                continue
+            if any(st < a.end and a.start < en for _, st, en, _ in found) or _HOME_OF.match(text, a.end):
+                continue  # (「A県が地盤のB銀行」: where B is based)
             if before and a.end <= before[-1] and not SUBJECT_AFTER.match(text, a.end):
                 continue
             word = text[a.start:a.end]

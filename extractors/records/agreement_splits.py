@@ -447,6 +447,8 @@ def same_body(short: str, full: str) -> bool:
     a, b = _short_kind(a), _short_kind(b)  # 弘大 / 弘前大学, 青森公立大 / 青森公立大学
     if a == b:
         return True
+    if ("会議所" in a) != ("会議所" in b):
+        return False  # 県商工会連合会 / 県商工会議所連合会: a 商工会 and a 商工会議所 are two kinds of body
     if len(a) >= 4 and b.startswith(a) and _COMPANY_TAIL.fullmatch(b[len(a):]):
         return True  # 明治安田生命 / 明治安田生命保険: a headline's company without its trade's last word
     if len(a) < 2 or (len(a) < 3 and not (a[0] == b[0] and a[-1] == b[-1] and a[-1] in "大銀")) or \

@@ -57,10 +57,11 @@ from extractors.records.agreement_splits import (clause_dates, fold_short_forms,
                                                 split_each, split_listed_documents)
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import branch_end, party_blocks, party_key
-from extractors.language.gazetteer import find_municipalities
+from extractors.language.gazetteer import find_municipalities, is_municipality, prefecture_of
 from extractors.language.nlp import rule_candidates
 from extractors.records.officials import official_after, people_sign, witness_after
-from extractors.records.publisher import is_signing_body
+from extractors.records.place_groups import place_groups
+from extractors.records.publisher import is_signing_body, stands_for_publisher
 from extractors.records.signatures import signature_block
 from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
@@ -72,9 +73,11 @@ _ANNIVERSARY = re.compile(r"\s?(?:\d+|[一二三四五六七八九十]+)周年|\
 _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でおり|でいる|でいた|でいます|し?てき(?:た|ました)|(?<=ん)でき(?:た|ました)|済み?|中の|先|に関する議案|について\(?議案|を提案|を検討|"
                        r"のきっかけ|の背景|の経緯|を受け|後|以降|以来|から|を機に|を記念|に伴|して(?:から|以来|以降)|した(?:後|あと|際)|"
                        r"にあわせ|に合わせ|に併せ|と同時に|とあわせ|と合わせ|と併せ|(?:だ|た)?のに続|に続い|に続き|に引き続|"
-                       r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関)|"
+                       r"した(?:協定|覚書|契約|包括|連携|各|自治体|企業|金融機関)|(?<=ん)だ\s?(?:協定|覚書|契約|包括|連携|提携|業務)|"
+                       # 「AとBとの提携では、…実例がある」: a tie-up as the topic of what it brought, no signing
+                       r"では[、,]|"
                        # 「AがBと協定を締結するのは初めて」: how this signing ranks among a body's signings, no signing
-                       r"(?:する|ぶ)?のは(?:初|今回|全国|県内|[0-9一二三四五六七八九十]+例)|"
+                       r"(?:する|ぶ)?(?:のは|例は|ケースは)(?:初|今回|全国|県内|[0-9一二三四五六七八九十]+(?:例|件))|"
                        # 「A、Bと協定を締結し、今回のCで3例目」: the signings before this one, counted with it
                        r"し[、,]\s?今回の?[^。]{0,15}?(?:で|が)[0-9一二三四五六七八九十]+(?:例|件|番|団体|自治体|機関|校|行)目|"
                        # another's part in a signing: 「協定締結を後押しした」, 「締結を申し出た」
@@ -86,6 +89,11 @@ _IN_FORCE = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でお�
 _PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備|を進め)")
 # 「これまでもA銀行と協定を締結し」, 「既に協定を結んでいる」: a signing told as background
 _BACKGROUND = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:より|から)|以前から|従来から|以前に")
+# 「AとBが2020年に結んだ包括提携に」: 提携 after a signing in the past that qualifies it is the noun of an
+# agreement signed before, no signing of its own
+_SIGNED_BEFORE_WORD = re.compile(r"(?:結んだ|締結した|交わした|調印した)\s?(?:包括|業務)?\Z")
+# 「相互に提携を図ることで」, 「提携を深め」: a tie-up as an aim or a course, not a signing
+_AIM_AFTER = re.compile(r"\s?を\s?(?:図|はか|進め|深め|強め|強化|推進|模索|目指)")
 _TENTATIVE = re.compile(r"[(（]仮称[)）]")
 _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
@@ -127,6 +135,29 @@ def _sentence_topic(r: AgreementReader, s: int, end: int) -> tuple[str, int, int
     if first and first[1] < first[2] and not r.text[s:first[1]].strip() and SUBJECT_AFTER.match(r.text, first[2]):
         return first
     return None
+
+
+_PLACE_OF_EVENT = re.compile(r"\s?(?:役場|役所|庁舎|内|の)?\s?(?:で|にて|において|を訪|に(?:て|お))")
+
+
+def _town_of_prefecture(r: AgreementReader, s: int, e: int, party: tuple[str, int, int, str],
+                        parties: list[tuple[str, int, int, str]]) -> tuple[str, int, int, str]:
+    """A prefecture taken as a party where the sentence writes it again right before one of its towns that is
+    no party (「北海道は道南の…、東海大学北海道奥尻町包括連携協定締結」, a note without its particles): the town, which the
+    prefecture only places."""
+    name = party[0]
+    if not name.endswith(("県", "府", "都", "道")) or not is_municipality(name):
+        return party
+    for m in re.finditer(re.escape(name), r.text[s:e]):
+        at = s + m.end()
+        town = next((t for a, b, t in find_municipalities(r.text[at:at + 10]) if a == 0), None)
+        if town and prefecture_of(town) == name and not any(same_body(town, p[0]) for p in parties) and \
+                not _PLACE_OF_EVENT.match(r.text, at + len(town)):  # (「…県X町で開かれた式で」: where, not who)
+            return (town, at, at + len(town), party[3])
+    return party
+
+
+_JOINED_AFTER = re.compile(r"\s?(?:及び|および|並びに|ならびに|と)\s?")
 
 
 def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: Candidate,
@@ -173,11 +204,25 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
                 break
     if len(parties) <= 1 and first:  # 「協定を結んだのはA銀行と県内6つの信用金庫、それに2つの信用組合の…です」
         parties += [p for p in cleft_counted_groups(r, s, e) if not any(same_body(p[0], q[0]) for q in parties)]
-    if len(parties) < 2:
+    parties = [_town_of_prefecture(r, s, e, p, parties) for p in parties]
+    found, past = place_groups(text, s, e)
+    groups = [[(n.name, n.start, n.end, n.rule) for n in g] for g in found]
+    if groups:  # 「A町・B町の自治体・商工会及びX信金による…協定」: the bodies of each place, with the others
+        members = [n for g in groups for n in g]
+        parties = [p for p in parties if not any(same_body(p[0], n[0]) or same_body(n[0], p[0]) for n in members)]
+        joined = _JOINED_AFTER.match(text, past)
+        other = next((c for c in r._candidates(s, e) if joined and c.start == joined.end()), None)
+        name = r.name_of(other) if other else None
+        if name and is_signing_body(name) and not any(same_body(name, p[0]) for p in parties):
+            parties.append((name, other.start, other.end, "agreement-place-group"))  # (「…商工会及びX信金による」)
+    if len(parties) + len(groups) < 2:
         return []
     title = strip_quotes(title_m.group()) if title_m else None
     written = title or text[max(s, word.start - 12):word.end]
     date, date_ev = signing_date(r, s, e, sign.start)
+    if groups and parties:  # one agreement of each place's bodies with the bodies common to all
+        return [draft(r, s, e, word, title, written, parties + g, date, date_ev) for g in groups]
+    parties += [n for g in groups for n in g]
     if date is None and referred is not None:  # 「…契約の調印式が3月6日に行われた。同契約は…」
         rs, re_ = r.ctx.sentence(referred.start)
         date, date_ev = signing_date(r, rs, re_, referred.start)
@@ -255,6 +300,9 @@ _BOTH = re.compile(r"\s*(?:この度|このたび|本日)?[、,]?\s?(?:両者|�
 TOP_HEADING_LINES = 12  # a release's heading sits among its first lines
 
 
+_SELF_SIGNER = re.compile(r"(?<![\u4e00-\u9fff々])[\u4e00-\u9fff々]{0,4}?((?:本|当)(?:所|会|学|市|町|村|区|県|行|金庫|機構|協会|センター))")
+
+
 def _bodies_of_signers(r: AgreementReader, s: int, sign_at: int) -> list[tuple[str, int, int, str]]:
     """The bodies whose officials sign when the signing has people for its subject (「柏市長と千葉銀行頭取が
     …署名した」, `people_sign`): each body named right before an office word, not as a witness."""
@@ -270,6 +318,11 @@ def _bodies_of_signers(r: AgreementReader, s: int, sign_at: int) -> list[tuple[s
         name = r.name_of(c)
         if name and is_signing_body(name) and not any(same_body(name, o[0]) or o[0] in name for o in out):
             out.append((name, c.start, c.end, "agreement-signer-body"))
+    for m in _SELF_SIGNER.finditer(r.text, s, sign_at):  # 「山田本所会頭、…の3者による」: the publisher's own official
+        # (not 「山本所長」: a person called 山本, 所長)
+        if r.publisher and stands_for_publisher(m.group(1), r.publisher) and official_after(r.text, m.end(1)) and \
+                not r.text.startswith("長", m.end(1)) and not any(same_body(r.publisher, o[0]) for o in out):
+            out.insert(0, (r.publisher, m.start(1), m.end(1), "agreement-signer-body"))
     return out if len(out) >= 2 else []
 
 
@@ -418,6 +471,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             bool(kv_date) or bool(event_date_below(r, s, e)[0])  # a planned signing with its day set
         all_signs = ctx.within(s, e, "SIGN")
         signs = [c for i, c in enumerate(all_signs) if not _EXISTING.match(ctx.text, c.end)
+                 and not _SIGNED_BEFORE_WORD.search(ctx.text, max(s, c.start - 10), c.start)
+                 and not _AIM_AFTER.match(ctx.text, c.end)
                  and (dated or not _PLAN.match(ctx.text, c.end))
                  and not _BACKGROUND.search(ctx.text, all_signs[i - 1].end if i else s, c.start)]
         if _NAVIGATION.search(ctx.text, s, e) or _DRAFT.search(ctx.text, s, e) or \

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from extractors.language.dates import DateMention, DocDate, before_document_day, carry_years, document_date, find_dates
 from extractors.language.nlp import soft_cut
 from extractors.records.lines import Line, doc_lines
+from extractors.records.publisher import SEAT_AFTER
 from extractors.records.site_owner import owner_from_url
 from schemas.document import Document
 from schemas.records import Candidate
@@ -197,7 +198,7 @@ class DocContext:
 
     def _main_prefecture(self) -> str | None:
         counts = Counter(c.text[: c.text.index("県") + 1] for c in self.cands
-                         if c.label == "GPE" and "県" in c.text[1:])
+                         if c.label == "GPE" and "県" in c.text[1:] and not SEAT_AFTER.match(self.text, c.end))
         return counts.most_common(1)[0][0] if counts else None
 
     def _owner(self) -> str | None:

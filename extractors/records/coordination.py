@@ -373,6 +373,10 @@ def branch_end(text: str, end: int) -> int:
     return m.end() if m else end
 
 
+# What a body is to another, written before its name with a dot: 「東西銀行の子会社・東西リース」
+RELATION = re.compile(r"の?(?:完全|100%)?(?:子会社|孫会社|関連会社|グループ会社|系列会社|持株会社|持ち株会社)\Z")
+
+
 def name_start(text: str, start: int) -> int:
     """The start of a name written with a middle dot inside it: 〇〇県事業承継・引継ぎ支援センター is one
     body when the part before the dot cannot stand alone as one (青葉県事業承継 is no body); 大府市・
@@ -383,8 +387,9 @@ def name_start(text: str, start: int) -> int:
     if not m:
         return start
     left = m.group(0)
-    if is_signing_body(left) or is_municipality(left) or _HOLDING.search(left):
-        return start  # (東西ホールディングス・東西銀行: the holding company and its bank are two)
+    if is_signing_body(left) or is_municipality(left) or _HOLDING.search(left) or RELATION.search(left):
+        return start  # (東西ホールディングス・東西銀行: the holding company and its bank are two; 東西銀行の子会社・
+        # 東西リース: the dot follows what the body is to another, not a part of its name)
     return start - 1 - len(left)
 
 

@@ -33,13 +33,15 @@ def _pattern() -> re.Pattern:
 def _people_sign() -> re.Pattern:
     words = json.loads(OFFICES.read_text(encoding="utf-8"))["offices"]
     office = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"(?:{office}|氏)(?:\s?[(（][^()（）]{{0,30}}[)）])?\s?(?:ら|の両氏|両氏|の両者)?(?:とが|が|は)")
+    return re.compile(rf"(?:{office}|氏)(?:\s?[(（][^()（）]{{0,30}}[)）])?\s?(?:(?:ら|の両氏|両氏|の両者)?(?:とが|が|は)"
+                      r"|の\s?(?:[0-9一二三四五六七八九十]+|両)者(?:による|により|で|が|は))")
 
 
 def people_sign(text: str, start: int, sign_at: int) -> bool:
     """Whether the subject of the signing at sign_at is people, not bodies: an office word or 氏 takes
     が/は before it in text[start:sign_at] (「…の山田理事長と鈴木市長が協定書に署名した」, 「野本センター長と
-    尾賀会頭とが覚書を取り交わした」, 「…両信金の代表者が署名し」): a sentence about the ceremony, whose other
+    尾賀会頭とが覚書を取り交わした」, 「…両信金の代表者が署名し」; 「A会頭、B市長、C理事長の3者による…締結」: the people counted as
+    the signers): a sentence about the ceremony, whose other
     bodies are where it took place or whom the people came from."""
     return bool(_people_sign().search(text, start, sign_at))
 

@@ -101,6 +101,9 @@ def is_group_noun(name: str) -> bool:
     within = _PLACE_WITHIN.match(name)  # 山口県内信用金庫, 千葉県下金融機関: the bodies within a named place
     if within and is_municipality(within.group(1)) and is_group_noun(within.group(1)[-1] + within.group(2)):
         return True
+    inner = re.fullmatch(rf"(\D{{1,6}}?)(?:{_NUMBER})(\D{{1,6}})", name)
+    if inner and inner.group(1) + inner.group(2) in kinds:  # 商工3団体: the kind 商工団体 with its count inside
+        return True
     rest = name
     while rest:
         rest = re.sub(rf"^(?:{_NUMBER})(?:つの)?", "", rest)
@@ -187,6 +190,24 @@ def cleft_list(text: str, start: int, end: int) -> list[Named]:
     stop = _CLEFT_END.search(text, m.end(), end)
     items = _items_before(text, m.end(), stop.start() if stop else end, 99)
     return [Named(s, e, text[s:e], "agreement-cleft-list") for s, e in items] if len(items) >= 2 else []
+
+
+def topic_list(text: str, start: int, end: int, groups: list[str]) -> list[Named]:
+    """「経済団体はA商工会議所、B商工会、C中央会。」: a sentence whose topic is a group
+    noun of the signing (its count left out: 商工3団体) and that lists the bodies it holds, as many as counted."""
+    m = re.match(r"\s*([^\s、。,はが]{2,12})は、?", text[start:end])
+    if not m:
+        return []
+    for group in groups:
+        counted = re.fullmatch(rf"(\D*?)({_NUMBER})(\D+)", group)
+        bare = counted.group(1) + counted.group(3) if counted else group
+        if m.group(1) != bare and not (m.group(1) in _group_data()[1] and m.group(1).endswith(bare)):
+            continue  # (「経済団体は」 after 「経済4団体と」, read as 4団体)
+        stop = _CLEFT_END.search(text, start + m.end(), end)
+        items = _items_before(text, start + m.end(), stop.start() if stop else end, 99)
+        if len(items) >= 2 and (not counted or number(counted.group(2)) == len(items)):
+            return [Named(s, e, text[s:e], "agreement-topic-list") for s, e in items]
+    return []
 
 
 def fits_group(group: str, names: list[str]) -> bool:

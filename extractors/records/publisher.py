@@ -42,9 +42,9 @@ _TITLE_BRACKETS = re.compile(r"[(（]([^()（）]{2,40})[)）]\s*$")
 # Self-references and the ending the publisher's name must have for them to stand for it.
 _SELF_ENDINGS = {"市": ("市",), "町": ("町",), "村": ("村",), "区": ("区",), "県": ("県",), "府": ("府",),
                  "行": ("銀行",), "金庫": ("金庫",), "会": ("会", "会議所"), "学": ("大学",), "機構": ("機構",),
-                 "協会": ("協会",), "センター": ("センター",), "庁": ("庁",), "組合": ("組合",),
+                 "協会": ("協会",), "協議会": ("協議会",), "センター": ("センター",), "庁": ("庁",), "組合": ("組合",),
                  "所": ("会議所",), "校": ("校", "高専")}  # 本校: a school (高等専門学校, 短期大学校, 高等学校)
-_SELF = re.compile(r"^(?:本|当|同|わが|我が|弊)?(市|町|村|区|県|府|行|金庫|会|学|機構|協会|センター|庁|組合|所|校)$")
+_SELF = re.compile(r"^(?:本|当|同|わが|我が|弊)?(市|町|村|区|県|府|行|金庫|会|学|機構|協議会|協会|センター|庁|組合|所|校)$")
 _TITLE_SEPARATORS = re.compile(r"\s[|｜\-–—/]\s|[|｜]|^【|】")
 _CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本件についての|本件に関しての|本発表の|この記事に関する|このページに関する|この件に関する)?\s*"
                       r"(?:お?問い?合わ?せ先?|問合せ先?|連絡先)[】\])）>〉]?")
@@ -151,10 +151,15 @@ def _site_body(item: str, offices: bool = False) -> str | None:
 _TITLE_ORG = re.compile(r"[\u4e00-\u9fff々ァ-ヶー]{2,20}?(?:" + "|".join(ORG_WORDS) + ")")
 
 
+# A place where another body has its seat (「東京都と茨城県に本部があり」): not a body the page speaks of
+SEAT_AFTER = re.compile(r"\s?(?:と[^\s、。と]{2,4}?(?:都|道|府|県))?\s?に\s?(?:本部|本社|本店|本拠|拠点|事務所)")
+
+
 def _bodies_named(text: str) -> list[str]:
     """Every mention of a body in text, in order: municipalities, listed institutions, organisation
-    names (a mention inside a longer one is not counted apart)."""
-    found = [(s, e, n) for s, e, n in find_municipalities(text) + find_institutions(text)]
+    names (a mention inside a longer one is not counted apart; a place where another body has its seat
+    is none)."""
+    found = [(s, e, n) for s, e, n in find_municipalities(text) + find_institutions(text) if not SEAT_AFTER.match(text, e)]
     for m in _TITLE_ORG.finditer(text):
         at = m.start() + opener_length(text, m.start(), m.end())  # 「是非大学の…」: an adverb, then a kind word
         if is_signing_body(text[at:m.end()]):
