@@ -402,7 +402,7 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
     return sorted(set(out))
 
 
-_BARE_DECLARATION = ("宣言", "アピール")
+_BARE_DECLARATION = ("宣言", "宣言文", "アピール")
 _TALK_OWNER = re.compile(r"(?:講演|基調講演|記念講演|分科会|パネルディスカッション|対談|報告|発表)の$")
 _STATEMENT = re.compile(r"[、。,，]|[をと]宣言$")
 
@@ -414,9 +414,10 @@ def _declaration_patterns() -> tuple[re.Pattern, re.Pattern]:
     verbs = "|".join(map(re.escape, v["adoption_verbs"]))
     quoted = re.compile(rf"[「『“](?P<d>(?:[^「」『』“”\n]|『[^』\n]*』){{1,60}}?(?:{ends})(?:[0-9]{{4}})?)[」』”]")
     # (総会宣言「…」が事務局長から読み上げ: its title quoted after it, the reader named before the verb)
+    # (■共同宣言文採択: a programme's line, the noun and 採択 with no particle between them)
     adopted = re.compile(rf"(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{{0,20}}?(?:{ends}))\s?(?:「[^「」\n]{{1,80}}」)?\s?"
-                         rf"(?:を|が|の|に|として)\s?(?:[^。、「」\n]{{1,24}}?(?:から|より))?\s?"
-                         rf"(?:全会一致で|満場一致で|全員一致で|高らかに)?\s?(?:{verbs})")
+                         rf"(?:(?:を|が|の|に|として)\s?(?:[^。、「」\n]{{1,24}}?(?:から|より))?\s?"
+                         rf"(?:全会一致で|満場一致で|全員一致で|高らかに)?\s?(?P<verb>{verbs})|(?P<bare_verb>採択))")
     return quoted, adopted
 
 
@@ -430,9 +431,12 @@ def declarations(text: str, lo: int, hi: int) -> list[Found]:
     for m in adopted.finditer(text, lo, hi):
         if not any(f.start <= m.start("d") < f.end for f in out):
             start = m.start("d")
-            while start < m.end("d") and not _NAME_CHAR.match(text[start]):
-                start += 1
-            if text[start:m.end("d")] in _BARE_DECLARATION:
-                continue  # (…の要点をアピールとしてまとめる: the word's verb-noun sense, no declaration's name)
+            while start < m.end("d") and (text[start] == "・" or not _NAME_CHAR.match(text[start])):
+                start += 1  # (・青葉宣言採択: a list's mark, no part of the name)
+            if text[start:m.end("d")] in _BARE_DECLARATION and m.group("verb") != "採択":
+                # (…の要点をアピールとしてまとめる: the word's verb-noun sense, no declaration's name; but
+                # 最後にアピールを採択: a meeting adopts the appeal it does not name)
+                continue
             out.append(Found(start, m.end("d"), text[start:m.end("d")]))
-    return sorted(out)
+    ceremony = tuple(vocabulary()["ceremony_declarations"])
+    return sorted(f for f in out if not f.text.endswith(ceremony))  # (『開会宣言』: the ceremony's opening)
