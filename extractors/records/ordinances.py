@@ -14,7 +14,7 @@ Three kinds of text are read:
 - 例規集 headers: a line holding only the name (「○墨田区中小企業振興基本条例」),
   followed within a few lines by the date and (X市)条例第N号, and 改正 lines;
 - list rows: lines of names one after another (a title line over a header
-  names the same one: no list), and table rows (cells joined by tabs) one
+  names the same one: no list), and table rows (cells joined by tabs or pipes) one
   cell of which is a name, read whole, kana inside too (…を応援する条例), its
   place from the row's place cell when the name has none; dated by the list's
   heading (「2015年に制定された条例」) or the sentence introducing it;
@@ -42,7 +42,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors.records.context import DocContext, strip_quotes
-from extractors.records.lines import Line, cells, line_index
+from extractors.records.lines import Line, cells, is_table_row, line_index
 from extractors.records.publisher import publisher
 from extractors.records.ordinance_pages import (after_aside, assembly, number_line, numbered_date, plans, promulgation, said_to_exist,
                                                sentence_assembly, sentence_date, short_names, subject_place, supplementary,
@@ -608,7 +608,7 @@ _PAGE_DATE = re.compile(r"(?:更新|公開|掲載|作成|登録|最終)日?|ペ�
 # (本条例 after a kanji is the end of a name: 中小企業振興基本条例)
 _SELF_REFERENCE = re.compile(r"(?:(?<![\u4e00-\u9fff])本条例|この条例|同条例|(?:^|(?<=[。\n]))\s?条例(?=[はがを]))")
 _DATE_VERB = re.compile(r"\s?(?:に|から|より)?\s?(?:、\s?)?(?:(?:本|この|同)条例(?:を|は|が)\s?)?(公布|施行|制定)")
-_ROW_TRIM = "○◯●◎・ 「」『』\t"
+_ROW_TRIM = "○◯●◎・ 「」『』\t|"
 _ASIDE = re.compile(r"[(（][^()（）\n]{1,30}[)）]\s*$")
 MAX_CELL_NAME = 40  # a cell longer than this is a sentence, not a name
 
@@ -742,9 +742,9 @@ def _row_names(ctx: DocContext, spans: list[tuple[int, int]]) -> dict[int, str]:
 
 
 def _cell_of(line: Line, start: int, end: int) -> tuple[int, int, str] | None:
-    """The cell of a table row (tab-separated) that holds exactly text[start:end] (marks and
+    """The cell of a table row (tabs or pipes) that holds exactly text[start:end] (marks and
     quotes aside), else None."""
-    if "\t" not in line.text.strip():
+    if not is_table_row(line):
         return None
     for cs, ce, cell in cells(line):
         if cs <= start and end <= ce:
@@ -758,7 +758,7 @@ def _listed(ctx: DocContext, rows: dict[int, str], i: int) -> bool:
     another ordinance (a title line over a 例規集 header names the same one: no list)."""
     if i not in rows:
         return False
-    if "\t" in ctx.lines[i].text.strip():
+    if is_table_row(ctx.lines[i]):
         return True
     return any(n in rows and rows[n] != rows[i]
                for n in (_neighbour(ctx.lines, i, -1), _neighbour(ctx.lines, i, 1)))
@@ -769,7 +769,7 @@ def _cell_names(ctx: DocContext) -> list[tuple[int, int]]:
     bounds a name that holds kana, which a sentence would not)."""
     out = []
     for line in ctx.lines:
-        if "\t" not in line.text.strip():
+        if not is_table_row(line):
             continue
         for cs, ce, cell in cells(line):
             name = clean_name(cell)
@@ -796,7 +796,7 @@ def _list_heading_date(ctx: DocContext, rows: dict[int, str], i: int) -> DateMen
         body = line.body
         if not body or j in rows or "現在" in body or body.startswith(("【", "以上", "[", "■")):
             continue
-        if "\t" in body and not ctx.dates_in(line.start, line.end):
+        if is_table_row(line) and not ctx.dates_in(line.start, line.end):
             continue  # the table's header row (区分, 自治体, 条例の名称)
         if len(body) <= 60:
             if not re.search("制定|施行|公布", body):
@@ -1334,10 +1334,10 @@ def _column_dates(ctx: DocContext, drafts: list[dict]) -> None:
         if name is None:
             continue
         i = line_index(lines, name.start)
-        row = cells(lines[i]) if "\t" in lines[i].text else []
+        row = cells(lines[i]) if is_table_row(lines[i]) else []
         if len(row) < 2:
             continue
-        head = next((ln for ln in reversed(lines[:i]) if ln.body and "\t" in ln.text and
+        head = next((ln for ln in reversed(lines[:i]) if ln.body and is_table_row(ln) and
                      not any(c[2].endswith("条例") for c in cells(ln))), None)
         header = cells(head) if head else []
         if len(header) != len(row):
