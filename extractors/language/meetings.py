@@ -297,7 +297,7 @@ class Count(NamedTuple):
 # 第41回目となる令和6年度; 青葉での開催は5回目.
 _THIS = r"(?:今回|今大会|本大会|今年度|本年度|今年|記念|(?:令和|平成)\s?(?:元|[0-9]{1,2})\s?年度?|(?:19|20)[0-9]{2}\s?年度?)"
 _COUNT = re.compile(
-    rf"(?:今回|今年|本年|今大会|本大会)(?:で|が|は|も)?\s?(?:第\s?)?(?P<a>{_NUM})\s?回目"
+    rf"(?:今回|今年|ことし|本年|今大会|本大会)(?:で|が|は|も)?\s?(?:第\s?)?(?P<a>{_NUM})\s?回目"
     rf"|での開催は\s?(?:第\s?)?(?P<b>{_NUM})\s?回目"
     rf"|(?<![0-9年第])(?P<c>{_NUM})\s?回目(?:の開催)?(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
     rf"{_THIS}"
@@ -317,10 +317,10 @@ _PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に次いで")  # a count
 
 @lru_cache(maxsize=1)
 def _bare_count() -> re.Pattern:
-    """サミットは4回目, 大会は今年で…: a bare meeting word (no name before it) counted: the series of
-    that word named before."""
+    """サミットは4回目, 大会は今年で…, 同フォーラムは17回目: a bare meeting word (no name before it, or
+    同 before it: the one named before) counted: the series of that word named before."""
     words = "|".join(map(re.escape, sorted(vocabulary()["bare"], key=len, reverse=True)))
-    return re.compile(rf"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー・同本当今])(?:{words})" + _BARE_COUNT.format(num=_NUM))
+    return re.compile(rf"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー・同本当今])同?(?:{words})" + _BARE_COUNT.format(num=_NUM))
 
 
 def counted_editions(text: str) -> list[Count]:

@@ -666,6 +666,9 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
         if series is None:
             continue
         name = strip_quotes(series.text)
+        joint = [p for p in re.split(r"[&＆]", name) if kind and p.endswith(kind)]
+        if "&" in name and joint:
+            name = joint[-1]  # 「青葉フォーラム2017&若葉サミット」…同サミットは9回目: the one of the two named so
         ns = series.start + series.text.index(name)
         draft = _summit(name, edition, 0.7, [
             (m.start, m.end, "summit-count"),
@@ -744,6 +747,7 @@ def _same_pattern() -> re.Pattern:
 def _same_kind(ctx: DocContext, at: int) -> str | None:
     """The meeting word of a 同X (同サミット, 同大会) in the sentence before `at`, or of the bare word the
     count at `at` opens with (サミットは4回目): what the count is of."""
+    at += ctx.text.startswith("同", at)  # (同フォーラムは17回目: the word after 同)
     bare = [w for w in meetings.vocabulary()["bare"] if ctx.text.startswith(w, at)]
     if bare:
         return max(bare, key=len)
