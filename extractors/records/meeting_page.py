@@ -173,13 +173,35 @@ _FACILITY = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3
                        r"メッセ|スタジアム|ホテル)$")
 
 
+# A hotel (or hall) whose name ends on its town (ホテル日航金沢, …クラウンプラザホテル松山), maybe with
+# other halls after it (ホテル日航金沢ほか2会場にて): the trailing kanji run holds the town's short name.
+_FACILITY_TAIL = re.compile(r"(?:ホテル|プラザ|会館|ホール)[\u30a1-\u30faー・]{0,8}([\u4e00-\u9fff々ヶ]{2,4})"
+                            r"(?:\s?(?:ほか|他)\s?[0-9一二三四五六七八九]{1,2}\s?会場)?$")
+
+
 def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
     m = _FACILITY.search(ctx.text, lo, at)
     if not m:  # (no quote check: the hall's word ends right at the mark, a quote is no theme here)
-        return None
+        return _facility_tail_place(ctx, lo, at)
     whole = full_host(ctx, m.group(1))
     if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
         return whole, m.start(1), m.end(1)
+    return _facility_tail_place(ctx, lo, at)
+
+
+def _facility_tail_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
+    """The town a hotel's name ends on (ホテル日航金沢 -> 金沢市: 日航金沢's last three or two kanji, the
+    longer first), a city, town or village only."""
+    m = _FACILITY_TAIL.search(ctx.text, lo, at)
+    if not m:
+        return None
+    run_end = m.end(1)
+    for n in (3, 2):
+        if n > len(m.group(1)):
+            continue
+        whole = full_host(ctx, ctx.text[run_end - n:run_end])
+        if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
+            return whole, run_end - n, run_end
     return None
 
 
