@@ -347,7 +347,8 @@ _NAMES_A_DECLARATION = re.compile(r"\s?[「『]|[^。\n]{0,20}?(?:宣言|アピ�
 @lru_cache(maxsize=1)
 def _theme_patterns() -> tuple[re.Pattern, ...]:
     v = vocabulary()
-    cue = "|".join(map(re.escape, v["theme_cues"]))
+    # (「ものづくり」のテーマパーク, テーマソング: a longer katakana word, no cue)
+    cue = "(?:" + "|".join(map(re.escape, v["theme_cues"])) + r")(?![\u30a1-\u30faー])"
     talk = "|".join(map(re.escape, v["talk_words"]))
     # (「…」などをテーマに: the first of the themes, named for them all)
     # (「…」という大会テーマのもと: the quote named as the theme)
