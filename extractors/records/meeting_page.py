@@ -405,8 +405,10 @@ def meeting_date(ctx: DocContext, edition: int | None = None, year: int | None =
         if dates:
             return dates[0]
     full = [d for d in ctx.dates if d.precision == "day" and d.start_date and d.start < 600]
+    # (次回の会議は、2025年5月15~16日に…で開催予定: the next meeting's day, 次回 before it in its sentence)
     full = [d for d in full if not _SERIES_MODIFIER.search(ctx.text, ctx.sentence(d.start)[0], d.start)
-            and not other_edition(ctx, d.start, edition) and not _aside_date(ctx, d)]
+            and not other_edition(ctx, d.start, edition) and not _aside_date(ctx, d)
+            and not _NEXT_MEETING.search(ctx.text, ctx.sentence(d.start)[0], d.start)]
     for d in full:
         if HOLD_VERB.search(ctx.text, d.end, d.end + 60) and not page_date(ctx, d):
             return d
