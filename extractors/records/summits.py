@@ -568,6 +568,8 @@ def _mentions(ctx: DocContext) -> list[dict]:
         if after is None and (cand is None or not _is_series_name(cand.text)):
             continue
         series, series_end = after if after else (cand.text, cand.end)
+        if _EDITION.search(series):
+            continue  # 第4回役員会・第2回定時総会: a body's meetings listed, the first one no series of a meeting word
         s, e = ctx.sentence(ed.start)
         edition = edition_number(ed.text)
         if _assembly_session(ctx, series, ed.start, s, e):
@@ -1167,17 +1169,22 @@ def _title_body_meeting(ctx: DocContext, word: str) -> str | None:
 
 def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
     """第20回大会, 第10回大会: a bare 大会/総会/サミット is the page's series (the named series its
-    mentions give most), else the series named last before it with the same meeting word (a page
+    mentions give most; a bare 総会 on a page whose series is a 大会 is a body's general meeting held
+    beside the convention, dropped), else the series named last before it with the same meeting word (a page
     listing several series, each with its editions), else the title's; with no name on the page it
     stays as written."""
     named = [d["series"] for d in drafts if d["series"] and not meetings.is_bare(d["series"])]
     page = max(sorted(set(named)), key=named.count) if named else _title_series(ctx)
     # a page that names several series (an encyclopedia's list): each bare edition is the one before it
     listing = len({strip_quotes(f.text) for f in _series_names(ctx) if not meetings.is_nickname(f.text)}) > 1
+    other_kind: list[int] = []
     for d in drafts:
         if not d["series"] or not meetings.is_bare(d["series"]):
             continue
         series, how = page, "the page's series"
+        if page and d["series"].endswith("総会") and page.endswith("大会"):
+            other_kind.append(id(d))  # 第2回定時総会 on a 大会's page: a body's general meeting held beside it
+            continue
         if not named and listing:
             near = _named_before(ctx, d["evidence"][0][0], strip_quotes(d["series"]))
             if near is not None:
@@ -1191,6 +1198,7 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
         bare = [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "series" and sp.value != series]
         d["evidence"] += [field_span(sp.start, sp.end, sp.rule, "series", series, how=how) for sp in bare]
         d["series"] = series
+    drafts[:] = [d for d in drafts if id(d) not in other_kind]
 
 
 def _same_meeting(a: dict, b: dict) -> bool:
