@@ -139,7 +139,7 @@ def test_the_runner_resolves_each_flow_run_s_starter_through_its_poller():
 def test_the_ephemeral_server_command_is_prefect_s_own():
     command, env = internals.ephemeral_server_command(4321)
     prefect_own = inspect.getsource(prefect_server.SubprocessASGIServer._run_uvicorn_command)
-    ours = internals.REGISTER_WHEN_NOT_READY.keys() | internals.RECORD_IN_BATCHES.keys()  # (tested below)
+    ours = internals.REGISTER_WHEN_NOT_READY.keys()  # (tested below)
     for word in (*command[1:4], command[5], "prefect.server.api.server:create_app", "--lifespan",
                  *(env.keys() - ours)):
         assert word in prefect_own, word
@@ -197,30 +197,6 @@ def test_the_start_up_steps_a_ready_database_skips_are_read_under_these_names():
         prefect_server._memoize_block_auto_registration)
     not_ready = internals.ephemeral_server_command(4321)[1]
     assert not_ready.keys() & internals.SKIP_WHEN_READY.keys() == internals.REGISTER_WHEN_NOT_READY.keys()
-
-
-def test_a_run_s_server_records_task_runs_in_batches_under_these_names(monkeypatch):
-    """The task-run recorder's settings the temporary server gets (`RECORD_IN_BATCHES`: Prefect's default writes
-    each event in a transaction of its own), read by Prefect under these names and used by the recorder; the
-    user's own values win."""
-    from prefect.server.services import task_run_recorder
-    from prefect.settings import Settings
-    from prefect.settings.models.server.services import ServerServicesTaskRunRecorderSettings
-
-    for name in internals.RECORD_IN_BATCHES:
-        monkeypatch.delenv(name, raising=False)
-    env = internals.ephemeral_server_command(4321)[1]
-    assert env.items() >= internals.RECORD_IN_BATCHES.items()
-    for name, value in internals.RECORD_IN_BATCHES.items():
-        monkeypatch.setenv(name, value)
-    recorder = Settings().server.services.task_run_recorder
-    assert recorder.batch_size == 100 > ServerServicesTaskRunRecorderSettings.model_fields["batch_size"].default
-    assert recorder.flush_interval == 1
-    source = inspect.getsource(task_run_recorder.TaskRunRecorder)
-    assert "write_batch_size=self.service_settings().batch_size" in source
-    assert "flush_every=int(self.service_settings().flush_interval)" in source
-    monkeypatch.setenv("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE", "7")
-    assert "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE" not in internals.ephemeral_server_command(4321)[1]
 
 
 def test_a_server_told_its_database_is_ready_runs_no_migration(tmp_path):

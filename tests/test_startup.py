@@ -278,30 +278,6 @@ def test_without_a_server_a_run_starts_its_own_and_stops_it(tmp_path):
     assert (tmp_path / "out" / "records.jsonl").exists()
 
 
-def test_a_run_s_temporary_server_has_recorded_every_task_run_and_its_states_once_it_has_exited(tmp_path):
-    """Its task-run recorder writes in batches (`internals.RECORD_IN_BATCHES`), the last as the server stops,
-    which the command does not wait for: once the server has exited, its database holds every task run of the
-    run (a document task each, the records and the output folder), each Completed, with its three states."""
-    import re
-    import sqlite3
-
-    pages = sorted(SAMPLES.glob("*.html"))[:SMALL_RUN_FILES + 2]  # (more than a handful: the process runner)
-    res = _cli(tmp_path, "run", *map(str, pages), "--out", str(tmp_path / "out"), "--no-cache",
-               CHUSHO_LOCAL_API="http://127.0.0.1:9/api", PREFECT_HOME=str(tmp_path / "home"))
-    assert res.returncode == 0, res.stderr
-    pid = int(re.search(r"Prefect server started \((?:forked|spawned), pid (\d+)\)", res.stderr).group(1))
-    deadline = time.monotonic() + 60
-    while _alive(pid) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not _alive(pid)
-    with sqlite3.connect(tmp_path / "home" / "prefect.db") as db:
-        (flow_run,), = db.execute("SELECT id FROM flow_run").fetchall()
-        runs = db.execute("SELECT name, state_type, (SELECT count(*) FROM task_run_state s WHERE s.task_run_id = t.id)"
-                          " FROM task_run t WHERE flow_run_id = ?", (flow_run,)).fetchall()
-    assert sorted(name.split(" ")[0] for name, _, _ in runs) == ["document"] * len(pages) + ["records", "write-outputs"]
-    assert {(state, states) for _, state, states in runs} == {("COMPLETED", 3)}
-
-
 def _descendants(pid: int) -> set[int]:
     children: dict[int, list[int]] = {}
     for name in os.listdir("/proc"):

@@ -41,10 +41,7 @@ Prefect 3.8.8:
   start-up's migrations and block registration (`SKIP_WHEN_READY`: what
   `create_app`'s lifespan reads, and the Alembic table `alembic_version` that
   `server.database_ready` reads), else the one that has it register the block
-  types without consulting its memo (`REGISTER_WHEN_NOT_READY`); and the
-  task-run recorder's batch size and flush interval (`RECORD_IN_BATCHES`:
-  public settings, but set here beside the others the temporary server gets;
-  the recorder flushes what is left when the server stops). The app is
+  types without consulting its memo (`REGISTER_WHEN_NOT_READY`). The app is
   made by `ephemeral_app()`: Prefect's `create_app` (its app caches keyed by a
   constant meanwhile, not by `Settings.hash_key()`: `_constant_app_key`), then
   `routers_used_first`.
@@ -239,7 +236,7 @@ def ephemeral_server_command(port: int, database_ready: bool = False) -> tuple[l
                "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"]
     env = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
     steps = SKIP_WHEN_READY if database_ready else REGISTER_WHEN_NOT_READY
-    env.update({name: value for name, value in {**steps, **RECORD_IN_BATCHES}.items() if name not in os.environ})
+    env.update({name: value for name, value in steps.items() if name not in os.environ})
     return command, env
 
 
@@ -253,15 +250,6 @@ SKIP_WHEN_READY = {"PREFECT_SERVER_DATABASE_MIGRATE_ON_START": "false",
 # Else the block types are registered for real: Prefect's memo of the last registration (memo_store.toml in
 # PREFECT_HOME) is keyed by the database's URL, not the database, and skips it on a new database at that path.
 REGISTER_WHEN_NOT_READY = {"PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
-# The task-run recorder (the service that writes the task runs and their states from the clients' events) in
-# batches of up to 100 events, written at least every second and at the server's stop, instead of Prefect's
-# default of one event per write: a run emits three events per task run (Pending, Running, Completed), and each
-# write is a transaction of its own (a query for the task runs already known, an upsert whose SQL is compiled
-# anew, the states' insert, a commit). On the benchmark's corpus (68 task runs) the server took 4.0-4.5 CPU s with
-# one event a write, 2.7-3.0 s with these. The task runs and their states recorded are the same; a state shows
-# up to a second later (a run's own server has no UI). The user's own values win.
-RECORD_IN_BATCHES = {"PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "100",
-                     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": "1"}
 
 
 def ephemeral_app():
