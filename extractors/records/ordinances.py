@@ -440,7 +440,7 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | 
         if lo != clause and _prefecture_inside(name):
             break  # (ふるさと愛媛の…条例 after 「…香川県…条例、」: the name says whose it is)
         places = [c for c in ctx.within(lo, cand.start, "GPE", "SELF")
-                  if not ctx.in_parens(c.start, c.end) and not ctx.in_quotes(c.start)
+                  if not ctx.in_parens(c.start, c.end) and not _quoted_apart(ctx, c.start, cand.start)
                   and (c.label == "SELF" or find_municipalities(c.text))]  # 道内, 県内: an area, no body
         if places:
             p = places[-1]
@@ -459,6 +459,14 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | 
     if acting:
         return acting[0], "assembly of the sentence", acting[1:]
     return _page_body(ctx)
+
+
+def _quoted_apart(ctx: DocContext, place: int, name: int) -> bool:
+    """Whether a place stands in quotes the name does not stand in (「青葉市」の…: another quote's word);
+    a remark quoted whole (「青葉県では…条例が施行され…」) holds its place and its name in one."""
+    if not ctx.in_quotes(place):
+        return False
+    return not ctx.in_quotes(name) or bool(re.search(r"[「」『』]", ctx.text[place:name]))
 
 
 def _page_body(ctx: DocContext) -> tuple[str, str | None, tuple[int, int] | None] | None:
@@ -617,6 +625,9 @@ def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
     """The whole name: a quoted one as quoted, else read back to its real boundary (extend_name),
     never with the tail of a date before it (平成28年青葉市…条例: the name starts at 青葉市)."""
     if text[cand.start] in "「『“":
+        topic = None if text[cand.end:cand.end + 1] in "」』”" else _REMARK_TOPIC.match(text, cand.start, cand.end)
+        if topic:  # 「青葉県では中小企業振興条例が施行され…: a remark quoted, its topic no part of the name
+            return topic.end(), cand.end
         return cand.start, cand.end
     quoted = _quoted_around(text, cand.start, cand.end)
     if quoted:
@@ -631,6 +642,8 @@ def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
     return start, cand.end
 
 
+# a topic marked after a noun (青葉県では, 本市には, 当社は): a quote that opens on a clause, not on a name
+_REMARK_TOPIC = re.compile(r"[「『“][\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,12}(?:では|には|でも|は)[、,]?\s?")
 _KANA_ITEM_START = re.compile(r"条例[」』]?[、,]\s?([\u3041-\u3096]{2,6})$")
 # 「青葉市地域を支える『がんばる中小企業』振興基本条例」: a name in 「」 with a bracketed part of its own
 _BRACKETED_NAME = re.compile(r"「((?:[^「」『』。\n]|\n(?!\n)|『[^「」『』。\n]{1,30}』){2,80})$")
