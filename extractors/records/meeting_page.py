@@ -593,6 +593,16 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
     return value, line.start, line.end, start
 
 
+# 昨年は…で開かれ, 前回は…で開催: a sentence whose topic is the last meeting, whose venue is that one's
+_LAST_MEETING = re.compile(r"(?:昨年|前年|前回)度?は")
+
+
+def _about_last(ctx: DocContext, offset: int) -> bool:
+    """Whether the sentence at `offset` has the last meeting for its topic (昨年は…で開かれ)."""
+    s, e = ctx.sentence(offset)
+    return bool(_LAST_MEETING.search(ctx.text, s, e))
+
+
 def _about_next(ctx: DocContext, offset: int) -> bool:
     """Whether the sentence at `offset` speaks of the next meeting (次回は…, 来年は…)."""
     s, e = ctx.sentence(offset)
@@ -601,7 +611,7 @@ def _about_next(ctx: DocContext, offset: int) -> bool:
 
 def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int, int] | None:
     """A 会場/開催地 key's municipality, else the first venue clause of the page's opening that
-    is not about the next meeting (次回, 次期, 来年) nor about another edition."""
+    is not about the next meeting (次回, 次期, 来年), the last one (昨年は…で開かれ) nor another edition."""
     for vs, ve in key_blocks(ctx, PLACE_KEYS):
         places = find_municipalities(ctx.text[vs:ve])
         cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
@@ -633,7 +643,7 @@ def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int
     pos, end = 0, min(len(ctx.text), 800)
     while pos < end:  # sentence by sentence: one about the next meeting (次回は…で開かれます) is not this one's
         s, e = ctx.sentence(pos)
-        if not _about_next(ctx, s) and not other_edition(ctx, s, edition):
+        if not _about_next(ctx, s) and not _about_last(ctx, s) and not other_edition(ctx, s, edition):
             found = venue(ctx, s, min(e, end))
             if found:
                 return found
@@ -824,7 +834,7 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
     if head["host"] is not None:
         return
     text = ctx.text
-    m = next((m for m in _PLACE_AT.finditer(text) if not _about_next(ctx, m.start())), None)
+    m = next((m for m in _PLACE_AT.finditer(text) if not _about_next(ctx, m.start()) and not _about_last(ctx, m.start())), None)
     # (the run before the mark may start early: 2月に品川区にて, 大会が兵庫県神戸市で開催: the place is
     # the municipality that ends right at the mark)
     at = [p for p in find_municipalities(m.group(1)) if p[1] == len(m.group(1))] if m else []
@@ -840,7 +850,7 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
     else:  # 11/15・16 群馬県で…全国大会が開催: the first place of the opening where something is done
         for ps, pe, name in find_municipalities(text[:_OPENING]):
             if text.startswith("で", pe) and not text.startswith("では", pe) and not ctx.in_quotes(ps) \
-                    and not _about_next(ctx, ps):
+                    and not _about_next(ctx, ps) and not _about_last(ctx, ps) and not other_edition(ctx, ps, head["edition"]):
                 head["host"] = name
                 head["evidence"].append(field_span(ps, pe, "summit-place-de", "host", name))
                 break
