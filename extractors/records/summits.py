@@ -44,7 +44,7 @@ from extractors.language.dates import DateMention, find_dates, kanji_to_int, par
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
-from extractors.records.meeting_page import HOLD_VERB, full_host, single_meeting_details, venue, venue_span
+from extractors.records.meeting_page import HOLD_VERB, full_host, other_edition, single_meeting_details, venue, venue_span
 from extractors.records.meeting_sections import section_details, year_headings
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
@@ -676,8 +676,14 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
             (m.start, m.end, "summit-count"),
             field_span(m.number_start, m.number_end, "summit-count", "edition", edition),
             field_span(ns, ns + len(name), "summit-count", "series", name, how=how)])
-        # the meeting's sentence: the one that names the series near the count, else the count's own
+        # the meeting's sentence: the one that names the series near the count, else the count's own; not
+        # one that names another edition (…は昨年、第1回が川崎市で開催され: that one's), but the series'
+        # mention before it in a sentence of its own (「…サミット」が10日、室蘭市で開かれ)
         s, e = ctx.sentence(series.start) if series.end > max(para, m.start - 300) else ctx.sentence(m.start)
+        if other_edition(ctx, s, edition):
+            own = next((f for f in reversed(_series_names(ctx)) if f.end <= series.start
+                        and strip_quotes(f.text) == name and not other_edition(ctx, f.start, edition)), None)
+            s, e = ctx.sentence(own.start) if own else ctx.sentence(m.start)
         _set_venue(ctx, draft, s, e)
         if draft["host"] is None:
             _set_venue(ctx, draft, *ctx.sentence(m.start))
