@@ -380,11 +380,21 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
             if whole and is_municipality(whole):
                 host, short = whole, short[:n]
                 break
+    if (host is None or not is_municipality(host)) and m.re is _PAREN_HOST and _SHORT_FORM_PLACE.fullmatch(short):
+        # (全研岡山), (青全交岐阜): the series' short name and the place of this meeting, written as one word
+        for n in (3, 2):
+            whole = full_host(ctx, short[-n:])
+            if whole and is_municipality(whole):
+                host, short = whole, short[-n:]
+                break
     if host is None or not _is_place(ctx, host):
         return None  # (全研、中同協主催), (青全交): the series' short name or organiser in brackets, no place
     s = offset + m.start(1) + m.group(1).index(short)
     how = None if host == short else "completed by the gazetteer" if is_municipality(host) else "completed from the page"
     return field_span(s, s + len(short), "summit-host-after", "host", host, how=how)
+
+
+_SHORT_FORM_PLACE = re.compile(r"[\u4e00-\u9fff々ヶ]{2,3}[\u4e00-\u9fff々ヶ]{2,3}")
 
 
 def _is_place(ctx: DocContext, name: str) -> bool:
