@@ -394,6 +394,7 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
     return field_span(s, s + len(short), "summit-host-after", "host", host, how=how)
 
 
+_DOUBLED_TAIL = re.compile(r"(.{3,})\1$")
 _SHORT_FORM_PLACE = re.compile(r"[\u4e00-\u9fff々ヶ]{2,3}[\u4e00-\u9fff々ヶ]{2,3}")
 
 
@@ -580,6 +581,10 @@ def _mentions(ctx: DocContext) -> list[dict]:
         series, series_end = after if after else (cand.text, cand.end)
         if _EDITION.search(series):
             continue  # 第4回役員会・第2回定時総会: a body's meetings listed, the first one no series of a meeting word
+        doubled = _DOUBLED_TAIL.search(series)
+        if doubled:  # 全国首長連携交流会連携交流会: the name's tail written twice, a slip of the page
+            series_end -= len(doubled.group(1))
+            series = series[:-len(doubled.group(1))]
         s, e = ctx.sentence(ed.start)
         edition = edition_number(ed.text)
         if _assembly_session(ctx, series, ed.start, s, e):
