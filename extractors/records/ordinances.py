@@ -317,6 +317,27 @@ def _header_place(ctx: DocContext, name: str, block: tuple[int, int]) -> tuple[s
     return (inside.pop(), None, None) if len(inside) == 1 else None
 
 
+_BARE_BODY = "(?<![\u4e00-\u9fff々ヶ]){kind}(?:は|が|の|及び|と)"  # 町は、…に努める: the text's word for its own body
+_TEXT_READ = 1500
+
+
+def _body_of_the_text(ctx: DocContext, block: tuple[int, int]) -> tuple[str, str, tuple[int, int]] | None:
+    """A 例規集 header (its number under its name) whose name, number and page name no body
+    (○益子焼を使おう条例 / 条例第14号): the first
+    municipality its text names (a preamble's 益子町は、…) whose kind the articles use bare for their own
+    body (第2条 町は、…)."""
+    if not _NUMBER.search(ctx.text, *block):
+        return None  # (a heading over a sentence: no 例規集 header, whose number sits under its name)
+    lo = block[0]  # (from the name's line: the block may hold the preamble's first lines)
+    hi = min(len(ctx.text), lo + _TEXT_READ)
+    for ps, pe, place in find_municipalities(ctx.text[lo:hi]):
+        kind = place[-1]
+        if kind in "市町村区県" and re.search(_BARE_BODY.format(kind=kind), ctx.text[lo + pe:hi]):
+            return place, "named in the ordinance's text", (lo + ps, lo + pe)
+        break  # only the first place the text names
+    return None
+
+
 # the key of a header's line that gives the day it took effect (施行 平成30年4月1日, 施行日:…, 【施行期日】…)
 _IN_FORCE_KEY = re.compile(r"[\s・■◆○●(（【\[]*施行(?:日|期日|年月日)?[\s:：)）】\]]*")
 
@@ -1272,7 +1293,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             draft = _from_header(ctx, name, cand, block)
             prefix = enacting_prefix(name)
             set_municipality(ctx, draft, (prefix, None, None) if prefix else
-                             _header_place(ctx, name, block) or _page_body(ctx))
+                             _header_place(ctx, name, block) or _page_body(ctx) or _body_of_the_text(ctx, block))
         else:
             draft = _from_prose(ctx, name, cand)
             if listed and not (draft["enacted_date"] or draft["effective_date"]):
