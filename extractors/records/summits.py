@@ -616,6 +616,10 @@ def _mentions(ctx: DocContext) -> list[dict]:
 _LIST_ROW_START = re.compile(r"[\s・•■□◆◇●○◎▼▽▲△★☆※\-]*")
 
 
+# (秋田県商工会連合会), 青葉市商工会議所: the place opens a body's name (the page's publisher), no venue
+_BODY_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{0,12}?(?:会|所|協会|組合|機構|センター)(?=[)）\s、。]|$)")
+
+
 def _list_row(ctx: DocContext, draft: dict, edition_at: int, series_end: int) -> None:
     """A line of a history list that opens with the edition (第3回大会 2019年10月 青葉県青葉市): the
     place the line names after the series is the host (a city before its prefecture), and its
@@ -626,7 +630,8 @@ def _list_row(ctx: DocContext, draft: dict, edition_at: int, series_end: int) ->
         return
     if draft["host"] is None:
         places = [p for p in find_municipalities(ctx.text[series_end:le])
-                  if not _OFFICIAL_AFTER.match(ctx.text, series_end + p[1]) and not ctx.in_quotes(series_end + p[0])]
+                  if not _OFFICIAL_AFTER.match(ctx.text, series_end + p[1]) and not ctx.in_quotes(series_end + p[0])
+                  and not _BODY_AFTER_PLACE.match(ctx.text, series_end + p[1], le)]
         cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
         if places:
             ps, pe, name = (cities or places)[0]
