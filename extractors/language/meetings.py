@@ -341,6 +341,8 @@ def counted_editions(text: str) -> list[Count]:
 _QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”])"
 
 
+# 「…」について考える「第4回…」, 「…」について語り合う第5回…: a quote the meeting's edition is said to be about
+_ABOUT_MEETING = re.compile(rf"{_QUOTED}\s?について(?:考える|語り合う|話し合う|議論する|討議する)\s?[「『]?(?=第\s?[0-9一二三四五六七八九十])")
 _NAMES_A_DECLARATION = re.compile(r"\s?[「『]|[^。\n]{0,20}?(?:宣言|アピール|決議)")  # (…と題した大会決議: a resolution's title)
 
 
@@ -375,10 +377,13 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
 
 def themes(text: str, lo: int, hi: int) -> list[Found]:
     """The meeting themes of text[lo:hi], in order: the quoted text with a theme cue before or
-    after it, or 「…」と題して; not when a talk word follows (…をテーマに講演, と題して発表); else
-    an unquoted one that completes テーマは…です."""
+    after it, 「…」と題して, or 「…」について考える before the edition's name; not when a talk word
+    follows (…をテーマに講演, と題して発表); else an unquoted one that completes テーマは…です."""
     after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic = _theme_patterns()
     out = []
+    for m in _ABOUT_MEETING.finditer(text, lo, hi):  # 「30年後の九州」について考える「第4回…会議」: what it is about
+        g = "q1" if m.group("q1") else "q2"
+        out.append(Found(m.start(g), m.end(g), m.group(g)))
     for pattern in (after, before, titled):
         for m in pattern.finditer(text, lo, hi):
             g = "q1" if m.group("q1") else "q2"
