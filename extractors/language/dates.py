@@ -362,13 +362,37 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
     mentions: list[DateMention] = []
     pos = 0
     while (cand := _CANDIDATE.search(text, pos)) is not None:
-        found = _parse_at(text, cand.start(), default_year)
+        found = _parse_at(text, cand.start(), default_year) or _era_carried(text, cand.start(), mentions)
         if found is not None:
             mentions.append(found)
             pos = found.end
         else:
             pos = cand.start() + 1
     return mentions
+
+
+# 52年5月27日 after 昭和48年6月11日: a year whose era the text wrote once, before (a month follows: 10年ぶり is a count)
+_BARE_ERA_YEAR = re.compile(r"(?<![0-9年])([0-9]{1,2})\s?年(?=\s?[0-9]{1,2}\s?月)")
+_ERA_YEARS = {"明治": 45, "大正": 15, "昭和": 64, "平成": 31, "令和": 99}
+
+
+def _era_carried(text: str, pos: int, before: list[DateMention]) -> DateMention | None:
+    """A date at pos whose year is written without its era (52年5月27日), in the era of the last
+    era date before it (昭和48年…): an era is written once and left out after; only a year not
+    before that date's and inside the era's span."""
+    m = _BARE_ERA_YEAR.match(text, pos)
+    last = next((d for d in reversed(before) if d.era in _ERA_YEARS and d.year_given and d.start_date), None)
+    if m is None or last is None:
+        return None
+    number = int(m.group(1))
+    if not ERA_BASES[last.era] - 1 + number >= int(last.start_date[:4]) or number > _ERA_YEARS[last.era]:
+        return None
+    written = last.era + text[pos:pos + 24]
+    found = _parse_at(written, 0, None)
+    if found is None or not found.start_date or found.end <= len(last.era):
+        return None
+    shift = pos - len(last.era)
+    return replace(found, start=pos, end=found.end + shift)
 
 
 def parse_date(s: str, default_year: int | None = None) -> DateMention | None:

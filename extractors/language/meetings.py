@@ -297,7 +297,7 @@ class Count(NamedTuple):
 # 第41回目となる令和6年度; 青葉での開催は5回目.
 _THIS = r"(?:今回|今大会|本大会|今年度|本年度|今年|記念|(?:令和|平成)\s?(?:元|[0-9]{1,2})\s?年度?|(?:19|20)[0-9]{2}\s?年度?)"
 _COUNT = re.compile(
-    rf"(?:今回|今年|本年|今大会|本大会)(?:で|が|は|も)?\s?(?:第\s?)?(?P<a>{_NUM})\s?回目"
+    rf"(?:今回|今年|ことし|本年|今大会|本大会)(?:で|が|は|も)?\s?(?:第\s?)?(?P<a>{_NUM})\s?回目"
     rf"|での開催は\s?(?:第\s?)?(?P<b>{_NUM})\s?回目"
     rf"|(?<![0-9年第])(?P<c>{_NUM})\s?回目(?:の開催)?(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
     rf"{_THIS}"
@@ -317,10 +317,10 @@ _PLACE_COUNT = re.compile(r"では|ぶり|に続いて|に次いで")  # a count
 
 @lru_cache(maxsize=1)
 def _bare_count() -> re.Pattern:
-    """サミットは4回目, 大会は今年で…: a bare meeting word (no name before it) counted: the series of
-    that word named before."""
+    """サミットは4回目, 大会は今年で…, 同フォーラムは17回目: a bare meeting word (no name before it, or
+    同 before it: the one named before) counted: the series of that word named before."""
     words = "|".join(map(re.escape, sorted(vocabulary()["bare"], key=len, reverse=True)))
-    return re.compile(rf"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー・同本当今])(?:{words})" + _BARE_COUNT.format(num=_NUM))
+    return re.compile(rf"(?<![\u4e00-\u9fff々ヶ\u30a1-\u30faー・同本当今])同?(?:{words})" + _BARE_COUNT.format(num=_NUM))
 
 
 def counted_editions(text: str) -> list[Count]:
@@ -341,13 +341,16 @@ def counted_editions(text: str) -> list[Count]:
 _QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”])"
 
 
+# 「…」について考える「第4回…」, 「…」について語り合う第5回…: a quote the meeting's edition is said to be about
+_ABOUT_MEETING = re.compile(rf"{_QUOTED}\s?について(?:考える|語り合う|話し合う|議論する|討議する)\s?[「『]?(?=第\s?[0-9一二三四五六七八九十])")
 _NAMES_A_DECLARATION = re.compile(r"\s?[「『]|[^。\n]{0,20}?(?:宣言|アピール|決議)")  # (…と題した大会決議: a resolution's title)
 
 
 @lru_cache(maxsize=1)
 def _theme_patterns() -> tuple[re.Pattern, ...]:
     v = vocabulary()
-    cue = "|".join(map(re.escape, v["theme_cues"]))
+    # (「ものづくり」のテーマパーク, テーマソング: a longer katakana word, no cue)
+    cue = "(?:" + "|".join(map(re.escape, v["theme_cues"])) + r")(?![\u30a1-\u30faー])"
     talk = "|".join(map(re.escape, v["talk_words"]))
     # (「…」などをテーマに: the first of the themes, named for them all)
     # (「…」という大会テーマのもと: the quote named as the theme)
@@ -374,10 +377,13 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
 
 def themes(text: str, lo: int, hi: int) -> list[Found]:
     """The meeting themes of text[lo:hi], in order: the quoted text with a theme cue before or
-    after it, or 「…」と題して; not when a talk word follows (…をテーマに講演, と題して発表); else
-    an unquoted one that completes テーマは…です."""
+    after it, 「…」と題して, or 「…」について考える before the edition's name; not when a talk word
+    follows (…をテーマに講演, と題して発表); else an unquoted one that completes テーマは…です."""
     after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic = _theme_patterns()
     out = []
+    for m in _ABOUT_MEETING.finditer(text, lo, hi):  # 「30年後の九州」について考える「第4回…会議」: what it is about
+        g = "q1" if m.group("q1") else "q2"
+        out.append(Found(m.start(g), m.end(g), m.group(g)))
     for pattern in (after, before, titled):
         for m in pattern.finditer(text, lo, hi):
             g = "q1" if m.group("q1") else "q2"
@@ -402,7 +408,7 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
     return sorted(set(out))
 
 
-_BARE_DECLARATION = ("宣言", "アピール")
+_BARE_DECLARATION = ("宣言", "宣言文", "アピール")
 _TALK_OWNER = re.compile(r"(?:講演|基調講演|記念講演|分科会|パネルディスカッション|対談|報告|発表)の$")
 _STATEMENT = re.compile(r"[、。,，]|[をと]宣言$")
 
@@ -414,9 +420,10 @@ def _declaration_patterns() -> tuple[re.Pattern, re.Pattern]:
     verbs = "|".join(map(re.escape, v["adoption_verbs"]))
     quoted = re.compile(rf"[「『“](?P<d>(?:[^「」『』“”\n]|『[^』\n]*』){{1,60}}?(?:{ends})(?:[0-9]{{4}})?)[」』”]")
     # (総会宣言「…」が事務局長から読み上げ: its title quoted after it, the reader named before the verb)
+    # (■共同宣言文採択: a programme's line, the noun and 採択 with no particle between them)
     adopted = re.compile(rf"(?P<d>[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{{0,20}}?(?:{ends}))\s?(?:「[^「」\n]{{1,80}}」)?\s?"
-                         rf"(?:を|が|の|に|として)\s?(?:[^。、「」\n]{{1,24}}?(?:から|より))?\s?"
-                         rf"(?:全会一致で|満場一致で|全員一致で|高らかに)?\s?(?:{verbs})")
+                         rf"(?:(?:を|が|の|に|として)\s?(?:[^。、「」\n]{{1,24}}?(?:から|より))?\s?"
+                         rf"(?:全会一致で|満場一致で|全員一致で|高らかに)?\s?(?P<verb>{verbs})|(?P<bare_verb>採択))")
     return quoted, adopted
 
 
@@ -430,9 +437,12 @@ def declarations(text: str, lo: int, hi: int) -> list[Found]:
     for m in adopted.finditer(text, lo, hi):
         if not any(f.start <= m.start("d") < f.end for f in out):
             start = m.start("d")
-            while start < m.end("d") and not _NAME_CHAR.match(text[start]):
-                start += 1
-            if text[start:m.end("d")] in _BARE_DECLARATION:
-                continue  # (…の要点をアピールとしてまとめる: the word's verb-noun sense, no declaration's name)
+            while start < m.end("d") and (text[start] == "・" or not _NAME_CHAR.match(text[start])):
+                start += 1  # (・青葉宣言採択: a list's mark, no part of the name)
+            if text[start:m.end("d")] in _BARE_DECLARATION and m.group("verb") != "採択":
+                # (…の要点をアピールとしてまとめる: the word's verb-noun sense, no declaration's name; but
+                # 最後にアピールを採択: a meeting adopts the appeal it does not name)
+                continue
             out.append(Found(start, m.end("d"), text[start:m.end("d")]))
-    return sorted(out)
+    ceremony = tuple(vocabulary()["ceremony_declarations"])
+    return sorted(f for f in out if not f.text.endswith(ceremony))  # (『開会宣言』: the ceremony's opening)

@@ -8,7 +8,7 @@ ways official pages state facts plainly, outside sentences:
   offset where its value starts, for keys of a given vocabulary;
 - list rows: a line that is one item (bulleted, numbered, quoted or a tab-
   separated table row) rather than prose: `is_list_row(line)`;
-- table rows: tab-separated cells with their offsets: `cells(line)`.
+- table rows: cells separated by tabs or pipes, with their offsets: `cells(line)`.
 
 Nothing here knows about summits or ordinances: the assemblers choose the keys.
 """
@@ -74,10 +74,25 @@ def is_list_row(line: Line, max_len: int = 60) -> bool:
     return bool(_ROW_START.match(line.text)) or "\t" in body
 
 
+def cell_separator(text: str) -> str | None:
+    """What separates a table row's cells: tabs (a table read from a page), or pipes (a table copied
+    as text, 「青葉市 | 青葉市ふるさと条例 | 平成25年公布 |」: two pipes at least, as one pipe between
+    a page's title and its site is no row); None for a line of prose."""
+    if "\t" in text.strip():
+        return "\t"
+    return "|" if text.count("|") >= 2 else None
+
+
+def is_table_row(line: Line) -> bool:
+    """A line of two or more cells (tabs or pipes)."""
+    return cell_separator(line.text) is not None
+
+
 def cells(line: Line) -> list[tuple[int, int, str]]:
-    """The tab-separated cells of a line, as (start, end, text) with surrounding spaces removed."""
+    """The cells of a line (tab- or pipe-separated: `cell_separator`), as (start, end, text) with
+    surrounding spaces removed."""
     out, pos = [], line.start
-    for cell in line.text.split("\t"):
+    for cell in line.text.split(cell_separator(line.text) or "\t"):
         stripped = cell.strip()
         if stripped:
             s = pos + cell.index(stripped)

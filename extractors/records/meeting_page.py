@@ -173,13 +173,35 @@ _FACILITY = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3
                        r"メッセ|スタジアム|ホテル)$")
 
 
+# A hotel (or hall) whose name ends on its town (ホテル日航金沢, …クラウンプラザホテル松山), maybe with
+# other halls after it (ホテル日航金沢ほか2会場にて): the trailing kanji run holds the town's short name.
+_FACILITY_TAIL = re.compile(r"(?:ホテル|プラザ|会館|ホール)[\u30a1-\u30faー・]{0,8}([\u4e00-\u9fff々ヶ]{2,4})"
+                            r"(?:\s?(?:ほか|他)\s?[0-9一二三四五六七八九]{1,2}\s?会場)?$")
+
+
 def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
     m = _FACILITY.search(ctx.text, lo, at)
     if not m:  # (no quote check: the hall's word ends right at the mark, a quote is no theme here)
-        return None
+        return _facility_tail_place(ctx, lo, at)
     whole = full_host(ctx, m.group(1))
     if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
         return whole, m.start(1), m.end(1)
+    return _facility_tail_place(ctx, lo, at)
+
+
+def _facility_tail_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
+    """The town a hotel's name ends on (ホテル日航金沢 -> 金沢市: 日航金沢's last three or two kanji, the
+    longer first), a city, town or village only."""
+    m = _FACILITY_TAIL.search(ctx.text, lo, at)
+    if not m:
+        return None
+    run_end = m.end(1)
+    for n in (3, 2):
+        if n > len(m.group(1)):
+            continue
+        whole = full_host(ctx, ctx.text[run_end - n:run_end])
+        if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
+            return whole, run_end - n, run_end
     return None
 
 
@@ -383,8 +405,10 @@ def meeting_date(ctx: DocContext, edition: int | None = None, year: int | None =
         if dates:
             return dates[0]
     full = [d for d in ctx.dates if d.precision == "day" and d.start_date and d.start < 600]
+    # (次回の会議は、2025年5月15~16日に…で開催予定: the next meeting's day, 次回 before it in its sentence)
     full = [d for d in full if not _SERIES_MODIFIER.search(ctx.text, ctx.sentence(d.start)[0], d.start)
-            and not other_edition(ctx, d.start, edition) and not _aside_date(ctx, d)]
+            and not other_edition(ctx, d.start, edition) and not _aside_date(ctx, d)
+            and not _NEXT_MEETING.search(ctx.text, ctx.sentence(d.start)[0], d.start)]
     for d in full:
         if HOLD_VERB.search(ctx.text, d.end, d.end + 60) and not page_date(ctx, d):
             return d
@@ -569,6 +593,16 @@ def _phrase_line(ctx: DocContext, line: Line) -> tuple[str, int, int, int] | Non
     return value, line.start, line.end, start
 
 
+# 昨年は…で開かれ, 前回は…で開催: a sentence whose topic is the last meeting, whose venue is that one's
+_LAST_MEETING = re.compile(r"(?:昨年|前年|前回)度?は")
+
+
+def _about_last(ctx: DocContext, offset: int) -> bool:
+    """Whether the sentence at `offset` has the last meeting for its topic (昨年は…で開かれ)."""
+    s, e = ctx.sentence(offset)
+    return bool(_LAST_MEETING.search(ctx.text, s, e))
+
+
 def _about_next(ctx: DocContext, offset: int) -> bool:
     """Whether the sentence at `offset` speaks of the next meeting (次回は…, 来年は…)."""
     s, e = ctx.sentence(offset)
@@ -577,7 +611,7 @@ def _about_next(ctx: DocContext, offset: int) -> bool:
 
 def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int, int] | None:
     """A 会場/開催地 key's municipality, else the first venue clause of the page's opening that
-    is not about the next meeting (次回, 次期, 来年) nor about another edition."""
+    is not about the next meeting (次回, 次期, 来年), the last one (昨年は…で開かれ) nor another edition."""
     for vs, ve in key_blocks(ctx, PLACE_KEYS):
         places = find_municipalities(ctx.text[vs:ve])
         cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
@@ -609,7 +643,7 @@ def meeting_place(ctx: DocContext, edition: int | None = None) -> tuple[str, int
     pos, end = 0, min(len(ctx.text), 800)
     while pos < end:  # sentence by sentence: one about the next meeting (次回は…で開かれます) is not this one's
         s, e = ctx.sentence(pos)
-        if not _about_next(ctx, s) and not other_edition(ctx, s, edition):
+        if not _about_next(ctx, s) and not _about_last(ctx, s) and not other_edition(ctx, s, edition):
             found = venue(ctx, s, min(e, end))
             if found:
                 return found
@@ -800,7 +834,7 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
     if head["host"] is not None:
         return
     text = ctx.text
-    m = next((m for m in _PLACE_AT.finditer(text) if not _about_next(ctx, m.start())), None)
+    m = next((m for m in _PLACE_AT.finditer(text) if not _about_next(ctx, m.start()) and not _about_last(ctx, m.start())), None)
     # (the run before the mark may start early: 2月に品川区にて, 大会が兵庫県神戸市で開催: the place is
     # the municipality that ends right at the mark)
     at = [p for p in find_municipalities(m.group(1)) if p[1] == len(m.group(1))] if m else []
@@ -816,7 +850,7 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
     else:  # 11/15・16 群馬県で…全国大会が開催: the first place of the opening where something is done
         for ps, pe, name in find_municipalities(text[:_OPENING]):
             if text.startswith("で", pe) and not text.startswith("では", pe) and not ctx.in_quotes(ps) \
-                    and not _about_next(ctx, ps):
+                    and not _about_next(ctx, ps) and not _about_last(ctx, ps) and not other_edition(ctx, ps, head["edition"]):
                 head["host"] = name
                 head["evidence"].append(field_span(ps, pe, "summit-place-de", "host", name))
                 break

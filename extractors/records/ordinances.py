@@ -14,7 +14,7 @@ Three kinds of text are read:
 - 例規集 headers: a line holding only the name (「○墨田区中小企業振興基本条例」),
   followed within a few lines by the date and (X市)条例第N号, and 改正 lines;
 - list rows: lines of names one after another (a title line over a header
-  names the same one: no list), and table rows (cells joined by tabs) one
+  names the same one: no list), and table rows (cells joined by tabs or pipes) one
   cell of which is a name, read whole, kana inside too (…を応援する条例), its
   place from the row's place cell when the name has none; dated by the list's
   heading (「2015年に制定された条例」) or the sentence introducing it;
@@ -42,7 +42,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors.records.context import DocContext, strip_quotes
-from extractors.records.lines import Line, cells, line_index
+from extractors.records.lines import Line, cells, is_table_row, line_index
 from extractors.records.publisher import publisher
 from extractors.records.ordinance_pages import (after_aside, assembly, number_line, numbered_date, plans, promulgation, said_to_exist,
                                                sentence_assembly, sentence_date, short_names, subject_place, supplementary,
@@ -317,6 +317,27 @@ def _header_place(ctx: DocContext, name: str, block: tuple[int, int]) -> tuple[s
     return (inside.pop(), None, None) if len(inside) == 1 else None
 
 
+_BARE_BODY = "(?<![\u4e00-\u9fff々ヶ]){kind}(?:は|が|の|及び|と)"  # 町は、…に努める: the text's word for its own body
+_TEXT_READ = 1500
+
+
+def _body_of_the_text(ctx: DocContext, block: tuple[int, int]) -> tuple[str, str, tuple[int, int]] | None:
+    """A 例規集 header (its number under its name) whose name, number and page name no body
+    (○益子焼を使おう条例 / 条例第14号): the first
+    municipality its text names (a preamble's 益子町は、…) whose kind the articles use bare for their own
+    body (第2条 町は、…)."""
+    if not _NUMBER.search(ctx.text, *block):
+        return None  # (a heading over a sentence: no 例規集 header, whose number sits under its name)
+    lo = block[0]  # (from the name's line: the block may hold the preamble's first lines)
+    hi = min(len(ctx.text), lo + _TEXT_READ)
+    for ps, pe, place in find_municipalities(ctx.text[lo:hi]):
+        kind = place[-1]
+        if kind in "市町村区県" and re.search(_BARE_BODY.format(kind=kind), ctx.text[lo + pe:hi]):
+            return place, "named in the ordinance's text", (lo + ps, lo + pe)
+        break  # only the first place the text names
+    return None
+
+
 # the key of a header's line that gives the day it took effect (施行 平成30年4月1日, 施行日:…, 【施行期日】…)
 _IN_FORCE_KEY = re.compile(r"[\s・■◆○●(（【\[]*施行(?:日|期日|年月日)?[\s:：)）】\]]*")
 
@@ -440,7 +461,7 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | 
         if lo != clause and _prefecture_inside(name):
             break  # (ふるさと愛媛の…条例 after 「…香川県…条例、」: the name says whose it is)
         places = [c for c in ctx.within(lo, cand.start, "GPE", "SELF")
-                  if not ctx.in_parens(c.start, c.end) and not ctx.in_quotes(c.start)
+                  if not ctx.in_parens(c.start, c.end) and not _quoted_apart(ctx, c.start, cand.start)
                   and (c.label == "SELF" or find_municipalities(c.text))]  # 道内, 県内: an area, no body
         if places:
             p = places[-1]
@@ -459,6 +480,14 @@ def _place_for(ctx: DocContext, name: str, cand: Candidate) -> tuple[str, str | 
     if acting:
         return acting[0], "assembly of the sentence", acting[1:]
     return _page_body(ctx)
+
+
+def _quoted_apart(ctx: DocContext, place: int, name: int) -> bool:
+    """Whether a place stands in quotes the name does not stand in (「青葉市」の…: another quote's word);
+    a remark quoted whole (「青葉県では…条例が施行され…」) holds its place and its name in one."""
+    if not ctx.in_quotes(place):
+        return False
+    return not ctx.in_quotes(name) or bool(re.search(r"[「」『』]", ctx.text[place:name]))
 
 
 def _page_body(ctx: DocContext) -> tuple[str, str | None, tuple[int, int] | None] | None:
@@ -608,7 +637,7 @@ _PAGE_DATE = re.compile(r"(?:更新|公開|掲載|作成|登録|最終)日?|ペ�
 # (本条例 after a kanji is the end of a name: 中小企業振興基本条例)
 _SELF_REFERENCE = re.compile(r"(?:(?<![\u4e00-\u9fff])本条例|この条例|同条例|(?:^|(?<=[。\n]))\s?条例(?=[はがを]))")
 _DATE_VERB = re.compile(r"\s?(?:に|から|より)?\s?(?:、\s?)?(?:(?:本|この|同)条例(?:を|は|が)\s?)?(公布|施行|制定)")
-_ROW_TRIM = "○◯●◎・ 「」『』\t"
+_ROW_TRIM = "○◯●◎・ 「」『』\t|"
 _ASIDE = re.compile(r"[(（][^()（）\n]{1,30}[)）]\s*$")
 MAX_CELL_NAME = 40  # a cell longer than this is a sentence, not a name
 
@@ -617,6 +646,9 @@ def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
     """The whole name: a quoted one as quoted, else read back to its real boundary (extend_name),
     never with the tail of a date before it (平成28年青葉市…条例: the name starts at 青葉市)."""
     if text[cand.start] in "「『“":
+        topic = None if text[cand.end:cand.end + 1] in "」』”" else _REMARK_TOPIC.match(text, cand.start, cand.end)
+        if topic:  # 「青葉県では中小企業振興条例が施行され…: a remark quoted, its topic no part of the name
+            return topic.end(), cand.end
         return cand.start, cand.end
     quoted = _quoted_around(text, cand.start, cand.end)
     if quoted:
@@ -631,6 +663,8 @@ def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
     return start, cand.end
 
 
+# a topic marked after a noun (青葉県では, 本市には, 当社は): a quote that opens on a clause, not on a name
+_REMARK_TOPIC = re.compile(r"[「『“][\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,12}(?:では|には|でも|は)[、,]?\s?")
 _KANA_ITEM_START = re.compile(r"条例[」』]?[、,]\s?([\u3041-\u3096]{2,6})$")
 # 「青葉市地域を支える『がんばる中小企業』振興基本条例」: a name in 「」 with a bracketed part of its own
 _BRACKETED_NAME = re.compile(r"「((?:[^「」『』。\n]|\n(?!\n)|『[^「」『』。\n]{1,30}』){2,80})$")
@@ -742,9 +776,9 @@ def _row_names(ctx: DocContext, spans: list[tuple[int, int]]) -> dict[int, str]:
 
 
 def _cell_of(line: Line, start: int, end: int) -> tuple[int, int, str] | None:
-    """The cell of a table row (tab-separated) that holds exactly text[start:end] (marks and
+    """The cell of a table row (tabs or pipes) that holds exactly text[start:end] (marks and
     quotes aside), else None."""
-    if "\t" not in line.text.strip():
+    if not is_table_row(line):
         return None
     for cs, ce, cell in cells(line):
         if cs <= start and end <= ce:
@@ -758,7 +792,7 @@ def _listed(ctx: DocContext, rows: dict[int, str], i: int) -> bool:
     another ordinance (a title line over a 例規集 header names the same one: no list)."""
     if i not in rows:
         return False
-    if "\t" in ctx.lines[i].text.strip():
+    if is_table_row(ctx.lines[i]):
         return True
     return any(n in rows and rows[n] != rows[i]
                for n in (_neighbour(ctx.lines, i, -1), _neighbour(ctx.lines, i, 1)))
@@ -769,7 +803,7 @@ def _cell_names(ctx: DocContext) -> list[tuple[int, int]]:
     bounds a name that holds kana, which a sentence would not)."""
     out = []
     for line in ctx.lines:
-        if "\t" not in line.text.strip():
+        if not is_table_row(line):
             continue
         for cs, ce, cell in cells(line):
             name = clean_name(cell)
@@ -796,7 +830,7 @@ def _list_heading_date(ctx: DocContext, rows: dict[int, str], i: int) -> DateMen
         body = line.body
         if not body or j in rows or "現在" in body or body.startswith(("【", "以上", "[", "■")):
             continue
-        if "\t" in body and not ctx.dates_in(line.start, line.end):
+        if is_table_row(line) and not ctx.dates_in(line.start, line.end):
             continue  # the table's header row (区分, 自治体, 条例の名称)
         if len(body) <= 60:
             if not re.search("制定|施行|公布", body):
@@ -1259,7 +1293,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             draft = _from_header(ctx, name, cand, block)
             prefix = enacting_prefix(name)
             set_municipality(ctx, draft, (prefix, None, None) if prefix else
-                             _header_place(ctx, name, block) or _page_body(ctx))
+                             _header_place(ctx, name, block) or _page_body(ctx) or _body_of_the_text(ctx, block))
         else:
             draft = _from_prose(ctx, name, cand)
             if listed and not (draft["enacted_date"] or draft["effective_date"]):
@@ -1334,10 +1368,10 @@ def _column_dates(ctx: DocContext, drafts: list[dict]) -> None:
         if name is None:
             continue
         i = line_index(lines, name.start)
-        row = cells(lines[i]) if "\t" in lines[i].text else []
+        row = cells(lines[i]) if is_table_row(lines[i]) else []
         if len(row) < 2:
             continue
-        head = next((ln for ln in reversed(lines[:i]) if ln.body and "\t" in ln.text and
+        head = next((ln for ln in reversed(lines[:i]) if ln.body and is_table_row(ln) and
                      not any(c[2].endswith("条例") for c in cells(ln))), None)
         header = cells(head) if head else []
         if len(header) != len(row):

@@ -44,7 +44,7 @@ from extractors.language.dates import DateMention, find_dates, kanji_to_int, par
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
-from extractors.records.meeting_page import HOLD_VERB, full_host, single_meeting_details, venue, venue_span
+from extractors.records.meeting_page import HOLD_VERB, full_host, other_edition, single_meeting_details, venue, venue_span
 from extractors.records.meeting_sections import section_details, year_headings
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
@@ -380,11 +380,22 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
             if whole and is_municipality(whole):
                 host, short = whole, short[:n]
                 break
+    if (host is None or not is_municipality(host)) and m.re is _PAREN_HOST and _SHORT_FORM_PLACE.fullmatch(short):
+        # (全研岡山), (青全交岐阜): the series' short name and the place of this meeting, written as one word
+        for n in (3, 2):
+            whole = full_host(ctx, short[-n:])
+            if whole and is_municipality(whole):
+                host, short = whole, short[-n:]
+                break
     if host is None or not _is_place(ctx, host):
         return None  # (全研、中同協主催), (青全交): the series' short name or organiser in brackets, no place
     s = offset + m.start(1) + m.group(1).index(short)
     how = None if host == short else "completed by the gazetteer" if is_municipality(host) else "completed from the page"
     return field_span(s, s + len(short), "summit-host-after", "host", host, how=how)
+
+
+_DOUBLED_TAIL = re.compile(r"(.{3,})\1$")
+_SHORT_FORM_PLACE = re.compile(r"[\u4e00-\u9fff々ヶ]{2,3}[\u4e00-\u9fff々ヶ]{2,3}")
 
 
 def _is_place(ctx: DocContext, name: str) -> bool:
@@ -569,6 +580,12 @@ def _mentions(ctx: DocContext) -> list[dict]:
         if after is None and (cand is None or not _is_series_name(cand.text)):
             continue
         series, series_end = after if after else (cand.text, cand.end)
+        if _EDITION.search(series):
+            continue  # 第4回役員会・第2回定時総会: a body's meetings listed, the first one no series of a meeting word
+        doubled = _DOUBLED_TAIL.search(series)
+        if doubled:  # 全国首長連携交流会連携交流会: the name's tail written twice, a slip of the page
+            series_end -= len(doubled.group(1))
+            series = series[:-len(doubled.group(1))]
         s, e = ctx.sentence(ed.start)
         edition = edition_number(ed.text)
         if _assembly_session(ctx, series, ed.start, s, e):
@@ -600,6 +617,10 @@ def _mentions(ctx: DocContext) -> list[dict]:
 _LIST_ROW_START = re.compile(r"[\s・•■□◆◇●○◎▼▽▲△★☆※\-]*")
 
 
+# (秋田県商工会連合会), 青葉市商工会議所: the place opens a body's name (the page's publisher), no venue
+_BODY_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{0,12}?(?:会|所|協会|組合|機構|センター)(?=[)）\s、。]|$)")
+
+
 def _list_row(ctx: DocContext, draft: dict, edition_at: int, series_end: int) -> None:
     """A line of a history list that opens with the edition (第3回大会 2019年10月 青葉県青葉市): the
     place the line names after the series is the host (a city before its prefecture), and its
@@ -610,7 +631,8 @@ def _list_row(ctx: DocContext, draft: dict, edition_at: int, series_end: int) ->
         return
     if draft["host"] is None:
         places = [p for p in find_municipalities(ctx.text[series_end:le])
-                  if not _OFFICIAL_AFTER.match(ctx.text, series_end + p[1]) and not ctx.in_quotes(series_end + p[0])]
+                  if not _OFFICIAL_AFTER.match(ctx.text, series_end + p[1]) and not ctx.in_quotes(series_end + p[0])
+                  and not _BODY_AFTER_PLACE.match(ctx.text, series_end + p[1], le)]
         cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
         if places:
             ps, pe, name = (cities or places)[0]
@@ -667,13 +689,22 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
         if series is None:
             continue
         name = strip_quotes(series.text)
+        joint = [p for p in re.split(r"[&＆]", name) if kind and p.endswith(kind)]
+        if "&" in name and joint:
+            name = joint[-1]  # 「青葉フォーラム2017&若葉サミット」…同サミットは9回目: the one of the two named so
         ns = series.start + series.text.index(name)
         draft = _summit(name, edition, 0.7, [
             (m.start, m.end, "summit-count"),
             field_span(m.number_start, m.number_end, "summit-count", "edition", edition),
             field_span(ns, ns + len(name), "summit-count", "series", name, how=how)])
-        # the meeting's sentence: the one that names the series near the count, else the count's own
+        # the meeting's sentence: the one that names the series near the count, else the count's own; not
+        # one that names another edition (…は昨年、第1回が川崎市で開催され: that one's), but the series'
+        # mention before it in a sentence of its own (「…サミット」が10日、室蘭市で開かれ)
         s, e = ctx.sentence(series.start) if series.end > max(para, m.start - 300) else ctx.sentence(m.start)
+        if other_edition(ctx, s, edition):
+            own = next((f for f in reversed(_series_names(ctx)) if f.end <= series.start
+                        and strip_quotes(f.text) == name and not other_edition(ctx, f.start, edition)), None)
+            s, e = ctx.sentence(own.start) if own else ctx.sentence(m.start)
         _set_venue(ctx, draft, s, e)
         if draft["host"] is None:
             _set_venue(ctx, draft, *ctx.sentence(m.start))
@@ -745,6 +776,7 @@ def _same_pattern() -> re.Pattern:
 def _same_kind(ctx: DocContext, at: int) -> str | None:
     """The meeting word of a 同X (同サミット, 同大会) in the sentence before `at`, or of the bare word the
     count at `at` opens with (サミットは4回目): what the count is of."""
+    at += ctx.text.startswith("同", at)  # (同フォーラムは17回目: the word after 同)
     bare = [w for w in meetings.vocabulary()["bare"] if ctx.text.startswith(w, at)]
     if bare:
         return max(bare, key=len)
@@ -1164,17 +1196,22 @@ def _title_body_meeting(ctx: DocContext, word: str) -> str | None:
 
 def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
     """第20回大会, 第10回大会: a bare 大会/総会/サミット is the page's series (the named series its
-    mentions give most), else the series named last before it with the same meeting word (a page
+    mentions give most; a bare 総会 on a page whose series is a 大会 is a body's general meeting held
+    beside the convention, dropped), else the series named last before it with the same meeting word (a page
     listing several series, each with its editions), else the title's; with no name on the page it
     stays as written."""
     named = [d["series"] for d in drafts if d["series"] and not meetings.is_bare(d["series"])]
     page = max(sorted(set(named)), key=named.count) if named else _title_series(ctx)
     # a page that names several series (an encyclopedia's list): each bare edition is the one before it
     listing = len({strip_quotes(f.text) for f in _series_names(ctx) if not meetings.is_nickname(f.text)}) > 1
+    other_kind: list[int] = []
     for d in drafts:
         if not d["series"] or not meetings.is_bare(d["series"]):
             continue
         series, how = page, "the page's series"
+        if page and d["series"].endswith("総会") and page.endswith("大会"):
+            other_kind.append(id(d))  # 第2回定時総会 on a 大会's page: a body's general meeting held beside it
+            continue
         if not named and listing:
             near = _named_before(ctx, d["evidence"][0][0], strip_quotes(d["series"]))
             if near is not None:
@@ -1188,6 +1225,7 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
         bare = [sp for sp in d["evidence"] if isinstance(sp, Span) and sp.field == "series" and sp.value != series]
         d["evidence"] += [field_span(sp.start, sp.end, sp.rule, "series", series, how=how) for sp in bare]
         d["series"] = series
+    drafts[:] = [d for d in drafts if id(d) not in other_kind]
 
 
 def _same_meeting(a: dict, b: dict) -> bool:
