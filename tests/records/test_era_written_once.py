@@ -1,4 +1,4 @@
-"""An era written once and left out after (昭和48年6月11日 … 52年5月27日 … 同年11月21日): the later year is
+"""An era written once and left out after (昭和46年9月8日 … 54年2月14日 … 同年10月3日): the later year is
 of that era, so a 同年 after it is that year, not the first date's. Only a year not before the era date's, inside
 the era's span, with a month after it (10年ぶり is a count). Each text is made up for the case it shows (real
 towns, invented meetings)."""
@@ -9,7 +9,7 @@ from tests.records.built import records_of
 
 
 @pytest.mark.parametrize("text, values", [
-    ("昭和48年6月11日に開いた。52年5月27日に再開を決めた。", ["1973-06-11", "1977-05-27"]),
+    ("昭和46年9月8日に開いた。54年2月14日に再び開くと決めた。", ["1971-09-08", "1979-02-14"]),
     ("平成28年4月1日に施行した。30年3月31日に改正した。", ["2016-04-01", "2018-03-31"]),
     ("平成30年4月1日に施行した。2年3月5日に改正した。", ["2018-04-01", None]),  # before the era date: another era's
     ("平成28年4月1日に施行し、10年ぶりに3月5日に改めた。", ["2016-04-01", None]),  # a count, no year
@@ -20,7 +20,7 @@ def test_the_era_carries(text, values):
 
 
 def test_same_year_after_the_carried_year(nlp):
-    _, recs = records_of("大会は、昭和48年6月11日、佐賀市で第16回九州商工大会を開催して以来、中断していた。"
-                         "連合会は、52年5月27日の理事会で再開を決めた。こうして、第17回大会は同年11月21日、唐津市で開催された。\n")
+    _, recs = records_of("物産展は、昭和46年9月8日、富山市で第9回北陸物産大会を催したのち、休んでいた。"
+                         "協議会は54年2月14日の総会で再び開くと決め、第10回大会は同年10月3日、高岡市で開かれた。\n")
     assert sorted((r["edition"], r["start_date"]) for r in recs if r["type"] == "summit") == [
-        (16, "1973-06-11"), (17, "1977-11-21")]
+        (9, "1971-09-08"), (10, "1979-10-03")]
