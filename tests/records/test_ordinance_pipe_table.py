@@ -1,4 +1,4 @@
-"""A table copied as text keeps its cells apart with pipes (「上田市 | 上田市そばの日を定める条例 | …公布 |」): each
+"""A table copied as text keeps its cells apart with pipes (「佐久市 | 佐久市こいを味わう日を設ける条例 | …公布 |」): each
 row that holds a name in a cell is one ordinance, read whole (kana and a verb inside it), with its place from
 the row's place cell and its dates from the row. Each text is made up for the case it shows (real towns,
 invented ordinances)."""
@@ -15,23 +15,23 @@ def _ordinances(text: str) -> list[tuple]:
 
 def test_rows_with_a_header(nlp):
     text = ("県 | 市 | 条例名 | 公布日 | 施行日 |\n"
-            "長野県 | 松本市 | 松本市手仕事を応援する条例 | 平成25年7月9日 | 平成25年8月1日 |\n"
-            "長野県 | 上田市 | 上田市そばの日を定める条例 | 平成26年7月9日 | 平成26年7月9日 |\n")
-    assert _ordinances(text) == [("上田市そばの日を定める条例", "上田市", "2014-07-09", "2014-07-09"),
-                                 ("松本市手仕事を応援する条例", "松本市", "2013-07-09", "2013-08-01")]
+            "長野県 | 須坂市 | 須坂市くらの町並みを守る条例 | 平成22年12月17日 | 平成23年4月1日 |\n"
+            "長野県 | 佐久市 | 佐久市こいを味わう日を設ける条例 | 平成27年10月6日 | 平成27年10月6日 |\n")
+    assert _ordinances(text) == [("佐久市こいを味わう日を設ける条例", "佐久市", "2015-10-06", "2015-10-06"),
+                                 ("須坂市くらの町並みを守る条例", "須坂市", "2010-12-17", "2011-04-01")]
 
 
 def test_rows_whose_cells_say_their_dates(nlp):
-    text = ("【そば】\n"
-            "長野県上田市 | 上田市そばの日を定める条例 | 平成25年7月9日公布 | 平成25年8月1日施行 |\n"
-            "長野県松本市 | 手仕事を応援する条例 | 平成26年3月3日公布 | 平成26年3月3日施行 |\n")
-    assert _ordinances(text) == [("上田市そばの日を定める条例", "上田市", "2013-07-09", "2013-08-01"),
-                                 ("手仕事を応援する条例", "松本市", "2014-03-03", "2014-03-03")]
+    text = ("【川魚】\n"
+            "長野県佐久市 | 佐久市こいを味わう日を設ける条例 | 平成24年6月19日公布 | 平成24年7月1日施行 |\n"
+            "長野県須坂市 | くらの町並みを守る条例 | 平成28年12月2日公布 | 平成28年12月2日施行 |\n")
+    assert _ordinances(text) == [("くらの町並みを守る条例", "須坂市", "2016-12-02", "2016-12-02"),
+                                 ("佐久市こいを味わう日を設ける条例", "佐久市", "2012-06-19", "2012-07-01")]
 
 
 @pytest.mark.parametrize("text", [
-    "松本市の条例一覧 | 松本市\n",  # a title and its site: one pipe, no row
-    "松本市は、手仕事を応援する条例の制定を検討しています。 | 詳しくはこちら | お問い合わせ\n",
+    "須坂市の例規のご案内 | 須坂市\n",  # a title and its site: one pipe, no row
+    "須坂市は、くらの町並みを守る条例の案をまとめています。 | 関連リンク | ご意見はこちら\n",
 ])
 def test_a_line_that_is_no_table_gives_no_name(nlp, text):
     assert _ordinances(text) == []
