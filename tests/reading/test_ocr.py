@@ -29,15 +29,15 @@ from schemas.document import Fetched
 
 SCAN_DPI = 200  # what scanners of municipal archives commonly give
 NO_TESSERACT = Settings(tesseract_cmd="/nonexistent/bin/tesseract")
-TITLE, DATE = "川口市中小企業振興基本条例", "平成16年5月27日"
-ORDINANCE = ["○" + TITLE, DATE, "条例第20号", "(目的)",
-             "第1条 この条例は、中小企業の振興に関し、基本理念を",
-             "定め、市の責務等を明らかにするとともに、中小企業の",
-             "振興に関する施策の基本となる事項を定めることにより、",
-             "中小企業の振興を図ることを目的とする。"]
+TITLE, DATE = "戸田市地域の商いを支える条例", "平成19年3月22日"
+ORDINANCE = ["○" + TITLE, DATE, "条例第31号", "(目的)",
+             "第1条 この条例は、地域の小さな商いを守り育てるため、",
+             "市、事業者及び市民の役割を示し、あわせて市が行う",
+             "支援の柱となる事項を定めて、まちの暮らしと仕事を",
+             "ともに豊かにすることを目的とする。"]
 # the typed page's text: its lines joined, the space drawn after the article's number kept
-ARTICLE = ("第1条 この条例は、中小企業の振興に関し、基本理念を定め、市の責務等を明らかにするとともに、"
-           "中小企業の振興に関する施策の基本となる事項を定めることにより、中小企業の振興を図ることを目的とする。")
+ARTICLE = ("第1条 この条例は、地域の小さな商いを守り育てるため、市、事業者及び市民の役割を示し、あわせて市が行う"
+           "支援の柱となる事項を定めて、まちの暮らしと仕事をともに豊かにすることを目的とする。")
 
 
 def _font_file() -> str:
@@ -110,15 +110,15 @@ def test_scanned_pdf_is_read_by_ocr():
     assert [p.ocr for p in doc.pages] == [True]
     lines = doc.text.splitlines()
     assert "○" + TITLE in lines and DATE in lines  # no spaces between the Japanese characters
-    assert "条例第20号" in lines
-    assert "中小企業の振興に関する施策の基本となる事項を定めることにより、" in doc.text
+    assert "条例第31号" in lines
+    assert "支援の柱となる事項を定めて、まちの暮らしと仕事を" in doc.text
     assert any("pages read by OCR" in w and w.endswith(": 1") for w in doc.warnings)
 
 
 def test_scanned_page_is_laid_out_like_a_text_page():
     """Wrapped lines joined, paragraphs and headings apart: the same lines as the typed page gives."""
     typed, scanned = read(make_pdf(ORDINANCE), name="typed.pdf"), read(make_pdf(scan(ORDINANCE)))
-    assert typed.text.splitlines() == ["○" + TITLE, DATE, "条例第20号", "(目的)", ARTICLE]
+    assert typed.text.splitlines() == ["○" + TITLE, DATE, "条例第31号", "(目的)", ARTICLE]
     assert len(scanned.text.splitlines()) == 5
     assert scanned.text.splitlines()[:4] == typed.text.splitlines()[:4]
 
@@ -138,8 +138,8 @@ def test_skewed_scan_keeps_its_lines():
     doc = read(make_pdf(scan(ORDINANCE, skew=2.0)), name="skewed.pdf")
     assert doc.status.value == "ok", doc.error
     lines = doc.text.splitlines()
-    assert len(lines) == 5 and lines[:3] == ["○" + TITLE, DATE, "条例第20号"]
-    for join in ("基本理念を定め、市の責務", "とともに、中小企業の", "ことにより、中小企業の振興"):  # wrapped lines joined
+    assert len(lines) == 5 and lines[:3] == ["○" + TITLE, DATE, "条例第31号"]
+    for join in ("育てるため、市、事業者", "市が行う支援の柱", "仕事をともに豊かに"):  # wrapped lines joined
         assert join in lines[4]
 
 
@@ -230,7 +230,7 @@ def _records(content: bytes, name: str) -> list[dict]:
 def test_record_read_by_ocr_has_lower_confidence():
     (typed,) = _records(make_pdf(ORDINANCE), "typed.pdf")
     (scanned,) = _records(make_pdf(scan(ORDINANCE)), "scanned.pdf")
-    assert (scanned["name"], scanned["enacted_date"]) == (typed["name"], typed["enacted_date"]) == (TITLE, "2004-05-27")
+    assert (scanned["name"], scanned["enacted_date"]) == (typed["name"], typed["enacted_date"]) == (TITLE, "2007-03-22")
     assert all(s["ocr"] for s in scanned["sources"]) and not any(s["ocr"] for s in typed["sources"])
     assert scanned["confidence"] < typed["confidence"]  # the model's `ocr` feature (records.confidence)
 
