@@ -259,7 +259,7 @@ def _make_line(chars: list[_Char], slot: str) -> _Line | None:
     western (Latin, digit, punctuation) characters whose gap exceeds the line's
     usual letter gap by a tenth of an em (PDFs made by TeX and many others draw
     no space characters). A space drawn in the PDF is a separator and is kept
-    (「全国茶サミット 全国の茶産地」, as the page's own text has it), except
+    (「北浜和紙フェア 各地の紙すき職人」, as the page's own text has it), except
     where it spaces out single characters (「日 時」, 「会 議 録」: a heading
     set wide), between two Japanese ones each standing alone between spaces.
     """
@@ -636,7 +636,7 @@ def _wraps_onto_marker(a: _Line, b: _Line, head: _Line, edges: dict[str, _Edges]
     itself (「・…」 over 「・…」, 「(1)…」 over 「(2)…」; a paragraph opening on a date is no list of
     editions).
 
-    A line set without 禁則 (or cut inside 「三条市商工会・三条市立大学」) can start with a
+    A line set without 禁則 (or cut inside 「北浜町商工会・北浜市立大学」) can start with a
     中黒 or a number as any other character. A line ending in an opening bracket always goes on.
     """
     if b.x0 > edges[b.slot].left + 0.5 * b.size:
@@ -652,7 +652,7 @@ def _breaks(a: _Line, b: _Line, edges: dict[str, _Edges], pitches: dict[float, f
     a table row is a line of its own. A line with parts set far apart is a line of its own, unless
     they are parted by typed spaces inside a paragraph: it is not the paragraph's first line (a
     title and its date typed apart), as when a paragraph with runs of spaces in it is wrapped
-    (「…平成30年8月28日政策条例」/「検討会          会議録 開催日 …」)."""
+    (「…令和2年6月3日産業委」/「員会          会議録 開催日 …」)."""
     if abs(a.size - b.size) > 0.5 or a.slot == "table" or b.slot == "table":
         return True
     if (a.spread and not (a.typed and a is not head)) or (b.spread and not b.typed):

@@ -2,10 +2,10 @@
 column's width wherever they fall, no 禁則; optionally letter-spaced), read back: what the page's
 text says must come out, not what the cutting or the spacing did to it.
 
-- a space drawn between two Japanese words parts them (「全国茶サミット 全国の茶産地」), as the
+- a space drawn between two Japanese words parts them (「北浜和紙フェア 各地の紙すき職人」), as the
   page's own text has it; letter spacing does not, nor a space that spaces out single characters
   (「日 時」); a space a browser prints as a text object of its own reads the same either way;
-- a line cut before a 中黒 or a number that reads as a list marker (「…三条市商工会」/「・三条市立
+- a line cut before a 中黒 or a number that reads as a list marker (「…北浜町商工会」/「・北浜市立
   大学」, 「開催(」/「第19回)」) goes on; a list after a colon, and a list's own items, do not;
 - a paragraph with runs of spaces in it (minutes: 「開催場所      特別委員会室」) wrapped over
   lines is a paragraph, not a table of its pieces nor lines set apart; a table typed with spaces
@@ -110,7 +110,7 @@ def test_a_space_printed_as_a_text_object_of_its_own_is_read():
 
 def test_a_line_cut_before_a_middle_dot_goes_on():
     first = "北浜商工会議所は4月1日、北浜市と北浜町商工会"  # fills the line to the width below
-    text = _read(_pdf([first + "・北浜市立大学と中小企業の支援に関する連携協定を結んだ。"], width=_width(first)))
+    text = _read(_pdf([first + "・北浜市立大学と創業の後押しで手を組む協定を交わした。"], width=_width(first)))
     assert "北浜市と北浜町商工会・北浜市立大学と" in text.splitlines()[0]
 
 
@@ -121,7 +121,7 @@ def test_a_line_cut_after_an_opening_bracket_goes_on():
 
 
 def test_a_paragraph_opening_on_a_date_is_no_list_of_what_follows():
-    first = "令和4年10月3日から5日にかけて、西浜市におきまして、下記のとおり"
+    first = "令和4年10月3日から5日まで、西浜市の市民会館で、下記のとおり"
     text = _read(_pdf([first + "第8回全国梨産地交流会を開催しました。"], width=_width(first)))
     assert text == first + "第8回全国梨産地交流会を開催しました。"
 
@@ -142,7 +142,7 @@ def test_a_list_after_a_colon_and_a_list_of_full_items_keep_their_lines():
 def test_a_paragraph_with_runs_of_spaces_is_no_table():
     para = ("西浜市議会 産業委員会 会議録            開催日   令和2年6月3日(水)   開催場所    第二委員会室   "
             "出席委員   8名      北村一郎 委員長     南田二郎 副委員長     東山三郎 委員     西川四郎 委員   "
-            "議題   (1)西浜市商店街振興条例の一部改正について  午前10時 開会 ○北村委員長 ただいまから産業委員会を"
+            "議題   (1)西浜市商店街振興条例の改正案の審査  午後1時30分 開会 ○北村委員長 ただいまから産業委員会を"
             "開会いたします。")
     text = _read(_pdf([para], char_space=2.0))
     assert "\t" not in text
