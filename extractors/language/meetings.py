@@ -349,7 +349,7 @@ _NAMES_A_DECLARATION = re.compile(r"\s?[「『]|[^。\n]{0,20}?(?:宣言|アピ�
 @lru_cache(maxsize=1)
 def _theme_patterns() -> tuple[re.Pattern, ...]:
     v = vocabulary()
-    # (「ものづくり」のテーマパーク, テーマソング: a longer katakana word, no cue)
+    # (「手しごと」のテーマパーク, テーマソング: a longer katakana word, no cue)
     cue = "(?:" + "|".join(map(re.escape, v["theme_cues"])) + r")(?![\u30a1-\u30faー])"
     talk = "|".join(map(re.escape, v["talk_words"]))
     # (「…」などをテーマに: the first of the themes, named for them all)
@@ -381,7 +381,7 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
     follows (…をテーマに講演, と題して発表); else an unquoted one that completes テーマは…です."""
     after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic = _theme_patterns()
     out = []
-    for m in _ABOUT_MEETING.finditer(text, lo, hi):  # 「30年後の九州」について考える「第4回…会議」: what it is about
+    for m in _ABOUT_MEETING.finditer(text, lo, hi):  # 「20年先の北陸」について考える「第6回…会議」: what it is about
         g = "q1" if m.group("q1") else "q2"
         out.append(Found(m.start(g), m.end(g), m.group(g)))
     for pattern in (after, before, titled):

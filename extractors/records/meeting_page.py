@@ -173,8 +173,8 @@ _FACILITY = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3
                        r"メッセ|スタジアム|ホテル)$")
 
 
-# A hotel (or hall) whose name ends on its town (ホテル日航金沢, …クラウンプラザホテル松山), maybe with
-# other halls after it (ホテル日航金沢ほか2会場にて): the trailing kanji run holds the town's short name.
+# A hotel (or hall) whose name ends on its town (ホテル東西富山, …グランドプラザホテル高松), maybe with
+# other halls after it (ホテル東西富山ほか3会場にて): the trailing kanji run holds the town's short name.
 _FACILITY_TAIL = re.compile(r"(?:ホテル|プラザ|会館|ホール)[\u30a1-\u30faー・]{0,8}([\u4e00-\u9fff々ヶ]{2,4})"
                             r"(?:\s?(?:ほか|他)\s?[0-9一二三四五六七八九]{1,2}\s?会場)?$")
 
@@ -190,7 +190,7 @@ def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] |
 
 
 def _facility_tail_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
-    """The town a hotel's name ends on (ホテル日航金沢 -> 金沢市: 日航金沢's last three or two kanji, the
+    """The town a hotel's name ends on (ホテル東西富山 -> 富山市: 東西富山's last three or two kanji, the
     longer first), a city, town or village only."""
     m = _FACILITY_TAIL.search(ctx.text, lo, at)
     if not m:
@@ -405,7 +405,7 @@ def meeting_date(ctx: DocContext, edition: int | None = None, year: int | None =
         if dates:
             return dates[0]
     full = [d for d in ctx.dates if d.precision == "day" and d.start_date and d.start < 600]
-    # (次回の会議は、2025年5月15~16日に…で開催予定: the next meeting's day, 次回 before it in its sentence)
+    # (次回は、2026年10月8~9日に…で開く予定: the next meeting's day, 次回 before it in its sentence)
     full = [d for d in full if not _SERIES_MODIFIER.search(ctx.text, ctx.sentence(d.start)[0], d.start)
             and not other_edition(ctx, d.start, edition) and not _aside_date(ctx, d)
             and not _NEXT_MEETING.search(ctx.text, ctx.sentence(d.start)[0], d.start)]

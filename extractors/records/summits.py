@@ -581,9 +581,9 @@ def _mentions(ctx: DocContext) -> list[dict]:
             continue
         series, series_end = after if after else (cand.text, cand.end)
         if _EDITION.search(series):
-            continue  # 第4回役員会・第2回定時総会: a body's meetings listed, the first one no series of a meeting word
+            continue  # 第3回理事会・第5回通常総会: a body's meetings listed, the first one no series of a meeting word
         doubled = _DOUBLED_TAIL.search(series)
-        if doubled:  # 全国首長連携交流会連携交流会: the name's tail written twice, a slip of the page
+        if doubled:  # 全国港町交流会議交流会議: the name's tail written twice, a slip of the page
             series_end -= len(doubled.group(1))
             series = series[:-len(doubled.group(1))]
         s, e = ctx.sentence(ed.start)
@@ -698,7 +698,7 @@ def _count_mentions(ctx: DocContext) -> list[dict]:
             field_span(m.number_start, m.number_end, "summit-count", "edition", edition),
             field_span(ns, ns + len(name), "summit-count", "series", name, how=how)])
         # the meeting's sentence: the one that names the series near the count, else the count's own; not
-        # one that names another edition (…は昨年、第1回が川崎市で開催され: that one's), but the series'
+        # one that names another edition (…は一昨年、第1回が高崎市で開かれ: that one's), but the series'
         # mention before it in a sentence of its own (「…サミット」が10日、室蘭市で開かれ)
         s, e = ctx.sentence(series.start) if series.end > max(para, m.start - 300) else ctx.sentence(m.start)
         if other_edition(ctx, s, edition):
