@@ -17,6 +17,6 @@ def test_the_remark_topic_is_the_body(nlp, text, name, place):
 
 
 def test_a_quoted_name_is_read_as_quoted(nlp):
-    _, recs = records_of("酒田市は「酒田市港町のにぎわい条例」を令和3年10月1日から施行しています。\n")
+    _, recs = records_of("酒田市は「酒田市港町のにぎわい条例」を令和3年10月1日に施行した。\n")
     assert [(r["name"], r["municipality"]) for r in recs if r["type"] == "ordinance"] == [
         ("酒田市港町のにぎわい条例", "酒田市")]
