@@ -1,6 +1,6 @@
-"""A convention's page that lists a body's own meetings held beside it (…連合会 第4回役員会・第2回定時総会・会長会議):
+"""A convention's page that lists a body's own meetings held beside it (…協議会 第3回理事会・第5回通常総会・代表者会議):
 a name that holds another 第N回 is no series, and a bare 総会 on a page whose series is a 大会 is that body's
-general meeting, not the convention (a body's own 第185回総会 on its 市長会's page stays). Each text is made up for the case it shows (real towns, invented meetings)."""
+general meeting, not the convention (a body's own 第93回総会 on its 市長会's page stays). Each text is made up for the case it shows (real towns, invented meetings)."""
 from tests.records.built import records_of
 
 
@@ -10,18 +10,18 @@ def _summits(text: str) -> list[tuple]:
 
 
 def test_the_body_meetings_beside_the_convention(nlp):
-    text = ("第36回東海ブロック大会 しずおか島田大会\n10月28日(金)、29日(土)静岡県島田市にて第36回東海ブロック大会しずおか島田大会が"
-            "行われました。28日(金)は島田市内のホテルにて東海ブロック商工会議所青年部連合会 第4回役員会・第2回定時総会・会長会議が"
-            "とり行われ、29日(土)は島田市民会館にて記念式典が行われました。\n")
-    assert _summits(text) == [("東海ブロック大会", 36, "島田市")]
+    text = ("第22回九州ブロック大会 やつしろ大会\n11月5日(土)、6日(日)の両日、熊本県八代市で第22回九州ブロック大会やつしろ大会を"
+            "催しました。初日は八代市内の会館で九州ブロック青年協議会 第3回理事会・第5回通常総会・代表者会議を"
+            "開き、6日(日)は八代市厚生会館で式典を開きました。\n")
+    assert _summits(text) == [("九州ブロック大会", 22, "八代市")]
 
 
 def test_a_bare_general_meeting_of_a_general_meetings_page(nlp):
-    text = "第45回青葉同友会定時総会\n青葉同友会は5月10日、仙台市で第45回定時総会を開催しました。\n"
-    assert _summits(text) == [("青葉同友会定時総会", 45, "仙台市")]
+    text = "第31回東西同友会定時総会\n東西同友会は6月3日、盛岡市で第31回定時総会を開きました。\n"
+    assert _summits(text) == [("東西同友会定時総会", 31, "盛岡市")]
 
 
 def test_a_bodys_general_meeting_on_its_own_page(nlp):
-    text = ("上越市に市長集まる 「北陸市長会」25年ぶり\n"
-            "北陸5県の市長が一堂に会する北陸市長会(会長=青木市長)の第185回総会が、2024年10月10、11日に新潟県上越市で開催される。\n")
-    assert [(s, n) for s, n, _ in _summits(text)] == [("北陸市長会", 185)]
+    text = ("花巻市に市長が集う 「東北市長会」12年ぶり\n"
+            "東北6県の市長が顔をそろえる東北市長会(会長=佐藤市長)の第93回総会が、2025年4月17、18日に岩手県花巻市で催される。\n")
+    assert [(s, n) for s, n, _ in _summits(text)] == [("東北市長会", 93)]
