@@ -192,8 +192,8 @@ def add_counted_members(r: AgreementReader, drafts: list[dict]) -> None:
                 d["evidence"].append((s, e, "agreement-counted-list"))
 
 
-# The items of a cleft on the agreement that counts bodies it does not name: 「協定を結んだのはA銀行と県内6つの
-# 信用金庫、それに2つの信用組合の合わせて9つの金融機関です」, 「…のは県内10の金融機関と商工会議所など4つの支援団体です」
+# The items of a cleft on the agreement that counts bodies it does not name: 「協定を結んだのはA銀行と市内4つの
+# 信用金庫、それに3つの労働金庫の合わせて8つの金融機関です」, 「…のは市内8の事業所と商工会など3つの団体です」
 _CLEFT_STOP = re.compile(r"です|でした|である|。|の(?:合わせて|計|合計)|$")
 _CLEFT_SPLIT = re.compile(r"、\s?(?:それに|さらに)?|(?<=[\u4e00-\u9fffァ-ヶー])と(?=\S)|及び|および|並びに|ならびに")
 _COUNTED_BODIES = re.compile(r"(?:[^\s、。]{0,8}?(?:など|等))?(?:県内|市内|町内|村内|地域の|地元の)?"

@@ -93,7 +93,7 @@ _HOME_OF = re.compile(r"\s?(?:が|を)\s?(?:地盤|拠点|本拠地?|営業基�
 # A legal form written alone (its name follows in brackets: 国立研究開発法人「東西研究所」)
 _BARE_LEGAL_FORM = re.compile(r"(?:国立研究開発|地方独立行政|独立行政|一般社団|公益社団|一般財団|公益財団|国立大学|公立大学|学校|"
                               r"社会福祉|特定非営利活動|NPO)法人|株式会社|有限会社|合同会社")
-# An insurer's name (publisher.is_signing_body reads it as one): its brand after its kind (損害保険ジャパン日本興亜),
+# An insurer's name (publisher.is_signing_body reads it as one): its brand after its kind (損害保険アオバ東西),
 # or its kind after a name of kanji and katakana (東西火災保険)
 _INSURER_NAME = re.compile(r"(?<![ァ-ヶー一-龥々])(?<![ぁ-ゖ][ぁ-ゖ])(?:損害保険|生命保険)[ァ-ヶー]{2,10}[一-龥々]{0,6}|(?<![ァ-ヶー一-龥々])(?<![ぁ-ゖ][ぁ-ゖ])[一-龥々ァ-ヶー]{4,16}(?:火災保険|損害保険|海上保険|生命保険)")
 # What the body named before is to the party written next: 「A銀行の子会社・B」, 「A社の関連会社であるB」
@@ -143,7 +143,7 @@ _CO_SUBJECT_BEFORE = re.compile(r"(?:^|(?<=[、。\n\s]))" + _CO_NAME + r"\s?(?:
 # A name opening a clause (after 、 or a subject's は/が) joined by と/との to what follows: 「、ヤマト運輸と」
 _PARTNER_BEFORE_WORD = re.compile(r"(?:(?<=[、,])|(?<=[はが]、)|(?<=[はが]))\s?" + _CO_NAME +
                                   r"\s?(?:[(（][^()（）]*[)）])?\s?(?:との間で|との間に|との|と)\s?[「『]?")
-# 「AとBに関する協定」, 「地域活性化と市民サービスの向上に向けた協定」: after と, a word or two joined by の, then the
+# 「AとBに関する協定」, 「観光振興と子育て環境の充実に向けた協定」: after と, a word or two joined by の, then the
 # subject matter's particle: A is a word of the title, not a partner
 _TITLE_PAIR = re.compile(r"[^\s、。,とはがのを「」()（）]{1,10}(?:の[^\s、。,とはがのを「」()（）]{1,8})?"
                          r"(?:に関する|に関わる|に係る|にかかる|についての|に向けた|のための|の推進)")
@@ -341,7 +341,7 @@ class AgreementReader:
                 c = Candidate(label=c.label, start=c.start + cut, end=c.end, text=c.text[cut:], rule=c.rule)
             cands.append(c)
         cands += [c for c in self.institutions if s <= c.start and c.end <= e]
-        for m in _INSURER_NAME.finditer(self.text, s, e):  # 損害保険ジャパン日本興亜: an insurer no model tags
+        for m in _INSURER_NAME.finditer(self.text, s, e):  # 損害保険アオバ東西: an insurer no model tags
             if is_signing_body(m.group()) and not any(c.start <= m.start() and m.end() <= c.end for c in cands):
                 cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="insurer-name"))
         for st, en in find_org_names(self.text, s, e):  # 一般社団法人ふなばし…機構: hiragana inside

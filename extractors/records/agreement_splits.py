@@ -136,7 +136,7 @@ def split_ceremonies(r, drafts: list[dict]) -> list[dict]:
 _EACH = re.compile(r"(と|は|が)\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)"
                    r"|の\s?(?:それぞれ|各々)\s?(と)")
 # 「AとB、Cが九月二十七日、それぞれ」: the subject's particle, then a date or an aside, then それぞれ (not それぞれの,
-# nor それぞれが: 「…は二十七日、それぞれが持つ情報を生かし」 tells what each has, not that each signs)
+# nor それぞれが: 「…は十二日、それぞれが培った技術を持ち寄り」 tells what each has, not that each signs)
 _EACH_AFTER_SUBJECT = re.compile(r"(は|が)\s?(?:[^。、「」]{1,16}?[、,])\s?(?:それぞれ|各々|おのおの|個別に)(?![のが])")
 # 「AはB、Cと協定をそれぞれ締結」: the agreement word, then それぞれ and the signing: one per partner (と)
 _EACH_OBJECT = re.compile(r"(?:協定|覚書|契約)(?:書)?[」』]?\s?を\s?[、,]?\s?(?:各々|おのおの|それぞれ|個別に|個々に)\s?"

@@ -1,5 +1,5 @@
 """The signing date from a ceremony told as a relative clause, on invented texts, with the real ja_ginza
-model: 「10日に東西大学で行われた協定締結式では、…」 holds the verb of holding before the ceremony, so a
+model: 「4日に青葉短期大学の講堂で行われた締結式には、…」 holds the verb of holding before the ceremony, so a
 dated news item whose signing sentence gives no day is dated by that day, not by the item's own date; a
 ceremony only to be held (「行われる締結式」) dates nothing."""
 import pytest
@@ -14,9 +14,9 @@ def _dated(text: str) -> list[tuple[str | None, list[str]]]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("『青葉新報』2009年11月13日付\n\n東西信用金庫と東西大学は、地域活性化を目的とした連携協定を締結した。\n\n"
-     "10日に東西大学で行われた協定締結式では、理事長と学長が調印を交わした。",
-     [("2009-11-10", ["10日"])]),
+    ("『青葉新報』2012年2月8日付\n\n南北信用金庫と青葉短期大学は、人材の育成で協力する協定を結んだ。\n\n"
+     "4日に青葉短期大学の講堂で行われた締結式には、双方の代表が臨んだ。",
+     [("2012-02-04", ["4日"])]),
     ("2019年6月3日\n青葉市と南北銀行は、産業振興に関する協定を結んだ。5月31日に市役所で開かれた調印式には関係者が出席した。",
      [("2019-05-31", ["5月31日"])]),
 ])

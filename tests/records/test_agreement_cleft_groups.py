@@ -1,5 +1,5 @@
-"""A cleft on the agreement that counts bodies it never names one by one (「協定を結んだのはA銀行と県内5つの
-信用金庫、それに3つの信用組合の合わせて9つの金融機関です」) gives its parties as written, the named body and
+"""A cleft on the agreement that counts bodies it never names one by one (「協定を結んだのはA銀行と市内4つの
+信用金庫、それに3つの労働金庫の合わせて8つの金融機関です」) gives its parties as written, the named body and
 each counted group, for a signing sentence that names one side or none; the total after の合わせて is no
 party, and a cleft whose every item is named is read as before. Found on real pages (a bank's alliance
 with credit unions, a prefecture's agreement with unnamed institutions); the sentences here are invented."""
@@ -10,9 +10,9 @@ from tests.records.test_agreements import _agreements
 
 @pytest.mark.model
 def test_counted_groups_in_a_cleft_are_parties(nlp):
-    text = ("事業承継の支援に向けて東西銀行と県内の信用金庫などが令和3年6月15日、連携協定を結びました。"
-            "協定を結んだのは東西銀行と県内5つの信用金庫、それに3つの信用組合の合わせて9つの金融機関です。")
-    assert _agreements(text) == [(["3つの信用組合", "東西銀行", "県内5つの信用金庫"], "2021-06-15")]
+    text = ("創業の後押しのため、東西銀行と市内の金融機関などは令和4年9月8日に協定を結びました。"
+            "協定を結んだのは東西銀行と市内4つの信用金庫、それに3つの労働金庫の合わせて8つの金融機関です。")
+    assert _agreements(text) == [(["3つの労働金庫", "市内4つの信用金庫", "東西銀行"], "2022-09-08")]
 
 
 @pytest.mark.model

@@ -16,8 +16,8 @@ def _agreements(text: str) -> list[dict]:
 
 
 def test_a_brand_before_the_name_in_the_block_is_the_same_bank(nlp):
-    text = ("令和5年4月10日\n各位\n株式会社東西銀行\n青葉市との「地方創生に関する包括連携協定」の締結\n"
-            "東西銀行(頭取 山田一郎)は本日、青葉市(市長 川田二郎)と「地方創生に関する包括連携協定」を下記の通り締結しました。\n"
+    text = ("令和5年4月10日\n各位\n株式会社東西銀行\n青葉市との「子育てしやすいまちづくりに関する協定」の締結\n"
+            "東西銀行(頭取 山田一郎)は本日、青葉市(市長 川田二郎)と、下記により「子育てしやすいまちづくりに関する協定」を締結いたしました。\n"
             "記\n協定締結日\t令和5年4月10日(月)\n締結者\t青葉市、ABC東西銀行\n以上")
     (record,) = _agreements(text)
     assert agreement_parties([record]) == [sorted(["東西銀行", "青葉市"])]
@@ -52,6 +52,6 @@ def test_names_that_only_share_characters_stay(parties):
 
 
 def test_bodies_sharing_characters_stay_two(nlp):
-    text = "令和5年4月10日\n東西銀行、東西信託銀行及び青葉市は、本日、地方創生に関する連携協定を締結しました。"
+    text = "令和5年4月10日\n東西銀行、東西信託銀行及び青葉市は、本日、移住の促進に向けた協定を締結しました。"
     records = _agreements(text)
     assert agreement_parties(records) == [sorted(["東西銀行", "東西信託銀行", "青葉市"])]

@@ -8,8 +8,8 @@ from tests.records.built import agreement_parties, records_of
 
 
 def test_a_short_form_with_its_head_aside_is_the_subject(nlp):
-    text = ("『青葉新報』 2005年4月5日付\n\n津山大:信金と産学連携協定\n\n"
-            "津山大(山田一郎学長)は、南北信用金庫と、産学連携の推進と地域活性化を目指した協定を締結した。")
+    text = ("『青葉新報』 2006年10月12日付\n\n津山大:信金と協力協定\n\n"
+            "津山大(山田一郎学長)は、南北信用金庫と、地元企業の技術相談に共に応じる協定を締結した。")
     _, records = records_of(text)
     assert agreement_parties(records) == [sorted(["津山大", "南北信用金庫"])]
 
