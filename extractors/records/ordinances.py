@@ -1184,7 +1184,7 @@ def _whole_where_written(ctx: DocContext, named: list) -> list:
 def _another_bodys_plan(ctx: DocContext, plan: str, made: str, mentions: list[tuple[str, int, int]]) -> bool:
     """Whether the short name a page speaks of as a plan is another body's than the one whose
     ordinance of that name it reports made: every sentence planning it has another body as its
-    subject (X市は…条例を施行。Y市では…振興条例づくりを検討し始めた: Y's plan stays a plan)."""
+    subject (X市は…条例を施行。Y市では…振興条例制定に向けた準備を始めた: Y's plan stays a plan)."""
     prefix = municipality_prefix(made)
     if municipality_prefix(plan) or not prefix:
         return False
