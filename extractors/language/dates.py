@@ -413,7 +413,7 @@ YEAR_OF_SENTENCE = "year of an earlier date in the sentence"
 def carry_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """Month-days without a year (10月1日, 同10月6日) take the year of the nearest earlier date of
     their sentence that writes one (「令和2年第4回定例会で可決され、7月1日より施行」,
-    「平成29年10月2日に可決され、同10月6日に公布」): prose states the year once for a run of
+    「平成28年9月27日に議決され、同10月3日に公布」): prose states the year once for a run of
     dates. Across a year's end (12月 …, 1月 …) the next year; a fiscal year (平成28年度) gives
     its April-March year. The carried mention says so in `year_source`; others are unchanged.
     同月N日 becomes a mention too (`_same_month_days`)."""
@@ -457,7 +457,7 @@ _TOLD_WITHIN = 60  # characters after the date where its clause's predicate is l
 
 def _told_as_done(text: str, end: int) -> bool:
     """Whether the clause after a date (text from `end` to its sentence's end, `_TOLD_WITHIN` at
-    most) ends on a predicate told as done before any told as ahead (7月3日に…条例が施行されたこと:
+    most) ends on a predicate told as done before any told as ahead (7月3日に…条例が施行されたのを受け:
     done; 4月1日から施行します: ahead)."""
     stop = _SENTENCE_BREAK.search(text, end, end + _TOLD_WITHIN)
     clause = text[end:stop.start() if stop else end + _TOLD_WITHIN]
@@ -471,7 +471,7 @@ def before_document_day(text: str, mentions: list[DateMention], day: str | None)
     within a quarter before it (a page of 2018-01-15 on 「12月15日に開催」), it is the year before:
     a page reports what has just happened far more often than what is most of a year away. A
     month-day after the page's day whose clause tells it as done (a page of 2019-01-15 on 「7月3日に
-    …が施行されたことを踏まえ」) cannot be of the page's year: it is the year before, however far.
+    …が施行されたのを受け」) cannot be of the page's year: it is the year before, however far.
     Only for the document's own year: not a year written, carried from the sentence (`carry_years`)
     or chosen by a written weekday. The changed mention says so in `year_source`."""
     if not day or len(day) != 10:
@@ -712,7 +712,7 @@ def _headline_date(lines: list[tuple[int, str]], heading: int = 0) -> DocDate | 
 
 
 def _after_heading(lines: list[tuple[int, str]], title: str | None) -> DocDate | None:
-    """「青葉市と協定を締結 2024.06.24 お知らせ地域連携」: a news item's date written after its heading on
+    """「青葉市と連携協定を結びました 2023.11.09 お知らせ地域連携」: a news item's date written after its heading on
     the text's first line (the page's title, a space, a full date, then at most its categories, no
     sentence)."""
     if not lines or not title:
@@ -730,7 +730,7 @@ def _after_heading(lines: list[tuple[int, str]], title: str | None) -> DocDate |
 
 
 # A paper's stamp on a top line: perhaps a section, the paper's name, then the date and maybe a time
-# (「経済 青葉新聞  2018年08月22日 11:11」)
+# (「地域 青葉新聞  2019年03月07日 16:42」)
 _PAPER_STAMP = re.compile(r"^\s*(?:[^\s0-9。、,()（）「」【】［］\[\]]{1,10}\s+)?[^\s0-9。、,()（）「」【】［］\[\]]{1,20}"
                           r"(?:新聞|新報|日報|民報|通信|タイムス|ニュース)(?:社)?\s+(?P<d>\S.*)$")
 
@@ -849,7 +849,7 @@ def document_date(text: str, title: str | None = None) -> DocDate | None:
     a date alone on a top line (in any of the forms of `_top_line`), opening a top line with a post's
     clock time after it, or bracketed at a top line's edge; a paper's stamp on a top line (its name, the
     date, a time); a 更新日 marker; a blog's post line (by … | date | category); a date before the
-    headline of the first line (2017.12.07 …) or after the page's heading on it (… 2024.06.24 categories);
+    headline of the first line (2017.12.07 …) or after the page's heading on it (… 2023.11.09 categories);
     a line that is only a bracketed date; a citation in a
     bracket at the end of a last (or top) line, or an issue line closing the text (「「青葉新報」
     2014年11月15日号より」) or a newspaper's dateline (「『青葉新聞』2006年12月27日付」); a 公布文's date; the year in the name of the event the page opens with.

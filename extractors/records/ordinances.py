@@ -75,7 +75,7 @@ _DATE_LIKE = re.compile(r"(?:[0-9一二三四五六七八九十元]+(?:年|月|�
 def is_ordinance_name(name: str, whole_header: bool = False) -> bool:
     """A proper ordinance name: not a generic reference (本条例) and not a date (令和元年6月1日条例第8号);
     another 条例 inside it only when a 例規集 header line stands for it whole (`whole_header`:
-    地域の振興に係る京都府府税条例の特例に関する条例 over its date and number)."""
+    産業の振興に係る青葉県県税条例の特例に関する条例 over its date and number)."""
     generic = _GENERIC.match(name) and not _starts_with_place(name)  # 前条例, but 前橋市…条例 and 新潟県…条例
     return (name.endswith("条例") and len(name) >= 5 and not generic and (whole_header or "条例" not in name[:-2])
             and not _DATE_LIKE.search(name[:-2]) and not _SORT_NAME.search(name) and not _KIND_WORDS_ONLY.match(name)
@@ -348,7 +348,7 @@ _HEADER_LINE_REST = re.compile(r"[\s()（）【】\[\]○◯●◎・:：]*(?:(?
 
 def _header_date_line(ctx: DocContext, d: DateMention) -> bool:
     """Whether a date under a header's name stands on a line of its own, as a 例規集 header's date does
-    (平成25年9月17日 / (令和2年6月15日条例第16号) / 施行 平成30年4月1日), not inside a sentence or a
+    (平成25年9月17日 / (令和3年9月24日条例第21号) / 施行 平成30年4月1日), not inside a sentence or a
     note below a heading (出典:…(2025/02/16 版), 2019年に改定された…)."""
     ls, le = ctx.line(d.start)
     line = ctx.text[ls:le]
@@ -647,7 +647,7 @@ def _name_span(text: str, cand: Candidate) -> tuple[int, int]:
     never with the tail of a date before it (平成28年青葉市…条例: the name starts at 青葉市)."""
     if text[cand.start] in "「『“":
         topic = None if text[cand.end:cand.end + 1] in "」』”" else _REMARK_TOPIC.match(text, cand.start, cand.end)
-        if topic:  # 「青葉県では中小企業振興条例が施行され…: a remark quoted, its topic no part of the name
+        if topic:  # 「青葉県では商店街振興条例を施行し…: a remark quoted, its topic no part of the name
             return topic.end(), cand.end
         return cand.start, cand.end
     quoted = _quoted_around(text, cand.start, cand.end)
@@ -982,14 +982,14 @@ def _omitted_subject_in_force(ctx: DocContext, drafts: list[dict]) -> None:
         return
 
 
-# …を実現するため、令和4年に制定されました。: a sentence ending on a date bound to its making verb, told as done
+# …を目指して、令和元年に制定されました。: a sentence ending on a date bound to its making verb, told as done
 _MADE_AT_END = re.compile(r"\s?(?:に|から|より)\s?(制定|施行|公布)(?:され|し|いたし)(?:ました|た)\s?[。]?\s*$")
 
 
 def _omitted_subject_made(ctx: DocContext, drafts: list[dict]) -> None:
     """On a page about one ordinance that no date above dated: the sentence right after one naming
     it, with no 条例 of its own (its subject left out), that ends on its one date bound to a making
-    told as done (…のため、令和4年に制定されました。), gives the date of that making (施行: the
+    told as done (…を目指して、令和元年に制定されました。), gives the date of that making (施行: the
     effective date; 制定, 公布: the enacted one)."""
     if len({_key_name(d["name"]) for d in drafts}) != 1 or any(d["enacted_date"] or d["effective_date"] for d in drafts):
         return
@@ -1013,13 +1013,13 @@ def _omitted_subject_made(ctx: DocContext, drafts: list[dict]) -> None:
         return
 
 
-# 条例の施行の日(令和5年4月1日), この条例の施行日(…): the day an ordinance took effect, given in brackets
+# 条例の施行の日(令和6年10月1日), この条例の施行日(…): the day an ordinance took effect, given in brackets
 _IN_FORCE_DAY = re.compile(r"(?:本条例|この条例|同条例|条例)の施行(?:の)?日\s?[(（]\s?")
 
 
 def _in_force_day_aside(ctx: DocContext, drafts: list[dict]) -> None:
     """On a page about one ordinance with no effective date yet: the day written in brackets right after
-    its 施行の日 (事業開始日が条例の施行の日(令和5年4月1日)以後であること) is its effective date."""
+    its 施行の日 (工場の着工が条例の施行の日(令和6年10月1日)以後のものに限る) is its effective date."""
     if len({_key_name(d["name"]) for d in drafts}) != 1 or any(d["effective_date"] for d in drafts):
         return
     for m in _IN_FORCE_DAY.finditer(ctx.text):
@@ -1075,13 +1075,13 @@ def _kind_only(draft: dict, listed: bool) -> bool:
 _OWN_BODY_SUBJECT = re.compile(r"(?<![^\s、,。])(?:本|当)?(?:市|町|村|区|県)(?:議会)?(?:で|に)?は")
 
 
-# …条例を1979年に制定した墨田区, …条例を施行している青葉市では: the body the making's clause ends on
+# …条例を2006年に制定した池田市, …条例を施行している青葉市では: the body the making's clause ends on
 _MADE_BY_AFTER = re.compile(r"[」』]?\s?を[^、。\n「」『』]{0,16}?(?:制定|施行|公布)(?:した|している|済みの)\s?")
 _WITHIN_AFTER = re.compile(r"\s?(?:内|外|下|全域|各|の各|の市|の町|の村|の区)")  # 北海道内の…: a region, no body
 
 
 def _body_after_making(ctx: DocContext, end: int) -> tuple[str, str, tuple[int, int]] | None:
-    """The body a name's making is said of after its verb (…条例を1979年に制定した墨田区): a
+    """The body a name's making is said of after its verb (…条例を2006年に制定した池田市): a
     municipality right after the verb of the name's clause, not a region (北海道内の自治体)."""
     m = _MADE_BY_AFTER.match(ctx.text, end)
     if not m:
@@ -1093,7 +1093,7 @@ def _body_after_making(ctx: DocContext, end: int) -> tuple[str, str, tuple[int, 
     ps, pe, place = max(found, key=lambda p: p[1])
     inner = next((p for p in places if p[0] == pe), None)
     if place.endswith(PREFECTURE_SUFFIX) and inner is not None:
-        ps, pe, place = inner  # …条例を制定した東京都墨田区: the ward, its prefecture written before it
+        ps, pe, place = inner  # …条例を制定した大阪府池田市: the city, its prefecture written before it
     if _WITHIN_AFTER.match(ctx.text, m.end() + pe):
         return None
     return place, "the body its making is said of, after the verb", (m.end() + ps, m.end() + pe)
@@ -1120,7 +1120,7 @@ def _with_cells(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             continue
         inside = [c for c in out if hs <= c.start and c.end <= he]
         if inside and inside[-1].end == he and not any(c.start < he and hs < c.end for c in out if c not in inside):
-            # a long name the rules read only in parts (地域の振興に係る京都府府税条例の特例に関する条例: 京都府府税条例,
+            # a long name the rules read only in parts (産業の振興に係る青葉県県税条例の特例に関する条例: 青葉県県税条例,
             # 特例に関する条例): the header line, whole over its date and number, is the one name
             out = [c for c in out if c not in inside]
         if not any(c.start < he and hs < c.end for c in out):  # (a name no rule read)
@@ -1184,7 +1184,7 @@ def _whole_where_written(ctx: DocContext, named: list) -> list:
 def _another_bodys_plan(ctx: DocContext, plan: str, made: str, mentions: list[tuple[str, int, int]]) -> bool:
     """Whether the short name a page speaks of as a plan is another body's than the one whose
     ordinance of that name it reports made: every sentence planning it has another body as its
-    subject (X市は…条例を施行。Y市では…振興条例制定に向けて動き出した: Y's plan stays a plan)."""
+    subject (X市は…条例を施行。Y市では…振興条例制定に向けた準備を始めた: Y's plan stays a plan)."""
     prefix = municipality_prefix(made)
     if municipality_prefix(plan) or not prefix:
         return False
@@ -1257,7 +1257,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         if _part_of_compound(text, e) or _SORT_BEFORE.search(text, max(0, s - 12), s):
             continue  # …型の振興条例: a sort of ordinance, not one's name
         if _KANA_WORD_AFTER.match(text, e) and not municipality_prefix(name):
-            continue  # 中小企業振興条例セミナー: a kind of ordinance in an event's name, no body's ordinance
+            continue  # 中小企業振興条例フォーラム: a kind of ordinance in an event's name, no body's ordinance
         if _EXAMINED_BY.match(text, e) or _SERVED_BY_RULE.match(text, e):
             continue  # …条例に関する特別委員会: a committee's name; …条例の施行に関し必要な: a rule's ground
         if _RULE_PURPOSE.search(text, ctx.sentence(s)[0], s) or _rules_page_of(ctx, name):
@@ -1469,7 +1469,7 @@ def _variant_of(a: str, b: str) -> bool:
 
 def _tail_of(short: dict, whole: dict) -> bool:
     """Whether `short` is the last words of `whole`'s name, said of nothing (特例に関する条例 of a page
-    whose header reads 地域の振興に係る京都府府税条例の特例に関する条例): the rules read only part of it."""
+    whose header reads 産業の振興に係る青葉県県税条例の特例に関する条例): the rules read only part of it."""
     return len(short["name"]) >= 5 and whole["name"].endswith(short["name"]) and whole["name"] != short["name"] \
         and not _stated(short) and _stated(whole)
 

@@ -32,7 +32,7 @@ ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工�
 _WITH_LEGAL_FORM = re.compile(r"(?:株式会社|有限会社|合同会社)[^\s、,。()（）「」]{2,30}|[^\s、,。()（）「」]{2,30}(?:株式会社|有限会社|合同会社)")
 _BRANCH_OF = re.compile(r"(?:支店|支所|支部|本部|出張所|営業部)$")
 _COOP_BRAND = re.compile(r"..(?:協同組合|生協)[ぁ-んァ-ヶー]{2,10}$")  # 生活協同組合コープこうべ: the brand after the kind
-# An insurance company named by its kind (東京海上日動火災保険, あいおいニッセイ同和損害保険, 明治安田生命保険),
+# An insurance company named by its kind (東京海上日動火災保険, 共栄火災海上保険, 明治安田生命保険),
 # or with its brand after the kind (損害保険ジャパン): a name of four characters or more before the kind, so that
 # a line of insurance (住宅火災保険, 団体生命保険) is none
 _INSURER = re.compile(r"[^\s、,。()（）「」]{4,16}(?:火災保険|損害保険|海上保険|生命保険)|(?:損害保険|生命保険)[ァ-ヶー]{2,10}[\u4e00-\u9fff]{0,6}")
@@ -151,7 +151,7 @@ def _site_body(item: str, offices: bool = False) -> str | None:
 _TITLE_ORG = re.compile(r"[\u4e00-\u9fff々ァ-ヶー]{2,20}?(?:" + "|".join(ORG_WORDS) + ")")
 
 
-# A place where another body has its seat (「東京都と茨城県に本部があり」): not a body the page speaks of
+# A place where another body has its seat (「大阪府と奈良県に本部があり」): not a body the page speaks of
 SEAT_AFTER = re.compile(r"\s?(?:と[^\s、。と]{2,4}?(?:都|道|府|県))?\s?に\s?(?:本部|本社|本店|本拠|拠点|事務所)")
 
 

@@ -1,5 +1,5 @@
 """A name alone on its line is read as a 例規集 header only with a date standing on a line of its own below
-it (平成25年9月17日; (令和2年6月15日条例第16号); 施行 平成30年4月1日): a date inside a note or a sentence
+it (平成25年9月17日; (令和3年9月24日条例第21号); 施行 平成30年4月1日): a date inside a note or a sentence
 under a heading (出典:…(2025/02/16 版)) dates no ordinance, and a kind of ordinance headed that way
 is no ordinance at all. Each text is made up for the case it shows (real bodies, invented pages)."""
 import pytest

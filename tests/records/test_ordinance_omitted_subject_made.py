@@ -1,5 +1,5 @@
 """On a page about one ordinance, the sentence after one naming it may leave the ordinance out and end on
-the date it was made (…を実現するため、令和4年に制定されました。): that date is its making's (施行:
+the date it was made (…を目指して、令和元年に制定されました。): that date is its making's (施行:
 the effective date; 制定, 公布: the enacted one). Not when that sentence names a 条例 of its own, holds two
 dates, or tells the making ahead. Each text is made up for the case it shows (real bodies, invented pages)."""
 import pytest
@@ -13,10 +13,10 @@ def _dates(text: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("例会報告\n「三次市中小企業・小規模企業振興基本条例」をご存じですか。地域の事業者を支え、まちの活力を高めるため、"
-     "令和3年に制定されました。\n", ("三次市中小企業・小規模企業振興基本条例", "2021", None)),
-    ("庄原市小規模企業振興条例について\n庄原市小規模企業振興条例を紹介します。事業者の声を受けて、平成30年4月1日から施行されました。\n",
-     ("庄原市小規模企業振興条例", None, "2018-04-01")),
+    ("例会報告\n「三次市商工業応援条例」を知っていますか。店や工場の跡継ぎを育て、商店街のにぎわいを取り戻すために、"
+     "令和3年に制定されました。\n", ("三次市商工業応援条例", "2021", None)),
+    ("庄原市小規模企業振興条例について\n庄原市小規模企業振興条例を紹介します。商工会の提案をもとに、平成30年7月1日より施行しました。\n",
+     ("庄原市小規模企業振興条例", None, "2018-07-01")),
 ])
 def test_a_making_told_after_the_name_with_its_subject_left_out(nlp, text, expected):
     assert _dates(text) == [expected]
@@ -24,7 +24,7 @@ def test_a_making_told_after_the_name_with_its_subject_left_out(nlp, text, expec
 
 @pytest.mark.parametrize("text", [
     # told ahead
-    "庄原市小規模企業振興条例を紹介します。事業者の声を受けて、令和8年4月1日から施行される予定です。\n",
+    "庄原市小規模企業振興条例を紹介します。商工会の提案をもとに、令和8年7月1日より施行される見込みです。\n",
     # the next sentence names an ordinance of its own
     "庄原市小規模企業振興条例を紹介します。同じ年に、庄原市企業立地条例も令和2年に制定されました。\n",
     # two dates: which one is the making's is not settled
