@@ -1,5 +1,5 @@
 """A declaration adopted with its title quoted after its name and the reader named before the verb
-(総会宣言「…」が事務局長から読み上げ提案され) is the meeting's declaration; a declaration only mentioned
+(総会宣言「…」が副会長から読み上げ提案され) is the meeting's declaration; a declaration only mentioned
 (人権宣言の意義を説明) is none. Each text is made up for the case it shows (real places, invented meetings)."""
 from tests.records.built import records_of
 
