@@ -20,15 +20,15 @@ def _records(*texts):
                   for r in records if r["type"] == "summit")
 
 
-COUNTED = ("沿岸商工会議所は2月13~15日、「沿岸商工会議所観光大会2020in金沢」を金沢市などで開催した。"
-           "16回目となった今大会のテーマは「守る力、創る力」。\n")
+COUNTED = ("沿岸商工会議所は10月6~8日、「沿岸商工会議所観光大会2021in松江」を松江市などで開いた。"
+           "16回目となった今大会には約900人が集まった。\n")
 
 
 def test_a_counted_page_and_an_uncounted_page_give_one_record():
-    other = "沿岸商工会議所は2月13~15日、「沿岸商工会議所観光大会2020in金沢」を石川県金沢市などで開催した。\n"
-    assert _records(COUNTED, other) == [(16, "2020-02-13", 2)]
+    other = "沿岸商工会議所は10月6~8日、「沿岸商工会議所観光大会2021in松江」を島根県松江市などで開いた。\n"
+    assert _records(COUNTED, other) == [(16, "2021-10-06", 2)]
 
 
 def test_two_days_stay_two_meetings():
-    other = "沿岸商工会議所は11月5日、「沿岸商工会議所観光大会2020in那覇」を那覇市で開催した。\n"
-    assert _records(COUNTED, other) == [(0, "2020-11-05", 1), (16, "2020-02-13", 1)]
+    other = "沿岸商工会議所は3月24日、「沿岸商工会議所観光大会2021in高松」を高松市で開いた。\n"
+    assert _records(COUNTED, other) == [(0, "2021-03-24", 1), (16, "2021-10-06", 1)]

@@ -17,8 +17,8 @@ def test_a_first_named_after_it_is_edition_one():
 
 
 def test_a_first_holding_after_the_name_is_edition_one():
-    text = "地域金融の協議会は6月3日、新潟県燕市で「ものづくり地域首長サミット」を初開催した。9市町の首長が参加した。\n"
-    assert _summits(text) == [("ものづくり地域首長サミット", 1, "燕市")]
+    text = "東西銀行は10月22日、新潟県三条市で「ものづくり地域トップサミット」を初開催した。11市町の首長が集まった。\n"
+    assert _summits(text) == [("ものづくり地域トップサミット", 1, "三条市")]
 
 
 def test_a_first_at_one_place_is_no_edition():

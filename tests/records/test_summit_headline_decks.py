@@ -1,4 +1,4 @@
-"""A news headline that reports a meeting's holding (…大会開催(県連), 「…会議」が18日に開催, …の開催に
+"""A news headline that reports a meeting's holding (…大会開催(支部), 「…会議」が21日に開催, …の開催に
 ついて, …が開催された。) is not the meeting's heading: the line under it is the headline's deck or the
 report's first heading, not the meeting's subtitle. The line under a heading that is the meeting's name
 is still its subtitle. Each text is made up for the case it shows (real places, invented meetings)."""
@@ -11,24 +11,24 @@ def _themes(text):
 
 
 def test_the_deck_of_a_holding_headline_is_no_theme():
-    text = ("お知らせ\n第44回沿岸商工会全国大会開催(県連)\n[組織の力をこれまで以上に高めるために]\n"
-            " さる11月25日、東京都渋谷区のホールにて「第44回沿岸商工会全国大会」が開催されました。\n")
+    text = ("お知らせ\n第44回沿岸商工会青年部大会開催(支部)\n[仲間の輪を次の世代へつなぐために]\n"
+            " さる10月8日、大阪府吹田市の会議場にて「第44回沿岸商工会青年部大会」が開かれました。\n")
     assert _themes(text) == [(44, None)]
 
 
 def test_the_line_under_a_headline_sentence_is_no_theme():
-    text = ("青葉県、白浜県、北浜県の「三県首長会議」が18日に開催\n港の施設も視察\n"
-            "12回目となる三県首長会議が18日午後、群馬県高崎市のホテルで開催される。\n")
-    assert _themes(text) == [(12, None)]
+    text = ("青葉県、白浜県、北浜県の「三県首長会議」が21日に開催\n新しい物流拠点を見学\n"
+            "9回目となる三県首長会議が21日午前、栃木県小山市の会館で開かれる。\n")
+    assert _themes(text) == [(9, None)]
 
 
 def test_the_section_under_a_report_sentence_is_no_theme():
-    text = ("第73回沿岸市長会議が6月12日、港湾会館において開催された。\n<午前の部>\n"
-            "午前10時、会長から開会のあいさつがあった。\n")
+    text = ("第73回沿岸市長会議が9月2日、市民交流センターにおいて開かれた。\n<午後の部>\n"
+            "午後1時、副会長が開会を宣言した。\n")
     assert _themes(text) == [(73, None)]
 
 
 def test_the_line_under_the_meetings_name_is_still_its_subtitle():
-    text = ("2019年度 沿岸町村応援サミット【19.07.17】\n\n海から地域を変える! 町と企業に何が求められているか\n\n"
-            "7月17日に「第3回沿岸町村応援サミット」が開催され、参加自治体は14市町村であった。\n")
-    assert _themes(text) == [(3, "海から地域を変える! 町と企業に何が求められているか")]
+    text = ("2021年度 沿岸町村応援サミット【21.10.05】\n\n森から暮らしを支える! 村と大学にできることは何か\n\n"
+            "10月5日に「第3回沿岸町村応援サミット」が行われ、参加自治体は22市町村であった。\n")
+    assert _themes(text) == [(3, "森から暮らしを支える! 村と大学にできることは何か")]

@@ -1,4 +1,4 @@
-"""A body's general meeting named by its year (…を考える会平成30年定例総会) is that body's annual meeting,
+"""A body's general meeting named by its year (…を語る会令和2年定例総会) is that body's annual meeting,
 not a series of meetings named by year: 定例総会, like 定時総会 and 通常総会, is a bare meeting word. A
 numbered 定例総会 of a named body is still read. Each text is made up for the case it shows (real places,
 invented bodies)."""
@@ -11,10 +11,10 @@ def _summits(text):
 
 
 def test_a_year_named_general_meeting_is_no_summit():
-    text = ("活動報告\n平成30年定例総会を開催しました\n"
-            " 平成30年6月7日、福岡市内で、「沿岸の自立を考える会平成30年定例総会」を開催しました。\n")
+    text = ("活動報告\n令和2年定例総会を開きました\n"
+            " 令和2年5月19日、熊本市内で、「湖と森の未来を語る会令和2年定例総会」を開きました。\n")
     assert _summits(text) == []
 
 
 def test_a_numbered_general_meeting_of_a_named_body_is_read():
-    assert _summits("第15回沿岸町村会定例総会が6月7日、福岡市で開かれました。\n") == [("沿岸町村会定例総会", 15)]
+    assert _summits("第15回沿岸町村会定例総会が5月19日、熊本市で開かれました。\n") == [("沿岸町村会定例総会", 15)]
