@@ -959,7 +959,7 @@ def _other_event(text: str, end: int, e: int) -> bool:
 
 def _other_meeting_day(ctx: DocContext, d: DateMention, end: int, edition_at: int) -> bool:
     """Whether the clause a date opens (to the next 、 or 。, within text[:end]) tells another meeting
-    held that day (前日の2月24日には「…フォーラム」が…開催された中、翌2月25日に第19回…): a meeting named and
+    held that day (前日の5月8日に「…シンポジウム」が…行われ、翌9日に第7回…): a meeting named and
     held in it, no edition, the clause ending before the edition's mention at `edition_at`."""
     stop = min([i for i in (ctx.text.find("、", d.end, end), ctx.text.find("。", d.end, end)) if i >= 0] or [end])
     if stop > edition_at or _EDITION.search(ctx.text, d.end, stop):
@@ -967,13 +967,13 @@ def _other_meeting_day(ctx: DocContext, d: DateMention, end: int, edition_at: in
     return bool(meetings.names_in(ctx.text, d.end, stop)) and bool(HOLD_VERB.search(ctx.text, d.end, stop))
 
 
-# …2018年11月29~30日に開催される第46回…: a date whose holding verb runs straight into an edition mark
+# …2021年6月3~4日に開かれる第12回…: a date whose holding verb runs straight into an edition mark
 _HELD_EDITION_AFTER = re.compile(r"\s?(?:[(（][^()（）]{1,4}[)）])?\s?(?:に|から)?\s?(?:開催|開か|行われ)[^、。第\n]{0,6}"
                                  r"(?=第\s?(?:[0-9]+|[一二三四五六七八九十百]+)\s?回)")
 
 
 def _day_of_edition_after(ctx: DocContext, d: DateMention, edition_at: int) -> bool:
-    """Whether a date is the day of the edition its holding verb leads to (…日に開催される第46回…), when
+    """Whether a date is the day of the edition its holding verb leads to (…日に開かれる第12回…), when
     that edition is not the one at `edition_at`."""
     m = _HELD_EDITION_AFTER.match(ctx.text, d.end)
     return bool(m) and m.end() != edition_at
