@@ -46,7 +46,7 @@ _NAMED_AFTER_YEAR = re.compile(r"(?!締結|調印|署名|提携|協定|覚書|�
 # The signing word, then its verb in the form that goes on to another clause (締結し、, 結び、, 締結して、):
 # a date after it belongs to what the next clause tells
 _NEXT_CLAUSE = re.compile(r"[^、。]{0,6}?(?:し|して|び|んで)[、,]")
-# A date in brackets right after a sentence's 。 and alone in them: 「…締結しました。(2005年)」
+# A date in brackets right after a sentence's 。 and alone in them: 「…と協定を結びました。(1998年)」
 _DATE_AFTER_SENTENCE = re.compile(r"[ \t]?[(（]\s?([^()（）\n]{4,16}?)\s?[)）]")
 DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（■□◆◇●○・]?\s*)?(?:\d+[.．)]?\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
 
@@ -106,7 +106,7 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
     if best:
         return best.start_date, date_span(best, "agreement-date-sentence", "signed_date")
     after = _DATE_AFTER_SENTENCE.match(r.text, e)
-    if after and r.text[e - 1:e] == "。":  # 「…と締結しました。(2005年)」: a list's item dated in brackets after it
+    if after and r.text[e - 1:e] == "。":  # 「…とも覚書を交わしました。(2011年)」: a list's item dated in brackets after it
         d = next((d for d in r.dates_in(after.start(1), after.end(1)) if d.start_date and d.year_given
                   and (d.start, d.end) == after.span(1)), None)
         if d:

@@ -89,7 +89,7 @@ _IN_FORCE = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でお�
 _PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備|を進め)")
 # 「これまでもA銀行と協定を締結し」, 「既に協定を結んでいる」: a signing told as background
 _BACKGROUND = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:より|から)|以前から|従来から|以前に")
-# 「AとBが2020年に結んだ包括提携に」: 提携 after a signing in the past that qualifies it is the noun of an
+# 「AとBが2016年に結んだ業務提携を」: 提携 after a signing in the past that qualifies it is the noun of an
 # agreement signed before, no signing of its own
 _SIGNED_BEFORE_WORD = re.compile(r"(?:結んだ|締結した|交わした|調印した)\s?(?:包括|業務)?\Z")
 # 「相互に提携を図ることで」, 「提携を深め」: a tie-up as an aim or a course, not a signing

@@ -39,8 +39,8 @@ def _people_sign() -> re.Pattern:
 
 def people_sign(text: str, start: int, sign_at: int) -> bool:
     """Whether the subject of the signing at sign_at is people, not bodies: an office word or 氏 takes
-    が/は before it in text[start:sign_at] (「…の山田理事長と鈴木市長が協定書に署名した」, 「野本センター長と
-    尾賀会頭とが覚書を取り交わした」, 「…両信金の代表者が署名し」; 「A会頭、B市長、C理事長の3者による…締結」: the people counted as
+    が/は before it in text[start:sign_at] (「…の山田理事長と鈴木市長が協定書に署名した」, 「川村所長と
+    志田会頭とが覚書に調印した」, 「…両信金の代表者が署名し」; 「A会頭、B市長、C理事長の3者による…締結」: the people counted as
     the signers): a sentence about the ceremony, whose other
     bodies are where it took place or whom the people came from."""
     return bool(_people_sign().search(text, start, sign_at))

@@ -4,7 +4,7 @@ from tests.records.built import agreement_parties, records_of
 
 
 def test_casual_self_reference_is_the_body_named():
-    text = ("先週、盛岡市とうちの大学とが包括的な連携協定を締結しました。\n"
-            "市の記事より:3月20日に市役所で、市と岩手県立大学との間で包括連携の協定書に署名しました。")
-    _, records = records_of(text, title="盛岡市との協定(盛岡市)")
-    assert agreement_parties(records) == [["岩手県立大学", "盛岡市"]]
+    text = ("昨年の秋、花巻市とうちの大学とが幅広い分野で連携する協定を結びました。\n"
+            "市の広報から:11月8日に市の交流会館で、市と富士大学との間で連携協定の協定書を交わしました。")
+    _, records = records_of(text, title="花巻市との協定(花巻市)")
+    assert agreement_parties(records) == [["富士大学", "花巻市"]]

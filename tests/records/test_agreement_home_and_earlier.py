@@ -1,18 +1,18 @@
-"""「長野県が地盤の八十二銀行」: a place where the body after it is based (が地盤の, を地盤とする, を拠点とする) is no
-party. 「AとBが2020年に結んだ包括提携にCが参画」: an agreement word qualified by a signing in the past is an
+"""「山形県が地盤の荘内銀行」: a place where the body after it is based (が地盤の, を地盤とする, を拠点とする) is no
+party. 「AとBが2016年に結んだ包括提携にCが加わる」: an agreement word qualified by a signing in the past is an
 agreement signed before: no signing of its own, and its year does not date the new one."""
 from tests.records.built import agreement_parties, records_of
 
 
 def test_place_a_bank_is_based_in_is_no_party():
-    text = "青森銀行と岩手県が地盤の岩手銀行、秋田県を地盤とする北都銀行の3行は5日、包括業務提携を締結した。"
+    text = "秋田銀行と山形県が地盤の荘内銀行、岩手県を地盤とする北日本銀行の3行は12日、包括業務提携を結んだ。"
     _, records = records_of(text)
-    assert agreement_parties(records) == [["北都銀行", "岩手銀行", "青森銀行"]]
+    assert agreement_parties(records) == [sorted(["北日本銀行", "荘内銀行", "秋田銀行"])]
 
 
 def test_agreement_signed_before_gives_no_date():
-    text = ("群馬銀行と第四北越銀行、東和銀行の3行は9日、包括業務提携の契約を結んだと発表した。"
-            "群馬銀と第四北越銀が2019年に結んだ包括提携に東和銀が加わる。")
+    text = ("千葉銀行と武蔵野銀行、東邦銀行の3行は16日、包括業務提携の契約を結んだと公表した。"
+            "千葉銀と武蔵野銀が2016年に結んだ包括提携に東邦銀が加わる。")
     _, records = records_of(text)
-    assert agreement_parties(records) == [sorted(["群馬銀行", "東和銀行", "第四北越銀行"])]
+    assert agreement_parties(records) == [sorted(["千葉銀行", "東邦銀行", "武蔵野銀行"])]
     assert [r["signed_date"] for r in records if r["type"] == "agreement"] == [None]

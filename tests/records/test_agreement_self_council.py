@@ -5,11 +5,11 @@ import pytest
 from tests.records.built import agreement_parties, records_of
 
 
-@pytest.mark.parametrize("subject", ["当協議会(統括責任者:山田一郎)は", "本協議会は"])
+@pytest.mark.parametrize("subject", ["当協議会(統括責任者:佐野健)は", "本協議会は"])
 def test_council_self_reference_is_the_council_named(subject):
-    text = (f"2023年5月8日、{subject}、東北経済産業局、宮城県信用保証協会と"
-            "「事業再生の支援で連携する協定」を結びました。\n"
-            "  1. 宮城県信用保証協会を起点とした宮城県中小企業活性化協議会との連携\n"
-            "  2. 宮城県中小企業活性化協議会を起点とした宮城県信用保証協会との連携\n")
+    text = (f"2024年2月19日、{subject}、東北経済産業局、山形県信用保証協会と"
+            "「経営改善の後押しで手を組む協定」を結びました。\n"
+            "  1. 山形県信用保証協会から山形県中小企業活性化協議会への橋渡し\n"
+            "  2. 山形県中小企業活性化協議会から山形県信用保証協会への橋渡し\n")
     _, records = records_of(text)
-    assert agreement_parties(records) == [sorted(["宮城県中小企業活性化協議会", "東北経済産業局", "宮城県信用保証協会"])]
+    assert agreement_parties(records) == [sorted(["山形県中小企業活性化協議会", "東北経済産業局", "山形県信用保証協会"])]
