@@ -68,7 +68,7 @@ def _relative_year(r, d):
 
 
 def _same_day_written_in_full(r, d):
-    """「戸田市は4月14日、…を締結します」 and, lines below, 「日時 2016年4月14日(木曜)」: a month-day the page
+    """「青葉市は9月3日、…を締結します」 and, lines below, 「日時 2019年9月3日(火曜)」: a month-day the page
     cannot date (no date of its own) takes the year of the one full date the page writes for that month and
     day."""
     if d.start_date or d.year_given or d.precision != "day" or r.doc_date:

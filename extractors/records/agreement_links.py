@@ -202,7 +202,7 @@ _COUNTED_BODIES = re.compile(r"(?:[^\s、。]{0,8}?(?:など|等))?(?:県内|市
 
 def cleft_counted_groups(r: AgreementReader, s: int, e: int) -> list[tuple[str, int, int, str]]:
     """The parties a cleft on the agreement lists, in text[s:e] or the FOLLOWING sentences, when one of them
-    at least is a counted group the page never names one by one (「県内6つの信用金庫」): each item as written,
+    at least is a counted group the page never names one by one (「地域の4つの信用金庫」): each item as written,
     the named bodies and the groups alike; none when an item is neither."""
     spans = [(s, e)] + list(following_sentences(r, e, about=False))
     for cs, ce in spans:

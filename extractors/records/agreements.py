@@ -202,7 +202,7 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
             if bodies:
                 parties += [p for p in bodies if not any(same_body(p[0], q[0]) for q in parties)]
                 break
-    if len(parties) <= 1 and first:  # 「協定を結んだのはA銀行と県内6つの信用金庫、それに2つの信用組合の…です」
+    if len(parties) <= 1 and first:  # 「協定を結んだのはA銀行と地域の4つの信用金庫、さらに1つの信用組合の…です」
         parties += [p for p in cleft_counted_groups(r, s, e) if not any(same_body(p[0], q[0]) for q in parties)]
     parties = [_town_of_prefecture(r, s, e, p, parties) for p in parties]
     found, past = place_groups(text, s, e)
