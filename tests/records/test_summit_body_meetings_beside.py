@@ -25,3 +25,9 @@ def test_a_bodys_general_meeting_on_its_own_page(nlp):
     text = ("花巻市に市長が集う 「東北市長会」12年ぶり\n"
             "東北6県の市長が顔をそろえる東北市長会(会長=佐藤市長)の第93回総会が、2025年4月17、18日に岩手県花巻市で催される。\n")
     assert [(s, n) for s, n, _ in _summits(text)] == [("東北市長会", 93)]
+
+
+def test_a_bare_general_meeting_held_the_day_before_the_convention(nlp):
+    text = ("第15回四国ブロック大会 いまばり大会\n9月20日(土)、愛媛県今治市の市民会館で第15回四国ブロック大会いまばり大会を"
+            "開きました。前日の19日には同じ会館で第8回通常総会を開き、新しい役員を選びました。\n")
+    assert _summits(text) == [("四国ブロック大会", 15, "今治市")]
