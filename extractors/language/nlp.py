@@ -78,8 +78,18 @@ def _load_nlp_once():
 
     _MODEL_LOADS += 1
 
+    # thinc multiplies matrices with the blis wheel by default; on the machines measured it runs at a
+    # third of the speed of numpy's own OpenBLAS on one thread (docs/measurements.md, round 14), and
+    # GiNZA's tok2vec is most of the model's time. The layers keep the ops they were built with.
+    # One BLAS thread: the pipeline's parallelism is its worker processes, one per core, and a
+    # second thread in each only spins against the other process.
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
     try:
-        return spacy.load("ja_ginza")
+        with use_ops("numpy", use_blis=False):
+            return spacy.load("ja_ginza")
     except OSError as exc:
         raise ModelMissingError(
             "the GiNZA model 'ja_ginza' is not installed: install the project with "
