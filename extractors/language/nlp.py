@@ -89,7 +89,11 @@ def _load_nlp_once():
     threadpool_limits(limits=1, user_api="blas")
     try:
         with use_ops("numpy", use_blis=False):
-            return spacy.load("ja_ginza")
+            # Without the vocabulary's 600,000 stored strings (strings.json, 17 MB): reading and hashing them
+            # is 0.5 s of the 0.9 s load, and nothing here looks a string up by its hash before a text has
+            # added it. The static vectors are found by hash (key2row), the components' labels come with
+            # the components. Same entities, tags, lemmas and parses (tests/language/test_model_ops.py).
+            return spacy.load("ja_ginza", exclude=["strings"])
     except OSError as exc:
         raise ModelMissingError(
             "the GiNZA model 'ja_ginza' is not installed: install the project with "
