@@ -149,7 +149,7 @@ def name_after(text: str, pos: int) -> Found | None:
     count = _COUNT_VERB.match(text, i)  # 第19回となる青葉サミット: the count's verb, then the name
     if count:
         i = count.end()
-    if text[i:i + 1] in (" ", "\u3000"):
+    if text[i:i + 1] in (" ", "\u3000", "・"):  # (第1回・青葉フェア: a point after the mark)
         i += 1
     start = i
     quoted = re.match(r"[「『][^「」『』\s]{1,15}[」』]", text[i:i + 18])
