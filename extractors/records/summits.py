@@ -414,12 +414,13 @@ def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
     return name.lstrip("の"), found.start + len(name)
 
 
-_NICKNAME_END = re.compile(r"[ \u3000]([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会)$")
+# (a space before the place, or a body's name ending right before it: …連合会青葉総会)
+_NICKNAME_END = re.compile(r"(?:[ \u3000]|(?<=[会所部]))([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会|総会)$")
 
 
 def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None:
-    """The place a heading's name ends on (…研修会 京都大会, …連合会 長野全国大会): the nickname's,
-    its prefecture unless the page writes the city of that name (長野市で…開かれ)."""
+    """The place a name ends on (…研修会 京都大会, …連合会 長野全国大会, …女性会連合会徳島総会): the
+    nickname's, its prefecture unless the page writes the city of that name (長野市で…開かれ)."""
     m = _NICKNAME_END.search(series)
     if not m or not meetings.is_nickname(m.group(0).strip()):
         return None
