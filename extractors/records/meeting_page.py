@@ -150,7 +150,8 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
         if short:
             whole = full_host(ctx, short[-1].text)
             if whole and is_municipality(whole):
-                return whole, short[-1].start, short[-1].end
+                hall = _facility_place(ctx, lo, mark.start()) if whole.endswith(PREFECTURE_SUFFIX) else None
+                return hall or (whole, short[-1].start, short[-1].end)  # (ホテル青葉佐賀にて: the hall's town)
         bare = _BARE_PLACE.search(text, lo, mark.start())
         if bare and not ctx.in_quotes(bare.start(1)):  # 水戸での…の開催: a place's short name no rule tagged
             whole = full_host(ctx, bare.group(1))
@@ -179,11 +180,20 @@ _FACILITY_TAIL = re.compile(r"(?:ホテル|プラザ|会館|ホール)[\u30a1-\u
                             r"(?:\s?(?:ほか|他)\s?[0-9一二三四五六七八九]{1,2}\s?会場)?$")
 
 
+def _hall_town(ctx: DocContext, short: str) -> str | None:
+    """The municipality a hall named after `short` stands in: the place made whole, the city rather than
+    the prefecture when both have the name (広島, 佐賀: a hall stands in a town)."""
+    whole = full_host(ctx, short)
+    if whole and whole.endswith(PREFECTURE_SUFFIX) and is_municipality(short + "市"):
+        return short + "市"
+    return whole
+
+
 def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
     m = _FACILITY.search(ctx.text, lo, at)
     if not m:  # (no quote check: the hall's word ends right at the mark, a quote is no theme here)
         return _facility_tail_place(ctx, lo, at)
-    whole = full_host(ctx, m.group(1))
+    whole = _hall_town(ctx, m.group(1))
     if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
         return whole, m.start(1), m.end(1)
     return _facility_tail_place(ctx, lo, at)
@@ -199,7 +209,7 @@ def _facility_tail_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, i
     for n in (3, 2):
         if n > len(m.group(1)):
             continue
-        whole = full_host(ctx, ctx.text[run_end - n:run_end])
+        whole = _hall_town(ctx, ctx.text[run_end - n:run_end])
         if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
             return whole, run_end - n, run_end
     return None
@@ -222,7 +232,7 @@ def _key_place_word(ctx: DocContext, vs: int, ve: int) -> tuple[str, int, int] |
         whole = full_host(ctx, w)
         return (whole, vs, vs + len(w)) if whole and is_municipality(whole) else None
     for n in range(len(m.group(1)), 1, -1):  # 高岡文化ホール: 高岡, not 高岡文
-        whole = full_host(ctx, w[:n])
+        whole = _hall_town(ctx, w[:n])
         if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
             return whole, vs, vs + n
     return None

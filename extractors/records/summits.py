@@ -41,7 +41,8 @@ from functools import lru_cache
 
 from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int, parse_wareki_year
-from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality
+from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality, \
+    prefecture_of
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
 from extractors.records.meeting_page import HOLD_VERB, full_host, other_edition, single_meeting_details, venue, venue_span
@@ -1281,6 +1282,9 @@ def _join_same_meetings(drafts: list[dict]) -> list[dict]:
             out.append(d)
             continue
         keep, drop = (d, out[i]) if len(strip_quotes(d["series"])) > len(strip_quotes(out[i]["series"])) else (out[i], d)
+        if (keep["host"] or "").endswith(PREFECTURE_SUFFIX) and (drop["host"] or "").endswith(MUNICIPALITY_SUFFIX) \
+                and prefecture_of(drop["host"]) == keep["host"]:
+            keep["host"] = None  # (北海道 in one mention, 北海道釧路市 in the other: the municipality)
         for k in ("start_date", "host", "theme", "declaration"):
             if keep[k] is None and drop[k] is not None:
                 keep[k] = drop[k]
