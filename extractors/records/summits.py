@@ -43,6 +43,7 @@ from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int, parse_wareki_year
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality, \
     prefecture_of
+from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
 from extractors.records.meeting_page import HOLD_VERB, full_host, other_edition, single_meeting_details, venue, venue_span
@@ -147,12 +148,18 @@ def _read_series_names(ctx: DocContext) -> list[meetings.Found]:
             lo = c.start - 1 if ctx.text[c.start - 1:c.start] == "第" else c.start  # (第一回サミット: 第 + 一回…)
             start = meetings.trim_start(ctx.text, lo, c.end - 1)  # (平成23年度…大会: no year)
             cands.append(meetings.Found(start, c.end, ctx.text[start:c.end]))
+    bare = []
     for ed in _editions(ctx):
         after = meetings.name_after(ctx.text, ed.end)
         if after is not None and _is_series_name(after.text) and not after.text.startswith("「"):
             cands.append(after)
+        elif after is not None and meetings.is_bare(after.text):
+            bare.append(after)
     after_edition = {ed.end for ed in _editions(ctx)} | {ed.end + 1 for ed in _editions(ctx)}
+    own = [named[0] for named in (meetings.edition_name(ctx.text, a.end) for a in bare) if named]
     for f in (*_text_names(ctx.text), *(f for f in cands if _is_series_name(f.text))):
+        if any(o.start <= f.start < o.end or o.start < f.end <= o.end for o in own):
+            continue  # (第39回全国大会 ふじのくに青葉大会: the edition's own name, no series)
         if f.start not in after_edition and f.text.endswith("フォーラム") and _HALL_AFTER.match(ctx.text, f.end):
             continue  # (東京国際フォーラムにて行われ: a hall named …フォーラム, the place of another event)
         name = meetings.without_nickname(f.text)
@@ -433,6 +440,24 @@ def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None
                       how=None if host == m.group(1) else "completed by the gazetteer")
 
 
+def _edition_name_host(ctx: DocContext, series_end: int) -> Span | None:
+    """The place the edition's own name ends on (第39回全国大会 ふじのくに青葉大会, …総会 さいたま大会:
+    language.meetings.edition_name), made whole: a name the gazetteer holds as written (さいたま市), else
+    by the gazetteer; a kana name is the city it reads (a meeting named after a town in kana is held in that
+    town)."""
+    found = meetings.edition_name(ctx.text, series_end)
+    if found is None:
+        return None
+    place = found[1]
+    kana = [place.text + e for e in MUNICIPALITY_SUFFIX if is_municipality(place.text + e)] \
+        + [n for n in places_read_as(place.text) if n.endswith(MUNICIPALITY_SUFFIX)]  # () for kanji
+    host = kana[0] if kana and not _PLACE_RUN.match(place.text) else full_host(ctx, place.text)
+    if not host or not is_municipality(host):
+        return None
+    return field_span(place.start, place.end, "summit-edition-name", "host", host,
+                      how=None if host == place.text else "completed by the gazetteer")
+
+
 _EDITION_BEFORE = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?$")
 
 
@@ -609,7 +634,8 @@ def _mentions(ctx: DocContext) -> list[dict]:
         year = _SERIES_YEAR.match(text, series_end)  # サミット2011 in 青葉: the year of the meeting
         host_at = series_end + (year.end() - year.start() if year else 0)
         cs, ce = _edition_clause(ctx, editions, ed, s, e)
-        _set_venue(ctx, draft, cs, ce, _host_span_after(ctx, host_at) or _nickname_host(ctx, series, series_end))
+        _set_venue(ctx, draft, cs, ce, _host_span_after(ctx, host_at) or _edition_name_host(ctx, host_at)
+                   or _nickname_host(ctx, series, series_end))
         _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None, (cs, ce))
         _list_row(ctx, draft, ed.start, series_end)
         drafts.append(draft)
