@@ -75,7 +75,7 @@ _TODAY = re.compile(r"本日|今日")
 _EDITION_AT = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _NEXT_MEETING = re.compile(r"次回|次期|来年|来年度|次年度")
 DATE_OF_DOCUMENT = "date of the document (本日)"
-_PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
+_PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|配信|ページID")  # (…18時00分配信: a news service's)
 _OPENING = 400  # the opening of a page, where a report says where its meeting was held
 _BULLET = r"[\s・•■□◆◇●○◎▼▽▲△★☆※\-]*"
 # (宣言:青葉宣言, 【採択宣言】 青葉宣言: a key before the name is no part of it)
