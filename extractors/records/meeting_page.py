@@ -540,6 +540,8 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
     for heading, line in zip(lines, lines[1:]):
         if not _names_meeting(heading.text, key):
             continue
+        if re.sub(_BULLET, "", line.text, count=1).strip() in heading.text:
+            continue  # (■港から未来へ under 港から未来へ 第1回…フェア: the heading's own headline again, no subtitle)
         if not (key in line.text.replace(" ", "") and _EDITION_AT.search(line.text)):
             # (a line that names the meeting with its edition is a heading again, as a page's title over its own
             # first line; a short name before a subtitle, 「港まちサミット 海と…」, is no heading)
