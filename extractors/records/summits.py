@@ -13,7 +13,10 @@ Takes a `DocContext` and gives draft summits from the document's structure:
   committee's meeting (…推進会議) and an assembly's session (令和2年第4回定例会
   in a sentence about 可決) are no summit. The host is the venue: the municipality
   before を会場に / にて / で開催 in the sentence, else `in X` or `(X)` made whole
-  by the gazetteer (岡谷 -> 岡谷市; (群馬大会) -> 群馬県). A series named by year
+  by the gazetteer (岡谷 -> 岡谷市; (群馬大会) -> 群馬県), or the place an edition's own
+  name ends on (第39回全国大会 ふじのくに…ぬまづ大会 -> 沼津市, read from the kana; the
+  series is then the bare 全国大会, not the edition's name); a prefecture gives way to a
+  municipality of it another mention of the meeting gives. A series named by year
   (Xサミット2021in Y, 2021 Xサミット) is a meeting with a null edition;
 - counts: an edition written as a count (今年で9回目, 今回が8回目, 8回目となる今大会)
   of the series named before it, or of the page's series for 同フォーラム;
