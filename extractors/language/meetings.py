@@ -95,14 +95,14 @@ def is_nickname(name: str) -> bool:
     return False
 
 
-# An edition's own name after the series' name (第39回全国大会 ふじのくに青葉大会, 第37回全国大会青葉あおば大会,
-# …連合会総会 さいたま大会): a run ending on a place, in kanji or in kana, and 大会 or 総会.
+# An edition's own name after the series' name (第12回全国大会 北の杜はちのへ大会, 第9回全国大会北陸とやま大会,
+# …連合会総会 もりおか大会): a run ending on a place, in kanji or in kana, and 大会 or 総会.
 _EDITION_NAME = re.compile(r"[ \u3000]?([^\s「」『』。、,()（）〈〉<>]{2,20}?)(?:大会|総会)")
 _PLACE_TAIL = re.compile(r"(?:[\u4e00-\u9fff々ヶ]{2,4}|(?<![\u3041-\u3096])[\u3041-\u3096]{3,6})$")
 
 
 def _place_word(word: str) -> bool:
-    """A place's name as a nickname writes it: whole (さいたま), short (沼津), or in kana (ぬまづ)."""
+    """A place's name as a nickname writes it: whole (つくば), short (八戸), or in kana (はちのへ)."""
     return is_municipality(word) or any(is_municipality(word + e) for e in "市町村県府都道") or bool(places_read_as(word))
 
 
@@ -115,7 +115,7 @@ def edition_name(text: str, pos: int) -> tuple[Found, Found] | None:
     run = _PLACE_TAIL.search(m.group(1))
     if not run:
         return None
-    tail = run.group()  # (a kana place is the whole run: ぬまづ, never the end of a longer word)
+    tail = run.group()  # (a kana place is the whole run: はちのへ, never the end of a longer word)
     for n in range(len(tail), 1 if _WORD_CHAR.match(tail) else len(tail) - 1, -1):
         if _place_word(tail[-n:]):
             end = m.end(1)
@@ -182,7 +182,7 @@ def name_after(text: str, pos: int) -> Found | None:
         i += 1
     start = i
     bare = next((w for w in vocabulary()["bare"] if text.startswith(w, start)), None)
-    if bare and edition_name(text, start + len(bare)):  # 第39回全国大会 ふじのくに青葉大会: the bare word
+    if bare and edition_name(text, start + len(bare)):  # 第12回全国大会 北の杜はちのへ大会: the bare word
         return Found(start, start + len(bare), bare)
     quoted = re.match(r"[「『][^「」『』\s]{1,15}[」』]", text[i:i + 18])
     if quoted:
@@ -308,7 +308,7 @@ def trim_start(text: str, start: int, word_start: int) -> int:
 
 def names_in(text: str, lo: int, hi: int) -> list[Found]:
     """The meeting names of text[lo:hi], in order (bare words too: 大会, 同サミット as written); an
-    edition's own name after a bare word (全国大会 ふじのくに青葉大会) is no series name."""
+    edition's own name after a bare word (全国大会 北の杜はちのへ大会) is no series name."""
     out = []
     own: list[tuple[int, int]] = []
     for m in _meeting_word().finditer(text, lo, hi):

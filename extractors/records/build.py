@@ -201,8 +201,8 @@ def merge_group(group: list[Draft]) -> dict:
 
 
 def _narrowest_place(merged: dict, ranked: list[Draft], field: str | None) -> None:
-    """A prefecture given by the most confident draft (北海道 in a headline) gives way to a municipality
-    of that prefecture another draft of the same thing gives (北海道釧路市の…で開いた in the body)."""
+    """A prefecture given by the most confident draft (青森県 in a headline) gives way to a municipality
+    of that prefecture another draft of the same thing gives (青森県八戸市の…で開いた in the body)."""
     place = merged.get(field) if field else None
     if not place or not place.endswith(PREFECTURE_SUFFIX):
         return

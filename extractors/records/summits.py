@@ -14,7 +14,7 @@ Takes a `DocContext` and gives draft summits from the document's structure:
   in a sentence about 可決) are no summit. The host is the venue: the municipality
   before を会場に / にて / で開催 in the sentence, else `in X` or `(X)` made whole
   by the gazetteer (岡谷 -> 岡谷市; (群馬大会) -> 群馬県), or the place an edition's own
-  name ends on (第39回全国大会 ふじのくに…ぬまづ大会 -> 沼津市, read from the kana; the
+  name ends on (第12回全国大会 北の杜はちのへ大会 -> 八戸市, read from the kana; the
   series is then the bare 全国大会, not the edition's name); a prefecture gives way to a
   municipality of it another mention of the meeting gives. A series named by year
   (Xサミット2021in Y, 2021 Xサミット) is a meeting with a null edition;
@@ -162,7 +162,7 @@ def _read_series_names(ctx: DocContext) -> list[meetings.Found]:
     own = [named[0] for named in (meetings.edition_name(ctx.text, a.end) for a in bare) if named]
     for f in (*_text_names(ctx.text), *(f for f in cands if _is_series_name(f.text))):
         if any(o.start <= f.start < o.end or o.start < f.end <= o.end for o in own):
-            continue  # (第39回全国大会 ふじのくに青葉大会: the edition's own name, no series)
+            continue  # (第12回全国大会 北の杜はちのへ大会: the edition's own name, no series)
         if f.start not in after_edition and f.text.endswith("フォーラム") and _HALL_AFTER.match(ctx.text, f.end):
             continue  # (東京国際フォーラムにて行われ: a hall named …フォーラム, the place of another event)
         name = meetings.without_nickname(f.text)
@@ -430,7 +430,7 @@ _NICKNAME_END = re.compile(r"(?:[ \u3000]|(?<=[会所部]))([\u4e00-\u9fff々ヶ
 
 
 def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None:
-    """The place a name ends on (…研修会 京都大会, …連合会 長野全国大会, …女性会連合会徳島総会): the
+    """The place a name ends on (…研修会 京都大会, …連合会 長野全国大会, …女性会連合会松江総会): the
     nickname's, its prefecture unless the page writes the city of that name (長野市で…開かれ)."""
     m = _NICKNAME_END.search(series)
     if not m or not meetings.is_nickname(m.group(0).strip()):
@@ -444,8 +444,8 @@ def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None
 
 
 def _edition_name_host(ctx: DocContext, series_end: int) -> Span | None:
-    """The place the edition's own name ends on (第39回全国大会 ふじのくに青葉大会, …総会 さいたま大会:
-    language.meetings.edition_name), made whole: a name the gazetteer holds as written (さいたま市), else
+    """The place the edition's own name ends on (第12回全国大会 北の杜はちのへ大会, …総会 もりおか大会:
+    language.meetings.edition_name), made whole: a name the gazetteer holds as written (つくば市), else
     by the gazetteer; a kana name is the city it reads (a meeting named after a town in kana is held in that
     town)."""
     found = meetings.edition_name(ctx.text, series_end)
@@ -1313,7 +1313,7 @@ def _join_same_meetings(drafts: list[dict]) -> list[dict]:
         keep, drop = (d, out[i]) if len(strip_quotes(d["series"])) > len(strip_quotes(out[i]["series"])) else (out[i], d)
         if (keep["host"] or "").endswith(PREFECTURE_SUFFIX) and (drop["host"] or "").endswith(MUNICIPALITY_SUFFIX) \
                 and prefecture_of(drop["host"]) == keep["host"]:
-            keep["host"] = None  # (北海道 in one mention, 北海道釧路市 in the other: the municipality)
+            keep["host"] = None  # (青森県 in one mention, 青森県八戸市 in the other: the municipality)
         for k in ("start_date", "host", "theme", "declaration"):
             if keep[k] is None and drop[k] is not None:
                 keep[k] = drop[k]
