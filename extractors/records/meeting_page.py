@@ -508,6 +508,9 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
         theme = q.group(1) if q else value
         if 2 <= len(theme) <= 80:
             return theme, vs, ve, at + (1 if q else 0), False
+    framed = _framed_after_name(ctx, series)
+    if framed:
+        return (*framed, True)
     found = page_themes(ctx, 0, len(ctx.text))
     if not found:
         sub = _subtitle(ctx, series)
@@ -515,6 +518,26 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
     t = found[0]
     s, e = ctx.sentence(t.start)
     return t.text, s, e, t.start, False
+
+
+# A subtitle framed in dashes or waves right after the meeting's name, its year between (…シンポジウム
+# ~海と生きるまち~, …大会2019-港から未来へ-): a phrase written as part of the name.
+_FRAME_AFTER = re.compile(r"(?:(?:19|20)[0-9]{2})?[ \u3000]?[~〜～\-―－−‐][ \u3000]?([^~〜～\-―－−‐\n「」『』。]{4,40}?)[ \u3000]?"
+                          r"[~〜～\-―－−‐]")
+
+
+def _framed_after_name(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] | None:
+    """The framed subtitle written right after the meeting's name (not a date, not a sentence with a
+    holding verb: …総会~青葉市で開催~ says where it was held)."""
+    at = ctx.text.find(series) if series else -1
+    while at >= 0:
+        m = _FRAME_AFTER.match(ctx.text, at + len(series))
+        if m and _KANA.search(m.group(1)) and not HOLD_VERB.search(m.group(1)) \
+                and not ctx.dates_in(m.start(1), m.end(1)):
+            ls, le = ctx.line(m.start(1))
+            return m.group(1), ls, le, m.start(1)
+        at = ctx.text.find(series, at + 1)
+    return None
 
 
 # A line ending in a polite predicate is a report's sentence; one ending in a case particle or a
