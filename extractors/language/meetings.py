@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from extractors.language.gazetteer import find_municipalities, is_municipality
+from extractors.language.readings import places_read_as
 
 MEETINGS_FILE = Path(__file__).parent / "data" / "meetings.json"
 _NUM = r"(?:[0-9]+|[一二三四五六七八九十百]+)"
@@ -94,6 +95,34 @@ def is_nickname(name: str) -> bool:
     return False
 
 
+# An edition's own name after the series' name (第12回全国大会 北の杜はちのへ大会, 第9回全国大会北陸とやま大会,
+# …連合会総会 もりおか大会): a run ending on a place, in kanji or in kana, and 大会 or 総会.
+_EDITION_NAME = re.compile(r"[ \u3000]?([^\s「」『』。、,()（）〈〉<>]{2,20}?)(?:大会|総会)")
+_PLACE_TAIL = re.compile(r"(?:[\u4e00-\u9fff々ヶ]{2,4}|(?<![\u3041-\u3096])[\u3041-\u3096]{3,6})$")
+
+
+def _place_word(word: str) -> bool:
+    """A place's name as a nickname writes it: whole (つくば), short (八戸), or in kana (はちのへ)."""
+    return is_municipality(word) or any(is_municipality(word + e) for e in "市町村県府都道") or bool(places_read_as(word))
+
+
+def edition_name(text: str, pos: int) -> tuple[Found, Found] | None:
+    """The edition's own name written at `pos` (after a series name), ending on a place: (the name,
+    the place), the place the longest tail of the name's last kanji or kana run that names one."""
+    m = _EDITION_NAME.match(text, pos)
+    if not m or not _ends_word(text, m.end()):
+        return None
+    run = _PLACE_TAIL.search(m.group(1))
+    if not run:
+        return None
+    tail = run.group()  # (a kana place is the whole run: はちのへ, never the end of a longer word)
+    for n in range(len(tail), 1 if _WORD_CHAR.match(tail) else len(tail) - 1, -1):
+        if _place_word(tail[-n:]):
+            end = m.end(1)
+            return Found(m.start(1), m.end(), text[m.start(1):m.end()]), Found(end - n, end, tail[-n:])
+    return None
+
+
 def without_nickname(name: str) -> str:
     """A series name with the meeting's nickname run on after it (全国椿サミット五島大会 ->
     全国椿サミット; …商店街サミット福島大会): the name up to its own meeting word. A name that is
@@ -149,9 +178,12 @@ def name_after(text: str, pos: int) -> Found | None:
     count = _COUNT_VERB.match(text, i)  # 第19回となる青葉サミット: the count's verb, then the name
     if count:
         i = count.end()
-    if text[i:i + 1] in (" ", "\u3000"):
+    if text[i:i + 1] in (" ", "\u3000", "・"):  # (第1回・青葉フェア: a point after the mark)
         i += 1
     start = i
+    bare = next((w for w in vocabulary()["bare"] if text.startswith(w, start)), None)
+    if bare and edition_name(text, start + len(bare)):  # 第12回全国大会 北の杜はちのへ大会: the bare word
+        return Found(start, start + len(bare), bare)
     quoted = re.match(r"[「『][^「」『』\s]{1,15}[」』]", text[i:i + 18])
     if quoted:
         i += quoted.end()
@@ -275,9 +307,16 @@ def trim_start(text: str, start: int, word_start: int) -> int:
 
 
 def names_in(text: str, lo: int, hi: int) -> list[Found]:
-    """The meeting names of text[lo:hi], in order (bare words too: 大会, 同サミット as written)."""
+    """The meeting names of text[lo:hi], in order (bare words too: 大会, 同サミット as written); an
+    edition's own name after a bare word (全国大会 北の杜はちのへ大会) is no series name."""
     out = []
+    own: list[tuple[int, int]] = []
     for m in _meeting_word().finditer(text, lo, hi):
+        if any(s <= m.start() < e for s, e in own):
+            continue
+        named = edition_name(text, m.end()) if is_bare(m.group()) else None
+        if named:
+            own.append((named[0].start, named[0].end))
         if _ends_word(text, m.end()):
             found = _name_back(text, lo, m.start(), m.end())
             if found:

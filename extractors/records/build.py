@@ -53,6 +53,7 @@ from extractors.records.confidence import ConfidenceModel, record_confidence, si
 from extractors.records.context import DocContext
 from extractors.records.drafts import Draft
 from extractors.records.linking import Linker, link_record
+from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, prefecture_of
 from extractors.language.nlp import model_candidates, rule_candidates
 from extractors.language.triggers import selected_regions
 from extractors.records.record_types import TYPES, record_type
@@ -194,8 +195,21 @@ def merge_group(group: list[Draft]) -> dict:
                     merged[k][full] += [s for s in shorts if s not in merged[k][full]]
             elif merged.get(k) is None and v is not None:
                 merged[k] = v
+    _narrowest_place(merged, ranked, rt.place_field)
     rt.finish(merged)
     return merged
+
+
+def _narrowest_place(merged: dict, ranked: list[Draft], field: str | None) -> None:
+    """A prefecture given by the most confident draft (青森県 in a headline) gives way to a municipality
+    of that prefecture another draft of the same thing gives (青森県八戸市の…で開いた in the body)."""
+    place = merged.get(field) if field else None
+    if not place or not place.endswith(PREFECTURE_SUFFIX):
+        return
+    inner = next((d.fields[field] for d in ranked if (d.fields.get(field) or "").endswith(MUNICIPALITY_SUFFIX)
+                  and prefecture_of(d.fields[field]) == place), None)
+    if inner:
+        merged[field] = inner
 
 
 def record_id(merged: dict) -> str:

@@ -75,7 +75,7 @@ _TODAY = re.compile(r"本日|今日")
 _EDITION_AT = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _NEXT_MEETING = re.compile(r"次回|次期|来年|来年度|次年度")
 DATE_OF_DOCUMENT = "date of the document (本日)"
-_PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|ページID")
+_PAGE_DATE_LINE = re.compile(r"更新|公開|掲載|作成|投稿|配信|ページID")  # (…18時00分配信: a news service's)
 _OPENING = 400  # the opening of a page, where a report says where its meeting was held
 _BULLET = r"[\s・•■□◆◇●○◎▼▽▲△★☆※\-]*"
 # (宣言:青葉宣言, 【採択宣言】 青葉宣言: a key before the name is no part of it)
@@ -150,7 +150,8 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
         if short:
             whole = full_host(ctx, short[-1].text)
             if whole and is_municipality(whole):
-                return whole, short[-1].start, short[-1].end
+                hall = _facility_place(ctx, lo, mark.start()) if whole.endswith(PREFECTURE_SUFFIX) else None
+                return hall or (whole, short[-1].start, short[-1].end)  # (ホテル青葉佐賀にて: the hall's town)
         bare = _BARE_PLACE.search(text, lo, mark.start())
         if bare and not ctx.in_quotes(bare.start(1)):  # 水戸での…の開催: a place's short name no rule tagged
             whole = full_host(ctx, bare.group(1))
@@ -179,11 +180,20 @@ _FACILITY_TAIL = re.compile(r"(?:ホテル|プラザ|会館|ホール)[\u30a1-\u
                             r"(?:\s?(?:ほか|他)\s?[0-9一二三四五六七八九]{1,2}\s?会場)?$")
 
 
+def _hall_town(ctx: DocContext, short: str) -> str | None:
+    """The municipality a hall named after `short` stands in: the place made whole, the city rather than
+    the prefecture when both have the name (広島, 佐賀: a hall stands in a town)."""
+    whole = full_host(ctx, short)
+    if whole and whole.endswith(PREFECTURE_SUFFIX) and is_municipality(short + "市"):
+        return short + "市"
+    return whole
+
+
 def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
     m = _FACILITY.search(ctx.text, lo, at)
     if not m:  # (no quote check: the hall's word ends right at the mark, a quote is no theme here)
         return _facility_tail_place(ctx, lo, at)
-    whole = full_host(ctx, m.group(1))
+    whole = _hall_town(ctx, m.group(1))
     if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
         return whole, m.start(1), m.end(1)
     return _facility_tail_place(ctx, lo, at)
@@ -199,7 +209,7 @@ def _facility_tail_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, i
     for n in (3, 2):
         if n > len(m.group(1)):
             continue
-        whole = full_host(ctx, ctx.text[run_end - n:run_end])
+        whole = _hall_town(ctx, ctx.text[run_end - n:run_end])
         if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
             return whole, run_end - n, run_end
     return None
@@ -222,7 +232,7 @@ def _key_place_word(ctx: DocContext, vs: int, ve: int) -> tuple[str, int, int] |
         whole = full_host(ctx, w)
         return (whole, vs, vs + len(w)) if whole and is_municipality(whole) else None
     for n in range(len(m.group(1)), 1, -1):  # 高岡文化ホール: 高岡, not 高岡文
-        whole = full_host(ctx, w[:n])
+        whole = _hall_town(ctx, w[:n])
         if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
             return whole, vs, vs + n
     return None
@@ -498,6 +508,9 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
         theme = q.group(1) if q else value
         if 2 <= len(theme) <= 80:
             return theme, vs, ve, at + (1 if q else 0), False
+    framed = _framed_after_name(ctx, series)
+    if framed:
+        return (*framed, True)
     found = page_themes(ctx, 0, len(ctx.text))
     if not found:
         sub = _subtitle(ctx, series)
@@ -505,6 +518,26 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
     t = found[0]
     s, e = ctx.sentence(t.start)
     return t.text, s, e, t.start, False
+
+
+# A subtitle framed in dashes or waves right after the meeting's name, its year between (…シンポジウム
+# ~海と生きるまち~, …大会2019-港から未来へ-): a phrase written as part of the name.
+_FRAME_AFTER = re.compile(r"(?:(?:19|20)[0-9]{2})?[ \u3000]?[~〜～\-―－−‐][ \u3000]?([^~〜～\-―－−‐\n「」『』。]{4,40}?)[ \u3000]?"
+                          r"[~〜～\-―－−‐]")
+
+
+def _framed_after_name(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] | None:
+    """The framed subtitle written right after the meeting's name (not a date, not a sentence with a
+    holding verb: …総会~青葉市で開催~ says where it was held)."""
+    at = ctx.text.find(series) if series else -1
+    while at >= 0:
+        m = _FRAME_AFTER.match(ctx.text, at + len(series))
+        if m and _KANA.search(m.group(1)) and not HOLD_VERB.search(m.group(1)) \
+                and not ctx.dates_in(m.start(1), m.end(1)):
+            ls, le = ctx.line(m.start(1))
+            return m.group(1), ls, le, m.start(1)
+        at = ctx.text.find(series, at + 1)
+    return None
 
 
 # A line ending in a polite predicate is a report's sentence; one ending in a case particle or a
@@ -530,6 +563,8 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
     for heading, line in zip(lines, lines[1:]):
         if not _names_meeting(heading.text, key):
             continue
+        if re.sub(_BULLET, "", line.text, count=1).strip() in heading.text:
+            continue  # (■港から未来へ under 港から未来へ 第1回…フェア: the heading's own headline again, no subtitle)
         if not (key in line.text.replace(" ", "") and _EDITION_AT.search(line.text)):
             # (a line that names the meeting with its edition is a heading again, as a page's title over its own
             # first line; a short name before a subtitle, 「港まちサミット 海と…」, is no heading)

@@ -13,7 +13,10 @@ Takes a `DocContext` and gives draft summits from the document's structure:
   committee's meeting (…推進会議) and an assembly's session (令和2年第4回定例会
   in a sentence about 可決) are no summit. The host is the venue: the municipality
   before を会場に / にて / で開催 in the sentence, else `in X` or `(X)` made whole
-  by the gazetteer (岡谷 -> 岡谷市; (群馬大会) -> 群馬県). A series named by year
+  by the gazetteer (岡谷 -> 岡谷市; (群馬大会) -> 群馬県), or the place an edition's own
+  name ends on (第12回全国大会 北の杜はちのへ大会 -> 八戸市, read from the kana; the
+  series is then the bare 全国大会, not the edition's name); a prefecture gives way to a
+  municipality of it another mention of the meeting gives. A series named by year
   (Xサミット2021in Y, 2021 Xサミット) is a meeting with a null edition;
 - counts: an edition written as a count (今年で9回目, 今回が8回目, 8回目となる今大会)
   of the series named before it, or of the page's series for 同フォーラム;
@@ -41,7 +44,9 @@ from functools import lru_cache
 
 from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int, parse_wareki_year
-from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality
+from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality, \
+    prefecture_of
+from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
 from extractors.records.meeting_page import HOLD_VERB, full_host, other_edition, single_meeting_details, venue, venue_span
@@ -146,12 +151,18 @@ def _read_series_names(ctx: DocContext) -> list[meetings.Found]:
             lo = c.start - 1 if ctx.text[c.start - 1:c.start] == "第" else c.start  # (第一回サミット: 第 + 一回…)
             start = meetings.trim_start(ctx.text, lo, c.end - 1)  # (平成23年度…大会: no year)
             cands.append(meetings.Found(start, c.end, ctx.text[start:c.end]))
+    bare = []
     for ed in _editions(ctx):
         after = meetings.name_after(ctx.text, ed.end)
         if after is not None and _is_series_name(after.text) and not after.text.startswith("「"):
             cands.append(after)
+        elif after is not None and meetings.is_bare(after.text):
+            bare.append(after)
     after_edition = {ed.end for ed in _editions(ctx)} | {ed.end + 1 for ed in _editions(ctx)}
+    own = [named[0] for named in (meetings.edition_name(ctx.text, a.end) for a in bare) if named]
     for f in (*_text_names(ctx.text), *(f for f in cands if _is_series_name(f.text))):
+        if any(o.start <= f.start < o.end or o.start < f.end <= o.end for o in own):
+            continue  # (第12回全国大会 北の杜はちのへ大会: the edition's own name, no series)
         if f.start not in after_edition and f.text.endswith("フォーラム") and _HALL_AFTER.match(ctx.text, f.end):
             continue  # (東京国際フォーラムにて行われ: a hall named …フォーラム, the place of another event)
         name = meetings.without_nickname(f.text)
@@ -414,12 +425,13 @@ def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
     return name.lstrip("の"), found.start + len(name)
 
 
-_NICKNAME_END = re.compile(r"[ \u3000]([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会)$")
+# (a space before the place, or a body's name ending right before it: …連合会青葉総会)
+_NICKNAME_END = re.compile(r"(?:[ \u3000]|(?<=[会所部]))([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会|総会)$")
 
 
 def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None:
-    """The place a heading's name ends on (…研修会 京都大会, …連合会 長野全国大会): the nickname's,
-    its prefecture unless the page writes the city of that name (長野市で…開かれ)."""
+    """The place a name ends on (…研修会 京都大会, …連合会 長野全国大会, …女性会連合会松江総会): the
+    nickname's, its prefecture unless the page writes the city of that name (長野市で…開かれ)."""
     m = _NICKNAME_END.search(series)
     if not m or not meetings.is_nickname(m.group(0).strip()):
         return None
@@ -429,6 +441,24 @@ def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None
     s = series_end - len(series) + m.start(1)
     return field_span(s, s + len(m.group(1)), "summit-host-after", "host", host,
                       how=None if host == m.group(1) else "completed by the gazetteer")
+
+
+def _edition_name_host(ctx: DocContext, series_end: int) -> Span | None:
+    """The place the edition's own name ends on (第12回全国大会 北の杜はちのへ大会, …総会 もりおか大会:
+    language.meetings.edition_name), made whole: a name the gazetteer holds as written (つくば市), else
+    by the gazetteer; a kana name is the city it reads (a meeting named after a town in kana is held in that
+    town)."""
+    found = meetings.edition_name(ctx.text, series_end)
+    if found is None:
+        return None
+    place = found[1]
+    kana = [place.text + e for e in MUNICIPALITY_SUFFIX if is_municipality(place.text + e)] \
+        + [n for n in places_read_as(place.text) if n.endswith(MUNICIPALITY_SUFFIX)]  # () for kanji
+    host = kana[0] if kana and not _PLACE_RUN.match(place.text) else full_host(ctx, place.text)
+    if not host or not is_municipality(host):
+        return None
+    return field_span(place.start, place.end, "summit-edition-name", "host", host,
+                      how=None if host == place.text else "completed by the gazetteer")
 
 
 _EDITION_BEFORE = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回\s?$")
@@ -607,7 +637,8 @@ def _mentions(ctx: DocContext) -> list[dict]:
         year = _SERIES_YEAR.match(text, series_end)  # サミット2011 in 青葉: the year of the meeting
         host_at = series_end + (year.end() - year.start() if year else 0)
         cs, ce = _edition_clause(ctx, editions, ed, s, e)
-        _set_venue(ctx, draft, cs, ce, _host_span_after(ctx, host_at) or _nickname_host(ctx, series, series_end))
+        _set_venue(ctx, draft, cs, ce, _host_span_after(ctx, host_at) or _edition_name_host(ctx, host_at)
+                   or _nickname_host(ctx, series, series_end))
         _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None, (cs, ce))
         _list_row(ctx, draft, ed.start, series_end)
         drafts.append(draft)
@@ -1280,6 +1311,9 @@ def _join_same_meetings(drafts: list[dict]) -> list[dict]:
             out.append(d)
             continue
         keep, drop = (d, out[i]) if len(strip_quotes(d["series"])) > len(strip_quotes(out[i]["series"])) else (out[i], d)
+        if (keep["host"] or "").endswith(PREFECTURE_SUFFIX) and (drop["host"] or "").endswith(MUNICIPALITY_SUFFIX) \
+                and prefecture_of(drop["host"]) == keep["host"]:
+            keep["host"] = None  # (青森県 in one mention, 青森県八戸市 in the other: the municipality)
         for k in ("start_date", "host", "theme", "declaration"):
             if keep[k] is None and drop[k] is not None:
                 keep[k] = drop[k]
