@@ -240,7 +240,8 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
 # ともに: a name may open with them (すべての県民が…条例, ともに生きる…条例)
 _ADVERB_BEFORE = re.compile(r"(?:それぞれ|おのおの|各々|いずれも)\s?")
 _HEADER_MARKS = "○◯●◎・ \u3000"
-_WORDS = re.compile(r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+")  # kana and kanji, no mark or space
+# kana and kanji, no mark or space but a 中黒 between words (地酒・地ワインで乾杯を推進する条例)
+_WORDS = re.compile(r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+(?:・[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+)*")
 
 
 def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
