@@ -99,6 +99,9 @@ _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
 _BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
 _UNDER = re.compile(r"\s?(?:書)?(?:に基づ|にもとづ|に基く|のもと|の下)")  # an event under an agreement in force
+# A provision of an ordinance (「第1条 この条例は、…県と提携し、…を目的とする」, 「第5条 市は、…と協定を締結するものとする」):
+# it states a rule, never a signing
+_PROVISION = re.compile(r"\s*(?:第\s?[0-9一二三四五六七八九十百]+\s?条(?:の\s?[0-9一二三四五六七八九十]+)?(?:\s|$)|(?:この|本)条例(?:は|において))")
 _WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted", "_also", "_heading", "_headline")  # kept on a draft while the assembler works
 
 
@@ -476,8 +479,8 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
                  and (dated or not _PLAN.match(ctx.text, c.end))
                  and not _BACKGROUND.search(ctx.text, all_signs[i - 1].end if i else s, c.start)]
         if _NAVIGATION.search(ctx.text, s, e) or _DRAFT.search(ctx.text, s, e) or \
-                (not dated and _TENTATIVE.search(ctx.text, s, e)):
-            continue  # a breadcrumb repeats the title; a draft (案), a name not yet fixed (仮称) is no signing
+                (not dated and _TENTATIVE.search(ctx.text, s, e)) or _PROVISION.match(ctx.text, s):
+            continue  # a breadcrumb repeats the title; a draft (案), a name not yet fixed (仮称), a provision is no signing
         if all_signs and not signs:
             background.add((s, e))
         if not all_signs and _headline_signing(ctx.text, s, e, word):
