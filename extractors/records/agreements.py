@@ -94,6 +94,9 @@ _BACKGROUND = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:
 _SIGNED_BEFORE_WORD = re.compile(r"(?:結んだ|締結した|交わした|調印した)\s?(?:包括|業務)?\Z")
 # 「相互に提携を図ることで」, 「提携を深め」: a tie-up as an aim or a course, not a signing
 _AIM_AFTER = re.compile(r"\s?を\s?(?:図|はか|進め|深め|強め|強化|推進|模索|目指)")
+# 「他の団体と提携して広く…をはかる」: a bare 提携 in its て-form leads into the clause's own verb: the way something is
+# done, no signing (「業務提携し、」 and 「提携した」 report one)
+_MEANS = re.compile(r"提携して(?![いおきあも])")
 _TENTATIVE = re.compile(r"[(（]仮称[)）]")
 _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
@@ -476,6 +479,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         signs = [c for i, c in enumerate(all_signs) if not _EXISTING.match(ctx.text, c.end)
                  and not _SIGNED_BEFORE_WORD.search(ctx.text, max(s, c.start - 10), c.start)
                  and not _AIM_AFTER.match(ctx.text, c.end)
+                 and not (ctx.text[c.start - 1:c.start] == "と" and _MEANS.match(ctx.text, c.start))
                  and (dated or not _PLAN.match(ctx.text, c.end))
                  and not _BACKGROUND.search(ctx.text, all_signs[i - 1].end if i else s, c.start)]
         if _NAVIGATION.search(ctx.text, s, e) or _DRAFT.search(ctx.text, s, e) or \
