@@ -94,7 +94,7 @@ _BACKGROUND = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:
 _SIGNED_BEFORE_WORD = re.compile(r"(?:結んだ|締結した|交わした|調印した)\s?(?:包括|業務)?\Z")
 # 「相互に提携を図ることで」, 「提携を深め」: a tie-up as an aim or a course, not a signing
 _AIM_AFTER = re.compile(r"\s?を\s?(?:図|はか|進め|深め|強め|強化|推進|模索|目指)")
-# 「他の団体と提携して広く…をはかる」: a bare 提携 in its て-form leads into the clause's own verb: the way something is
+# 「近隣の団体と提携して…を進める」: a bare 提携 in its て-form leads into the clause's own verb: the way something is
 # done, no signing (「業務提携し、」 and 「提携した」 report one)
 _MEANS = re.compile(r"提携して(?![いおきあも])")
 _TENTATIVE = re.compile(r"[(（]仮称[)）]")

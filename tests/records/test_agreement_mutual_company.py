@@ -4,7 +4,6 @@ from tests.records.built import agreement_parties, records_of
 
 
 def test_a_mutual_company_is_named_whole(nlp):
-    text = ("恩納村と東西明星生命保険相互会社との包括連携に関する協定締結式が5月10日、村役場で開かれ、両者は健康づくりでの"
-            "包括連携協定を締結した。")
+    text = "恩納村と東西明星生命保険相互会社は5月10日、村役場で包括連携協定の締結式を開き、協定書に署名した。"
     _, records = records_of(text)
     assert agreement_parties(records) == [sorted(["恩納村", "東西明星生命保険相互会社"])]

@@ -5,8 +5,8 @@ from tests.records.built import agreement_parties, records_of
 
 
 def test_a_tie_up_as_the_means_of_an_aim_is_no_signing(nlp):
-    text = ("1970年5月に全国組織として東西中小企業家協議会が設立、各地協議会の力を合わせ、他の中小企業団体と"
-            "提携して広く中小企業家の団結をはかる、などの目的に向けて動き出した。")
+    text = ("1975年4月に全県の組織として青葉商店街連合会が発足、各地連合会の力を結集し、近隣の商業団体と提携して"
+            "地域の買い物客の呼び込みを進める、といった方針のもとで活動を始めた。")
     _, records = records_of(text)
     assert agreement_parties(records) == []
 
