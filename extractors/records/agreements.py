@@ -32,7 +32,8 @@ agreements give one per row (`agreement_lists`); the agreement's own text gives
 its parties and date by its signature block (`signatures`); a page whose
 sentences give none states it in its headline, its title, or a signing reported
 in its own voice that names one body (`headline_drafts`, `title_drafts`,
-`voice_drafts`: fallbacks). A plan with no day,
+`voice_drafts`: fallbacks); an agreement word followed by も and a word of signing
+(「…協定を締結した。…の応援協定も結んだ」) is a second document the same parties signed (`also_signed`). A plan with no day,
 a draft (案), a name not fixed (仮称) and an agreement in force give no record (and
 a clause about one, 「…と協定を結んでいますが、」, gives no party to the signing after it).
 
@@ -51,6 +52,7 @@ from extractors.records.agreement_fields import draft, kind_of, party_how, with_
 from extractors.records.agreement_links import (add_counted_members, add_joining, cleft_counted_groups, date_of_accompanied, partners_named_next,
                                                 following_members, without_signers)
 from extractors.records.agreement_lists import header_row_drafts, heading_drafts, row_drafts
+from extractors.records.also_signed import also_signed
 from extractors.records.agreement_reader import SUBJECT_AFTER, AgreementReader
 from extractors.records.agreement_splits import (clause_dates, fold_short_forms, merge_subsets, names_subset, own_dates, same_body,
                                                 split_bilateral, split_ceremonies, split_clauses, split_documents,
@@ -595,6 +597,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             d["evidence"].append(field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
                                             r.doc_date.date, how="document date"))
         d["confidence"] = 0.8 if d["signed_date"] else 0.7
+    drafts += also_signed(r, drafts, sentences)  # 「…協定を締結した。…の応援協定も結んだ」: a second document signed
     for d in drafts:
         for key in _WORKING_KEYS:
             d.pop(key, None)
