@@ -339,6 +339,28 @@ def _body_of_the_text(ctx: DocContext, block: tuple[int, int]) -> tuple[str, str
     return None
 
 
+_KANJI_RUN = re.compile(r"(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々ヶ]{2,4}(?![\u4e00-\u9fff々ヶ])")
+
+
+def _place_without_kind(ctx: DocContext, block: tuple[int, int]) -> tuple[str, str, tuple[int, int]] | None:
+    """A 例規集 header whose name writes its body without the body's kind (やっぱり由仁のものがいい条例 of 由仁町):
+    a word of the name's line, a run of kanji between kana, that is a municipality's name once the kind the
+    articles use bare for their own body (第2条 町は、…) is put after it (the gazetteer's names)."""
+    if not _NUMBER.search(ctx.text, *block):
+        return None
+    lo = block[0]
+    hi = min(len(ctx.text), lo + _TEXT_READ)
+    bare = [(m.start(), kind) for kind in "市町村" for m in [re.search(_BARE_BODY.format(kind=kind), ctx.text[lo:hi])] if m]
+    if not bare:
+        return None
+    kind = min(bare)[1]  # the kind the text uses first
+    ls, le = ctx.line(lo)
+    for m in _KANJI_RUN.finditer(ctx.text, ls, le):
+        if is_municipality(m.group() + kind) and not is_municipality(m.group()):
+            return m.group() + kind, f"{kind} of the ordinance's text after the name", (m.start(), m.end())
+    return None
+
+
 # the key of a header's line that gives the day it took effect (施行 平成30年4月1日, 施行日:…, 【施行期日】…)
 _IN_FORCE_KEY = re.compile(r"[\s・■◆○●(（【\[]*施行(?:日|期日|年月日)?[\s:：)）】\]]*")
 
@@ -1294,7 +1316,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             draft = _from_header(ctx, name, cand, block)
             prefix = enacting_prefix(name)
             set_municipality(ctx, draft, (prefix, None, None) if prefix else
-                             _header_place(ctx, name, block) or _page_body(ctx) or _body_of_the_text(ctx, block))
+                             _header_place(ctx, name, block) or _page_body(ctx) or _body_of_the_text(ctx, block)
+                             or _place_without_kind(ctx, block))
         else:
             draft = _from_prose(ctx, name, cand)
             if listed and not (draft["enacted_date"] or draft["effective_date"]):
