@@ -80,6 +80,9 @@ _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でお�
                        r"では[、,]|"
                        # 「AがBと協定を締結するのは初めて」: how this signing ranks among a body's signings, no signing
                        r"(?:する|ぶ)?(?:のは|例は|ケースは)(?:初|今回|全国|県内|[0-9一二三四五六七八九十]+(?:例|件))|"
+                       # 「協定締結は県内初」, 「覚書の取り交わしは同友会では全国初」, 「締結は今回で8件目」: the signing noun as
+                       # the topic of its rank, likewise
+                       r"は[^。、「」]{0,12}?(?:初|[0-9一二三四五六七八九十]+(?:例|件|番)目)|"
                        # 「A、Bと協定を締結し、今回のCで3例目」: the signings before this one, counted with it
                        r"し[、,]\s?今回の?[^。]{0,15}?(?:で|が)[0-9一二三四五六七八九十]+(?:例|件|番|団体|自治体|機関|校|行)目|"
                        # another's part in a signing: 「協定締結を後押しした」, 「締結を申し出た」
