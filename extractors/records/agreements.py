@@ -33,7 +33,7 @@ its parties and date by its signature block (`signatures`); a page whose
 sentences give none states it in its headline, its title, or a signing reported
 in its own voice that names one body (`headline_drafts`, `title_drafts`,
 `voice_drafts`: fallbacks); an agreement word followed by も and a word of signing
-(「…協定を締結した。…の応援協定も結んだ」) is a second document the same parties signed (`also_signed`). A plan with no day,
+(「…に調印した。…防災協定も交わした」) is a second document the same parties signed (`also_signed`). A plan with no day,
 a draft (案), a name not fixed (仮称) and an agreement in force give no record (and
 a clause about one, 「…と協定を結んでいますが、」, gives no party to the signing after it).
 
@@ -80,7 +80,7 @@ _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でお�
                        r"では[、,]|"
                        # 「AがBと協定を締結するのは初めて」: how this signing ranks among a body's signings, no signing
                        r"(?:する|ぶ)?(?:のは|例は|ケースは)(?:初|今回|全国|県内|[0-9一二三四五六七八九十]+(?:例|件))|"
-                       # 「協定締結は県内初」, 「覚書の取り交わしは同友会では全国初」, 「締結は今回で8件目」: the signing noun as
+                       # 「協定締結は県内初」, 「覚書の取り交わしは商工団体として東北初」, 「締結は今回で8件目」: the signing noun as
                        # the topic of its rank, likewise
                        r"は[^。、「」]{0,12}?(?:初|[0-9一二三四五六七八九十]+(?:例|件|番)目)|"
                        # 「A、Bと協定を締結し、今回のCで3例目」: the signings before this one, counted with it
@@ -600,7 +600,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             d["evidence"].append(field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
                                             r.doc_date.date, how="document date"))
         d["confidence"] = 0.8 if d["signed_date"] else 0.7
-    drafts += also_signed(r, drafts, sentences)  # 「…協定を締結した。…の応援協定も結んだ」: a second document signed
+    drafts += also_signed(r, drafts, sentences)  # 「…に調印した。…防災協定も交わした」: a second document signed
     for d in drafts:
         for key in _WORKING_KEYS:
             d.pop(key, None)

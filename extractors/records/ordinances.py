@@ -343,7 +343,7 @@ _KANJI_RUN = re.compile(r"(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々ヶ]{2,4}(?
 
 
 def _place_without_kind(ctx: DocContext, block: tuple[int, int]) -> tuple[str, str, tuple[int, int]] | None:
-    """A 例規集 header whose name writes its body without the body's kind (やっぱり由仁のものがいい条例 of 由仁町):
+    """A 例規集 header whose name writes its body without the body's kind (ずっと小布施のくりを食べよう条例 of 小布施町):
     a word of the name's line, a run of kanji between kana, that is a municipality's name once the kind the
     articles use bare for their own body (第2条 町は、…) is put after it (the gazetteer's names)."""
     if not _NUMBER.search(ctx.text, *block):

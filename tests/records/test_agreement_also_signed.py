@@ -14,7 +14,7 @@ def _agreements(text: str, title: str | None = None) -> list[tuple[list[str], st
 
 
 def test_a_second_agreement_in_the_next_sentence(nlp):
-    text = ("2022年6月20日\n伊東市と長野県小布施町が6月18日、友好交流都市協定を締結した。観光と物産の面で互いに協力する。"
+    text = ("2022年6月20日\n伊東市と長野県小布施町が6月18日、友好交流都市協定に調印した。観光と物産の面で互いに協力する。"
             "防災の相互支援協定も結んだ。")
     assert _agreements(text) == sorted([(["伊東市", "小布施町"], "2022-06-18", "友好交流都市協定"),
                                         (["伊東市", "小布施町"], "2022-06-18", "協定")])
@@ -28,5 +28,5 @@ def test_a_second_agreement_in_a_headline(nlp):
 
 
 def test_an_agreement_in_force_told_with_mo_is_none(nlp):
-    text = "2022年6月20日\n伊東市と長野県小布施町が6月18日、友好交流都市協定を締結した。両市町は防災の相互支援協定も結んでいる。"
+    text = "2022年6月20日\n伊東市と長野県小布施町が6月18日、友好交流都市協定に調印した。両市町は防災の相互支援協定も結んでいる。"
     assert _agreements(text) == [(["伊東市", "小布施町"], "2022-06-18", "友好交流都市協定")]
