@@ -2,7 +2,7 @@
 
 Takes an `AgreementReader`, the drafts its signing sentences gave and those sentences, and gives one more
 draft for each agreement word followed by も and a word of signing (「姉妹都市協定に調印した。…防災の相互支援
-協定も交わした」, a headline's 「A市とB市 姉妹都市提携 防災協定も」): the same parties signed a second
+協定も交わした」, a headline's 「A市とB市 姉妹都市提携 防災協定も締結」): the same parties signed a second
 document at the same ceremony, an agreement of its own (one 協定書, one record: CONTRACT), of the kind its
 word says. Its parties are those of the signing told in its sentence or in the nearest signing sentence
 above it; its day is its sentence's own, else that signing's.
