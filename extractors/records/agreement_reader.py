@@ -603,7 +603,7 @@ class AgreementReader:
         return found
 
     def _coordinated_subjects(self, s: int, anchor: int, found: list) -> list[tuple[str, int, int]]:
-        """「伊豆の国市とあいおいニッセイ同和損害保険沼津支店(…)は」: a name joined by と to a party of the
+        """「柏市と東西損害保険柏支店(…)は」: a name joined by と to a party of the
         sentence, the two the subject (は/が) before the agreement word, is a party too, though no rule
         or model tagged it (a company no kind word ends); not a kind, a count, an office or a person."""
         out = []

@@ -111,8 +111,8 @@ def test_a_date_before_the_name_is_no_part_of_it(nlp):
 
 
 def test_a_committee_examining_an_ordinance_gives_no_record(nlp):
-    text = ("石岡市議会 > 2016-06-23\n平成28年石岡市中小企業振興基本条例に関する調査特別委員会(6月23日)\n"
-            "1.日時 平成28年6月23日(木)午後1時 2.場所 第3委員会室\n"
+    text = ("石岡市議会 > 2016-07-14\n平成28年石岡市中小企業振興基本条例に関する調査特別委員会(7月14日)\n"
+            "1.日時 平成28年7月14日(木)午前10時 2.場所 第2委員会室\n"
             "○委員長 ただいまより中小企業振興基本条例に関する調査特別委員会を開催いたします。")
     assert _ordinances(_doc(text, title="石岡市中小企業振興基本条例に関する調査特別委員会")) == {}
 
@@ -150,12 +150,12 @@ def test_the_one_date_before_a_self_reference_that_is_made(nlp, sentence, field,
 
 
 def test_a_name_without_its_place_is_the_pages_ordinance_of_that_name(nlp):
-    text = ("「石川県中小企業振興条例」が施行されました\n本県の施策を推進するために必要な事項を定める「中小企業振興条例」が、"
-            "平成27年10月16日に施行されました。")
+    text = ("「石川県中小企業振興条例」が施行されました\n県の中小企業施策の基本となる「中小企業振興条例」は、"
+            "平成27年10月16日から施行されています。")
     (o,) = _ordinances(_doc(text, title="「石川県中小企業振興条例」が施行されました")).values()
     assert (o["municipality"], o["effective_date"]) == ("石川県", "2015-10-16")
     # two bodies with that name on the page: which one is not said
-    two = ("石川県中小企業振興条例と富山県中小企業振興条例\n「中小企業振興条例」が、平成27年10月16日に施行されました。")
+    two = ("石川県中小企業振興条例と富山県中小企業振興条例\n「中小企業振興条例」は、平成27年10月16日から施行されています。")
     recs = _ordinances(_doc(two, title="二つの条例"))
     assert all(r["effective_date"] is None for r in recs.values())
 

@@ -468,7 +468,7 @@ def test_a_bare_name_two_bodies_share_is_not_dated_by_the_other_bodys_sentence(n
 
 
 def test_a_name_of_kind_words_only_is_no_ordinance(nlp):
-    text = "福岡県田川市の中小企業振興基本条例は2015年に制定された新しい振興基本条例です。\n"
+    text = "2015年に福岡県田川市が定めた中小企業振興基本条例は、比較的新しい振興基本条例です。\n"
     recs = _ordinances(text, title="研修の報告")
     assert list(recs) == ["中小企業振興基本条例"]
 

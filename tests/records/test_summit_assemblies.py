@@ -11,7 +11,7 @@ def _summits(text: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("text,series,edition", [
-    ("10月5日、長井市で第5回全国コンパクトタウン議会サミットが開催されました。", "全国コンパクトタウン議会サミット", 5),
+    ("11月8日、長井市で第5回全国コンパクトタウン議会サミットが開かれた。", "全国コンパクトタウン議会サミット", 5),
     ("第3回全国町村議会議長サミットが真室川町で開かれた。", "全国町村議会議長サミット", 3),
 ])
 def test_a_summit_of_many_assemblies_is_a_summit(nlp, text, series, edition):
