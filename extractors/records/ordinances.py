@@ -241,6 +241,8 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
 _ADVERB_BEFORE = re.compile(r"(?:それぞれ|おのおの|各々|いずれも)\s?")
 _HEADER_MARKS = "○◯●◎・ \u3000"
 _WORDS = re.compile(r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+")  # kana and kanji, no mark or space
+# a header's name may part its words with a 読点 or a 中黒 (…今日の良き日、地酒で乾杯条例, 地酒・地ワインで乾杯…条例)
+_HEADER_NAME = re.compile(rf"{_WORDS.pattern}(?:[、・]{_WORDS.pattern})*")
 
 
 def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
@@ -253,7 +255,7 @@ def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
     ls, le = ctx.line(start)
     head = ls + len(ctx.text[ls:le]) - len(ctx.text[ls:le].lstrip(_HEADER_MARKS))
     if head >= start or ctx.text[start] in "「『“" or ctx.text[end:le].strip() \
-            or not _WORDS.fullmatch(ctx.text, head, start) or end - head > MAX_CELL_NAME:
+            or not _HEADER_NAME.fullmatch(ctx.text, head, start) or end - head > MAX_CELL_NAME:
         return None
     return head if _number_below(ctx, le) or _over_its_header(ctx, le) else None
 
@@ -294,7 +296,7 @@ def _header_line_names(ctx: DocContext) -> list[tuple[int, int]]:
     out = []
     for line in ctx.lines:
         body = line.text.strip().lstrip(_HEADER_MARKS)
-        if not body.endswith("条例") or len(body) > MAX_CELL_NAME or not _WORDS.fullmatch(body) \
+        if not body.endswith("条例") or len(body) > MAX_CELL_NAME or not _HEADER_NAME.fullmatch(body) \
                 or not is_ordinance_name(body, whole_header=True) or _AMENDING.match(body):
             continue
         s = line.start + line.text.find(body)
