@@ -727,7 +727,7 @@ _KANA_WORD_AFTER = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30faー]")
 
 
 # …条例案を可決し, …条例案が全会一致で可決され: a bill passed (not 否決: a bill turned down stays a bill)
-_BILL_PASSED = re.compile(r"案\s?(?:を|が|は)[^。、\n]{0,12}?(?:可決|成立)")
+_BILL_PASSED = re.compile(r"案[」』]?\s?(?:を|が|は)[^。、\n]{0,12}?(?:可決|成立)")
 _NAME_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{3,60}$")
 
 
@@ -742,6 +742,16 @@ def _passed_bill_names(ctx: DocContext) -> list[tuple[int, int]]:
         if run:
             out.append((extend_name(ctx.text, run.start(), m.end()), m.end()))
     return out
+
+
+# 「…条例案」を可決: a bill quoted whole, its name (kana, verbs and all) from the quote's opening
+_QUOTED_BILL = re.compile(r"[「『]([^「」『』。\n]{2,60}?条例)案[」』]\s?(?:を|が|は)[^。、\n]{0,12}?(?:可決|成立)")
+
+
+def _quoted_bill_names(ctx: DocContext) -> list[tuple[int, int]]:
+    """Names quoted as the bill an assembly passed (「地酒で乾杯を推進する条例案」を可決した): the quote
+    is the name whole (less its 案), which `_passed_bill_names` reads back only as far as the nouns go."""
+    return [(m.start(1), m.end(1)) for m in _QUOTED_BILL.finditer(ctx.text)]
 
 
 _RULES_UNDER = re.compile(r"\s?施行(?:規則|細則|規程|要綱|要領)")
@@ -1114,6 +1124,10 @@ def _with_cells(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     the candidates inside it, or for none (a name with a verb in it: …を振興する条例), and a 例規集
     header's name line no rule read (`_header_line_names`)."""
     out = list(cands)
+    for hs, he in _quoted_bill_names(ctx):
+        if not any(c.start == hs and c.end == he for c in out):
+            out = [c for c in out if not (hs <= c.start and c.end <= he)]  # (the nouns a rule read inside it)
+            out.append(Candidate(label="ORDINANCE", start=hs, end=he, text=ctx.text[hs:he], rule="ordinance-passed-bill"))
     for hs, he in _passed_bill_names(ctx):
         if not any(c.start < he and hs < c.end for c in out):
             out.append(Candidate(label="ORDINANCE", start=hs, end=he, text=ctx.text[hs:he], rule="ordinance-passed-bill"))
