@@ -57,6 +57,8 @@ _FOUNDED_IN = re.compile(r"(?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|�
 _NEWS_DAY = re.compile(r"[」』]?\s?が\s?(?:[0-9]{1,2}月)?[0-9]{1,2}日[、,]")  # a report's 「…」が11日、…であった
 _BARE_PLACE = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u4e00-\u9fff々ヶ]{2,3})$")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
+# 都内 (東京都内): "within the metropolis", the one prefecture whose word for its own ground names it
+_WITHIN_METROPOLIS = re.compile(r"(?:(?<=東京)都|(?:^|(?<=[、。\s「」()（）はがもとを]))都)内$")
 _ONLINE = re.compile(r"(?:オンライン|リモート|ウェブ|Web|WEB|web|Zoom|ZOOM)(?:会議|方式|形式)?\s?$")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|におきまして|を会場)")
 DATE_KEYS = ("開催日時", "開催年月日", "開催日程", "開催日", "開催期日", "開催時期", "実施日", "日時", "期日", "会期", "日程",
@@ -152,6 +154,9 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
             if whole and is_municipality(whole):
                 hall = _facility_place(ctx, lo, mark.start()) if whole.endswith(PREFECTURE_SUFFIX) else None
                 return hall or (whole, short[-1].start, short[-1].end)  # (ホテル青葉佐賀にて: the hall's town)
+        within = _WITHIN_METROPOLIS.search(text, lo, mark.start())
+        if within and not ctx.in_quotes(within.start()):  # 都内で開催, 東京都内にて: held in Tokyo, no town named
+            return "東京都", within.start(), within.end()
         bare = _BARE_PLACE.search(text, lo, mark.start())
         if bare and not ctx.in_quotes(bare.start(1)):  # 水戸での…の開催: a place's short name no rule tagged
             whole = full_host(ctx, bare.group(1))
