@@ -323,7 +323,7 @@ _BARE_BODY = "(?<![\u4e00-\u9fff々ヶ]){kind}(?:は|が|の|及び|と)"  # 町
 _TEXT_READ = 1500
 
 
-def _body_of_the_text(ctx: DocContext, block: tuple[int, int]) -> tuple[str, str, tuple[int, int]] | None:
+def _body_of_the_text(ctx: DocContext, block: tuple[int, int], name: str | None = None) -> tuple[str, str, tuple[int, int] | None] | None:
     """A 例規集 header (its number under its name) whose name, number and page name no body
     (○益子焼を使おう条例 / 条例第14号): the first
     municipality its text names (a preamble's 益子町は、…) whose kind the articles use bare for their own
@@ -332,12 +332,29 @@ def _body_of_the_text(ctx: DocContext, block: tuple[int, int]) -> tuple[str, str
         return None  # (a heading over a sentence: no 例規集 header, whose number sits under its name)
     lo = block[0]  # (from the name's line: the block may hold the preamble's first lines)
     hi = min(len(ctx.text), lo + _TEXT_READ)
-    for ps, pe, place in find_municipalities(ctx.text[lo:hi]):
+    places = find_municipalities(ctx.text[lo:hi])
+    if places[1:] and places[0][2].endswith(PREFECTURE_SUFFIX) and places[1][0] == places[0][1]:
+        places = places[1:]  # (秋田県湯沢市の…: the city written after its prefecture is the place named)
+    for ps, pe, place in places:
         kind = place[-1]
         if kind in "市町村区県" and re.search(_BARE_BODY.format(kind=kind), ctx.text[lo + pe:hi]):
             return place, "named in the ordinance's text", (lo + ps, lo + pe)
-        break  # only the first place the text names
-    return None
+        return None  # only the first place the text names
+    return _short_name_of_its_kind(ctx, name, lo, hi) if name else None
+
+
+_SHORT_RUN = re.compile(r"[\u4e00-\u9fff々ヶ]{2,4}")
+
+
+def _short_name_of_its_kind(ctx: DocContext, name: str, lo: int, hi: int) -> tuple[str, str, None] | None:
+    """A header whose text names no place at all: the one town's short name in the ordinance's name
+    (やっぱり青葉のものがいい条例) made whole with the kind its articles use bare for their own body (町の役割,
+    町は、…): 青葉町, when exactly one such municipality fits."""
+    kinds = [k for k in "市町村" if re.search(_BARE_BODY.format(kind=k), ctx.text[lo:hi])]
+    found = {run[i:j] + k for m in _SHORT_RUN.finditer(name) for run in [m.group()]
+             for i in range(len(run)) for j in range(i + 2, len(run) + 1) for k in kinds
+             if is_municipality(run[i:j] + k)}
+    return (found.pop(), "short name in the ordinance's name, of the kind its text uses", None) if len(found) == 1 else None
 
 
 # the key of a header's line that gives the day it took effect (施行 平成30年4月1日, 施行日:…, 【施行期日】…)
@@ -1309,7 +1326,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             draft = _from_header(ctx, name, cand, block)
             prefix = enacting_prefix(name)
             set_municipality(ctx, draft, (prefix, None, None) if prefix else
-                             _header_place(ctx, name, block) or _page_body(ctx) or _body_of_the_text(ctx, block))
+                             _header_place(ctx, name, block) or _page_body(ctx) or _body_of_the_text(ctx, block, name))
         else:
             draft = _from_prose(ctx, name, cand)
             if listed and not (draft["enacted_date"] or draft["effective_date"]):
