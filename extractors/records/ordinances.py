@@ -79,7 +79,13 @@ def is_ordinance_name(name: str, whole_header: bool = False) -> bool:
     generic = _GENERIC.match(name) and not _starts_with_place(name)  # 前条例, but 前橋市…条例 and 新潟県…条例
     return (name.endswith("条例") and len(name) >= 5 and not generic and (whole_header or "条例" not in name[:-2])
             and not _DATE_LIKE.search(name[:-2]) and not _SORT_NAME.search(name) and not _KIND_WORDS_ONLY.match(name)
-            and not _ERA_YEAR.fullmatch(name[:-2]))
+            and not _ERA_YEAR.fullmatch(name[:-2]) and not _maker_only(name))
+
+
+def _maker_only(name: str) -> bool:
+    """京都市条例, 旧宮島町条例: an ordinance called by its maker alone, no name (…は, …と同様)."""
+    body = name[:-2].removeprefix("旧")
+    return is_municipality(body)
 
 
 # (平11条例11・平27条例61・一部改正): an amendment's abbreviated era year before 条例, no name
