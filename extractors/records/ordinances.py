@@ -247,8 +247,6 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
 _ADVERB_BEFORE = re.compile(r"(?:それぞれ|おのおの|各々|いずれも)\s?")
 _HEADER_MARKS = "○◯●◎・ \u3000"
 _WORDS = re.compile(r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+")  # kana and kanji, no mark or space
-# a header's name may part its words with a 読点 or a 中黒 (…今日の良き日、地酒で乾杯条例, 地酒・地ワインで乾杯…条例)
-_HEADER_NAME = re.compile(rf"{_WORDS.pattern}(?:[、・]{_WORDS.pattern})*")
 
 
 def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
@@ -295,6 +293,11 @@ def _number_below(ctx: DocContext, line_end: int) -> bool:
     return False
 
 
+# a header's name may part its words with a 読点 or a 中黒 (…今日の良き日、地酒で乾杯条例, 地酒・地ワインで乾杯…条例)
+_NAME_RUN = r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+"
+_HEADER_NAME = re.compile(rf"{_NAME_RUN}(?:[、・]{_NAME_RUN})*")
+
+
 def _header_line_names(ctx: DocContext) -> list[tuple[int, int]]:
     """Lines that are a 例規集 header's name whole (marks aside) over its date and number, whatever
     words the name holds (○高浜市みんなで三州瓦をひろめよう条例: kana and a verb the token rules read
@@ -329,7 +332,7 @@ _BARE_BODY = "(?<![\u4e00-\u9fff々ヶ]){kind}(?:は|が|の|及び|と)"  # 町
 _TEXT_READ = 1500
 
 
-def _body_of_the_text(ctx: DocContext, block: tuple[int, int], name: str | None = None) -> tuple[str, str, tuple[int, int] | None] | None:
+def _body_of_the_text(ctx: DocContext, block: tuple[int, int]) -> tuple[str, str, tuple[int, int]] | None:
     """A 例規集 header (its number under its name) whose name, number and page name no body
     (○益子焼を使おう条例 / 条例第14号): the first
     municipality its text names (a preamble's 益子町は、…) whose kind the articles use bare for their own
@@ -345,22 +348,8 @@ def _body_of_the_text(ctx: DocContext, block: tuple[int, int], name: str | None 
         kind = place[-1]
         if kind in "市町村区県" and re.search(_BARE_BODY.format(kind=kind), ctx.text[lo + pe:hi]):
             return place, "named in the ordinance's text", (lo + ps, lo + pe)
-        return None  # only the first place the text names
-    return _short_name_of_its_kind(ctx, name, lo, hi) if name else None
-
-
-_SHORT_RUN = re.compile(r"[\u4e00-\u9fff々ヶ]{2,4}")
-
-
-def _short_name_of_its_kind(ctx: DocContext, name: str, lo: int, hi: int) -> tuple[str, str, None] | None:
-    """A header whose text names no place at all: the one town's short name in the ordinance's name
-    (やっぱり青葉のものがいい条例) made whole with the kind its articles use bare for their own body (町の役割,
-    町は、…): 青葉町, when exactly one such municipality fits."""
-    kinds = [k for k in "市町村" if re.search(_BARE_BODY.format(kind=k), ctx.text[lo:hi])]
-    found = {run[i:j] + k for m in _SHORT_RUN.finditer(name) for run in [m.group()]
-             for i in range(len(run)) for j in range(i + 2, len(run) + 1) for k in kinds
-             if is_municipality(run[i:j] + k)}
-    return (found.pop(), "short name in the ordinance's name, of the kind its text uses", None) if len(found) == 1 else None
+        break  # only the first place the text names
+    return None
 
 
 # the key of a header's line that gives the day it took effect (施行 平成30年4月1日, 施行日:…, 【施行期日】…)
@@ -1332,7 +1321,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             draft = _from_header(ctx, name, cand, block)
             prefix = enacting_prefix(name)
             set_municipality(ctx, draft, (prefix, None, None) if prefix else
-                             _header_place(ctx, name, block) or _page_body(ctx) or _body_of_the_text(ctx, block, name))
+                             _header_place(ctx, name, block) or _page_body(ctx) or _body_of_the_text(ctx, block))
         else:
             draft = _from_prose(ctx, name, cand)
             if listed and not (draft["enacted_date"] or draft["effective_date"]):
