@@ -18,7 +18,9 @@ from extractors.records.publisher import stands_for_publisher
 from extractors.records.spans import Span, field_span
 from schemas.records import Candidate
 
-_KIND_PREFIX = re.compile(r"(?:産学官金|産学官|産官学金|産官学|産学|包括)\Z")
+_KIND_PREFIX = re.compile(r"(?:産学官金|産学官|産官学金|産官学|産学|包括|友好交流都市|友好都市|姉妹都市)\Z")
+# 友好都市協定, 姉妹都市提携: a tie between two towns, a kind of its own (the prefix stays in the kind)
+_TOWNS_TIE = re.compile(r"(?:友好交流都市|友好都市|姉妹都市)(?:協定|提携)")
 # 「連携・協力協定」: two words of working together joined by ・ before the agreement word name its kind together
 _COOPERATION = "連携|協力|協働|交流|提携"
 _JOINED_PREFIX = re.compile(rf"(?:{_COOPERATION})・\Z")
@@ -65,8 +67,8 @@ def kind_of(word: str, title: str | None) -> str:
     if word.endswith("包括連携"):
         return "包括連携協定"  # 「包括連携を締結」: the agreement of comprehensive cooperation
     word = word.rstrip("書")
-    if _JOINED_KIND.fullmatch(word):
-        return word  # 連携・協力協定 as written (not 協力協定, its last part)
+    if _JOINED_KIND.fullmatch(word) or _TOWNS_TIE.fullmatch(word):
+        return word  # 連携・協力協定, 友好都市協定 as written (not 協力協定 or 協定, its last part)
     for k in _KIND_WORDS:
         if word.endswith(k):
             return k

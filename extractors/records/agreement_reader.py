@@ -94,8 +94,13 @@ _HOME_OF = re.compile(r"\s?(?:が|を)\s?(?:地盤|拠点|本拠地?|営業基�
 _BARE_LEGAL_FORM = re.compile(r"(?:国立研究開発|地方独立行政|独立行政|一般社団|公益社団|一般財団|公益財団|国立大学|公立大学|学校|"
                               r"社会福祉|特定非営利活動|NPO)法人|株式会社|有限会社|合同会社")
 # An insurer's name (publisher.is_signing_body reads it as one): its brand after its kind (損害保険アオバ東西),
-# or its kind after a name of kanji and katakana (東西火災保険)
-_INSURER_NAME = re.compile(r"(?<![ァ-ヶー一-龥々])(?<![ぁ-ゖ][ぁ-ゖ])(?:損害保険|生命保険)[ァ-ヶー]{2,10}[一-龥々]{0,6}|(?<![ァ-ヶー一-龥々])(?<![ぁ-ゖ][ぁ-ゖ])[一-龥々ァ-ヶー]{4,16}(?:火災保険|損害保険|海上保険|生命保険)")
+# or its kind after a name of kanji and katakana (東西火災保険), with its legal form after it (東西生命保険相互会社: a
+# mutual company, the legal form of the 保険業法 that life insurers have)
+_INSURER_NAME = re.compile(r"(?<![ァ-ヶー一-龥々])(?<![ぁ-ゖ][ぁ-ゖ])(?:損害保険|生命保険)[ァ-ヶー]{2,10}[一-龥々]{0,6}|(?<![ァ-ヶー一-龥々])(?<![ぁ-ゖ][ぁ-ゖ])[一-龥々ァ-ヶー]{4,16}(?:火災保険|損害保険|海上保険|生命保険)(?:相互会社|株式会社)?")
+# An association of municipalities or of their heads (群馬県市長会, 県町村会, 特別区長会, 全国市議会議長会): one token
+# pattern reads (市長|会), the model may leave it out; a body of its own, not the place it names
+_ASSOCIATION = re.compile(r"(?<![一-龥々ァ-ヶー])(?:全国|特別|[一-龥々]{0,4}?(?:都|道|府|県)|[一-龥々]{1,4}?市)?"
+                          r"(?:市長|町村長|町村|区長|市議会議長|町村議会議長|知事)会(?![議館場所])")
 # What the body named before is to the party written next: 「A銀行の子会社・B」, 「A社の関連会社であるB」
 _OWNER_OF = re.compile(r"\s?の?\s?(?:完全|100%)?(?:子会社|孫会社|関連会社|グループ会社|系列会社)")
 # The rest of a place's word (舎 of 本庁舎) and the particle of where something is held
@@ -127,7 +132,7 @@ _BECOMES = re.compile(r"\s?[」』]?\s?と(?:な[らりるれろっ]|して(?!�
 # 「A商工会議所などと協定を結んだ」: a partner and others the sentence does not name
 _AND_OTHERS = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:など|等)\s?(?:と|との)")
 _BRACKET_HEAD = re.compile(r"\s*[【<＜〈\[［]([^】>＞〉\]］\s、。]{2,30})[】>＞〉\]］]\s?(?=\S)")
-_LEGAL_FORMS = ("株式会社", "有限会社", "合同会社")
+_LEGAL_FORMS = ("株式会社", "有限会社", "合同会社", "相互会社")
 # 「佐賀県下4信用金庫」, 「福岡県内5市町」: a place that says where a counted group is, no party (「A、B及びCの
 # 2市3町」 closes a list of members)
 _REGION_OF_COUNT = re.compile(r"\s?(?:下|内|内の)?\s?[0-9一二三四五六七八九十]+(?:つの)?[\u4e00-\u9fff]")
@@ -344,6 +349,9 @@ class AgreementReader:
         for m in _INSURER_NAME.finditer(self.text, s, e):  # 損害保険アオバ東西: an insurer no model tags
             if is_signing_body(m.group()) and not any(c.start <= m.start() and m.end() <= c.end for c in cands):
                 cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="insurer-name"))
+        for m in _ASSOCIATION.finditer(self.text, s, e):  # 群馬県市長会, 特別区長会: an association of municipalities
+            if not any(c.start <= m.start() and m.end() <= c.end for c in cands):
+                cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="association"))
         for st, en in find_org_names(self.text, s, e):  # 一般社団法人ふなばし…機構: hiragana inside
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="org-grammar"))
         for st, en, _name in self.wrap.names_across(s, e):  # 青葉生活協同\n組合あおばコープ

@@ -32,7 +32,8 @@ agreements give one per row (`agreement_lists`); the agreement's own text gives
 its parties and date by its signature block (`signatures`); a page whose
 sentences give none states it in its headline, its title, or a signing reported
 in its own voice that names one body (`headline_drafts`, `title_drafts`,
-`voice_drafts`: fallbacks). A plan with no day,
+`voice_drafts`: fallbacks); an agreement word followed by も and a word of signing
+(「…に調印した。…防災協定も交わした」) is a second document the same parties signed (`also_signed`). A plan with no day,
 a draft (案), a name not fixed (仮称) and an agreement in force give no record (and
 a clause about one, 「…と協定を結んでいますが、」, gives no party to the signing after it).
 
@@ -51,6 +52,7 @@ from extractors.records.agreement_fields import draft, kind_of, party_how, with_
 from extractors.records.agreement_links import (add_counted_members, add_joining, cleft_counted_groups, date_of_accompanied, partners_named_next,
                                                 following_members, without_signers)
 from extractors.records.agreement_lists import header_row_drafts, heading_drafts, row_drafts
+from extractors.records.also_signed import also_signed
 from extractors.records.agreement_reader import SUBJECT_AFTER, AgreementReader
 from extractors.records.agreement_splits import (clause_dates, fold_short_forms, merge_subsets, names_subset, own_dates, same_body,
                                                 split_bilateral, split_ceremonies, split_clauses, split_documents,
@@ -78,6 +80,9 @@ _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でお�
                        r"では[、,]|"
                        # 「AがBと協定を締結するのは初めて」: how this signing ranks among a body's signings, no signing
                        r"(?:する|ぶ)?(?:のは|例は|ケースは)(?:初|今回|全国|県内|[0-9一二三四五六七八九十]+(?:例|件))|"
+                       # 「協定締結は県内初」, 「覚書の取り交わしは商工団体として東北初」, 「締結は今回で8件目」: the signing noun as
+                       # the topic of its rank, likewise
+                       r"は[^。、「」]{0,12}?(?:初|[0-9一二三四五六七八九十]+(?:例|件|番)目)|"
                        # 「A、Bと協定を締結し、今回のCで3例目」: the signings before this one, counted with it
                        r"し[、,]\s?今回の?[^。]{0,15}?(?:で|が)[0-9一二三四五六七八九十]+(?:例|件|番|団体|自治体|機関|校|行)目|"
                        # another's part in a signing: 「協定締結を後押しした」, 「締結を申し出た」
@@ -94,11 +99,17 @@ _BACKGROUND = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:
 _SIGNED_BEFORE_WORD = re.compile(r"(?:結んだ|締結した|交わした|調印した)\s?(?:包括|業務)?\Z")
 # 「相互に提携を図ることで」, 「提携を深め」: a tie-up as an aim or a course, not a signing
 _AIM_AFTER = re.compile(r"\s?を\s?(?:図|はか|進め|深め|強め|強化|推進|模索|目指)")
+# 「近隣の団体と提携して…を進める」: a bare 提携 in its て-form leads into the clause's own verb: the way something is
+# done, no signing (「業務提携し、」 and 「提携した」 report one)
+_MEANS = re.compile(r"提携して(?![いおきあも])")
 _TENTATIVE = re.compile(r"[(（]仮称[)）]")
 _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
 _BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
 _UNDER = re.compile(r"\s?(?:書)?(?:に基づ|にもとづ|に基く|のもと|の下)")  # an event under an agreement in force
+# A provision of an ordinance (「第1条 この条例は、…県と提携し、…を目的とする」, 「第5条 市は、…と協定を締結するものとする」):
+# it states a rule, never a signing
+_PROVISION = re.compile(r"\s*(?:第\s?[0-9一二三四五六七八九十百]+\s?条(?:の\s?[0-9一二三四五六七八九十]+)?(?:\s|$)|(?:この|本)条例(?:は|において))")
 _WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted", "_also", "_heading", "_headline")  # kept on a draft while the assembler works
 
 
@@ -473,11 +484,12 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         signs = [c for i, c in enumerate(all_signs) if not _EXISTING.match(ctx.text, c.end)
                  and not _SIGNED_BEFORE_WORD.search(ctx.text, max(s, c.start - 10), c.start)
                  and not _AIM_AFTER.match(ctx.text, c.end)
+                 and not (ctx.text[c.start - 1:c.start] == "と" and _MEANS.match(ctx.text, c.start))
                  and (dated or not _PLAN.match(ctx.text, c.end))
                  and not _BACKGROUND.search(ctx.text, all_signs[i - 1].end if i else s, c.start)]
         if _NAVIGATION.search(ctx.text, s, e) or _DRAFT.search(ctx.text, s, e) or \
-                (not dated and _TENTATIVE.search(ctx.text, s, e)):
-            continue  # a breadcrumb repeats the title; a draft (案), a name not yet fixed (仮称) is no signing
+                (not dated and _TENTATIVE.search(ctx.text, s, e)) or _PROVISION.match(ctx.text, s):
+            continue  # a breadcrumb repeats the title; a draft (案), a name not yet fixed (仮称), a provision is no signing
         if all_signs and not signs:
             background.add((s, e))
         if not all_signs and _headline_signing(ctx.text, s, e, word):
@@ -588,6 +600,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             d["evidence"].append(field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
                                             r.doc_date.date, how="document date"))
         d["confidence"] = 0.8 if d["signed_date"] else 0.7
+    drafts += also_signed(r, drafts, sentences)  # 「…に調印した。…防災協定も交わした」: a second document signed
     for d in drafts:
         for key in _WORKING_KEYS:
             d.pop(key, None)

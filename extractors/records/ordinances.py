@@ -246,7 +246,8 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
 # ともに: a name may open with them (すべての県民が…条例, ともに生きる…条例)
 _ADVERB_BEFORE = re.compile(r"(?:それぞれ|おのおの|各々|いずれも)\s?")
 _HEADER_MARKS = "○◯●◎・ \u3000"
-_WORDS = re.compile(r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+")  # kana and kanji, no mark or space
+# kana and kanji, no mark or space but a 中黒 between words (地酒・地ワインで乾杯を推進する条例)
+_WORDS = re.compile(r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+(?:・[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+)*")
 
 
 def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
@@ -349,6 +350,28 @@ def _body_of_the_text(ctx: DocContext, block: tuple[int, int]) -> tuple[str, str
         if kind in "市町村区県" and re.search(_BARE_BODY.format(kind=kind), ctx.text[lo + pe:hi]):
             return place, "named in the ordinance's text", (lo + ps, lo + pe)
         break  # only the first place the text names
+    return None
+
+
+_KANJI_RUN = re.compile(r"(?<![\u4e00-\u9fff々ヶ])[\u4e00-\u9fff々ヶ]{2,4}(?![\u4e00-\u9fff々ヶ])")
+
+
+def _place_without_kind(ctx: DocContext, block: tuple[int, int]) -> tuple[str, str, tuple[int, int]] | None:
+    """A 例規集 header whose name writes its body without the body's kind (ずっと小布施のくりを食べよう条例 of 小布施町):
+    a word of the name's line, a run of kanji between kana, that is a municipality's name once the kind the
+    articles use bare for their own body (第2条 町は、…) is put after it (the gazetteer's names)."""
+    if not _NUMBER.search(ctx.text, *block):
+        return None
+    lo = block[0]
+    hi = min(len(ctx.text), lo + _TEXT_READ)
+    bare = [(m.start(), kind) for kind in "市町村" for m in [re.search(_BARE_BODY.format(kind=kind), ctx.text[lo:hi])] if m]
+    if not bare:
+        return None
+    kind = min(bare)[1]  # the kind the text uses first
+    ls, le = ctx.line(lo)
+    for m in _KANJI_RUN.finditer(ctx.text, ls, le):
+        if is_municipality(m.group() + kind) and not is_municipality(m.group()):
+            return m.group() + kind, f"{kind} of the ordinance's text after the name", (m.start(), m.end())
     return None
 
 
@@ -1321,7 +1344,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             draft = _from_header(ctx, name, cand, block)
             prefix = enacting_prefix(name)
             set_municipality(ctx, draft, (prefix, None, None) if prefix else
-                             _header_place(ctx, name, block) or _page_body(ctx) or _body_of_the_text(ctx, block))
+                             _header_place(ctx, name, block) or _page_body(ctx) or _body_of_the_text(ctx, block)
+                             or _place_without_kind(ctx, block))
         else:
             draft = _from_prose(ctx, name, cand)
             if listed and not (draft["enacted_date"] or draft["effective_date"]):

@@ -35,7 +35,7 @@ _COOP_BRAND = re.compile(r"..(?:協同組合|生協)[ぁ-んァ-ヶー]{2,10}$")
 # An insurance company named by its kind (東京海上日動火災保険, 共栄火災海上保険, 明治安田生命保険),
 # or with its brand after the kind (損害保険ジャパン): a name of four characters or more before the kind, so that
 # a line of insurance (住宅火災保険, 団体生命保険) is none
-_INSURER = re.compile(r"[^\s、,。()（）「」]{4,16}(?:火災保険|損害保険|海上保険|生命保険)|(?:損害保険|生命保険)[ァ-ヶー]{2,10}[\u4e00-\u9fff]{0,6}")
+_INSURER = re.compile(r"[^\s、,。()（）「」]{4,16}(?:火災保険|損害保険|海上保険|生命保険)(?:相互会社|株式会社)?|(?:損害保険|生命保険)[ァ-ヶー]{2,10}[\u4e00-\u9fff]{0,6}")
 # JA and its area (JA上伊那, JAあいち知多): the brand under which an agricultural cooperative (…農業協同組合) signs
 _JA_BRAND = re.compile(r"JA\s?(?!グループ|共済|バンク)[\u4e00-\u9fffぁ-んァ-ヶー]{2,8}")
 _TITLE_BRACKETS = re.compile(r"[(（]([^()（）]{2,40})[)）]\s*$")

@@ -25,8 +25,10 @@ from typing import Callable
 
 from extractors.language import meetings
 from extractors.records.agreements import agreement_drafts
+from extractors.records.also_signed import ALSO
 from extractors.records.context import DocContext
 from extractors.records.drafts import Draft
+from extractors.records.spans import as_span
 from extractors.records.matching import norm, options, party_index, same
 from extractors.records.ordinances import municipality_prefix, ordinance_drafts
 from extractors.records.summits import summit_drafts
@@ -147,12 +149,19 @@ def _agreement_key(d: dict) -> str:
     return "agreement|" + "|".join(sorted(key_text(p) for p in d["parties"]))
 
 
+def _second_document(d: Draft) -> str | None:
+    """The title of a second agreement signed with another one of the same parties (`also_signed`), else None."""
+    return d.fields["title"] if any(as_span(sp).rule == ALSO for sp in d.evidence) else None
+
+
 def _agreement_joins(d: Draft, group: list[Draft], same_key: bool) -> bool:
-    return same_key and all(dates_compatible(d.fields["signed_date"], o.fields["signed_date"]) for o in group)
+    return same_key and _second_document(d) == _second_document(group[0]) and \
+        all(dates_compatible(d.fields["signed_date"], o.fields["signed_date"]) for o in group)
 
 
 def _agreement_id(merged: dict) -> str:
-    return f"|{merged['signed_date'] or ''}"
+    second = any(ev.get("rule") == ALSO for ev in merged.get("sources") or [])  # (its own document: its title too)
+    return f"|{merged['signed_date'] or ''}" + (f"|{merged['title']}" if second else "")
 
 
 def _agreement_matches(pred: dict, gold: dict) -> bool:
