@@ -36,7 +36,7 @@ from extractors.records.officials import ends_with_office, official_after
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
-_VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|を舞台に|が(?:主)?(?:会場|開催地)(?:と|に)な|にて|において|におきまして|に集(?:ま|い|う|っ|結)|での開催|"
+_VENUE_MARK = re.compile(r"を(?:主|メイン)?会場(?:に|と|として)|を舞台に|が(?:主)?(?:会場|開催地)(?:と|に)な|にて|において|におきまして|に集(?:ま|い|う|っ|結)|での開催|"
                          r"を中心に(?=[^。\n]{0,40}?(?:開催|開か|開い|開き|行われ))|"
                          r"での(?=[^。、\n「」]{2,30}?(?:サミット|大会|総会|会議|フォーラム|集会|交流会)の開催)|"
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施|始ま|開幕)|"
@@ -46,7 +46,9 @@ _VENUE_MARK = re.compile(r"を(?:主)?会場(?:に|と|として)|を舞台に|�
                          r"で(?=\s?(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:\s?[(（][^()（）]{1,3}[)）])?(?:から|に|、)?\s?(?:開催|開か|開い|開き|行われ))|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?を\s?(?:メイン|統一|大会)?テーマに[^。\n]{0,20}?(?:開催|開か|開い|開き|行))|"
-                         r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))")
+                         r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
+                         # 青葉区・青葉ホールで第14回「…交流会」を開催: the meeting's name quoted after its edition mark
+                         r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回\s?[「『][^」』\n]{1,40}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))")
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
 # the town right after its prefecture, up to the mark or its hall (…県青葉町の文化会館で): a municipality the
 # gazetteer, built from today's postal table, no longer holds
@@ -57,6 +59,8 @@ _FOUNDED_IN = re.compile(r"(?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|�
 _NEWS_DAY = re.compile(r"[」』]?\s?が\s?(?:[0-9]{1,2}月)?[0-9]{1,2}日[、,]")  # a report's 「…」が11日、…であった
 _BARE_PLACE = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u4e00-\u9fff々ヶ]{2,3})$")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
+# 都内 (東京都内): "within the metropolis", the one prefecture whose word for its own ground names it
+_WITHIN_METROPOLIS = re.compile(r"(?:(?<=東京)都|(?:^|(?<=[、。\s「」()（）はがもとを]))都)内$")
 _ONLINE = re.compile(r"(?:オンライン|リモート|ウェブ|Web|WEB|web|Zoom|ZOOM)(?:会議|方式|形式)?\s?$")
 _PLACE_AT = re.compile(r"([^\s、。「」()（）]{2,8}?(?:市|区|町|村))(?:役所|役場|内)?(?:にて|で開催|において|におきまして|を会場)")
 DATE_KEYS = ("開催日時", "開催年月日", "開催日程", "開催日", "開催期日", "開催時期", "実施日", "日時", "期日", "会期", "日程",
@@ -152,6 +156,9 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
             if whole and is_municipality(whole):
                 hall = _facility_place(ctx, lo, mark.start()) if whole.endswith(PREFECTURE_SUFFIX) else None
                 return hall or (whole, short[-1].start, short[-1].end)  # (ホテル青葉佐賀にて: the hall's town)
+        within = _WITHIN_METROPOLIS.search(text, lo, mark.start())
+        if within and not ctx.in_quotes(within.start()):  # 都内で開催, 東京都内にて: held in Tokyo, no town named
+            return "東京都", within.start(), within.end()
         bare = _BARE_PLACE.search(text, lo, mark.start())
         if bare and not ctx.in_quotes(bare.start(1)):  # 水戸での…の開催: a place's short name no rule tagged
             whole = full_host(ctx, bare.group(1))

@@ -79,7 +79,13 @@ def is_ordinance_name(name: str, whole_header: bool = False) -> bool:
     generic = _GENERIC.match(name) and not _starts_with_place(name)  # 前条例, but 前橋市…条例 and 新潟県…条例
     return (name.endswith("条例") and len(name) >= 5 and not generic and (whole_header or "条例" not in name[:-2])
             and not _DATE_LIKE.search(name[:-2]) and not _SORT_NAME.search(name) and not _KIND_WORDS_ONLY.match(name)
-            and not _ERA_YEAR.fullmatch(name[:-2]))
+            and not _ERA_YEAR.fullmatch(name[:-2]) and not _maker_only(name))
+
+
+def _maker_only(name: str) -> bool:
+    """京都市条例, 旧宮島町条例: an ordinance called by its maker alone, no name (…は, …と同様)."""
+    body = name[:-2].removeprefix("旧")
+    return is_municipality(body)
 
 
 # (平11条例11・平27条例61・一部改正): an amendment's abbreviated era year before 条例, no name
@@ -254,7 +260,7 @@ def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
     ls, le = ctx.line(start)
     head = ls + len(ctx.text[ls:le]) - len(ctx.text[ls:le].lstrip(_HEADER_MARKS))
     if head >= start or ctx.text[start] in "「『“" or ctx.text[end:le].strip() \
-            or not _WORDS.fullmatch(ctx.text, head, start) or end - head > MAX_CELL_NAME:
+            or not _HEADER_NAME.fullmatch(ctx.text, head, start) or end - head > MAX_CELL_NAME:
         return None
     return head if _number_below(ctx, le) or _over_its_header(ctx, le) else None
 
@@ -288,6 +294,11 @@ def _number_below(ctx: DocContext, line_end: int) -> bool:
     return False
 
 
+# a header's name may part its words with a 読点 or a 中黒 (…今日の良き日、地酒で乾杯条例, 地酒・地ワインで乾杯…条例)
+_NAME_RUN = r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+"
+_HEADER_NAME = re.compile(rf"{_NAME_RUN}(?:[、・]{_NAME_RUN})*")
+
+
 def _header_line_names(ctx: DocContext) -> list[tuple[int, int]]:
     """Lines that are a 例規集 header's name whole (marks aside) over its date and number, whatever
     words the name holds (○高浜市みんなで三州瓦をひろめよう条例: kana and a verb the token rules read
@@ -295,7 +306,7 @@ def _header_line_names(ctx: DocContext) -> list[tuple[int, int]]:
     out = []
     for line in ctx.lines:
         body = line.text.strip().lstrip(_HEADER_MARKS)
-        if not body.endswith("条例") or len(body) > MAX_CELL_NAME or not _WORDS.fullmatch(body) \
+        if not body.endswith("条例") or len(body) > MAX_CELL_NAME or not _HEADER_NAME.fullmatch(body) \
                 or not is_ordinance_name(body, whole_header=True) or _AMENDING.match(body):
             continue
         s = line.start + line.text.find(body)
@@ -331,7 +342,10 @@ def _body_of_the_text(ctx: DocContext, block: tuple[int, int]) -> tuple[str, str
         return None  # (a heading over a sentence: no 例規集 header, whose number sits under its name)
     lo = block[0]  # (from the name's line: the block may hold the preamble's first lines)
     hi = min(len(ctx.text), lo + _TEXT_READ)
-    for ps, pe, place in find_municipalities(ctx.text[lo:hi]):
+    places = find_municipalities(ctx.text[lo:hi])
+    if places[1:] and places[0][2].endswith(PREFECTURE_SUFFIX) and places[1][0] == places[0][1]:
+        places = places[1:]  # (秋田県湯沢市の…: the city written after its prefecture is the place named)
+    for ps, pe, place in places:
         kind = place[-1]
         if kind in "市町村区県" and re.search(_BARE_BODY.format(kind=kind), ctx.text[lo + pe:hi]):
             return place, "named in the ordinance's text", (lo + ps, lo + pe)
@@ -748,7 +762,7 @@ _KANA_WORD_AFTER = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30faー]")
 
 
 # …条例案を可決し, …条例案が全会一致で可決され: a bill passed (not 否決: a bill turned down stays a bill)
-_BILL_PASSED = re.compile(r"案\s?(?:を|が|は)[^。、\n]{0,12}?(?:可決|成立)")
+_BILL_PASSED = re.compile(r"案[」』]?\s?(?:を|が|は)[^。、\n]{0,12}?(?:可決|成立)")
 _NAME_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{3,60}$")
 
 
@@ -763,6 +777,16 @@ def _passed_bill_names(ctx: DocContext) -> list[tuple[int, int]]:
         if run:
             out.append((extend_name(ctx.text, run.start(), m.end()), m.end()))
     return out
+
+
+# 「…条例案」を可決: a bill quoted whole, its name (kana, verbs and all) from the quote's opening
+_QUOTED_BILL = re.compile(r"[「『]([^「」『』。\n]{2,60}?条例)案[」』]\s?(?:を|が|は)[^。、\n]{0,12}?(?:可決|成立)")
+
+
+def _quoted_bill_names(ctx: DocContext) -> list[tuple[int, int]]:
+    """Names quoted as the bill an assembly passed (「地酒で乾杯を推進する条例案」を可決した): the quote
+    is the name whole (less its 案), which `_passed_bill_names` reads back only as far as the nouns go."""
+    return [(m.start(1), m.end(1)) for m in _QUOTED_BILL.finditer(ctx.text)]
 
 
 _RULES_UNDER = re.compile(r"\s?施行(?:規則|細則|規程|要綱|要領)")
@@ -1135,6 +1159,10 @@ def _with_cells(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     the candidates inside it, or for none (a name with a verb in it: …を振興する条例), and a 例規集
     header's name line no rule read (`_header_line_names`)."""
     out = list(cands)
+    for hs, he in _quoted_bill_names(ctx):
+        if not any(c.start == hs and c.end == he for c in out):
+            out = [c for c in out if not (hs <= c.start and c.end <= he)]  # (the nouns a rule read inside it)
+            out.append(Candidate(label="ORDINANCE", start=hs, end=he, text=ctx.text[hs:he], rule="ordinance-passed-bill"))
     for hs, he in _passed_bill_names(ctx):
         if not any(c.start < he and hs < c.end for c in out):
             out.append(Candidate(label="ORDINANCE", start=hs, end=he, text=ctx.text[hs:he], rule="ordinance-passed-bill"))
