@@ -16,6 +16,7 @@ for one done 「このほど」 or 「先日」: some day before the page's).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from datetime import date as date_cls
 
@@ -308,3 +309,25 @@ def _day_before_page(doc_date: str, month: int, day: int) -> str | None:
         return date_cls(year if (month, day) <= (page_month, today) else year - 1, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _squeezed(s: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def heading_date(r) -> tuple[str | None, Span | None]:
+    """The one full date the page's heading (its title, as the text writes it on one of its first lines)
+    names: the day a page headed 「…調印式(R5.4.26)」 or 「令和5年1月24日(火曜日)青葉市(市長出張報告)」
+    tells of, which a signing reported done on the page without a day of its own takes before the
+    page's own date (a 更新日 or the day the item was posted, after the event)."""
+    title = _squeezed(r.ctx.doc.title or "")
+    if len(title) < 6:
+        return None, None
+    for line in [x for x in r.ctx.lines if x.body][:3]:
+        if len(_squeezed(line.text)) < 6 or not title.startswith(_squeezed(line.text)):
+            continue  # (the page's <h1>: its title, perhaps without the site's name after it)
+        found = [d for d in r.dates_in(line.start, line.start + len(line.text)) if d.precision == "day"]
+        if len(found) == 1 and found[0].start_date and found[0].year_given and found[0].end_date in (None, found[0].start_date):
+            return found[0].start_date, date_span(found[0], "agreement-date-heading", "signed_date")
+        return None, None
+    return None, None
