@@ -8,7 +8,8 @@ telling of the signing ceremony held on a day (`ceremony_date`: 「10日に締�
 行いました」), another sentence naming the parties with a date, on a page of one
 agreement the day in the caption of the signing's photo (`caption_date`: 「…＝29日、
 市役所」), and for a signing reported as done (「締結しました」, 「本日」) the document's own date (not
-for one done 「このほど」 or 「先日」: some day before the page's).
+for one done 「このほど」 or 「先日」: some day before the page's). A day written as the time of a sentence that
+announces a signing to come (「…は30日、…と協定を結ぶと発表した」) is the announcement's, never the signing's.
 
 `r` is the agreement reader of `agreements`: its text, context, document date
 (`publisher.document_date`) and `dates_in` (month-days read against that date).
@@ -50,6 +51,17 @@ _NEXT_CLAUSE = re.compile(r"[^、。]{0,6}?(?:し|して|び|んで)[、,]")
 # A date in brackets right after a sentence's 。 and alone in them: 「…と協定を結びました。(1998年)」
 _DATE_AFTER_SENTENCE = re.compile(r"[ \t]?[(（]\s?([^()（）\n]{4,16}?)\s?[)）]")
 DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（■□◆◇●○・]?\s*)?(?:\d+[.．)]?\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
+
+
+# 「A社は30日、B市と協定を結ぶと発表した」: a signing to come, announced; the day written as the sentence's
+# time (「30日、」) is the announcement's, not the signing's (「10月1日に協定を結ぶと発表した」 dates the signing)
+_ANNOUNCED = re.compile(r"(?:結ぶ|締結する|調印する|提携する|交わす)(?:こと)?(?:と|を)(?:発表|明らかに)")
+_TIME_OF_SENTENCE = re.compile(r"\s?[、,]")
+
+
+def _announcement_day(r, d_start: int, d_end: int, e: int) -> bool:
+    """Whether the date at text[d_start:d_end] is the day a signing to come was announced (see `_ANNOUNCED`)."""
+    return bool(_TIME_OF_SENTENCE.match(r.text, d_end)) and bool(_ANNOUNCED.search(r.text, d_end, e))
 
 
 def reported_done(text: str, s: int, e: int) -> bool:
@@ -98,6 +110,8 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
             continue
         if d.precision == "year" and _NAMED_AFTER_YEAR.match(r.text, d.end):
             continue  # 「2025年大阪・関西万博を契機に」: a year in an event's name, not the signing's
+        if _announcement_day(r, d.start, d.end, e):
+            continue
         if best is None or abs(d.start - anchor) < abs(best.start - anchor):
             best = d
         if first is None or d.start < first.start:
@@ -137,7 +151,7 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
         return date, field_span(m.start(), m.end(), "agreement-date-short-year", "signed_date", date,
                                 how="a two-digit year of the 2000s")
     m = _DAY_ONLY.search(r.text, s, e)
-    if m and dd and dd.date.count("-") == 2:
+    if m and dd and dd.date.count("-") == 2 and not _announcement_day(r, m.start(1), m.end(1) + 1, e):
         past = bool(REPORTED.search(r.text, s, e)) and not PLANNED.search(r.text, s, e)
         date = day_on_or_before(dd.date, kanji_to_int(m.group(1)) or 0, past)
         if date:
@@ -240,8 +254,9 @@ _HELD_BEFORE = re.compile(r"(?:行われ|執り行われ|開かれ|開催され|
 # on a page that announces the signing as to come (「締結することとなりました」, 「締結する予定です」), not one that
 # reports it done and its ceremony later
 _TO_BE_SIGNED = re.compile(r"(?:締結|調印|結ぶ)(?:する)?こと(?:と|に)なり|(?:締結|調印)の運び|(?:締結|調印)(?:いた)?します|"
-                           r"(?:締結|調印)する予定|結ぶ予定")
-_HELD_PLANNED = re.compile(r"(?:行う|行います|開催する|開催します|開く|実施する|執り行う|挙行する)予定|開催予定")
+                           r"(?:締結|調印)する予定|結ぶ予定|" + _ANNOUNCED.pattern)
+_HELD_PLANNED = re.compile(r"(?:行う|行います|開催する|開催します|開く|実施する|執り行う|挙行する)予定|開催予定|"
+                           r"(?:行う|開催する|開く|実施する|執り行う|挙行する)[。\n]")  # (a news item's 「…で締結式を開く。」: to come)
 
 
 def ceremony_date(r, skip: set[tuple[int, int]]) -> tuple[str | None, Span | None]:
