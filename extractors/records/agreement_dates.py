@@ -45,6 +45,8 @@ _SHORT_YEAR = re.compile(r"(?:^|(?<=[、,\sはがにで]))([0-9]{2})年(?:([0-9]
 # After a year alone: a name it belongs to (2025年大阪・関西万博, 2020年東京大会), not a word of signing
 # (2005年締結) nor of when (2018年度, 2018年春, 2018年中)
 _NAMED_AFTER_YEAR = re.compile(r"(?!締結|調印|署名|提携|協定|覚書|度|春|夏|秋|冬|頃|ごろ|中|末|初|以|前|後|来|代|間|内|当時)[一-龥ァ-ヺ]")
+# 「2018年に創立100周年を迎えることから」: the year of an anniversary the clause tells of
+_ANNIVERSARY_AFTER_YEAR = re.compile(r"\s?に[^。、]{0,30}?周年を迎え")
 # The signing word, then its verb in the form that goes on to another clause (締結し、, 結び、, 締結して、):
 # a date after it belongs to what the next clause tells
 _NEXT_CLAUSE = re.compile(r"[^、。]{0,6}?(?:し|して|び|んで)[、,]")
@@ -108,8 +110,8 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
         if NOT_SIGN_DATE.match(r.text[d.end:d.end + 4]) or \
                 _BEFORE_DATE_NEG.search(r.text[max(s, d.start - 5):d.start]):
             continue
-        if d.precision == "year" and _NAMED_AFTER_YEAR.match(r.text, d.end):
-            continue  # 「2025年大阪・関西万博を契機に」: a year in an event's name, not the signing's
+        if d.precision == "year" and (_NAMED_AFTER_YEAR.match(r.text, d.end) or _ANNIVERSARY_AFTER_YEAR.match(r.text, d.end)):
+            continue  # 「2025年大阪・関西万博を契機に」, 「2018年に創立100周年を迎える」: an event's year, not the signing's
         if _announcement_day(r, d.start, d.end, e):
             continue
         if best is None or abs(d.start - anchor) < abs(best.start - anchor):

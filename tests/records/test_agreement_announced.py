@@ -19,3 +19,9 @@ _PAGE = "『青葉新聞』2019年8月31日付\n\n"
 def test_the_announcements_day_is_not_the_signings(nlp, text, expected):
     assert [d for _, d in _agreements(text)] == [expected]
 
+
+@pytest.mark.model
+def test_the_year_of_an_anniversary_is_not_the_signings(nlp):
+    text = (_PAGE + "青葉信用金庫は24日、2020年に創立100周年を迎えることから、新潟大学と包括連携協定を締結すると発表した。"
+            "締結式は10月5日、新潟市で行われる。")
+    assert [d for _, d in _agreements(text)] == ["2019-10-05"]
