@@ -348,3 +348,17 @@ def heading_date(r) -> tuple[str | None, Span | None]:
             return found[0].start_date, date_span(found[0], "agreement-date-heading", "signed_date")
         return None, None
     return None, None
+
+
+# After a paper's date where it dates the page: an issue (「…2014年11月15日号より」, 「…5月3日・10日発行合併号」) or a
+# newspaper's dateline (「『青葉新聞』2006年4月12日付」)
+_ISSUE_AFTER = re.compile(r"\s?(?:[・,、]\s?[0-9]{1,2}日\s?)?(?:発行)?(?:合併)?号|\s?付(?![けで])")
+
+
+def page_date(r) -> tuple[str, str]:
+    """The page's own date as the date of a signing it reports done, and how it was read: a printed paper's
+    issue or dateline (`_ISSUE_AFTER`) came out some days after what it reports, so of it only the month."""
+    dd = r.doc_date
+    if dd.kind == "citation" and _ISSUE_AFTER.match(r.text, dd.end):
+        return dd.date[:7], "month of a paper's issue (it came out after the signing)"
+    return dd.date, "document date"

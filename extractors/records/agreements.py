@@ -46,7 +46,7 @@ import re
 
 from extractors.language.arguments import signing_arguments
 from extractors.records.agreement_dates import (RECENTLY, caption_date, ceremony_date, date_elsewhere, event_date_below, heading_date,
-                                                key_value_date, reported_done, signing_date)
+                                                key_value_date, page_date, reported_done, signing_date)
 from extractors.records.agreement_fields import draft, kind_of, party_how, with_kind_prefix
 from extractors.records.agreement_links import (add_counted_members, add_joining, cleft_counted_groups, date_of_accompanied, partners_named_next,
                                                 following_members, without_signers)
@@ -585,9 +585,10 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
                 any(reported_done(ctx.text, *span) for span in [(s, e), *d.get("_also", [])]) and \
                 not RECENTLY.search(ctx.text, s, e):  # 「このほど結びました」: some day before the page's, not its day
             d["signed_date"], ev = heading_date(r) if len(drafts) == 1 else (None, None)  # 「…調印式(R5.4.26)」
-            d["signed_date"] = d["signed_date"] or r.doc_date.date
+            page, how = page_date(r)
+            d["signed_date"] = d["signed_date"] or page
             d["evidence"].append(ev or field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
-                                                  r.doc_date.date, how="document date"))
+                                                  page, how=how))
         d["confidence"] = 0.8 if d["signed_date"] else 0.7
     for d in drafts:
         for key in _WORKING_KEYS:
