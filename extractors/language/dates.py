@@ -574,6 +574,8 @@ _NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|�
 # (「「青葉新報」 2014年 11月 15日号より」, 「青葉だより 2019年5月号」).
 _ISSUE = re.compile(r"^\s*(?P<c>[「『]?[^\s「」『』。、]{2,24}[」』]?\s?\S*?\s?(?:[0-9]{4}|令和|平成|昭和)[^。]{1,16}?(?:号|発行))"
                     r"(?:より|から)?\s*$")
+# What follows the date on an issue line: 号, 発行, or the second day of a double issue (「5月3日・10日合併号」)
+_ISSUE_REST = re.compile(r"(?:[・,、]\s?[0-9]{1,2}日\s?)?(?:発行)?(?:合併)?号|発行")
 # A newspaper's dateline of the article: 「『青葉新聞』2006年12月27日付」, 「=2010/01/31付 青葉新聞朝刊=」
 # (a date followed by 付 on a short line of its own; 「4月1日付で就任」 is in a sentence).
 _DATED_BY = re.compile(r"^\s*[=＝(（]?\s*(?P<c>[^。\n=＝]{0,24}?(?:[0-9]{4}|令和|平成|昭和)[^。\n=＝]{2,14}?)付"
@@ -779,7 +781,7 @@ def _citation(lines: list[tuple[int, str]]) -> DocDate | None:
     for offset, line in [*lines[-FOOT_LINES:][::-1], *lines[:TOP_LINES]]:
         m = _ISSUE.match(line)
         dates = _line_dates(m["c"]) if m else []
-        if len(dates) == 1 and m["c"][dates[0][1]:].strip() in ("号", "発行"):
+        if len(dates) == 1 and _ISSUE_REST.fullmatch(m["c"][dates[0][1]:].strip()):
             return _doc_date(offset + m.start("c"), *dates[0], "citation")
     for offset, line in [*lines[-FOOT_LINES:][::-1], *lines[:TOP_LINES]]:
         m = _DATED_BY.match(line) if len(line) <= 60 else None

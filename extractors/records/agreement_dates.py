@@ -8,7 +8,8 @@ telling of the signing ceremony held on a day (`ceremony_date`: 「10日に締�
 行いました」), another sentence naming the parties with a date, on a page of one
 agreement the day in the caption of the signing's photo (`caption_date`: 「…＝29日、
 市役所」), and for a signing reported as done (「締結しました」, 「本日」) the document's own date (not
-for one done 「このほど」 or 「先日」: some day before the page's).
+for one done 「このほど」 or 「先日」: some day before the page's). A day written as the time of a sentence that
+announces a signing to come (「…は30日、…と協定を結ぶと発表した」) is the announcement's, never the signing's.
 
 `r` is the agreement reader of `agreements`: its text, context, document date
 (`publisher.document_date`) and `dates_in` (month-days read against that date).
@@ -16,6 +17,7 @@ for one done 「このほど」 or 「先日」: some day before the page's).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from datetime import date as date_cls
 
@@ -43,12 +45,25 @@ _SHORT_YEAR = re.compile(r"(?:^|(?<=[、,\sはがにで]))([0-9]{2})年(?:([0-9]
 # After a year alone: a name it belongs to (2025年大阪・関西万博, 2020年東京大会), not a word of signing
 # (2005年締結) nor of when (2018年度, 2018年春, 2018年中)
 _NAMED_AFTER_YEAR = re.compile(r"(?!締結|調印|署名|提携|協定|覚書|度|春|夏|秋|冬|頃|ごろ|中|末|初|以|前|後|来|代|間|内|当時)[一-龥ァ-ヺ]")
+# 「2018年に創立100周年を迎えることから」: the year of an anniversary the clause tells of
+_ANNIVERSARY_AFTER_YEAR = re.compile(r"\s?に[^。、]{0,30}?周年を迎え")
 # The signing word, then its verb in the form that goes on to another clause (締結し、, 結び、, 締結して、):
 # a date after it belongs to what the next clause tells
 _NEXT_CLAUSE = re.compile(r"[^、。]{0,6}?(?:し|して|び|んで)[、,]")
 # A date in brackets right after a sentence's 。 and alone in them: 「…と協定を結びました。(1998年)」
 _DATE_AFTER_SENTENCE = re.compile(r"[ \t]?[(（]\s?([^()（）\n]{4,16}?)\s?[)）]")
 DATE_KEY = re.compile(r"^\s*(?:[<＜【\[(（■□◆◇●○・]?\s*)?(?:\d+[.．)]?\s*)?(?:協定)?(?:締結日|調印日|締結式|調印式|署名式|締結年月日)")
+
+
+# 「A社は30日、B市と協定を結ぶと発表した」: a signing to come, announced; the day written as the sentence's
+# time (「30日、」) is the announcement's, not the signing's (「10月1日に協定を結ぶと発表した」 dates the signing)
+_ANNOUNCED = re.compile(r"(?:結ぶ|締結する|調印する|提携する|交わす)(?:こと)?(?:と|を)(?:発表|明らかに)")
+_TIME_OF_SENTENCE = re.compile(r"\s?[、,]")
+
+
+def _announcement_day(r, d_start: int, d_end: int, e: int) -> bool:
+    """Whether the date at text[d_start:d_end] is the day a signing to come was announced (see `_ANNOUNCED`)."""
+    return bool(_TIME_OF_SENTENCE.match(r.text, d_end)) and bool(_ANNOUNCED.search(r.text, d_end, e))
 
 
 def reported_done(text: str, s: int, e: int) -> bool:
@@ -95,8 +110,10 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
         if NOT_SIGN_DATE.match(r.text[d.end:d.end + 4]) or \
                 _BEFORE_DATE_NEG.search(r.text[max(s, d.start - 5):d.start]):
             continue
-        if d.precision == "year" and _NAMED_AFTER_YEAR.match(r.text, d.end):
-            continue  # 「2025年大阪・関西万博を契機に」: a year in an event's name, not the signing's
+        if d.precision == "year" and (_NAMED_AFTER_YEAR.match(r.text, d.end) or _ANNIVERSARY_AFTER_YEAR.match(r.text, d.end)):
+            continue  # 「2025年大阪・関西万博を契機に」, 「2018年に創立100周年を迎える」: an event's year, not the signing's
+        if _announcement_day(r, d.start, d.end, e):
+            continue
         if best is None or abs(d.start - anchor) < abs(best.start - anchor):
             best = d
         if first is None or d.start < first.start:
@@ -136,7 +153,7 @@ def signing_date(r, s: int, e: int, anchor: int) -> tuple[str | None, Span | Non
         return date, field_span(m.start(), m.end(), "agreement-date-short-year", "signed_date", date,
                                 how="a two-digit year of the 2000s")
     m = _DAY_ONLY.search(r.text, s, e)
-    if m and dd and dd.date.count("-") == 2:
+    if m and dd and dd.date.count("-") == 2 and not _announcement_day(r, m.start(1), m.end(1) + 1, e):
         past = bool(REPORTED.search(r.text, s, e)) and not PLANNED.search(r.text, s, e)
         date = day_on_or_before(dd.date, kanji_to_int(m.group(1)) or 0, past)
         if date:
@@ -239,8 +256,9 @@ _HELD_BEFORE = re.compile(r"(?:行われ|執り行われ|開かれ|開催され|
 # on a page that announces the signing as to come (「締結することとなりました」, 「締結する予定です」), not one that
 # reports it done and its ceremony later
 _TO_BE_SIGNED = re.compile(r"(?:締結|調印|結ぶ)(?:する)?こと(?:と|に)なり|(?:締結|調印)の運び|(?:締結|調印)(?:いた)?します|"
-                           r"(?:締結|調印)する予定|結ぶ予定")
-_HELD_PLANNED = re.compile(r"(?:行う|行います|開催する|開催します|開く|実施する|執り行う|挙行する)予定|開催予定")
+                           r"(?:締結|調印)する予定|結ぶ予定|" + _ANNOUNCED.pattern)
+_HELD_PLANNED = re.compile(r"(?:行う|行います|開催する|開催します|開く|実施する|執り行う|挙行する)予定|開催予定|"
+                           r"(?:行う|開催する|開く|実施する|執り行う|挙行する)[。\n]")  # (a news item's 「…で締結式を開く。」: to come)
 
 
 def ceremony_date(r, skip: set[tuple[int, int]]) -> tuple[str | None, Span | None]:
@@ -308,3 +326,39 @@ def _day_before_page(doc_date: str, month: int, day: int) -> str | None:
         return date_cls(year if (month, day) <= (page_month, today) else year - 1, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _squeezed(s: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def heading_date(r) -> tuple[str | None, Span | None]:
+    """The one full date the page's heading (its title, as the text writes it on one of its first lines)
+    names: the day a page headed 「…調印式(R5.4.26)」 or 「令和5年1月24日(火曜日)青葉市(市長出張報告)」
+    tells of, which a signing reported done on the page without a day of its own takes before the
+    page's own date (a 更新日 or the day the item was posted, after the event)."""
+    title = _squeezed(r.ctx.doc.title or "")
+    if len(title) < 6:
+        return None, None
+    for line in [x for x in r.ctx.lines if x.body][:3]:
+        if len(_squeezed(line.text)) < 6 or not title.startswith(_squeezed(line.text)):
+            continue  # (the page's <h1>: its title, perhaps without the site's name after it)
+        found = [d for d in r.dates_in(line.start, line.start + len(line.text)) if d.precision == "day"]
+        if len(found) == 1 and found[0].start_date and found[0].year_given and found[0].end_date in (None, found[0].start_date):
+            return found[0].start_date, date_span(found[0], "agreement-date-heading", "signed_date")
+        return None, None
+    return None, None
+
+
+# After a paper's date where it dates the page: an issue (「…2014年11月15日号より」, 「…5月3日・10日発行合併号」) or a
+# newspaper's dateline (「『青葉新聞』2006年4月12日付」)
+_ISSUE_AFTER = re.compile(r"\s?(?:[・,、]\s?[0-9]{1,2}日\s?)?(?:発行)?(?:合併)?号|\s?付(?![けで])")
+
+
+def page_date(r) -> tuple[str, str]:
+    """The page's own date as the date of a signing it reports done, and how it was read: a printed paper's
+    issue or dateline (`_ISSUE_AFTER`) came out some days after what it reports, so of it only the month."""
+    dd = r.doc_date
+    if dd.kind == "citation" and _ISSUE_AFTER.match(r.text, dd.end):
+        return dd.date[:7], "month of a paper's issue (it came out after the signing)"
+    return dd.date, "document date"

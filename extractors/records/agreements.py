@@ -46,8 +46,8 @@ from __future__ import annotations
 import re
 
 from extractors.language.arguments import signing_arguments
-from extractors.records.agreement_dates import (RECENTLY, caption_date, ceremony_date, date_elsewhere, event_date_below, key_value_date, reported_done,
-                                                signing_date)
+from extractors.records.agreement_dates import (RECENTLY, caption_date, ceremony_date, date_elsewhere, event_date_below, heading_date,
+                                                key_value_date, page_date, reported_done, signing_date)
 from extractors.records.agreement_fields import draft, kind_of, party_how, with_kind_prefix
 from extractors.records.agreement_links import (add_counted_members, add_joining, cleft_counted_groups, date_of_accompanied, partners_named_next,
                                                 following_members, without_signers)
@@ -596,9 +596,11 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         if d["signed_date"] is None and r.doc_date and r.doc_date.kind != "event name" and \
                 any(reported_done(ctx.text, *span) for span in [(s, e), *d.get("_also", [])]) and \
                 not RECENTLY.search(ctx.text, s, e):  # 「このほど結びました」: some day before the page's, not its day
-            d["signed_date"] = r.doc_date.date
-            d["evidence"].append(field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
-                                            r.doc_date.date, how="document date"))
+            d["signed_date"], ev = heading_date(r) if len(drafts) == 1 else (None, None)  # 「…調印式(R5.4.26)」
+            page, how = page_date(r)
+            d["signed_date"] = d["signed_date"] or page
+            d["evidence"].append(ev or field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
+                                                  page, how=how))
         d["confidence"] = 0.8 if d["signed_date"] else 0.7
     drafts += also_signed(r, drafts, sentences)  # 「…に調印した。…防災協定も交わした」: a second document signed
     for d in drafts:

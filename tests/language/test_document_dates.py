@@ -27,6 +27,8 @@ from extractors.language.dates import document_date, document_year
     ("青葉市で大会が始まった。\n\n青葉新報WEB 2018.3.20 22:41\nhttp://example.jp/news/1\n", "2018-03-20", "citation"),
     # an issue line closing the text, with no bracket: the paper's name, the date of its issue
     ("本文です。\n\n「青葉新報」 2014年 11月 15日号より", "2014-11-15", "citation"),
+    # a weekly's double issue on a top line: its first day
+    ("東西大学と提携\n\n週刊青葉2021年8月9日・16日合併号\n\n本文です。", "2021-08-09", "citation"),
     # markers written in English, or as a table's cells with bars beside them
     ("見出し\n   Posted on 2021年 3月 18日   \n本文です。", "2021-03-18", "published"),
     ("報道年月日 |\n2021/08/31 |\n報道機関名 |\n青葉新聞 |", "2021-08-31", "published"),
