@@ -27,6 +27,7 @@ from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 
 import flows  # noqa: F401  (sets Prefect's quiet offline defaults before Prefect is imported)
+from cli import streams
 from cli.options import UsageError
 from cli.preflight import OutputInUse
 from flows.runtime import interrupt
@@ -152,6 +153,7 @@ def _quick_exit() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    streams.survive_closed_stderr()  # `run ... 2>&1 | head`: the run goes on when its progress has no reader
     if _quick_exit not in _registered:
         atexit.register(_quick_exit)
         _registered.add(_quick_exit)

@@ -212,6 +212,30 @@ def test_evaluate_into_a_closed_pipe_is_not_an_error(tmp_path):
     assert "Error" not in res.stderr and "Traceback" not in res.stderr and "Exception" not in res.stderr
 
 
+def test_a_run_whose_progress_reader_goes_away_still_writes_its_output(tmp_path):
+    """`run ... 2>&1 | head -2`: the reader of the progress lines stops after two of them. The run goes on in
+    its worker processes and writes its output folder, and the command ends (it once ended with nothing
+    written, or waited at its exit for workers nobody had stopped)."""
+    out = tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_URL")}
+    env["CHUSHO_TIMELINE"] = "1"  # a line per step: the pipe is written to all through the run
+    line = " ".join([*CLI, "run", str(SAMPLES), "--out", str(out), "--runner", "process", "--workers", "2",
+                     "--no-cache", "2>&1", "| head -2"])
+    proc = subprocess.Popen(["bash", "-o", "pipefail", "-c", line], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        shown, errors = proc.communicate(timeout=300)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)
+        proc.communicate()
+        raise AssertionError("the run did not end once its progress reader had gone")
+    assert proc.returncode == 0, errors
+    assert len(shown.splitlines()) == 2
+    docs = read_jsonl(out / "documents.jsonl")
+    assert len(docs) == SAMPLE_COUNT and all(d["status"] == "ok" for d in docs)
+    assert read_jsonl(out / "records.jsonl")
+
+
 def test_an_unreachable_url_fails_at_once(tmp_path):
     """A refused connection and a host that does not resolve: told in a second, without a Prefect server."""
     out = tmp_path / "out"
