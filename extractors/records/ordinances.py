@@ -246,8 +246,10 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
 # ともに: a name may open with them (すべての県民が…条例, ともに生きる…条例)
 _ADVERB_BEFORE = re.compile(r"(?:それぞれ|おのおの|各々|いずれも)\s?")
 _HEADER_MARKS = "○◯●◎・ \u3000"
-# kana and kanji, no mark or space but a 中黒 between words (地酒・地ワインで乾杯を推進する条例)
-_WORDS = re.compile(r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+(?:・[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+)*")
+# a header's name: kana and kanji, no mark or space but a 読点 or a 中黒 between its words (…今日の良き日、
+# 地酒で乾杯条例, 地酒・地ワインで乾杯…条例)
+_NAME_RUN = r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+"
+_HEADER_NAME = re.compile(rf"{_NAME_RUN}(?:[、・]{_NAME_RUN})*")
 
 
 def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
@@ -292,11 +294,6 @@ def _number_below(ctx: DocContext, line_end: int) -> bool:
         if _HEADER_END.match(line) or len(line) > 40 or not ctx.dates_in(ns, ne):
             break
     return False
-
-
-# a header's name may part its words with a 読点 or a 中黒 (…今日の良き日、地酒で乾杯条例, 地酒・地ワインで乾杯…条例)
-_NAME_RUN = r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+"
-_HEADER_NAME = re.compile(rf"{_NAME_RUN}(?:[、・]{_NAME_RUN})*")
 
 
 def _header_line_names(ctx: DocContext) -> list[tuple[int, int]]:
