@@ -575,7 +575,8 @@ _NOT_CITATION = re.compile(r"制定|施行|公布|改正|締結|開催|から|�
 _ISSUE = re.compile(r"^\s*(?P<c>[「『]?[^\s「」『』。、]{2,24}[」』]?\s?\S*?\s?(?:[0-9]{4}|令和|平成|昭和)[^。]{1,16}?(?:号|発行))"
                     r"(?:より|から)?\s*$")
 # What follows the date on an issue line: 号, 発行, or the second day of a double issue (「5月3日・10日合併号」)
-_ISSUE_REST = re.compile(r"(?:[・,、]\s?[0-9]{1,2}日\s?)?(?:発行)?(?:合併)?号|発行")
+ISSUE_SUFFIX = r"(?:[・,、]\s?[0-9]{1,2}日\s?)?(?:発行)?(?:合併)?号"
+_ISSUE_REST = re.compile(ISSUE_SUFFIX + "|発行")
 # A newspaper's dateline of the article: 「『青葉新聞』2006年12月27日付」, 「=2010/01/31付 青葉新聞朝刊=」
 # (a date followed by 付 on a short line of its own; 「4月1日付で就任」 is in a sentence).
 _DATED_BY = re.compile(r"^\s*[=＝(（]?\s*(?P<c>[^。\n=＝]{0,24}?(?:[0-9]{4}|令和|平成|昭和)[^。\n=＝]{2,14}?)付"
@@ -725,7 +726,7 @@ def _after_heading(lines: list[tuple[int, str]], title: str | None) -> DocDate |
         return None
     s, e, _ = dates[0]
     head, rest = line[:s], line[e:]
-    if head[-1:] not in (" ", "\t", "\u3000") or not _heading_of(head.strip(), title) or \
+    if head[-1:] not in (" ", "\t", "\u3000") or not heading_of(head.strip(), title) or \
             "。" in rest or len(rest) > 60 or (rest and rest[:1] not in (" ", "\t", "\u3000")):
         return None
     return _doc_date(offset, *dates[0], "date line")
@@ -837,12 +838,17 @@ def _event_year(lines: list[tuple[int, str]], heading: int = 0) -> DocDate | Non
     return None
 
 
-def _heading_of(line: str, title: str | None) -> bool:
+def squeezed(text: str) -> str:
+    """Text as compared across its forms: NFKC, with no whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def heading_of(line: str, title: str | None) -> bool:
     """The line is the page's heading: its title, or the title's start before a site's name
     (a page's <h1> under 「…を締結しました(青葉市)」, a PDF's drawn title)."""
     if not title:
         return False
-    head, whole = (re.sub(r"\s+", "", unicodedata.normalize("NFKC", x)) for x in (line, title))
+    head, whole = squeezed(line), squeezed(title)
     return len(head) >= 4 and whole.startswith(head)
 
 
@@ -862,7 +868,7 @@ def document_date(text: str, title: str | None = None) -> DocDate | None:
         return None
     lines = _lines(text)
     heading = 0  # the heading above the first line: the page's <h1>, and its own heading again below it perhaps
-    while heading < min(2, len(lines)) and _heading_of(lines[heading][1], title):
+    while heading < min(2, len(lines)) and heading_of(lines[heading][1], title):
         heading += 1
     for find in (lambda: _marked(text, _PUBLISHED, "published"), lambda: _top_line(lines), lambda: _paper_stamp(lines),
                  lambda: _marked(text, _UPDATED, "updated"), lambda: _posted_line(lines),

@@ -17,11 +17,10 @@ announces a signing to come (「…は30日、…と協定を結ぶと発表し�
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from datetime import date as date_cls
 
-from extractors.language.dates import find_dates, kanji_to_int, parse_date
+from extractors.language.dates import ISSUE_SUFFIX, find_dates, heading_of, kanji_to_int, parse_date, squeezed
 
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
@@ -328,20 +327,13 @@ def _day_before_page(doc_date: str, month: int, day: int) -> str | None:
         return None
 
 
-def _squeezed(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
-
-
 def heading_date(r) -> tuple[str | None, Span | None]:
     """The one full date the page's heading (its title, as the text writes it on one of its first lines)
     names: the day a page headed 「…調印式(R5.4.26)」 or 「令和5年1月24日(火曜日)青葉市(市長出張報告)」
     tells of, which a signing reported done on the page without a day of its own takes before the
     page's own date (a 更新日 or the day the item was posted, after the event)."""
-    title = _squeezed(r.ctx.doc.title or "")
-    if len(title) < 6:
-        return None, None
     for line in [x for x in r.ctx.lines if x.body][:3]:
-        if len(_squeezed(line.text)) < 6 or not title.startswith(_squeezed(line.text)):
+        if len(squeezed(line.text)) < 6 or not heading_of(line.text, r.ctx.doc.title):
             continue  # (the page's <h1>: its title, perhaps without the site's name after it)
         found = [d for d in r.dates_in(line.start, line.start + len(line.text)) if d.precision == "day"]
         if len(found) == 1 and found[0].start_date and found[0].year_given and found[0].end_date in (None, found[0].start_date):
@@ -352,7 +344,7 @@ def heading_date(r) -> tuple[str | None, Span | None]:
 
 # After a paper's date where it dates the page: an issue (「…2014年11月15日号より」, 「…5月3日・10日発行合併号」) or a
 # newspaper's dateline (「『青葉新聞』2006年4月12日付」)
-_ISSUE_AFTER = re.compile(r"\s?(?:[・,、]\s?[0-9]{1,2}日\s?)?(?:発行)?(?:合併)?号|\s?付(?![けで])")
+_ISSUE_AFTER = re.compile(rf"\s?{ISSUE_SUFFIX}|\s?付(?![けで])")
 
 
 def page_date(r) -> tuple[str, str]:

@@ -18,8 +18,8 @@ width, or the next line starts with an ending or a particle (「しました。�
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from extractors.language.dates import squeezed
 from extractors.records.publisher import is_office_name, is_signing_body
 
 _ENDS_SENTENCE = "。！？!?」』)）:：>＞】"
@@ -33,10 +33,6 @@ _WORD_CHAR = re.compile(r"[一-龥々ァ-ヺー]")
 _NAME_BEFORE = re.compile(r"[^\s、。,，()（）「」『』とはがをにでもへやの]+\Z")
 _SELF_OPENERS = ("当", "本", "弊", "同")  # 当金庫, 本市, 弊社, 同行: a self-reference starts no wrapped name's rest
 _NAME_AFTER = re.compile(r"[^\s、。,，()（）「」『』]+?(?=[とはがをにでもへや、。,，()（）「」『』\s]|$)")
-
-
-def _key(line: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
 
 
 # The words an agreement is named by, whole: a break inside one (連携協|力協定) is no line's end
@@ -60,7 +56,7 @@ class Wrapping:
     def __init__(self, text: str, title: str | None = None):
         self.text = text
         self.width = self._width()
-        key = _key(title) if title else ""
+        key = squeezed(title) if title else ""
         self.title = key if len(key) >= 2 else None
 
     def _width(self) -> int | None:
@@ -82,7 +78,7 @@ class Wrapping:
         nxt = text[newline + 1:newline + 2]
         if not line or not nxt.strip() or line[-1] in _ENDS_SENTENCE:
             return False
-        if self.title is not None and _key(line) == self.title:
+        if self.title is not None and squeezed(line) == self.title:
             return False  # the page's heading, written as its first line: whole, however long
         if line.count("「") > line.count("」") or line.count("(") + line.count("（") > line.count(")") + line.count("）"):
             return True  # a bracket left open: 「…「緊急災\n害対策…協定」を締結」
