@@ -44,6 +44,16 @@ def _openers() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _kind_words() -> tuple[str, ...]:
+    return tuple(json.loads(GRAMMAR.read_text(encoding="utf-8"))["suffixes"])
+
+
+def ends_in_kind_word(name: str) -> bool:
+    """Whether a name ends in a kind word of an organisation (…商工会議所, …同友会, …協議会: data)."""
+    return name.endswith(_kind_words())
+
+
+@lru_cache(maxsize=1)
 def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], re.Pattern]:
     data = json.loads(GRAMMAR.read_text(encoding="utf-8"))
     legal = "|".join(sorted(map(re.escape, data["legal_forms"]), key=len, reverse=True))

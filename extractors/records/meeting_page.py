@@ -149,7 +149,7 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
         if places:
             cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
             s, e, name = (cities or places)[-1]
-            return name, lo + s, lo + e
+            return (None if cities else _town_after_prefecture(ctx, name, lo + e, mark.start())) or (name, lo + s, lo + e)
         short = [c for c in ctx.within(lo, mark.start(), "GPE") if c.end == mark.start()]
         if short:
             whole = full_host(ctx, short[-1].text)
@@ -172,6 +172,20 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
         if body:  # 本市で…を開催: the city that publishes the page
             return body, own[-1].start, own[-1].end
     return None
+
+
+# the short name of a town right after its prefecture, in an address (東京都渋谷のNHKホール)
+_SHORT_TOWN = re.compile(r"[\u4e00-\u9fff々ヶ]{2,3}(?=の|で|にて|、|\s)")
+
+
+def _town_after_prefecture(ctx: DocContext, prefecture: str, at: int, end: int) -> tuple[str, int, int] | None:
+    """A venue's address that writes a town of the prefecture by its short name right after it
+    (東京都渋谷の…ホールで: 渋谷区): the one municipality of that prefecture the name completes to."""
+    m = _SHORT_TOWN.match(ctx.text, at, end)
+    if not m:
+        return None
+    towns = [m.group() + k for k in MUNICIPALITY_SUFFIX if prefecture_of(m.group() + k) == prefecture]
+    return (towns[0], m.start(), m.end()) if len(towns) == 1 else None
 
 
 # A hall right before a venue mark whose name starts with a place (in kanji or kana): the place is

@@ -113,9 +113,13 @@ _HEADLINE_PLAN = re.compile(r"検討(?:が|を)?(?:進む|進め|始ま|開始|�
 _HEADLINE_MADE = re.compile(r"制定(?:され|し|いたし)|成立|可決|施行|公布")
 
 
-def _headline_plan(ctx: DocContext, start: int) -> bool:
+def _headline_plan(ctx: DocContext, start: int, end: int) -> bool:
     """Whether the mention at `start` stands on the page's heading line (the line that is its title)
-    and that headline speaks of the ordinance as still being worked on (`_HEADLINE_PLAN`)."""
+    and that headline speaks of the ordinance as still being worked on (`_HEADLINE_PLAN`); not when
+    the name is followed by its amendment (「X条例」の一部改正案の骨子: the draft is the amendment's,
+    of an ordinance that exists)."""
+    if _AMENDMENT_AFTER.match(ctx.text, end):
+        return False
     title = re.sub(r"\s+", "", ctx.doc.title or "")
     ls, le = ctx.line(start)
     line = re.sub(r"\s+", "", ctx.text[ls:le])
@@ -131,7 +135,7 @@ def plans(ctx: DocContext, mentions: list[tuple[str, int, int]], key=lambda name
     made: set[str] = set()
     for name, start, end in mentions:
         p, m = _mention_state(ctx, start, end)
-        p = p or _headline_plan(ctx, start)
+        p = p or _headline_plan(ctx, start, end)
         if p:
             planned.add(name)
         if m:

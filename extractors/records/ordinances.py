@@ -226,7 +226,8 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
     """If the name stands alone on its line (例規集 style), the block of lines after it up to the body."""
     ls, le = ctx.line(name_cand.start)
     rest = ctx.text[ls:le].replace(name_cand.text, "").strip("○◯●◎ 「」『』")
-    if rest:
+    ns, ne, _ = header_line_parts(ctx.text[ls:le])
+    if rest and (ls + ns, ls + ne) != (name_cand.start, name_cand.end):  # (a body apart before it, an aside after)
         return None
     end = le
     for _ in range(6):
@@ -296,17 +297,49 @@ def _number_below(ctx: DocContext, line_end: int) -> bool:
     return False
 
 
+# a header line that writes its body apart from the name (○青葉町 雪と暮らす条例, as a 例規 index
+# sets the body in a column of its own), and a bracketed aside after the name ((※…と読む))
+_BODY_APART = re.compile(r"([\u4e00-\u9fff々ヶ]{1,6}?[都道府県市区町村])[ \u3000]+(?=\S)")
+_ASIDE_AFTER = re.compile(r"[ \u3000]*[(（][^()（）\n]{1,40}[)）]$")
+
+
+def header_line_parts(line: str) -> tuple[int, int, str | None]:
+    """The name's start and end in a header's line (its marks, the body written apart before it and
+    a bracketed aside after it left out) and that body (None: the line writes none apart)."""
+    head = len(line) - len(line.lstrip(_HEADER_MARKS))
+    end = len(line.rstrip())
+    aside = _ASIDE_AFTER.search(line, head, end)
+    if aside and line[head:aside.start()].endswith("条例"):
+        end = aside.start()
+    apart = _BODY_APART.match(line, head, end)
+    if apart and is_municipality(apart.group(1)):
+        return apart.end(), end, apart.group(1)
+    return head, end, None
+
+
+def _header_body_apart(ctx: DocContext, cand: Candidate) -> tuple[str, None, tuple[int, int]] | None:
+    """The body a header's line writes apart before the name (○青葉町 雪と暮らす条例: 青葉町)."""
+    ls, le = ctx.line(cand.start)
+    start, _, body = header_line_parts(ctx.text[ls:le])
+    if body is None or ls + start != cand.start:
+        return None
+    at = ls + ctx.text[ls:le].find(body)
+    return body, None, (at, at + len(body))
+
+
 def _header_line_names(ctx: DocContext) -> list[tuple[int, int]]:
-    """Lines that are a 例規集 header's name whole (marks aside) over its date and number, whatever
-    words the name holds (○高浜市みんなで三州瓦をひろめよう条例: kana and a verb the token rules read
-    as no name): the header's structure says it is one."""
+    """Lines that are a 例規集 header's name whole (marks, a body written apart before it and an
+    aside after it aside) over its date and number, whatever words the name holds
+    (○高浜市みんなで三州瓦をひろめよう条例: kana and a verb the token rules read as no name): the
+    header's structure says it is one."""
     out = []
     for line in ctx.lines:
-        body = line.text.strip().lstrip(_HEADER_MARKS)
+        ns, ne, _ = header_line_parts(line.text)
+        body = line.text[ns:ne]
         if not body.endswith("条例") or len(body) > MAX_CELL_NAME or not _HEADER_NAME.fullmatch(body) \
                 or not is_ordinance_name(body, whole_header=True) or _AMENDING.match(body):
             continue
-        s = line.start + line.text.find(body)
+        s = line.start + ns
         if _number_below(ctx, line.end):
             out.append((s, s + len(body)))
     return out
@@ -1341,7 +1374,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
             draft = _from_header(ctx, name, cand, block)
             prefix = enacting_prefix(name)
             set_municipality(ctx, draft, (prefix, None, None) if prefix else
-                             _header_place(ctx, name, block) or _page_body(ctx) or _body_of_the_text(ctx, block)
+                             _header_body_apart(ctx, cand) or _header_place(ctx, name, block) or _page_body(ctx)
+                             or _body_of_the_text(ctx, block)
                              or _place_without_kind(ctx, block))
         else:
             draft = _from_prose(ctx, name, cand)

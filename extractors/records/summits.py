@@ -46,6 +46,7 @@ from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int, parse_wareki_year
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality, \
     prefecture_of
+from extractors.language.org_names import ends_in_kind_word
 from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
@@ -57,6 +58,7 @@ _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?�
 _COUNT_NUMBER = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
 _IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン|from|FROM)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
+_VENUE_WORD = re.compile(r"会場|開催地|於")
 _PAREN_HOST = re.compile(r"^\s?[(（〈<](?:会場|開催地|於)?\s?[:：]?\s?([^()（）〈〉<>\s:：]{1,10}?)(?:サミット|大会)?[)）〉>]")
 # 第10回青葉サミット(2019年7月4日、若葉市): the meeting's day and place in brackets after its name
 _PAREN_DATE_HOST = re.compile(r"^\s?[(（][^()（）、,]{0,16}?[0-9一二三四五六七八九十]\s?日(?:\s?[(（][^()（）]{1,3}[)）])?"
@@ -377,6 +379,8 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
         # (群馬大会), 〈広島大会〉: a meeting's nickname names its prefecture; (那覇市) names the city
         nickname = m.group(0).rstrip(")）〉> \u3000").endswith("大会")
     short = m.group(1).strip()
+    if m.re is _PAREN_HOST and ends_in_kind_word(short) and not _VENUE_WORD.search(m.group(0)):
+        return None  # …フォーラム(青葉商工会議所), …大会(若葉同友会): the organiser or the publisher, no place
     places = find_municipalities(short)
     if len(places) > 1 and places[0][0] == 0 and places[-1][1] == len(short):  # (長野県飯田市): the city
         cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
