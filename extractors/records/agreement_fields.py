@@ -2,8 +2,8 @@
 
 Takes the reader of `agreement_reader`, a signing sentence, its agreement word, its
 parties and its date, and gives the draft: the kind as written (包括 and 産学 kept:
-`kind_of`, `with_kind_prefix`; 「包括的連携に関する協定」 as written:
-`comprehensive_name`), the parties with a span each saying how the name
+`kind_of`, `with_kind_prefix`; 「包括的業務連携に関する協定」 as written,
+「包括的連携に関する協定」 as 包括連携協定: `comprehensive_name`), the parties with a span each saying how the name
 came from what is written (`party_how`: the publisher, a back-reference, an alias),
 the publisher's span when it is the omitted subject, the purpose.
 """
@@ -34,6 +34,10 @@ _KANSURU = re.compile(r"(包括連携|包括的な連携|連携協力|相互協�
 # cooperation. The name as written is its kind (包括 alone would make it 包括連携協定, which it does not say).
 _COMPREHENSIVE_TOPIC = re.compile(r"包括[^、。,，「」『』()（）\s]{0,20}?(?:に関する|に係る|にかかる|に関わる|に係わる)$")
 
+# 「包括的連携に関する協定」, 「包括的な連携・協力に係る協定書」: a name that says only comprehensive cooperation is the
+# kind 包括連携協定 (the dev gold's convention: every such name there takes it); a name with more in it
+# (「包括的業務連携に関する協定」, 「包括連携による地域振興に関する協定」) stays as written.
+_COMPREHENSIVE_ONLY = re.compile(r"包括(?:的な?)?連携(?:・?協力)?(?:に関する|に係る|にかかる|に関わる|に係わる)協定")
 _TOPIC_BEFORE = re.compile(r"(?:に関する|に係る|にかかる|に関わる|に係わる|における|に向けた)$")
 
 
@@ -159,7 +163,10 @@ def draft(r: AgreementReader, s: int, e: int, word: Candidate, title: str | None
     named = comprehensive_name(r.text, s, word)
     if named:  # the name as written: 「包括的連携・協力に関する協定」
         kind = r.text[named[0]:named[1]]
-        kind_ev = field_span(named[0], named[1], "agreement-kind-comprehensive", "kind", kind, how=None)
+        short = "包括連携協定" if _COMPREHENSIVE_ONLY.fullmatch(kind) else None
+        kind_ev = field_span(named[0], named[1], "agreement-kind-comprehensive", "kind", short or kind,
+                             how="the kind its name says" if short else None)
+        kind = short or kind
     else:
         kind_ev = kind_span(r, word, written, kind)
     evidence = [(s, e, word.rule)] + party_spans(r, parties, s, e)

@@ -72,7 +72,8 @@ _NAME_RUN = re.compile(r"[一-龥々ァ-ヺー]{1,12}(?=[とはがのもや、,�
 _ASIDE_AFTER = re.compile(r"\s?[(（][^()（）]{0,40}[)）]")
 _BACK_PREFIX = re.compile(r"同(?:大学校|短期大学|大学|学校|市|町|村|区|県|社|行|信金|金庫|機構|協会|会議所)")
 _SIGNED_BEFORE = re.compile(r"(?:締結|調印|提携)(?:いた)?した\s?\Z|結んだ\s?\Z")
-_PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎)$")
+_PLACE_WORDS = re.compile(r"(?:キャンパス|会場|庁舎|会館|ホール|役所|役場|本庁舎|議室|応接室)$")  # (会議室, 庁議室)
+_ROOM = re.compile(r"(?:議室|応接室|ホール|会場)$")  # 「同市役所2階庁議室で」: a room, though the name read stops at 庁
 NOT_A_NAME = re.compile(r"(?:^|両|各|計|(?<!第)[0-9一二三四五六七八九十](?:つの)?)(?:" + "|".join(ORG_WORDS) + ")$")
 # 「両持ち株会社」, 「両社」, 「各行」: both or each of the bodies named before, no body of its own
 _GROUP_WORD = re.compile(r"^(?:両|各)(?:持ち株会社|持株会社|会社|社|行|校|者|市|町|村|県|機関|団体|法人|グループ|"
@@ -104,7 +105,7 @@ _ASSOCIATION = re.compile(r"(?<![一-龥々ァ-ヶー])(?:全国|特別|[一-龥
 # What the body named before is to the party written next: 「A銀行の子会社・B」, 「A社の関連会社であるB」
 _OWNER_OF = re.compile(r"\s?の?\s?(?:完全|100%)?(?:子会社|孫会社|関連会社|グループ会社|系列会社)")
 # The rest of a place's word (舎 of 本庁舎) and the particle of where something is held
-_PLACE_CUT = re.compile(r"([^\s、。,()（）とはがをにでの]{1,2})(?:にて|において|で[、,\s])")
+_PLACE_CUT = re.compile(r"\s?([^\s、。,()（）とはがをにでの]{1,4})(?:にて|において|で)")
 _VENUE_AFTER = re.compile(r"\s?[^、。「」()（）\s]{0,12}?で[、,\s]")
 # After a place's name: the place is where the bodies after it are (県内の, 市内で, 県下の), no body of its own
 _REGION_WORD = r"(?:内|下|域)(?:の|で|に|外)"
@@ -424,7 +425,7 @@ class AgreementReader:
                     add(part, at, at + len(part), rule)
                     at += len(part) + 1
                 return
-            if not name or not name.strip() or _PLACE_WORDS.search(name) or \
+            if not name or not name.strip() or _PLACE_WORDS.search(name) or _ROOM.search(text[st:en]) or \
                     (NOT_A_NAME.search(name) and not is_institution(name) and not is_numbered_bank(name)):  # 十六銀行 is a name
                 return  # 「信用金庫」「県内5大学」: a kind, not a name; 「…キャンパス」「…市役所」: a place
             head, dot, tail = (name or "").rpartition("・")

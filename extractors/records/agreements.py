@@ -106,7 +106,8 @@ _TENTATIVE = re.compile(r"[(（]仮称[)）]")
 _DRAFT = re.compile(r"(?:協定|覚書|契約)書?\s?[(（]案[)）]")
 _NAVIGATION = re.compile(r"[^\n>＞]{1,30}\s[>＞]\s[^\n>＞]{1,30}\s[>＞]\s")
 _BILL = re.compile(r"議案|議決|上程")  # a bill to sign is no signing
-_UNDER = re.compile(r"\s?(?:書)?(?:に基づ|にもとづ|に基く|のもと|の下)")  # an event under an agreement in force
+# an event under an agreement in force (its name in quotes perhaps: 「…に関する協定」に基づき)
+_UNDER = re.compile(r"\s?(?:書)?[」』]?\s?(?:に基づ|にもとづ|に基く|のもと|の下)")
 # A provision of an ordinance (「第1条 この条例は、…県と提携し、…を目的とする」, 「第5条 市は、…と協定を締結するものとする」):
 # it states a rule, never a signing
 _PROVISION = re.compile(r"\s*(?:第\s?[0-9一二三四五六七八九十百]+\s?条(?:の\s?[0-9一二三四五六七八九十]+)?(?:\s|$)|(?:この|本)条例(?:は|において))")

@@ -78,7 +78,7 @@ _KANJI_DIGITS = "〇一二三四五六七八九"
 COUNTED_OFFICES = re.compile(r"[0-9一二三四五六七八九十]+\s?(?:支店|支所|営業部|連合店|本店|出張所|事務所)$")
 # A count right before a bracket, and the kind it gives the bare names inside: 「3信金(東西、南北、中央)」
 _COUNT_BEFORE = re.compile(r"([0-9一二三四五六七八九十]+)(信用金庫|信金|銀行|行|信用組合|信組|大学|商工会議所|商工会|社|者|団体|機関|"
-                           r"金融機関|自治体|市町村|市町)\s?$")
+                           r"金融機関|自治体|市町村|市町|町村)\s?$")
 _COUNTED_KIND = {"信用金庫": "信用金庫", "信金": "信用金庫", "銀行": "銀行", "行": "銀行", "信用組合": "信用組合",
                  "信組": "信用組合", "大学": "大学", "商工会議所": "商工会議所", "商工会": "商工会"}
 
@@ -212,8 +212,13 @@ def bracket_list(text: str, pos: int, limit: int) -> list[Named]:
     parts = list(re.finditer(r"[^、,，]+", m.group(1)))
     if len(parts) == 1 and "・" in m.group(1):  # 「4信金(A・B・C・D)」: a list written with middle dots
         parts = list(re.finditer(r"[^・]+", m.group(1)))
-    for part in parts:
+    endings = _municipal_endings(text, s0, parts) if counted and counted.group(2) in _MUNICIPAL_GROUPS else {}
+    for i, part in enumerate(parts):
         named = _clean_item(text, s0 + part.start(), s0 + part.end())
+        if named is None and i in endings:  # 「10市町村(津山、真庭、美作市、…)」: the ending of the next place that has one
+            item = part.group().strip()
+            at = s0 + part.start() + part.group().index(item)
+            named = Named(at, at + len(item), item + endings[i], "")
         if named is None and kind:  # 「県内3信金(東西、南北、中央)」: the kind is written once, in the count
             item = text[s0 + part.start():s0 + part.end()].strip()
             if item and is_signing_body(item + kind):
@@ -225,6 +230,27 @@ def bracket_list(text: str, pos: int, limit: int) -> list[Named]:
     if counted and _number(counted.group(1)) not in (None, len(items)):
         return []  # 「3行(A、B)」: the count does not match, not the list of the count
     return items if len(items) >= 2 else []
+
+
+_MUNICIPAL_GROUPS = ("市町村", "市町", "町村", "自治体")
+
+
+def _municipal_endings(text: str, s0: int, parts: list[re.Match]) -> dict[int, str]:
+    """For a bracket listing a counted group of municipalities, the ending each bare place name takes:
+    the 市, 町 or 村 written on the next item that has one (「津山、真庭、美作市、鏡野、美咲町」: 市 for the
+    first three, 町 for the next two), when the place with that ending is a municipality of the gazetteer."""
+    out: dict[int, str] = {}
+    pending: list[int] = []
+    for i, part in enumerate(parts):
+        item = part.group().strip()
+        if item.endswith(("市", "町", "村")) and is_municipality(item):
+            for j in pending:
+                if is_municipality(parts[j].group().strip() + item[-1]):
+                    out[j] = item[-1]
+            pending = []
+        elif item and not is_municipality(item):
+            pending.append(i)
+    return out
 
 
 def _number(s: str) -> int | None:

@@ -42,8 +42,10 @@ _COUNTER = (r"者|団体|機関|金融機関|支援機関|社|行|庫|信用金�
             r"校|組織|商工会議所|商工会|会議所|事業者|企業")
 _COUNT = re.compile(rf"(等|など|ほか)?\s?の?\s?(計|合計|総勢)?\s?({_NUMBER})\s?(?:つの)?({_COUNTER})(?![\u4e00-\u9fffァ-ヶー])")
 _SEPARATOR = re.compile(r"、|,|，|・|及び|および|並びに|ならびに|のほか、?|ほか、|(?<=[\u4e00-\u9fffァ-ヶー)）])と(?=\S)")
+_SEPARATOR_NO_DOT = re.compile(_SEPARATOR.pattern.replace("|・|", "|"))
 _ASIDE = re.compile(r"\s?[(（][^()（）]*[)）]\s?\Z")
-_LEAD = re.compile(r".*(?:には|では|とは|のは|からは|(?<=[\u4e00-\u9fffァ-ヶー」)）])(?:は|が|も|に|を))\s?|.*\s")
+_LEGAL_ASIDE = re.compile(r"[(（][株有][)）]")
+_LEAD = re.compile(r".*(?:には|では|とは|のは|からは|(?<=[\u4e00-\u9fffァ-ヶー」)）])(?:は|が|も|に|を))\s?|.*(?<!・)\s")  # (「事業承継・ 引継ぎ」: a space after a 中黒 is inside a name)
 _REFERENCE = re.compile(r"^(?:同|本|当)(?:所|市|町|村|区|県|行|会|庫|社|機構|協会|大学|学|センター|金庫|会議所)$")
 _POINTER = re.compile(r"(?:以下|下記|次|別記|別紙)の(?!とおり|通り)")
 _LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※•]+|^\(?\d{1,3}[).．、](?![0-9])\s*"  # (2020.6.3 is a date)
@@ -144,18 +146,20 @@ def _item(text: str, s: int, e: int) -> tuple[int, int, bool] | None:
     return (s + min(tail), e, True) if tail else None
 
 
-def _items_before(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+def _items_before(text: str, start: int, end: int, limit: int,
+                  separator: re.Pattern = _SEPARATOR) -> list[tuple[int, int]]:
     """Up to `limit` items of an enumeration that ends at `end`, read leftwards down to `start`."""
     items: list[tuple[int, int]] = []
     pos = end
     while pos > start and len(items) < limit:
         aside = _ASIDE.search(text[start:pos])
+        if aside and _LEGAL_ASIDE.fullmatch(aside.group().strip()):
+            aside = None  # 「東西ラボ(株)」: the abbreviated legal form is part of the name
         stop = start + aside.start() if aside else pos
         cut = None
-        for cut in _SEPARATOR.finditer(text, start, stop):
+        for cut in separator.finditer(text, start, stop):
             pass
-        s = cut.end() if cut else start
-        got = _item(text, s, stop)
+        got = _item(text, cut.end() if cut else start, stop)
         if got is None:
             break
         items.insert(0, got[:2])
@@ -175,6 +179,10 @@ def counted_lists(text: str, start: int, end: int) -> list[tuple[int, int, int |
             continue
         partial = bool(m.group(1))
         items = _items_before(text, start, m.start(), n if not partial else 99)
+        if not partial and len(items) != n:
+            # 「…、東西県事業承継・引継ぎ支援センター、…の13者」: a 中黒 inside a name; the count settles it
+            whole = _items_before(text, start, m.start(), n, _SEPARATOR_NO_DOT)
+            items = whole if len(whole) == n else items
         if len(items) < 2 or (not partial and len(items) != n):
             continue
         out.append((m.start(), m.end(), None if partial else n,

@@ -29,7 +29,9 @@ ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工�
              "財団", "公社", "組合", "研究所", "支援拠点", "学校", "学園", "士会", "病院",
              "市長会", "町村会", "区長会", "議長会")  # associations of municipalities (京都府市長会, 特別区長会)
 # A company written with its legal form before or after its name: 株式会社東西リース, 東西リース株式会社
-_WITH_LEGAL_FORM = re.compile(r"(?:株式会社|有限会社|合同会社)[^\s、,。()（）「」]{2,30}|[^\s、,。()（）「」]{2,30}(?:株式会社|有限会社|合同会社)")
+# a company by its legal form, written out or abbreviated in brackets (「ココホレ(株)」, 「(有)東西商店」)
+_WITH_LEGAL_FORM = re.compile(r"(?:株式会社|有限会社|合同会社|\([株有]\))[^\s、,。()（）「」]{2,30}|"
+                              r"[^\s、,。()（）「」]{2,30}(?:株式会社|有限会社|合同会社|\([株有]\))")
 _BRANCH_OF = re.compile(r"(?:支店|支所|支部|本部|出張所|営業部)$")
 _COOP_BRAND = re.compile(r"..(?:協同組合|生協)[ぁ-んァ-ヶー]{2,10}$")  # 生活協同組合コープこうべ: the brand after the kind
 # An insurance company named by its kind (東京海上日動火災保険, 共栄火災海上保険, 明治安田生命保険),
