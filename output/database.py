@@ -41,8 +41,8 @@ import json
 import os
 from pathlib import Path
 
-from extractors.records.record_types import TYPES
 from output.jsonlines import to_jsonable
+from schemas.records import MAIN_DATE
 
 SQLITE_NAME = "records.sqlite"
 DATASETTE_NAME = "datasette.json"
@@ -59,7 +59,6 @@ TITLES = {
     "evidence": "Evidence spans",
     "changes": "Change history",
 }
-MAIN_DATE = {name: t.date_field for name, t in TYPES.items()}  # each type's main date
 _LOCAL = ("municipality", "prefecture")
 
 
