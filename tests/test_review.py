@@ -252,11 +252,11 @@ write_outputs(out, documents, records, REJECTED, _manifest("run-1"))
 documents, records = made_run(signed="令和5年4月2日")
 write_outputs(out, documents, records, REJECTED, _manifest("run-2"))  # (the change feed read back, compared)
 assert (out / "changes.jsonl").read_text(encoding="utf-8").count("changed") >= 1
-print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in {"extractors", "httpx", "numpy"})))
+print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in {"extractors", "httpx", "numpy", "sqlite_utils"})))
 """
 
 
-def test_writing_a_folder_imports_no_extractor_rules_nor_http_client(tmp_path):
+def test_writing_a_folder_imports_no_extractor_rules_nor_http_client_nor_numpy(tmp_path):
     import subprocess
     import sys
 
@@ -267,6 +267,7 @@ def test_writing_a_folder_imports_no_extractor_rules_nor_http_client(tmp_path):
     imported = done.stdout.split()
     assert not [m for m in imported if m.startswith(("extractors.records", "extractors.language"))], imported
     assert "httpx" not in imported, imported
+    assert "sqlite_utils" not in imported and "numpy" not in imported, imported  # (records.sqlite: sqlite3)
 
 
 def test_review_command_rewrites_the_page(made_out, capsys):
