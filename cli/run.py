@@ -67,10 +67,11 @@ def _run_locked(args: argparse.Namespace, settings) -> int:
         return 1
     mark("command checked")
     if not args.no_cache:  # (--no-cache: the server asked for at once, without the cache's imports first)
-        from flows.runcache import saved_run_exists  # lazy: the whole-run cache, once the command is checked
+        from flows.runcache import saved_run  # lazy: the whole-run cache, once the command is checked
 
-        if saved_run_exists(args.inputs, settings):  # written from the cache: neither a server nor the model
-            return _run(args, settings, LocalApi(None, how="not needed"), args.runner, None)
+        saved = saved_run(args.inputs, settings)
+        if saved is not None:  # written from the cache: neither a server nor the model
+            return _run(args, settings, LocalApi(None, how="not needed"), args.runner, None, saved)
     api = LocalApi.find(start=False)  # first: where the run's server is (Prefect reads it when imported)
     mark(f"Prefect server: {api.how} {api.url}")
     try:
@@ -112,7 +113,9 @@ def _start_model_worker(args: argparse.Namespace, settings, api: LocalApi):
     return kind, worker
 
 
-def _run(args: argparse.Namespace, settings, api: LocalApi, kind: str, worker) -> int:
+def _run(args: argparse.Namespace, settings, api: LocalApi, kind: str, worker, saved: Path | None = None) -> int:
+    """`saved`: where the whole-run cache keeps a finished run of these inputs (`runcache.saved_run`, which
+    read and hashed every input: a run it did not find is not looked for again)."""
     # lazy: the output folder's writers and the whole-run cache, after the server and the worker started
     from flows.runcache import cached_run
     from flows.runtime.runners import warm_up_model, warm_up_run_end
@@ -125,7 +128,7 @@ def _run(args: argparse.Namespace, settings, api: LocalApi, kind: str, worker) -
             api.release()
             return empty
         _skipped_note(args)
-        summary = None if args.no_cache else cached_run(args.inputs, args.out, settings)
+        summary = None if saved is None else cached_run(args.inputs, args.out, settings, saved)
         if summary is None and api.how == "not needed":  # the cached run could not be read back after all
             from extractors.reading.fetch import discover_sources  # lazy: as in _start_model_worker
             from flows.runtime.runners import choose_runner

@@ -15,7 +15,7 @@ short, a damaged disk: zlib, gzip or JSON errors) is a miss: it is removed, one
 warning says so, and the flow's run writes it anew. An entry that cannot be
 saved (a full or read-only cache folder) costs a warning, not the run. This
 module does not import Prefect, and imports the output folder's writers only
-where a run is saved or written: the check (`saved_run_exists`) comes before the
+where a run is saved or written: the check (`saved_run`) comes before the
 command starts the Prefect server, which should not wait for them.
 """
 from __future__ import annotations
@@ -125,18 +125,19 @@ def _saved_path(inputs: list[str], settings: Settings) -> Path | None:
     return None if key is None else _runs_dir() / f"{key}.json.gz"
 
 
-def saved_run_exists(inputs: list[str], settings: Settings) -> bool:
-    """Whether a finished run of these exact inputs is kept (not whether it reads back whole: `cached_run`
-    says that): the command then starts no Prefect server, which such a run never needs."""
+def saved_run(inputs: list[str], settings: Settings) -> Path | None:
+    """Where a finished run of these exact inputs is kept, or None (not whether it reads back whole:
+    `cached_run` says that): the command then starts no Prefect server, which such a run never needs."""
     path = _saved_path(inputs, settings)
-    return path is not None and path.is_file()
+    return path if path is not None and path.is_file() else None
 
 
-def cached_run(inputs: list[str], out: str, settings: Settings) -> RunSummary | None:
-    """Write `out` from the whole-run cache if these exact inputs were run before; None on a miss."""
+def cached_run(inputs: list[str], out: str, settings: Settings, path: Path | None = None) -> RunSummary | None:
+    """Write `out` from the whole-run cache if these exact inputs were run before; None on a miss. `path`:
+    where `saved_run` found them kept (every input read and hashed once, not twice)."""
     from output import manifest_for, skipped_files, summary_of, write_outputs  # lazy: see the module's docstring
 
-    path = _saved_path(inputs, settings)
+    path = path or _saved_path(inputs, settings)
     if path is None:
         return None
     key = path.name.removesuffix(".json.gz")

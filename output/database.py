@@ -1,7 +1,7 @@
 """`records.sqlite`: the run's records in one file to query (datasette, sqlite-utils, pandas).
 
 Takes what a run writes (documents, records, the change history) and gives one SQLite database,
-built with sqlite-utils, with these tables:
+written with the standard library's sqlite3 in the layout sqlite-utils makes (`TABLES`), with these tables:
 
 - `records`: one row per record: `id`, `type`, `label` (the record in a few words), `date` (its main
   date: a summit's start, an agreement's signing, an ordinance's enactment, at the precision the text
@@ -39,10 +39,11 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from pathlib import Path
 
-from extractors.records.record_types import TYPES
 from output.jsonlines import to_jsonable
+from schemas.records import MAIN_DATE
 
 SQLITE_NAME = "records.sqlite"
 DATASETTE_NAME = "datasette.json"
@@ -59,7 +60,6 @@ TITLES = {
     "evidence": "Evidence spans",
     "changes": "Change history",
 }
-MAIN_DATE = {name: t.date_field for name, t in TYPES.items()}  # each type's main date
 _LOCAL = ("municipality", "prefecture")
 
 
@@ -143,49 +143,91 @@ def datasette_metadata() -> str:
     return json.dumps(metadata, ensure_ascii=False, indent=2) + "\n"
 
 
+# Each table's columns and their SQLite types, in order (the first is the primary key), its foreign keys
+# (column -> table and column), indexes and full-text search: the schema text and rows sqlite-utils gave
+# from these declarations until round 15 (tests/test_query_outputs.py compares the two), written with
+# sqlite3 alone: sqlite-utils imported numpy, dateutil and its plugin hooks, 0.1-0.25 s of every run and
+# a third of a rerun answered from the whole-run cache.
+TABLES = {
+    "documents": (("uri", "TEXT"), ("sha256", "TEXT"), ("media_type", "TEXT"), ("title", "TEXT"), ("status", "TEXT"),
+                  ("error_code", "TEXT"), ("error", "TEXT"), ("pages", "INTEGER"), ("chars", "INTEGER"),
+                  ("records", "INTEGER")),
+    "records": (("id", "TEXT"), ("type", "TEXT"), ("label", "TEXT"), ("date", "TEXT"), ("year", "INTEGER"),
+                ("municipality", "TEXT"), ("municipality_code", "TEXT"), ("kind", "TEXT"), ("confidence", "REAL"),
+                ("document", "TEXT"), ("page", "INTEGER"), ("quote", "TEXT"), ("sources", "INTEGER"),
+                ("ambiguous", "TEXT"), ("record", "TEXT")),
+    "parties": (("id", "TEXT"), ("record_id", "TEXT"), ("position", "INTEGER"), ("name", "TEXT"), ("kind", "TEXT"),
+                ("code", "TEXT"), ("aliases", "TEXT"), ("type", "TEXT"), ("year", "INTEGER"),
+                ("municipality", "TEXT")),
+    "evidence": (("id", "INTEGER"), ("record_id", "TEXT"), ("field", "TEXT"), ("document", "TEXT"), ("page", "INTEGER"),
+                 ("start", "INTEGER"), ("end", "INTEGER"), ("quote", "TEXT"), ("how", "TEXT"), ("rule", "TEXT"),
+                 ("ocr", "INTEGER")),
+    "changes": (("id", "INTEGER"), ("run_id", "TEXT"), ("at", "TEXT"), ("change", "TEXT"), ("record_id", "TEXT"),
+                ("type", "TEXT"), ("fields", "TEXT"), ("documents", "TEXT")),
+}
+FOREIGN_KEYS = {
+    "records": {"document": ("documents", "uri")},
+    "parties": {"record_id": ("records", "id")},
+    "evidence": {"record_id": ("records", "id"), "document": ("documents", "uri")},
+}
+INDEXED = {  # the columns one filters or joins on
+    "records": ("type", "year", "municipality", "municipality_code", "kind", "document"),
+    "parties": ("record_id", "kind", "code", "name", "municipality", "year"),
+    "evidence": ("record_id", "document", "field"),
+    "documents": ("status",),
+    "changes": ("record_id", "run_id", "change"),
+}
+FULL_TEXT = ("records", ("label", "quote"))
+
+
+def _create_table(db: sqlite3.Connection, table: str) -> None:
+    refs = FOREIGN_KEYS.get(table, {})
+    columns = ",\n".join(f'   "{name}" {kind}{" PRIMARY KEY" if i == 0 else ""}'
+                         + (f' REFERENCES "{refs[name][0]}"("{refs[name][1]}")' if name in refs else "")
+                         for i, (name, kind) in enumerate(TABLES[table]))
+    db.execute(f'CREATE TABLE "{table}" (\n{columns}\n);')
+
+
+def _insert(db: sqlite3.Connection, table: str, rows: list[dict], replace: bool = False) -> None:
+    """Rows (dicts: a missing column is NULL), in their order: an INTEGER PRIMARY KEY left out numbers them."""
+    names = [name for name, _ in TABLES[table] if any(name in row for row in rows)]
+    if not names:
+        return
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    db.executemany(f'{verb} INTO "{table}" ({", ".join(f"{chr(34)}{n}{chr(34)}" for n in names)}) '
+                   f'VALUES ({", ".join("?" * len(names))})', [[row.get(n) for n in names] for row in rows])
+
+
 def build_database(path: Path, documents: list, records: list[dict], changes: list[dict], labels) -> None:
     """Write the database to `path` (a new file), synced to the disk once it is whole.
 
-    Built without a rollback journal and without a sync per statement (a new file that is only renamed into
-    place once complete has nothing to roll back to): each of its transactions would otherwise wait for
-    the disk twice."""
-    import sqlite_utils  # lazy: slow to import, and the flows import this module before the work starts
-
-    db = sqlite_utils.Database(path)
+    Built in one transaction, without a rollback journal and without a sync per statement (a new file that
+    is only renamed into place once complete has nothing to roll back to)."""
+    db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
     try:
+        db.execute("BEGIN")
         rows, parties, evidence = record_rows(records, labels)
-        db["documents"].create({"uri": str, "sha256": str, "media_type": str, "title": str, "status": str,
-                                "error_code": str, "error": str, "pages": int, "chars": int, "records": int},
-                               pk="uri")
-        db["documents"].insert_all(document_rows(documents, records), replace=True)
-        known = {d["uri"] for d in db["documents"].rows}
+        for table in TABLES:
+            _create_table(db, table)
+        docs = document_rows(documents, records)
+        _insert(db, "documents", docs, replace=True)
+        known = {d["uri"] for d in docs}
         extra = sorted(({r["document"] for r in rows if r["document"]} | {e["document"] for e in evidence}) - known)
-        db["documents"].insert_all([{"uri": u, "status": "not in this run", "records": 0} for u in extra])
-        db["records"].create({"id": str, "type": str, "label": str, "date": str, "year": int, "municipality": str,
-                              "municipality_code": str, "kind": str, "confidence": float, "document": str,
-                              "page": int, "quote": str, "sources": int, "ambiguous": str, "record": str},
-                             pk="id", foreign_keys=[("document", "documents", "uri")])
-        db["records"].insert_all(rows)
-        db["parties"].create({"id": str, "record_id": str, "position": int, "name": str, "kind": str, "code": str,
-                              "aliases": str, "type": str, "year": int, "municipality": str},
-                             pk="id", foreign_keys=[("record_id", "records", "id")])
-        db["parties"].insert_all(parties)
-        db["evidence"].create({"id": int, "record_id": str, "field": str, "document": str, "page": int,
-                               "start": int, "end": int, "quote": str, "how": str, "rule": str, "ocr": int},
-                              pk="id", foreign_keys=[("record_id", "records", "id"), ("document", "documents", "uri")])
-        db["evidence"].insert_all(evidence)
-        db["changes"].create({"id": int, "run_id": str, "at": str, "change": str, "record_id": str, "type": str,
-                              "fields": str, "documents": str}, pk="id")
-        db["changes"].insert_all(change_rows(changes))
-        for table, cols in (("records", ("type", "year", "municipality", "municipality_code", "kind", "document")),
-                            ("parties", ("record_id", "kind", "code", "name", "municipality", "year")),
-                            ("evidence", ("record_id", "document", "field")),
-                            ("documents", ("status",)), ("changes", ("record_id", "run_id", "change"))):
+        _insert(db, "documents", [{"uri": u, "status": "not in this run", "records": 0} for u in extra])
+        _insert(db, "records", rows)
+        _insert(db, "parties", parties)
+        _insert(db, "evidence", evidence)
+        _insert(db, "changes", change_rows(changes))
+        for table, cols in INDEXED.items():
             for col in cols:
-                db[table].create_index([col], if_not_exists=True)
-        db["records"].enable_fts(["label", "quote"], create_triggers=False)
+                db.execute(f'CREATE INDEX "idx_{table}_{col}"\n    ON "{table}" ("{col}");')
+        table, cols = FULL_TEXT
+        names = ", ".join(f'"{c}"' for c in cols)
+        db.execute(f'CREATE VIRTUAL TABLE "{table}_fts" USING FTS5 (\n    {names},\n    content="{table}"\n)')
+        db.execute(f'INSERT INTO "{table}_fts" (rowid, {names})\n    SELECT rowid, {names} FROM "{table}";')
+        db.execute("COMMIT")
     finally:
         db.close()
     fd = os.open(path, os.O_RDONLY)

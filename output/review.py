@@ -35,15 +35,13 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from extractors.records.record_types import TYPES
 from output.atomic import atomic_write_text
 from output.changes import compared_fields
 from output.database import record_place
 from output.jsonlines import read_jsonl, to_jsonable
-from schemas.records import RECORD_TYPES, party_names
+from schemas.records import MAIN_DATE, RECORD_TYPES, party_names
 
 REVIEW_NAME = "review.html"
-_DATE_FIELD = {name: t.date_field for name, t in TYPES.items()}  # each type's main date
 
 
 def href(uri: str) -> str | None:
@@ -89,7 +87,7 @@ def record_facets(r: dict) -> dict[str, list[str]]:
     """The values a record has for each facet (a record may have several parties and kinds)."""
     parties = [p if isinstance(p, dict) else {"name": p, "kind": None} for p in r.get("parties") or []]
     place, _ = record_place(r)
-    date = r.get(_DATE_FIELD[r["type"]])
+    date = r.get(MAIN_DATE[r["type"]])
     return {"party": [p["name"] for p in parties], "municipality": [place] if place else [],
             "kind": sorted({p["kind"] for p in parties if p.get("kind")}), "year": [date[:4]] if date else []}
 
@@ -137,7 +135,7 @@ def render_review(documents: list, records: list[dict], rejected: list, manifest
     rejected = [to_jsonable(r) for r in rejected]
     counts = manifest.get("counts", {})
     facets = [record_facets(r) for r in records]
-    rows = [{"type": r["type"], "id": r["id"], "label": record_label(r), "date": r.get(_DATE_FIELD[r["type"]]),
+    rows = [{"type": r["type"], "id": r["id"], "label": record_label(r), "date": r.get(MAIN_DATE[r["type"]]),
              "municipality": (f["municipality"] or [""])[0],
              "confidence": r.get("confidence"), "sources": len({e["uri"] for e in r.get("sources", [])})}
             for r, f in zip(records, facets)]

@@ -33,16 +33,14 @@ import csv
 import io
 import re
 
-from extractors.records.record_types import TYPES
 from output.jsonlines import to_jsonable
-from schemas.records import DATE_PATTERN
+from schemas.records import DATE_PATTERN, MAIN_DATE
 
 BOM = "\ufeff"
 JOIN = "; "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _DATE = re.compile(DATE_PATTERN)
 DATE_FIELDS = frozenset({"start_date", "end_date", "signed_date", "enacted_date", "effective_date", "amended_dates"})
-MAIN_DATE = {name: t.date_field for name, t in TYPES.items()}  # each type's main date
 
 # (field, header) per type, in the order of the columns; "party_*" and the trailing columns are derived.
 COLUMNS = {

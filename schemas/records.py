@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal, Union
+from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -114,6 +114,11 @@ class Ambiguous(BaseModel):
 class RecordBase(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    main_date: ClassVar[str]
+    """The field of a type's main date (not a field of its records): the date column of the review page,
+    the CSV and SQLite, and their year facet. Declared here, with the fields, so that the output folder's
+    writers read it without importing the extractors (a rerun from the whole-run cache imports none)."""
+
     id: str
     sources: list[Evidence] = Field(min_length=1)
     confidence: float = Field(ge=0.0, le=1.0)
@@ -143,6 +148,7 @@ class Party(BaseModel):
 
 
 class Summit(RecordBase):
+    main_date: ClassVar[str] = "start_date"
     type: Literal["summit"] = "summit"
     series: str | None = None
     edition: int | None = Field(default=None, ge=1, le=1000)
@@ -164,6 +170,7 @@ class Summit(RecordBase):
 
 
 class Agreement(RecordBase):
+    main_date: ClassVar[str] = "signed_date"
     type: Literal["agreement"] = "agreement"
     title: str | None = None
     kind: str | None = None
@@ -195,6 +202,7 @@ class Agreement(RecordBase):
 
 
 class Ordinance(RecordBase):
+    main_date: ClassVar[str] = "enacted_date"
     type: Literal["ordinance"] = "ordinance"
     name: str = Field(min_length=3)
     municipality: str | None = None
@@ -221,6 +229,7 @@ def party_names(record: dict) -> list[str]:
 
 Record = Annotated[Union[Summit, Agreement, Ordinance], Field(discriminator="type")]
 RECORD_TYPES: dict[str, type[RecordBase]] = {"summit": Summit, "agreement": Agreement, "ordinance": Ordinance}
+MAIN_DATE: dict[str, str] = {name: t.main_date for name, t in RECORD_TYPES.items()}  # each type's main date
 
 
 def json_schema(record_type: str | None = None) -> dict:

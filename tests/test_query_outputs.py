@@ -48,6 +48,62 @@ def test_sqlite_has_the_tables_keys_and_indexes(made_out):
     assert con.execute("SELECT records FROM documents WHERE status='failed'").fetchone() == (0,)
 
 
+def _sqlite_utils_database(path: Path, documents: list, records: list[dict], changes: list[dict], labels) -> None:
+    """records.sqlite as sqlite-utils made it from the same declarations (the writer before round 15)."""
+    import sqlite_utils
+
+    from output.database import FOREIGN_KEYS, FULL_TEXT, INDEXED, TABLES, change_rows, document_rows, record_rows
+
+    kinds = {"TEXT": str, "INTEGER": int, "REAL": float}
+    db = sqlite_utils.Database(path)
+    rows, parties, evidence = record_rows(records, labels)
+    docs = document_rows(documents, records)
+    extra = sorted(({r["document"] for r in rows if r["document"]} | {e["document"] for e in evidence})
+                   - {d["uri"] for d in docs})
+    content = {"documents": docs, "records": rows, "parties": parties, "evidence": evidence,
+               "changes": change_rows(changes)}
+    for table, columns in TABLES.items():
+        db[table].create({name: kinds[kind] for name, kind in columns}, pk=columns[0][0],
+                         foreign_keys=[(c, *to) for c, to in FOREIGN_KEYS.get(table, {}).items()])
+        db[table].insert_all(content[table], replace=table == "documents")
+        if table == "documents":
+            db[table].insert_all([{"uri": u, "status": "not in this run", "records": 0} for u in extra])
+    for table, columns in INDEXED.items():
+        for col in columns:
+            db[table].create_index([col])
+    db[FULL_TEXT[0]].enable_fts(list(FULL_TEXT[1]), create_triggers=False)
+    db.close()
+
+
+def _dump(path: Path) -> list[str]:
+    return list(sqlite3.connect(path).iterdump())
+
+
+def test_sqlite_is_the_database_sqlite_utils_makes(tmp_path):
+    """Written with sqlite3 alone (sqlite-utils imports numpy: a third of a rerun from the cache), the same
+    schema text and rows as sqlite-utils gives: a second run's change feed, a document given twice and
+    evidence in a document not among the run's ones included."""
+    from output.database import build_database
+    from output.review import record_label
+
+    out = tmp_path / "out"
+    documents, records = made_run()
+    write_outputs(out, documents, records, REJECTED, _manifest("run-1"))
+    documents, records = made_run(signed="令和5年4月2日")
+    write_outputs(out, documents, records, REJECTED, _manifest("run-2"))
+    changes = read_jsonl(out / "changes.jsonl")
+    assert changes
+    documents = [documents[0], *documents[2:], documents[0]]  # (the PDF left out: its evidence's document)
+    build_database(tmp_path / "ours.sqlite", documents, records, changes, record_label)
+    _sqlite_utils_database(tmp_path / "theirs.sqlite", documents, records, changes, record_label)
+    ours = _dump(tmp_path / "ours.sqlite")
+    assert ours == _dump(tmp_path / "theirs.sqlite")
+    assert any("not in this run" in line for line in ours) and any("records_fts" in line for line in ours)
+    hits = sqlite3.connect(tmp_path / "ours.sqlite").execute(
+        "SELECT rowid FROM records_fts WHERE records_fts MATCH '川口市'").fetchall()
+    assert hits
+
+
 def _datasette_get(db: Path, path: str, metadata: Path | None = None) -> dict:
     from datasette.app import Datasette
 

@@ -98,3 +98,33 @@ def test_unchanged_inputs_are_answered_from_the_whole_run_cache_and_a_change_rer
     cached = {m.group(4).rsplit("/", 1)[-1] for m in lines if m.group(5).endswith("cached")}
     assert cached == {"003_igren.html", "agreement_01_city_release.html"}, printed[-2:]  # only the changed page read
     assert third["cache"]["hits"] == {"read": 2, "drafts": 2}
+
+
+def test_a_cached_rerun_reads_and_hashes_its_inputs_once(tmp_path, monkeypatch):
+    """The command's check (`saved_run`) hands the entry it found to `cached_run`, which does not read
+    and hash every input again (for a folder of large PDFs, a noticeable part of a rerun)."""
+    from extractors.reading.fetch import fetch_file
+    from extractors.settings import Settings
+    from flows import runcache
+    from schemas.document import Document
+
+    page = tmp_path / "in" / "notice.html"
+    page.parent.mkdir()
+    page.write_text("<html><head><title>お知らせ</title></head><body><p>北見市は会議を開いた。</p></body></html>",
+                    encoding="utf-8")
+    monkeypatch.setenv("CHUSHO_CACHE_DIR", str(tmp_path / "cache"))
+    settings = Settings()
+    fetched = fetch_file(str(page), settings)
+    document = Document(uri=fetched.uri, sha256=fetched.sha256, media_type="text/html", title="お知らせ",
+                        text="北見市は会議を開いた。")
+    runcache.save_run([document], [], [], {"id": "run-1", "settings": settings.model_dump(mode="json")})
+    inputs = [str(page.parent)]
+    path = runcache.saved_run(inputs, settings)
+    assert path is not None and path.is_file()
+
+    def hashed_again(*args):
+        raise AssertionError("the inputs were read and hashed a second time")
+
+    monkeypatch.setattr(runcache, "_saved_path", hashed_again)
+    summary = runcache.cached_run(inputs, str(tmp_path / "out"), settings, path)
+    assert summary is not None and (tmp_path / "out" / "records.jsonl").exists()

@@ -238,6 +238,38 @@ def test_changes_name_the_documents_that_changed(made_out):
                                          "theme", "declaration", "participants"]
 
 
+# What writing a folder imports, in a fresh interpreter: a rerun answered from the whole-run cache does
+# only that, and the extractors' rule modules (hundreds of regular expressions compiled at import), the
+# HTTP client and numpy are most of its time when imported (0.7 -> 0.3 CPU s, docs/measurements.md).
+_WRITE_TWICE = """
+import sys, tempfile
+from pathlib import Path
+from output import write_outputs
+from tests.test_review import REJECTED, _manifest, made_run
+out = Path(tempfile.mkdtemp())
+documents, records = made_run()
+write_outputs(out, documents, records, REJECTED, _manifest("run-1"))
+documents, records = made_run(signed="令和5年4月2日")
+write_outputs(out, documents, records, REJECTED, _manifest("run-2"))  # (the change feed read back, compared)
+assert (out / "changes.jsonl").read_text(encoding="utf-8").count("changed") >= 1
+print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in {"extractors", "httpx", "numpy", "sqlite_utils"})))
+"""
+
+
+def test_writing_a_folder_imports_no_extractor_rules_nor_http_client_nor_numpy(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-c", _WRITE_TWICE], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    imported = done.stdout.split()
+    assert not [m for m in imported if m.startswith(("extractors.records", "extractors.language"))], imported
+    assert "httpx" not in imported, imported
+    assert "sqlite_utils" not in imported and "numpy" not in imported, imported  # (records.sqlite: sqlite3)
+
+
 def test_review_command_rewrites_the_page(made_out, capsys):
     from cli.main import main
 

@@ -6,6 +6,9 @@ unreachable host or an HTTP error becomes a `Fetched` with `error` set.
 `fetch_url` holds a hostile server to its limits: a deadline per response (a
 timer shuts the socket), a size cap counted after decompression, redirects
 vetted hop by hop, and transport faults (DNS, TLS, resets) named in the error.
+The HTTP client (httpx, with its own command line's click and rich: 0.1 s) is
+imported by `fetch_url`, when a URL is fetched: a run of local files, and a
+rerun answered from the whole-run cache, never import it.
 """
 from __future__ import annotations
 
@@ -21,13 +24,15 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
-
-import httpx
 
 from extractors.reading.paths import local_path, portable
 from extractors.settings import Settings
 from schemas.document import Fetched
+
+if TYPE_CHECKING:
+    import httpx
 
 # Files a folder walk picks up; anything else in a folder (notes, expected texts,
 # gold files) is left alone. A file named on the command line is always read,
@@ -274,6 +279,8 @@ def _inflate_one(stream: Iterator[bytes], coding: str) -> Iterator[bytes]:
 
 def _transport_error(exc: BaseException, url: str) -> tuple[str, str]:
     """A clear message and code for a failed connection or exchange, from the exception's causes."""
+    import httpx  # (imported by fetch_url, which alone calls this)
+
     chain, seen = [], exc
     while seen is not None and len(chain) < 10:
         chain.append(seen)
@@ -313,6 +320,8 @@ def fetch_url(url: str, settings: Settings, headers: dict[str, str] | None = Non
     compression bomb or a lying Content-Length is stopped at the cap). With
     `cut_at`, a longer body is cut there instead of refused (robots.txt).
     """
+    import httpx  # lazy: only a URL needs the HTTP client (see the module's docstring)
+
     own = client is None
     client = client or httpx.Client(follow_redirects=False, timeout=settings.http_timeout,
                                     headers={"User-Agent": settings.user_agent})
@@ -349,6 +358,8 @@ def _timed_out(url: str, settings: Settings, watchdog: _Watchdog) -> Fetched:
 
 def _follow(client, url, headers, settings, allow, before_request, after_request, cut_at, watchdog,
             seen) -> Fetched:
+    import httpx  # (imported by fetch_url, which alone calls this)
+
     current = url
     for _hop in range(settings.max_redirects + 1):
         if before_request:

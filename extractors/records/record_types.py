@@ -69,8 +69,6 @@ class RecordType:
     evidenced: tuple[str, ...]
     """The fields whose every value must have a span naming the field (CONTRACT.md, "Evidence");
     `confidence` counts the share of them a record gives."""
-    date_field: str
-    """Its main date: the date column of the review page, the CSV and SQLite, and the year facet."""
     place_field: str | None
     """The field naming the local government it belongs to, linked to its code as `<field>_code`
     (None: an agreement's place is among its parties)."""
@@ -90,6 +88,12 @@ class RecordType:
     """Fields of name -> list whose lists merging unites."""
     finish: Callable[[dict], None] = _unchanged
     """A merged record's last touch, in place."""
+
+    @property
+    def date_field(self) -> str:
+        """Its main date: the date column of the review page, the CSV and SQLite, and the year facet
+        (declared by its schema, `main_date`, where the output folder's writers read it)."""
+        return self.schema.main_date
 
 
 def key_text(text: str | None) -> str:
@@ -236,7 +240,7 @@ TYPES: dict[str, RecordType] = {t.name: t for t in (
         name="summit", schema=Summit, assemble=summit_drafts, patterns=("summits.jsonl",), trigger="EDITION",
         scored=("series", "edition", "start_date", "end_date", "host", "theme", "declaration"),
         evidenced=("series", "edition", "start_date", "end_date", "host", "theme", "declaration"),
-        date_field="start_date", place_field="host",
+        place_field="host",
         group_key=_summit_key, joins=_summit_joins, one_document=bare_summit,
         united=("participants",), matches=_summit_matches),
     RecordType(
@@ -244,7 +248,7 @@ TYPES: dict[str, RecordType] = {t.name: t for t in (
         patterns=("agreements.jsonl", "agreement_deps.jsonl"), trigger="AGREEMENT",
         scored=("parties", "signed_date", "kind"),
         evidenced=("parties", "signed_date", "kind"),
-        date_field="signed_date", place_field=None,
+        place_field=None,
         group_key=_agreement_key, joins=_agreement_joins, id_extra=_agreement_id,
         united_maps=("party_aliases",), matches=_agreement_matches),
     RecordType(
@@ -252,7 +256,7 @@ TYPES: dict[str, RecordType] = {t.name: t for t in (
         trigger="ORDINANCE",
         scored=("name", "municipality", "dates"),
         evidenced=("name", "municipality", "number", "enacted_date", "effective_date"),
-        date_field="enacted_date", place_field="municipality",
+        place_field="municipality",
         group_key=_ordinance_key, joins=_ordinance_joins,
         united=("amended_dates", "former_names"), finish=_ordinance_finish, matches=_ordinance_matches),
 )}

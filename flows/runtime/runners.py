@@ -112,10 +112,9 @@ def warm_up_run_end(flow_starts: threading.Event) -> threading.Thread:
     encoder, for the flow run's parameters; Prefect's visualization module). Then, once `flow_starts`
     is set (the server answers), while the flow run is being created (the flow's thread mostly waits
     for the server then): the name lists the records are linked with and their confidence model, the
-    versions for the manifest, the output folder's schemas and review page template, and sqlite-utils
-    for records.sqlite (its plugin hooks scan the installed packages). Not during the server's start:
-    the model worker, reniced to give the server's start the way, loads the model on the other core
-    then, and the flow waits for it first. Whatever is not loaded yet when the flow needs it is loaded
+    versions for the manifest, the output folder's schemas and review page template. Not during the
+    server's start: the model worker, reniced to give the server's start the way, loads the model on the
+    other core then, and the flow waits for it first. Whatever is not loaded yet when the flow needs it is loaded
     there, as without this. (Not at a lower priority: the flow's thread would wait for it on a busy
     machine, for a module it is importing, with no way back for an unprivileged user.)"""
     def load() -> None:
@@ -123,7 +122,6 @@ def warm_up_run_end(flow_starts: threading.Event) -> threading.Thread:
         import prefect.utilities.visualization  # noqa: F401  (lazy: Prefect's Flow.__call__ imports it)
 
         flow_starts.wait()
-        import sqlite_utils  # noqa: F401  (lazy: output.database.build_database imports it at the end)
         # lazy: the records' linking and confidence, the manifest and the output folder, in the flow's process
         from extractors.records.confidence import load_model as load_confidence_model
         from extractors.records.local_codes import local_bodies, prefectures_by_romaji
