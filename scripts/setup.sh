@@ -31,4 +31,5 @@ fi
 # The project's own modules compiled once (pip compiles what it installs, not an editable project):
 # where PYTHONDONTWRITEBYTECODE is set, as on the machines measured, every command would compile them
 # again at its start (0.15-0.2 CPU s); Python still reads compiled files, and recompiles a changed one.
-.venv/bin/python -m compileall -q cli extractors flows schemas >/dev/null
+# (Every package pyproject installs: cli, extractors, flows, output, schemas.)
+.venv/bin/python -m compileall -q cli extractors flows output schemas >/dev/null
