@@ -387,7 +387,7 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
         ps, pe, name = (cities or places)[-1]
         s = offset + m.start(1) + m.group(1).index(short) + ps
         return field_span(s, s + pe - ps, "summit-host-after", "host", name)
-    host = full_host(ctx, short, prefecture_first=nickname)
+    host = nickname_place(ctx, short) if nickname else full_host(ctx, short)
     if (host is None or not is_municipality(host)) and not nickname:
         # in 品川開催: a word the reader joined to the place (a PDF drops the space between them)
         for n in range(len(short) - 1, 1, -1):
@@ -433,13 +433,22 @@ def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
 _NICKNAME_END = re.compile(r"(?:[ \u3000]|(?<=[会所部]))([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会|総会)$")
 
 
+def nickname_place(ctx: DocContext, short: str) -> str | None:
+    """The place an edition's nickname names (鹿児島大会, 〈広島大会〉): the city of that name where the
+    gazetteer holds one (a meeting is held in a town: 鹿児島大会 -> 鹿児島市, as the dev gold reads
+    …長野全国大会, …神戸大会), else the place made whole, its prefecture first (群馬大会 -> 群馬県)."""
+    if is_municipality(short + "市"):
+        return short + "市"
+    return full_host(ctx, short, prefecture_first=True)
+
+
 def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None:
     """The place a name ends on (…研修会 京都大会, …連合会 長野全国大会, …女性会連合会松江総会): the
     nickname's, its prefecture unless the page writes the city of that name (長野市で…開かれ)."""
     m = _NICKNAME_END.search(series)
     if not m or not meetings.is_nickname(m.group(0).strip()):
         return None
-    host = full_host(ctx, m.group(1), prefecture_first=m.group(1) + "市" not in ctx.text)
+    host = nickname_place(ctx, m.group(1))
     if not host or not is_municipality(host):
         return None
     s = series_end - len(series) + m.start(1)
@@ -458,7 +467,7 @@ def _edition_name_host(ctx: DocContext, series_end: int) -> Span | None:
     place = found[1]
     kana = [place.text + e for e in MUNICIPALITY_SUFFIX if is_municipality(place.text + e)] \
         + [n for n in places_read_as(place.text) if n.endswith(MUNICIPALITY_SUFFIX)]  # () for kanji
-    host = kana[0] if kana and not _PLACE_RUN.match(place.text) else full_host(ctx, place.text)
+    host = kana[0] if kana and not _PLACE_RUN.match(place.text) else nickname_place(ctx, place.text)
     if not host or not is_municipality(host):
         return None
     return field_span(place.start, place.end, "summit-edition-name", "host", host,
