@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date as date_cls
 
 from extractors.language import meetings
+from extractors.language.org_names import kind_words
 from extractors.language.dates import DateMention, find_dates, kanji_to_int
 from extractors.language.gazetteer import (MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality,
                                            prefecture_of)
@@ -116,6 +118,29 @@ def full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> st
     return ctx.full_place(short)
 
 
+# A body whose name starts with a place (熊本県中小企業家同友会, 広島県の青年会議所): a kind word of an
+# organisation (data: language/data/org_grammar.json) within a few name characters after the place. Kind
+# words that are buildings too (センター, 大学, 商工会議所: 青葉市産業振興センターで開催) are left out.
+_BUILDING_KINDS = ("センター", "大学", "短期大学", "高等専門学校", "学校", "学園", "病院", "商工会議所")
+_HALL_WORD = re.compile(r"ホール|会館|会議室|ホテル|センター|ビル|館|室|会場|広場|ドーム|アリーナ|プラザ")
+
+
+def _body_after(text: str, at: int, mark: int) -> bool:
+    """Whether the place that ends at `at` starts the name of a body (熊本県中小企業家同友会第43回総会を…で開催,
+    広島県の青年会議所が持ち回りで): the organiser or a member, no venue, unless that body's name runs up to
+    the venue mark or a hall follows it (青葉市商工会で, 青葉市商工会館にて: its building)."""
+    m = _body_name().match(text, at, mark)
+    if not m or m.group("kind") in _BUILDING_KINDS:
+        return False
+    return m.end() < mark and not _HALL_WORD.search(text, m.end(), mark)
+
+
+@lru_cache(maxsize=1)
+def _body_name() -> re.Pattern:
+    kinds = "|".join(sorted(map(re.escape, kind_words()), key=len, reverse=True))
+    return re.compile(rf"の?[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{{0,10}}?(?P<kind>{kinds})")
+
+
 def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
     """The municipality where the meeting of text[start:end] is held: the place (a city, ward,
     town or village before a prefecture) within 30 characters before a venue mark (を会場に,
@@ -140,7 +165,8 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
         lo = max(start, mark.start() - 30)
         places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])
                   and not _OFFICIAL_AFTER.match(text, lo + p[1])  # 青葉市長が出席: an attendee, no venue
-                  and not official_after(text, lo + p[1])]  # (青葉市の山田市長はオンラインで、)
+                  and not official_after(text, lo + p[1])  # (青葉市の山田市長はオンラインで、)
+                  and not _body_after(text, lo + p[1], mark.start())]
         found = find_municipalities(text[lo:mark.start()])
         if found and found[-1][2].endswith(PREFECTURE_SUFFIX) and not ctx.in_quotes(lo + found[-1][0]):
             former = _FORMER_TOWN.match(text, lo + found[-1][1], mark.start())
