@@ -38,7 +38,7 @@ from extractors.records.officials import ends_with_office, official_after
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
-_VENUE_MARK = re.compile(r"を(?:主|メイン)?会場(?:に|と|として)|を舞台に|が(?:主)?(?:会場|開催地)(?:と|に)な|にて|において|におきまして|に集(?:ま|い|う|っ|結)|での開催|"
+_VENUE_MARK = re.compile(r"を(?:主|メイン)?会場(?:に|と|として)|を舞台に|が(?:主)?(?:会場|開催地)(?:と|に)な|にて|において|に於いて|に於て|におきまして|に集(?:ま|い|う|っ|結)|での開催|"
                          r"を中心に(?=[^。\n]{0,40}?(?:開催|開か|開い|開き|行われ))|"
                          r"での(?=[^。、\n「」]{2,30}?(?:サミット|大会|総会|会議|フォーラム|集会|交流会)の開催)|"
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施|始ま|開幕)|"
@@ -60,6 +60,9 @@ _ROLE_BEFORE = re.compile(r"(?:会場|開催地|開催場所|開催都市)(?:は
 _FOUNDED_IN = re.compile(r"(?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令和)\s?(?:元|[0-9]{1,2}))\s?年(?:度)?(?:に|から)[^。、月]{0,16}$")
 _NEWS_DAY = re.compile(r"[」』]?\s?が\s?(?:[0-9]{1,2}月)?[0-9]{1,2}日[、,]")  # a report's 「…」が11日、…であった
 _BARE_PLACE = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u4e00-\u9fff々ヶ]{2,3})$")
+# 東京・有楽町の東京国際フォーラムにおいて, 大阪・ホテル青葉で: a news report's short place name, a 中黒, then the
+# district or hall where the meeting was held, up to the venue mark (not two places, 青葉・若葉両市の…)
+_DOTTED_PLACE = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u4e00-\u9fff々ヶ]{2,3})・(?![\u4e00-\u9fff々ヶ]{1,3}(?:両|各))[^、。\s・「」『』()（）]{2,24}$")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
 # 都内 (東京都内): "within the metropolis", the one prefecture whose word for its own ground names it
 _WITHIN_METROPOLIS = re.compile(r"(?:(?<=東京)都|(?:^|(?<=[、。\s「」()（）はがもとを]))都)内$")
@@ -185,6 +188,11 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
         within = _WITHIN_METROPOLIS.search(text, lo, mark.start())
         if within and not ctx.in_quotes(within.start()):  # 都内で開催, 東京都内にて: held in Tokyo, no town named
             return "東京都", within.start(), within.end()
+        dotted = _DOTTED_PLACE.search(text, lo, mark.start())
+        if dotted and not ctx.in_quotes(dotted.start(1)):  # 東京・有楽町の…フォーラムにおいて: a news report's place・venue
+            whole = _hall_town(ctx, dotted.group(1))
+            if whole and is_municipality(whole):
+                return whole, dotted.start(1), dotted.end(1)
         bare = _BARE_PLACE.search(text, lo, mark.start())
         if bare and not ctx.in_quotes(bare.start(1)):  # 水戸での…の開催: a place's short name no rule tagged
             whole = full_host(ctx, bare.group(1))
