@@ -571,6 +571,26 @@ def _edition_clause(ctx: DocContext, editions: list, ed, s: int, e: int) -> tupl
     return max(x for x in starts if x <= ed.start), min([x for x in starts if x > ed.start] or [e])
 
 
+# 第26回青葉サミット、第57回若葉大会: editions listed one after the other, nothing but a comma or a
+# conjunction between a series name and the next edition
+_LISTED_BETWEEN = re.compile(r"\s?(?:[、,，・]|及び|および|並びに|ならびに|と)\s?")
+
+
+def _listed_with_other(ctx: DocContext, editions: list, ed, s: int, e: int) -> bool:
+    """Whether edition `ed` is listed right after or right before another edition of its sentence text[s:e]
+    (…輪島市で開催された、第26回青葉サミット、第57回若葉大会に出席): the meetings of one list share the venue
+    the sentence states once."""
+    inside = [o for o in editions if s <= o.start < e]
+    at = inside.index(ed) if ed in inside else -1
+    for a, b in ((inside[at - 1], ed) if at > 0 else (None, None), (ed, inside[at + 1]) if 0 <= at < len(inside) - 1 else (None, None)):
+        if a is None:
+            continue
+        named = _series_after(ctx, a)
+        if named and _LISTED_BETWEEN.fullmatch(ctx.text, named[1], b.start):
+            return True
+    return False
+
+
 def _set_venue(ctx: DocContext, draft: dict, s: int, e: int, short: Span | None = None) -> None:
     """The host: the venue stated in the sentence, else a place written after the series name."""
     place = venue(ctx, s, e)
@@ -652,6 +672,8 @@ def _mentions(ctx: DocContext) -> list[dict]:
         cs, ce = _edition_clause(ctx, editions, ed, s, e)
         _set_venue(ctx, draft, cs, ce, _host_span_after(ctx, host_at) or _edition_name_host(ctx, host_at)
                    or _nickname_host(ctx, series, series_end))
+        if draft["host"] is None and (cs, ce) != (s, e) and _listed_with_other(ctx, editions, ed, s, e):
+            _set_venue(ctx, draft, s, e)  # (…輪島市で開催された、第26回青葉サミット、第57回若葉大会: one venue for both)
         _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None, (cs, ce))
         _list_row(ctx, draft, ed.start, series_end)
         drafts.append(draft)
