@@ -45,7 +45,7 @@ from functools import lru_cache
 from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int, parse_wareki_year
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality, \
-    prefecture_of
+    prefecture_of, prefecture_seats
 from extractors.language.org_names import ends_in_kind_word
 from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext, strip_quotes
@@ -436,9 +436,13 @@ _NICKNAME_END = re.compile(r"(?:[ \u3000]|(?<=[会所部]))([\u4e00-\u9fff々ヶ
 def nickname_place(ctx: DocContext, short: str) -> str | None:
     """The place an edition's nickname names (鹿児島大会, 〈広島大会〉): the city of that name where the
     gazetteer holds one (a meeting is held in a town: 鹿児島大会 -> 鹿児島市, as the dev gold reads
-    …長野全国大会, …神戸大会), else the place made whole, its prefecture first (群馬大会 -> 群馬県)."""
-    if is_municipality(short + "市"):
-        return short + "市"
+    …長野全国大会, …神戸大会), unless the name is also a prefecture's whose seat is another city (栃木大会,
+    沖縄大会: the prefecture's meeting, not its town's); else the place made whole, its prefecture first
+    (群馬大会 -> 群馬県)."""
+    city = short + "市"
+    prefecture = next((short + e for e in PREFECTURE_SUFFIX if prefecture_seats().get(short + e)), None)
+    if is_municipality(city) and (prefecture is None or prefecture_seats()[prefecture] == city or city in ctx.text):
+        return city
     return full_host(ctx, short, prefecture_first=True)
 
 

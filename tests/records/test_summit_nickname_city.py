@@ -39,3 +39,15 @@ def test_an_edition_name_in_kanji_names_the_city(nlp):
     text = "九州商店街女性会連合会は6月2日、第41回総会・佐賀大会を開催し、九州各県から約300人が集まった。\n"
     _, records = records_of(text)
     assert [(r["edition"], r["host"]) for r in records if r["type"] == "summit"] == [(41, "佐賀市")]
+
+
+def test_a_prefecture_whose_seat_is_another_city_stays_the_prefecture(nlp):
+    text = "関東商店街女性会連合会は6月2日、第41回総会・栃木大会を開催し、関東各県から約300人が集まった。\n"
+    _, records = records_of(text)
+    assert [(r["edition"], r["host"]) for r in records if r["type"] == "summit"] == [(41, "栃木県")]
+
+
+def test_unless_the_page_writes_that_city(nlp):
+    text = "関東商店街女性会連合会は6月2日、栃木市で第41回総会・栃木大会を開催し、関東各県から約300人が集まった。\n"
+    _, records = records_of(text)
+    assert [(r["edition"], r["host"]) for r in records if r["type"] == "summit"] == [(41, "栃木市")]
