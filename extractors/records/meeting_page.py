@@ -29,7 +29,7 @@ from extractors.language import meetings
 from extractors.language.org_names import kind_words
 from extractors.language.dates import DateMention, find_dates, kanji_to_int
 from extractors.language.gazetteer import (MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality,
-                                           prefecture_of)
+                                           prefecture_of, prefecture_seats)
 from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
 from extractors.records.publisher import publisher, stands_for_publisher
@@ -239,10 +239,13 @@ _FACILITY_TAIL = re.compile(r"(?:ホテル|プラザ|会館|ホール)[\u30a1-\u
 
 def _hall_town(ctx: DocContext, short: str) -> str | None:
     """The municipality a hall named after `short` stands in: the place made whole, the city rather than
-    the prefecture when both have the name (広島, 佐賀: a hall stands in a town)."""
+    the prefecture when both have the name (広島, 佐賀: a hall stands in a town) and the city is the
+    prefecture's seat or the page writes it (沖縄…センター is the prefecture's hall, not 沖縄市's)."""
     whole = full_host(ctx, short)
-    if whole and whole.endswith(PREFECTURE_SUFFIX) and is_municipality(short + "市"):
-        return short + "市"
+    city = short + "市"
+    if whole and whole.endswith(PREFECTURE_SUFFIX) and is_municipality(city) \
+            and (prefecture_seats().get(whole) in (None, city) or city in ctx.text):
+        return city
     return whole
 
 

@@ -28,3 +28,13 @@ def test_a_short_city_name_then_a_hall():
 def test_two_places_joined_by_the_dot_name_no_one_venue():
     text = "5月12日、鳴子・遠刈田両地区の公民館で第31回東北こけし工人大会が開かれた。\n"
     assert _hosts(text) == [(31, None)]
+
+
+def test_a_hall_named_after_a_prefecture_whose_seat_is_another_city():
+    text = "5月12日、沖縄コンベンションセンターにて第31回南西こけし工人大会が開かれた。\n"
+    assert _hosts(text) == [(31, None)]  # (not 沖縄市; a hall gives a town or nothing)
+
+
+def test_a_hall_named_after_a_prefecture_seat():
+    text = "5月12日、佐賀コンベンションセンターにて第31回九州こけし工人大会が開かれた。\n"
+    assert _hosts(text) == [(31, "佐賀市")]
