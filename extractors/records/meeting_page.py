@@ -225,10 +225,11 @@ def _town_after_prefecture(ctx: DocContext, prefecture: str, at: int, end: int) 
 
 
 # A hall right before a venue mark whose name starts with a place (in kanji or kana): the place is
-# the town it stands in.
+# the town it stands in. A chamber of commerce is one too (福井商工会議所で開催: its building, in the city
+# whose name it bears).
 _FACILITY = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3})"
                        r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{0,12}?(?:ドーム|アリーナ|ホール|会館|センター|体育館|プラザ|"
-                       r"メッセ|スタジアム|ホテル)$")
+                       r"メッセ|スタジアム|ホテル|商工会議所)$")
 
 
 # A hotel (or hall) whose name ends on its town (ホテル東西富山, …グランドプラザホテル高松), maybe with
