@@ -232,6 +232,13 @@ _FACILITY = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3
                        r"メッセ|スタジアム|ホテル|商工会議所)$")
 
 
+# The same hall, or a station, then the room or hall inside it or beside it up to the mark (福井駅前のハピリン
+# ホールにて, 京都経済センター3階の…カフェ「…」を会場に): the place that starts the outer name is the town.
+_FACILITY_ROOM = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3})"
+                            r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{0,12}?(?:ドーム|アリーナ|ホール|会館|センター|体育館|プラザ|"
+                            r"メッセ|スタジアム|ホテル|商工会議所|駅)(?:前|[東西南北]口|\s?[0-9]{1,2}\s?階)?の[^、。\s]{1,24}$")
+
+
 # A hotel (or hall) whose name ends on its town (ホテル東西富山, …グランドプラザホテル高松), maybe with
 # other halls after it (ホテル東西富山ほか3会場にて): the trailing kanji run holds the town's short name.
 _FACILITY_TAIL = re.compile(r"(?:ホテル|プラザ|会館|ホール)[\u30a1-\u30faー・]{0,8}([\u4e00-\u9fff々ヶ]{2,4})"
@@ -251,12 +258,13 @@ def _hall_town(ctx: DocContext, short: str) -> str | None:
 
 
 def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
-    m = _FACILITY.search(ctx.text, lo, at)
-    if not m:  # (no quote check: the hall's word ends right at the mark, a quote is no theme here)
-        return _facility_tail_place(ctx, lo, at)
-    whole = _hall_town(ctx, m.group(1))
-    if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
-        return whole, m.start(1), m.end(1)
+    for pattern in (_FACILITY, _FACILITY_ROOM):
+        m = pattern.search(ctx.text, lo, at)
+        if not m:  # (no quote check: the hall's word ends right at the mark, a quote is no theme here)
+            continue
+        whole = _hall_town(ctx, m.group(1))
+        if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
+            return whole, m.start(1), m.end(1)
     return _facility_tail_place(ctx, lo, at)
 
 
