@@ -429,8 +429,8 @@ def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
     return name.lstrip("の"), found.start + len(name)
 
 
-# (a space before the place, or a body's name ending right before it: …連合会青葉総会)
-_NICKNAME_END = re.compile(r"(?:[ \u3000]|(?<=[会所部]))([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会|総会)$")
+# (a space before the place, or a body's name or its short form ending right before it: …連合会青葉総会, 全国利工連三木大会)
+_NICKNAME_END = re.compile(r"(?:[ \u3000]|(?<=[会所部連協]))([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会|総会)$")
 
 
 def nickname_place(ctx: DocContext, short: str) -> str | None:
@@ -448,9 +448,11 @@ def nickname_place(ctx: DocContext, short: str) -> str | None:
 
 def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None:
     """The place a name ends on (…研修会 京都大会, …連合会 長野全国大会, …女性会連合会松江総会): the
-    nickname's, its prefecture unless the page writes the city of that name (長野市で…開かれ)."""
-    m = _NICKNAME_END.search(series)
-    if not m or not meetings.is_nickname(m.group(0).strip()):
+    nickname's (nickname_place: 長野 -> 長野市). The first place after a space or a body's word that ends the
+    name with a meeting word (…連合会東京総会: not 合会東京 after 連)."""
+    m = next((m for m in (_NICKNAME_END.match(series, i) for i in range(len(series)))
+              if m and meetings.is_nickname(m.group(0).strip())), None)
+    if not m:
         return None
     host = nickname_place(ctx, m.group(1))
     if not host or not is_municipality(host):
