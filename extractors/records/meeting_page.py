@@ -923,16 +923,33 @@ def _is_city(host: str | None) -> bool:
     return bool(host) and is_municipality(host) and host.endswith(MUNICIPALITY_SUFFIX)
 
 
+def prefecture_named(host: str | None, written: str | None) -> str | None:
+    """The prefecture a host names as well, when it was read from a prefecture's bare name made a city
+    (青森 -> 青森市, its seat, in 〈青森大会〉): 青森県; a place the page writes in full names none. Such a
+    host yields, as the prefecture would, to a city of that prefecture the page holds the meeting in."""
+    if not host or not written or written == host:
+        return None
+    return next((written + e for e in PREFECTURE_SUFFIX if prefecture_seats().get(written + e) == host), None)
+
+
+def _host_written(ctx: DocContext, draft: dict) -> str | None:
+    return next((ctx.text[sp.start:sp.end] for sp in draft["evidence"] if isinstance(sp, Span) and sp.field == "host"), None)
+
+
 def _page_host(ctx: DocContext, head: dict, series_host) -> None:
     """The head meeting's host when its own sentence gave none (or only a prefecture)."""
     if head["host"] is not None and any(isinstance(sp, Span) and sp.field == "host" and sp.rule == "summit-venue"
                                         for sp in head["evidence"]) and _is_city(head["host"]):
         return
     found: Span | None = series_host(ctx, head["series"], head["edition"]) if head["series"] else None
-    place = meeting_place(ctx, head["edition"]) if found is None or found.value.endswith(PREFECTURE_SUFFIX) else None
-    if place and (found is None or (place[0].endswith(MUNICIPALITY_SUFFIX) and prefecture_of(place[0]) == found.value)):
+    named = found and (prefecture_named(found.value, ctx.text[found.start:found.end]) or
+                       (found.value if found.value.endswith(PREFECTURE_SUFFIX) else None))
+    place = meeting_place(ctx, head["edition"]) if found is None or named else None
+    if place and (found is None or (place[0].endswith(MUNICIPALITY_SUFFIX) and prefecture_of(place[0]) == named)):
         found = venue_span(ctx, place)  # (群馬大会) names the prefecture; 前橋市を会場に names the city in it
-    if found is not None and (head["host"] is None or not _is_city(head["host"])):
+    yields = found is not None and prefecture_named(head["host"], _host_written(ctx, head)) is not None \
+        and prefecture_named(head["host"], _host_written(ctx, head)) == prefecture_of(found.value)
+    if found is not None and (head["host"] is None or not _is_city(head["host"]) or yields):
         head["host"] = found.value
         head["evidence"].append(found)
     if head["host"] is not None:
