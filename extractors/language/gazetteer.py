@@ -18,10 +18,12 @@ version are in `GAZETTEER_SOURCE` for the manifest.
 """
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from functools import lru_cache
 from importlib import metadata
+from pathlib import Path
 
 from extractors.language.namecache import cached_names
 
@@ -93,6 +95,12 @@ def is_municipality(name: str) -> bool:
 def prefecture_of(name: str) -> str | None:
     prefs = _table().get(name)
     return next(iter(prefs)) if prefs and len(prefs) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def prefecture_seats() -> dict[str, str]:
+    """Each prefecture's seat (北海道 -> 札幌市, 鹿児島県 -> 鹿児島市: data/prefecture_seats.json)."""
+    return json.loads((Path(__file__).parent / "data" / "prefecture_seats.json").read_text(encoding="utf-8"))["seats"]
 
 
 @lru_cache(maxsize=1)

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date as date_cls
 
 from extractors.language import meetings
+from extractors.language.org_names import kind_words
 from extractors.language.dates import DateMention, find_dates, kanji_to_int
 from extractors.language.gazetteer import (MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality,
-                                           prefecture_of)
+                                           prefecture_of, prefecture_seats)
 from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
 from extractors.records.publisher import publisher, stands_for_publisher
@@ -36,14 +38,16 @@ from extractors.records.officials import ends_with_office, official_after
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
-_VENUE_MARK = re.compile(r"を(?:主|メイン)?会場(?:に|と|として)|を舞台に|が(?:主)?(?:会場|開催地)(?:と|に)な|にて|において|におきまして|に集(?:ま|い|う|っ|結)|での開催|"
+_VENUE_MARK = re.compile(r"を(?:主|メイン)?会場(?:に|と|として)|を舞台に|が(?:主)?(?:会場|開催地)(?:と|に)な|にて|において|に於いて|に於て|におきまして|に集(?:ま|い|う|っ|結)|での開催|"
                          r"を中心に(?=[^。\n]{0,40}?(?:開催|開か|開い|開き|行われ))|"
                          r"での(?=[^。、\n「」]{2,30}?(?:サミット|大会|総会|会議|フォーラム|集会|交流会)の開催)|"
                          r"で(?:初めて|はじめて|盛大に)?(?:、|開催|開か|開い|開き|行われ|行い|実施|始ま|開幕)|"
                          # a news report's …が11日、青葉市の青葉会館であった (was held at)
                          r"で(?=あった。|あり[、,])|"
-                         # 青葉市で7月3日に開かれた: a day between the place and the holding verb
-                         r"で(?=\s?(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:\s?[(（][^()（）]{1,3}[)）])?(?:から|に|、)?\s?(?:開催|開か|開い|開き|行われ))|"
+                         # 青葉市で7月3日に開かれた: a day between the place and the holding verb, maybe the meeting's
+                         # quoted name too (…(青葉市…)で9月27日(木)、「第7回…」が開かれる)
+                         r"で(?=\s?(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:\s?[(（][^()（）]{1,3}[)）])?(?:から|に|、)?\s?"
+                         r"(?:(?:「[^」\n]{1,60}」|『[^』\n]{1,60}』)\s?(?:を|が)\s?)?(?:開催|開か|開い|開き|行われ))|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?を\s?(?:メイン|統一|大会)?テーマに[^。\n]{0,20}?(?:開催|開か|開い|開き|行))|"
                          r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
@@ -58,6 +62,9 @@ _ROLE_BEFORE = re.compile(r"(?:会場|開催地|開催場所|開催都市)(?:は
 _FOUNDED_IN = re.compile(r"(?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令和)\s?(?:元|[0-9]{1,2}))\s?年(?:度)?(?:に|から)[^。、月]{0,16}$")
 _NEWS_DAY = re.compile(r"[」』]?\s?が\s?(?:[0-9]{1,2}月)?[0-9]{1,2}日[、,]")  # a report's 「…」が11日、…であった
 _BARE_PLACE = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u4e00-\u9fff々ヶ]{2,3})$")
+# 東京・有楽町の東京国際フォーラムにおいて, 大阪・ホテル青葉で: a news report's short place name, a 中黒, then the
+# district or hall where the meeting was held, up to the venue mark (not two places, 青葉・若葉両市の…)
+_DOTTED_PLACE = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u4e00-\u9fff々ヶ]{2,3})・(?![\u4e00-\u9fff々ヶ]{1,3}(?:両|各))[^、。\s・「」『』()（）]{2,24}$")
 HOLD_VERB = re.compile(r"開催|開か|開い|開き|開く|行われ|行い")
 # 都内 (東京都内): "within the metropolis", the one prefecture whose word for its own ground names it
 _WITHIN_METROPOLIS = re.compile(r"(?:(?<=東京)都|(?:^|(?<=[、。\s「」()（）はがもとを]))都)内$")
@@ -116,6 +123,29 @@ def full_host(ctx: DocContext, short: str, prefecture_first: bool = False) -> st
     return ctx.full_place(short)
 
 
+# A body whose name starts with a place (熊本県中小企業家同友会, 広島県の青年会議所): a kind word of an
+# organisation (data: language/data/org_grammar.json) within a few name characters after the place. Kind
+# words that are buildings too (センター, 大学, 商工会議所: 青葉市産業振興センターで開催) are left out.
+_BUILDING_KINDS = ("センター", "大学", "短期大学", "高等専門学校", "学校", "学園", "病院", "商工会議所")
+_HALL_WORD = re.compile(r"ホール|会館|会議室|ホテル|センター|ビル|館|室|会場|広場|ドーム|アリーナ|プラザ")
+
+
+def _body_after(text: str, at: int, mark: int) -> bool:
+    """Whether the place that ends at `at` starts the name of a body (熊本県中小企業家同友会第43回総会を…で開催,
+    広島県の青年会議所が持ち回りで): the organiser or a member, no venue, unless that body's name runs up to
+    the venue mark or a hall follows it (青葉市商工会で, 青葉市商工会館にて: its building)."""
+    m = _body_name().match(text, at, mark)
+    if not m or m.group("kind") in _BUILDING_KINDS:
+        return False
+    return m.end() < mark and not _HALL_WORD.search(text, m.end(), mark)
+
+
+@lru_cache(maxsize=1)
+def _body_name() -> re.Pattern:
+    kinds = "|".join(sorted(map(re.escape, kind_words()), key=len, reverse=True))
+    return re.compile(rf"の?[\u4e00-\u9fff々ヶ\u30a1-\u30faー]{{0,10}}?(?P<kind>{kinds})")
+
+
 def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
     """The municipality where the meeting of text[start:end] is held: the place (a city, ward,
     town or village before a prefecture) within 30 characters before a venue mark (を会場に,
@@ -140,7 +170,8 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
         lo = max(start, mark.start() - 30)
         places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])
                   and not _OFFICIAL_AFTER.match(text, lo + p[1])  # 青葉市長が出席: an attendee, no venue
-                  and not official_after(text, lo + p[1])]  # (青葉市の山田市長はオンラインで、)
+                  and not official_after(text, lo + p[1])  # (青葉市の山田市長はオンラインで、)
+                  and not _body_after(text, lo + p[1], mark.start())]
         found = find_municipalities(text[lo:mark.start()])
         if found and found[-1][2].endswith(PREFECTURE_SUFFIX) and not ctx.in_quotes(lo + found[-1][0]):
             former = _FORMER_TOWN.match(text, lo + found[-1][1], mark.start())
@@ -159,6 +190,11 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
         within = _WITHIN_METROPOLIS.search(text, lo, mark.start())
         if within and not ctx.in_quotes(within.start()):  # 都内で開催, 東京都内にて: held in Tokyo, no town named
             return "東京都", within.start(), within.end()
+        dotted = _DOTTED_PLACE.search(text, lo, mark.start())
+        if dotted and not ctx.in_quotes(dotted.start(1)):  # 東京・有楽町の…フォーラムにおいて: a news report's place・venue
+            whole = _hall_town(ctx, dotted.group(1))
+            if whole and is_municipality(whole):
+                return whole, dotted.start(1), dotted.end(1)
         bare = _BARE_PLACE.search(text, lo, mark.start())
         if bare and not ctx.in_quotes(bare.start(1)):  # 水戸での…の開催: a place's short name no rule tagged
             whole = full_host(ctx, bare.group(1))
@@ -189,10 +225,18 @@ def _town_after_prefecture(ctx: DocContext, prefecture: str, at: int, end: int) 
 
 
 # A hall right before a venue mark whose name starts with a place (in kanji or kana): the place is
-# the town it stands in.
+# the town it stands in. A chamber of commerce is one too (福井商工会議所で開催: its building, in the city
+# whose name it bears).
 _FACILITY = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3})"
                        r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{0,12}?(?:ドーム|アリーナ|ホール|会館|センター|体育館|プラザ|"
-                       r"メッセ|スタジアム|ホテル)$")
+                       r"メッセ|スタジアム|ホテル|商工会議所)$")
+
+
+# The same hall, or a station, then the room or hall inside it or beside it up to the mark (福井駅前のハピリン
+# ホールにて, 京都経済センター3階の…カフェ「…」を会場に): the place that starts the outer name is the town.
+_FACILITY_ROOM = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3})"
+                            r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{0,12}?(?:ドーム|アリーナ|ホール|会館|センター|体育館|プラザ|"
+                            r"メッセ|スタジアム|ホテル|商工会議所|駅)(?:前|[東西南北]口|\s?[0-9]{1,2}\s?階)?の[^、。\s]{1,24}$")
 
 
 # A hotel (or hall) whose name ends on its town (ホテル東西富山, …グランドプラザホテル高松), maybe with
@@ -203,20 +247,24 @@ _FACILITY_TAIL = re.compile(r"(?:ホテル|プラザ|会館|ホール)[\u30a1-\u
 
 def _hall_town(ctx: DocContext, short: str) -> str | None:
     """The municipality a hall named after `short` stands in: the place made whole, the city rather than
-    the prefecture when both have the name (広島, 佐賀: a hall stands in a town)."""
+    the prefecture when both have the name (広島, 佐賀: a hall stands in a town) and the city is the
+    prefecture's seat or the page writes it (沖縄…センター is the prefecture's hall, not 沖縄市's)."""
     whole = full_host(ctx, short)
-    if whole and whole.endswith(PREFECTURE_SUFFIX) and is_municipality(short + "市"):
-        return short + "市"
+    city = short + "市"
+    if whole and whole.endswith(PREFECTURE_SUFFIX) and is_municipality(city) \
+            and (prefecture_seats().get(whole) in (None, city) or city in ctx.text):
+        return city
     return whole
 
 
 def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
-    m = _FACILITY.search(ctx.text, lo, at)
-    if not m:  # (no quote check: the hall's word ends right at the mark, a quote is no theme here)
-        return _facility_tail_place(ctx, lo, at)
-    whole = _hall_town(ctx, m.group(1))
-    if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
-        return whole, m.start(1), m.end(1)
+    for pattern in (_FACILITY, _FACILITY_ROOM):
+        m = pattern.search(ctx.text, lo, at)
+        if not m:  # (no quote check: the hall's word ends right at the mark, a quote is no theme here)
+            continue
+        whole = _hall_town(ctx, m.group(1))
+        if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
+            return whole, m.start(1), m.end(1)
     return _facility_tail_place(ctx, lo, at)
 
 
@@ -875,16 +923,33 @@ def _is_city(host: str | None) -> bool:
     return bool(host) and is_municipality(host) and host.endswith(MUNICIPALITY_SUFFIX)
 
 
+def prefecture_named(host: str | None, written: str | None) -> str | None:
+    """The prefecture a host names as well, when it was read from a prefecture's bare name made a city
+    (青森 -> 青森市, its seat, in 〈青森大会〉): 青森県; a place the page writes in full names none. Such a
+    host yields, as the prefecture would, to a city of that prefecture the page holds the meeting in."""
+    if not host or not written or written == host:
+        return None
+    return next((written + e for e in PREFECTURE_SUFFIX if prefecture_seats().get(written + e) == host), None)
+
+
+def _host_written(ctx: DocContext, draft: dict) -> str | None:
+    return next((ctx.text[sp.start:sp.end] for sp in draft["evidence"] if isinstance(sp, Span) and sp.field == "host"), None)
+
+
 def _page_host(ctx: DocContext, head: dict, series_host) -> None:
     """The head meeting's host when its own sentence gave none (or only a prefecture)."""
     if head["host"] is not None and any(isinstance(sp, Span) and sp.field == "host" and sp.rule == "summit-venue"
                                         for sp in head["evidence"]) and _is_city(head["host"]):
         return
     found: Span | None = series_host(ctx, head["series"], head["edition"]) if head["series"] else None
-    place = meeting_place(ctx, head["edition"]) if found is None or found.value.endswith(PREFECTURE_SUFFIX) else None
-    if place and (found is None or (place[0].endswith(MUNICIPALITY_SUFFIX) and prefecture_of(place[0]) == found.value)):
+    named = found and (prefecture_named(found.value, ctx.text[found.start:found.end]) or
+                       (found.value if found.value.endswith(PREFECTURE_SUFFIX) else None))
+    place = meeting_place(ctx, head["edition"]) if found is None or named else None
+    if place and (found is None or (place[0].endswith(MUNICIPALITY_SUFFIX) and prefecture_of(place[0]) == named)):
         found = venue_span(ctx, place)  # (群馬大会) names the prefecture; 前橋市を会場に names the city in it
-    if found is not None and (head["host"] is None or not _is_city(head["host"])):
+    yields = found is not None and prefecture_named(head["host"], _host_written(ctx, head)) is not None \
+        and prefecture_named(head["host"], _host_written(ctx, head)) == prefecture_of(found.value)
+    if found is not None and (head["host"] is None or not _is_city(head["host"]) or yields):
         head["host"] = found.value
         head["evidence"].append(found)
     if head["host"] is not None:

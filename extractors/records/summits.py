@@ -45,7 +45,7 @@ from functools import lru_cache
 from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int, parse_wareki_year
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality, \
-    prefecture_of
+    prefecture_of, prefecture_seats
 from extractors.language.org_names import ends_in_kind_word
 from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext, strip_quotes
@@ -387,7 +387,7 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
         ps, pe, name = (cities or places)[-1]
         s = offset + m.start(1) + m.group(1).index(short) + ps
         return field_span(s, s + pe - ps, "summit-host-after", "host", name)
-    host = full_host(ctx, short, prefecture_first=nickname)
+    host = nickname_place(ctx, short) if nickname else full_host(ctx, short)
     if (host is None or not is_municipality(host)) and not nickname:
         # in 品川開催: a word the reader joined to the place (a PDF drops the space between them)
         for n in range(len(short) - 1, 1, -1):
@@ -429,17 +429,32 @@ def _series_after(ctx: DocContext, ed) -> tuple[str, int] | None:
     return name.lstrip("の"), found.start + len(name)
 
 
-# (a space before the place, or a body's name ending right before it: …連合会青葉総会)
-_NICKNAME_END = re.compile(r"(?:[ \u3000]|(?<=[会所部]))([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会|総会)$")
+# (a space before the place, or a body's name or its short form ending right before it: …連合会青葉総会, 全国利工連三木大会)
+_NICKNAME_END = re.compile(r"(?:[ \u3000]|(?<=[会所部連協]))([\u4e00-\u9fff々ヶ]{2,4}?)(?:全国大会|大会|総会)$")
+
+
+def nickname_place(ctx: DocContext, short: str) -> str | None:
+    """The place an edition's nickname names (鹿児島大会, 〈広島大会〉): the city of that name where the
+    gazetteer holds one (a meeting is held in a town: 鹿児島大会 -> 鹿児島市, as the dev gold reads
+    …長野全国大会, …神戸大会), unless the name is also a prefecture's whose seat is another city (栃木大会,
+    沖縄大会: the prefecture's meeting, not its town's); else the place made whole, its prefecture first
+    (群馬大会 -> 群馬県)."""
+    city = short + "市"
+    prefecture = next((short + e for e in PREFECTURE_SUFFIX if prefecture_seats().get(short + e)), None)
+    if is_municipality(city) and (prefecture is None or prefecture_seats()[prefecture] == city or city in ctx.text):
+        return city
+    return full_host(ctx, short, prefecture_first=True)
 
 
 def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None:
     """The place a name ends on (…研修会 京都大会, …連合会 長野全国大会, …女性会連合会松江総会): the
-    nickname's, its prefecture unless the page writes the city of that name (長野市で…開かれ)."""
-    m = _NICKNAME_END.search(series)
-    if not m or not meetings.is_nickname(m.group(0).strip()):
+    nickname's (nickname_place: 長野 -> 長野市). The first place after a space or a body's word that ends the
+    name with a meeting word (…連合会東京総会: not 合会東京 after 連)."""
+    m = next((m for m in (_NICKNAME_END.match(series, i) for i in range(len(series)))
+              if m and meetings.is_nickname(m.group(0).strip())), None)
+    if not m:
         return None
-    host = full_host(ctx, m.group(1), prefecture_first=m.group(1) + "市" not in ctx.text)
+    host = nickname_place(ctx, m.group(1))
     if not host or not is_municipality(host):
         return None
     s = series_end - len(series) + m.start(1)
@@ -458,7 +473,7 @@ def _edition_name_host(ctx: DocContext, series_end: int) -> Span | None:
     place = found[1]
     kana = [place.text + e for e in MUNICIPALITY_SUFFIX if is_municipality(place.text + e)] \
         + [n for n in places_read_as(place.text) if n.endswith(MUNICIPALITY_SUFFIX)]  # () for kanji
-    host = kana[0] if kana and not _PLACE_RUN.match(place.text) else full_host(ctx, place.text)
+    host = kana[0] if kana and not _PLACE_RUN.match(place.text) else nickname_place(ctx, place.text)
     if not host or not is_municipality(host):
         return None
     return field_span(place.start, place.end, "summit-edition-name", "host", host,
@@ -562,6 +577,26 @@ def _edition_clause(ctx: DocContext, editions: list, ed, s: int, e: int) -> tupl
     return max(x for x in starts if x <= ed.start), min([x for x in starts if x > ed.start] or [e])
 
 
+# 第26回青葉サミット、第57回若葉大会: editions listed one after the other, nothing but a comma or a
+# conjunction between a series name and the next edition
+_LISTED_BETWEEN = re.compile(r"\s?(?:[、,，・]|及び|および|並びに|ならびに|と)\s?")
+
+
+def _listed_with_other(ctx: DocContext, editions: list, ed, s: int, e: int) -> bool:
+    """Whether edition `ed` is listed right after or right before another edition of its sentence text[s:e]
+    (…輪島市で開催された、第26回青葉サミット、第57回若葉大会に出席): the meetings of one list share the venue
+    the sentence states once."""
+    inside = [o for o in editions if s <= o.start < e]
+    at = inside.index(ed) if ed in inside else -1
+    for a, b in ((inside[at - 1], ed) if at > 0 else (None, None), (ed, inside[at + 1]) if 0 <= at < len(inside) - 1 else (None, None)):
+        if a is None:
+            continue
+        named = _series_after(ctx, a)
+        if named and _LISTED_BETWEEN.fullmatch(ctx.text, named[1], b.start):
+            return True
+    return False
+
+
 def _set_venue(ctx: DocContext, draft: dict, s: int, e: int, short: Span | None = None) -> None:
     """The host: the venue stated in the sentence, else a place written after the series name."""
     place = venue(ctx, s, e)
@@ -643,6 +678,8 @@ def _mentions(ctx: DocContext) -> list[dict]:
         cs, ce = _edition_clause(ctx, editions, ed, s, e)
         _set_venue(ctx, draft, cs, ce, _host_span_after(ctx, host_at) or _edition_name_host(ctx, host_at)
                    or _nickname_host(ctx, series, series_end))
+        if draft["host"] is None and (cs, ce) != (s, e) and _listed_with_other(ctx, editions, ed, s, e):
+            _set_venue(ctx, draft, s, e)  # (…輪島市で開催された、第26回青葉サミット、第57回若葉大会: one venue for both)
         _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None, (cs, ce))
         _list_row(ctx, draft, ed.start, series_end)
         drafts.append(draft)

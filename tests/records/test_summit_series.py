@@ -137,14 +137,15 @@ def test_a_bracket_after_the_series_is_a_host_only_when_it_is_a_place(nlp, text,
 
 
 def test_a_nickname_naming_a_prefecture_yields_to_the_city_the_page_holds_it_in(nlp):
-    """〈青森大会〉 names the prefecture; the page says the meeting is held in a city of it: the host
-    is the city. A city of another prefecture does not replace it."""
+    """〈青森大会〉 names the prefecture (and its seat, 青森市); the page says the meeting is held in a city
+    of it: the host is that city. A city of another prefecture does not replace it: the nickname's city
+    stays."""
     text = ("第9回港町経営者大会〈青森大会〉が開かれました。\n"
             "大会は2019年10月5日、八戸市の公会堂を会場に、全国から300人が集いました。\n")
     (s,) = _summits(text, title="港町経営者大会")
     assert s["host"] == "八戸市"
     (s,) = _summits(text.replace("八戸市", "宮古市"), title="港町経営者大会")
-    assert s["host"] == "青森県"
+    assert s["host"] == "青森市"
 
 
 def test_a_place_after_another_editions_name_is_not_the_pages_meetings_host(nlp):
