@@ -45,7 +45,7 @@ _VENUE_MARK = re.compile(r"を(?:主|メイン)?会場(?:に|と|として)|を�
                          # a news report's …が11日、青葉市の青葉会館であった (was held at)
                          r"で(?=あった。|あり[、,])|"
                          # 青葉市で7月3日に開かれた: a day between the place and the holding verb, maybe the meeting's
-                         # quoted name too (…(青葉市…)で9月27日(木)、「第7回…」が開かれる)
+                         # quoted name too (…(青葉市…)で10月14日(土)、「第7回…」が開かれる)
                          r"で(?=\s?(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:\s?[(（][^()（）]{1,3}[)）])?(?:から|に|、)?\s?"
                          r"(?:(?:「[^」\n]{1,60}」|『[^』\n]{1,60}』)\s?(?:を|が)\s?)?(?:開催|開か|開い|開き|行われ))|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
@@ -132,7 +132,7 @@ _HALL_WORD = re.compile(r"ホール|会館|会議室|ホテル|センター|ビ�
 
 def _body_after(text: str, at: int, mark: int) -> bool:
     """Whether the place that ends at `at` starts the name of a body (熊本県中小企業家同友会第43回総会を…で開催,
-    広島県の青年会議所が持ち回りで): the organiser or a member, no venue, unless that body's name runs up to
+    広島県の青年会議所が順に受け持つ事業で): the organiser or a member, no venue, unless that body's name runs up to
     the venue mark or a hall follows it (青葉市商工会で, 青葉市商工会館にて: its building)."""
     m = _body_name().match(text, at, mark)
     if not m or m.group("kind") in _BUILDING_KINDS:

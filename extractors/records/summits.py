@@ -584,7 +584,7 @@ _LISTED_BETWEEN = re.compile(r"\s?(?:[、,，・]|及び|および|並びに|な
 
 def _listed_with_other(ctx: DocContext, editions: list, ed, s: int, e: int) -> bool:
     """Whether edition `ed` is listed right after or right before another edition of its sentence text[s:e]
-    (…輪島市で開催された、第26回青葉サミット、第57回若葉大会に出席): the meetings of one list share the venue
+    (…若葉市で開かれた、第26回青葉サミット、第57回若葉大会に出席): the meetings of one list share the venue
     the sentence states once."""
     inside = [o for o in editions if s <= o.start < e]
     at = inside.index(ed) if ed in inside else -1
@@ -679,7 +679,7 @@ def _mentions(ctx: DocContext) -> list[dict]:
         _set_venue(ctx, draft, cs, ce, _host_span_after(ctx, host_at) or _edition_name_host(ctx, host_at)
                    or _nickname_host(ctx, series, series_end))
         if draft["host"] is None and (cs, ce) != (s, e) and _listed_with_other(ctx, editions, ed, s, e):
-            _set_venue(ctx, draft, s, e)  # (…輪島市で開催された、第26回青葉サミット、第57回若葉大会: one venue for both)
+            _set_venue(ctx, draft, s, e)  # (…若葉市で開かれた、第26回青葉サミット、第57回若葉大会: one venue for both)
         _sentence_details(ctx, draft, s, e, series_end, ed.start, int(year.group(1)) if year else None, (cs, ce))
         _list_row(ctx, draft, ed.start, series_end)
         drafts.append(draft)

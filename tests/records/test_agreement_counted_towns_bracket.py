@@ -8,7 +8,7 @@ TITLE = "県南地域6市町村および土浦商工会議所と協定を締結(
 
 def test_bare_places_take_the_ending_written_after_them():
     text = (f"{TITLE}\n本学は7月13日、県南地域の6市町村(石岡、笠間、土浦市、阿見、大子町、美浦村)および土浦商工会議所と"
-            "包括的連携・協力に関する協定を締結しました。")
+            "包括的連携・協力に関する協定を結びました。")
     _, records = records_of(text, title=TITLE)
     assert agreement_parties(records) == [sorted(["青葉大学", "土浦商工会議所", "石岡市", "笠間市", "土浦市", "阿見町",
                                                   "大子町", "美浦村"])]
@@ -16,6 +16,6 @@ def test_bare_places_take_the_ending_written_after_them():
 
 def test_a_count_that_does_not_match_gives_no_list():
     text = (f"{TITLE}\n本学は7月13日、県南地域の5市町村(石岡、笠間、土浦市、阿見、大子町、美浦村)および土浦商工会議所と"
-            "包括的連携・協力に関する協定を締結しました。")
+            "包括的連携・協力に関する協定を結びました。")
     _, records = records_of(text, title=TITLE)
     assert agreement_parties(records) == [sorted(["青葉大学", "土浦商工会議所"])]

@@ -1,4 +1,4 @@
-"""Meetings listed one after the other in a sentence that states one venue (…輪島市で開催された、第26回青葉
+"""Meetings listed one after the other in a sentence that states one venue (…若葉市で開かれた、第26回青葉
 サミット、第57回若葉大会に出席) share it: an edition whose own clause names no venue takes the sentence's
 when a comma or a conjunction alone joins it to another edition. Each edition in a clause of its own with
 its own place keeps its own. The texts are invented (real places, made-up meetings)."""
@@ -11,7 +11,7 @@ def _hosts(text):
 
 
 def test_two_listed_meetings_after_the_venue():
-    text = "10月5日、2年ぶりに会津若松市で開催された、第18回全国こけしサミット、第40回東北木地師連合会全国大会に出席しました。\n"
+    text = "10月5日、2年ぶりに会津若松市で開催された、第18回全国こけしサミット、第40回東北木地師連合会全国大会に参加しました。\n"
     assert _hosts(text) == [(18, "会津若松市"), (40, "会津若松市")]
 
 
