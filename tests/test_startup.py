@@ -261,7 +261,9 @@ def test_a_run_uses_a_running_local_server_and_leaves_it_running(own_server, tmp
     assert f"Prefect server: running {own_server.url}" in res.stderr
     assert "flow starts on the thread runner" in res.stderr  # auto: one small input, no worker processes
     assert "model, rules and name lists loaded (in the model worker)" in res.stderr
-    new = [r for r in _flow_runs(own_server.url) if r["id"] not in before]
+    # (this run's only: the server's database is the machine's default Prefect home, which other runs may share)
+    new = [r for r in _flow_runs(own_server.url)
+           if r["id"] not in before and r["parameters"].get("out") == str(tmp_path / "out")]
     assert [r["state_type"] for r in new] == ["COMPLETED"]  # the run is in that server's UI
     assert running_local_api(own_server.url) == own_server.url  # and the server was not stopped
     assert (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").count('"type": "summit"') == 11
