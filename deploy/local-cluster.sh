@@ -53,7 +53,7 @@ as_pg() { if [ -n "$PGUSER_OS" ]; then runuser -u "$PGUSER_OS" -- "$@"; else "$@
 PGDATA="$PGHOME/data" PGSOCK="$PGHOME/socket"
 
 PIDS=() NAMES=()   # process groups started here (and their names), stopped in reverse order
-PG_STARTED=0 CMD_PID=""
+PG_STARTED=0 CMD_PID="" IDLE_PID=""
 say() { echo "[${SECONDS}s] $*"; }
 running() {  # the names of the services whose process group still has a process
   local i
@@ -73,6 +73,7 @@ cleanup() {
   trap - EXIT INT TERM
   local left
   if [ -n "$CMD_PID" ]; then kill -TERM "$CMD_PID" 2>/dev/null || true; fi
+  if [ -n "$IDLE_PID" ]; then kill "$IDLE_PID" 2>/dev/null || true; fi  # the idle loop's sleep, else left behind
   if [ ${#PIDS[@]} -gt 0 ]; then
     # All at once (nothing needs the others to shut down). A second SIGTERM is Prefect's own
     # escalation (its CLI then SIGKILLs itself): `prefect worker start` 3.8.8 answers the first by
@@ -228,5 +229,5 @@ if [ $# -gt 0 ]; then
   wait "$CMD_PID"
 else
   echo "Ctrl-C stops everything."
-  while :; do sleep 3600 & wait $!; done
+  while :; do sleep 3600 & IDLE_PID=$!; wait "$IDLE_PID"; done
 fi

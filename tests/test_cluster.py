@@ -59,6 +59,19 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _in_session(sid: int) -> list[int]:
+    """The live processes of a session (the script starts in one of its own: every child it leaves is in it)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        if int(fields[3]) == sid and fields[0] != "Z":
+            out.append(int(stat.parent.name))
+    return out
+
+
 def _port_open(address: str) -> bool:
     url = urlparse(address)
     with socket.socket() as s:
@@ -162,6 +175,7 @@ def test_manual_deployment_runs_through_the_pool_on_the_dask_cluster(cluster, tm
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=120) == 128 + signal.SIGTERM, log.read_text()
     assert not [p for p in pids if _alive(p)], log.read_text()
+    assert _in_session(proc.pid) == [], log.read_text()  # nor anything else it started (its idle loop's sleep)
     for address in (api, scheduler, "tcp://" + env["CHUSHO_CLUSTER_POSTGRES"]):
         assert not _port_open(address), address
     assert "stopped postgres" in log.read_text(), log.read_text()
