@@ -44,18 +44,14 @@ def _openers() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _kind_words() -> tuple[str, ...]:
-    return tuple(json.loads(GRAMMAR.read_text(encoding="utf-8"))["suffixes"])
-
-
 def kind_words() -> tuple[str, ...]:
     """The kind words of an organisation (…商工会議所, …同友会, …協議会: data)."""
-    return _kind_words()
+    return tuple(json.loads(GRAMMAR.read_text(encoding="utf-8"))["suffixes"])
 
 
 def ends_in_kind_word(name: str) -> bool:
     """Whether a name ends in a kind word of an organisation (…商工会議所, …同友会, …協議会: data)."""
-    return name.endswith(_kind_words())
+    return name.endswith(kind_words())
 
 
 @lru_cache(maxsize=1)

@@ -227,16 +227,15 @@ def _town_after_prefecture(ctx: DocContext, prefecture: str, at: int, end: int) 
 # A hall right before a venue mark whose name starts with a place (in kanji or kana): the place is
 # the town it stands in. A chamber of commerce is one too (福井商工会議所で開催: its building, in the city
 # whose name it bears).
-_FACILITY = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3})"
-                       r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{0,12}?(?:ドーム|アリーナ|ホール|会館|センター|体育館|プラザ|"
-                       r"メッセ|スタジアム|ホテル|商工会議所)$")
+_HALL_NAME = (r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3})"
+              r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{0,12}?(?:ドーム|アリーナ|ホール|会館|センター|体育館|プラザ|"
+              r"メッセ|スタジアム|ホテル|商工会議所")  # (the group of hall words left open: a station closes it below)
+_FACILITY = re.compile(_HALL_NAME + r")$")
 
 
 # The same hall, or a station, then the room or hall inside it or beside it up to the mark (福井駅前のハピリン
 # ホールにて, 京都経済センター3階の…カフェ「…」を会場に): the place that starts the outer name is the town.
-_FACILITY_ROOM = re.compile(r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3})"
-                            r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{0,12}?(?:ドーム|アリーナ|ホール|会館|センター|体育館|プラザ|"
-                            r"メッセ|スタジアム|ホテル|商工会議所|駅)(?:前|[東西南北]口|\s?[0-9]{1,2}\s?階)?の[^、。\s]{1,24}$")
+_FACILITY_ROOM = re.compile(_HALL_NAME + r"|駅)(?:前|[東西南北]口|\s?[0-9]{1,2}\s?階)?の[^、。\s]{1,24}$")
 
 
 # A hotel (or hall) whose name ends on its town (ホテル東西富山, …グランドプラザホテル高松), maybe with
@@ -250,11 +249,20 @@ def _hall_town(ctx: DocContext, short: str) -> str | None:
     the prefecture when both have the name (広島, 佐賀: a hall stands in a town) and the city is the
     prefecture's seat or the page writes it (沖縄…センター is the prefecture's hall, not 沖縄市's)."""
     whole = full_host(ctx, short)
-    city = short + "市"
-    if whole and whole.endswith(PREFECTURE_SUFFIX) and is_municipality(city) \
-            and (prefecture_seats().get(whole) in (None, city) or city in ctx.text):
-        return city
+    if whole and whole.endswith(PREFECTURE_SUFFIX) and seat_city(ctx, short):
+        return short + "市"
     return whole
+
+
+def seat_city(ctx: DocContext, short: str) -> str | None:
+    """The city a place's short name names (short + 市, where the gazetteer holds it), unless the name is
+    also a prefecture's whose seat is another city and the page does not write the city (沖縄, 栃木: the
+    prefecture's; 広島, 鹿児島: their seats, the city). Halls and meetings' nicknames read a place so."""
+    city = short + "市"
+    if not is_municipality(city):
+        return None
+    prefecture = next((short + e for e in PREFECTURE_SUFFIX if short + e in prefecture_seats()), None)
+    return city if prefecture is None or prefecture_seats()[prefecture] == city or city in ctx.text else None
 
 
 def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
@@ -947,8 +955,8 @@ def _page_host(ctx: DocContext, head: dict, series_host) -> None:
     place = meeting_place(ctx, head["edition"]) if found is None or named else None
     if place and (found is None or (place[0].endswith(MUNICIPALITY_SUFFIX) and prefecture_of(place[0]) == named)):
         found = venue_span(ctx, place)  # (群馬大会) names the prefecture; 前橋市を会場に names the city in it
-    yields = found is not None and prefecture_named(head["host"], _host_written(ctx, head)) is not None \
-        and prefecture_named(head["host"], _host_written(ctx, head)) == prefecture_of(found.value)
+    named_by_host = prefecture_named(head["host"], _host_written(ctx, head))
+    yields = found is not None and named_by_host is not None and named_by_host == prefecture_of(found.value)
     if found is not None and (head["host"] is None or not _is_city(head["host"]) or yields):
         head["host"] = found.value
         head["evidence"].append(found)

@@ -45,12 +45,13 @@ from functools import lru_cache
 from extractors.language import meetings
 from extractors.language.dates import DateMention, find_dates, kanji_to_int, parse_wareki_year
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality, \
-    prefecture_of, prefecture_seats
+    prefecture_of
 from extractors.language.org_names import ends_in_kind_word
 from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import cells
-from extractors.records.meeting_page import HOLD_VERB, full_host, other_edition, single_meeting_details, venue, venue_span
+from extractors.records.meeting_page import HOLD_VERB, full_host, other_edition, seat_city, single_meeting_details, venue, \
+    venue_span
 from extractors.records.meeting_sections import section_details, year_headings
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
@@ -439,11 +440,7 @@ def nickname_place(ctx: DocContext, short: str) -> str | None:
     …長野全国大会, …神戸大会), unless the name is also a prefecture's whose seat is another city (栃木大会,
     沖縄大会: the prefecture's meeting, not its town's); else the place made whole, its prefecture first
     (群馬大会 -> 群馬県)."""
-    city = short + "市"
-    prefecture = next((short + e for e in PREFECTURE_SUFFIX if prefecture_seats().get(short + e)), None)
-    if is_municipality(city) and (prefecture is None or prefecture_seats()[prefecture] == city or city in ctx.text):
-        return city
-    return full_host(ctx, short, prefecture_first=True)
+    return seat_city(ctx, short) or full_host(ctx, short, prefecture_first=True)
 
 
 def _nickname_host(ctx: DocContext, series: str, series_end: int) -> Span | None:
@@ -587,10 +584,10 @@ def _listed_with_other(ctx: DocContext, editions: list, ed, s: int, e: int) -> b
     (…若葉市で開かれた、第26回青葉サミット、第57回若葉大会に出席): the meetings of one list share the venue
     the sentence states once."""
     inside = [o for o in editions if s <= o.start < e]
-    at = inside.index(ed) if ed in inside else -1
-    for a, b in ((inside[at - 1], ed) if at > 0 else (None, None), (ed, inside[at + 1]) if 0 <= at < len(inside) - 1 else (None, None)):
-        if a is None:
-            continue
+    if ed not in inside:
+        return False
+    at = inside.index(ed)
+    for a, b in zip(inside[max(at - 1, 0):at + 1], inside[max(at, 1):at + 2]):  # (the one before, ed), (ed, the one after)
         named = _series_after(ctx, a)
         if named and _LISTED_BETWEEN.fullmatch(ctx.text, named[1], b.start):
             return True
