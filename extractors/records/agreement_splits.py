@@ -17,7 +17,8 @@ from extractors.records.coordination import branch_end, party_key
 from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
-_JOINED_DOCS = re.compile(r"[」』]?\s?(?:及び|および|並びに|ならびに|と[、,]|、)\s?[「『]?")
+# (two names in quotes joined by と: 「「…協定書」と「…覚書」を締結」)
+_JOINED_DOCS = re.compile(r"[」』]?\s?(?:及び|および|並びに|ならびに|と[、,]|、)\s?[「『]?|[」』]\s?と\s?[「『]")
 _CEREMONY = re.compile(r"との\s?(?:協定)?(?:締結式|調印式|締結|調印)")
 
 
