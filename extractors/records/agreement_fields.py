@@ -28,7 +28,7 @@ _JOINED_KIND = re.compile(rf"(?:{_COOPERATION})・(?:{_COOPERATION})協定")
 _KIND_WORDS = ("包括業務提携", "包括業務連携", "産学官金連携協定", "産学官連携協定", "産官学金連携協定", "産官学連携協定", "産学連携協定",
                "包括連携協定", "包括的連携協定", "連携協力協定", "相互協力協定", "連携協定", "業務提携", "業務連携",
                "業務協力協定", "パートナーシップ協定", "包括協定", "協力協定", "基本協定", "協定", "覚書", "資本提携", "提携")
-_KANSURU = re.compile(r"(包括連携|包括的な連携|連携協力|相互協力|業務提携|業務連携|業務協力|(?:産学官金|産学官|産官学|産学)?連携)"
+_KANSURU = re.compile(r"(包括連携|包括的な連携|(?:産学官金|産学官|産官学|産学)?連携協力|連携・協力|相互協力|業務提携|業務連携|業務協力|(?:産学官金|産学官|産官学|産学)?連携)"
                       r"(?:に関する|に係る|にかかる|に関わる)(?:包括|基本)?(?:協定|協定書)\s?$")
 # 「包括的連携・協力に関する協定」, 「包括連携に係る協定書」: an agreement named by a topic of comprehensive
 # cooperation. The name as written is its kind (包括 alone would make it 包括連携協定, which it does not say).
@@ -64,8 +64,10 @@ def kind_of(word: str, title: str | None) -> str:
     if title:
         m = _KANSURU.search(title)
         if m:
-            return (m.group(1).replace("包括的な連携", "包括連携") + "協定").replace("業務提携協定", "業務提携").replace(
-                "業務連携協定", "業務連携")
+            # 「連携協力に関する協定」, 「連携・協力に関する協定」: two words for working together, the kind 連携協定
+            # (the dev gold's convention: every such name there takes it, 連携協力協定 only some)
+            topic = re.sub(r"連携・?協力\Z", "連携", m.group(1).replace("包括的な連携", "包括連携"))
+            return (topic + "協定").replace("業務提携協定", "業務提携").replace("業務連携協定", "業務連携")
     if word.endswith(("覚書", "合意書")):
         return word[-3:] if word.endswith("合意書") else "覚書"
     if word.endswith("包括連携"):
@@ -137,14 +139,14 @@ def party_spans(r: AgreementReader, parties: list[tuple[str, int, int, str]], s:
 def kind_span(r: AgreementReader, word: Candidate, written: str | None, kind: str) -> Span | None:
     """The characters the kind was read from: the kind word in the agreement word (包括連携協定 of
     包括連携協定書), or a title's 「…に関する協定」 it was made from."""
-    m = _KANSURU.search(written) if written else None
+    body = word.text if word.text.endswith(("覚書", "合意書")) else word.text.rstrip("書")
+    m = _KANSURU.search(written) if written and kind not in body else None  # (「…に関する包括協定」: the word's own)
     if m:
         phrase = m.group(0).strip()
         at = r.text.rfind(phrase, max(0, word.start - 80), word.end + 10)
         if at >= 0:
             how = None if norm(phrase) == norm(kind) else "kind from the title"
             return field_span(at, at + len(phrase), "agreement-kind", "kind", kind, how=how)
-    body = word.text if word.text.endswith(("覚書", "合意書")) else word.text.rstrip("書")
     i = body.rfind(kind)
     if i >= 0 and word.end > word.start:
         return field_span(word.start + i, word.start + i + len(kind), word.rule, "kind", kind)

@@ -220,6 +220,10 @@ class AgreementReader:
                         and not NOT_A_NAME.search(full) and not is_group_noun(full)}  # 「3信金(A、B、C)」: a list
         self.institutions = [Candidate(label="ORG", start=s, end=e, text=n, rule="institution")
                              for s, e, n in find_institutions(ctx.text)]
+        # 「宮崎・都城・延岡の3つの信用金庫があります」: bodies of a kind the page names by their short names (a
+        # later 「この3つの信用金庫と」 counts them)
+        self.institutions += [Candidate(label="ORG", start=n.start, end=n.end, text=n.name, rule=n.rule)
+                              for n in shared_ending(ctx.text, 0, len(ctx.text)) if n.rule == "agreement-shared-kind"]
         self.arguments: list[Argument] = []
         self.last_groups: list[tuple[str, int, int]] = []  # group nouns the last `parties` call passed over
         self.last_named: list[str] = []  # partners the last `parties` call found written with など (Aなどと)
@@ -472,7 +476,8 @@ class AgreementReader:
                 continue
             if before and c.end <= before[-1] and not SUBJECT_AFTER.match(text, c.end):
                 continue  # 「昨年A市と協定を結んだのに続き、今回B市と…」: A市 is of the earlier agreement
-            in_list = any(n.start <= c.start and c.end <= n.end for n in lists)
+            in_list = any(n.start <= c.start and c.end <= n.end for n in lists) or \
+                sum(c.start <= n.start and n.end <= c.end for n in lists) >= 2  # (a name read over a list: the list)
             in_arg = any(a.start <= c.start < a.end or c.start <= a.start < c.end for a in args) or \
                 self._dated_relative(s, c.start)
             if not in_arg and c.end > anchor:

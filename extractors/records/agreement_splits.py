@@ -12,11 +12,13 @@ import re
 from dataclasses import replace
 
 from extractors.language.dates import DateMention, parse_date
+from extractors.language.org_names import ends_in_kind_word
 from extractors.records.coordination import branch_end, party_key
 from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
-_JOINED_DOCS = re.compile(r"[」』]?\s?(?:及び|および|並びに|ならびに|と[、,]|、)\s?[「『]?")
+# (two names in quotes joined by と: 「「…協定書」と「…覚書」を締結」)
+_JOINED_DOCS = re.compile(r"[」』]?\s?(?:及び|および|並びに|ならびに|と[、,]|、)\s?[「『]?|[」』]\s?と\s?[「『]")
 _CEREMONY = re.compile(r"との\s?(?:協定)?(?:締結式|調印式|締結|調印)")
 
 
@@ -514,7 +516,17 @@ def _short_kind(name: str) -> str:
 def names_subset(names: list[str], others: list[str]) -> bool:
     """Whether each name is one of others, or the body whose branch is one of them (a heading's
     日本公庫 beside the body's 日本政策金融公庫鳥取支店)."""
-    return all(any(same_body(n, o) or _branch_of(o, n) for o in others) for n in names)
+    return all(any(same_body(n, o) or _branch_of(o, n) or _brand_of(o, n) for o in others) for n in names)
+
+
+_KANA_TAIL = re.compile(r"[ぁ-ゖァ-ヺー]+")
+
+
+def _brand_of(full: str, body: str) -> bool:
+    """Whether `full` is `body` with a name in kana after its kind word (市民生活協同組合ならコープ of
+    市民生活協同組合): where a line ends, a heading's token reads the kind word and stops."""
+    a, b = party_key(body), party_key(full)
+    return len(a) >= 4 and ends_in_kind_word(a) and b.startswith(a) and bool(_KANA_TAIL.fullmatch(b[len(a):]))
 
 
 def _branch_of(full: str, body: str) -> bool:
@@ -529,7 +541,10 @@ def other_instrument(a: dict, b: dict) -> bool:
     if a["kind"].endswith("覚書") != b["kind"].endswith("覚書"):
         return True
     ta, tb = a.get("_quoted"), b.get("_quoted")
-    return bool(ta and tb and party_key(ta) != party_key(tb))
+    if not (ta and tb):
+        return False
+    ka, kb = sorted((party_key(ta), party_key(tb)), key=len)
+    return not kb.endswith(ka)  # 「包括連携に関する協定」 for 「地方創生にかかる包括連携に関する協定」: its name cut short
 
 
 def merge_subsets(drafts: list[dict]) -> list[dict]:

@@ -52,7 +52,7 @@ from extractors.records.agreement_fields import draft, kind_of, party_how, with_
 from extractors.records.agreement_links import (add_counted_members, add_joining, cleft_counted_groups, date_of_accompanied, partners_named_next,
                                                 following_members, without_signers)
 from extractors.records.agreement_lists import header_row_drafts, heading_drafts, row_drafts
-from extractors.records.also_signed import also_signed
+from extractors.records.also_signed import ALSO, also_signed
 from extractors.records.agreement_reader import SUBJECT_AFTER, AgreementReader
 from extractors.records.agreement_splits import (clause_dates, fold_short_forms, merge_subsets, names_subset, own_dates, same_body,
                                                 split_bilateral, split_ceremonies, split_clauses, split_documents,
@@ -264,8 +264,11 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
         out = []
         for t, w, ts in docs:
             own_parties = [p for p in r.parties(ts, w.end, w.end) if p[3] != "agreement-publisher"]
-            out.append({**draft(r, s, e, w, strip_quotes(t), t, own_parties if len(own_parties) >= 2 else list(parties),
-                                 date, date_ev), "_split": True})
+            d = {**draft(r, s, e, w, strip_quotes(t), t, own_parties if len(own_parties) >= 2 else list(parties),
+                         date, date_ev), "_split": True}
+            if any(o["parties"] == d["parties"] for o in out):  # the same bodies sign a second document: its own
+                d["evidence"][0] = (s, e, ALSO)  # record, not merged with the first (`also_signed`)
+            out.append(d)
         return out
     return [{**draft(r, s, e, word, title, written, parties, date, date_ev), "_heading": _is_heading(r, s, e)}]
 

@@ -73,6 +73,12 @@ _SHARED_END_BANKS = re.compile(rf"(?<![^\s、,，。「(（はがとを])((?:{_D
 # 「東西銀行の青葉、赤松両支店」: the offices of the body written before the list, each with its name
 _SHARED_OFFICES = re.compile(r"([^\s、,，。のはがとを「」()（）]{2,20})の((?:[^\s、,，。のはがとを「」()（）]{1,8}、)+"
                              r"[^\s、,，。のはがとを「」()（）]{1,8})の?(?:両|各)(支店|支所|営業部|事務所)(?![\u4e00-\u9fff])")
+# 「宮崎・都城・延岡の3つの信用金庫」, 「「東西」「南北」の信用金庫2行」: short names (parted by ・ or 、, or each in
+# quotes) then の and the kind with its count, before it or after it
+_NUM = r"[0-9一二三四五六七八九十]+"
+_SHARED_KIND_OF = re.compile(rf"(?<![^\s、,，。「(（はがとを])((?:{_DOT_ITEM}[・、])+{_DOT_ITEM}|(?:「[^「」\s]{{1,8}}」[・、]?){{2,}})"
+                             rf"の\s?(?:({_NUM})(?:つの)?)?(銀行|信用金庫|信金|信用組合|信組)"
+                             rf"(?:\s?({_NUM})\s?(?:行|庫|組合|つ))?(?![\u4e00-\u9fff])")
 _HOLDING = re.compile(r"(?:ホールディングス|フィナンシャルグループ)$")  # a holding company: a body no ORG word ends
 _KANJI_DIGITS = "〇一二三四五六七八九"
 COUNTED_OFFICES = re.compile(r"[0-9一二三四五六七八九十]+\s?(?:支店|支所|営業部|連合店|本店|出張所|事務所)$")
@@ -352,6 +358,17 @@ def shared_ending(text: str, start: int, end: int) -> list[Named]:
             out.append(Named(pos, pos + len(item), _with_ending(item, _SHORT_ENDINGS[m.group(3)]),
                              "agreement-shared-ending"))
             pos += len(item) + 1
+    for m in _SHARED_KIND_OF.finditer(text, start, end):
+        items = [i.strip("「」") for i in re.findall(r"「[^「」]+」|[^・、「」]+", m.group(1))]
+        count = _number(m.group(2) or m.group(4) or "")
+        names = [i + _SHORT_ENDINGS.get(m.group(3), m.group(3)) for i in items]
+        if count != len(items) or not any(_listed_bank(n) for n in names):
+            continue  # the count names the list; names of that kind, the bank code table holds one at least
+            # (not all: a 信用金庫 merged since is no longer in it)
+        for item, name in zip(items, names):
+            at = text.index(item, m.start(1), m.end(1))
+            if not any(n.start == at for n in out):
+                out.append(Named(at, at + len(item), name, "agreement-shared-kind"))
     return out
 
 

@@ -41,6 +41,7 @@ _NUMBER = r"[0-9]+|[一二三四五六七八九十]+"
 _COUNTER = (r"者|団体|機関|金融機関|支援機関|社|行|庫|信用金庫|信金|銀行|大学|短期大学|自治体|市町村|市町|市町村長|"
             r"校|組織|商工会議所|商工会|会議所|事業者|企業")
 _COUNT = re.compile(rf"(等|など|ほか)?\s?の?\s?(計|合計|総勢)?\s?({_NUMBER})\s?(?:つの)?({_COUNTER})(?![\u4e00-\u9fffァ-ヶー])")
+_KIND_BEFORE_COUNT = re.compile(r"(?:銀行|信用金庫|信金|信用組合|信組|大学)\s?\Z")
 _SEPARATOR = re.compile(r"、|,|，|・|及び|および|並びに|ならびに|のほか、?|ほか、|(?<=[\u4e00-\u9fffァ-ヶー)）])と(?=\S)")
 _SEPARATOR_NO_DOT = re.compile(_SEPARATOR.pattern.replace("|・|", "|"))
 _ASIDE = re.compile(r"\s?[(（][^()（）]*[)）]\s?\Z")
@@ -177,6 +178,9 @@ def counted_lists(text: str, start: int, end: int) -> list[tuple[int, int, int |
         n = number(m.group(3))
         if not n or n < 2:
             continue
+        if not m.group(1) and not m.group(2) and not m.group().lstrip().startswith("の") and \
+                _KIND_BEFORE_COUNT.search(text, max(start, m.start() - 4), m.start()):
+            continue  # 「…の信用金庫2行、」: the count of the kind written before it, not of an enumeration
         partial = bool(m.group(1))
         items = _items_before(text, start, m.start(), n if not partial else 99)
         if not partial and len(items) != n:

@@ -32,6 +32,9 @@ _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 _WORD_CHAR = re.compile(r"[一-龥々ァ-ヺー]")
 _NAME_BEFORE = re.compile(r"[^\s、。,，()（）「」『』とはがをにでもへやの]+\Z")
 _SELF_OPENERS = ("当", "本", "弊", "同")  # 当金庫, 本市, 弊社, 同行: a self-reference starts no wrapped name's rest
+# A line that ends with a case particle right after a word (「千葉大学と」, 「東西銀行は」) leaves its clause open:
+# no heading or list item ends so
+_PARTICLE_END = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9)）」』][とはがを]\Z")
 _NAME_AFTER = re.compile(r"[^\s、。,，()（）「」『』]+?(?=[とはがをにでもへや、。,，()（）「」『』\s]|$)")
 
 
@@ -82,8 +85,8 @@ class Wrapping:
             return False  # the page's heading, written as its first line: whole, however long
         if line.count("「") > line.count("」") or line.count("(") + line.count("（") > line.count(")") + line.count("）"):
             return True  # a bracket left open: 「…「緊急災\n害対策…協定」を締結」
-        if _CONTINUES.match(text, newline + 1) or line[-1] in "、,，":
-            return True  # 「締結\nしました」, 「AとBは、\n「…協定」を締結」
+        if _CONTINUES.match(text, newline + 1) or line[-1] in "、,，" or _PARTICLE_END.search(line):
+            return True  # 「締結\nしました」, 「AとBは、\n「…協定」を締結」, 「A大学と\nB大学は…」
         if self.width is not None and len(line) >= _SLACK * self.width:
             return True
         if len(line) >= _MIN_LINE and _word_across(text, newline):
