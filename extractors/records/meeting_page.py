@@ -54,9 +54,9 @@ _VENUE_MARK = re.compile(r"を(?:主|メイン)?会場(?:に|と|として)|を�
                          # 青葉区・青葉ホールで第14回「…交流会」を開催: the meeting's name quoted after its edition mark
                          r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回\s?[「『][^」』\n]{1,40}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))")
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
-# the town right after its prefecture, up to the mark or its hall (…県青葉町の文化会館で): a municipality the
+# the town right after its prefecture (and county), up to the mark or its hall (…県青葉町の文化会館で): a municipality the
 # gazetteer, built from today's postal table, no longer holds
-_FORMER_TOWN = re.compile(r"([\u4e00-\u9fff々ヶ]{1,4}?(?:市|町|村))(?=$|の[^、。\s]{1,20}$)")
+_FORMER_TOWN = re.compile(r"(?:[\u4e00-\u9fff々ヶ]{1,4}?郡)?([\u4e00-\u9fff々ヶ]{1,4}?(?:市|町|村))(?=$|の[^、。\s]{1,20}$)")
 # 会場は青葉市の…, 開催地は青葉県若葉市: the venue named after its role word (the place follows)
 _ROLE_BEFORE = re.compile(r"(?:会場|開催地|開催場所|開催都市)(?:は|が)[、\s]?")
 _FOUNDED_IN = re.compile(r"(?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令和)\s?(?:元|[0-9]{1,2}))\s?年(?:度)?(?:に|から)[^。、月]{0,16}$")
