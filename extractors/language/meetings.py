@@ -448,6 +448,12 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
 
 
 _BARE_DECLARATION = ("宣言", "宣言文", "アピール")
+# 5つの共同アピールが採択: the word counted, several documents adopted, none of them the meeting's one declaration
+_COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)\s?(?:つ|本|件)の\s?$")
+# …を盛り込んだ宣言を採択: a bare word after a clause's verb is the common noun it qualifies, no name
+_CLAUSE_BEFORE = re.compile(r"(?:た|だ|る)\s?$")
+# 第69回青葉経済同友会大会アピール: the meeting's edition mark opens the declaration's name
+_EDITION_OPENING = re.compile(r"第\s?(?:[0-9]+|[一二三四五六七八九十百]+)\s?$")
 _TALK_OWNER = re.compile(r"(?:講演|基調講演|記念講演|分科会|パネルディスカッション|対談|報告|発表)の$")
 _STATEMENT = re.compile(r"[、。,，]|[をと]宣言$")
 
@@ -466,6 +472,17 @@ def _declaration_patterns() -> tuple[re.Pattern, re.Pattern]:
     return quoted, adopted
 
 
+def counted_declaration(text: str, name: str) -> bool:
+    """Whether the text counts declarations of this name (5つの共同アピールが採択): several documents, so a line
+    bearing the name heads one of them, not the meeting's one declaration."""
+    at = text.find(name)
+    while at >= 0:
+        if _COUNTED.search(text, max(0, at - 8), at):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def declarations(text: str, lo: int, hi: int) -> list[Found]:
     """Declarations of text[lo:hi] in order: quoted (「金沢宣言」, 「青葉アピール」), or unquoted with
     an adoption verb (大会宣言を採択, 共同宣言の採択)."""
@@ -482,6 +499,12 @@ def declarations(text: str, lo: int, hi: int) -> list[Found]:
                 # (…の要点をアピールとしてまとめる: the word's verb-noun sense, no declaration's name; but
                 # 最後にアピールを採択: a meeting adopts the appeal it does not name)
                 continue
+            if _COUNTED.search(text, max(lo, start - 8), start):
+                continue
+            if text[start:m.end("d")] in _BARE_DECLARATION and _CLAUSE_BEFORE.search(text, max(lo, start - 2), start):
+                continue
+            edition = _EDITION_OPENING.search(text, max(lo, start - 8), start) if text.startswith("回", start) else None
+            start = edition.start() if edition else start
             out.append(Found(start, m.end("d"), text[start:m.end("d")]))
     ceremony = tuple(vocabulary()["ceremony_declarations"])
     return sorted(f for f in out if not f.text.endswith(ceremony))  # (『開会宣言』: the ceremony's opening)

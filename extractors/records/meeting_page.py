@@ -827,6 +827,8 @@ def page_declaration(ctx: DocContext) -> tuple[str, int, int] | None:
             ends = [e for e in meetings.meeting_word_ends(ctx.text, start, end) if e < end - 2]
             if ends and _EDITION_AT.match(ctx.text, start):
                 start = ends[-1]
+            if meetings.counted_declaration(ctx.text, ctx.text[start:end]):
+                continue  # (これらに関する5つの共同アピール, then a heading 共同アピール: one of several)
             return ctx.text[start:end], start, end
     return None
 
