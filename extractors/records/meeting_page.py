@@ -52,7 +52,12 @@ _VENUE_MARK = re.compile(r"を(?:主|メイン)?会場(?:に|と|として)|を�
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?を\s?(?:メイン|統一|大会)?テーマに[^。\n]{0,20}?(?:開催|開か|開い|開き|行))|"
                          r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
                          # 青葉区・青葉ホールで第14回「…交流会」を開催: the meeting's name quoted after its edition mark
-                         r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回\s?[「『][^」』\n]{1,40}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))")
+                         r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回\s?[「『][^」』\n]{1,40}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
+                         # …サミットに参加するため、青葉市へ行ってきました: where the writer went to attend it
+                         r"(?:に|へ)(?=行っ|行き|伺|訪問|向か|出張)")
+# the purpose a journey to the venue is for: to attend the meeting the sentence names before it
+_TO_ATTEND = re.compile(r"(?:出席|参加)\s?(?:する|の)\s?(?:ため|為)(?:に)?[、,]?\s?")
+_JOURNEY = re.compile(r"(?:に|へ)(?:行っ|行き|伺|訪問|向か|出張)")
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
 # the town right after its prefecture (and county), up to the mark or its hall (…県青葉町の文化会館で): a municipality the
 # gazetteer, built from today's postal table, no longer holds
@@ -165,6 +170,8 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
             continue  # (…の中心は青葉市の事例であった: a copula, no venue, without the report's …が11日、)
         if "始ま" in mark.group() and _FOUNDED_IN.search(text, max(start, mark.start() - 24), mark.start()):
             continue  # (…は2010年に青葉市で始まり、今年で3回目: where the series began, not this meeting's venue)
+        if _JOURNEY.match(text, mark.start()) and not _TO_ATTEND.search(text, start, mark.start()):
+            continue  # (…へ向かう途中: a journey that is not to attend the meeting names no venue)
         if _ONLINE.search(text, max(start, mark.start() - 12), mark.start()):
             continue  # (…(事務局:青葉市)が、オンラインにて開催: held online, the town named before is no venue)
         lo = max(start, mark.start() - 30)
