@@ -398,7 +398,10 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
         ps, pe, name = (cities or places)[-1]
         s = offset + m.start(1) + m.group(1).index(short) + ps
         return field_span(s, s + pe - ps, "summit-host-after", "host", name)
-    host = nickname_place(ctx, short) if nickname else full_host(ctx, short)
+    # (…大会in長崎: a prefecture's name read as a nickname's is, the city where that is the prefecture's seat;
+    # in 富岡 on a page writing 富岡町: the place the page writes)
+    seat = m.re is _IN_HOST and any(is_municipality(short + e) for e in PREFECTURE_SUFFIX)
+    host = nickname_place(ctx, short) if nickname or seat else full_host(ctx, short)
     if (host is None or not is_municipality(host)) and not nickname:
         # in 品川開催: a word the reader joined to the place (a PDF drops the space between them)
         for n in range(len(short) - 1, 1, -1):
