@@ -234,10 +234,11 @@ def _town_after_prefecture(ctx: DocContext, prefecture: str, at: int, end: int) 
 # A hall right before a venue mark whose name starts with a place (in kanji or kana): the place is
 # the town it stands in. A chamber of commerce is one too (福井商工会議所で開催: its building, in the city
 # whose name it bears).
-_HALL_NAME = (r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3})"
+_HALL_NAME = (r"(?:^|(?<=[、。\s「」()（）はがもとをに]))([\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3})"
               r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{0,12}?(?:ドーム|アリーナ|ホール|会館|センター|体育館|プラザ|"
               r"メッセ|スタジアム|ホテル|商工会議所")  # (the group of hall words left open: a station closes it below)
 _FACILITY = re.compile(_HALL_NAME + r")$")
+_KANJI_RUN = re.compile(r"[\u4e00-\u9fff々ヶ]+")
 
 
 # The same hall, or a station, then the room or hall inside it or beside it up to the mark (福井駅前のハピリン
@@ -277,9 +278,14 @@ def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] |
         m = pattern.search(ctx.text, lo, at)
         if not m:  # (no quote check: the hall's word ends right at the mark, a quote is no theme here)
             continue
-        whole = _hall_town(ctx, m.group(1))
-        if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
-            return whole, m.start(1), m.end(1)
+        # (酒田勤労者福祉センター: the town's name is the first two kanji of three when the three are none; not
+        # a founder's word, 国立京都国際会館, 県立…: a national or prefectural hall, named by its owner)
+        short = m.group(1)
+        two = _KANJI_RUN.fullmatch(short) and len(short) == 3 and short[1] != "立"
+        for n in ((3, 2) if two else (len(short),)):
+            whole = _hall_town(ctx, m.group(1)[:n])
+            if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
+                return whole, m.start(1), m.start(1) + n
     return _facility_tail_place(ctx, lo, at)
 
 
