@@ -398,7 +398,12 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
     # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
     # (…をテーマにした3分科会: sessions counted)
-    talk_after = re.compile(rf"\s?(?:に|で|と|として|とした|にした|とする)?\s?[\u4e00-\u9fff0-9]{{0,4}}?(?:{talk})")
+    # (…をテーマに、落語家の青葉太郎氏による講演, …をテーマに、…の青葉花子氏(…社長)から報告があり: a talk whose
+    # speaker the clause names before the talk word)
+    talk_after = re.compile(rf"\s?(?:に|で|と|として|とした|にした|とする)?\s?(?:[\u4e00-\u9fff0-9]{{0,4}}?|"
+                            rf"[、,][^。「」『』\n]{{0,40}}?氏\s?(?:[(（](?:[^()（）\n]|[(（][^()（）\n]{{0,4}}[)）]){{0,30}}[)）])?\s?"
+                            rf"(?:による|の|が|から|より)"
+                            rf"[^。「」『』\n]{{0,6}}?)(?:{talk})")
     # メインテーマは、…でした。: an unquoted theme, the whole complement of a copula
     # (テーマは…まち。, 大会テーマ:…: a headline's noun phrase, no copula; not a clause ending on a verb)
     plain = re.compile(rf"(?:{cue})(?:は|:|：)[、\s]?(?P<u>[^「」『』。、\n:：]{{4,60}}?)"
