@@ -275,7 +275,9 @@ def seat_city(ctx: DocContext, short: str) -> str | None:
 
 def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
     for pattern in (_FACILITY, _FACILITY_ROOM):
-        m = pattern.search(ctx.text, lo, at)
+        # (…センター3階のオープンイノベーションカフェ「…」を会場に: a hall and the room in it, longer than the window
+        # before the mark; the pattern reads no further back than a comma, a full stop or a space)
+        m = pattern.search(ctx.text, lo if pattern is _FACILITY else min(lo, max(0, at - 60)), at)
         if not m:  # (no quote check: the hall's word ends right at the mark, a quote is no theme here)
             continue
         # (酒田勤労者福祉センター: the town's name is the first two kanji of three when the three are none; not
