@@ -412,7 +412,8 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     talk_before = re.compile(rf"(?:{talk})(?:では|で|は|が|も)[、,\s]?\s?$")
     # 講演会では、…氏による「…」をテーマに, 「リレートーク」では、…が登壇し「…」をテーマに: the talk is the
     # topic of the clause the quote stands in
-    talk_topic = re.compile(rf"(?:{talk})会?[」』]?(?:では|は)[、,][^。「」『』\n]{{0,40}}$")
+    # (課題別実践報告では、…が「…」を、…が「…」をテーマに: the clause's other talks quoted between, each one's title)
+    talk_topic = re.compile(rf"(?:{talk})会?[」』]?(?:では|は)[、,][^。\n]{{0,120}}$")
     # 「…をテーマに: a quote the page opens and never closes (no 」 before the next 「 or the
     # sentence's end), the theme up to its cue
     unclosed = re.compile(rf"「(?P<u>[^「」『』。\n]{{2,80}}?)\s?(?:を|の|が)?\s?(?P<cue>{cue})(?P<rest>[^「」。\n]*)(?=[「。\n]|$)")
@@ -436,7 +437,7 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
                 continue
             if pattern is not before and not own_cue and talk_before.search(text, max(lo, m.start() - 12), m.start()):
                 continue
-            if pattern is not before and not own_cue and talk_topic.search(text, max(lo, m.start() - 60), m.start()):
+            if pattern is not before and not own_cue and talk_topic.search(text, max(lo, m.start() - 140), m.start()):
                 continue
             if pattern is before and _TALK_OWNER.search(text, max(lo, m.start() - 10), m.start()):
                 continue  # 分科会のテーマは「…」: a session's theme, not the meeting's
