@@ -398,7 +398,12 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
     # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
     # (…をテーマにした3分科会: sessions counted)
-    talk_after = re.compile(rf"\s?(?:に|で|と|として|とした|にした|とする)?\s?[\u4e00-\u9fff0-9]{{0,4}}?(?:{talk})")
+    # (…をテーマに、落語家の青葉太郎氏による講演, …をテーマに、…の青葉花子氏(…社長)から報告があり: a talk whose
+    # speaker the clause names before the talk word)
+    talk_after = re.compile(rf"\s?(?:に|で|と|として|とした|にした|とする)?\s?(?:[\u4e00-\u9fff0-9]{{0,4}}?|"
+                            rf"[、,][^。「」『』\n]{{0,40}}?氏\s?(?:[(（](?:[^()（）\n]|[(（][^()（）\n]{{0,4}}[)）]){{0,30}}[)）])?\s?"
+                            rf"(?:による|の|が|から|より)"
+                            rf"[^。「」『』\n]{{0,6}}?)(?:{talk})")
     # メインテーマは、…でした。: an unquoted theme, the whole complement of a copula
     # (テーマは…まち。, 大会テーマ:…: a headline's noun phrase, no copula; not a clause ending on a verb)
     plain = re.compile(rf"(?:{cue})(?:は|:|：)[、\s]?(?P<u>[^「」『』。、\n:：]{{4,60}}?)"
@@ -407,7 +412,8 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     talk_before = re.compile(rf"(?:{talk})(?:では|で|は|が|も)[、,\s]?\s?$")
     # 講演会では、…氏による「…」をテーマに, 「リレートーク」では、…が登壇し「…」をテーマに: the talk is the
     # topic of the clause the quote stands in
-    talk_topic = re.compile(rf"(?:{talk})会?[」』]?(?:では|は)[、,][^。「」『』\n]{{0,40}}$")
+    # (課題別実践報告では、…が「…」を、…が「…」をテーマに: the clause's other talks quoted between, each one's title)
+    talk_topic = re.compile(rf"(?:{talk})会?[」』]?(?:では|は)[、,][^。\n]{{0,120}}$")
     # 「…をテーマに: a quote the page opens and never closes (no 」 before the next 「 or the
     # sentence's end), the theme up to its cue
     unclosed = re.compile(rf"「(?P<u>[^「」『』。\n]{{2,80}}?)\s?(?:を|の|が)?\s?(?P<cue>{cue})(?P<rest>[^「」。\n]*)(?=[「。\n]|$)")
@@ -431,7 +437,7 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
                 continue
             if pattern is not before and not own_cue and talk_before.search(text, max(lo, m.start() - 12), m.start()):
                 continue
-            if pattern is not before and not own_cue and talk_topic.search(text, max(lo, m.start() - 60), m.start()):
+            if pattern is not before and not own_cue and talk_topic.search(text, max(lo, m.start() - 140), m.start()):
                 continue
             if pattern is before and _TALK_OWNER.search(text, max(lo, m.start() - 10), m.start()):
                 continue  # 分科会のテーマは「…」: a session's theme, not the meeting's
@@ -448,6 +454,12 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
 
 
 _BARE_DECLARATION = ("宣言", "宣言文", "アピール")
+# 5つの共同アピールが採択: the word counted, several documents adopted, none of them the meeting's one declaration
+_COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)\s?(?:つ|本|件)の\s?$")
+# …を盛り込んだ宣言を採択: a bare word after a clause's verb is the common noun it qualifies, no name
+_CLAUSE_BEFORE = re.compile(r"(?:た|だ|る)\s?$")
+# 第69回青葉経済同友会大会アピール: the meeting's edition mark opens the declaration's name
+_EDITION_OPENING = re.compile(r"第\s?(?:[0-9]+|[一二三四五六七八九十百]+)\s?$")
 _TALK_OWNER = re.compile(r"(?:講演|基調講演|記念講演|分科会|パネルディスカッション|対談|報告|発表)の$")
 _STATEMENT = re.compile(r"[、。,，]|[をと]宣言$")
 
@@ -466,6 +478,17 @@ def _declaration_patterns() -> tuple[re.Pattern, re.Pattern]:
     return quoted, adopted
 
 
+def counted_declaration(text: str, name: str) -> bool:
+    """Whether the text counts declarations of this name (5つの共同アピールが採択): several documents, so a line
+    bearing the name heads one of them, not the meeting's one declaration."""
+    at = text.find(name)
+    while at >= 0:
+        if _COUNTED.search(text, max(0, at - 8), at):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def declarations(text: str, lo: int, hi: int) -> list[Found]:
     """Declarations of text[lo:hi] in order: quoted (「金沢宣言」, 「青葉アピール」), or unquoted with
     an adoption verb (大会宣言を採択, 共同宣言の採択)."""
@@ -482,6 +505,12 @@ def declarations(text: str, lo: int, hi: int) -> list[Found]:
                 # (…の要点をアピールとしてまとめる: the word's verb-noun sense, no declaration's name; but
                 # 最後にアピールを採択: a meeting adopts the appeal it does not name)
                 continue
+            if _COUNTED.search(text, max(lo, start - 8), start):
+                continue
+            if text[start:m.end("d")] in _BARE_DECLARATION and _CLAUSE_BEFORE.search(text, max(lo, start - 2), start):
+                continue
+            edition = _EDITION_OPENING.search(text, max(lo, start - 8), start) if text.startswith("回", start) else None
+            start = edition.start() if edition else start
             out.append(Found(start, m.end("d"), text[start:m.end("d")]))
     ceremony = tuple(vocabulary()["ceremony_declarations"])
     return sorted(f for f in out if not f.text.endswith(ceremony))  # (『開会宣言』: the ceremony's opening)

@@ -52,11 +52,16 @@ _VENUE_MARK = re.compile(r"を(?:主|メイン)?会場(?:に|と|として)|を�
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?を\s?(?:メイン|統一|大会)?テーマに[^。\n]{0,20}?(?:開催|開か|開い|開き|行))|"
                          r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
                          # 青葉区・青葉ホールで第14回「…交流会」を開催: the meeting's name quoted after its edition mark
-                         r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回\s?[「『][^」』\n]{1,40}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))")
+                         r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回\s?[「『][^」』\n]{1,40}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
+                         # …サミットに参加するため、青葉市へ行ってきました: where the writer went to attend it
+                         r"(?:に|へ)(?=行っ|行き|伺|訪問|向か|出張)")
+# the purpose a journey to the venue is for: to attend the meeting the sentence names before it
+_TO_ATTEND = re.compile(r"(?:出席|参加)\s?(?:する|の)\s?(?:ため|為)(?:に)?[、,]?\s?")
+_JOURNEY = re.compile(r"(?:に|へ)(?:行っ|行き|伺|訪問|向か|出張)")
 _OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
-# the town right after its prefecture, up to the mark or its hall (…県青葉町の文化会館で): a municipality the
+# the town right after its prefecture (and county), up to the mark or its hall (…県青葉町の文化会館で): a municipality the
 # gazetteer, built from today's postal table, no longer holds
-_FORMER_TOWN = re.compile(r"([\u4e00-\u9fff々ヶ]{1,4}?(?:市|町|村))(?=$|の[^、。\s]{1,20}$)")
+_FORMER_TOWN = re.compile(r"(?:[\u4e00-\u9fff々ヶ]{1,4}?郡)?([\u4e00-\u9fff々ヶ]{1,4}?(?:市|町|村))(?=$|の[^、。\s]{1,20}$)")
 # 会場は青葉市の…, 開催地は青葉県若葉市: the venue named after its role word (the place follows)
 _ROLE_BEFORE = re.compile(r"(?:会場|開催地|開催場所|開催都市)(?:は|が)[、\s]?")
 _FOUNDED_IN = re.compile(r"(?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令和)\s?(?:元|[0-9]{1,2}))\s?年(?:度)?(?:に|から)[^。、月]{0,16}$")
@@ -165,6 +170,8 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
             continue  # (…の中心は青葉市の事例であった: a copula, no venue, without the report's …が11日、)
         if "始ま" in mark.group() and _FOUNDED_IN.search(text, max(start, mark.start() - 24), mark.start()):
             continue  # (…は2010年に青葉市で始まり、今年で3回目: where the series began, not this meeting's venue)
+        if _JOURNEY.match(text, mark.start()) and not _TO_ATTEND.search(text, start, mark.start()):
+            continue  # (…へ向かう途中: a journey that is not to attend the meeting names no venue)
         if _ONLINE.search(text, max(start, mark.start() - 12), mark.start()):
             continue  # (…(事務局:青葉市)が、オンラインにて開催: held online, the town named before is no venue)
         lo = max(start, mark.start() - 30)
@@ -227,10 +234,11 @@ def _town_after_prefecture(ctx: DocContext, prefecture: str, at: int, end: int) 
 # A hall right before a venue mark whose name starts with a place (in kanji or kana): the place is
 # the town it stands in. A chamber of commerce is one too (福井商工会議所で開催: its building, in the city
 # whose name it bears).
-_HALL_NAME = (r"(?:^|(?<=[、。\s「」()（）はがもとを]))([\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3})"
+_HALL_NAME = (r"(?:^|(?<=[、。\s「」()（）はがもとをに]))([\u3041-\u3096]{2,5}|[\u4e00-\u9fff々ヶ]{2,3})"
               r"[\u4e00-\u9fff々ヶ\u30a1-\u30faー・]{0,12}?(?:ドーム|アリーナ|ホール|会館|センター|体育館|プラザ|"
               r"メッセ|スタジアム|ホテル|商工会議所")  # (the group of hall words left open: a station closes it below)
 _FACILITY = re.compile(_HALL_NAME + r")$")
+_KANJI_RUN = re.compile(r"[\u4e00-\u9fff々ヶ]+")
 
 
 # The same hall, or a station, then the room or hall inside it or beside it up to the mark (福井駅前のハピリン
@@ -267,12 +275,19 @@ def seat_city(ctx: DocContext, short: str) -> str | None:
 
 def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
     for pattern in (_FACILITY, _FACILITY_ROOM):
-        m = pattern.search(ctx.text, lo, at)
+        # (…センター3階のオープンイノベーションカフェ「…」を会場に: a hall and the room in it, longer than the window
+        # before the mark; the pattern reads no further back than a comma, a full stop or a space)
+        m = pattern.search(ctx.text, lo if pattern is _FACILITY else min(lo, max(0, at - 60)), at)
         if not m:  # (no quote check: the hall's word ends right at the mark, a quote is no theme here)
             continue
-        whole = _hall_town(ctx, m.group(1))
-        if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
-            return whole, m.start(1), m.end(1)
+        # (酒田勤労者福祉センター: the town's name is the first two kanji of three when the three are none; not
+        # a founder's word, 国立京都国際会館, 県立…: a national or prefectural hall, named by its owner)
+        short = m.group(1)
+        two = _KANJI_RUN.fullmatch(short) and len(short) == 3 and short[1] != "立"
+        for n in ((3, 2) if two else (len(short),)):
+            whole = _hall_town(ctx, m.group(1)[:n])
+            if whole and is_municipality(whole) and whole.endswith(MUNICIPALITY_SUFFIX):
+                return whole, m.start(1), m.start(1) + n
     return _facility_tail_place(ctx, lo, at)
 
 
@@ -827,6 +842,8 @@ def page_declaration(ctx: DocContext) -> tuple[str, int, int] | None:
             ends = [e for e in meetings.meeting_word_ends(ctx.text, start, end) if e < end - 2]
             if ends and _EDITION_AT.match(ctx.text, start):
                 start = ends[-1]
+            if meetings.counted_declaration(ctx.text, ctx.text[start:end]):
+                continue  # (これらに関する5つの共同アピール, then a heading 共同アピール: one of several)
             return ctx.text[start:end], start, end
     return None
 

@@ -252,6 +252,10 @@ def _rows(ctx: DocContext) -> list[dict]:
     return drafts
 
 
+# after a prefecture, a town the gazetteer no longer holds (merged since), maybe after its county: the whole cell
+_ROW_FORMER_TOWN = re.compile(r"\s?([\u4e00-\u9fff々ヶ]{1,4}郡)?([\u4e00-\u9fff々ヶ]{1,4}?[町村])(?=[\s\t(（)）〉】\]]|$)")
+# the address going on after the municipality with no space (北九州市門司, 函館市大森町): a district of it, no theme
+_ADDRESS_TAIL = re.compile(r"[\u4e00-\u9fff々ヶ]{1,6}(?=[\s\t(（)）〉】\]]|$)")
 _ROW_SHORT_PLACE = re.compile(r"([\u4e00-\u9fff々ヶ]{2,4}?)(全国大会|大会)?(?=[\s\t(（〈)）〉】\]]|$)")
 
 
@@ -272,10 +276,16 @@ def _row_place(ctx: DocContext, at: int, end: int) -> tuple[int, int, str, int] 
         while pos < end and text[pos] in " \u3000":
             pos += 1
     close = (lambda i: i + 1 if lead and text[i:i + 1] in ")）〉】]" else i)
+    if chain and chain[-1][2].endswith(PREFECTURE_SUFFIX):
+        former = _ROW_FORMER_TOWN.match(text, chain[-1][1], end)
+        if former:  # 福岡県八女郡矢部村: a town merged away since, written after its prefecture (and county)
+            chain.append((former.start(2), former.end(2), former.group(2)))
     if chain:
         cities = [c for c in chain if c[2].endswith(MUNICIPALITY_SUFFIX)]
         s, e, name = (cities or chain)[-1]
-        return s, e, name, close(chain[-1][1])
+        words_end = chain[-1][1]
+        tail = _ADDRESS_TAIL.match(text, words_end, end)
+        return s, e, name, close(tail.end() if tail else words_end)
     m = _ROW_SHORT_PLACE.match(text, at, end)
     if not m:
         return None
@@ -388,7 +398,10 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
         ps, pe, name = (cities or places)[-1]
         s = offset + m.start(1) + m.group(1).index(short) + ps
         return field_span(s, s + pe - ps, "summit-host-after", "host", name)
-    host = nickname_place(ctx, short) if nickname else full_host(ctx, short)
+    # (…大会in長崎: a prefecture's name read as a nickname's is, the city where that is the prefecture's seat;
+    # in 富岡 on a page writing 富岡町: the place the page writes)
+    seat = m.re is _IN_HOST and any(is_municipality(short + e) for e in PREFECTURE_SUFFIX)
+    host = nickname_place(ctx, short) if nickname or seat else full_host(ctx, short)
     if (host is None or not is_municipality(host)) and not nickname:
         # in 品川開催: a word the reader joined to the place (a PDF drops the space between them)
         for n in range(len(short) - 1, 1, -1):
@@ -1554,19 +1567,30 @@ def _until_day(ctx: DocContext, draft: dict) -> None:
             return
 
 
-def _city_of_ward(ctx: DocContext, draft: dict) -> None:
-    """A host that is a designated city's ward (福岡市中央区) is that city: the municipality."""
+# 西伯郡伯耆町: a town written with its county (郡), as the postal table and an address write it
+_COUNTY_TOWN = re.compile(r"^(.+?郡)(.+[町村])$")
+
+
+def _municipality_of_host(ctx: DocContext, draft: dict) -> None:
+    """A host that is a designated city's ward (福岡市中央区) is that city: the municipality; a town written
+    with its county (西伯郡伯耆町) is the town (伯耆町), where that name alone is one town (森町, in two
+    prefectures, keeps its county)."""
     m = _WARD.match(draft["host"] or "")
-    if not m or not is_municipality(m.group(1)):
-        return
-    old, city = draft["host"], m.group(1)
+    if m and is_municipality(m.group(1)):
+        city = m.group(1)
+    else:
+        m = _COUNTY_TOWN.match(draft["host"] or "")
+        if not m or prefecture_of(m.group(2)) is None:
+            return
+        city = m.group(2)
+    old = draft["host"]
     draft["host"] = city
     for i, sp in enumerate(draft["evidence"]):
         if isinstance(sp, Span) and sp.field == "host" and sp.value == old:
             quote = ctx.text[sp.start:sp.end]
             at = quote.find(city)
             draft["evidence"][i] = sp._replace(start=sp.start + at, end=sp.start + at + len(city), value=city) \
-                if at >= 0 else sp._replace(value=city, how="the city of its ward")
+                if at >= 0 else sp._replace(value=city, how="the municipality of its ward or county")
 
 
 _SHORT_NAME = re.compile(r"[」』]?\s?[(（](?:略称|通称)?[、,:：]?\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{2,6})[)）]")
@@ -1653,7 +1677,7 @@ def summit_drafts(ctx: DocContext) -> list[dict]:
         _host_of_declaration(ctx, d)
     _host_of_hosting_body(ctx, drafts)
     for d in drafts:
-        _city_of_ward(ctx, d)
+        _municipality_of_host(ctx, d)
         _no_end_for_a_month(d)
         _until_day(ctx, d)
     # 第1回目の会議 that no named series takes: a body's working session (a council's minutes), no summit

@@ -22,3 +22,10 @@ def test_a_room_on_a_floor_of_a_hall():
 def test_a_national_hall_is_no_town():
     text = "11月3日、第4回北上川こけしフォーラムが国立盛岡国際会館の大ホールで開かれた。\n"
     assert _hosts(text) == [(4, None)]
+
+
+def test_a_room_with_a_long_name_on_a_floor_of_a_hall():
+    # (the hall, its floor and the room run longer than the few characters read before a venue mark)
+    text = ("第4回北上川こけしフォーラムを11月3日に開催しました。今回で4回目。盛岡グランドホテル2階のコミュニティラウンジ"
+            "スペース「こけし広場」を会場に、120名が集いました。\n")
+    assert _hosts(text) == [(4, "盛岡市")]

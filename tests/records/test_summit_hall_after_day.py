@@ -1,0 +1,25 @@
+"""A hall named after its town right after the day it was held (12月20日(火)に酒田勤労者福祉センターにおいて):
+the town is the first two kanji of a three-kanji run that names no place (酒田勤 -> 酒田市), but not a
+founder's word (国立…, 県立…: a national or prefectural hall). Each text is made up for the case it
+shows (real towns, invented meetings and halls)."""
+from tests.records.built import records_of
+
+
+def _hosts(text):
+    _, recs = records_of(text)
+    return [(r["edition"], r["host"]) for r in recs if r["type"] == "summit"]
+
+
+def test_a_hall_named_after_its_town_after_the_day():
+    text = "12月20日(火)に酒田勤労者福祉センターにおいて、第45回青葉技術フォーラムを開催しました。\n"
+    assert _hosts(text) == [(45, "酒田市")]
+
+
+def test_a_national_hall_names_no_town_by_its_founder():
+    text = "第40回青葉経営研究集会が国立青葉国際会館で開かれました。\n"
+    assert _hosts(text) == [(40, None)]
+
+
+def test_a_national_hall_with_a_place_after_its_founder_is_not_that_founder():
+    text = "第40回青葉経営研究集会が国立立川国際会館で開かれました。\n"
+    assert _hosts(text) != [(40, "国立市")]

@@ -1,0 +1,24 @@
+"""A report of going to a meeting names its venue as the journey's end: …に出席するため、青葉市の…センターに行って
+きました, …に参加する為に、福岡県柳川市へ訪問しました; a journey for another purpose names none. Each text is
+made up for the case it shows (real towns, invented meetings and halls)."""
+import pytest
+
+from tests.records.built import records_of
+
+
+def _hosts(text):
+    _, recs = records_of(text)
+    return [(r["edition"], r["host"]) for r in recs if r["type"] == "summit"]
+
+
+@pytest.mark.parametrize("text,edition,host", [
+    ("3月5日(木)は、第12回全国青葉研究集会in神奈川に出席するため、横浜市の青葉会議センターに行ってきました。\n", 12, "横浜市"),
+    ("「第3回全国うなぎサミット」に参加する為に、福岡県柳川市へ訪問しました。\n", 3, "柳川市"),
+])
+def test_the_journey_to_attend_ends_at_the_venue(nlp, text, edition, host):
+    assert _hosts(text) == [(edition, host)]
+
+
+def test_a_journey_for_another_purpose_names_no_venue(nlp):
+    text = "第3回全国うなぎサミットの資料を受け取りに、福岡県柳川市へ行ってきました。\n"
+    assert [h for _, h in _hosts(text)] != ["柳川市"]
