@@ -8,6 +8,8 @@ the model worker's when the command line started one (`compute`, see
 Per document (`document_tasks()`; how they are submitted: `flows/scheduling.py`):
 
     document    a small source read and drafted in one task (at most ONE_TASK_BYTES, not a long PDF)
+    documents   several such sources read and drafted in turn (--no-cache on the process pool only:
+                `documents_task`)
     read        a source read whole
     read-pages  a page range of a long PDF ...
     join-pages  ... and the ranges joined into the Document one read gives
@@ -171,6 +173,35 @@ def candidates_stage(doc: Document, regions: list[tuple[int, int]], settings: Se
 def assemble_stage(doc: Document, parts: list[list[Candidate]], settings: Settings | None = None,
                    seconds: float | None = None) -> list[dict] | WorkFailed:
     return _not_cached_if_limited(compute("assemble", doc, parts, settings, seconds))
+
+
+def documents_stage(batch: list[Fetched], settings: Settings) -> list[tuple[Document, list[dict]] | None]:
+    """Small documents read and drafted in turn, each as `document_stage` does, in one task: a task run costs
+    Prefect's engine, its server and the flow's process about as much CPU as the work on a small page. A
+    document that raised, and those after a memory failure (the worker is replaced after this task: the
+    pool's max_tasks_per_child mechanism, see `runtime/internals.replace_worker_when`), are None: the flow
+    gives each its own `document` task, which fails, or succeeds on a new worker, as it would have."""
+    out: list[tuple[Document, list[dict]] | None] = []
+    for fetched in batch:
+        if stages.replacement_wanted():
+            out.append(None)
+            continue
+        try:
+            out.append(compute("document", fetched, settings))
+        except Exception:  # noqa: BLE001  (done again in a task of its own, whose state says what failed)
+            out.append(None)
+    return out
+
+
+def _documents_run_name(parameters: dict) -> str:
+    batch = parameters["batch"]
+    return f"documents {batch[0].uri}" + (f" and {len(batch) - 1} more" if len(batch) > 1 else "")
+
+
+# --no-cache: a few small documents to a task on the process pool (`scheduling.read_all`); with the cache
+# each document keeps its own task (its own cache entry, answered alone when the others changed)
+documents_task = task(name="documents", task_run_name=_documents_run_name, cache_policy=NO_CACHE,
+                      persist_result=False)(documents_stage)
 
 
 class DocumentTasks(NamedTuple):
