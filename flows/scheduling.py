@@ -14,7 +14,7 @@ hits) in the order of the sources:
   as before).
 - A small source (`stages.small`) is read and drafted in one `document` task:
   a task on a worker process costs about as much of Prefect's own CPU as the
-  work on a small page; on the process pool without the cache, a few such sources
+  work on a small page; on the process pool, a few such sources
   go to one `documents` task (`Batches`), each done in turn and given back to a
   task of its own if it raised there. A PDF with more pages than `split_pages` is read in page
   ranges of about that many pages, a task each, and one more task joins them
@@ -54,7 +54,7 @@ from extractors.records.build import candidate_parts
 from extractors.settings import Settings
 from flows.reporting import say
 from flows.runtime import interrupt, stages, timeline
-from flows.runtime.internals import abandon
+from flows.runtime.internals import abandon, pool_workers
 from flows.runtime.runners import cancel_future, done as future_done, finished as future_finished, wait_for
 from flows.runtime.stages import WorkFailed
 from flows.runtime.timeline import mark
@@ -62,7 +62,8 @@ from flows.tasks import DocumentTasks, document_tasks, documents_task, fetch_tas
 from schemas.document import DocStatus, Document, Fetched
 
 IO_THREADS = 8  # fetch tasks run on threads of the flow's process (see read_all)
-BATCH_MAX = 8  # small documents in one `documents` task at most (`Batches`)
+BATCH_MAX = 4  # small documents in one `documents` task at most (`Batches`): a long document's next task
+# (its join, its drafts) waits for a worker to finish the batch it holds
 
 
 def _progress(done: int, total: int, doc: Document, cached: bool, progress: bool) -> None:
@@ -106,6 +107,8 @@ class Staged:
     @cached_property
     def cached(self) -> bool:
         """Every task of the stage was answered from the cache: nothing was redone. Ask once it is done."""
+        if self.item is not None:  # a `documents` task's: its item says
+            return self.whole.result()[self.item][1]
         return all(_cached(f) for f in (*self.parts, self.whole) if f is not None)
 
     def out_of_time(self) -> WorkFailed:
@@ -152,14 +155,16 @@ def start_reading(fetched: Fetched, settings: Settings, tasks: DocumentTasks, dr
 
 class Batches:
     """Small local documents gathered into `documents` tasks (`tasks.documents_task`), for a run on the process
-    pool without the cache: a task run costs the worker's engine, the server and the flow's process about
-    as much CPU as reading and drafting a small page. Guided: a batch holds about 1/(2 x workers) of the
-    local files still to come, at most BATCH_MAX, so that the last are one to a task and both workers end
-    together; one left alone is a `document` task as before. A batch is submitted as soon as it is full or
-    no local file is left to fetch (a download is not waited for)."""
+    pool: a task run costs the worker's engine, the server and the flow's process about as much CPU as
+    reading and drafting a small page. With the cache, each document keeps its own cache entry
+    (`tasks.documents_stage`). Guided: a batch holds about 1/(2 x workers) of the local files still to
+    come, at most BATCH_MAX, so that the last are one to a task and both workers end together; one left
+    alone is a `document` task as before. A batch is submitted as soon as it is full or no local file is
+    left to fetch (a download is not waited for)."""
 
-    def __init__(self, task, settings: Settings, tasks: DocumentTasks, workers: int, local: int):
-        self.task, self.settings, self.tasks, self.workers = task, settings, tasks, workers
+    def __init__(self, task, settings: Settings, tasks: DocumentTasks, workers: int, local: int,
+                 cache: bool = False):
+        self.task, self.settings, self.tasks, self.workers, self.cache = task, settings, tasks, workers, cache
         self.left = local  # local files not fetched yet
         self.pending: list[Staged] = []  # fetched, not submitted yet
 
@@ -188,18 +193,16 @@ class Batches:
             batch[0].item = None
             batch[0].whole = start_reading(batch[0].source, self.settings, self.tasks, draft=True).whole
             return
-        future = self.task.submit([st.source for st in batch], self.settings)
+        future = self.task.submit([st.source for st in batch], self.settings, self.cache)
         for st in batch:
             st.whole = _marked(future, f"document {st.source.uri}")
 
 
 def _pool_workers() -> int:
     """The flow's process pool's workers; 0 for another task runner (threads, Dask)."""
-    from prefect.task_runners import ProcessPoolTaskRunner
-
     context = FlowRunContext.get()
     runner = context.task_runner if context is not None else None
-    return runner._max_workers if isinstance(runner, ProcessPoolTaskRunner) else 0
+    return pool_workers(runner)
 
 
 def start_drafting(doc: Document, settings: Settings, tasks: DocumentTasks) -> Staged:
@@ -321,11 +324,12 @@ def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks, reads
     reading submitted as soon as its bytes are there, largest local file first: a small one read
     and drafted in one task, a long PDF in page ranges whose join is submitted with their values
     as soon as the last of them is read. `reads` (filled in place, if given) holds what was
-    submitted when Ctrl-C interrupts it. `batch` (the `documents` task; a run without the cache, on the
-    process pool): small local files read and drafted a few to a task (`Batches`)."""
+    submitted when Ctrl-C interrupts it. `batch` (the `documents` task): on the process pool, small local files
+    read and drafted a few to a task (`Batches`)."""
     reads = reads if reads is not None else [None] * len(sources)
     workers = _pool_workers() if batch is not None else 0
-    batches = Batches(batch, settings, tasks, workers, sum(not is_url(s) for s in sources)) if workers else None
+    batches = Batches(batch, settings, tasks, workers, sum(not is_url(s) for s in sources),
+                      tasks is document_tasks(True)) if workers else None
     files = ThreadPoolExecutor(max_workers=IO_THREADS, thread_name_prefix="read-file")
     with ThreadPoolTaskRunner(max_workers=IO_THREADS) as io:
         try:
@@ -384,7 +388,6 @@ def process_all(sources: list[str], settings: Settings, progress: bool, cache: b
     (`after_stop`).
     """
     tasks = document_tasks(cache)
-    batch = None if cache else documents_task  # (with the cache, each document keeps its own cache entry)
     n = len(sources)
     reads: list = [None] * n
     drafts: list = [None] * n
@@ -393,7 +396,7 @@ def process_all(sources: list[str], settings: Settings, progress: bool, cache: b
     done = 0
     try:
         with interrupt.stoppable():
-            read_all(sources, settings, tasks, reads, progress, batch)
+            read_all(sources, settings, tasks, reads, progress, documents_task)
             draft_all(reads, settings, tasks, drafts, progress)
             for i, d in enumerate(drafts):  # a drafting that failed in its parts has no task to wait for
                 if d.whole is None:
@@ -432,7 +435,7 @@ def _values(read: Staged, drafted: Staged) -> tuple[Document, list[dict]]:
             return value
         if value[read.item] is None:
             raise RuntimeError(f"{read.source.uri} was not done in its batch")  # (see _given_back)
-        return value[read.item]
+        return value[read.item][0]
     doc = read.whole.result()
     value = drafted.whole.result() if drafted.whole is not None else None
     failed = value if isinstance(value, WorkFailed) else drafted.failed

@@ -1,7 +1,8 @@
-"""Small documents a few to a `documents` task (a run on the process pool without the cache).
+"""Small documents a few to a `documents` task (a run on the process pool).
 
 Without Prefect or the model: `documents_stage` gives back (None) a document that raised and
-those after a memory failure, each then given a task of its own by the flow; `Batches` makes
+those after a memory failure, each then given a task of its own by the flow, and with the cache
+reads and writes each document's own entry (not one that passed a limit); `Batches` makes
 batches that shrink as the local files run out, the last ones of one document being plain
 `document` tasks, and leaves a download, a failed fetch and a long source to their own tasks.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 from extractors.settings import Settings
 from flows import scheduling, tasks
 from flows.runtime import stages
-from schemas.document import Fetched
+from schemas.document import DocStatus, Document, Fetched
 
 PAGE = "<html><body><p>町の商工会が、地元の商店と新しい取り組みを話し合った。</p></body></html>".encode("utf-8")
 
@@ -52,8 +53,37 @@ def test_a_document_that_raises_and_those_after_a_memory_failure_are_given_back(
         out = tasks.documents_stage([_page(n) for n in range(5)], Settings())
     finally:
         stages._REPLACE.clear()
-    assert out == [("doc", ["draft"]), None, ("failed", []), None, None]
+    assert out == [(("doc", ["draft"]), False), None, (("failed", []), False), None, None]
     assert done == [_page(n).uri for n in range(3)]  # nothing read after the memory failure
+
+
+class _Store:
+    def __init__(self, entries: dict):
+        self.entries = entries
+
+    def exists(self, key):
+        return key in self.entries
+
+    def read(self, key):
+        return type("Record", (), {"result": self.entries[key]})()
+
+    def write(self, obj, key):
+        self.entries[key] = obj
+
+
+def test_with_the_cache_each_document_has_the_entry_its_own_task_would_have(monkeypatch):
+    settings = Settings()
+    key = {n: tasks._document_key(None, {"fetched": _page(n), "settings": settings}) for n in range(3)}
+    store = _Store({key[0]: ("cached doc", ["cached draft"])})
+    monkeypatch.setattr(tasks, "_document_store", lambda: store)
+    monkeypatch.setattr(tasks, "compute", lambda name, fetched, settings: (
+        (Document(uri=fetched.uri, status=DocStatus.failed, error_code="timeout"), []) if fetched.uri.endswith("2.html")
+        else ("doc", ["draft"])))
+    out = tasks.documents_stage([_page(n) for n in range(3)], settings, cache=True)
+    assert out[0] == (("cached doc", ["cached draft"]), True) and out[1] == (("doc", ["draft"]), False)
+    assert out[2][0][0].error_code == "timeout" and out[2][1] is False
+    assert set(store.entries) == {key[0], key[1]}  # a value that passed a limit is not cached
+    assert tasks.documents_stage([_page(1)], settings, cache=False) == [(("doc", ["draft"]), False)]
 
 
 def test_batches_shrink_as_the_local_files_run_out_and_a_lone_one_is_a_document_task(monkeypatch):
@@ -62,10 +92,10 @@ def test_batches_shrink_as_the_local_files_run_out_and_a_lone_one_is_a_document_
     batches = scheduling.Batches(_Task("documents", log), Settings(), _Tasks(log), workers=2, local=30)
     staged = [batches.fetched(f"/in/page{n}.html", _page(n)) for n in range(30)]
     sizes = [len(given) if name == "documents" else 1 for name, given in log]
-    assert sizes == [8, 6, 4, 3, 3, 2, 1, 1, 1, 1], sizes
-    assert [name for name, _ in log][-4:] == ["document"] * 4
+    assert sizes == [4, 4, 4, 4, 4, 3, 2, 2, 1, 1, 1], sizes
+    assert [name for name, _ in log][-3:] == ["document"] * 3
     assert all(st is not None and st.whole is not None for st in staged)
-    assert [st.item for st in staged[:9]] == [*range(8), 0] and all(st.item is None for st in staged[-4:])
+    assert [st.item for st in staged[:5]] == [*range(4), 0] and all(st.item is None for st in staged[-3:])
 
 
 def test_a_download_a_failed_fetch_and_a_long_source_are_not_gathered(monkeypatch):
@@ -107,9 +137,9 @@ def test_a_document_given_back_by_its_batch_is_done_in_a_task_of_its_own(prefect
             raise RuntimeError("a reader's bug, this once")
         return compute(stage, fetched, settings)
 
-    def batch(batch, settings):
+    def batch(batch, settings, cache=False):
         in_batch.yes = True
-        return tasks.documents_stage(batch, settings)
+        return tasks.documents_stage(batch, settings, cache)
 
     monkeypatch.setattr(tasks, "compute", raise_once)
     monkeypatch.setattr(tasks.documents_task, "fn", batch)
