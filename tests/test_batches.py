@@ -151,3 +151,28 @@ def test_a_document_given_back_by_its_batch_is_done_in_a_task_of_its_own(prefect
     runs = sorted(r.name for r in _task_runs(state) if r.name.startswith("document"))
     assert len(raised) == 1 and [n.split()[0] for n in runs] == ["document", "document", "documents"], runs
     assert f"document {raised[0]}" in runs
+
+
+def test_a_batched_document_s_cache_entry_is_its_own_task_s(prefect_server, tmp_path, monkeypatch):
+    """A run with the cache whose three pages went in a batch of two and a task of one, then a run of them
+    as plain `document` tasks: each answered from the entry written before (the batch's two too)."""
+    import shutil
+
+    from flows.extract import extract_flow
+    from flows.runtime.runners import make_runner
+    from tests.conftest import SAMPLES
+    from tests.test_split_flow import _task_runs
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    names = ("agreement_01_city_release.html", "agreement_02_bank_partners.html", "negative_01_charter.html")
+    for name in names:
+        shutil.copy(SAMPLES / name, inputs / name)
+    run = extract_flow.with_options(task_runner=make_runner("thread"))
+    with monkeypatch.context() as patched:
+        patched.setattr(scheduling, "_pool_workers", lambda: 1)
+        first = run(inputs=[str(inputs)], out=str(tmp_path / "first"), return_state=True)
+    assert any(r.name.startswith("documents ") for r in _task_runs(first))
+    again = run(inputs=[str(inputs / n) for n in names], out=str(tmp_path / "again"), return_state=True)
+    states = {r.name: r.state.name for r in _task_runs(again) if r.name.startswith("document")}
+    assert len(states) == 3 and set(states.values()) == {"Cached"}, states
