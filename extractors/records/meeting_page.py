@@ -275,7 +275,7 @@ def seat_city(ctx: DocContext, short: str) -> str | None:
 
 def _facility_place(ctx: DocContext, lo: int, at: int) -> tuple[str, int, int] | None:
     for pattern in (_FACILITY, _FACILITY_ROOM):
-        # (…センター3階のオープンイノベーションカフェ「…」を会場に: a hall and the room in it, longer than the window
+        # (…センター2階の交流ラウンジ「…」を会場に: a hall and the room in it, longer than the window
         # before the mark; the pattern reads no further back than a comma, a full stop or a space)
         m = pattern.search(ctx.text, lo if pattern is _FACILITY else min(lo, max(0, at - 60)), at)
         if not m:  # (no quote check: the hall's word ends right at the mark, a quote is no theme here)
@@ -843,7 +843,7 @@ def page_declaration(ctx: DocContext) -> tuple[str, int, int] | None:
             if ends and _EDITION_AT.match(ctx.text, start):
                 start = ends[-1]
             if meetings.counted_declaration(ctx.text, ctx.text[start:end]):
-                continue  # (これらに関する5つの共同アピール, then a heading 共同アピール: one of several)
+                continue  # (…に関する3つの共同アピール, then a heading 共同アピール: one of several)
             return ctx.text[start:end], start, end
     return None
 

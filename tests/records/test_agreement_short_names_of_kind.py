@@ -27,7 +27,7 @@ def test_count_after_a_kind_is_not_the_lists():
 
 def test_later_counted_group_is_the_named_bodies(nlp):
     text = ("2023年8月1日\n青葉県には、盛岡・北上・東西の3つの信用金庫があります。"
-            "7月30日、青葉同友会はこの3つの信用金庫との間で「業務協力に関する覚書」の締結を行いました。")
+            "青葉同友会は7月30日、この3つの信用金庫と「経営支援での協力に関する覚書」を交わしました。")
     _, records = records_of(text)
     assert agreement_parties(records) == [sorted(["青葉同友会", "盛岡信用金庫", "北上信用金庫", "東西信用金庫"])]
 

@@ -22,7 +22,7 @@ def test_no_declaration_of_its_own(nlp, text):
 
 
 def test_the_edition_opens_the_declarations_name(nlp):
-    text = "令和2年5月8日、松江市で第12回青葉経済同友会大会が開かれた。討議のあと第12回青葉経済同友会大会アピールが採択された。"
+    text = "令和2年5月8日、松江市で第12回青葉経済同友会大会が開かれた。最後に第12回青葉経済同友会大会アピールを採択して閉会した。"
     assert _declaration(text) in ("第12回青葉経済同友会大会アピール",)
 
 

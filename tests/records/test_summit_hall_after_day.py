@@ -1,5 +1,5 @@
-"""A hall named after its town right after the day it was held (12月20日(火)に酒田勤労者福祉センターにおいて):
-the town is the first two kanji of a three-kanji run that names no place (酒田勤 -> 酒田市), but not a
+"""A hall named after its town right after the day it was held (11月8日(水)に鶴岡勤労者会館において):
+the town is the first two kanji of a three-kanji run that names no place (鶴岡勤 -> 鶴岡市), but not a
 founder's word (国立…, 県立…: a national or prefectural hall). Each text is made up for the case it
 shows (real towns, invented meetings and halls)."""
 from tests.records.built import records_of
@@ -11,8 +11,8 @@ def _hosts(text):
 
 
 def test_a_hall_named_after_its_town_after_the_day():
-    text = "12月20日(火)に酒田勤労者福祉センターにおいて、第45回青葉技術フォーラムを開催しました。\n"
-    assert _hosts(text) == [(45, "酒田市")]
+    text = "11月8日(水)に鶴岡勤労者会館において、第31回青葉ものづくりフォーラムを開きました。\n"
+    assert _hosts(text) == [(31, "鶴岡市")]
 
 
 def test_a_national_hall_names_no_town_by_its_founder():

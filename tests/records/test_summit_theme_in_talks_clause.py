@@ -13,5 +13,5 @@ def test_the_talks_titles_are_no_theme(nlp):
 
 def test_the_meetings_theme_after_the_sessions(nlp):
     text = ("第12回青葉同友会定時総会は6月14日、松江市で開かれた。その後、開かれた8つの分科会では、「明日の港」「海の仕事」"
-            "などをテーマにして、報告をもとにグループ討論を行いました。\n2日目は「港と共に歩む企業づくり」をテーマに全体会が開かれました。")
+            "などをテーマにして、報告を受けて班ごとに話し合いました。\n2日目は「港と共に歩む企業づくり」をテーマに全体会が開かれました。")
     assert the_record(text, "summit")["theme"] == "港と共に歩む企業づくり"
