@@ -230,11 +230,20 @@ def _spaced_bare_word(text: str, end: int) -> int:
     return end
 
 
+# 16回目となる来年のサミット, 第3回の今年の大会: a time word and の before the name say when that
+# meeting is, no part of its name
+_WHEN = re.compile(r"(?:来年|今年|本年|昨年|前年|翌年|一昨年|再来年|次年)度?の|(?:次回|前回|今回)の")
+
+
 def _own_name(text: str, start: int, end: int) -> Found | None:
     """The name text[start:end] after an edition: 第2回の本大会 / 第3回同サミット name the page's
-    meeting by its bare word (大会, サミット); any other 同…/本… is none."""
+    meeting by its bare word (大会, サミット); any other 同…/本… is none; a time word before it
+    (来年のサミット) is no part of it."""
     if text.startswith("の", start):
         start += 1
+    when = _WHEN.match(text, start, end)
+    if when:
+        start = when.end()
     name = text[start:end]
     if not name or name.startswith(("と", "を", "という")):
         return None  # 第42回目となる本大会: a count's verb, no name

@@ -839,7 +839,12 @@ def _head(ctx: DocContext, drafts: list[dict]) -> dict | None:
     editions = {(d["series"], d["edition"]) for d in drafts}
     if len({d["series"] for d in drafts}) > 1:
         return None  # a page about several series (an encyclopedia's list) is about no one meeting
-    first = min(drafts, key=lambda d: d["evidence"][0][0])
+    # (第2回は…で行われ, an edition with no name on a page of several: a past one it tells of, not
+    # the meeting the page opens with)
+    told = [d for d in drafts if len(editions) == 1 or d["evidence"][0][2] != "summit-unnamed-edition"]
+    if not told:
+        return None
+    first = min(told, key=lambda d: d["evidence"][0][0])
     if len(editions) == 1 or first["evidence"][0][0] < _OPENING:
         return first  # the meeting the page opens with
     return None
@@ -909,7 +914,7 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host, ser
     _page_host(ctx, head, series_host)
     if head["declaration"] is None:
         decl = page_declaration(ctx)
-        if decl:
+        if decl and not other_edition(ctx, decl[1], head["edition"]):  # (第1回が…、…宣言を行った: that one's)
             head["declaration"] = decl[0]
             ev.append(field_span(decl[1], decl[2], "summit-declaration", "declaration", decl[0]))
 
