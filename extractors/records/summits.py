@@ -43,7 +43,7 @@ from datetime import date as date_cls, timedelta
 from functools import lru_cache
 
 from extractors.language import meetings
-from extractors.language.dates import DateMention, find_dates, kanji_to_int, parse_wareki_year
+from extractors.language.dates import ISSUE_SUFFIX, DateMention, find_dates, kanji_to_int, parse_wareki_year
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality, \
     prefecture_of
 from extractors.language.org_names import ends_in_kind_word
@@ -684,6 +684,7 @@ def _mentions(ctx: DocContext) -> list[dict]:
 
 
 _LIST_ROW_START = re.compile(r"[\s・•■□◆◇●○◎▼▽▲△★☆※\-]*")
+_ISSUE_AFTER = re.compile(r"\s?" + ISSUE_SUFFIX)
 
 
 # (秋田県商工会連合会), 青葉市商工会議所: the place opens a body's name (the page's publisher), no venue
@@ -708,7 +709,9 @@ def _list_row(ctx: DocContext, draft: dict, edition_at: int, series_end: int) ->
             draft["host"] = name
             draft["evidence"].append(field_span(series_end + ps, series_end + pe, "summit-list-row", "host", name))
     if draft["start_date"] is None:
-        dates = [d for d in ctx.dates_in(series_end, le) if d.start_date and d.year_given and not d.fiscal_year]
+        # (…大会 in 青葉(青葉ジャーナル 2009年11月号): the issue of a paper that reports it, no day of the meeting)
+        dates = [d for d in ctx.dates_in(series_end, le) if d.start_date and d.year_given and not d.fiscal_year
+                 and not _ISSUE_AFTER.match(ctx.text, d.end)]
         if dates:
             d = dates[0]
             draft["start_date"], draft["end_date"] = d.start_date, d.end_date
