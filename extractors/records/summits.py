@@ -1327,9 +1327,23 @@ def _same_meeting(a: dict, b: dict) -> bool:
 
 
 def _organiser_stem(name: str) -> str | None:
-    """The organiser's part of an organiser + bare meeting word series (中同協定時総会 -> 中同協), else None."""
+    """The organiser's part of an organiser + bare meeting word series (中同協定時総会 -> 中同協), or of an
+    organiser + the meeting's nickname (…女性会連合会栃木県大会, the heading's 第27回…連合会総会 栃木県大会
+    read as …連合会 栃木県大会 -> …女性会連合会), else None."""
+    nickname = _nickname_tail(name)
+    if nickname:
+        return name[:-len(nickname)]
     word = next((w for w in meetings.vocabulary()["bare"] if name.endswith(w) and len(name) > len(w)), None)
     return name[:-len(word)] if word else None
+
+
+def _nickname_tail(name: str) -> str | None:
+    """The meeting's nickname a name ends on after a body's name (…連合会栃木県大会 -> 栃木県大会), else None."""
+    for n in range(4, 9):
+        tail = name[-n:]
+        if len(name) > n + 2 and meetings.is_nickname(tail) and ends_in_kind_word(name[:-n]):
+            return tail
+    return None
 
 
 def _year_of(draft: dict) -> str | None:
@@ -1353,6 +1367,9 @@ def _join_same_meetings(drafts: list[dict]) -> list[dict]:
             out.append(d)
             continue
         keep, drop = (d, out[i]) if len(strip_quotes(d["series"])) > len(strip_quotes(out[i]["series"])) else (out[i], d)
+        if _nickname_tail(strip_quotes(keep["series"]).replace(" ", "")) and \
+                not _nickname_tail(strip_quotes(drop["series"]).replace(" ", "")):
+            keep, drop = drop, keep  # (…連合会 栃木県大会 and …連合会総会: the series, not the meeting's nickname)
         if (keep["host"] or "").endswith(PREFECTURE_SUFFIX) and (drop["host"] or "").endswith(MUNICIPALITY_SUFFIX) \
                 and prefecture_of(drop["host"]) == keep["host"]:
             keep["host"] = None  # (青森県 in one mention, 青森県八戸市 in the other: the municipality)
