@@ -1112,7 +1112,7 @@ def _in_force_day_aside(ctx: DocContext, drafts: list[dict]) -> None:
 
 # 三 施行期日 / 条例の施行日 / 【施行日】: a key line of a page about one ordinance, its value (the day) on the
 # same line or alone on the line below; (平成27年4月1日施行): a bracketed note of the day it took effect
-_IN_FORCE_KEY = re.compile(r"[\s・■□●○◆◇【\[(（]*(?:[0-9一二三四五六七八九十]{1,2}\s?[.．、)）]?\s?)?"
+_IN_FORCE_KEY_LINE = re.compile(r"[\s・■□●○◆◇【\[(（]*(?:[0-9一二三四五六七八九十]{1,2}\s?[.．、)）]?\s?)?"
                            r"(?:この|本)?(?:条例の)?施行(?:期日|日|年月日)[】\])）]?\s?[:：]?\s?")
 _IN_FORCE_NOTE = re.compile(r"[(（]\s?$")
 _IN_FORCE_NOTE_END = re.compile(r"\s?(?:から)?施行\s?[)）]")
@@ -1126,7 +1126,7 @@ def _in_force_key(ctx: DocContext, drafts: list[dict]) -> None:
     lines = ctx.lines
     found = None
     for i, line in enumerate(lines):
-        key = _IN_FORCE_KEY.match(line.text)
+        key = _IN_FORCE_KEY_LINE.match(line.text)
         if not key:
             continue
         value = line if line.text[key.end():].strip() else next((x for x in lines[i + 1:i + 3] if x.body), None)
