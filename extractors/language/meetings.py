@@ -230,11 +230,20 @@ def _spaced_bare_word(text: str, end: int) -> int:
     return end
 
 
+# 16回目となる来年のサミット, 第3回の今年の大会: a time word and の before the name say when that
+# meeting is, no part of its name
+_WHEN = re.compile(r"(?:来年|今年|本年|昨年|前年|翌年|一昨年|再来年|次年)度?の|(?:次回|前回|今回)の")
+
+
 def _own_name(text: str, start: int, end: int) -> Found | None:
     """The name text[start:end] after an edition: 第2回の本大会 / 第3回同サミット name the page's
-    meeting by its bare word (大会, サミット); any other 同…/本… is none."""
+    meeting by its bare word (大会, サミット); any other 同…/本… is none; a time word before it
+    (来年のサミット) is no part of it."""
     if text.startswith("の", start):
         start += 1
+    when = _WHEN.match(text, start, end)
+    if when:
+        start = when.end()
     name = text[start:end]
     if not name or name.startswith(("と", "を", "という")):
         return None  # 第42回目となる本大会: a count's verb, no name
@@ -333,10 +342,12 @@ class Count(NamedTuple):
 
 
 # 今年で9回目, 今回が8回目, 今大会は第5回目; 8回目となる今大会, 8回目を迎えた本大会, 第8回となる今回,
-# 第41回目となる令和6年度; 青葉での開催は5回目.
+# 第41回目となる令和6年度; 青葉での開催は5回目; 今年で44回を数えます; 青葉信金の主催で6回目.
 _THIS = r"(?:今回|今大会|本大会|今年度|本年度|今年|記念|(?:令和|平成)\s?(?:元|[0-9]{1,2})\s?年度?|(?:19|20)[0-9]{2}\s?年度?)"
 _COUNT = re.compile(
-    rf"(?:今回|今年|ことし|本年|今大会|本大会)(?:で|が|は|も)?\s?(?:第\s?)?(?P<a>{_NUM})\s?回目"
+    rf"(?:今回|今年|ことし|本年|今大会|本大会)(?:で|が|は|も)?\s?(?:第\s?)?(?P<a>{_NUM})\s?回(?:目|を数え)"
+    # 青葉信用金庫の主催で6回目。: the organiser's count of its meeting
+    rf"|(?:主催|共催|主管)で\s?(?:第\s?)?(?P<j>{_NUM})\s?回目(?!の(?:参加|出席|出場))"
     rf"|での開催は\s?(?:第\s?)?(?P<b>{_NUM})\s?回目"
     rf"|(?<![0-9年第])(?P<c>{_NUM})\s?回目(?:の開催)?(?:と|を)(?:なる|なった|なります|なりました|迎える|迎えた|迎えました)"
     rf"{_THIS}"
@@ -365,7 +376,7 @@ def _bare_count() -> re.Pattern:
 def counted_editions(text: str) -> list[Count]:
     out = []
     for m in sorted((*_COUNT.finditer(text), *_bare_count().finditer(text)), key=lambda m: m.start()):
-        g = next(k for k in "abcdefghi" if k in m.re.groupindex and m.group(k))
+        g = next(k for k in "abcdefghij" if k in m.re.groupindex and m.group(k))
         clause = text[max(0, m.start() - 25):m.start(g)]
         clause = re.split(r"[、。\n]", clause)[-1]
         if g != "g" and _PLACE_COUNT.search(clause + text[m.start():m.start(g)]):

@@ -848,6 +848,9 @@ def page_declaration(ctx: DocContext) -> tuple[str, int, int] | None:
     return None
 
 
+_TOLD_EDITION = re.compile(r"目?\s?(?:は|が|も|では)")
+
+
 def _head(ctx: DocContext, drafts: list[dict]) -> dict | None:
     title = (ctx.doc.title or "").replace(" ", "")
     titled = [d for d in drafts if d["edition"] is not None and f"第{d['edition']}回" in title]
@@ -856,7 +859,13 @@ def _head(ctx: DocContext, drafts: list[dict]) -> dict | None:
     editions = {(d["series"], d["edition"]) for d in drafts}
     if len({d["series"] for d in drafts}) > 1:
         return None  # a page about several series (an encyclopedia's list) is about no one meeting
-    first = min(drafts, key=lambda d: d["evidence"][0][0])
+    # (第2回は…で行われ, an edition with no name, the topic of its sentence, on a page of several: a past one
+    # it tells of, not the meeting the page opens with; 第30回という節目に…を開催する is that meeting)
+    told = [d for d in drafts if len(editions) == 1 or d["evidence"][0][2] != "summit-unnamed-edition"
+            or not _TOLD_EDITION.match(ctx.text, d["evidence"][0][1])]
+    if not told:
+        return None
+    first = min(told, key=lambda d: d["evidence"][0][0])
     if len(editions) == 1 or first["evidence"][0][0] < _OPENING:
         return first  # the meeting the page opens with
     return None
@@ -926,7 +935,7 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host, ser
     _page_host(ctx, head, series_host)
     if head["declaration"] is None:
         decl = page_declaration(ctx)
-        if decl:
+        if decl and not other_edition(ctx, decl[1], head["edition"]):  # (第1回が…、…宣言を行った: that one's)
             head["declaration"] = decl[0]
             ev.append(field_span(decl[1], decl[2], "summit-declaration", "declaration", decl[0]))
 

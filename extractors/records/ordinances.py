@@ -1110,6 +1110,44 @@ def _in_force_day_aside(ctx: DocContext, drafts: list[dict]) -> None:
             return
 
 
+# 三 施行期日 / 条例の施行日 / 【施行日】: a key line of a page about one ordinance, its value (the day) on the
+# same line or alone on the line below; (平成27年4月1日施行): a bracketed note of the day it took effect
+_IN_FORCE_KEY_LINE = re.compile(r"[\s・■□●○◆◇【\[(（]*(?:[0-9一二三四五六七八九十]{1,2}\s?[.．、)）]?\s?)?"
+                           r"(?:この|本)?(?:条例の)?施行(?:期日|日|年月日)[】\])）]?\s?[:：]?\s?")
+_IN_FORCE_NOTE = re.compile(r"[(（]\s?$")
+_IN_FORCE_NOTE_END = re.compile(r"\s?(?:から)?施行\s?[)）]")
+
+
+def _in_force_key(ctx: DocContext, drafts: list[dict]) -> None:
+    """On a page about one ordinance with no effective date yet: the day its 施行日 / 施行期日 key line
+    gives (on the line or alone on the line below), else the day of a bracketed note (平成27年4月1日施行)."""
+    if len({_key_name(d["name"]) for d in drafts}) != 1 or any(d["effective_date"] for d in drafts):
+        return
+    lines = ctx.lines
+    found = None
+    for i, line in enumerate(lines):
+        key = _IN_FORCE_KEY_LINE.match(line.text)
+        if not key:
+            continue
+        value = line if line.text[key.end():].strip() else next((x for x in lines[i + 1:i + 3] if x.body), None)
+        if value is None:
+            continue
+        lo = line.start + key.end() if value is line else value.start
+        dates = [d for d in ctx.dates_in(lo, value.end) if d.start_date and d.precision == "day" and d.year_given]
+        if len(dates) == 1 and not ctx.text[lo:value.end].replace(ctx.text[dates[0].start:dates[0].end], "").strip(" ()（）"):
+            found = dates[0]
+            break
+    if found is None:
+        notes = [d for d in ctx.dates_in(0, len(ctx.text)) if d.start_date and d.precision == "day" and d.year_given
+                 and _IN_FORCE_NOTE.search(ctx.text, max(0, d.start - 2), d.start)
+                 and _IN_FORCE_NOTE_END.match(ctx.text, d.end)]
+        found = notes[0] if len(notes) == 1 else None
+    if found is not None:
+        for d in drafts:
+            d["effective_date"] = found.start_date
+            d["evidence"].append(date_span(found, "ordinance-in-force-key", "effective_date"))
+
+
 # A name followed by one of these is the ground of something else (…条例に基づく支援,
 # …条例の規定により, …条例第3条): a passing reference, not a statement about the ordinance.
 _BASIS_AFTER = re.compile(r"[」』]?\s?(?:に基づ|にもとづ|に基い|の規定|に規定|に定め|により|によって|による|を根拠|"
@@ -1434,6 +1472,8 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         _supplementary_provisions(ctx, drafts)
         _fallback_dates(ctx, drafts)
     drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts)]
+    if not amending_page:  # (after the names in passing: 議員提案政策条例のページに戻る names no second one)
+        _in_force_key(ctx, drafts)
     return _whole_names_first(_apply_renames(_join_short_names(ctx, drafts)))
 
 

@@ -43,7 +43,7 @@ from datetime import date as date_cls, timedelta
 from functools import lru_cache
 
 from extractors.language import meetings
-from extractors.language.dates import DateMention, find_dates, kanji_to_int, parse_wareki_year
+from extractors.language.dates import ISSUE_SUFFIX, DateMention, find_dates, kanji_to_int, parse_wareki_year
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, PREFECTURE_SUFFIX, find_municipalities, is_municipality, \
     prefecture_of
 from extractors.language.org_names import ends_in_kind_word
@@ -143,7 +143,8 @@ def _series_names(ctx: DocContext) -> list[meetings.Found]:
     return cached
 
 
-_HALL_AFTER = re.compile(r"\s?(?:にて|において|におきまして|を(?:主)?会場|で(?:開催|開か|行われ))")
+# (…フォーラム(東京都千代田区)で始まった: the hall's address in brackets before the verb)
+_HALL_AFTER = re.compile(r"\s?(?:[(（][^()（）\n]{1,20}[)）])?\s?(?:にて|において|におきまして|を(?:主)?会場|で(?:開催|開か|行われ|始ま))")
 
 
 def _read_series_names(ctx: DocContext) -> list[meetings.Found]:
@@ -697,6 +698,7 @@ def _mentions(ctx: DocContext) -> list[dict]:
 
 
 _LIST_ROW_START = re.compile(r"[\s・•■□◆◇●○◎▼▽▲△★☆※\-]*")
+_ISSUE_AFTER = re.compile(r"\s?" + ISSUE_SUFFIX)
 
 
 # (秋田県商工会連合会), 青葉市商工会議所: the place opens a body's name (the page's publisher), no venue
@@ -721,7 +723,9 @@ def _list_row(ctx: DocContext, draft: dict, edition_at: int, series_end: int) ->
             draft["host"] = name
             draft["evidence"].append(field_span(series_end + ps, series_end + pe, "summit-list-row", "host", name))
     if draft["start_date"] is None:
-        dates = [d for d in ctx.dates_in(series_end, le) if d.start_date and d.year_given and not d.fiscal_year]
+        # (…大会 in 青葉(青葉ジャーナル 2009年11月号): the issue of a paper that reports it, no day of the meeting)
+        dates = [d for d in ctx.dates_in(series_end, le) if d.start_date and d.year_given and not d.fiscal_year
+                 and not _ISSUE_AFTER.match(ctx.text, d.end)]
         if dates:
             d = dates[0]
             draft["start_date"], draft["end_date"] = d.start_date, d.end_date
@@ -1336,9 +1340,23 @@ def _same_meeting(a: dict, b: dict) -> bool:
 
 
 def _organiser_stem(name: str) -> str | None:
-    """The organiser's part of an organiser + bare meeting word series (中同協定時総会 -> 中同協), else None."""
+    """The organiser's part of an organiser + bare meeting word series (中同協定時総会 -> 中同協), or of an
+    organiser + the meeting's nickname (…女性会連合会栃木県大会, the heading's 第27回…連合会総会 栃木県大会
+    read as …連合会 栃木県大会 -> …女性会連合会), else None."""
+    nickname = _nickname_tail(name)
+    if nickname:
+        return name[:-len(nickname)]
     word = next((w for w in meetings.vocabulary()["bare"] if name.endswith(w) and len(name) > len(w)), None)
     return name[:-len(word)] if word else None
+
+
+def _nickname_tail(name: str) -> str | None:
+    """The meeting's nickname a name ends on after a body's name (…連合会栃木県大会 -> 栃木県大会), else None."""
+    for n in range(4, 9):
+        tail = name[-n:]
+        if len(name) > n + 2 and meetings.is_nickname(tail) and ends_in_kind_word(name[:-n]):
+            return tail
+    return None
 
 
 def _year_of(draft: dict) -> str | None:
@@ -1362,6 +1380,9 @@ def _join_same_meetings(drafts: list[dict]) -> list[dict]:
             out.append(d)
             continue
         keep, drop = (d, out[i]) if len(strip_quotes(d["series"])) > len(strip_quotes(out[i]["series"])) else (out[i], d)
+        if _nickname_tail(strip_quotes(keep["series"]).replace(" ", "")) and \
+                not _nickname_tail(strip_quotes(drop["series"]).replace(" ", "")):
+            keep, drop = drop, keep  # (…連合会 栃木県大会 and …連合会総会: the series, not the meeting's nickname)
         if (keep["host"] or "").endswith(PREFECTURE_SUFFIX) and (drop["host"] or "").endswith(MUNICIPALITY_SUFFIX) \
                 and prefecture_of(drop["host"]) == keep["host"]:
             keep["host"] = None  # (青森県 in one mention, 青森県八戸市 in the other: the municipality)
