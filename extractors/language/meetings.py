@@ -167,7 +167,8 @@ def is_committee(name: str) -> bool:
     return False
 
 
-_COUNT_VERB = re.compile(r"(?:となる|となった|を迎える|を迎えた)(?=[^今本当同次])")
+# 第19回となる青葉サミット, 10回目の開催となる「青葉サミット」: the count's verb (its holding counted), then the name
+_COUNT_VERB = re.compile(r"(?:開催\s?)?(?:となる|となった|を迎える|を迎えた)(?=[^今本当同次])")
 
 
 def name_after(text: str, pos: int) -> Found | None:
