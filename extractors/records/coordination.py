@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 
 from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import is_institution, national_bodies
@@ -33,6 +34,7 @@ from extractors.records.publisher import is_signing_body
 _HEADER = re.compile(r"^\s*(?:[<＜【\[〈《■◆●○・]\s*)?(?:\d+[.．]\s*)?((?:協定)?(?:締結機関|締結者|締結先|締結団体|提携先|協定当事者|"
                      r"当事者|連携機関|参加機関|出席者|出席機関))\s*(?:[>＞】\]〉》])?\s*[:：]?\s*(.*)$")
 _LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※]+|^\(?\d+[).．、]\s*")
+_PREFECTURE_FIRST = re.compile(r"(.{2,3}?[都道府県])(.{1,8}?[市区町村])$")  # a town written after its prefecture
 _TRAIL_BRACKET = re.compile(r"\s?[(（][^()（）]*[)）]\s*$")
 _HEAD_TITLE = re.compile(r"^(.+?(?:都|道|府|県|市|区|町|村))長(?:\s|$)")
 _BRANCH = re.compile(r"\s?([^\s、,。()（）「」とはがのをにでやも]{0,10}?(?:支店|支所|営業部|連合店|本店|出張所|事務所))(?!長)")
@@ -106,8 +108,9 @@ def party_key(name: str) -> str:
 _NAME_KEY = re.compile(r"\s*(?:名\s?称|団体名|機関名|法人名|事業者名|企業名|会社名|金融機関名|大学名)(?:\s*[:：]\s*|\s+)(?=\S)")
 
 
-def _clean_item(text: str, s: int, e: int) -> Named | None:
-    """A list item as a party name, or None when it is no signing body (a person, an address)."""
+def _clean_item(text: str, s: int, e: int, line: bool = False) -> Named | None:
+    """A list item as a party name, or None when it is no signing body (a person, an address); `line`: an item
+    on a block's line, where a town written after its prefecture is the town (in a bracket it is an address)."""
     item = text[s:e]
     m = _LIST_MARK.match(item)
     if m:
@@ -124,6 +127,9 @@ def _clean_item(text: str, s: int, e: int) -> Named | None:
     head = _HEAD_TITLE.match(item)
     if head and is_signing_body(head.group(1)):
         return Named(s, s + len(head.group(1)), head.group(1), "")
+    town = _PREFECTURE_FIRST.match(item)
+    if line and town and is_municipality(town.group(1)) and is_municipality(town.group(2)):  # 青森県弘前市: the town
+        return Named(s + town.start(2), e, town.group(2), "")
     if is_signing_body(item):
         return Named(s, e, item, "")
     # 株式会社東西銀行 青葉支店: a body and its branch, written with a space
@@ -156,12 +162,13 @@ def _items(text: str, spans: list[tuple[int, int]], attendees: bool) -> list[Nam
         parts = list(re.finditer(r"[^、,，]+", text[s:e]))
         pieces += [(s + m.start(), s + m.end(), i == len(parts) - 1) for i, m in enumerate(parts)]
     items: list[Named] = []
-    read = _attendee if attendees else _clean_item
+    read = _attendee if attendees else partial(_clean_item, line=True)
     i = 0
     while i < len(pieces):
         s, e, last = pieces[i]
         named = read(text, s, e)
-        if named is None and last and not attendees and i + 1 < len(pieces) and not text[e - 1:e].isspace():
+        if named is None and last and not attendees and i + 1 < len(pieces) and not text[e - 1:e].isspace() \
+                and not _LIST_MARK.match(text, pieces[i + 1][0], pieces[i + 1][1]):  # (・A / ・B: two items)
             s2, e2, _ = pieces[i + 1]
             joined = (text[s:e] + text[s2:e2]).strip()
             if " " not in joined and is_signing_body(joined):

@@ -54,6 +54,7 @@ _CONTACT = re.compile(r"^\s*[【\[(（<〈■◆]?\s*(?:本件に関する|本�
 _SITE = re.compile(r"(?:公式)?(?:ホームページ|ウェブサイト|webサイト|Webサイト|WEBサイト|サイト|HP)$")
 _OFFICE_AFTER = re.compile(r"役所|役場|庁舎|本庁|\S{0,14}?(?:部|課|係|室|局|センター|事務所)")
 TOP_LINES = 12  # the date line of a release or an article sits above its first paragraphs
+_ITEM_OR_KEY = re.compile(r"[・○●◎■□◆◇※\-‐*]|[【＜<〈《\[][^】＞>〉》\]\n]{1,12}[】＞>〉》\]]|\(?\d+[).．、]|[^:：\s]{1,12}[:：]")
 # A top line that holds more than one name: a breadcrumb (A > B > C), a list (A、B), a label (記事提供: A),
 # a heading with a space in it. A body's name alone on its line has none of these.
 _NOT_ONE_NAME = re.compile(r"\s|[>＞、。,，:：•]")
@@ -116,7 +117,8 @@ def publisher(title: str | None, text: str = "") -> str | None:
                     if body:
                         return body
     filled = [line.strip() for line in lines if line.strip()]
-    top = filled[:TOP_LINES]
+    # (・弘前大学, 【締結先】弘前大学: a list's item or a key's value names a party, not the page's own body)
+    top = [line for line in filled[:TOP_LINES] if not _ITEM_OR_KEY.match(line)]
     found = next((body for body in map(_site_body, top) if body and not _NOT_ONE_NAME.search(body)), None)
     return found or next((body for body in map(_sender, top + filled[-FOOT_LINES:][::-1]) if body), None)
 
