@@ -168,7 +168,7 @@ def _items(text: str, spans: list[tuple[int, int]], attendees: bool) -> list[Nam
         s, e, last = pieces[i]
         named = read(text, s, e)
         if named is None and last and not attendees and i + 1 < len(pieces) and not text[e - 1:e].isspace() \
-                and not _LIST_MARK.match(text, pieces[i + 1][0], pieces[i + 1][1]):  # (・A / ・B: two items)
+                and not _LIST_MARK.match(text[pieces[i + 1][0]:pieces[i + 1][1]]):  # (・A / ・B: two items)
             s2, e2, _ = pieces[i + 1]
             joined = (text[s:e] + text[s2:e2]).strip()
             if " " not in joined and is_signing_body(joined):

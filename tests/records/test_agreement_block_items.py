@@ -18,3 +18,10 @@ def test_a_keys_value_on_a_top_line_is_no_publisher(nlp):
             "【締結日】2025年3月3日")
     _, records = records_of(text)
     assert agreement_parties(records) == [["横手市", "秋田大学"]]
+
+
+def test_an_item_that_names_no_body_is_not_joined_to_the_next(nlp):
+    text = ("2025年3月4日\n【締結先】\n・横手の森\n・秋田大学\n【締結日】\n2025年3月3日\n"
+            "【協定名】\n地域産業の振興に関する連携協定\n横手市は以上のとおり協定を締結いたしました。")
+    _, records = records_of(text)
+    assert all("横手の森・秋田大学" not in p for parties in agreement_parties(records) for p in parties)
