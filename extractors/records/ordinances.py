@@ -54,7 +54,8 @@ from extractors.records.spans import Span, date_span, field_span
 from extractors.records.wrapping import Wrapping
 from schemas.records import Candidate
 
-_GENERIC = re.compile(r"^(?:この|その|本|同|前|当該|新|旧|改正|関係|関連|他の|各|県の|市の|区の|町の|村の|条例)")
+# (以下振興条例, 通称…条例: the short name a page defines for an ordinance named before it, not another)
+_GENERIC = re.compile(r"^(?:この|その|本|同|前|当該|新|旧|改正|関係|関連|他の|各|県の|市の|区の|町の|村の|条例|以下|通称|略称)")
 _NUMBER = re.compile(r"(?:[^\s\d()（）]{1,6}?(?:都|道|府|県|市|区|町|村))?条例第\s?[0-9一二三四五六七八九十百千〇]+\s?号")
 _AMEND_ABBR = re.compile(r"[(（]\s?(昭|平|令)\s?([0-9]{1,2})\s?条\s?[0-9]+[^()（）]*改正[)）]")
 _HEADER_END = re.compile(r"^(?:[(（]目的[)）]|[(（]趣旨[)）]|第[1一]条|目次|前文)")
