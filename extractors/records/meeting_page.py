@@ -572,9 +572,37 @@ def _under_talk(ctx: DocContext, at: int) -> bool:
     return False
 
 
+# A theme key alone on its line that is a longer compound than THEME_KEYS hold: a word before it
+# (□基本テーマ, 【大会メインテーマ】) or another key joined after it (大会テーマ及び大会趣旨, テーマ・趣旨);
+# its value is the next line with text.
+_COMPOUND_THEME_KEY = re.compile(rf"{_BULLET}[【［\[<〈《(（]?\s*(?P<pre>[\u4e00-\u9fff\u30a1-\u30faー]{{0,6}}?)"
+                                 r"(?:テーマ|スローガン)(?:(?:及び|および|並びに|と|・|、)[\u4e00-\u9fff\u30a1-\u30faー]{1,8})?"
+                                 r"\s*[】］\]>〉》)）]?\s*[:：]?\s*")
+
+
+def _compound_theme_blocks(ctx: DocContext) -> list[tuple[int, int]]:
+    """Values below a compound theme key alone on its line (`_COMPOUND_THEME_KEY`), not a talk's or a
+    session's key (講演テーマ, 分科会テーマ)."""
+    out = []
+    lines = ctx.lines
+    for i, line in enumerate(lines):
+        m = _COMPOUND_THEME_KEY.fullmatch(line.text)
+        if not m or m.group("pre").endswith(meetings.vocabulary()["talk_words"]):
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].body:
+            j += 1
+        if j < len(lines) and j - i <= 3:
+            body = lines[j]
+            out.append((body.start + re.match(_BULLET, body.text).end(), body.end))
+    return out
+
+
 def theme_blocks(ctx: DocContext) -> list[tuple[int, int]]:
-    """The values of the page's theme keys (テーマ, メインテーマ, …), but for a talk's or a session's own."""
-    return [(vs, ve) for vs, ve in key_blocks(ctx, THEME_KEYS) if not _under_talk(ctx, vs)]
+    """The values of the page's theme keys (テーマ, メインテーマ, …; a compound key alone on its line,
+    基本テーマ, 大会テーマ及び大会趣旨), but for a talk's or a session's own."""
+    blocks = sorted(set(key_blocks(ctx, THEME_KEYS)) | set(_compound_theme_blocks(ctx)))
+    return [(vs, ve) for vs, ve in blocks if not _under_talk(ctx, vs)]
 
 
 def page_themes(ctx: DocContext, lo: int, hi: int) -> list[meetings.Found]:
