@@ -376,8 +376,14 @@ def counted_editions(text: str) -> list[Count]:
     return out
 
 
-# Quoted text: 「…」 with 『…』 inside it allowed (「『青葉のくすり』が育んだ…」), or 『…』.
-_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”])"
+# Quoted text: 「…」 with 『…』 inside it allowed (「『青葉のくすり』が育んだ…」), or 『…』, “…”, or "…" in
+# ASCII quotes (テーマ"…"第3回…大会が: a theme set off as in Western text).
+_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”]|\"(?P<q3>[^\"「」『』。\n]{2,80}?)\")"
+
+
+def _quote_group(m: re.Match) -> str:
+    """The group of `_QUOTED` that matched: q1 (「…」), q2 (『…』, “…”) or q3 ("…")."""
+    return next(g for g in ("q1", "q2", "q3") if m.group(g))
 
 
 # 「…」について考える「第4回…」, 「…」について語り合う第5回…: a quote the meeting's edition is said to be about
@@ -427,11 +433,11 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
     after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic = _theme_patterns()
     out = []
     for m in _ABOUT_MEETING.finditer(text, lo, hi):  # 「20年先の北陸」について考える「第6回…会議」: what it is about
-        g = "q1" if m.group("q1") else "q2"
+        g = _quote_group(m)
         out.append(Found(m.start(g), m.end(g), m.group(g)))
     for pattern in (after, before, titled):
         for m in pattern.finditer(text, lo, hi):
-            g = "q1" if m.group("q1") else "q2"
+            g = _quote_group(m)
             own_cue = pattern is after and m.group("cue") not in vocabulary()["talk_cues"]  # 大会テーマ
             if pattern is not before and not own_cue and talk_after.match(text, m.end(), hi):
                 continue

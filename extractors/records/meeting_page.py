@@ -598,6 +598,10 @@ def _compound_theme_blocks(ctx: DocContext) -> list[tuple[int, int]]:
     return out
 
 
+# A key's value written whole in quotes (テーマ:「…」, テーマ:"…": ASCII quotes too): the text inside is the value.
+QUOTED_VALUE = re.compile(r"[「『\"]([^」』\"]{2,80})[」』\"]\s*$")
+
+
 def theme_blocks(ctx: DocContext) -> list[tuple[int, int]]:
     """The values of the page's theme keys (テーマ, メインテーマ, …; a compound key alone on its line,
     基本テーマ, 大会テーマ及び大会趣旨), but for a talk's or a session's own."""
@@ -626,7 +630,7 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
         raw = ctx.text[vs:ve]
         value = raw.strip()
         at = vs + len(raw) - len(raw.lstrip())
-        q = re.match(r"[「『]([^」』]{2,80})[」』]\s*$", value)
+        q = QUOTED_VALUE.match(value)
         theme = q.group(1) if q else value
         if 2 <= len(theme) <= 80:
             return theme, vs, ve, at + (1 if q else 0), False
