@@ -400,7 +400,8 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     # (「…」などをテーマに: the first of the themes, named for them all)
     # (「…」という大会テーマのもと: the quote named as the theme)
     after = re.compile(rf"{_QUOTED}\s?(?:など|等)?\s?(?:を|の|が|という)?\s?(?P<cue>{cue})")
-    before = re.compile(rf"(?:{cue})\s?(?:は[、,]?|:|：)?\s?{_QUOTED}")  # (メインテーマは、「…」 as plain's テーマは、…)
+    # (メインテーマは、「…」 as plain's テーマは、…; メインテーマに「…」を掲げ, テーマを「…」と銘打ち: the object's particle)
+    before = re.compile(rf"(?:{cue})\s?(?:は[、,]?|:|：|(?P<p>[にを]))?\s?{_QUOTED}")
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
     # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
     # (…をテーマにした3分科会: sessions counted)
@@ -447,6 +448,10 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
                 continue
             if pattern is before and _TALK_OWNER.search(text, max(lo, m.start() - 10), m.start()):
                 continue  # 分科会のテーマは「…」: a session's theme, not the meeting's
+            if pattern is before and m.group("p") and (names_in(m.group(g), 0, len(m.group(g)))
+                                                       or _EDITION_MARK.search(m.group(g))
+                                                       or talk_after.match(text, m.end(), hi)):
+                continue  # (…をテーマに「第14回…交流会」を開催: the meeting's own name; …に「…」と題して講演: a talk's)
             if pattern is titled and _NAMES_A_DECLARATION.match(text, m.end(), min(hi, m.end() + 24)):
                 continue  # 「…」と題した「青葉アピール」: the declaration's title
             out.append(Found(m.start(g), m.end(g), m.group(g)))
@@ -466,6 +471,7 @@ _COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)\s?(?:つ|�
 _CLAUSE_BEFORE = re.compile(r"(?:た|だ|る)\s?$")
 # 第69回青葉経済同友会大会アピール: the meeting's edition mark opens the declaration's name
 _EDITION_OPENING = re.compile(r"第\s?(?:[0-9]+|[一二三四五六七八九十百]+)\s?$")
+_EDITION_MARK = re.compile(r"第\s?(?:[0-9]+|[一二三四五六七八九十百]+)\s?回")
 _TALK_OWNER = re.compile(r"(?:講演|基調講演|記念講演|分科会|パネルディスカッション|対談|報告|発表)の$")
 _STATEMENT = re.compile(r"[、。,，]|[をと]宣言$")
 
