@@ -376,9 +376,10 @@ def counted_editions(text: str) -> list[Count]:
     return out
 
 
-# Quoted text: 「…」 with 『…』 inside it allowed (「『青葉のくすり』が育んだ…」), or 『…』, “…”, or "…" in
+# Quoted text: 「…」 with 『…』 or a short 「…」 inside it allowed (「『青葉のくすり』が育んだ…」, 「まちの「顔」とは?」),
+# or 『…』, “…”, or "…" in
 # ASCII quotes (テーマ"…"第3回…大会が: a theme set off as in Western text).
-_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”]|\"(?P<q3>[^\"「」『』。\n]{2,80}?)\")"
+_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』|「[^「」\n]{1,20}」){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”]|\"(?P<q3>[^\"「」『』。\n]{2,80}?)\")"
 
 
 def _quote_group(m: re.Match) -> str:

@@ -70,10 +70,15 @@ def _in_quote(text: str, at: int) -> bool:
     if text[at] in "。\n":
         return False
     lo = max(text.rfind("\n", 0, at) + 1, at - _QUOTE_SPAN)
+    depth = 0  # quotes closed between the mark and here (「地域の「個性」が活きる…とは?」: a quote within the quote)
     for i in range(at - 1, lo - 1, -1):
         ch = text[i]
         if ch in _QUOTE_PAIRS.values():
-            return False  # a quote closed before the mark: the mark is outside it
+            depth += 1
+            continue
+        if ch in _QUOTE_PAIRS and depth:
+            depth -= 1
+            continue
         if ch in _QUOTE_PAIRS:
             close = _QUOTE_PAIRS[ch]
             hi = text.find("\n", at)
