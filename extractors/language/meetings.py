@@ -388,8 +388,15 @@ def counted_editions(text: str) -> list[Count]:
     return out
 
 
-# Quoted text: 「…」 with 『…』 inside it allowed (「『青葉のくすり』が育んだ…」), or 『…』.
-_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”])"
+# Quoted text: 「…」 with 『…』 or a short 「…」 inside it allowed (「『青葉のくすり』が育んだ…」, 「まちの「顔」とは?」),
+# or 『…』, “…”, or "…" in
+# ASCII quotes (テーマ"…"第3回…大会が: a theme set off as in Western text).
+_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』|「[^「」\n]{1,20}」){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”]|\"(?P<q3>[^\"「」『』。\n]{2,80}?)\")"
+
+
+def _quote_group(m: re.Match) -> str:
+    """The group of `_QUOTED` that matched: q1 (「…」), q2 (『…』, “…”) or q3 ("…")."""
+    return next(g for g in ("q1", "q2", "q3") if m.group(g))
 
 
 # 「…」について考える「第4回…」, 「…」について語り合う第5回…: a quote the meeting's edition is said to be about
@@ -406,7 +413,8 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     # (「…」などをテーマに: the first of the themes, named for them all)
     # (「…」という大会テーマのもと: the quote named as the theme)
     after = re.compile(rf"{_QUOTED}\s?(?:など|等)?\s?(?:を|の|が|という)?\s?(?P<cue>{cue})")
-    before = re.compile(rf"(?:{cue})\s?(?:は[、,]?|:|：)?\s?{_QUOTED}")  # (メインテーマは、「…」 as plain's テーマは、…)
+    # (メインテーマは、「…」 as plain's テーマは、…; メインテーマに「…」を掲げ, テーマを「…」と銘打ち: the object's particle)
+    before = re.compile(rf"(?:{cue})\s?(?:は[、,]?|:|：|(?P<p>[にを]))?\s?{_QUOTED}")
     titled = re.compile(rf"{_QUOTED}\s?と題し(?:て|た)")
     # (…をテーマに特別報告, …をテーマとしたパネルディスカッション: a talk with a short modifier)
     # (…をテーマにした3分科会: sessions counted)
@@ -439,11 +447,11 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
     after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic = _theme_patterns()
     out = []
     for m in _ABOUT_MEETING.finditer(text, lo, hi):  # 「20年先の北陸」について考える「第6回…会議」: what it is about
-        g = "q1" if m.group("q1") else "q2"
+        g = _quote_group(m)
         out.append(Found(m.start(g), m.end(g), m.group(g)))
     for pattern in (after, before, titled):
         for m in pattern.finditer(text, lo, hi):
-            g = "q1" if m.group("q1") else "q2"
+            g = _quote_group(m)
             own_cue = pattern is after and m.group("cue") not in vocabulary()["talk_cues"]  # 大会テーマ
             if pattern is not before and not own_cue and talk_after.match(text, m.end(), hi):
                 continue
@@ -453,6 +461,10 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
                 continue
             if pattern is before and _TALK_OWNER.search(text, max(lo, m.start() - 10), m.start()):
                 continue  # 分科会のテーマは「…」: a session's theme, not the meeting's
+            if pattern is before and m.group("p") and (names_in(m.group(g), 0, len(m.group(g)))
+                                                       or _EDITION_MARK.search(m.group(g))
+                                                       or talk_after.match(text, m.end(), hi)):
+                continue  # (…をテーマに「第14回…交流会」を開催: the meeting's own name; …に「…」と題して講演: a talk's)
             if pattern is titled and _NAMES_A_DECLARATION.match(text, m.end(), min(hi, m.end() + 24)):
                 continue  # 「…」と題した「青葉アピール」: the declaration's title
             out.append(Found(m.start(g), m.end(g), m.group(g)))
@@ -472,6 +484,7 @@ _COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)\s?(?:つ|�
 _CLAUSE_BEFORE = re.compile(r"(?:た|だ|る)\s?$")
 # 第69回青葉経済同友会大会アピール: the meeting's edition mark opens the declaration's name
 _EDITION_OPENING = re.compile(r"第\s?(?:[0-9]+|[一二三四五六七八九十百]+)\s?$")
+_EDITION_MARK = re.compile(r"第\s?(?:[0-9]+|[一二三四五六七八九十百]+)\s?回")
 _TALK_OWNER = re.compile(r"(?:講演|基調講演|記念講演|分科会|パネルディスカッション|対談|報告|発表)の$")
 _STATEMENT = re.compile(r"[、。,，]|[をと]宣言$")
 

@@ -22,6 +22,10 @@ from schemas.document import Document
 from schemas.records import Candidate
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")
+# An exclamation or question mark inside a quote closed later on its line (「…拓こう!」のスローガンを掲げ,
+# 『…どうする?』と題して) is the quote's own: the sentence goes on after the quote.
+_QUOTE_PAIRS = {"「": "」", "『": "』", "“": "”"}
+_QUOTE_SPAN = 120  # a quote that long or longer is no slogan or title: its marks end sentences
 # No sentence is longer: text with no 。 or line break for longer (a page of one endless
 # line) is cut into pieces of at most this many characters (see sentence_bounds). Without
 # the cap the "sentence" of a trigger word was the whole text: the model ran over all of
@@ -43,7 +47,8 @@ def sentence_bounds(text: str, keep: list[tuple[int, int]] | tuple = ()) -> list
     starts = [s for s, _ in spans]
     bounds: list[int] = []
     prev = 0
-    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text) if not _in_quote(text, m.start())]
+    for end in ends + [len(text)]:
         while end - prev > MAX_SENTENCE:
             cut = prev + soft_cut(text[prev:prev + MAX_SENTENCE])
             j = bisect.bisect_left(starts, cut) - 1
@@ -58,6 +63,29 @@ def sentence_bounds(text: str, keep: list[tuple[int, int]] | tuple = ()) -> list
         prev = end
     bounds.pop()  # len(text) itself is no start (unless the text ends with a sentence end)
     return bounds
+
+
+def _in_quote(text: str, at: int) -> bool:
+    """Whether the ！/？ at `at` stands inside a quote opened before it and closed after it on its line."""
+    if text[at] in "。\n":
+        return False
+    lo = max(text.rfind("\n", 0, at) + 1, at - _QUOTE_SPAN)
+    depth = 0  # quotes closed between the mark and here (「地域の「個性」が活きる…とは?」: a quote within the quote)
+    for i in range(at - 1, lo - 1, -1):
+        ch = text[i]
+        if ch in _QUOTE_PAIRS.values():
+            depth += 1
+            continue
+        if ch in _QUOTE_PAIRS and depth:
+            depth -= 1
+            continue
+        if ch in _QUOTE_PAIRS:
+            close = _QUOTE_PAIRS[ch]
+            hi = text.find("\n", at)
+            hi = min(len(text) if hi < 0 else hi, i + _QUOTE_SPAN)
+            end = text.find(close, at, hi)
+            return end >= 0 and "。" not in text[at:end]
+    return False
 
 
 def strip_quotes(text: str) -> str:

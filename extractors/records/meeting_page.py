@@ -46,10 +46,14 @@ _VENUE_MARK = re.compile(r"を(?:主|メイン)?会場(?:に|と|として)|を�
                          r"で(?=あった。|あり[、,])|"
                          # 青葉市で7月3日に開かれた: a day between the place and the holding verb, maybe the meeting's
                          # quoted name too (…(青葉市…)で10月14日(土)、「第7回…」が開かれる)
-                         r"で(?=\s?(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:\s?[(（][^()（）]{1,3}[)）])?(?:から|に|、)?\s?"
+                         # (…で10月16日と17日の2日間、「…」が開催: the meeting's days, a second day and their count after the first)
+                         r"で(?=\s?(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:\s?[(（][^()（）]{1,3}[)）])?"
+                         r"(?:\s?(?:と|・|~|〜|から)\s?[0-9]{1,2}日(?:\s?[(（][^()（）]{1,3}[)）])?)?(?:の[0-9一二三四五]日間)?(?:から|に|、)?\s?"
                          r"(?:(?:「[^」\n]{1,60}」|『[^』\n]{1,60}』)\s?(?:を|が)\s?)?(?:開催|開か|開い|開き|行われ))|"
                          r"で(?=[「『][^」』\n]{1,50}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
-                         r"で(?=[「『][^」』\n]{1,50}[」』]\s?を\s?(?:メイン|統一|大会)?テーマに[^。\n]{0,20}?(?:開催|開か|開い|開き|行))|"
+                         # (…で「…」をテーマに…を開催, …で「…拓こう!」のスローガンを掲げ、…総会を開催: its theme or slogan between)
+                         r"で(?=[「『][^」』\n]{1,50}[」』]\s?[をの]\s?(?:メイン|統一|大会)?(?:テーマ|スローガン)(?:に|を掲げ|のもと)"
+                         r"[^。\n]{0,20}?(?:開催|開か|開い|開き|行))|"
                          r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回[^。\n、「」]{1,40}?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
                          # 青葉区・青葉ホールで第14回「…交流会」を開催: the meeting's name quoted after its edition mark
                          r"で(?=第\s?[0-9一二三四五六七八九十百]+\s?回\s?[「『][^」』\n]{1,40}[」』]\s?(?:を|が)\s?(?:開催|開か|開い|開き|行))|"
@@ -570,9 +574,41 @@ def _under_talk(ctx: DocContext, at: int) -> bool:
     return False
 
 
+# A theme key alone on its line that is a longer compound than THEME_KEYS hold: a word before it
+# (□基本テーマ, 【大会メインテーマ】) or another key joined after it (大会テーマ及び大会趣旨, テーマ・趣旨);
+# its value is the next line with text.
+_COMPOUND_THEME_KEY = re.compile(rf"{_BULLET}[【［\[<〈《(（]?\s*(?P<pre>[\u4e00-\u9fff\u30a1-\u30faー]{{0,6}}?)"
+                                 r"(?:テーマ|スローガン)(?:(?:及び|および|並びに|と|・|、)[\u4e00-\u9fff\u30a1-\u30faー]{1,8})?"
+                                 r"\s*[】］\]>〉》)）]?\s*[:：]?\s*")
+
+
+def _compound_theme_blocks(ctx: DocContext) -> list[tuple[int, int]]:
+    """Values below a compound theme key alone on its line (`_COMPOUND_THEME_KEY`), not a talk's or a
+    session's key (講演テーマ, 分科会テーマ)."""
+    out = []
+    lines = ctx.lines
+    for i, line in enumerate(lines):
+        m = _COMPOUND_THEME_KEY.fullmatch(line.text)
+        if not m or m.group("pre").endswith(meetings.vocabulary()["talk_words"]):
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].body:
+            j += 1
+        if j < len(lines) and j - i <= 3:
+            body = lines[j]
+            out.append((body.start + re.match(_BULLET, body.text).end(), body.end))
+    return out
+
+
+# A key's value written whole in quotes (テーマ:「…」, テーマ:"…": ASCII quotes too): the text inside is the value.
+QUOTED_VALUE = re.compile(r"[「『\"]([^」』\"]{2,80})[」』\"]\s*$")
+
+
 def theme_blocks(ctx: DocContext) -> list[tuple[int, int]]:
-    """The values of the page's theme keys (テーマ, メインテーマ, …), but for a talk's or a session's own."""
-    return [(vs, ve) for vs, ve in key_blocks(ctx, THEME_KEYS) if not _under_talk(ctx, vs)]
+    """The values of the page's theme keys (テーマ, メインテーマ, …; a compound key alone on its line,
+    基本テーマ, 大会テーマ及び大会趣旨), but for a talk's or a session's own."""
+    blocks = sorted(set(key_blocks(ctx, THEME_KEYS)) | set(_compound_theme_blocks(ctx)))
+    return [(vs, ve) for vs, ve in blocks if not _under_talk(ctx, vs)]
 
 
 def page_themes(ctx: DocContext, lo: int, hi: int) -> list[meetings.Found]:
@@ -596,7 +632,7 @@ def meeting_theme(ctx: DocContext, series: str | None = None) -> tuple[str, int,
         raw = ctx.text[vs:ve]
         value = raw.strip()
         at = vs + len(raw) - len(raw.lstrip())
-        q = re.match(r"[「『]([^」』]{2,80})[」』]\s*$", value)
+        q = QUOTED_VALUE.match(value)
         theme = q.group(1) if q else value
         if 2 <= len(theme) <= 80:
             return theme, vs, ve, at + (1 if q else 0), False

@@ -28,7 +28,7 @@ from extractors.language.dates import DateMention
 from extractors.language.gazetteer import MUNICIPALITY_SUFFIX, find_municipalities
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.lines import Line, line_index
-from extractors.records.meeting_page import DATE_KEYS, PLACE_KEYS, key_blocks, page_themes, theme_blocks
+from extractors.records.meeting_page import DATE_KEYS, PLACE_KEYS, QUOTED_VALUE, key_blocks, page_themes, theme_blocks
 from extractors.records.spans import Span, date_span, field_span
 
 _SECTION_LINES = 14  # a section's key lines stand right below its heading
@@ -92,7 +92,7 @@ def _key_theme(ctx: DocContext, blocks: list[tuple[int, int]]) -> tuple[str, int
         raw = ctx.text[vs:ve]
         value = raw.strip()
         at = vs + len(raw) - len(raw.lstrip())
-        q = re.fullmatch(r"[「『]([^」』]{2,80})[」』]", value)
+        q = QUOTED_VALUE.match(value)
         theme = q.group(1) if q else value
         if 2 <= len(theme) <= 80:
             return theme, at + (1 if q else 0)
