@@ -62,7 +62,7 @@ _VENUE_MARK = re.compile(r"を(?:主|メイン)?会場(?:に|と|として)|を�
 # the purpose a journey to the venue is for: to attend the meeting the sentence names before it
 _TO_ATTEND = re.compile(r"(?:出席|参加)\s?(?:する|の)\s?(?:ため|為)(?:に)?[、,]?\s?")
 _JOURNEY = re.compile(r"(?:に|へ)(?:行っ|行き|伺|訪問|向か|出張)")
-_OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")
+_OFFICIAL_AFTER = re.compile(r"(?<![都道府県])長|知事|議会|議員|職員")  # (新潟県長岡: a town after its prefecture, no 県長)
 # the town right after its prefecture (and county), up to the mark or its hall (…県青葉町の文化会館で): a municipality the
 # gazetteer, built from today's postal table, no longer holds
 _FORMER_TOWN = re.compile(r"(?:[\u4e00-\u9fff々ヶ]{1,4}?郡)?([\u4e00-\u9fff々ヶ]{1,4}?(?:市|町|村))(?=$|の[^、。\s]{1,20}$)")

@@ -86,7 +86,7 @@ _SESSIONS = ("定例会", "臨時会")  # a bare 定例会 may be an assembly's 
 _WORKING_SESSION = ("会議",)  # a bare 大会/総会/定例会 is a body's convention; a bare 会議 its working session
 _YEAR_BEFORE = re.compile(r"年度?\s?$")
 _ASSEMBLY = re.compile(r"(?<![協審])議会|議員")
-_OFFICIAL_AFTER = re.compile(r"長|知事|議会|議員|職員")  # 青葉市長: an official, not a place
+_OFFICIAL_AFTER = re.compile(r"(?<![都道府県])長|知事|議会|議員|職員")  # 青葉市長: an official, not a place (新潟県長岡: no 県長)
 
 
 def _summit(series: str | None, edition: int | None, confidence: float, evidence: list, **fields) -> dict:
