@@ -793,7 +793,7 @@ class AgreementReader:
         seen, out = set(), []
         for c in sorted(self.ctx.cands + self.institutions, key=lambda c: c.start):
             endings = KIND_CLASSES.get(kind, (kind,))
-            label = "GPE" if kind in ("自治体", "市町村") else "ORG"
+            label = "GPE" if kind in ("自治体", "市町村", "市町", "町村") else "ORG"
             if c.label == label and c.text.endswith(endings) and c.text != kind and \
                     c.text not in ORG_WORDS and not is_group_noun(c.text) and \
                     not self.ctx.in_parens(c.start, c.end):  # (a table's 区分 column: 信用金庫, 信用組合)

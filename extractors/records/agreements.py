@@ -94,6 +94,9 @@ _IN_FORCE = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でお�
 _PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備|を進め)")
 # 「これまでもA銀行と協定を締結し」, 「既に協定を結んでいる」: a signing told as background
 _BACKGROUND = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:より|から)|以前から|従来から|以前に")
+# 「友好都市提携を結んでいる」, 「…提携を行っている」: an agreement's noun taken as a signing, the object of a verb
+# in the form of a state (…ている, …ており): an agreement in force
+_OBJECT_OF_IN_FORCE = re.compile(r"\s?を\s?[一-龥]{1,3}[ぁ-ゖ]{0,2}?(?:ってい|んでい|してい|いてい|ってお|んでお|してお)")
 # 「AとBが2016年に結んだ業務提携を」: 提携 after a signing in the past that qualifies it is the noun of an
 # agreement signed before, no signing of its own
 _SIGNED_BEFORE_WORD = re.compile(r"(?:結んだ|締結した|交わした|調印した)\s?(?:包括|業務)?\Z")
@@ -487,6 +490,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         all_signs = ctx.within(s, e, "SIGN")
         signs = [c for i, c in enumerate(all_signs) if not _EXISTING.match(ctx.text, c.end)
                  and not _SIGNED_BEFORE_WORD.search(ctx.text, max(s, c.start - 10), c.start)
+                 and not _OBJECT_OF_IN_FORCE.match(ctx.text, c.end)
                  and not _AIM_AFTER.match(ctx.text, c.end)
                  and not (ctx.text[c.start - 1:c.start] == "と" and _MEANS.match(ctx.text, c.start))
                  and (dated or not _PLAN.match(ctx.text, c.end))
