@@ -11,7 +11,10 @@ and a noun):
   a space, a bracket, a line start, or a particle after a word) and ends with a
   kind word: ちいきささえあいセンター, ふなばしまちづくり推進機構;
 - either may hold a 「…」 inside (東西「ものづくり」協議会);
-- a word that opens a clause (このたび, それに: data) is never the start of a name.
+- a word that opens a clause (このたび, それに: data) is never the start of a name;
+- a name whose Latin letters a PDF or a release sets off by spaces (「三菱東京 UFJ 銀行」,
+  「株式会社東西 ABC 信用金庫」): kanji or katakana, a space, capitals, a space, and the
+  name's rest up to a kind word (`spaced_latin_names`).
 
 Inside a name no hiragana run may be a particle or a verb ending after a word
 (「締結したふなばし機構」 is no name): those end a word, not sit in a name. The
@@ -130,3 +133,17 @@ def find_org_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 out[s] = e
     return sorted(out.items())
 
+
+@lru_cache(maxsize=1)
+def _spaced_latin() -> re.Pattern:
+    data = json.loads(GRAMMAR.read_text(encoding="utf-8"))
+    legal = "|".join(sorted(map(re.escape, data["legal_forms"]), key=len, reverse=True))
+    suffix = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
+    word = r"[一-龥々ァ-ヺー]"
+    return re.compile(rf"(?:(?:{legal})\s?)?(?<![一-龥々ァ-ヺー]){word}{{1,12}} [A-Z][A-Za-z&]{{1,9}} (?:{word}{{0,10}}?)(?:{suffix})")
+
+
+def spaced_latin_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each name in text[start:end] whose Latin part is set off by spaces (「三菱東京 UFJ 銀行」),
+    with the legal form written before it (株式会社); the tokens read such a name as three."""
+    return [m.span() for m in _spaced_latin().finditer(text, start, end)]

@@ -32,7 +32,7 @@ from extractors.language.arguments import Argument
 from extractors.language.dates import DateMention, find_dates
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, is_municipality
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
-from extractors.language.org_names import find_org_names, opener_length
+from extractors.language.org_names import find_org_names, opener_length, spaced_latin_names
 from extractors.records.agreement_splits import same_body
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (COUNTED_OFFICES, KIND_CLASSES, RELATION, Named, bare_municipality, bracket_list, branch_end,
@@ -359,6 +359,8 @@ class AgreementReader:
                 cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="association"))
         for st, en in find_org_names(self.text, s, e):  # 一般社団法人ふなばし…機構: hiragana inside
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="org-grammar"))
+        for st, en in spaced_latin_names(self.text, s, e):  # 三菱東京 UFJ 銀行: Latin letters set off by spaces
+            cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="org-spaced-latin"))
         for st, en, _name in self.wrap.names_across(s, e):  # 青葉生活協同\n組合あおばコープ
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="name-across-lines"))
         for short in self.aliases:  # みなと銀は: a short form the document gives for a name it writes
