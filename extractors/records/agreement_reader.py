@@ -116,6 +116,8 @@ _ACTOR_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が|と(?!
 # 同町, 同村, 同商工会 written before a particle: the town, village or society named before (back_reference)
 _BACK_WORD = re.compile(r"同(?:町|村|商工会)(?=\s?(?:は|が|と|も|、|及び|および|並びに|では|との|[(（]))")
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
+# 「A大学の前身のB大学と」, 「A市の前身である旧B町と」: A names what the body after it became (or was)
+_PREDECESSOR_OF = re.compile(r"\s?の\s?(?:前身|母体|後身)(?:の|である|にあたる|となった)")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 # The page's own body written as a self-reference: 本市, 当協会, 弊社, a bare 県 or 市 (a prefecture's page)
 _UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協議会|協会|センター|会議所|所|社|大学|法人|校)"
@@ -441,6 +443,8 @@ class AgreementReader:
             if dot and is_signing_body(tail) and not is_signing_body(head) and text[st:en].endswith(tail) and \
                     official_after(text, en):
                 name, st = tail, en - len(tail)  # 「山田太郎・東西大学長と」: a person and the body they head
+            if _PREDECESSOR_OF.match(text, en):
+                return  # 「A大学の前身のB大学と」: A named as what B became, the signer is B
             if _BARE_LEGAL_FORM.fullmatch(name):
                 return  # 「国立研究開発法人「X」」: the legal form before the quoted name, no body of its own
             if _GROUP_WORD.match(name):
