@@ -10,6 +10,8 @@ and a noun):
 - a name that starts with hiragana or katakana right after a boundary (a comma,
   a space, a bracket, a line start, or a particle after a word) and ends with a
   kind word: ちいきささえあいセンター, ふなばしまちづくり推進機構;
+- a place's kanji (one to four), then such a kana-led rest, after と or a boundary
+  (首里まちづくり研究会; not 「本学と…」: no particle right after the kanji);
 - either may hold a 「…」 inside (東西「ものづくり」協議会);
 - a word that opens a clause (このたび, それに: data) is never the start of a name;
 - a name whose Latin letters a PDF or a release sets off by spaces (「三菱東京 UFJ 銀行」,
@@ -58,7 +60,7 @@ def ends_in_kind_word(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], re.Pattern]:
+def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, frozenset[str], re.Pattern]:
     data = json.loads(GRAMMAR.read_text(encoding="utf-8"))
     legal = "|".join(sorted(map(re.escape, data["legal_forms"]), key=len, reverse=True))
     suffix = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
@@ -68,7 +70,11 @@ def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], re.P
                           rf"[ぁ-ゖァ-ヺ]{part}{{0,{MAX_NAME}}}?(?:{suffix})", re.M)
     quoted = re.compile(rf"(?:(?<=[、,，\s(（])|(?<=^)|(?<=[一-龥ァ-ヺー]と)|(?<=[一-龥ァ-ヺー]は)|(?<=[一-龥ァ-ヺー]が))"
                         rf"{_NAME_CHARS}{{0,12}}「[^「」\n]{{1,20}}」{part}{{0,12}}?(?:{suffix})", re.M)
-    return anchored, kana_led, quoted, frozenset(data["word_endings"]), re.compile(legal)
+    # 首里まちづくり研究会 after と or a boundary: a place's kanji, then the kana-led rest (not 「本学と…」: no
+    # particle right after the kanji)
+    placed = re.compile(rf"(?:(?<=[、,，\s(（「])|(?<=^)|(?<=[一-龥ァ-ヺー]と))"
+                        rf"[一-龥]{{1,4}}(?![{_PARTICLES}])[ぁ-ゖ]{part}{{0,{MAX_NAME}}}?(?:{suffix})", re.M)
+    return anchored, kana_led, quoted, placed, frozenset(data["word_endings"]), re.compile(legal)
 
 
 def opener_length(text: str, start: int, end: int, after_particle: bool = False) -> int:
@@ -117,9 +123,9 @@ def _inner_ok(name: str, endings: frozenset[str], legal: re.Pattern) -> bool:
 
 def find_org_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each name of the module docstring in text[start:end], longest at each start."""
-    anchored, kana_led, quoted, endings, legal = _grammar()
+    anchored, kana_led, quoted, placed, endings, legal = _grammar()
     out: dict[int, int] = {}
-    for pattern in (anchored, kana_led, quoted):
+    for pattern in (anchored, kana_led, quoted, placed):
         for m in pattern.finditer(text, start, end):
             if not _HIRA.search(m.group()) and "「" not in m.group():
                 continue  # kanji and katakana alone: the token patterns read these
