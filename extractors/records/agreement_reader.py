@@ -577,6 +577,8 @@ class AgreementReader:
         for n in self.group_members(s, e):
             add(n.name, n.start, n.end, n.rule)
         for cs, ce, n, kind in counted_kind(text, s, e):
+            if cs >= anchor:
+                continue  # 「…協定を結び、3町村の輪ができた」: a count after the agreement word names no party of it
             names = self._names_of_kind(kind)
             if len(names) == n + 1:  # 「当行は…11の金融機関とともに」: the counted are the others
                 names = [c for c in names if not any(same_body(self.name_of(c) or c.text, f[0]) for f in found)]

@@ -117,6 +117,21 @@ _PROVISION = re.compile(r"\s*(?:第\s?[0-9一二三四五六七八九十百]+\s?
 _WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted", "_also", "_heading", "_headline")  # kept on a draft while the assembler works
 
 
+# 「AとBも協定を結び」: the written parties, then も before the agreement word
+_TOO = re.compile(r"\s?も\s?[、,]?\s?")
+
+
+def _pair_too(text: str, parties: list, at: int) -> bool:
+    """Whether a signing sentence names its parties as a pair that signed too, right before the agreement word
+    at `at` (「那須町と下田市も協定を結び」): the two signed with each other, so the page's publisher, which the
+    sentence does not name, is none of its parties."""
+    written = sorted((w for w in parties if w[1] < w[2] <= at), key=lambda w: w[1])
+    if len(written) < 2:
+        return False
+    m = _TOO.match(text, written[-1][2])
+    return bool(m) and not text[m.end():at].strip("「『 ") and text[written[-2][2]:written[-1][1]].strip() == "と"
+
+
 def _word_after(r: AgreementReader, words: list[Candidate], at: int, main: Candidate) -> Candidate:
     """The agreement word of a party's own clause: the first after its name (「Aとの研究協力協定に
     始まり」), else the sentence's."""
@@ -230,6 +245,8 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
         name = r.name_of(other) if other else None
         if name and is_signing_body(name) and not any(same_body(name, p[0]) for p in parties):
             parties.append((name, other.start, other.end, "agreement-place-group"))  # (「…商工会及びX信金による」)
+    if _pair_too(text, parties, anchor):  # 「那須町と下田市も協定を結び」: the two, not the publisher
+        parties = [p for p in parties if s <= p[1] < p[2] <= anchor]
     if len(parties) + len(groups) < 2:
         return []
     title = strip_quotes(title_m.group()) if title_m else None
