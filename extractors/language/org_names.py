@@ -10,8 +10,13 @@ and a noun):
 - a name that starts with hiragana or katakana right after a boundary (a comma,
   a space, a bracket, a line start, or a particle after a word) and ends with a
   kind word: ちいきささえあいセンター, ふなばしまちづくり推進機構;
+- a place's kanji (one to four), then such a kana-led rest, after と or a boundary
+  (首里まちづくり研究会; not 「本学と…」: no particle right after the kanji);
 - either may hold a 「…」 inside (東西「ものづくり」協議会);
-- a word that opens a clause (このたび, それに: data) is never the start of a name.
+- a word that opens a clause (このたび, それに: data) is never the start of a name;
+- a name whose Latin letters a PDF or a release sets off by spaces (「三菱東京 UFJ 銀行」,
+  「株式会社東西 ABC 信用金庫」): kanji or katakana, a space, capitals, a space, and the
+  name's rest up to a kind word (`spaced_latin_names`).
 
 Inside a name no hiragana run may be a particle or a verb ending after a word
 (「締結したふなばし機構」 is no name): those end a word, not sit in a name. The
@@ -55,7 +60,7 @@ def ends_in_kind_word(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], re.Pattern]:
+def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, frozenset[str], re.Pattern]:
     data = json.loads(GRAMMAR.read_text(encoding="utf-8"))
     legal = "|".join(sorted(map(re.escape, data["legal_forms"]), key=len, reverse=True))
     suffix = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
@@ -65,7 +70,11 @@ def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str], re.P
                           rf"[ぁ-ゖァ-ヺ]{part}{{0,{MAX_NAME}}}?(?:{suffix})", re.M)
     quoted = re.compile(rf"(?:(?<=[、,，\s(（])|(?<=^)|(?<=[一-龥ァ-ヺー]と)|(?<=[一-龥ァ-ヺー]は)|(?<=[一-龥ァ-ヺー]が))"
                         rf"{_NAME_CHARS}{{0,12}}「[^「」\n]{{1,20}}」{part}{{0,12}}?(?:{suffix})", re.M)
-    return anchored, kana_led, quoted, frozenset(data["word_endings"]), re.compile(legal)
+    # 首里まちづくり研究会 after と or a boundary: a place's kanji, then the kana-led rest (not 「本学と…」: no
+    # particle right after the kanji)
+    placed = re.compile(rf"(?:(?<=[、,，\s(（「])|(?<=^)|(?<=[一-龥ァ-ヺー]と))"
+                        rf"[一-龥]{{1,4}}(?![{_PARTICLES}])[ぁ-ゖ]{part}{{0,{MAX_NAME}}}?(?:{suffix})", re.M)
+    return anchored, kana_led, quoted, placed, frozenset(data["word_endings"]), re.compile(legal)
 
 
 def opener_length(text: str, start: int, end: int, after_particle: bool = False) -> int:
@@ -114,9 +123,9 @@ def _inner_ok(name: str, endings: frozenset[str], legal: re.Pattern) -> bool:
 
 def find_org_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each name of the module docstring in text[start:end], longest at each start."""
-    anchored, kana_led, quoted, endings, legal = _grammar()
+    anchored, kana_led, quoted, placed, endings, legal = _grammar()
     out: dict[int, int] = {}
-    for pattern in (anchored, kana_led, quoted):
+    for pattern in (anchored, kana_led, quoted, placed):
         for m in pattern.finditer(text, start, end):
             if not _HIRA.search(m.group()) and "「" not in m.group():
                 continue  # kanji and katakana alone: the token patterns read these
@@ -130,3 +139,17 @@ def find_org_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 out[s] = e
     return sorted(out.items())
 
+
+@lru_cache(maxsize=1)
+def _spaced_latin() -> re.Pattern:
+    data = json.loads(GRAMMAR.read_text(encoding="utf-8"))
+    legal = "|".join(sorted(map(re.escape, data["legal_forms"]), key=len, reverse=True))
+    suffix = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
+    word = r"[一-龥々ァ-ヺー]"
+    return re.compile(rf"(?:(?:{legal})\s?)?(?<![一-龥々ァ-ヺー]){word}{{1,12}} [A-Z][A-Za-z&]{{1,9}} (?:{word}{{0,10}}?)(?:{suffix})")
+
+
+def spaced_latin_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each name in text[start:end] whose Latin part is set off by spaces (「三菱東京 UFJ 銀行」),
+    with the legal form written before it (株式会社); the tokens read such a name as three."""
+    return [m.span() for m in _spaced_latin().finditer(text, start, end)]

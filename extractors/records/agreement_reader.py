@@ -32,7 +32,7 @@ from extractors.language.arguments import Argument
 from extractors.language.dates import DateMention, find_dates
 from extractors.language.gazetteer import PREFECTURE_SUFFIX, is_municipality
 from extractors.language.institutions import find_institutions, is_institution, short_form_aliases
-from extractors.language.org_names import find_org_names, opener_length
+from extractors.language.org_names import find_org_names, opener_length, spaced_latin_names
 from extractors.records.agreement_splits import same_body
 from extractors.records.context import DocContext, strip_quotes
 from extractors.records.coordination import (COUNTED_OFFICES, KIND_CLASSES, RELATION, Named, bare_municipality, bracket_list, branch_end,
@@ -116,6 +116,8 @@ _ACTOR_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が|と(?!
 # 同町, 同村, 同商工会 written before a particle: the town, village or society named before (back_reference)
 _BACK_WORD = re.compile(r"同(?:町|村|商工会)(?=\s?(?:は|が|と|も|、|及び|および|並びに|では|との|[(（]))")
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
+# 「A大学の前身のB大学と」, 「A市の前身である旧B町と」: A names what the body after it became (or was)
+_PREDECESSOR_OF = re.compile(r"\s?の\s?(?:前身|母体|後身)(?:の|である|にあたる|となった)")
 MAX_JOINED = 400  # a wrapped sentence is read whole up to this many characters
 # The page's own body written as a self-reference: 本市, 当協会, 弊社, a bare 県 or 市 (a prefecture's page)
 _UNNAMED_SELF = re.compile(r"(?:本|当|弊|わが|我が)(?:市|町|村|区|県|府|行|金庫|会|学|機構|協議会|協会|センター|会議所|所|社|大学|法人|校)"
@@ -359,6 +361,8 @@ class AgreementReader:
                 cands.append(Candidate(label="ORG", start=m.start(), end=m.end(), text=m.group(), rule="association"))
         for st, en in find_org_names(self.text, s, e):  # 一般社団法人ふなばし…機構: hiragana inside
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="org-grammar"))
+        for st, en in spaced_latin_names(self.text, s, e):  # 三菱東京 UFJ 銀行: Latin letters set off by spaces
+            cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="org-spaced-latin"))
         for st, en, _name in self.wrap.names_across(s, e):  # 青葉生活協同\n組合あおばコープ
             cands.append(Candidate(label="ORG", start=st, end=en, text=self.text[st:en], rule="name-across-lines"))
         for short in self.aliases:  # みなと銀は: a short form the document gives for a name it writes
@@ -439,6 +443,8 @@ class AgreementReader:
             if dot and is_signing_body(tail) and not is_signing_body(head) and text[st:en].endswith(tail) and \
                     official_after(text, en):
                 name, st = tail, en - len(tail)  # 「山田太郎・東西大学長と」: a person and the body they head
+            if _PREDECESSOR_OF.match(text, en):
+                return  # 「A大学の前身のB大学と」: A named as what B became, the signer is B
             if _BARE_LEGAL_FORM.fullmatch(name):
                 return  # 「国立研究開発法人「X」」: the legal form before the quoted name, no body of its own
             if _GROUP_WORD.match(name):
@@ -571,6 +577,8 @@ class AgreementReader:
         for n in self.group_members(s, e):
             add(n.name, n.start, n.end, n.rule)
         for cs, ce, n, kind in counted_kind(text, s, e):
+            if cs >= anchor:
+                continue  # 「…協定を結び、3町村の輪ができた」: a count after the agreement word names no party of it
             names = self._names_of_kind(kind)
             if len(names) == n + 1:  # 「当行は…11の金融機関とともに」: the counted are the others
                 names = [c for c in names if not any(same_body(self.name_of(c) or c.text, f[0]) for f in found)]
@@ -793,7 +801,7 @@ class AgreementReader:
         seen, out = set(), []
         for c in sorted(self.ctx.cands + self.institutions, key=lambda c: c.start):
             endings = KIND_CLASSES.get(kind, (kind,))
-            label = "GPE" if kind in ("自治体", "市町村") else "ORG"
+            label = "GPE" if kind in ("自治体", "市町村", "市町", "町村") else "ORG"
             if c.label == label and c.text.endswith(endings) and c.text != kind and \
                     c.text not in ORG_WORDS and not is_group_noun(c.text) and \
                     not self.ctx.in_parens(c.start, c.end):  # (a table's 区分 column: 信用金庫, 信用組合)

@@ -94,6 +94,9 @@ _IN_FORCE = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でお�
 _PLAN = re.compile(r"\s?(?:に向け|を目指|を目標|する方針|の方針|を検討|について検討|を予定|の予定|する予定|を視野|へ向け|の準備|を進め)")
 # 「これまでもA銀行と協定を締結し」, 「既に協定を結んでいる」: a signing told as background
 _BACKGROUND = re.compile(r"これまで(?:も|に)|既に|すでに|かねて(?:より|から)|以前から|従来から|以前に")
+# 「友好都市提携を結んでいる」, 「…提携を行っている」: an agreement's noun taken as a signing, the object of a verb
+# in the form of a state (…ている, …ており): an agreement in force
+_OBJECT_OF_IN_FORCE = re.compile(r"\s?を\s?[一-龥]{1,3}[ぁ-ゖ]{0,2}?(?:ってい|んでい|してい|いてい|ってお|んでお|してお)")
 # 「AとBが2016年に結んだ業務提携を」: 提携 after a signing in the past that qualifies it is the noun of an
 # agreement signed before, no signing of its own
 _SIGNED_BEFORE_WORD = re.compile(r"(?:結んだ|締結した|交わした|調印した)\s?(?:包括|業務)?\Z")
@@ -112,6 +115,21 @@ _UNDER = re.compile(r"\s?(?:書)?[」』]?\s?(?:に基づ|にもとづ|に基く
 # it states a rule, never a signing
 _PROVISION = re.compile(r"\s*(?:第\s?[0-9一二三四五六七八九十百]+\s?条(?:の\s?[0-9一二三四五六七八九十]+)?(?:\s|$)|(?:この|本)条例(?:は|において))")
 _WORKING_KEYS = ("_sentence", "_split", "_written", "_quoted", "_also", "_heading", "_headline")  # kept on a draft while the assembler works
+
+
+# 「AとBも協定を結び」: the written parties, then も before the agreement word
+_TOO = re.compile(r"\s?も\s?[、,]?\s?")
+
+
+def _pair_too(text: str, parties: list, at: int) -> bool:
+    """Whether a signing sentence names its parties as a pair that signed too, right before the agreement word
+    at `at` (「那須町と下田市も協定を結び」): the two signed with each other, so the page's publisher, which the
+    sentence does not name, is none of its parties."""
+    written = sorted((w for w in parties if w[1] < w[2] <= at), key=lambda w: w[1])
+    if len(written) < 2:
+        return False
+    m = _TOO.match(text, written[-1][2])
+    return bool(m) and not text[m.end():at].strip("「『 ") and text[written[-2][2]:written[-1][1]].strip() == "と"
 
 
 def _word_after(r: AgreementReader, words: list[Candidate], at: int, main: Candidate) -> Candidate:
@@ -227,6 +245,8 @@ def _sentence_drafts(r: AgreementReader, s: int, e: int, word: Candidate, sign: 
         name = r.name_of(other) if other else None
         if name and is_signing_body(name) and not any(same_body(name, p[0]) for p in parties):
             parties.append((name, other.start, other.end, "agreement-place-group"))  # (「…商工会及びX信金による」)
+    if _pair_too(text, parties, anchor):  # 「那須町と下田市も協定を結び」: the two, not the publisher
+        parties = [p for p in parties if s <= p[1] < p[2] <= anchor]
     if len(parties) + len(groups) < 2:
         return []
     title = strip_quotes(title_m.group()) if title_m else None
@@ -487,6 +507,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         all_signs = ctx.within(s, e, "SIGN")
         signs = [c for i, c in enumerate(all_signs) if not _EXISTING.match(ctx.text, c.end)
                  and not _SIGNED_BEFORE_WORD.search(ctx.text, max(s, c.start - 10), c.start)
+                 and not _OBJECT_OF_IN_FORCE.match(ctx.text, c.end)
                  and not _AIM_AFTER.match(ctx.text, c.end)
                  and not (ctx.text[c.start - 1:c.start] == "と" and _MEANS.match(ctx.text, c.start))
                  and (dated or not _PLAN.match(ctx.text, c.end))
