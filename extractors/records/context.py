@@ -22,7 +22,7 @@ from schemas.document import Document
 from schemas.records import Candidate
 
 _SENTENCE_END = re.compile(r"[。！？!?]|\n")
-# An exclamation or question mark inside a quote closed later on its line (「…拓こう!」のスローガンを掲げ,
+# An exclamation or question mark inside a quote closed later on its line (「…進もう!」のスローガンを掲げ,
 # 『…どうする?』と題して) is the quote's own: the sentence goes on after the quote.
 _QUOTE_PAIRS = {"「": "」", "『": "』", "“": "”"}
 _QUOTE_SPAN = 120  # a quote that long or longer is no slogan or title: its marks end sentences

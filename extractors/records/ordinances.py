@@ -1473,7 +1473,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
         _supplementary_provisions(ctx, drafts)
         _fallback_dates(ctx, drafts)
     drafts = [d for d in drafts if not _named_in_passing(ctx, d, id(d) in listed_rows, drafts)]
-    if not amending_page:  # (after the names in passing: 議員提案政策条例のページに戻る names no second one)
+    if not amending_page:  # (after the names in passing: a link back to the list of ordinances names no second one)
         _in_force_key(ctx, drafts)
     return _whole_names_first(_apply_renames(_join_short_names(ctx, drafts)))
 

@@ -6,7 +6,7 @@ from tests.records.built import agreement_parties, records_of
 
 def test_towns_and_villages_counted_named_by_their_heads():
     text = ("令和3年6月10日、東川町の会館において、山田一郎学長、佐藤次郎東川町長、鈴木三郎西原村長のほか"
-            "関係者が出席して、本学と2町村との包括的連携に関する協定の締結式を行いました。")
+            "関係者が出席して、本学と2町村の包括的な連携協定に署名しました。")
     _, records = records_of(text, title="2町村と包括的連携に関する協定を締結(北海道教育大学)")
     assert agreement_parties(records) == [sorted(["北海道教育大学", "東川町", "西原村"])]
 

@@ -6,9 +6,9 @@ from tests.records.built import agreement_parties, records_of
 
 
 def test_place_then_kana_name_is_a_party():
-    text = ("2023.05.10\n本日(5月10日)、本学と天神まちなみ研究会との包括連携調印式を行いました。"
+    text = ("2023.05.10\n本日(5月10日)、本学は天神まちなみ研究会と包括連携の協定書に調印しました。"
             "式には、天神まちなみ研究会から山田会長が参加しました。")
-    _, records = records_of(text, title="本学と天神まちなみ研究会との包括連携調印式を行いました(青葉大学)")
+    _, records = records_of(text, title="天神まちなみ研究会と包括連携協定に調印(青葉大学)")
     assert agreement_parties(records) == [sorted(["青葉大学", "天神まちなみ研究会"])]
 
 

@@ -1,4 +1,4 @@
-"""A venue followed by the meeting's days written as a range (…で10月16日と17日の2日間、「…」が開催) is the
+"""A venue followed by the meeting's days written as a range (…で6月5日と6日の両日、「…」が開催) is the
 meeting's venue, as one followed by a single day is. The text is invented (a real city, a made-up meeting)."""
 from tests.records.built import records_of
 
