@@ -143,7 +143,7 @@ def _series_names(ctx: DocContext) -> list[meetings.Found]:
     return cached
 
 
-# (…フォーラム(東京都千代田区)で始まった: the hall's address in brackets before the verb)
+# (…フォーラム(横浜市西区)で始まった: the hall's address in brackets before the verb)
 _HALL_AFTER = re.compile(r"\s?(?:[(（][^()（）\n]{1,20}[)）])?\s?(?:にて|において|におきまして|を(?:主)?会場|で(?:開催|開か|行われ|始ま))")
 
 
