@@ -483,8 +483,7 @@ _COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)\s?(?:つ|�
 # …を盛り込んだ宣言を採択: a bare word after a clause's verb is the common noun it qualifies, no name
 _CLAUSE_BEFORE = re.compile(r"(?:た|だ|る)\s?$")
 # 第69回青葉経済同友会大会アピール: the meeting's edition mark opens the declaration's name
-_EDITION_OPENING = re.compile(r"第\s?(?:[0-9]+|[一二三四五六七八九十百]+)\s?$")
-_EDITION_MARK = re.compile(r"第\s?(?:[0-9]+|[一二三四五六七八九十百]+)\s?回")
+_EDITION_OPENING = re.compile(rf"第\s?{_NUM}\s?$")
 _TALK_OWNER = re.compile(r"(?:講演|基調講演|記念講演|分科会|パネルディスカッション|対談|報告|発表)の$")
 _STATEMENT = re.compile(r"[、。,，]|[をと]宣言$")
 
