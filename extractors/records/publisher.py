@@ -17,7 +17,11 @@ Takes a document's title and text and gives:
 """
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
+
 from extractors.language.dates import DocDate, document_date  # noqa: F401  (re-exported)
 from extractors.language.gazetteer import find_municipalities, is_municipality
 from extractors.language.institutions import find_institutions, is_institution
@@ -210,16 +214,26 @@ def body_of_kind(text: str, word: str) -> str | None:
                        alone=True)
 
 
+_GROUP_NOUNS = Path(__file__).resolve().parent.parent / "language" / "data" / "group_nouns.json"
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    """The kind words of language/data/group_nouns.json (大学, 短期大学, 高等学校, 高等専門学校 …) and ORG_WORDS."""
+    return frozenset(json.loads(_GROUP_NOUNS.read_text(encoding="utf-8"))["kinds"]) | frozenset(ORG_WORDS)
+
+
 def _most_named(text: str, kinds: set[str], written: re.Pattern, alone: bool = False) -> str | None:
     """The body of those kinds text names most often (twice at least; with `alone`, also the only one
     named, once), leaving out any written beside a self-reference as another party; a name that is the
-    tail of one other name (保証協会 after 東京信用保証協会) counts for that body."""
+    tail of one other name (保証協会 after 東京信用保証協会) counts for that body; a kind word written alone
+    (「高等専門学校を卒業した」, 「短期大学の学生」) names a kind of body, no body."""
     endings = tuple(e for k in kinds for e in _SELF_ENDINGS[k])
     if not endings:
         return None
     counts: dict[str, int] = {}
     for name in _bodies_named(text):
-        if endings and name.endswith(endings) and is_signing_body(name):
+        if endings and name.endswith(endings) and is_signing_body(name) and name not in _kind_words():
             counts[name] = counts.get(name, 0) + 1
     for name in list(counts):  # 「東京信用保証協会…保証協会利用率」: the tail of a body named in full is that body
         whole = [n for n in counts if n != name and n.endswith(name)]
