@@ -69,6 +69,9 @@ from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
 _TITLE = re.compile(r"[「『]([^「」『』\n]{2,60}?(?:協定書?|覚書|契約書?))[」』]")
+# A signing as a kind of case that grows or spreads (「…協定を締結するケースが増えている」): a trend, no signing
+_TREND_CASES = r"(?:する|した|される)?\s?(?:ケース|事例|例|動き|件数)\s?(?:が|も)\s?(?:増|広が|拡が|相次|目立|拡大)"
+_TREND = re.compile(_TREND_CASES)
 _ANNIVERSARY = re.compile(r"\s?(?:\d+|[一二三四五六七八九十]+)周年|\s?記念")
 # A signing word that speaks of an agreement in force (「協定を締結している企業と」, 「締結済み」, 「締結先」)
 # or of a bill (「協定の締結に関する議案」): no new agreement.
@@ -84,7 +87,10 @@ _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でお�
                        # the topic of its rank, likewise
                        r"は[^。、「」]{0,12}?(?:初|[0-9一二三四五六七八九十]+(?:例|件|番)目)|"
                        # 「A、Bと協定を締結し、今回のCで3例目」: the signings before this one, counted with it
-                       r"し[、,]\s?今回の?[^。]{0,15}?(?:で|が)[0-9一二三四五六七八九十]+(?:例|件|番|団体|自治体|機関|校|行)目|"
+                       r"し[、,]\s?今回の?[^。]{0,15}?(?:で|が)[0-9一二三四五六七八九十]+(?:例|件|番|団体|自治体|機関|校|行)目|" +
+                       # a signing as a kind of case that grows or spreads (「…が協定を結ぶ動きが広がっている」, 「覚書締結事例が
+                       # 増え始めた」): a trend, no signing
+                       _TREND_CASES + "|" +
                        # another's part in a signing: 「協定締結を後押しした」, 「締結を申し出た」
                        r"を(?:後押し|支援|仲介|橋渡し|申し出|申し入れ|働きかけ|要請|求め|呼びかけ|あっせん|斡旋))")
 # A signing word of an agreement in force or signed before: 「結んでいますが」, 「締結しており」, 「締結済み」,
@@ -526,7 +532,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
         seen.add((s, e))
         before = [w for w in ctx.within(s, signs[0].start, "AGREEMENT") if w.start >= word.start]
         done = [c for c in all_signs if c.end <= signs[0].start and c not in signs and
-                (_IN_FORCE.match(ctx.text, c.end) or _BACKGROUND.search(ctx.text, s, c.start))]
+                (_IN_FORCE.match(ctx.text, c.end) or _TREND.match(ctx.text, c.end) or _BACKGROUND.search(ctx.text, s, c.start))]
         comma = ctx.text.find("、", done[-1].end, signs[0].start) if done else -1
         if comma != -1:  # 「AとBは協定を結んでいますが、Cと協定を結ぶのは…」: the live signing's parties are in its own clause
             topic = _sentence_topic(r, s, done[0].start)
