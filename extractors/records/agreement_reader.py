@@ -40,7 +40,7 @@ from extractors.records.coordination import (COUNTED_OFFICES, KIND_CLASSES, RELA
 from extractors.records.officials import ends_with_office, observer_before, official_after, witness_after
 from extractors.records.party_groups import counted_lists, group_word, is_group_noun, is_numbered_bank, list_below
 from extractors.records.publisher import (ORG_WORDS, body_of_kind, is_signing_body, publisher, self_referenced_body,
-                                          stands_for_publisher, title_bodies)
+                                          self_words_deny, stands_for_publisher, title_bodies)
 from extractors.records.wrapping import Wrapping
 from schemas.records import Candidate
 
@@ -212,7 +212,10 @@ class AgreementReader:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.text = ctx.text
-        self.publisher = publisher(ctx.doc.title, ctx.text) or self_referenced_body(ctx.text)
+        titled = publisher(ctx.doc.title, ctx.text)
+        if titled and self_words_deny(ctx.text, titled):
+            titled = None  # 【地域連携センター】 over a text that writes itself 本学: the university speaks, not its centre
+        self.publisher = titled or self_referenced_body(ctx.text)
         self.doc_date = ctx.doc_date
         self.aliases = {short: full for short, full in
                         {**short_form_aliases(ctx.text), **self._introduced(), **ctx.aliases}.items()
@@ -602,7 +605,8 @@ class AgreementReader:
             o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1] for o in found)]
         head = _BRACKET_HEAD.match(text, s, e)
         if head and is_signing_body(head.group(1)) and self.ctx.within(s, e, "SIGN") and \
-                not any(same_body(head.group(1), f[0]) for f in found) and not self._has_subject(s, e, args, found):
+                not any(same_body(head.group(1), f[0]) for f in found) and not self._has_subject(s, e, args, found) and \
+                not self_words_deny(text, head.group(1)):  # (【地域連携センター】 on a page that writes itself 本学)
             # 「【柏市】千葉銀行と包括連携協定を締結」: a release list's line opens with its body in brackets
             found.insert(0, (bare_municipality(head.group(1)), head.start(1), head.end(1), "agreement-bracket-head"))
         elif self._predicate_in(s, e) and not self._has_subject(s, e, args, found) and not self._quoted(s, anchor):
@@ -750,7 +754,8 @@ class AgreementReader:
         title = self.ctx.doc.title or ""
         others = [b for b in self.title_bodies if not is_group_noun(b)  # 山口県内信用金庫: a kind, no signer
                   and not any(same_body(b, p) or _branch_of(p, b) for p in partners)
-                  and not re.search(re.escape(b) + _REGION_WORD, title)]  # 栃木県内の信用金庫: a region, no signer
+                  and not re.search(re.escape(b) + _REGION_WORD, title)  # 栃木県内の信用金庫: a region, no signer
+                  and not self_words_deny(self.text, b)]  # (【地域連携センター】 on a page that writes itself 本学)
         return others[0] if len(others) == 1 else None
 
     def _dated_relative(self, s: int, at: int) -> bool:

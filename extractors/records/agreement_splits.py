@@ -14,6 +14,7 @@ from dataclasses import replace
 from extractors.language.dates import DateMention, parse_date
 from extractors.language.org_names import ends_in_kind_word
 from extractors.records.coordination import branch_end, party_key
+from extractors.records.publisher import stands_for_publisher
 from extractors.records.spans import Span, date_span, field_span
 from schemas.records import Candidate
 
@@ -547,6 +548,36 @@ def other_instrument(a: dict, b: dict) -> bool:
     return not kb.endswith(ka)  # 「包括連携に関する協定」 for 「地方創生にかかる包括連携に関する協定」: its name cut short
 
 
+# A self-reference left as written (本学, 当行: the page names no body it can stand for by count)
+_SELF_NAME = re.compile(r"(?:本|当|弊)(?:学|校|行|金庫|会|所|機構|協会|協議会|センター)")
+
+
+def _restates(names: list[str], others: list[str]) -> bool:
+    """`names_subset`, where a self-reference left as written on one side (「うるま市と本学は」) is the one body of
+    its kind on the other (a heading's 「うるま市と東西大学が…締結」): the page's own body, written two ways."""
+    def one(n: str, o: str) -> bool:
+        if _SELF_NAME.fullmatch(o) and not _SELF_NAME.fullmatch(n):
+            n, o, pool = o, n, names
+        else:
+            pool = others
+        return bool(_SELF_NAME.fullmatch(n)) and stands_for_publisher(n, o) and \
+            [p for p in pool if stands_for_publisher(n, p)] == [o]
+    return all(any(same_body(n, o) or _branch_of(o, n) or _brand_of(o, n) or one(n, o) for o in others) for n in names)
+
+
+def _name_self(home: dict, d: dict) -> None:
+    """A self-reference left as written among the home's parties (本学) that a restatement names as the one body of
+    its kind (東西大学): the name it gives stands, the self-reference's spans give it."""
+    for p in list(home["parties"]):
+        named = [q for q in d["parties"] if _SELF_NAME.fullmatch(p) and not _SELF_NAME.fullmatch(q) and stands_for_publisher(p, q)]
+        if len(named) != 1 or named[0] in home["parties"]:
+            continue
+        home["parties"] = [named[0] if x == p else x for x in home["parties"]]
+        home["evidence"] = [ev._replace(value=named[0], how=ev.how or f"the page's own body, named {named[0]} elsewhere")
+                            if isinstance(ev, Span) and ev.field == "parties" and ev.value == p else ev
+                            for ev in home["evidence"]]
+
+
 def merge_subsets(drafts: list[dict]) -> list[dict]:
     """A sentence naming some of an agreement's parties (from another sentence) speaks of it.
     The home is the draft with more parties, then the dated one (its sentence reports the signing). A
@@ -554,7 +585,7 @@ def merge_subsets(drafts: list[dict]) -> list[dict]:
     (a heading's 連携協定, the body's 「…に関する覚書」): the body's word stands."""
     out: list[dict] = []
     for d in sorted(drafts, key=lambda d: (-len(d["parties"]), d["signed_date"] is None, bool(d.get("_headline")))):
-        homes = [o for o in out if o["_sentence"] != d["_sentence"] and names_subset(d["parties"], o["parties"])
+        homes = [o for o in out if o["_sentence"] != d["_sentence"] and _restates(d["parties"], o["parties"])
                  and (d["signed_date"] is None or o["signed_date"] is None or d["signed_date"] == o["signed_date"])]
         home = next((o for o in homes if not other_instrument(d, o)), None) or \
             next((o for o in homes if (o.get("_heading") or d.get("_heading")) and not (o.get("_split") or d.get("_split"))), None)
@@ -563,6 +594,7 @@ def merge_subsets(drafts: list[dict]) -> list[dict]:
             continue
         if home.get("_heading") and not d.get("_heading") and other_instrument(d, home):
             home["kind"], home["title"], home["_heading"] = d["kind"], d["title"], False  # the body names the instrument
+        _name_self(home, d)
         home.setdefault("_also", []).append(d["_sentence"])  # (a restatement may report the signing done)
         if home["signed_date"] is None and d["signed_date"]:
             home["signed_date"], home["confidence"] = d["signed_date"], 0.8

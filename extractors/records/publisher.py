@@ -203,6 +203,16 @@ def self_referenced_body(text: str) -> str | None:
     return _most_named(text, {m.group(1) for m in _SELF_IN_TEXT.finditer(text)}, _SELF_IN_TEXT)
 
 
+def self_words_deny(text: str, name: str) -> bool:
+    """Whether the page writes itself only by self-references none of which can stand for `name` (本学 on a page
+    whose title names 【地域連携センター】): `name` is one of its offices or another's, not the body it speaks for. A
+    municipality or a listed institution is a firm publisher (a city's page quotes a bank's 当金庫)."""
+    if is_municipality(name) or is_institution(name):
+        return False
+    words = [m.group() for m in _SELF_IN_TEXT.finditer(text)]
+    return bool(words) and not any(stands_for_publisher(w, name) for w in words)
+
+
 def body_of_kind(text: str, word: str) -> str | None:
     """The body a bare self-reference (市, 県, 当協会) on a page that names no publisher stands for: the
     body of that kind the page names most often (twice at least) or the only one it names, not one
