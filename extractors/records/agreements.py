@@ -82,7 +82,9 @@ _EXISTING = re.compile(r"\s?(?:し?てい(?:る|ます|た)|しており|でお�
                        # 「AとBとの提携では、…実例がある」: a tie-up as the topic of what it brought, no signing
                        r"では[、,]|"
                        # 「AがBと協定を締結するのは初めて」: how this signing ranks among a body's signings, no signing
-                       r"(?:する|ぶ)?(?:のは|例は|ケースは)(?:初|今回|全国|県内|[0-9一二三四五六七八九十]+(?:例|件))|"
+                       # (the place of the rank perhaps between: 「…結ぶのは、県内では初めて」)
+                       r"(?:する|ぶ)?(?:のは|例は|ケースは)[、,]?\s?(?:[^。、「」]{1,10}?(?:では|で)\s?)?"
+                       r"(?:初|今回|全国|県内|[0-9一二三四五六七八九十]+(?:例|件))|"
                        # 「協定締結は県内初」, 「覚書の取り交わしは商工団体として東北初」, 「締結は今回で8件目」: the signing noun as
                        # the topic of its rank, likewise
                        r"は[^。、「」]{0,12}?(?:初|[0-9一二三四五六七八九十]+(?:例|件|番)目)|"

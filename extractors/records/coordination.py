@@ -31,8 +31,12 @@ from extractors.language.gazetteer import is_municipality
 from extractors.language.institutions import is_institution, national_bodies
 from extractors.records.publisher import is_signing_body
 
+# (also a heading that names the signers by their role in a relative clause: 「まちづくり協定を締結した機関」,
+# 「協定を締結した団体:」)
 _HEADER = re.compile(r"^\s*(?:[<＜【\[〈《■◆●○・]\s*)?(?:\d+[.．]\s*)?((?:協定)?(?:締結機関|締結者|締結先|締結団体|提携先|協定当事者|"
-                     r"当事者|連携機関|参加機関|出席者|出席機関))\s*(?:[>＞】\]〉》])?\s*[:：]?\s*(.*)$")
+                     r"当事者|連携機関|参加機関|出席者|出席機関)|"
+                     r"[^\s。、:：]{0,24}?(?:締結|調印|提携)した(?:機関|団体|金融機関|企業|自治体|事業者|大学))"
+                     r"\s*(?:[>＞】\]〉》])?\s*[:：]?\s*(.*)$")
 _LIST_MARK = re.compile(r"^[\s・○●◎■□◆◇\-‐*※]+|^\(?\d+[).．、]\s*")
 _PREFECTURE_FIRST = re.compile(r"(.{2,3}?[都道府県])(.{1,8}?[市区町村])$")  # a town written after its prefecture
 _TRAIL_BRACKET = re.compile(r"\s?[(（][^()（）]*[)）]\s*$")
