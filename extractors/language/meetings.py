@@ -11,7 +11,8 @@ that a name is read the same on any line, selected by the prefilter or not:
   back from its meeting word to a quote or a word boundary (a leading year such as 平成23年度
   is no part of it);
 - `is_bare(name)`, `is_committee(name)`: a meeting word alone (大会), a committee's meeting
-  (…推進会議) or a meeting of states (G7サミット);
+  (…推進会議) or a meeting of states (G7サミット); `numbered_only(name)`: a seminar, a series
+  only where an edition is written (第57回…セミナー), never by its year or as a first;
 - `counted_editions(text)`: editions written as counts (今年で9回目, 今回が8回目, 8回目となる
   今大会, 第8回となる今回, 〇〇での開催は5回目), never a count at one place (…では3回目,
   10年ぶり3回目);
@@ -81,6 +82,12 @@ def meeting_word_ends(text: str, lo: int, hi: int) -> list[int]:
 
 def is_bare(name: str) -> bool:
     return name.strip("「」『』 ") in vocabulary()["bare"]
+
+
+def numbered_only(name: str) -> bool:
+    """A name ending on a meeting word that names a series only with an edition (data's
+    numbered_only: 青葉経営セミナー2024, 初の青葉セミナー are one-off events)."""
+    return name.strip("「」『』 ").endswith(vocabulary()["numbered_only"])
 
 
 def is_nickname(name: str) -> bool:

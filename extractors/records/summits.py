@@ -825,6 +825,7 @@ def _first_mentions(ctx: DocContext) -> list[dict]:
         after = meetings.name_after(text, m.end())
         if after is not None and _is_series_name(strip_quotes(after.text)):
             firsts.append((after, m.start(), m.end()))
+    firsts = [f for f in firsts if not meetings.numbered_only(f[0].text)]  # (初の青葉セミナー: a one-off event)
     if not firsts:
         return []
     first, fs, fe = min(firsts, key=lambda t: t[0].start)
@@ -910,8 +911,8 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
     numbered_ends = {e.end for e in editions} | {e.end + 1 for e in editions}
     drafts, seen = [], {}
     for c in _series_names(ctx):
-        if c.start in numbered_ends:
-            continue
+        if c.start in numbered_ends or meetings.numbered_only(c.text):
+            continue  # (青葉経営セミナー2024: a one-off event)
         m = _YEAR_IN.match(ctx.text, c.end)
         name = strip_quotes(c.text)
         rule = "summit-series-year"
