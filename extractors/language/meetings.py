@@ -178,10 +178,20 @@ def is_committee(name: str) -> bool:
 _COUNT_VERB = re.compile(r"(?:開催\s?)?(?:となる|となった|を迎える|を迎えた)(?=[^今本当同次])")
 
 
+def _place_at(text: str, pos: int) -> bool:
+    """A municipality's name starts at text[pos] (第24回目黒区…: the 目 of 目黒区, no count's 回目)."""
+    return any(s == 0 for s, _, _ in find_municipalities(text[pos:pos + 8]))
+
+
+def _mark_end(text: str, m: re.Match) -> int:
+    """Where an edition mark (`_EDITION_MARK`) ends: before a 目 that starts a place's name."""
+    return m.end() - 1 if m.group().endswith("目") and _place_at(text, m.end() - 1) else m.end()
+
+
 def name_after(text: str, pos: int) -> Found | None:
     """The series name written at `pos` (right after 第N回; 第N回目の too), or None."""
     i = pos
-    if text.startswith("目", i):
+    if text.startswith("目", i) and not _place_at(text, i):
         i += 2 if text.startswith("目の", i) else 1
     count = _COUNT_VERB.match(text, i)  # 第19回となる青葉サミット: the count's verb, then the name
     if count:
@@ -222,7 +232,8 @@ def name_after(text: str, pos: int) -> Found | None:
     return None
 
 
-_SELF = ("標記", "表記", "上記", "前記", "同", "本", "当", "今")  # (標記会議: the meeting the page's title names)
+# (標記会議: the meeting the page's title names; この異業種フォーラム: a meeting named before, by a short name)
+_SELF = ("標記", "表記", "上記", "前記", "同", "本", "当", "今", "この", "その", "あの")
 _SPACED_BARE = ("全国大会", "総会", "定時総会", "通常総会")
 
 
@@ -311,7 +322,7 @@ def trim_start(text: str, start: int, word_start: int) -> int:
     `word_start`."""
     editions = list(_EDITION_MARK.finditer(text, start, word_start))
     if editions:
-        start = editions[-1].end()
+        start = _mark_end(text, editions[-1])
     year = _LEADING_YEAR.match(text, start, word_start)
     if year and year.end() < word_start:
         start = year.end()
