@@ -249,9 +249,10 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
 _ADVERB_BEFORE = re.compile(r"(?:それぞれ|おのおの|各々|いずれも)\s?")
 _HEADER_MARKS = "○◯●◎・ \u3000"
 # a header's name: kana and kanji, no mark or space but a 読点 or a 中黒 between its words (…今日の良き日、
-# 地酒で乾杯条例, 地酒・地ワインで乾杯…条例)
+# 地酒で乾杯条例, 地酒・地ワインで乾杯…条例), and a word quoted inside it (青葉町「地酒で乾杯」を推進する条例)
 _NAME_RUN = r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+"
-_HEADER_NAME = re.compile(rf"{_NAME_RUN}(?:[、・]{_NAME_RUN})*")
+_NAME_PART = rf"(?:{_NAME_RUN}|「{_NAME_RUN}」|『{_NAME_RUN}』)"
+_HEADER_NAME = re.compile(rf"{_NAME_PART}+(?:[、・]{_NAME_PART}+)*")
 
 
 def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
