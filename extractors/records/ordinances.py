@@ -177,9 +177,11 @@ def enacting_prefix(name: str) -> str | None:
 def _words_before_place(name: str) -> int:
     """How many characters of words that are no place stand before a place that starts the rest of
     a name the token rule read (今回弘前市…条例, ため弘前市…条例, 昨年12月弘前市…条例: a noun or a date
-    glued to the name): 0 when the name starts with its body or holds none."""
-    if municipality_prefix(name):
-        return 0
+    glued to the name), or the body written twice (京都府京都府…条例: a site's name run into the heading
+    before the name): 0 when the name starts with its body once or holds none."""
+    prefix = municipality_prefix(name)
+    if prefix:
+        return len(prefix) if name.startswith(prefix * 2) else 0
     found = find_municipalities(name)
     if not found or found[0][0] == 0 or not municipality_prefix(name[found[0][0]:]):
         return 0
