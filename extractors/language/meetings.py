@@ -273,6 +273,9 @@ def _own_name(text: str, start: int, end: int) -> Found | None:
     return Found(start, end, name)
 
 
+_INNER_QUOTE = re.compile(r"(?:「[^「」『』“”\s、。]{1,12}」|『[^「」『』“”\s、。]{1,12}』|“[^「」『』“”\s、。]{1,12}”)$")
+
+
 def _name_back(text: str, lo: int, word_start: int, end: int) -> Found | None:
     """The name ending at `end` (its meeting word at word_start): from an open quote holding it,
     else back over name characters; a leading year (平成23年度, 2019年) dropped."""
@@ -282,8 +285,14 @@ def _name_back(text: str, lo: int, word_start: int, end: int) -> Found | None:
         start = open_q + 1
     else:
         start = word_start
-        while start > lo and _NAME_CHAR.match(text[start - 1]) and word_start - start < _NAME_LIMIT:
-            start -= 1
+        while word_start - start < _NAME_LIMIT:
+            quoted = _INNER_QUOTE.search(text, max(lo, start - 14), start)
+            if quoted and quoted.start() > lo and _NAME_CHAR.match(text[quoted.start() - 1]):
+                start = quoted.start()  # 全道経営者“共育”研究集会: a word quoted inside the name, as name_after reads it
+            elif start > lo and _NAME_CHAR.match(text[start - 1]):
+                start -= 1
+            else:
+                break
         start = _kana_word_back(text, lo, start, word_start)
     start = trim_start(text, start, word_start)
     # 全国大会〈高岡大会〉: a bracketed nickname after the meeting's name is a name of its own
