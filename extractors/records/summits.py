@@ -1284,7 +1284,8 @@ def _title_body_meeting(ctx: DocContext, word: str) -> str | None:
 def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
     """第20回大会, 第10回大会: a bare 大会/総会/サミット is the page's series (the named series its
     mentions give most; a bare 総会 on a page whose series is a 大会 is a body's general meeting held
-    beside the convention, dropped), else the series named last before it with the same meeting word (a page
+    beside the convention, and a bare セミナー on a page whose series is no seminar a session held in
+    it, both dropped), else the series named last before it with the same meeting word (a page
     listing several series, each with its editions), else the title's; with no name on the page it
     stays as written."""
     named = [d["series"] for d in drafts if d["series"] and not meetings.is_bare(d["series"])]
@@ -1298,6 +1299,9 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
         series, how = page, "the page's series"
         if page and d["series"].endswith("総会") and page.endswith("大会"):
             other_kind.append(id(d))  # 第2回定時総会 on a 大会's page: a body's general meeting held beside it
+            continue
+        if page and meetings.numbered_only(d["series"]) and not meetings.numbered_only(page):
+            other_kind.append(id(d))  # 第2回セミナー on a サミット's page: a session held in it, no edition of it
             continue
         if not named and listing:
             near = _named_before(ctx, d["evidence"][0][0], strip_quotes(d["series"]))

@@ -33,3 +33,13 @@ def test_a_seminar_named_by_its_year_is_no_summit():
 def test_a_first_seminar_is_no_summit():
     text = "盛岡市は6月3日、初の女性起業セミナーを市民会館で開いた。\n"
     assert _summits(text) == []
+
+
+def test_a_bare_seminar_on_another_meetings_page_is_a_session():
+    text = "第10回東北ものづくりサミットが6月5日、盛岡市で開かれた。午後の第2回セミナーでは、県内の経営者が事例を発表した。\n"
+    assert [s[:2] for s in _summits(text)] == [("東北ものづくりサミット", 10)]
+
+
+def test_a_bare_seminar_on_a_seminars_page_is_that_seminar():
+    text = "第57回北陸財界セミナーが2月7日、金沢市で開かれた。第57回セミナーでは、六つの分科会も開かれた。\n"
+    assert [s[:2] for s in _summits(text)] == [("北陸財界セミナー", 57)]
