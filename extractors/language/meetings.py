@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from extractors.language.gazetteer import find_municipalities, is_municipality
+from extractors.language.org_names import ends_in_kind_word
 from extractors.language.readings import places_read_as
 
 MEETINGS_FILE = Path(__file__).parent / "data" / "meetings.json"
@@ -155,15 +156,32 @@ def _members_liaison(name: str) -> bool:
     return name.endswith("連絡会議") and name[:-len("連絡会議")].endswith(vocabulary()["member_bodies"])
 
 
+def _body_at_start(part: str) -> bool:
+    """A municipality or a body named by a kind word (…大学, …協議会: org data) opens `part`."""
+    places = find_municipalities(part)
+    return bool(places) and places[0][0] == 0 or any(ends_in_kind_word(part[:n]) for n in range(3, min(len(part), 16) + 1))
+
+
+def _bodies_gathering(name: str) -> bool:
+    """宮崎県・宮崎大学連携推進会議, 中国地域発展推進会議: a meeting named after two bodies joined by ・, or
+    after a region of several prefectures (data's regions + 地域/地方/圏), is a gathering of those bodies,
+    not one body's working committee."""
+    head, point, rest = name.partition("・")
+    if point and (is_municipality(head) or ends_in_kind_word(head)) and _body_at_start(rest):
+        return True
+    return any(name.startswith((r + "地域", r + "地方", r + "圏")) for r in vocabulary()["regions"])
+
+
 def is_committee(name: str) -> bool:
     """A committee's or council's working meeting (…推進会議, a city's own 青葉市産業振興会議), an
     assembly's session (青葉市議会定例会), or a meeting of states (G7サミット): no summit in the
     sense of the contract (a series of municipalities or support bodies)."""
     v = vocabulary()
-    if name.endswith(v["committee_ends"] + v["not_summit_ends"]) and not _members_liaison(name) \
+    gathering = _members_liaison(name) or _bodies_gathering(name)
+    if name.endswith(v["not_summit_ends"]) or name.endswith(v["committee_ends"]) and not gathering \
             or any(w in name for w in v["state_level"]) or (_ASSEMBLY.search(name) and not _assemblies_summit(name)):
         return True
-    if _members_liaison(name):
+    if gathering:
         return False
     if name.endswith("連絡会"):  # 青葉市地域包括ケア連絡会: one municipality's own liaison council
         places = find_municipalities(name)
