@@ -11,7 +11,8 @@ that a name is read the same on any line, selected by the prefilter or not:
   back from its meeting word to a quote or a word boundary (a leading year such as 平成23年度
   is no part of it);
 - `is_bare(name)`, `is_committee(name)`: a meeting word alone (大会), a committee's meeting
-  (…推進会議) or a meeting of states (G7サミット);
+  (…推進会議) or a meeting of states (G7サミット); `numbered_only(name)`: a seminar, a series
+  only where an edition is written (第57回…セミナー), never by its year or as a first;
 - `counted_editions(text)`: editions written as counts (今年で9回目, 今回が8回目, 8回目となる
   今大会, 第8回となる今回, 〇〇での開催は5回目), never a count at one place (…では3回目,
   10年ぶり3回目);
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from extractors.language.gazetteer import find_municipalities, is_municipality
+from extractors.language.org_names import ends_in_kind_word
 from extractors.language.readings import places_read_as
 
 MEETINGS_FILE = Path(__file__).parent / "data" / "meetings.json"
@@ -81,6 +83,12 @@ def meeting_word_ends(text: str, lo: int, hi: int) -> list[int]:
 
 def is_bare(name: str) -> bool:
     return name.strip("「」『』 ") in vocabulary()["bare"]
+
+
+def numbered_only(name: str) -> bool:
+    """A name ending on a meeting word that names a series only with an edition (data's
+    numbered_only: 青葉経営セミナー2024, 初の青葉セミナー are one-off events)."""
+    return name.strip("「」『』 ").endswith(vocabulary()["numbered_only"])
 
 
 def is_nickname(name: str) -> bool:
@@ -148,15 +156,32 @@ def _members_liaison(name: str) -> bool:
     return name.endswith("連絡会議") and name[:-len("連絡会議")].endswith(vocabulary()["member_bodies"])
 
 
+def _body_at_start(part: str) -> bool:
+    """A municipality or a body named by a kind word (…大学, …協議会: org data) opens `part`."""
+    places = find_municipalities(part)
+    return bool(places) and places[0][0] == 0 or any(ends_in_kind_word(part[:n]) for n in range(3, min(len(part), 16) + 1))
+
+
+def _bodies_gathering(name: str) -> bool:
+    """宮崎県・宮崎大学連携推進会議, 中国地域発展推進会議: a meeting named after two bodies joined by ・, or
+    after a region of several prefectures (data's regions + 地域/地方/圏), is a gathering of those bodies,
+    not one body's working committee."""
+    head, point, rest = name.partition("・")
+    if point and (is_municipality(head) or ends_in_kind_word(head)) and _body_at_start(rest):
+        return True
+    return any(name.startswith((r + "地域", r + "地方", r + "圏")) for r in vocabulary()["regions"])
+
+
 def is_committee(name: str) -> bool:
     """A committee's or council's working meeting (…推進会議, a city's own 青葉市産業振興会議), an
     assembly's session (青葉市議会定例会), or a meeting of states (G7サミット): no summit in the
     sense of the contract (a series of municipalities or support bodies)."""
     v = vocabulary()
-    if name.endswith(v["committee_ends"] + v["not_summit_ends"]) and not _members_liaison(name) \
+    gathering = _members_liaison(name) or _bodies_gathering(name)
+    if name.endswith(v["not_summit_ends"]) or name.endswith(v["committee_ends"]) and not gathering \
             or any(w in name for w in v["state_level"]) or (_ASSEMBLY.search(name) and not _assemblies_summit(name)):
         return True
-    if _members_liaison(name):
+    if gathering:
         return False
     if name.endswith("連絡会"):  # 青葉市地域包括ケア連絡会: one municipality's own liaison council
         places = find_municipalities(name)
@@ -171,10 +196,20 @@ def is_committee(name: str) -> bool:
 _COUNT_VERB = re.compile(r"(?:開催\s?)?(?:となる|となった|を迎える|を迎えた)(?=[^今本当同次])")
 
 
+def _place_at(text: str, pos: int) -> bool:
+    """A municipality's name starts at text[pos] (第24回目黒区…: the 目 of 目黒区, no count's 回目)."""
+    return any(s == 0 for s, _, _ in find_municipalities(text[pos:pos + 8]))
+
+
+def _mark_end(text: str, m: re.Match) -> int:
+    """Where an edition mark (`_EDITION_MARK`) ends: before a 目 that starts a place's name."""
+    return m.end() - 1 if m.group().endswith("目") and _place_at(text, m.end() - 1) else m.end()
+
+
 def name_after(text: str, pos: int) -> Found | None:
     """The series name written at `pos` (right after 第N回; 第N回目の too), or None."""
     i = pos
-    if text.startswith("目", i):
+    if text.startswith("目", i) and not _place_at(text, i):
         i += 2 if text.startswith("目の", i) else 1
     count = _COUNT_VERB.match(text, i)  # 第19回となる青葉サミット: the count's verb, then the name
     if count:
@@ -215,7 +250,8 @@ def name_after(text: str, pos: int) -> Found | None:
     return None
 
 
-_SELF = ("標記", "表記", "上記", "前記", "同", "本", "当", "今")  # (標記会議: the meeting the page's title names)
+# (標記会議: the meeting the page's title names; この異業種フォーラム: a meeting named before, by a short name)
+_SELF = ("標記", "表記", "上記", "前記", "同", "本", "当", "今", "この", "その", "あの")
 _SPACED_BARE = ("全国大会", "総会", "定時総会", "通常総会")
 
 
@@ -255,6 +291,9 @@ def _own_name(text: str, start: int, end: int) -> Found | None:
     return Found(start, end, name)
 
 
+_INNER_QUOTE = re.compile(r"(?:「[^「」『』“”\s、。]{1,12}」|『[^「」『』“”\s、。]{1,12}』|“[^「」『』“”\s、。]{1,12}”)$")
+
+
 def _name_back(text: str, lo: int, word_start: int, end: int) -> Found | None:
     """The name ending at `end` (its meeting word at word_start): from an open quote holding it,
     else back over name characters; a leading year (平成23年度, 2019年) dropped."""
@@ -264,8 +303,14 @@ def _name_back(text: str, lo: int, word_start: int, end: int) -> Found | None:
         start = open_q + 1
     else:
         start = word_start
-        while start > lo and _NAME_CHAR.match(text[start - 1]) and word_start - start < _NAME_LIMIT:
-            start -= 1
+        while word_start - start < _NAME_LIMIT:
+            quoted = _INNER_QUOTE.search(text, max(lo, start - 14), start)
+            if quoted and quoted.start() > lo and _NAME_CHAR.match(text[quoted.start() - 1]):
+                start = quoted.start()  # 全道経営者“共育”研究集会: a word quoted inside the name, as name_after reads it
+            elif start > lo and _NAME_CHAR.match(text[start - 1]):
+                start -= 1
+            else:
+                break
         start = _kana_word_back(text, lo, start, word_start)
     start = trim_start(text, start, word_start)
     # 全国大会〈高岡大会〉: a bracketed nickname after the meeting's name is a name of its own
@@ -304,7 +349,7 @@ def trim_start(text: str, start: int, word_start: int) -> int:
     `word_start`."""
     editions = list(_EDITION_MARK.finditer(text, start, word_start))
     if editions:
-        start = editions[-1].end()
+        start = _mark_end(text, editions[-1])
     year = _LEADING_YEAR.match(text, start, word_start)
     if year and year.end() < word_start:
         start = year.end()

@@ -177,9 +177,11 @@ def enacting_prefix(name: str) -> str | None:
 def _words_before_place(name: str) -> int:
     """How many characters of words that are no place stand before a place that starts the rest of
     a name the token rule read (今回弘前市…条例, ため弘前市…条例, 昨年12月弘前市…条例: a noun or a date
-    glued to the name): 0 when the name starts with its body or holds none."""
-    if municipality_prefix(name):
-        return 0
+    glued to the name), or the body written twice (京都府京都府…条例: a site's name run into the heading
+    before the name): 0 when the name starts with its body once or holds none."""
+    prefix = municipality_prefix(name)
+    if prefix:
+        return len(prefix) if name.startswith(prefix * 2) else 0
     found = find_municipalities(name)
     if not found or found[0][0] == 0 or not municipality_prefix(name[found[0][0]:]):
         return 0
@@ -249,9 +251,10 @@ def _header_block(ctx: DocContext, name_cand: Candidate) -> tuple[int, int] | No
 _ADVERB_BEFORE = re.compile(r"(?:それぞれ|おのおの|各々|いずれも)\s?")
 _HEADER_MARKS = "○◯●◎・ \u3000"
 # a header's name: kana and kanji, no mark or space but a 読点 or a 中黒 between its words (…今日の良き日、
-# 地酒で乾杯条例, 地酒・地ワインで乾杯…条例)
+# 地酒で乾杯条例, 地酒・地ワインで乾杯…条例), and a word quoted inside it (青葉町「地酒で乾杯」を推進する条例)
 _NAME_RUN = r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+"
-_HEADER_NAME = re.compile(rf"{_NAME_RUN}(?:[、・]{_NAME_RUN})*")
+_NAME_PART = rf"(?:{_NAME_RUN}|「{_NAME_RUN}」|『{_NAME_RUN}』)"
+_HEADER_NAME = re.compile(rf"{_NAME_PART}+(?:[、・]{_NAME_PART}+)*")
 
 
 def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:

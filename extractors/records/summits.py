@@ -825,6 +825,7 @@ def _first_mentions(ctx: DocContext) -> list[dict]:
         after = meetings.name_after(text, m.end())
         if after is not None and _is_series_name(strip_quotes(after.text)):
             firsts.append((after, m.start(), m.end()))
+    firsts = [f for f in firsts if not meetings.numbered_only(f[0].text)]  # (初の青葉セミナー: a one-off event)
     if not firsts:
         return []
     first, fs, fe = min(firsts, key=lambda t: t[0].start)
@@ -910,8 +911,8 @@ def _year_mentions(ctx: DocContext, editions: list) -> list[dict]:
     numbered_ends = {e.end for e in editions} | {e.end + 1 for e in editions}
     drafts, seen = [], {}
     for c in _series_names(ctx):
-        if c.start in numbered_ends:
-            continue
+        if c.start in numbered_ends or meetings.numbered_only(c.text):
+            continue  # (青葉経営セミナー2024: a one-off event)
         m = _YEAR_IN.match(ctx.text, c.end)
         name = strip_quotes(c.text)
         rule = "summit-series-year"
@@ -1283,7 +1284,8 @@ def _title_body_meeting(ctx: DocContext, word: str) -> str | None:
 def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
     """第20回大会, 第10回大会: a bare 大会/総会/サミット is the page's series (the named series its
     mentions give most; a bare 総会 on a page whose series is a 大会 is a body's general meeting held
-    beside the convention, dropped), else the series named last before it with the same meeting word (a page
+    beside the convention, and a bare セミナー on a page whose series is no seminar a session held in
+    it, both dropped), else the series named last before it with the same meeting word (a page
     listing several series, each with its editions), else the title's; with no name on the page it
     stays as written."""
     named = [d["series"] for d in drafts if d["series"] and not meetings.is_bare(d["series"])]
@@ -1297,6 +1299,9 @@ def _resolve_bare_series(ctx: DocContext, drafts: list[dict]) -> None:
         series, how = page, "the page's series"
         if page and d["series"].endswith("総会") and page.endswith("大会"):
             other_kind.append(id(d))  # 第2回定時総会 on a 大会's page: a body's general meeting held beside it
+            continue
+        if page and meetings.numbered_only(d["series"]) and not meetings.numbered_only(page):
+            other_kind.append(id(d))  # 第2回セミナー on a サミット's page: a session held in it, no edition of it
             continue
         if not named and listing:
             near = _named_before(ctx, d["evidence"][0][0], strip_quotes(d["series"]))
