@@ -389,14 +389,14 @@ def counted_editions(text: str) -> list[Count]:
 
 
 # Quoted text: 「…」 with 『…』 or a short 「…」 inside it allowed (「『青葉のくすり』が育んだ…」, 「まちの「顔」とは?」),
-# or 『…』, “…”, or "…" in
+# or 『…』 (with 「…」 or “…” inside: 『“海を「(つな)ぐ」”~港から~』), “…”, or "…" in
 # ASCII quotes (テーマ"…"第3回…大会が: a theme set off as in Western text).
-_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』|「[^「」\n]{1,20}」){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”]|\"(?P<q3>[^\"「」『』。\n]{2,80}?)\")"
+_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』|「[^「」\n]{1,20}」){2,80}?)」|『(?P<q2>(?:[^『』“”\n]|“[^“”『』\n]{1,40}”){2,100}?)』|“(?P<q4>[^『』“”\n]{2,80}?)”|\"(?P<q3>[^\"「」『』。\n]{2,80}?)\")"
 
 
 def _quote_group(m: re.Match) -> str:
-    """The group of `_QUOTED` that matched: q1 (「…」), q2 (『…』, “…”) or q3 ("…")."""
-    return next(g for g in ("q1", "q2", "q3") if m.group(g))
+    """The group of `_QUOTED` that matched: q1 (「…」), q2 (『…』), q4 (“…”) or q3 ("…")."""
+    return next(g for g in ("q1", "q2", "q4", "q3") if m.group(g))
 
 
 # 「…」について考える「第4回…」, 「…」について語り合う第5回…: a quote the meeting's edition is said to be about
