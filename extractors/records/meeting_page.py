@@ -86,6 +86,7 @@ CITY_KEYS = ("開催都市", "開催市", "開催地")  # keys whose value is a 
 # The value of a city key, a city the gazetteer does not hold: the last word of the line, a name
 # ending in 市 (中国・瀋陽市, ロシア連邦ウラジオストク市, 中国 新疆ウイグル自治区 乌鲁木齐市).
 _CITY_ABROAD = re.compile(r"(?:^|(?<=[\s・:：]))([\u4e00-\u9fff々\u30a1-\u30faー]{1,14}市)[\s]*$", re.M)
+NAME_KEYS = ("名称", "大会名", "会議名", "事業名", "行事名", "イベント名", "催事名")  # a key line naming the meeting
 THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体会議テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
                "キャッチフレーズ", "主題")
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
@@ -683,7 +684,8 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
     """The line right below a heading of the page (one of its first lines naming the meeting's
     series) when it is a phrase, not a sentence, a date, a key line or a name: the meeting's
     subtitle, its theme (「…大会」 over 「未来をひらく力、地域から」). A short name of the meeting
-    before it on the line (長野全国大会 未来…) is no part of it."""
+    before it on the line (長野全国大会 未来…) is no part of it. Anywhere on the page, a line framed in waves or
+    dashes right under the key line that names the meeting (【名称】 …フォーラム / ~…~) is its subtitle too."""
     if not series:
         return None
     key = series.replace(" ", "")
@@ -696,6 +698,13 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
         if not (key in line.text.replace(" ", "") and _EDITION_AT.search(line.text)):
             # (a line that names the meeting with its edition is a heading again, as a page's title over its own
             # first line; a short name before a subtitle, 「港まちサミット 海と…」, is no heading)
+            found = _phrase_line(ctx, line)
+            if found:
+                return found
+    # 【名称】 南西…フォーラム in 青葉 / ~…を目指して~: the framed line under the key line that names the meeting
+    for named, line in zip(ctx.lines, ctx.lines[1:]):
+        keyed = key_value(named, NAME_KEYS)
+        if keyed and key in ctx.text[keyed[1]:named.end].replace(" ", "") and _FRAMED.fullmatch(line.text.strip()):
             found = _phrase_line(ctx, line)
             if found:
                 return found
