@@ -523,6 +523,38 @@ def meeting_date(ctx: DocContext, edition: int | None = None, year: int | None =
     return rest[0] if rest else None
 
 
+# 23日(土) 9:00~, 令和6年11月8日 9:00~ 全国大会: a line that opens with a day and the hours of that day
+_DAY_LINE = re.compile(r"[ \u3000]*(?:(?:(?:令和|平成)\s?[元0-9]{1,2}\s?年|[0-9]{4}\s?年)?\s?[0-9]{1,2}\s?月)?\s?([0-9]{1,2})\s?日"
+                       r"(?:\s?[(（][^()（）]{1,3}[)）])?\s?[0-9]{1,2}\s?(?::[0-9]{2}|時)")
+
+
+def _next_day_below(ctx: DocContext, first: DateMention, ve: int, series: str) -> Span | None:
+    """A date key's value that goes on in the next line, a day with its hours (日時:5月22日(金)13:30~ / 23日(土)
+    9:00~): the meeting's last day, when it comes within a week after the key's day and the line names no other
+    meeting (10月30日 9:00~ 中核市市長会議: another one held after it); its span as written."""
+    if first.precision != "day" or not first.start_date or (first.end_date and first.end_date != first.start_date):
+        return None
+    lines = [ln for ln in ctx.lines if ln.start >= ve and ln.body][:1]
+    if not lines or key_value(lines[0], DATE_KEYS + PLACE_KEYS):
+        return None
+    m = _DAY_LINE.match(lines[0].text)
+    if not m or any(f.text not in series for f in meetings.names_in(lines[0].text, m.end(), len(lines[0].text))):
+        return None
+    y, mo, d = map(int, first.start_date.split("-"))
+    written = [w for w in find_dates(lines[0].text[:m.end(1) + 1], default_year=y) if w.precision == "day"]
+    try:
+        day = date_cls.fromisoformat(written[0].start_date) if written else date_cls(y, mo, int(m.group(1)))
+    except (ValueError, TypeError):
+        return None
+    if not 0 < (day - date_cls(y, mo, d)).days <= 7:
+        return None
+    s = lines[0].start + (written[0].start if written else m.start(1))
+    e = lines[0].start + m.end(1) + 1
+    how = None if written and written[0].year_given else "year and month of the key's date above" if not written \
+        else "year of the key's date above"
+    return field_span(s, e, "summit-date-next-line", "end_date", day.isoformat(), how=how)
+
+
 # 南アルプス市(平成15年4月1日), 814の市(平成30年4月1日現在): a date in brackets right after a place's
 # name, or one that says "as of", qualifies what it follows; it is no meeting's day
 _ASIDE_OPEN = re.compile(r"[市町村区県都道府][(（]同?$")  # (静岡市(同4月1日): the year of the date before)
@@ -950,6 +982,18 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host, ser
             head["start_date"], head["end_date"] = d.start_date, d.end_date
             ev.append((d.start, d.end, "date"))
             ev += [date_span(d, "date", f) for f in ("start_date", "end_date")]
+    if head["start_date"] and head["end_date"] == head["start_date"]:
+        # 日時:5月22日(金)13:30~ / 23日(土)9:00~: the key's value goes on with the meeting's second day below
+        year = head.get("_year")
+        for vs, ve in key_blocks(ctx, DATE_KEYS):
+            dates = _key_dates(ctx, vs, ve, int(year[0]) if year else None)
+            if dates and dates[0].start_date == head["start_date"]:
+                last = _next_day_below(ctx, dates[0], ve, (head["series"] or "").replace(" ", ""))
+                if last:
+                    head["end_date"] = last.value
+                    head["evidence"] = [sp for sp in ev if not (isinstance(sp, Span) and sp.field == "end_date")] + [last]
+                    ev = head["evidence"]
+                break
     if head["start_date"] is None and series_day is not None and head["series"]:
         d = series_day(ctx, head["series"])
         if d:
