@@ -709,6 +709,8 @@ _HEADCOUNT = re.compile(r"[0-9][0-9,，]*\s?(?:名|人|社)(?:が|を|の|で|�
 _HEADING_LINES = 8  # the meeting's heading stands among the first non-empty lines
 _KANA = re.compile(r"[\u3041-\u3096]")
 _CAPTION_MARKS = ("↑", "↓", "←", "→", "▲", "△", "写真")
+# 開催要領, 開催要項, 実施概要, ご案内: a line that only says what the document is
+_PAGE_LABEL = re.compile(r"[■◆●○【\[]?\s?(?:開催|実施|大会|事業)?\s?(?:要領|要項|要綱|概要|ご案内|案内)\s?[】\]]?")
 _FRAMED = re.compile(r"[〜~～―－\-−‐]+\s?(.+?)\s?[〜~～―－\-−‐]+")
 
 
@@ -733,6 +735,12 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
             found = _phrase_line(ctx, line)
             if found:
                 return found
+            if _PAGE_LABEL.fullmatch(line.text.strip()):
+                # (…サミット / 開催要領 / 海と生きる直売所: the document's label between the heading and its subtitle)
+                after = [ln for ln in ctx.lines if ln.start > line.start and ln.body][:1]
+                found = _phrase_line(ctx, after[0]) if after else None
+                if found:
+                    return found
     # 【名称】 南西…フォーラム in 青葉 / ~…を目指して~: the framed line under the key line that names the meeting
     for named, line in zip(ctx.lines, ctx.lines[1:]):
         keyed = key_value(named, NAME_KEYS)
