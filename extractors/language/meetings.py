@@ -440,7 +440,7 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     # …、海と暮らすまちづくりをテーマに、函館市で開かれた: an unquoted theme, the object of its cue from the
     # clause's comma (or the sentence's start), when the sentence goes on to the meeting's holding
     bare = re.compile(rf"(?:^|(?<=[、,。\n]))\s?(?P<u>(?:[^、,。「」『』\n]|「[^「」\n]{{1,20}}」){{3,60}}?)\s?を"
-                      rf"(?P<cue>(?:メイン|大会|統一|全体)?テーマ)(?:に|として|とし)(?P<rest>[^。\n]{{0,60}}?)"
+                      rf"(?P<cue>(?:メイン|大会|統一|全体)?テーマ)(?:に(?!した)|として)(?P<rest>[^。\n]{{0,60}}?)"
                       rf"(?:開催|開か|開い|行われ)")
     return after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic, bare
 
@@ -486,6 +486,8 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
             topic = _TOPIC_BEFORE.match(m.group("u"))  # (今回はDXをテーマに: the clause's topic is no part of it)
             start = m.start("u") + (topic.end() if topic else 0)
             theme = text[start:m.end("u")]
+            if theme.startswith(("「", "『")):
+                continue  # (「…」をテーマとしたパネルディスカッション: a quoted theme is the cue patterns' to read or refuse)
             if len(theme) >= 2 and not talk_after.match(text, m.start("rest"), hi) and not _EDITION_MARK.search(theme) \
                     and not names_in(theme, 0, len(theme)):
                 out.append(Found(start, m.end("u"), theme))

@@ -25,6 +25,8 @@ def test_the_object_of_the_cue_is_the_theme(nlp, text, theme):
     "この日は、地域の魅力をどう伝えるかをテーマに講演会が行われた。",  # a talk's
     "市長は、子育て支援をテーマに挙げた。",                               # nothing held
     "同会は、第3回大会をテーマに議論し、6月に開催する。",                 # a meeting's name, no theme
+    "当日は、地域と世界をテーマとしたパネルディスカッションを開いた。",   # the theme of the panel it qualifies
+    "当日は「地域と世界」をテーマとしたパネルディスカッションを開いた。", # a quoted one: the cue patterns refuse it
 ])
 def test_no_theme_where_the_cue_is_not_the_meetings(text):
     assert themes(text, 0, len(text)) == []
