@@ -434,14 +434,14 @@ def counted_editions(text: str) -> list[Count]:
 
 
 # Quoted text: 「…」 with 『…』 or a short 「…」 inside it allowed (「『青葉のくすり』が育んだ…」, 「まちの「顔」とは?」),
-# or 『…』, “…”, or "…" in
+# or 『…』 (with 「…」 or “…” inside: 『“海を「(つな)ぐ」”~港から~』), “…”, or "…" in
 # ASCII quotes (テーマ"…"第3回…大会が: a theme set off as in Western text).
-_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』|「[^「」\n]{1,20}」){2,80}?)」|[『“](?P<q2>[^『』“”\n]{2,80}?)[』”]|\"(?P<q3>[^\"「」『』。\n]{2,80}?)\")"
+_QUOTED = r"(?:「(?P<q1>(?:[^「」\n]|『[^』\n]*』|「[^「」\n]{1,20}」){2,80}?)」|『(?P<q2>(?:[^『』“”\n]|“[^“”『』\n]{1,40}”){2,100}?)』|“(?P<q4>[^『』“”\n]{2,80}?)”|\"(?P<q3>[^\"「」『』。\n]{2,80}?)\")"
 
 
 def _quote_group(m: re.Match) -> str:
-    """The group of `_QUOTED` that matched: q1 (「…」), q2 (『…』, “…”) or q3 ("…")."""
-    return next(g for g in ("q1", "q2", "q3") if m.group(g))
+    """The group of `_QUOTED` that matched: q1 (「…」), q2 (『…』), q4 (“…”) or q3 ("…")."""
+    return next(g for g in ("q1", "q2", "q4", "q3") if m.group(g))
 
 
 # 「…」について考える「第4回…」, 「…」について語り合う第5回…: a quote the meeting's edition is said to be about
@@ -482,14 +482,20 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     # 「…をテーマに: a quote the page opens and never closes (no 」 before the next 「 or the
     # sentence's end), the theme up to its cue
     unclosed = re.compile(rf"「(?P<u>[^「」『』。\n]{{2,80}}?)\s?(?:を|の|が)?\s?(?P<cue>{cue})(?P<rest>[^「」。\n]*)(?=[「。\n]|$)")
-    return after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic
+    # …、海と暮らすまちづくりをテーマに、函館市で開かれた: an unquoted theme, the object of its cue from the
+    # clause's comma (or the sentence's start), when the sentence goes on to the meeting's holding
+    bare = re.compile(rf"(?:^|(?<=[、,。\n]))\s?(?P<u>(?:[^、,。「」『』\n]|「[^「」\n]{{1,20}}」){{3,60}}?)\s?を"
+                      rf"(?P<cue>(?:メイン|大会|統一|全体)?テーマ)(?:に(?!した)|として)(?P<rest>[^。\n]{{0,60}}?)"
+                      rf"(?:開催|開か|開い|行われ)")
+    return after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic, bare
 
 
 def themes(text: str, lo: int, hi: int) -> list[Found]:
     """The meeting themes of text[lo:hi], in order: the quoted text with a theme cue before or
     after it, 「…」と題して, or 「…」について考える before the edition's name; not when a talk word
-    follows (…をテーマに講演, と題して発表); else an unquoted one that completes テーマは…です."""
-    after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic = _theme_patterns()
+    follows (…をテーマに講演, と題して発表); else an unquoted one that completes テーマは…です; else the unquoted
+    object of テーマに / メインテーマとして in a sentence that goes on to the meeting's holding."""
+    after, before, titled, talk_after, plain, talk_before, unclosed, talk_topic, bare = _theme_patterns()
     out = []
     for m in _ABOUT_MEETING.finditer(text, lo, hi):  # 「20年先の北陸」について考える「第6回…会議」: what it is about
         g = _quote_group(m)
@@ -519,9 +525,21 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
     if not out:
         out = [Found(m.start("u"), m.end("u"), m.group("u")) for m in plain.finditer(text, lo, hi)
                if not _TALK_OWNER.search(text, max(lo, m.start() - 10), m.start())]  # (講演のテーマは…)
+    if not out:
+        # (…をテーマに講演会が開かれた: a talk's; 第3回大会をテーマに: no theme is a meeting's name)
+        for m in bare.finditer(text, lo, hi):
+            topic = _TOPIC_BEFORE.match(m.group("u"))  # (今回はDXをテーマに: the clause's topic is no part of it)
+            start = m.start("u") + (topic.end() if topic else 0)
+            theme = text[start:m.end("u")]
+            if theme.startswith(("「", "『")):
+                continue  # (「…」をテーマとしたパネルディスカッション: a quoted theme is the cue patterns' to read or refuse)
+            if len(theme) >= 2 and not talk_after.match(text, m.start("rest"), hi) and not _EDITION_MARK.search(theme) \
+                    and not names_in(theme, 0, len(theme)):
+                out.append(Found(start, m.end("u"), theme))
     return sorted(set(out))
 
 
+_TOPIC_BEFORE = re.compile(r"[^「」『』]*?[\u4e00-\u9fff\u30a1-\u30faー](?:では|には|は)[、,\s]?")
 _BARE_DECLARATION = ("宣言", "宣言文", "アピール")
 # 5つの共同アピールが採択: the word counted, several documents adopted, none of them the meeting's one declaration
 _COUNTED = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)\s?(?:つ|本|件)の\s?$")

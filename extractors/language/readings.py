@@ -9,6 +9,7 @@ read once per process (from `namecache`'s built form), and only when a kana plac
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -44,6 +45,9 @@ def _build_table() -> dict[str, tuple[str, ...]]:
                        "place readings")
     prefectures: dict[str, set[str]] = {}
     cities: dict[str, set[str]] = {}
+    rows = list(rows)
+    for city, stem in _designated_cities(rows).items():
+        cities.setdefault(stem, set()).add(city)
     for pref, city, pref_kana, city_kana in rows:
         for name, reading, into in ((pref, pref_kana, prefectures), (city, city_kana, cities)):
             if not name or not reading:
@@ -55,6 +59,23 @@ def _build_table() -> dict[str, tuple[str, ...]]:
                 into.setdefault(reading, set()).add(name)
     keys = set(prefectures) | set(cities)
     return {k: tuple(sorted(prefectures.get(k, ()))) + tuple(sorted(cities.get(k, ()))) for k in keys}
+
+
+def _designated_cities(rows: list[tuple]) -> dict[str, str]:
+    """The reading of each city the table gives only by its wards (札幌市中央区 サッポロシチュウオウク, …: the
+    designated cities, さいたま市 and 相模原市 among them): what all its wards' readings share up to the last
+    シ before the ward's name (サッポロ)."""
+    wards: dict[str, list[str]] = {}
+    for _pref, city, _pref_kana, city_kana in rows:
+        at = (city or "").find("市")
+        if 0 < at < len(city) - 1 and city.endswith("区") and city_kana:
+            wards.setdefault(city[:at + 1], []).append(city_kana)
+    stems = {}
+    for city, readings in wards.items():
+        shared = os.path.commonprefix(readings)
+        if len(readings) > 1 and "シ" in shared[1:]:
+            stems[city] = shared[:shared.rindex("シ")]
+    return stems
 
 
 def places_read_as(kana: str) -> tuple[str, ...]:

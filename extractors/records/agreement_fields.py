@@ -10,6 +10,7 @@ the publisher's span when it is the omitted subject, the purpose.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from extractors.records.agreement_reader import AgreementReader
 from extractors.records.context import DocContext, strip_quotes
@@ -18,14 +19,15 @@ from extractors.records.publisher import stands_for_publisher
 from extractors.records.spans import Span, field_span
 from schemas.records import Candidate
 
-_KIND_PREFIX = re.compile(r"(?:産学官金|産学官|産官学金|産官学|産学|包括|友好交流都市|友好都市|姉妹都市)\Z")
+_KIND_PREFIX = re.compile(r"(?:産学官金|産学官|産官学金|産官学|産学|高大|包括|友好交流都市|友好都市|姉妹都市)\Z")
+# (高大: a high school and a university, as 産学 names industry and academia)
 # 友好都市協定, 姉妹都市提携: a tie between two towns, a kind of its own (the prefix stays in the kind)
 _TOWNS_TIE = re.compile(r"(?:友好交流都市|友好都市|姉妹都市)(?:協定|提携)")
 # 「連携・協力協定」: two words of working together joined by ・ before the agreement word name its kind together
 _COOPERATION = "連携|協力|協働|交流|提携"
 _JOINED_PREFIX = re.compile(rf"(?:{_COOPERATION})・\Z")
 _JOINED_KIND = re.compile(rf"(?:{_COOPERATION})・(?:{_COOPERATION})協定")
-_KIND_WORDS = ("包括業務提携", "包括業務連携", "産学官金連携協定", "産学官連携協定", "産官学金連携協定", "産官学連携協定", "産学連携協定",
+_KIND_WORDS = ("包括業務提携", "包括業務連携", "産学官金連携協定", "産学官連携協定", "産官学金連携協定", "産官学連携協定", "産学連携協定", "高大連携協定",
                "包括連携協定", "包括的連携協定", "連携協力協定", "相互協力協定", "連携協定", "業務提携", "業務連携",
                "業務協力協定", "パートナーシップ協定", "包括協定", "協力協定", "基本協定", "協定", "覚書", "資本提携", "提携")
 _KANSURU = re.compile(r"(包括連携|包括的な連携|(?:産学官金|産学官|産官学|産学)?連携協力|連携・協力|相互協力|業務提携|業務連携|業務協力|(?:産学官金|産学官|産官学|産学)?連携)"
@@ -188,6 +190,38 @@ def draft(r: AgreementReader, s: int, e: int, word: Candidate, title: str | None
         "confidence": 0.8 if date else 0.7, "evidence": evidence, "_sentence": (s, e),
         "_written": list(parties), "_quoted": title,
     }
+
+
+# この包括連携協定は, 本協定: a word that refers back to the agreement the page is about
+_THIS_AGREEMENT = re.compile(r"(?:この|本|同|当該)\s?$")
+
+
+def kind_named_on_page(r: AgreementReader, drafts: list[dict], signings: set[tuple[int, int]],
+                       in_force: Callable[[Candidate], bool]) -> None:
+    """The one agreement of a page whose signing sentence calls it only 協定 (協定書に署名する市長と学長) takes the
+    kind the page names it by elsewhere (栗山市長と平野学長が包括連携協定書に調印し, この包括連携協定は、…): the
+    one fuller kind of the page's agreement words that stand in a signing sentence or refer back to it, but for
+    a word of an agreement in force (`in_force`: これまでにも…と産学連携協定を締結しており)."""
+    if len(drafts) != 1 or drafts[0]["kind"] != "協定":
+        return
+    found: dict[str, Candidate] = {}
+    for c in (c for c in r.ctx.cands if c.label == "AGREEMENT"):
+        kind = kind_of(c.text, None)
+        if kind == "協定" or not kind.endswith("協定") or _TOWNS_TIE.fullmatch(kind):
+            continue
+        if in_force(c):
+            continue
+        if r.joined_sentence(c.start) in signings or _THIS_AGREEMENT.search(r.text, max(0, c.start - 4), c.start):
+            found.setdefault(kind, c)
+    if len(found) == 1:
+        (kind, c), = found.items()
+        d = drafts[0]
+        d["kind"] = kind
+        d["evidence"] = [ev for ev in d["evidence"] if not (isinstance(ev, Span) and ev.field == "kind")]
+        i = c.text.rfind(kind)
+        st = c.start + max(i, 0)
+        d["evidence"].append(field_span(st, st + len(kind) if i >= 0 else c.end, c.rule, "kind", kind,
+                                        how="kind named elsewhere on the page"))
 
 
 def purpose_of(ctx: DocContext, s: int, e: int) -> str | None:

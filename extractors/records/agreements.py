@@ -48,7 +48,7 @@ import re
 from extractors.language.arguments import signing_arguments
 from extractors.records.agreement_dates import (RECENTLY, caption_date, ceremony_date, date_elsewhere, event_date_below, heading_date,
                                                 key_value_date, page_date, reported_done, signing_date)
-from extractors.records.agreement_fields import draft, kind_of, party_how, with_kind_prefix
+from extractors.records.agreement_fields import draft, kind_named_on_page, kind_of, party_how, with_kind_prefix
 from extractors.records.agreement_links import (add_counted_members, add_joining, cleft_counted_groups, date_of_accompanied, partners_named_next,
                                                 following_members, without_signers)
 from extractors.records.agreement_lists import header_row_drafts, heading_drafts, row_drafts
@@ -493,6 +493,18 @@ def _is_heading(r: AgreementReader, s: int, e: int) -> bool:
     return line == first or party_key(line) == party_key(r.ctx.doc.title or "")
 
 
+def _word_in_force(r: AgreementReader, word: Candidate) -> bool:
+    """Whether an agreement word names one in force: its clause says so before it (これまでにも, 既に) or its
+    signing verb does (…協定を締結しており, …協定を結んでいる)."""
+    s, _ = r.ctx.sentence(word.start)
+    clause = max(s, r.text.rfind("、", s, word.start) + 1)
+    if _BACKGROUND.search(r.text, clause, word.start):
+        return True
+    signs = [c for c in r.ctx.within(word.end, min(len(r.text), word.end + 8), "SIGN")]
+    return bool(signs) and bool(_IN_FORCE.match(r.text, signs[0].end) or _EXISTING.match(r.text, signs[0].end)
+                                or _OBJECT_OF_IN_FORCE.match(r.text, word.end))
+
+
 def agreement_drafts(ctx: DocContext) -> list[dict]:
     if _DRAFT.search(ctx.doc.title or ""):
         return []  # 「…協定書(案)」: a draft is no agreement
@@ -635,6 +647,7 @@ def agreement_drafts(ctx: DocContext) -> list[dict]:
             d["evidence"].append(ev or field_span(r.doc_date.start, r.doc_date.end, "agreement-date-document", "signed_date",
                                                   page, how=how))
         d["confidence"] = 0.8 if d["signed_date"] else 0.7
+    kind_named_on_page(r, drafts, seen, lambda c: _word_in_force(r, c))  # (協定書に署名する… over …包括連携協定書に調印し)
     drafts += also_signed(r, drafts, sentences)  # 「…に調印した。…防災協定も交わした」: a second document signed
     for d in drafts:
         for key in _WORKING_KEYS:

@@ -86,6 +86,7 @@ CITY_KEYS = ("開催都市", "開催市", "開催地")  # keys whose value is a 
 # The value of a city key, a city the gazetteer does not hold: the last word of the line, a name
 # ending in 市 (中国・瀋陽市, ロシア連邦ウラジオストク市, 中国 新疆ウイグル自治区 乌鲁木齐市).
 _CITY_ABROAD = re.compile(r"(?:^|(?<=[\s・:：]))([\u4e00-\u9fff々\u30a1-\u30faー]{1,14}市)[\s]*$", re.M)
+NAME_KEYS = ("名称", "大会名", "会議名", "事業名", "行事名", "イベント名", "催事名")  # a key line naming the meeting
 THEME_KEYS = ("メインテーマ", "統一テーマ", "大会テーマ", "全体会議テーマ", "全体テーマ", "テーマ", "大会スローガン", "スローガン",
                "キャッチフレーズ", "主題")
 # …サミットの実行委員会が6月2日に開かれ: the date of something the series only qualifies
@@ -522,6 +523,38 @@ def meeting_date(ctx: DocContext, edition: int | None = None, year: int | None =
     return rest[0] if rest else None
 
 
+# 23日(土) 9:00~, 令和6年11月8日 9:00~ 全国大会: a line that opens with a day and the hours of that day
+_DAY_LINE = re.compile(r"[ \u3000]*(?:(?:(?:令和|平成)\s?[元0-9]{1,2}\s?年|[0-9]{4}\s?年)?\s?[0-9]{1,2}\s?月)?\s?([0-9]{1,2})\s?日"
+                       r"(?:\s?[(（][^()（）]{1,3}[)）])?\s?[0-9]{1,2}\s?(?::[0-9]{2}|時)")
+
+
+def _next_day_below(ctx: DocContext, first: DateMention, ve: int, series: str) -> Span | None:
+    """A date key's value that goes on in the next line, a day with its hours (日時:5月22日(金)13:30~ / 23日(土)
+    9:00~): the meeting's last day, when it comes within a week after the key's day and the line names no other
+    meeting (10月30日 9:00~ 中核市市長会議: another one held after it); its span as written."""
+    if first.precision != "day" or not first.start_date or (first.end_date and first.end_date != first.start_date):
+        return None
+    lines = [ln for ln in ctx.lines if ln.start >= ve and ln.body][:1]
+    if not lines or key_value(lines[0], DATE_KEYS + PLACE_KEYS):
+        return None
+    m = _DAY_LINE.match(lines[0].text)
+    if not m or any(f.text not in series for f in meetings.names_in(lines[0].text, m.end(), len(lines[0].text))):
+        return None
+    y, mo, d = map(int, first.start_date.split("-"))
+    written = [w for w in find_dates(lines[0].text[:m.end(1) + 1], default_year=y) if w.precision == "day"]
+    try:
+        day = date_cls.fromisoformat(written[0].start_date) if written else date_cls(y, mo, int(m.group(1)))
+    except (ValueError, TypeError):
+        return None
+    if not 0 < (day - date_cls(y, mo, d)).days <= 7:
+        return None
+    s = lines[0].start + (written[0].start if written else m.start(1))
+    e = lines[0].start + m.end(1) + 1
+    how = None if written and written[0].year_given else "year and month of the key's date above" if not written \
+        else "year of the key's date above"
+    return field_span(s, e, "summit-date-next-line", "end_date", day.isoformat(), how=how)
+
+
 # 南アルプス市(平成15年4月1日), 814の市(平成30年4月1日現在): a date in brackets right after a place's
 # name, or one that says "as of", qualifies what it follows; it is no meeting's day
 _ASIDE_OPEN = re.compile(r"[市町村区県都道府][(（]同?$")  # (静岡市(同4月1日): the year of the date before)
@@ -676,6 +709,8 @@ _HEADCOUNT = re.compile(r"[0-9][0-9,，]*\s?(?:名|人|社)(?:が|を|の|で|�
 _HEADING_LINES = 8  # the meeting's heading stands among the first non-empty lines
 _KANA = re.compile(r"[\u3041-\u3096]")
 _CAPTION_MARKS = ("↑", "↓", "←", "→", "▲", "△", "写真")
+# 開催要領, 開催要項, 実施概要, ご案内: a line that only says what the document is
+_PAGE_LABEL = re.compile(r"[■◆●○【\[]?\s?(?:開催|実施|大会|事業)?\s?(?:要領|要項|要綱|概要|ご案内|案内)\s?[】\]]?")
 _FRAMED = re.compile(r"[〜~～―－\-−‐]+\s?(.+?)\s?[〜~～―－\-−‐]+")
 
 
@@ -683,7 +718,8 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
     """The line right below a heading of the page (one of its first lines naming the meeting's
     series) when it is a phrase, not a sentence, a date, a key line or a name: the meeting's
     subtitle, its theme (「…大会」 over 「未来をひらく力、地域から」). A short name of the meeting
-    before it on the line (長野全国大会 未来…) is no part of it."""
+    before it on the line (長野全国大会 未来…) is no part of it. Anywhere on the page, a line framed in waves or
+    dashes right under the key line that names the meeting (【名称】 …フォーラム / ~…~) is its subtitle too."""
     if not series:
         return None
     key = series.replace(" ", "")
@@ -696,6 +732,19 @@ def _subtitle(ctx: DocContext, series: str | None) -> tuple[str, int, int, int] 
         if not (key in line.text.replace(" ", "") and _EDITION_AT.search(line.text)):
             # (a line that names the meeting with its edition is a heading again, as a page's title over its own
             # first line; a short name before a subtitle, 「港まちサミット 海と…」, is no heading)
+            found = _phrase_line(ctx, line)
+            if found:
+                return found
+            if _PAGE_LABEL.fullmatch(line.text.strip()):
+                # (…サミット / 開催要領 / 海と生きる直売所: the document's label between the heading and its subtitle)
+                after = [ln for ln in ctx.lines if ln.start > line.start and ln.body][:1]
+                found = _phrase_line(ctx, after[0]) if after else None
+                if found:
+                    return found
+    # 【名称】 南西…フォーラム in 青葉 / ~…を目指して~: the framed line under the key line that names the meeting
+    for named, line in zip(ctx.lines, ctx.lines[1:]):
+        keyed = key_value(named, NAME_KEYS)
+        if keyed and key in ctx.text[keyed[1]:named.end].replace(" ", "") and _FRAMED.fullmatch(line.text.strip()):
             found = _phrase_line(ctx, line)
             if found:
                 return found
@@ -941,6 +990,18 @@ def single_meeting_details(ctx: DocContext, drafts: list[dict], series_host, ser
             head["start_date"], head["end_date"] = d.start_date, d.end_date
             ev.append((d.start, d.end, "date"))
             ev += [date_span(d, "date", f) for f in ("start_date", "end_date")]
+    if head["start_date"] and head["end_date"] == head["start_date"]:
+        # 日時:5月22日(金)13:30~ / 23日(土)9:00~: the key's value goes on with the meeting's second day below
+        year = head.get("_year")
+        for vs, ve in key_blocks(ctx, DATE_KEYS):
+            dates = _key_dates(ctx, vs, ve, int(year[0]) if year else None)
+            if dates and dates[0].start_date == head["start_date"]:
+                last = _next_day_below(ctx, dates[0], ve, (head["series"] or "").replace(" ", ""))
+                if last:
+                    head["end_date"] = last.value
+                    head["evidence"] = [sp for sp in ev if not (isinstance(sp, Span) and sp.field == "end_date")] + [last]
+                    ev = head["evidence"]
+                break
     if head["start_date"] is None and series_day is not None and head["series"]:
         d = series_day(ctx, head["series"])
         if d:

@@ -58,7 +58,8 @@ from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _COUNT_NUMBER = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)\s?回")
 _ROW = re.compile(r"^第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回[\s\t]*")
-_IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン|from|FROM)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,6}(?=[\s」』()（）、。0-9]|$))")
+_IN_HOST = re.compile(r"^\s?(?:in|ｉｎ|IN|イン|from|FROM)\s?([\u4e00-\u9fff々ヶ\u30a1-\u30faー]{1,8}|[\u3041-\u3096]{2,8})")
+_HIRAGANA = re.compile(r"[\u3041-\u3096]+")
 _VENUE_WORD = re.compile(r"会場|開催地|於")
 _PAREN_HOST = re.compile(r"^\s?[(（〈<](?:会場|開催地|於)?\s?[:：]?\s?([^()（）〈〉<>\s:：]{1,10}?)(?:サミット|大会)?[)）〉>]")
 # 第10回青葉サミット(2019年7月4日、若葉市): the meeting's day and place in brackets after its name
@@ -391,6 +392,13 @@ def _host_span_after(ctx: DocContext, offset: int) -> Span | None:
         # (群馬大会), 〈広島大会〉: a meeting's nickname names its prefecture; (那覇市) names the city
         nickname = m.group(0).rstrip(")）〉> \u3000").endswith("大会")
     short = m.group(1).strip()
+    if m.re is _IN_HOST and _HIRAGANA.fullmatch(short):
+        # (inさっぽろを開催, inなごや開催報告: the longest start of the kana run that reads as a place)
+        n = next((n for n in range(len(short), 1, -1) if places_read_as(short[:n])
+                  or any(is_municipality(short[:n] + e) for e in MUNICIPALITY_SUFFIX)), None)
+        if n is None:
+            return None
+        short = short[:n]
     if m.re is _PAREN_HOST and ends_in_kind_word(short) and not _VENUE_WORD.search(m.group(0)):
         return None  # …フォーラム(青葉商工会議所), …大会(若葉同友会): the organiser or the publisher, no place
     places = find_municipalities(short)

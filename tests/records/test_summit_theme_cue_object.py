@@ -22,5 +22,6 @@ def test_a_cue_with_wo_before_the_quote():
 
 
 def test_the_meetings_own_name_is_no_theme():
+    # (the quote after テーマに is the meeting's name; the theme is the cue's unquoted object before it)
     text = "6月9日、青森市をメイン会場に、海と人をテーマに「第14回港まち経営者全国交流会」を開催しました。\n"
-    assert _themes(text) == [(14, None)]
+    assert _themes(text) == [(14, "海と人")]
