@@ -14,7 +14,9 @@ hits) in the order of the sources:
   as before).
 - A small source (`stages.small`) is read and drafted in one `document` task:
   a task on a worker process costs about as much of Prefect's own CPU as the
-  work on a small page. A PDF with more pages than `split_pages` is read in page
+  work on a small page; on the process pool, a few such sources
+  go to one `documents` task (`Batches`), each done in turn and given back to a
+  task of its own if it raised there. A PDF with more pages than `split_pages` is read in page
   ranges of about that many pages, a task each, and one more task joins them
   into the Document one read gives (`start_reading`); another large source is
   read in one task.
@@ -52,14 +54,16 @@ from extractors.records.build import candidate_parts
 from extractors.settings import Settings
 from flows.reporting import say
 from flows.runtime import interrupt, stages, timeline
-from flows.runtime.internals import abandon
+from flows.runtime.internals import abandon, pool_workers
 from flows.runtime.runners import cancel_future, done as future_done, finished as future_finished, wait_for
 from flows.runtime.stages import WorkFailed
 from flows.runtime.timeline import mark
-from flows.tasks import DocumentTasks, document_tasks, fetch_task
+from flows.tasks import DocumentTasks, document_tasks, documents_task, fetch_task
 from schemas.document import DocStatus, Document, Fetched
 
 IO_THREADS = 8  # fetch tasks run on threads of the flow's process (see read_all)
+BATCH_MAX = 4  # small documents in one `documents` task at most (`Batches`): a long document's next task
+# (its join, its drafts) waits for a worker to finish the batch it holds
 
 
 def _progress(done: int, total: int, doc: Document, cached: bool, progress: bool) -> None:
@@ -89,6 +93,8 @@ class Staged:
     whole: PrefectFuture | None = None  # the stage's result: its one task, or the join
     parts: list[PrefectFuture] = field(default_factory=list)  # the parts submitted so far
     drafted: bool = False  # a reading whose task also drafted: `whole` gives (Document, drafts)
+    item: int | None = None  # ... or, a `documents` task's (`Batches`), the item of its list that does (None:
+    # not done there: given a task of its own)
     todo: list[tuple] = field(default_factory=list)  # the arguments of the parts not submitted yet
     submit: Callable[..., PrefectFuture] | None = None  # submits one part: submit(*arguments, seconds left)
     total: int = 0  # its parts, in all
@@ -101,6 +107,8 @@ class Staged:
     @cached_property
     def cached(self) -> bool:
         """Every task of the stage was answered from the cache: nothing was redone. Ask once it is done."""
+        if self.item is not None:  # a `documents` task's: its item says
+            return self.whole.result()[self.item][1]
         return all(_cached(f) for f in (*self.parts, self.whole) if f is not None)
 
     def out_of_time(self) -> WorkFailed:
@@ -143,6 +151,58 @@ def start_reading(fetched: Fetched, settings: Settings, tasks: DocumentTasks, dr
         return Staged(fetched, whole=_marked(tasks.document.submit(fetched, settings), f"document {fetched.uri}"),
                       drafted=True)
     return Staged(fetched, whole=tasks.read.submit(fetched, settings))
+
+
+class Batches:
+    """Small local documents gathered into `documents` tasks (`tasks.documents_task`), for a run on the process
+    pool: a task run costs the worker's engine, the server and the flow's process about as much CPU as
+    reading and drafting a small page. With the cache, each document keeps its own cache entry
+    (`tasks.documents_stage`). Guided: a batch holds about 1/(2 x workers) of the local files still to
+    come, at most BATCH_MAX, so that the last are one to a task and both workers end together; one left
+    alone is a `document` task as before. A batch is submitted as soon as it is full or no local file is
+    left to fetch (a download is not waited for)."""
+
+    def __init__(self, task, settings: Settings, tasks: DocumentTasks, workers: int, local: int,
+                 cache: bool = False):
+        self.task, self.settings, self.tasks, self.workers, self.cache = task, settings, tasks, workers, cache
+        self.left = local  # local files not fetched yet
+        self.pending: list[Staged] = []  # fetched, not submitted yet
+
+    def size(self) -> int:
+        return max(1, min(BATCH_MAX, -(-(self.left + len(self.pending)) // (2 * self.workers))))
+
+    def fetched(self, source: str, value: Fetched) -> Staged | None:
+        """A source's bytes are there: its Staged when it was gathered into a batch (its `whole` set when the
+        batch is submitted), else None (it is read as before)."""
+        if is_url(source):
+            return None
+        self.left -= 1
+        if value.error or not stages.one_task(value, self.settings):
+            self.flush(ready=not self.left)
+            return None
+        staged = Staged(value, drafted=True, item=len(self.pending))
+        self.pending.append(staged)
+        self.flush(ready=len(self.pending) >= self.size() or not self.left)
+        return staged
+
+    def flush(self, ready: bool = True) -> None:
+        if not ready or not self.pending:
+            return
+        batch, self.pending = self.pending, []
+        if len(batch) == 1:
+            batch[0].item = None
+            batch[0].whole = start_reading(batch[0].source, self.settings, self.tasks, draft=True).whole
+            return
+        future = self.task.submit([st.source for st in batch], self.settings, self.cache)
+        for st in batch:
+            st.whole = _marked(future, f"document {st.source.uri}")
+
+
+def _pool_workers() -> int:
+    """The flow's process pool's workers; 0 for another task runner (threads, Dask)."""
+    context = FlowRunContext.get()
+    runner = context.task_runner if context is not None else None
+    return pool_workers(runner)
 
 
 def start_drafting(doc: Document, settings: Settings, tasks: DocumentTasks) -> Staged:
@@ -258,14 +318,18 @@ def _largest_first(sources: list[str]) -> list[int]:
 
 
 def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks, reads: list | None = None,
-             progress: bool = False) -> list[Staged]:
+             progress: bool = False, batch=None) -> list[Staged]:
     """Each source fetched, on threads of the flow's process (IO_THREADS: fetching waits on files and
     servers; a worker process would spend more on the task's set-up than on the work), and its
     reading submitted as soon as its bytes are there, largest local file first: a small one read
     and drafted in one task, a long PDF in page ranges whose join is submitted with their values
     as soon as the last of them is read. `reads` (filled in place, if given) holds what was
-    submitted when Ctrl-C interrupts it."""
+    submitted when Ctrl-C interrupts it. `batch` (the `documents` task): on the process pool, small local files
+    read and drafted a few to a task (`Batches`)."""
     reads = reads if reads is not None else [None] * len(sources)
+    workers = _pool_workers() if batch is not None else 0
+    batches = Batches(batch, settings, tasks, workers, sum(not is_url(s) for s in sources),
+                      tasks is document_tasks(True)) if workers else None
     files = ThreadPoolExecutor(max_workers=IO_THREADS, thread_name_prefix="read-file")
     with ThreadPoolTaskRunner(max_workers=IO_THREADS) as io:
         try:
@@ -279,7 +343,12 @@ def read_all(sources: list[str], settings: Settings, tasks: DocumentTasks, reads
                     fetched[fut] = (i, fut.result)
             for fut in futures_completed(fetched):
                 i, value = fetched[fut]
-                reading = reads[i] = start_reading(value(), settings, tasks, draft=True)
+                value = value()
+                gathered = batches.fetched(sources[i], value) if batches is not None else None
+                if gathered is not None:
+                    reads[i] = gathered
+                    continue
+                reading = reads[i] = start_reading(value, settings, tasks, draft=True)
                 reading.submit_next()  # a long PDF's first page ranges at once, not after every small document
         except interrupt.Stopped:
             abandon(io)  # a fetch in progress is not waited for
@@ -327,19 +396,27 @@ def process_all(sources: list[str], settings: Settings, progress: bool, cache: b
     done = 0
     try:
         with interrupt.stoppable():
-            read_all(sources, settings, tasks, reads, progress)
+            read_all(sources, settings, tasks, reads, progress, documents_task)
             draft_all(reads, settings, tasks, drafts, progress)
             for i, d in enumerate(drafts):  # a drafting that failed in its parts has no task to wait for
                 if d.whole is None:
                     documents[i], found[i] = _values(reads[i], d)
                     done += 1
                     _progress(done, n, documents[i], False, progress)
-            where = {d.whole: i for i, d in enumerate(drafts) if d.whole is not None}
-            for fut in as_completed([d.whole for d in drafts if d.whole is not None]):
-                i = where[fut]
-                documents[i], found[i] = _values(reads[i], drafts[i])
-                done += 1
-                _progress(done, n, documents[i], reads[i].cached and drafts[i].cached, progress)
+            where: dict[PrefectFuture, list[int]] = {}  # each last task not done: its documents (a batch's, several)
+            for i, d in enumerate(drafts):
+                if d.whole is not None:
+                    where.setdefault(d.whole, []).append(i)
+            while where:
+                fut = next(as_completed(list(where)))
+                for i in where.pop(fut):
+                    if _given_back(reads[i]):  # a batch's document not done there: a task of its own
+                        reads[i] = drafts[i] = start_reading(reads[i].source, settings, tasks, draft=True)
+                        where.setdefault(reads[i].whole, []).append(i)
+                        continue
+                    documents[i], found[i] = _values(reads[i], drafts[i])
+                    done += 1
+                    _progress(done, n, documents[i], reads[i].cached and drafts[i].cached, progress)
     except interrupt.Stopped:
         after_stop(sources, reads, drafts, documents, found, progress)
     ok = [i for i in range(n) if documents[i].error_code != interrupt.STOPPED_CODE]
@@ -353,11 +430,27 @@ def _values(read: Staged, drafted: Staged) -> tuple[Document, list[dict]]:
     """A document's Document and drafts, once its last task is done; a drafting that passed a limit
     (a WorkFailed value, or a part's) fails the document."""
     if read.drafted:
-        return read.whole.result()
+        value = read.whole.result()
+        if read.item is None:
+            return value
+        if value[read.item] is None:
+            raise RuntimeError(f"{read.source.uri} was not done in its batch")  # (see _given_back)
+        return value[read.item][0]
     doc = read.whole.result()
     value = drafted.whole.result() if drafted.whole is not None else None
     failed = value if isinstance(value, WorkFailed) else drafted.failed
     return (failed.failed(doc), []) if failed is not None else (doc, value)
+
+
+def _given_back(read: Staged) -> bool:
+    """A document of a `documents` task (done) that it did not read and draft: one that raised there, or
+    came after a memory failure."""
+    if read.item is None:
+        return False
+    try:
+        return read.whole.result()[read.item] is None
+    except Exception:  # noqa: BLE001  (the batch itself failed: said by _values, as a task of one would be)
+        return False
 
 
 def _last_task(read: Staged | None, drafted: Staged | None) -> PrefectFuture | None:

@@ -8,6 +8,8 @@ the model worker's when the command line started one (`compute`, see
 Per document (`document_tasks()`; how they are submitted: `flows/scheduling.py`):
 
     document    a small source read and drafted in one task (at most ONE_TASK_BYTES, not a long PDF)
+    documents   several such sources read and drafted in turn, each with its `document` cache entry
+                (on the process pool: `documents_task`)
     read        a source read whole
     read-pages  a page range of a long PDF ...
     join-pages  ... and the ranges joined into the Document one read gives
@@ -38,6 +40,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
+from prefect.results import get_result_store
 from prefect.transactions import get_transaction
 
 from extractors.crawling import HostGate, Robots, Scope, host_of
@@ -171,6 +174,57 @@ def candidates_stage(doc: Document, regions: list[tuple[int, int]], settings: Se
 def assemble_stage(doc: Document, parts: list[list[Candidate]], settings: Settings | None = None,
                    seconds: float | None = None) -> list[dict] | WorkFailed:
     return _not_cached_if_limited(compute("assemble", doc, parts, settings, seconds))
+
+
+def documents_stage(batch: list[Fetched], settings: Settings, cache: bool = False
+                    ) -> list[tuple[tuple[Document, list[dict]], bool] | None]:
+    """Small documents read and drafted in turn, each as `document_stage` does, in one task: a task run costs
+    Prefect's engine, its server and the flow's process about as much CPU as the work on a small page. With
+    `cache`, each document's value is the `document` task's cache entry (its key, `_document_key`, in the
+    same result store), read when there, else written, as that task does: a later run finds it either way.
+    Each item: (value, whether it came from the cache). A document that raised, and those after a memory
+    failure (the worker is replaced after this task: see `runtime/internals.replace_worker_when`), are None:
+    the flow gives each a `document` task of its own, which fails, or succeeds on a new worker, as it would
+    have."""
+    try:
+        store = _document_store() if cache else None
+    except Exception:  # noqa: BLE001  (each document then given a task of its own: the cache as it does it)
+        return [None] * len(batch)
+    out: list[tuple[tuple[Document, list[dict]], bool] | None] = []
+    for fetched in batch:
+        if stages.replacement_wanted():
+            out.append(None)
+            continue
+        key = _document_key(None, {"fetched": fetched, "settings": settings}) if store is not None else None
+        try:
+            if key is not None and store.exists(key):
+                out.append((store.read(key).result, True))
+                continue
+            value = compute("document", fetched, settings)
+            if key is not None and not _limited(value):  # (a value that passed a limit is not cached)
+                store.write(value, key=key)
+        except Exception:  # noqa: BLE001  (done again in a task of its own, whose state says what failed)
+            out.append(None)
+            continue
+        out.append((value, False))
+    return out
+
+
+def _document_store():
+    """The result store the cached `document` task reads and writes its entries in (Prefect's engine: the
+    run's store updated for the task)."""
+    return get_result_store().update_for_task(CACHED.document)
+
+
+def _documents_run_name(parameters: dict) -> str:
+    batch = parameters["batch"]
+    return f"documents {batch[0].uri}" + (f" and {len(batch) - 1} more" if len(batch) > 1 else "")
+
+
+# a few small documents to a task on the process pool (`scheduling.Batches`); its own value is not persisted
+# (with the cache, each document's is, under the `document` task's key)
+documents_task = task(name="documents", task_run_name=_documents_run_name, cache_policy=NO_CACHE,
+                      persist_result=False)(documents_stage)
 
 
 class DocumentTasks(NamedTuple):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,26 @@ def prefect_server():
 
     with prefect_test_harness(server_startup_timeout=180):
         yield
+
+
+@contextmanager
+def on_server(api_url: str):
+    """Flows run inside on another Prefect server than the session's (its settings), their events sent to it.
+    Prefect's events worker in this process is one for every server (its key holds no address): it sends to the
+    server that was current when it started, for as long as it lives. So it is drained on the way in (what the
+    session's flows queued goes to the session's server) and on the way out, while that server still answers
+    (the next flow's events start a worker for the session's server). Without the second, every flow of the
+    session after this block sent its events to a server stopped by then, each event tried for seconds: no task
+    run reached the session's server, and at the interpreter's exit pytest waited on the queue for ever."""
+    from prefect.events.worker import EventsWorker
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    EventsWorker.drain_all(timeout=60, at_exit=False)
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: api_url}):
+            yield
+    finally:
+        EventsWorker.drain_all(timeout=60, at_exit=False)
 
 
 @pytest.fixture(scope="session")

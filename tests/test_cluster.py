@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLES, read_jsonl
+from tests.conftest import ROOT, SAMPLES, on_server, read_jsonl
 
 pytestmark = pytest.mark.slow
 
@@ -122,7 +122,6 @@ def _flow_runs(api: str, deployment: str) -> list[dict]:
 
 def test_manual_deployment_runs_through_the_pool_on_the_dask_cluster(cluster, tmp_path):
     import distributed
-    from prefect.settings import PREFECT_API_URL, temporary_settings
 
     from flows.extract import extract_flow
     from flows.runtime.runners import make_runner
@@ -132,7 +131,7 @@ def test_manual_deployment_runs_through_the_pool_on_the_dask_cluster(cluster, tm
     api, scheduler = env["PREFECT_API_URL"], env["DASK_SCHEDULER_ADDRESS"]
     # The local run: threads in this process, recorded on the cluster's server (no second server to start).
     local = tmp_path / "local"
-    with temporary_settings(updates={PREFECT_API_URL: api}):
+    with on_server(api):  # (its events sent there, and the session's after it to the session's server)
         extract_flow.with_options(task_runner=make_runner("thread"))(inputs=INPUTS, out=str(local), cache=False)
 
     out = Path(env["CHUSHO_CLUSTER_DATA"]) / "manual"

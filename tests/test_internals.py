@@ -339,6 +339,11 @@ def _parent_pid(_i: int) -> int:
     return os.getppid()
 
 
+def test_a_process_runner_s_pool_size_is_read_and_other_runners_have_none():
+    assert internals.pool_workers(ProcessPoolTaskRunner(max_workers=3)) == 3
+    assert internals.pool_workers(ThreadPoolTaskRunner(max_workers=3)) == 0 and internals.pool_workers(None) == 0
+
+
 def test_a_process_runner_s_pool_is_made_again_with_another_start_method():
     """Prefect fixes "spawn" in `__enter__`; the pool, made again with a "fork" context, starts its workers by
     fork (their parent is this process, whose module state they share) and runs the tasks."""

@@ -42,9 +42,13 @@ def test_dask_cluster_gives_the_records_of_a_local_run(sample_run, prefect_serve
 
 
 def test_process_pool_gives_the_records_of_a_local_run(sample_run, prefect_server, tmp_path):
+    """Without the cache, its small documents go a few to a `documents` task (`scheduling.Batches`)."""
     from flows.extract import extract_flow
     from flows.runtime.runners import make_runner
+    from tests.test_split_flow import _task_runs
 
-    extract_flow.with_options(task_runner=make_runner("process", workers=2))(
-        inputs=[str(SAMPLES)], out=str(tmp_path), cache=False)
+    state = extract_flow.with_options(task_runner=make_runner("process", workers=2))(
+        inputs=[str(SAMPLES)], out=str(tmp_path), cache=False, return_state=True)
     assert read_jsonl(tmp_path / "records.jsonl") == read_jsonl(sample_run / "records.jsonl")
+    runs = [r.name for r in _task_runs(state) if r.name.startswith("document")]
+    assert any(name.startswith("documents ") for name in runs) and len(runs) < SAMPLE_COUNT / 2, runs

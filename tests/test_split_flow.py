@@ -34,7 +34,8 @@ def _task_runs(state, settle: float = 0.5, timeout: float = 60.0) -> list:
             runs = client.read_task_runs(flow_run_filter=FlowRunFilter(
                 id=FlowRunFilterId(any_=[state.state_details.flow_run_id])))
             now = sorted((r.name, r.state.name if r.state else None) for r in runs)
-            if (now == seen and all(r.state and r.state.is_final() for r in runs)) or time.monotonic() > deadline:
+            # (none read yet is no answer: the server's recorder writes them after the flow has returned)
+            if (runs and now == seen and all(r.state and r.state.is_final() for r in runs)) or time.monotonic() > deadline:
                 return runs
             seen = now
             time.sleep(settle)

@@ -72,6 +72,8 @@ Python 3.11:
   worker started yet) is made again with the same size, initializer and
   arguments (`ProcessPoolExecutor._max_workers`, `_initializer`, `_initargs`)
   and another context, the fork server's (`runners.preload_pool`).
+- `pool_workers(runner)`: a process runner's pool size
+  (`ProcessPoolTaskRunner._max_workers`), for the flow's batches of small documents.
 - `queued_first(runner, first)`: a process runner's tasks for which `first(task)`
   holds go ahead of the others still queued for a worker. Prefect's
   ProcessPoolTaskRunner submits each task to its pool from a thread of its own
@@ -424,6 +426,13 @@ class _FirstLane(queue.Queue):
 
     def _get(self):
         return (self.ahead or self.queue).popleft()
+
+
+def pool_workers(runner) -> int:
+    """The process pool's size of a ProcessPoolTaskRunner (its `_max_workers`); 0 for another runner."""
+    from prefect.task_runners import ProcessPoolTaskRunner  # lazy: see the module's docstring
+
+    return runner._max_workers if isinstance(runner, ProcessPoolTaskRunner) else 0
 
 
 def queued_first(runner, first: Callable[[object], bool]) -> bool:

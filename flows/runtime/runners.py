@@ -278,7 +278,7 @@ def _serve_forks(listener: int, alive_r: int, parent: int) -> None:
         os._exit(code)
 
 
-QUEUED_LAST = ("document",)  # the tasks the process pool's workers take after every other task queued
+QUEUED_LAST = ("document", "documents")  # the tasks the process pool's workers take after every other task queued
 
 
 def _goes_first(task) -> bool:
