@@ -19,7 +19,8 @@ paragraph, else the body the page writes itself as elsewhere (本学の…, 「�
 written (当協会); 同市 or 同大学 is the body of that kind named before, a division
 or town hall acts for its body; a group noun, an official, a witness, observer
 or helper, a place named in passing or as a body's address (X市のY信用金庫), a
-country, a concept the model took for a name is no party.
+country, a concept the model took for a name, a name inside a clause that modifies the signer (「A銀行などを傘下に
+持つB社は」: the signer is the name the clause ends on) is no party.
 """
 from __future__ import annotations
 
@@ -166,6 +167,16 @@ _SIB_ASIDE = r"(?:\s?[(（][^()（）]{0,40}[)）])?"
 _SIBLING_BEFORE = re.compile(r"(?:^|(?<=[、。\n\s・】」]))" + _SIB_NAME + _SIB_ASIDE + r"\s?(?:と、|、|・|と)\s?$")
 _SIBLING_AFTER = re.compile(_SIB_ASIDE + r"\s?(?:と、|、|・)\s?" + _SIB_NAME + _SIB_ASIDE +
                             r"(?=\s?(?:、|・|と|は|が|及び|および|並びに))")
+# 「A銀行・B銀行などを傘下に持つ持株会社Cは」, 「D信用金庫(…)が参画するE実行委員会は」, 「F銀行が出資するGファンドと」:
+# the names inside a clause that modifies a signer (…が/を + a verb written as it modifies a noun) say what the
+# signer is, no party; the signer is the name the clause ends on (a holding company's kind word before it left out)
+_MODIFIER_CLAUSE = re.compile(r"(?:\s?[(（][^()（）]*[)）])?(?:・[^\s、。,「」()（）・]{2,20}?(?:\s?[(（][^()（）]*[)）])?)*"
+                              r"\s?(?:など|等)?\s?(?:が|を)[^\s、。,「」()（）]{0,12}?"
+                              r"(?:する|した|している|していた|される|された|持つ|もつ|置く|担う|める|ねる|える|わる|いる)"
+                              r"(?:持株会社|持ち株会社|親会社)?"
+                              r"(?P<head>(?:(?![がを])[一-龥々ァ-ヺーぁ-ゖA-Za-z0-9]){2,30}?)"  # (no が/を: a clause of its own)
+                              r"(?=\s?(?:[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])?\s?(?:は|が|と(?!の)))")
+_HOLDING_END = re.compile(r"(?:ホールディングス|フィナンシャルグループ)$")  # a holding company: no ORG word ends it
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
@@ -480,6 +491,7 @@ class AgreementReader:
             taken.append((st, en))
 
         before = [m.start() for m in _FOLLOWS.finditer(text, s, anchor)]
+        signers: list[tuple[str, int, int]] = []
         for c in cands:
             if any(a <= c.start and c.end <= b for a, b in taken):
                 continue
@@ -495,6 +507,10 @@ class AgreementReader:
                 continue  # (an aside in brackets right after a body's name: its office, address, 事務局)
             if c.label == "GPE" and _REGION_OF_COUNT.match(text, c.end):
                 continue  # 佐賀県下4信用金庫: the region of a counted group, not one of its members
+            signer = self._modified_signer(c, cands, anchor)
+            if signer:  # 「A銀行などを傘下に持つ持株会社Bは」: A says what B is
+                signers.append(signer)
+                continue
             if witness_after(text, c.end) or observer_before(text, c.start):
                 continue  # 「A会議所の立ち会いのもと」, 「Bの協力を得て」, 「オブザーバーとしてC」: no party
             coordinated = bool(found) and bool(_COORDINATED.fullmatch(text, found[-1][2], c.start))
@@ -544,6 +560,9 @@ class AgreementReader:
                 continue  # 日本, 東北: a place that is no public body
             arg = next((a for a in args if a.start <= c.start < a.end or c.start <= a.start < c.end), None)
             add(name, c.start, c.end, arg.rule if arg else c.rule)  # the dependency pattern's id goes to the evidence
+        for name, st, en in signers:  # the signer a modifying clause ends on, written whole (よい仕事…実行委員会)
+            found = [f for f in found if not (st <= f[1] and f[2] <= en and (f[1], f[2]) != (st, en))]
+            add(name, st, en, "agreement-modified-signer")
         for n in lists:
             add(self.aliases.get(n.name, n.name), n.start, n.end, n.rule)
         for a in args:  # an argument no candidate covers: 「市は」, a name the rules missed
@@ -690,6 +709,20 @@ class AgreementReader:
             line = self.text[self.text.rfind("\n", 0, m.start()) + 1:m.start()]
             if not self.ctx.in_parens(m.start(), m.end()) and line.count("「") <= line.count("」"):
                 return self.unnamed_self(m.group())  # (not in a speaker's quoted words: 「弊社は…」)
+        return None
+
+    def _modified_signer(self, c: Candidate, cands: list[Candidate], anchor: int) -> tuple[str, int, int] | None:
+        """The signer (name, start, end) a clause that holds the name c modifies (「A銀行・B銀行などを傘下に持つ持株会社
+        Cは」, 「D信用金庫(…)が参画するE実行委員会は」, 「F銀行が出資するGファンドと」), or None: the clause ends in a
+        verb right before a body's name that the sentence makes subject (は/が) or partner (と) before the agreement word."""
+        m = _MODIFIER_CLAUSE.match(self.text, c.end)
+        if not m or m.end("head") > anchor or self.ctx.in_parens(m.start("head"), m.end("head")):
+            return None
+        st, en = m.span("head")
+        subjects = [a.start for a in self.arguments if a.role in ("subject", "partner")]
+        if is_signing_body(m.group("head")) or _HOLDING_END.search(m.group("head")) or \
+                any(st <= o.start < en for o in cands) or any(st <= a < en for a in subjects):
+            return m.group("head"), st, en
         return None
 
     def _aside_of_body(self, at: int) -> bool:
