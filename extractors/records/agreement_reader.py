@@ -170,12 +170,14 @@ _SIBLING_AFTER = re.compile(_SIB_ASIDE + r"\s?(?:と、|、|・)\s?" + _SIB_NAME
 # 「A銀行・B銀行などを傘下に持つ持株会社Cは」, 「D信用金庫(…)が参画するE実行委員会は」, 「F銀行が出資するGファンドと」:
 # the names inside a clause that modifies a signer (…が/を + a verb written as it modifies a noun) say what the
 # signer is, no party; the signer is the name the clause ends on (a holding company's kind word before it left out)
-_MODIFIER_CLAUSE = re.compile(r"(?:\s?[(（][^()（）]*[)）])?(?:・[^\s、。,「」()（）・]{2,20}?(?:\s?[(（][^()（）]*[)）])?)*"
+_MODIFIER_CLAUSE = re.compile(r"[」』]?(?:\s?[(（][^()（）]*[)）])?(?:・[^\s、。,「」()（）・]{2,20}?(?:\s?[(（][^()（）]*[)）])?)*"
                               r"\s?(?:など|等)?\s?(?:が|を)[^\s、。,「」()（）]{0,12}?"
                               r"(?:する|した|している|していた|される|された|持つ|もつ|置く|担う|める|ねる|える|わる|いる)"
                               r"(?:持株会社|持ち株会社|親会社)?"
                               r"(?P<head>(?:(?![がを])[一-龥々ァ-ヺーぁ-ゖA-Za-z0-9]){2,30}?)"  # (no が/を: a clause of its own)
                               r"(?=\s?(?:[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])?\s?(?:は|が|と(?!の)))")
+# 「…圏」を構成する3市と, …を形成する2市3町と: the signers a clause ends on, counted (named elsewhere)
+_COUNTED_SIGNERS = re.compile(r"(?:[0-9一二三四五六七八九十]+(?:市|町|村|区|県|府|市町村|市町|町村|自治体|団体|機関|大学|行|社))+")
 _HOLDING_END = re.compile(r"(?:ホールディングス|フィナンシャルグループ)$")  # a holding company: no ORG word ends it
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
@@ -509,7 +511,8 @@ class AgreementReader:
                 continue  # 佐賀県下4信用金庫: the region of a counted group, not one of its members
             signer = self._modified_signer(c, cands, anchor)
             if signer:  # 「A銀行などを傘下に持つ持株会社Bは」: A says what B is
-                signers.append(signer)
+                if signer[0]:
+                    signers.append(signer)
                 continue
             if witness_after(text, c.end) or observer_before(text, c.start):
                 continue  # 「A会議所の立ち会いのもと」, 「Bの協力を得て」, 「オブザーバーとしてC」: no party
@@ -714,11 +717,14 @@ class AgreementReader:
     def _modified_signer(self, c: Candidate, cands: list[Candidate], anchor: int) -> tuple[str, int, int] | None:
         """The signer (name, start, end) a clause that holds the name c modifies (「A銀行・B銀行などを傘下に持つ持株会社
         Cは」, 「D信用金庫(…)が参画するE実行委員会は」, 「F銀行が出資するGファンドと」), or None: the clause ends in a
-        verb right before a body's name that the sentence makes subject (は/が) or partner (と) before the agreement word."""
+        verb right before a body's name that the sentence makes subject (は/が) or partner (と) before the agreement word;
+        a count of signers (「「X圏」を構成する3市と」) gives no name ("")."""
         m = _MODIFIER_CLAUSE.match(self.text, c.end)
         if not m or m.end("head") > anchor or self.ctx.in_parens(m.start("head"), m.end("head")):
             return None
         st, en = m.span("head")
+        if _COUNTED_SIGNERS.fullmatch(m.group("head")):
+            return "", st, en  # (the members, named elsewhere, are the parties)
         subjects = [a.start for a in self.arguments if a.role in ("subject", "partner")]
         if is_signing_body(m.group("head")) or _HOLDING_END.search(m.group("head")) or \
                 any(st <= o.start < en for o in cands) or any(st <= a < en for a in subjects):

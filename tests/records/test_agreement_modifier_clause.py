@@ -39,3 +39,14 @@ def test_signer_the_clause_ends_on(text, parties):
     that opens with hiragana, a body no kind word ends)."""
     _, records = records_of(text)
     assert agreement_parties(records) == [sorted(parties)]
+
+
+@pytest.mark.parametrize("text", [
+    "本学は、「北山広域連携中枢都市圏」を構成する3市と連携協定を締結しました。",
+    "「青葉北部定住自立圏」を形成する2市3町と包括的連携協力に関する協定を締結しました",
+])
+def test_clause_ending_on_counted_signers(text):
+    """A clause that ends on a count of signers (「「X圏」を構成する3市と」): the body the clause names is what the
+    signers form, no party."""
+    _, records = records_of(text)
+    assert not any("圏" in n for ps in agreement_parties(records) for n in ps)
