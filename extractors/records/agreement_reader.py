@@ -116,6 +116,8 @@ _OFFICE_OF = re.compile(r".{0,10}?(?:支店|支所|営業部|連合店|本店|�
 _ACTOR_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が|と(?!の)|とは|も|では|、|・|及び|および|並びに)")
 # 同町, 同村, 同商工会 written before a particle: the town, village or society named before (back_reference)
 _BACK_WORD = re.compile(r"同(?:町|村|商工会)(?=\s?(?:は|が|と|も|、|及び|および|並びに|では|との|[(（]))")
+_BRANCH_AFTER = re.compile(r"\s?([^\s、,。()（）「」とはがのをにで]{1,8}?(?:支店|支所|出張所|営業部))"
+                           r"(?=\s?(?:と|は|が|、|,|及び|および|並びに|の(?:間|両)))")
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
 # 「A大学の前身のB大学と」, 「A市の前身である旧B町と」: A names what the body after it became (or was)
 _PREDECESSOR_OF = re.compile(r"\s?の\s?(?:前身|母体|後身)(?:の|である|にあたる|となった)")
@@ -563,6 +565,12 @@ class AgreementReader:
                 continue  # 日本, 東北: a place that is no public body
             arg = next((a for a in args if a.start <= c.start < a.end or c.start <= a.start < c.end), None)
             add(name, c.start, c.end, arg.rule if arg else c.rule)  # the dependency pattern's id goes to the evidence
+        for i, (n, fst, fen, frule) in enumerate(found):  # 日本政策金融公庫(以下、日本公庫)小諸支店と: the branch
+            aside = _ASIDE_AFTER.match(text, fen) if fen > fst else None  # written after the body's aside signs
+            branch = _BRANCH_AFTER.match(text, aside.end()) if aside else None
+            if branch and branch.end(1) <= e and not n.endswith(branch.group(1)):
+                found[i] = (n + branch.group(1), fst, branch.end(1), frule)
+                taken.append((fst, branch.end(1)))
         for name, st, en in signers:  # the signer a modifying clause ends on, written whole (よい仕事…実行委員会)
             found = [f for f in found if not (st <= f[1] and f[2] <= en and (f[1], f[2]) != (st, en))]
             add(name, st, en, "agreement-modified-signer")
