@@ -19,7 +19,8 @@ paragraph, else the body the page writes itself as elsewhere (本学の…, 「�
 written (当協会); 同市 or 同大学 is the body of that kind named before, a division
 or town hall acts for its body; a group noun, an official, a witness, observer
 or helper, a place named in passing or as a body's address (X市のY信用金庫), a
-country, a concept the model took for a name is no party.
+country, a concept the model took for a name, a name inside a clause that modifies the signer (「A銀行などを傘下に
+持つB社は」: the signer is the name the clause ends on) is no party.
 """
 from __future__ import annotations
 
@@ -115,6 +116,8 @@ _OFFICE_OF = re.compile(r".{0,10}?(?:支店|支所|営業部|連合店|本店|�
 _ACTOR_AFTER = re.compile(r"\s?(?:[(（][^()（）]*[)）])?\s?(?:は|が|と(?!の)|とは|も|では|、|・|及び|および|並びに)")
 # 同町, 同村, 同商工会 written before a particle: the town, village or society named before (back_reference)
 _BACK_WORD = re.compile(r"同(?:町|村|商工会)(?=\s?(?:は|が|と|も|、|及び|および|並びに|では|との|[(（]))")
+_BRANCH_AFTER = re.compile(r"\s?([^\s、,。()（）「」とはがのをにで]{1,8}?(?:支店|支所|出張所|営業部))"
+                           r"(?=\s?(?:と|は|が|、|,|及び|および|並びに|の(?:間|両)))")
 _BARE_BRANCH = re.compile(r"^[^\s、,。()（）]{1,8}(?:支店|支所|出張所|営業部)$")
 # 「A大学の前身のB大学と」, 「A市の前身である旧B町と」: A names what the body after it became (or was)
 _PREDECESSOR_OF = re.compile(r"\s?の\s?(?:前身|母体|後身)(?:の|である|にあたる|となった)")
@@ -166,6 +169,18 @@ _SIB_ASIDE = r"(?:\s?[(（][^()（）]{0,40}[)）])?"
 _SIBLING_BEFORE = re.compile(r"(?:^|(?<=[、。\n\s・】」]))" + _SIB_NAME + _SIB_ASIDE + r"\s?(?:と、|、|・|と)\s?$")
 _SIBLING_AFTER = re.compile(_SIB_ASIDE + r"\s?(?:と、|、|・)\s?" + _SIB_NAME + _SIB_ASIDE +
                             r"(?=\s?(?:、|・|と|は|が|及び|および|並びに))")
+# 「A銀行・B銀行などを傘下に持つ持株会社Cは」, 「D信用金庫(…)が参画するE実行委員会は」, 「F銀行が出資するGファンドと」:
+# the names inside a clause that modifies a signer (…が/を + a verb written as it modifies a noun) say what the
+# signer is, no party; the signer is the name the clause ends on (a holding company's kind word before it left out)
+_MODIFIER_CLAUSE = re.compile(r"[」』]?(?:\s?[(（][^()（）]*[)）])?(?:・[^\s、。,「」()（）・]{2,20}?(?:\s?[(（][^()（）]*[)）])?)*"
+                              r"\s?(?:など|等)?\s?(?:が|を)[^\s、。,「」()（）]{0,12}?"
+                              r"(?:する|した|している|していた|される|された|持つ|もつ|置く|担う|める|ねる|える|わる|いる)"
+                              r"(?:持株会社|持ち株会社|親会社)?"
+                              r"(?P<head>(?:(?![がをの])[一-龥々ァ-ヺーぁ-ゖA-Za-z0-9]){2,30}?)"  # (no が/を: a clause of its own; no の)
+                              r"(?=\s?(?:[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])?\s?(?:は|が|と(?!の)))")
+# 「…圏」を構成する3市と, …を形成する2市3町と: the signers a clause ends on, counted (named elsewhere)
+_COUNTED_SIGNERS = re.compile(r"(?:[0-9一二三四五六七八九十]+(?:市|町|村|区|県|府|市町村|市町|町村|自治体|団体|機関|大学|行|社))+")
+_HOLDING_END = re.compile(r"(?:ホールディングス|フィナンシャルグループ)$")  # a holding company: no ORG word ends it
 _TOPIC = re.compile(r"\s*([^\s、。,「」()（）とはがをにでのも]{2,24})(?:\s?[(（][^()（）]*[)）])?\s?は(?![じ])")
 
 
@@ -480,6 +495,7 @@ class AgreementReader:
             taken.append((st, en))
 
         before = [m.start() for m in _FOLLOWS.finditer(text, s, anchor)]
+        signers: list[tuple[str, int, int]] = []
         for c in cands:
             if any(a <= c.start and c.end <= b for a, b in taken):
                 continue
@@ -495,6 +511,11 @@ class AgreementReader:
                 continue  # (an aside in brackets right after a body's name: its office, address, 事務局)
             if c.label == "GPE" and _REGION_OF_COUNT.match(text, c.end):
                 continue  # 佐賀県下4信用金庫: the region of a counted group, not one of its members
+            signer = self._modified_signer(c, cands, anchor)
+            if signer:  # 「A銀行などを傘下に持つ持株会社Bは」: A says what B is
+                if signer[0]:
+                    signers.append(signer)
+                continue
             if witness_after(text, c.end) or observer_before(text, c.start):
                 continue  # 「A会議所の立ち会いのもと」, 「Bの協力を得て」, 「オブザーバーとしてC」: no party
             coordinated = bool(found) and bool(_COORDINATED.fullmatch(text, found[-1][2], c.start))
@@ -544,6 +565,15 @@ class AgreementReader:
                 continue  # 日本, 東北: a place that is no public body
             arg = next((a for a in args if a.start <= c.start < a.end or c.start <= a.start < c.end), None)
             add(name, c.start, c.end, arg.rule if arg else c.rule)  # the dependency pattern's id goes to the evidence
+        for i, (n, fst, fen, frule) in enumerate(found):  # 日本政策金融公庫(以下、日本公庫)小諸支店と: the branch
+            aside = _ASIDE_AFTER.match(text, fen) if fen > fst else None  # written after the body's aside signs
+            branch = _BRANCH_AFTER.match(text, aside.end()) if aside else None
+            if branch and branch.end(1) <= e and not n.endswith(branch.group(1)):
+                found[i] = (n + branch.group(1), fst, branch.end(1), frule)
+                taken.append((fst, branch.end(1)))
+        for name, st, en in signers:  # the signer a modifying clause ends on, written whole (よい仕事…実行委員会)
+            found = [f for f in found if not (st <= f[1] and f[2] <= en and (f[1], f[2]) != (st, en))]
+            add(name, st, en, "agreement-modified-signer")
         for n in lists:
             add(self.aliases.get(n.name, n.name), n.start, n.end, n.rule)
         for a in args:  # an argument no candidate covers: 「市は」, a name the rules missed
@@ -690,6 +720,23 @@ class AgreementReader:
             line = self.text[self.text.rfind("\n", 0, m.start()) + 1:m.start()]
             if not self.ctx.in_parens(m.start(), m.end()) and line.count("「") <= line.count("」"):
                 return self.unnamed_self(m.group())  # (not in a speaker's quoted words: 「弊社は…」)
+        return None
+
+    def _modified_signer(self, c: Candidate, cands: list[Candidate], anchor: int) -> tuple[str, int, int] | None:
+        """The signer (name, start, end) a clause that holds the name c modifies (「A銀行・B銀行などを傘下に持つ持株会社
+        Cは」, 「D信用金庫(…)が参画するE実行委員会は」, 「F銀行が出資するGファンドと」), or None: the clause ends in a
+        verb right before a body's name that the sentence makes subject (は/が) or partner (と) before the agreement word;
+        a count of signers (「「X圏」を構成する3市と」) gives no name ("")."""
+        m = _MODIFIER_CLAUSE.match(self.text, c.end)
+        if not m or m.end("head") > anchor or self.ctx.in_parens(m.start("head"), m.end("head")):
+            return None
+        st, en = m.span("head")
+        if _COUNTED_SIGNERS.fullmatch(m.group("head")):
+            return "", st, en  # (the members, named elsewhere, are the parties)
+        subjects = [a.start for a in self.arguments if a.role in ("subject", "partner")]
+        if is_signing_body(m.group("head")) or _HOLDING_END.search(m.group("head")) or \
+                any(st <= o.start < en for o in cands) or any(st <= a < en for a in subjects):
+            return m.group("head"), st, en
         return None
 
     def _aside_of_body(self, at: int) -> bool:

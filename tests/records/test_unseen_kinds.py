@@ -86,10 +86,11 @@ AGREEMENTS = [
     ("middle-dot-name", None,
      "令和3年7月19日、船橋市は、東西銀行、千葉県事業承継・引継ぎ支援センターと協定を締結しました。",
      [(["千葉県事業承継・引継ぎ支援センター", "東西銀行", "船橋市"], "2021-07-19")]),
-    # the branch after an alias in brackets belongs to the body before it
+    # the branch after an alias in brackets belongs to the body before it, and signs (the dev gold's
+    # 日本政策金融公庫長崎支店: the branch, not the whole body)
     ("branch-after-aside", None,
      "南北商工会議所は令和4年6月1日、日本政策金融公庫(日本公庫)船橋支店と覚書を締結した。",
-     [(["南北商工会議所", "日本政策金融公庫"], "2022-06-01")]),
+     [(["南北商工会議所", "日本政策金融公庫船橋支店"], "2022-06-01")]),
     # a prefecture written before the city
     ("prefecture-before-city", None,
      "千葉県柏市は令和4年6月1日、東西銀行と包括連携協定を結んだ。",
