@@ -269,7 +269,7 @@ def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
     if head >= start or ctx.text[start] in "「『“" or ctx.text[end:le].strip() \
             or not _HEADER_NAME.fullmatch(ctx.text, head, start) or end - head > MAX_CELL_NAME:
         return None
-    return head if _number_below(ctx, le) or _over_its_header(ctx, le) else None
+    return head if _number_below(ctx, le) or _over_its_header(ctx, le) or _own_text_below(ctx, le) else None
 
 
 def _over_its_header(ctx: DocContext, line_end: int) -> bool:
@@ -281,6 +281,30 @@ def _over_its_header(ctx: DocContext, line_end: int) -> bool:
     ls, _ = ctx.line(line_end)
     same = ctx.text[ns:ne].strip().lstrip(_HEADER_MARKS) == ctx.text[ls:line_end].strip().lstrip(_HEADER_MARKS)
     return same and ns > line_end and _number_below(ctx, ne)
+
+
+# the 前文's last sentence: ここに、…ため、この条例を制定する。
+_ENACTING_FORMULA = re.compile(r"この条例を制定する。\s*$")
+PREAMBLE_LINES = 8
+
+
+def _own_text_below(ctx: DocContext, line_end: int) -> bool:
+    """Whether the ordinance's own text starts right below a line ending at `line_end`, as on a page
+    that gives an ordinance whole with no 例規集 number (an assembly's page of its text): the next
+    non-empty line opens its articles ((目的), 第1条, 目次, 前文), or a preamble of prose paragraphs
+    (at most PREAMBLE_LINES) ending in この条例を制定する。 stands between."""
+    pos, seen, preamble = line_end, 0, False
+    while seen <= PREAMBLE_LINES and pos < len(ctx.text):
+        ns, ne = ctx.line(pos + 1)
+        line = ctx.text[ns:ne].strip()
+        pos = ne
+        if not line:
+            continue
+        if _HEADER_END.match(line):
+            return seen == 0 or preamble
+        seen += 1
+        preamble = bool(_ENACTING_FORMULA.search(line))
+    return False
 
 
 def _number_below(ctx: DocContext, line_end: int) -> bool:
@@ -344,7 +368,7 @@ def _header_line_names(ctx: DocContext) -> list[tuple[int, int]]:
                 or not is_ordinance_name(body, whole_header=True) or _AMENDING.match(body):
             continue
         s = line.start + ns
-        if _number_below(ctx, line.end):
+        if _number_below(ctx, line.end) or _own_text_below(ctx, line.end):
             out.append((s, s + len(body)))
     return out
 
