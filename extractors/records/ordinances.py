@@ -252,9 +252,12 @@ _ADVERB_BEFORE = re.compile(r"(?:それぞれ|おのおの|各々|いずれも)\
 _HEADER_MARKS = "○◯●◎・ \u3000"
 # a header's name: kana and kanji, no mark or space but a 読点 or a 中黒 between its words (…今日の良き日、
 # 地酒で乾杯条例, 地酒・地ワインで乾杯…条例), and a word quoted inside it (青葉町「地酒で乾杯」を推進する条例)
+MAX_HEADER_NAME = 80  # a header line's name whole (a 準則 ordinance's name cites a law's whole name and article)
 _NAME_RUN = r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+"
 _NAME_PART = rf"(?:{_NAME_RUN}|「{_NAME_RUN}」|『{_NAME_RUN}』)"
-_HEADER_NAME = re.compile(rf"{_NAME_PART}+(?:[、・]{_NAME_PART}+)*")
+# a law's article the name cites (…に関する法律第9条第1項の規定に基づく…条例): written in the name, after a word
+_ARTICLE = r"第[0-9一二三四五六七八九十]{1,3}条(?:の[0-9一二三四五六七八九十]{1,2})?(?:第[0-9一二三四五六七八九十]{1,2}(?:項|号))*"
+_HEADER_NAME = re.compile(rf"{_NAME_PART}(?:{_NAME_PART}|(?<=[法律令]){_ARTICLE})*(?:[、・]{_NAME_PART}+)*")
 
 
 def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
@@ -267,7 +270,7 @@ def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
     ls, le = ctx.line(start)
     head = ls + len(ctx.text[ls:le]) - len(ctx.text[ls:le].lstrip(_HEADER_MARKS))
     if head >= start or ctx.text[start] in "「『“" or ctx.text[end:le].strip() \
-            or not _HEADER_NAME.fullmatch(ctx.text, head, start) or end - head > MAX_CELL_NAME:
+            or not _HEADER_NAME.fullmatch(ctx.text, head, start) or end - head > MAX_HEADER_NAME:
         return None
     return head if _number_below(ctx, le) or _over_its_header(ctx, le) or _own_text_below(ctx, le) else None
 
@@ -364,7 +367,7 @@ def _header_line_names(ctx: DocContext) -> list[tuple[int, int]]:
     for line in ctx.lines:
         ns, ne, _ = header_line_parts(line.text)
         body = line.text[ns:ne]
-        if not body.endswith("条例") or len(body) > MAX_CELL_NAME or not _HEADER_NAME.fullmatch(body) \
+        if not body.endswith("条例") or len(body) > MAX_HEADER_NAME or not _HEADER_NAME.fullmatch(body) \
                 or not is_ordinance_name(body, whole_header=True) or _AMENDING.match(body):
             continue
         s = line.start + ns
