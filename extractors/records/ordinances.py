@@ -1343,6 +1343,17 @@ def _another_bodys_plan(ctx: DocContext, plan: str, made: str, mentions: list[tu
     return bool(subjects) and all(sub is not None and sub[0] != body for sub in subjects)
 
 
+# a bill's cover: its name (X条例案) on a line of its own over the words that table it (右提出する。,
+# 上記のとおり提出する。), as an assembly prints a member's bill
+_BILL_COVER = re.compile(r"^[\s○◯●◎・]*([^\s、。「」『』]{2,78}?条例)案\s*\n\s*(?:右|上記の?とおり|以上の?とおり)?提出(?:する|します)。?\s*$",
+                         re.MULTILINE)
+
+
+def _bill_covers(ctx: DocContext) -> set[str]:
+    """The names of the bills whose cover the page is: that text is the bill's, no ordinance made."""
+    return {m.group(1) for m in _BILL_COVER.finditer(ctx.text)}
+
+
 def _names_a_plan(name: str, planned: set[str]) -> bool:
     """Whether a name is one the page plans: the same name, or a name without its place whose key
     a planned one shares (the draft's short name); a name with its place is not another body's plan
@@ -1425,6 +1436,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     mentions = [(name, s, e) for _, name, (s, e) in named]
     planned = {p for p in planned if not any(_key_name(p) == _key_name(m) and not _another_bodys_plan(ctx, p, m, mentions)
                                              for m in made)}
+    planned |= _bill_covers(ctx)
     named = [(cand, name, span) for cand, name, span in named if not _names_a_plan(name, planned)]
     plan_page = bool(planned) and bool(_PLAN_TITLE.search(ctx.doc.title or ""))
     rows = _row_names(ctx, [span for _, _, span in named])
