@@ -252,9 +252,12 @@ _ADVERB_BEFORE = re.compile(r"(?:それぞれ|おのおの|各々|いずれも)\
 _HEADER_MARKS = "○◯●◎・ \u3000"
 # a header's name: kana and kanji, no mark or space but a 読点 or a 中黒 between its words (…今日の良き日、
 # 地酒で乾杯条例, 地酒・地ワインで乾杯…条例), and a word quoted inside it (青葉町「地酒で乾杯」を推進する条例)
+MAX_HEADER_NAME = 80  # a header line's name whole (a 準則 ordinance's name cites a law's whole name and article)
 _NAME_RUN = r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+"
 _NAME_PART = rf"(?:{_NAME_RUN}|「{_NAME_RUN}」|『{_NAME_RUN}』)"
-_HEADER_NAME = re.compile(rf"{_NAME_PART}+(?:[、・]{_NAME_PART}+)*")
+# a law's article the name cites (…に関する法律第9条第1項の規定に基づく…条例): written in the name, after a word
+_ARTICLE = r"第[0-9一二三四五六七八九十]{1,3}条(?:の[0-9一二三四五六七八九十]{1,2})?(?:第[0-9一二三四五六七八九十]{1,2}(?:項|号))*"
+_HEADER_NAME = re.compile(rf"{_NAME_PART}(?:{_NAME_PART}|(?<=[法律令]){_ARTICLE})*(?:[、・]{_NAME_PART}+)*")
 
 
 def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
@@ -267,9 +270,9 @@ def _header_line_start(ctx: DocContext, start: int, end: int) -> int | None:
     ls, le = ctx.line(start)
     head = ls + len(ctx.text[ls:le]) - len(ctx.text[ls:le].lstrip(_HEADER_MARKS))
     if head >= start or ctx.text[start] in "「『“" or ctx.text[end:le].strip() \
-            or not _HEADER_NAME.fullmatch(ctx.text, head, start) or end - head > MAX_CELL_NAME:
+            or not _HEADER_NAME.fullmatch(ctx.text, head, start) or end - head > MAX_HEADER_NAME:
         return None
-    return head if _number_below(ctx, le) or _over_its_header(ctx, le) else None
+    return head if _number_below(ctx, le) or _over_its_header(ctx, le) or _own_text_below(ctx, le) else None
 
 
 def _over_its_header(ctx: DocContext, line_end: int) -> bool:
@@ -281,6 +284,30 @@ def _over_its_header(ctx: DocContext, line_end: int) -> bool:
     ls, _ = ctx.line(line_end)
     same = ctx.text[ns:ne].strip().lstrip(_HEADER_MARKS) == ctx.text[ls:line_end].strip().lstrip(_HEADER_MARKS)
     return same and ns > line_end and _number_below(ctx, ne)
+
+
+# the 前文's last sentence: ここに、…ため、この条例を制定する。
+_ENACTING_FORMULA = re.compile(r"この条例を制定する。\s*$")
+PREAMBLE_LINES = 8
+
+
+def _own_text_below(ctx: DocContext, line_end: int) -> bool:
+    """Whether the ordinance's own text starts right below a line ending at `line_end`, as on a page
+    that gives an ordinance whole with no 例規集 number (an assembly's page of its text): the next
+    non-empty line opens its articles ((目的), 第1条, 目次, 前文), or a preamble of prose paragraphs
+    (at most PREAMBLE_LINES) ending in この条例を制定する。 stands between."""
+    pos, seen, preamble = line_end, 0, False
+    while seen <= PREAMBLE_LINES and pos < len(ctx.text):
+        ns, ne = ctx.line(pos + 1)
+        line = ctx.text[ns:ne].strip()
+        pos = ne
+        if not line:
+            continue
+        if _HEADER_END.match(line):
+            return seen == 0 or preamble
+        seen += 1
+        preamble = bool(_ENACTING_FORMULA.search(line))
+    return False
 
 
 def _number_below(ctx: DocContext, line_end: int) -> bool:
@@ -340,11 +367,11 @@ def _header_line_names(ctx: DocContext) -> list[tuple[int, int]]:
     for line in ctx.lines:
         ns, ne, _ = header_line_parts(line.text)
         body = line.text[ns:ne]
-        if not body.endswith("条例") or len(body) > MAX_CELL_NAME or not _HEADER_NAME.fullmatch(body) \
+        if not body.endswith("条例") or len(body) > MAX_HEADER_NAME or not _HEADER_NAME.fullmatch(body) \
                 or not is_ordinance_name(body, whole_header=True) or _AMENDING.match(body):
             continue
         s = line.start + ns
-        if _number_below(ctx, line.end):
+        if _number_below(ctx, line.end) or _own_text_below(ctx, line.end):
             out.append((s, s + len(body)))
     return out
 
@@ -1316,6 +1343,17 @@ def _another_bodys_plan(ctx: DocContext, plan: str, made: str, mentions: list[tu
     return bool(subjects) and all(sub is not None and sub[0] != body for sub in subjects)
 
 
+# a bill's cover: its name (X条例案) on a line of its own over the words that table it (右提出する。,
+# 上記のとおり提出する。), as an assembly prints a member's bill
+_BILL_COVER = re.compile(r"^[\s○◯●◎・]*([^\s、。「」『』]{2,78}?条例)案\s*\n\s*(?:右|上記の?とおり|以上の?とおり)?提出(?:する|します)。?\s*$",
+                         re.MULTILINE)
+
+
+def _bill_covers(ctx: DocContext) -> set[str]:
+    """The names of the bills whose cover the page is: that text is the bill's, no ordinance made."""
+    return {m.group(1) for m in _BILL_COVER.finditer(ctx.text)}
+
+
 def _names_a_plan(name: str, planned: set[str]) -> bool:
     """Whether a name is one the page plans: the same name, or a name without its place whose key
     a planned one shares (the draft's short name); a name with its place is not another body's plan
@@ -1398,6 +1436,7 @@ def ordinance_drafts(ctx: DocContext) -> list[dict]:
     mentions = [(name, s, e) for _, name, (s, e) in named]
     planned = {p for p in planned if not any(_key_name(p) == _key_name(m) and not _another_bodys_plan(ctx, p, m, mentions)
                                              for m in made)}
+    planned |= _bill_covers(ctx)
     named = [(cand, name, span) for cand, name, span in named if not _names_a_plan(name, planned)]
     plan_page = bool(planned) and bool(_PLAN_TITLE.search(ctx.doc.title or ""))
     rows = _row_names(ctx, [span for _, _, span in named])
