@@ -577,10 +577,11 @@ _ISSUE = re.compile(r"^\s*(?P<c>[「『]?[^\s「」『』。、]{2,24}[」』]?\
 # What follows the date on an issue line: 号, 発行, or the second day of a double issue (「5月3日・10日合併号」)
 ISSUE_SUFFIX = r"(?:[・,、]\s?[0-9]{1,2}日\s?)?(?:発行)?(?:合併)?号"
 _ISSUE_REST = re.compile(ISSUE_SUFFIX + "|発行")
-# A newspaper's dateline of the article: 「『青葉新聞』2006年12月27日付」, 「=2010/01/31付 青葉新聞朝刊=」
-# (a date followed by 付 on a short line of its own; 「4月1日付で就任」 is in a sentence).
-_DATED_BY = re.compile(r"^\s*[=＝(（]?\s*(?P<c>[^。\n=＝]{0,24}?(?:[0-9]{4}|令和|平成|昭和)[^。\n=＝]{2,14}?)付"
-                       r"(?![けでの])[^。、\n]{0,16}$")
+# A newspaper's dateline of the article: 「『青葉新聞』2006年12月27日付」, 「=2010/01/31付 青葉新聞朝刊=」,
+# 「【2026年2月3日付 経済面 青葉新報電子版】」 (a date followed by 付 on a short line of its own, its page and
+# paper after it; 「4月1日付で就任」 is in a sentence).
+_DATED_BY = re.compile(r"^\s*[=＝(（【［\[]?\s*(?P<c>[^。\n=＝【】]{0,24}?(?:[0-9]{4}|令和|平成|昭和)[^。\n=＝]{2,14}?)付"
+                       r"(?![けでの])[^。、\n]{0,24}$")
 # A clock time right after a line's opening date, with no range after it: the time of a post, not
 # of an event (「13時30分~17時00分」)
 _STAMP_TIME = re.compile(r"\s?(?:[(（][月火水木金土日][)）]\s?)?(?:[0-9]{1,2}:[0-9]{2}|[0-9]{1,2}時[0-9]{2}分)(?!\s?(?:[〜~\-―–]|から))")

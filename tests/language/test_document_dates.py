@@ -49,6 +49,7 @@ from extractors.language.dates import document_date, document_year
     # a newspaper's dateline: the paper's name and the date of the article with 付, on a line of its own
     ("『青葉新聞』2006年12月27日付\n\n見出し\n本文です。", "2006-12-27", "citation"),
     ("本文です。\n=2010/01/31付 青葉新報朝刊=", "2010-01-31", "citation"),
+    ("見出し\n\n【2025年6月4日付 地域経済面 北陸新報デジタル版】\n\n" + "本文です。\n" * 6, "2025-06-04", "citation"),
     # the year in the name of the event the page opens with: the year only
     ("青葉観光フォーラム in あおば2008\n9月25日に開かれた。", "2008", "event name"),
     ("「中核都市サミット2020in青葉」に出席します\n本文", "2020", "event name"),
