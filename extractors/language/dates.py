@@ -577,10 +577,11 @@ _ISSUE = re.compile(r"^\s*(?P<c>[「『]?[^\s「」『』。、]{2,24}[」』]?\
 # What follows the date on an issue line: 号, 発行, or the second day of a double issue (「5月3日・10日合併号」)
 ISSUE_SUFFIX = r"(?:[・,、]\s?[0-9]{1,2}日\s?)?(?:発行)?(?:合併)?号"
 _ISSUE_REST = re.compile(ISSUE_SUFFIX + "|発行")
-# A newspaper's dateline of the article: 「『青葉新聞』2006年12月27日付」, 「=2010/01/31付 青葉新聞朝刊=」
-# (a date followed by 付 on a short line of its own; 「4月1日付で就任」 is in a sentence).
-_DATED_BY = re.compile(r"^\s*[=＝(（]?\s*(?P<c>[^。\n=＝]{0,24}?(?:[0-9]{4}|令和|平成|昭和)[^。\n=＝]{2,14}?)付"
-                       r"(?![けでの])[^。、\n]{0,16}$")
+# A newspaper's dateline of the article: 「『青葉新聞』2006年12月27日付」, 「=2010/01/31付 青葉新聞朝刊=」,
+# 「【2026年2月3日付 経済面 青葉新報電子版】」 (a date followed by 付 on a short line of its own, its page and
+# paper after it; 「4月1日付で就任」 is in a sentence).
+_DATED_BY = re.compile(r"^\s*[=＝(（【［\[]?\s*(?P<c>[^。\n=＝【】]{0,24}?(?:[0-9]{4}|令和|平成|昭和)[^。\n=＝]{2,14}?)付"
+                       r"(?![けでの])[^。、\n]{0,24}$")
 # A clock time right after a line's opening date, with no range after it: the time of a post, not
 # of an event (「13時30分~17時00分」)
 _STAMP_TIME = re.compile(r"\s?(?:[(（][月火水木金土日][)）]\s?)?(?:[0-9]{1,2}:[0-9]{2}|[0-9]{1,2}時[0-9]{2}分)(?!\s?(?:[〜~\-―–]|から))")
@@ -824,6 +825,31 @@ def _promulgation(text: str) -> DocDate | None:
 _WRITTEN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana or kanji
 
 
+# A breadcrumb line (ホーム > お知らせ > 2013年 > …, ホームお知らせ2013年 > …): links parted by >, one of which
+# ends on a calendar year (a fiscal year, 平成22年度, runs over two years: none)
+_CRUMB_SEP = re.compile(r"\s?[>＞›»]\s?")
+_CRUMB_YEAR = re.compile(rf"(?:(?P<west>(?:19|20)[0-9]{{2}})|(?P<era>{_ERA_NAME})\s?(?P<n>元|[0-9]{{1,2}}))\s?年$")
+
+
+def _breadcrumb_year(lines: list[tuple[int, str]]) -> DocDate | None:
+    """The year a top line of links parted by > files the page under (ホーム > お知らせ2013年 > …): the year only."""
+    for offset, line in lines[:TOP_LINES]:
+        parts = _CRUMB_SEP.split(line)
+        if len(parts) < 2 or "。" in line:
+            continue
+        pos = 0
+        for part in parts:
+            at = line.index(part, pos)
+            pos = at + len(part)
+            m = _CRUMB_YEAR.search(part.strip())
+            if m:
+                year = int(m["west"]) if m["west"] else era_to_year(m["era"], 1 if m["n"] == "元" else int(m["n"]))
+                lead = len(part) - len(part.lstrip())
+                if _MIN_YEAR <= year <= _MAX_YEAR:
+                    return DocDate(offset + at + lead + m.start(), offset + at + lead + m.end(), str(year), year, "breadcrumb")
+    return None
+
+
 def _event_year(lines: list[tuple[int, str]], heading: int = 0) -> DocDate | None:
     """The year in the name of the event a page opens with (…フォーラム in とやま2008,
     …サミット2020in倉敷), on its first two lines below the page's heading (`heading`) or on that
@@ -860,7 +886,8 @@ def document_date(text: str, title: str | None = None) -> DocDate | None:
     headline of the first line (2017.12.07 …) or after the page's heading on it (… 2023.11.09 categories);
     a line that is only a bracketed date; a citation in a
     bracket at the end of a last (or top) line, or an issue line closing the text (「「青葉新報」
-    2014年11月15日号より」) or a newspaper's dateline (「『青葉新聞』2006年12月27日付」); a 公布文's date; the year in the name of the event the page opens with.
+    2014年11月15日号より」) or a newspaper's dateline (「『青葉新聞』2006年12月27日付」); a 公布文's date; the calendar year of a
+    top breadcrumb line (ホーム > お知らせ2013年 > …); the year in the name of the event the page opens with.
     A date inside a sentence is what the text is about, never its date. A first line that is the
     page's heading (`title`'s start: a page's <h1>, a PDF's drawn title; twice when the page repeats it
     below) moves the first lines read for a headline's date or an event's name down."""
@@ -874,7 +901,7 @@ def document_date(text: str, title: str | None = None) -> DocDate | None:
                  lambda: _marked(text, _UPDATED, "updated"), lambda: _posted_line(lines),
                  lambda: _headline_date(lines, heading), lambda: _after_heading(lines, title),
                  lambda: _bracket_line(lines), lambda: _citation(lines),
-                 lambda: _promulgation(text), lambda: _event_year(lines, heading)):
+                 lambda: _promulgation(text), lambda: _breadcrumb_year(lines), lambda: _event_year(lines, heading)):
         found = find()
         if found is not None:
             return found

@@ -510,6 +510,9 @@ def themes(text: str, lo: int, hi: int) -> list[Found]:
                 continue
             if pattern is not before and not own_cue and talk_topic.search(text, max(lo, m.start() - 140), m.start()):
                 continue
+            if pattern is after and text[m.end(g):m.start("cue")].rstrip().endswith("の") \
+                    and before.match(text, m.start("cue"), hi):
+                continue  # 「道研」のスローガンは「…」: the first quote names whose slogan it is, the second is it
             if pattern is before and _TALK_OWNER.search(text, max(lo, m.start() - 10), m.start()):
                 continue  # 分科会のテーマは「…」: a session's theme, not the meeting's
             if pattern is before and m.group("p") and (names_in(m.group(g), 0, len(m.group(g)))

@@ -79,7 +79,9 @@ _SERIES_YEAR = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9])")
 _YEAR_IN = re.compile(r"\s?((?:19|20)[0-9]{2})(?![0-9年度/.\-．~〜:])")
 _PLACE_RUN = re.compile(r"[\u4e00-\u9fff々ヶ]{2,4}")
 # a day without its month (…が20日、…で始まった): read against the document's own date
-_BARE_DAY = re.compile(r"(?<![0-9月/.\-])([0-9]{1,2})日(?![間目本程])(?:\s?(?:から|~|〜|-)\s?([0-9]{1,2})日)?")
+# 20日, 20日~21日, and a pair of days with one 日 (5、6日に, 16・17日) or 両日 (14、15の両日), not a count (2、3日間)
+_BARE_DAY = re.compile(r"(?<![0-9月/.\-])([0-9]{1,2})(?:日(?![間目本程])(?:\s?(?:から|~|〜|-)\s?([0-9]{1,2})日)?"
+                       r"|\s?[、・]\s?([0-9]{1,2})\s?(?:日(?![間目本程])|の両日))")
 _PAST = re.compile(r"(?:た|ました)[。」]?$|た。")
 BARE_DAY = "month and year from the document date"
 _TITLE_IN_TEXT = 600  # a page's title, when the text writes it, stands this near the top
@@ -1001,8 +1003,11 @@ def _bare_day(ctx: DocContext, s: int, e: int) -> DateMention | None:
         if any(d.start <= m.start() < d.end for d in taken):
             continue
         past = bool(_PAST.search(ctx.text, m.end(), e))
+        second = m.group(2) or m.group(3)
+        if m.group(3) and int(m.group(3)) <= int(m.group(1)):
+            continue  # (a pair's second day after its first: 5、6日)
         first = _day_near(doc, int(m.group(1)), past)
-        last = _day_near(first, int(m.group(2)), False) if first and m.group(2) else first
+        last = _day_near(first, int(second), False) if first and second else first
         if first is None or last is None:
             return None
         return DateMention(m.start(), m.end(), first, last, "day", False, False, None, BARE_DAY)
@@ -1014,15 +1019,18 @@ def _series_day(ctx: DocContext, series: str) -> DateMention | None:
     は青葉サミットでした on a page dated 2022/10/24), not one about the next meeting, dated by
     the page's own date (`_bare_day`)."""
     name = strip_quotes(series)
+    found = None
     at = ctx.text.find(name, 0, _TITLE_IN_TEXT + 200)
     while at >= 0:
         s, e = ctx.sentence(at)
         if not _NEXT.search(ctx.text, s, e):
             day = _bare_day(ctx, s, e)
-            if day:
-                return day
+            if day and (found is None or day.end_date != day.start_date and day.start_date == found.start_date):
+                found = day  # (財界セミ、京都で5日開幕 / …セミナーが5、6日に: the same first day, and its last)
+                if day.end_date != day.start_date:
+                    return day
         at = ctx.text.find(name, e, _TITLE_IN_TEXT + 200)
-    return None
+    return found
 
 
 _NEXT = re.compile(r"次回|次期|来年|来年度|次年度")

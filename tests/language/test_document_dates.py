@@ -49,6 +49,10 @@ from extractors.language.dates import document_date, document_year
     # a newspaper's dateline: the paper's name and the date of the article with 付, on a line of its own
     ("『青葉新聞』2006年12月27日付\n\n見出し\n本文です。", "2006-12-27", "citation"),
     ("本文です。\n=2010/01/31付 青葉新報朝刊=", "2010-01-31", "citation"),
+    # a breadcrumb line filing the page under a calendar year: the year only (a fiscal year: none)
+    ("ホーム > 活動報告 > 2018年 > 第3回総会\n\n第3回総会を開催\n本文です。", "2018", "breadcrumb"),
+    ("ホーム活動報告令和2年 > 第3回総会\n\n本文です。", "2020", "breadcrumb"),
+    ("見出し\n\n【2025年6月4日付 地域経済面 北陸新報デジタル版】\n\n" + "本文です。\n" * 6, "2025-06-04", "citation"),
     # the year in the name of the event the page opens with: the year only
     ("青葉観光フォーラム in あおば2008\n9月25日に開かれた。", "2008", "event name"),
     ("「中核都市サミット2020in青葉」に出席します\n本文", "2020", "event name"),
