@@ -34,7 +34,7 @@ from extractors.language.readings import places_read_as
 from extractors.records.context import DocContext
 from extractors.records.publisher import publisher, stands_for_publisher
 from extractors.records.lines import Line, key_value
-from extractors.records.officials import ends_with_office, official_after
+from extractors.records.officials import ends_with_office, official_after, place_official_after
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 # The place where a meeting is held: a municipality a little before one of these.
@@ -62,7 +62,6 @@ _VENUE_MARK = re.compile(r"を(?:主|メイン)?会場(?:に|と|として)|を�
 # the purpose a journey to the venue is for: to attend the meeting the sentence names before it
 _TO_ATTEND = re.compile(r"(?:出席|参加)\s?(?:する|の)\s?(?:ため|為)(?:に)?[、,]?\s?")
 _JOURNEY = re.compile(r"(?:に|へ)(?:行っ|行き|伺|訪問|向か|出張)")
-_OFFICIAL_AFTER = re.compile(r"(?<![都道府県])長|知事|議会|議員|職員")  # (新潟県長岡: a town after its prefecture, no 県長)
 # the town right after its prefecture (and county), up to the mark or its hall (…県青葉町の文化会館で): a municipality the
 # gazetteer, built from today's postal table, no longer holds
 _FORMER_TOWN = re.compile(r"(?:[\u4e00-\u9fff々ヶ]{1,4}?郡)?([\u4e00-\u9fff々ヶ]{1,4}?(?:市|町|村))(?=$|の[^、。\s]{1,20}$)")
@@ -166,7 +165,7 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
         if _NEXT_MEETING.search(text, max(start, role.start() - 10), role.start()):
             continue  # (次回の開催地は…: the next meeting's)
         places = find_municipalities(text[role.end():min(end, role.end() + 16)])
-        if places and places[0][0] == 0 and not _OFFICIAL_AFTER.match(text, role.end() + places[-1][1]):
+        if places and places[0][0] == 0 and not place_official_after(text, role.end() + places[-1][1]):
             cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
             s, e, name = (cities or places)[0]
             return name, role.end() + s, role.end() + e
@@ -181,7 +180,7 @@ def venue(ctx: DocContext, start: int, end: int) -> tuple[str, int, int] | None:
             continue  # (…(事務局:青葉市)が、オンラインにて開催: held online, the town named before is no venue)
         lo = max(start, mark.start() - 30)
         places = [p for p in find_municipalities(text[lo:mark.start()]) if not ctx.in_quotes(lo + p[0])
-                  and not _OFFICIAL_AFTER.match(text, lo + p[1])  # 青葉市長が出席: an attendee, no venue
+                  and not place_official_after(text, lo + p[1])  # 青葉市長が出席: an attendee, no venue
                   and not official_after(text, lo + p[1])  # (青葉市の山田市長はオンラインで、)
                   and not _body_after(text, lo + p[1], mark.start())]
         found = find_municipalities(text[lo:mark.start()])

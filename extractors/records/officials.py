@@ -62,6 +62,15 @@ def official_after(text: str, end: int) -> bool:
     return bool(_pattern().match(text, end, min(len(text), end + 60)))
 
 
+_PLACE_OFFICIAL = re.compile(r"(?<![都道府県])長|知事|議会|議員|職員")  # no 県長 in 新潟県長岡: a town after its prefecture
+
+
+def place_official_after(text: str, end: int) -> bool:
+    """Whether the place named before end goes on with its head, assembly or staff (青葉市長, 県知事, 市議会,
+    町職員): the place then names who came, not where a meeting was held."""
+    return bool(_PLACE_OFFICIAL.match(text, end))
+
+
 def observer_before(text: str, start: int) -> bool:
     """Whether the body named at start is introduced as an observer, witness or guest (「オブザーバーとして
     千葉県が参加」, 「来賓の…」)."""

@@ -53,6 +53,7 @@ from extractors.records.lines import cells
 from extractors.records.meeting_page import HOLD_VERB, full_host, other_edition, seat_city, single_meeting_details, venue, \
     venue_span
 from extractors.records.meeting_sections import section_details, year_headings
+from extractors.records.officials import place_official_after
 from extractors.records.spans import YEAR_FROM_DOCUMENT, Span, date_span, field_span
 
 _EDITION = re.compile(r"第\s?([0-9]+|[一二三四五六七八九十百]+)\s?回")
@@ -89,7 +90,6 @@ _SESSIONS = ("定例会", "臨時会")  # a bare 定例会 may be an assembly's 
 _WORKING_SESSION = ("会議",)  # a bare 大会/総会/定例会 is a body's convention; a bare 会議 its working session
 _YEAR_BEFORE = re.compile(r"年度?\s?$")
 _ASSEMBLY = re.compile(r"(?<![協審])議会|議員")
-_OFFICIAL_AFTER = re.compile(r"(?<![都道府県])長|知事|議会|議員|職員")  # 青葉市長: an official, not a place (新潟県長岡: no 県長)
 
 
 def _summit(series: str | None, edition: int | None, confidence: float, evidence: list, **fields) -> dict:
@@ -725,7 +725,7 @@ def _list_row(ctx: DocContext, draft: dict, edition_at: int, series_end: int) ->
         return
     if draft["host"] is None:
         places = [p for p in find_municipalities(ctx.text[series_end:le])
-                  if not _OFFICIAL_AFTER.match(ctx.text, series_end + p[1]) and not ctx.in_quotes(series_end + p[0])
+                  if not place_official_after(ctx.text, series_end + p[1]) and not ctx.in_quotes(series_end + p[0])
                   and not _BODY_AFTER_PLACE.match(ctx.text, series_end + p[1], le)]
         cities = [p for p in places if p[2].endswith(MUNICIPALITY_SUFFIX)]
         if places:

@@ -28,6 +28,18 @@ def the_record(text: str, rtype: str) -> dict:
     return record
 
 
+def summit_hosts(text: str) -> list[tuple]:
+    """(edition, host) of each summit record built from `text`, in the records' order."""
+    _, records = records_of(text)
+    return [(r["edition"], r["host"]) for r in records if r["type"] == "summit"]
+
+
+def summit_themes(text: str) -> list[tuple]:
+    """(edition, theme) of each summit record built from `text`, in the records' order."""
+    _, records = records_of(text)
+    return [(r["edition"], r["theme"]) for r in records if r["type"] == "summit"]
+
+
 def field_spans(record: dict, field: str) -> list[dict]:
     """The evidence spans of a record that name `field`."""
     return [ev for ev in record["sources"] if ev["field"] == field]

@@ -3,12 +3,7 @@
 made up for the case it shows (real towns, invented meetings and halls)."""
 import pytest
 
-from tests.records.built import records_of
-
-
-def _hosts(text):
-    _, recs = records_of(text)
-    return [(r["edition"], r["host"]) for r in recs if r["type"] == "summit"]
+from tests.records.built import summit_hosts
 
 
 @pytest.mark.parametrize("text,edition,host", [
@@ -16,9 +11,9 @@ def _hosts(text):
     ("私たちは「第3回全国うなぎサミット」に参加する為、福岡県柳川市へ向かいました。\n", 3, "柳川市"),
 ])
 def test_the_journey_to_attend_ends_at_the_venue(nlp, text, edition, host):
-    assert _hosts(text) == [(edition, host)]
+    assert summit_hosts(text) == [(edition, host)]
 
 
 def test_a_journey_for_another_purpose_names_no_venue(nlp):
     text = "第3回全国うなぎサミットの資料を受け取りに、福岡県柳川市へ行ってきました。\n"
-    assert [h for _, h in _hosts(text)] != ["柳川市"]
+    assert [h for _, h in summit_hosts(text)] != ["柳川市"]

@@ -2,12 +2,7 @@
 quote: the theme is the whole outer quote, and its own ? ends no sentence. The text is invented (a real
 city, a made-up meeting)."""
 from extractors.records.context import sentence_bounds
-from tests.records.built import records_of
-
-
-def _themes(text):
-    _, recs = records_of(text)
-    return [(r["edition"], r["theme"]) for r in recs if r["type"] == "summit"]
+from tests.records.built import summit_themes
 
 
 def test_a_mark_after_an_inner_quote_ends_no_sentence():
@@ -18,4 +13,4 @@ def test_a_mark_after_an_inner_quote_ends_no_sentence():
 def test_the_outer_quote_is_the_theme():
     text = ("令和6年2月24日、青森市の港まち交流センターで「第7回港まち商店街フォーラム」を開催しました。\n"
             "まずは会長から開会の挨拶。「まちの「顔」「声」が生きる港の商店街の明日とは?」をテーマに、フォーラムが始まりました。\n")
-    assert _themes(text) == [(7, "まちの「顔」「声」が生きる港の商店街の明日とは?")]
+    assert summit_themes(text) == [(7, "まちの「顔」「声」が生きる港の商店街の明日とは?")]

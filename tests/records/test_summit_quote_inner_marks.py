@@ -2,12 +2,7 @@
 the sentence goes on after it, so the venue written later in that sentence is still the meeting's.
 The text is invented (a real city, a made-up meeting)."""
 from extractors.records.context import sentence_bounds
-from tests.records.built import records_of
-
-
-def _hosts(text):
-    _, recs = records_of(text)
-    return [(r["edition"], r["host"]) for r in recs if r["type"] == "summit"]
+from tests.records.built import summit_hosts
 
 
 def test_a_mark_inside_a_quote_ends_no_sentence():
@@ -23,4 +18,4 @@ def test_a_quote_closed_before_the_mark_does_not_hold_it():
 def test_the_venue_after_a_quoted_slogan_is_the_host():
     text = ("私たちは、5月9・10日の2日間、新潟県長岡市で「港の力で明日へ進もう!」のスローガンを掲げ、"
             "第21回港まち経営者サミットを開催しました。全国から800名が参加しました。\n")
-    assert _hosts(text) == [(21, "長岡市")]
+    assert summit_hosts(text) == [(21, "長岡市")]
