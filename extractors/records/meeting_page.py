@@ -522,7 +522,7 @@ def meeting_date(ctx: DocContext, edition: int | None = None, year: int | None =
     return rest[0] if rest else None
 
 
-# 23日(土) 9:00~, 令和6年11月8日 9:00~ 全国大会: a line that opens with a day and the hours of that day
+# 23日(土) 9:00~, 令和5年9月22日 10:00~ 全国大会: a line that opens with a day and the hours of that day
 _DAY_LINE = re.compile(r"[ \u3000]*(?:(?:(?:令和|平成)\s?[元0-9]{1,2}\s?年|[0-9]{4}\s?年)?\s?[0-9]{1,2}\s?月)?\s?([0-9]{1,2})\s?日"
                        r"(?:\s?[(（][^()（）]{1,3}[)）])?\s?[0-9]{1,2}\s?(?::[0-9]{2}|時)")
 

@@ -255,7 +255,7 @@ _HEADER_MARKS = "○◯●◎・ \u3000"
 MAX_HEADER_NAME = 80  # a header line's name whole (a 準則 ordinance's name cites a law's whole name and article)
 _NAME_RUN = r"[\u3041-\u3096\u30a1-\u30faー\u4e00-\u9fff々ヶ]+"
 _NAME_PART = rf"(?:{_NAME_RUN}|「{_NAME_RUN}」|『{_NAME_RUN}』)"
-# a law's article the name cites (…に関する法律第9条第1項の規定に基づく…条例): written in the name, after a word
+# a law's article the name cites (…に関する法律第10条第1項の規定に基づく…条例): written in the name, after a word
 _ARTICLE = r"第[0-9一二三四五六七八九十]{1,3}条(?:の[0-9一二三四五六七八九十]{1,2})?(?:第[0-9一二三四五六七八九十]{1,2}(?:項|号))*"
 _HEADER_NAME = re.compile(rf"{_NAME_PART}(?:{_NAME_PART}|(?<=[法律令]){_ARTICLE})*(?:[、・]{_NAME_PART}+)*")
 

@@ -43,7 +43,7 @@ def test_signer_the_clause_ends_on(text, parties):
 
 @pytest.mark.parametrize("text", [
     "本学は、「北山広域連携中枢都市圏」を構成する3市と連携協定を締結しました。",
-    "「青葉北部定住自立圏」を形成する2市3町と包括的連携協力に関する協定を締結しました",
+    "「青葉北部定住自立圏」をつくる2市3町と、観光の振興で協定を結びました",
 ])
 def test_clause_ending_on_counted_signers(text):
     """A clause that ends on a count of signers (「「X圏」を構成する3市と」): the body the clause names is what the

@@ -1,5 +1,5 @@
-"""A date key whose value goes on in the next line with the meeting's second day and its hours (日時:5月22日(金)
-13:30~ / 23日(土) 9:00~, 日 時 令和6年11月7日 17:30~ 懇親会 / 令和6年11月8日 9:00~ 全国大会): the meeting runs
+"""A date key whose value goes on in the next line with the meeting's second day and its hours (日時:7月14日(木)
+14:00~ / 15日(金) 9:30~, 日 時 令和5年9月21日 18:00~ 歓迎会 / 令和5年9月22日 10:00~ 全国大会): the meeting runs
 to that day; not a line about something else (10日(火) 申込締切) or another meeting (…市長会議 ほか), nor a day past
 a week. Invented meetings."""
 import pytest
@@ -15,10 +15,10 @@ def _days(text: str) -> list[tuple]:
 
 @pytest.mark.parametrize("text, days", [
     ("第20回青葉首長交流会のご案内\n今回も、市町村長の自由な意見交換の場とします。\n"
-     "□日 時:平成27年5月22日(金)13:30~18:00 18:15~交流会\n\n23日(土) 9:00~17:00 17:30~交流会\n\n□場 所:青葉会館",
-     ("2015-05-22", "2015-05-23", ["23日"])),
-    ("第56回若葉女性会連合会 港町全国大会\n日 時 令和6年11月7日 17:30~ 懇親会\n令和6年11月8日 9:00~ 全国大会\n場 所 港町ホテル",
-     ("2024-11-07", "2024-11-08", ["令和6年11月8日"])),
+     "□日 時:平成28年7月14日(木)14:00~17:30 18:00~懇談会\n\n15日(金) 9:30~16:00 16:30~見学会\n\n□場 所:青葉会館",
+     ("2016-07-14", "2016-07-15", ["15日"])),
+    ("第56回若葉女性会連合会 港町全国大会\n日 時 令和5年9月21日 18:00~ 歓迎会\n令和5年9月22日 10:00~ 全国大会\n場 所 港町ホテル",
+     ("2023-09-21", "2023-09-22", ["令和5年9月22日"])),
 ])
 def test_the_day_below_ends_the_meeting(nlp, text, days):
     assert _days(text) == [days]

@@ -13,7 +13,7 @@ def _themes(text: str) -> list:
 @pytest.mark.parametrize("label", ["開催要領", "開催要項", "■実施概要"])
 def test_the_line_after_the_label_is_the_subtitle(nlp, label):
     text = (f"第9回全国港町朝市サミット\n{label}\n海とともに歩む、港のまちの朝市\n"
-            "全国の朝市の関係者が一堂に会し、新たな目標を共有します。\n■日程 令和4年10月20日(木)~21日(金)\n")
+            "全国の朝市を営む人たちが集まり、次の目標を話し合います。\n■日程 令和4年10月20日(木)~21日(金)\n")
     assert _themes(text) == ["海とともに歩む、港のまちの朝市"]
 
 
