@@ -23,8 +23,10 @@ FLOORS = {
     # the samples written in issue 21, measured on the extractors of that day: records F1 summit 0.971,
     # agreement 0.821, ordinance 0.974; micro 0.843 (README: what they miss). Issue 22, second round on
     # summits and ordinances: summit 1.0 (field 0.996), ordinance 1.0 (0.857 on main before it: the
-    # rows of the ruled table were lost), micro 0.911 (agreements unchanged, floor kept)
-    "samples": {"records_f1": {"summit": 1.0, "agreement": 0.82, "ordinance": 1.0}, "micro_f1": 0.88},
+    # rows of the ruled table were lost), micro 0.911 (agreements unchanged, floor kept). Round 17: agreement
+    # 0.978, micro 0.980; the floors raised near them, after a party block read a table's rows whole (tabs and
+    # all) and took micro to 0.959 with no test failing
+    "samples": {"records_f1": {"summit": 1.0, "agreement": 0.97, "ordinance": 1.0}, "micro_f1": 0.97},
     "dev_first": {"records_f1": {"summit": 1.0, "agreement": 1.0, "ordinance": 1.0}, "micro_f1": 1.0},
     # measured after issue 12: records F1 summit 1.0, agreement 0.943, ordinance 1.0; micro 0.948
     # (before it: 0.839 / 0.545 / 0.471, micro 0.530). The floors are the issue's targets, but for

@@ -160,11 +160,13 @@ def _attendee(text: str, s: int, e: int) -> Named | None:
 
 
 def _items(text: str, spans: list[tuple[int, int]], attendees: bool) -> list[Named]:
-    """The names of a block's lines, split at commas; a name wrapped onto the next line is joined."""
+    """The names of a block's lines, split at commas; a name wrapped onto the next line is joined. A table's
+    row (cells parted by tabs: 「信用金庫\t東西信用金庫」) is split into its cells, and never joined to the next."""
     pieces: list[tuple[int, int, bool]] = []  # (start, end, last piece of its line)
     for s, e in spans:
-        parts = list(re.finditer(r"[^、,，]+", text[s:e]))
-        pieces += [(s + m.start(), s + m.end(), i == len(parts) - 1) for i, m in enumerate(parts)]
+        row = "\t" in text[s:e]
+        parts = list(re.finditer(r"[^、,，\t]+", text[s:e]))
+        pieces += [(s + m.start(), s + m.end(), i == len(parts) - 1 and not row) for i, m in enumerate(parts)]
     items: list[Named] = []
     read = _attendee if attendees else partial(_clean_item, line=True)
     i = 0
