@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 GRAMMAR = Path(__file__).parent / "data" / "org_grammar.json"
+GROUP_NOUNS = Path(__file__).parent / "data" / "group_nouns.json"
 MAX_NAME = 32
 _HIRA = re.compile(r"[ぁ-ゖ]+")
 _PARTICLES = "とはがをにでのやもへ"
@@ -38,20 +39,36 @@ _NAME_CHARS = r"[ぁ-ゖァ-ヺー一-龥々〆ヶA-Za-z0-9・]"
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(GRAMMAR.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> dict:
+    """data/group_nouns.json: the generic `modifiers` (地元, 県内, 各 …) and the `kinds` of bodies (金融機関,
+    大学, 信用金庫 …) that make a kind of body, not a body (read by records.party_groups and records.publisher)."""
+    return json.loads(GROUP_NOUNS.read_text(encoding="utf-8"))
+
+
+def _alternation(key: str) -> str:
+    """The words of the grammar's list `key` as a regex alternation, longest first."""
+    return "|".join(sorted(map(re.escape, _data()[key]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _particle_words() -> tuple[str, ...]:
-    return tuple(json.loads(GRAMMAR.read_text(encoding="utf-8"))["particle_words"])
+    return tuple(_data()["particle_words"])
 
 
 @lru_cache(maxsize=1)
 def _openers() -> tuple[str, ...]:
-    data = json.loads(GRAMMAR.read_text(encoding="utf-8"))
-    return tuple(sorted(data["clause_openers"], key=len, reverse=True))
+    return tuple(sorted(_data()["clause_openers"], key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def kind_words() -> tuple[str, ...]:
     """The kind words of an organisation (…商工会議所, …同友会, …協議会: data)."""
-    return tuple(json.loads(GRAMMAR.read_text(encoding="utf-8"))["suffixes"])
+    return tuple(_data()["suffixes"])
 
 
 def ends_in_kind_word(name: str) -> bool:
@@ -61,9 +78,7 @@ def ends_in_kind_word(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, frozenset[str], re.Pattern]:
-    data = json.loads(GRAMMAR.read_text(encoding="utf-8"))
-    legal = "|".join(sorted(map(re.escape, data["legal_forms"]), key=len, reverse=True))
-    suffix = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
+    legal, suffix = _alternation("legal_forms"), _alternation("suffixes")
     part = rf"(?:{_NAME_CHARS}|「[^「」\n]{{1,20}}」)"
     anchored = re.compile(rf"(?:{legal})\s?{part}{{1,{MAX_NAME}}}?(?:{suffix})")
     kana_led = re.compile(rf"(?:(?<=[、,，\s(（「])|(?<=^)|(?<=[一-龥ァ-ヺー]と)|(?<=[一-龥ァ-ヺー]は)|(?<=[一-龥ァ-ヺー]が))"
@@ -74,7 +89,7 @@ def _grammar() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, frozense
     # particle right after the kanji)
     placed = re.compile(rf"(?:(?<=[、,，\s(（「])|(?<=^)|(?<=[一-龥ァ-ヺー]と))"
                         rf"[一-龥]{{1,4}}(?![{_PARTICLES}])[ぁ-ゖ]{part}{{0,{MAX_NAME}}}?(?:{suffix})", re.M)
-    return anchored, kana_led, quoted, placed, frozenset(data["word_endings"]), re.compile(legal)
+    return anchored, kana_led, quoted, placed, frozenset(_data()["word_endings"]), re.compile(legal)
 
 
 def opener_length(text: str, start: int, end: int, after_particle: bool = False) -> int:
@@ -142,9 +157,7 @@ def find_org_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _spaced_latin() -> re.Pattern:
-    data = json.loads(GRAMMAR.read_text(encoding="utf-8"))
-    legal = "|".join(sorted(map(re.escape, data["legal_forms"]), key=len, reverse=True))
-    suffix = "|".join(sorted(map(re.escape, data["suffixes"]), key=len, reverse=True))
+    legal, suffix = _alternation("legal_forms"), _alternation("suffixes")
     word = r"[一-龥々ァ-ヺー]"
     return re.compile(rf"(?:(?:{legal})\s?)?(?<![一-龥々ァ-ヺー]){word}{{1,12}} [A-Z][A-Za-z&]{{1,9}} (?:{word}{{0,10}}?)(?:{suffix})")
 

@@ -23,18 +23,15 @@ A member may be a reference (同所, 同市, 本市); the caller resolves it.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from extractors.language.gazetteer import find_municipalities, is_municipality
 from extractors.language.institutions import find_institutions, is_institution
-from extractors.language.org_names import after_relative_clause
+from extractors.language.org_names import after_relative_clause, group_nouns
 from extractors.records.coordination import KIND_CLASSES, NUMBERED_BANK, Named, is_numbered_bank
 from extractors.records.publisher import ORG_WORDS, is_signing_body
 
-GROUP_NOUNS = Path(__file__).resolve().parent.parent / "language" / "data" / "group_nouns.json"
 _DIGITS = "〇一二三四五六七八九"
 _NUMBER = r"[0-9]+|[一二三四五六七八九十]+"
 # The counters of bodies: 3者, 計11団体, 5大学, 12金融機関, 4社, 2行, 3庫, 6自治体 …
@@ -83,7 +80,7 @@ def number(s: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _group_data() -> tuple[frozenset[str], tuple[str, ...]]:
-    data = json.loads(GROUP_NOUNS.read_text(encoding="utf-8"))
+    data = group_nouns()
     return frozenset(data["modifiers"]), tuple(sorted(data["kinds"], key=len, reverse=True))
 
 

@@ -17,15 +17,13 @@ Takes a document's title and text and gives:
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from extractors.language.dates import DocDate, document_date  # noqa: F401  (re-exported)
 from extractors.language.gazetteer import find_municipalities, is_municipality
 from extractors.language.institutions import find_institutions, is_institution
-from extractors.language.org_names import opener_length
+from extractors.language.org_names import group_nouns, opener_length
 from extractors.records.officials import ends_with_office
 
 ORG_WORDS = ("銀行", "信用金庫", "信用組合", "労働金庫", "商工会議所", "商工会", "中央会", "同友会", "連合会",
@@ -224,13 +222,10 @@ def body_of_kind(text: str, word: str) -> str | None:
                        alone=True)
 
 
-_GROUP_NOUNS = Path(__file__).resolve().parent.parent / "language" / "data" / "group_nouns.json"
-
-
 @lru_cache(maxsize=1)
 def _kind_words() -> frozenset[str]:
     """The kind words of language/data/group_nouns.json (大学, 短期大学, 高等学校, 高等専門学校 …) and ORG_WORDS."""
-    return frozenset(json.loads(_GROUP_NOUNS.read_text(encoding="utf-8"))["kinds"]) | frozenset(ORG_WORDS)
+    return frozenset(group_nouns()["kinds"]) | frozenset(ORG_WORDS)
 
 
 def _most_named(text: str, kinds: set[str], written: re.Pattern, alone: bool = False) -> str | None:

@@ -28,16 +28,20 @@ def the_record(text: str, rtype: str) -> dict:
     return record
 
 
+def summit_fields(text: str, *fields: str) -> list[tuple]:
+    """The values of `fields` of each summit record built from `text`, as a tuple, in the records' order."""
+    _, records = records_of(text)
+    return [tuple(r[f] for f in fields) for r in records if r["type"] == "summit"]
+
+
 def summit_hosts(text: str) -> list[tuple]:
     """(edition, host) of each summit record built from `text`, in the records' order."""
-    _, records = records_of(text)
-    return [(r["edition"], r["host"]) for r in records if r["type"] == "summit"]
+    return summit_fields(text, "edition", "host")
 
 
 def summit_themes(text: str) -> list[tuple]:
     """(edition, theme) of each summit record built from `text`, in the records' order."""
-    _, records = records_of(text)
-    return [(r["edition"], r["theme"]) for r in records if r["type"] == "summit"]
+    return summit_fields(text, "edition", "theme")
 
 
 def field_spans(record: dict, field: str) -> list[dict]:
